@@ -1,0 +1,140 @@
+/**
+ * buildGeometry: resolved per-axis numbers → ConvGeometry (derived sizes, equivalent direct conv).
+ *
+ * Dialect parsers (PyTorch, TensorFlow, ONNX) validate their own rules and hand this function plain
+ * numbers; here we only derive, and refuse what no dialect can compute (a kernel larger than the
+ * padded input, an empty transposed output).
+ */
+import { ConvError } from './errors.js';
+import type { AxisGeometry, CanonicalAxis, CanonicalSpec, ConvGeometry, EquivalentDirectAxis } from './types.js';
+
+export function axisNames(rank: number): string[] {
+  if (rank === 1) return ['L'];
+  if (rank === 2) return ['H', 'W'];
+  if (rank === 3) return ['D', 'H', 'W'];
+  return Array.from({ length: rank }, (_, i) => `x${i}`);
+}
+
+export function effectiveKernel(kernel: number, dilation: number): number {
+  return dilation * (kernel - 1) + 1;
+}
+
+/** Output size of a direct convolution (floor division; caller guarantees a non-negative numerator). */
+export function directOutputSize(input: number, kernel: number, stride: number, dilation: number, padBefore: number, padAfter: number): number {
+  return Math.floor((input + padBefore + padAfter - effectiveKernel(kernel, dilation)) / stride) + 1;
+}
+
+/** Output size of a transposed convolution with crops padBefore/padAfter and output padding. */
+export function transposedOutputSize(input: number, kernel: number, stride: number, dilation: number, padBefore: number, padAfter: number, outputPadding: number): number {
+  return (input - 1) * stride - padBefore - padAfter + effectiveKernel(kernel, dilation) + outputPadding;
+}
+
+function equivalentOf(a: CanonicalAxis, transposed: boolean, output: number): EquivalentDirectAxis {
+  const ke = effectiveKernel(a.kernel, a.dilation);
+  if (!transposed) {
+    return {
+      insertedZeros: 0,
+      dilatedInput: a.input,
+      padBefore: a.padBefore,
+      padAfter: a.padAfter,
+      extra: 0,
+      stride: a.stride,
+      kernel: a.kernel,
+      dilation: a.dilation,
+      effectiveKernel: ke,
+      flipped: false,
+      gridSize: a.input + a.padBefore + a.padAfter,
+      output,
+    };
+  }
+  const dilatedInput = a.input === 0 ? 0 : (a.input - 1) * a.stride + 1;
+  const padBefore = ke - 1 - a.padBefore;
+  const padAfter = ke - 1 - a.padAfter + a.outputPadding;
+  return {
+    insertedZeros: a.stride - 1,
+    dilatedInput,
+    padBefore,
+    padAfter,
+    // The output-padding cells are the last `a` cells of the after-padding; a crop can eat them.
+    extra: Math.min(a.outputPadding, Math.max(0, padAfter)),
+    stride: 1,
+    kernel: a.kernel,
+    dilation: a.dilation,
+    effectiveKernel: ke,
+    flipped: true,
+    gridSize: dilatedInput + padBefore + padAfter,
+    output,
+  };
+}
+
+export function buildAxis(a: CanonicalAxis, index: number, name: string, transposed: boolean): AxisGeometry {
+  const ke = effectiveKernel(a.kernel, a.dilation);
+  let output: number;
+  if (transposed) {
+    output = transposedOutputSize(a.input, a.kernel, a.stride, a.dilation, a.padBefore, a.padAfter, a.outputPadding);
+    if (output < 1) {
+      throw new ConvError(
+        'OUTPUT_TOO_SMALL',
+        `transposed convolution output on axis ${name} would be ${output}: (${a.input}−1)·${a.stride} − ${a.padBefore + a.padAfter} + ${ke} + ${a.outputPadding} < 1`,
+        {
+          axis: name,
+          values: { input: a.input, kernel: a.kernel, stride: a.stride, dilation: a.dilation, padding: [a.padBefore, a.padAfter], outputPadding: a.outputPadding, output },
+          hint: `use padding ≤ ${Math.floor(((a.input - 1) * a.stride + ke + a.outputPadding - 1) / 2)} on this axis, or a larger input, kernel or stride`,
+        },
+      );
+    }
+  } else {
+    const padded = a.input + a.padBefore + a.padAfter;
+    if (padded < ke) {
+      const dil = a.dilation > 1 ? ` (kernel ${a.kernel} dilated by ${a.dilation})` : '';
+      throw new ConvError(
+        'KERNEL_TOO_LARGE',
+        `kernel extent ${ke}${dil} is larger than the padded input ${padded} (${a.input} + ${a.padBefore} + ${a.padAfter}) on axis ${name}`,
+        {
+          axis: name,
+          values: { input: a.input, kernel: a.kernel, dilation: a.dilation, effectiveKernel: ke, padding: [a.padBefore, a.padAfter] },
+          hint: `use padding ≥ ${Math.ceil((ke - a.input) / 2)} per side${a.dilation > 1 ? ', a smaller dilation' : ''} or a kernel of at most ${Math.floor((padded - 1) / a.dilation) + 1} taps`,
+        },
+      );
+    }
+    output = directOutputSize(a.input, a.kernel, a.stride, a.dilation, a.padBefore, a.padAfter);
+  }
+  return {
+    index,
+    name,
+    transposed,
+    input: a.input,
+    kernel: a.kernel,
+    stride: a.stride,
+    dilation: a.dilation,
+    effectiveKernel: ke,
+    padBefore: a.padBefore,
+    padAfter: a.padAfter,
+    outputPadding: transposed ? a.outputPadding : 0,
+    output,
+    equivalent: equivalentOf(a, transposed, output),
+  };
+}
+
+export function buildGeometry(spec: CanonicalSpec): ConvGeometry {
+  const names = axisNames(spec.axes.length);
+  const axes = spec.axes.map((a, i) => buildAxis(a, i, names[i], spec.transposed));
+  const spatialIn = spec.axes.map((a) => a.input);
+  const spatialOut = axes.map((a) => a.output);
+  const lead = (c: number) => (spec.batched ? [spec.batch, c] : [c]);
+  return {
+    transposed: spec.transposed,
+    rank: axes.length,
+    batch: spec.batch,
+    batched: spec.batched,
+    inChannels: spec.inChannels,
+    outChannels: spec.outChannels,
+    groups: spec.groups,
+    hasBias: spec.hasBias,
+    paddingMode: spec.paddingMode,
+    axes,
+    inputShape: [...lead(spec.inChannels), ...spatialIn],
+    weightShape: [...spec.weightShape],
+    outputShape: [...lead(spec.outChannels), ...spatialOut],
+  };
+}

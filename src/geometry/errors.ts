@@ -1,0 +1,80 @@
+/**
+ * The one error type convkit throws for a configuration it refuses.
+ *
+ * `code` is stable (tests, the CLI and the playground key on it); `message` names the axis and the
+ * numbers and says what would be valid. Conditions follow PyTorch's (ATen's) checks; the text is ours.
+ */
+export type ConvErrorCode =
+  | 'INVALID_NUMBER' // not a finite integer where one is needed (NaN, 1.5, Infinity, a string…)
+  | 'INVALID_OPTION' // an option of the wrong type or an unknown enum value
+  | 'INPUT_RANK' // input has the wrong number of dimensions for the op (E0, E7)
+  | 'WEIGHT_RANK' // weight has fewer than 3 dimensions or an unsupported spatial rank (E1)
+  | 'OPTION_LENGTH' // stride/padding/… has neither 1 nor one-per-axis entries (E2)
+  | 'GROUPS' // groups ≤ 0 or does not divide the channels (E3, E8)
+  | 'NEGATIVE_PADDING' // (E4)
+  | 'NEGATIVE_OUTPUT_PADDING' // (E5)
+  | 'STRIDE' // stride ≤ 0 (E6)
+  | 'CHANNELS' // input channels do not match the weight (E9, E11)
+  | 'BIAS' // bias shape is wrong (E9b, E11b)
+  | 'KERNEL_SIZE' // a kernel extent of 0 (E14)
+  | 'DILATION' // dilation ≤ 0 (E15)
+  | 'KERNEL_TOO_LARGE' // dilated kernel larger than the padded input (E10)
+  | 'OUTPUT_PADDING' // output padding not smaller than stride or dilation (E12)
+  | 'OUTPUT_TOO_SMALL' // transposed output size < 1 (E13)
+  | 'SAME_STRIDED' // padding='same' with a stride other than 1 (E16)
+  | 'PADDING_STRING' // unknown padding string, or a string where only numbers are allowed (E17)
+  | 'PADDING_MODE' // unknown padding mode, non-zeros mode on a transposed conv, or a pad the mode cannot make
+  | 'OUTPUT_SIZE' // a requested output size that cannot be produced
+  | 'EMPTY_INPUT' // a zero-sized spatial axis (only batch or channels may be 0)
+  | 'DATA_LENGTH' // a tensor's data length does not match its shape
+  | 'TOO_LARGE'; // the result would not fit in memory (refused before allocating)
+
+export interface ConvErrorDetails {
+  /** Axis name ('H', 'W', 'D', 'L') where the problem is, when it is on one axis. */
+  axis?: string;
+  /** The numbers involved, by name. */
+  values?: Record<string, unknown>;
+  /** What would be valid, in words (also appended to the message). */
+  hint?: string;
+}
+
+export class ConvError extends Error {
+  readonly code: ConvErrorCode;
+  readonly axis: string | undefined;
+  readonly values: Record<string, unknown>;
+  readonly hint: string | undefined;
+
+  constructor(code: ConvErrorCode, message: string, details: ConvErrorDetails = {}) {
+    super(details.hint ? `${message}; ${details.hint}` : message);
+    this.name = 'ConvError';
+    this.code = code;
+    this.axis = details.axis;
+    this.values = details.values ?? {};
+    this.hint = details.hint;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, code: this.code, message: this.message, axis: this.axis, values: this.values, hint: this.hint };
+  }
+}
+
+export function isConvError(e: unknown): e is ConvError {
+  return e instanceof ConvError;
+}
+
+/** A readable rendering of any value for error messages (never throws, bounded length). */
+export function show(v: unknown): string {
+  let s: string;
+  try {
+    if (typeof v === 'string') s = JSON.stringify(v);
+    else if (typeof v === 'number') s = Number.isNaN(v) ? 'NaN' : String(v);
+    else if (Array.isArray(v)) s = `[${v.map(show).join(', ')}]`;
+    else if (v === undefined) s = 'undefined';
+    else if (typeof v === 'bigint') s = `${v}n`;
+    else if (typeof v === 'function' || typeof v === 'symbol') s = typeof v;
+    else s = JSON.stringify(v) ?? String(v);
+  } catch {
+    s = Object.prototype.toString.call(v);
+  }
+  return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}

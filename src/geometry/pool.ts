@@ -1,0 +1,148 @@
+/**
+ * Pooling geometry in PyTorch's dialect (max_pool*d / avg_pool*d): the same per-axis record as a
+ * convolution (kernel, stride, padding, dilation → output), with PyTorch's pooling rules — stride
+ * defaults to the kernel, padding at most half the (effective) kernel, optional ceil mode.
+ */
+import { axisNames, effectiveKernel } from './build.js';
+import { ConvError, show } from './errors.js';
+import type { AxisGeometry } from './types.js';
+import { perAxis, shapeOf } from './validate.js';
+
+export type PoolMode = 'max' | 'avg';
+
+export interface PoolOptions {
+  kernelSize: number | readonly number[];
+  /** Defaults to kernelSize. */
+  stride?: number | readonly number[] | null;
+  padding?: number | readonly number[];
+  /** Max pooling only. */
+  dilation?: number | readonly number[];
+  ceilMode?: boolean;
+  /** Average pooling: count padding cells in the divisor (default true, as PyTorch). */
+  countIncludePad?: boolean;
+  /** Average pooling: divide by this instead of the window size. */
+  divisorOverride?: number | null;
+}
+
+export interface PoolGeometry {
+  mode: PoolMode;
+  rank: number;
+  batch: number;
+  batched: boolean;
+  channels: number;
+  axes: AxisGeometry[];
+  ceilMode: boolean;
+  countIncludePad: boolean;
+  divisorOverride: number | null;
+  inputShape: number[];
+  outputShape: number[];
+}
+
+function poolOutput(i: number, ke: number, s: number, p: number, ceil: boolean): number {
+  const num = i + 2 * p - ke + (ceil ? s - 1 : 0);
+  let o = Math.floor(num / s) + 1;
+  // PyTorch: in ceil mode the last window must start inside the input or its left padding.
+  if (ceil && (o - 1) * s >= i + p) o--;
+  return o;
+}
+
+export function poolGeometry(mode: PoolMode, inputShape: readonly number[], options: PoolOptions, rank: number): PoolGeometry {
+  if (options === null || typeof options !== 'object') {
+    throw new ConvError('INVALID_OPTION', `pooling options must be an object, but got ${show(options)}`, { hint: 'e.g. { kernelSize: 3, stride: 1 }' });
+  }
+  const input = shapeOf(inputShape, 'input shape');
+  if (input.length !== rank + 1 && input.length !== rank + 2) {
+    throw new ConvError('INPUT_RANK', `expected a ${rank + 1}-D (unbatched) or ${rank + 2}-D (batched) input to ${mode}Pool${rank}d, but got shape [${input.join(', ')}]`, {
+      values: { inputShape: input },
+      hint: `give the input as [N, C, ${axisNames(rank).join(', ')}] or [C, ${axisNames(rank).join(', ')}]`,
+    });
+  }
+  const batched = input.length === rank + 2;
+  const names = axisNames(rank);
+  const kernel = perAxis(options.kernelSize, 'kernelSize', rank, 1);
+  const stride = options.stride === undefined || options.stride === null ? kernel : perAxis(options.stride, 'stride', rank, 1);
+  const padding = perAxis(options.padding, 'padding', rank, 0);
+  if (mode === 'avg' && options.dilation !== undefined && options.dilation !== null) {
+    throw new ConvError('INVALID_OPTION', 'average pooling has no dilation', { hint: 'leave dilation out, or use max pooling' });
+  }
+  const dilation = perAxis(options.dilation, 'dilation', rank, 1);
+  const ceilMode = options.ceilMode === true;
+  const countIncludePad = options.countIncludePad !== false;
+  let divisorOverride: number | null = null;
+  if (options.divisorOverride !== undefined && options.divisorOverride !== null) {
+    const d = perAxis(options.divisorOverride, 'divisorOverride', 1, 1)[0];
+    if (d === 0) throw new ConvError('INVALID_NUMBER', 'divisorOverride cannot be 0', { hint: 'leave it out or give a non-zero integer' });
+    divisorOverride = d;
+  }
+  const spatial = input.slice(input.length - rank);
+  const axes = spatial.map((i, ax): AxisGeometry => {
+    const [k, s, p, d, name] = [kernel[ax], stride[ax], padding[ax], dilation[ax], names[ax]];
+    const bad = (code: 'KERNEL_SIZE' | 'STRIDE' | 'DILATION' | 'NEGATIVE_PADDING' | 'EMPTY_INPUT', what: string, hint: string) =>
+      new ConvError(code, `${what} on axis ${name}`, { axis: name, values: { kernelSize: k, stride: s, padding: p, dilation: d, input: i }, hint });
+    if (k <= 0) throw bad('KERNEL_SIZE', `pooling kernel size must be positive, but is ${k}`, 'use kernelSize ≥ 1');
+    if (s <= 0) throw bad('STRIDE', `stride must be positive, but is ${s}`, 'use stride ≥ 1');
+    if (d <= 0) throw bad('DILATION', `dilation must be positive, but is ${d}`, 'use dilation ≥ 1');
+    if (p < 0) throw bad('NEGATIVE_PADDING', `padding cannot be negative, but is ${p}`, 'use padding ≥ 0');
+    if (i === 0) throw bad('EMPTY_INPUT', 'input is empty', 'give every spatial axis at least one cell');
+    const ke = effectiveKernel(k, d);
+    const maxPad = mode === 'max' ? Math.floor(ke / 2) : Math.floor(k / 2);
+    if (p > maxPad) {
+      throw new ConvError('NEGATIVE_PADDING', `pooling padding ${p} is more than half the kernel (${mode === 'max' ? ke : k}) on axis ${name}`, {
+        axis: name,
+        values: { padding: p, kernelSize: k, dilation: d },
+        hint: `use padding ≤ ${maxPad}`,
+      });
+    }
+    const o = poolOutput(i, ke, s, p, ceilMode);
+    if (o < 1) {
+      throw new ConvError('KERNEL_TOO_LARGE', `pooling window ${ke} does not fit the padded input ${i + 2 * p} on axis ${name} (output would be ${o})`, {
+        axis: name,
+        values: { input: i, kernelSize: k, dilation: d, padding: p },
+        hint: `use a kernel of at most ${Math.floor((i + 2 * p - 1) / d) + 1} or more padding`,
+      });
+    }
+    const padAfter = Math.max(p, (o - 1) * s + ke - i - p); // ceil mode may read past the right pad
+    return {
+      index: ax,
+      name,
+      transposed: false,
+      input: i,
+      kernel: k,
+      stride: s,
+      dilation: d,
+      effectiveKernel: ke,
+      padBefore: p,
+      padAfter: p,
+      outputPadding: 0,
+      output: o,
+      equivalent: {
+        insertedZeros: 0,
+        dilatedInput: i,
+        padBefore: p,
+        padAfter,
+        extra: 0,
+        stride: s,
+        kernel: k,
+        dilation: d,
+        effectiveKernel: ke,
+        flipped: false,
+        gridSize: i + p + padAfter,
+        output: o,
+      },
+    };
+  });
+  const lead = batched ? input.slice(0, 2) : input.slice(0, 1);
+  return {
+    mode,
+    rank,
+    batch: batched ? input[0] : 1,
+    batched,
+    channels: lead[lead.length - 1],
+    axes,
+    ceilMode,
+    countIncludePad,
+    divisorOverride,
+    inputShape: input,
+    outputShape: [...lead, ...axes.map((a) => a.output)],
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Per-axis index maps: which input cell a kernel tap reads, and what each cell of the equivalent
+ * direct convolution's grid is. The engines and the trace both use these, so a picture can never
+ * disagree with a computed value.
+ */
+import type { AxisGeometry, PaddingMode } from './types.js';
+
+function mod(a: number, n: number): number {
+  return ((a % n) + n) % n;
+}
+
+/** Maps an out-of-range coordinate into [0, n) as a padding mode does (zeros → −1). */
+export function padSource(x: number, n: number, mode: PaddingMode): number {
+  if (x >= 0 && x < n) return x;
+  switch (mode) {
+    case 'zeros':
+      return -1;
+    case 'replicate':
+      return x < 0 ? 0 : n - 1;
+    case 'circular':
+      return mod(x, n);
+    case 'reflect': {
+      if (n === 1) return 0;
+      const period = 2 * (n - 1);
+      const m = mod(x, period);
+      return m < n ? m : period - m;
+    }
+  }
+}
+
+/**
+ * Input index (along this axis) read by kernel tap `k` (unflipped, as stored in the weight) for
+ * output index `o`, or −1 when the tap reads zero padding, an inserted zero or a cropped cell.
+ * Direct: x = o·s − p_before + k·d.  Transposed (gather form): i = (o + p_before − k·d) / s, an
+ * integer in [0, i).
+ */
+export function tapSource(ax: AxisGeometry, o: number, k: number, mode: PaddingMode = 'zeros'): number {
+  if (!ax.transposed) return padSource(o * ax.stride - ax.padBefore + k * ax.dilation, ax.input, mode);
+  const t = o + ax.padBefore - k * ax.dilation;
+  if (mod(t, ax.stride) !== 0) return -1;
+  const i = t / ax.stride;
+  return i >= 0 && i < ax.input ? i : -1;
+}
+
+export type CellKind = 'input' | 'padding' | 'inserted' | 'extra';
+
+export interface GridCell {
+  kind: CellKind;
+  /** Input index for 'input' cells, else −1. */
+  input: number;
+}
+
+/**
+ * What cell `g` (0-based) of the equivalent direct convolution's grid is: an input cell, padding,
+ * a zero inserted by the stride of a transposed conv, or one of the output-padding (`a`) cells.
+ */
+export function gridCell(ax: AxisGeometry, g: number): GridCell {
+  const eq = ax.equivalent;
+  const c = g - eq.padBefore;
+  if (c >= 0 && c < eq.dilatedInput) {
+    const step = eq.insertedZeros + 1;
+    return c % step === 0 ? { kind: 'input', input: c / step } : { kind: 'inserted', input: -1 };
+  }
+  if (c < 0) return { kind: 'padding', input: -1 };
+  const after = c - eq.dilatedInput;
+  return { kind: after >= eq.padAfter - eq.extra ? 'extra' : 'padding', input: -1 };
+}
+
+/**
+ * Grid cell read by tap `k` of output `o` in the equivalent direct convolution, with the tap index
+ * as the equivalent conv stores it (flipped for transposed). Returns the grid coordinate.
+ */
+export function gridTap(ax: AxisGeometry, o: number, kEquivalent: number): number {
+  const eq = ax.equivalent;
+  return o * eq.stride + kEquivalent * eq.dilation;
+}
+
+/** The weight's tap index behind tap `kEquivalent` of the equivalent conv (flipped when transposed). */
+export function weightTap(ax: AxisGeometry, kEquivalent: number): number {
+  return ax.equivalent.flipped ? ax.kernel - 1 - kEquivalent : kEquivalent;
+}

@@ -1,0 +1,420 @@
+/**
+ * PyTorch's dialect: shapes + options as `torch.nn.functional.conv*d` / `conv_transpose*d` take them
+ * (plus the module-level `padding_mode` and `output_size`), validated in ATen's order, resolved to
+ * a ConvGeometry. Every condition PyTorch refuses is refused here with a ConvError; nothing it
+ * accepts is refused (see ../../shared/reference/semantics.md §2).
+ */
+import { buildGeometry, effectiveKernel } from './build.js';
+import { axisNames } from './build.js';
+import { ConvError, show } from './errors.js';
+import type { CanonicalAxis, ConvGeometry, PaddingMode } from './types.js';
+import { int, perAxis, shapeOf } from './validate.js';
+
+export type IntOrTuple = number | readonly number[];
+/** One value per axis, or a [before, after] pair per axis (asymmetric padding). */
+export type PaddingSpec = number | readonly (number | readonly [number, number])[] | 'same' | 'valid';
+
+export interface ConvShapeOptions {
+  stride?: IntOrTuple;
+  padding?: PaddingSpec;
+  dilation?: IntOrTuple;
+  groups?: number;
+  paddingMode?: PaddingMode;
+}
+
+export interface ConvTransposeShapeOptions {
+  stride?: IntOrTuple;
+  /** Cropped from both ends of the full output; [before, after] pairs allowed (an extension PyTorch lacks). */
+  padding?: number | readonly (number | readonly [number, number])[];
+  outputPadding?: IntOrTuple;
+  dilation?: IntOrTuple;
+  groups?: number;
+  /** Spatial sizes wanted (N values, or the full shape): picks outputPadding as PyTorch's module does. */
+  outputSize?: readonly number[];
+  paddingMode?: PaddingMode;
+}
+
+const PADDING_MODES: readonly PaddingMode[] = ['zeros', 'reflect', 'replicate', 'circular'];
+
+/** Checks the input's rank for an op of fixed spatial rank and returns whether it is batched (E0). */
+function batchify(input: number[], opRank: number | undefined, weightRank: number, op: string): boolean {
+  const rank = opRank ?? weightRank;
+  if (input.length === rank + 2) return true;
+  if (input.length === rank + 1) return false;
+  const where = opRank !== undefined ? `to ${op}` : `for a ${weightRank + 2}-dimensional weight`;
+  throw new ConvError('INPUT_RANK', `expected a ${rank + 1}-D (unbatched) or ${rank + 2}-D (batched) input ${where}, but got an input of shape [${input.join(', ')}]`, {
+    values: { inputShape: input, spatialRank: rank },
+    hint: `give the input as [N, C, ${axisNames(rank).join(', ')}] or [C, ${axisNames(rank).join(', ')}]`,
+  });
+}
+
+function weightRankOf(weight: number[], opRank: number | undefined): number {
+  if (weight.length < 3) {
+    throw new ConvError('WEIGHT_RANK', `weight should have at least three dimensions, but has shape [${weight.join(', ')}]`, {
+      values: { weightShape: weight },
+      hint: 'give the weight as [out channels, in channels / groups, k…]',
+    });
+  }
+  const rank = weight.length - 2;
+  if (rank > 3) {
+    throw new ConvError('WEIGHT_RANK', `convkit supports 1 to 3 spatial axes, but the weight of shape [${weight.join(', ')}] has ${rank}`, {
+      values: { weightShape: weight },
+      hint: 'use a weight with 3, 4 or 5 dimensions',
+    });
+  }
+  if (opRank !== undefined && rank !== opRank) {
+    // PyTorch reports this as a rank mismatch between input and weight (E7).
+    throw new ConvError('INPUT_RANK', `expected a ${opRank + 2}-D weight for a ${opRank}-D convolution, but got a weight of shape [${weight.join(', ')}]`, {
+      values: { weightShape: weight, spatialRank: opRank },
+      hint: `give the weight as [out channels, in channels / groups, ${Array(opRank).fill('k').join(', ')}]`,
+    });
+  }
+  return rank;
+}
+
+function checkGroups(groups: unknown): number {
+  const g = int(groups ?? 1, 'groups');
+  if (g <= 0) {
+    throw new ConvError('GROUPS', `groups must be positive, but got ${g}`, { values: { groups: g }, hint: 'use groups ≥ 1 (1 is an ordinary convolution)' });
+  }
+  return g;
+}
+
+function checkPositive(values: number[], name: string, code: 'STRIDE' | 'DILATION', rank: number): void {
+  const names = axisNames(rank);
+  values.forEach((v, i) => {
+    if (v <= 0) {
+      throw new ConvError(code, `${name} must be positive, but got ${v} on axis ${names[i]}`, { axis: names[i], values: { [name]: values }, hint: `use ${name} ≥ 1` });
+    }
+  });
+}
+
+function checkNonNegative(values: number[], name: string, code: 'NEGATIVE_PADDING' | 'NEGATIVE_OUTPUT_PADDING', rank: number): void {
+  const names = axisNames(rank);
+  values.forEach((v, i) => {
+    if (v < 0) {
+      throw new ConvError(code, `${name} cannot be negative, but got ${v} on axis ${names[i]}`, { axis: names[i], values: { [name]: values }, hint: `use ${name} ≥ 0` });
+    }
+  });
+}
+
+/** Resolves numeric or pair padding to per-axis [before, after]. */
+function paddingPairs(v: unknown, rank: number): [number, number][] {
+  if (Array.isArray(v) && v.some((x) => Array.isArray(x))) {
+    if (v.length !== rank) {
+      throw new ConvError('OPTION_LENGTH', `padding has ${v.length} entries but the convolution has ${rank} spatial ${rank === 1 ? 'axis' : 'axes'}`, {
+        values: { padding: v, rank },
+        hint: `give one number or one [before, after] pair per axis (${rank})`,
+      });
+    }
+    return v.map((x: unknown, i: number) => {
+      if (Array.isArray(x)) {
+        if (x.length !== 2) {
+          throw new ConvError('OPTION_LENGTH', `padding[${i}] has ${x.length} values; a per-axis pair is [before, after]`, { values: { padding: v }, hint: 'e.g. [[0, 1], [1, 1]]' });
+        }
+        return [int(x[0], `padding[${i}][0]`), int(x[1], `padding[${i}][1]`)];
+      }
+      const p = int(x, `padding[${i}]`);
+      return [p, p];
+    });
+  }
+  return perAxis(v, 'padding', rank, 0).map((p) => [p, p]);
+}
+
+function paddingModeOf(v: unknown): PaddingMode {
+  if (v === undefined || v === null) return 'zeros';
+  if (typeof v === 'string' && (PADDING_MODES as readonly string[]).includes(v)) return v as PaddingMode;
+  throw new ConvError('PADDING_MODE', `paddingMode must be one of zeros, reflect, replicate, circular, but got ${show(v)}`, {
+    values: { paddingMode: v },
+    hint: "use 'zeros' (the default), 'reflect', 'replicate' or 'circular'",
+  });
+}
+
+function checkKernelAndDilation(weight: number[], dilation: number[], rank: number): number[] {
+  const names = axisNames(rank);
+  checkPositive(dilation, 'dilation', 'DILATION', rank);
+  const kernel = weight.slice(2);
+  kernel.forEach((k, i) => {
+    if (k <= 0) {
+      throw new ConvError('KERNEL_SIZE', `kernel size must be positive, but is ${k} on axis ${names[i]} (weight shape [${weight.join(', ')}])`, {
+        axis: names[i],
+        values: { weightShape: weight },
+        hint: 'give every kernel axis at least 1 tap',
+      });
+    }
+  });
+  return kernel;
+}
+
+function checkBias(biasShape: unknown, outChannels: number, weight: number[], transposed: boolean): boolean {
+  if (biasShape === undefined || biasShape === null) return false;
+  const b = shapeOf(biasShape, 'bias shape');
+  if (b.length !== 1 || b[0] !== outChannels) {
+    throw new ConvError('BIAS', `${transposed ? 'transposed ' : ''}weight of shape [${weight.join(', ')}] needs a 1-D bias of ${outChannels} elements, but the bias has shape [${b.join(', ')}]`, {
+      values: { biasShape: b, outChannels },
+      hint: `give a bias of ${outChannels} values, one per output channel`,
+    });
+  }
+  return true;
+}
+
+function checkSpatialNonEmpty(input: number[], rank: number): void {
+  const spatial = input.slice(input.length - rank);
+  const names = axisNames(rank);
+  spatial.forEach((s, i) => {
+    if (s === 0) {
+      throw new ConvError('EMPTY_INPUT', `input of shape [${input.join(', ')}] has an empty axis ${names[i]}; only the batch or channel axis may be 0`, {
+        axis: names[i],
+        values: { inputShape: input },
+        hint: 'give every spatial axis at least one cell',
+      });
+    }
+  });
+}
+
+/** Non-zeros padding modes build the padded input by reading it; check each pad can be made. */
+function checkModePadding(mode: PaddingMode, pads: [number, number][], spatial: number[], rank: number): void {
+  if (mode === 'zeros') return;
+  const names = axisNames(rank);
+  pads.forEach(([b, a], i) => {
+    const n = spatial[i];
+    if (mode === 'reflect' && (b >= n || a >= n)) {
+      throw new ConvError('PADDING_MODE', `reflect padding (${b}, ${a}) must be smaller than the input size ${n} on axis ${names[i]}`, {
+        axis: names[i],
+        values: { padding: [b, a], input: n },
+        hint: `use padding ≤ ${n - 1} with 'reflect', or 'replicate'`,
+      });
+    }
+    if (mode === 'circular' && (b > n || a > n)) {
+      throw new ConvError('PADDING_MODE', `circular padding (${b}, ${a}) would wrap around the input of size ${n} more than once on axis ${names[i]}`, {
+        axis: names[i],
+        values: { padding: [b, a], input: n },
+        hint: `use padding ≤ ${n} with 'circular'`,
+      });
+    }
+  });
+}
+
+export interface ShapeSet {
+  inputShape: readonly number[];
+  weightShape: readonly number[];
+  biasShape?: readonly number[] | null;
+}
+
+/**
+ * Geometry of `conv{opRank}d(input, weight, bias, options)` in PyTorch's dialect.
+ * `opRank` fixes the spatial rank (conv2d → 2); leave it out to take the rank from the weight.
+ */
+export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, opRank?: number): ConvGeometry {
+  if (options === null || typeof options !== 'object') {
+    throw new ConvError('INVALID_OPTION', `options must be an object, but got ${show(options)}`, { hint: 'e.g. { stride: 2, padding: 1 }' });
+  }
+  const input = shapeOf(shapes.inputShape, 'input shape');
+  const weight = shapeOf(shapes.weightShape, 'weight shape');
+  const op = opRank ? `conv${opRank}d` : 'conv';
+  const wr = weightRankOf(weight, opRank);
+  const batched = batchify(input, opRank, wr, op);
+  const rank = wr;
+  const stride = perAxis(options.stride, 'stride', rank, 1);
+  const dilation = perAxis(options.dilation, 'dilation', rank, 1);
+  const groups = checkGroups(options.groups);
+  const mode = paddingModeOf(options.paddingMode);
+
+  let pads: [number, number][];
+  const padding = options.padding;
+  if (typeof padding === 'string') {
+    if (padding === 'valid') pads = Array.from({ length: rank }, () => [0, 0]);
+    else if (padding === 'same') {
+      const names = axisNames(rank);
+      stride.forEach((s, i) => {
+        if (s !== 1) {
+          throw new ConvError('SAME_STRIDED', `padding='same' is not supported for strided convolutions (stride ${s} on axis ${names[i]})`, {
+            axis: names[i],
+            values: { stride },
+            hint: "use stride 1 with 'same', or give the padding as numbers (convkit's solvePadding finds them)",
+          });
+        }
+      });
+      checkPositive(dilation, 'dilation', 'DILATION', rank);
+      // Total d(k−1), the odd element at the end (PyTorch, TF and ONNX SAME_UPPER agree).
+      pads = weight.slice(2).map((k, i) => {
+        const total = Math.max(0, dilation[i] * (k - 1));
+        const before = Math.floor(total / 2);
+        return [before, total - before];
+      });
+    } else {
+      throw new ConvError('PADDING_STRING', `invalid padding string ${show(padding)}`, { values: { padding }, hint: "use 'same', 'valid', a number, or one number or [before, after] pair per axis" });
+    }
+  } else {
+    pads = paddingPairs(padding, rank);
+  }
+  checkNonNegative(pads.flat(), 'padding', 'NEGATIVE_PADDING', rank);
+  checkPositive(stride, 'stride', 'STRIDE', rank);
+
+  const outChannels = weight[0];
+  if (outChannels < groups) {
+    throw new ConvError('GROUPS', `groups=${groups} needs at least ${groups} output channels, but the weight of shape [${weight.join(', ')}] has ${outChannels}`, {
+      values: { groups, weightShape: weight },
+      hint: `use groups ≤ ${outChannels} that divides ${outChannels}`,
+    });
+  }
+  if (outChannels % groups !== 0) {
+    throw new ConvError('GROUPS', `groups=${groups} must divide the ${outChannels} output channels of the weight [${weight.join(', ')}]`, {
+      values: { groups, weightShape: weight },
+      hint: `use groups among ${divisors(outChannels).join(', ')}`,
+    });
+  }
+  const inChannels = input[batched ? 1 : 0];
+  if (inChannels !== weight[1] * groups) {
+    throw new ConvError('CHANNELS', `weight of shape [${weight.join(', ')}] with groups=${groups} expects ${weight[1] * groups} input channels, but the input of shape [${input.join(', ')}] has ${inChannels}`, {
+      values: { inputShape: input, weightShape: weight, groups },
+      hint: `give the input ${weight[1] * groups} channels, or a weight of shape [${outChannels}, ${inChannels % groups === 0 ? inChannels / groups : 'C/groups'}, …]`,
+    });
+  }
+  const hasBias = checkBias(shapes.biasShape, outChannels, weight, false);
+  const kernel = checkKernelAndDilation(weight, dilation, rank);
+  const batch = batched ? input[0] : 1;
+  const spatial = input.slice(input.length - rank);
+  checkSpatialNonEmpty(input, rank);
+  checkModePadding(mode, pads, spatial, rank);
+
+  const axes: CanonicalAxis[] = spatial.map((i, ax) => ({
+    input: i,
+    kernel: kernel[ax],
+    stride: stride[ax],
+    dilation: dilation[ax],
+    padBefore: pads[ax][0],
+    padAfter: pads[ax][1],
+    outputPadding: 0,
+  }));
+  return buildGeometry({ transposed: false, batch, batched, inChannels, outChannels, groups, hasBias, paddingMode: mode, axes, weightShape: weight });
+}
+
+/** Geometry of `conv_transpose{opRank}d(input, weight, bias, options)` in PyTorch's dialect. */
+export function convTransposeGeometry(shapes: ShapeSet, options: ConvTransposeShapeOptions = {}, opRank?: number): ConvGeometry {
+  if (options === null || typeof options !== 'object') {
+    throw new ConvError('INVALID_OPTION', `options must be an object, but got ${show(options)}`, { hint: 'e.g. { stride: 2, padding: 1, outputPadding: 1 }' });
+  }
+  const input = shapeOf(shapes.inputShape, 'input shape');
+  const weight = shapeOf(shapes.weightShape, 'weight shape');
+  const op = opRank ? `conv_transpose${opRank}d` : 'conv_transpose';
+  const wr = weightRankOf(weight, opRank);
+  const batched = batchify(input, opRank, wr, op);
+  const rank = wr;
+  const stride = perAxis(options.stride, 'stride', rank, 1);
+  const dilation = perAxis(options.dilation, 'dilation', rank, 1);
+  let outputPadding = perAxis(options.outputPadding, 'outputPadding', rank, 0);
+  const groups = checkGroups(options.groups);
+  if (typeof options.padding === 'string') {
+    throw new ConvError('PADDING_STRING', `transposed convolutions take numeric padding, but got ${show(options.padding)}`, {
+      values: { padding: options.padding },
+      hint: 'give a number or one per axis (convkit solvePadding finds the padding for a wanted output size), or use outputSize',
+    });
+  }
+  if (options.paddingMode !== undefined && options.paddingMode !== 'zeros') {
+    paddingModeOf(options.paddingMode);
+    throw new ConvError('PADDING_MODE', `only 'zeros' padding mode is supported for transposed convolutions, but got ${show(options.paddingMode)}`, {
+      values: { paddingMode: options.paddingMode },
+      hint: "leave paddingMode out or use 'zeros'",
+    });
+  }
+  const pads = paddingPairs(options.padding, rank);
+  checkNonNegative(pads.flat(), 'padding', 'NEGATIVE_PADDING', rank);
+  checkNonNegative(outputPadding, 'outputPadding', 'NEGATIVE_OUTPUT_PADDING', rank);
+  checkPositive(stride, 'stride', 'STRIDE', rank);
+
+  const inChannelsW = weight[0];
+  if (inChannelsW < groups) {
+    throw new ConvError('GROUPS', `groups=${groups} needs at least ${groups} channels at dimension 0 of the transposed weight [${weight.join(', ')}]`, {
+      values: { groups, weightShape: weight },
+      hint: `use groups ≤ ${inChannelsW} that divides ${inChannelsW}`,
+    });
+  }
+  if (inChannelsW % groups !== 0) {
+    throw new ConvError('GROUPS', `groups=${groups} must divide the ${inChannelsW} input channels of the transposed weight [${weight.join(', ')}]`, {
+      values: { groups, weightShape: weight },
+      hint: `use groups among ${divisors(inChannelsW).join(', ')}`,
+    });
+  }
+  const inChannels = input[batched ? 1 : 0];
+  if (inChannels !== inChannelsW) {
+    throw new ConvError('CHANNELS', `transposed weight of shape [${weight.join(', ')}] expects ${inChannelsW} input channels, but the input of shape [${input.join(', ')}] has ${inChannels}`, {
+      values: { inputShape: input, weightShape: weight },
+      hint: `give the input ${inChannelsW} channels, or a transposed weight of shape [${inChannels}, out channels / groups, …]`,
+    });
+  }
+  const outChannels = weight[1] * groups;
+  const hasBias = checkBias(shapes.biasShape, outChannels, weight, true);
+  const kernel = checkKernelAndDilation(weight, dilation, rank);
+  const batch = batched ? input[0] : 1;
+  const spatial = input.slice(input.length - rank);
+  checkSpatialNonEmpty(input, rank);
+  const names = axisNames(rank);
+
+  if (options.outputSize !== undefined && options.outputSize !== null) {
+    outputPadding = outputPaddingForSize(options.outputSize, rank, batched, spatial, kernel, stride, dilation, pads);
+  } else {
+    outputPadding.forEach((op, i) => {
+      if (op >= stride[i] && op >= dilation[i]) {
+        throw new ConvError('OUTPUT_PADDING', `output padding ${op} must be smaller than either the stride ${stride[i]} or the dilation ${dilation[i]} on axis ${names[i]}`, {
+          axis: names[i],
+          values: { outputPadding, stride, dilation },
+          hint: `use outputPadding < ${Math.max(stride[i], dilation[i])} on this axis`,
+        });
+      }
+    });
+  }
+
+  const axes: CanonicalAxis[] = spatial.map((i, ax) => ({
+    input: i,
+    kernel: kernel[ax],
+    stride: stride[ax],
+    dilation: dilation[ax],
+    padBefore: pads[ax][0],
+    padAfter: pads[ax][1],
+    outputPadding: outputPadding[ax],
+  }));
+  return buildGeometry({ transposed: true, batch, batched, inChannels, outChannels, groups, hasBias, paddingMode: 'zeros', axes, weightShape: weight });
+}
+
+/** PyTorch's `ConvTranspose*d.forward(output_size=…)`: output padding = wanted − minimum, < stride. */
+function outputPaddingForSize(
+  outputSize: readonly number[],
+  rank: number,
+  batched: boolean,
+  spatial: number[],
+  kernel: number[],
+  stride: number[],
+  dilation: number[],
+  pads: [number, number][],
+): number[] {
+  const sizes = shapeOf(outputSize, 'outputSize');
+  const full = rank + (batched ? 2 : 1);
+  if (sizes.length !== rank && sizes.length !== full) {
+    throw new ConvError('OUTPUT_SIZE', `outputSize must have ${rank} or ${full} elements, but got ${sizes.length}`, {
+      values: { outputSize: sizes },
+      hint: `give the ${rank} spatial sizes, e.g. [${spatial.map((s, i) => s * stride[i]).join(', ')}]`,
+    });
+  }
+  const want = sizes.slice(sizes.length - rank);
+  const names = axisNames(rank);
+  return want.map((o, i) => {
+    const min = (spatial[i] - 1) * stride[i] - pads[i][0] - pads[i][1] + effectiveKernel(kernel[i], dilation[i]);
+    // PyTorch's range ignores dilation (max = min + s − 1); we keep that so we refuse what it refuses.
+    const max = min + stride[i] - 1;
+    if (o < min || o > max) {
+      throw new ConvError('OUTPUT_SIZE', `requested output size ${o} on axis ${names[i]}, but valid sizes range from ${min} to ${max}`, {
+        axis: names[i],
+        values: { outputSize: want, min, max },
+        hint: `pick a size from ${min} to ${max}, or change the padding or stride`,
+      });
+    }
+    return o - min;
+  });
+}
+
+function divisors(n: number): number[] {
+  const out: number[] = [];
+  for (let d = 1; d <= n && out.length < 12; d++) if (n % d === 0) out.push(d);
+  return out;
+}

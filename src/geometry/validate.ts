@@ -1,0 +1,84 @@
+/** Checks of raw user values (numbers, shapes, per-axis options) shared by every dialect. */
+import { ConvError, show } from './errors.js';
+
+/** Largest extent or option value accepted: keeps every derived size an exact double. */
+export const MAX_DIM = 2 ** 31 - 1;
+
+export function isInt(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v);
+}
+
+/** A finite integer (any sign) within ±MAX_DIM, else INVALID_NUMBER naming `what`. */
+export function int(v: unknown, what: string, axis?: string): number {
+  if (!isInt(v)) {
+    throw new ConvError('INVALID_NUMBER', `${what} must be an integer, but got ${show(v)}`, {
+      axis,
+      values: { [what]: v },
+      hint: 'give a whole number such as 1, 2 or 3',
+    });
+  }
+  if (Math.abs(v) > MAX_DIM) {
+    throw new ConvError('INVALID_NUMBER', `${what} ${v} is out of range`, { axis, values: { [what]: v }, hint: `use a value between −${MAX_DIM} and ${MAX_DIM}` });
+  }
+  return v === 0 ? 0 : v; // normalise −0
+}
+
+/** A shape: an array of non-negative integers (each ≤ MAX_DIM). */
+export function shapeOf(v: unknown, what: string): number[] {
+  if (!Array.isArray(v) && !ArrayBuffer.isView(v)) {
+    throw new ConvError('INVALID_OPTION', `${what} must be an array of sizes, but got ${show(v)}`, { values: { [what]: v }, hint: 'e.g. [1, 3, 5, 5]' });
+  }
+  const arr = Array.from(v as ArrayLike<unknown>);
+  if (arr.length > 8) {
+    throw new ConvError('INVALID_OPTION', `${what} has ${arr.length} dimensions`, { values: { [what]: arr.length }, hint: 'convolutions have 1 to 3 spatial axes: at most 5 dimensions' });
+  }
+  return arr.map((x, i) => {
+    const n = int(x, `${what}[${i}]`);
+    if (n < 0) {
+      throw new ConvError('INVALID_NUMBER', `${what}[${i}] is ${n}; sizes cannot be negative`, { values: { [what]: arr }, hint: 'use sizes ≥ 0' });
+    }
+    return n;
+  });
+}
+
+/**
+ * Expand an int-or-tuple option to one value per spatial axis (PyTorch's rule: 1 or `rank` entries).
+ */
+export function perAxis(v: unknown, name: string, rank: number, fallback: number): number[] {
+  if (v === undefined || v === null) return Array(rank).fill(fallback);
+  if (typeof v === 'number') return Array(rank).fill(int(v, name));
+  if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+    const arr = Array.from(v as ArrayLike<unknown>);
+    if (arr.length !== 1 && arr.length !== rank) {
+      throw new ConvError('OPTION_LENGTH', `${name} has ${arr.length} values but the convolution has ${rank} spatial ${rank === 1 ? 'axis' : 'axes'}`, {
+        values: { [name]: arr, rank },
+        hint: `give a single integer or a list of ${rank} values`,
+      });
+    }
+    const nums = arr.map((x, i) => int(x, `${name}[${i}]`));
+    return nums.length === 1 ? Array(rank).fill(nums[0]) : nums;
+  }
+  throw new ConvError('INVALID_OPTION', `${name} must be an integer or a list of integers, but got ${show(v)}`, {
+    values: { [name]: v },
+    hint: `give a single integer or a list of ${rank} values`,
+  });
+}
+
+export function product(xs: readonly number[]): number {
+  let p = 1;
+  for (const x of xs) p *= x;
+  return p;
+}
+
+/** Most elements one tensor may hold (1 GiB of float32): refused before allocating. */
+export const MAX_ELEMENTS = 2 ** 28;
+
+export function assertAllocatable(shape: readonly number[], what: string): void {
+  const n = product(shape);
+  if (n > MAX_ELEMENTS) {
+    throw new ConvError('TOO_LARGE', `${what} of shape [${shape.join(', ')}] would hold ${n.toExponential(3)} elements`, {
+      values: { shape: [...shape], elements: n, limit: MAX_ELEMENTS },
+      hint: `convkit computes tensors of at most ${MAX_ELEMENTS} elements (1 GiB of float32); use a smaller input, batch or channel count`,
+    });
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * convkit: compute, explain and draw convolutions — standard, transposed and dilated — in 1-D,
+ * 2-D and 3-D, exactly as PyTorch does. This entry point loads in Node and in browsers.
+ */
+export { ConvError, isConvError } from './geometry/errors.js';
+export type { ConvErrorCode, ConvErrorDetails } from './geometry/errors.js';
+export type { ConvGeometry, AxisGeometry, EquivalentDirectAxis, PaddingMode } from './geometry/types.js';
+export { convGeometry, convTransposeGeometry } from './geometry/torch.js';
+export type { ConvShapeOptions, ConvTransposeShapeOptions, IntOrTuple, PaddingSpec, ShapeSet } from './geometry/torch.js';
+export { poolGeometry } from './geometry/pool.js';
+export type { PoolGeometry, PoolMode, PoolOptions } from './geometry/pool.js';
+export { tapSource, gridCell, gridTap, weightTap, padSource } from './geometry/taps.js';
+export type { CellKind, GridCell } from './geometry/taps.js';
+export { tensor, zeros } from './tensor/tensor.js';
+export type { Tensor } from './tensor/tensor.js';
+export {
+  conv, conv1d, conv2d, conv3d,
+  convTranspose, convTranspose1d, convTranspose2d, convTranspose3d,
+  convOutputShape, convTransposeOutputShape,
+} from './ops/conv.js';
+export type { ConvOptions, ConvTransposeOptions, ComputeOptions } from './ops/conv.js';
+export { avgPool1d, avgPool2d, avgPool3d, maxPool1d, maxPool2d, maxPool3d } from './ops/pool.js';

@@ -1,0 +1,73 @@
+/**
+ * The public compute functions, named and shaped as PyTorch's functional API:
+ * conv1d/2d/3d and convTranspose1d/2d/3d(input, weight, options).
+ */
+import { ConvError, show } from '../geometry/errors.js';
+import { convGeometry, convTransposeGeometry, type ConvShapeOptions, type ConvTransposeShapeOptions } from '../geometry/torch.js';
+import type { ConvGeometry } from '../geometry/types.js';
+import { assertAllocatable } from '../geometry/validate.js';
+import { engineOf, runConv, type EngineName } from '../engine/dispatch.js';
+import { asTensor, type Tensor } from '../tensor/tensor.js';
+
+export interface ComputeOptions {
+  bias?: Tensor | null;
+  /** 'auto' (default): the fastest engine available; 'reference': the plain loops. */
+  engine?: EngineName;
+}
+export type ConvOptions = ConvShapeOptions & ComputeOptions;
+export type ConvTransposeOptions = ConvTransposeShapeOptions & ComputeOptions;
+
+function optionsObject<T>(options: T | undefined): T | Record<string, never> {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new ConvError('INVALID_OPTION', `options must be an object, but got ${show(options)}`, { hint: 'e.g. { stride: 2, padding: 1 }' });
+  }
+  return options;
+}
+
+function compute(g: ConvGeometry, x: Tensor, w: Tensor, bias: Tensor | null, engine: EngineName): Tensor {
+  assertAllocatable(g.outputShape, 'output');
+  const data = runConv(g, x.data, w.data, bias ? bias.data : null, engine);
+  return { shape: [...g.outputShape], data };
+}
+
+function convN(rank: number | undefined, input: Tensor, weight: Tensor, options?: ConvOptions): Tensor {
+  const o = optionsObject(options) as ConvOptions;
+  const x = asTensor(input, 'input');
+  const w = asTensor(weight, 'weight');
+  const b = o.bias === undefined || o.bias === null ? null : asTensor(o.bias, 'bias');
+  const engine = engineOf(o.engine);
+  const g = convGeometry({ inputShape: x.shape, weightShape: w.shape, biasShape: b?.shape }, o, rank);
+  return compute(g, x, w, b, engine);
+}
+
+function convTransposeN(rank: number | undefined, input: Tensor, weight: Tensor, options?: ConvTransposeOptions): Tensor {
+  const o = optionsObject(options) as ConvTransposeOptions;
+  const x = asTensor(input, 'input');
+  const w = asTensor(weight, 'weight');
+  const b = o.bias === undefined || o.bias === null ? null : asTensor(o.bias, 'bias');
+  const engine = engineOf(o.engine);
+  const g = convTransposeGeometry({ inputShape: x.shape, weightShape: w.shape, biasShape: b?.shape }, o, rank);
+  return compute(g, x, w, b, engine);
+}
+
+/** Convolution of any spatial rank (taken from the weight). */
+export const conv = (x: Tensor, w: Tensor, options?: ConvOptions): Tensor => convN(undefined, x, w, options);
+export const conv1d = (x: Tensor, w: Tensor, options?: ConvOptions): Tensor => convN(1, x, w, options);
+export const conv2d = (x: Tensor, w: Tensor, options?: ConvOptions): Tensor => convN(2, x, w, options);
+export const conv3d = (x: Tensor, w: Tensor, options?: ConvOptions): Tensor => convN(3, x, w, options);
+/** Transposed convolution of any spatial rank (taken from the weight). */
+export const convTranspose = (x: Tensor, w: Tensor, options?: ConvTransposeOptions): Tensor => convTransposeN(undefined, x, w, options);
+export const convTranspose1d = (x: Tensor, w: Tensor, options?: ConvTransposeOptions): Tensor => convTransposeN(1, x, w, options);
+export const convTranspose2d = (x: Tensor, w: Tensor, options?: ConvTransposeOptions): Tensor => convTransposeN(2, x, w, options);
+export const convTranspose3d = (x: Tensor, w: Tensor, options?: ConvTransposeOptions): Tensor => convTransposeN(3, x, w, options);
+
+/** Output shape of a convolution, without computing it. */
+export function convOutputShape(inputShape: readonly number[], weightShape: readonly number[], options?: ConvShapeOptions): number[] {
+  return convGeometry({ inputShape, weightShape }, optionsObject(options) as ConvShapeOptions).outputShape;
+}
+
+/** Output shape of a transposed convolution, without computing it. */
+export function convTransposeOutputShape(inputShape: readonly number[], weightShape: readonly number[], options?: ConvTransposeShapeOptions): number[] {
+  return convTransposeGeometry({ inputShape, weightShape }, optionsObject(options) as ConvTransposeShapeOptions).outputShape;
+}

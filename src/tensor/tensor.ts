@@ -1,0 +1,48 @@
+/** Tensor: a Float32Array in row-major order plus its shape. Nothing more, on purpose. */
+import { ConvError, show } from '../geometry/errors.js';
+import { assertAllocatable, product, shapeOf } from '../geometry/validate.js';
+
+export interface Tensor {
+  readonly shape: number[];
+  readonly data: Float32Array;
+}
+
+/** Wraps (copies) `data` as a tensor of `shape`; the length must match. */
+export function tensor(data: ArrayLike<number>, shape: readonly number[]): Tensor {
+  const s = shapeOf(shape, 'shape');
+  assertAllocatable(s, 'tensor');
+  if (data === null || typeof data !== 'object' || typeof (data as ArrayLike<number>).length !== 'number') {
+    throw new ConvError('DATA_LENGTH', `tensor data must be an array of numbers, but got ${show(data)}`, { hint: 'pass an array or Float32Array' });
+  }
+  const n = product(s);
+  if (data.length !== n) {
+    throw new ConvError('DATA_LENGTH', `tensor data has ${data.length} values but shape [${s.join(', ')}] needs ${n}`, {
+      values: { length: data.length, shape: s },
+      hint: `give ${n} values, or a shape whose product is ${data.length}`,
+    });
+  }
+  return { shape: s, data: Float32Array.from(data) };
+}
+
+export function zeros(shape: readonly number[]): Tensor {
+  const s = shapeOf(shape, 'shape');
+  assertAllocatable(s, 'tensor');
+  return { shape: s, data: new Float32Array(product(s)) };
+}
+
+/** Checks that a caller's object is a tensor (shape + Float32Array of matching length). */
+export function asTensor(t: unknown, what: string): Tensor {
+  if (t === null || typeof t !== 'object' || !('shape' in t) || !('data' in t)) {
+    throw new ConvError('INVALID_OPTION', `${what} must be a tensor ({ shape, data }), but got ${show(t)}`, { hint: `create it with tensor(data, shape)` });
+  }
+  const { shape, data } = t as { shape: unknown; data: unknown };
+  const s = shapeOf(shape, `${what} shape`);
+  if (!(data instanceof Float32Array)) {
+    if (Array.isArray(data) || ArrayBuffer.isView(data)) return tensor(data as ArrayLike<number>, s);
+    throw new ConvError('INVALID_OPTION', `${what}.data must be a Float32Array`, { hint: 'create it with tensor(data, shape)' });
+  }
+  if (data.length !== product(s)) {
+    throw new ConvError('DATA_LENGTH', `${what} has ${data.length} values but its shape [${s.join(', ')}] needs ${product(s)}`, { values: { length: data.length, shape: s } });
+  }
+  return { shape: s, data };
+}
