@@ -1,0 +1,250 @@
+/**
+ * The trace: one convolution (or pooling) walked step by step, as plain data.
+ *
+ * Every picture — SVG/GIF/PNG frames, the playground, `convkit trace --json` — draws this data and
+ * nothing else, so they cannot disagree with each other or with the engines (the trace is built
+ * only from geometry/taps.ts, the index maps the engines use). Everything here is JSON-serialisable:
+ * numbers, strings, booleans, arrays, plain objects, null. No functions, no typed arrays.
+ *
+ * Conventions:
+ * - Coordinates are per spatial axis, outermost first ([L], [H, W], [D, H, W]), 0-based.
+ * - "Raster order" is row-major: the last axis varies fastest.
+ * - The *grid* is the input of the equivalent direct convolution (`axis.equivalent`): for a direct
+ *   convolution the padded input; for a transposed one the zero-inserted, padded (or cropped) input
+ *   with the output-padding (`a`) cells at the end — the plane the classic figures draw.
+ *
+ * Stability: fields are only ever added, never renamed or removed.
+ */
+import type { CellKind } from '../geometry/taps.js';
+import type { ConvGeometry, PaddingMode } from '../geometry/types.js';
+import type { PoolGeometry, PoolMode } from '../geometry/pool.js';
+
+export type { CellKind } from '../geometry/taps.js';
+
+/** `direct`: one frame per output cell (gather). `scatter`: one frame per input cell (stamp). */
+export type TraceView = 'direct' | 'scatter';
+
+/** What is traced. Pooling traces have kernels without weights (weight index = tap index). */
+export type TraceOp = 'conv' | 'convTranspose' | 'maxPool' | 'avgPool';
+
+/**
+ * Explain-style options (the CLI's flags as an object). Every per-axis value takes a number (same
+ * on every axis) or one per axis; `input` and `kernel` fix the spatial rank (the longer wins, a
+ * single number is broadcast). Built into a ConvGeometry with convGeometry / convTransposeGeometry
+ * on shapes [1, inChannels, ...input] and weight [outChannels, inChannels/groups, ...kernel]
+ * (transposed: [inChannels, outChannels/groups, ...kernel]).
+ */
+export interface TraceSpecOptions {
+  input: number | readonly number[];
+  kernel: number | readonly number[];
+  stride?: number | readonly number[];
+  /** Direct: padding (numbers or [before, after] pairs, 'same', 'valid'). Transposed: crop. */
+  padding?: number | readonly (number | readonly [number, number])[] | 'same' | 'valid';
+  dilation?: number | readonly number[];
+  transposed?: boolean;
+  outputPadding?: number | readonly number[];
+  /** Transposed only: wanted output sizes (picks outputPadding as PyTorch's module does). */
+  outputSize?: readonly number[];
+  inChannels?: number;
+  outChannels?: number;
+  groups?: number;
+  paddingMode?: PaddingMode;
+  /** Trace a pooling layer instead (direct view only; channels = inChannels, no weights). */
+  pool?: PoolMode;
+  /** Pooling only. */
+  ceilMode?: boolean;
+}
+
+/** Anything `trace` and `convMatrix` accept. */
+export type TraceInput = ConvGeometry | PoolGeometry | TraceSpecOptions;
+
+export interface TraceRequest {
+  /** Default 'direct'. 'scatter' is refused for pooling. */
+  view?: TraceView;
+}
+
+/** One spatial axis, with the numbers a picture labels and lays out. Copied from the geometry. */
+export interface TraceAxis {
+  index: number;
+  /** 'L' | 'H' | 'W' | 'D'. */
+  name: string;
+  /** The layer's own numbers (transposed: i', its crop p, output padding a). */
+  input: number;
+  output: number;
+  kernel: number;
+  stride: number;
+  dilation: number;
+  effectiveKernel: number;
+  padBefore: number;
+  padAfter: number;
+  outputPadding: number;
+  /** The equivalent direct convolution drawn in the direct view. */
+  gridSize: number;
+  /** Grid cells before the first (dilated) input cell; negative = that many input cells cropped. */
+  gridPadBefore: number;
+  /** Grid cells after the last input cell, `extra` included; negative = cropped. */
+  gridPadAfter: number;
+  /** Zeros inserted between neighbouring input cells (s−1 transposed, 0 direct). */
+  insertedZeros: number;
+  /** Size of the input after insertion (ĩ'). */
+  dilatedInput: number;
+  /** Output-padding (`a`) cells at the end of the grid. */
+  extra: number;
+  /** Stride of the window over the grid (s direct, 1 transposed). */
+  gridStride: number;
+}
+
+/** One cell of the displayed grid. */
+export interface TraceCell {
+  /** Grid coordinates. */
+  grid: number[];
+  /**
+   * Kind of the cell. Along one axis a cell is input/padding/inserted/extra (gridCell); across
+   * axes the outermost wins: extra > padding > inserted > input ('input' only if input on every axis).
+   */
+  kind: CellKind;
+  /** Per-axis kinds (a cell in a padding row and an input column is ['padding', 'input']). */
+  axisKinds: CellKind[];
+  /** Input coordinates for 'input' cells, else null. */
+  input: number[] | null;
+  /**
+   * Padding cells of a non-zeros padding mode (reflect / replicate / circular): the input cell whose
+   * value they copy (padSource). null for zero padding and every non-padding cell.
+   */
+  copies: number[] | null;
+}
+
+export interface TraceGrid {
+  /** Per-axis grid sizes (`equivalent.gridSize`). */
+  shape: number[];
+  /** All cells, in raster order (index = row-major flat grid index). */
+  cells: TraceCell[];
+}
+
+/** One tap of the displayed kernel. */
+export interface TraceKernelTap {
+  /** Tap index as displayed / as the equivalent direct conv reads it (flipped for transposed). */
+  kernel: number[];
+  /** Index into the weight's spatial taps (weightTap): what this displayed tap multiplies by. */
+  weight: number[];
+  /** Offset of this tap from the window's first cell, in grid cells (kernel · dilation). */
+  offset: number[];
+}
+
+export interface TraceKernel {
+  /** Taps per axis (k). */
+  shape: number[];
+  dilation: number[];
+  /** d(k−1)+1 per axis: the window's extent on the grid. */
+  effective: number[];
+  /** True when the displayed kernel is the weight rotated 180° (transposed convolutions). */
+  flipped: boolean;
+  /** Displayed taps in raster order of `kernel`. */
+  taps: TraceKernelTap[];
+}
+
+/** One tap of one direct-view frame. */
+export interface TraceTap {
+  /** Displayed kernel tap (equivalent conv's index; flipped for transposed). */
+  kernel: number[];
+  /** Weight tap it multiplies by. */
+  weight: number[];
+  /** Grid cell it reads (inside the grid). */
+  grid: number[];
+  /** Kind of that grid cell. */
+  kind: CellKind;
+  /**
+   * Input cell whose value it reads (tapSource with the padding mode), or null when it reads a zero
+   * (zero padding, an inserted zero, an `a` cell). With reflect/replicate/circular padding a tap on a
+   * padding cell reads the copied input cell (kind 'padding', input non-null).
+   */
+  input: number[] | null;
+}
+
+/** Direct view: the window of one output cell. */
+export interface DirectFrame {
+  /** Output cell computed in this frame. */
+  output: number[];
+  /** Grid coordinates of the window's first cell (output · gridStride). */
+  windowStart: number[];
+  /** Every kernel tap, in raster order of the displayed kernel. */
+  taps: TraceTap[];
+}
+
+/** One write of a scatter-view frame: input cell × weight tap → output cell. */
+export interface ScatterTap {
+  /** Weight tap (unflipped: the kernel as stored and stamped). */
+  kernel: number[];
+  /** Same as `kernel` (kept for symmetry with TraceTap). */
+  weight: number[];
+  /** Output cell written, or null when the write falls in the cropped (padding) part. */
+  output: number[] | null;
+}
+
+/** Scatter view: one input cell stamping the kernel onto the output. */
+export interface ScatterFrame {
+  input: number[];
+  /**
+   * Writes in raster order of the weight taps. Zero padding: exactly one entry per tap. A direct
+   * convolution with reflect/replicate/circular padding may read one input cell through several
+   * padding copies: then a tap can appear more than once (once per output it reaches).
+   */
+  taps: ScatterTap[];
+}
+
+/** Which channels feed which (groups). Pooling: every channel feeds only itself. */
+export interface TraceChannels {
+  inChannels: number;
+  outChannels: number;
+  groups: number;
+  inPerGroup: number;
+  outPerGroup: number;
+  /** Per group: its input and output channel indices. */
+  groupList: { group: number; inputs: number[]; outputs: number[] }[];
+  /** Per output channel: the input channels it reads. */
+  feeds: number[][];
+}
+
+interface TraceBase {
+  /** Format version of this data (bumped only for incompatible changes; never so far). */
+  version: 1;
+  op: TraceOp;
+  transposed: boolean;
+  rank: number;
+  paddingMode: PaddingMode;
+  /** Spatial input / output shapes of the layer. */
+  inputShape: number[];
+  outputShape: number[];
+  axes: TraceAxis[];
+  kernel: TraceKernel;
+  channels: TraceChannels;
+  /** The geometry traced (ConvGeometry or PoolGeometry), as plain data. */
+  geometry: ConvGeometry | PoolGeometry;
+  /** Total taps listed in `frames` (the size the guard limits). */
+  tapCount: number;
+}
+
+/** Direct view: `grid` is the equivalent direct conv's input; one frame per output cell. */
+export interface DirectTrace extends TraceBase {
+  view: 'direct';
+  grid: TraceGrid;
+  frames: DirectFrame[];
+}
+
+/** Scatter view: one frame per input cell; `overlap` is the checkerboard. */
+export interface ScatterTrace extends TraceBase {
+  view: 'scatter';
+  /** Also given, so a scatter picture can show the equivalent grid next to the stamps. */
+  grid: TraceGrid;
+  frames: ScatterFrame[];
+  /**
+   * Per output cell (raster order over outputShape): how many (input cell, tap) pairs write it —
+   * uneven counts are the checkerboard pattern of a transposed convolution.
+   */
+  overlap: number[];
+}
+
+export type Trace = DirectTrace | ScatterTrace;
+
+/** Largest number of taps (frames × taps per frame) or grid cells a trace lists. */
+export const TRACE_LIMIT = 2_000_000;
