@@ -27,7 +27,9 @@ export type ConvErrorCode =
   | 'OUTPUT_SIZE' // a requested output size that cannot be produced
   | 'EMPTY_INPUT' // a zero-sized spatial axis (only batch or channels may be 0)
   | 'DATA_LENGTH' // a tensor's data length does not match its shape
-  | 'TOO_LARGE'; // the result would not fit in memory (refused before allocating)
+  | 'TOO_LARGE' // the result would not fit in memory (refused before allocating)
+  | 'MODEL_FILE' // a model file that cannot be read: wrong format, truncated, too large
+  | 'MODEL_GRAPH'; // a model or layer list that is not a valid network: bad field, unknown input, cycle
 
 export interface ConvErrorDetails {
   /** Axis name ('H', 'W', 'D', 'L') where the problem is, when it is on one axis. */
