@@ -1,0 +1,123 @@
+/**
+ * convMatrix(): the convolution as a sparse matrix C with y = C·x (layout and meaning in types.ts).
+ *
+ * Row by row it is the gather form the engines compute: output cell o of channel oc reads, through
+ * tap k of the weight, input cell tapSource(o, k) of each input channel of its group. The same
+ * tapSource serves direct and transposed geometries, so the matrix of a transposed geometry comes
+ * out as Cᵀ of its direct convolution without a second construction.
+ */
+import { ConvError, show } from '../geometry/errors.js';
+import { tapSource } from '../geometry/taps.js';
+import type { ConvGeometry } from '../geometry/types.js';
+import { allCoords, count, flatIndex } from '../trace/raster.js';
+import { resolveGeometry } from '../trace/resolve.js';
+import type { TraceInput } from '../trace/types.js';
+import { weightLabel } from './label.js';
+import { MATRIX_LIMIT, type ConvMatrix, type MatrixEntry, type MatrixTerm } from './types.js';
+
+export interface ConvMatrixOptions {
+  /** Weight values in the geometry's weight layout (row-major over weightShape): fills `value`. */
+  weight?: ArrayLike<number> | null;
+}
+
+function checkWeight(w: unknown, g: ConvGeometry): ArrayLike<number> | null {
+  if (w === undefined || w === null) return null;
+  if (typeof w !== 'object' || typeof (w as ArrayLike<number>).length !== 'number') {
+    throw new ConvError('INVALID_OPTION', `weight must be an array of numbers, but got ${show(w)}`, { hint: 'pass an array or Float32Array in the weight layout' });
+  }
+  const n = count(g.weightShape);
+  const arr = w as ArrayLike<number>;
+  if (arr.length !== n) {
+    throw new ConvError('DATA_LENGTH', `weight has ${arr.length} values but the weight shape [${g.weightShape.join(', ')}] needs ${n}`, {
+      values: { length: arr.length, weightShape: g.weightShape },
+      hint: `give ${n} values`,
+    });
+  }
+  return arr;
+}
+
+/** Refuses a matrix with more structural non-zeros (or rows + columns) than MATRIX_LIMIT. */
+export function checkMatrixSize(rows: number, cols: number, nonZeros: number): void {
+  if (nonZeros > MATRIX_LIMIT || rows + cols > MATRIX_LIMIT) {
+    throw new ConvError('TOO_LARGE', `the convolution matrix would be ${rows}×${cols} with up to ${nonZeros} non-zeros, more than the limit of ${MATRIX_LIMIT}`, {
+      values: { rows, cols, nonZeros, limit: MATRIX_LIMIT },
+      hint: 'use a smaller input, kernel or channel count',
+    });
+  }
+}
+
+export function convMatrix(input: TraceInput, options: ConvMatrixOptions = {}): ConvMatrix {
+  const resolved = resolveGeometry(input);
+  if (resolved.kind !== 'conv') {
+    throw new ConvError('INVALID_OPTION', 'convMatrix takes a convolution, not a pooling layer', { hint: 'leave pool out' });
+  }
+  const g = resolved.geometry;
+  const weight = checkWeight(options?.weight, g);
+  const axes = g.axes;
+  const inShape = axes.map((a) => a.input);
+  const outShape = axes.map((a) => a.output);
+  const kernelShape = axes.map((a) => a.kernel);
+  const inCells = count(inShape);
+  const outCells = count(outShape);
+  const taps = count(kernelShape);
+  const icPerGroup = g.inChannels / g.groups;
+  const ocPerGroup = g.outChannels / g.groups;
+  const rows = g.outChannels * outCells;
+  const cols = g.inChannels * inCells;
+  checkMatrixSize(rows, cols, rows * icPerGroup * taps);
+
+  const kernels = allCoords(kernelShape);
+  // sources[ax][o][k]: input index read on this axis (−1: a zero), straight from tapSource.
+  const sources = axes.map((a) => Array.from({ length: a.output }, (_, o) => Array.from({ length: a.kernel }, (_, k) => tapSource(a, o, k, g.paddingMode))));
+  const showChannels = g.weightShape[0] * g.weightShape[1] > 1;
+  const entries: MatrixEntry[] = [];
+  const outputs = allCoords(outShape);
+
+  for (let oc = 0; oc < g.outChannels; oc++) {
+    const group = Math.floor(oc / ocPerGroup);
+    const ocl = oc - group * ocPerGroup;
+    for (let of = 0; of < outCells; of++) {
+      const o = outputs[of];
+      const row = oc * outCells + of;
+      const byCol = new Map<number, MatrixTerm[]>();
+      for (let t = 0; t < taps; t++) {
+        const k = kernels[t];
+        const src = k.map((kk, ax) => sources[ax][o[ax]][kk]);
+        if (src.some((s) => s < 0)) continue;
+        const cell = flatIndex(src, inShape);
+        for (let icl = 0; icl < icPerGroup; icl++) {
+          const ic = group * icPerGroup + icl;
+          // Direct weight [OC, IC/g, k…]; transposed weight [IC, OC/g, k…].
+          const lead = g.transposed ? [ic, ocl] : [oc, icl];
+          const col = ic * inCells + cell;
+          const term: MatrixTerm = { weight: [...lead, ...k], kernel: k, tap: t };
+          const list = byCol.get(col);
+          if (list) list.push(term);
+          else byCol.set(col, [term]);
+        }
+      }
+      for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
+        const terms = byCol.get(col) as MatrixTerm[];
+        const label = terms.map((tm) => weightLabel(tm.kernel, kernelShape, showChannels ? [tm.weight[0], tm.weight[1]] : undefined)).join('+');
+        let value: number | null = null;
+        if (weight) {
+          value = 0;
+          for (const tm of terms) value += weight[flatIndex(tm.weight, g.weightShape)];
+        }
+        entries.push({ row, col, terms, label, value });
+      }
+    }
+  }
+  return {
+    version: 1,
+    form: 'C',
+    transposedGeometry: g.transposed,
+    rank: g.rank,
+    rows,
+    cols,
+    rowShape: [g.outChannels, ...outShape],
+    colShape: [g.inChannels, ...inShape],
+    weightShape: [...g.weightShape],
+    entries,
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * trace(): a convolution or pooling walked step by step, as JSON-ready data (see types.ts).
+ */
+import { ConvError, show } from '../geometry/errors.js';
+import type { AxisGeometry } from '../geometry/types.js';
+import { traceChannels } from './channels.js';
+import { directFrames } from './direct.js';
+import { traceGrid } from './grid.js';
+import { traceKernel } from './kernel.js';
+import { count } from './raster.js';
+import { resolveGeometry } from './resolve.js';
+import { scatterFrames } from './scatter.js';
+import { TRACE_LIMIT, type Trace, type TraceAxis, type TraceInput, type TraceOp, type TraceRequest, type TraceView } from './types.js';
+
+function traceAxis(a: AxisGeometry): TraceAxis {
+  const eq = a.equivalent;
+  return {
+    index: a.index,
+    name: a.name,
+    input: a.input,
+    output: a.output,
+    kernel: a.kernel,
+    stride: a.stride,
+    dilation: a.dilation,
+    effectiveKernel: a.effectiveKernel,
+    padBefore: a.padBefore,
+    padAfter: a.padAfter,
+    outputPadding: a.outputPadding,
+    gridSize: eq.gridSize,
+    gridPadBefore: eq.padBefore,
+    gridPadAfter: eq.padAfter,
+    insertedZeros: eq.insertedZeros,
+    dilatedInput: eq.dilatedInput,
+    extra: eq.extra,
+    gridStride: eq.stride,
+  };
+}
+
+function viewOf(request: TraceRequest | undefined): TraceView {
+  const view = request?.view ?? 'direct';
+  if (view !== 'direct' && view !== 'scatter') {
+    throw new ConvError('INVALID_OPTION', `view must be 'direct' or 'scatter', but got ${show(view)}`, { hint: "use view: 'direct' (one frame per output cell) or 'scatter' (one per input cell)" });
+  }
+  return view;
+}
+
+/** Refuses before building anything a trace too large to list (and to draw). */
+export function checkTraceSize(frames: number, tapsPerFrame: number, gridCells: number, view: TraceView): number {
+  const taps = frames * tapsPerFrame;
+  if (taps > TRACE_LIMIT || gridCells > TRACE_LIMIT) {
+    const what = taps > TRACE_LIMIT ? `${taps} taps (${frames} frames × ${tapsPerFrame} taps)` : `a grid of ${gridCells} cells`;
+    throw new ConvError('TOO_LARGE', `the ${view} trace would list ${what}, more than the limit of ${TRACE_LIMIT}`, {
+      values: { frames, tapsPerFrame, taps, gridCells, limit: TRACE_LIMIT },
+      hint: 'trace a smaller input or kernel (a picture of it would not be readable either)',
+    });
+  }
+  return taps;
+}
+
+/**
+ * The frames of one convolution (ConvGeometry, or explain-style options) or pooling (PoolGeometry,
+ * or options with `pool`), in the direct view (one frame per output cell) or the scatter view (one
+ * frame per input cell).
+ */
+export function trace(input: TraceInput, request?: TraceRequest): Trace {
+  const view = viewOf(request);
+  const resolved = resolveGeometry(input);
+  const g = resolved.geometry;
+  const axes = g.axes;
+  const mode = resolved.kind === 'conv' ? resolved.geometry.paddingMode : 'zeros';
+  let op: TraceOp;
+  let channels;
+  if (resolved.kind === 'conv') {
+    const c = resolved.geometry;
+    op = c.transposed ? 'convTranspose' : 'conv';
+    channels = traceChannels(c.inChannels, c.outChannels, c.groups);
+  } else {
+    const p = resolved.geometry;
+    op = p.mode === 'max' ? 'maxPool' : 'avgPool';
+    channels = traceChannels(p.channels, p.channels, p.channels);
+    if (view === 'scatter') {
+      throw new ConvError('INVALID_OPTION', 'pooling has no scatter view', { hint: "use view: 'direct'" });
+    }
+  }
+  const inputShape = axes.map((a) => a.input);
+  const outputShape = axes.map((a) => a.output);
+  const gridShape = axes.map((a) => a.equivalent.gridSize);
+  const taps = count(axes.map((a) => a.kernel));
+  const frameCount = view === 'direct' ? count(outputShape) : count(inputShape);
+  checkTraceSize(frameCount, taps, count(gridShape), view);
+
+  const base = {
+    version: 1 as const,
+    op,
+    transposed: resolved.kind === 'conv' ? resolved.geometry.transposed : false,
+    rank: axes.length,
+    paddingMode: mode,
+    inputShape,
+    outputShape,
+    axes: axes.map(traceAxis),
+    kernel: traceKernel(axes),
+    channels,
+    geometry: g,
+    grid: traceGrid(axes, mode),
+  };
+  if (view === 'direct') {
+    const frames = directFrames(axes, mode);
+    return { ...base, view, frames, tapCount: frames.length * taps };
+  }
+  const { frames, overlap } = scatterFrames(axes, mode);
+  return { ...base, view, frames, overlap, tapCount: frames.reduce((n, f) => n + f.taps.length, 0) };
+}
