@@ -20,3 +20,17 @@ export {
 } from './ops/conv.js';
 export type { ConvOptions, ConvTransposeOptions, ComputeOptions } from './ops/conv.js';
 export { avgPool1d, avgPool2d, avgPool3d, maxPool1d, maxPool2d, maxPool3d } from './ops/pool.js';
+export { explain, explainGeometry } from './arithmetic/explain.js';
+export type { Explanation, ExplainOptions, AxisExplanation, EquivalentExplanation, NoRelationshipReason } from './arithmetic/explain.js';
+export { RELATIONSHIPS, relationship, relationshipOf } from './arithmetic/relationships.js';
+export type { Relationship, RelationshipVars } from './arithmetic/relationships.js';
+export { convCounts } from './arithmetic/counts.js';
+export type { ConvCounts } from './arithmetic/counts.js';
+export { solvePadding } from './arithmetic/solvePadding.js';
+export type { SolvePaddingOptions, PaddingSolution, PaddingAxisSolution } from './arithmetic/solvePadding.js';
+export { restoreTranspose } from './arithmetic/restoreTranspose.js';
+export type { RestoreTransposeResult } from './arithmetic/restoreTranspose.js';
+export { enumerateConfigs } from './arithmetic/enumerateConfigs.js';
+export type { EnumerateOptions, EnumerateResult, AxisConfig } from './arithmetic/enumerateConfigs.js';
+export { t, registerStrings, isLang, LANGS } from './i18n/index.js';
+export type { Lang, StringTable } from './i18n/index.js';

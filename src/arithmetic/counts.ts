@@ -1,0 +1,58 @@
+/**
+ * Parameter and compute counts of a convolution, with the convention stated (semantics.md §9):
+ * MACs are multiply–accumulates of the weights (bias adds not counted), FLOPs = 2·MACs, and a
+ * transposed convolution is counted by *input* positions (the scatter form as computed), which
+ * includes products that the crop `p` later throws away.
+ */
+import type { ConvGeometry } from '../geometry/types.js';
+import { product } from '../geometry/validate.js';
+
+export interface ConvCounts {
+  /** Weights + bias. */
+  params: number;
+  paramsWithBias: number;
+  paramsWithoutBias: number;
+  weights: number;
+  biases: number;
+  /** Multiply–accumulates, bias adds not counted. */
+  macs: number;
+  /** 2·MACs. */
+  flops: number;
+  /** Multiply–accumulates per output element (direct) or per input element (transposed). */
+  macsPerPosition: number;
+  /** Positions that the count runs over: output positions (direct) or input positions (transposed), batch included. */
+  positions: number;
+  /** 'output' for direct, 'input' for transposed. */
+  countedBy: 'output' | 'input';
+}
+
+export function convCounts(g: ConvGeometry): ConvCounts {
+  const kernel = product(g.axes.map((a) => a.kernel));
+  // Weight shape is [OC, IC/g, k…] (direct) or [IC, OC/g, k…] (transposed): the same number of weights.
+  const weights = product(g.weightShape);
+  const biasCount = g.outChannels;
+  const biases = g.hasBias ? biasCount : 0;
+  let macsPerPosition: number;
+  let positions: number;
+  if (g.transposed) {
+    // Every input cell of every input channel scatters into OC/g output channels × Πk taps.
+    macsPerPosition = (g.outChannels / g.groups) * kernel;
+    positions = g.batch * g.inChannels * product(g.axes.map((a) => a.input));
+  } else {
+    macsPerPosition = (g.inChannels / g.groups) * kernel;
+    positions = g.batch * g.outChannels * product(g.axes.map((a) => a.output));
+  }
+  const macs = positions * macsPerPosition;
+  return {
+    params: weights + biases,
+    paramsWithBias: weights + biasCount,
+    paramsWithoutBias: weights,
+    weights,
+    biases,
+    macs,
+    flops: 2 * macs,
+    macsPerPosition,
+    positions,
+    countedBy: g.transposed ? 'input' : 'output',
+  };
+}

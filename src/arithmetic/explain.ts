@@ -1,0 +1,250 @@
+/**
+ * explain(options): what a convolution does to sizes, in the words of Dumoulin & Visin's guide.
+ *
+ * Reads one geometry (built by src/geometry from the options) and reports per axis the output
+ * size, the relationship of the guide that applies with its formula and numbers, the effective
+ * kernel and, for a transposed convolution, its equivalent direct convolution; then parameters
+ * and MACs with the counting convention stated. Text comes in English or Chinese (src/i18n).
+ */
+import type { PoolGeometry } from '../geometry/pool.js';
+import type { AxisGeometry, ConvGeometry } from '../geometry/types.js';
+import { product } from '../geometry/validate.js';
+import { langOf } from '../i18n/index.js';
+import type { Lang } from '../i18n/index.js';
+import { convCounts } from './counts.js';
+import type { ConvCounts } from './counts.js';
+import { resolveSpec } from './options.js';
+import type { ConvSpecOptions } from './options.js';
+import { GENERAL_DIRECT, GENERAL_TRANSPOSED, relationship, relationshipOf, varsOf } from './relationships.js';
+import { explanationLines } from './text.js';
+
+export interface ExplainOptions extends ConvSpecOptions {
+  lang?: Lang;
+}
+
+/** Why no relationship of the guide applies to an axis. */
+export type NoRelationshipReason = 'asymmetric-padding' | 'dilated-transposed' | 'ceil-mode';
+
+/** The equivalent direct convolution of a transposed axis, in the guide's primed notation. */
+export interface EquivalentExplanation {
+  /** i': the transposed conv's input size. */
+  iPrime: number;
+  /** ĩ': that input after inserting s−1 zeros between neighbouring cells. */
+  iTildePrime: number;
+  insertedZeros: number;
+  kPrime: number;
+  /** Always 1: the equivalent convolution moves one cell at a time. */
+  sPrime: number;
+  dilation: number;
+  /** p' before, and after (without the `a` cells); negative means cropped. */
+  pPrime: [number, number];
+  /** The `a` cells added after p' (the output padding); part of padAfter. */
+  a: number;
+  padBefore: number;
+  padAfter: number;
+  /** The kernel is read rotated by 180°. */
+  flipped: boolean;
+  oPrime: number;
+}
+
+export interface AxisExplanation {
+  axis: string;
+  input: number;
+  kernel: number;
+  stride: number;
+  dilation: number;
+  /** [before, after]: zero padding (direct) or cells cropped from the full output (transposed). */
+  padding: [number, number];
+  outputPadding: number;
+  effectiveKernel: number;
+  output: number;
+  relationship: number | null;
+  reason: NoRelationshipReason | null;
+  /** The formula of the relationship (or the general formula when none applies). */
+  formula: string;
+  /** Its right-hand side with the numbers substituted. */
+  substituted: string;
+  equivalent: EquivalentExplanation | null;
+}
+
+export interface Explanation {
+  kind: 'convolution' | 'transposed' | 'pooling';
+  poolMode: 'max' | 'avg' | null;
+  transposed: boolean;
+  rank: number;
+  lang: Lang;
+  /** Spatial sizes in and out. */
+  input: number[];
+  output: number[];
+  inputShape: number[];
+  weightShape: number[] | null;
+  outputShape: number[];
+  inChannels: number;
+  outChannels: number;
+  groups: number;
+  batch: number;
+  bias: boolean;
+  /** One per axis: the guide's relationship number, or null. */
+  relationships: (number | null)[];
+  axes: AxisExplanation[];
+  /** Parameters as configured (with bias when the layer has one). */
+  params: number;
+  paramsWithBias: number;
+  paramsWithoutBias: number;
+  /** Multiply–accumulates (bias adds not counted). */
+  macs: number;
+  /** 2·MACs. */
+  flops: number;
+  counts: ConvCounts | null;
+  /** Pooling: window reads (N·C·ΠOut·Πk); 0 for convolutions. */
+  windowReads: number;
+  convention: string;
+  /** Human-readable explanation, one line per entry. */
+  lines: string[];
+}
+
+function noRelationshipReason(axis: AxisGeometry, ceil: boolean): NoRelationshipReason {
+  if (axis.padBefore !== axis.padAfter) return 'asymmetric-padding';
+  if (ceil) return 'ceil-mode';
+  return 'dilated-transposed';
+}
+
+function explainAxis(axis: AxisGeometry, pooling: boolean, ceil: boolean): AxisExplanation {
+  let rel = ceil ? null : relationshipOf(axis, pooling);
+  let formula: string;
+  let substituted: string;
+  if (rel !== null) {
+    const r = relationship(rel);
+    formula = r.formula;
+    substituted = r.substitute(varsOf(axis));
+  } else {
+    const general = axis.transposed ? GENERAL_TRANSPOSED : GENERAL_DIRECT;
+    formula = general.formula;
+    substituted = general.substitute(axis);
+  }
+  let equivalent: EquivalentExplanation | null = null;
+  if (axis.transposed) {
+    const e = axis.equivalent;
+    equivalent = {
+      iPrime: axis.input,
+      iTildePrime: e.dilatedInput,
+      insertedZeros: e.insertedZeros,
+      kPrime: e.kernel,
+      sPrime: e.stride,
+      dilation: e.dilation,
+      pPrime: [e.padBefore, e.padAfter - axis.outputPadding],
+      a: axis.outputPadding,
+      padBefore: e.padBefore,
+      padAfter: e.padAfter,
+      flipped: e.flipped,
+      oPrime: e.output,
+    };
+  }
+  rel = rel ?? null;
+  return {
+    axis: axis.name,
+    input: axis.input,
+    kernel: axis.kernel,
+    stride: axis.stride,
+    dilation: axis.dilation,
+    padding: [axis.padBefore, axis.padAfter],
+    outputPadding: axis.outputPadding,
+    effectiveKernel: axis.effectiveKernel,
+    output: axis.output,
+    relationship: rel,
+    reason: rel === null ? noRelationshipReason(axis, ceil) : null,
+    formula,
+    substituted,
+    equivalent,
+  };
+}
+
+function fromConv(g: ConvGeometry, lang: Lang): Explanation {
+  const counts = convCounts(g);
+  const axes = g.axes.map((a) => explainAxis(a, false, false));
+  const e: Explanation = {
+    kind: g.transposed ? 'transposed' : 'convolution',
+    poolMode: null,
+    transposed: g.transposed,
+    rank: g.rank,
+    lang,
+    input: g.axes.map((a) => a.input),
+    output: g.axes.map((a) => a.output),
+    inputShape: [...g.inputShape],
+    weightShape: [...g.weightShape],
+    outputShape: [...g.outputShape],
+    inChannels: g.inChannels,
+    outChannels: g.outChannels,
+    groups: g.groups,
+    batch: g.batch,
+    bias: g.hasBias,
+    relationships: axes.map((a) => a.relationship),
+    axes,
+    params: counts.params,
+    paramsWithBias: counts.paramsWithBias,
+    paramsWithoutBias: counts.paramsWithoutBias,
+    macs: counts.macs,
+    flops: counts.flops,
+    counts,
+    windowReads: 0,
+    convention: '',
+    lines: [],
+  };
+  return finish(e);
+}
+
+function fromPool(g: PoolGeometry, lang: Lang): Explanation {
+  const axes = g.axes.map((a) => explainAxis(a, true, g.ceilMode));
+  const out = g.axes.map((a) => a.output);
+  const e: Explanation = {
+    kind: 'pooling',
+    poolMode: g.mode,
+    transposed: false,
+    rank: g.rank,
+    lang,
+    input: g.axes.map((a) => a.input),
+    output: out,
+    inputShape: [...g.inputShape],
+    weightShape: null,
+    outputShape: [...g.outputShape],
+    inChannels: g.channels,
+    outChannels: g.channels,
+    groups: 1,
+    batch: g.batch,
+    bias: false,
+    relationships: axes.map((a) => a.relationship),
+    axes,
+    params: 0,
+    paramsWithBias: 0,
+    paramsWithoutBias: 0,
+    macs: 0,
+    flops: 0,
+    counts: null,
+    windowReads: g.batch * g.channels * product(out) * product(g.axes.map((a) => a.kernel)),
+    convention: '',
+    lines: [],
+  };
+  return finish(e);
+}
+
+function finish(e: Explanation): Explanation {
+  const { lines, convention } = explanationLines(e);
+  e.lines = lines;
+  e.convention = convention;
+  return e;
+}
+
+/**
+ * Explains a convolution (or transposed convolution, or pooling window) given in words:
+ * `explain({ input: [5, 5], kernel: 3, stride: 2, padding: 1 })`. Bad input → ConvError.
+ */
+export function explain(options: ExplainOptions): Explanation {
+  const lang = langOf((options as { lang?: unknown } | null)?.lang);
+  const spec = resolveSpec(options, ['lang']);
+  return spec.kind === 'pool' ? fromPool(spec.geometry, lang) : fromConv(spec.geometry, lang);
+}
+
+/** Explains a geometry that was already built (e.g. by a model reader or the playground). */
+export function explainGeometry(g: ConvGeometry, lang: Lang = 'en'): Explanation {
+  return fromConv(g, lang);
+}

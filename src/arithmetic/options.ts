@@ -1,0 +1,185 @@
+/**
+ * The explain dialect: a flat option object (sizes of the spatial axes, kernel, channels…) as
+ * people state a convolution in words, turned into PyTorch shapes and handed to the one geometry
+ * (src/geometry/torch.ts). Only what the geometry cannot know is checked here: the rank, the
+ * channel/group split that the weight shape encodes, and unknown option names.
+ */
+import { ConvError, show } from '../geometry/errors.js';
+import { poolGeometry } from '../geometry/pool.js';
+import type { PoolGeometry } from '../geometry/pool.js';
+import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
+import type { IntOrTuple, PaddingSpec } from '../geometry/torch.js';
+import type { ConvGeometry, PaddingMode } from '../geometry/types.js';
+import { int, perAxis } from '../geometry/validate.js';
+
+export interface ConvSpecOptions {
+  /** Spatial input size: one number (every axis) or one per axis. */
+  input: number | readonly number[];
+  /** Kernel taps: one number or one per axis. */
+  kernel: number | readonly number[];
+  stride?: IntOrTuple;
+  /** A number, one per axis, [before, after] pairs per axis, 'same' or 'valid' (direct only). */
+  padding?: PaddingSpec;
+  dilation?: IntOrTuple;
+  transposed?: boolean;
+  outputPadding?: IntOrTuple;
+  /** Transposed only: the wanted spatial output size (picks outputPadding as PyTorch's module does). */
+  outputSize?: number | readonly number[];
+  inChannels?: number;
+  /** Defaults to inChannels. */
+  outChannels?: number;
+  groups?: number;
+  /** Whether the layer has a bias (default true, as PyTorch's modules). */
+  bias?: boolean;
+  batch?: number;
+  paddingMode?: PaddingMode;
+  /** Number of spatial axes; by default the length of the first per-axis option, else 2. */
+  rank?: number;
+  /** A pooling window instead of a convolution (relationship 7); stride defaults to the kernel. */
+  pool?: 'max' | 'avg';
+  ceilMode?: boolean;
+}
+
+export const SPEC_KEYS: readonly string[] = [
+  'input', 'kernel', 'stride', 'padding', 'dilation', 'transposed', 'outputPadding', 'outputSize',
+  'inChannels', 'outChannels', 'groups', 'bias', 'batch', 'paddingMode', 'rank', 'pool', 'ceilMode',
+];
+
+export type ResolvedSpec =
+  | { kind: 'conv'; geometry: ConvGeometry }
+  | { kind: 'pool'; geometry: PoolGeometry };
+
+function bool(v: unknown, name: string, fallback: boolean): boolean {
+  if (v === undefined || v === null) return fallback;
+  if (typeof v === 'boolean') return v;
+  throw new ConvError('INVALID_OPTION', `${name} must be true or false, but got ${show(v)}`, { values: { [name]: v }, hint: `give ${name}: true or ${name}: false` });
+}
+
+/** Rank: explicit, else the length of the first per-axis option, else 2 (the guide's figures are 2-D). */
+export function rankOf(o: Record<string, unknown>): number {
+  if (o.rank !== undefined && o.rank !== null) {
+    const r = int(o.rank, 'rank');
+    if (r < 1 || r > 3) throw new ConvError('INVALID_OPTION', `rank must be 1, 2 or 3, but got ${r}`, { values: { rank: r }, hint: 'use rank 1 (L), 2 (H, W) or 3 (D, H, W)' });
+    return r;
+  }
+  // The input's sizes are per axis by nature: an input array fixes the rank, even of length 1.
+  if (Array.isArray(o.input) && o.input.length >= 1 && o.input.length <= 3) return o.input.length;
+  for (const key of ['input', 'kernel', 'stride', 'dilation', 'outputPadding', 'outputSize', 'padding']) {
+    const v = o[key];
+    if (Array.isArray(v) && v.length > 1) {
+      if (v.length > 3) {
+        throw new ConvError('OPTION_LENGTH', `${key} has ${v.length} values, but convolutions have 1 to 3 spatial axes`, { values: { [key]: v }, hint: 'give 1, 2 or 3 values' });
+      }
+      return v.length;
+    }
+  }
+  return 2;
+}
+
+/** Checks the option object's shape: an object with known keys and the two required sizes. */
+export function checkSpecObject(options: unknown, allowed: readonly string[], what: string): Record<string, unknown> {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new ConvError('INVALID_OPTION', `${what} options must be an object, but got ${show(options)}`, { hint: 'e.g. { input: [5, 5], kernel: 3, stride: 2, padding: 1 }' });
+  }
+  const o = options as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    if (!allowed.includes(key) && o[key] !== undefined) {
+      throw new ConvError('INVALID_OPTION', `unknown ${what} option ${show(key)}`, { values: { option: key }, hint: `use ${allowed.join(', ')}` });
+    }
+  }
+  return o;
+}
+
+function channels(o: Record<string, unknown>): { ic: number; oc: number; g: number; batch: number } {
+  const g = int(o.groups ?? 1, 'groups');
+  if (g <= 0) throw new ConvError('GROUPS', `groups must be positive, but got ${g}`, { values: { groups: g }, hint: 'use groups ≥ 1 (1 is an ordinary convolution)' });
+  const ic = int(o.inChannels ?? 1, 'inChannels');
+  const oc = int(o.outChannels ?? ic, 'outChannels');
+  const batch = int(o.batch ?? 1, 'batch');
+  for (const [name, v] of [['inChannels', ic], ['outChannels', oc]] as const) {
+    if (v < 1) throw new ConvError('CHANNELS', `${name} must be at least 1, but got ${v}`, { values: { [name]: v }, hint: `use ${name} ≥ 1` });
+    if (v % g !== 0) {
+      throw new ConvError('GROUPS', `groups=${g} must divide ${name} ${v}`, { values: { groups: g, [name]: v }, hint: `use groups among ${divisors(v).join(', ')} (it must divide both channel counts)` });
+    }
+  }
+  if (batch < 0) throw new ConvError('INVALID_NUMBER', `batch cannot be negative, but got ${batch}`, { values: { batch }, hint: 'use batch ≥ 0' });
+  return { ic, oc, g, batch };
+}
+
+function divisors(n: number): number[] {
+  const out: number[] = [];
+  for (let d = 1; d <= n && out.length < 12; d++) if (n % d === 0) out.push(d);
+  return out;
+}
+
+/** The explain dialect → the one geometry (convolution, transposed convolution or pooling window). */
+export function resolveSpec(options: unknown, extraKeys: readonly string[] = []): ResolvedSpec {
+  const o = checkSpecObject(options, [...SPEC_KEYS, ...extraKeys], 'explain');
+  if (o.input === undefined || o.input === null) throw new ConvError('INVALID_OPTION', 'input size is missing', { hint: 'give input: 5 or input: [5, 5]' });
+  if (o.kernel === undefined || o.kernel === null) throw new ConvError('INVALID_OPTION', 'kernel size is missing', { hint: 'give kernel: 3 or kernel: [3, 3]' });
+  const rank = rankOf(o);
+  const spatial = perAxis(o.input, 'input', rank, 1);
+  const kernel = perAxis(o.kernel, 'kernel', rank, 1);
+  const transposed = bool(o.transposed, 'transposed', false);
+  const hasBias = bool(o.bias, 'bias', true);
+
+  if (o.pool !== undefined && o.pool !== null) {
+    if (o.pool !== 'max' && o.pool !== 'avg') {
+      throw new ConvError('INVALID_OPTION', `pool must be 'max' or 'avg', but got ${show(o.pool)}`, { values: { pool: o.pool }, hint: "use pool: 'max' or pool: 'avg', or leave it out for a convolution" });
+    }
+    if (transposed) throw new ConvError('INVALID_OPTION', 'pooling cannot be transposed', { hint: 'leave transposed out with pool' });
+    const ch = int(o.inChannels ?? 1, 'inChannels');
+    const batch = int(o.batch ?? 1, 'batch');
+    const geometry = poolGeometry(o.pool, [batch, ch, ...spatial], {
+      kernelSize: kernel,
+      stride: o.stride as IntOrTuple | undefined,
+      padding: o.padding as IntOrTuple | undefined,
+      dilation: o.dilation as IntOrTuple | undefined,
+      ceilMode: bool(o.ceilMode, 'ceilMode', false),
+    }, rank);
+    return { kind: 'pool', geometry };
+  }
+
+  const { ic, oc, g, batch } = channels(o);
+  const inputShape = [batch, ic, ...spatial];
+  if (transposed) {
+    const weightShape = [ic, oc / g, ...kernel];
+    const outputSize = o.outputSize === undefined || o.outputSize === null ? undefined : perAxis(o.outputSize, 'outputSize', rank, 1);
+    const geometry = convTransposeGeometry(
+      { inputShape, weightShape, biasShape: hasBias ? [oc] : null },
+      {
+        stride: o.stride as IntOrTuple | undefined,
+        padding: o.padding as number | number[] | undefined,
+        outputPadding: o.outputPadding as IntOrTuple | undefined,
+        dilation: o.dilation as IntOrTuple | undefined,
+        groups: g,
+        outputSize,
+        paddingMode: o.paddingMode as PaddingMode | undefined,
+      },
+      rank,
+    );
+    return { kind: 'conv', geometry };
+  }
+  if (o.outputSize !== undefined && o.outputSize !== null) {
+    throw new ConvError('INVALID_OPTION', 'outputSize applies to transposed convolutions only', {
+      values: { outputSize: o.outputSize },
+      hint: 'for a direct convolution find the padding with solvePadding (convkit solve padding), or add transposed: true',
+    });
+  }
+  if (o.outputPadding !== undefined && o.outputPadding !== null && perAxis(o.outputPadding, 'outputPadding', rank, 0).some((v) => v !== 0)) {
+    throw new ConvError('INVALID_OPTION', 'outputPadding applies to transposed convolutions only', { values: { outputPadding: o.outputPadding }, hint: 'add transposed: true, or leave outputPadding out' });
+  }
+  const weightShape = [oc, ic / g, ...kernel];
+  const geometry = convGeometry(
+    { inputShape, weightShape, biasShape: hasBias ? [oc] : null },
+    {
+      stride: o.stride as IntOrTuple | undefined,
+      padding: o.padding as PaddingSpec | undefined,
+      dilation: o.dilation as IntOrTuple | undefined,
+      groups: g,
+      paddingMode: o.paddingMode as PaddingMode | undefined,
+    },
+    rank,
+  );
+  return { kind: 'conv', geometry };
+}

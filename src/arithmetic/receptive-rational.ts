@@ -1,0 +1,81 @@
+/**
+ * Exact rationals for receptive-field arithmetic. After a transposed layer the jump (effective
+ * stride) is a fraction such as 1/2, and centres are half-integers; floats would make "aligned"
+ * comparisons and the phase period of a stack unreliable, so every continuous quantity is kept as
+ * a reduced fraction of safe integers.
+ */
+import { ConvError } from '../geometry/errors.js';
+
+function gcd(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+export function lcm(a: number, b: number): number {
+  return (a / gcd(a, b)) * b;
+}
+
+export class Rational {
+  readonly num: number;
+  readonly den: number;
+
+  constructor(num: number, den = 1) {
+    if (den === 0) throw new ConvError('INVALID_NUMBER', 'division by zero in receptive-field arithmetic');
+    if (den < 0) [num, den] = [-num, -den];
+    const g = gcd(num, den) || 1;
+    this.num = num / g === 0 ? 0 : num / g;
+    this.den = den / g;
+    if (!Number.isSafeInteger(this.num) || !Number.isSafeInteger(this.den)) {
+      throw new ConvError('TOO_LARGE', `receptive-field arithmetic overflowed (${num}/${den})`, {
+        hint: 'the network is too deep or its strides too large for exact arithmetic',
+      });
+    }
+  }
+
+  static of(n: number | Rational): Rational {
+    return n instanceof Rational ? n : new Rational(n, 1);
+  }
+
+  add(o: number | Rational): Rational {
+    const b = Rational.of(o);
+    return new Rational(this.num * b.den + b.num * this.den, this.den * b.den);
+  }
+  sub(o: number | Rational): Rational {
+    const b = Rational.of(o);
+    return new Rational(this.num * b.den - b.num * this.den, this.den * b.den);
+  }
+  mul(o: number | Rational): Rational {
+    const b = Rational.of(o);
+    return new Rational(this.num * b.num, this.den * b.den);
+  }
+  div(o: number | Rational): Rational {
+    const b = Rational.of(o);
+    return new Rational(this.num * b.den, this.den * b.num);
+  }
+  equals(o: number | Rational): boolean {
+    const b = Rational.of(o);
+    return this.num === b.num && this.den === b.den;
+  }
+  compare(o: number | Rational): number {
+    const b = Rational.of(o);
+    return Math.sign(this.num * b.den - b.num * this.den);
+  }
+  isInteger(): boolean {
+    return this.den === 1;
+  }
+  valueOf(): number {
+    return this.num / this.den;
+  }
+  /** "3", "1/2", "-5/2". */
+  toString(): string {
+    return this.den === 1 ? String(this.num) : `${this.num}/${this.den}`;
+  }
+  toJSON(): string | number {
+    return this.den === 1 ? this.num : this.toString();
+  }
+}
+
+export const ratMin = (a: Rational, b: Rational): Rational => (a.compare(b) <= 0 ? a : b);
+export const ratMax = (a: Rational, b: Rational): Rational => (a.compare(b) >= 0 ? a : b);

@@ -1,0 +1,159 @@
+/**
+ * solvePadding: the padding that gives a wanted output size.
+ *
+ * Direct: the total padding P must satisfy ⌊(i + P − k̂)/s⌋ + 1 = o, i.e. P ∈ [(o−1)s + k̂ − i,
+ * (o−1)s + k̂ − i + s − 1]. We return the smallest symmetric padding in that range, or — when the
+ * range holds only an odd total (stride 1) — the minimal asymmetric pair, the odd cell after (as
+ * PyTorch's and TensorFlow's 'same' place it).
+ * Transposed: o' = (i'−1)s − P + k̂ + a with 0 ≤ a < max(s, d); we return the smallest output
+ * padding `a` for which a symmetric crop exists (or the given padding's `a`).
+ * Every answer is checked by building its geometry.
+ */
+import { axisNames } from '../geometry/build.js';
+import { ConvError } from '../geometry/errors.js';
+import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
+import type { ConvGeometry } from '../geometry/types.js';
+import { t } from '../i18n/index.js';
+import type { Lang } from '../i18n/index.js';
+import { langOf } from '../i18n/index.js';
+import { perAxisAtLeast } from './check.js';
+import { checkSpecObject, rankOf } from './options.js';
+
+export interface SolvePaddingOptions {
+  input: number | readonly number[];
+  /** The wanted spatial output size. */
+  output: number | readonly number[];
+  kernel: number | readonly number[];
+  stride?: number | readonly number[];
+  dilation?: number | readonly number[];
+  transposed?: boolean;
+  /** Transposed only: keep this padding (crop) and solve the output padding alone. */
+  padding?: number | readonly number[];
+  rank?: number;
+  lang?: Lang;
+}
+
+export interface PaddingAxisSolution {
+  axis: string;
+  input: number;
+  output: number;
+  kernel: number;
+  stride: number;
+  dilation: number;
+  /** Whether a symmetric padding exists (then pads[0] === pads[1]). */
+  symmetric: boolean;
+  /** The symmetric padding, or null when only an asymmetric one gives the size. */
+  padding: number | null;
+  /** [before, after]: what to use. */
+  pads: [number, number];
+  /** Transposed: the output padding (`a`); 0 for direct. */
+  outputPadding: number;
+}
+
+export interface PaddingSolution {
+  transposed: boolean;
+  rank: number;
+  axes: PaddingAxisSolution[];
+  /** Ready for the options of conv*d / convTranspose*d: numbers when symmetric, else [before, after] pairs. */
+  padding: number[] | [number, number][];
+  outputPadding: number[];
+  /** The output sizes of the geometry built from the answer (equal to the wanted ones). */
+  output: number[];
+  geometry: ConvGeometry;
+  lines: string[];
+}
+
+const KEYS = ['input', 'output', 'kernel', 'stride', 'dilation', 'transposed', 'padding', 'rank', 'lang'];
+
+function impossible(axis: string, message: string, hint: string, values: Record<string, unknown>): ConvError {
+  return new ConvError('OUTPUT_SIZE', `${message} on axis ${axis}`, { axis, values, hint });
+}
+
+function solveDirectAxis(name: string, i: number, o: number, k: number, s: number, d: number): PaddingAxisSolution {
+  const ke = d * (k - 1) + 1;
+  const lo = (o - 1) * s + ke - i;
+  const hi = lo + s - 1;
+  if (hi < 0) {
+    const smallest = Math.floor((i - ke) / s) + 1;
+    throw impossible(name, `output ${o} is smaller than ${smallest}, the output with no padding`, `ask for an output of at least ${smallest}, or use a larger stride, kernel or dilation`, { input: i, output: o, kernel: k, stride: s, dilation: d });
+  }
+  const from = Math.max(lo, 0);
+  const even = from % 2 === 0 ? from : from + 1;
+  const base = { axis: name, input: i, output: o, kernel: k, stride: s, dilation: d, outputPadding: 0 };
+  if (even <= hi) return { ...base, symmetric: true, padding: even / 2, pads: [even / 2, even / 2] };
+  const before = Math.floor(from / 2);
+  return { ...base, symmetric: false, padding: null, pads: [before, from - before] };
+}
+
+function solveTransposedAxis(name: string, i: number, o: number, k: number, s: number, d: number, fixed: number | undefined): PaddingAxisSolution {
+  const ke = d * (k - 1) + 1;
+  const maxA = Math.max(s, d) - 1;
+  const full = (i - 1) * s + ke; // output before crop and output padding
+  const base = { axis: name, input: i, output: o, kernel: k, stride: s, dilation: d };
+  if (fixed !== undefined) {
+    const a = o - (full - 2 * fixed);
+    if (a < 0 || a > maxA) {
+      const min = full - 2 * fixed;
+      throw impossible(name, `with padding ${fixed} the output can be ${min} to ${min + maxA}, not ${o}`, `ask for an output from ${Math.max(1, min)} to ${min + maxA}, or leave the padding out to solve it too`, { input: i, output: o, kernel: k, stride: s, dilation: d, padding: fixed });
+    }
+    return { ...base, symmetric: true, padding: fixed, pads: [fixed, fixed], outputPadding: a };
+  }
+  let firstAsym: number | null = null;
+  for (let a = 0; a <= maxA; a++) {
+    const P = full + a - o;
+    if (P < 0) continue;
+    if (P % 2 === 0) return { ...base, symmetric: true, padding: P / 2, pads: [P / 2, P / 2], outputPadding: a };
+    if (firstAsym === null) firstAsym = a;
+  }
+  if (firstAsym === null) {
+    throw impossible(name, `output ${o} is larger than ${full + maxA}, the largest a transposed convolution of input ${i} reaches`, `ask for an output of at most ${full + maxA}, or use a larger stride, kernel or dilation`, { input: i, output: o, kernel: k, stride: s, dilation: d });
+  }
+  const P = full + firstAsym - o;
+  const before = Math.floor(P / 2);
+  return { ...base, symmetric: false, padding: null, pads: [before, P - before], outputPadding: firstAsym };
+}
+
+/** The padding (and, transposed, output padding) that gives the wanted output size; checked by building the geometry. */
+export function solvePadding(options: SolvePaddingOptions): PaddingSolution {
+  const o = checkSpecObject(options, KEYS, 'solvePadding');
+  const lang = langOf(o.lang);
+  for (const key of ['input', 'output', 'kernel']) {
+    if (o[key] === undefined || o[key] === null) throw new ConvError('INVALID_OPTION', `${key} size is missing`, { hint: `give ${key}: 5 or ${key}: [5, 5]` });
+  }
+  const rank = rankOf({ ...o, outputSize: o.output });
+  const input = perAxisAtLeast(o.input, 'input', rank, 0, 1);
+  const output = perAxisAtLeast(o.output, 'output', rank, 0, 1);
+  const kernel = perAxisAtLeast(o.kernel, 'kernel', rank, 0, 1);
+  const stride = perAxisAtLeast(o.stride, 'stride', rank, 1, 1);
+  const dilation = perAxisAtLeast(o.dilation, 'dilation', rank, 1, 1);
+  const transposed = o.transposed === true;
+  if (o.transposed !== undefined && typeof o.transposed !== 'boolean') {
+    throw new ConvError('INVALID_OPTION', 'transposed must be true or false', { values: { transposed: o.transposed }, hint: 'give transposed: true or leave it out' });
+  }
+  let fixed: number[] | undefined;
+  if (o.padding !== undefined && o.padding !== null) {
+    if (!transposed) throw new ConvError('INVALID_OPTION', 'padding is what solvePadding finds for a direct convolution', { hint: 'leave padding out (it is given only to solve a transposed convolution’s output padding)' });
+    fixed = perAxisAtLeast(o.padding, 'padding', rank, 0, 0);
+  }
+  const names = axisNames(rank);
+  const axes = names.map((name, ax) =>
+    transposed
+      ? solveTransposedAxis(name, input[ax], output[ax], kernel[ax], stride[ax], dilation[ax], fixed?.[ax])
+      : solveDirectAxis(name, input[ax], output[ax], kernel[ax], stride[ax], dilation[ax]),
+  );
+  const allSymmetric = axes.every((a) => a.symmetric);
+  const padding = allSymmetric ? axes.map((a) => a.pads[0]) : axes.map((a) => [...a.pads] as [number, number]);
+  const outputPadding = axes.map((a) => a.outputPadding);
+  const shapes = { inputShape: [1, 1, ...input], weightShape: [1, 1, ...kernel] };
+  const geometry = transposed
+    ? convTransposeGeometry(shapes, { stride, dilation, padding, outputPadding }, rank)
+    : convGeometry(shapes, { stride, dilation, padding }, rank);
+  const got = geometry.axes.map((a) => a.output);
+  if (got.some((g, i) => g !== output[i])) throw new Error(`solvePadding: internal error, geometry gives ${got} for wanted ${output}`);
+  const lines = axes.map((a) => {
+    const vars = { axis: a.axis, p: a.pads[0], before: a.pads[0], after: a.pads[1], a: a.outputPadding, o: a.output };
+    if (transposed) return t(lang, a.symmetric ? 'solve.padding.transposed' : 'solve.padding.transposedAsymmetric', vars);
+    return t(lang, a.symmetric ? 'solve.padding.symmetric' : 'solve.padding.asymmetric', vars);
+  });
+  return { transposed, rank, axes, padding, outputPadding, output: got, geometry, lines };
+}

@@ -1,0 +1,81 @@
+/** Human text of an explanation, in the explanation's language (strings in src/i18n). */
+import { t } from '../i18n/index.js';
+import type { Lang } from '../i18n/index.js';
+import type { AxisExplanation, Explanation } from './explain.js';
+
+const times = (xs: readonly number[]) => xs.join('×');
+
+function paddingText(e: Explanation): string {
+  const symmetric = e.axes.every((a) => a.padding[0] === a.padding[1]);
+  if (symmetric) return times(e.axes.map((a) => a.padding[0]));
+  return e.axes.map((a) => `[${a.padding[0]},${a.padding[1]}]`).join('×');
+}
+
+function header(e: Explanation): string {
+  const vars = {
+    rank: e.rank,
+    input: times(e.input),
+    kernel: times(e.axes.map((a) => a.kernel)),
+    stride: times(e.axes.map((a) => a.stride)),
+    padding: paddingText(e),
+    dilation: times(e.axes.map((a) => a.dilation)),
+    outputPadding: times(e.axes.map((a) => a.outputPadding)),
+    mode: e.poolMode ? t(e.lang, `explain.pool.${e.poolMode}`) : '',
+  };
+  return t(e.lang, `explain.header.${e.kind}`, vars);
+}
+
+function axisLines(lang: Lang, a: AxisExplanation): string[] {
+  const lines: string[] = [];
+  if (a.relationship !== null) {
+    lines.push(t(lang, 'explain.axis.relationship', { axis: a.axis, id: String(a.relationship), name: t(lang, `rel.${a.relationship}.name`) }));
+  } else {
+    const reason = t(lang, `explain.reason.${a.reason}`, { before: a.padding[0], after: a.padding[1] });
+    lines.push(t(lang, 'explain.axis.none', { axis: a.axis, reason }));
+  }
+  lines.push(t(lang, 'explain.formula', { formula: a.formula, substituted: a.substituted, output: a.output }));
+  lines.push(t(lang, 'explain.effectiveKernel', { d: a.dilation, k: a.kernel, ke: a.effectiveKernel }));
+  const q = a.equivalent;
+  if (q) {
+    lines.push(t(lang, 'explain.equivalent.title'));
+    lines.push(t(lang, 'explain.equivalent.input', { it: q.iTildePrime, i: q.iPrime, z: q.insertedZeros }));
+    lines.push(t(lang, 'explain.equivalent.kernel', { k: q.kPrime, d: q.dilation }));
+    lines.push(t(lang, 'explain.equivalent.padding', { pb: q.pPrime[0], pa: q.pPrime[1], a: q.a, total: q.padAfter }));
+    lines.push(t(lang, 'explain.equivalent.output', { o: q.oPrime }));
+  }
+  return lines;
+}
+
+/** The explanation as lines of text, plus the counting convention in a sentence. */
+export function explanationLines(e: Explanation): { lines: string[]; convention: string } {
+  const lang = e.lang;
+  const lines = [header(e)];
+  lines.push(t(lang, 'explain.channels', { inChannels: e.inChannels, outChannels: e.outChannels, groups: e.groups, batch: e.batch }));
+  lines.push(t(lang, 'explain.output', { output: times(e.output), shape: e.outputShape.join(', ') }));
+  for (const a of e.axes) lines.push(...axisLines(lang, a));
+  let convention: string;
+  if (e.counts) {
+    const c = e.counts;
+    lines.push(t(lang, e.bias ? 'explain.params.bias' : 'explain.params.noBias', {
+      params: c.params,
+      weights: c.weights,
+      biases: c.biases,
+      withBias: c.paramsWithBias,
+      withoutBias: c.paramsWithoutBias,
+      weightShape: (e.weightShape ?? []).join(', '),
+    }));
+    lines.push(t(lang, 'explain.macs', {
+      macs: c.macs,
+      positions: c.positions,
+      kind: t(lang, `explain.positions.${c.countedBy}`),
+      per: c.macsPerPosition,
+      flops: c.flops,
+    }));
+    convention = t(lang, 'explain.convention');
+  } else {
+    lines.push(t(lang, 'explain.pool.counts', { reads: e.windowReads }));
+    convention = t(lang, 'explain.pool.convention');
+  }
+  lines.push(convention);
+  return { lines, convention };
+}

@@ -1,0 +1,59 @@
+/**
+ * Human text in English and Chinese: one string table per language, `{name}` placeholders.
+ *
+ * `t(lang, key, vars)` looks the key up in the language's table, falls back to English, then to the
+ * key itself (so a missing translation shows up as text, never as an exception). Other parts of
+ * convkit (pictures, playground, CLI commands) add their own keys with `registerStrings` from their
+ * own modules, or by adding entries to `en.ts` / `zh.ts`; keys are dotted, prefixed by area
+ * (`explain.…`, `rel.…`, `solve.…`).
+ */
+import { ConvError, show } from '../geometry/errors.js';
+import { en } from './en.js';
+import { zh } from './zh.js';
+
+export type Lang = 'en' | 'zh';
+export const LANGS: readonly Lang[] = ['en', 'zh'];
+export type StringTable = Record<string, string>;
+export type Vars = Record<string, string | number>;
+
+const tables: Record<Lang, StringTable> = { en: { ...en }, zh: { ...zh } };
+
+export function isLang(v: unknown): v is Lang {
+  return typeof v === 'string' && (LANGS as readonly string[]).includes(v);
+}
+
+/** The language of an option value (undefined → English); anything else is a ConvError. */
+export function langOf(v: unknown): Lang {
+  if (v === undefined || v === null) return 'en';
+  if (isLang(v)) return v;
+  throw new ConvError('INVALID_OPTION', `lang must be one of ${LANGS.join(', ')}, but got ${show(v)}`, { values: { lang: v }, hint: "use 'en' (English) or 'zh' (中文)" });
+}
+
+/** Adds (or overrides) strings of one language; later registrations win. */
+export function registerStrings(lang: Lang, entries: StringTable): void {
+  Object.assign(tables[lang], entries);
+}
+
+/** Whether a key has a string in this language (without falling back). */
+export function hasString(lang: Lang, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(tables[lang], key);
+}
+
+/** Keys of a language's table (tests compare the two tables). */
+export function stringKeys(lang: Lang): string[] {
+  return Object.keys(tables[lang]);
+}
+
+/** Formats a number for text: thousands separated, as both languages write them. */
+export function formatNumber(n: number): string {
+  return Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(n);
+}
+
+export function t(lang: Lang, key: string, vars: Vars = {}): string {
+  const template = tables[lang]?.[key] ?? tables.en[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = vars[name];
+    if (v === undefined) return whole;
+    return typeof v === 'number' ? formatNumber(v) : v;
+  });
+}
