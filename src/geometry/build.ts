@@ -67,12 +67,16 @@ function equivalentOf(a: CanonicalAxis, transposed: boolean, output: number): Eq
   };
 }
 
-export function buildAxis(a: CanonicalAxis, index: number, name: string, transposed: boolean): AxisGeometry {
+/**
+ * `emptyInput`: the input holds no elements (batch 0). PyTorch then skips its compute kernels and
+ * with them the "output size is too small" check, so a transposed output of 0 is accepted (< 0 is not).
+ */
+export function buildAxis(a: CanonicalAxis, index: number, name: string, transposed: boolean, emptyInput = false): AxisGeometry {
   const ke = effectiveKernel(a.kernel, a.dilation);
   let output: number;
   if (transposed) {
     output = transposedOutputSize(a.input, a.kernel, a.stride, a.dilation, a.padBefore, a.padAfter, a.outputPadding);
-    if (output < 1) {
+    if (output < (emptyInput ? 0 : 1)) {
       throw new ConvError(
         'OUTPUT_TOO_SMALL',
         `transposed convolution output on axis ${name} would be ${output}: (${a.input}−1)·${a.stride} − ${a.padBefore + a.padAfter} + ${ke} + ${a.outputPadding} < 1`,
@@ -118,7 +122,8 @@ export function buildAxis(a: CanonicalAxis, index: number, name: string, transpo
 
 export function buildGeometry(spec: CanonicalSpec): ConvGeometry {
   const names = axisNames(spec.axes.length);
-  const axes = spec.axes.map((a, i) => buildAxis(a, i, names[i], spec.transposed));
+  const emptyInput = spec.batch === 0 || spec.inChannels === 0;
+  const axes = spec.axes.map((a, i) => buildAxis(a, i, names[i], spec.transposed, emptyInput));
   const spatialIn = spec.axes.map((a) => a.input);
   const spatialOut = axes.map((a) => a.output);
   const lead = (c: number) => (spec.batched ? [spec.batch, c] : [c]);

@@ -75,6 +75,14 @@ export function poolGeometry(mode: PoolMode, inputShape: readonly number[], opti
     divisorOverride = d;
   }
   const spatial = input.slice(input.length - rank);
+  const channels = input[batched ? 1 : 0];
+  if (channels === 0) {
+    // Pooling (unlike convolution) accepts an empty input only through its batch axis.
+    throw new ConvError('EMPTY_INPUT', `input of shape [${input.join(', ')}] has 0 channels; ${mode} pooling accepts only the batch axis as 0`, {
+      values: { inputShape: input },
+      hint: 'give the input at least one channel',
+    });
+  }
   const axes = spatial.map((i, ax): AxisGeometry => {
     const [k, s, p, d, name] = [kernel[ax], stride[ax], padding[ax], dilation[ax], names[ax]];
     const bad = (code: 'KERNEL_SIZE' | 'STRIDE' | 'DILATION' | 'NEGATIVE_PADDING' | 'EMPTY_INPUT', what: string, hint: string) =>
@@ -85,9 +93,11 @@ export function poolGeometry(mode: PoolMode, inputShape: readonly number[], opti
     if (p < 0) throw bad('NEGATIVE_PADDING', `padding cannot be negative, but is ${p}`, 'use padding ≥ 0');
     if (i === 0) throw bad('EMPTY_INPUT', 'input is empty', 'give every spatial axis at least one cell');
     const ke = effectiveKernel(k, d);
-    const maxPad = mode === 'max' ? Math.floor(ke / 2) : Math.floor(k / 2);
+    // PyTorch bounds the padding by half the *undilated* kernel, for max pooling too
+    // ("pad should be at most half of kernel size"), whatever the dilation.
+    const maxPad = Math.floor(k / 2);
     if (p > maxPad) {
-      throw new ConvError('NEGATIVE_PADDING', `pooling padding ${p} is more than half the kernel (${mode === 'max' ? ke : k}) on axis ${name}`, {
+      throw new ConvError('NEGATIVE_PADDING', `pooling padding ${p} is more than half the kernel (${k}) on axis ${name}`, {
         axis: name,
         values: { padding: p, kernelSize: k, dilation: d },
         hint: `use padding ≤ ${maxPad}`,

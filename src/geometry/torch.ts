@@ -158,7 +158,12 @@ function checkBias(biasShape: unknown, outChannels: number, weight: number[], tr
   return true;
 }
 
-function checkSpatialNonEmpty(input: number[], rank: number): void {
+/**
+ * PyTorch computes an empty input (numel 0) only when its batch or channel axis is 0 ("Only zero
+ * batch or zero channel inputs are supported"); then spatial axes may be 0 too.
+ */
+function checkSpatialNonEmpty(input: number[], rank: number, batch: number, channels: number): void {
+  if (batch === 0 || channels === 0) return;
   const spatial = input.slice(input.length - rank);
   const names = axisNames(rank);
   spatial.forEach((s, i) => {
@@ -275,7 +280,7 @@ export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, o
   const kernel = checkKernelAndDilation(weight, dilation, rank);
   const batch = batched ? input[0] : 1;
   const spatial = input.slice(input.length - rank);
-  checkSpatialNonEmpty(input, rank);
+  checkSpatialNonEmpty(input, rank, batch, inChannels);
   checkModePadding(mode, pads, spatial, rank);
 
   const axes: CanonicalAxis[] = spatial.map((i, ax) => ({
@@ -287,7 +292,10 @@ export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, o
     padAfter: pads[ax][1],
     outputPadding: 0,
   }));
-  return buildGeometry({ transposed: false, batch, batched, inChannels, outChannels, groups, hasBias, paddingMode: mode, axes, weightShape: weight });
+  // ATen's calc_output_size: an input with 0 channels gives an output with 0 channels (not OC
+  // channels of bias), so the output is empty like the input.
+  const outChannelsOut = inChannels === 0 ? 0 : outChannels;
+  return buildGeometry({ transposed: false, batch, batched, inChannels, outChannels: outChannelsOut, groups, hasBias, paddingMode: mode, axes, weightShape: weight });
 }
 
 /** Geometry of `conv_transpose{opRank}d(input, weight, bias, options)` in PyTorch's dialect. */
@@ -348,12 +356,13 @@ export function convTransposeGeometry(shapes: ShapeSet, options: ConvTransposeSh
   const kernel = checkKernelAndDilation(weight, dilation, rank);
   const batch = batched ? input[0] : 1;
   const spatial = input.slice(input.length - rank);
-  checkSpatialNonEmpty(input, rank);
+  checkSpatialNonEmpty(input, rank, batch, inChannels);
   const names = axisNames(rank);
 
   if (options.outputSize !== undefined && options.outputSize !== null) {
     outputPadding = outputPaddingForSize(options.outputSize, rank, batched, spatial, kernel, stride, dilation, pads);
-  } else {
+  } else if (batch > 0) {
+    // PyTorch checks this in its compute kernels, which an empty (zero-batch) input never reaches.
     outputPadding.forEach((op, i) => {
       if (op >= stride[i] && op >= dilation[i]) {
         throw new ConvError('OUTPUT_PADDING', `output padding ${op} must be smaller than either the stride ${stride[i]} or the dilation ${dilation[i]} on axis ${names[i]}`, {
