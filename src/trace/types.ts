@@ -17,7 +17,8 @@
  */
 import type { CellKind } from '../geometry/taps.js';
 import type { ConvGeometry, PaddingMode } from '../geometry/types.js';
-import type { PoolGeometry, PoolMode } from '../geometry/pool.js';
+import type { PoolGeometry } from '../geometry/pool.js';
+import type { ConvSpecOptions } from '../arithmetic/options.js';
 
 export type { CellKind } from '../geometry/taps.js';
 
@@ -28,32 +29,14 @@ export type TraceView = 'direct' | 'scatter';
 export type TraceOp = 'conv' | 'convTranspose' | 'maxPool' | 'avgPool';
 
 /**
- * Explain-style options (the CLI's flags as an object). Every per-axis value takes a number (same
- * on every axis) or one per axis; `input` and `kernel` fix the spatial rank (the longer wins, a
- * single number is broadcast). Built into a ConvGeometry with convGeometry / convTransposeGeometry
- * on shapes [1, inChannels, ...input] and weight [outChannels, inChannels/groups, ...kernel]
- * (transposed: [inChannels, outChannels/groups, ...kernel]).
+ * Explain-style options (the CLI's flags as an object): exactly the options `explain` takes
+ * (src/arithmetic/options.ts, one dialect parser for every view). `input` and `kernel` are required;
+ * each per-axis value is a number or one per axis; `pool: 'max' | 'avg'` traces a pooling window
+ * (direct view only). The geometry is built on shapes [batch, inChannels, ...input] and weight
+ * [outChannels, inChannels/groups, ...kernel] (transposed: [inChannels, outChannels/groups, ...kernel]);
+ * outChannels defaults to inChannels, inChannels to 1.
  */
-export interface TraceSpecOptions {
-  input: number | readonly number[];
-  kernel: number | readonly number[];
-  stride?: number | readonly number[];
-  /** Direct: padding (numbers or [before, after] pairs, 'same', 'valid'). Transposed: crop. */
-  padding?: number | readonly (number | readonly [number, number])[] | 'same' | 'valid';
-  dilation?: number | readonly number[];
-  transposed?: boolean;
-  outputPadding?: number | readonly number[];
-  /** Transposed only: wanted output sizes (picks outputPadding as PyTorch's module does). */
-  outputSize?: readonly number[];
-  inChannels?: number;
-  outChannels?: number;
-  groups?: number;
-  paddingMode?: PaddingMode;
-  /** Trace a pooling layer instead (direct view only; channels = inChannels, no weights). */
-  pool?: PoolMode;
-  /** Pooling only. */
-  ceilMode?: boolean;
-}
+export type TraceSpecOptions = ConvSpecOptions;
 
 /** Anything `trace` and `convMatrix` accept. */
 export type TraceInput = ConvGeometry | PoolGeometry | TraceSpecOptions;

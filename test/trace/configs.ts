@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { ConvError } from '../../src/geometry/errors.js';
 import type { ConvGeometry, PaddingMode } from '../../src/geometry/types.js';
-import { geometryFromOptions } from '../../src/trace/resolve.js';
+import { resolveGeometry } from '../../src/trace/resolve.js';
 import type { TraceSpecOptions } from '../../src/trace/types.js';
 
 export interface Config {
@@ -65,7 +65,7 @@ export function validConfig(opts: { transposed?: boolean; modes?: boolean; maxIn
   return configArb(opts)
     .map((c) => {
       try {
-        const r = geometryFromOptions(c.options);
+        const r = resolveGeometry(c.options);
         return r.kind === 'conv' ? { ...c, geometry: r.geometry } : null;
       } catch (e) {
         if (e instanceof ConvError) return null;
