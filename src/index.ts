@@ -34,3 +34,13 @@ export { enumerateConfigs } from './arithmetic/enumerateConfigs.js';
 export type { EnumerateOptions, EnumerateResult, AxisConfig } from './arithmetic/enumerateConfigs.js';
 export { t, registerStrings, isLang, LANGS } from './i18n/index.js';
 export type { Lang, StringTable } from './i18n/index.js';
+export { trace, TRACE_LIMIT } from './trace/index.js';
+export type {
+  Trace, DirectTrace, ScatterTrace, TraceView, TraceOp, TraceSpecOptions, TraceInput, TraceRequest, TraceAxis, TraceCell,
+  TraceGrid, TraceKernel, TraceKernelTap, TraceTap, DirectFrame, ScatterFrame, ScatterTap, TraceChannels,
+} from './trace/index.js';
+export {
+  convMatrix, transpose as transposeMatrix, apply as applyMatrix, withWeight as matrixWithWeight,
+  toDense as matrixToDense, denseLabels as matrixLabels, matrixCell, matrixIndex, weightLabel, MATRIX_LIMIT,
+} from './matrix/index.js';
+export type { ConvMatrix, MatrixEntry, MatrixTerm, ConvMatrixOptions } from './matrix/index.js';
