@@ -1,11 +1,13 @@
 /**
  * Chooses the engine that computes a geometry. 'reference' is always the plain loops; 'auto'
- * picks the fastest engine available for the case (the reference engine until a faster one is
- * present and applicable).
+ * picks the fast WebAssembly engine (src/engine/wasm/) whenever it is loaded and the runtime has
+ * SIMD, and falls back to the reference engine otherwise — both give the same numbers within
+ * float32 tolerance.
  */
 import { ConvError, show } from '../geometry/errors.js';
 import type { ConvGeometry } from '../geometry/types.js';
 import { referenceConv } from './reference/conv.js';
+import { wasmEngine } from './wasm/engine.js';
 
 export type EngineName = 'reference' | 'auto';
 
@@ -16,6 +18,18 @@ export function engineOf(v: unknown): EngineName {
 }
 
 export function runConv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, engine: EngineName): Float32Array {
-  void engine;
+  if (engine === 'auto') {
+    const fast = wasmEngine();
+    if (fast) return fast.conv(g, x, w, bias);
+  }
+  return referenceConv(g, x, w, bias);
+}
+
+/** Asynchronous variant: never blocks the calling thread on other threads (browser main thread). */
+export async function runConvAsync(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, engine: EngineName): Promise<Float32Array> {
+  if (engine === 'auto') {
+    const fast = wasmEngine();
+    if (fast) return fast.convAsync(g, x, w, bias);
+  }
   return referenceConv(g, x, w, bias);
 }

@@ -1,0 +1,301 @@
+// convkit fast engine kernels (AssemblyScript → WebAssembly SIMD).
+//
+// No allocation, no static data: every buffer is a byte offset into the (possibly shared) memory
+// that the JS driver lays out, so several instances (one per worker thread) can run over the same
+// memory at once as long as each uses its own scratch region. All index rules arrive as tables the
+// driver computed from the ConvGeometry (geometry/taps.ts); nothing here re-derives them.
+//
+// The dense path is a packed-panel GEMM: out[oc][p] = Σ_k A[oc][k] · B[k][p], where k runs over
+// (input channel of the group, kernel tap of the class) and p over the output positions of the
+// class. B is packed per block of pixels (KC rows × NC pixels, row-major) straight from the input
+// through the tap tables (no im2col of the whole input), A (weights) is packed once per call into
+// MR-row panels. A 4×8 register-blocked microkernel (8 f32x4 accumulators) does the MACs.
+
+const MR: i32 = 4;
+const NR: i32 = 8;
+const KC: i32 = 128;
+const NC: i32 = 128;
+
+@inline function madd(a: v128, b: v128, c: v128): v128 {
+  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+  return f32x4.add(f32x4.mul(a, b), c);
+}
+
+// Class descriptor (i32 words at `d`): the tables the driver built for one class of output
+// positions (all of a direct conv; one sub-pixel phase of a transposed conv).
+const D_ND = 0; const D_NH = 1; const D_NW = 2;       // output positions per axis in the class
+const D_TD = 3; const D_TH = 4; const D_TW = 5;       // taps per axis in the class
+const D_TABD = 6; const D_TABH = 7; const D_TABW = 8; // tab[t·n + o] = input index or −1
+const D_LOW = 9; const D_HIW = 10;                    // per W-tap: [lo, hi) where tabW is contiguous
+const D_INH = 11; const D_INW = 12; const D_INSP = 13;// input extents (H, W, D·H·W)
+const D_ICG = 14;                                     // input channels per group
+
+@inline function di(d: usize, i: i32): i32 { return load<i32>(d + (<usize>i << 2)); }
+
+/** Packs B rows k0..k0+kc (pixels p0..p0+nc, zero-padded to ncPad) from input channel block x. */
+export function packB(d: usize, x: usize, dst: usize, k0: i32, kc: i32, p0: i32, nc: i32, ncPad: i32): void {
+  const nD = di(d, D_ND), nH = di(d, D_NH), nW = di(d, D_NW);
+  const tD = di(d, D_TD), tH = di(d, D_TH), tW = di(d, D_TW);
+  const tabD = <usize>di(d, D_TABD), tabH = <usize>di(d, D_TABH), tabW = <usize>di(d, D_TABW);
+  const loW = <usize>di(d, D_LOW), hiW = <usize>di(d, D_HIW);
+  const inH = di(d, D_INH), inW = di(d, D_INW), inSp = di(d, D_INSP);
+  const plane = nH * nW;
+  const od0 = p0 / plane;
+  const r0 = p0 - od0 * plane;
+  const oh0 = r0 / nW;
+  const ow0 = r0 - oh0 * nW;
+  for (let kk = 0; kk < kc; kk++) {
+    let k = k0 + kk;
+    const tw = k % tW; k /= tW;
+    const th = k % tH; k /= tH;
+    const td = k % tD;
+    const icl = k / tD;
+    const chan = x + (<usize>(icl * inSp) << 2);
+    const col = tabW + (<usize>(tw * nW) << 2);
+    const lo = load<i32>(loW + (<usize>tw << 2));
+    const hi = load<i32>(hiW + (<usize>tw << 2));
+    const rowD = tabD + (<usize>(td * nD) << 2);
+    const rowH = tabH + (<usize>(th * nH) << 2);
+    const out = dst + (<usize>(kk * ncPad) << 2);
+    let j = 0, od = od0, oh = oh0, ow = ow0;
+    while (j < nc) {
+      let seg = nW - ow;
+      if (seg > nc - j) seg = nc - j;
+      const sd = load<i32>(rowD + (<usize>od << 2));
+      const sh = load<i32>(rowH + (<usize>oh << 2));
+      const o = out + (<usize>j << 2);
+      if ((sd | sh) < 0) {
+        memory.fill(o, 0, <usize>seg << 2);
+      } else {
+        const base = chan + (<usize>((sd * inH + sh) * inW) << 2);
+        const b = ow + seg;
+        let a = ow;
+        let m0 = lo > a ? lo : a; if (m0 > b) m0 = b;
+        let m1 = hi < b ? hi : b; if (m1 < m0) m1 = m0;
+        for (; a < m0; a++) {
+          const s = load<i32>(col + (<usize>a << 2));
+          store<f32>(o + (<usize>(a - ow) << 2), s < 0 ? 0 : load<f32>(base + (<usize>s << 2)));
+        }
+        if (m1 > m0) {
+          const s = load<i32>(col + (<usize>m0 << 2));
+          memory.copy(o + (<usize>(m0 - ow) << 2), base + (<usize>s << 2), <usize>(m1 - m0) << 2);
+        }
+        for (a = m1; a < b; a++) {
+          const s = load<i32>(col + (<usize>a << 2));
+          store<f32>(o + (<usize>(a - ow) << 2), s < 0 ? 0 : load<f32>(base + (<usize>s << 2)));
+        }
+      }
+      j += seg;
+      ow = 0;
+      if (++oh == nH) { oh = 0; od++; }
+    }
+    if (ncPad > nc) memory.fill(out + (<usize>nc << 2), 0, <usize>(ncPad - nc) << 2);
+  }
+}
+
+/**
+ * Packs weights into MR-row panels: dst[t][k][r] = w[(t·MR+r)·ocStride + icl·icStride + tapOff[tt]]
+ * with k = icl·taps + tt (zero for rows past `oc`). Direct weights are [OC, IC/g, k…] and
+ * transposed ones [IC, OC/g, k…]: the strides say which.
+ */
+export function packA(w: usize, dst: usize, oc: i32, icg: i32, taps: i32, tapOff: usize, ocStride: i32, icStride: i32): void {
+  const K = icg * taps;
+  const tiles = (oc + MR - 1) / MR;
+  for (let t = 0; t < tiles; t++) {
+    const panel = dst + (<usize>(t * K * MR) << 2);
+    for (let r = 0; r < MR; r++) {
+      const o = t * MR + r;
+      if (o >= oc) {
+        for (let k = 0; k < K; k++) store<f32>(panel + (<usize>(k * MR + r) << 2), 0);
+        continue;
+      }
+      for (let icl = 0; icl < icg; icl++) {
+        const src = w + (<usize>(o * ocStride + icl * icStride) << 2);
+        for (let tt = 0; tt < taps; tt++) {
+          const k = icl * taps + tt;
+          store<f32>(panel + (<usize>(k * MR + r) << 2), load<f32>(src + (<usize>load<i32>(tapOff + (<usize>tt << 2)) << 2)));
+        }
+      }
+    }
+  }
+}
+
+/**
+ * 4×8 microkernel: C[r][j] (+)= Σ_k A[k][r] · B[k][j]. `acc` false → start from bias[r].
+ * Partial tiles (mr < 4 or nr < 8) go through `tmp` (32 floats) so that no store leaves the tile.
+ */
+function micro(a: usize, b: usize, bs: usize, kc: i32, c: usize, ldc: usize, bias: usize, acc: bool, mr: i32, nr: i32, tmp: usize): void {
+  const full = mr == MR && nr == NR;
+  let cc = c, lc = ldc;
+  if (!full) {
+    cc = tmp; lc = NR << 2;
+    if (acc) {
+      for (let r = 0; r < mr; r++) for (let j = 0; j < nr; j++) store<f32>(tmp + (<usize>(r * NR + j) << 2), load<f32>(c + <usize>r * ldc + (<usize>j << 2)));
+    }
+  }
+  let c00: v128, c01: v128, c10: v128, c11: v128, c20: v128, c21: v128, c30: v128, c31: v128;
+  if (acc) {
+    c00 = v128.load(cc); c01 = v128.load(cc, 16);
+    c10 = v128.load(cc + lc); c11 = v128.load(cc + lc, 16);
+    c20 = v128.load(cc + 2 * lc); c21 = v128.load(cc + 2 * lc, 16);
+    c30 = v128.load(cc + 3 * lc); c31 = v128.load(cc + 3 * lc, 16);
+  } else {
+    c00 = v128.load32_splat(bias); c01 = c00;
+    c10 = v128.load32_splat(bias, 4); c11 = c10;
+    c20 = v128.load32_splat(bias, 8); c21 = c20;
+    c30 = v128.load32_splat(bias, 12); c31 = c30;
+  }
+  let pa = a, pb = b;
+  for (let k = 0; k < kc; k++) {
+    const b0 = v128.load(pb);
+    const b1 = v128.load(pb, 16);
+    let s = v128.load32_splat(pa);
+    c00 = madd(s, b0, c00); c01 = madd(s, b1, c01);
+    s = v128.load32_splat(pa, 4);
+    c10 = madd(s, b0, c10); c11 = madd(s, b1, c11);
+    s = v128.load32_splat(pa, 8);
+    c20 = madd(s, b0, c20); c21 = madd(s, b1, c21);
+    s = v128.load32_splat(pa, 12);
+    c30 = madd(s, b0, c30); c31 = madd(s, b1, c31);
+    pa += 16;
+    pb += bs;
+  }
+  v128.store(cc, c00); v128.store(cc, c01, 16);
+  v128.store(cc + lc, c10); v128.store(cc + lc, c11, 16);
+  v128.store(cc + 2 * lc, c20); v128.store(cc + 2 * lc, c21, 16);
+  v128.store(cc + 3 * lc, c30); v128.store(cc + 3 * lc, c31, 16);
+  if (!full) {
+    for (let r = 0; r < mr; r++) for (let j = 0; j < nr; j++) store<f32>(c + <usize>r * ldc + (<usize>j << 2), load<f32>(tmp + (<usize>(r * NR + j) << 2)));
+  }
+}
+
+/**
+ * One class of one group: C[oc][p] for oc < OC and p in [p0, p1) (ldc = row length of C), from
+ * input block x (the group's first channel), packed weights wp (packA) and bias (MR-padded).
+ * `scratch` holds KC·NC floats of packed B plus 32 floats of tile buffer; threads split [p0, p1).
+ */
+export function convGemm(d: usize, x: usize, wp: usize, bias: usize, c: usize, ldc: i32, K: i32, OC: i32, p0: i32, p1: i32, scratch: usize): void {
+  const tmp = scratch + (<usize>(KC * NC) << 2);
+  const tiles = (OC + MR - 1) / MR;
+  for (let pb = p0; pb < p1; pb += NC) {
+    const nc = p1 - pb < NC ? p1 - pb : NC;
+    const ncPad = (nc + NR - 1) & ~(NR - 1);
+    for (let k0 = 0; k0 < K; k0 += KC) {
+      const kc = K - k0 < KC ? K - k0 : KC;
+      packB(d, x, scratch, k0, kc, pb, nc, ncPad);
+      for (let t = 0; t < tiles; t++) {
+        const mr = OC - t * MR < MR ? OC - t * MR : MR;
+        const a = wp + (<usize>(t * K * MR + k0 * MR) << 2);
+        const crow = c + (<usize>(t * MR * ldc + pb) << 2);
+        for (let j = 0; j < ncPad; j += NR) {
+          const nr = nc - j < NR ? nc - j : NR;
+          micro(a, scratch + (<usize>j << 2), <usize>ncPad << 2, kc, crow + (<usize>j << 2), <usize>ldc << 2, bias + (<usize>(t * MR) << 2), k0 > 0, mr, nr, tmp);
+        }
+      }
+    }
+  }
+}
+
+/** Scatters a class's C[oc][p] (row length P) to out[oc·outSp + off[p]] (sub-pixel interleave). */
+export function scatter(c: usize, out: usize, off: usize, OC: i32, P: i32, outSp: i32): void {
+  for (let o = 0; o < OC; o++) {
+    const src = c + (<usize>(o * P) << 2);
+    const dst = out + (<usize>(o * outSp) << 2);
+    for (let p = 0; p < P; p++) store<f32>(dst + (<usize>load<i32>(off + (<usize>p << 2)) << 2), load<f32>(src + (<usize>p << 2)));
+  }
+}
+
+/** out[oc·outSp + off[p]] = bias[oc] for a class with no tap at all (s > k phases). */
+export function fillBias(out: usize, off: usize, bias: usize, OC: i32, P: i32, outSp: i32): void {
+  for (let o = 0; o < OC; o++) {
+    const v = load<f32>(bias + (<usize>o << 2));
+    const dst = out + (<usize>(o * outSp) << 2);
+    for (let p = 0; p < P; p++) store<f32>(dst + (<usize>load<i32>(off + (<usize>p << 2)) << 2), v);
+  }
+}
+
+/**
+ * Depthwise 2-D (one input channel per group, `mult` output channels each), direct conv.
+ * For each channel the padded plane (gH × gW grid cells, gW rounded up so vector reads stay
+ * inside) is built through rowMap/colMap (input index or −1), then every output row is a sum of
+ * kH·kW shifted vector reads. Channels [c0, c1) so threads can split them.
+ */
+export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, c1: i32, mult: i32,
+  inH: i32, inW: i32, outH: i32, outW: i32, kH: i32, kW: i32, sH: i32, sW: i32, dH: i32, dW: i32,
+  rowMap: usize, colMap: usize, gH: i32, gW: i32, plane: usize): void {
+  const taps = kH * kW;
+  const gWp = gW + 8;
+  for (let c = c0; c < c1; c++) {
+    const xc = x + (<usize>(c * inH * inW) << 2);
+    for (let gy = 0; gy < gH; gy++) {
+      const sy = load<i32>(rowMap + (<usize>gy << 2));
+      const prow = plane + (<usize>(gy * gWp) << 2);
+      if (sy < 0) { memory.fill(prow, 0, <usize>gWp << 2); continue; }
+      const xr = xc + (<usize>(sy * inW) << 2);
+      for (let gx = 0; gx < gW; gx++) {
+        const sx = load<i32>(colMap + (<usize>gx << 2));
+        store<f32>(prow + (<usize>gx << 2), sx < 0 ? 0 : load<f32>(xr + (<usize>sx << 2)));
+      }
+      memory.fill(prow + (<usize>gW << 2), 0, 32);
+    }
+    for (let m = 0; m < mult; m++) {
+      const oc = c * mult + m;
+      const wk = w + (<usize>(oc * taps) << 2);
+      const bv = load<f32>(bias + (<usize>oc << 2));
+      const oplane = out + (<usize>(oc * outH * outW) << 2);
+      for (let oh = 0; oh < outH; oh++) {
+        const orow = oplane + (<usize>(oh * outW) << 2);
+        if (sW == 1) {
+          let ow = 0;
+          for (; ow + 4 <= outW; ow += 4) {
+            let acc = f32x4.splat(bv);
+            for (let kh = 0; kh < kH; kh++) {
+              const prow = plane + (<usize>((oh * sH + kh * dH) * gWp + ow) << 2);
+              const wr = wk + (<usize>(kh * kW) << 2);
+              for (let kw = 0; kw < kW; kw++) {
+                acc = madd(v128.load32_splat(wr + (<usize>kw << 2)), v128.load(prow + (<usize>(kw * dW) << 2)), acc);
+              }
+            }
+            v128.store(orow + (<usize>ow << 2), acc);
+          }
+          for (; ow < outW; ow++) {
+            let s = bv;
+            for (let kh = 0; kh < kH; kh++) {
+              const prow = plane + (<usize>((oh * sH + kh * dH) * gWp + ow) << 2);
+              for (let kw = 0; kw < kW; kw++) s += load<f32>(wk + (<usize>(kh * kW + kw) << 2)) * load<f32>(prow + (<usize>(kw * dW) << 2));
+            }
+            store<f32>(orow + (<usize>ow << 2), s);
+          }
+        } else {
+          for (let ow = 0; ow < outW; ow++) {
+            let s = bv;
+            for (let kh = 0; kh < kH; kh++) {
+              const prow = plane + (<usize>((oh * sH + kh * dH) * gWp + ow * sW) << 2);
+              for (let kw = 0; kw < kW; kw++) s += load<f32>(wk + (<usize>(kh * kW + kw) << 2)) * load<f32>(prow + (<usize>(kw * dW) << 2));
+            }
+            store<f32>(orow + (<usize>ow << 2), s);
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Peak microbenchmark, shaped like a GEMM inner loop: 12 independent accumulators, each step
+ * acc += x·b (mul+add, or one relaxed FMA). `iters` rounds → iters·12·8 flops.
+ */
+export function peak(iters: i32, seed: f32): f32 {
+  const b = f32x4.splat(seed);
+  const x0 = f32x4.splat(1.5);
+  let a0 = f32x4.splat(1), a1 = f32x4.splat(2), a2 = f32x4.splat(3), a3 = f32x4.splat(4);
+  let a4 = f32x4.splat(5), a5 = f32x4.splat(6), a6 = f32x4.splat(7), a7 = f32x4.splat(8);
+  let a8 = f32x4.splat(9), a9 = f32x4.splat(10), a10 = f32x4.splat(11), a11 = f32x4.splat(12);
+  for (let i = 0; i < iters; i++) {
+    a0 = madd(x0, b, a0); a1 = madd(x0, b, a1); a2 = madd(x0, b, a2); a3 = madd(x0, b, a3);
+    a4 = madd(x0, b, a4); a5 = madd(x0, b, a5); a6 = madd(x0, b, a6); a7 = madd(x0, b, a7);
+    a8 = madd(x0, b, a8); a9 = madd(x0, b, a9); a10 = madd(x0, b, a10); a11 = madd(x0, b, a11);
+  }
+  const s = f32x4.add(f32x4.add(f32x4.add(a0, a1), f32x4.add(a2, a3)), f32x4.add(f32x4.add(f32x4.add(a4, a5), f32x4.add(a6, a7)), f32x4.add(f32x4.add(a8, a9), f32x4.add(a10, a11))));
+  return f32x4.extract_lane(s, 0);
+}

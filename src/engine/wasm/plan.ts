@@ -1,0 +1,247 @@
+/**
+ * Turns a ConvGeometry plus its data into a memory layout and a list of kernel calls.
+ *
+ * Phases: (1) copy input/weight/bias and the index tables into wasm memory, pack the weights
+ * (every call: packing costs no more than checksumming would, so a weight mutated in place can
+ * never be served stale); (2) the parallel part — a list of independent tasks (GEMM pixel ranges,
+ * depthwise channel ranges) that any thread may run; (3) the sub-pixel interleave of transposed
+ * convs and bias-only phases. The executor runs phase 2 on one or more threads.
+ */
+import { padSource } from '../../geometry/taps.js';
+import type { ConvGeometry } from '../../geometry/types.js';
+import { product } from '../../geometry/validate.js';
+import { axes3, axisClasses, type AxisClass } from './classes.js';
+import type { KernelExports } from './runtime.js';
+
+/** Pixels per GEMM task: matches the kernel's NC so a task is one packed block. */
+const TASK_PIXELS = 128;
+const MR = 4;
+
+export const TASK_GEMM = 0;
+export const TASK_DEPTHWISE = 1;
+
+/** A phase-2 call: kind plus up to 22 integer arguments; the scratch pointer is per thread. */
+export interface Task {
+  kind: number;
+  args: number[];
+}
+
+export interface Layout {
+  bytes: number;
+  /** Writes data and tables into memory, packs weights; returns the phase-2 tasks. */
+  prepare(mem: ArrayBuffer, k: KernelExports, x: Float32Array, w: Float32Array, bias: Float32Array | null): void;
+  tasks: Task[];
+  finish(k: KernelExports): void;
+  outPtr: number;
+  outLength: number;
+  /** Per-thread scratch: thread t uses [scratchPtr + t·scratchPer, +scratchPer). */
+  scratchPtr: number;
+  scratchPer: number;
+}
+
+class Arena {
+  top = 64;
+  alloc(bytes: number): number {
+    const p = this.top;
+    this.top = (this.top + bytes + 63) & ~63;
+    return p;
+  }
+}
+
+function isDepthwise(g: ConvGeometry): boolean {
+  const icg = g.inChannels / g.groups;
+  const ocg = g.outChannels / g.groups;
+  return !g.transposed && g.rank <= 2 && icg === 1 && ocg <= 2;
+}
+
+/** Plans a conv for `threads` workers (task granularity only; results do not depend on it). */
+export function planConv(g: ConvGeometry, threads: number, scratchBytes: number): Layout {
+  return isDepthwise(g) ? planDepthwise(g, threads, scratchBytes) : planGemm(g, threads, scratchBytes);
+}
+
+interface ClassPlan {
+  cls: AxisClass[];
+  P: number;
+  taps: number;
+  K: number;
+  desc: number;
+  tabs: number[];
+  tapOff: number;
+  outOff: number;
+  direct: boolean;
+  packed: number[]; // per group
+  temp: number[]; // per batch×group (transposed only)
+}
+
+function planGemm(g: ConvGeometry, threads: number, scratchBytes: number): Layout {
+  const arena = new Arena();
+  const N = g.batch;
+  const G = g.groups;
+  const icg = g.inChannels / G;
+  const ocg = g.outChannels / G;
+  const ocgPad = Math.ceil(ocg / MR) * MR;
+  const ax = axes3(g);
+  const inExt = ax.map((a) => (a ? a.input : 1));
+  const outExt = ax.map((a) => (a ? a.output : 1));
+  const kExt = ax.map((a) => (a ? a.kernel : 1));
+  const inSp = product(inExt);
+  const outSp = product(outExt);
+  const wTaps = product(kExt);
+
+  const xPtr = arena.alloc(N * g.inChannels * inSp * 4);
+  const wLen = g.outChannels * icg * wTaps;
+  const wPtr = arena.alloc(wLen * 4);
+  const biasPtr = arena.alloc((g.outChannels + MR) * 4);
+  const outLength = N * g.outChannels * outSp;
+  const outPtr = arena.alloc(outLength * 4);
+
+  const perAxis = ax.map((a) => axisClasses(a, g));
+  const classes: ClassPlan[] = [];
+  for (const cd of perAxis[0]) for (const ch of perAxis[1]) for (const cw of perAxis[2]) {
+    const cls = [cd, ch, cw];
+    const P = cd.outs.length * ch.outs.length * cw.outs.length;
+    const taps = cd.taps.length * ch.taps.length * cw.taps.length;
+    const direct = !g.transposed;
+    const cp: ClassPlan = {
+      cls, P, taps, K: icg * taps, direct,
+      desc: arena.alloc(16 * 4),
+      tabs: cls.map((c) => arena.alloc(c.tab.length * 4)).concat(arena.alloc(cw.lo.length * 4), arena.alloc(cw.hi.length * 4)),
+      tapOff: arena.alloc(Math.max(1, taps) * 4),
+      outOff: direct ? 0 : arena.alloc(P * 4),
+      packed: [],
+      temp: [],
+    };
+    if (taps > 0) {
+      for (let gi = 0; gi < G; gi++) cp.packed.push(arena.alloc(ocgPad * cp.K * 4));
+      if (!direct) for (let i = 0; i < N * G; i++) cp.temp.push(arena.alloc(ocgPad * P * 4));
+    }
+    classes.push(cp);
+  }
+  const scratchPtr = arena.alloc(scratchBytes * threads);
+
+  const tasks: Task[] = [];
+  for (const cp of classes) {
+    if (cp.taps === 0) continue;
+    for (let n = 0; n < N; n++) for (let gi = 0; gi < G; gi++) {
+      const x = xPtr + ((n * g.inChannels + gi * icg) * inSp) * 4;
+      const c = cp.direct ? outPtr + ((n * g.outChannels + gi * ocg) * outSp) * 4 : cp.temp[n * G + gi];
+      const ldc = cp.direct ? outSp : cp.P;
+      const chunk = threads > 1 ? TASK_PIXELS : cp.P;
+      for (let p0 = 0; p0 < cp.P; p0 += chunk) {
+        tasks.push({ kind: TASK_GEMM, args: [cp.desc, x, cp.packed[gi], biasPtr + gi * ocg * 4, c, ldc, cp.K, ocg, p0, Math.min(cp.P, p0 + chunk)] });
+      }
+    }
+  }
+
+  return {
+    bytes: arena.top,
+    tasks,
+    outPtr,
+    outLength,
+    scratchPtr,
+    scratchPer: scratchBytes,
+    prepare(mem, k, x, w, bias) {
+      new Float32Array(mem, xPtr, x.length).set(x);
+      new Float32Array(mem, wPtr, w.length).set(w);
+      const b = new Float32Array(mem, biasPtr, g.outChannels + MR);
+      b.fill(0);
+      if (bias) b.set(bias);
+      for (const cp of classes) {
+        const [cd, ch, cw] = cp.cls;
+        const d = new Int32Array(mem, cp.desc, 16);
+        d.set([cd.outs.length, ch.outs.length, cw.outs.length, cd.taps.length, ch.taps.length, cw.taps.length,
+          cp.tabs[0], cp.tabs[1], cp.tabs[2], cp.tabs[3], cp.tabs[4], inExt[1], inExt[2], inSp, icg, 0]);
+        cp.cls.forEach((c, i) => new Int32Array(mem, cp.tabs[i], c.tab.length).set(c.tab));
+        new Int32Array(mem, cp.tabs[3], cw.lo.length).set(cw.lo);
+        new Int32Array(mem, cp.tabs[4], cw.hi.length).set(cw.hi);
+        const tapOff = new Int32Array(mem, cp.tapOff, Math.max(1, cp.taps));
+        let t = 0;
+        for (const kd of cd.taps) for (const kh of ch.taps) for (const kw of cw.taps) tapOff[t++] = (kd * kExt[1] + kh) * kExt[2] + kw;
+        if (!cp.direct) {
+          const off = new Int32Array(mem, cp.outOff, cp.P);
+          let p = 0;
+          for (const od of cd.outs) for (const oh of ch.outs) for (const ow of cw.outs) off[p++] = (od * outExt[1] + oh) * outExt[2] + ow;
+        }
+        if (cp.taps === 0) continue;
+        for (let gi = 0; gi < G; gi++) {
+          if (g.transposed) {
+            // Transposed weight [IC, OC/g, k…]: row oc steps by taps, column ic by (OC/g)·taps.
+            k.packA(wPtr + gi * icg * ocg * wTaps * 4, cp.packed[gi], ocg, icg, cp.taps, cp.tapOff, wTaps, ocg * wTaps);
+          } else {
+            k.packA(wPtr + gi * ocg * icg * wTaps * 4, cp.packed[gi], ocg, icg, cp.taps, cp.tapOff, icg * wTaps, wTaps);
+          }
+        }
+      }
+    },
+    finish(k) {
+      if (!g.transposed) return;
+      for (const cp of classes) {
+        for (let n = 0; n < N; n++) for (let gi = 0; gi < G; gi++) {
+          const out = outPtr + ((n * g.outChannels + gi * ocg) * outSp) * 4;
+          if (cp.taps === 0) k.fillBias(out, cp.outOff, biasPtr + gi * ocg * 4, ocg, cp.P, outSp);
+          else k.scatter(cp.temp[n * G + gi], out, cp.outOff, ocg, cp.P, outSp);
+        }
+      }
+    },
+  };
+}
+
+function planDepthwise(g: ConvGeometry, threads: number, scratchBytes: number): Layout {
+  const arena = new Arena();
+  const N = g.batch;
+  const C = g.inChannels;
+  const mult = g.outChannels / g.groups;
+  const [ah, aw] = g.rank === 2 ? [g.axes[0], g.axes[1]] : [null, g.axes[0]];
+  const inH = ah ? ah.input : 1, inW = aw.input;
+  const outH = ah ? ah.output : 1, outW = aw.output;
+  const kH = ah ? ah.kernel : 1, kW = aw.kernel;
+  const sH = ah ? ah.stride : 1, sW = aw.stride;
+  const dH = ah ? ah.dilation : 1, dW = aw.dilation;
+  // Grid of the direct conv: cell gc reads input padSource(gc − padBefore), the same cell that
+  // tapSource(o, k) names for o·s + k·d = gc.
+  const gH = (outH - 1) * sH + (kH - 1) * dH + 1;
+  const gW = (outW - 1) * sW + (kW - 1) * dW + 1;
+  const rowMap = Int32Array.from({ length: gH }, (_, i) => (ah ? padSource(i - ah.padBefore, inH, g.paddingMode) : 0));
+  const colMap = Int32Array.from({ length: gW }, (_, i) => padSource(i - aw.padBefore, inW, g.paddingMode));
+  const inSp = inH * inW;
+  const outSp = outH * outW;
+  const xPtr = arena.alloc(N * C * inSp * 4);
+  const wPtr = arena.alloc(g.outChannels * kH * kW * 4);
+  const biasPtr = arena.alloc(g.outChannels * 4);
+  const outLength = N * g.outChannels * outSp;
+  const outPtr = arena.alloc(outLength * 4);
+  const rowPtr = arena.alloc(gH * 4);
+  const colPtr = arena.alloc(gW * 4);
+  const planeBytes = gH * (gW + 8) * 4;
+  const scratchPer = Math.max(scratchBytes, planeBytes + 64);
+  const scratchPtr = arena.alloc(scratchPer * threads);
+  const tasks: Task[] = [];
+  const chunk = threads > 1 ? Math.max(1, Math.ceil(C / (threads * 8))) : C;
+  for (let n = 0; n < N; n++) {
+    for (let c0 = 0; c0 < C; c0 += chunk) {
+      tasks.push({
+        kind: TASK_DEPTHWISE,
+        args: [xPtr + n * C * inSp * 4, wPtr, biasPtr, outPtr + n * g.outChannels * outSp * 4, c0, Math.min(C, c0 + chunk), mult,
+          inH, inW, outH, outW, kH, kW, sH, sW, dH, dW, rowPtr, colPtr, gH, gW],
+      });
+    }
+  }
+  return {
+    bytes: arena.top,
+    tasks,
+    outPtr,
+    outLength,
+    scratchPtr,
+    scratchPer,
+    prepare(mem, _k, x, w, bias) {
+      new Float32Array(mem, xPtr, x.length).set(x);
+      new Float32Array(mem, wPtr, w.length).set(w);
+      const b = new Float32Array(mem, biasPtr, g.outChannels);
+      b.fill(0);
+      if (bias) b.set(bias);
+      new Int32Array(mem, rowPtr, gH).set(rowMap);
+      new Int32Array(mem, colPtr, gW).set(colMap);
+    },
+    finish() {},
+  };
+}
