@@ -1,0 +1,221 @@
+/**
+ * buildNetwork: a NetworkDef → a Network whose every layer carries its geometry.
+ *
+ * Checks the graph (unique names, known inputs, no cycles), orders it topologically, and asks the
+ * geometry (convGeometry / convTransposeGeometry / poolGeometry) for every layer's output shape.
+ * Unknown ops are listed in `skipped`, together with every layer that depends on them.
+ */
+import { ConvError } from '../geometry/errors.js';
+import { poolGeometry } from '../geometry/pool.js';
+import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
+import { convMacs, convParams } from './counts.js';
+import { directPads, transposedPads } from './padding.js';
+import type { ConvLayerDef, LayerDef, Network, NetworkDef, NetworkNode, PoolLayerDef, SkippedLayer } from './types.js';
+
+/** Most layers a network may have (bounds time and memory on hostile input). */
+export const MAX_LAYERS = 100_000;
+
+function graphError(message: string, hint?: string): ConvError {
+  return new ConvError('MODEL_GRAPH', message, { hint });
+}
+
+/** Adds the layer's name to a geometry error so the user knows where to look. */
+function inLayer<T>(layer: LayerDef, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof ConvError && !e.message.startsWith('layer "')) {
+      throw new ConvError(e.code, `layer "${layer.name}" (${layer.op}): ${e.message}`, { axis: e.axis, values: e.values });
+    }
+    throw e;
+  }
+}
+
+/** Kahn's algorithm; a leftover layer is on (or behind) a cycle. */
+function topologicalOrder(def: NetworkDef): LayerDef[] {
+  const names = new Map<string, LayerDef>();
+  for (const l of def.layers) {
+    if (l.name === def.input.name) throw graphError(`layer "${l.name}" has the same name as the network input`, 'give every layer a unique name');
+    if (names.has(l.name)) throw graphError(`two layers are named "${l.name}"`, 'give every layer a unique name');
+    names.set(l.name, l);
+  }
+  const indegree = new Map<string, number>();
+  const consumers = new Map<string, string[]>();
+  for (const l of def.layers) {
+    if (l.inputs.length === 0) throw graphError(`layer "${l.name}" (${l.op}) has no inputs`, `name its producer in inputs, e.g. ["${def.input.name}"]`);
+    let deg = 0;
+    for (const i of l.inputs) {
+      if (i === def.input.name) continue;
+      if (!names.has(i)) throw graphError(`layer "${l.name}" reads "${i}", which is neither a layer nor the network input "${def.input.name}"`, 'check the spelling, or define that layer');
+      deg++;
+      consumers.set(i, [...(consumers.get(i) ?? []), l.name]);
+    }
+    indegree.set(l.name, deg);
+  }
+  const ready = def.layers.filter((l) => indegree.get(l.name) === 0).map((l) => l.name);
+  const order: LayerDef[] = [];
+  while (ready.length) {
+    const n = ready.shift() as string;
+    order.push(names.get(n) as LayerDef);
+    for (const c of consumers.get(n) ?? []) {
+      // A layer reading the same producer twice (x + x) counts that edge twice.
+      const left = (indegree.get(c) as number) - 1;
+      indegree.set(c, left);
+      if (left === 0) ready.push(c);
+    }
+  }
+  if (order.length !== def.layers.length) {
+    const stuck = def.layers.filter((l) => (indegree.get(l.name) as number) > 0).map((l) => l.name);
+    throw graphError(`the network has a cycle through ${stuck.slice(0, 8).map((s) => `"${s}"`).join(', ')}${stuck.length > 8 ? ', …' : ''}`, 'a network must be acyclic: each layer may only read layers before it');
+  }
+  return order;
+}
+
+function buildConv(l: ConvLayerDef, inShape: number[], rank: number): NetworkNode {
+  const batched = inShape.length === rank + 2;
+  const inChannels = inShape[batched ? 1 : 0];
+  const spatial = inShape.slice(inShape.length - rank);
+  const transposed = l.kind === 'convTranspose';
+  for (const [what, v] of [['kernel', l.kernel], ['stride', l.stride], ['dilation', l.dilation]] as const) {
+    if (v.length !== rank) throw graphError(`layer "${l.name}": ${what} has ${v.length} values but the input has ${rank} spatial axes`, `give ${rank} values`);
+  }
+  let weightShape = l.weightShape;
+  if (!weightShape) {
+    if (l.groups <= 0 || inChannels % l.groups !== 0 || (!transposed && l.outChannels % l.groups !== 0)) {
+      throw graphError(`layer "${l.name}": groups=${l.groups} must divide the ${inChannels} input channels${transposed ? '' : ` and the ${l.outChannels} output channels`}`, 'use a divisor of both, e.g. 1');
+    }
+    weightShape = transposed ? [inChannels, l.outChannels / l.groups, ...l.kernel] : [l.outChannels, inChannels / l.groups, ...l.kernel];
+    if (transposed && l.outChannels % l.groups !== 0) throw graphError(`layer "${l.name}": groups=${l.groups} must divide the ${l.outChannels} output channels`, 'use a divisor, e.g. 1');
+  }
+  const outC = transposed ? weightShape[1] * l.groups : weightShape[0];
+  const shapes = { inputShape: inShape, weightShape, biasShape: l.bias ? [outC] : null };
+  const geometry = inLayer(l, () => {
+    if (!transposed) {
+      const pads = directPads(l.padding, spatial, l.kernel, l.stride, l.dilation, l.name);
+      return convGeometry(shapes, { stride: l.stride, dilation: l.dilation, groups: l.groups, padding: pads }, rank);
+    }
+    const op = l.outputPadding ?? spatial.map(() => 0);
+    const pads = transposedPads(l.padding, l.outputShape, spatial, l.kernel, l.stride, l.dilation, op, l.name);
+    return convTransposeGeometry(shapes, { stride: l.stride, dilation: l.dilation, groups: l.groups, padding: pads, outputPadding: op }, rank);
+  });
+  return { def: l, name: l.name, kind: l.kind, inputShapes: [inShape], outputShape: geometry.outputShape, conv: geometry, params: convParams(geometry), macs: convMacs(geometry) };
+}
+
+function buildPool(l: PoolLayerDef, inShape: number[], rank: number): NetworkNode {
+  const spatial = inShape.slice(inShape.length - rank);
+  const geometry = inLayer(l, () => {
+    const pads = directPads(l.padding, spatial, l.kernel, l.stride, l.dilation, l.name);
+    if (pads.some(([b, a]) => b !== a)) {
+      throw graphError(`layer "${l.name}" (${l.op}): asymmetric pooling padding ${JSON.stringify(pads)} is not supported`, 'convkit pools with PyTorch\'s symmetric padding; use equal pads before and after');
+    }
+    const dilation = l.mode === 'max' ? l.dilation : undefined;
+    if (l.mode === 'avg' && l.dilation.some((d) => d !== 1)) throw graphError(`layer "${l.name}": average pooling has no dilation`, 'use dilation 1');
+    return poolGeometry(l.mode, inShape, { kernelSize: l.kernel, stride: l.stride, padding: pads.map(([b]) => b), dilation, ceilMode: l.ceilMode, countIncludePad: l.countIncludePad }, rank);
+  });
+  return { def: l, name: l.name, kind: 'pool', inputShapes: [inShape], outputShape: geometry.outputShape, pool: geometry, params: 0, macs: 0 };
+}
+
+function sameShapes(l: LayerDef, shapes: number[][], rank: number): void {
+  const ref = shapes[0];
+  for (let i = 1; i < shapes.length; i++) {
+    const s = shapes[i];
+    const channelsMayDiffer = l.kind === 'concat';
+    const ok = s.length === ref.length && s.every((v, j) => v === ref[j] || (channelsMayDiffer && j === s.length - rank - 1));
+    if (!ok) {
+      throw graphError(
+        `layer "${l.name}" (${l.op}) merges inputs of shapes [${ref.join(', ')}] and [${s.join(', ')}]`,
+        l.kind === 'concat' ? 'concatenated branches must have equal batch and spatial sizes' : 'added branches must have equal shapes',
+      );
+    }
+  }
+}
+
+export function buildNetwork(def: NetworkDef): Network {
+  if (def.layers.length > MAX_LAYERS) throw graphError(`the network has ${def.layers.length} layers`, `convkit analyses at most ${MAX_LAYERS}`);
+  const inShape = def.input.shape;
+  if (inShape.length < 2 || inShape.length > 5) {
+    throw graphError(`network input "${def.input.name}" has shape [${inShape.join(', ')}]`, 'give [N, C, spatial…] or [C, spatial…] with 1 to 3 spatial axes');
+  }
+  // A 3-D input is [C, H, W] unbatched if 2-D convs follow, or [N, C, L]; we take the batched reading
+  // for 3+ dims only when the first conv says so. Layer lists give an explicit rank via kernel length.
+  const rank = rankOf(def);
+  if (inShape.length !== rank + 1 && inShape.length !== rank + 2) {
+    throw graphError(`network input shape [${inShape.join(', ')}] does not fit ${rank}-D layers`, `give [N, C, ${rank} sizes] or [C, ${rank} sizes]`);
+  }
+  const order = topologicalOrder(def);
+  const shapes = new Map<string, number[]>([[def.input.name, inShape]]);
+  const nodes: NetworkNode[] = [];
+  const byName = new Map<string, NetworkNode>();
+  const blocked = new Map<string, string>();
+  for (const l of order) {
+    const blocker = l.inputs.map((i) => blocked.get(i)).find((b) => b !== undefined);
+    if (l.kind === 'unknown' || blocker !== undefined) {
+      blocked.set(l.name, l.kind === 'unknown' ? l.name : (blocker as string));
+      continue;
+    }
+    const ins = l.inputs.map((i) => shapes.get(i) as number[]);
+    let node: NetworkNode;
+    switch (l.kind) {
+      case 'conv':
+      case 'convTranspose':
+        if (ins.length !== 1) throw graphError(`layer "${l.name}" (${l.op}) takes one input but lists ${ins.length}`, 'merge branches with an add or concat layer first');
+        node = buildConv(l, ins[0], rank);
+        break;
+      case 'pool':
+        if (ins.length !== 1) throw graphError(`layer "${l.name}" (${l.op}) takes one input but lists ${ins.length}`, 'merge branches with an add or concat layer first');
+        node = buildPool(l, ins[0], rank);
+        break;
+      case 'globalPool': {
+        if (ins.length !== 1) throw graphError(`layer "${l.name}" (${l.op}) takes one input but lists ${ins.length}`, 'merge branches first');
+        const spatial = ins[0].slice(ins[0].length - rank);
+        // A global pool is a pool whose window is the whole input: the geometry then gives output 1.
+        const pool = inLayer(l, () => poolGeometry(l.mode, ins[0], { kernelSize: spatial, stride: 1 }, rank));
+        node = { def: l, name: l.name, kind: 'globalPool', inputShapes: ins, outputShape: pool.outputShape, pool, params: 0, macs: 0 };
+        break;
+      }
+      case 'elementwise':
+        if (ins.length !== 1) throw graphError(`layer "${l.name}" (${l.op}) takes one input but lists ${ins.length}`, 'use an add or concat layer to merge branches');
+        node = { def: l, name: l.name, kind: l.kind, inputShapes: ins, outputShape: [...ins[0]], params: 0, macs: 0 };
+        break;
+      case 'add':
+      case 'concat': {
+        if (ins.length < 2) throw graphError(`layer "${l.name}" (${l.op}) merges branches but has ${ins.length} input`, 'list at least two inputs');
+        sameShapes(l, ins, rank);
+        const out = [...ins[0]];
+        if (l.kind === 'concat') out[out.length - rank - 1] = ins.reduce((a, s) => a + s[s.length - rank - 1], 0);
+        node = { def: l, name: l.name, kind: l.kind, inputShapes: ins, outputShape: out, params: 0, macs: 0 };
+        break;
+      }
+    }
+    shapes.set(l.name, node.outputShape);
+    nodes.push(node);
+    byName.set(node.name, node);
+  }
+  const skipped: SkippedLayer[] = def.layers
+    .filter((l) => blocked.has(l.name))
+    .map((l) => ({
+      name: l.name,
+      op: l.op,
+      reason: l.kind === 'unknown' ? l.reason : `depends on "${blocked.get(l.name)}" (${def.layers.find((x) => x.name === blocked.get(l.name))?.op}), which is not analysed`,
+    }));
+  let outputs = (def.outputs ?? []).filter((o) => byName.has(o));
+  if (outputs.length === 0) {
+    const consumed = new Set(nodes.flatMap((n) => n.def.inputs));
+    outputs = nodes.filter((n) => !consumed.has(n.name)).map((n) => n.name);
+  }
+  for (const o of def.outputs ?? []) {
+    if (!byName.has(o) && !blocked.has(o)) throw graphError(`output "${o}" is not a layer of the network`, 'name one of the layers');
+  }
+  return { name: def.name ?? 'network', input: { ...def.input, shape: [...inShape] }, rank, nodes, byName, outputs, skipped };
+}
+
+/** Spatial rank: from the first layer that has a kernel, else from the input (batched reading). */
+function rankOf(def: NetworkDef): number {
+  for (const l of def.layers) {
+    if (l.kind === 'conv' || l.kind === 'convTranspose' || l.kind === 'pool') {
+      if (l.kind !== 'pool' && l.weightShape) return l.weightShape.length - 2;
+      return l.kernel.length;
+    }
+  }
+  return Math.max(1, def.input.shape.length - 2);
+}

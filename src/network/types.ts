@@ -1,0 +1,119 @@
+/**
+ * Networks: a dialect-free list of layers (what a layer list or an ONNX file becomes), and the
+ * built network, where every layer carries the geometry that `src/geometry/` computed for it.
+ * Sizes are never derived here: a built node's output shape is its geometry's output shape.
+ */
+import type { PoolGeometry, PoolMode } from '../geometry/pool.js';
+import type { ConvGeometry } from '../geometry/types.js';
+
+/** ONNX-style automatic padding; resolved against the layer's input size when the network is built. */
+export type AutoPad = 'SAME_UPPER' | 'SAME_LOWER' | 'VALID';
+
+/** Padding per spatial axis as [before, after] pairs, or an automatic rule. */
+export type PaddingDef = { pairs: [number, number][] } | { auto: AutoPad };
+
+interface LayerBase {
+  /** Unique name; other layers refer to it in `inputs`. */
+  name: string;
+  /** The op as the source named it ("Conv", "conv", "Relu", …), for display. */
+  op: string;
+  /** Producers: layer names or the network input's name. */
+  inputs: string[];
+}
+
+export interface ConvLayerDef extends LayerBase {
+  kind: 'conv' | 'convTranspose';
+  outChannels: number;
+  kernel: number[];
+  stride: number[];
+  dilation: number[];
+  padding: PaddingDef;
+  groups: number;
+  bias: boolean;
+  /** Transposed only. */
+  outputPadding?: number[];
+  /** Transposed only: wanted spatial output (ONNX `output_shape`); pads are then computed. */
+  outputShape?: number[];
+  /** The weight's shape when the source gives it (ONNX initializer), checked against the input. */
+  weightShape?: number[];
+}
+
+export interface PoolLayerDef extends LayerBase {
+  kind: 'pool';
+  mode: PoolMode;
+  kernel: number[];
+  stride: number[];
+  dilation: number[];
+  padding: PaddingDef;
+  ceilMode: boolean;
+  countIncludePad: boolean;
+}
+
+export interface GlobalPoolLayerDef extends LayerBase {
+  kind: 'globalPool';
+  mode: PoolMode;
+}
+
+/** Shape-preserving ops (activations, normalisation, dropout…): no spatial mixing. */
+export interface ElementwiseLayerDef extends LayerBase {
+  kind: 'elementwise';
+}
+
+/** Branches that merge: `add` (equal shapes) or `concat` along channels. */
+export interface MergeLayerDef extends LayerBase {
+  kind: 'add' | 'concat';
+}
+
+/** An op convkit does not analyse; listed, with everything downstream of it. */
+export interface UnknownLayerDef extends LayerBase {
+  kind: 'unknown';
+  reason: string;
+}
+
+export type LayerDef = ConvLayerDef | PoolLayerDef | GlobalPoolLayerDef | ElementwiseLayerDef | MergeLayerDef | UnknownLayerDef;
+export type LayerKind = LayerDef['kind'];
+
+export interface NetworkDef {
+  name?: string;
+  /** The single spatial input: [N, C, spatial…] or [C, spatial…]. */
+  input: { name: string; shape: number[] };
+  layers: LayerDef[];
+  /** Layers whose outputs are the network's outputs (default: layers nobody consumes). */
+  outputs?: string[];
+}
+
+export interface NetworkNode {
+  def: LayerDef;
+  name: string;
+  kind: LayerKind;
+  inputShapes: number[][];
+  outputShape: number[];
+  /** For conv and convTranspose. */
+  conv?: ConvGeometry;
+  /** For pool and globalPool (a global pool is a pool whose window is the whole input). */
+  pool?: PoolGeometry;
+  /** Learned parameters (weights + bias). */
+  params: number;
+  /** Multiply-accumulates; transposed convs counted by input positions (see counts.ts). */
+  macs: number;
+}
+
+export interface SkippedLayer {
+  name: string;
+  op: string;
+  /** Why it is not analysed: its own op is unknown, or it depends on one that is. */
+  reason: string;
+}
+
+export interface Network {
+  name: string;
+  input: { name: string; shape: number[] };
+  /** Number of spatial axes. */
+  rank: number;
+  /** Analysed layers in topological order (producers before consumers). */
+  nodes: NetworkNode[];
+  byName: Map<string, NetworkNode>;
+  outputs: string[];
+  /** Unknown ops and the layers downstream of them, in source order. Never silently dropped. */
+  skipped: SkippedLayer[];
+}
