@@ -114,7 +114,7 @@ function divisors(n: number): number[] {
 
 /** The explain dialect → the one geometry (convolution, transposed convolution or pooling window). */
 export function resolveSpec(options: unknown, extraKeys: readonly string[] = []): ResolvedSpec {
-  const o = checkSpecObject(options, [...SPEC_KEYS, ...extraKeys], 'explain');
+  const o = { ...checkSpecObject(options, [...SPEC_KEYS, ...extraKeys], 'explain') };
   if (o.input === undefined || o.input === null) throw new ConvError('INVALID_OPTION', 'input size is missing', { hint: 'give input: 5 or input: [5, 5]' });
   if (o.kernel === undefined || o.kernel === null) throw new ConvError('INVALID_OPTION', 'kernel size is missing', { hint: 'give kernel: 3 or kernel: [3, 3]' });
   const rank = rankOf(o);
@@ -130,16 +130,20 @@ export function resolveSpec(options: unknown, extraKeys: readonly string[] = [])
     if (transposed) throw new ConvError('INVALID_OPTION', 'pooling cannot be transposed', { hint: 'leave transposed out with pool' });
     const ch = int(o.inChannels ?? 1, 'inChannels');
     const batch = int(o.batch ?? 1, 'batch');
+    // Average pooling has no dilation option; a dilation of 1 everywhere is the same as none.
+    const noDilation = o.dilation === undefined || o.dilation === null || (o.pool === 'avg' && perAxis(o.dilation, 'dilation', rank, 1).every((d) => d === 1));
     const geometry = poolGeometry(o.pool, [batch, ch, ...spatial], {
       kernelSize: kernel,
       stride: o.stride as IntOrTuple | undefined,
       padding: o.padding as IntOrTuple | undefined,
-      dilation: o.dilation as IntOrTuple | undefined,
+      dilation: noDilation ? undefined : (o.dilation as IntOrTuple),
       ceilMode: bool(o.ceilMode, 'ceilMode', false),
     }, rank);
     return { kind: 'pool', geometry };
   }
 
+  // One [before, after] pair (or one number in a list) stands for every axis, like PyTorch's 1-tuples.
+  if (Array.isArray(o.padding) && o.padding.length === 1 && rank > 1) o.padding = Array(rank).fill(o.padding[0]);
   const { ic, oc, g, batch } = channels(o);
   const inputShape = [batch, ic, ...spatial];
   if (transposed) {

@@ -1,0 +1,98 @@
+/**
+ * `convkit matrix`: the convolution matrix C (rows: output cells, columns: input cells) as a table of
+ * tap labels, JSON, or a drawing (--out c.svg, drawn by the render module's renderMatrixSvg).
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { ConvError, show } from '../../geometry/errors.js';
+import { convMatrix } from '../../matrix/build.js';
+import { transpose } from '../../matrix/ops.js';
+import { matrixText } from '../../matrix/text.js';
+import type { ConvMatrix } from '../../matrix/types.js';
+import type { CliIO } from '../io.js';
+import { SIZE_SYNTAX } from '../parse.js';
+import { registerCommand } from '../registry.js';
+import { emit } from '../run.js';
+import { addShapeFlags, shapeOptionsFromFlags, type ShapeFlags } from './trace.js';
+
+interface MatrixFlags extends ShapeFlags {
+  weight?: string;
+  transpose?: boolean;
+  out?: string;
+  row?: string;
+  json?: boolean;
+}
+
+function parseWeight(text: string): number[] {
+  const parts = text.split(/[\s,]+/).filter((p) => p !== '');
+  return parts.map((p) => {
+    const v = Number(p);
+    if (!Number.isFinite(v)) {
+      throw new ConvError('INVALID_NUMBER', `--weight value ${show(p)} is not a number`, { hint: 'give the weight values separated by commas, e.g. --weight 1,0,-1' });
+    }
+    return v;
+  });
+}
+
+type MatrixRenderer = (c: ConvMatrix, options?: { row?: number }) => string;
+
+/** The render module's drawing function, if that module provides one (loaded only for --out). */
+async function matrixRenderer(): Promise<MatrixRenderer | null> {
+  const spec = '../../render/index.js';
+  try {
+    const mod = (await import(/* @vite-ignore */ spec)) as Record<string, unknown>;
+    return typeof mod.renderMatrixSvg === 'function' ? (mod.renderMatrixSvg as MatrixRenderer) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes through a temporary file and a rename, so a failure never leaves half a file. */
+function writeWhole(path: string, text: string): void {
+  const full = resolve(path);
+  const tmp = `${full}.${process.pid}.tmp`;
+  try {
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(tmp, text);
+    renameSync(tmp, full);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new ConvError('INVALID_OPTION', `cannot write ${show(path)}: ${(e as Error).message}`, { hint: 'give a path in a writable folder' });
+  }
+}
+
+registerCommand({
+  name: 'matrix',
+  attach(program: Command, io: CliIO) {
+    const cmd = program
+      .command('matrix')
+      .description('the convolution matrix C (rows: output cells, columns: input cells, entries named by kernel tap): y = C·x, and Cᵀ for the transposed convolution');
+    addShapeFlags(cmd, { pool: false })
+      .option('--weight <values>', 'weight values in PyTorch layout, comma-separated: entries get numbers instead of tap names')
+      .option('--transpose', 'print Cᵀ instead of C')
+      .option('--out <file.svg>', 'draw the matrix into an SVG file')
+      .option('--row <n>', '--out: the row (output cell) to highlight')
+      .option('--json', 'print the sparse matrix as JSON (rows, cols, entries with row, col, label, terms, value)')
+      .addHelpText('after', `\n${SIZE_SYNTAX}\n\nExamples:\n  convkit matrix --input 4x4 --kernel 3            (the classic 4×16 matrix)\n  convkit matrix --input 2x2 --kernel 3 --transposed   (its Cᵀ, 16×4)\n  convkit matrix --input 4x4 --kernel 3 --out c.svg --row 1`)
+      .action(async (flags: MatrixFlags) => {
+        const weight = flags.weight === undefined ? undefined : parseWeight(flags.weight);
+        let c = convMatrix(shapeOptionsFromFlags(flags), { weight });
+        if (flags.transpose) c = transpose(c);
+        if (flags.out !== undefined) {
+          const render = await matrixRenderer();
+          if (!render) {
+            throw new ConvError('INVALID_OPTION', 'drawing the matrix (--out) is not available in this build yet', { hint: 'use --json or the text table for now' });
+          }
+          const row = flags.row === undefined ? undefined : Number(flags.row);
+          if (row !== undefined && !(Number.isInteger(row) && row >= 0 && row < c.rows)) {
+            throw new ConvError('INVALID_NUMBER', `--row must be a row index from 0 to ${c.rows - 1}, but got ${show(flags.row)}`, { hint: `use --row 0 … ${c.rows - 1}` });
+          }
+          writeWhole(flags.out, render(c, { row }));
+          emit(io, flags.json === true, { out: flags.out, rows: c.rows, cols: c.cols }, [`wrote ${flags.out} (${c.form === 'C' ? 'C' : 'Cᵀ'} ${c.rows}×${c.cols})`]);
+          return;
+        }
+        emit(io, flags.json === true, c, flags.json ? [] : matrixText(c));
+      });
+  },
+});
