@@ -89,7 +89,7 @@ registerCommand({
             throw new ConvError('INVALID_NUMBER', `--row must be a row index from 0 to ${c.rows - 1}, but got ${show(flags.row)}`, { hint: `use --row 0 … ${c.rows - 1}` });
           }
           writeWhole(flags.out, render(c, { row }));
-          emit(io, flags.json === true, { out: flags.out, rows: c.rows, cols: c.cols }, [`wrote ${flags.out} (${c.form === 'C' ? 'C' : 'Cᵀ'} ${c.rows}×${c.cols})`]);
+          emit(io, flags.json === true, { out: flags.out, rows: c.rows, cols: c.cols }, [`wrote ${flags.out} (${c.rows}×${c.cols} matrix)`]);
           return;
         }
         emit(io, flags.json === true, c, flags.json ? [] : matrixText(c));
