@@ -44,3 +44,11 @@ export {
   toDense as matrixToDense, denseLabels as matrixLabels, matrixCell, matrixIndex, weightLabel, MATRIX_LIMIT,
 } from './matrix/index.js';
 export type { ConvMatrix, MatrixEntry, MatrixTerm, ConvMatrixOptions } from './matrix/index.js';
+export { fromTensorFlow } from './geometry/tensorflow.js';
+export type { TensorFlowConvSpec, TfDialect, TfOp, TfDataFormat, TfRounding, TfPadding } from './geometry/tensorflow.js';
+export { fromOnnx } from './geometry/onnx.js';
+export type { OnnxConvSpec, OnnxAutoPad } from './geometry/onnx.js';
+export { toConvkitWeight, toConvkitInput, toFrameworkOutput } from './geometry/dialect-result.js';
+export type { DialectGeometry } from './geometry/dialect-result.js';
+export { torchEquivalent } from './geometry/torch-equivalent.js';
+export { permuteData, permuteShape } from './geometry/layout-permute.js';

@@ -1,0 +1,99 @@
+/**
+ * What a dialect adapter (TensorFlow/TF.js, ONNX) returns: the ConvGeometry plus everything a caller
+ * needs to move that framework's tensors into convkit's layouts and back, and a PyTorch recipe.
+ */
+import { buildGeometry } from './build.js';
+import { permuteData, permuteShape } from './layout-permute.js';
+import { torchEquivalent } from './torch-equivalent.js';
+import type { CanonicalAxis, ConvGeometry } from './types.js';
+
+export interface DialectGeometry {
+  geometry: ConvGeometry;
+  /**
+   * Per spatial axis, [before, after]: padding for a direct conv, the crop from the full output for a
+   * transposed one (what the framework computed; negative = the framework reads/keeps extra cells).
+   */
+  pads: [number, number][];
+  /** Per spatial axis: cells kept past the full output of a transposed conv (0 for direct). */
+  outputPadding: number[];
+  /** The framework's weight layout, and the permutation that takes it to convkit's (then reshape to weightShape). */
+  frameworkWeightShape: number[];
+  weightPermutation: number[];
+  /** convkit's weight shape: [OC, IC/g, k…] (direct) or [IC, OC/g, k…] (transposed). */
+  weightShape: number[];
+  /** The framework's input shape and the permutation to convkit's [N, C, spatial…] (or [C, spatial…]). */
+  frameworkInputShape: number[];
+  inputPermutation: number[];
+  /** convkit's output [N, C, spatial…] → the framework's output layout, and that shape. */
+  outputPermutation: number[];
+  frameworkOutputShape: number[];
+  /** One line on the layouts, e.g. "NHWC input, filter [kH, kW, IC/g, OC] → [OC, IC/g, kH, kW]". */
+  layout: string;
+  /** A PyTorch recipe computing the same values (semantics.md §6). */
+  torchEquivalent: string;
+  /** Where the framework's behaviour is surprising or differs from its siblings. */
+  notes: string[];
+}
+
+export interface DialectParts {
+  transposed: boolean;
+  batch: number;
+  batched: boolean;
+  inChannels: number;
+  outChannels: number;
+  groups: number;
+  axes: CanonicalAxis[];
+  weightShape: number[];
+  frameworkWeightShape: number[];
+  weightPermutation: number[];
+  frameworkInputShape: number[];
+  inputPermutation: number[];
+  outputPermutation: number[];
+  layout: string;
+  notes: string[];
+}
+
+export function finishDialect(p: DialectParts): DialectGeometry {
+  const geometry = buildGeometry({
+    transposed: p.transposed,
+    batch: p.batch,
+    batched: p.batched,
+    inChannels: p.inChannels,
+    outChannels: p.outChannels,
+    groups: p.groups,
+    hasBias: false,
+    paddingMode: 'zeros',
+    axes: p.axes,
+    weightShape: p.weightShape,
+  });
+  return {
+    geometry,
+    pads: p.axes.map((a) => [a.padBefore, a.padAfter]),
+    outputPadding: p.axes.map((a) => (p.transposed ? a.outputPadding : 0)),
+    frameworkWeightShape: p.frameworkWeightShape,
+    weightPermutation: p.weightPermutation,
+    weightShape: p.weightShape,
+    frameworkInputShape: p.frameworkInputShape,
+    inputPermutation: p.inputPermutation,
+    outputPermutation: p.outputPermutation,
+    frameworkOutputShape: permuteShape(geometry.outputShape, p.outputPermutation),
+    layout: p.layout,
+    torchEquivalent: torchEquivalent(geometry),
+    notes: p.notes,
+  };
+}
+
+/** The framework's weight values in convkit's layout (row-major `weightShape`). */
+export function toConvkitWeight(r: DialectGeometry, data: ArrayLike<number>): Float32Array {
+  return permuteData(data, r.frameworkWeightShape, r.weightPermutation);
+}
+
+/** The framework's input values in convkit's [N, C, spatial…] layout. */
+export function toConvkitInput(r: DialectGeometry, data: ArrayLike<number>): Float32Array {
+  return permuteData(data, r.frameworkInputShape, r.inputPermutation);
+}
+
+/** convkit's output values (geometry.outputShape) in the framework's layout. */
+export function toFrameworkOutput(r: DialectGeometry, data: ArrayLike<number>): Float32Array {
+  return permuteData(data, r.geometry.outputShape, r.outputPermutation);
+}
