@@ -73,38 +73,57 @@ export function convMatrix(input: TraceInput, options: ConvMatrixOptions = {}): 
   const entries: MatrixEntry[] = [];
   const outputs = allCoords(outShape);
 
+  // One term (and one single-term list and label) per weight element, shared by every row that
+  // uses it: a large matrix repeats the same few taps millions of times.
+  const termOf = (oc: number, icl: number, t: number): MatrixTerm => {
+    const group = Math.floor(oc / ocPerGroup);
+    const ic = group * icPerGroup + icl;
+    // Direct weight [OC, IC/g, k…]; transposed weight [IC, OC/g, k…].
+    const lead = g.transposed ? [ic, oc - group * ocPerGroup] : [oc, icl];
+    return { weight: [...lead, ...kernels[t]], kernel: kernels[t], tap: t };
+  };
+  const labelOf = (tm: MatrixTerm) => weightLabel(tm.kernel, kernelShape, showChannels ? [tm.weight[0], tm.weight[1]] : undefined);
+  const valueOf = (terms: readonly MatrixTerm[]) => {
+    if (!weight) return null;
+    let v = 0;
+    for (const tm of terms) v += weight[flatIndex(tm.weight, g.weightShape)];
+    return v;
+  };
+
   for (let oc = 0; oc < g.outChannels; oc++) {
     const group = Math.floor(oc / ocPerGroup);
-    const ocl = oc - group * ocPerGroup;
+    const singles = Array.from({ length: icPerGroup }, (_, icl) =>
+      Array.from({ length: taps }, (_, t) => {
+        const terms = [termOf(oc, icl, t)];
+        return { terms, label: labelOf(terms[0]), value: valueOf(terms) };
+      }),
+    );
     for (let of = 0; of < outCells; of++) {
       const o = outputs[of];
       const row = oc * outCells + of;
-      const byCol = new Map<number, MatrixTerm[]>();
+      // col → (icl, taps) read there; more than one tap only with reflect/replicate/circular padding.
+      const byCol = new Map<number, { icl: number; taps: number[] }>();
       for (let t = 0; t < taps; t++) {
         const k = kernels[t];
         const src = k.map((kk, ax) => sources[ax][o[ax]][kk]);
         if (src.some((s) => s < 0)) continue;
         const cell = flatIndex(src, inShape);
         for (let icl = 0; icl < icPerGroup; icl++) {
-          const ic = group * icPerGroup + icl;
-          // Direct weight [OC, IC/g, k…]; transposed weight [IC, OC/g, k…].
-          const lead = g.transposed ? [ic, ocl] : [oc, icl];
-          const col = ic * inCells + cell;
-          const term: MatrixTerm = { weight: [...lead, ...k], kernel: k, tap: t };
-          const list = byCol.get(col);
-          if (list) list.push(term);
-          else byCol.set(col, [term]);
+          const col = (group * icPerGroup + icl) * inCells + cell;
+          const hit = byCol.get(col);
+          if (hit) hit.taps.push(t);
+          else byCol.set(col, { icl, taps: [t] });
         }
       }
       for (const col of [...byCol.keys()].sort((a, b) => a - b)) {
-        const terms = byCol.get(col) as MatrixTerm[];
-        const label = terms.map((tm) => weightLabel(tm.kernel, kernelShape, showChannels ? [tm.weight[0], tm.weight[1]] : undefined)).join('+');
-        let value: number | null = null;
-        if (weight) {
-          value = 0;
-          for (const tm of terms) value += weight[flatIndex(tm.weight, g.weightShape)];
+        const { icl, taps: ts } = byCol.get(col)!;
+        if (ts.length === 1) {
+          const s1 = singles[icl][ts[0]];
+          entries.push({ row, col, terms: s1.terms, label: s1.label, value: s1.value });
+        } else {
+          const terms = ts.map((t) => singles[icl][t].terms[0]);
+          entries.push({ row, col, terms, label: terms.map(labelOf).join('+'), value: valueOf(terms) });
         }
-        entries.push({ row, col, terms, label, value });
       }
     }
   }

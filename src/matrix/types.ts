@@ -11,7 +11,9 @@
  * of the direct convolution it transposes. `transpose(C)` swaps rows and columns.
  *
  * Entries are sparse and symbolic: each names the weight taps it multiplies by (label `w₀₀ … w₂₂`)
- * and holds a value when a weight was given. Everything is JSON-serialisable.
+ * and holds a value when a weight was given. Everything is JSON-serialisable. Entries of the same
+ * weight element share their `terms` objects (a large matrix repeats a few taps millions of times):
+ * treat a matrix as read-only.
  */
 
 /** One weight element contributing to an entry. */

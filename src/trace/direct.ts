@@ -31,14 +31,16 @@ function axisTable(ax: AxisGeometry, mode: PaddingMode): AxisTap[][] {
 export function directFrames(axes: readonly AxisGeometry[], mode: PaddingMode): DirectFrame[] {
   const tables = axes.map((a) => axisTable(a, mode));
   const kernels = allCoords(axes.map((a) => a.kernel));
+  // The weight tap behind a displayed tap is the same in every frame: share one array per tap.
+  const weights = kernels.map((kernel) => kernel.map((k, ax) => weightTap(axes[ax], k)));
   return allCoords(axes.map((a) => a.output)).map((output) => {
     const rows = output.map((o, ax) => tables[ax][o]);
-    const taps = kernels.map((kernel) => {
+    const taps = kernels.map((kernel, t) => {
       const parts = kernel.map((k, ax) => rows[ax][k]);
       const reads = parts.every((p) => p.source >= 0);
       return {
         kernel,
-        weight: parts.map((p) => p.weight),
+        weight: weights[t],
         grid: parts.map((p) => p.grid),
         kind: combineKinds(parts.map((p) => p.kind)),
         input: reads ? parts.map((p) => p.source) : null,

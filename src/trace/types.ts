@@ -13,6 +13,9 @@
  *   convolution the padded input; for a transposed one the zero-inserted, padded (or cropped) input
  *   with the output-padding (`a`) cells at the end — the plane the classic figures draw.
  *
+ * Read-only: arrays that are equal in every frame (a tap's `kernel` and `weight`) are shared
+ * between frames to keep large traces small; do not mutate a trace.
+ *
  * Stability: fields are only ever added, never renamed or removed.
  */
 import type { CellKind } from '../geometry/taps.js';
