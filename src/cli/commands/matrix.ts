@@ -35,7 +35,7 @@ function parseWeight(text: string): number[] {
   });
 }
 
-type MatrixRenderer = (c: ConvMatrix, options?: { row?: number }) => string;
+type MatrixRenderer = (c: ConvMatrix, options?: { highlightRow?: number }) => string;
 
 /** The render module's drawing function, if that module provides one (loaded only for --out). */
 async function matrixRenderer(): Promise<MatrixRenderer | null> {
@@ -88,7 +88,7 @@ registerCommand({
           if (row !== undefined && !(Number.isInteger(row) && row >= 0 && row < c.rows)) {
             throw new ConvError('INVALID_NUMBER', `--row must be a row index from 0 to ${c.rows - 1}, but got ${show(flags.row)}`, { hint: `use --row 0 … ${c.rows - 1}` });
           }
-          writeWhole(flags.out, render(c, { row }));
+          writeWhole(flags.out, render(c, { highlightRow: row }));
           emit(io, flags.json === true, { out: flags.out, rows: c.rows, cols: c.cols }, [`wrote ${flags.out} (${c.rows}×${c.cols} matrix)`]);
           return;
         }
