@@ -53,7 +53,7 @@ const direct: Relationship[] = [
     id: 15,
     transposed: false,
     formula: 'o = ⌊(i + 2p − k − (k − 1)(d − 1))/s⌋ + 1',
-    substitute: (v) => `⌊(${v.i} + 2·${v.p} − ${v.k} − (${v.k} − 1)(${v.d} − 1))/${v.s}⌋ + 1`,
+    substitute: (v) => `⌊(${v.i} + 2·${v.p} − ${v.k} − (${v.k} − 1)·(${v.d} − 1))/${v.s}⌋ + 1`,
     evaluate: (v) => fl(v.i + 2 * v.p - v.k - (v.k - 1) * (v.d - 1), v.s) + 1,
   },
 ];
