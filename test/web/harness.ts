@@ -1,0 +1,59 @@
+/**
+ * Shared set-up of the browser tests: build the page once into a temporary folder, serve it with
+ * the playground's own server (CSP header included) on a free port, and drive Debian's Chromium
+ * through playwright-core. Every request the page makes is recorded, so tests can assert that
+ * nothing went to another host.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+// @ts-expect-error: plain ESM script without type declarations
+import { buildPlayground, startServer } from '../../web/serve.mjs';
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+export interface Harness {
+  url: string;
+  browser: Browser;
+  /** Every URL requested by any page of this harness. */
+  requests: string[];
+  newPage(options?: { width?: number; height?: number }): Promise<{ page: Page; context: BrowserContext; dialogs: string[]; errors: string[] }>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const outDir = mkdtempSync(join(tmpdir(), 'convkit-web-'));
+  await buildPlayground({ outDir });
+  const { server, url } = (await startServer({ root: outDir, port: 0 })) as { server: Server; url: string };
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const requests: string[] = [];
+  return {
+    url: url.replace('localhost', '127.0.0.1'),
+    browser,
+    requests,
+    async newPage({ width = 1400, height = 1000 } = {}) {
+      const context = await browser.newContext({ viewport: { width, height } });
+      const page = await context.newPage();
+      const dialogs: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      return { page, context, dialogs, errors };
+    },
+    async close() {
+      await browser.close();
+      await new Promise<void>((r) => server.close(() => r()));
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,239 @@
+/**
+ * One interactive grid of square cells drawn into an <svg>: a base layer (one path per fill, so a
+ * 32×32 input with padding is a handful of DOM nodes, not a thousand), optional numbers, and
+ * overlays (highlights) that change per step without touching the base.
+ *
+ * The grid is one tab stop (role "application"); arrow keys move a cell cursor inside it and the
+ * owner is told which cell has focus or is under the pointer, so it can highlight what connects.
+ */
+import { textOn } from './palette.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+export interface CellStyle {
+  fill: string;
+  /** Dashed outline (padding, inserted zeros, `a` cells). */
+  dashed?: boolean;
+}
+
+export interface OverlayStyle {
+  fill?: string;
+  fillOpacity?: number;
+  stroke?: string;
+  strokeWidth?: number;
+}
+
+export type CellListener = (cell: number | null, source: 'pointer' | 'focus' | 'key') => void;
+
+function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+  const e = document.createElementNS(SVG, name);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+}
+
+export class GridView {
+  readonly svg: SVGSVGElement;
+  rows = 0;
+  cols = 0;
+  cell = 20;
+  private pad = 1;
+  private base: SVGGElement;
+  private numbers: SVGGElement;
+  private overlays: SVGGElement;
+  private cursorRect: SVGRectElement;
+  private overlayPaths = new Map<string, SVGPathElement>();
+  private cursor = 0;
+  private hasFocus = false;
+  private listener: CellListener | null = null;
+  private lineColor = '#555';
+  private focusColor = '#b3001b';
+  private bg: SVGRectElement;
+
+  constructor(svg: SVGSVGElement) {
+    this.svg = svg;
+    this.bg = el('rect', { x: 0, y: 0, width: 0, height: 0, fill: '#fff' });
+    this.base = el('g');
+    this.numbers = el('g', { 'font-family': 'system-ui, sans-serif', 'text-anchor': 'middle', 'dominant-baseline': 'central' });
+    this.overlays = el('g');
+    this.cursorRect = el('rect', { fill: 'none', 'stroke-width': 3, visibility: 'hidden' });
+    svg.append(this.bg, this.base, this.overlays, this.numbers, this.cursorRect);
+    svg.addEventListener('pointermove', (e) => this.pointer(e));
+    svg.addEventListener('pointerleave', () => this.listener?.(this.hasFocus ? this.cursor : null, 'pointer'));
+    svg.addEventListener('click', (e) => {
+      const c = this.cellAt(e);
+      if (c !== null) {
+        this.cursor = c;
+        this.placeCursor();
+      }
+    });
+    svg.addEventListener('focus', () => {
+      this.hasFocus = true;
+      this.placeCursor();
+      this.listener?.(this.cursor, 'focus');
+    });
+    svg.addEventListener('blur', () => {
+      this.hasFocus = false;
+      this.placeCursor();
+      this.listener?.(null, 'focus');
+    });
+    svg.addEventListener('keydown', (e) => this.key(e));
+  }
+
+  onCell(listener: CellListener): void {
+    this.listener = listener;
+  }
+
+  /** Lays out a rows×cols grid with a cell size that fits `maxPx` (between 6 and 34 px per cell). */
+  layout(rows: number, cols: number, maxPx: number, background: string, line: string, focus: string): void {
+    this.rows = rows;
+    this.cols = cols;
+    this.cell = Math.max(6, Math.min(34, Math.floor(maxPx / Math.max(rows, cols, 1))));
+    this.lineColor = line;
+    this.focusColor = focus;
+    const w = cols * this.cell + 2 * this.pad;
+    const h = rows * this.cell + 2 * this.pad;
+    this.svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
+    this.svg.setAttribute('width', String(w));
+    this.svg.setAttribute('height', String(h));
+    this.svg.dataset.rows = String(rows);
+    this.svg.dataset.cols = String(cols);
+    this.bg.setAttribute('width', String(w));
+    this.bg.setAttribute('height', String(h));
+    this.bg.setAttribute('fill', background);
+    this.cursorRect.setAttribute('stroke', focus);
+    if (this.cursor >= rows * cols) this.cursor = 0;
+  }
+
+  private rectPath(i: number, inset = 0): string {
+    const c = this.cell;
+    const x = this.pad + (i % this.cols) * c + inset;
+    const y = this.pad + Math.floor(i / this.cols) * c + inset;
+    const s = c - 2 * inset;
+    return `M${x} ${y}h${s}v${s}h${-s}z`;
+  }
+
+  /** Base layer: one path per distinct style, given a style key per cell. */
+  drawBase(styleOf: (i: number) => string, styles: Record<string, CellStyle>): void {
+    const groups = new Map<string, string[]>();
+    const n = this.rows * this.cols;
+    for (let i = 0; i < n; i++) {
+      const k = styleOf(i);
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = []));
+      g.push(this.rectPath(i));
+    }
+    const frag = document.createDocumentFragment();
+    for (const [k, parts] of groups) {
+      const st = styles[k];
+      const p = el('path', { d: parts.join(''), fill: st.fill, stroke: this.lineColor, 'stroke-width': 1 });
+      if (st.dashed) p.setAttribute('stroke-dasharray', '3 2');
+      p.dataset.kind = k;
+      frag.append(p);
+    }
+    this.base.replaceChildren(frag);
+  }
+
+  /** Numbers in cells (null = none); skipped when cells are too small to read. */
+  drawNumbers(label: ((i: number) => string | null) | null, fillOf: (i: number) => string): void {
+    if (!label || this.cell < 14) {
+      this.numbers.replaceChildren();
+      return;
+    }
+    const frag = document.createDocumentFragment();
+    const size = Math.max(8, Math.min(14, Math.floor(this.cell * 0.42)));
+    const n = this.rows * this.cols;
+    for (let i = 0; i < n; i++) {
+      const s = label(i);
+      if (s === null) continue;
+      const x = this.pad + (i % this.cols) * this.cell + this.cell / 2;
+      const y = this.pad + Math.floor(i / this.cols) * this.cell + this.cell / 2;
+      const tx = el('text', { x, y, 'font-size': size, fill: textOn(fillOf(i)) });
+      tx.textContent = s;
+      frag.append(tx);
+    }
+    this.numbers.replaceChildren(frag);
+  }
+
+  /** Sets (or clears, with no cells) a named overlay drawn over the base. */
+  overlay(name: string, cells: Iterable<number>, style: OverlayStyle, inset = 0): void {
+    let p = this.overlayPaths.get(name);
+    if (!p) {
+      p = el('path');
+      p.dataset.overlay = name;
+      this.overlayPaths.set(name, p);
+      this.overlays.append(p);
+    }
+    let d = '';
+    for (const i of cells) if (i >= 0 && i < this.rows * this.cols) d += this.rectPath(i, inset);
+    p.setAttribute('d', d);
+    p.setAttribute('fill', style.fill ?? 'none');
+    p.setAttribute('fill-opacity', String(style.fillOpacity ?? 1));
+    p.setAttribute('stroke', style.stroke ?? 'none');
+    p.setAttribute('stroke-width', String(style.strokeWidth ?? 0));
+  }
+
+  clearOverlays(): void {
+    for (const p of this.overlayPaths.values()) p.setAttribute('d', '');
+  }
+
+  focusedCell(): number | null {
+    return this.hasFocus ? this.cursor : null;
+  }
+
+  setCursor(i: number): void {
+    this.cursor = Math.max(0, Math.min(this.rows * this.cols - 1, i));
+    this.placeCursor();
+  }
+
+  private placeCursor(): void {
+    if (!this.hasFocus || this.rows * this.cols === 0) {
+      this.cursorRect.setAttribute('visibility', 'hidden');
+      return;
+    }
+    const c = this.cell;
+    this.cursorRect.setAttribute('x', String(this.pad + (this.cursor % this.cols) * c + 1.5));
+    this.cursorRect.setAttribute('y', String(this.pad + Math.floor(this.cursor / this.cols) * c + 1.5));
+    this.cursorRect.setAttribute('width', String(Math.max(1, c - 3)));
+    this.cursorRect.setAttribute('height', String(Math.max(1, c - 3)));
+    this.cursorRect.setAttribute('stroke', this.focusColor);
+    this.cursorRect.setAttribute('visibility', 'visible');
+  }
+
+  private cellAt(e: MouseEvent): number | null {
+    const r = this.svg.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) return null;
+    const vbW = this.cols * this.cell + 2 * this.pad;
+    const scale = vbW / r.width;
+    const x = (e.clientX - r.left) * scale - this.pad;
+    const y = (e.clientY - r.top) * scale - this.pad;
+    const col = Math.floor(x / this.cell);
+    const row = Math.floor(y / this.cell);
+    if (col < 0 || row < 0 || col >= this.cols || row >= this.rows) return null;
+    return row * this.cols + col;
+  }
+
+  private pointer(e: PointerEvent): void {
+    const c = this.cellAt(e);
+    this.listener?.(c ?? (this.hasFocus ? this.cursor : null), 'pointer');
+  }
+
+  private key(e: KeyboardEvent): void {
+    const row = Math.floor(this.cursor / this.cols);
+    const col = this.cursor % this.cols;
+    let next: number | null = null;
+    switch (e.key) {
+      case 'ArrowLeft': next = col > 0 ? this.cursor - 1 : this.cursor; break;
+      case 'ArrowRight': next = col < this.cols - 1 ? this.cursor + 1 : this.cursor; break;
+      case 'ArrowUp': next = row > 0 ? this.cursor - this.cols : this.cursor; break;
+      case 'ArrowDown': next = row < this.rows - 1 ? this.cursor + this.cols : this.cursor; break;
+      case 'Home': next = row * this.cols; break;
+      case 'End': next = row * this.cols + this.cols - 1; break;
+      default: return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+    this.cursor = next;
+    this.placeCursor();
+    this.listener?.(this.cursor, 'key');
+  }
+}

@@ -1,0 +1,680 @@
+/**
+ * The playground page: state ⇄ controls ⇄ URL, and every view redrawn from the library's data.
+ * One-way flow: controls/URL → state → library (geometry, trace, matrix, explain) → pictures.
+ */
+import { explainGeometry, isConvError } from '../../src/index.js';
+import { drawChannels } from './channels-view.js';
+import { tfCode, torchCode } from './code.js';
+import { composeSvg, download, gifBlob, pngBlob, rasterise } from './export.js';
+import { applyTranslations, t } from './i18n.js';
+import type { MessageKey } from './i18n.js';
+import { buildLayer } from './layer.js';
+import { MatrixView } from './matrix-view.js';
+import { paletteOf } from './palette.js';
+import type { Palette } from './palette.js';
+import { buildScene } from './scene.js';
+import type { Scene } from './scene.js';
+import { BOUNDS, cloneState, defaultState, parseQuery, shownValue, toQuery } from './state.js';
+import type { Lang, PadMode, State, Theme } from './state.js';
+import { Views, fmt } from './views.js';
+import type { Highlight, Panel } from './views.js';
+
+const byId = <T extends Element = HTMLElement>(id: string) => document.getElementById(id) as unknown as T;
+const STORE = { lang: 'convkit.lang', theme: 'convkit.theme', cb: 'convkit.colorBlind' };
+
+function stored(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function store(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    /* private mode: preferences just are not remembered */
+  }
+}
+
+/** Defaults, with the visitor's remembered (or browser) language and theme. */
+function preferredBase(): State {
+  const s = defaultState();
+  const lang = stored(STORE.lang);
+  if (lang === 'en' || lang === 'zh') s.lang = lang;
+  else if (typeof navigator !== 'undefined' && /^zh\b/i.test(navigator.language)) s.lang = 'zh';
+  const theme = stored(STORE.theme);
+  if (theme === 'light' || theme === 'dark') s.theme = theme;
+  else if (typeof matchMedia !== 'undefined' && matchMedia('(prefers-color-scheme: dark)').matches) s.theme = 'dark';
+  s.colorBlind = stored(STORE.cb) === '1';
+  return s;
+}
+
+// ---- state -----------------------------------------------------------------------------------
+
+let state: State = defaultState();
+let scene: Scene | null = null;
+let stale = false;
+let frame = 0;
+let playing = false;
+let timer: number | undefined;
+let hover: { panel: Panel; cell: number } | null = null;
+let urlProblems: { key: string; value: string }[] = [];
+let layerError: { control: string; message: string } | null = null;
+let fieldErrors = new Map<string, string>();
+
+const views = new Views(byId<SVGSVGElement>('svg-grid'), byId<SVGSVGElement>('svg-kernel'), byId<SVGSVGElement>('svg-output'));
+const matrixView = new MatrixView(byId<SVGSVGElement>('svg-matrix'));
+
+// ---- controls --------------------------------------------------------------------------------
+
+interface NumberField {
+  bounds: readonly [number, number];
+  get: (s: State) => number;
+  set: (s: State, v: number) => void;
+}
+
+const fields: Record<string, NumberField> = {
+  'input-h': { bounds: BOUNDS.input, get: (s) => s.input[0], set: (s, v) => { s.input[0] = v; } },
+  'input-w': { bounds: BOUNDS.input, get: (s) => s.input[1], set: (s, v) => { s.input[1] = v; } },
+  'kernel-h': { bounds: BOUNDS.kernel, get: (s) => s.kernel[0], set: (s, v) => { s.kernel[0] = v; } },
+  'kernel-w': { bounds: BOUNDS.kernel, get: (s) => s.kernel[1], set: (s, v) => { s.kernel[1] = v; } },
+  'stride-h': { bounds: BOUNDS.stride, get: (s) => s.stride[0], set: (s, v) => { s.stride[0] = v; } },
+  'stride-w': { bounds: BOUNDS.stride, get: (s) => s.stride[1], set: (s, v) => { s.stride[1] = v; } },
+  'dilation-h': { bounds: BOUNDS.dilation, get: (s) => s.dilation[0], set: (s, v) => { s.dilation[0] = v; } },
+  'dilation-w': { bounds: BOUNDS.dilation, get: (s) => s.dilation[1], set: (s, v) => { s.dilation[1] = v; } },
+  // In 'one number' mode the first box sets every side; 'per axis' sets both sides of its axis.
+  'pad-hb': {
+    bounds: BOUNDS.pad,
+    get: (s) => s.pad[0],
+    set: (s, v) => {
+      if (s.padMode === 'number') s.pad = [v, v, v, v];
+      else if (s.padMode === 'axis') { s.pad[0] = v; s.pad[1] = v; }
+      else s.pad[0] = v;
+    },
+  },
+  'pad-ha': { bounds: BOUNDS.pad, get: (s) => s.pad[1], set: (s, v) => { s.pad[1] = v; } },
+  'pad-wb': {
+    bounds: BOUNDS.pad,
+    get: (s) => s.pad[2],
+    set: (s, v) => {
+      if (s.padMode === 'axis') { s.pad[2] = v; s.pad[3] = v; }
+      else s.pad[2] = v;
+    },
+  },
+  'pad-wa': { bounds: BOUNDS.pad, get: (s) => s.pad[3], set: (s, v) => { s.pad[3] = v; } },
+  'op-h': { bounds: BOUNDS.outputPadding, get: (s) => s.outputPadding[0], set: (s, v) => { s.outputPadding[0] = v; } },
+  'op-w': { bounds: BOUNDS.outputPadding, get: (s) => s.outputPadding[1], set: (s, v) => { s.outputPadding[1] = v; } },
+  'target-h': { bounds: BOUNDS.target, get: (s) => s.target[0], set: (s, v) => { s.target[0] = v; } },
+  'target-w': { bounds: BOUNDS.target, get: (s) => s.target[1], set: (s, v) => { s.target[1] = v; } },
+  'in-ch': { bounds: BOUNDS.channels, get: (s) => s.inChannels, set: (s, v) => { s.inChannels = v; } },
+  'out-ch': { bounds: BOUNDS.channels, get: (s) => s.outChannels, set: (s, v) => { s.outChannels = v; } },
+  groups: { bounds: BOUNDS.groups, get: (s) => s.groups, set: (s, v) => { s.groups = v; } },
+};
+
+function input(id: string): HTMLInputElement {
+  return byId<HTMLInputElement>(id);
+}
+
+function select(id: string): HTMLSelectElement {
+  return byId<HTMLSelectElement>(id);
+}
+
+/** State → controls (after a URL load or back/forward). */
+function writeControls(): void {
+  for (const [id, f] of Object.entries(fields)) input(id).value = String(f.get(state));
+  select('pad-mode').value = state.padMode;
+  input('transposed').checked = state.transposed;
+  select('op-mode').value = state.useTarget ? 'target' : 'padding';
+  input('numbers').checked = state.numbers;
+  input('colorblind').checked = state.colorBlind;
+  select('theme').value = state.theme;
+  select('lang').value = state.lang;
+  select('view').value = state.view;
+  select('matrix-mode').value = state.matrix;
+  fieldErrors = new Map();
+  showControlVisibility();
+}
+
+/** Shows only the padding boxes the chosen padding type uses, and the transposed options when on. */
+function showControlVisibility(): void {
+  const m = state.padMode;
+  const show = (id: string, on: boolean) => { byId(`lab-${id}`).hidden = !on; };
+  show('pad-hb', m === 'number' || m === 'axis' || m === 'asym');
+  show('pad-ha', m === 'asym');
+  show('pad-wb', m === 'axis' || m === 'asym');
+  show('pad-wa', m === 'asym');
+  const hbKey: MessageKey = m === 'number' ? 'padAll' : m === 'axis' ? 'padH' : 'padTop';
+  const wbKey: MessageKey = m === 'axis' ? 'padW' : 'padLeft';
+  const hb = byId('txt-pad-hb');
+  hb.dataset.i18n = hbKey;
+  hb.textContent = t(state.lang, hbKey);
+  const wb = byId('txt-pad-wb');
+  wb.dataset.i18n = wbKey;
+  wb.textContent = t(state.lang, wbKey);
+  byId('transposed-options').hidden = !state.transposed;
+  byId('op-fields').hidden = state.useTarget;
+  byId('target-fields').hidden = !state.useTarget;
+}
+
+function errorSlot(control: string): HTMLElement | null {
+  for (const p of Array.from(document.querySelectorAll<HTMLElement>('.field-error'))) {
+    if ((p.dataset.for ?? '').split(' ').includes(control)) return p;
+  }
+  return null;
+}
+
+/** Puts every message next to its control (field-level first, then the library's refusal). */
+function showErrors(): void {
+  for (const p of Array.from(document.querySelectorAll<HTMLElement>('.field-error'))) p.textContent = '';
+  for (const el of Array.from(document.querySelectorAll('[aria-invalid="true"]'))) el.removeAttribute('aria-invalid');
+  const put = (control: string, message: string) => {
+    const slot = errorSlot(control);
+    const el = document.getElementById(control);
+    if (el) {
+      el.setAttribute('aria-invalid', 'true');
+      if (slot) {
+        if (!slot.id) slot.id = `err-${control}`;
+        el.setAttribute('aria-describedby', slot.id);
+      }
+    }
+    if (slot) slot.textContent = slot.textContent ? `${slot.textContent} ${message}` : message;
+  };
+  for (const [id, msg] of fieldErrors) put(id, msg);
+  if (layerError) put(layerError.control, layerError.message);
+  const banner = byId('error-banner');
+  const problem = fieldErrors.size > 0 || layerError !== null;
+  banner.hidden = !problem;
+  banner.textContent = problem ? `${t(state.lang, 'errorStale')} ${layerError ? layerError.message : [...fieldErrors.values()][0]}` : '';
+  for (const id of ['views', 'legend', 'formula', 'svg-matrix', 'code-torch', 'code-tf']) byId(id).classList.toggle('stale', problem || stale);
+}
+
+function readNumber(id: string): void {
+  const f = fields[id];
+  const raw = input(id).value.trim();
+  const v = Number(raw);
+  if (raw === '' || !Number.isInteger(v) || v < f.bounds[0] || v > f.bounds[1]) {
+    fieldErrors.set(id, t(state.lang, 'fieldNumber', { lo: f.bounds[0], hi: f.bounds[1] }));
+    showErrors();
+    return;
+  }
+  fieldErrors.delete(id);
+  f.set(state, v);
+  changed(true);
+}
+
+function bindControls(): void {
+  for (const id of Object.keys(fields)) input(id).addEventListener('input', () => readNumber(id));
+  select('pad-mode').addEventListener('change', () => {
+    const m = select('pad-mode').value as PadMode;
+    if (m === 'number') state.pad = [state.pad[0], state.pad[0], state.pad[0], state.pad[0]];
+    if (m === 'axis') state.pad = [state.pad[0], state.pad[0], state.pad[2], state.pad[2]];
+    state.padMode = m;
+    writePadBoxes();
+    showControlVisibility();
+    changed(true);
+  });
+  input('transposed').addEventListener('change', () => {
+    state.transposed = input('transposed').checked;
+    showControlVisibility();
+    changed(true);
+  });
+  select('op-mode').addEventListener('change', () => {
+    state.useTarget = select('op-mode').value === 'target';
+    if (state.useTarget && scene) {
+      // Start from the size the layer has now, so switching modes does not jump.
+      state.target = [scene.geometry.axes[0].output, scene.geometry.axes[1].output];
+      input('target-h').value = String(state.target[0]);
+      input('target-w').value = String(state.target[1]);
+    }
+    showControlVisibility();
+    changed(true);
+  });
+  input('numbers').addEventListener('change', () => { state.numbers = input('numbers').checked; changed(true); });
+  input('colorblind').addEventListener('change', () => {
+    state.colorBlind = input('colorblind').checked;
+    store(STORE.cb, state.colorBlind ? '1' : '0');
+    changed(true);
+  });
+  select('theme').addEventListener('change', () => {
+    state.theme = select('theme').value as Theme;
+    store(STORE.theme, state.theme);
+    changed(true);
+  });
+  select('lang').addEventListener('change', () => {
+    state.lang = select('lang').value as Lang;
+    store(STORE.lang, state.lang);
+    changed(true);
+  });
+  select('view').addEventListener('change', () => { state.view = select('view').value === 'scatter' ? 'scatter' : 'direct'; frame = 0; changed(true); });
+  select('matrix-mode').addEventListener('change', () => { state.matrix = select('matrix-mode').value === 'ct' ? 'ct' : 'c'; changed(true); });
+  byId('controls').addEventListener('submit', (e) => e.preventDefault());
+}
+
+function writePadBoxes(): void {
+  for (const id of ['pad-hb', 'pad-ha', 'pad-wb', 'pad-wa']) input(id).value = String(fields[id].get(state));
+}
+
+// ---- URL -------------------------------------------------------------------------------------
+
+function pushUrl(replace: boolean): void {
+  const q = `?${toQuery({ ...state, frame })}`;
+  if (q === location.search) return;
+  if (replace) history.replaceState(null, '', q);
+  else history.pushState(null, '', q);
+}
+
+function loadUrl(): void {
+  const { state: s, problems } = parseQuery(location.search, preferredBase());
+  state = s;
+  frame = s.frame;
+  urlProblems = problems;
+  const box = byId('url-problems');
+  if (problems.length > 0) {
+    box.hidden = false;
+    box.textContent = `${t(state.lang, 'urlProblem')} ${problems.map((p) => `${p.key}=“${p.value}”`).join(', ')}`;
+  } else {
+    box.hidden = true;
+    box.textContent = '';
+  }
+}
+
+/** A user change: remember it in the URL (a new history entry) and redraw. */
+function changed(layer: boolean): void {
+  if (layer) rebuild();
+  pushUrl(false);
+}
+
+// ---- drawing ---------------------------------------------------------------------------------
+
+function palette(): Palette {
+  return paletteOf(state.theme, state.colorBlind);
+}
+
+function maxPanelPx(): number {
+  const w = typeof window !== 'undefined' ? window.innerWidth : 1200;
+  return Math.max(160, Math.min(420, w - 48));
+}
+
+/** Rebuilds everything from the state: geometry → scene → pictures (or the error state). */
+function rebuild(): void {
+  document.body.dataset.theme = state.theme;
+  document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
+  applyTranslations(document, state.lang);
+  showControlVisibility();
+  const result = buildLayer(state);
+  if (!result.ok) {
+    layerError = { control: result.control, message: result.error.message };
+    if (!scene) {
+      // Nothing valid drawn yet (a link with an impossible layer): show the default layer, dimmed.
+      const fallback = { ...defaultState(), lang: state.lang, theme: state.theme, colorBlind: state.colorBlind };
+      const r = buildLayer(fallback);
+      if (r.ok) scene = buildScene(fallback, r.geometry);
+    }
+    stale = scene !== null;
+    showErrors();
+    if (scene) drawScene();
+    return;
+  }
+  try {
+    scene = buildScene(cloneState(state), result.geometry);
+  } catch (e) {
+    if (!isConvError(e)) throw e;
+    layerError = { control: 'input-h', message: e.message };
+    stale = scene !== null;
+    showErrors();
+    return;
+  }
+  layerError = null;
+  stale = false;
+  showErrors();
+  frame = Math.min(frame, Math.max(0, frameTotal(scene) - 1));
+  drawScene();
+}
+
+function frameTotal(s: Scene): number {
+  return s.scatter ? s.scatter.frames.length : s.direct.frames.length;
+}
+
+/** Draws the last valid scene (captions in the current language, colours of the current theme). */
+function drawScene(): void {
+  const s = scene;
+  if (!s) return;
+  const p = palette();
+  views.drawBase(s, p, maxPanelPx());
+  const g = s.geometry;
+  const lang = state.lang;
+  const [H, W] = g.axes;
+  const gridCap = s.scatter
+    ? t(lang, 'scatterInput')
+    : g.transposed ? t(lang, 'gridLabelTransposed') : H.padBefore + H.padAfter + W.padBefore + W.padAfter > 0 ? t(lang, 'gridLabelPadded') : t(lang, 'gridLabel');
+  byId('cap-grid').textContent = `${gridCap} ${H.input}×${W.input}${s.scatter ? '' : ` → ${s.direct.grid.shape.join('×')}`}`;
+  byId('cap-kernel').textContent = `${s.direct.kernel.flipped && !s.scatter ? t(lang, 'kernelFlipped') : t(lang, 'kernelLabel')} ${H.kernel}×${W.kernel}${H.dilation > 1 || W.dilation > 1 ? ` (d=${H.dilation}×${W.dilation})` : ''}`;
+  byId('cap-output').textContent = `${s.scatter ? t(lang, 'overlapLabel') : t(lang, 'outputLabel')} ${H.output}×${W.output}`;
+  byId('svg-output').dataset.size = `${H.output}x${W.output}`;
+  views.grid.svg.setAttribute('aria-label', `${byId('cap-grid').textContent}. ${t(lang, 'cellsHelp')}`);
+  views.kernel.svg.setAttribute('aria-label', `${byId('cap-kernel').textContent}. ${t(lang, 'cellsHelp')}`);
+  views.output.svg.setAttribute('aria-label', `${byId('cap-output').textContent}. ${t(lang, 'cellsHelp')}`);
+  byId('view-label').hidden = false;
+  drawLegend(p);
+  drawFormula(s);
+  byId('code-torch').textContent = torchCode(g, s.state);
+  byId('code-tf').textContent = tfCode(g, s.state);
+  const drawn = matrixView.draw(g, state.matrix === 'ct', p, Math.min(360, maxPanelPx()));
+  const rows = g.outChannels * H.output * W.output;
+  const cols = g.inChannels * H.input * W.input;
+  const mcap = state.matrix === 'ct'
+    ? `Cᵀ: ${cols}×${rows}`
+    : `C: ${rows}×${cols}`;
+  byId('matrix-caption').textContent = drawn ? mcap : `${mcap} — too large to draw`;
+  byId('svg-matrix').setAttribute('aria-label', mcap);
+  const chSvg = byId<SVGSVGElement>('svg-channels');
+  drawChannels(chSvg, s.direct.channels, p, { input: t(lang, 'inChannels'), output: t(lang, 'outChannels') }, null);
+  const c = s.direct.channels;
+  chSvg.setAttribute('aria-label', c.feeds.map((ins, oc) => `out ${oc} ← in ${ins.join(', ')}`).join('; '));
+  const scrub = input('scrub');
+  scrub.max = String(Math.max(0, frameTotal(s) - 1));
+  paintStep();
+}
+
+function drawLegend(p: Palette): void {
+  const items: [string, MessageKey, boolean][] = [
+    [p.input, 'legendInput', false],
+    [p.padding, 'legendPadding', true],
+    [p.inserted, 'legendInserted', true],
+    [p.extra, 'legendExtra', true],
+    [p.read, 'legendRead', false],
+    [p.current, 'legendOutput', false],
+  ];
+  const ul = byId('legend');
+  ul.setAttribute('aria-label', t(state.lang, 'legend'));
+  const frag = document.createDocumentFragment();
+  for (const [fill, key, dashed] of items) {
+    if (key === 'legendInserted' && !(scene?.geometry.transposed)) continue;
+    if (key === 'legendExtra' && !(scene?.geometry.axes.some((a) => a.equivalent.extra > 0))) continue;
+    const li = document.createElement('li');
+    const sw = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    sw.setAttribute('width', '14');
+    sw.setAttribute('height', '14');
+    sw.setAttribute('aria-hidden', 'true');
+    const r = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    for (const [k, v] of Object.entries({ x: '1', y: '1', width: '12', height: '12', fill, stroke: p.line })) r.setAttribute(k, v);
+    if (dashed) r.setAttribute('stroke-dasharray', '3 2');
+    sw.append(r);
+    const span = document.createElement('span');
+    span.textContent = t(state.lang, key);
+    li.append(sw, span);
+    frag.append(li);
+  }
+  ul.replaceChildren(frag);
+}
+
+function drawFormula(s: Scene): void {
+  const box = byId('formula');
+  const e = explainGeometry(s.geometry, state.lang);
+  const frag = document.createDocumentFragment();
+  const dl = document.createElement('dl');
+  const row = (k: string, v: string, id: string) => {
+    const dt = document.createElement('dt');
+    dt.textContent = k;
+    const dd = document.createElement('dd');
+    dd.textContent = v;
+    dd.id = id;
+    dl.append(dt, dd);
+  };
+  row(t(state.lang, 'shapes'), `[${e.inputShape.join(', ')}] → [${e.outputShape.join(', ')}]`, 'shape-text');
+  row(t(state.lang, 'params'), String(e.params), 'params-text');
+  row(t(state.lang, 'macs'), String(e.macs), 'macs-text');
+  frag.append(dl);
+  const ul = document.createElement('ul');
+  ul.className = 'explain';
+  for (const line of e.lines) {
+    const li = document.createElement('li');
+    li.textContent = line;
+    ul.append(li);
+  }
+  frag.append(ul);
+  box.replaceChildren(frag);
+}
+
+/** The current step's highlight, the hover highlight, the matrix mark, the step sentence. */
+function paintStep(): void {
+  const s = scene;
+  if (!s) return;
+  const total = frameTotal(s);
+  frame = Math.max(0, Math.min(frame, total - 1));
+  const step = views.stepHighlight(frame);
+  let hv: Highlight | null = null;
+  let hoverText = '';
+  if (hover) {
+    const r = views.hoverHighlight(hover.panel, hover.cell);
+    hv = r.h;
+    hoverText = hoverSentence(hover.panel, hover.cell, r);
+  }
+  views.paint(step, hv, frame);
+  byId('hover-text').textContent = hoverText;
+  input('scrub').value = String(frame);
+  input('scrub').setAttribute('aria-valuetext', t(state.lang, 'stepOf', { i: frame + 1, n: total }));
+  byId('step-count').textContent = t(state.lang, 'stepOf', { i: frame + 1, n: total });
+  byId('step-text').textContent = stepSentence(s);
+  // The matrix row of the output being computed (direct), or the column of the stamping input.
+  const mRow = s.scatter ? null : frame;
+  const mCol = s.scatter ? frame : null;
+  if (state.matrix === 'c') mRow !== null ? matrixView.mark('row', mRow) : matrixView.mark('col', mCol!);
+  else mRow !== null ? matrixView.mark('col', mRow) : matrixView.mark('row', mCol!);
+}
+
+function stepSentence(s: Scene): string {
+  const lang = state.lang;
+  if (s.scatter) {
+    const fr = s.scatter.frames[frame];
+    const outs = new Set(fr.taps.filter((tp) => tp.output).map((tp) => tp.output!.join(',')));
+    return t(lang, 'stepScatter', { i: fr.input.join(','), n: outs.size });
+  }
+  const fr = s.direct.frames[frame];
+  const reads = fr.taps.filter((tp) => tp.input !== null);
+  const base = t(lang, 'stepOutput', { o: fr.output.join(','), n: fr.taps.length, r: reads.length, z: fr.taps.length - reads.length });
+  const v = s.values;
+  if (!v) return base;
+  const W = s.geometry.axes[1].input;
+  const kW = s.geometry.axes[1].kernel;
+  const terms = reads.slice(0, 12).map((tp) => `${fmt(v.x[tp.input![0] * W + tp.input![1]])}·${fmt(v.w[tp.weight[0] * kW + tp.weight[1]])}`);
+  const more = reads.length > 12 || s.direct.channels.inPerGroup > 1 ? ' + …' : '';
+  const sum = terms.length ? terms.join(' + ') + more : '0';
+  return `${base} ${t(lang, 'stepOutputValue', { o: fr.output.join(','), sum, v: fmt(v.y[frame]) })}`;
+}
+
+function hoverSentence(panel: Panel, cell: number, r: ReturnType<Views['hoverHighlight']>): string {
+  const s = scene!;
+  const lang = state.lang;
+  const coordOf = (cols: number) => `${Math.floor(cell / cols)},${cell % cols}`;
+  switch (r.kind) {
+    case 'output':
+      return t(lang, 'hoverOutput', { o: coordOf(s.geometry.axes[1].output), n: r.count, cells: r.cells.slice(0, 12).join(' ') + (r.cells.length > 12 ? ' …' : '') });
+    case 'overlap':
+      return t(lang, 'hoverOverlap', { o: coordOf(s.geometry.axes[1].output), n: r.count });
+    case 'input': {
+      const inp = s.scatter ? coordOf(s.geometry.axes[1].input) : s.direct.grid.cells[cell].input!.join(',');
+      return t(lang, 'hoverInput', { i: inp, n: r.count });
+    }
+    case 'zero':
+      return t(lang, 'hoverZero', { kind: t(lang, `kind${r.zeroKind ?? 'padding'}` as MessageKey) });
+    case 'weight': {
+      const w = s.scatter ? coordOf(s.geometry.axes[1].kernel) : s.direct.kernel.taps[cell].weight.join(',');
+      return t(lang, 'hoverWeight', { k: w, n: r.count });
+    }
+  }
+  void panel;
+  return '';
+}
+
+// ---- animation -------------------------------------------------------------------------------
+
+function setFrame(f: number, announce = true): void {
+  if (!scene) return;
+  const total = frameTotal(scene);
+  frame = ((f % total) + total) % total;
+  byId('step-text').setAttribute('aria-live', announce && !playing ? 'polite' : 'off');
+  paintStep();
+  if (!playing) pushUrl(true);
+}
+
+function setPlaying(on: boolean): void {
+  playing = on;
+  window.clearInterval(timer);
+  const btn = byId('btn-play');
+  byId('play-icon').dataset.state = on ? 'pause' : 'play';
+  const key: MessageKey = on ? 'pause' : 'play';
+  const txt = byId('play-text');
+  txt.dataset.i18n = key;
+  txt.textContent = t(state.lang, key);
+  btn.setAttribute('aria-pressed', String(on));
+  if (on) {
+    const speed = Number(select('speed').value) || 1;
+    timer = window.setInterval(() => setFrame(frame + 1, false), 1000 / (2 * speed));
+  } else {
+    byId('step-text').setAttribute('aria-live', 'polite');
+    pushUrl(true);
+  }
+}
+
+function bindPlayer(): void {
+  byId('btn-play').addEventListener('click', () => setPlaying(!playing));
+  byId('btn-forward').addEventListener('click', () => setFrame(frame + 1));
+  byId('btn-back').addEventListener('click', () => setFrame(frame - 1));
+  byId('btn-first').addEventListener('click', () => setFrame(0));
+  byId('btn-last').addEventListener('click', () => scene && setFrame(frameTotal(scene) - 1));
+  input('scrub').addEventListener('input', () => setFrame(Number(input('scrub').value)));
+  select('speed').addEventListener('change', () => { if (playing) setPlaying(true); });
+  document.addEventListener('keydown', (e) => {
+    const tgt = e.target as HTMLElement | null;
+    const tag = tgt?.tagName?.toLowerCase() ?? '';
+    if (['input', 'select', 'textarea', 'button'].includes(tag) || tgt?.getAttribute('role') === 'application') return;
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key === ' ') { e.preventDefault(); setPlaying(!playing); }
+    else if (e.key === 'ArrowRight') { e.preventDefault(); setFrame(frame + 1); }
+    else if (e.key === 'ArrowLeft') { e.preventDefault(); setFrame(frame - 1); }
+    else if (e.key === 'Home') { e.preventDefault(); setFrame(0); }
+    else if (e.key === 'End' && scene) { e.preventDefault(); setFrame(frameTotal(scene) - 1); }
+  });
+  const track = (panel: Panel) => (cell: number | null) => {
+    hover = cell === null ? null : { panel, cell };
+    // Focusing an output cell (direct view) or an input cell (scatter) also moves the animation there.
+    if (hover && scene && ((panel === 'output' && !scene.scatter) || (panel === 'grid' && scene.scatter))) frame = cell!;
+    paintStep();
+  };
+  views.grid.onCell(track('grid'));
+  views.kernel.onCell(track('kernel'));
+  views.output.onCell(track('output'));
+}
+
+// ---- export ----------------------------------------------------------------------------------
+
+function exportPanels() {
+  return [
+    { svg: views.grid.svg, caption: byId('cap-grid').textContent ?? '' },
+    { svg: views.kernel.svg, caption: byId('cap-kernel').textContent ?? '' },
+    { svg: views.output.svg, caption: byId('cap-output').textContent ?? '' },
+  ];
+}
+
+function fileBase(): string {
+  const s = scene!.geometry;
+  const [H, W] = s.axes;
+  return `convkit-${s.transposed ? 'transposed-' : ''}i${H.input}x${W.input}-k${H.kernel}x${W.kernel}-s${H.stride}x${W.stride}`;
+}
+
+function bindExport(): void {
+  const status = byId('export-status');
+  const title = () => byId('step-text').textContent ?? '';
+  byId('export-svg').addEventListener('click', () => {
+    if (!scene) return;
+    const p = palette();
+    const { svg } = composeSvg(exportPanels(), p.background, p.text, title());
+    download(new Blob([svg], { type: 'image/svg+xml' }), `${fileBase()}-step${frame + 1}.svg`);
+  });
+  byId('export-png').addEventListener('click', async () => {
+    if (!scene) return;
+    const p = palette();
+    const { svg, width, height } = composeSvg(exportPanels(), p.background, p.text, title());
+    try {
+      const canvas = await rasterise(svg, width, height, 2);
+      download(await pngBlob(canvas), `${fileBase()}-step${frame + 1}.png`);
+    } catch (e) {
+      status.textContent = String((e as Error).message);
+    }
+  });
+  byId('export-gif').addEventListener('click', async () => {
+    if (!scene) return;
+    const was = frame;
+    const total = Math.min(frameTotal(scene), 400);
+    status.textContent = t(state.lang, 'exporting');
+    const p = palette();
+    const savedHover = hover;
+    hover = null;
+    const first = composeSvg(exportPanels(), p.background, p.text, title());
+    async function* frames() {
+      for (let f = 0; f < total; f++) {
+        frame = f;
+        paintStep();
+        yield composeSvg(exportPanels(), p.background, p.text, byId('step-text').textContent ?? '').svg;
+      }
+    }
+    try {
+      const blob = await gifBlob(frames(), first.width, first.height, 600, (n) => { status.textContent = `${t(state.lang, 'exporting')} ${n}/${total}`; });
+      download(blob, `${fileBase()}.gif`);
+      status.textContent = `GIF: ${total} frames`;
+    } catch (e) {
+      status.textContent = String((e as Error).message);
+    } finally {
+      hover = savedHover;
+      frame = was;
+      paintStep();
+    }
+  });
+  byId('copy-link').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      status.textContent = t(state.lang, 'copied');
+    } catch {
+      status.textContent = location.href;
+    }
+  });
+}
+
+// ---- start -----------------------------------------------------------------------------------
+
+function start(): void {
+  loadUrl();
+  writeControls();
+  bindControls();
+  bindPlayer();
+  bindExport();
+  rebuild();
+  // A link with bad values is rewritten to what is shown, so the bad text does not travel on.
+  pushUrl(true);
+  window.addEventListener('popstate', () => {
+    setPlaying(false);
+    loadUrl();
+    writeControls();
+    rebuild();
+  });
+  let resizeTimer: number | undefined;
+  window.addEventListener('resize', () => {
+    window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(() => scene && drawScene(), 150);
+  });
+  document.body.dataset.ready = '1';
+}
+
+/** For the benchmark: one parameter change, applied and fully redrawn (synchronously). */
+function benchChange(patch: Partial<State>): void {
+  Object.assign(state, patch);
+  writeControls();
+  rebuild();
+}
+
+(window as unknown as { convkitPlayground: unknown }).convkitPlayground = { benchChange, state: () => ({ ...state, frame }), urlProblems: () => urlProblems, shownValue };
+
+start();

@@ -1,0 +1,58 @@
+/**
+ * Everything the page draws for one valid state, all of it from the library: the geometry, its
+ * trace (direct view, and the scatter view when shown), example values computed by the reference
+ * engine, and the explanation. The page only lays these out.
+ */
+import { conv2d, convTranspose2d, tensor } from '../../src/index.js';
+import type { ConvGeometry } from '../../src/index.js';
+import { trace } from '../../src/trace/index.js';
+import type { DirectTrace, ScatterTrace } from '../../src/trace/index.js';
+import type { State } from './state.js';
+
+export interface Values {
+  /** Input [C, H, W], weight (the geometry's layout) and output [OC, oH, oW], as the engine computed. */
+  x: Float32Array;
+  w: Float32Array;
+  y: Float32Array;
+}
+
+export interface Scene {
+  state: State;
+  geometry: ConvGeometry;
+  direct: DirectTrace;
+  scatter: ScatterTrace | null;
+  values: Values | null;
+}
+
+/** Small whole numbers (0–3 in the input, 0–2 in the kernel) like the classic numeric figures. */
+function exampleValues(g: ConvGeometry): Values {
+  const [, C, H, W] = g.inputShape;
+  const x = new Float32Array(C * H * W);
+  for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) for (let w = 0; w < W; w++) x[(c * H + h) * W + w] = (h * 3 + w * 7 + c * 5 + 1) % 4;
+  const ws = g.weightShape;
+  const n = ws.reduce((a, b) => a * b, 1);
+  const kh = ws[2];
+  const kw = ws[3];
+  const w = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const tap = i % (kh * kw);
+    const pair = Math.floor(i / (kh * kw));
+    w[i] = (Math.floor(tap / kw) * 2 + (tap % kw) + pair) % 3;
+  }
+  const xt = tensor(x, g.inputShape);
+  const wt = tensor(w, g.weightShape);
+  const [H0, W0] = g.axes;
+  const padding = g.axes.map((a) => [a.padBefore, a.padAfter] as [number, number]);
+  const common = { stride: [H0.stride, W0.stride], dilation: [H0.dilation, W0.dilation], groups: g.groups, padding, engine: 'reference' as const };
+  const y = g.transposed
+    ? convTranspose2d(xt, wt, { ...common, outputPadding: [H0.outputPadding, W0.outputPadding] })
+    : conv2d(xt, wt, common);
+  return { x, w, y: Float32Array.from(y.data) };
+}
+
+export function buildScene(state: State, geometry: ConvGeometry): Scene {
+  const direct = trace(geometry, { view: 'direct' }) as DirectTrace;
+  const scatter = state.view === 'scatter' ? (trace(geometry, { view: 'scatter' }) as ScatterTrace) : null;
+  const values = state.numbers ? exampleValues(geometry) : null;
+  return { state, geometry, direct, scatter, values };
+}

@@ -1,0 +1,265 @@
+/**
+ * The playground's whole state, its defaults and bounds, and its URL form.
+ *
+ * The URL is untrusted input: every key is parsed by a strict pattern and range check, and a value
+ * that fails falls back to the default and is reported (as plain text) — never interpreted, never
+ * written into markup. Keys are documented in web/README.md.
+ */
+
+export type PadMode = 'number' | 'axis' | 'asym' | 'same' | 'valid';
+export type Lang = 'en' | 'zh';
+export type Theme = 'light' | 'dark';
+export type View = 'direct' | 'scatter';
+export type MatrixMode = 'c' | 'ct';
+
+export interface State {
+  input: [number, number];
+  kernel: [number, number];
+  stride: [number, number];
+  dilation: [number, number];
+  padMode: PadMode;
+  /** [H before, H after, W before, W after]; mode 'number' uses [0], 'axis' uses [0] and [2]. */
+  pad: [number, number, number, number];
+  transposed: boolean;
+  /** Transposed only: output padding, or (when `useTarget`) the wanted output size. */
+  outputPadding: [number, number];
+  useTarget: boolean;
+  target: [number, number];
+  inChannels: number;
+  outChannels: number;
+  groups: number;
+  numbers: boolean;
+  view: View;
+  matrix: MatrixMode;
+  frame: number;
+  theme: Theme;
+  colorBlind: boolean;
+  lang: Lang;
+}
+
+/** Inclusive bounds of every numeric control (the page refuses nothing else: the library does). */
+export const BOUNDS = {
+  input: [1, 32],
+  kernel: [1, 9],
+  stride: [1, 8],
+  dilation: [1, 8],
+  pad: [0, 16],
+  outputPadding: [0, 7],
+  target: [1, 512],
+  channels: [1, 16],
+  groups: [1, 16],
+  frame: [0, 1 << 20],
+} as const satisfies Record<string, readonly [number, number]>;
+
+export function defaultState(): State {
+  return {
+    input: [5, 5],
+    kernel: [3, 3],
+    stride: [2, 2],
+    dilation: [1, 1],
+    padMode: 'number',
+    pad: [1, 1, 1, 1],
+    transposed: false,
+    outputPadding: [0, 0],
+    useTarget: false,
+    target: [5, 5],
+    inChannels: 1,
+    outChannels: 1,
+    groups: 1,
+    numbers: false,
+    view: 'direct',
+    matrix: 'c',
+    frame: 0,
+    theme: 'light',
+    colorBlind: false,
+    lang: 'en',
+  };
+}
+
+export function cloneState(s: State): State {
+  return {
+    ...s,
+    input: [...s.input],
+    kernel: [...s.kernel],
+    stride: [...s.stride],
+    dilation: [...s.dilation],
+    pad: [...s.pad],
+    outputPadding: [...s.outputPadding],
+    target: [...s.target],
+  };
+}
+
+/** A URL value the page could not use: shown to the user, as text, with the default it fell back to. */
+export interface UrlProblem {
+  key: string;
+  value: string;
+}
+
+const INT = /^\d{1,6}$/;
+
+function intIn(v: string, [lo, hi]: readonly [number, number]): number | null {
+  if (!INT.test(v)) return null;
+  const n = Number(v);
+  return n >= lo && n <= hi ? n : null;
+}
+
+/** `5` → [5, 5]; `4x6` → [4, 6] (H×W). */
+function pairIn(v: string, bounds: readonly [number, number]): [number, number] | null {
+  const parts = v.split('x');
+  if (parts.length === 1) {
+    const n = intIn(parts[0], bounds);
+    return n === null ? null : [n, n];
+  }
+  if (parts.length !== 2) return null;
+  const a = intIn(parts[0], bounds);
+  const b = intIn(parts[1], bounds);
+  return a === null || b === null ? null : [a, b];
+}
+
+/** Padding: `same`, `valid`, `1`, `1x2` (per axis) or `0_1x1_2` (before_after per axis). */
+function padIn(v: string): { mode: PadMode; pad: [number, number, number, number] } | null {
+  if (v === 'same' || v === 'valid') return { mode: v, pad: [0, 0, 0, 0] };
+  const axes = v.split('x');
+  if (axes.length === 1 && !v.includes('_')) {
+    const n = intIn(v, BOUNDS.pad);
+    return n === null ? null : { mode: 'number', pad: [n, n, n, n] };
+  }
+  if (axes.length !== 2) return null;
+  if (!v.includes('_')) {
+    const p = pairIn(v, BOUNDS.pad);
+    return p === null ? null : { mode: 'axis', pad: [p[0], p[0], p[1], p[1]] };
+  }
+  const out: number[] = [];
+  for (const a of axes) {
+    const ba = a.split('_');
+    if (ba.length !== 2) return null;
+    for (const x of ba) {
+      const n = intIn(x, BOUNDS.pad);
+      if (n === null) return null;
+      out.push(n);
+    }
+  }
+  return { mode: 'asym', pad: out as [number, number, number, number] };
+}
+
+function boolIn(v: string): boolean | null {
+  return v === '1' ? true : v === '0' ? false : null;
+}
+
+function oneOf<T extends string>(v: string, options: readonly T[]): T | null {
+  return (options as readonly string[]).includes(v) ? (v as T) : null;
+}
+
+/** Value of a key as the user sees it in a message: bounded and printable (it is set as text). */
+export function shownValue(v: string): string {
+  const clean = Array.from(v).filter((c) => c >= ' ' && c !== '\u007f').join('');
+  return clean.length > 40 ? `${clean.slice(0, 37)}…` : clean;
+}
+
+export const URL_KEYS = ['i', 'k', 's', 'd', 'p', 't', 'op', 'os', 'ci', 'co', 'g', 'n', 'v', 'm', 'f', 'theme', 'cb', 'lang'] as const;
+
+/**
+ * Reads a query string. Unknown keys are reported; a key that fails its check keeps the default.
+ * `base` supplies the defaults (so language and theme preferences can come from localStorage).
+ */
+export function parseQuery(query: string, base: State = defaultState()): { state: State; problems: UrlProblem[] } {
+  const state = cloneState(base);
+  const problems: UrlProblem[] = [];
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(query);
+  } catch {
+    return { state, problems: [{ key: '?', value: shownValue(query) }] };
+  }
+  const seen = new Set<string>();
+  for (const [key, value] of params) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let ok = true;
+    switch (key) {
+      case 'i': { const p = pairIn(value, BOUNDS.input); if (p) state.input = p; else ok = false; break; }
+      case 'k': { const p = pairIn(value, BOUNDS.kernel); if (p) state.kernel = p; else ok = false; break; }
+      case 's': { const p = pairIn(value, BOUNDS.stride); if (p) state.stride = p; else ok = false; break; }
+      case 'd': { const p = pairIn(value, BOUNDS.dilation); if (p) state.dilation = p; else ok = false; break; }
+      case 'p': { const p = padIn(value); if (p) { state.padMode = p.mode; state.pad = p.pad; } else ok = false; break; }
+      case 't': { const b = boolIn(value); if (b !== null) state.transposed = b; else ok = false; break; }
+      case 'op': { const p = pairIn(value, BOUNDS.outputPadding); if (p) state.outputPadding = p; else ok = false; break; }
+      case 'os': { const p = pairIn(value, BOUNDS.target); if (p) { state.target = p; state.useTarget = true; } else ok = false; break; }
+      case 'ci': { const n = intIn(value, BOUNDS.channels); if (n !== null) state.inChannels = n; else ok = false; break; }
+      case 'co': { const n = intIn(value, BOUNDS.channels); if (n !== null) state.outChannels = n; else ok = false; break; }
+      case 'g': { const n = intIn(value, BOUNDS.groups); if (n !== null) state.groups = n; else ok = false; break; }
+      case 'n': { const b = boolIn(value); if (b !== null) state.numbers = b; else ok = false; break; }
+      case 'v': { const v = oneOf(value, ['direct', 'scatter'] as const); if (v) state.view = v; else ok = false; break; }
+      case 'm': { const v = oneOf(value, ['c', 'ct'] as const); if (v) state.matrix = v; else ok = false; break; }
+      case 'f': { const n = intIn(value, BOUNDS.frame); if (n !== null) state.frame = n; else ok = false; break; }
+      case 'theme': { const v = oneOf(value, ['light', 'dark'] as const); if (v) state.theme = v; else ok = false; break; }
+      case 'cb': { const b = boolIn(value); if (b !== null) state.colorBlind = b; else ok = false; break; }
+      case 'lang': { const v = oneOf(value, ['en', 'zh'] as const); if (v) state.lang = v; else ok = false; break; }
+      default: ok = false;
+    }
+    if (!ok) problems.push({ key: shownValue(key), value: shownValue(value) });
+  }
+  return { state, problems };
+}
+
+function pairOut([a, b]: readonly [number, number]): string {
+  return a === b ? String(a) : `${a}x${b}`;
+}
+
+function padOut(s: State): string {
+  const [hb, ha, wb, wa] = s.pad;
+  switch (s.padMode) {
+    case 'same':
+    case 'valid':
+      return s.padMode;
+    case 'number':
+      return String(hb);
+    case 'axis':
+      return `${hb}x${wb}`;
+    case 'asym':
+      return `${hb}_${ha}x${wb}_${wa}`;
+  }
+}
+
+/** The query string for a state (keys at their defaults are left out, so links stay short). */
+export function toQuery(s: State): string {
+  const d = defaultState();
+  const q = new URLSearchParams();
+  q.set('i', pairOut(s.input));
+  q.set('k', pairOut(s.kernel));
+  q.set('s', pairOut(s.stride));
+  if (pairOut(s.dilation) !== '1') q.set('d', pairOut(s.dilation));
+  q.set('p', padOut(s));
+  if (s.transposed) {
+    q.set('t', '1');
+    if (s.useTarget) q.set('os', pairOut(s.target));
+    else if (pairOut(s.outputPadding) !== '0') q.set('op', pairOut(s.outputPadding));
+  }
+  if (s.inChannels !== d.inChannels) q.set('ci', String(s.inChannels));
+  if (s.outChannels !== d.outChannels) q.set('co', String(s.outChannels));
+  if (s.groups !== d.groups) q.set('g', String(s.groups));
+  if (s.numbers) q.set('n', '1');
+  if (s.view !== d.view) q.set('v', s.view);
+  if (s.matrix !== d.matrix) q.set('m', s.matrix);
+  if (s.frame !== 0) q.set('f', String(s.frame));
+  if (s.theme !== d.theme) q.set('theme', s.theme);
+  if (s.colorBlind) q.set('cb', '1');
+  q.set('lang', s.lang);
+  return q.toString();
+}
+
+/** The padding option as the library takes it (PyTorch dialect, per-axis [before, after] pairs). */
+export function paddingOption(s: State): 'same' | 'valid' | [[number, number], [number, number]] {
+  const [hb, ha, wb, wa] = s.pad;
+  switch (s.padMode) {
+    case 'same':
+    case 'valid':
+      return s.padMode;
+    case 'number':
+      return [[hb, hb], [hb, hb]];
+    case 'axis':
+      return [[hb, hb], [wb, wb]];
+    case 'asym':
+      return [[hb, ha], [wb, wa]];
+  }
+}
