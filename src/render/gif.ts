@@ -1,0 +1,115 @@
+/**
+ * Scene → animated GIF (1 s per frame, looping), with gifenc for the LZW coding.
+ *
+ * Why it is fast and small: the background is drawn once; each frame restores only the pixels the
+ * previous overlay touched (tracked per row by the canvas) and draws its own overlay; only those
+ * pixels are mapped to the palette and compared. The GIF frame is the bounding box of the pixels
+ * that actually changed, unchanged pixels written as the transparent index (disposal "keep"), the
+ * trick gifsicle's optimiser uses. One fixed palette serves every frame (raster/quantize.ts).
+ */
+import * as gifenc from 'gifenc';
+import { RgbCanvas } from './raster/canvas.js';
+import { drawBase } from './raster/draw.js';
+import { fixedPalette, sceneColours } from './raster/quantize.js';
+import type { Scene } from './scene.js';
+
+// gifenc's CommonJS build (Node) exposes its API as the default export; its ESM build (bundlers) as
+// named exports. Accept both.
+const GIFEncoder: typeof gifenc.GIFEncoder =
+  (gifenc as { GIFEncoder?: typeof gifenc.GIFEncoder }).GIFEncoder ?? (gifenc.default as { GIFEncoder: typeof gifenc.GIFEncoder }).GIFEncoder;
+
+interface Spans { min: Int32Array; max: Int32Array }
+const newSpans = (h: number): Spans => ({ min: new Int32Array(h).fill(1 << 30), max: new Int32Array(h).fill(-1) });
+
+export function sceneToGif(scene: Scene, msPerFrame = 1000): Uint8Array {
+  const W = scene.width, H = scene.height;
+  const base = drawBase(scene);
+  const cur = new RgbCanvas(W, H, scene.background);
+  cur.copyFrom(base);
+  const N = Math.max(1, scene.frames.length);
+
+  // Sample the first and a middle frame for the anti-aliasing shades of the palette.
+  const samples: Uint8Array[] = [base.data];
+  for (const f of new Set([0, Math.floor(N / 2)])) {
+    const c = new RgbCanvas(W, H, scene.background);
+    c.copyFrom(base);
+    for (const p of scene.frames[f] ?? []) c.draw(p);
+    samples.push(c.data);
+  }
+  const pal = fixedPalette(sceneColours(scene), samples);
+  const T = pal.transparentIndex;
+  const index = pal.index;
+
+  const prevIdx = new Uint8Array(W * H);
+  const curIdx = new Uint8Array(W * H);
+  const gif = GIFEncoder();
+  let prevSpans = newSpans(H);
+  const d = cur.data, bd = base.data;
+
+  for (let f = 0; f < N; f++) {
+    const overlay = scene.frames[f] ?? [];
+    // Undo the previous overlay, then draw this one while recording the rows it touches.
+    for (let y = 0; y < H; y++) {
+      if (prevSpans.max[y] < 0) continue;
+      const s = (y * W + prevSpans.min[y]) * 3, e = (y * W + prevSpans.max[y] + 1) * 3;
+      d.set(bd.subarray(s, e), s);
+    }
+    const spans = newSpans(H);
+    cur.spans = spans;
+    for (const p of overlay) cur.draw(p);
+    cur.spans = null;
+
+    if (f === 0) {
+      for (let i = 0, o = 0; i < W * H; i++, o += 3) curIdx[i] = index(d[o], d[o + 1], d[o + 2]);
+      gif.writeFrame(curIdx, W, H, { palette: pal.colours, delay: msPerFrame, repeat: 0 });
+      prevIdx.set(curIdx);
+      prevSpans = spans;
+      continue;
+    }
+    // Re-index the touched pixels (old overlay ∪ new) and find the box of those that changed.
+    let x0 = W, y0 = H, x1 = -1, y1 = -1;
+    for (let y = 0; y < H; y++) {
+      const a = Math.min(prevSpans.min[y], spans.min[y]), b = Math.max(prevSpans.max[y], spans.max[y]);
+      if (b < 0) continue;
+      const row = y * W;
+      for (let x = a, o = (row + a) * 3; x <= b; x++, o += 3) {
+        const v = index(d[o], d[o + 1], d[o + 2]);
+        curIdx[row + x] = v;
+        if (v !== prevIdx[row + x]) {
+          if (x < x0) x0 = x;
+          if (x > x1) x1 = x;
+          if (y < y0) y0 = y;
+          y1 = y;
+        }
+      }
+    }
+    if (x1 < 0) { x0 = 0; y0 = 0; x1 = 0; y1 = 0; }
+    const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+    const sub = new Uint8Array(bw * bh).fill(T);
+    for (let y = y0; y <= y1; y++) {
+      const a = Math.max(x0, Math.min(prevSpans.min[y], spans.min[y])), b = Math.min(x1, Math.max(prevSpans.max[y], spans.max[y]));
+      const row = y * W;
+      for (let x = a; x <= b; x++) {
+        const v = curIdx[row + x];
+        if (v !== prevIdx[row + x]) { sub[(y - y0) * bw + (x - x0)] = v; prevIdx[row + x] = v; }
+      }
+    }
+    const at = gif.bytesView().length;
+    gif.writeFrame(sub, bw, bh, { delay: msPerFrame, transparent: true, transparentIndex: T, dispose: 1 });
+    placeFrame(gif.bytesView(), at, x0, y0);
+    prevSpans = spans;
+  }
+  gif.finish();
+  return gif.bytes();
+}
+
+/**
+ * gifenc always writes an image at (0, 0); frames here are sub-rectangles, so the position is set
+ * in the image descriptor it just wrote (graphic control extension: 8 bytes, then 0x2C, x, y).
+ */
+function placeFrame(bytes: Uint8Array, at: number, x: number, y: number): void {
+  const d = at + 8;
+  if (bytes[at] !== 0x21 || bytes[d] !== 0x2c) throw new Error('gif: unexpected frame layout from gifenc');
+  bytes[d + 1] = x & 255; bytes[d + 2] = x >> 8;
+  bytes[d + 3] = y & 255; bytes[d + 4] = y >> 8;
+}

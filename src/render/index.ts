@@ -1,0 +1,69 @@
+/**
+ * Pictures of a convolution: SVG (one frame or animated), GIF and PNG, drawn from the trace.
+ * Everything here runs in browsers and Node; writing files is the CLI's (render/write.node.ts).
+ */
+import type { ConvMatrix } from '../matrix/types.js';
+import type { Trace, TraceInput } from '../trace/types.js';
+import { sceneToGif } from './gif.js';
+import { matrixScene, type MatrixRenderOptions } from './layout/matrix.js';
+import type { RenderOptions } from './options.js';
+import { sceneToPng } from './png.js';
+import type { Scene } from './scene.js';
+import { sceneOf } from './scene-of.js';
+import { sceneAnimatedSvg, sceneFrameSvg } from './svg.js';
+import { ConvError, show } from '../geometry/errors.js';
+
+export type { RenderOptions, Theme } from './options.js';
+export type { MatrixRenderOptions } from './layout/matrix.js';
+export type { Scene, Prim, Rgb } from './scene.js';
+export type { PaletteName } from './palette.js';
+export { MAX_CELLS_PER_AXIS, MAX_FRAMES } from './options.js';
+export { sceneOf } from './scene-of.js';
+
+export interface FrameOption {
+  /** 0-based frame to draw (default 0). */
+  frame?: number;
+}
+
+function frameIndex(scene: Scene, frame: unknown): number {
+  const f = frame ?? 0;
+  if (typeof f !== 'number' || !Number.isInteger(f) || f < 0 || f >= scene.frames.length) {
+    throw new ConvError('INVALID_OPTION', `frame must be an integer from 0 to ${scene.frames.length - 1}, but got ${show(f)}`, {
+      values: { frame: f, frames: scene.frames.length },
+      hint: `this picture has ${scene.frames.length} frames`,
+    });
+  }
+  return f;
+}
+
+/** One frame as SVG text. */
+export function renderSvg(input: Trace | TraceInput, options?: RenderOptions & FrameOption): string {
+  const scene = sceneOf(input, options);
+  return sceneFrameSvg(scene, frameIndex(scene, options?.frame));
+}
+
+/** Every frame as one looping SVG animation (SMIL), 1 s per frame. */
+export function renderAnimatedSvg(input: Trace | TraceInput, options?: RenderOptions): string {
+  return sceneAnimatedSvg(sceneOf(input, options));
+}
+
+/** Animated GIF bytes: one frame per trace frame, 1 s each, looping. */
+export function renderGif(input: Trace | TraceInput, options?: RenderOptions): Uint8Array {
+  return sceneToGif(sceneOf(input, options));
+}
+
+/** One frame as PNG bytes. */
+export function renderPng(input: Trace | TraceInput, options?: RenderOptions & FrameOption): Uint8Array {
+  const scene = sceneOf(input, options);
+  return sceneToPng(scene, frameIndex(scene, options?.frame));
+}
+
+/** The convolution matrix C as SVG, one output cell's row and its kernel window highlighted. */
+export function renderMatrixSvg(matrix: ConvMatrix, options?: MatrixRenderOptions): string {
+  return sceneFrameSvg(matrixScene(matrix, options), 0);
+}
+
+/** The convolution matrix as PNG. */
+export function renderMatrixPng(matrix: ConvMatrix, options?: MatrixRenderOptions): Uint8Array {
+  return sceneToPng(matrixScene(matrix, options), 0);
+}

@@ -1,0 +1,110 @@
+/** Pieces shared by the layouts: 2-D views of N-d traces, cell styles, the kernel panel, the legend. */
+import { ConvError } from '../../geometry/errors.js';
+import { weightLabel } from '../../matrix/label.js';
+import { flatIndex } from '../../trace/raster.js';
+import type { CellKind, Trace } from '../../trace/types.js';
+import { label, type Lang } from '../labels.js';
+import type { Palette } from '../palette.js';
+import { textWidth } from '../raster/font.js';
+import type { Prim, Rgb } from '../scene.js';
+import { block, centre, type Plane } from './plane.js';
+
+/** A 1-D trace is drawn as one row; 3-D is refused (the playground slices it). */
+export function as2d(shape: readonly number[]): [number, number] {
+  if (shape.length === 1) return [1, shape[0]];
+  if (shape.length === 2) return [shape[0], shape[1]];
+  throw new ConvError('INVALID_OPTION', `pictures draw 1-D and 2-D convolutions, but this one has ${shape.length} spatial axes`, {
+    values: { rank: shape.length },
+    hint: 'draw one 2-D slice (e.g. fix the depth axis), or use the trace data directly',
+  });
+}
+
+export function rc(coords: readonly number[]): [number, number] {
+  return coords.length === 1 ? [0, coords[0]] : [coords[0], coords[1]];
+}
+
+export const SIZE = { title: 14, label: 14, param: 12, small: 10 } as const;
+
+/** Dash pattern of an empty cell: padding and `a` cells long dashes, inserted zeros short ones. */
+export function dashOf(kind: CellKind): readonly [number, number] {
+  return kind === 'inserted' ? [2, 2] : [4, 3];
+}
+
+/** A grid cell as the classic figures draw it: filled input, or an empty dashed cell. */
+export function cellPrims(plane: Plane, r: number, c: number, kind: CellKind | 'output', pal: Palette, out: Prim[]): void {
+  const points = block(plane, r, c);
+  if (kind === 'input' || kind === 'output') {
+    out.push({ type: 'poly', points, fill: kind === 'input' ? pal.input : pal.output, stroke: pal.grid, strokeWidth: 1 });
+    return;
+  }
+  out.push({ type: 'poly', points: block(plane, r, c, r + 1, c + 1, 0.06), stroke: pal.dashed, strokeWidth: 1, dash: dashOf(kind) });
+  if (kind === 'extra' && plane.cw >= 20) {
+    const [x, y] = centre(plane, r, c);
+    out.push({ type: 'text', x, y: y + 4, text: 'a', size: SIZE.small, color: pal.muted, anchor: 'middle' });
+  }
+}
+
+export function shadePrim(plane: Plane, r0: number, c0: number, r1: number, c1: number, pal: Palette): Prim {
+  return { type: 'poly', points: block(plane, r0, c0, r1, c1), fill: pal.shade, fillOpacity: pal.shadeOpacity };
+}
+
+/** Legend of the empty cell kinds present in the grid (what the dashed cells are). */
+export function legendPrims(tr: Trace, x: number, y: number, pal: Palette, lang: Lang, out: Prim[]): number {
+  const kinds = new Set(tr.grid.cells.map((c) => c.kind));
+  let pen = x;
+  const entries: [CellKind, string][] = [
+    ['padding', label(lang, 'legendPadding')],
+    ['inserted', label(lang, 'legendInserted')],
+    ['extra', label(lang, 'legendExtra')],
+  ];
+  for (const [kind, text] of entries) {
+    if (!kinds.has(kind)) continue;
+    out.push({ type: 'rect', x: pen, y: y - 11, w: 14, h: 14, stroke: pal.dashed, strokeWidth: 1, dash: dashOf(kind) });
+    out.push({ type: 'text', x: pen + 20, y, text, size: SIZE.param, color: pal.muted });
+    pen += 20 + textWidth(text, SIZE.param) + 16;
+  }
+  return pen - x;
+}
+
+export interface KernelPanel {
+  width: number;
+  height: number;
+  prims: Prim[];
+}
+
+/**
+ * The kernel as a small grid of its displayed taps, each named by the weight element it multiplies
+ * (w₀₀ …) or showing its value; for a transposed convolution the names show the 180° rotation.
+ */
+export function kernelPanel(tr: Trace, x: number, y: number, pal: Palette, lang: Lang, weights: number[] | null, stored = false): KernelPanel {
+  const [kh, kw] = as2d(tr.kernel.shape);
+  const kShape = tr.kernel.shape;
+  const title = `${label(lang, 'kernel')} ${kShape.join('×')}`;
+  const sub = tr.kernel.flipped && !stored ? label(lang, 'flipped') : '';
+  const showNames = kw <= 6 && kh <= 6;
+  const cell = showNames ? 26 : Math.max(8, Math.floor(120 / Math.max(kh, kw)));
+  const prims: Prim[] = [];
+  prims.push({ type: 'text', x, y: y + 12, text: title, size: SIZE.param, color: pal.text });
+  let top = y + 18;
+  if (sub) {
+    prims.push({ type: 'text', x, y: y + 28, text: sub, size: SIZE.param, color: pal.muted });
+    top = y + 34;
+  }
+  const plane: Plane = { rows: kh, cols: kw, ox: x, oy: top, cw: cell, ch: cell, skew: 0 };
+  for (const tap of tr.kernel.taps) {
+    // The scatter view stamps the weight as stored: each tap at its own (unflipped) place.
+    const [r, c] = rc(stored ? tap.weight : tap.kernel);
+    prims.push({ type: 'poly', points: block(plane, r, c), fill: pal.background, stroke: pal.grid, strokeWidth: 1 });
+    prims.push({ type: 'poly', points: block(plane, r, c), fill: pal.shade, fillOpacity: 0.15 });
+    if (!showNames) continue;
+    const [cx, cy] = centre(plane, r, c);
+    const text = weights ? String(weights[flatIndex(tap.weight, kShape)]) : weightLabel(tap.weight, kShape);
+    prims.push({ type: 'text', x: cx, y: cy + 4, text, size: weights ? SIZE.param : SIZE.small, color: pal.text, anchor: 'middle' });
+  }
+  const width = Math.max(kw * cell, textWidth(title, SIZE.param), sub ? textWidth(sub, SIZE.param) : 0);
+  return { width, height: top - y + kh * cell, prims };
+}
+
+export function textPrim(x: number, y: number, text: string, size: number, color: Rgb, anchor: 'start' | 'middle' | 'end' = 'start'): Prim {
+  return { type: 'text', x, y, text, size, color, anchor };
+}

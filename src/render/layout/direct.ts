@@ -1,0 +1,175 @@
+/**
+ * The direct view: one frame per output cell, the window of taps over the grid (the padded input,
+ * or a transposed convolution's zero-inserted grid) and the output cell it computes.
+ *
+ * classic: the input plane slanted under the output plane, four lines from the window's corners to
+ * the output cell, as the classic figures. flat (and every numeric picture): the two grids side by
+ * side, values printed. Everything drawn comes from the trace: cell kinds, taps, window starts.
+ */
+import type { DirectTrace } from '../../trace/types.js';
+import { flatIndex } from '../../trace/raster.js';
+import { label } from '../labels.js';
+import { formatOutput, numericValues, type NumericValues } from '../numeric.js';
+import type { ResolvedOptions } from '../options.js';
+import { textWidth } from '../raster/font.js';
+import type { Prim, Scene } from '../scene.js';
+import { as2d, cellPrims, kernelPanel, legendPrims, rc, shadePrim, SIZE, textPrim } from './common.js';
+import { block, centre, planeHeight, planeWidth, point, type Plane } from './plane.js';
+import { dims, paramLines, titleOf } from './text.js';
+
+const MARGIN = 16;
+
+function cellSize(maxDim: number, numeric: boolean): number {
+  if (numeric) return maxDim <= 8 ? 44 : maxDim <= 14 ? 34 : maxDim <= 24 ? 24 : 14;
+  return maxDim <= 8 ? 40 : maxDim <= 14 ? 30 : maxDim <= 24 ? 20 : 12;
+}
+
+export function directScene(tr: DirectTrace, o: ResolvedOptions): Scene {
+  const pal = o.palette;
+  const lang = o.lang;
+  const flatLook = o.theme === 'flat' || o.numeric;
+  const [GH, GW] = as2d(tr.grid.shape);
+  const [OH, OW] = as2d(tr.outputShape);
+  const cell = cellSize(Math.max(GH, GW, OH, OW), o.numeric);
+  const ch = flatLook ? cell : Math.round(cell * 0.62);
+  const skew = flatLook ? 0 : Math.round(cell * 0.42);
+  const nums: NumericValues | null = o.numeric ? numericValues(tr, o.values) : null;
+  const isPool = tr.op === 'maxPool' || tr.op === 'avgPool';
+
+  const base: Prim[] = [];
+  const title = titleOf(tr, lang);
+  const subtitle = tr.transposed ? label(lang, 'directView') : '';
+  let cursor = 24;
+  base.push(textPrim(MARGIN, cursor, title, SIZE.title, pal.text));
+  if (subtitle) {
+    cursor += 18;
+    base.push(textPrim(MARGIN, cursor, subtitle, SIZE.param, pal.muted));
+  }
+  cursor += 10;
+
+  const inLabel = `${label(lang, 'input')} ${dims(tr.inputShape)}`;
+  const outLabel = `${label(lang, 'output')} ${dims(tr.outputShape)}`;
+  const inSize = { rows: GH, cols: GW, cw: cell, ch, skew };
+  const outSize = { rows: OH, cols: OW, cw: cell, ch, skew };
+  const inW = planeWidth(inSize), outW = planeWidth(outSize);
+  let inPlane: Plane, outPlane: Plane;
+  if (!flatLook) {
+    // Output plane on top, input plane under it, centred on each other.
+    const contentW = Math.max(inW, outW);
+    cursor += 18;
+    base.push(textPrim(MARGIN + contentW / 2, cursor, outLabel, SIZE.label, pal.text, 'middle'));
+    cursor += 10;
+    outPlane = { ...outSize, ox: MARGIN + (contentW - outW) / 2, oy: cursor };
+    cursor += planeHeight(outSize) + Math.max(44, cell * 1.3);
+    inPlane = { ...inSize, ox: MARGIN + (contentW - inW) / 2, oy: cursor };
+    cursor += planeHeight(inSize) + 22;
+    base.push(textPrim(MARGIN + contentW / 2, cursor, inLabel, SIZE.label, pal.text, 'middle'));
+    cursor += 12;
+  } else {
+    const gap = Math.max(56, cell * 1.5);
+    cursor += 18;
+    base.push(textPrim(MARGIN + inW / 2, cursor, inLabel, SIZE.label, pal.text, 'middle'));
+    base.push(textPrim(MARGIN + inW + gap + outW / 2, cursor, outLabel, SIZE.label, pal.text, 'middle'));
+    cursor += 10;
+    const inH = planeHeight(inSize), outH = planeHeight(outSize);
+    const h = Math.max(inH, outH);
+    inPlane = { ...inSize, ox: MARGIN, oy: cursor + (h - inH) / 2 };
+    outPlane = { ...outSize, ox: MARGIN + inW + gap, oy: cursor + (h - outH) / 2 };
+    cursor += h + 12;
+  }
+
+  // Grid cells (input, padding, inserted zeros, `a` cells) and output cells.
+  for (const c of tr.grid.cells) {
+    const [r, col] = rc(c.grid);
+    cellPrims(inPlane, r, col, c.kind, pal, base);
+    if (nums && cell >= 24) {
+      const [x, y] = centre(inPlane, r, col);
+      const src = c.input ?? c.copies;
+      const v = src ? nums.input[flatIndex(src, tr.inputShape)] : 0;
+      base.push(textPrim(x - cell * 0.08, y + 5, String(v), SIZE.label, c.input ? pal.background : pal.muted, 'middle'));
+    }
+  }
+  for (let r = 0; r < OH; r++) for (let col = 0; col < OW; col++) cellPrims(outPlane, r, col, 'output', pal, base);
+
+  // Bottom block: parameters and legend on the left, the kernel on the right.
+  cursor += 8;
+  const lines = paramLines(tr, lang);
+  let textW = 0;
+  const blockTop = cursor;
+  for (const line of lines) {
+    cursor += 18;
+    base.push(textPrim(MARGIN, cursor, line, SIZE.param, pal.muted));
+    textW = Math.max(textW, textWidth(line, SIZE.param));
+  }
+  cursor += 24;
+  const legendW = legendPrims(tr, MARGIN, cursor, pal, lang, base);
+  if (legendW === 0) cursor -= 16;
+  textW = Math.max(textW, legendW);
+  cursor += 10;
+
+  const contentW = flatLook ? inW + Math.max(56, cell * 1.5) + outW : Math.max(inW, outW);
+  let width = Math.max(MARGIN * 2 + contentW, MARGIN * 2 + textWidth(title, SIZE.title) + 90, subtitle ? MARGIN * 2 + textWidth(subtitle, SIZE.param) : 0);
+  if (!isPool) {
+    const px = Math.max(MARGIN + textW + 28, width - MARGIN - 130);
+    const panel = kernelPanel(tr, px, blockTop + 4, pal, lang, nums?.weight ?? null);
+    base.push(...panel.prims);
+    width = Math.max(width, px + panel.width + MARGIN);
+    cursor = Math.max(cursor, blockTop + 4 + panel.height + 12);
+  } else {
+    width = Math.max(width, MARGIN * 2 + textW);
+  }
+  width = Math.ceil(width);
+  const height = Math.ceil(cursor);
+
+  // Frames: window taps, current output cell, lines, step counter (and values when numeric).
+  const [eh, ew] = as2d(tr.kernel.effective);
+  const frames: Prim[][] = tr.frames.map((f, n) => {
+    const prims: Prim[] = [];
+    for (const tap of f.taps) {
+      const [r, col] = rc(tap.grid);
+      prims.push(shadePrim(inPlane, r, col, r + 1, col + 1, pal));
+      if (nums && cell >= 24) {
+        // Value read (redrawn over the shade, so it stays legible) and, small, the kernel value.
+        const [cx, cy] = centre(inPlane, r, col);
+        const v = tap.input ? nums.input[flatIndex(tap.input, tr.inputShape)] : 0;
+        prims.push(textPrim(cx - cell * 0.08, cy + 5, String(v), SIZE.label, pal.background, 'middle'));
+        if (nums.weight) {
+          const [x, y] = point(inPlane, r + 1, col + 1);
+          const wv = nums.weight[flatIndex(tap.weight, tr.kernel.shape)];
+          prims.push(textPrim(x - 3, y - 4, `×${wv}`, SIZE.small, pal.background, 'end'));
+        }
+      }
+    }
+    const [or, oc] = rc(f.output);
+    prims.push(shadePrim(outPlane, or, oc, or + 1, oc + 1, pal));
+    const [wr, wc] = rc(f.windowStart);
+    const lineStyle = { type: 'line' as const, stroke: pal.shade, strokeWidth: 1, opacity: 0.85 };
+    if (!flatLook) {
+      for (const [dr, dc] of [[0, 0], [0, 1], [1, 0], [1, 1]]) {
+        const [x1, y1] = point(inPlane, wr + dr * eh, wc + dc * ew);
+        const [x2, y2] = point(outPlane, or + dr, oc + dc);
+        prims.push({ ...lineStyle, x1, y1, x2, y2 });
+      }
+    } else {
+      for (const dr of [0, 1]) {
+        const [x1, y1] = point(inPlane, wr + dr * eh, wc + ew);
+        const [x2, y2] = point(outPlane, or + dr, oc);
+        prims.push({ ...lineStyle, x1, y1, x2, y2 });
+      }
+    }
+    if (nums && cell >= 24) {
+      for (let m = 0; m <= n; m++) {
+        const [r, col] = rc(tr.frames[m].output);
+        const [x, y] = centre(outPlane, r, col);
+        const v = nums.output[flatIndex(tr.frames[m].output, tr.outputShape)];
+        prims.push(textPrim(x, y + 5, formatOutput(v), SIZE.label, m === n ? pal.background : pal.text, 'middle'));
+      }
+    }
+    prims.push(textPrim(width - MARGIN, 24, `${label(lang, 'step')} ${n + 1}/${tr.frames.length}`, SIZE.param, pal.muted, 'end'));
+    return prims;
+  });
+
+  const description = `${title}: ${inLabel}, ${outLabel}. ${lines.join('. ')}`;
+  return { width, height, background: pal.background, base, frames, title, description };
+}
+

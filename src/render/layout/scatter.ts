@@ -1,0 +1,130 @@
+/**
+ * The scatter view of a transposed convolution: one frame per input cell, which stamps the kernel
+ * onto the output. The output keeps a running count of writes per cell (or, numeric, the running
+ * sums): uneven counts are the checkerboard pattern of strided transposed convolutions.
+ * Every write drawn is one of the trace's scatter taps.
+ */
+import type { ScatterTrace } from '../../trace/types.js';
+import { flatIndex } from '../../trace/raster.js';
+import { weightLabel } from '../../matrix/label.js';
+import { label } from '../labels.js';
+import { formatOutput, numericValues } from '../numeric.js';
+import type { ResolvedOptions } from '../options.js';
+import { over } from '../palette.js';
+import { textWidth } from '../raster/font.js';
+import type { Prim, Scene } from '../scene.js';
+import { as2d, cellPrims, kernelPanel, rc, SIZE, textPrim } from './common.js';
+import { block, centre, planeHeight, planeWidth, point, type Plane } from './plane.js';
+import { dims, paramLines, titleOf } from './text.js';
+
+const MARGIN = 16;
+
+export function scatterScene(tr: ScatterTrace, o: ResolvedOptions): Scene {
+  const pal = o.palette;
+  const lang = o.lang;
+  const [IH, IW] = as2d(tr.inputShape);
+  const [OH, OW] = as2d(tr.outputShape);
+  const maxDim = Math.max(IH, IW, OH, OW);
+  const cell = maxDim <= 8 ? 42 : maxDim <= 14 ? 32 : maxDim <= 24 ? 22 : 12;
+  const nums = o.numeric ? numericValues(tr, o.values) : null;
+  const base: Prim[] = [];
+  const title = `${titleOf(tr, lang)}`;
+  const subtitle = label(lang, 'scatterView');
+  base.push(textPrim(MARGIN, 24, title, SIZE.title, pal.text));
+  base.push(textPrim(MARGIN, 42, subtitle, SIZE.param, pal.muted));
+  let cursor = 70;
+  const inLabel = `${label(lang, 'input')} ${dims(tr.inputShape)}`;
+  const outLabel = `${label(lang, 'output')} ${dims(tr.outputShape)}`;
+  const inSize = { rows: IH, cols: IW, cw: cell, ch: cell, skew: 0 };
+  const outSize = { rows: OH, cols: OW, cw: cell, ch: cell, skew: 0 };
+  const inW = planeWidth(inSize), outW = planeWidth(outSize);
+  const gap = Math.max(64, cell * 1.6);
+  base.push(textPrim(MARGIN + inW / 2, cursor, inLabel, SIZE.label, pal.text, 'middle'));
+  base.push(textPrim(MARGIN + inW + gap + outW / 2, cursor, outLabel, SIZE.label, pal.text, 'middle'));
+  cursor += 10;
+  const inH = planeHeight(inSize), outH = planeHeight(outSize);
+  const h = Math.max(inH, outH);
+  const inPlane: Plane = { ...inSize, ox: MARGIN, oy: cursor + (h - inH) / 2 };
+  const outPlane: Plane = { ...outSize, ox: MARGIN + inW + gap, oy: cursor + (h - outH) / 2 };
+  cursor += h + 12;
+  for (let r = 0; r < IH; r++) for (let c = 0; c < IW; c++) {
+    cellPrims(inPlane, r, c, 'input', pal, base);
+    if (nums && cell >= 24) {
+      const [x, y] = centre(inPlane, r, c);
+      base.push(textPrim(x, y + 5, String(nums.input[r * IW + c]), SIZE.label, pal.background, 'middle'));
+    }
+  }
+  for (let r = 0; r < OH; r++) for (let c = 0; c < OW; c++) cellPrims(outPlane, r, c, 'output', pal, base);
+
+  cursor += 8;
+  const lines = paramLines(tr, lang);
+  lines.push(nums ? `${label(lang, 'output')} = Σ x · w` : `${label(lang, 'overlaps')}: ${Math.min(...tr.overlap)}–${Math.max(...tr.overlap)}`);
+  const blockTop = cursor;
+  let textW = 0;
+  for (const line of lines) {
+    cursor += 18;
+    base.push(textPrim(MARGIN, cursor, line, SIZE.param, pal.muted));
+    textW = Math.max(textW, textWidth(line, SIZE.param));
+  }
+  cursor += 12;
+  let width = Math.max(MARGIN * 2 + inW + gap + outW, MARGIN * 2 + textWidth(subtitle, SIZE.param), MARGIN * 2 + textWidth(title, SIZE.title) + 90);
+  const px = Math.max(MARGIN + textW + 28, width - MARGIN - 130);
+  const panel = kernelPanel(tr, px, blockTop + 4, pal, lang, nums?.weight ?? null, true);
+  base.push(...panel.prims);
+  width = Math.ceil(Math.max(width, px + panel.width + MARGIN));
+  const height = Math.ceil(Math.max(cursor, blockTop + 4 + panel.height + 12));
+
+  const maxOverlap = Math.max(1, ...tr.overlap);
+  const outCells = OH * OW;
+  const counts = new Array<number>(outCells).fill(0);
+  const sums = new Array<number>(outCells).fill(0);
+  const frames: Prim[][] = tr.frames.map((f, n) => {
+    const prims: Prim[] = [];
+    const [ir, ic] = rc(f.input);
+    prims.push({ type: 'poly', points: block(inPlane, ir, ic), fill: pal.shade, fillOpacity: pal.shadeOpacity });
+    const xv = nums ? nums.input[flatIndex(f.input, tr.inputShape)] : 0;
+    let r0 = Infinity, c0 = Infinity, r1 = -Infinity, c1 = -Infinity, cropped = 0;
+    for (const t of f.taps) {
+      if (!t.output) { cropped++; continue; }
+      const k = flatIndex(t.output, tr.outputShape);
+      counts[k]++;
+      if (nums?.weight) sums[k] += xv * nums.weight[flatIndex(t.weight, tr.kernel.shape)];
+      const [r, c] = rc(t.output);
+      r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
+    }
+    // Running state of every output cell written so far: shade by count, print count or sum.
+    for (let k = 0; k < outCells; k++) {
+      if (counts[k] === 0) continue;
+      const r = Math.floor(k / OW), c = k % OW;
+      const a = 0.15 + 0.55 * (counts[k] / maxOverlap);
+      prims.push({ type: 'poly', points: block(outPlane, r, c), fill: pal.shade, fillOpacity: Math.round(a * 20) / 20 });
+      if (cell >= 20) {
+        const [x, y] = centre(outPlane, r, c);
+        const text = nums ? formatOutput(sums[k]) : String(counts[k]);
+        prims.push(textPrim(x, y + 5, text, nums ? SIZE.param : SIZE.label, pal.background, 'middle'));
+      }
+    }
+    // This frame's stamp: outlined cells named by the weight tap they receive.
+    for (const t of f.taps) {
+      if (!t.output) continue;
+      const [r, c] = rc(t.output);
+      prims.push({ type: 'poly', points: block(outPlane, r, c, r + 1, c + 1, 0.06), stroke: pal.stamp, strokeWidth: 2.5 });
+      if (cell >= 30 && !nums) {
+        const [x, y] = point(outPlane, r, c);
+        prims.push(textPrim(x + 3, y + 11, weightLabel(t.weight, tr.kernel.shape), SIZE.small, over(pal.background, pal.background, 1), 'start'));
+      }
+    }
+    if (r0 !== Infinity) {
+      for (const dr of [0, 1]) {
+        const [x1, y1] = point(inPlane, ir + dr, ic + 1);
+        const [x2, y2] = point(outPlane, dr ? r1 + 1 : r0, c0);
+        prims.push({ type: 'line', x1, y1, x2, y2, stroke: pal.stamp, strokeWidth: 1, opacity: 0.9 });
+      }
+    }
+    if (cropped > 0) prims.push(textPrim(width - MARGIN, 42, `${cropped} × ${label(lang, 'crop')}`, SIZE.param, pal.muted, 'end'));
+    prims.push(textPrim(width - MARGIN, 24, `${label(lang, 'step')} ${n + 1}/${tr.frames.length}`, SIZE.param, pal.muted, 'end'));
+    return prims;
+  });
+  const description = `${title} (${subtitle}): ${inLabel}, ${outLabel}. ${lines.join('. ')}`;
+  return { width, height, background: pal.background, base, frames, title, description };
+}

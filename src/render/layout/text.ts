@@ -1,0 +1,51 @@
+/** The words of a picture: title, plane labels, parameter lines, built from the trace's numbers. */
+import { label, type Lang } from '../labels.js';
+import type { Trace } from '../../trace/types.js';
+
+/** Per-axis values as the pictures write sizes: "3×3", or one number when every axis agrees. */
+export function dims(values: readonly number[]): string {
+  return values.join('×');
+}
+
+function perAxis(values: readonly number[]): string {
+  return values.every((v) => v === values[0]) ? String(values[0]) : values.join('×');
+}
+
+function padText(before: readonly number[], after: readonly number[]): string {
+  if (before.every((b, i) => b === after[i])) return perAxis(before);
+  return before.map((b, i) => `(${b},${after[i]})`).join('×');
+}
+
+export function titleOf(tr: Trace, lang: Lang): string {
+  if (tr.op === 'avgPool') return label(lang, 'avgPool');
+  if (tr.op === 'maxPool') return label(lang, 'maxPool');
+  return label(lang, tr.transposed ? 'transposed' : 'convolution');
+}
+
+/** The parameter lines under the planes (one or two). */
+export function paramLines(tr: Trace, lang: Lang): string[] {
+  const L = (k: Parameters<typeof label>[1]) => label(lang, k);
+  const ax = tr.axes;
+  const sep = lang === 'zh' ? '，' : ' · ';
+  const k = tr.op === 'maxPool' || tr.op === 'avgPool' ? L('window') : L('kernel');
+  const parts = [
+    `${k} ${dims(ax.map((a) => a.kernel))}`,
+    `${L('stride')} ${perAxis(ax.map((a) => a.stride))}`,
+    `${L('padding')} ${padText(ax.map((a) => a.padBefore), ax.map((a) => a.padAfter))}`,
+  ];
+  if (tr.transposed) parts.push(`${L('outputPadding')} ${perAxis(ax.map((a) => a.outputPadding))}`);
+  if (ax.some((a) => a.dilation !== 1) || tr.op === 'conv' || tr.op === 'convTranspose') parts.push(`${L('dilation')} ${perAxis(ax.map((a) => a.dilation))}`);
+  const lines = [parts.join(sep)];
+  if (tr.transposed && tr.view === 'direct') {
+    // The paper's primed quantities of the equivalent direct convolution (relationship 14).
+    lines.push(
+      `ĩ′ = ${dims(ax.map((a) => a.dilatedInput))}` + sep +
+      `p′ = ${padText(ax.map((a) => a.gridPadBefore), ax.map((a) => a.gridPadAfter - a.extra))}` + sep +
+      `a = ${perAxis(ax.map((a) => a.extra))}` + sep + `s′ = 1`,
+    );
+  }
+  if (tr.channels.inChannels > 1 || tr.channels.outChannels > 1) {
+    lines.push(`channels ${tr.channels.inChannels}→${tr.channels.outChannels}, groups ${tr.channels.groups} (channel 0 drawn)`);
+  }
+  return lines;
+}

@@ -1,0 +1,73 @@
+/** Render options, their defaults and validation, and the size guard. */
+import { ConvError, show } from '../geometry/errors.js';
+import type { Lang } from './labels.js';
+import { palette as paletteOf, type Palette, type PaletteName } from './palette.js';
+import type { TraceView } from '../trace/types.js';
+
+export type Theme = 'classic' | 'flat';
+
+export interface RenderOptions {
+  /** 'classic' (default): the slanted planes of the classic figures; 'flat': side-by-side grids. */
+  theme?: Theme;
+  lang?: Lang;
+  /** Print input, kernel and output values (computed by the reference engine). Always flat. */
+  numeric?: boolean;
+  palette?: PaletteName;
+  /** Transposed convolutions: 'direct' (zero-inserted equivalent conv) or 'scatter'. Used when the input is not already a trace. */
+  view?: TraceView;
+  /** Numeric mode: the values to show (default: fixed pseudo-random 0–3 inputs, 0–2 weights). */
+  values?: { input?: ArrayLike<number>; weight?: ArrayLike<number> };
+}
+
+export interface ResolvedOptions {
+  theme: Theme;
+  lang: Lang;
+  numeric: boolean;
+  palette: Palette;
+  values?: RenderOptions['values'];
+}
+
+/** Largest grid (cells per axis) a picture draws, and most frames an animation holds. */
+export const MAX_CELLS_PER_AXIS = 64;
+export const MAX_FRAMES = 4096;
+
+function oneOf<T extends string>(v: unknown, allowed: readonly T[], name: string, fallback: T): T {
+  if (v === undefined || v === null) return fallback;
+  if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
+  throw new ConvError('INVALID_OPTION', `${name} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, but got ${show(v)}`, {
+    values: { [name]: v },
+    hint: `use ${name}: '${fallback}'`,
+  });
+}
+
+export function resolveOptions(o: RenderOptions | undefined): ResolvedOptions {
+  const opts = o ?? {};
+  if (typeof opts !== 'object') throw new ConvError('INVALID_OPTION', `render options must be an object, but got ${show(o)}`);
+  return {
+    theme: oneOf(opts.theme, ['classic', 'flat'] as const, 'theme', 'classic'),
+    lang: oneOf(opts.lang, ['en', 'zh'] as const, 'lang', 'en'),
+    numeric: Boolean(opts.numeric),
+    palette: paletteOf(oneOf(opts.palette, ['default', 'colorblind'] as const, 'palette', 'default')),
+    values: opts.values,
+  };
+}
+
+/** Refuses a grid too large to draw legibly (before any drawing). */
+export function checkDrawable(extents: Record<string, readonly number[]>, frames: number): void {
+  for (const [what, shape] of Object.entries(extents)) {
+    for (let ax = 0; ax < shape.length; ax++) {
+      if (shape[ax] > MAX_CELLS_PER_AXIS) {
+        throw new ConvError('TOO_LARGE', `the ${what} has ${shape[ax]} cells on axis ${ax}, more than the ${MAX_CELLS_PER_AXIS} a picture can show`, {
+          values: { [what]: [...shape], limit: MAX_CELLS_PER_AXIS },
+          hint: `draw a configuration with at most ${MAX_CELLS_PER_AXIS} cells per axis (the arithmetic and the trace have no such limit)`,
+        });
+      }
+    }
+  }
+  if (frames > MAX_FRAMES) {
+    throw new ConvError('TOO_LARGE', `the animation would have ${frames} frames, more than the limit of ${MAX_FRAMES}`, {
+      values: { frames, limit: MAX_FRAMES },
+      hint: 'draw a smaller configuration, or one frame (renderSvg / renderPng with { frame })',
+    });
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * Colours. `default` is the classic figures' Solarized palette (input blue 38,139,210; output teal
+ * 42,161,152; window shade 7,54,66 at 40 %). `colorblind` swaps blue/teal for the Okabe–Ito blue
+ * and orange, which stay distinct under protan-, deutan- and tritanopia, and shades in black.
+ */
+import type { Rgb } from './scene.js';
+
+export type PaletteName = 'default' | 'colorblind';
+
+export interface Palette {
+  background: Rgb;
+  input: Rgb;
+  output: Rgb;
+  /** Window / current-cell shade and the lines joining them. */
+  shade: Rgb;
+  shadeOpacity: number;
+  /** Cell borders, dashed borders of padding / inserted / `a` cells. */
+  grid: Rgb;
+  dashed: Rgb;
+  text: Rgb;
+  /** Secondary text (parameters line, small kernel values). */
+  muted: Rgb;
+  /** Scatter view: output cells written in this frame. */
+  stamp: Rgb;
+}
+
+const DEFAULT: Palette = {
+  background: [255, 255, 255],
+  input: [38, 139, 210],
+  output: [42, 161, 152],
+  shade: [7, 54, 66],
+  shadeOpacity: 0.4,
+  grid: [7, 54, 66],
+  dashed: [88, 110, 117],
+  text: [7, 54, 66],
+  muted: [88, 110, 117],
+  stamp: [203, 75, 22],
+};
+
+const COLORBLIND: Palette = {
+  background: [255, 255, 255],
+  input: [0, 114, 178],
+  output: [230, 159, 0],
+  shade: [0, 0, 0],
+  shadeOpacity: 0.4,
+  grid: [0, 0, 0],
+  dashed: [90, 90, 90],
+  text: [0, 0, 0],
+  muted: [80, 80, 80],
+  stamp: [204, 121, 167],
+};
+
+export function palette(name: PaletteName = 'default'): Palette {
+  return name === 'colorblind' ? COLORBLIND : DEFAULT;
+}
+
+/** `top` at `opacity` over `bottom` (what a shaded cell looks like; used by tests and the GIF palette). */
+export function over(bottom: Rgb, top: Rgb, opacity: number): Rgb {
+  return [0, 1, 2].map((i) => Math.round(bottom[i] + (top[i] - bottom[i]) * opacity)) as unknown as Rgb;
+}
+
+export function hex(c: Rgb): string {
+  return '#' + c.map((v) => v.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,92 @@
+/**
+ * A fixed palette for a whole animation, chosen once: the scene's own colours (every fill, stroke
+ * and text colour, and each translucent fill over each opaque one: the shaded cells) are kept
+ * exact; the anti-aliasing shades fill the rest of the 255 entries by frequency in sampled frames.
+ * Pixels map to entries through a lookup table on 6 bits per channel, so no frame is quantised.
+ */
+import { over } from '../palette.js';
+import type { Rgb, Scene } from '../scene.js';
+
+const BUCKETS = 1 << 18;
+const bucketOf = (r: number, g: number, b: number): number => ((r >> 2) << 12) | ((g >> 2) << 6) | (b >> 2);
+
+export function sceneColours(scene: Scene): Rgb[] {
+  const opaque: Rgb[] = [scene.background];
+  const translucent: [Rgb, number][] = [];
+  const solid: Rgb[] = [];
+  for (const p of [...scene.base, ...scene.frames.flat()]) {
+    if (p.type === 'text') solid.push(p.color);
+    else if (p.type === 'line') solid.push(p.stroke);
+    else {
+      if (p.stroke) solid.push(p.stroke);
+      if (p.fill) {
+        if ((p.fillOpacity ?? 1) >= 1) opaque.push(p.fill);
+        else translucent.push([p.fill, p.fillOpacity!]);
+      }
+    }
+  }
+  const keys = new Map<number, Rgb>();
+  const add = (c: Rgb) => keys.set((c[0] << 16) | (c[1] << 8) | c[2], c);
+  for (const c of [...opaque, ...solid]) add(c);
+  const uniqOpaque = [...new Map(opaque.map((c) => [c.join(), c])).values()];
+  const uniqT = [...new Map(translucent.map((t) => [t[0].join() + '/' + t[1], t])).values()];
+  for (const f of uniqOpaque) for (const [t, a] of uniqT) add(over(f, t, a));
+  return [...keys.values()];
+}
+
+export interface FixedPalette {
+  /** RGB entries (the transparent entry last). */
+  colours: number[][];
+  transparentIndex: number;
+  /** Maps RGB pixels to palette indices. */
+  index(r: number, g: number, b: number): number;
+}
+
+export function fixedPalette(keys: readonly Rgb[], samples: readonly Uint8Array[]): FixedPalette {
+  const counts = new Float64Array(BUCKETS);
+  const rep = new Int32Array(BUCKETS).fill(-1);
+  for (const data of samples) {
+    for (let i = 0; i < data.length; i += 3) {
+      const k = bucketOf(data[i], data[i + 1], data[i + 2]);
+      if (rep[k] < 0) rep[k] = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+      counts[k]++;
+    }
+  }
+  const colours: number[][] = [];
+  const lut = new Int16Array(BUCKETS).fill(-1);
+  for (const c of keys.slice(0, 255)) {
+    const k = bucketOf(c[0], c[1], c[2]);
+    if (lut[k] >= 0) continue;
+    lut[k] = colours.length;
+    colours.push([c[0], c[1], c[2]]);
+  }
+  const rest: number[] = [];
+  for (let k = 0; k < BUCKETS; k++) if (counts[k] > 0 && lut[k] < 0) rest.push(k);
+  rest.sort((a, b) => counts[b] - counts[a]);
+  for (const k of rest) {
+    if (colours.length >= 255) break;
+    lut[k] = colours.length;
+    colours.push([rep[k] >> 16, (rep[k] >> 8) & 255, rep[k] & 255]);
+  }
+  const transparentIndex = colours.length;
+  colours.push([255, 255, 255]);
+  const nearest = (r: number, g: number, b: number): number => {
+    let best = 0, bd = Infinity;
+    for (let i = 0; i < transparentIndex; i++) {
+      const c = colours[i];
+      const d = (c[0] - r) ** 2 + (c[1] - g) ** 2 + (c[2] - b) ** 2;
+      if (d < bd) { bd = d; best = i; }
+    }
+    return best;
+  };
+  return {
+    colours,
+    transparentIndex,
+    index(r, g, b) {
+      const k = bucketOf(r, g, b);
+      let v = lut[k];
+      if (v < 0) v = lut[k] = nearest(r, g, b);
+      return v;
+    },
+  };
+}

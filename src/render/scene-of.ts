@@ -1,0 +1,35 @@
+/** Trace (or anything `trace` accepts) + options → Scene, with the size guard applied first. */
+import { ConvError } from '../geometry/errors.js';
+import { trace as makeTrace } from '../trace/trace.js';
+import type { Trace, TraceInput } from '../trace/types.js';
+import { count } from '../trace/raster.js';
+import { directScene } from './layout/direct.js';
+import { scatterScene } from './layout/scatter.js';
+import { checkDrawable, resolveOptions, type RenderOptions } from './options.js';
+import type { Scene } from './scene.js';
+
+export function isTrace(v: unknown): v is Trace {
+  return v !== null && typeof v === 'object' && (v as Trace).version === 1 && Array.isArray((v as Trace).frames) && typeof (v as Trace).view === 'string';
+}
+
+/** The trace to draw: given as is, or built from a geometry / explain-style options. */
+export function traceOf(input: Trace | TraceInput, options?: RenderOptions): Trace {
+  if (isTrace(input)) return input;
+  const view = options?.view ?? 'direct';
+  const tr = makeTrace(input, { view: view === 'scatter' && !isTransposedInput(input) ? 'direct' : view });
+  return tr;
+}
+
+/** The scatter view belongs to transposed convolutions; a direct one falls back to its direct view. */
+function isTransposedInput(input: TraceInput): boolean {
+  return Boolean((input as { transposed?: unknown }).transposed);
+}
+
+export function sceneOf(input: Trace | TraceInput, options?: RenderOptions): Scene {
+  const o = resolveOptions(options);
+  const tr = traceOf(input, options);
+  checkDrawable({ grid: tr.grid.shape, output: tr.outputShape, input: tr.inputShape }, tr.frames.length);
+  if (tr.frames.length === 0) throw new ConvError('INVALID_OPTION', 'the trace has no frames to draw');
+  void count;
+  return tr.view === 'scatter' ? scatterScene(tr, o) : directScene(tr, o);
+}
