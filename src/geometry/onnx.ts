@@ -3,8 +3,8 @@
  * semantics of the ONNX spec as ONNX Runtime (≥ 1.13, checked against 1.30) implements them
  * (semantics.md §5, §6):
  *  - pads are [x1_begin, x2_begin, …, x1_end, x2_end, …];
- *  - Conv SAME_UPPER/SAME_LOWER put an odd extra pad at the end/beginning; ORT computes the total
- *    without clamping it at 0 and refuses dilation > 1 with SAME_*;
+ *  - Conv SAME_UPPER/SAME_LOWER put an odd extra pad at the end/beginning (total clamped at 0, as
+ *    ORT's results show); ORT refuses dilation > 1 with SAME_*;
  *  - ConvTranspose SAME_UPPER crops an odd extra cell at the end, SAME_LOWER and NOTSET/VALID with
  *    output_shape at the beginning; a given output_shape overrides pads (total clamped at 0).
  * Layouts are PyTorch's already (NCHW, W [M, C/g, k…] / [C, M/g, k…]), so the permutations are identities.
@@ -104,7 +104,11 @@ export function fromOnnx(spec: OnnxConvSpec): DialectGeometry {
   const pads = ints(spec.pads, 'pads', 2 * r, 0, op);
   const kes = kernel.map((k, i) => effectiveKernel(k, dilations[i]));
   const notes: string[] = [];
-  if (pads.some((p) => p < 0)) notes.push('negative pads are outside the ONNX spec (pads ≥ 0) but ONNX Runtime accepts them as a crop; so does convkit');
+  // The spec says pads ≥ 0; ORT 1.30's shape inference refuses negative ones ("Attribute pads must not
+  // contain negative values") when it sees the node (semantics.md §5.4 saw them accepted as a crop).
+  if (autoPad === 'NOTSET' && pads.some((p) => p < 0)) {
+    throw new ConvError('NEGATIVE_PADDING', `${op}: pads [${pads.join(', ')}] contain a negative value`, { values: { pads }, hint: 'ONNX requires pads ≥ 0; crop the input with a Slice node instead' });
+  }
 
   const axes: CanonicalAxis[] = [];
   let outChannels: number;
@@ -128,12 +132,12 @@ export function fromOnnx(spec: OnnxConvSpec): DialectGeometry {
       let pa = pads[r + i];
       if (autoPad === 'VALID') pb = pa = 0;
       else if (autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER') {
-        // ORT: target ceil(I/s); total not clamped at 0; C++ truncating halves.
+        // Target ceil(I/s). ORT's source leaves the total unclamped, but 1.30's results match a total
+        // clamped at 0 (checked: I=7, s=4, K=1 reads cells 0 and 4 in both modes), as TF does.
         const target = cdiv(I + strides[i] - 1, strides[i]);
-        const total = (target - 1) * strides[i] + kernel[i] - I;
+        const total = Math.max(0, (target - 1) * strides[i] + kernel[i] - I);
         pb = autoPad === 'SAME_LOWER' ? cdiv(total + 1, 2) : cdiv(total, 2);
         pa = total - pb;
-        if (total < 0 && pb !== 0) notes.push(`${autoPad} on axis ${names[i]}: ONNX Runtime's total padding ${total} is negative and not clamped, so the window starts ${-pb} cell(s) in (TensorFlow SAME starts at 0)`);
       }
       axes.push({ input: I, kernel: kernel[i], stride: strides[i], dilation: dilations[i], padBefore: pb, padAfter: pa, outputPadding: 0 });
     }
@@ -177,6 +181,16 @@ export function fromOnnx(spec: OnnxConvSpec): DialectGeometry {
       if (outShape !== undefined) {
         out = outShape[i];
         [head, tail] = distribute(Math.max(0, full + adj[i] - out));
+        // ORT checks that the output convolves back to the input; with the total clamped at 0 this
+        // allows at most full + s − 1 (checked against ORT 1.30: I=4, K=3, s=2 accepts 10, refuses 11).
+        const back = Math.floor((out + head + tail - kes[i]) / s) + 1;
+        if (back !== I) {
+          throw new ConvError('OUTPUT_SIZE', `ConvTranspose: explicit output_shape ${out} on axis ${names[i]} is inconsistent with the input: expected input size ${back} but got ${I}`, {
+            axis: names[i],
+            values: { input: I, output_shape: out, kernel: kernel[i], stride: s, dilation: dilations[i], output_padding: adj[i] },
+            hint: `use an output size of at most ${full + s - 1} on this axis`,
+          });
+        }
       } else {
         if (autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER') [head, tail] = distribute(Math.max(0, full + adj[i] - I * s));
         else if (autoPad === 'VALID') [head, tail] = [0, 0];
