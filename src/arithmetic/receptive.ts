@@ -62,7 +62,8 @@ export function axisOf(node: NetworkNode, axis: number): AxisGeometry | null {
 }
 
 function forwardLayer(node: NetworkNode, axis: number, iv: Interval, inputSize: number): Interval {
-  if (node.kind === 'globalPool') return { jump: new Rational(inputSize), lo: new Rational(0), hi: new Rational(inputSize - 1), global: true };
+  // A global pool reads every cell of its input: the union of their regions (output size 1, so the jump is moot).
+  if (node.kind === 'globalPool') return { jump: iv.jump.mul(inputSize), lo: iv.lo, hi: iv.hi.add(iv.jump.mul(inputSize - 1)), global: true };
   const ax = axisOf(node, axis);
   if (!ax) return iv;
   const kHat = ax.effectiveKernel - 1;
@@ -272,39 +273,34 @@ export interface ReceptiveField {
   misaligned: MergeAlignment[];
 }
 
-/** Upstream chain from the target, if it is a single path (no merges); else null. */
-function singlePath(net: Network, target: string): NetworkNode[] | null {
-  const path: NetworkNode[] = [];
-  let name = target;
-  while (name !== net.input.name) {
-    const node = net.byName.get(name) as NetworkNode;
-    if (node.def.inputs.length !== 1) return null;
-    path.unshift(node);
-    name = node.def.inputs[0];
-  }
-  return path;
-}
-
+/**
+ * HDC reports for chains of stride-1 convs with one odd kernel size (activations in between are
+ * transparent): every maximal chain upstream of the target with at least two layers and a dilation.
+ */
 function hdcRuns(net: Network, target: string, axis: number): { layers: string[]; report: HdcReport }[] {
-  const path = singlePath(net, target);
-  if (!path) return [];
-  const runs: { layers: string[]; report: HdcReport }[] = [];
-  let run: NetworkNode[] = [];
-  const flush = () => {
-    if (run.length >= 2 && run.some((n) => n.conv!.axes[axis].dilation > 1)) {
-      runs.push({ layers: run.map((n) => n.name), report: hdcReport(run.map((n) => n.conv!.axes[axis].dilation), run[0].conv!.axes[axis].kernel) });
-    }
-    run = [];
-  };
-  for (const node of path) {
+  const upstream = new Set(upstreamOf(net, target));
+  const runAt = new Map<string, NetworkNode[]>();
+  const extended = new Set<NetworkNode[]>();
+  for (const node of net.nodes) {
+    if (!upstream.has(node.name)) continue;
+    const prev = node.def.inputs.length === 1 ? runAt.get(node.def.inputs[0]) ?? [] : [];
     const ax = node.conv && !node.conv.transposed ? node.conv.axes[axis] : null;
-    if (ax && ax.stride === 1 && ax.kernel % 2 === 1 && ax.kernel > 1 && (run.length === 0 || run[0].conv!.axes[axis].kernel === ax.kernel)) run.push(node);
-    else if (node.kind !== 'elementwise') {
-      flush();
-      if (ax && ax.stride === 1 && ax.kernel % 2 === 1 && ax.kernel > 1) run.push(node);
-    }
+    if (ax && ax.stride === 1 && ax.kernel % 2 === 1 && ax.kernel > 1) {
+      const same = prev.length > 0 && prev[0].conv!.axes[axis].kernel === ax.kernel;
+      if (same) extended.add(prev);
+      runAt.set(node.name, same ? [...prev, node] : [node]);
+    } else if (node.kind === 'elementwise') runAt.set(node.name, prev);
+    else runAt.set(node.name, []);
   }
-  flush();
+  const runs: { layers: string[]; report: HdcReport }[] = [];
+  const seen = new Set<string>();
+  for (const run of runAt.values()) {
+    if (run.length < 2 || extended.has(run) || !run.some((n) => n.conv!.axes[axis].dilation > 1)) continue;
+    const key = run.map((n) => n.name).join('\u0000');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    runs.push({ layers: run.map((n) => n.name), report: hdcReport(run.map((n) => n.conv!.axes[axis].dilation), run[0].conv!.axes[axis].kernel) });
+  }
   return runs;
 }
 

@@ -1,0 +1,73 @@
+/** Renderers of the per-layer table: aligned text, JSON, CSV and Markdown. All read one Summary. */
+import { fmt, type Summary } from './summary.js';
+
+const shape = (s: number[]) => `[${s.join(', ')}]`;
+const perAxis = (v: (string | number | null)[]) => (v.every((x) => x === v[0]) ? String(v[0] ?? '—') : v.map((x) => x ?? '—').join('×'));
+
+const HEADER = ['layer', 'op', 'input', 'output', 'params', 'MACs', 'RF', 'jump', 'rel.'];
+
+function cells(s: Summary): string[][] {
+  return s.rows.map((r) => [
+    r.name,
+    r.op,
+    r.inputShapes.map(shape).join(' + '),
+    shape(r.outputShape),
+    fmt(r.params),
+    fmt(r.macs),
+    perAxis(r.rf),
+    perAxis(r.jump),
+    r.relationship.every((x) => x === null) ? '' : perAxis(r.relationship),
+  ]);
+}
+
+export function renderText(s: Summary): string {
+  const body = cells(s);
+  const total = ['total', '', '', '', fmt(s.totals.params), fmt(s.totals.macs), '', '', ''];
+  const all = [HEADER, ...body, total];
+  const width = HEADER.map((_, c) => Math.max(...all.map((r) => [...r[c]].length)));
+  const line = (r: string[]) => r.map((x, c) => (c >= 4 && c <= 5 ? x.padStart(width[c]) : x.padEnd(width[c]))).join('  ').trimEnd();
+  const rule = width.map((w) => '─'.repeat(w)).join('──');
+  const out = [`${s.network}: input ${s.input.name} ${shape(s.input.shape)}, axes ${s.axes.join('×')}`, line(HEADER), rule, ...body.map(line), rule, line(total), ''];
+  out.push(`FLOPs = 2·MACs = ${fmt(s.totals.flops)}`);
+  for (const c of s.conventions) out.push(`convention: ${c}`);
+  for (const n of s.notes) out.push(`note: ${n}`);
+  return out.join('\n') + '\n';
+}
+
+export function renderJson(s: Summary): string {
+  return JSON.stringify(s, null, 2) + '\n';
+}
+
+function csvField(x: string): string {
+  return /[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x;
+}
+
+export function renderCsv(s: Summary): string {
+  const head = ['layer', 'op', 'kind', 'input_shapes', 'output_shape', 'params', 'macs', 'thop_macs', 'torchinfo_macs', ...s.axes.flatMap((a) => [`rf_${a}`, `jump_${a}`, `relationship_${a}`])];
+  const rows = s.rows.map((r) => [
+    r.name, r.op, r.kind, r.inputShapes.map((x) => x.join('x')).join(' + '), r.outputShape.join('x'), String(r.params), String(r.macs),
+    r.tools ? String(r.tools.thop) : '', r.tools ? String(r.tools.torchinfo) : '',
+    ...s.axes.flatMap((_, i) => [r.rf[i] ?? '', r.jump[i] ?? '', r.relationship[i] === null ? '' : String(r.relationship[i])]),
+  ]);
+  const total = ['total', '', '', '', '', String(s.totals.params), String(s.totals.macs), String(s.totals.thopMacs), String(s.totals.torchinfoMacs), ...s.axes.flatMap(() => ['', '', ''])];
+  return [head, ...rows, total].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
+}
+
+export function renderMarkdown(s: Summary): string {
+  const esc = (x: string) => x.replace(/\|/g, '\\|');
+  const body = cells(s);
+  const out = [
+    `**${esc(s.network)}** — input \`${s.input.name}\` ${shape(s.input.shape)}`,
+    '',
+    `| ${HEADER.join(' | ')} |`,
+    `|${HEADER.map((_, c) => (c >= 4 && c <= 5 ? '---:' : '---')).join('|')}|`,
+    ...body.map((r) => `| ${r.map(esc).join(' | ')} |`),
+    `| **total** | | | | **${fmt(s.totals.params)}** | **${fmt(s.totals.macs)}** | | | |`,
+    '',
+    `FLOPs = 2·MACs = ${fmt(s.totals.flops)}.`,
+    '',
+    ...s.conventions.map((c) => `- ${c}`),
+    ...s.notes.map((n) => `- **Note:** ${esc(n)}`),
+  ];
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,103 @@
+/**
+ * The per-layer table ("summary"): shapes, parameters, MACs, receptive field, jump and the paper's
+ * relationship per layer, with totals and the counting convention stated. Where thop or torchinfo
+ * would report other MACs (transposed convs: ≈ s² more), the row and the notes say so.
+ */
+import { relationshipOf } from '../arithmetic/relationships.js';
+import { continuousField, axisOf } from '../arithmetic/receptive.js';
+import { toolMacs } from './counts.js';
+import type { Network, SkippedLayer } from './types.js';
+
+export interface SummaryRow {
+  name: string;
+  op: string;
+  kind: string;
+  inputShapes: number[][];
+  outputShape: number[];
+  params: number;
+  macs: number;
+  /** Receptive-field size per axis (continuous bounding span; "global" after a global pool; null: merged paths disagree). */
+  rf: (string | null)[];
+  /** Jump (effective stride) per axis, exact fraction. */
+  jump: (string | null)[];
+  /** The paper's relationship number per axis (null when none applies). */
+  relationship: (number | null)[];
+  /** MACs as thop / torchinfo count this layer (conv layers only). */
+  tools?: { thop: number; torchinfo: number };
+}
+
+export interface Summary {
+  network: string;
+  input: { name: string; shape: number[] };
+  axes: string[];
+  rows: SummaryRow[];
+  totals: { params: number; macs: number; flops: number; thopMacs: number; torchinfoMacs: number };
+  conventions: string[];
+  notes: string[];
+  skipped: SkippedLayer[];
+}
+
+export const CONVENTIONS = [
+  'MACs = multiply-accumulates of the weights; bias adds not counted; FLOPs = 2·MACs.',
+  'Transposed convolutions are counted by input positions (N·C_in·ΠIn·(C_out/g)·Πk), as computed; crops included.',
+  'Pooling, activations and merges count 0 MACs.',
+  'RF = receptive-field span in input cells (dilation included; holes not subtracted); jump = input cells per output step.',
+];
+
+export function summarize(net: Network): Summary {
+  const cont = continuousField(net);
+  const axisNames = net.nodes.map((n) => n.conv?.axes ?? n.pool?.axes).find((a) => a)?.map((a) => a.name) ?? Array.from({ length: net.rank }, (_, i) => `x${i}`);
+  const rows: SummaryRow[] = net.nodes.map((node) => {
+    const axes = cont.nodes.get(node.name) ?? [];
+    const row: SummaryRow = {
+      name: node.name,
+      op: node.def.op,
+      kind: node.kind,
+      inputShapes: node.inputShapes,
+      outputShape: node.outputShape,
+      params: node.params,
+      macs: node.macs,
+      rf: axes.map((a) => (a === null ? null : a.global ? 'global' : a.size.toString())),
+      jump: axes.map((a) => (a === null ? null : a.global ? 'global' : a.jump.toString())),
+      relationship: Array.from({ length: net.rank }, (_, i) => {
+        if (node.kind === 'globalPool') return null;
+        const ax = axisOf(node, i);
+        return ax ? relationshipOf(ax, node.kind === 'pool') : null;
+      }),
+    };
+    if (node.conv) row.tools = toolMacs(node.conv);
+    return row;
+  });
+  const sum = (f: (r: SummaryRow) => number) => rows.reduce((a, r) => a + f(r), 0);
+  const macs = sum((r) => r.macs);
+  const thopMacs = sum((r) => r.tools?.thop ?? 0);
+  const torchinfoMacs = sum((r) => r.tools?.torchinfo ?? 0);
+  const notes: string[] = [];
+  const transposed = rows.filter((r) => r.kind === 'convTranspose');
+  if (transposed.length) {
+    const t = transposed.reduce((a, r) => a + r.macs, 0);
+    const th = transposed.reduce((a, r) => a + (r.tools?.thop ?? 0), 0);
+    notes.push(
+      `thop and torchinfo count transposed convs by output positions: ${fmt(th)} MACs for the ${transposed.length} transposed layer(s) here instead of ${fmt(t)} (×${(th / Math.max(1, t)).toFixed(3)}).`,
+    );
+  }
+  notes.push(`Whole network: convkit ${fmt(macs)} MACs; thop would report ${fmt(thopMacs)}, torchinfo ${fmt(torchinfoMacs)} (torchinfo adds bias terms).`);
+  const dilatedHoles = rows.some((r) => r.kind === 'conv' && net.byName.get(r.name)?.conv?.axes.some((a) => a.dilation > 1));
+  if (dilatedHoles) notes.push('Dilated layers: the RF span may contain holes; `convkit rf` counts them exactly.');
+  for (const m of cont.merges) if (!m.aligned) notes.push(`Merge "${m.node}" (axis ${axisNames[m.axis]}): branches are not aligned (${m.branches.map((b) => `${b.from}: jump ${b.jump}, centre ${b.centre}`).join('; ')}).`);
+  if (net.skipped.length) notes.push(`${net.skipped.length} layer(s) not analysed: ${net.skipped.map((s) => `${s.name} (${s.op})`).join(', ')}.`);
+  return {
+    network: net.name,
+    input: net.input,
+    axes: axisNames,
+    rows,
+    totals: { params: sum((r) => r.params), macs, flops: 2 * macs, thopMacs, torchinfoMacs },
+    conventions: CONVENTIONS,
+    notes,
+    skipped: net.skipped,
+  };
+}
+
+export function fmt(n: number): string {
+  return n.toLocaleString('en-US');
+}
