@@ -23,25 +23,51 @@ function axisInverse(ax: AxisGeometry, mode: PaddingMode): number[][][] {
   return inv;
 }
 
-export function scatterFrames(axes: readonly AxisGeometry[], mode: PaddingMode): { frames: ScatterFrame[]; overlap: number[] } {
+/**
+ * The same transposed axis without its crop: PyTorch's `padding` removes padBefore cells from the
+ * start and padAfter from the end of this full output, so its tapSource inverse gives the full position.
+ */
+function uncropped(ax: AxisGeometry): AxisGeometry {
+  return { ...ax, padBefore: 0, padAfter: 0, output: ax.output + ax.padBefore + ax.padAfter };
+}
+
+export interface ScatterResult {
+  frames: ScatterFrame[];
+  overlap: number[];
+  fullOutputShape: number[] | null;
+  fullOverlap: number[] | null;
+}
+
+export function scatterFrames(axes: readonly AxisGeometry[], mode: PaddingMode): ScatterResult {
+  const transposed = axes.some((a) => a.transposed);
   const inverses = axes.map((a) => axisInverse(a, mode));
+  const fullAxes = transposed ? axes.map(uncropped) : null;
+  const fullInverses = fullAxes ? fullAxes.map((a) => axisInverse(a, mode)) : null;
   const outShape = axes.map((a) => a.output);
+  const fullShape = fullAxes ? fullAxes.map((a) => a.output) : null;
   const overlap = new Array<number>(count(outShape)).fill(0);
+  const fullOverlap = fullShape ? new Array<number>(count(fullShape)).fill(0) : null;
   const kernels = allCoords(axes.map((a) => a.kernel));
   const frames = allCoords(axes.map((a) => a.input)).map((input) => {
     const taps: ScatterTap[] = [];
     for (const kernel of kernels) {
+      let full: number[] | null = null;
+      if (fullInverses && fullShape && fullOverlap) {
+        // A transposed conv writes every (input, tap) pair exactly once in the full output.
+        full = kernel.map((k, ax) => fullInverses[ax][input[ax]][k][0]);
+        fullOverlap[flatIndex(full, fullShape)]++;
+      }
       const outs = cartesian(kernel.map((k, ax) => inverses[ax][input[ax]][k]));
       if (outs.length === 0) {
-        taps.push({ kernel, weight: kernel.slice(), output: null });
+        taps.push({ kernel, weight: kernel, output: null, full });
         continue;
       }
       for (const output of outs) {
         overlap[flatIndex(output, outShape)]++;
-        taps.push({ kernel, weight: kernel.slice(), output });
+        taps.push({ kernel, weight: kernel, output, full });
       }
     }
     return { input, taps };
   });
-  return { frames, overlap };
+  return { frames, overlap, fullOutputShape: fullShape, fullOverlap };
 }

@@ -107,6 +107,6 @@ export function trace(input: TraceInput, request?: TraceRequest): Trace {
     const frames = directFrames(axes, mode);
     return { ...base, view, frames, tapCount: frames.length * taps };
   }
-  const { frames, overlap } = scatterFrames(axes, mode);
-  return { ...base, view, frames, overlap, tapCount: frames.reduce((n, f) => n + f.taps.length, 0) };
+  const { frames, overlap, fullOutputShape, fullOverlap } = scatterFrames(axes, mode);
+  return { ...base, view, frames, overlap, fullOutputShape, fullOverlap, tapCount: frames.reduce((n, f) => n + f.taps.length, 0) };
 }

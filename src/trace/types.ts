@@ -163,8 +163,18 @@ export interface ScatterTap {
   kernel: number[];
   /** Same as `kernel` (kept for symmetry with TraceTap). */
   weight: number[];
-  /** Output cell written, or null when the write falls in the cropped (padding) part. */
+  /**
+   * Output cell written, or null when nothing is written: for a transposed convolution the write
+   * falls in the part its padding crops; for a direct convolution no window reads this input cell
+   * through this tap (skipped by the stride, or beyond the last window).
+   */
   output: number[] | null;
+  /**
+   * Transposed only: where the write lands in the full, uncropped output (before `padding` crops it),
+   * so a picture can draw the cropped writes too; `output` = `full` − padBefore when inside. null for
+   * a direct convolution.
+   */
+  full: number[] | null;
 }
 
 /** Scatter view: one input cell stamping the kernel onto the output. */
@@ -228,6 +238,10 @@ export interface ScatterTrace extends TraceBase {
    * uneven counts are the checkerboard pattern of a transposed convolution.
    */
   overlap: number[];
+  /** Transposed only: size of the uncropped output (output + padBefore + padAfter per axis); else null. */
+  fullOutputShape: number[] | null;
+  /** Transposed only: overlap counts over the uncropped output (raster order over fullOutputShape); else null. */
+  fullOverlap: number[] | null;
 }
 
 export type Trace = DirectTrace | ScatterTrace;

@@ -153,6 +153,24 @@ describe('trace: scatter view', () => {
             const src = tap.kernel.map((k, ax) => tapSource(g.axes[ax], tap.output![ax], k, g.paddingMode));
             expect(src).toEqual(frame.input);
           }
+          for (const tap of frame.taps) {
+            if (!g.transposed) {
+              expect(tap.full).toBeNull();
+              continue;
+            }
+            // Full (uncropped) position: shifted by the crop, in range exactly when not cropped.
+            const shifted = tap.full!.map((f, ax) => f - g.axes[ax].padBefore);
+            const inside = shifted.every((v, ax) => v >= 0 && v < g.axes[ax].output);
+            expect(tap.output).toEqual(inside ? shifted : null);
+            tap.full!.forEach((f, ax) => expect(f).toBeLessThan(t.fullOutputShape![ax]));
+          }
+        }
+        if (g.transposed) {
+          expect(t.fullOutputShape).toEqual(g.axes.map((a) => a.output + a.padBefore + a.padAfter));
+          expect(t.fullOverlap!.reduce((a, b) => a + b, 0)).toBe(t.frames.length * taps);
+        } else {
+          expect(t.fullOutputShape).toBeNull();
+          expect(t.fullOverlap).toBeNull();
         }
         // Overlap = how many taps of each output's direct-view window read an input cell.
         const reads = d.frames.map((f) => f.taps.filter((tp) => tp.input !== null).length);
@@ -181,6 +199,9 @@ describe('trace: scatter view', () => {
     expect(t.outputShape).toEqual([5]);
     expect(t.frames[0].taps.map((tp) => tp.output)).toEqual([null, [0], [1]]);
     expect(t.frames[2].taps.map((tp) => tp.output)).toEqual([[3], [4], null]);
+    expect(t.frames[2].taps.map((tp) => tp.full)).toEqual([[4], [5], [6]]);
+    expect(t.fullOutputShape).toEqual([7]);
+    expect(t.fullOverlap).toEqual([1, 1, 2, 1, 2, 1, 1]);
   });
 });
 
