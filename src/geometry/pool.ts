@@ -60,7 +60,9 @@ export function poolGeometry(mode: PoolMode, inputShape: readonly number[], opti
   const batched = input.length === rank + 2;
   const names = axisNames(rank);
   const kernel = perAxis(options.kernelSize, 'kernelSize', rank, 1);
-  const stride = options.stride === undefined || options.stride === null ? kernel : perAxis(options.stride, 'stride', rank, 1);
+  // PyTorch: stride None or [] (the functional default) means the kernel size.
+  const noStride = options.stride === undefined || options.stride === null || (Array.isArray(options.stride) && options.stride.length === 0);
+  const stride = noStride ? kernel : perAxis(options.stride, 'stride', rank, 1);
   const padding = perAxis(options.padding, 'padding', rank, 0);
   if (mode === 'avg' && options.dilation !== undefined && options.dilation !== null) {
     throw new ConvError('INVALID_OPTION', 'average pooling has no dilation', { hint: 'leave dilation out, or use max pooling' });
@@ -92,6 +94,10 @@ export function poolGeometry(mode: PoolMode, inputShape: readonly number[], opti
     if (d <= 0) throw bad('DILATION', `dilation must be positive, but is ${d}`, 'use dilation ≥ 1');
     if (p < 0) throw bad('NEGATIVE_PADDING', `padding cannot be negative, but is ${p}`, 'use padding ≥ 0');
     if (i === 0) throw bad('EMPTY_INPUT', 'input is empty', 'give every spatial axis at least one cell');
+    if (mode === 'avg' && rank === 3 && i < k) {
+      // ATen's avg_pool3d (only it) also requires the unpadded input to hold the kernel.
+      throw bad('KERNEL_TOO_LARGE', `3-D average pooling kernel ${k} is larger than the input ${i}`, `use a kernel of at most ${i} on this axis`);
+    }
     const ke = effectiveKernel(k, d);
     // PyTorch bounds the padding by half the *undilated* kernel, for max pooling too
     // ("pad should be at most half of kernel size"), whatever the dilation.

@@ -10,6 +10,7 @@ import {
   ConvError,
   avgPool1d,
   avgPool2d,
+  avgPool3d,
   conv1d,
   conv2d,
   conv3d,
@@ -20,6 +21,7 @@ import {
   convTransposeOutputShape,
   maxPool1d,
   maxPool2d,
+  maxPool3d,
   tensor,
   zeros,
   type Tensor,
@@ -66,6 +68,8 @@ const poolOps: Record<string, PoolFn> = {
   avgPool2d: avgPool2d as PoolFn,
   maxPool1d: maxPool1d as PoolFn,
   maxPool2d: maxPool2d as PoolFn,
+  avgPool3d: avgPool3d as PoolFn,
+  maxPool3d: maxPool3d as PoolFn,
 };
 
 function tensorOf(values: number[] | undefined, shape: number[]): Tensor {
