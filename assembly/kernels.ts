@@ -122,7 +122,7 @@ export function packA(w: usize, dst: usize, oc: i32, icg: i32, taps: i32, tapOff
 
 /**
  * 4×8 microkernel: C[r][j] (+)= Σ_k A[k][r] · B[k][j]. `acc` false → start from bias[r].
- * Partial tiles (mr < 4 or nr < 8) go through `tmp` (32 floats) so that no store leaves the tile.
+ * Partial tiles (mr < MR or nr < 8) go through `tmp` so that no store leaves the tile.
  */
 function micro(a: usize, b: usize, bs: usize, kc: i32, c: usize, ldc: usize, bias: usize, acc: bool, mr: i32, nr: i32, tmp: usize): void {
   const full = mr == MR && nr == NR;
@@ -135,12 +135,12 @@ function micro(a: usize, b: usize, bs: usize, kc: i32, c: usize, ldc: usize, bia
   }
   let c00: v128, c01: v128, c10: v128, c11: v128, c20: v128, c21: v128, c30: v128, c31: v128;
   if (acc) {
-    c00 = v128.load(cc); c01 = v128.load(cc, 16);
-    c10 = v128.load(cc + lc); c11 = v128.load(cc + lc, 16);
+    c00 = v128.load(cc + 0 * lc); c01 = v128.load(cc + 0 * lc, 16);
+    c10 = v128.load(cc + 1 * lc); c11 = v128.load(cc + 1 * lc, 16);
     c20 = v128.load(cc + 2 * lc); c21 = v128.load(cc + 2 * lc, 16);
     c30 = v128.load(cc + 3 * lc); c31 = v128.load(cc + 3 * lc, 16);
   } else {
-    c00 = v128.load32_splat(bias); c01 = c00;
+    c00 = v128.load32_splat(bias, 0); c01 = c00;
     c10 = v128.load32_splat(bias, 4); c11 = c10;
     c20 = v128.load32_splat(bias, 8); c21 = c20;
     c30 = v128.load32_splat(bias, 12); c31 = c30;
@@ -149,7 +149,7 @@ function micro(a: usize, b: usize, bs: usize, kc: i32, c: usize, ldc: usize, bia
   for (let k = 0; k < kc; k++) {
     const b0 = v128.load(pb);
     const b1 = v128.load(pb, 16);
-    let s = v128.load32_splat(pa);
+    let s = v128.load32_splat(pa, 0);
     c00 = madd(s, b0, c00); c01 = madd(s, b1, c01);
     s = v128.load32_splat(pa, 4);
     c10 = madd(s, b0, c10); c11 = madd(s, b1, c11);
@@ -160,8 +160,8 @@ function micro(a: usize, b: usize, bs: usize, kc: i32, c: usize, ldc: usize, bia
     pa += 16;
     pb += bs;
   }
-  v128.store(cc, c00); v128.store(cc, c01, 16);
-  v128.store(cc + lc, c10); v128.store(cc + lc, c11, 16);
+  v128.store(cc + 0 * lc, c00); v128.store(cc + 0 * lc, c01, 16);
+  v128.store(cc + 1 * lc, c10); v128.store(cc + 1 * lc, c11, 16);
   v128.store(cc + 2 * lc, c20); v128.store(cc + 2 * lc, c21, 16);
   v128.store(cc + 3 * lc, c30); v128.store(cc + 3 * lc, c31, 16);
   if (!full) {
@@ -299,3 +299,6 @@ export function peak(iters: i32, seed: f32): f32 {
   const s = f32x4.add(f32x4.add(f32x4.add(a0, a1), f32x4.add(a2, a3)), f32x4.add(f32x4.add(f32x4.add(a4, a5), f32x4.add(a6, a7)), f32x4.add(f32x4.add(a8, a9), f32x4.add(a10, a11))));
   return f32x4.extract_lane(s, 0);
 }
+
+/** Rows of the register tile (the driver pads output channels to a multiple of it). */
+export function tileRows(): i32 { return MR; }

@@ -6,6 +6,7 @@
  */
 import type { ConvGeometry } from '../../geometry/types.js';
 import { planConv, TASK_GEMM, type Task } from './plan.js';
+import { canSpawnWorkers, TASK_WORDS, ThreadPool } from './pool.js';
 import { GEMM_SCRATCH_BYTES, instantiate, kernelModule, loadAsync, loadedFeatures, loadSync, SHARED_MAX_PAGES, type KernelExports } from './runtime.js';
 
 export function runTask(k: KernelExports, t: Task, scratch: number): void {
@@ -16,9 +17,22 @@ export function runTask(k: KernelExports, t: Task, scratch: number): void {
 
 /** Runs phase-2 tasks in parallel; resolves when all are done. Implemented by pool.ts. */
 export interface TaskRunner {
+  /** Threads that will work (caller included). */
   readonly threads: number;
-  runSync(tasks: Task[], scratchPtr: number, scratchPer: number): void;
-  runAsync(tasks: Task[], scratchPtr: number, scratchPer: number): Promise<void>;
+  /** Scratch slots a job must reserve (caller + every worker ever started). */
+  readonly slots: number;
+  runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number): void;
+  runAsync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number): Promise<void>;
+  close(): void;
+}
+
+/** Below this many multiply-adds a call stays on the calling thread (waking workers costs more). */
+const PARALLEL_MIN_MACS = 1 << 18;
+
+function macsOf(g: ConvGeometry): number {
+  let m = g.batch * g.outChannels * (g.inChannels / g.groups);
+  for (const a of g.axes) m *= a.kernel * (g.transposed ? a.input : a.output);
+  return m;
 }
 
 export class WasmEngine {
@@ -46,37 +60,80 @@ export class WasmEngine {
     return this.memory.buffer.byteLength;
   }
 
-  private setup(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads: number) {
-    const layout = planConv(g, threads, GEMM_SCRATCH_BYTES);
-    this.ensure(layout.bytes);
+  private setup(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, slots: number) {
+    const layout = planConv(g, slots, GEMM_SCRATCH_BYTES, this.kernels.tileRows());
+    // The task table (for workers) follows the layout.
+    const tablePtr = (layout.bytes + 63) & ~63;
+    this.ensure(slots > 1 ? tablePtr + layout.tasks.length * TASK_WORDS * 4 : layout.bytes);
     layout.prepare(this.memory.buffer as ArrayBuffer, this.kernels, x, w, bias);
-    return layout;
+    return { layout, tablePtr };
+  }
+
+  private pick(g: ConvGeometry, threads: number | undefined): TaskRunner | null {
+    const r = this.runner;
+    if (!r || r.threads < 2 || threads === 1) return null;
+    return macsOf(g) >= PARALLEL_MIN_MACS ? r : null;
   }
 
   private read(layout: { outPtr: number; outLength: number }): Float32Array {
     return new Float32Array(this.memory.buffer, layout.outPtr, layout.outLength).slice();
   }
 
-  conv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, useThreads = true): Float32Array {
-    const runner = useThreads && this.runner && this.runner.threads > 1 ? this.runner : null;
-    const layout = this.setup(g, x, w, bias, runner ? runner.threads : 1);
-    if (runner) runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer);
+  /**
+   * Computes a conv. `threads`: 1 = the calling thread only; otherwise the pool when one is
+   * attached and the conv is big enough. Synchronous: blocks on the workers (Node).
+   */
+  conv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads?: number): Float32Array {
+    const runner = this.pick(g, threads);
+    const { layout, tablePtr } = this.setup(g, x, w, bias, runner ? runner.slots : 1);
+    if (runner) runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr);
     else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr);
     layout.finish(this.kernels);
     return this.read(layout);
   }
 
-  async convAsync(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null): Promise<Float32Array> {
-    const runner = this.runner && this.runner.threads > 1 ? this.runner : null;
-    const layout = this.setup(g, x, w, bias, runner ? runner.threads : 1);
-    if (runner) await runner.runAsync(layout.tasks, layout.scratchPtr, layout.scratchPer);
-    else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr);
-    layout.finish(this.kernels);
-    return this.read(layout);
+  /**
+   * Never blocks: waits for the workers with Atomics.waitAsync (or polling). Calls must not
+   * overlap on one engine (the memory holds one job at a time), so they are queued.
+   */
+  convAsync(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads?: number): Promise<Float32Array> {
+    const job = this.queue.then(async () => {
+      const runner = this.pick(g, threads);
+      const { layout, tablePtr } = this.setup(g, x, w, bias, runner ? runner.slots : 1);
+      if (runner) await runner.runAsync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr);
+      else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr);
+      layout.finish(this.kernels);
+      return this.read(layout);
+    });
+    this.queue = job.then(() => undefined, () => undefined);
+    return job;
+  }
+
+  private queue: Promise<void> = Promise.resolve();
+
+  /**
+   * Sets the number of threads (caller included). 1 = no workers. Needs shared memory; without
+   * it the engine stays single-threaded. Returns the number of threads in effect.
+   */
+  setThreads(n: number, options: { stallMs?: number; crashWorker?: number } = {}): number {
+    if (this.runner) { this.runner.close(); this.runner = null; }
+    const module = kernelModule(true);
+    if (n > 1 && this.shared && module && canSpawnWorkers()) {
+      this.runner = new ThreadPool(module, this.memory, (t, s) => runTask(this.kernels, t, s), { workers: n - 1, ...options });
+    }
+    return this.runner ? this.runner.threads : 1;
   }
 }
 
 let engine: WasmEngine | null | undefined;
+
+/** All cores (at most 8): Node's availableParallelism, else navigator.hardwareConcurrency. */
+function defaultThreads(): number {
+  const proc = (globalThis as { process?: { getBuiltinModule?(n: string): unknown } }).process;
+  const os = proc?.getBuiltinModule?.('os') as { availableParallelism?(): number } | undefined;
+  const n = os?.availableParallelism?.() ?? (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency ?? 1;
+  return Math.max(1, Math.min(8, n));
+}
 
 /** The process-wide engine, or null when wasm SIMD is unavailable (→ reference engine). */
 export function wasmEngine(): WasmEngine | null {
@@ -87,6 +144,7 @@ export function wasmEngine(): WasmEngine | null {
   const shared = f.shared;
   const module = kernelModule(shared) ?? kernelModule(false);
   engine = module ? new WasmEngine(module, shared && !!kernelModule(shared)) : null;
+  if (engine) engine.setThreads(defaultThreads());
   return engine;
 }
 

@@ -15,7 +15,6 @@ import type { KernelExports } from './runtime.js';
 
 /** Pixels per GEMM task: matches the kernel's NC so a task is one packed block. */
 const TASK_PIXELS = 128;
-const MR = 4;
 
 export const TASK_GEMM = 0;
 export const TASK_DEPTHWISE = 1;
@@ -55,8 +54,8 @@ function isDepthwise(g: ConvGeometry): boolean {
 }
 
 /** Plans a conv for `threads` workers (task granularity only; results do not depend on it). */
-export function planConv(g: ConvGeometry, threads: number, scratchBytes: number): Layout {
-  return isDepthwise(g) ? planDepthwise(g, threads, scratchBytes) : planGemm(g, threads, scratchBytes);
+export function planConv(g: ConvGeometry, threads: number, scratchBytes: number, tileRows: number): Layout {
+  return isDepthwise(g) ? planDepthwise(g, threads, scratchBytes, tileRows) : planGemm(g, threads, scratchBytes, tileRows);
 }
 
 interface ClassPlan {
@@ -73,7 +72,7 @@ interface ClassPlan {
   temp: number[]; // per batch×group (transposed only)
 }
 
-function planGemm(g: ConvGeometry, threads: number, scratchBytes: number): Layout {
+function planGemm(g: ConvGeometry, threads: number, scratchBytes: number, MR: number): Layout {
   const arena = new Arena();
   const N = g.batch;
   const G = g.groups;
@@ -186,7 +185,7 @@ function planGemm(g: ConvGeometry, threads: number, scratchBytes: number): Layou
   };
 }
 
-function planDepthwise(g: ConvGeometry, threads: number, scratchBytes: number): Layout {
+function planDepthwise(g: ConvGeometry, threads: number, scratchBytes: number, MR: number): Layout {
   const arena = new Arena();
   const N = g.batch;
   const C = g.inChannels;
@@ -207,7 +206,7 @@ function planDepthwise(g: ConvGeometry, threads: number, scratchBytes: number): 
   const outSp = outH * outW;
   const xPtr = arena.alloc(N * C * inSp * 4);
   const wPtr = arena.alloc(g.outChannels * kH * kW * 4);
-  const biasPtr = arena.alloc(g.outChannels * 4);
+  const biasPtr = arena.alloc((g.outChannels + MR) * 4);
   const outLength = N * g.outChannels * outSp;
   const outPtr = arena.alloc(outLength * 4);
   const rowPtr = arena.alloc(gH * 4);

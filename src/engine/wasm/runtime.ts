@@ -20,6 +20,7 @@ export interface KernelExports {
     inH: number, inW: number, outH: number, outW: number, kH: number, kW: number, sH: number, sW: number, dH: number, dW: number,
     rowMap: number, colMap: number, gH: number, gW: number, plane: number): void;
   peak(iters: number, seed: number): number;
+  tileRows(): number;
 }
 
 /** Bytes of KC·NC packed-B floats plus the 4×8 tile buffer: one thread's GEMM scratch. */

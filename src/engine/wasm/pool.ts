@@ -1,0 +1,263 @@
+/**
+ * Thread pool for the fast engine: worker threads (Node worker_threads, browser Web Workers) that
+ * instantiate the same kernels over the same shared WebAssembly.Memory and take phase-2 tasks
+ * from a shared cursor. The calling thread works too (thread 0), so `threads` = workers + 1.
+ *
+ * Protocol (all on one small SharedArrayBuffer of Int32 control words):
+ * - a job is published seqlock-style: GEN goes odd (setting up), the caller waits until no worker
+ *   is still inside the previous job (ACTIVE = 0), writes the job fields, then GEN goes even and
+ *   workers are woken;
+ * - a thread claims task i = CURSOR++, marks it claimed in the task table (owner + 1), runs it,
+ *   marks it done (−1) and bumps COMPLETED;
+ * - the caller blocks on COMPLETED (sync: Atomics.wait, Node only) or awaits it
+ *   (async: Atomics.waitAsync or polling; never blocks).
+ * Robustness: workers are unref'd (never keep a process alive). A worker that exits is dropped
+ * from the pool; if one dies holding a task, the caller sees no progress for `stallMs` and runs
+ * every unfinished task itself — tasks write their whole output range from scratch, so redoing
+ * one gives the same numbers.
+ */
+import type { Task } from './plan.js';
+import type { TaskRunner } from './engine.js';
+
+const GEN = 0, CURSOR = 1, COUNT = 2, TABLE = 3, SCRATCH = 4, SCRATCH_PER = 5, COMPLETED = 6, STOP = 7, ACTIVE = 8;
+const CTL_WORDS = 16;
+/** i32 words per task-table entry: state, kind, 22 arguments. */
+export const TASK_WORDS = 24;
+
+/** The worker's program, as a string so it needs no separate file in Node or the browser. */
+const WORKER_SOURCE = String.raw`
+function start(module, memory, ctl, index, onExit) {
+  const k = new WebAssembly.Instance(module, { env: { memory, abort() { throw new Error('kernel abort'); } } }).exports;
+  let gen = Atomics.load(ctl, 0);
+  if (gen & 1) gen--;
+  for (;;) {
+    Atomics.wait(ctl, 0, gen);
+    if (Atomics.load(ctl, 7)) break;
+    const g = Atomics.load(ctl, 0);
+    if (g & 1) { gen = g; continue; }
+    gen = g;
+    Atomics.add(ctl, 8, 1);
+    if (Atomics.load(ctl, 0) === gen) {
+      const n = Atomics.load(ctl, 2), tab = Atomics.load(ctl, 3) >> 2;
+      const scratch = Atomics.load(ctl, 4) + index * Atomics.load(ctl, 5);
+      for (;;) {
+        const i = Atomics.add(ctl, 1, 1);
+        if (i >= n) break;
+        const m = new Int32Array(memory.buffer);
+        const e = tab + i * 24;
+        Atomics.store(m, e, index + 1);
+        if (m[e + 1] === 0) k.convGemm(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], m[e+9], m[e+10], m[e+11], scratch);
+        else k.depthwise(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], m[e+9], m[e+10], m[e+11], m[e+12], m[e+13], m[e+14], m[e+15], m[e+16], m[e+17], m[e+18], m[e+19], m[e+20], m[e+21], m[e+22], scratch);
+        Atomics.store(m, e, -1);
+        Atomics.add(ctl, 6, 1);
+        Atomics.notify(ctl, 6);
+      }
+    }
+    Atomics.sub(ctl, 8, 1);
+    Atomics.notify(ctl, 8);
+  }
+  onExit();
+}
+`;
+
+const NODE_WORKER = `${WORKER_SOURCE}
+const { parentPort, workerData } = process.getBuiltinModule('worker_threads');
+const d = workerData;
+if (d.crashAfterClaim) {
+  // Test hook: claim one task, then die holding it.
+  const ctl = d.ctl;
+  for (let g0 = Atomics.load(ctl, 0); ; ) { Atomics.wait(ctl, 0, g0); const g = Atomics.load(ctl, 0); if (!(g & 1)) break; g0 = g; }
+  const i = Atomics.add(ctl, 1, 1);
+  const m = new Int32Array(d.memory.buffer);
+  if (i < Atomics.load(ctl, 2)) Atomics.store(m, (Atomics.load(ctl, 3) >> 2) + i * 24, d.index + 1);
+  process.exit(1);
+}
+start(d.module, d.memory, d.ctl, d.index, () => {});
+`;
+
+const BROWSER_WORKER = `${WORKER_SOURCE}
+self.onmessage = (ev) => { const d = ev.data; start(d.module, d.memory, d.ctl, d.index, () => self.close()); };
+`;
+
+interface WorkerHandle {
+  alive: boolean;
+  terminate(): void;
+}
+
+interface NodeWorkerLike {
+  on(ev: string, f: (...a: unknown[]) => void): void;
+  unref(): void;
+  terminate(): Promise<number>;
+}
+
+type NodeWorkerCtor = new (src: string, opts: { eval: boolean; workerData: unknown }) => NodeWorkerLike;
+
+function nodeWorkerCtor(): NodeWorkerCtor | null {
+  const proc = (globalThis as { process?: { getBuiltinModule?(n: string): unknown } }).process;
+  const wt = proc?.getBuiltinModule?.('worker_threads') as { Worker?: NodeWorkerCtor } | undefined;
+  return wt?.Worker ?? null;
+}
+
+/** Whether this runtime can run pool workers at all. */
+export function canSpawnWorkers(): boolean {
+  if (typeof SharedArrayBuffer === 'undefined' || typeof Atomics === 'undefined') return false;
+  if (nodeWorkerCtor()) return true;
+  return typeof Worker !== 'undefined' && typeof Blob !== 'undefined' && typeof URL !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+}
+
+/** Whether the calling thread may block on Atomics.wait (Node main thread: yes; browser main: no). */
+function canBlock(): boolean {
+  return !!nodeWorkerCtor() || typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
+}
+
+export interface PoolOptions {
+  /** Extra threads besides the caller. */
+  workers: number;
+  /** No progress for this long while tasks are claimed → the holder is presumed dead. */
+  stallMs?: number;
+  /** Test hook: the worker with this index claims a task and exits. */
+  crashWorker?: number;
+}
+
+export class ThreadPool implements TaskRunner {
+  private readonly ctl = new Int32Array(new SharedArrayBuffer(CTL_WORDS * 4));
+  private readonly workers: WorkerHandle[] = [];
+  private readonly stallMs: number;
+
+  constructor(
+    private readonly module: WebAssembly.Module,
+    private readonly memory: WebAssembly.Memory,
+    private readonly run: (t: Task, scratch: number) => void,
+    options: PoolOptions,
+  ) {
+    this.stallMs = options.stallMs ?? 2000;
+    const NodeWorker = nodeWorkerCtor();
+    for (let i = 1; i <= options.workers; i++) {
+      const data = { module, memory, ctl: this.ctl, index: i, crashAfterClaim: options.crashWorker === i };
+      const h: WorkerHandle = { alive: true, terminate: () => {} };
+      if (NodeWorker) {
+        const w = new NodeWorker(NODE_WORKER, { eval: true, workerData: data });
+        w.unref();
+        w.on('exit', () => { h.alive = false; });
+        w.on('error', () => { h.alive = false; });
+        h.terminate = () => void w.terminate();
+      } else {
+        const url = URL.createObjectURL(new Blob([BROWSER_WORKER], { type: 'text/javascript' }));
+        const w = new Worker(url);
+        w.onerror = () => { h.alive = false; };
+        w.postMessage(data);
+        h.terminate = () => { w.terminate(); h.alive = false; };
+      }
+      this.workers.push(h);
+    }
+  }
+
+  /** Threads working on a job: the caller plus the workers still alive. */
+  get threads(): number {
+    return 1 + this.workers.filter((w) => w.alive).length;
+  }
+
+  /** Scratch slots a job must provide (one per possible thread, dead ones included). */
+  get slots(): number {
+    return 1 + this.workers.length;
+  }
+
+  /** Ends every worker (the pool is unusable afterwards). */
+  close(): void {
+    Atomics.store(this.ctl, STOP, 1);
+    Atomics.add(this.ctl, GEN, 2);
+    Atomics.notify(this.ctl, GEN);
+    for (const w of this.workers) w.terminate();
+  }
+
+  /** For tests: terminates one worker as if it had crashed. */
+  killWorker(i: number): void {
+    const w = this.workers[i];
+    if (w) w.terminate();
+  }
+
+  private publish(tasks: Task[], tablePtr: number, scratchPtr: number, scratchPer: number): void {
+    const c = this.ctl;
+    Atomics.add(c, GEN, 1); // odd: setting up; late workers back off
+    // Wait for workers still inside the previous job (they only find its cursor exhausted).
+    const t0 = Date.now();
+    for (let a = Atomics.load(c, ACTIVE); a > 0; a = Atomics.load(c, ACTIVE)) {
+      if (canBlock()) Atomics.wait(c, ACTIVE, a, 5);
+      if (Date.now() - t0 > this.stallMs) { Atomics.store(c, ACTIVE, 0); break; } // a dead worker never leaves
+    }
+    const m = new Int32Array(this.memory.buffer);
+    for (let i = 0; i < tasks.length; i++) {
+      const e = (tablePtr >> 2) + i * TASK_WORDS;
+      m[e] = 0;
+      m[e + 1] = tasks[i].kind;
+      m.set(tasks[i].args, e + 2);
+    }
+    Atomics.store(c, COUNT, tasks.length);
+    Atomics.store(c, TABLE, tablePtr);
+    Atomics.store(c, SCRATCH, scratchPtr);
+    Atomics.store(c, SCRATCH_PER, scratchPer);
+    Atomics.store(c, COMPLETED, 0);
+    Atomics.store(c, CURSOR, 0);
+    Atomics.add(c, GEN, 1); // even: ready
+    Atomics.notify(c, GEN);
+  }
+
+  /** The caller's share: claim and run tasks until the cursor runs out. */
+  private work(tasks: Task[], tablePtr: number, scratchPtr: number): void {
+    const c = this.ctl;
+    for (;;) {
+      const i = Atomics.add(c, CURSOR, 1);
+      if (i >= tasks.length) break;
+      const m = new Int32Array(this.memory.buffer);
+      const e = (tablePtr >> 2) + i * TASK_WORDS;
+      Atomics.store(m, e, 1);
+      this.run(tasks[i], scratchPtr);
+      Atomics.store(m, e, -1);
+      Atomics.add(c, COMPLETED, 1);
+    }
+  }
+
+  /** Runs every task not marked done (after a stall: its holder is presumed dead). */
+  private recover(tasks: Task[], tablePtr: number, scratchPtr: number): void {
+    const m = new Int32Array(this.memory.buffer);
+    for (let i = 0; i < tasks.length; i++) {
+      const e = (tablePtr >> 2) + i * TASK_WORDS;
+      if (Atomics.load(m, e) !== -1) {
+        this.run(tasks[i], scratchPtr);
+        Atomics.store(m, e, -1);
+      }
+    }
+  }
+
+  runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr = 0): void {
+    this.publish(tasks, tablePtr, scratchPtr, scratchPer);
+    this.work(tasks, tablePtr, scratchPtr);
+    const c = this.ctl;
+    let last = Atomics.load(c, COMPLETED), since = Date.now();
+    while (last < tasks.length) {
+      Atomics.wait(c, COMPLETED, last, 10);
+      const now = Atomics.load(c, COMPLETED);
+      if (now !== last) { last = now; since = Date.now(); continue; }
+      if (Date.now() - since > this.stallMs) { this.recover(tasks, tablePtr, scratchPtr); break; }
+    }
+  }
+
+  async runAsync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr = 0): Promise<void> {
+    this.publish(tasks, tablePtr, scratchPtr, scratchPer);
+    this.work(tasks, tablePtr, scratchPtr);
+    const c = this.ctl;
+    let last = Atomics.load(c, COMPLETED), since = Date.now();
+    const waitAsync = (Atomics as unknown as { waitAsync?: (a: Int32Array, i: number, v: number, t: number) => { async: boolean; value: Promise<string> | string } }).waitAsync;
+    while (last < tasks.length) {
+      if (waitAsync) {
+        const r = waitAsync(c, COMPLETED, last, 10);
+        if (r.async) await r.value;
+      } else {
+        await new Promise((res) => setTimeout(res, 1));
+      }
+      const now = Atomics.load(c, COMPLETED);
+      if (now !== last) { last = now; since = Date.now(); continue; }
+      if (Date.now() - since > this.stallMs) { this.recover(tasks, tablePtr, scratchPtr); break; }
+    }
+  }
+}
