@@ -15,7 +15,7 @@ import { convCounts } from './counts.js';
 import type { ConvCounts } from './counts.js';
 import { resolveSpec } from './options.js';
 import type { ConvSpecOptions } from './options.js';
-import { GENERAL_DIRECT, GENERAL_TRANSPOSED, relationship, relationshipOf, varsOf } from './relationships.js';
+import { GENERAL_DIRECT, GENERAL_POOL_CEIL, GENERAL_TRANSPOSED, relationship, relationshipOf, varsOf } from './relationships.js';
 import { explanationLines } from './text.js';
 
 export interface ExplainOptions extends ConvSpecOptions {
@@ -110,7 +110,7 @@ function noRelationshipReason(axis: AxisGeometry, ceil: boolean): NoRelationship
 }
 
 function explainAxis(axis: AxisGeometry, pooling: boolean, ceil: boolean): AxisExplanation {
-  let rel = ceil ? null : relationshipOf(axis, pooling);
+  const rel = ceil ? null : relationshipOf(axis, pooling);
   let formula: string;
   let substituted: string;
   if (rel !== null) {
@@ -118,7 +118,7 @@ function explainAxis(axis: AxisGeometry, pooling: boolean, ceil: boolean): AxisE
     formula = r.formula;
     substituted = r.substitute(varsOf(axis));
   } else {
-    const general = axis.transposed ? GENERAL_TRANSPOSED : GENERAL_DIRECT;
+    const general = axis.transposed ? GENERAL_TRANSPOSED : ceil ? GENERAL_POOL_CEIL : GENERAL_DIRECT;
     formula = general.formula;
     substituted = general.substitute(axis);
   }
@@ -140,7 +140,6 @@ function explainAxis(axis: AxisGeometry, pooling: boolean, ceil: boolean): AxisE
       oPrime: e.output,
     };
   }
-  rel = rel ?? null;
   return {
     axis: axis.name,
     input: axis.input,

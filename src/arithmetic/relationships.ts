@@ -145,3 +145,17 @@ export function relationshipOf(axis: AxisGeometry, pooling = false): number | nu
   }
   return p === 0 ? 5 : 6;
 }
+
+/**
+ * Pooling in ceil mode (outside the guide): the output rounds up, then drops the last window when
+ * it would start past the input and its left padding (PyTorch's rule, applied by the geometry).
+ */
+export const GENERAL_POOL_CEIL: GeneralFormula = {
+  formula: 'o = ⌈(i + 2p − d(k − 1) − 1)/s⌉ + 1 (− 1 when the last window would start in the right padding)',
+  substitute: (x) => {
+    const numerator = x.input + 2 * x.padBefore - x.effectiveKernel;
+    const rounded = Math.ceil(numerator / x.stride) + 1;
+    const text = `⌈(${x.input} + 2·${x.padBefore} − ${x.dilation}·(${x.kernel} − 1) − 1)/${x.stride}⌉ + 1`;
+    return rounded === x.output ? text : `${text} − 1`;
+  },
+};

@@ -57,6 +57,6 @@ export const convArb: fc.Arbitrary<ExplainOptions> = fc.boolean().chain((transpo
 /** Evaluates a substituted formula such as "⌊(5 + 2·1 − 3)/2⌋ + 1" (tests only). */
 export function evaluateFormula(text: string): number {
   const js = text.replaceAll('⌊', 'Math.floor(').replaceAll('⌋', ')').replaceAll('·', '*').replaceAll('−', '-');
-  if (!/^[\d\s+\-*/().Mathflor]+$/.test(js)) throw new Error(`unexpected formula text ${text}`);
+  if (!/^[\d\s+\-*/().Mathflorceil]+$/.test(js)) throw new Error(`unexpected formula text ${text}`);
   return Function(`"use strict"; return (${js});`)() as number;
 }

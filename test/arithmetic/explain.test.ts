@@ -140,3 +140,16 @@ describe('explain refusals', () => {
     );
   });
 });
+
+describe('pooling in ceil mode', () => {
+  it('has no relationship and a ceil formula whose substituted text gives the output', async () => {
+    const { evaluateFormula } = await import('./arbitraries.js');
+    for (const [i, k, s, p] of [[5, 2, 2, 0], [6, 3, 2, 1], [7, 3, 3, 1], [4, 2, 3, 1], [5, 3, 2, 1]]) {
+      const e = explain({ input: i, kernel: k, stride: s, padding: p, pool: 'max', ceilMode: true, rank: 1 });
+      const a = e.axes[0];
+      expect(a.relationship).toBeNull();
+      expect(a.reason).toBe('ceil-mode');
+      expect(evaluateFormula(a.substituted.replaceAll('⌈', 'Math.ceil(').replaceAll('⌉', ')'))).toBe(a.output);
+    }
+  });
+});
