@@ -340,6 +340,7 @@ export function fromTensorFlow(spec: TensorFlowConvSpec): DialectGeometry {
   // Rounding (tfjs only, and only with numeric or explicit pads).
   if (spec.dimRoundingMode !== undefined) {
     if (dialect !== 'tfjs') throw new ConvError('INVALID_OPTION', `dimRoundingMode is a tfjs option, not ${dialect}'s`, { hint: "use dialect: 'tfjs' or drop dimRoundingMode" });
+    if (r === 3) throw new ConvError('INVALID_OPTION', `${opName(ctx)} takes no dimRoundingMode (tfjs 3-D ops always truncate)`, { hint: 'drop dimRoundingMode' });
     if (!ROUNDINGS.includes(spec.dimRoundingMode)) throw new ConvError('INVALID_OPTION', `unknown dimRoundingMode ${show(spec.dimRoundingMode)}`, { hint: `use one of ${ROUNDINGS.join(', ')}` });
     if (typeof spec.padding === 'string') {
       throw new ConvError('PADDING_STRING', `${opName(ctx)}: pad must be an integer when using dimRoundingMode ${spec.dimRoundingMode} but got pad ${spec.padding}`, { values: { padding: spec.padding }, hint: 'give a number or explicit pairs, or drop dimRoundingMode' });
