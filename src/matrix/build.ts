@@ -18,6 +18,25 @@ import { MATRIX_LIMIT, type ConvMatrix, type MatrixEntry, type MatrixTerm } from
 export interface ConvMatrixOptions {
   /** Weight values in the geometry's weight layout (row-major over weightShape): fills `value`. */
   weight?: ArrayLike<number> | null;
+  /**
+   * Only the block of one (output channel, input channel) pair: a single-channel matrix (rowShape
+   * [1, ...output], colShape [1, ...input]) — readable when the full operator is too large to show.
+   * A pair in different groups gives a block without entries.
+   */
+  channelPair?: readonly [number, number] | null;
+}
+
+function checkPair(p: unknown, g: ConvGeometry): [number, number] | null {
+  if (p === undefined || p === null) return null;
+  const ok = Array.isArray(p) && p.length === 2 && Number.isInteger(p[0]) && Number.isInteger(p[1]) &&
+    p[0] >= 0 && p[0] < g.outChannels && p[1] >= 0 && p[1] < g.inChannels;
+  if (!ok) {
+    throw new ConvError('INVALID_OPTION', `channelPair must be [output channel 0…${g.outChannels - 1}, input channel 0…${g.inChannels - 1}], but got ${show(p)}`, {
+      values: { channelPair: p, outChannels: g.outChannels, inChannels: g.inChannels },
+      hint: 'e.g. channelPair: [0, 0]',
+    });
+  }
+  return [p[0], p[1]];
 }
 
 function checkWeight(w: unknown, g: ConvGeometry): ArrayLike<number> | null {
@@ -62,9 +81,10 @@ export function convMatrix(input: TraceInput, options: ConvMatrixOptions = {}): 
   const taps = count(kernelShape);
   const icPerGroup = g.inChannels / g.groups;
   const ocPerGroup = g.outChannels / g.groups;
-  const rows = g.outChannels * outCells;
-  const cols = g.inChannels * inCells;
-  checkMatrixSize(rows, cols, rows * icPerGroup * taps);
+  const pair = checkPair(options?.channelPair, g);
+  const rows = (pair ? 1 : g.outChannels) * outCells;
+  const cols = (pair ? 1 : g.inChannels) * inCells;
+  checkMatrixSize(rows, cols, rows * (pair ? 1 : icPerGroup) * taps);
 
   const kernels = allCoords(kernelShape);
   // sources[ax][o][k]: input index read on this axis (−1: a zero), straight from tapSource.
@@ -91,6 +111,7 @@ export function convMatrix(input: TraceInput, options: ConvMatrixOptions = {}): 
   };
 
   for (let oc = 0; oc < g.outChannels; oc++) {
+    if (pair && oc !== pair[0]) continue;
     const group = Math.floor(oc / ocPerGroup);
     const singles = Array.from({ length: icPerGroup }, (_, icl) =>
       Array.from({ length: taps }, (_, t) => {
@@ -100,7 +121,7 @@ export function convMatrix(input: TraceInput, options: ConvMatrixOptions = {}): 
     );
     for (let of = 0; of < outCells; of++) {
       const o = outputs[of];
-      const row = oc * outCells + of;
+      const row = pair ? of : oc * outCells + of;
       // col → (icl, taps) read there; more than one tap only with reflect/replicate/circular padding.
       const byCol = new Map<number, { icl: number; taps: number[] }>();
       for (let t = 0; t < taps; t++) {
@@ -109,7 +130,9 @@ export function convMatrix(input: TraceInput, options: ConvMatrixOptions = {}): 
         if (src.some((s) => s < 0)) continue;
         const cell = flatIndex(src, inShape);
         for (let icl = 0; icl < icPerGroup; icl++) {
-          const col = (group * icPerGroup + icl) * inCells + cell;
+          const ic = group * icPerGroup + icl;
+          if (pair && ic !== pair[1]) continue;
+          const col = pair ? cell : ic * inCells + cell;
           const hit = byCol.get(col);
           if (hit) hit.taps.push(t);
           else byCol.set(col, { icl, taps: [t] });
@@ -134,8 +157,9 @@ export function convMatrix(input: TraceInput, options: ConvMatrixOptions = {}): 
     rank: g.rank,
     rows,
     cols,
-    rowShape: [g.outChannels, ...outShape],
-    colShape: [g.inChannels, ...inShape],
+    rowShape: [pair ? 1 : g.outChannels, ...outShape],
+    colShape: [pair ? 1 : g.inChannels, ...inShape],
+    channelPair: pair,
     weightShape: [...g.weightShape],
     entries,
   };

@@ -57,6 +57,12 @@ export interface ConvMatrix {
   colShape: number[];
   /** Shape of the weight the terms index. */
   weightShape: number[];
+  /**
+   * [output channel, input channel] when built for one channel pair (rowShape/colShape then have
+   * channel extent 1 and the terms still name the full weight index); null for the full operator.
+   * After `transpose` the pair keeps its meaning (the geometry's output channel first).
+   */
+  channelPair: [number, number] | null;
   /** Non-zero (structurally) entries, sorted by row then column. */
   entries: MatrixEntry[];
 }

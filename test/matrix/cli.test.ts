@@ -28,6 +28,13 @@ describe('convkit matrix', () => {
     expect(m.entries.find((e: { row: number; col: number }) => e.row === 5 && e.col === 0).value).toBe(5);
   });
 
+  it('--pair prints one channel pair\'s block', async () => {
+    const r = await cli(['matrix', '--input', '3x3', '--kernel', '2', '--in-channels', '2', '--out-channels', '2', '--pair', '1,0']);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[1].trim().split(/\s+/)[0]).toBe('w[1,0]₀₀');
+    expect((await cli(['matrix', '--input', '3x3', '--kernel', '2', '--pair', 'a'])).code).toBe(2);
+  });
+
   it('names a transposed convolution\'s own matrix Cᵀ', async () => {
     const r = await cli(['matrix', '--input', '2x2', '--kernel', '3', '--transposed']);
     expect(r.out).toMatch(/^Cᵀ: 16×4/);

@@ -98,6 +98,27 @@ describe('convMatrix', () => {
     expect(m.entries.some((en) => en.label === 'w[1,1]₁₁')).toBe(true);
   });
 
+  it('builds one channel pair\'s block, equal to that block of the full operator', () => {
+    fc.assert(
+      fc.property(validConfig({ modes: true }), fc.nat(), fc.nat(), ({ geometry: g }, a, b) => {
+        const oc = a % g.outChannels;
+        const ic = b % g.inChannels;
+        const full = convMatrix(g);
+        const block = convMatrix(g, { channelPair: [oc, ic] });
+        const outCells = count(g.axes.map((x) => x.output));
+        const inCells = count(g.axes.map((x) => x.input));
+        expect(block.channelPair).toEqual([oc, ic]);
+        expect([block.rows, block.cols]).toEqual([outCells, inCells]);
+        const expected = full.entries
+          .filter((e) => Math.floor(e.row / outCells) === oc && Math.floor(e.col / inCells) === ic)
+          .map((e) => [e.row - oc * outCells, e.col - ic * inCells, e.label]);
+        expect(block.entries.map((e) => [e.row, e.col, e.label])).toEqual(expected);
+      }),
+      { numRuns: 100 },
+    );
+    expect(() => convMatrix({ input: [4, 4], kernel: 3 }, { channelPair: [1, 0] })).toThrow(/channelPair/);
+  });
+
   it('maps rows and columns to channels and cells', () => {
     const c = convMatrix({ input: [5, 4], kernel: 3, inChannels: 2, outChannels: 3 });
     expect(c.rowShape).toEqual([3, 3, 2]);

@@ -21,7 +21,14 @@ interface MatrixFlags extends ShapeFlags {
   transpose?: boolean;
   out?: string;
   row?: string;
+  pair?: string;
   json?: boolean;
+}
+
+function parsePair(text: string): [number, number] {
+  const m = /^\s*(\d+)\s*[,x×:]\s*(\d+)\s*$/.exec(text);
+  if (!m) throw new ConvError('INVALID_OPTION', `--pair ${show(text)} is not understood`, { hint: 'give an output and an input channel, e.g. --pair 0,1' });
+  return [Number(m[1]), Number(m[2])];
 }
 
 function parseWeight(text: string): number[] {
@@ -71,13 +78,15 @@ registerCommand({
     addShapeFlags(cmd, { pool: false })
       .option('--weight <values>', 'weight values in PyTorch layout, comma-separated: entries get numbers instead of tap names')
       .option('--transpose', 'print Cᵀ instead of C')
+      .option('--pair <oc,ic>', 'only the block of one output channel and one input channel')
       .option('--out <file.svg>', 'draw the matrix into an SVG file')
       .option('--row <n>', '--out: the row (output cell) to highlight')
       .option('--json', 'print the sparse matrix as JSON (rows, cols, entries with row, col, label, terms, value)')
       .addHelpText('after', `\n${SIZE_SYNTAX}\n\nExamples:\n  convkit matrix --input 4x4 --kernel 3            (the classic 4×16 matrix)\n  convkit matrix --input 2x2 --kernel 3 --transposed   (its Cᵀ, 16×4)\n  convkit matrix --input 4x4 --kernel 3 --out c.svg --row 1`)
       .action(async (flags: MatrixFlags) => {
         const weight = flags.weight === undefined ? undefined : parseWeight(flags.weight);
-        let c = convMatrix(shapeOptionsFromFlags(flags), { weight });
+        const channelPair = flags.pair === undefined ? undefined : parsePair(flags.pair);
+        let c = convMatrix(shapeOptionsFromFlags(flags), { weight, channelPair });
         if (flags.transpose) c = transpose(c);
         if (flags.out !== undefined) {
           const render = await matrixRenderer();
