@@ -49,8 +49,11 @@ function scanMessage(reader: protobuf.Reader, end: number, type: string, depth: 
       if (wire === 2) {
         const len = reader.uint32();
         if (reader.pos + len > end) throw new ConvError('MODEL_FILE', `ONNX file is truncated inside a ${type}`, { hint: 'the file is incomplete; copy or export it again' });
-        // A packed run: at most 10 bytes per varint, so more than 10·limit bytes is more than `limit` entries.
-        if (len > 10 * SCAN_LIMITS.repeated) throw tooMany(`entries in one repeated field of a ${type}`, Math.ceil(len / 10), SCAN_LIMITS.repeated);
+        // A packed run: count its varints (one byte without the continuation bit ends each), bounded by len.
+        let entries = n - 1;
+        for (let i = reader.pos; i < reader.pos + len; i++) if (reader.buf[i] < 0x80) entries++;
+        if (entries > SCAN_LIMITS.repeated) throw tooMany(`entries in one repeated field of a ${type}`, entries, SCAN_LIMITS.repeated);
+        counts.set(id, entries);
         reader.skip(len);
       } else {
         if (n > SCAN_LIMITS.repeated) throw tooMany(`entries in one repeated field of a ${type}`, n, SCAN_LIMITS.repeated);

@@ -8,6 +8,7 @@
  * dropped; the layers that depend on it are listed too.
  */
 import { ConvError, show } from '../geometry/errors.js';
+import type { OnnxAutoPad } from '../geometry/onnx.js';
 import type { AutoPad, LayerDef, NetworkDef, PaddingDef } from '../network/types.js';
 import { onnxRoot } from './onnx-schema.js';
 import { scanOnnx } from './onnx-scan.js';
@@ -118,8 +119,8 @@ function attrs(node: Node, where: string): Map<string, Attr> {
 
 function intsAttr(a: Map<string, Attr>, name: string, where: string): number[] | undefined {
   const at = a.get(name);
-  if (!at) return undefined;
-  return (at.ints ?? []).map((v, i) => int64(v, `${where}: ${name}[${i}]`));
+  if (!at || !at.ints || at.ints.length === 0) return undefined;
+  return at.ints.map((v, i) => int64(v, `${where}: ${name}[${i}]`));
 }
 
 function intAttr(a: Map<string, Attr>, name: string, where: string, fallback: number): number {
@@ -273,19 +274,25 @@ export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): Net
         kernel: w.slice(2),
         stride: perAxisAttr(a, 'strides', where, r, 1, 1),
         dilation: perAxisAttr(a, 'dilations', where, r, 1, 1),
-        padding: paddingOf(a, where, r),
+        padding: { pairs: Array.from({ length: r }, () => [0, 0]) },
         groups,
         bias,
         weightShape: w,
+        onnx: {
+          auto_pad: (stringAttr(a, 'auto_pad') ?? 'NOTSET') as OnnxAutoPad,
+          pads: intsAttr(a, 'pads', where),
+          strides: intsAttr(a, 'strides', where),
+          dilations: intsAttr(a, 'dilations', where),
+          group: groups,
+          kernel_shape: kernelShape,
+          output_padding: transposed ? intsAttr(a, 'output_padding', where) : undefined,
+          output_shape: transposed ? intsAttr(a, 'output_shape', where) : undefined,
+        },
       };
-      if (transposed) {
-        def.outputPadding = perAxisAttr(a, 'output_padding', where, r, 0, 0);
-        const os = intsAttr(a, 'output_shape', where);
-        if (os && os.length > 0) {
-          if (os.length !== r && os.length !== r + 2) throw new ConvError('MODEL_GRAPH', `${where}: output_shape has ${os.length} values`, { hint: `give ${r} spatial sizes (or the full ${r + 2})` });
-          def.outputShape = os.slice(os.length - r);
-        }
-      }
+      if (!transposed && def.onnx) delete def.onnx.output_padding;
+      if (!transposed && def.onnx) delete def.onnx.output_shape;
+      for (const k of Object.keys(def.onnx!) as (keyof NonNullable<typeof def.onnx>)[]) if (def.onnx![k] === undefined) delete def.onnx![k];
+      if (transposed) def.outputPadding = perAxisAttr(a, 'output_padding', where, r, 0, 0);
       layers.push(def);
       return;
     }

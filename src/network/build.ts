@@ -9,7 +9,8 @@ import { ConvError } from '../geometry/errors.js';
 import { poolGeometry } from '../geometry/pool.js';
 import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
 import { convMacs, convParams } from './counts.js';
-import { directPads, transposedPads } from './padding.js';
+import { fromOnnx } from '../geometry/onnx.js';
+import { directPads } from './padding.js';
 import type { ConvLayerDef, LayerDef, Network, NetworkDef, NetworkNode, PoolLayerDef, SkippedLayer } from './types.js';
 
 /** Most layers a network may have (bounds time and memory on hostile input). */
@@ -90,13 +91,25 @@ function buildConv(l: ConvLayerDef, inShape: number[], rank: number): NetworkNod
   const outC = transposed ? weightShape[1] * l.groups : weightShape[0];
   const shapes = { inputShape: inShape, weightShape, biasShape: l.bias ? [outC] : null };
   const geometry = inLayer(l, () => {
+    if (l.onnx) {
+      if (!batched) throw graphError(`layer "${l.name}" (${l.op}): ONNX inputs are [N, C, spatial…], but got [${inShape.join(', ')}]`, 'give the batch dimension');
+      // The ONNX dialect resolves auto_pad, pads order, output_shape… exactly as ONNX Runtime does.
+      const g = fromOnnx({ op: transposed ? 'ConvTranspose' : 'Conv', xShape: inShape, wShape: weightShape, ...l.onnx }).geometry;
+      return { ...g, hasBias: l.bias }; // the bias is an input of the node, not an attribute
+    }
     if (!transposed) {
       const pads = directPads(l.padding, spatial, l.kernel, l.stride, l.dilation, l.name);
       return convGeometry(shapes, { stride: l.stride, dilation: l.dilation, groups: l.groups, padding: pads }, rank);
     }
-    const op = l.outputPadding ?? spatial.map(() => 0);
-    const pads = transposedPads(l.padding, l.outputShape, spatial, l.kernel, l.stride, l.dilation, op, l.name);
-    return convTransposeGeometry(shapes, { stride: l.stride, dilation: l.dilation, groups: l.groups, padding: pads, outputPadding: op }, rank);
+    if ('auto' in l.padding) throw graphError(`layer "${l.name}": transposed layers take numeric padding`, 'use outputSize for a wanted output size');
+    return convTransposeGeometry(shapes, {
+      stride: l.stride,
+      dilation: l.dilation,
+      groups: l.groups,
+      padding: l.padding.pairs,
+      outputPadding: l.outputShape ? undefined : l.outputPadding,
+      outputSize: l.outputShape,
+    }, rank);
   });
   return { def: l, name: l.name, kind: l.kind, inputShapes: [inShape], outputShape: geometry.outputShape, conv: geometry, params: convParams(geometry), macs: convMacs(geometry) };
 }

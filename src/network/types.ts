@@ -4,6 +4,7 @@
  * Sizes are never derived here: a built node's output shape is its geometry's output shape.
  */
 import type { PoolGeometry, PoolMode } from '../geometry/pool.js';
+import type { OnnxConvSpec } from '../geometry/onnx.js';
 import type { ConvGeometry } from '../geometry/types.js';
 
 /** ONNX-style automatic padding; resolved against the layer's input size when the network is built. */
@@ -32,10 +33,15 @@ export interface ConvLayerDef extends LayerBase {
   bias: boolean;
   /** Transposed only. */
   outputPadding?: number[];
-  /** Transposed only: wanted spatial output (ONNX `output_shape`); pads are then computed. */
+  /** Transposed only: wanted spatial output; PyTorch's `output_size` rule picks the output padding. */
   outputShape?: number[];
   /** The weight's shape when the source gives it (ONNX initializer), checked against the input. */
   weightShape?: number[];
+  /**
+   * ONNX nodes: the raw attributes, resolved by the geometry's ONNX dialect (`fromOnnx`, checked
+   * against ONNX Runtime) instead of the fields above, which are then for display only.
+   */
+  onnx?: Omit<OnnxConvSpec, 'op' | 'xShape' | 'wShape'>;
 }
 
 export interface PoolLayerDef extends LayerBase {

@@ -1,0 +1,39 @@
+/** Hand-encoded ONNX models for tests, written with the same protobufjs descriptor convkit reads. */
+import { onnxRoot } from '../../src/model/onnx-schema.js';
+
+export interface NodeSpec {
+  op: string;
+  inputs: string[];
+  outputs: string[];
+  name?: string;
+  attrs?: Record<string, number | number[] | string>;
+}
+
+export function attr(name: string, v: number | number[] | string) {
+  if (typeof v === 'string') return { name, type: 3, s: new TextEncoder().encode(v) };
+  if (Array.isArray(v)) return { name, type: 7, ints: v };
+  return { name, type: 2, i: v };
+}
+
+export function encodeModel(spec: {
+  input?: { name: string; dims: (number | string)[] } | null;
+  initializers?: Record<string, number[]>;
+  nodes: NodeSpec[];
+  outputs?: string[];
+}): Uint8Array {
+  const type = onnxRoot().lookupType('onnx.ModelProto');
+  const input = spec.input === null ? [] : [spec.input ?? { name: 'x', dims: [1, 1, 16, 16] }];
+  const msg = {
+    irVersion: 8,
+    producerName: 'convkit-test',
+    opsetImport: [{ domain: '', version: 17 }],
+    graph: {
+      name: 'g',
+      node: spec.nodes.map((n, i) => ({ input: n.inputs, output: n.outputs, name: n.name ?? `n${i}`, opType: n.op, attribute: Object.entries(n.attrs ?? {}).map(([k, v]) => attr(k, v)) })),
+      initializer: Object.entries(spec.initializers ?? {}).map(([name, dims]) => ({ name, dims, dataType: 1 })),
+      input: input.map((i) => ({ name: i.name, type: { tensorType: { elemType: 1, shape: { dim: i.dims.map((d) => (typeof d === 'string' ? { dimParam: d } : { dimValue: d })) } } } })),
+      output: (spec.outputs ?? []).map((name) => ({ name })),
+    },
+  };
+  return type.encode(type.fromObject(msg)).finish();
+}
