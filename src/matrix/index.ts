@@ -5,3 +5,4 @@ export { transpose, apply, withWeight, toDense, denseLabels, matrixCell, matrixI
 export { weightLabel } from './label.js';
 export { MATRIX_LIMIT } from './types.js';
 export type { ConvMatrix, MatrixEntry, MatrixTerm } from './types.js';
+export { matrixText } from './text.js';

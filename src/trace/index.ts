@@ -6,3 +6,4 @@ export { combineKinds } from './grid.js';
 export { count, flatIndex, coordsOf, allCoords } from './raster.js';
 export { TRACE_LIMIT } from './types.js';
 export type * from './types.js';
+export { traceText, CELL_GLYPHS } from './text.js';
