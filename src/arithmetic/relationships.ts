@@ -151,7 +151,7 @@ export function relationshipOf(axis: AxisGeometry, pooling = false): number | nu
  * it would start past the input and its left padding (PyTorch's rule, applied by the geometry).
  */
 export const GENERAL_POOL_CEIL: GeneralFormula = {
-  formula: 'o = ⌈(i + 2p − d(k − 1) − 1)/s⌉ + 1 (− 1 when the last window would start in the right padding)',
+  formula: 'o = ⌈(i + 2p − d(k − 1) − 1)/s⌉ + 1',
   substitute: (x) => {
     const numerator = x.input + 2 * x.padBefore - x.effectiveKernel;
     const rounded = Math.ceil(numerator / x.stride) + 1;

@@ -28,7 +28,7 @@ export const en: Record<string, string> = {
   'explain.axis.none': 'axis {axis}: no relationship of the guide applies ({reason}); general formula',
   'explain.reason.asymmetric-padding': 'asymmetric padding {before} before, {after} after',
   'explain.reason.dilated-transposed': 'dilated transposed convolution',
-  'explain.reason.ceil-mode': 'ceil mode',
+  'explain.reason.ceil-mode': 'ceil mode: rounded up, less 1 when the last window would start in the right padding',
   'explain.formula': '  {formula} = {substituted} = {output}',
   'explain.effectiveKernel': '  effective kernel k̂ = d(k − 1) + 1 = {d}·({k} − 1) + 1 = {ke}',
   'explain.equivalent.title': '  equivalent direct convolution:',

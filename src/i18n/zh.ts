@@ -27,7 +27,7 @@ export const zh: Record<string, string> = {
   'explain.axis.none': '轴 {axis}：指南中没有适用的关系式（{reason}）；通用公式',
   'explain.reason.asymmetric-padding': '非对称填充：前 {before}，后 {after}',
   'explain.reason.dilated-transposed': '膨胀的转置卷积',
-  'explain.reason.ceil-mode': '向上取整模式',
+  'explain.reason.ceil-mode': '向上取整模式：向上取整，若最后一个窗口会从右侧填充中开始则减 1',
   'explain.formula': '  {formula} = {substituted} = {output}',
   'explain.effectiveKernel': '  有效卷积核 k̂ = d(k − 1) + 1 = {d}·({k} − 1) + 1 = {ke}',
   'explain.equivalent.title': '  等价的直接卷积：',
