@@ -44,7 +44,7 @@ function runTfjs(c: Case, x: Float32Array, w: Float32Array): { shape: number[]; 
     const strides = (s.strides ?? 1) as never;
     const dilations = (s.dilations ?? 1) as never;
     const round = (s.dimRoundingMode === 'trunc' ? undefined : s.dimRoundingMode) as never;
-    let y;
+    let y: unknown;
     switch (c.kind) {
       case 'conv1d':
         y = t.conv1d(xt as never, wt as never, strides, pad, 'NWC', dilations, round);
@@ -65,7 +65,8 @@ function runTfjs(c: Case, x: Float32Array, w: Float32Array): { shape: number[]; 
         y = t.conv3dTranspose(xt as never, wt as never, s.outputShape as never, strides, pad);
         break;
     }
-    return { shape: y.shape, data: y.dataSync() as Float32Array };
+    const out = y as { shape: number[]; dataSync(): ArrayLike<number> };
+    return { shape: out.shape, data: Float32Array.from(out.dataSync()) };
   });
 }
 
