@@ -1,5 +1,13 @@
 #!/usr/bin/env node
-// The convkit command-line program: the compiled CLI (npm run build writes dist/).
-import { runCli } from '../dist/cli/main.js';
-
-process.exitCode = await runCli(process.argv.slice(2));
+// The convkit command-line program: runs the compiled CLI in dist/ (written by `npm run build`).
+let cli;
+try {
+  cli = await import('../dist/cli/main.js');
+} catch (e) {
+  if (e && e.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes('dist')) {
+    process.stderr.write('convkit: the compiled program is missing (dist/); run `npm run build` first\n');
+    process.exit(1);
+  }
+  throw e;
+}
+process.exitCode = await cli.runCli(process.argv.slice(2));
