@@ -40,7 +40,7 @@ function runTfjs(c: Case, x: Float32Array, w: Float32Array): { shape: number[]; 
   return t.tidy(() => {
     const xt = t.tensor(x, [...s.inputShape]);
     const wt = t.tensor(w, [...s.filterShape]);
-    const pad = s.padding as never;
+    const pad = (typeof s.padding === 'string' ? s.padding.toLowerCase() : s.padding) as never;
     const strides = (s.strides ?? 1) as never;
     const dilations = (s.dilations ?? 1) as never;
     const round = (s.dimRoundingMode === 'trunc' ? undefined : s.dimRoundingMode) as never;
@@ -182,6 +182,30 @@ describe.skipIf(!tf)(`fromTensorFlow (tfjs) vs TensorFlow.js CPU ${loadError}`, 
     const computed = Object.entries(tally).filter(([k]) => k.endsWith(':computed')).reduce((a, [, n]) => a + n, 0);
     expect(computed).toBeGreaterThan(90);
     for (const kind of ['conv1d', 'conv2d', 'conv3d', 'depthwise', 'conv2dTranspose', 'conv3dTranspose']) expect(tally[`${kind}:computed`] ?? 0).toBeGreaterThan(3);
+  });
+
+  it("the 'tf' dialect (SAME/VALID/explicit) computes what tfjs computes where TF and tfjs share rules", () => {
+    // 2-D and 1-D ops with keywords or explicit pads and the default rounding: TF's arithmetic (§3.1, §3.5).
+    const r = rng(4242);
+    let compared = 0;
+    for (let i = 0; i < 400 && compared < 40; i++) {
+      const c = randomCase(r);
+      const s = c.spec;
+      const shared = (c.kind === 'conv2d' || c.kind === 'depthwise' || c.kind === 'conv2dTranspose' || c.kind === 'conv1d') && s.dimRoundingMode === undefined && s.inputShape.length === s.filterShape.length;
+      if (!shared || typeof s.padding === 'number' || (c.kind === 'conv1d' && Array.isArray(s.padding))) continue;
+      const padding = typeof s.padding === 'string' ? s.padding.toUpperCase() : s.padding;
+      let tfSpec: TensorFlowConvSpec;
+      try {
+        fromTensorFlow(s);
+        tfSpec = { ...s, dialect: 'tf', padding };
+        fromTensorFlow(tfSpec);
+      } catch {
+        continue;
+      }
+      expect(check({ kind: c.kind, spec: tfSpec }, 2000 + i)).toBe('computed');
+      compared++;
+    }
+    expect(compared).toBe(40);
   });
 
   it('worked examples run by tfjs: SAME K=3 s=2, trunc 3.5 → 3, conv3d unclamped same, transposed crops', () => {
