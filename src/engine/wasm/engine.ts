@@ -72,6 +72,7 @@ export class WasmEngine {
   private pick(g: ConvGeometry, threads: number | undefined): TaskRunner | null {
     const r = this.runner;
     if (!r || r.threads < 2 || threads === 1) return null;
+    if (threads !== undefined) return r; // explicitly asked for threads
     return macsOf(g) >= PARALLEL_MIN_MACS ? r : null;
   }
 
@@ -115,7 +116,7 @@ export class WasmEngine {
    * Sets the number of threads (caller included). 1 = no workers. Needs shared memory; without
    * it the engine stays single-threaded. Returns the number of threads in effect.
    */
-  setThreads(n: number, options: { stallMs?: number; crashWorker?: number } = {}): number {
+  setThreads(n: number, options: { stallMs?: number } = {}): number {
     if (this.runner) { this.runner.close(); this.runner = null; }
     const module = kernelModule(true);
     if (n > 1 && this.shared && module && canSpawnWorkers()) {

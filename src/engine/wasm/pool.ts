@@ -63,15 +63,6 @@ function start(module, memory, ctl, index, onExit) {
 const NODE_WORKER = `${WORKER_SOURCE}
 const { parentPort, workerData } = process.getBuiltinModule('worker_threads');
 const d = workerData;
-if (d.crashAfterClaim) {
-  // Test hook: claim one task, then die holding it.
-  const ctl = d.ctl;
-  for (let g0 = Atomics.load(ctl, 0); ; ) { Atomics.wait(ctl, 0, g0); const g = Atomics.load(ctl, 0); if (!(g & 1)) break; g0 = g; }
-  const i = Atomics.add(ctl, 1, 1);
-  const m = new Int32Array(d.memory.buffer);
-  if (i < Atomics.load(ctl, 2)) Atomics.store(m, (Atomics.load(ctl, 3) >> 2) + i * 24, d.index + 1);
-  process.exit(1);
-}
 start(d.module, d.memory, d.ctl, d.index, () => {});
 `;
 
@@ -115,14 +106,15 @@ export interface PoolOptions {
   workers: number;
   /** No progress for this long while tasks are claimed → the holder is presumed dead. */
   stallMs?: number;
-  /** Test hook: the worker with this index claims a task and exits. */
-  crashWorker?: number;
 }
 
 export class ThreadPool implements TaskRunner {
   private readonly ctl = new Int32Array(new SharedArrayBuffer(CTL_WORDS * 4));
   private readonly workers: WorkerHandle[] = [];
   private readonly stallMs: number;
+  private pendingDeath = -1;
+  /** How many times a stalled job was finished by the caller (tests read it). */
+  recoveries = 0;
 
   constructor(
     private readonly module: WebAssembly.Module,
@@ -133,7 +125,7 @@ export class ThreadPool implements TaskRunner {
     this.stallMs = options.stallMs ?? 2000;
     const NodeWorker = nodeWorkerCtor();
     for (let i = 1; i <= options.workers; i++) {
-      const data = { module, memory, ctl: this.ctl, index: i, crashAfterClaim: options.crashWorker === i };
+      const data = { module, memory, ctl: this.ctl, index: i };
       const h: WorkerHandle = { alive: true, terminate: () => {} };
       if (NodeWorker) {
         const w = new NodeWorker(NODE_WORKER, { eval: true, workerData: data });
@@ -176,6 +168,11 @@ export class ThreadPool implements TaskRunner {
     if (w) w.terminate();
   }
 
+  /** For tests: at the next job, worker i claims the first task and dies holding it. */
+  simulateDeathHoldingTask(i: number): void {
+    this.pendingDeath = i;
+  }
+
   private publish(tasks: Task[], tablePtr: number, scratchPtr: number, scratchPer: number): void {
     const c = this.ctl;
     Atomics.add(c, GEN, 1); // odd: setting up; late workers back off
@@ -198,6 +195,12 @@ export class ThreadPool implements TaskRunner {
     Atomics.store(c, SCRATCH_PER, scratchPer);
     Atomics.store(c, COMPLETED, 0);
     Atomics.store(c, CURSOR, 0);
+    if (this.pendingDeath >= 0 && tasks.length > 0) {
+      m[tablePtr >> 2] = this.pendingDeath + 2; // claimed by worker index pendingDeath + 1
+      Atomics.store(c, CURSOR, 1);
+      this.killWorker(this.pendingDeath);
+      this.pendingDeath = -1;
+    }
     Atomics.add(c, GEN, 1); // even: ready
     Atomics.notify(c, GEN);
   }
@@ -219,6 +222,7 @@ export class ThreadPool implements TaskRunner {
 
   /** Runs every task not marked done (after a stall: its holder is presumed dead). */
   private recover(tasks: Task[], tablePtr: number, scratchPtr: number): void {
+    this.recoveries++;
     const m = new Int32Array(this.memory.buffer);
     for (let i = 0; i < tasks.length; i++) {
       const e = (tablePtr >> 2) + i * TASK_WORDS;
@@ -242,9 +246,13 @@ export class ThreadPool implements TaskRunner {
     }
   }
 
+  /**
+   * Never blocks: the caller only publishes and awaits; the workers compute (the caller joins
+   * in only when no worker is alive), so a browser's main thread stays free.
+   */
   async runAsync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr = 0): Promise<void> {
     this.publish(tasks, tablePtr, scratchPtr, scratchPer);
-    this.work(tasks, tablePtr, scratchPtr);
+    if (this.threads < 2) this.work(tasks, tablePtr, scratchPtr);
     const c = this.ctl;
     let last = Atomics.load(c, COMPLETED), since = Date.now();
     const waitAsync = (Atomics as unknown as { waitAsync?: (a: Int32Array, i: number, v: number, t: number) => { async: boolean; value: Promise<string> | string } }).waitAsync;

@@ -1,0 +1,29 @@
+/** ONNX Runtime for Node (native MLAS): a one-node model per case, weights as initializers. */
+import * as ort from 'onnxruntime-node';
+import { outputShape, type BenchCase } from '../cases.js';
+import { onnxConvModel } from './onnx-model.js';
+import type { PeerRun } from './tfjs.js';
+
+export interface AsyncPeerRun {
+  run(): Promise<Float32Array>;
+  nchw(out: Float32Array): Float32Array;
+  dispose(): void;
+}
+
+export async function ortPeer(bc: BenchCase, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads: number): Promise<AsyncPeerRun> {
+  const os = outputShape(bc);
+  const model = onnxConvModel(bc, w, bias, os);
+  const session = await ort.InferenceSession.create(model, { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all', executionMode: 'sequential' });
+  const feeds = { x: new ort.Tensor('float32', x, bc.input) };
+  return {
+    async run() {
+      const r = await session.run(feeds);
+      return r.y.data as Float32Array;
+    },
+    nchw: (out) => out,
+    dispose() {
+      void session.release();
+    },
+  };
+}
+export type { PeerRun };

@@ -1,0 +1,74 @@
+/**
+ * TensorFlow.js peers (CPU = pure JS, WASM = XNNPACK, single-threaded in Node). TF.js is NHWC,
+ * so inputs/weights are converted once up front and the output converted back to NCHW for the
+ * agreement check; the timed call is the op plus reading its result (dataSync), as convkit's
+ * timed call returns its Float32Array.
+ */
+import { createRequire } from 'node:module';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { outputShape, type BenchCase } from '../cases.js';
+
+export async function initTfjs(): Promise<void> {
+  const require = createRequire(import.meta.url);
+  const dist = require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm').replace(/[^/]+$/, '');
+  setWasmPaths(dist);
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+}
+
+function nchwToNhwc(x: Float32Array, [n, c, h, w]: number[]): Float32Array {
+  const o = new Float32Array(x.length);
+  for (let b = 0; b < n; b++) for (let ch = 0; ch < c; ch++) for (let y = 0; y < h; y++) for (let xx = 0; xx < w; xx++) o[((b * h + y) * w + xx) * c + ch] = x[((b * c + ch) * h + y) * w + xx];
+  return o;
+}
+function nhwcToNchw(x: Float32Array, [n, c, h, w]: number[]): Float32Array {
+  const o = new Float32Array(x.length);
+  for (let b = 0; b < n; b++) for (let ch = 0; ch < c; ch++) for (let y = 0; y < h; y++) for (let xx = 0; xx < w; xx++) o[((b * c + ch) * h + y) * w + xx] = x[((b * h + y) * w + xx) * c + ch];
+  return o;
+}
+/** [A, B, kh, kw] → [kh, kw, B, A] (conv: OIHW → HWIO; transposed IOHW → HW(O)(I); depthwise C1HW → HWC1). */
+function weightToHwba(wt: Float32Array, [a, b, kh, kw]: number[]): Float32Array {
+  const o = new Float32Array(wt.length);
+  for (let i = 0; i < a; i++) for (let j = 0; j < b; j++) for (let y = 0; y < kh; y++) for (let x = 0; x < kw; x++) o[((y * kw + x) * b + j) * a + i] = wt[((i * b + j) * kh + y) * kw + x];
+  return o;
+}
+
+export interface PeerRun {
+  run(): Float32Array;
+  /** The last result in NCHW. */
+  nchw(out: Float32Array): Float32Array;
+  dispose(): void;
+}
+
+export async function tfjsPeer(backend: 'cpu' | 'wasm', bc: BenchCase, x: Float32Array, w: Float32Array): Promise<PeerRun> {
+  await tf.setBackend(backend);
+  await tf.ready();
+  const [, c, h, wd] = bc.input;
+  const os = outputShape(bc);
+  const xt = tf.tensor4d(nchwToNhwc(x, bc.input), [1, h, wd, c]);
+  const [wa, wb, kh, kw] = bc.weight;
+  let wt: tf.Tensor4D;
+  if (bc.depthwise) wt = tf.tensor4d(weightToHwba(w, bc.weight), [kh, kw, wa, wb]); // [kh,kw,C,1]: same flat order as [kh,kw,1,C]
+  else if (bc.transposed) wt = tf.tensor4d(weightToHwba(w, bc.weight), [kh, kw, wb, wa]);
+  else wt = tf.tensor4d(weightToHwba(w, bc.weight), [kh, kw, wb, wa]);
+  const op = (): tf.Tensor => {
+    if (bc.transposed) return tf.conv2dTranspose(xt, wt, [1, os[2], os[3], os[1]], bc.stride, bc.padding);
+    if (bc.depthwise) return tf.depthwiseConv2d(xt, wt, bc.stride, bc.padding, 'NHWC', bc.dilation);
+    return tf.conv2d(xt, wt, bc.stride, bc.padding, 'NHWC', bc.dilation);
+  };
+  return {
+    run() {
+      const y = op();
+      const d = y.dataSync() as Float32Array;
+      y.dispose();
+      return d;
+    },
+    nchw(out) {
+      return nhwcToNchw(out, os);
+    },
+    dispose() {
+      xt.dispose(); wt.dispose();
+    },
+  };
+}
