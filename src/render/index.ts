@@ -19,6 +19,13 @@ export type { Scene, Prim, Rgb } from './scene.js';
 export type { PaletteName } from './palette.js';
 export { MAX_CELLS_PER_AXIS, MAX_FRAMES } from './options.js';
 export { sceneOf } from './scene-of.js';
+export { sceneToGif } from './gif.js';
+export { sceneToPng } from './png.js';
+export { sceneFrameSvg, sceneAnimatedSvg } from './svg.js';
+export { CLASSIC_FIGURES, classicSpec, galleryEntries } from './gallery.js';
+export type { ClassicFigure, GalleryEntry } from './gallery.js';
+export { palette, over } from './palette.js';
+export type { Palette } from './palette.js';
 
 export interface FrameOption {
   /** 0-based frame to draw (default 0). */

@@ -53,11 +53,15 @@ export function directScene(tr: DirectTrace, o: ResolvedOptions): Scene {
   const outSize = { rows: OH, cols: OW, cw: cell, ch, skew };
   const inW = planeWidth(inSize), outW = planeWidth(outSize);
   let inPlane: Plane, outPlane: Plane;
+  // The step counter sits beside the output label: near the window's lines, so the changed region
+  // of each GIF frame (and the file) stays small.
+  let stepAt: [number, number];
   if (!flatLook) {
     // Output plane on top, input plane under it, centred on each other.
     const contentW = Math.max(inW, outW);
     cursor += 18;
     base.push(textPrim(MARGIN + contentW / 2, cursor, outLabel, SIZE.label, pal.text, 'middle'));
+    stepAt = [MARGIN + contentW / 2 + textWidth(outLabel, SIZE.label) / 2 + 14, cursor];
     cursor += 10;
     outPlane = { ...outSize, ox: MARGIN + (contentW - outW) / 2, oy: cursor };
     cursor += planeHeight(outSize) + Math.max(44, cell * 1.3);
@@ -70,6 +74,7 @@ export function directScene(tr: DirectTrace, o: ResolvedOptions): Scene {
     cursor += 18;
     base.push(textPrim(MARGIN + inW / 2, cursor, inLabel, SIZE.label, pal.text, 'middle'));
     base.push(textPrim(MARGIN + inW + gap + outW / 2, cursor, outLabel, SIZE.label, pal.text, 'middle'));
+    stepAt = [MARGIN + inW + gap + outW / 2 + textWidth(outLabel, SIZE.label) / 2 + 14, cursor];
     cursor += 10;
     const inH = planeHeight(inSize), outH = planeHeight(outSize);
     const h = Math.max(inH, outH);
@@ -118,7 +123,8 @@ export function directScene(tr: DirectTrace, o: ResolvedOptions): Scene {
   } else {
     width = Math.max(width, MARGIN * 2 + textW);
   }
-  width = Math.ceil(width);
+  const stepW = textWidth(`${label(lang, 'step')} ${tr.frames.length}/${tr.frames.length}`, SIZE.param);
+  width = Math.ceil(Math.max(width, stepAt![0] + stepW + MARGIN));
   const height = Math.ceil(cursor);
 
   // Frames: window taps, current output cell, lines, step counter (and values when numeric).
@@ -165,7 +171,7 @@ export function directScene(tr: DirectTrace, o: ResolvedOptions): Scene {
         prims.push(textPrim(x, y + 5, formatOutput(v), SIZE.label, m === n ? pal.background : pal.text, 'middle'));
       }
     }
-    prims.push(textPrim(width - MARGIN, 24, `${label(lang, 'step')} ${n + 1}/${tr.frames.length}`, SIZE.param, pal.muted, 'end'));
+    prims.push(textPrim(stepAt[0], stepAt[1], `${label(lang, 'step')} ${n + 1}/${tr.frames.length}`, SIZE.param, pal.muted));
     return prims;
   });
 

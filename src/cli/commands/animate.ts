@@ -1,0 +1,82 @@
+/**
+ * `convkit animate`: draws a convolution (any configuration explain accepts) as an animated GIF,
+ * an animated SVG, one SVG frame or one PNG frame, chosen by the --out file's extension.
+ */
+import { extname } from 'node:path';
+import type { Command } from 'commander';
+import { ConvError, show } from '../../geometry/errors.js';
+import { sceneAnimatedSvg, sceneFrameSvg, sceneOf, sceneToGif, sceneToPng } from '../../render/index.js';
+import type { RenderOptions } from '../../render/index.js';
+import { writeFileAtomic } from '../../render/write.node.js';
+import type { TraceView } from '../../trace/types.js';
+import type { CliIO } from '../io.js';
+import { parseCount, SIZE_SYNTAX } from '../parse.js';
+import { registerCommand } from '../registry.js';
+import { emit } from '../run.js';
+import { addShapeFlags, shapeOptionsFromFlags, type ShapeFlags } from './trace.js';
+
+interface AnimateFlags extends ShapeFlags {
+  out: string;
+  theme: string;
+  numeric?: boolean;
+  view: string;
+  lang: string;
+  palette: string;
+  frame?: string;
+  json?: boolean;
+}
+
+/** Picture options from flags (their values are checked by the render module's own validation). */
+export function renderOptionsFromFlags(f: { theme: string; numeric?: boolean; view: string; lang: string; palette: string }): RenderOptions {
+  if (f.view !== 'direct' && f.view !== 'scatter') {
+    throw new ConvError('INVALID_OPTION', `--view must be direct or scatter, but got ${show(f.view)}`, { hint: 'use --view direct or --view scatter' });
+  }
+  return { theme: f.theme as RenderOptions['theme'], numeric: f.numeric === true, view: f.view as TraceView, lang: f.lang as RenderOptions['lang'], palette: f.palette as RenderOptions['palette'] };
+}
+
+registerCommand({
+  name: 'animate',
+  attach(program: Command, io: CliIO) {
+    const cmd = program
+      .command('animate')
+      .description('draw a convolution step by step: animated GIF or SVG (1 s per frame, looping), or one frame as SVG or PNG');
+    addShapeFlags(cmd, { pool: true })
+      .requiredOption('--out <file>', 'output file: .gif (animated), .svg (animated, or one frame with --frame), .png (one frame)')
+      .option('--theme <theme>', 'classic (slanted planes, as the classic figures) or flat', 'classic')
+      .option('--numeric', 'print input, kernel and output values (flat; values from the reference engine)')
+      .option('--view <view>', 'transposed: direct (zero-inserted equivalent convolution) or scatter (kernel stamped onto the output)', 'direct')
+      .option('--lang <lang>', 'labels in en or zh', 'en')
+      .option('--palette <name>', 'default (Solarized, as the classic figures) or colorblind', 'default')
+      .option('--frame <n>', 'draw only frame n (1-based) — .svg and .png')
+      .option('--json', 'print what was written as JSON')
+      .addHelpText('after', `\n${SIZE_SYNTAX}\n\nExamples:\n  convkit animate --input 5x5 --kernel 3 --stride 2 --padding 1 --out padding_strides.gif\n  convkit animate --input 2x2 --kernel 3 --stride 2 --transposed --view scatter --out scatter.gif\n  convkit animate --input 5x5 --kernel 3 --numeric --theme flat --out numbers.png --frame 5\n  convkit animate --input 5x5 --kernel 3 --pool max --stride 1 --numeric --out max.gif`)
+      .action((flags: AnimateFlags) => {
+        const spec = shapeOptionsFromFlags(flags);
+        const options = renderOptionsFromFlags(flags);
+        const ext = extname(flags.out).toLowerCase();
+        if (ext !== '.gif' && ext !== '.svg' && ext !== '.png') {
+          throw new ConvError('INVALID_OPTION', `--out ${show(flags.out)}: the file must end in .gif, .svg or .png`, { hint: 'e.g. --out conv.gif' });
+        }
+        let frame: number | undefined;
+        if (flags.frame !== undefined) {
+          const n = parseCount(flags.frame, '--frame');
+          if (!Number.isInteger(n) || n < 1) throw new ConvError('INVALID_NUMBER', `--frame must be a whole number ≥ 1, but got ${show(flags.frame)}`, { hint: 'frames count from 1' });
+          if (ext === '.gif') throw new ConvError('INVALID_OPTION', '--frame draws one frame: use it with an .svg or .png file', { hint: 'drop --frame for an animated GIF' });
+          frame = n - 1;
+        }
+        const scene = sceneOf(spec, options);
+        if (frame !== undefined && frame >= scene.frames.length) {
+          throw new ConvError('INVALID_NUMBER', `--frame ${frame + 1} is past the last frame (${scene.frames.length})`, { hint: `use --frame 1 … ${scene.frames.length}` });
+        }
+        let data: Uint8Array | string;
+        if (ext === '.gif') data = sceneToGif(scene);
+        else if (ext === '.png') data = sceneToPng(scene, frame ?? 0);
+        else data = frame === undefined ? sceneAnimatedSvg(scene) : sceneFrameSvg(scene, frame);
+        writeFileAtomic(flags.out, data);
+        const what = frame === undefined && ext !== '.png' ? `${scene.frames.length} frames` : `frame ${(frame ?? 0) + 1} of ${scene.frames.length}`;
+        emit(io, flags.json === true, { out: flags.out, bytes: data.length, width: scene.width, height: scene.height, frames: scene.frames.length, frame: frame === undefined ? null : frame + 1 }, [
+          `wrote ${flags.out} (${scene.width}×${scene.height}, ${what}, ${data.length} bytes)`,
+        ]);
+      });
+  },
+});

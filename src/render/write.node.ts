@@ -1,0 +1,28 @@
+/**
+ * Writing pictures to disk (Node only): through a temporary file in the same folder and a rename,
+ * so a failure (full disk, no permission, a crash mid-way) never leaves a half-written picture.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { ConvError, show } from '../geometry/errors.js';
+
+export function writeFileAtomic(path: string, data: Uint8Array | string): void {
+  const full = resolve(path);
+  const tmp = join(dirname(full), `.${basename(full)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+  try {
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(tmp, data);
+    renameSync(tmp, full);
+  } catch (e) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The folder itself is unusable (not a folder, gone): there is no temporary file to remove.
+    }
+    const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new ConvError('INVALID_OPTION', `cannot write ${show(path)} (${reason})`, {
+      values: { path, reason },
+      hint: 'give a path in a folder you can write to',
+    });
+  }
+}
