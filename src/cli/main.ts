@@ -15,6 +15,8 @@ import './commands/explain.js';
 import './commands/solve.js';
 import './commands/trace.js';
 import './commands/matrix.js';
+import './commands/animate.js';
+import './commands/gallery.js';
 
 function version(): string {
   try {
