@@ -87,7 +87,7 @@ export function poolGeometry(mode: PoolMode, inputShape: readonly number[], opti
   }
   const axes = spatial.map((i, ax): AxisGeometry => {
     const [k, s, p, d, name] = [kernel[ax], stride[ax], padding[ax], dilation[ax], names[ax]];
-    const bad = (code: 'KERNEL_SIZE' | 'STRIDE' | 'DILATION' | 'NEGATIVE_PADDING' | 'EMPTY_INPUT', what: string, hint: string) =>
+    const bad = (code: 'KERNEL_SIZE' | 'STRIDE' | 'DILATION' | 'NEGATIVE_PADDING' | 'EMPTY_INPUT' | 'KERNEL_TOO_LARGE', what: string, hint: string) =>
       new ConvError(code, `${what} on axis ${name}`, { axis: name, values: { kernelSize: k, stride: s, padding: p, dilation: d, input: i }, hint });
     if (k <= 0) throw bad('KERNEL_SIZE', `pooling kernel size must be positive, but is ${k}`, 'use kernelSize ≥ 1');
     if (s <= 0) throw bad('STRIDE', `stride must be positive, but is ${s}`, 'use stride ≥ 1');
