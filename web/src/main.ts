@@ -520,7 +520,8 @@ function setFrame(f: number, announce = true): void {
   if (!playing) pushUrl(true);
 }
 
-function setPlaying(on: boolean): void {
+function setPlaying(on: boolean, remember = true): void {
+  const was = playing;
   playing = on;
   window.clearInterval(timer);
   const btn = byId('btn-play');
@@ -535,7 +536,7 @@ function setPlaying(on: boolean): void {
     timer = window.setInterval(() => setFrame(frame + 1, false), 1000 / (2 * speed));
   } else {
     byId('step-text').setAttribute('aria-live', 'polite');
-    pushUrl(true);
+    if (was && remember) pushUrl(true);
   }
 }
 
@@ -655,7 +656,8 @@ function start(): void {
   // A link with bad values is rewritten to what is shown, so the bad text does not travel on.
   pushUrl(true);
   window.addEventListener('popstate', () => {
-    setPlaying(false);
+    // Stop without writing the URL: it already holds the entry being restored.
+    setPlaying(false, false);
     loadUrl();
     writeControls();
     rebuild();

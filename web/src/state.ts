@@ -242,8 +242,10 @@ export function toQuery(s: State): string {
   if (s.view !== d.view) q.set('v', s.view);
   if (s.matrix !== d.matrix) q.set('m', s.matrix);
   if (s.frame !== 0) q.set('f', String(s.frame));
-  if (s.theme !== d.theme) q.set('theme', s.theme);
-  if (s.colorBlind) q.set('cb', '1');
+  // Preferences are always written: otherwise a remembered preference would override the value a
+  // history entry (or a shared link) had.
+  q.set('theme', s.theme);
+  q.set('cb', s.colorBlind ? '1' : '0');
   q.set('lang', s.lang);
   return q.toString();
 }

@@ -1,0 +1,538 @@
+/**
+ * The playground in real headless Chromium: every control, the animation, the highlights, the URL,
+ * languages, keyboard-only use, hostile links, accessibility (axe-core) and self-containment.
+ * Expected values come from the library itself (geometry and tapSource), never from the page.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ConvError, convGeometry, convTransposeGeometry, tapSource } from '../../src/index.js';
+import type { ConvGeometry } from '../../src/index.js';
+import { startHarness } from './harness.js';
+import type { Harness } from './harness.js';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+}, 120_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function open(query = '', viewport?: { width: number; height: number }) {
+  const p = await h.newPage(viewport);
+  await p.page.goto(h.url + query);
+  await p.page.waitForSelector('body[data-ready="1"]');
+  return p;
+}
+
+const attr = (page: Page, sel: string, name: string) => page.$eval(sel, (el, n) => el.getAttribute(n) ?? '', name);
+
+interface Layer {
+  input: [number, number];
+  kernel: [number, number];
+  stride?: [number, number];
+  dilation?: [number, number];
+  padding?: [[number, number], [number, number]] | 'same' | 'valid';
+  transposed?: boolean;
+  outputPadding?: [number, number];
+  inChannels?: number;
+  outChannels?: number;
+  groups?: number;
+}
+
+/** The library's geometry for a layer, built with PyTorch's shapes (what the page must show). */
+function geometryOf(l: Layer): ConvGeometry {
+  const ci = l.inChannels ?? 1;
+  const co = l.outChannels ?? 1;
+  const g = l.groups ?? 1;
+  if (l.transposed) {
+    return convTransposeGeometry(
+      { inputShape: [1, ci, ...l.input], weightShape: [ci, co / g, ...l.kernel] },
+      { stride: l.stride, dilation: l.dilation, padding: l.padding as [[number, number], [number, number]], outputPadding: l.outputPadding, groups: g },
+      2,
+    );
+  }
+  return convGeometry({ inputShape: [1, ci, ...l.input], weightShape: [co, ci / g, ...l.kernel] }, { stride: l.stride, dilation: l.dilation, padding: l.padding, groups: g }, 2);
+}
+
+/** Input cells read by output (oh, ow), from the library's tapSource (sorted "h,w" strings). */
+function readsOf(g: ConvGeometry, oh: number, ow: number): string[] {
+  const [H, W] = g.axes;
+  const out = new Set<string>();
+  for (let kh = 0; kh < H.kernel; kh++) {
+    for (let kw = 0; kw < W.kernel; kw++) {
+      const ih = tapSource(H, oh, kh);
+      const iw = tapSource(W, ow, kw);
+      if (ih >= 0 && iw >= 0) out.add(`${ih},${iw}`);
+    }
+  }
+  return sortCoords([...out]);
+}
+
+function sortCoords(list: string[]): string[] {
+  return list.sort((a, b) => {
+    const [a0, a1] = a.split(',').map(Number);
+    const [b0, b1] = b.split(',').map(Number);
+    return a0 - b0 || a1 - b1;
+  });
+}
+
+const cells = (s: string) => (s === '' ? [] : s.split(';'));
+
+describe('playground page', () => {
+  it('loads the default layer with the library’s output size, no errors and no other host', async () => {
+    const { page, errors, dialogs } = await open();
+    const g = geometryOf({ input: [5, 5], kernel: [3, 3], stride: [2, 2], padding: [[1, 1], [1, 1]] });
+    expect(await attr(page, '#svg-output', 'data-size')).toBe(`${g.axes[0].output}x${g.axes[1].output}`);
+    expect(await attr(page, '#svg-output', 'data-rows')).toBe(String(g.axes[0].output));
+    expect(await attr(page, '#svg-grid', 'data-rows')).toBe(String(g.axes[0].equivalent.gridSize));
+    expect(await page.textContent('#shape-text')).toContain(`[${g.outputShape.join(', ')}]`);
+    expect(errors).toEqual([]);
+    expect(dialogs).toEqual([]);
+    const foreign = h.requests.filter((u) => !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(u) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  it('serves the page with a Content-Security-Policy that forbids other hosts', async () => {
+    const r = await fetch(h.url);
+    const csp = r.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).not.toMatch(/https?:/);
+    const html = await r.text();
+    expect(html).toContain('http-equiv="Content-Security-Policy"');
+    expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
+    expect((await fetch(new URL('../../etc/passwd', h.url))).status).toBe(404);
+  });
+
+  it('steps the animation and highlights exactly the input cells the library reads', async () => {
+    const { page } = await open('?i=5x6&k=3x2&s=2x1&p=1&d=1x2&lang=en');
+    const g = geometryOf({ input: [5, 6], kernel: [3, 2], stride: [2, 1], dilation: [1, 2], padding: [[1, 1], [1, 1]] });
+    const [H, W] = g.axes;
+    expect(await attr(page, '#svg-output', 'data-size')).toBe(`${H.output}x${W.output}`);
+    const total = H.output * W.output;
+    expect(await attr(page, '#scrub', 'max')).toBe(String(total - 1));
+    for (let f = 0; f < Math.min(total, 7); f++) {
+      const oh = Math.floor(f / W.output);
+      const ow = f % W.output;
+      expect(await attr(page, '#svg-output', 'data-step')).toBe(`${oh},${ow}`);
+      expect(cells(await attr(page, '#svg-grid', 'data-step'))).toEqual(readsOf(g, oh, ow));
+      await page.click('#btn-forward');
+    }
+    await page.click('#btn-back');
+    expect(await attr(page, '#svg-output', 'data-step')).toBe(`${Math.floor(6 / W.output)},${6 % W.output}`);
+    await page.click('#btn-last');
+    expect(await attr(page, '#svg-output', 'data-step')).toBe(`${H.output - 1},${W.output - 1}`);
+    await page.click('#btn-first');
+    expect(await attr(page, '#svg-output', 'data-step')).toBe('0,0');
+    // Scrub slider.
+    await page.$eval('#scrub', (el: HTMLInputElement, v) => { el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })); }, '4');
+    expect(await attr(page, '#svg-output', 'data-step')).toBe(`${Math.floor(4 / W.output)},${4 % W.output}`);
+    // The matrix marks the row of the output being computed.
+    expect(await attr(page, '#svg-matrix', 'data-mark-side')).toBe('row');
+    expect(await attr(page, '#svg-matrix', 'data-mark-index')).toBe('4');
+    expect(await attr(page, '#svg-matrix', 'data-rows')).toBe(String(total));
+    expect(await attr(page, '#svg-matrix', 'data-cols')).toBe(String(5 * 6));
+    // Play advances on its own; pause stops.
+    await page.click('#btn-play');
+    await page.waitForFunction(() => document.querySelector('#svg-output')!.getAttribute('data-step') !== `${Math.floor(4 / 6)},${4 % 6}`);
+    await page.click('#btn-play');
+    expect(await attr(page, '#btn-play', 'aria-pressed')).toBe('false');
+    // The live region reads the step.
+    expect(await page.textContent('#step-text')).toMatch(/Output \(\d+,\d+\) = sum of 6 products/);
+    await page.close();
+  });
+
+  it('changes every control and always shows the library’s output size', async () => {
+    const { page, errors } = await open('?lang=en');
+    const layer: Layer & { padding: [[number, number], [number, number]] } = { input: [5, 5], kernel: [3, 3], stride: [2, 2], dilation: [1, 1], padding: [[1, 1], [1, 1]] };
+    const check = async () => {
+      const g = geometryOf(layer);
+      expect(await attr(page, '#svg-output', 'data-size')).toBe(`${g.axes[0].output}x${g.axes[1].output}`);
+      expect(await page.isHidden('#error-banner')).toBe(true);
+    };
+    const steps: [string, string, () => void][] = [
+      ['#input-h', '9', () => { layer.input[0] = 9; }],
+      ['#input-w', '12', () => { layer.input[1] = 12; }],
+      ['#kernel-h', '2', () => { layer.kernel[0] = 2; }],
+      ['#kernel-w', '4', () => { layer.kernel[1] = 4; }],
+      ['#stride-h', '3', () => { layer.stride![0] = 3; }],
+      ['#stride-w', '1', () => { layer.stride![1] = 1; }],
+      ['#dilation-h', '2', () => { layer.dilation![0] = 2; }],
+      ['#dilation-w', '3', () => { layer.dilation![1] = 3; }],
+      ['#pad-hb', '2', () => { layer.padding = [[2, 2], [2, 2]]; }],
+    ];
+    for (const [sel, v, apply] of steps) {
+      await page.fill(sel, v);
+      apply();
+      await check();
+    }
+    await page.selectOption('#pad-mode', 'axis');
+    await page.fill('#pad-wb', '0');
+    layer.padding = [[2, 2], [0, 0]];
+    await check();
+    await page.selectOption('#pad-mode', 'asym');
+    await page.fill('#pad-ha', '0');
+    await page.fill('#pad-wa', '3');
+    layer.padding = [[2, 0], [0, 3]];
+    await check();
+    expect(await page.textContent('#code-torch')).toContain('nn.ZeroPad2d((0, 3, 2, 0))');
+    await page.selectOption('#pad-mode', 'valid');
+    let g = convGeometry({ inputShape: [1, 1, 9, 12], weightShape: [1, 1, 2, 4] }, { stride: [3, 1], dilation: [2, 3], padding: 'valid' }, 2);
+    expect(await attr(page, '#svg-output', 'data-size')).toBe(`${g.axes[0].output}x${g.axes[1].output}`);
+    // 'same' with a stride is refused by the library, next to the padding control.
+    await page.selectOption('#pad-mode', 'same');
+    expect(await page.isVisible('#error-banner')).toBe(true);
+    expect(await page.textContent('.field-error[data-for~="pad-mode"]')).toContain("padding='same'");
+    await page.fill('#stride-h', '1');
+    g = convGeometry({ inputShape: [1, 1, 9, 12], weightShape: [1, 1, 2, 4] }, { stride: [1, 1], dilation: [2, 3], padding: 'same' }, 2);
+    expect(await attr(page, '#svg-output', 'data-size')).toBe(`${g.axes[0].output}x${g.axes[1].output}`);
+    expect(await page.isHidden('#error-banner')).toBe(true);
+    // Channels and groups, and the stacked-channel view's wiring.
+    await page.selectOption('#pad-mode', 'number');
+    await page.fill('#in-ch', '4');
+    await page.fill('#out-ch', '6');
+    await page.fill('#groups', '2');
+    expect(await page.isHidden('#error-banner')).toBe(true);
+    expect(await attr(page, '#svg-channels', 'aria-label')).toBe('out 0 ← in 0, 1; out 1 ← in 0, 1; out 2 ← in 0, 1; out 3 ← in 2, 3; out 4 ← in 2, 3; out 5 ← in 2, 3');
+    await page.fill('#groups', '4');
+    expect(await page.isVisible('#error-banner')).toBe(true);
+    expect(await page.textContent('.field-error[data-for~="groups"]')).toMatch(/groups=4/);
+    await page.fill('#groups', '1');
+    // Transposed with output padding, then with a target size.
+    await page.fill('#in-ch', '1');
+    await page.fill('#out-ch', '1');
+    await page.fill('#input-h', '4');
+    await page.fill('#input-w', '4');
+    await page.fill('#kernel-h', '3');
+    await page.fill('#kernel-w', '3');
+    await page.fill('#stride-h', '2');
+    await page.fill('#stride-w', '2');
+    await page.fill('#dilation-h', '1');
+    await page.fill('#dilation-w', '1');
+    await page.fill('#pad-hb', '1');
+    await page.check('#transposed');
+    await page.fill('#op-h', '1');
+    g = geometryOf({ input: [4, 4], kernel: [3, 3], stride: [2, 2], padding: [[1, 1], [1, 1]], transposed: true, outputPadding: [1, 0] });
+    expect(await attr(page, '#svg-output', 'data-size')).toBe(`${g.axes[0].output}x${g.axes[1].output}`);
+    expect(await attr(page, '#svg-grid', 'data-rows')).toBe(String(g.axes[0].equivalent.gridSize));
+    await page.selectOption('#op-mode', 'target');
+    await page.fill('#target-w', '8');
+    expect(await attr(page, '#svg-output', 'data-size')).toBe(`${g.axes[0].output}x8`);
+    await page.fill('#target-w', '11');
+    expect(await page.textContent('.field-error[data-for~="target-w"]')).toMatch(/requested output size 11 on axis W/);
+    await page.fill('#target-w', '7');
+    // Numbers, theme, palette.
+    await page.check('#numbers');
+    expect(await page.$$eval('#svg-output text', (t) => t.length)).toBeGreaterThan(0);
+    await page.selectOption('#theme', 'dark');
+    expect(await attr(page, 'body', 'data-theme')).toBe('dark');
+    await page.check('#colorblind');
+    expect(await page.isHidden('#error-banner')).toBe(true);
+    // A value outside the control's range is explained, not silently used.
+    await page.fill('#input-h', '40');
+    expect(await page.textContent('.field-error[data-for~="input-h"]')).toContain('1 to 32');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the library’s ConvError next to the control that caused it, and keeps the last picture dimmed', async () => {
+    const { page } = await open('?i=3x3&k=3&s=1&p=0&lang=en');
+    await page.fill('#kernel-w', '5');
+    let expected = '';
+    try {
+      convGeometry({ inputShape: [1, 1, 3, 3], weightShape: [1, 1, 3, 5] }, { padding: 0 }, 2);
+    } catch (e) {
+      expected = (e as ConvError).message;
+    }
+    expect(expected).toMatch(/axis W/);
+    expect(await page.textContent('.field-error[data-for~="kernel-w"]')).toBe(expected);
+    expect(await attr(page, '#kernel-w', 'aria-invalid')).toBe('true');
+    expect(await page.textContent('#error-banner')).toContain(expected);
+    expect(await attr(page, '#views', 'class')).toContain('stale');
+    expect(await attr(page, '#svg-output', 'data-size')).toBe('1x1');
+    await page.fill('#kernel-w', '3');
+    expect(await page.isHidden('#error-banner')).toBe(true);
+    expect(await attr(page, '#views', 'class')).not.toContain('stale');
+    // A transposed output padding the library refuses.
+    await page.check('#transposed');
+    await page.fill('#op-h', '2');
+    expect(await page.textContent('.field-error[data-for~="op-h"]')).toMatch(/output padding 2 must be smaller/);
+    // A link whose layer is impossible still shows a (dimmed) picture and the reason.
+    const second = await open('?i=2x2&k=5&p=0&lang=en');
+    expect(await second.page.isVisible('#error-banner')).toBe(true);
+    expect(Number(await attr(second.page, '#svg-grid', 'data-rows'))).toBeGreaterThan(0);
+    await second.page.close();
+    await page.close();
+  });
+
+  it('hover and focus: output → its inputs, input → its outputs, weight → its pairs', async () => {
+    const { page } = await open('?i=5x5&k=3&s=2&p=1&lang=en');
+    const g = geometryOf({ input: [5, 5], kernel: [3, 3], stride: [2, 2], padding: [[1, 1], [1, 1]] });
+    const [H, W] = g.axes;
+    // Keyboard focus on the output grid, then arrows.
+    await page.focus('#svg-output');
+    expect(cells(await attr(page, '#svg-grid', 'data-hover'))).toEqual(readsOf(g, 0, 0));
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    expect(cells(await attr(page, '#svg-grid', 'data-hover'))).toEqual(readsOf(g, 1, 1));
+    expect(await attr(page, '#svg-output', 'data-step')).toBe('1,1');
+    expect(await page.textContent('#hover-text')).toContain('Output (1,1) reads');
+    // An input cell: grid cell (2,2) is input (1,1) with padding 1.
+    await page.focus('#svg-grid');
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowDown');
+    const feeds: string[] = [];
+    for (let oh = 0; oh < H.output; oh++) for (let ow = 0; ow < W.output; ow++) if (readsOf(g, oh, ow).includes('1,1')) feeds.push(`${oh},${ow}`);
+    expect(cells(await attr(page, '#svg-output', 'data-hover'))).toEqual(feeds);
+    // A padding cell reads as zero.
+    await page.keyboard.press('Home');
+    expect(await page.textContent('#hover-text')).toContain('zero');
+    // A weight: tap (0,0) multiplies input (o·s − p + 0) for every output whose tap lands inside.
+    await page.focus('#svg-kernel');
+    const pairs: string[] = [];
+    const ins: string[] = [];
+    for (let oh = 0; oh < H.output; oh++) {
+      for (let ow = 0; ow < W.output; ow++) {
+        const ih = tapSource(H, oh, 0);
+        const iw = tapSource(W, ow, 0);
+        if (ih >= 0 && iw >= 0) { pairs.push(`${oh},${ow}`); ins.push(`${ih},${iw}`); }
+      }
+    }
+    expect(cells(await attr(page, '#svg-output', 'data-hover'))).toEqual(pairs);
+    expect(cells(await attr(page, '#svg-grid', 'data-hover'))).toEqual(sortCoords(ins));
+    expect(await page.textContent('#hover-text')).toContain(`multiplies ${pairs.length} (input, output) pairs`);
+    // Pointer hover on an output cell.
+    await page.keyboard.press('Tab');
+    const box = (await page.$('#svg-output'))!;
+    const bb = (await box.boundingBox())!;
+    const cell = bb.width / W.output;
+    await page.mouse.move(bb.x + cell * 2.5, bb.y + cell * 0.5);
+    expect(cells(await attr(page, '#svg-grid', 'data-hover'))).toEqual(readsOf(g, 0, 2));
+    await page.close();
+  });
+
+  it('transposed convolution: zero-inserted direct view and scatter view with the library’s overlap counts', async () => {
+    const { page } = await open('?i=3x3&k=3&s=2&p=0&t=1&lang=en');
+    const g = geometryOf({ input: [3, 3], kernel: [3, 3], stride: [2, 2], padding: [[0, 0], [0, 0]], transposed: true, outputPadding: [0, 0] });
+    const [H, W] = g.axes;
+    expect(await attr(page, '#svg-output', 'data-size')).toBe(`${H.output}x${W.output}`);
+    expect(await attr(page, '#svg-grid', 'data-cols')).toBe(String(W.equivalent.gridSize));
+    for (let f = 0; f < 5; f++) {
+      expect(cells(await attr(page, '#svg-grid', 'data-step'))).toEqual(readsOf(g, Math.floor(f / W.output), f % W.output));
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(await page.textContent('#cap-kernel')).toContain('flipped');
+    await page.selectOption('#view', 'scatter');
+    expect(await attr(page, '#scrub', 'max')).toBe(String(H.input * W.input - 1));
+    const counts = await page.$$eval('#svg-output text', (t) => t.map((x) => Number(x.textContent)));
+    const expected: number[] = [];
+    for (let oh = 0; oh < H.output; oh++) {
+      for (let ow = 0; ow < W.output; ow++) {
+        let n = 0;
+        for (let kh = 0; kh < H.kernel; kh++) for (let kw = 0; kw < W.kernel; kw++) if (tapSource(H, oh, kh) >= 0 && tapSource(W, ow, kw) >= 0) n++;
+        expected.push(n);
+      }
+    }
+    expect(counts).toEqual(expected);
+    expect(new Set(counts).size).toBeGreaterThan(1); // the checkerboard
+    // Step 4 = input (1,1) stamps the outputs whose taps read it.
+    await page.click('#btn-first');
+    for (let i = 0; i < 4; i++) await page.click('#btn-forward');
+    const stamped: string[] = [];
+    for (let oh = 0; oh < H.output; oh++) for (let ow = 0; ow < W.output; ow++) if (readsOf(g, oh, ow).includes('1,1')) stamped.push(`${oh},${ow}`);
+    expect(cells(await attr(page, '#svg-output', 'data-step'))).toEqual(stamped);
+    expect(await attr(page, '#svg-matrix', 'data-mark-side')).toBe('col');
+    await page.close();
+  });
+
+  it('round-trips the whole state through the URL, and back/forward restore it', async () => {
+    const { page } = await open('?lang=en');
+    await page.fill('#input-h', '7');
+    await page.fill('#kernel-w', '2');
+    await page.selectOption('#pad-mode', 'asym');
+    await page.fill('#pad-wa', '3');
+    await page.check('#transposed');
+    await page.fill('#in-ch', '2');
+    await page.fill('#out-ch', '4');
+    await page.fill('#groups', '2');
+    await page.check('#numbers');
+    await page.selectOption('#theme', 'dark');
+    await page.selectOption('#lang', 'zh');
+    await page.click('#btn-forward');
+    const url = page.url();
+    const q = new URL(url).searchParams;
+    expect(q.get('i')).toBe('7x5');
+    expect(q.get('t')).toBe('1');
+    expect(q.get('lang')).toBe('zh');
+    expect(q.get('f')).toBe('1');
+    const size = await attr(page, '#svg-output', 'data-size');
+    const other = await open(new URL(url).search);
+    for (const id of ['input-h', 'input-w', 'kernel-w', 'pad-hb', 'pad-ha', 'pad-wb', 'pad-wa', 'in-ch', 'out-ch', 'groups']) {
+      expect(await other.page.inputValue(`#${id}`)).toBe(await page.inputValue(`#${id}`));
+    }
+    expect(await other.page.isChecked('#transposed')).toBe(true);
+    expect(await other.page.inputValue('#pad-mode')).toBe('asym');
+    expect(await attr(other.page, '#svg-output', 'data-size')).toBe(size);
+    expect(await attr(other.page, '#svg-output', 'data-step')).toBe(await attr(page, '#svg-output', 'data-step'));
+    expect(await attr(other.page, 'html', 'lang')).toBe('zh-CN');
+    await other.page.close();
+    // Back undoes the last changes one at a time (stepping replaces, changes push); forward redoes.
+    await page.goBack();
+    expect(await page.inputValue('#theme')).toBe('dark');
+    expect(await page.inputValue('#lang')).toBe('en');
+    await page.goBack();
+    expect(await page.inputValue('#theme')).toBe('light');
+    expect(await page.isChecked('#numbers')).toBe(true);
+    await page.goForward();
+    await page.goForward();
+    expect(await page.inputValue('#lang')).toBe('zh');
+    expect(await attr(page, '#svg-output', 'data-size')).toBe(size);
+    await page.close();
+  });
+
+  it('switches language and remembers it', async () => {
+    const { page, context } = await open('?i=4x4');
+    await page.selectOption('#lang', 'en');
+    expect(await page.textContent('h1')).toBe('convkit playground');
+    await page.selectOption('#lang', 'zh');
+    expect(await page.textContent('h1')).toBe('convkit 卷积演示');
+    expect(await page.textContent('#step-text')).toMatch(/^输出 \(0,0\)/);
+    expect(await page.textContent('#formula')).toMatch(/卷积/);
+    const again = await context.newPage();
+    await again.goto(h.url + '?i=4x4');
+    await again.waitForSelector('body[data-ready="1"]');
+    expect(await again.textContent('h1')).toBe('convkit 卷积演示');
+    expect(await again.inputValue('#lang')).toBe('zh');
+    await again.close();
+    await page.close();
+  });
+
+  it('works by keyboard alone', async () => {
+    const { page } = await open('?lang=en');
+    // Tab from the top of the page into the first control and type.
+    await page.keyboard.press('Tab'); // skip link
+    const order: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => document.activeElement?.id ?? ''));
+      if (order.at(-1) === 'input-h') break;
+    }
+    expect(order.at(-1)).toBe('input-h');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('7');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('6');
+    const g = geometryOf({ input: [7, 6], kernel: [3, 3], stride: [2, 2], padding: [[1, 1], [1, 1]] });
+    expect(await attr(page, '#svg-output', 'data-size')).toBe(`${g.axes[0].output}x${g.axes[1].output}`);
+    // Transposed on with the space bar.
+    await page.focus('#transposed');
+    await page.keyboard.press('Space');
+    expect(await page.isChecked('#transposed')).toBe(true);
+    await page.keyboard.press('Space');
+    // Arrow keys step the animation when focus is on the page, Space plays and pauses.
+    await page.focus('#stage');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await attr(page, '#svg-output', 'data-step')).toBe('0,2');
+    await page.keyboard.press('ArrowLeft');
+    expect(await attr(page, '#svg-output', 'data-step')).toBe('0,1');
+    await page.keyboard.press('End');
+    expect(await attr(page, '#svg-output', 'data-step')).toBe(`${g.axes[0].output - 1},${g.axes[1].output - 1}`);
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Space');
+    expect(await attr(page, '#btn-play', 'aria-pressed')).toBe('true');
+    await page.keyboard.press('Space');
+    expect(await attr(page, '#btn-play', 'aria-pressed')).toBe('false');
+    // The step buttons answer Enter.
+    await page.focus('#btn-forward');
+    await page.keyboard.press('Enter');
+    expect(await page.textContent('#step-text')).toMatch(/Output \(\d,\d\)/);
+    await page.close();
+  });
+
+  it('hostile links fall back to defaults with a visible message and never run script', async () => {
+    const hostile = [
+      '?i=%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+      '?k=javascript%3Aalert(1)&s=99999999999999999999',
+      '?i=NaN&p=-1&d=1e3&t=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+      '?lang=%3Csvg%20onload%3Dalert(1)%3E&theme=javascript:alert(1)&%3Cb%3E=1',
+      '?i=0x0&k=-3&co=Infinity&g=1.5&f=-1',
+    ];
+    for (const q of hostile) {
+      const { page, dialogs, errors } = await open(q);
+      expect(dialogs).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(await page.isVisible('#url-problems')).toBe(true);
+      const msg = (await page.textContent('#url-problems')) ?? '';
+      expect(msg.length).toBeGreaterThan(10);
+      // Shown as text: no element was created from the value.
+      expect(await page.$$eval('#url-problems *', (e) => e.length)).toBe(0);
+      expect(await page.$$eval('img[src="x"], body script:not([type="module"])', (e) => e.length)).toBe(0);
+      expect(await page.evaluate(() => document.querySelectorAll('script').length)).toBe(1);
+      // The defaults are shown, and the bad text is gone from the address bar.
+      expect(await attr(page, '#svg-output', 'data-size')).toBe('3x3');
+      expect(decodeURIComponent(page.url())).not.toMatch(/script|javascript|onerror|onload/);
+      await page.close();
+    }
+  });
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    const axeSource = readFileSync(axePath, 'utf8');
+    for (const q of ['?lang=en', '?i=4x4&k=3&s=2&p=1&t=1&op=1&n=1&lang=zh', '?i=3x3&k=5&lang=en', '?theme=dark&cb=1&n=1&v=scatter&t=1&lang=en']) {
+      // axe is injected as a script, which the page's CSP forbids: only this context bypasses it.
+      const context = await h.browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+      const page = await context.newPage();
+      await page.goto(h.url + q);
+      await page.waitForSelector('body[data-ready="1"]');
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+        const r = await axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+      });
+      const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad, `${q}: ${JSON.stringify(bad)}`).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('fits a phone-sized screen without sideways scrolling', async () => {
+    const { page } = await open('?i=12x12&k=3&s=1&p=1&lang=zh', { width: 390, height: 800 });
+    const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(scroll).toBeLessThanOrEqual(client);
+    const grid = (await (await page.$('#svg-grid'))!.boundingBox())!;
+    expect(grid.x + grid.width).toBeLessThanOrEqual(390);
+    await page.close();
+  });
+
+  it('exports the current view as SVG, PNG and GIF', async () => {
+    const { page } = await open('?i=4x4&k=3&s=1&p=0&lang=en');
+    const save = async (button: string) => {
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      const path = await dl.path();
+      return { name: dl.suggestedFilename(), bytes: readFileSync(path!) };
+    };
+    const svg = await save('#export-svg');
+    expect(svg.name).toMatch(/\.svg$/);
+    const text = svg.bytes.toString('utf8');
+    expect(text.startsWith('<svg')).toBe(true);
+    expect(text).toContain('Output 2×2');
+    const png = await save('#export-png');
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const gif = await save('#export-gif');
+    expect(gif.bytes.subarray(0, 6).toString('latin1')).toBe('GIF89a');
+    // One graphic-control extension per frame: one frame per output cell.
+    let frames = 0;
+    for (let i = 0; i + 1 < gif.bytes.length; i++) if (gif.bytes[i] === 0x21 && gif.bytes[i + 1] === 0xf9 && gif.bytes[i + 2] === 4) frames++;
+    expect(frames).toBe(4);
+    await page.close();
+  });
+});

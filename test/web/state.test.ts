@@ -1,0 +1,81 @@
+/** The URL form of the playground's state: strict parsing, defaults on bad values, round trips. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BOUNDS, defaultState, parseQuery, toQuery } from '../../web/src/state.js';
+import type { State } from '../../web/src/state.js';
+
+const pair = (b: readonly [number, number]) => fc.tuple(fc.integer({ min: b[0], max: b[1] }), fc.integer({ min: b[0], max: b[1] }));
+
+const arbState: fc.Arbitrary<State> = fc.record({
+  input: pair(BOUNDS.input),
+  kernel: pair(BOUNDS.kernel),
+  stride: pair(BOUNDS.stride),
+  dilation: pair(BOUNDS.dilation),
+  padMode: fc.constantFrom('number', 'axis', 'asym', 'same', 'valid' as const),
+  pad: fc.tuple(...Array.from({ length: 4 }, () => fc.integer({ min: BOUNDS.pad[0], max: BOUNDS.pad[1] }))) as fc.Arbitrary<[number, number, number, number]>,
+  transposed: fc.boolean(),
+  outputPadding: pair(BOUNDS.outputPadding),
+  useTarget: fc.boolean(),
+  target: pair(BOUNDS.target),
+  inChannels: fc.integer({ min: 1, max: 16 }),
+  outChannels: fc.integer({ min: 1, max: 16 }),
+  groups: fc.integer({ min: 1, max: 16 }),
+  numbers: fc.boolean(),
+  view: fc.constantFrom('direct', 'scatter' as const),
+  matrix: fc.constantFrom('c', 'ct' as const),
+  frame: fc.integer({ min: 0, max: 5000 }),
+  theme: fc.constantFrom('light', 'dark' as const),
+  colorBlind: fc.boolean(),
+  lang: fc.constantFrom('en', 'zh' as const),
+}).map((s) => {
+  // Only what the URL can express: padding boxes a mode does not use, and transposed-only values
+  // of a direct layer, are not part of the state a link carries.
+  const [hb, ha, wb, wa] = s.pad;
+  if (s.padMode === 'number') s.pad = [hb, hb, hb, hb];
+  if (s.padMode === 'axis') s.pad = [hb, hb, wb, wb];
+  if (s.padMode === 'same' || s.padMode === 'valid') s.pad = [0, 0, 0, 0];
+  void ha; void wa;
+  const d = defaultState();
+  if (!s.transposed) { s.useTarget = false; s.outputPadding = d.outputPadding; s.target = d.target; }
+  else if (s.useTarget) s.outputPadding = d.outputPadding;
+  else s.target = d.target;
+  return s as State;
+});
+
+describe('playground URL state', () => {
+  it('round-trips every state through the query string', () => {
+    fc.assert(fc.property(arbState, (s) => {
+      const { state, problems } = parseQuery(toQuery(s));
+      expect(problems).toEqual([]);
+      expect(state).toEqual(s);
+    }), { numRuns: 500 });
+  });
+
+  it('documents its keys with the example from the issue', () => {
+    const { state, problems } = parseQuery('?i=5x5&k=3&s=2&p=1&d=1&t=1&op=1&lang=zh');
+    expect(problems).toEqual([]);
+    expect(state).toMatchObject({ input: [5, 5], kernel: [3, 3], stride: [2, 2], pad: [1, 1, 1, 1], dilation: [1, 1], transposed: true, outputPadding: [1, 1], lang: 'zh' });
+    expect(parseQuery('p=0_1x2_3').state).toMatchObject({ padMode: 'asym', pad: [0, 1, 2, 3] });
+    expect(parseQuery('p=2x0').state).toMatchObject({ padMode: 'axis', pad: [2, 2, 0, 0] });
+    expect(parseQuery('os=9x10&t=1').state).toMatchObject({ useTarget: true, target: [9, 10] });
+  });
+
+  it('refuses bad values key by key, keeping the default, and reports them as bounded text', () => {
+    const bad = ['i=0', 'i=33', 'i=5x', 'i=x5', 'i=5x5x5', 'i=-1', 'i=NaN', 'i=1e1', 'i=0x10', 'i= 5', 'k=10', 's=0', 'd=9',
+      'p=-1', 'p=1_2', 'p=1_2x3', 'p=17', 't=yes', 'op=8', 'ci=0', 'g=1.5', 'n=true', 'v=grid', 'm=x', 'f=-1',
+      'theme=blue', 'lang=fr', 'lang=<script>', 'cb=2', 'unknown=1', 's=99999999999999999999'];
+    const d = defaultState();
+    for (const q of bad) {
+      const { state, problems } = parseQuery(q);
+      expect(problems, q).toHaveLength(1);
+      expect(state, q).toEqual(d);
+    }
+    const long = parseQuery(`k=${'<'.repeat(500)}\u0000x`).problems[0];
+    expect(long.value.length).toBeLessThanOrEqual(40);
+    expect(long.value).not.toContain('\u0000');
+    // A good key next to a bad one still applies.
+    const mixed = parseQuery('i=7&k=<b>');
+    expect(mixed.state.input).toEqual([7, 7]);
+    expect(mixed.problems.map((p) => p.key)).toEqual(['k']);
+  });
+});
