@@ -24,6 +24,15 @@ describe('convkit trace', () => {
     expect(t.overlap[12]).toBe(4);
   });
 
+  it('prints a large trace as compact JSON (one line)', async () => {
+    const r = await cli(['trace', '--input', '120x120', '--kernel', '3', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n')).toHaveLength(1);
+    const t = JSON.parse(r.out);
+    expect(t.tapCount).toBe(118 * 118 * 9);
+    expect(t.frames).toHaveLength(118 * 118);
+  });
+
   it('prints text with the grid map and the frames', async () => {
     const r = await cli(['trace', '--input', '5x5', '--kernel', '3', '--stride', '2', '--padding', '1', '--frames', '2']);
     expect(r.code).toBe(0);

@@ -16,6 +16,9 @@ import { registerCommand } from '../registry.js';
 import { emit } from '../run.js';
 import { addShapeFlags, shapeOptionsFromFlags, type ShapeFlags } from './trace.js';
 
+/** Above this many entries --json prints compact JSON (one line) instead of indented JSON. */
+const COMPACT_ABOVE = 100_000;
+
 interface MatrixFlags extends ShapeFlags {
   weight?: string;
   transpose?: boolean;
@@ -99,6 +102,11 @@ registerCommand({
           }
           writeWhole(flags.out, render(c, { highlightRow: row }));
           emit(io, flags.json === true, { out: flags.out, rows: c.rows, cols: c.cols }, [`wrote ${flags.out} (${c.rows}×${c.cols} matrix)`]);
+          return;
+        }
+        if (flags.json && c.entries.length > COMPACT_ABOVE) {
+          // Pretty-printing a large matrix would exceed the longest string V8 can build: print it compact.
+          io.out(`${JSON.stringify(c)}\n`);
           return;
         }
         emit(io, flags.json === true, c, flags.json ? [] : matrixText(c));

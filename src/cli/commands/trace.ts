@@ -41,6 +41,9 @@ export function shapeOptionsFromFlags(f: ShapeFlags): TraceSpecOptions {
   return o as unknown as TraceSpecOptions;
 }
 
+/** Above this many taps --json prints compact JSON (one line) instead of indented JSON. */
+const COMPACT_ABOVE = 100_000;
+
 interface TraceFlags extends ShapeFlags {
   view: string;
   frames?: string;
@@ -68,6 +71,11 @@ registerCommand({
         const max = flags.frames === undefined ? 30 : Number(flags.frames);
         if (!Number.isInteger(max) || max < 0) {
           throw new ConvError('INVALID_NUMBER', `--frames must be a whole number ≥ 0, but got ${show(flags.frames)}`, { hint: 'e.g. --frames 100' });
+        }
+        if (flags.json && t.tapCount > COMPACT_ABOVE) {
+          // Pretty-printing a large trace would exceed the longest string V8 can build: print it compact.
+          io.out(`${JSON.stringify(t)}\n`);
+          return;
         }
         emit(io, flags.json === true, t, flags.json ? [] : traceText(t, max));
       });
