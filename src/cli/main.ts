@@ -17,6 +17,8 @@ import './commands/trace.js';
 import './commands/matrix.js';
 import './commands/animate.js';
 import './commands/gallery.js';
+import './commands/rf.js';
+import './commands/summary.js';
 
 function version(): string {
   try {

@@ -32,3 +32,17 @@ export function readModelDef(path: string, options: OnnxOptions = {}): NetworkDe
 export function loadNetwork(path: string, options: OnnxOptions = {}): Network {
   return buildNetwork(readModelDef(path, options));
 }
+
+/** CLI flag text "1,3,64,64" or "1x3x64x64" → [1, 3, 64, 64]. */
+export function parseIntList(text: string, flag: string, min: number): number[] {
+  const parts = text.split(/[x×,\s]+/).filter((p) => p !== '');
+  const nums = parts.map((p) => (/^-?\d+$/.test(p) ? Number(p) : Number.NaN));
+  if (nums.length === 0 || nums.some((n) => !Number.isSafeInteger(n) || n < min)) {
+    throw new ConvError('INVALID_NUMBER', `${flag} ${JSON.stringify(text)} must be whole numbers ≥ ${min} separated by commas or x`, { hint: `e.g. ${flag} ${min === 0 ? '3,4' : '1,3,64,64'}` });
+  }
+  return nums;
+}
+
+export function loadFromFlags(path: string, inputShape: string | undefined): Network {
+  return loadNetwork(path, inputShape === undefined ? {} : { inputShape: parseIntList(inputShape, '--input-shape', 1) });
+}

@@ -1,0 +1,40 @@
+/**
+ * `convkit summary model.onnx|layers.yaml`: the per-layer table (shapes, params, MACs, RF, jump,
+ * relationship) with totals, the counting convention, and where thop/torchinfo would differ.
+ */
+import type { Command } from 'commander';
+import { ConvError } from '../../geometry/errors.js';
+import { renderCsv, renderJson, renderMarkdown, renderText } from '../../network/render.js';
+import { summarize } from '../../network/summary.js';
+import type { CliIO } from '../io.js';
+import { registerCommand } from '../registry.js';
+import { loadFromFlags } from '../../model/load.node.js';
+
+interface SummaryFlags {
+  json?: boolean;
+  csv?: boolean;
+  markdown?: boolean;
+  inputShape?: string;
+}
+
+registerCommand({
+  name: 'summary',
+  attach(program: Command, io: CliIO) {
+    program
+      .command('summary')
+      .description('per-layer table of a model (ONNX file, or a JSON/YAML layer list): shapes, parameters, MACs, receptive field, jump, relationship; totals')
+      .argument('<model>', 'an .onnx file, or a .json/.yaml/.yml layer list')
+      .option('--json', 'print the table as JSON')
+      .option('--csv', 'print the table as CSV')
+      .option('--markdown', 'print the table as Markdown')
+      .option('--input-shape <shape>', 'input shape N,C,H,W (when the file leaves a size symbolic, or to analyse another size)')
+      .addHelpText('after', '\nMACs are multiply-accumulates (bias adds not counted, FLOPs = 2·MACs); transposed convs are counted by input positions.\n\nExamples:\n  convkit summary unet.onnx\n  convkit summary layers.yaml --markdown')
+      .action((model: string, f: SummaryFlags) => {
+        if ([f.json, f.csv, f.markdown].filter(Boolean).length > 1) {
+          throw new ConvError('INVALID_OPTION', 'give at most one of --json, --csv, --markdown', { hint: 'e.g. convkit summary model.onnx --csv' });
+        }
+        const s = summarize(loadFromFlags(model, f.inputShape));
+        io.out(f.json ? renderJson(s) : f.csv ? renderCsv(s) : f.markdown ? renderMarkdown(s) : renderText(s));
+      });
+  },
+});

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { receptiveField } from '../../src/arithmetic/receptive.js';
+import { ConvError } from '../../src/geometry/errors.js';
+import { parseLayerList } from '../../src/model/layers.js';
+import { onnxToNetwork } from '../../src/model/onnx.js';
+import { buildNetwork } from '../../src/network/build.js';
+import { summarize } from '../../src/network/summary.js';
+
+const EX = new URL('./examples/', import.meta.url);
+const build = (text: string) => buildNetwork(parseLayerList(text));
+const err = (text: string): ConvError => {
+  try {
+    build(text);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConvError);
+    return e as ConvError;
+  }
+  throw new Error('expected a ConvError');
+};
+
+describe('layer lists (JSON / YAML)', () => {
+  it('DeepLab-style rates 1, 2, 4, 8 (YAML): RF 127 at jump 4, no holes, HDC M_2 = 2', () => {
+    const net = build(readFileSync(new URL('deeplab-rates.yaml', EX), 'utf8'));
+    const rf = receptiveField(net);
+    expect(rf.axes[0].continuous!.size.valueOf()).toBe(3 + 4 + 4 * 2 * (1 + 2 + 4 + 8));
+    expect(rf.axes[0].continuous!.jump.valueOf()).toBe(4);
+    expect(rf.axes[0].hdc[0].report).toMatchObject({ rates: [1, 2, 4, 8], m2: 2, heuristicPasses: true, holes: 0 });
+  });
+
+  it('U-Net decoder (JSON): transposed upsampling + concat skips build and count', () => {
+    const net = build(readFileSync(new URL('unet-decoder.json', EX), 'utf8'));
+    expect(net.byName.get('head')!.outputShape).toEqual([1, 2, 32, 32]);
+    const up2 = net.byName.get('up2')!;
+    expect(up2.macs).toBe(32 * 8 * 8 * 16 * 4); // C_in · ΠIn · C_out · Πk
+    expect(receptiveField(net).misaligned).toEqual([]);
+  });
+
+  it('the same U-Net as a layer list and as an exported ONNX file gives the same totals', () => {
+    const yaml = `
+input: [1, 1, 32, 32]
+layers:
+  - {type: conv, name: e1a, out: 4, kernel: 3, padding: 1}
+  - {type: relu}
+  - {type: conv, name: e1, out: 4, kernel: 3, padding: 1}
+  - {type: maxPool, kernel: 2}
+  - {type: conv, out: 8, kernel: 3, padding: 1}
+  - {type: conv, name: e2, out: 8, kernel: 3, padding: 1}
+  - {type: maxPool, kernel: 2}
+  - {type: conv, out: 16, kernel: 3, padding: 1}
+  - {type: conv, out: 16, kernel: 3, padding: 1}
+  - {type: convTranspose, name: up2, out: 8, kernel: 2, stride: 2}
+  - {type: concat, inputs: [up2, e2]}
+  - {type: conv, out: 8, kernel: 3, padding: 1}
+  - {type: conv, out: 8, kernel: 3, padding: 1}
+  - {type: convTranspose, name: up1, out: 4, kernel: 3, stride: 2, padding: 1, outputPadding: 1}
+  - {type: concat, inputs: [up1, e1]}
+  - {type: conv, out: 4, kernel: 3, padding: 1}
+  - {type: conv, out: 4, kernel: 3, padding: 1}
+  - {type: conv, out: 2, kernel: 1}
+`;
+    const a = summarize(build(yaml)).totals;
+    const b = summarize(buildNetwork(onnxToNetwork(new Uint8Array(readFileSync(new URL('../fixtures/onnx/unet_tiny.onnx', import.meta.url)))))).totals;
+    expect(a).toEqual(b);
+  });
+
+  it('padding forms: number, per axis, [before, after] pairs, same (odd cell after), same_lower, valid', () => {
+    const pads = (p: string, stride = 1) => build(`{input: [1, 1, 9, 9], layers: [{type: conv, out: 1, kernel: 4, stride: ${stride}, padding: ${p}}]}`).nodes[0].conv!.axes.map((a) => [a.padBefore, a.padAfter]);
+    expect(pads('1')).toEqual([[1, 1], [1, 1]]);
+    expect(pads('[1, 2]')).toEqual([[1, 1], [2, 2]]);
+    expect(pads('[[0, 1], [2, 3]]')).toEqual([[0, 1], [2, 3]]);
+    expect(pads('same')).toEqual([[1, 2], [1, 2]]);
+    expect(pads('same_lower')).toEqual([[2, 1], [2, 1]]);
+    expect(pads('same', 2)).toEqual([[1, 2], [1, 2]]); // total (⌈9/2⌉−1)·2 + 4 − 9 = 3
+    expect(pads('valid')).toEqual([[0, 0], [0, 0]]);
+  });
+
+  it('convTranspose outputSize picks the output padding as PyTorch does', () => {
+    const n = build(`{input: [1, 2, 5], layers: [{type: convTranspose, out: 1, kernel: 3, stride: 2, padding: 1, outputSize: [10]}]}`).nodes[0];
+    expect(n.outputShape).toEqual([1, 1, 10]);
+    expect(n.conv!.axes[0].outputPadding).toBe(1);
+  });
+
+  it('errors name the layer, the field and what is valid', () => {
+    expect(err('{input: [1, 1, 8, 8], layers: [{type: convolution, out: 1}]}').message).toMatch(/layers\[0\]: unknown layer type "convolution".*valid types: conv, convTranspose/);
+    expect(err('{input: [1, 1, 8, 8], layers: [{type: conv, kernel: 3}]}').message).toMatch(/layers\[0\] \(conv "conv0"\): missing field "out"/);
+    expect(err('{input: [1, 1, 8, 8], layers: [{type: conv, out: 1, kernel: 3, strides: 2}]}').message).toMatch(/unknown field "strides".*takes type, name, input, inputs, out, kernel, stride/);
+    expect(err('{input: [1, 1, 8, 8], layers: [{type: conv, out: 1, kernel: -3}]}').message).toMatch(/field "kernel" must be an integer ≥ 1, but is -3/);
+    expect(err('{input: [1, 1, 8, 8], layers: [{type: conv, out: 1, kernel: 3, padding: [1, 2, 3]}]}').message).toMatch(/padding/);
+    expect(err('{input: [1, 1, 8, 8], layers: [{type: add, inputs: [input]}]}').message).toMatch(/merges at least two inputs/);
+    expect(err('{input: [1, 1, 8, 8], layers: [{type: relu, input: nope}]}').message).toMatch(/reads "nope", which is neither a layer nor the network input/);
+    expect(err('{input: [1, 1, 8, 8], layers: [{type: relu, name: a}, {type: relu, name: a}]}').message).toMatch(/two layers are named "a"/);
+    expect(err('{input: [1, 1, 8, 8], layers: [{type: relu, name: a, input: b}, {type: relu, name: b, input: a}]}').message).toMatch(/cycle through "a", "b"/);
+    expect(err('{input: [1, 1, 4, 4], layers: [{type: conv, name: big, out: 1, kernel: 3, dilation: 3}]}').message).toMatch(/layer "big" \(conv\): kernel extent 7 \(kernel 3 dilated by 3\) is larger than the padded input/);
+    expect(err('{input: [1, 1, 8, 8], layers: [{type: conv, name: c, out: 1, kernel: 3}, {type: add, inputs: [c, input]}]}').message).toMatch(/merges inputs of shapes \[1, 1, 6, 6\] and \[1, 1, 8, 8\]/);
+    expect(err('layers: [}').code).toBe('MODEL_FILE');
+    expect(err('{layers: []}').message).toMatch(/missing field "input"/);
+    expect(err('{input: [1, 1, 8, 8], layers: [], extra: 1}').message).toMatch(/unknown top-level field "extra"/);
+  });
+
+  it('YAML alias bombs are refused by the parser limits', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');
+    const e = err(bomb);
+    expect(['MODEL_FILE', 'MODEL_GRAPH']).toContain(e.code);
+  });
+});
