@@ -218,6 +218,8 @@ describe.skipIf(!tf)(`fromTensorFlow (tfjs) vs TensorFlow.js CPU ${loadError}`, 
       { kind: 'conv3d', spec: { dialect: 'tfjs', op: 'conv', inputShape: [1, 6, 1, 1, 1], filterShape: [1, 1, 1, 1, 1], strides: [4, 1, 1], padding: 'same' } },
       { kind: 'conv2dTranspose', spec: { dialect: 'tfjs', op: 'convTranspose', inputShape: [1, 4, 1, 1], filterShape: [3, 1, 1, 1], strides: [2, 1], padding: 'same', outputShape: [1, 7, 1, 1] } },
       { kind: 'conv2dTranspose', spec: { dialect: 'tfjs', op: 'convTranspose', inputShape: [1, 4, 1, 1], filterShape: [3, 1, 1, 1], strides: [2, 1], padding: 'same', outputShape: [1, 8, 1, 1] } },
+      // Numeric pad sized by the first axis: W keeps one cell past the full output (a bias-only cell).
+      { kind: 'conv2dTranspose', spec: { dialect: 'tfjs', op: 'convTranspose', inputShape: [1, 5, 5, 1], filterShape: [4, 1, 1, 1], padding: 2, outputShape: [1, 4, 4, 1] } },
     ];
     expect(cases.map((c, i) => check(c, 1000 + i))).toEqual(cases.map(() => 'computed'));
   });
