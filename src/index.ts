@@ -52,3 +52,16 @@ export { toConvkitWeight, toConvkitInput, toFrameworkOutput } from './geometry/d
 export type { DialectGeometry } from './geometry/dialect-result.js';
 export { torchEquivalent } from './geometry/torch-equivalent.js';
 export { permuteData, permuteShape } from './geometry/layout-permute.js';
+export { buildNetwork } from './network/build.js';
+export type { Network, NetworkDef, NetworkNode, LayerDef, LayerKind, PaddingDef, AutoPad, SkippedLayer } from './network/types.js';
+export { summarize } from './network/summary.js';
+export type { Summary, SummaryRow } from './network/summary.js';
+export { renderText as renderSummaryText, renderJson as renderSummaryJson, renderCsv as renderSummaryCsv, renderMarkdown as renderSummaryMarkdown } from './network/render.js';
+export { receptiveField, continuousField, exactField, dependencySet, outputRegion } from './arithmetic/receptive.js';
+export type { ReceptiveField, AxisField, ContinuousAxis, ExactAxis, PhaseField, MergeAlignment, OutputRegion } from './arithmetic/receptive.js';
+export { hdcReport, hdcM2, rateOffsets } from './arithmetic/receptive-hdc.js';
+export type { HdcReport } from './arithmetic/receptive-hdc.js';
+export { Rational } from './arithmetic/receptive-rational.js';
+export { parseLayerList, layerListToNetwork, LAYER_TYPES } from './model/layers.js';
+export { onnxToNetwork } from './model/onnx.js';
+export type { OnnxOptions, OnnxInfo } from './model/onnx.js';
