@@ -6,7 +6,7 @@ import { ConvError, show } from '../geometry/errors.js';
 import { convGeometry, convTransposeGeometry, type ConvShapeOptions, type ConvTransposeShapeOptions } from '../geometry/torch.js';
 import type { ConvGeometry } from '../geometry/types.js';
 import { assertAllocatable } from '../geometry/validate.js';
-import { engineOf, runConv, type EngineName } from '../engine/dispatch.js';
+import { engineOf, runConv, runConvAsync, type EngineName } from '../engine/dispatch.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
 
 export interface ComputeOptions {
@@ -31,24 +31,32 @@ function compute(g: ConvGeometry, x: Tensor, w: Tensor, bias: Tensor | null, eng
   return { shape: [...g.outputShape], data };
 }
 
-function convN(rank: number | undefined, input: Tensor, weight: Tensor, options?: ConvOptions): Tensor {
-  const o = optionsObject(options) as ConvOptions;
+type Resolved = [ConvGeometry, Tensor, Tensor, Tensor | null, EngineName];
+
+function resolve(transposed: boolean, rank: number | undefined, input: Tensor, weight: Tensor, options?: ConvOptions | ConvTransposeOptions): Resolved {
+  const o = optionsObject(options) as ConvOptions & ConvTransposeOptions;
   const x = asTensor(input, 'input');
   const w = asTensor(weight, 'weight');
   const b = o.bias === undefined || o.bias === null ? null : asTensor(o.bias, 'bias');
   const engine = engineOf(o.engine);
-  const g = convGeometry({ inputShape: x.shape, weightShape: w.shape, biasShape: b?.shape }, o, rank);
-  return compute(g, x, w, b, engine);
+  const shapes = { inputShape: x.shape, weightShape: w.shape, biasShape: b?.shape };
+  const g = transposed ? convTransposeGeometry(shapes, o, rank) : convGeometry(shapes, o, rank);
+  return [g, x, w, b, engine];
+}
+
+function convN(rank: number | undefined, input: Tensor, weight: Tensor, options?: ConvOptions): Tensor {
+  return compute(...resolve(false, rank, input, weight, options));
 }
 
 function convTransposeN(rank: number | undefined, input: Tensor, weight: Tensor, options?: ConvTransposeOptions): Tensor {
-  const o = optionsObject(options) as ConvTransposeOptions;
-  const x = asTensor(input, 'input');
-  const w = asTensor(weight, 'weight');
-  const b = o.bias === undefined || o.bias === null ? null : asTensor(o.bias, 'bias');
-  const engine = engineOf(o.engine);
-  const g = convTransposeGeometry({ inputShape: x.shape, weightShape: w.shape, biasShape: b?.shape }, o, rank);
-  return compute(g, x, w, b, engine);
+  return compute(...resolve(true, rank, input, weight, options));
+}
+
+/** Async: never blocks the calling thread on the engine's worker threads (browser main thread). */
+async function computeAsync(g: ConvGeometry, x: Tensor, w: Tensor, bias: Tensor | null, engine: EngineName): Promise<Tensor> {
+  assertAllocatable(g.outputShape, 'output');
+  const data = await runConvAsync(g, x.data, w.data, bias ? bias.data : null, engine);
+  return { shape: [...g.outputShape], data };
 }
 
 /** Convolution of any spatial rank (taken from the weight). */
@@ -61,6 +69,16 @@ export const convTranspose = (x: Tensor, w: Tensor, options?: ConvTransposeOptio
 export const convTranspose1d = (x: Tensor, w: Tensor, options?: ConvTransposeOptions): Tensor => convTransposeN(1, x, w, options);
 export const convTranspose2d = (x: Tensor, w: Tensor, options?: ConvTransposeOptions): Tensor => convTransposeN(2, x, w, options);
 export const convTranspose3d = (x: Tensor, w: Tensor, options?: ConvTransposeOptions): Tensor => convTransposeN(3, x, w, options);
+
+/** Asynchronous variants: same results; the work runs on the engine's worker threads. */
+export const convAsync = async (x: Tensor, w: Tensor, options?: ConvOptions): Promise<Tensor> => computeAsync(...resolve(false, undefined, x, w, options));
+export const conv1dAsync = async (x: Tensor, w: Tensor, options?: ConvOptions): Promise<Tensor> => computeAsync(...resolve(false, 1, x, w, options));
+export const conv2dAsync = async (x: Tensor, w: Tensor, options?: ConvOptions): Promise<Tensor> => computeAsync(...resolve(false, 2, x, w, options));
+export const conv3dAsync = async (x: Tensor, w: Tensor, options?: ConvOptions): Promise<Tensor> => computeAsync(...resolve(false, 3, x, w, options));
+export const convTransposeAsync = async (x: Tensor, w: Tensor, options?: ConvTransposeOptions): Promise<Tensor> => computeAsync(...resolve(true, undefined, x, w, options));
+export const convTranspose1dAsync = async (x: Tensor, w: Tensor, options?: ConvTransposeOptions): Promise<Tensor> => computeAsync(...resolve(true, 1, x, w, options));
+export const convTranspose2dAsync = async (x: Tensor, w: Tensor, options?: ConvTransposeOptions): Promise<Tensor> => computeAsync(...resolve(true, 2, x, w, options));
+export const convTranspose3dAsync = async (x: Tensor, w: Tensor, options?: ConvTransposeOptions): Promise<Tensor> => computeAsync(...resolve(true, 3, x, w, options));
 
 /** Output shape of a convolution, without computing it. */
 export function convOutputShape(inputShape: readonly number[], weightShape: readonly number[], options?: ConvShapeOptions): number[] {

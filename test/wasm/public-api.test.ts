@@ -1,0 +1,35 @@
+/** The fast engine through the public API: info, thread control, async variants. */
+import { describe, expect, it } from 'vitest';
+import { conv2d, conv2dAsync, convTranspose1d, convTranspose1dAsync, conv3dAsync, fastEngineInfo, isConvError, setFastEngineThreads } from '../../src/index.js';
+import { randomData, relError, rng } from './helpers.js';
+
+describe('fast engine public API', () => {
+  it('reports SIMD in use and sets threads', () => {
+    const info = fastEngineInfo();
+    expect(info.simd).toBe(true);
+    expect(setFastEngineThreads(1)).toBe(1);
+    expect(fastEngineInfo().threads).toBe(1);
+    expect(setFastEngineThreads(2)).toBe(2);
+    expect(fastEngineInfo().threads).toBe(2);
+    let err: unknown;
+    try { setFastEngineThreads(0); } catch (e) { err = e; }
+    expect(isConvError(err)).toBe(true);
+  });
+
+  it('async variants equal the sync ones and the reference', async () => {
+    const r = rng(21);
+    const x = { shape: [2, 6, 20, 18], data: randomData(2 * 6 * 20 * 18, r) };
+    const w = { shape: [8, 3, 3, 3], data: randomData(8 * 3 * 9, r) };
+    const bias = { shape: [8], data: randomData(8, r) };
+    const o = { stride: 2, padding: 1, groups: 2, bias };
+    const a = await conv2dAsync(x, w, o);
+    expect(a.shape).toEqual(conv2d(x, w, o).shape);
+    expect(a.data).toEqual(conv2d(x, w, o).data);
+    expect(relError(a.data, conv2d(x, w, { ...o, engine: 'reference' }).data)).toBeLessThan(1e-4);
+    const xt = { shape: [3, 11], data: randomData(33, r) };
+    const wt = { shape: [3, 2, 4], data: randomData(24, r) };
+    const t = await convTranspose1dAsync(xt, wt, { stride: 3, padding: 1 });
+    expect(relError(t.data, convTranspose1d(xt, wt, { stride: 3, padding: 1, engine: 'reference' }).data)).toBeLessThan(1e-4);
+    await expect(conv3dAsync(x, w)).rejects.toSatisfy(isConvError);
+  });
+});
