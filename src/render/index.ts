@@ -16,6 +16,8 @@ import { ConvError, show } from '../geometry/errors.js';
 export type { RenderOptions, Theme } from './options.js';
 export type { MatrixRenderOptions } from './layout/matrix.js';
 export type { Scene, Prim, Rgb } from './scene.js';
+export type { Plane } from './layout/plane.js';
+export { point as planePoint, centre as cellCentre } from './layout/plane.js';
 export type { PaletteName } from './palette.js';
 export { MAX_CELLS_PER_AXIS, MAX_FRAMES } from './options.js';
 export { sceneOf } from './scene-of.js';

@@ -1,8 +1,8 @@
 /** Trace (or anything `trace` accepts) + options → Scene, with the size guard applied first. */
 import { ConvError } from '../geometry/errors.js';
+import { resolveGeometry } from '../trace/resolve.js';
 import { trace as makeTrace } from '../trace/trace.js';
 import type { Trace, TraceInput } from '../trace/types.js';
-import { count } from '../trace/raster.js';
 import { directScene } from './layout/direct.js';
 import { scatterScene } from './layout/scatter.js';
 import { checkDrawable, resolveOptions, type RenderOptions } from './options.js';
@@ -16,13 +16,11 @@ export function isTrace(v: unknown): v is Trace {
 export function traceOf(input: Trace | TraceInput, options?: RenderOptions): Trace {
   if (isTrace(input)) return input;
   const view = options?.view ?? 'direct';
-  const tr = makeTrace(input, { view: view === 'scatter' && !isTransposedInput(input) ? 'direct' : view });
-  return tr;
-}
-
-/** The scatter view belongs to transposed convolutions; a direct one falls back to its direct view. */
-function isTransposedInput(input: TraceInput): boolean {
-  return Boolean((input as { transposed?: unknown }).transposed);
+  // Refuse a picture too large to draw before listing its frames (the trace of a 200×200 input is
+  // hundreds of thousands of taps).
+  const g = resolveGeometry(input).geometry;
+  checkDrawable({ grid: g.axes.map((a) => a.equivalent.gridSize), output: g.axes.map((a) => a.output), input: g.axes.map((a) => a.input) }, 0);
+  return makeTrace(g, { view });
 }
 
 export function sceneOf(input: Trace | TraceInput, options?: RenderOptions): Scene {
@@ -30,6 +28,5 @@ export function sceneOf(input: Trace | TraceInput, options?: RenderOptions): Sce
   const tr = traceOf(input, options);
   checkDrawable({ grid: tr.grid.shape, output: tr.outputShape, input: tr.inputShape }, tr.frames.length);
   if (tr.frames.length === 0) throw new ConvError('INVALID_OPTION', 'the trace has no frames to draw');
-  void count;
   return tr.view === 'scatter' ? scatterScene(tr, o) : directScene(tr, o);
 }

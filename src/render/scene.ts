@@ -7,6 +7,8 @@
  * reuse the background — the reason the gallery renders in well under its time budget.
  */
 
+import type { Plane } from './layout/plane.js';
+
 /** An sRGB colour, 0–255 per channel. */
 export type Rgb = readonly [number, number, number];
 
@@ -67,6 +69,8 @@ export interface Scene {
   base: Prim[];
   /** One list per frame, drawn over `base`. */
   frames: Prim[][];
+  /** Where the grids are (cell → pixel maps): lets tests and the playground find a cell's pixels. */
+  planes?: { grid?: Plane; input?: Plane; output?: Plane };
   /** Accessible description (SVG <title>/<desc>). */
   title: string;
   description: string;

@@ -176,6 +176,6 @@ export function directScene(tr: DirectTrace, o: ResolvedOptions): Scene {
   });
 
   const description = `${title}: ${inLabel}, ${outLabel}. ${lines.join('. ')}`;
-  return { width, height, background: pal.background, base, frames, title, description };
+  return { width, height, background: pal.background, base, frames, title, description, planes: { grid: inPlane, output: outPlane } };
 }
 

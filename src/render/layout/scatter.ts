@@ -126,5 +126,5 @@ export function scatterScene(tr: ScatterTrace, o: ResolvedOptions): Scene {
     return prims;
   });
   const description = `${title} (${subtitle}): ${inLabel}, ${outLabel}. ${lines.join('. ')}`;
-  return { width, height, background: pal.background, base, frames, title, description };
+  return { width, height, background: pal.background, base, frames, title, description, planes: { input: inPlane, output: outPlane } };
 }
