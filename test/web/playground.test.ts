@@ -29,6 +29,9 @@ async function open(query = '', viewport?: { width: number; height: number }) {
   return p;
 }
 
+/** Waits until the side panels (formula, code, matrix, channels), drawn after the picture, are in. */
+const settled = (page: Page) => page.waitForSelector('body:not([data-pending])', { state: 'attached' });
+
 const attr = (page: Page, sel: string, name: string) => page.$eval(sel, (el, n) => el.getAttribute(n) ?? '', name);
 
 interface Layer {
@@ -90,6 +93,7 @@ describe('playground page', () => {
     expect(await attr(page, '#svg-output', 'data-size')).toBe(`${g.axes[0].output}x${g.axes[1].output}`);
     expect(await attr(page, '#svg-output', 'data-rows')).toBe(String(g.axes[0].output));
     expect(await attr(page, '#svg-grid', 'data-rows')).toBe(String(g.axes[0].equivalent.gridSize));
+    await settled(page);
     expect(await page.textContent('#shape-text')).toContain(`[${g.outputShape.join(', ')}]`);
     expect(errors).toEqual([]);
     expect(dialogs).toEqual([]);
@@ -134,6 +138,7 @@ describe('playground page', () => {
     await page.$eval('#scrub', (el: HTMLInputElement, v) => { el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })); }, '4');
     expect(await attr(page, '#svg-output', 'data-step')).toBe(`${Math.floor(4 / W.output)},${4 % W.output}`);
     // The matrix marks the row of the output being computed.
+    await settled(page);
     expect(await attr(page, '#svg-matrix', 'data-mark-side')).toBe('row');
     expect(await attr(page, '#svg-matrix', 'data-mark-index')).toBe('4');
     expect(await attr(page, '#svg-matrix', 'data-rows')).toBe(String(total));
@@ -181,6 +186,7 @@ describe('playground page', () => {
     await page.fill('#pad-wa', '3');
     layer.padding = [[2, 0], [0, 3]];
     await check();
+    await settled(page);
     expect(await page.textContent('#code-torch')).toContain('nn.ZeroPad2d((0, 3, 2, 0))');
     await page.selectOption('#pad-mode', 'valid');
     let g = convGeometry({ inputShape: [1, 1, 9, 12], weightShape: [1, 1, 2, 4] }, { stride: [3, 1], dilation: [2, 3], padding: 'valid' }, 2);
@@ -199,6 +205,7 @@ describe('playground page', () => {
     await page.fill('#out-ch', '6');
     await page.fill('#groups', '2');
     expect(await page.isHidden('#error-banner')).toBe(true);
+    await settled(page);
     expect(await attr(page, '#svg-channels', 'aria-label')).toBe('out 0 ← in 0, 1; out 1 ← in 0, 1; out 2 ← in 0, 1; out 3 ← in 2, 3; out 4 ← in 2, 3; out 5 ← in 2, 3');
     await page.fill('#groups', '4');
     expect(await page.isVisible('#error-banner')).toBe(true);
@@ -347,6 +354,7 @@ describe('playground page', () => {
     const stamped: string[] = [];
     for (let oh = 0; oh < H.output; oh++) for (let ow = 0; ow < W.output; ow++) if (readsOf(g, oh, ow).includes('1,1')) stamped.push(`${oh},${ow}`);
     expect(cells(await attr(page, '#svg-output', 'data-step'))).toEqual(stamped);
+    await settled(page);
     expect(await attr(page, '#svg-matrix', 'data-mark-side')).toBe('col');
     await page.close();
   });
@@ -403,6 +411,7 @@ describe('playground page', () => {
     await page.selectOption('#lang', 'zh');
     expect(await page.textContent('h1')).toBe('convkit 卷积演示');
     expect(await page.textContent('#step-text')).toMatch(/^输出 \(0,0\)/);
+    await settled(page);
     expect(await page.textContent('#formula')).toMatch(/卷积/);
     const again = await context.newPage();
     await again.goto(h.url + '?i=4x4');

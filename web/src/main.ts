@@ -358,24 +358,64 @@ function drawScene(): void {
   views.output.svg.setAttribute('aria-label', `${byId('cap-output').textContent}. ${t(lang, 'cellsHelp')}`);
   byId('view-label').hidden = false;
   drawLegend(p);
+  const scrub = input('scrub');
+  scrub.max = String(Math.max(0, frameTotal(s) - 1));
+  paintStep();
+  scheduleSide();
+}
+
+let sidePending: number | undefined;
+
+/**
+ * The side panels (formula, code, matrix, channels) are drawn right after the next paint, so a
+ * parameter change shows the main picture within one frame even when C has a million cells.
+ */
+function scheduleSide(): void {
+  if (sidePending !== undefined) return;
+  document.body.dataset.pending = '1';
+  sidePending = requestAnimationFrame(() => {
+    setTimeout(flushSide, 0);
+  });
+}
+
+function flushSide(): void {
+  if (sidePending === undefined) return;
+  cancelAnimationFrame(sidePending);
+  sidePending = undefined;
+  delete document.body.dataset.pending;
+  const s = scene;
+  if (s) drawSide(s);
+}
+
+function drawSide(s: Scene): void {
+  const p = palette();
+  const g = s.geometry;
+  const lang = state.lang;
+  const [H, W] = g.axes;
   drawFormula(s);
   byId('code-torch').textContent = torchCode(g, s.state);
   byId('code-tf').textContent = tfCode(g, s.state);
   const drawn = matrixView.draw(g, state.matrix === 'ct', p, Math.min(360, maxPanelPx()));
   const rows = g.outChannels * H.output * W.output;
   const cols = g.inChannels * H.input * W.input;
-  const mcap = state.matrix === 'ct'
-    ? `Cᵀ: ${cols}×${rows}`
-    : `C: ${rows}×${cols}`;
-  byId('matrix-caption').textContent = drawn ? mcap : `${mcap} — too large to draw`;
+  const mcap = state.matrix === 'ct' ? `Cᵀ: ${cols}×${rows}` : `C: ${rows}×${cols}`;
+  byId('matrix-caption').textContent = drawn ? mcap : `${mcap} — ${t(lang, 'matrixTooLarge')}`;
   byId('svg-matrix').setAttribute('aria-label', mcap);
   const chSvg = byId<SVGSVGElement>('svg-channels');
   drawChannels(chSvg, s.direct.channels, p, { input: t(lang, 'inChannels'), output: t(lang, 'outChannels') }, null);
   const c = s.direct.channels;
   chSvg.setAttribute('aria-label', c.feeds.map((ins, oc) => `out ${oc} ← in ${ins.join(', ')}`).join('; '));
-  const scrub = input('scrub');
-  scrub.max = String(Math.max(0, frameTotal(s) - 1));
-  paintStep();
+  markMatrix();
+}
+
+/** The matrix row of the output being computed (direct), or the column of the stamping input. */
+function markMatrix(): void {
+  const s = scene;
+  if (!s) return;
+  const mRow = s.scatter ? null : frame;
+  const mCol = s.scatter ? frame : null;
+  if (state.matrix === 'c') mRow !== null ? matrixView.mark('row', mRow) : matrixView.mark('col', mCol!);
+  else mRow !== null ? matrixView.mark('col', mRow) : matrixView.mark('row', mCol!);
 }
 
 function drawLegend(p: Palette): void {
@@ -458,11 +498,7 @@ function paintStep(): void {
   input('scrub').setAttribute('aria-valuetext', t(state.lang, 'stepOf', { i: frame + 1, n: total }));
   byId('step-count').textContent = t(state.lang, 'stepOf', { i: frame + 1, n: total });
   byId('step-text').textContent = stepSentence(s);
-  // The matrix row of the output being computed (direct), or the column of the stamping input.
-  const mRow = s.scatter ? null : frame;
-  const mCol = s.scatter ? frame : null;
-  if (state.matrix === 'c') mRow !== null ? matrixView.mark('row', mRow) : matrixView.mark('col', mCol!);
-  else mRow !== null ? matrixView.mark('col', mRow) : matrixView.mark('row', mCol!);
+  if (sidePending === undefined) markMatrix();
 }
 
 function stepSentence(s: Scene): string {
@@ -668,6 +704,7 @@ function start(): void {
     resizeTimer = window.setTimeout(() => scene && drawScene(), 150);
   });
   document.body.dataset.ready = '1';
+  performance.mark('convkit-ready');
 }
 
 /** For the benchmark: one parameter change, applied and fully redrawn (synchronously). */
@@ -677,6 +714,6 @@ function benchChange(patch: Partial<State>): void {
   rebuild();
 }
 
-(window as unknown as { convkitPlayground: unknown }).convkitPlayground = { benchChange, state: () => ({ ...state, frame }), urlProblems: () => urlProblems, shownValue };
+(window as unknown as { convkitPlayground: unknown }).convkitPlayground = { benchChange, flushSide, state: () => ({ ...state, frame }), urlProblems: () => urlProblems, shownValue };
 
 start();

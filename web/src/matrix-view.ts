@@ -10,7 +10,7 @@ import type { Palette } from './palette.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Largest side drawn (rows or columns); beyond it the picture would be a grey smear. */
-export const MATRIX_DRAW_LIMIT = 4096;
+export const MATRIX_DRAW_LIMIT = 2048;
 
 function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
   const e = document.createElementNS(SVG, name);

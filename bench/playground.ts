@@ -1,0 +1,108 @@
+/**
+ * Playground speed in headless Chromium (Debian's), on the built page served by web/serve.mjs:
+ *  - redraw: one parameter change on a 32×32 input, applied and fully redrawn (geometry, trace,
+ *    matrix, explanation, every SVG) plus the browser's style and layout — median and p95 over
+ *    many changes (the bar: one frame, 16 ms);
+ *  - load: navigation start → page ready (first picture drawn), median over fresh loads (bar: 1 s).
+ *
+ *   npx tsx bench/playground.ts [--changes 200] [--loads 15]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+// @ts-expect-error: plain ESM script without type declarations
+import { buildPlayground, startServer } from '../web/serve.mjs';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const CHANGES = arg('changes', 200);
+const LOADS = arg('loads', 15);
+
+function stats(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { median: q(0.5), p95: q(0.95), min: s[0], max: s[s.length - 1] };
+}
+
+const fmt = (x: number) => `${x.toFixed(2)} ms`;
+
+async function main() {
+  const outDir = mkdtempSync(join(tmpdir(), 'convkit-bench-web-'));
+  await buildPlayground({ outDir });
+  const { server, url } = await startServer({ root: outDir, port: 0 });
+  const base = (url as string).replace('localhost', '127.0.0.1');
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    // Parameter changes on a 32×32 input, cycling through controls (each one a real redraw).
+    const scenarios: Record<string, string> = {
+      'direct 32×32, numbers off': '?i=32x32&k=3&s=1&p=1&lang=en',
+      'direct 32×32, numbers on': '?i=32x32&k=3&s=1&p=1&n=1&lang=en',
+      'transposed 32×32 (s2 → 65×65 grid)': '?i=32x32&k=3&s=2&p=1&t=1&op=1&lang=en',
+      'transposed 32×32, scatter view': '?i=32x32&k=3&s=2&p=1&t=1&op=1&v=scatter&lang=en',
+    };
+    console.log(`playground redraw after one parameter change (${CHANGES} changes each, Chromium ${browser.version()})`);
+    for (const [name, q] of Object.entries(scenarios)) {
+      await page.goto(base + q);
+      await page.waitForSelector('body[data-ready="1"]');
+      const times = await page.evaluate(async (n) => {
+        const pg = (window as unknown as { convkitPlayground: { benchChange(p: Record<string, unknown>): void; flushSide(): void } }).convkitPlayground;
+        const patches: Record<string, unknown>[] = [
+          { kernel: [5, 5] }, { kernel: [3, 3] }, { pad: [2, 2, 2, 2] }, { pad: [1, 1, 1, 1] },
+          { dilation: [2, 2] }, { dilation: [1, 1] }, { kernel: [3, 4] }, { kernel: [3, 3] },
+        ];
+        const main: number[] = [];
+        const all: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const t0 = performance.now();
+          pg.benchChange(patches[i % patches.length]);
+          document.body.getBoundingClientRect(); // force style + layout of what changed
+          const t1 = performance.now();
+          pg.flushSide(); // formula, code, matrix C and channels, normally drawn after the next paint
+          document.body.getBoundingClientRect();
+          const t2 = performance.now();
+          main.push(t1 - t0);
+          all.push(t2 - t0);
+          await new Promise((r) => requestAnimationFrame(() => r(null)));
+        }
+        return { main, all };
+      }, CHANGES);
+      const m = stats(times.main);
+      const a = stats(times.all);
+      console.log(`  ${name.padEnd(38)} picture: median ${fmt(m.median)} p95 ${fmt(m.p95)} | with side panels (matrix…): median ${fmt(a.median)} p95 ${fmt(a.p95)}`);
+    }
+    await page.close();
+
+    const loads: number[] = [];
+    for (let i = 0; i < LOADS; i++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      const p = await context.newPage();
+      await p.goto(base + '?i=5x5&k=3&s=2&p=1&lang=en');
+      await p.waitForSelector('body[data-ready="1"]');
+      const ms = await p.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const ready = performance.getEntriesByName('convkit-ready')[0];
+        return { ready: ready ? ready.startTime : NaN, load: nav.loadEventEnd };
+      });
+      loads.push(Number.isNaN(ms.ready) ? ms.load : Math.max(ms.ready, ms.load));
+      await context.close();
+    }
+    const l = stats(loads);
+    console.log(`page load from localhost (navigation start → first picture and load event, ${LOADS} fresh contexts): median ${fmt(l.median)}  p95 ${fmt(l.p95)}  max ${fmt(l.max)}`);
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
