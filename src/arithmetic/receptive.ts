@@ -82,7 +82,7 @@ export interface MergeAlignment {
   axis: number;
   aligned: boolean;
   /** One entry per merged branch: its jump and centre of output 0 (null when already unaligned). */
-  branches: { from: string; jump: string | null; centre: string | null }[];
+  branches: { from: string; jump: string | null; centre: string | null; broadcast: boolean }[];
 }
 
 export interface ContinuousResult {
@@ -103,7 +103,11 @@ export function continuousField(net: Network): ContinuousResult {
     const out: (Interval | null)[] = [];
     for (let a = 0; a < rank; a++) {
       if (ins.length > 1) {
-        const list = ins.map((x) => x[a]);
+        // Broadcast inputs (size 1 here) add a fixed region, the same for every output: they take no part
+        // in alignment; a global one (e.g. the squeeze of an SE block) makes the result global.
+        const bc = ins.map((_, i) => isBroadcast(node, i, a, rank));
+        const globalBroadcast = ins.some((x, i) => bc[i] && x[a]?.global === true);
+        const list = ins.map((x) => x[a]).filter((_, i) => !bc[i]);
         const first = list[0];
         const allJ = first !== null && list.every((x) => x !== null && x.jump.equals(first.jump));
         const aligned = allJ && list.every((x) => x!.lo.add(x!.hi).equals(first!.lo.add(first!.hi)));
@@ -111,9 +115,9 @@ export function continuousField(net: Network): ContinuousResult {
           node: node.name,
           axis: a,
           aligned,
-          branches: list.map((x, i) => ({ from: node.def.inputs[i], jump: x ? x.jump.toString() : null, centre: x ? x.lo.add(x.hi).div(2).toString() : null })),
+          branches: ins.map((x, i) => ({ from: node.def.inputs[i], jump: x[a] ? x[a]!.jump.toString() : null, centre: x[a] ? x[a]!.lo.add(x[a]!.hi).div(2).toString() : null, broadcast: bc[i] })),
         });
-        out.push(allJ ? { jump: first!.jump, lo: list.map((x) => x!.lo).reduce(ratMin), hi: list.map((x) => x!.hi).reduce(ratMax), global: list.some((x) => x!.global) } : null);
+        out.push(allJ ? { jump: first!.jump, lo: list.map((x) => x!.lo).reduce(ratMin), hi: list.map((x) => x!.hi).reduce(ratMax), global: globalBroadcast || list.some((x) => x!.global) } : null);
       } else {
         const iv = ins[0][a];
         const inSize = (sizes.get(node.def.inputs[0]) as number[])[a];
@@ -126,6 +130,14 @@ export function continuousField(net: Network): ContinuousResult {
   const nodes = new Map<string, (ContinuousAxis | null)[]>();
   for (const [k, v] of ivs) nodes.set(k, v.map((iv) => (iv ? toAxis(iv) : null)));
   return { nodes, merges };
+}
+
+/** Whether input `i` of a merge node is broadcast along `axis` (size 1 where the output is larger). */
+export function isBroadcast(node: NetworkNode, i: number, axis: number, rank: number): boolean {
+  if (node.kind !== 'add') return false;
+  const inShape = node.inputShapes[i];
+  const at = inShape.length - rank + axis;
+  return inShape[at] === 1 && node.outputShape[at] > 1;
 }
 
 /** Most set elements one backward propagation may create (bounds time and memory). */
@@ -145,12 +157,16 @@ export function dependencySet(net: Network, target: string, axis: number, output
     const mine = sets.get(node.name);
     if (!mine) continue;
     sets.delete(node.name);
-    for (const producer of node.def.inputs) {
+    for (let pi = 0; pi < node.def.inputs.length; pi++) {
+      const producer = node.def.inputs[pi];
       let into = sets.get(producer);
       if (!into) sets.set(producer, (into = new Set()));
       const ax = axisOf(node, axis);
       if (!ax) {
-        for (const x of mine) into.add(x);
+        // A broadcast input (size 1 on this axis) feeds every output from its one cell.
+        if (isBroadcast(node, pi, axis, net.rank)) {
+          if (mine.size) into.add(0);
+        } else for (const x of mine) into.add(x);
         continue;
       }
       const map = bounded || node.kind === 'globalPool' ? ax : unboundedAxis(ax);
@@ -204,6 +220,8 @@ export interface ExactAxis {
    */
   period: number | null;
   shift: number | null;
+  /** False when the period exceeds MAX_PHASES and only the first MAX_PHASES phases were enumerated. */
+  phasesComplete: boolean;
   /** One entry per phase u = 0 … period−1 (unbounded coordinates; padding cells count as positions). */
   phases: PhaseField[];
   /** Largest and smallest span over the phases that read anything. */
@@ -225,27 +243,32 @@ function shiftFactors(net: Network, target: string, axis: number): Map<string, R
     const ax = axisOf(node, axis);
     const global = node.kind === 'globalPool';
     const factor = (r: Rational) => (global ? new Rational(0) : !ax ? r : ax.transposed ? r.div(ax.stride) : r.mul(ax.stride));
-    for (const p of node.def.inputs) {
+    node.def.inputs.forEach((p, pi) => {
       const list = f.get(p) ?? [];
-      for (const r of mine.map(factor)) if (!list.some((x) => x.equals(r)) && list.length < 64) list.push(r);
+      const broadcast = isBroadcast(node, pi, axis, net.rank);
+      for (const r of mine.map((m) => (broadcast ? new Rational(0) : factor(m)))) if (!list.some((x) => x.equals(r)) && list.length < 64) list.push(r);
       f.set(p, list);
-    }
+    });
   }
   return f;
 }
+
+/** Most phases enumerated per axis (a stack of transposed layers can have a long period). */
+export const MAX_PHASES = 256;
 
 export function exactField(net: Network, target: string, axis: number): ExactAxis {
   const factors = shiftFactors(net, target, axis);
   let period = 1;
   for (const list of factors.values()) for (const r of list) period = lcm(period, r.den);
   const inputFactors = factors.get(net.input.name) ?? [];
-  const periodic = inputFactors.length === 1 && period <= 4096;
+  const periodic = inputFactors.length === 1 && Number.isSafeInteger(period) && period <= 2 ** 40;
   const shift = periodic ? inputFactors[0].mul(period) : null;
-  const count = periodic ? period : 1;
+  const count = periodic ? Math.min(period, MAX_PHASES) : 1;
   const phases: PhaseField[] = [];
   for (let u = 0; u < count; u++) phases.push(phaseOf(u, dependencySet(net, target, axis, [u], false)));
   const live = phases.filter((p) => !p.empty);
   return {
+    phasesComplete: !periodic || period <= MAX_PHASES,
     period: periodic ? period : null,
     shift: shift ? shift.valueOf() : null,
     phases,

@@ -128,19 +128,34 @@ function buildPool(l: PoolLayerDef, inShape: number[], rank: number): NetworkNod
   return { def: l, name: l.name, kind: 'pool', inputShapes: [inShape], outputShape: geometry.outputShape, pool: geometry, params: 0, macs: 0 };
 }
 
-function sameShapes(l: LayerDef, shapes: number[][], rank: number): void {
+/**
+ * Shapes of merged branches: concat needs equal batch and spatial sizes; add (and the other
+ * element-wise binary ops) broadcasts a size-1 axis as ONNX/NumPy do (e.g. the [N, C, 1, 1] scale of
+ * a squeeze-and-excitation block). Returns the merged output shape.
+ */
+function mergeShape(l: LayerDef, shapes: number[][], rank: number): number[] {
   const ref = shapes[0];
+  const out = [...ref];
+  const chAxis = ref.length - rank - 1;
   for (let i = 1; i < shapes.length; i++) {
     const s = shapes[i];
-    const channelsMayDiffer = l.kind === 'concat';
-    const ok = s.length === ref.length && s.every((v, j) => v === ref[j] || (channelsMayDiffer && j === s.length - rank - 1));
+    let ok = s.length === ref.length;
+    for (let j = 0; ok && j < s.length; j++) {
+      if (l.kind === 'concat') ok = s[j] === ref[j] || j === chAxis;
+      else if (s[j] !== out[j]) {
+        if (out[j] === 1) out[j] = s[j];
+        else ok = s[j] === 1;
+      }
+    }
     if (!ok) {
       throw graphError(
         `layer "${l.name}" (${l.op}) merges inputs of shapes [${ref.join(', ')}] and [${s.join(', ')}]`,
-        l.kind === 'concat' ? 'concatenated branches must have equal batch and spatial sizes' : 'added branches must have equal shapes',
+        l.kind === 'concat' ? 'concatenated branches must have equal batch and spatial sizes' : 'added branches must have equal shapes (or size 1 where they broadcast)',
       );
     }
   }
+  if (l.kind === 'concat') out[chAxis] = shapes.reduce((a, x) => a + x[chAxis], 0);
+  return out;
 }
 
 export function buildNetwork(def: NetworkDef): Network {
@@ -193,9 +208,7 @@ export function buildNetwork(def: NetworkDef): Network {
       case 'add':
       case 'concat': {
         if (ins.length < 2) throw graphError(`layer "${l.name}" (${l.op}) merges branches but has ${ins.length} input`, 'list at least two inputs');
-        sameShapes(l, ins, rank);
-        const out = [...ins[0]];
-        if (l.kind === 'concat') out[out.length - rank - 1] = ins.reduce((a, s) => a + s[s.length - rank - 1], 0);
+        const out = mergeShape(l, ins, rank);
         node = { def: l, name: l.name, kind: l.kind, inputShapes: ins, outputShape: out, params: 0, macs: 0 };
         break;
       }

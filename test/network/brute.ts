@@ -19,8 +19,23 @@ export function runOnes(net: Network, input: Float32Array): Map<string, Float32A
     if (node.conv) out = referenceConv(node.conv, xs[0], new Float32Array(prod(node.conv.weightShape)).fill(1), null);
     else if (node.pool) out = referencePool(node.pool, xs[0]);
     else if (node.kind === 'add') {
-      out = new Float32Array(xs[0].length);
-      for (const x of xs) for (let i = 0; i < x.length; i++) out[i] += x[i];
+      // NumPy broadcasting of size-1 axes (same rank).
+      const os = node.outputShape;
+      out = new Float32Array(prod(os));
+      const idx = new Array<number>(os.length).fill(0);
+      xs.forEach((x, k) => {
+        const shape = node.inputShapes[k];
+        for (let flat = 0; flat < out.length; flat++) {
+          let rem = flat;
+          for (let d = os.length - 1; d >= 0; d--) {
+            idx[d] = rem % os[d];
+            rem = (rem - idx[d]) / os[d];
+          }
+          let src = 0;
+          for (let d = 0; d < os.length; d++) src = src * shape[d] + (shape[d] === 1 ? 0 : idx[d]);
+          out[flat] += x[src];
+        }
+      });
     } else if (node.kind === 'concat') {
       const batch = node.outputShape[0];
       out = new Float32Array(prod(node.outputShape));

@@ -154,6 +154,30 @@ describe('receptive field vs brute force (reference engine, one-hot inputs)', ()
     expect(unaligned).toBeGreaterThan(0);
   });
 
+  it('broadcast merges (squeeze-and-excitation style): every output depends on the global branch; equals brute force', () => {
+    for (const [k, d] of [[3, 1], [3, 2], [1, 1]]) {
+      const layers: LayerDef[] = [
+        conv('a', 'x', 3, { p: 1 }),
+        { name: 'g', op: 'gap', kind: 'globalPool', mode: 'avg', inputs: ['a'] },
+        conv('s', 'g', 1),
+        conv('b', 'a', k, { d, p: (d * (k - 1)) / 2 }),
+        { name: 'm', op: 'mul', kind: 'add', inputs: ['b', 's'] },
+        conv('h', 'm', 3, { p: 1 }),
+      ];
+      const L = 14;
+      const net = buildNetwork(def1d(layers, L, L));
+      const brute = bruteDeps1d(net, 'h');
+      brute.forEach((cells, u) => {
+        expect(cells).toEqual(Array.from({ length: L }, (_, i) => i));
+        expect(dependencySet(net, 'h', 0, [u], true)).toEqual(cells);
+      });
+      const rf = receptiveField(net, 'h');
+      expect(rf.axes[0].continuous!.global).toBe(true);
+      expect(rf.merges[0].branches.map((b) => b.broadcast)).toEqual([false, true]);
+      expect(rf.merges[0].aligned).toBe(true);
+    }
+  });
+
   it('2-D: the region of an output is the product of the per-axis sets (brute force on one-hot 2-D inputs)', () => {
     const H = 9, W = 11;
     const layers: LayerDef[] = [
@@ -230,6 +254,31 @@ describe('receptive field: known values', () => {
     expect(rf.axes[0].hdc[0].layers).toEqual(['r1', 'r2', 'r4', 'r8']);
     expect(rf.axes[0].hdc[0].report.holes).toBe(rf.axes[0].exact.maxHoles);
     expect(rf.axes[0].exact.maxSize).toBe(31);
+  });
+
+  it('a long phase period (transposed strides 2·3·5·7) is enumerated up to MAX_PHASES and flagged', () => {
+    const layers = [2, 3, 5, 7].map((s, i) => convT(`t${i}`, i ? `t${i - 1}` : 'x', 3, { s }));
+    const net = buildNetwork(def1d(layers, 1, 3));
+    const ex = exactField(net, 't3', 0);
+    expect([ex.period, ex.shift, ex.phasesComplete, ex.phases.length]).toEqual([210, 1, true, 210]);
+    const more = buildNetwork(def1d([...layers, convT('t4', 't3', 3, { s: 11 }), convT('t5', 't4', 3, { s: 13 })], 1, 2));
+    const big = exactField(more, 't5', 0);
+    expect([big.period, big.phasesComplete, big.phases.length]).toEqual([30030, false, 256]);
+  });
+
+  it('3-D: per-axis fields of a dilated, strided 3-D stack', () => {
+    const net = buildNetwork({
+      input: { name: 'x', shape: [1, 1, 9, 10, 11] },
+      layers: [
+        { name: 'a', op: 'conv', kind: 'conv', inputs: ['x'], outChannels: 2, kernel: [3, 3, 1], stride: [1, 2, 1], dilation: [2, 1, 1], padding: { pairs: [[2, 2], [1, 1], [0, 0]] }, groups: 1, bias: true },
+        { name: 'b', op: 'convT', kind: 'convTranspose', inputs: ['a'], outChannels: 1, kernel: [1, 2, 3], stride: [1, 2, 2], dilation: [1, 1, 2], padding: { pairs: [[0, 0], [0, 0], [0, 0]] }, outputPadding: [0, 0, 0], groups: 1, bias: false },
+      ],
+    });
+    const rf = receptiveField(net, 'b');
+    expect(rf.axes.map((a) => a.name)).toEqual(['D', 'H', 'W']);
+    expect(rf.axes.map((a) => a.continuous!.jump.toString())).toEqual(['1', '1', '1/2']);
+    expect(rf.axes[0].exact.maxSize).toBe(5);
+    expect(rf.axes[2].exact.deadPhases).toEqual([1]); // W: transposed with s = 2, d = 2
   });
 
   it('a random stack gives the same exact field however often it is asked (no hidden state)', () => {
