@@ -31,6 +31,7 @@ function attrsOf(s: OnnxConvSpec): OnnxAttr[] {
   if (s.group !== undefined) a.push({ name: 'group', i: s.group });
   if (s.output_padding) a.push({ name: 'output_padding', ints: [...s.output_padding] });
   if (s.output_shape) a.push({ name: 'output_shape', ints: [...s.output_shape] });
+  if (s.kernel_shape) a.push({ name: 'kernel_shape', ints: [...s.kernel_shape] });
   return a;
 }
 
@@ -43,7 +44,7 @@ interface Outcome {
 
 async function runOrt(s: OnnxConvSpec, x: Float32Array, w: Float32Array): Promise<Outcome> {
   try {
-    const session = await ort!.InferenceSession.create(convModel(s.op, [...s.xShape], [...s.wShape], attrsOf(s)));
+    const session = await ort!.InferenceSession.create(convModel(s.op, [...s.xShape], [...s.wShape], attrsOf(s)), { logSeverityLevel: 4 });
     const out = await session.run({ X: new ort!.Tensor('float32', x, [...s.xShape]), W: new ort!.Tensor('float32', w, [...s.wShape]) });
     const y = out.Y;
     return { refused: false, reason: '', dims: y.dims.map(Number), data: y.data as Float32Array };
@@ -124,6 +125,29 @@ describe.skipIf(!ort)(`fromOnnx vs ONNX Runtime ${loadError}`, () => {
       expect(tally.computed ?? 0).toBeGreaterThan(40);
     });
   }
+
+  it('refusals agree: pads with auto_pad, kernel_shape, negative pads, SAME with dilation, output_padding, output_shape', async () => {
+    const conv = { op: 'Conv' as const, xShape: [1, 1, 5], wShape: [1, 1, 3] };
+    const convT = { op: 'ConvTranspose' as const, xShape: [1, 1, 4], wShape: [1, 1, 3], strides: [2] };
+    const refusals: OnnxConvSpec[] = [
+      { ...conv, auto_pad: 'SAME_UPPER', pads: [1, 1] },
+      { ...conv, auto_pad: 'VALID', pads: [1, 1] },
+      { ...convT, auto_pad: 'SAME_LOWER', pads: [1, 1] },
+      { ...conv, kernel_shape: [2] },
+      { ...conv, pads: [-1, 0] },
+      { ...convT, pads: [0, -1] },
+      { ...conv, auto_pad: 'SAME_LOWER', dilations: [2] },
+      { ...convT, output_padding: [2] },
+      { ...convT, strides: [1], dilations: [2], output_padding: [1] },
+      { ...convT, output_shape: [11] },
+      { ...convT, group: 2, xShape: [1, 3, 4], wShape: [3, 1, 3] },
+      { op: 'Conv', xShape: [1, 4, 5], wShape: [5, 2, 3], group: 2 },
+      { op: 'Conv', xShape: [1, 1, 2, 2], wShape: [1, 1, 3, 3] },
+    ];
+    const outcomes = [];
+    for (const [i, spec] of refusals.entries()) outcomes.push(await check(spec, 100 + i));
+    expect(outcomes).toEqual(refusals.map(() => 'refused'));
+  });
 
   it('semantics.md worked examples, run by ORT', async () => {
     const x = Float32Array.from([1, 2, 3, 4]);
