@@ -129,6 +129,7 @@ export function directScene(tr: DirectTrace, o: ResolvedOptions): Scene {
 
   // Frames: window taps, current output cell, lines, step counter (and values when numeric).
   const [eh, ew] = as2d(tr.kernel.effective);
+  const dilated = tr.kernel.dilation.some((d) => d > 1);
   const frames: Prim[][] = tr.frames.map((f, n) => {
     const prims: Prim[] = [];
     for (const tap of f.taps) {
@@ -149,6 +150,10 @@ export function directScene(tr: DirectTrace, o: ResolvedOptions): Scene {
     const [or, oc] = rc(f.output);
     prims.push(shadePrim(outPlane, or, oc, or + 1, oc + 1, pal));
     const [wr, wc] = rc(f.windowStart);
+    if (dilated) {
+      // The window's whole extent, so the holes between dilated taps read as part of one window.
+      prims.push({ type: 'poly', points: block(inPlane, wr, wc, wr + eh, wc + ew), stroke: pal.shade, strokeWidth: 1.5, dash: [5, 3] });
+    }
     const lineStyle = { type: 'line' as const, stroke: pal.shade, strokeWidth: 1, opacity: 0.85 };
     if (!flatLook) {
       for (const [dr, dc] of [[0, 0], [0, 1], [1, 0], [1, 1]]) {
