@@ -71,3 +71,9 @@ export { Rational } from './arithmetic/receptive-rational.js';
 export { parseLayerList, layerListToNetwork, LAYER_TYPES } from './model/layers.js';
 export { onnxToNetwork } from './model/onnx.js';
 export type { OnnxOptions, OnnxInfo } from './model/onnx.js';
+export {
+  renderSvg, renderAnimatedSvg, renderGif, renderPng, renderMatrixSvg, renderMatrixPng,
+  sceneOf, sceneToGif, sceneToPng, sceneFrameSvg, sceneAnimatedSvg, galleryEntries, CLASSIC_FIGURES, classicSpec,
+  MAX_CELLS_PER_AXIS, MAX_FRAMES,
+} from './render/index.js';
+export type { RenderOptions, Theme, MatrixRenderOptions, Scene, Prim, Rgb, PaletteName, ClassicFigure, GalleryEntry } from './render/index.js';
