@@ -232,7 +232,16 @@ export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, 
       const prow = plane + (<usize>(gy * gWp) << 2);
       if (sy < 0) { memory.fill(prow, 0, <usize>gWp << 2); continue; }
       const xr = xc + (<usize>(sy * inW) << 2);
-      for (let gx = 0; gx < gW; gx++) {
+      // colMap[gW], colMap[gW+1]: the [lo, hi) run of grid columns that map to consecutive
+      // input columns — copied in one block; the borders go through the map.
+      const lo = load<i32>(colMap + (<usize>gW << 2));
+      const hi = load<i32>(colMap + (<usize>(gW + 1) << 2));
+      for (let gx = 0; gx < lo; gx++) {
+        const sx = load<i32>(colMap + (<usize>gx << 2));
+        store<f32>(prow + (<usize>gx << 2), sx < 0 ? 0 : load<f32>(xr + (<usize>sx << 2)));
+      }
+      if (hi > lo) memory.copy(prow + (<usize>lo << 2), xr + (<usize>load<i32>(colMap + (<usize>lo << 2)) << 2), <usize>(hi - lo) << 2);
+      for (let gx = hi > lo ? hi : lo; gx < gW; gx++) {
         const sx = load<i32>(colMap + (<usize>gx << 2));
         store<f32>(prow + (<usize>gx << 2), sx < 0 ? 0 : load<f32>(xr + (<usize>sx << 2)));
       }
@@ -243,6 +252,43 @@ export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, 
       const wk = w + (<usize>(oc * taps) << 2);
       const bv = load<f32>(bias + (<usize>oc << 2));
       const oplane = out + (<usize>(oc * outH * outW) << 2);
+      if (kH == 3 && kW == 3 && sW == 1) {
+        // The common 3×3 case: weights held in registers, 8 outputs per step.
+        const w0 = v128.load32_splat(wk), w1 = v128.load32_splat(wk, 4), w2 = v128.load32_splat(wk, 8);
+        const w3 = v128.load32_splat(wk, 12), w4 = v128.load32_splat(wk, 16), w5 = v128.load32_splat(wk, 20);
+        const w6 = v128.load32_splat(wk, 24), w7 = v128.load32_splat(wk, 28), w8 = v128.load32_splat(wk, 32);
+        const bb = f32x4.splat(bv);
+        const dx = <usize>dW << 2, dx2 = <usize>(2 * dW) << 2;
+        for (let oh = 0; oh < outH; oh++) {
+          const r0 = plane + (<usize>(oh * sH * gWp) << 2);
+          const r1 = r0 + (<usize>(dH * gWp) << 2);
+          const r2 = r1 + (<usize>(dH * gWp) << 2);
+          const orow = oplane + (<usize>(oh * outW) << 2);
+          let ow = 0;
+          for (; ow + 4 <= outW; ow += 4) {
+            const o = <usize>ow << 2;
+            let a = madd(w0, v128.load(r0 + o), bb);
+            let b = f32x4.mul(w1, v128.load(r0 + o + dx));
+            a = madd(w2, v128.load(r0 + o + dx2), a);
+            b = madd(w3, v128.load(r1 + o), b);
+            a = madd(w4, v128.load(r1 + o + dx), a);
+            b = madd(w5, v128.load(r1 + o + dx2), b);
+            a = madd(w6, v128.load(r2 + o), a);
+            b = madd(w7, v128.load(r2 + o + dx), b);
+            a = madd(w8, v128.load(r2 + o + dx2), a);
+            v128.store(orow + o, f32x4.add(a, b));
+          }
+          for (; ow < outW; ow++) {
+            const o = <usize>ow << 2;
+            let s2 = bv;
+            s2 += load<f32>(wk) * load<f32>(r0 + o) + load<f32>(wk, 4) * load<f32>(r0 + o + dx) + load<f32>(wk, 8) * load<f32>(r0 + o + dx2);
+            s2 += load<f32>(wk, 12) * load<f32>(r1 + o) + load<f32>(wk, 16) * load<f32>(r1 + o + dx) + load<f32>(wk, 20) * load<f32>(r1 + o + dx2);
+            s2 += load<f32>(wk, 24) * load<f32>(r2 + o) + load<f32>(wk, 28) * load<f32>(r2 + o + dx) + load<f32>(wk, 32) * load<f32>(r2 + o + dx2);
+            store<f32>(orow + o, s2);
+          }
+        }
+        continue;
+      }
       for (let oh = 0; oh < outH; oh++) {
         const orow = oplane + (<usize>(oh * outW) << 2);
         if (sW == 1) {

@@ -6,7 +6,7 @@
  */
 import type { ConvGeometry } from '../../geometry/types.js';
 import { planConv, TASK_GEMM, type Task } from './plan.js';
-import { canSpawnWorkers, TASK_WORDS, ThreadPool } from './pool.js';
+import { canBlock, canSpawnWorkers, TASK_WORDS, ThreadPool } from './pool.js';
 import { GEMM_SCRATCH_BYTES, instantiate, kernelModule, loadAsync, loadedFeatures, loadSync, SHARED_MAX_PAGES, type KernelExports } from './runtime.js';
 
 export function runTask(k: KernelExports, t: Task, scratch: number): void {
@@ -69,9 +69,10 @@ export class WasmEngine {
     return { layout, tablePtr };
   }
 
-  private pick(g: ConvGeometry, threads: number | undefined): TaskRunner | null {
+  private pick(g: ConvGeometry, threads: number | undefined, sync: boolean): TaskRunner | null {
     const r = this.runner;
     if (!r || r.threads < 2 || threads === 1) return null;
+    if (sync && !canBlock()) return null; // a browser's main thread may not wait: compute here
     if (threads !== undefined) return r; // explicitly asked for threads
     return macsOf(g) >= PARALLEL_MIN_MACS ? r : null;
   }
@@ -85,7 +86,7 @@ export class WasmEngine {
    * attached and the conv is big enough. Synchronous: blocks on the workers (Node).
    */
   conv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads?: number): Float32Array {
-    const runner = this.pick(g, threads);
+    const runner = this.pick(g, threads, true);
     const { layout, tablePtr } = this.setup(g, x, w, bias, runner ? runner.slots : 1);
     if (runner) runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr);
     else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr);
@@ -99,7 +100,7 @@ export class WasmEngine {
    */
   convAsync(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads?: number): Promise<Float32Array> {
     const job = this.queue.then(async () => {
-      const runner = this.pick(g, threads);
+      const runner = this.pick(g, threads, false);
       const { layout, tablePtr } = this.setup(g, x, w, bias, runner ? runner.slots : 1);
       if (runner) await runner.runAsync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr);
       else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr);

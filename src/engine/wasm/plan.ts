@@ -201,7 +201,15 @@ function planDepthwise(g: ConvGeometry, threads: number, scratchBytes: number, M
   const gH = (outH - 1) * sH + (kH - 1) * dH + 1;
   const gW = (outW - 1) * sW + (kW - 1) * dW + 1;
   const rowMap = Int32Array.from({ length: gH }, (_, i) => (ah ? padSource(i - ah.padBefore, inH, g.paddingMode) : 0));
-  const colMap = Int32Array.from({ length: gW }, (_, i) => padSource(i - aw.padBefore, inW, g.paddingMode));
+  const colMap = new Int32Array(gW + 2);
+  for (let i = 0; i < gW; i++) colMap[i] = padSource(i - aw.padBefore, inW, g.paddingMode);
+  // The kernel copies the run of consecutive input columns in one block: [lo, hi) after the map.
+  let lo = 0;
+  while (lo < gW && colMap[lo] < 0) lo++;
+  let hi = lo;
+  while (hi < gW && colMap[hi] === colMap[lo] + (hi - lo)) hi++;
+  colMap[gW] = lo;
+  colMap[gW + 1] = hi;
   const inSp = inH * inW;
   const outSp = outH * outW;
   const xPtr = arena.alloc(N * C * inSp * 4);
@@ -210,7 +218,7 @@ function planDepthwise(g: ConvGeometry, threads: number, scratchBytes: number, M
   const outLength = N * g.outChannels * outSp;
   const outPtr = arena.alloc(outLength * 4);
   const rowPtr = arena.alloc(gH * 4);
-  const colPtr = arena.alloc(gW * 4);
+  const colPtr = arena.alloc((gW + 2) * 4);
   const planeBytes = gH * (gW + 8) * 4;
   const scratchPer = Math.max(scratchBytes, planeBytes + 64);
   const scratchPtr = arena.alloc(scratchPer * threads);
@@ -239,7 +247,7 @@ function planDepthwise(g: ConvGeometry, threads: number, scratchBytes: number, M
       b.fill(0);
       if (bias) b.set(bias);
       new Int32Array(mem, rowPtr, gH).set(rowMap);
-      new Int32Array(mem, colPtr, gW).set(colMap);
+      new Int32Array(mem, colPtr, gW + 2).set(colMap);
     },
     finish() {},
   };

@@ -97,7 +97,7 @@ export function canSpawnWorkers(): boolean {
 }
 
 /** Whether the calling thread may block on Atomics.wait (Node main thread: yes; browser main: no). */
-function canBlock(): boolean {
+export function canBlock(): boolean {
   return !!nodeWorkerCtor() || typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
 }
 
