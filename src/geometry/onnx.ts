@@ -192,7 +192,12 @@ export function fromOnnx(spec: OnnxConvSpec): DialectGeometry {
           });
         }
       } else {
-        if (autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER') [head, tail] = distribute(Math.max(0, full + adj[i] - I * s));
+        if (autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER') {
+          [head, tail] = distribute(Math.max(0, full + adj[i] - I * s));
+          if (full + adj[i] < I * s) {
+            notes.push(`${autoPad} on axis ${names[i]}: the ONNX spec (and its shape inference) says the output is input·stride = ${I * s}, but ONNX Runtime clamps the padding at 0 and returns ${full + adj[i]}; convkit follows ONNX Runtime`);
+          }
+        }
         else if (autoPad === 'VALID') [head, tail] = [0, 0];
         else [head, tail] = [pads[i], pads[r + i]];
         out = full + adj[i] - head - tail;

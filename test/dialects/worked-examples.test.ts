@@ -242,6 +242,11 @@ describe('ONNX ConvTranspose (§5.3)', () => {
     expect(code(() => fromOnnx({ op: 'ConvTranspose', xShape: [1, 4, 4], wShape: [3, 2, 3] }))).toBe('CHANNELS');
     expect(code(() => fromOnnx({ op: 'ConvTranspose', xShape: [1, 1, 1], wShape: [1, 1, 1], pads: [1, 1] }))).toBe('OUTPUT_TOO_SMALL');
   });
+  it('SAME with a kernel too small to reach input·stride: ORT returns the full output (a note says so)', () => {
+    const r = fromOnnx({ op: 'ConvTranspose', xShape: [1, 1, 4], wShape: [1, 1, 1], strides: [2], auto_pad: 'SAME_UPPER' });
+    expect(r.geometry.outputShape).toEqual([1, 1, 7]);
+    expect(r.notes.join(' ')).toContain('input·stride = 8');
+  });
   it('grouped: M = W.shape[1]·group', () => {
     const r = fromOnnx({ op: 'ConvTranspose', xShape: [2, 4, 3, 3], wShape: [4, 3, 2, 2], group: 2, strides: [2, 2] });
     expect(r.geometry.outputShape).toEqual([2, 6, 6, 6]);
