@@ -522,26 +522,33 @@ describe('playground page', () => {
     await page.close();
   });
 
-  it('exports the current view as SVG, PNG and GIF', async () => {
-    const { page } = await open('?i=4x4&k=3&s=1&p=0&lang=en');
+  it('exports the current view as SVG, PNG and GIF (the library’s renderer, and the on-screen style)', async () => {
+    const { page, errors } = await open('?i=4x4&k=3&s=1&p=0&lang=en');
     const save = async (button: string) => {
       const [dl] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
       const path = await dl.path();
       return { name: dl.suggestedFilename(), bytes: readFileSync(path!) };
     };
-    const svg = await save('#export-svg');
-    expect(svg.name).toMatch(/\.svg$/);
-    const text = svg.bytes.toString('utf8');
-    expect(text.startsWith('<svg')).toBe(true);
-    expect(text).toContain('Output 2×2');
-    const png = await save('#export-png');
-    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    const gif = await save('#export-gif');
-    expect(gif.bytes.subarray(0, 6).toString('latin1')).toBe('GIF89a');
-    // One graphic-control extension per frame: one frame per output cell.
-    let frames = 0;
-    for (let i = 0; i + 1 < gif.bytes.length; i++) if (gif.bytes[i] === 0x21 && gif.bytes[i + 1] === 0xf9 && gif.bytes[i + 2] === 4) frames++;
-    expect(frames).toBe(4);
+    const gifFrames = (b: Buffer) => {
+      let n = 0; // one graphic-control extension per frame
+      for (let i = 0; i + 2 < b.length; i++) if (b[i] === 0x21 && b[i + 1] === 0xf9 && b[i + 2] === 4) n++;
+      return n;
+    };
+    for (const style of ['classic', 'flat', 'screen']) {
+      await page.selectOption('#export-style', style);
+      const svg = await save('#export-svg');
+      expect(svg.name).toMatch(/\.svg$/);
+      const text = svg.bytes.toString('utf8');
+      expect(text).toMatch(/^(<\?xml[^>]*>\s*)?<svg/);
+      expect(text).not.toMatch(/<script|javascript:/i);
+      const png = await save('#export-png');
+      expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      const gif = await save('#export-gif');
+      expect(gif.bytes.subarray(0, 6).toString('latin1')).toBe('GIF89a');
+      // One frame per output cell (2×2).
+      expect(gifFrames(gif.bytes), style).toBe(4);
+    }
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -52,10 +52,10 @@ export function composeSvg(panels: ExportPanel[], background: string, text: stri
     // The keyboard cursor is not part of the picture.
     for (const r of Array.from(g.querySelectorAll('rect[visibility="visible"]'))) if (r.getAttribute('fill') === 'none') r.remove();
     root.append(cap, g);
-    x += Math.max(w, 8 * p.caption.length) + gap;
+    x += Math.max(w, textWidth(p.caption, 12)) + gap;
     height = Math.max(height, h);
   }
-  const width = Math.max(x, 8 * title.length + 2 * gap);
+  const width = Math.max(x, textWidth(title, 15) + 2 * gap);
   const totalH = top + height + gap;
   root.setAttribute('width', String(width));
   root.setAttribute('height', String(totalH));
@@ -64,6 +64,13 @@ export function composeSvg(panels: ExportPanel[], background: string, text: stri
   bg.setAttribute('height', String(totalH));
   bg.setAttribute('fill', background);
   return { svg: new XMLSerializer().serializeToString(root), width, height: totalH };
+}
+
+/** Rough width of a line of text: CJK characters are about twice as wide as Latin ones. */
+function textWidth(s: string, size: number): number {
+  let w = 0;
+  for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? size : size * 0.58;
+  return Math.ceil(w);
 }
 
 /** Draws an SVG document onto a canvas (same page, blob: URL: allowed by the page's CSP). */

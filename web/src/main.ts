@@ -622,54 +622,84 @@ function fileBase(): string {
   return `convkit-${s.transposed ? 'transposed-' : ''}i${H.input}x${W.input}-k${H.kernel}x${W.kernel}-s${H.stride}x${W.stride}`;
 }
 
+type ExportKind = 'svg' | 'png' | 'gif';
+
+/**
+ * Export through the library's renderer (src/render: the same pictures as `convkit animate`),
+ * loaded on first use so it costs nothing at page load. The "as on screen" style, and any
+ * configuration the renderer refuses (over 64 cells per axis), use the page's own SVG instead.
+ */
+async function exportWithRenderer(kind: ExportKind, style: 'classic' | 'flat'): Promise<{ blob: Blob; name: string }> {
+  const s = scene!;
+  const r = await import('../../src/render/index.js');
+  const tr = s.scatter ?? s.direct;
+  const options = { theme: style, lang: state.lang, numeric: state.numbers, palette: state.colorBlind ? 'colorblind' as const : 'default' as const };
+  if (kind === 'svg') return { blob: new Blob([r.renderSvg(tr, { ...options, frame })], { type: 'image/svg+xml' }), name: `${fileBase()}-step${frame + 1}.svg` };
+  if (kind === 'png') return { blob: new Blob([new Uint8Array(r.renderPng(tr, { ...options, frame }))], { type: 'image/png' }), name: `${fileBase()}-step${frame + 1}.png` };
+  return { blob: new Blob([new Uint8Array(r.renderGif(tr, options))], { type: 'image/gif' }), name: `${fileBase()}.gif` };
+}
+
+async function exportScreen(kind: ExportKind, status: HTMLElement): Promise<{ blob: Blob; name: string }> {
+  const p = palette();
+  const title = () => byId('step-text').textContent ?? '';
+  if (kind === 'svg') {
+    const { svg } = composeSvg(exportPanels(), p.background, p.text, title());
+    return { blob: new Blob([svg], { type: 'image/svg+xml' }), name: `${fileBase()}-step${frame + 1}.svg` };
+  }
+  if (kind === 'png') {
+    const { svg, width, height } = composeSvg(exportPanels(), p.background, p.text, title());
+    return { blob: await pngBlob(await rasterise(svg, width, height, 2)), name: `${fileBase()}-step${frame + 1}.png` };
+  }
+  const was = frame;
+  const total = Math.min(frameTotal(scene!), 400);
+  const savedHover = hover;
+  hover = null;
+  const first = composeSvg(exportPanels(), p.background, p.text, title());
+  async function* frames() {
+    for (let f = 0; f < total; f++) {
+      frame = f;
+      paintStep();
+      yield composeSvg(exportPanels(), p.background, p.text, title()).svg;
+    }
+  }
+  try {
+    const blob = await gifBlob(frames(), first.width, first.height, 600, (n) => { status.textContent = `${t(state.lang, 'exporting')} ${n}/${total}`; });
+    return { blob, name: `${fileBase()}.gif` };
+  } finally {
+    hover = savedHover;
+    frame = was;
+    paintStep();
+  }
+}
+
 function bindExport(): void {
   const status = byId('export-status');
-  const title = () => byId('step-text').textContent ?? '';
-  byId('export-svg').addEventListener('click', () => {
+  const run = async (kind: ExportKind) => {
     if (!scene) return;
-    const p = palette();
-    const { svg } = composeSvg(exportPanels(), p.background, p.text, title());
-    download(new Blob([svg], { type: 'image/svg+xml' }), `${fileBase()}-step${frame + 1}.svg`);
-  });
-  byId('export-png').addEventListener('click', async () => {
-    if (!scene) return;
-    const p = palette();
-    const { svg, width, height } = composeSvg(exportPanels(), p.background, p.text, title());
-    try {
-      const canvas = await rasterise(svg, width, height, 2);
-      download(await pngBlob(canvas), `${fileBase()}-step${frame + 1}.png`);
-    } catch (e) {
-      status.textContent = String((e as Error).message);
-    }
-  });
-  byId('export-gif').addEventListener('click', async () => {
-    if (!scene) return;
-    const was = frame;
-    const total = Math.min(frameTotal(scene), 400);
+    const style = select('export-style').value;
     status.textContent = t(state.lang, 'exporting');
-    const p = palette();
-    const savedHover = hover;
-    hover = null;
-    const first = composeSvg(exportPanels(), p.background, p.text, title());
-    async function* frames() {
-      for (let f = 0; f < total; f++) {
-        frame = f;
-        paintStep();
-        yield composeSvg(exportPanels(), p.background, p.text, byId('step-text').textContent ?? '').svg;
-      }
-    }
     try {
-      const blob = await gifBlob(frames(), first.width, first.height, 600, (n) => { status.textContent = `${t(state.lang, 'exporting')} ${n}/${total}`; });
-      download(blob, `${fileBase()}.gif`);
-      status.textContent = `GIF: ${total} frames`;
+      let out: { blob: Blob; name: string };
+      if (style === 'classic' || style === 'flat') {
+        try {
+          out = await exportWithRenderer(kind, style);
+        } catch (e) {
+          if (!isConvError(e)) throw e;
+          status.textContent = e.message;
+          out = await exportScreen(kind, status);
+        }
+      } else {
+        out = await exportScreen(kind, status);
+      }
+      download(out.blob, out.name);
+      status.textContent = t(state.lang, 'exportDone', { name: out.name });
     } catch (e) {
       status.textContent = String((e as Error).message);
-    } finally {
-      hover = savedHover;
-      frame = was;
-      paintStep();
     }
-  });
+  };
+  byId('export-svg').addEventListener('click', () => void run('svg'));
+  byId('export-png').addEventListener('click', () => void run('png'));
+  byId('export-gif').addEventListener('click', () => void run('gif'));
   byId('copy-link').addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(location.href);
