@@ -5,7 +5,7 @@
  * seen, so repeated calls never grow it further.
  */
 import type { ConvGeometry } from '../../geometry/types.js';
-import { planConv, TASK_GEMM, type Task } from './plan.js';
+import { planConv, TASK_GEMM, type Layout, type Task } from './plan.js';
 import { canBlock, canSpawnWorkers, TASK_WORDS, ThreadPool } from './pool.js';
 import { GEMM_SCRATCH_BYTES, instantiate, kernelModule, loadAsync, loadedFeatures, loadSync, SHARED_MAX_PAGES, type KernelExports } from './runtime.js';
 
@@ -28,6 +28,8 @@ export interface TaskRunner {
 
 /** Below this many multiply-adds a call stays on the calling thread (waking workers costs more). */
 const PARALLEL_MIN_MACS = 1 << 18;
+/** Plans kept (a network's distinct layers); the oldest is dropped first. */
+const PLAN_CACHE_SIZE = 64;
 
 function macsOf(g: ConvGeometry): number {
   let m = g.batch * g.outChannels * (g.inChannels / g.groups);
@@ -60,12 +62,32 @@ export class WasmEngine {
     return this.memory.buffer.byteLength;
   }
 
+  /**
+   * Plans are cached by everything they depend on (geometry numbers, thread slots); they hold
+   * no data, only the layout and index tables. Weights are copied and packed on every call.
+   */
+  private readonly plans = new Map<string, Layout>();
+  private lastLayout: Layout | null = null;
+
+  private plan(g: ConvGeometry, slots: number): Layout {
+    let key = `${g.transposed ? 't' : 'd'}${g.batch},${g.inChannels},${g.outChannels},${g.groups},${g.paddingMode},${g.hasBias ? 1 : 0},${slots}`;
+    for (const a of g.axes) key += `|${a.input},${a.kernel},${a.stride},${a.dilation},${a.padBefore},${a.padAfter},${a.outputPadding}`;
+    let layout = this.plans.get(key);
+    if (!layout) {
+      layout = planConv(g, slots, GEMM_SCRATCH_BYTES, this.kernels.tileRows());
+      if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value!);
+      this.plans.set(key, layout);
+    }
+    return layout;
+  }
+
   private setup(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, slots: number) {
-    const layout = planConv(g, slots, GEMM_SCRATCH_BYTES, this.kernels.tileRows());
+    const layout = this.plan(g, slots);
     // The task table (for workers) follows the layout.
     const tablePtr = (layout.bytes + 63) & ~63;
     this.ensure(slots > 1 ? tablePtr + layout.tasks.length * TASK_WORDS * 4 : layout.bytes);
-    layout.prepare(this.memory.buffer as ArrayBuffer, this.kernels, x, w, bias);
+    layout.prepare(this.memory.buffer as ArrayBuffer, this.kernels, x, w, bias, this.lastLayout === layout);
+    this.lastLayout = layout;
     return { layout, tablePtr };
   }
 

@@ -28,7 +28,8 @@ export interface Task {
 export interface Layout {
   bytes: number;
   /** Writes data and tables into memory, packs weights; returns the phase-2 tasks. */
-  prepare(mem: ArrayBuffer, k: KernelExports, x: Float32Array, w: Float32Array, bias: Float32Array | null): void;
+  /** `tablesValid`: this layout was the last one prepared, so its index tables are in place. */
+  prepare(mem: ArrayBuffer, k: KernelExports, x: Float32Array, w: Float32Array, bias: Float32Array | null, tablesValid: boolean): void;
   tasks: Task[];
   finish(k: KernelExports): void;
   outPtr: number;
@@ -139,7 +140,7 @@ function planGemm(g: ConvGeometry, threads: number, scratchBytes: number, MR: nu
     outLength,
     scratchPtr,
     scratchPer: scratchBytes,
-    prepare(mem, k, x, w, bias) {
+    prepare(mem, k, x, w, bias, tablesValid) {
       new Float32Array(mem, xPtr, x.length).set(x);
       new Float32Array(mem, wPtr, w.length).set(w);
       const b = new Float32Array(mem, biasPtr, g.outChannels + MR);
@@ -147,6 +148,7 @@ function planGemm(g: ConvGeometry, threads: number, scratchBytes: number, MR: nu
       if (bias) b.set(bias);
       for (const cp of classes) {
         const [cd, ch, cw] = cp.cls;
+        if (tablesValid) { packWeights(cp); continue; }
         const d = new Int32Array(mem, cp.desc, 16);
         d.set([cd.outs.length, ch.outs.length, cw.outs.length, cd.taps.length, ch.taps.length, cw.taps.length,
           cp.tabs[0], cp.tabs[1], cp.tabs[2], cp.tabs[3], cp.tabs[4], inExt[1], inExt[2], inSp, icg, 0]);
@@ -161,7 +163,10 @@ function planGemm(g: ConvGeometry, threads: number, scratchBytes: number, MR: nu
           let p = 0;
           for (const od of cd.outs) for (const oh of ch.outs) for (const ow of cw.outs) off[p++] = (od * outExt[1] + oh) * outExt[2] + ow;
         }
-        if (cp.taps === 0) continue;
+        packWeights(cp);
+      }
+      function packWeights(cp: ClassPlan): void {
+        if (cp.taps === 0) return;
         for (let gi = 0; gi < G; gi++) {
           if (g.transposed) {
             // Transposed weight [IC, OC/g, k…]: row oc steps by taps, column ic by (OC/g)·taps.
@@ -240,12 +245,13 @@ function planDepthwise(g: ConvGeometry, threads: number, scratchBytes: number, M
     outLength,
     scratchPtr,
     scratchPer,
-    prepare(mem, _k, x, w, bias) {
+    prepare(mem, _k, x, w, bias, tablesValid) {
       new Float32Array(mem, xPtr, x.length).set(x);
       new Float32Array(mem, wPtr, w.length).set(w);
       const b = new Float32Array(mem, biasPtr, g.outChannels);
       b.fill(0);
       if (bias) b.set(bias);
+      if (tablesValid) return;
       new Int32Array(mem, rowPtr, gH).set(rowMap);
       new Int32Array(mem, colPtr, gW + 2).set(colMap);
     },
