@@ -1,10 +1,14 @@
 /** Renderers of the per-layer table: aligned text, JSON, CSV and Markdown. All read one Summary. */
-import { fmt, type Summary } from './summary.js';
+import { fmt, type Summary, type SummaryRow } from './summary.js';
 
 const shape = (s: number[]) => `[${s.join(', ')}]`;
 const perAxis = (v: (string | number | null)[]) => (v.every((x) => x === v[0]) ? String(v[0] ?? '—') : v.map((x) => x ?? '—').join('×'));
 
-const HEADER = ['layer', 'op', 'input', 'output', 'params', 'MACs', 'RF', 'jump', 'rel.'];
+const HEADER = ['layer', 'op', 'input', 'output', 'params', 'MACs', 'RF', 'holes', 'jump', 'rel.'];
+
+/** Exact span where enumerated, else the continuous one. */
+const rfCell = (r: SummaryRow) => perAxis(r.exact.map((e, i) => (e ? String(e.span) : r.rf[i])));
+const holesCell = (r: SummaryRow) => (r.exact.every((e) => e === null) ? '' : perAxis(r.exact.map((e) => (e ? e.holes : null))));
 
 function cells(s: Summary): string[][] {
   return s.rows.map((r) => [
@@ -14,7 +18,8 @@ function cells(s: Summary): string[][] {
     shape(r.outputShape),
     fmt(r.params),
     fmt(r.macs),
-    perAxis(r.rf),
+    rfCell(r),
+    holesCell(r),
     perAxis(r.jump),
     r.relationship.every((x) => x === null) ? '' : perAxis(r.relationship),
   ]);
@@ -22,7 +27,7 @@ function cells(s: Summary): string[][] {
 
 export function renderText(s: Summary): string {
   const body = cells(s);
-  const total = ['total', '', '', '', fmt(s.totals.params), fmt(s.totals.macs), '', '', ''];
+  const total = ['total', '', '', '', fmt(s.totals.params), fmt(s.totals.macs), '', '', '', ''];
   const all = [HEADER, ...body, total];
   const width = HEADER.map((_, c) => Math.max(...all.map((r) => [...r[c]].length)));
   const line = (r: string[]) => r.map((x, c) => (c >= 4 && c <= 5 ? x.padStart(width[c]) : x.padEnd(width[c]))).join('  ').trimEnd();
@@ -43,13 +48,13 @@ function csvField(x: string): string {
 }
 
 export function renderCsv(s: Summary): string {
-  const head = ['layer', 'op', 'kind', 'input_shapes', 'output_shape', 'params', 'macs', 'thop_macs', 'torchinfo_macs', ...s.axes.flatMap((a) => [`rf_${a}`, `jump_${a}`, `relationship_${a}`])];
+  const head = ['layer', 'op', 'kind', 'input_shapes', 'output_shape', 'params', 'macs', 'thop_macs', 'torchinfo_macs', ...s.axes.flatMap((a) => [`rf_${a}`, `rf_exact_${a}`, `holes_${a}`, `jump_${a}`, `relationship_${a}`])];
   const rows = s.rows.map((r) => [
     r.name, r.op, r.kind, r.inputShapes.map((x) => x.join('x')).join(' + '), r.outputShape.join('x'), String(r.params), String(r.macs),
     r.tools ? String(r.tools.thop) : '', r.tools ? String(r.tools.torchinfo) : '',
-    ...s.axes.flatMap((_, i) => [r.rf[i] ?? '', r.jump[i] ?? '', r.relationship[i] === null ? '' : String(r.relationship[i])]),
+    ...s.axes.flatMap((_, i) => [r.rf[i] ?? '', r.exact[i] ? String(r.exact[i]!.span) : '', r.exact[i] ? String(r.exact[i]!.holes) : '', r.jump[i] ?? '', r.relationship[i] === null ? '' : String(r.relationship[i])]),
   ]);
-  const total = ['total', '', '', '', '', String(s.totals.params), String(s.totals.macs), String(s.totals.thopMacs), String(s.totals.torchinfoMacs), ...s.axes.flatMap(() => ['', '', ''])];
+  const total = ['total', '', '', '', '', String(s.totals.params), String(s.totals.macs), String(s.totals.thopMacs), String(s.totals.torchinfoMacs), ...s.axes.flatMap(() => ['', '', '', '', ''])];
   return [head, ...rows, total].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
 }
 
@@ -62,7 +67,7 @@ export function renderMarkdown(s: Summary): string {
     `| ${HEADER.join(' | ')} |`,
     `|${HEADER.map((_, c) => (c >= 4 && c <= 5 ? '---:' : '---')).join('|')}|`,
     ...body.map((r) => `| ${r.map(esc).join(' | ')} |`),
-    `| **total** | | | | **${fmt(s.totals.params)}** | **${fmt(s.totals.macs)}** | | | |`,
+    `| **total** | | | | **${fmt(s.totals.params)}** | **${fmt(s.totals.macs)}** | | | | |`,
     '',
     `FLOPs = 2·MACs = ${fmt(s.totals.flops)}.`,
     '',

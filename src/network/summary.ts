@@ -4,7 +4,7 @@
  * would report other MACs (transposed convs: ≈ s² more), the row and the notes say so.
  */
 import { relationshipOf } from '../arithmetic/relationships.js';
-import { continuousField, axisOf } from '../arithmetic/receptive.js';
+import { continuousField, axisOf, exactField } from '../arithmetic/receptive.js';
 import { toolMacs } from './counts.js';
 import type { Network, SkippedLayer } from './types.js';
 
@@ -18,6 +18,12 @@ export interface SummaryRow {
   macs: number;
   /** Receptive-field size per axis (continuous bounding span; "global" after a global pool; null: merged paths disagree). */
   rf: (string | null)[];
+  /**
+   * Exact receptive field per axis from the set of input cells each output reads (largest span over
+   * the output phases, holes inside it, phases that read nothing); null when the table is too large
+   * to enumerate (see EXACT_LIMIT) or after a global pool.
+   */
+  exact: ({ span: number; holes: number; deadPhases: number; period: number | null } | null)[];
   /** Jump (effective stride) per axis, exact fraction. */
   jump: (string | null)[];
   /** The paper's relationship number per axis (null when none applies). */
@@ -41,11 +47,15 @@ export const CONVENTIONS = [
   'MACs = multiply-accumulates of the weights; bias adds not counted; FLOPs = 2·MACs.',
   'Transposed convolutions are counted by input positions (N·C_in·ΠIn·(C_out/g)·Πk), as computed; crops included.',
   'Pooling, activations and merges count 0 MACs.',
-  'RF = receptive-field span in input cells (dilation included; holes not subtracted); jump = input cells per output step.',
+  'RF = receptive-field span in input cells, from the exact set of cells an output reads (largest over output phases; padding positions count); holes = cells inside that span no path reaches; jump = input cells per output step (a fraction after upsampling).',
 ];
+
+/** Largest network (layers) for which the table enumerates exact receptive fields per layer. */
+export const EXACT_LIMIT = 400;
 
 export function summarize(net: Network): Summary {
   const cont = continuousField(net);
+  const exact = net.nodes.length <= EXACT_LIMIT;
   const axisNames = net.nodes.map((n) => n.conv?.axes ?? n.pool?.axes).find((a) => a)?.map((a) => a.name) ?? Array.from({ length: net.rank }, (_, i) => `x${i}`);
   const rows: SummaryRow[] = net.nodes.map((node) => {
     const axes = cont.nodes.get(node.name) ?? [];
@@ -58,6 +68,11 @@ export function summarize(net: Network): Summary {
       params: node.params,
       macs: node.macs,
       rf: axes.map((a) => (a === null ? null : a.global ? 'global' : a.size.toString())),
+      exact: axes.map((a, i) => {
+        if (!exact || (a !== null && a.global)) return null;
+        const e = exactField(net, node.name, i);
+        return { span: e.maxSize, holes: e.maxHoles, deadPhases: e.deadPhases.length, period: e.period };
+      }),
       jump: axes.map((a) => (a === null ? null : a.global ? 'global' : a.jump.toString())),
       relationship: Array.from({ length: net.rank }, (_, i) => {
         if (node.kind === 'globalPool') return null;
@@ -82,8 +97,11 @@ export function summarize(net: Network): Summary {
     );
   }
   notes.push(`Whole network: convkit ${fmt(macs)} MACs; thop would report ${fmt(thopMacs)}, torchinfo ${fmt(torchinfoMacs)} (torchinfo adds bias terms).`);
-  const dilatedHoles = rows.some((r) => r.kind === 'conv' && net.byName.get(r.name)?.conv?.axes.some((a) => a.dilation > 1));
-  if (dilatedHoles) notes.push('Dilated layers: the RF span may contain holes; `convkit rf` counts them exactly.');
+  const holey = rows.filter((r) => r.exact.some((e) => e !== null && e.holes > 0));
+  if (holey.length) notes.push(`Gridding: ${holey.length} layer(s) have holes in their receptive field (first: "${holey[0].name}"); \`convkit rf\` lists their positions.`);
+  const dead = rows.filter((r) => r.exact.some((e) => e !== null && e.deadPhases > 0));
+  if (dead.length) notes.push(`${dead.length} layer(s) have outputs that receive no input at all (first: "${dead[0].name}": a transposed layer with gcd(dilation, stride) > 1).`);
+  if (!exact) notes.push(`Exact receptive fields per layer are enumerated for networks of at most ${EXACT_LIMIT} layers; RF shows the continuous span here.`);
   for (const m of cont.merges) if (!m.aligned) notes.push(`Merge "${m.node}" (axis ${axisNames[m.axis]}): branches are not aligned (${m.branches.map((b) => `${b.from}: jump ${b.jump}, centre ${b.centre}`).join('; ')}).`);
   if (net.skipped.length) notes.push(`${net.skipped.length} layer(s) not analysed: ${net.skipped.map((s) => `${s.name} (${s.op})`).join(', ')}.`);
   return {

@@ -28,9 +28,29 @@ describe('per-layer table', () => {
     expect(row('t')).toMatchObject({ outputShape: [2, 4, 8, 8], macs: 2 * 8 * 16 * 4 * 16, rf: ['19', '19'], jump: ['2', '2'], relationship: [13, 13] });
     expect(row('t').tools!.thop / row('t').macs).toBe(4);
     expect(row('g')).toMatchObject({ outputShape: [2, 4, 1, 1], rf: ['global', 'global'], relationship: [null, null] });
+    // Exact per-layer fields: c2 (d = 2 over c1's 3-cell windows at jump 2) reads 2o−5…2o−3, 2o−1…2o+1,
+    // 2o+3…2o+5: span 11 with 2 holes; the 2×2 pool after it fills them; the global pool has no exact field.
+    expect(row('c2').exact).toEqual([{ span: 11, holes: 2, deadPhases: 0, period: 1 }, { span: 11, holes: 2, deadPhases: 0, period: 1 }]);
+    expect(row('p').exact[0]).toMatchObject({ span: 13, holes: 0 });
+    expect(row('t').exact[0]).toMatchObject({ span: 19, holes: 0, period: 1 });
+    expect(row('g').exact).toEqual([null, null]);
     expect(s.totals.params).toBe(s.rows.reduce((a, r) => a + r.params, 0));
     expect(s.totals.flops).toBe(2 * s.totals.macs);
     expect(s.conventions.join(' ')).toMatch(/counted by input positions/);
+  });
+
+  it('gridding and dead outputs are counted per layer and noted', () => {
+    const s = summarize(buildNetwork(parseLayerList(`
+input: [1, 1, 40]
+layers:
+  - {type: conv, name: a, out: 1, kernel: 3, dilation: 2, padding: 2}
+  - {type: conv, name: b, out: 1, kernel: 3, dilation: 2, padding: 2}
+  - {type: conv, name: c, out: 1, kernel: 3, dilation: 2, padding: 2}
+  - {type: convTranspose, name: t, out: 1, kernel: 3, stride: 2, dilation: 2}
+`)));
+    expect(s.rows.map((r) => [r.exact[0]!.span, r.exact[0]!.holes, r.exact[0]!.deadPhases])).toEqual([[5, 2, 0], [9, 4, 0], [13, 6, 0], [15, 0, 1]]);
+    expect(s.notes.join('\n')).toMatch(/Gridding: 3 layer\(s\) have holes/);
+    expect(s.notes.join('\n')).toMatch(/receive no input at all \(first: "t"/);
   });
 
   it('text, JSON, CSV and Markdown render the same numbers', () => {
