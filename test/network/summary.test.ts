@@ -32,7 +32,7 @@ describe('per-layer table', () => {
     // 2o+3…2o+5: span 11 with 2 holes; the 2×2 pool after it fills them; the global pool has no exact field.
     expect(row('c2').exact).toEqual([{ span: 11, holes: 2, deadPhases: 0, period: 1 }, { span: 11, holes: 2, deadPhases: 0, period: 1 }]);
     expect(row('p').exact[0]).toMatchObject({ span: 13, holes: 0 });
-    expect(row('t').exact[0]).toMatchObject({ span: 19, holes: 0, period: 1 });
+    expect(row('t').exact[0]).toMatchObject({ span: 17, holes: 0, period: 2 }); // 2 of the 4 taps per phase: 13 + 4; continuous 19
     expect(row('g').exact).toEqual([null, null]);
     expect(s.totals.params).toBe(s.rows.reduce((a, r) => a + r.params, 0));
     expect(s.totals.flops).toBe(2 * s.totals.macs);
