@@ -37,7 +37,8 @@ export interface TensorFlowConvSpec {
   strides?: number | readonly number[];
   padding: TfPadding;
   dilations?: number | readonly number[];
-  dataFormat?: TfDataFormat;
+  /** TF's names, or Keras's 'channels_last' / 'channels_first'. */
+  dataFormat?: TfDataFormat | 'channels_last' | 'channels_first';
   /** Transposed: the output's spatial sizes, or its full shape in dataFormat order. Required for tf and tfjs. */
   outputShape?: readonly number[];
   /** Keras Conv*DTranspose only: picks the output size as Keras does (semantics.md §3.7). */
@@ -73,7 +74,9 @@ export function fromTensorFlow(spec: TensorFlowConvSpec): DialectGeometry {
   if (dialect === 'tfjs' && op === 'convTranspose' && r === 1) throw new ConvError('WEIGHT_RANK', 'tfjs has no conv1dTranspose', { hint: 'use a 2-D transposed convolution with a height of 1' });
 
   // Data format: channels-last unless stated; tfjs supports fewer formats than TF.
-  const format = spec.dataFormat ?? LAST[r];
+  // Keras spells the two layouts 'channels_last' / 'channels_first'.
+  const given = spec.dataFormat as string | undefined;
+  const format = given === undefined || given === 'channels_last' ? LAST[r] : given === 'channels_first' ? FIRST[r] : given;
   if (format !== LAST[r] && format !== FIRST[r]) {
     throw new ConvError('INVALID_OPTION', `${opName(ctxBase)}: dataFormat ${show(format)} does not fit ${r} spatial axes`, { values: { dataFormat: format }, hint: `use ${LAST[r]} or ${FIRST[r]}` });
   }

@@ -53,6 +53,9 @@ describe('TensorFlow SAME / VALID (§3.1)', () => {
     const a = fromTensorFlow({ op: 'conv', inputShape: [1, 5, 6, 1], filterShape: [3, 3, 1, 1], padding: [[0, 0], [1, 2], [0, 3], [0, 0]] });
     const b = fromTensorFlow({ op: 'conv', inputShape: [1, 1, 5, 6], dataFormat: 'NCHW', filterShape: [3, 3, 1, 1], padding: [[0, 0], [0, 0], [1, 2], [0, 3]] });
     expect(a.pads).toEqual([[1, 2], [0, 3]]);
+    const k = fromTensorFlow({ dialect: 'keras', op: 'conv', inputShape: [1, 2, 5, 6], dataFormat: 'channels_first', filterShape: [3, 3, 2, 1], padding: 'same' });
+    expect(k.geometry.inputShape).toEqual([1, 2, 5, 6]);
+    expect(k.inputPermutation).toEqual([0, 1, 2, 3]);
     expect(b.pads).toEqual([[1, 2], [0, 3]]);
     expect(a.geometry.outputShape).toEqual([1, 1, 6, 7]);
     expect(code(() => fromTensorFlow({ op: 'conv', inputShape: [1, 5, 6, 1], filterShape: [3, 3, 1, 1], padding: [[1, 0], [1, 2], [0, 3], [0, 0]] }))).toBe('INVALID_OPTION');
