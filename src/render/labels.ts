@@ -1,10 +1,13 @@
 /**
- * The words the pictures print, in English and Chinese. Kept here (not in src/i18n) because the
- * raster font (font/glyphs.ts) is generated for exactly these strings: a Chinese glyph the font
+ * The words the pictures print, in English and Chinese (also registered in src/i18n as `render.*`).
+ * The table lives here because the raster font (font/glyphs.ts) is generated for exactly these
+ * strings: a Chinese glyph the font
  * lacks would print as a box, so font/generate.node.ts collects its character set from this table.
  * Rerun it after adding a Chinese string.
  */
-export type Lang = 'en' | 'zh';
+import { registerStrings, type Lang } from '../i18n/index.js';
+
+export type { Lang };
 
 const en = {
   input: 'input',
@@ -35,6 +38,7 @@ const en = {
   rows: 'rows: output cells',
   cols: 'columns: input cells',
   equals: 'equals',
+  channels: 'channels {in}→{out}, groups {groups} (channel 0 drawn)',
 } as const;
 
 export type LabelKey = keyof typeof en;
@@ -68,12 +72,19 @@ const zh: Record<LabelKey, string> = {
   rows: '行：输出单元',
   cols: '列：输入单元',
   equals: '等于',
+  channels: '通道 {in}→{out}，分组 {groups}（画出通道 0）',
 };
 
 const TABLE: Record<Lang, Record<LabelKey, string>> = { en, zh };
 
-export function label(lang: Lang, key: LabelKey): string {
-  return TABLE[lang][key];
+export function label(lang: Lang, key: LabelKey, vars?: Record<string, string | number>): string {
+  const text = TABLE[lang][key];
+  return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
+}
+
+// Also in the shared string table as `render.<key>`, so the playground and CLI text can use them.
+for (const lang of ['en', 'zh'] as const) {
+  registerStrings(lang, Object.fromEntries(Object.entries(TABLE[lang]).map(([k, v]) => [`render.${k}`, v])));
 }
 
 /** Every string of every language (the font generator's character source). */

@@ -45,7 +45,7 @@ export function paramLines(tr: Trace, lang: Lang): string[] {
     );
   }
   if (tr.channels.inChannels > 1 || tr.channels.outChannels > 1) {
-    lines.push(`channels ${tr.channels.inChannels}→${tr.channels.outChannels}, groups ${tr.channels.groups} (channel 0 drawn)`);
+    lines.push(label(lang, 'channels', { in: tr.channels.inChannels, out: tr.channels.outChannels, groups: tr.channels.groups }));
   }
   return lines;
 }
