@@ -358,6 +358,9 @@ function drawScene(): void {
   views.output.svg.setAttribute('aria-label', `${byId('cap-output').textContent}. ${t(lang, 'cellsHelp')}`);
   byId('view-label').hidden = false;
   drawLegend(p);
+  const hidden = byId('numbers-hidden');
+  hidden.hidden = !(state.numbers && views.grid.cell < 14);
+  hidden.textContent = hidden.hidden ? '' : t(lang, 'numbersHidden');
   const scrub = input('scrub');
   scrub.max = String(Math.max(0, frameTotal(s) - 1));
   paintStep();

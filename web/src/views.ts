@@ -72,7 +72,8 @@ export class Views {
     // One cell size for all three panels (so sizes compare at a glance), fitted to the largest.
     const cell = Math.max(6, Math.min(34, Math.floor(maxPx / Math.max(gr, gc, oh, ow, kh, kw, 1))));
     this.grid.layout(gr, gc, cell * Math.max(gr, gc), p.background, p.line, p.focus);
-    this.kernel.layout(kh, kw, cell * Math.max(kh, kw), p.background, p.line, p.focus);
+    // The kernel is small: never draw it with cells too small to point at.
+    this.kernel.layout(kh, kw, Math.max(cell, 24) * Math.max(kh, kw), p.background, p.line, p.focus);
     this.output.layout(oh, ow, cell * Math.max(oh, ow), p.background, p.line, p.focus);
 
     const styles: Record<string, CellStyle> = {
