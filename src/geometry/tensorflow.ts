@@ -154,7 +154,7 @@ export function fromTensorFlow(spec: TensorFlowConvSpec): DialectGeometry {
   // Channels, groups and the weight's layout.
   const spatialNames = names.join(', ');
   const kNames = names.map((n) => `k${n}`).join(', ');
-  let inChannels = C;
+  const inChannels = C;
   let outChannels: number;
   let groups = 1;
   let weightShape: number[];
