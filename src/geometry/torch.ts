@@ -319,7 +319,7 @@ export function convTransposeGeometry(shapes: ShapeSet, options: ConvTransposeSh
       hint: 'give a number or one per axis (convkit solvePadding finds the padding for a wanted output size), or use outputSize',
     });
   }
-  if (options.paddingMode !== undefined && options.paddingMode !== 'zeros') {
+  if (options.paddingMode !== undefined && options.paddingMode !== null && options.paddingMode !== 'zeros') {
     paddingModeOf(options.paddingMode);
     throw new ConvError('PADDING_MODE', `only 'zeros' padding mode is supported for transposed convolutions, but got ${show(options.paddingMode)}`, {
       values: { paddingMode: options.paddingMode },
