@@ -367,6 +367,8 @@ export interface OutputRegion {
   cells: number[];
   start: number | null;
   end: number | null;
+  /** (start + end)/2 of the cells read; null when none. */
+  centre: number | null;
   holes: number;
   /** Continuous region [c₀ + u·J − (r−1)/2, c₀ + u·J + (r−1)/2] and its centre, unclipped. */
   continuous: { start: string; end: string; centre: string } | null;
@@ -396,6 +398,6 @@ export function outputRegion(net: Network, index: readonly number[], target?: st
       const half = c.size.sub(1).div(2);
       continuous = { start: centre.sub(half).toString(), end: centre.add(half).toString(), centre: centre.toString() };
     }
-    return { axis: a, output: u, cells, start: ph.start, end: ph.end, holes: ph.holes, continuous, unbounded: unb };
+    return { axis: a, output: u, cells, start: ph.start, end: ph.end, centre: ph.centre, holes: ph.holes, continuous, unbounded: unb };
   });
 }

@@ -205,6 +205,13 @@ export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): Net
       throw new ConvError('MODEL_GRAPH', `input "${first.name}" has a symbolic size ${show(d.dimParam ?? '?')} on dimension ${i}`, { hint: 'give a concrete shape with --input-shape N,C,H,W' });
     });
   }
+  // TensorFlow/Keras exports (tf2onnx) start with Transpose NHWC → NCHW. When that is the input's only
+  // consumer, analyse the network on the transposed (NCHW) input and show the Transpose as a layout step.
+  const consumers = (g.node ?? []).filter((n) => (n.input ?? []).includes(first.name!));
+  const lead = consumers.length === 1 && consumers[0].opType === 'Transpose' ? consumers[0] : null;
+  const nhwcPerm = [0, shape.length - 1, ...Array.from({ length: shape.length - 2 }, (_, i) => i + 1)];
+  const layoutNode = lead && intsAttr(attrs(lead, 'input Transpose'), 'perm', 'input Transpose')?.join() === nhwcPerm.join() ? lead : null;
+  if (layoutNode && !options.inputShape) shape = nhwcPerm.map((p) => shape[p]);
   const rank = shape.length - 2;
   const layers: LayerDef[] = [];
   const producer = new Map<string, string>(); // tensor name → layer name
@@ -324,6 +331,10 @@ export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): Net
     }
     if (op === 'GlobalAveragePool' || op === 'GlobalMaxPool') {
       layers.push({ ...base, kind: 'globalPool', mode: op === 'GlobalMaxPool' ? 'max' : 'avg' });
+      return;
+    }
+    if (node === layoutNode) {
+      layers.push({ ...base, op: 'Transpose (NHWC→NCHW input)', kind: 'elementwise' });
       return;
     }
     if (SHAPE_PRESERVING_OPS.has(op) || (op === 'Softmax' && intAttr(a, 'axis', where, -1) === 1)) {

@@ -166,6 +166,22 @@ describe('ONNX attributes', () => {
     expect(net.outputs).toEqual(['n3']);
   });
 
+  it('a leading NHWC→NCHW Transpose (TensorFlow/Keras exports) is taken as the input layout', () => {
+    const net = buildNetwork(onnxToNetwork(encodeModel({
+      input: { name: 'x', dims: [1, 12, 10, 3] },
+      initializers: { w: [4, 3, 3, 3] },
+      nodes: [
+        { op: 'Transpose', inputs: ['x'], outputs: ['t'], attrs: { perm: [0, 3, 1, 2] } },
+        { op: 'Conv', inputs: ['t', 'w'], outputs: ['y'], attrs: { auto_pad: 'SAME_UPPER', strides: [2, 2] } },
+        { op: 'Transpose', inputs: ['y'], outputs: ['z'], attrs: { perm: [0, 2, 3, 1] } },
+      ],
+      outputs: ['z'],
+    })));
+    expect(net.input.shape).toEqual([1, 3, 12, 10]);
+    expect(net.nodes[1].outputShape).toEqual([1, 4, 6, 5]);
+    expect(net.skipped.map((x) => x.op)).toEqual(['Transpose']); // the trailing one is listed
+  });
+
   it('a symbolic batch becomes 1; a symbolic spatial size asks for --input-shape', () => {
     const enc = (dims: (number | string)[]) => encodeModel({ input: { name: 'x', dims }, nodes: [{ op: 'Relu', inputs: ['x'], outputs: ['y'] }] });
     expect(onnxToNetwork(enc(['N', 1, 8, 8])).input.shape).toEqual([1, 1, 8, 8]);

@@ -30,7 +30,7 @@ describe('convkit rf / summary', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/axis H: size 127, jump 4, effective padding 63/);
     expect(r.out).toMatch(/HDC heuristic .* M_2 = 2 ≤ K → passes; exact holes 0/);
-    expect(r.out).toMatch(/output 3 on axis H: cells 0…63/);
+    expect(r.out).toMatch(/output 3 on axis H: cells 0…63, centre 31.5/);
     const j = JSON.parse((await run('rf', onnx('unet_tiny'), '--json')).out);
     expect(j.misaligned.length).toBe(2);
     expect(j.axes[0].exact.period).toBe(4);

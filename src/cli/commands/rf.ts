@@ -67,7 +67,7 @@ registerCommand({
         if (region) {
           for (const r of region) {
             const name = rf.axes[r.axis].name;
-            const cells = r.cells.length ? `cells ${r.start}…${r.end} (${r.cells.length} read, ${r.holes} hole(s))` : 'no input cell at all';
+            const cells = r.cells.length ? `cells ${r.start}…${r.end}, centre ${r.centre} (${r.cells.length} read, ${r.holes} hole(s))` : 'no input cell at all';
             const cont = r.continuous ? `; continuous region [${r.continuous.start}, ${r.continuous.end}], centre ${r.continuous.centre}` : '';
             lines.push(`output ${r.output} on axis ${name}: ${cells}${cont}; with padding positions: ${r.unbounded.empty ? 'none' : `${r.unbounded.start}…${r.unbounded.end}`}`);
           }
