@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { receptiveField } from '../../src/arithmetic/receptive.js';
+import { outputRegion, receptiveField } from '../../src/arithmetic/receptive.js';
 import { ConvError } from '../../src/geometry/errors.js';
 import { onnxToNetwork } from '../../src/model/onnx.js';
 import { onnxRoot } from '../../src/model/onnx-schema.js';
@@ -46,6 +46,21 @@ describe('exported models (torch 1.13 → ONNX)', () => {
       expect(s.totals.macs).toBe(torch.macs);
       expect(s.totals.thopMacs).toBe(torch.thop_macs);
       expect(s.notes.join('\n')).toMatch(/thop would report/);
+    });
+  }
+
+  for (const name of MODELS) {
+    it(`${name}: regions of output cells equal PyTorch autograd's dependency sets (${name}.rf.json)`, () => {
+      const torch = JSON.parse(readFileSync(new URL(`${name}.rf.json`, FIX), 'utf8'));
+      const net = buildNetwork(onnxToNetwork(file(`${name}.onnx`)));
+      expect(net.byName.get(torch.onnx_layer)!.outputShape.slice(2)).toEqual(torch.feature_shape.slice(2));
+      expect(torch.cases.length).toBe(6);
+      for (const c of torch.cases) {
+        const [h, w] = outputRegion(net, c.output, torch.onnx_layer);
+        expect(h.cells, `${name} ${c.output} rows`).toEqual(c.rows);
+        expect(w.cells, `${name} ${c.output} cols`).toEqual(c.cols);
+        expect(h.cells.length * w.cells.length).toBe(c.cells);
+      }
     });
   }
 
