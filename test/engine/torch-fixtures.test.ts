@@ -116,6 +116,23 @@ function label(c: Case): string {
   return `#${c.id} ${c.op} in=[${c.inputShape}] w=[${c.weightShape ?? ''}] ${JSON.stringify(c.options)} [${c.tags.join(',')}]`;
 }
 
+/**
+ * The ConvError code each hand-picked refusal must carry (tags from the generator; E0–E17 are the
+ * rows of semantics.md §2.8). Random refusals are only required to be ConvErrors.
+ */
+const expectedCode: Record<string, string> = {
+  E0: 'INPUT_RANK', E1: 'WEIGHT_RANK', E2: 'OPTION_LENGTH', E3: 'GROUPS', E4: 'NEGATIVE_PADDING',
+  E5: 'NEGATIVE_OUTPUT_PADDING', E6: 'STRIDE', E7: 'INPUT_RANK', E8a: 'GROUPS', E8b: 'GROUPS',
+  E9: 'CHANNELS', E9b: 'BIAS', E10: 'KERNEL_TOO_LARGE', E11: 'CHANNELS', E11b: 'BIAS',
+  E12: 'OUTPUT_PADDING', E13: 'OUTPUT_TOO_SMALL', E14: 'KERNEL_SIZE', E15: 'DILATION',
+  E16: 'SAME_STRIDED', E17: 'PADDING_STRING', 'empty-spatial': 'EMPTY_INPUT',
+  'reflect>=input': 'PADDING_MODE', 'circular-wrap': 'PADDING_MODE', 'padding-mode': 'PADDING_MODE',
+  'transposed-mode': 'PADDING_MODE', output_size: 'OUTPUT_SIZE', 'pool-too-small': 'KERNEL_TOO_LARGE',
+  'pool-kernel0': 'KERNEL_SIZE', 'pool-stride0': 'STRIDE', 'pool-dilation0': 'DILATION',
+  'pool-negative-pad': 'NEGATIVE_PADDING', 'pool-pad': 'NEGATIVE_PADDING', 'pool-empty': 'EMPTY_INPUT',
+  'pool-zero-channels': 'EMPTY_INPUT', 'pool-rank': 'INPUT_RANK', 'pool-divisor0': 'INVALID_NUMBER',
+};
+
 /** Refusals a shape-only call cannot see: they depend on the bias or on the op's fixed rank. */
 function needsOpToRefuse(c: Case): boolean {
   const op = convOps[c.op];
@@ -178,6 +195,8 @@ describe(`PyTorch ${fixtures.torch} fixtures (seed ${fixtures.seed})`, () => {
             expect(typeof (thrown as ConvError).code).toBe('string');
             expect((thrown as ConvError).code.length, l).toBeGreaterThan(0);
             expect((thrown as ConvError).message.length, l).toBeGreaterThan(0);
+            const tag = c.tags[0] === 'refusal' ? c.tags[1] : undefined;
+            if (tag && expectedCode[tag]) expect((thrown as ConvError).code, l).toBe(expectedCode[tag]);
           }
         });
       }
