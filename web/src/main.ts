@@ -433,6 +433,9 @@ function drawLegend(p: Palette): void {
   const ul = byId('legend');
   ul.setAttribute('aria-label', t(state.lang, 'legend'));
   const frag = document.createDocumentFragment();
+  if (scene?.scatter) {
+    items.splice(0, items.length, [p.input, 'legendInput', false], [p.current, 'legendStamp', false], [p.read, 'legendOverlap', false]);
+  }
   for (const [fill, key, dashed] of items) {
     if (key === 'legendInserted' && !(scene?.geometry.transposed)) continue;
     if (key === 'legendExtra' && !(scene?.geometry.axes.some((a) => a.equivalent.extra > 0))) continue;
