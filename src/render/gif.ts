@@ -38,6 +38,8 @@ export function sceneToGif(scene: Scene, msPerFrame = 1000): Uint8Array {
   }
   const pal = fixedPalette(sceneColours(scene), samples);
   const T = pal.transparentIndex;
+  // Code width follows the palette (128 entries: 7-bit codes), a few per cent smaller than 8.
+  const colorDepth = Math.max(2, Math.ceil(Math.log2(pal.colours.length)));
   const index = pal.index;
 
   const prevIdx = new Uint8Array(W * H);
@@ -61,7 +63,7 @@ export function sceneToGif(scene: Scene, msPerFrame = 1000): Uint8Array {
 
     if (f === 0) {
       for (let i = 0, o = 0; i < W * H; i++, o += 3) curIdx[i] = index(d[o], d[o + 1], d[o + 2]);
-      gif.writeFrame(curIdx, W, H, { palette: pal.colours, delay: msPerFrame, repeat: 0 });
+      gif.writeFrame(curIdx, W, H, { palette: pal.colours, delay: msPerFrame, repeat: 0, colorDepth });
       prevIdx.set(curIdx);
       prevSpans = spans;
       continue;
@@ -95,7 +97,7 @@ export function sceneToGif(scene: Scene, msPerFrame = 1000): Uint8Array {
       }
     }
     const at = gif.bytesView().length;
-    gif.writeFrame(sub, bw, bh, { delay: msPerFrame, transparent: true, transparentIndex: T, dispose: 1 });
+    gif.writeFrame(sub, bw, bh, { delay: msPerFrame, transparent: true, transparentIndex: T, dispose: 1, colorDepth });
     placeFrame(gif.bytesView(), at, x0, y0);
     prevSpans = spans;
   }

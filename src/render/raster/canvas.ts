@@ -53,7 +53,7 @@ export class RgbCanvas {
         if (p.stroke) this.strokePolygon(p.points, p.stroke, p.strokeWidth ?? 1, p.dash);
         break;
       case 'line':
-        this.line(p.x1, p.y1, p.x2, p.y2, p.stroke, p.strokeWidth, p.opacity ?? 1, p.dash);
+        this.line(p.x1, p.y1, p.x2, p.y2, p.stroke, p.strokeWidth, p.opacity ?? 1, p.dash, 2);
         break;
       case 'text':
         this.text(p.x, p.y, p.text, p.size, p.color, p.anchor ?? 'start');
@@ -61,7 +61,12 @@ export class RgbCanvas {
     }
   }
 
-  fillPolygon(pts: readonly number[], color: Rgb, opacity: number): void {
+  /**
+   * `levels` > 0 rounds each pixel's coverage to that many steps: the long window-to-output lines
+   * use 2 (coverage 0, ½, 1), which keeps them smooth but gives the GIF coder far fewer distinct
+   * colours to compress (the lines were most of each frame's bytes).
+   */
+  fillPolygon(pts: readonly number[], color: Rgb, opacity: number, levels = 0): void {
     const n = pts.length / 2;
     if (n < 3 || opacity <= 0) return;
     let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
@@ -120,7 +125,8 @@ export class RgbCanvas {
         if (c <= 0.001) continue;
         if (first < 0) first = x;
         last = x;
-        const a = Math.min(1, c) * opacity;
+        const a = (levels > 0 ? Math.round(Math.min(1, c) * levels) / levels : Math.min(1, c)) * opacity;
+        if (a === 0) continue;
         const o = row + x * 3;
         const d = this.data;
         d[o] = d[o] + (color[0] - d[o]) * a + 0.5;
@@ -157,22 +163,22 @@ export class RgbCanvas {
     }
   }
 
-  line(x1: number, y1: number, x2: number, y2: number, color: Rgb, width: number, opacity: number, dash?: readonly [number, number]): void {
+  line(x1: number, y1: number, x2: number, y2: number, color: Rgb, width: number, opacity: number, dash?: readonly [number, number], levels = 0): void {
     const len = Math.hypot(x2 - x1, y2 - y1);
     if (len === 0) return;
     const ux = (x2 - x1) / len, uy = (y2 - y1) / len;
-    if (!dash) return this.segment(x1, y1, x2, y2, ux, uy, color, width, opacity);
+    if (!dash) return this.segment(x1, y1, x2, y2, ux, uy, color, width, opacity, levels);
     const [on, off] = dash;
     for (let t = 0; t < len; t += on + off) {
       const e = Math.min(len, t + on);
-      this.segment(x1 + ux * t, y1 + uy * t, x1 + ux * e, y1 + uy * e, ux, uy, color, width, opacity);
+      this.segment(x1 + ux * t, y1 + uy * t, x1 + ux * e, y1 + uy * e, ux, uy, color, width, opacity, levels);
     }
   }
 
-  private segment(x1: number, y1: number, x2: number, y2: number, ux: number, uy: number, color: Rgb, width: number, opacity: number): void {
+  private segment(x1: number, y1: number, x2: number, y2: number, ux: number, uy: number, color: Rgb, width: number, opacity: number, levels = 0): void {
     const h = width / 2;
     const nx = -uy * h, ny = ux * h;
-    this.fillPolygon([x1 + nx, y1 + ny, x2 + nx, y2 + ny, x2 - nx, y2 - ny, x1 - nx, y1 - ny], color, opacity);
+    this.fillPolygon([x1 + nx, y1 + ny, x2 + nx, y2 + ny, x2 - nx, y2 - ny, x1 - nx, y1 - ny], color, opacity, levels);
   }
 
   text(x: number, y: number, text: string, size: number, color: Rgb, anchor: 'start' | 'middle' | 'end'): void {

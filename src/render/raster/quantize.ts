@@ -1,13 +1,15 @@
 /**
  * A fixed palette for a whole animation, chosen once: the scene's own colours (every fill, stroke
  * and text colour, and each translucent fill over each opaque one: the shaded cells) are kept
- * exact; the anti-aliasing shades fill the rest of the 255 entries by frequency in sampled frames.
+ * exact; the anti-aliasing shades fill the rest of the 127 entries by frequency in sampled frames.
  * Pixels map to entries through a lookup table on 6 bits per channel, so no frame is quantised.
  */
 import { over } from '../palette.js';
 import type { Rgb, Scene } from '../scene.js';
 
 const BUCKETS = 1 << 18;
+/** Opaque entries (plus one transparent): 127 keeps GIF codes at 7 bits and is plenty for the shades. */
+const MAX_COLOURS = 127;
 const bucketOf = (r: number, g: number, b: number): number => ((r >> 2) << 12) | ((g >> 2) << 6) | (b >> 2);
 
 export function sceneColours(scene: Scene): Rgb[] {
@@ -54,7 +56,7 @@ export function fixedPalette(keys: readonly Rgb[], samples: readonly Uint8Array[
   }
   const colours: number[][] = [];
   const lut = new Int16Array(BUCKETS).fill(-1);
-  for (const c of keys.slice(0, 255)) {
+  for (const c of keys.slice(0, MAX_COLOURS)) {
     const k = bucketOf(c[0], c[1], c[2]);
     if (lut[k] >= 0) continue;
     lut[k] = colours.length;
@@ -64,7 +66,7 @@ export function fixedPalette(keys: readonly Rgb[], samples: readonly Uint8Array[
   for (let k = 0; k < BUCKETS; k++) if (counts[k] > 0 && lut[k] < 0) rest.push(k);
   rest.sort((a, b) => counts[b] - counts[a]);
   for (const k of rest) {
-    if (colours.length >= 255) break;
+    if (colours.length >= MAX_COLOURS) break;
     lut[k] = colours.length;
     colours.push([rep[k] >> 16, (rep[k] >> 8) & 255, rep[k] & 255]);
   }
