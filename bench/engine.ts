@@ -69,7 +69,11 @@ function relErr(a: Float32Array, ref: Float32Array): number {
 }
 
 interface EngineResult { ms: number; gflops: number; relErr: number }
-interface CaseResult { id: string; label: string; macs: number; engines: Record<string, EngineResult> }
+interface CaseResult {
+  id: string; label: string; macs: number; engines: Record<string, EngineResult>;
+  /** Transposed cases: convkit on the dense conv with the same MACs (ms, 1 and 2 threads). */
+  denseTwin?: { label: string; ms1: number; ms2: number };
+}
 
 const engine = wasmEngine();
 if (!engine) throw new Error('convkit fast engine not available (run npm run build:wasm)');
@@ -120,6 +124,19 @@ for (const bc of CASES) {
     record(`ort-${threads}t`, ms, await p.run());
     p.dispose();
   }
+  if (bc.transposed) {
+    // The dense conv with the same MACs: same channels and kernel, stride 1, output = input size.
+    const [, , kh] = bc.weight;
+    const twinW = { shape: [bc.weight[1], bc.weight[0], kh, bc.weight[3]], data: w };
+    const twinOpts = { padding: 'same' as const };
+    const twin = () => conv2d(xt, twinW, twinOpts).data;
+    const ms: number[] = [];
+    for (const threads of [1, 2]) {
+      engine.setThreads(threads);
+      ms.push(await timeIt(twin, budgetMs));
+    }
+    res.denseTwin = { label: `conv ${bc.weight[0]}→${bc.weight[1]} ${bc.input[2]}×${bc.input[3]} k${kh} 'same'`, ms1: ms[0], ms2: ms[1] };
+  }
   results.push(res);
   const e = res.engines;
   const fmt = (n: string): string => (bc.id === 'j' ? `${(e[n].ms * 1000).toFixed(2)}µs` : `${e[n].ms.toFixed(2)}ms ${e[n].gflops.toFixed(1)}GF/s`);
@@ -150,6 +167,11 @@ for (const c of results) {
 }
 lines.push('');
 lines.push('Ratios are speed-ups (peer time / convkit time): > 1 means convkit is faster.');
+for (const c of results) {
+  if (!c.denseTwin) continue;
+  const e = c.engines;
+  lines.push(`- (${c.id}) vs the dense conv with the same MACs (${c.denseTwin.label}): 1 thread ${e['convkit-1t'].ms.toFixed(3)} vs ${c.denseTwin.ms1.toFixed(3)} ms (${(e['convkit-1t'].ms / c.denseTwin.ms1).toFixed(2)}× its time); 2 threads ${e['convkit-2t'].ms.toFixed(3)} vs ${c.denseTwin.ms2.toFixed(3)} ms (${(e['convkit-2t'].ms / c.denseTwin.ms2).toFixed(2)}×)`);
+}
 const md = lines.join('\n');
 console.log('\n' + md);
 const dir = new URL('./results/', import.meta.url);

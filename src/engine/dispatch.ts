@@ -20,7 +20,13 @@ export function engineOf(v: unknown): EngineName {
 export function runConv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, engine: EngineName): Float32Array {
   if (engine === 'auto') {
     const fast = wasmEngine();
-    if (fast) return fast.conv(g, x, w, bias);
+    if (fast) {
+      try {
+        return fast.conv(g, x, w, bias);
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e; // wasm memory could not grow: too big for it
+      }
+    }
   }
   return referenceConv(g, x, w, bias);
 }
@@ -29,7 +35,13 @@ export function runConv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias:
 export async function runConvAsync(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, engine: EngineName): Promise<Float32Array> {
   if (engine === 'auto') {
     const fast = wasmEngine();
-    if (fast) return fast.convAsync(g, x, w, bias);
+    if (fast) {
+      try {
+        return await fast.convAsync(g, x, w, bias);
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e; // wasm memory could not grow: too big for it
+      }
+    }
   }
   return referenceConv(g, x, w, bias);
 }

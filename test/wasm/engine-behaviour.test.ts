@@ -60,6 +60,18 @@ describe('fast engine behaviour', () => {
     expect(ticks).toBeGreaterThan(0);
   });
 
+  it('a sync call while an async one is in flight does not disturb either', async () => {
+    engine.setThreads(2);
+    const r = rng(17);
+    const g = geoms[0], h = geoms[3];
+    const x = randomData(prod(g.inputShape), r), w = randomData(prod(g.weightShape), r);
+    const xh = randomData(prod(h.inputShape), r), wh = randomData(prod(h.weightShape), r);
+    const pending = engine.convAsync(g, x, w, null, 2);
+    const syncOut = engine.conv(h, xh, wh, null);
+    expect(relError(syncOut, referenceConv(h, xh, wh, null))).toBeLessThan(1e-4);
+    expect(await pending).toEqual(engine.conv(g, x, w, null, 1));
+  });
+
   it('memory stays bounded over 10 000 calls', () => {
     engine.setThreads(2);
     const r = rng(13);

@@ -43,7 +43,7 @@ export class WasmEngine {
   readonly shared: boolean;
   runner: TaskRunner | null = null;
 
-  constructor(module: WebAssembly.Module, shared: boolean) {
+  constructor(private readonly module: WebAssembly.Module, shared: boolean) {
     this.shared = shared;
     this.memory = shared
       ? new WebAssembly.Memory({ initial: 1, maximum: SHARED_MAX_PAGES, shared: true })
@@ -108,6 +108,8 @@ export class WasmEngine {
    * attached and the conv is big enough. Synchronous: blocks on the workers (Node).
    */
   conv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads?: number): Float32Array {
+    // An async job owns the memory until it resolves: a sync call meanwhile uses a private engine.
+    if (this.asyncBusy > 0) return this.spareEngine().conv(g, x, w, bias, 1);
     const runner = this.pick(g, threads, true);
     const { layout, tablePtr } = this.setup(g, x, w, bias, runner ? runner.slots : 1);
     if (runner) runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr);
@@ -121,6 +123,7 @@ export class WasmEngine {
    * overlap on one engine (the memory holds one job at a time), so they are queued.
    */
   convAsync(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads?: number): Promise<Float32Array> {
+    this.asyncBusy++;
     const job = this.queue.then(async () => {
       const runner = this.pick(g, threads, false);
       const { layout, tablePtr } = this.setup(g, x, w, bias, runner ? runner.slots : 1);
@@ -129,11 +132,18 @@ export class WasmEngine {
       layout.finish(this.kernels);
       return this.read(layout);
     });
-    this.queue = job.then(() => undefined, () => undefined);
+    this.queue = job.then(() => undefined, () => undefined).then(() => { this.asyncBusy--; });
     return job;
   }
 
   private queue: Promise<void> = Promise.resolve();
+  private asyncBusy = 0;
+  private spare: WasmEngine | null = null;
+
+  private spareEngine(): WasmEngine {
+    if (!this.spare) this.spare = new WasmEngine(kernelModule(false) ?? this.module, false);
+    return this.spare;
+  }
 
   /**
    * Sets the number of threads (caller included). 1 = no workers. Needs shared memory; without
