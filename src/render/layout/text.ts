@@ -31,7 +31,7 @@ export function paramLines(tr: Trace, lang: Lang): string[] {
   const parts = [
     `${k} ${dims(ax.map((a) => a.kernel))}`,
     `${L('stride')} ${perAxis(ax.map((a) => a.stride))}`,
-    `${L('padding')} ${padText(ax.map((a) => a.padBefore), ax.map((a) => a.padAfter))}`,
+    `${L('padding')} ${padText(ax.map((a) => a.padBefore), ax.map((a) => a.padAfter))}${tr.paddingMode !== 'zeros' ? ` (${tr.paddingMode})` : ''}`,
   ];
   if (tr.transposed) parts.push(`${L('outputPadding')} ${perAxis(ax.map((a) => a.outputPadding))}`);
   if (ax.some((a) => a.dilation !== 1) || tr.op === 'conv' || tr.op === 'convTranspose') parts.push(`${L('dilation')} ${perAxis(ax.map((a) => a.dilation))}`);
