@@ -248,6 +248,33 @@ describe('playground page', () => {
     await page.close();
   });
 
+  it('numbers: each step multiplies the displayed input values it reads and sums to the displayed output', async () => {
+    const { page } = await open('?i=5x5&k=3&s=2&p=1&n=1&lang=en');
+    const g = geometryOf({ input: [5, 5], kernel: [3, 3], stride: [2, 2], padding: [[1, 1], [1, 1]] });
+    const [H, W] = g.axes;
+    const grid = W.equivalent.gridSize;
+    const shown = async (svg: string) => new Map(await page.$$eval(`${svg} text`, (ts) => ts.map((t) => [Number((t as SVGElement).dataset.cell), Number(t.textContent)] as [number, number])));
+    const inputs = await shown('#svg-grid');
+    const outputs = await shown('#svg-output');
+    const kernel = [...(await shown('#svg-kernel')).values()];
+    expect(outputs.size).toBe(H.output * W.output);
+    for (let f = 0; f < H.output * W.output; f++) {
+      const text = (await page.textContent('#step-text')) ?? '';
+      const m = /Values: (.*) = (-?[\d.]+)\.$/.exec(text);
+      expect(m, text).not.toBeNull();
+      const terms = m![1].split(' + ').map((x) => x.split('·').map(Number));
+      const value = Number(m![2]);
+      const reads = readsOf(g, Math.floor(f / W.output), f % W.output);
+      const expectedInputs = reads.map((c) => { const [ih, iw] = c.split(',').map(Number); return inputs.get((ih + H.padBefore) * grid + iw + W.padBefore); });
+      expect(terms.map((t) => t[0]).sort()).toEqual(expectedInputs.sort());
+      for (const t of terms) expect(kernel).toContain(t[1]);
+      expect(terms.reduce((a, t) => a + t[0] * t[1], 0)).toBe(value);
+      expect(outputs.get(f)).toBe(value);
+      await page.click('#btn-forward');
+    }
+    await page.close();
+  });
+
   it('shows the library’s ConvError next to the control that caused it, and keeps the last picture dimmed', async () => {
     const { page } = await open('?i=3x3&k=3&s=1&p=0&lang=en');
     await page.fill('#kernel-w', '5');

@@ -149,6 +149,7 @@ export class GridView {
       const y = this.pad + Math.floor(i / this.cols) * this.cell + this.cell / 2;
       const tx = el('text', { x, y, 'font-size': size, fill: textOn(fillOf(i)) });
       tx.textContent = s;
+      tx.dataset.cell = String(i);
       frag.append(tx);
     }
     this.numbers.replaceChildren(frag);
