@@ -83,6 +83,15 @@ describe('fast engine vs reference engine', () => {
       }
       const fast = op(c.x, c.w, { ...c.options, bias: c.bias, engine: 'auto' });
       expect(fast.shape).toEqual(ref.shape);
+      if (valid % 4 === 0) {
+        // Forced onto both threads, however small: bitwise the same as one thread.
+        const g = c.transposed
+          ? convTransposeGeometry({ inputShape: c.x.shape, weightShape: c.w.shape, biasShape: c.bias?.shape }, c.options)
+          : convGeometry({ inputShape: c.x.shape, weightShape: c.w.shape, biasShape: c.bias?.shape }, c.options);
+        const e = wasmEngine()!;
+        const b = c.bias ? c.bias.data : null;
+        expect(e.conv(g, c.x.data, c.w.data, b, 2)).toEqual(e.conv(g, c.x.data, c.w.data, b, 1));
+      }
       const err = relError(fast.data, ref.data);
       if (!(err <= 1e-4)) throw new Error(`mismatch ${err} for ${JSON.stringify({ t: c.transposed, x: c.x.shape, w: c.w.shape, o: c.options, b: !!c.bias })}`);
       kinds.add(`${c.transposed ? 'T' : 'D'}${c.x.shape.length}${(c.options.groups as number) > 1 ? 'g' : ''}${c.options.paddingMode ?? ''}`);
