@@ -48,7 +48,9 @@ export function matrixScene(m: ConvMatrix, options: MatrixRenderOptions = {}): S
   const showText = m.cols <= 32 && m.rows <= 32;
 
   const prims: Prim[] = [];
-  const title = `${label(lang, m.form === 'C' ? 'matrixTitle' : 'matrixTitleT')} (${m.rows}×${m.cols})`;
+  // A transposed convolution's own operator is Cᵀ of the direct convolution it transposes.
+  const isTransposeOfDirect = (m.form === 'CT') !== m.transposedGeometry;
+  const title = `${label(lang, isTransposeOfDirect ? 'matrixTitleT' : 'matrixTitle')} (${m.rows}×${m.cols})`;
   prims.push(textPrim(MARGIN, 24, title, SIZE.title, pal.text));
   prims.push(textPrim(MARGIN, 42, `${label(lang, 'rows')} ${dims(m.rowShape.slice(1))} · ${label(lang, 'cols')} ${dims(m.colShape.slice(1))}`, SIZE.param, pal.muted));
   const left = MARGIN + 28, top = 70;
