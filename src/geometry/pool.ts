@@ -59,6 +59,10 @@ export function poolGeometry(mode: PoolMode, inputShape: readonly number[], opti
   }
   const batched = input.length === rank + 2;
   const names = axisNames(rank);
+  if (options.kernelSize === undefined || options.kernelSize === null) {
+    // PyTorch's kernel_size has no default (a TypeError there).
+    throw new ConvError('INVALID_OPTION', `${mode} pooling needs a kernelSize`, { hint: 'e.g. { kernelSize: 2 }' });
+  }
   const kernel = perAxis(options.kernelSize, 'kernelSize', rank, 1);
   // PyTorch: stride None or [] (the functional default) means the kernel size.
   const noStride = options.stride === undefined || options.stride === null || (Array.isArray(options.stride) && options.stride.length === 0);
