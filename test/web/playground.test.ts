@@ -275,6 +275,21 @@ describe('playground page', () => {
     await page.close();
   });
 
+  it('channels: picking the output channel moves the matrix row to its block', async () => {
+    const { page } = await open('?i=4x5&k=3&s=1&p=1&ci=2&co=4&g=2&lang=en');
+    const g = geometryOf({ input: [4, 5], kernel: [3, 3], stride: [1, 1], padding: [[1, 1], [1, 1]], inChannels: 2, outChannels: 4, groups: 2 });
+    const outCells = g.axes[0].output * g.axes[1].output;
+    await settled(page);
+    expect(await attr(page, '#svg-matrix', 'data-rows')).toBe(String(4 * outCells));
+    expect(await attr(page, '#svg-matrix', 'data-cols')).toBe(String(2 * 4 * 5));
+    await page.selectOption('#channel-out', '3');
+    await page.click('#btn-forward');
+    await settled(page);
+    expect(await attr(page, '#svg-matrix', 'data-mark-index')).toBe(String(3 * outCells + 1));
+    expect(new URL(page.url()).searchParams.get('oc')).toBe('3');
+    await page.close();
+  });
+
   it('shows the library’s ConvError next to the control that caused it, and keeps the last picture dimmed', async () => {
     const { page } = await open('?i=3x3&k=3&s=1&p=0&lang=en');
     await page.fill('#kernel-w', '5');

@@ -20,6 +20,7 @@ const arbState: fc.Arbitrary<State> = fc.record({
   inChannels: fc.integer({ min: 1, max: 16 }),
   outChannels: fc.integer({ min: 1, max: 16 }),
   groups: fc.integer({ min: 1, max: 16 }),
+  channel: fc.integer({ min: 0, max: 15 }),
   numbers: fc.boolean(),
   view: fc.constantFrom('direct', 'scatter' as const),
   matrix: fc.constantFrom('c', 'ct' as const),

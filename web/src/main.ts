@@ -12,7 +12,7 @@ import { buildLayer } from './layer.js';
 import { MatrixView } from './matrix-view.js';
 import { paletteOf } from './palette.js';
 import type { Palette } from './palette.js';
-import { buildScene } from './scene.js';
+import { buildScene, channelSlice } from './scene.js';
 import type { Scene } from './scene.js';
 import { BOUNDS, cloneState, defaultState, parseQuery, shownValue, toQuery } from './state.js';
 import type { Lang, PadMode, State, Theme } from './state.js';
@@ -248,6 +248,7 @@ function bindControls(): void {
     changed(true);
   });
   select('view').addEventListener('change', () => { state.view = select('view').value === 'scatter' ? 'scatter' : 'direct'; frame = 0; changed(true); });
+  select('channel-out').addEventListener('change', () => { state.channel = Number(select('channel-out').value) || 0; changed(true); });
   select('matrix-mode').addEventListener('change', () => { state.matrix = select('matrix-mode').value === 'ct' ? 'ct' : 'c'; changed(true); });
   byId('controls').addEventListener('submit', (e) => e.preventDefault());
 }
@@ -405,7 +406,17 @@ function drawSide(s: Scene): void {
   byId('matrix-caption').textContent = drawn ? mcap : `${mcap} — ${t(lang, 'matrixTooLarge')}`;
   byId('svg-matrix').setAttribute('aria-label', mcap);
   const chSvg = byId<SVGSVGElement>('svg-channels');
-  drawChannels(chSvg, s.direct.channels, p, { input: t(lang, 'inChannels'), output: t(lang, 'outChannels') }, null);
+  const sl = channelSlice(s);
+  drawChannels(chSvg, s.direct.channels, p, { input: t(lang, 'inChannels'), output: t(lang, 'outChannels') }, g.outChannels > 1 ? sl.oc : null);
+  const chSel = select('channel-out');
+  chSel.replaceChildren(...Array.from({ length: g.outChannels }, (_, i) => {
+    const o = document.createElement('option');
+    o.value = String(i);
+    o.textContent = String(i);
+    return o;
+  }));
+  chSel.value = String(sl.oc);
+  byId('channel-pick').hidden = g.outChannels < 2;
   const c = s.direct.channels;
   chSvg.setAttribute('aria-label', c.feeds.map((ins, oc) => `out ${oc} ← in ${ins.join(', ')}`).join('; '));
   markMatrix();
@@ -415,8 +426,10 @@ function drawSide(s: Scene): void {
 function markMatrix(): void {
   const s = scene;
   if (!s) return;
-  const mRow = s.scatter ? null : frame;
-  const mCol = s.scatter ? frame : null;
+  // Rows and columns are channel-major: the shown output channel's block, its group's first input.
+  const sl = channelSlice(s);
+  const mRow = s.scatter ? null : sl.oc * sl.outCells + frame;
+  const mCol = s.scatter ? sl.ic * sl.inCells + frame : null;
   if (state.matrix === 'c') mRow !== null ? matrixView.mark('row', mRow) : matrixView.mark('col', mCol!);
   else mRow !== null ? matrixView.mark('col', mRow) : matrixView.mark('row', mCol!);
 }
@@ -521,10 +534,11 @@ function stepSentence(s: Scene): string {
   if (!v) return base;
   const W = s.geometry.axes[1].input;
   const kW = s.geometry.axes[1].kernel;
-  const terms = reads.slice(0, 12).map((tp) => `${fmt(v.x[tp.input![0] * W + tp.input![1]])}·${fmt(v.w[tp.weight[0] * kW + tp.weight[1]])}`);
+  const sl = channelSlice(s);
+  const terms = reads.slice(0, 12).map((tp) => `${fmt(v.x[sl.x + tp.input![0] * W + tp.input![1]])}·${fmt(v.w[sl.w + tp.weight[0] * kW + tp.weight[1]])}`);
   const more = reads.length > 12 || s.direct.channels.inPerGroup > 1 ? ' + …' : '';
   const sum = terms.length ? terms.join(' + ') + more : '0';
-  return `${base} ${t(lang, 'stepOutputValue', { o: fr.output.join(','), sum, v: fmt(v.y[frame]) })}`;
+  return `${base} ${t(lang, 'stepOutputValue', { o: fr.output.join(','), sum, v: fmt(v.y[sl.y + frame]) })}`;
 }
 
 function hoverSentence(panel: Panel, cell: number, r: ReturnType<Views['hoverHighlight']>): string {

@@ -50,6 +50,24 @@ function exampleValues(g: ConvGeometry): Values {
   return { x, w, y: Float32Array.from(y.data) };
 }
 
+/**
+ * Where the shown channel's numbers live in the flat tensors: the output channel `oc` (clamped),
+ * the first input channel of its group (the trace's channels.feeds) and their weight slice.
+ */
+export function channelSlice(s: Scene): { oc: number; ic: number; x: number; y: number; w: number; inCells: number; outCells: number } {
+  const g = s.geometry;
+  const oc = Math.min(s.state.channel, g.outChannels - 1);
+  const ic = s.direct.channels.feeds[oc][0];
+  const [H, W] = g.axes;
+  const inCells = H.input * W.input;
+  const outCells = H.output * W.output;
+  const taps = H.kernel * W.kernel;
+  const ch = s.direct.channels;
+  // Direct weight [OC, IC/g, k…]; transposed weight [IC, OC/g, k…] (PyTorch's layouts).
+  const w = g.transposed ? (ic * ch.outPerGroup + (oc % ch.outPerGroup)) * taps : (oc * ch.inPerGroup + (ic % ch.inPerGroup)) * taps;
+  return { oc, ic, x: ic * inCells, y: oc * outCells, w, inCells, outCells };
+}
+
 export function buildScene(state: State, geometry: ConvGeometry): Scene {
   const direct = trace(geometry, { view: 'direct' }) as DirectTrace;
   const scatter = state.view === 'scatter' ? (trace(geometry, { view: 'scatter' }) as ScatterTrace) : null;

@@ -28,6 +28,8 @@ export interface State {
   inChannels: number;
   outChannels: number;
   groups: number;
+  /** Output channel whose numbers and matrix rows are shown (clamped to the channel count). */
+  channel: number;
   numbers: boolean;
   view: View;
   matrix: MatrixMode;
@@ -48,6 +50,7 @@ export const BOUNDS = {
   target: [1, 512],
   channels: [1, 16],
   groups: [1, 16],
+  channel: [0, 15],
   frame: [0, 1 << 20],
 } as const satisfies Record<string, readonly [number, number]>;
 
@@ -66,6 +69,7 @@ export function defaultState(): State {
     inChannels: 1,
     outChannels: 1,
     groups: 1,
+    channel: 0,
     numbers: false,
     view: 'direct',
     matrix: 'c',
@@ -156,7 +160,7 @@ export function shownValue(v: string): string {
   return clean.length > 40 ? `${clean.slice(0, 37)}…` : clean;
 }
 
-export const URL_KEYS = ['i', 'k', 's', 'd', 'p', 't', 'op', 'os', 'ci', 'co', 'g', 'n', 'v', 'm', 'f', 'theme', 'cb', 'lang'] as const;
+export const URL_KEYS = ['i', 'k', 's', 'd', 'p', 't', 'op', 'os', 'ci', 'co', 'g', 'oc', 'n', 'v', 'm', 'f', 'theme', 'cb', 'lang'] as const;
 
 /**
  * Reads a query string. Unknown keys are reported; a key that fails its check keeps the default.
@@ -188,6 +192,7 @@ export function parseQuery(query: string, base: State = defaultState()): { state
       case 'ci': { const n = intIn(value, BOUNDS.channels); if (n !== null) state.inChannels = n; else ok = false; break; }
       case 'co': { const n = intIn(value, BOUNDS.channels); if (n !== null) state.outChannels = n; else ok = false; break; }
       case 'g': { const n = intIn(value, BOUNDS.groups); if (n !== null) state.groups = n; else ok = false; break; }
+      case 'oc': { const n = intIn(value, BOUNDS.channel); if (n !== null) state.channel = n; else ok = false; break; }
       case 'n': { const b = boolIn(value); if (b !== null) state.numbers = b; else ok = false; break; }
       case 'v': { const v = oneOf(value, ['direct', 'scatter'] as const); if (v) state.view = v; else ok = false; break; }
       case 'm': { const v = oneOf(value, ['c', 'ct'] as const); if (v) state.matrix = v; else ok = false; break; }
@@ -238,6 +243,7 @@ export function toQuery(s: State): string {
   if (s.inChannels !== d.inChannels) q.set('ci', String(s.inChannels));
   if (s.outChannels !== d.outChannels) q.set('co', String(s.outChannels));
   if (s.groups !== d.groups) q.set('g', String(s.groups));
+  if (s.channel !== d.channel) q.set('oc', String(s.channel));
   if (s.numbers) q.set('n', '1');
   if (s.view !== d.view) q.set('v', s.view);
   if (s.matrix !== d.matrix) q.set('m', s.matrix);

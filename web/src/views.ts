@@ -9,6 +9,7 @@ import type { CellKind, DirectFrame, ScatterFrame } from '../../src/trace/index.
 import { GridView } from './grid-view.js';
 import type { CellStyle } from './grid-view.js';
 import type { Palette } from './palette.js';
+import { channelSlice } from './scene.js';
 import type { Scene } from './scene.js';
 
 export type Panel = 'grid' | 'kernel' | 'output';
@@ -85,9 +86,10 @@ export class Views {
       kernel: { fill: p.kernel },
     };
     const v = scene.values;
+    const sl = channelSlice(scene);
     if (scene.scatter) {
       this.grid.drawBase(() => 'input', styles);
-      this.grid.drawNumbers(v ? (i) => String(v.x[i]) : null, () => p.input);
+      this.grid.drawNumbers(v ? (i) => String(v.x[sl.x + i]) : null, () => p.input);
       // Overlap counts: shade by how many stamps write each output cell (the checkerboard).
       const overlap = scene.scatter.overlap;
       const max = Math.max(1, ...overlap);
@@ -100,18 +102,18 @@ export class Views {
       this.grid.drawBase((i) => cells[i].kind, styles);
       const W = g.axes[1].input;
       this.grid.drawNumbers(
-        v ? (i) => { const inp = cells[i].input; return inp ? String(v.x[inp[0] * W + inp[1]]) : null; } : null,
+        v ? (i) => { const inp = cells[i].input; return inp ? String(v.x[sl.x + inp[0] * W + inp[1]]) : null; } : null,
         (i) => styles[cells[i].kind].fill,
       );
       this.output.drawBase(() => 'output', styles);
-      this.output.drawNumbers(v ? (i) => fmt(v.y[i]) : null, () => p.output);
+      this.output.drawNumbers(v ? (i) => fmt(v.y[sl.y + i]) : null, () => p.output);
     }
     this.kernel.drawBase(() => 'kernel', styles);
     const taps = scene.direct.kernel.taps;
     const kwW = g.axes[1].kernel;
     // Scatter stamps the kernel as stored; the direct view of a transposed conv shows it flipped.
     this.kernel.drawNumbers(
-      v ? (i) => String(v.w[(scene.scatter ? Math.floor(i / kwW) * kwW + (i % kwW) : taps[i].weight[0] * kwW + taps[i].weight[1])]) : null,
+      v ? (i) => String(v.w[sl.w + (scene.scatter ? i : taps[i].weight[0] * kwW + taps[i].weight[1])]) : null,
       () => p.kernel,
     );
     for (const gv of [this.grid, this.kernel, this.output]) gv.clearOverlays();
