@@ -307,7 +307,7 @@ function hdcRuns(net: Network, target: string, axis: number): { layers: string[]
   for (const node of net.nodes) {
     if (!upstream.has(node.name)) continue;
     const prev = node.def.inputs.length === 1 ? runAt.get(node.def.inputs[0]) ?? [] : [];
-    const ax = node.conv && !node.conv.transposed ? node.conv.axes[axis] : null;
+    const ax = node.kind === 'conv' && node.conv && !node.conv.transposed ? node.conv.axes[axis] : null;
     if (ax && ax.stride === 1 && ax.kernel % 2 === 1 && ax.kernel > 1) {
       const same = prev.length > 0 && prev[0].conv!.axes[axis].kernel === ax.kernel;
       if (same) extended.add(prev);

@@ -116,16 +116,27 @@ function buildConv(l: ConvLayerDef, inShape: number[], rank: number): NetworkNod
 
 function buildPool(l: PoolLayerDef, inShape: number[], rank: number): NetworkNode {
   const spatial = inShape.slice(inShape.length - rank);
-  const geometry = inLayer(l, () => {
+  const batched = inShape.length === rank + 2;
+  const channels = inShape[batched ? 1 : 0];
+  return inLayer(l, () => {
     const pads = directPads(l.padding, spatial, l.kernel, l.stride, l.dilation, l.name);
-    if (pads.some(([b, a]) => b !== a)) {
-      throw graphError(`layer "${l.name}" (${l.op}): asymmetric pooling padding ${JSON.stringify(pads)} is not supported`, 'convkit pools with PyTorch\'s symmetric padding; use equal pads before and after');
-    }
-    const dilation = l.mode === 'max' ? l.dilation : undefined;
     if (l.mode === 'avg' && l.dilation.some((d) => d !== 1)) throw graphError(`layer "${l.name}": average pooling has no dilation`, 'use dilation 1');
-    return poolGeometry(l.mode, inShape, { kernelSize: l.kernel, stride: l.stride, padding: pads.map(([b]) => b), dilation, ceilMode: l.ceilMode, countIncludePad: l.countIncludePad }, rank);
+    const limit = (ax: number) => (l.mode === 'max' ? Math.floor((l.dilation[ax] * (l.kernel[ax] - 1) + 1) / 2) : Math.floor(l.kernel[ax] / 2));
+    const pytorchLike = pads.every(([b, a], ax) => b === a && b <= limit(ax));
+    if (pytorchLike) {
+      const dilation = l.mode === 'max' ? l.dilation : undefined;
+      const pool = poolGeometry(l.mode, inShape, { kernelSize: l.kernel, stride: l.stride, padding: pads.map(([b]) => b), dilation, ceilMode: l.ceilMode, countIncludePad: l.countIncludePad }, rank);
+      return { def: l, name: l.name, kind: 'pool', inputShapes: [inShape], outputShape: pool.outputShape, pool, params: 0, macs: 0 };
+    }
+    // ONNX allows asymmetric pads (SAME_* with an odd total) and pads beyond half the window, which
+    // PyTorch's pooling refuses. Without ceil mode the windows are exactly those of a depthwise conv
+    // with the same kernel, stride, dilation and pads, so that geometry gives the sizes and taps.
+    if (l.ceilMode) {
+      throw graphError(`layer "${l.name}" (${l.op}): ceil mode with pooling pads ${JSON.stringify(pads)} (asymmetric or beyond half the window) is not supported`, 'use symmetric pads of at most half the window, or floor mode');
+    }
+    const windows = convGeometry({ inputShape: inShape, weightShape: [channels, 1, ...l.kernel] }, { stride: l.stride, dilation: l.dilation, padding: pads, groups: channels }, rank);
+    return { def: l, name: l.name, kind: 'pool', inputShapes: [inShape], outputShape: windows.outputShape, conv: windows, params: 0, macs: 0 };
   });
-  return { def: l, name: l.name, kind: 'pool', inputShapes: [inShape], outputShape: geometry.outputShape, pool: geometry, params: 0, macs: 0 };
 }
 
 /**

@@ -80,7 +80,7 @@ export function summarize(net: Network): Summary {
         return ax ? relationshipOf(ax, node.kind === 'pool') : null;
       }),
     };
-    if (node.conv) row.tools = toolMacs(node.conv);
+    if (node.conv && (node.kind === 'conv' || node.kind === 'convTranspose')) row.tools = toolMacs(node.conv);
     return row;
   });
   const sum = (f: (r: SummaryRow) => number) => rows.reduce((a, r) => a + f(r), 0);

@@ -94,7 +94,10 @@ export interface NetworkNode {
   kind: LayerKind;
   inputShapes: number[][];
   outputShape: number[];
-  /** For conv and convTranspose. */
+  /**
+   * For conv and convTranspose; for a pool whose pads PyTorch's pooling cannot express (ONNX
+   * asymmetric pads), the window geometry of the equivalent depthwise conv (kind stays 'pool').
+   */
   conv?: ConvGeometry;
   /** For pool and globalPool (a global pool is a pool whose window is the whole input). */
   pool?: PoolGeometry;

@@ -151,14 +151,21 @@ describe('ONNX attributes', () => {
     expect([notset.padBefore, notset.padAfter, notset.output]).toEqual([1, 0, 8]);
   });
 
-  it('pooling: kernel_shape required, ONNX default stride 1, count_include_pad, ceil_mode; asymmetric pads refused clearly', () => {
+  it('pooling: kernel_shape required, ONNX default stride 1, count_include_pad, ceil_mode; asymmetric pads via the depthwise window geometry', () => {
     const pool = (attrs: Record<string, number | number[] | string>, op = 'MaxPool') =>
       buildNetwork(onnxToNetwork(encodeModel({ nodes: [{ op, inputs: ['x'], outputs: ['y'], attrs }] }))).nodes[0];
     expect(pool({ kernel_shape: [3, 3] }).outputShape).toEqual([1, 1, 14, 14]);
     expect(pool({ kernel_shape: [3, 3], strides: [2, 2], ceil_mode: 1 }).outputShape).toEqual([1, 1, 8, 8]);
     expect(pool({ kernel_shape: [2, 2], strides: [2, 2], pads: [1, 1, 1, 1], count_include_pad: 1 }, 'AveragePool').pool!.countIncludePad).toBe(true);
     expect(() => pool({ strides: [2, 2] })).toThrow(/kernel_shape is missing/);
-    expect(() => pool({ kernel_shape: [2, 2], pads: [0, 0, 1, 1] })).toThrow(/asymmetric pooling padding/);
+    // Asymmetric pads (ONNX allows them; PyTorch pooling does not): windows of the equivalent depthwise conv.
+    const same = pool({ kernel_shape: [3, 3], strides: [2, 2], auto_pad: 'SAME_UPPER' });
+    expect(same.outputShape).toEqual([1, 1, 8, 8]);
+    expect(same.conv!.axes.map((a) => [a.padBefore, a.padAfter])).toEqual([[0, 1], [0, 1]]);
+    expect([same.params, same.macs, same.kind]).toEqual([0, 0, 'pool']);
+    const lower = pool({ kernel_shape: [3, 3], strides: [2, 2], auto_pad: 'SAME_LOWER' }, 'AveragePool');
+    expect(lower.conv!.axes[0].padBefore).toBe(1);
+    expect(() => pool({ kernel_shape: [2, 2], pads: [0, 0, 1, 1], ceil_mode: 1 })).toThrow(/ceil mode with pooling pads/);
   });
 
   it('unknown ops are listed with everything downstream; nothing is dropped', () => {

@@ -32,7 +32,10 @@ export function randomLayer(r: () => number, name: string, input: string, allowT
     const max = r() < 0.6;
     const k = pick(r, 1, 3), d = max ? pick(r, 1, 2) : 1, s = pick(r, 1, 3);
     const p = pick(r, 0, max ? Math.floor((d * (k - 1) + 1) / 2) : Math.floor(k / 2));
-    return { name, op: max ? 'maxpool' : 'avgpool', kind: 'pool', mode: max ? 'max' : 'avg', inputs: [input], kernel: [k], stride: [s], dilation: [d], padding: { pairs: [[p, p]] }, ceilMode: r() < 0.3, countIncludePad: true };
+    // Some pools get ONNX-style asymmetric pads (windows of the equivalent depthwise conv).
+    const asym = r() < 0.25;
+    const pairs: [number, number][] = asym ? [[pick(r, 0, k), pick(r, 0, k)]] : [[p, p]];
+    return { name, op: max ? 'maxpool' : 'avgpool', kind: 'pool', mode: max ? 'max' : 'avg', inputs: [input], kernel: [k], stride: [s], dilation: [d], padding: { pairs }, ceilMode: !asym && r() < 0.3, countIncludePad: true };
   }
   return { name, op: 'relu', kind: 'elementwise', inputs: [input] };
 }
