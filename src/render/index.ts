@@ -9,7 +9,7 @@ import { matrixScene, type MatrixRenderOptions } from './layout/matrix.js';
 import type { RenderOptions } from './options.js';
 import { sceneToPng } from './png.js';
 import type { Scene } from './scene.js';
-import { sceneOf } from './scene-of.js';
+import { checkAnimatable, sceneOf } from './scene-of.js';
 import { sceneAnimatedSvg, sceneFrameSvg } from './svg.js';
 import { ConvError, show } from '../geometry/errors.js';
 
@@ -20,7 +20,7 @@ export type { Plane } from './layout/plane.js';
 export { point as planePoint, centre as cellCentre } from './layout/plane.js';
 export type { PaletteName } from './palette.js';
 export { MAX_CELLS_PER_AXIS, MAX_FRAMES } from './options.js';
-export { sceneOf } from './scene-of.js';
+export { sceneOf, checkAnimatable } from './scene-of.js';
 export { sceneToGif } from './gif.js';
 export { sceneToPng } from './png.js';
 export { sceneFrameSvg, sceneAnimatedSvg } from './svg.js';
@@ -53,12 +53,16 @@ export function renderSvg(input: Trace | TraceInput, options?: RenderOptions & F
 
 /** Every frame as one looping SVG animation (SMIL), 1 s per frame. */
 export function renderAnimatedSvg(input: Trace | TraceInput, options?: RenderOptions): string {
-  return sceneAnimatedSvg(sceneOf(input, options));
+  const scene = sceneOf(input, options);
+  checkAnimatable(scene);
+  return sceneAnimatedSvg(scene);
 }
 
 /** Animated GIF bytes: one frame per trace frame, 1 s each, looping. */
 export function renderGif(input: Trace | TraceInput, options?: RenderOptions): Uint8Array {
-  return sceneToGif(sceneOf(input, options));
+  const scene = sceneOf(input, options);
+  checkAnimatable(scene);
+  return sceneToGif(scene);
 }
 
 /** One frame as PNG bytes. */

@@ -29,7 +29,7 @@ export interface ResolvedOptions {
 
 /** Largest grid (cells per axis) a picture draws, and most frames an animation holds. */
 export const MAX_CELLS_PER_AXIS = 64;
-export const MAX_FRAMES = 4096;
+export const MAX_FRAMES = 1024;
 
 function oneOf<T extends string>(v: unknown, allowed: readonly T[], name: string, fallback: T): T {
   if (v === undefined || v === null) return fallback;
@@ -52,12 +52,16 @@ export function resolveOptions(o: RenderOptions | undefined): ResolvedOptions {
   };
 }
 
+const AXIS_NAMES: Record<number, string[]> = { 1: ['L'], 2: ['H', 'W'], 3: ['D', 'H', 'W'] };
+
 /** Refuses a grid too large to draw legibly (before any drawing). */
 export function checkDrawable(extents: Record<string, readonly number[]>, frames: number): void {
   for (const [what, shape] of Object.entries(extents)) {
     for (let ax = 0; ax < shape.length; ax++) {
       if (shape[ax] > MAX_CELLS_PER_AXIS) {
-        throw new ConvError('TOO_LARGE', `the ${what} has ${shape[ax]} cells on axis ${ax}, more than the ${MAX_CELLS_PER_AXIS} a picture can show`, {
+        const name = AXIS_NAMES[shape.length]?.[ax] ?? String(ax);
+        throw new ConvError('TOO_LARGE', `the ${what} has ${shape[ax]} cells on axis ${name}, more than the ${MAX_CELLS_PER_AXIS} a picture can show`, {
+          axis: name,
           values: { [what]: [...shape], limit: MAX_CELLS_PER_AXIS },
           hint: `draw a configuration with at most ${MAX_CELLS_PER_AXIS} cells per axis (the arithmetic and the trace have no such limit)`,
         });
@@ -67,7 +71,7 @@ export function checkDrawable(extents: Record<string, readonly number[]>, frames
   if (frames > MAX_FRAMES) {
     throw new ConvError('TOO_LARGE', `the animation would have ${frames} frames, more than the limit of ${MAX_FRAMES}`, {
       values: { frames, limit: MAX_FRAMES },
-      hint: 'draw a smaller configuration, or one frame (renderSvg / renderPng with { frame })',
+      hint: 'draw a smaller configuration, or one frame (an SVG or PNG of a single frame has no frame limit)',
     });
   }
 }

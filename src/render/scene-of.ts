@@ -26,7 +26,12 @@ export function traceOf(input: Trace | TraceInput, options?: RenderOptions): Tra
 export function sceneOf(input: Trace | TraceInput, options?: RenderOptions): Scene {
   const o = resolveOptions(options);
   const tr = traceOf(input, options);
-  checkDrawable({ grid: tr.grid.shape, output: tr.outputShape, input: tr.inputShape }, tr.frames.length);
+  checkDrawable({ grid: tr.grid.shape, output: tr.outputShape, input: tr.inputShape }, 0);
   if (tr.frames.length === 0) throw new ConvError('INVALID_OPTION', 'the trace has no frames to draw');
   return tr.view === 'scatter' ? scatterScene(tr, o) : directScene(tr, o);
+}
+
+/** Animations (GIF, animated SVG) are refused past MAX_FRAMES frames; single frames are not. */
+export function checkAnimatable(scene: Scene): void {
+  checkDrawable({}, scene.frames.length);
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { bufferIO } from '../../src/cli/io.js';
 import { ConvError } from '../../src/geometry/errors.js';
-import { MAX_CELLS_PER_AXIS, renderGif, renderMatrixSvg, renderSvg } from '../../src/render/index.js';
+import { MAX_CELLS_PER_AXIS, MAX_FRAMES, renderAnimatedSvg, renderGif, renderMatrixSvg, renderSvg } from '../../src/render/index.js';
 import { writeFileAtomic } from '../../src/render/write.node.js';
 import { convMatrix } from '../../src/matrix/index.js';
 import { decodeGif } from './gif-decode.js';
@@ -24,6 +24,13 @@ describe('bad input', () => {
     expect(codeOf(() => renderSvg({ input: MAX_CELLS_PER_AXIS + 1, kernel: 3 }))).toBe('TOO_LARGE');
     expect(() => renderGif({ input: 200, kernel: 3 })).toThrow(new RegExp(`${MAX_CELLS_PER_AXIS}`));
     expect(codeOf(() => renderMatrixSvg(convMatrix({ input: 20, kernel: 3 })))).toBe('TOO_LARGE');
+  });
+  it('an animation past MAX_FRAMES is TOO_LARGE; one frame of it is drawn', () => {
+    const spec = { input: 40, kernel: 1 }; // 1600 output cells
+    expect(MAX_FRAMES).toBeLessThan(1600);
+    expect(codeOf(() => renderGif(spec))).toBe('TOO_LARGE');
+    expect(codeOf(() => renderAnimatedSvg(spec))).toBe('TOO_LARGE');
+    expect(renderSvg(spec, { frame: 1599 })).toContain('1600/1600');
   });
   it('impossible configurations and unknown options are ConvErrors', () => {
     expect(codeOf(() => renderSvg({ input: 2, kernel: 3 }))).toBe('KERNEL_TOO_LARGE');

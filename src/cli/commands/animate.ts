@@ -5,7 +5,7 @@
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { ConvError, show } from '../../geometry/errors.js';
-import { sceneAnimatedSvg, sceneFrameSvg, sceneOf, sceneToGif, sceneToPng } from '../../render/index.js';
+import { checkAnimatable, sceneAnimatedSvg, sceneFrameSvg, sceneOf, sceneToGif, sceneToPng } from '../../render/index.js';
 import type { RenderOptions } from '../../render/index.js';
 import { writeFileAtomic } from '../../render/write.node.js';
 import type { TraceView } from '../../trace/types.js';
@@ -68,6 +68,7 @@ registerCommand({
         if (frame !== undefined && frame >= scene.frames.length) {
           throw new ConvError('INVALID_NUMBER', `--frame ${frame + 1} is past the last frame (${scene.frames.length})`, { hint: `use --frame 1 … ${scene.frames.length}` });
         }
+        if (frame === undefined && ext !== '.png') checkAnimatable(scene);
         let data: Uint8Array | string;
         if (ext === '.gif') data = sceneToGif(scene);
         else if (ext === '.png') data = sceneToPng(scene, frame ?? 0);

@@ -18,6 +18,8 @@ import { block, centre, planeHeight, planeWidth, point, type Plane } from './pla
 import { dims, paramLines, titleOf } from './text.js';
 
 const MARGIN = 16;
+/** Numeric pictures with more frames print every output from the first frame on. */
+const PROGRESSIVE_LIMIT = 64;
 
 function cellSize(maxDim: number, numeric: boolean): number {
   if (numeric) return maxDim <= 8 ? 44 : maxDim <= 14 ? 34 : maxDim <= 24 ? 24 : 14;
@@ -130,6 +132,14 @@ export function directScene(tr: DirectTrace, o: ResolvedOptions): Scene {
   // Frames: window taps, current output cell, lines, step counter (and values when numeric).
   const [eh, ew] = as2d(tr.kernel.effective);
   const dilated = tr.kernel.dilation.some((d) => d > 1);
+  const progressive = tr.frames.length <= PROGRESSIVE_LIMIT;
+  if (nums && cell >= 24 && !progressive) {
+    for (const f of tr.frames) {
+      const [r, col] = rc(f.output);
+      const [x, y] = centre(outPlane, r, col);
+      base.push(textPrim(x, y + 5, formatOutput(nums.output[flatIndex(f.output, tr.outputShape)]), SIZE.label, pal.text, 'middle'));
+    }
+  }
   const frames: Prim[][] = tr.frames.map((f, n) => {
     const prims: Prim[] = [];
     for (const tap of f.taps) {
@@ -169,7 +179,9 @@ export function directScene(tr: DirectTrace, o: ResolvedOptions): Scene {
       }
     }
     if (nums && cell >= 24) {
-      for (let m = 0; m <= n; m++) {
+      // Outputs appear as they are computed; past PROGRESSIVE_LIMIT frames all are printed from the
+      // start (in the base), so a frame never redraws hundreds of earlier values.
+      for (let m = progressive ? 0 : n; m <= n; m++) {
         const [r, col] = rc(tr.frames[m].output);
         const [x, y] = centre(outPlane, r, col);
         const v = nums.output[flatIndex(tr.frames[m].output, tr.outputShape)];
