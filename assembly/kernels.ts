@@ -15,7 +15,7 @@ const MR_SIMD: i32 = 4;
 const MR_RELAXED: i32 = 6;
 const MR: i32 = ASC_FEATURE_RELAXED_SIMD ? MR_RELAXED : MR_SIMD;
 const NR: i32 = 8;
-const KC: i32 = 128;
+const KC: i32 = 256;
 const NC: i32 = 128;
 
 @inline function madd(a: v128, b: v128, c: v128): v128 {
@@ -443,3 +443,6 @@ export function peak(iters: i32, seed: f32): f32 {
 
 /** Rows of the register tile (the driver pads output channels to a multiple of it). */
 export function tileRows(): i32 { return MR; }
+
+/** Bytes of per-thread GEMM scratch convGemm needs: the packed B block plus the tile buffer. */
+export function gemmScratchBytes(): i32 { return (KC * NC + 64) << 2; }

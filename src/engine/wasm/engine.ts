@@ -7,7 +7,7 @@
 import type { ConvGeometry } from '../../geometry/types.js';
 import { planConv, TASK_GEMM, type Layout, type Task } from './plan.js';
 import { canBlock, canSpawnWorkers, TASK_WORDS, ThreadPool } from './pool.js';
-import { GEMM_SCRATCH_BYTES, instantiate, kernelModule, loadAsync, loadedFeatures, loadSync, SHARED_MAX_PAGES, type KernelExports } from './runtime.js';
+import { instantiate, kernelModule, loadAsync, loadedFeatures, loadSync, SHARED_MAX_PAGES, type KernelExports } from './runtime.js';
 
 export function runTask(k: KernelExports, t: Task, scratch: number): void {
   const a = t.args;
@@ -74,7 +74,7 @@ export class WasmEngine {
     for (const a of g.axes) key += `|${a.input},${a.kernel},${a.stride},${a.dilation},${a.padBefore},${a.padAfter},${a.outputPadding}`;
     let layout = this.plans.get(key);
     if (!layout) {
-      layout = planConv(g, slots, GEMM_SCRATCH_BYTES, this.kernels.tileRows());
+      layout = planConv(g, slots, this.kernels.gemmScratchBytes(), this.kernels.tileRows());
       if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value!);
       this.plans.set(key, layout);
     }

@@ -21,10 +21,9 @@ export interface KernelExports {
     rowMap: number, colMap: number, gH: number, gW: number, plane: number): void;
   peak(iters: number, seed: number): number;
   tileRows(): number;
+  gemmScratchBytes(): number;
 }
 
-/** Bytes of KC·NC packed-B floats plus the 4×8 tile buffer: one thread's GEMM scratch. */
-export const GEMM_SCRATCH_BYTES = (128 * 128 + 64) * 4;
 export const SHARED_MAX_PAGES = 32768;
 
 export interface Features {
