@@ -353,6 +353,12 @@ function drawScene(): void {
   byId('cap-grid').textContent = `${gridCap} ${H.input}×${W.input}${s.scatter ? '' : ` → ${s.direct.grid.shape.join('×')}`}`;
   byId('cap-kernel').textContent = `${s.direct.kernel.flipped && !s.scatter ? t(lang, 'kernelFlipped') : t(lang, 'kernelLabel')} ${H.kernel}×${W.kernel}${H.dilation > 1 || W.dilation > 1 ? ` (d=${H.dilation}×${W.dilation})` : ''}`;
   byId('cap-output').textContent = `${s.scatter ? t(lang, 'overlapLabel') : t(lang, 'outputLabel')} ${H.output}×${W.output}`;
+  if (g.inChannels > 1 || g.outChannels > 1) {
+    // Several channels: say which ones the grids show (the channel panel picks the output one).
+    const sl = channelSlice(s);
+    byId('cap-grid').textContent += ` · ${t(lang, 'channelN', { c: sl.ic })}`;
+    byId('cap-output').textContent += ` · ${t(lang, 'channelN', { c: sl.oc })}`;
+  }
   byId('svg-output').dataset.size = `${H.output}x${W.output}`;
   views.grid.svg.setAttribute('aria-label', `${byId('cap-grid').textContent}. ${t(lang, 'cellsHelp')}`);
   views.kernel.svg.setAttribute('aria-label', `${byId('cap-kernel').textContent}. ${t(lang, 'cellsHelp')}`);
