@@ -12,12 +12,18 @@ import {
   avgPool2d,
   avgPool3d,
   conv1d,
+  conv1dAsync,
   conv2d,
+  conv2dAsync,
   conv3d,
+  conv3dAsync,
   convOutputShape,
   convTranspose1d,
+  convTranspose1dAsync,
   convTranspose2d,
+  convTranspose2dAsync,
   convTranspose3d,
+  convTranspose3dAsync,
   convTransposeOutputShape,
   maxPool1d,
   maxPool2d,
@@ -57,14 +63,15 @@ const fixturesPath = process.env.CONVKIT_TORCH_FIXTURES ?? new URL('../fixtures/
 const fixtures = JSON.parse(readFileSync(fixturesPath, 'utf8')) as Fixtures;
 
 type ConvFn = (x: Tensor, w: Tensor, o?: never) => Tensor;
+type AsyncConvFn = (x: Tensor, w: Tensor, o?: never) => Promise<Tensor>;
 type PoolFn = (x: Tensor, o: never) => Tensor;
-const convOps: Record<string, { fn: ConvFn; rank: number; transposed: boolean }> = {
-  conv1d: { fn: conv1d as ConvFn, rank: 1, transposed: false },
-  conv2d: { fn: conv2d as ConvFn, rank: 2, transposed: false },
-  conv3d: { fn: conv3d as ConvFn, rank: 3, transposed: false },
-  convTranspose1d: { fn: convTranspose1d as ConvFn, rank: 1, transposed: true },
-  convTranspose2d: { fn: convTranspose2d as ConvFn, rank: 2, transposed: true },
-  convTranspose3d: { fn: convTranspose3d as ConvFn, rank: 3, transposed: true },
+const convOps: Record<string, { fn: ConvFn; async: AsyncConvFn; rank: number; transposed: boolean }> = {
+  conv1d: { fn: conv1d as ConvFn, async: conv1dAsync as AsyncConvFn, rank: 1, transposed: false },
+  conv2d: { fn: conv2d as ConvFn, async: conv2dAsync as AsyncConvFn, rank: 2, transposed: false },
+  conv3d: { fn: conv3d as ConvFn, async: conv3dAsync as AsyncConvFn, rank: 3, transposed: false },
+  convTranspose1d: { fn: convTranspose1d as ConvFn, async: convTranspose1dAsync as AsyncConvFn, rank: 1, transposed: true },
+  convTranspose2d: { fn: convTranspose2d as ConvFn, async: convTranspose2dAsync as AsyncConvFn, rank: 2, transposed: true },
+  convTranspose3d: { fn: convTranspose3d as ConvFn, async: convTranspose3dAsync as AsyncConvFn, rank: 3, transposed: true },
 };
 const poolOps: Record<string, PoolFn> = {
   avgPool1d: avgPool1d as PoolFn,
@@ -86,10 +93,14 @@ function prepare(c: Case, engine?: 'reference'): () => Tensor {
   if (pool) return () => pool(x, { ...c.options } as never);
   const op = convOps[c.op];
   if (!op) throw new Error(`unknown op ${c.op}`);
+  const [w, options] = convArgs(c, engine);
+  return () => op.fn(x, w, options as never);
+}
+
+function convArgs(c: Case, engine?: 'reference'): [Tensor, Record<string, unknown>] {
   const w = tensorOf(c.weight, c.weightShape ?? []);
   const b = c.biasShape ? tensorOf(c.bias, c.biasShape) : null;
-  const options = { ...c.options, ...(b ? { bias: b } : {}), ...(engine ? { engine } : {}) };
-  return () => op.fn(x, w, options as never);
+  return [w, { ...c.options, ...(b ? { bias: b } : {}), ...(engine ? { engine } : {}) }];
 }
 
 function expectClose(actual: Float32Array, stored: (number | string)[], label: string): void {
@@ -197,6 +208,22 @@ describe(`PyTorch ${fixtures.torch} fixtures (seed ${fixtures.seed})`, () => {
             expect((thrown as ConvError).message.length, l).toBeGreaterThan(0);
             const tag = c.tags[0] === 'refusal' ? c.tags[1] : undefined;
             if (tag && expectedCode[tag]) expect((thrown as ConvError).code, l).toBe(expectedCode[tag]);
+          }
+        });
+      }
+
+      if (convOps[op]) {
+        it('async variants give the same results and refusals', async () => {
+          for (const c of cases) {
+            const [w, options] = convArgs(c);
+            const run = convOps[op].async(tensorOf(c.input, c.inputShape), w, options as never);
+            if (c.expectError) {
+              await expect(run, label(c)).rejects.toBeInstanceOf(ConvError);
+            } else {
+              const y = await run;
+              expect(y.shape, label(c)).toEqual(c.outputShape);
+              expectClose(y.data, c.output ?? [], `${label(c)} (async)`);
+            }
           }
         });
       }
