@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { bufferIO } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/main.js';
 import { convMatrix } from '../../src/matrix/build.js';
@@ -44,5 +47,35 @@ describe('convkit matrix', () => {
     expect((await cli(['matrix', '--input', '4x4', '--kernel', '3', '--weight', '1,2'])).code).toBe(2);
     expect((await cli(['matrix', '--input', '4x4', '--kernel', '3', '--weight', '1,x'])).err).toContain('not a number');
     expect((await cli(['matrix', '--input', '1500x1500', '--kernel', '3'])).err).toContain('limit of 2000000');
+  });
+});
+
+describe('convkit matrix --out', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'convkit-matrix-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('draws the matrix into an SVG file (folders created)', async () => {
+    const out = join(dir, 'a', 'b', 'c.svg');
+    const r = await cli(['matrix', '--input', '4x4', '--kernel', '3', '--out', out, '--row', '1']);
+    expect(r.code).toBe(0);
+    const svg = readFileSync(out, 'utf8');
+    expect(svg.startsWith('<svg') || svg.startsWith('<?xml')).toBe(true);
+    expect(svg).toContain('w₂₂');
+    expect(readdirSync(join(dir, 'a', 'b'))).toEqual(['c.svg']);
+  });
+
+  it('refuses an unwritable path, a bad row and a matrix too large to draw, leaving no file', async () => {
+    const file = join(dir, 'plain');
+    writeFileSync(file, 'x');
+    const r = await cli(['matrix', '--input', '4x4', '--kernel', '3', '--out', join(file, 'c.svg')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^convkit: error: cannot write/);
+    const row = await cli(['matrix', '--input', '4x4', '--kernel', '3', '--out', join(dir, 'r.svg'), '--row', '4']);
+    expect(row.code).toBe(2);
+    expect(row.err).toContain('--row must be a row index from 0 to 3');
+    const big = await cli(['matrix', '--input', '40x40', '--kernel', '3', '--out', join(dir, 'big.svg')]);
+    expect(big.code).toBe(2);
+    expect(existsSync(join(dir, 'r.svg')) || existsSync(join(dir, 'big.svg'))).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(['a', 'plain']);
   });
 });

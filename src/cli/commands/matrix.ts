@@ -2,7 +2,7 @@
  * `convkit matrix`: the convolution matrix C (rows: output cells, columns: input cells) as a table of
  * tap labels, JSON, or a drawing (--out c.svg, drawn by the render module's renderMatrixSvg).
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConvError, show } from '../../geometry/errors.js';
@@ -58,16 +58,33 @@ async function matrixRenderer(): Promise<MatrixRenderer | null> {
   }
 }
 
+/**
+ * Creates the missing folders of `dir` one level at a time. (Node 20's mkdirSync(…, { recursive })
+ * never returns for a path under /proc: it retries ENOENT forever.)
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d); d = dirname(d)) {
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) mkdirSync(d);
+}
+
 /** Writes through a temporary file and a rename, so a failure never leaves half a file. */
 function writeWhole(path: string, text: string): void {
   const full = resolve(path);
   const tmp = `${full}.${process.pid}.tmp`;
   try {
-    mkdirSync(dirname(full), { recursive: true });
+    makeFolders(dirname(full));
     writeFileSync(tmp, text);
     renameSync(tmp, full);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The folder itself is unusable (a file, gone): no temporary file can exist there.
+    }
     throw new ConvError('INVALID_OPTION', `cannot write ${show(path)}: ${(e as Error).message}`, { hint: 'give a path in a writable folder' });
   }
 }
