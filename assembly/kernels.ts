@@ -31,6 +31,7 @@ const D_TABD = 6; const D_TABH = 7; const D_TABW = 8; // tab[t·n + o] = input i
 const D_LOW = 9; const D_HIW = 10;                    // per W-tap: [lo, hi) where tabW is contiguous
 const D_INH = 11; const D_INW = 12; const D_INSP = 13;// input extents (H, W, D·H·W)
 const D_ICG = 14;                                     // input channels per group
+const D_STEP = 15;                                    // input cells between outputs in a W run
 
 @inline function di(d: usize, i: i32): i32 { return load<i32>(d + (<usize>i << 2)); }
 
@@ -41,6 +42,7 @@ export function packB(d: usize, x: usize, dst: usize, k0: i32, kc: i32, p0: i32,
   const tabD = <usize>di(d, D_TABD), tabH = <usize>di(d, D_TABH), tabW = <usize>di(d, D_TABW);
   const loW = <usize>di(d, D_LOW), hiW = <usize>di(d, D_HIW);
   const inH = di(d, D_INH), inW = di(d, D_INW), inSp = di(d, D_INSP);
+  const step = di(d, D_STEP);
   const plane = nH * nW;
   const od0 = p0 / plane;
   const r0 = p0 - od0 * plane;
@@ -80,7 +82,23 @@ export function packB(d: usize, x: usize, dst: usize, k0: i32, kc: i32, p0: i32,
         }
         if (m1 > m0) {
           const s = load<i32>(col + (<usize>m0 << 2));
-          memory.copy(o + (<usize>(m0 - ow) << 2), base + (<usize>s << 2), <usize>(m1 - m0) << 2);
+          if (step == 1) {
+            memory.copy(o + (<usize>(m0 - ow) << 2), base + (<usize>s << 2), <usize>(m1 - m0) << 2);
+          } else if (step == 2) {
+            // Even lanes of two vectors: 4 outputs per shuffle. Lane 7 may read one cell past
+            // the run; it is dropped (and memory always continues past the input).
+            let q = m0;
+            let src = base + (<usize>s << 2);
+            for (; q + 4 <= m1; q += 4) {
+              v128.store(o + (<usize>(q - ow) << 2), v128.shuffle<f32>(v128.load(src), v128.load(src, 16), 0, 2, 4, 6));
+              src += 32;
+            }
+            for (; q < m1; q++) { store<f32>(o + (<usize>(q - ow) << 2), load<f32>(src)); src += 8; }
+          } else {
+            let src = base + (<usize>s << 2);
+            const inc = <usize>step << 2;
+            for (let q = m0; q < m1; q++) { store<f32>(o + (<usize>(q - ow) << 2), load<f32>(src)); src += inc; }
+          }
         }
         for (a = m1; a < b; a++) {
           const s = load<i32>(col + (<usize>a << 2));

@@ -19,9 +19,11 @@ export interface AxisClass {
   taps: number[];
   /** tab[t·outs.length + o] = input index read by taps[t] at outs[o], or −1 (padding/crop). */
   tab: Int32Array;
-  /** Per tap: [lo, hi) range of `o` where tab is ≥ 0 and increases by exactly 1 (memcpy-able). */
+  /** Per tap: [lo, hi) range of `o` where tab is ≥ 0 and increases by exactly `step`. */
   lo: Int32Array;
   hi: Int32Array;
+  /** Input cells between neighbouring outputs of the class inside a run (1: block copy). */
+  step: number;
 }
 
 function range(n: number): number[] {
@@ -30,15 +32,18 @@ function range(n: number): number[] {
 
 function buildTables(ax: AxisGeometry | null, outs: number[], taps: number[], g: ConvGeometry): AxisClass {
   const n = outs.length;
+  // Direct: neighbouring outputs read cells `stride` apart. A transposed phase: 1 apart.
+  const step = ax && !ax.transposed ? ax.stride : 1;
   const tab = new Int32Array(taps.length * n);
   const lo = new Int32Array(taps.length);
   const hi = new Int32Array(taps.length);
   for (let t = 0; t < taps.length; t++) {
     for (let o = 0; o < n; o++) tab[t * n + o] = ax ? tapSource(ax, outs[o], taps[t], g.paddingMode) : 0;
-    // Longest run of consecutive input cells: the stretch the packer copies in one block.
+    // Longest run of evenly spaced input cells: the stretch the packer reads without the table
+    // (a block copy when step is 1, a deinterleave when 2).
     let best = 0, bestLo = 0, start = 0;
     for (let o = 0; o <= n; o++) {
-      const cont = o > start && o < n && tab[t * n + o] === tab[t * n + o - 1] + 1 && tab[t * n + o - 1] >= 0;
+      const cont = o > start && o < n && tab[t * n + o] === tab[t * n + o - 1] + step && tab[t * n + o - 1] >= 0;
       if (!cont) {
         if (o - start > best && tab[t * n + start] >= 0) { best = o - start; bestLo = start; }
         start = o;
@@ -47,7 +52,7 @@ function buildTables(ax: AxisGeometry | null, outs: number[], taps: number[], g:
     lo[t] = bestLo;
     hi[t] = bestLo + (best > 1 ? best : 0);
   }
-  return { outs, taps, tab, lo, hi };
+  return { outs, taps, tab, lo, hi, step };
 }
 
 /**

@@ -151,7 +151,7 @@ function planGemm(g: ConvGeometry, threads: number, scratchBytes: number, MR: nu
         if (tablesValid) { packWeights(cp); continue; }
         const d = new Int32Array(mem, cp.desc, 16);
         d.set([cd.outs.length, ch.outs.length, cw.outs.length, cd.taps.length, ch.taps.length, cw.taps.length,
-          cp.tabs[0], cp.tabs[1], cp.tabs[2], cp.tabs[3], cp.tabs[4], inExt[1], inExt[2], inSp, icg, 0]);
+          cp.tabs[0], cp.tabs[1], cp.tabs[2], cp.tabs[3], cp.tabs[4], inExt[1], inExt[2], inSp, icg, cw.step]);
         cp.cls.forEach((c, i) => new Int32Array(mem, cp.tabs[i], c.tab.length).set(c.tab));
         new Int32Array(mem, cp.tabs[3], cw.lo.length).set(cw.lo);
         new Int32Array(mem, cp.tabs[4], cw.hi.length).set(cw.hi);
