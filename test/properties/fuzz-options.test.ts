@@ -11,8 +11,9 @@ import { describe, expect, it } from 'vitest';
 import {
   ConvError,
   avgPool1d, avgPool2d, avgPool3d, maxPool1d, maxPool2d, maxPool3d,
-  conv, conv1d, conv2d, conv3d,
+  conv, conv1d, conv2d, conv3d, convAsync, conv1dAsync, conv2dAsync, conv3dAsync,
   convGeometry, convOutputShape, convTranspose, convTranspose1d, convTranspose2d, convTranspose3d,
+  convTransposeAsync, convTranspose1dAsync, convTranspose2dAsync, convTranspose3dAsync,
   convTransposeGeometry, convTransposeOutputShape, poolGeometry, tensor, zeros,
   type Tensor,
 } from '../../src/index.js';
@@ -24,6 +25,7 @@ export const FUZZ_POOL_RUNS = 1500;
 export const FUZZ_SHAPE_RUNS = 2000;
 export const FUZZ_TENSOR_RUNS = 1000;
 export const TOO_LARGE_RUNS = 300;
+export const FUZZ_ASYNC_RUNS = 500;
 
 /** Numbers and non-numbers a caller might pass where an integer belongs. */
 const junkNumber: fc.Arbitrary<unknown> = fc.oneof(
@@ -52,15 +54,16 @@ const junkShape: fc.Arbitrary<unknown> = fc.oneof(
 const convKeys = ['stride', 'padding', 'dilation', 'groups', 'paddingMode', 'outputPadding', 'outputSize', 'bias', 'engine', 'unknownOption'] as const;
 
 type ConvOp = (x: Tensor, w: Tensor, o?: unknown) => Tensor;
-const convOps: { name: string; fn: ConvOp; rank: number | undefined; transposed: boolean }[] = [
-  { name: 'conv', fn: conv as ConvOp, rank: undefined, transposed: false },
-  { name: 'conv1d', fn: conv1d as ConvOp, rank: 1, transposed: false },
-  { name: 'conv2d', fn: conv2d as ConvOp, rank: 2, transposed: false },
-  { name: 'conv3d', fn: conv3d as ConvOp, rank: 3, transposed: false },
-  { name: 'convTranspose', fn: convTranspose as ConvOp, rank: undefined, transposed: true },
-  { name: 'convTranspose1d', fn: convTranspose1d as ConvOp, rank: 1, transposed: true },
-  { name: 'convTranspose2d', fn: convTranspose2d as ConvOp, rank: 2, transposed: true },
-  { name: 'convTranspose3d', fn: convTranspose3d as ConvOp, rank: 3, transposed: true },
+type AsyncConvOp = (x: Tensor, w: Tensor, o?: unknown) => Promise<Tensor>;
+const convOps: { name: string; fn: ConvOp; async: AsyncConvOp; rank: number | undefined; transposed: boolean }[] = [
+  { name: 'conv', fn: conv as ConvOp, async: convAsync as AsyncConvOp, rank: undefined, transposed: false },
+  { name: 'conv1d', fn: conv1d as ConvOp, async: conv1dAsync as AsyncConvOp, rank: 1, transposed: false },
+  { name: 'conv2d', fn: conv2d as ConvOp, async: conv2dAsync as AsyncConvOp, rank: 2, transposed: false },
+  { name: 'conv3d', fn: conv3d as ConvOp, async: conv3dAsync as AsyncConvOp, rank: 3, transposed: false },
+  { name: 'convTranspose', fn: convTranspose as ConvOp, async: convTransposeAsync as AsyncConvOp, rank: undefined, transposed: true },
+  { name: 'convTranspose1d', fn: convTranspose1d as ConvOp, async: convTranspose1dAsync as AsyncConvOp, rank: 1, transposed: true },
+  { name: 'convTranspose2d', fn: convTranspose2d as ConvOp, async: convTranspose2dAsync as AsyncConvOp, rank: 2, transposed: true },
+  { name: 'convTranspose3d', fn: convTranspose3d as ConvOp, async: convTranspose3dAsync as AsyncConvOp, rank: 3, transposed: true },
 ];
 
 type PoolOp = (x: Tensor, o: unknown) => Tensor;
@@ -163,7 +166,19 @@ function opFor(code: number, rank: number): (typeof convOps)[number] {
   return convOps[(transposed ? 4 : 0) + (generic ? 0 : rank)];
 }
 
-function runConvFuzz(f: ConvFuzz): void {
+interface ConvCall {
+  op: (typeof convOps)[number];
+  xShape: unknown;
+  wShape: unknown;
+  x: unknown;
+  w: unknown;
+  options: Record<string, unknown>;
+  opts: unknown;
+  what: string;
+}
+
+/** The arguments one fuzz case passes: a base configuration, mutated. */
+function convCall(f: ConvFuzz): ConvCall {
   const p = f.base;
   const op = opFor(f.op, p.rank);
   const ic = p.groups * p.inPerGroup;
@@ -182,6 +197,20 @@ function runConvFuzz(f: ConvFuzz): void {
   const w = tensorFor(wShape, p.seed + 1);
   const opts = f.optionsJunk ?? options;
   const what = `${op.name}(x ${str(xShape)}, w ${str(wShape)}, ${str(opts)})`;
+  return { op, xShape, wShape, x, w, options, opts, what };
+}
+
+/** Geometry of a call (or its ConvError), and whether computing it is cheap enough to run here. */
+function plan(c: ConvCall): { g: ReturnType<typeof convGeometry> | ConvError; cheap: boolean } {
+  const geometryOf = c.op.transposed ? convTransposeGeometry : convGeometry;
+  const g = settle(() => geometryOf({ inputShape: c.xShape as number[], weightShape: c.wShape as number[] }, c.opts as never, c.op.rank), `${c.what} geometry`);
+  if (g instanceof ConvError) return { g, cheap: true };
+  const { macs, out } = cost(g);
+  return { g, cheap: macs <= 2e5 && out <= 1e5 };
+}
+
+function runConvFuzz(f: ConvFuzz): void {
+  const { op, xShape, wShape, x, w, options, opts, what } = convCall(f);
 
   // The geometry decides everything and costs nothing: it must settle for every input.
   const geometryOf = op.transposed ? convTransposeGeometry : convGeometry;
@@ -308,6 +337,32 @@ describe('every input yields a result or a ConvError', () => {
         if (!(z instanceof ConvError)) expect(z.data.length).toBe(prod(z.shape));
       }),
       { numRuns: FUZZ_TENSOR_RUNS, seed: 0x7e45 },
+    );
+  });
+});
+
+describe('the async conv variants', () => {
+  it(`resolve to the sync result or reject with a ConvError (${FUZZ_ASYNC_RUNS} fuzz cases)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(convFuzzArb, async (f) => {
+        const c = convCall(f);
+        const { g, cheap } = plan(c);
+        if (!cheap) return;
+        let result: Tensor | ConvError;
+        try {
+          result = await c.op.async(c.x as Tensor, c.w as Tensor, c.opts);
+        } catch (e) {
+          if (!(e instanceof ConvError)) throw new Error(`${c.what} (async) rejected with ${String(e)} instead of a ConvError`);
+          result = e;
+        }
+        if (g instanceof ConvError) expect(result, c.what).toBeInstanceOf(ConvError);
+        else if (!(result instanceof ConvError)) {
+          expectSaneResult(result, g.outputShape, `${c.what} (async)`);
+          const sync = c.op.fn(c.x as Tensor, c.w as Tensor, c.opts);
+          expect(Array.from(result.data), c.what).toEqual(Array.from(sync.data));
+        }
+      }),
+      { numRuns: FUZZ_ASYNC_RUNS, seed: 0xa5c },
     );
   });
 });
