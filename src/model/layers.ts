@@ -11,6 +11,7 @@
  *     - {type: conv, name: a6, input: c1, out: 8, kernel: 3, dilation: 6, padding: same}
  *     - {type: concat, inputs: [a1, a6]}
  *     - {type: convTranspose, out: 8, kernel: 2, stride: 2}
+ *     - {type: upsample, scale: 2, mode: linear}
  *
  * Each layer reads the previous layer (or the network input) unless `input`/`inputs` names others.
  * Every field is checked; a wrong one is a ConvError naming the layer, the field and what is valid.
@@ -27,7 +28,7 @@ const CONV_TYPES = ['conv', 'convTranspose'] as const;
 const POOL_TYPES = ['maxPool', 'avgPool'] as const;
 const GLOBAL_TYPES = ['globalAvgPool', 'globalMaxPool'] as const;
 const MERGE_TYPES = ['add', 'concat'] as const;
-export const LAYER_TYPES: readonly string[] = [...CONV_TYPES, ...POOL_TYPES, ...GLOBAL_TYPES, ...MERGE_TYPES, ...ELEMENTWISE_TYPES];
+export const LAYER_TYPES: readonly string[] = [...CONV_TYPES, ...POOL_TYPES, ...GLOBAL_TYPES, 'upsample', ...MERGE_TYPES, ...ELEMENTWISE_TYPES];
 
 const COMMON = ['type', 'name', 'input', 'inputs'];
 const FIELDS: Record<string, string[]> = {
@@ -36,6 +37,7 @@ const FIELDS: Record<string, string[]> = {
   maxPool: [...COMMON, 'kernel', 'stride', 'dilation', 'padding', 'ceilMode'],
   avgPool: [...COMMON, 'kernel', 'stride', 'padding', 'ceilMode', 'countIncludePad'],
   global: [...COMMON],
+  upsample: [...COMMON, 'scale', 'size', 'mode'],
   merge: [...COMMON],
   elementwise: [...COMMON],
 };
@@ -128,7 +130,7 @@ export function layerListToNetwork(doc: unknown): NetworkDef {
     if (o.name !== undefined && (typeof o.name !== 'string' || o.name.length === 0)) fail(where, `field "name" must be a non-empty string, but is ${show(o.name)}`, 'e.g. name: conv1');
     const name = (o.name as string | undefined) ?? `${type}${idx}`;
     where = `layers[${idx}] (${type} "${name}")`;
-    const group = (CONV_TYPES as readonly string[]).includes(type) ? type : (POOL_TYPES as readonly string[]).includes(type) ? type : (GLOBAL_TYPES as readonly string[]).includes(type) ? 'global' : (MERGE_TYPES as readonly string[]).includes(type) ? 'merge' : 'elementwise';
+    const group = type === 'upsample' ? 'upsample' : (CONV_TYPES as readonly string[]).includes(type) ? type : (POOL_TYPES as readonly string[]).includes(type) ? type : (GLOBAL_TYPES as readonly string[]).includes(type) ? 'global' : (MERGE_TYPES as readonly string[]).includes(type) ? 'merge' : 'elementwise';
     for (const k of Object.keys(o)) if (!FIELDS[group].includes(k)) fail(where, `unknown field "${k}"`, `a ${type} layer takes ${FIELDS[group].join(', ')}`);
     if (o.input !== undefined && o.inputs !== undefined) fail(where, 'give either "input" or "inputs", not both', 'inputs: [a, b] for merges');
     const inputs = o.input !== undefined ? namesField(where, 'input', o.input) : o.inputs !== undefined ? namesField(where, 'inputs', o.inputs) : [prev];
@@ -169,6 +171,15 @@ export function layerListToNetwork(doc: unknown): NetworkDef {
         padding: paddingField(where, o.padding, rank, true),
         ceilMode: flag('ceilMode', false),
         countIncludePad: flag('countIncludePad', true),
+      });
+    } else if (group === 'upsample') {
+      const mode = o.mode === undefined ? 'nearest' : o.mode === 'nearest' || o.mode === 'linear' || o.mode === 'bilinear' ? (o.mode === 'nearest' ? 'nearest' : 'linear') : fail(where, `field "mode" must be nearest or linear, but is ${show(o.mode)}`, 'mode: nearest');
+      if ((o.scale === undefined) === (o.size === undefined)) fail(where, 'give exactly one of "scale" and "size"', 'e.g. scale: 2');
+      layers.push({
+        ...base,
+        kind: 'resize',
+        mode,
+        ...(o.scale !== undefined ? { scales: axesField(where, 'scale', o.scale, 1, rank, 1) } : { sizes: axesField(where, 'size', o.size, 1, rank, 1) }),
       });
     } else if (group === 'global') {
       layers.push({ ...base, kind: 'globalPool', mode: type === 'globalMaxPool' ? 'max' : 'avg' });

@@ -58,6 +58,8 @@ export const ONNX_DESCRIPTOR = {
             dims: { rule: 'repeated', type: 'int64', id: 1 },
             dataType: { type: 'int32', id: 2 },
             name: { type: 'string', id: 8 },
+            // Read only for small constants (Resize scales/sizes); a bytes field decodes as a view, not a copy.
+            rawData: { type: 'bytes', id: 9 },
           },
         },
         ValueInfoProto: { fields: { name: { type: 'string', id: 1 }, type: { type: 'TypeProto', id: 2 } } },

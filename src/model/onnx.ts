@@ -31,7 +31,7 @@ interface Attr {
   f?: number;
   i?: unknown;
   s?: Uint8Array;
-  t?: { dims?: unknown[] };
+  t?: Tensor;
   floats?: number[];
   ints?: unknown[];
 }
@@ -54,6 +54,24 @@ interface ValueInfo {
 interface Tensor {
   name?: string;
   dims?: unknown[];
+  dataType?: number;
+  rawData?: Uint8Array;
+}
+
+/** Values of a small constant stored as raw_data (float32, int32, int64, double), else undefined. */
+function smallValues(t: Tensor | undefined): number[] | undefined {
+  const raw = t?.rawData;
+  if (!raw || raw.length === 0 || raw.length > 512) return undefined;
+  const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  const read: Record<number, [number, (o: number) => number]> = {
+    1: [4, (o) => view.getFloat32(o, true)],
+    6: [4, (o) => view.getInt32(o, true)],
+    7: [8, (o) => Number(view.getBigInt64(o, true))],
+    11: [8, (o) => view.getFloat64(o, true)],
+  };
+  const r = read[t!.dataType ?? 0];
+  if (!r || raw.length % r[0] !== 0) return undefined;
+  return Array.from({ length: raw.length / r[0] }, (_, i) => r[1](i * r[0]));
 }
 interface Model {
   irVersion?: unknown;
@@ -162,6 +180,47 @@ function paddingOf(a: Map<string, Attr>, where: string, rank: number): PaddingDe
   return { pairs: Array.from({ length: rank }, (_, i) => [pads[i], pads[i + rank]] as [number, number]) };
 }
 
+/**
+ * Resize (opset 10+) and Upsample: integer upsampling that convkit analyses, or the reason it does
+ * not. Nearest is taken with asymmetric + floor (PyTorch's export, Upsample, opset-10 Resize) or
+ * half-pixel + round_prefer_* (identical for integer factors: no ties); linear with half-pixel
+ * centres (PyTorch's bilinear, align_corners=False). Factors come from a constant `scales`
+ * (or `sizes`) input, or Upsample's `scales` attribute.
+ */
+function resizeOf(node: Node, a: Map<string, Attr>, where: string, rank: number, values: Map<string, number[]>): { mode: 'nearest' | 'linear'; scales?: number[]; sizes?: number[] } | string {
+  const op = node.opType;
+  const ins = node.input ?? [];
+  const legacy = op === 'Upsample' || ins.length === 2; // Upsample and opset-10 Resize: [X, scales], asymmetric coordinates
+  const rawMode = stringAttr(a, 'mode') ?? 'nearest';
+  const mode = rawMode === 'bilinear' ? 'linear' : rawMode;
+  const coord = legacy ? 'asymmetric' : stringAttr(a, 'coordinate_transformation_mode') ?? 'half_pixel';
+  const nearestMode = legacy ? 'floor' : stringAttr(a, 'nearest_mode') ?? 'round_prefer_floor';
+  const halfPixel = coord === 'half_pixel' || coord === 'pytorch_half_pixel';
+  if (mode === 'nearest') {
+    const ok = (coord === 'asymmetric' && nearestMode === 'floor') || (halfPixel && nearestMode.startsWith('round_prefer'));
+    if (!ok) return `${op} nearest with ${coord} coordinates and ${nearestMode} rounding is not analysed`;
+  } else if (mode === 'linear') {
+    if (!halfPixel) return `${op} linear with ${coord} coordinates is not analysed (half_pixel only)`;
+  } else return `${op} mode ${mode} is not analysed`;
+  let scales: number[] | undefined;
+  let sizes: number[] | undefined;
+  const attrScales = a.get('scales')?.floats;
+  if (op === 'Upsample' && attrScales && attrScales.length) scales = [...attrScales];
+  else if (legacy) scales = ins[1] ? values.get(ins[1]) : undefined;
+  else {
+    scales = ins[2] ? values.get(ins[2]) : undefined;
+    if (!scales || scales.length === 0) {
+      scales = undefined;
+      sizes = ins[3] ? values.get(ins[3]) : undefined;
+    }
+  }
+  const v = scales ?? sizes;
+  if (!v || v.length === 0) return `${op} whose scales/sizes are computed at run time (not a small constant)`;
+  if (v.length !== rank + 2) throw new ConvError('MODEL_GRAPH', `${where}: ${scales ? 'scales' : 'sizes'} has ${v.length} values for a ${rank + 2}-D input`, { hint: `give ${rank + 2} values` });
+  if (scales && (scales[0] !== 1 || scales[1] !== 1)) return `${op} that scales the batch or channel axis`;
+  return { mode, ...(scales ? { scales: scales.slice(2) } : { sizes: sizes!.slice(2) }) };
+}
+
 export interface OnnxOptions {
   /** Override the input shape (needed when the file leaves a spatial size symbolic). */
   inputShape?: number[];
@@ -179,13 +238,22 @@ export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): Net
   const model = decodeModel(bytes);
   const g = model.graph!;
   const constants = new Map<string, number[]>();
+  const constValues = new Map<string, number[]>();
   for (const t of g.initializer ?? []) {
-    if (t.name) constants.set(t.name, (t.dims ?? []).map((d, i) => int64(d, `initializer "${t.name}" dims[${i}]`)));
+    if (!t.name) continue;
+    constants.set(t.name, (t.dims ?? []).map((d, i) => int64(d, `initializer "${t.name}" dims[${i}]`)));
+    const v = smallValues(t);
+    if (v) constValues.set(t.name, v);
   }
   for (const n of g.node ?? []) {
     if (n.opType === 'Constant' && n.output?.[0]) {
-      const t = n.attribute?.find((x) => x.name === 'value')?.t;
+      const at = n.attribute ?? [];
+      const t = at.find((x) => x.name === 'value')?.t;
       constants.set(n.output[0], (t?.dims ?? []).map((d, i) => int64(d, `Constant "${n.output![0]}" dims[${i}]`)));
+      const floats = at.find((x) => x.name === 'value_floats')?.floats;
+      const ints = at.find((x) => x.name === 'value_ints')?.ints;
+      const v = t ? smallValues(t) : floats ? [...floats] : ints ? ints.map((x, i) => int64(x, `Constant value_ints[${i}]`)) : undefined;
+      if (v) constValues.set(n.output[0], v);
     }
   }
   const graphInputs = (g.input ?? []).filter((v) => v.name && !constants.has(v.name));
@@ -327,6 +395,12 @@ export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): Net
         countIncludePad: intAttr(a, 'count_include_pad', where, 0) === 1,
       });
       if (outs.length > 1) layers.push({ name: `${name}:indices`, op: 'MaxPool indices', kind: 'unknown', inputs: [name], reason: 'the indices output of MaxPool is not analysed' });
+      return;
+    }
+    if (op === 'Resize' || op === 'Upsample') {
+      const r = resizeOf(node, a, where, rank, constValues);
+      if (typeof r === 'string') layers.push({ ...base, inputs: inputs.slice(0, 1), kind: 'unknown', reason: r });
+      else layers.push({ ...base, inputs: inputs.slice(0, 1), kind: 'resize', ...r });
       return;
     }
     if (op === 'GlobalAveragePool' || op === 'GlobalMaxPool') {

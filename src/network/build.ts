@@ -11,7 +11,7 @@ import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
 import { convMacs, convParams } from './counts.js';
 import { fromOnnx } from '../geometry/onnx.js';
 import { directPads } from './padding.js';
-import type { ConvLayerDef, LayerDef, Network, NetworkDef, NetworkNode, PoolLayerDef, SkippedLayer } from './types.js';
+import type { ConvLayerDef, LayerDef, Network, NetworkDef, NetworkNode, PoolLayerDef, ResizeLayerDef, SkippedLayer } from './types.js';
 
 /** Most layers a network may have (bounds time and memory on hostile input). */
 export const MAX_LAYERS = 100_000;
@@ -140,6 +140,31 @@ function buildPool(l: PoolLayerDef, inShape: number[], rank: number): NetworkNod
 }
 
 /**
+ * Integer upsampling as the taps of a depthwise transposed conv with stride s (output I·s):
+ * nearest — kernel s, no crop: output o reads ⌊o/s⌋;
+ * linear, half-pixel centres — kernel 2s, crop s/2 (s even) or kernel 2s−1, crop (s−1)/2 (s odd):
+ * output o reads ⌊x⌋ and ⌊x⌋+1, x = (o + ½)/s − ½, minus the tap whose weight is 0 (x whole, s odd)
+ * and clamped at the ends. test/network/resize.test.ts checks this against the interpolation formula.
+ */
+function buildResize(l: ResizeLayerDef, inShape: number[], rank: number): NetworkNode {
+  const spatial = inShape.slice(inShape.length - rank);
+  const batched = inShape.length === rank + 2;
+  const channels = inShape[batched ? 1 : 0];
+  const factors = spatial.map((i, ax) => {
+    const f = l.scales ? l.scales[ax] : l.sizes![ax] / i;
+    if (!Number.isInteger(f) || f < 1) {
+      throw graphError(`layer "${l.name}" (${l.op}): ${l.scales ? `scale ${l.scales[ax]}` : `output size ${l.sizes![ax]} for input ${i}`} on spatial axis ${ax} is not a whole upsampling factor`, 'convkit analyses resizing by integer factors ≥ 1 only');
+    }
+    return f;
+  });
+  if ((l.scales ?? l.sizes)!.length !== rank) throw graphError(`layer "${l.name}" (${l.op}): ${(l.scales ?? l.sizes)!.length} factors for ${rank} spatial axes`, `give ${rank}`);
+  const kernel = factors.map((s) => (l.mode === 'nearest' ? s : s % 2 === 0 ? 2 * s : 2 * s - 1));
+  const crop = factors.map((s): [number, number] => (l.mode === 'nearest' ? [0, 0] : s % 2 === 0 ? [s / 2, s / 2] : [(s - 1) / 2, (s - 1) / 2]));
+  const g = inLayer(l, () => convTransposeGeometry({ inputShape: inShape, weightShape: [channels, 1, ...kernel] }, { stride: factors, padding: crop, groups: channels }, rank));
+  return { def: l, name: l.name, kind: 'resize', inputShapes: [inShape], outputShape: g.outputShape, conv: g, params: 0, macs: 0 };
+}
+
+/**
  * Shapes of merged branches: concat needs equal batch and spatial sizes; add (and the other
  * element-wise binary ops) broadcasts a size-1 axis as ONNX/NumPy do (e.g. the [N, C, 1, 1] scale of
  * a squeeze-and-excitation block). Returns the merged output shape.
@@ -203,6 +228,10 @@ export function buildNetwork(def: NetworkDef): Network {
       case 'pool':
         if (ins.length !== 1) throw graphError(`layer "${l.name}" (${l.op}) takes one input but lists ${ins.length}`, 'merge branches with an add or concat layer first');
         node = buildPool(l, ins[0], rank);
+        break;
+      case 'resize':
+        if (ins.length !== 1) throw graphError(`layer "${l.name}" (${l.op}) takes one input but lists ${ins.length}`, 'merge branches first');
+        node = buildResize(l, ins[0], rank);
         break;
       case 'globalPool': {
         if (ins.length !== 1) throw graphError(`layer "${l.name}" (${l.op}) takes one input but lists ${ins.length}`, 'merge branches first');

@@ -75,7 +75,7 @@ export function summarize(net: Network): Summary {
       }),
       jump: axes.map((a) => (a === null ? null : a.global ? 'global' : a.jump.toString())),
       relationship: Array.from({ length: net.rank }, (_, i) => {
-        if (node.kind === 'globalPool') return null;
+        if (node.kind !== 'conv' && node.kind !== 'convTranspose' && node.kind !== 'pool') return null;
         const ax = axisOf(node, i);
         return ax ? relationshipOf(ax, node.kind === 'pool') : null;
       }),

@@ -70,13 +70,27 @@ export interface MergeLayerDef extends LayerBase {
   kind: 'add' | 'concat';
 }
 
+/**
+ * Upsampling by integer factors (ONNX Resize/Upsample; `upsample` in layer lists): nearest
+ * (output o reads input ⌊o/s⌋) or linear with half-pixel centres (reads ⌊x⌋ and ⌊x⌋+1,
+ * x = (o + ½)/s − ½, clamped). Both are the taps of a depthwise transposed conv (see build.ts).
+ */
+export interface ResizeLayerDef extends LayerBase {
+  kind: 'resize';
+  mode: 'nearest' | 'linear';
+  /** Integer factor per spatial axis, or… */
+  scales?: number[];
+  /** …the wanted spatial output sizes (each a multiple of the input's). */
+  sizes?: number[];
+}
+
 /** An op convkit does not analyse; listed, with everything downstream of it. */
 export interface UnknownLayerDef extends LayerBase {
   kind: 'unknown';
   reason: string;
 }
 
-export type LayerDef = ConvLayerDef | PoolLayerDef | GlobalPoolLayerDef | ElementwiseLayerDef | MergeLayerDef | UnknownLayerDef;
+export type LayerDef = ConvLayerDef | PoolLayerDef | GlobalPoolLayerDef | ResizeLayerDef | ElementwiseLayerDef | MergeLayerDef | UnknownLayerDef;
 export type LayerKind = LayerDef['kind'];
 
 export interface NetworkDef {
@@ -95,7 +109,7 @@ export interface NetworkNode {
   inputShapes: number[][];
   outputShape: number[];
   /**
-   * For conv and convTranspose; for a pool whose pads PyTorch's pooling cannot express (ONNX
+   * For conv and convTranspose; for resize, the equivalent depthwise transposed conv (its taps); for a pool whose pads PyTorch's pooling cannot express (ONNX
    * asymmetric pads), the window geometry of the equivalent depthwise conv (kind stays 'pool').
    */
   conv?: ConvGeometry;

@@ -81,6 +81,14 @@ layers:
     expect(n.conv!.axes[0].outputPadding).toBe(1);
   });
 
+  it('upsample layers (nearest / linear, scale or size)', () => {
+    const net = build(`{input: [1, 4, 5, 6], layers: [{type: upsample, name: u, scale: [2, 3]}, {type: upsample, name: v, size: [20, 36], mode: linear}]}`);
+    expect(net.byName.get('u')!.outputShape).toEqual([1, 4, 10, 18]);
+    expect(net.byName.get('v')!.outputShape).toEqual([1, 4, 20, 36]);
+    expect(err('{input: [1, 1, 4, 4], layers: [{type: upsample, scale: 2, size: 8}]}').message).toMatch(/exactly one of "scale" and "size"/);
+    expect(err('{input: [1, 1, 4, 4], layers: [{type: upsample, scale: 2, mode: cubic}]}').message).toMatch(/"mode" must be nearest or linear/);
+  });
+
   it('errors name the layer, the field and what is valid', () => {
     expect(err('{input: [1, 1, 8, 8], layers: [{type: convolution, out: 1}]}').message).toMatch(/layers\[0\]: unknown layer type "convolution".*valid types: conv, convTranspose/);
     expect(err('{input: [1, 1, 8, 8], layers: [{type: conv, kernel: 3}]}').message).toMatch(/layers\[0\] \(conv "conv0"\): missing field "out"/);

@@ -10,7 +10,7 @@ import { encodeModel } from './onnx-builder.js';
 
 const FIX = new URL('../fixtures/onnx/', import.meta.url);
 const file = (name: string) => new Uint8Array(readFileSync(new URL(name, FIX)));
-const MODELS = ['resnet_tiny', 'deeplab_head', 'unet_tiny'];
+const MODELS = ['resnet_tiny', 'deeplab_head', 'unet_tiny', 'fpn_tiny'];
 
 /** Conv and ConvTranspose weight/bias sizes straight from the file's initializers and nodes. */
 function countsFromFile(bytes: Uint8Array) {
@@ -100,9 +100,17 @@ describe('exported models (torch 1.13 → ONNX)', () => {
     expect(rf.misaligned[0].branches.map((b) => b.centre)).toEqual(['1/2', '0']);
   });
 
+  it('FPN: nearest and bilinear Resize are analysed (0 MACs), not listed as unknown', () => {
+    const net = buildNetwork(onnxToNetwork(file('fpn_tiny.onnx')));
+    expect(net.skipped).toEqual([]);
+    const resizes = net.nodes.filter((n) => n.kind === 'resize');
+    expect(resizes.map((n) => (n.def as { mode: string }).mode)).toEqual(['nearest', 'linear']);
+    expect(resizes.map((n) => n.macs + n.params)).toEqual([0, 0]);
+  });
+
   it('shapes agree with ONNX Runtime on every exported model', async () => {
     const ort = await import('onnxruntime-node');
-    for (const name of ['deeplab_head', 'unet_tiny']) {
+    for (const name of ['deeplab_head', 'unet_tiny', 'fpn_tiny']) {
       const bytes = file(`${name}.onnx`);
       const net = buildNetwork(onnxToNetwork(bytes));
       const session = await ort.InferenceSession.create(bytes);
@@ -173,7 +181,7 @@ describe('ONNX attributes', () => {
       initializers: { w: [1, 1, 3, 3], scales: [4] },
       nodes: [
         { op: 'Conv', inputs: ['x', 'w'], outputs: ['a'], attrs: { pads: [1, 1, 1, 1] } },
-        { op: 'Resize', inputs: ['a', '', 'scales'], outputs: ['b'] },
+        { op: 'DepthToSpace', inputs: ['a'], outputs: ['b'], attrs: { blocksize: 2 } },
         { op: 'Relu', inputs: ['b'], outputs: ['c'] },
         { op: 'Relu', inputs: ['a'], outputs: ['d'] },
       ],
@@ -182,10 +190,16 @@ describe('ONNX attributes', () => {
     const net = buildNetwork(def);
     expect(net.nodes.map((n) => n.def.op)).toEqual(['Conv', 'Relu']);
     expect(net.skipped.map((s) => [s.op, s.reason])).toEqual([
-      ['Resize', 'op Resize is not analysed'],
-      ['Relu', 'depends on "n1" (Resize), which is not analysed'],
+      ['DepthToSpace', 'op DepthToSpace is not analysed'],
+      ['Relu', 'depends on "n1" (DepthToSpace), which is not analysed'],
     ]);
     expect(net.outputs).toEqual(['n3']);
+    // A Resize whose scales are not a small constant, or with a mode convkit does not model, is listed too.
+    const r = (attrs: Record<string, string>) =>
+      buildNetwork(onnxToNetwork(encodeModel({ initializers: { scales: [4] }, nodes: [{ op: 'Resize', inputs: ['x', '', 'scales'], outputs: ['y'], attrs }] }))).skipped[0].reason;
+    expect(r({ mode: 'nearest' })).toMatch(/computed at run time/);
+    expect(r({ mode: 'cubic' })).toMatch(/mode cubic is not analysed/);
+    expect(r({ mode: 'linear', coordinate_transformation_mode: 'align_corners' })).toMatch(/align_corners coordinates is not analysed/);
   });
 
   it('a leading NHWC→NCHW Transpose (TensorFlow/Keras exports) is taken as the input layout', () => {
