@@ -290,6 +290,21 @@ describe('playground page', () => {
     await page.close();
   });
 
+  it('classic-figure presets load the figure’s layer', async () => {
+    const { page } = await open('?lang=en');
+    await page.selectOption('#preset', 'padding_strides_odd_transposed');
+    // i=6, k=3, s=2, p=1 transposed with a=1: the input is that conv's output (3).
+    const g = geometryOf({ input: [3, 3], kernel: [3, 3], stride: [2, 2], padding: [[1, 1], [1, 1]], transposed: true, outputPadding: [1, 1] });
+    expect(g.axes[0].output).toBe(6);
+    expect(await attr(page, '#svg-output', 'data-size')).toBe('6x6');
+    expect(await page.isChecked('#transposed')).toBe(true);
+    expect(await page.inputValue('#op-h')).toBe('1');
+    await page.selectOption('#preset', 'dilation');
+    expect(await attr(page, '#svg-output', 'data-size')).toBe('3x3');
+    expect(await page.inputValue('#dilation-w')).toBe('2');
+    await page.close();
+  });
+
   it('shows the library’s ConvError next to the control that caused it, and keeps the last picture dimmed', async () => {
     const { page } = await open('?i=3x3&k=3&s=1&p=0&lang=en');
     await page.fill('#kernel-w', '5');

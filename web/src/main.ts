@@ -3,6 +3,7 @@
  * One-way flow: controls/URL → state → library (geometry, trace, matrix, explain) → pictures.
  */
 import { explainGeometry, isConvError } from '../../src/index.js';
+import { CLASSIC_FIGURES, classicSpec } from '../../src/render/gallery.js';
 import { drawChannels } from './channels-view.js';
 import { tfCode, torchCode } from './code.js';
 import { composeSvg, download, gifBlob, pngBlob, rasterise } from './export.js';
@@ -251,6 +252,49 @@ function bindControls(): void {
   select('channel-out').addEventListener('change', () => { state.channel = Number(select('channel-out').value) || 0; changed(true); });
   select('matrix-mode').addEventListener('change', () => { state.matrix = select('matrix-mode').value === 'ct' ? 'ct' : 'c'; changed(true); });
   byId('controls').addEventListener('submit', (e) => e.preventDefault());
+  bindPresets();
+}
+
+/** The classic figures of Dumoulin & Visin's guide (the renderer's gallery data) as starting points. */
+function bindPresets(): void {
+  const sel = select('preset');
+  const figures = CLASSIC_FIGURES.filter((f) => f.mode === undefined || f.mode === 'convolution');
+  for (const f of figures) {
+    const o = document.createElement('option');
+    o.value = f.name;
+    o.textContent = f.name.replace(/_/g, ' ');
+    sel.append(o);
+  }
+  sel.addEventListener('change', () => {
+    const f = figures.find((x) => x.name === sel.value);
+    if (!f) return;
+    const spec = classicSpec(f);
+    const pair = (v: unknown, fallback: number): [number, number] => (typeof v === 'number' ? [v, v] : [fallback, fallback]);
+    const d = defaultState();
+    const p = typeof spec.padding === 'number' ? spec.padding : 0;
+    state = {
+      ...state,
+      input: pair(spec.input, 5),
+      kernel: pair(spec.kernel, 3),
+      stride: pair(spec.stride, 1),
+      dilation: pair(spec.dilation, 1),
+      padMode: 'number',
+      pad: [p, p, p, p],
+      transposed: spec.transposed === true,
+      outputPadding: pair(spec.outputPadding, 0),
+      useTarget: false,
+      inChannels: d.inChannels,
+      outChannels: d.outChannels,
+      groups: d.groups,
+      channel: 0,
+      numbers: f.kind === 'numerical',
+      view: 'direct',
+    };
+    frame = 0;
+    writeControls();
+    sel.value = '';
+    changed(true);
+  });
 }
 
 function writePadBoxes(): void {
