@@ -552,9 +552,13 @@ describe('playground page', () => {
   it('has no serious or critical accessibility violations (axe-core)', async () => {
     const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
     const axeSource = readFileSync(axePath, 'utf8');
-    for (const q of ['?lang=en', '?i=4x4&k=3&s=2&p=1&t=1&op=1&n=1&lang=zh', '?i=3x3&k=5&lang=en', '?theme=dark&cb=1&n=1&v=scatter&t=1&lang=en']) {
+    const cases: [string, number][] = [
+      ['?lang=en', 1400], ['?i=4x4&k=3&s=2&p=1&t=1&op=1&n=1&lang=zh', 1400], ['?i=3x3&k=5&lang=en', 1400],
+      ['?theme=dark&cb=1&n=1&v=scatter&t=1&lang=en', 1400], ['?i=6x6&ci=4&co=4&g=2&n=1&theme=dark&lang=zh', 390],
+    ];
+    for (const [q, width] of cases) {
       // axe is injected as a script, which the page's CSP forbids: only this context bypasses it.
-      const context = await h.browser.newContext({ bypassCSP: true, viewport: { width: 1400, height: 1000 } });
+      const context = await h.browser.newContext({ bypassCSP: true, viewport: { width, height: 1000 } });
       const page = await context.newPage();
       await page.goto(h.url + q);
       await page.waitForSelector('body[data-ready="1"]');
