@@ -282,6 +282,13 @@ export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, o
   const spatial = input.slice(input.length - rank);
   checkSpatialNonEmpty(input, rank, batch, inChannels);
   checkModePadding(mode, pads, spatial, rank);
+  if ((mode === 'reflect' || mode === 'replicate') && inChannels === 0) {
+    // PyTorch's reflection/replication pads need every non-batch axis non-empty (circular does not).
+    throw new ConvError('PADDING_MODE', `${mode} padding cannot pad an input with 0 channels (shape [${input.join(', ')}])`, {
+      values: { inputShape: input, paddingMode: mode },
+      hint: "use paddingMode 'zeros' or 'circular', or give the input at least one channel",
+    });
+  }
 
   const axes: CanonicalAxis[] = spatial.map((i, ax) => ({
     input: i,
@@ -352,6 +359,13 @@ export function convTransposeGeometry(shapes: ShapeSet, options: ConvTransposeSh
     });
   }
   const outChannels = weight[1] * groups;
+  if (outChannels === 0) {
+    // PyTorch refuses an empty transposed weight ("non-empty … weight tensor expected").
+    throw new ConvError('CHANNELS', `transposed weight of shape [${weight.join(', ')}] has 0 output channels per group`, {
+      values: { weightShape: weight },
+      hint: 'give the transposed weight as [in channels, out channels / groups ≥ 1, k…]',
+    });
+  }
   const hasBias = checkBias(shapes.biasShape, outChannels, weight, true);
   const kernel = checkKernelAndDilation(weight, dilation, rank);
   const batch = batched ? input[0] : 1;
