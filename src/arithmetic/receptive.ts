@@ -171,10 +171,12 @@ export function dependencySet(net: Network, target: string, axis: number, output
       }
       const map = bounded || node.kind === 'globalPool' ? ax : unboundedAxis(ax);
       const back = bounded || node.kind === 'globalPool' ? 0 : SHIFT;
+      // Reflect/replicate/circular padding reads real cells (bounded sets); unbounded sets keep positions.
+      const mode = bounded && node.conv ? node.conv.paddingMode : 'zeros';
       for (const o of mine) {
         if (node.kind === 'globalPool' && bounded === false && o !== 0) continue; // only output 0 exists
         for (let k = 0; k < ax.kernel; k++) {
-          const src = tapSource(map, o, k);
+          const src = tapSource(map, o, k, mode);
           if (src >= 0) into.add(src - back);
         }
         work += ax.kernel;

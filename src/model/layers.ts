@@ -28,7 +28,7 @@ const CONV_TYPES = ['conv', 'convTranspose'] as const;
 const POOL_TYPES = ['maxPool', 'avgPool'] as const;
 const GLOBAL_TYPES = ['globalAvgPool', 'globalMaxPool'] as const;
 const MERGE_TYPES = ['add', 'concat'] as const;
-export const LAYER_TYPES: readonly string[] = [...CONV_TYPES, ...POOL_TYPES, ...GLOBAL_TYPES, 'upsample', ...MERGE_TYPES, ...ELEMENTWISE_TYPES];
+export const LAYER_TYPES: readonly string[] = [...CONV_TYPES, ...POOL_TYPES, ...GLOBAL_TYPES, 'upsample', 'pad', ...MERGE_TYPES, ...ELEMENTWISE_TYPES];
 
 const COMMON = ['type', 'name', 'input', 'inputs'];
 const FIELDS: Record<string, string[]> = {
@@ -38,6 +38,7 @@ const FIELDS: Record<string, string[]> = {
   avgPool: [...COMMON, 'kernel', 'stride', 'padding', 'ceilMode', 'countIncludePad'],
   global: [...COMMON],
   upsample: [...COMMON, 'scale', 'size', 'mode'],
+  pad: [...COMMON, 'padding', 'mode'],
   merge: [...COMMON],
   elementwise: [...COMMON],
 };
@@ -130,7 +131,7 @@ export function layerListToNetwork(doc: unknown): NetworkDef {
     if (o.name !== undefined && (typeof o.name !== 'string' || o.name.length === 0)) fail(where, `field "name" must be a non-empty string, but is ${show(o.name)}`, 'e.g. name: conv1');
     const name = (o.name as string | undefined) ?? `${type}${idx}`;
     where = `layers[${idx}] (${type} "${name}")`;
-    const group = type === 'upsample' ? 'upsample' : (CONV_TYPES as readonly string[]).includes(type) ? type : (POOL_TYPES as readonly string[]).includes(type) ? type : (GLOBAL_TYPES as readonly string[]).includes(type) ? 'global' : (MERGE_TYPES as readonly string[]).includes(type) ? 'merge' : 'elementwise';
+    const group = type === 'upsample' || type === 'pad' ? type : (CONV_TYPES as readonly string[]).includes(type) ? type : (POOL_TYPES as readonly string[]).includes(type) ? type : (GLOBAL_TYPES as readonly string[]).includes(type) ? 'global' : (MERGE_TYPES as readonly string[]).includes(type) ? 'merge' : 'elementwise';
     for (const k of Object.keys(o)) if (!FIELDS[group].includes(k)) fail(where, `unknown field "${k}"`, `a ${type} layer takes ${FIELDS[group].join(', ')}`);
     if (o.input !== undefined && o.inputs !== undefined) fail(where, 'give either "input" or "inputs", not both', 'inputs: [a, b] for merges');
     const inputs = o.input !== undefined ? namesField(where, 'input', o.input) : o.inputs !== undefined ? namesField(where, 'inputs', o.inputs) : [prev];
@@ -172,6 +173,12 @@ export function layerListToNetwork(doc: unknown): NetworkDef {
         ceilMode: flag('ceilMode', false),
         countIncludePad: flag('countIncludePad', true),
       });
+    } else if (group === 'pad') {
+      if (o.padding === undefined) fail(where, 'missing field "padding"', 'e.g. padding: [[0, 1], [0, 1]]');
+      const padding = paddingField(where, o.padding, rank, false);
+      const modes = { zeros: 'zeros', constant: 'zeros', reflect: 'reflect', replicate: 'replicate', edge: 'replicate' } as const;
+      const mode = o.mode === undefined ? 'zeros' : typeof o.mode === 'string' && o.mode in modes ? modes[o.mode as keyof typeof modes] : fail(where, `field "mode" must be zeros, reflect or replicate, but is ${show(o.mode)}`, 'mode: zeros');
+      layers.push({ ...base, kind: 'pad', pairs: (padding as { pairs: [number, number][] }).pairs, mode });
     } else if (group === 'upsample') {
       const mode = o.mode === undefined ? 'nearest' : o.mode === 'nearest' || o.mode === 'linear' || o.mode === 'bilinear' ? (o.mode === 'nearest' ? 'nearest' : 'linear') : fail(where, `field "mode" must be nearest or linear, but is ${show(o.mode)}`, 'mode: nearest');
       if ((o.scale === undefined) === (o.size === undefined)) fail(where, 'give exactly one of "scale" and "size"', 'e.g. scale: 2');

@@ -221,6 +221,27 @@ function resizeOf(node: Node, a: Map<string, Attr>, where: string, rank: number,
   return { mode, ...(scales ? { scales: scales.slice(2) } : { sizes: sizes!.slice(2) }) };
 }
 
+/**
+ * Pad: `pads` from the constant second input (opset ≥ 11) or the attribute (older), laid out
+ * [x1_begin, …, xn_begin, x1_end, …, xn_end] over all axes; only spatial, non-negative pads with
+ * mode constant (zeros; a non-zero constant_value is reported as zeros' geometry), reflect or edge.
+ */
+function padOf(node: Node, a: Map<string, Attr>, rank: number, values: Map<string, number[]>): { pairs: [number, number][]; mode: 'zeros' | 'reflect' | 'replicate' } | string {
+  const modeName = stringAttr(a, 'mode') ?? 'constant';
+  const mode = ({ constant: 'zeros', reflect: 'reflect', edge: 'replicate' } as const)[modeName as 'constant' | 'reflect' | 'edge'];
+  if (!mode) return `Pad mode ${modeName} is not analysed`;
+  if ((node.input ?? [])[3]) return 'Pad with an axes input is not analysed';
+  const attrPads = a.get('pads')?.ints;
+  const pads = attrPads && attrPads.length ? attrPads.map((v, i) => int64(v, `Pad pads[${i}]`)) : node.input?.[1] ? values.get(node.input[1]) : undefined;
+  if (!pads) return 'Pad whose pads are computed at run time (not a small constant)';
+  const n = rank + 2;
+  if (pads.length !== 2 * n) return `Pad with ${pads.length} pads for a ${n}-D input`;
+  if (pads[0] || pads[1] || pads[n] || pads[n + 1]) return 'Pad of the batch or channel axis';
+  const pairs = Array.from({ length: rank }, (_, i) => [pads[2 + i], pads[n + 2 + i]] as [number, number]);
+  if (pairs.some(([b, e]) => b < 0 || e < 0)) return 'Pad with negative pads (a crop)';
+  return { pairs, mode };
+}
+
 export interface OnnxOptions {
   /** Override the input shape (needed when the file leaves a spatial size symbolic). */
   inputShape?: number[];
@@ -395,6 +416,12 @@ export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): Net
         countIncludePad: intAttr(a, 'count_include_pad', where, 0) === 1,
       });
       if (outs.length > 1) layers.push({ name: `${name}:indices`, op: 'MaxPool indices', kind: 'unknown', inputs: [name], reason: 'the indices output of MaxPool is not analysed' });
+      return;
+    }
+    if (op === 'Pad') {
+      const r = padOf(node, a, rank, constValues);
+      if (typeof r === 'string') layers.push({ ...base, inputs: inputs.slice(0, 1), kind: 'unknown', reason: r });
+      else layers.push({ ...base, inputs: inputs.slice(0, 1), kind: 'pad', ...r });
       return;
     }
     if (op === 'Resize' || op === 'Upsample') {

@@ -11,7 +11,7 @@ import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
 import { convMacs, convParams } from './counts.js';
 import { fromOnnx } from '../geometry/onnx.js';
 import { directPads } from './padding.js';
-import type { ConvLayerDef, LayerDef, Network, NetworkDef, NetworkNode, PoolLayerDef, ResizeLayerDef, SkippedLayer } from './types.js';
+import type { ConvLayerDef, LayerDef, Network, NetworkDef, NetworkNode, PadLayerDef, PoolLayerDef, ResizeLayerDef, SkippedLayer } from './types.js';
 
 /** Most layers a network may have (bounds time and memory on hostile input). */
 export const MAX_LAYERS = 100_000;
@@ -164,6 +164,17 @@ function buildResize(l: ResizeLayerDef, inShape: number[], rank: number): Networ
   return { def: l, name: l.name, kind: 'resize', inputShapes: [inShape], outputShape: g.outputShape, conv: g, params: 0, macs: 0 };
 }
 
+/** Explicit padding: a depthwise one-tap conv with that padding and padding mode gives sizes and taps. */
+function buildPad(l: PadLayerDef, inShape: number[], rank: number): NetworkNode {
+  const batched = inShape.length === rank + 2;
+  const channels = inShape[batched ? 1 : 0];
+  if (l.pairs.length !== rank) throw graphError(`layer "${l.name}" (${l.op}): padding has ${l.pairs.length} axes for ${rank} spatial axes`, `give ${rank} [before, after] pairs`);
+  const g = inLayer(l, () =>
+    convGeometry({ inputShape: inShape, weightShape: [channels, 1, ...l.pairs.map(() => 1)] }, { padding: l.pairs, groups: channels, paddingMode: l.mode }, rank),
+  );
+  return { def: l, name: l.name, kind: 'pad', inputShapes: [inShape], outputShape: g.outputShape, conv: g, params: 0, macs: 0 };
+}
+
 /**
  * Shapes of merged branches: concat needs equal batch and spatial sizes; add (and the other
  * element-wise binary ops) broadcasts a size-1 axis as ONNX/NumPy do (e.g. the [N, C, 1, 1] scale of
@@ -228,6 +239,10 @@ export function buildNetwork(def: NetworkDef): Network {
       case 'pool':
         if (ins.length !== 1) throw graphError(`layer "${l.name}" (${l.op}) takes one input but lists ${ins.length}`, 'merge branches with an add or concat layer first');
         node = buildPool(l, ins[0], rank);
+        break;
+      case 'pad':
+        if (ins.length !== 1) throw graphError(`layer "${l.name}" (${l.op}) takes one input but lists ${ins.length}`, 'merge branches first');
+        node = buildPad(l, ins[0], rank);
         break;
       case 'resize':
         if (ins.length !== 1) throw graphError(`layer "${l.name}" (${l.op}) takes one input but lists ${ins.length}`, 'merge branches first');

@@ -84,13 +84,21 @@ export interface ResizeLayerDef extends LayerBase {
   sizes?: number[];
 }
 
+/** Explicit padding (ONNX Pad, Keras ZeroPadding): zeros, or cells copied by reflection / replication. */
+export interface PadLayerDef extends LayerBase {
+  kind: 'pad';
+  /** [before, after] per spatial axis, ≥ 0. */
+  pairs: [number, number][];
+  mode: 'zeros' | 'reflect' | 'replicate';
+}
+
 /** An op convkit does not analyse; listed, with everything downstream of it. */
 export interface UnknownLayerDef extends LayerBase {
   kind: 'unknown';
   reason: string;
 }
 
-export type LayerDef = ConvLayerDef | PoolLayerDef | GlobalPoolLayerDef | ResizeLayerDef | ElementwiseLayerDef | MergeLayerDef | UnknownLayerDef;
+export type LayerDef = ConvLayerDef | PoolLayerDef | GlobalPoolLayerDef | ResizeLayerDef | PadLayerDef | ElementwiseLayerDef | MergeLayerDef | UnknownLayerDef;
 export type LayerKind = LayerDef['kind'];
 
 export interface NetworkDef {
@@ -109,7 +117,8 @@ export interface NetworkNode {
   inputShapes: number[][];
   outputShape: number[];
   /**
-   * For conv and convTranspose; for resize, the equivalent depthwise transposed conv (its taps); for a pool whose pads PyTorch's pooling cannot express (ONNX
+   * For conv and convTranspose; for resize, the equivalent depthwise transposed conv (its taps); for
+   * pad, a depthwise 1-tap conv with that padding (and padding mode); for a pool whose pads PyTorch's pooling cannot express (ONNX
    * asymmetric pads), the window geometry of the equivalent depthwise conv (kind stays 'pool').
    */
   conv?: ConvGeometry;

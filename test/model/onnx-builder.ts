@@ -18,6 +18,8 @@ export function attr(name: string, v: number | number[] | string) {
 export function encodeModel(spec: {
   input?: { name: string; dims: (number | string)[] } | null;
   initializers?: Record<string, number[]>;
+  /** Small constants with data (raw_data, little-endian): int64 or float32 values, 1-D. */
+  constants?: Record<string, { int64?: number[]; float?: number[] }>;
   nodes: NodeSpec[];
   outputs?: string[];
 }): Uint8Array {
@@ -30,7 +32,16 @@ export function encodeModel(spec: {
     graph: {
       name: 'g',
       node: spec.nodes.map((n, i) => ({ input: n.inputs, output: n.outputs, name: n.name ?? `n${i}`, opType: n.op, attribute: Object.entries(n.attrs ?? {}).map(([k, v]) => attr(k, v)) })),
-      initializer: Object.entries(spec.initializers ?? {}).map(([name, dims]) => ({ name, dims, dataType: 1 })),
+      initializer: [
+        ...Object.entries(spec.initializers ?? {}).map(([name, dims]) => ({ name, dims, dataType: 1 })),
+        ...Object.entries(spec.constants ?? {}).map(([name, v]) => {
+          const values = v.int64 ?? v.float ?? [];
+          const raw = new Uint8Array(values.length * (v.int64 ? 8 : 4));
+          const view = new DataView(raw.buffer);
+          values.forEach((x, i) => (v.int64 ? view.setBigInt64(i * 8, BigInt(x), true) : view.setFloat32(i * 4, x, true)));
+          return { name, dims: [values.length], dataType: v.int64 ? 7 : 1, rawData: raw };
+        }),
+      ],
       input: input.map((i) => ({ name: i.name, type: { tensorType: { elemType: 1, shape: { dim: i.dims.map((d) => (typeof d === 'string' ? { dimParam: d } : { dimValue: d })) } } } })),
       output: (spec.outputs ?? []).map((name) => ({ name })),
     },

@@ -202,6 +202,25 @@ describe('ONNX attributes', () => {
     expect(r({ mode: 'linear', coordinate_transformation_mode: 'align_corners' })).toMatch(/align_corners coordinates is not analysed/);
   });
 
+  it('Pad (attribute or constant input; constant, reflect, edge) becomes a pad layer; other pads are listed', () => {
+    const pad = (attrs: Record<string, number | number[] | string>) => buildNetwork(onnxToNetwork(encodeModel({ nodes: [{ op: 'Pad', inputs: ['x'], outputs: ['y'], attrs }] })));
+    const p = pad({ pads: [0, 0, 1, 2, 0, 0, 3, 4], mode: 'reflect' }).nodes[0];
+    expect([p.kind, p.outputShape, p.conv!.paddingMode]).toEqual(['pad', [1, 1, 20, 22], 'reflect']);
+    expect(pad({ pads: [0, 1, 0, 0, 0, 0, 0, 0] }).skipped[0].reason).toMatch(/batch or channel/);
+    // Opset ≥ 11: pads as a constant input (raw_data int64); Resize scales as a constant float input.
+    const net = buildNetwork(onnxToNetwork(encodeModel({
+      constants: { pads: { int64: [0, 0, 0, 1, 0, 0, 2, 0] }, scales: { float: [1, 1, 3, 2] } },
+      nodes: [
+        { op: 'Pad', inputs: ['x', 'pads'], outputs: ['p'], attrs: { mode: 'edge' } },
+        { op: 'Resize', inputs: ['p', '', 'scales'], outputs: ['r'], attrs: { mode: 'linear', coordinate_transformation_mode: 'pytorch_half_pixel' } },
+      ],
+    })));
+    expect(net.nodes.map((n) => n.outputShape)).toEqual([[1, 1, 18, 17], [1, 1, 54, 34]]);
+    expect(net.nodes[0].conv!.paddingMode).toBe('replicate');
+    expect(pad({ pads: [0, 0, -1, 0, 0, 0, 0, 0] }).skipped[0].reason).toMatch(/negative pads/);
+    expect(pad({ pads: [0, 0, 1, 1, 0, 0, 1, 1], mode: 'wrap' }).skipped[0].reason).toMatch(/mode wrap/);
+  });
+
   it('a leading NHWC→NCHW Transpose (TensorFlow/Keras exports) is taken as the input layout', () => {
     const net = buildNetwork(onnxToNetwork(encodeModel({
       input: { name: 'x', dims: [1, 12, 10, 3] },

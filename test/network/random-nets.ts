@@ -37,6 +37,10 @@ export function randomLayer(r: () => number, name: string, input: string, allowT
     const pairs: [number, number][] = asym ? [[pick(r, 0, k), pick(r, 0, k)]] : [[p, p]];
     return { name, op: max ? 'maxpool' : 'avgpool', kind: 'pool', mode: max ? 'max' : 'avg', inputs: [input], kernel: [k], stride: [s], dilation: [d], padding: { pairs }, ceilMode: !asym && r() < 0.3, countIncludePad: true };
   }
+  if (t < 0.96) {
+    const mode = (['zeros', 'reflect', 'replicate'] as const)[pick(r, 0, 2)];
+    return { name, op: `pad-${mode}`, kind: 'pad', inputs: [input], pairs: [[pick(r, 0, 3), pick(r, 0, 3)]], mode };
+  }
   return { name, op: 'relu', kind: 'elementwise', inputs: [input] };
 }
 

@@ -178,6 +178,17 @@ describe('receptive field vs brute force (reference engine, one-hot inputs)', ()
     }
   });
 
+  it('explicit reflect / replicate padding reads real cells (equals brute force)', () => {
+    for (const mode of ['zeros', 'reflect', 'replicate'] as const) {
+      const layers: LayerDef[] = [{ name: 'p', op: 'pad', kind: 'pad', inputs: ['x'], pairs: [[2, 1]], mode }, conv('c', 'p', 3, { s: 2 })];
+      const net = buildNetwork(def1d(layers, 6, 6));
+      const brute = bruteDeps1d(net, 'c');
+      brute.forEach((cells, u) => expect(dependencySet(net, 'c', 0, [u], true)).toEqual(cells));
+      // Output 0 reads padded cells −2, −1, 0: zeros → {0}; reflect → {2, 1, 0}; replicate → {0}.
+      expect(brute[0]).toEqual(mode === 'reflect' ? [0, 1, 2] : [0]);
+    }
+  });
+
   it('2-D: the region of an output is the product of the per-axis sets (brute force on one-hot 2-D inputs)', () => {
     const H = 9, W = 11;
     const layers: LayerDef[] = [
