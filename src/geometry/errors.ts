@@ -12,6 +12,7 @@ export type ConvErrorCode =
   | 'OPTION_LENGTH' // stride/padding/… has neither 1 nor one-per-axis entries (E2)
   | 'GROUPS' // groups ≤ 0 or does not divide the channels (E3, E8)
   | 'NEGATIVE_PADDING' // (E4)
+  | 'PADDING_TOO_LARGE' // pooling padding more than half the kernel
   | 'NEGATIVE_OUTPUT_PADDING' // (E5)
   | 'STRIDE' // stride ≤ 0 (E6)
   | 'CHANNELS' // input channels do not match the weight (E9, E11)

@@ -107,7 +107,7 @@ export function poolGeometry(mode: PoolMode, inputShape: readonly number[], opti
     // ("pad should be at most half of kernel size"), whatever the dilation.
     const maxPad = Math.floor(k / 2);
     if (p > maxPad) {
-      throw new ConvError('NEGATIVE_PADDING', `pooling padding ${p} is more than half the kernel (${k}) on axis ${name}`, {
+      throw new ConvError('PADDING_TOO_LARGE', `pooling padding ${p} is more than half the kernel (${k}) on axis ${name}`, {
         axis: name,
         values: { padding: p, kernelSize: k, dilation: d },
         hint: `use padding ≤ ${maxPad}`,

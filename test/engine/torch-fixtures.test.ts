@@ -140,7 +140,7 @@ const expectedCode: Record<string, string> = {
   'reflect>=input': 'PADDING_MODE', 'circular-wrap': 'PADDING_MODE', 'padding-mode': 'PADDING_MODE',
   'transposed-mode': 'PADDING_MODE', output_size: 'OUTPUT_SIZE', 'pool-too-small': 'KERNEL_TOO_LARGE',
   'pool-kernel0': 'KERNEL_SIZE', 'pool-stride0': 'STRIDE', 'pool-dilation0': 'DILATION',
-  'pool-negative-pad': 'NEGATIVE_PADDING', 'pool-pad': 'NEGATIVE_PADDING', 'pool-empty': 'EMPTY_INPUT',
+  'pool-negative-pad': 'NEGATIVE_PADDING', 'pool-pad': 'PADDING_TOO_LARGE', 'pool-empty': 'EMPTY_INPUT',
   'pool-zero-channels': 'EMPTY_INPUT', 'pool-rank': 'INPUT_RANK', 'pool-divisor0': 'INVALID_NUMBER',
 };
 
