@@ -329,10 +329,27 @@ function hdcRuns(net: Network, target: string, axis: number): { layers: string[]
   return runs;
 }
 
+/** The layer to analyse: `target`, else the network's first output; a clear error when there is none. */
+export function targetOf(net: Network, target?: string): string {
+  if (net.nodes.length === 0) {
+    const first = net.skipped[0];
+    throw new ConvError('MODEL_GRAPH', `no layer of the network can be analysed${first ? `: the first layer, "${first.name}" (${first.op}), is not analysed (${first.reason})` : ''}`, {
+      hint: 'convkit analyses Conv, ConvTranspose, pooling, resizing, padding, shape-preserving ops and merges',
+    });
+  }
+  const t = target ?? net.outputs[0];
+  if (!net.byName.has(t)) {
+    const skipped = net.skipped.find((x) => x.name === t);
+    throw new ConvError('MODEL_GRAPH', skipped ? `layer "${t}" (${skipped.op}) is not analysed: ${skipped.reason}` : `"${t}" is not a layer of the network`, {
+      hint: `use an analysed layer, e.g. ${net.outputs.slice(0, 3).map((o) => `"${o}"`).join(', ')}`,
+    });
+  }
+  return t;
+}
+
 /** Receptive field of `target` (default: the network's first output) on every axis. */
 export function receptiveField(net: Network, target?: string): ReceptiveField {
-  const t = target ?? net.outputs[0];
-  if (!net.byName.has(t)) throw new ConvError('MODEL_GRAPH', `"${t}" is not an analysed layer of the network`, { hint: `use one of ${net.outputs.join(', ')}` });
+  const t = targetOf(net, target);
   const cont = continuousField(net);
   const upstream = new Set(upstreamOf(net, t));
   const merges = cont.merges.filter((m) => upstream.has(m.node));
@@ -380,9 +397,8 @@ export interface OutputRegion {
 
 /** The input region that output `index` (one value per axis) of `target` reads. */
 export function outputRegion(net: Network, index: readonly number[], target?: string): OutputRegion[] {
-  const t = target ?? net.outputs[0];
-  const node = net.byName.get(t);
-  if (!node) throw new ConvError('MODEL_GRAPH', `"${t}" is not an analysed layer of the network`, { hint: `use one of ${net.outputs.join(', ')}` });
+  const t = targetOf(net, target);
+  const node = net.byName.get(t) as NetworkNode;
   const spatial = node.outputShape.slice(-net.rank);
   if (index.length !== net.rank) throw new ConvError('OPTION_LENGTH', `output index has ${index.length} values but the network has ${net.rank} spatial axes`, { hint: `give ${net.rank} values, e.g. ${spatial.map(() => 0).join(',')}` });
   const cont = continuousField(net).nodes.get(t) as (ContinuousAxis | null)[];

@@ -194,6 +194,9 @@ describe('ONNX attributes', () => {
       ['Relu', 'depends on "n1" (DepthToSpace), which is not analysed'],
     ]);
     expect(net.outputs).toEqual(['n3']);
+    expect(() => receptiveField(net, 'n2')).toThrow(/layer "n2" \(Relu\) is not analysed: depends on "n1"/);
+    const none = buildNetwork(onnxToNetwork(encodeModel({ nodes: [{ op: 'DepthToSpace', inputs: ['x'], outputs: ['y'] }] })));
+    expect(() => receptiveField(none)).toThrow(/no layer of the network can be analysed: the first layer, "n0" \(DepthToSpace\)/);
     // A Resize whose scales are not a small constant, or with a mode convkit does not model, is listed too.
     const r = (attrs: Record<string, string>) =>
       buildNetwork(onnxToNetwork(encodeModel({ initializers: { scales: [4] }, nodes: [{ op: 'Resize', inputs: ['x', '', 'scales'], outputs: ['y'], attrs }] }))).skipped[0].reason;

@@ -27,7 +27,8 @@ function axisLines(a: AxisField): string[] {
   else if (c.global) out.push(`axis ${a.name}: global (a global pool is upstream): every output sees the whole input; span ${c.size}`);
   else out.push(`axis ${a.name}: size ${c.size}, jump ${c.jump}, effective padding ${c.padding}, centre of output 0 at ${c.centre}`);
   const sizes = e.minSize === e.maxSize ? `${e.maxSize}` : `${e.minSize}…${e.maxSize}`;
-  out.push(`  exact: span ${sizes} cells, ${e.maxHoles} hole(s) at most${e.period !== null ? `; pattern repeats every ${e.period} output(s), shifted by ${e.shift} input cell(s)` : ''}`);
+  const repeat = c?.global ? '' : e.period !== null ? `; pattern repeats every ${e.period} output(s), shifted by ${e.shift} input cell(s)${e.phasesComplete ? '' : ` (first ${e.phases.length} phases enumerated)`}` : '; merged paths move at different rates: output 0 shown';
+  out.push(`  exact: span ${sizes} cells, ${e.maxHoles} hole(s) at most${repeat}`);
   for (const p of e.phases.slice(0, MAX_PHASES_SHOWN)) {
     if (p.empty) out.push(`    output ${p.output}: receives no input at all`);
     else out.push(`    output ${p.output}: cells ${p.start}…${p.end} (span ${p.span}, ${p.count} read, ${p.holes} hole(s)${p.holes ? ` at +${p.holePositions.slice(0, 12).join(', +')}${p.holes > 12 ? ', …' : ''}` : ''})`);
