@@ -112,6 +112,15 @@ describe('playground page', () => {
     expect(html).toContain('http-equiv="Content-Security-Policy"');
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
     expect((await fetch(new URL('../../etc/passwd', h.url))).status).toBe(404);
+    // The browser enforces it: a request to another host is refused by the policy itself.
+    const { page } = await open('?lang=en');
+    const violation = await page.evaluate(() => new Promise<string>((resolve) => {
+      document.addEventListener('securitypolicyviolation', (e) => resolve(`${e.violatedDirective} ${e.blockedURI}`), { once: true });
+      fetch('http://203.0.113.7/x').catch(() => undefined);
+      setTimeout(() => resolve('none'), 3000);
+    }));
+    expect(violation).toMatch(/^connect-src http:\/\/203\.0\.113\.7/);
+    await page.close();
   });
 
   it('steps the animation and highlights exactly the input cells the library reads', async () => {
@@ -611,5 +620,12 @@ describe('playground page', () => {
     }
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('no page of this whole run requested anything from another host', () => {
+    expect(h.requests.length).toBeGreaterThan(50);
+    const foreign = h.requests.filter((u) => !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//.test(u) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    // The one deliberate exception: the CSP test's own fetch, which the policy blocked.
+    expect(foreign.filter((u) => !u.startsWith('http://203.0.113.7/'))).toEqual([]);
   });
 });
