@@ -58,7 +58,11 @@ export class GridView {
     this.cursorRect = el('rect', { fill: 'none', 'stroke-width': 3, visibility: 'hidden' });
     svg.append(this.bg, this.base, this.overlays, this.numbers, this.cursorRect);
     svg.addEventListener('pointermove', (e) => this.pointer(e));
-    svg.addEventListener('pointerleave', () => this.listener?.(this.hasFocus ? this.cursor : null, 'pointer'));
+    // A tap on a touch screen has no hover: the tapped cell stays highlighted until the next tap.
+    svg.addEventListener('pointerdown', (e) => this.pointer(e));
+    svg.addEventListener('pointerleave', (e) => {
+      if (e.pointerType !== 'touch') this.listener?.(this.hasFocus ? this.cursor : null, 'pointer');
+    });
     svg.addEventListener('click', (e) => {
       const c = this.cellAt(e);
       if (c !== null) {
