@@ -1,6 +1,6 @@
 /**
  * Pictures of a convolution: SVG (one frame or animated), GIF and PNG, drawn from the trace.
- * Everything here runs in browsers and Node; writing files is the CLI's (render/write.node.ts).
+ * Everything here runs in browsers and Node; writing files is the CLI's (cli/write-file.ts).
  */
 import type { ConvMatrix } from '../matrix/types.js';
 import type { Trace, TraceInput } from '../trace/types.js';

@@ -6,7 +6,7 @@ import { runCli } from '../../src/cli/main.js';
 import { bufferIO } from '../../src/cli/io.js';
 import { ConvError } from '../../src/geometry/errors.js';
 import { MAX_CELLS_PER_AXIS, MAX_FRAMES, renderAnimatedSvg, renderGif, renderMatrixSvg, renderSvg } from '../../src/render/index.js';
-import { writeFileAtomic } from '../../src/render/write.node.js';
+import { writeFileAtomic } from '../../src/cli/write-file.js';
 import { convMatrix } from '../../src/matrix/index.js';
 import { decodeGif } from './gif-decode.js';
 

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { ConvError, show } from '../../geometry/errors.js';
 import { checkAnimatable, sceneAnimatedSvg, sceneFrameSvg, sceneOf, sceneToGif, sceneToPng } from '../../render/index.js';
 import type { RenderOptions } from '../../render/index.js';
-import { writeFileAtomic } from '../../render/write.node.js';
+import { writeFileAtomic } from '../write-file.js';
 import type { TraceView } from '../../trace/types.js';
 import type { CliIO } from '../io.js';
 import { parseCount, SIZE_SYNTAX } from '../parse.js';

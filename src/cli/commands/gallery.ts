@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { convMatrix } from '../../matrix/build.js';
 import { galleryEntries, renderMatrixPng, renderMatrixSvg, sceneOf, sceneToGif, type GalleryEntry } from '../../render/index.js';
 import { escapeXml } from '../../render/svg.js';
-import { writeFileAtomic } from '../../render/write.node.js';
+import { writeFileAtomic } from '../write-file.js';
 import { processIO, type CliIO } from '../io.js';
 import { registerCommand } from '../registry.js';
 import { emit } from '../run.js';

@@ -1,18 +1,17 @@
 /**
  * `convkit matrix`: the convolution matrix C (rows: output cells, columns: input cells) as a table of
- * tap labels, JSON, or a drawing (--out c.svg, drawn by the render module's renderMatrixSvg).
+ * tap labels, JSON, or a drawing (--out c.svg).
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ConvError, show } from '../../geometry/errors.js';
 import { convMatrix } from '../../matrix/build.js';
 import { transpose } from '../../matrix/ops.js';
 import { matrixText } from '../../matrix/text.js';
-import type { ConvMatrix } from '../../matrix/types.js';
+import { renderMatrixSvg } from '../../render/index.js';
 import type { CliIO } from '../io.js';
 import { SIZE_SYNTAX } from '../parse.js';
 import { registerCommand } from '../registry.js';
+import { writeFileAtomic } from '../write-file.js';
 import { emit } from '../run.js';
 import { addShapeFlags, shapeOptionsFromFlags, type ShapeFlags } from './trace.js';
 
@@ -45,50 +44,6 @@ function parseWeight(text: string): number[] {
   });
 }
 
-type MatrixRenderer = (c: ConvMatrix, options?: { highlightRow?: number }) => string;
-
-/** The render module's drawing function, if that module provides one (loaded only for --out). */
-async function matrixRenderer(): Promise<MatrixRenderer | null> {
-  const spec = '../../render/index.js';
-  try {
-    const mod = (await import(/* @vite-ignore */ spec)) as Record<string, unknown>;
-    return typeof mod.renderMatrixSvg === 'function' ? (mod.renderMatrixSvg as MatrixRenderer) : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Creates the missing folders of `dir` one level at a time. (Node 20's mkdirSync(…, { recursive })
- * never returns for a path under /proc: it retries ENOENT forever.)
- */
-function makeFolders(dir: string): void {
-  const missing: string[] = [];
-  for (let d = dir; !existsSync(d); d = dirname(d)) {
-    missing.unshift(d);
-    if (dirname(d) === d) break;
-  }
-  for (const d of missing) mkdirSync(d);
-}
-
-/** Writes through a temporary file and a rename, so a failure never leaves half a file. */
-function writeWhole(path: string, text: string): void {
-  const full = resolve(path);
-  const tmp = `${full}.${process.pid}.tmp`;
-  try {
-    makeFolders(dirname(full));
-    writeFileSync(tmp, text);
-    renameSync(tmp, full);
-  } catch (e) {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // The folder itself is unusable (a file, gone): no temporary file can exist there.
-    }
-    throw new ConvError('INVALID_OPTION', `cannot write ${show(path)}: ${(e as Error).message}`, { hint: 'give a path in a writable folder' });
-  }
-}
-
 registerCommand({
   name: 'matrix',
   attach(program: Command, io: CliIO) {
@@ -109,15 +64,11 @@ registerCommand({
         let c = convMatrix(shapeOptionsFromFlags(flags), { weight, channelPair });
         if (flags.transpose) c = transpose(c);
         if (flags.out !== undefined) {
-          const render = await matrixRenderer();
-          if (!render) {
-            throw new ConvError('INVALID_OPTION', 'drawing the matrix (--out) is not available in this build yet', { hint: 'use --json or the text table for now' });
-          }
           const row = flags.row === undefined ? undefined : Number(flags.row);
           if (row !== undefined && !(Number.isInteger(row) && row >= 0 && row < c.rows)) {
             throw new ConvError('INVALID_NUMBER', `--row must be a row index from 0 to ${c.rows - 1}, but got ${show(flags.row)}`, { hint: `use --row 0 … ${c.rows - 1}` });
           }
-          writeWhole(flags.out, render(c, { highlightRow: row }));
+          writeFileAtomic(flags.out, renderMatrixSvg(c, { highlightRow: row }));
           emit(io, flags.json === true, { out: flags.out, rows: c.rows, cols: c.cols }, [`wrote ${flags.out} (${c.rows}×${c.cols} matrix)`]);
           return;
         }

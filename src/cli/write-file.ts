@@ -1,16 +1,29 @@
 /**
- * Writing pictures to disk (Node only): through a temporary file in the same folder and a rename,
- * so a failure (full disk, no permission, a crash mid-way) never leaves a half-written picture.
+ * Writing the CLI's output files: through a temporary file in the same folder and a rename, so a
+ * failure (full disk, no permission, a crash mid-way) never leaves a half-written file.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ConvError, show } from '../geometry/errors.js';
+
+/**
+ * Creates the missing folders of `dir` one level at a time. (Node 20's mkdirSync(…, { recursive })
+ * never returns for a path under /proc: it retries ENOENT forever.)
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d); d = dirname(d)) {
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) mkdirSync(d);
+}
 
 export function writeFileAtomic(path: string, data: Uint8Array | string): void {
   const full = resolve(path);
   const tmp = join(dirname(full), `.${basename(full)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
-    mkdirSync(dirname(full), { recursive: true });
+    makeFolders(dirname(full));
     writeFileSync(tmp, data);
     renameSync(tmp, full);
   } catch (e) {
