@@ -10,6 +10,7 @@
 import { ConvError, show } from '../geometry/errors.js';
 import type { OnnxAutoPad } from '../geometry/onnx.js';
 import type { AutoPad, LayerDef, NetworkDef, PaddingDef } from '../network/types.js';
+import { MAX_LAYERS } from '../network/build.js';
 import { onnxRoot } from './onnx-schema.js';
 import { scanOnnx } from './onnx-scan.js';
 
@@ -258,6 +259,9 @@ export interface OnnxInfo {
 export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): NetworkDef & { info: OnnxInfo } {
   const model = decodeModel(bytes);
   const g = model.graph!;
+  if ((g.node ?? []).length > MAX_LAYERS) {
+    throw new ConvError('MODEL_GRAPH', `the ONNX graph has ${g.node!.length} nodes`, { hint: `convkit analyses networks of at most ${MAX_LAYERS} layers` });
+  }
   const constants = new Map<string, number[]>();
   const constValues = new Map<string, number[]>();
   for (const t of g.initializer ?? []) {

@@ -49,14 +49,16 @@ function topologicalOrder(def: NetworkDef): LayerDef[] {
       if (i === def.input.name) continue;
       if (!names.has(i)) throw graphError(`layer "${l.name}" reads "${i}", which is neither a layer nor the network input "${def.input.name}"`, 'check the spelling, or define that layer');
       deg++;
-      consumers.set(i, [...(consumers.get(i) ?? []), l.name]);
+      const list = consumers.get(i);
+      if (list) list.push(l.name);
+      else consumers.set(i, [l.name]);
     }
     indegree.set(l.name, deg);
   }
   const ready = def.layers.filter((l) => indegree.get(l.name) === 0).map((l) => l.name);
   const order: LayerDef[] = [];
-  while (ready.length) {
-    const n = ready.shift() as string;
+  for (let head = 0; head < ready.length; head++) {
+    const n = ready[head];
     order.push(names.get(n) as LayerDef);
     for (const c of consumers.get(n) ?? []) {
       // A layer reading the same producer twice (x + x) counts that edge twice.
@@ -272,12 +274,13 @@ export function buildNetwork(def: NetworkDef): Network {
     nodes.push(node);
     byName.set(node.name, node);
   }
+  const opOf = new Map(def.layers.map((l) => [l.name, l.op]));
   const skipped: SkippedLayer[] = def.layers
     .filter((l) => blocked.has(l.name))
     .map((l) => ({
       name: l.name,
       op: l.op,
-      reason: l.kind === 'unknown' ? l.reason : `depends on "${blocked.get(l.name)}" (${def.layers.find((x) => x.name === blocked.get(l.name))?.op}), which is not analysed`,
+      reason: l.kind === 'unknown' ? l.reason : `depends on "${blocked.get(l.name)}" (${opOf.get(blocked.get(l.name) as string)}), which is not analysed`,
     }));
   let outputs = (def.outputs ?? []).filter((o) => byName.has(o));
   if (outputs.length === 0) {
