@@ -4,7 +4,7 @@
  * size; nothing here computes an output size.
  */
 import { ConvError } from '../geometry/errors.js';
-import type { AutoPad, PaddingDef } from './types.js';
+import type { PaddingDef } from './types.js';
 
 const dilated = (k: number, d: number): number => d * (k - 1) + 1;
 
