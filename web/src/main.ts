@@ -379,7 +379,7 @@ function rebuild(): void {
 }
 
 function frameTotal(s: Scene): number {
-  return s.scatter ? s.scatter.frames.length : s.direct.frames.length;
+  return s.scatter ? s.scatter.frames.length : s.direct!.frames.length;
 }
 
 /** Draws the last valid scene (captions in the current language, colours of the current theme). */
@@ -394,8 +394,8 @@ function drawScene(): void {
   const gridCap = s.scatter
     ? t(lang, 'scatterInput')
     : g.transposed ? t(lang, 'gridLabelTransposed') : H.padBefore + H.padAfter + W.padBefore + W.padAfter > 0 ? t(lang, 'gridLabelPadded') : t(lang, 'gridLabel');
-  byId('cap-grid').textContent = `${gridCap} ${H.input}×${W.input}${s.scatter ? '' : ` → ${s.direct.grid.shape.join('×')}`}`;
-  byId('cap-kernel').textContent = `${s.direct.kernel.flipped && !s.scatter ? t(lang, 'kernelFlipped') : t(lang, 'kernelLabel')} ${H.kernel}×${W.kernel}${H.dilation > 1 || W.dilation > 1 ? ` (d=${H.dilation}×${W.dilation})` : ''}`;
+  byId('cap-grid').textContent = `${gridCap} ${H.input}×${W.input}${s.scatter ? '' : ` → ${s.trace.grid.shape.join('×')}`}`;
+  byId('cap-kernel').textContent = `${s.trace.kernel.flipped && !s.scatter ? t(lang, 'kernelFlipped') : t(lang, 'kernelLabel')} ${H.kernel}×${W.kernel}${H.dilation > 1 || W.dilation > 1 ? ` (d=${H.dilation}×${W.dilation})` : ''}`;
   byId('cap-output').textContent = `${s.scatter ? t(lang, 'overlapLabel') : t(lang, 'outputLabel')} ${H.output}×${W.output}`;
   if (g.inChannels > 1 || g.outChannels > 1) {
     // Several channels: say which ones the grids show (the channel panel picks the output one).
@@ -457,7 +457,7 @@ function drawSide(s: Scene): void {
   byId('svg-matrix').setAttribute('aria-label', mcap);
   const chSvg = byId<SVGSVGElement>('svg-channels');
   const sl = channelSlice(s);
-  drawChannels(chSvg, s.direct.channels, p, { input: t(lang, 'inChannels'), output: t(lang, 'outChannels') }, g.outChannels > 1 ? sl.oc : null);
+  drawChannels(chSvg, s.trace.channels, p, { input: t(lang, 'inChannels'), output: t(lang, 'outChannels') }, g.outChannels > 1 ? sl.oc : null);
   const chSel = select('channel-out');
   chSel.replaceChildren(...Array.from({ length: g.outChannels }, (_, i) => {
     const o = document.createElement('option');
@@ -467,7 +467,7 @@ function drawSide(s: Scene): void {
   }));
   chSel.value = String(sl.oc);
   byId('channel-pick').hidden = g.outChannels < 2;
-  const c = s.direct.channels;
+  const c = s.trace.channels;
   chSvg.setAttribute('aria-label', c.feeds.map((ins, oc) => `out ${oc} ← in ${ins.join(', ')}`).join('; '));
   markMatrix();
 }
@@ -577,7 +577,7 @@ function stepSentence(s: Scene): string {
     const outs = new Set(fr.taps.filter((tp) => tp.output).map((tp) => tp.output!.join(',')));
     return t(lang, 'stepScatter', { i: fr.input.join(','), n: outs.size });
   }
-  const fr = s.direct.frames[frame];
+  const fr = s.direct!.frames[frame];
   const reads = fr.taps.filter((tp) => tp.input !== null);
   const base = t(lang, 'stepOutput', { o: fr.output.join(','), n: fr.taps.length, r: reads.length, z: fr.taps.length - reads.length });
   const v = s.values;
@@ -586,7 +586,7 @@ function stepSentence(s: Scene): string {
   const kW = s.geometry.axes[1].kernel;
   const sl = channelSlice(s);
   const terms = reads.slice(0, 12).map((tp) => `${fmt(v.x[sl.x + tp.input![0] * W + tp.input![1]])}·${fmt(v.w[sl.w + tp.weight[0] * kW + tp.weight[1]])}`);
-  const more = reads.length > 12 || s.direct.channels.inPerGroup > 1 ? ' + …' : '';
+  const more = reads.length > 12 || s.trace.channels.inPerGroup > 1 ? ' + …' : '';
   const sum = terms.length ? terms.join(' + ') + more : '0';
   return `${base} ${t(lang, 'stepOutputValue', { o: fr.output.join(','), sum, v: fmt(v.y[sl.y + frame]) })}`;
 }
@@ -601,13 +601,13 @@ function hoverSentence(panel: Panel, cell: number, r: ReturnType<Views['hoverHig
     case 'overlap':
       return t(lang, 'hoverOverlap', { o: coordOf(s.geometry.axes[1].output), n: r.count });
     case 'input': {
-      const inp = s.scatter ? coordOf(s.geometry.axes[1].input) : s.direct.grid.cells[cell].input!.join(',');
+      const inp = s.scatter ? coordOf(s.geometry.axes[1].input) : s.trace.grid.cells[cell].input!.join(',');
       return t(lang, 'hoverInput', { i: inp, n: r.count });
     }
     case 'zero':
       return t(lang, 'hoverZero', { kind: t(lang, `kind${r.zeroKind ?? 'padding'}` as MessageKey) });
     case 'weight': {
-      const w = s.scatter ? coordOf(s.geometry.axes[1].kernel) : s.direct.kernel.taps[cell].weight.join(',');
+      const w = s.scatter ? coordOf(s.geometry.axes[1].kernel) : s.trace.kernel.taps[cell].weight.join(',');
       return t(lang, 'hoverWeight', { k: w, n: r.count });
     }
   }
@@ -702,7 +702,7 @@ type ExportKind = 'svg' | 'png' | 'gif';
 async function exportWithRenderer(kind: ExportKind, style: 'classic' | 'flat'): Promise<{ blob: Blob; name: string }> {
   const s = scene!;
   const r = await import('../../src/render/index.js');
-  const tr = s.scatter ?? s.direct;
+  const tr = s.trace;
   const options = { theme: style, lang: state.lang, numeric: state.numbers, palette: state.colorBlind ? 'colorblind' as const : 'default' as const };
   if (kind === 'svg') return { blob: new Blob([r.renderSvg(tr, { ...options, frame })], { type: 'image/svg+xml' }), name: `${fileBase()}-step${frame + 1}.svg` };
   if (kind === 'png') return { blob: new Blob([new Uint8Array(r.renderPng(tr, { ...options, frame }))], { type: 'image/png' }), name: `${fileBase()}-step${frame + 1}.png` };

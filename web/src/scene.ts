@@ -19,7 +19,9 @@ export interface Values {
 export interface Scene {
   state: State;
   geometry: ConvGeometry;
-  direct: DirectTrace;
+  /** The trace of the view shown (kernel, channels and grid are the same in both views). */
+  trace: DirectTrace | ScatterTrace;
+  direct: DirectTrace | null;
   scatter: ScatterTrace | null;
   values: Values | null;
 }
@@ -57,20 +59,21 @@ function exampleValues(g: ConvGeometry): Values {
 export function channelSlice(s: Scene): { oc: number; ic: number; x: number; y: number; w: number; inCells: number; outCells: number } {
   const g = s.geometry;
   const oc = Math.min(s.state.channel, g.outChannels - 1);
-  const ic = s.direct.channels.feeds[oc][0];
+  const ic = s.trace.channels.feeds[oc][0];
   const [H, W] = g.axes;
   const inCells = H.input * W.input;
   const outCells = H.output * W.output;
   const taps = H.kernel * W.kernel;
-  const ch = s.direct.channels;
+  const ch = s.trace.channels;
   // Direct weight [OC, IC/g, k…]; transposed weight [IC, OC/g, k…] (PyTorch's layouts).
   const w = g.transposed ? (ic * ch.outPerGroup + (oc % ch.outPerGroup)) * taps : (oc * ch.inPerGroup + (ic % ch.inPerGroup)) * taps;
   return { oc, ic, x: ic * inCells, y: oc * outCells, w, inCells, outCells };
 }
 
 export function buildScene(state: State, geometry: ConvGeometry): Scene {
-  const direct = trace(geometry, { view: 'direct' }) as DirectTrace;
+  // Only the view shown is traced: the scatter view's trace carries the same grid, kernel and channels.
   const scatter = state.view === 'scatter' ? (trace(geometry, { view: 'scatter' }) as ScatterTrace) : null;
+  const direct = scatter ? null : (trace(geometry, { view: 'direct' }) as DirectTrace);
   const values = state.numbers ? exampleValues(geometry) : null;
-  return { state, geometry, direct, scatter, values };
+  return { state, geometry, trace: (scatter ?? direct)!, direct, scatter, values };
 }

@@ -52,13 +52,13 @@ export class Views {
   frameCount(): number {
     const s = this.scene;
     if (!s) return 0;
-    return s.scatter ? s.scatter.frames.length : s.direct.frames.length;
+    return s.scatter ? s.scatter.frames.length : s.direct!.frames.length;
   }
 
   /** Grid shape shown on the left: the equivalent direct conv's grid, or the plain input (scatter). */
   private gridShape(): [number, number] {
     const s = this.scene!;
-    return s.scatter ? [s.geometry.axes[0].input, s.geometry.axes[1].input] : [s.direct.grid.shape[0], s.direct.grid.shape[1]];
+    return s.scatter ? [s.geometry.axes[0].input, s.geometry.axes[1].input] : [s.trace.grid.shape[0], s.trace.grid.shape[1]];
   }
 
   /** Lays out and draws the base layer of every panel (a parameter change, theme or numbers). */
@@ -68,7 +68,7 @@ export class Views {
     const p = palette;
     const g = scene.geometry;
     const [gr, gc] = this.gridShape();
-    const [kh, kw] = scene.direct.kernel.shape;
+    const [kh, kw] = scene.trace.kernel.shape;
     const [oh, ow] = [g.axes[0].output, g.axes[1].output];
     // One cell size for all three panels (so sizes compare at a glance), fitted to the largest.
     const cell = Math.max(6, Math.min(34, Math.floor(maxPx / Math.max(gr, gc, oh, ow, kh, kw, 1))));
@@ -98,7 +98,7 @@ export class Views {
       this.output.drawBase((i) => `o${overlap[i]}`, shades);
       this.output.drawNumbers((i) => String(overlap[i]), (i) => shades[`o${overlap[i]}`].fill);
     } else {
-      const cells = scene.direct.grid.cells;
+      const cells = scene.trace.grid.cells;
       this.grid.drawBase((i) => cells[i].kind, styles);
       const W = g.axes[1].input;
       this.grid.drawNumbers(
@@ -109,7 +109,7 @@ export class Views {
       this.output.drawNumbers(v ? (i) => fmt(v.y[sl.y + i]) : null, () => p.output);
     }
     this.kernel.drawBase(() => 'kernel', styles);
-    const taps = scene.direct.kernel.taps;
+    const taps = scene.trace.kernel.taps;
     const kwW = g.axes[1].kernel;
     // Scatter stamps the kernel as stored; the direct view of a transposed conv shows it flipped.
     this.kernel.drawNumbers(
@@ -128,16 +128,16 @@ export class Views {
       if (!fr) return h;
       h.grid.push(fr.input[0] * s.geometry.axes[1].input + fr.input[1]);
       for (const tp of fr.taps) if (tp.output) h.output.push(this.outIndex(tp.output));
-      h.kernel = s.direct.kernel.taps.map((_, i) => i);
+      h.kernel = s.trace.kernel.taps.map((_, i) => i);
       return h;
     }
-    const fr = s.direct.frames[f];
+    const fr = s.direct!.frames[f];
     if (!fr) return h;
     for (const tp of fr.taps) {
-      const gi = tp.grid[0] * s.direct.grid.shape[1] + tp.grid[1];
+      const gi = tp.grid[0] * s.trace.grid.shape[1] + tp.grid[1];
       (tp.input ? h.grid : h.gridZero).push(gi);
     }
-    h.kernel = s.direct.kernel.taps.map((_, i) => i);
+    h.kernel = s.trace.kernel.taps.map((_, i) => i);
     h.output.push(f);
     return h;
   }
@@ -150,7 +150,7 @@ export class Views {
   hoverHighlight(panel: Panel, cell: number): { h: Highlight; kind: 'output' | 'input' | 'zero' | 'weight' | 'overlap'; count: number; cells: string[]; zeroKind?: CellKind } {
     const s = this.scene!;
     const h: Highlight = { grid: [], gridZero: [], kernel: [], output: [] };
-    const gW = s.scatter ? s.geometry.axes[1].input : s.direct.grid.shape[1];
+    const gW = s.scatter ? s.geometry.axes[1].input : s.trace.grid.shape[1];
     const gridOf = (c: readonly number[]) => c[0] * gW + c[1];
     if (s.scatter) {
       const frames: ScatterFrame[] = s.scatter.frames;
@@ -172,7 +172,7 @@ export class Views {
       for (const fr of frames) for (const tp of fr.taps) if (tp.output && tp.kernel[0] === k[0] && tp.kernel[1] === k[1]) { h.grid.push(gridOf(fr.input)); h.output.push(this.outIndex(tp.output)); n++; }
       return { h, kind: 'weight', count: n, cells: [] };
     }
-    const frames: DirectFrame[] = s.direct.frames;
+    const frames: DirectFrame[] = s.direct!.frames;
     if (panel === 'output') {
       const fr = frames[cell];
       h.output.push(cell);
@@ -184,7 +184,7 @@ export class Views {
       return { h, kind: 'output', count: cells.length, cells };
     }
     if (panel === 'grid') {
-      const c = s.direct.grid.cells[cell];
+      const c = s.trace.grid.cells[cell];
       h.grid.push(cell);
       if (!c.input) return { h, kind: 'zero', count: 0, cells: [], zeroKind: c.kind };
       const want = coord(c.input);
@@ -237,7 +237,7 @@ export class Views {
     }
     const out: string[] = [];
     for (const i of list) {
-      const inp = s.direct.grid.cells[i]?.input;
+      const inp = s.trace.grid.cells[i]?.input;
       if (inp) out.push(coord(inp));
     }
     return out;
