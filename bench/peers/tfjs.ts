@@ -59,6 +59,9 @@ export async function tfjsPeer(backend: 'cpu' | 'wasm', bc: BenchCase, x: Float3
   };
   return {
     run() {
+      // Several peers live side by side: make sure this one's backend is the active one.
+      if (tf.getBackend() !== backend) void tf.setBackend(backend);
+      if (tf.getBackend() !== backend) throw new Error(`TF.js backend ${backend} not active`);
       const y = op();
       const d = y.dataSync() as Float32Array;
       y.dispose();

@@ -150,6 +150,8 @@ export class WasmEngine {
    * it the engine stays single-threaded. Returns the number of threads in effect.
    */
   setThreads(n: number, options: { stallMs?: number } = {}): number {
+    // Same count, all workers alive, no new options: keep the pool (starting workers is costly).
+    if (this.runner && this.runner.threads === n && this.runner.slots === n && options.stallMs === undefined) return n;
     if (this.runner) { this.runner.close(); this.runner = null; }
     const module = kernelModule(true);
     if (n > 1 && this.shared && module && canSpawnWorkers()) {
