@@ -1,0 +1,60 @@
+/**
+ * The PyTorch code the playground shows builds the same layer: run it with Debian's python3-torch
+ * (when installed) and compare the printed shape with the library's geometry.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { defaultState } from '../../web/src/state.js';
+import type { State } from '../../web/src/state.js';
+import { buildLayer } from '../../web/src/layer.js';
+import { tfCode, torchCode } from '../../web/src/code.js';
+
+const PY = '/usr/bin/python3';
+const hasTorch = spawnSync(PY, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
+
+function state(patch: Partial<State>): State {
+  return { ...defaultState(), ...patch };
+}
+
+const CASES: Partial<State>[] = [
+  {},
+  { input: [7, 6], kernel: [3, 2], stride: [2, 1], dilation: [1, 2], padMode: 'axis', pad: [1, 1, 0, 0] },
+  { input: [6, 6], kernel: [3, 3], stride: [1, 1], padMode: 'asym', pad: [0, 2, 1, 0] },
+  { input: [9, 8], kernel: [4, 3], stride: [1, 1], dilation: [2, 1], padMode: 'same' },
+  { input: [5, 5], padMode: 'valid', inChannels: 4, outChannels: 6, groups: 2 },
+  { input: [4, 4], kernel: [3, 3], stride: [2, 2], padMode: 'number', pad: [1, 1, 1, 1], transposed: true, outputPadding: [1, 0] },
+  { input: [3, 5], kernel: [4, 3], stride: [2, 3], dilation: [2, 1], padMode: 'asym', pad: [1, 0, 2, 1], transposed: true, outputPadding: [1, 2], inChannels: 2, outChannels: 4, groups: 2 },
+  { input: [4, 4], kernel: [3, 3], stride: [2, 2], padMode: 'number', pad: [1, 1, 1, 1], transposed: true, useTarget: true, target: [8, 7] },
+];
+
+describe('generated code', () => {
+  it.skipIf(!hasTorch)('PyTorch code prints the output shape the library computes', () => {
+    const snippets: string[] = [];
+    const expected: string[] = [];
+    for (const c of CASES) {
+      const s = state(c);
+      const r = buildLayer(s);
+      if (!r.ok) throw r.error;
+      snippets.push(torchCode(r.geometry, s));
+      expected.push(`torch.Size([${r.geometry.outputShape.join(', ')}])`);
+    }
+    const runner = 'import json, sys\nfor code in json.load(sys.stdin):\n    exec(compile(code, "<playground>", "exec"), {})\n';
+    const out = execFileSync(PY, ['-c', runner], { input: JSON.stringify(snippets), encoding: 'utf8', timeout: 120_000 });
+    expect(out.trim().split('\n')).toEqual(expected);
+  }, 150_000);
+
+  it('TensorFlow code states the same output shape and pads explicitly when PyTorch would', () => {
+    const s = state(CASES[2]);
+    const r = buildLayer(s);
+    if (!r.ok) throw r.error;
+    const code = tfCode(r.geometry, s);
+    expect(code).toContain('ZeroPadding2D(padding=((0, 2), (1, 0)))');
+    expect(code).toContain(`# (1, ${r.geometry.axes[0].output}, ${r.geometry.axes[1].output}, 1)`);
+    const tr = state(CASES[6]);
+    const rt = buildLayer(tr);
+    if (!rt.ok) throw rt.error;
+    const tcode = tfCode(rt.geometry, tr);
+    expect(tcode).toContain('Cropping2D(cropping=((1, 0), (2, 1)))');
+    expect(tcode).toContain('has no groups');
+  });
+});
