@@ -2,26 +2,11 @@
  * The 19 classic figures of Dumoulin & Visin (../shared/reference/conv_arithmetic_figures.json)
  * explain to the sizes, relationships and equivalent direct convolutions the paper gives.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/arithmetic/explain.js';
+import { REFERENCE_FIGURES } from '../fixtures/reference/figures.js';
 
-interface Figure {
-  name: string;
-  kind: 'arithmetic' | 'numerical';
-  i: number;
-  k: number;
-  s: number;
-  p: number;
-  d: number;
-  transposed: boolean;
-  o: number;
-  frames: number;
-  mode?: 'convolution' | 'average' | 'max';
-  equivalent_direct?: { i_prime: number; i_tilde_prime: number; k_prime: number; s_prime: number; p_prime: number; a: number; o_prime: number };
-}
-
-const figures: Figure[] = JSON.parse(readFileSync(new URL('../../../shared/reference/conv_arithmetic_figures.json', import.meta.url), 'utf8'));
+const figures = REFERENCE_FIGURES;
 
 /** The relationship each figure illustrates, by its name (the paper's section it belongs to). */
 const expected: Record<string, number> = {

@@ -5,26 +5,11 @@
  * the direct convolution it transposes: the transposed conv takes i' = o of that direct conv and
  * restores i, with output padding a.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { convGeometry, convTransposeGeometry, poolGeometry } from '../../src/index.js';
+import { REFERENCE_FIGURES } from '../fixtures/reference/figures.js';
 
-interface Figure {
-  name: string;
-  kind: 'arithmetic' | 'numerical';
-  i: number;
-  k: number;
-  s: number;
-  p: number;
-  d: number;
-  transposed: boolean;
-  o: number;
-  mode?: 'convolution' | 'average' | 'max';
-  equivalent_direct?: { i_prime: number; i_tilde_prime: number; k_prime: number; s_prime: number; p_prime: number; a: number; o_prime: number };
-}
-
-const figuresPath = new URL('../../../shared/reference/conv_arithmetic_figures.json', import.meta.url);
-const figures = JSON.parse(readFileSync(figuresPath, 'utf8')) as Figure[];
+const figures = REFERENCE_FIGURES;
 
 describe('the classic figures of the convolution arithmetic guide', () => {
   it('are 19', () => {

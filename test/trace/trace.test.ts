@@ -9,6 +9,7 @@ import { trace } from '../../src/trace/trace.js';
 import { combineKinds } from '../../src/trace/grid.js';
 import type { DirectTrace, ScatterTrace } from '../../src/trace/types.js';
 import { expectClose, randomValues, validConfig } from './configs.js';
+import { REFERENCE_FIGURES } from '../fixtures/reference/figures.js';
 
 const RUNS = 300;
 
@@ -205,11 +206,8 @@ describe('trace: scatter view', () => {
   });
 });
 
-describe('trace: classic figures', async () => {
-  const figures = (await import('../../../shared/reference/conv_arithmetic_figures.json', { with: { type: 'json' } })).default as {
-    name: string; kind: string; i: number; k: number; s: number; p: number; d: number; transposed: boolean; o: number; frames: number;
-    mode?: string; equivalent_direct?: { i_tilde_prime: number; p_prime: number; a: number; o_prime: number };
-  }[];
+describe('trace: classic figures', () => {
+  const figures = REFERENCE_FIGURES;
   it('has the 19 figures', () => expect(figures.length).toBe(19));
   for (const f of figures) {
     it(`${f.name}: ${f.frames} frames`, () => {
