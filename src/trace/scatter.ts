@@ -8,7 +8,8 @@
  */
 import { tapSource } from '../geometry/taps.js';
 import type { AxisGeometry, PaddingMode } from '../geometry/types.js';
-import { allCoords, cartesian, count, flatIndex } from './raster.js';
+import { CoordTable } from './intern.js';
+import { allCoords, count, flatIndex } from './raster.js';
 import type { ScatterFrame, ScatterTap } from './types.js';
 
 /** inverse[i][k]: the outputs o whose tap k reads input i on this axis. */
@@ -38,36 +39,86 @@ export interface ScatterResult {
   fullOverlap: number[] | null;
 }
 
-export function scatterFrames(axes: readonly AxisGeometry[], mode: PaddingMode): ScatterResult {
+export function scatterFrames(axes: readonly AxisGeometry[], mode: PaddingMode, inputs: CoordTable): ScatterResult {
+  const rank = axes.length;
   const transposed = axes.some((a) => a.transposed);
   const inverses = axes.map((a) => axisInverse(a, mode));
   const fullAxes = transposed ? axes.map(uncropped) : null;
   const fullInverses = fullAxes ? fullAxes.map((a) => axisInverse(a, mode)) : null;
+  const inShape = axes.map((a) => a.input);
   const outShape = axes.map((a) => a.output);
   const fullShape = fullAxes ? fullAxes.map((a) => a.output) : null;
   const overlap = new Array<number>(count(outShape)).fill(0);
   const fullOverlap = fullShape ? new Array<number>(count(fullShape)).fill(0) : null;
+  // Every write of one output cell (and one full-output cell) shares one coordinate array.
+  const outputs = new CoordTable(outShape);
+  const fulls = fullShape ? new CoordTable(fullShape) : null;
   const kernels = allCoords(axes.map((a) => a.kernel));
-  const frames = allCoords(axes.map((a) => a.input)).map((input) => {
+  const n = count(inShape);
+  const frames: ScatterFrame[] = [];
+  const at = new Array<number>(rank).fill(0);
+  const scratch = new Array<number>(rank).fill(0);
+  const lists = new Array<number[]>(rank);
+  const pick = new Array<number>(rank).fill(0);
+  for (let f = 0; f < n; f++) {
+    let inFlat = 0;
+    for (let ax = 0; ax < rank; ax++) inFlat = inFlat * inShape[ax] + at[ax];
+    const input = inputs.at(inFlat, at);
     const taps: ScatterTap[] = [];
     for (const kernel of kernels) {
       let full: number[] | null = null;
-      if (fullInverses && fullShape && fullOverlap) {
+      if (fullInverses && fullShape && fullOverlap && fulls) {
         // A transposed conv writes every (input, tap) pair exactly once in the full output.
-        full = kernel.map((k, ax) => fullInverses[ax][input[ax]][k][0]);
-        fullOverlap[flatIndex(full, fullShape)]++;
+        let fullFlat = 0;
+        let found = true;
+        for (let ax = 0; ax < rank; ax++) {
+          const v = fullInverses[ax][at[ax]][kernel[ax]][0];
+          if (v === undefined) found = false;
+          scratch[ax] = v;
+          fullFlat = fullFlat * fullShape[ax] + v;
+        }
+        if (found) {
+          full = fulls.at(fullFlat, scratch);
+          fullOverlap[fullFlat]++;
+        } else {
+          // Never for a valid geometry; kept identical to the plain construction.
+          full = kernel.map((k, ax) => fullInverses[ax][at[ax]][k][0]);
+          fullOverlap[flatIndex(full, fullShape)]++;
+        }
       }
-      const outs = cartesian(kernel.map((k, ax) => inverses[ax][input[ax]][k]));
-      if (outs.length === 0) {
+      // The outputs this tap writes: the product of the per-axis inverses, in raster order.
+      let empty = false;
+      for (let ax = 0; ax < rank; ax++) {
+        lists[ax] = inverses[ax][at[ax]][kernel[ax]];
+        pick[ax] = 0;
+        if (lists[ax].length === 0) empty = true;
+      }
+      if (empty) {
         taps.push({ kernel, weight: kernel, output: null, full });
         continue;
       }
-      for (const output of outs) {
-        overlap[flatIndex(output, outShape)]++;
-        taps.push({ kernel, weight: kernel, output, full });
+      for (;;) {
+        let outFlat = 0;
+        for (let ax = 0; ax < rank; ax++) {
+          scratch[ax] = lists[ax][pick[ax]];
+          outFlat = outFlat * outShape[ax] + scratch[ax];
+        }
+        overlap[outFlat]++;
+        taps.push({ kernel, weight: kernel, output: outputs.at(outFlat, scratch), full });
+        let ax = rank - 1;
+        for (; ax >= 0; ax--) {
+          if (++pick[ax] < lists[ax].length) break;
+          pick[ax] = 0;
+        }
+        if (ax < 0) break;
       }
     }
-    return { input, taps };
-  });
+    frames.push({ input, taps });
+    // Next input cell in raster order (last axis fastest).
+    for (let ax = rank - 1; ax >= 0; ax--) {
+      if (++at[ax] < inShape[ax]) break;
+      at[ax] = 0;
+    }
+  }
   return { frames, overlap, fullOutputShape: fullShape, fullOverlap };
 }

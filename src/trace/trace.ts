@@ -6,6 +6,7 @@ import type { AxisGeometry } from '../geometry/types.js';
 import { traceChannels } from './channels.js';
 import { directFrames } from './direct.js';
 import { traceGrid } from './grid.js';
+import { CoordTable } from './intern.js';
 import { traceKernel } from './kernel.js';
 import { count } from './raster.js';
 import { resolveGeometry } from './resolve.js';
@@ -89,6 +90,9 @@ export function trace(input: TraceInput, request?: TraceRequest): Trace {
   const frameCount = view === 'direct' ? count(outputShape) : count(inputShape);
   checkTraceSize(frameCount, taps, count(gridShape), view);
 
+  // Input coordinates are shared by the grid cells and the frames that mention them (intern.ts).
+  const inputs = new CoordTable(inputShape);
+  const grid = traceGrid(axes, mode, inputs);
   const base = {
     version: 1 as const,
     op,
@@ -101,12 +105,12 @@ export function trace(input: TraceInput, request?: TraceRequest): Trace {
     kernel: traceKernel(axes),
     channels,
     geometry: g,
-    grid: traceGrid(axes, mode),
+    grid,
   };
   if (view === 'direct') {
-    const frames = directFrames(axes, mode);
+    const frames = directFrames(axes, mode, grid, inputs);
     return { ...base, view, frames, tapCount: frames.length * taps };
   }
-  const { frames, overlap, fullOutputShape, fullOverlap } = scatterFrames(axes, mode);
+  const { frames, overlap, fullOutputShape, fullOverlap } = scatterFrames(axes, mode, inputs);
   return { ...base, view, frames, overlap, fullOutputShape, fullOverlap, tapCount: frames.reduce((n, f) => n + f.taps.length, 0) };
 }
