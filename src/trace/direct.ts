@@ -6,8 +6,8 @@
  *
  * Speed (the playground redraws on every parameter change): a tap's `grid` and `kind` are those of
  * the grid cell it reads (the same gridCell classification, combined the same way), so the tap
- * shares that cell's coordinate array and kind; its `input` is the shared array of the input cell
- * (intern.ts). Only the tap object itself is new per tap.
+ * shares that cell's coordinate array and kind (so does a frame's `windowStart`); its `input` is the
+ * shared array of the input cell (intern.ts). Only the tap object itself is new per tap.
  */
 import { gridCell, gridTap, tapSource, weightTap, type CellKind } from '../geometry/taps.js';
 import type { AxisGeometry, PaddingMode } from '../geometry/types.js';
@@ -83,7 +83,16 @@ export function directFrames(axes: readonly AxisGeometry[], mode: PaddingMode, g
         input: reads ? inputs.at(sourceFlat, source) : null,
       });
     }
-    frames.push({ output: output.slice(), windowStart: output.map((o, ax) => gridTap(axes[ax], o, 0)), taps });
+    let startFlat = 0;
+    let startInside = true;
+    for (let ax = 0; ax < rank; ax++) {
+      const g = gridTap(axes[ax], output[ax], 0);
+      gridAt[ax] = g;
+      if (g < 0 || g >= gridShape[ax]) startInside = false;
+      startFlat = startFlat * gridShape[ax] + g;
+    }
+    const windowStart = startInside ? grid.cells[startFlat].grid : gridAt.slice();
+    frames.push({ output: output.slice(), windowStart, taps });
     // Next output cell in raster order (last axis fastest).
     for (let ax = rank - 1; ax >= 0; ax--) {
       if (++output[ax] < outputShape[ax]) break;
