@@ -207,22 +207,29 @@ export interface ShapeSet {
 }
 
 /**
+ * What both directions check first, in ATen's order: the options object, the shapes, the
+ * spatial rank (from the weight), batching (E0), and the per-axis stride, dilation and groups.
+ */
+function prologue(shapes: ShapeSet, options: ConvShapeOptions | ConvTransposeShapeOptions, opRank: number | undefined, opName: string, example: string) {
+  if (options === null || typeof options !== 'object') {
+    throw new ConvError('INVALID_OPTION', `options must be an object, but got ${show(options)}`, { hint: example });
+  }
+  const input = shapeOf(shapes.inputShape, 'input shape');
+  const weight = shapeOf(shapes.weightShape, 'weight shape');
+  const rank = weightRankOf(weight, opRank);
+  const batched = batchify(input, opRank, rank, opRank ? `${opName}${opRank}d` : opName);
+  const stride = perAxis(options.stride, 'stride', rank, 1);
+  const dilation = perAxis(options.dilation, 'dilation', rank, 1);
+  const groups = checkGroups(options.groups);
+  return { input, weight, batched, rank, stride, dilation, groups };
+}
+
+/**
  * Geometry of `conv{opRank}d(input, weight, bias, options)` in PyTorch's dialect.
  * `opRank` fixes the spatial rank (conv2d → 2); leave it out to take the rank from the weight.
  */
 export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, opRank?: number): ConvGeometry {
-  if (options === null || typeof options !== 'object') {
-    throw new ConvError('INVALID_OPTION', `options must be an object, but got ${show(options)}`, { hint: 'e.g. { stride: 2, padding: 1 }' });
-  }
-  const input = shapeOf(shapes.inputShape, 'input shape');
-  const weight = shapeOf(shapes.weightShape, 'weight shape');
-  const op = opRank ? `conv${opRank}d` : 'conv';
-  const wr = weightRankOf(weight, opRank);
-  const batched = batchify(input, opRank, wr, op);
-  const rank = wr;
-  const stride = perAxis(options.stride, 'stride', rank, 1);
-  const dilation = perAxis(options.dilation, 'dilation', rank, 1);
-  const groups = checkGroups(options.groups);
+  const { input, weight, batched, rank, stride, dilation, groups } = prologue(shapes, options, opRank, 'conv', 'e.g. { stride: 2, padding: 1 }');
   const mode = paddingModeOf(options.paddingMode);
 
   let pads: [number, number][];
@@ -307,19 +314,8 @@ export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, o
 
 /** Geometry of `conv_transpose{opRank}d(input, weight, bias, options)` in PyTorch's dialect. */
 export function convTransposeGeometry(shapes: ShapeSet, options: ConvTransposeShapeOptions = {}, opRank?: number): ConvGeometry {
-  if (options === null || typeof options !== 'object') {
-    throw new ConvError('INVALID_OPTION', `options must be an object, but got ${show(options)}`, { hint: 'e.g. { stride: 2, padding: 1, outputPadding: 1 }' });
-  }
-  const input = shapeOf(shapes.inputShape, 'input shape');
-  const weight = shapeOf(shapes.weightShape, 'weight shape');
-  const op = opRank ? `conv_transpose${opRank}d` : 'conv_transpose';
-  const wr = weightRankOf(weight, opRank);
-  const batched = batchify(input, opRank, wr, op);
-  const rank = wr;
-  const stride = perAxis(options.stride, 'stride', rank, 1);
-  const dilation = perAxis(options.dilation, 'dilation', rank, 1);
+  const { input, weight, batched, rank, stride, dilation, groups } = prologue(shapes, options, opRank, 'conv_transpose', 'e.g. { stride: 2, padding: 1, outputPadding: 1 }');
   let outputPadding = perAxis(options.outputPadding, 'outputPadding', rank, 0);
-  const groups = checkGroups(options.groups);
   if (typeof options.padding === 'string') {
     throw new ConvError('PADDING_STRING', `transposed convolutions take numeric padding, but got ${show(options.padding)}`, {
       values: { padding: options.padding },
