@@ -4,13 +4,15 @@ import { fmt, type Summary, type SummaryRow } from './summary.js';
 const shape = (s: number[]) => `[${s.join(', ')}]`;
 const perAxis = (v: (string | number | null)[]) => (v.every((x) => x === v[0]) ? String(v[0] ?? '—') : v.map((x) => x ?? '—').join('×'));
 
-const HEADER = ['layer', 'op', 'input', 'output', 'params', 'MACs', 'RF', 'holes', 'jump', 'rel.'];
+/** Column names of the table (exported for the playground's model panel, which shows the same cells). */
+export const TABLE_HEADER = ['layer', 'op', 'input', 'output', 'params', 'MACs', 'RF', 'holes', 'jump', 'rel.'];
 
 /** Exact span where enumerated, else the continuous one. */
 const rfCell = (r: SummaryRow) => perAxis(r.exact.map((e, i) => (e ? String(e.span) : r.rf[i])));
 const holesCell = (r: SummaryRow) => (r.exact.every((e) => e === null) ? '' : perAxis(r.exact.map((e) => (e ? e.holes : null))));
 
-function cells(s: Summary): string[][] {
+/** The table's cells, one row per layer (shared by every renderer and the playground). */
+export function tableCells(s: Summary): string[][] {
   return s.rows.map((r) => [
     r.name,
     r.op,
@@ -26,13 +28,13 @@ function cells(s: Summary): string[][] {
 }
 
 export function renderText(s: Summary): string {
-  const body = cells(s);
+  const body = tableCells(s);
   const total = ['total', '', '', '', fmt(s.totals.params), fmt(s.totals.macs), '', '', '', ''];
-  const all = [HEADER, ...body, total];
-  const width = HEADER.map((_, c) => Math.max(...all.map((r) => [...r[c]].length)));
+  const all = [TABLE_HEADER, ...body, total];
+  const width = TABLE_HEADER.map((_, c) => Math.max(...all.map((r) => [...r[c]].length)));
   const line = (r: string[]) => r.map((x, c) => (c >= 4 && c <= 5 ? x.padStart(width[c]) : x.padEnd(width[c]))).join('  ').trimEnd();
   const rule = width.map((w) => '─'.repeat(w)).join('──');
-  const out = [`${s.network}: input ${s.input.name} ${shape(s.input.shape)}, axes ${s.axes.join('×')}`, line(HEADER), rule, ...body.map(line), rule, line(total), ''];
+  const out = [`${s.network}: input ${s.input.name} ${shape(s.input.shape)}, axes ${s.axes.join('×')}`, line(TABLE_HEADER), rule, ...body.map(line), rule, line(total), ''];
   out.push(`FLOPs = 2·MACs = ${fmt(s.totals.flops)}`);
   for (const c of s.conventions) out.push(`convention: ${c}`);
   for (const n of s.notes) out.push(`note: ${n}`);
@@ -60,12 +62,12 @@ export function renderCsv(s: Summary): string {
 
 export function renderMarkdown(s: Summary): string {
   const esc = (x: string) => x.replace(/\|/g, '\\|');
-  const body = cells(s);
+  const body = tableCells(s);
   const out = [
     `**${esc(s.network)}** — input \`${s.input.name}\` ${shape(s.input.shape)}`,
     '',
-    `| ${HEADER.join(' | ')} |`,
-    `|${HEADER.map((_, c) => (c >= 4 && c <= 5 ? '---:' : '---')).join('|')}|`,
+    `| ${TABLE_HEADER.join(' | ')} |`,
+    `|${TABLE_HEADER.map((_, c) => (c >= 4 && c <= 5 ? '---:' : '---')).join('|')}|`,
     ...body.map((r) => `| ${r.map(esc).join(' | ')} |`),
     `| **total** | | | | **${fmt(s.totals.params)}** | **${fmt(s.totals.macs)}** | | | | |`,
     '',

@@ -3,7 +3,7 @@
  * geometry the library built (so the shapes in the comments are the library's). The strings are
  * shown with textContent; nothing here is ever evaluated.
  */
-import type { ConvGeometry } from '../../src/index.js';
+import type { ConvGeometry } from '../../src/geometry/types.js';
 import type { State } from './state.js';
 
 function tuple(a: number, b: number): string {

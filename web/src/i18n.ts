@@ -1,8 +1,14 @@
 /**
  * The page's own words in English and Chinese. Messages about a convolution (errors, formulas) come
- * from the library; these are only the page's labels and step descriptions. Every string is set
- * with textContent, so none of it is ever parsed as markup.
+ * from the library; these are only the page's labels and step descriptions. They are registered in
+ * the library's string table (`registerStrings`, keys `page.*`) and looked up with its `t`; words
+ * the library already has (the pictures' labels, `render.*`, and the error headlines, `error.*`)
+ * are not repeated here but read from there (FROM_LIBRARY). Every string is set with textContent,
+ * so none of it is ever parsed as markup.
  */
+import { registerStrings, t as libraryT } from '../../src/i18n/index.js';
+import '../../src/render/labels.js';
+import '../../src/i18n/errors.js';
 import type { Lang } from './state.js';
 
 const en = {
@@ -21,7 +27,6 @@ const en = {
   kernel: 'Kernel H × W',
   stride: 'Stride H × W',
   dilation: 'Dilation H × W',
-  padding: 'Padding',
   padMode: 'Padding type',
   padNumber: 'one number',
   padAxis: 'per axis',
@@ -35,11 +40,9 @@ const en = {
   padBottom: 'Bottom',
   padLeft: 'Left',
   padRight: 'Right',
-  transposed: 'Transposed convolution',
   transposedTitle: 'Transposed',
   transposedHint: 'For a transposed convolution, padding crops the output.',
   opMode: 'Size the output by',
-  opPadding: 'output padding',
   opTarget: 'target output size',
   outputPadding: 'Output padding H × W',
   target: 'Target output H × W',
@@ -56,26 +59,19 @@ const en = {
   forward: 'Step forward',
   first: 'First step',
   last: 'Last step',
-  scrub: 'Step',
   speed: 'Speed',
   view: 'View',
   viewDirect: 'direct (zero-inserted input)',
   viewScatter: 'scatter (kernel stamps, overlap counts)',
-  gridLabel: 'Input',
   gridLabelPadded: 'Input with padding',
   gridLabelTransposed: 'Input with inserted zeros and padding',
-  scatterInput: 'Input',
-  kernelLabel: 'Kernel',
   kernelFlipped: 'Kernel (flipped)',
-  outputLabel: 'Output',
   overlapLabel: 'Output (number = overlapping stamps)',
   cellsHelp: 'Arrow keys move between cells; the highlight shows what is connected.',
   keysHelp: 'Keys: Space play/pause · ← → step · Home/End first/last · Tab to the grids, then arrows to move between cells.',
   legend: 'Legend',
   legendInput: 'input cell',
   legendPadding: 'padding (zero)',
-  legendInserted: 'inserted zero',
-  legendExtra: 'output padding (a)',
   legendRead: 'read by the current step',
   legendOutput: 'current output',
   legendStamp: 'cells the current input stamps',
@@ -118,14 +114,66 @@ const en = {
   stepOf: 'step {i} of {n}',
   copyLink: 'Copy link',
   copied: 'Link copied',
-  kindpadding: 'padding',
-  kindinserted: 'inserted zero',
-  kindextra: 'output padding',
+  model: 'Model',
+  modelIntro: 'Load a model file (.onnx, or a .json / .yaml layer list) to see its per-layer table; choose a conv, transposed conv or pooling layer to animate it above.',
+  modelFile: 'Model file',
+  modelDrop: 'or drop a file here',
+  modelLoading: 'Reading {name}…',
+  modelLoaded: '{name}: {n} layers, input {input}.',
+  modelFailed: 'Could not load {name}.',
+  modelTimeout: 'Reading {name} took longer than {s} s and was stopped.',
+  modelEmpty: 'No file chosen.',
+  modelCaption: 'Per-layer table of {name} (input {input}). Layer names with a button can be animated.',
+  modelTotal: 'total',
+  modelFlops: 'FLOPs = 2·MACs = {flops}',
+  modelConventions: 'Counting convention and notes',
+  modelAnimate: 'Animate layer {name}',
+  modelShown: 'Layer {name} is loaded into the controls above.',
+  modelShow: 'Go to the animation',
+  modelRank: 'Layer {name} has {rank} spatial axes; the playground draws 1-D and 2-D layers only.',
+  modelTooLarge: 'Layer {name} cannot be shown: its {what} is {value}, the playground allows {lo}–{hi}.',
+  modelOneD: 'A 1-D layer: shown as 1 × {l}.',
+  modelClampedInput: 'Input {from} is shown as {to} (the playground draws at most 32 × 32); kernel, stride, padding and dilation are the layer\'s own.',
+  modelClampedChannels: 'Channels {from} are shown as {to} (at most 16).',
+  modelPoolMax: 'A max-pooling layer: its windows are drawn as a convolution\'s (the output takes the largest value in each window, there are no weights).',
+  modelPoolAvg: 'An average-pooling layer: its windows are drawn as a convolution\'s (the output is the mean of each window, there are no weights).',
+  modelCeil: 'Ceil mode: the real layer has output {o}; the playground draws floor mode, without the last partial window.',
+  colLayer: 'layer',
+  colOp: 'op',
+  colParams: 'params',
+  colMacs: 'MACs',
+  colRf: 'RF',
+  colHoles: 'holes',
+  colJump: 'jump',
+  colRel: 'rel.',
 };
 
-export type MessageKey = keyof typeof en;
+/**
+ * Page keys whose words the library already has: the pictures' labels (src/render/labels.ts,
+ * registered as `render.*`). Read from there, so each word exists once.
+ */
+const FROM_LIBRARY = {
+  legendInserted: 'render.legendInserted',
+  legendExtra: 'render.legendExtra',
+  kindpadding: 'render.padding',
+  kindinserted: 'render.legendInserted',
+  kindextra: 'render.outputPadding',
+  opPadding: 'render.outputPadding',
+  colInput: 'render.input',
+  colOutput: 'render.output',
+  // Labels: the same word, capitalised in English.
+  padding: '^render.padding',
+  transposed: '^render.transposed',
+  scrub: '^render.step',
+  gridLabel: '^render.input',
+  scatterInput: '^render.input',
+  kernelLabel: '^render.kernel',
+  outputLabel: '^render.output',
+} as const;
 
-const zh: Record<MessageKey, string> = {
+export type MessageKey = keyof typeof en | keyof typeof FROM_LIBRARY;
+
+const zh: Record<keyof typeof en, string> = {
   title: 'convkit 卷积演示',
   tagline: '一步一步看清普通卷积、空洞卷积和转置卷积。',
   language: '语言',
@@ -141,7 +189,6 @@ const zh: Record<MessageKey, string> = {
   kernel: '卷积核 高 × 宽',
   stride: '步幅 高 × 宽',
   dilation: '空洞率 高 × 宽',
-  padding: '填充',
   padMode: '填充方式',
   padNumber: '单个数',
   padAxis: '按轴',
@@ -155,11 +202,9 @@ const zh: Record<MessageKey, string> = {
   padBottom: '下',
   padLeft: '左',
   padRight: '右',
-  transposed: '转置卷积',
   transposedTitle: '转置',
   transposedHint: '转置卷积中，填充表示从输出裁掉的格数。',
   opMode: '输出尺寸依据',
-  opPadding: '输出填充',
   opTarget: '目标输出尺寸',
   outputPadding: '输出填充 高 × 宽',
   target: '目标输出 高 × 宽',
@@ -176,26 +221,19 @@ const zh: Record<MessageKey, string> = {
   forward: '下一步',
   first: '第一步',
   last: '最后一步',
-  scrub: '步骤',
   speed: '速度',
   view: '视图',
   viewDirect: '直接视图（插零后的输入）',
   viewScatter: '散射视图（卷积核印章与重叠次数）',
-  gridLabel: '输入',
   gridLabelPadded: '输入（含填充）',
   gridLabelTransposed: '输入（插零并填充）',
-  scatterInput: '输入',
-  kernelLabel: '卷积核',
   kernelFlipped: '卷积核（已翻转）',
-  outputLabel: '输出',
   overlapLabel: '输出（数字为重叠次数）',
   cellsHelp: '用方向键在格子间移动；高亮显示与之相连的格子。',
   keysHelp: '按键：空格 播放/暂停 · ← → 单步 · Home/End 第一步/最后一步 · 用 Tab 进入网格后用方向键移动。',
   legend: '图例',
   legendInput: '输入格',
   legendPadding: '填充（零）',
-  legendInserted: '插入的零',
-  legendExtra: '输出填充 (a)',
   legendRead: '当前步骤读取',
   legendOutput: '当前输出',
   legendStamp: '当前输入印到的格子',
@@ -238,17 +276,50 @@ const zh: Record<MessageKey, string> = {
   stepOf: '第 {i} 步，共 {n} 步',
   copyLink: '复制链接',
   copied: '链接已复制',
-  kindpadding: '填充',
-  kindinserted: '插入的零',
-  kindextra: '输出填充',
+  model: '模型',
+  modelIntro: '载入模型文件（.onnx，或 .json / .yaml 层列表）查看逐层表；选择卷积、转置卷积或池化层，即可在上方播放其动画。',
+  modelFile: '模型文件',
+  modelDrop: '或把文件拖到这里',
+  modelLoading: '正在读取 {name}…',
+  modelLoaded: '{name}：{n} 层，输入 {input}。',
+  modelFailed: '无法载入 {name}。',
+  modelTimeout: '读取 {name} 超过 {s} 秒，已停止。',
+  modelEmpty: '未选择文件。',
+  modelCaption: '{name} 的逐层表（输入 {input}）。带按钮的层名可以播放动画。',
+  modelTotal: '合计',
+  modelFlops: 'FLOPs = 2·MACs = {flops}',
+  modelConventions: '计数约定与说明',
+  modelAnimate: '播放第 {name} 层的动画',
+  modelShown: '已把层 {name} 载入上方的控件。',
+  modelShow: '转到动画',
+  modelRank: '层 {name} 有 {rank} 个空间维度；演示只能画一维和二维的层。',
+  modelTooLarge: '无法显示层 {name}：它的{what}为 {value}，演示允许 {lo}–{hi}。',
+  modelOneD: '一维层：画成 1 × {l}。',
+  modelClampedInput: '输入 {from} 按 {to} 显示（演示最多画 32 × 32）；卷积核、步幅、填充和空洞率与原层相同。',
+  modelClampedChannels: '通道 {from} 按 {to} 显示（最多 16）。',
+  modelPoolMax: '最大池化层：窗口按卷积的方式画出（输出取每个窗口中的最大值，没有权重）。',
+  modelPoolAvg: '平均池化层：窗口按卷积的方式画出（输出取每个窗口的平均值，没有权重）。',
+  modelCeil: 'ceil 模式：实际输出为 {o}；演示按 floor 模式画，不含最后一个不完整的窗口。',
+  colLayer: '层',
+  colOp: '算子',
+  colParams: '参数量',
+  colMacs: 'MACs',
+  colRf: '感受野',
+  colHoles: '空洞',
+  colJump: '跳距',
+  colRel: '关系',
 };
 
-const tables: Record<Lang, Record<MessageKey, string>> = { en, zh };
+registerStrings('en', Object.fromEntries(Object.entries(en).map(([k, v]) => [`page.${k}`, v])));
+registerStrings('zh', Object.fromEntries(Object.entries(zh).map(([k, v]) => [`page.${k}`, v])));
 
-/** A message with `{name}` placeholders filled (values are plain text). */
+/** A message with `{name}` placeholders filled (values are plain text, numbers as written). */
 export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const s = tables[lang][key] ?? en[key];
-  return s.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  const alias: string | undefined = (FROM_LIBRARY as Record<string, string>)[key];
+  const capital = alias?.startsWith('^') ?? false;
+  const libKey = alias ? alias.replace(/^\^/, '') : `page.${key}`;
+  const text = libraryT(lang, libKey, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)])));
+  return capital ? text.charAt(0).toUpperCase() + text.slice(1) : text;
 }
 
 /** Fills every element marked `data-i18n="key"` (text) or `data-i18n-label="key"` (aria-label). */

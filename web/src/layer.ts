@@ -3,12 +3,14 @@
  * library (the same explain-style options the CLI takes), and maps a refusal (a ConvError) to the
  * control that caused it, so the message can sit next to that control.
  */
-import { isConvError } from '../../src/index.js';
-import type { ConvError, ConvGeometry } from '../../src/index.js';
+import { isConvError } from '../../src/geometry/errors.js';
+import type { ConvError, ConvErrorCode } from '../../src/geometry/errors.js';
+import type { ConvGeometry } from '../../src/geometry/types.js';
+import { errorHeadline } from '../../src/i18n/errors.js';
 import { geometryFromOptions } from '../../src/trace/index.js';
 import type { TraceSpecOptions } from '../../src/trace/index.js';
 import { paddingOption } from './state.js';
-import type { State } from './state.js';
+import type { Lang, State } from './state.js';
 
 /** The options handed to the library, exactly as a caller of convkit would write them. */
 export function optionsOf(s: State): TraceSpecOptions {
@@ -43,38 +45,56 @@ export function buildLayer(s: State): LayerResult {
   }
 }
 
-/** Which control a refusal belongs to: by the error's stable code, and its axis where it names one. */
+/**
+ * Which control a refusal belongs to: by the error's stable code, and its axis where it names one.
+ * Every ConvError code is listed (the Record type makes a new code a type error until it is placed):
+ * codes the page's own options cannot produce still point at a sensible control.
+ */
+const CONTROL_OF: Record<ConvErrorCode, (ax: 'h' | 'w', s: State) => string> = {
+  KERNEL_TOO_LARGE: (ax) => `kernel-${ax}`,
+  KERNEL_SIZE: (ax) => `kernel-${ax}`,
+  STRIDE: (ax) => `stride-${ax}`,
+  DILATION: (ax) => `dilation-${ax}`,
+  SAME_STRIDED: () => 'pad-mode',
+  PADDING_STRING: () => 'pad-mode',
+  PADDING_MODE: () => 'pad-mode',
+  NEGATIVE_PADDING: (ax, s) => padBox(ax, s),
+  // Pooling padding beyond half the window (the page draws pooling layers as convs, but a
+  // library change could route them here): the padding box of that axis.
+  PADDING_TOO_LARGE: (ax, s) => padBox(ax, s),
+  // Transposed: the crop (padding) leaves no output.
+  OUTPUT_TOO_SMALL: (ax, s) => padBox(ax, s),
+  OUTPUT_PADDING: (ax) => `op-${ax}`,
+  NEGATIVE_OUTPUT_PADDING: (ax) => `op-${ax}`,
+  OUTPUT_SIZE: (ax) => `target-${ax}`,
+  GROUPS: () => 'groups',
+  CHANNELS: () => 'in-ch',
+  BIAS: () => 'out-ch',
+  EMPTY_INPUT: (ax) => `input-${ax}`,
+  TOO_LARGE: () => 'input-h',
+  INPUT_RANK: () => 'input-h',
+  WEIGHT_RANK: () => 'kernel-h',
+  OPTION_LENGTH: () => 'input-h',
+  INVALID_NUMBER: () => 'input-h',
+  INVALID_OPTION: () => 'input-h',
+  DATA_LENGTH: () => 'input-h',
+  MODEL_FILE: () => 'input-h',
+  MODEL_GRAPH: () => 'input-h',
+};
+
+/** The padding box that holds this axis's value in the current padding type. */
+function padBox(ax: 'h' | 'w', s: State): string {
+  if (s.padMode === 'number') return 'pad-hb';
+  if (s.padMode === 'same' || s.padMode === 'valid') return 'pad-mode';
+  return `pad-${ax}b`;
+}
+
 export function controlFor(e: ConvError, s: State): string {
   const ax = e.axis === 'W' ? 'w' : 'h';
-  switch (e.code) {
-    case 'KERNEL_TOO_LARGE':
-    case 'KERNEL_SIZE':
-      return `kernel-${ax}`;
-    case 'STRIDE':
-      return `stride-${ax}`;
-    case 'DILATION':
-      return `dilation-${ax}`;
-    case 'SAME_STRIDED':
-    case 'PADDING_STRING':
-    case 'PADDING_MODE':
-    case 'NEGATIVE_PADDING':
-      return 'pad-mode';
-    case 'OUTPUT_TOO_SMALL':
-      if (s.padMode === 'number') return 'pad-hb';
-      return `pad-${ax}b`;
-    case 'OUTPUT_PADDING':
-    case 'NEGATIVE_OUTPUT_PADDING':
-      return `op-${ax}`;
-    case 'OUTPUT_SIZE':
-      return `target-${ax}`;
-    case 'GROUPS':
-    case 'CHANNELS':
-      return 'groups';
-    case 'EMPTY_INPUT':
-      return `input-${ax}`;
-    case 'TOO_LARGE':
-      return 'input-h';
-    default:
-      return 'input-h';
-  }
+  return (CONTROL_OF[e.code] ?? CONTROL_OF.INVALID_OPTION)(ax, s);
+}
+
+/** The message shown for a refusal: on the Chinese page, a Chinese headline before the English detail. */
+export function errorText(e: { code: string; message: string }, lang: Lang): string {
+  return lang === 'zh' ? `${errorHeadline('zh', e.code)}：${e.message}` : e.message;
 }

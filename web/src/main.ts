@@ -2,14 +2,18 @@
  * The playground page: state ⇄ controls ⇄ URL, and every view redrawn from the library's data.
  * One-way flow: controls/URL → state → library (geometry, trace, matrix, explain) → pictures.
  */
-import { explainGeometry, isConvError } from '../../src/index.js';
+// Imported from their modules, not src/index.ts: the page bundle then leaves out the model readers
+// (protobufjs, yaml), which only the model worker needs.
+import { explainGeometry } from '../../src/arithmetic/explain.js';
+import { isConvError } from '../../src/geometry/errors.js';
 import { CLASSIC_FIGURES, classicSpec } from '../../src/render/gallery.js';
 import { drawChannels } from './channels-view.js';
 import { tfCode, torchCode } from './code.js';
 import { composeSvg, download, gifBlob, pngBlob, rasterise } from './export.js';
 import { applyTranslations, t } from './i18n.js';
 import type { MessageKey } from './i18n.js';
-import { buildLayer } from './layer.js';
+import { buildLayer, errorText } from './layer.js';
+import { ModelPanel } from './model-panel.js';
 import { MatrixView } from './matrix-view.js';
 import { paletteOf } from './palette.js';
 import type { Palette } from './palette.js';
@@ -347,10 +351,11 @@ function rebuild(): void {
   document.body.dataset.theme = state.theme;
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
   applyTranslations(document, state.lang);
+  modelPanel?.setLang(state.lang);
   showControlVisibility();
   const result = buildLayer(state);
   if (!result.ok) {
-    layerError = { control: result.control, message: result.error.message };
+    layerError = { control: result.control, message: errorText(result.error, state.lang) };
     if (!scene) {
       // Nothing valid drawn yet (a link with an impossible layer): show the default layer, dimmed.
       const fallback = { ...defaultState(), lang: state.lang, theme: state.theme, colorBlind: state.colorBlind };
@@ -366,7 +371,7 @@ function rebuild(): void {
     scene = buildScene(cloneState(state), result.geometry);
   } catch (e) {
     if (!isConvError(e)) throw e;
-    layerError = { control: 'input-h', message: e.message };
+    layerError = { control: 'input-h', message: errorText(e, state.lang) };
     stale = scene !== null;
     showErrors();
     return;
@@ -780,6 +785,29 @@ function bindExport(): void {
   });
 }
 
+// ---- model panel -----------------------------------------------------------------------------
+
+let modelPanel: ModelPanel | null = null;
+
+function bindModelPanel(): void {
+  modelPanel = new ModelPanel({
+    lang: () => state.lang,
+    state: () => cloneState(state),
+    load: (s) => {
+      setPlaying(false, false);
+      state = s;
+      frame = 0;
+      writeControls();
+      changed(true);
+    },
+  });
+  byId('model-go').addEventListener('click', () => {
+    const stage = byId('stage');
+    stage.scrollIntoView({ block: 'start' });
+    stage.focus({ preventScroll: true });
+  });
+}
+
 // ---- start -----------------------------------------------------------------------------------
 
 function start(): void {
@@ -788,6 +816,7 @@ function start(): void {
   bindControls();
   bindPlayer();
   bindExport();
+  bindModelPanel();
   rebuild();
   // A link with bad values is rewritten to what is shown, so the bad text does not travel on.
   pushUrl(true);

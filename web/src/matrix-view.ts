@@ -3,7 +3,7 @@
  * drawn as an SVG with one path per kernel tap (so a 1024×1024 matrix is a few nodes), and the
  * row (or column) of the current step highlighted as the animation runs.
  */
-import type { ConvGeometry } from '../../src/index.js';
+import type { ConvGeometry } from '../../src/geometry/types.js';
 import { convMatrix, transpose } from '../../src/matrix/index.js';
 import type { ConvMatrix } from '../../src/matrix/index.js';
 import type { Palette } from './palette.js';

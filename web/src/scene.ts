@@ -3,8 +3,9 @@
  * trace (direct view, and the scatter view when shown), example values computed by the reference
  * engine, and the explanation. The page only lays these out.
  */
-import { conv2d, convTranspose2d, tensor } from '../../src/index.js';
-import type { ConvGeometry } from '../../src/index.js';
+import { conv2d, convTranspose2d } from '../../src/ops/conv.js';
+import { tensor } from '../../src/tensor/tensor.js';
+import type { ConvGeometry } from '../../src/geometry/types.js';
 import { trace } from '../../src/trace/index.js';
 import type { DirectTrace, ScatterTrace } from '../../src/trace/index.js';
 import type { State } from './state.js';

@@ -1,0 +1,245 @@
+/**
+ * The model panel in real headless Chromium, under the page's CSP: the committed example models
+ * loaded through the file input (and by drag and drop), the table's totals against `summarize`
+ * computed here, a layer clicked into the controls and the URL, corrupt files refused with the
+ * library's message while the page keeps working, Chinese, keyboard, axe-core.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ConvError } from '../../src/geometry/errors.js';
+import { errorHeadline } from '../../src/i18n/errors.js';
+import { loadNetwork, readModelDef } from '../../src/model/load.node.js';
+import { fmt, summarize } from '../../src/network/summary.js';
+import type { NetworkNode } from '../../src/network/types.js';
+import { startHarness } from './harness.js';
+import type { Harness } from './harness.js';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+}, 120_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+const MODELS = [
+  'test/fixtures/onnx/resnet_tiny.onnx',
+  'test/fixtures/onnx/unet_tiny.onnx',
+  'test/fixtures/onnx/deeplab_head.onnx',
+  'test/fixtures/onnx/fpn_tiny.onnx',
+  'test/model/examples/deeplab-rates.yaml',
+  'test/model/examples/unet-decoder.json',
+];
+
+async function open(query = '?lang=en') {
+  const p = await h.newPage();
+  await p.page.goto(h.url + query);
+  await p.page.waitForSelector('body[data-ready="1"]');
+  return p;
+}
+
+/** Chooses a file through the panel's file input and waits for the table or the error. */
+async function choose(page: Page, name: string, bytes: Buffer | Uint8Array) {
+  await page.setInputFiles('#model-file', { name, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) });
+  await page.waitForFunction(() => !document.getElementById('model-table-wrap')!.hidden || !document.getElementById('model-error')!.hidden, undefined, { timeout: 30_000 });
+}
+
+const text = (page: Page, sel: string) => page.$eval(sel, (el) => (el as HTMLElement).innerText);
+const value = (page: Page, id: string) => page.$eval(`#${id}`, (el) => (el as HTMLInputElement).value);
+
+/** What the controls must show for a node (its geometry, input clamped to 32). */
+function expected(node: NetworkNode) {
+  const g = (node.conv ?? node.pool)!;
+  const [H, W] = g.axes;
+  return {
+    'input-h': String(Math.min(32, H.input)), 'input-w': String(Math.min(32, W.input)),
+    'kernel-h': String(H.kernel), 'kernel-w': String(W.kernel),
+    'stride-h': String(H.stride), 'stride-w': String(W.stride),
+    'dilation-h': String(H.dilation), 'dilation-w': String(W.dilation),
+    'pad-hb': String(H.padBefore),
+  };
+}
+
+describe('model panel', () => {
+  it('loads every example model through the file input; the table and totals are the library’s', async () => {
+    const { page, errors } = await open();
+    for (const path of MODELS) {
+      await choose(page, basename(path), readFileSync(path));
+      expect(await page.isHidden('#model-error'), path).toBe(true);
+      const s = summarize(loadNetwork(path));
+      const rows = await page.$$eval('#model-table tbody tr', (trs) => trs.map((tr) => Array.from(tr.children).map((c) => (c as HTMLElement).innerText.trim())));
+      expect(rows.map((r) => r[0]), path).toEqual(s.rows.map((r) => r.name));
+      expect(rows.map((r) => r[5]), path).toEqual(s.rows.map((r) => fmt(r.macs)));
+      expect(rows.map((r) => r[4]), path).toEqual(s.rows.map((r) => fmt(r.params)));
+      const foot = await page.$$eval('#model-table tfoot td', (tds) => tds.map((td) => (td as HTMLElement).innerText.trim()));
+      expect(foot.slice(0, 2), path).toEqual([fmt(s.totals.params), fmt(s.totals.macs)]);
+      const notes = await page.$eval('#model-notes-list', (el) => el.textContent ?? '');
+      expect(notes).toContain(fmt(s.totals.flops));
+      for (const c of s.conventions) expect(notes).toContain(c.slice(0, 40));
+      // Exactly the conv, transposed and pooling layers are buttons.
+      const buttons = await page.$$eval('#model-table button[data-layer]', (bs) => bs.map((b) => (b as HTMLElement).dataset.layer));
+      expect(buttons, path).toEqual(s.rows.filter((r) => ['conv', 'convTranspose', 'pool'].includes(r.kind)).map((r) => r.name));
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('clicking a layer puts its configuration into the controls and the URL, and animates it', async () => {
+    const { page, errors } = await open();
+    const path = 'test/fixtures/onnx/unet_tiny.onnx';
+    const net = loadNetwork(path);
+    await choose(page, 'unet_tiny.onnx', readFileSync(path));
+    for (const node of [net.nodes.find((n) => n.kind === 'convTranspose' && n.conv!.axes[0].padBefore > 0)!, net.nodes.find((n) => n.kind === 'pool')!, net.nodes.find((n) => n.kind === 'conv')!]) {
+      await page.click(`#model-table button[data-layer="${node.name}"]`);
+      for (const [id, v] of Object.entries(expected(node))) expect(await value(page, id), `${node.name} ${id}`).toBe(v);
+      expect(await page.isChecked('#transposed')).toBe(node.kind === 'convTranspose');
+      if (node.kind === 'conv') {
+        expect(await value(page, 'in-ch')).toBe(String(Math.min(16, node.conv!.inChannels)));
+        expect(await value(page, 'out-ch')).toBe(String(Math.min(16, node.conv!.outChannels)));
+      }
+      const q = new URL(page.url()).searchParams;
+      const g = (node.conv ?? node.pool)!;
+      expect(q.get('k')).toBe(String(g.axes[0].kernel));
+      expect(q.get('s')).toBe(String(g.axes[0].stride));
+      expect(q.get('t')).toBe(node.kind === 'convTranspose' ? '1' : null);
+      // The picture is that layer: the output grid has the library's size for the (clamped) input.
+      if (g.axes[0].input <= 32) expect(await page.getAttribute('#svg-output', 'data-size')).toBe(`${g.axes[0].output}x${g.axes[1].output}`);
+      expect(await page.getAttribute(`#model-table tr[aria-current="true"] button`, 'data-layer')).toBe(node.name);
+      expect(await text(page, '#model-notes')).toContain(node.name);
+    }
+    expect(await page.isHidden('#error-banner')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('clamps a 64×64 input to 32×32 with a visible note, and refuses a kernel beyond the controls', async () => {
+    const { page } = await open();
+    await choose(page, 'resnet_tiny.onnx', readFileSync('test/fixtures/onnx/resnet_tiny.onnx'));
+    const stem = loadNetwork('test/fixtures/onnx/resnet_tiny.onnx').nodes[0];
+    expect(stem.conv!.axes[0].input).toBe(64);
+    await page.click(`#model-table button[data-layer="${stem.name}"]`);
+    expect(await value(page, 'input-h')).toBe('32');
+    expect(await value(page, 'kernel-h')).toBe('7');
+    expect(await text(page, '#model-notes')).toMatch(/64×64 is shown as 32×32/);
+    const list = 'input: [1, 2, 20, 20]\nlayers:\n  - {type: conv, name: wide, out: 2, kernel: 11, padding: 5}\n  - {type: conv, name: ok, out: 2, kernel: 3}\n';
+    await choose(page, 'wide.yaml', Buffer.from(list));
+    const before = page.url();
+    await page.click('#model-table button[data-layer="wide"]');
+    expect(await text(page, '#model-error')).toMatch(/wide.*kernel is 11.*1–9/);
+    expect(page.url()).toBe(before);
+    await page.click('#model-table button[data-layer="ok"]');
+    expect(await page.isHidden('#model-error')).toBe(true);
+    expect(await value(page, 'input-h')).toBe('20');
+    await page.close();
+  }, 60_000);
+
+  it('refuses corrupt, truncated and wrong files with the library’s message; the page keeps working', async () => {
+    const { page, errors } = await open();
+    const onnx = readFileSync('test/fixtures/onnx/resnet_tiny.onnx');
+    let x = 7;
+    const noise = Buffer.from(Array.from({ length: 4096 }, () => ((x = (x * 1103515245 + 12345) >>> 0) >>> 24)));
+    const flipped = Buffer.from(onnx);
+    for (let i = 20; i < flipped.length; i += 97) flipped[i] ^= 0xff;
+    const cases: [string, Buffer][] = [
+      ['noise.onnx', noise],
+      ['truncated.onnx', onnx.subarray(0, Math.floor(onnx.length / 3))],
+      ['flipped.onnx', flipped],
+      ['checkpoint.onnx', Buffer.concat([Buffer.from('PK\x03\x04'), noise])],
+      ['empty.onnx', Buffer.alloc(0)],
+      ['broken.yaml', Buffer.from('input: [1, 3, 8, 8]\nlayers:\n  - {type: conv, out: 4, kernel: 3, strides: 2}\n')],
+      ['cycle.json', Buffer.from(JSON.stringify({ input: [1, 1, 8, 8], layers: [{ type: 'relu', name: 'a', input: 'b' }, { type: 'relu', name: 'b', input: 'a' }] }))],
+      ['big.yaml', Buffer.from('input: [1, 1, 4, 4]\nlayers:\n  - {type: conv, name: big, out: 1, kernel: 3, dilation: 3}\n')],
+    ];
+    let checked = 0;
+    for (const [name, bytes] of cases) {
+      let message: string;
+      try {
+        // The library on the same bytes (Node): what the page must say.
+        const tmp = `/tmp/convkit-model-${process.pid}-${name}`;
+        (await import('node:fs')).writeFileSync(tmp, bytes);
+        loadNetwork(tmp);
+        message = '';
+      } catch (e) {
+        if (!(e instanceof ConvError)) throw e;
+        message = e.message.replace(/\/tmp\/convkit-model-\d+-/g, '');
+      }
+      await choose(page, name, bytes);
+      if (message === '') continue; // a flip that still decodes: loaded, nothing to check here
+      checked++;
+      expect(await page.isVisible('#model-error'), name).toBe(true);
+      const shown = await text(page, '#model-error');
+      expect(shown, name).toContain(name);
+      // The message names the file by path in the CLI; the page's names it by file name.
+      expect(shown.replace(/\s+/g, ' '), name).toContain(message.split(name).pop()!.slice(0, 60).replace(/\s+/g, ' '));
+      expect(await page.isHidden('#model-table-wrap')).toBe(true);
+      // Still responsive: the animation steps.
+      const step = await text(page, '#step-count');
+      await page.click('#btn-forward');
+      expect(await text(page, '#step-count')).not.toBe(step);
+    }
+    expect(checked).toBeGreaterThanOrEqual(cases.length - 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('reads a dropped file, and is usable in Chinese from the keyboard', async () => {
+    const { page } = await open('?lang=zh');
+    const bytes = readFileSync('test/model/examples/deeplab-rates.yaml');
+    const dt = await page.evaluateHandle((b64) => {
+      const d = new DataTransfer();
+      d.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'deeplab-rates.yaml'));
+      return d;
+    }, bytes.toString('base64'));
+    await page.dispatchEvent('#model-drop', 'drop', { dataTransfer: dt });
+    await page.waitForSelector('#model-table-wrap:not([hidden])');
+    expect(await text(page, '#model-table thead')).toContain('感受野');
+    const net = loadNetwork('test/model/examples/deeplab-rates.yaml');
+    const rate8 = net.byName.get('rate8')!;
+    await page.focus('#model-table button[data-layer="rate8"]');
+    await page.keyboard.press('Enter');
+    expect(await value(page, 'dilation-h')).toBe(String(rate8.conv!.axes[0].dilation));
+    expect(await value(page, 'input-h')).toBe(String(rate8.conv!.axes[0].input));
+    expect(await text(page, '#model-notes')).toContain('已把层 rate8 载入');
+    // Go to the animation: focus moves to the stage.
+    await page.focus('#model-go');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('stage');
+    // A refusal in Chinese: the headline for the code, then the library's English detail.
+    await choose(page, 'bad.onnx', Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const shown = await text(page, '#model-error');
+    expect(shown).toContain(errorHeadline('zh', 'MODEL_FILE'));
+    expect(shown).toContain('HDF5');
+    await page.close();
+  }, 60_000);
+
+  it('has no serious or critical accessibility violations with a table loaded (axe-core)', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    for (const [q, width] of [['?lang=en', 1400], ['?lang=zh&theme=dark', 390]] as const) {
+      const context = await h.browser.newContext({ bypassCSP: true, viewport: { width, height: 1000 } });
+      const page = await context.newPage();
+      await page.goto(h.url + q);
+      await page.waitForSelector('body[data-ready="1"]');
+      await choose(page, 'unet-decoder.json', readFileSync('test/model/examples/unet-decoder.json'));
+      await page.click('#model-table button[data-layer="up1"]');
+      await choose(page, 'x.onnx', Buffer.from('garbage'));
+      await choose(page, 'unet-decoder.json', readFileSync('test/model/examples/unet-decoder.json'));
+      await page.click('#model-table button[data-layer="up1"]');
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;
+        const r = await axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target) }));
+      });
+      const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad, `${q}: ${JSON.stringify(bad)}`).toEqual([]);
+      await context.close();
+    }
+  }, 60_000);
+});
+
+void readModelDef;

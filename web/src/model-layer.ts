@@ -1,0 +1,81 @@
+/**
+ * A model layer (its geometry's numbers) → the playground's controls.
+ *
+ * Policy for layers beyond the controls' bounds (state.ts BOUNDS):
+ * - the input size and the channel counts are **clamped**, with a visible note: the kernel, stride,
+ *   padding and dilation — what makes the layer what it is — stay exact, so every step shows the
+ *   same window arithmetic as the real layer, on a smaller map;
+ * - a kernel, stride, dilation, padding or output padding beyond the bounds is **refused** with a
+ *   message naming the value: drawing another layer under this one's name would mislead.
+ * 1-D layers are shown as 1 × L; 3-D layers are refused.
+ */
+import type { LayerConfig } from './model-load.js';
+import type { MessageKey } from './i18n.js';
+import { BOUNDS, cloneState } from './state.js';
+import type { PadMode, State } from './state.js';
+
+export interface Note {
+  key: MessageKey;
+  vars: Record<string, string | number>;
+}
+
+export type LayerLoad = { ok: true; state: State; notes: Note[] } | { ok: false; reason: Note };
+
+const pairText = (a: readonly number[]) => (a.every((x) => x === a[0]) ? String(a[0]) : a.join('×'));
+
+export function stateFromLayer(cfg: LayerConfig, base: State): LayerLoad {
+  if (cfg.rank > 2 || cfg.rank < 1) return { ok: false, reason: { key: 'modelRank', vars: { name: cfg.name, rank: cfg.rank } } };
+  const one = { input: 1, kernel: 1, stride: 1, dilation: 1, padBefore: 0, padAfter: 0, outputPadding: 0, output: 1 };
+  const axes = cfg.rank === 1 ? [one, cfg.axes[0]] : cfg.axes;
+  const notes: Note[] = [];
+  if (cfg.rank === 1) notes.push({ key: 'modelOneD', vars: { l: cfg.axes[0].input } });
+
+  // `what` names a word of the library's picture labels (render.kernel, …), translated by the panel.
+  const exact: [string, number[], readonly [number, number]][] = [
+    ['kernel', axes.map((a) => a.kernel), BOUNDS.kernel],
+    ['stride', axes.map((a) => a.stride), BOUNDS.stride],
+    ['dilation', axes.map((a) => a.dilation), BOUNDS.dilation],
+    ['padding', axes.flatMap((a) => [a.padBefore, a.padAfter]), BOUNDS.pad],
+    ['outputPadding', axes.map((a) => a.outputPadding), BOUNDS.outputPadding],
+  ];
+  for (const [what, values, [lo, hi]] of exact) {
+    if (values.some((v) => v < lo || v > hi)) {
+      return { ok: false, reason: { key: 'modelTooLarge', vars: { name: cfg.name, what, value: pairText(values), lo, hi } } };
+    }
+  }
+
+  const s = cloneState(base);
+  const [H, W] = axes;
+  const input: [number, number] = [Math.min(H.input, BOUNDS.input[1]), Math.min(W.input, BOUNDS.input[1])];
+  if (input[0] !== H.input || input[1] !== W.input) {
+    notes.push({ key: 'modelClampedInput', vars: { from: `${H.input}×${W.input}`, to: `${input[0]}×${input[1]}` } });
+  }
+  s.input = input;
+  s.kernel = [H.kernel, W.kernel];
+  s.stride = [H.stride, W.stride];
+  s.dilation = [H.dilation, W.dilation];
+  s.pad = [H.padBefore, H.padAfter, W.padBefore, W.padAfter];
+  const symmetric = H.padBefore === H.padAfter && W.padBefore === W.padAfter;
+  const mode: PadMode = !symmetric ? 'asym' : H.padBefore === W.padBefore ? 'number' : 'axis';
+  s.padMode = mode;
+  s.transposed = cfg.kind === 'convTranspose';
+  s.outputPadding = [H.outputPadding, W.outputPadding];
+  s.useTarget = false;
+
+  // Channels: keep the grouping (groups, channels per group) as far as 16 channels allow.
+  const maxC = BOUNDS.channels[1];
+  const g = Math.min(cfg.groups, BOUNDS.groups[1]);
+  const perIn = Math.max(1, Math.min(cfg.inChannels / cfg.groups, Math.floor(maxC / g)));
+  const perOut = Math.max(1, Math.min(cfg.outChannels / cfg.groups, Math.floor(maxC / g)));
+  s.groups = g;
+  s.inChannels = g * perIn;
+  s.outChannels = g * perOut;
+  if (s.inChannels !== cfg.inChannels || s.outChannels !== cfg.outChannels || s.groups !== cfg.groups) {
+    notes.push({ key: 'modelClampedChannels', vars: { from: `${cfg.inChannels}→${cfg.outChannels}, g=${cfg.groups}`, to: `${s.inChannels}→${s.outChannels}, g=${s.groups}` } });
+  }
+  s.channel = 0;
+  s.frame = 0;
+  if (cfg.kind === 'pool') notes.push({ key: cfg.poolMode === 'avg' ? 'modelPoolAvg' : 'modelPoolMax', vars: {} });
+  if (cfg.ceilMode) notes.push({ key: 'modelCeil', vars: { o: pairText(axes.map((a) => a.output)) } });
+  return { ok: true, state: s, notes };
+}

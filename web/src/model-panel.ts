@@ -1,0 +1,248 @@
+/**
+ * The model panel: choose or drop a model file, see its per-layer table (the library's `summarize`
+ * cells, the same as `convkit summary`), choose a conv / transposed / pooling layer to animate it.
+ *
+ * The file is read in a worker (model-worker.ts) so the page stays responsive whatever the file;
+ * a worker that has not answered after WORKER_TIMEOUT_MS is ended and the visitor told so. A
+ * refusal shows the library's ConvError message (on the Chinese page after a Chinese headline).
+ */
+import { t as libraryT } from '../../src/i18n/index.js';
+import { t } from './i18n.js';
+import type { MessageKey } from './i18n.js';
+import { errorText } from './layer.js';
+import type { ModelReport } from './model-load.js';
+import { stateFromLayer } from './model-layer.js';
+import type { Note } from './model-layer.js';
+import type { WorkerReply, WorkerRequest } from './model-worker.js';
+import type { Lang, State } from './state.js';
+
+export const WORKER_TIMEOUT_MS = 20_000;
+
+const COLUMNS: MessageKey[] = ['colLayer', 'colOp', 'colInput', 'colOutput', 'colParams', 'colMacs', 'colRf', 'colHoles', 'colJump', 'colRel'];
+const NUMERIC = new Set([4, 5]);
+const byId = (id: string) => document.getElementById(id) as HTMLElement;
+
+export interface PanelHost {
+  lang(): Lang;
+  state(): State;
+  /** Puts a layer's state into the controls, the URL and the pictures. */
+  load(s: State): void;
+}
+
+type Message = { key: MessageKey; vars: Record<string, string | number> };
+
+export class ModelPanel {
+  private report: ModelReport | null = null;
+  private status: Message | null = null;
+  private error: { head: Message; detail: { code: string; message: string } | null } | null = null;
+  private notes: Note[] = [];
+  private selected: string | null = null;
+  private lang: Lang;
+  private seq = 0;
+  private worker: Worker | null = null;
+  private timer: number | undefined;
+
+  constructor(private host: PanelHost) {
+    this.lang = host.lang();
+    const fileInput = byId('model-file') as HTMLInputElement;
+    fileInput.addEventListener('change', () => {
+      const f = fileInput.files?.[0];
+      if (f) this.open(f);
+    });
+    // A file dropped anywhere on the page is read here (the browser would otherwise leave the page to show it).
+    const zone = byId('model-drop');
+    document.addEventListener('dragover', (e) => {
+      if (e.dataTransfer?.types.includes('Files')) {
+        e.preventDefault();
+        zone.classList.add('over');
+      }
+    });
+    document.addEventListener('dragleave', (e) => {
+      if (e.relatedTarget === null) zone.classList.remove('over');
+    });
+    document.addEventListener('drop', (e) => {
+      const f = e.dataTransfer?.files?.[0];
+      zone.classList.remove('over');
+      if (!f) return;
+      e.preventDefault();
+      this.open(f);
+    });
+    byId('model-table').addEventListener('click', (e) => {
+      const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-layer]');
+      if (b) this.animate(b.dataset.layer!);
+    });
+    this.render();
+  }
+
+  setLang(lang: Lang): void {
+    if (lang === this.lang) return;
+    this.lang = lang;
+    this.render();
+  }
+
+  /** Hands a file to a fresh worker (which checks its size against the library's limits first). */
+  open(file: File): void {
+    const id = ++this.seq;
+    this.stop();
+    this.report = null;
+    this.notes = [];
+    this.selected = null;
+    this.error = null;
+    this.status = { key: 'modelLoading', vars: { name: file.name } };
+    this.render();
+    const worker = new Worker(new URL('./model-worker.ts', import.meta.url), { type: 'module' });
+    this.worker = worker;
+    this.timer = window.setTimeout(() => {
+      if (id !== this.seq) return;
+      this.stop();
+      this.status = null;
+      this.error = { head: { key: 'modelTimeout', vars: { name: file.name, s: WORKER_TIMEOUT_MS / 1000 } }, detail: null };
+      this.render();
+    }, WORKER_TIMEOUT_MS);
+    worker.onmessage = (ev: MessageEvent<WorkerReply>) => {
+      if (ev.data.id !== id) return;
+      this.stop();
+      const r = ev.data;
+      if (r.ok) {
+        this.report = r.report;
+        this.status = { key: 'modelLoaded', vars: { name: file.name, n: r.report.rows.length, input: `[${r.report.input.shape.join(', ')}]` } };
+        this.render();
+      } else {
+        this.fail(file.name, { code: r.code, message: r.message });
+      }
+    };
+    worker.onerror = (ev) => {
+      ev.preventDefault();
+      if (id !== this.seq) return;
+      this.stop();
+      this.fail(file.name, { code: 'INTERNAL', message: ev.message || 'the model reader stopped' });
+    };
+    const req: WorkerRequest = { id, file };
+    worker.postMessage(req);
+  }
+
+  private stop(): void {
+    window.clearTimeout(this.timer);
+    this.worker?.terminate();
+    this.worker = null;
+  }
+
+  private fail(name: string, detail: { code: string; message: string }): void {
+    this.status = null;
+    this.error = { head: { key: 'modelFailed', vars: { name } }, detail };
+    this.render();
+  }
+
+  /** A layer's numbers into the controls (clamped or refused as model-layer.ts decides). */
+  animate(name: string): void {
+    const cfg = this.report?.layers[name];
+    if (!cfg) return;
+    const r = stateFromLayer(cfg, this.host.state());
+    this.selected = name;
+    if (!r.ok) {
+      this.notes = [];
+      this.error = { head: r.reason, detail: null };
+      this.render();
+      return;
+    }
+    this.error = null;
+    this.notes = [{ key: 'modelShown', vars: { name } }, ...r.notes];
+    this.host.load(r.state);
+    this.render();
+  }
+
+  private text(m: Message): string {
+    const vars = { ...m.vars };
+    // Words of the library's picture labels (kernel, stride, …) in the page's language.
+    if (typeof vars.what === 'string') vars.what = libraryT(this.lang, `render.${vars.what}`);
+    return t(this.lang, m.key, vars);
+  }
+
+  render(): void {
+    const lang = this.lang;
+    byId('model-status').textContent = this.status ? this.text(this.status) : '';
+    const err = byId('model-error');
+    err.textContent = this.error ? [this.text(this.error.head), this.error.detail ? errorText(this.error.detail, lang) : ''].filter(Boolean).join(' ') : '';
+    err.hidden = this.error === null;
+    const notes = byId('model-notes');
+    notes.replaceChildren(...this.notes.map((n) => Object.assign(document.createElement('li'), { textContent: this.text(n) })));
+    notes.hidden = this.notes.length === 0;
+    const go = byId('model-go');
+    go.hidden = this.notes.length === 0;
+    this.renderTable();
+  }
+
+  private renderTable(): void {
+    const lang = this.lang;
+    const r = this.report;
+    const wrap = byId('model-table-wrap');
+    const details = byId('model-details');
+    wrap.hidden = r === null;
+    details.hidden = r === null;
+    const table = byId('model-table');
+    if (!r) {
+      table.replaceChildren();
+      return;
+    }
+    const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = '', cls = '') => {
+      const e = document.createElement(tag);
+      if (text) e.textContent = text;
+      if (cls) e.className = cls;
+      return e;
+    };
+    const caption = el('caption', t(lang, 'modelCaption', { name: r.network, input: `${r.input.name} [${r.input.shape.join(', ')}]` }));
+    caption.id = 'model-caption';
+    const thead = el('thead');
+    const hr = el('tr');
+    COLUMNS.forEach((k, c) => {
+      const th = el('th', t(lang, k), NUMERIC.has(c) ? 'num' : '');
+      th.scope = 'col';
+      hr.append(th);
+    });
+    thead.append(hr);
+    const tbody = el('tbody');
+    for (const row of r.rows) {
+      const tr = el('tr');
+      if (row.name === this.selected) {
+        tr.className = 'selected';
+        tr.setAttribute('aria-current', 'true');
+      }
+      row.cells.forEach((cell, c) => {
+        if (c === 0) {
+          const th = el('th');
+          th.scope = 'row';
+          if (r.layers[row.name]) {
+            const b = el('button', cell);
+            b.type = 'button';
+            b.dataset.layer = row.name;
+            b.setAttribute('aria-label', t(lang, 'modelAnimate', { name: row.name }));
+            th.append(b);
+          } else {
+            th.textContent = cell;
+          }
+          tr.append(th);
+        } else {
+          tr.append(el('td', cell, NUMERIC.has(c) ? 'num' : ''));
+        }
+      });
+      tbody.append(tr);
+    }
+    const tfoot = el('tfoot');
+    const fr = el('tr');
+    const total = el('th', t(lang, 'modelTotal'));
+    total.scope = 'row';
+    total.colSpan = 4;
+    fr.append(total, el('td', r.totals.params.toLocaleString('en-US'), 'num'), el('td', r.totals.macs.toLocaleString('en-US'), 'num'), el('td'));
+    (fr.lastElementChild as HTMLTableCellElement).colSpan = 4;
+    tfoot.append(fr);
+    table.replaceChildren(caption, thead, tbody, tfoot);
+    table.dataset.params = String(r.totals.params);
+    table.dataset.macs = String(r.totals.macs);
+    const list = byId('model-notes-list');
+    list.replaceChildren(
+      el('li', t(lang, 'modelFlops', { flops: r.totals.flops.toLocaleString('en-US') })),
+      ...r.conventions.map((c) => el('li', c)),
+      ...r.notes.map((n) => el('li', n)),
+    );
+  }
+}

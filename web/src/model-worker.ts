@@ -1,0 +1,38 @@
+/**
+ * The model panel's worker: reads a model file off the page's thread, so a large or hostile file
+ * never freezes the page (the panel also ends the worker if it runs too long). It answers one
+ * message per file: the table (`ModelReport`) or the library's refusal (a ConvError's code and
+ * message). Anything else that goes wrong is reported too, never thrown at the page.
+ */
+import { ConvError, isConvError } from '../../src/geometry/errors.js';
+import { onnxRoot } from '../../src/model/onnx-schema.js';
+import { byteLimit, isLayerListName, loadModel } from './model-load.js';
+import type { ModelReport } from './model-load.js';
+import { disableCodeGeneration, installReflectiveDecoders } from './protobuf-reflect.js';
+
+export type WorkerRequest = { id: number; file: File };
+export type WorkerReply =
+  | { id: number; ok: true; report: ModelReport }
+  | { id: number; ok: false; code: string; message: string };
+
+// The page's CSP forbids the code generation protobufjs builds its classes and decoders with:
+// no generator, decoding by reflection instead (before the library builds its ONNX root).
+disableCodeGeneration();
+installReflectiveDecoders(onnxRoot());
+
+self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
+  const { id, file } = ev.data;
+  let reply: WorkerReply;
+  try {
+    // The size is checked before a byte is read (a file past the library's limits is never loaded).
+    const limit = byteLimit(file.name);
+    if (file.size > limit) {
+      throw new ConvError('MODEL_FILE', `${file.name} is ${file.size} bytes`, { hint: `convkit reads ${isLayerListName(file.name) ? 'layer lists' : 'ONNX files'} up to ${limit} bytes` });
+    }
+    reply = { id, ok: true, report: loadModel(file.name, new Uint8Array(await file.arrayBuffer())) };
+  } catch (e) {
+    if (isConvError(e)) reply = { id, ok: false, code: e.code, message: e.message };
+    else reply = { id, ok: false, code: 'INTERNAL', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+  }
+  (self as unknown as Worker).postMessage(reply);
+};
