@@ -5,7 +5,7 @@
  * geometry/taps.ts (the same maps the trace draws).
  */
 import { tapSource } from '../../geometry/taps.js';
-import type { ConvGeometry } from '../../geometry/types.js';
+import type { AxisGeometry, ConvGeometry, PaddingMode } from '../../geometry/types.js';
 import { product } from '../../geometry/validate.js';
 
 /** Strides (in elements) of a row-major array with the given extents. */
@@ -19,21 +19,30 @@ export function rowMajorStrides(extents: readonly number[]): number[] {
   return out;
 }
 
+/** Per-axis coordinates of flat (row-major) position `pos` within `extents`, written into `into`. */
+export function unravel(pos: number, extents: readonly number[], into: number[]): void {
+  let rem = pos;
+  for (let ax = extents.length - 1; ax >= 0; ax--) {
+    into[ax] = rem % extents[ax];
+    rem = (rem - into[ax]) / extents[ax];
+  }
+}
+
 /**
- * For one output position, the flat spatial input offset read by every kernel tap (−1 = zero).
- * `outIndex` holds the output's per-axis coordinates.
+ * For one output position (per-axis coordinates `outIndex`), the flat spatial input offset read
+ * by every kernel tap, or −1 where the tap reads a zero (padding, inserted zero, crop).
+ * Returns how many taps read the input.
  */
-export function tapOffsets(g: ConvGeometry, outIndex: readonly number[], into: Int32Array): void {
-  const kernel = g.axes.map((a) => a.kernel);
-  const inStrides = rowMajorStrides(g.axes.map((a) => a.input));
-  const taps = into.length;
-  for (let t = 0; t < taps; t++) {
-    let rem = t;
+export function tapOffsets(axes: readonly AxisGeometry[], mode: PaddingMode, outIndex: readonly number[], into: Int32Array): number {
+  const kernel = axes.map((a) => a.kernel);
+  const inStrides = rowMajorStrides(axes.map((a) => a.input));
+  let reading = 0;
+  const tap = new Array<number>(axes.length);
+  for (let t = 0; t < into.length; t++) {
+    unravel(t, kernel, tap);
     let offset = 0;
-    for (let ax = g.rank - 1; ax >= 0; ax--) {
-      const k = rem % kernel[ax];
-      rem = (rem - k) / kernel[ax];
-      const src = tapSource(g.axes[ax], outIndex[ax], k, g.paddingMode);
+    for (let ax = 0; ax < axes.length; ax++) {
+      const src = tapSource(axes[ax], outIndex[ax], tap[ax], mode);
       if (src < 0) {
         offset = -1;
         break;
@@ -41,7 +50,9 @@ export function tapOffsets(g: ConvGeometry, outIndex: readonly number[], into: I
       offset += src * inStrides[ax];
     }
     into[t] = offset;
+    if (offset >= 0) reading++;
   }
+  return reading;
 }
 
 /** Runs the convolution (direct or transposed) that `g` describes. */
@@ -58,13 +69,8 @@ export function referenceConv(g: ConvGeometry, x: Float32Array, w: Float32Array,
   const outIndex = new Array<number>(g.rank).fill(0);
 
   for (let pos = 0; pos < outSpatial; pos++) {
-    // Per-axis coordinates of this output position (row-major).
-    let rem = pos;
-    for (let ax = g.rank - 1; ax >= 0; ax--) {
-      outIndex[ax] = rem % outExtents[ax];
-      rem = (rem - outIndex[ax]) / outExtents[ax];
-    }
-    tapOffsets(g, outIndex, offsets);
+    unravel(pos, outExtents, outIndex);
+    tapOffsets(g.axes, g.paddingMode, outIndex, offsets);
     for (let n = 0; n < N; n++) {
       for (let oc = 0; oc < g.outChannels; oc++) {
         const group = Math.floor(oc / ocPerGroup);
