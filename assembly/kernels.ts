@@ -287,8 +287,12 @@ function micro(a: usize, b: usize, bs: usize, kc: i32, c: usize, ldc: usize, bia
  * input block x (the group's first channel), packed weights wp (packA) and bias (MR-padded).
  * `scratch` holds KC·NC floats of packed B plus 32 floats of tile buffer; threads split [p0, p1).
  */
-export function convGemm(d: usize, x: usize, wp: usize, bias: usize, c: usize, ldc: i32, K: i32, OC: i32, p0: i32, p1: i32, scratch: usize): void {
+export function convGemm(d: usize, x: usize, wp: usize, bias: usize, c: usize, ldc: i32, K: i32, OC: i32, p0: i32, p1: i32, scratch: usize, priv: i32): void {
   const tmp = scratch + (<usize>(KC * NC) << 2);
+  // priv: accumulate this block (p1 − p0 ≤ NC) in the thread's own buffer; copyOut publishes it.
+  // A task computed twice (a straggler and the thread that stole it) then never mixes partial sums.
+  let cb = c, lc = ldc, shift = 0;
+  if (priv) { cb = tmp + 256; lc = NC; shift = p0; }
   const tiles = (OC + MR - 1) / MR;
   for (let pb = p0; pb < p1; pb += NC) {
     const nc = p1 - pb < NC ? p1 - pb : NC;
@@ -299,13 +303,21 @@ export function convGemm(d: usize, x: usize, wp: usize, bias: usize, c: usize, l
       for (let t = 0; t < tiles; t++) {
         const mr = OC - t * MR < MR ? OC - t * MR : MR;
         const a = wp + (<usize>(t * K * MR + k0 * MR) << 2);
-        const crow = c + (<usize>(t * MR * ldc + pb) << 2);
+        const crow = cb + (<usize>(t * MR * lc + pb - shift) << 2);
         for (let j = 0; j < ncPad; j += NR) {
           const nr = nc - j < NR ? nc - j : NR;
-          micro(a, scratch + (<usize>j << 2), <usize>ncPad << 2, kc, crow + (<usize>j << 2), <usize>ldc << 2, bias + (<usize>(t * MR) << 2), k0 > 0, mr, nr, tmp);
+          micro(a, scratch + (<usize>j << 2), <usize>ncPad << 2, kc, crow + (<usize>j << 2), <usize>lc << 2, bias + (<usize>(t * MR) << 2), k0 > 0, mr, nr, tmp);
         }
       }
     }
+  }
+}
+
+/** Publishes a private block (convGemm with priv): C[oc][p0..p1) for oc < OC. */
+export function copyOut(scratch: usize, c: usize, ldc: i32, OC: i32, p0: i32, p1: i32): void {
+  const cb = scratch + (<usize>(KC * NC + 64) << 2);
+  for (let o = 0; o < OC; o++) {
+    memory.copy(c + (<usize>(o * ldc + p0) << 2), cb + (<usize>(o * NC) << 2), <usize>(p1 - p0) << 2);
   }
 }
 
@@ -462,5 +474,8 @@ export function peak(iters: i32, seed: f32): f32 {
 /** Rows of the register tile (the driver pads output channels to a multiple of it). */
 export function tileRows(): i32 { return MR; }
 
-/** Bytes of per-thread GEMM scratch convGemm needs: the packed B block plus the tile buffer. */
-export function gemmScratchBytes(): i32 { return (KC * NC + 64) << 2; }
+/** Bytes of per-thread GEMM scratch: packed B block, tile buffer, private C block of `oc` rows. */
+export function gemmScratchBytes(oc: i32): i32 { return (KC * NC + 64 + ((oc + MR - 1) / MR) * MR * NC) << 2; }
+
+/** Pixels per packed block (a pool task is one block). */
+export function blockPixels(): i32 { return NC; }

@@ -121,12 +121,12 @@ describe('fast engine behaviour', () => {
     await new Promise((res) => setTimeout(res, 200)); // let the exit event arrive
     expect(e.runner!.threads).toBe(2);
     expect(e.conv(g, x, w, b, 2)).toEqual(want);
-    // A worker that dies holding a task: the caller notices the stall and redoes the task.
+    // A worker that dies holding a task: the caller steals the task and finishes the job.
     e.setThreads(2, { stallMs: 100 });
-    const pool = e.runner as unknown as { simulateDeathHoldingTask(i: number): void; recoveries: number };
+    const pool = e.runner as unknown as { simulateDeathHoldingTask(i: number): void; steals: number };
     pool.simulateDeathHoldingTask(0);
     expect(e.conv(g, x, w, b, 2)).toEqual(want);
-    expect(pool.recoveries).toBe(1);
+    expect(pool.steals).toBeGreaterThanOrEqual(1); // the caller took over the dead worker's task
     expect(e.conv(g, x, w, b, 2)).toEqual(want);
     e.setThreads(1);
   });

@@ -5,15 +5,11 @@
  * seen, so repeated calls never grow it further.
  */
 import type { ConvGeometry } from '../../geometry/types.js';
-import { planConv, TASK_GEMM, type Layout, type Task } from './plan.js';
+import { planConv, runTask, type KernelShape, type Layout, type Task } from './plan.js';
 import { canBlock, canSpawnWorkers, TASK_WORDS, ThreadPool } from './pool.js';
 import { instantiate, kernelModule, loadAsync, loadedFeatures, loadSync, SHARED_MAX_PAGES, type KernelExports } from './runtime.js';
 
-export function runTask(k: KernelExports, t: Task, scratch: number): void {
-  const a = t.args;
-  if (t.kind === TASK_GEMM) k.convGemm(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], scratch);
-  else k.depthwise(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15], a[16], a[17], a[18], a[19], a[20], scratch);
-}
+export { runTask };
 
 /** Runs phase-2 tasks in parallel; resolves when all are done. Implemented by pool.ts. */
 export interface TaskRunner {
@@ -23,6 +19,8 @@ export interface TaskRunner {
   readonly slots: number;
   runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number): void;
   runAsync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number): Promise<void>;
+  /** Waits until no worker touches memory (before any call writes it). */
+  quiesce(): void;
   close(): void;
 }
 
@@ -49,7 +47,11 @@ export class WasmEngine {
       ? new WebAssembly.Memory({ initial: 1, maximum: SHARED_MAX_PAGES, shared: true })
       : new WebAssembly.Memory({ initial: 1 });
     this.kernels = instantiate(module, this.memory);
+    const k = this.kernels;
+    this.shape = { tileRows: k.tileRows(), blockPixels: k.blockPixels(), scratchBytes: (oc) => k.gemmScratchBytes(oc) };
   }
+
+  private readonly shape: KernelShape;
 
   /** Grows memory to hold `bytes`; never shrinks. */
   ensure(bytes: number): void {
@@ -74,7 +76,7 @@ export class WasmEngine {
     for (const a of g.axes) key += `|${a.input},${a.kernel},${a.stride},${a.dilation},${a.padBefore},${a.padAfter},${a.outputPadding}`;
     let layout = this.plans.get(key);
     if (!layout) {
-      layout = planConv(g, slots, this.kernels.gemmScratchBytes(), this.kernels.tileRows());
+      layout = planConv(g, slots, this.shape);
       if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value!);
       this.plans.set(key, layout);
     }
@@ -82,6 +84,7 @@ export class WasmEngine {
   }
 
   private setup(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, slots: number) {
+    this.runner?.quiesce(); // a straggling worker may still be computing a stolen task
     const layout = this.plan(g, slots);
     // The task table (for workers) follows the layout.
     const tablePtr = (layout.bytes + 63) & ~63;
@@ -113,7 +116,7 @@ export class WasmEngine {
     const runner = this.pick(g, threads, true);
     const { layout, tablePtr } = this.setup(g, x, w, bias, runner ? runner.slots : 1);
     if (runner) runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr);
-    else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr);
+    else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr, false);
     layout.finish(this.kernels);
     return this.read(layout);
   }
@@ -128,7 +131,7 @@ export class WasmEngine {
       const runner = this.pick(g, threads, false);
       const { layout, tablePtr } = this.setup(g, x, w, bias, runner ? runner.slots : 1);
       if (runner) await runner.runAsync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr);
-      else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr);
+      else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr, false);
       layout.finish(this.kernels);
       return this.read(layout);
     });
@@ -155,7 +158,7 @@ export class WasmEngine {
     if (this.runner) { this.runner.close(); this.runner = null; }
     const module = kernelModule(true);
     if (n > 1 && this.shared && module && canSpawnWorkers()) {
-      this.runner = new ThreadPool(module, this.memory, (t, s) => runTask(this.kernels, t, s), { workers: n - 1, ...options });
+      this.runner = new ThreadPool(module, this.memory, this.kernels, { workers: n - 1, ...options });
     }
     return this.runner ? this.runner.threads : 1;
   }

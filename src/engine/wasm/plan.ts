@@ -13,8 +13,15 @@ import { product } from '../../geometry/validate.js';
 import { axes3, axisClasses, type AxisClass } from './classes.js';
 import type { KernelExports } from './runtime.js';
 
-/** Pixels per GEMM task: matches the kernel's NC so a task is one packed block. */
-const TASK_PIXELS = 128;
+/** What the plan needs to know about the compiled kernels. */
+export interface KernelShape {
+  /** Rows of the register tile (output channels are padded to a multiple). */
+  tileRows: number;
+  /** Pixels per packed block: a pool task is one block. */
+  blockPixels: number;
+  /** Per-thread GEMM scratch for `oc` output channels. */
+  scratchBytes(oc: number): number;
+}
 
 export const TASK_GEMM = 0;
 export const TASK_DEPTHWISE = 1;
@@ -23,6 +30,16 @@ export const TASK_DEPTHWISE = 1;
 export interface Task {
   kind: number;
   args: number[];
+}
+
+/**
+ * Runs one task on one thread. `priv`: a GEMM task accumulates in the thread's scratch and is
+ * published with copyOut (pool workers, and a caller stealing a task).
+ */
+export function runTask(k: KernelExports, t: Task, scratch: number, priv: boolean): void {
+  const a = t.args;
+  if (t.kind === TASK_GEMM) k.convGemm(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], scratch, priv ? 1 : 0);
+  else k.depthwise(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15], a[16], a[17], a[18], a[19], a[20], scratch);
 }
 
 export interface Layout {
@@ -55,8 +72,8 @@ function isDepthwise(g: ConvGeometry): boolean {
 }
 
 /** Plans a conv for `threads` workers (task granularity only; results do not depend on it). */
-export function planConv(g: ConvGeometry, threads: number, scratchBytes: number, tileRows: number): Layout {
-  return isDepthwise(g) ? planDepthwise(g, threads, scratchBytes, tileRows) : planGemm(g, threads, scratchBytes, tileRows);
+export function planConv(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
+  return isDepthwise(g) ? planDepthwise(g, threads, ks) : planGemm(g, threads, ks);
 }
 
 interface ClassPlan {
@@ -73,7 +90,8 @@ interface ClassPlan {
   temp: number[]; // per batch×group (transposed only)
 }
 
-function planGemm(g: ConvGeometry, threads: number, scratchBytes: number, MR: number): Layout {
+function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
+  const MR = ks.tileRows;
   const arena = new Arena();
   const N = g.batch;
   const G = g.groups;
@@ -117,6 +135,7 @@ function planGemm(g: ConvGeometry, threads: number, scratchBytes: number, MR: nu
     }
     classes.push(cp);
   }
+  const scratchBytes = ks.scratchBytes(ocg);
   const scratchPtr = arena.alloc(scratchBytes * threads);
 
   const tasks: Task[] = [];
@@ -126,7 +145,7 @@ function planGemm(g: ConvGeometry, threads: number, scratchBytes: number, MR: nu
       const x = xPtr + ((n * g.inChannels + gi * icg) * inSp) * 4;
       const c = cp.direct ? outPtr + ((n * g.outChannels + gi * ocg) * outSp) * 4 : cp.temp[n * G + gi];
       const ldc = cp.direct ? outSp : cp.P;
-      const chunk = threads > 1 ? TASK_PIXELS : cp.P;
+      const chunk = threads > 1 ? ks.blockPixels : cp.P; // pooled GEMM tasks are one block each
       for (let p0 = 0; p0 < cp.P; p0 += chunk) {
         tasks.push({ kind: TASK_GEMM, args: [cp.desc, x, cp.packed[gi], biasPtr + gi * ocg * 4, c, ldc, cp.K, ocg, p0, Math.min(cp.P, p0 + chunk)] });
       }
@@ -190,7 +209,8 @@ function planGemm(g: ConvGeometry, threads: number, scratchBytes: number, MR: nu
   };
 }
 
-function planDepthwise(g: ConvGeometry, threads: number, scratchBytes: number, MR: number): Layout {
+function planDepthwise(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
+  const MR = ks.tileRows;
   const arena = new Arena();
   const N = g.batch;
   const C = g.inChannels;
@@ -225,7 +245,7 @@ function planDepthwise(g: ConvGeometry, threads: number, scratchBytes: number, M
   const rowPtr = arena.alloc(gH * 4);
   const colPtr = arena.alloc((gW + 2) * 4);
   const planeBytes = gH * (gW + 8) * 4;
-  const scratchPer = Math.max(scratchBytes, planeBytes + 64);
+  const scratchPer = planeBytes + 64;
   const scratchPtr = arena.alloc(scratchPer * threads);
   const tasks: Task[] = [];
   const chunk = threads > 1 ? Math.max(1, Math.ceil(C / (threads * 8))) : C;

@@ -8,7 +8,12 @@
  *   is still inside the previous job (ACTIVE = 0), writes the job fields, then GEN goes even and
  *   workers are woken;
  * - a thread claims task i = CURSOR++, marks it claimed in the task table (owner + 1), runs it,
- *   marks it done (−1) and bumps COMPLETED;
+ *   marks it done (−1) and bumps COMPLETED. A worker computes a GEMM task into its own scratch
+ *   and publishes it (copyOut) only after moving the task from "claimed" to "copying" (−2) with a
+ *   compare-exchange; so when the caller runs out of tasks while a worker is descheduled (this
+ *   machine is shared), the caller steals the task (claimed → −3), computes and publishes it
+ *   itself, and the straggler's copy is skipped: each task is published exactly once;
+ * - before any call writes memory, `quiesce` waits until no worker is inside a job;
  * - the caller blocks on COMPLETED (sync: Atomics.wait, Node only) or awaits it
  *   (async: Atomics.waitAsync or polling; never blocks).
  * Robustness: workers are unref'd (never keep a process alive). A worker that exits is dropped
@@ -16,8 +21,9 @@
  * every unfinished task itself — tasks write their whole output range from scratch, so redoing
  * one gives the same numbers.
  */
-import type { Task } from './plan.js';
+import { runTask, TASK_GEMM, type Task } from './plan.js';
 import type { TaskRunner } from './engine.js';
+import type { KernelExports } from './runtime.js';
 
 const GEN = 0, CURSOR = 1, COUNT = 2, TABLE = 3, SCRATCH = 4, SCRATCH_PER = 5, COMPLETED = 6, STOP = 7, ACTIVE = 8;
 const CTL_WORDS = 16;
@@ -46,8 +52,14 @@ function start(module, memory, ctl, index, onExit) {
         const m = new Int32Array(memory.buffer);
         const e = tab + i * 24;
         Atomics.store(m, e, index + 1);
-        if (m[e + 1] === 0) k.convGemm(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], m[e+9], m[e+10], m[e+11], scratch);
-        else k.depthwise(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], m[e+9], m[e+10], m[e+11], m[e+12], m[e+13], m[e+14], m[e+15], m[e+16], m[e+17], m[e+18], m[e+19], m[e+20], m[e+21], m[e+22], scratch);
+        if (m[e + 1] === 0) {
+          // Private block, then publish only if nobody stole the task meanwhile.
+          k.convGemm(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], m[e+9], m[e+10], m[e+11], scratch, 1);
+          if (Atomics.compareExchange(m, e, index + 1, -2) !== index + 1) continue;
+          k.copyOut(scratch, m[e+6], m[e+7], m[e+9], m[e+10], m[e+11]);
+        } else {
+          k.depthwise(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], m[e+9], m[e+10], m[e+11], m[e+12], m[e+13], m[e+14], m[e+15], m[e+16], m[e+17], m[e+18], m[e+19], m[e+20], m[e+21], m[e+22], scratch);
+        }
         Atomics.store(m, e, -1);
         Atomics.add(ctl, 6, 1);
         Atomics.notify(ctl, 6);
@@ -119,7 +131,7 @@ export class ThreadPool implements TaskRunner {
   constructor(
     private readonly module: WebAssembly.Module,
     private readonly memory: WebAssembly.Memory,
-    private readonly run: (t: Task, scratch: number) => void,
+    private readonly k: KernelExports,
     options: PoolOptions,
   ) {
     this.stallMs = options.stallMs ?? 2000;
@@ -173,15 +185,23 @@ export class ThreadPool implements TaskRunner {
     this.pendingDeath = i;
   }
 
-  private publish(tasks: Task[], tablePtr: number, scratchPtr: number, scratchPer: number): void {
+  /**
+   * Makes the memory the caller's: no worker is inside a job afterwards (GEN stays odd, so a
+   * late worker backs off). Every call, pooled or not, runs this before writing memory.
+   */
+  quiesce(): void {
     const c = this.ctl;
-    Atomics.add(c, GEN, 1); // odd: setting up; late workers back off
-    // Wait for workers still inside the previous job (they only find its cursor exhausted).
+    if ((Atomics.load(c, GEN) & 1) === 0) Atomics.add(c, GEN, 1);
     const t0 = Date.now();
     for (let a = Atomics.load(c, ACTIVE); a > 0; a = Atomics.load(c, ACTIVE)) {
       if (canBlock()) Atomics.wait(c, ACTIVE, a, 5);
       if (Date.now() - t0 > this.stallMs) { Atomics.store(c, ACTIVE, 0); break; } // a dead worker never leaves
     }
+  }
+
+  private publish(tasks: Task[], tablePtr: number, scratchPtr: number, scratchPer: number): void {
+    const c = this.ctl;
+    this.quiesce();
     const m = new Int32Array(this.memory.buffer);
     for (let i = 0; i < tasks.length; i++) {
       const e = (tablePtr >> 2) + i * TASK_WORDS;
@@ -205,6 +225,33 @@ export class ThreadPool implements TaskRunner {
     Atomics.notify(c, GEN);
   }
 
+  /**
+   * Takes over GEMM tasks still being computed by other threads (claimed → −3), computes each in
+   * the caller's scratch and publishes it. Returns how many it took.
+   */
+  private steal(tasks: Task[], tablePtr: number, scratchPtr: number): number {
+    const m = new Int32Array(this.memory.buffer);
+    let n = 0;
+    for (let i = 0; i < tasks.length; i++) {
+      const t = tasks[i];
+      if (t.kind !== TASK_GEMM) continue;
+      const e = (tablePtr >> 2) + i * TASK_WORDS;
+      const st = Atomics.load(m, e);
+      if (st <= 0 || Atomics.compareExchange(m, e, st, -3) !== st) continue;
+      runTask(this.k, t, scratchPtr, true);
+      const a = t.args;
+      this.k.copyOut(scratchPtr, a[4], a[5], a[7], a[8], a[9]);
+      Atomics.store(m, e, -1);
+      Atomics.add(this.ctl, COMPLETED, 1);
+      n++;
+    }
+    if (n > 0) this.steals += n;
+    return n;
+  }
+
+  /** GEMM tasks the caller took over from a slow or dead thread (tests and the bench read it). */
+  steals = 0;
+
   /** The caller's share: claim and run tasks until the cursor runs out. */
   private work(tasks: Task[], tablePtr: number, scratchPtr: number): void {
     const c = this.ctl;
@@ -214,20 +261,23 @@ export class ThreadPool implements TaskRunner {
       const m = new Int32Array(this.memory.buffer);
       const e = (tablePtr >> 2) + i * TASK_WORDS;
       Atomics.store(m, e, 1);
-      this.run(tasks[i], scratchPtr);
+      runTask(this.k, tasks[i], scratchPtr, false); // the caller's own tasks: nobody steals them
       Atomics.store(m, e, -1);
       Atomics.add(c, COMPLETED, 1);
     }
   }
 
-  /** Runs every task not marked done (after a stall: its holder is presumed dead). */
+  /**
+   * After a long stall: runs every task not marked done (depthwise tasks cannot be stolen; their
+   * holder is presumed dead).
+   */
   private recover(tasks: Task[], tablePtr: number, scratchPtr: number): void {
     this.recoveries++;
     const m = new Int32Array(this.memory.buffer);
     for (let i = 0; i < tasks.length; i++) {
       const e = (tablePtr >> 2) + i * TASK_WORDS;
       if (Atomics.load(m, e) !== -1) {
-        this.run(tasks[i], scratchPtr);
+        runTask(this.k, tasks[i], scratchPtr, false);
         Atomics.store(m, e, -1);
       }
     }
@@ -235,13 +285,22 @@ export class ThreadPool implements TaskRunner {
 
   runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr = 0): void {
     this.publish(tasks, tablePtr, scratchPtr, scratchPer);
+    const t0 = performance.now();
+    const before = Atomics.load(this.ctl, COMPLETED);
     this.work(tasks, tablePtr, scratchPtr);
     const c = this.ctl;
-    let last = Atomics.load(c, COMPLETED), since = Date.now();
+    // Out of tasks: give the others about one task's time, then steal what they still hold.
+    const mine = Math.max(1, Atomics.load(c, COMPLETED) - before);
+    const grace = Math.min(5, Math.max(0.05, (1.5 * (performance.now() - t0)) / mine));
+    let last = Atomics.load(c, COMPLETED), since = Date.now(), stolen = false;
     while (last < tasks.length) {
-      Atomics.wait(c, COMPLETED, last, 10);
+      Atomics.wait(c, COMPLETED, last, grace);
       const now = Atomics.load(c, COMPLETED);
       if (now !== last) { last = now; since = Date.now(); continue; }
+      if (!stolen || Date.now() - since > grace) {
+        stolen = true;
+        if (this.steal(tasks, tablePtr, scratchPtr) > 0) { last = Atomics.load(c, COMPLETED); since = Date.now(); continue; }
+      }
       if (Date.now() - since > this.stallMs) { this.recover(tasks, tablePtr, scratchPtr); break; }
     }
   }

@@ -13,7 +13,8 @@ export type VariantName = 'kernels-simd' | 'kernels-relaxed' | 'kernels-simd-sha
 export interface KernelExports {
   packB(d: number, x: number, dst: number, k0: number, kc: number, p0: number, nc: number, ncPad: number): void;
   packA(w: number, dst: number, oc: number, icg: number, taps: number, tapOff: number, ocStride: number, icStride: number): void;
-  convGemm(d: number, x: number, wp: number, bias: number, c: number, ldc: number, K: number, OC: number, p0: number, p1: number, scratch: number): void;
+  convGemm(d: number, x: number, wp: number, bias: number, c: number, ldc: number, K: number, OC: number, p0: number, p1: number, scratch: number, priv: number): void;
+  copyOut(scratch: number, c: number, ldc: number, OC: number, p0: number, p1: number): void;
   scatter(c: number, out: number, off: number, OC: number, P: number, outSp: number): void;
   fillBias(out: number, off: number, bias: number, OC: number, P: number, outSp: number): void;
   depthwise(x: number, w: number, bias: number, out: number, c0: number, c1: number, mult: number,
@@ -21,7 +22,8 @@ export interface KernelExports {
     rowMap: number, colMap: number, gH: number, gW: number, plane: number): void;
   peak(iters: number, seed: number): number;
   tileRows(): number;
-  gemmScratchBytes(): number;
+  gemmScratchBytes(oc: number): number;
+  blockPixels(): number;
 }
 
 export const SHARED_MAX_PAGES = 32768;
