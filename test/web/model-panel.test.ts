@@ -204,11 +204,18 @@ describe('model panel', () => {
     await page.keyboard.press('Enter');
     expect(await value(page, 'dilation-h')).toBe(String(rate8.conv!.axes[0].dilation));
     expect(await value(page, 'input-h')).toBe(String(rate8.conv!.axes[0].input));
-    expect(await text(page, '#model-notes')).toContain('已把层 rate8 载入');
-    // Go to the animation: focus moves to the stage.
-    await page.focus('#model-go');
-    await page.keyboard.press('Enter');
+    expect(await text(page, '#model-notes')).toContain('deeplab-rates.yaml 中的层 rate8');
+    // Focus moved to the animation (Space plays it); "Back to the model table" returns to the layer.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('stage');
+    await page.keyboard.press('Space');
+    expect(await page.getAttribute('#btn-play', 'aria-pressed')).toBe('true');
+    await page.keyboard.press('Space');
+    await page.click('#model-back');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.layer)).toBe('rate8');
+    // Changing the layer by hand removes the note that named the model's layer.
+    await page.fill('#kernel-h', '5');
+    expect(await page.isHidden('#model-origin')).toBe(true);
+    expect(await page.$('#model-table tr[aria-current]')).toBeNull();
     // A refusal in Chinese: the headline for the code, then the library's English detail.
     await choose(page, 'bad.onnx', Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]));
     const shown = await text(page, '#model-error');

@@ -352,6 +352,7 @@ function rebuild(): void {
   document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
   applyTranslations(document, state.lang);
   modelPanel?.setLang(state.lang);
+  modelPanel?.stateChanged(state);
   showControlVisibility();
   const result = buildLayer(state);
   if (!result.ok) {
@@ -800,11 +801,6 @@ function bindModelPanel(): void {
       writeControls();
       changed(true);
     },
-  });
-  byId('model-go').addEventListener('click', () => {
-    const stage = byId('stage');
-    stage.scrollIntoView({ block: 'start' });
-    stage.focus({ preventScroll: true });
   });
 }
 

@@ -9,7 +9,7 @@
 import { t as libraryT } from '../../src/i18n/index.js';
 import { t } from './i18n.js';
 import type { MessageKey } from './i18n.js';
-import { errorText } from './layer.js';
+import { errorText, optionsOf } from './layer.js';
 import type { ModelReport } from './model-load.js';
 import { stateFromLayer } from './model-layer.js';
 import type { Note } from './model-layer.js';
@@ -37,6 +37,9 @@ export class ModelPanel {
   private error: { head: Message; detail: { code: string; message: string } | null } | null = null;
   private notes: Note[] = [];
   private selected: string | null = null;
+  /** The layer options as loaded (optionsOf), to tell when the visitor has changed the layer since. */
+  private loaded: string | null = null;
+  private file = '';
   private lang: Lang;
   private seq = 0;
   private worker: Worker | null = null;
@@ -71,7 +74,28 @@ export class ModelPanel {
       const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-layer]');
       if (b) this.animate(b.dataset.layer!);
     });
+    byId('model-back').addEventListener('click', () => this.backToTable());
+    byId('goto-model').addEventListener('click', () => {
+      byId('model-panel').scrollIntoView({ block: 'start' });
+      byId('model-file').focus({ preventScroll: true });
+    });
     this.render();
+  }
+
+  /** Called after every change of the layer: the origin note goes once the layer is no longer the loaded one. */
+  stateChanged(s: State): void {
+    if (this.loaded === null || JSON.stringify(optionsOf(s)) === this.loaded) return;
+    this.loaded = null;
+    this.notes = [];
+    this.selected = null;
+    this.render();
+  }
+
+  private backToTable(): void {
+    const b = this.selected ? document.querySelector<HTMLElement>(`#model-table button[data-layer="${CSS.escape(this.selected)}"]`) : null;
+    const target = b ?? byId('model-file');
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
   }
 
   setLang(lang: Lang): void {
@@ -87,6 +111,8 @@ export class ModelPanel {
     this.report = null;
     this.notes = [];
     this.selected = null;
+    this.loaded = null;
+    this.file = file.name;
     this.error = null;
     this.status = { key: 'modelLoading', vars: { name: file.name } };
     this.render();
@@ -146,9 +172,14 @@ export class ModelPanel {
       return;
     }
     this.error = null;
-    this.notes = [{ key: 'modelShown', vars: { name } }, ...r.notes];
+    this.notes = [{ key: 'modelOrigin', vars: { name, file: this.file } }, ...r.notes];
+    this.loaded = JSON.stringify(optionsOf(r.state));
     this.host.load(r.state);
     this.render();
+    // The animation is at the top of the page: take the visitor there (Back to the model table returns).
+    const stage = byId('stage');
+    stage.scrollIntoView({ block: 'start' });
+    stage.focus({ preventScroll: true });
   }
 
   private text(m: Message): string {
@@ -164,11 +195,8 @@ export class ModelPanel {
     const err = byId('model-error');
     err.textContent = this.error ? [this.text(this.error.head), this.error.detail ? errorText(this.error.detail, lang) : ''].filter(Boolean).join(' ') : '';
     err.hidden = this.error === null;
-    const notes = byId('model-notes');
-    notes.replaceChildren(...this.notes.map((n) => Object.assign(document.createElement('li'), { textContent: this.text(n) })));
-    notes.hidden = this.notes.length === 0;
-    const go = byId('model-go');
-    go.hidden = this.notes.length === 0;
+    byId('model-notes').replaceChildren(...this.notes.map((n) => Object.assign(document.createElement('li'), { textContent: this.text(n) })));
+    byId('model-origin').hidden = this.notes.length === 0;
     this.renderTable();
   }
 
@@ -179,6 +207,7 @@ export class ModelPanel {
     const details = byId('model-details');
     wrap.hidden = r === null;
     details.hidden = r === null;
+    byId('model-legend').hidden = r === null;
     const table = byId('model-table');
     if (!r) {
       table.replaceChildren();
@@ -190,7 +219,7 @@ export class ModelPanel {
       if (cls) e.className = cls;
       return e;
     };
-    const caption = el('caption', t(lang, 'modelCaption', { name: r.network, input: `${r.input.name} [${r.input.shape.join(', ')}]` }));
+    const caption = el('caption', t(lang, 'modelCaption', { name: r.network, input: `[${r.input.shape.join(', ')}]${r.input.name === 'input' ? '' : ` (${r.input.name})`}` }));
     caption.id = 'model-caption';
     const thead = el('thead');
     const hr = el('tr');
