@@ -17,7 +17,7 @@ import { loadNetwork } from '../../src/model/load.node.js';
 import { buildNetwork } from '../../src/network/build.js';
 import { summarize } from '../../src/network/summary.js';
 import { controlFor, errorText } from '../../web/src/layer.js';
-import { layerConfig, loadModel, readModelDef } from '../../web/src/model-load.js';
+import { layerConfig, loadModel, parseShapeText, readModelDef } from '../../web/src/model-load.js';
 import type { LayerConfig } from '../../web/src/model-load.js';
 import { stateFromLayer } from '../../web/src/model-layer.js';
 import { t } from '../../web/src/i18n.js';
@@ -84,6 +84,15 @@ describe('eval-free ONNX decoding', () => {
   it('refuses a file over the size limit and text that is not a layer list, with ConvErrors', () => {
     expect(() => readModelDef('x.yaml', new Uint8Array(9 * 1024 * 1024))).toThrow(/bytes/);
     expect(() => readModelDef('x.json', new TextEncoder().encode('{"layers": 3'))).toThrow(ConvError);
+  });
+
+  it('reads the input-shape field: blank, commas or x; refuses anything else', () => {
+    expect(parseShapeText('  ')).toBeUndefined();
+    expect(parseShapeText('1,3,64,64')).toEqual([1, 3, 64, 64]);
+    expect(parseShapeText(' 1 x 3×8 ')).toEqual([1, 3, 8]);
+    for (const bad of ['1,3', '1,3,0,4', '1,3,-4,4', '1,3,4.5,4', '1,2,3,4,5,6', 'a,b,c', '1,3,99999999999,4']) expect(() => parseShapeText(bad), bad).toThrow(ConvError);
+    const list = new TextEncoder().encode(readFileSync(LISTS[0], 'utf8'));
+    expect(readModelDef('d.yaml', list, [1, 3, 32, 32]).input.shape).toEqual([1, 3, 32, 32]);
   });
 });
 

@@ -14,6 +14,7 @@ import { errorHeadline } from '../../src/i18n/errors.js';
 import { loadNetwork, readModelDef } from '../../src/model/load.node.js';
 import { fmt, summarize } from '../../src/network/summary.js';
 import type { NetworkNode } from '../../src/network/types.js';
+import { encodeModel } from '../model/onnx-builder.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 
@@ -186,6 +187,58 @@ describe('model panel', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);
+
+  it('a file with open spatial sizes asks for an input shape, and reads again with the one given', async () => {
+    const { page, errors } = await open();
+    const bytes = encodeModel({
+      input: { name: 'x', dims: ['N', 3, 'H', 'W'] },
+      initializers: { w: [4, 3, 3, 3] },
+      nodes: [{ op: 'Conv', inputs: ['x', 'w'], outputs: ['y'], attrs: { strides: [2, 2], pads: [1, 1, 1, 1] } }],
+      outputs: ['y'],
+    });
+    await choose(page, 'dynamic.onnx', bytes);
+    expect(await text(page, '#model-error')).toMatch(/symbolic size "H".*Enter the input shape/s);
+    await page.fill('#model-shape', '1 x 3 x 12 x 10');
+    await page.dispatchEvent('#model-shape', 'change');
+    await page.waitForSelector('#model-table-wrap:not([hidden])');
+    const conv = await page.$$eval('#model-table tbody tr', (trs) => trs.map((tr) => (tr.children[3] as HTMLElement).innerText));
+    expect(conv).toEqual(['[1, 4, 6, 5]']);
+    await page.fill('#model-shape', '1,3,banana');
+    await page.dispatchEvent('#model-shape', 'change');
+    await page.waitForSelector('#model-error:not([hidden])');
+    expect(await page.getAttribute('#model-shape', 'aria-invalid')).toBe('true');
+    expect(await text(page, '#model-error')).toMatch(/input shape "1,3,banana"/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('stops a reader that does not answer, says so, and stays usable', async () => {
+    const p = await h.newPage();
+    const { page } = p;
+    // A worker that never answers (as a pathological file would keep the real one busy).
+    await page.addInitScript(() => {
+      const w = window as unknown as { convkitModelTimeoutMs: number; terminated: number; Worker: unknown };
+      w.convkitModelTimeoutMs = 300;
+      w.terminated = 0;
+      w.Worker = class {
+        onmessage: unknown = null;
+        onerror: unknown = null;
+        postMessage(): void {}
+        terminate(): void {
+          w.terminated++;
+        }
+      };
+    });
+    await page.goto(h.url + '?lang=en');
+    await page.waitForSelector('body[data-ready="1"]');
+    await choose(page, 'slow.onnx', readFileSync('test/fixtures/onnx/resnet_tiny.onnx'));
+    expect(await text(page, '#model-error')).toMatch(/slow\.onnx took longer than 0\.3 s and was stopped/);
+    expect(await page.evaluate(() => (window as unknown as { terminated: number }).terminated)).toBeGreaterThanOrEqual(1);
+    const step = await text(page, '#step-count');
+    await page.click('#btn-forward');
+    expect(await text(page, '#step-count')).not.toBe(step);
+    await page.close();
+  });
 
   it('reads a dropped file, and is usable in Chinese from the keyboard', async () => {
     const { page } = await open('?lang=zh');

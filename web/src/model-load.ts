@@ -24,11 +24,29 @@ export function byteLimit(name: string): number {
   return isLayerListName(name) ? MAX_LAYER_LIST_BYTES : MAX_ONNX_BYTES;
 }
 
-export function readModelDef(name: string, bytes: Uint8Array): NetworkDef {
+/**
+ * The "input shape" field: "1,3,64,64", "1x3x64x64" or blank (undefined). Whole numbers ≥ 1, at
+ * least 3 of them (N, C and one spatial size); anything else is a ConvError.
+ */
+export function parseShapeText(text: string): number[] | undefined {
+  const parts = text.trim().split(/\s*[x×,\s]\s*/).filter((p) => p !== '');
+  if (parts.length === 0) return undefined;
+  const nums = parts.map((p) => (/^\d{1,9}$/.test(p) ? Number(p) : Number.NaN));
+  if (nums.length < 3 || nums.length > 5 || nums.some((n) => !Number.isSafeInteger(n) || n < 1)) {
+    throw new ConvError('INVALID_NUMBER', `input shape ${JSON.stringify(text.slice(0, 40))} must be 3 to 5 whole numbers ≥ 1 separated by commas or x`, { hint: 'e.g. 1,3,64,64 (N, C, H, W)' });
+  }
+  return nums;
+}
+
+export function readModelDef(name: string, bytes: Uint8Array, inputShape?: number[]): NetworkDef {
   const limit = byteLimit(name);
   if (bytes.length > limit) throw new ConvError('MODEL_FILE', `${name} is ${bytes.length} bytes`, { hint: `convkit reads ${isLayerListName(name) ? 'layer lists' : 'ONNX files'} up to ${limit} bytes` });
-  if (isLayerListName(name)) return parseLayerList(new TextDecoder().decode(bytes), name);
-  return onnxToNetwork(bytes);
+  if (isLayerListName(name)) {
+    const def = parseLayerList(new TextDecoder().decode(bytes), name);
+    if (inputShape) def.input.shape = inputShape;
+    return def;
+  }
+  return onnxToNetwork(bytes, inputShape ? { inputShape } : {});
 }
 
 /** Per axis, what the playground's controls need. */
@@ -121,6 +139,6 @@ export function reportOf(file: string, net: Network): ModelReport {
   };
 }
 
-export function loadModel(file: string, bytes: Uint8Array): ModelReport {
-  return reportOf(file, buildNetwork(readModelDef(file, bytes)));
+export function loadModel(file: string, bytes: Uint8Array, inputShape?: number[]): ModelReport {
+  return reportOf(file, buildNetwork(readModelDef(file, bytes, inputShape)));
 }

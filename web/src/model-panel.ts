@@ -18,6 +18,12 @@ import type { Lang, State } from './state.js';
 
 export const WORKER_TIMEOUT_MS = 20_000;
 
+/** The timeout; a test may shorten it by setting `window.convkitModelTimeoutMs` before the page loads. */
+function workerTimeout(): number {
+  const v = (window as unknown as { convkitModelTimeoutMs?: unknown }).convkitModelTimeoutMs;
+  return typeof v === 'number' && v > 0 ? v : WORKER_TIMEOUT_MS;
+}
+
 const COLUMNS: MessageKey[] = ['colLayer', 'colOp', 'colInput', 'colOutput', 'colParams', 'colMacs', 'colRf', 'colHoles', 'colJump', 'colRel'];
 const NUMERIC = new Set([4, 5]);
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
@@ -40,6 +46,8 @@ export class ModelPanel {
   /** The layer options as loaded (optionsOf), to tell when the visitor has changed the layer since. */
   private loaded: string | null = null;
   private file = '';
+  /** The last file chosen: read again when the input shape changes. */
+  private lastFile: File | null = null;
   private lang: Lang;
   private seq = 0;
   private worker: Worker | null = null;
@@ -73,6 +81,9 @@ export class ModelPanel {
     byId('model-table').addEventListener('click', (e) => {
       const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-layer]');
       if (b) this.animate(b.dataset.layer!);
+    });
+    byId('model-shape').addEventListener('change', () => {
+      if (this.lastFile) this.open(this.lastFile);
     });
     byId('model-back').addEventListener('click', () => this.backToTable());
     byId('goto-model').addEventListener('click', () => {
@@ -113,18 +124,20 @@ export class ModelPanel {
     this.selected = null;
     this.loaded = null;
     this.file = file.name;
+    this.lastFile = file;
     this.error = null;
     this.status = { key: 'modelLoading', vars: { name: file.name } };
     this.render();
     const worker = new Worker(new URL('./model-worker.ts', import.meta.url), { type: 'module' });
     this.worker = worker;
+    const limit = workerTimeout();
     this.timer = window.setTimeout(() => {
       if (id !== this.seq) return;
       this.stop();
       this.status = null;
-      this.error = { head: { key: 'modelTimeout', vars: { name: file.name, s: WORKER_TIMEOUT_MS / 1000 } }, detail: null };
+      this.error = { head: { key: 'modelTimeout', vars: { name: file.name, s: limit / 1000 } }, detail: null };
       this.render();
-    }, WORKER_TIMEOUT_MS);
+    }, limit);
     worker.onmessage = (ev: MessageEvent<WorkerReply>) => {
       if (ev.data.id !== id) return;
       this.stop();
@@ -143,7 +156,7 @@ export class ModelPanel {
       this.stop();
       this.fail(file.name, { code: 'INTERNAL', message: ev.message || 'the model reader stopped' });
     };
-    const req: WorkerRequest = { id, file };
+    const req: WorkerRequest = { id, file, shape: (byId('model-shape') as HTMLInputElement).value };
     worker.postMessage(req);
   }
 
@@ -193,8 +206,14 @@ export class ModelPanel {
     const lang = this.lang;
     byId('model-status').textContent = this.status ? this.text(this.status) : '';
     const err = byId('model-error');
-    err.textContent = this.error ? [this.text(this.error.head), this.error.detail ? errorText(this.error.detail, lang) : ''].filter(Boolean).join(' ') : '';
+    const d = this.error?.detail;
+    // The library's hint names the CLI flag; on the page the field is the way to give a shape.
+    const shapeHint = d && /input[- ]shape/.test(d.message) ? t(lang, 'modelShapeHint') : '';
+    err.textContent = this.error ? [this.text(this.error.head), d ? errorText(d, lang) : '', shapeHint].filter(Boolean).join(' ') : '';
     err.hidden = this.error === null;
+    const shapeBox = byId('model-shape');
+    if (d && d.code === 'INVALID_NUMBER' && d.message.startsWith('input shape')) shapeBox.setAttribute('aria-invalid', 'true');
+    else shapeBox.removeAttribute('aria-invalid');
     byId('model-notes').replaceChildren(...this.notes.map((n) => Object.assign(document.createElement('li'), { textContent: this.text(n) })));
     byId('model-origin').hidden = this.notes.length === 0;
     this.renderTable();

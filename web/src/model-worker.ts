@@ -6,11 +6,11 @@
  */
 import { ConvError, isConvError } from '../../src/geometry/errors.js';
 import { onnxRoot } from '../../src/model/onnx-schema.js';
-import { byteLimit, isLayerListName, loadModel } from './model-load.js';
+import { byteLimit, isLayerListName, loadModel, parseShapeText } from './model-load.js';
 import type { ModelReport } from './model-load.js';
 import { disableCodeGeneration, installReflectiveDecoders } from './protobuf-reflect.js';
 
-export type WorkerRequest = { id: number; file: File };
+export type WorkerRequest = { id: number; file: File; shape: string };
 export type WorkerReply =
   | { id: number; ok: true; report: ModelReport }
   | { id: number; ok: false; code: string; message: string };
@@ -21,7 +21,7 @@ disableCodeGeneration();
 installReflectiveDecoders(onnxRoot());
 
 self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
-  const { id, file } = ev.data;
+  const { id, file, shape } = ev.data;
   let reply: WorkerReply;
   try {
     // The size is checked before a byte is read (a file past the library's limits is never loaded).
@@ -29,7 +29,8 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
     if (file.size > limit) {
       throw new ConvError('MODEL_FILE', `${file.name} is ${file.size} bytes`, { hint: `convkit reads ${isLayerListName(file.name) ? 'layer lists' : 'ONNX files'} up to ${limit} bytes` });
     }
-    reply = { id, ok: true, report: loadModel(file.name, new Uint8Array(await file.arrayBuffer())) };
+    const inputShape = parseShapeText(shape);
+    reply = { id, ok: true, report: loadModel(file.name, new Uint8Array(await file.arrayBuffer()), inputShape) };
   } catch (e) {
     if (isConvError(e)) reply = { id, ok: false, code: e.code, message: e.message };
     else reply = { id, ok: false, code: 'INTERNAL', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
