@@ -7,7 +7,7 @@
  *
  * Usage: tsx bench/engine.ts [--cases a,b,...] [--budget-ms N] [--out name]
  */
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 
@@ -98,6 +98,7 @@ if (!engine) throw new Error('convkit fast engine not available (run npm run bui
 const features = loadedFeatures()!;
 await initTfjs();
 
+const loadBefore = loadavg()[0];
 const peak = measurePeak();
 console.log(`machine: ${cpus()[0]?.model ?? '?'} × ${availableParallelism()} · node ${process.version}`);
 console.log(`convkit kernels: ${features.relaxed ? 'relaxed-SIMD FMA' : 'SIMD mul+add'}, shared memory ${features.shared ? 'yes' : 'no'}`);
@@ -178,7 +179,7 @@ const allAgree = results.every((c) => Object.values(c.engines).every((e) => e.re
 const lines: string[] = [];
 lines.push(`# convkit fast engine benchmark`);
 lines.push('');
-lines.push(`- machine: ${cpus()[0]?.model ?? '?'}, ${availableParallelism()} cores; Node ${process.version}; ${new Date().toISOString()}`);
+lines.push(`- machine: ${cpus()[0]?.model ?? '?'}, ${availableParallelism()} cores; Node ${process.version}; ${new Date().toISOString()}; 1-min load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (the machine is shared)`);
 lines.push(`- convkit kernels: ${features.relaxed ? 'relaxed-SIMD FMA' : 'SIMD mul+add'}; threads over shared memory: ${features.shared ? 'yes' : 'no'}`);
 lines.push(`- measured WebAssembly SIMD peak, 1 core: mul+add ${peak.mulAdd.toFixed(1)} GFLOP/s${peak.fma ? `, relaxed FMA ${peak.fma.toFixed(1)} GFLOP/s` : ''} (peak used below: ${peak1.toFixed(1)}; 2 threads are compared with 2× it)`);
 lines.push(`- medians of batches; GFLOP/s = 2·MACs/time with MACs of the direct formulation (transposed: by input positions, no inserted zeros); batch 1, float32, no bias; TF.js in NHWC (its layout), others NCHW`);
@@ -217,7 +218,7 @@ const md = lines.join('\n');
 console.log('\n' + md);
 const dir = new URL('./results/', import.meta.url);
 mkdirSync(dir, { recursive: true });
-const json = { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: availableParallelism(), features, peak, results };
+const json = { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: availableParallelism(), loadavg: { start: loadBefore, end: loadavg()[0] }, features, peak, results };
 writeFileSync(new URL(`${outName}.json`, dir), JSON.stringify(json, null, 2) + '\n');
 writeFileSync(new URL(`${outName}.md`, dir), md + '\n');
 console.log(`\nwrote bench/results/${outName}.json and .md`);
