@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_HEADLINES, errorHeadline } from '../../src/i18n/errors.js';
 import { stringKeys, t as libraryT } from '../../src/i18n/index.js';
+import { CONVENTIONS_ZH } from '../../src/i18n/summary.js';
+import { CONVENTIONS } from '../../src/network/summary.js';
 import { ConvError } from '../../src/geometry/errors.js';
 import type { ConvErrorCode } from '../../src/geometry/errors.js';
 import { onnxRoot } from '../../src/model/onnx-schema.js';
@@ -181,6 +183,15 @@ describe('errors and strings', () => {
     const e = new ConvError('KERNEL_TOO_LARGE', 'kernel extent 7 is larger than the padded input 4');
     expect(errorText(e, 'zh')).toBe(`卷积核大于填充后的输入：${e.message}`);
     expect(errorText(e, 'en')).toBe(e.message);
+  });
+
+  it('has a Chinese counting convention for each of the library’s, with the same formulas', () => {
+    expect(CONVENTIONS_ZH.length).toBe(CONVENTIONS.length);
+    CONVENTIONS.forEach((en, i) => {
+      // Each translation keeps the formulas and symbols of its English sentence.
+      for (const f of ['MACs', 'FLOPs = 2·MACs', 'N·C_in·ΠIn·(C_out/g)·Πk', 'RF', '0 MACs']) if (en.includes(f)) expect(CONVENTIONS_ZH[i], `${i}: ${f}`).toContain(f);
+      expect(libraryT('zh', `summary.convention.${i}`)).toBe(CONVENTIONS_ZH[i]);
+    });
   });
 
   it('the page table repeats no string of the library’s picture labels; shared words come from the library', () => {

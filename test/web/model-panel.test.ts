@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ConvError } from '../../src/geometry/errors.js';
 import { errorHeadline } from '../../src/i18n/errors.js';
+import { CONVENTIONS_ZH } from '../../src/i18n/summary.js';
 import { loadNetwork, readModelDef } from '../../src/model/load.node.js';
 import { fmt, summarize } from '../../src/network/summary.js';
 import type { NetworkNode } from '../../src/network/types.js';
@@ -251,6 +252,7 @@ describe('model panel', () => {
     await page.dispatchEvent('#model-drop', 'drop', { dataTransfer: dt });
     await page.waitForSelector('#model-table-wrap:not([hidden])');
     expect(await text(page, '#model-table thead')).toContain('感受野');
+    expect(await page.$eval('#model-notes-list', (el) => el.textContent ?? '')).toContain(CONVENTIONS_ZH[1]);
     const net = loadNetwork('test/model/examples/deeplab-rates.yaml');
     const rate8 = net.byName.get('rate8')!;
     await page.focus('#model-table button[data-layer="rate8"]');

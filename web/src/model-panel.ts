@@ -6,7 +6,8 @@
  * a worker that has not answered after WORKER_TIMEOUT_MS is ended and the visitor told so. A
  * refusal shows the library's ConvError message (on the Chinese page after a Chinese headline).
  */
-import { t as libraryT } from '../../src/i18n/index.js';
+import { hasString, t as libraryT } from '../../src/i18n/index.js';
+import '../../src/i18n/summary.js';
 import { t } from './i18n.js';
 import type { MessageKey } from './i18n.js';
 import { errorText, optionsOf } from './layer.js';
@@ -289,7 +290,8 @@ export class ModelPanel {
     const list = byId('model-notes-list');
     list.replaceChildren(
       el('li', t(lang, 'modelFlops', { flops: r.totals.flops.toLocaleString('en-US') })),
-      ...r.conventions.map((c) => el('li', c)),
+      // The conventions in the page's language where a translation exists (src/i18n/summary.ts).
+      ...r.conventions.map((c, i) => el('li', lang !== 'en' && hasString(lang, `summary.convention.${i}`) ? libraryT(lang, `summary.convention.${i}`) : c)),
       ...r.notes.map((n) => el('li', n)),
     );
   }

@@ -1,0 +1,15 @@
+/**
+ * Chinese text of the per-layer table's counting conventions (`CONVENTIONS` in
+ * src/network/summary.ts, in the same order), keyed `summary.convention.<index>`. English is the
+ * library's own text (not repeated here); the table's notes carry numbers and names and stay English.
+ */
+import { registerStrings } from './index.js';
+
+export const CONVENTIONS_ZH = [
+  'MACs = 权重的乘加次数；不计偏置加法；FLOPs = 2·MACs。',
+  '转置卷积按输入位置计数（N·C_in·ΠIn·(C_out/g)·Πk），与实际计算一致；包括随后被裁掉的部分。',
+  '池化、激活和合并计 0 MACs。',
+  'RF = 感受野跨度（输入格数），由一个输出实际读取的输入格集合得出（取各输出相位中的最大值；填充位置也计入）；空洞 = 跨度内没有任何路径到达的格数；跳距 = 输出每走一步对应的输入格数（上采样后可为分数）。',
+];
+
+registerStrings('zh', Object.fromEntries(CONVENTIONS_ZH.map((s, i) => [`summary.convention.${i}`, s])));
