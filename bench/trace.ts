@@ -4,7 +4,10 @@
  * The geometry is built once per case, outside the timing, as the playground passes a ConvGeometry.
  *
  * Rounds are interleaved (every case once per round, in turn), so all cases see the same
- * background load on the shared machine; medians and p95 are over the rounds.
+ * background load on the shared machine; medians and p95 are over the rounds. Beside wall time,
+ * the process's CPU time per call (process.cpuUsage: user + system, all threads, so GC helper
+ * threads count too) is reported: on a loaded machine it leaves out the time the process waited
+ * for a core, which wall time includes.
  *
  *   npx tsx bench/trace.ts [--rounds 200] [--cases name,name] [--json out.json]
  */
@@ -78,6 +81,7 @@ function stats(xs: number[]) {
 function main() {
   const cases = ONLY ? CASES.filter((c) => ONLY.some((o) => c.name.includes(o))) : CASES;
   const times = cases.map(() => [] as number[]);
+  const cpu = cases.map(() => [] as number[]);
   const sizes = cases.map((c) => {
     const t = trace(c.geometry, { view: c.view });
     return `${t.outputShape.join('×')} out, ${t.frames.length} frames, ${t.tapCount} taps, grid ${t.grid.shape.join('×')}`;
@@ -86,15 +90,19 @@ function main() {
   for (let r = 0; r < 10; r++) for (const c of cases) trace(c.geometry, { view: c.view });
   for (let r = 0; r < ROUNDS; r++) {
     cases.forEach((c, i) => {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       trace(c.geometry, { view: c.view });
       times[i].push(performance.now() - t0);
+      const dc = process.cpuUsage(c0);
+      cpu[i].push((dc.user + dc.system) / 1000);
     });
   }
   console.log(`trace() on a 32×32 input, ${ROUNDS} interleaved rounds (Node ${process.version})`);
-  const rows = cases.map((c, i) => ({ name: c.name, view: c.view, size: sizes[i], ...stats(times[i]) }));
+  const rows = cases.map((c, i) => ({ name: c.name, view: c.view, size: sizes[i], ...stats(times[i]), cpuMedian: stats(cpu[i]).median }));
+  const ms = (x: number) => `${x.toFixed(2).padStart(6)} ms`;
   for (const r of rows) {
-    console.log(`  ${r.name.padEnd(34)} median ${r.median.toFixed(2).padStart(6)} ms  p95 ${r.p95.toFixed(2).padStart(6)} ms  min ${r.min.toFixed(2).padStart(6)} ms   (${r.size})`);
+    console.log(`  ${r.name.padEnd(34)} median ${ms(r.median)}  p95 ${ms(r.p95)}  min ${ms(r.min)}  cpu median ${ms(r.cpuMedian)}   (${r.size})`);
   }
   if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ node: process.version, rounds: ROUNDS, rows }, null, 2) + '\n');
 }
