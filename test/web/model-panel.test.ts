@@ -14,6 +14,8 @@ import { errorHeadline } from '../../src/i18n/errors.js';
 import { CONVENTIONS_ZH } from '../../src/i18n/summary.js';
 import { loadNetwork, readModelDef } from '../../src/model/load.node.js';
 import { fmt, summarize } from '../../src/network/summary.js';
+import { buildNetwork } from '../../src/network/build.js';
+import { parseLayerList } from '../../src/model/layers.js';
 import type { NetworkNode } from '../../src/network/types.js';
 import { encodeModel } from '../model/onnx-builder.js';
 import { startHarness } from './harness.js';
@@ -212,6 +214,25 @@ describe('model panel', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('lists a very long network 300 layers at a time, with totals over all of them', async () => {
+    const { page } = await open();
+    const layers = Array.from({ length: 1500 }, (_, i) => (i % 2 === 0 ? '  - {type: conv, out: 2, kernel: 3, padding: 1}' : '  - {type: relu}'));
+    const list = `input: [1, 2, 8, 8]\nlayers:\n${layers.join('\n')}\n`;
+    await choose(page, 'long.yaml', Buffer.from(list));
+    const rows = () => page.$$eval('#model-table tbody tr', (trs) => trs.length);
+    expect(await rows()).toBe(300);
+    expect(await text(page, '#model-table tfoot')).toContain('first 300 of 1500 layers');
+    for (let i = 0; i < 3; i++) await page.click('#model-more');
+    expect(await rows()).toBe(1200);
+    await page.click('#model-more');
+    expect(await rows()).toBe(1500);
+    expect(await page.$('#model-more')).toBeNull();
+    const s = summarize(buildNetwork(parseLayerList(list)));
+    const foot = await page.$$eval('#model-table tfoot td.num', (tds) => tds.map((td) => (td as HTMLElement).innerText.trim()));
+    expect(foot).toEqual([fmt(s.totals.params), fmt(s.totals.macs)]);
+    await page.close();
+  }, 60_000);
 
   it('stops a reader that does not answer, says so, and stays usable', async () => {
     const p = await h.newPage();

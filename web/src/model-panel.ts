@@ -18,6 +18,11 @@ import type { WorkerReply, WorkerRequest } from './model-worker.js';
 import type { Lang, State } from './state.js';
 
 export const WORKER_TIMEOUT_MS = 20_000;
+/**
+ * Rows drawn at first, and added per "Show more": a table of a few hundred rows builds without a
+ * long task (bench/playground-model.ts); a 100,000-layer graph drawn whole would freeze the page.
+ */
+export const ROWS_PER_PAGE = 300;
 
 /** The timeout; a test may shorten it by setting `window.convkitModelTimeoutMs` before the page loads. */
 function workerTimeout(): number {
@@ -47,6 +52,7 @@ export class ModelPanel {
   /** The layer options as loaded (optionsOf), to tell when the visitor has changed the layer since. */
   private loaded: string | null = null;
   private file = '';
+  private rowsShown = ROWS_PER_PAGE;
   /** The last file chosen: read again when the input shape changes. */
   private lastFile: File | null = null;
   private lang: Lang;
@@ -82,6 +88,12 @@ export class ModelPanel {
     byId('model-table').addEventListener('click', (e) => {
       const b = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-layer]');
       if (b) this.animate(b.dataset.layer!);
+      if ((e.target as HTMLElement).closest('#model-more')) {
+        this.rowsShown += ROWS_PER_PAGE;
+        this.renderTable();
+        // Keep the keyboard near where it was: on the new "Show more" button, else the table's box.
+        (document.getElementById('model-more') ?? byId('model-table-wrap')).focus();
+      }
     });
     byId('model-shape').addEventListener('change', () => {
       if (this.lastFile) this.open(this.lastFile);
@@ -119,11 +131,13 @@ export class ModelPanel {
   /** Hands a file to a fresh worker (which checks its size against the library's limits first). */
   open(file: File): void {
     const id = ++this.seq;
+    performance.mark('convkit-model-open');
     this.stop();
     this.report = null;
     this.notes = [];
     this.selected = null;
     this.loaded = null;
+    this.rowsShown = ROWS_PER_PAGE;
     this.file = file.name;
     this.lastFile = file;
     this.error = null;
@@ -147,6 +161,7 @@ export class ModelPanel {
         this.report = r.report;
         this.status = { key: 'modelLoaded', vars: { name: file.name, n: r.report.rows.length, input: `[${r.report.input.shape.join(', ')}]` } };
         this.render();
+        performance.mark('convkit-model-shown'); // for bench/playground-model.ts
       } else {
         this.fail(file.name, { code: r.code, message: r.message });
       }
@@ -250,7 +265,13 @@ export class ModelPanel {
     });
     thead.append(hr);
     const tbody = el('tbody');
-    for (const row of r.rows) {
+    const shown = Math.min(r.rows.length, this.rowsShown);
+    if (this.selected !== null) {
+      // A selected layer further down stays visible.
+      const at = r.rows.findIndex((x) => x.name === this.selected);
+      if (at >= shown) this.rowsShown = Math.ceil((at + 1) / ROWS_PER_PAGE) * ROWS_PER_PAGE;
+    }
+    for (const row of r.rows.slice(0, Math.min(r.rows.length, this.rowsShown))) {
       const tr = el('tr');
       if (row.name === this.selected) {
         tr.className = 'selected';
@@ -284,6 +305,17 @@ export class ModelPanel {
     fr.append(total, el('td', r.totals.params.toLocaleString('en-US'), 'num'), el('td', r.totals.macs.toLocaleString('en-US'), 'num'), el('td'));
     (fr.lastElementChild as HTMLTableCellElement).colSpan = 4;
     tfoot.append(fr);
+    if (r.rows.length > this.rowsShown) {
+      const more = el('tr');
+      const td = el('td', t(lang, 'modelMoreRows', { shown: this.rowsShown, n: r.rows.length }));
+      td.colSpan = COLUMNS.length;
+      const b = el('button', t(lang, 'modelShowMore', { k: Math.min(ROWS_PER_PAGE, r.rows.length - this.rowsShown) }));
+      b.type = 'button';
+      b.id = 'model-more';
+      td.append(' ', b);
+      more.append(td);
+      tfoot.prepend(more);
+    }
     table.replaceChildren(caption, thead, tbody, tfoot);
     table.dataset.params = String(r.totals.params);
     table.dataset.macs = String(r.totals.macs);
