@@ -300,6 +300,16 @@ describe('model panel', () => {
     await page.close();
   }, 60_000);
 
+  it('on the Chinese page a refusal next to its control starts with the Chinese headline for its code', async () => {
+    const { page } = await open('?i=3x3&k=5&p=0&lang=zh');
+    const slot = await text(page, '.field-error[data-for~="kernel-h"]');
+    expect(slot).toMatch(/^卷积核大于填充后的输入：kernel extent 5 is larger than the padded input 3/);
+    expect(await page.getAttribute('#kernel-h', 'aria-invalid')).toBe('true');
+    await page.selectOption('#lang', 'en');
+    expect(await text(page, '.field-error[data-for~="kernel-h"]')).toMatch(/^kernel extent 5 is larger/);
+    await page.close();
+  });
+
   it('has no serious or critical accessibility violations with a table loaded (axe-core)', async () => {
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     for (const [q, width] of [['?lang=en', 1400], ['?lang=zh&theme=dark', 390]] as const) {

@@ -82,11 +82,16 @@ const CONTROL_OF: Record<ConvErrorCode, (ax: 'h' | 'w', s: State) => string> = {
   MODEL_GRAPH: () => 'input-h',
 };
 
-/** The padding box that holds this axis's value in the current padding type. */
+/**
+ * The padding box that holds this axis's value in the current padding type; with before/after
+ * boxes, the larger of the two (the one that makes the output too small or the pad too large).
+ */
 function padBox(ax: 'h' | 'w', s: State): string {
   if (s.padMode === 'number') return 'pad-hb';
   if (s.padMode === 'same' || s.padMode === 'valid') return 'pad-mode';
-  return `pad-${ax}b`;
+  if (s.padMode === 'axis') return `pad-${ax}b`;
+  const [before, after] = ax === 'h' ? [s.pad[0], s.pad[1]] : [s.pad[2], s.pad[3]];
+  return after > before ? `pad-${ax}a` : `pad-${ax}b`;
 }
 
 export function controlFor(e: ConvError, s: State): string {
