@@ -40,6 +40,7 @@ export { enumerateConfigs } from './arithmetic/enumerateConfigs.js';
 export type { EnumerateOptions, EnumerateResult, AxisConfig } from './arithmetic/enumerateConfigs.js';
 export { t, registerStrings, isLang, LANGS } from './i18n/index.js';
 export type { Lang, StringTable } from './i18n/index.js';
+export { errorHeadline, ERROR_HEADLINES } from './i18n/errors.js';
 export { trace, TRACE_LIMIT } from './trace/index.js';
 export type {
   Trace, DirectTrace, ScatterTrace, TraceView, TraceOp, TraceSpecOptions, TraceInput, TraceRequest, TraceAxis, TraceCell,
