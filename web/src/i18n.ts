@@ -303,7 +303,7 @@ const zh: Record<keyof typeof en, string> = {
   modelShapeHint: '请在上方字段中填写输入形状 (N, C, H, W)，文件会被重新读取。',
   modelOpen: '载入模型…',
   modelOrigin: '{file} 中的层 {name}。',
-  modelLegend: '感受野：以输入格计的感受野大小 · 空洞：其中没有任何路径到达的格数 · 跳距：输出每走一步对应的输入格数 · 关系：Dumoulin & Visin 指南中的关系编号。',
+  modelLegend: '感受野：以输入格计的感受野大小 · 缺口：其中没有任何路径到达的格数 · 跳距：输出每走一步对应的输入格数 · 关系：Dumoulin & Visin 指南中的关系编号。',
   modelRank: '层 {name} 有 {rank} 个空间维度；演示只能画一维和二维的层。',
   modelTooLarge: '无法显示层 {name}：它的{what}为 {value}，演示允许 {lo}–{hi}。',
   modelOneD: '一维层：画成 1 × {l}。',
@@ -317,7 +317,7 @@ const zh: Record<keyof typeof en, string> = {
   colParams: '参数量',
   colMacs: 'MACs',
   colRf: '感受野',
-  colHoles: '空洞',
+  colHoles: '缺口',
   colJump: '跳距',
   colRel: '关系',
 };
