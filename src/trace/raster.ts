@@ -35,14 +35,3 @@ export function allCoords(shape: readonly number[]): number[][] {
   for (let f = 0; f < n; f++) out[f] = coordsOf(f, shape);
   return out;
 }
-
-/** Cartesian product of per-axis option lists, in raster order (empty if any list is empty). */
-export function cartesian<T>(lists: readonly (readonly T[])[]): T[][] {
-  let acc: T[][] = [[]];
-  for (const list of lists) {
-    const next: T[][] = [];
-    for (const prefix of acc) for (const v of list) next.push([...prefix, v]);
-    acc = next;
-  }
-  return acc;
-}
