@@ -4,9 +4,10 @@
  * computed here, a layer clicked into the controls and the URL, corrupt files refused with the
  * library's message while the page keeps working, Chinese, keyboard, axe-core.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ConvError } from '../../src/geometry/errors.js';
@@ -162,15 +163,17 @@ describe('model panel', () => {
     let checked = 0;
     for (const [name, bytes] of cases) {
       let message: string;
+      // The library on the same bytes (Node): what the page must say.
+      const tmp = join(tmpdir(), `convkit-model-${process.pid}-${name}`);
       try {
-        // The library on the same bytes (Node): what the page must say.
-        const tmp = `/tmp/convkit-model-${process.pid}-${name}`;
-        (await import('node:fs')).writeFileSync(tmp, bytes);
+        writeFileSync(tmp, bytes);
         loadNetwork(tmp);
         message = '';
       } catch (e) {
         if (!(e instanceof ConvError)) throw e;
-        message = e.message.replace(/\/tmp\/convkit-model-\d+-/g, '');
+        message = e.message.split(tmp).join(name);
+      } finally {
+        rmSync(tmp, { force: true });
       }
       await choose(page, name, bytes);
       if (message === '') continue; // a flip that still decodes: loaded, nothing to check here
