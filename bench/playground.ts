@@ -5,10 +5,15 @@
  *    many changes (the bar: one frame, 16 ms);
  *  - load: navigation start → page ready (first picture drawn), median over fresh loads (bar: 1 s).
  *
- *   npx tsx bench/playground.ts [--changes 200] [--loads 15]
+ * The machine is shared and loaded, so beside wall time each case also reports the renderer main
+ * thread's CPU time per change (CDP Performance.getMetrics ThreadTime over the whole loop, divided
+ * by the number of changes: it leaves out waiting for a core, and includes the paint after each
+ * change, so it is a mean, not a median).
+ *
+ *   npx tsx bench/playground.ts [--changes 200] [--loads 15] [--json out.json]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 // @ts-expect-error: plain ESM script without type declarations
@@ -20,6 +25,10 @@ const arg = (name: string, fallback: number) => {
 };
 const CHANGES = arg('changes', 200);
 const LOADS = arg('loads', 15);
+const JSON_OUT = (() => {
+  const i = process.argv.indexOf('--json');
+  return i >= 0 ? process.argv[i + 1] : null;
+})();
 
 function stats(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
@@ -38,8 +47,16 @@ async function main() {
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+  const load0 = loadavg();
+  const results: Record<string, unknown> = {};
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const threadTime = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return (metrics.find((m: { name: string; value: number }) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
+    };
     // Parameter changes on a 32×32 input, cycling through controls (each one a real redraw).
     const scenarios: Record<string, string> = {
       'direct 32×32, numbers off': '?i=32x32&k=3&s=1&p=1&lang=en',
@@ -51,6 +68,7 @@ async function main() {
     for (const [name, q] of Object.entries(scenarios)) {
       await page.goto(base + q);
       await page.waitForSelector('body[data-ready="1"]');
+      const cpu0 = await threadTime();
       const times = await page.evaluate(async (n) => {
         const pg = (window as unknown as { convkitPlayground: { benchChange(p: Record<string, unknown>): void; flushSide(): void } }).convkitPlayground;
         const patches: Record<string, unknown>[] = [
@@ -73,9 +91,11 @@ async function main() {
         }
         return { main, all };
       }, CHANGES);
+      const cpuPerChange = ((await threadTime()) - cpu0) / CHANGES;
       const m = stats(times.main);
       const a = stats(times.all);
-      console.log(`  ${name.padEnd(38)} picture: median ${fmt(m.median)} p95 ${fmt(m.p95)} | with side panels (matrix…): median ${fmt(a.median)} p95 ${fmt(a.p95)}`);
+      results[name] = { query: q, picture: m, withSide: a, cpuMeanPerChange: cpuPerChange };
+      console.log(`  ${name.padEnd(38)} picture: median ${fmt(m.median)} p95 ${fmt(m.p95)} | with side panels (matrix…): median ${fmt(a.median)} p95 ${fmt(a.p95)} | main-thread cpu per change (mean, incl. side panels and paint) ${fmt(cpuPerChange)}`);
     }
     await page.close();
 
@@ -95,6 +115,10 @@ async function main() {
     }
     const l = stats(loads);
     console.log(`page load from localhost (navigation start → first picture and load event, ${LOADS} fresh contexts): median ${fmt(l.median)}  p95 ${fmt(l.p95)}  max ${fmt(l.max)}`);
+    console.log(`load average: start ${load0.map((x) => x.toFixed(2)).join(' ')}, end ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    if (JSON_OUT) {
+      writeFileSync(JSON_OUT, JSON.stringify({ chromium: browser.version(), date: new Date().toISOString(), changes: CHANGES, loads: LOADS, loadavgStart: load0, loadavgEnd: loadavg(), redraw: results, load: l }, null, 2) + '\n');
+    }
   } finally {
     await browser.close();
     server.close();
