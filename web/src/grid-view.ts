@@ -25,6 +25,12 @@ export interface OverlayStyle {
 
 export type CellListener = (cell: number | null, source: 'pointer' | 'focus' | 'key') => void;
 
+/** Sets an attribute unless it already has that value (an equal write still costs style work). */
+function set(e: Element, name: string, value: string | number): void {
+  const v = String(value);
+  if (e.getAttribute(name) !== v) e.setAttribute(name, v);
+}
+
 function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
   const e = document.createElementNS(SVG, name);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
@@ -96,15 +102,15 @@ export class GridView {
     this.focusColor = focus;
     const w = cols * this.cell + 2 * this.pad;
     const h = rows * this.cell + 2 * this.pad;
-    this.svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
-    this.svg.setAttribute('width', String(w));
-    this.svg.setAttribute('height', String(h));
-    this.svg.dataset.rows = String(rows);
-    this.svg.dataset.cols = String(cols);
-    this.bg.setAttribute('width', String(w));
-    this.bg.setAttribute('height', String(h));
-    this.bg.setAttribute('fill', background);
-    this.cursorRect.setAttribute('stroke', focus);
+    set(this.svg, 'viewBox', `0 0 ${w} ${h}`);
+    set(this.svg, 'width', w);
+    set(this.svg, 'height', h);
+    set(this.svg, 'data-rows', rows);
+    set(this.svg, 'data-cols', cols);
+    set(this.bg, 'width', w);
+    set(this.bg, 'height', h);
+    set(this.bg, 'fill', background);
+    set(this.cursorRect, 'stroke', focus);
     if (this.cursor >= rows * cols) this.cursor = 0;
   }
 
@@ -126,37 +132,59 @@ export class GridView {
       if (!g) groups.set(k, (g = []));
       g.push(this.rectPath(i));
     }
-    const frag = document.createDocumentFragment();
+    // The path elements are kept and rewritten in place (same order: first cell of each style).
+    const old = this.base.children;
+    let i = 0;
     for (const [k, parts] of groups) {
       const st = styles[k];
-      const p = el('path', { d: parts.join(''), fill: st.fill, stroke: this.lineColor, 'stroke-width': 1 });
-      if (st.dashed) p.setAttribute('stroke-dasharray', '3 2');
-      p.dataset.kind = k;
-      frag.append(p);
+      let p = old[i] as SVGPathElement | undefined;
+      if (!p) {
+        p = el('path', { 'stroke-width': 1 });
+        this.base.append(p);
+      }
+      set(p, 'd', parts.join(''));
+      set(p, 'fill', st.fill);
+      set(p, 'stroke', this.lineColor);
+      if (st.dashed) set(p, 'stroke-dasharray', '3 2');
+      else if (p.hasAttribute('stroke-dasharray')) p.removeAttribute('stroke-dasharray');
+      set(p, 'data-kind', k);
+      i++;
     }
-    this.base.replaceChildren(frag);
+    while (old.length > i) old[old.length - 1].remove();
   }
 
   /** Numbers in cells (null = none); skipped when cells are too small to read. */
   drawNumbers(label: ((i: number) => string | null) | null, fillOf: (i: number) => string): void {
     if (!label || this.cell < 14) {
-      this.numbers.replaceChildren();
+      if (this.numbers.firstChild) this.numbers.replaceChildren();
       return;
     }
-    const frag = document.createDocumentFragment();
+    // Text elements are reused in order and only their changed attributes and texts rewritten.
+    const old = this.numbers.children;
     const size = Math.max(8, Math.min(14, Math.floor(this.cell * 0.42)));
     const n = this.rows * this.cols;
+    const added = document.createDocumentFragment();
+    let j = 0;
     for (let i = 0; i < n; i++) {
       const s = label(i);
       if (s === null) continue;
       const x = this.pad + (i % this.cols) * this.cell + this.cell / 2;
       const y = this.pad + Math.floor(i / this.cols) * this.cell + this.cell / 2;
-      const tx = el('text', { x, y, 'font-size': size, fill: textOn(fillOf(i)) });
-      tx.textContent = s;
-      tx.dataset.cell = String(i);
-      frag.append(tx);
+      let tx = old[j] as SVGTextElement | undefined;
+      if (!tx) {
+        tx = el('text');
+        added.append(tx);
+      }
+      set(tx, 'x', x);
+      set(tx, 'y', y);
+      set(tx, 'font-size', size);
+      set(tx, 'fill', textOn(fillOf(i)));
+      if (tx.textContent !== s) tx.textContent = s;
+      set(tx, 'data-cell', i);
+      j++;
     }
-    this.numbers.replaceChildren(frag);
+    while (old.length > j) old[old.length - 1].remove();
+    this.numbers.append(added);
   }
 
   /** Sets (or clears, with no cells) a named overlay drawn over the base. */
@@ -170,15 +198,15 @@ export class GridView {
     }
     let d = '';
     for (const i of cells) if (i >= 0 && i < this.rows * this.cols) d += this.rectPath(i, inset);
-    p.setAttribute('d', d);
-    p.setAttribute('fill', style.fill ?? 'none');
-    p.setAttribute('fill-opacity', String(style.fillOpacity ?? 1));
-    p.setAttribute('stroke', style.stroke ?? 'none');
-    p.setAttribute('stroke-width', String(style.strokeWidth ?? 0));
+    set(p, 'd', d);
+    set(p, 'fill', style.fill ?? 'none');
+    set(p, 'fill-opacity', style.fillOpacity ?? 1);
+    set(p, 'stroke', style.stroke ?? 'none');
+    set(p, 'stroke-width', style.strokeWidth ?? 0);
   }
 
   clearOverlays(): void {
-    for (const p of this.overlayPaths.values()) p.setAttribute('d', '');
+    for (const p of this.overlayPaths.values()) set(p, 'd', '');
   }
 
   focusedCell(): number | null {

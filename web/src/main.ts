@@ -25,6 +25,31 @@ import { Views, fmt } from './views.js';
 import type { Highlight, Panel } from './views.js';
 
 const byId = <T extends Element = HTMLElement>(id: string) => document.getElementById(id) as unknown as T;
+
+/*
+ * Writes that leave the DOM alone when nothing changes: a text node replaced by an equal one, or an
+ * attribute set to its own value, still makes the browser recompute style and layout of that part
+ * of the page, and a parameter change rewrites dozens of them.
+ */
+function setText(el: Node, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+function setAttr(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+function setHidden(el: HTMLElement, hidden: boolean): void {
+  if (el.hidden !== hidden) el.hidden = hidden;
+}
+
+function setValue(el: HTMLInputElement | HTMLSelectElement, value: string): void {
+  if (el.value !== value) el.value = value;
+}
+
+function setChecked(el: HTMLInputElement, on: boolean): void {
+  if (el.checked !== on) el.checked = on;
+}
 const STORE = { lang: 'convkit.lang', theme: 'convkit.theme', cb: 'convkit.colorBlind' };
 
 function stored(key: string): string | null {
@@ -128,16 +153,16 @@ function select(id: string): HTMLSelectElement {
 
 /** State → controls (after a URL load or back/forward). */
 function writeControls(): void {
-  for (const [id, f] of Object.entries(fields)) input(id).value = String(f.get(state));
-  select('pad-mode').value = state.padMode;
-  input('transposed').checked = state.transposed;
-  select('op-mode').value = state.useTarget ? 'target' : 'padding';
-  input('numbers').checked = state.numbers;
-  input('colorblind').checked = state.colorBlind;
-  select('theme').value = state.theme;
-  select('lang').value = state.lang;
-  select('view').value = state.view;
-  select('matrix-mode').value = state.matrix;
+  for (const [id, f] of Object.entries(fields)) setValue(input(id), String(f.get(state)));
+  setValue(select('pad-mode'), state.padMode);
+  setChecked(input('transposed'), state.transposed);
+  setValue(select('op-mode'), state.useTarget ? 'target' : 'padding');
+  setChecked(input('numbers'), state.numbers);
+  setChecked(input('colorblind'), state.colorBlind);
+  setValue(select('theme'), state.theme);
+  setValue(select('lang'), state.lang);
+  setValue(select('view'), state.view);
+  setValue(select('matrix-mode'), state.matrix);
   fieldErrors = new Map();
   showControlVisibility();
 }
@@ -145,7 +170,7 @@ function writeControls(): void {
 /** Shows only the padding boxes the chosen padding type uses, and the transposed options when on. */
 function showControlVisibility(): void {
   const m = state.padMode;
-  const show = (id: string, on: boolean) => { byId(`lab-${id}`).hidden = !on; };
+  const show = (id: string, on: boolean) => setHidden(byId(`lab-${id}`), !on);
   show('pad-hb', m === 'number' || m === 'axis' || m === 'asym');
   show('pad-ha', m === 'asym');
   show('pad-wb', m === 'axis' || m === 'asym');
@@ -153,14 +178,14 @@ function showControlVisibility(): void {
   const hbKey: MessageKey = m === 'number' ? 'padAll' : m === 'axis' ? 'padH' : 'padTop';
   const wbKey: MessageKey = m === 'axis' ? 'padW' : 'padLeft';
   const hb = byId('txt-pad-hb');
-  hb.dataset.i18n = hbKey;
-  hb.textContent = t(state.lang, hbKey);
+  setAttr(hb, 'data-i18n', hbKey);
+  setText(hb, t(state.lang, hbKey));
   const wb = byId('txt-pad-wb');
-  wb.dataset.i18n = wbKey;
-  wb.textContent = t(state.lang, wbKey);
-  byId('transposed-options').hidden = !state.transposed;
-  byId('op-fields').hidden = state.useTarget;
-  byId('target-fields').hidden = !state.useTarget;
+  setAttr(wb, 'data-i18n', wbKey);
+  setText(wb, t(state.lang, wbKey));
+  setHidden(byId('transposed-options'), !state.transposed);
+  setHidden(byId('op-fields'), state.useTarget);
+  setHidden(byId('target-fields'), !state.useTarget);
 }
 
 function errorSlot(control: string): HTMLElement | null {
@@ -172,26 +197,34 @@ function errorSlot(control: string): HTMLElement | null {
 
 /** Puts every message next to its control (field-level first, then the library's refusal). */
 function showErrors(): void {
-  for (const p of Array.from(document.querySelectorAll<HTMLElement>('.field-error'))) p.textContent = '';
-  for (const el of Array.from(document.querySelectorAll('[aria-invalid="true"]'))) el.removeAttribute('aria-invalid');
+  // Composed first and written once, so a redraw without errors touches none of these nodes.
+  const slotText = new Map<HTMLElement, string>();
+  const invalid = new Set<HTMLElement>();
+  for (const p of Array.from(document.querySelectorAll<HTMLElement>('.field-error'))) slotText.set(p, '');
   const put = (control: string, message: string) => {
     const slot = errorSlot(control);
     const el = document.getElementById(control);
     if (el) {
-      el.setAttribute('aria-invalid', 'true');
+      invalid.add(el);
       if (slot) {
         if (!slot.id) slot.id = `err-${control}`;
-        el.setAttribute('aria-describedby', slot.id);
+        setAttr(el, 'aria-describedby', slot.id);
       }
     }
-    if (slot) slot.textContent = slot.textContent ? `${slot.textContent} ${message}` : message;
+    if (slot) {
+      const before = slotText.get(slot) ?? '';
+      slotText.set(slot, before ? `${before} ${message}` : message);
+    }
   };
   for (const [id, msg] of fieldErrors) put(id, msg);
   if (layerError) put(layerError.control, layerError.message);
+  for (const [slot, text] of slotText) setText(slot, text);
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>('[aria-invalid="true"]'))) if (!invalid.has(el)) el.removeAttribute('aria-invalid');
+  for (const el of invalid) setAttr(el, 'aria-invalid', 'true');
   const banner = byId('error-banner');
   const problem = fieldErrors.size > 0 || layerError !== null;
-  banner.hidden = !problem;
-  banner.textContent = problem ? `${t(state.lang, 'errorStale')} ${layerError ? layerError.message : [...fieldErrors.values()][0]}` : '';
+  setHidden(banner, !problem);
+  setText(banner, problem ? `${t(state.lang, 'errorStale')} ${layerError ? layerError.message : [...fieldErrors.values()][0]}` : '');
   for (const id of ['views', 'legend', 'formula', 'svg-matrix', 'code-torch', 'code-tf']) byId(id).classList.toggle('stale', problem || stale);
 }
 
@@ -346,11 +379,18 @@ function maxPanelPx(): number {
   return Math.max(160, Math.min(420, w - 48));
 }
 
+/** The language the page's data-i18n texts are in (null: not translated yet). */
+let translated: Lang | null = null;
+
 /** Rebuilds everything from the state: geometry → scene → pictures (or the error state). */
 function rebuild(): void {
-  document.body.dataset.theme = state.theme;
-  document.documentElement.lang = state.lang === 'zh' ? 'zh-CN' : 'en';
-  applyTranslations(document, state.lang);
+  setAttr(document.body, 'data-theme', state.theme);
+  setAttr(document.documentElement, 'lang', state.lang === 'zh' ? 'zh-CN' : 'en');
+  // The static page text changes only with the language (texts set per state are set where they change).
+  if (translated !== state.lang) {
+    applyTranslations(document, state.lang);
+    translated = state.lang;
+  }
   modelPanel?.setLang(state.lang);
   modelPanel?.stateChanged(state);
   showControlVisibility();
@@ -400,26 +440,30 @@ function drawScene(): void {
   const gridCap = s.scatter
     ? t(lang, 'scatterInput')
     : g.transposed ? t(lang, 'gridLabelTransposed') : H.padBefore + H.padAfter + W.padBefore + W.padAfter > 0 ? t(lang, 'gridLabelPadded') : t(lang, 'gridLabel');
-  byId('cap-grid').textContent = `${gridCap} ${H.input}×${W.input}${s.scatter ? '' : ` → ${s.trace.grid.shape.join('×')}`}`;
-  byId('cap-kernel').textContent = `${s.trace.kernel.flipped && !s.scatter ? t(lang, 'kernelFlipped') : t(lang, 'kernelLabel')} ${H.kernel}×${W.kernel}${H.dilation > 1 || W.dilation > 1 ? ` (d=${H.dilation}×${W.dilation})` : ''}`;
-  byId('cap-output').textContent = `${s.scatter ? t(lang, 'overlapLabel') : t(lang, 'outputLabel')} ${H.output}×${W.output}`;
+  let capGrid = `${gridCap} ${H.input}×${W.input}${s.scatter ? '' : ` → ${s.trace.grid.shape.join('×')}`}`;
+  const capKernel = `${s.trace.kernel.flipped && !s.scatter ? t(lang, 'kernelFlipped') : t(lang, 'kernelLabel')} ${H.kernel}×${W.kernel}${H.dilation > 1 || W.dilation > 1 ? ` (d=${H.dilation}×${W.dilation})` : ''}`;
+  let capOutput = `${s.scatter ? t(lang, 'overlapLabel') : t(lang, 'outputLabel')} ${H.output}×${W.output}`;
   if (g.inChannels > 1 || g.outChannels > 1) {
     // Several channels: say which ones the grids show (the channel panel picks the output one).
     const sl = channelSlice(s);
-    byId('cap-grid').textContent += ` · ${t(lang, 'channelN', { c: sl.ic })}`;
-    byId('cap-output').textContent += ` · ${t(lang, 'channelN', { c: sl.oc })}`;
+    capGrid += ` · ${t(lang, 'channelN', { c: sl.ic })}`;
+    capOutput += ` · ${t(lang, 'channelN', { c: sl.oc })}`;
   }
-  byId('svg-output').dataset.size = `${H.output}x${W.output}`;
-  views.grid.svg.setAttribute('aria-label', `${byId('cap-grid').textContent}. ${t(lang, 'cellsHelp')}`);
-  views.kernel.svg.setAttribute('aria-label', `${byId('cap-kernel').textContent}. ${t(lang, 'cellsHelp')}`);
-  views.output.svg.setAttribute('aria-label', `${byId('cap-output').textContent}. ${t(lang, 'cellsHelp')}`);
-  byId('view-label').hidden = false;
+  setText(byId('cap-grid'), capGrid);
+  setText(byId('cap-kernel'), capKernel);
+  setText(byId('cap-output'), capOutput);
+  setAttr(byId('svg-output'), 'data-size', `${H.output}x${W.output}`);
+  const help = t(lang, 'cellsHelp');
+  setAttr(views.grid.svg, 'aria-label', `${capGrid}. ${help}`);
+  setAttr(views.kernel.svg, 'aria-label', `${capKernel}. ${help}`);
+  setAttr(views.output.svg, 'aria-label', `${capOutput}. ${help}`);
+  setHidden(byId('view-label'), false);
   drawLegend(p);
   const hidden = byId('numbers-hidden');
-  hidden.hidden = !(state.numbers && views.grid.cell < 14);
-  hidden.textContent = hidden.hidden ? '' : t(lang, 'numbersHidden');
+  setHidden(hidden, !(state.numbers && views.grid.cell < 14));
+  setText(hidden, hidden.hidden ? '' : t(lang, 'numbersHidden'));
   const scrub = input('scrub');
-  scrub.max = String(Math.max(0, frameTotal(s) - 1));
+  setAttr(scrub, 'max', String(Math.max(0, frameTotal(s) - 1)));
   paintStep();
   scheduleSide();
 }
@@ -453,28 +497,30 @@ function drawSide(s: Scene): void {
   const lang = state.lang;
   const [H, W] = g.axes;
   drawFormula(s);
-  byId('code-torch').textContent = torchCode(g, s.state);
-  byId('code-tf').textContent = tfCode(g, s.state);
+  setText(byId('code-torch'), torchCode(g, s.state));
+  setText(byId('code-tf'), tfCode(g, s.state));
   const drawn = matrixView.draw(g, state.matrix === 'ct', p, Math.min(360, maxPanelPx()));
   const rows = g.outChannels * H.output * W.output;
   const cols = g.inChannels * H.input * W.input;
   const mcap = state.matrix === 'ct' ? `Cᵀ: ${cols}×${rows}` : `C: ${rows}×${cols}`;
-  byId('matrix-caption').textContent = drawn ? mcap : `${mcap} — ${t(lang, 'matrixTooLarge')}`;
-  byId('svg-matrix').setAttribute('aria-label', mcap);
+  setText(byId('matrix-caption'), drawn ? mcap : `${mcap} — ${t(lang, 'matrixTooLarge')}`);
+  setAttr(byId('svg-matrix'), 'aria-label', mcap);
   const chSvg = byId<SVGSVGElement>('svg-channels');
   const sl = channelSlice(s);
   drawChannels(chSvg, s.trace.channels, p, { input: t(lang, 'inChannels'), output: t(lang, 'outChannels') }, g.outChannels > 1 ? sl.oc : null);
   const chSel = select('channel-out');
-  chSel.replaceChildren(...Array.from({ length: g.outChannels }, (_, i) => {
-    const o = document.createElement('option');
-    o.value = String(i);
-    o.textContent = String(i);
-    return o;
-  }));
-  chSel.value = String(sl.oc);
-  byId('channel-pick').hidden = g.outChannels < 2;
+  if (chSel.options.length !== g.outChannels) {
+    chSel.replaceChildren(...Array.from({ length: g.outChannels }, (_, i) => {
+      const o = document.createElement('option');
+      o.value = String(i);
+      o.textContent = String(i);
+      return o;
+    }));
+  }
+  setValue(chSel, String(sl.oc));
+  setHidden(byId('channel-pick'), g.outChannels < 2);
   const c = s.trace.channels;
-  chSvg.setAttribute('aria-label', c.feeds.map((ins, oc) => `out ${oc} ← in ${ins.join(', ')}`).join('; '));
+  setAttr(chSvg, 'aria-label', c.feeds.map((ins, oc) => `out ${oc} ← in ${ins.join(', ')}`).join('; '));
   markMatrix();
 }
 
@@ -500,14 +546,21 @@ function drawLegend(p: Palette): void {
     [p.current, 'legendOutput', false],
   ];
   const ul = byId('legend');
-  ul.setAttribute('aria-label', t(state.lang, 'legend'));
-  const frag = document.createDocumentFragment();
+  setAttr(ul, 'aria-label', t(state.lang, 'legend'));
   if (scene?.scatter) {
     items.splice(0, items.length, [p.input, 'legendInput', false], [p.current, 'legendStamp', false], [p.read, 'legendOverlap', false]);
   }
-  for (const [fill, key, dashed] of items) {
-    if (key === 'legendInserted' && !(scene?.geometry.transposed)) continue;
-    if (key === 'legendExtra' && !(scene?.geometry.axes.some((a) => a.equivalent.extra > 0))) continue;
+  const shown = items.filter(([, key]) => {
+    if (key === 'legendInserted' && !(scene?.geometry.transposed)) return false;
+    if (key === 'legendExtra' && !(scene?.geometry.axes.some((a) => a.equivalent.extra > 0))) return false;
+    return true;
+  });
+  // Most parameter changes leave the legend as it is: rebuild it only when its entries change.
+  const key = `${state.lang} ${p.line} ${shown.map(([fill, k, dashed]) => `${fill}:${k}:${dashed}`).join(' ')}`;
+  if (ul.dataset.drawn === key) return;
+  ul.dataset.drawn = key;
+  const frag = document.createDocumentFragment();
+  for (const [fill, key, dashed] of shown) {
     const li = document.createElement('li');
     const sw = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     sw.setAttribute('width', '14');
@@ -528,29 +581,40 @@ function drawLegend(p: Palette): void {
 function drawFormula(s: Scene): void {
   const box = byId('formula');
   const e = explainGeometry(s.geometry, state.lang);
-  const frag = document.createDocumentFragment();
-  const dl = document.createElement('dl');
-  const row = (k: string, v: string, id: string) => {
-    const dt = document.createElement('dt');
-    dt.textContent = k;
-    const dd = document.createElement('dd');
-    dd.textContent = v;
-    dd.id = id;
-    dl.append(dt, dd);
-  };
-  row(t(state.lang, 'shapes'), `[${e.inputShape.join(', ')}] → [${e.outputShape.join(', ')}]`, 'shape-text');
-  row(t(state.lang, 'params'), String(e.params), 'params-text');
-  row(t(state.lang, 'macs'), String(e.macs), 'macs-text');
-  frag.append(dl);
-  const ul = document.createElement('ul');
-  ul.className = 'explain';
-  for (const line of e.lines) {
-    const li = document.createElement('li');
-    li.textContent = line;
-    ul.append(li);
+  // Built once, then updated in place: only the texts that differ are rewritten.
+  let dl = box.querySelector('dl');
+  let ul = box.querySelector<HTMLUListElement>('ul.explain');
+  if (!dl || !ul) {
+    dl = document.createElement('dl');
+    for (const id of ['shape-text', 'params-text', 'macs-text']) {
+      const dd = document.createElement('dd');
+      dd.id = id;
+      dl.append(document.createElement('dt'), dd);
+    }
+    ul = document.createElement('ul');
+    ul.className = 'explain';
+    box.replaceChildren(dl, ul);
   }
-  frag.append(ul);
-  box.replaceChildren(frag);
+  const rows: [string, string][] = [
+    [t(state.lang, 'shapes'), `[${e.inputShape.join(', ')}] → [${e.outputShape.join(', ')}]`],
+    [t(state.lang, 'params'), String(e.params)],
+    [t(state.lang, 'macs'), String(e.macs)],
+  ];
+  const cells = dl.children;
+  rows.forEach(([k, v], i) => {
+    setText(cells[2 * i], k);
+    setText(cells[2 * i + 1], v);
+  });
+  const items = ul.children;
+  while (items.length > e.lines.length) items[items.length - 1].remove();
+  e.lines.forEach((line, i) => {
+    if (i < items.length) setText(items[i], line);
+    else {
+      const li = document.createElement('li');
+      li.textContent = line;
+      ul!.append(li);
+    }
+  });
 }
 
 /** The current step's highlight, the hover highlight, the matrix mark, the step sentence. */
@@ -568,11 +632,12 @@ function paintStep(): void {
     hoverText = hoverSentence(hover.panel, hover.cell, r);
   }
   views.paint(step, hv, frame);
-  byId('hover-text').textContent = hoverText;
-  input('scrub').value = String(frame);
-  input('scrub').setAttribute('aria-valuetext', t(state.lang, 'stepOf', { i: frame + 1, n: total }));
-  byId('step-count').textContent = t(state.lang, 'stepOf', { i: frame + 1, n: total });
-  byId('step-text').textContent = stepSentence(s);
+  setText(byId('hover-text'), hoverText);
+  setValue(input('scrub'), String(frame));
+  const stepOf = t(state.lang, 'stepOf', { i: frame + 1, n: total });
+  setAttr(input('scrub'), 'aria-valuetext', stepOf);
+  setText(byId('step-count'), stepOf);
+  setText(byId('step-text'), stepSentence(s));
   if (sidePending === undefined) markMatrix();
 }
 

@@ -245,7 +245,8 @@ export class Views {
 }
 
 function setData(svg: SVGSVGElement, name: string, cells: string[]): void {
-  svg.dataset[name] = [...new Set(cells)].sort(compareCoords).join(';');
+  const v = [...new Set(cells)].sort(compareCoords).join(';');
+  if (svg.dataset[name] !== v) svg.dataset[name] = v;
 }
 
 function compareCoords(a: string, b: string): number {
