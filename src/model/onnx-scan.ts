@@ -1,10 +1,10 @@
 /**
- * A bounded pre-scan of an ONNX file before protobufjs decodes it. protobufjs allocates every
+ * A bounded pre-scan of an ONNX file before the generated decoder reads it. The decoder allocates every
  * element of a repeated field; a hostile file could hold millions of tiny entries (dims, ints,
- * nodes) and exhaust memory. Walking the wire format once with protobufjs's own Reader (tags and
+ * nodes) and exhaust memory. Walking the wire format once with protobufjs's Reader (tags and
  * skips only, nothing allocated) lets us refuse such files with a clear error first.
  */
-import protobuf from 'protobufjs/light.js';
+import protobuf from 'protobufjs/minimal.js';
 import { ConvError } from '../geometry/errors.js';
 import { SCAN_LAYOUT } from './onnx-schema.js';
 

@@ -1,5 +1,5 @@
-/** Hand-encoded ONNX models for tests, written with the same protobufjs descriptor convkit reads. */
-import { onnxRoot } from '../../src/model/onnx-schema.js';
+/** Hand-encoded ONNX models for tests, written with the same .proto the library's decoder is generated from. */
+import { onnxRoot } from './onnx-proto.js';
 
 export interface NodeSpec {
   op: string;

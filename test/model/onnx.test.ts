@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { outputRegion, receptiveField } from '../../src/arithmetic/receptive.js';
 import { ConvError } from '../../src/geometry/errors.js';
 import { onnxToNetwork } from '../../src/model/onnx.js';
-import { onnxRoot } from '../../src/model/onnx-schema.js';
+import { onnxRoot } from './onnx-proto.js';
 import { buildNetwork } from '../../src/network/build.js';
 import { summarize } from '../../src/network/summary.js';
 import { encodeModel } from './onnx-builder.js';
