@@ -10,9 +10,10 @@ function run(file: string): number | null {
   const memory = new WebAssembly.Memory({ initial: 1 });
   const k = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory, abort() {} } }).exports as { peak(n: number, s: number): number };
   k.peak(1e5, 0.5);
-  const iters = 4e6;
+  // Many short runs (~1.5 ms each): on a shared machine the best one is the undisturbed one.
+  const iters = 1e6;
   let best = 0;
-  for (let r = 0; r < 7; r++) {
+  for (let r = 0; r < 40; r++) {
     const t = performance.now();
     k.peak(iters, 0.5);
     best = Math.max(best, (iters * 12 * 8) / ((performance.now() - t) * 1e6));

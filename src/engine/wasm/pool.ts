@@ -251,6 +251,8 @@ export class ThreadPool implements TaskRunner {
 
   /** GEMM tasks the caller took over from a slow or dead thread (tests and the bench read it). */
   steals = 0;
+  /** Tasks the caller ran from the cursor (diagnostics). */
+  callerTasks = 0;
 
   /** The caller's share: claim and run tasks until the cursor runs out. */
   private work(tasks: Task[], tablePtr: number, scratchPtr: number): void {
@@ -262,6 +264,7 @@ export class ThreadPool implements TaskRunner {
       const e = (tablePtr >> 2) + i * TASK_WORDS;
       Atomics.store(m, e, 1);
       runTask(this.k, tasks[i], scratchPtr, false); // the caller's own tasks: nobody steals them
+      this.callerTasks++;
       Atomics.store(m, e, -1);
       Atomics.add(c, COMPLETED, 1);
     }
