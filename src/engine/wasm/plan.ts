@@ -145,7 +145,9 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
       const x = xPtr + ((n * g.inChannels + gi * icg) * inSp) * 4;
       const c = cp.direct ? outPtr + ((n * g.outChannels + gi * ocg) * outSp) * 4 : cp.temp[n * G + gi];
       const ldc = cp.direct ? outSp : cp.P;
-      const chunk = threads > 1 ? ks.blockPixels : cp.P; // pooled GEMM tasks are one block each
+      // Pooled GEMM tasks are at most one block, and small enough that every thread gets several
+      // (a 784-pixel layer in 128-pixel blocks would split 4:3 between two threads).
+      const chunk = threads > 1 ? Math.min(ks.blockPixels, Math.max(32, Math.ceil(cp.P / (threads * 6) / 8) * 8)) : cp.P;
       for (let p0 = 0; p0 < cp.P; p0 += chunk) {
         tasks.push({ kind: TASK_GEMM, args: [cp.desc, x, cp.packed[gi], biasPtr + gi * ocg * 4, c, ldc, cp.K, ocg, p0, Math.min(cp.P, p0 + chunk)] });
       }
