@@ -536,6 +536,9 @@ function markMatrix(): void {
   else mRow !== null ? matrixView.mark('col', mRow) : matrixView.mark('row', mCol!);
 }
 
+/** What the legend shows now (language, colours, entries), so an unchanged legend is left alone. */
+let legendDrawn = '';
+
 function drawLegend(p: Palette): void {
   const items: [string, MessageKey, boolean][] = [
     [p.input, 'legendInput', false],
@@ -557,8 +560,8 @@ function drawLegend(p: Palette): void {
   });
   // Most parameter changes leave the legend as it is: rebuild it only when its entries change.
   const key = `${state.lang} ${p.line} ${shown.map(([fill, k, dashed]) => `${fill}:${k}:${dashed}`).join(' ')}`;
-  if (ul.dataset.drawn === key) return;
-  ul.dataset.drawn = key;
+  if (legendDrawn === key) return;
+  legendDrawn = key;
   const frag = document.createDocumentFragment();
   for (const [fill, key, dashed] of shown) {
     const li = document.createElement('li');
