@@ -69,7 +69,10 @@ export function packB(d: usize, x: usize, dst: usize, k0: i32, kc: i32, p0: i32,
       const sh = load<i32>(rowH + (<usize>oh << 2));
       const o = out + (<usize>j << 2);
       if ((sd | sh) < 0) {
-        memory.fill(o, 0, <usize>seg << 2);
+        const bytes = <usize>seg << 2;
+        let q: usize = 0;
+        for (; q + 16 <= bytes; q += 16) v128.store(o + q, i32x4.splat(0));
+        for (; q < bytes; q += 4) store<f32>(o + q, 0);
       } else {
         const base = chan + (<usize>((sd * inH + sh) * inW) << 2);
         const b = ow + seg;
@@ -83,7 +86,12 @@ export function packB(d: usize, x: usize, dst: usize, k0: i32, kc: i32, p0: i32,
         if (m1 > m0) {
           const s = load<i32>(col + (<usize>m0 << 2));
           if (step == 1) {
-            memory.copy(o + (<usize>(m0 - ow) << 2), base + (<usize>s << 2), <usize>(m1 - m0) << 2);
+            // Rows are short (tens of floats): a vector loop beats a memory.copy call.
+            const dst = o + (<usize>(m0 - ow) << 2), src = base + (<usize>s << 2);
+            const bytes = <usize>(m1 - m0) << 2;
+            let q: usize = 0;
+            for (; q + 16 <= bytes; q += 16) v128.store(dst + q, v128.load(src + q));
+            for (; q < bytes; q += 4) store<f32>(dst + q, load<f32>(src + q));
           } else if (step == 2) {
             // Even lanes of two vectors: 4 outputs per shuffle. Lane 7 may read one cell past
             // the run; it is dropped (and memory always continues past the input).
@@ -365,12 +373,20 @@ export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, 
         const sx = load<i32>(colMap + (<usize>gx << 2));
         store<f32>(prow + (<usize>gx << 2), sx < 0 ? 0 : load<f32>(xr + (<usize>sx << 2)));
       }
-      if (hi > lo) memory.copy(prow + (<usize>lo << 2), xr + (<usize>load<i32>(colMap + (<usize>lo << 2)) << 2), <usize>(hi - lo) << 2);
+      if (hi > lo) {
+        // Short rows: a vector loop beats a memory.copy call.
+        const dst = prow + (<usize>lo << 2), src = xr + (<usize>load<i32>(colMap + (<usize>lo << 2)) << 2);
+        const bytes = <usize>(hi - lo) << 2;
+        let q: usize = 0;
+        for (; q + 16 <= bytes; q += 16) v128.store(dst + q, v128.load(src + q));
+        for (; q < bytes; q += 4) store<f32>(dst + q, load<f32>(src + q));
+      }
       for (let gx = hi > lo ? hi : lo; gx < gW; gx++) {
         const sx = load<i32>(colMap + (<usize>gx << 2));
         store<f32>(prow + (<usize>gx << 2), sx < 0 ? 0 : load<f32>(xr + (<usize>sx << 2)));
       }
-      memory.fill(prow + (<usize>gW << 2), 0, 32);
+      v128.store(prow + (<usize>gW << 2), i32x4.splat(0));
+      v128.store(prow + (<usize>gW << 2), i32x4.splat(0), 16);
     }
     for (let m = 0; m < mult; m++) {
       const oc = c * mult + m;
