@@ -57,14 +57,28 @@ export class MatrixView {
     this.svg.dataset.cols = String(m.cols);
     const frag = document.createDocumentFragment();
     frag.append(el('rect', { x: 0, y: 0, width: w + 2, height: h + 2, fill: p.background, stroke: p.line, 'stroke-width': 1 }));
-    const byTap = new Map<number, string[]>();
+    // One path per tap, in the order the taps first appear. Each square after the first moves
+    // relative to the previous one (after `z` the pen is back at that square's corner): a 1024×1024
+    // C is ~9000 squares, and the shorter path text is quicker to build and for the browser to parse.
+    const order: number[] = [];
+    const parts: string[][] = [];
+    const last: [number, number][] = [];
+    const side = `h${cell}v${cell}h${-cell}z`;
     for (const e of m.entries) {
       const tap = e.terms[0]?.tap ?? 0;
-      let list = byTap.get(tap);
-      if (!list) byTap.set(tap, (list = []));
-      list.push(`M${1 + e.col * cell} ${1 + e.row * cell}h${cell}v${cell}h${-cell}z`);
+      const x = 1 + e.col * cell;
+      const y = 1 + e.row * cell;
+      let list = parts[tap];
+      if (!list) {
+        parts[tap] = list = [`M${x} ${y}${side}`];
+        order.push(tap);
+      } else {
+        const [px, py] = last[tap];
+        list.push(`m${x - px} ${y - py}${side}`);
+      }
+      last[tap] = [x, y];
     }
-    for (const [tap, parts] of byTap) frag.append(el('path', { d: parts.join(''), fill: TAP_COLOURS[tap % TAP_COLOURS.length] }));
+    for (const tap of order) frag.append(el('path', { d: parts[tap].join(''), fill: TAP_COLOURS[tap % TAP_COLOURS.length] }));
     if (cell >= 18) {
       const g2 = el('g', { 'font-family': 'system-ui, sans-serif', 'font-size': Math.floor(cell * 0.42), 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: '#ffffff' });
       for (const e of m.entries) {
