@@ -3,6 +3,7 @@
  *  - redraw: one parameter change on a 32×32 input, applied and fully redrawn (geometry, trace,
  *    matrix, explanation, every SVG) plus the browser's style and layout — median and p95 over
  *    many changes (the bar: one frame, 16 ms);
+ *  - hover: a pointer move over an input or output cell, highlight of what connects drawn;
  *  - load: navigation start → page ready (first picture drawn), median over fresh loads (bar: 1 s).
  *
  * The machine is shared and loaded, so beside wall time each case also reports the renderer main
@@ -92,10 +93,32 @@ async function main() {
         return { main, all };
       }, CHANGES);
       const cpuPerChange = ((await threadTime()) - cpu0) / CHANGES;
+      // Hover: pointer moves over cells of the input grid and of the output (each one a highlight
+      // of everything connected, the sentence and the machine-readable copies), plus style and layout.
+      const hover = await page.evaluate(async (n) => {
+        const out: number[] = [];
+        const svgs = ['svg-grid', 'svg-output'].map((id) => document.getElementById(id)!);
+        for (let i = 0; i < n; i++) {
+          const svg = svgs[i % 2];
+          const r = svg.getBoundingClientRect();
+          const rows = Number(svg.dataset.rows);
+          const cols = Number(svg.dataset.cols);
+          const cell = (i * 7919) % (rows * cols);
+          const x = r.left + ((cell % cols) + 0.5) * (r.width / cols);
+          const y = r.top + (Math.floor(cell / cols) + 0.5) * (r.height / rows);
+          const t0 = performance.now();
+          svg.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: y, bubbles: true }));
+          document.body.getBoundingClientRect();
+          out.push(performance.now() - t0);
+          await new Promise((res) => requestAnimationFrame(() => res(null)));
+        }
+        return out;
+      }, Math.max(20, Math.floor(CHANGES / 2)));
+      const hv = stats(hover);
       const m = stats(times.main);
       const a = stats(times.all);
-      results[name] = { query: q, picture: m, withSide: a, cpuMeanPerChange: cpuPerChange };
-      console.log(`  ${name.padEnd(38)} picture: median ${fmt(m.median)} p95 ${fmt(m.p95)} | with side panels (matrix…): median ${fmt(a.median)} p95 ${fmt(a.p95)} | main-thread cpu per change (mean, incl. side panels and paint) ${fmt(cpuPerChange)}`);
+      results[name] = { query: q, picture: m, withSide: a, cpuMeanPerChange: cpuPerChange, hover: hv };
+      console.log(`  ${name.padEnd(38)} picture: median ${fmt(m.median)} p95 ${fmt(m.p95)} | with side panels (matrix…): median ${fmt(a.median)} p95 ${fmt(a.p95)} | main-thread cpu per change (mean, incl. side panels and paint) ${fmt(cpuPerChange)} | hover: median ${fmt(hv.median)} p95 ${fmt(hv.p95)}`);
     }
     await page.close();
 

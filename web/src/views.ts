@@ -187,9 +187,10 @@ export class Views {
       const c = s.trace.grid.cells[cell];
       h.grid.push(cell);
       if (!c.input) return { h, kind: 'zero', count: 0, cells: [], zeroKind: c.kind };
-      const want = coord(c.input);
+      // Compared as numbers: a string per tap made pointer moves over a 32×32 grid cost milliseconds.
+      const [w0, w1] = c.input;
       frames.forEach((fr, o) => {
-        if (fr.taps.some((tp) => tp.input !== null && coord(tp.input) === want)) h.output.push(o);
+        if (fr.taps.some((tp) => tp.input !== null && tp.input[0] === w0 && tp.input[1] === w1)) h.output.push(o);
       });
       return { h, kind: 'input', count: h.output.length, cells: [] };
     }
