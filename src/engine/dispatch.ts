@@ -2,11 +2,13 @@
  * Chooses the engine that computes a geometry. 'reference' is always the plain loops; 'auto'
  * picks the fast WebAssembly engine (src/engine/wasm/) whenever it is loaded and the runtime has
  * SIMD, and falls back to the reference engine otherwise — both give the same numbers within
- * float32 tolerance.
+ * float32 tolerance. Convs below TINY_MAX_MACS multiply-adds take the tiny-call engine (plain JS,
+ * bit-identical to the reference engine): there the wasm engine's fixed per-call cost dominates.
  */
 import { ConvError, show } from '../geometry/errors.js';
 import type { ConvGeometry } from '../geometry/types.js';
 import { referenceConv } from './reference/conv.js';
+import { macsOf, TINY_MAX_MACS, tinyConv } from './tiny.js';
 import { wasmEngine } from './wasm/engine.js';
 
 export type EngineName = 'reference' | 'auto';
@@ -19,6 +21,7 @@ export function engineOf(v: unknown): EngineName {
 
 export function runConv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, engine: EngineName): Float32Array {
   if (engine === 'auto') {
+    if (macsOf(g) <= TINY_MAX_MACS) return tinyConv(g, x, w, bias);
     const fast = wasmEngine();
     if (fast) {
       try {
@@ -34,6 +37,7 @@ export function runConv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias:
 /** Asynchronous variant: never blocks the calling thread on other threads (browser main thread). */
 export async function runConvAsync(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, engine: EngineName): Promise<Float32Array> {
   if (engine === 'auto') {
+    if (macsOf(g) <= TINY_MAX_MACS) return tinyConv(g, x, w, bias);
     const fast = wasmEngine();
     if (fast) {
       try {

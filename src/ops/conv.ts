@@ -8,6 +8,7 @@ import type { ConvGeometry } from '../geometry/types.js';
 import { assertAllocatable } from '../geometry/validate.js';
 import { engineOf, runConv, runConvAsync, type EngineName } from '../engine/dispatch.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
+import { GeometryMemo } from './geometry-memo.js';
 
 export interface ComputeOptions {
   bias?: Tensor | null;
@@ -28,7 +29,7 @@ function optionsObject<T>(options: T | undefined): T | Record<string, never> {
 function compute(g: ConvGeometry, x: Tensor, w: Tensor, bias: Tensor | null, engine: EngineName): Tensor {
   assertAllocatable(g.outputShape, 'output');
   const data = runConv(g, x.data, w.data, bias ? bias.data : null, engine);
-  return { shape: [...g.outputShape], data };
+  return { shape: g.outputShape.slice(), data };
 }
 
 type Resolved = [ConvGeometry, Tensor, Tensor, Tensor | null, EngineName];
@@ -39,10 +40,22 @@ function resolve(transposed: boolean, rank: number | undefined, input: Tensor, w
   const w = asTensor(weight, 'weight');
   const b = o.bias === undefined || o.bias === null ? null : asTensor(o.bias, 'bias');
   const engine = engineOf(o.engine);
-  const shapes = { inputShape: x.shape, weightShape: w.shape, biasShape: b?.shape };
-  const g = transposed ? convTransposeGeometry(shapes, o, rank) : convGeometry(shapes, o, rank);
+  const bShape = b ? b.shape : null;
+  const opts = o as unknown as Record<string, unknown>;
+  let g = memo.get(transposed, rank, x.shape, w.shape, bShape, opts);
+  if (!g) {
+    // Computed from a snapshot of the option values when they can be keyed (see geometry-memo.ts).
+    const snap = memo.snapshot(transposed, opts);
+    const shapes = { inputShape: x.shape, weightShape: w.shape, biasShape: b?.shape };
+    const use = (snap ?? o) as ConvOptions & ConvTransposeOptions;
+    g = transposed ? convTransposeGeometry(shapes, use, rank) : convGeometry(shapes, use, rank);
+    if (snap) memo.set(g, transposed, rank, x.shape, w.shape, bShape, snap);
+  }
   return [g, x, w, b, engine];
 }
+
+/** The last geometry resolved (a layer called again skips validation; keyed on values only). */
+const memo = new GeometryMemo();
 
 function convN(rank: number | undefined, input: Tensor, weight: Tensor, options?: ConvOptions): Tensor {
   return compute(...resolve(false, rank, input, weight, options));
