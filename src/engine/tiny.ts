@@ -14,11 +14,12 @@ import { tapSource } from '../geometry/taps.js';
 import type { AxisGeometry, ConvGeometry } from '../geometry/types.js';
 
 /**
- * Below this many multiply-adds 'auto' computes here. Measured (bench/latency.ts, one core): the
- * wasm engine's fixed cost is ≈ 1 µs, and these loops run ≈ 1–2 ns per multiply-add, so they win
- * up to a few hundred outputs×taps; the limit is set well inside where both are equal.
+ * Below this many multiply-adds 'auto' computes here. Measured on the project machine (one core,
+ * Node 20): these loops cost ≈ 0.1 µs + 3 ns per multiply-add, the wasm engine ≈ 1.5 µs + far
+ * less per multiply-add; they cross near 500 (1→1 8×8 k3, 576: 1.9 vs 1.6 µs; 1→1 5×5 k3 s2,
+ * 81: 0.3 vs 2.0 µs), so the limit sits a little below.
  */
-export const TINY_MAX_MACS = 1024;
+export const TINY_MAX_MACS = 384;
 
 /** Multiply-adds of the direct formulation (transposed: by input positions). */
 export function macsOf(g: ConvGeometry): number {

@@ -123,10 +123,16 @@ export function buildAxis(a: CanonicalAxis, index: number, name: string, transpo
 export function buildGeometry(spec: CanonicalSpec): ConvGeometry {
   const names = axisNames(spec.axes.length);
   const emptyInput = spec.batch === 0 || spec.inChannels === 0;
-  const axes = spec.axes.map((a, i) => buildAxis(a, i, names[i], spec.transposed, emptyInput));
-  const spatialIn = spec.axes.map((a) => a.input);
-  const spatialOut = axes.map((a) => a.output);
-  const lead = (c: number) => (spec.batched ? [spec.batch, c] : [c]);
+  // Plain loops, no closures: this runs on every compute call of a new shape (tiny convs included).
+  const axes: AxisGeometry[] = [];
+  const inputShape = spec.batched ? [spec.batch, spec.inChannels] : [spec.inChannels];
+  const outputShape = spec.batched ? [spec.batch, spec.outChannels] : [spec.outChannels];
+  for (let i = 0; i < spec.axes.length; i++) {
+    const a = buildAxis(spec.axes[i], i, names[i], spec.transposed, emptyInput);
+    axes.push(a);
+    inputShape.push(spec.axes[i].input);
+  }
+  for (let i = 0; i < axes.length; i++) outputShape.push(axes[i].output);
   return {
     transposed: spec.transposed,
     rank: axes.length,
@@ -138,8 +144,8 @@ export function buildGeometry(spec: CanonicalSpec): ConvGeometry {
     hasBias: spec.hasBias,
     paddingMode: spec.paddingMode,
     axes,
-    inputShape: [...lead(spec.inChannels), ...spatialIn],
-    weightShape: [...spec.weightShape],
-    outputShape: [...lead(spec.outChannels), ...spatialOut],
+    inputShape,
+    weightShape: spec.weightShape.slice(),
+    outputShape,
   };
 }

@@ -37,10 +37,11 @@ export interface ConvTransposeShapeOptions {
 const PADDING_MODES: readonly PaddingMode[] = ['zeros', 'reflect', 'replicate', 'circular'];
 
 /** Checks the input's rank for an op of fixed spatial rank and returns whether it is batched (E0). */
-function batchify(input: number[], opRank: number | undefined, weightRank: number, op: string): boolean {
+function batchify(input: number[], opRank: number | undefined, weightRank: number, opName: string): boolean {
   const rank = opRank ?? weightRank;
   if (input.length === rank + 2) return true;
   if (input.length === rank + 1) return false;
+  const op = opRank ? `${opName}${opRank}d` : opName;
   const where = opRank !== undefined ? `to ${op}` : `for a ${weightRank + 2}-dimensional weight`;
   throw new ConvError('INPUT_RANK', `expected a ${rank + 1}-D (unbatched) or ${rank + 2}-D (batched) input ${where}, but got an input of shape [${input.join(', ')}]`, {
     values: { inputShape: input, spatialRank: rank },
@@ -81,21 +82,30 @@ function checkGroups(groups: unknown): number {
 }
 
 function checkPositive(values: number[], name: string, code: 'STRIDE' | 'DILATION', rank: number): void {
-  const names = axisNames(rank);
-  values.forEach((v, i) => {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (v <= 0) {
+      const names = axisNames(rank);
       throw new ConvError(code, `${name} must be positive, but got ${v} on axis ${names[i]}`, { axis: names[i], values: { [name]: values }, hint: `use ${name} ≥ 1` });
     }
-  });
+  }
 }
 
 function checkNonNegative(values: number[], name: string, code: 'NEGATIVE_PADDING' | 'NEGATIVE_OUTPUT_PADDING', rank: number): void {
-  const names = axisNames(rank);
-  values.forEach((v, i) => {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (v < 0) {
+      const names = axisNames(rank);
       throw new ConvError(code, `${name} cannot be negative, but got ${v} on axis ${names[i]}`, { axis: names[i], values: { [name]: values }, hint: `use ${name} ≥ 0` });
     }
-  });
+  }
+}
+
+/** checkNonNegative of the flattened pairs, flattening only when one is negative (the error's values). */
+function checkNonNegativePairs(pads: [number, number][], rank: number): void {
+  for (let i = 0; i < pads.length; i++) {
+    if (pads[i][0] < 0 || pads[i][1] < 0) checkNonNegative(pads.flat(), 'padding', 'NEGATIVE_PADDING', rank);
+  }
 }
 
 /** Resolves numeric or pair padding to per-axis [before, after]. */
@@ -131,18 +141,19 @@ function paddingModeOf(v: unknown): PaddingMode {
 }
 
 function checkKernelAndDilation(weight: number[], dilation: number[], rank: number): number[] {
-  const names = axisNames(rank);
   checkPositive(dilation, 'dilation', 'DILATION', rank);
   const kernel = weight.slice(2);
-  kernel.forEach((k, i) => {
+  for (let i = 0; i < kernel.length; i++) {
+    const k = kernel[i];
     if (k <= 0) {
+      const names = axisNames(rank);
       throw new ConvError('KERNEL_SIZE', `kernel size must be positive, but is ${k} on axis ${names[i]} (weight shape [${weight.join(', ')}])`, {
         axis: names[i],
         values: { weightShape: weight },
         hint: 'give every kernel axis at least 1 tap',
       });
     }
-  });
+  }
   return kernel;
 }
 
@@ -164,17 +175,16 @@ function checkBias(biasShape: unknown, outChannels: number, weight: number[], tr
  */
 function checkSpatialNonEmpty(input: number[], rank: number, batch: number, channels: number): void {
   if (batch === 0 || channels === 0) return;
-  const spatial = input.slice(input.length - rank);
-  const names = axisNames(rank);
-  spatial.forEach((s, i) => {
-    if (s === 0) {
+  for (let i = 0; i < rank; i++) {
+    if (input[input.length - rank + i] === 0) {
+      const names = axisNames(rank);
       throw new ConvError('EMPTY_INPUT', `input of shape [${input.join(', ')}] has an empty axis ${names[i]}; only the batch or channel axis may be 0`, {
         axis: names[i],
         values: { inputShape: input },
         hint: 'give every spatial axis at least one cell',
       });
     }
-  });
+  }
 }
 
 /** Non-zeros padding modes build the padded input by reading it; check each pad can be made. */
@@ -217,7 +227,7 @@ function prologue(shapes: ShapeSet, options: ConvShapeOptions | ConvTransposeSha
   const input = shapeOf(shapes.inputShape, 'input shape');
   const weight = shapeOf(shapes.weightShape, 'weight shape');
   const rank = weightRankOf(weight, opRank);
-  const batched = batchify(input, opRank, rank, opRank ? `${opName}${opRank}d` : opName);
+  const batched = batchify(input, opRank, rank, opName);
   const stride = perAxis(options.stride, 'stride', rank, 1);
   const dilation = perAxis(options.dilation, 'dilation', rank, 1);
   const groups = checkGroups(options.groups);
@@ -260,7 +270,7 @@ export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, o
   } else {
     pads = paddingPairs(padding, rank);
   }
-  checkNonNegative(pads.flat(), 'padding', 'NEGATIVE_PADDING', rank);
+  checkNonNegativePairs(pads, rank);
   checkPositive(stride, 'stride', 'STRIDE', rank);
 
   const outChannels = weight[0];
@@ -330,7 +340,7 @@ export function convTransposeGeometry(shapes: ShapeSet, options: ConvTransposeSh
     });
   }
   const pads = paddingPairs(options.padding, rank);
-  checkNonNegative(pads.flat(), 'padding', 'NEGATIVE_PADDING', rank);
+  checkNonNegativePairs(pads, rank);
   checkNonNegative(outputPadding, 'outputPadding', 'NEGATIVE_OUTPUT_PADDING', rank);
   checkPositive(stride, 'stride', 'STRIDE', rank);
 

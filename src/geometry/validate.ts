@@ -25,6 +25,17 @@ export function int(v: unknown, what: string, axis?: string): number {
 
 /** A shape: an array of non-negative integers (each ≤ MAX_DIM). */
 export function shapeOf(v: unknown, what: string): number[] {
+  if (Array.isArray(v) && v.length <= 8) {
+    // Fast path for the usual case, a plain array of valid sizes: no per-element message strings.
+    // Anything else falls through to the checks below, which give the exact error.
+    const out: number[] = [];
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x !== 'number' || !(x >= 0 && x <= MAX_DIM) || !Number.isInteger(x)) break;
+      out.push(x === 0 ? 0 : x); // normalise −0, as int() does
+    }
+    if (out.length === v.length) return out;
+  }
   if (!Array.isArray(v) && !ArrayBuffer.isView(v)) {
     throw new ConvError('INVALID_OPTION', `${what} must be an array of sizes, but got ${show(v)}`, { values: { [what]: v }, hint: 'e.g. [1, 3, 5, 5]' });
   }
@@ -48,6 +59,17 @@ export function perAxis(v: unknown, name: string, rank: number, fallback: number
   if (v === undefined || v === null) return Array(rank).fill(fallback);
   if (typeof v === 'number') return Array(rank).fill(int(v, name));
   if (Array.isArray(v) || ArrayBuffer.isView(v)) {
+    if (Array.isArray(v) && (v.length === 1 || v.length === rank)) {
+      // Fast path: every entry already a valid integer (no message strings built); else the
+      // checks below give the exact error.
+      const nums: number[] = [];
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (typeof x !== 'number' || !(Math.abs(x) <= MAX_DIM) || !Number.isInteger(x)) break;
+        nums.push(x === 0 ? 0 : x);
+      }
+      if (nums.length === v.length) return nums.length === 1 ? Array(rank).fill(nums[0]) : nums;
+    }
     const arr = Array.from(v as ArrayLike<unknown>);
     if (arr.length !== 1 && arr.length !== rank) {
       throw new ConvError('OPTION_LENGTH', `${name} has ${arr.length} values but the convolution has ${rank} spatial ${rank === 1 ? 'axis' : 'axes'}`, {
