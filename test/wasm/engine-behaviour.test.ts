@@ -21,6 +21,8 @@ const geoms = [
   convGeometry({ inputShape: [1, 48, 20, 20], weightShape: [48, 1, 3, 3], biasShape: [48] }, { padding: 1, groups: 48 }),
   convTransposeGeometry({ inputShape: [1, 16, 12, 13], weightShape: [16, 12, 3, 3], biasShape: [12] }, { stride: 2, padding: 1, outputPadding: 1 }),
   convGeometry({ inputShape: [1, 8, 6, 7, 8], weightShape: [8, 8, 3, 3, 3] }, { padding: 1 }),
+  // Depthwise, batch 2, multiplier 2: threaded output spans are copied out per task as they finish.
+  convGeometry({ inputShape: [2, 40, 15, 17], weightShape: [80, 1, 3, 3], biasShape: [80] }, { stride: [1, 2], padding: 1, groups: 40 }),
 ];
 
 describe('fast engine behaviour', () => {

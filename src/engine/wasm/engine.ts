@@ -17,7 +17,8 @@ export interface TaskRunner {
   readonly threads: number;
   /** Scratch slots a job must reserve (caller + every worker ever started). */
   readonly slots: number;
-  runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number): void;
+  /** `drain(i)`, if given: called on the calling thread, in task order, as each task is done. */
+  runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number, drain?: (i: number) => void): void;
   runAsync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number): Promise<void>;
   /** Waits until no worker touches memory (before any call writes it). */
   quiesce(): void;
@@ -115,6 +116,19 @@ export class WasmEngine {
     if (this.asyncBusy > 0) return this.spareEngine().conv(g, x, w, bias, 1);
     const runner = this.pick(g, threads, true);
     const { layout, tablePtr } = this.setup(g, x, w, bias, runner ? runner.slots : 1);
+    const spans = layout.taskOutput;
+    if (runner && spans) {
+      // Each task writes one contiguous span of the output (depthwise channel ranges): copy a
+      // span out as soon as its task is done, while the other threads still compute.
+      const out = new Float32Array(layout.outLength);
+      const buf = this.memory.buffer;
+      runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr, (i) => {
+        const start = spans[2 * i], len = spans[2 * i + 1];
+        out.set(new Float32Array(buf, layout.outPtr + start * 4, len), start);
+      });
+      layout.finish(this.kernels);
+      return out;
+    }
     if (runner) runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr);
     else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr, false);
     layout.finish(this.kernels);

@@ -51,6 +51,11 @@ export interface Layout {
   finish(k: KernelExports): void;
   outPtr: number;
   outLength: number;
+  /**
+   * When every task writes one contiguous span of the output and finish() writes nothing:
+   * [start, length] (in floats from outPtr) per task, so the caller can copy spans out early.
+   */
+  taskOutput?: Int32Array;
   /** Per-thread scratch: thread t uses [scratchPtr + t·scratchPer, +scratchPer). */
   scratchPtr: number;
   scratchPer: number;
@@ -251,8 +256,11 @@ function planDepthwise(g: ConvGeometry, threads: number, ks: KernelShape): Layou
   const scratchPtr = arena.alloc(scratchPer * threads);
   const tasks: Task[] = [];
   const chunk = threads > 1 ? Math.max(1, Math.ceil(C / (threads * 8))) : C;
+  const spans: number[] = [];
   for (let n = 0; n < N; n++) {
     for (let c0 = 0; c0 < C; c0 += chunk) {
+      // Channels [c0, c1) of image n: output channels [c0·mult, c1·mult), one contiguous span.
+      spans.push((n * g.outChannels + c0 * mult) * outSp, (Math.min(C, c0 + chunk) - c0) * mult * outSp);
       tasks.push({
         kind: TASK_DEPTHWISE,
         args: [xPtr + n * C * inSp * 4, wPtr, biasPtr, outPtr + n * g.outChannels * outSp * 4, c0, Math.min(C, c0 + chunk), mult,
@@ -265,6 +273,7 @@ function planDepthwise(g: ConvGeometry, threads: number, ks: KernelShape): Layou
     tasks,
     outPtr,
     outLength,
+    taskOutput: Int32Array.from(spans),
     scratchPtr,
     scratchPer,
     prepare(mem, _k, x, w, bias, tablesValid) {

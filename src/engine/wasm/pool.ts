@@ -254,8 +254,21 @@ export class ThreadPool implements TaskRunner {
   /** Tasks the caller ran from the cursor (diagnostics). */
   callerTasks = 0;
 
+  /**
+   * `drain(i)`: called on the caller's thread exactly once per task, in task order, once task i
+   * and all before it are done (done = its table entry is −1, read with Atomics, so the task's
+   * writes are visible). Lets the caller copy finished output out while others still compute.
+   */
+  private drained = 0;
+
+  private drainDone(tasks: Task[], tablePtr: number, drain: ((i: number) => void) | undefined): void {
+    if (!drain) return;
+    const m = new Int32Array(this.memory.buffer);
+    while (this.drained < tasks.length && Atomics.load(m, (tablePtr >> 2) + this.drained * TASK_WORDS) === -1) drain(this.drained++);
+  }
+
   /** The caller's share: claim and run tasks until the cursor runs out. */
-  private work(tasks: Task[], tablePtr: number, scratchPtr: number): void {
+  private work(tasks: Task[], tablePtr: number, scratchPtr: number, drain?: (i: number) => void): void {
     const c = this.ctl;
     for (;;) {
       const i = Atomics.add(c, CURSOR, 1);
@@ -267,6 +280,7 @@ export class ThreadPool implements TaskRunner {
       this.callerTasks++;
       Atomics.store(m, e, -1);
       Atomics.add(c, COMPLETED, 1);
+      this.drainDone(tasks, tablePtr, drain);
     }
   }
 
@@ -286,17 +300,19 @@ export class ThreadPool implements TaskRunner {
     }
   }
 
-  runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr = 0): void {
+  runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr = 0, drain?: (i: number) => void): void {
     this.publish(tasks, tablePtr, scratchPtr, scratchPer);
+    this.drained = 0;
     const t0 = performance.now();
     const before = Atomics.load(this.ctl, COMPLETED);
-    this.work(tasks, tablePtr, scratchPtr);
+    this.work(tasks, tablePtr, scratchPtr, drain);
     const c = this.ctl;
     // Out of tasks: give the others about one task's time, then steal what they still hold.
     const mine = Math.max(1, Atomics.load(c, COMPLETED) - before);
     const grace = Math.min(5, Math.max(0.05, (1.5 * (performance.now() - t0)) / mine));
     let last = Atomics.load(c, COMPLETED), since = Date.now(), stolen = false;
     while (last < tasks.length) {
+      this.drainDone(tasks, tablePtr, drain);
       Atomics.wait(c, COMPLETED, last, grace);
       const now = Atomics.load(c, COMPLETED);
       if (now !== last) { last = now; since = Date.now(); continue; }
@@ -306,6 +322,8 @@ export class ThreadPool implements TaskRunner {
       }
       if (Date.now() - since > this.stallMs) { this.recover(tasks, tablePtr, scratchPtr); break; }
     }
+    // Every task is done now (completed, stolen or recovered): hand over what is left.
+    if (drain) while (this.drained < tasks.length) drain(this.drained++);
   }
 
   /**
