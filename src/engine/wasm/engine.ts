@@ -72,7 +72,39 @@ export class WasmEngine {
   private readonly plans = new Map<string, Layout>();
   private lastLayout: Layout | null = null;
 
+  /** The numbers of the last plan's key: a repeated call skips building the key string. */
+  private lastKey: (number | string | boolean)[] = [];
+  private lastPlan: Layout | null = null;
+
+  private keyValues(g: ConvGeometry, slots: number, into: (number | string | boolean)[]): void {
+    into.push(g.transposed, g.batch, g.inChannels, g.outChannels, g.groups, g.paddingMode, g.hasBias, slots);
+    for (const a of g.axes) into.push(a.input, a.kernel, a.stride, a.dilation, a.padBefore, a.padAfter, a.outputPadding);
+  }
+
+  private sameKey(g: ConvGeometry, slots: number): boolean {
+    const k = this.lastKey;
+    if (k.length !== 8 + 7 * g.axes.length) return false;
+    if (k[0] !== g.transposed || k[1] !== g.batch || k[2] !== g.inChannels || k[3] !== g.outChannels || k[4] !== g.groups ||
+      k[5] !== g.paddingMode || k[6] !== g.hasBias || k[7] !== slots) return false;
+    for (let i = 0, j = 8; i < g.axes.length; i++, j += 7) {
+      const a = g.axes[i];
+      if (k[j] !== a.input || k[j + 1] !== a.kernel || k[j + 2] !== a.stride || k[j + 3] !== a.dilation ||
+        k[j + 4] !== a.padBefore || k[j + 5] !== a.padAfter || k[j + 6] !== a.outputPadding) return false;
+    }
+    return true;
+  }
+
   private plan(g: ConvGeometry, slots: number): Layout {
+    // Same numbers as the last call (a layer called again): the same plan, found without the map.
+    if (this.lastPlan && this.sameKey(g, slots)) return this.lastPlan;
+    const layout = this.planByKey(g, slots);
+    this.lastKey = [];
+    this.keyValues(g, slots, this.lastKey);
+    this.lastPlan = layout;
+    return layout;
+  }
+
+  private planByKey(g: ConvGeometry, slots: number): Layout {
     let key = `${g.transposed ? 't' : 'd'}${g.batch},${g.inChannels},${g.outChannels},${g.groups},${g.paddingMode},${g.hasBias ? 1 : 0},${slots}`;
     for (const a of g.axes) key += `|${a.input},${a.kernel},${a.stride},${a.dilation},${a.padBefore},${a.padAfter},${a.outputPadding}`;
     let layout = this.plans.get(key);
