@@ -18,7 +18,8 @@ export interface TaskRunner {
   /** Scratch slots a job must reserve (caller + every worker ever started). */
   readonly slots: number;
   /** `drain(i)`, if given: called on the calling thread, in task order, as each task is done. */
-  runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number, drain?: (i: number) => void): void;
+  /** `feed(i)`, if given: copies task i's input in; a task starts only after its feed returned. */
+  runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number, drain?: (i: number) => void, feed?: (i: number) => void): void;
   runAsync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number): Promise<void>;
   /** Waits until no worker touches memory (before any call writes it). */
   quiesce(): void;
@@ -116,13 +117,13 @@ export class WasmEngine {
     return layout;
   }
 
-  private setup(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, slots: number) {
+  private setup(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, slots: number, copyInput = true) {
     this.runner?.quiesce(); // a straggling worker may still be computing a stolen task
     const layout = this.plan(g, slots);
     // The task table (for workers) follows the layout.
     const tablePtr = (layout.bytes + 63) & ~63;
     this.ensure(slots > 1 ? tablePtr + layout.tasks.length * TASK_WORDS * 4 : layout.bytes);
-    layout.prepare(this.memory.buffer as ArrayBuffer, this.kernels, x, w, bias, this.lastLayout === layout);
+    layout.prepare(this.memory.buffer as ArrayBuffer, this.kernels, x, w, bias, this.lastLayout === layout, copyInput);
     this.lastLayout = layout;
     return { layout, tablePtr };
   }
@@ -147,17 +148,25 @@ export class WasmEngine {
     // An async job owns the memory until it resolves: a sync call meanwhile uses a private engine.
     if (this.asyncBusy > 0) return this.spareEngine().conv(g, x, w, bias, 1);
     const runner = this.pick(g, threads, true);
-    const { layout, tablePtr } = this.setup(g, x, w, bias, runner ? runner.slots : 1);
-    const spans = layout.taskOutput;
-    if (runner && spans) {
-      // Each task writes one contiguous span of the output (depthwise channel ranges): copy a
-      // span out as soon as its task is done, while the other threads still compute.
+    const streamed = !!runner && this.plan(g, runner.slots).taskOutput !== undefined;
+    const { layout, tablePtr } = this.setup(g, x, w, bias, runner ? runner.slots : 1, !streamed);
+    const spans = layout.taskOutput, inSpans = layout.taskInput;
+    if (runner && spans && inSpans) {
+      // Each task reads one contiguous span of the input and writes one of the output
+      // (depthwise channel ranges): the input is copied in task by task, each task released as
+      // its span lands, and each output span is copied out as soon as its task is done — the
+      // copies overlap the other threads' compute instead of preceding and following it.
       const out = new Float32Array(layout.outLength);
       const buf = this.memory.buffer;
-      runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr, (i) => {
+      const feed = (i: number): void => {
+        const start = inSpans[2 * i], len = inSpans[2 * i + 1];
+        new Float32Array(buf, layout.inPtr + start * 4, len).set(x.subarray(start, start + len));
+      };
+      const drain = (i: number): void => {
         const start = spans[2 * i], len = spans[2 * i + 1];
         out.set(new Float32Array(buf, layout.outPtr + start * 4, len), start);
-      });
+      };
+      runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr, drain, feed);
       layout.finish(this.kernels);
       return out;
     }

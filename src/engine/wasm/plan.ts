@@ -46,7 +46,8 @@ export interface Layout {
   bytes: number;
   /** Writes data and tables into memory, packs weights; returns the phase-2 tasks. */
   /** `tablesValid`: this layout was the last one prepared, so its index tables are in place. */
-  prepare(mem: ArrayBuffer, k: KernelExports, x: Float32Array, w: Float32Array, bias: Float32Array | null, tablesValid: boolean): void;
+  /** `copyInput` false: the caller copies the input itself (per task, see taskInput). */
+  prepare(mem: ArrayBuffer, k: KernelExports, x: Float32Array, w: Float32Array, bias: Float32Array | null, tablesValid: boolean, copyInput?: boolean): void;
   tasks: Task[];
   finish(k: KernelExports): void;
   outPtr: number;
@@ -56,6 +57,9 @@ export interface Layout {
    * [start, length] (in floats from outPtr) per task, so the caller can copy spans out early.
    */
   taskOutput?: Int32Array;
+  /** Likewise [start, length] of the input (floats from inPtr) each task reads; with taskOutput. */
+  taskInput?: Int32Array;
+  inPtr: number;
   /** Per-thread scratch: thread t uses [scratchPtr + t·scratchPer, +scratchPer). */
   scratchPtr: number;
   scratchPer: number;
@@ -162,6 +166,7 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
   return {
     bytes: arena.top,
     tasks,
+    inPtr: xPtr,
     outPtr,
     outLength,
     scratchPtr,
@@ -256,11 +261,12 @@ function planDepthwise(g: ConvGeometry, threads: number, ks: KernelShape): Layou
   const scratchPtr = arena.alloc(scratchPer * threads);
   const tasks: Task[] = [];
   const chunk = threads > 1 ? Math.max(1, Math.ceil(C / (threads * 8))) : C;
-  const spans: number[] = [];
+  const spans: number[] = [], inSpans: number[] = [];
   for (let n = 0; n < N; n++) {
     for (let c0 = 0; c0 < C; c0 += chunk) {
       // Channels [c0, c1) of image n: output channels [c0·mult, c1·mult), one contiguous span.
       spans.push((n * g.outChannels + c0 * mult) * outSp, (Math.min(C, c0 + chunk) - c0) * mult * outSp);
+      inSpans.push((n * C + c0) * inSp, (Math.min(C, c0 + chunk) - c0) * inSp);
       tasks.push({
         kind: TASK_DEPTHWISE,
         args: [xPtr + n * C * inSp * 4, wPtr, biasPtr, outPtr + n * g.outChannels * outSp * 4, c0, Math.min(C, c0 + chunk), mult,
@@ -274,10 +280,12 @@ function planDepthwise(g: ConvGeometry, threads: number, ks: KernelShape): Layou
     outPtr,
     outLength,
     taskOutput: Int32Array.from(spans),
+    taskInput: Int32Array.from(inSpans),
+    inPtr: xPtr,
     scratchPtr,
     scratchPer,
-    prepare(mem, _k, x, w, bias, tablesValid) {
-      new Float32Array(mem, xPtr, x.length).set(x);
+    prepare(mem, _k, x, w, bias, tablesValid, copyInput = true) {
+      if (copyInput) new Float32Array(mem, xPtr, x.length).set(x);
       new Float32Array(mem, wPtr, w.length).set(w);
       const b = new Float32Array(mem, biasPtr, g.outChannels);
       b.fill(0);

@@ -25,7 +25,7 @@ import { runTask, TASK_GEMM, type Task } from './plan.js';
 import type { TaskRunner } from './engine.js';
 import type { KernelExports } from './runtime.js';
 
-const GEN = 0, CURSOR = 1, COUNT = 2, TABLE = 3, SCRATCH = 4, SCRATCH_PER = 5, COMPLETED = 6, STOP = 7, ACTIVE = 8;
+const GEN = 0, CURSOR = 1, COUNT = 2, TABLE = 3, SCRATCH = 4, SCRATCH_PER = 5, COMPLETED = 6, STOP = 7, ACTIVE = 8, READY = 9;
 const CTL_WORDS = 16;
 /** i32 words per task-table entry: state, kind, 22 arguments. */
 export const TASK_WORDS = 24;
@@ -52,6 +52,10 @@ function start(module, memory, ctl, index, onExit) {
         const m = new Int32Array(memory.buffer);
         const e = tab + i * 24;
         Atomics.store(m, e, index + 1);
+        // Task i's input may still be being copied in by the caller (ctl[9] = tasks ready).
+        for (let spin = 0, r = Atomics.load(ctl, 9); r <= i; r = Atomics.load(ctl, 9)) {
+          if (++spin > 2000) Atomics.wait(ctl, 9, r, 1);
+        }
         if (m[e + 1] === 0) {
           // Private block, then publish only if nobody stole the task meanwhile.
           k.convGemm(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], m[e+9], m[e+10], m[e+11], scratch, 1);
@@ -199,7 +203,8 @@ export class ThreadPool implements TaskRunner {
     }
   }
 
-  private publish(tasks: Task[], tablePtr: number, scratchPtr: number, scratchPer: number): void {
+  /** `ready`: tasks whose input is in place (the rest are released by the caller's feed). */
+  private publish(tasks: Task[], tablePtr: number, scratchPtr: number, scratchPer: number, ready = tasks.length): void {
     const c = this.ctl;
     this.quiesce();
     const m = new Int32Array(this.memory.buffer);
@@ -215,6 +220,7 @@ export class ThreadPool implements TaskRunner {
     Atomics.store(c, SCRATCH_PER, scratchPer);
     Atomics.store(c, COMPLETED, 0);
     Atomics.store(c, CURSOR, 0);
+    Atomics.store(c, READY, ready);
     if (this.pendingDeath >= 0 && tasks.length > 0) {
       m[tablePtr >> 2] = this.pendingDeath + 2; // claimed by worker index pendingDeath + 1
       Atomics.store(c, CURSOR, 1);
@@ -300,8 +306,25 @@ export class ThreadPool implements TaskRunner {
     }
   }
 
-  runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr = 0, drain?: (i: number) => void): void {
-    this.publish(tasks, tablePtr, scratchPtr, scratchPer);
+  /**
+   * `feed(i)`, if given: copies task i's input in; tasks are published first and released one by
+   * one as their input lands, so the other threads compute while the caller still copies.
+   */
+  runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr = 0, drain?: (i: number) => void, feed?: (i: number) => void): void {
+    this.publish(tasks, tablePtr, scratchPtr, scratchPer, feed ? 0 : tasks.length);
+    if (feed) {
+      const c = this.ctl;
+      try {
+        for (let i = 0; i < tasks.length; i++) {
+          feed(i);
+          Atomics.store(c, READY, i + 1);
+          Atomics.notify(c, READY);
+        }
+      } finally {
+        Atomics.store(c, READY, tasks.length); // never leave a worker waiting
+        Atomics.notify(c, READY);
+      }
+    }
     this.drained = 0;
     const t0 = performance.now();
     const before = Atomics.load(this.ctl, COMPLETED);
