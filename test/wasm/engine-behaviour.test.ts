@@ -50,15 +50,20 @@ describe('fast engine behaviour', () => {
     // While a big threaded async conv runs, timers still fire: the caller only awaits.
     const big = convGeometry({ inputShape: [1, 64, 64, 64], weightShape: [64, 64, 3, 3] }, { padding: 1 });
     const xb = randomData(prod(big.inputShape), r), wb = randomData(prod(big.weightShape), r);
+    const expected = engine.conv(big, xb, wb, null, 1);
+    // Whether a 1 ms timer gets a turn depends on how long the conv takes on a shared machine (a
+    // descheduled worker stretches it, a quiet one may finish within a tick), so the timing part
+    // is tried up to three times; every attempt must still compute the exact result.
     let ticks = 0;
-    const timer = setInterval(() => ticks++, 0);
-    const t0 = performance.now();
-    const pending = engine.convAsync(big, xb, wb, null, 2);
-    const outBig = await pending;
-    const elapsed = performance.now() - t0;
-    clearInterval(timer);
-    expect(relError(outBig, engine.conv(big, xb, wb, null, 1))).toBe(0);
-    expect(elapsed).toBeGreaterThan(1);
+    for (let attempt = 0; attempt < 3 && ticks === 0; attempt++) {
+      const timer = setInterval(() => ticks++, 0);
+      let settled = false;
+      const pending = engine.convAsync(big, xb, wb, null, 2).finally(() => { settled = true; });
+      expect(settled).toBe(false); // the call returns before any work is done
+      const outBig = await pending;
+      clearInterval(timer);
+      expect(relError(outBig, expected)).toBe(0);
+    }
     expect(ticks).toBeGreaterThan(0);
   });
 
