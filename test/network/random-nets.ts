@@ -2,17 +2,9 @@
 import { ConvError } from '../../src/geometry/errors.js';
 import { buildNetwork } from '../../src/network/build.js';
 import type { LayerDef, NetworkDef } from '../../src/network/types.js';
+import { mulberry32 } from '../support/mulberry32.js';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 export const pick = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 

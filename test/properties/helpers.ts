@@ -4,18 +4,10 @@
  * Property tests compare convkit against these.
  */
 import fc from 'fast-check';
+import { mulberry32 } from '../support/mulberry32.js';
 
 /** Mulberry32: a tiny seeded PRNG so a failing case can be replayed from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = mulberry32;
 
 /** `n` values in [-1, 1) from `seed`. */
 export function randomValues(n: number, seed: number): Float32Array {

@@ -1,14 +1,7 @@
 /** Shared helpers for the fast-engine tests: a seeded PRNG, random data, a scale-relative error. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../support/mulberry32.js';
+
+export const rng = mulberry32;
 
 export function randomData(n: number, r: () => number): Float32Array {
   const a = new Float32Array(n);
