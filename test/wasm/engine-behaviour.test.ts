@@ -39,6 +39,29 @@ describe('fast engine behaviour', () => {
     }
   });
 
+  it('two threads on a reused plan give the new input\'s numbers, copied out per task', () => {
+    // Dense direct convs copy each task's output rows out as it finishes, and the previous
+    // call's input and output stay in memory: a copy taken too early would show stale numbers.
+    expect(engine.setThreads(2)).toBe(2);
+    const r = rng(13);
+    const dense = [
+      convGeometry({ inputShape: [1, 32, 30, 30], weightShape: [16, 32, 1, 1], biasShape: [16] }, {}),
+      convGeometry({ inputShape: [1, 3, 64, 64], weightShape: [16, 3, 7, 7] }, { stride: 2, padding: 3 }),
+      convGeometry({ inputShape: [2, 8, 40, 37], weightShape: [12, 4, 3, 3], biasShape: [12] }, { stride: 2, padding: 2, groups: 2, paddingMode: 'circular' }),
+      convGeometry({ inputShape: [1, 6, 41, 44], weightShape: [8, 6, 5, 3] }, { dilation: [2, 1], padding: [4, 1], paddingMode: 'reflect' }),
+      convGeometry({ inputShape: [2, 6, 700], weightShape: [8, 6, 5] }, { dilation: 2, padding: 4 }),
+    ];
+    for (const g of dense) {
+      const w = randomData(prod(g.weightShape), r);
+      const b = g.hasBias ? randomData(g.outChannels, r) : null;
+      engine.conv(g, randomData(prod(g.inputShape), r), w, b, 2);
+      const x = randomData(prod(g.inputShape), r);
+      const two = engine.conv(g, x, w, b, 2);
+      expect(relError(two, referenceConv(g, x, w, b))).toBeLessThan(1e-4);
+      expect(two).toEqual(engine.conv(g, x, w, b, 1));
+    }
+  });
+
   it('async calls give the same numbers as sync calls and leave the event loop free', async () => {
     engine.setThreads(2);
     const r = rng(12);

@@ -17,9 +17,9 @@ export interface TaskRunner {
   readonly threads: number;
   /** Scratch slots a job must reserve (caller + every worker ever started). */
   readonly slots: number;
-  /** `drain(i)`, if given: called on the calling thread, in task order, as each task is done. */
+  /** `drain(i0, i1)`, if given: called on the calling thread, in task order, as tasks [i0, i1) are done. */
   /** `feed(i)`, if given: copies task i's input in; a task starts only after its feed returned. */
-  runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number, drain?: (i: number) => void, feed?: (i: number) => void): void;
+  runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number, drain?: (i0: number, i1: number) => void, feed?: (i: number) => void): void;
   runAsync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number): Promise<void>;
   /** Waits until no worker touches memory (before any call writes it). */
   quiesce(): void;
@@ -162,13 +162,40 @@ export class WasmEngine {
         const start = inSpans[2 * i], len = inSpans[2 * i + 1];
         new Float32Array(buf, layout.inPtr + start * 4, len).set(x.subarray(start, start + len));
       };
-      const drain = (i: number): void => {
-        const start = spans[2 * i], len = spans[2 * i + 1];
-        out.set(new Float32Array(buf, layout.outPtr + start * 4, len), start);
+      const drain = (i0: number, i1: number): void => {
+        for (let i = i0; i < i1; i++) {
+          const start = spans[2 * i], len = spans[2 * i + 1];
+          out.set(new Float32Array(buf, layout.outPtr + start * 4, len), start);
+        }
       };
       runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr, drain, feed);
       layout.finish(this.kernels);
       return out;
+    }
+    const rows = layout.taskOutRows;
+    if (runner && rows) {
+      // Dense direct convs: a task writes a pixel range of every output channel (strided rows).
+      // Copying them out as tasks finish, instead of one copy after the join, moves the copy
+      // (and the page faults of the fresh result array) into the parallel part: while the caller
+      // copies, the other threads take more tasks from the cursor. The result array is made at
+      // the first drain, after the job is published, so a GC that its allocation triggers
+      // overlaps the other threads' work too.
+      let out: Float32Array | null = null;
+      const mem = new Float32Array(this.memory.buffer);
+      const base = layout.outPtr >> 2;
+      const drain = (i0: number, i1: number): void => {
+        out ??= new Float32Array(layout.outLength);
+        for (let i = i0; i < i1;) {
+          // Merge the run of tasks that continue each other's pixel range on the same rows.
+          const start = rows[4 * i], n = rows[4 * i + 2], stride = rows[4 * i + 3];
+          let len = rows[4 * i + 1];
+          for (i++; i < i1 && rows[4 * i] === start + len && rows[4 * i + 2] === n && rows[4 * i + 3] === stride; i++) len += rows[4 * i + 1];
+          for (let r = 0, s = start; r < n; r++, s += stride) out.set(mem.subarray(base + s, base + s + len), s);
+        }
+      };
+      runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr, drain);
+      layout.finish(this.kernels);
+      return out ?? new Float32Array(layout.outLength); // no task: an empty output
     }
     if (runner) runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr);
     else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr, false);

@@ -59,6 +59,11 @@ export interface Layout {
   taskOutput?: Int32Array;
   /** Likewise [start, length] of the input (floats from inPtr) each task reads; with taskOutput. */
   taskInput?: Int32Array;
+  /**
+   * When finish() writes nothing and task i writes `rows` runs of `length` floats at
+   * start + r·stride (from outPtr): [start, length, rows, stride] per task (dense direct convs).
+   */
+  taskOutRows?: Int32Array;
   inPtr: number;
   /** Per-thread scratch: thread t uses [scratchPtr + t·scratchPer, +scratchPer). */
   scratchPtr: number;
@@ -148,6 +153,7 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
   const scratchPtr = arena.alloc(scratchBytes * threads);
 
   const tasks: Task[] = [];
+  const outRows: number[] = [];
   for (const cp of classes) {
     if (cp.taps === 0) continue;
     for (let n = 0; n < N; n++) for (let gi = 0; gi < G; gi++) {
@@ -159,6 +165,8 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
       const chunk = threads > 1 ? Math.min(ks.blockPixels, Math.max(32, Math.ceil(cp.P / (threads * 6) / 8) * 8)) : cp.P;
       for (let p0 = 0; p0 < cp.P; p0 += chunk) {
         tasks.push({ kind: TASK_GEMM, args: [cp.desc, x, cp.packed[gi], biasPtr + gi * ocg * 4, c, ldc, cp.K, ocg, p0, Math.min(cp.P, p0 + chunk)] });
+        // A direct conv has one class whose pixel p is output offset p.
+        outRows.push((n * g.outChannels + gi * ocg) * outSp + p0, Math.min(cp.P, p0 + chunk) - p0, ocg, outSp);
       }
     }
   }
@@ -166,6 +174,7 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
   return {
     bytes: arena.top,
     tasks,
+    taskOutRows: g.transposed || classes.length !== 1 ? undefined : Int32Array.from(outRows),
     inPtr: xPtr,
     outPtr,
     outLength,

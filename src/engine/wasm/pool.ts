@@ -261,20 +261,23 @@ export class ThreadPool implements TaskRunner {
   callerTasks = 0;
 
   /**
-   * `drain(i)`: called on the caller's thread exactly once per task, in task order, once task i
-   * and all before it are done (done = its table entry is −1, read with Atomics, so the task's
-   * writes are visible). Lets the caller copy finished output out while others still compute.
+   * `drain(i0, i1)`: called on the caller's thread for consecutive ranges that cover every task
+   * exactly once, in task order, once tasks [i0, i1) and all before them are done (done = the
+   * table entry is −1, read with Atomics, so the task's writes are visible). Lets the caller copy
+   * finished output out while others still compute; a range lets it merge adjacent copies.
    */
   private drained = 0;
 
-  private drainDone(tasks: Task[], tablePtr: number, drain: ((i: number) => void) | undefined): void {
+  private drainDone(tasks: Task[], tablePtr: number, drain: ((i0: number, i1: number) => void) | undefined): void {
     if (!drain) return;
     const m = new Int32Array(this.memory.buffer);
-    while (this.drained < tasks.length && Atomics.load(m, (tablePtr >> 2) + this.drained * TASK_WORDS) === -1) drain(this.drained++);
+    const from = this.drained;
+    while (this.drained < tasks.length && Atomics.load(m, (tablePtr >> 2) + this.drained * TASK_WORDS) === -1) this.drained++;
+    if (this.drained > from) drain(from, this.drained);
   }
 
   /** The caller's share: claim and run tasks until the cursor runs out. */
-  private work(tasks: Task[], tablePtr: number, scratchPtr: number, drain?: (i: number) => void): void {
+  private work(tasks: Task[], tablePtr: number, scratchPtr: number, drain?: (i0: number, i1: number) => void): void {
     const c = this.ctl;
     for (;;) {
       const i = Atomics.add(c, CURSOR, 1);
@@ -310,7 +313,7 @@ export class ThreadPool implements TaskRunner {
    * `feed(i)`, if given: copies task i's input in; tasks are published first and released one by
    * one as their input lands, so the other threads compute while the caller still copies.
    */
-  runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr = 0, drain?: (i: number) => void, feed?: (i: number) => void): void {
+  runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr = 0, drain?: (i0: number, i1: number) => void, feed?: (i: number) => void): void {
     this.publish(tasks, tablePtr, scratchPtr, scratchPer, feed ? 0 : tasks.length);
     if (feed) {
       const c = this.ctl;
@@ -346,7 +349,7 @@ export class ThreadPool implements TaskRunner {
       if (Date.now() - since > this.stallMs) { this.recover(tasks, tablePtr, scratchPtr); break; }
     }
     // Every task is done now (completed, stolen or recovered): hand over what is left.
-    if (drain) while (this.drained < tasks.length) drain(this.drained++);
+    if (drain && this.drained < tasks.length) { drain(this.drained, tasks.length); this.drained = tasks.length; }
   }
 
   /**
