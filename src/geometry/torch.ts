@@ -216,6 +216,23 @@ export interface ShapeSet {
   biasShape?: readonly number[] | null;
 }
 
+/** Per-axis resolved numbers for `buildGeometry` (outputPadding null: a direct conv). */
+function canonicalAxes(spatial: number[], kernel: number[], stride: number[], dilation: number[], pads: [number, number][], outputPadding: number[] | null): CanonicalAxis[] {
+  const axes: CanonicalAxis[] = [];
+  for (let ax = 0; ax < spatial.length; ax++) {
+    axes.push({
+      input: spatial[ax],
+      kernel: kernel[ax],
+      stride: stride[ax],
+      dilation: dilation[ax],
+      padBefore: pads[ax][0],
+      padAfter: pads[ax][1],
+      outputPadding: outputPadding ? outputPadding[ax] : 0,
+    });
+  }
+  return axes;
+}
+
 /**
  * What both directions check first, in ATen's order: the options object, the shapes, the
  * spatial rank (from the weight), batching (E0), and the per-axis stride, dilation and groups.
@@ -307,15 +324,7 @@ export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, o
     });
   }
 
-  const axes: CanonicalAxis[] = spatial.map((i, ax) => ({
-    input: i,
-    kernel: kernel[ax],
-    stride: stride[ax],
-    dilation: dilation[ax],
-    padBefore: pads[ax][0],
-    padAfter: pads[ax][1],
-    outputPadding: 0,
-  }));
+  const axes = canonicalAxes(spatial, kernel, stride, dilation, pads, null);
   // ATen's calc_output_size: an input with 0 channels gives an output with 0 channels (not OC
   // channels of bias), so the output is empty like the input.
   const outChannelsOut = inChannels === 0 ? 0 : outChannels;
@@ -394,15 +403,7 @@ export function convTransposeGeometry(shapes: ShapeSet, options: ConvTransposeSh
     });
   }
 
-  const axes: CanonicalAxis[] = spatial.map((i, ax) => ({
-    input: i,
-    kernel: kernel[ax],
-    stride: stride[ax],
-    dilation: dilation[ax],
-    padBefore: pads[ax][0],
-    padAfter: pads[ax][1],
-    outputPadding: outputPadding[ax],
-  }));
+  const axes = canonicalAxes(spatial, kernel, stride, dilation, pads, outputPadding);
   return buildGeometry({ transposed: true, batch, batched, inChannels, outChannels, groups, hasBias, paddingMode: 'zeros', axes, weightShape: weight });
 }
 

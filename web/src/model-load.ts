@@ -13,6 +13,7 @@ import { buildNetwork } from '../../src/network/build.js';
 import { TABLE_HEADER, tableCells } from '../../src/network/render.js';
 import { summarize, type Summary } from '../../src/network/summary.js';
 import type { Network, NetworkDef, NetworkNode } from '../../src/network/types.js';
+import type { AxisGeometry } from '../../src/geometry/types.js';
 
 /** A layer list by extension (.json, .yaml, .yml); anything else is read as ONNX. */
 export function isLayerListName(name: string): boolean {
@@ -50,16 +51,7 @@ export function readModelDef(name: string, bytes: Uint8Array, inputShape?: numbe
 }
 
 /** Per axis, what the playground's controls need. */
-export interface LayerAxis {
-  input: number;
-  kernel: number;
-  stride: number;
-  dilation: number;
-  padBefore: number;
-  padAfter: number;
-  outputPadding: number;
-  output: number;
-}
+export type LayerAxis = Pick<AxisGeometry, 'input' | 'kernel' | 'stride' | 'dilation' | 'padBefore' | 'padAfter' | 'outputPadding' | 'output'>;
 
 /** A layer the playground can animate: a conv, a transposed conv, or a pooling window. */
 export interface LayerConfig {
