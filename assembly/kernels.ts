@@ -148,8 +148,9 @@ export function packA(w: usize, dst: usize, oc: i32, icg: i32, taps: i32, tapOff
   }
 }
 
-/** 4×8 microkernel (see microTile). */
-function micro4(a: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void {
+/** 4×8 microkernel (see micro); `as` = bytes between k steps of A (4·MR: it also serves the
+ * last rows of a 6-row build, whose panels keep their 6-row stride). */
+function micro4(a: usize, as: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void {
   let c00: v128, c01: v128, c10: v128, c11: v128, c20: v128, c21: v128, c30: v128, c31: v128;
   if (acc) {
     c00 = v128.load(cc + 0 * lc); c01 = v128.load(cc + 0 * lc, 16);
@@ -174,7 +175,7 @@ function micro4(a: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bi
     c20 = madd(s, b0, c20); c21 = madd(s, b1, c21);
     s = v128.load32_splat(pa, 12);
     c30 = madd(s, b0, c30); c31 = madd(s, b1, c31);
-    pa += 16;
+    pa += as;
     pb += bs;
   }
   v128.store(cc + 0 * lc, c00); v128.store(cc + 0 * lc, c01, 16);
@@ -183,47 +184,7 @@ function micro4(a: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bi
   v128.store(cc + 3 * lc, c30); v128.store(cc + 3 * lc, c31, 16);
 }
 
-/** 5×8 microkernel (see microTile). */
-function micro5(a: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void {
-  let c00: v128, c01: v128, c10: v128, c11: v128, c20: v128, c21: v128, c30: v128, c31: v128, c40: v128, c41: v128;
-  if (acc) {
-    c00 = v128.load(cc + 0 * lc); c01 = v128.load(cc + 0 * lc, 16);
-    c10 = v128.load(cc + 1 * lc); c11 = v128.load(cc + 1 * lc, 16);
-    c20 = v128.load(cc + 2 * lc); c21 = v128.load(cc + 2 * lc, 16);
-    c30 = v128.load(cc + 3 * lc); c31 = v128.load(cc + 3 * lc, 16);
-    c40 = v128.load(cc + 4 * lc); c41 = v128.load(cc + 4 * lc, 16);
-  } else {
-    c00 = v128.load32_splat(bias, 0); c01 = c00;
-    c10 = v128.load32_splat(bias, 4); c11 = c10;
-    c20 = v128.load32_splat(bias, 8); c21 = c20;
-    c30 = v128.load32_splat(bias, 12); c31 = c30;
-    c40 = v128.load32_splat(bias, 16); c41 = c40;
-  }
-  let pa = a, pb = b;
-  for (let k = 0; k < kc; k++) {
-    const b0 = v128.load(pb);
-    const b1 = v128.load(pb, 16);
-    let s = v128.load32_splat(pa, 0);
-    c00 = madd(s, b0, c00); c01 = madd(s, b1, c01);
-    s = v128.load32_splat(pa, 4);
-    c10 = madd(s, b0, c10); c11 = madd(s, b1, c11);
-    s = v128.load32_splat(pa, 8);
-    c20 = madd(s, b0, c20); c21 = madd(s, b1, c21);
-    s = v128.load32_splat(pa, 12);
-    c30 = madd(s, b0, c30); c31 = madd(s, b1, c31);
-    s = v128.load32_splat(pa, 16);
-    c40 = madd(s, b0, c40); c41 = madd(s, b1, c41);
-    pa += 20;
-    pb += bs;
-  }
-  v128.store(cc + 0 * lc, c00); v128.store(cc + 0 * lc, c01, 16);
-  v128.store(cc + 1 * lc, c10); v128.store(cc + 1 * lc, c11, 16);
-  v128.store(cc + 2 * lc, c20); v128.store(cc + 2 * lc, c21, 16);
-  v128.store(cc + 3 * lc, c30); v128.store(cc + 3 * lc, c31, 16);
-  v128.store(cc + 4 * lc, c40); v128.store(cc + 4 * lc, c41, 16);
-}
-
-/** 6×8 microkernel (see microTile). */
+/** 6×8 microkernel (see micro). */
 function micro6(a: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void {
   let c00: v128, c01: v128, c10: v128, c11: v128, c20: v128, c21: v128, c30: v128, c31: v128, c40: v128, c41: v128, c50: v128, c51: v128;
   if (acc) {
@@ -270,11 +231,14 @@ function micro6(a: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bi
 
 /**
  * MR×8 register tile: C[r][j] (+)= Σ_k A[k][r] · B[k][j]; `acc` false → start from bias[r].
- * Partial tiles (mr < MR or nr < 8) go through `tmp` so that no store leaves the tile. MR is
- * chosen per build: FMA keeps each update in place, so the relaxed build affords more rows.
+ * Partial tiles (mr < rows of the kernel used, or nr < 8) go through `tmp` so that no store
+ * leaves the tile. MR is chosen per build: FMA keeps each update in place, so the relaxed build
+ * affords more rows. A last tile of at most 4 rows runs the 4-row kernel (64 or 128 channels in
+ * 6-row tiles leave 4: computing 6 would waste 3 % of the MACs and go through tmp).
  */
 function micro(a: usize, b: usize, bs: usize, kc: i32, c: usize, ldc: usize, bias: usize, acc: bool, mr: i32, nr: i32, tmp: usize): void {
-  const full = mr == MR && nr == NR;
+  const rows = mr <= 4 ? 4 : MR;
+  const full = mr == rows && nr == NR;
   let cc = c, lc = ldc;
   if (!full) {
     cc = tmp; lc = NR << 2;
@@ -282,9 +246,8 @@ function micro(a: usize, b: usize, bs: usize, kc: i32, c: usize, ldc: usize, bia
       for (let r = 0; r < mr; r++) for (let j = 0; j < nr; j++) store<f32>(tmp + (<usize>(r * NR + j) << 2), load<f32>(c + <usize>r * ldc + (<usize>j << 2)));
     }
   }
-  if (MR == 6) micro6(a, b, bs, kc, cc, lc, bias, acc);
-  else if (MR == 5) micro5(a, b, bs, kc, cc, lc, bias, acc);
-  else micro4(a, b, bs, kc, cc, lc, bias, acc);
+  if (rows == 4) micro4(a, <usize>MR << 2, b, bs, kc, cc, lc, bias, acc);
+  else micro6(a, b, bs, kc, cc, lc, bias, acc);
   if (!full) {
     for (let r = 0; r < mr; r++) for (let j = 0; j < nr; j++) store<f32>(c + <usize>r * ldc + (<usize>j << 2), load<f32>(tmp + (<usize>(r * NR + j) << 2)));
   }
