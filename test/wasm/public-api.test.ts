@@ -16,6 +16,21 @@ describe('fast engine public API', () => {
     expect(isConvError(err)).toBe(true);
   });
 
+  it('takes a busy-wait time for the workers, and refuses a bad one saying what is valid', () => {
+    expect(setFastEngineThreads(2, { spinMs: 0 })).toBe(2);
+    const x = { shape: [1, 16, 30, 30], data: randomData(16 * 900, rng(5)) };
+    const w = { shape: [16, 16, 3, 3], data: randomData(16 * 16 * 9, rng(6)) };
+    const sleeping = conv2d(x, w, { padding: 1 }).data;
+    expect(setFastEngineThreads(2, { spinMs: 10 })).toBe(2);
+    expect(conv2d(x, w, { padding: 1 }).data).toEqual(sleeping);
+    for (const bad of [-1, 1001, Number.NaN, '5' as unknown as number]) {
+      let err: unknown;
+      try { setFastEngineThreads(2, { spinMs: bad }); } catch (e) { err = e; }
+      expect(isConvError(err)).toBe(true);
+      expect((err as Error).message).toMatch(/spinMs must be a number of milliseconds from 0 to 1000/);
+    }
+  });
+
   it('async variants equal the sync ones and the reference', async () => {
     const r = rng(21);
     const x = { shape: [2, 6, 20, 18], data: randomData(2 * 6 * 20 * 18, r) };

@@ -23,6 +23,8 @@ export interface TaskRunner {
   runAsync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number): Promise<void>;
   /** Waits until no worker touches memory (before any call writes it). */
   quiesce(): void;
+  /** How long workers busy-wait for the next job after one ends (ms). */
+  setSpin(ms: number): void;
   close(): void;
 }
 
@@ -148,57 +150,50 @@ export class WasmEngine {
     // An async job owns the memory until it resolves: a sync call meanwhile uses a private engine.
     if (this.asyncBusy > 0) return this.spareEngine().conv(g, x, w, bias, 1);
     const runner = this.pick(g, threads, true);
-    const streamed = !!runner && this.plan(g, runner.slots).taskOutput !== undefined;
-    const { layout, tablePtr } = this.setup(g, x, w, bias, runner ? runner.slots : 1, !streamed);
-    const spans = layout.taskOutput, inSpans = layout.taskInput;
-    if (runner && spans && inSpans) {
-      // Each task reads one contiguous span of the input and writes one of the output
-      // (depthwise channel ranges): the input is copied in task by task, each task released as
-      // its span lands, and each output span is copied out as soon as its task is done — the
-      // copies overlap the other threads' compute instead of preceding and following it.
-      const out = new Float32Array(layout.outLength);
-      const buf = this.memory.buffer;
-      const feed = (i: number): void => {
-        const start = inSpans[2 * i], len = inSpans[2 * i + 1];
-        new Float32Array(buf, layout.inPtr + start * 4, len).set(x.subarray(start, start + len));
-      };
-      const drain = (i0: number, i1: number): void => {
+    // With threads, a layout with a taskFeed (depthwise: each task reads one span of channels)
+    // has its input copied in task by task: tasks are published first and each is released as
+    // its input lands, so the copy overlaps the other threads' compute instead of preceding it.
+    // (Dense GEMM tasks read rows of every channel; feeding them in bands measured no faster.)
+    const feedTable = runner ? this.plan(g, runner.slots).taskFeed : undefined;
+    const { layout, tablePtr } = this.setup(g, x, w, bias, runner ? runner.slots : 1, !feedTable);
+    if (runner) {
+      const mem = new Float32Array(this.memory.buffer);
+      const inBase = layout.inPtr >> 2;
+      const feed = feedTable && ((i: number): void => {
+        const start = feedTable[5 * i], channels = feedTable[5 * i + 1], plane = feedTable[5 * i + 2];
+        const from = feedTable[5 * i + 3], to = feedTable[5 * i + 4];
+        if (to <= from) return;
+        for (let c = 0, s = start; c < channels; c++, s += plane) mem.set(x.subarray(s + from, s + to), inBase + s + from);
+      });
+      // Output copied out as tasks finish (the copy, its page faults and any GC of the fresh
+      // result array overlap the other threads' work; the array is made at the first drain,
+      // after the job is published). Contiguous spans per task (depthwise) or, for dense direct
+      // convs, a pixel range of every output channel (strided rows).
+      const spans = layout.taskOutput, rows = layout.taskOutRows;
+      let out: Float32Array | null = null;
+      const outBase = layout.outPtr >> 2;
+      const drain = spans ? (i0: number, i1: number): void => {
+        out ??= new Float32Array(layout.outLength);
         for (let i = i0; i < i1; i++) {
           const start = spans[2 * i], len = spans[2 * i + 1];
-          out.set(new Float32Array(buf, layout.outPtr + start * 4, len), start);
+          out.set(mem.subarray(outBase + start, outBase + start + len), start);
         }
-      };
-      runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr, drain, feed);
-      layout.finish(this.kernels);
-      return out;
-    }
-    const rows = layout.taskOutRows;
-    if (runner && rows) {
-      // Dense direct convs: a task writes a pixel range of every output channel (strided rows).
-      // Copying them out as tasks finish, instead of one copy after the join, moves the copy
-      // (and the page faults of the fresh result array) into the parallel part: while the caller
-      // copies, the other threads take more tasks from the cursor. The result array is made at
-      // the first drain, after the job is published, so a GC that its allocation triggers
-      // overlaps the other threads' work too.
-      let out: Float32Array | null = null;
-      const mem = new Float32Array(this.memory.buffer);
-      const base = layout.outPtr >> 2;
-      const drain = (i0: number, i1: number): void => {
+      } : rows ? (i0: number, i1: number): void => {
         out ??= new Float32Array(layout.outLength);
         for (let i = i0; i < i1;) {
           // Merge the run of tasks that continue each other's pixel range on the same rows.
           const start = rows[4 * i], n = rows[4 * i + 2], stride = rows[4 * i + 3];
           let len = rows[4 * i + 1];
           for (i++; i < i1 && rows[4 * i] === start + len && rows[4 * i + 2] === n && rows[4 * i + 3] === stride; i++) len += rows[4 * i + 1];
-          for (let r = 0, s = start; r < n; r++, s += stride) out.set(mem.subarray(base + s, base + s + len), s);
+          for (let r = 0, s = start; r < n; r++, s += stride) out.set(mem.subarray(outBase + s, outBase + s + len), s);
         }
-      };
-      runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr, drain);
+      } : undefined;
+      runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr, drain, feed || undefined);
       layout.finish(this.kernels);
+      if (!drain) return this.read(layout);
       return out ?? new Float32Array(layout.outLength); // no task: an empty output
     }
-    if (runner) runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr);
-    else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr, false);
+    for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr, false);
     layout.finish(this.kernels);
     return this.read(layout);
   }
@@ -230,17 +225,25 @@ export class WasmEngine {
     return this.spare;
   }
 
+  /** Busy-wait after a job (ms) for pools this engine starts; undefined = the pool default. */
+  private spinMs: number | undefined;
+
   /**
    * Sets the number of threads (caller included). 1 = no workers. Needs shared memory; without
-   * it the engine stays single-threaded. Returns the number of threads in effect.
+   * it the engine stays single-threaded. `spinMs`: how long workers busy-wait for the next job
+   * (PoolOptions.spinMs). Returns the number of threads in effect.
    */
-  setThreads(n: number, options: { stallMs?: number } = {}): number {
-    // Same count, all workers alive, no new options: keep the pool (starting workers is costly).
+  setThreads(n: number, options: { stallMs?: number; spinMs?: number } = {}): number {
+    if (options.spinMs !== undefined) {
+      this.spinMs = options.spinMs;
+      this.runner?.setSpin(options.spinMs);
+    }
+    // Same count, all workers alive, no new stall option: keep the pool (starting workers is costly).
     if (this.runner && this.runner.threads === n && this.runner.slots === n && options.stallMs === undefined) return n;
     if (this.runner) { this.runner.close(); this.runner = null; }
     const module = kernelModule(true);
     if (n > 1 && this.shared && module && canSpawnWorkers()) {
-      this.runner = new ThreadPool(module, this.memory, this.kernels, { workers: n - 1, ...options });
+      this.runner = new ThreadPool(module, this.memory, this.kernels, { workers: n - 1, stallMs: options.stallMs, spinMs: this.spinMs });
     }
     return this.runner ? this.runner.threads : 1;
   }

@@ -44,9 +44,11 @@ export function runTask(k: KernelExports, t: Task, scratch: number, priv: boolea
 
 export interface Layout {
   bytes: number;
-  /** Writes data and tables into memory, packs weights; returns the phase-2 tasks. */
-  /** `tablesValid`: this layout was the last one prepared, so its index tables are in place. */
-  /** `copyInput` false: the caller copies the input itself (per task, see taskInput). */
+  /**
+   * Writes data and tables into memory and packs weights. `tablesValid`: this layout was the
+   * last one prepared, so its index tables are in place. `copyInput` false: the caller copies
+   * the input itself (per task, see taskFeed).
+   */
   prepare(mem: ArrayBuffer, k: KernelExports, x: Float32Array, w: Float32Array, bias: Float32Array | null, tablesValid: boolean, copyInput?: boolean): void;
   tasks: Task[];
   finish(k: KernelExports): void;
@@ -57,8 +59,13 @@ export interface Layout {
    * [start, length] (in floats from outPtr) per task, so the caller can copy spans out early.
    */
   taskOutput?: Int32Array;
-  /** Likewise [start, length] of the input (floats from inPtr) each task reads; with taskOutput. */
-  taskInput?: Int32Array;
+  /**
+   * When the caller may copy the input in task by task (tasks are fed in order, each released
+   * once its feed returned): per task [start, channels, plane, from, to] — copy the floats
+   * [start + c·plane + from, start + c·plane + to) for c < channels (nothing when from = to).
+   * Together the feeds copy every input float a task reads, before that task is released.
+   */
+  taskFeed?: Int32Array;
   /**
    * When finish() writes nothing and task i writes `rows` runs of `length` floats at
    * start + r·stride (from outPtr): [start, length, rows, stride] per task (dense direct convs).
@@ -180,8 +187,8 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
     outLength,
     scratchPtr,
     scratchPer: scratchBytes,
-    prepare(mem, k, x, w, bias, tablesValid) {
-      new Float32Array(mem, xPtr, x.length).set(x);
+    prepare(mem, k, x, w, bias, tablesValid, copyInput = true) {
+      if (copyInput) new Float32Array(mem, xPtr, x.length).set(x);
       new Float32Array(mem, wPtr, w.length).set(w);
       const b = new Float32Array(mem, biasPtr, g.outChannels + MR);
       b.fill(0);
@@ -270,12 +277,13 @@ function planDepthwise(g: ConvGeometry, threads: number, ks: KernelShape): Layou
   const scratchPtr = arena.alloc(scratchPer * threads);
   const tasks: Task[] = [];
   const chunk = threads > 1 ? Math.max(1, Math.ceil(C / (threads * 8))) : C;
-  const spans: number[] = [], inSpans: number[] = [];
+  const spans: number[] = [], feed: number[] = [];
   for (let n = 0; n < N; n++) {
     for (let c0 = 0; c0 < C; c0 += chunk) {
       // Channels [c0, c1) of image n: output channels [c0·mult, c1·mult), one contiguous span.
       spans.push((n * g.outChannels + c0 * mult) * outSp, (Math.min(C, c0 + chunk) - c0) * mult * outSp);
-      inSpans.push((n * C + c0) * inSp, (Math.min(C, c0 + chunk) - c0) * inSp);
+      const inLen = (Math.min(C, c0 + chunk) - c0) * inSp;
+      feed.push((n * C + c0) * inSp, 1, inLen, 0, inLen);
       tasks.push({
         kind: TASK_DEPTHWISE,
         args: [xPtr + n * C * inSp * 4, wPtr, biasPtr, outPtr + n * g.outChannels * outSp * 4, c0, Math.min(C, c0 + chunk), mult,
@@ -289,7 +297,7 @@ function planDepthwise(g: ConvGeometry, threads: number, ks: KernelShape): Layou
     outPtr,
     outLength,
     taskOutput: Int32Array.from(spans),
-    taskInput: Int32Array.from(inSpans),
+    taskFeed: Int32Array.from(feed),
     inPtr: xPtr,
     scratchPtr,
     scratchPer,
