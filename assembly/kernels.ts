@@ -32,6 +32,7 @@ const D_LOW = 9; const D_HIW = 10;                    // per W-tap: [lo, hi) whe
 const D_INH = 11; const D_INW = 12; const D_INSP = 13;// input extents (H, W, D·H·W)
 const D_ICG = 14;                                     // input channels per group
 const D_STEP = 15;                                    // input cells between outputs in a W run
+const D_IDENTITY = 16;                                // 1: B[k][p] = x[k·inSp + p] (1×1, stride 1, no pad)
 
 @inline function di(d: usize, i: i32): i32 { return load<i32>(d + (<usize>i << 2)); }
 
@@ -265,19 +266,29 @@ export function convGemm(d: usize, x: usize, wp: usize, bias: usize, c: usize, l
   let cb = c, lc = ldc, shift = 0;
   if (priv) { cb = tmp + 256; lc = NC; shift = p0; }
   const tiles = (OC + MR - 1) / MR;
+  // Identity B (1×1 stride-1 conv): the microkernel reads the input rows in place, 8 pixels per
+  // step with a row stride of inSp; columns past the block end are read but never stored.
+  const identity = di(d, D_IDENTITY) != 0;
+  const inSp = di(d, D_INSP);
   for (let pb = p0; pb < p1; pb += NC) {
     const nc = p1 - pb < NC ? p1 - pb : NC;
     const ncPad = (nc + NR - 1) & ~(NR - 1);
     for (let k0 = 0; k0 < K; k0 += KC) {
       const kc = K - k0 < KC ? K - k0 : KC;
-      packB(d, x, scratch, k0, kc, pb, nc, ncPad);
+      let bp = scratch, bs = <usize>ncPad << 2;
+      if (identity) {
+        bp = x + (<usize>(k0 * inSp + pb) << 2);
+        bs = <usize>inSp << 2;
+      } else {
+        packB(d, x, scratch, k0, kc, pb, nc, ncPad);
+      }
       for (let t = 0; t < tiles; t++) {
         const mr = OC - t * MR < MR ? OC - t * MR : MR;
         const a = wp + (<usize>(t * K * MR + k0 * MR) << 2);
         const crow = cb + (<usize>(t * MR * lc + pb - shift) << 2);
         for (let j = 0; j < ncPad; j += NR) {
           const nr = nc - j < NR ? nc - j : NR;
-          micro(a, scratch + (<usize>j << 2), <usize>ncPad << 2, kc, crow + (<usize>j << 2), <usize>lc << 2, bias + (<usize>(t * MR) << 2), k0 > 0, mr, nr, tmp);
+          micro(a, bp + (<usize>j << 2), bs, kc, crow + (<usize>j << 2), <usize>lc << 2, bias + (<usize>(t * MR) << 2), k0 > 0, mr, nr, tmp);
         }
       }
     }

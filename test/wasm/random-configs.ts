@@ -7,6 +7,7 @@
 import { conv, convTranspose, isConvError, type PaddingMode, type Tensor } from '../../src/index.js';
 import { convGeometry, convTransposeGeometry } from '../../src/geometry/torch.js';
 import { wasmEngine } from '../../src/engine/wasm/engine.js';
+import { referenceConv } from '../../src/engine/reference/conv.js';
 import { prod, randomData, relError, rng } from './helpers.js';
 
 const MODES: PaddingMode[] = ['zeros', 'reflect', 'replicate', 'circular'];
@@ -104,4 +105,37 @@ export function checkRandomConfigs(want: number, seed: number): RandomCheck {
     valid++;
   }
   return { valid, kinds: kinds.size, mismatches, twoThreadDiffers };
+}
+
+/**
+ * Realistic layer shapes through the engine on one and two threads, against the reference.
+ * Returns a line per failure (empty: all agree, two threads bitwise equal to one).
+ */
+export function checkLayerShapes(): string[] {
+  const e = wasmEngine()!;
+  const r = rng(7);
+  const geoms = [
+    convGeometry({ inputShape: [1, 32, 20, 21], weightShape: [24, 32, 3, 3], biasShape: [24] }, { padding: 1 }),
+    convGeometry({ inputShape: [1, 40, 17, 19], weightShape: [36, 40, 3, 3] }, { padding: 2, dilation: 2, stride: 2 }),
+    convGeometry({ inputShape: [2, 16, 15, 15], weightShape: [16, 1, 5, 5], biasShape: [16] }, { padding: 2, groups: 16, paddingMode: 'reflect' }),
+    convTransposeGeometry({ inputShape: [1, 24, 9, 10], weightShape: [24, 20, 4, 4], biasShape: [20] }, { stride: 2, padding: 1 }),
+    convTransposeGeometry({ inputShape: [1, 12, 8, 8], weightShape: [12, 8, 2, 2] }, { stride: 4 }), // empty phases: bias only
+    // 1×1 stride-1 unpadded: the kernel reads the input in place (no packed copy). K = 300
+    // spans two K blocks, 13×11 pixels end mid-vector, groups and batch offset the rows.
+    convGeometry({ inputShape: [2, 600, 13, 11], weightShape: [70, 300, 1, 1], biasShape: [70] }, { groups: 2 }),
+    convGeometry({ inputShape: [1, 9, 3, 5, 7], weightShape: [5, 9, 1, 1, 1] }, {}),
+    convGeometry({ inputShape: [1, 7, 29], weightShape: [13, 7, 1] }, {}),
+  ];
+  const failures: string[] = [];
+  for (const g of geoms) {
+    const x = randomData(prod(g.inputShape), r), w = randomData(prod(g.weightShape), r);
+    const b = g.hasBias ? randomData(g.outChannels, r) : null;
+    const one = e.conv(g, x, w, b, 1);
+    const err = relError(one, referenceConv(g, x, w, b));
+    const what = `${g.transposed ? 'T' : 'D'} x${g.inputShape.join('×')} w${g.weightShape.join('×')}`;
+    if (!(err < 1e-4)) failures.push(`${what}: error ${err}`);
+    const two = e.conv(g, x, w, b, 2);
+    if (two.length !== one.length || two.some((v, i) => !Object.is(v, one[i]))) failures.push(`${what}: two threads differ`);
+  }
+  return failures;
 }

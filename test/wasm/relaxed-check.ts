@@ -4,8 +4,9 @@
  * SIMD build). Prints one JSON line: which build loaded and the random-configuration check.
  */
 import { loadSync } from '../../src/engine/wasm/runtime.js';
-import { checkRandomConfigs } from './random-configs.js';
+import { checkLayerShapes, checkRandomConfigs } from './random-configs.js';
 
 const features = loadSync();
 const check = checkRandomConfigs(Number(process.argv[2] ?? 300), Number(process.argv[3] ?? 1));
-process.stdout.write(`${JSON.stringify({ features, check })}\n`);
+const layers = checkLayerShapes();
+process.stdout.write(`${JSON.stringify({ features, check, layers })}\n`);

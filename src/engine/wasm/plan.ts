@@ -135,6 +135,9 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
   const outPtr = arena.alloc(outLength * 4);
 
   const perAxis = ax.map((a) => axisClasses(a, g));
+  // A 1×1 stride-1 conv without padding: B[k][p] is the input itself (channel k, pixel p), so
+  // the kernel reads it in place instead of packing a copy (desc word 16).
+  const identityB = !g.transposed && ax.every((a) => !a || (a.kernel === 1 && a.stride === 1 && a.padBefore === 0 && a.padAfter === 0));
   const classes: ClassPlan[] = [];
   for (const cd of perAxis[0]) for (const ch of perAxis[1]) for (const cw of perAxis[2]) {
     const cls = [cd, ch, cw];
@@ -143,7 +146,7 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
     const direct = !g.transposed;
     const cp: ClassPlan = {
       cls, P, taps, K: icg * taps, direct,
-      desc: arena.alloc(16 * 4),
+      desc: arena.alloc(17 * 4),
       tabs: cls.map((c) => arena.alloc(c.tab.length * 4)).concat(arena.alloc(cw.lo.length * 4), arena.alloc(cw.hi.length * 4)),
       tapOff: arena.alloc(Math.max(1, taps) * 4),
       outOff: direct ? 0 : arena.alloc(P * 4),
@@ -196,9 +199,9 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
       for (const cp of classes) {
         const [cd, ch, cw] = cp.cls;
         if (tablesValid) { packWeights(cp); continue; }
-        const d = new Int32Array(mem, cp.desc, 16);
+        const d = new Int32Array(mem, cp.desc, 17);
         d.set([cd.outs.length, ch.outs.length, cw.outs.length, cd.taps.length, ch.taps.length, cw.taps.length,
-          cp.tabs[0], cp.tabs[1], cp.tabs[2], cp.tabs[3], cp.tabs[4], inExt[1], inExt[2], inSp, icg, cw.step]);
+          cp.tabs[0], cp.tabs[1], cp.tabs[2], cp.tabs[3], cp.tabs[4], inExt[1], inExt[2], inSp, icg, cw.step, identityB ? 1 : 0]);
         cp.cls.forEach((c, i) => new Int32Array(mem, cp.tabs[i], c.tab.length).set(c.tab));
         new Int32Array(mem, cp.tabs[3], cw.lo.length).set(cw.lo);
         new Int32Array(mem, cp.tabs[4], cw.hi.length).set(cw.hi);
