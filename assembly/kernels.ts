@@ -49,12 +49,13 @@ export function packB(d: usize, x: usize, dst: usize, k0: i32, kc: i32, p0: i32,
   const r0 = p0 - od0 * plane;
   const oh0 = r0 / nW;
   const ow0 = r0 - oh0 * nW;
+  // k = ((icl·tD + td)·tH + th)·tW + tw: split once, then step the digits (no division per row).
+  let tw = k0 % tW, th = (k0 / tW) % tH, td = (k0 / (tW * tH)) % tD, icl = k0 / (tW * tH * tD);
   for (let kk = 0; kk < kc; kk++) {
-    let k = k0 + kk;
-    const tw = k % tW; k /= tW;
-    const th = k % tH; k /= tH;
-    const td = k % tD;
-    const icl = k / tD;
+    if (kk > 0 && ++tw == tW) {
+      tw = 0;
+      if (++th == tH) { th = 0; if (++td == tD) { td = 0; icl++; } }
+    }
     const chan = x + (<usize>(icl * inSp) << 2);
     const col = tabW + (<usize>(tw * nW) << 2);
     const lo = load<i32>(loW + (<usize>tw << 2));
