@@ -405,10 +405,88 @@ export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, 
         }
         continue;
       }
+      if (kH == 3 && kW == 3 && sW == 2 && dW == 1) {
+        // 3×3 stride 2 (downsampling blocks): for 4 outputs a row's three taps read cells
+        // 2·ow + 0..8: the even lanes of two vectors, the odd lanes, and the even lanes shifted by
+        // one — three loads and three shuffles per row instead of six loads.
+        const w0 = v128.load32_splat(wk), w1 = v128.load32_splat(wk, 4), w2 = v128.load32_splat(wk, 8);
+        const w3 = v128.load32_splat(wk, 12), w4 = v128.load32_splat(wk, 16), w5 = v128.load32_splat(wk, 20);
+        const w6 = v128.load32_splat(wk, 24), w7 = v128.load32_splat(wk, 28), w8 = v128.load32_splat(wk, 32);
+        const bb = f32x4.splat(bv);
+        for (let oh = 0; oh < outH; oh++) {
+          const r0 = plane + (<usize>(oh * sH * gWp) << 2);
+          const r1 = r0 + (<usize>(dH * gWp) << 2);
+          const r2 = r1 + (<usize>(dH * gWp) << 2);
+          const orow = oplane + (<usize>(oh * outW) << 2);
+          let ow = 0;
+          for (; ow + 4 <= outW; ow += 4) {
+            const o = <usize>(2 * ow) << 2;
+            let v0 = v128.load(r0 + o), v1 = v128.load(r0 + o, 16), v2 = v128.load(r0 + o, 32);
+            let ev = v128.shuffle<f32>(v0, v1, 0, 2, 4, 6);
+            let a = madd(w0, ev, bb);
+            let b = f32x4.mul(w1, v128.shuffle<f32>(v0, v1, 1, 3, 5, 7));
+            a = madd(w2, v128.shuffle<f32>(ev, v2, 1, 2, 3, 4), a);
+            v0 = v128.load(r1 + o); v1 = v128.load(r1 + o, 16); v2 = v128.load(r1 + o, 32);
+            ev = v128.shuffle<f32>(v0, v1, 0, 2, 4, 6);
+            b = madd(w3, ev, b);
+            a = madd(w4, v128.shuffle<f32>(v0, v1, 1, 3, 5, 7), a);
+            b = madd(w5, v128.shuffle<f32>(ev, v2, 1, 2, 3, 4), b);
+            v0 = v128.load(r2 + o); v1 = v128.load(r2 + o, 16); v2 = v128.load(r2 + o, 32);
+            ev = v128.shuffle<f32>(v0, v1, 0, 2, 4, 6);
+            a = madd(w6, ev, a);
+            b = madd(w7, v128.shuffle<f32>(v0, v1, 1, 3, 5, 7), b);
+            a = madd(w8, v128.shuffle<f32>(ev, v2, 1, 2, 3, 4), a);
+            v128.store(orow + (<usize>ow << 2), f32x4.add(a, b));
+          }
+          for (; ow < outW; ow++) {
+            const o = <usize>(2 * ow) << 2;
+            let s2 = bv;
+            s2 += load<f32>(wk) * load<f32>(r0 + o) + load<f32>(wk, 4) * load<f32>(r0 + o, 4) + load<f32>(wk, 8) * load<f32>(r0 + o, 8);
+            s2 += load<f32>(wk, 12) * load<f32>(r1 + o) + load<f32>(wk, 16) * load<f32>(r1 + o, 4) + load<f32>(wk, 20) * load<f32>(r1 + o, 8);
+            s2 += load<f32>(wk, 24) * load<f32>(r2 + o) + load<f32>(wk, 28) * load<f32>(r2 + o, 4) + load<f32>(wk, 32) * load<f32>(r2 + o, 8);
+            store<f32>(orow + (<usize>ow << 2), s2);
+          }
+        }
+        continue;
+      }
       for (let oh = 0; oh < outH; oh++) {
         const orow = oplane + (<usize>(oh * outW) << 2);
         if (sW == 1) {
           let ow = 0;
+          // 16 outputs per step: four independent accumulators (one would be a chain of kH·kW
+          // dependent multiply-adds), each weight splat used four times.
+          for (; ow + 16 <= outW; ow += 16) {
+            let a0 = f32x4.splat(bv), a1 = a0, a2 = a0, a3 = a0;
+            for (let kh = 0; kh < kH; kh++) {
+              const prow = plane + (<usize>((oh * sH + kh * dH) * gWp + ow) << 2);
+              const wr = wk + (<usize>(kh * kW) << 2);
+              for (let kw = 0; kw < kW; kw++) {
+                const wv = v128.load32_splat(wr + (<usize>kw << 2));
+                const p = prow + (<usize>(kw * dW) << 2);
+                a0 = madd(wv, v128.load(p), a0);
+                a1 = madd(wv, v128.load(p, 16), a1);
+                a2 = madd(wv, v128.load(p, 32), a2);
+                a3 = madd(wv, v128.load(p, 48), a3);
+              }
+            }
+            const o = orow + (<usize>ow << 2);
+            v128.store(o, a0); v128.store(o, a1, 16); v128.store(o, a2, 32); v128.store(o, a3, 48);
+          }
+          for (; ow + 8 <= outW; ow += 8) {
+            let a0 = f32x4.splat(bv), a1 = a0;
+            for (let kh = 0; kh < kH; kh++) {
+              const prow = plane + (<usize>((oh * sH + kh * dH) * gWp + ow) << 2);
+              const wr = wk + (<usize>(kh * kW) << 2);
+              for (let kw = 0; kw < kW; kw++) {
+                const wv = v128.load32_splat(wr + (<usize>kw << 2));
+                const p = prow + (<usize>(kw * dW) << 2);
+                a0 = madd(wv, v128.load(p), a0);
+                a1 = madd(wv, v128.load(p, 16), a1);
+              }
+            }
+            v128.store(orow + (<usize>ow << 2), a0);
+            v128.store(orow + (<usize>ow << 2), a1, 16);
+          }
           for (; ow + 4 <= outW; ow += 4) {
             let acc = f32x4.splat(bv);
             for (let kh = 0; kh < kH; kh++) {
@@ -429,7 +507,39 @@ export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, 
             store<f32>(orow + (<usize>ow << 2), s);
           }
         } else {
-          for (let ow = 0; ow < outW; ow++) {
+          let ow = 0;
+          if (sW == 2) {
+            // Stride 2: outputs ow..ow+3 read the even lanes of 8 consecutive cells per tap;
+            // 8 outputs per step (two independent accumulators), then 4.
+            for (; ow + 8 <= outW; ow += 8) {
+              let a0 = f32x4.splat(bv), a1 = a0;
+              for (let kh = 0; kh < kH; kh++) {
+                const prow = plane + (<usize>((oh * sH + kh * dH) * gWp + 2 * ow) << 2);
+                const wr = wk + (<usize>(kh * kW) << 2);
+                for (let kw = 0; kw < kW; kw++) {
+                  const wv = v128.load32_splat(wr + (<usize>kw << 2));
+                  const p = prow + (<usize>(kw * dW) << 2);
+                  a0 = madd(wv, v128.shuffle<f32>(v128.load(p), v128.load(p, 16), 0, 2, 4, 6), a0);
+                  a1 = madd(wv, v128.shuffle<f32>(v128.load(p, 32), v128.load(p, 48), 0, 2, 4, 6), a1);
+                }
+              }
+              v128.store(orow + (<usize>ow << 2), a0);
+              v128.store(orow + (<usize>ow << 2), a1, 16);
+            }
+            for (; ow + 4 <= outW; ow += 4) {
+              let acc = f32x4.splat(bv);
+              for (let kh = 0; kh < kH; kh++) {
+                const prow = plane + (<usize>((oh * sH + kh * dH) * gWp + 2 * ow) << 2);
+                const wr = wk + (<usize>(kh * kW) << 2);
+                for (let kw = 0; kw < kW; kw++) {
+                  const p = prow + (<usize>(kw * dW) << 2);
+                  acc = madd(v128.load32_splat(wr + (<usize>kw << 2)), v128.shuffle<f32>(v128.load(p), v128.load(p, 16), 0, 2, 4, 6), acc);
+                }
+              }
+              v128.store(orow + (<usize>ow << 2), acc);
+            }
+          }
+          for (; ow < outW; ow++) {
             let s = bv;
             for (let kh = 0; kh < kH; kh++) {
               const prow = plane + (<usize>((oh * sH + kh * dH) * gWp + ow * sW) << 2);

@@ -29,6 +29,9 @@ export const CASES: BenchCase[] = [
   c('h', 'transposed 128→64 32→64 k4 s2 p1', { input: [1, 128, 32, 32], weight: [128, 64, 4, 4], stride: 2, padding: 1, transposed: true }),
   c('i', 'transposed 64→32 56→112 k3 s2 p1 op1', { input: [1, 64, 56, 56], weight: [64, 32, 3, 3], stride: 2, padding: 1, outputPadding: 1, transposed: true }),
   c('j', '1→1 5×5 k3 s2 p1 (latency)', { input: [1, 1, 5, 5], weight: [1, 1, 3, 3], stride: 2, padding: 1 }),
+  // Beyond the list: the depthwise shapes of MobileNet-style blocks other than (g).
+  c('k', 'depthwise 128 56×56 k3 s2 p1', { input: [1, 128, 56, 56], weight: [128, 1, 3, 3], stride: 2, padding: 1, groups: 128, depthwise: true }),
+  c('l', 'depthwise 256 28×28 k5 p2', { input: [1, 256, 28, 28], weight: [256, 1, 5, 5], padding: 2, groups: 256, depthwise: true }),
 ];
 
 /** Output spatial size along one axis (PyTorch formulas). */

@@ -125,6 +125,17 @@ export function checkLayerShapes(): string[] {
     convGeometry({ inputShape: [2, 600, 13, 11], weightShape: [70, 300, 1, 1], biasShape: [70] }, { groups: 2 }),
     convGeometry({ inputShape: [1, 9, 3, 5, 7], weightShape: [5, 9, 1, 1, 1] }, {}),
     convGeometry({ inputShape: [1, 7, 29], weightShape: [13, 7, 1] }, {}),
+    // Depthwise stride 2: the 3×3 shuffle path (10 outputs per row: two vectors and a tail),
+    // with a channel multiplier and reflect padding; the general stride-2 path (5×5, dilated);
+    // 1-D.
+    convGeometry({ inputShape: [1, 24, 17, 19], weightShape: [48, 1, 3, 3], biasShape: [48] }, { stride: 2, padding: 1, groups: 24, paddingMode: 'reflect' }),
+    convGeometry({ inputShape: [2, 12, 21, 23], weightShape: [12, 1, 5, 5] }, { stride: 2, padding: 4, dilation: 2, groups: 12 }),
+    convGeometry({ inputShape: [1, 8, 41], weightShape: [8, 1, 3] }, { stride: 2, padding: 1, groups: 8 }),
+    // Depthwise general kernels: stride 1 in steps of 16, 8, 4 outputs and a tail (31 = 16+8+4+3),
+    // dilated; stride 2 in steps of 8, 4 and a tail (15).
+    convGeometry({ inputShape: [1, 6, 9, 31], weightShape: [6, 1, 5, 5], biasShape: [6] }, { padding: 2, groups: 6 }),
+    convGeometry({ inputShape: [1, 4, 11, 35], weightShape: [4, 1, 3, 5] }, { padding: [2, 4], dilation: 2, groups: 4, paddingMode: 'circular' }),
+    convGeometry({ inputShape: [1, 5, 12, 31], weightShape: [10, 1, 5, 5] }, { stride: 2, padding: 2, groups: 5 }),
   ];
   const failures: string[] = [];
   for (const g of geoms) {
