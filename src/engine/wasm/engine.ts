@@ -19,7 +19,7 @@ export interface TaskRunner {
   readonly slots: number;
   /** `drain(i0, i1)`, if given: called on the calling thread, in task order, as tasks [i0, i1) are done. */
   /** `feed(i)`, if given: copies task i's input in; a task starts only after its feed returned. */
-  runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number, drain?: (i0: number, i1: number) => void, feed?: (i: number) => void): void;
+  runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number, drain?: (i0: number, i1: number) => void, feed?: (i: number) => void, meanwhile?: () => void): void;
   runAsync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number): Promise<void>;
   /** Waits until no worker touches memory (before any call writes it). */
   quiesce(): void;
@@ -188,9 +188,19 @@ export class WasmEngine {
           for (let r = 0, s = start; r < n; r++, s += stride) out.set(mem.subarray(outBase + s, outBase + s + len), s);
         }
       } : undefined;
-      runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr, drain, feed || undefined);
+      // No early copy-out (transposed convs: tasks fill a temporary, finish() scatters it): the
+      // result array is made and its pages touched while the other threads compute, so that
+      // only a plain copy is left after the join (page faults of a fresh multi-MB array cost
+      // about as much as the copy itself).
+      let result: Float32Array | null = null;
+      const meanwhile = drain ? undefined : (): void => { result = new Float32Array(layout.outLength).fill(0); };
+      runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr, drain, feed || undefined, meanwhile);
       layout.finish(this.kernels);
-      if (!drain) return this.read(layout);
+      if (!drain) {
+        const r: Float32Array = result ?? new Float32Array(layout.outLength);
+        r.set(mem.subarray(outBase, outBase + layout.outLength));
+        return r;
+      }
       return out ?? new Float32Array(layout.outLength); // no task: an empty output
     }
     for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr, false);

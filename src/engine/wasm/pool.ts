@@ -338,9 +338,12 @@ export class ThreadPool implements TaskRunner {
   /**
    * `feed(i)`, if given: copies task i's input in; tasks are published first and released one by
    * one as their input lands, so the other threads compute while the caller still copies.
+   * `meanwhile()`, if given: runs on the caller right after the job is published, before it
+   * takes tasks (work that does not touch the job's memory, overlapping the other threads).
    */
-  runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr = 0, drain?: (i0: number, i1: number) => void, feed?: (i: number) => void): void {
+  runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr = 0, drain?: (i0: number, i1: number) => void, feed?: (i: number) => void, meanwhile?: () => void): void {
     this.publish(tasks, tablePtr, scratchPtr, scratchPer, feed ? 0 : tasks.length);
+    meanwhile?.();
     if (feed) {
       const c = this.ctl;
       try {
