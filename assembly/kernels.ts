@@ -306,12 +306,15 @@ export function copyOut(scratch: usize, c: usize, ldc: i32, OC: i32, p0: i32, p1
   }
 }
 
-/** Scatters a class's C[oc][p] (row length P) to out[oc·outSp + off[p]] (sub-pixel interleave). */
-export function scatter(c: usize, out: usize, off: usize, OC: i32, P: i32, outSp: i32): void {
+/**
+ * Scatters pixels [p0, p1) of a class's C[oc][p] (row length ldc) to out[oc·outSp + off[p]]: the
+ * sub-pixel interleave of a transposed conv, done by the thread that computed those pixels.
+ */
+export function scatter(c: usize, ldc: i32, out: usize, off: usize, OC: i32, outSp: i32, p0: i32, p1: i32): void {
   for (let o = 0; o < OC; o++) {
-    const src = c + (<usize>(o * P) << 2);
+    const src = c + (<usize>(o * ldc) << 2);
     const dst = out + (<usize>(o * outSp) << 2);
-    for (let p = 0; p < P; p++) store<f32>(dst + (<usize>load<i32>(off + (<usize>p << 2)) << 2), load<f32>(src + (<usize>p << 2)));
+    for (let p = p0; p < p1; p++) store<f32>(dst + (<usize>load<i32>(off + (<usize>p << 2)) << 2), load<f32>(src + (<usize>p << 2)));
   }
 }
 

@@ -33,13 +33,20 @@ export interface Task {
 }
 
 /**
- * Runs one task on one thread. `priv`: a GEMM task accumulates in the thread's scratch and is
- * published with copyOut (pool workers, and a caller stealing a task).
+ * Runs one task on one thread, whole: a GEMM task computes its pixel range (`priv`: in the
+ * thread's scratch, then copied to its place — pool workers, and a caller stealing a task), and
+ * a transposed conv's task scatters its pixels to the output (args 10–12: output, offset table,
+ * output plane size; 0 = nothing to scatter). The pool's worker program does the same steps.
  */
 export function runTask(k: KernelExports, t: Task, scratch: number, priv: boolean): void {
   const a = t.args;
-  if (t.kind === TASK_GEMM) k.convGemm(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], scratch, priv ? 1 : 0);
-  else k.depthwise(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15], a[16], a[17], a[18], a[19], a[20], scratch);
+  if (t.kind !== TASK_GEMM) {
+    k.depthwise(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15], a[16], a[17], a[18], a[19], a[20], scratch);
+    return;
+  }
+  k.convGemm(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], scratch, priv ? 1 : 0);
+  if (priv) k.copyOut(scratch, a[4], a[5], a[7], a[8], a[9]);
+  if (a[10] !== 0) k.scatter(a[4], a[5], a[10], a[11], a[7], a[12], a[8], a[9]);
 }
 
 export interface Layout {
@@ -174,7 +181,8 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
       // (a 784-pixel layer in 128-pixel blocks would split 4:3 between two threads).
       const chunk = threads > 1 ? Math.min(ks.blockPixels, Math.max(32, Math.ceil(cp.P / (threads * 6) / 8) * 8)) : cp.P;
       for (let p0 = 0; p0 < cp.P; p0 += chunk) {
-        tasks.push({ kind: TASK_GEMM, args: [cp.desc, x, cp.packed[gi], biasPtr + gi * ocg * 4, c, ldc, cp.K, ocg, p0, Math.min(cp.P, p0 + chunk)] });
+        const scatterTo = cp.direct ? [0, 0, 0] : [outPtr + ((n * g.outChannels + gi * ocg) * outSp) * 4, cp.outOff, outSp];
+        tasks.push({ kind: TASK_GEMM, args: [cp.desc, x, cp.packed[gi], biasPtr + gi * ocg * 4, c, ldc, cp.K, ocg, p0, Math.min(cp.P, p0 + chunk), ...scatterTo] });
         // A direct conv has one class whose pixel p is output offset p.
         outRows.push((n * g.outChannels + gi * ocg) * outSp + p0, Math.min(cp.P, p0 + chunk) - p0, ocg, outSp);
       }
@@ -229,11 +237,11 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
     },
     finish(k) {
       if (!g.transposed) return;
+      // Phases with taps were scattered by their tasks; a phase no tap reaches is the bias.
       for (const cp of classes) {
+        if (cp.taps !== 0) continue;
         for (let n = 0; n < N; n++) for (let gi = 0; gi < G; gi++) {
-          const out = outPtr + ((n * g.outChannels + gi * ocg) * outSp) * 4;
-          if (cp.taps === 0) k.fillBias(out, cp.outOff, biasPtr + gi * ocg * 4, ocg, cp.P, outSp);
-          else k.scatter(cp.temp[n * G + gi], out, cp.outOff, ocg, cp.P, outSp);
+          k.fillBias(outPtr + ((n * g.outChannels + gi * ocg) * outSp) * 4, cp.outOff, biasPtr + gi * ocg * 4, ocg, cp.P, outSp);
         }
       }
     },

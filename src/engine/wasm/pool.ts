@@ -71,6 +71,7 @@ function start(module, memory, ctl, index, onExit) {
           k.convGemm(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], m[e+9], m[e+10], m[e+11], scratch, 1);
           if (Atomics.compareExchange(m, e, index + 1, -2) !== index + 1) continue;
           k.copyOut(scratch, m[e+6], m[e+7], m[e+9], m[e+10], m[e+11]);
+          if (m[e+12] !== 0) k.scatter(m[e+6], m[e+7], m[e+12], m[e+13], m[e+9], m[e+14], m[e+10], m[e+11]);
         } else {
           k.depthwise(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], m[e+9], m[e+10], m[e+11], m[e+12], m[e+13], m[e+14], m[e+15], m[e+16], m[e+17], m[e+18], m[e+19], m[e+20], m[e+21], m[e+22], scratch);
         }
@@ -271,8 +272,6 @@ export class ThreadPool implements TaskRunner {
       const st = Atomics.load(m, e);
       if (st <= 0 || Atomics.compareExchange(m, e, st, -3) !== st) continue;
       runTask(this.k, t, scratchPtr, true);
-      const a = t.args;
-      this.k.copyOut(scratchPtr, a[4], a[5], a[7], a[8], a[9]);
       Atomics.store(m, e, -1);
       Atomics.add(this.ctl, COMPLETED, 1);
       n++;
@@ -330,7 +329,7 @@ export class ThreadPool implements TaskRunner {
       const e = (tablePtr >> 2) + i * TASK_WORDS;
       if (Atomics.load(m, e) !== -1) {
         runTask(this.k, tasks[i], scratchPtr, false);
-        Atomics.store(m, e, -1);
+          Atomics.store(m, e, -1);
       }
     }
   }

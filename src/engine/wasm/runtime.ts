@@ -15,7 +15,7 @@ export interface KernelExports {
   packA(w: number, dst: number, oc: number, icg: number, taps: number, tapOff: number, ocStride: number, icStride: number): void;
   convGemm(d: number, x: number, wp: number, bias: number, c: number, ldc: number, K: number, OC: number, p0: number, p1: number, scratch: number, priv: number): void;
   copyOut(scratch: number, c: number, ldc: number, OC: number, p0: number, p1: number): void;
-  scatter(c: number, out: number, off: number, OC: number, P: number, outSp: number): void;
+  scatter(c: number, ldc: number, out: number, off: number, OC: number, outSp: number, p0: number, p1: number): void;
   fillBias(out: number, off: number, bias: number, OC: number, P: number, outSp: number): void;
   depthwise(x: number, w: number, bias: number, out: number, c0: number, c1: number, mult: number,
     inH: number, inW: number, outH: number, outW: number, kH: number, kW: number, sH: number, sW: number, dH: number, dW: number,
