@@ -1,0 +1,64 @@
+/**
+ * Timing helpers shared by the benchmarks: a seeded generator for inputs, interleaved batch
+ * timing (every engine sees the same background load) and the agreement check.
+ */
+
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
+  };
+}
+
+interface Runner {
+  name: string;
+  run: () => unknown | Promise<unknown>;
+  inner: number;
+  samples: number[];
+  sync: boolean;
+}
+
+/**
+ * Interleaved timing: every round runs one batch of each engine in turn (batches of calls
+ * ≥ 1 ms), so all engines see the same background load on this shared machine. Rounds go on
+ * until the budget is spent (at least 5). Returns per-engine median and best per-call ms.
+ */
+export async function timeAll(runs: { name: string; run: () => unknown | Promise<unknown> }[], budget: number): Promise<Map<string, { median: number; best: number }>> {
+  const rs: Runner[] = [];
+  for (const r of runs) {
+    const first = r.run();
+    const sync = !(first instanceof Promise);
+    await first;
+    const t0 = performance.now();
+    await r.run();
+    const once = performance.now() - t0;
+    rs.push({ ...r, inner: Math.max(1, Math.ceil(1 / Math.max(once, 1e-4))), samples: [], sync });
+  }
+  const start = performance.now();
+  for (let round = 0; round < 5 || (performance.now() - start < budget && round < 40); round++) {
+    for (const r of rs) {
+      const t0 = performance.now();
+      // Synchronous calls are not awaited: an await per call would add ~0.1 µs to the µs-scale case (j).
+      if (r.sync) for (let i = 0; i < r.inner; i++) r.run();
+      else for (let i = 0; i < r.inner; i++) await r.run();
+      r.samples.push((performance.now() - t0) / r.inner);
+    }
+  }
+  const out = new Map<string, { median: number; best: number }>();
+  for (const r of rs) {
+    r.samples.sort((a, b) => a - b);
+    out.set(r.name, { median: r.samples[Math.floor(r.samples.length / 2)], best: r.samples[0] });
+  }
+  return out;
+}
+
+export function relErr(a: Float32Array, ref: Float32Array): number {
+  if (a.length !== ref.length) return Infinity;
+  let scale = 1e-12, err = 0;
+  for (let i = 0; i < ref.length; i++) { scale = Math.max(scale, Math.abs(ref[i])); err = Math.max(err, Math.abs(a[i] - ref[i])); }
+  return err / scale;
+}
+
