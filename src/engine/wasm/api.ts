@@ -32,9 +32,10 @@ export function fastEngineInfo(): FastEngineInfo {
 
 export interface FastEngineThreadOptions {
   /**
-   * After a call, worker threads busy-wait this long (ms, 0–1000; default 10) for the next one
-   * before sleeping, so that calls in quick succession (a network's layers) find them awake. 0
-   * spends no CPU between calls, at the price of a slow wake-up on a busy machine.
+   * After a call, worker threads busy-wait for the next one before sleeping — about as long as
+   * the last gap between calls, at most this long (ms, 0–1000; default 20) — so that calls in
+   * quick succession (a network's layers) find them awake, while calls further apart cost no
+   * waiting. 0 spends no CPU between calls, at the price of a slow wake-up on a busy machine.
    */
   spinMs?: number;
 }
@@ -46,7 +47,7 @@ export function setFastEngineThreads(n: number, options: FastEngineThreadOptions
   }
   const spin = options.spinMs;
   if (spin !== undefined && !(typeof spin === 'number' && spin >= 0 && spin <= 1000)) {
-    throw new ConvError('INVALID_OPTION', `spinMs must be a number of milliseconds from 0 to 1000, but got ${show(spin)}`, { values: { spinMs: spin as number }, hint: 'e.g. 0 (sleep at once) or 10 (the default)' });
+    throw new ConvError('INVALID_OPTION', `spinMs must be a number of milliseconds from 0 to 1000, but got ${show(spin)}`, { values: { spinMs: spin as number }, hint: 'e.g. 0 (sleep at once) or 20 (the default)' });
   }
   const e = wasmEngine();
   return e ? e.setThreads(n, spin === undefined ? {} : { spinMs: spin }) : 1;

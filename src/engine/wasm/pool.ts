@@ -36,15 +36,20 @@ function start(module, memory, ctl, index, onExit) {
   const k = new WebAssembly.Instance(module, { env: { memory, abort() { throw new Error('kernel abort'); } } }).exports;
   let gen = Atomics.load(ctl, 0);
   if (gen & 1) gen--;
-  let spinning = false;
+  let spinning = false, jobEnd = 0, lastGap = -1;
   for (;;) {
     if (spinning) {
-      // After a job: watch for the next one for a while (ctl[10] µs) before sleeping. A thread
-      // that sleeps lets its core idle, and a shared VM's host may then take milliseconds to run
-      // it again (measured here: with 8-15 ms between calls, a 2.2-ms two-thread conv took
-      // 4.3 ms; with this wait, 2.3-2.5 ms). GEN odd (a call on the caller's thread alone, or
-      // a job being set up) keeps the watch going: only a published job or the time ends it.
-      const end = performance.now() + Atomics.load(ctl, 10) / 1000;
+      // After a job: watch for the next one before sleeping. A thread that sleeps lets its core
+      // idle, and a shared VM's host may then take milliseconds to run it again (measured here:
+      // with 8-15 ms between calls, a 2.2-ms two-thread conv took 4.3 ms; watching, 2.3-2.5 ms).
+      // How long: the gap between the last two jobs ×1.5 + 1 ms, within the cap ctl[10] (µs);
+      // half the cap before any gap is known; 1 ms after a gap beyond the cap (waiting would not
+      // reach the next job, so calls far apart cost no CPU). GEN odd (a call on the caller's
+      // thread alone, or a job being set up) keeps the watch going: only a published job, a
+      // stop, or the time ends it.
+      const cap = Atomics.load(ctl, 10) / 1000;
+      const want = lastGap < 0 ? cap / 2 : lastGap <= cap ? Math.min(cap, 1.5 * lastGap + 1) : Math.min(cap, 1);
+      const end = jobEnd + want;
       for (let g = Atomics.load(ctl, 0); (g === gen || (g & 1)) && !Atomics.load(ctl, 7) && performance.now() < end; g = Atomics.load(ctl, 0)) {}
     }
     Atomics.wait(ctl, 0, gen);
@@ -52,6 +57,7 @@ function start(module, memory, ctl, index, onExit) {
     const g = Atomics.load(ctl, 0);
     if (g & 1) { gen = g; spinning = false; continue; }
     gen = g;
+    if (spinning) lastGap = performance.now() - jobEnd;
     Atomics.add(ctl, 8, 1);
     if (Atomics.load(ctl, 0) === gen) {
       const n = Atomics.load(ctl, 2), tab = Atomics.load(ctl, 3) >> 2;
@@ -82,6 +88,7 @@ function start(module, memory, ctl, index, onExit) {
     }
     Atomics.sub(ctl, 8, 1);
     Atomics.notify(ctl, 8);
+    jobEnd = performance.now();
     spinning = true;
   }
   onExit();
@@ -129,16 +136,18 @@ export function canBlock(): boolean {
   return !!nodeWorkerCtor() || typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
 }
 
-/** Default time a worker watches for the next job after one ends (see PoolOptions.spinMs). */
-export const DEFAULT_SPIN_MS = 10;
+/** Default cap on the time a worker watches for the next job after one ends (PoolOptions.spinMs). */
+export const DEFAULT_SPIN_MS = 20;
 
 export interface PoolOptions {
   /** Extra threads besides the caller. */
   workers: number;
   /**
-   * After a job, workers busy-wait this long for the next one before sleeping (like OpenMP's
-   * blocktime): calls in quick succession, such as a network's layers, find them awake. 0 =
-   * sleep at once (no CPU spent between calls, but a slow wake-up on a busy host).
+   * After a job, workers busy-wait for the next one before sleeping (like OpenMP's blocktime),
+   * about as long as the last gap between jobs and at most this long (ms): calls in quick
+   * succession, such as a network's layers, find them awake; calls further apart than this
+   * cost no waiting. 0 = sleep at once (no CPU spent between calls, but a slow wake-up on a
+   * busy host).
    */
   spinMs?: number;
   /** No progress for this long while tasks are claimed → the holder is presumed dead. */
