@@ -118,6 +118,23 @@ interface ClassPlan {
   temp: number[]; // per batch×group (transposed only)
 }
 
+/**
+ * Task boundaries for P pixels on `threads` threads: tasks of at most one block, at least 32
+ * pixels, several per thread, their count a multiple of the threads and their sizes equal to
+ * within 8 pixels — so the threads run out of work together (784 pixels in rounded-up chunks of
+ * 72 made 11 tasks: one thread ran 6 while the other waited a whole task).
+ */
+export function splitPixels(P: number, threads: number, blockPixels: number): number[] {
+  if (P <= 0) return [0];
+  const units = Math.ceil(P / 8);
+  let n = Math.max(threads * 6, Math.ceil(P / blockPixels));
+  n = Math.ceil(n / threads) * threads;
+  n = Math.max(1, Math.min(n, Math.floor(units / 4)));
+  const cuts = [0];
+  for (let i = 1; i <= n; i++) cuts.push(Math.min(P, 8 * Math.round((i * units) / n)));
+  return cuts;
+}
+
 function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
   const MR = ks.tileRows;
   const arena = new Arena();
@@ -177,14 +194,13 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
       const x = xPtr + ((n * g.inChannels + gi * icg) * inSp) * 4;
       const c = cp.direct ? outPtr + ((n * g.outChannels + gi * ocg) * outSp) * 4 : cp.temp[n * G + gi];
       const ldc = cp.direct ? outSp : cp.P;
-      // Pooled GEMM tasks are at most one block, and small enough that every thread gets several
-      // (a 784-pixel layer in 128-pixel blocks would split 4:3 between two threads).
-      const chunk = threads > 1 ? Math.min(ks.blockPixels, Math.max(32, Math.ceil(cp.P / (threads * 6) / 8) * 8)) : cp.P;
-      for (let p0 = 0; p0 < cp.P; p0 += chunk) {
+      const cuts = threads > 1 ? splitPixels(cp.P, threads, ks.blockPixels) : [0, cp.P];
+      for (let t = 0; t + 1 < cuts.length; t++) {
+        const p0 = cuts[t], p1 = cuts[t + 1];
         const scatterTo = cp.direct ? [0, 0, 0] : [outPtr + ((n * g.outChannels + gi * ocg) * outSp) * 4, cp.outOff, outSp];
-        tasks.push({ kind: TASK_GEMM, args: [cp.desc, x, cp.packed[gi], biasPtr + gi * ocg * 4, c, ldc, cp.K, ocg, p0, Math.min(cp.P, p0 + chunk), ...scatterTo] });
+        tasks.push({ kind: TASK_GEMM, args: [cp.desc, x, cp.packed[gi], biasPtr + gi * ocg * 4, c, ldc, cp.K, ocg, p0, p1, ...scatterTo] });
         // A direct conv has one class whose pixel p is output offset p.
-        outRows.push((n * g.outChannels + gi * ocg) * outSp + p0, Math.min(cp.P, p0 + chunk) - p0, ocg, outSp);
+        outRows.push((n * g.outChannels + gi * ocg) * outSp + p0, p1 - p0, ocg, outSp);
       }
     }
   }
