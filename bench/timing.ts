@@ -32,6 +32,10 @@ export async function timeAll(runs: { name: string; run: () => unknown | Promise
     const first = r.run();
     const sync = !(first instanceof Promise);
     await first;
+    // Warm up for 30 ms before sizing the batches: a µs-scale call timed cold (before V8 has
+    // optimised it) would size batches of a fraction of a millisecond, timed mostly cold too.
+    const w0 = performance.now();
+    while (performance.now() - w0 < 30) await r.run();
     const t0 = performance.now();
     await r.run();
     const once = performance.now() - t0;
