@@ -328,6 +328,29 @@ export function fillBias(out: usize, off: usize, bias: usize, OC: i32, P: i32, o
 }
 
 /**
+ * One step of the general stride-1 depthwise row: `vecs` (1, 2 or 4, a constant at every call, so
+ * the branches fold away) vectors of 4 outputs from the plane cells at `p` (row stride `rowStep`
+ * cells between kernel rows), bias bv, weights wk (kH × kW).
+ */
+@inline function dwStep(vecs: i32, p: usize, rowStep: i32, wk: usize, kH: i32, kW: i32, dW: i32, bv: f32, o: usize): void {
+  let a0 = f32x4.splat(bv), a1 = a0, a2 = a0, a3 = a0;
+  for (let kh = 0; kh < kH; kh++) {
+    const prow = p + (<usize>(kh * rowStep) << 2);
+    const wr = wk + (<usize>(kh * kW) << 2);
+    for (let kw = 0; kw < kW; kw++) {
+      const wv = v128.load32_splat(wr + (<usize>kw << 2));
+      const q = prow + (<usize>(kw * dW) << 2);
+      a0 = madd(wv, v128.load(q), a0);
+      if (vecs > 1) a1 = madd(wv, v128.load(q, 16), a1);
+      if (vecs > 2) { a2 = madd(wv, v128.load(q, 32), a2); a3 = madd(wv, v128.load(q, 48), a3); }
+    }
+  }
+  v128.store(o, a0);
+  if (vecs > 1) v128.store(o, a1, 16);
+  if (vecs > 2) { v128.store(o, a2, 32); v128.store(o, a3, 48); }
+}
+
+/**
  * Depthwise 2-D (one input channel per group, `mult` output channels each), direct conv.
  * For each channel the padded plane (gH × gW grid cells, gW rounded up so vector reads stay
  * inside) is built through rowMap/colMap (input index or −1), then every output row is a sum of
@@ -373,8 +396,11 @@ export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, 
       const wk = w + (<usize>(oc * taps) << 2);
       const bv = load<f32>(bias + (<usize>oc << 2));
       const oplane = out + (<usize>(oc * outH * outW) << 2);
-      if (kH == 3 && kW == 3 && sW == 1) {
-        // The common 3×3 case: weights held in registers, 8 outputs per step.
+      if (kH == 3 && kW == 3 && (sW == 1 || (sW == 2 && dW == 1))) {
+        // 3×3, stride 1 (any dilation) or 2 (downsampling blocks): the weights held in registers,
+        // 4 outputs per step. Stride 2: a row's three taps for 4 outputs read cells 2·ow + 0..8 —
+        // the even lanes of two vectors, the odd lanes, and the even lanes shifted by one: three
+        // loads and three shuffles per row instead of six loads.
         const w0 = v128.load32_splat(wk), w1 = v128.load32_splat(wk, 4), w2 = v128.load32_splat(wk, 8);
         const w3 = v128.load32_splat(wk, 12), w4 = v128.load32_splat(wk, 16), w5 = v128.load32_splat(wk, 20);
         const w6 = v128.load32_splat(wk, 24), w7 = v128.load32_splat(wk, 28), w8 = v128.load32_splat(wk, 32);
@@ -386,69 +412,47 @@ export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, 
           const r2 = r1 + (<usize>(dH * gWp) << 2);
           const orow = oplane + (<usize>(oh * outW) << 2);
           let ow = 0;
-          for (; ow + 4 <= outW; ow += 4) {
-            const o = <usize>ow << 2;
-            let a = madd(w0, v128.load(r0 + o), bb);
-            let b = f32x4.mul(w1, v128.load(r0 + o + dx));
-            a = madd(w2, v128.load(r0 + o + dx2), a);
-            b = madd(w3, v128.load(r1 + o), b);
-            a = madd(w4, v128.load(r1 + o + dx), a);
-            b = madd(w5, v128.load(r1 + o + dx2), b);
-            a = madd(w6, v128.load(r2 + o), a);
-            b = madd(w7, v128.load(r2 + o + dx), b);
-            a = madd(w8, v128.load(r2 + o + dx2), a);
-            v128.store(orow + o, f32x4.add(a, b));
+          if (sW == 1) {
+            for (; ow + 4 <= outW; ow += 4) {
+              const o = <usize>ow << 2;
+              let a = madd(w0, v128.load(r0 + o), bb);
+              let b = f32x4.mul(w1, v128.load(r0 + o + dx));
+              a = madd(w2, v128.load(r0 + o + dx2), a);
+              b = madd(w3, v128.load(r1 + o), b);
+              a = madd(w4, v128.load(r1 + o + dx), a);
+              b = madd(w5, v128.load(r1 + o + dx2), b);
+              a = madd(w6, v128.load(r2 + o), a);
+              b = madd(w7, v128.load(r2 + o + dx), b);
+              a = madd(w8, v128.load(r2 + o + dx2), a);
+              v128.store(orow + o, f32x4.add(a, b));
+            }
+          } else {
+            for (; ow + 4 <= outW; ow += 4) {
+              const o = <usize>(2 * ow) << 2;
+              let v0 = v128.load(r0 + o), v1 = v128.load(r0 + o, 16), v2 = v128.load(r0 + o, 32);
+              let ev = v128.shuffle<f32>(v0, v1, 0, 2, 4, 6);
+              let a = madd(w0, ev, bb);
+              let b = f32x4.mul(w1, v128.shuffle<f32>(v0, v1, 1, 3, 5, 7));
+              a = madd(w2, v128.shuffle<f32>(ev, v2, 1, 2, 3, 4), a);
+              v0 = v128.load(r1 + o); v1 = v128.load(r1 + o, 16); v2 = v128.load(r1 + o, 32);
+              ev = v128.shuffle<f32>(v0, v1, 0, 2, 4, 6);
+              b = madd(w3, ev, b);
+              a = madd(w4, v128.shuffle<f32>(v0, v1, 1, 3, 5, 7), a);
+              b = madd(w5, v128.shuffle<f32>(ev, v2, 1, 2, 3, 4), b);
+              v0 = v128.load(r2 + o); v1 = v128.load(r2 + o, 16); v2 = v128.load(r2 + o, 32);
+              ev = v128.shuffle<f32>(v0, v1, 0, 2, 4, 6);
+              a = madd(w6, ev, a);
+              b = madd(w7, v128.shuffle<f32>(v0, v1, 1, 3, 5, 7), b);
+              a = madd(w8, v128.shuffle<f32>(ev, v2, 1, 2, 3, 4), a);
+              v128.store(orow + (<usize>ow << 2), f32x4.add(a, b));
+            }
           }
           for (; ow < outW; ow++) {
-            const o = <usize>ow << 2;
+            const o = <usize>(ow * sW) << 2;
             let s2 = bv;
             s2 += load<f32>(wk) * load<f32>(r0 + o) + load<f32>(wk, 4) * load<f32>(r0 + o + dx) + load<f32>(wk, 8) * load<f32>(r0 + o + dx2);
             s2 += load<f32>(wk, 12) * load<f32>(r1 + o) + load<f32>(wk, 16) * load<f32>(r1 + o + dx) + load<f32>(wk, 20) * load<f32>(r1 + o + dx2);
             s2 += load<f32>(wk, 24) * load<f32>(r2 + o) + load<f32>(wk, 28) * load<f32>(r2 + o + dx) + load<f32>(wk, 32) * load<f32>(r2 + o + dx2);
-            store<f32>(orow + o, s2);
-          }
-        }
-        continue;
-      }
-      if (kH == 3 && kW == 3 && sW == 2 && dW == 1) {
-        // 3×3 stride 2 (downsampling blocks): for 4 outputs a row's three taps read cells
-        // 2·ow + 0..8: the even lanes of two vectors, the odd lanes, and the even lanes shifted by
-        // one — three loads and three shuffles per row instead of six loads.
-        const w0 = v128.load32_splat(wk), w1 = v128.load32_splat(wk, 4), w2 = v128.load32_splat(wk, 8);
-        const w3 = v128.load32_splat(wk, 12), w4 = v128.load32_splat(wk, 16), w5 = v128.load32_splat(wk, 20);
-        const w6 = v128.load32_splat(wk, 24), w7 = v128.load32_splat(wk, 28), w8 = v128.load32_splat(wk, 32);
-        const bb = f32x4.splat(bv);
-        for (let oh = 0; oh < outH; oh++) {
-          const r0 = plane + (<usize>(oh * sH * gWp) << 2);
-          const r1 = r0 + (<usize>(dH * gWp) << 2);
-          const r2 = r1 + (<usize>(dH * gWp) << 2);
-          const orow = oplane + (<usize>(oh * outW) << 2);
-          let ow = 0;
-          for (; ow + 4 <= outW; ow += 4) {
-            const o = <usize>(2 * ow) << 2;
-            let v0 = v128.load(r0 + o), v1 = v128.load(r0 + o, 16), v2 = v128.load(r0 + o, 32);
-            let ev = v128.shuffle<f32>(v0, v1, 0, 2, 4, 6);
-            let a = madd(w0, ev, bb);
-            let b = f32x4.mul(w1, v128.shuffle<f32>(v0, v1, 1, 3, 5, 7));
-            a = madd(w2, v128.shuffle<f32>(ev, v2, 1, 2, 3, 4), a);
-            v0 = v128.load(r1 + o); v1 = v128.load(r1 + o, 16); v2 = v128.load(r1 + o, 32);
-            ev = v128.shuffle<f32>(v0, v1, 0, 2, 4, 6);
-            b = madd(w3, ev, b);
-            a = madd(w4, v128.shuffle<f32>(v0, v1, 1, 3, 5, 7), a);
-            b = madd(w5, v128.shuffle<f32>(ev, v2, 1, 2, 3, 4), b);
-            v0 = v128.load(r2 + o); v1 = v128.load(r2 + o, 16); v2 = v128.load(r2 + o, 32);
-            ev = v128.shuffle<f32>(v0, v1, 0, 2, 4, 6);
-            a = madd(w6, ev, a);
-            b = madd(w7, v128.shuffle<f32>(v0, v1, 1, 3, 5, 7), b);
-            a = madd(w8, v128.shuffle<f32>(ev, v2, 1, 2, 3, 4), a);
-            v128.store(orow + (<usize>ow << 2), f32x4.add(a, b));
-          }
-          for (; ow < outW; ow++) {
-            const o = <usize>(2 * ow) << 2;
-            let s2 = bv;
-            s2 += load<f32>(wk) * load<f32>(r0 + o) + load<f32>(wk, 4) * load<f32>(r0 + o, 4) + load<f32>(wk, 8) * load<f32>(r0 + o, 8);
-            s2 += load<f32>(wk, 12) * load<f32>(r1 + o) + load<f32>(wk, 16) * load<f32>(r1 + o, 4) + load<f32>(wk, 20) * load<f32>(r1 + o, 8);
-            s2 += load<f32>(wk, 24) * load<f32>(r2 + o) + load<f32>(wk, 28) * load<f32>(r2 + o, 4) + load<f32>(wk, 32) * load<f32>(r2 + o, 8);
             store<f32>(orow + (<usize>ow << 2), s2);
           }
         }
@@ -458,51 +462,11 @@ export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, 
         const orow = oplane + (<usize>(oh * outW) << 2);
         if (sW == 1) {
           let ow = 0;
-          // 16 outputs per step: four independent accumulators (one would be a chain of kH·kW
-          // dependent multiply-adds), each weight splat used four times.
-          for (; ow + 16 <= outW; ow += 16) {
-            let a0 = f32x4.splat(bv), a1 = a0, a2 = a0, a3 = a0;
-            for (let kh = 0; kh < kH; kh++) {
-              const prow = plane + (<usize>((oh * sH + kh * dH) * gWp + ow) << 2);
-              const wr = wk + (<usize>(kh * kW) << 2);
-              for (let kw = 0; kw < kW; kw++) {
-                const wv = v128.load32_splat(wr + (<usize>kw << 2));
-                const p = prow + (<usize>(kw * dW) << 2);
-                a0 = madd(wv, v128.load(p), a0);
-                a1 = madd(wv, v128.load(p, 16), a1);
-                a2 = madd(wv, v128.load(p, 32), a2);
-                a3 = madd(wv, v128.load(p, 48), a3);
-              }
-            }
-            const o = orow + (<usize>ow << 2);
-            v128.store(o, a0); v128.store(o, a1, 16); v128.store(o, a2, 32); v128.store(o, a3, 48);
-          }
-          for (; ow + 8 <= outW; ow += 8) {
-            let a0 = f32x4.splat(bv), a1 = a0;
-            for (let kh = 0; kh < kH; kh++) {
-              const prow = plane + (<usize>((oh * sH + kh * dH) * gWp + ow) << 2);
-              const wr = wk + (<usize>(kh * kW) << 2);
-              for (let kw = 0; kw < kW; kw++) {
-                const wv = v128.load32_splat(wr + (<usize>kw << 2));
-                const p = prow + (<usize>(kw * dW) << 2);
-                a0 = madd(wv, v128.load(p), a0);
-                a1 = madd(wv, v128.load(p, 16), a1);
-              }
-            }
-            v128.store(orow + (<usize>ow << 2), a0);
-            v128.store(orow + (<usize>ow << 2), a1, 16);
-          }
-          for (; ow + 4 <= outW; ow += 4) {
-            let acc = f32x4.splat(bv);
-            for (let kh = 0; kh < kH; kh++) {
-              const prow = plane + (<usize>((oh * sH + kh * dH) * gWp + ow) << 2);
-              const wr = wk + (<usize>(kh * kW) << 2);
-              for (let kw = 0; kw < kW; kw++) {
-                acc = madd(v128.load32_splat(wr + (<usize>kw << 2)), v128.load(prow + (<usize>(kw * dW) << 2)), acc);
-              }
-            }
-            v128.store(orow + (<usize>ow << 2), acc);
-          }
+          // 16, then 8, then 4 outputs per step: independent accumulators (one would be a chain
+          // of kH·kW dependent multiply-adds), each weight splat used by all of them.
+          for (; ow + 16 <= outW; ow += 16) dwStep(4, plane + (<usize>(oh * sH * gWp + ow) << 2), dH * gWp, wk, kH, kW, dW, bv, orow + (<usize>ow << 2));
+          for (; ow + 8 <= outW; ow += 8) dwStep(2, plane + (<usize>(oh * sH * gWp + ow) << 2), dH * gWp, wk, kH, kW, dW, bv, orow + (<usize>ow << 2));
+          for (; ow + 4 <= outW; ow += 4) dwStep(1, plane + (<usize>(oh * sH * gWp + ow) << 2), dH * gWp, wk, kH, kW, dW, bv, orow + (<usize>ow << 2));
           for (; ow < outW; ow++) {
             let s = bv;
             for (let kh = 0; kh < kH; kh++) {
