@@ -328,21 +328,30 @@ export function fillBias(out: usize, off: usize, bias: usize, OC: i32, P: i32, o
 }
 
 /**
- * One step of the general stride-1 depthwise row: `vecs` (1, 2 or 4, a constant at every call, so
- * the branches fold away) vectors of 4 outputs from the plane cells at `p` (row stride `rowStep`
- * cells between kernel rows), bias bv, weights wk (kH × kW).
+ * One step of a depthwise output row: `vecs` (1, 2 or 4) vectors of 4 outputs, stride `sw` (1, or
+ * 2: even lanes of 8 cells) — both constants at every call, so the branches fold away. `p`: the
+ * step's first cell in the first tap row; tap row (kd, kh) is kd·zStep + kh·yStep cells below;
+ * weights wk (kD × kH × kW), bias bv.
  */
-@inline function dwStep(vecs: i32, p: usize, rowStep: i32, wk: usize, kH: i32, kW: i32, dW: i32, bv: f32, o: usize): void {
+@inline function dwStep(vecs: i32, sw: i32, p: usize, zStep: i32, yStep: i32, wk: usize, kD: i32, kH: i32, kW: i32, dW: i32, bv: f32, o: usize): void {
   let a0 = f32x4.splat(bv), a1 = a0, a2 = a0, a3 = a0;
-  for (let kh = 0; kh < kH; kh++) {
-    const prow = p + (<usize>(kh * rowStep) << 2);
-    const wr = wk + (<usize>(kh * kW) << 2);
-    for (let kw = 0; kw < kW; kw++) {
-      const wv = v128.load32_splat(wr + (<usize>kw << 2));
-      const q = prow + (<usize>(kw * dW) << 2);
-      a0 = madd(wv, v128.load(q), a0);
-      if (vecs > 1) a1 = madd(wv, v128.load(q, 16), a1);
-      if (vecs > 2) { a2 = madd(wv, v128.load(q, 32), a2); a3 = madd(wv, v128.load(q, 48), a3); }
+  let wt = wk;
+  for (let kd = 0; kd < kD; kd++) {
+    for (let kh = 0; kh < kH; kh++) {
+      const prow = p + (<usize>(kd * zStep + kh * yStep) << 2);
+      for (let kw = 0; kw < kW; kw++) {
+        const wv = v128.load32_splat(wt);
+        wt += 4;
+        const q = prow + (<usize>(kw * dW) << 2);
+        if (sw == 1) {
+          a0 = madd(wv, v128.load(q), a0);
+          if (vecs > 1) a1 = madd(wv, v128.load(q, 16), a1);
+          if (vecs > 2) { a2 = madd(wv, v128.load(q, 32), a2); a3 = madd(wv, v128.load(q, 48), a3); }
+        } else {
+          a0 = madd(wv, v128.shuffle<f32>(v128.load(q), v128.load(q, 16), 0, 2, 4, 6), a0);
+          if (vecs > 1) a1 = madd(wv, v128.shuffle<f32>(v128.load(q, 32), v128.load(q, 48), 0, 2, 4, 6), a1);
+        }
+      }
     }
   }
   v128.store(o, a0);
@@ -350,53 +359,49 @@ export function fillBias(out: usize, off: usize, bias: usize, OC: i32, P: i32, o
   if (vecs > 2) { v128.store(o, a2, 32); v128.store(o, a3, 48); }
 }
 
+// Depthwise descriptor (i32 words at `d`), written by the driver from the ConvGeometry.
+const W_MULT = 0;
+const W_IND = 1; const W_INH = 2; const W_INW = 3;
+const W_OUTD = 4; const W_OUTH = 5; const W_OUTW = 6;
+const W_KD = 7; const W_KH = 8; const W_KW = 9;
+const W_SD = 10; const W_SH = 11; const W_SW = 12;
+const W_DD = 13; const W_DH = 14; const W_DW = 15;
+const W_DEPTHMAP = 16; const W_ROWMAP = 17; const W_COLMAP = 18; // grid cell → input index or −1
+const W_GD = 19; const W_GH = 20; const W_GW = 21;                 // grid extents
+
 /**
- * Depthwise 2-D (one input channel per group, `mult` output channels each), direct conv.
- * For each channel the padded plane (gH × gW grid cells, gW rounded up so vector reads stay
- * inside) is built through rowMap/colMap (input index or −1), then every output row is a sum of
- * kH·kW shifted vector reads. Channels [c0, c1) so threads can split them.
+ * Depthwise 1-D/2-D/3-D (one input channel per group, `mult` output channels each), direct conv.
+ * For each channel the padded grid (gD planes of gH × gW cells, gW rounded up so vector reads
+ * stay inside) is built through depthMap/rowMap/colMap (input index or −1), stacked plane after
+ * plane, so a 3-D kernel is a 2-D one whose tap rows step dD·gH rows between kernel planes. Every
+ * output row is then a sum of shifted vector reads. Channels [c0, c1) so threads can split them.
  */
-export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, c1: i32, mult: i32,
-  inH: i32, inW: i32, outH: i32, outW: i32, kH: i32, kW: i32, sH: i32, sW: i32, dH: i32, dW: i32,
-  rowMap: usize, colMap: usize, gH: i32, gW: i32, plane: usize): void {
-  const taps = kH * kW;
+export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, c1: i32, d: usize, plane: usize): void {
+  const mult = di(d, W_MULT);
+  const inD = di(d, W_IND), inH = di(d, W_INH), inW = di(d, W_INW);
+  const outD = di(d, W_OUTD), outH = di(d, W_OUTH), outW = di(d, W_OUTW);
+  const kD = di(d, W_KD), kH = di(d, W_KH), kW = di(d, W_KW);
+  const sD = di(d, W_SD), sH = di(d, W_SH), sW = di(d, W_SW);
+  const dD = di(d, W_DD), dH = di(d, W_DH), dW = di(d, W_DW);
+  const depthMap = <usize>di(d, W_DEPTHMAP), rowMap = <usize>di(d, W_ROWMAP), colMap = <usize>di(d, W_COLMAP);
+  const gD = di(d, W_GD), gH = di(d, W_GH), gW = di(d, W_GW);
+  const taps = kD * kH * kW;
   const gWp = gW + 8;
+  const outRows = outD * outH;
   for (let c = c0; c < c1; c++) {
-    const xc = x + (<usize>(c * inH * inW) << 2);
-    for (let gy = 0; gy < gH; gy++) {
-      const sy = load<i32>(rowMap + (<usize>gy << 2));
-      const prow = plane + (<usize>(gy * gWp) << 2);
-      if (sy < 0) { memory.fill(prow, 0, <usize>gWp << 2); continue; }
-      const xr = xc + (<usize>(sy * inW) << 2);
-      // colMap[gW], colMap[gW+1]: the [lo, hi) run of grid columns that map to consecutive
-      // input columns — copied in one block; the borders go through the map.
-      const lo = load<i32>(colMap + (<usize>gW << 2));
-      const hi = load<i32>(colMap + (<usize>(gW + 1) << 2));
-      for (let gx = 0; gx < lo; gx++) {
-        const sx = load<i32>(colMap + (<usize>gx << 2));
-        store<f32>(prow + (<usize>gx << 2), sx < 0 ? 0 : load<f32>(xr + (<usize>sx << 2)));
-      }
-      if (hi > lo) {
-        // Short rows: a vector loop beats a memory.copy call.
-        const dst = prow + (<usize>lo << 2), src = xr + (<usize>load<i32>(colMap + (<usize>lo << 2)) << 2);
-        const bytes = <usize>(hi - lo) << 2;
-        let q: usize = 0;
-        for (; q + 16 <= bytes; q += 16) v128.store(dst + q, v128.load(src + q));
-        for (; q < bytes; q += 4) store<f32>(dst + q, load<f32>(src + q));
-      }
-      for (let gx = hi > lo ? hi : lo; gx < gW; gx++) {
-        const sx = load<i32>(colMap + (<usize>gx << 2));
-        store<f32>(prow + (<usize>gx << 2), sx < 0 ? 0 : load<f32>(xr + (<usize>sx << 2)));
-      }
-      v128.store(prow + (<usize>gW << 2), i32x4.splat(0));
-      v128.store(prow + (<usize>gW << 2), i32x4.splat(0), 16);
+    const xc = x + (<usize>(c * inD * inH * inW) << 2);
+    for (let gz = 0; gz < gD; gz++) {
+      const sz = load<i32>(depthMap + (<usize>gz << 2));
+      const pz = plane + (<usize>(gz * gH * gWp) << 2);
+      if (sz < 0) { memory.fill(pz, 0, <usize>(gH * gWp) << 2); continue; }
+      buildPlane(xc + (<usize>(sz * inH * inW) << 2), pz, rowMap, colMap, gH, gW, inW);
     }
     for (let m = 0; m < mult; m++) {
       const oc = c * mult + m;
       const wk = w + (<usize>(oc * taps) << 2);
       const bv = load<f32>(bias + (<usize>oc << 2));
-      const oplane = out + (<usize>(oc * outH * outW) << 2);
-      if (kH == 3 && kW == 3 && (sW == 1 || (sW == 2 && dW == 1))) {
+      const oplane = out + (<usize>(oc * outRows * outW) << 2);
+      if (kD == 1 && kH == 3 && kW == 3 && (sW == 1 || (sW == 2 && dW == 1))) {
         // 3×3, stride 1 (any dilation) or 2 (downsampling blocks): the weights held in registers,
         // 4 outputs per step. Stride 2: a row's three taps for 4 outputs read cells 2·ow + 0..8 —
         // the even lanes of two vectors, the odd lanes, and the even lanes shifted by one: three
@@ -406,11 +411,12 @@ export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, 
         const w6 = v128.load32_splat(wk, 24), w7 = v128.load32_splat(wk, 28), w8 = v128.load32_splat(wk, 32);
         const bb = f32x4.splat(bv);
         const dx = <usize>dW << 2, dx2 = <usize>(2 * dW) << 2;
-        for (let oh = 0; oh < outH; oh++) {
-          const r0 = plane + (<usize>(oh * sH * gWp) << 2);
+        for (let rr = 0, od = 0, oh = 0; rr < outRows; rr++) {
+          const r0 = plane + (<usize>((od * sD * gH + oh * sH) * gWp) << 2);
+          if (++oh == outH) { oh = 0; od++; }
           const r1 = r0 + (<usize>(dH * gWp) << 2);
           const r2 = r1 + (<usize>(dH * gWp) << 2);
-          const orow = oplane + (<usize>(oh * outW) << 2);
+          const orow = oplane + (<usize>(rr * outW) << 2);
           let ow = 0;
           if (sW == 1) {
             for (; ow + 4 <= outW; ow += 4) {
@@ -458,67 +464,73 @@ export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, 
         }
         continue;
       }
-      for (let oh = 0; oh < outH; oh++) {
-        const orow = oplane + (<usize>(oh * outW) << 2);
+      // Any kernel: tap rows (kd, kh) sit kd·dD·gH + kh·dH grid rows below the output's first.
+      const zStep = dD * gH * gWp, yStep = dH * gWp;
+      for (let rr = 0, od = 0, oh = 0; rr < outRows; rr++) {
+        const row = plane + (<usize>((od * sD * gH + oh * sH) * gWp) << 2);
+        if (++oh == outH) { oh = 0; od++; }
+        const orow = oplane + (<usize>(rr * outW) << 2);
+        let ow = 0;
         if (sW == 1) {
-          let ow = 0;
           // 16, then 8, then 4 outputs per step: independent accumulators (one would be a chain
-          // of kH·kW dependent multiply-adds), each weight splat used by all of them.
-          for (; ow + 16 <= outW; ow += 16) dwStep(4, plane + (<usize>(oh * sH * gWp + ow) << 2), dH * gWp, wk, kH, kW, dW, bv, orow + (<usize>ow << 2));
-          for (; ow + 8 <= outW; ow += 8) dwStep(2, plane + (<usize>(oh * sH * gWp + ow) << 2), dH * gWp, wk, kH, kW, dW, bv, orow + (<usize>ow << 2));
-          for (; ow + 4 <= outW; ow += 4) dwStep(1, plane + (<usize>(oh * sH * gWp + ow) << 2), dH * gWp, wk, kH, kW, dW, bv, orow + (<usize>ow << 2));
-          for (; ow < outW; ow++) {
-            let s = bv;
+          // of taps dependent multiply-adds), each weight splat used by all of them.
+          for (; ow + 16 <= outW; ow += 16) dwStep(4, 1, row + (<usize>ow << 2), zStep, yStep, wk, kD, kH, kW, dW, bv, orow + (<usize>ow << 2));
+          for (; ow + 8 <= outW; ow += 8) dwStep(2, 1, row + (<usize>ow << 2), zStep, yStep, wk, kD, kH, kW, dW, bv, orow + (<usize>ow << 2));
+          for (; ow + 4 <= outW; ow += 4) dwStep(1, 1, row + (<usize>ow << 2), zStep, yStep, wk, kD, kH, kW, dW, bv, orow + (<usize>ow << 2));
+        } else if (sW == 2) {
+          // Stride 2: outputs ow..ow+3 read the even lanes of 8 consecutive cells per tap.
+          for (; ow + 8 <= outW; ow += 8) dwStep(2, 2, row + (<usize>(2 * ow) << 2), zStep, yStep, wk, kD, kH, kW, dW, bv, orow + (<usize>ow << 2));
+          for (; ow + 4 <= outW; ow += 4) dwStep(1, 2, row + (<usize>(2 * ow) << 2), zStep, yStep, wk, kD, kH, kW, dW, bv, orow + (<usize>ow << 2));
+        }
+        for (; ow < outW; ow++) {
+          let s = bv;
+          let wt = wk;
+          for (let kd = 0; kd < kD; kd++) {
             for (let kh = 0; kh < kH; kh++) {
-              const prow = plane + (<usize>((oh * sH + kh * dH) * gWp + ow) << 2);
-              for (let kw = 0; kw < kW; kw++) s += load<f32>(wk + (<usize>(kh * kW + kw) << 2)) * load<f32>(prow + (<usize>(kw * dW) << 2));
-            }
-            store<f32>(orow + (<usize>ow << 2), s);
-          }
-        } else {
-          let ow = 0;
-          if (sW == 2) {
-            // Stride 2: outputs ow..ow+3 read the even lanes of 8 consecutive cells per tap;
-            // 8 outputs per step (two independent accumulators), then 4.
-            for (; ow + 8 <= outW; ow += 8) {
-              let a0 = f32x4.splat(bv), a1 = a0;
-              for (let kh = 0; kh < kH; kh++) {
-                const prow = plane + (<usize>((oh * sH + kh * dH) * gWp + 2 * ow) << 2);
-                const wr = wk + (<usize>(kh * kW) << 2);
-                for (let kw = 0; kw < kW; kw++) {
-                  const wv = v128.load32_splat(wr + (<usize>kw << 2));
-                  const p = prow + (<usize>(kw * dW) << 2);
-                  a0 = madd(wv, v128.shuffle<f32>(v128.load(p), v128.load(p, 16), 0, 2, 4, 6), a0);
-                  a1 = madd(wv, v128.shuffle<f32>(v128.load(p, 32), v128.load(p, 48), 0, 2, 4, 6), a1);
-                }
+              const prow = row + (<usize>(kd * zStep + kh * yStep + ow * sW) << 2);
+              for (let kw = 0; kw < kW; kw++) {
+                s += load<f32>(wt) * load<f32>(prow + (<usize>(kw * dW) << 2));
+                wt += 4;
               }
-              v128.store(orow + (<usize>ow << 2), a0);
-              v128.store(orow + (<usize>ow << 2), a1, 16);
-            }
-            for (; ow + 4 <= outW; ow += 4) {
-              let acc = f32x4.splat(bv);
-              for (let kh = 0; kh < kH; kh++) {
-                const prow = plane + (<usize>((oh * sH + kh * dH) * gWp + 2 * ow) << 2);
-                const wr = wk + (<usize>(kh * kW) << 2);
-                for (let kw = 0; kw < kW; kw++) {
-                  const p = prow + (<usize>(kw * dW) << 2);
-                  acc = madd(v128.load32_splat(wr + (<usize>kw << 2)), v128.shuffle<f32>(v128.load(p), v128.load(p, 16), 0, 2, 4, 6), acc);
-                }
-              }
-              v128.store(orow + (<usize>ow << 2), acc);
             }
           }
-          for (; ow < outW; ow++) {
-            let s = bv;
-            for (let kh = 0; kh < kH; kh++) {
-              const prow = plane + (<usize>((oh * sH + kh * dH) * gWp + ow * sW) << 2);
-              for (let kw = 0; kw < kW; kw++) s += load<f32>(wk + (<usize>(kh * kW + kw) << 2)) * load<f32>(prow + (<usize>(kw * dW) << 2));
-            }
-            store<f32>(orow + (<usize>ow << 2), s);
-          }
+          store<f32>(orow + (<usize>ow << 2), s);
         }
       }
     }
+  }
+}
+
+/** One padded grid plane (gH × gW cells of row stride gW + 8) from input plane xp. */
+function buildPlane(xp: usize, pz: usize, rowMap: usize, colMap: usize, gH: i32, gW: i32, inW: i32): void {
+  const gWp = gW + 8;
+  // colMap[gW], colMap[gW+1]: the [lo, hi) run of grid columns that map to consecutive input
+  // columns — copied in one block; the borders go through the map.
+  const lo = load<i32>(colMap + (<usize>gW << 2));
+  const hi = load<i32>(colMap + (<usize>(gW + 1) << 2));
+  for (let gy = 0; gy < gH; gy++) {
+    const sy = load<i32>(rowMap + (<usize>gy << 2));
+    const prow = pz + (<usize>(gy * gWp) << 2);
+    if (sy < 0) { memory.fill(prow, 0, <usize>gWp << 2); continue; }
+    const xr = xp + (<usize>(sy * inW) << 2);
+    for (let gx = 0; gx < lo; gx++) {
+      const sx = load<i32>(colMap + (<usize>gx << 2));
+      store<f32>(prow + (<usize>gx << 2), sx < 0 ? 0 : load<f32>(xr + (<usize>sx << 2)));
+    }
+    if (hi > lo) {
+      // Short rows: a vector loop beats a memory.copy call.
+      const dst = prow + (<usize>lo << 2), src = xr + (<usize>load<i32>(colMap + (<usize>lo << 2)) << 2);
+      const bytes = <usize>(hi - lo) << 2;
+      let q: usize = 0;
+      for (; q + 16 <= bytes; q += 16) v128.store(dst + q, v128.load(src + q));
+      for (; q < bytes; q += 4) store<f32>(dst + q, load<f32>(src + q));
+    }
+    for (let gx = hi > lo ? hi : lo; gx < gW; gx++) {
+      const sx = load<i32>(colMap + (<usize>gx << 2));
+      store<f32>(prow + (<usize>gx << 2), sx < 0 ? 0 : load<f32>(xr + (<usize>sx << 2)));
+    }
+    v128.store(prow + (<usize>gW << 2), i32x4.splat(0));
+    v128.store(prow + (<usize>gW << 2), i32x4.splat(0), 16);
   }
 }
 

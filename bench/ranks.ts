@@ -27,6 +27,7 @@ interface RankCase {
   stride: number;
   padding: number;
   transposed: boolean;
+  groups?: number;
 }
 
 const CASES: RankCase[] = [
@@ -34,6 +35,8 @@ const CASES: RankCase[] = [
   { id: 'r2', label: 'conv1d 32→64 L16000 k8 s2 p3', input: [1, 32, 16000], weight: [64, 32, 8], stride: 2, padding: 3, transposed: false },
   { id: 'r3', label: 'conv3d 32→32 16×28×28 k3 p1', input: [1, 32, 16, 28, 28], weight: [32, 32, 3, 3, 3], stride: 1, padding: 1, transposed: false },
   { id: 'r4', label: 'convTranspose3d 32→16 8×14×14→16×28×28 k4 s2 p1', input: [1, 32, 8, 14, 14], weight: [32, 16, 4, 4, 4], stride: 2, padding: 1, transposed: true },
+  // TF.js has no grouped conv3d: ONNX Runtime is the only peer here.
+  { id: 'r5', label: 'depthwise conv3d 64 16×28×28 k3 p1', input: [1, 64, 16, 28, 28], weight: [64, 1, 3, 3, 3], stride: 1, padding: 1, transposed: false, groups: 64 },
 ];
 
 /** Reorders a row-major tensor: out axis i is input axis perm[i]. */
@@ -55,7 +58,7 @@ function permute(data: Float32Array, shape: number[], perm: number[]): Float32Ar
 async function tfjsRun(backend: 'wasm' | 'cpu', bc: RankCase, x: Float32Array, w: Float32Array, outShape: number[]): Promise<{ run: () => Float32Array; nchw: (o: Float32Array) => Float32Array } | null> {
   const rank = bc.input.length - 2;
   const kernel = rank === 1 ? 'Conv2D' : bc.transposed ? 'Conv3DBackpropInputV2' : 'Conv3D';
-  if (!tf.getKernel(kernel, backend)) return null;
+  if ((bc.groups ?? 1) > 1 || !tf.getKernel(kernel, backend)) return null;
   await tf.setBackend(backend);
   await tf.ready();
   const last = (s: number[]): number[] => [0, ...s.slice(2).map((_, i) => i + 2), 1];
@@ -101,7 +104,7 @@ for (const bc of CASES) {
   const r = rng(bc.id.charCodeAt(1));
   const x = Float32Array.from({ length: bc.input.reduce((a, b) => a * b) }, r);
   const w = Float32Array.from({ length: bc.weight.reduce((a, b) => a * b) }, r);
-  const opts = { stride: bc.stride, padding: bc.padding };
+  const opts = { stride: bc.stride, padding: bc.padding, groups: bc.groups ?? 1 };
   const g = (bc.transposed ? convTransposeGeometry : convGeometry)({ inputShape: bc.input, weightShape: bc.weight }, opts);
   const outShape = [...g.outputShape];
   let macs = g.outChannels * (g.inChannels / g.groups);
@@ -112,7 +115,7 @@ for (const bc of CASES) {
   const call1 = () => engine.conv((bc.transposed ? convTransposeGeometry : convGeometry)({ inputShape: bc.input, weightShape: bc.weight }, opts), x, w, null, 1);
   const tfw = await tfjsRun('wasm', bc, x, w, outShape);
   const tfc = await tfjsRun('cpu', bc, x, w, outShape);
-  const spec = { ...bc, dilation: 1, outputPadding: 0, groups: 1 };
+  const spec = { ...bc, dilation: 1, outputPadding: 0, groups: bc.groups ?? 1 };
   const o2 = await ortConvPeer(spec, outShape, x, w, null, 2);
   const o1 = await ortConvPeer(spec, outShape, x, w, null, 1);
   const outs: Record<string, Float32Array> = { 'convkit-1t': call1(), 'convkit-2t': call2(), 'ort-2t': await o2.run(), 'ort-1t': await o1.run() };

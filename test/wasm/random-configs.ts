@@ -136,6 +136,12 @@ export function checkLayerShapes(): string[] {
     convGeometry({ inputShape: [1, 6, 9, 31], weightShape: [6, 1, 5, 5], biasShape: [6] }, { padding: 2, groups: 6 }),
     convGeometry({ inputShape: [1, 4, 11, 35], weightShape: [4, 1, 3, 5] }, { padding: [2, 4], dilation: 2, groups: 4, paddingMode: 'circular' }),
     convGeometry({ inputShape: [1, 5, 12, 31], weightShape: [10, 1, 5, 5] }, { stride: 2, padding: 2, groups: 5 }),
+    // 3-D depthwise: grid planes stacked, tap rows stepping between planes; depth padding through
+    // the depth map (replicate, circular), strided and dilated depth, a 1×3×3 kernel on the 3×3
+    // register path with several output planes, stride 2 in W.
+    convGeometry({ inputShape: [1, 6, 7, 9, 35], weightShape: [12, 1, 3, 3, 3], biasShape: [12] }, { padding: 1, groups: 6, paddingMode: 'replicate' }),
+    convGeometry({ inputShape: [2, 4, 9, 8, 21], weightShape: [4, 1, 3, 2, 3] }, { stride: [2, 1, 2], dilation: [2, 1, 1], padding: [2, 1, 1], groups: 4, paddingMode: 'circular' }),
+    convGeometry({ inputShape: [1, 3, 4, 10, 13], weightShape: [3, 1, 1, 3, 3] }, { padding: [0, 1, 1], groups: 3 }),
   ];
   const failures: string[] = [];
   for (const g of geoms) {

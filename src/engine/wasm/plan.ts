@@ -8,7 +8,7 @@
  * convs and bias-only phases. The executor runs phase 2 on one or more threads.
  */
 import { padSource } from '../../geometry/taps.js';
-import type { ConvGeometry } from '../../geometry/types.js';
+import type { AxisGeometry, ConvGeometry } from '../../geometry/types.js';
 import { product } from '../../geometry/validate.js';
 import { axes3, axisClasses, type AxisClass } from './classes.js';
 import type { KernelExports } from './runtime.js';
@@ -41,7 +41,7 @@ export interface Task {
 export function runTask(k: KernelExports, t: Task, scratch: number, priv: boolean): void {
   const a = t.args;
   if (t.kind !== TASK_GEMM) {
-    k.depthwise(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15], a[16], a[17], a[18], a[19], a[20], scratch);
+    k.depthwise(a[0], a[1], a[2], a[3], a[4], a[5], a[6], scratch);
     return;
   }
   k.convGemm(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], scratch, priv ? 1 : 0);
@@ -96,7 +96,7 @@ class Arena {
 function isDepthwise(g: ConvGeometry): boolean {
   const icg = g.inChannels / g.groups;
   const ocg = g.outChannels / g.groups;
-  return !g.transposed && g.rank <= 2 && icg === 1 && ocg <= 2;
+  return !g.transposed && icg === 1 && ocg <= 2;
 }
 
 /** Plans a conv for `threads` workers (task granularity only; results do not depend on it). */
@@ -270,19 +270,26 @@ function planDepthwise(g: ConvGeometry, threads: number, ks: KernelShape): Layou
   const N = g.batch;
   const C = g.inChannels;
   const mult = g.outChannels / g.groups;
-  const [ah, aw] = g.rank === 2 ? [g.axes[0], g.axes[1]] : [null, g.axes[0]];
-  const inH = ah ? ah.input : 1, inW = aw.input;
-  const outH = ah ? ah.output : 1, outW = aw.output;
-  const kH = ah ? ah.kernel : 1, kW = aw.kernel;
-  const sH = ah ? ah.stride : 1, sW = aw.stride;
-  const dH = ah ? ah.dilation : 1, dW = aw.dilation;
-  // Grid of the direct conv: cell gc reads input padSource(gc − padBefore), the same cell that
-  // tapSource(o, k) names for o·s + k·d = gc.
-  const gH = (outH - 1) * sH + (kH - 1) * dH + 1;
-  const gW = (outW - 1) * sW + (kW - 1) * dW + 1;
-  const rowMap = Int32Array.from({ length: gH }, (_, i) => (ah ? padSource(i - ah.padBefore, inH, g.paddingMode) : 0));
+  const [ad, ah, aw] = axes3(g);
+  const ext = (a: AxisGeometry | null, f: (a: AxisGeometry) => number): number => (a ? f(a) : 1);
+  const [inD, inH, inW] = [ad, ah, aw].map((a) => ext(a, (x) => x.input));
+  const [outD, outH, outW] = [ad, ah, aw].map((a) => ext(a, (x) => x.output));
+  const [kD, kH, kW] = [ad, ah, aw].map((a) => ext(a, (x) => x.kernel));
+  const [sD, sH, sW] = [ad, ah, aw].map((a) => ext(a, (x) => x.stride));
+  const [dD, dH, dW] = [ad, ah, aw].map((a) => ext(a, (x) => x.dilation));
+  // Grid of the direct conv per axis: cell gc reads input padSource(gc − padBefore), the same
+  // cell that tapSource(o, k) names for o·s + k·d = gc.
+  const grid = (a: AxisGeometry | null): Int32Array => {
+    if (!a) return Int32Array.of(0);
+    const n = (a.output - 1) * a.stride + (a.kernel - 1) * a.dilation + 1;
+    return Int32Array.from({ length: n }, (_, i) => padSource(i - a.padBefore, a.input, g.paddingMode));
+  };
+  const depthMap = grid(ad), rowMap = grid(ah);
+  const gD = depthMap.length, gH = rowMap.length;
+  const cols = grid(aw);
+  const gW = cols.length;
   const colMap = new Int32Array(gW + 2);
-  for (let i = 0; i < gW; i++) colMap[i] = padSource(i - aw.padBefore, inW, g.paddingMode);
+  colMap.set(cols);
   // The kernel copies the run of consecutive input columns in one block: [lo, hi) after the map.
   let lo = 0;
   while (lo < gW && colMap[lo] < 0) lo++;
@@ -290,16 +297,19 @@ function planDepthwise(g: ConvGeometry, threads: number, ks: KernelShape): Layou
   while (hi < gW && colMap[hi] === colMap[lo] + (hi - lo)) hi++;
   colMap[gW] = lo;
   colMap[gW + 1] = hi;
-  const inSp = inH * inW;
-  const outSp = outH * outW;
+  const inSp = inD * inH * inW;
+  const outSp = outD * outH * outW;
   const xPtr = arena.alloc(N * C * inSp * 4);
-  const wPtr = arena.alloc(g.outChannels * kH * kW * 4);
+  const wPtr = arena.alloc(g.outChannels * kD * kH * kW * 4);
   const biasPtr = arena.alloc((g.outChannels + MR) * 4);
   const outLength = N * g.outChannels * outSp;
   const outPtr = arena.alloc(outLength * 4);
+  const depthPtr = arena.alloc(gD * 4);
   const rowPtr = arena.alloc(gH * 4);
   const colPtr = arena.alloc((gW + 2) * 4);
-  const planeBytes = gH * (gW + 8) * 4;
+  const descPtr = arena.alloc(22 * 4);
+  const desc = [mult, inD, inH, inW, outD, outH, outW, kD, kH, kW, sD, sH, sW, dD, dH, dW, depthPtr, rowPtr, colPtr, gD, gH, gW];
+  const planeBytes = gD * gH * (gW + 8) * 4;
   const scratchPer = planeBytes + 64;
   const scratchPtr = arena.alloc(scratchPer * threads);
   const tasks: Task[] = [];
@@ -313,8 +323,7 @@ function planDepthwise(g: ConvGeometry, threads: number, ks: KernelShape): Layou
       feed.push((n * C + c0) * inSp, 1, inLen, 0, inLen);
       tasks.push({
         kind: TASK_DEPTHWISE,
-        args: [xPtr + n * C * inSp * 4, wPtr, biasPtr, outPtr + n * g.outChannels * outSp * 4, c0, Math.min(C, c0 + chunk), mult,
-          inH, inW, outH, outW, kH, kW, sH, sW, dH, dW, rowPtr, colPtr, gH, gW],
+        args: [xPtr + n * C * inSp * 4, wPtr, biasPtr, outPtr + n * g.outChannels * outSp * 4, c0, Math.min(C, c0 + chunk), descPtr],
       });
     }
   }
@@ -335,6 +344,8 @@ function planDepthwise(g: ConvGeometry, threads: number, ks: KernelShape): Layou
       b.fill(0);
       if (bias) b.set(bias);
       if (tablesValid) return;
+      new Int32Array(mem, descPtr, desc.length).set(desc);
+      new Int32Array(mem, depthPtr, gD).set(depthMap);
       new Int32Array(mem, rowPtr, gH).set(rowMap);
       new Int32Array(mem, colPtr, gW + 2).set(colMap);
     },

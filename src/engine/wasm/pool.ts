@@ -79,7 +79,7 @@ function start(module, memory, ctl, index, onExit) {
           k.copyOut(scratch, m[e+6], m[e+7], m[e+9], m[e+10], m[e+11]);
           if (m[e+12] !== 0) k.scatter(m[e+6], m[e+7], m[e+12], m[e+13], m[e+9], m[e+14], m[e+10], m[e+11]);
         } else {
-          k.depthwise(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], m[e+9], m[e+10], m[e+11], m[e+12], m[e+13], m[e+14], m[e+15], m[e+16], m[e+17], m[e+18], m[e+19], m[e+20], m[e+21], m[e+22], scratch);
+          k.depthwise(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], scratch);
         }
         Atomics.store(m, e, -1);
         Atomics.add(ctl, 6, 1);

@@ -17,9 +17,7 @@ export interface KernelExports {
   copyOut(scratch: number, c: number, ldc: number, OC: number, p0: number, p1: number): void;
   scatter(c: number, ldc: number, out: number, off: number, OC: number, outSp: number, p0: number, p1: number): void;
   fillBias(out: number, off: number, bias: number, OC: number, P: number, outSp: number): void;
-  depthwise(x: number, w: number, bias: number, out: number, c0: number, c1: number, mult: number,
-    inH: number, inW: number, outH: number, outW: number, kH: number, kW: number, sH: number, sW: number, dH: number, dW: number,
-    rowMap: number, colMap: number, gH: number, gW: number, plane: number): void;
+  depthwise(x: number, w: number, bias: number, out: number, c0: number, c1: number, desc: number, scratch: number): void;
   peak(iters: number, seed: number): number;
   tileRows(): number;
   gemmScratchBytes(oc: number): number;
