@@ -158,50 +158,10 @@ export class WasmEngine {
     const { layout, tablePtr } = this.setup(g, x, w, bias, runner ? runner.slots : 1, !feedTable);
     if (runner) {
       const mem = new Float32Array(this.memory.buffer);
-      const inBase = layout.inPtr >> 2;
-      const feed = feedTable && ((i: number): void => {
-        const start = feedTable[5 * i], channels = feedTable[5 * i + 1], plane = feedTable[5 * i + 2];
-        const from = feedTable[5 * i + 3], to = feedTable[5 * i + 4];
-        if (to <= from) return;
-        for (let c = 0, s = start; c < channels; c++, s += plane) mem.set(x.subarray(s + from, s + to), inBase + s + from);
-      });
-      // Output copied out as tasks finish (the copy, its page faults and any GC of the fresh
-      // result array overlap the other threads' work; the array is made at the first drain,
-      // after the job is published). Contiguous spans per task (depthwise) or, for dense direct
-      // convs, a pixel range of every output channel (strided rows).
-      const spans = layout.taskOutput, rows = layout.taskOutRows;
-      let out: Float32Array | null = null;
-      const outBase = layout.outPtr >> 2;
-      const drain = spans ? (i0: number, i1: number): void => {
-        out ??= new Float32Array(layout.outLength);
-        for (let i = i0; i < i1; i++) {
-          const start = spans[2 * i], len = spans[2 * i + 1];
-          out.set(mem.subarray(outBase + start, outBase + start + len), start);
-        }
-      } : rows ? (i0: number, i1: number): void => {
-        out ??= new Float32Array(layout.outLength);
-        for (let i = i0; i < i1;) {
-          // Merge the run of tasks that continue each other's pixel range on the same rows.
-          const start = rows[4 * i], n = rows[4 * i + 2], stride = rows[4 * i + 3];
-          let len = rows[4 * i + 1];
-          for (i++; i < i1 && rows[4 * i] === start + len && rows[4 * i + 2] === n && rows[4 * i + 3] === stride; i++) len += rows[4 * i + 1];
-          for (let r = 0, s = start; r < n; r++, s += stride) out.set(mem.subarray(outBase + s, outBase + s + len), s);
-        }
-      } : undefined;
-      // No early copy-out (transposed convs: tasks fill a temporary, finish() scatters it): the
-      // result array is made and its pages touched while the other threads compute, so that
-      // only a plain copy is left after the join (page faults of a fresh multi-MB array cost
-      // about as much as the copy itself).
-      let result: Float32Array | null = null;
-      const meanwhile = drain ? undefined : (): void => { result = new Float32Array(layout.outLength).fill(0); };
-      runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr, drain, feed || undefined, meanwhile);
+      const copy = outputCopy(layout, mem);
+      runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr, copy.drain, feedTable && inputFeed(feedTable, x, mem, layout.inPtr >> 2), copy.meanwhile);
       layout.finish(this.kernels);
-      if (!drain) {
-        const r: Float32Array = result ?? new Float32Array(layout.outLength);
-        r.set(mem.subarray(outBase, outBase + layout.outLength));
-        return r;
-      }
-      return out ?? new Float32Array(layout.outLength); // no task: an empty output
+      return copy.result();
     }
     for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr, false);
     layout.finish(this.kernels);
@@ -257,6 +217,68 @@ export class WasmEngine {
     }
     return this.runner ? this.runner.threads : 1;
   }
+}
+
+/** Copies task i's input in (see Layout.taskFeed): the channel spans its feed entry names. */
+function inputFeed(table: Int32Array, x: Float32Array, mem: Float32Array, inBase: number): (i: number) => void {
+  return (i) => {
+    const start = table[5 * i], channels = table[5 * i + 1], plane = table[5 * i + 2];
+    const from = table[5 * i + 3], to = table[5 * i + 4];
+    if (to <= from) return;
+    for (let c = 0, s = start; c < channels; c++, s += plane) mem.set(x.subarray(s + from, s + to), inBase + s + from);
+  };
+}
+
+/**
+ * How a pooled call's result leaves wasm memory. Layouts whose tasks own output ranges copy
+ * them out as tasks finish (`drain`): the copy, its page faults and any GC of the fresh result
+ * array overlap the other threads' work (the array is made at the first drain, after the job is
+ * published) — contiguous spans per task (depthwise) or, for dense direct convs, a pixel range
+ * of every output channel (strided rows). Otherwise (transposed convs scatter into the whole
+ * output, so nothing is final before the join) the result array is made and its pages touched
+ * `meanwhile`, leaving only a plain copy after the join (faulting in a fresh multi-MB array
+ * costs about as much as the copy).
+ */
+function outputCopy(layout: Layout, mem: Float32Array): { drain?: (i0: number, i1: number) => void; meanwhile?: () => void; result(): Float32Array } {
+  const spans = layout.taskOutput, rows = layout.taskOutRows;
+  const outBase = layout.outPtr >> 2;
+  let out: Float32Array | null = null;
+  const fresh = (): Float32Array => (out ??= new Float32Array(layout.outLength));
+  if (spans) {
+    return {
+      drain(i0, i1) {
+        const o = fresh();
+        for (let i = i0; i < i1; i++) {
+          const start = spans[2 * i], len = spans[2 * i + 1];
+          o.set(mem.subarray(outBase + start, outBase + start + len), start);
+        }
+      },
+      result: fresh, // no task: an empty output
+    };
+  }
+  if (rows) {
+    return {
+      drain(i0, i1) {
+        const o = fresh();
+        for (let i = i0; i < i1;) {
+          // Merge the run of tasks that continue each other's pixel range on the same rows.
+          const start = rows[4 * i], n = rows[4 * i + 2], stride = rows[4 * i + 3];
+          let len = rows[4 * i + 1];
+          for (i++; i < i1 && rows[4 * i] === start + len && rows[4 * i + 2] === n && rows[4 * i + 3] === stride; i++) len += rows[4 * i + 1];
+          for (let r = 0, s = start; r < n; r++, s += stride) o.set(mem.subarray(outBase + s, outBase + s + len), s);
+        }
+      },
+      result: fresh,
+    };
+  }
+  return {
+    meanwhile() { fresh().fill(0); },
+    result() {
+      const o = fresh();
+      o.set(mem.subarray(outBase, outBase + layout.outLength));
+      return o;
+    },
+  };
 }
 
 let engine: WasmEngine | null | undefined;
