@@ -8,8 +8,10 @@
 // The dense path is a packed-panel GEMM: out[oc][p] = Σ_k A[oc][k] · B[k][p], where k runs over
 // (input channel of the group, kernel tap of the class) and p over the output positions of the
 // class. B is packed per block of pixels (KC rows × NC pixels, row-major) straight from the input
-// through the tap tables (no im2col of the whole input), A (weights) is packed once per call into
-// MR-row panels. An MR×8 register-blocked microkernel (2·MR f32x4 accumulators) does the MACs.
+// through the tap tables (no im2col of the whole input) — or, for a 1×1 stride-1 conv, read in
+// place — A (weights) is packed once per call into MR-row panels. An MR×8 register-blocked
+// microkernel (2·MR f32x4 accumulators) does the MACs. Depthwise convs (1-D to 3-D) have their
+// own direct kernel over padded planes.
 
 const MR_SIMD: i32 = 4;
 const MR_RELAXED: i32 = 6;

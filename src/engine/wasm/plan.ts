@@ -4,8 +4,9 @@
  * Phases: (1) copy input/weight/bias and the index tables into wasm memory, pack the weights
  * (every call: packing costs no more than checksumming would, so a weight mutated in place can
  * never be served stale); (2) the parallel part — a list of independent tasks (GEMM pixel ranges,
- * depthwise channel ranges) that any thread may run; (3) the sub-pixel interleave of transposed
- * convs and bias-only phases. The executor runs phase 2 on one or more threads.
+ * which for a transposed conv also scatter their pixels to the output — the sub-pixel
+ * interleave; depthwise channel ranges) that any thread may run; (3) bias-only phases of
+ * transposed convs (finish). The executor runs phase 2 on one or more threads.
  */
 import { padSource } from '../../geometry/taps.js';
 import type { AxisGeometry, ConvGeometry } from '../../geometry/types.js';

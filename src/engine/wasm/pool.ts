@@ -14,6 +14,8 @@
  *   machine is shared), the caller steals the task (claimed → −3), computes and publishes it
  *   itself, and the straggler's copy is skipped: each task is published exactly once;
  * - before any call writes memory, `quiesce` waits until no worker is inside a job;
+ * - after a job a worker busy-waits for the next one (about the last gap between jobs, capped by
+ *   SPIN_US) before it sleeps on GEN, so calls in a steady rhythm find it awake;
  * - the caller blocks on COMPLETED (sync: Atomics.wait, Node only) or awaits it
  *   (async: Atomics.waitAsync or polling; never blocks).
  * Robustness: workers are unref'd (never keep a process alive). A worker that exits is dropped
