@@ -128,35 +128,54 @@ export function packB(d: usize, x: usize, dst: usize, k0: i32, kc: i32, p0: i32,
 }
 
 /**
- * Packs weights into MR-row panels: dst[t][k][r] = w[(t·MR+r)·ocStride + icl·icStride + tapOff[tt]]
- * with k = icl·taps + tt (zero for rows past `oc`). Direct weights are [OC, IC/g, k…] and
- * transposed ones [IC, OC/g, k…]: the strides say which.
+ * Output-channel tiles. The relaxed build uses 6-row tiles, then 4-row ones, so that an even
+ * channel count leaves no padded row (32 = 6·4 + 4·2, 128 = 6·20 + 4·2); five leftover rows make
+ * one 6-row tile; an odd count ends with one partial tile. The plain build uses 4-row tiles.
+ * Tile t starts at row tileRow(t) and its packed panel holds tileHeight(t) rows.
+ */
+function sixRowTiles(OC: i32): i32 {
+  if (MR != 6) return 0;
+  const q = OC / 6;
+  return OC % 6 == 2 && q > 0 ? q - 1 : q;
+}
+function tileCount(OC: i32): i32 {
+  const n6 = sixRowTiles(OC), R = OC - 6 * n6;
+  return n6 + (R == 5 ? 1 : (R + 3) / 4);
+}
+@inline function tileRow(t: i32, n6: i32): i32 { return t <= n6 ? 6 * t : 6 * n6 + 4 * (t - n6); }
+@inline function tileHeight(t: i32, n6: i32, OC: i32): i32 { return t < n6 || OC - 6 * n6 == 5 ? 6 : 4; }
+
+/**
+ * Packs weights into row panels (one per tile): panel of tile t at row0·K, dst[k][r] =
+ * w[(row0+r)·ocStride + icl·icStride + tapOff[tt]] with k = icl·taps + tt (zero for rows past
+ * `oc`). Direct weights are [OC, IC/g, k…] and transposed ones [IC, OC/g, k…]: the strides say
+ * which.
  */
 export function packA(w: usize, dst: usize, oc: i32, icg: i32, taps: i32, tapOff: usize, ocStride: i32, icStride: i32): void {
   const K = icg * taps;
-  const tiles = (oc + MR - 1) / MR;
+  const n6 = sixRowTiles(oc), tiles = tileCount(oc);
   for (let t = 0; t < tiles; t++) {
-    const panel = dst + (<usize>(t * K * MR) << 2);
-    for (let r = 0; r < MR; r++) {
-      const o = t * MR + r;
+    const row0 = tileRow(t, n6), h = tileHeight(t, n6, oc);
+    const panel = dst + (<usize>(row0 * K) << 2);
+    for (let r = 0; r < h; r++) {
+      const o = row0 + r;
       if (o >= oc) {
-        for (let k = 0; k < K; k++) store<f32>(panel + (<usize>(k * MR + r) << 2), 0);
+        for (let k = 0; k < K; k++) store<f32>(panel + (<usize>(k * h + r) << 2), 0);
         continue;
       }
       for (let icl = 0; icl < icg; icl++) {
         const src = w + (<usize>(o * ocStride + icl * icStride) << 2);
         for (let tt = 0; tt < taps; tt++) {
           const k = icl * taps + tt;
-          store<f32>(panel + (<usize>(k * MR + r) << 2), load<f32>(src + (<usize>load<i32>(tapOff + (<usize>tt << 2)) << 2)));
+          store<f32>(panel + (<usize>(k * h + r) << 2), load<f32>(src + (<usize>load<i32>(tapOff + (<usize>tt << 2)) << 2)));
         }
       }
     }
   }
 }
 
-/** 4×8 microkernel (see micro); `as` = bytes between k steps of A (4·MR: it also serves the
- * last rows of a 6-row build, whose panels keep their 6-row stride). */
-function micro4(a: usize, as: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void {
+/** 4×8 microkernel (see micro). */
+function micro4(a: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void {
   let c00: v128, c01: v128, c10: v128, c11: v128, c20: v128, c21: v128, c30: v128, c31: v128;
   if (acc) {
     c00 = v128.load(cc + 0 * lc); c01 = v128.load(cc + 0 * lc, 16);
@@ -181,7 +200,7 @@ function micro4(a: usize, as: usize, b: usize, bs: usize, kc: i32, cc: usize, lc
     c20 = madd(s, b0, c20); c21 = madd(s, b1, c21);
     s = v128.load32_splat(pa, 12);
     c30 = madd(s, b0, c30); c31 = madd(s, b1, c31);
-    pa += as;
+    pa += 16;
     pb += bs;
   }
   v128.store(cc + 0 * lc, c00); v128.store(cc + 0 * lc, c01, 16);
@@ -236,15 +255,13 @@ function micro6(a: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bi
 }
 
 /**
- * MR×8 register tile: C[r][j] (+)= Σ_k A[k][r] · B[k][j]; `acc` false → start from bias[r].
- * Partial tiles (mr < rows of the kernel used, or nr < 8) go through `tmp` so that no store
- * leaves the tile. MR is chosen per build: FMA keeps each update in place, so the relaxed build
- * affords more rows. A last tile of at most 4 rows runs the 4-row kernel (64 or 128 channels in
- * 6-row tiles leave 4: computing 6 would waste 3 % of the MACs and go through tmp).
+ * One register tile: C[r][j] (+)= Σ_k A[k][r] · B[k][j] with a panel of h rows (4 or 6);
+ * `acc` false → start from bias[r]. A partial tile (mr < h or nr < 8) goes through `tmp` so
+ * that no store leaves the tile. FMA keeps each update in place, so the relaxed build affords
+ * 6-row tiles.
  */
-function micro(a: usize, b: usize, bs: usize, kc: i32, c: usize, ldc: usize, bias: usize, acc: bool, mr: i32, nr: i32, tmp: usize): void {
-  const rows = mr <= 4 ? 4 : MR;
-  const full = mr == rows && nr == NR;
+function micro(a: usize, h: i32, b: usize, bs: usize, kc: i32, c: usize, ldc: usize, bias: usize, acc: bool, mr: i32, nr: i32, tmp: usize): void {
+  const full = mr == h && nr == NR;
   let cc = c, lc = ldc;
   if (!full) {
     cc = tmp; lc = NR << 2;
@@ -252,7 +269,7 @@ function micro(a: usize, b: usize, bs: usize, kc: i32, c: usize, ldc: usize, bia
       for (let r = 0; r < mr; r++) for (let j = 0; j < nr; j++) store<f32>(tmp + (<usize>(r * NR + j) << 2), load<f32>(c + <usize>r * ldc + (<usize>j << 2)));
     }
   }
-  if (rows == 4) micro4(a, <usize>MR << 2, b, bs, kc, cc, lc, bias, acc);
+  if (h == 4) micro4(a, b, bs, kc, cc, lc, bias, acc);
   else micro6(a, b, bs, kc, cc, lc, bias, acc);
   if (!full) {
     for (let r = 0; r < mr; r++) for (let j = 0; j < nr; j++) store<f32>(c + <usize>r * ldc + (<usize>j << 2), load<f32>(tmp + (<usize>(r * NR + j) << 2)));
@@ -270,7 +287,7 @@ export function convGemm(d: usize, x: usize, wp: usize, bias: usize, c: usize, l
   // A task computed twice (a straggler and the thread that stole it) then never mixes partial sums.
   let cb = c, lc = ldc, shift = 0;
   if (priv) { cb = tmp + 256; lc = NC; shift = p0; }
-  const tiles = (OC + MR - 1) / MR;
+  const n6 = sixRowTiles(OC), tiles = tileCount(OC);
   // Identity B (1×1 stride-1 conv): the microkernel reads the input rows in place, 8 pixels per
   // step with a row stride of inSp; columns past the block end are read but never stored.
   const identity = di(d, D_IDENTITY) != 0;
@@ -288,12 +305,13 @@ export function convGemm(d: usize, x: usize, wp: usize, bias: usize, c: usize, l
         packB(d, x, scratch, k0, kc, pb, nc, ncPad);
       }
       for (let t = 0; t < tiles; t++) {
-        const mr = OC - t * MR < MR ? OC - t * MR : MR;
-        const a = wp + (<usize>(t * K * MR + k0 * MR) << 2);
-        const crow = cb + (<usize>(t * MR * lc + pb - shift) << 2);
+        const row0 = tileRow(t, n6), h = tileHeight(t, n6, OC);
+        const mr = OC - row0 < h ? OC - row0 : h;
+        const a = wp + (<usize>(row0 * K + k0 * h) << 2);
+        const crow = cb + (<usize>(row0 * lc + pb - shift) << 2);
         for (let j = 0; j < ncPad; j += NR) {
           const nr = nc - j < NR ? nc - j : NR;
-          micro(a, bp + (<usize>j << 2), bs, kc, crow + (<usize>j << 2), <usize>lc << 2, bias + (<usize>(t * MR) << 2), k0 > 0, mr, nr, tmp);
+          micro(a, h, bp + (<usize>j << 2), bs, kc, crow + (<usize>j << 2), <usize>lc << 2, bias + (<usize>row0 << 2), k0 > 0, mr, nr, tmp);
         }
       }
     }

@@ -142,6 +142,10 @@ export function checkLayerShapes(): string[] {
     convGeometry({ inputShape: [1, 6, 7, 9, 35], weightShape: [12, 1, 3, 3, 3], biasShape: [12] }, { padding: 1, groups: 6, paddingMode: 'replicate' }),
     convGeometry({ inputShape: [2, 4, 9, 8, 21], weightShape: [4, 1, 3, 2, 3] }, { stride: [2, 1, 2], dilation: [2, 1, 1], padding: [2, 1, 1], groups: 4, paddingMode: 'circular' }),
     convGeometry({ inputShape: [1, 3, 4, 10, 13], weightShape: [3, 1, 1, 3, 3] }, { padding: [0, 1, 1], groups: 3 }),
+    // Output-channel tilings (relaxed build: 6-row tiles then 4-row ones): every remainder of 6,
+    // with K over one block (30 channels × 9 taps = 270) so partial tiles also accumulate.
+    ...[8, 9, 10, 11, 13, 14, 32].map((oc) => convGeometry({ inputShape: [1, 30, 7, 11], weightShape: [oc, 30, 3, 3], biasShape: [oc] }, { padding: 1 })),
+    convTransposeGeometry({ inputShape: [1, 12, 9, 10], weightShape: [12, 32, 3, 3], biasShape: [32] }, { stride: 2, padding: 1, outputPadding: 1 }),
   ];
   const failures: string[] = [];
   for (const g of geoms) {
