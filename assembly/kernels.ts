@@ -37,6 +37,8 @@ const D_INH = 11; const D_INW = 12; const D_INSP = 13;// input extents (H, W, D�
 const D_ICG = 14;                                     // input channels per group
 const D_STEP = 15;                                    // input cells between outputs in a W run
 const D_IDENTITY = 16;                                // 1: B[k][p] = x[k·inSp + p] (1×1, stride 1, no pad)
+const D_ROWS = 17;                                    // ≠ 0: indirect B over padded planes (offset table)
+const D_OUTW = 18; const D_SH = 19; const D_GWP = 20; // its output row length, row stride, plane row length
 
 @inline function di(d: usize, i: i32): i32 { return load<i32>(d + (<usize>i << 2)); }
 
@@ -174,8 +176,8 @@ export function packA(w: usize, dst: usize, oc: i32, icg: i32, taps: i32, tapOff
   }
 }
 
-/** 4×8 microkernel (see micro). */
-function micro4(a: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void {
+/** 4×8 microkernel body (see micro); `indirect` is a constant at each use, so one branch stays. */
+@inline function tile4(a: usize, b: usize, bs: usize, offs: usize, indirect: bool, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void {
   let c00: v128, c01: v128, c10: v128, c11: v128, c20: v128, c21: v128, c30: v128, c31: v128;
   if (acc) {
     c00 = v128.load(cc + 0 * lc); c01 = v128.load(cc + 0 * lc, 16);
@@ -188,10 +190,13 @@ function micro4(a: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bi
     c20 = v128.load32_splat(bias, 8); c21 = c20;
     c30 = v128.load32_splat(bias, 12); c31 = c30;
   }
-  let pa = a, pb = b;
+  let pa = a, pb = b, po = offs;
   for (let k = 0; k < kc; k++) {
-    const b0 = v128.load(pb);
-    const b1 = v128.load(pb, 16);
+    // Packed B: rows bs bytes apart. Indirect B: row k starts offs[k] cells after b.
+    let q = pb;
+    if (indirect) { q = b + (<usize>load<i32>(po) << 2); po += 4; }
+    const b0 = v128.load(q);
+    const b1 = v128.load(q, 16);
     let s = v128.load32_splat(pa, 0);
     c00 = madd(s, b0, c00); c01 = madd(s, b1, c01);
     s = v128.load32_splat(pa, 4);
@@ -209,8 +214,8 @@ function micro4(a: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bi
   v128.store(cc + 3 * lc, c30); v128.store(cc + 3 * lc, c31, 16);
 }
 
-/** 6×8 microkernel (see micro). */
-function micro6(a: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void {
+/** 6×8 microkernel body (see micro). */
+@inline function tile6(a: usize, b: usize, bs: usize, offs: usize, indirect: bool, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void {
   let c00: v128, c01: v128, c10: v128, c11: v128, c20: v128, c21: v128, c30: v128, c31: v128, c40: v128, c41: v128, c50: v128, c51: v128;
   if (acc) {
     c00 = v128.load(cc + 0 * lc); c01 = v128.load(cc + 0 * lc, 16);
@@ -227,10 +232,13 @@ function micro6(a: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bi
     c40 = v128.load32_splat(bias, 16); c41 = c40;
     c50 = v128.load32_splat(bias, 20); c51 = c50;
   }
-  let pa = a, pb = b;
+  let pa = a, pb = b, po = offs;
   for (let k = 0; k < kc; k++) {
-    const b0 = v128.load(pb);
-    const b1 = v128.load(pb, 16);
+    // Packed B: rows bs bytes apart. Indirect B: row k starts offs[k] cells after b.
+    let q = pb;
+    if (indirect) { q = b + (<usize>load<i32>(po) << 2); po += 4; }
+    const b0 = v128.load(q);
+    const b1 = v128.load(q, 16);
     let s = v128.load32_splat(pa, 0);
     c00 = madd(s, b0, c00); c01 = madd(s, b1, c01);
     s = v128.load32_splat(pa, 4);
@@ -254,13 +262,20 @@ function micro6(a: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bi
   v128.store(cc + 5 * lc, c50); v128.store(cc + 5 * lc, c51, 16);
 }
 
+// The microkernels as functions of their own (inlined into one big loop nest they ran slower):
+// packed B, rows bs bytes apart, and indirect B, row k at offs[k] cells after b.
+function micro4(a: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void { tile4(a, b, bs, 0, false, kc, cc, lc, bias, acc); }
+function micro6(a: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void { tile6(a, b, bs, 0, false, kc, cc, lc, bias, acc); }
+function micro4r(a: usize, b: usize, offs: usize, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void { tile4(a, b, 0, offs, true, kc, cc, lc, bias, acc); }
+function micro6r(a: usize, b: usize, offs: usize, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void { tile6(a, b, 0, offs, true, kc, cc, lc, bias, acc); }
+
 /**
  * One register tile: C[r][j] (+)= Σ_k A[k][r] · B[k][j] with a panel of h rows (4 or 6);
  * `acc` false → start from bias[r]. A partial tile (mr < h or nr < 8) goes through `tmp` so
  * that no store leaves the tile. FMA keeps each update in place, so the relaxed build affords
  * 6-row tiles.
  */
-function micro(a: usize, h: i32, b: usize, bs: usize, kc: i32, c: usize, ldc: usize, bias: usize, acc: bool, mr: i32, nr: i32, tmp: usize): void {
+@inline function tileC(a: usize, h: i32, b: usize, bs: usize, offs: usize, indirect: bool, kc: i32, c: usize, ldc: usize, bias: usize, acc: bool, mr: i32, nr: i32, tmp: usize): void {
   const full = mr == h && nr == NR;
   let cc = c, lc = ldc;
   if (!full) {
@@ -269,11 +284,26 @@ function micro(a: usize, h: i32, b: usize, bs: usize, kc: i32, c: usize, ldc: us
       for (let r = 0; r < mr; r++) for (let j = 0; j < nr; j++) store<f32>(tmp + (<usize>(r * NR + j) << 2), load<f32>(c + <usize>r * ldc + (<usize>j << 2)));
     }
   }
-  if (h == 4) micro4(a, b, bs, kc, cc, lc, bias, acc);
-  else micro6(a, b, bs, kc, cc, lc, bias, acc);
+  if (indirect) {
+    if (h == 4) micro4r(a, b, offs, kc, cc, lc, bias, acc);
+    else micro6r(a, b, offs, kc, cc, lc, bias, acc);
+  } else {
+    if (h == 4) micro4(a, b, bs, kc, cc, lc, bias, acc);
+    else micro6(a, b, bs, kc, cc, lc, bias, acc);
+  }
   if (!full) {
     for (let r = 0; r < mr; r++) for (let j = 0; j < nr; j++) store<f32>(c + <usize>r * ldc + (<usize>j << 2), load<f32>(tmp + (<usize>(r * NR + j) << 2)));
   }
+}
+
+/** A tile over packed B. */
+function micro(a: usize, h: i32, b: usize, bs: usize, kc: i32, c: usize, ldc: usize, bias: usize, acc: bool, mr: i32, nr: i32, tmp: usize): void {
+  tileC(a, h, b, bs, 0, false, kc, c, ldc, bias, acc, mr, nr, tmp);
+}
+
+/** A tile over indirect B (padded planes, offset table). */
+function microRows(a: usize, h: i32, b: usize, offs: usize, kc: i32, c: usize, ldc: usize, bias: usize, acc: bool, mr: i32, nr: i32, tmp: usize): void {
+  tileC(a, h, b, 0, offs, true, kc, c, ldc, bias, acc, mr, nr, tmp);
 }
 
 /**
@@ -292,6 +322,33 @@ export function convGemm(d: usize, x: usize, wp: usize, bias: usize, c: usize, l
   // step with a row stride of inSp; columns past the block end are read but never stored.
   const identity = di(d, D_IDENTITY) != 0;
   const inSp = di(d, D_INSP);
+  const offs = <usize>di(d, D_ROWS);
+  if (offs != 0) {
+    // Indirect B (stride 1 along W): x is the group's first padded plane (buildPlanes), and row
+    // k of B for a run of pixels in one output row is the plane row offs[k] cells after the
+    // run's first cell — read in place, nothing packed. Runs never cross an output row.
+    const outW = di(d, D_OUTW), sH = di(d, D_SH), gWp = di(d, D_GWP);
+    for (let p = p0; p < p1;) {
+      const oh = p / outW, ow0 = p - oh * outW;
+      const n = outW - ow0 < p1 - p ? outW - ow0 : p1 - p;
+      const base = x + (<usize>(oh * sH * gWp + ow0) << 2);
+      for (let k0 = 0; k0 < K; k0 += KC) {
+        const kc = K - k0 < KC ? K - k0 : KC;
+        for (let t = 0; t < tiles; t++) {
+          const row0 = tileRow(t, n6), h = tileHeight(t, n6, OC);
+          const mr = OC - row0 < h ? OC - row0 : h;
+          const a = wp + (<usize>(row0 * K + k0 * h) << 2);
+          const crow = cb + (<usize>(row0 * lc + p - shift) << 2);
+          for (let j = 0; j < n; j += NR) {
+            const nr = n - j < NR ? n - j : NR;
+            microRows(a, h, base + (<usize>j << 2), offs + (<usize>k0 << 2), kc, crow + (<usize>j << 2), <usize>lc << 2, bias + (<usize>row0 << 2), k0 > 0, mr, nr, tmp);
+          }
+        }
+      }
+      p += n;
+    }
+    return;
+  }
   for (let pb = p0; pb < p1; pb += NC) {
     const nc = p1 - pb < NC ? p1 - pb : NC;
     const ncPad = (nc + NR - 1) & ~(NR - 1);
@@ -518,6 +575,14 @@ export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, 
         }
       }
     }
+  }
+}
+
+/** Padded planes of channels [0, C) (plane c at planes + c·gH·(gW + 8) floats), for the GEMM's
+ * indirect B. */
+export function buildPlanes(x: usize, planes: usize, C: i32, inH: i32, inW: i32, rowMap: usize, colMap: usize, gH: i32, gW: i32): void {
+  for (let c = 0; c < C; c++) {
+    buildPlane(x + (<usize>(c * inH * inW) << 2), planes + (<usize>(c * gH * (gW + 8)) << 2), rowMap, colMap, gH, gW, inW);
   }
 }
 

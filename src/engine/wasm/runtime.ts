@@ -18,6 +18,7 @@ export interface KernelExports {
   scatter(c: number, ldc: number, out: number, off: number, OC: number, outSp: number, p0: number, p1: number): void;
   fillBias(out: number, off: number, bias: number, OC: number, P: number, outSp: number): void;
   depthwise(x: number, w: number, bias: number, out: number, c0: number, c1: number, desc: number, scratch: number): void;
+  buildPlanes(x: number, planes: number, C: number, inH: number, inW: number, rowMap: number, colMap: number, gH: number, gW: number): void;
   peak(iters: number, seed: number): number;
   tileRows(): number;
   gemmScratchBytes(oc: number): number;
