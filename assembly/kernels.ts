@@ -646,3 +646,6 @@ export function gemmScratchBytes(oc: i32): i32 { return (KC * NC + 64 + ((oc + M
 
 /** Pixels per packed block (a pool task is one block). */
 export function blockPixels(): i32 { return NC; }
+
+/** Rows of B per K block: a GEMM with K ≤ this writes each output once, complete. */
+export function kBlock(): i32 { return KC; }

@@ -21,6 +21,8 @@ const shapes: ConvGeometry[] = [
   convGeometry({ inputShape: [1, 64, 28, 28], weightShape: [64, 1, 3, 3] }, { stride: 2, padding: 1, groups: 64 }),
   convTransposeGeometry({ inputShape: [1, 32, 12, 12], weightShape: [32, 16, 4, 4] }, { stride: 2, padding: 1 }),
   convGeometry({ inputShape: [1, 3, 9, 9], weightShape: [4, 3, 3, 3] }, { padding: 1 }),
+  // 16 groups, K in one block: tasks computed in place, which a steal may compute twice.
+  convGeometry({ inputShape: [1, 64, 20, 20], weightShape: [64, 4, 3, 3] }, { padding: 1, groups: 16 }),
 ];
 
 describe('thread pool protocol', () => {

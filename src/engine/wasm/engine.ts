@@ -52,7 +52,7 @@ export class WasmEngine {
       : new WebAssembly.Memory({ initial: 1 });
     this.kernels = instantiate(module, this.memory);
     const k = this.kernels;
-    this.shape = { tileRows: k.tileRows(), blockPixels: k.blockPixels(), scratchBytes: (oc) => k.gemmScratchBytes(oc) };
+    this.shape = { tileRows: k.tileRows(), blockPixels: k.blockPixels(), kBlock: k.kBlock(), scratchBytes: (oc) => k.gemmScratchBytes(oc) };
   }
 
   private readonly shape: KernelShape;

@@ -18,8 +18,10 @@ import type { KernelExports } from './runtime.js';
 export interface KernelShape {
   /** Rows of the register tile (output channels are padded to a multiple). */
   tileRows: number;
-  /** Pixels per packed block: a pool task is one block. */
+  /** Pixels per packed block: a pool task is one block (unless its writes are final, see below). */
   blockPixels: number;
+  /** Rows of B per K block: with K ≤ kBlock a GEMM writes each output once, complete. */
+  kBlock: number;
   /** Per-thread GEMM scratch for `oc` output channels. */
   scratchBytes(oc: number): number;
 }
@@ -45,8 +47,9 @@ export function runTask(k: KernelExports, t: Task, scratch: number, priv: boolea
     k.depthwise(a[0], a[1], a[2], a[3], a[4], a[5], a[6], scratch);
     return;
   }
-  k.convGemm(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], scratch, priv ? 1 : 0);
-  if (priv) k.copyOut(scratch, a[4], a[5], a[7], a[8], a[9]);
+  const inPrivate = priv && a[13] !== 1; // arg 13 = 1: final writes, computed in place
+  k.convGemm(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], scratch, inPrivate ? 1 : 0);
+  if (inPrivate) k.copyOut(scratch, a[4], a[5], a[7], a[8], a[9]);
   if (a[10] !== 0) k.scatter(a[4], a[5], a[10], a[11], a[7], a[12], a[8], a[9]);
 }
 
@@ -235,11 +238,16 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
       const x = rowsB ? planesPtr + ((n * g.inChannels + gi * icg) * planeSize) * 4 : xPtr + ((n * g.inChannels + gi * icg) * inSp) * 4;
       const c = cp.direct ? outPtr + ((n * g.outChannels + gi * ocg) * outSp) * 4 : cp.temp[n * G + gi];
       const ldc = cp.direct ? outSp : cp.P;
-      const cuts = threads > 1 ? splitPixels(cp.P, threads, ks.blockPixels) : [0, cp.P];
+      // Many groups (or images) and K within one block: one task per group, of any size. Its
+      // writes are final (no partial sums), so it needs no private block (task arg 13 = 1): a
+      // task computed twice (a straggler and the thread that stole it) writes the same numbers.
+      // Pixel-range tasks of a 32-group conv were too small to pay for their hand-over.
+      const whole = threads > 1 && cp.K <= ks.kBlock && N * G >= threads * 6;
+      const cuts = threads > 1 && !whole ? splitPixels(cp.P, threads, ks.blockPixels) : [0, cp.P];
       for (let t = 0; t + 1 < cuts.length; t++) {
         const p0 = cuts[t], p1 = cuts[t + 1];
         const scatterTo = cp.direct ? [0, 0, 0] : [outPtr + ((n * g.outChannels + gi * ocg) * outSp) * 4, cp.outOff, outSp];
-        tasks.push({ kind: TASK_GEMM, args: [cp.desc, x, cp.packed[gi], biasPtr + gi * ocg * 4, c, ldc, cp.K, ocg, p0, p1, ...scatterTo] });
+        tasks.push({ kind: TASK_GEMM, args: [cp.desc, x, cp.packed[gi], biasPtr + gi * ocg * 4, c, ldc, cp.K, ocg, p0, p1, ...scatterTo, whole ? 1 : 0] });
         // A direct conv has one class whose pixel p is output offset p.
         outRows.push((n * g.outChannels + gi * ocg) * outSp + p0, p1 - p0, ocg, outSp);
       }

@@ -76,9 +76,11 @@ function start(module, memory, ctl, index, onExit) {
         }
         if (m[e + 1] === 0) {
           // Private block, then publish only if nobody stole the task meanwhile.
-          k.convGemm(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], m[e+9], m[e+10], m[e+11], scratch, 1);
+          // Arg 13 (m[e+15]) = 1: the task's writes are final, so it computes in place.
+          const inPlace = m[e+15] === 1;
+          k.convGemm(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], m[e+9], m[e+10], m[e+11], scratch, inPlace ? 0 : 1);
           if (Atomics.compareExchange(m, e, index + 1, -2) !== index + 1) continue;
-          k.copyOut(scratch, m[e+6], m[e+7], m[e+9], m[e+10], m[e+11]);
+          if (!inPlace) k.copyOut(scratch, m[e+6], m[e+7], m[e+9], m[e+10], m[e+11]);
           if (m[e+12] !== 0) k.scatter(m[e+6], m[e+7], m[e+12], m[e+13], m[e+9], m[e+14], m[e+10], m[e+11]);
         } else {
           k.depthwise(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], scratch);

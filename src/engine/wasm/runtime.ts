@@ -23,6 +23,7 @@ export interface KernelExports {
   tileRows(): number;
   gemmScratchBytes(oc: number): number;
   blockPixels(): number;
+  kBlock(): number;
 }
 
 export const SHARED_MAX_PAGES = 32768;
