@@ -324,9 +324,11 @@ export function convGemm(d: usize, x: usize, wp: usize, bias: usize, c: usize, l
   const inSp = di(d, D_INSP);
   const offs = <usize>di(d, D_ROWS);
   if (offs != 0) {
-    // Indirect B (stride 1 along W): x is the group's first padded plane (buildPlanes), and row
-    // k of B for a run of pixels in one output row is the plane row offs[k] cells after the
-    // run's first cell — read in place, nothing packed. Runs never cross an output row.
+    // Indirect B (stride 1 or 2 along W): x is the group's first padded plane (buildPlanes,
+    // buildSplitPlanes), and row k of B for a run of pixels in one output row is the plane row
+    // offs[k] cells after the run's first cell — read in place, nothing packed. Runs never
+    // cross an output row. (Blocking runs into NC-pixel blocks as the packed path does measured
+    // no faster.)
     const outW = di(d, D_OUTW), sH = di(d, D_SH), gWp = di(d, D_GWP);
     for (let p = p0; p < p1;) {
       const oh = p / outW, ow0 = p - oh * outW;
@@ -583,6 +585,36 @@ export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, 
 export function buildPlanes(x: usize, planes: usize, C: i32, inH: i32, inW: i32, rowMap: usize, colMap: usize, gH: i32, gW: i32): void {
   for (let c = 0; c < C; c++) {
     buildPlane(x + (<usize>(c * inH * inW) << 2), planes + (<usize>(c * gH * (gW + 8)) << 2), rowMap, colMap, gH, gW, inW);
+  }
+}
+
+/**
+ * The same for stride 2 along W: each grid row split into its even cells, 8 cells of padding,
+ * its odd cells, 8 more (row stride gWe + gWo + 16), so that the cells 2·ow + c of a run of
+ * outputs are consecutive in one half.
+ */
+export function buildSplitPlanes(x: usize, planes: usize, C: i32, inH: i32, inW: i32, rowMap: usize, colMap: usize, gH: i32, gW: i32): void {
+  const gWe = (gW + 1) >> 1, gWo = gW >> 1;
+  const stride = gWe + gWo + 16;
+  for (let c = 0; c < C; c++) {
+    const xp = x + (<usize>(c * inH * inW) << 2);
+    const pz = planes + (<usize>(c * gH * stride) << 2);
+    for (let gy = 0; gy < gH; gy++) {
+      const sy = load<i32>(rowMap + (<usize>gy << 2));
+      const prow = pz + (<usize>(gy * stride) << 2);
+      if (sy < 0) { memory.fill(prow, 0, <usize>stride << 2); continue; }
+      const xr = xp + (<usize>(sy * inW) << 2);
+      const odd = prow + (<usize>(gWe + 8) << 2);
+      for (let gx = 0; gx < gW; gx++) {
+        const sx = load<i32>(colMap + (<usize>gx << 2));
+        const v: f32 = sx < 0 ? 0 : load<f32>(xr + (<usize>sx << 2));
+        store<f32>((gx & 1 ? odd : prow) + (<usize>(gx >> 1) << 2), v);
+      }
+      v128.store(prow + (<usize>gWe << 2), i32x4.splat(0));
+      v128.store(prow + (<usize>gWe << 2), i32x4.splat(0), 16);
+      v128.store(odd + (<usize>gWo << 2), i32x4.splat(0));
+      v128.store(odd + (<usize>gWo << 2), i32x4.splat(0), 16);
+    }
   }
 }
 

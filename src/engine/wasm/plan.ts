@@ -197,10 +197,18 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
   // copies of the input planes (built once per call, any padding mode; desc words 17–20)
   // instead of being packed per pixel block — packing cost ~10 % of a 64-channel 3×3 conv and
   // ~60 % of a grouped one with 4 channels per group (A/B: −6 % and −46 %).
-  const rowsB = !g.transposed && g.rank <= 2 && !identityB && ax[2]!.stride === 1;
+  // Stride 2 along W: each plane row is split into its even and odd cells (buildSplitPlanes), so
+  // a run of outputs still reads consecutive cells of one half.
+  const sW = ax[2]!.stride;
+  // Runs are output rows: the plan keeps to rows whose last 8-pixel column group wastes at most
+  // ~3 % (a 28-pixel row computes 32: 14 % lost, and case (b) ran 17 % slower than packed).
+  const outW = outExt[2];
+  const rowsB = !g.transposed && g.rank <= 2 && !identityB && (sW === 1 || sW === 2) && (8 - (outW % 8)) % 8 <= outW / 32;
   const rowMap = rowsB ? gridMap(ax[1], g.paddingMode) : null;
   const colMap = rowsB ? withColumnRun(gridMap(ax[2], g.paddingMode)) : null;
-  const gH = rowMap ? rowMap.length : 0, gW = colMap ? colMap.length - 2 : 0, gWp = gW + 8;
+  const gH = rowMap ? rowMap.length : 0, gW = colMap ? colMap.length - 2 : 0;
+  const gWe = (gW + 1) >> 1;
+  const gWp = sW === 2 ? gWe + (gW >> 1) + 16 : gW + 8; // cells per plane row
   const planeSize = gH * gWp;
   const planesPtr = rowsB ? arena.alloc(N * g.inChannels * planeSize * 4) : 0;
   const rowPtr = rowsB ? arena.alloc(gH * 4) : 0;
@@ -296,10 +304,13 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
           // Row k = icl·taps + (kh, kw) of B starts this many cells after the run's first cell.
           const offs = new Int32Array(mem, offsPtr, icg * wTaps);
           const dH = ax[1] ? ax[1].dilation : 1, dW = ax[2]!.dilation;
-          for (let icl = 0, k = 0; icl < icg; icl++) for (let kh = 0; kh < kExt[1]; kh++) for (let kw = 0; kw < kExt[2]; kw++) offs[k++] = icl * planeSize + kh * dH * gWp + kw * dW;
+          // Split rows: cell 2·ow + c is ow + c/2 of the even half, or ow + (c − 1)/2 of the odd one.
+          const col = (c: number): number => (sW === 1 ? c : c % 2 === 0 ? c / 2 : gWe + 8 + (c - 1) / 2);
+          for (let icl = 0, k = 0; icl < icg; icl++) for (let kh = 0; kh < kExt[1]; kh++) for (let kw = 0; kw < kExt[2]; kw++) offs[k++] = icl * planeSize + kh * dH * gWp + col(kw * dW);
         }
         for (let n = 0; n < N; n++) {
-          k.buildPlanes(xPtr + n * g.inChannels * inSp * 4, planesPtr + n * g.inChannels * planeSize * 4, g.inChannels, inExt[1], inExt[2], rowPtr, colPtr, gH, gW);
+          const build = sW === 2 ? k.buildSplitPlanes : k.buildPlanes;
+          build(xPtr + n * g.inChannels * inSp * 4, planesPtr + n * g.inChannels * planeSize * 4, g.inChannels, inExt[1], inExt[2], rowPtr, colPtr, gH, gW);
         }
       }
       function packWeights(cp: ClassPlan): void {
