@@ -159,6 +159,13 @@ export function checkLayerShapes(): string[] {
     convGeometry({ inputShape: [1, 8, 11, 64], weightShape: [10, 8, 3, 5], biasShape: [10] }, { stride: [1, 2], padding: [1, 4], dilation: [1, 2] }),
     convGeometry({ inputShape: [2, 6, 126], weightShape: [9, 6, 4] }, { stride: 2, padding: 1, paddingMode: 'circular' }),
     convGeometry({ inputShape: [1, 64, 16, 24], weightShape: [64, 4, 3, 3] }, { padding: 1, groups: 16 }),
+    // Transposed convs on indirect B (every phase's rows a multiple of 8 wide): k4 s2 p1, k3 s2
+    // p1 op1, 1-D stride 3, stride 1 dilated, grouped in place.
+    convTransposeGeometry({ inputShape: [1, 12, 8, 16], weightShape: [12, 10, 4, 4], biasShape: [10] }, { stride: 2, padding: 1 }),
+    convTransposeGeometry({ inputShape: [1, 9, 7, 16], weightShape: [9, 6, 3, 3] }, { stride: 2, padding: 1, outputPadding: 1 }),
+    convTransposeGeometry({ inputShape: [2, 6, 24], weightShape: [6, 4, 3] }, { stride: 3 }),
+    convTransposeGeometry({ inputShape: [1, 8, 6, 16], weightShape: [8, 8, 3, 3] }, { padding: 2, dilation: 2 }),
+    convTransposeGeometry({ inputShape: [2, 24, 8, 16], weightShape: [24, 2, 4, 4] }, { stride: 2, padding: 1, groups: 12 }),
   ];
   const failures: string[] = [];
   for (const g of geoms) {

@@ -120,6 +120,9 @@ interface ClassPlan {
   direct: boolean;
   packed: number[]; // per group
   temp: number[]; // per batch×group (transposed only)
+  /** Indirect B: where row k of B starts relative to a run's first cell, and its table. */
+  offs: Int32Array | null;
+  offsPtr: number;
 }
 
 /**
@@ -147,6 +150,105 @@ function withColumnRun(cols: Int32Array): Int32Array {
   m[gW] = lo;
   m[gW + 1] = hi;
   return m;
+}
+
+/** Padded input planes that a GEMM reads B from in place (see planGemm). */
+interface RowsPlan {
+  rowMap: Int32Array;
+  /** With the [lo, hi) run trailer (withColumnRun). */
+  colMap: Int32Array;
+  gH: number;
+  gW: number;
+  /** Cells per plane row (split rows: even half, 8, odd half, 8). */
+  gWp: number;
+  split: boolean;
+  /** Plane rows between the runs of successive class output rows. */
+  sH: number;
+  /** Row k = icl·taps + tap of B: cells after the run's first cell (per class). */
+  offs(cls: AxisClass[], icg: number, planeSize: number): Int32Array;
+}
+
+/** Run widths (output row lengths) whose last 8-pixel group wastes at most ~3 %. */
+const goodRun = (n: number): boolean => (8 - (n % 8)) % 8 <= n / 32;
+
+/**
+ * Indirect B. Direct convs of rank ≤ 2 with stride 1 or 2 along W: a run of outputs in one row
+ * reads, for each tap, consecutive cells of a padded plane row (stride 2: of one half of a row
+ * split into even and odd cells). Transposed convs of rank ≤ 2: in a sub-pixel phase, tap t
+ * reads input cell o + a_t for class output o (the phase's tables are affine), so zero-padded
+ * planes serve every phase. Null when that does not hold or runs are too ragged (a 28-pixel
+ * row computes 32: 14 % lost, and case (b) ran 17 % slower than packed).
+ */
+function rowsPlan(g: ConvGeometry, ax: (AxisGeometry | null)[], perAxis: AxisClass[][], identityB: boolean): RowsPlan | null {
+  if (g.rank > 2 || identityB) return null;
+  const [aH, aW] = [ax[1], ax[2]!];
+  const inH = aH ? aH.input : 1, inW = aW.input;
+  if (!g.transposed) {
+    const sW = aW.stride;
+    if ((sW !== 1 && sW !== 2) || !goodRun(aW.output)) return null;
+    const rowMap = gridMap(aH, g.paddingMode);
+    const colMap = withColumnRun(gridMap(aW, g.paddingMode));
+    const gH = rowMap.length, gW = colMap.length - 2;
+    const gWe = (gW + 1) >> 1;
+    const gWp = sW === 2 ? gWe + (gW >> 1) + 16 : gW + 8;
+    const dH = aH ? aH.dilation : 1, dW = aW.dilation;
+    // Split rows: cell 2·ow + c is ow + c/2 of the even half, or ow + (c − 1)/2 of the odd one.
+    const col = (c: number): number => (sW === 1 ? c : c % 2 === 0 ? c / 2 : gWe + 8 + (c - 1) / 2);
+    return {
+      rowMap, colMap, gH, gW, gWp, split: sW === 2, sH: aH ? aH.stride : 1,
+      offs(cls, icg, planeSize) {
+        const [, ch, cw] = cls;
+        const o = new Int32Array(icg * ch.taps.length * cw.taps.length);
+        let k = 0;
+        for (let icl = 0; icl < icg; icl++) for (const kh of ch.taps) for (const kw of cw.taps) o[k++] = icl * planeSize + kh * dH * gWp + col(kw * dW);
+        return o;
+      },
+    };
+  }
+  // Transposed: per class and tap, the shift a with input = o + a (null if not affine).
+  const shifts = (c: AxisClass, n: number): number[] | null => {
+    const out: number[] = [];
+    for (let t = 0; t < c.taps.length; t++) {
+      let a: number | null = null;
+      for (let o = 0; o < c.outs.length; o++) {
+        const v = c.tab[t * c.outs.length + o];
+        if (v >= 0) { if (a === null) a = v - o; else if (v - o !== a) return null; }
+      }
+      if (a === null) return null;
+      for (let o = 0; o < c.outs.length; o++) {
+        const v = c.tab[t * c.outs.length + o];
+        if (v < 0 && o + a >= 0 && o + a < n) return null; // padding must fall outside the input
+      }
+      out.push(a);
+    }
+    return out;
+  };
+  let T = 0, L = 0, gH = inH, gW = inW;
+  for (const c of perAxis[1]) {
+    const s = shifts(c, inH);
+    if (!s) return null;
+    for (const a of s) { T = Math.max(T, -a); gH = Math.max(gH, c.outs.length + a); }
+  }
+  for (const c of perAxis[2]) {
+    const s = shifts(c, inW);
+    if (!s || !goodRun(c.outs.length)) return null;
+    for (const a of s) { L = Math.max(L, -a); gW = Math.max(gW, c.outs.length + a); }
+  }
+  gH += T; gW += L;
+  const gWp = gW + 8;
+  const rowMap = Int32Array.from({ length: gH }, (_, i) => (i - T >= 0 && i - T < inH ? i - T : -1));
+  const colMap = withColumnRun(Int32Array.from({ length: gW }, (_, i) => (i - L >= 0 && i - L < inW ? i - L : -1)));
+  return {
+    rowMap, colMap, gH, gW, gWp, split: false, sH: 1,
+    offs(cls, icg, planeSize) {
+      const [, ch, cw] = cls;
+      const sh = shifts(ch, inH)!, sw = shifts(cw, inW)!;
+      const o = new Int32Array(icg * sh.length * sw.length);
+      let k = 0;
+      for (let icl = 0; icl < icg; icl++) for (const a of sh) for (const b of sw) o[k++] = icl * planeSize + (a + T) * gWp + b + L;
+      return o;
+    },
+  };
 }
 
 /**
@@ -193,27 +295,14 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
   // A 1×1 stride-1 conv without padding: B[k][p] is the input itself (channel k, pixel p), so
   // the kernel reads it in place instead of packing a copy (desc word 16).
   const identityB = !g.transposed && ax.every((a) => !a || (a.kernel === 1 && a.stride === 1 && a.padBefore === 0 && a.padAfter === 0));
-  // Other direct convs of rank ≤ 2 with stride 1 along W: B's rows are read in place from padded
-  // copies of the input planes (built once per call, any padding mode; desc words 17–20)
-  // instead of being packed per pixel block — packing cost ~10 % of a 64-channel 3×3 conv and
+  // Other convs of rank ≤ 2 read B in place from padded input planes when they can (rowsPlan;
+  // desc words 17–20), built once per call — packing B costs ~10 % of a 64-channel 3×3 conv and
   // ~60 % of a grouped one with 4 channels per group (A/B: −6 % and −46 %).
-  // Stride 2 along W: each plane row is split into its even and odd cells (buildSplitPlanes), so
-  // a run of outputs still reads consecutive cells of one half.
-  const sW = ax[2]!.stride;
-  // Runs are output rows: the plan keeps to rows whose last 8-pixel column group wastes at most
-  // ~3 % (a 28-pixel row computes 32: 14 % lost, and case (b) ran 17 % slower than packed).
-  const outW = outExt[2];
-  const rowsB = !g.transposed && g.rank <= 2 && !identityB && (sW === 1 || sW === 2) && (8 - (outW % 8)) % 8 <= outW / 32;
-  const rowMap = rowsB ? gridMap(ax[1], g.paddingMode) : null;
-  const colMap = rowsB ? withColumnRun(gridMap(ax[2], g.paddingMode)) : null;
-  const gH = rowMap ? rowMap.length : 0, gW = colMap ? colMap.length - 2 : 0;
-  const gWe = (gW + 1) >> 1;
-  const gWp = sW === 2 ? gWe + (gW >> 1) + 16 : gW + 8; // cells per plane row
-  const planeSize = gH * gWp;
-  const planesPtr = rowsB ? arena.alloc(N * g.inChannels * planeSize * 4) : 0;
-  const rowPtr = rowsB ? arena.alloc(gH * 4) : 0;
-  const colPtr = rowsB ? arena.alloc((gW + 2) * 4) : 0;
-  const offsPtr = rowsB ? arena.alloc(icg * wTaps * 4) : 0;
+  const rows = rowsPlan(g, ax, perAxis, identityB);
+  const planeSize = rows ? rows.gH * rows.gWp : 0;
+  const planesPtr = rows ? arena.alloc(N * g.inChannels * planeSize * 4) : 0;
+  const rowPtr = rows ? arena.alloc(rows.gH * 4) : 0;
+  const colPtr = rows ? arena.alloc((rows.gW + 2) * 4) : 0;
   const classes: ClassPlan[] = [];
   for (const cd of perAxis[0]) for (const ch of perAxis[1]) for (const cw of perAxis[2]) {
     const cls = [cd, ch, cw];
@@ -228,7 +317,10 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
       outOff: direct ? 0 : arena.alloc(P * 4),
       packed: [],
       temp: [],
+      offs: rows && taps > 0 ? rows.offs(cls, icg, planeSize) : null,
+      offsPtr: 0,
     };
+    if (cp.offs) cp.offsPtr = arena.alloc(cp.offs.length * 4);
     if (taps > 0) {
       for (let gi = 0; gi < G; gi++) cp.packed.push(arena.alloc(ocgPad * cp.K * 4));
       if (!direct) for (let i = 0; i < N * G; i++) cp.temp.push(arena.alloc(ocgPad * P * 4));
@@ -243,7 +335,7 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
   for (const cp of classes) {
     if (cp.taps === 0) continue;
     for (let n = 0; n < N; n++) for (let gi = 0; gi < G; gi++) {
-      const x = rowsB ? planesPtr + ((n * g.inChannels + gi * icg) * planeSize) * 4 : xPtr + ((n * g.inChannels + gi * icg) * inSp) * 4;
+      const x = rows ? planesPtr + ((n * g.inChannels + gi * icg) * planeSize) * 4 : xPtr + ((n * g.inChannels + gi * icg) * inSp) * 4;
       const c = cp.direct ? outPtr + ((n * g.outChannels + gi * ocg) * outSp) * 4 : cp.temp[n * G + gi];
       const ldc = cp.direct ? outSp : cp.P;
       // Many groups (or images) and K within one block: one task per group, of any size. Its
@@ -283,7 +375,8 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
         const d = new Int32Array(mem, cp.desc, 21);
         d.set([cd.outs.length, ch.outs.length, cw.outs.length, cd.taps.length, ch.taps.length, cw.taps.length,
           cp.tabs[0], cp.tabs[1], cp.tabs[2], cp.tabs[3], cp.tabs[4], inExt[1], inExt[2], inSp, icg, cw.step, identityB ? 1 : 0,
-          offsPtr, outExt[2], ax[1] ? ax[1].stride : 1, gWp]);
+          cp.offsPtr, cw.outs.length, rows ? rows.sH : 1, rows ? rows.gWp : 0]);
+        if (cp.offs) new Int32Array(mem, cp.offsPtr, cp.offs.length).set(cp.offs);
         cp.cls.forEach((c, i) => new Int32Array(mem, cp.tabs[i], c.tab.length).set(c.tab));
         new Int32Array(mem, cp.tabs[3], cw.lo.length).set(cw.lo);
         new Int32Array(mem, cp.tabs[4], cw.hi.length).set(cw.hi);
@@ -297,20 +390,14 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
         }
         packWeights(cp);
       }
-      if (rowMap && colMap) {
+      if (rows) {
         if (!tablesValid) {
-          new Int32Array(mem, rowPtr, gH).set(rowMap);
-          new Int32Array(mem, colPtr, gW + 2).set(colMap);
-          // Row k = icl·taps + (kh, kw) of B starts this many cells after the run's first cell.
-          const offs = new Int32Array(mem, offsPtr, icg * wTaps);
-          const dH = ax[1] ? ax[1].dilation : 1, dW = ax[2]!.dilation;
-          // Split rows: cell 2·ow + c is ow + c/2 of the even half, or ow + (c − 1)/2 of the odd one.
-          const col = (c: number): number => (sW === 1 ? c : c % 2 === 0 ? c / 2 : gWe + 8 + (c - 1) / 2);
-          for (let icl = 0, k = 0; icl < icg; icl++) for (let kh = 0; kh < kExt[1]; kh++) for (let kw = 0; kw < kExt[2]; kw++) offs[k++] = icl * planeSize + kh * dH * gWp + col(kw * dW);
+          new Int32Array(mem, rowPtr, rows.gH).set(rows.rowMap);
+          new Int32Array(mem, colPtr, rows.gW + 2).set(rows.colMap);
         }
+        const build = rows.split ? k.buildSplitPlanes : k.buildPlanes;
         for (let n = 0; n < N; n++) {
-          const build = sW === 2 ? k.buildSplitPlanes : k.buildPlanes;
-          build(xPtr + n * g.inChannels * inSp * 4, planesPtr + n * g.inChannels * planeSize * 4, g.inChannels, inExt[1], inExt[2], rowPtr, colPtr, gH, gW);
+          build(xPtr + n * g.inChannels * inSp * 4, planesPtr + n * g.inChannels * planeSize * 4, g.inChannels, inExt[1], inExt[2], rowPtr, colPtr, rows.gH, rows.gW);
         }
       }
       function packWeights(cp: ClassPlan): void {
