@@ -308,7 +308,8 @@ function microRows(a: usize, h: i32, b: usize, offs: usize, kc: i32, c: usize, l
 
 /**
  * One class of one group: C[oc][p] for oc < OC and p in [p0, p1) (ldc = row length of C), from
- * input block x (the group's first channel), packed weights wp (packA) and bias (MR-padded).
+ * input block x (the group's first channel — or its first padded plane when the descriptor
+ * names an offset table: indirect B), packed weights wp (packA) and bias (MR-padded).
  * `scratch` holds KC·NC floats of packed B plus 32 floats of tile buffer; threads split [p0, p1).
  */
 export function convGemm(d: usize, x: usize, wp: usize, bias: usize, c: usize, ldc: i32, K: i32, OC: i32, p0: i32, p1: i32, scratch: usize, priv: i32): void {
