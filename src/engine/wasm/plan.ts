@@ -131,7 +131,7 @@ interface ClassPlan {
  */
 function gridMap(a: AxisGeometry | null, mode: PaddingMode): Int32Array {
   if (!a) return Int32Array.of(0);
-  const n = (a.output - 1) * a.stride + (a.kernel - 1) * a.dilation + 1;
+  const n = (a.output - 1) * a.stride + a.effectiveKernel;
   return Int32Array.from({ length: n }, (_, i) => padSource(i - a.padBefore, a.input, mode));
 }
 
@@ -223,15 +223,18 @@ function rowsPlan(g: ConvGeometry, ax: (AxisGeometry | null)[], perAxis: AxisCla
     }
     return out;
   };
+  const shift = new Map<AxisClass, number[]>();
   let T = 0, L = 0, gH = inH, gW = inW;
   for (const c of perAxis[1]) {
     const s = shifts(c, inH);
     if (!s) return null;
+    shift.set(c, s);
     for (const a of s) { T = Math.max(T, -a); gH = Math.max(gH, c.outs.length + a); }
   }
   for (const c of perAxis[2]) {
     const s = shifts(c, inW);
     if (!s || !goodRun(c.outs.length)) return null;
+    shift.set(c, s);
     for (const a of s) { L = Math.max(L, -a); gW = Math.max(gW, c.outs.length + a); }
   }
   gH += T; gW += L;
@@ -242,7 +245,7 @@ function rowsPlan(g: ConvGeometry, ax: (AxisGeometry | null)[], perAxis: AxisCla
     rowMap, colMap, gH, gW, gWp, split: false, sH: 1,
     offs(cls, icg, planeSize) {
       const [, ch, cw] = cls;
-      const sh = shifts(ch, inH)!, sw = shifts(cw, inW)!;
+      const sh = shift.get(ch) ?? [], sw = shift.get(cw) ?? [];
       const o = new Int32Array(icg * sh.length * sw.length);
       let k = 0;
       for (let icl = 0; icl < icg; icl++) for (const a of sh) for (const b of sw) o[k++] = icl * planeSize + (a + T) * gWp + b + L;
