@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs-core'; // no wasm compiled by this import:
 
 try { setFlagsFromString('--experimental-wasm-relaxed-simd'); } catch { /* flag unknown: fine */ }
 const { initTfjs } = await import('./peers/tfjs.js');
+const { permute } = await import('./peers/permute.js');
 const { ortConvPeer } = await import('./peers/ort.js');
 const { measurePeak } = await import('./peak.js');
 const { relErr, rng, timeAll } = await import('./timing.js');
@@ -38,21 +39,6 @@ const CASES: RankCase[] = [
   // TF.js has no grouped conv3d: ONNX Runtime is the only peer here.
   { id: 'r5', label: 'depthwise conv3d 64 16×28×28 k3 p1', input: [1, 64, 16, 28, 28], weight: [64, 1, 3, 3, 3], stride: 1, padding: 1, transposed: false, groups: 64 },
 ];
-
-/** Reorders a row-major tensor: out axis i is input axis perm[i]. */
-function permute(data: Float32Array, shape: number[], perm: number[]): Float32Array {
-  const outShape = perm.map((p) => shape[p]);
-  const inStride = shape.map((_, i) => shape.slice(i + 1).reduce((a, b) => a * b, 1));
-  const out = new Float32Array(data.length);
-  const idx = new Array<number>(shape.length).fill(0);
-  for (let o = 0; o < out.length; o++) {
-    let src = 0;
-    for (let i = 0; i < perm.length; i++) src += idx[i] * inStride[perm[i]];
-    out[o] = data[src];
-    for (let i = perm.length - 1; i >= 0; i--) { if (++idx[i] < outShape[i]) break; idx[i] = 0; }
-  }
-  return out;
-}
 
 /** TF.js on one backend for one case (channels-last), or null when the backend lacks the kernel. */
 async function tfjsRun(backend: 'wasm' | 'cpu', bc: RankCase, x: Float32Array, w: Float32Array, outShape: number[]): Promise<{ run: () => Float32Array; nchw: (o: Float32Array) => Float32Array } | null> {

@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { outputShape, type BenchCase } from '../cases.js';
+import { permute } from './permute.js';
 
 export async function initTfjs(): Promise<void> {
   const require = createRequire(import.meta.url);
@@ -17,22 +18,10 @@ export async function initTfjs(): Promise<void> {
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 }
 
-function nchwToNhwc(x: Float32Array, [n, c, h, w]: number[]): Float32Array {
-  const o = new Float32Array(x.length);
-  for (let b = 0; b < n; b++) for (let ch = 0; ch < c; ch++) for (let y = 0; y < h; y++) for (let xx = 0; xx < w; xx++) o[((b * h + y) * w + xx) * c + ch] = x[((b * c + ch) * h + y) * w + xx];
-  return o;
-}
-function nhwcToNchw(x: Float32Array, [n, c, h, w]: number[]): Float32Array {
-  const o = new Float32Array(x.length);
-  for (let b = 0; b < n; b++) for (let ch = 0; ch < c; ch++) for (let y = 0; y < h; y++) for (let xx = 0; xx < w; xx++) o[((b * c + ch) * h + y) * w + xx] = x[((b * h + y) * w + xx) * c + ch];
-  return o;
-}
+const nchwToNhwc = (x: Float32Array, shape: number[]): Float32Array => permute(x, shape, [0, 2, 3, 1]);
+const nhwcToNchw = (x: Float32Array, [n, c, h, w]: number[]): Float32Array => permute(x, [n, h, w, c], [0, 3, 1, 2]);
 /** [A, B, kh, kw] → [kh, kw, B, A] (conv: OIHW → HWIO; transposed IOHW → HW(O)(I); depthwise C1HW → HWC1). */
-function weightToHwba(wt: Float32Array, [a, b, kh, kw]: number[]): Float32Array {
-  const o = new Float32Array(wt.length);
-  for (let i = 0; i < a; i++) for (let j = 0; j < b; j++) for (let y = 0; y < kh; y++) for (let x = 0; x < kw; x++) o[((y * kw + x) * b + j) * a + i] = wt[((i * b + j) * kh + y) * kw + x];
-  return o;
-}
+const weightToHwba = (wt: Float32Array, shape: number[]): Float32Array => permute(wt, shape, [2, 3, 1, 0]);
 
 export interface PeerRun {
   run(): Float32Array;
