@@ -1,3 +1,5 @@
+import { convGeometry, convTransposeGeometry } from '../src/geometry/torch.js';
+
 /** The benchmark cases (a)–(j) of the fast-engine issue: batch 1, float32, PyTorch layouts. */
 export interface BenchCase {
   id: string;
@@ -34,19 +36,12 @@ export const CASES: BenchCase[] = [
   c('l', 'depthwise 256 28×28 k5 p2', { input: [1, 256, 28, 28], weight: [256, 1, 5, 5], padding: 2, groups: 256, depthwise: true }),
 ];
 
-/** Output spatial size along one axis (PyTorch formulas). */
-export function outSize(bc: BenchCase, i: number, k: number): number {
-  const ke = bc.dilation * (k - 1) + 1;
-  return bc.transposed
-    ? (i - 1) * bc.stride - 2 * bc.padding + ke + bc.outputPadding
-    : Math.floor((i + 2 * bc.padding - ke) / bc.stride) + 1;
-}
-
+/** The case's output shape, from convkit's geometry (the PyTorch rules, checked against PyTorch). */
 export function outputShape(bc: BenchCase): [number, number, number, number] {
-  const [, , h, w] = bc.input;
-  const [, , kh, kw] = bc.weight;
-  const oc = bc.transposed ? bc.weight[1] * bc.groups : bc.weight[0];
-  return [1, oc, outSize(bc, h, kh), outSize(bc, w, kw)];
+  const shapes = { inputShape: bc.input, weightShape: bc.weight };
+  const opts = { stride: bc.stride, padding: bc.padding, dilation: bc.dilation, groups: bc.groups };
+  const g = bc.transposed ? convTransposeGeometry(shapes, { ...opts, outputPadding: bc.outputPadding }) : convGeometry(shapes, opts);
+  return g.outputShape as [number, number, number, number];
 }
 
 /** Multiply-adds actually needed (no inserted zeros; transposed counted by input positions). */
