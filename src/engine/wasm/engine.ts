@@ -6,6 +6,7 @@
  */
 import type { ConvGeometry } from '../../geometry/types.js';
 import { planConv, runTask, type KernelShape, type Layout, type Task } from './plan.js';
+import { holdEventLoop } from './keep-alive.js';
 import { canBlock, canSpawnWorkers, TASK_WORDS, ThreadPool } from './pool.js';
 import { instantiate, kernelModule, loadAsync, loadedFeatures, loadSync, SHARED_MAX_PAGES, type KernelExports } from './runtime.js';
 
@@ -174,6 +175,7 @@ export class WasmEngine {
    */
   convAsync(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads?: number): Promise<Float32Array> {
     this.asyncBusy++;
+    const release = holdEventLoop(); // from queueing to settling: a queued job keeps Node alive too
     const job = this.queue.then(async () => {
       const runner = this.pick(g, threads, false);
       const { layout, tablePtr } = this.setup(g, x, w, bias, runner ? runner.slots : 1);
@@ -182,7 +184,7 @@ export class WasmEngine {
       layout.finish(this.kernels);
       return this.read(layout);
     });
-    this.queue = job.then(() => undefined, () => undefined).then(() => { this.asyncBusy--; });
+    this.queue = job.then(() => undefined, () => undefined).then(() => { this.asyncBusy--; release(); });
     return job;
   }
 

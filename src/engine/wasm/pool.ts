@@ -34,10 +34,12 @@ export const TASK_WORDS = 24;
 
 /** The worker's program, as a string so it needs no separate file in Node or the browser. */
 const WORKER_SOURCE = String.raw`
-function start(module, memory, ctl, index, onExit) {
+function start(module, memory, ctl, index, gen0, onExit) {
   const k = new WebAssembly.Instance(module, { env: { memory, abort() { throw new Error('kernel abort'); } } }).exports;
-  let gen = Atomics.load(ctl, 0);
-  if (gen & 1) gen--;
+  // The generation the pool had when this worker was created, not the one it finds now: a job
+  // published while the worker was still starting must wake it (its wait returns at once),
+  // or the job would run without it until the caller gave up on it.
+  let gen = gen0;
   let spinning = false, jobEnd = 0, lastGap = -1;
   for (;;) {
     if (spinning) {
@@ -102,11 +104,11 @@ function start(module, memory, ctl, index, onExit) {
 const NODE_WORKER = `${WORKER_SOURCE}
 const { parentPort, workerData } = process.getBuiltinModule('worker_threads');
 const d = workerData;
-start(d.module, d.memory, d.ctl, d.index, () => {});
+start(d.module, d.memory, d.ctl, d.index, d.gen0, () => {});
 `;
 
 const BROWSER_WORKER = `${WORKER_SOURCE}
-self.onmessage = (ev) => { const d = ev.data; start(d.module, d.memory, d.ctl, d.index, () => self.close()); };
+self.onmessage = (ev) => { const d = ev.data; start(d.module, d.memory, d.ctl, d.index, d.gen0, () => self.close()); };
 `;
 
 interface WorkerHandle {
@@ -176,7 +178,8 @@ export class ThreadPool implements TaskRunner {
     this.setSpin(options.spinMs ?? DEFAULT_SPIN_MS);
     const NodeWorker = nodeWorkerCtor();
     for (let i = 1; i <= options.workers; i++) {
-      const data = { module, memory, ctl: this.ctl, index: i };
+      const gen0 = Atomics.load(this.ctl, GEN) & ~1;
+      const data = { module, memory, ctl: this.ctl, index: i, gen0 };
       const h: WorkerHandle = { alive: true, terminate: () => {} };
       if (NodeWorker) {
         const w = new NodeWorker(NODE_WORKER, { eval: true, workerData: data });
