@@ -24,7 +24,7 @@ export {
   convTransposeAsync, convTranspose1dAsync, convTranspose2dAsync, convTranspose3dAsync,
 } from './ops/conv.js';
 export { fastEngineReady, fastEngineInfo, setFastEngineThreads } from './engine/wasm/api.js';
-export type { FastEngineInfo, FastEngineThreadOptions } from './engine/wasm/api.js';
+export type { FastEngineInfo, FastEngineOptions, FastEngineThreadOptions, KernelBytes, KernelSource } from './engine/wasm/api.js';
 export { avgPool1d, avgPool2d, avgPool3d, maxPool1d, maxPool2d, maxPool3d } from './ops/pool.js';
 export { explain, explainGeometry } from './arithmetic/explain.js';
 export type { Explanation, ExplainOptions, AxisExplanation, EquivalentExplanation, NoRelationshipReason } from './arithmetic/explain.js';
@@ -36,6 +36,10 @@ export { solvePadding } from './arithmetic/solvePadding.js';
 export type { SolvePaddingOptions, PaddingSolution, PaddingAxisSolution } from './arithmetic/solvePadding.js';
 export { restoreTranspose } from './arithmetic/restoreTranspose.js';
 export type { RestoreTransposeResult } from './arithmetic/restoreTranspose.js';
+export { linkedPair, LEAST_SQUARES_LIMIT } from './arithmetic/linked-pair.js';
+export type { LinkedPair, LinkedPairValues } from './arithmetic/linked-pair.js';
+export { guideNotation, fromGuideNotation } from './arithmetic/guide-notation.js';
+export type { GuideAxisNotation, GuideTransposeOptions, GuideConversion } from './arithmetic/guide-notation.js';
 export { enumerateConfigs } from './arithmetic/enumerateConfigs.js';
 export type { EnumerateOptions, EnumerateResult, AxisConfig } from './arithmetic/enumerateConfigs.js';
 export { t, registerStrings, isLang, LANGS } from './i18n/index.js';
@@ -48,9 +52,9 @@ export type {
 } from './trace/index.js';
 export {
   convMatrix, transpose as transposeMatrix, apply as applyMatrix, withWeight as matrixWithWeight,
-  toDense as matrixToDense, denseLabels as matrixLabels, matrixCell, matrixIndex, weightLabel, MATRIX_LIMIT,
+  toDense as matrixToDense, denseLabels as matrixLabels, matrixCell, matrixIndex, weightLabel, MATRIX_LIMIT, tutorialMatrices,
 } from './matrix/index.js';
-export type { ConvMatrix, MatrixEntry, MatrixTerm, ConvMatrixOptions } from './matrix/index.js';
+export type { ConvMatrix, MatrixEntry, MatrixTerm, ConvMatrixOptions, TutorialMatrices } from './matrix/index.js';
 export { fromTensorFlow } from './geometry/tensorflow.js';
 export type { TensorFlowConvSpec, TfDialect, TfOp, TfDataFormat, TfRounding, TfPadding } from './geometry/tensorflow.js';
 export { fromOnnx } from './geometry/onnx.js';

@@ -29,6 +29,20 @@ export function transposedOutputSize(input: number, kernel: number, stride: numb
   return (input - 1) * stride - padBefore - padAfter + effectiveKernel(kernel, dilation) + outputPadding;
 }
 
+/**
+ * The guide's p′: a transposed axis that crops `crop` cells (PyTorch's padding p) is the direct
+ * convolution, stride 1, over its zero-inserted input padded with p′ = k̂ − 1 − p cells (k̂ the
+ * effective kernel). `transposedCropOf` is the same rule read the other way (p′ → p).
+ */
+export function equivalentPadOf(effectiveKernelExtent: number, crop: number): number {
+  return effectiveKernelExtent - 1 - crop;
+}
+
+/** PyTorch's padding p (the crop) of the transposed axis whose equivalent direct conv pads p′. */
+export function transposedCropOf(effectiveKernelExtent: number, equivalentPad: number): number {
+  return effectiveKernelExtent - 1 - equivalentPad;
+}
+
 function equivalentOf(a: CanonicalAxis, transposed: boolean, output: number): EquivalentDirectAxis {
   const ke = effectiveKernel(a.kernel, a.dilation);
   if (!transposed) {
@@ -48,8 +62,8 @@ function equivalentOf(a: CanonicalAxis, transposed: boolean, output: number): Eq
     };
   }
   const dilatedInput = a.input === 0 ? 0 : (a.input - 1) * a.stride + 1;
-  const padBefore = ke - 1 - a.padBefore;
-  const padAfter = ke - 1 - a.padAfter + a.outputPadding;
+  const padBefore = equivalentPadOf(ke, a.padBefore);
+  const padAfter = equivalentPadOf(ke, a.padAfter) + a.outputPadding;
   return {
     insertedZeros: a.stride - 1,
     dilatedInput,

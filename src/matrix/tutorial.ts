@@ -1,0 +1,39 @@
+/**
+ * The tutorial's two matrices of a layer: C is always the *direct* convolution's matrix (z = Cx,
+ * 4×16 for a 4×4 input and a 3×3 kernel), Cᵀ the transposed convolution's (x = Cᵀz, 16×4).
+ *
+ * For a direct geometry C is its own operator; for a transposed geometry its own operator is Cᵀ
+ * of the direct convolution it transposes (the one with input and output swapped), so C is the
+ * transpose of that. Either way, `C.rows` counts the direct conv's outputs. (`form` keeps
+ * convMatrix's meaning: relative to the geometry given.)
+ */
+import type { ConvGeometry } from '../geometry/types.js';
+import { convMatrix } from './build.js';
+import type { ConvMatrixOptions } from './build.js';
+import { transpose } from './ops.js';
+import type { ConvMatrix } from './types.js';
+
+export interface TutorialMatrices {
+  /** The direct convolution's matrix: rows = its outputs (z), columns = its inputs (x). */
+  C: ConvMatrix;
+  /** Cᵀ: the transposed convolution's matrix, rows = x's cells, columns = z's. */
+  CT: ConvMatrix;
+  /** Whether the geometry given was the transposed one (then CT is its own operator). */
+  fromTransposed: boolean;
+}
+
+/**
+ * C and Cᵀ as the tutorial names them, whichever of the pair the geometry is.
+ *
+ * @example
+ * ```ts
+ * const g = convTransposeGeometry({ inputShape: [1, 1, 2, 2], weightShape: [1, 1, 3, 3] }, {});
+ * const { C, CT } = tutorialMatrices(g);
+ * [C.rows, C.cols];   // [4, 16]: z = Cx of the direct conv 4×4 → 2×2
+ * [CT.rows, CT.cols]; // [16, 4]: this transposed layer, x = Cᵀz
+ * ```
+ */
+export function tutorialMatrices(g: ConvGeometry, options: ConvMatrixOptions = {}): TutorialMatrices {
+  const own = convMatrix(g, options);
+  return g.transposed ? { C: transpose(own), CT: own, fromTransposed: true } : { C: own, CT: transpose(own), fromTransposed: false };
+}
