@@ -1,10 +1,14 @@
 /**
- * Public controls of the fast engine. Node loads it on first use; a browser must
- * `await fastEngineReady()` once (until then 'auto' uses the reference engine: same numbers).
+ * Public controls of the fast engine. Its kernels are built into the library and load on first
+ * use; `await fastEngineReady()` once lets a browser that compiles large modules only
+ * asynchronously use them from its first call (until then 'auto' uses the reference engine:
+ * same numbers).
  */
 import { ConvError, show } from '../../geometry/errors.js';
 import { readyWasm, wasmEngine } from './engine.js';
-import { loadedFeatures } from './runtime.js';
+import { isKernelSource, loadedFeatures, loadProblem, useSource, type KernelSource } from './runtime.js';
+
+export type { KernelBytes, KernelSource } from './runtime.js';
 
 export interface FastEngineInfo {
   /** WebAssembly SIMD kernels in use ('auto' uses the reference engine when false). */
@@ -15,19 +19,70 @@ export interface FastEngineInfo {
   shared: boolean;
   /** Threads a large call uses (the caller included). */
   threads: number;
+  /**
+   * Why the fast engine, or its threads, are not in use: no WebAssembly SIMD, kernels that could
+   * not be loaded, still loading, or no shared memory (a page that is not cross-origin
+   * isolated). Absent when nothing is missing.
+   */
+  reason?: string;
 }
 
-/** Loads the fast engine without blocking; resolves to what is in use. */
-export async function fastEngineReady(): Promise<FastEngineInfo> {
+export interface FastEngineOptions {
+  /**
+   * Load the kernels from here instead of the copy built into convkit: the URL of a folder
+   * serving the .wasm files of `node_modules/convkit/dist/engine/wasm/bin/`, or one URL or
+   * bytes per variant. Must come before the first convolution (which loads the built-in copy).
+   * If it cannot be loaded, 'auto' uses the reference engine and `reason` says why.
+   */
+  wasm?: KernelSource;
+}
+
+/**
+ * Loads the fast engine without blocking; resolves to what is in use. Call it once before the
+ * first convolution in a browser, so a large first call already gets the fast engine.
+ *
+ * @example
+ * const info = await fastEngineReady();
+ * if (!info.simd || info.threads < 2) console.log(info.reason);
+ * // Serve the kernels yourself (copy node_modules/convkit/dist/engine/wasm/bin/*.wasm to /convkit/):
+ * await fastEngineReady({ wasm: '/convkit/' });
+ */
+export async function fastEngineReady(options: FastEngineOptions = {}): Promise<FastEngineInfo> {
+  if (options === null || typeof options !== 'object') {
+    throw new ConvError('INVALID_OPTION', `fastEngineReady options must be an object, but got ${show(options)}`, { hint: "e.g. {} or { wasm: '/convkit/' }" });
+  }
+  const source = options.wasm;
+  if (source !== undefined) {
+    if (!isKernelSource(source)) {
+      throw new ConvError('INVALID_OPTION', `wasm must be a folder URL or an object of kernel variants with at least 'kernels-simd' (each a URL or bytes), but got ${show(source)}`, {
+        hint: "e.g. { wasm: '/convkit/' } or { wasm: { 'kernels-simd': bytes } }; variants: kernels-simd, kernels-relaxed, kernels-simd-shared, kernels-relaxed-shared",
+      });
+    }
+    if (!useSource(source)) {
+      throw new ConvError('INVALID_OPTION', 'fastEngineReady({ wasm }) came after the fast engine had loaded its kernels from another source (the built-in copy loads on the first convolution)', {
+        hint: 'call fastEngineReady({ wasm }) once, before any convolution, or leave out wasm',
+      });
+    }
+  }
   await readyWasm();
   return fastEngineInfo();
 }
 
-/** What the fast engine uses right now (loads it synchronously where possible). */
+const NO_SHARED = 'no shared WebAssembly memory, so one thread: a browser page needs cross-origin isolation (serve it with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp)';
+
+/**
+ * What the fast engine uses right now (loads it synchronously where possible).
+ *
+ * @example
+ * const { simd, relaxed, threads, reason } = fastEngineInfo();
+ */
 export function fastEngineInfo(): FastEngineInfo {
   const e = wasmEngine();
   const f = loadedFeatures();
-  return { simd: !!e, relaxed: !!e && !!f?.relaxed, shared: !!e && e.shared, threads: e?.runner?.threads ?? 1 };
+  const info: FastEngineInfo = { simd: !!e, relaxed: !!e && !!f?.relaxed, shared: !!e && e.shared, threads: e?.runner?.threads ?? 1 };
+  const reason = e ? (e.shared ? null : NO_SHARED) : (loadProblem() ?? 'the fast engine is not loaded yet; await fastEngineReady()');
+  if (reason) info.reason = reason;
+  return info;
 }
 
 export interface FastEngineThreadOptions {

@@ -1,12 +1,19 @@
 /**
- * Loads the compiled kernels (assembly/kernels.ts → src|dist/engine/wasm/bin/*.wasm) and detects
- * what the runtime offers: SIMD (required, else the reference engine is used), relaxed-SIMD FMA
- * (used when it validates), shared memory (needed for threads).
+ * Loads the compiled kernels and detects what the runtime offers: SIMD (required, else the
+ * reference engine is used), relaxed-SIMD FMA (used when it validates), shared memory (needed
+ * for threads).
  *
- * Node: the bytes are read synchronously (fs via process.getBuiltinModule, so this file still
- * loads in a browser). Browsers: `await readyWasm()` fetches them; until then 'auto' uses the
- * reference engine, which gives the same numbers.
+ * The bytes come from bin/kernels.generated.ts (written by assembly/build.mjs from
+ * assembly/kernels.ts): an ordinary module, so every bundler includes them without
+ * configuration and Node needs neither fs nor import.meta.url. They are compiled synchronously
+ * on first use where the runtime allows it (Node, workers, current browsers); a browser that
+ * refuses to compile large modules on its main thread gets them compiled asynchronously instead
+ * (started at once in the background, and awaited by fastEngineReady()).
+ *
+ * Users who prefer to serve the .wasm files (dist/engine/wasm/bin/) name them with
+ * fastEngineReady({ wasm }) before the first convolution; see KernelSource.
  */
+import { KERNELS_BASE64 } from './bin/kernels.generated.js';
 
 export type VariantName = 'kernels-simd' | 'kernels-relaxed' | 'kernels-simd-shared' | 'kernels-relaxed-shared';
 
@@ -35,27 +42,55 @@ export interface Features {
   shared: boolean;
 }
 
+/** Bytes of one compiled kernel variant. */
+export type KernelBytes = ArrayBuffer | ArrayBufferView;
+
+/**
+ * Where fastEngineReady({ wasm }) takes the kernels from instead of the copy built into the
+ * library: the URL of a folder holding the four files of dist/engine/wasm/bin/
+ * (kernels-simd.wasm, kernels-relaxed.wasm, kernels-simd-shared.wasm,
+ * kernels-relaxed-shared.wasm; a relative URL is resolved against the page), or one entry per
+ * variant, each a URL or the bytes. Only 'kernels-simd' is required; a variant left out is
+ * treated as unsupported (no relaxed FMA, or no threads).
+ *
+ * @example
+ * // Copy node_modules/convkit/dist/engine/wasm/bin/*.wasm to your site's /convkit/ folder, then:
+ * await fastEngineReady({ wasm: '/convkit/' });
+ * // or hand over bytes you already have:
+ * await fastEngineReady({ wasm: { 'kernels-simd': simdBytes, 'kernels-simd-shared': sharedBytes } });
+ */
+export type KernelSource = string | URL | Partial<Record<VariantName, string | URL | KernelBytes>>;
+
+export const VARIANTS: readonly VariantName[] = ['kernels-simd', 'kernels-relaxed', 'kernels-simd-shared', 'kernels-relaxed-shared'];
+
 const modules = new Map<VariantName, WebAssembly.Module>();
 let features: Features | null = null;
+/** Why the fast engine is not (yet) in use; null once it is, or before anything was tried. */
+let problem: string | null = null;
+/** The explicit source in use or being loaded (fastEngineReady({ wasm })); null: the built-in copy. */
+let explicit: { key: unknown; done: Promise<Features | null> } | null = null;
+/** A background compile started after the main thread refused a synchronous one. */
+let pendingAsync: Promise<Features | null> | null = null;
+let warned = false;
 
-interface NodeProcess {
-  getBuiltinModule?(name: string): unknown;
-  execArgv?: string[];
+function warnOnce(message: string): void {
+  if (warned) return;
+  warned = true;
+  const c = (globalThis as { console?: { warn?(m: string): void } }).console;
+  c?.warn?.(`convkit: ${message}`);
 }
 
-function wasmUrl(name: VariantName): URL {
-  return new URL(`./bin/${name}.wasm`, import.meta.url);
+function fromBase64(s: string): Uint8Array {
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
 }
 
-function readSync(name: VariantName): Uint8Array | null {
-  const proc = (globalThis as { process?: NodeProcess }).process;
-  const fs = proc?.getBuiltinModule?.('fs') as { readFileSync(u: URL): Uint8Array } | undefined;
-  if (!fs) return null;
-  try {
-    return fs.readFileSync(wasmUrl(name));
-  } catch {
-    return null;
-  }
+function builtIn(): Map<VariantName, Uint8Array> {
+  const bytes = new Map<VariantName, Uint8Array>();
+  for (const n of VARIANTS) bytes.set(n, fromBase64(KERNELS_BASE64[n]));
+  return bytes;
 }
 
 function sharedMemoryWorks(): boolean {
@@ -77,54 +112,152 @@ function detect(bytes: Map<VariantName, Uint8Array>): Features {
   return { simd, relaxed: simd && valid('kernels-relaxed'), shared: simd && valid('kernels-simd-shared') && sharedMemoryWorks() };
 }
 
-function compileAll(bytes: Map<VariantName, Uint8Array>, f: Features): void {
+/** The variants the engine uses: the relaxed build when it validates, and its shared twin for threads. */
+function wanted(f: Features): VariantName[] {
   const want: VariantName[] = [f.relaxed ? 'kernels-relaxed' : 'kernels-simd'];
   if (f.shared) want.push(f.relaxed ? 'kernels-relaxed-shared' : 'kernels-simd-shared');
-  for (const n of want) {
-    const b = bytes.get(n);
-    if (b && !modules.has(n)) modules.set(n, new WebAssembly.Module(b as BufferSource));
-  }
+  return want;
 }
 
-const ALL: VariantName[] = ['kernels-simd', 'kernels-relaxed', 'kernels-simd-shared', 'kernels-relaxed-shared'];
+function noSimd(from: string): string {
+  return `this runtime has no WebAssembly SIMD (the kernels ${from} do not validate), so 'auto' uses the reference engine: same numbers, much slower. SIMD needs Node 16.4+, Chrome 91+, Firefox 89+ or Safari 16.4+.`;
+}
 
-/** Synchronous load (Node). Returns the features, or null when the bytes are not reachable. */
-export function loadSync(): Features | null {
-  if (features) return features;
-  const bytes = new Map<VariantName, Uint8Array>();
-  for (const n of ALL) {
-    const b = readSync(n);
-    if (b) bytes.set(n, b);
-  }
-  if (!bytes.has('kernels-simd')) return null;
-  const f = detect(bytes);
-  if (f.simd) compileAll(bytes, f);
+/** Records the outcome of a load: the features, or why there are none (warned once). */
+function settle(f: Features | null, why: string | null): Features | null {
   features = f;
+  problem = f?.simd ? null : why;
+  if (problem) warnOnce(problem);
   return f;
 }
 
-/** Asynchronous load (browsers; also fine in Node). Never blocks. */
+/** Compiles synchronously; false when the runtime refuses (Chrome's main thread, for large modules). */
+function compileSync(bytes: Map<VariantName, Uint8Array>, f: Features): boolean {
+  try {
+    for (const n of wanted(f)) if (!modules.has(n)) modules.set(n, new WebAssembly.Module(bytes.get(n)! as BufferSource));
+    return true;
+  } catch (e) {
+    if (e instanceof RangeError) return false;
+    throw e;
+  }
+}
+
+async function compileAsync(bytes: Map<VariantName, Uint8Array>, f: Features): Promise<void> {
+  await Promise.all(wanted(f).map(async (n) => {
+    if (!modules.has(n)) modules.set(n, await WebAssembly.compile(bytes.get(n)! as BufferSource));
+  }));
+}
+
+/**
+ * Synchronous load from the built-in copy (the first convolution calls it). Returns the features,
+ * or null when they are not available synchronously: an explicit source is still loading, or the
+ * main thread refused to compile (then the asynchronous compile is started here).
+ */
+export function loadSync(): Features | null {
+  if (features || explicit || pendingAsync) return features;
+  const bytes = builtIn();
+  const f = detect(bytes);
+  if (!f.simd) return settle(f, noSimd('built into convkit'));
+  if (compileSync(bytes, f)) return settle(f, null);
+  problem = 'the fast engine is still compiling (this browser compiles large WebAssembly modules only asynchronously on the main thread); await fastEngineReady() before the first convolution to use it from the start';
+  pendingAsync = compileAsync(bytes, f).then(() => settle(f, null), (e: unknown) => settle(null, `the WebAssembly kernels did not compile (${String(e)}), so 'auto' uses the reference engine`));
+  return null;
+}
+
+/** Asynchronous load (fastEngineReady): never blocks; resolves to the features, or null when unreachable. */
 export async function loadAsync(): Promise<Features | null> {
   if (features) return features;
+  if (explicit) return explicit.done;
   if (loadSync()) return features;
-  const bytes = new Map<VariantName, Uint8Array>();
-  await Promise.all(ALL.map(async (n) => {
+  return pendingAsync ?? features;
+}
+
+function sourceKey(source: KernelSource): unknown {
+  return typeof source === 'string' || source instanceof URL ? String(source) : source;
+}
+
+function resolveUrl(u: string | URL, base?: string | URL): URL {
+  const page = (globalThis as { location?: { href?: string } }).location?.href;
+  return base !== undefined ? new URL(u, resolveUrl(base)) : new URL(u, page);
+}
+
+async function fetchBytes(url: URL): Promise<Uint8Array> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`HTTP ${r.status} for ${url.href}`);
+  return new Uint8Array(await r.arrayBuffer());
+}
+
+function toBytes(b: KernelBytes): Uint8Array {
+  return b instanceof ArrayBuffer ? new Uint8Array(b) : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+/** Whether a value can be a KernelSource (checked by the public API before useSource). */
+export function isKernelSource(v: unknown): v is KernelSource {
+  if (typeof v === 'string' || v instanceof URL) return true;
+  if (v === null || typeof v !== 'object' || Array.isArray(v) || ArrayBuffer.isView(v) || v instanceof ArrayBuffer) return false;
+  const entries = Object.entries(v as Record<string, unknown>);
+  return entries.length > 0 && entries.every(([k, x]) => (VARIANTS as readonly string[]).includes(k)
+    && (typeof x === 'string' || x instanceof URL || x instanceof ArrayBuffer || ArrayBuffer.isView(x)))
+    && 'kernels-simd' in (v as object);
+}
+
+async function loadFrom(source: KernelSource): Promise<Features | null> {
+  let where = 'given to fastEngineReady({ wasm })';
+  if (typeof source === 'string' || source instanceof URL) {
     try {
-      const r = await fetch(wasmUrl(n));
-      if (r.ok) bytes.set(n, new Uint8Array(await r.arrayBuffer()));
+      where = `from ${resolveUrl(source).href}`;
     } catch {
-      /* unreachable variant: treated as unsupported */
+      return settle(null, `fastEngineReady({ wasm: ${JSON.stringify(String(source))} }) is not a URL convkit can resolve here (a relative URL needs a page to resolve against), so 'auto' uses the reference engine; give an absolute URL, or leave out { wasm } to use the copy built into convkit`);
+    }
+  }
+  const bytes = new Map<VariantName, Uint8Array>();
+  let failure: string | null = null;
+  await Promise.all(VARIANTS.map(async (n) => {
+    try {
+      if (typeof source === 'string' || source instanceof URL) bytes.set(n, await fetchBytes(resolveUrl(`${n}.wasm`, String(source).replace(/\/?$/, '/'))));
+      else {
+        const v = source[n];
+        if (v === undefined) return;
+        bytes.set(n, typeof v === 'string' || v instanceof URL ? await fetchBytes(resolveUrl(v)) : toBytes(v));
+      }
+    } catch (e) {
+      if (n === 'kernels-simd') failure = e instanceof Error ? e.message : String(e);
+      /* another unreachable variant only loses relaxed FMA or threads */
     }
   }));
-  if (!bytes.has('kernels-simd')) return null;
+  if (failure !== null || !bytes.has('kernels-simd')) {
+    return settle(null, `the WebAssembly kernels could not be loaded ${where} (${failure ?? 'no kernels-simd entry'}), so 'auto' uses the reference engine; serve the files of dist/engine/wasm/bin/ there, or leave out { wasm } to use the copy built into convkit`);
+  }
   const f = detect(bytes);
-  if (f.simd) compileAll(bytes, f);
-  features = f;
-  return f;
+  if (!f.simd) return settle(f, noSimd(where));
+  try {
+    await compileAsync(bytes, f);
+  } catch (e) {
+    return settle(null, `the WebAssembly kernels ${where} did not compile (${String(e)}), so 'auto' uses the reference engine`);
+  }
+  return settle(f, null);
+}
+
+/**
+ * Loads the kernels from an explicit source instead of the built-in copy. Returns null when that
+ * is too late: kernels from another source are already in use (or compiling).
+ */
+export function useSource(source: KernelSource): Promise<Features | null> | null {
+  const key = sourceKey(source);
+  if (explicit) return explicit.key === key ? explicit.done : null;
+  if (features || pendingAsync) return null;
+  problem = 'the fast engine is still loading its kernels from the source given to fastEngineReady({ wasm })';
+  explicit = { key, done: loadFrom(source) };
+  return explicit.done;
 }
 
 export function loadedFeatures(): Features | null {
   return features;
+}
+
+/** Why the fast engine is not in use (not yet, or not at all), or null when it is or was not tried. */
+export function loadProblem(): string | null {
+  return problem;
 }
 
 /** The compiled module for private (shared = false) or shared memory, if loaded. */
