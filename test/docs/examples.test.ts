@@ -3,7 +3,7 @@
  * (dist/), and the values it claims with `//=>` are the values it gets: an example that drifts
  * from the code fails here, with its export's name and line.
  */
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -39,9 +39,13 @@ describe('doc comment examples', () => {
     }
     expect(files.length).toBeGreaterThan(0);
     writeFileSync(join(work, 'driver.mjs'), DRIVER);
-    const out = execFileSync(process.execPath, [join(work, 'driver.mjs'), JSON.stringify(files)], { cwd: work, encoding: 'utf8', timeout: 120_000 });
-    const results = out.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { label: string; ok: boolean; error?: string });
+    const run = spawnSync(process.execPath, [join(work, 'driver.mjs'), JSON.stringify(files)], { cwd: work, encoding: 'utf8', timeout: 120_000 });
+    const results = run.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { label: string; ok: boolean; error?: string });
     const failed = results.filter((r) => !r.ok).map((r) => `${r.label}: ${r.error}`);
+    // A process that stops early (an await that can never settle exits 13) names the example it was in.
+    if (run.status !== 0 || results.length < files.length) {
+      failed.push(`${files[results.length]?.[0] ?? 'the driver'}: the process ended with status ${run.status} ${run.signal ?? ''} ${run.stderr.slice(-500)}`);
+    }
     if (failed.length) console.error(`examples that fail:\n${failed.join('\n')}`);
     expect(failed).toEqual([]);
     expect(results.length).toBe(files.length);
