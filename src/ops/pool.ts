@@ -11,9 +11,71 @@ function pool(mode: PoolMode, rank: number, input: Tensor, options: PoolOptions)
   return { shape: [...g.outputShape], data: referencePool(g, x.data) };
 }
 
+/**
+ * 1-D average pooling (as PyTorch's `avg_pool1d`): input `[N, C, L]` or `[C, L]`. The stride
+ * defaults to the kernel; padding counts in the divisor unless `countIncludePad: false`.
+ *
+ * @example
+ * ```ts
+ * import { avgPool1d, tensor } from 'convkit';
+ * const x = tensor([1, 3, 2, 5, 4], [1, 1, 5]);
+ * Array.from(avgPool1d(x, { kernelSize: 3, padding: 1, countIncludePad: false }).data); //=> [2, 3.6666667]
+ * ```
+ */
 export const avgPool1d = (x: Tensor, options: PoolOptions): Tensor => pool('avg', 1, x, options);
+/**
+ * 2-D average pooling (as PyTorch's `avg_pool2d`): input `[N, C, H, W]` or `[C, H, W]`; options
+ * `kernelSize`, `stride` (default: the kernel), `padding`, `ceilMode`, `countIncludePad`, `divisorOverride`.
+ *
+ * @example
+ * ```ts
+ * import { avgPool2d, tensor } from 'convkit';
+ * const x = tensor([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16], [1, 1, 4, 4]);
+ * Array.from(avgPool2d(x, { kernelSize: 2 }).data); //=> [3.5, 5.5, 11.5, 13.5]
+ * ```
+ */
 export const avgPool2d = (x: Tensor, options: PoolOptions): Tensor => pool('avg', 2, x, options);
+/**
+ * 3-D average pooling (as PyTorch's `avg_pool3d`): input `[N, C, D, H, W]` or `[C, D, H, W]`.
+ *
+ * @example
+ * ```ts
+ * import { avgPool3d, tensor } from 'convkit';
+ * const x = tensor([0, 1, 2, 3, 4, 5, 6, 7], [1, 1, 2, 2, 2]);
+ * Array.from(avgPool3d(x, { kernelSize: 2 }).data); //=> [3.5]
+ * ```
+ */
 export const avgPool3d = (x: Tensor, options: PoolOptions): Tensor => pool('avg', 3, x, options);
+/**
+ * 1-D max pooling (as PyTorch's `max_pool1d`): input `[N, C, L]` or `[C, L]`; options `kernelSize`,
+ * `stride` (default: the kernel), `padding` (at most half the kernel), `dilation`, `ceilMode`.
+ *
+ * @example
+ * ```ts
+ * import { maxPool1d, tensor } from 'convkit';
+ * Array.from(maxPool1d(tensor([1, 3, 2, 5, 4], [1, 1, 5]), { kernelSize: 2, stride: 1 }).data); //=> [3, 3, 5, 5]
+ * ```
+ */
 export const maxPool1d = (x: Tensor, options: PoolOptions): Tensor => pool('max', 1, x, options);
+/**
+ * 2-D max pooling (as PyTorch's `max_pool2d`): input `[N, C, H, W]` or `[C, H, W]`.
+ *
+ * @example
+ * ```ts
+ * import { maxPool2d, tensor } from 'convkit';
+ * const x = tensor([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16], [1, 1, 4, 4]);
+ * Array.from(maxPool2d(x, { kernelSize: 2 }).data);                      //=> [6, 8, 14, 16]
+ * maxPool2d(x, { kernelSize: 3, stride: 2, ceilMode: true }).shape;       //=> [1, 1, 2, 2]
+ * ```
+ */
 export const maxPool2d = (x: Tensor, options: PoolOptions): Tensor => pool('max', 2, x, options);
+/**
+ * 3-D max pooling (as PyTorch's `max_pool3d`): input `[N, C, D, H, W]` or `[C, D, H, W]`.
+ *
+ * @example
+ * ```ts
+ * import { maxPool3d, tensor } from 'convkit';
+ * Array.from(maxPool3d(tensor([0, 1, 2, 3, 4, 5, 6, 7], [1, 1, 2, 2, 2]), { kernelSize: 2 }).data); //=> [7]
+ * ```
+ */
 export const maxPool3d = (x: Tensor, options: PoolOptions): Tensor => pool('max', 3, x, options);

@@ -2,12 +2,32 @@
 import { ConvError, show } from '../geometry/errors.js';
 import { assertAllocatable, product, shapeOf } from '../geometry/validate.js';
 
+/**
+ * What every compute function takes and returns: `data` holds the values in row-major order
+ * (the last axis varies fastest, as PyTorch's contiguous tensors), `shape` their extents.
+ *
+ * @example
+ * ```ts
+ * const t = { shape: [1, 1, 2, 2], data: new Float32Array([1, 2, 3, 4]) }; // a valid Tensor
+ * ```
+ */
 export interface Tensor {
   readonly shape: number[];
   readonly data: Float32Array;
 }
 
-/** Wraps (copies) `data` as a tensor of `shape`; the length must match. */
+/**
+ * Wraps (copies) `data` as a tensor of `shape`; the length must match (else a `ConvError` with code
+ * `DATA_LENGTH`).
+ *
+ * @example
+ * ```ts
+ * import { tensor } from 'convkit';
+ * const x = tensor([1, 2, 3, 4, 5, 6], [1, 2, 3]); // 2 channels of 3 values
+ * x.shape;    //=> [1, 2, 3]
+ * x.data[4];  //=> 5
+ * ```
+ */
 export function tensor(data: ArrayLike<number>, shape: readonly number[]): Tensor {
   const s = shapeOf(shape, 'shape');
   assertAllocatable(s, 'tensor');
@@ -24,6 +44,15 @@ export function tensor(data: ArrayLike<number>, shape: readonly number[]): Tenso
   return { shape: s, data: Float32Array.from(data) };
 }
 
+/**
+ * A tensor of `shape` filled with zeros.
+ *
+ * @example
+ * ```ts
+ * import { zeros } from 'convkit';
+ * zeros([2, 3]); //=> { shape: [2, 3], data: [0, 0, 0, 0, 0, 0] }
+ * ```
+ */
 export function zeros(shape: readonly number[]): Tensor {
   const s = shapeOf(shape, 'shape');
   assertAllocatable(s, 'tensor');
