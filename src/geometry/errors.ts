@@ -32,6 +32,7 @@ export type ConvErrorCode =
   | 'MODEL_FILE' // a model file that cannot be read: wrong format, truncated, too large
   | 'MODEL_GRAPH'; // a model or layer list that is not a valid network: bad field, unknown input, cycle
 
+/** Where a refusal is and why, attached to a {@link ConvError} (all optional). */
 export interface ConvErrorDetails {
   /** Axis name ('H', 'W', 'D', 'L') where the problem is, when it is on one axis. */
   axis?: string;
@@ -41,6 +42,24 @@ export interface ConvErrorDetails {
   hint?: string;
 }
 
+/**
+ * The one error convkit throws for a configuration it refuses: `code` is stable (key on it, not on
+ * the message); `axis`, `values` and `hint` say where, with which numbers, and what would be valid.
+ * Refusals follow PyTorch's: nothing it accepts is refused.
+ *
+ * @example
+ * ```ts
+ * import { ConvError, conv2d, tensor } from 'convkit';
+ * try {
+ *   conv2d(tensor([1, 2, 3, 4], [1, 1, 2, 2]), tensor(new Float32Array(9), [1, 1, 3, 3])); // 3x3 kernel on 2x2
+ * } catch (e) {
+ *   e instanceof ConvError;   //=> true
+ *   e.code;                   //=> 'KERNEL_TOO_LARGE'
+ *   e.axis;                   //=> 'H'
+ *   e.hint;                   //=> 'use padding ≥ 1 per side or a kernel of at most 2 taps'
+ * }
+ * ```
+ */
 export class ConvError extends Error {
   readonly code: ConvErrorCode;
   readonly axis: string | undefined;
@@ -56,11 +75,23 @@ export class ConvError extends Error {
     this.hint = details.hint;
   }
 
+  /** The fields a log or an HTTP reply needs (an Error's own fields are not enumerable). */
   toJSON(): Record<string, unknown> {
     return { name: this.name, code: this.code, message: this.message, axis: this.axis, values: this.values, hint: this.hint };
   }
 }
 
+/**
+ * Whether `e` is a {@link ConvError} (a type guard for `catch` clauses).
+ *
+ * @example
+ * ```ts
+ * import { isConvError, tensor } from 'convkit';
+ * try { tensor([1, 2, 3], [2, 2]); } catch (e) {
+ *   isConvError(e) && e.code; //=> 'DATA_LENGTH'
+ * }
+ * ```
+ */
 export function isConvError(e: unknown): e is ConvError {
   return e instanceof ConvError;
 }

@@ -8,9 +8,12 @@ import { ConvError, show } from './errors.js';
 import type { AxisGeometry } from './types.js';
 import { perAxis, shapeOf } from './validate.js';
 
+/** Which pooling: the window's maximum or its mean. */
 export type PoolMode = 'max' | 'avg';
 
+/** PyTorch's pooling arguments, camel-cased (`kernel_size` → `kernelSize`). */
 export interface PoolOptions {
+  /** Window extent, one number or one per axis. */
   kernelSize: number | readonly number[];
   /** Defaults to kernelSize. */
   stride?: number | readonly number[] | null;
@@ -24,6 +27,7 @@ export interface PoolOptions {
   divisorOverride?: number | null;
 }
 
+/** A pooling resolved: the per-axis records a convolution has, plus the pooling flags and both shapes. */
 export interface PoolGeometry {
   mode: PoolMode;
   rank: number;
@@ -46,6 +50,19 @@ function poolOutput(i: number, ke: number, s: number, p: number, ceil: boolean):
   return o;
 }
 
+/**
+ * Resolves a pooling in PyTorch's rules (stride defaults to the kernel, padding at most half the
+ * effective kernel, ceil mode's last window starts inside the input or its left padding), or throws
+ * a `ConvError` where PyTorch refuses.
+ *
+ * @example
+ * ```ts
+ * import { poolGeometry } from 'convkit';
+ * const g = poolGeometry('max', [1, 1, 5, 5], { kernelSize: 3, stride: 2, padding: 1 }, 2);
+ * g.outputShape;  //=> [1, 1, 3, 3]
+ * g.axes[0];      //=> { name: 'H', input: 5, kernel: 3, stride: 2, padBefore: 1, padAfter: 1, output: 3 }
+ * ```
+ */
 export function poolGeometry(mode: PoolMode, inputShape: readonly number[], options: PoolOptions, rank: number): PoolGeometry {
   if (options === null || typeof options !== 'object') {
     throw new ConvError('INVALID_OPTION', `pooling options must be an object, but got ${show(options)}`, { hint: 'e.g. { kernelSize: 3, stride: 1 }' });
