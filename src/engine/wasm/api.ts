@@ -6,7 +6,7 @@
  */
 import { ConvError, show } from '../../geometry/errors.js';
 import { readyWasm, wasmEngine } from './engine.js';
-import { isKernelSource, loadedFeatures, loadProblem, useSource, type KernelSource } from './runtime.js';
+import { isKernelSource, loadedFeatures, loadProblem, threadsProblem, useSource, type KernelSource } from './runtime.js';
 
 export type { KernelBytes, KernelSource } from './runtime.js';
 
@@ -68,8 +68,6 @@ export async function fastEngineReady(options: FastEngineOptions = {}): Promise<
   return fastEngineInfo();
 }
 
-const NO_SHARED = 'no shared WebAssembly memory, so one thread: a browser page needs cross-origin isolation (serve it with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp)';
-
 /**
  * What the fast engine uses right now (loads it synchronously where possible).
  *
@@ -80,7 +78,7 @@ export function fastEngineInfo(): FastEngineInfo {
   const e = wasmEngine();
   const f = loadedFeatures();
   const info: FastEngineInfo = { simd: !!e, relaxed: !!e && !!f?.relaxed, shared: !!e && e.shared, threads: e?.runner?.threads ?? 1 };
-  const reason = e ? (e.shared ? null : NO_SHARED) : (loadProblem() ?? 'the fast engine is not loaded yet; await fastEngineReady()');
+  const reason = e ? (e.shared ? null : threadsProblem()) : (loadProblem() ?? 'the fast engine is not loaded yet; await fastEngineReady()');
   if (reason) info.reason = reason;
   return info;
 }

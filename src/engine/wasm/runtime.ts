@@ -72,6 +72,8 @@ let explicit: { key: unknown; done: Promise<Features | null> } | null = null;
 /** A background compile started after the main thread refused a synchronous one. */
 let pendingAsync: Promise<Features | null> | null = null;
 let warned = false;
+/** Why the loaded kernels run on one thread only (no shared memory or no shared variant), or null. */
+let sharedProblem: string | null = null;
 
 function warnOnce(message: string): void {
   if (warned) return;
@@ -109,7 +111,12 @@ function detect(bytes: Map<VariantName, Uint8Array>): Features {
     return !!b && WebAssembly.validate(b as BufferSource);
   };
   const simd = valid('kernels-simd');
-  return { simd, relaxed: simd && valid('kernels-relaxed'), shared: simd && valid('kernels-simd-shared') && sharedMemoryWorks() };
+  const sharedKernels = simd && valid('kernels-simd-shared');
+  const sharedMemory = sharedMemoryWorks();
+  sharedProblem = !simd || (sharedKernels && sharedMemory) ? null
+    : !sharedMemory ? 'no shared WebAssembly memory, so one thread: a browser page needs cross-origin isolation (serve it with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: require-corp)'
+      : 'the shared-memory kernels (kernels-simd-shared) are missing or do not validate, so one thread';
+  return { simd, relaxed: simd && valid('kernels-relaxed'), shared: sharedKernels && sharedMemory };
 }
 
 /** The variants the engine uses: the relaxed build when it validates, and its shared twin for threads. */
@@ -258,6 +265,11 @@ export function loadedFeatures(): Features | null {
 /** Why the fast engine is not in use (not yet, or not at all), or null when it is or was not tried. */
 export function loadProblem(): string | null {
   return problem;
+}
+
+/** Why the loaded kernels cannot use threads, or null when they can (or nothing is loaded). */
+export function threadsProblem(): string | null {
+  return features?.simd ? sharedProblem : null;
 }
 
 /** The compiled module for private (shared = false) or shared memory, if loaded. */
