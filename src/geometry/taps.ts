@@ -9,7 +9,18 @@ function mod(a: number, n: number): number {
   return ((a % n) + n) % n;
 }
 
-/** Maps an out-of-range coordinate into [0, n) as a padding mode does (zeros → −1). */
+/**
+ * Maps an out-of-range coordinate into [0, n) as a padding mode does (zeros → −1).
+ *
+ * @example
+ * ```ts
+ * import { padSource } from 'convkit';
+ * [-2, -1, 5, 6].map((x) => padSource(x, 5, 'reflect')); //=> [2, 1, 3, 2]
+ * padSource(-1, 5, 'circular');                          //=> 4
+ * padSource(7, 5, 'replicate');                          //=> 4
+ * padSource(-1, 5, 'zeros');                             //=> -1
+ * ```
+ */
 export function padSource(x: number, n: number, mode: PaddingMode): number {
   if (x >= 0 && x < n) return x;
   switch (mode) {
@@ -33,6 +44,14 @@ export function padSource(x: number, n: number, mode: PaddingMode): number {
  * output index `o`, or −1 when the tap reads zero padding, an inserted zero or a cropped cell.
  * Direct: x = o·s − p_before + k·d.  Transposed (gather form): i = (o + p_before − k·d) / s, an
  * integer in [0, i).
+ *
+ * @example
+ * ```ts
+ * import { convGeometry, tapSource } from 'convkit';
+ * const ax = convGeometry({ inputShape: [1, 1, 5], weightShape: [1, 1, 3] }, { stride: 2, padding: 1 }).axes[0];
+ * [0, 1, 2].map((k) => tapSource(ax, 0, k)); //=> [-1, 0, 1]
+ * [0, 1, 2].map((k) => tapSource(ax, 2, k)); //=> [3, 4, -1]
+ * ```
  */
 export function tapSource(ax: AxisGeometry, o: number, k: number, mode: PaddingMode = 'zeros'): number {
   if (!ax.transposed) return padSource(o * ax.stride - ax.padBefore + k * ax.dilation, ax.input, mode);
@@ -42,8 +61,13 @@ export function tapSource(ax: AxisGeometry, o: number, k: number, mode: PaddingM
   return i >= 0 && i < ax.input ? i : -1;
 }
 
+/**
+ * What a cell of the equivalent direct convolution's grid holds: an input value, padding, a zero
+ * inserted between input cells by a transposed conv's stride, or an output-padding cell.
+ */
 export type CellKind = 'input' | 'padding' | 'inserted' | 'extra';
 
+/** One cell of the equivalent direct convolution's grid (see {@link gridCell}). */
 export interface GridCell {
   kind: CellKind;
   /** Input index for 'input' cells, else −1. */
@@ -53,6 +77,14 @@ export interface GridCell {
 /**
  * What cell `g` (0-based) of the equivalent direct convolution's grid is: an input cell, padding,
  * a zero inserted by the stride of a transposed conv, or one of the output-padding (`a`) cells.
+ *
+ * @example
+ * ```ts
+ * import { convTransposeGeometry, gridCell } from 'convkit';
+ * const ax = convTransposeGeometry({ inputShape: [1, 1, 3], weightShape: [1, 1, 3] }, { stride: 2, padding: 1, outputPadding: 1 }).axes[0];
+ * const kinds = Array.from({ length: ax.equivalent.gridSize }, (_, g) => gridCell(ax, g).kind);
+ * kinds; //=> ['padding', 'input', 'inserted', 'input', 'inserted', 'input', 'padding', 'extra']
+ * ```
  */
 export function gridCell(ax: AxisGeometry, g: number): GridCell {
   const eq = ax.equivalent;
@@ -69,13 +101,29 @@ export function gridCell(ax: AxisGeometry, g: number): GridCell {
 /**
  * Grid cell read by tap `k` of output `o` in the equivalent direct convolution, with the tap index
  * as the equivalent conv stores it (flipped for transposed). Returns the grid coordinate.
+ *
+ * @example
+ * ```ts
+ * import { convTransposeGeometry, gridTap } from 'convkit';
+ * const ax = convTransposeGeometry({ inputShape: [1, 1, 3], weightShape: [1, 1, 3] }, { stride: 2 }).axes[0];
+ * gridTap(ax, 2, 1); //=> 3
+ * ```
  */
 export function gridTap(ax: AxisGeometry, o: number, kEquivalent: number): number {
   const eq = ax.equivalent;
   return o * eq.stride + kEquivalent * eq.dilation;
 }
 
-/** The weight's tap index behind tap `kEquivalent` of the equivalent conv (flipped when transposed). */
+/**
+ * The weight's tap index behind tap `kEquivalent` of the equivalent conv (flipped when transposed).
+ *
+ * @example
+ * ```ts
+ * import { convTransposeGeometry, weightTap } from 'convkit';
+ * const ax = convTransposeGeometry({ inputShape: [1, 1, 3], weightShape: [1, 1, 3] }, { stride: 2 }).axes[0];
+ * weightTap(ax, 0); //=> 2
+ * ```
+ */
 export function weightTap(ax: AxisGeometry, kEquivalent: number): number {
   return ax.equivalent.flipped ? ax.kernel - 1 - kEquivalent : kEquivalent;
 }

@@ -2,7 +2,7 @@
  * PyTorch's dialect: shapes + options as `torch.nn.functional.conv*d` / `conv_transpose*d` take them
  * (plus the module-level `padding_mode` and `output_size`), validated in ATen's order, resolved to
  * a ConvGeometry. Every condition PyTorch refuses is refused here with a ConvError; nothing it
- * accepts is refused (see ../../shared/reference/semantics.md §2).
+ * accepts is refused (docs/semantics.md, "PyTorch").
  */
 import { buildGeometry, effectiveKernel } from './build.js';
 import { axisNames } from './build.js';
@@ -10,10 +10,12 @@ import { ConvError, show } from './errors.js';
 import type { CanonicalAxis, ConvGeometry, PaddingMode } from './types.js';
 import { int, perAxis, shapeOf } from './validate.js';
 
+/** One number for every spatial axis, or one per axis (PyTorch's `int or tuple`). */
 export type IntOrTuple = number | readonly number[];
 /** One value per axis, or a [before, after] pair per axis (asymmetric padding). */
 export type PaddingSpec = number | readonly (number | readonly [number, number])[] | 'same' | 'valid';
 
+/** The shape options of a direct convolution, as PyTorch's `conv*d` (and `padding_mode`) take them. */
 export interface ConvShapeOptions {
   stride?: IntOrTuple;
   padding?: PaddingSpec;
@@ -22,6 +24,7 @@ export interface ConvShapeOptions {
   paddingMode?: PaddingMode;
 }
 
+/** The shape options of a transposed convolution, as PyTorch's `conv_transpose*d` (and the module's `output_size`) take them. */
 export interface ConvTransposeShapeOptions {
   stride?: IntOrTuple;
   /** Cropped from both ends of the full output; [before, after] pairs allowed (an extension PyTorch lacks). */
@@ -210,6 +213,7 @@ function checkModePadding(mode: PaddingMode, pads: [number, number][], spatial: 
   });
 }
 
+/** The shapes a geometry is resolved from: input, weight (PyTorch layout) and optional bias. */
 export interface ShapeSet {
   inputShape: readonly number[];
   weightShape: readonly number[];
@@ -254,6 +258,14 @@ function prologue(shapes: ShapeSet, options: ConvShapeOptions | ConvTransposeSha
 /**
  * Geometry of `conv{opRank}d(input, weight, bias, options)` in PyTorch's dialect.
  * `opRank` fixes the spatial rank (conv2d → 2); leave it out to take the rank from the weight.
+ *
+ * @example
+ * ```ts
+ * import { convGeometry } from 'convkit';
+ * const g = convGeometry({ inputShape: [1, 3, 32, 32], weightShape: [16, 3, 3, 3] }, { stride: 2, padding: 1 });
+ * g.outputShape; //=> [1, 16, 16, 16]
+ * g.axes[1];     //=> { name: 'W', input: 32, kernel: 3, stride: 2, padBefore: 1, padAfter: 1, output: 16 }
+ * ```
  */
 export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, opRank?: number): ConvGeometry {
   const { input, weight, batched, rank, stride, dilation, groups } = prologue(shapes, options, opRank, 'conv', 'e.g. { stride: 2, padding: 1 }');
@@ -331,7 +343,18 @@ export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, o
   return buildGeometry({ transposed: false, batch, batched, inChannels, outChannels: outChannelsOut, groups, hasBias, paddingMode: mode, axes, weightShape: weight });
 }
 
-/** Geometry of `conv_transpose{opRank}d(input, weight, bias, options)` in PyTorch's dialect. */
+/**
+ * Geometry of `conv_transpose{opRank}d(input, weight, bias, options)` in PyTorch's dialect, with
+ * each axis's equivalent direct convolution (zeros inserted, padding d(k−1)−p, kernel flipped).
+ *
+ * @example
+ * ```ts
+ * import { convTransposeGeometry } from 'convkit';
+ * const g = convTransposeGeometry({ inputShape: [1, 1, 3], weightShape: [1, 1, 3] }, { stride: 2, padding: 1, outputPadding: 1 });
+ * g.outputShape;          //=> [1, 1, 6]
+ * g.axes[0].equivalent;   //=> { insertedZeros: 1, dilatedInput: 5, padBefore: 1, padAfter: 2, extra: 1, stride: 1, flipped: true }
+ * ```
+ */
 export function convTransposeGeometry(shapes: ShapeSet, options: ConvTransposeShapeOptions = {}, opRank?: number): ConvGeometry {
   const { input, weight, batched, rank, stride, dilation, groups } = prologue(shapes, options, opRank, 'conv_transpose', 'e.g. { stride: 2, padding: 1, outputPadding: 1 }');
   let outputPadding = perAxis(options.outputPadding, 'outputPadding', rank, 0);

@@ -8,6 +8,11 @@
  * convolution over a grid" draws both kinds from `axis.equivalent` with no special case.
  */
 
+/**
+ * How a direct convolution fills the cells beyond the input, as PyTorch's `padding_mode`: zeros;
+ * `reflect` mirrors without repeating the edge (…2 1 | 0 1 2 3 | 2 1…); `replicate` repeats the edge;
+ * `circular` wraps around. Transposed convolutions take only `'zeros'`.
+ */
 export type PaddingMode = 'zeros' | 'reflect' | 'replicate' | 'circular';
 
 /** The equivalent direct convolution of one axis (for a direct conv: the conv itself). */
@@ -36,6 +41,10 @@ export interface EquivalentDirectAxis {
   output: number;
 }
 
+/**
+ * One spatial axis of a convolution: the layer's own numbers (input, kernel, stride, dilation,
+ * padding, output padding, output) and, in `equivalent`, the direct convolution that computes it.
+ */
 export interface AxisGeometry {
   /** Position among spatial axes (0-based) and its display name: L (1-D), H W (2-D), D H W (3-D). */
   index: number;
@@ -61,6 +70,11 @@ export interface AxisGeometry {
   equivalent: EquivalentDirectAxis;
 }
 
+/**
+ * A convolution resolved and validated: channels, groups and one {@link AxisGeometry} per spatial
+ * axis. Every view (engines, explanations, matrix, trace, pictures) reads this record; build it
+ * with `convGeometry`, `convTransposeGeometry`, `fromTensorFlow` or `fromOnnx`.
+ */
 export interface ConvGeometry {
   transposed: boolean;
   /** Number of spatial axes (1, 2 or 3). */
