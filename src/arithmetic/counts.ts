@@ -1,5 +1,5 @@
 /**
- * Parameter and compute counts of a convolution, with the convention stated (semantics.md §9):
+ * Parameter and compute counts of a convolution, with the convention stated (docs/semantics.md, "Counting"):
  * MACs are multiply–accumulates of the weights (bias adds not counted), FLOPs = 2·MACs, and a
  * transposed convolution is counted by *input* positions (the scatter form as computed), which
  * includes products that the crop `p` later throws away.
@@ -7,6 +7,7 @@
 import type { ConvGeometry } from '../geometry/types.js';
 import { product } from '../geometry/validate.js';
 
+/** Parameters and compute of one convolution layer; MACs exclude bias adds, FLOPs = 2·MACs. */
 export interface ConvCounts {
   /** Weights + bias. */
   params: number;
@@ -26,6 +27,18 @@ export interface ConvCounts {
   countedBy: 'output' | 'input';
 }
 
+/**
+ * Parameters and multiply–accumulates of a convolution. A transposed convolution is counted by
+ * input positions (the products it computes, cropped ones included), so a layer and its transpose
+ * have the same parameters and MACs per position.
+ *
+ * @example
+ * ```ts
+ * import { convCounts, convGeometry } from 'convkit';
+ * const g = convGeometry({ inputShape: [1, 16, 8, 8], weightShape: [32, 8, 3, 3], biasShape: [32] }, { groups: 2, padding: 1 });
+ * convCounts(g); //=> { params: 2336, weights: 2304, biases: 32, macs: 147456, flops: 294912, macsPerPosition: 72 }
+ * ```
+ */
 export function convCounts(g: ConvGeometry): ConvCounts {
   const kernel = product(g.axes.map((a) => a.kernel));
   // Weight shape is [OC, IC/g, k…] (direct) or [IC, OC/g, k…] (transposed): the same number of weights.

@@ -17,6 +17,7 @@ import { intIn } from './check.js';
 import { checkSpecObject } from './options.js';
 import { relationshipOf } from './relationships.js';
 
+/** The sizes to connect on one axis and the bounds of the search. */
 export interface EnumerateOptions {
   input: number;
   output: number;
@@ -32,6 +33,7 @@ export interface EnumerateOptions {
   lang?: Lang;
 }
 
+/** One configuration that maps the input size to the output size. */
 export interface AxisConfig {
   kernel: number;
   stride: number;
@@ -44,6 +46,7 @@ export interface AxisConfig {
   relationship: number | null;
 }
 
+/** Every configuration found (up to `limit`), how many exist, and the result as text. */
 export interface EnumerateResult {
   input: number;
   output: number;
@@ -63,6 +66,19 @@ const MAX_BOUND = 1024;
 
 const KEYS = ['input', 'output', 'transposed', 'minKernel', 'maxKernel', 'maxStride', 'maxPadding', 'maxDilation', 'limit', 'lang'];
 
+/**
+ * Every (kernel, stride, padding, dilation) within bounds that maps input size `input` to
+ * `output` on one axis, simplest first; transposed ones come with the output padding that makes
+ * the size exact.
+ *
+ * @example
+ * ```ts
+ * import { enumerateConfigs } from 'convkit';
+ * const r = enumerateConfigs({ input: 8, output: 4 });
+ * r.count;      //=> 40
+ * r.configs[0]; //=> { kernel: 1, stride: 2, padding: 0, dilation: 1, relationship: 5 }
+ * ```
+ */
 export function enumerateConfigs(options: EnumerateOptions): EnumerateResult {
   const o = checkSpecObject(options, KEYS, 'enumerateConfigs');
   const lang = langOf(o.lang);

@@ -18,6 +18,11 @@ import type { ConvSpecOptions } from './options.js';
 import { GENERAL_DIRECT, GENERAL_POOL_CEIL, GENERAL_TRANSPOSED, relationship, relationshipOf, varsOf } from './relationships.js';
 import { explanationLines } from './text.js';
 
+/**
+ * A convolution stated in words, as `explain` takes it: spatial `input` size and `kernel`, then
+ * any of `stride`, `padding`, `dilation`, `transposed`, `outputPadding`, `outputSize`, channels,
+ * `groups`, `bias`, `batch`, `paddingMode`, `pool` ('max' | 'avg'), `ceilMode`, and the `lang` of the text.
+ */
 export interface ExplainOptions extends ConvSpecOptions {
   lang?: Lang;
 }
@@ -47,13 +52,14 @@ export interface EquivalentExplanation {
   oPrime: number;
 }
 
+/** One spatial axis explained: its numbers, the guide's relationship (1–15) and formula with the numbers in it. */
 export interface AxisExplanation {
   axis: string;
   input: number;
   kernel: number;
   stride: number;
   dilation: number;
-  /** [before, after]: zero padding (direct) or cells cropped from the full output (transposed). */
+  /** `[before, after]`: zero padding (direct) or cells cropped from the full output (transposed). */
   padding: [number, number];
   outputPadding: number;
   effectiveKernel: number;
@@ -67,6 +73,7 @@ export interface AxisExplanation {
   equivalent: EquivalentExplanation | null;
 }
 
+/** What `explain` returns: sizes, shapes, one {@link AxisExplanation} per axis, counts with their convention, and `lines` of text. */
 export interface Explanation {
   kind: 'convolution' | 'transposed' | 'pooling';
   poolMode: 'max' | 'avg' | null;
@@ -234,8 +241,25 @@ function finish(e: Explanation): Explanation {
 }
 
 /**
- * Explains a convolution (or transposed convolution, or pooling window) given in words:
- * `explain({ input: [5, 5], kernel: 3, stride: 2, padding: 1 })`. Bad input → ConvError.
+ * Explains a convolution (or transposed convolution, or pooling window) given in words: per axis
+ * the output size, the relationship of Dumoulin & Visin's guide that applies, its formula with
+ * your numbers, the equivalent direct convolution of a transposed one, parameters and MACs, and
+ * the whole as text in English or Chinese. Bad input → ConvError.
+ *
+ * @example
+ * ```ts
+ * import { explain } from 'convkit';
+ * const e = explain({ input: [5, 5], kernel: 3, stride: 2, padding: 1 });
+ * e.output;                 //=> [3, 3]
+ * e.relationships;          //=> [6, 6]
+ * e.axes[0].formula;        //=> 'o = ⌊(i + 2p − k)/s⌋ + 1'
+ * e.axes[0].substituted;    //=> '⌊(5 + 2·1 − 3)/2⌋ + 1'
+ * e.lines[2];               //=> 'output 3×3 (output shape [1, 1, 3, 3])'
+ * // A transposed conv, with its equivalent direct conv (zeros inserted, kernel flipped):
+ * const t = explain({ input: [3, 3], kernel: 3, stride: 2, padding: 1, transposed: true, outputPadding: 1 });
+ * t.output;                 //=> [6, 6]
+ * t.axes[0].equivalent;     //=> { iTildePrime: 5, insertedZeros: 1, pPrime: [1, 1], a: 1, flipped: true }
+ * ```
  */
 export function explain(options: ExplainOptions): Explanation {
   const lang = langOf((options as { lang?: unknown } | null)?.lang);
@@ -243,7 +267,18 @@ export function explain(options: ExplainOptions): Explanation {
   return spec.kind === 'pool' ? fromPool(spec.geometry, lang) : fromConv(spec.geometry, lang);
 }
 
-/** Explains a geometry that was already built (e.g. by a model reader or the playground). */
+/**
+ * Explains a geometry that was already built (e.g. by a model reader or the playground).
+ *
+ * @example
+ * ```ts
+ * import { convGeometry, explainGeometry } from 'convkit';
+ * const g = convGeometry({ inputShape: [1, 3, 32, 32], weightShape: [16, 3, 3, 3] }, { stride: 2, padding: 1 });
+ * const e = explainGeometry(g);
+ * e.output;   //=> [16, 16]
+ * e.macs;     //=> 110592
+ * ```
+ */
 export function explainGeometry(g: ConvGeometry, lang: Lang = 'en'): Explanation {
   return fromConv(g, lang);
 }

@@ -21,6 +21,7 @@ export interface RelationshipVars {
   a: number;
 }
 
+/** One relationship of the guide: its number, direction, formula and how to evaluate it. */
 export interface Relationship {
   id: number;
   transposed: boolean;
@@ -81,8 +82,29 @@ const transposed: Relationship[] = [
   },
 ];
 
+/**
+ * The guide's fifteen relationships, ordered by number (1–7 and 15 direct, 8–14 transposed).
+ *
+ * @example
+ * ```ts
+ * import { RELATIONSHIPS } from 'convkit';
+ * RELATIONSHIPS.length;                                       //=> 15
+ * RELATIONSHIPS.filter((r) => r.transposed).map((r) => r.id); //=> [8, 9, 10, 11, 12, 13, 14]
+ * ```
+ */
 export const RELATIONSHIPS: readonly Relationship[] = [...direct, ...transposed].sort((x, y) => x.id - y.id);
 
+/**
+ * Relationship `id` (1–15) of the guide; a RangeError for any other number.
+ *
+ * @example
+ * ```ts
+ * import { relationship } from 'convkit';
+ * const r = relationship(6);
+ * r.formula;                                          //=> 'o = ⌊(i + 2p − k)/s⌋ + 1'
+ * r.evaluate({ i: 5, k: 3, s: 2, p: 1, d: 1, a: 0 }); //=> 3
+ * ```
+ */
 export function relationship(id: number): Relationship {
   const r = RELATIONSHIPS.find((x) => x.id === id);
   if (!r) throw new RangeError(`no relationship ${id}`);
@@ -114,6 +136,13 @@ export function varsOf(axis: AxisGeometry): RelationshipVars {
  * Which relationship of the paper describes this axis, most specific first; null when none does
  * (asymmetric padding; a dilated transposed conv, which the paper does not treat).
  * `pooling` selects relationship 7 for an unpadded, undilated pooling window.
+ *
+ * @example
+ * ```ts
+ * import { convGeometry, relationshipOf } from 'convkit';
+ * const ax = convGeometry({ inputShape: [1, 1, 5, 5], weightShape: [1, 1, 3, 3] }, { padding: 1 }).axes[0];
+ * relationshipOf(ax); //=> 3
+ * ```
  */
 export function relationshipOf(axis: AxisGeometry, pooling = false): number | null {
   const { kernel: k, stride: s, dilation: d, padBefore: pb, padAfter: pa } = axis;

@@ -10,6 +10,7 @@ import type { Explanation, ExplainOptions } from './explain.js';
 import { resolveSpec } from './options.js';
 import type { ConvSpecOptions } from './options.js';
 
+/** The transposed convolution that undoes a convolution's size change, explained. */
 export interface RestoreTransposeResult {
   /** Options of the transposed convolution, ready for `explain` (and, renamed, for convTranspose*d). */
   transposed: ExplainOptions & { transposed: true; outputPadding: number[]; padding: number[] | [number, number][] };
@@ -22,6 +23,19 @@ export interface RestoreTransposeResult {
   explanation: Explanation;
 }
 
+/**
+ * The transposed convolution that maps a convolution's output back to its input size: same
+ * kernel, stride, padding and dilation, and the output padding the direct conv's floor dropped.
+ *
+ * @example
+ * ```ts
+ * import { restoreTranspose } from 'convkit';
+ * const r = restoreTranspose({ input: [8, 8], kernel: 3, stride: 2, padding: 1 });
+ * r.output;         //=> [4, 4]
+ * r.outputPadding;  //=> [1, 1]
+ * r.transposed;     //=> { input: [4, 4], kernel: [3, 3], stride: [2, 2], padding: [1, 1], outputPadding: [1, 1], transposed: true }
+ * ```
+ */
 export function restoreTranspose(options: ConvSpecOptions & { lang?: ExplainOptions['lang'] }): RestoreTransposeResult {
   const spec = resolveSpec(options, ['lang']);
   if (spec.kind !== 'conv' || spec.geometry.transposed) {

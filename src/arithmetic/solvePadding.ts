@@ -19,6 +19,7 @@ import { langOf } from '../i18n/index.js';
 import { perAxisAtLeast } from './check.js';
 import { checkSpecObject, rankOf } from './options.js';
 
+/** What `solvePadding` solves for: sizes in and out, kernel, and optionally stride, dilation, transposed. */
 export interface SolvePaddingOptions {
   input: number | readonly number[];
   /** The wanted spatial output size. */
@@ -33,6 +34,7 @@ export interface SolvePaddingOptions {
   lang?: Lang;
 }
 
+/** One axis of a {@link PaddingSolution}. */
 export interface PaddingAxisSolution {
   axis: string;
   input: number;
@@ -44,12 +46,13 @@ export interface PaddingAxisSolution {
   symmetric: boolean;
   /** The symmetric padding, or null when only an asymmetric one gives the size. */
   padding: number | null;
-  /** [before, after]: what to use. */
+  /** `[before, after]`: what to use. */
   pads: [number, number];
   /** Transposed: the output padding (`a`); 0 for direct. */
   outputPadding: number;
 }
 
+/** The padding (and output padding) found, per axis and as options ready to pass on. */
 export interface PaddingSolution {
   transposed: boolean;
   rank: number;
@@ -113,7 +116,20 @@ function solveTransposedAxis(name: string, i: number, o: number, k: number, s: n
   return { ...base, symmetric: false, padding: null, pads: [before, P - before], outputPadding: firstAsym };
 }
 
-/** The padding (and, transposed, output padding) that gives the wanted output size; checked by building the geometry. */
+/**
+ * The padding (and, transposed, output padding) that gives the wanted output size; checked by
+ * building the geometry. Symmetric when one exists, else the minimal `[before, after]` pair with
+ * the odd cell after.
+ *
+ * @example
+ * ```ts
+ * import { solvePadding } from 'convkit';
+ * solvePadding({ input: 64, output: 32, kernel: 3, stride: 2, rank: 1 }).padding; //=> [1]
+ * solvePadding({ input: 8, output: 8, kernel: 4, rank: 1 }).padding;             //=> [[1, 2]]
+ * const up = solvePadding({ input: 32, output: 64, kernel: 3, stride: 2, transposed: true, rank: 1 });
+ * [up.padding, up.outputPadding]; //=> [[1], [1]]
+ * ```
+ */
 export function solvePadding(options: SolvePaddingOptions): PaddingSolution {
   const o = checkSpecObject(options, KEYS, 'solvePadding');
   const lang = langOf(o.lang);
