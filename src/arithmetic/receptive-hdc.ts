@@ -1,13 +1,14 @@
 /**
  * Gridding in stacks of dilated convolutions: the exact hole pattern of a rate list (a Minkowski
  * sum of the rates' tap offsets), next to the Hybrid Dilated Convolution heuristic of Wang et al.
- * 2018 (`M_2 ≤ K`), which is reported as the paper's heuristic only (semantics.md §7.2):
+ * 2018 (`M_2 ≤ K`), which is reported as the paper's heuristic only (docs/semantics.md, "Gridding"):
  * - it is sufficient (with r_1 = 1, odd K) but not necessary: [1, 3, 1] fails it and has no holes;
  * - it is order-sensitive while the hole pattern is not;
  * - it ignores the first rate: [2, 2, 2] passes with M_2 = 2 yet has 6 holes.
  */
 import { ConvError } from '../geometry/errors.js';
 
+/** A rate list checked two ways: the HDC heuristic's M_2 and the exact hole count, with caveats where they disagree. */
 export interface HdcReport {
   rates: number[];
   kernel: number;
@@ -24,7 +25,17 @@ export interface HdcReport {
   caveats: string[];
 }
 
-/** M_n = r_n, M_i = max[M_{i+1} − 2r_i, M_{i+1} − 2(M_{i+1} − r_i), r_i] for i = n−1 … 2. */
+/**
+ * M_n = r_n, M_i = max[M_{i+1} − 2r_i, M_{i+1} − 2(M_{i+1} − r_i), r_i] for i = n−1 … 2: the
+ * "maximum distance between two nonzero values" of Wang et al.; their design goal is M_2 ≤ K.
+ *
+ * @example
+ * ```ts
+ * import { hdcM2 } from 'convkit';
+ * hdcM2([1, 2, 5]); //=> 2
+ * hdcM2([1, 2, 9]); //=> 5
+ * ```
+ */
 export function hdcM2(rates: readonly number[]): number | null {
   const n = rates.length;
   if (n < 2) return null;
@@ -36,7 +47,16 @@ export function hdcM2(rates: readonly number[]): number | null {
   return m;
 }
 
-/** Exact 1-D offset set of a stack of stride-1 convs with kernel K and the given rates. */
+/**
+ * Exact 1-D offset set of a stack of stride-1 convs with kernel K and the given rates.
+ *
+ * @example
+ * ```ts
+ * import { rateOffsets } from 'convkit';
+ * rateOffsets([1, 2], 3); //=> [0, 1, 2, 3, 4, 5, 6]
+ * rateOffsets([2, 2], 3); //=> [0, 2, 4, 6, 8]
+ * ```
+ */
 export function rateOffsets(rates: readonly number[], kernel: number): number[] {
   let set = new Set<number>([0]);
   for (const r of rates) {
@@ -49,6 +69,18 @@ export function rateOffsets(rates: readonly number[], kernel: number): number[] 
 
 const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
 
+/**
+ * The HDC heuristic next to the exact hole count for a stack of stride-1 convs with these rates,
+ * with a caveat wherever the heuristic's verdict is wrong.
+ *
+ * @example
+ * ```ts
+ * import { hdcReport } from 'convkit';
+ * const r = hdcReport([2, 2, 2], 3);
+ * [r.m2, r.heuristicPasses, r.holes]; //=> [2, true, 6]
+ * r.caveats[0]; //=> 'passes M_2 ≤ K but has 6 holes: the heuristic ignores the first rate (2); start with rate 1'
+ * ```
+ */
 export function hdcReport(rates: readonly number[], kernel: number): HdcReport {
   if (rates.length === 0 || rates.some((r) => !Number.isInteger(r) || r < 1) || !Number.isInteger(kernel) || kernel < 1) {
     throw new ConvError('INVALID_NUMBER', `HDC check needs positive integer rates and kernel, got rates [${rates.join(', ')}], kernel ${kernel}`, { hint: 'e.g. rates [1, 2, 5], kernel 3' });

@@ -17,6 +17,22 @@ export function lcm(a: number, b: number): number {
   return (a / gcd(a, b)) * b;
 }
 
+/**
+ * An exact fraction of safe integers, always reduced, the denominator positive: the type of a
+ * receptive field's jump, size, centre and padding. Overflow is a `ConvError` (`TOO_LARGE`),
+ * never a rounded answer.
+ *
+ * @example
+ * ```ts
+ * import { Rational } from 'convkit';
+ * const half = new Rational(3, 6);
+ * half.toString();                       //=> '1/2'
+ * half.add(1).toString();                //=> '3/2'
+ * half.mul(new Rational(2, 3)).toString(); //=> '1/3'
+ * half.equals(new Rational(1, 2));       //=> true
+ * JSON.stringify([half, Rational.of(2)]); //=> '["1/2",2]'
+ * ```
+ */
 export class Rational {
   readonly num: number;
   readonly den: number;
@@ -34,37 +50,46 @@ export class Rational {
     }
   }
 
+  /** `n` as a Rational (an integer becomes n/1; a Rational is returned as it is). */
   static of(n: number | Rational): Rational {
     return n instanceof Rational ? n : new Rational(n, 1);
   }
 
+  /** this + o. */
   add(o: number | Rational): Rational {
     const b = Rational.of(o);
     return new Rational(this.num * b.den + b.num * this.den, this.den * b.den);
   }
+  /** this − o. */
   sub(o: number | Rational): Rational {
     const b = Rational.of(o);
     return new Rational(this.num * b.den - b.num * this.den, this.den * b.den);
   }
+  /** this · o. */
   mul(o: number | Rational): Rational {
     const b = Rational.of(o);
     return new Rational(this.num * b.num, this.den * b.den);
   }
+  /** this / o (a ConvError when o is 0). */
   div(o: number | Rational): Rational {
     const b = Rational.of(o);
     return new Rational(this.num * b.den, this.den * b.num);
   }
+  /** Exact equality (both sides reduced, so numerators and denominators compare). */
   equals(o: number | Rational): boolean {
     const b = Rational.of(o);
     return this.num === b.num && this.den === b.den;
   }
+  /** −1, 0 or 1 as this is below, equal to or above o. */
   compare(o: number | Rational): number {
     const b = Rational.of(o);
     return Math.sign(this.num * b.den - b.num * this.den);
   }
+  /** Whether the denominator is 1. */
   isInteger(): boolean {
     return this.den === 1;
   }
+  /** The nearest number (for arithmetic with plain numbers and for display). */
   valueOf(): number {
     return this.num / this.den;
   }
@@ -72,6 +97,7 @@ export class Rational {
   toString(): string {
     return this.den === 1 ? String(this.num) : `${this.num}/${this.den}`;
   }
+  /** An integer as a number, else "num/den": JSON stays exact. */
   toJSON(): string | number {
     return this.den === 1 ? this.num : this.toString();
   }

@@ -77,6 +77,7 @@ function forwardLayer(node: NetworkNode, axis: number, iv: Interval, inputSize: 
   return { jump: J.div(ax.stride), lo: iv.lo.add(J.mul(ax.padBefore - kHat).div(ax.stride)), hi: iv.hi.add(J.mul(ax.padBefore).div(ax.stride)), global: iv.global };
 }
 
+/** Whether the branches that meet at a merge (add, concat) see the input with the same jump and centre. */
 export interface MergeAlignment {
   node: string;
   axis: number;
@@ -91,7 +92,23 @@ export interface ContinuousResult {
   merges: MergeAlignment[];
 }
 
-/** Forward pass of the continuous receptive field over every node (O(|V| + |E|)). */
+/**
+ * Forward pass of the continuous receptive field over every node (O(|V| + |E|)): per node and
+ * axis the jump, size, centre of output 0 and effective padding, as exact fractions (Araujo et
+ * al.'s recurrences, with the dilated kernel in place of the kernel).
+ *
+ * @example
+ * ```ts
+ * import { buildNetwork, continuousField, layerListToNetwork } from 'convkit';
+ * const net = buildNetwork(layerListToNetwork({ input: [1, 3, 32, 32], layers: [
+ *   { type: 'conv', name: 'c1', out: 8, kernel: 3, padding: 1 },
+ *   { type: 'conv', name: 'c2', out: 8, kernel: 3, stride: 2, padding: 1 },
+ *   { type: 'conv', name: 'c3', out: 8, kernel: 3, dilation: 2, padding: 2 },
+ * ] }));
+ * const c3 = continuousField(net).nodes.get('c3')[0];
+ * [String(c3.size), String(c3.jump), String(c3.padding)]; //=> ['13', '2', '6']
+ * ```
+ */
 export function continuousField(net: Network): ContinuousResult {
   const rank = net.rank;
   const unit = (): Interval => ({ jump: new Rational(1), lo: new Rational(0), hi: new Rational(0), global: false });
@@ -147,6 +164,18 @@ export const MAX_SET_WORK = 20_000_000;
  * Input cells (on one axis) that output cells `outputs` of node `target` read, propagated backwards
  * through every upstream layer. `bounded`: the real network (padding reads nothing); otherwise
  * unbounded coordinates. Returns a sorted list.
+ *
+ * @example
+ * ```ts
+ * import { buildNetwork, dependencySet, layerListToNetwork } from 'convkit';
+ * const net = buildNetwork(layerListToNetwork({ input: [1, 3, 32, 32], layers: [
+ *   { type: 'conv', name: 'c1', out: 8, kernel: 3, padding: 1 },
+ *   { type: 'conv', name: 'c2', out: 8, kernel: 3, stride: 2, padding: 1 },
+ *   { type: 'conv', name: 'c3', out: 8, kernel: 3, dilation: 2, padding: 2 },
+ * ] }));
+ * dependencySet(net, 'c3', 0, [0], true);  //=> [0, 1, 2, 3, 4, 5, 6]
+ * dependencySet(net, 'c3', 0, [0], false); //=> [-6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6]
+ * ```
  */
 export function dependencySet(net: Network, target: string, axis: number, outputs: readonly number[], bounded: boolean): number[] {
   if (!net.byName.has(target)) throw new ConvError('MODEL_GRAPH', `"${target}" is not an analysed layer of the network`, { hint: `use one of ${net.outputs.join(', ')}` });
@@ -187,6 +216,7 @@ export function dependencySet(net: Network, target: string, axis: number, output
   return [...(sets.get(net.input.name) ?? [])].sort((a, b) => a - b);
 }
 
+/** The input cells one output phase reads: first and last, how many, and the holes between. */
 export interface PhaseField {
   /** Output index (unbounded phase 0 … period−1). */
   output: number;
@@ -215,6 +245,7 @@ function phaseOf(output: number, cells: number[]): PhaseField {
   return { output, empty: false, start, end, span: end - start + 1, count: cells.length, holes: holePositions.length, holePositions, centre: (start + end) / 2 };
 }
 
+/** The exact receptive field on one axis: every output phase's cells (a periodic pattern after strides). */
 export interface ExactAxis {
   /**
    * Outputs u and u + period read the same pattern of cells shifted by `shift` input cells
@@ -258,6 +289,22 @@ function shiftFactors(net: Network, target: string, axis: number): Map<string, R
 /** Most phases enumerated per axis (a stack of transposed layers can have a long period). */
 export const MAX_PHASES = 256;
 
+/**
+ * The exact receptive field of `target` on one axis, in unbounded coordinates (padding positions
+ * count): one {@link PhaseField} per output phase, so holes from dilation and outputs that no input
+ * reaches (dead phases of transposed layers) are listed, not estimated.
+ *
+ * @example
+ * ```ts
+ * import { buildNetwork, exactField, layerListToNetwork } from 'convkit';
+ * const net = buildNetwork(layerListToNetwork({ input: [1, 3, 32, 32], layers: [
+ *   { type: 'conv', name: 'c1', out: 8, kernel: 3, padding: 1 },
+ *   { type: 'conv', name: 'c2', out: 8, kernel: 3, stride: 2, padding: 1 },
+ *   { type: 'conv', name: 'c3', out: 8, kernel: 3, dilation: 2, padding: 2 },
+ * ] }));
+ * exactField(net, 'c3', 0); //=> { period: 1, maxSize: 13, maxHoles: 0, deadPhases: [] }
+ * ```
+ */
 export function exactField(net: Network, target: string, axis: number): ExactAxis {
   const factors = shiftFactors(net, target, axis);
   let period = 1;
@@ -281,6 +328,7 @@ export function exactField(net: Network, target: string, axis: number): ExactAxi
   };
 }
 
+/** One axis of a {@link ReceptiveField}: the continuous and the exact field, and HDC reports of dilated chains. */
 export interface AxisField {
   axis: number;
   name: string;
@@ -290,6 +338,7 @@ export interface AxisField {
   hdc: { layers: string[]; report: HdcReport }[];
 }
 
+/** What `receptiveField` returns: per axis the field of the target, and how the merges upstream align. */
 export interface ReceptiveField {
   target: string;
   axes: AxisField[];
@@ -347,7 +396,24 @@ export function targetOf(net: Network, target?: string): string {
   return t;
 }
 
-/** Receptive field of `target` (default: the network's first output) on every axis. */
+/**
+ * Receptive field of `target` (default: the network's first output) on every axis: size, jump,
+ * centre, exact cells and holes, HDC heuristic for dilated chains, and branch alignment at merges.
+ *
+ * @example
+ * ```ts
+ * import { buildNetwork, layerListToNetwork, receptiveField } from 'convkit';
+ * const net = buildNetwork(layerListToNetwork({ input: [1, 3, 32, 32], layers: [
+ *   { type: 'conv', name: 'c1', out: 8, kernel: 3, padding: 1 },
+ *   { type: 'conv', name: 'c2', out: 8, kernel: 3, stride: 2, padding: 1 },
+ *   { type: 'conv', name: 'c3', out: 8, kernel: 3, dilation: 2, padding: 2 },
+ * ] }));
+ * const rf = receptiveField(net);
+ * rf.target;                                 //=> 'c3'
+ * String(rf.axes[0].continuous.size);        //=> '13'
+ * rf.axes[0].exact.maxHoles;                 //=> 0
+ * ```
+ */
 export function receptiveField(net: Network, target?: string): ReceptiveField {
   const t = targetOf(net, target);
   const cont = continuousField(net);
@@ -379,6 +445,7 @@ export function upstreamOf(net: Network, target: string): string[] {
   return net.nodes.filter((n) => seen.has(n.name)).map((n) => n.name);
 }
 
+/** The input region one output cell reads on one axis: the cells, their span, centre and holes. */
 export interface OutputRegion {
   axis: number;
   output: number;
@@ -395,7 +462,22 @@ export interface OutputRegion {
   unbounded: PhaseField;
 }
 
-/** The input region that output `index` (one value per axis) of `target` reads. */
+/**
+ * The input region that output `index` (one value per axis) of `target` reads, per axis.
+ *
+ * @example
+ * ```ts
+ * import { buildNetwork, layerListToNetwork, outputRegion } from 'convkit';
+ * const net = buildNetwork(layerListToNetwork({ input: [1, 3, 32, 32], layers: [
+ *   { type: 'conv', name: 'c1', out: 8, kernel: 3, padding: 1 },
+ *   { type: 'conv', name: 'c2', out: 8, kernel: 3, stride: 2, padding: 1 },
+ *   { type: 'conv', name: 'c3', out: 8, kernel: 3, dilation: 2, padding: 2 },
+ * ] }));
+ * const [h] = outputRegion(net, [0, 0]);
+ * [h.start, h.end, h.holes]; //=> [0, 6, 0]
+ * h.continuous;              //=> { start: '-6', end: '6', centre: '0' }
+ * ```
+ */
 export function outputRegion(net: Network, index: readonly number[], target?: string): OutputRegion[] {
   const t = targetOf(net, target);
   const node = net.byName.get(t) as NetworkNode;
