@@ -421,7 +421,10 @@ describe('playground page', () => {
     for (let oh = 0; oh < H.output; oh++) for (let ow = 0; ow < W.output; ow++) if (readsOf(g, oh, ow).includes('1,1')) stamped.push(`${oh},${ow}`);
     expect(cells(await attr(page, '#svg-output', 'data-step'))).toEqual(stamped);
     await settled(page);
-    expect(await attr(page, '#svg-matrix', 'data-mark-side')).toBe('col');
+    // C is the direct conv's matrix (issue 10): the stamping input cell of this transposed layer is
+    // a cell of z, a row of C.
+    expect(await attr(page, '#svg-matrix', 'data-matrix')).toBe('C');
+    expect(await attr(page, '#svg-matrix', 'data-mark-side')).toBe('row');
     await page.close();
   });
 

@@ -10,18 +10,23 @@ import { CLASSIC_FIGURES, classicSpec } from '../../src/render/gallery.js';
 import { drawChannels } from './channels-view.js';
 import { tfCode, torchCode } from './code.js';
 import { composeSvg, download, gifBlob, pngBlob, rasterise } from './export.js';
-import { applyTranslations, t } from './i18n.js';
+import { applyTranslations, presetName, t } from './i18n.js';
 import type { MessageKey } from './i18n.js';
-import { buildLayer, errorText } from './layer.js';
+import { buildLayer } from './layer.js';
 import { ModelPanel } from './model-panel.js';
-import { MatrixView } from './matrix-view.js';
+import { MatrixView, matrixCaption } from './matrix-view.js';
 import { paletteOf } from './palette.js';
 import type { Palette } from './palette.js';
 import { buildScene, channelSlice } from './scene.js';
 import type { Scene } from './scene.js';
 import { BOUNDS, cloneState, defaultState, parseQuery, shownValue, toQuery } from './state.js';
-import type { Lang, PadMode, State, Theme } from './state.js';
+import type { Figure, Lang, PadMode, State, Theme } from './state.js';
 import { Views, fmt } from './views.js';
+import { ClassicStage } from './stage-classic.js';
+import { pageErrorText } from './error-text.js';
+import { Tour, stepState } from './tour/tour.js';
+import type { SideTab } from './tour/tour.js';
+import { TOUR } from './tour/steps.js';
 import type { Highlight, Panel } from './views.js';
 
 const byId = <T extends Element = HTMLElement>(id: string) => document.getElementById(id) as unknown as T;
@@ -96,6 +101,9 @@ let fieldErrors = new Map<string, string>();
 
 const views = new Views(byId<SVGSVGElement>('svg-grid'), byId<SVGSVGElement>('svg-kernel'), byId<SVGSVGElement>('svg-output'));
 const matrixView = new MatrixView(byId<SVGSVGElement>('svg-matrix'));
+const classic = new ClassicStage(byId<SVGSVGElement>('svg-classic'), byId('classic-title'));
+/** Whether the animation may start by itself (not when the reader asked for reduced motion). */
+const motionOk = () => typeof matchMedia === 'undefined' || !matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 // ---- controls --------------------------------------------------------------------------------
 
@@ -162,6 +170,7 @@ function writeControls(): void {
   setValue(select('theme'), state.theme);
   setValue(select('lang'), state.lang);
   setValue(select('view'), state.view);
+  setValue(select('figure'), state.figure);
   setValue(select('matrix-mode'), state.matrix);
   fieldErrors = new Map();
   showControlVisibility();
@@ -217,15 +226,19 @@ function showErrors(): void {
     }
   };
   for (const [id, msg] of fieldErrors) put(id, msg);
-  if (layerError) put(layerError.control, layerError.message);
+  // In the tour the form is put away: the refusal sits next to the step's own control instead.
+  const trySlot = state.tour > 0 ? document.querySelector<HTMLElement>('.field-error[data-for="try-control"]') : null;
+  if (trySlot) slotText.set(trySlot, '');
+  if (layerError && trySlot) slotText.set(trySlot, layerError.message);
+  else if (layerError) put(layerError.control, layerError.message);
   for (const [slot, text] of slotText) setText(slot, text);
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('[aria-invalid="true"]'))) if (!invalid.has(el)) el.removeAttribute('aria-invalid');
   for (const el of invalid) setAttr(el, 'aria-invalid', 'true');
   const banner = byId('error-banner');
   const problem = fieldErrors.size > 0 || layerError !== null;
   setHidden(banner, !problem);
-  setText(banner, problem ? `${t(state.lang, 'errorStale')} ${layerError ? layerError.message : [...fieldErrors.values()][0]}` : '');
-  for (const id of ['views', 'legend', 'formula', 'svg-matrix', 'code-torch', 'code-tf']) byId(id).classList.toggle('stale', problem || stale);
+  setText(banner, problem ? t(state.lang, 'errorStale') : '');
+  for (const id of ['views', 'classic', 'legend', 'formula', 'svg-matrix', 'code-torch', 'code-tf']) byId(id).classList.toggle('stale', problem || stale);
 }
 
 function readNumber(id: string): void {
@@ -286,6 +299,7 @@ function bindControls(): void {
     changed(true);
   });
   select('view').addEventListener('change', () => { state.view = select('view').value === 'scatter' ? 'scatter' : 'direct'; frame = 0; changed(true); });
+  select('figure').addEventListener('change', () => { state.figure = select('figure').value === 'classic' ? 'classic' : 'grids'; changed(true); });
   select('channel-out').addEventListener('change', () => { state.channel = Number(select('channel-out').value) || 0; changed(true); });
   select('matrix-mode').addEventListener('change', () => { state.matrix = select('matrix-mode').value === 'ct' ? 'ct' : 'c'; changed(true); });
   byId('controls').addEventListener('submit', (e) => e.preventDefault());
@@ -299,7 +313,7 @@ function bindPresets(): void {
   for (const f of figures) {
     const o = document.createElement('option');
     o.value = f.name;
-    o.textContent = f.name.replace(/_/g, ' ');
+    o.textContent = presetName(f.name, state.lang);
     sel.append(o);
   }
   sel.addEventListener('change', () => {
@@ -348,7 +362,13 @@ function pushUrl(replace: boolean): void {
 }
 
 function loadUrl(): void {
-  const { state: s, problems } = parseQuery(location.search, preferredBase());
+  let { state: s, problems } = parseQuery(location.search, preferredBase());
+  if (s.tour > TOUR.length) {
+    problems.push({ key: 'tour', value: String(s.tour) });
+    s.tour = 0;
+  }
+  // A tour link opens the step's configuration; anything else the link says applies on top of it.
+  if (s.tour > 0) s = parseQuery(location.search, stepState(s.tour, s)).state;
   state = s;
   frame = s.frame;
   urlProblems = problems;
@@ -390,13 +410,15 @@ function rebuild(): void {
   if (translated !== state.lang) {
     applyTranslations(document, state.lang);
     translated = state.lang;
+    for (const o of Array.from(select('preset').options)) if (o.value) o.textContent = presetName(o.value, state.lang);
   }
+  tour?.render(state);
   modelPanel?.setLang(state.lang);
   modelPanel?.stateChanged(state);
   showControlVisibility();
   const result = buildLayer(state);
   if (!result.ok) {
-    layerError = { control: result.control, message: errorText(result.error, state.lang) };
+    layerError = { control: result.control, message: pageErrorText(result.error, state.lang) };
     if (!scene) {
       // Nothing valid drawn yet (a link with an impossible layer): show the default layer, dimmed.
       const fallback = { ...defaultState(), lang: state.lang, theme: state.theme, colorBlind: state.colorBlind };
@@ -412,7 +434,7 @@ function rebuild(): void {
     scene = buildScene(cloneState(state), result.geometry);
   } catch (e) {
     if (!isConvError(e)) throw e;
-    layerError = { control: 'input-h', message: errorText(e, state.lang) };
+    layerError = { control: 'input-h', message: pageErrorText(e, state.lang) };
     stale = scene !== null;
     showErrors();
     return;
@@ -426,6 +448,55 @@ function rebuild(): void {
 
 function frameTotal(s: Scene): number {
   return s.scatter ? s.scatter.frames.length : s.direct!.frames.length;
+}
+
+/** Whether the stage shows the classic figure now (chosen, and drawable by the renderer). */
+let classicShown = false;
+
+/** The stage's figure: the classic slanted planes (the library's renderer) or the grids, fitted to the stage. */
+function showFigure(s: Scene): void {
+  const want: Figure = state.figure;
+  classicShown = want === 'classic' && classic.draw(s, { lang: state.lang, colorBlind: state.colorBlind });
+  setHidden(byId('classic'), !classicShown);
+  setHidden(byId('views'), classicShown);
+  const note = byId('classic-note');
+  const refused = want === 'classic' && !classicShown;
+  setHidden(note, !refused);
+  setText(note, refused ? t(state.lang, 'classicRefused') : '');
+  setAttr(byId('figure-box'), 'data-stage', classicShown ? 'classic' : 'grids');
+  const g = s.geometry;
+  setHidden(byId('channels-panel'), g.inChannels === 1 && g.outChannels === 1);
+  fitFigure();
+}
+
+/**
+ * Scales the figure to the space the stage has left: the classic figure keeps its aspect; the
+ * grids are laid out in a row, or input-left / kernel-over-output when that gives larger cells.
+ */
+function fitFigure(): void {
+  const box = byId('figure-box');
+  const phone = typeof matchMedia !== 'undefined' && matchMedia('(max-width: 720px)').matches;
+  const W = Math.max(120, box.clientWidth);
+  const H = Math.max(120, phone ? Math.round(window.innerHeight * 0.48) : box.clientHeight);
+  if (classicShown) {
+    classic.fit(W, H);
+    return;
+  }
+  const panels = [views.grid, views.kernel, views.output];
+  const [[gw, gh], [kw, kh], [ow, oh]] = panels.map((v) => [Number(v.svg.getAttribute('width')) || 1, Number(v.svg.getAttribute('height')) || 1]);
+  const cap = 24;
+  const gap = 20;
+  const row = Math.min((W - 2 * gap) / (gw + kw + ow), (H - cap) / Math.max(gh, kh, oh));
+  const ell = Math.min((W - gap) / (gw + Math.max(kw, ow)), (H - cap) / gh, (H - 2 * cap - 6) / (kh + oh));
+  const useEll = ell > row * 1.05;
+  // Cells no larger than ~88 px: a 1×1 output should not fill the screen.
+  const f = Math.max(0.3, Math.min(useEll ? ell : row, 88 / Math.max(1, views.grid.cell)));
+  byId('views').classList.toggle('ell', useEll);
+  panels.forEach((v, i) => {
+    const [w, h] = [[gw, gh], [kw, kh], [ow, oh]][i];
+    v.svg.style.width = `${Math.floor(w * f)}px`;
+    v.svg.style.height = `${Math.floor(h * f)}px`;
+  });
 }
 
 /** Draws the last valid scene (captions in the current language, colours of the current theme). */
@@ -458,6 +529,7 @@ function drawScene(): void {
   setAttr(views.kernel.svg, 'aria-label', `${capKernel}. ${help}`);
   setAttr(views.output.svg, 'aria-label', `${capOutput}. ${help}`);
   setHidden(byId('view-label'), false);
+  showFigure(s);
   drawLegend(p);
   const hidden = byId('numbers-hidden');
   setHidden(hidden, !(state.numbers && views.grid.cell < 14));
@@ -499,10 +571,9 @@ function drawSide(s: Scene): void {
   drawFormula(s);
   setText(byId('code-torch'), torchCode(g, s.state));
   setText(byId('code-tf'), tfCode(g, s.state));
-  const drawn = matrixView.draw(g, state.matrix === 'ct', p, Math.min(360, maxPanelPx()));
-  const rows = g.outChannels * H.output * W.output;
-  const cols = g.inChannels * H.input * W.input;
-  const mcap = state.matrix === 'ct' ? `Cᵀ: ${cols}×${rows}` : `C: ${rows}×${cols}`;
+  const mv = s.values ? { layerInput: s.values.x, weight: s.values.w, layerOutput: s.values.y } : null;
+  const drawn = matrixView.draw(g, state.matrix === 'ct', p, Math.min(360, maxPanelPx()), mv);
+  const mcap = matrixCaption(matrixView, g, lang);
   setText(byId('matrix-caption'), drawn ? mcap : `${mcap} — ${t(lang, 'matrixTooLarge')}`);
   setAttr(byId('svg-matrix'), 'aria-label', mcap);
   const chSvg = byId<SVGSVGElement>('svg-channels');
@@ -520,7 +591,7 @@ function drawSide(s: Scene): void {
   setValue(chSel, String(sl.oc));
   setHidden(byId('channel-pick'), g.outChannels < 2);
   const c = s.trace.channels;
-  setAttr(chSvg, 'aria-label', c.feeds.map((ins, oc) => `out ${oc} ← in ${ins.join(', ')}`).join('; '));
+  setAttr(chSvg, 'aria-label', c.feeds.map((ins, oc) => t(lang, 'channelFeeds', { o: oc, i: ins.join(lang === 'zh' ? '、' : ', ') })).join(lang === 'zh' ? '；' : '; '));
   markMatrix();
 }
 
@@ -532,8 +603,9 @@ function markMatrix(): void {
   const sl = channelSlice(s);
   const mRow = s.scatter ? null : sl.oc * sl.outCells + frame;
   const mCol = s.scatter ? sl.ic * sl.inCells + frame : null;
-  if (state.matrix === 'c') mRow !== null ? matrixView.mark('row', mRow) : matrixView.mark('col', mCol!);
-  else mRow !== null ? matrixView.mark('col', mRow) : matrixView.mark('row', mCol!);
+  // C is always the direct conv's matrix: the view maps the layer's cell to its row or column.
+  if (mRow !== null) matrixView.markStep('output', mRow);
+  else matrixView.markStep('input', mCol!);
 }
 
 /** What the legend shows now (language, colours, entries), so an unchanged legend is left alone. */
@@ -635,6 +707,7 @@ function paintStep(): void {
     hoverText = hoverSentence(hover.panel, hover.cell, r);
   }
   views.paint(step, hv, frame);
+  if (classicShown) classic.paint(frame);
   setText(byId('hover-text'), hoverText);
   setValue(input('scrub'), String(frame));
   const stepOf = t(state.lang, 'stepOf', { i: frame + 1, n: total });
@@ -722,11 +795,16 @@ function setPlaying(on: boolean, remember = true): void {
 
 function bindPlayer(): void {
   byId('btn-play').addEventListener('click', () => setPlaying(!playing));
-  byId('btn-forward').addEventListener('click', () => setFrame(frame + 1));
-  byId('btn-back').addEventListener('click', () => setFrame(frame - 1));
-  byId('btn-first').addEventListener('click', () => setFrame(0));
-  byId('btn-last').addEventListener('click', () => scene && setFrame(frameTotal(scene) - 1));
-  input('scrub').addEventListener('input', () => setFrame(Number(input('scrub').value)));
+  // Stepping by hand stops the animation (it would move on under the reader's eyes).
+  const manual = (f: number) => {
+    if (playing) setPlaying(false);
+    setFrame(f);
+  };
+  byId('btn-forward').addEventListener('click', () => manual(frame + 1));
+  byId('btn-back').addEventListener('click', () => manual(frame - 1));
+  byId('btn-first').addEventListener('click', () => manual(0));
+  byId('btn-last').addEventListener('click', () => scene && manual(frameTotal(scene) - 1));
+  input('scrub').addEventListener('input', () => manual(Number(input('scrub').value)));
   select('speed').addEventListener('change', () => { if (playing) setPlaying(true); });
   document.addEventListener('keydown', (e) => {
     const tgt = e.target as HTMLElement | null;
@@ -734,10 +812,10 @@ function bindPlayer(): void {
     if (['input', 'select', 'textarea', 'button'].includes(tag) || tgt?.getAttribute('role') === 'application') return;
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === ' ') { e.preventDefault(); setPlaying(!playing); }
-    else if (e.key === 'ArrowRight') { e.preventDefault(); setFrame(frame + 1); }
-    else if (e.key === 'ArrowLeft') { e.preventDefault(); setFrame(frame - 1); }
-    else if (e.key === 'Home') { e.preventDefault(); setFrame(0); }
-    else if (e.key === 'End' && scene) { e.preventDefault(); setFrame(frameTotal(scene) - 1); }
+    else if (e.key === 'ArrowRight') { e.preventDefault(); manual(frame + 1); }
+    else if (e.key === 'ArrowLeft') { e.preventDefault(); manual(frame - 1); }
+    else if (e.key === 'Home') { e.preventDefault(); manual(0); }
+    else if (e.key === 'End' && scene) { e.preventDefault(); manual(frameTotal(scene) - 1); }
   });
   const track = (panel: Panel) => (cell: number | null) => {
     hover = cell === null ? null : { panel, cell };
@@ -874,7 +952,81 @@ function bindModelPanel(): void {
 
 // ---- start -----------------------------------------------------------------------------------
 
+// ---- tabs, tour, header ----------------------------------------------------------------------
+
+const TABS: SideTab[] = ['formula', 'matrix', 'code', 'export'];
+
+function openTab(tab: SideTab, focus = false): void {
+  for (const x of TABS) {
+    const b = byId(`tab-${x}`);
+    const on = x === tab;
+    setAttr(b, 'aria-selected', String(on));
+    setAttr(b, 'tabindex', on ? '0' : '-1');
+    setHidden(byId(`panel-${x}`), !on);
+    if (on && focus) b.focus();
+  }
+}
+
+function bindTabs(): void {
+  TABS.forEach((x, i) => {
+    const b = byId(`tab-${x}`);
+    b.addEventListener('click', () => openTab(x));
+    b.addEventListener('keydown', (e) => {
+      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+      if (!step) return;
+      e.preventDefault();
+      e.stopPropagation();
+      openTab(TABS[(i + step + TABS.length) % TABS.length], true);
+    });
+  });
+  const toggle = byId('prefs-toggle');
+  toggle.addEventListener('click', () => {
+    const open = !byId('prefs').classList.contains('open');
+    byId('prefs').classList.toggle('open', open);
+    setAttr(toggle, 'aria-expanded', String(open));
+    measureHeader();
+  });
+}
+
+/** The header's height, so the layout below it is exactly one screen high. */
+function measureHeader(): void {
+  const h = document.querySelector<HTMLElement>('header.top')?.offsetHeight ?? 64;
+  document.documentElement.style.setProperty('--header-h', `${h}px`);
+}
+
+let tour: Tour | null = null;
+
+function bindTour(): void {
+  tour = new Tour({
+    state: () => state,
+    go: (n) => {
+      if (n === 0) {
+        // Back to the free playground, with the step's configuration as it is now.
+        state.tour = 0;
+        changed(true);
+        return;
+      }
+      setPlaying(false, false);
+      state = stepState(n, state);
+      frame = 0;
+      writeControls();
+      changed(true);
+      openTab(TOUR[n - 1].tab ?? 'formula');
+      if (motionOk()) setPlaying(true, false);
+    },
+    patch: (change) => {
+      change(state);
+      writeControls();
+      changed(true);
+    },
+    openTab: (tab) => openTab(tab),
+  });
+}
+
 function start(): void {
+  measureHeader();
+  bindTabs();
+  bindTour();
   loadUrl();
   writeControls();
   bindControls();
@@ -882,8 +1034,12 @@ function start(): void {
   bindExport();
   bindModelPanel();
   rebuild();
+  if (state.tour > 0) openTab(TOUR[state.tour - 1].tab ?? 'formula');
   // A link with bad values is rewritten to what is shown, so the bad text does not travel on.
   pushUrl(true);
+  // The animation plays by itself and loops, as the guide's GIFs do — unless the reader asked for
+  // reduced motion, or the link points at one step.
+  if (motionOk() && frame === 0) setPlaying(true, false);
   window.addEventListener('popstate', () => {
     // Stop without writing the URL: it already holds the entry being restored.
     setPlaying(false, false);
@@ -894,7 +1050,10 @@ function start(): void {
   let resizeTimer: number | undefined;
   window.addEventListener('resize', () => {
     window.clearTimeout(resizeTimer);
-    resizeTimer = window.setTimeout(() => scene && drawScene(), 150);
+    resizeTimer = window.setTimeout(() => {
+      measureHeader();
+      if (scene) drawScene();
+    }, 150);
   });
   document.body.dataset.ready = '1';
   performance.mark('convkit-ready');

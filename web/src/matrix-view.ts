@@ -1,16 +1,30 @@
 /**
- * The convolution matrix C (output = C · input) or its transpose, from the library's convMatrix,
- * drawn as an SVG with one path per kernel tap (so a 1024×1024 matrix is a few nodes), and the
- * row (or column) of the current step highlighted as the animation runs.
+ * The convolution matrix as the tutorial draws it: C is always the *direct* convolution's matrix
+ * (z = Cx: 4×16 for a 4×4 input and a 3×3 kernel) and Cᵀ the transposed convolution's (x = Cᵀz),
+ * whichever of the pair the layer is (the library's tutorialMatrices). Beside the matrix, the two
+ * vectors as indexed columns: the result on the left, the vector it multiplies on the right, so
+ * "z = C · x" reads as a picture. Labels are at least 12 px; numbers (weights and the vectors'
+ * values) are shown when the page shows numbers. The row (or column) of the current step, and the
+ * vector cells it links, are highlighted as the animation runs.
+ *
+ * Large matrices (more than VECTOR_LIMIT rows or columns) are drawn as before: one path per
+ * kernel tap, no vectors, scaled to the space.
+ *
+ * Attributes for tests and tools: data-matrix ("C" or "CT"), data-rows, data-cols,
+ * data-mark-side, data-mark-index.
  */
 import type { ConvGeometry } from '../../src/geometry/types.js';
-import { convMatrix, transpose } from '../../src/matrix/index.js';
+import { tutorialMatrices } from '../../src/matrix/index.js';
 import type { ConvMatrix } from '../../src/matrix/index.js';
 import type { Palette } from './palette.js';
+import { fmt } from './views.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Largest side drawn (rows or columns); beyond it the picture would be a grey smear. */
 export const MATRIX_DRAW_LIMIT = 2048;
+/** Up to this many rows and columns the vectors and indices are drawn (the tutorial's picture). */
+export const VECTOR_LIMIT = 64;
+const FONT = 'system-ui, sans-serif';
 
 function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
   const e = document.createElementNS(SVG, name);
@@ -18,48 +32,173 @@ function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string,
   return e;
 }
 
+function text(x: number, y: number, s: string, attrs: Record<string, string | number> = {}): SVGTextElement {
+  const t = el('text', { x, y, 'font-family': FONT, 'font-size': 12, 'dominant-baseline': 'central', ...attrs });
+  t.textContent = s;
+  return t;
+}
+
 /** Okabe–Ito-derived hues per tap (colour-blind safe), cycled for kernels of more than 8 taps. */
 const TAP_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#7a5195'];
+/** Taps whose hue is light enough that black text reads better on it. */
+const LIGHT_TAPS = new Set([1, 4, 6]);
+
+const SUB = '₀₁₂₃₄₅₆₇₈₉';
+const sub = (n: number) => String(n).replace(/\d/g, (d) => SUB[Number(d)]);
+
+/** Values of the layer, for numbers on demand: its input, its weight, its output (flat). */
+export interface MatrixValues {
+  layerInput: ArrayLike<number>;
+  weight: ArrayLike<number>;
+  layerOutput: ArrayLike<number>;
+}
 
 export class MatrixView {
   private svg: SVGSVGElement;
   private highlight: SVGRectElement | null = null;
+  private rowMark: SVGRectElement | null = null;
+  private colMark: SVGRectElement | null = null;
   matrix: ConvMatrix | null = null;
+  /** Which matrix is drawn, and whether it is the layer's own operator (rows = the layer's outputs). */
+  shown: 'C' | 'CT' = 'C';
+  private own = true;
   private cell = 1;
+  private ox = 1;
+  private oy = 1;
+  private rowVecX = 0;
+  private colVecX = 0;
+  private colVecY = 0;
+  private vectors = false;
 
   constructor(svg: SVGSVGElement) {
     this.svg = svg;
   }
 
-  /** Builds and draws the matrix; returns false (and draws nothing) when it is too large to draw. */
-  draw(g: ConvGeometry, transposed: boolean, p: Palette, maxPx: number): boolean {
-    const inCells = g.inChannels * g.axes[0].input * g.axes[1].input;
-    const outCells = g.outChannels * g.axes[0].output * g.axes[1].output;
+  /**
+   * Builds and draws C (or Cᵀ when `wantCT`); returns false (and draws nothing) when it is too
+   * large to draw. `values`: the layer's numbers, shown in the entries and the vectors.
+   */
+  draw(g: ConvGeometry, wantCT: boolean, p: Palette, maxPx: number, values: MatrixValues | null = null): boolean {
+    const spatial = (side: 'input' | 'output') => g.axes.reduce((n, a) => n * a[side], 1);
+    const inCells = g.inChannels * spatial('input');
+    const outCells = g.outChannels * spatial('output');
+    this.shown = wantCT ? 'CT' : 'C';
+    // The layer's own operator is C for a direct conv and Cᵀ for a transposed one.
+    this.own = wantCT === g.transposed;
+    this.svg.dataset.matrix = this.shown;
     if (Math.max(inCells, outCells) > MATRIX_DRAW_LIMIT) {
       this.matrix = null;
       this.svg.replaceChildren();
       this.svg.setAttribute('width', '0');
       this.svg.setAttribute('height', '0');
+      const [r, c] = this.own ? [outCells, inCells] : [inCells, outCells];
+      this.svg.dataset.rows = String(r);
+      this.svg.dataset.cols = String(c);
       return false;
     }
-    const c = convMatrix(g);
-    const m = transposed ? transpose(c) : c;
+    const pair = tutorialMatrices(g, values ? { weight: values.weight } : {});
+    const m = wantCT ? pair.CT : pair.C;
     this.matrix = m;
+    this.svg.dataset.rows = String(m.rows);
+    this.svg.dataset.cols = String(m.cols);
+    // Rows enumerate the layer's outputs when the matrix is its own operator, else its inputs.
+    const rowValues = values ? (this.own ? values.layerOutput : values.layerInput) : null;
+    const colValues = values ? (this.own ? values.layerInput : values.layerOutput) : null;
+    // The direct conv's input is x, its output z: C's rows are z, its columns x; Cᵀ the reverse.
+    const [rowName, colName] = this.shown === 'C' ? ['z', 'x'] : ['x', 'z'];
+    this.vectors = Math.max(m.rows, m.cols) <= VECTOR_LIMIT;
+    if (this.vectors) this.drawTutorial(m, p, maxPx, rowName, colName, rowValues, colValues, values !== null);
+    else this.drawLarge(m, p, maxPx);
+    this.svg.setAttribute('aria-label', `${rowName} = ${this.shown === 'C' ? 'C' : 'Cᵀ'} · ${colName}: ${m.rows}×${m.cols}`);
+    return true;
+  }
+
+  /** The tutorial's picture: [row vector] = [matrix] · [column vector], indices and labels ≥ 12 px. */
+  private drawTutorial(m: ConvMatrix, p: Palette, maxPx: number, rowName: string, colName: string, rowValues: ArrayLike<number> | null, colValues: ArrayLike<number> | null, numbers: boolean): void {
+    // As compact as the space asks, but never so small that a 12 px label leaves its cell.
+    const c = Math.max(22, Math.min(30, Math.floor((maxPx - 140) / Math.max(m.cols, 1))));
+    this.cell = c;
+    const label = 34; // room for "z₁₅" beside a vector cell
+    const gap = 30;
+    const head = 34; // title row + column indices
+    const rowVecX = label;
+    const ox = rowVecX + c + gap;
+    const oy = head;
+    const colVecX = ox + m.cols * c + gap;
+    const colVecY = oy;
+    this.ox = ox;
+    this.oy = oy;
+    this.rowVecX = rowVecX;
+    this.colVecX = colVecX;
+    this.colVecY = colVecY;
+    const w = colVecX + c + label + 4;
+    const h = Math.max(oy + m.rows * c, colVecY + m.cols * c) + 6;
+    this.svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
+    this.svg.setAttribute('width', String(w));
+    this.svg.setAttribute('height', String(h));
+    const frag = document.createDocumentFragment();
+    frag.append(el('rect', { x: 0, y: 0, width: w, height: h, fill: p.background }));
+    const opName = this.shown === 'C' ? 'C' : 'Cᵀ';
+    frag.append(text(ox, 10, `${rowName} = ${opName} · ${colName}`, { fill: p.text, 'font-size': 14, 'font-weight': 600 }));
+    // Column indices above the matrix, every k-th so they stay apart.
+    const every = Math.max(1, Math.ceil(16 / c));
+    for (let j = 0; j < m.cols; j += every) frag.append(text(ox + j * c + c / 2, oy - 9, String(j), { fill: p.text, 'text-anchor': 'middle' }));
+    // The matrix frame and its empty cells.
+    frag.append(el('rect', { x: ox, y: oy, width: m.cols * c, height: m.rows * c, fill: p.background, stroke: p.line, 'stroke-width': 1 }));
+    const grid: string[] = [];
+    for (let i = 1; i < m.rows; i++) grid.push(`M${ox} ${oy + i * c}h${m.cols * c}`);
+    for (let j = 1; j < m.cols; j++) grid.push(`M${ox + j * c} ${oy}v${m.rows * c}`);
+    if (grid.length) frag.append(el('path', { d: grid.join(''), stroke: p.line, 'stroke-opacity': 0.25, 'stroke-width': 0.5, fill: 'none' }));
+    const entries = el('g', {});
+    const texts = el('g', { 'font-family': FONT, 'font-size': 12, 'text-anchor': 'middle', 'dominant-baseline': 'central' });
+    for (const e of m.entries) {
+      const tap = e.terms[0]?.tap ?? 0;
+      entries.append(el('rect', { x: ox + e.col * c, y: oy + e.row * c, width: c, height: c, fill: TAP_COLOURS[tap % TAP_COLOURS.length] }));
+      const s = numbers && e.value !== null ? fmt(e.value) : e.label;
+      if (c >= 8 * Math.max(2, [...s].length) - 2 || (numbers && c >= 22 && s.length <= 3)) {
+        texts.append(text(ox + e.col * c + c / 2, oy + e.row * c + c / 2, s, { fill: LIGHT_TAPS.has(tap % TAP_COLOURS.length) ? '#000000' : '#ffffff', 'text-anchor': 'middle' }));
+      }
+    }
+    frag.append(entries, texts);
+    // The two vectors: indexed cells, values inside when numbers are on.
+    const vector = (x: number, y: number, n: number, name: string, vals: ArrayLike<number> | null, labelLeft: boolean) => {
+      const gEl = el('g', { 'data-vector': name });
+      for (let i = 0; i < n; i++) {
+        gEl.append(el('rect', { x, y: y + i * c, width: c, height: c, fill: name === 'x' ? p.input : p.output, stroke: p.line, 'stroke-width': 0.75 }));
+        if (vals && c >= 20) gEl.append(text(x + c / 2, y + i * c + c / 2, fmt(vals[i]), { fill: p.text, 'text-anchor': 'middle' }));
+        if (i % every === 0 || n <= 24) {
+          gEl.append(text(labelLeft ? x - 4 : x + c + 4, y + i * c + c / 2, `${name}${sub(i)}`, { fill: p.text, 'text-anchor': labelLeft ? 'end' : 'start' }));
+        }
+      }
+      return gEl;
+    };
+    frag.append(vector(rowVecX, oy, m.rows, rowName, rowValues, true));
+    frag.append(text(rowVecX + c + gap / 2, oy + Math.min(m.rows, 4) * c / 2, '=', { fill: p.text, 'font-size': 16, 'text-anchor': 'middle' }));
+    frag.append(text(colVecX - gap / 2, oy + Math.min(m.rows, 4) * c / 2, '·', { fill: p.text, 'font-size': 20, 'text-anchor': 'middle' }));
+    frag.append(vector(colVecX, colVecY, m.cols, colName, colValues, false));
+    const mark = { fill: p.focus, 'fill-opacity': 0.16, stroke: p.focus, 'stroke-width': 2.5 };
+    this.highlight = el('rect', { ...mark, width: 0, height: 0 });
+    this.rowMark = el('rect', { ...mark, width: 0, height: 0 });
+    this.colMark = el('rect', { ...mark, width: 0, height: 0 });
+    frag.append(this.highlight, this.rowMark, this.colMark);
+    this.svg.replaceChildren(frag);
+  }
+
+  /** Big matrices: one path per tap (a 1024×1024 C is a few nodes), scaled to the space. */
+  private drawLarge(m: ConvMatrix, p: Palette, maxPx: number): void {
     const cell = Math.max(1, Math.min(24, Math.floor(maxPx / Math.max(m.rows, m.cols))));
     this.cell = cell;
+    this.ox = 1;
+    this.oy = 1;
     const w = m.cols * cell;
     const h = m.rows * cell;
     const scale = Math.min(1, maxPx / Math.max(w, h));
     this.svg.setAttribute('viewBox', `0 0 ${w + 2} ${h + 2}`);
     this.svg.setAttribute('width', String(Math.ceil((w + 2) * scale)));
     this.svg.setAttribute('height', String(Math.ceil((h + 2) * scale)));
-    this.svg.dataset.rows = String(m.rows);
-    this.svg.dataset.cols = String(m.cols);
     const frag = document.createDocumentFragment();
     frag.append(el('rect', { x: 0, y: 0, width: w + 2, height: h + 2, fill: p.background, stroke: p.line, 'stroke-width': 1 }));
-    // One path per tap, in the order the taps first appear. Each square after the first moves
-    // relative to the previous one (after `z` the pen is back at that square's corner): a 1024×1024
-    // C is ~9000 squares, and the shorter path text is quicker to build and for the browser to parse.
+    // Each square after the first moves relative to the previous one: shorter path text.
     const order: number[] = [];
     const parts: string[][] = [];
     const last: [number, number][] = [];
@@ -79,38 +218,61 @@ export class MatrixView {
       last[tap] = [x, y];
     }
     for (const tap of order) frag.append(el('path', { d: parts[tap].join(''), fill: TAP_COLOURS[tap % TAP_COLOURS.length] }));
-    if (cell >= 18) {
-      const g2 = el('g', { 'font-family': 'system-ui, sans-serif', 'font-size': Math.floor(cell * 0.42), 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: '#ffffff' });
-      for (const e of m.entries) {
-        const t = el('text', { x: 1 + e.col * cell + cell / 2, y: 1 + e.row * cell + cell / 2 });
-        t.textContent = e.label;
-        g2.append(t);
-      }
-      frag.append(g2);
-    }
     this.highlight = el('rect', { fill: p.focus, 'fill-opacity': 0.18, stroke: p.focus, 'stroke-width': Math.max(1, cell / 6) });
+    this.rowMark = null;
+    this.colMark = null;
     frag.append(this.highlight);
     this.svg.replaceChildren(frag);
-    return true;
   }
 
-  /** Highlights one row (side 'row') or column of the drawn matrix. */
+  /**
+   * Marks the current step, given in the layer's own terms: its output cell (direct view) or its
+   * input cell (scatter view), channel-major. In the layer's own operator an output is a row;
+   * in the other matrix of the pair it is a column.
+   */
+  markStep(kind: 'output' | 'input', index: number): void {
+    const asRow = (kind === 'output') === this.own;
+    this.mark(asRow ? 'row' : 'col', index);
+  }
+
+  /** Highlights one row (side 'row') or column of the drawn matrix, and the vector cell it links. */
   mark(side: 'row' | 'col', index: number): void {
     const m = this.matrix;
     if (!m || !this.highlight) return;
     const c = this.cell;
-    if (side === 'row') {
-      this.highlight.setAttribute('x', '1');
-      this.highlight.setAttribute('y', String(1 + index * c));
-      this.highlight.setAttribute('width', String(m.cols * c));
-      this.highlight.setAttribute('height', String(c));
-    } else {
-      this.highlight.setAttribute('x', String(1 + index * c));
-      this.highlight.setAttribute('y', '1');
-      this.highlight.setAttribute('width', String(c));
-      this.highlight.setAttribute('height', String(m.rows * c));
+    const set = (r: SVGRectElement, x: number, y: number, w: number, h: number) => {
+      r.setAttribute('x', String(x));
+      r.setAttribute('y', String(y));
+      r.setAttribute('width', String(w));
+      r.setAttribute('height', String(h));
+    };
+    if (side === 'row') set(this.highlight, this.ox, this.oy + index * c, m.cols * c, c);
+    else set(this.highlight, this.ox + index * c, this.oy, c, m.rows * c);
+    if (this.vectors && this.rowMark && this.colMark) {
+      // A row is one cell of the result vector; a column one cell of the multiplied vector.
+      if (side === 'row') {
+        set(this.rowMark, this.rowVecX, this.oy + index * c, c, c);
+        set(this.colMark, 0, 0, 0, 0);
+      } else {
+        set(this.colMark, this.colVecX, this.colVecY + index * c, c, c);
+        set(this.rowMark, 0, 0, 0, 0);
+      }
     }
     this.svg.dataset.markSide = side;
     this.svg.dataset.markIndex = String(index);
   }
+}
+
+/** The caption under the matrix: which one, its size, and whose matrix it is (en / zh). */
+export function matrixCaption(view: MatrixView, g: ConvGeometry, lang: 'en' | 'zh'): string {
+  const spatial = (side: 'input' | 'output') => g.axes.reduce((n, a) => n * a[side], 1);
+  // The direct conv of the pair: its outputs z and inputs x.
+  const z = g.transposed ? g.inChannels * spatial('input') : g.outChannels * spatial('output');
+  const x = g.transposed ? g.outChannels * spatial('output') : g.inChannels * spatial('input');
+  const ct = view.shown === 'CT';
+  const size = ct ? `Cᵀ: ${x}×${z}` : `C: ${z}×${x}`;
+  const whose = lang === 'zh'
+    ? ct ? '转置卷积的矩阵，x = Cᵀz' : g.transposed ? '本层所转置的直接卷积的矩阵，z = Cx' : '直接卷积的矩阵，z = Cx'
+    : ct ? "the transposed convolution's matrix, x = Cᵀz" : g.transposed ? 'the matrix of the direct convolution this layer transposes, z = Cx' : "the direct convolution's matrix, z = Cx";
+  return lang === 'zh' ? `${size}（${whose}）` : `${size} (${whose})`;
 }
