@@ -28,6 +28,17 @@ const CONV_TYPES = ['conv', 'convTranspose'] as const;
 const POOL_TYPES = ['maxPool', 'avgPool'] as const;
 const GLOBAL_TYPES = ['globalAvgPool', 'globalMaxPool'] as const;
 const MERGE_TYPES = ['add', 'concat'] as const;
+/**
+ * The `type` values a layer list accepts: convs, pools, global pools, `upsample`, `pad`, merges
+ * and the shape-preserving ops (activations, normalisation, dropout…).
+ *
+ * @example
+ * ```ts
+ * import { LAYER_TYPES } from 'convkit';
+ * LAYER_TYPES.slice(0, 4); //=> ['conv', 'convTranspose', 'maxPool', 'avgPool']
+ * LAYER_TYPES.includes('relu'); //=> true
+ * ```
+ */
 export const LAYER_TYPES: readonly string[] = [...CONV_TYPES, ...POOL_TYPES, ...GLOBAL_TYPES, 'upsample', 'pad', ...MERGE_TYPES, ...ELEMENTWISE_TYPES];
 
 const COMMON = ['type', 'name', 'input', 'inputs'];
@@ -110,7 +121,17 @@ function shapeField(v: unknown): { name: string; shape: number[] } {
   return { name, shape: shape.map((x, i) => intField(where, `shape[${i}]`, x, 1)) };
 }
 
-/** A parsed JSON/YAML value → NetworkDef (validated; geometry checks happen in buildNetwork). */
+/**
+ * A parsed JSON/YAML value → NetworkDef (validated; geometry checks happen in buildNetwork).
+ * Layers without a name get one from their type and position.
+ *
+ * @example
+ * ```ts
+ * import { layerListToNetwork } from 'convkit';
+ * const def = layerListToNetwork({ input: [1, 1, 8], layers: [{ type: 'conv', out: 1, kernel: 3 }] });
+ * def.layers[0]; //=> { name: 'conv0', kind: 'conv', outChannels: 1, kernel: [3], stride: [1] }
+ * ```
+ */
 export function layerListToNetwork(doc: unknown): NetworkDef {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) fail('layer list', `the document must be a mapping with "input" and "layers", but is ${show(doc)}`, 'e.g. {input: [1, 3, 32, 32], layers: [{type: conv, out: 8, kernel: 3}]}');
   const top = doc as Record<string, unknown>;
@@ -202,7 +223,23 @@ export function layerListToNetwork(doc: unknown): NetworkDef {
   return { name: typeof top.name === 'string' ? top.name : 'network', input, layers, outputs };
 }
 
-/** Parses JSON or YAML text (YAML is a superset of JSON) into a NetworkDef. */
+/**
+ * Parses JSON or YAML text (YAML is a superset of JSON) into a NetworkDef.
+ *
+ * @example
+ * ```ts
+ * import { buildNetwork, parseLayerList } from 'convkit';
+ * const def = parseLayerList(`
+ * input: [1, 3, 64, 64]
+ * layers:
+ *   - {type: conv, name: stem, out: 16, kernel: 3, stride: 2, padding: 1}
+ *   - {type: relu}
+ *   - {type: maxPool, kernel: 2}
+ * `);
+ * def.layers.map((l) => l.kind);          //=> ['conv', 'elementwise', 'pool']
+ * buildNetwork(def).nodes[2].outputShape; //=> [1, 16, 16, 16]
+ * ```
+ */
 export function parseLayerList(text: string, source = 'layer list'): NetworkDef {
   if (text.length > MAX_LAYER_LIST_BYTES) throw new ConvError('MODEL_FILE', `${source} is ${text.length} bytes`, { hint: `layer lists are limited to ${MAX_LAYER_LIST_BYTES} bytes` });
   let doc: unknown;

@@ -244,11 +244,13 @@ function padOf(node: Node, a: Map<string, Attr>, rank: number, values: Map<strin
   return { pairs, mode };
 }
 
+/** Options of {@link onnxToNetwork}. */
 export interface OnnxOptions {
   /** Override the input shape (needed when the file leaves a spatial size symbolic). */
   inputShape?: number[];
 }
 
+/** What the ONNX file says about itself, beside its graph. */
 export interface OnnxInfo {
   producer: string;
   /** Nodes computed from constants only (folded away; not layers). */
@@ -256,7 +258,21 @@ export interface OnnxInfo {
   irVersion: number | null;
 }
 
-/** Decodes an ONNX file and converts its graph. */
+/**
+ * Decodes an ONNX file and converts its graph: Conv and ConvTranspose with every attribute ONNX
+ * defines, pooling, Resize/Upsample, Pad, merges and shape-preserving ops; anything else is listed
+ * as skipped. Weights are skipped, not decoded.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { buildNetwork, onnxToNetwork, summarize } from 'convkit';
+ * const def = onnxToNetwork(readFileSync('unet_tiny.onnx')); // a small U-Net exported by PyTorch
+ * def.info;         //=> { producer: 'pytorch 1.13.0', constantNodes: 0 }
+ * def.input.shape;  //=> [1, 1, 32, 32]
+ * summarize(buildNetwork(def)).totals; //=> { params: 7562, macs: 1626112 }
+ * ```
+ */
 export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): NetworkDef & { info: OnnxInfo } {
   const model = decodeModel(bytes);
   const g = model.graph!;

@@ -207,6 +207,23 @@ function mergeShape(l: LayerDef, shapes: number[][], rank: number): number[] {
   return out;
 }
 
+/**
+ * Builds a network: every layer's geometry is resolved in order from its producers' shapes, with
+ * the same checks as a single convolution (a ConvError names the layer). Unknown ops, and what
+ * depends on them, are listed in `skipped`, never silently dropped.
+ *
+ * @example
+ * ```ts
+ * import { buildNetwork, layerListToNetwork } from 'convkit';
+ * const net = buildNetwork(layerListToNetwork({ input: [1, 3, 32, 32], layers: [
+ *   { type: 'conv', name: 'c1', out: 8, kernel: 3, padding: 1 },
+ *   { type: 'conv', name: 'c2', out: 8, kernel: 3, stride: 2, padding: 1 },
+ * ] }));
+ * net.nodes.map((n) => n.outputShape); //=> [[1, 8, 32, 32], [1, 8, 16, 16]]
+ * net.byName.get('c2').params;         //=> 584
+ * net.outputs;                         //=> ['c2']
+ * ```
+ */
 export function buildNetwork(def: NetworkDef): Network {
   if (def.layers.length > MAX_LAYERS) throw graphError(`the network has ${def.layers.length} layers`, `convkit analyses at most ${MAX_LAYERS}`);
   const inShape = def.input.shape;

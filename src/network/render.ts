@@ -27,6 +27,20 @@ export function tableCells(s: Summary): string[][] {
   ]);
 }
 
+/**
+ * The table as aligned plain text (what `convkit summary` prints), conventions and notes below it.
+ *
+ * @example
+ * ```ts
+ * import { buildNetwork, layerListToNetwork, renderSummaryText, summarize } from 'convkit';
+ * const net = buildNetwork(layerListToNetwork({ input: [1, 3, 32, 32], layers: [
+ *   { type: 'conv', name: 'c1', out: 8, kernel: 3, padding: 1 },
+ *   { type: 'conv', name: 'c2', out: 8, kernel: 3, stride: 2, padding: 1 },
+ * ] }));
+ * const text = renderSummaryText(summarize(net));
+ * text.split('\n')[1]; //=> 'layer  op    input           output          params     MACs  RF  holes  jump  rel.'
+ * ```
+ */
 export function renderText(s: Summary): string {
   const body = tableCells(s);
   const total = ['total', '', '', '', fmt(s.totals.params), fmt(s.totals.macs), '', '', '', ''];
@@ -41,6 +55,19 @@ export function renderText(s: Summary): string {
   return out.join('\n') + '\n';
 }
 
+/**
+ * The summary as indented JSON (exact fractions as strings).
+ *
+ * @example
+ * ```ts
+ * import { buildNetwork, layerListToNetwork, renderSummaryJson, summarize } from 'convkit';
+ * const net = buildNetwork(layerListToNetwork({ input: [1, 3, 32, 32], layers: [
+ *   { type: 'conv', name: 'c1', out: 8, kernel: 3, padding: 1 },
+ *   { type: 'conv', name: 'c2', out: 8, kernel: 3, stride: 2, padding: 1 },
+ * ] }));
+ * JSON.parse(renderSummaryJson(summarize(net))).totals.params; //=> 808
+ * ```
+ */
 export function renderJson(s: Summary): string {
   return JSON.stringify(s, null, 2) + '\n';
 }
@@ -49,6 +76,19 @@ function csvField(x: string): string {
   return /[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x;
 }
 
+/**
+ * The table as CSV, one column per axis for the receptive-field fields, and a total row.
+ *
+ * @example
+ * ```ts
+ * import { buildNetwork, layerListToNetwork, renderSummaryCsv, summarize } from 'convkit';
+ * const net = buildNetwork(layerListToNetwork({ input: [1, 3, 32, 32], layers: [
+ *   { type: 'conv', name: 'c1', out: 8, kernel: 3, padding: 1 },
+ *   { type: 'conv', name: 'c2', out: 8, kernel: 3, stride: 2, padding: 1 },
+ * ] }));
+ * renderSummaryCsv(summarize(net)).split('\n')[1].split(',').slice(0, 5); //=> ['c1', 'conv', 'conv', '1x3x32x32', '1x8x32x32']
+ * ```
+ */
 export function renderCsv(s: Summary): string {
   const head = ['layer', 'op', 'kind', 'input_shapes', 'output_shape', 'params', 'macs', 'thop_macs', 'torchinfo_macs', ...s.axes.flatMap((a) => [`rf_${a}`, `rf_exact_${a}`, `holes_${a}`, `jump_${a}`, `relationship_${a}`])];
   const rows = s.rows.map((r) => [
@@ -60,6 +100,19 @@ export function renderCsv(s: Summary): string {
   return [head, ...rows, total].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
 }
 
+/**
+ * The table as a Markdown table (right-aligned numbers), conventions as a list.
+ *
+ * @example
+ * ```ts
+ * import { buildNetwork, layerListToNetwork, renderSummaryMarkdown, summarize } from 'convkit';
+ * const net = buildNetwork(layerListToNetwork({ input: [1, 3, 32, 32], layers: [
+ *   { type: 'conv', name: 'c1', out: 8, kernel: 3, padding: 1 },
+ *   { type: 'conv', name: 'c2', out: 8, kernel: 3, stride: 2, padding: 1 },
+ * ] }));
+ * renderSummaryMarkdown(summarize(net)).split('\n')[2]; //=> '| layer | op | input | output | params | MACs | RF | holes | jump | rel. |'
+ * ```
+ */
 export function renderMarkdown(s: Summary): string {
   const esc = (x: string) => x.replace(/\|/g, '\\|');
   const body = tableCells(s);

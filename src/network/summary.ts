@@ -8,6 +8,7 @@ import { continuousField, axisOf, exactField } from '../arithmetic/receptive.js'
 import { toolMacs } from './counts.js';
 import type { Network, SkippedLayer } from './types.js';
 
+/** One layer of the table: shapes, parameters, MACs, receptive field, jump, relationship. */
 export interface SummaryRow {
   name: string;
   op: string;
@@ -32,6 +33,7 @@ export interface SummaryRow {
   tools?: { thop: number; torchinfo: number };
 }
 
+/** The per-layer table of a network, with totals, the counting conventions and notes. */
 export interface Summary {
   network: string;
   input: { name: string; shape: number[] };
@@ -53,6 +55,23 @@ export const CONVENTIONS = [
 /** Largest network (layers) for which the table enumerates exact receptive fields per layer. */
 export const EXACT_LIMIT = 400;
 
+/**
+ * The per-layer table of a network: shapes, parameters, MACs (and what thop / torchinfo would
+ * report), receptive field with holes, jump and the guide's relationship, plus totals. Render it
+ * with `renderSummaryText`, `renderSummaryMarkdown`, `renderSummaryCsv` or `renderSummaryJson`.
+ *
+ * @example
+ * ```ts
+ * import { buildNetwork, layerListToNetwork, summarize } from 'convkit';
+ * const net = buildNetwork(layerListToNetwork({ input: [1, 3, 32, 32], layers: [
+ *   { type: 'conv', name: 'c1', out: 8, kernel: 3, padding: 1 },
+ *   { type: 'conv', name: 'c2', out: 8, kernel: 3, stride: 2, padding: 1 },
+ * ] }));
+ * const s = summarize(net);
+ * s.rows.map((r) => [r.name, r.rf[0], r.jump[0]]); //=> [['c1', '3', '1'], ['c2', '5', '2']]
+ * s.totals;                                        //=> { params: 808, macs: 368640, flops: 737280 }
+ * ```
+ */
 export function summarize(net: Network): Summary {
   const cont = continuousField(net);
   const exact = net.nodes.length <= EXACT_LIMIT;

@@ -98,9 +98,12 @@ export interface UnknownLayerDef extends LayerBase {
   reason: string;
 }
 
+/** One layer of a {@link NetworkDef}, told apart by `kind`: conv, pool, resize, pad, merge, shape-preserving or unknown. */
 export type LayerDef = ConvLayerDef | PoolLayerDef | GlobalPoolLayerDef | ResizeLayerDef | PadLayerDef | ElementwiseLayerDef | MergeLayerDef | UnknownLayerDef;
+/** The `kind` of a layer: `'conv'`, `'convTranspose'`, `'pool'`, `'globalPool'`, `'resize'`, `'pad'`, `'add'`, `'concat'`, `'elementwise'` or `'unknown'`. */
 export type LayerKind = LayerDef['kind'];
 
+/** A network before its sizes are known: the input's shape and the layers in words (what a layer list or an ONNX file becomes). */
 export interface NetworkDef {
   name?: string;
   /** The single spatial input: [N, C, spatial…] or [C, spatial…]. */
@@ -110,6 +113,7 @@ export interface NetworkDef {
   outputs?: string[];
 }
 
+/** A built layer: its shapes, the geometry `src/geometry` computed for it, its parameters and MACs. */
 export interface NetworkNode {
   def: LayerDef;
   name: string;
@@ -130,6 +134,7 @@ export interface NetworkNode {
   macs: number;
 }
 
+/** A layer that is listed but not analysed (an unknown op, or one downstream of it), and why. */
 export interface SkippedLayer {
   name: string;
   op: string;
@@ -137,6 +142,7 @@ export interface SkippedLayer {
   reason: string;
 }
 
+/** A built network: analysed layers in topological order, by name, its outputs, and the layers skipped. */
 export interface Network {
   name: string;
   input: { name: string; shape: number[] };

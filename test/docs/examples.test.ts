@@ -4,7 +4,7 @@
  * from the code fails here, with its export's name and line.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,6 +39,8 @@ describe('doc comment examples', () => {
     }
     expect(files.length).toBeGreaterThan(0);
     writeFileSync(join(work, 'driver.mjs'), DRIVER);
+    // Examples that read a model read this one from their working folder, as a user's script would.
+    copyFileSync(join(root, 'test/fixtures/onnx/unet_tiny.onnx'), join(work, 'unet_tiny.onnx'));
     const run = spawnSync(process.execPath, [join(work, 'driver.mjs'), JSON.stringify(files)], { cwd: work, encoding: 'utf8', timeout: 120_000 });
     const results = run.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { label: string; ok: boolean; error?: string });
     const failed = results.filter((r) => !r.ok).map((r) => `${r.label}: ${r.error}`);
