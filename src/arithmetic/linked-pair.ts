@@ -71,7 +71,8 @@ function numbers(v: ArrayLike<number> | undefined, n: number, what: string, shap
 }
 
 /**
- * The linked pair of a direct convolution (explain-style options).
+ * The linked pair of a direct convolution (explain-style options). Given a transposed convolution,
+ * the pair starts from the direct convolution it transposes (`directOf`).
  *
  * @example
  * ```ts
@@ -84,10 +85,20 @@ function numbers(v: ArrayLike<number> | undefined, n: number, what: string, shap
  * ```
  */
 export function linkedPair(options: ConvSpecOptions, values: LinkedPairValues = {}): LinkedPair {
-  const spec = resolveSpec({ ...options, bias: false });
-  if (spec.kind !== 'conv' || spec.geometry.transposed) {
-    throw new ConvError('INVALID_OPTION', 'linkedPair takes a direct convolution', { hint: 'leave transposed and pool out: give the convolution whose input the transposed one should restore' });
+  const given = resolveSpec({ ...options, bias: false });
+  if (given.kind !== 'conv') {
+    throw new ConvError('INVALID_OPTION', 'linkedPair takes a convolution, not a pooling layer', { hint: 'leave pool out' });
   }
+  if (given.geometry.transposed) {
+    // A transposed conv: pair it with the direct conv it transposes, then check that the restoring
+    // transposed conv of that direct conv is the one given (it is, unless the output padding differs).
+    const direct = directOf(given.geometry, options);
+    const pair = linkedPair(direct, values);
+    const same = pair.transposed.axes.every((a, i) => a.output === given.geometry.axes[i].output && a.outputPadding === given.geometry.axes[i].outputPadding);
+    if (!same) throw new Error('linkedPair: internal error, the direct conv of a transposed conv does not restore it');
+    return pair;
+  }
+  const spec = given;
   const direct = spec.geometry;
   if (direct.paddingMode !== 'zeros') {
     throw new ConvError('PADDING_MODE', `the linked pair needs zero padding, not ${direct.paddingMode}: with ${direct.paddingMode} padding Cᵀ is not a transposed convolution`, {
@@ -220,4 +231,27 @@ export function pinvSymmetricSolve(G: Float64Array[], b: Float64Array): Float64A
     for (let k = 0; k < n; k++) out[k] += f * V[k][e];
   }
   return out;
+}
+
+/**
+ * The direct convolution a transposed one transposes: its input is the transposed conv's output,
+ * with the same kernel, stride, padding and dilation and the channels swapped. Its output is the
+ * transposed conv's input again (the floor of the direct size formula drops the output padding,
+ * which is smaller than the stride).
+ */
+export function directOf(g: ConvGeometry, options: Pick<ConvSpecOptions, 'bias' | 'batch'> = {}): ConvSpecOptions {
+  const symmetric = g.axes.every((a) => a.padBefore === a.padAfter);
+  return {
+    input: g.axes.map((a) => a.output),
+    kernel: g.axes.map((a) => a.kernel),
+    stride: g.axes.map((a) => a.stride),
+    dilation: g.axes.map((a) => a.dilation),
+    padding: symmetric ? g.axes.map((a) => a.padBefore) : g.axes.map((a) => [a.padBefore, a.padAfter] as [number, number]),
+    inChannels: g.outChannels,
+    outChannels: g.inChannels,
+    groups: g.groups,
+    rank: g.rank,
+    ...(options.bias !== undefined ? { bias: options.bias } : {}),
+    ...(options.batch !== undefined ? { batch: options.batch } : {}),
+  };
 }

@@ -70,11 +70,35 @@ describe('linkedPair', () => {
   });
 
   it('refuses what it cannot pair, with a ConvError', () => {
-    expect(() => linkedPair({ input: 4, kernel: 3, transposed: true })).toThrow(ConvError);
+    expect(() => linkedPair({ input: 4, kernel: 3, pool: 'max' })).toThrow(ConvError);
     expect(() => linkedPair({ input: 4, kernel: 3, padding: 1, paddingMode: 'reflect' })).toThrow(/zero padding/);
     expect(() => linkedPair({ input: 4, kernel: 3 }, { input: [1, 2] })).toThrow(/needs 16/);
     const big = LEAST_SQUARES_LIMIT + 1;
     expect(() => linkedPair({ input: [1, big + 2], kernel: [1, 3] }, { leastSquares: true })).toThrow(/least-squares/);
+  });
+});
+
+describe('linkedPair from a transposed conv', () => {
+  it('starts from the direct conv it transposes, for every output padding', () => {
+    fc.assert(
+      fc.property(
+        fc.record({ i: fc.integer({ min: 1, max: 6 }), k: fc.integer({ min: 1, max: 4 }), s: fc.integer({ min: 1, max: 3 }), p: fc.integer({ min: 0, max: 2 }), op: fc.integer({ min: 0, max: 2 }) }),
+        ({ i, k, s, p, op }) => {
+          const t = { input: [i, i], kernel: k, stride: s, padding: p, outputPadding: op, transposed: true };
+          let pair;
+          try {
+            pair = linkedPair(t);
+          } catch (e) {
+            if (e instanceof ConvError) return;
+            throw e;
+          }
+          const g = convTransposeGeometry({ inputShape: [1, 1, i, i], weightShape: [1, 1, k, k] }, { stride: s, padding: p, outputPadding: op });
+          expect(pair.transposed.axes.map((a) => [a.input, a.output, a.outputPadding])).toEqual(g.axes.map((a) => [a.input, a.output, a.outputPadding]));
+          expect(pair.direct.axes.map((a) => a.output)).toEqual([i, i]);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
 
