@@ -15,6 +15,7 @@ import type { TraceInput } from '../trace/types.js';
 import { weightLabel } from './label.js';
 import { MATRIX_LIMIT, type ConvMatrix, type MatrixEntry, type MatrixTerm } from './types.js';
 
+/** Options of {@link convMatrix}: weight values to fill in, or one channel pair's block only. */
 export interface ConvMatrixOptions {
   /** Weight values in the geometry's weight layout (row-major over weightShape): fills `value`. */
   weight?: ArrayLike<number> | null;
@@ -65,6 +66,20 @@ export function checkMatrixSize(rows: number, cols: number, nonZeros: number): v
   }
 }
 
+/**
+ * The convolution as a sparse matrix C with y = C·x (the classic 4×16 matrix of a 3×3 kernel on a
+ * 4×4 input), entries labelled with the weight taps they multiply by (`w₀₀ … w₂₂`) and valued when
+ * a weight is given. A transposed geometry gives Cᵀ of the direct convolution it transposes.
+ * Takes a geometry or explain-style options.
+ *
+ * @example
+ * ```ts
+ * import { convMatrix, matrixLabels } from 'convkit';
+ * const C = convMatrix({ input: [4, 4], kernel: 3 });
+ * [C.rows, C.cols, C.entries.length]; //=> [4, 16, 36]
+ * matrixLabels(C)[0].slice(0, 6);     //=> ['w₀₀', 'w₀₁', 'w₀₂', '', 'w₁₀', 'w₁₁']
+ * ```
+ */
 export function convMatrix(input: TraceInput, options: ConvMatrixOptions = {}): ConvMatrix {
   const resolved = resolveGeometry(input);
   if (resolved.kind !== 'conv') {

@@ -26,6 +26,7 @@ export interface MatrixTerm {
   tap: number;
 }
 
+/** One structurally non-zero entry of C: its row and column, the weight taps it multiplies by, label and value. */
 export interface MatrixEntry {
   row: number;
   col: number;
@@ -40,6 +41,10 @@ export interface MatrixEntry {
   value: number | null;
 }
 
+/**
+ * A convolution as a sparse matrix C with y = C·x for one sample: rows are output cells of every
+ * output channel, columns input cells of every input channel, both channel-major then raster order.
+ */
 export interface ConvMatrix {
   version: 1;
   /**
@@ -67,5 +72,14 @@ export interface ConvMatrix {
   entries: MatrixEntry[];
 }
 
-/** Largest number of structural non-zeros (or rows + columns) a matrix may list. */
+/**
+ * Largest number of structural non-zeros (or rows + columns) a matrix may list; a larger one is
+ * refused with a `ConvError` (`TOO_LARGE`) before it is built.
+ *
+ * @example
+ * ```ts
+ * import { MATRIX_LIMIT } from 'convkit';
+ * MATRIX_LIMIT; //=> 2000000
+ * ```
+ */
 export const MATRIX_LIMIT = 2_000_000;

@@ -61,7 +61,18 @@ export function checkTraceSize(frames: number, tapsPerFrame: number, gridCells: 
 /**
  * The frames of one convolution (ConvGeometry, or explain-style options) or pooling (PoolGeometry,
  * or options with `pool`), in the direct view (one frame per output cell) or the scatter view (one
- * frame per input cell).
+ * frame per input cell). Every picture convkit draws is drawn from this data.
+ *
+ * @example
+ * ```ts
+ * import { trace } from 'convkit';
+ * const t = trace({ input: [5, 5], kernel: 3, stride: 2, padding: 1 });
+ * [t.view, t.outputShape, t.frames.length]; //=> ['direct', [3, 3], 9]
+ * t.frames[4].taps.map((tap) => tap.input); //=> [[1, 1], [1, 2], [1, 3], [2, 1], [2, 2], [2, 3], [3, 1], [3, 2], [3, 3]]
+ * // The scatter view of a transposed conv counts the writes per output cell (the checkerboard):
+ * const s = trace({ input: [2, 2], kernel: 3, stride: 2, transposed: true }, { view: 'scatter' });
+ * s.overlap.slice(0, 5); //=> [1, 1, 2, 1, 1]
+ * ```
  */
 export function trace(input: TraceInput, request?: TraceRequest): Trace {
   const view = viewOf(request);

@@ -44,6 +44,7 @@ export type TraceSpecOptions = ConvSpecOptions;
 /** Anything `trace` and `convMatrix` accept. */
 export type TraceInput = ConvGeometry | PoolGeometry | TraceSpecOptions;
 
+/** Which view `trace` walks: `'direct'` (default) or `'scatter'`. */
 export interface TraceRequest {
   /** Default 'direct'. 'scatter' is refused for pooling. */
   view?: TraceView;
@@ -100,6 +101,7 @@ export interface TraceCell {
   copies: number[] | null;
 }
 
+/** The plane the kernel slides over: the padded input, or a transposed conv's zero-inserted one. */
 export interface TraceGrid {
   /** Per-axis grid sizes (`equivalent.gridSize`). */
   shape: number[];
@@ -117,6 +119,7 @@ export interface TraceKernelTap {
   offset: number[];
 }
 
+/** The kernel as drawn: taps, dilation, extent, and whether it is the weight rotated 180°. */
 export interface TraceKernel {
   /** Taps per axis (k). */
   shape: number[];
@@ -244,7 +247,17 @@ export interface ScatterTrace extends TraceBase {
   fullOverlap: number[] | null;
 }
 
+/** What `trace` returns: a {@link DirectTrace} or a {@link ScatterTrace}, told apart by `view`. */
 export type Trace = DirectTrace | ScatterTrace;
 
-/** Largest number of taps (frames × taps per frame) or grid cells a trace lists. */
+/**
+ * Largest number of taps (frames × taps per frame) or grid cells a trace lists; a larger one is a
+ * `ConvError` (`TOO_LARGE`): a picture of it would not be readable either.
+ *
+ * @example
+ * ```ts
+ * import { TRACE_LIMIT } from 'convkit';
+ * TRACE_LIMIT; //=> 2000000
+ * ```
+ */
 export const TRACE_LIMIT = 2_000_000;
