@@ -15,6 +15,8 @@ import { setFlagsFromString } from 'node:v8';
 // be set before any wasm is compiled.
 try { setFlagsFromString('--experimental-wasm-relaxed-simd'); } catch { /* flag unknown: fine */ }
 
+// The peers live in bench/node_modules (npm run bench:setup): say so plainly when they are missing.
+(await import('./peers/installed.js')).requirePeers('npm run bench');
 const { CASES, macs } = await import('./cases.js');
 const { measurePeak } = await import('./peak.js');
 const { relErr, rng, timeAll } = await import('./timing.js');

@@ -12,6 +12,7 @@ import { loadavg } from 'node:os';
 
 try { setFlagsFromString('--experimental-wasm-relaxed-simd'); } catch { /* flag unknown: fine */ }
 
+(await import('./peers/installed.js')).requirePeers('bench/latency.ts', ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu', '@tensorflow/tfjs-backend-wasm']);
 const { CASES } = await import('./cases.js');
 const { initTfjs, tfjsPeer } = await import('./peers/tfjs.js');
 const { conv2d } = await import('../src/index.js');

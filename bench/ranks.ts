@@ -7,10 +7,11 @@
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
-import * as tf from '@tensorflow/tfjs-core'; // no wasm compiled by this import: the flag below still applies
+import type * as tfTypes from './peers/tfjs.js';
 
 try { setFlagsFromString('--experimental-wasm-relaxed-simd'); } catch { /* flag unknown: fine */ }
-const { initTfjs } = await import('./peers/tfjs.js');
+(await import('./peers/installed.js')).requirePeers('bench/ranks.ts');
+const { initTfjs, tf } = await import('./peers/tfjs.js'); // no wasm compiled by this import: the flag above still applies
 const { permute } = await import('./peers/permute.js');
 const { ortConvPeer } = await import('./peers/ort.js');
 const { measurePeak } = await import('./peak.js');
@@ -58,11 +59,11 @@ async function tfjsRun(backend: 'wasm' | 'cpu', bc: RankCase, x: Float32Array, w
     const inv = last(outShape).map((_, i) => last(outShape).indexOf(i));
     return permute(o, outLast, inv);
   };
-  const op = (): tf.Tensor => {
+  const op = (): tfTypes.Tensor => {
     // Every case's padding is what TF's 'same' gives (TF.js conv3d takes nothing else).
-    if (rank === 1) return tf.conv1d(xt as tf.Tensor3D, wt as tf.Tensor3D, bc.stride, 'same', 'NWC');
-    if (bc.transposed) return tf.conv3dTranspose(xt as tf.Tensor5D, wt as tf.Tensor5D, outLast as [number, number, number, number, number], bc.stride, 'same');
-    return tf.conv3d(xt as tf.Tensor5D, wt as tf.Tensor5D, bc.stride, 'same');
+    if (rank === 1) return tf.conv1d(xt as tfTypes.Tensor3D, wt as tfTypes.Tensor3D, bc.stride, 'same', 'NWC');
+    if (bc.transposed) return tf.conv3dTranspose(xt as tfTypes.Tensor5D, wt as tfTypes.Tensor5D, outLast as [number, number, number, number, number], bc.stride, 'same');
+    return tf.conv3d(xt as tfTypes.Tensor5D, wt as tfTypes.Tensor5D, bc.stride, 'same');
   };
   return {
     run() {

@@ -1,4 +1,6 @@
 /** ONNX Runtime for Node (native MLAS): a one-node model per case, weights as initializers. */
+// From bench/node_modules (npm run bench:setup); the root typecheck runs without it (then: any).
+// @ts-ignore -- optional peer, see above
 import * as ort from 'onnxruntime-node';
 import { outputShape, type BenchCase } from '../cases.js';
 import { onnxConvModel, type ConvSpec } from './onnx-model.js';

@@ -5,11 +5,21 @@
  * timed call returns its Float32Array.
  */
 import { createRequire } from 'node:module';
+// The peers come from bench/node_modules (npm run bench:setup). The root typecheck, which also
+// covers bench/, runs on installs without them: there these imports resolve to nothing (any).
+// @ts-ignore -- optional peer, see above
 import * as tf from '@tensorflow/tfjs-core';
+// @ts-ignore -- optional peer, see above
 import '@tensorflow/tfjs-backend-cpu';
+// @ts-ignore -- optional peer, see above
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { outputShape, type BenchCase } from '../cases.js';
 import { permute } from './permute.js';
+
+export { tf };
+export type Tensor = tf.Tensor;
+export type Tensor3D = tf.Tensor3D;
+export type Tensor5D = tf.Tensor5D;
 
 export async function initTfjs(): Promise<void> {
   const require = createRequire(import.meta.url);
