@@ -56,11 +56,19 @@ export function run(file: string, args: string[], opts: { cwd: string; env?: Nod
   });
 }
 
-/** npm's environment for child installs and packs: none of the lifecycle variables of an enclosing `npm test`. */
-function npmEnv(): NodeJS.ProcessEnv {
+/** npm settings a user's machine would have too (cache, registry, proxies), kept in userEnv(). */
+const MACHINE_NPM_CONFIG = /^npm_config_(cache|registry|userconfig|globalconfig|https?_proxy|proxy|noproxy|cafile|ca|strict_ssl|offline|prefer_offline)$/i;
+
+/**
+ * The environment for child processes that play the user (npm, node, npx): this one without what
+ * an enclosing `npm test` or `npx vitest` adds — lifecycle and package variables, and npm_config_*
+ * copies of this checkout's .npmrc (npm would warn about them in the user's project).
+ */
+export function userEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (k.startsWith('npm_lifecycle_') || k.startsWith('npm_package_') || k === 'npm_config_prefix' || k === 'INIT_CWD') continue;
+    if (/^npm_(lifecycle|package|command|execpath|node_execpath)/i.test(k) || k === 'INIT_CWD') continue;
+    if (/^npm_config_/i.test(k) && !MACHINE_NPM_CONFIG.test(k)) continue;
     env[k] = v;
   }
   return env;
@@ -83,7 +91,7 @@ async function packInto(dir: string): Promise<string> {
   symlinkSync(join(repoRoot, 'node_modules'), join(clone, 'node_modules'), 'dir');
   const out = join(dir, 'tarball');
   mkdirSync(out, { recursive: true });
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', out], { cwd: clone, env: npmEnv(), timeoutMs: PACK_WAIT_MS });
+  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', out], { cwd: clone, env: userEnv(), timeoutMs: PACK_WAIT_MS });
   // The lifecycle scripts' output (the build) may come before npm's JSON report on stdout.
   const start = stdout.startsWith('[') ? 0 : stdout.lastIndexOf('\n[\n') + 1;
   const report = JSON.parse(stdout.slice(start)) as { filename: string }[];
@@ -165,7 +173,7 @@ export function installedProject(extraDeps: Record<string, string> = {}): Promis
       const dir = mkdtempSync(join(runDir(), `project-${tag}-`));
       const pkg = { name: 'convkit-user', version: '1.0.0', private: true, type: 'module', dependencies: { convkit: `file:${tgz}`, ...extraDeps } };
       writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2) + '\n');
-      await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir, env: npmEnv(), timeoutMs: 8 * 60_000 });
+      await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: dir, env: userEnv(), timeoutMs: 8 * 60_000 });
       return dir;
     })();
     projects.set(key, p);

@@ -1,0 +1,216 @@
+/**
+ * The packed tarball as a user gets it (test/support/pack.ts: `npm pack` of a clean copy, so the
+ * prepack script must build dist/), installed into an empty project: what it contains, `import`
+ * and `require` from plain Node scripts, the CLI through `npx`, and TypeScript's view of the types.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { installedProject, packedTarball, repoRoot, run, userEnv } from '../support/pack.js';
+import { expectedConv, makeCase, maxAbsDiff, SCRIPT_BODY } from './conv-case.js';
+
+let tgz = '';
+let unpacked = ''; // the tarball extracted: unpacked/package/…
+let project = '';
+
+beforeAll(async () => {
+  tgz = await packedTarball();
+  unpacked = mkdtempSync(join(dirname(tgz), 'unpacked-'));
+  await run('tar', ['-xzf', tgz, '-C', unpacked], { cwd: unpacked });
+  project = await installedProject();
+}, 15 * 60_000);
+
+/** Every file under dir, as paths relative to it with '/' separators. */
+function walk(dir: string, base = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name), base) : [relative(base, join(dir, e.name)).split('\\').join('/')],
+  );
+}
+
+/** Every string leaf of package.json's "exports" (the targets). */
+function exportTargets(e: unknown): string[] {
+  if (typeof e === 'string') return [e];
+  if (e && typeof e === 'object') return Object.values(e).flatMap(exportTargets);
+  return [];
+}
+
+/** Runs a program in the user's project; resolves to { code, stdout, stderr } whatever the exit code. */
+function userRun(file: string, args: string[], cwd = project): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((res) => {
+    execFile(file, args, { cwd, env: userEnv(), timeout: 120_000, maxBuffer: 64 << 20, encoding: 'utf8' }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+      res({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('the packed tarball', () => {
+  it('holds the built package and nothing but what users need', () => {
+    const pkgDir = join(unpacked, 'package');
+    const files = walk(pkgDir);
+    for (const f of ['package.json', 'LICENSE', 'README.md', 'bin/convkit.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/cjs/index.js', 'dist/cjs/index.d.ts', 'dist/cjs/package.json']) {
+      expect(files, `${f} missing from ${tgz}`).toContain(f);
+    }
+    const stray = files.filter((f) => !/^(dist\/|bin\/)/.test(f) && !['package.json', 'LICENSE', 'README.md'].includes(f));
+    expect(stray, 'files outside dist/, bin/, LICENSE, README.md').toEqual([]);
+    expect(files.filter((f) => /(^|\/)(test|tests|__tests__)\/|\.test\.[cm]?[jt]s$/.test(f)), 'test files in the package').toEqual([]);
+    expect(readFileSync(join(pkgDir, 'LICENSE'), 'utf8')).toMatch(/^MIT License[\s\S]*Copyright \(c\) 2026 convkit contributors/);
+  });
+
+  it('names only files it contains (main, module, types, exports, bin)', () => {
+    const pkgDir = join(unpacked, 'package');
+    const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+    const named = [pkg.main, pkg.module, pkg.types, ...exportTargets(pkg.exports), ...Object.values<string>(pkg.bin)].filter(Boolean);
+    expect(named.length).toBeGreaterThan(5);
+    for (const p of named) expect(existsSync(join(pkgDir, p)), `package.json names ${p}, which is not in the tarball`).toBe(true);
+    // The CommonJS folder must read as CommonJS inside a "type": "module" package.
+    expect(JSON.parse(readFileSync(join(pkgDir, 'dist/cjs/package.json'), 'utf8')).type).toBe('commonjs');
+    expect(pkg.sideEffects).toBe(false);
+    for (const url of [pkg.homepage, pkg.bugs?.url, pkg.repository?.url]) expect(url).toMatch(/^(git\+)?https:\/\//);
+  });
+
+  it('has no source map that points at a file it does not ship', () => {
+    const pkgDir = join(unpacked, 'package');
+    const files = new Set(walk(pkgDir));
+    const missing: string[] = [];
+    for (const f of files) {
+      if (/\.[cm]?js$/.test(f)) {
+        const m = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(join(pkgDir, f), 'utf8'));
+        if (m && !m[1]!.startsWith('data:')) {
+          const map = relative(pkgDir, resolve(pkgDir, dirname(f), m[1]!)).split('\\').join('/');
+          if (!files.has(map)) missing.push(`${f} → ${map}`);
+        }
+      }
+      if (f.endsWith('.map')) {
+        const map = JSON.parse(readFileSync(join(pkgDir, f), 'utf8')) as { sources: string[]; sourcesContent?: (string | null)[] };
+        map.sources.forEach((s, i) => {
+          const src = relative(pkgDir, resolve(pkgDir, dirname(f), s)).split('\\').join('/');
+          if (!files.has(src) && !map.sourcesContent?.[i]) missing.push(`${f} → ${src}`);
+        });
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('README links only to addresses or to files in the package (they must work on the npm page)', () => {
+    const pkgDir = join(unpacked, 'package');
+    const readme = readFileSync(join(pkgDir, 'README.md'), 'utf8');
+    const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
+    const broken = links.filter((l) => !/^(https?:|mailto:|#)/.test(l) && !existsSync(join(pkgDir, l.split('#')[0]!)));
+    expect(broken, 'relative README links to files not in the tarball').toEqual([]);
+  });
+});
+
+describe('the installed package, used from plain Node scripts', () => {
+  const c = makeCase(20261202);
+  const want = expectedConv(c);
+
+  function writeCase(): string {
+    const caseFile = join(project, 'case.json');
+    writeFileSync(caseFile, JSON.stringify(c));
+    return caseFile;
+  }
+
+  it('import: an ES module script computes conv2d with the WebAssembly engine, matching the definition', async () => {
+    const caseFile = writeCase();
+    writeFileSync(join(project, 'use-esm.mjs'), `import * as convkit from 'convkit';\nimport { readFileSync } from 'node:fs';\nconst caseFile = process.argv[2];\n${SCRIPT_BODY}`);
+    const r = await userRun(process.execPath, ['use-esm.mjs', caseFile]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const got = JSON.parse(r.stdout);
+    expect(got.shape).toEqual(want.shape);
+    expect(maxAbsDiff(got.data, want.data)).toBeLessThan(1e-4);
+    expect(got.info.simd, `fast engine not in use: ${got.info.reason}`).toBe(true);
+  });
+
+  it('require: a CommonJS script gets the same results', async () => {
+    const caseFile = writeCase();
+    writeFileSync(join(project, 'use-cjs.cjs'), `const convkit = require('convkit');\nconst { readFileSync } = require('node:fs');\nconst caseFile = process.argv[2];\n${SCRIPT_BODY}`);
+    const r = await userRun(process.execPath, ['use-cjs.cjs', caseFile]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const got = JSON.parse(r.stdout);
+    expect(got.shape).toEqual(want.shape);
+    expect(maxAbsDiff(got.data, want.data)).toBeLessThan(1e-4);
+    expect(got.info.simd, `fast engine not in use: ${got.info.reason}`).toBe(true);
+  });
+
+  it('require: errors are ConvErrors with their code, and package.json is readable', async () => {
+    writeFileSync(
+      join(project, 'use-cjs-error.cjs'),
+      [
+        "const { conv2d, tensor, ConvError } = require('convkit');",
+        "const version = require('convkit/package.json').version;",
+        'try {',
+        '  conv2d(tensor(new Float32Array(4), [1, 1, 2, 2]), tensor(new Float32Array(9), [1, 1, 3, 3]));',
+        "  console.log(JSON.stringify({ thrown: false, version }));",
+        '} catch (e) {',
+        '  console.log(JSON.stringify({ thrown: true, isConvError: e instanceof ConvError, code: e.code, version }));',
+        '}',
+      ].join('\n'),
+    );
+    const r = await userRun(process.execPath, ['use-cjs-error.cjs']);
+    expect(r.code).toBe(0);
+    const got = JSON.parse(r.stdout);
+    const version = JSON.parse(readFileSync(join(unpacked, 'package/package.json'), 'utf8')).version;
+    // A 3×3 kernel does not fit a 2×2 input without padding: PyTorch refuses it too.
+    expect(got).toMatchObject({ thrown: true, isConvError: true, version });
+    expect(typeof got.code).toBe('string');
+  });
+});
+
+describe('the installed command line (npx convkit)', () => {
+  it('explains a convolution: output sizes as the size formula gives them', async () => {
+    const r = await userRun('npx', ['--no', '--', 'convkit', 'explain', '--input', '7x6', '--kernel', '3', '--stride', '2', '--padding', '1', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const size = (i: number) => Math.floor((i + 2 * 1 - 3) / 2) + 1;
+    expect(out.output).toEqual([size(7), size(6)]);
+  });
+
+  it('prints its version and refuses bad input with exit code 2 and one line', async () => {
+    const version = JSON.parse(readFileSync(join(unpacked, 'package/package.json'), 'utf8')).version;
+    const v = await userRun('npx', ['--no', '--', 'convkit', '--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toBe(version);
+    const bad = await userRun('npx', ['--no', '--', 'convkit', 'explain', '--input', '5x5', '--kernel', '9']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/kernel/);
+  });
+});
+
+describe("TypeScript's view of the installed types", () => {
+  const uses = (from: string) => [
+    `const x: Tensor = tensor(new Float32Array(16), [1, 1, 4, 4]);`,
+    `const y: Tensor = conv2d(x, tensor(new Float32Array(9), [1, 1, 3, 3]), { stride: 1, padding: 'same' });`,
+    `const shape: readonly number[] = y.shape;`,
+    `const caught: unknown = shape;`,
+    `const code: string | undefined = isConvError(caught) ? caught.code : undefined;`,
+    `const p: Promise<Tensor> = conv2dAsync(x, x);`,
+    `// @ts-expect-error stride takes numbers: a typed package must refuse a string here (${from})`,
+    `conv2d(x, x, { stride: 'two' });`,
+    `export { code, p };`,
+  ];
+  const names = 'tensor, conv2d, conv2dAsync, isConvError, type Tensor';
+
+  it('type-checks ESM (.mts) and CommonJS (.cts) users under nodenext, and a bundler project, without skipLibCheck', async () => {
+    const dir = mkdtempSync(join(project, 'ts-'));
+    writeFileSync(join(dir, 'esm.mts'), [`import { ${names} } from 'convkit';`, ...uses('esm')].join('\n'));
+    writeFileSync(join(dir, 'cjs.cts'), [`import convkit = require('convkit');`, `type Tensor = convkit.Tensor;`, `const { tensor, conv2d, conv2dAsync, isConvError } = convkit;`, ...uses('cjs')].join('\n'));
+    writeFileSync(join(dir, 'bundled.ts'), [`import { ${names} } from 'convkit';`, ...uses('bundler')].join('\n'));
+    // As `tsc --init` (TypeScript 5.9) starts a project: strict, nodenext, no @types, the target's default lib.
+    const common = { strict: true, target: 'esnext', noEmit: true, types: [], skipLibCheck: false };
+    writeFileSync(join(dir, 'tsconfig.node.json'), JSON.stringify({ compilerOptions: { ...common, module: 'nodenext', moduleResolution: 'nodenext' }, files: ['esm.mts', 'cjs.cts'] }));
+    writeFileSync(join(dir, 'tsconfig.bundler.json'), JSON.stringify({ compilerOptions: { ...common, module: 'esnext', moduleResolution: 'bundler', lib: ['es2022', 'dom'] }, files: ['bundled.ts'] }));
+    const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
+    for (const cfg of ['tsconfig.node.json', 'tsconfig.bundler.json']) {
+      const r = await userRun(process.execPath, [tsc, '-p', cfg], dir);
+      expect(r.stdout + r.stderr, `tsc -p ${cfg}`).toBe('');
+      expect(r.code).toBe(0);
+    }
+    // The CommonJS user resolved the CommonJS declarations (else nodenext reports TS1479 above).
+    expect(statSync(join(project, 'node_modules/convkit/dist/cjs/index.d.ts')).isFile()).toBe(true);
+  }, 120_000);
+});
