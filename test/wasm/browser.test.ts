@@ -62,11 +62,16 @@ describe.skipIf(!existsSync(CHROMIUM))('browser build (headless Chromium)', () =
     await page.waitForFunction(() => typeof (globalThis as { runChecks?: unknown }).runChecks === 'function');
     const got = (await page.evaluate(() => (globalThis as unknown as { runChecks: () => Promise<unknown> }).runChecks())) as {
       info: { simd: boolean; shared: boolean; threads: number }; isolated: boolean; outputs: number[][];
+      first: { recoveries: number; callerTasks: number; centre: number };
     };
     expect(got.info.simd).toBe(true);
     expect(got.isolated).toBe(true);
     expect(got.info.shared).toBe(true);
     expect(got.info.threads).toBeGreaterThanOrEqual(2);
+    // The first large async call: computed by the workers that started for it (no stall recovery).
+    expect(got.first.centre).toBeCloseTo(64 * 9 * 0.125, 3);
+    expect(got.first.recoveries).toBe(0);
+    expect(got.first.callerTasks).toBe(0);
     const node = await computeAll(api);
     const ref = await computeAll(api, 'reference');
     expect(got.outputs.length).toBe(node.length);
