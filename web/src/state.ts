@@ -11,6 +11,8 @@ export type Lang = 'en' | 'zh';
 export type Theme = 'light' | 'dark';
 export type View = 'direct' | 'scatter';
 export type MatrixMode = 'c' | 'ct';
+/** The stage's figure: the three synced grids, or the classic slanted planes of the guide's GIFs. */
+export type Figure = 'grids' | 'classic';
 
 export interface State {
   input: [number, number];
@@ -37,6 +39,9 @@ export interface State {
   theme: Theme;
   colorBlind: boolean;
   lang: Lang;
+  figure: Figure;
+  /** Tour step shown (1-based); 0 = the free playground. */
+  tour: number;
 }
 
 /** Inclusive bounds of every numeric control (the page refuses nothing else: the library does). */
@@ -52,6 +57,7 @@ export const BOUNDS = {
   groups: [1, 16],
   channel: [0, 15],
   frame: [0, 1 << 20],
+  tour: [1, 99],
 } as const satisfies Record<string, readonly [number, number]>;
 
 export function defaultState(): State {
@@ -77,6 +83,8 @@ export function defaultState(): State {
     theme: 'light',
     colorBlind: false,
     lang: 'en',
+    figure: 'grids',
+    tour: 0,
   };
 }
 
@@ -160,7 +168,7 @@ export function shownValue(v: string): string {
   return clean.length > 40 ? `${clean.slice(0, 37)}…` : clean;
 }
 
-export const URL_KEYS = ['i', 'k', 's', 'd', 'p', 't', 'op', 'os', 'ci', 'co', 'g', 'oc', 'n', 'v', 'm', 'f', 'theme', 'cb', 'lang'] as const;
+export const URL_KEYS = ['i', 'k', 's', 'd', 'p', 't', 'op', 'os', 'ci', 'co', 'g', 'oc', 'n', 'v', 'm', 'f', 'theme', 'cb', 'lang', 'fig', 'tour'] as const;
 
 /**
  * Reads a query string. Unknown keys are reported; a key that fails its check keeps the default.
@@ -200,6 +208,8 @@ export function parseQuery(query: string, base: State = defaultState()): { state
       case 'theme': { const v = oneOf(value, ['light', 'dark'] as const); if (v) state.theme = v; else ok = false; break; }
       case 'cb': { const b = boolIn(value); if (b !== null) state.colorBlind = b; else ok = false; break; }
       case 'lang': { const v = oneOf(value, ['en', 'zh'] as const); if (v) state.lang = v; else ok = false; break; }
+      case 'fig': { const v = oneOf(value, ['grids', 'classic'] as const); if (v) state.figure = v; else ok = false; break; }
+      case 'tour': { const n = intIn(value, BOUNDS.tour); if (n !== null) state.tour = n; else ok = false; break; }
       default: ok = false;
     }
     if (!ok) problems.push({ key: shownValue(key), value: shownValue(value) });
@@ -230,6 +240,7 @@ function padOut(s: State): string {
 export function toQuery(s: State): string {
   const d = defaultState();
   const q = new URLSearchParams();
+  if (s.tour > 0) q.set('tour', String(s.tour));
   q.set('i', pairOut(s.input));
   q.set('k', pairOut(s.kernel));
   q.set('s', pairOut(s.stride));
@@ -248,6 +259,7 @@ export function toQuery(s: State): string {
   if (s.view !== d.view) q.set('v', s.view);
   if (s.matrix !== d.matrix) q.set('m', s.matrix);
   if (s.frame !== 0) q.set('f', String(s.frame));
+  if (s.figure !== d.figure || s.tour > 0) q.set('fig', s.figure);
   // Preferences are always written: otherwise a remembered preference would override the value a
   // history entry (or a shared link) had.
   q.set('theme', s.theme);

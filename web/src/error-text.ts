@@ -1,0 +1,72 @@
+/**
+ * A refusal in the page's words: built from the ConvError's stable `code` and its `values` (never
+ * from its English message), in the page's language, naming the page's controls (Padding, Output
+ * padding, Groups…) rather than the library's option names. Codes the page's controls cannot
+ * produce fall back to the library's translated headline.
+ */
+import type { ConvError } from '../../src/geometry/errors.js';
+import { errorHeadline } from '../../src/i18n/errors.js';
+import type { Lang } from './state.js';
+
+const num = (v: unknown, i: number): number => (Array.isArray(v) ? Number(v[i]) : Number(v));
+
+export function pageErrorText(e: ConvError, lang: Lang): string {
+  const v = e.values;
+  const ax = e.axis === 'W' ? 1 : 0;
+  const zh = lang === 'zh';
+  const axis = zh ? (ax === 1 ? '宽度' : '高度') : ax === 1 ? 'W' : 'H';
+  switch (e.code) {
+    case 'KERNEL_TOO_LARGE': {
+      const input = num(v.input, 0);
+      const ek = num(v.effectiveKernel, 0);
+      const k = num(v.kernel, 0);
+      const d = num(v.dilation, 0);
+      const [pb, pa] = [num(v.padding, 0), num(v.padding, 1)];
+      const need = Math.ceil((ek - input) / 2);
+      if (zh) {
+        const dil = d > 1 ? `（卷积核 ${k}，膨胀率 ${d}）` : '';
+        return `${axis}方向上，卷积核覆盖 ${ek} 个单元${dil}，而填充后的输入只有 ${input + pb + pa} 个（${input} + ${pb} + ${pa}）。请把填充加到每边至少 ${need}，或改用更小的卷积核${d > 1 ? '或膨胀率' : ''}。`;
+      }
+      const dil = d > 1 ? ` (kernel ${k} with dilation rate ${d})` : '';
+      return `${axis}: the kernel covers ${ek} cells${dil} but the padded input has only ${input + pb + pa} (${input} + ${pb} + ${pa}). Set Padding to at least ${need} per side, or use a smaller kernel${d > 1 ? ' or dilation rate' : ''}.`;
+    }
+    case 'SAME_STRIDED': {
+      const s = num(v.stride, ax);
+      return zh
+        ? `“same”填充只能配合步长 1 使用（${axis}方向的步长是 ${s}）。请把步长设为 1，或换一种填充方式。`
+        : `Padding 'same' works only with stride 1 (the ${axis} stride is ${s}). Set Stride to 1, or choose another padding type.`;
+    }
+    case 'OUTPUT_PADDING': {
+      const op = num(v.outputPadding, ax);
+      const s = num(v.stride, ax);
+      const d = num(v.dilation, ax);
+      const max = Math.max(s, d) - 1;
+      return zh
+        ? `${axis}方向上，输出填充 ${op} 必须小于步长（${s}）或膨胀率（${d}）；请把输出填充设为不超过 ${max} 的数。`
+        : `${axis}: output padding ${op} must be smaller than the stride (${s}) or the dilation rate (${d}); set Output padding to at most ${max}.`;
+    }
+    case 'OUTPUT_SIZE': {
+      const want = num(v.outputSize, ax);
+      return zh
+        ? `${axis}方向上无法得到目标输出 ${want}；按当前设置只能是 ${String(v.min)} 到 ${String(v.max)}。`
+        : `Target output ${axis} = ${want} cannot be produced; with these settings it can be ${String(v.min)} to ${String(v.max)}.`;
+    }
+    case 'OUTPUT_TOO_SMALL': {
+      const o = num(v.output, 0);
+      return zh
+        ? `${axis}方向上输出只剩 ${o} 个单元：填充裁掉的比转置卷积得到的还多。请减小填充，或增大输入、卷积核或步长。`
+        : `${axis}: the output would have ${o} cells — Padding crops more than the transposed convolution produces. Lower Padding, or use a larger input, kernel or stride.`;
+    }
+    case 'GROUPS': {
+      const g = num(v.groups, 0);
+      const isIn = v.inChannels !== undefined;
+      const c = num(isIn ? v.inChannels : v.outChannels, 0);
+      if (zh) return `分组数 ${g} 必须能整除${isIn ? '输入' : '输出'}通道数（${c}）。`;
+      return `Groups (${g}) must divide the ${isIn ? 'input' : 'output'} channels (${c}).`;
+    }
+    case 'TOO_LARGE':
+      return zh ? '这一层太大，无法在这里画出。请减小输入、步长或通道数。' : 'This layer is too large to draw here. Use a smaller input, stride or channel count.';
+    default:
+      return `${errorHeadline(lang, e.code)}${zh ? '。' : '.'}`;
+  }
+}

@@ -1,0 +1,242 @@
+/**
+ * The tour: the tutorial's story as data, one entry per step — a title, one to three sentences in
+ * English and in Chinese, the figure's configuration (written as the page's own URL query, so a
+ * teacher can copy it from the address bar), which figure to show, and the one control the reader
+ * is invited to change. Numbers in the prose ({name}) are filled from the library (`vars`), never
+ * typed here. Chinese terms follow web/GLOSSARY.md.
+ */
+import { explain } from '../../../src/arithmetic/explain.js';
+import { receptiveField } from '../../../src/arithmetic/receptive.js';
+import { buildNetwork } from '../../../src/network/build.js';
+import type { ConvLayerDef } from '../../../src/network/types.js';
+import type { Figure } from '../state.js';
+
+export type Words = { en: string; zh: string };
+
+/** The control a step invites the reader to change (shown inside the tour card). */
+export type TryControl = 'input' | 'kernel' | 'stride' | 'padding' | 'dilation' | 'outChannels' | 'inChannels' | 'outputPadding' | 'numbers' | 'view' | 'matrix';
+
+export interface TourStep {
+  id: string;
+  title: Words;
+  text: Words;
+  tryIt: Words;
+  control: TryControl;
+  /** The configuration, as URL keys (same parser as links). */
+  query: string;
+  figure: Figure;
+  /** Side tab to open with this step (the matrix for z = Cx). */
+  tab?: 'formula' | 'matrix' | 'code' | 'export';
+  /** Numbers for the prose, computed by the library. */
+  vars?: () => Record<string, string | number>;
+}
+
+/** Output size on one axis, from the library's explanation. */
+const out = (o: Parameters<typeof explain>[0]) => explain(o).output[0];
+
+/** Exact span and holes of the receptive field of stacked 3-tap dilated layers (1-D), from the library. */
+function stackField(rates: number[]): { span: number; holes: number } {
+  const layers: ConvLayerDef[] = rates.map((d, i) => ({
+    kind: 'conv', name: `rate${i + 1}`, op: 'conv', inputs: [i === 0 ? 'x' : `rate${i}`], outChannels: 1, kernel: [3], stride: [1], dilation: [d],
+    padding: { pairs: [[d, d]] }, groups: 1, bias: false,
+  }));
+  const rf = receptiveField(buildNetwork({ input: { name: 'x', shape: [1, 1, 64] }, layers }));
+  const ex = rf.axes[0].exact;
+  return { span: ex.maxSize, holes: ex.maxHoles };
+}
+
+export const TOUR: TourStep[] = [
+  {
+    id: 'parts',
+    title: { en: 'The parts of a convolution', zh: '卷积由哪些部分组成' },
+    text: {
+      en: 'A convolution slides a small grid of weights, the kernel, over the input. At each position it multiplies the input cells under the kernel by the weights and adds the products up: that sum is one cell of the output. Here a {k}×{k} kernel on a {i}×{i} input gives a {o}×{o} output.',
+      zh: '卷积就是让一小块权重——卷积核——在输入上滑动。每停在一个位置，就把卷积核盖住的输入单元与对应的权重相乘，再把乘积加起来，得到输出中的一个单元。这里 {k}×{k} 的卷积核作用在 {i}×{i} 的输入上，输出是 {o}×{o}。',
+    },
+    tryIt: { en: 'Change the kernel size and watch the output shrink or grow.', zh: '改一改卷积核大小，看输出怎样变小或变大。' },
+    control: 'kernel',
+    query: 'i=4&k=3&s=1&p=0',
+    figure: 'classic',
+    vars: () => ({ i: 4, k: 3, o: out({ input: [4], kernel: 3 }) }),
+  },
+  {
+    id: 'padding',
+    title: { en: 'Padding: none, half, full', zh: '填充：无填充、半填充、全填充' },
+    text: {
+      en: 'Padding surrounds the input with a border of zeros. With no padding a {k}×{k} kernel shrinks a {i}×{i} input to {o0}×{o0}; half padding (p = 1 for k = 3) keeps it at {o1}×{o1}; full padding (p = k − 1 = 2) lets every partial overlap count and grows it to {o2}×{o2}.',
+      zh: '填充就是在输入四周补上一圈零。不加填充时，{k}×{k} 的卷积核把 {i}×{i} 的输入缩成 {o0}×{o0}；半填充（k = 3 时 p = 1）让输出保持 {o1}×{o1}；全填充（p = k − 1 = 2）让每一处部分重叠都算数，输出变大到 {o2}×{o2}。',
+    },
+    tryIt: { en: 'Set the padding to 0, 1 and 2.', zh: '把填充依次设为 0、1、2。' },
+    control: 'padding',
+    query: 'i=5&k=3&s=1&p=1',
+    figure: 'classic',
+    vars: () => ({ i: 5, k: 3, o0: out({ input: [5], kernel: 3, padding: 0 }), o1: out({ input: [5], kernel: 3, padding: 1 }), o2: out({ input: [5], kernel: 3, padding: 2 }) }),
+  },
+  {
+    id: 'stride',
+    title: { en: 'Stride', zh: '步长' },
+    text: {
+      en: 'The stride is how far the kernel moves between two positions. With stride 2 it skips every other position, so the output is about half as large: o = ⌊(i + 2p − k) / s⌋ + 1 = ⌊({i} + 2 − {k}) / 2⌋ + 1 = {o}.',
+      zh: '步长是卷积核每次移动的距离。步长为 2 时，它隔一个位置才停一次，输出大约缩小一半：o = ⌊(i + 2p − k) / s⌋ + 1 = ⌊({i} + 2 − {k}) / 2⌋ + 1 = {o}。',
+    },
+    tryIt: { en: 'Change the stride from 2 to 1 or 3.', zh: '把步长从 2 改成 1 或 3。' },
+    control: 'stride',
+    query: 'i=5&k=3&s=2&p=1',
+    figure: 'classic',
+    vars: () => ({ i: 5, k: 3, o: out({ input: [5], kernel: 3, stride: 2, padding: 1 }) }),
+  },
+  {
+    id: 'channels',
+    title: { en: 'Channels and the number of weights', zh: '通道与权重个数' },
+    text: {
+      en: 'An input usually has several channels (a colour image has 3). Each kernel has one {k}×{k} slice per input channel and their products are all added into one output channel, so there is one kernel per output channel. A layer of 64 kernels of 3×3 on 3 input channels therefore holds I·O·K = 3·64·9 = {params} weights (bias not counted).',
+      zh: '输入通常有多个通道（彩色图像有 3 个）。每个卷积核对每个输入通道都有一片 {k}×{k} 的权重，所有乘积加在一起，得到一个输出通道；有几个输出通道就有几个卷积核。所以 64 个 3×3 卷积核作用在 3 个输入通道上，共有 I·O·K = 3·64·9 = {params} 个权重（不计偏置）。',
+    },
+    tryIt: { en: 'Change the number of output channels and watch the parameter count in the Formula tab.', zh: '改变输出通道数，看“公式”页中的参数量如何变化。' },
+    control: 'outChannels',
+    query: 'i=5&k=3&s=1&p=1&ci=3&co=4',
+    figure: 'grids',
+    tab: 'formula',
+    vars: () => ({ k: 3, params: explain({ input: [32, 32], kernel: 3, padding: 1, inChannels: 3, outChannels: 64 }).paramsWithoutBias }),
+  },
+  {
+    id: 'matrix',
+    title: { en: 'The convolution as a matrix: z = Cx', zh: '把卷积写成矩阵：z = Cx' },
+    text: {
+      en: 'Read the {i}×{i} input row by row into a vector x of {n} numbers, and the {o}×{o} output into z of {m}. The convolution is then one matrix product z = Cx, with C of size {m}×{n}: each row holds the kernel’s {taps} weights where that output reads its input, and zeros everywhere else.',
+      zh: '把 {i}×{i} 的输入逐行展开成含 {n} 个数的向量 x，把 {o}×{o} 的输出展开成含 {m} 个数的 z。卷积就成了一次矩阵乘法 z = Cx，其中 C 是 {m}×{n} 的矩阵：每一行在该输出读取的位置放着卷积核的 {taps} 个权重，其余位置都是零。',
+    },
+    tryIt: { en: 'Step the animation: the highlighted row of C follows the output cell being computed.', zh: '单步播放动画：C 中高亮的那一行跟着正在计算的输出单元移动。' },
+    control: 'matrix',
+    query: 'i=4&k=3&s=1&p=0',
+    figure: 'grids',
+    tab: 'matrix',
+    vars: () => {
+      const o = out({ input: [4], kernel: 3 });
+      return { i: 4, o, n: 16, m: o * o, taps: 9 };
+    },
+  },
+  {
+    id: 'transposed-1',
+    title: { en: 'The transposed convolution: x = Cᵀz', zh: '转置卷积：x = Cᵀz' },
+    text: {
+      en: 'Going the other way, x = Cᵀz maps the {m} numbers of z back to {n}: this is the transposed convolution. With stride 1 it is itself an ordinary convolution: pad the {o}×{o} input with {pp} zeros on every side (the guide’s padding p′ = k − 1) and slide the flipped kernel to get {i}×{i}. PyTorch writes this same layer with padding 0, because its padding counts what is cropped from the output.',
+      zh: '反过来，x = Cᵀz 把 z 的 {m} 个数映射回 {n} 个数，这就是转置卷积。步长为 1 时，它本身就是一次普通卷积：在 {o}×{o} 的输入四周各补 {pp} 圈零（教程中的填充 p′ = k − 1），再用翻转后的卷积核滑动，得到 {i}×{i}。在 PyTorch 里这一层的填充写作 0，因为那里的填充指的是从输出裁掉多少。',
+    },
+    tryIt: { en: 'Set the padding to 1: PyTorch crops one cell on each side, and the equivalent convolution pads one zero less.', zh: '把填充设为 1：PyTorch 在每边裁掉一个单元，等价卷积也少补一圈零。' },
+    control: 'padding',
+    query: 'i=2&k=3&s=1&p=0&t=1',
+    figure: 'classic',
+    vars: () => {
+      const e = explain({ input: [2, 2], kernel: 3, transposed: true });
+      return { m: 4, n: 16, o: 2, i: e.output[0], pp: e.axes[0].equivalent!.pPrime[0] };
+    },
+  },
+  {
+    id: 'transposed-2',
+    title: { en: 'Stride 2: inserting zeros', zh: '步长为 2：插零' },
+    text: {
+      en: 'With stride s the transposed convolution first inserts s − 1 zeros between neighbouring input cells, then convolves with stride 1: here the {i}×{i} input is stretched to {stretched}×{stretched}, padded, and gives {o}×{o}. The kernel now advances half an input cell per step, which is why it is also called a fractionally strided convolution, with stride 1/2.',
+      zh: '步长为 s 时，转置卷积先在相邻输入单元之间插入 s − 1 个零，再以步长 1 做卷积：这里 {i}×{i} 的输入被拉伸成 {stretched}×{stretched}，补零后得到 {o}×{o} 的输出。相对原来的输入，卷积核每步只前进半个单元，所以它又叫微步卷积，步长相当于 1/2。',
+    },
+    tryIt: { en: 'Change the stride to 3: two zeros go between the cells.', zh: '把步长改成 3：单元之间会插入两个零。' },
+    control: 'stride',
+    query: 'i=2&k=3&s=2&p=0&t=1',
+    figure: 'classic',
+    vars: () => {
+      const e = explain({ input: [2, 2], kernel: 3, stride: 2, transposed: true });
+      return { i: 2, stretched: e.axes[0].equivalent!.iTildePrime, o: e.output[0] };
+    },
+  },
+  {
+    id: 'not-inverse',
+    title: { en: 'The shape comes back, the values do not', zh: '恢复的是形状，不是数值' },
+    text: {
+      en: 'A transposed convolution restores the shape of the input, not its values: Cᵀ is the transpose of C, not its inverse, so Cᵀ(Cx) is in general not x. That is why calling it a deconvolution is misleading — a deconvolution would undo the convolution. In a network its weights are learned, like any other layer’s.',
+      zh: '转置卷积恢复的是输入的形状，而不是数值：Cᵀ 是 C 的转置，不是它的逆，所以 Cᵀ(Cx) 一般并不等于 x。因此把它叫作“反卷积”容易引起误解——反卷积应当能把卷积的结果还原回去。在网络中，它的权重和其他层一样是学出来的。',
+    },
+    tryIt: { en: 'Turn the numbers on and compare the output with an input of the same size.', zh: '打开数值显示，把输出和同样大小的输入比一比。' },
+    control: 'numbers',
+    query: 'i=2&k=3&s=2&p=0&t=1&n=1',
+    figure: 'grids',
+  },
+  {
+    id: 'scatter',
+    title: { en: 'The scatter view and uneven overlaps', zh: '散射视图与不均匀的重叠' },
+    text: {
+      en: 'Another way to see the same layer: each input cell adds a copy of the kernel, scaled by its value, onto the output, with copies s cells apart. When the kernel size is not a multiple of the stride the copies overlap unevenly — the numbers count how many land on each output cell — which leaves the checkerboard pattern seen in upsampled images.',
+      zh: '同一层还可以这样看：每个输入单元把按自身数值缩放的一份卷积核叠加到输出上，相邻两份相隔 s 个单元。卷积核大小不是步长的整数倍时，这些叠加并不均匀——图中的数字就是落在每个输出单元上的份数——上采样的图像里常见的棋盘效应就由此而来。',
+    },
+    tryIt: { en: 'Set the kernel size to 4, a multiple of the stride: inside the output the copies now overlap evenly.', zh: '把卷积核大小设为 4，即步长的整数倍：输出内部的叠加变得均匀，棋盘效应消失。' },
+    control: 'kernel',
+    query: 'i=3&k=3&s=2&p=0&t=1&v=scatter',
+    figure: 'grids',
+  },
+  {
+    id: 'output-padding',
+    title: { en: 'Output padding', zh: '输出填充' },
+    text: {
+      en: 'A convolution with stride 2 maps both a 5×5 and a 6×6 input to 3×3, so going back is ambiguous. Output padding a (smaller than the stride) settles it by adding a rows and columns at the bottom and right: here a = 0 gives {o0}×{o0} and a = 1 gives {o1}×{o1}.',
+      zh: '步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反过来时尺寸并不唯一。输出填充 a（须小于步长）用来消除这种歧义：在下方和右侧多加 a 行 a 列。这里 a = 0 得到 {o0}×{o0}，a = 1 得到 {o1}×{o1}。',
+    },
+    tryIt: { en: 'Switch the output padding between 0 and 1.', zh: '把输出填充在 0 和 1 之间切换。' },
+    control: 'outputPadding',
+    query: 'i=3&k=3&s=2&p=1&t=1&op=1',
+    figure: 'classic',
+    vars: () => ({
+      o0: out({ input: [3], kernel: 3, stride: 2, padding: 1, transposed: true, outputPadding: 0 }),
+      o1: out({ input: [3], kernel: 3, stride: 2, padding: 1, transposed: true, outputPadding: 1 }),
+    }),
+  },
+  {
+    id: 'dilation',
+    title: { en: 'Dilated convolution: holes in the kernel', zh: '空洞卷积：卷积核里的空洞' },
+    text: {
+      en: 'A dilated convolution spreads the kernel’s taps apart: dilation rate d leaves d − 1 holes between neighbouring taps. With d = {d} the {k}×{k} kernel covers a {kh}×{kh} footprint (k̂ = k + (k − 1)(d − 1)) yet still has only {taps} weights, so each output sees a larger part of the input — a larger receptive field — at no extra cost.',
+      zh: '空洞卷积把卷积核的各个抽头拉开：膨胀率为 d 时，相邻抽头之间留出 d − 1 个空洞。d = {d} 时，{k}×{k} 的卷积核覆盖 {kh}×{kh} 的范围（k̂ = k + (k − 1)(d − 1)），却仍然只有 {taps} 个权重，于是每个输出看到输入中更大的一块——感受野更大——而不增加计算量。',
+    },
+    tryIt: { en: 'Change the dilation rate between 1, 2 and 3.', zh: '把膨胀率在 1、2、3 之间切换。' },
+    control: 'dilation',
+    query: 'i=7&k=3&s=1&p=0&d=2',
+    figure: 'classic',
+    vars: () => {
+      const e = explain({ input: [7, 7], kernel: 3, dilation: 2 });
+      return { d: 2, k: 3, kh: e.axes[0].effectiveKernel, taps: 9 };
+    },
+  },
+  {
+    id: 'gridding',
+    title: { en: 'Stacking dilation rates, and gridding', zh: '叠加不同的膨胀率与网格效应' },
+    text: {
+      en: 'Stacking dilated layers grows the receptive field quickly, but the rates matter: three 3×3 layers of rate 2 reach across {span} input cells on each axis, yet {holes} of those {span} positions are never read — the gridding effect. Rates 1, 2, 5 reach across {span2} cells and leave {holes2} holes.',
+      zh: '叠加多层空洞卷积能让感受野迅速变大，但膨胀率要选好：三层膨胀率为 2 的 3×3 卷积在每个方向上跨越 {span} 个输入单元，其中却有 {holes} 个位置始终读不到——这就是网格效应。膨胀率取 1、2、5 时，跨越 {span2} 个单元，空洞为 {holes2} 个。',
+    },
+    tryIt: { en: 'Change the dilation rate and watch which input cells one output reads.', zh: '改变膨胀率，看一个输出读取了哪些输入单元。' },
+    control: 'dilation',
+    query: 'i=9&k=3&s=1&p=0&d=2',
+    figure: 'grids',
+    vars: () => {
+      const a = stackField([2, 2, 2]);
+      const b = stackField([1, 2, 5]);
+      return { span: a.span, holes: a.holes, span2: b.span, holes2: b.holes };
+    },
+  },
+  {
+    id: 'uses',
+    title: { en: 'Where each one is used', zh: '各自用在哪里' },
+    text: {
+      en: 'Transposed convolutions upsample: the decoders of encoder–decoder networks for semantic segmentation and super-resolution use them, often with kernel 4, stride 2 and padding 1, which exactly doubles the size ({i}×{i} → {o}×{o}, as here). Dilated convolutions enlarge the receptive field without shrinking the feature map, which real-time segmentation networks rely on.',
+      zh: '转置卷积用于上采样：语义分割和超分辨率中编码器–解码器网络的解码器都用它，常见的设置是卷积核大小 4、步长 2、填充 1，恰好把尺寸放大一倍（如图，{i}×{i} → {o}×{o}）。空洞卷积在不缩小特征图的前提下扩大感受野，实时语义分割网络正是靠它。',
+    },
+    tryIt: { en: 'Change the input size: the output is always twice as large.', zh: '改变输入大小：输出总是输入的两倍。' },
+    control: 'input',
+    query: 'i=4&k=4&s=2&p=1&t=1',
+    figure: 'classic',
+    vars: () => ({ i: 4, o: out({ input: [4], kernel: 4, stride: 2, padding: 1, transposed: true }) }),
+  },
+];
+
+/** A step's prose with its numbers filled in. */
+export function fill(text: string, vars: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}

@@ -1,0 +1,236 @@
+/**
+ * The tour card: the current step's title, prose and "try it" control, previous / next, and the
+ * way back to the free playground. It reads the state and asks its host to change it; it draws
+ * nothing of the convolution itself (the stage does, from the library).
+ */
+import { t } from '../i18n.js';
+import type { MessageKey } from '../i18n.js';
+import { BOUNDS, defaultState, parseQuery } from '../state.js';
+import type { Lang, State } from '../state.js';
+import { TOUR, fill } from './steps.js';
+import type { TourStep, TryControl } from './steps.js';
+
+export type SideTab = 'formula' | 'matrix' | 'code' | 'export';
+
+export interface TourHost {
+  state(): State;
+  /** Opens tour step n (1-based) with its configuration; 0 leaves the tour, keeping the configuration. */
+  go(step: number): void;
+  /** A change made with the step's own control (applied like any control's change). */
+  patch(change: (s: State) => void): void;
+  openTab(tab: SideTab): void;
+}
+
+/** The configuration of step n (1-based), with the reader's language and display preferences. */
+export function stepState(n: number, prefs: State): State {
+  const step = TOUR[n - 1];
+  const base: State = { ...defaultState(), lang: prefs.lang, theme: prefs.theme, colorBlind: prefs.colorBlind };
+  const s = parseQuery(step.query, base).state;
+  s.figure = step.figure;
+  s.tour = n;
+  return s;
+}
+
+const byId = (id: string) => document.getElementById(id)!;
+
+interface Proxy {
+  label: MessageKey;
+  kind: 'number' | 'check' | 'view' | 'tab';
+  bounds?: readonly [number, number];
+  get?: (s: State) => number | boolean | string;
+  set?: (s: State, v: number | boolean | string) => void;
+}
+
+const pair = (v: number): [number, number] => [v, v];
+
+/** The one control of each kind a step can name: both axes at once, as the tutorial's square figures. */
+const PROXIES: Record<TryControl, Proxy> = {
+  input: { label: 'tryInput', kind: 'number', bounds: BOUNDS.input, get: (s) => s.input[0], set: (s, v) => { s.input = pair(v as number); } },
+  kernel: { label: 'tryKernel', kind: 'number', bounds: BOUNDS.kernel, get: (s) => s.kernel[0], set: (s, v) => { s.kernel = pair(v as number); } },
+  stride: { label: 'tryStride', kind: 'number', bounds: BOUNDS.stride, get: (s) => s.stride[0], set: (s, v) => { s.stride = pair(v as number); } },
+  padding: {
+    label: 'tryPadding', kind: 'number', bounds: BOUNDS.pad,
+    get: (s) => (s.padMode === 'same' || s.padMode === 'valid' ? 0 : s.pad[0]),
+    set: (s, v) => { s.padMode = 'number'; s.pad = [v as number, v as number, v as number, v as number]; },
+  },
+  dilation: { label: 'tryDilation', kind: 'number', bounds: BOUNDS.dilation, get: (s) => s.dilation[0], set: (s, v) => { s.dilation = pair(v as number); } },
+  outChannels: { label: 'tryOutChannels', kind: 'number', bounds: BOUNDS.channels, get: (s) => s.outChannels, set: (s, v) => { s.outChannels = v as number; } },
+  inChannels: { label: 'tryInChannels', kind: 'number', bounds: BOUNDS.channels, get: (s) => s.inChannels, set: (s, v) => { s.inChannels = v as number; } },
+  outputPadding: { label: 'tryOutputPadding', kind: 'number', bounds: BOUNDS.outputPadding, get: (s) => s.outputPadding[0], set: (s, v) => { s.useTarget = false; s.outputPadding = pair(v as number); } },
+  numbers: { label: 'numbers', kind: 'check', get: (s) => s.numbers, set: (s, v) => { s.numbers = v as boolean; } },
+  view: { label: 'view', kind: 'view', get: (s) => s.view, set: (s, v) => { s.view = v === 'scatter' ? 'scatter' : 'direct'; } },
+  matrix: { label: 'tryMatrix', kind: 'tab' },
+};
+
+export class Tour {
+  private drawn = '';
+  private field: HTMLInputElement | HTMLSelectElement | null = null;
+
+  constructor(private readonly host: TourHost) {
+    byId('tour-prev').addEventListener('click', () => this.move(-1));
+    byId('tour-next').addEventListener('click', () => this.move(1));
+    byId('tour-begin').addEventListener('click', () => host.go(1));
+    byId('tour-open').addEventListener('click', () => {
+      host.go(host.state().tour || 1);
+      byId('tour').focus();
+    });
+    byId('tour-leave').addEventListener('click', () => host.go(0));
+    const pick = byId('tour-pick') as HTMLSelectElement;
+    pick.addEventListener('change', () => host.go(Number(pick.value)));
+    // Arrow keys move through the steps while focus is on the card (not in its own control).
+    byId('tour').addEventListener('keydown', (e) => {
+      const tag = (e.target as HTMLElement).tagName.toLowerCase();
+      if (tag === 'input' || tag === 'select' || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (host.state().tour === 0) return;
+      if (e.key === 'ArrowRight' || e.key === 'ArrowDown') { e.preventDefault(); e.stopPropagation(); this.move(1); }
+      else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') { e.preventDefault(); e.stopPropagation(); this.move(-1); }
+    });
+  }
+
+  get total(): number {
+    return TOUR.length;
+  }
+
+  private move(by: number): void {
+    const n = this.host.state().tour;
+    const next = Math.max(1, Math.min(TOUR.length, (n || 1) + by));
+    if (next !== n) this.host.go(next);
+  }
+
+  /** Brings the card up to date with the state (cheap when nothing changed). */
+  render(s: State): void {
+    const lang = s.lang;
+    const n = s.tour;
+    const card = byId('tour');
+    const key = `${n}|${lang}`;
+    if (key !== this.drawn) {
+      this.drawn = key;
+      this.build(n, lang, card);
+    }
+    this.sync(s);
+  }
+
+  private build(n: number, lang: Lang, card: HTMLElement): void {
+    const on = n > 0;
+    document.body.dataset.mode = on ? 'tour' : 'free';
+    const pick = byId('tour-pick') as HTMLSelectElement;
+    pick.replaceChildren(...TOUR.map((st, i) => {
+      const o = document.createElement('option');
+      o.value = String(i + 1);
+      o.textContent = `${i + 1}. ${st.title[lang]}`;
+      return o;
+    }));
+    pick.value = String(Math.max(1, n));
+    byId('tour-prev').hidden = !on;
+    byId('tour-next').hidden = !on;
+    byId('tour-leave').hidden = !on;
+    byId('tour-begin').hidden = on;
+    (byId('tour-prev') as HTMLButtonElement).disabled = n <= 1;
+    (byId('tour-next') as HTMLButtonElement).disabled = n >= TOUR.length;
+    byId('tour-open').hidden = on;
+    const text = byId('tour-text');
+    const tryBox = byId('tour-try');
+    if (!on) {
+      card.removeAttribute('data-tour-step');
+      card.removeAttribute('data-tour-total');
+      byId('tour-kicker').textContent = t(lang, 'tourKickerOff', { n: TOUR.length });
+      byId('tour-title').textContent = t(lang, 'tourTitle');
+      text.textContent = t(lang, 'tourIntro');
+      tryBox.replaceChildren();
+      this.field = null;
+      return;
+    }
+    const step = TOUR[n - 1];
+    card.setAttribute('data-tour-step', String(n));
+    card.setAttribute('data-tour-total', String(TOUR.length));
+    byId('tour-kicker').textContent = t(lang, 'tourKicker', { i: n, n: TOUR.length });
+    byId('tour-title').textContent = step.title[lang];
+    text.textContent = fill(step.text[lang], step.vars ? step.vars() : {});
+    this.buildTry(step, lang, tryBox);
+  }
+
+  private buildTry(step: TourStep, lang: Lang, box: HTMLElement): void {
+    const p = PROXIES[step.control];
+    const lead = document.createElement('p');
+    const strong = document.createElement('strong');
+    strong.textContent = t(lang, 'tryIt');
+    lead.append(strong, ` ${step.tryIt[lang]}`);
+    const row = document.createElement('div');
+    row.className = 'try-control';
+    this.field = null;
+    if (p.kind === 'tab') {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.id = 'try-control';
+      b.textContent = t(lang, p.label);
+      b.addEventListener('click', () => {
+        this.host.openTab('matrix');
+        document.getElementById('btn-forward')?.focus();
+      });
+      row.append(b);
+    } else if (p.kind === 'check') {
+      const label = document.createElement('label');
+      label.className = 'check';
+      const c = document.createElement('input');
+      c.type = 'checkbox';
+      c.id = 'try-control';
+      c.addEventListener('change', () => this.host.patch((s) => p.set!(s, c.checked)));
+      label.append(c, ` ${t(lang, p.label)}`);
+      row.append(label);
+      this.field = c;
+    } else if (p.kind === 'view') {
+      const label = document.createElement('label');
+      const sel = document.createElement('select');
+      sel.id = 'try-control';
+      for (const [v, k] of [['direct', 'viewDirect'], ['scatter', 'viewScatter']] as const) {
+        const o = document.createElement('option');
+        o.value = v;
+        o.textContent = t(lang, k);
+        sel.append(o);
+      }
+      sel.addEventListener('change', () => this.host.patch((s) => p.set!(s, sel.value)));
+      label.append(`${t(lang, p.label)} `, sel);
+      row.append(label);
+      this.field = sel;
+    } else {
+      const label = document.createElement('label');
+      const inp = document.createElement('input');
+      inp.type = 'number';
+      inp.id = 'try-control';
+      inp.min = String(p.bounds![0]);
+      inp.max = String(p.bounds![1]);
+      inp.step = '1';
+      inp.inputMode = 'numeric';
+      inp.addEventListener('input', () => {
+        const v = Number(inp.value);
+        if (inp.value.trim() === '' || !Number.isInteger(v) || v < p.bounds![0] || v > p.bounds![1]) {
+          inp.setAttribute('aria-invalid', 'true');
+          return;
+        }
+        inp.removeAttribute('aria-invalid');
+        this.host.patch((s) => p.set!(s, v));
+      });
+      const span = document.createElement('span');
+      span.textContent = t(lang, p.label);
+      label.append(span, inp);
+      row.append(label);
+      this.field = inp;
+      const err = document.createElement('p');
+      err.className = 'field-error';
+      err.dataset.for = 'try-control';
+      err.setAttribute('role', 'alert');
+      row.append(err);
+    }
+    box.replaceChildren(lead, row);
+  }
+
+  /** The try-it control shows the state's current value. */
+  private sync(s: State): void {
+    const f = this.field;
+    if (!f || s.tour === 0) return;
+    const p = PROXIES[TOUR[s.tour - 1].control];
+    const v = p.get!(s);
+    if (f instanceof HTMLInputElement && f.type === 'checkbox') f.checked = Boolean(v);
+    else if (document.activeElement !== f && f.value !== String(v)) f.value = String(v);
+  }
+}
