@@ -15,6 +15,8 @@ import type { MessageKey } from './i18n.js';
 import { buildLayer } from './layer.js';
 import { ModelPanel } from './model-panel.js';
 import { MatrixView, matrixCaption } from './matrix-view.js';
+import { mountTutorialViews } from './tutorial-views.js';
+import type { TutorialViews } from './tutorial-views.js';
 import { paletteOf } from './palette.js';
 import type { Palette } from './palette.js';
 import { buildScene, channelSlice } from './scene.js';
@@ -464,6 +466,9 @@ function showFigure(s: Scene): void {
   setHidden(note, !refused);
   setText(note, refused ? t(state.lang, 'classicRefused') : '');
   setAttr(byId('figure-box'), 'data-stage', classicShown ? 'classic' : 'grids');
+  // The classic figure carries its own legend; pointing at cells is the grids' business.
+  setHidden(byId('legend'), classicShown);
+  setHidden(byId('hover-text'), classicShown);
   const g = s.geometry;
   setHidden(byId('channels-panel'), g.inChannels === 1 && g.outChannels === 1);
   fitFigure();
@@ -477,7 +482,8 @@ function fitFigure(): void {
   const box = byId('figure-box');
   const phone = typeof matchMedia !== 'undefined' && matchMedia('(max-width: 720px)').matches;
   const W = Math.max(120, box.clientWidth);
-  const H = Math.max(120, phone ? Math.round(window.innerHeight * 0.48) : box.clientHeight);
+  // On a phone the figure leaves room below it for the tour card's prose and control.
+  const H = Math.max(120, phone ? Math.round(window.innerHeight * (state.tour > 0 ? 0.4 : 0.48)) : box.clientHeight);
   if (classicShown) {
     classic.fit(W, H);
     return;
@@ -574,6 +580,7 @@ function drawSide(s: Scene): void {
   const mv = s.values ? { layerInput: s.values.x, weight: s.values.w, layerOutput: s.values.y } : null;
   const drawn = matrixView.draw(g, state.matrix === 'ct', p, Math.min(360, maxPanelPx()), mv);
   const mcap = matrixCaption(matrixView, g, lang);
+  tutorialViews?.update(s);
   setText(byId('matrix-caption'), drawn ? mcap : `${mcap} — ${t(lang, 'matrixTooLarge')}`);
   setAttr(byId('svg-matrix'), 'aria-label', mcap);
   const chSvg = byId<SVGSVGElement>('svg-channels');
@@ -936,6 +943,24 @@ function bindExport(): void {
 
 let modelPanel: ModelPanel | null = null;
 
+/** The tutorial views (linked pair, notations, channels, dilation): their own modules, fed from here. */
+let tutorialViews: TutorialViews | null = null;
+
+function bindTutorialViews(): void {
+  tutorialViews = mountTutorialViews({
+    lang: () => state.lang,
+    state: () => cloneState(state),
+    palette,
+    load: (s) => {
+      setPlaying(false, false);
+      state = s;
+      frame = 0;
+      writeControls();
+      changed(true);
+    },
+  });
+}
+
 function bindModelPanel(): void {
   modelPanel = new ModelPanel({
     lang: () => state.lang,
@@ -1033,6 +1058,7 @@ function start(): void {
   bindPlayer();
   bindExport();
   bindModelPanel();
+  bindTutorialViews();
   rebuild();
   if (state.tour > 0) openTab(TOUR[state.tour - 1].tab ?? 'formula');
   // A link with bad values is rewritten to what is shown, so the bad text does not travel on.
