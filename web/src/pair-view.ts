@@ -1,0 +1,250 @@
+/**
+ * The linked pair (issue 10, item 3): one action turns the current convolution into the
+ * transposed convolution that restores its input shape, and shows both side by side with the same
+ * kernel — x, z = Cx, Cᵀ(Cx) and x − Cᵀ(Cx), optionally the least-squares inverse C⁺z for
+ * contrast. Everything is computed by the library (`linkedPair`: restoreTranspose + the reference
+ * engine); the page only lays out the numbers, lets the reader edit x and the kernel, and
+ * randomises them. One input and one output channel (the pair's point is shape versus values).
+ */
+import { linkedPair, LEAST_SQUARES_LIMIT } from '../../src/arithmetic/linked-pair.js';
+import type { LinkedPair } from '../../src/arithmetic/linked-pair.js';
+import { isConvError } from '../../src/geometry/errors.js';
+import { errorText, optionsOf } from './layer.js';
+import { pt } from './pair-i18n.js';
+import type { PairKey } from './pair-i18n.js';
+import type { Lang, State } from './state.js';
+import { fmt } from './views.js';
+import './tutorial-views.css';
+
+/** Largest input side drawn (tables of numbers: beyond this they stop being readable). */
+export const PAIR_LIMIT = 12;
+
+export interface PairDeps {
+  lang: () => Lang;
+  state: () => State;
+  /** Puts a state into the page (the transposed or direct conv of the pair, in the main figure). */
+  load: (s: State) => void;
+}
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+const maxAbs = (a: ArrayLike<number>) => Array.from(a).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+const round = (v: number) => (Math.abs(v) < 5e-5 ? 0 : Math.round(v * 1e4) / 1e4);
+
+export class PairView {
+  readonly root: HTMLElement;
+  private body: HTMLElement;
+  private toggle: HTMLButtonElement;
+  private open = false;
+  private deps: PairDeps;
+  private x: number[] | null = null;
+  private w: number[] | null = null;
+  /** The shapes the edited values belong to: a change of shape starts from the library's defaults. */
+  private key = '';
+  private lsq = false;
+  pair: LinkedPair | null = null;
+
+  constructor(host: HTMLElement, deps: PairDeps, before: Element | null = null) {
+    this.deps = deps;
+    this.root = h('section', { id: 'pair-panel', class: 'pair-panel tutorial-view', 'data-pair': '', 'aria-labelledby': 'pair-title' });
+    const title = h('h2', { id: 'pair-title' });
+    this.toggle = h('button', { type: 'button', id: 'pair-open', 'aria-expanded': 'false', 'aria-controls': 'pair-body' });
+    this.toggle.addEventListener('click', () => this.setOpen(!this.open));
+    this.body = h('div', { id: 'pair-body', class: 'pair-body' });
+    this.body.hidden = true;
+    this.root.append(title, this.toggle, this.body);
+    host.insertBefore(this.root, before);
+  }
+
+  setOpen(on: boolean): void {
+    this.open = on;
+    this.body.hidden = !on;
+    this.toggle.setAttribute('aria-expanded', String(on));
+    this.update();
+  }
+
+  isOpen(): boolean {
+    return this.open;
+  }
+
+  /** Redraws from the page's state (cheap when closed: only the headings' language). */
+  update(): void {
+    const lang = this.deps.lang();
+    this.root.querySelector('#pair-title')!.textContent = pt(lang, 'pairTitle');
+    this.toggle.textContent = pt(lang, this.open ? 'pairClose' : 'pairOpen');
+    if (!this.open) return;
+    const s = this.deps.state();
+    const frag = document.createDocumentFragment();
+    frag.append(h('p', { class: 'pair-intro' }, pt(lang, 'pairIntro')));
+    if (Math.max(...(s.transposed ? [] : s.input)) > PAIR_LIMIT) {
+      frag.append(h('p', { class: 'pair-note', role: 'status' }, pt(lang, 'pairTooLarge', { n: PAIR_LIMIT })));
+      this.body.replaceChildren(frag);
+      return;
+    }
+    const options = { ...optionsOf(s), inChannels: 1, outChannels: 1, groups: 1 };
+    let pair: LinkedPair;
+    let lsqNote = '';
+    try {
+      const base = linkedPair(options);
+      const key = `${base.inputShape.join('x')}|${base.weightShape.join('x')}`;
+      if (key !== this.key) {
+        this.key = key;
+        this.x = null;
+        this.w = null;
+      }
+      if (Math.max(...base.inputShape.slice(1)) > PAIR_LIMIT) {
+        frag.append(h('p', { class: 'pair-note', role: 'status' }, pt(lang, 'pairTooLarge', { n: PAIR_LIMIT })));
+        this.body.replaceChildren(frag);
+        return;
+      }
+      const values = { input: this.x ?? undefined, weight: this.w ?? undefined };
+      const n = Math.min(base.z.length, base.x.length);
+      const wantLsq = this.lsq && n <= LEAST_SQUARES_LIMIT;
+      if (this.lsq && !wantLsq) lsqNote = pt(lang, 'pairLsqTooLarge');
+      pair = linkedPair(options, { ...values, leastSquares: wantLsq });
+    } catch (e) {
+      if (!isConvError(e)) throw e;
+      frag.append(h('p', { class: 'pair-note field-error', role: 'status' }, errorText(e, lang)));
+      this.body.replaceChildren(frag);
+      this.pair = null;
+      return;
+    }
+    this.pair = pair;
+    const shape = (sh: number[]) => sh.slice(1).join('×');
+    const rShape = pair.transposed.outputShape.slice(pair.transposed.batched ? 2 : 1).join('×');
+    const summary = [pt(lang, 'pairSummary', { x: shape(pair.inputShape), z: shape(pair.outputShape), r: rShape }), pt(lang, 'pairSummaryDiff', { d: fmt(round(maxAbs(pair.difference))) })];
+    if (pair.inverseDifference) summary.push(pt(lang, 'pairSummaryLsq', { d: fmt(round(maxAbs(pair.inverseDifference))) }));
+    const sum = h('p', { class: 'pair-summary', 'data-pair-summary': '' }, summary.join(' '));
+    frag.append(sum);
+    if (s.inChannels > 1 || s.outChannels > 1) frag.append(h('p', { class: 'hint' }, pt(lang, 'pairChannels')));
+    frag.append(h('p', { class: 'pair-code' }, pt(lang, 'pairCode', { direct: torchText(pair, false), transposed: torchText(pair, true) })));
+    const [H, W] = pair.inputShape.slice(1);
+    const [zh, zw] = pair.outputShape.slice(1);
+    const [kh, kw] = pair.weightShape.slice(2);
+    const row = h('div', { class: 'pair-row' });
+    row.append(
+      this.table('x', pt(lang, 'pairX'), pair.x, H, W, true, (i, v) => { this.x = Array.from(pair.x); this.x[i] = v; }),
+      arrow(pt(lang, 'pairConv')),
+      this.table('kernel', pt(lang, 'pairKernel'), pair.weight, kh, kw, true, (i, v) => { this.w = Array.from(pair.weight); this.w[i] = v; }),
+      arrow(''),
+      this.table('z', pt(lang, 'pairZ'), pair.z, zh, zw, false),
+      arrow(pt(lang, 'pairTransposed')),
+      this.table('restored', pt(lang, 'pairRestored'), pair.restored, H, W, false),
+      this.table('difference', pt(lang, 'pairDiff'), pair.difference, H, W, false),
+    );
+    if (pair.inverse && pair.inverseDifference) {
+      row.append(this.table('inverse', pt(lang, 'pairInverse'), pair.inverse, H, W, false), this.table('inverse-difference', pt(lang, 'pairInverseDiff'), pair.inverseDifference, H, W, false));
+    }
+    frag.append(row);
+    const actions = h('div', { class: 'pair-actions' });
+    const btn = (id: string, key: PairKey, on: () => void) => {
+      const b = h('button', { type: 'button', id }, pt(lang, key));
+      b.addEventListener('click', on);
+      return b;
+    };
+    actions.append(
+      btn('pair-random', 'pairRandom', () => {
+        // Small whole numbers, so the sums can be checked by hand.
+        this.x = Array.from(pair.x, () => Math.floor(Math.random() * 5));
+        this.w = Array.from(pair.weight, () => Math.floor(Math.random() * 4) - 1);
+        this.update();
+      }),
+      btn('pair-reset', 'pairReset', () => { this.x = null; this.w = null; this.update(); }),
+    );
+    const lsqLabel = h('label', { class: 'pair-check' });
+    const lsqBox = h('input', { type: 'checkbox', id: 'pair-lsq' });
+    lsqBox.checked = this.lsq;
+    lsqBox.addEventListener('change', () => { this.lsq = lsqBox.checked; this.update(); });
+    lsqLabel.append(lsqBox, h('span', {}, pt(lang, 'pairLsq')));
+    actions.append(lsqLabel);
+    actions.append(btn('pair-apply', s.transposed ? 'pairApplyDirect' : 'pairApplyTransposed', () => this.deps.load(stateOf(pair, s, !s.transposed))));
+    frag.append(actions);
+    if (lsqNote) frag.append(h('p', { class: 'hint' }, lsqNote));
+    this.body.replaceChildren(frag);
+  }
+
+  /** A grid of numbers as a table; editable cells are number inputs (changed on 'change'). */
+  private table(name: string, caption: string, values: ArrayLike<number>, rows: number, cols: number, editable: boolean, set?: (i: number, v: number) => void): HTMLElement {
+    const lang = this.deps.lang();
+    const fig = h('figure', { class: 'pair-grid', 'data-pair-grid': name, 'data-rows': String(rows), 'data-cols': String(cols) });
+    fig.append(h('figcaption', {}, caption));
+    const t = h('table');
+    const top = maxAbs(values) || 1;
+    for (let r = 0; r < rows; r++) {
+      const tr = h('tr');
+      for (let c = 0; c < cols; c++) {
+        const i = r * cols + c;
+        const v = round(values[i]);
+        const td = h('td', { 'data-value': String(v) });
+        // Tint by magnitude (blue positive, orange negative) so a non-zero difference stands out.
+        const a = Math.min(1, Math.abs(v) / top) * 0.55;
+        td.style.background = v === 0 ? 'transparent' : v > 0 ? `rgba(0, 114, 178, ${a.toFixed(3)})` : `rgba(213, 94, 0, ${a.toFixed(3)})`;
+        if (editable && set) {
+          const inp = h('input', { type: 'number', step: '1', value: String(v), 'aria-label': pt(lang, 'pairCell', { name: caption, r, c }) });
+          inp.addEventListener('change', () => {
+            const n = Number(inp.value);
+            if (inp.value.trim() === '' || !Number.isFinite(n)) { inp.value = String(v); return; }
+            set(i, n);
+            this.update();
+            const again = this.root.querySelector<HTMLInputElement>(`[data-pair-grid="${name}"] tr:nth-child(${r + 1}) td:nth-child(${c + 1}) input`);
+            again?.focus();
+          });
+          td.append(inp);
+        } else {
+          td.textContent = fmt(v);
+        }
+        tr.append(td);
+      }
+      t.append(tr);
+    }
+    fig.append(t);
+    return fig;
+  }
+}
+
+function arrow(label: string): HTMLElement {
+  const d = h('div', { class: 'pair-arrow', 'aria-hidden': 'true' });
+  d.append(h('span', {}, label), h('span', { class: 'pair-arrow-head' }, '→'));
+  return d;
+}
+
+/** "Conv2d(1, 1, 3, stride=2, padding=1)" and "ConvTranspose2d(…, output_padding=1)" from the pair's geometries. */
+function torchText(p: LinkedPair, transposed: boolean): string {
+  const g = transposed ? p.transposed : p.direct;
+  const one = (vals: number[]) => (vals.every((v) => v === vals[0]) ? String(vals[0]) : `(${vals.join(', ')})`);
+  const ax = g.axes;
+  const pads = ax.every((a) => a.padBefore === a.padAfter) ? one(ax.map((a) => a.padBefore)) : `[${ax.map((a) => `${a.padBefore}/${a.padAfter}`).join(', ')}]`;
+  const parts = [`1, 1, ${one(ax.map((a) => a.kernel))}`, `stride=${one(ax.map((a) => a.stride))}`, `padding=${pads}`];
+  if (ax.some((a) => a.dilation > 1)) parts.push(`dilation=${one(ax.map((a) => a.dilation))}`);
+  if (transposed) parts.push(`output_padding=${one(ax.map((a) => a.outputPadding))}`);
+  return `${transposed ? 'ConvTranspose2d' : 'Conv2d'}(${parts.join(', ')})`;
+}
+
+/** The page state showing one conv of the pair (the other controls kept). */
+function stateOf(p: LinkedPair, s: State, transposed: boolean): State {
+  const g = transposed ? p.transposed : p.direct;
+  const [Hh, Ww] = g.axes;
+  return {
+    ...s,
+    input: [Hh.input, Ww.input],
+    kernel: [Hh.kernel, Ww.kernel],
+    stride: [Hh.stride, Ww.stride],
+    dilation: [Hh.dilation, Ww.dilation],
+    padMode: 'asym',
+    pad: [Hh.padBefore, Hh.padAfter, Ww.padBefore, Ww.padAfter],
+    transposed,
+    outputPadding: [Hh.outputPadding, Ww.outputPadding],
+    useTarget: false,
+    target: [...s.target],
+    inChannels: 1,
+    outChannels: 1,
+    groups: 1,
+    channel: 0,
+    frame: 0,
+  };
+}

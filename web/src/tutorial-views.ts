@@ -1,0 +1,41 @@
+/**
+ * The tutorial views under the stage (issue 10): the linked pair, both notations, the channels
+ * drawn truthfully and dilation drawn. main.ts mounts them once and tells them when the scene or
+ * the step changes; each view keeps its logic (and its words, pair-i18n.ts) to itself and asks
+ * the library for every number.
+ */
+import type { Palette } from './palette.js';
+import { PairView } from './pair-view.js';
+import type { Scene } from './scene.js';
+import type { Lang, State } from './state.js';
+
+export interface TutorialDeps {
+  lang: () => Lang;
+  state: () => State;
+  palette: () => Palette;
+  /** Puts a state into the page, as a reader's change would. */
+  load: (s: State) => void;
+}
+
+export interface TutorialViews {
+  /** After the scene was rebuilt or redrawn (any parameter, language or theme change). */
+  update(scene: Scene): void;
+  /** After the animation moved to another step. */
+  step(scene: Scene, frame: number): void;
+}
+
+/** Mounts the views after `anchor` (the stage's last element), or at the end of <main>. */
+export function mountTutorialViews(deps: TutorialDeps): TutorialViews {
+  const anchor = document.querySelector('.channels-panel') ?? document.querySelector('main')?.lastElementChild ?? null;
+  const host = anchor?.parentElement ?? document.querySelector('main') ?? document.body;
+  const next = anchor ? anchor.nextSibling : null;
+  const pair = new PairView(host as HTMLElement, deps, next as Element | null);
+  return {
+    update() {
+      pair.update();
+    },
+    step() {
+      /* the step-linked views hook in here */
+    },
+  };
+}
