@@ -7,6 +7,7 @@ import { permuteData, permuteShape } from './layout-permute.js';
 import { torchEquivalent } from './torch-equivalent.js';
 import type { CanonicalAxis, ConvGeometry } from './types.js';
 
+/** What `fromTensorFlow` and `fromOnnx` return: the geometry, the layout permutations both ways, and a PyTorch recipe. */
 export interface DialectGeometry {
   geometry: ConvGeometry;
   /**
@@ -29,7 +30,7 @@ export interface DialectGeometry {
   frameworkOutputShape: number[];
   /** One line on the layouts, e.g. "NHWC input, filter [kH, kW, IC/g, OC] → [OC, IC/g, kH, kW]". */
   layout: string;
-  /** A PyTorch recipe computing the same values (semantics.md §6). */
+  /** A PyTorch recipe computing the same values (docs/semantics.md, "Across frameworks"). */
   torchEquivalent: string;
   /** Where the framework's behaviour is surprising or differs from its siblings. */
   notes: string[];
@@ -83,17 +84,51 @@ export function finishDialect(p: DialectParts): DialectGeometry {
   };
 }
 
-/** The framework's weight values in convkit's layout (row-major `weightShape`). */
+/**
+ * The framework's weight values in convkit's layout (row-major `weightShape`).
+ *
+ * @example
+ * ```ts
+ * import { fromTensorFlow, toConvkitWeight } from 'convkit';
+ * // A 1x1 conv of a 2x2 NHWC image with 2 channels, filter [1, 1, IC, OC]:
+ * const r = fromTensorFlow({ op: 'conv', inputShape: [1, 2, 2, 2], filterShape: [1, 1, 2, 1], padding: 'VALID' });
+ * r.weightShape;                      //=> [1, 2, 1, 1]
+ * toConvkitWeight(r, [1, 0.5]);       //=> [1, 0.5]
+ * ```
+ */
 export function toConvkitWeight(r: DialectGeometry, data: ArrayLike<number>): Float32Array {
   return permuteData(data, r.frameworkWeightShape, r.weightPermutation);
 }
 
-/** The framework's input values in convkit's [N, C, spatial…] layout. */
+/**
+ * The framework's input values in convkit's [N, C, spatial…] layout.
+ *
+ * @example
+ * ```ts
+ * import { fromTensorFlow, toConvkitInput } from 'convkit';
+ * // A 1x1 conv of a 2x2 NHWC image with 2 channels, filter [1, 1, IC, OC]:
+ * const r = fromTensorFlow({ op: 'conv', inputShape: [1, 2, 2, 2], filterShape: [1, 1, 2, 1], padding: 'VALID' });
+ * toConvkitInput(r, [1, 10, 2, 20, 3, 30, 4, 40]); //=> [1, 2, 3, 4, 10, 20, 30, 40]
+ * ```
+ */
 export function toConvkitInput(r: DialectGeometry, data: ArrayLike<number>): Float32Array {
   return permuteData(data, r.frameworkInputShape, r.inputPermutation);
 }
 
-/** convkit's output values (geometry.outputShape) in the framework's layout. */
+/**
+ * convkit's output values (geometry.outputShape) in the framework's layout.
+ *
+ * @example
+ * ```ts
+ * import { conv2d, fromTensorFlow, tensor, toConvkitInput, toConvkitWeight, toFrameworkOutput } from 'convkit';
+ * // A 1x1 conv of a 2x2 NHWC image with 2 channels, filter [1, 1, IC, OC]:
+ * const r = fromTensorFlow({ op: 'conv', inputShape: [1, 2, 2, 2], filterShape: [1, 1, 2, 1], padding: 'VALID' });
+ * const x = tensor(toConvkitInput(r, [1, 10, 2, 20, 3, 30, 4, 40]), r.geometry.inputShape);
+ * const y = conv2d(x, tensor(toConvkitWeight(r, [1, 0.5]), r.weightShape));
+ * toFrameworkOutput(r, y.data); //=> [6, 12, 18, 24]
+ * r.frameworkOutputShape;       //=> [1, 2, 2, 1]
+ * ```
+ */
 export function toFrameworkOutput(r: DialectGeometry, data: ArrayLike<number>): Float32Array {
   return permuteData(data, r.geometry.outputShape, r.outputPermutation);
 }

@@ -7,7 +7,15 @@
 import { ConvError } from './errors.js';
 import { product } from './validate.js';
 
-/** Shape after permuting: out[i] = shape[perm[i]]. */
+/**
+ * Shape after permuting: out[i] = shape[perm[i]].
+ *
+ * @example
+ * ```ts
+ * import { permuteShape } from 'convkit';
+ * permuteShape([1, 5, 5, 3], [0, 3, 1, 2]); //=> [1, 3, 5, 5]
+ * ```
+ */
 export function permuteShape(shape: readonly number[], perm: readonly number[]): number[] {
   return perm.map((p) => shape[p]);
 }
@@ -15,6 +23,12 @@ export function permuteShape(shape: readonly number[], perm: readonly number[]):
 /**
  * Row-major data of `shape` rearranged so that output axis i is input axis perm[i]
  * (numpy's `transpose(perm)`).
+ *
+ * @example
+ * ```ts
+ * import { permuteData } from 'convkit';
+ * permuteData([1, 2, 3, 4, 5, 6], [2, 3], [1, 0]); //=> [1, 4, 2, 5, 3, 6]
+ * ```
  */
 export function permuteData(data: ArrayLike<number>, shape: readonly number[], perm: readonly number[]): Float32Array {
   const rank = shape.length;

@@ -1,7 +1,7 @@
 /**
  * ONNX dialect: a Conv / ConvTranspose node's attributes resolved to a ConvGeometry with the
  * semantics of the ONNX spec as ONNX Runtime (≥ 1.13, checked against 1.30) implements them
- * (semantics.md §5, §6):
+ * (docs/semantics.md, "ONNX" and "Across frameworks"):
  *  - pads are [x1_begin, x2_begin, …, x1_end, x2_end, …];
  *  - Conv SAME_UPPER/SAME_LOWER put an odd extra pad at the end/beginning (total clamped at 0, as
  *    ORT's results show); ORT refuses dilation > 1 with SAME_*;
@@ -16,8 +16,10 @@ import { identityPermutation } from './layout-permute.js';
 import type { CanonicalAxis } from './types.js';
 import { int, shapeOf } from './validate.js';
 
+/** ONNX's `auto_pad`: explicit `pads` (`NOTSET`), TensorFlow-style SAME with the odd cell at the end or the start, or none. */
 export type OnnxAutoPad = 'NOTSET' | 'SAME_UPPER' | 'SAME_LOWER' | 'VALID';
 
+/** An ONNX `Conv` or `ConvTranspose` node: the shapes of X and W and the node's attributes, named as in the spec. */
 export interface OnnxConvSpec {
   op: 'Conv' | 'ConvTranspose';
   /** X: [N, C, D1…]. */
@@ -56,6 +58,20 @@ function ints(v: unknown, what: string, length: number, fallback: number, op: st
   return arr;
 }
 
+/**
+ * Resolves an ONNX `Conv` or `ConvTranspose` node (opset 22 attributes, as ONNX Runtime applies
+ * them) to convkit's geometry, with the PyTorch recipe that computes the same values — or why a
+ * symmetric PyTorch padding cannot (SAME_LOWER's odd cell at the start).
+ *
+ * @example
+ * ```ts
+ * import { fromOnnx } from 'convkit';
+ * const r = fromOnnx({ op: 'ConvTranspose', xShape: [1, 1, 3, 3], wShape: [1, 1, 3, 3], strides: [2, 2], auto_pad: 'SAME_LOWER' });
+ * r.geometry.outputShape; //=> [1, 1, 6, 6]
+ * r.pads;                 //=> [[1, 0], [1, 0]]
+ * r.torchEquivalent;      //=> 'not expressible with symmetric padding: conv_transpose2d(stride=2, padding=0) then crop [1:7, 1:7]'
+ * ```
+ */
 export function fromOnnx(spec: OnnxConvSpec): DialectGeometry {
   if (spec === null || typeof spec !== 'object') throw new ConvError('INVALID_OPTION', `fromOnnx needs an options object, but got ${show(spec)}`, { hint: "e.g. { op: 'Conv', xShape, wShape }" });
   const op = spec.op;
@@ -105,7 +121,7 @@ export function fromOnnx(spec: OnnxConvSpec): DialectGeometry {
   const kes = kernel.map((k, i) => effectiveKernel(k, dilations[i]));
   const notes: string[] = [];
   // The spec says pads ≥ 0; ORT 1.30's shape inference refuses negative ones ("Attribute pads must not
-  // contain negative values") when it sees the node (semantics.md §5.4 saw them accepted as a crop).
+  // contain negative values") when it sees the node (its kernel alone crops: docs/semantics.md, "Conv").
   if (autoPad === 'NOTSET' && pads.some((p) => p < 0)) {
     throw new ConvError('NEGATIVE_PADDING', `${op}: pads [${pads.join(', ')}] contain a negative value`, { values: { pads }, hint: 'ONNX requires pads ≥ 0; crop the input with a Slice node instead' });
   }
@@ -157,7 +173,7 @@ export function fromOnnx(spec: OnnxConvSpec): DialectGeometry {
         throw new ConvError('OUTPUT_PADDING', `ConvTranspose: output_padding[${i}] (${a}) must be less than max(stride, dilation) (${limit}) for spatial dimension ${i}`, { axis: names[i], values: { output_padding: adj, strides, dilations }, hint: `use output_padding < ${limit}` });
       }
       if (a >= strides[i]) {
-        // Allowed by the previous rule, refused by ORT's consistency check (semantics.md §5.4).
+        // Allowed by the previous rule, refused by ORT's consistency check (docs/semantics.md, "ConvTranspose").
         throw new ConvError('OUTPUT_PADDING', `ConvTranspose: output_padding (${a}) may be too large for stride (${strides[i]}) on axis ${names[i]}: ONNX Runtime finds the computed output shape inconsistent`, { axis: names[i], values: { output_padding: adj, strides }, hint: `use output_padding < ${strides[i]}` });
       }
     });

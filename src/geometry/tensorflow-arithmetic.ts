@@ -1,6 +1,6 @@
 /**
- * The per-axis size and padding arithmetic of TensorFlow and TF.js convolutions (semantics.md §3.1,
- * §4.1, §4.4): SAME / VALID / explicit / numeric / causal, with tfjs's rounding modes and quirks.
+ * The per-axis size and padding arithmetic of TensorFlow and TF.js convolutions (docs/semantics.md,
+ * "TensorFlow" and "TensorFlow.js"): SAME / VALID / explicit / numeric / causal, with tfjs's rounding modes and quirks.
  */
 import type { Ctx, PadKind, TfRounding } from './tensorflow-options.js';
 
@@ -31,7 +31,7 @@ export function forwardAxis(pad: PadKind, input: number, ke: number, stride: num
     case 'same': {
       const out = Math.ceil(input / stride);
       let total = (out - 1) * stride + ke - input;
-      // TF and 2-D tfjs clamp at 0; tfjs's 3-D path (get3DPadAndOutInfo) does not (semantics.md §4.4).
+      // TF and 2-D tfjs clamp at 0; tfjs's 3-D path (get3DPadAndOutInfo) does not (docs/semantics.md, "TensorFlow.js").
       if (!(tfjs && ctx.rank === 3)) total = Math.max(0, total);
       const pb = Math.floor(total / 2);
       return { pb, pa: total - pb, out };

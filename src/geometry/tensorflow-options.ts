@@ -7,9 +7,13 @@ import { ConvError, show } from './errors.js';
 import { identityPermutation } from './layout-permute.js';
 import { int } from './validate.js';
 
+/** Whose rules apply: `tf.nn` ops, Keras layers (and `tf.nn.convolution`), or TensorFlow.js ops. */
 export type TfDialect = 'tf' | 'keras' | 'tfjs';
+/** The operation: a convolution, a transposed one, or a depthwise 2-D one (filter `[kH, kW, IC, multiplier]`). */
 export type TfOp = 'conv' | 'convTranspose' | 'depthwise';
+/** TensorFlow's layout names: channels last (`NHWC`, the default) or first (`NCHW`), per rank. */
 export type TfDataFormat = 'NWC' | 'NCW' | 'NHWC' | 'NCHW' | 'NDHWC' | 'NCDHW';
+/** TensorFlow.js's `dimRoundingMode`: how an output size with a fraction is rounded. */
 export type TfRounding = 'trunc' | 'floor' | 'round' | 'ceil';
 /** A keyword, a number (tfjs), or one [before, after] pair per input dimension in dataFormat order. */
 export type TfPadding = string | number | readonly (readonly number[])[];

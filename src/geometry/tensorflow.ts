@@ -1,7 +1,8 @@
 /**
  * TensorFlow / Keras / TensorFlow.js dialect: a framework's description of a convolution
  * (channels-last shapes, filter [k…, in, out], 'SAME'/'VALID'/explicit/numeric padding, output_shape)
- * resolved to a ConvGeometry plus the layout permutations to move its tensors (semantics.md §3, §4, §6).
+ * resolved to a ConvGeometry plus the layout permutations to move its tensors (docs/semantics.md,
+ * "TensorFlow, Keras and TensorFlow.js" and "Across frameworks").
  *
  * Three dialects, because they disagree:
  *  - 'tf'    tf.nn.conv1d/conv2d/conv3d/conv_transpose/depthwise_conv2d: 'SAME' | 'VALID' (upper case)
@@ -25,6 +26,7 @@ import { opName, parsePadding, spatialOption, type Ctx, type PadKind, type TfDat
 
 export type { TfDataFormat, TfDialect, TfOp, TfPadding, TfRounding } from './tensorflow-options.js';
 
+/** A TensorFlow, Keras or TensorFlow.js convolution as that API states it (channels-last shapes by default). */
 export interface TensorFlowConvSpec {
   /** Which API's rules apply (default 'tf'). */
   dialect?: TfDialect;
@@ -41,7 +43,7 @@ export interface TensorFlowConvSpec {
   dataFormat?: TfDataFormat | 'channels_last' | 'channels_first';
   /** Transposed: the output's spatial sizes, or its full shape in dataFormat order. Required for tf and tfjs. */
   outputShape?: readonly number[];
-  /** Keras Conv*DTranspose only: picks the output size as Keras does (semantics.md §3.7). */
+  /** Keras Conv*DTranspose only: picks the output size as Keras does (docs/semantics.md, "Keras"). */
   outputPadding?: number | readonly number[];
   /** tfjs only: how an output size with a fraction is rounded (default 'trunc', tfjs's `undefined`). */
   dimRoundingMode?: TfRounding;
@@ -58,6 +60,23 @@ function spatialOf(shape: number[], channelsLast: boolean, batched: boolean, r: 
   return shape.slice(start, start + r);
 }
 
+/**
+ * Resolves a TensorFlow (`dialect: 'tf'`, default), Keras (`'keras'`) or TensorFlow.js (`'tfjs'`)
+ * convolution to convkit's geometry, with the permutations that move its tensors (channels-last,
+ * filter `[k…, IC/g, OC]`) into convkit's layouts and back, and the PyTorch layer that computes
+ * the same values. Each API's own refusals and quirks apply.
+ *
+ * @example
+ * ```ts
+ * import { fromTensorFlow } from 'convkit';
+ * const r = fromTensorFlow({ op: 'conv', inputShape: [1, 5, 5, 3], filterShape: [3, 3, 3, 8], strides: 2, padding: 'SAME' });
+ * r.geometry.outputShape;  //=> [1, 8, 3, 3]
+ * r.frameworkOutputShape;  //=> [1, 3, 3, 8]
+ * r.pads;                  //=> [[1, 1], [1, 1]]
+ * r.weightShape;           //=> [8, 3, 3, 3]
+ * r.torchEquivalent;       //=> 'conv2d(stride=2, padding=1)'
+ * ```
+ */
 export function fromTensorFlow(spec: TensorFlowConvSpec): DialectGeometry {
   if (spec === null || typeof spec !== 'object') throw new ConvError('INVALID_OPTION', `fromTensorFlow needs an options object, but got ${show(spec)}`, { hint: "e.g. { op: 'conv', inputShape, filterShape, padding: 'SAME' }" });
   const dialect = spec.dialect ?? 'tf';
@@ -216,7 +235,7 @@ export function fromTensorFlow(spec: TensorFlowConvSpec): DialectGeometry {
           hint: `convkit needs an output of at least 1: use more padding ('SAME'), a larger input or a smaller kernel`,
         });
       }
-      if (f.pb < 0) notes.push(`tfjs conv3d 'same' does not clamp the padding at 0: axis ${names[i]} starts ${-f.pb} cell(s) into the input, where TensorFlow starts at 0 (semantics.md §4.4)`);
+      if (f.pb < 0) notes.push(`tfjs conv3d 'same' does not clamp the padding at 0: axis ${names[i]} starts ${-f.pb} cell(s) into the input, where TensorFlow starts at 0`);
       axes.push({ input: spatialIn[i], kernel: kernel[i], stride: strides[i], dilation: dilations[i], padBefore: f.pb, padAfter: effectiveAfter(f, spatialIn[i], kes[i], strides[i]), outputPadding: 0 });
     }
   } else {

@@ -1,6 +1,6 @@
 /**
  * torchEquivalent: a human-readable PyTorch recipe that computes the same thing as a ConvGeometry
- * (semantics.md §6). Dialect adapters attach it so users see how a TF/ONNX padding rule maps onto
+ * (docs/semantics.md, "Across frameworks"). Dialect adapters attach it so users see how a TF/ONNX padding rule maps onto
  * PyTorch's symmetric `padding` + end-only `output_padding` — or why it does not.
  */
 import type { AxisGeometry, ConvGeometry } from './types.js';
@@ -41,7 +41,7 @@ function directRecipe(g: ConvGeometry): string {
   return `F.pad(x, ${padTuple(pairs)})${crop} then ${name}(${args(['padding=0', c.stride, c.dilation, c.groups])})`;
 }
 
-/** PyTorch accepts output_padding only below the stride or the dilation (semantics.md §2.3, E12). */
+/** PyTorch accepts output_padding only below the stride or the dilation (docs/semantics.md, "Transposed convolutions"). */
 function torchAcceptsOutputPadding(a: AxisGeometry, op: number): boolean {
   return op === 0 || op < a.stride || op < a.dilation;
 }
@@ -76,6 +76,17 @@ function transposedRecipe(g: ConvGeometry): string {
   return `not expressible with symmetric padding: ${recipe}`;
 }
 
+/**
+ * The PyTorch call that computes what `g` computes: symmetric `padding` (and end-only
+ * `output_padding`) when that suffices, else `F.pad` before the conv, or a crop after a transposed one.
+ *
+ * @example
+ * ```ts
+ * import { convGeometry, torchEquivalent } from 'convkit';
+ * const g = convGeometry({ inputShape: [1, 1, 8, 8], weightShape: [1, 1, 4, 4] }, { padding: 'same' });
+ * torchEquivalent(g); //=> 'F.pad(x, (1,2,1,2)) then conv2d(padding=0)'
+ * ```
+ */
 export function torchEquivalent(g: ConvGeometry): string {
   return g.transposed ? transposedRecipe(g) : directRecipe(g);
 }

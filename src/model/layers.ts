@@ -1,5 +1,5 @@
 /**
- * The plain layer-list format (JSON or YAML) for hand-written networks. Schema (docs/layer-list.md
+ * The plain layer-list format (JSON or YAML) for hand-written networks. Schema (src/model/README.md
  * has the full text):
  *
  *   name: deeplab-head              # optional

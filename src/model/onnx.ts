@@ -4,7 +4,7 @@
  * protobufjs/minimal, no run-time code generation, so it runs under a CSP without 'unsafe-eval'),
  * after a bounded pre-scan (onnx-scan.ts). Conv, ConvTranspose,
  * MaxPool/AveragePool, GlobalAverage/MaxPool, shape-preserving ops and Add/Concat merges are taken
- * with every attribute ONNX defines for them (semantics.md §5): auto_pad NOTSET/SAME_UPPER/
+ * with every attribute ONNX defines for them (docs/semantics.md, "ONNX"): auto_pad NOTSET/SAME_UPPER/
  * SAME_LOWER/VALID, pads in [x1_begin, x2_begin, …, x1_end, x2_end, …] order, strides, dilations,
  * group, kernel_shape, output_padding, output_shape. Any other op is listed (kind 'unknown'), never
  * dropped; the layers that depend on it are listed too.

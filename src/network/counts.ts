@@ -2,7 +2,7 @@
  * Per-layer counts for the table. The counts themselves come from `arithmetic/counts.ts`
  * (convCounts: MACs = multiply-accumulates without bias adds, FLOPs = 2·MACs, transposed convs
  * counted by *input* positions). This file adds what popular tools report for the same layer, so
- * the table can say where they differ (semantics.md §9.3).
+ * the table can say where they differ (docs/semantics.md, "Counting").
  */
 import { convCounts } from '../arithmetic/counts.js';
 import type { ConvGeometry } from '../geometry/types.js';

@@ -1,6 +1,6 @@
 /**
  * Resolving ONNX-style automatic padding of pooling layers and layer-list convs against the actual
- * input size (semantics.md §5.2; ONNX convs go through the geometry's own ONNX dialect, fromOnnx). The results are plain [before, after] pairs handed to the geometry, which derives every
+ * input size (docs/semantics.md, "Conv" under ONNX; ONNX convs go through the geometry's own ONNX dialect, fromOnnx). The results are plain [before, after] pairs handed to the geometry, which derives every
  * size; nothing here computes an output size.
  */
 import { ConvError } from '../geometry/errors.js';

@@ -1,6 +1,6 @@
 /**
  * Parameters against PyTorch's modules (fixture), and MACs against first-principles loops over the
- * definitions (semantics.md §1): one MAC per term of the direct sum over output positions, and one
+ * definitions (docs/semantics.md, "Counting"): one MAC per term of the direct sum over output positions, and one
  * per scatter of an input cell for a transposed convolution.
  */
 import { readFileSync } from 'node:fs';
@@ -80,7 +80,7 @@ describe('parameter counts', () => {
     }
   });
 
-  it("match semantics.md §9.1's example: Conv2d(16, 32, 3, groups=2) and its transpose have 2336", () => {
+  it("match the example of docs/semantics.md, Counting: Conv2d(16, 32, 3, groups=2) and its transpose have 2336", () => {
     expect(explain({ input: 8, kernel: 3, inChannels: 16, outChannels: 32, groups: 2 }).params).toBe(2336);
     expect(explain({ input: 8, kernel: 3, inChannels: 16, outChannels: 32, groups: 2, transposed: true }).params).toBe(2336);
   });

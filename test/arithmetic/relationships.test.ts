@@ -11,7 +11,7 @@ import { RELATIONSHIPS, relationship } from '../../src/arithmetic/relationships.
 import { ConvError } from '../../src/geometry/errors.js';
 import { convArb, evaluateFormula } from './arbitraries.js';
 
-/** The paper's conditions (conv-arithmetic.md table); for transposed, i is the direct conv's input = o'. */
+/** The paper's conditions (the relationships table of Dumoulin & Visin, arXiv:1603.07285); for transposed, i is the direct conv's input = o'. */
 function paperRelationship(a: AxisExplanation, transposed: boolean): number | null {
   const [pb, pa] = a.padding;
   if (pb !== pa) return null;

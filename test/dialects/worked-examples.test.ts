@@ -1,5 +1,5 @@
 /**
- * The worked examples of semantics.md §3–§6 through the dialect adapters: sizes, pads, where the odd
+ * The worked examples of docs/semantics.md ("TensorFlow" to "Across frameworks") through the dialect adapters: sizes, pads, where the odd
  * padding element goes, the PyTorch recipe, and the refusals. Values come from convkit's reference
  * engine run on the adapter's geometry (the peer tests compare those engines with TF.js and ORT).
  */

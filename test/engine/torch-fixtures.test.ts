@@ -129,7 +129,7 @@ function label(c: Case): string {
 
 /**
  * The ConvError code each hand-picked refusal must carry (tags from the generator; E0–E17 are the
- * rows of semantics.md §2.8). Random refusals are only required to be ConvErrors.
+ * rows of docs/semantics.md, "Refusals"). Random refusals are only required to be ConvErrors.
  */
 const expectedCode: Record<string, string> = {
   E0: 'INPUT_RANK', E1: 'WEIGHT_RANK', E2: 'OPTION_LENGTH', E3: 'GROUPS', E4: 'NEGATIVE_PADDING',

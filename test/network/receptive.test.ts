@@ -211,7 +211,7 @@ describe('receptive field vs brute force (reference engine, one-hot inputs)', ()
 });
 
 describe('receptive field: known values', () => {
-  it('three k=3, d=2 layers span 13 with 6 holes (semantics.md §7.1)', () => {
+  it('three k=3, d=2 layers span 13 with 6 holes (docs/semantics.md, Receptive fields)', () => {
     const net = buildNetwork(def1d([conv('a', 'x', 3, { d: 2, p: 2 }), conv('b', 'a', 3, { d: 2, p: 2 }), conv('c', 'b', 3, { d: 2, p: 2 })], 1, 32));
     const ex = exactField(net, 'c', 0);
     expect(ex.maxSize).toBe(13);
@@ -247,7 +247,7 @@ describe('receptive field: known values', () => {
     expect(continuousField(up2).nodes.get('up')![0]!.size.toString()).toBe('5/2');
   });
 
-  it('HDC M_2 is reported as the heuristic, with its failure modes (semantics.md §7.2)', () => {
+  it('HDC M_2 is reported as the heuristic, with its failure modes (docs/semantics.md, Gridding)', () => {
     expect(hdcM2([1, 2, 5])).toBe(2);
     expect(hdcM2([1, 2, 9])).toBe(5);
     const r125 = hdcReport([1, 2, 5], 3);
