@@ -3,8 +3,9 @@
  * computed here by the definition (float64 loops written for this test, sharing no code with
  * convkit), so the package's numbers are checked against something it did not produce.
  *
- * The scripts under test read the case from a JSON file and print { shape, data, info } as JSON.
+ * The scripts under test read the case from a JSON file and print { shape, data, info, node, cores } as JSON.
  */
+import { expect } from 'vitest';
 import { mulberry32 } from '../support/mulberry32.js';
 
 export interface ConvCase {
@@ -80,12 +81,46 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return m;
 }
 
-/** The body shared by the ESM and CommonJS scripts: `convkit` and `caseFile` are in scope. */
-export const SCRIPT_BODY = `
-const c = JSON.parse(readFileSync(caseFile, 'utf8'));
+/** The body shared by the ESM and CommonJS scripts: `convkit`, `readFileSync`, `availableParallelism` are in scope. */
+const SCRIPT_BODY = `
+const c = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const x = convkit.tensor(Float32Array.from(c.x), c.xShape);
 const w = convkit.tensor(Float32Array.from(c.w), c.wShape);
 const b = convkit.tensor(Float32Array.from(c.b), [c.b.length]);
 const y = convkit.conv2d(x, w, { bias: b, stride: c.stride, padding: c.padding, dilation: c.dilation, groups: c.groups });
-process.stdout.write(JSON.stringify({ shape: y.shape, data: Array.from(y.data), info: convkit.fastEngineInfo(), node: process.version }));
+const out = { shape: y.shape, data: Array.from(y.data), info: convkit.fastEngineInfo(), node: process.version, cores: availableParallelism() };
+process.stdout.write(JSON.stringify(out));
 `;
+
+/** `node use-esm.mjs case.json`: import convkit, compute the case, print the result as JSON. */
+export const ESM_SCRIPT = `import * as convkit from 'convkit';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+${SCRIPT_BODY}`;
+
+/** `node use-cjs.cjs case.json`: the same through require(). */
+export const CJS_SCRIPT = `const convkit = require('convkit');
+const { readFileSync } = require('node:fs');
+const { availableParallelism } = require('node:os');
+${SCRIPT_BODY}`;
+
+/** What a script printed. */
+export interface ScriptResult {
+  shape: number[];
+  data: number[];
+  info: { simd: boolean; shared: boolean; threads: number; reason?: string };
+  node: string;
+  cores: number;
+}
+
+/**
+ * Checks a script's output against the definition, and that the fast engine runs with its default
+ * threads (all cores, at most 8): Node's os module, reached through process.getBuiltinModule, is
+ * what tells the engine the core count, so a Node without it would run on one thread.
+ */
+export function checkResult(got: ScriptResult, want: { shape: number[]; data: number[] }): void {
+  expect(got.shape).toEqual(want.shape);
+  expect(maxAbsDiff(got.data, want.data)).toBeLessThan(1e-4);
+  expect(got.info.simd, `fast engine not in use: ${got.info.reason}`).toBe(true);
+  expect(got.info.threads, `threads on ${got.node}: ${got.info.reason}`).toBe(Math.min(8, got.cores));
+}
