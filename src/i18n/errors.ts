@@ -7,6 +7,15 @@
 import type { ConvErrorCode } from '../geometry/errors.js';
 import { registerStrings, t, type Lang } from './index.js';
 
+/**
+ * One sentence per `ConvError` code, per language.
+ *
+ * @example
+ * ```ts
+ * import { ERROR_HEADLINES } from 'convkit';
+ * ERROR_HEADLINES.en.STRIDE; //=> 'The stride must be at least 1'
+ * ```
+ */
 export const ERROR_HEADLINES: Record<Lang, Record<ConvErrorCode, string>> = {
   en: {
     INVALID_NUMBER: 'A value is not a whole number',
@@ -70,7 +79,16 @@ for (const lang of ['en', 'zh'] as const) {
   registerStrings(lang, Object.fromEntries(Object.entries(ERROR_HEADLINES[lang]).map(([code, text]) => [`error.${code}`, text])));
 }
 
-/** The headline for an error code in a language; an unknown code gives a generic sentence. */
+/**
+ * The headline for an error code in a language; an unknown code gives a generic sentence.
+ *
+ * @example
+ * ```ts
+ * import { errorHeadline } from 'convkit';
+ * errorHeadline('en', 'KERNEL_TOO_LARGE'); //=> 'The kernel is larger than the padded input'
+ * errorHeadline('zh', 'KERNEL_TOO_LARGE'); //=> '卷积核大于填充后的输入'
+ * ```
+ */
 export function errorHeadline(lang: Lang, code: string): string {
   return Object.prototype.hasOwnProperty.call(ERROR_HEADLINES.en, code) ? t(lang, `error.${code}`) : lang === 'zh' ? '出现意外错误' : 'Unexpected error';
 }

@@ -11,13 +11,34 @@ import { ConvError, show } from '../geometry/errors.js';
 import { en } from './en.js';
 import { zh } from './zh.js';
 
+/** A language convkit writes text in: English or Chinese (the `lang` option of explain, the pictures, the CLI). */
 export type Lang = 'en' | 'zh';
+/**
+ * Every {@link Lang}, English first.
+ *
+ * @example
+ * ```ts
+ * import { LANGS } from 'convkit';
+ * LANGS; //=> ['en', 'zh']
+ * ```
+ */
 export const LANGS: readonly Lang[] = ['en', 'zh'];
+/** Strings by dotted key (`'explain.output'`), each a template with `{name}` placeholders. */
 export type StringTable = Record<string, string>;
 export type Vars = Record<string, string | number>;
 
 const tables: Record<Lang, StringTable> = { en: { ...en }, zh: { ...zh } };
 
+/**
+ * Whether `v` names a language convkit has (a type guard for untrusted input such as a URL).
+ *
+ * @example
+ * ```ts
+ * import { isLang } from 'convkit';
+ * isLang('zh'); //=> true
+ * isLang('fr'); //=> false
+ * ```
+ */
 export function isLang(v: unknown): v is Lang {
   return typeof v === 'string' && (LANGS as readonly string[]).includes(v);
 }
@@ -29,7 +50,18 @@ export function langOf(v: unknown): Lang {
   throw new ConvError('INVALID_OPTION', `lang must be one of ${LANGS.join(', ')}, but got ${show(v)}`, { values: { lang: v }, hint: "use 'en' (English) or 'zh' (中文)" });
 }
 
-/** Adds (or overrides) strings of one language; later registrations win. */
+/**
+ * Adds (or overrides) strings of one language; later registrations win.
+ *
+ * @example
+ * ```ts
+ * import { registerStrings, t } from 'convkit';
+ * registerStrings('en', { 'my.cells': 'output {n} cells' });
+ * registerStrings('zh', { 'my.cells': '输出 {n} 个单元' });
+ * t('en', 'my.cells', { n: 1234 }); //=> 'output 1,234 cells'
+ * t('zh', 'my.cells', { n: 3 });    //=> '输出 3 个单元'
+ * ```
+ */
 export function registerStrings(lang: Lang, entries: StringTable): void {
   Object.assign(tables[lang], entries);
 }
@@ -54,6 +86,17 @@ export function formatNumber(n: number): string {
   return Number.isFinite(n) ? NUMBER_FORMAT.format(n) : String(n);
 }
 
+/**
+ * The string of `key` in `lang` with `{name}` placeholders filled from `vars` (numbers with
+ * thousands separators); falls back to English, then to the key itself, so a missing translation
+ * shows as text and never throws.
+ *
+ * @example
+ * ```ts
+ * import { t } from 'convkit';
+ * t('zh', 'no.such.key'); //=> 'no.such.key'
+ * ```
+ */
 export function t(lang: Lang, key: string, vars: Vars = {}): string {
   const template = tables[lang]?.[key] ?? tables.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
