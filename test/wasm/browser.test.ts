@@ -1,10 +1,11 @@
 /**
- * The browser build gives the same numbers: the public API bundled for the browser (esbuild),
- * served with COOP/COEP (so shared memory and Web Worker threads are available), run in headless
- * Chromium, compared with Node's fast engine and with the reference engine.
+ * The browser build gives the same numbers: the public API bundled for the browser (esbuild; the
+ * kernels travel inside the bundle, no .wasm file is served), served with COOP/COEP (so shared
+ * memory and Web Worker threads are available), run in headless Chromium, compared with Node's
+ * fast engine and with the reference engine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,6 @@ import { computeAll } from './browser-cases.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const here = fileURLToPath(new URL('.', import.meta.url));
-const binDir = fileURLToPath(new URL('../../src/engine/wasm/bin/', import.meta.url));
 
 let dir = '';
 let server: Server | null = null;
@@ -32,8 +32,6 @@ describe.skipIf(!existsSync(CHROMIUM))('browser build (headless Chromium)', () =
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'convkit-browser-'));
     await build({ entryPoints: [join(here, 'browser-entry.ts')], bundle: true, format: 'esm', platform: 'browser', outfile: join(dir, 'bundle.js'), logLevel: 'error' });
-    mkdirSync(join(dir, 'bin'));
-    for (const f of readdirSync(binDir)) if (f.endsWith('.wasm')) copyFileSync(join(binDir, f), join(dir, 'bin', f));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="bundle.js"></script>');
     server = createServer((req, res) => {
       const path = join(dir, (req.url ?? '/').split('?')[0].replace(/^\/$/, '/index.html'));
