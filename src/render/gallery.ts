@@ -24,6 +24,17 @@ export interface ClassicFigure {
   a?: number;
 }
 
+/**
+ * The 19 figures of Dumoulin & Visin's guide, as its figure list gives them (the direct
+ * convolution's i/k/s/p/d, transposed or not, and the frame count).
+ *
+ * @example
+ * ```ts
+ * import { CLASSIC_FIGURES } from 'convkit';
+ * CLASSIC_FIGURES.length; //=> 19
+ * CLASSIC_FIGURES[0];     //=> { name: 'no_padding_no_strides', i: 4, k: 3, s: 1, p: 0, transposed: false, frames: 4 }
+ * ```
+ */
 export const CLASSIC_FIGURES: readonly ClassicFigure[] = [
   { name: 'no_padding_no_strides', kind: 'arithmetic', i: 4, k: 3, s: 1, p: 0, d: 1, transposed: false, frames: 4 },
   { name: 'no_padding_no_strides_transposed', kind: 'arithmetic', i: 4, k: 3, s: 1, p: 0, d: 1, transposed: true, frames: 16, a: 0 },
@@ -54,6 +65,12 @@ function directOutput(f: ClassicFigure): number {
 /**
  * The options that draw a classic figure. A transposed figure is the transpose of the direct conv
  * its i/k/s/p describe: it receives i′ = that conv's output and adds `a` cells (output padding).
+ *
+ * @example
+ * ```ts
+ * import { CLASSIC_FIGURES, classicSpec } from 'convkit';
+ * classicSpec(CLASSIC_FIGURES[1]); //=> { input: 2, kernel: 3, stride: 1, padding: 0, transposed: true, outputPadding: 0 }
+ * ```
  */
 export function classicSpec(f: ClassicFigure): TraceSpecOptions {
   const common = { kernel: f.k, stride: f.s, padding: f.p, dilation: f.d };
@@ -62,6 +79,7 @@ export function classicSpec(f: ClassicFigure): TraceSpecOptions {
   return { input: directOutput(f), ...common, transposed: true, outputPadding: f.a ?? 0 };
 }
 
+/** One picture of `convkit gallery`: its file name, source, caption, what to draw and how. */
 export interface GalleryEntry {
   /** File name stem. */
   name: string;
@@ -87,6 +105,17 @@ function caption(spec: TraceSpecOptions): string {
   return parts.join(', ');
 }
 
+/**
+ * What `convkit gallery` draws: the classic figures, then the tutorial examples.
+ *
+ * @example
+ * ```ts
+ * import { galleryEntries, renderSvg } from 'convkit';
+ * const first = galleryEntries()[0];
+ * first.caption; //=> 'input 4×4, kernel 3'
+ * renderSvg(first.spec, first.options).startsWith('<svg'); //=> true
+ * ```
+ */
 export function galleryEntries(): GalleryEntry[] {
   const out: GalleryEntry[] = CLASSIC_FIGURES.map((f) => {
     const spec = classicSpec(f);

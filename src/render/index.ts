@@ -45,38 +45,100 @@ function frameIndex(scene: Scene, frame: unknown): number {
   return f;
 }
 
-/** One frame as SVG text. */
+/**
+ * One frame as SVG text (frame 0 unless `frame` says otherwise): the classic figure of the
+ * convolution given as options, a geometry or a trace; `theme: 'flat'` draws side-by-side grids and
+ * `numeric: true` prints the values.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { renderSvg } from 'convkit';
+ * const svg = renderSvg({ input: [5, 5], kernel: 3, stride: 2, padding: 1 }, { frame: 4 });
+ * svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'); //=> true
+ * writeFileSync('conv.svg', svg);
+ * ```
+ */
 export function renderSvg(input: Trace | TraceInput, options?: RenderOptions & FrameOption): string {
   const scene = sceneOf(input, options);
   return sceneFrameSvg(scene, frameIndex(scene, options?.frame));
 }
 
-/** Every frame as one looping SVG animation (SMIL), 1 s per frame. */
+/**
+ * Every frame as one looping SVG animation (SMIL, no script), 1 s per frame.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { renderAnimatedSvg } from 'convkit';
+ * writeFileSync('dilated.svg', renderAnimatedSvg({ input: [7, 7], kernel: 3, dilation: 2 }));
+ * ```
+ */
 export function renderAnimatedSvg(input: Trace | TraceInput, options?: RenderOptions): string {
   const scene = sceneOf(input, options);
   checkAnimatable(scene);
   return sceneAnimatedSvg(scene);
 }
 
-/** Animated GIF bytes: one frame per trace frame, 1 s each, looping. */
+/**
+ * Animated GIF bytes: one frame per trace frame, 1 s each, looping.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { renderGif } from 'convkit';
+ * const gif = renderGif({ input: [2, 2], kernel: 3, stride: 2, transposed: true }); // the classic upsampling figure
+ * new TextDecoder().decode(gif.subarray(0, 6)); //=> 'GIF89a'
+ * writeFileSync('upsample.gif', gif);
+ * ```
+ */
 export function renderGif(input: Trace | TraceInput, options?: RenderOptions): Uint8Array {
   const scene = sceneOf(input, options);
   checkAnimatable(scene);
   return sceneToGif(scene);
 }
 
-/** One frame as PNG bytes. */
+/**
+ * One frame as PNG bytes.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { renderPng } from 'convkit';
+ * const png = renderPng({ input: [5, 5], kernel: 3, stride: 2, padding: 1 }, { numeric: true, frame: 0 });
+ * new TextDecoder().decode(png.subarray(1, 4)); //=> 'PNG'
+ * writeFileSync('conv.png', png);
+ * ```
+ */
 export function renderPng(input: Trace | TraceInput, options?: RenderOptions & FrameOption): Uint8Array {
   const scene = sceneOf(input, options);
   return sceneToPng(scene, frameIndex(scene, options?.frame));
 }
 
-/** The convolution matrix C as SVG, one output cell's row and its kernel window highlighted. */
+/**
+ * The convolution matrix C as SVG, one output cell's row and its kernel window highlighted.
+ *
+ * @example
+ * ```ts
+ * import { convMatrix, renderMatrixSvg } from 'convkit';
+ * const svg = renderMatrixSvg(convMatrix({ input: [4, 4], kernel: 3 }), { highlightRow: 1 });
+ * svg.startsWith('<svg'); //=> true
+ * ```
+ */
 export function renderMatrixSvg(matrix: ConvMatrix, options?: MatrixRenderOptions): string {
   return sceneFrameSvg(matrixScene(matrix, options), 0);
 }
 
-/** The convolution matrix as PNG. */
+/**
+ * The convolution matrix as PNG.
+ *
+ * @example
+ * ```ts
+ * import { convMatrix, renderMatrixPng } from 'convkit';
+ * const png = renderMatrixPng(convMatrix({ input: [4, 4], kernel: 3 }));
+ * new TextDecoder().decode(png.subarray(1, 4)); //=> 'PNG'
+ * ```
+ */
 export function renderMatrixPng(matrix: ConvMatrix, options?: MatrixRenderOptions): Uint8Array {
   return sceneToPng(matrixScene(matrix, options), 0);
 }

@@ -4,8 +4,10 @@ import type { Lang } from './labels.js';
 import { palette as paletteOf, type Palette, type PaletteName } from './palette.js';
 import type { TraceView } from '../trace/types.js';
 
+/** How a picture is laid out: the slanted planes of the classic figures, or flat side-by-side grids. */
 export type Theme = 'classic' | 'flat';
 
+/** Options of every picture: theme, language, numeric mode and its values, palette, transposed view. */
 export interface RenderOptions {
   /** 'classic' (default): the slanted planes of the classic figures; 'flat': side-by-side grids. */
   theme?: Theme;
@@ -27,8 +29,26 @@ export interface ResolvedOptions {
   values?: RenderOptions['values'];
 }
 
-/** Largest grid (cells per axis) a picture draws, and most frames an animation holds. */
+/**
+ * Largest grid a picture draws, in cells per axis; a larger one is a `ConvError` (`TOO_LARGE`)
+ * before anything is drawn.
+ *
+ * @example
+ * ```ts
+ * import { MAX_CELLS_PER_AXIS } from 'convkit';
+ * MAX_CELLS_PER_AXIS; //=> 64
+ * ```
+ */
 export const MAX_CELLS_PER_AXIS = 64;
+/**
+ * Most frames an animation (GIF, animated SVG) holds; single frames of larger traces still draw.
+ *
+ * @example
+ * ```ts
+ * import { MAX_FRAMES } from 'convkit';
+ * MAX_FRAMES; //=> 1024
+ * ```
+ */
 export const MAX_FRAMES = 1024;
 
 function oneOf<T extends string>(v: unknown, allowed: readonly T[], name: string, fallback: T): T {

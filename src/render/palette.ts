@@ -5,6 +5,7 @@
  */
 import type { Rgb } from './scene.js';
 
+/** The colours of a picture: the default set, or one told apart with colour-blindness. */
 export type PaletteName = 'default' | 'colorblind';
 
 export interface Palette {

@@ -23,6 +23,17 @@ export function traceOf(input: Trace | TraceInput, options?: RenderOptions): Tra
   return makeTrace(g, { view });
 }
 
+/**
+ * The scene of a convolution (options, geometry or trace) with the render options applied: the one
+ * layout every output format draws. Build it once to write several formats.
+ *
+ * @example
+ * ```ts
+ * import { sceneOf } from 'convkit';
+ * const scene = sceneOf({ input: [5, 5], kernel: 3, stride: 2, padding: 1 });
+ * scene.frames.length; //=> 9
+ * ```
+ */
 export function sceneOf(input: Trace | TraceInput, options?: RenderOptions): Scene {
   const o = resolveOptions(options);
   const tr = traceOf(input, options);

@@ -59,8 +59,13 @@ export interface TextPrim {
   anchor?: 'start' | 'middle' | 'end';
 }
 
+/** One drawing primitive of a {@link Scene}: a rectangle, a polygon, a line or text. */
 export type Prim = RectPrim | PolyPrim | LinePrim | TextPrim;
 
+/**
+ * A picture as data: its size, background, the primitives under every frame and those of each
+ * frame. SVG, PNG and GIF are all drawn from it (`sceneFrameSvg`, `sceneToPng`, `sceneToGif`).
+ */
 export interface Scene {
   width: number;
   height: number;

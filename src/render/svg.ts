@@ -49,13 +49,31 @@ function open(scene: Scene): string {
   );
 }
 
-/** One frame as a standalone SVG document. */
+/**
+ * One frame of a scene as a standalone SVG document.
+ *
+ * @example
+ * ```ts
+ * import { sceneFrameSvg, sceneOf } from 'convkit';
+ * const scene = sceneOf({ input: [4, 4], kernel: 3 });
+ * sceneFrameSvg(scene, 3).startsWith('<svg'); //=> true
+ * ```
+ */
 export function sceneFrameSvg(scene: Scene, frame: number): string {
   const prims = [...scene.base, ...(scene.frames[frame] ?? [])];
   return open(scene) + prims.map(primToSvg).join('') + '</svg>\n';
 }
 
-/** Every frame, shown in turn for `secondsPerFrame` each, looping forever (SMIL, no script). */
+/**
+ * Every frame, shown in turn for `secondsPerFrame` each, looping forever (SMIL, no script).
+ *
+ * @example
+ * ```ts
+ * import { sceneAnimatedSvg, sceneOf } from 'convkit';
+ * const svg = sceneAnimatedSvg(sceneOf({ input: [4, 4], kernel: 3 }), 0.5); // twice as fast
+ * svg.includes('<animate') || svg.includes('<set'); //=> true
+ * ```
+ */
 export function sceneAnimatedSvg(scene: Scene, secondsPerFrame = 1): string {
   const N = scene.frames.length;
   const total = N * secondsPerFrame;

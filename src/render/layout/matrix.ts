@@ -15,6 +15,7 @@ import { as2d, rc, SIZE, textPrim } from './common.js';
 import { block, centre, type Plane } from './plane.js';
 import { dims } from './text.js';
 
+/** Options of the matrix pictures: the row to highlight, language and palette. */
 export interface MatrixRenderOptions {
   /** Row to highlight (default 0); null for none. */
   highlightRow?: number | null;
