@@ -1,0 +1,77 @@
+/**
+ * The linked pair (issue 10, item 3) in Chromium: one action pairs the current convolution with the
+ * transposed convolution that restores its shape; the numbers shown are the library's (linkedPair).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { linkedPair } from '../../src/index.js';
+import { startHarness } from './harness.js';
+import type { Harness } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); }, 120_000);
+afterAll(async () => { await h?.close(); });
+
+async function open(query: string): Promise<Page> {
+  const { page } = await h.newPage();
+  await page.goto(h.url + query);
+  await page.waitForSelector('body[data-ready="1"]');
+  return page;
+}
+
+const grid = (page: Page, name: string) =>
+  page.$eval(`[data-pair-grid="${name}"]`, (f) => ({
+    rows: Number(f.getAttribute('data-rows')),
+    cols: Number(f.getAttribute('data-cols')),
+    values: Array.from(f.querySelectorAll('td')).map((td) => Number(td.getAttribute('data-value'))),
+  }));
+const round = (a: ArrayLike<number>) => Array.from(a, (v) => (Math.abs(v) < 5e-5 ? 0 : Math.round(v * 1e4) / 1e4));
+
+describe('linked pair', () => {
+  it("restores the tutorial's 4×4 → 2×2 to 4×4 with the same kernel, values from the library", async () => {
+    const page = await open('?i=4&k=3&s=1&p=0&lang=en');
+    await page.click('#pair-open');
+    const x = await grid(page, 'x');
+    const w = await grid(page, 'kernel');
+    const z = await grid(page, 'z');
+    const r = await grid(page, 'restored');
+    const d = await grid(page, 'difference');
+    expect([x.rows, x.cols, z.rows, z.cols, r.rows, r.cols]).toEqual([4, 4, 2, 2, 4, 4]);
+    const lib = linkedPair({ input: 4, kernel: 3 }, { input: x.values, weight: w.values });
+    expect(z.values).toEqual(round(lib.z));
+    expect(r.values).toEqual(round(lib.restored));
+    expect(d.values).toEqual(round(lib.difference));
+    expect(d.values.some((v) => v !== 0)).toBe(true); // shape, not values
+    expect(await page.textContent('[data-pair-summary]')).toMatch(/4×4 → z = Cx 2×2 → Cᵀz 4×4/);
+    await page.close();
+  });
+
+  it('edits, randomises and shows the least-squares inverse; one click puts the transposed conv in the figure', async () => {
+    const page = await open('?i=5&k=3&s=2&p=1&lang=zh');
+    await page.click('#pair-open');
+    await page.fill('[data-pair-grid="x"] tr:nth-child(2) td:nth-child(3) input', '7');
+    await page.press('[data-pair-grid="x"] tr:nth-child(2) td:nth-child(3) input', 'Enter');
+    await page.waitForFunction(() => document.querySelector('[data-pair-grid="x"] tr:nth-child(2) td:nth-child(3)')?.getAttribute('data-value') === '7');
+    let x = await grid(page, 'x');
+    let w = await grid(page, 'kernel');
+    let r = await grid(page, 'restored');
+    expect([r.rows, r.cols]).toEqual([5, 5]);
+    expect(r.values).toEqual(round(linkedPair({ input: 5, kernel: 3, stride: 2, padding: 1 }, { input: x.values, weight: w.values }).restored));
+    await page.click('#pair-random');
+    await page.check('#pair-lsq');
+    x = await grid(page, 'x');
+    w = await grid(page, 'kernel');
+    r = await grid(page, 'restored');
+    const lib = linkedPair({ input: 5, kernel: 3, stride: 2, padding: 1 }, { input: x.values, weight: w.values, leastSquares: true });
+    expect(r.values).toEqual(round(lib.restored));
+    const inv = await grid(page, 'inverse');
+    inv.values.forEach((v, i) => expect(Math.abs(v - lib.inverse![i])).toBeLessThan(2e-3));
+    expect(await page.textContent('#pair-body')).toMatch(/反卷积/);
+    await page.click('#pair-apply');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('t') === '1');
+    const q = new URL(page.url()).searchParams;
+    expect([q.get('i'), q.get('k'), q.get('s'), q.get('op')]).toEqual(['3', '3', '2', null]);
+    expect(await page.getAttribute('#svg-output', 'data-size')).toBe('5x5');
+    await page.close();
+  });
+});
