@@ -123,6 +123,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   } else if (process.argv.includes('--print')) {
     process.stdout.write(JSON.stringify(generateOnnxDecoder()));
   } else {
+    if (!cliScript('pbjs')) {
+      console.error('npm run gen:onnx needs protobufjs-cli, which convkit\'s own install leaves out. It is one of bench/package.json\'s dependencies: run `npm run bench:setup` once, then this again.');
+      process.exit(1);
+    }
     const { js, dts } = generateOnnxDecoder();
     writeFileSync(OUT_JS, js);
     writeFileSync(OUT_DTS, dts);
