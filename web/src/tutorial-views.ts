@@ -4,6 +4,7 @@
  * the step changes; each view keeps its logic (and its words, pair-i18n.ts) to itself and asks
  * the library for every number.
  */
+import { ChannelPlanes } from './channel-planes.js';
 import type { Palette } from './palette.js';
 import { PairView } from './pair-view.js';
 import type { Scene } from './scene.js';
@@ -29,13 +30,17 @@ export function mountTutorialViews(deps: TutorialDeps): TutorialViews {
   const anchor = document.querySelector('.channels-panel') ?? document.querySelector('main')?.lastElementChild ?? null;
   const host = anchor?.parentElement ?? document.querySelector('main') ?? document.body;
   const next = anchor ? anchor.nextSibling : null;
+  const planes = new ChannelPlanes(host as HTMLElement, next);
   const pair = new PairView(host as HTMLElement, deps, next as Element | null);
+  let frame = 0;
   return {
-    update() {
+    update(scene) {
+      planes.draw(scene, frame, deps.palette(), deps.lang());
       pair.update();
     },
-    step() {
-      /* the step-linked views hook in here */
+    step(scene, f) {
+      frame = f;
+      planes.draw(scene, f, deps.palette(), deps.lang());
     },
   };
 }

@@ -1,0 +1,174 @@
+/**
+ * Channels drawn truthfully (issue 10, item 6): for the output channel shown, every input channel
+ * it reads — its plane with the current step's window, and the kernel slice [oc, c] that
+ * multiplies it — and the sum over channels that makes the output cell. Each channel's share is the
+ * library's: a one-channel convolution of that plane with that slice (reference engine), the same
+ * geometry as the layer; their sum is the layer's output value, which the view shows beside it.
+ */
+import { conv2d, convTranspose2d } from '../../src/ops/conv.js';
+import { tensor } from '../../src/tensor/tensor.js';
+import type { CellKind } from '../../src/geometry/taps.js';
+import type { Palette } from './palette.js';
+import { pt } from './pair-i18n.js';
+import { channelSlice } from './scene.js';
+import type { Scene } from './scene.js';
+import type { Lang } from './state.js';
+import { fmt } from './views.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+/** Input channels drawn at most (the rest are summed in the text and named as not drawn). */
+export const PLANES_DRAWN = 6;
+
+function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+  const e = document.createElementNS(SVG, name);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+}
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** Per input channel of the group: its whole output plane (one-channel conv by the library). */
+function contributions(s: Scene, oc: number, inputs: number[]): Float32Array[] | null {
+  const v = s.values;
+  if (!v) return null;
+  const g = s.geometry;
+  const [H, W] = g.axes;
+  const taps = H.kernel * W.kernel;
+  const ch = s.trace.channels;
+  const padding = g.axes.map((a) => [a.padBefore, a.padAfter] as [number, number]);
+  const common = { stride: [H.stride, W.stride], dilation: [H.dilation, W.dilation], padding, engine: 'reference' as const };
+  return inputs.map((ic) => {
+    const x = tensor(v.x.subarray(ic * H.input * W.input, (ic + 1) * H.input * W.input), [1, 1, H.input, W.input]);
+    // Direct weight [OC, IC/g, k…]; transposed [IC, OC/g, k…] (PyTorch's layouts).
+    const wi = g.transposed ? (ic * ch.outPerGroup + (oc % ch.outPerGroup)) * taps : (oc * ch.inPerGroup + (ic % ch.inPerGroup)) * taps;
+    const w = tensor(v.w.subarray(wi, wi + taps), [1, 1, H.kernel, W.kernel]);
+    const y = g.transposed ? convTranspose2d(x, w, { ...common, outputPadding: [H.outputPadding, W.outputPadding] }) : conv2d(x, w, common);
+    return Float32Array.from(y.data);
+  });
+}
+
+export class ChannelPlanes {
+  readonly root: HTMLElement;
+  private row: HTMLElement;
+  private sum: HTMLElement;
+  private title: HTMLElement;
+  private parts: Float32Array[] | null = null;
+  private key = '';
+
+  constructor(host: HTMLElement, before: Node | null) {
+    this.root = h('section', { id: 'channel-planes', class: 'channel-planes tutorial-view', 'aria-labelledby': 'channel-planes-title' });
+    this.title = h('h2', { id: 'channel-planes-title' });
+    this.row = h('div', { class: 'planes-row' });
+    this.sum = h('p', { class: 'planes-sum', 'data-channel-sum': '', 'aria-live': 'off' });
+    this.root.append(this.title, this.row, this.sum);
+    this.root.hidden = true;
+    host.insertBefore(this.root, before);
+  }
+
+  /** Draws every input channel of the shown output channel for step `frame`. */
+  draw(s: Scene, frame: number, p: Palette, lang: Lang): void {
+    const g = s.geometry;
+    const sl = channelSlice(s);
+    const inputs = s.trace.channels.feeds[sl.oc];
+    const show = g.inChannels > 1;
+    this.root.hidden = !show;
+    if (!show) return;
+    const key = `${JSON.stringify(s.state)}|${sl.oc}`;
+    if (key !== this.key) {
+      this.key = key;
+      this.parts = contributions(s, sl.oc, inputs);
+    }
+    this.title.textContent = pt(lang, 'channelsTitle', { oc: sl.oc });
+    const grid = s.trace.grid;
+    const [GH, GW] = grid.shape;
+    const [kH, kW] = [g.axes[0].kernel, g.axes[1].kernel];
+    const cell = Math.max(6, Math.min(22, Math.floor(150 / Math.max(GH, GW))));
+    const kcell = Math.max(10, Math.min(22, Math.floor(90 / Math.max(kH, kW))));
+    const fr = s.direct ? s.direct.frames[Math.min(frame, s.direct.frames.length - 1)] : null;
+    const read = new Set(fr ? fr.taps.map((t) => t.grid[0] * GW + t.grid[1]) : []);
+    const v = s.values;
+    const [H, W] = g.axes;
+    const taps = kH * kW;
+    const ch = s.trace.channels;
+    const frag = document.createDocumentFragment();
+    const drawn = inputs.slice(0, PLANES_DRAWN);
+    const values: number[] = [];
+    drawn.forEach((ic, n) => {
+      if (n > 0) frag.append(h('span', { class: 'planes-op', 'aria-hidden': 'true' }, '+'));
+      const fig = h('figure', { class: 'plane', 'data-channel-plane': String(ic) });
+      // The plane: the layer's grid (padding, inserted zeros) with this channel's values.
+      const svg = el('svg', { width: GW * cell + 2, height: GH * cell + 2, viewBox: `0 0 ${GW * cell + 2} ${GH * cell + 2}`, role: 'img', 'aria-label': pt(lang, 'channelsPlane', { c: ic }) });
+      const fills: Record<CellKind, string> = { input: p.input, padding: p.padding, inserted: p.inserted, extra: p.extra } as Record<CellKind, string>;
+      const paths = new Map<string, string[]>();
+      grid.cells.forEach((c, i) => {
+        const f = fills[c.kind] ?? p.padding;
+        const d = `M${1 + (i % GW) * cell} ${1 + Math.floor(i / GW) * cell}h${cell}v${cell}h${-cell}z`;
+        (paths.get(f) ?? paths.set(f, []).get(f)!).push(d);
+      });
+      for (const [f, ds] of paths) svg.append(el('path', { d: ds.join(''), fill: f, stroke: p.line, 'stroke-width': 0.5 }));
+      if (fr) {
+        const ds = [...read].map((i) => `M${1 + (i % GW) * cell} ${1 + Math.floor(i / GW) * cell}h${cell}v${cell}h${-cell}z`);
+        svg.append(el('path', { d: ds.join(''), fill: p.read, 'fill-opacity': 0.55, stroke: p.focus, 'stroke-width': 1.5 }));
+      }
+      if (v && cell >= 16) {
+        const gt = el('g', { 'font-family': 'system-ui, sans-serif', 'font-size': 12, 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: p.text });
+        grid.cells.forEach((c, i) => {
+          if (!c.input) return;
+          const t = el('text', { x: 1 + (i % GW) * cell + cell / 2, y: 1 + Math.floor(i / GW) * cell + cell / 2 });
+          t.textContent = fmt(v.x[ic * H.input * W.input + c.input[0] * W.input + c.input[1]]);
+          gt.append(t);
+        });
+        svg.append(gt);
+      }
+      fig.append(h('figcaption', {}, pt(lang, 'channelsPlane', { c: ic })), svg);
+      // Its kernel slice.
+      const ks = el('svg', { width: kW * kcell + 2, height: kH * kcell + 2, viewBox: `0 0 ${kW * kcell + 2} ${kH * kcell + 2}`, role: 'img', 'aria-label': pt(lang, 'channelsSlice', { oc: sl.oc, c: ic }), 'data-kernel-slice': `${sl.oc},${ic}` });
+      const wi = g.transposed ? (ic * ch.outPerGroup + (sl.oc % ch.outPerGroup)) * taps : (sl.oc * ch.inPerGroup + (ic % ch.inPerGroup)) * taps;
+      for (let r = 0; r < kH; r++) {
+        for (let c = 0; c < kW; c++) {
+          ks.append(el('rect', { x: 1 + c * kcell, y: 1 + r * kcell, width: kcell, height: kcell, fill: p.kernel, stroke: p.line, 'stroke-width': 0.75 }));
+          if (v && kcell >= 16) {
+            const t = el('text', { x: 1 + c * kcell + kcell / 2, y: 1 + r * kcell + kcell / 2, 'font-family': 'system-ui, sans-serif', 'font-size': 12, 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: p.text });
+            t.textContent = fmt(v.w[wi + r * kW + c]);
+            ks.append(t);
+          }
+        }
+      }
+      const kcap = h('figcaption', {}, pt(lang, 'channelsSlice', { oc: sl.oc, c: ic }));
+      fig.append(h('span', { class: 'planes-times', 'aria-hidden': 'true' }, '×'), ks, kcap);
+      if (this.parts && fr) {
+        const val = this.parts[n][frameIndex(s, fr.output)];
+        values.push(val);
+        fig.append(h('p', { class: 'plane-part', 'data-part': String(val) }, `= ${fmt(val)}`));
+      }
+      frag.append(fig);
+    });
+    this.row.replaceChildren(frag);
+    const rest = inputs.length - drawn.length;
+    const lines: string[] = [pt(lang, 'channelsSum', { n: inputs.length })];
+    if (this.parts && fr && v) {
+      // The layer's own output value (the engine's), next to the sum of the shares.
+      let total = 0;
+      for (const part of this.parts) total += part[frameIndex(s, fr.output)];
+      const y = v.y[sl.y + frameIndex(s, fr.output)];
+      const shown = values.map(fmt).join(' + ') + (rest > 0 ? ' + …' : '');
+      lines.push(pt(lang, 'channelsSumValue', { parts: shown, v: fmt(y), o: fr.output.join(',') }));
+      this.sum.dataset.total = String(total);
+      this.sum.dataset.output = String(y);
+    } else {
+      delete this.sum.dataset.total;
+      delete this.sum.dataset.output;
+    }
+    if (rest > 0) lines.push(pt(lang, 'channelsSkip', { n: rest }));
+    this.sum.textContent = lines.join(' · ');
+  }
+}
+
+function frameIndex(s: Scene, output: number[]): number {
+  return output[0] * s.geometry.axes[1].output + output[1];
+}
