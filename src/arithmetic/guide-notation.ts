@@ -48,9 +48,11 @@ export interface GuideAxisNotation {
  *
  * @example
  * ```ts
+ * import { guideNotation } from 'convkit';
  * const [h] = guideNotation({ input: 2, kernel: 3, transposed: true });
- * // h.guidePadding → [2, 2] (p′ = 2), h.padding → [0, 0] (PyTorch's padding 0), h.output → 4
- * guideNotation({ input: 2, kernel: 3, stride: 2, transposed: true })[0].guideStride; // "1/2"
+ * // p′ = 2 in the guide's words is PyTorch's padding 0:
+ * h; //=> { guidePadding: [2, 2], padding: [0, 0], output: 4 }
+ * guideNotation({ input: 2, kernel: 3, stride: 2, transposed: true })[0].guideStride; //=> '1/2'
  * ```
  */
 export function guideNotation(input: ConvGeometry | ConvSpecOptions): GuideAxisNotation[] {
@@ -101,6 +103,7 @@ export interface GuideTransposeOptions {
   rank?: number;
 }
 
+/** What {@link fromGuideNotation} returns: PyTorch's options, the geometry, and the layer read back in the guide's words. */
 export interface GuideConversion {
   /** PyTorch's options of the same layer (explain-style; `padding` is the crop). */
   options: ConvSpecOptions & { transposed: true; stride: number[]; padding: number[] | [number, number][]; outputPadding: number[] };
@@ -118,10 +121,11 @@ const GUIDE_KEYS = ['input', 'kernel', 'stride', 'padding', 'a', 'dilation', 'in
  *
  * @example
  * ```ts
+ * import { fromGuideNotation } from 'convkit';
  * // "a transposed convolution of a 2×2 input with a 3×3 kernel and padding 2" (the guide's p′):
- * fromGuideNotation({ input: 2, kernel: 3, padding: 2 }).options.padding;   // [0, 0]
+ * fromGuideNotation({ input: 2, kernel: 3, padding: 2 }).options.padding; //=> [0, 0]
  * // "stride 1/2" is PyTorch's stride 2:
- * fromGuideNotation({ input: 2, kernel: 3, stride: '1/2', padding: 2 }).options.stride; // [2, 2]
+ * fromGuideNotation({ input: 2, kernel: 3, stride: '1/2', padding: 2 }).options.stride; //=> [2, 2]
  * ```
  */
 export function fromGuideNotation(options: GuideTransposeOptions): GuideConversion {

@@ -20,9 +20,18 @@ import type { RestoreTransposeResult } from './restoreTranspose.js';
 import { resolveSpec } from './options.js';
 import type { ConvSpecOptions } from './options.js';
 
-/** Largest min(rows, cols) of C for which the least-squares inverse is computed (dense, O(n³)). */
+/**
+ * Largest min(rows, cols) of C for which the least-squares inverse is computed (dense, O(n³)).
+ *
+ * @example
+ * ```ts
+ * import { LEAST_SQUARES_LIMIT } from 'convkit';
+ * LEAST_SQUARES_LIMIT; //=> 256
+ * ```
+ */
 export const LEAST_SQUARES_LIMIT = 256;
 
+/** The values {@link linkedPair} runs on (defaults: small whole numbers), and whether to add the least-squares inverse. */
 export interface LinkedPairValues {
   /** x: the direct conv's input, [IC, …input] flat (one sample). Default: small whole numbers 0–3. */
   input?: ArrayLike<number>;
@@ -32,6 +41,7 @@ export interface LinkedPairValues {
   leastSquares?: boolean;
 }
 
+/** A direct convolution and the transposed one that restores its input shape, run on the same values: x, z = Cx, Cᵀz and their difference. */
 export interface LinkedPair {
   /** The direct convolution (no bias) and the transposed one that restores its input shape. */
   direct: ConvGeometry;
@@ -76,12 +86,16 @@ function numbers(v: ArrayLike<number> | undefined, n: number, what: string, shap
  *
  * @example
  * ```ts
+ * import { linkedPair } from 'convkit';
  * // The tutorial's example: 4×4 input, 3×3 kernel → 2×2, and back to 4×4.
  * const p = linkedPair({ input: 4, kernel: 3 }, { leastSquares: true });
- * p.z.length;          // 4   (z = Cx)
- * p.restored.length;   // 16  (Cᵀz: the shape of x)
- * p.difference;        // x − Cᵀ(Cx): not zero — the values are not restored
- * p.inverse;           // C⁺z, the least-squares "deconvolution", for contrast
+ * p.z.length;          //=> 4
+ * // z = Cx; Cᵀz has the shape of x:
+ * p.restored.length;   //=> 16
+ * // x − Cᵀ(Cx) is not zero: the values are not restored
+ * p.difference.some((v) => v !== 0); //=> true
+ * // C⁺z, the least-squares "deconvolution", for contrast
+ * p.inverse.length;    //=> 16
  * ```
  */
 export function linkedPair(options: ConvSpecOptions, values: LinkedPairValues = {}): LinkedPair {

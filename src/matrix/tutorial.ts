@@ -13,6 +13,7 @@ import type { ConvMatrixOptions } from './build.js';
 import { transpose } from './ops.js';
 import type { ConvMatrix } from './types.js';
 
+/** C and Cᵀ of a linked pair, named as the tutorial names them. */
 export interface TutorialMatrices {
   /** The direct convolution's matrix: rows = its outputs (z), columns = its inputs (x). */
   C: ConvMatrix;
@@ -27,10 +28,12 @@ export interface TutorialMatrices {
  *
  * @example
  * ```ts
+ * import { convTransposeGeometry, tutorialMatrices } from 'convkit';
  * const g = convTransposeGeometry({ inputShape: [1, 1, 2, 2], weightShape: [1, 1, 3, 3] }, {});
  * const { C, CT } = tutorialMatrices(g);
- * [C.rows, C.cols];   // [4, 16]: z = Cx of the direct conv 4×4 → 2×2
- * [CT.rows, CT.cols]; // [16, 4]: this transposed layer, x = Cᵀz
+ * // z = Cx of the direct conv 4×4 → 2×2, and this transposed layer, x = Cᵀz:
+ * [C.rows, C.cols];   //=> [4, 16]
+ * [CT.rows, CT.cols]; //=> [16, 4]
  * ```
  */
 export function tutorialMatrices(g: ConvGeometry, options: ConvMatrixOptions = {}): TutorialMatrices {
