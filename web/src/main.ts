@@ -722,6 +722,7 @@ function paintStep(): void {
   setText(byId('step-count'), stepOf);
   setText(byId('step-text'), stepSentence(s));
   if (sidePending === undefined) markMatrix();
+  tutorialViews?.step(s, frame);
 }
 
 function stepSentence(s: Scene): string {
