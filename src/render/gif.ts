@@ -10,7 +10,7 @@
 import * as gifenc from 'gifenc';
 import { RgbCanvas } from './raster/canvas.js';
 import { drawBase } from './raster/draw.js';
-import { fixedPalette, sceneColours } from './raster/quantize.js';
+import { bucketOf, fixedPalette, sceneColours } from './raster/quantize.js';
 import type { Scene } from './scene.js';
 
 // gifenc's CommonJS build (Node) exposes its API as the default export; its ESM build (bundlers) as
@@ -25,27 +25,31 @@ export function sceneToGif(scene: Scene, msPerFrame = 1000): Uint8Array {
   const W = scene.width, H = scene.height;
   const base = drawBase(scene);
   const cur = new RgbCanvas(W, H, scene.background);
-  cur.copyFrom(base);
   const N = Math.max(1, scene.frames.length);
 
-  // Sample the first and a middle frame for the anti-aliasing shades of the palette.
-  const samples: Uint8Array[] = [base.data];
-  for (const f of new Set([0, Math.floor(N / 2)])) {
-    const c = new RgbCanvas(W, H, scene.background);
-    c.copyFrom(base);
-    for (const p of scene.frames[f] ?? []) c.draw(p);
-    samples.push(c.data);
+  // Sample the first and a middle frame for the anti-aliasing shades of the palette (each drawn in
+  // `cur` and counted before the next is drawn).
+  function* samples(): Generator<Uint8Array> {
+    yield base.data;
+    for (const f of new Set([0, Math.floor(N / 2)])) {
+      cur.copyFrom(base);
+      for (const p of scene.frames[f] ?? []) cur.draw(p);
+      yield cur.data;
+    }
   }
-  const pal = fixedPalette(sceneColours(scene), samples);
+  const pal = fixedPalette(sceneColours(scene), samples());
+  cur.copyFrom(base);
   const T = pal.transparentIndex;
   // Code width follows the palette (128 entries: 7-bit codes), a few per cent smaller than 8.
   const colorDepth = Math.max(2, Math.ceil(Math.log2(pal.colours.length)));
-  const index = pal.index;
+  // The palette's table, read inline below; `pal.index` only for a colour not looked up before.
+  const lut = pal.lut;
 
   const prevIdx = new Uint8Array(W * H);
   const curIdx = new Uint8Array(W * H);
   const gif = GIFEncoder();
-  let prevSpans = newSpans(H);
+  // Two span sets, swapped each frame: the rows the previous overlay touched and this one's.
+  let prevSpans = newSpans(H), spans = newSpans(H);
   const d = cur.data, bd = base.data;
 
   for (let f = 0; f < N; f++) {
@@ -56,16 +60,20 @@ export function sceneToGif(scene: Scene, msPerFrame = 1000): Uint8Array {
       const s = (y * W + prevSpans.min[y]) * 3, e = (y * W + prevSpans.max[y] + 1) * 3;
       d.set(bd.subarray(s, e), s);
     }
-    const spans = newSpans(H);
+    spans.min.fill(1 << 30);
+    spans.max.fill(-1);
     cur.spans = spans;
     for (const p of overlay) cur.draw(p);
     cur.spans = null;
 
     if (f === 0) {
-      for (let i = 0, o = 0; i < W * H; i++, o += 3) curIdx[i] = index(d[o], d[o + 1], d[o + 2]);
+      for (let i = 0, o = 0; i < W * H; i++, o += 3) {
+        const r = d[o], g = d[o + 1], b = d[o + 2], v = lut[bucketOf(r, g, b)];
+        curIdx[i] = v >= 0 ? v : pal.index(r, g, b);
+      }
       gif.writeFrame(curIdx, W, H, { palette: pal.colours, delay: msPerFrame, repeat: 0, colorDepth });
       prevIdx.set(curIdx);
-      prevSpans = spans;
+      [prevSpans, spans] = [spans, prevSpans];
       continue;
     }
     // Re-index the touched pixels (old overlay ∪ new) and find the box of those that changed.
@@ -75,7 +83,9 @@ export function sceneToGif(scene: Scene, msPerFrame = 1000): Uint8Array {
       if (b < 0) continue;
       const row = y * W;
       for (let x = a, o = (row + a) * 3; x <= b; x++, o += 3) {
-        const v = index(d[o], d[o + 1], d[o + 2]);
+        const r = d[o], g = d[o + 1], bl = d[o + 2];
+        let v = lut[bucketOf(r, g, bl)];
+        if (v < 0) v = pal.index(r, g, bl);
         curIdx[row + x] = v;
         if (v !== prevIdx[row + x]) {
           if (x < x0) x0 = x;
@@ -99,7 +109,7 @@ export function sceneToGif(scene: Scene, msPerFrame = 1000): Uint8Array {
     const at = gif.bytesView().length;
     gif.writeFrame(sub, bw, bh, { delay: msPerFrame, transparent: true, transparentIndex: T, dispose: 1, colorDepth });
     placeFrame(gif.bytesView(), at, x0, y0);
-    prevSpans = spans;
+    [prevSpans, spans] = [spans, prevSpans];
   }
   gif.finish();
   return gif.bytes();

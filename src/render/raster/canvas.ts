@@ -17,6 +17,16 @@ export class RgbCanvas {
   /** RGB bytes, row-major. */
   readonly data: Uint8Array;
   private readonly cov: Float32Array;
+  /** Scratch for one sub-scanline's edge crossings and their directions (at most one per edge). */
+  private xs = new Float64Array(16);
+  private dirs = new Int8Array(16);
+  /**
+   * Scratch for the corners of a rectangle, a polygon and a line segment's quad: fillPolygon always
+   * reads a Float64Array, so its compiled code serves every caller.
+   */
+  private readonly rectPts = new Float64Array(8);
+  private polyPts = new Float64Array(16);
+  private readonly quad = new Float64Array(8);
   /**
    * When set, every row a draw call changes widens [spanMin[y], spanMax[y]] (inclusive): the GIF
    * encoder restores, re-indexes and compares only those pixels instead of whole boxes.
@@ -26,11 +36,13 @@ export class RgbCanvas {
   constructor(width: number, height: number, background: Rgb) {
     this.width = width;
     this.height = height;
-    this.data = new Uint8Array(width * height * 3);
-    for (let i = 0; i < this.data.length; i += 3) {
-      this.data[i] = background[0];
-      this.data[i + 1] = background[1];
-      this.data[i + 2] = background[2];
+    const d = (this.data = new Uint8Array(width * height * 3));
+    // One pixel, then copies doubling in length: a memcpy per step instead of a loop per byte.
+    if (d.length > 0) {
+      d[0] = background[0];
+      d[1] = background[1];
+      d[2] = background[2];
+      for (let n = 3; n < d.length; n *= 2) d.copyWithin(n, 0, Math.min(n, d.length - n));
     }
     this.cov = new Float32Array(width + 2);
   }
@@ -43,15 +55,21 @@ export class RgbCanvas {
   draw(p: Prim): void {
     switch (p.type) {
       case 'rect': {
-        const pts = [p.x, p.y, p.x + p.w, p.y, p.x + p.w, p.y + p.h, p.x, p.y + p.h];
+        const pts = this.rectPts;
+        pts[0] = p.x; pts[1] = p.y; pts[2] = p.x + p.w; pts[3] = p.y;
+        pts[4] = p.x + p.w; pts[5] = p.y + p.h; pts[6] = p.x; pts[7] = p.y + p.h;
         if (p.fill) this.fillPolygon(pts, p.fill, p.fillOpacity ?? 1);
         if (p.stroke) this.strokePolygon(pts, p.stroke, p.strokeWidth ?? 1, p.dash);
         break;
       }
-      case 'poly':
-        if (p.fill) this.fillPolygon(p.points, p.fill, p.fillOpacity ?? 1);
-        if (p.stroke) this.strokePolygon(p.points, p.stroke, p.strokeWidth ?? 1, p.dash);
+      case 'poly': {
+        if (this.polyPts.length !== p.points.length) this.polyPts = new Float64Array(p.points.length);
+        const pts = this.polyPts;
+        pts.set(p.points);
+        if (p.fill) this.fillPolygon(pts, p.fill, p.fillOpacity ?? 1);
+        if (p.stroke) this.strokePolygon(pts, p.stroke, p.strokeWidth ?? 1, p.dash);
         break;
+      }
       case 'line':
         this.line(p.x1, p.y1, p.x2, p.y2, p.stroke, p.strokeWidth, p.opacity ?? 1, p.dash, 2);
         break;
@@ -66,7 +84,7 @@ export class RgbCanvas {
    * use 2 (coverage 0, ½, 1), which keeps them smooth but gives the GIF coder far fewer distinct
    * colours to compress (the lines were most of each frame's bytes).
    */
-  fillPolygon(pts: readonly number[], color: Rgb, opacity: number, levels = 0): void {
+  fillPolygon(pts: Float64Array, color: Rgb, opacity: number, levels = 0): void {
     const n = pts.length / 2;
     if (n < 3 || opacity <= 0) return;
     let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
@@ -78,41 +96,43 @@ export class RgbCanvas {
     const x0 = Math.max(0, Math.floor(minX)), x1 = Math.min(this.width - 1, Math.ceil(maxX));
     if (y0 > y1 || x0 > x1) return;
     const cov = this.cov;
-    const xs: number[] = [];
-    const dirs: number[] = [];
+    if (this.xs.length < n) {
+      this.xs = new Float64Array(n);
+      this.dirs = new Int8Array(n);
+    }
+    const xs = this.xs, dirs = this.dirs;
     const W = this.width;
     for (let y = y0; y <= y1; y++) {
       // Only the columns this row's crossings span are touched (thin diagonal lines stay cheap).
       let rx0 = x1 + 1, rx1 = x0 - 1;
       for (let s = 0; s < SUB; s++) {
         const sy = y + (s + 0.5) / SUB;
-        xs.length = 0;
-        dirs.length = 0;
+        let m = 0;
         for (let i = 0; i < n; i++) {
           const ax = pts[2 * i], ay = pts[2 * i + 1];
-          const j = (i + 1) % n;
+          const j = i + 1 === n ? 0 : i + 1;
           const bx = pts[2 * j], by = pts[2 * j + 1];
           if ((ay <= sy && sy < by) || (by <= sy && sy < ay)) {
-            xs.push(ax + ((sy - ay) * (bx - ax)) / (by - ay));
-            dirs.push(by > ay ? 1 : -1);
+            xs[m] = ax + ((sy - ay) * (bx - ax)) / (by - ay);
+            dirs[m++] = by > ay ? 1 : -1;
           }
         }
-        if (xs.length < 2) continue;
+        if (m < 2) continue;
         // Sort crossings (few per row: insertion sort), then fill by non-zero winding.
-        for (let i = 1; i < xs.length; i++) {
+        for (let i = 1; i < m; i++) {
           const x = xs[i], d = dirs[i];
           let k = i - 1;
           while (k >= 0 && xs[k] > x) { xs[k + 1] = xs[k]; dirs[k + 1] = dirs[k]; k--; }
           xs[k + 1] = x; dirs[k + 1] = d;
         }
-        const lo = Math.max(x0, Math.floor(xs[0])), hi = Math.min(x1, Math.ceil(xs[xs.length - 1]));
+        const lo = Math.max(x0, Math.floor(xs[0])), hi = Math.min(x1, Math.ceil(xs[m - 1]));
         if (rx1 < rx0) { cov.fill(0, lo, hi + 2); rx0 = lo; rx1 = hi; }
         else {
           if (lo < rx0) { cov.fill(0, lo, rx0); rx0 = lo; }
           if (hi > rx1) { cov.fill(0, rx1 + 2, hi + 2); rx1 = hi; }
         }
         let wind = 0;
-        for (let i = 0; i < xs.length - 1; i++) {
+        for (let i = 0; i < m - 1; i++) {
           wind += dirs[i];
           if (wind !== 0) this.addSpan(xs[i], xs[i + 1], 1 / SUB, W);
         }
@@ -155,7 +175,7 @@ export class RgbCanvas {
     if (ib < W) cov[ib] += (b - ib) * w;
   }
 
-  strokePolygon(pts: readonly number[], color: Rgb, width: number, dash?: readonly [number, number]): void {
+  strokePolygon(pts: Float64Array, color: Rgb, width: number, dash?: readonly [number, number]): void {
     const n = pts.length / 2;
     for (let i = 0; i < n; i++) {
       const j = (i + 1) % n;
@@ -178,7 +198,10 @@ export class RgbCanvas {
   private segment(x1: number, y1: number, x2: number, y2: number, ux: number, uy: number, color: Rgb, width: number, opacity: number, levels = 0): void {
     const h = width / 2;
     const nx = -uy * h, ny = ux * h;
-    this.fillPolygon([x1 + nx, y1 + ny, x2 + nx, y2 + ny, x2 - nx, y2 - ny, x1 - nx, y1 - ny], color, opacity, levels);
+    const q = this.quad;
+    q[0] = x1 + nx; q[1] = y1 + ny; q[2] = x2 + nx; q[3] = y2 + ny;
+    q[4] = x2 - nx; q[5] = y2 - ny; q[6] = x1 - nx; q[7] = y1 - ny;
+    this.fillPolygon(q, color, opacity, levels);
   }
 
   text(x: number, y: number, text: string, size: number, color: Rgb, anchor: 'start' | 'middle' | 'end'): void {

@@ -10,7 +10,8 @@ import type { Rgb, Scene } from '../scene.js';
 const BUCKETS = 1 << 18;
 /** Opaque entries (plus one transparent): 127 keeps GIF codes at 7 bits and is plenty for the shades. */
 const MAX_COLOURS = 127;
-const bucketOf = (r: number, g: number, b: number): number => ((r >> 2) << 12) | ((g >> 2) << 6) | (b >> 2);
+/** The lookup table's bucket of a colour (6 bits per channel). */
+export const bucketOf = (r: number, g: number, b: number): number => ((r >> 2) << 12) | ((g >> 2) << 6) | (b >> 2);
 
 export function sceneColours(scene: Scene): Rgb[] {
   const opaque: Rgb[] = [scene.background];
@@ -44,51 +45,79 @@ export interface FixedPalette {
   index(r: number, g: number, b: number): number;
 }
 
-export function fixedPalette(keys: readonly Rgb[], samples: readonly Uint8Array[]): FixedPalette {
-  const counts = new Float64Array(BUCKETS);
-  const rep = new Int32Array(BUCKETS).fill(-1);
-  for (const data of samples) {
-    for (let i = 0; i < data.length; i += 3) {
-      const k = bucketOf(data[i], data[i + 1], data[i + 2]);
-      if (rep[k] < 0) rep[k] = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
-      counts[k]++;
-    }
+/**
+ * A palette with its lookup table: `lut[bucketOf(r, g, b)]` is the entry of a colour, or -1 until
+ * `index` has found the nearest entry once. One class (not a closure per palette) so that the
+ * encoder's per-pixel calls stay the same call target from one picture to the next.
+ */
+export class PaletteIndex implements FixedPalette {
+  constructor(
+    readonly colours: number[][],
+    readonly transparentIndex: number,
+    readonly lut: Int16Array,
+  ) {}
+
+  index(r: number, g: number, b: number): number {
+    const k = bucketOf(r, g, b);
+    const v = this.lut[k];
+    return v >= 0 ? v : (this.lut[k] = this.nearest(r, g, b));
   }
-  const colours: number[][] = [];
-  const lut = new Int16Array(BUCKETS).fill(-1);
-  for (const c of keys.slice(0, MAX_COLOURS)) {
-    const k = bucketOf(c[0], c[1], c[2]);
-    if (lut[k] >= 0) continue;
-    lut[k] = colours.length;
-    colours.push([c[0], c[1], c[2]]);
-  }
-  const rest: number[] = [];
-  for (let k = 0; k < BUCKETS; k++) if (counts[k] > 0 && lut[k] < 0) rest.push(k);
-  rest.sort((a, b) => counts[b] - counts[a]);
-  for (const k of rest) {
-    if (colours.length >= MAX_COLOURS) break;
-    lut[k] = colours.length;
-    colours.push([rep[k] >> 16, (rep[k] >> 8) & 255, rep[k] & 255]);
-  }
-  const transparentIndex = colours.length;
-  colours.push([255, 255, 255]);
-  const nearest = (r: number, g: number, b: number): number => {
+
+  private nearest(r: number, g: number, b: number): number {
+    const colours = this.colours;
     let best = 0, bd = Infinity;
-    for (let i = 0; i < transparentIndex; i++) {
+    for (let i = 0; i < this.transparentIndex; i++) {
       const c = colours[i];
       const d = (c[0] - r) ** 2 + (c[1] - g) ** 2 + (c[2] - b) ** 2;
       if (d < bd) { bd = d; best = i; }
     }
     return best;
-  };
-  return {
-    colours,
-    transparentIndex,
-    index(r, g, b) {
-      const k = bucketOf(r, g, b);
-      let v = lut[k];
-      if (v < 0) v = lut[k] = nearest(r, g, b);
-      return v;
-    },
-  };
+  }
+}
+
+/**
+ * Bucket counts and each bucket's first colour, kept between calls: a picture touches a few thousand
+ * of the 2^18 buckets, so only those are reset afterwards (allocating and scanning all of them for
+ * every GIF cost more than counting the samples).
+ */
+let counts: Uint32Array | null = null;
+let rep: Int32Array | null = null;
+
+export function fixedPalette(keys: readonly Rgb[], samples: Iterable<Uint8Array>): PaletteIndex {
+  counts ??= new Uint32Array(BUCKETS);
+  rep ??= new Int32Array(BUCKETS);
+  const cnt = counts, first = rep;
+  const touched: number[] = [];
+  const colours: number[][] = [];
+  const lut = new Int16Array(BUCKETS).fill(-1);
+  try {
+    for (const data of samples) {
+      for (let i = 0; i < data.length; i += 3) {
+        const k = bucketOf(data[i], data[i + 1], data[i + 2]);
+        if (cnt[k]++ === 0) {
+          first[k] = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+          touched.push(k);
+        }
+      }
+    }
+    for (const c of keys.slice(0, MAX_COLOURS)) {
+      const k = bucketOf(c[0], c[1], c[2]);
+      if (lut[k] >= 0) continue;
+      lut[k] = colours.length;
+      colours.push([c[0], c[1], c[2]]);
+    }
+    // The shades by frequency, ties in bucket order.
+    const rest = touched.filter((k) => lut[k] < 0);
+    rest.sort((a, b) => cnt[b] - cnt[a] || a - b);
+    for (const k of rest) {
+      if (colours.length >= MAX_COLOURS) break;
+      lut[k] = colours.length;
+      colours.push([first[k] >> 16, (first[k] >> 8) & 255, first[k] & 255]);
+    }
+  } finally {
+    for (const k of touched) cnt[k] = 0;
+  }
+  const transparentIndex = colours.length;
+  colours.push([255, 255, 255]);
+  return new PaletteIndex(colours, transparentIndex, lut);
 }
