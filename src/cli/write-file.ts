@@ -16,7 +16,14 @@ function makeFolders(dir: string): void {
     missing.unshift(d);
     if (dirname(d) === d) break;
   }
-  for (const d of missing) mkdirSync(d);
+  for (const d of missing) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      // Another thread writing into the same new folder made it first (`convkit gallery`).
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
 }
 
 export function writeFileAtomic(path: string, data: Uint8Array | string): void {

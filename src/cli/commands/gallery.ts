@@ -2,12 +2,20 @@
  * `convkit gallery --out DIR`: the 19 classic figures and the seed tutorial's examples as GIFs (the
  * convolution matrix as SVG and PNG), and an index.html showing them all. A progress bar on
  * stderr (redrawn in place on a terminal, one line per picture otherwise).
+ *
+ * The pictures are drawn on every core (at most four threads): worker threads (gallery-worker.ts)
+ * and the main thread take entries from one shared queue. Each picture's bytes depend only on its
+ * entry, so the files are the same whichever thread draws them.
  */
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Command } from 'commander';
-import { convMatrix } from '../../matrix/build.js';
-import { galleryEntries, renderMatrixPng, renderMatrixSvg, sceneOf, sceneToGif, type GalleryEntry } from '../../render/index.js';
 import { escapeXml } from '../../render/svg.js';
+import {
+  closeQueue, deserializeError, galleryEntries, renderEntry, takeEntry,
+  type GalleryEntry, type WorkerMessage, type Written,
+} from '../gallery-render.js';
 import { writeFileAtomic } from '../write-file.js';
 import { processIO, type CliIO } from '../io.js';
 import { registerCommand } from '../registry.js';
@@ -16,17 +24,6 @@ import { emit } from '../run.js';
 interface GalleryFlags {
   out: string;
   json?: boolean;
-}
-
-interface Written {
-  name: string;
-  files: string[];
-  caption: string;
-  source: GalleryEntry['source'];
-  frames: number;
-  bytes: number;
-  width: number;
-  height: number;
 }
 
 /** Progress on stderr: a bar redrawn in place on a terminal, plain lines when piped. */
@@ -44,19 +41,67 @@ function progress(io: CliIO, total: number): (done: number, name: string) => voi
   };
 }
 
-function renderEntry(e: GalleryEntry, dir: string): Written {
-  if (e.kind === 'matrix') {
-    const m = convMatrix(e.spec);
-    const svg = renderMatrixSvg(m, { highlightRow: e.highlightRow });
-    const png = renderMatrixPng(m, { highlightRow: e.highlightRow });
-    writeFileAtomic(join(dir, `${e.name}.svg`), svg);
-    writeFileAtomic(join(dir, `${e.name}.png`), png);
-    return { name: e.name, files: [`${e.name}.svg`, `${e.name}.png`], caption: e.caption, source: e.source, frames: 1, bytes: svg.length + png.length, width: 0, height: 0 };
+/** More threads than this cost more in start-up (each loads and warms up the renderer) than they save. */
+const MAX_THREADS = 4;
+
+/**
+ * Starts the worker threads that share the queue with the main thread; none when there is one core
+ * or when running from TypeScript sources (tests), where the worker's .js file does not exist.
+ */
+function startWorkers(out: string, queue: Int32Array, entries: number): Worker[] {
+  const url = new URL('../gallery-worker.js', import.meta.url);
+  if (!import.meta.url.endsWith('.js')) return [];
+  const count = Math.min(availableParallelism(), MAX_THREADS, entries) - 1;
+  const workers: Worker[] = [];
+  try {
+    for (let i = 0; i < count; i++) workers.push(new Worker(url, { workerData: { out, queue: queue.buffer } }));
+  } catch {
+    // No threads here (a resource limit): the threads that did start and the main thread draw all.
   }
-  const scene = sceneOf(e.spec, e.options);
-  const gif = sceneToGif(scene);
-  writeFileAtomic(join(dir, `${e.name}.gif`), gif);
-  return { name: e.name, files: [`${e.name}.gif`], caption: e.caption, source: e.source, frames: scene.frames.length, bytes: gif.length, width: scene.width, height: scene.height };
+  return workers;
+}
+
+/** Lets the event loop deliver the workers' messages (progress) between two pictures. */
+const yieldToWorkers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Draws every entry on the main thread and the workers; resolves to what was written, in entry order. */
+async function drawAll(entries: readonly GalleryEntry[], out: string, tick: (done: number, name: string) => void): Promise<Written[]> {
+  const total = entries.length;
+  const written: (Written | undefined)[] = new Array(total);
+  let done = 0;
+  const record = (n: number, w: Written) => {
+    written[n] = w;
+    tick(++done, w.name);
+  };
+  const queue = new Int32Array(new SharedArrayBuffer(4));
+  let failure: unknown;
+  const fail = (e: unknown) => {
+    failure ??= e;
+    closeQueue(queue, total);
+  };
+  const workers = startWorkers(out, queue, total);
+  const finished = workers.map((w) => new Promise<void>((resolve) => {
+    w.on('message', (m: WorkerMessage) => {
+      if (m.type === 'written') record(m.n, m.written);
+      else if (m.type === 'error') fail(deserializeError(m.error));
+      else resolve();
+    });
+    // A worker that dies leaves its entry undrawn: the main thread draws it below.
+    w.on('error', () => resolve());
+    w.on('exit', () => resolve());
+  }));
+  try {
+    for (let n = takeEntry(queue, total); n >= 0; n = takeEntry(queue, total)) {
+      record(n, renderEntry(entries[n], out));
+      if (workers.length > 0) await yieldToWorkers();
+    }
+  } catch (e) {
+    fail(e);
+  }
+  await Promise.all(finished);
+  if (failure !== undefined) throw failure;
+  for (let n = 0; n < total; n++) if (!written[n]) record(n, renderEntry(entries[n], out));
+  return written as Written[];
 }
 
 export function indexHtml(items: readonly Written[]): string {
@@ -94,14 +139,9 @@ registerCommand({
       .requiredOption('--out <dir>', 'folder to write into (created if missing)')
       .option('--json', 'print the written files as JSON')
       .addHelpText('after', '\nExample:\n  convkit gallery --out gallery && open gallery/index.html')
-      .action((flags: GalleryFlags) => {
+      .action(async (flags: GalleryFlags) => {
         const entries = galleryEntries();
-        const tick = progress(io, entries.length);
-        const written: Written[] = [];
-        entries.forEach((e, n) => {
-          written.push(renderEntry(e, flags.out));
-          tick(n + 1, e.name);
-        });
+        const written = await drawAll(entries, flags.out, progress(io, entries.length));
         writeFileAtomic(join(flags.out, 'index.html'), indexHtml(written));
         const total = written.reduce((s, w) => s + w.bytes, 0);
         emit(io, flags.json === true, { out: flags.out, files: written }, [
