@@ -1,7 +1,7 @@
 /**
  * The `convkit` command-line program. `bin/convkit.js` calls `runCli`; tests call it too with a
- * buffer IO. Commands live one per file in `commands/` and register themselves: adding one is a
- * single `import './commands/<name>.js';` line below.
+ * buffer IO. Commands live one per file in `commands/` and register themselves when loaded: adding
+ * one is a single line in COMMANDS below.
  */
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
@@ -10,15 +10,29 @@ import type { CliIO } from './io.js';
 import { registeredCommands } from './registry.js';
 import { EXIT_BAD_INPUT, EXIT_OK, reportError } from './run.js';
 
-// Commands (one line each; help lists them in this order).
-import './commands/explain.js';
-import './commands/solve.js';
-import './commands/trace.js';
-import './commands/matrix.js';
-import './commands/animate.js';
-import './commands/gallery.js';
-import './commands/rf.js';
-import './commands/summary.js';
+/**
+ * Commands (one line each; help lists them in this order). Only the command being run is loaded,
+ * so that it does not pay at start-up for every other command's modules (YAML, protobuf, the
+ * renderer, …). Help, a version or an unknown command loads them all.
+ */
+const COMMANDS: Record<string, () => Promise<unknown>> = {
+  explain: () => import('./commands/explain.js'),
+  solve: () => import('./commands/solve.js'),
+  trace: () => import('./commands/trace.js'),
+  matrix: () => import('./commands/matrix.js'),
+  animate: () => import('./commands/animate.js'),
+  gallery: () => import('./commands/gallery.js'),
+  rf: () => import('./commands/rf.js'),
+  summary: () => import('./commands/summary.js'),
+};
+const ORDER = Object.keys(COMMANDS);
+
+/** Loads the commands `argv` needs: the one it names, or all of them. */
+export async function loadCommands(argv: readonly string[]): Promise<void> {
+  const first = argv[0];
+  const names = first !== undefined && Object.hasOwn(COMMANDS, first) ? [first] : ORDER;
+  for (const name of names) await COMMANDS[name]();
+}
 
 function version(): string {
   try {
@@ -28,6 +42,7 @@ function version(): string {
   }
 }
 
+/** The program with the commands loaded so far (see loadCommands), in help order. */
 export function createProgram(io: CliIO = processIO): Command {
   const program = new Command('convkit')
     .description('Compute, explain and draw convolutions (standard, transposed, dilated) exactly as PyTorch does.')
@@ -41,12 +56,14 @@ export function createProgram(io: CliIO = processIO): Command {
     })
     .showSuggestionAfterError(true)
     .addHelpText('after', '\nBad input ends with a one-line message on stderr and exit code 2. Every command takes --help and --json.');
-  for (const c of registeredCommands()) c.attach(program, io);
+  const rank = (name: string) => (ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length);
+  for (const c of [...registeredCommands()].sort((a, b) => rank(a.name) - rank(b.name))) c.attach(program, io);
   return program;
 }
 
 /** Runs the program on user arguments (no `node` / script name); resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  await loadCommands(argv);
   const program = createProgram(io);
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,7 +1,7 @@
 /**
  * The CLI's command registry. Each command lives in its own file under `commands/`, calls
- * `registerCommand` at load, and is added to the program by one `import './commands/<name>.js';`
- * line in main.ts. Commands are added to the program in registration (import) order.
+ * `registerCommand` at load, and is listed by one line in main.ts's COMMANDS (which loads only the
+ * command being run, and orders the help).
  */
 import type { Command } from 'commander';
 import type { CliIO } from './io.js';
