@@ -24,7 +24,7 @@ export {
   convTransposeAsync, convTranspose1dAsync, convTranspose2dAsync, convTranspose3dAsync,
 } from './ops/conv.js';
 export { fastEngineReady, fastEngineInfo, setFastEngineThreads } from './engine/wasm/api.js';
-export type { FastEngineInfo, FastEngineOptions, FastEngineThreadOptions, KernelBytes, KernelSource } from './engine/wasm/api.js';
+export type { FastEngineInfo, FastEngineOptions, FastEngineThreadOptions, KernelSource } from './engine/wasm/api.js';
 export { avgPool1d, avgPool2d, avgPool3d, maxPool1d, maxPool2d, maxPool3d } from './ops/pool.js';
 export { explain, explainGeometry } from './arithmetic/explain.js';
 export type { Explanation, ExplainOptions, AxisExplanation, EquivalentExplanation, NoRelationshipReason } from './arithmetic/explain.js';

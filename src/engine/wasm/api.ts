@@ -8,8 +8,18 @@ import { ConvError, show } from '../../geometry/errors.js';
 import { readyWasm, wasmEngine } from './engine.js';
 import { isKernelSource, loadedFeatures, loadProblem, threadsProblem, useSource, type KernelSource } from './runtime.js';
 
-export type { KernelBytes, KernelSource } from './runtime.js';
+export type { KernelSource } from './runtime.js';
 
+/**
+ * What the fast engine uses (from `fastEngineReady()` and `fastEngineInfo()`), and why not more.
+ *
+ * @example
+ * ```ts
+ * import { fastEngineInfo } from 'convkit';
+ * const { simd, threads, reason } = fastEngineInfo();
+ * simd; //=> true
+ * ```
+ */
 export interface FastEngineInfo {
   /** WebAssembly SIMD kernels in use ('auto' uses the reference engine when false). */
   simd: boolean;
@@ -27,6 +37,16 @@ export interface FastEngineInfo {
   reason?: string;
 }
 
+/**
+ * Options of `fastEngineReady()`.
+ *
+ * @example
+ * ```ts
+ * // In a page that serves node_modules/convkit/dist/engine/wasm/bin/*.wasm from /convkit/,
+ * // passed to fastEngineReady() before the first convolution:
+ * const options = { wasm: '/convkit/' };
+ * ```
+ */
 export interface FastEngineOptions {
   /**
    * Load the kernels from here instead of the copy built into convkit: the URL of a folder
@@ -38,14 +58,25 @@ export interface FastEngineOptions {
 }
 
 /**
- * Loads the fast engine without blocking; resolves to what is in use. Call it once before the
- * first convolution in a browser, so a large first call already gets the fast engine.
+ * Loads the fast engine without blocking; resolves to what is in use. Call it once in a browser
+ * before the first convolution, so that even a browser that compiles WebAssembly only
+ * asynchronously on its main thread runs the first large call on the fast engine. Node needs
+ * no call (the engine loads on first use), but it does no harm.
+ *
+ * The kernels are built into convkit, so bundlers need no configuration. To serve the .wasm
+ * files yourself instead, copy `node_modules/convkit/dist/engine/wasm/bin/*.wasm` to your site
+ * and call `fastEngineReady({ wasm: '/that/folder/' })` before any convolution (see
+ * `KernelSource`). When the fast engine cannot load (no WebAssembly SIMD, files unreachable),
+ * 'auto' computes the same numbers with the reference engine, `reason` says why, and convkit
+ * writes one console warning.
  *
  * @example
+ * ```ts
+ * import { fastEngineReady } from 'convkit';
  * const info = await fastEngineReady();
- * if (!info.simd || info.threads < 2) console.log(info.reason);
- * // Serve the kernels yourself (copy node_modules/convkit/dist/engine/wasm/bin/*.wasm to /convkit/):
- * await fastEngineReady({ wasm: '/convkit/' });
+ * info.simd; //=> true
+ * if (info.threads < 2) console.log(info.reason); // e.g. a page without COOP/COEP headers
+ * ```
  */
 export async function fastEngineReady(options: FastEngineOptions = {}): Promise<FastEngineInfo> {
   if (options === null || typeof options !== 'object') {
@@ -72,7 +103,10 @@ export async function fastEngineReady(options: FastEngineOptions = {}): Promise<
  * What the fast engine uses right now (loads it synchronously where possible).
  *
  * @example
- * const { simd, relaxed, threads, reason } = fastEngineInfo();
+ * ```ts
+ * import { fastEngineInfo } from 'convkit';
+ * fastEngineInfo().simd; //=> true
+ * ```
  */
 export function fastEngineInfo(): FastEngineInfo {
   const e = wasmEngine();
@@ -83,6 +117,15 @@ export function fastEngineInfo(): FastEngineInfo {
   return info;
 }
 
+/**
+ * Options of `setFastEngineThreads()`.
+ *
+ * @example
+ * ```ts
+ * import { setFastEngineThreads } from 'convkit';
+ * setFastEngineThreads(2, { spinMs: 0 }); //=> 2
+ * ```
+ */
 export interface FastEngineThreadOptions {
   /**
    * After a call, worker threads busy-wait for the next one before sleeping — about as long as
@@ -93,7 +136,17 @@ export interface FastEngineThreadOptions {
   spinMs?: number;
 }
 
-/** Sets the threads large calls use (caller included; 1 = no workers). Returns what is in effect. */
+/**
+ * Sets the threads large calls use (caller included; 1 = no workers). Returns what is in effect:
+ * 1 where threads cannot run (no SIMD, or a page without cross-origin isolation).
+ *
+ * @example
+ * ```ts
+ * import { setFastEngineThreads } from 'convkit';
+ * setFastEngineThreads(1); //=> 1
+ * setFastEngineThreads(2); //=> 2
+ * ```
+ */
 export function setFastEngineThreads(n: number, options: FastEngineThreadOptions = {}): number {
   if (!Number.isInteger(n) || n < 1) {
     throw new ConvError('INVALID_OPTION', `threads must be a positive integer, but got ${show(n)}`, { values: { threads: n }, hint: 'e.g. 1 (no workers) or 2' });

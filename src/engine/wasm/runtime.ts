@@ -43,7 +43,7 @@ export interface Features {
 }
 
 /** Bytes of one compiled kernel variant. */
-export type KernelBytes = ArrayBuffer | ArrayBufferView;
+type KernelBytes = ArrayBuffer | ArrayBufferView;
 
 /**
  * Where fastEngineReady({ wasm }) takes the kernels from instead of the copy built into the
@@ -54,12 +54,14 @@ export type KernelBytes = ArrayBuffer | ArrayBufferView;
  * treated as unsupported (no relaxed FMA, or no threads).
  *
  * @example
- * // Copy node_modules/convkit/dist/engine/wasm/bin/*.wasm to your site's /convkit/ folder, then:
- * await fastEngineReady({ wasm: '/convkit/' });
- * // or hand over bytes you already have:
- * await fastEngineReady({ wasm: { 'kernels-simd': simdBytes, 'kernels-simd-shared': sharedBytes } });
+ * ```ts
+ * // With node_modules/convkit/dist/engine/wasm/bin/*.wasm copied to the site's /convkit/ folder, a
+ * // page calls `await fastEngineReady({ wasm })` with one of these before its first convolution:
+ * const folder = '/convkit/';
+ * const perVariant = { 'kernels-simd': '/convkit/kernels-simd.wasm', 'kernels-simd-shared': '/convkit/kernels-simd-shared.wasm' };
+ * ```
  */
-export type KernelSource = string | URL | Partial<Record<VariantName, string | URL | KernelBytes>>;
+export type KernelSource = string | URL | Partial<Record<VariantName, string | URL | ArrayBuffer | ArrayBufferView>>;
 
 export const VARIANTS: readonly VariantName[] = ['kernels-simd', 'kernels-relaxed', 'kernels-simd-shared', 'kernels-relaxed-shared'];
 
