@@ -11,14 +11,14 @@
  *
  * Dependencies that ship CommonJS stay external (required at run time, shared with the user's
  * other packages); ESM-only ones (fast-png) are bundled in, since require() cannot load them on
- * older Node. A module that reads import.meta.url gets the URL of its ES twin in dist/, so paths
- * it resolves against it point at files that exist in the package. Any esbuild warning fails the
- * build: a CommonJS bundle with an empty import.meta would load and then break at run time.
+ * older Node. Any esbuild warning fails the build: in particular a library module that reads
+ * import.meta (empty in CommonJS) would load and then break at run time, so the library itself
+ * must not use it (the CLI, which runs as an ES module only, may).
  */
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -54,21 +54,6 @@ function esmOnly(name) {
 const deps = Object.keys(pkg.dependencies ?? {});
 const external = deps.filter((d) => !esmOnly(d));
 
-/** import.meta.url → the file: URL of the module's ES twin in dist/ (see the header). */
-const importMetaUrl = {
-  name: 'import-meta-url',
-  setup(b) {
-    b.onLoad({ filter: /\.js$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      if (!text.includes('import.meta') || !args.path.startsWith(dist + sep)) return undefined;
-      const rel = relative(dist, args.path).split(sep).join('/');
-      const url = `require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', ${JSON.stringify(rel)})).href`;
-      const contents = text.replaceAll('import.meta.url', url);
-      return { contents, loader: 'js' };
-    });
-  },
-};
-
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
@@ -82,7 +67,6 @@ try {
     platform: 'node',
     target: `node${pkg.engines.node.replace(/^>=\s*/, '')}`,
     external,
-    plugins: [importMetaUrl],
     logLevel: 'silent',
   });
 } catch (e) {
@@ -92,6 +76,7 @@ try {
 if (result.errors.length || result.warnings.length) {
   for (const m of [...result.errors, ...result.warnings]) {
     console.error(`build-cjs: ${m.location ? `${m.location.file}:${m.location.line}: ` : ''}${m.text}`);
+    if (/import\.meta/.test(m.text)) console.error('build-cjs: the library is also loaded as CommonJS, where import.meta is empty; pass URLs or bytes in from the caller instead');
   }
   process.exit(1);
 }
