@@ -5,6 +5,7 @@
  * the library for every number.
  */
 import { ChannelPlanes } from './channel-planes.js';
+import { DilationView } from './dilation-view.js';
 import type { Palette } from './palette.js';
 import { PairView } from './pair-view.js';
 import type { Scene } from './scene.js';
@@ -31,16 +32,19 @@ export function mountTutorialViews(deps: TutorialDeps): TutorialViews {
   const host = anchor?.parentElement ?? document.querySelector('main') ?? document.body;
   const next = anchor ? anchor.nextSibling : null;
   const planes = new ChannelPlanes(host as HTMLElement, next);
+  const dilation = new DilationView(host as HTMLElement, next);
   const pair = new PairView(host as HTMLElement, deps, next as Element | null);
   let frame = 0;
   return {
     update(scene) {
       planes.draw(scene, frame, deps.palette(), deps.lang());
+      dilation.draw(deps.state(), frame, deps.palette(), deps.lang());
       pair.update();
     },
     step(scene, f) {
       frame = f;
       planes.draw(scene, f, deps.palette(), deps.lang());
+      dilation.draw(deps.state(), f, deps.palette(), deps.lang());
     },
   };
 }

@@ -1,0 +1,126 @@
+/**
+ * Dilation drawn (issue 10, item 7): the same kernel at rate d = 1 and at a larger rate side by
+ * side, placed on the input at the current step — its taps, the holes between them (d − 1 skipped
+ * cells), the footprint d(k − 1) + 1 outlined, which is the receptive field of one output of this
+ * layer — with the counts that make the point: same weights, larger field. The geometries and
+ * the windows are the library's (geometryFromOptions, trace); the page only draws them.
+ */
+import { isConvError } from '../../src/geometry/errors.js';
+import type { ConvGeometry } from '../../src/geometry/types.js';
+import { geometryFromOptions, trace } from '../../src/trace/index.js';
+import type { DirectTrace } from '../../src/trace/index.js';
+import { errorText, optionsOf } from './layer.js';
+import type { Palette } from './palette.js';
+import { pt } from './pair-i18n.js';
+import type { Lang, State } from './state.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+  const e = document.createElementNS(SVG, name);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+}
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+export class DilationView {
+  readonly root: HTMLDetailsElement;
+  private summary: HTMLElement;
+  private row: HTMLElement;
+  private note: HTMLElement;
+  private traces: { d: number; g: ConvGeometry; t: DirectTrace }[] | null = null;
+  private error = '';
+  private key = '';
+  private userToggled = false;
+
+  constructor(host: HTMLElement, before: Node | null) {
+    this.root = h('details', { id: 'dilation-view', class: 'dilation-view tutorial-view', 'data-dilation': '' });
+    this.summary = h('summary', { id: 'dilation-title' });
+    this.row = h('div', { class: 'dilation-row' });
+    this.note = h('p', { class: 'hint' });
+    this.root.append(this.summary, this.row, this.note);
+    this.summary.addEventListener('click', () => { this.userToggled = true; });
+    host.insertBefore(this.root, before);
+  }
+
+  /** Redraws for the page's state at step `frame` (the window follows the animation). */
+  draw(s: State, frame: number, p: Palette, lang: Lang): void {
+    this.summary.textContent = pt(lang, 'dilationTitle');
+    const dCur = Math.max(s.dilation[0], s.dilation[1]);
+    // Opens by itself for a dilated layer, until the reader opens or closes it.
+    if (!this.userToggled) this.root.open = dCur > 1;
+    if (!this.root.open) return;
+    const rates = [1, Math.max(2, dCur)];
+    const key = JSON.stringify([s.input, s.kernel, s.stride, s.pad, s.padMode, rates]);
+    if (key !== this.key) {
+      this.key = key;
+      this.error = '';
+      try {
+        // The same layer, direct, one channel, at each rate.
+        this.traces = rates.map((d) => {
+          const r = geometryFromOptions({ ...optionsOf(s), transposed: false, outputPadding: undefined, outputSize: undefined, dilation: d, inChannels: 1, outChannels: 1, groups: 1 });
+          if (r.kind !== 'conv') throw new Error('unexpected pooling geometry');
+          return { d, g: r.geometry, t: trace(r.geometry, { view: 'direct' }) as DirectTrace };
+        });
+      } catch (e) {
+        if (!isConvError(e)) throw e;
+        this.traces = null;
+        this.error = errorText(e, lang);
+      }
+    }
+    if (!this.traces) {
+      this.row.replaceChildren(h('p', { class: 'field-error' }, this.error));
+      return;
+    }
+    const frag = document.createDocumentFragment();
+    for (const { d, g, t } of this.traces) frag.append(this.panel(d, g, t, frame, p, lang));
+    this.row.replaceChildren(frag);
+    this.note.textContent = `${pt(lang, 'dilationNote')} ${legend(lang)}`;
+  }
+
+  private panel(d: number, g: ConvGeometry, t: DirectTrace, frame: number, p: Palette, lang: Lang): HTMLElement {
+    const [GH, GW] = t.grid.shape;
+    const cell = Math.max(8, Math.min(24, Math.floor(260 / Math.max(GH, GW))));
+    const fr = t.frames[Math.min(frame, t.frames.length - 1)];
+    const [H, W] = g.axes;
+    const fig = h('figure', { class: 'dilation-panel', 'data-dilation-rate': String(d), 'data-footprint': `${H.effectiveKernel}x${W.effectiveKernel}` });
+    const w = GW * cell + 2;
+    const hh = GH * cell + 2;
+    const svg = el('svg', { width: w, height: hh, viewBox: `0 0 ${w} ${hh}`, role: 'img', 'aria-label': `${pt(lang, 'dilationRate', { d })}: ${pt(lang, 'dilationFoot', { f: H.effectiveKernel, g: W.effectiveKernel, n: H.kernel * W.kernel })}` });
+    const sq = (i: number, j: number) => `M${1 + j * cell} ${1 + i * cell}h${cell}v${cell}h${-cell}z`;
+    const base: Record<string, string[]> = {};
+    t.grid.cells.forEach((c, i) => {
+      const f = c.kind === 'input' ? p.input : p.padding;
+      (base[f] ??= []).push(sq(Math.floor(i / GW), i % GW));
+    });
+    for (const [f, ds] of Object.entries(base)) svg.append(el('path', { d: ds.join(''), fill: f, stroke: p.line, 'stroke-width': 0.5 }));
+    // Taps, and the holes: cells of the footprint no tap reads.
+    const tapSet = new Set(fr.taps.map((tp) => tp.grid[0] * GW + tp.grid[1]));
+    const [r0, c0] = fr.windowStart;
+    const holes: string[] = [];
+    for (let i = r0; i < r0 + H.effectiveKernel; i++) for (let j = c0; j < c0 + W.effectiveKernel; j++) if (!tapSet.has(i * GW + j)) holes.push(`M${1 + j * cell + cell * 0.3} ${1 + i * cell + cell * 0.3}l${cell * 0.4} ${cell * 0.4}m0 ${-cell * 0.4}l${-cell * 0.4} ${cell * 0.4}`);
+    svg.append(el('path', { d: fr.taps.map((tp) => sq(tp.grid[0], tp.grid[1])).join(''), fill: p.kernel, stroke: p.text, 'stroke-width': 1.2, 'data-taps': String(fr.taps.length) }));
+    if (holes.length) svg.append(el('path', { d: holes.join(''), stroke: p.line, 'stroke-width': 1.2, fill: 'none', 'data-holes': String(holes.length) }));
+    // The footprint = this output's receptive field on the input.
+    svg.append(el('rect', { x: 1 + c0 * cell, y: 1 + r0 * cell, width: W.effectiveKernel * cell, height: H.effectiveKernel * cell, fill: 'none', stroke: p.focus, 'stroke-width': 2.5, 'stroke-dasharray': '6 3' }));
+    fig.append(h('figcaption', {}, pt(lang, 'dilationRate', { d })), svg);
+    const facts = h('ul', { class: 'dilation-facts' });
+    for (const line of [
+      pt(lang, 'dilationFoot', { f: H.effectiveKernel, g: W.effectiveKernel, n: H.kernel * W.kernel }),
+      pt(lang, 'dilationHoles', { h: d - 1 }),
+      pt(lang, 'dilationRf', { f: H.effectiveKernel, g: W.effectiveKernel }),
+    ]) facts.append(h('li', {}, line));
+    fig.append(facts);
+    return fig;
+  }
+}
+
+function legend(lang: Lang): string {
+  return `${pt(lang, 'dilationLegendTap')} ■ · ${pt(lang, 'dilationLegendHole')} × · ${pt(lang, 'dilationLegendRf')} ┄`;
+}
