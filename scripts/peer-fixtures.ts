@@ -15,10 +15,12 @@
  * Every case keeps the inputs the peer was given and what it returned (or its refusal), so the
  * tests need nothing but the fixture and convkit. The cases are drawn by seeded generators
  * (test/dialects/rng.ts): rerunning this script writes the same cases; the values can differ in
- * the last bits where a new peer version or CPU sums in another order.
+ * the last bits where a new peer version or CPU sums in another order. The tests import the
+ * generating functions to compare the committed files with the peers where these are installed.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { fromOnnx, type OnnxAutoPad, type OnnxConvSpec } from '../src/geometry/onnx.js';
 import { fromTensorFlow, type TensorFlowConvSpec, type TfRounding } from '../src/geometry/tensorflow.js';
 import { onnxToNetwork } from '../src/model/onnx.js';
@@ -33,7 +35,7 @@ const prod = (xs: readonly number[]) => xs.reduce((a, b) => a * b, 1);
 type Rng = ReturnType<typeof rng>;
 
 /** JSON with one case (or model) per line, so a regenerated fixture diffs case by case. */
-function format(value: Record<string, unknown>): string {
+function format(value: object): string {
   const object = (o: object, pad: string): string => `{\n${Object.entries(o).map((e) => `${pad} ${field(e, `${pad} `)}`).join(',\n')}\n${pad}}`;
   const field = ([k, v]: [string, unknown], pad: string): string => {
     if (Array.isArray(v)) return `${JSON.stringify(k)}: [\n${v.map((c) => `${pad} ${JSON.stringify(c)}`).join(',\n')}\n${pad}]`;
@@ -43,7 +45,7 @@ function format(value: Record<string, unknown>): string {
   return `${object(value, '')}\n`;
 }
 
-function write(name: string, value: Record<string, unknown>): void {
+function write(name: string, value: object): void {
   const url = new URL(name, FIXTURE_DIR);
   const text = format(value);
   if (JSON.stringify(JSON.parse(text)) !== JSON.stringify(value)) throw new Error(`${name}: the formatted JSON does not read back as the value`);
@@ -64,7 +66,7 @@ interface OrtSession {
   run(feeds: Record<string, unknown>): Promise<Record<string, OrtTensor>>;
   release(): Promise<void>;
 }
-interface Ort {
+export interface Ort {
   InferenceSession: { create(model: Uint8Array, options?: object): Promise<OrtSession> };
   Tensor: new (type: 'float32', data: Float32Array, dims: readonly number[]) => unknown;
 }
@@ -137,7 +139,7 @@ async function ortCase(ort: Ort, spec: OnnxConvSpec, seed: number): Promise<OrtC
   return { spec, x: encodeF32(x), w: encodeF32(w), peer: await runOrt(ort, spec, x, w) };
 }
 
-async function onnxRuntimeFixture(ort: Ort): Promise<PeerFixture<OrtCase>> {
+export async function onnxRuntimeFixture(ort: Ort): Promise<PeerFixture<OrtCase>> {
   const groups: Record<string, OrtCase[]> = {};
   for (const op of ['Conv', 'ConvTranspose'] as const) {
     const r = rng(op === 'Conv' ? 2024 : 4048);
@@ -180,7 +182,7 @@ async function onnxRuntimeFixture(ort: Ort): Promise<PeerFixture<OrtCase>> {
 }
 
 /** ONNX Runtime's output shapes for the exported models, fed a zero input of convkit's input shape. */
-async function onnxRuntimeModels(ort: Ort): Promise<OrtModelRecord[]> {
+export async function onnxRuntimeModels(ort: Ort): Promise<OrtModelRecord[]> {
   const records: OrtModelRecord[] = [];
   for (const model of ['deeplab_head', 'unet_tiny', 'fpn_tiny']) {
     const bytes = new Uint8Array(readFileSync(new URL(`../test/fixtures/onnx/${model}.onnx`, import.meta.url)));
@@ -207,7 +209,7 @@ interface TfTensor {
   dataSync(): ArrayLike<number>;
 }
 type TfOp = (...args: unknown[]) => TfTensor;
-interface Tf {
+export interface Tf {
   setBackend(name: string): Promise<boolean>;
   tidy<T>(fn: () => T): T;
   tensor(data: Float32Array, shape: number[]): TfTensor;
@@ -333,7 +335,7 @@ function tfjsCase(tf: Tf, kind: TfjsKind, spec: TensorFlowConvSpec, seed: number
   return { kind, spec, x: encodeF32(x), w: encodeF32(w), peer: runTfjs(tf, kind, spec, x, w) };
 }
 
-function tfjsFixture(tf: Tf): PeerFixture<TfjsCase> {
+export function tfjsFixture(tf: Tf): PeerFixture<TfjsCase> {
   const groups: Record<string, TfjsCase[]> = {};
   {
     const r = rng(777);
@@ -382,20 +384,27 @@ function tfjsFixture(tf: Tf): PeerFixture<TfjsCase> {
   return { generator: GENERATOR, peer: `@tensorflow/tfjs-core ${peerVersion('@tensorflow/tfjs-core')} + tfjs-backend-cpu ${peerVersion('@tensorflow/tfjs-backend-cpu')}`, groups };
 }
 
-// ---------------------------------------------------------------- main
-
-const which = process.argv.slice(2);
-const want = (name: string) => which.length === 0 || which.includes(name);
-if (want('onnxruntime') || want('models')) {
-  requirePeers('scripts/peer-fixtures.ts', ['onnxruntime-node']);
-  const ort = loadPeer<Ort>('onnxruntime-node');
-  if (want('onnxruntime')) write('onnxruntime-peer.json', await onnxRuntimeFixture(ort));
-  if (want('models')) write('onnxruntime-models.json', { generator: GENERATOR, peer: `onnxruntime-node ${peerVersion('onnxruntime-node')}`, models: await onnxRuntimeModels(ort) });
-}
-if (want('tfjs')) {
-  requirePeers('scripts/peer-fixtures.ts', ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu']);
+/** TensorFlow.js from bench/node_modules with the CPU backend active. */
+export async function loadTfjsCpu(): Promise<Tf> {
   const tf = loadPeer<Tf>('@tensorflow/tfjs-core');
   loadPeer('@tensorflow/tfjs-backend-cpu');
   await tf.setBackend('cpu');
-  write('tfjs-peer.json', tfjsFixture(tf));
+  return tf;
+}
+
+// ---------------------------------------------------------------- main
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const which = process.argv.slice(2);
+  const want = (name: string) => which.length === 0 || which.includes(name);
+  if (want('onnxruntime') || want('models')) {
+    requirePeers('scripts/peer-fixtures.ts', ['onnxruntime-node']);
+    const ort = loadPeer<Ort>('onnxruntime-node');
+    if (want('onnxruntime')) write('onnxruntime-peer.json', await onnxRuntimeFixture(ort));
+    if (want('models')) write('onnxruntime-models.json', { generator: GENERATOR, peer: `onnxruntime-node ${peerVersion('onnxruntime-node')}`, models: await onnxRuntimeModels(ort) });
+  }
+  if (want('tfjs')) {
+    requirePeers('scripts/peer-fixtures.ts', ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu']);
+    write('tfjs-peer.json', tfjsFixture(await loadTfjsCpu()));
+  }
 }

@@ -12,8 +12,9 @@ import { describe, expect, it } from 'vitest';
 import { fromOnnx, type OnnxConvSpec } from '../../src/geometry/onnx.js';
 import { referenceConv } from '../../src/engine/reference/conv.js';
 import { ConvError } from '../../src/geometry/errors.js';
-import { decodeF32, readFixture, type OrtCase, type PeerFixture } from './peer-fixtures.js';
+import { decodeF32, fixtureDifferences, readFixture, type OrtCase, type OrtModelRecord, type PeerFixture } from './peer-fixtures.js';
 import { relError } from './rng.js';
+import { loadPeer, missingPeers } from '../../bench/peers/installed.js';
 
 const fixture = readFixture<PeerFixture<OrtCase>>('onnxruntime-peer.json');
 
@@ -69,5 +70,20 @@ describe(`fromOnnx vs ONNX Runtime (${fixture.peer}, recorded)`, () => {
     const cases = fixture.groups['worked examples'];
     expect(cases).toHaveLength(8);
     expect(cases.map(check)).toEqual(cases.map(() => 'computed'));
+  });
+});
+
+// Where npm run bench:setup installed ONNX Runtime: the recordings must still be what it gives.
+describe.skipIf(missingPeers(['onnxruntime-node']).length > 0)('the recordings are what ONNX Runtime gives now (runs where bench/ has it)', () => {
+  it('onnxruntime-peer.json: same cases and inputs, refusals, shapes, values within 1e-5', async () => {
+    const { onnxRuntimeFixture } = await import('../../scripts/peer-fixtures.js');
+    const now = await onnxRuntimeFixture(loadPeer('onnxruntime-node'));
+    expect(fixtureDifferences(fixture, now)).toEqual([]);
+  });
+
+  it('onnxruntime-models.json: the same output shapes', async () => {
+    const { onnxRuntimeModels } = await import('../../scripts/peer-fixtures.js');
+    const recorded = readFixture<{ models: OrtModelRecord[] }>('onnxruntime-models.json');
+    expect(await onnxRuntimeModels(loadPeer('onnxruntime-node'))).toEqual(recorded.models);
   });
 });

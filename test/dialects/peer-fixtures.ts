@@ -59,3 +59,42 @@ export function decodeF32(s: string): Float32Array {
 export function readFixture<T>(name: string): T {
   return JSON.parse(readFileSync(new URL(name, FIXTURE_DIR), 'utf8')) as T;
 }
+
+/**
+ * Where the peer is installed (bench/node_modules): the differences between a committed fixture
+ * and one generated now. The cases and inputs must be the same, the refusals and shapes too, and
+ * the values within `tol` of the output's scale (another CPU or peer build may sum in another
+ * order). An empty list means the recording still stands.
+ */
+export function fixtureDifferences<C extends PeerCase<unknown>>(committed: PeerFixture<C>, now: PeerFixture<C>, tol = 1e-5): string[] {
+  const out: string[] = [];
+  const groups = Object.keys(committed.groups);
+  if (JSON.stringify(groups) !== JSON.stringify(Object.keys(now.groups))) return [`groups ${JSON.stringify(groups)} vs ${JSON.stringify(Object.keys(now.groups))}`];
+  for (const g of groups) {
+    const [a, b] = [committed.groups[g], now.groups[g]];
+    if (a.length !== b.length) out.push(`${g}: ${a.length} cases recorded, ${b.length} now`);
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      const where = `${g} #${i} ${JSON.stringify(a[i].spec)}`;
+      const { peer: pa, ...caseA } = a[i];
+      const { peer: pb, ...caseB } = b[i];
+      if (JSON.stringify(caseA) !== JSON.stringify(caseB)) out.push(`${where}: the case or its inputs differ`);
+      else if (pa.refused !== pb.refused) out.push(`${where}: ${pa.refused ? 'refused' : 'computed'} when recorded, ${pb.refused ? 'refused' : 'computed'} now`);
+      else if (!pa.refused && !pb.refused) {
+        if (JSON.stringify(pa.shape) !== JSON.stringify(pb.shape)) out.push(`${where}: shape [${pa.shape}] recorded, [${pb.shape}] now`);
+        else {
+          const [ya, yb] = [decodeF32(pa.y), decodeF32(pb.y)];
+          let scale = 1e-3;
+          let err = 0;
+          for (let k = 0; k < ya.length; k++) {
+            scale = Math.max(scale, Math.abs(ya[k]), Math.abs(yb[k]));
+            const d = Math.abs(ya[k] - yb[k]);
+            // NaN where both are NaN is the same result (tfjs's malformed outputs).
+            err = Math.max(err, Number.isNaN(ya[k]) && Number.isNaN(yb[k]) ? 0 : Number.isNaN(d) ? Infinity : d);
+          }
+          if (ya.length !== yb.length || err / scale > tol) out.push(`${where}: values differ by ${err / scale} of the output's scale`);
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -16,8 +16,9 @@ import { fromTensorFlow } from '../../src/geometry/tensorflow.js';
 import { toConvkitInput, toConvkitWeight, toFrameworkOutput } from '../../src/geometry/dialect-result.js';
 import { referenceConv } from '../../src/engine/reference/conv.js';
 import { ConvError } from '../../src/geometry/errors.js';
-import { decodeF32, readFixture, type PeerFixture, type TfjsCase } from './peer-fixtures.js';
+import { decodeF32, fixtureDifferences, readFixture, type PeerFixture, type TfjsCase } from './peer-fixtures.js';
 import { relError } from './rng.js';
+import { missingPeers } from '../../bench/peers/installed.js';
 
 const fixture = readFixture<PeerFixture<TfjsCase>>('tfjs-peer.json');
 
@@ -86,5 +87,13 @@ describe(`fromTensorFlow (tfjs) vs TensorFlow.js CPU (${fixture.peer}, recorded)
     const cases = fixture.groups['worked examples'];
     expect(cases).toHaveLength(9);
     expect(cases.map(check)).toEqual(cases.map(() => 'computed'));
+  });
+});
+
+// Where npm run bench:setup installed TensorFlow.js: the recording must still be what it gives.
+describe.skipIf(missingPeers(['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu']).length > 0)('the recording is what TensorFlow.js gives now (runs where bench/ has it)', () => {
+  it('tfjs-peer.json: same cases and inputs, refusals, shapes, values within 1e-5', async () => {
+    const { loadTfjsCpu, tfjsFixture } = await import('../../scripts/peer-fixtures.js');
+    expect(fixtureDifferences(fixture, tfjsFixture(await loadTfjsCpu()))).toEqual([]);
   });
 });
