@@ -21,6 +21,18 @@ const GIFEncoder: typeof gifenc.GIFEncoder =
 interface Spans { min: Int32Array; max: Int32Array }
 const newSpans = (h: number): Spans => ({ min: new Int32Array(h).fill(1 << 30), max: new Int32Array(h).fill(-1) });
 
+/**
+ * Every frame of a scene as an animated GIF, `msPerFrame` each (default 1 s), looping forever.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { sceneOf, sceneToGif } from 'convkit';
+ * const gif = sceneToGif(sceneOf({ input: [4, 4], kernel: 3 }, { theme: 'flat' }), 500); // twice as fast
+ * new TextDecoder().decode(gif.subarray(0, 6)); //=> 'GIF89a'
+ * writeFileSync('flat.gif', gif);
+ * ```
+ */
 export function sceneToGif(scene: Scene, msPerFrame = 1000): Uint8Array {
   const W = scene.width, H = scene.height;
   const base = drawBase(scene);
