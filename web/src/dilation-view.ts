@@ -38,6 +38,7 @@ export class DilationView {
   private error = '';
   private key = '';
   private userToggled = false;
+  private last: [State, number, Palette, Lang] | null = null;
 
   constructor(host: HTMLElement, before: Node | null) {
     this.root = h('details', { id: 'dilation-view', class: 'dilation-view tutorial-view', 'data-dilation': '' });
@@ -46,11 +47,14 @@ export class DilationView {
     this.note = h('p', { class: 'hint' });
     this.root.append(this.summary, this.row, this.note);
     this.summary.addEventListener('click', () => { this.userToggled = true; });
+    // Opened by the reader: draw now with the last state seen.
+    this.root.addEventListener('toggle', () => { if (this.root.open && this.last) this.draw(...this.last); });
     host.insertBefore(this.root, before);
   }
 
   /** Redraws for the page's state at step `frame` (the window follows the animation). */
   draw(s: State, frame: number, p: Palette, lang: Lang): void {
+    this.last = [s, frame, p, lang];
     this.summary.textContent = pt(lang, 'dilationTitle');
     const dCur = Math.max(s.dilation[0], s.dilation[1]);
     // Opens by itself for a dilated layer, until the reader opens or closes it.

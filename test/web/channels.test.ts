@@ -1,0 +1,79 @@
+/**
+ * Channels drawn truthfully and dilation drawn (issue 10, items 6 and 7), in Chromium. Expected
+ * numbers come from the library (geometry, trace, reference engine), never from the page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { convGeometry } from '../../src/index.js';
+import { startHarness } from './harness.js';
+import type { Harness } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); }, 120_000);
+afterAll(async () => { await h?.close(); });
+
+async function open(query: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const { page } = await h.newPage(viewport);
+  await page.goto(h.url + query);
+  await page.waitForSelector('body[data-ready="1"]');
+  await page.waitForSelector('body:not([data-pending])', { state: 'attached' });
+  return page;
+}
+
+describe('channels', () => {
+  it('3 input channels draw 3 planes and 3 kernel slices, and the channel shares add up to the output value', async () => {
+    // f=7 and no autoplay: the link points at one step.
+    const page = await open('?i=5&k=3&s=1&p=1&ci=3&co=2&oc=1&n=1&f=7&lang=en');
+    expect(await page.$$eval('[data-channel-plane]', (fs) => fs.map((f) => f.getAttribute('data-channel-plane')))).toEqual(['0', '1', '2']);
+    expect(await page.$$eval('[data-kernel-slice]', (s) => s.map((x) => x.getAttribute('data-kernel-slice')))).toEqual(['1,0', '1,1', '1,2']);
+    const parts = await page.$$eval('[data-part]', (ps) => ps.map((p) => Number(p.getAttribute('data-part'))));
+    const sum = await page.$eval('[data-channel-sum]', (e) => ({ total: Number((e as HTMLElement).dataset.total), output: Number((e as HTMLElement).dataset.output), text: e.textContent }));
+    expect(parts).toHaveLength(3);
+    expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(sum.output, 4);
+    expect(sum.total).toBeCloseTo(sum.output, 4);
+    expect(sum.text).toMatch(/sum over 3 channels/);
+    await page.close();
+  });
+
+  it('groups: an output channel draws only the input channels of its group', async () => {
+    const page = await open('?i=4&k=3&s=1&p=1&ci=4&co=2&g=2&oc=1&lang=zh');
+    expect(await page.$$eval('[data-channel-plane]', (fs) => fs.map((f) => f.getAttribute('data-channel-plane')))).toEqual(['2', '3']);
+    expect(await page.textContent('#channel-planes')).toMatch(/输入通道 2/);
+    await page.close();
+  });
+
+  it('one input channel: no planes view', async () => {
+    const page = await open('?i=5&k=3&lang=en');
+    expect(await page.$eval('#channel-planes', (e) => (e as HTMLElement).hidden)).toBe(true);
+    await page.close();
+  });
+});
+
+describe('dilation', () => {
+  it('d = 1 and d = 2 side by side: taps, holes and the footprint the library gives', async () => {
+    const page = await open('?i=7&k=3&s=1&p=0&d=2&lang=en');
+    expect(await page.$eval('#dilation-view', (e) => (e as HTMLDetailsElement).open)).toBe(true);
+    const panels = await page.$$eval('[data-dilation-rate]', (fs) => fs.map((f) => ({
+      d: f.getAttribute('data-dilation-rate'),
+      foot: f.getAttribute('data-footprint'),
+      taps: f.querySelector('[data-taps]')?.getAttribute('data-taps'),
+      holes: f.querySelector('[data-holes]')?.getAttribute('data-holes') ?? '0',
+    })));
+    const ke = (d: number) => convGeometry({ inputShape: [1, 1, 7, 7], weightShape: [1, 1, 3, 3] }, { dilation: d }).axes[0].effectiveKernel;
+    expect(panels).toEqual([
+      { d: '1', foot: `${ke(1)}x${ke(1)}`, taps: '9', holes: '0' },
+      { d: '2', foot: `${ke(2)}x${ke(2)}`, taps: '9', holes: String(ke(2) * ke(2) - 9) },
+    ]);
+    await page.close();
+  });
+
+  it('closed for an undilated layer until the reader opens it; in Chinese', async () => {
+    const page = await open('?i=7&k=3&s=1&p=0&lang=zh');
+    expect(await page.$eval('#dilation-view', (e) => (e as HTMLDetailsElement).open)).toBe(false);
+    await page.click('#dilation-title');
+    await page.waitForSelector('[data-dilation-rate="2"]');
+    expect(await page.textContent('#dilation-view')).toMatch(/膨胀率 d = 2/);
+    expect(await page.textContent('#dilation-view')).toMatch(/感受野/);
+    await page.close();
+  });
+});
