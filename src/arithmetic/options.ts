@@ -12,6 +12,10 @@ import type { IntOrTuple, PaddingSpec } from '../geometry/torch.js';
 import type { ConvGeometry, PaddingMode } from '../geometry/types.js';
 import { int, perAxis } from '../geometry/validate.js';
 
+/**
+ * A convolution stated in words, as `explain`, `trace`, `convMatrix` and the pictures take it:
+ * spatial `input` and `kernel` sizes, then PyTorch's options, channels, and `pool` for a pooling window.
+ */
 export interface ConvSpecOptions {
   /** Spatial input size: one number (every axis) or one per axis. */
   input: number | readonly number[];

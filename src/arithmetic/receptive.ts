@@ -86,6 +86,7 @@ export interface MergeAlignment {
   branches: { from: string; jump: string | null; centre: string | null; broadcast: boolean }[];
 }
 
+/** What {@link continuousField} returns: every node's continuous field per axis, and how each merge aligns. */
 export interface ContinuousResult {
   /** Per node name, per axis; `null` where merged branches have different jumps. */
   nodes: Map<string, (ContinuousAxis | null)[]>;

@@ -11,6 +11,7 @@ import { referenceConv } from './reference/conv.js';
 import { macsOf, TINY_MAX_MACS, tinyConv } from './tiny.js';
 import { wasmEngine } from './wasm/engine.js';
 
+/** Which engine computes: `'auto'` (the fast WebAssembly engine where it loads) or `'reference'` (plain loops, float64 sums). */
 export type EngineName = 'reference' | 'auto';
 
 export function engineOf(v: unknown): EngineName {

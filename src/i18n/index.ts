@@ -25,6 +25,7 @@ export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
 /** Strings by dotted key (`'explain.output'`), each a template with `{name}` placeholders. */
 export type StringTable = Record<string, string>;
+/** Values for a template's `{name}` placeholders. */
 export type Vars = Record<string, string | number>;
 
 const tables: Record<Lang, StringTable> = { en: { ...en }, zh: { ...zh } };

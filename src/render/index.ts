@@ -29,6 +29,7 @@ export type { ClassicFigure, GalleryEntry } from './gallery.js';
 export { palette, over } from './palette.js';
 export type { Palette } from './palette.js';
 
+/** Which frame a single-frame picture draws. */
 export interface FrameOption {
   /** 0-based frame to draw (default 0). */
   frame?: number;

@@ -22,6 +22,7 @@ interface Paint {
   dash?: readonly [number, number];
 }
 
+/** An axis-aligned rectangle (the cells of the flat theme, frames and highlights). */
 export interface RectPrim extends Paint {
   type: 'rect';
   x: number;
@@ -36,6 +37,7 @@ export interface PolyPrim extends Paint {
   points: readonly number[];
 }
 
+/** A straight line (grid lines, the arrows from a window to its output cell). */
 export interface LinePrim {
   type: 'line';
   x1: number;
