@@ -6,6 +6,7 @@
  */
 import { ChannelPlanes } from './channel-planes.js';
 import { DilationView } from './dilation-view.js';
+import { NotationView } from './notation-view.js';
 import type { Palette } from './palette.js';
 import { PairView } from './pair-view.js';
 import type { Scene } from './scene.js';
@@ -31,12 +32,14 @@ export function mountTutorialViews(deps: TutorialDeps): TutorialViews {
   const anchor = document.querySelector('.channels-panel') ?? document.querySelector('main')?.lastElementChild ?? null;
   const host = anchor?.parentElement ?? document.querySelector('main') ?? document.body;
   const next = anchor ? anchor.nextSibling : null;
+  const notation = new NotationView(host as HTMLElement, next, deps.load);
   const planes = new ChannelPlanes(host as HTMLElement, next);
   const dilation = new DilationView(host as HTMLElement, next);
   const pair = new PairView(host as HTMLElement, deps, next as Element | null);
   let frame = 0;
   return {
     update(scene) {
+      notation.draw(scene.geometry, deps.state(), deps.lang());
       planes.draw(scene, frame, deps.palette(), deps.lang());
       dilation.draw(deps.state(), frame, deps.palette(), deps.lang());
       pair.update();

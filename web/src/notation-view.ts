@@ -1,0 +1,160 @@
+/**
+ * Both notations (issue 10, item 4): the guide's description of the layer (for a transposed conv,
+ * the equivalent direct convolution: fractional stride 1/s, s − 1 zeros inserted, padding p′, the
+ * `a` extra cells, kernel flipped) beside PyTorch's options, and a small form that takes the
+ * guide's numbers ("stride 1/2, padding 2") and turns them into the layer — converted by the
+ * library (guideNotation, fromGuideNotation), refused with its ConvError when impossible.
+ */
+import { fromGuideNotation, guideNotation } from '../../src/arithmetic/guide-notation.js';
+import type { GuideAxisNotation } from '../../src/arithmetic/guide-notation.js';
+import { isConvError } from '../../src/geometry/errors.js';
+import type { ConvGeometry } from '../../src/geometry/types.js';
+import { errorText } from './layer.js';
+import { pt } from './pair-i18n.js';
+import type { Lang, State } from './state.js';
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** "2" when both axes agree, else "2 × 1" (H × W). */
+function both<T>(ns: GuideAxisNotation[], f: (n: GuideAxisNotation) => T): string {
+  const v = ns.map((n) => String(f(n)));
+  return v.every((x) => x === v[0]) ? v[0] : v.join(' × ');
+}
+
+export class NotationView {
+  readonly root: HTMLElement;
+  private title: HTMLElement;
+  private guide: HTMLElement;
+  private torch: HTMLElement;
+  private guideHead: HTMLElement;
+  private torchHead: HTMLElement;
+  private formTitle: HTMLElement;
+  private stride: HTMLInputElement;
+  private pad: HTMLInputElement;
+  private a: HTMLInputElement;
+  private labels: HTMLElement[] = [];
+  private apply: HTMLButtonElement;
+  private status: HTMLElement;
+  private lang: Lang = 'en';
+  private state: State | null = null;
+
+  constructor(host: HTMLElement, before: Node | null, private load: (s: State) => void) {
+    this.root = h('section', { id: 'notation-view', class: 'notation-view tutorial-view', 'data-notation': '', 'aria-labelledby': 'notation-title' });
+    this.title = h('h2', { id: 'notation-title' });
+    const cols = h('div', { class: 'notation-cols' });
+    const g = h('div', { class: 'notation-col' });
+    const t = h('div', { class: 'notation-col' });
+    this.guideHead = h('h3');
+    this.torchHead = h('h3');
+    this.guide = h('p', { 'data-notation-guide': '' });
+    this.torch = h('p', { 'data-notation-torch': '' });
+    g.append(this.guideHead, this.guide);
+    t.append(this.torchHead, this.torch);
+    cols.append(g, t);
+    const form = h('form', { class: 'notation-form', id: 'notation-form' });
+    this.formTitle = h('p', { class: 'notation-form-title' });
+    const field = (id: string, size: string) => {
+      const lab = h('label', { for: id });
+      const span = h('span');
+      const inp = h('input', { id, type: 'text', inputmode: 'numeric', size, autocomplete: 'off', 'aria-describedby': 'notation-status' });
+      lab.append(span, inp);
+      this.labels.push(span);
+      return [lab, inp] as const;
+    };
+    const [ls, stride] = field('guide-stride', '4');
+    const [lp, pad] = field('guide-padding', '3');
+    const [la, a] = field('guide-a', '3');
+    this.stride = stride;
+    this.pad = pad;
+    this.a = a;
+    this.apply = h('button', { type: 'submit', id: 'guide-apply' });
+    this.status = h('p', { id: 'notation-status', class: 'notation-status', role: 'status' });
+    form.append(this.formTitle, ls, lp, la, this.apply);
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.submit();
+    });
+    this.root.append(this.title, cols, form, this.status);
+    host.insertBefore(this.root, before);
+  }
+
+  /** The layer in both notations; the form starts from the layer's guide numbers. */
+  draw(g: ConvGeometry, s: State, lang: Lang): void {
+    const langChanged = lang !== this.lang || this.state === null;
+    this.lang = lang;
+    this.state = s;
+    this.title.textContent = pt(lang, 'notationTitle');
+    this.guideHead.textContent = pt(lang, 'notationGuide');
+    this.torchHead.textContent = pt(lang, 'notationTorch');
+    this.formTitle.textContent = pt(lang, 'notationInput');
+    [pt(lang, 'notationStride'), pt(lang, 'notationPadding'), pt(lang, 'notationA2')].forEach((x, i) => { this.labels[i].textContent = x; });
+    this.apply.textContent = pt(lang, 'notationApply');
+    if (langChanged) this.status.textContent = '';
+    const ns = guideNotation(g);
+    const pp = both(ns, (n) => (n.guidePadding[0] === n.guidePadding[1] ? n.guidePadding[0] : `${n.guidePadding[0]}/${n.guidePadding[1]}`));
+    const a = both(ns, (n) => n.a);
+    const aText = ns.some((n) => n.a > 0) ? pt(lang, 'notationA', { a }) : '';
+    if (!g.transposed) {
+      this.guide.textContent = pt(lang, 'notationDirect', { s: both(ns, (n) => n.stride), p: pp });
+    } else if (ns.every((n) => n.stride === 1)) {
+      this.guide.textContent = pt(lang, 'notationTransposedOne', { pp, a: aText });
+    } else {
+      this.guide.textContent = pt(lang, 'notationTransposed', { fs: both(ns, (n) => n.guideStride), z: both(ns, (n) => n.insertedZeros), it: both(ns, (n) => n.stretchedInput), pp, a: aText });
+    }
+    const p = both(ns, (n) => (n.padding[0] === n.padding[1] ? n.padding[0] : `${n.padding[0]}/${n.padding[1]}`));
+    const op = g.transposed ? pt(lang, 'notationOp', { op: a }) : '';
+    this.torch.textContent = `${g.transposed ? 'ConvTranspose2d' : 'Conv2d'}: ${pt(lang, 'notationTorchText', { s: both(ns, (n) => n.stride), p, op })}`;
+    // The form shows the layer's own guide numbers unless the reader is typing in it.
+    if (!this.root.contains(document.activeElement)) {
+      this.stride.value = g.transposed ? both(ns, (n) => n.guideStride).replace(' × ', ',') : '1';
+      this.pad.value = g.transposed ? String(ns[0].guidePadding[0]) : String(ns[0].kernel * 1 - 1);
+      this.a.value = g.transposed ? String(ns[0].a) : '0';
+    }
+  }
+
+  /** The guide's numbers → PyTorch's (the library), then into the page as a transposed layer. */
+  private submit(): void {
+    const s = this.state;
+    if (!s) return;
+    const lang = this.lang;
+    const strides = this.stride.value.split(/[,×x]/).map((v) => v.trim()).filter((v) => v !== '');
+    const num = (v: string) => (/^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN);
+    try {
+      const r = fromGuideNotation({
+        input: s.input,
+        kernel: s.kernel,
+        dilation: s.dilation,
+        stride: strides.length === 2 ? strides : strides[0] ?? '',
+        padding: num(this.pad.value),
+        a: num(this.a.value),
+      });
+      const [H, W] = r.geometry.axes;
+      const n = r.notation;
+      const fs = both(n, (x) => x.guideStride);
+      const msgs = [pt(lang, 'notationUnderstood', { fs, pp: both(n, (x) => x.guidePadding[0]), s: both(n, (x) => x.stride), p: both(n, (x) => x.padding[0]), op: both(n, (x) => x.a) })];
+      if (n.some((x) => x.stride > 1)) msgs.push(pt(lang, 'notationFractional', { s: both(n, (x) => x.stride), z: both(n, (x) => x.insertedZeros) }));
+      const next: State = {
+        ...s,
+        transposed: true,
+        stride: [H.stride, W.stride],
+        padMode: H.padBefore === H.padAfter && W.padBefore === W.padAfter ? (H.padBefore === W.padBefore ? 'number' : 'axis') : 'asym',
+        pad: [H.padBefore, H.padAfter, W.padBefore, W.padAfter],
+        outputPadding: [H.outputPadding, W.outputPadding],
+        useTarget: false,
+        frame: 0,
+      };
+      this.load(next);
+      this.status.classList.remove('field-error');
+      this.status.textContent = msgs.join(' ');
+    } catch (e) {
+      if (!isConvError(e)) throw e;
+      this.status.classList.add('field-error');
+      this.status.textContent = errorText(e, lang);
+    }
+  }
+}
