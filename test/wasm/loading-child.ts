@@ -3,6 +3,8 @@
  * once per process. Prints one JSON line: what fastEngineInfo() said at each step, the warnings
  * convkit printed, and whether 'auto' matched the reference engine.
  *   sync-refused  WebAssembly.Module refuses buffers over 4 KB, as Chrome's main thread did
+ *   csp           WebAssembly.Module throws a CompileError, as under a Content-Security-Policy
+ *                 without 'wasm-unsafe-eval'
  *   url <base>    fastEngineReady({ wasm: base }), base served over http by the test
  *   bytes <file>  fastEngineReady({ wasm: { 'kernels-simd': bytes of file } })
  *   late <base>   a convolution first, then fastEngineReady({ wasm: base })
@@ -22,6 +24,10 @@ if (mode === 'sync-refused') {
   } as unknown as typeof WebAssembly.Module;
   Limited.prototype = Native.prototype;
   (WebAssembly as { Module: typeof WebAssembly.Module }).Module = Limited;
+} else if (mode === 'csp') {
+  const refuse = (): never => { throw new WebAssembly.CompileError("WebAssembly.Module(): Refused to compile or instantiate WebAssembly module because 'wasm-unsafe-eval' is not an allowed source"); };
+  (WebAssembly as { Module: unknown }).Module = refuse;
+  (WebAssembly as { compile: unknown }).compile = async () => refuse();
 }
 
 const api = await import('../../src/index.js');
@@ -43,6 +49,10 @@ if (mode === 'sync-refused') {
   out.beforeIdentical = identical(api.conv2d(x, w, { padding: 1 }).data);
   out.ready = await api.fastEngineReady();
   out.afterErr = err((await api.conv2dAsync(x, w, { padding: 1 })).data);
+} else if (mode === 'csp') {
+  out.identical = identical(api.conv2d(x, w, { padding: 1 }).data);
+  out.identical2 = identical((await api.conv2dAsync(x, w, { padding: 1 })).data);
+  out.ready = await api.fastEngineReady();
 } else if (mode === 'url' || mode === 'bytes') {
   const wasm = mode === 'url' ? arg : { 'kernels-simd': readFileSync(arg) };
   out.ready = await api.fastEngineReady({ wasm });

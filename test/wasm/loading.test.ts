@@ -16,7 +16,7 @@ const binDir = fileURLToPath(new URL('../../src/engine/wasm/bin/', import.meta.u
 
 interface Info { simd: boolean; relaxed: boolean; shared: boolean; threads: number; reason?: string }
 interface Out {
-  before?: Info; beforeIdentical?: boolean; ready?: Info; again?: Info; info?: Info; afterErr?: number; asyncErr?: number; identical?: boolean;
+  before?: Info; beforeIdentical?: boolean; ready?: Info; again?: Info; info?: Info; afterErr?: number; asyncErr?: number; identical?: boolean; identical2?: boolean;
   refused?: { convError: boolean; code: string; message: string; hint: string } | null; warnings: string[];
 }
 
@@ -63,6 +63,16 @@ describe('loading the kernels', () => {
     expect(out.ready!.reason).toBeUndefined();
     expect(out.afterErr).toBeLessThan(1e-5);
     expect(out.warnings).toEqual([]);
+  }, 70_000);
+
+  it('a compile error (a CSP without wasm-unsafe-eval) is reported, not thrown at a convolution, and warned about once', async () => {
+    const out = await run('csp');
+    expect(out.identical).toBe(true);
+    expect(out.identical2).toBe(true);
+    expect(out.ready).toMatchObject({ simd: false, threads: 1 });
+    expect(out.ready!.reason).toMatch(/did not compile.*reference engine.*wasm-unsafe-eval/);
+    expect(out.warnings).toHaveLength(1);
+    expect(out.warnings[0]).toMatch(/^convkit: the WebAssembly kernels built into convkit did not compile/);
   }, 70_000);
 
   it('loads served .wasm files from a folder URL (all four variants fetched, threads available)', async () => {

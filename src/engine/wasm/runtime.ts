@@ -66,6 +66,8 @@ export type KernelSource = string | URL | Partial<Record<VariantName, string | U
 export const VARIANTS: readonly VariantName[] = ['kernels-simd', 'kernels-relaxed', 'kernels-simd-shared', 'kernels-relaxed-shared'];
 
 const modules = new Map<VariantName, WebAssembly.Module>();
+/** A load that failed for good: 'auto' keeps the reference engine and nothing is retried. */
+const NONE: Features = { simd: false, relaxed: false, shared: false };
 let features: Features | null = null;
 /** Why the fast engine is not (yet) in use; null once it is, or before anything was tried. */
 let problem: string | null = null;
@@ -140,15 +142,22 @@ function settle(f: Features | null, why: string | null): Features | null {
   return f;
 }
 
-/** Compiles synchronously; false when the runtime refuses (Chrome's main thread, for large modules). */
-function compileSync(bytes: Map<VariantName, Uint8Array>, f: Features): boolean {
+/**
+ * Compiles synchronously: 'ok', 'refused' (a RangeError: Chrome's main thread refuses large
+ * modules; an asynchronous compile may work), or the error (e.g. a Content-Security-Policy
+ * without 'wasm-unsafe-eval'), which the caller reports instead of throwing it at a convolution.
+ */
+function compileSync(bytes: Map<VariantName, Uint8Array>, f: Features): 'ok' | 'refused' | Error {
   try {
     for (const n of wanted(f)) if (!modules.has(n)) modules.set(n, new WebAssembly.Module(bytes.get(n)! as BufferSource));
-    return true;
+    return 'ok';
   } catch (e) {
-    if (e instanceof RangeError) return false;
-    throw e;
+    return e instanceof RangeError ? 'refused' : e instanceof Error ? e : new Error(String(e));
   }
+}
+
+function compileFailed(e: unknown, where: string): string {
+  return `the WebAssembly kernels ${where} did not compile (${e instanceof Error ? e.message : String(e)}), so 'auto' uses the reference engine; a Content-Security-Policy must allow 'wasm-unsafe-eval'`;
 }
 
 async function compileAsync(bytes: Map<VariantName, Uint8Array>, f: Features): Promise<void> {
@@ -167,13 +176,15 @@ export function loadSync(): Features | null {
   const bytes = builtIn();
   const f = detect(bytes);
   if (!f.simd) return settle(f, noSimd('built into convkit'));
-  if (compileSync(bytes, f)) return settle(f, null);
+  const compiled = compileSync(bytes, f);
+  if (compiled === 'ok') return settle(f, null);
+  if (compiled !== 'refused') return settle(NONE, compileFailed(compiled, 'built into convkit'));
   problem = 'the fast engine is still compiling (this browser compiles large WebAssembly modules only asynchronously on the main thread); await fastEngineReady() before the first convolution to use it from the start';
-  pendingAsync = compileAsync(bytes, f).then(() => settle(f, null), (e: unknown) => settle(null, `the WebAssembly kernels did not compile (${String(e)}), so 'auto' uses the reference engine`));
+  pendingAsync = compileAsync(bytes, f).then(() => settle(f, null), (e: unknown) => settle(NONE, compileFailed(e, 'built into convkit')));
   return null;
 }
 
-/** Asynchronous load (fastEngineReady): never blocks; resolves to the features, or null when unreachable. */
+/** Asynchronous load (fastEngineReady): never blocks; resolves to the features. */
 export async function loadAsync(): Promise<Features | null> {
   if (features) return features;
   if (explicit) return explicit.done;
@@ -216,7 +227,7 @@ async function loadFrom(source: KernelSource): Promise<Features | null> {
     try {
       where = `from ${resolveUrl(source).href}`;
     } catch {
-      return settle(null, `fastEngineReady({ wasm: ${JSON.stringify(String(source))} }) is not a URL convkit can resolve here (a relative URL needs a page to resolve against), so 'auto' uses the reference engine; give an absolute URL, or leave out { wasm } to use the copy built into convkit`);
+      return settle(NONE, `fastEngineReady({ wasm: ${JSON.stringify(String(source))} }) is not a URL convkit can resolve here (a relative URL needs a page to resolve against), so 'auto' uses the reference engine; give an absolute URL, or leave out { wasm } to use the copy built into convkit`);
     }
   }
   const bytes = new Map<VariantName, Uint8Array>();
@@ -235,14 +246,14 @@ async function loadFrom(source: KernelSource): Promise<Features | null> {
     }
   }));
   if (failure !== null || !bytes.has('kernels-simd')) {
-    return settle(null, `the WebAssembly kernels could not be loaded ${where} (${failure ?? 'no kernels-simd entry'}), so 'auto' uses the reference engine; serve the files of dist/engine/wasm/bin/ there, or leave out { wasm } to use the copy built into convkit`);
+    return settle(NONE, `the WebAssembly kernels could not be loaded ${where} (${failure ?? 'no kernels-simd entry'}), so 'auto' uses the reference engine; serve the files of dist/engine/wasm/bin/ there, or leave out { wasm } to use the copy built into convkit`);
   }
   const f = detect(bytes);
   if (!f.simd) return settle(f, noSimd(where));
   try {
     await compileAsync(bytes, f);
   } catch (e) {
-    return settle(null, `the WebAssembly kernels ${where} did not compile (${String(e)}), so 'auto' uses the reference engine`);
+    return settle(NONE, compileFailed(e, where));
   }
   return settle(f, null);
 }
