@@ -75,3 +75,37 @@ describe('linked pair', () => {
     await page.close();
   });
 });
+
+describe('both notations', () => {
+  it("typing the guide's padding 2 for the transposed 2×2 → 4×4 is understood as PyTorch's padding 0", async () => {
+    const page = await open('?i=2&k=3&s=1&p=0&t=1&lang=en');
+    await page.fill('#guide-stride', '1');
+    await page.fill('#guide-padding', '2');
+    await page.fill('#guide-a', '0');
+    await page.click('#guide-apply');
+    await page.waitForFunction(() => document.querySelector('#notation-status')?.textContent?.includes('Understood'));
+    const q = new URL(page.url()).searchParams;
+    expect([q.get('t'), q.get('s'), q.get('p')]).toEqual(['1', '1', '0']);
+    expect(await page.getAttribute('#svg-output', 'data-size')).toBe('4x4');
+    expect(await page.textContent('[data-notation-guide]')).toMatch(/p′ = 2/);
+    expect(await page.textContent('[data-notation-torch]')).toMatch(/padding 0/);
+    await page.close();
+  });
+
+  it('stride "1/2" is PyTorch\'s stride 2 (2×2 → 5×5); an impossible p′ is refused with what would be valid, in Chinese', async () => {
+    const page = await open('?i=2&k=3&s=1&p=0&t=1&lang=zh');
+    await page.fill('#guide-stride', '1/2');
+    await page.fill('#guide-padding', '2');
+    await page.click('#guide-apply');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('s') === '2');
+    expect(await page.getAttribute('#svg-output', 'data-size')).toBe('5x5');
+    expect(await page.textContent('#notation-status')).toMatch(/微步卷积/);
+    expect(await page.textContent('[data-notation-guide]')).toMatch(/步长 1\/2/);
+    await page.fill('#guide-padding', '5');
+    await page.click('#guide-apply');
+    await page.waitForFunction(() => document.querySelector('#notation-status')?.classList.contains('field-error'));
+    expect(await page.textContent('#notation-status')).toMatch(/0 to 2/);
+    expect(new URL(page.url()).searchParams.get('s')).toBe('2');
+    await page.close();
+  });
+});
