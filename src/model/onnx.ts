@@ -11,7 +11,8 @@
  */
 import { ConvError, show } from '../geometry/errors.js';
 import type { OnnxAutoPad } from '../geometry/onnx.js';
-import type { AutoPad, LayerDef, NetworkDef, PaddingDef } from '../network/types.js';
+import type { AutoPad, LayerDef, NetworkDef, PaddingDef, ValueExpr } from '../network/types.js';
+import { evaluateValue, mapShapeSources, shapeSources } from '../network/values.js';
 import { MAX_LAYERS } from '../network/build.js';
 import { onnx } from './onnx-subset.pb.js';
 import { scanOnnx } from './onnx-scan.js';
@@ -25,6 +26,113 @@ export const SHAPE_PRESERVING_OPS = new Set([
   'Clip', 'BatchNormalization', 'InstanceNormalization', 'Dropout', 'Identity', 'Erf', 'Exp', 'Log', 'Sqrt', 'Abs', 'Neg', 'Reciprocal',
   'Cast', 'Floor', 'Ceil', 'Round', 'Sign', 'ThresholdedRelu', 'Shrink', 'QuantizeLinear', 'DequantizeLinear',
 ]);
+/** Normalisations with learned scale and shift inputs (BatchNormalization is in SHAPE_PRESERVING_OPS). */
+const NORMALIZATION_OPS = new Set(['LayerNormalization', 'GroupNormalization']);
+/** TensorProto data types of floating point: float, float16, double, bfloat16. */
+const FLOAT_TYPES = new Set([1, 10, 11, 16]);
+const numel = (dims: readonly number[]): number => dims.reduce((a, b) => a * b, 1);
+
+/**
+ * Learned tensors of a shape-preserving op, by their role in the ONNX operator: BatchNormalization's
+ * scale and B are parameters, its input_mean and input_var running statistics (buffers, as PyTorch
+ * has them), and at inference it is one multiply-add per element; Instance/Layer/GroupNormalization's
+ * scale and bias and PRelu's slope are parameters.
+ */
+function learned(op: string, ins: string[], constants: Map<string, number[]>): { params?: number; buffers?: number; affinePerElement?: number } {
+  const size = (i: number) => (ins[i] && constants.has(ins[i]) ? numel(constants.get(ins[i])!) : 0);
+  if (op === 'BatchNormalization') return { params: size(1) + size(2), buffers: size(3) + size(4), affinePerElement: 1 };
+  if (op === 'InstanceNormalization' || op === 'LayerNormalization' || op === 'GroupNormalization') return size(1) + size(2) ? { params: size(1) + size(2) } : {};
+  if (op === 'PRelu') return size(1) ? { params: size(1) } : {};
+  return {};
+}
+
+/** TensorProto integer types (Cast to one of them truncates). */
+const INT_TYPES = new Set([2, 3, 4, 5, 6, 7, 9, 12, 13]);
+
+/** int64 attributes that may hold INT64_MAX/MIN (Slice's "to the end"): clamped, not refused. */
+function looseInts(at: Attr | undefined): number[] | undefined {
+  if (!at?.ints?.length) return undefined;
+  return at.ints.map((v) => {
+    if (typeof v === 'number') return v;
+    if (v && typeof v === 'object' && 'low' in v && 'high' in v) {
+      const { low, high } = v as { low: number; high: number };
+      return Math.max(-(2 ** 53), Math.min(2 ** 53, high * 4294967296 + (low >>> 0)));
+    }
+    return Number(v);
+  });
+}
+
+/**
+ * A node computed from constants and shapes only, as a value (shape arithmetic: Gather, Slice,
+ * Concat, Unsqueeze, Squeeze, Reshape, Cast, Add/Sub/Mul/Div…), or undefined when convkit does not
+ * fold that op or an input is unknown; the value is evaluated when the network is built (values.ts).
+ */
+function foldNode(node: Node, op: string, a: Map<string, Attr>, values: Map<string, ValueExpr>, where: string): ValueExpr | undefined {
+  const ins = node.input ?? [];
+  const v = (i: number): ValueExpr | undefined => (ins[i] ? values.get(ins[i]) : undefined);
+  const c = (xs: number[] | undefined): ValueExpr | undefined => (xs ? { op: 'const', dims: [xs.length], data: xs } : undefined);
+  const x = v(0);
+  switch (op) {
+    case 'Identity':
+      return x;
+    case 'Cast':
+      return x && { op: 'cast', data: x, integer: INT_TYPES.has(intAttr(a, 'to', where, 1)) };
+    case 'Gather': {
+      const idx = v(1);
+      return x && idx && { op: 'gather', data: x, indices: idx, axis: intAttr(a, 'axis', where, 0) };
+    }
+    case 'Slice': {
+      // Opset ≥ 10: starts, ends, axes, steps are inputs; before, attributes.
+      const [starts, ends, axes, steps] = ins.length > 1 ? [v(1), v(2), v(3), v(4)] : [c(looseInts(a.get('starts'))), c(looseInts(a.get('ends'))), c(looseInts(a.get('axes'))), undefined];
+      if (!x || !starts || !ends || (ins[3] && !axes) || (ins[4] && !steps)) return undefined;
+      return { op: 'slice', data: x, starts, ends, ...(axes ? { axes } : {}), ...(steps ? { steps } : {}) };
+    }
+    case 'Concat': {
+      const parts = ins.map((_, i) => v(i));
+      if (parts.some((p) => !p)) return undefined;
+      return { op: 'concat', parts: parts as ValueExpr[], axis: intAttr(a, 'axis', where, 0) };
+    }
+    case 'Unsqueeze':
+    case 'Squeeze': {
+      const how = op === 'Unsqueeze' ? 'unsqueeze' : 'squeeze';
+      const attrAxes = looseInts(a.get('axes'));
+      if (!x || (ins[1] && !v(1))) return undefined;
+      const arg = ins[1] ? v(1) : c(attrAxes);
+      return { op: 'reshape', data: x, how, ...(arg ? { arg } : {}) };
+    }
+    case 'Reshape':
+      return x && v(1) && { op: 'reshape', data: x, how: 'reshape', arg: v(1) };
+    case 'Flatten':
+      return x && { op: 'reshape', data: x, how: 'flatten' };
+    case 'Shape': {
+      // The shape of a constant: its dims.
+      const dims = x && x.op === 'const' ? x.dims : undefined;
+      if (!dims) return undefined;
+      const r = dims.length;
+      const clamp = (k: number) => Math.min(Math.max(k < 0 ? k + r : k, 0), r);
+      const picked = dims.slice(clamp(a.has('start') ? intAttr(a, 'start', where, 0) : 0), clamp(a.has('end') ? intAttr(a, 'end', where, r) : r));
+      return { op: 'const', dims: [picked.length], data: picked };
+    }
+    case 'Add':
+    case 'Sub':
+    case 'Mul':
+    case 'Div':
+    case 'Max':
+    case 'Min': {
+      const y = v(1);
+      return ins.length === 2 && x && y ? { op: 'binary', fn: op, a: x, b: y } : undefined;
+    }
+    case 'Floor':
+    case 'Ceil':
+    case 'Neg':
+    case 'Abs':
+    case 'Round':
+      return x && { op: 'unary', fn: op, data: x };
+    default:
+      return undefined;
+  }
+}
+
 /** Binary ops: a merge when two or more inputs come from the graph, else elementwise with a constant. */
 const BINARY_OPS = new Set(['Add', 'Sub', 'Mul', 'Div', 'Sum', 'Max', 'Min', 'Mean', 'Pow']);
 
@@ -189,7 +297,14 @@ function paddingOf(a: Map<string, Attr>, where: string, rank: number): PaddingDe
  * centres (PyTorch's bilinear, align_corners=False). Factors come from a constant `scales`
  * (or `sizes`) input, or Upsample's `scales` attribute.
  */
-function resizeOf(node: Node, a: Map<string, Attr>, where: string, rank: number, values: Map<string, number[]>): { mode: 'nearest' | 'linear'; scales?: number[]; sizes?: number[] } | string {
+function resizeOf(
+  node: Node,
+  a: Map<string, Attr>,
+  where: string,
+  rank: number,
+  nums: (name: string) => number[] | undefined,
+  valueOf: (name: string) => ValueExpr | undefined,
+): { mode: 'nearest' | 'linear'; scales?: number[]; sizes?: number[]; computed?: { what: 'scales' | 'sizes'; value: ValueExpr } } | string {
   const op = node.opType;
   const ins = node.input ?? [];
   const legacy = op === 'Upsample' || ins.length === 2; // Upsample and opset-10 Resize: [X, scales], asymmetric coordinates
@@ -206,18 +321,34 @@ function resizeOf(node: Node, a: Map<string, Attr>, where: string, rank: number,
   } else return `${op} mode ${mode} is not analysed`;
   let scales: number[] | undefined;
   let sizes: number[] | undefined;
+  let computed: { what: 'scales' | 'sizes'; value: ValueExpr } | undefined;
   const attrScales = a.get('scales')?.floats;
+  // A value computed from shapes inside the graph (not a plain constant) is evaluated when the network is built.
+  const computedOf = (name: string | undefined) => {
+    const v = name ? valueOf(name) : undefined;
+    return v && v.op !== 'const' ? v : undefined;
+  };
   if (op === 'Upsample' && attrScales && attrScales.length) scales = [...attrScales];
-  else if (legacy) scales = ins[1] ? values.get(ins[1]) : undefined;
-  else {
-    scales = ins[2] ? values.get(ins[2]) : undefined;
+  else if (legacy) {
+    scales = ins[1] ? nums(ins[1]) : undefined;
+    const c = scales ? undefined : computedOf(ins[1]);
+    if (c) computed = { what: 'scales', value: c };
+  } else {
+    scales = ins[2] ? nums(ins[2]) : undefined;
     if (!scales || scales.length === 0) {
       scales = undefined;
-      sizes = ins[3] ? values.get(ins[3]) : undefined;
+      const c = computedOf(ins[2]);
+      if (c) computed = { what: 'scales', value: c };
+      else {
+        sizes = ins[3] ? nums(ins[3]) : undefined;
+        const cs = sizes ? undefined : computedOf(ins[3]);
+        if (cs) computed = { what: 'sizes', value: cs };
+      }
     }
   }
+  if (computed) return { mode, computed };
   const v = scales ?? sizes;
-  if (!v || v.length === 0) return `${op} whose scales/sizes are computed at run time (not a small constant)`;
+  if (!v || v.length === 0) return `${op} whose scales/sizes are computed at run time (not a small constant, nor computed from shapes)`;
   if (v.length !== rank + 2) throw new ConvError('MODEL_GRAPH', `${where}: ${scales ? 'scales' : 'sizes'} has ${v.length} values for a ${rank + 2}-D input`, { hint: `give ${rank + 2} values` });
   if (scales && (scales[0] !== 1 || scales[1] !== 1)) return `${op} that scales the batch or channel axis`;
   return { mode, ...(scales ? { scales: scales.slice(2) } : { sizes: sizes!.slice(2) }) };
@@ -228,13 +359,13 @@ function resizeOf(node: Node, a: Map<string, Attr>, where: string, rank: number,
  * [x1_begin, …, xn_begin, x1_end, …, xn_end] over all axes; only spatial, non-negative pads with
  * mode constant (zeros; a non-zero constant_value is reported as zeros' geometry), reflect or edge.
  */
-function padOf(node: Node, a: Map<string, Attr>, rank: number, values: Map<string, number[]>): { pairs: [number, number][]; mode: 'zeros' | 'reflect' | 'replicate' } | string {
+function padOf(node: Node, a: Map<string, Attr>, rank: number, nums: (name: string) => number[] | undefined): { pairs: [number, number][]; mode: 'zeros' | 'reflect' | 'replicate' } | string {
   const modeName = stringAttr(a, 'mode') ?? 'constant';
   const mode = ({ constant: 'zeros', reflect: 'reflect', edge: 'replicate' } as const)[modeName as 'constant' | 'reflect' | 'edge'];
   if (!mode) return `Pad mode ${modeName} is not analysed`;
   if ((node.input ?? [])[3]) return 'Pad with an axes input is not analysed';
   const attrPads = a.get('pads')?.ints;
-  const pads = attrPads && attrPads.length ? attrPads.map((v, i) => int64(v, `Pad pads[${i}]`)) : node.input?.[1] ? values.get(node.input[1]) : undefined;
+  const pads = attrPads && attrPads.length ? attrPads.map((v, i) => int64(v, `Pad pads[${i}]`)) : node.input?.[1] ? nums(node.input[1]) : undefined;
   if (!pads) return 'Pad whose pads are computed at run time (not a small constant)';
   const n = rank + 2;
   if (pads.length !== 2 * n) return `Pad with ${pads.length} pads for a ${n}-D input`;
@@ -279,42 +410,64 @@ export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): Net
   if ((g.node ?? []).length > MAX_LAYERS) {
     throw new ConvError('MODEL_GRAPH', `the ONNX graph has ${g.node!.length} nodes`, { hint: `convkit analyses networks of at most ${MAX_LAYERS} layers` });
   }
-  const constants = new Map<string, number[]>();
-  const constValues = new Map<string, number[]>();
+  const constants = new Map<string, number[]>(); // constant tensor → dims ([] when unknown)
+  const values = new Map<string, ValueExpr>(); // constant or shape-computed tensor → its value
+  const floats = new Set<string>(); // constants of a floating-point type (learned tensors are)
   for (const t of g.initializer ?? []) {
     if (!t.name) continue;
-    constants.set(t.name, (t.dims ?? []).map((d, i) => int64(d, `initializer "${t.name}" dims[${i}]`)));
+    const dims = (t.dims ?? []).map((d, i) => int64(d, `initializer "${t.name}" dims[${i}]`));
+    constants.set(t.name, dims);
+    if (FLOAT_TYPES.has(t.dataType ?? 0)) floats.add(t.name);
     const v = smallValues(t);
-    if (v) constValues.set(t.name, v);
+    if (v && v.length === numel(dims)) values.set(t.name, { op: 'const', dims, data: v });
   }
   for (const n of g.node ?? []) {
     if (n.opType === 'Constant' && n.output?.[0]) {
       const at = n.attribute ?? [];
       const t = at.find((x) => x.name === 'value')?.t;
-      constants.set(n.output[0], (t?.dims ?? []).map((d, i) => int64(d, `Constant "${n.output![0]}" dims[${i}]`)));
-      const floats = at.find((x) => x.name === 'value_floats')?.floats;
+      const out = n.output[0];
+      const dims = (t?.dims ?? []).map((d, i) => int64(d, `Constant "${out}" dims[${i}]`));
+      constants.set(out, dims);
+      const fl = at.find((x) => x.name === 'value_floats')?.floats;
       const ints = at.find((x) => x.name === 'value_ints')?.ints;
-      const v = t ? smallValues(t) : floats ? [...floats] : ints ? ints.map((x, i) => int64(x, `Constant value_ints[${i}]`)) : undefined;
-      if (v) constValues.set(n.output[0], v);
+      const f1 = at.find((x) => x.name === 'value_float');
+      const i1 = at.find((x) => x.name === 'value_int');
+      if (t ? FLOAT_TYPES.has(t.dataType ?? 0) : fl || f1) floats.add(out);
+      if (t) {
+        const v = smallValues(t);
+        if (v && v.length === numel(dims)) values.set(out, { op: 'const', dims, data: v });
+      } else if (fl) values.set(out, { op: 'const', dims: [fl.length], data: [...fl] });
+      else if (ints) values.set(out, { op: 'const', dims: [ints.length], data: ints.map((x, i) => int64(x, `Constant value_ints[${i}]`)) });
+      else if (f1 && typeof f1.f === 'number') values.set(out, { op: 'const', dims: [], data: [f1.f] });
+      else if (i1 && i1.i !== undefined) values.set(out, { op: 'const', dims: [], data: [int64(i1.i, 'Constant value_int')] });
     }
   }
+  /** Plain numbers of a constant (or of a value computed from constants only), else undefined. */
+  const nums = (name: string): number[] | undefined => {
+    const e = values.get(name);
+    if (!e) return undefined;
+    const v = evaluateValue(e);
+    return typeof v === 'string' ? undefined : v.data;
+  };
   const graphInputs = (g.input ?? []).filter((v) => v.name && !constants.has(v.name));
   if (graphInputs.length === 0) throw new ConvError('MODEL_GRAPH', 'the ONNX graph has no (non-constant) input', { hint: 'the model is malformed' });
   const first = graphInputs[0];
-  let shape: number[];
-  if (options.inputShape) shape = options.inputShape;
-  else {
-    const dims = first.type?.tensorType?.shape?.dim;
-    if (!dims || dims.length === 0) throw new ConvError('MODEL_GRAPH', `input "${first.name}" has no shape in the file`, { hint: 'give one with --input-shape N,C,H,W' });
-    shape = dims.map((d, i) => {
+  /** The input's shape from the file: a symbolic batch becomes 1; a symbolic other size is a ConvError. */
+  const shapeInFile = (vi: ValueInfo): number[] => {
+    const dims = vi.type?.tensorType?.shape?.dim;
+    if (!dims || dims.length === 0) throw new ConvError('MODEL_GRAPH', `input "${vi.name}" has no shape in the file`, { hint: 'give one with --input-shape N,C,H,W' });
+    return dims.map((d, i) => {
       if (d.dimValue !== undefined && d.dimValue !== null) {
-        const v = int64(d.dimValue, `input "${first.name}" dim ${i}`);
+        const v = int64(d.dimValue, `input "${vi.name}" dim ${i}`);
         if (v > 0) return v;
       }
       if (i === 0) return 1; // a symbolic batch size: analyse one sample
-      throw new ConvError('MODEL_GRAPH', `input "${first.name}" has a symbolic size ${show(d.dimParam ?? '?')} on dimension ${i}`, { hint: 'give a concrete shape with --input-shape N,C,H,W' });
+      throw new ConvError('MODEL_GRAPH', `input "${vi.name}" has a symbolic size ${show(d.dimParam ?? '?')} on dimension ${i}`, { hint: 'give a concrete shape with --input-shape N,C,H,W' });
     });
-  }
+  };
+  let shape: number[];
+  if (options.inputShape) shape = options.inputShape;
+  else shape = shapeInFile(first);
   // TensorFlow/Keras exports (tf2onnx) start with Transpose NHWC → NCHW. When that is the input's only
   // consumer, analyse the network on the transposed (NCHW) input and show the Transpose as a layout step.
   const consumers = (g.node ?? []).filter((n) => (n.input ?? []).includes(first.name!));
@@ -328,11 +481,24 @@ export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): Net
   producer.set(first.name!, first.name!);
   const usedNames = new Set<string>([first.name!]);
   let constantNodes = 0;
+  const extraInputs: { name: string; shape: number[] }[] = [];
   for (const extra of graphInputs.slice(1)) {
-    layers.push({ name: extra.name!, op: 'Input', kind: 'unknown', inputs: [first.name!], reason: 'a second network input; convkit analyses receptive fields from the first input only' });
+    // Every further input is a source of its own (its receptive fields are analysed too); one whose
+    // shape the file leaves symbolic is listed, with what reads it.
     producer.set(extra.name!, extra.name!);
     usedNames.add(extra.name!);
+    let s: number[] | null = null;
+    let why = '';
+    try {
+      s = shapeInFile(extra);
+    } catch (e) {
+      if (!(e instanceof ConvError)) throw e;
+      why = e.message;
+    }
+    if (s) extraInputs.push({ name: extra.name!, shape: s });
+    else layers.push({ name: extra.name!, op: 'Input', kind: 'unknown', inputs: [first.name!], reason: `a further network input whose shape is not known (${why})` });
   }
+  const computedFor = new Map<LayerDef, ValueExpr[]>(); // layers whose attributes read shapes
   (g.node ?? []).forEach((node, idx) => {
     const op = node.opType ?? '';
     if (op === 'Constant') return;
@@ -343,10 +509,24 @@ export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): Net
     usedNames.add(name);
     const where = `node ${idx} "${name}" (${op || 'no op_type'})`;
     const graphIns = (node.input ?? []).filter((i) => i && !constants.has(i));
+    if (op === 'Shape' && graphIns.length === 1 && (!node.domain || node.domain === 'ai.onnx')) {
+      // The shape of a graph tensor: known once the network is built, so a value, not a layer.
+      const a = attrs(node, where);
+      const start = a.has('start') ? intAttr(a, 'start', where, 0) : undefined;
+      const end = a.has('end') ? intAttr(a, 'end', where, 0) : undefined;
+      const t = graphIns[0];
+      values.set(outs[0], { op: 'shape', of: producer.get(t) ?? `\u0000${t}`, ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) });
+      constants.set(outs[0], []);
+      constantNodes++;
+      return;
+    }
     if (graphIns.length === 0 && (node.input ?? []).some((i) => i)) {
-      // Computed from constants only (Identity of a weight, Shape arithmetic…): a constant, not a layer.
+      // Computed from constants and shapes only (Identity of a weight, shape arithmetic…): a value, not a layer.
       const src = op === 'Identity' ? constants.get(node.input![0]) : undefined;
       for (const o of outs) constants.set(o, src ?? []);
+      if (op === 'Identity' && floats.has(node.input![0])) floats.add(outs[0]);
+      const v = foldNode(node, op, attrs(node, where), values, where);
+      if (v) values.set(outs[0], v);
       constantNodes++;
       return;
     }
@@ -440,15 +620,57 @@ export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): Net
       return;
     }
     if (op === 'Pad') {
-      const r = padOf(node, a, rank, constValues);
+      const r = padOf(node, a, rank, nums);
       if (typeof r === 'string') layers.push({ ...base, inputs: inputs.slice(0, 1), kind: 'unknown', reason: r });
       else layers.push({ ...base, inputs: inputs.slice(0, 1), kind: 'pad', ...r });
       return;
     }
     if (op === 'Resize' || op === 'Upsample') {
-      const r = resizeOf(node, a, where, rank, constValues);
+      const r = resizeOf(node, a, where, rank, nums, (n) => values.get(n));
       if (typeof r === 'string') layers.push({ ...base, inputs: inputs.slice(0, 1), kind: 'unknown', reason: r });
-      else layers.push({ ...base, inputs: inputs.slice(0, 1), kind: 'resize', ...r });
+      else {
+        const l: LayerDef = { ...base, inputs: inputs.slice(0, 1), kind: 'resize', ...r };
+        if (r.computed) computedFor.set(l, [r.computed.value]);
+        layers.push(l);
+      }
+      return;
+    }
+    if (op === 'Gemm' || op === 'MatMul') {
+      // A fully connected layer: the weight is a constant matrix (torch's Linear exports Gemm with
+      // transB = 1 for 2-D inputs, MatMul + Add for more); a product of two computed tensors is not.
+      const [xName, wName, cName] = node.input ?? [];
+      const w = wName ? constants.get(wName) : undefined;
+      const transA = op === 'Gemm' ? intAttr(a, 'transA', where, 0) : 0;
+      const transB = op === 'Gemm' ? intAttr(a, 'transB', where, 0) : 0;
+      if (!xName || constants.has(xName) || !w || w.length !== 2 || transA !== 0) {
+        const why = !w ? `its second operand "${wName ?? ''}" is computed at run time, not a constant weight` : w.length !== 2 ? `a weight of shape [${w.join(', ')}] (a matrix is needed)` : transA ? 'transA = 1' : 'its first operand is a constant';
+        layers.push({ ...base, inputs: inputs.length ? inputs.slice(0, 1) : [first.name!], kind: 'unknown', reason: `${op} with ${why} is not analysed` });
+        return;
+      }
+      const [inF, outF] = transB ? [w[1], w[0]] : [w[0], w[1]];
+      const bias = op === 'Gemm' && cName ? constants.get(cName) : undefined;
+      if (op === 'Gemm' && cName && !bias) {
+        layers.push({ ...base, inputs: inputs.slice(0, 1), kind: 'unknown', reason: `Gemm whose C input "${cName}" is computed at run time` });
+        return;
+      }
+      layers.push({ ...base, inputs: inputs.slice(0, 1), kind: 'linear', inFeatures: inF, outFeatures: outF, bias: bias !== undefined, ...(bias ? { biasSize: numel(bias) } : {}) });
+      return;
+    }
+    if (op === 'Flatten') {
+      const axis = intAttr(a, 'axis', where, 1);
+      if (axis === 1 || axis === -(rank + 1)) layers.push({ ...base, kind: 'flatten' });
+      else layers.push({ ...base, kind: 'unknown', reason: `Flatten at axis ${axis} (convkit analyses axis 1: [N, features])` });
+      return;
+    }
+    if (op === 'Reshape') {
+      const target = node.input?.[1] ? values.get(node.input[1]) : undefined;
+      if (!target || intAttr(a, 'allowzero', where, 0) === 1) {
+        layers.push({ ...base, inputs: inputs.slice(0, 1), kind: 'unknown', reason: target ? 'Reshape with allowzero = 1 is not analysed' : 'Reshape whose shape is computed at run time (not a constant, nor computed from shapes)' });
+        return;
+      }
+      const l: LayerDef = { ...base, inputs: inputs.slice(0, 1), kind: 'flatten', shape: target };
+      computedFor.set(l, [target]);
+      layers.push(l);
       return;
     }
     if (op === 'GlobalAveragePool' || op === 'GlobalMaxPool') {
@@ -459,16 +681,22 @@ export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): Net
       layers.push({ ...base, op: 'Transpose (NHWC→NCHW input)', kind: 'elementwise' });
       return;
     }
-    if (SHAPE_PRESERVING_OPS.has(op) || (op === 'Softmax' && intAttr(a, 'axis', where, -1) === 1)) {
+    if (SHAPE_PRESERVING_OPS.has(op) || NORMALIZATION_OPS.has(op) || (op === 'Softmax' && intAttr(a, 'axis', where, -1) === 1)) {
       if (inputs.length !== 1) {
         layers.push({ ...base, kind: 'unknown', reason: `${op} with ${inputs.length} non-constant inputs` });
         return;
       }
-      layers.push({ ...base, kind: 'elementwise' });
+      layers.push({ ...base, kind: 'elementwise', ...learned(op, node.input ?? [], constants) });
       return;
     }
     if (BINARY_OPS.has(op)) {
-      if (inputs.length === 1) layers.push({ ...base, kind: 'elementwise' });
+      if (inputs.length === 1) {
+        // A constant tensor of more than one element that the op applies (the bias Add after a MatMul,
+        // a per-channel scale, a position embedding) is a parameter of the model; scalars are not.
+        const held = (node.input ?? []).filter((i) => i && constants.has(i) && floats.has(i) && numel(constants.get(i)!) > 1);
+        const params = held.reduce((s, i) => s + numel(constants.get(i)!), 0);
+        layers.push({ ...base, kind: 'elementwise', ...(params ? { params } : {}) });
+      }
       else if (inputs.length >= 2) layers.push({ ...base, kind: 'add' });
       else layers.push({ ...base, inputs: [first.name!], kind: 'unknown', reason: `${op} of constants only` });
       return;
@@ -493,10 +721,25 @@ export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): Net
       return p;
     });
   }
+  // Values computed from shapes name the tensors whose shape they read: now every producer is known.
+  for (const [l, exprs] of computedFor) {
+    const sources = new Set<string>();
+    for (const e of exprs) {
+      mapShapeSources(e, (n) => {
+        if (!n.startsWith('\u0000')) return n;
+        const p = producer.get(n.slice(1));
+        if (p === undefined) throw new ConvError('MODEL_GRAPH', `layer "${l.name}" (${l.op}) reads the shape of tensor "${n.slice(1)}", which no node, initializer or input defines`, { hint: 'the model is malformed' });
+        return p;
+      });
+      shapeSources(e, sources);
+    }
+    if (sources.size) l.shapeInputs = [...sources];
+  }
   const outputs = (g.output ?? []).map((o) => producer.get(o.name ?? '')).filter((x): x is string => x !== undefined && x !== first.name);
   return {
     name: g.name || 'onnx-model',
     input: { name: first.name!, shape },
+    ...(extraInputs.length ? { extraInputs } : {}),
     layers,
     outputs: [...new Set(outputs)],
     info: { constantNodes, producer: `${model.producerName ?? ''} ${model.producerVersion ?? ''}`.trim(), irVersion: model.irVersion === undefined ? null : int64(model.irVersion, 'ir_version') },

@@ -11,7 +11,8 @@ import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
 import { convMacs, convParams } from './counts.js';
 import { fromOnnx } from '../geometry/onnx.js';
 import { directPads } from './padding.js';
-import type { ConvLayerDef, LayerDef, Network, NetworkDef, NetworkNode, PadLayerDef, PoolLayerDef, ResizeLayerDef, SkippedLayer } from './types.js';
+import type { ConvLayerDef, FlattenLayerDef, LayerDef, LinearLayerDef, Network, NetworkDef, NetworkNode, PadLayerDef, PoolLayerDef, ResizeLayerDef, SkippedLayer } from './types.js';
+import { evaluateValue, resolveReshape } from './values.js';
 
 /** Most layers a network may have (bounds time and memory on hostile input). */
 export const MAX_LAYERS = 100_000;
@@ -19,6 +20,20 @@ export const MAX_LAYERS = 100_000;
 function graphError(message: string, hint?: string): ConvError {
   return new ConvError('MODEL_GRAPH', message, { hint });
 }
+
+/**
+ * A layer that is valid but that convkit does not analyse (a Resize by a non-integer factor, a
+ * MatMul over a spatial axis…), found only once its input shape is known: it is listed in
+ * `skipped` with this reason, with everything downstream of it, and the rest is analysed.
+ */
+class NotAnalysed {
+  constructor(readonly reason: string) {}
+}
+
+const prod = (xs: readonly number[]): number => xs.reduce((a, b) => a * b, 1);
+
+/** Every edge a layer waits for: its data inputs, then the layers whose shapes it reads. */
+const depsOf = (l: LayerDef): string[] => (l.shapeInputs?.length ? [...l.inputs, ...l.shapeInputs] : l.inputs);
 
 /** Adds the layer's name to a geometry error so the user knows where to look. */
 function inLayer<T>(layer: LayerDef, f: () => T): T {
@@ -35,8 +50,10 @@ function inLayer<T>(layer: LayerDef, f: () => T): T {
 /** Kahn's algorithm; a leftover layer is on (or behind) a cycle. */
 function topologicalOrder(def: NetworkDef): LayerDef[] {
   const names = new Map<string, LayerDef>();
+  const sources = new Set([def.input.name, ...(def.extraInputs ?? []).map((i) => i.name)]);
+  if (sources.size !== 1 + (def.extraInputs?.length ?? 0)) throw graphError('two network inputs have the same name', 'give every input a unique name');
   for (const l of def.layers) {
-    if (l.name === def.input.name) throw graphError(`layer "${l.name}" has the same name as the network input`, 'give every layer a unique name');
+    if (sources.has(l.name)) throw graphError(`layer "${l.name}" has the same name as a network input`, 'give every layer a unique name');
     if (names.has(l.name)) throw graphError(`two layers are named "${l.name}"`, 'give every layer a unique name');
     names.set(l.name, l);
   }
@@ -45,8 +62,8 @@ function topologicalOrder(def: NetworkDef): LayerDef[] {
   for (const l of def.layers) {
     if (l.inputs.length === 0) throw graphError(`layer "${l.name}" (${l.op}) has no inputs`, `name its producer in inputs, e.g. ["${def.input.name}"]`);
     let deg = 0;
-    for (const i of l.inputs) {
-      if (i === def.input.name) continue;
+    for (const i of depsOf(l)) {
+      if (sources.has(i)) continue;
       if (!names.has(i)) throw graphError(`layer "${l.name}" reads "${i}", which is neither a layer nor the network input "${def.input.name}"`, 'check the spelling, or define that layer');
       deg++;
       const list = consumers.get(i);
@@ -148,22 +165,85 @@ function buildPool(l: PoolLayerDef, inShape: number[], rank: number): NetworkNod
  * output o reads ⌊x⌋ and ⌊x⌋+1, x = (o + ½)/s − ½, minus the tap whose weight is 0 (x whole, s odd)
  * and clamped at the ends. test/network/resize.test.ts checks this against the interpolation formula.
  */
-function buildResize(l: ResizeLayerDef, inShape: number[], rank: number): NetworkNode {
+function buildResize(l: ResizeLayerDef, inShape: number[], rank: number, shapeOf: (name: string) => number[] | undefined): NetworkNode {
   const spatial = inShape.slice(inShape.length - rank);
   const batched = inShape.length === rank + 2;
   const channels = inShape[batched ? 1 : 0];
+  let scales = l.scales;
+  let sizes = l.sizes;
+  if (l.computed) {
+    // ONNX: sizes/scales over [N, C, spatial…] computed from shapes inside the graph.
+    const v = evaluateValue(l.computed.value, shapeOf);
+    if (typeof v === 'string') throw new NotAnalysed(`${l.op} whose ${l.computed.what} cannot be computed: ${v}`);
+    if (v.data.length !== inShape.length) throw graphError(`layer "${l.name}" (${l.op}): its computed ${l.computed.what} [${v.data.join(', ')}] have ${v.data.length} values for a ${inShape.length}-D input`, `give ${inShape.length} values`);
+    const lead = v.data.slice(0, inShape.length - rank);
+    const keeps = l.computed.what === 'scales' ? lead.every((x) => x === 1) : lead.every((x, i) => x === inShape[i]);
+    if (!keeps) throw new NotAnalysed(`${l.op} that resizes the batch or channel axis (${l.computed.what} [${v.data.join(', ')}])`);
+    if (l.computed.what === 'scales') scales = v.data.slice(-rank);
+    else sizes = v.data.slice(-rank);
+  }
+  if ((scales ?? sizes)!.length !== rank) throw graphError(`layer "${l.name}" (${l.op}): ${(scales ?? sizes)!.length} factors for ${rank} spatial axes`, `give ${rank}`);
   const factors = spatial.map((i, ax) => {
-    const f = l.scales ? l.scales[ax] : l.sizes![ax] / i;
+    const f = scales ? scales[ax] : sizes![ax] / i;
     if (!Number.isInteger(f) || f < 1) {
-      throw graphError(`layer "${l.name}" (${l.op}): ${l.scales ? `scale ${l.scales[ax]}` : `output size ${l.sizes![ax]} for input ${i}`} on spatial axis ${ax} is not a whole upsampling factor`, 'convkit analyses resizing by integer factors ≥ 1 only');
+      // Valid, but not a fixed tap pattern convkit models: listed, and the rest of the network analysed.
+      throw new NotAnalysed(`${l.op} by ${scales ? `scale ${scales[ax]}` : `output size ${sizes![ax]} for input ${i}`} on spatial axis ${ax}: convkit analyses upsampling by whole factors ≥ 1 only`);
     }
     return f;
   });
-  if ((l.scales ?? l.sizes)!.length !== rank) throw graphError(`layer "${l.name}" (${l.op}): ${(l.scales ?? l.sizes)!.length} factors for ${rank} spatial axes`, `give ${rank}`);
   const kernel = factors.map((s) => (l.mode === 'nearest' ? s : s % 2 === 0 ? 2 * s : 2 * s - 1));
   const crop = factors.map((s): [number, number] => (l.mode === 'nearest' ? [0, 0] : s % 2 === 0 ? [s / 2, s / 2] : [(s - 1) / 2, (s - 1) / 2]));
   const g = inLayer(l, () => convTransposeGeometry({ inputShape: inShape, weightShape: [channels, 1, ...kernel] }, { stride: factors, padding: crop, groups: channels }, rank));
   return { def: l, name: l.name, kind: 'resize', inputShapes: [inShape], outputShape: g.outputShape, conv: g, params: 0, macs: 0 };
+}
+
+/** Spatial sizes all 1: a flat [N, F] tensor (kept as [N, F, 1, …]) or a [N, C, 1, 1] one. */
+const spatialOnes = (shape: number[], rank: number) => shape.slice(shape.length - rank).every((x) => x === 1);
+
+/**
+ * Gemm / MatMul by a constant matrix on a flat tensor: a 1×1 layer over features (no spatial taps:
+ * the receptive field passes through). Params = weights + bias; MACs = N·in·out (bias adds not counted).
+ */
+function buildLinear(l: LinearLayerDef, inShape: number[], rank: number): NetworkNode {
+  const chAxis = inShape.length - rank - 1;
+  if (!spatialOnes(inShape, rank)) {
+    throw new NotAnalysed(`${l.op} of a [${inShape.join(', ')}] tensor: a product over the last spatial axis, not a fully connected layer over features (convkit analyses ${l.op} after Flatten)`);
+  }
+  const inF = inShape[chAxis];
+  if (l.inFeatures !== undefined && l.inFeatures !== inF) {
+    throw graphError(`layer "${l.name}" (${l.op}): its weight takes ${l.inFeatures} input features, but its input has ${inF}`, 'the model is inconsistent');
+  }
+  if (l.outFeatures < 1 || !Number.isSafeInteger(l.outFeatures)) throw graphError(`layer "${l.name}" (${l.op}): ${l.outFeatures} output features`, 'give a whole number ≥ 1');
+  const batch = chAxis === 1 ? inShape[0] : 1;
+  const outputShape = [...inShape];
+  outputShape[chAxis] = l.outFeatures;
+  const params = inF * l.outFeatures + (l.bias ? l.biasSize ?? l.outFeatures : 0);
+  return { def: l, name: l.name, kind: 'linear', inputShapes: [inShape], outputShape, params, macs: batch * inF * l.outFeatures, flat: true };
+}
+
+/**
+ * Flatten (and Reshape to [N, F]): features = C·Πspatial, every output reads the whole input, so the
+ * window geometry is that of a global pool (a window over the whole input, output 1). A Reshape to its
+ * input's own shape is an identity.
+ */
+function buildFlatten(l: FlattenLayerDef, inShape: number[], rank: number, inFlat: boolean, shapeOf: (name: string) => number[] | undefined): NetworkNode {
+  const chAxis = inShape.length - rank - 1;
+  const seen = inFlat ? inShape.slice(0, chAxis + 1) : inShape; // the shape as the file has it
+  if (l.shape) {
+    const v = evaluateValue(l.shape, shapeOf);
+    if (typeof v === 'string') throw new NotAnalysed(`${l.op} whose shape cannot be computed: ${v}`);
+    const dims = resolveReshape(seen, v.data);
+    if (typeof dims === 'string') throw graphError(`layer "${l.name}" (${l.op}): ${dims}`, 'the model is inconsistent');
+    if (dims.join() === seen.join()) {
+      return { def: l, name: l.name, kind: 'flatten', inputShapes: [inShape], outputShape: [...inShape], params: 0, macs: 0, flat: inFlat };
+    }
+    const flatTo = chAxis === 1 ? [inShape[0], prod(seen) / inShape[0]] : [prod(seen)];
+    if (dims.join() !== flatTo.join()) throw new NotAnalysed(`${l.op} of [${seen.join(', ')}] to [${dims.join(', ')}] moves cells between axes (convkit analyses a reshape to [N, features] only)`);
+  }
+  const spatial = inShape.slice(inShape.length - rank);
+  const pool = inLayer(l, () => poolGeometry('avg', inShape, { kernelSize: spatial, stride: 1 }, rank));
+  const outputShape = [...inShape.slice(0, chAxis), prod(inShape.slice(chAxis)), ...spatial.map(() => 1)];
+  return { def: l, name: l.name, kind: 'flatten', inputShapes: [inShape], outputShape, pool, params: 0, macs: 0, flat: true };
 }
 
 /** Explicit padding: a depthwise one-tap conv with that padding and padding mode gives sizes and taps. */
@@ -241,64 +321,107 @@ export function buildNetwork(def: NetworkDef): Network {
   const nodes: NetworkNode[] = [];
   const byName = new Map<string, NetworkNode>();
   const blocked = new Map<string, string>();
+  const reasons = new Map<string, string>();
+  const inputs = [{ name: def.input.name, shape: [...inShape] }];
+  for (const extra of def.extraInputs ?? []) {
+    // A further input that is not [N, C, spatial…] of this rank (a class vector, a scalar…) is listed,
+    // with what reads it; every spatial one gets its own receptive fields.
+    const s = extra.shape;
+    if (s.length === rank + 1 || s.length === rank + 2) {
+      if (s.some((x) => !Number.isSafeInteger(x) || x < 1)) throw graphError(`network input "${extra.name}" has shape [${s.join(', ')}]`, 'sizes must be whole numbers ≥ 1');
+      shapes.set(extra.name, [...s]);
+      inputs.push({ name: extra.name, shape: [...s] });
+    } else {
+      blocked.set(extra.name, extra.name);
+      reasons.set(extra.name, `network input of shape [${s.join(', ')}], not [N, C, ${rank} spatial sizes]`);
+    }
+  }
+  const flat = new Set<string>();
+  // The shape as the file has it: a flat tensor is [N, F] there, [N, F, 1, …] here.
+  const shapeOf = (name: string): number[] | undefined => {
+    const s = shapes.get(name);
+    return s && flat.has(name) ? s.slice(0, s.length - rank) : s;
+  };
+  const one = (l: LayerDef, ins: number[][], hint: string) => {
+    if (ins.length !== 1) throw graphError(`layer "${l.name}" (${l.op}) takes one input but lists ${ins.length}`, hint);
+    return ins[0];
+  };
   for (const l of order) {
-    const blocker = l.inputs.map((i) => blocked.get(i)).find((b) => b !== undefined);
+    const blocker = depsOf(l).map((i) => blocked.get(i)).find((b) => b !== undefined);
     if (l.kind === 'unknown' || blocker !== undefined) {
       blocked.set(l.name, l.kind === 'unknown' ? l.name : (blocker as string));
       continue;
     }
     const ins = l.inputs.map((i) => shapes.get(i) as number[]);
     let node: NetworkNode;
-    switch (l.kind) {
-      case 'conv':
-      case 'convTranspose':
-        if (ins.length !== 1) throw graphError(`layer "${l.name}" (${l.op}) takes one input but lists ${ins.length}`, 'merge branches with an add or concat layer first');
-        node = buildConv(l, ins[0], rank);
-        break;
-      case 'pool':
-        if (ins.length !== 1) throw graphError(`layer "${l.name}" (${l.op}) takes one input but lists ${ins.length}`, 'merge branches with an add or concat layer first');
-        node = buildPool(l, ins[0], rank);
-        break;
-      case 'pad':
-        if (ins.length !== 1) throw graphError(`layer "${l.name}" (${l.op}) takes one input but lists ${ins.length}`, 'merge branches first');
-        node = buildPad(l, ins[0], rank);
-        break;
-      case 'resize':
-        if (ins.length !== 1) throw graphError(`layer "${l.name}" (${l.op}) takes one input but lists ${ins.length}`, 'merge branches first');
-        node = buildResize(l, ins[0], rank);
-        break;
-      case 'globalPool': {
-        if (ins.length !== 1) throw graphError(`layer "${l.name}" (${l.op}) takes one input but lists ${ins.length}`, 'merge branches first');
-        const spatial = ins[0].slice(ins[0].length - rank);
-        // A global pool is a pool whose window is the whole input: the geometry then gives output 1.
-        const pool = inLayer(l, () => poolGeometry(l.mode, ins[0], { kernelSize: spatial, stride: 1 }, rank));
-        node = { def: l, name: l.name, kind: 'globalPool', inputShapes: ins, outputShape: pool.outputShape, pool, params: 0, macs: 0 };
-        break;
+    try {
+      switch (l.kind) {
+        case 'conv':
+        case 'convTranspose':
+          node = buildConv(l, one(l, ins, 'merge branches with an add or concat layer first'), rank);
+          break;
+        case 'pool':
+          node = buildPool(l, one(l, ins, 'merge branches with an add or concat layer first'), rank);
+          break;
+        case 'pad':
+          node = buildPad(l, one(l, ins, 'merge branches first'), rank);
+          break;
+        case 'resize':
+          node = buildResize(l, one(l, ins, 'merge branches first'), rank, shapeOf);
+          break;
+        case 'linear':
+          node = buildLinear(l, one(l, ins, 'merge branches first'), rank);
+          break;
+        case 'flatten':
+          node = buildFlatten(l, one(l, ins, 'merge branches first'), rank, flat.has(l.inputs[0]), shapeOf);
+          break;
+        case 'globalPool': {
+          const x = one(l, ins, 'merge branches first');
+          const spatial = x.slice(x.length - rank);
+          // A global pool is a pool whose window is the whole input: the geometry then gives output 1.
+          const pool = inLayer(l, () => poolGeometry(l.mode, x, { kernelSize: spatial, stride: 1 }, rank));
+          node = { def: l, name: l.name, kind: 'globalPool', inputShapes: ins, outputShape: pool.outputShape, pool, params: 0, macs: 0 };
+          break;
+        }
+        case 'elementwise': {
+          const x = one(l, ins, 'use an add or concat layer to merge branches');
+          node = { def: l, name: l.name, kind: l.kind, inputShapes: ins, outputShape: [...x], params: l.params ?? 0, macs: 0, flat: flat.has(l.inputs[0]) };
+          if (l.buffers) node.buffers = l.buffers;
+          if (l.affinePerElement) node.affineMacs = l.affinePerElement * prod(x);
+          break;
+        }
+        case 'add':
+        case 'concat': {
+          if (ins.length < 2) throw graphError(`layer "${l.name}" (${l.op}) merges branches but has ${ins.length} input`, 'list at least two inputs');
+          const out = mergeShape(l, ins, rank);
+          node = { def: l, name: l.name, kind: l.kind, inputShapes: ins, outputShape: out, params: 0, macs: 0, flat: l.inputs.every((i) => flat.has(i)) };
+          break;
+        }
       }
-      case 'elementwise':
-        if (ins.length !== 1) throw graphError(`layer "${l.name}" (${l.op}) takes one input but lists ${ins.length}`, 'use an add or concat layer to merge branches');
-        node = { def: l, name: l.name, kind: l.kind, inputShapes: ins, outputShape: [...ins[0]], params: 0, macs: 0 };
-        break;
-      case 'add':
-      case 'concat': {
-        if (ins.length < 2) throw graphError(`layer "${l.name}" (${l.op}) merges branches but has ${ins.length} input`, 'list at least two inputs');
-        const out = mergeShape(l, ins, rank);
-        node = { def: l, name: l.name, kind: l.kind, inputShapes: ins, outputShape: out, params: 0, macs: 0 };
-        break;
-      }
+    } catch (e) {
+      if (!(e instanceof NotAnalysed)) throw e;
+      blocked.set(l.name, l.name);
+      reasons.set(l.name, e.reason);
+      continue;
     }
+    if (!node.flat) delete node.flat;
+    else flat.add(node.name);
     shapes.set(l.name, node.outputShape);
     nodes.push(node);
     byName.set(node.name, node);
   }
-  const opOf = new Map(def.layers.map((l) => [l.name, l.op]));
-  const skipped: SkippedLayer[] = def.layers
-    .filter((l) => blocked.has(l.name))
-    .map((l) => ({
-      name: l.name,
-      op: l.op,
-      reason: l.kind === 'unknown' ? l.reason : `depends on "${blocked.get(l.name)}" (${opOf.get(blocked.get(l.name) as string)}), which is not analysed`,
-    }));
+  const opOf = new Map<string, string>(def.layers.map((l) => [l.name, l.op]));
+  for (const x of def.extraInputs ?? []) opOf.set(x.name, 'input');
+  const skipped: SkippedLayer[] = [
+    ...(def.extraInputs ?? []).filter((x) => blocked.has(x.name)).map((x) => ({ name: x.name, op: 'input', reason: reasons.get(x.name) as string })),
+    ...def.layers
+      .filter((l) => blocked.has(l.name))
+      .map((l) => ({
+        name: l.name,
+        op: l.op,
+        reason: l.kind === 'unknown' ? l.reason : reasons.get(l.name) ?? `depends on "${blocked.get(l.name)}" (${opOf.get(blocked.get(l.name) as string)}), which is not analysed`,
+      })),
+  ];
   let outputs = (def.outputs ?? []).filter((o) => byName.has(o));
   if (outputs.length === 0) {
     const consumed = new Set(nodes.flatMap((n) => n.def.inputs));
@@ -307,7 +430,8 @@ export function buildNetwork(def: NetworkDef): Network {
   for (const o of def.outputs ?? []) {
     if (!byName.has(o) && !blocked.has(o)) throw graphError(`output "${o}" is not a layer of the network`, 'name one of the layers');
   }
-  return { name: def.name ?? 'network', input: { ...def.input, shape: [...inShape] }, rank, nodes, byName, outputs, skipped };
+  const skippedOutputs = (def.outputs ?? []).filter((o) => blocked.has(o));
+  return { name: def.name ?? 'network', input: { ...def.input, shape: [...inShape] }, inputs, rank, nodes, byName, outputs, skipped, skippedOutputs };
 }
 
 /** Spatial rank: from the first layer that has a kernel, else from the input (batched reading). */

@@ -7,6 +7,20 @@ const perAxis = (v: (string | number | null)[]) => (v.every((x) => x === v[0]) ?
 /** Column names of the table (exported for the playground's model panel, which shows the same cells). */
 export const TABLE_HEADER = ['layer', 'op', 'input', 'output', 'params', 'MACs', 'RF', 'holes', 'jump', 'rel.'];
 
+/** "input x [1, 3, 8, 8]", or every input when there are several. */
+function inputsText(s: Summary): string {
+  const all = s.inputs ?? [s.input];
+  return all.length > 1 ? `inputs ${all.map((i) => `${i.name} ${shape(i.shape)}`).join(', ')}` : `input ${s.input.name} ${shape(s.input.shape)}`;
+}
+
+/** Totals beside params and MACs, when the network has them (buffers and affine MACs of unfused BatchNormalization). */
+function extraTotals(s: Summary): string[] {
+  const out: string[] = [];
+  if (s.totals.buffers) out.push(`Buffers (running statistics, not parameters) = ${fmt(s.totals.buffers)}`);
+  if (s.totals.affineMacs) out.push(`Affine MACs of unfused BatchNormalization (not in MACs) = ${fmt(s.totals.affineMacs)}`);
+  return out;
+}
+
 /** Exact span where enumerated, else the continuous one. */
 const rfCell = (r: SummaryRow) => perAxis(r.exact.map((e, i) => (e ? String(e.span) : r.rf[i])));
 const holesCell = (r: SummaryRow) => (r.exact.every((e) => e === null) ? '' : perAxis(r.exact.map((e) => (e ? e.holes : null))));
@@ -48,8 +62,9 @@ export function renderText(s: Summary): string {
   const width = TABLE_HEADER.map((_, c) => Math.max(...all.map((r) => [...r[c]].length)));
   const line = (r: string[]) => r.map((x, c) => (c >= 4 && c <= 5 ? x.padStart(width[c]) : x.padEnd(width[c]))).join('  ').trimEnd();
   const rule = width.map((w) => '─'.repeat(w)).join('──');
-  const out = [`${s.network}: input ${s.input.name} ${shape(s.input.shape)}, axes ${s.axes.join('×')}`, line(TABLE_HEADER), rule, ...body.map(line), rule, line(total), ''];
+  const out = [`${s.network}: ${inputsText(s)}, axes ${s.axes.join('×')}`, line(TABLE_HEADER), rule, ...body.map(line), rule, line(total), ''];
   out.push(`FLOPs = 2·MACs = ${fmt(s.totals.flops)}`);
+  for (const x of extraTotals(s)) out.push(x);
   for (const c of s.conventions) out.push(`convention: ${c}`);
   for (const n of s.notes) out.push(`note: ${n}`);
   return out.join('\n') + '\n';
@@ -90,13 +105,13 @@ function csvField(x: string): string {
  * ```
  */
 export function renderCsv(s: Summary): string {
-  const head = ['layer', 'op', 'kind', 'input_shapes', 'output_shape', 'params', 'macs', 'thop_macs', 'torchinfo_macs', ...s.axes.flatMap((a) => [`rf_${a}`, `rf_exact_${a}`, `holes_${a}`, `jump_${a}`, `relationship_${a}`])];
+  const head = ['layer', 'op', 'kind', 'input_shapes', 'output_shape', 'params', 'macs', 'thop_macs', 'torchinfo_macs', 'buffers', 'affine_macs', 'rf_input', ...s.axes.flatMap((a) => [`rf_${a}`, `rf_exact_${a}`, `holes_${a}`, `jump_${a}`, `relationship_${a}`])];
   const rows = s.rows.map((r) => [
     r.name, r.op, r.kind, r.inputShapes.map((x) => x.join('x')).join(' + '), r.outputShape.join('x'), String(r.params), String(r.macs),
-    r.tools ? String(r.tools.thop) : '', r.tools ? String(r.tools.torchinfo) : '',
+    r.tools ? String(r.tools.thop) : '', r.tools ? String(r.tools.torchinfo) : '', String(r.buffers), String(r.affineMacs), r.rfInput ?? '',
     ...s.axes.flatMap((_, i) => [r.rf[i] ?? '', r.exact[i] ? String(r.exact[i]!.span) : '', r.exact[i] ? String(r.exact[i]!.holes) : '', r.jump[i] ?? '', r.relationship[i] === null ? '' : String(r.relationship[i])]),
   ]);
-  const total = ['total', '', '', '', '', String(s.totals.params), String(s.totals.macs), String(s.totals.thopMacs), String(s.totals.torchinfoMacs), ...s.axes.flatMap(() => ['', '', '', '', ''])];
+  const total = ['total', '', '', '', '', String(s.totals.params), String(s.totals.macs), String(s.totals.thopMacs), String(s.totals.torchinfoMacs), String(s.totals.buffers), String(s.totals.affineMacs), '', ...s.axes.flatMap(() => ['', '', '', '', ''])];
   return [head, ...rows, total].map((r) => r.map(csvField).join(',')).join('\n') + '\n';
 }
 
@@ -117,7 +132,7 @@ export function renderMarkdown(s: Summary): string {
   const esc = (x: string) => x.replace(/\|/g, '\\|');
   const body = tableCells(s);
   const out = [
-    `**${esc(s.network)}** — input \`${s.input.name}\` ${shape(s.input.shape)}`,
+    `**${esc(s.network)}** — ${(s.inputs ?? [s.input]).map((i) => `input \`${i.name}\` ${shape(i.shape)}`).join(', ')}`,
     '',
     `| ${TABLE_HEADER.join(' | ')} |`,
     `|${TABLE_HEADER.map((_, c) => (c >= 4 && c <= 5 ? '---:' : '---')).join('|')}|`,
@@ -125,6 +140,7 @@ export function renderMarkdown(s: Summary): string {
     `| **total** | | | | **${fmt(s.totals.params)}** | **${fmt(s.totals.macs)}** | | | | |`,
     '',
     `FLOPs = 2·MACs = ${fmt(s.totals.flops)}.`,
+    ...extraTotals(s).map((x) => `${x}.`),
     '',
     ...s.conventions.map((c) => `- ${c}`),
     ...s.notes.map((n) => `- **Note:** ${esc(n)}`),

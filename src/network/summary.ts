@@ -6,7 +6,8 @@
 import { relationshipOf } from '../arithmetic/relationships.js';
 import { continuousField, axisOf, exactField } from '../arithmetic/receptive.js';
 import { toolMacs } from './counts.js';
-import type { Network, SkippedLayer } from './types.js';
+import type { Network, NetworkNode, SkippedLayer } from './types.js';
+import { inputsOf, inputView } from './views.js';
 
 /** One layer of the table: shapes, parameters, MACs, receptive field, jump, relationship. */
 export interface SummaryRow {
@@ -17,6 +18,15 @@ export interface SummaryRow {
   outputShape: number[];
   params: number;
   macs: number;
+  /** Non-learned tensors the layer holds (BatchNormalization's running mean and variance); 0 for most. */
+  buffers: number;
+  /** Multiply-adds of unfused BatchNormalization (1 per element), apart from `macs`. */
+  affineMacs: number;
+  /**
+   * With several network inputs: the input the receptive-field cells of this row are measured in
+   * (the first one the layer depends on); `convkit rf` gives every input's field.
+   */
+  rfInput?: string;
   /** Receptive-field size per axis (continuous bounding span; "global" after a global pool; null: merged paths disagree). */
   rf: (string | null)[];
   /**
@@ -29,7 +39,7 @@ export interface SummaryRow {
   jump: (string | null)[];
   /** The paper's relationship number per axis (null when none applies). */
   relationship: (number | null)[];
-  /** MACs as thop / torchinfo count this layer (conv layers only). */
+  /** MACs as thop / torchinfo count this layer (conv and linear layers only). */
   tools?: { thop: number; torchinfo: number };
 }
 
@@ -37,18 +47,27 @@ export interface SummaryRow {
 export interface Summary {
   network: string;
   input: { name: string; shape: number[] };
+  /** Every network input (the first is `input`). */
+  inputs: { name: string; shape: number[] }[];
   axes: string[];
   rows: SummaryRow[];
-  totals: { params: number; macs: number; flops: number; thopMacs: number; torchinfoMacs: number };
+  /**
+   * params: learned values (PyTorch's sum of p.numel()); buffers: running statistics; macs: conv +
+   * linear multiply-accumulates (torchvision's "GFLOPS" are these, in billions); affineMacs: unfused
+   * BatchNormalization's multiply-adds, not in macs; flops = 2·macs.
+   */
+  totals: { params: number; buffers: number; macs: number; affineMacs: number; flops: number; thopMacs: number; torchinfoMacs: number };
   conventions: string[];
   notes: string[];
   skipped: SkippedLayer[];
 }
 
 export const CONVENTIONS = [
-  'MACs = multiply-accumulates of the weights; bias adds not counted; FLOPs = 2·MACs.',
+  'MACs = multiply-accumulates of the weights of convolutions and fully connected layers (Gemm, MatMul by a constant matrix); bias adds not counted; FLOPs = 2·MACs. torchvision publishes the same count (conv + linear MACs) as "GFLOPS".',
   'Transposed convolutions are counted by input positions (N·C_in·ΠIn·(C_out/g)·Πk), as computed; crops included.',
-  'Pooling, activations and merges count 0 MACs.',
+  'Parameters = learned values, as PyTorch sums p.numel(): conv and linear weights and biases, normalisation scale and shift (BatchNormalization γ, β; Instance/Layer/GroupNormalization), PRelu slopes, and constant tensors of more than one element that an Add/Sub/Mul/Div applies (a MatMul\'s bias, a layer scale). BatchNormalization\'s running mean and variance are buffers, counted apart.',
+  'Unfused BatchNormalization costs 1 multiply-add per element at inference (x·γ/σ + β′), reported as affine MACs, not in MACs (exports in eval mode usually fold it into the conv before it).',
+  'Pooling, resizing, activations, flatten and merges count 0 MACs.',
   'RF = receptive-field span in input cells, from the exact set of cells an output reads (largest over output phases; padding positions count); holes = cells inside that span no path reaches; jump = input cells per output step (a fraction after upsampling).',
 ];
 
@@ -73,23 +92,35 @@ export const EXACT_LIMIT = 400;
  * ```
  */
 export function summarize(net: Network): Summary {
-  const cont = continuousField(net);
   const exact = net.nodes.length <= EXACT_LIMIT;
   const axisNames = net.nodes.map((n) => n.conv?.axes ?? n.pool?.axes).find((a) => a)?.map((a) => a.name) ?? Array.from({ length: net.rank }, (_, i) => `x${i}`);
-  const rows: SummaryRow[] = net.nodes.map((node) => {
-    const axes = cont.nodes.get(node.name) ?? [];
+  // Receptive fields are measured per input: each row in the first input it depends on.
+  const several = net.inputs.length > 1;
+  const fromInputs = several ? inputsOf(net) : null;
+  const views = new Map(net.inputs.map((i) => [i.name, inputView(net, i.name)]));
+  const fields = new Map([...views].map(([k, v]) => [k, continuousField(v)]));
+  const flat = new Set(net.nodes.filter((n) => n.flat).map((n) => n.name));
+  // A flat tensor is [N, F] in the file (kept as [N, F, 1, …] inside): show it as the file has it.
+  const seen = (name: string, shape: number[]) => (flat.has(name) ? shape.slice(0, shape.length - net.rank) : shape);
+  const rows: SummaryRow[] = net.nodes.map((node: NetworkNode) => {
+    const from = fromInputs ? fromInputs.get(node.name)?.[0] ?? net.input.name : net.input.name;
+    const view = views.get(from) as Network;
+    const axes = fields.get(from)!.nodes.get(node.name) ?? [];
     const row: SummaryRow = {
       name: node.name,
       op: node.def.op,
       kind: node.kind,
-      inputShapes: node.inputShapes,
-      outputShape: node.outputShape,
+      inputShapes: node.inputShapes.map((s, i) => seen(node.def.inputs[i], s)),
+      outputShape: seen(node.name, node.outputShape),
       params: node.params,
       macs: node.macs,
+      buffers: node.buffers ?? 0,
+      affineMacs: node.affineMacs ?? 0,
+      ...(several ? { rfInput: from } : {}),
       rf: axes.map((a) => (a === null ? null : a.global ? 'global' : a.size.toString())),
       exact: axes.map((a, i) => {
         if (!exact || (a !== null && a.global)) return null;
-        const e = exactField(net, node.name, i);
+        const e = exactField(view, node.name, i);
         return { span: e.maxSize, holes: e.maxHoles, deadPhases: e.deadPhases.length, period: e.period };
       }),
       jump: axes.map((a) => (a === null ? null : a.global ? 'global' : a.jump.toString())),
@@ -100,6 +131,8 @@ export function summarize(net: Network): Summary {
       }),
     };
     if (node.conv && (node.kind === 'conv' || node.kind === 'convTranspose')) row.tools = toolMacs(node.conv);
+    // thop counts a Linear as in·out per output row, as here; torchinfo as (weights + bias)·N.
+    if (node.kind === 'linear') row.tools = { thop: node.macs, torchinfo: node.params * (node.outputShape.length - net.rank === 2 ? node.outputShape[0] : 1) };
     return row;
   });
   const sum = (f: (r: SummaryRow) => number) => rows.reduce((a, r) => a + f(r), 0);
@@ -116,19 +149,31 @@ export function summarize(net: Network): Summary {
     );
   }
   notes.push(`Whole network: convkit ${fmt(macs)} MACs; thop would report ${fmt(thopMacs)}, torchinfo ${fmt(torchinfoMacs)} (torchinfo adds bias terms).`);
+  const linear = rows.filter((r) => r.kind === 'linear');
+  if (linear.length) notes.push(`Fully connected layers: ${linear.length}, ${fmt(linear.reduce((a, r) => a + r.macs, 0))} MACs and ${fmt(linear.reduce((a, r) => a + r.params, 0))} parameters of the totals.`);
+  const buffers = sum((r) => r.buffers);
+  const affineMacs = sum((r) => r.affineMacs);
+  const bn = rows.filter((r) => r.affineMacs > 0);
+  if (bn.length) notes.push(`Unfused BatchNormalization: ${bn.length} layer(s), ${fmt(affineMacs)} affine multiply-adds (not in MACs), ${fmt(buffers)} running-statistics values (buffers, not parameters).`);
   const holey = rows.filter((r) => r.exact.some((e) => e !== null && e.holes > 0));
   if (holey.length) notes.push(`Gridding: ${holey.length} layer(s) have holes in their receptive field (first: "${holey[0].name}"); \`convkit rf\` lists their positions.`);
   const dead = rows.filter((r) => r.exact.some((e) => e !== null && e.deadPhases > 0));
   if (dead.length) notes.push(`${dead.length} layer(s) have outputs that receive no input at all (first: "${dead[0].name}": a transposed layer with gcd(dilation, stride) > 1).`);
   if (!exact) notes.push(`Exact receptive fields per layer are enumerated for networks of at most ${EXACT_LIMIT} layers; RF shows the continuous span here.`);
-  for (const m of cont.merges) if (!m.aligned) notes.push(`Merge "${m.node}" (axis ${axisNames[m.axis]}): branches are not aligned (${m.branches.map((b) => `${b.from}: jump ${b.jump}, centre ${b.centre}`).join('; ')}).`);
+  if (several) notes.push(`${net.inputs.length} network inputs (${net.inputs.map((i) => `${i.name} [${i.shape.join(', ')}]`).join(', ')}): each row's receptive field is measured in the first input it depends on (rfInput); \`convkit rf\` gives every input's.`);
+  for (const [from, f] of fields) {
+    for (const m of f.merges) {
+      if (!m.aligned) notes.push(`Merge "${m.node}" (axis ${axisNames[m.axis]}${several ? `, from input ${from}` : ''}): branches are not aligned (${m.branches.map((b) => `${b.from}: jump ${b.jump}, centre ${b.centre}`).join('; ')}).`);
+    }
+  }
   if (net.skipped.length) notes.push(`${net.skipped.length} layer(s) not analysed: ${net.skipped.map((s) => `${s.name} (${s.op})`).join(', ')}.`);
   return {
     network: net.name,
     input: net.input,
+    inputs: net.inputs,
     axes: axisNames,
     rows,
-    totals: { params: sum((r) => r.params), macs, flops: 2 * macs, thopMacs, torchinfoMacs },
+    totals: { params: sum((r) => r.params), buffers, macs, affineMacs, flops: 2 * macs, thopMacs, torchinfoMacs },
     conventions: CONVENTIONS,
     notes,
     skipped: net.skipped,

@@ -20,6 +20,12 @@ interface LayerBase {
   op: string;
   /** Producers: layer names or the network input's name. */
   inputs: string[];
+  /**
+   * Layers (or inputs) whose *shapes*, not values, this layer's attributes read: a Resize whose sizes
+   * are Shape(x)[2:] of some tensor x, a Reshape to Shape(x)… They order the graph and block the layer
+   * when they are not analysed, but no data flows from them (the receptive field ignores them).
+   */
+  shapeInputs?: string[];
 }
 
 export interface ConvLayerDef extends LayerBase {
@@ -63,7 +69,68 @@ export interface GlobalPoolLayerDef extends LayerBase {
 /** Shape-preserving ops (activations, normalisation, dropout…): no spatial mixing. */
 export interface ElementwiseLayerDef extends LayerBase {
   kind: 'elementwise';
+  /**
+   * Learned values the op applies, as the source gives them (BatchNormalization's scale and shift,
+   * PRelu's slopes, the bias an Add applies after a MatMul…): counted as parameters. Running
+   * statistics (BatchNormalization's mean and variance) are buffers, not parameters, as in PyTorch.
+   */
+  params?: number;
+  /** Running statistics and other non-learned tensors the op holds (BatchNormalization mean + variance). */
+  buffers?: number;
+  /**
+   * Multiply-adds per output element when the op is an affine map of its input at inference
+   * (unfused BatchNormalization: x·γ/σ + (β − μγ/σ), 1 per element); reported apart from the
+   * weight MACs (see summary.ts).
+   */
+  affinePerElement?: number;
 }
+
+/**
+ * A fully connected layer (ONNX Gemm, or MatMul by a constant matrix; `linear` in layer lists) on a
+ * flat [N, F] tensor: out = x·Wᵀ + b. In the network a flat tensor is kept as [N, F, 1, …] (spatial
+ * sizes 1), where a linear layer is a 1×1 convolution; MACs = N·inFeatures·outFeatures.
+ */
+export interface LinearLayerDef extends LayerBase {
+  kind: 'linear';
+  outFeatures: number;
+  /** Input features as the weight says (checked against the input when the network is built); else taken from the input. */
+  inFeatures?: number;
+  bias: boolean;
+  /** Elements of the bias when the source gives it (an ONNX Gemm's C may be a scalar or [N]). */
+  biasSize?: number;
+}
+
+/**
+ * ONNX Flatten (axis 1) or a Reshape to [N, F]: the spatial axes are folded into features. Every
+ * output reads the whole input, like a global pool; the result is flat ([N, F], kept as [N, F, 1, …]).
+ * With `shape`, a Reshape: a reshape to the input's own shape is an identity, to [N, F] a flatten;
+ * anything else is listed as not analysed when the network is built.
+ */
+export interface FlattenLayerDef extends LayerBase {
+  kind: 'flatten';
+  /** Reshape's target shape (ONNX rules: 0 copies the input's dimension, −1 is inferred), possibly computed from shapes. */
+  shape?: ValueExpr;
+}
+
+/**
+ * A small integer or float tensor computed inside the graph from constants and from the *shapes* of
+ * tensors (ONNX Shape → Gather/Slice → Concat → Resize sizes, as torch exports
+ * `F.interpolate(size=x.shape[-2:])`). Kept as an expression and evaluated when the network is built,
+ * when every shape is known (also after `--input-shape`). See values.ts.
+ */
+export type ValueExpr =
+  | { op: 'const'; dims: number[]; data: number[] }
+  /** Shape of a layer's output (or of a network input), dimensions [start, end). */
+  | { op: 'shape'; of: string; start?: number; end?: number }
+  | { op: 'gather'; data: ValueExpr; indices: ValueExpr; axis: number }
+  | { op: 'slice'; data: ValueExpr; starts: ValueExpr; ends: ValueExpr; axes?: ValueExpr; steps?: ValueExpr }
+  | { op: 'concat'; parts: ValueExpr[]; axis: number }
+  /** Unsqueeze / Squeeze / Reshape / Flatten / Identity of a value: same data, other dims. */
+  | { op: 'reshape'; data: ValueExpr; how: 'unsqueeze' | 'squeeze' | 'reshape' | 'flatten' | 'identity'; arg?: ValueExpr; axis?: number }
+  /** Cast: to an integer type (truncates) or to a float type. */
+  | { op: 'cast'; data: ValueExpr; integer: boolean }
+  | { op: 'binary'; fn: 'Add' | 'Sub' | 'Mul' | 'Div' | 'Max' | 'Min'; a: ValueExpr; b: ValueExpr }
+  | { op: 'unary'; fn: 'Floor' | 'Ceil' | 'Neg' | 'Abs' | 'Round'; data: ValueExpr };
 
 /** Branches that merge: `add` (equal shapes) or `concat` along channels. */
 export interface MergeLayerDef extends LayerBase {
@@ -82,6 +149,11 @@ export interface ResizeLayerDef extends LayerBase {
   scales?: number[];
   /** …the wanted spatial output sizes (each a multiple of the input's). */
   sizes?: number[];
+  /**
+   * ONNX: scales or sizes over all axes [N, C, spatial…] computed inside the graph (from the shape of
+   * some tensor); evaluated when the network is built, then taken as `scales` / `sizes`.
+   */
+  computed?: { what: 'scales' | 'sizes'; value: ValueExpr };
 }
 
 /** Explicit padding (ONNX Pad, Keras ZeroPadding): zeros, or cells copied by reflection / replication. */
@@ -99,15 +171,27 @@ export interface UnknownLayerDef extends LayerBase {
 }
 
 /** One layer of a {@link NetworkDef}, told apart by `kind`: conv, pool, resize, pad, merge, shape-preserving or unknown. */
-export type LayerDef = ConvLayerDef | PoolLayerDef | GlobalPoolLayerDef | ResizeLayerDef | PadLayerDef | ElementwiseLayerDef | MergeLayerDef | UnknownLayerDef;
-/** The `kind` of a layer: `'conv'`, `'convTranspose'`, `'pool'`, `'globalPool'`, `'resize'`, `'pad'`, `'add'`, `'concat'`, `'elementwise'` or `'unknown'`. */
+export type LayerDef =
+  | ConvLayerDef
+  | PoolLayerDef
+  | GlobalPoolLayerDef
+  | ResizeLayerDef
+  | PadLayerDef
+  | ElementwiseLayerDef
+  | MergeLayerDef
+  | LinearLayerDef
+  | FlattenLayerDef
+  | UnknownLayerDef;
+/** The `kind` of a layer: `'conv'`, `'convTranspose'`, `'pool'`, `'globalPool'`, `'resize'`, `'pad'`, `'add'`, `'concat'`, `'elementwise'`, `'linear'`, `'flatten'` or `'unknown'`. */
 export type LayerKind = LayerDef['kind'];
 
 /** A network before its sizes are known: the input's shape and the layers in words (what a layer list or an ONNX file becomes). */
 export interface NetworkDef {
   name?: string;
-  /** The single spatial input: [N, C, spatial…] or [C, spatial…]. */
+  /** The (first) spatial input: [N, C, spatial…] or [C, spatial…]. */
   input: { name: string; shape: number[] };
+  /** Further network inputs (an ONNX graph with several); each gets its own receptive fields. */
+  extraInputs?: { name: string; shape: number[] }[];
   layers: LayerDef[];
   /** Layers whose outputs are the network's outputs (default: layers nobody consumes). */
   outputs?: string[];
@@ -132,6 +216,12 @@ export interface NetworkNode {
   params: number;
   /** Multiply-accumulates; transposed convs counted by input positions (see counts.ts). */
   macs: number;
+  /** Non-learned tensors the layer holds (BatchNormalization's running mean and variance). */
+  buffers?: number;
+  /** Multiply-adds of an affine elementwise op (unfused BatchNormalization), apart from `macs`. */
+  affineMacs?: number;
+  /** The output is a flat [N, F] tensor, kept here as [N, F, 1, …] (after Flatten, Gemm…). */
+  flat?: boolean;
 }
 
 /** A layer that is listed but not analysed (an unknown op, or one downstream of it), and why. */
@@ -145,7 +235,10 @@ export interface SkippedLayer {
 /** A built network: analysed layers in topological order, by name, its outputs, and the layers skipped. */
 export interface Network {
   name: string;
+  /** The first network input. */
   input: { name: string; shape: number[] };
+  /** Every network input, the first one first. */
+  inputs: { name: string; shape: number[] }[];
   /** Number of spatial axes. */
   rank: number;
   /** Analysed layers in topological order (producers before consumers). */
@@ -154,4 +247,6 @@ export interface Network {
   outputs: string[];
   /** Unknown ops and the layers downstream of them, in source order. Never silently dropped. */
   skipped: SkippedLayer[];
+  /** Outputs the source names (ONNX graph outputs, a layer list's `outputs`) that are not analysed. */
+  skippedOutputs: string[];
 }

@@ -24,8 +24,9 @@ function countsFromFile(bytes: Uint8Array) {
   let params = 0;
   let convs = 0;
   for (const n of m.graph.node) {
-    if (n.opType !== 'Conv' && n.opType !== 'ConvTranspose') continue;
-    convs++;
+    // Conv/ConvTranspose (W, B) and the classifier's Gemm (B, C): every learned tensor of these files.
+    if (n.opType !== 'Conv' && n.opType !== 'ConvTranspose' && n.opType !== 'Gemm') continue;
+    if (n.opType !== 'Gemm') convs++;
     for (const i of n.input.slice(1)) params += dims.get(i)!.reduce((a, b) => a * b, 1);
   }
   return { params, convs };
@@ -39,13 +40,16 @@ describe('exported models (torch 1.13 → ONNX)', () => {
       const net = buildNetwork(onnxToNetwork(bytes));
       const s = summarize(net);
       const fromFile = countsFromFile(bytes);
-      expect(s.rows.filter((r) => r.kind === 'conv' || r.kind === 'convTranspose').length).toBe(fromFile.convs);
+      const convRows = s.rows.filter((r) => r.kind === 'conv' || r.kind === 'convTranspose');
+      const ofConvs = (f: (r: (typeof convRows)[number]) => number) => convRows.reduce((a, r) => a + f(r), 0);
+      expect(convRows.length).toBe(fromFile.convs);
       expect(fromFile.convs).toBe(torch.conv_layers);
       expect(s.totals.params).toBe(fromFile.params);
-      // BatchNorm is folded into every conv on export, so each conv has a bias of C_out.
-      expect(s.totals.params).toBe(torch.conv_weights + torch.conv_out_channels);
-      expect(s.totals.macs).toBe(torch.macs);
-      expect(s.totals.thopMacs).toBe(torch.thop_macs);
+      // BatchNorm is folded into every conv on export, so each conv has a bias of C_out. (The counts
+      // file holds the convs only; whole models with their classifiers are in zoo.test.ts.)
+      expect(ofConvs((r) => r.params)).toBe(torch.conv_weights + torch.conv_out_channels);
+      expect(ofConvs((r) => r.macs)).toBe(torch.macs);
+      expect(ofConvs((r) => r.tools!.thop)).toBe(torch.thop_macs);
       expect(s.notes.join('\n')).toMatch(/thop would report/);
     });
   }
@@ -74,12 +78,18 @@ describe('exported models (torch 1.13 → ONNX)', () => {
     expect(s.totals.thopMacs).toBeGreaterThan(s.totals.macs);
   });
 
-  it('ResNet: Flatten and Gemm are listed as not analysed; shapes follow the geometry', () => {
+  it('ResNet: Flatten and Gemm (the classifier) are analysed: flat shapes, Linear counts; shapes follow the geometry', () => {
     const net = buildNetwork(onnxToNetwork(file('resnet_tiny.onnx')));
-    expect(net.skipped.map((x) => x.op)).toEqual(['Flatten', 'Gemm']);
-    expect(net.skipped.map((x) => x.reason)).toEqual(['op Flatten is not analysed', 'op Gemm is not analysed']);
+    expect(net.skipped).toEqual([]);
     expect(net.nodes.find((n) => n.def.op === 'GlobalAveragePool')!.outputShape).toEqual([1, 16, 1, 1]);
+    const s = summarize(net);
+    const fc = s.rows.find((r) => r.op === 'Gemm')!;
+    // nn.Linear(16, 10) on one sample: 16·10 weights + 10 biases, 16·10 MACs; [1, 10] as the file has it.
+    expect(fc).toMatchObject({ kind: 'linear', inputShapes: [[1, 16]], outputShape: [1, 10], params: 16 * 10 + 10, macs: 16 * 10 });
+    expect(s.rows.find((r) => r.op === 'Flatten')).toMatchObject({ kind: 'flatten', inputShapes: [[1, 16, 1, 1]], outputShape: [1, 16] });
+    expect(net.outputs).toEqual([fc.name]);
     const rf = receptiveField(net);
+    expect(rf.target).toBe(fc.name);
     expect(rf.axes[0].continuous!.global).toBe(true);
   });
 

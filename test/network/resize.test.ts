@@ -30,10 +30,23 @@ describe('resize (integer upsampling) as depthwise transposed-conv taps', () => 
     });
   }
 
-  it('sizes instead of scales; a non-integer factor is refused clearly', () => {
+  it('sizes instead of scales; a non-integer or downscaling factor is listed as not analysed, the rest analysed', () => {
     const net = buildNetwork({ input: { name: 'x', shape: [1, 1, 4, 5] }, layers: [{ name: 'r', op: 'Resize', kind: 'resize', mode: 'nearest', inputs: ['x'], sizes: [8, 15] }] });
     expect(net.nodes[0].outputShape).toEqual([1, 1, 8, 15]);
     expect(exactField(net, 'r', 1).period).toBe(3);
-    expect(() => buildNetwork({ input: { name: 'x', shape: [1, 1, 4, 5] }, layers: [{ name: 'r', op: 'Resize', kind: 'resize', mode: 'nearest', inputs: ['x'], sizes: [6, 10] }] })).toThrow(/not a whole upsampling factor/);
+    const conv = { op: 'Conv', kind: 'conv', outChannels: 1, kernel: [3, 3], stride: [1, 1], dilation: [1, 1], padding: { pairs: [[1, 1], [1, 1]] }, groups: 1, bias: false } as const;
+    for (const [sizes, why] of [[[6, 10], /output size 6 for input 4 on spatial axis 0: convkit analyses upsampling by whole factors/], [[2, 5], /output size 2 for input 4/]] as const) {
+      const odd = buildNetwork({ input: { name: 'x', shape: [1, 1, 4, 5] }, layers: [
+        { name: 'c', inputs: ['x'], ...conv, padding: { pairs: [[1, 1], [1, 1]] } },
+        { name: 'r', op: 'Resize', kind: 'resize', mode: 'nearest', inputs: ['c'], sizes: [...sizes] },
+        { name: 'after', inputs: ['r'], ...conv, padding: { pairs: [[1, 1], [1, 1]] } },
+        { name: 'side', inputs: ['c'], ...conv, padding: { pairs: [[1, 1], [1, 1]] } },
+      ] });
+      expect(odd.skipped.map((s) => s.name)).toEqual(['r', 'after']);
+      expect(odd.skipped[0].reason).toMatch(why);
+      expect(odd.skipped[1].reason).toBe('depends on "r" (Resize), which is not analysed');
+      expect(odd.nodes.map((n) => n.name)).toEqual(['c', 'side']);
+      expect(odd.outputs).toEqual(['side']);
+    }
   });
 });

@@ -2,9 +2,11 @@
  * `convkit rf model.onnx|layers.yaml`: the receptive field of a network output per axis — size,
  * jump, effective padding, exact cells per phase with holes, outputs that receive nothing, HDC
  * heuristic, alignment of merging branches — and, with --output-index, the region of one output.
+ * Without --layer it analyses every network output, each in every input it depends on.
  */
 import type { Command } from 'commander';
-import { outputRegion, receptiveField, type AxisField } from '../../arithmetic/receptive.js';
+import { outputRegion, receptiveField, targetOf, type AxisField } from '../../arithmetic/receptive.js';
+import { inputsOf, inputView } from '../../network/views.js';
 import type { CliIO } from '../io.js';
 import { registerCommand } from '../registry.js';
 import { emit } from '../run.js';
@@ -23,12 +25,17 @@ function axisLines(a: AxisField): string[] {
   const c = a.continuous;
   const e = a.exact;
   const out: string[] = [];
+  // Two views of one field, named so they are not mistaken for each other: the continuous one
+  // (Araujo et al.'s recurrences: the bounding span of the paths that slide with the output) and the
+  // exact one (every input cell some path reads, padding positions included).
   if (c === null) out.push(`axis ${a.name}: merged branches have different jumps — no single continuous receptive field`);
-  else if (c.global) out.push(`axis ${a.name}: global (a global pool is upstream): every output sees the whole input; span ${c.size}`);
-  else out.push(`axis ${a.name}: size ${c.size}, jump ${c.jump}, effective padding ${c.padding}, centre of output 0 at ${c.centre}`);
+  else if (c.global) {
+    out.push(`axis ${a.name}: global — a global pool upstream (a classifier's pooling, or a squeeze-and-excitation branch) reaches every output, so each output depends on the whole input`);
+    out.push(`  continuous span of the paths that slide with the output (global branches left out): ${c.size}`);
+  } else out.push(`axis ${a.name}: size ${c.size}, jump ${c.jump}, effective padding ${c.padding}, centre of output 0 at ${c.centre} (continuous: bounding span, Araujo et al.)`);
   const sizes = e.minSize === e.maxSize ? `${e.maxSize}` : `${e.minSize}…${e.maxSize}`;
   const repeat = c?.global ? '' : e.period !== null ? `; pattern repeats every ${e.period} output(s), shifted by ${e.shift} input cell(s)${e.phasesComplete ? '' : ` (first ${e.phases.length} phases enumerated)`}` : '; merged paths move at different rates: output 0 shown';
-  out.push(`  exact: span ${sizes} cells, ${e.maxHoles} hole(s) at most${repeat}`);
+  out.push(`  exact (every cell some path reads, padding positions included${c?.global ? ', global branches too' : ''}): span ${sizes} cells, ${e.maxHoles} hole(s) at most${repeat}`);
   for (const p of e.phases.slice(0, MAX_PHASES_SHOWN)) {
     if (p.empty) out.push(`    output ${p.output}: receives no input at all`);
     else out.push(`    output ${p.output}: cells ${p.start}…${p.end} (span ${p.span}, ${p.count} read, ${p.holes} hole(s)${p.holes ? ` at +${p.holePositions.slice(0, 12).join(', +')}${p.holes > 12 ? ', …' : ''}` : ''})`);
@@ -51,30 +58,52 @@ registerCommand({
       .description('receptive field of a model output per axis: size, jump, effective padding, exact cells with holes, dead outputs, HDC heuristic, branch alignment')
       .argument('<model>', 'an .onnx file, or a .json/.yaml/.yml layer list')
       .option('--output-index <index>', 'also give the input region of this output cell, one index per spatial axis, e.g. 3,4')
-      .option('--layer <name>', 'the layer to analyse (default: the first network output)')
+      .option('--layer <name>', 'the layer to analyse (default: every network output)')
       .option('--input-shape <shape>', 'input shape N,C,H,W (when the file leaves a size symbolic)')
       .option('--json', 'print the result as JSON')
       .addHelpText('after', '\nSizes are spans in input cells (padding positions included); "exact" lists the cells each output phase reads.\n\nExamples:\n  convkit rf deeplab.onnx\n  convkit rf layers.yaml --output-index 0,5 --json')
       .action((model: string, f: RfFlags) => {
         const net = loadFromFlags(model, f.inputShape);
-        const rf = receptiveField(net, f.layer);
-        const region = f.outputIndex === undefined ? null : outputRegion(net, parseIntList(f.outputIndex, '--output-index', 0), rf.target);
-        const lines = [`receptive field of "${rf.target}" in input "${net.input.name}" [${net.input.shape.join(', ')}]`];
-        for (const a of rf.axes) lines.push(...axisLines(a));
-        for (const m of rf.merges) {
-          const per = m.branches.map((b) => `${b.from}: jump ${b.jump ?? '?'}, centre ${b.centre ?? '?'}`).join('; ');
-          lines.push(`merge "${m.node}" axis ${rf.axes[m.axis].name}: ${m.aligned ? 'aligned' : 'NOT aligned'} (${per})`);
+        // Without --layer: every network output (the graph's own outputs when analysed); each one in
+        // every input it depends on.
+        const targets = f.layer !== undefined ? [targetOf(net, f.layer)] : net.nodes.length ? net.outputs : [targetOf(net)];
+        const from = inputsOf(net);
+        const index = f.outputIndex === undefined ? null : parseIntList(f.outputIndex, '--output-index', 0);
+        const fields = targets.flatMap((t) =>
+          (from.get(t) ?? [net.input.name]).map((inputName) => {
+            const view = inputView(net, inputName);
+            const rf = receptiveField(view, t);
+            // One index fits one output's sizes: it applies to the first target (or the --layer one).
+            const region = index === null || t !== targets[0] ? null : outputRegion(view, index, t);
+            return { ...rf, input: view.input, region };
+          }),
+        );
+        const lines: string[] = [];
+        for (const o of net.skippedOutputs) {
+          const s = net.skipped.find((x) => x.name === o);
+          lines.push(`network output "${o}" is not analysed${s ? ` (${s.op}: ${s.reason})` : ''}`);
         }
-        if (region) {
-          for (const r of region) {
+        if (net.skippedOutputs.length && f.layer === undefined) lines.push(`analysing instead: ${targets.map((t) => `"${t}"`).join(', ')}`);
+        for (const rf of fields) {
+          if (lines.length) lines.push('');
+          lines.push(`receptive field of "${rf.target}" in input "${rf.input.name}" [${rf.input.shape.join(', ')}]`);
+          for (const a of rf.axes) lines.push(...axisLines(a));
+          for (const m of rf.merges) {
+            const per = m.branches.map((b) => `${b.from}: jump ${b.jump ?? '?'}, centre ${b.centre ?? '?'}`).join('; ');
+            lines.push(`merge "${m.node}" axis ${rf.axes[m.axis].name}: ${m.aligned ? 'aligned' : 'NOT aligned'} (${per})`);
+          }
+          for (const r of rf.region ?? []) {
             const name = rf.axes[r.axis].name;
             const cells = r.cells.length ? `cells ${r.start}…${r.end}, centre ${r.centre} (${r.cells.length} read, ${r.holes} hole(s))` : 'no input cell at all';
             const cont = r.continuous ? `; continuous region [${r.continuous.start}, ${r.continuous.end}], centre ${r.continuous.centre}` : '';
             lines.push(`output ${r.output} on axis ${name}: ${cells}${cont}; with padding positions: ${r.unbounded.empty ? 'none' : `${r.unbounded.start}…${r.unbounded.end}`}`);
           }
         }
+        if (net.skipped.length) lines.push('');
         for (const s of net.skipped) lines.push(`not analysed: ${s.name} (${s.op}): ${s.reason}`);
-        emit(io, f.json === true, { ...rf, network: net.name, input: net.input, region, skipped: net.skipped }, lines);
+        // JSON: the first field at the top level (as before several outputs and inputs were analysed), all in `fields`.
+        const [head] = fields;
+        emit(io, f.json === true, { ...head, network: net.name, inputs: net.inputs, outputs: targets, fields, skippedOutputs: net.skippedOutputs, skipped: net.skipped }, lines);
       });
   },
 });
