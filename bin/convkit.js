@@ -5,7 +5,8 @@ try {
   cli = await import('../dist/cli/main.js');
 } catch (e) {
   if (e && e.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes('dist')) {
-    process.stderr.write('convkit: the compiled program is missing (dist/); run `npm run build` first\n');
+    // Only a git checkout lacks dist/: a packed or installed convkit is built by its prepack script.
+    process.stderr.write('convkit: the compiled program is missing (dist/); in a git checkout of convkit run `npm run build` first\n');
     process.exit(1);
   }
   throw e;

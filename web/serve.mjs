@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * `npm run playground`: builds the page (Vite) and serves it from a plain Node http server on
- * localhost, with a Content-Security-Policy that forbids every request to another host.
+ * `npm start` / `npm run playground`: builds the page (Vite) and serves it from a plain Node http
+ * server on localhost, with a Content-Security-Policy that forbids every request to another host
+ * and the two headers that make the page cross-origin isolated (threads for the fast engine).
  *
  *   node web/serve.mjs [--port 5173] [--no-build]
  *
@@ -60,6 +61,11 @@ export function startServer({ root = defaultOutDir, port = 0, host = '127.0.0.1'
   const server = createServer((req, res) => {
     const headers = {
       'Content-Security-Policy': CSP,
+      // Cross-origin isolation: without both headers a browser hides SharedArrayBuffer, and the
+      // fast engine runs on one thread. The CSP already keeps every request on this origin, so
+      // require-corp blocks nothing the page uses.
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-cache',
