@@ -28,6 +28,7 @@ interface LayerBase {
   shapeInputs?: string[];
 }
 
+/** A convolution or transposed convolution layer, in the numbers its source gave (resolved by the geometry when built). */
 export interface ConvLayerDef extends LayerBase {
   kind: 'conv' | 'convTranspose';
   outChannels: number;
@@ -50,6 +51,7 @@ export interface ConvLayerDef extends LayerBase {
   onnx?: Omit<OnnxConvSpec, 'op' | 'xShape' | 'wShape'>;
 }
 
+/** A max or average pooling layer with its window, stride, dilation, padding and PyTorch's flags. */
 export interface PoolLayerDef extends LayerBase {
   kind: 'pool';
   mode: PoolMode;
@@ -61,6 +63,7 @@ export interface PoolLayerDef extends LayerBase {
   countIncludePad: boolean;
 }
 
+/** A global max or average pool: one window over the whole input. */
 export interface GlobalPoolLayerDef extends LayerBase {
   kind: 'globalPool';
   mode: PoolMode;
