@@ -52,6 +52,12 @@ export class DilationView {
     host.insertBefore(this.root, before);
   }
 
+  /** Opens or closes the view as if the reader had (a tour step showing dilation). */
+  setOpen(on: boolean): void {
+    this.userToggled = true;
+    this.root.open = on;
+  }
+
   /** Redraws for the page's state at step `frame` (the window follows the animation). */
   draw(s: State, frame: number, p: Palette, lang: Lang): void {
     this.last = [s, frame, p, lang];

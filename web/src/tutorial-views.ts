@@ -25,6 +25,8 @@ export interface TutorialViews {
   update(scene: Scene): void;
   /** After the animation moved to another step. */
   step(scene: Scene, frame: number): void;
+  /** Opens (or closes) a view, e.g. for a tour step: 'pair' (linked pair), 'dilation' (d = 1 vs d = 2). */
+  open(view: 'pair' | 'dilation', on?: boolean): void;
 }
 
 /** Mounts the views after `anchor` (the stage's last element), or at the end of <main>. */
@@ -43,6 +45,10 @@ export function mountTutorialViews(deps: TutorialDeps): TutorialViews {
       planes.draw(scene, frame, deps.palette(), deps.lang());
       dilation.draw(deps.state(), frame, deps.palette(), deps.lang());
       pair.update();
+    },
+    open(view, on = true) {
+      if (view === 'pair') pair.setOpen(on);
+      else dilation.setOpen(on);
     },
     step(scene, f) {
       frame = f;
