@@ -42,11 +42,15 @@ export interface PoolGeometry {
   outputShape: number[];
 }
 
-function poolOutput(i: number, ke: number, s: number, p: number, ceil: boolean): number {
-  const num = i + 2 * p - ke + (ceil ? s - 1 : 0);
+/**
+ * Windows along one axis: floor((I + pb + pe − Ke) / s) + 1, or rounded up in ceil mode, where the
+ * last window must still start inside the input or its left padding (PyTorch's rule, which ONNX
+ * Runtime applies too: docs/semantics.md, "Pooling" and "ONNX pooling").
+ */
+export function poolOutput(i: number, ke: number, s: number, pb: number, pe: number, ceil: boolean): number {
+  const num = i + pb + pe - ke + (ceil ? s - 1 : 0);
   let o = Math.floor(num / s) + 1;
-  // PyTorch: in ceil mode the last window must start inside the input or its left padding.
-  if (ceil && (o - 1) * s >= i + p) o--;
+  if (ceil && (o - 1) * s >= i + pb) o--;
   return o;
 }
 
@@ -130,7 +134,7 @@ export function poolGeometry(mode: PoolMode, inputShape: readonly number[], opti
         hint: `use padding ≤ ${maxPad}`,
       });
     }
-    const o = poolOutput(i, ke, s, p, ceilMode);
+    const o = poolOutput(i, ke, s, p, p, ceilMode);
     if (o < 1) {
       throw new ConvError('KERNEL_TOO_LARGE', `pooling window ${ke} does not fit the padded input ${i + 2 * p} on axis ${name} (output would be ${o})`, {
         axis: name,
@@ -138,48 +142,92 @@ export function poolGeometry(mode: PoolMode, inputShape: readonly number[], opti
         hint: `use a kernel of at most ${Math.floor((i + 2 * p - 1) / d) + 1} or more padding`,
       });
     }
-    const padAfter = Math.max(p, (o - 1) * s + ke - i - p); // ceil mode may read past the right pad
-    return {
-      index: ax,
-      name,
-      transposed: false,
-      input: i,
-      kernel: k,
-      stride: s,
-      dilation: d,
-      effectiveKernel: ke,
-      padBefore: p,
-      padAfter: p,
-      outputPadding: 0,
-      output: o,
-      equivalent: {
-        insertedZeros: 0,
-        dilatedInput: i,
-        padBefore: p,
-        padAfter,
-        extra: 0,
-        stride: s,
-        kernel: k,
-        dilation: d,
-        effectiveKernel: ke,
-        flipped: false,
-        gridSize: i + p + padAfter,
-        output: o,
-      },
-    };
+    return poolAxis(ax, name, { input: i, kernel: k, stride: s, dilation: d, padBefore: p, padAfter: p }, o);
   });
-  const lead = batched ? input.slice(0, 2) : input.slice(0, 1);
+  return finishPool({ mode, rank, batched, inputShape: input, axes, ceilMode, countIncludePad, divisorOverride });
+}
+
+/** One pooling axis in the dialect-free terms the builders below take: nominal pads, no output padding. */
+export interface PoolAxisSpec {
+  input: number;
+  kernel: number;
+  stride: number;
+  dilation: number;
+  /** Padding before the input (negative: the first window starts inside it). */
+  padBefore: number;
+  /**
+   * Padding after the input as the framework states it: the bound an average's divisor counts to
+   * when padding is counted (docs/semantics.md, "Pooling"). Windows may read past it (ceil mode).
+   */
+  padAfter: number;
+}
+
+/**
+ * The AxisGeometry of one pooling axis with `output` windows: the nominal pads, and in `equivalent`
+ * the padded grid the windows actually cover (ceil mode or a framework's rounding may read past
+ * the nominal end pad).
+ */
+export function poolAxis(index: number, name: string, a: PoolAxisSpec, output: number): AxisGeometry {
+  const ke = effectiveKernel(a.kernel, a.dilation);
+  const reach = Math.max(a.padAfter, (output - 1) * a.stride + ke - a.input - a.padBefore);
   return {
-    mode,
-    rank,
-    batch: batched ? input[0] : 1,
-    batched,
+    index,
+    name,
+    transposed: false,
+    input: a.input,
+    kernel: a.kernel,
+    stride: a.stride,
+    dilation: a.dilation,
+    effectiveKernel: ke,
+    padBefore: a.padBefore,
+    padAfter: a.padAfter,
+    outputPadding: 0,
+    output,
+    equivalent: {
+      insertedZeros: 0,
+      dilatedInput: a.input,
+      padBefore: a.padBefore,
+      padAfter: reach,
+      extra: 0,
+      stride: a.stride,
+      kernel: a.kernel,
+      dilation: a.dilation,
+      effectiveKernel: ke,
+      flipped: false,
+      gridSize: a.input + a.padBefore + reach,
+      output,
+    },
+  };
+}
+
+/** The parts of a PoolGeometry that the PyTorch, ONNX and TensorFlow pooling dialects each resolve. */
+export interface PoolParts {
+  mode: PoolMode;
+  rank: number;
+  batched: boolean;
+  /** [N, C, spatial…] or [C, spatial…]. */
+  inputShape: number[];
+  axes: AxisGeometry[];
+  ceilMode: boolean;
+  countIncludePad: boolean;
+  divisorOverride: number | null;
+}
+
+/** Assembles a PoolGeometry (batch, channels, output shape) from resolved axes. */
+export function finishPool(p: PoolParts): PoolGeometry {
+  const input = p.inputShape;
+  const lead = p.batched ? input.slice(0, 2) : input.slice(0, 1);
+  return {
+    mode: p.mode,
+    rank: p.rank,
+    batch: p.batched ? input[0] : 1,
+    batched: p.batched,
     channels: lead[lead.length - 1],
-    axes,
-    ceilMode,
-    countIncludePad,
-    divisorOverride,
+    axes: p.axes,
+    ceilMode: p.ceilMode,
+    countIncludePad: p.countIncludePad,
+    divisorOverride: p.divisorOverride,
     inputShape: input,
-    outputShape: [...lead, ...axes.map((a) => a.output)],
+    outputShape: [...lead, ...p.axes.map((a) => a.output)],
   };
 }

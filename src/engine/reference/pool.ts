@@ -1,7 +1,26 @@
-/** Reference pooling (max, average) over a PoolGeometry, with PyTorch's divisor rules. */
+/**
+ * Reference pooling (max, average) over a PoolGeometry, for every dialect: asymmetric pads, dilated
+ * windows (average too) and the divisor rules of docs/semantics.md, "Pooling".
+ */
+import type { AxisGeometry } from '../../geometry/types.js';
 import type { PoolGeometry } from '../../geometry/pool.js';
 import { product } from '../../geometry/validate.js';
 import { tapOffsets, unravel } from './conv.js';
+
+/**
+ * Taps of output `o`'s window that land in [−padBefore, input + padAfter): the window's size when
+ * padding counts in an average's divisor. Cells a window reads past the nominal end pad (ceil mode,
+ * a framework's rounding) never count.
+ */
+function countedTaps(a: AxisGeometry, o: number): number {
+  const start = o * a.stride - a.padBefore;
+  let n = 0;
+  for (let k = 0; k < a.kernel; k++) {
+    const x = start + k * a.dilation;
+    if (x >= -a.padBefore && x < a.input + a.padAfter) n++;
+  }
+  return n;
+}
 
 export function referencePool(g: PoolGeometry, x: Float32Array): Float32Array {
   const inSpatial = product(g.axes.map((a) => a.input));
@@ -14,14 +33,8 @@ export function referencePool(g: PoolGeometry, x: Float32Array): Float32Array {
   const outIndex = new Array<number>(g.rank).fill(0);
   for (let pos = 0; pos < outSpatial; pos++) {
     unravel(pos, outExtents, outIndex);
-    // Average pooling's divisor: window clipped to the padded input (countIncludePad) or to the input.
     let windowSize = 1;
-    for (let ax = 0; ax < g.rank; ax++) {
-      const a = g.axes[ax];
-      const start = outIndex[ax] * a.stride - a.padBefore;
-      const end = Math.min(start + a.kernel, a.input + a.padAfter);
-      windowSize *= end - start;
-    }
+    for (let ax = 0; ax < g.rank; ax++) windowSize *= countedTaps(g.axes[ax], outIndex[ax]);
     // Pooling reads no padding value: out-of-range taps are skipped (max) or not summed (avg).
     const valid = tapOffsets(g.axes, 'zeros', outIndex, offsets);
     const divisor = g.divisorOverride ?? (g.countIncludePad ? windowSize : valid);
