@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { bufferIO } from '../../src/cli/io.js';
+import { encodeModel } from '../model/onnx-builder.js';
 
 const onnx = (n: string) => new URL(`../fixtures/onnx/${n}.onnx`, import.meta.url).pathname;
 const example = (n: string) => new URL(`../model/examples/${n}`, import.meta.url).pathname;
@@ -28,13 +29,61 @@ describe('convkit rf / summary', () => {
   it('rf: exact field, HDC, alignment and the region of one output', async () => {
     const r = await run('rf', example('deeplab-rates.yaml'), '--output-index', '3,4');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/axis H: size 127, jump 4, effective padding 63/);
+    expect(r.out).toMatch(/axis H: size 127, jump 4, effective padding 63, centre of output 0 at 0 \(continuous: bounding span, Araujo et al\.\)/);
+    expect(r.out).toMatch(/exact \(every cell some path reads, padding positions included\): span 127 cells/);
     expect(r.out).toMatch(/HDC heuristic .* M_2 = 2 ≤ K → passes; exact holes 0/);
     expect(r.out).toMatch(/output 3 on axis H: cells 0…63, centre 31.5/);
     const j = JSON.parse((await run('rf', onnx('unet_tiny'), '--json')).out);
     expect(j.misaligned.length).toBe(2);
     expect(j.axes[0].exact.period).toBe(4);
     expect(j.axes[0].continuous.jump).toBe(1);
+  });
+
+  it('summary of a whole model: Linear and unfused BatchNormalization counted, buffers and affine MACs shown', async () => {
+    const facts = JSON.parse(readFileSync(new URL('../fixtures/onnx/zoo_resnet18.json', import.meta.url), 'utf8'));
+    const t = await run('summary', onnx('zoo_resnet18'));
+    expect(t.code).toBe(0);
+    const fmt = (n: number) => n.toLocaleString('en-US');
+    expect(t.out).toMatch(new RegExp(`^total\\s+${fmt(facts.params)}\\s+${fmt(facts.conv_macs + facts.linear_macs)}$`, 'm'));
+    expect(t.out).toContain(`Buffers (running statistics, not parameters) = ${fmt(facts.buffers)}`);
+    expect(t.out).toContain(`Affine MACs of unfused BatchNormalization (not in MACs) = ${fmt(facts.bn_elements)}`);
+    expect(t.out).toMatch(/^\/fc\/Gemm\s+Gemm\s+\[1, 512\]\s+\[1, 1000\]/m);
+    const csv = (await run('summary', onnx('zoo_resnet18'), '--csv')).out.trim().split('\n');
+    expect(csv[0].split(',').slice(9, 12)).toEqual(['buffers', 'affine_macs', 'rf_input']);
+    expect(csv[csv.length - 1].split(',').slice(9, 11).map(Number)).toEqual([facts.buffers, facts.bn_elements]);
+  });
+
+  it("rf without --layer: the network's own outputs (DeepLab's upsampled output, a classifier's Linear), global and exact spans named", async () => {
+    const d = JSON.parse((await run('rf', onnx('zoo_deeplabv3_resnet50'), '--json')).out);
+    expect(d.outputs).toEqual(['/Resize']);
+    expect(d.target).toBe('/Resize');
+    expect(d.skippedOutputs).toEqual([]);
+    const m = await run('rf', onnx('zoo_mobilenet_v3_small'));
+    expect(m.out).toMatch(/^receptive field of "\/classifier\/classifier\.3\/Gemm" in input "input"/);
+    expect(m.out).toMatch(/axis H: global — a global pool upstream \(a classifier's pooling, or a squeeze-and-excitation branch\)/);
+    expect(m.out).toMatch(/continuous span of the paths that slide with the output \(global branches left out\): \d+/);
+    expect(m.out).toMatch(/exact \(every cell some path reads, padding positions included, global branches too\): span \d+ cells/);
+  });
+
+  it('rf with several inputs: one field per input; a graph output that is not analysed is named', async () => {
+    const t = await run('rf', onnx('two_inputs_tiny'));
+    expect(t.out.match(/^receptive field of "\/head\/Conv" in input "(\w+)"/gm)).toEqual(['receptive field of "/head/Conv" in input "image"', 'receptive field of "/head/Conv" in input "guide"']);
+    const j = JSON.parse((await run('rf', onnx('two_inputs_tiny'), '--json', '--output-index', '2,2')).out);
+    expect(j.fields.map((f: { input: { name: string } }) => f.input.name)).toEqual(['image', 'guide']);
+    expect(j.fields[0].region[0].output).toBe(2);
+    const dir = mkdtempSync(join(tmpdir(), 'convkit-rf-'));
+    const f = join(dir, 'cut.onnx');
+    writeFileSync(f, encodeModel({
+      initializers: { w: [1, 1, 3, 3] },
+      nodes: [
+        { op: 'Conv', inputs: ['x', 'w'], outputs: ['a'], attrs: { pads: [1, 1, 1, 1] } },
+        { op: 'DepthToSpace', inputs: ['a'], outputs: ['y'], attrs: { blocksize: 2 } },
+      ],
+      outputs: ['y'],
+    }));
+    const r = await run('rf', f);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^network output "n1" is not analysed \(DepthToSpace: op DepthToSpace is not analysed\)\nanalysing instead: "n0"/);
   });
 
   it('transposed with gcd(d, s) > 1: outputs with no input are reported', async () => {

@@ -34,7 +34,9 @@ function axisLines(a: AxisField): string[] {
     out.push(`  continuous span of the paths that slide with the output (global branches left out): ${c.size}`);
   } else out.push(`axis ${a.name}: size ${c.size}, jump ${c.jump}, effective padding ${c.padding}, centre of output 0 at ${c.centre} (continuous: bounding span, Araujo et al.)`);
   const sizes = e.minSize === e.maxSize ? `${e.maxSize}` : `${e.minSize}…${e.maxSize}`;
-  const repeat = c?.global ? '' : e.period !== null ? `; pattern repeats every ${e.period} output(s), shifted by ${e.shift} input cell(s)${e.phasesComplete ? '' : ` (first ${e.phases.length} phases enumerated)`}` : '; merged paths move at different rates: output 0 shown';
+  const repeat = c?.global
+    ? e.period === null ? '; output 0 (the global branch and the sliding paths move at different rates)' : ''
+    : e.period !== null ? `; pattern repeats every ${e.period} output(s), shifted by ${e.shift} input cell(s)${e.phasesComplete ? '' : ` (first ${e.phases.length} phases enumerated)`}` : '; merged paths move at different rates: output 0 shown';
   out.push(`  exact (every cell some path reads, padding positions included${c?.global ? ', global branches too' : ''}): span ${sizes} cells, ${e.maxHoles} hole(s) at most${repeat}`);
   for (const p of e.phases.slice(0, MAX_PHASES_SHOWN)) {
     if (p.empty) out.push(`    output ${p.output}: receives no input at all`);
