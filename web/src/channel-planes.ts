@@ -161,6 +161,7 @@ export class ChannelPlanes {
       this.sum.dataset.total = String(total);
       this.sum.dataset.output = String(y);
     } else {
+      if (!v) lines.push(pt(lang, 'channelsNumbers'));
       delete this.sum.dataset.total;
       delete this.sum.dataset.output;
     }
