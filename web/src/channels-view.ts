@@ -47,7 +47,10 @@ export function drawChannels(svg: SVGSVGElement, ch: TraceChannels, p: Palette, 
     t.textContent = text;
     frag.append(t);
   };
-  for (let ic = 0; ic < ch.inChannels; ic++) box(22, yIn(ic), `in ${ic}`, GROUP_COLOURS[Math.floor(ic / ch.inPerGroup) % GROUP_COLOURS.length]);
-  for (let oc = 0; oc < ch.outChannels; oc++) box(222, yOut(oc), `out ${oc}`, GROUP_COLOURS[Math.floor(oc / ch.outPerGroup) % GROUP_COLOURS.length]);
+  // Short box names in the page's language (set on <html> before anything is drawn).
+  const zh = document.documentElement.lang.startsWith('zh');
+  const [inName, outName] = zh ? ['输入', '输出'] : ['in', 'out'];
+  for (let ic = 0; ic < ch.inChannels; ic++) box(22, yIn(ic), `${inName} ${ic}`, GROUP_COLOURS[Math.floor(ic / ch.inPerGroup) % GROUP_COLOURS.length]);
+  for (let oc = 0; oc < ch.outChannels; oc++) box(222, yOut(oc), `${outName} ${oc}`, GROUP_COLOURS[Math.floor(oc / ch.outPerGroup) % GROUP_COLOURS.length]);
   svg.replaceChildren(frag);
 }
