@@ -20,7 +20,11 @@ export interface Harness {
   browser: Browser;
   /** Every URL requested by any page of this harness. */
   requests: string[];
-  newPage(options?: { width?: number; height?: number }): Promise<{ page: Page; context: BrowserContext; dialogs: string[]; errors: string[] }>;
+  /**
+   * A page in a fresh context. Motion is reduced unless asked for: the page autoplays its animation
+   * otherwise, and tests that check one step at a time need it to stand still.
+   */
+  newPage(options?: { width?: number; height?: number; motion?: boolean }): Promise<{ page: Page; context: BrowserContext; dialogs: string[]; errors: string[] }>;
   close(): Promise<void>;
 }
 
@@ -34,8 +38,8 @@ export async function startHarness(): Promise<Harness> {
     url: url.replace('localhost', '127.0.0.1'),
     browser,
     requests,
-    async newPage({ width = 1400, height = 1000 } = {}) {
-      const context = await browser.newContext({ viewport: { width, height } });
+    async newPage({ width = 1400, height = 1000, motion = false } = {}) {
+      const context = await browser.newContext({ viewport: { width, height }, reducedMotion: motion ? 'no-preference' : 'reduce' });
       const page = await context.newPage();
       const dialogs: string[] = [];
       const errors: string[] = [];

@@ -203,7 +203,8 @@ describe('playground page', () => {
     // 'same' with a stride is refused by the library, next to the padding control.
     await page.selectOption('#pad-mode', 'same');
     expect(await page.isVisible('#error-banner')).toBe(true);
-    expect(await page.textContent('.field-error[data-for~="pad-mode"]')).toContain("padding='same'");
+    // The page's own words (issue 10: errors name the page's controls, built from the error's code and values).
+    expect(await page.textContent('.field-error[data-for~="pad-mode"]')).toContain("Padding 'same' works only with stride 1 (the H stride is 3)");
     await page.fill('#stride-h', '1');
     g = convGeometry({ inputShape: [1, 1, 9, 12], weightShape: [1, 1, 2, 4] }, { stride: [1, 1], dilation: [2, 3], padding: 'same' }, 2);
     expect(await attr(page, '#svg-output', 'data-size')).toBe(`${g.axes[0].output}x${g.axes[1].output}`);
@@ -215,10 +216,11 @@ describe('playground page', () => {
     await page.fill('#groups', '2');
     expect(await page.isHidden('#error-banner')).toBe(true);
     await settled(page);
-    expect(await attr(page, '#svg-channels', 'aria-label')).toBe('out 0 ← in 0, 1; out 1 ← in 0, 1; out 2 ← in 0, 1; out 3 ← in 2, 3; out 4 ← in 2, 3; out 5 ← in 2, 3');
+    const feeds = [[0, 1], [0, 1], [0, 1], [2, 3], [2, 3], [2, 3]].map((ins, o) => `output channel ${o} reads input channels ${ins.join(', ')}`).join('; ');
+    expect(await attr(page, '#svg-channels', 'aria-label')).toBe(feeds);
     await page.fill('#groups', '4');
     expect(await page.isVisible('#error-banner')).toBe(true);
-    expect(await page.textContent('.field-error[data-for~="groups"]')).toMatch(/groups=4/);
+    expect(await page.textContent('.field-error[data-for~="groups"]')).toBe('Groups (4) must divide the output channels (6).');
     await page.fill('#groups', '1');
     // Transposed with output padding, then with a target size.
     await page.fill('#in-ch', '1');
@@ -241,7 +243,7 @@ describe('playground page', () => {
     await page.fill('#target-w', '8');
     expect(await attr(page, '#svg-output', 'data-size')).toBe(`${g.axes[0].output}x8`);
     await page.fill('#target-w', '11');
-    expect(await page.textContent('.field-error[data-for~="target-w"]')).toMatch(/requested output size 11 on axis W/);
+    expect(await page.textContent('.field-error[data-for~="target-w"]')).toMatch(/^Target output W = 11 cannot be produced; with these settings it can be \d+ to \d+\.$/);
     await page.fill('#target-w', '7');
     // Numbers, theme, palette.
     await page.check('#numbers');
@@ -324,9 +326,11 @@ describe('playground page', () => {
       expected = (e as ConvError).message;
     }
     expect(expected).toMatch(/axis W/);
-    expect(await page.textContent('.field-error[data-for~="kernel-w"]')).toBe(expected);
+    // Shown once, next to the control, in the page's words (the library's code and numbers, the
+    // page's control names); the banner only says the picture is the last valid one.
+    expect(await page.textContent('.field-error[data-for~="kernel-w"]')).toBe('W: the kernel covers 5 cells but the padded input has only 3 (3 + 0 + 0). Set Padding to at least 1 per side, or use a smaller kernel.');
     expect(await attr(page, '#kernel-w', 'aria-invalid')).toBe('true');
-    expect(await page.textContent('#error-banner')).toContain(expected);
+    expect(await page.textContent('#error-banner')).not.toContain('kernel covers');
     expect(await attr(page, '#views', 'class')).toContain('stale');
     expect(await attr(page, '#svg-output', 'data-size')).toBe('1x1');
     await page.fill('#kernel-w', '3');
@@ -335,7 +339,7 @@ describe('playground page', () => {
     // A transposed output padding the library refuses.
     await page.check('#transposed');
     await page.fill('#op-h', '2');
-    expect(await page.textContent('.field-error[data-for~="op-h"]')).toMatch(/output padding 2 must be smaller/);
+    expect(await page.textContent('.field-error[data-for~="op-h"]')).toMatch(/output padding 2 must be smaller than the stride \(1\) or the dilation rate \(1\); set Output padding to at most 0/);
     // A link whose layer is impossible still shows a (dimmed) picture and the reason.
     const second = await open('?i=2x2&k=5&p=0&lang=en');
     expect(await second.page.isVisible('#error-banner')).toBe(true);
@@ -607,6 +611,8 @@ describe('playground page', () => {
       for (let i = 0; i + 2 < b.length; i++) if (b[i] === 0x21 && b[i + 1] === 0xf9 && b[i + 2] === 4) n++;
       return n;
     };
+    // Export sits in its own tab beside the stage (issue 10: side material one click away).
+    await page.click('#tab-export');
     for (const style of ['classic', 'flat', 'screen']) {
       await page.selectOption('#export-style', style);
       const svg = await save('#export-svg');

@@ -482,8 +482,30 @@ function fitFigure(): void {
   const box = byId('figure-box');
   const phone = typeof matchMedia !== 'undefined' && matchMedia('(max-width: 720px)').matches;
   const W = Math.max(120, box.clientWidth);
-  // On a phone the figure leaves room below it for the tour card's prose and control.
-  const H = Math.max(120, phone ? Math.round(window.innerHeight * (state.tour > 0 ? 0.4 : 0.48)) : box.clientHeight);
+  // On a phone the figure leaves room below it for the tour card's prose and control; on a wider
+  // screen it takes the stage's height less the player bar, the step sentence and any notice.
+  let H: number;
+  if (phone) {
+    H = Math.round(window.innerHeight * 0.48);
+    const tryIt = state.tour > 0 ? document.getElementById('try-control') : null;
+    if (tryIt) {
+      // In the tour: the figure, its sentence, the prose and the step's control on one screen.
+      const card = byId('tour');
+      const below = tryIt.getBoundingClientRect().bottom - card.getBoundingClientRect().top + 24;
+      const above = ['header.top', '#stage .player']
+        .map((sel) => document.querySelector<HTMLElement>(sel))
+        .reduce((sum, el) => sum + (el ? el.offsetHeight + 8 : 0), 12);
+      H = Math.max(220, Math.min(H, window.innerHeight - above - below));
+    }
+    box.style.height = '';
+  } else {
+    const used = ['.player', '#step-text', '#error-banner', '#model-origin', '#classic-note']
+      .map((sel) => document.querySelector<HTMLElement>(`#stage ${sel}`))
+      .reduce((sum, el) => sum + (el && !el.hidden ? el.offsetHeight + 8 : 0), 0);
+    H = Math.max(200, byId('stage').clientHeight - 24 - used);
+    box.style.height = `${H}px`;
+  }
+  H = Math.max(120, H);
   if (classicShown) {
     classic.fit(W, H);
     return;

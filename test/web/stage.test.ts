@@ -1,0 +1,168 @@
+/**
+ * Stage first (issue 10, item 1) in real headless Chromium: the figure's size bar at 1440×900 (a
+ * 5×5, k3, s2 figure covers at least a quarter of the window, in view without scrolling), the phone
+ * layout (stage across the width, the controls of the moment in view), the classic slanted-plane
+ * figure on screen from the library's renderer, autoplay that loops and respects reduced motion,
+ * the side material one click away, and the Chinese page's refusals in Chinese.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { renderSvg } from '../../src/index.js';
+import { startHarness } from './harness.js';
+import type { Harness } from './harness.js';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+}, 180_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function open(query: string, viewport: { width: number; height: number }, motion = false) {
+  const p = await h.newPage({ ...viewport, motion });
+  await p.page.goto(h.url + query);
+  await p.page.waitForSelector('body[data-ready="1"]');
+  return p;
+}
+
+const attr = (page: Page, sel: string, name: string) => page.$eval(sel, (el, n) => el.getAttribute(n) ?? '', name);
+
+/** The drawn figure inside [data-stage]: the union of its visible SVGs' boxes. */
+async function figureBox(page: Page) {
+  return page.evaluate(() => {
+    const stage = document.querySelector('[data-stage]')!;
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const s of Array.from(stage.querySelectorAll('svg'))) {
+      const r = s.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      x0 = Math.min(x0, r.left); y0 = Math.min(y0, r.top); x1 = Math.max(x1, r.right); y1 = Math.max(y1, r.bottom);
+    }
+    return { x: x0, y: y0, right: x1, bottom: y1, width: x1 - x0, height: y1 - y0, kind: stage.getAttribute('data-stage'), scrollY: window.scrollY };
+  });
+}
+
+describe('the stage', () => {
+  it('a 5×5, k3, s2 figure covers at least a quarter of a 1440×900 window, in view, in both figures and languages', async () => {
+    for (const q of ['?i=5&k=3&s=2&p=1&lang=en', '?i=5&k=3&s=2&p=1&fig=classic&lang=en', '?i=5&k=3&s=2&p=1&lang=zh', '?i=5&k=3&s=2&p=1&fig=classic&lang=zh', '?tour=3&lang=en']) {
+      const { page } = await open(q, { width: 1440, height: 900 });
+      const b = await figureBox(page);
+      expect(b.scrollY).toBe(0);
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.y).toBeGreaterThanOrEqual(0);
+      expect(b.right).toBeLessThanOrEqual(1440);
+      expect(b.bottom, q).toBeLessThanOrEqual(900);
+      expect((b.width * b.height) / (1440 * 900), q).toBeGreaterThanOrEqual(0.25);
+      expect(b.kind).toBe(q.includes('fig=classic') || q.includes('tour=3') ? 'classic' : 'grids');
+      await page.close();
+    }
+  });
+
+  it('on a 390×844 phone the stage spans the width and the controls of the moment are in view', async () => {
+    for (const q of ['?lang=en', '?lang=zh', '?fig=classic&lang=zh']) {
+      const { page } = await open(q, { width: 390, height: 844 });
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(scroll).toBeLessThanOrEqual(client);
+      const b = await figureBox(page);
+      expect(b.width, q).toBeGreaterThanOrEqual(280);
+      expect(b.y).toBeLessThan(300);
+      // The first controls (input, kernel) are on the first screen, not 1 170 px below.
+      for (const id of ['#input-h', '#kernel-h']) {
+        const c = (await (await page.$(id))!.boundingBox())!;
+        expect(c.y + c.height, `${q} ${id}`).toBeLessThanOrEqual(844);
+      }
+      await page.close();
+    }
+    for (const q of ['?tour=3&lang=zh', '?tour=11&lang=en', '?tour=4&lang=en']) {
+      const { page } = await open(q, { width: 390, height: 844 });
+      const b = await figureBox(page);
+      expect(b.width, q).toBeGreaterThanOrEqual(250);
+      const c = (await (await page.$('#try-control'))!.boundingBox())!;
+      expect(c.y + c.height, q).toBeLessThanOrEqual(844);
+      await page.close();
+    }
+  });
+
+  it('draws the classic slanted-plane figure on screen, as the library renders it, one overlay per step', async () => {
+    const { page, errors } = await open('?i=5&k=3&s=2&p=1&fig=classic&lang=en', { width: 1440, height: 900 });
+    const expected = renderSvg({ input: [5, 5], kernel: 3, stride: 2, padding: 1 }, { theme: 'classic', lang: 'en', frame: 1 });
+    const polys = (svg: string) => (svg.match(/<polygon /g) ?? []).length;
+    await page.click('#btn-forward');
+    expect(await attr(page, '#svg-classic', 'data-frame')).toBe('1');
+    const onScreen = await page.$eval('#svg-classic', (s) => s.outerHTML);
+    // The same primitives: as many slanted cells, and the same width and height.
+    expect(polys(onScreen)).toBe(polys(expected));
+    expect(expected).toContain(`width="${await attr(page, '#svg-classic', 'data-width')}"`);
+    expect(await page.isHidden('#views')).toBe(true);
+    // The grids are one choice away.
+    await page.selectOption('#figure', 'grids');
+    expect(await page.isVisible('#views')).toBe(true);
+    expect(new URL(page.url()).searchParams.get('fig')).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('plays by default and loops; reduced motion keeps it still', async () => {
+    const moving = await open('?i=3&k=2&s=1&p=0&lang=en', { width: 1440, height: 900 }, true);
+    expect(await attr(moving.page, '#btn-play', 'aria-pressed')).toBe('true');
+    const steps = new Set<string>();
+    const deadline = Date.now() + 6000;
+    // 2×2 outputs: four steps, then back to the first.
+    let wrapped = false;
+    let last = '';
+    while (Date.now() < deadline && !wrapped) {
+      const s = await attr(moving.page, '#svg-output', 'data-step');
+      if (last && s === '0,0' && last !== '0,0') wrapped = true;
+      steps.add(s);
+      last = s;
+      await moving.page.waitForTimeout(100);
+    }
+    expect(steps.size).toBe(4);
+    expect(wrapped).toBe(true);
+    // Stepping by hand stops it.
+    await moving.page.click('#btn-forward');
+    expect(await attr(moving.page, '#btn-play', 'aria-pressed')).toBe('false');
+    await moving.page.close();
+    const still = await open('?i=3&k=2&s=1&p=0&lang=en', { width: 1440, height: 900 }, false);
+    expect(await attr(still.page, '#btn-play', 'aria-pressed')).toBe('false');
+    await still.page.waitForTimeout(1200);
+    expect(await attr(still.page, '#svg-output', 'data-step')).toBe('0,0');
+    await still.page.close();
+  });
+
+  it('keeps the side material one click away in tabs', async () => {
+    const { page } = await open('?lang=en', { width: 1440, height: 900 });
+    expect(await page.isVisible('#panel-formula')).toBe(true);
+    for (const tab of ['matrix', 'code', 'export', 'formula']) {
+      await page.click(`#tab-${tab}`);
+      expect(await page.isVisible(`#panel-${tab}`)).toBe(true);
+      expect(await attr(page, `#tab-${tab}`, 'aria-selected')).toBe('true');
+    }
+    // Arrow keys move between tabs.
+    await page.focus('#tab-formula');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.isVisible('#panel-matrix')).toBe(true);
+    await page.close();
+  });
+
+  it('the Chinese page says a refusal in Chinese, once, next to its control, naming the page’s controls', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['?i=3&k=5&p=0&lang=zh', 'kernel-h', /填充/],
+      ['?i=4&k=3&s=1&p=0&t=1&op=2&lang=zh', 'op-h', /输出填充 2 必须小于步长（1）或膨胀率（1）/],
+      ['?i=4&k=3&s=2&p=same&lang=zh', 'pad-mode', /“same”填充只能配合步长 1 使用/],
+    ];
+    for (const [q, control, words] of cases) {
+      const { page } = await open(q, { width: 1440, height: 900 });
+      const texts = await page.$$eval('.field-error', (els) => els.map((e) => e.textContent ?? '').filter((x) => x.length > 0));
+      expect(texts.length, q).toBe(1);
+      const msg = await page.textContent(`.field-error[data-for~="${control}"]`);
+      expect(msg).toMatch(words);
+      // No English words ('same' is the padding type's own name on the Chinese page too).
+      expect(msg!.replace(/same/g, ''), q).not.toMatch(/[A-Za-z]{3,}/);
+      expect(await page.textContent('#error-banner')).not.toContain(msg!);
+      await page.close();
+    }
+  });
+});

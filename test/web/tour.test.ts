@@ -1,0 +1,193 @@
+/**
+ * The tour (issue 10, item 2) in real headless Chromium: every step in English and in Chinese has
+ * its prose, its figure and its "try it" control; the hooks `?tour=<n>`, `data-tour-text`,
+ * `data-tour-step` / `data-tour-total` hold; next / previous, arrow keys, leaving the tour, the
+ * step's control, Chinese refusals, and axe. Expected numbers come from the library.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { explain } from '../../src/index.js';
+import { startHarness } from './harness.js';
+import type { Harness } from './harness.js';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+}, 180_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function open(query: string, viewport?: { width: number; height: number }) {
+  const p = await h.newPage(viewport);
+  await p.page.goto(h.url + query);
+  await p.page.waitForSelector('body[data-ready="1"]');
+  return p;
+}
+
+const attr = (page: Page, sel: string, name: string) => page.$eval(sel, (el, n) => el.getAttribute(n) ?? '', name);
+
+/** The drawn figure inside [data-stage]: the union of its visible SVGs' boxes. */
+async function figureBox(page: Page) {
+  return page.evaluate(() => {
+    const stage = document.querySelector('[data-stage]')!;
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const s of Array.from(stage.querySelectorAll('svg'))) {
+      const r = s.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      x0 = Math.min(x0, r.left); y0 = Math.min(y0, r.top); x1 = Math.max(x1, r.right); y1 = Math.max(y1, r.bottom);
+    }
+    return { x: x0, y: y0, width: x1 - x0, height: y1 - y0, kind: stage.getAttribute('data-stage') };
+  });
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+
+describe('the tour', () => {
+  for (const lang of ['en', 'zh'] as const) {
+    it(`walks every step in ${lang === 'en' ? 'English' : 'Chinese'}: prose, figure, try-it control, step and total`, async () => {
+      const { page, errors } = await open(`?tour=1&lang=${lang}`, { width: 1440, height: 900 });
+      const total = Number(await attr(page, '[data-tour-total]', 'data-tour-total'));
+      expect(total).toBeGreaterThanOrEqual(12);
+      const seen = new Set<string>();
+      for (let n = 1; n <= total; n++) {
+        expect(await attr(page, '[data-tour-step]', 'data-tour-step')).toBe(String(n));
+        expect(await attr(page, '[data-tour-total]', 'data-tour-total')).toBe(String(total));
+        expect(new URL(page.url()).searchParams.get('tour')).toBe(String(n));
+        const text = ((await page.textContent('[data-tour-text]')) ?? '').trim();
+        expect(text.length, `step ${n}`).toBeGreaterThan(60);
+        expect(text, `step ${n}: a placeholder left unfilled`).not.toMatch(/\{\w+\}/);
+        // One to three sentences.
+        const sentences = text.split(lang === 'zh' ? /[。！？]/ : /[.!?](?:\s|$)/).filter((x) => x.trim().length > 0);
+        expect(sentences.length, `step ${n}: ${text}`).toBeLessThanOrEqual(3);
+        if (lang === 'zh') expect(text).toMatch(CJK);
+        else expect(text).not.toMatch(CJK);
+        expect(seen.has(text), `step ${n} repeats another step`).toBe(false);
+        seen.add(text);
+        // The figure is drawn, and a control to try sits in the card.
+        const box = await figureBox(page);
+        expect(box.width, `step ${n}`).toBeGreaterThan(200);
+        expect(box.height).toBeGreaterThan(150);
+        if (box.kind === 'classic') expect(await attr(page, '#svg-classic', 'data-frame')).toMatch(/^\d+$/);
+        else expect(await attr(page, '#svg-output', 'data-size')).toMatch(/^\d+x\d+$/);
+        expect(await page.isVisible('#try-control')).toBe(true);
+        const tryText = (await page.textContent('#tour-try')) ?? '';
+        expect(tryText.length).toBeGreaterThan(10);
+        if (lang === 'zh') expect(tryText).toMatch(CJK);
+        expect(await page.isVisible('#error-banner')).toBe(false);
+        if (n < total) await page.click('#tour-next');
+      }
+      expect(await page.isDisabled('#tour-next')).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 240_000);
+  }
+
+  it('opens a step by its URL with the step’s configuration, numbers from the library', async () => {
+    // The channels step: 64 kernels of 3×3 on 3 channels, I·O·K from explain.
+    const ioK = explain({ input: [8, 8], kernel: 3, inChannels: 3, outChannels: 64 }).paramsWithoutBias;
+    expect(ioK).toBe(1728);
+    const en = await open('?tour=4&lang=en');
+    expect(await en.page.textContent('[data-tour-text]')).toContain(`= ${ioK} weights`);
+    await en.page.close();
+    // z = Cx: 4×4 input, 3×3 kernel, 2×2 output, C is 4×16; the matrix tab opens with the step.
+    const m = await open('?tour=5&lang=zh');
+    expect(await attr(m.page, '#svg-output', 'data-size')).toBe('2x2');
+    await m.page.waitForSelector('body:not([data-pending])', { state: 'attached' });
+    expect(await m.page.isVisible('#panel-matrix')).toBe(true);
+    expect(await attr(m.page, '[data-matrix]', 'data-matrix')).toBe('C');
+    expect(await attr(m.page, '[data-matrix]', 'data-rows')).toBe('4');
+    expect(await attr(m.page, '[data-matrix]', 'data-cols')).toBe('16');
+    expect(await m.page.textContent('[data-tour-text]')).toContain('4×16');
+    await m.page.close();
+    // Transposed, stride 1: 2×2 → 4×4 (PyTorch padding 0, the guide's p′ = 2).
+    const t1 = await open('?tour=6&lang=en');
+    expect(await attr(t1.page, '#svg-output', 'data-size')).toBe('4x4');
+    expect(await t1.page.inputValue('#try-control')).toBe('0');
+    const pp = explain({ input: [2, 2], kernel: 3, transposed: true }).axes[0].equivalent!.pPrime[0];
+    expect(await t1.page.textContent('[data-tour-text]')).toContain(`with ${pp} zeros`);
+    await t1.page.close();
+    // Transposed, stride 2: 2×2 → 5×5, fractionally strided.
+    const t2 = await open('?tour=7&lang=zh');
+    expect(await attr(t2.page, '#svg-output', 'data-size')).toBe('5x5');
+    expect(await t2.page.textContent('[data-tour-text]')).toContain('微步卷积');
+    await t2.page.close();
+    // Keys of the link apply on top of the step: existing URL keys keep working.
+    const k = await open('?tour=1&k=2&lang=en');
+    expect(await attr(k.page, '#svg-output', 'data-size')).toBe('3x3');
+    expect(await k.page.inputValue('#try-control')).toBe('2');
+    await k.page.close();
+    // An out-of-range step is reported and ignored.
+    const bad = await open('?tour=99&lang=en');
+    expect(await bad.page.isVisible('#url-problems')).toBe(true);
+    expect(await bad.page.getAttribute('body', 'data-mode')).toBe('free');
+    await bad.page.close();
+  }, 180_000);
+
+  it('moves with previous / next and the arrow keys, and leaving keeps the step’s configuration', async () => {
+    const { page } = await open('?tour=2&lang=en');
+    await page.click('#tour-prev');
+    expect(await attr(page, '[data-tour-step]', 'data-tour-step')).toBe('1');
+    expect(await page.isDisabled('#tour-prev')).toBe(true);
+    await page.focus('#tour');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await attr(page, '[data-tour-step]', 'data-tour-step')).toBe('3');
+    await page.keyboard.press('ArrowLeft');
+    expect(await attr(page, '[data-tour-step]', 'data-tour-step')).toBe('2');
+    await page.keyboard.press('ArrowRight');
+    // Step 3 (stride): change the step's own control.
+    await page.fill('#try-control', '1');
+    expect(await attr(page, '#svg-output', 'data-size')).toBe('5x5');
+    await page.click('#tour-leave');
+    expect(await page.getAttribute('body', 'data-mode')).toBe('free');
+    expect(await page.$('[data-tour-step]')).toBeNull();
+    expect(new URL(page.url()).searchParams.get('tour')).toBeNull();
+    expect(await page.isVisible('#controls')).toBe(true);
+    expect(await page.inputValue('#stride-h')).toBe('1');
+    expect(await page.inputValue('#input-h')).toBe('5');
+    expect(await attr(page, '#svg-output', 'data-size')).toBe('5x5');
+    // Back in: the header button reopens the tour.
+    await page.click('#tour-open');
+    expect(await attr(page, '[data-tour-step]', 'data-tour-step')).toBe('1');
+    await page.close();
+  });
+
+  it('shows a refusal once, in Chinese, next to the step’s control', async () => {
+    const { page } = await open('?tour=1&lang=zh');
+    await page.fill('#try-control', '7');
+    const msg = (await page.textContent('.field-error[data-for="try-control"]')) ?? '';
+    expect(msg).toMatch(CJK);
+    expect(msg).toContain('填充');
+    expect(msg).not.toMatch(/[A-Za-z]{3,}/);
+    // Once: the banner only says the picture is the last valid one.
+    const all = await page.$$eval('.field-error', (els) => els.map((e) => e.textContent ?? '').filter((x) => x.length > 0));
+    expect(all).toEqual([msg]);
+    expect(await page.textContent('#error-banner')).not.toContain(msg);
+    await page.fill('#try-control', '3');
+    expect(await page.isHidden('#error-banner')).toBe(true);
+    await page.close();
+  });
+
+  it('has no accessibility violations on tour steps (axe-core), wide and phone', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    for (const [q, width, height] of [['?tour=1&lang=en', 1440, 900], ['?tour=9&lang=zh', 1440, 900], ['?tour=4&lang=zh', 390, 844]] as const) {
+      const context = await h.browser.newContext({ bypassCSP: true, viewport: { width, height }, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await page.goto(h.url + q);
+      await page.waitForSelector('body[data-ready="1"]');
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+        const r = await axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+      });
+      expect(result, `${q} at ${width}`).toEqual([]);
+      await context.close();
+    }
+  }, 180_000);
+});
