@@ -206,5 +206,5 @@ describe("TypeScript's view of the installed types", () => {
     }
     // The CommonJS user resolved the CommonJS declarations (else nodenext reports TS1479 above).
     expect(statSync(join(project, 'node_modules/convkit/dist/cjs/index.d.ts')).isFile()).toBe(true);
-  }, 120_000);
+  }, 300_000);
 });
