@@ -348,7 +348,7 @@ function resizeOf(
   }
   if (computed) return { mode, computed };
   const v = scales ?? sizes;
-  if (!v || v.length === 0) return `${op} whose scales/sizes are computed at run time (not a small constant, nor computed from shapes)`;
+  if (!v || v.length === 0) return `${op} whose scales/sizes are computed at run time (not a small constant)`;
   if (v.length !== rank + 2) throw new ConvError('MODEL_GRAPH', `${where}: ${scales ? 'scales' : 'sizes'} has ${v.length} values for a ${rank + 2}-D input`, { hint: `give ${rank + 2} values` });
   if (scales && (scales[0] !== 1 || scales[1] !== 1)) return `${op} that scales the batch or channel axis`;
   return { mode, ...(scales ? { scales: scales.slice(2) } : { sizes: sizes!.slice(2) }) };

@@ -62,14 +62,20 @@ export interface Summary {
   skipped: SkippedLayer[];
 }
 
+/**
+ * The counting conventions, one sentence each; src/i18n/summary.ts holds their Chinese text in the
+ * same order (keep the two in step). What parameters are is a note (PARAMETERS_NOTE), English only.
+ */
 export const CONVENTIONS = [
-  'MACs = multiply-accumulates of the weights of convolutions and fully connected layers (Gemm, MatMul by a constant matrix); bias adds not counted; FLOPs = 2·MACs. torchvision publishes the same count (conv + linear MACs) as "GFLOPS".',
+  'MACs = multiply-accumulates of the weights (convolutions and fully connected layers: Gemm, MatMul by a constant matrix); bias adds not counted; FLOPs = 2·MACs. torchvision\'s published "GFLOPS" are these conv + linear MACs.',
   'Transposed convolutions are counted by input positions (N·C_in·ΠIn·(C_out/g)·Πk), as computed; crops included.',
-  'Parameters = learned values, as PyTorch sums p.numel(): conv and linear weights and biases, normalisation scale and shift (BatchNormalization γ, β; Instance/Layer/GroupNormalization), PRelu slopes, and constant tensors of more than one element that an Add/Sub/Mul/Div applies (a MatMul\'s bias, a layer scale). BatchNormalization\'s running mean and variance are buffers, counted apart.',
-  'Unfused BatchNormalization costs 1 multiply-add per element at inference (x·γ/σ + β′), reported as affine MACs, not in MACs (exports in eval mode usually fold it into the conv before it).',
-  'Pooling, resizing, activations, flatten and merges count 0 MACs.',
+  'Pooling, resizing, flatten, activations and merges count 0 MACs; unfused BatchNormalization (1 multiply-add per element at inference) is counted apart, as affine MACs.',
   'RF = receptive-field span in input cells, from the exact set of cells an output reads (largest over output phases; padding positions count); holes = cells inside that span no path reaches; jump = input cells per output step (a fraction after upsampling).',
 ];
+
+/** What counts as a parameter: stated in the notes of every network that holds more than conv weights. */
+export const PARAMETERS_NOTE =
+  "Parameters = learned values, as PyTorch sums p.numel(): conv and linear weights and biases, normalisation scale and shift (BatchNormalization's γ and β; Instance/Layer/GroupNormalization), PRelu slopes, and constant tensors of more than one element that an Add/Sub/Mul/Div applies (a MatMul's bias, a layer scale). BatchNormalization's running mean and variance are buffers, counted apart.";
 
 /** Largest network (layers) for which the table enumerates exact receptive fields per layer. */
 export const EXACT_LIMIT = 400;
@@ -149,6 +155,7 @@ export function summarize(net: Network): Summary {
     );
   }
   notes.push(`Whole network: convkit ${fmt(macs)} MACs; thop would report ${fmt(thopMacs)}, torchinfo ${fmt(torchinfoMacs)} (torchinfo adds bias terms).`);
+  if (rows.some((r) => r.params > 0 && r.kind !== 'conv' && r.kind !== 'convTranspose') || rows.some((r) => r.buffers > 0)) notes.push(PARAMETERS_NOTE);
   const linear = rows.filter((r) => r.kind === 'linear');
   if (linear.length) notes.push(`Fully connected layers: ${linear.length}, ${fmt(linear.reduce((a, r) => a + r.macs, 0))} MACs and ${fmt(linear.reduce((a, r) => a + r.params, 0))} parameters of the totals.`);
   const buffers = sum((r) => r.buffers);

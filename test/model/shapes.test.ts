@@ -1,6 +1,6 @@
 /**
  * Sizes computed inside the graph, and graphs with several inputs: models torch exported
- * (test/fixtures/onnx/export_shapes.py, facts from torch in the .json beside them) and hand-built
+ * (test/fixtures/onnx/export_shapes.py → zoo/, facts from torch in the .json beside them) and hand-built
  * graphs for the cases torch does not write.
  */
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { evaluateValue, resolveReshape } from '../../src/network/values.js';
 import { inputView } from '../../src/network/views.js';
 import { encodeModel } from './onnx-builder.js';
 
-const FIX = new URL('../fixtures/onnx/', import.meta.url);
+const FIX = new URL('../fixtures/onnx/zoo/', import.meta.url);
 const bytesOf = (name: string) => new Uint8Array(readFileSync(new URL(name, FIX)));
 const json = (name: string) => JSON.parse(readFileSync(new URL(name, FIX), 'utf8'));
 

@@ -1,7 +1,7 @@
 /**
  * Whole torchvision models (random weights, eval mode, BatchNorm unfused) exported by
  * test/fixtures/onnx/export_zoo.py as structure-only ONNX files (large weights without data), checked
- * against what torch itself counted when it exported them (zoo_<name>.json): sum of p.numel(), the
+ * against what torch itself counted when it exported them (zoo/<name>.json): sum of p.numel(), the
  * BatchNorm running statistics, conv + linear MACs from forward hooks, BatchNorm output elements,
  * and the output shapes.
  */
@@ -13,11 +13,11 @@ import { buildNetwork } from '../../src/network/build.js';
 import { summarize } from '../../src/network/summary.js';
 import { onnxRoot } from './onnx-proto.js';
 
-const FIX = new URL('../fixtures/onnx/', import.meta.url);
+const FIX = new URL('../fixtures/onnx/zoo/', import.meta.url);
 const MODELS = ['resnet18', 'alexnet', 'mobilenet_v3_small', 'deeplabv3_resnet50', 'fcn_resnet50'];
 const load = (name: string) => {
-  const bytes = new Uint8Array(readFileSync(new URL(`zoo_${name}.onnx`, FIX)));
-  const torch = JSON.parse(readFileSync(new URL(`zoo_${name}.json`, FIX), 'utf8'));
+  const bytes = new Uint8Array(readFileSync(new URL(`${name}.onnx`, FIX)));
+  const torch = JSON.parse(readFileSync(new URL(`${name}.json`, FIX), 'utf8'));
   return { bytes, torch, net: buildNetwork(onnxToNetwork(bytes)) };
 };
 
@@ -40,6 +40,7 @@ describe('torchvision models: convkit summary totals equal what torch counts', (
       expect(net.outputs.map((o) => s.rows.find((r) => r.name === o)!.outputShape)).toEqual(torch.output_shapes);
       expect(net.skippedOutputs).toEqual([]);
       expect(s.conventions.join(' ')).toMatch(/conv \+ linear MACs/);
+      expect(s.notes.join(' ')).toMatch(/Parameters = learned values, as PyTorch sums p.numel\(\)/);
     });
   }
 

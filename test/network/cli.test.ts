@@ -40,25 +40,25 @@ describe('convkit rf / summary', () => {
   });
 
   it('summary of a whole model: Linear and unfused BatchNormalization counted, buffers and affine MACs shown', async () => {
-    const facts = JSON.parse(readFileSync(new URL('../fixtures/onnx/zoo_resnet18.json', import.meta.url), 'utf8'));
-    const t = await run('summary', onnx('zoo_resnet18'));
+    const facts = JSON.parse(readFileSync(new URL('../fixtures/onnx/zoo/resnet18.json', import.meta.url), 'utf8'));
+    const t = await run('summary', onnx('zoo/resnet18'));
     expect(t.code).toBe(0);
     const fmt = (n: number) => n.toLocaleString('en-US');
     expect(t.out).toMatch(new RegExp(`^total\\s+${fmt(facts.params)}\\s+${fmt(facts.conv_macs + facts.linear_macs)}$`, 'm'));
     expect(t.out).toContain(`Buffers (running statistics, not parameters) = ${fmt(facts.buffers)}`);
     expect(t.out).toContain(`Affine MACs of unfused BatchNormalization (not in MACs) = ${fmt(facts.bn_elements)}`);
     expect(t.out).toMatch(/^\/fc\/Gemm\s+Gemm\s+\[1, 512\]\s+\[1, 1000\]/m);
-    const csv = (await run('summary', onnx('zoo_resnet18'), '--csv')).out.trim().split('\n');
+    const csv = (await run('summary', onnx('zoo/resnet18'), '--csv')).out.trim().split('\n');
     expect(csv[0].split(',').slice(9, 12)).toEqual(['buffers', 'affine_macs', 'rf_input']);
     expect(csv[csv.length - 1].split(',').slice(9, 11).map(Number)).toEqual([facts.buffers, facts.bn_elements]);
   });
 
   it("rf without --layer: the network's own outputs (DeepLab's upsampled output, a classifier's Linear), global and exact spans named", async () => {
-    const d = JSON.parse((await run('rf', onnx('zoo_deeplabv3_resnet50'), '--json')).out);
+    const d = JSON.parse((await run('rf', onnx('zoo/deeplabv3_resnet50'), '--json')).out);
     expect(d.outputs).toEqual(['/Resize']);
     expect(d.target).toBe('/Resize');
     expect(d.skippedOutputs).toEqual([]);
-    const m = await run('rf', onnx('zoo_mobilenet_v3_small'));
+    const m = await run('rf', onnx('zoo/mobilenet_v3_small'));
     expect(m.out).toMatch(/^receptive field of "\/classifier\/classifier\.3\/Gemm" in input "input"/);
     expect(m.out).toMatch(/axis H: global — a global pool upstream \(a classifier's pooling, or a squeeze-and-excitation branch\)/);
     expect(m.out).toMatch(/continuous span of the paths that slide with the output \(global branches left out\): \d+/);
@@ -66,9 +66,9 @@ describe('convkit rf / summary', () => {
   });
 
   it('rf with several inputs: one field per input; a graph output that is not analysed is named', async () => {
-    const t = await run('rf', onnx('two_inputs_tiny'));
+    const t = await run('rf', onnx('zoo/two_inputs_tiny'));
     expect(t.out.match(/^receptive field of "\/head\/Conv" in input "(\w+)"/gm)).toEqual(['receptive field of "/head/Conv" in input "image"', 'receptive field of "/head/Conv" in input "guide"']);
-    const j = JSON.parse((await run('rf', onnx('two_inputs_tiny'), '--json', '--output-index', '2,2')).out);
+    const j = JSON.parse((await run('rf', onnx('zoo/two_inputs_tiny'), '--json', '--output-index', '2,2')).out);
     expect(j.fields.map((f: { input: { name: string } }) => f.input.name)).toEqual(['image', 'guide']);
     expect(j.fields[0].region[0].output).toBe(2);
     const dir = mkdtempSync(join(tmpdir(), 'convkit-rf-'));
