@@ -28,7 +28,7 @@ const BUNDLERS = { vite: '^7.3.8', esbuild: '~0.28.2', webpack: '^5.101.0' };
 
 interface Info { simd: boolean; relaxed: boolean; shared: boolean; threads: number; reason?: string }
 interface PageResult { info: Info; isolated: boolean; shape: number[]; output: number[]; error?: string }
-interface Visit { result: PageResult; failed: string[]; console: string[] }
+interface Visit { result: PageResult; failed: string[]; console: string[]; requested: string[] }
 
 let browser: Browser;
 let app = ''; // the app's folder inside the temporary project
@@ -69,7 +69,8 @@ function relErr(got: number[]): number {
 
 async function visit(url: string): Promise<Visit> {
   const page = await browser.newPage();
-  const failed: string[] = [], logged: string[] = [];
+  const failed: string[] = [], logged: string[] = [], requested: string[] = [];
+  page.on('request', (r) => { requested.push(new URL(r.url()).pathname); });
   page.on('response', (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
   page.on('requestfailed', (r) => { failed.push(`${r.failure()?.errorText ?? 'failed'} ${r.url()}`); });
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') logged.push(`${m.type()}: ${m.text()}`); });
@@ -78,7 +79,7 @@ async function visit(url: string): Promise<Visit> {
     await page.goto(url);
     await page.waitForFunction(() => (globalThis as { convkitResult?: unknown }).convkitResult !== undefined, null, { timeout: 60_000 });
     const result = (await page.evaluate(() => (globalThis as { convkitResult?: unknown }).convkitResult)) as PageResult;
-    return { result, failed, console: logged };
+    return { result, failed, console: logged, requested };
   } finally {
     await page.close();
   }
@@ -87,6 +88,7 @@ async function visit(url: string): Promise<Visit> {
 /** Opens the page with and without cross-origin isolation and checks both. */
 async function checkPage(base: string): Promise<void> {
   const isolated = await visit(`${base}?coi=1`);
+  expect(isolated.requested.filter((p) => p.endsWith('.wasm'))).toEqual([]); // the kernels came inside the bundle
   expect(isolated.result.error).toBeUndefined();
   expect(isolated.failed).toEqual([]);
   expect(isolated.console).toEqual([]);
@@ -145,10 +147,35 @@ describe.skipIf(!existsSync(CHROMIUM))('bundled pages get the fast engine withou
     await browser?.close();
   });
 
-  it('esbuild --bundle --platform=browser', async () => {
+  it('esbuild --bundle --platform=browser; and .wasm files served by the page, named with fastEngineReady({ wasm })', async () => {
     await run(join(app, '../node_modules/.bin/esbuild'), ['main.js', '--bundle', '--format=esm', '--platform=browser', '--outdir=dist-esbuild', '--log-level=warning'], { cwd: app });
-    cpSync(join(app, 'index.html'), join(app, 'dist-esbuild/index.html'));
-    await checkBuild(join(app, 'dist-esbuild'));
+    const out = join(app, 'dist-esbuild');
+    cpSync(join(app, 'index.html'), join(out, 'index.html'));
+    await checkBuild(out);
+
+    // The documented alternative: copy the package's .wasm files next to the page and name the folder.
+    const shipped = join(app, '../node_modules/convkit/dist/engine/wasm/bin');
+    mkdirSync(join(out, 'kernels'));
+    for (const f of readdirSync(shipped).filter((f) => f.endsWith('.wasm'))) cpSync(join(shipped, f), join(out, 'kernels', f));
+    const server = await serveStatic(out);
+    try {
+      const isolated = await visit(`${server.url}?coi=1&wasm=kernels/`);
+      expect(isolated.result.error).toBeUndefined();
+      expect(isolated.failed).toEqual([]);
+      expect(isolated.console).toEqual([]);
+      expect(isolated.requested.filter((p) => p.endsWith('.wasm')).sort()).toEqual(
+        ['kernels-relaxed-shared', 'kernels-relaxed', 'kernels-simd-shared', 'kernels-simd'].map((n) => `/kernels/${n}.wasm`).sort());
+      expect(isolated.result.info).toMatchObject({ simd: true, shared: true });
+      expect(isolated.result.info.threads).toBeGreaterThanOrEqual(2);
+      expect(relErr(isolated.result.output)).toBeLessThan(1e-5);
+      const missing = await visit(`${server.url}?wasm=nowhere/`);
+      expect(missing.result.info).toMatchObject({ simd: false, threads: 1 });
+      expect(missing.result.info.reason).toContain(`HTTP 404 for ${server.url}nowhere/kernels-simd.wasm`);
+      expect(missing.console.filter((m) => m.startsWith('warning: convkit:'))).toHaveLength(1);
+      expect(relErr(missing.result.output)).toBeLessThan(1e-5); // the reference engine's numbers
+    } finally {
+      await server.close();
+    }
   }, 120_000);
 
   it('webpack 5 (production)', async () => {
@@ -165,7 +192,10 @@ describe.skipIf(!existsSync(CHROMIUM))('bundled pages get the fast engine withou
 
   it('vite dev server', async () => {
     const port = await freePort();
-    const dev: ChildProcess = spawn(join(app, '../node_modules/.bin/vite'), ['--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group, so that ending it also ends the esbuild service it starts (which
+    // shares its output pipes and would otherwise keep this test process alive).
+    const dev: ChildProcess = spawn(join(app, '../node_modules/.bin/vite'), ['--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: app, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const exited = new Promise((r) => dev.once('exit', r));
     let output = '';
     dev.stdout!.on('data', (d) => { output += d; });
     dev.stderr!.on('data', (d) => { output += d; });
@@ -181,7 +211,10 @@ describe.skipIf(!existsSync(CHROMIUM))('bundled pages get the fast engine withou
       await checkPage(base);
       expect(output).not.toMatch(/error/i);
     } finally {
-      dev.kill();
+      if (dev.exitCode === null) process.kill(-dev.pid!, 'SIGTERM');
+      await exited;
+      dev.stdout!.destroy();
+      dev.stderr!.destroy();
     }
   }, 120_000);
 });

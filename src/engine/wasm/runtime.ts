@@ -232,7 +232,9 @@ async function loadFrom(source: KernelSource): Promise<Features | null> {
   }
   const bytes = new Map<VariantName, Uint8Array>();
   let failure: string | null = null;
-  await Promise.all(VARIANTS.map(async (n) => {
+  // Without shared memory (a page that is not cross-origin isolated) the shared variants are never used.
+  const needed = sharedMemoryWorks() ? VARIANTS : VARIANTS.filter((n) => !n.endsWith('-shared'));
+  await Promise.all(needed.map(async (n) => {
     try {
       if (typeof source === 'string' || source instanceof URL) bytes.set(n, await fetchBytes(resolveUrl(`${n}.wasm`, String(source).replace(/\/?$/, '/'))));
       else {
