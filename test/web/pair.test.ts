@@ -104,7 +104,7 @@ describe('both notations', () => {
     await page.fill('#guide-padding', '5');
     await page.click('#guide-apply');
     await page.waitForFunction(() => document.querySelector('#notation-status')?.classList.contains('field-error'));
-    expect(await page.textContent('#notation-status')).toMatch(/0 to 2/);
+    expect(await page.textContent('#notation-status')).toMatch(/p′ 可取 0 到 2/);
     expect(new URL(page.url()).searchParams.get('s')).toBe('2');
     await page.close();
   });

@@ -154,7 +154,15 @@ export class NotationView {
     } catch (e) {
       if (!isConvError(e)) throw e;
       this.status.classList.add('field-error');
-      this.status.textContent = errorText(e, lang);
+      // The two refusals of the guide's own numbers, in the page's words; the rest as the library says.
+      const v = e.values as Record<string, unknown>;
+      if (e.code === 'NEGATIVE_PADDING' && typeof v.effectiveKernel === 'number' && Array.isArray(v.padding)) {
+        this.status.textContent = pt(lang, 'notationBadPad', { p: Math.max(...(v.padding as number[])), m: v.effectiveKernel - 1 });
+      } else if (e.code === 'STRIDE' && v.stride !== undefined) {
+        this.status.textContent = pt(lang, 'notationBadStride', { v: String(v.stride) });
+      } else {
+        this.status.textContent = errorText(e, lang);
+      }
     }
   }
 }
