@@ -22,6 +22,28 @@ interface Spans { min: Int32Array; max: Int32Array }
 const newSpans = (h: number): Spans => ({ min: new Int32Array(h).fill(1 << 30), max: new Int32Array(h).fill(-1) });
 
 /**
+ * One encoder per thread, reset for each picture (sceneToGif is synchronous, and returns a copy of
+ * the bytes). gifenc's methods are closures made per encoder and its stream's per stream: a new
+ * encoder per picture gave every compiled call site in here and in its LZW coder a new call target,
+ * which threw the compiled code away at each picture; its stream also regrew from 4 KiB each time.
+ */
+let encoder: ReturnType<typeof GIFEncoder> | null = null;
+
+/**
+ * The frames the palette samples for its anti-aliasing shades: the background, then the first and
+ * a middle frame, each drawn in `scratch` and counted before the next is drawn.
+ */
+function* paletteSamples(scene: Scene, base: RgbCanvas, scratch: RgbCanvas): Generator<Uint8Array> {
+  yield base.data;
+  const n = Math.max(1, scene.frames.length);
+  for (const f of new Set([0, Math.floor(n / 2)])) {
+    scratch.copyFrom(base);
+    for (const p of scene.frames[f] ?? []) scratch.draw(p);
+    yield scratch.data;
+  }
+}
+
+/**
  * Every frame of a scene as an animated GIF, `msPerFrame` each (default 1 s), looping forever.
  *
  * @example
@@ -39,17 +61,7 @@ export function sceneToGif(scene: Scene, msPerFrame = 1000): Uint8Array {
   const cur = new RgbCanvas(W, H, scene.background);
   const N = Math.max(1, scene.frames.length);
 
-  // Sample the first and a middle frame for the anti-aliasing shades of the palette (each drawn in
-  // `cur` and counted before the next is drawn).
-  function* samples(): Generator<Uint8Array> {
-    yield base.data;
-    for (const f of new Set([0, Math.floor(N / 2)])) {
-      cur.copyFrom(base);
-      for (const p of scene.frames[f] ?? []) cur.draw(p);
-      yield cur.data;
-    }
-  }
-  const pal = fixedPalette(sceneColours(scene), samples());
+  const pal = fixedPalette(sceneColours(scene), paletteSamples(scene, base, cur));
   cur.copyFrom(base);
   const T = pal.transparentIndex;
   // Code width follows the palette (128 entries: 7-bit codes), a few per cent smaller than 8.
@@ -59,7 +71,8 @@ export function sceneToGif(scene: Scene, msPerFrame = 1000): Uint8Array {
 
   const prevIdx = new Uint8Array(W * H);
   const curIdx = new Uint8Array(W * H);
-  const gif = GIFEncoder();
+  const gif = (encoder ??= GIFEncoder());
+  gif.reset();
   // Two span sets, swapped each frame: the rows the previous overlay touched and this one's.
   let prevSpans = newSpans(H), spans = newSpans(H);
   const d = cur.data, bd = base.data;

@@ -14,6 +14,8 @@ declare module 'gifenc' {
     finish(): void;
     bytes(): Uint8Array;
     bytesView(): Uint8Array;
+    /** Empties the stream (its buffer is kept) for a new GIF. */
+    reset(): void;
   }
   export function GIFEncoder(opts?: { initialCapacity?: number; auto?: boolean }): Encoder;
   const def: unknown;
