@@ -52,7 +52,7 @@ export type {
 } from './trace/index.js';
 export {
   convMatrix, transpose as transposeMatrix, apply as applyMatrix, withWeight as matrixWithWeight,
-  toDense as matrixToDense, denseLabels as matrixLabels, matrixCell, matrixIndex, weightLabel, MATRIX_LIMIT, tutorialMatrices,
+  toDense as matrixToDense, denseLabels as matrixLabels, matrixCell, matrixIndex, weightLabel, MATRIX_LIMIT, tutorialMatrices, tutorialMatrix,
 } from './matrix/index.js';
 export type { ConvMatrix, MatrixEntry, MatrixTerm, ConvMatrixOptions, TutorialMatrices } from './matrix/index.js';
 export { fromTensorFlow } from './geometry/tensorflow.js';

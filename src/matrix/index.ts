@@ -6,5 +6,5 @@ export { weightLabel } from './label.js';
 export { MATRIX_LIMIT } from './types.js';
 export type { ConvMatrix, MatrixEntry, MatrixTerm } from './types.js';
 export { matrixText } from './text.js';
-export { tutorialMatrices } from './tutorial.js';
+export { tutorialMatrices, tutorialMatrix } from './tutorial.js';
 export type { TutorialMatrices } from './tutorial.js';

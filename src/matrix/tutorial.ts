@@ -40,3 +40,17 @@ export function tutorialMatrices(g: ConvGeometry, options: ConvMatrixOptions = {
   const own = convMatrix(g, options);
   return g.transposed ? { C: transpose(own), CT: own, fromTransposed: true } : { C: own, CT: transpose(own), fromTransposed: false };
 }
+
+/**
+ * One of the two, built alone (a large layer's transpose is not made when it is not shown).
+ *
+ * @example
+ * ```ts
+ * tutorialMatrix(convGeometry({ inputShape: [1, 1, 4, 4], weightShape: [1, 1, 3, 3] }, {}), 'C').rows; // 4
+ * ```
+ */
+export function tutorialMatrix(g: ConvGeometry, which: 'C' | 'CT', options: ConvMatrixOptions = {}): ConvMatrix {
+  const own = convMatrix(g, options);
+  // The layer's own operator is C for a direct conv and Cᵀ for a transposed one.
+  return (which === 'CT') === g.transposed ? own : transpose(own);
+}

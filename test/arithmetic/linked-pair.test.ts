@@ -112,3 +112,17 @@ describe('tutorialMatrices', () => {
     expect(t.C.entries.map((e) => [e.row, e.col, e.label])).toEqual(direct.C.entries.map((e) => [e.row, e.col, e.label]));
   });
 });
+
+describe('tutorialMatrix', () => {
+  it('builds the one asked for, equal to that of tutorialMatrices', async () => {
+    const { tutorialMatrix } = await import('../../src/matrix/index.js');
+    for (const g of [linkedPair({ input: [4, 5], kernel: 3, stride: 2 }).direct, convTransposeGeometry({ inputShape: [1, 1, 2, 3], weightShape: [1, 1, 3, 2] }, { stride: 2 })]) {
+      const both = tutorialMatrices(g);
+      for (const which of ['C', 'CT'] as const) {
+        const one = tutorialMatrix(g, which);
+        expect([one.rows, one.cols]).toEqual([both[which].rows, both[which].cols]);
+        expect(one.entries.map((e) => [e.row, e.col, e.label])).toEqual(both[which].entries.map((e) => [e.row, e.col, e.label]));
+      }
+    }
+  });
+});

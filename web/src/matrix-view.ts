@@ -14,7 +14,7 @@
  * data-mark-side, data-mark-index.
  */
 import type { ConvGeometry } from '../../src/geometry/types.js';
-import { tutorialMatrices } from '../../src/matrix/index.js';
+import { tutorialMatrix } from '../../src/matrix/index.js';
 import type { ConvMatrix } from '../../src/matrix/index.js';
 import type { Palette } from './palette.js';
 import { fmt } from './views.js';
@@ -96,8 +96,7 @@ export class MatrixView {
       this.svg.dataset.cols = String(c);
       return false;
     }
-    const pair = tutorialMatrices(g, values ? { weight: values.weight } : {});
-    const m = wantCT ? pair.CT : pair.C;
+    const m = tutorialMatrix(g, this.shown, values ? { weight: values.weight } : {});
     this.matrix = m;
     this.svg.dataset.rows = String(m.rows);
     this.svg.dataset.cols = String(m.cols);
