@@ -12,7 +12,7 @@
 import { ConvError, show } from '../geometry/errors.js';
 import type { OnnxAutoPad } from '../geometry/onnx.js';
 import type { AutoPad, LayerDef, NetworkDef, PaddingDef, ValueExpr } from '../network/types.js';
-import { evaluateValue, mapShapeSources, shapeSources } from '../network/values.js';
+import { evaluateValue, mapShapeSources, MAX_VALUE_OPS, shapeSources, valueOps } from '../network/values.js';
 import { MAX_LAYERS } from '../network/build.js';
 import { onnx } from './onnx-subset.pb.js';
 import { scanOnnx } from './onnx-scan.js';
@@ -526,7 +526,8 @@ export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): Net
       for (const o of outs) constants.set(o, src ?? []);
       if (op === 'Identity' && floats.has(node.input![0])) floats.add(outs[0]);
       const v = foldNode(node, op, attrs(node, where), values, where);
-      if (v) values.set(outs[0], v);
+      // A value of more ops than shape arithmetic needs is left unknown (bounded work on hostile graphs).
+      if (v && valueOps(v) <= MAX_VALUE_OPS) values.set(outs[0], v);
       constantNodes++;
       return;
     }

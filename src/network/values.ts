@@ -25,6 +25,48 @@ export interface Value {
 /** Most elements a computed value may have (shape vectors are short; this bounds hostile graphs). */
 export const MAX_VALUE_ELEMENTS = 4096;
 
+/**
+ * Most ops in one value, counted as a tree (a sub-expression used twice counts twice). Shape
+ * arithmetic needs a few dozen; the bound keeps evaluation, traversal and JSON of a hostile graph
+ * (a chain of Add(v, v) doubles the tree at every node) linear and the recursion shallow.
+ */
+export const MAX_VALUE_OPS = 256;
+
+/** Ops of a value as a tree, or `limit + 1` as soon as it exceeds `limit` (so the walk stays bounded). */
+export function valueOps(e: ValueExpr, limit = MAX_VALUE_OPS): number {
+  let n = 0;
+  const walk = (x: ValueExpr): void => {
+    if (++n > limit) return;
+    for (const c of children(x)) {
+      walk(c);
+      if (n > limit) return;
+    }
+  };
+  walk(e);
+  return Math.min(n, limit + 1);
+}
+
+function children(e: ValueExpr): ValueExpr[] {
+  switch (e.op) {
+    case 'const':
+    case 'shape':
+      return [];
+    case 'gather':
+      return [e.data, e.indices];
+    case 'slice':
+      return [e.data, e.starts, e.ends, ...(e.axes ? [e.axes] : []), ...(e.steps ? [e.steps] : [])];
+    case 'concat':
+      return e.parts;
+    case 'reshape':
+      return e.arg ? [e.data, e.arg] : [e.data];
+    case 'cast':
+    case 'unary':
+      return [e.data];
+    case 'binary':
+      return [e.a, e.b];
+  }
+}
+
 const numel = (dims: number[]) => dims.reduce((a, b) => a * b, 1);
 
 class Fail {
@@ -68,7 +110,7 @@ function broadcast(a: Value, b: Value, f: (x: number, y: number) => number, op: 
 }
 
 function evaluate(e: ValueExpr, shapeOf: ((name: string) => number[] | undefined) | undefined, depth: number): Value {
-  need(depth < 64, 'a shape computation nested more than 64 ops deep');
+  need(depth <= MAX_VALUE_OPS, `a shape computation of more than ${MAX_VALUE_OPS} ops`);
   const ev = (x: ValueExpr) => evaluate(x, shapeOf, depth + 1);
   switch (e.op) {
     case 'const':
@@ -190,69 +232,15 @@ export function evaluateValue(e: ValueExpr, shapeOf?: (name: string) => number[]
 
 /** The layers and inputs whose shapes a value reads. */
 export function shapeSources(e: ValueExpr, into: Set<string> = new Set()): Set<string> {
-  switch (e.op) {
-    case 'const':
-      break;
-    case 'shape':
-      into.add(e.of);
-      break;
-    case 'gather':
-      shapeSources(e.data, into);
-      shapeSources(e.indices, into);
-      break;
-    case 'slice':
-      for (const x of [e.data, e.starts, e.ends, e.axes, e.steps]) if (x) shapeSources(x, into);
-      break;
-    case 'concat':
-      for (const p of e.parts) shapeSources(p, into);
-      break;
-    case 'reshape':
-      shapeSources(e.data, into);
-      if (e.arg) shapeSources(e.arg, into);
-      break;
-    case 'cast':
-    case 'unary':
-      shapeSources(e.data, into);
-      break;
-    case 'binary':
-      shapeSources(e.a, into);
-      shapeSources(e.b, into);
-      break;
-  }
+  if (e.op === 'shape') into.add(e.of);
+  for (const c of children(e)) shapeSources(c, into);
   return into;
 }
 
-/** Renames the shape sources (ONNX tensor names → layer names) in place. */
+/** Renames the shape sources (ONNX tensor names → layer names) in place; `f` must be idempotent (sub-values may be shared). */
 export function mapShapeSources(e: ValueExpr, f: (name: string) => string): void {
-  switch (e.op) {
-    case 'shape':
-      e.of = f(e.of);
-      break;
-    case 'gather':
-      mapShapeSources(e.data, f);
-      mapShapeSources(e.indices, f);
-      break;
-    case 'slice':
-      for (const x of [e.data, e.starts, e.ends, e.axes, e.steps]) if (x) mapShapeSources(x, f);
-      break;
-    case 'concat':
-      for (const p of e.parts) mapShapeSources(p, f);
-      break;
-    case 'reshape':
-      mapShapeSources(e.data, f);
-      if (e.arg) mapShapeSources(e.arg, f);
-      break;
-    case 'cast':
-    case 'unary':
-      mapShapeSources(e.data, f);
-      break;
-    case 'binary':
-      mapShapeSources(e.a, f);
-      mapShapeSources(e.b, f);
-      break;
-    default:
-      break;
-  }
+  if (e.op === 'shape') e.of = f(e.of);
+  for (const c of children(e)) mapShapeSources(c, f);
 }
 
 /**

@@ -68,7 +68,7 @@ describe('several network inputs (torch export: image + guide)', () => {
   });
 
   it('a further input that is not spatial ([N, F]) is listed with what reads it; the rest is analysed', () => {
-    const conv = { op: 'Conv', kind: 'conv', outChannels: 1, kernel: [3, 3], stride: [1, 1], dilation: [1, 1], padding: { pairs: [[1, 1], [1, 1]] as [number, number][] }, groups: 1, bias: false } as const;
+    const conv = { op: 'Conv', kind: 'conv' as const, outChannels: 1, kernel: [3, 3], stride: [1, 1], dilation: [1, 1], padding: { pairs: [[1, 1], [1, 1]] as [number, number][] }, groups: 1, bias: false };
     const net = buildNetwork({
       input: { name: 'x', shape: [1, 1, 8, 8] },
       extraInputs: [{ name: 'z', shape: [1, 10] }],
@@ -144,6 +144,20 @@ describe('hand-built graphs', () => {
     // sizes = Shape(x) itself: factor 1, analysed.
     expect(net.nodes.map((n) => [n.kind, n.outputShape])).toEqual([['resize', [1, 1, 4, 4]]]);
     expect(evaluateValue({ op: 'gather', data: { op: 'shape', of: 'x' }, indices: { op: 'const', dims: [1], data: [9] }, axis: 0 }, () => [1, 1, 4, 4])).toBe('Gather index 9 outside a value of length 4');
+  });
+});
+
+describe('hostile shape arithmetic: bounded work, a reason, no crash', () => {
+  it('a chain of 3000 Add(v, v) (a tree that doubles at every node) or Cast(v) feeding Resize sizes is listed, quickly', () => {
+    for (const op of ['Add', 'Cast']) {
+      const nodes = [{ op: 'Shape', inputs: ['x'], outputs: ['v0'] }];
+      for (let i = 1; i <= 3000; i++) nodes.push({ op, inputs: op === 'Add' ? [`v${i - 1}`, `v${i - 1}`] : [`v${i - 1}`], outputs: [`v${i}`], ...(op === 'Cast' ? { attrs: { to: 7 } } : {}) });
+      nodes.push({ op: 'Resize', inputs: ['x', '', '', 'v3000'], outputs: ['y'] });
+      const t0 = performance.now();
+      const net = buildNetwork(onnxToNetwork(encodeModel({ input: { name: 'x', dims: [1, 1, 4, 4] }, nodes, outputs: ['y'] })));
+      expect(performance.now() - t0).toBeLessThan(5000);
+      expect(net.skipped.map((x) => x.reason)).toEqual(['Resize whose scales/sizes are computed at run time (not a small constant)']);
+    }
   });
 });
 

@@ -34,13 +34,13 @@ describe('resize (integer upsampling) as depthwise transposed-conv taps', () => 
     const net = buildNetwork({ input: { name: 'x', shape: [1, 1, 4, 5] }, layers: [{ name: 'r', op: 'Resize', kind: 'resize', mode: 'nearest', inputs: ['x'], sizes: [8, 15] }] });
     expect(net.nodes[0].outputShape).toEqual([1, 1, 8, 15]);
     expect(exactField(net, 'r', 1).period).toBe(3);
-    const conv = { op: 'Conv', kind: 'conv', outChannels: 1, kernel: [3, 3], stride: [1, 1], dilation: [1, 1], padding: { pairs: [[1, 1], [1, 1]] }, groups: 1, bias: false } as const;
+    const conv = { op: 'Conv', kind: 'conv' as const, outChannels: 1, kernel: [3, 3], stride: [1, 1], dilation: [1, 1], groups: 1, bias: false };
     for (const [sizes, why] of [[[6, 10], /output size 6 for input 4 on spatial axis 0: convkit analyses upsampling by whole factors/], [[2, 5], /output size 2 for input 4/]] as const) {
       const odd = buildNetwork({ input: { name: 'x', shape: [1, 1, 4, 5] }, layers: [
-        { name: 'c', inputs: ['x'], ...conv, padding: { pairs: [[1, 1], [1, 1]] } },
+        { name: 'c', inputs: ['x'], ...conv, padding: { pairs: [[1, 1], [1, 1]] as [number, number][] } },
         { name: 'r', op: 'Resize', kind: 'resize', mode: 'nearest', inputs: ['c'], sizes: [...sizes] },
-        { name: 'after', inputs: ['r'], ...conv, padding: { pairs: [[1, 1], [1, 1]] } },
-        { name: 'side', inputs: ['c'], ...conv, padding: { pairs: [[1, 1], [1, 1]] } },
+        { name: 'after', inputs: ['r'], ...conv, padding: { pairs: [[1, 1], [1, 1]] as [number, number][] } },
+        { name: 'side', inputs: ['c'], ...conv, padding: { pairs: [[1, 1], [1, 1]] as [number, number][] } },
       ] });
       expect(odd.skipped.map((s) => s.name)).toEqual(['r', 'after']);
       expect(odd.skipped[0].reason).toMatch(why);

@@ -1,6 +1,7 @@
 /**
  * `convkit summary model.onnx|layers.yaml`: the per-layer table (shapes, params, MACs, RF, jump,
- * relationship) with totals, the counting convention, and where thop/torchinfo would differ.
+ * relationship) with totals (parameters, buffers, conv + linear MACs, affine MACs of unfused
+ * BatchNorm), the counting convention, and where thop/torchinfo would differ.
  */
 import type { Command } from 'commander';
 import { ConvError } from '../../geometry/errors.js';
@@ -28,7 +29,7 @@ registerCommand({
       .option('--csv', 'print the table as CSV')
       .option('--markdown', 'print the table as Markdown')
       .option('--input-shape <shape>', 'input shape N,C,H,W (when the file leaves a size symbolic, or to analyse another size)')
-      .addHelpText('after', '\nMACs are multiply-accumulates (bias adds not counted, FLOPs = 2·MACs); transposed convs are counted by input positions.\n\nExamples:\n  convkit summary unet.onnx\n  convkit summary layers.yaml --markdown')
+      .addHelpText('after', '\nMACs are multiply-accumulates of conv and fully connected weights (bias adds not counted, FLOPs = 2·MACs); transposed convs are counted by input positions.\nParameters are the learned values (PyTorch\'s sum of p.numel()); BatchNorm running statistics are totalled as buffers, unfused BatchNorm\'s per-element multiply-adds as affine MACs.\n\nExamples:\n  convkit summary unet.onnx\n  convkit summary layers.yaml --markdown')
       .action((model: string, f: SummaryFlags) => {
         if ([f.json, f.csv, f.markdown].filter(Boolean).length > 1) {
           throw new ConvError('INVALID_OPTION', 'give at most one of --json, --csv, --markdown', { hint: 'e.g. convkit summary model.onnx --csv' });
