@@ -271,7 +271,7 @@ export function matrixCaption(view: MatrixView, g: ConvGeometry, lang: 'en' | 'z
   const ct = view.shown === 'CT';
   const size = ct ? `Cᵀ: ${x}×${z}` : `C: ${z}×${x}`;
   const whose = lang === 'zh'
-    ? ct ? '转置卷积的矩阵，x = Cᵀz' : g.transposed ? '本层所转置的直接卷积的矩阵，z = Cx' : '直接卷积的矩阵，z = Cx'
+    ? ct ? '转置卷积的矩阵，x = Cᵀz' : g.transposed ? '与本层互为转置的普通卷积的矩阵，z = Cx' : '普通卷积的矩阵，z = Cx'
     : ct ? "the transposed convolution's matrix, x = Cᵀz" : g.transposed ? 'the matrix of the direct convolution this layer transposes, z = Cx' : "the direct convolution's matrix, z = Cx";
   return lang === 'zh' ? `${size}（${whose}）` : `${size} (${whose})`;
 }
