@@ -39,14 +39,15 @@ export interface OnnxConvSpec {
   output_shape?: readonly number[];
 }
 
-const AUTO_PADS: readonly OnnxAutoPad[] = ['NOTSET', 'SAME_UPPER', 'SAME_LOWER', 'VALID'];
+export const AUTO_PADS: readonly OnnxAutoPad[] = ['NOTSET', 'SAME_UPPER', 'SAME_LOWER', 'VALID'];
 
 /** C++ integer division (truncates toward zero), as ORT computes. */
 function cdiv(a: number, b: number): number {
   return Math.trunc(a / b);
 }
 
-function ints(v: unknown, what: string, length: number, fallback: number, op: string): number[] {
+/** An ONNX ints attribute: `length` integers, or `fallback` repeated when absent. */
+export function ints(v: unknown, what: string, length: number, fallback: number, op: string): number[] {
   if (v === undefined || v === null) return Array(length).fill(fallback);
   if (!Array.isArray(v) && !ArrayBuffer.isView(v)) {
     throw new ConvError('INVALID_OPTION', `${op}: attribute ${what} must be a list of integers, but got ${show(v)}`, { hint: `give ${length} integers` });
@@ -56,6 +57,23 @@ function ints(v: unknown, what: string, length: number, fallback: number, op: st
     throw new ConvError('OPTION_LENGTH', `${op}: ${what} has ${arr.length} values but needs ${length}`, { values: { [what]: arr }, hint: `give ${length} values` });
   }
   return arr;
+}
+
+/**
+ * ONNX's SAME_UPPER / SAME_LOWER padding of a forward window (Conv, AveragePool, MaxPool) on one
+ * axis: `[before, after]` for an output of ceil(I / s) windows of extent `ke`, the total clamped at 0
+ * (unless `clamp` is false), an odd cell at the end (UPPER) or the start (LOWER) (docs/semantics.md,
+ * "Conv" and "ONNX pooling").
+ */
+export function onnxSamePads(I: number, s: number, ke: number, autoPad: 'SAME_UPPER' | 'SAME_LOWER', clamp = true): [number, number] {
+  // Target ceil(I/s). ORT's source leaves the total unclamped, but 1.30's Conv results match a total
+  // clamped at 0 (checked: I=7, s=4, K=1 reads cells 0 and 4 in both modes), as TF does. Its pooling
+  // kernels do not clamp (and then refuse the negative pad): `clamp = false` gives that total.
+  const target = cdiv(I + s - 1, s);
+  const unclamped = (target - 1) * s + ke - I;
+  const total = clamp ? Math.max(0, unclamped) : unclamped;
+  const pb = autoPad === 'SAME_LOWER' ? cdiv(total + 1, 2) : cdiv(total, 2);
+  return [pb, total - pb];
 }
 
 /**
@@ -147,14 +165,7 @@ export function fromOnnx(spec: OnnxConvSpec): DialectGeometry {
       let pb = pads[i];
       let pa = pads[r + i];
       if (autoPad === 'VALID') pb = pa = 0;
-      else if (autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER') {
-        // Target ceil(I/s). ORT's source leaves the total unclamped, but 1.30's results match a total
-        // clamped at 0 (checked: I=7, s=4, K=1 reads cells 0 and 4 in both modes), as TF does.
-        const target = cdiv(I + strides[i] - 1, strides[i]);
-        const total = Math.max(0, (target - 1) * strides[i] + kernel[i] - I);
-        pb = autoPad === 'SAME_LOWER' ? cdiv(total + 1, 2) : cdiv(total, 2);
-        pa = total - pb;
-      }
+      else if (autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER') [pb, pa] = onnxSamePads(I, strides[i], kernel[i], autoPad);
       axes.push({ input: I, kernel: kernel[i], stride: strides[i], dilation: dilations[i], padBefore: pb, padAfter: pa, outputPadding: 0 });
     }
   } else {

@@ -38,6 +38,13 @@ export interface PoolGeometry {
   ceilMode: boolean;
   countIncludePad: boolean;
   divisorOverride: number | null;
+  /**
+   * What max pooling gives for a window that reads no input cell (only the ONNX and TensorFlow.js
+   * dialects allow one): −Infinity unless set (ONNX Runtime gives the lowest float32).
+   */
+  emptyMax?: number;
+  /** What average pooling gives for such a window: 0 unless set (TensorFlow.js's 2-D pools give NaN). */
+  emptyAverage?: number;
   inputShape: number[];
   outputShape: number[];
 }
@@ -211,6 +218,8 @@ export interface PoolParts {
   ceilMode: boolean;
   countIncludePad: boolean;
   divisorOverride: number | null;
+  emptyMax?: number;
+  emptyAverage?: number;
 }
 
 /** Assembles a PoolGeometry (batch, channels, output shape) from resolved axes. */
@@ -227,6 +236,8 @@ export function finishPool(p: PoolParts): PoolGeometry {
     ceilMode: p.ceilMode,
     countIncludePad: p.countIncludePad,
     divisorOverride: p.divisorOverride,
+    ...(p.emptyMax === undefined ? {} : { emptyMax: p.emptyMax }),
+    ...(p.emptyAverage === undefined ? {} : { emptyAverage: p.emptyAverage }),
     inputShape: input,
     outputShape: [...lead, ...p.axes.map((a) => a.output)],
   };

@@ -28,6 +28,8 @@ export type PadKind =
 export interface Ctx {
   dialect: TfDialect;
   op: TfOp;
+  /** The op's name in messages when it is not a convolution (the pooling dialect, tensorflow-pool.ts). */
+  label?: string;
   rank: number;
   names: string[];
   rounding: TfRounding | undefined;
@@ -36,7 +38,8 @@ export interface Ctx {
   refStride: number;
 }
 
-export function opName(c: { dialect: TfDialect; op: TfOp; rank: number }): string {
+export function opName(c: { dialect: TfDialect; op: TfOp; rank: number; label?: string }): string {
+  if (c.label !== undefined) return c.label;
   if (c.dialect === 'tfjs') {
     if (c.op === 'depthwise') return 'tf.depthwiseConv2d';
     return c.op === 'conv' ? `tf.conv${c.rank}d` : `tf.conv${c.rank}dTranspose`;

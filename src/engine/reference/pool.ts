@@ -41,7 +41,10 @@ export function referencePool(g: PoolGeometry, x: Float32Array): Float32Array {
     for (let plane = 0; plane < planes; plane++) {
       const base = plane * inSpatial;
       let result: number;
-      if (g.mode === 'max') {
+      if (valid === 0) {
+        // A window of padding alone (ONNX and tfjs dialects): see PoolGeometry.emptyMax / emptyAverage.
+        result = g.mode === 'max' ? (g.emptyMax ?? -Infinity) : (g.emptyAverage ?? 0);
+      } else if (g.mode === 'max') {
         result = -Infinity;
         for (let t = 0; t < taps; t++) {
           if (offsets[t] < 0) continue;

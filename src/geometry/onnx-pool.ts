@@ -1,0 +1,168 @@
+/**
+ * ONNX pooling dialect: an `AveragePool` or `MaxPool` node's attributes resolved to a PoolGeometry
+ * as ONNX Runtime runs them (docs/semantics.md, "ONNX pooling"): strides default to 1 (not the
+ * kernel), `pads` begin…end and possibly asymmetric, each pad below the kernel, `auto_pad` with the
+ * SAME split convolutions use (onnx.ts), dilations for both ops, `ceil_mode`, and averages that
+ * leave padding out of the divisor unless `count_include_pad = 1`.
+ */
+import { ConvError, show } from './errors.js';
+import { axisNames, effectiveKernel } from './build.js';
+import { identityPermutation } from './layout-permute.js';
+import { AUTO_PADS, ints, onnxSamePads, type OnnxAutoPad } from './onnx.js';
+import { poolAxis, poolOutput } from './pool.js';
+
+/**
+ * ONNX Runtime's window count: in floor mode C++ integer division, which truncates toward zero, so a
+ * window up to s − 1 cells longer than the padded input still gives one output; in ceil mode
+ * PyTorch's rule (poolOutput).
+ */
+function ortPoolOutput(I: number, ke: number, s: number, pb: number, pe: number, ceil: boolean): number {
+  return ceil ? poolOutput(I, ke, s, pb, pe, true) : Math.trunc((I + pb + pe - ke) / s) + 1;
+}
+import { finishPoolDialect, type PoolDialectGeometry } from './pool-dialect.js';
+import { int, shapeOf } from './validate.js';
+
+/** An ONNX `AveragePool` or `MaxPool` node: the shape of X and the node's attributes, named as in the spec. */
+export interface OnnxPoolSpec {
+  op: 'AveragePool' | 'MaxPool';
+  /** X: [N, C, D1…]. */
+  xShape: readonly number[];
+  /** Required: the window's extent per spatial axis. */
+  kernel_shape: readonly number[];
+  auto_pad?: OnnxAutoPad;
+  /** [x1_begin, x2_begin, …, x1_end, x2_end, …]; each below the kernel. */
+  pads?: readonly number[];
+  /** Default 1 on every axis. */
+  strides?: readonly number[];
+  dilations?: readonly number[];
+  /** 0 (floor, default) or 1 (ceil). */
+  ceil_mode?: number;
+  /** AveragePool only: 1 counts padding cells in the divisor (default 0). */
+  count_include_pad?: number;
+  /** MaxPool only: the layout of the optional Indices output (0 row major, 1 column major); the values do not depend on it. */
+  storage_order?: number;
+}
+
+/** What ONNX Runtime's MaxPool gives for a window that reads no input cell: the lowest float32. */
+const LOWEST_F32 = -3.4028234663852886e38;
+
+function flag(v: unknown, what: string, op: string): number {
+  if (v === undefined || v === null) return 0;
+  const f = int(v, what);
+  if (f !== 0 && f !== 1) throw new ConvError('INVALID_OPTION', `${op}: ${what} must be 0 or 1, but is ${f}`, { values: { [what]: f }, hint: `use ${what}: 0 or 1` });
+  return f;
+}
+
+/**
+ * Resolves an ONNX `AveragePool` or `MaxPool` node (opset 22 attributes, as ONNX Runtime applies
+ * them) to convkit's pooling geometry, with the PyTorch call that computes the same values or why
+ * none does (asymmetric or large pads, dilated averages).
+ *
+ * @example
+ * ```ts
+ * import { fromOnnxPool } from 'convkit';
+ * const r = fromOnnxPool({ op: 'AveragePool', xShape: [1, 1, 5, 5], kernel_shape: [2, 2], auto_pad: 'SAME_LOWER' });
+ * r.geometry.outputShape; //=> [1, 1, 5, 5]
+ * r.pads;                 //=> [[1, 0], [1, 0]]
+ * r.torchEquivalent;      //=> "not expressible with PyTorch's pooling options: the padding is not the same on both sides"
+ * ```
+ */
+export function fromOnnxPool(spec: OnnxPoolSpec): PoolDialectGeometry {
+  if (spec === null || typeof spec !== 'object') throw new ConvError('INVALID_OPTION', `fromOnnxPool needs an options object, but got ${show(spec)}`, { hint: "e.g. { op: 'MaxPool', xShape, kernel_shape: [2, 2] }" });
+  const op = spec.op;
+  if (op !== 'AveragePool' && op !== 'MaxPool') throw new ConvError('INVALID_OPTION', `unknown ONNX pooling op ${show(op)}`, { hint: "use 'AveragePool' or 'MaxPool'" });
+  const x = shapeOf(spec.xShape, 'xShape');
+  const r = x.length - 2;
+  if (r < 1 || r > 3) {
+    throw new ConvError('INPUT_RANK', `${op}: X of shape [${x.join(', ')}] needs 3 to 5 dimensions [N, C, D1…]`, { values: { xShape: x }, hint: 'convkit handles 1 to 3 spatial axes' });
+  }
+  const names = axisNames(r);
+  if (spec.kernel_shape === undefined || spec.kernel_shape === null) {
+    throw new ConvError('INVALID_OPTION', `${op}: the kernel_shape attribute is required`, { hint: `give ${r} window sizes, e.g. kernel_shape: [${Array(r).fill(2).join(', ')}]` });
+  }
+  const kernel = ints(spec.kernel_shape, 'kernel_shape', r, 1, op);
+  const strides = ints(spec.strides, 'strides', r, 1, op);
+  const dilations = ints(spec.dilations, 'dilations', r, 1, op);
+  const ceil = flag(spec.ceil_mode, 'ceil_mode', op) === 1;
+  if (op === 'MaxPool' && spec.count_include_pad !== undefined) throw new ConvError('INVALID_OPTION', 'MaxPool has no count_include_pad attribute', { hint: "use op: 'AveragePool' or drop it" });
+  if (op === 'AveragePool' && spec.storage_order !== undefined) throw new ConvError('INVALID_OPTION', 'AveragePool has no storage_order attribute', { hint: "use op: 'MaxPool' or drop it" });
+  const countIncludePad = flag(spec.count_include_pad, 'count_include_pad', op) === 1;
+  flag(spec.storage_order, 'storage_order', op);
+  x.slice(2).forEach((v, i) => {
+    if (v === 0) throw new ConvError('EMPTY_INPUT', `X axis ${names[i]} has size 0`, { axis: names[i], values: { xShape: x }, hint: 'only the batch or channel dimension may be 0' });
+  });
+  if (x[1] === 0) throw new ConvError('EMPTY_INPUT', `X of shape [${x.join(', ')}] has 0 channels`, { values: { xShape: x }, hint: 'give X at least one channel' });
+  kernel.forEach((k, i) => {
+    if (k <= 0) throw new ConvError('KERNEL_SIZE', `${op}: kernel_shape ${k} on axis ${names[i]} must be positive`, { axis: names[i], values: { kernel_shape: kernel }, hint: 'use kernel sizes ≥ 1' });
+  });
+  strides.forEach((s, i) => {
+    if (s <= 0) throw new ConvError('STRIDE', `${op}: stride ${s} on axis ${names[i]} must be positive`, { axis: names[i], values: { strides }, hint: 'use strides ≥ 1' });
+  });
+  dilations.forEach((d, i) => {
+    if (d <= 0) throw new ConvError('DILATION', `${op}: dilation ${d} on axis ${names[i]} must be positive`, { axis: names[i], values: { dilations }, hint: 'use dilations ≥ 1' });
+  });
+  const autoPad = spec.auto_pad ?? 'NOTSET';
+  if (!AUTO_PADS.includes(autoPad)) throw new ConvError('PADDING_STRING', `${op}: unknown auto_pad ${show(autoPad)}`, { values: { auto_pad: autoPad }, hint: `use one of ${AUTO_PADS.join(', ')}` });
+  const notes: string[] = [];
+  if (spec.pads !== undefined && autoPad !== 'NOTSET') {
+    // The spec forbids the pair; ONNX Runtime's pooling kernels (unlike its Conv) run it and let auto_pad decide.
+    notes.push(`the node has both auto_pad ${autoPad} and pads: the ONNX spec forbids the pair, ONNX Runtime ignores pads and so does convkit`);
+  }
+  const pads = autoPad === 'NOTSET' ? ints(spec.pads, 'pads', 2 * r, 0, op) : Array<number>(2 * r).fill(0);
+  if (pads.some((p) => p < 0)) {
+    throw new ConvError('NEGATIVE_PADDING', `${op}: pads [${pads.join(', ')}] contain a negative value`, { values: { pads }, hint: 'ONNX requires pads ≥ 0; crop the input with a Slice node instead' });
+  }
+  const undilated = dilations.every((d) => d === 1);
+  const axes = x.slice(2).map((I, i) => {
+    const [k, s, d] = [kernel[i], strides[i], dilations[i]];
+    const ke = effectiveKernel(k, d);
+    let [pb, pe] = [pads[i], pads[r + i]];
+    if (autoPad === 'VALID') pb = pe = 0;
+    else if (autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER') {
+      // ONNX Runtime's pools size SAME padding with the undilated kernel and leave the total unclamped.
+      [pb, pe] = onnxSamePads(I, s, k, autoPad, false);
+      if (op === 'MaxPool' && undilated && (pb < 0 || pe < 0)) {
+        // ONNX Runtime's undilated MaxPool kernel: "padding values must be non-negative"; its dilated
+        // MaxPool and its AveragePool start the windows inside the input instead (checked against 1.30).
+        throw new ConvError('NEGATIVE_PADDING', `${op}: ${autoPad} on axis ${names[i]} needs padding [${pb}, ${pe}] (input ${I}, stride ${s}, kernel ${k}), which ONNX Runtime's MaxPool refuses`, {
+          axis: names[i],
+          values: { input: I, stride: s, kernel: k },
+          hint: `use a stride that makes (⌈${I}/${s}⌉ − 1)·stride + ${k} ≥ ${I}, explicit pads, or auto_pad VALID`,
+        });
+      }
+    }
+    else if (pb >= k || pe >= k) {
+      // ONNX Runtime: "Pad should be smaller than kernel" (a window of padding alone has no value).
+      throw new ConvError('PADDING_TOO_LARGE', `${op}: pads [${pb}, ${pe}] on axis ${names[i]} are not both smaller than the kernel (${k})`, {
+        axis: names[i],
+        values: { pads, kernel_shape: kernel },
+        hint: `use pads of at most ${k - 1} on this axis`,
+      });
+    }
+    const o = ortPoolOutput(I, ke, s, pb, pe, ceil);
+    if (o < 1) {
+      throw new ConvError('KERNEL_TOO_LARGE', `${op}: window ${ke} (kernel ${k}, dilation ${d}) does not fit the padded input ${I + pb + pe} on axis ${names[i]}`, {
+        axis: names[i],
+        values: { input: I, kernel: k, dilation: d, pads: [pb, pe] },
+        hint: `use a window of at most ${I + pb + pe} cells or more padding`,
+      });
+    }
+    return poolAxis(i, names[i], { input: I, kernel: k, stride: s, dilation: d, padBefore: pb, padAfter: pe }, o);
+  });
+  return finishPoolDialect({
+    mode: op === 'MaxPool' ? 'max' : 'avg',
+    emptyMax: LOWEST_F32,
+    rank: r,
+    batched: true,
+    inputShape: x,
+    axes,
+    ceilMode: ceil,
+    countIncludePad,
+    divisorOverride: null,
+    frameworkInputShape: [...x],
+    inputPermutation: identityPermutation(r + 2),
+    outputPermutation: identityPermutation(r + 2),
+    layout: 'NCHW-style X and Y, as PyTorch',
+    notes,
+  });
+}

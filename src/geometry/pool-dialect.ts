@@ -1,0 +1,106 @@
+/**
+ * What the pooling dialect adapters (`fromOnnxPool`, `fromTensorFlowPool`) return: the PoolGeometry
+ * plus the permutations that move the framework's tensors into convkit's [N, C, spatial…] and back,
+ * and a PyTorch recipe (docs/semantics.md, "ONNX pooling" and "TensorFlow pooling").
+ */
+import { ConvError } from './errors.js';
+import { permuteData, permuteShape } from './layout-permute.js';
+import { finishPool, poolGeometry, type PoolGeometry, type PoolParts } from './pool.js';
+
+/** What `fromOnnxPool` and `fromTensorFlowPool` return: the geometry, the layout permutations both ways, and a PyTorch recipe. */
+export interface PoolDialectGeometry {
+  geometry: PoolGeometry;
+  /** Per spatial axis, the [before, after] padding the framework states (negative: windows start inside the input). */
+  pads: [number, number][];
+  /** The framework's input shape and the permutation to convkit's [N, C, spatial…] (or [C, spatial…]). */
+  frameworkInputShape: number[];
+  inputPermutation: number[];
+  /** convkit's output [N, C, spatial…] → the framework's output layout, and that shape. */
+  outputPermutation: number[];
+  frameworkOutputShape: number[];
+  /** One line on the layouts, e.g. "NHWC input → [N, C, H, W]". */
+  layout: string;
+  /** A PyTorch call computing the same values, or why PyTorch's pooling options cannot. */
+  torchEquivalent: string;
+  /** Where the framework's behaviour is surprising or differs from its siblings. */
+  notes: string[];
+}
+
+export interface PoolDialectParts extends PoolParts {
+  frameworkInputShape: number[];
+  inputPermutation: number[];
+  outputPermutation: number[];
+  layout: string;
+  notes: string[];
+}
+
+function fmt(values: readonly number[]): string {
+  return values.every((v) => v === values[0]) ? String(values[0]) : `(${values.join(', ')})`;
+}
+
+/**
+ * The PyTorch pooling call with the same windows and divisor, found by resolving it with
+ * `poolGeometry` and comparing every axis; otherwise what stands in the way.
+ */
+export function poolTorchEquivalent(g: PoolGeometry): string {
+  const name = `${g.mode}_pool${g.rank}d`;
+  const ax = g.axes;
+  const why: string[] = [];
+  if (ax.some((a) => a.padBefore !== a.padAfter)) why.push('the padding is not the same on both sides');
+  if (ax.some((a) => a.padBefore < 0)) why.push('windows start inside the input');
+  if (ax.some((a) => a.padBefore > Math.floor(a.kernel / 2))) why.push('PyTorch allows at most half the kernel as padding');
+  if (g.mode === 'avg' && ax.some((a) => a.dilation > 1)) why.push('PyTorch has no dilated average pooling');
+  const opts = [
+    `kernel_size=${fmt(ax.map((a) => a.kernel))}`,
+    `stride=${fmt(ax.map((a) => a.stride))}`,
+    ax.some((a) => a.padBefore !== 0) ? `padding=${fmt(ax.map((a) => a.padBefore))}` : null,
+    ax.some((a) => a.dilation !== 1) ? `dilation=${fmt(ax.map((a) => a.dilation))}` : null,
+    g.ceilMode ? 'ceil_mode=True' : null,
+    g.mode === 'avg' && !g.countIncludePad && ax.some((a) => a.padBefore !== 0 || a.equivalent.padAfter !== 0) ? 'count_include_pad=False' : null,
+  ].filter((o): o is string => o !== null);
+  if (why.length === 0) {
+    try {
+      const t = poolGeometry(g.mode, g.inputShape, {
+        kernelSize: ax.map((a) => a.kernel),
+        stride: ax.map((a) => a.stride),
+        padding: ax.map((a) => a.padBefore),
+        dilation: g.mode === 'max' ? ax.map((a) => a.dilation) : undefined,
+        ceilMode: g.ceilMode,
+        countIncludePad: g.countIncludePad,
+        divisorOverride: g.divisorOverride,
+      }, g.rank);
+      // The same windows: same outputs and the same reach past the end (ceil mode, rounding).
+      if (t.axes.every((a, i) => a.output === ax[i].output && a.equivalent.padAfter === ax[i].equivalent.padAfter)) return `${name}(${opts.join(', ')})`;
+      why.push("PyTorch's output size differs");
+    } catch (e) {
+      if (!(e instanceof ConvError)) throw e;
+      why.push(`PyTorch refuses it (${e.code})`);
+    }
+  }
+  return `not expressible with PyTorch's pooling options: ${why.join('; ')}`;
+}
+
+export function finishPoolDialect(p: PoolDialectParts): PoolDialectGeometry {
+  const geometry = finishPool(p);
+  return {
+    geometry,
+    pads: geometry.axes.map((a) => [a.padBefore, a.padAfter]),
+    frameworkInputShape: p.frameworkInputShape,
+    inputPermutation: p.inputPermutation,
+    outputPermutation: p.outputPermutation,
+    frameworkOutputShape: permuteShape(geometry.outputShape, p.outputPermutation),
+    layout: p.layout,
+    torchEquivalent: poolTorchEquivalent(geometry),
+    notes: p.notes,
+  };
+}
+
+/** The framework's input values in convkit's layout, for a pooling dialect result. */
+export function poolInputToConvkit(r: PoolDialectGeometry, data: ArrayLike<number>): Float32Array {
+  return permuteData(data, r.frameworkInputShape, r.inputPermutation);
+}
+
+/** convkit's pooled values in the framework's layout. */
+export function poolOutputToFramework(r: PoolDialectGeometry, data: ArrayLike<number>): Float32Array {
+  return permuteData(data, r.geometry.outputShape, r.outputPermutation);
+}
