@@ -51,7 +51,9 @@ async function main() {
   const load0 = loadavg();
   const results: Record<string, unknown> = {};
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    // The stage's size on a 1440×900 screen; motion reduced so the autoplaying animation does not
+    // redraw between the measured changes.
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const threadTime = async () => {
@@ -64,6 +66,8 @@ async function main() {
       'direct 32×32, numbers on': '?i=32x32&k=3&s=1&p=1&n=1&lang=en',
       'transposed 32×32 (s2 → 65×65 grid)': '?i=32x32&k=3&s=2&p=1&t=1&op=1&lang=en',
       'transposed 32×32, scatter view': '?i=32x32&k=3&s=2&p=1&t=1&op=1&v=scatter&lang=en',
+      'classic figure 5×5 (fills the stage)': '?i=5&k=3&s=2&p=1&fig=classic&lang=en',
+      'classic figure 16×16 transposed s2': '?i=16&k=3&s=2&p=1&t=1&op=1&fig=classic&lang=en',
     };
     console.log(`playground redraw after one parameter change (${CHANGES} changes each, Chromium ${browser.version()})`);
     for (const [name, q] of Object.entries(scenarios)) {
@@ -114,11 +118,26 @@ async function main() {
         }
         return out;
       }, Math.max(20, Math.floor(CHANGES / 2)));
+      // One animation step (what autoplay does every tick): the highlight, the sentence, the
+      // classic figure's overlay, plus style and layout.
+      const step = await page.evaluate(async (n) => {
+        const out: number[] = [];
+        const fwd = document.getElementById('btn-forward')!;
+        for (let i = 0; i < n; i++) {
+          const t0 = performance.now();
+          fwd.click();
+          document.body.getBoundingClientRect();
+          out.push(performance.now() - t0);
+          await new Promise((res) => requestAnimationFrame(() => res(null)));
+        }
+        return out;
+      }, Math.max(20, Math.floor(CHANGES / 2)));
+      const st = stats(step);
       const hv = stats(hover);
       const m = stats(times.main);
       const a = stats(times.all);
-      results[name] = { query: q, picture: m, withSide: a, cpuMeanPerChange: cpuPerChange, hover: hv };
-      console.log(`  ${name.padEnd(38)} picture: median ${fmt(m.median)} p95 ${fmt(m.p95)} | with side panels (matrix…): median ${fmt(a.median)} p95 ${fmt(a.p95)} | main-thread cpu per change (mean, incl. side panels and paint) ${fmt(cpuPerChange)} | hover: median ${fmt(hv.median)} p95 ${fmt(hv.p95)}`);
+      results[name] = { query: q, picture: m, withSide: a, cpuMeanPerChange: cpuPerChange, hover: hv, step: st };
+      console.log(`  ${name.padEnd(38)} picture: median ${fmt(m.median)} p95 ${fmt(m.p95)} | with side panels (matrix…): median ${fmt(a.median)} p95 ${fmt(a.p95)} | main-thread cpu per change (mean, incl. side panels and paint) ${fmt(cpuPerChange)} | hover: median ${fmt(hv.median)} p95 ${fmt(hv.p95)} | animation step: median ${fmt(st.median)} p95 ${fmt(st.p95)}`);
     }
     await page.close();
 
