@@ -1,0 +1,52 @@
+/**
+ * ONNX's own conformance cases for AveragePool and MaxPool (onnx/backend/test/case/node/averagepool.py
+ * and maxpool.py, converted by scripts/pool-onnx-conformance.py into
+ * test/fixtures/dialects/pool-onnx-conformance.json), run through `onnxNode` with the node's
+ * attributes as ONNX wrote them: the output shape must be ONNX's and every value within 1e-5 of the
+ * output's scale (max pooling: exactly).
+ */
+import { describe, expect, it } from 'vitest';
+import { onnxNode, type OnnxNodeAttributes } from '../../src/ops/onnx-node.js';
+import { tensor } from '../../src/tensor/tensor.js';
+import { decodeF32, readFixture } from './peer-fixtures.js';
+
+interface ConformanceCase {
+  name: string;
+  op: 'AveragePool' | 'MaxPool';
+  attributes: OnnxNodeAttributes;
+  dtype: string;
+  xShape: number[];
+  x: string;
+  yShape: number[];
+  y: string;
+}
+const fixture = readFixture<{ source: string; cases: ConformanceCase[]; omitted: { name: string; reason: string }[] }>('pool-onnx-conformance.json');
+
+describe(`ONNX conformance cases (${fixture.source})`, () => {
+  it('covers every AveragePool and MaxPool case of the package, the omitted ones only for their size', () => {
+    expect(fixture.cases.length).toBeGreaterThanOrEqual(20);
+    expect(fixture.omitted.every((o) => /input of \d+ values/.test(o.reason))).toBe(true);
+    // The cases PyTorch's pooling options cannot express are among them.
+    const names = fixture.cases.map((c) => c.name);
+    for (const n of ['test_averagepool_2d_same_lower', 'test_averagepool_2d_same_upper', 'test_averagepool_2d_pads', 'test_averagepool_2d_precomputed_pads', 'test_maxpool_2d_same_lower', 'test_maxpool_2d_dilations']) expect(names).toContain(n);
+  });
+
+  for (const c of fixture.cases) {
+    it(`${c.name} (${JSON.stringify(c.attributes)})`, () => {
+      const y = onnxNode(c.op, c.attributes, [tensor(decodeF32(c.x), c.xShape)]);
+      expect(y.shape).toEqual(c.yShape);
+      const expected = decodeF32(c.y);
+      if (c.op === 'MaxPool') {
+        expect(Array.from(y.data)).toEqual(Array.from(expected));
+        return;
+      }
+      let scale = 1e-3;
+      let err = 0;
+      for (let i = 0; i < expected.length; i++) {
+        scale = Math.max(scale, Math.abs(expected[i]));
+        err = Math.max(err, Math.abs(y.data[i] - expected[i]));
+      }
+      expect(err / scale).toBeLessThan(1e-5);
+    });
+  }
+});
