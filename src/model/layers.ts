@@ -29,8 +29,8 @@ const POOL_TYPES = ['maxPool', 'avgPool'] as const;
 const GLOBAL_TYPES = ['globalAvgPool', 'globalMaxPool'] as const;
 const MERGE_TYPES = ['add', 'concat'] as const;
 /**
- * The `type` values a layer list accepts: convs, pools, global pools, `upsample`, `pad`, merges
- * and the shape-preserving ops (activations, normalisation, dropout…).
+ * The `type` values a layer list accepts: convs, pools, global pools, `upsample`, `pad`, merges,
+ * the shape-preserving ops (activations, normalisation, dropout…), `flatten` and `linear`.
  *
  * @example
  * ```ts
@@ -39,7 +39,7 @@ const MERGE_TYPES = ['add', 'concat'] as const;
  * LAYER_TYPES.includes('relu'); //=> true
  * ```
  */
-export const LAYER_TYPES: readonly string[] = [...CONV_TYPES, ...POOL_TYPES, ...GLOBAL_TYPES, 'upsample', 'pad', ...MERGE_TYPES, ...ELEMENTWISE_TYPES];
+export const LAYER_TYPES: readonly string[] = [...CONV_TYPES, ...POOL_TYPES, ...GLOBAL_TYPES, 'upsample', 'pad', ...MERGE_TYPES, ...ELEMENTWISE_TYPES, 'flatten', 'linear'];
 
 const COMMON = ['type', 'name', 'input', 'inputs'];
 const FIELDS: Record<string, string[]> = {
@@ -52,6 +52,8 @@ const FIELDS: Record<string, string[]> = {
   pad: [...COMMON, 'padding', 'mode'],
   merge: [...COMMON],
   elementwise: [...COMMON],
+  flatten: [...COMMON],
+  linear: [...COMMON, 'out', 'bias'],
 };
 
 /** Largest layer-list text accepted (bounds parse time and memory). */
@@ -152,7 +154,7 @@ export function layerListToNetwork(doc: unknown): NetworkDef {
     if (o.name !== undefined && (typeof o.name !== 'string' || o.name.length === 0)) fail(where, `field "name" must be a non-empty string, but is ${show(o.name)}`, 'e.g. name: conv1');
     const name = (o.name as string | undefined) ?? `${type}${idx}`;
     where = `layers[${idx}] (${type} "${name}")`;
-    const group = type === 'upsample' || type === 'pad' ? type : (CONV_TYPES as readonly string[]).includes(type) ? type : (POOL_TYPES as readonly string[]).includes(type) ? type : (GLOBAL_TYPES as readonly string[]).includes(type) ? 'global' : (MERGE_TYPES as readonly string[]).includes(type) ? 'merge' : 'elementwise';
+    const group = type === 'upsample' || type === 'pad' || type === 'flatten' || type === 'linear' ? type : (CONV_TYPES as readonly string[]).includes(type) ? type : (POOL_TYPES as readonly string[]).includes(type) ? type : (GLOBAL_TYPES as readonly string[]).includes(type) ? 'global' : (MERGE_TYPES as readonly string[]).includes(type) ? 'merge' : 'elementwise';
     for (const k of Object.keys(o)) if (!FIELDS[group].includes(k)) fail(where, `unknown field "${k}"`, `a ${type} layer takes ${FIELDS[group].join(', ')}`);
     if (o.input !== undefined && o.inputs !== undefined) fail(where, 'give either "input" or "inputs", not both', 'inputs: [a, b] for merges');
     const inputs = o.input !== undefined ? namesField(where, 'input', o.input) : o.inputs !== undefined ? namesField(where, 'inputs', o.inputs) : [prev];
@@ -213,6 +215,16 @@ export function layerListToNetwork(doc: unknown): NetworkDef {
       layers.push({ ...base, kind: 'globalPool', mode: type === 'globalMaxPool' ? 'max' : 'avg' });
     } else if (group === 'merge') {
       layers.push({ ...base, kind: type as 'add' | 'concat' });
+    } else if (group === 'flatten') {
+      layers.push({ ...base, kind: 'flatten' });
+    } else if (group === 'linear') {
+      if (o.out === undefined) fail(where, 'missing field "out" (output features)', 'e.g. out: 10');
+      const bias = o.bias === undefined ? true : o.bias === true ? true : o.bias === false ? false : fail(where, `field "bias" must be true or false, but is ${show(o.bias)}`, 'bias: false');
+      layers.push({ ...base, kind: 'linear', outFeatures: intField(where, 'out', o.out, 1), bias });
+    } else if (type === 'batchNorm') {
+      // PyTorch's BatchNorm: γ and β per channel (parameters), running mean and variance (buffers), and
+      // at inference one multiply-add per element.
+      layers.push({ ...base, kind: 'elementwise', perChannel: { params: 2, buffers: 2 }, affinePerElement: 1 });
     } else {
       layers.push({ ...base, kind: 'elementwise' });
     }

@@ -385,8 +385,11 @@ export function buildNetwork(def: NetworkDef): Network {
         }
         case 'elementwise': {
           const x = one(l, ins, 'use an add or concat layer to merge branches');
-          node = { def: l, name: l.name, kind: l.kind, inputShapes: ins, outputShape: [...x], params: l.params ?? 0, macs: 0, flat: flat.has(l.inputs[0]) };
-          if (l.buffers) node.buffers = l.buffers;
+          const channels = x[x.length - rank - 1];
+          const params = (l.params ?? 0) + (l.perChannel ? l.perChannel.params * channels : 0);
+          const buffers = (l.buffers ?? 0) + (l.perChannel ? l.perChannel.buffers * channels : 0);
+          node = { def: l, name: l.name, kind: l.kind, inputShapes: ins, outputShape: [...x], params, macs: 0, flat: flat.has(l.inputs[0]) };
+          if (buffers) node.buffers = buffers;
           if (l.affinePerElement) node.affineMacs = l.affinePerElement * prod(x);
           break;
         }

@@ -81,6 +81,11 @@ export interface ElementwiseLayerDef extends LayerBase {
   /** Running statistics and other non-learned tensors the op holds (BatchNormalization mean + variance). */
   buffers?: number;
   /**
+   * Parameters and buffers per input channel, when the source does not give their sizes (a layer
+   * list's `batchNorm`: 2 and 2); counted from the input's channels when the network is built.
+   */
+  perChannel?: { params: number; buffers: number };
+  /**
    * Multiply-adds per output element when the op is an affine map of its input at inference
    * (unfused BatchNormalization: x·γ/σ + (β − μγ/σ), 1 per element); reported apart from the
    * weight MACs (see summary.ts).

@@ -20,6 +20,32 @@ const err = (text: string): ConvError => {
 };
 
 describe('layer lists (JSON / YAML)', () => {
+  it('a classifier: batchNorm counts γ, β (params) and running statistics (buffers); flatten and linear as in PyTorch', () => {
+    const net = build(`
+input: [2, 3, 8, 8]
+layers:
+  - {type: conv, name: c, out: 4, kernel: 3, padding: 1, bias: false}
+  - {type: batchNorm, name: bn}
+  - {type: relu}
+  - {type: globalAvgPool, name: g}
+  - {type: flatten, name: f}
+  - {type: linear, name: fc, out: 10}
+  - {type: linear, name: fc2, out: 3, bias: false}
+`);
+    const s = summarize(net);
+    const row = (n: string) => s.rows.find((r) => r.name === n)!;
+    // nn.BatchNorm2d(4): weight + bias = 2·4 parameters, running_mean + running_var = 2·4 buffers; 2·4·8·8 elements.
+    expect(row('bn')).toMatchObject({ params: 2 * 4, buffers: 2 * 4, affineMacs: 2 * 4 * 8 * 8, macs: 0 });
+    expect(row('f')).toMatchObject({ kind: 'flatten', outputShape: [2, 4] });
+    // nn.Linear(4, 10) on 2 samples: 4·10 + 10 parameters, 2·4·10 MACs; nn.Linear(10, 3, bias=False).
+    expect(row('fc')).toMatchObject({ kind: 'linear', inputShapes: [[2, 4]], outputShape: [2, 10], params: 4 * 10 + 10, macs: 2 * 4 * 10 });
+    expect(row('fc2')).toMatchObject({ params: 10 * 3, macs: 2 * 10 * 3 });
+    expect(s.totals).toMatchObject({ params: 4 * 3 * 9 + 8 + 50 + 30, buffers: 8, affineMacs: 512 });
+    expect(err('input: [1, 3, 8, 8]\nlayers:\n  - {type: linear}').message).toMatch(/missing field "out" \(output features\)/);
+    // A linear layer on a tensor with spatial sizes is not a Linear over features: listed, not analysed.
+    expect(build('input: [1, 3, 8, 8]\nlayers:\n  - {type: linear, out: 3}').skipped[0].reason).toMatch(/of a \[1, 3, 8, 8\] tensor: a product over the last spatial axis/);
+  });
+
   it('DeepLab-style rates 1, 2, 4, 8 (YAML): RF 127 at jump 4, no holes, HDC M_2 = 2', () => {
     const net = build(readFileSync(new URL('deeplab-rates.yaml', EX), 'utf8'));
     const rf = receptiveField(net);
