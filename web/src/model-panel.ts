@@ -319,6 +319,9 @@ export class ModelPanel {
     table.replaceChildren(caption, thead, tbody, tfoot);
     table.dataset.params = String(r.totals.params);
     table.dataset.macs = String(r.totals.macs);
+    // Totals beside params and MACs (the notes list says what they are, with the library's notes).
+    table.dataset.buffers = String(r.totals.buffers);
+    table.dataset.affineMacs = String(r.totals.affineMacs);
     const list = byId('model-notes-list');
     list.replaceChildren(
       el('li', t(lang, 'modelFlops', { flops: r.totals.flops.toLocaleString('en-US') })),
