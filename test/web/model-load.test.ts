@@ -182,9 +182,17 @@ describe('errors and strings', () => {
       expect(errorHeadline('en', code)).not.toBe(errorHeadline('zh', code));
     }
     expect(errorHeadline('zh', 'KERNEL_TOO_LARGE')).toBe('卷积核大于填充后的输入');
+    // A layer's refusal on the Chinese page is Chinese throughout (issue 10): from the code and its
+    // values, or the headline alone when the values are missing; a model file keeps its detail.
     const e = new ConvError('KERNEL_TOO_LARGE', 'kernel extent 7 is larger than the padded input 4');
-    expect(errorText(e, 'zh')).toBe(`卷积核大于填充后的输入：${e.message}`);
+    expect(errorText(e, 'zh')).toBe('卷积核大于填充后的输入。');
     expect(errorText(e, 'en')).toBe(e.message);
+    const v = new ConvError('KERNEL_TOO_LARGE', 'kernel extent 7 is larger than the padded input 4 (4 + 0 + 0) on axis W', {
+      axis: 'W', values: { input: 4, kernel: 7, dilation: 1, effectiveKernel: 7, padding: [0, 0] },
+    });
+    expect(errorText(v, 'zh')).toBe('宽度方向上，卷积核覆盖 7 个单元，而填充后的输入只有 4 个（4 + 0 + 0）。请把填充加到每边至少 2，或改用更小的卷积核。');
+    const file = { code: 'MODEL_FILE', message: 'not an ONNX file' };
+    expect(errorText(file, 'zh')).toBe(`${errorHeadline('zh', 'MODEL_FILE')}：not an ONNX file`);
   });
 
   it('has a Chinese counting convention for each of the library’s, with the same formulas', () => {

@@ -11,6 +11,13 @@ import type { Lang } from './state.js';
 const num = (v: unknown, i: number): number => (Array.isArray(v) ? Number(v[i]) : Number(v));
 
 export function pageErrorText(e: ConvError, lang: Lang): string {
+  const text = composed(e, lang);
+  // An error without the numbers its code carries (built by hand, or from an older library):
+  // the translated headline rather than a sentence with holes in it.
+  return /NaN|undefined/.test(text) ? `${errorHeadline(lang, e.code)}${lang === 'zh' ? '。' : '.'}` : text;
+}
+
+function composed(e: ConvError, lang: Lang): string {
   const v = e.values;
   const ax = e.axis === 'W' ? 1 : 0;
   const zh = lang === 'zh';

@@ -172,12 +172,8 @@ const en = {
   tryIt: 'Try it:',
   tryInput: 'Input size',
   tryKernel: 'Kernel size',
-  tryStride: 'Stride',
-  tryPadding: 'Padding',
-  tryDilation: 'Dilation rate',
   tryOutChannels: 'Output channels',
   tryInChannels: 'Input channels',
-  tryOutputPadding: 'Output padding',
   tryMatrix: 'Show the matrix',
   channelFeeds: 'output channel {o} reads input channels {i}',
 };
@@ -203,6 +199,10 @@ const FROM_LIBRARY = {
   scatterInput: '^render.input',
   kernelLabel: '^render.kernel',
   outputLabel: '^render.output',
+  tryStride: '^render.stride',
+  tryPadding: '^render.padding',
+  tryDilation: '^render.dilation',
+  tryOutputPadding: '^render.outputPadding',
 } as const;
 
 export type MessageKey = keyof typeof en | keyof typeof FROM_LIBRARY;
@@ -368,12 +368,8 @@ const zh: Record<keyof typeof en, string> = {
   tryIt: '动手试试：',
   tryInput: '输入大小',
   tryKernel: '卷积核大小',
-  tryStride: '步长',
-  tryPadding: '填充',
-  tryDilation: '膨胀率',
   tryOutChannels: '输出通道数',
   tryInChannels: '输入通道数',
-  tryOutputPadding: '输出填充',
   tryMatrix: '查看矩阵',
   channelFeeds: '输出通道 {o} 读取输入通道 {i}',
 };

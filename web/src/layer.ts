@@ -9,6 +9,7 @@ import type { ConvGeometry } from '../../src/geometry/types.js';
 import { errorHeadline } from '../../src/i18n/errors.js';
 import { geometryFromOptions } from '../../src/trace/index.js';
 import type { TraceSpecOptions } from '../../src/trace/index.js';
+import { pageErrorText } from './error-text.js';
 import { paddingOption } from './state.js';
 import type { Lang, State } from './state.js';
 
@@ -99,7 +100,14 @@ export function controlFor(e: ConvError, s: State): string {
   return (CONTROL_OF[e.code] ?? CONTROL_OF.INVALID_OPTION)(ax, s);
 }
 
-/** The message shown for a refusal: on the Chinese page, a Chinese headline before the English detail. */
+/**
+ * The message shown for a refusal. On the Chinese page a layer's refusal is said in Chinese from its
+ * code and values (error-text.ts); a model file's (a plain code + message from the worker, or a
+ * MODEL_* code) keeps the Chinese headline before the library's detail, which names the file's
+ * own fields.
+ */
 export function errorText(e: { code: string; message: string }, lang: Lang): string {
-  return lang === 'zh' ? `${errorHeadline('zh', e.code)}：${e.message}` : e.message;
+  if (lang !== 'zh') return e.message;
+  if (isConvError(e) && !e.code.startsWith('MODEL_')) return pageErrorText(e, 'zh');
+  return `${errorHeadline('zh', e.code)}：${e.message}`;
 }
