@@ -95,12 +95,32 @@ export function finishPoolDialect(p: PoolDialectParts): PoolDialectGeometry {
   };
 }
 
-/** The framework's input values in convkit's layout, for a pooling dialect result. */
+/**
+ * The framework's input values in convkit's [N, C, spatial…] layout, for a pooling dialect result.
+ *
+ * @example
+ * ```ts
+ * import { fromTensorFlowPool, poolInputToConvkit } from 'convkit';
+ * // A 2x1 NHWC image with 2 channels:
+ * const r = fromTensorFlowPool({ op: 'max', inputShape: [1, 2, 1, 2], poolSize: [2, 1], padding: 'VALID' });
+ * poolInputToConvkit(r, [1, 10, 2, 20]); //=> [1, 2, 10, 20]
+ * ```
+ */
 export function poolInputToConvkit(r: PoolDialectGeometry, data: ArrayLike<number>): Float32Array {
   return permuteData(data, r.frameworkInputShape, r.inputPermutation);
 }
 
-/** convkit's pooled values in the framework's layout. */
+/**
+ * convkit's pooled values (geometry.outputShape) in the framework's layout.
+ *
+ * @example
+ * ```ts
+ * import { fromTensorFlowPool, poolOutputToFramework } from 'convkit';
+ * const r = fromTensorFlowPool({ op: 'max', inputShape: [1, 2, 2, 2], poolSize: [1, 2], padding: 'VALID' });
+ * r.geometry.outputShape;                 //=> [1, 2, 2, 1]
+ * poolOutputToFramework(r, [1, 2, 3, 4]); //=> [1, 3, 2, 4]
+ * ```
+ */
 export function poolOutputToFramework(r: PoolDialectGeometry, data: ArrayLike<number>): Float32Array {
   return permuteData(data, r.geometry.outputShape, r.outputPermutation);
 }
