@@ -59,7 +59,7 @@ registerCommand({
       .command('rf')
       .description('receptive field of a model output per axis: size, jump, effective padding, exact cells with holes, dead outputs, HDC heuristic, branch alignment')
       .argument('<model>', 'an .onnx file, or a .json/.yaml/.yml layer list')
-      .option('--output-index <index>', 'also give the input region of this output cell, one index per spatial axis, e.g. 3,4')
+      .option('--output-index <index>', 'also give the input region of this output cell of the first output (or of --layer), one index per spatial axis, e.g. 3,4')
       .option('--layer <name>', 'the layer to analyse (default: every network output)')
       .option('--input-shape <shape>', 'input shape N,C,H,W (when the file leaves a size symbolic)')
       .option('--json', 'print the result as JSON')
