@@ -765,7 +765,8 @@ function stepSentence(s: Scene): string {
   const terms = reads.slice(0, 12).map((tp) => `${fmt(v.x[sl.x + tp.input![0] * W + tp.input![1]])}·${fmt(v.w[sl.w + tp.weight[0] * kW + tp.weight[1]])}`);
   const more = reads.length > 12 || s.trace.channels.inPerGroup > 1 ? ' + …' : '';
   const sum = terms.length ? terms.join(' + ') + more : '0';
-  return `${base} ${t(lang, 'stepOutputValue', { o: fr.output.join(','), sum, v: fmt(v.y[sl.y + frame]) })}`;
+  // Chinese sentences follow each other without a space.
+  return `${base}${lang === 'zh' ? '' : ' '}${t(lang, 'stepOutputValue', { o: fr.output.join(','), sum, v: fmt(v.y[sl.y + frame]) })}`;
 }
 
 function hoverSentence(panel: Panel, cell: number, r: ReturnType<Views['hoverHighlight']>): string {
