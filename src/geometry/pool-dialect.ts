@@ -56,7 +56,7 @@ export function poolTorchEquivalent(g: PoolGeometry): string {
     ax.some((a) => a.padBefore !== 0) ? `padding=${fmt(ax.map((a) => a.padBefore))}` : null,
     ax.some((a) => a.dilation !== 1) ? `dilation=${fmt(ax.map((a) => a.dilation))}` : null,
     g.ceilMode ? 'ceil_mode=True' : null,
-    g.mode === 'avg' && !g.countIncludePad && ax.some((a) => a.padBefore !== 0 || a.equivalent.padAfter !== 0) ? 'count_include_pad=False' : null,
+    g.mode === 'avg' && !g.countIncludePad && ax.some((a) => a.padBefore !== 0 || a.padAfter !== 0) ? 'count_include_pad=False' : null,
   ].filter((o): o is string => o !== null);
   if (why.length === 0) {
     try {

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { onnxNode, type OnnxNodeAttributes } from '../../src/ops/onnx-node.js';
+import { fromOnnxPool, type OnnxPoolSpec } from '../../src/geometry/onnx-pool.js';
 import { tensor } from '../../src/tensor/tensor.js';
 import { decodeF32, readFixture } from './peer-fixtures.js';
 
@@ -29,6 +30,14 @@ describe(`ONNX conformance cases (${fixture.source})`, () => {
     // The cases PyTorch's pooling options cannot express are among them.
     const names = fixture.cases.map((c) => c.name);
     for (const n of ['test_averagepool_2d_same_lower', 'test_averagepool_2d_same_upper', 'test_averagepool_2d_pads', 'test_averagepool_2d_precomputed_pads', 'test_maxpool_2d_same_lower', 'test_maxpool_2d_dilations']) expect(names).toContain(n);
+  });
+
+  it("names the cases PyTorch's pooling options cannot express (SAME splits, pads over half the kernel)", () => {
+    const inexpressible = fixture.cases.filter((c) => fromOnnxPool({ op: c.op, xShape: c.xShape, ...c.attributes } as OnnxPoolSpec).torchEquivalent.startsWith('not expressible')).map((c) => c.name);
+    expect(inexpressible).toEqual([
+      'test_averagepool_2d_same_upper', 'test_averagepool_2d_same_lower', 'test_averagepool_2d_pads', 'test_averagepool_2d_pads_count_include_pad',
+      'test_maxpool_2d_same_upper', 'test_maxpool_2d_same_lower', 'test_maxpool_2d_pads',
+    ]);
   });
 
   for (const c of fixture.cases) {
