@@ -5,8 +5,7 @@ import { computeAll } from './browser-cases.js';
 
 /**
  * The page's first large async conv, while the pool's Web Workers are still starting: they must
- * join the job already published (the caller of an async call never computes), not leave it to
- * the stall recovery.
+ * join the job already published, not leave it to the stall recovery.
  */
 async function firstAsync(): Promise<{ recoveries: number; callerTasks: number; centre: number }> {
   const x = api.tensor(new Float32Array(64 * 56 * 56).fill(0.5), [1, 64, 56, 56]);

@@ -17,7 +17,8 @@
  * - after a job a worker busy-waits for the next one (about the last gap between jobs, capped by
  *   SPIN_US) before it sleeps on GEN, so calls in a steady rhythm find it awake;
  * - the caller blocks on COMPLETED (sync: Atomics.wait, Node only) or awaits it
- *   (async: Atomics.waitAsync or polling; never blocks).
+ *   (async: Atomics.waitAsync or polling; it computes only single tasks, between yields, while a
+ *   fresh pool's workers are still starting).
  * Robustness: workers are unref'd (never keep a process alive). A worker that exits is dropped
  * from the pool; if one dies holding a task, the caller sees no progress for `stallMs` and runs
  * every unfinished task itself — tasks write their whole output range from scratch, so redoing
@@ -27,7 +28,7 @@ import { runTask, TASK_GEMM, type Task } from './plan.js';
 import type { TaskRunner } from './engine.js';
 import type { KernelExports } from './runtime.js';
 
-const GEN = 0, CURSOR = 1, COUNT = 2, TABLE = 3, SCRATCH = 4, SCRATCH_PER = 5, COMPLETED = 6, STOP = 7, ACTIVE = 8, READY = 9, SPIN_US = 10;
+const GEN = 0, CURSOR = 1, COUNT = 2, TABLE = 3, SCRATCH = 4, SCRATCH_PER = 5, COMPLETED = 6, STOP = 7, ACTIVE = 8, READY = 9, SPIN_US = 10, STARTED = 11;
 const CTL_WORDS = 16;
 /** i32 words per task-table entry: state, kind, 22 arguments. */
 export const TASK_WORDS = 24;
@@ -40,6 +41,7 @@ function start(module, memory, ctl, index, gen0, onExit) {
   // published while the worker was still starting must wake it (its wait returns at once),
   // or the job would run without it until the caller gave up on it.
   let gen = gen0;
+  Atomics.add(ctl, 11, 1); // started: an async caller stops computing tasks itself
   let spinning = false, jobEnd = 0, lastGap = -1;
   for (;;) {
     if (spinning) {
@@ -158,6 +160,26 @@ export interface PoolOptions {
   spinMs?: number;
   /** No progress for this long while tasks are claimed → the holder is presumed dead. */
   stallMs?: number;
+  /**
+   * Whether an async call's caller computes tasks (one at a time, yielding between them) while
+   * no worker has started yet; default true. false leaves a fresh pool's first job to workers
+   * that start after it was published (tests use it to pin that they join it).
+   */
+  asyncCallerHelps?: boolean;
+}
+
+/** Lets queued events run: setImmediate in Node, a MessageChannel round trip in browsers (not clamped as nested timers are). */
+function yieldToEventLoop(): Promise<void> {
+  const g = globalThis as { setImmediate?: (f: () => void) => void };
+  if (g.setImmediate) return new Promise((r) => g.setImmediate!(r));
+  if (typeof MessageChannel !== 'undefined') {
+    return new Promise((r) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { ch.port1.close(); r(); };
+      ch.port2.postMessage(0);
+    });
+  }
+  return new Promise((r) => setTimeout(r, 0));
 }
 
 export class ThreadPool implements TaskRunner {
@@ -165,6 +187,7 @@ export class ThreadPool implements TaskRunner {
   private readonly workers: WorkerHandle[] = [];
   private readonly stallMs: number;
   private pendingDeath = -1;
+  private readonly asyncCallerHelps: boolean;
   /** How many times a stalled job was finished by the caller (tests read it). */
   recoveries = 0;
 
@@ -175,6 +198,7 @@ export class ThreadPool implements TaskRunner {
     options: PoolOptions,
   ) {
     this.stallMs = options.stallMs ?? 2000;
+    this.asyncCallerHelps = options.asyncCallerHelps ?? true;
     this.setSpin(options.spinMs ?? DEFAULT_SPIN_MS);
     const NodeWorker = nodeWorkerCtor();
     for (let i = 1; i <= options.workers; i++) {
@@ -334,6 +358,22 @@ export class ThreadPool implements TaskRunner {
     }
   }
 
+  /** The caller claims and runs one task; false when none was left. */
+  private workOne(tasks: Task[], tablePtr: number, scratchPtr: number): boolean {
+    const c = this.ctl;
+    const i = Atomics.add(c, CURSOR, 1);
+    if (i >= tasks.length) return false;
+    const m = new Int32Array(this.memory.buffer);
+    const e = (tablePtr >> 2) + i * TASK_WORDS;
+    Atomics.store(m, e, 1);
+    runTask(this.k, tasks[i], scratchPtr, false);
+    this.callerTasks++;
+    Atomics.store(m, e, -1);
+    Atomics.add(c, COMPLETED, 1);
+    Atomics.notify(c, COMPLETED);
+    return true;
+  }
+
   /**
    * After a long stall: runs every task not marked done (depthwise tasks cannot be stolen; their
    * holder is presumed dead).
@@ -397,13 +437,18 @@ export class ThreadPool implements TaskRunner {
   }
 
   /**
-   * Never blocks: the caller only publishes and awaits; the workers compute (the caller joins
-   * in only when no worker is alive), so a browser's main thread stays free.
+   * Never blocks for long: the caller publishes and awaits while the workers compute, so a
+   * browser's main thread stays free. The caller computes only while no worker has started yet
+   * (one task at a time, yielding between tasks) or when no worker is alive.
    */
   async runAsync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr = 0): Promise<void> {
     this.publish(tasks, tablePtr, scratchPtr, scratchPer);
     if (this.threads < 2) this.work(tasks, tablePtr, scratchPtr);
     const c = this.ctl;
+    // Until the first worker has started (a fresh pool: tens of ms for a thread to boot), the
+    // caller takes tasks one at a time, yielding to the event loop after each, so the first call
+    // costs about what a synchronous one does instead of waiting for the start-up.
+    while (this.asyncCallerHelps && Atomics.load(c, STARTED) === 0 && this.threads >= 2 && this.workOne(tasks, tablePtr, scratchPtr)) await yieldToEventLoop();
     let last = Atomics.load(c, COMPLETED), since = Date.now();
     const waitAsync = (Atomics as unknown as { waitAsync?: (a: Int32Array, i: number, v: number, t: number) => { async: boolean; value: Promise<string> | string } }).waitAsync;
     while (last < tasks.length) {
