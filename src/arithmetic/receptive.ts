@@ -18,6 +18,14 @@ import type { AxisGeometry } from '../geometry/types.js';
 import type { Network, NetworkNode } from '../network/types.js';
 import { hdcReport, type HdcReport } from './receptive-hdc.js';
 import { lcm, Rational, ratMax, ratMin } from './receptive-rational.js';
+import { inputsOf, inputView } from '../network/views.js';
+
+/** A network with several inputs is analysed from one of them: the first that `target` depends on (else the first). */
+function fromInput(net: Network, target?: string): Network {
+  if (!net.inputs || net.inputs.length <= 1) return net;
+  const first = target === undefined ? undefined : inputsOf(net).get(target)?.[0];
+  return inputView(net, first ?? net.input.name);
+}
 
 /** Shift that lets `tapSource` (which clips to [0, input)) serve as the unbounded tap map. */
 const SHIFT = 2 ** 30;
@@ -110,7 +118,8 @@ export interface ContinuousResult {
  * [String(c3.size), String(c3.jump), String(c3.padding)]; //=> ['13', '2', '6']
  * ```
  */
-export function continuousField(net: Network): ContinuousResult {
+export function continuousField(whole: Network): ContinuousResult {
+  const net = fromInput(whole);
   const rank = net.rank;
   const unit = (): Interval => ({ jump: new Rational(1), lo: new Rational(0), hi: new Rational(0), global: false });
   const ivs = new Map<string, (Interval | null)[]>([[net.input.name, Array.from({ length: rank }, unit)]]);
@@ -178,7 +187,8 @@ export const MAX_SET_WORK = 20_000_000;
  * dependencySet(net, 'c3', 0, [0], false); //=> [-6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6]
  * ```
  */
-export function dependencySet(net: Network, target: string, axis: number, outputs: readonly number[], bounded: boolean): number[] {
+export function dependencySet(whole: Network, target: string, axis: number, outputs: readonly number[], bounded: boolean): number[] {
+  const net = whole.byName.has(target) ? fromInput(whole, target) : whole;
   if (!net.byName.has(target)) throw new ConvError('MODEL_GRAPH', `"${target}" is not an analysed layer of the network`, { hint: `use one of ${net.outputs.join(', ')}` });
   const sets = new Map<string, Set<number>>([[target, new Set(outputs)]]);
   let work = 0;
@@ -306,7 +316,8 @@ export const MAX_PHASES = 256;
  * exactField(net, 'c3', 0); //=> { period: 1, maxSize: 13, maxHoles: 0, deadPhases: [] }
  * ```
  */
-export function exactField(net: Network, target: string, axis: number): ExactAxis {
+export function exactField(whole: Network, target: string, axis: number): ExactAxis {
+  const net = fromInput(whole, target);
   const factors = shiftFactors(net, target, axis);
   let period = 1;
   for (const list of factors.values()) for (const r of list) period = lcm(period, r.den);
@@ -415,8 +426,9 @@ export function targetOf(net: Network, target?: string): string {
  * rf.axes[0].exact.maxHoles;                 //=> 0
  * ```
  */
-export function receptiveField(net: Network, target?: string): ReceptiveField {
-  const t = targetOf(net, target);
+export function receptiveField(whole: Network, target?: string): ReceptiveField {
+  const t = targetOf(whole, target);
+  const net = fromInput(whole, t);
   const cont = continuousField(net);
   const upstream = new Set(upstreamOf(net, t));
   const merges = cont.merges.filter((m) => upstream.has(m.node));
@@ -479,8 +491,9 @@ export interface OutputRegion {
  * h.continuous;              //=> { start: '-6', end: '6', centre: '0' }
  * ```
  */
-export function outputRegion(net: Network, index: readonly number[], target?: string): OutputRegion[] {
-  const t = targetOf(net, target);
+export function outputRegion(whole: Network, index: readonly number[], target?: string): OutputRegion[] {
+  const t = targetOf(whole, target);
+  const net = fromInput(whole, t);
   const node = net.byName.get(t) as NetworkNode;
   const spatial = node.outputShape.slice(-net.rank);
   if (index.length !== net.rank) throw new ConvError('OPTION_LENGTH', `output index has ${index.length} values but the network has ${net.rank} spatial axes`, { hint: `give ${net.rank} values, e.g. ${spatial.map(() => 0).join(',')}` });

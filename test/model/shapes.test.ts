@@ -67,6 +67,13 @@ describe('several network inputs (torch export: image + guide)', () => {
     expect(size('guide')).toBeGreaterThan(size('image'));
   });
 
+  it('the library functions given the whole two-input network analyse from its first input', () => {
+    const out = net.outputs[0];
+    expect(receptiveField(net, out).axes[0].continuous!.size.valueOf()).toBe(receptiveField(inputView(net, 'image'), out).axes[0].continuous!.size.valueOf());
+    const c = (facts.cases as { output: number[]; image: { rows: number[] } }[])[0];
+    expect(outputRegion(net, c.output, out)[0].cells).toEqual(c.image.rows);
+  });
+
   it('a further input that is not spatial ([N, F]) is listed with what reads it; the rest is analysed', () => {
     const conv = { op: 'Conv', kind: 'conv' as const, outChannels: 1, kernel: [3, 3], stride: [1, 1], dilation: [1, 1], padding: { pairs: [[1, 1], [1, 1]] as [number, number][] }, groups: 1, bias: false };
     const net = buildNetwork({
