@@ -145,3 +145,29 @@ describe('computeGeometry: a TensorFlow.js dialect result run in tfjs layouts (r
     expect(codeOf(() => computeGeometry(fromOnnxPool({ op: 'MaxPool', xShape: [1, 1, 2, 2], kernel_shape: [2, 2] }) as never, x, x))).toBe('INVALID_OPTION');
   });
 });
+
+describe('onnxNode robustness', () => {
+  it('bad attribute values and inputs are refused with a ConvError, nothing else is thrown', () => {
+    const x = tensor(new Float32Array(2 * 25), [1, 2, 5, 5]);
+    const w = tensor(new Float32Array(4 * 9), [2, 2, 3, 3]);
+    const junk: unknown[] = [null, NaN, -1, 1.5, 'x', [], [NaN, 1], [1, 2, 3, 4, 5, 6, 7], {}, true];
+    let refused = 0;
+    for (const [op, inputs] of [['Conv', [x, w]], ['ConvTranspose', [x, w]], ['AveragePool', [x]], ['MaxPool', [x]]] as const) {
+      const base: Record<string, unknown> = op === 'Conv' || op === 'ConvTranspose' ? { strides: [1, 1] } : { kernel_shape: [2, 2] };
+      for (const name of ['auto_pad', 'pads', 'strides', 'dilations', 'kernel_shape', 'group', 'ceil_mode', 'output_shape']) {
+        for (const v of junk) {
+          try {
+            onnxNode(op, { ...base, [name]: v } as never, inputs);
+          } catch (e) {
+            if (!(e instanceof ConvError)) throw new Error(`${op} with ${name} = ${String(v)} threw ${String(e)}`);
+            refused++;
+          }
+        }
+      }
+      for (const bad of [null, [], [x, x, x, x], [{ shape: [1], data: 'no' }], 'x']) {
+        expect(codeOf(() => onnxNode(op, base as never, bad as never))).not.toBe('accepted');
+      }
+    }
+    expect(refused).toBeGreaterThan(200);
+  });
+});

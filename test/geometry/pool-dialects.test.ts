@@ -129,3 +129,25 @@ describe('fromTensorFlowPool', () => {
     expect([big.code, big.axis]).toEqual(['KERNEL_TOO_LARGE', 'H']);
   });
 });
+
+describe('robustness: malformed specs are refused with a ConvError, nothing else is thrown', () => {
+  const junk: unknown[] = [undefined, null, NaN, -1, 0, 1.5, 'x', [], [NaN], [1, 2, 3, 4, 5, 6, 7], {}, 1e12];
+  const onnxBase: Record<string, unknown> = { op: 'AveragePool', xShape: [1, 2, 5, 5], kernel_shape: [3, 3], strides: [2, 2], pads: [1, 1, 1, 1], dilations: [1, 1], ceil_mode: 1, count_include_pad: 1, auto_pad: 'NOTSET' };
+  const tfBase: Record<string, unknown> = { dialect: 'tfjs', op: 'avg', inputShape: [1, 5, 5, 2], poolSize: [3, 3], strides: [2, 2], padding: 1, dimRoundingMode: 'ceil' };
+  for (const [name, base, run] of [['fromOnnxPool', onnxBase, fromOnnxPool], ['fromTensorFlowPool', tfBase, fromTensorFlowPool]] as const) {
+    it(`${name}: every field replaced by each of ${junk.length} bad values`, () => {
+      let refused = 0;
+      for (const key of Object.keys(base)) {
+        for (const v of junk) {
+          try {
+            (run as (s: unknown) => unknown)({ ...base, [key]: v });
+          } catch (e) {
+            if (!(e instanceof ConvError)) throw new Error(`${name} with ${key} = ${String(v)} threw ${String(e)}`);
+            refused++;
+          }
+        }
+      }
+      expect(refused).toBeGreaterThan(Object.keys(base).length * 4);
+    });
+  }
+});
