@@ -478,9 +478,23 @@ function showFigure(s: Scene): void {
  * Scales the figure to the space the stage has left: the classic figure keeps its aspect; the
  * grids are laid out in a row, or input-left / kernel-over-output when that gives larger cells.
  */
+/**
+ * The figure's box, measured once per window size, language, tour step and notice: reading it
+ * forces a layout, which a parameter change should not pay twice.
+ */
+let fitted: { key: string; W: number; H: number } | null = null;
+
 function fitFigure(): void {
   const box = byId('figure-box');
   const phone = typeof matchMedia !== 'undefined' && matchMedia('(max-width: 720px)').matches;
+  const notices = ['error-banner', 'model-origin', 'classic-note'].map((id) => (byId(id).hidden ? 0 : 1)).join('');
+  const key = `${window.innerWidth}x${window.innerHeight} ${state.lang} ${state.tour} ${notices} ${phone}`;
+  if (fitted?.key !== key) fitted = { key, ...measureFigureBox(box, phone) };
+  const { W, H } = fitted;
+  scaleFigure(W, H);
+}
+
+function measureFigureBox(box: HTMLElement, phone: boolean): { W: number; H: number } {
   const W = Math.max(120, box.clientWidth);
   // On a phone the figure leaves room below it for the tour card's prose and control; on a wider
   // screen it takes the stage's height less the player bar, the step sentence and any notice.
@@ -505,7 +519,10 @@ function fitFigure(): void {
     H = Math.max(200, byId('stage').clientHeight - 24 - used);
     box.style.height = `${H}px`;
   }
-  H = Math.max(120, H);
+  return { W, H: Math.max(120, H) };
+}
+
+function scaleFigure(W: number, H: number): void {
   if (classicShown) {
     classic.fit(W, H);
     return;
