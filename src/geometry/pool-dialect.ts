@@ -77,7 +77,43 @@ export function poolTorchEquivalent(g: PoolGeometry): string {
       why.push(`PyTorch refuses it (${e.code})`);
     }
   }
-  return `not expressible with PyTorch's pooling options: ${why.join('; ')}`;
+  const padded = paddedRecipe(g, name);
+  return `not expressible with PyTorch's pooling options: ${why.join('; ')}${padded ? `; instead ${padded}` : ''}`;
+}
+
+/**
+ * Pads first, then pools without padding: a maximum over `F.pad(x, …, value=-inf)`; an average over
+ * `F.pad(x, …)` when padding counts, or that divided by the same pooling of padded ones when it does
+ * not. Only when PyTorch's pooling of the padded shape gives the same windows.
+ */
+function paddedRecipe(g: PoolGeometry, name: string): string | null {
+  const ax = g.axes;
+  if (ax.some((a) => a.padBefore < 0 || a.padAfter < 0) || (g.mode === 'avg' && ax.some((a) => a.dilation > 1)) || g.divisorOverride !== null) return null;
+  const lead = g.inputShape.slice(0, g.inputShape.length - g.rank);
+  try {
+    const t = poolGeometry(g.mode, [...lead, ...ax.map((a) => a.input + a.padBefore + a.padAfter)], {
+      kernelSize: ax.map((a) => a.kernel),
+      stride: ax.map((a) => a.stride),
+      dilation: g.mode === 'max' ? ax.map((a) => a.dilation) : undefined,
+      ceilMode: g.ceilMode,
+    }, g.rank);
+    if (!t.axes.every((a, i) => a.output === ax[i].output && a.equivalent.padAfter === ax[i].equivalent.padAfter - ax[i].padAfter)) return null;
+  } catch (e) {
+    if (e instanceof ConvError) return null;
+    throw e;
+  }
+  const flat: number[] = [];
+  for (let i = ax.length - 1; i >= 0; i--) flat.push(ax[i].padBefore, ax[i].padAfter);
+  const opts = [
+    `kernel_size=${fmt(ax.map((a) => a.kernel))}`,
+    `stride=${fmt(ax.map((a) => a.stride))}`,
+    ax.some((a) => a.dilation !== 1) ? `dilation=${fmt(ax.map((a) => a.dilation))}` : null,
+    g.ceilMode ? 'ceil_mode=True' : null,
+  ].filter((o): o is string => o !== null).join(', ');
+  const pad = `(${flat.join(',')})`;
+  if (g.mode === 'max') return `F.pad(x, ${pad}, value=float('-inf')) then ${name}(${opts})`;
+  if (g.countIncludePad) return `F.pad(x, ${pad}) then ${name}(${opts})`;
+  return `${name}(F.pad(x, ${pad}), ${opts}) / ${name}(F.pad(torch.ones_like(x), ${pad}), ${opts})`;
 }
 
 export function finishPoolDialect(p: PoolDialectParts): PoolDialectGeometry {

@@ -32,7 +32,10 @@ describe('fromOnnxPool', () => {
     const r = onnx({ xShape: [1, 1, 5, 5], kernel_shape: [3, 3], pads: [2, 0, 1, 2] });
     expect(r.pads).toEqual([[2, 1], [0, 2]]);
     expect(r.geometry.outputShape).toEqual([1, 1, 6, 5]);
-    expect(r.torchEquivalent).toBe("not expressible with PyTorch's pooling options: the padding is not the same on both sides; PyTorch allows at most half the kernel as padding");
+    expect(r.torchEquivalent).toBe(
+      "not expressible with PyTorch's pooling options: the padding is not the same on both sides; PyTorch allows at most half the kernel as padding; " +
+        'instead avg_pool2d(F.pad(x, (0,2,2,1)), kernel_size=3, stride=1) / avg_pool2d(F.pad(torch.ones_like(x), (0,2,2,1)), kernel_size=3, stride=1)',
+    );
     const e = refusal(() => onnx({ xShape: [1, 1, 5, 5], kernel_shape: [3, 3], pads: [3, 0, 0, 0] }));
     expect([e.code, e.axis, e.hint]).toEqual(['PADDING_TOO_LARGE', 'H', 'use pads of at most 2 on this axis']);
     expect(refusal(() => onnx({ xShape: [1, 1, 5, 5], kernel_shape: [3, 3], pads: [-1, 0, 0, 0] })).code).toBe('NEGATIVE_PADDING');
@@ -47,6 +50,36 @@ describe('fromOnnxPool', () => {
     expect(max.torchEquivalent).toBe('max_pool2d(kernel_size=2, stride=1, padding=1, dilation=2)');
     expect(Array.from(computePoolGeometry(max, x).data)).toEqual(Array.from(maxPool2d(x, { kernelSize: 2, stride: 1, padding: 1, dilation: 2 }).data));
     expect(onnx({ xShape: [1, 1, 7, 7], kernel_shape: [2, 2], dilations: [2, 2] }).torchEquivalent).toBe("not expressible with PyTorch's pooling options: PyTorch has no dilated average pooling");
+  });
+
+  it('the padded recipes compute the same values (F.pad then pooling without padding, here with convkit\'s PyTorch ops)', () => {
+    // F.pad of a [1, 1, H, W] tensor: (left, right, top, bottom), filled with `value`.
+    const pad = (t: { shape: number[]; data: Float32Array }, [l, r, top, b]: number[], value: number) => {
+      const [H, W] = t.shape.slice(2);
+      const [h, w] = [H + top + b, W + l + r];
+      const out = new Float32Array(h * w).fill(value);
+      for (let i = 0; i < H; i++) for (let j = 0; j < W; j++) out[(i + top) * w + j + l] = t.data[i * W + j];
+      return tensor(out, [1, 1, h, w]);
+    };
+    const x = tensor(Float32Array.from({ length: 30 }, (_, i) => Math.cos(i * 2.3)), [1, 1, 5, 6]);
+    const ones = tensor(new Float32Array(30).fill(1), [1, 1, 5, 6]);
+    const spec = { xShape: [1, 1, 5, 6], kernel_shape: [3, 2], strides: [2, 1], pads: [2, 0, 1, 1], ceil_mode: 1 };
+    const flat = [0, 1, 2, 1]; // F.pad order: W before, W after, H before, H after
+    const opts = { kernelSize: [3, 2], stride: [2, 1], ceilMode: true };
+    const close = (a: Float32Array, b: Float32Array) => {
+      expect(a.length).toBe(b.length);
+      a.forEach((v, i) => expect(v).toBeCloseTo(b[i], 6));
+    };
+    const max = fromOnnxPool({ op: 'MaxPool', ...spec });
+    expect(max.torchEquivalent).toContain("instead F.pad(x, (0,1,2,1), value=float('-inf')) then max_pool2d(kernel_size=(3, 2), stride=(2, 1), ceil_mode=True)");
+    close(computePoolGeometry(max, x).data, maxPool2d(pad(x, flat, -Infinity), opts).data);
+    const counted = onnx({ ...spec, count_include_pad: 1 });
+    expect(counted.torchEquivalent).toContain('instead F.pad(x, (0,1,2,1)) then avg_pool2d(');
+    close(computePoolGeometry(counted, x).data, avgPool2d(pad(x, flat, 0), opts).data);
+    const excluded = onnx(spec);
+    const sums = avgPool2d(pad(x, flat, 0), opts).data;
+    const counts = avgPool2d(pad(ones, flat, 0), opts).data;
+    close(computePoolGeometry(excluded, x).data, sums.map((v, i) => v / counts[i]));
   });
 
   it('counts windows with truncating integer division in floor mode (one more window than PyTorch for a negative remainder)', () => {
