@@ -61,10 +61,10 @@ function flag(v: unknown, what: string, op: string): number {
  * @example
  * ```ts
  * import { fromOnnxPool } from 'convkit';
- * const r = fromOnnxPool({ op: 'AveragePool', xShape: [1, 1, 5, 5], kernel_shape: [2, 2], auto_pad: 'SAME_LOWER' });
+ * const r = fromOnnxPool({ op: 'MaxPool', xShape: [1, 1, 5, 5], kernel_shape: [2, 2], auto_pad: 'SAME_LOWER' });
  * r.geometry.outputShape; //=> [1, 1, 5, 5]
  * r.pads;                 //=> [[1, 0], [1, 0]]
- * r.torchEquivalent;      //=> "not expressible with PyTorch's pooling options: the padding is not the same on both sides"
+ * r.torchEquivalent;      //=> "not expressible with PyTorch's pooling options: the padding is not the same on both sides; instead F.pad(x, (1,0,1,0), value=float('-inf')) then max_pool2d(kernel_size=2, stride=1)"
  * ```
  */
 export function fromOnnxPool(spec: OnnxPoolSpec): PoolDialectGeometry {
