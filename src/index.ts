@@ -23,6 +23,11 @@ export {
   convAsync, conv1dAsync, conv2dAsync, conv3dAsync,
   convTransposeAsync, convTranspose1dAsync, convTranspose2dAsync, convTranspose3dAsync,
 } from './ops/conv.js';
+export {
+  convBackward, conv1dBackward, conv2dBackward, conv3dBackward,
+  convTransposeBackward, convTranspose1dBackward, convTranspose2dBackward, convTranspose3dBackward,
+} from './ops/backward.js';
+export type { ConvBackwardOptions, ConvTransposeBackwardOptions, ConvGradients, GradientSelection } from './ops/backward.js';
 export { fastEngineReady, fastEngineInfo, setFastEngineThreads } from './engine/wasm/api.js';
 export type { FastEngineInfo, FastEngineOptions, FastEngineThreadOptions, KernelSource } from './engine/wasm/api.js';
 export { avgPool1d, avgPool2d, avgPool3d, maxPool1d, maxPool2d, maxPool3d } from './ops/pool.js';

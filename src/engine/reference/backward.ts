@@ -1,0 +1,128 @@
+/**
+ * The reference engine's share of the backward pass: the weight and bias gradients as plain loops
+ * over the forward geometry's tap tables (float64 sums), and the fold that sends the gradient of a
+ * padded input back onto the cells a reflect/replicate/circular padding copied. The input gradient
+ * itself is not here: it is a (transposed) convolution and runs on the engines (src/ops/backward.ts).
+ */
+import { padSource } from '../../geometry/taps.js';
+import type { ConvGeometry } from '../../geometry/types.js';
+import { product } from '../../geometry/validate.js';
+import { tapOffsets, unravel } from './conv.js';
+
+/**
+ * ∂(Σ gradOutput·y)/∂weight for y = the convolution `g` describes (direct or transposed) applied to
+ * `x`: every product the forward pass formed, with the output cell's gradient in place of the weight.
+ * Walks the same tap tables (geometry/taps.ts via tapOffsets) as referenceConv, so padding modes,
+ * crops and inserted zeros are read exactly as the forward pass read them. Layout of the result:
+ * the weight's (`[OC, IC/g, k…]` direct, `[IC, OC/g, k…]` transposed).
+ */
+export function referenceWeightGrad(g: ConvGeometry, x: Float32Array, gradOutput: Float32Array): Float32Array {
+  const N = g.batch;
+  const inSpatial = product(g.axes.map((a) => a.input));
+  const outExtents = g.axes.map((a) => a.output);
+  const outSpatial = product(outExtents);
+  const taps = product(g.axes.map((a) => a.kernel));
+  const icPerGroup = g.inChannels / g.groups;
+  const ocPerGroup = g.outChannels / g.groups;
+  const acc = new Float64Array(product(g.weightShape));
+  if (N === 0 || g.inChannels === 0 || g.outChannels === 0) return new Float32Array(acc.length);
+  const offsets = new Int32Array(taps);
+  const outIndex = new Array<number>(g.rank).fill(0);
+  for (let pos = 0; pos < outSpatial; pos++) {
+    unravel(pos, outExtents, outIndex);
+    tapOffsets(g.axes, g.paddingMode, outIndex, offsets);
+    for (let n = 0; n < N; n++) {
+      for (let oc = 0; oc < g.outChannels; oc++) {
+        const gy = gradOutput[(n * g.outChannels + oc) * outSpatial + pos];
+        if (gy === 0) continue;
+        const group = Math.floor(oc / ocPerGroup);
+        const ocInGroup = oc - group * ocPerGroup;
+        for (let icl = 0; icl < icPerGroup; icl++) {
+          const ic = group * icPerGroup + icl;
+          const xBase = (n * g.inChannels + ic) * inSpatial;
+          const wBase = g.transposed ? (ic * ocPerGroup + ocInGroup) * taps : (oc * icPerGroup + icl) * taps;
+          for (let t = 0; t < taps; t++) {
+            const off = offsets[t];
+            if (off >= 0) acc[wBase + t] += gy * x[xBase + off];
+          }
+        }
+      }
+    }
+  }
+  return Float32Array.from(acc);
+}
+
+/** ∂(Σ gradOutput·y)/∂bias: the sum of each output channel's gradient over batch and space (float64). */
+export function referenceBiasGrad(g: ConvGeometry, gradOutput: Float32Array): Float32Array {
+  const outSpatial = product(g.axes.map((a) => a.output));
+  const out = new Float32Array(g.outChannels);
+  for (let oc = 0; oc < g.outChannels; oc++) {
+    let acc = 0;
+    for (let n = 0; n < g.batch; n++) {
+      const base = (n * g.outChannels + oc) * outSpatial;
+      for (let p = 0; p < outSpatial; p++) acc += gradOutput[base + p];
+    }
+    out[oc] = acc;
+  }
+  return out;
+}
+
+/**
+ * The adjoint of a padding mode: `padded` holds a gradient over the padded grid (per axis
+ * `padBefore + input + padAfter` cells, channels-first `[N·C, …]` planes); each cell adds onto the
+ * input cell it was copied from (`padSource`, geometry/taps.ts), so a reflected edge cell collects
+ * the gradient of its mirror images. Sums in float64.
+ */
+export function foldPadding(g: ConvGeometry, padded: Float32Array): Float32Array {
+  const inExtents = g.axes.map((a) => a.input);
+  const padExtents = g.axes.map((a) => a.input + a.padBefore + a.padAfter);
+  const inSpatial = product(inExtents);
+  const padSpatial = product(padExtents);
+  const planes = g.batch * g.inChannels;
+  // For each padded spatial cell, the input cell it copies (every mode but zeros copies one).
+  const source = new Int32Array(padSpatial);
+  const q = new Array<number>(g.rank).fill(0);
+  for (let p = 0; p < padSpatial; p++) {
+    unravel(p, padExtents, q);
+    let off = 0;
+    for (let ax = 0; ax < g.rank; ax++) {
+      const a = g.axes[ax];
+      const s = padSource(q[ax] - a.padBefore, a.input, g.paddingMode);
+      if (s < 0) {
+        off = -1;
+        break;
+      }
+      off = off * a.input + s;
+    }
+    source[p] = off;
+  }
+  const acc = new Float64Array(planes * inSpatial);
+  for (let c = 0; c < planes; c++) {
+    const pBase = c * padSpatial;
+    const iBase = c * inSpatial;
+    for (let p = 0; p < padSpatial; p++) {
+      const s = source[p];
+      if (s >= 0) acc[iBase + s] += padded[pBase + p];
+    }
+  }
+  return Float32Array.from(acc);
+}
+
+/**
+ * Keeps the leading `keep[ax]` cells of every spatial axis of a `[planes, …from]` array: the
+ * input gradient of a transposed conv whose output padding reached a whole stride computes cells
+ * past the input's end, which no input cell has.
+ */
+export function cropLeading(data: Float32Array, planes: number, from: readonly number[], keep: readonly number[]): Float32Array {
+  const fromSpatial = product(from);
+  const keepSpatial = product(keep);
+  const out = new Float32Array(planes * keepSpatial);
+  const idx = new Array<number>(from.length).fill(0);
+  for (let p = 0; p < keepSpatial; p++) {
+    unravel(p, keep, idx);
+    let off = 0;
+    for (let ax = 0; ax < from.length; ax++) off = off * from[ax] + idx[ax];
+    for (let c = 0; c < planes; c++) out[c * keepSpatial + p] = data[c * fromSpatial + off];
+  }
+  return out;
+}

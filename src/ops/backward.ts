@@ -1,0 +1,329 @@
+/**
+ * The backward pass: the gradients of L = Σ gradOutput·y with respect to the input, the weight and
+ * the bias of y = conv(input, weight, options) or y = convTranspose(input, weight, options), as
+ * PyTorch's autograd gives them (`torch.nn.grad.conv2d_input` / `conv2d_weight`).
+ *
+ * - The input gradient of a convolution is the transposed convolution of gradOutput with the same
+ *   weight, stride, padding, dilation and groups, its output padding chosen to give back the input's
+ *   size (docs/semantics.md, "Convolution, per axis": the transposed conv is the adjoint). It runs
+ *   on the engines (`engine: 'auto'` takes the fast one). With a reflect / replicate / circular
+ *   padding the transposed conv gives the gradient of the padded input, which is folded back onto
+ *   the cells the padding copied (src/engine/reference/backward.ts, foldPadding).
+ * - The input gradient of a transposed convolution is, the same way, the direct convolution of
+ *   gradOutput with the same weight.
+ * - The weight and bias gradients are the reference engine's loops over the forward tap tables
+ *   (float64 sums) on every engine for now.
+ */
+import { buildGeometry } from '../geometry/build.js';
+import { ConvError, show } from '../geometry/errors.js';
+import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
+import type { CanonicalAxis, ConvGeometry } from '../geometry/types.js';
+import { assertAllocatable, product } from '../geometry/validate.js';
+import { engineOf, runConv, type EngineName } from '../engine/dispatch.js';
+import { cropLeading, foldPadding, referenceBiasGrad, referenceWeightGrad } from '../engine/reference/backward.js';
+import { asTensor, type Tensor } from '../tensor/tensor.js';
+import type { ConvOptions, ConvTransposeOptions } from './conv.js';
+
+/**
+ * Which gradients a backward call computes. `input` and `weight` default to true; `bias` defaults
+ * to whether `options.bias` is given (its values do not change any gradient). A gradient not asked
+ * for comes back as `null`.
+ *
+ * @example
+ * ```ts
+ * const onlyTheKernel = { gradients: { input: false, weight: true } }; // e.g. to learn a kernel
+ * ```
+ */
+export interface GradientSelection {
+  input?: boolean;
+  weight?: boolean;
+  bias?: boolean;
+}
+
+/**
+ * Options of `convBackward` and its rank aliases: those of `conv` (stride, padding, dilation,
+ * groups, paddingMode, bias, engine) plus `gradients`, which picks the gradients to compute.
+ *
+ * @example
+ * ```ts
+ * const options = { stride: 2, padding: 1, paddingMode: 'reflect', gradients: { bias: true } };
+ * ```
+ */
+export type ConvBackwardOptions = ConvOptions & { gradients?: GradientSelection };
+/**
+ * Options of `convTransposeBackward` and its rank aliases: those of `convTranspose` (stride, padding,
+ * outputPadding or outputSize, dilation, groups, bias, engine) plus `gradients`.
+ *
+ * @example
+ * ```ts
+ * const options = { stride: 2, padding: 1, outputPadding: 1, gradients: { input: true, weight: false } };
+ * ```
+ */
+export type ConvTransposeBackwardOptions = ConvTransposeOptions & { gradients?: GradientSelection };
+
+/**
+ * The gradients of Σ gradOutput·y: `input` has the input's shape, `weight` the weight's, `bias`
+ * `[OC]`; each is `null` when it was not asked for (see {@link GradientSelection}).
+ *
+ * @example
+ * ```ts
+ * import { conv1dBackward, tensor } from 'convkit';
+ * const g = conv1dBackward(tensor([1, 2, 3], [1, 1, 3]), tensor([1, 1], [1, 1, 2]), tensor([1, 1], [1, 1, 2]));
+ * g.bias; //=> null
+ * ```
+ */
+export interface ConvGradients {
+  input: Tensor | null;
+  weight: Tensor | null;
+  bias: Tensor | null;
+}
+
+function optionsObject(options: unknown): Record<string, unknown> {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new ConvError('INVALID_OPTION', `options must be an object, but got ${show(options)}`, { hint: 'e.g. { stride: 2, padding: 1 }' });
+  }
+  return options as Record<string, unknown>;
+}
+
+function selection(v: unknown, hasBias: boolean): Required<GradientSelection> {
+  if (v === undefined || v === null) return { input: true, weight: true, bias: hasBias };
+  if (typeof v !== 'object' || Array.isArray(v)) {
+    throw new ConvError('INVALID_OPTION', `gradients must be an object such as { input: true, weight: true, bias: false }, but got ${show(v)}`, {
+      values: { gradients: v },
+      hint: 'give { input?, weight?, bias? } as booleans',
+    });
+  }
+  const s = v as Record<string, unknown>;
+  const flag = (name: 'input' | 'weight' | 'bias', fallback: boolean): boolean => {
+    const f = s[name];
+    if (f === undefined) return fallback;
+    if (typeof f !== 'boolean') {
+      throw new ConvError('INVALID_OPTION', `gradients.${name} must be true or false, but got ${show(f)}`, { values: { gradients: v }, hint: `use gradients.${name}: true or false` });
+    }
+    return f;
+  };
+  return { input: flag('input', true), weight: flag('weight', true), bias: flag('bias', hasBias) };
+}
+
+/** The forward geometry, the tensors and what to compute; gradOutput must have the output's shape. */
+function prepare(transposed: boolean, rank: number | undefined, input: Tensor, weight: Tensor, gradOutput: Tensor, options: unknown) {
+  const o = optionsObject(options);
+  const x = asTensor(input, 'input');
+  const w = asTensor(weight, 'weight');
+  const gy = asTensor(gradOutput, 'gradOutput');
+  const b = o.bias === undefined || o.bias === null ? null : asTensor(o.bias as Tensor, 'bias');
+  const engine = engineOf(o.engine);
+  const shapes = { inputShape: x.shape, weightShape: w.shape, biasShape: b ? b.shape : null };
+  const g = transposed ? convTransposeGeometry(shapes, o, rank) : convGeometry(shapes, o, rank);
+  const want = selection(o.gradients, b !== null);
+  const same = gy.shape.length === g.outputShape.length && gy.shape.every((n, i) => n === g.outputShape[i]);
+  if (!same) {
+    throw new ConvError('INVALID_OPTION', `gradOutput has shape [${gy.shape.join(', ')}] but the ${transposed ? 'transposed ' : ''}convolution's output has shape [${g.outputShape.join(', ')}]`, {
+      values: { gradOutputShape: gy.shape, outputShape: g.outputShape },
+      hint: `give gradOutput the output's shape [${g.outputShape.join(', ')}]`,
+    });
+  }
+  return { g, x, w, gy, engine, want };
+}
+
+/** Per-axis numbers of the geometry that computes the input gradient. */
+function gradAxes(g: ConvGeometry, spatialIn: (ax: number) => number, pads: (ax: number) => [number, number], outputPadding: (ax: number) => number): CanonicalAxis[] {
+  return g.axes.map((a, i) => ({
+    input: spatialIn(i),
+    kernel: a.kernel,
+    stride: a.stride,
+    dilation: a.dilation,
+    padBefore: pads(i)[0],
+    padAfter: pads(i)[1],
+    outputPadding: outputPadding(i),
+  }));
+}
+
+/** Input gradient of a direct convolution: a transposed conv of gradOutput (then the padding-mode fold). */
+function directInputGrad(g: ConvGeometry, w: Float32Array, gy: Float32Array, engine: EngineName): Float32Array {
+  const zeros = g.paddingMode === 'zeros';
+  // Zeros: crop the padding inside the transposed conv. Other modes: keep the padded grid, fold it after.
+  const pads = (i: number): [number, number] => (zeros ? [g.axes[i].padBefore, g.axes[i].padAfter] : [0, 0]);
+  // The cells past the last window that the direct conv never read: (I + pb + pa − Ke) mod s of them.
+  const rest = (i: number) => {
+    const a = g.axes[i];
+    return (a.input + a.padBefore + a.padAfter - a.effectiveKernel) % a.stride;
+  };
+  const t = buildGeometry({
+    transposed: true,
+    batch: g.batch,
+    batched: true,
+    inChannels: g.outChannels,
+    outChannels: g.inChannels,
+    groups: g.groups,
+    hasBias: false,
+    paddingMode: 'zeros',
+    axes: gradAxes(g, (i) => g.axes[i].output, pads, rest),
+    weightShape: g.weightShape,
+  });
+  assertAllocatable(t.outputShape, 'input gradient');
+  const padded = runConv(t, gy, w, null, engine);
+  return zeros ? padded : foldPadding(g, padded);
+}
+
+/** Input gradient of a transposed convolution: the direct conv of gradOutput with the same weight. */
+function transposedInputGrad(g: ConvGeometry, w: Float32Array, gy: Float32Array, engine: EngineName): Float32Array {
+  const d = buildGeometry({
+    transposed: false,
+    batch: g.batch,
+    batched: true,
+    inChannels: g.outChannels,
+    outChannels: g.inChannels,
+    groups: g.groups,
+    hasBias: false,
+    paddingMode: 'zeros',
+    axes: gradAxes(g, (i) => g.axes[i].output, (i) => [g.axes[i].padBefore, g.axes[i].padAfter], () => 0),
+    weightShape: g.weightShape,
+  });
+  assertAllocatable(d.outputShape, 'input gradient');
+  const out = runConv(d, gy, w, null, engine);
+  // An output padding of a whole stride or more (allowed when the dilation is larger) adds cells no
+  // input cell reaches; the direct conv then computes floor(op / s) extra positions at the end.
+  const got = d.axes.map((a) => a.output);
+  const keep = g.axes.map((a) => a.input);
+  return got.every((n, i) => n === keep[i]) ? out : cropLeading(out, g.batch * g.inChannels, got, keep);
+}
+
+function backward(transposed: boolean, rank: number | undefined, input: Tensor, weight: Tensor, gradOutput: Tensor, options: unknown): ConvGradients {
+  const { g, x, w, gy, engine, want } = prepare(transposed, rank, input, weight, gradOutput, options);
+  const outChannels = transposed ? g.weightShape[1] * g.groups : g.weightShape[0];
+  // Batch 0 or channels 0: nothing was computed forward, every gradient is zero.
+  const empty = product(g.inputShape) === 0 || product(g.outputShape) === 0;
+  let gx: Tensor | null = null;
+  if (want.input) {
+    const data = empty ? new Float32Array(product(g.inputShape)) : transposed ? transposedInputGrad(g, w.data, gy.data, engine) : directInputGrad(g, w.data, gy.data, engine);
+    gx = { shape: g.inputShape.slice(), data };
+  }
+  const gw = want.weight ? { shape: g.weightShape.slice(), data: empty ? new Float32Array(product(g.weightShape)) : referenceWeightGrad(g, x.data, gy.data) } : null;
+  const gb = want.bias ? { shape: [outChannels], data: empty ? new Float32Array(outChannels) : referenceBiasGrad(g, gy.data) } : null;
+  return { input: gx, weight: gw, bias: gb };
+}
+
+/**
+ * The backward pass of `conv` (any spatial rank, taken from the weight): the gradients of
+ * Σ gradOutput·conv(input, weight, options) with respect to the input, the weight and the bias, as
+ * PyTorch's autograd computes them. The input gradient is the transposed convolution of gradOutput
+ * (on the fast engine with `engine: 'auto'`); a reflect, replicate or circular padding sends the
+ * gradient of each padding cell back to the input cell it copied. Refuses what `conv` refuses, and a
+ * gradOutput not of the output's shape (`INVALID_OPTION`).
+ *
+ * @example
+ * ```ts
+ * import { convBackward, tensor } from 'convkit';
+ * const x = tensor([1, 2, 3, 4], [1, 1, 4]);
+ * const w = tensor([1, -1], [1, 1, 2]);            // y = [x0 - x1, x1 - x2, x2 - x3]
+ * const g = convBackward(x, w, tensor([1, 1, 1], [1, 1, 3]), { gradients: { bias: true } });
+ * Array.from(g.input.data);  //=> [1, 0, 0, -1]
+ * Array.from(g.weight.data); //=> [6, 9]
+ * Array.from(g.bias.data);   //=> [3]
+ * ```
+ */
+export const convBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvBackwardOptions): ConvGradients => backward(false, undefined, input, weight, gradOutput, options);
+/**
+ * The backward pass of `conv1d` (input `[N, C, L]` or `[C, L]`): see {@link convBackward}.
+ *
+ * @example
+ * ```ts
+ * import { conv1dBackward, tensor } from 'convkit';
+ * const x = tensor([1, 2, 3], [1, 1, 3]);
+ * const w = tensor([1, 1, 1], [1, 1, 3]);
+ * // reflect padding 1 reads x1 at both ends: [x1 x0 x1 x2 x1]; its gradient folds back onto x1.
+ * const g = conv1dBackward(x, w, tensor([1, 0, 0], [1, 1, 3]), { padding: 1, paddingMode: 'reflect' });
+ * Array.from(g.input.data);  //=> [1, 2, 0]
+ * Array.from(g.weight.data); //=> [2, 1, 2]
+ * ```
+ */
+export const conv1dBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvBackwardOptions): ConvGradients => backward(false, 1, input, weight, gradOutput, options);
+/**
+ * The backward pass of `conv2d` (input `[N, C, H, W]` or `[C, H, W]`): see {@link convBackward}.
+ *
+ * @example
+ * ```ts
+ * import { conv2dBackward, tensor } from 'convkit';
+ * const x = tensor([1, 2, 3, 4], [1, 1, 2, 2]);
+ * const w = tensor([1, 2, 3, 4], [1, 1, 2, 2]);
+ * const g = conv2dBackward(x, w, tensor([1], [1, 1, 1, 1]));  // y = x · w, one output
+ * Array.from(g.input.data);  //=> [1, 2, 3, 4]
+ * Array.from(g.weight.data); //=> [1, 2, 3, 4]
+ * ```
+ */
+export const conv2dBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvBackwardOptions): ConvGradients => backward(false, 2, input, weight, gradOutput, options);
+/**
+ * The backward pass of `conv3d` (input `[N, C, D, H, W]` or `[C, D, H, W]`): see {@link convBackward}.
+ *
+ * @example
+ * ```ts
+ * import { conv3dBackward, tensor } from 'convkit';
+ * const x = tensor(new Float32Array(8).fill(1), [1, 1, 2, 2, 2]);
+ * const w = tensor([2], [1, 1, 1, 1, 1]);
+ * const g = conv3dBackward(x, w, tensor(new Float32Array(8).fill(1), [1, 1, 2, 2, 2]));
+ * Array.from(g.input.data);  //=> [2, 2, 2, 2, 2, 2, 2, 2]
+ * Array.from(g.weight.data); //=> [8]
+ * ```
+ */
+export const conv3dBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvBackwardOptions): ConvGradients => backward(false, 3, input, weight, gradOutput, options);
+/**
+ * The backward pass of `convTranspose` (any spatial rank, taken from the weight `[IC, OC/groups, k…]`):
+ * the gradients of Σ gradOutput·convTranspose(input, weight, options). The input gradient is the
+ * direct convolution of gradOutput with the same weight, stride, padding, dilation and groups.
+ * Refuses what `convTranspose` refuses.
+ *
+ * @example
+ * ```ts
+ * import { convTransposeBackward, tensor } from 'convkit';
+ * const x = tensor([1, 2], [1, 1, 2]);
+ * const w = tensor([1, 1], [1, 1, 2]);             // y = [x0, x0, x1, x1] with stride 2
+ * const g = convTransposeBackward(x, w, tensor([1, 2, 3, 4], [1, 1, 4]), { stride: 2 });
+ * Array.from(g.input.data);  //=> [3, 7]
+ * Array.from(g.weight.data); //=> [7, 10]
+ * ```
+ */
+export const convTransposeBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvTransposeBackwardOptions): ConvGradients =>
+  backward(true, undefined, input, weight, gradOutput, options);
+/**
+ * The backward pass of `convTranspose1d`: see {@link convTransposeBackward}.
+ *
+ * @example
+ * ```ts
+ * import { convTranspose1dBackward, tensor } from 'convkit';
+ * const g = convTranspose1dBackward(tensor([1, 2], [1, 1, 2]), tensor([1, 1, 1], [1, 1, 3]), tensor([1, 1, 1, 1], [1, 1, 4]));
+ * Array.from(g.input.data);  //=> [3, 3]
+ * Array.from(g.weight.data); //=> [3, 3, 3]
+ * ```
+ */
+export const convTranspose1dBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvTransposeBackwardOptions): ConvGradients =>
+  backward(true, 1, input, weight, gradOutput, options);
+/**
+ * The backward pass of `convTranspose2d`: see {@link convTransposeBackward}.
+ *
+ * @example
+ * ```ts
+ * import { convTranspose2dBackward, tensor } from 'convkit';
+ * const x = tensor([1, 2, 3, 4], [1, 1, 2, 2]);
+ * const w = tensor([1, 1, 1, 1], [1, 1, 2, 2]);
+ * const g = convTranspose2dBackward(x, w, tensor(new Float32Array(16).fill(1), [1, 1, 4, 4]), { stride: 2 });
+ * Array.from(g.input.data);  //=> [4, 4, 4, 4]
+ * Array.from(g.weight.data); //=> [10, 10, 10, 10]
+ * ```
+ */
+export const convTranspose2dBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvTransposeBackwardOptions): ConvGradients =>
+  backward(true, 2, input, weight, gradOutput, options);
+/**
+ * The backward pass of `convTranspose3d`: see {@link convTransposeBackward}.
+ *
+ * @example
+ * ```ts
+ * import { convTranspose3dBackward, tensor } from 'convkit';
+ * const g = convTranspose3dBackward(tensor([3], [1, 1, 1, 1, 1]), tensor([1, 2], [1, 1, 1, 1, 2]), tensor([1, 1], [1, 1, 1, 1, 2]));
+ * Array.from(g.input.data);  //=> [3]
+ * Array.from(g.weight.data); //=> [3, 3]
+ * ```
+ */
+export const convTranspose3dBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvTransposeBackwardOptions): ConvGradients =>
+  backward(true, 3, input, weight, gradOutput, options);
