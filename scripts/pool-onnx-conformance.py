@@ -4,7 +4,7 @@ AveragePool and MaxPool (the node tests onnx ships in onnx/backend/test/case/nod
 maxpool.py), with the inputs and the expected outputs ONNX's reference computes. Read by
 test/dialects/pool-onnx-conformance.test.ts.
 
-    /usr/bin/python3 scripts/pool-onnx-conformance.py      # Debian's python3-onnx (1.12): 28 cases
+    /usr/bin/python3 scripts/pool-onnx-conformance.py      # Debian python3-onnx 1.12: 26 cases, 2 omitted
     /path/to/venv/bin/python scripts/pool-onnx-conformance.py  # onnx >= 1.16 adds the dilated and
                                                                # ceil-mode cases (the fixture: 1.23.1)
 
