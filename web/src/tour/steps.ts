@@ -120,7 +120,7 @@ export const TOUR: TourStep[] = [
     id: 'transposed-1',
     title: { en: 'The transposed convolution: x = Cᵀz', zh: '转置卷积：x = Cᵀz' },
     text: {
-      en: 'Going the other way, x = Cᵀz maps the {m} numbers of z back to {n}: this is the transposed convolution. With stride 1 it is itself an ordinary convolution: pad the {o}×{o} input with {pp} zeros on every side (the guide’s padding p′ = k − 1) and slide the flipped kernel to get {i}×{i}. PyTorch writes this same layer with padding 0, because its padding counts what is cropped from the output.',
+      en: 'Going the other way, x = Cᵀz maps the {m} numbers of z back to {n}: the transposed convolution. With stride 1 it is an ordinary convolution of the flipped kernel over the {o}×{o} input padded with {pp} zeros on every side (the guide’s p′ = k − 1), giving {i}×{i}. PyTorch writes the same layer with padding 0: its padding counts what is cropped from the output.',
       zh: '反过来，x = Cᵀz 把 z 的 {m} 个数映射回 {n} 个数，这就是转置卷积。步长为 1 时，它本身就是一次普通卷积：在 {o}×{o} 的输入四周各补 {pp} 圈零（教程中的填充 p′ = k − 1），再用翻转后的卷积核滑动，得到 {i}×{i}。在 PyTorch 里这一层的填充写作 0，因为那里的填充指的是从输出裁掉多少。',
     },
     tryIt: { en: 'Set the padding to 1: PyTorch crops one cell on each side, and the equivalent convolution pads one zero less.', zh: '把填充设为 1：PyTorch 在每边裁掉一个单元，等价卷积也少补一圈零。' },
