@@ -12,11 +12,13 @@ import { product } from '../geometry/validate.js';
 import { langOf } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
 import { convCounts } from './counts.js';
-import type { ConvCounts } from './counts.js';
 import { resolveSpec } from './options.js';
 import type { ConvSpecOptions } from './options.js';
 import { GENERAL_DIRECT, GENERAL_POOL_CEIL, GENERAL_TRANSPOSED, relationship, relationshipOf, varsOf } from './relationships.js';
+import type { AxisExplanation, EquivalentExplanation, Explanation, NoRelationshipReason } from './explain-types.js';
 import { explanationLines } from './text.js';
+
+export type { AxisExplanation, EquivalentExplanation, Explanation, NoRelationshipReason } from './explain-types.js';
 
 /**
  * A convolution stated in words, as `explain` takes it: spatial `input` size and `kernel`, then
@@ -25,89 +27,6 @@ import { explanationLines } from './text.js';
  */
 export interface ExplainOptions extends ConvSpecOptions {
   lang?: Lang;
-}
-
-/** Why no relationship of the guide applies to an axis. */
-export type NoRelationshipReason = 'asymmetric-padding' | 'dilated-transposed' | 'ceil-mode';
-
-/** The equivalent direct convolution of a transposed axis, in the guide's primed notation. */
-export interface EquivalentExplanation {
-  /** i': the transposed conv's input size. */
-  iPrime: number;
-  /** ĩ': that input after inserting s−1 zeros between neighbouring cells. */
-  iTildePrime: number;
-  insertedZeros: number;
-  kPrime: number;
-  /** Always 1: the equivalent convolution moves one cell at a time. */
-  sPrime: number;
-  dilation: number;
-  /** p' before, and after (without the `a` cells); negative means cropped. */
-  pPrime: [number, number];
-  /** The `a` cells added after p' (the output padding); part of padAfter. */
-  a: number;
-  padBefore: number;
-  padAfter: number;
-  /** The kernel is read rotated by 180°. */
-  flipped: boolean;
-  oPrime: number;
-}
-
-/** One spatial axis explained: its numbers, the guide's relationship (1–15) and formula with the numbers in it. */
-export interface AxisExplanation {
-  axis: string;
-  input: number;
-  kernel: number;
-  stride: number;
-  dilation: number;
-  /** `[before, after]`: zero padding (direct) or cells cropped from the full output (transposed). */
-  padding: [number, number];
-  outputPadding: number;
-  effectiveKernel: number;
-  output: number;
-  relationship: number | null;
-  reason: NoRelationshipReason | null;
-  /** The formula of the relationship (or the general formula when none applies). */
-  formula: string;
-  /** Its right-hand side with the numbers substituted. */
-  substituted: string;
-  equivalent: EquivalentExplanation | null;
-}
-
-/** What `explain` returns: sizes, shapes, one {@link AxisExplanation} per axis, counts with their convention, and `lines` of text. */
-export interface Explanation {
-  kind: 'convolution' | 'transposed' | 'pooling';
-  poolMode: 'max' | 'avg' | null;
-  transposed: boolean;
-  rank: number;
-  lang: Lang;
-  /** Spatial sizes in and out. */
-  input: number[];
-  output: number[];
-  inputShape: number[];
-  weightShape: number[] | null;
-  outputShape: number[];
-  inChannels: number;
-  outChannels: number;
-  groups: number;
-  batch: number;
-  bias: boolean;
-  /** One per axis: the guide's relationship number, or null. */
-  relationships: (number | null)[];
-  axes: AxisExplanation[];
-  /** Parameters as configured (with bias when the layer has one). */
-  params: number;
-  paramsWithBias: number;
-  paramsWithoutBias: number;
-  /** Multiply–accumulates (bias adds not counted). */
-  macs: number;
-  /** 2·MACs. */
-  flops: number;
-  counts: ConvCounts | null;
-  /** Pooling: window reads (N·C·ΠOut·Πk); 0 for convolutions. */
-  windowReads: number;
-  convention: string;
-  /** Human-readable explanation, one line per entry. */
-  lines: string[];
 }
 
 function noRelationshipReason(axis: AxisGeometry, ceil: boolean): NoRelationshipReason {

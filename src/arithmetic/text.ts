@@ -1,7 +1,7 @@
 /** Human text of an explanation, in the explanation's language (strings in src/i18n). */
 import { t } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
-import type { AxisExplanation, Explanation } from './explain.js';
+import type { AxisExplanation, Explanation } from './explain-types.js';
 
 const times = (xs: readonly number[]) => xs.join('×');
 

@@ -9,25 +9,9 @@ import { planConv, runTask, type KernelShape, type Layout, type Task } from './p
 import { holdEventLoop } from './keep-alive.js';
 import { canBlock, canSpawnWorkers, TASK_WORDS, ThreadPool } from './pool.js';
 import { instantiate, kernelModule, loadAsync, loadedFeatures, loadSync, SHARED_MAX_PAGES, type KernelExports } from './runtime.js';
+import type { TaskRunner } from './task-runner.js';
 
 export { runTask };
-
-/** Runs phase-2 tasks in parallel; resolves when all are done. Implemented by pool.ts. */
-export interface TaskRunner {
-  /** Threads that will work (caller included). */
-  readonly threads: number;
-  /** Scratch slots a job must reserve (caller + every worker ever started). */
-  readonly slots: number;
-  /** `drain(i0, i1)`, if given: called on the calling thread, in task order, as tasks [i0, i1) are done. */
-  /** `feed(i)`, if given: copies task i's input in; a task starts only after its feed returned. */
-  runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number, drain?: (i0: number, i1: number) => void, feed?: (i: number) => void, meanwhile?: () => void): void;
-  runAsync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number): Promise<void>;
-  /** Waits until no worker touches memory (before any call writes it). */
-  quiesce(): void;
-  /** How long workers busy-wait for the next job after one ends (ms). */
-  setSpin(ms: number): void;
-  close(): void;
-}
 
 /** Below this many multiply-adds a call stays on the calling thread (waking workers costs more). */
 const PARALLEL_MIN_MACS = 1 << 18;

@@ -25,7 +25,7 @@
  * one gives the same numbers.
  */
 import { runTask, TASK_GEMM, type Task } from './plan.js';
-import type { TaskRunner } from './engine.js';
+import type { TaskRunner } from './task-runner.js';
 import type { KernelExports } from './runtime.js';
 
 const GEN = 0, CURSOR = 1, COUNT = 2, TABLE = 3, SCRATCH = 4, SCRATCH_PER = 5, COMPLETED = 6, STOP = 7, ACTIVE = 8, READY = 9, SPIN_US = 10, STARTED = 11;
