@@ -17,14 +17,29 @@
  * The geometry is only used internally (the compute functions never hand it to the caller),
  * so sharing it between calls is safe.
  */
+import type { ConvShapeOptions, ConvTransposeShapeOptions } from '../geometry/torch.js';
 import type { ConvGeometry } from '../geometry/types.js';
 
 type Prim = number | string | boolean | undefined | null;
 /** Marks "an array of this length follows" in the flattened key (compared by identity: ours). */
 const ARRAY = Symbol('array');
 
-const CONV_FIELDS = ['stride', 'padding', 'dilation', 'groups', 'paddingMode'] as const;
-const TRANSPOSE_FIELDS = ['stride', 'padding', 'outputPadding', 'dilation', 'groups', 'outputSize', 'paddingMode'] as const;
+/**
+ * The options keyed, and handed to the parser through the snapshot: every option of the parser's
+ * own option types (src/geometry/torch.ts). An option added there and not here fails to compile
+ * (the `Exhaustive` checks below), and test/structure/geometry-memo-key.test.ts fails when
+ * convGeometry / convTransposeGeometry read a property these lists lack.
+ */
+export const CONV_FIELDS = ['stride', 'padding', 'dilation', 'groups', 'paddingMode'] as const satisfies readonly (keyof ConvShapeOptions)[];
+export const TRANSPOSE_FIELDS = [
+  'stride', 'padding', 'outputPadding', 'dilation', 'groups', 'outputSize', 'paddingMode',
+] as const satisfies readonly (keyof ConvTransposeShapeOptions)[];
+
+/** `true` when `Fields` names every key of `T`, else the keys it lacks (which then fail `Assert`). */
+type Exhaustive<T, Fields extends readonly PropertyKey[]> = [Exclude<keyof T, Fields[number]>] extends [never] ? true : Exclude<keyof T, Fields[number]>;
+type Assert<T extends true> = T;
+type ConvFieldsComplete = Assert<Exhaustive<ConvShapeOptions, typeof CONV_FIELDS>>;
+type TransposeFieldsComplete = Assert<Exhaustive<ConvTransposeShapeOptions, typeof TRANSPOSE_FIELDS>>;
 
 function isPrim(v: unknown): v is Prim {
   return v === null || (typeof v !== 'object' && typeof v !== 'function' && typeof v !== 'symbol' && typeof v !== 'bigint');
