@@ -1078,6 +1078,8 @@ function bindTour(): void {
       writeControls();
       changed(true);
       openTab(TOUR[n - 1].tab ?? 'formula');
+      const opens = TOUR[n - 1].opens;
+      if (opens) tutorialViews?.open(opens);
       if (motionOk()) setPlaying(true, false);
     },
     patch: (change) => {
@@ -1101,7 +1103,11 @@ function start(): void {
   bindModelPanel();
   bindTutorialViews();
   rebuild();
-  if (state.tour > 0) openTab(TOUR[state.tour - 1].tab ?? 'formula');
+  if (state.tour > 0) {
+    openTab(TOUR[state.tour - 1].tab ?? 'formula');
+    const opens = TOUR[state.tour - 1].opens;
+    if (opens) tutorialViews?.open(opens);
+  }
   // A link with bad values is rewritten to what is shown, so the bad text does not travel on.
   pushUrl(true);
   // The animation plays by itself and loops, as the guide's GIFs do — unless the reader asked for

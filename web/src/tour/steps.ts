@@ -27,6 +27,8 @@ export interface TourStep {
   figure: Figure;
   /** Side tab to open with this step (the matrix for z = Cx). */
   tab?: 'formula' | 'matrix' | 'code' | 'export';
+  /** Tutorial view below the figure to open with this step (the linked pair, dilation drawn). */
+  opens?: 'pair' | 'dilation';
   /** Numbers for the prose, computed by the library. */
   vars?: () => Record<string, string | number>;
 }
@@ -159,6 +161,7 @@ export const TOUR: TourStep[] = [
     control: 'numbers',
     query: 'i=2&k=3&s=2&p=0&t=1&n=1',
     figure: 'grids',
+    opens: 'pair',
   },
   {
     id: 'scatter',
@@ -199,6 +202,7 @@ export const TOUR: TourStep[] = [
     control: 'dilation',
     query: 'i=7&k=3&s=1&p=0&d=2',
     figure: 'classic',
+    opens: 'dilation',
     vars: () => {
       const e = explain({ input: [7, 7], kernel: 3, dilation: 2 });
       return { d: 2, k: 3, kh: e.axes[0].effectiveKernel, taps: 9 };
@@ -215,6 +219,7 @@ export const TOUR: TourStep[] = [
     control: 'dilation',
     query: 'i=9&k=3&s=1&p=0&d=2',
     figure: 'grids',
+    opens: 'dilation',
     vars: () => {
       const a = stackField([2, 2, 2]);
       const b = stackField([1, 2, 5]);
