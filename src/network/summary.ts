@@ -4,7 +4,7 @@
  * would report other MACs (transposed convs: ≈ s² more), the row and the notes say so.
  */
 import { relationshipOf } from '../arithmetic/relationships.js';
-import { continuousField, axisOf, exactField } from '../arithmetic/receptive.js';
+import { continuousField, axisOf, exactField } from './receptive.js';
 import { toolMacs } from './counts.js';
 import type { Network, NetworkNode, SkippedLayer } from './types.js';
 import { inputsOf, inputView } from './views.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { receptiveField } from '../../src/arithmetic/receptive.js';
+import { receptiveField } from '../../src/network/receptive.js';
 import { ConvError } from '../../src/geometry/errors.js';
 import { parseLayerList } from '../../src/model/layers.js';
 import { onnxToNetwork } from '../../src/model/onnx.js';

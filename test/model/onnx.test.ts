@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { outputRegion, receptiveField } from '../../src/arithmetic/receptive.js';
+import { outputRegion, receptiveField } from '../../src/network/receptive.js';
 import { ConvError } from '../../src/geometry/errors.js';
 import { onnxToNetwork } from '../../src/model/onnx.js';
 import { onnxRoot } from './onnx-proto.js';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { outputRegion, receptiveField } from '../../src/arithmetic/receptive.js';
+import { outputRegion, receptiveField } from '../../src/network/receptive.js';
 import { onnxToNetwork } from '../../src/model/onnx.js';
 import { buildNetwork } from '../../src/network/build.js';
 import { summarize } from '../../src/network/summary.js';

@@ -2,7 +2,7 @@
  * Brute-force receptive fields: run a network through the reference engine on one-hot inputs
  * (batch item x has a single 1 at input cell x; all weights 1, no bias) and read which outputs
  * became non-zero. Every value is a sum of non-negative terms, so "non-zero" is exactly
- * "depends on x". Independent of the set propagation in src/arithmetic/receptive.ts.
+ * "depends on x". Independent of the set propagation in src/network/receptive.ts.
  */
 import { referenceConv } from '../../src/engine/reference/conv.js';
 import { referencePool } from '../../src/engine/reference/pool.js';

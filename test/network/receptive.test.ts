@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { continuousField, dependencySet, exactField, outputRegion, receptiveField } from '../../src/arithmetic/receptive.js';
+import { continuousField, dependencySet, exactField, outputRegion, receptiveField } from '../../src/network/receptive.js';
 import { hdcM2, hdcReport } from '../../src/arithmetic/receptive-hdc.js';
 import { ConvError } from '../../src/geometry/errors.js';
 import { buildNetwork } from '../../src/network/build.js';

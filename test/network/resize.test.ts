@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dependencySet, exactField } from '../../src/arithmetic/receptive.js';
+import { dependencySet, exactField } from '../../src/network/receptive.js';
 import { buildNetwork } from '../../src/network/build.js';
 
 /** Input cells output o of a resize reads, from the interpolation formula itself (ONNX Resize). */

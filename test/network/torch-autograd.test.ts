@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dependencySet } from '../../src/arithmetic/receptive.js';
+import { dependencySet } from '../../src/network/receptive.js';
 import { layerListToNetwork } from '../../src/model/layers.js';
 import { buildNetwork } from '../../src/network/build.js';
 

@@ -5,7 +5,7 @@
  * Without --layer it analyses every network output, each in every input it depends on.
  */
 import type { Command } from 'commander';
-import { outputRegion, receptiveField, targetOf, type AxisField } from '../../arithmetic/receptive.js';
+import { outputRegion, receptiveField, targetOf, type AxisField } from '../../network/receptive.js';
 import { inputsOf, inputView } from '../../network/views.js';
 import type { CliIO } from '../io.js';
 import { registerCommand } from '../registry.js';
