@@ -11,8 +11,10 @@
  *   the cells the padding copied (src/engine/reference/backward.ts, foldPadding).
  * - The input gradient of a transposed convolution is, the same way, the direct convolution of
  *   gradOutput with the same weight.
- * - The weight and bias gradients are the reference engine's loops over the forward tap tables
- *   (float64 sums) on every engine for now.
+ * - The weight gradient of a direct convolution is, on `engine: 'auto'`, itself a convolution (of
+ *   the padded input by gradOutput, stride and dilation swapped: directWeightGrad) run on the
+ *   engines; on 'reference', and for transposed convolutions on both, it is the reference loops
+ *   over the forward tap tables (float64 sums). The bias gradient is a plain sum.
  */
 import { buildGeometry } from '../geometry/build.js';
 import { ConvError, show } from '../geometry/errors.js';
@@ -20,7 +22,7 @@ import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
 import type { CanonicalAxis, ConvGeometry } from '../geometry/types.js';
 import { assertAllocatable, product } from '../geometry/validate.js';
 import { engineOf, runConv, type EngineName } from '../engine/dispatch.js';
-import { cropLeading, foldPadding, referenceBiasGrad, referenceWeightGrad } from '../engine/reference/backward.js';
+import { cropLeading, foldPadding, padInput, referenceBiasGrad, referenceWeightGrad } from '../engine/reference/backward.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
 import type { ConvOptions, ConvTransposeOptions } from './conv.js';
 
@@ -190,6 +192,65 @@ function transposedInputGrad(g: ConvGeometry, w: Float32Array, gy: Float32Array,
   return got.every((n, i) => n === keep[i]) ? out : cropLeading(out, g.batch * g.inChannels, got, keep);
 }
 
+/**
+ * Weight gradient of a direct convolution on the engines: per group, dW[oc, ic, k] =
+ * Σ_n Σ_o gradOutput[n, oc, o] · xPadded[n, ic, o·s + k·d] is itself a direct convolution — the
+ * padded input with batch and channels swapped (`[IC/g, N, …]`) convolved by gradOutput taken as
+ * the kernel (`[OC/g, N, O…]`), the forward's dilation as its stride and the forward's stride as its
+ * dilation. It gives `k + ⌊r/d⌋` taps per axis (`r` the cells after the last window), cut to `k`.
+ */
+function directWeightGrad(g: ConvGeometry, x: Float32Array, gy: Float32Array, engine: EngineName): Float32Array {
+  const N = g.batch;
+  const icPerGroup = g.inChannels / g.groups;
+  const ocPerGroup = g.outChannels / g.groups;
+  const padded = padInput(g, x);
+  const padExtents = g.axes.map((a) => a.input + a.padBefore + a.padAfter);
+  const padSpatial = product(padExtents);
+  const outExtents = g.axes.map((a) => a.output);
+  const outSpatial = product(outExtents);
+  const kernel = g.axes.map((a) => a.kernel);
+  const taps = product(kernel);
+  const dW = new Float32Array(product(g.weightShape));
+  for (let gi = 0; gi < g.groups; gi++) {
+    const xs = new Float32Array(icPerGroup * N * padSpatial);
+    for (let icl = 0; icl < icPerGroup; icl++) {
+      for (let n = 0; n < N; n++) {
+        const from = (n * g.inChannels + gi * icPerGroup + icl) * padSpatial;
+        xs.set(padded.subarray(from, from + padSpatial), (icl * N + n) * padSpatial);
+      }
+    }
+    const ws = new Float32Array(ocPerGroup * N * outSpatial);
+    for (let ocl = 0; ocl < ocPerGroup; ocl++) {
+      for (let n = 0; n < N; n++) {
+        const from = (n * g.outChannels + gi * ocPerGroup + ocl) * outSpatial;
+        ws.set(gy.subarray(from, from + outSpatial), (ocl * N + n) * outSpatial);
+      }
+    }
+    const t = buildGeometry({
+      transposed: false,
+      batch: icPerGroup,
+      batched: true,
+      inChannels: N,
+      outChannels: ocPerGroup,
+      groups: 1,
+      hasBias: false,
+      paddingMode: 'zeros',
+      axes: g.axes.map((a, i) => ({ input: padExtents[i], kernel: a.output, stride: a.dilation, dilation: a.stride, padBefore: 0, padAfter: 0, outputPadding: 0 })),
+      weightShape: [ocPerGroup, N, ...outExtents],
+    });
+    const out = runConv(t, xs, ws, null, engine); // [IC/g, OC/g, k' …]
+    const got = t.axes.map((a) => a.output);
+    const cut = got.every((k, i) => k === kernel[i]) ? out : cropLeading(out, icPerGroup * ocPerGroup, got, kernel);
+    for (let icl = 0; icl < icPerGroup; icl++) {
+      for (let ocl = 0; ocl < ocPerGroup; ocl++) {
+        const from = (icl * ocPerGroup + ocl) * taps;
+        dW.set(cut.subarray(from, from + taps), ((gi * ocPerGroup + ocl) * icPerGroup + icl) * taps);
+      }
+    }
+  }
+  return dW;
+}
+
 function backward(transposed: boolean, rank: number | undefined, input: Tensor, weight: Tensor, gradOutput: Tensor, options: unknown): ConvGradients {
   const { g, x, w, gy, engine, want } = prepare(transposed, rank, input, weight, gradOutput, options);
   const outChannels = transposed ? g.weightShape[1] * g.groups : g.weightShape[0];
@@ -200,7 +261,14 @@ function backward(transposed: boolean, rank: number | undefined, input: Tensor, 
     const data = empty ? new Float32Array(product(g.inputShape)) : transposed ? transposedInputGrad(g, w.data, gy.data, engine) : directInputGrad(g, w.data, gy.data, engine);
     gx = { shape: g.inputShape.slice(), data };
   }
-  const gw = want.weight ? { shape: g.weightShape.slice(), data: empty ? new Float32Array(product(g.weightShape)) : referenceWeightGrad(g, x.data, gy.data) } : null;
+  let gw: Tensor | null = null;
+  if (want.weight) {
+    // 'auto' runs a direct conv's weight gradient as a convolution on the engines; transposed convs
+    // and 'reference' use the reference loops over the tap tables.
+    const onEngine = engine === 'auto' && !transposed;
+    const data = empty ? new Float32Array(product(g.weightShape)) : onEngine ? directWeightGrad(g, x.data, gy.data, engine) : referenceWeightGrad(g, x.data, gy.data);
+    gw = { shape: g.weightShape.slice(), data };
+  }
   const gb = want.bias ? { shape: [outChannels], data: empty ? new Float32Array(outChannels) : referenceBiasGrad(g, gy.data) } : null;
   return { input: gx, weight: gw, bias: gb };
 }

@@ -67,19 +67,10 @@ export function referenceBiasGrad(g: ConvGeometry, gradOutput: Float32Array): Fl
   return out;
 }
 
-/**
- * The adjoint of a padding mode: `padded` holds a gradient over the padded grid (per axis
- * `padBefore + input + padAfter` cells, channels-first `[N·C, …]` planes); each cell adds onto the
- * input cell it was copied from (`padSource`, geometry/taps.ts), so a reflected edge cell collects
- * the gradient of its mirror images. Sums in float64.
- */
-export function foldPadding(g: ConvGeometry, padded: Float32Array): Float32Array {
-  const inExtents = g.axes.map((a) => a.input);
+/** For each cell of the padded grid (per axis `padBefore + input + padAfter`), the input cell the padding mode copies there (−1: a zero). */
+function paddedSources(g: ConvGeometry): Int32Array {
   const padExtents = g.axes.map((a) => a.input + a.padBefore + a.padAfter);
-  const inSpatial = product(inExtents);
   const padSpatial = product(padExtents);
-  const planes = g.batch * g.inChannels;
-  // For each padded spatial cell, the input cell it copies (every mode but zeros copies one).
   const source = new Int32Array(padSpatial);
   const q = new Array<number>(g.rank).fill(0);
   for (let p = 0; p < padSpatial; p++) {
@@ -96,6 +87,38 @@ export function foldPadding(g: ConvGeometry, padded: Float32Array): Float32Array
     }
     source[p] = off;
   }
+  return source;
+}
+
+/**
+ * The padded input a direct conv reads (`[N·C, …]` planes of the padded grid), built with the same
+ * `padSource` map as the engines' reads: what the weight gradient on the engines convolves.
+ */
+export function padInput(g: ConvGeometry, x: Float32Array): Float32Array {
+  const source = paddedSources(g);
+  const inSpatial = product(g.axes.map((a) => a.input));
+  const planes = g.batch * g.inChannels;
+  const out = new Float32Array(planes * source.length);
+  for (let c = 0; c < planes; c++) {
+    for (let p = 0; p < source.length; p++) {
+      const s = source[p];
+      if (s >= 0) out[c * source.length + p] = x[c * inSpatial + s];
+    }
+  }
+  return out;
+}
+
+/**
+ * The adjoint of a padding mode: `padded` holds a gradient over the padded grid (per axis
+ * `padBefore + input + padAfter` cells, channels-first `[N·C, …]` planes); each cell adds onto the
+ * input cell it was copied from (`padSource`, geometry/taps.ts), so a reflected edge cell collects
+ * the gradient of its mirror images. Sums in float64.
+ */
+export function foldPadding(g: ConvGeometry, padded: Float32Array): Float32Array {
+  const inSpatial = product(g.axes.map((a) => a.input));
+  const source = paddedSources(g);
+  const padSpatial = source.length;
+  const planes = g.batch * g.inChannels;
   const acc = new Float64Array(planes * inSpatial);
   for (let c = 0; c < planes; c++) {
     const pBase = c * padSpatial;
