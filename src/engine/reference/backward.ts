@@ -69,23 +69,16 @@ export function referenceBiasGrad(g: ConvGeometry, gradOutput: Float32Array): Fl
 
 /** For each cell of the padded grid (per axis `padBefore + input + padAfter`), the input cell the padding mode copies there (−1: a zero). */
 function paddedSources(g: ConvGeometry): Int32Array {
-  const padExtents = g.axes.map((a) => a.input + a.padBefore + a.padAfter);
-  const padSpatial = product(padExtents);
-  const source = new Int32Array(padSpatial);
-  const q = new Array<number>(g.rank).fill(0);
-  for (let p = 0; p < padSpatial; p++) {
-    unravel(p, padExtents, q);
-    let off = 0;
-    for (let ax = 0; ax < g.rank; ax++) {
-      const a = g.axes[ax];
-      const s = padSource(q[ax] - a.padBefore, a.input, g.paddingMode);
-      if (s < 0) {
-        off = -1;
-        break;
-      }
-      off = off * a.input + s;
+  // Separable: the map of axes 0…ax is the map of axes 0…ax−1 times this axis's padSource table.
+  let source = new Int32Array([0]);
+  for (const a of g.axes) {
+    const len = a.input + a.padBefore + a.padAfter;
+    const next = new Int32Array(source.length * len);
+    for (let q = 0; q < len; q++) {
+      const s = padSource(q - a.padBefore, a.input, g.paddingMode);
+      for (let p = 0; p < source.length; p++) next[p * len + q] = s < 0 || source[p] < 0 ? -1 : source[p] * a.input + s;
     }
-    source[p] = off;
+    source = next;
   }
   return source;
 }
