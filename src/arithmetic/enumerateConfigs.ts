@@ -14,7 +14,7 @@ import { t } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
 import { langOf } from '../i18n/index.js';
 import { intIn } from './check.js';
-import { checkSpecObject } from './options.js';
+import { checkSpecObject } from '../geometry/options.js';
 import { relationshipOf } from './relationships.js';
 
 /** The sizes to connect on one axis and the bounds of the search. */

@@ -14,8 +14,8 @@ import { transposedCropOf, effectiveKernel } from '../geometry/build.js';
 import { ConvError, show } from '../geometry/errors.js';
 import type { ConvGeometry } from '../geometry/types.js';
 import { int, perAxis } from '../geometry/validate.js';
-import { resolveSpec, rankOf } from './options.js';
-import type { ConvSpecOptions } from './options.js';
+import { resolveSpec, rankOf } from '../geometry/options.js';
+import type { ConvSpecOptions } from '../geometry/options.js';
 
 /** One axis in the guide's words. */
 export interface GuideAxisNotation {

@@ -17,8 +17,8 @@ import type { ConvGeometry } from '../geometry/types.js';
 import { convMatrix } from '../matrix/build.js';
 import { restoreTranspose } from './restoreTranspose.js';
 import type { RestoreTransposeResult } from './restoreTranspose.js';
-import { resolveSpec } from './options.js';
-import type { ConvSpecOptions } from './options.js';
+import { resolveSpec } from '../geometry/options.js';
+import type { ConvSpecOptions } from '../geometry/options.js';
 
 /**
  * Largest min(rows, cols) of C for which the least-squares inverse is computed (dense, O(n³)).

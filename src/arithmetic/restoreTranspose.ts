@@ -7,8 +7,8 @@
 import { ConvError } from '../geometry/errors.js';
 import { explain } from './explain.js';
 import type { Explanation, ExplainOptions } from './explain.js';
-import { resolveSpec } from './options.js';
-import type { ConvSpecOptions } from './options.js';
+import { resolveSpec } from '../geometry/options.js';
+import type { ConvSpecOptions } from '../geometry/options.js';
 
 /** The transposed convolution that undoes a convolution's size change, explained. */
 export interface RestoreTransposeResult {

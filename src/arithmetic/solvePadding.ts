@@ -17,7 +17,7 @@ import { t } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
 import { langOf } from '../i18n/index.js';
 import { perAxisAtLeast } from './check.js';
-import { checkSpecObject, rankOf } from './options.js';
+import { checkSpecObject, rankOf } from '../geometry/options.js';
 
 /** What `solvePadding` solves for: sizes in and out, kernel, and optionally stride, dilation, transposed. */
 export interface SolvePaddingOptions {

@@ -3,7 +3,7 @@
  * is, or explain-style options built into one by the explain dialect's parser (resolveSpec), so a
  * trace, a matrix and an explanation of the same options always describe the same geometry.
  */
-import { resolveSpec, type ResolvedSpec } from '../arithmetic/options.js';
+import { resolveSpec, type ResolvedSpec } from '../geometry/options.js';
 import type { PoolGeometry } from '../geometry/pool.js';
 import type { ConvGeometry } from '../geometry/types.js';
 import type { TraceInput, TraceSpecOptions } from './types.js';

@@ -21,7 +21,7 @@
 import type { CellKind } from '../geometry/taps.js';
 import type { ConvGeometry, PaddingMode } from '../geometry/types.js';
 import type { PoolGeometry } from '../geometry/pool.js';
-import type { ConvSpecOptions } from '../arithmetic/options.js';
+import type { ConvSpecOptions } from '../geometry/options.js';
 
 export type { CellKind } from '../geometry/taps.js';
 
@@ -33,7 +33,7 @@ export type TraceOp = 'conv' | 'convTranspose' | 'maxPool' | 'avgPool';
 
 /**
  * Explain-style options (the CLI's flags as an object): exactly the options `explain` takes
- * (src/arithmetic/options.ts, one dialect parser for every view). `input` and `kernel` are required;
+ * (src/geometry/options.ts, one dialect parser for every view). `input` and `kernel` are required;
  * each per-axis value is a number or one per axis; `pool: 'max' | 'avg'` traces a pooling window
  * (direct view only). The geometry is built on shapes [batch, inChannels, ...input] and weight
  * [outChannels, inChannels/groups, ...kernel] (transposed: [inChannels, outChannels/groups, ...kernel]);

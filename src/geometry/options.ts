@@ -4,13 +4,13 @@
  * (src/geometry/torch.ts). Only what the geometry cannot know is checked here: the rank, the
  * channel/group split that the weight shape encodes, and unknown option names.
  */
-import { ConvError, show } from '../geometry/errors.js';
-import { poolGeometry } from '../geometry/pool.js';
-import type { PoolGeometry } from '../geometry/pool.js';
-import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
-import type { IntOrTuple, PaddingSpec } from '../geometry/torch.js';
-import type { ConvGeometry, PaddingMode } from '../geometry/types.js';
-import { int, perAxis } from '../geometry/validate.js';
+import { ConvError, show } from './errors.js';
+import { poolGeometry } from './pool.js';
+import type { PoolGeometry } from './pool.js';
+import { convGeometry, convTransposeGeometry } from './torch.js';
+import type { IntOrTuple, PaddingSpec } from './torch.js';
+import type { ConvGeometry, PaddingMode } from './types.js';
+import { int, perAxis } from './validate.js';
 
 /**
  * A convolution stated in words, as `explain`, `trace`, `convMatrix` and the pictures take it:
