@@ -11,10 +11,10 @@
  *   the cells the padding copied (src/engine/reference/backward.ts, foldPadding).
  * - The input gradient of a transposed convolution is, the same way, the direct convolution of
  *   gradOutput with the same weight.
- * - The weight gradient of a direct convolution is, on `engine: 'auto'`, itself a convolution (of
- *   the padded input by gradOutput, stride and dilation swapped: directWeightGrad) run on the
- *   engines; on 'reference', and for transposed convolutions on both, it is the reference loops
- *   over the forward tap tables (float64 sums). The bias gradient is a plain sum.
+ * - The weight gradient is, on `engine: 'auto'`, itself a direct convolution (of the padded input,
+ *   or of gradOutput on the full transposed grid, by the other operand, stride and dilation swapped:
+ *   directWeightGrad, transposedWeightGrad) run on the engines; on 'reference' it is the reference
+ *   loops over the forward tap tables (float64 sums). The bias gradient is a plain sum.
  */
 import { buildGeometry } from '../geometry/build.js';
 import { ConvError, show } from '../geometry/errors.js';
@@ -22,7 +22,7 @@ import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
 import type { CanonicalAxis, ConvGeometry } from '../geometry/types.js';
 import { assertAllocatable, product } from '../geometry/validate.js';
 import { engineOf, runConv, type EngineName } from '../engine/dispatch.js';
-import { cropLeading, foldPadding, padInput, referenceBiasGrad, referenceWeightGrad } from '../engine/reference/backward.js';
+import { cropLeading, foldPadding, padInput, referenceBiasGrad, referenceWeightGrad, shiftPlanes } from '../engine/reference/backward.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
 import type { ConvOptions, ConvTransposeOptions } from './conv.js';
 
@@ -192,6 +192,63 @@ function transposedInputGrad(g: ConvGeometry, w: Float32Array, gy: Float32Array,
   return got.every((n, i) => n === keep[i]) ? out : cropLeading(out, g.batch * g.inChannels, got, keep);
 }
 
+/** Channels `c0 … c0 + count − 1` of `[N, C, spatial]` data as `[count, N, spatial]` (batch and channels swapped). */
+function swapBatchChannels(data: Float32Array, N: number, C: number, c0: number, count: number, spatial: number): Float32Array {
+  const out = new Float32Array(count * N * spatial);
+  for (let c = 0; c < count; c++) {
+    for (let n = 0; n < N; n++) {
+      const from = (n * C + c0 + c) * spatial;
+      out.set(data.subarray(from, from + spatial), (c * N + n) * spatial);
+    }
+  }
+  return out;
+}
+
+/**
+ * Weight gradient of a transposed convolution on the engines: per group, dW[ic, oc, k] =
+ * Σ_n Σ_i x[n, ic, i] · gradOutput[n, oc, i·s − pb + k·d] is a direct convolution of gradOutput
+ * placed on the full (uncropped) output grid, `(I − 1)·s + Ke` cells per axis, batch and channels
+ * swapped, by the input taken as the kernel, with stride d and dilation s: exactly k taps per axis.
+ */
+function transposedWeightGrad(g: ConvGeometry, x: Float32Array, gy: Float32Array, engine: EngineName): Float32Array {
+  const N = g.batch;
+  const icPerGroup = g.inChannels / g.groups;
+  const ocPerGroup = g.outChannels / g.groups;
+  const outExtents = g.axes.map((a) => a.output);
+  const full = g.axes.map((a) => (a.input - 1) * a.stride + a.effectiveKernel);
+  const fullSpatial = product(full);
+  const gFull = shiftPlanes(gy, N * g.outChannels, outExtents, full, g.axes.map((a) => a.padBefore));
+  const inExtents = g.axes.map((a) => a.input);
+  const inSpatial = product(inExtents);
+  const kernel = g.axes.map((a) => a.kernel);
+  const taps = product(kernel);
+  const dW = new Float32Array(product(g.weightShape));
+  for (let gi = 0; gi < g.groups; gi++) {
+    const t = buildGeometry({
+      transposed: false,
+      batch: ocPerGroup,
+      batched: true,
+      inChannels: N,
+      outChannels: icPerGroup,
+      groups: 1,
+      hasBias: false,
+      paddingMode: 'zeros',
+      axes: g.axes.map((a, i) => ({ input: full[i], kernel: a.input, stride: a.dilation, dilation: a.stride, padBefore: 0, padAfter: 0, outputPadding: 0 })),
+      weightShape: [icPerGroup, N, ...inExtents],
+    });
+    const xs = swapBatchChannels(gFull, N, g.outChannels, gi * ocPerGroup, ocPerGroup, fullSpatial);
+    const ws = swapBatchChannels(x, N, g.inChannels, gi * icPerGroup, icPerGroup, inSpatial);
+    const out = runConv(t, xs, ws, null, engine); // [OC/g, IC/g, k…]
+    for (let ocl = 0; ocl < ocPerGroup; ocl++) {
+      for (let icl = 0; icl < icPerGroup; icl++) {
+        const from = (ocl * icPerGroup + icl) * taps;
+        dW.set(out.subarray(from, from + taps), ((gi * icPerGroup + icl) * ocPerGroup + ocl) * taps);
+      }
+    }
+  }
+  return dW;
+}
+
 /**
  * Weight gradient of a direct convolution on the engines: per group, dW[oc, ic, k] =
  * Σ_n Σ_o gradOutput[n, oc, o] · xPadded[n, ic, o·s + k·d] is itself a direct convolution — the
@@ -212,20 +269,8 @@ function directWeightGrad(g: ConvGeometry, x: Float32Array, gy: Float32Array, en
   const taps = product(kernel);
   const dW = new Float32Array(product(g.weightShape));
   for (let gi = 0; gi < g.groups; gi++) {
-    const xs = new Float32Array(icPerGroup * N * padSpatial);
-    for (let icl = 0; icl < icPerGroup; icl++) {
-      for (let n = 0; n < N; n++) {
-        const from = (n * g.inChannels + gi * icPerGroup + icl) * padSpatial;
-        xs.set(padded.subarray(from, from + padSpatial), (icl * N + n) * padSpatial);
-      }
-    }
-    const ws = new Float32Array(ocPerGroup * N * outSpatial);
-    for (let ocl = 0; ocl < ocPerGroup; ocl++) {
-      for (let n = 0; n < N; n++) {
-        const from = (n * g.outChannels + gi * ocPerGroup + ocl) * outSpatial;
-        ws.set(gy.subarray(from, from + outSpatial), (ocl * N + n) * outSpatial);
-      }
-    }
+    const xs = swapBatchChannels(padded, N, g.inChannels, gi * icPerGroup, icPerGroup, padSpatial);
+    const ws = swapBatchChannels(gy, N, g.outChannels, gi * ocPerGroup, ocPerGroup, outSpatial);
     const t = buildGeometry({
       transposed: false,
       batch: icPerGroup,
@@ -263,10 +308,12 @@ function backward(transposed: boolean, rank: number | undefined, input: Tensor, 
   }
   let gw: Tensor | null = null;
   if (want.weight) {
-    // 'auto' runs a direct conv's weight gradient as a convolution on the engines; transposed convs
-    // and 'reference' use the reference loops over the tap tables.
-    const onEngine = engine === 'auto' && !transposed;
-    const data = empty ? new Float32Array(product(g.weightShape)) : onEngine ? directWeightGrad(g, x.data, gy.data, engine) : referenceWeightGrad(g, x.data, gy.data);
+    // 'auto' runs the weight gradient as a convolution on the engines; 'reference' runs the
+    // reference loops over the forward tap tables.
+    let data: Float32Array;
+    if (empty) data = new Float32Array(product(g.weightShape));
+    else if (engine === 'reference') data = referenceWeightGrad(g, x.data, gy.data);
+    else data = transposed ? transposedWeightGrad(g, x.data, gy.data, engine) : directWeightGrad(g, x.data, gy.data, engine);
     gw = { shape: g.weightShape.slice(), data };
   }
   const gb = want.bias ? { shape: [outChannels], data: empty ? new Float32Array(outChannels) : referenceBiasGrad(g, gy.data) } : null;

@@ -125,6 +125,32 @@ export function foldPadding(g: ConvGeometry, padded: Float32Array): Float32Array
 }
 
 /**
+ * Shifts every `[planes, …from]` plane onto a grid of extents `to`: cell `q` of the result is cell
+ * `q − shift[ax]` of the source on every axis, or 0 where that falls outside it.
+ */
+export function shiftPlanes(data: Float32Array, planes: number, from: readonly number[], to: readonly number[], shift: readonly number[]): Float32Array {
+  let source = new Int32Array([0]);
+  for (let ax = 0; ax < to.length; ax++) {
+    const next = new Int32Array(source.length * to[ax]);
+    for (let q = 0; q < to[ax]; q++) {
+      const c = q - shift[ax];
+      const s = c >= 0 && c < from[ax] ? c : -1;
+      for (let p = 0; p < source.length; p++) next[p * to[ax] + q] = s < 0 || source[p] < 0 ? -1 : source[p] * from[ax] + s;
+    }
+    source = next;
+  }
+  const fromSpatial = product(from);
+  const out = new Float32Array(planes * source.length);
+  for (let c = 0; c < planes; c++) {
+    for (let p = 0; p < source.length; p++) {
+      const s = source[p];
+      if (s >= 0) out[c * source.length + p] = data[c * fromSpatial + s];
+    }
+  }
+  return out;
+}
+
+/**
  * Keeps the leading `keep[ax]` cells of every spatial axis of a `[planes, …from]` array: the
  * input gradient of a transposed conv whose output padding reached a whole stride computes cells
  * past the input's end, which no input cell has.
