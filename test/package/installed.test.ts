@@ -66,7 +66,16 @@ describe('the packed tarball', () => {
     for (const p of named) expect(existsSync(join(pkgDir, p)), `package.json names ${p}, which is not in the tarball`).toBe(true);
     // The CommonJS folder must read as CommonJS inside a "type": "module" package.
     expect(JSON.parse(readFileSync(join(pkgDir, 'dist/cjs/package.json'), 'utf8')).type).toBe('commonjs');
-    expect(pkg.sideEffects).toBe(false);
+    // sideEffects lists exactly the modules that register strings when loaded (bundlers would drop
+    // a bare `import` of them otherwise, and the Chinese text with it); everything else is pure.
+    expect(Array.isArray(pkg.sideEffects)).toBe(true);
+    const globRe = (g: string) => new RegExp(`(^|/)${g.replace(/^\*\*\//, '').replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`);
+    const patterns = (pkg.sideEffects as string[]).map(globRe);
+    const js = walk(pkgDir).filter((f) => f.startsWith('dist/') && !f.startsWith('dist/cjs/') && f.endsWith('.js'));
+    const registering = js.filter((f) => !f.endsWith('i18n/index.js') && /^\s*registerStrings\(/m.test(readFileSync(join(pkgDir, f), 'utf8')));
+    expect(registering.length).toBeGreaterThan(0);
+    for (const f of registering) expect(patterns.some((re) => re.test(f)), `${f} registers strings but is not in sideEffects`).toBe(true);
+    for (const [i, re] of patterns.entries()) if (!(pkg.sideEffects as string[])[i].endsWith('.css')) expect(js.some((f) => re.test(f)), `${(pkg.sideEffects as string[])[i]} matches no shipped module`).toBe(true);
     for (const url of [pkg.homepage, pkg.bugs?.url, pkg.repository?.url]) expect(url).toMatch(/^(git\+)?https:\/\//);
   });
 

@@ -1,5 +1,5 @@
 /**
- * "sideEffects": false, checked the way it pays off: esbuild bundles a page that only calls
+ * "sideEffects" (only the string-registering i18n modules), checked the way it pays off: esbuild bundles a page that only calls
  * conv2d from the installed package, and the bundle must leave out the dependencies conv2d never
  * uses (YAML, protobuf, GIF and PNG encoders) and the CLI. A module with a top-level side effect
  * would keep its imports in. The bundle must still compute: it is run and its numbers checked.
