@@ -6,7 +6,7 @@
  * typed here. Chinese terms follow web/GLOSSARY.md.
  */
 import { explain } from '../../../src/arithmetic/explain.js';
-import { receptiveField } from '../../../src/arithmetic/receptive.js';
+import { receptiveField } from '../../../src/network/receptive.js';
 import { buildNetwork } from '../../../src/network/build.js';
 import type { ConvLayerDef } from '../../../src/network/types.js';
 import type { Figure } from '../state.js';
