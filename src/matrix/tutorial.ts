@@ -46,7 +46,9 @@ export function tutorialMatrices(g: ConvGeometry, options: ConvMatrixOptions = {
  *
  * @example
  * ```ts
- * tutorialMatrix(convGeometry({ inputShape: [1, 1, 4, 4], weightShape: [1, 1, 3, 3] }, {}), 'C').rows; // 4
+ * import { convGeometry, tutorialMatrix } from 'convkit';
+ * const C = tutorialMatrix(convGeometry({ inputShape: [1, 1, 4, 4], weightShape: [1, 1, 3, 3] }, {}), 'C');
+ * [C.rows, C.cols]; //=> [4, 16]
  * ```
  */
 export function tutorialMatrix(g: ConvGeometry, which: 'C' | 'CT', options: ConvMatrixOptions = {}): ConvMatrix {
