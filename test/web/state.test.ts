@@ -28,6 +28,8 @@ const arbState: fc.Arbitrary<State> = fc.record({
   theme: fc.constantFrom('light', 'dark' as const),
   colorBlind: fc.boolean(),
   lang: fc.constantFrom('en', 'zh' as const),
+  figure: fc.constantFrom('grids', 'classic' as const),
+  tour: fc.oneof(fc.constant(0), fc.integer({ min: BOUNDS.tour[0], max: BOUNDS.tour[1] })),
 }).map((s) => {
   // Only what the URL can express: padding boxes a mode does not use, and transposed-only values
   // of a direct layer, are not part of the state a link carries.
