@@ -1,5 +1,14 @@
 #!/usr/bin/env node
 // The convkit command-line program: runs the compiled CLI in dist/ (written by `npm run build`).
+// A reader that stops early (`convkit trace … --json | head`) closes the pipe: stop quietly, as
+// Unix tools do, instead of dying on an unhandled EPIPE with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e) => {
+    if (e && e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 let cli;
 try {
   cli = await import('../dist/cli/main.js');

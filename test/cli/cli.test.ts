@@ -172,4 +172,11 @@ describe.skipIf(!built)('bin/convkit.js (built dist/)', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--max-kernel');
   });
+
+  it('stops quietly when its reader closes the pipe early (`convkit trace … --json | head -c 100`)', () => {
+    // The shell runs the pipe as a user types it; the trace of a 32×32 input is megabytes of JSON.
+    const run = spawnSync('bash', ['-c', 'set -o pipefail; node bin/convkit.js trace --input 32x32 --kernel 3 --json | head -c 100 > /dev/null'], { cwd: root, encoding: 'utf8' });
+    expect(run.stderr).toBe(''); // no "Unhandled 'error' event … EPIPE" stack trace
+    expect(run.status).toBe(0);
+  });
 });
