@@ -16,7 +16,7 @@
  *   directWeightGrad, transposedWeightGrad) run on the engines; on 'reference' it is the reference
  *   loops over the forward tap tables (float64 sums). The bias gradient is a plain sum.
  */
-import { buildGeometry } from '../geometry/build.js';
+import { buildGeometry, transposedOutputSize } from '../geometry/build.js';
 import { ConvError, show } from '../geometry/errors.js';
 import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
 import type { CanonicalAxis, ConvGeometry } from '../geometry/types.js';
@@ -142,6 +142,14 @@ function gradAxes(g: ConvGeometry, spatialIn: (ax: number) => number, pads: (ax:
   }));
 }
 
+/**
+ * A bias-free, zero-padded, batched geometry a gradient runs on as an ordinary conv (checked by
+ * buildGeometry like any layer's).
+ */
+function gradGeometry(transposed: boolean, batch: number, inChannels: number, outChannels: number, groups: number, axes: CanonicalAxis[], weightShape: number[]): ConvGeometry {
+  return buildGeometry({ transposed, batch, batched: true, inChannels, outChannels, groups, hasBias: false, paddingMode: 'zeros', axes, weightShape });
+}
+
 /** Input gradient of a direct convolution: a transposed conv of gradOutput (then the padding-mode fold). */
 function directInputGrad(g: ConvGeometry, w: Float32Array, gy: Float32Array, engine: EngineName): Float32Array {
   const zeros = g.paddingMode === 'zeros';
@@ -152,18 +160,7 @@ function directInputGrad(g: ConvGeometry, w: Float32Array, gy: Float32Array, eng
     const a = g.axes[i];
     return (a.input + a.padBefore + a.padAfter - a.effectiveKernel) % a.stride;
   };
-  const t = buildGeometry({
-    transposed: true,
-    batch: g.batch,
-    batched: true,
-    inChannels: g.outChannels,
-    outChannels: g.inChannels,
-    groups: g.groups,
-    hasBias: false,
-    paddingMode: 'zeros',
-    axes: gradAxes(g, (i) => g.axes[i].output, pads, rest),
-    weightShape: g.weightShape,
-  });
+  const t = gradGeometry(true, g.batch, g.outChannels, g.inChannels, g.groups, gradAxes(g, (i) => g.axes[i].output, pads, rest), g.weightShape);
   assertAllocatable(t.outputShape, 'input gradient');
   const padded = runConv(t, gy, w, null, engine);
   return zeros ? padded : foldPadding(g, padded);
@@ -171,18 +168,7 @@ function directInputGrad(g: ConvGeometry, w: Float32Array, gy: Float32Array, eng
 
 /** Input gradient of a transposed convolution: the direct conv of gradOutput with the same weight. */
 function transposedInputGrad(g: ConvGeometry, w: Float32Array, gy: Float32Array, engine: EngineName): Float32Array {
-  const d = buildGeometry({
-    transposed: false,
-    batch: g.batch,
-    batched: true,
-    inChannels: g.outChannels,
-    outChannels: g.inChannels,
-    groups: g.groups,
-    hasBias: false,
-    paddingMode: 'zeros',
-    axes: gradAxes(g, (i) => g.axes[i].output, (i) => [g.axes[i].padBefore, g.axes[i].padAfter], () => 0),
-    weightShape: g.weightShape,
-  });
+  const d = gradGeometry(false, g.batch, g.outChannels, g.inChannels, g.groups, gradAxes(g, (i) => g.axes[i].output, (i) => [g.axes[i].padBefore, g.axes[i].padAfter], () => 0), g.weightShape);
   assertAllocatable(d.outputShape, 'input gradient');
   const out = runConv(d, gy, w, null, engine);
   // An output padding of a whole stride or more (allowed when the dilation is larger) adds cells no
@@ -215,7 +201,7 @@ function transposedWeightGrad(g: ConvGeometry, x: Float32Array, gy: Float32Array
   const icPerGroup = g.inChannels / g.groups;
   const ocPerGroup = g.outChannels / g.groups;
   const outExtents = g.axes.map((a) => a.output);
-  const full = g.axes.map((a) => (a.input - 1) * a.stride + a.effectiveKernel);
+  const full = g.axes.map((a) => transposedOutputSize(a.input, a.kernel, a.stride, a.dilation, 0, 0, 0)); // uncropped
   const fullSpatial = product(full);
   const gFull = shiftPlanes(gy, N * g.outChannels, outExtents, full, g.axes.map((a) => a.padBefore));
   const inExtents = g.axes.map((a) => a.input);
@@ -224,18 +210,7 @@ function transposedWeightGrad(g: ConvGeometry, x: Float32Array, gy: Float32Array
   const taps = product(kernel);
   const dW = new Float32Array(product(g.weightShape));
   for (let gi = 0; gi < g.groups; gi++) {
-    const t = buildGeometry({
-      transposed: false,
-      batch: ocPerGroup,
-      batched: true,
-      inChannels: N,
-      outChannels: icPerGroup,
-      groups: 1,
-      hasBias: false,
-      paddingMode: 'zeros',
-      axes: g.axes.map((a, i) => ({ input: full[i], kernel: a.input, stride: a.dilation, dilation: a.stride, padBefore: 0, padAfter: 0, outputPadding: 0 })),
-      weightShape: [icPerGroup, N, ...inExtents],
-    });
+    const t = gradGeometry(false, ocPerGroup, N, icPerGroup, 1, g.axes.map((a, i) => ({ input: full[i], kernel: a.input, stride: a.dilation, dilation: a.stride, padBefore: 0, padAfter: 0, outputPadding: 0 })), [icPerGroup, N, ...inExtents]);
     const xs = swapBatchChannels(gFull, N, g.outChannels, gi * ocPerGroup, ocPerGroup, fullSpatial);
     const ws = swapBatchChannels(x, N, g.inChannels, gi * icPerGroup, icPerGroup, inSpatial);
     const out = runConv(t, xs, ws, null, engine); // [OC/g, IC/g, k…]
@@ -271,18 +246,7 @@ function directWeightGrad(g: ConvGeometry, x: Float32Array, gy: Float32Array, en
   for (let gi = 0; gi < g.groups; gi++) {
     const xs = swapBatchChannels(padded, N, g.inChannels, gi * icPerGroup, icPerGroup, padSpatial);
     const ws = swapBatchChannels(gy, N, g.outChannels, gi * ocPerGroup, ocPerGroup, outSpatial);
-    const t = buildGeometry({
-      transposed: false,
-      batch: icPerGroup,
-      batched: true,
-      inChannels: N,
-      outChannels: ocPerGroup,
-      groups: 1,
-      hasBias: false,
-      paddingMode: 'zeros',
-      axes: g.axes.map((a, i) => ({ input: padExtents[i], kernel: a.output, stride: a.dilation, dilation: a.stride, padBefore: 0, padAfter: 0, outputPadding: 0 })),
-      weightShape: [ocPerGroup, N, ...outExtents],
-    });
+    const t = gradGeometry(false, icPerGroup, N, ocPerGroup, 1, g.axes.map((a, i) => ({ input: padExtents[i], kernel: a.output, stride: a.dilation, dilation: a.stride, padBefore: 0, padAfter: 0, outputPadding: 0 })), [ocPerGroup, N, ...outExtents]);
     const out = runConv(t, xs, ws, null, engine); // [IC/g, OC/g, k' …]
     const got = t.axes.map((a) => a.output);
     const cut = got.every((k, i) => k === kernel[i]) ? out : cropLeading(out, icPerGroup * ocPerGroup, got, kernel);

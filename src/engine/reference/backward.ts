@@ -67,20 +67,42 @@ export function referenceBiasGrad(g: ConvGeometry, gradOutput: Float32Array): Fl
   return out;
 }
 
-/** For each cell of the padded grid (per axis `padBefore + input + padAfter`), the input cell the padding mode copies there (−1: a zero). */
-function paddedSources(g: ConvGeometry): Int32Array {
-  // Separable: the map of axes 0…ax is the map of axes 0…ax−1 times this axis's padSource table.
+/**
+ * A separable index map from a `[…from]` grid onto a `[…to]` grid: entry q (row-major over `to`)
+ * is the flat cell of `from` that cell q takes, or −1 (a zero). `along(ax, c)` gives, for cell c of
+ * axis ax of `to`, the cell of that axis of `from` (−1: none); the map of axes 0…ax is the map of
+ * axes 0…ax−1 times this axis's table.
+ */
+function separableSources(from: readonly number[], to: readonly number[], along: (ax: number, c: number) => number): Int32Array {
   let source = new Int32Array([0]);
-  for (const a of g.axes) {
-    const len = a.input + a.padBefore + a.padAfter;
-    const next = new Int32Array(source.length * len);
-    for (let q = 0; q < len; q++) {
-      const s = padSource(q - a.padBefore, a.input, g.paddingMode);
-      for (let p = 0; p < source.length; p++) next[p * len + q] = s < 0 || source[p] < 0 ? -1 : source[p] * a.input + s;
+  for (let ax = 0; ax < to.length; ax++) {
+    const next = new Int32Array(source.length * to[ax]);
+    for (let q = 0; q < to[ax]; q++) {
+      const s = along(ax, q);
+      for (let p = 0; p < source.length; p++) next[p * to[ax] + q] = s < 0 || source[p] < 0 ? -1 : source[p] * from[ax] + s;
     }
     source = next;
   }
   return source;
+}
+
+/** Every `[planes, …]` plane of `data` (planes of `fromSpatial` cells) gathered through `source`. */
+function gatherPlanes(data: Float32Array, planes: number, fromSpatial: number, source: Int32Array): Float32Array {
+  const out = new Float32Array(planes * source.length);
+  for (let c = 0; c < planes; c++) {
+    for (let p = 0; p < source.length; p++) {
+      const s = source[p];
+      if (s >= 0) out[c * source.length + p] = data[c * fromSpatial + s];
+    }
+  }
+  return out;
+}
+
+/** For each cell of the padded grid (per axis `padBefore + input + padAfter`), the input cell the padding mode copies there (−1: a zero). */
+function paddedSources(g: ConvGeometry): Int32Array {
+  const inputs = g.axes.map((a) => a.input);
+  const padded = g.axes.map((a) => a.input + a.padBefore + a.padAfter);
+  return separableSources(inputs, padded, (ax, q) => padSource(q - g.axes[ax].padBefore, g.axes[ax].input, g.paddingMode));
 }
 
 /**
@@ -88,17 +110,7 @@ function paddedSources(g: ConvGeometry): Int32Array {
  * `padSource` map as the engines' reads: what the weight gradient on the engines convolves.
  */
 export function padInput(g: ConvGeometry, x: Float32Array): Float32Array {
-  const source = paddedSources(g);
-  const inSpatial = product(g.axes.map((a) => a.input));
-  const planes = g.batch * g.inChannels;
-  const out = new Float32Array(planes * source.length);
-  for (let c = 0; c < planes; c++) {
-    for (let p = 0; p < source.length; p++) {
-      const s = source[p];
-      if (s >= 0) out[c * source.length + p] = x[c * inSpatial + s];
-    }
-  }
-  return out;
+  return gatherPlanes(x, g.batch * g.inChannels, product(g.axes.map((a) => a.input)), paddedSources(g));
 }
 
 /**
@@ -129,25 +141,11 @@ export function foldPadding(g: ConvGeometry, padded: Float32Array): Float32Array
  * `q − shift[ax]` of the source on every axis, or 0 where that falls outside it.
  */
 export function shiftPlanes(data: Float32Array, planes: number, from: readonly number[], to: readonly number[], shift: readonly number[]): Float32Array {
-  let source = new Int32Array([0]);
-  for (let ax = 0; ax < to.length; ax++) {
-    const next = new Int32Array(source.length * to[ax]);
-    for (let q = 0; q < to[ax]; q++) {
-      const c = q - shift[ax];
-      const s = c >= 0 && c < from[ax] ? c : -1;
-      for (let p = 0; p < source.length; p++) next[p * to[ax] + q] = s < 0 || source[p] < 0 ? -1 : source[p] * from[ax] + s;
-    }
-    source = next;
-  }
-  const fromSpatial = product(from);
-  const out = new Float32Array(planes * source.length);
-  for (let c = 0; c < planes; c++) {
-    for (let p = 0; p < source.length; p++) {
-      const s = source[p];
-      if (s >= 0) out[c * source.length + p] = data[c * fromSpatial + s];
-    }
-  }
-  return out;
+  const source = separableSources(from, to, (ax, q) => {
+    const c = q - shift[ax];
+    return c >= 0 && c < from[ax] ? c : -1;
+  });
+  return gatherPlanes(data, planes, product(from), source);
 }
 
 /**
@@ -156,15 +154,5 @@ export function shiftPlanes(data: Float32Array, planes: number, from: readonly n
  * past the input's end, which no input cell has.
  */
 export function cropLeading(data: Float32Array, planes: number, from: readonly number[], keep: readonly number[]): Float32Array {
-  const fromSpatial = product(from);
-  const keepSpatial = product(keep);
-  const out = new Float32Array(planes * keepSpatial);
-  const idx = new Array<number>(from.length).fill(0);
-  for (let p = 0; p < keepSpatial; p++) {
-    unravel(p, keep, idx);
-    let off = 0;
-    for (let ax = 0; ax < from.length; ax++) off = off * from[ax] + idx[ax];
-    for (let c = 0; c < planes; c++) out[c * keepSpatial + p] = data[c * fromSpatial + off];
-  }
-  return out;
+  return shiftPlanes(data, planes, from, keep, keep.map(() => 0));
 }
