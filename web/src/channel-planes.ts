@@ -14,23 +14,10 @@ import { channelSlice } from './scene.js';
 import type { Scene } from './scene.js';
 import type { Lang } from './state.js';
 import { fmt } from './views.js';
+import { el, h } from './dom.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 /** Input channels drawn at most (the rest are summed in the text and named as not drawn). */
 export const PLANES_DRAWN = 6;
-
-function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, name);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  return e;
-}
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 /** Per input channel of the group: its whole output plane (one-channel conv by the library). */
 function contributions(s: Scene, oc: number, inputs: number[]): Float32Array[] | null {

@@ -5,15 +5,9 @@
  */
 import type { TraceChannels } from '../../src/trace/index.js';
 import type { Palette } from './palette.js';
+import { el } from './dom.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const GROUP_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#7a5195', '#999933'];
-
-function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, name);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  return e;
-}
 
 export function drawChannels(svg: SVGSVGElement, ch: TraceChannels, p: Palette, labels: { input: string; output: string }, focusOut: number | null): void {
   const rowH = 22;

@@ -7,8 +7,7 @@
  * owner is told which cell has focus or is under the pointer, so it can highlight what connects.
  */
 import { textOn } from './palette.js';
-
-const SVG = 'http://www.w3.org/2000/svg';
+import { el } from './dom.js';
 
 export interface CellStyle {
   fill: string;
@@ -29,12 +28,6 @@ export type CellListener = (cell: number | null, source: 'pointer' | 'focus' | '
 function set(e: Element, name: string, value: string | number): void {
   const v = String(value);
   if (e.getAttribute(name) !== v) e.setAttribute(name, v);
-}
-
-function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, name);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  return e;
 }
 
 export class GridView {

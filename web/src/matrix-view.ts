@@ -18,19 +18,13 @@ import { tutorialMatrix } from '../../src/matrix/index.js';
 import type { ConvMatrix } from '../../src/matrix/index.js';
 import type { Palette } from './palette.js';
 import { fmt } from './views.js';
+import { el } from './dom.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
 /** Largest side drawn (rows or columns); beyond it the picture would be a grey smear. */
 export const MATRIX_DRAW_LIMIT = 2048;
 /** Up to this many rows and columns the vectors and indices are drawn (the tutorial's picture). */
 export const VECTOR_LIMIT = 64;
 const FONT = 'system-ui, sans-serif';
-
-function el<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, name);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  return e;
-}
 
 function text(x: number, y: number, s: string, attrs: Record<string, string | number> = {}): SVGTextElement {
   const t = el('text', { x, y, 'font-family': FONT, 'font-size': 12, 'dominant-baseline': 'central', ...attrs });

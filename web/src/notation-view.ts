@@ -12,13 +12,7 @@ import type { ConvGeometry } from '../../src/geometry/types.js';
 import { errorText } from './layer.js';
 import { pt } from './pair-i18n.js';
 import type { Lang, State } from './state.js';
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
+import { h } from './dom.js';
 
 /** "2" when both axes agree, else "2 × 1" (H × W). */
 function both<T>(ns: GuideAxisNotation[], f: (n: GuideAxisNotation) => T): string {

@@ -15,6 +15,7 @@ import type { PairKey } from './pair-i18n.js';
 import type { Lang, State } from './state.js';
 import { fmt } from './views.js';
 import './tutorial-views.css';
+import { h } from './dom.js';
 
 /** Largest input side drawn (tables of numbers: beyond this they stop being readable). */
 export const PAIR_LIMIT = 12;
@@ -24,13 +25,6 @@ export interface PairDeps {
   state: () => State;
   /** Puts a state into the page (the transposed or direct conv of the pair, in the main figure). */
   load: (s: State) => void;
-}
-
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 const maxAbs = (a: ArrayLike<number>) => Array.from(a).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
