@@ -7,8 +7,25 @@ import { permuteData, permuteShape } from './layout-permute.js';
 import { torchEquivalent } from './torch-equivalent.js';
 import type { CanonicalAxis, ConvGeometry } from './types.js';
 
+/** What every dialect result (convolution or pooling) carries besides its geometry: the layouts both ways and a PyTorch recipe. */
+export interface DialectLayout {
+  geometry: { outputShape: number[] };
+  /** The framework's input shape and the permutation to convkit's [N, C, spatial…] (or [C, spatial…]). */
+  frameworkInputShape: number[];
+  inputPermutation: number[];
+  /** convkit's output [N, C, spatial…] → the framework's output layout, and that shape. */
+  outputPermutation: number[];
+  frameworkOutputShape: number[];
+  /** One line on the layouts, e.g. "NHWC input, filter [kH, kW, IC/g, OC] → [OC, IC/g, kH, kW]". */
+  layout: string;
+  /** A PyTorch recipe computing the same values (docs/semantics.md, "Across frameworks"), or why PyTorch cannot. */
+  torchEquivalent: string;
+  /** Where the framework's behaviour is surprising or differs from its siblings. */
+  notes: string[];
+}
+
 /** What `fromTensorFlow` and `fromOnnx` return: the geometry, the layout permutations both ways, and a PyTorch recipe. */
-export interface DialectGeometry {
+export interface DialectGeometry extends DialectLayout {
   geometry: ConvGeometry;
   /**
    * Per spatial axis, [before, after]: padding for a direct conv, the crop from the full output for a
@@ -22,18 +39,6 @@ export interface DialectGeometry {
   weightPermutation: number[];
   /** convkit's weight shape: [OC, IC/g, k…] (direct) or [IC, OC/g, k…] (transposed). */
   weightShape: number[];
-  /** The framework's input shape and the permutation to convkit's [N, C, spatial…] (or [C, spatial…]). */
-  frameworkInputShape: number[];
-  inputPermutation: number[];
-  /** convkit's output [N, C, spatial…] → the framework's output layout, and that shape. */
-  outputPermutation: number[];
-  frameworkOutputShape: number[];
-  /** One line on the layouts, e.g. "NHWC input, filter [kH, kW, IC/g, OC] → [OC, IC/g, kH, kW]". */
-  layout: string;
-  /** A PyTorch recipe computing the same values (docs/semantics.md, "Across frameworks"). */
-  torchEquivalent: string;
-  /** Where the framework's behaviour is surprising or differs from its siblings. */
-  notes: string[];
 }
 
 export interface DialectParts {
@@ -111,7 +116,7 @@ export function toConvkitWeight(r: DialectGeometry, data: ArrayLike<number>): Fl
  * toConvkitInput(r, [1, 10, 2, 20, 3, 30, 4, 40]); //=> [1, 2, 3, 4, 10, 20, 30, 40]
  * ```
  */
-export function toConvkitInput(r: DialectGeometry, data: ArrayLike<number>): Float32Array {
+export function toConvkitInput(r: DialectLayout, data: ArrayLike<number>): Float32Array {
   return permuteData(data, r.frameworkInputShape, r.inputPermutation);
 }
 
@@ -129,6 +134,6 @@ export function toConvkitInput(r: DialectGeometry, data: ArrayLike<number>): Flo
  * r.frameworkOutputShape;       //=> [1, 2, 2, 1]
  * ```
  */
-export function toFrameworkOutput(r: DialectGeometry, data: ArrayLike<number>): Float32Array {
+export function toFrameworkOutput(r: DialectLayout, data: ArrayLike<number>): Float32Array {
   return permuteData(data, r.geometry.outputShape, r.outputPermutation);
 }

@@ -3,27 +3,16 @@
  * plus the permutations that move the framework's tensors into convkit's [N, C, spatial…] and back,
  * and a PyTorch recipe (docs/semantics.md, "ONNX pooling" and "TensorFlow pooling").
  */
+import { toConvkitInput, toFrameworkOutput, type DialectLayout } from './dialect-result.js';
 import { ConvError } from './errors.js';
-import { permuteData, permuteShape } from './layout-permute.js';
+import { permuteShape } from './layout-permute.js';
 import { finishPool, poolGeometry, type PoolGeometry, type PoolParts } from './pool.js';
 
 /** What `fromOnnxPool` and `fromTensorFlowPool` return: the geometry, the layout permutations both ways, and a PyTorch recipe. */
-export interface PoolDialectGeometry {
+export interface PoolDialectGeometry extends DialectLayout {
   geometry: PoolGeometry;
   /** Per spatial axis, the [before, after] padding the framework states (negative: windows start inside the input). */
   pads: [number, number][];
-  /** The framework's input shape and the permutation to convkit's [N, C, spatial…] (or [C, spatial…]). */
-  frameworkInputShape: number[];
-  inputPermutation: number[];
-  /** convkit's output [N, C, spatial…] → the framework's output layout, and that shape. */
-  outputPermutation: number[];
-  frameworkOutputShape: number[];
-  /** One line on the layouts, e.g. "NHWC input → [N, C, H, W]". */
-  layout: string;
-  /** A PyTorch call computing the same values, or why PyTorch's pooling options cannot. */
-  torchEquivalent: string;
-  /** Where the framework's behaviour is surprising or differs from its siblings. */
-  notes: string[];
 }
 
 export interface PoolDialectParts extends PoolParts {
@@ -143,7 +132,7 @@ export function finishPoolDialect(p: PoolDialectParts): PoolDialectGeometry {
  * ```
  */
 export function poolInputToConvkit(r: PoolDialectGeometry, data: ArrayLike<number>): Float32Array {
-  return permuteData(data, r.frameworkInputShape, r.inputPermutation);
+  return toConvkitInput(r, data);
 }
 
 /**
@@ -158,5 +147,5 @@ export function poolInputToConvkit(r: PoolDialectGeometry, data: ArrayLike<numbe
  * ```
  */
 export function poolOutputToFramework(r: PoolDialectGeometry, data: ArrayLike<number>): Float32Array {
-  return permuteData(data, r.geometry.outputShape, r.outputPermutation);
+  return toFrameworkOutput(r, data);
 }
