@@ -22,6 +22,7 @@ import { fromTensorFlowPool, type TensorFlowPoolSpec } from '../src/geometry/ten
 import { loadPeer, peerVersion, requirePeers } from '../bench/peers/installed.js';
 import type { Ort } from './peer-fixtures.js';
 import { loadTfjsCpu } from './peer-fixtures.js';
+import { oneNodeModel, type OnnxAttr } from '../test/dialects/onnx-model.js';
 import { rng } from '../test/dialects/rng.js';
 import { encodeF32, FIXTURE_DIR, type PeerCase, type PeerFixture, type PeerResult } from '../test/dialects/peer-fixtures.js';
 
@@ -43,44 +44,19 @@ function write(name: string, value: PeerFixture<unknown>): void {
 
 // ---------------------------------------------------------------- a one-node ONNX model, Y = op(X)
 
-// Protobuf by hand, field numbers from onnx.proto (as test/dialects/onnx-model.ts does for Conv).
-type Bytes = number[];
-function varint(v: number): Bytes {
-  let n = BigInt(v);
-  if (n < 0n) n += 1n << 64n;
-  const out: Bytes = [];
-  do {
-    let byte = Number(n & 0x7fn);
-    n >>= 7n;
-    if (n > 0n) byte |= 0x80;
-    out.push(byte);
-  } while (n > 0n);
-  return out;
-}
-const key = (field: number, wire: number): Bytes => varint((field << 3) | wire);
-const intField = (field: number, v: number): Bytes => [...key(field, 0), ...varint(v)];
-const bytesField = (field: number, b: Bytes): Bytes => [...key(field, 2), ...varint(b.length), ...b];
-const strField = (field: number, s: string): Bytes => bytesField(field, [...new TextEncoder().encode(s)]);
-
+/** The one-node ONNX model of a pooling spec (attributes in the spec's order, only those given). */
 function poolModel(spec: OnnxPoolSpec): Uint8Array {
-  const attrs: Bytes[] = [];
-  const ints = (name: string, v: readonly number[] | undefined) => v && attrs.push([...strField(1, name), ...v.flatMap((x) => intField(8, x)), ...intField(20, 7)]);
-  const one = (name: string, v: number | undefined) => v !== undefined && attrs.push([...strField(1, name), ...intField(3, v), ...intField(20, 2)]);
-  if (spec.auto_pad) attrs.push([...strField(1, 'auto_pad'), ...strField(4, spec.auto_pad), ...intField(20, 3)]);
-  ints('kernel_shape', spec.kernel_shape);
-  ints('pads', spec.pads);
-  ints('strides', spec.strides);
-  ints('dilations', spec.dilations);
-  one('ceil_mode', spec.ceil_mode);
-  one('count_include_pad', spec.count_include_pad);
-  one('storage_order', spec.storage_order);
-  const valueInfo = (name: string, dims?: readonly number[]) => {
-    const shape = dims ? bytesField(2, dims.flatMap((d) => bytesField(1, intField(1, d)))) : [];
-    return [...strField(1, name), ...bytesField(2, bytesField(1, [...intField(1, 1), ...shape]))];
-  };
-  const node = [...strField(1, 'X'), ...strField(2, 'Y'), ...strField(3, 'n'), ...strField(4, spec.op), ...attrs.flatMap((a) => bytesField(5, a))];
-  const graph = [...bytesField(1, node), ...strField(2, 'g'), ...bytesField(11, valueInfo('X', spec.xShape)), ...bytesField(12, valueInfo('Y'))];
-  return Uint8Array.from([...intField(1, 10), ...bytesField(8, [...strField(1, ''), ...intField(2, 21)]), ...bytesField(7, graph)]);
+  const attrs: OnnxAttr[] = [];
+  if (spec.auto_pad) attrs.push({ name: 'auto_pad', s: spec.auto_pad });
+  for (const name of ['kernel_shape', 'pads', 'strides', 'dilations'] as const) {
+    const v = spec[name];
+    if (v) attrs.push({ name, ints: [...v] });
+  }
+  for (const name of ['ceil_mode', 'count_include_pad', 'storage_order'] as const) {
+    const v = spec[name];
+    if (v !== undefined) attrs.push({ name, i: v });
+  }
+  return oneNodeModel(spec.op, [{ name: 'X', shape: spec.xShape }], attrs);
 }
 
 export async function runOrt(ort: Ort, spec: OnnxPoolSpec, x: Float32Array): Promise<PeerResult> {

@@ -39,10 +39,15 @@ function valueInfo(name: string, dims?: number[]): Bytes {
   return [...strField(1, name), ...bytesField(2, bytesField(1, tensorType))];
 }
 
-/** ModelProto bytes for Y = op(X, W) at opset 21, IR version 10. */
-export function convModel(op: 'Conv' | 'ConvTranspose', xShape: number[], wShape: number[], attrs: OnnxAttr[]): Uint8Array {
-  const node = [...strField(1, 'X'), ...strField(1, 'W'), ...strField(2, 'Y'), ...strField(3, 'n'), ...strField(4, op), ...attrs.flatMap((a) => bytesField(5, attribute(a)))];
-  const graph = [...bytesField(1, node), ...strField(2, 'g'), ...bytesField(11, valueInfo('X', xShape)), ...bytesField(11, valueInfo('W', wShape)), ...bytesField(12, valueInfo('Y'))];
+/** ModelProto bytes for Y = op(inputs…) at opset 21, IR version 10: one node, its inputs as graph inputs in order. */
+export function oneNodeModel(op: string, inputs: { name: string; shape: readonly number[] }[], attrs: OnnxAttr[]): Uint8Array {
+  const node = [...inputs.flatMap((i) => strField(1, i.name)), ...strField(2, 'Y'), ...strField(3, 'n'), ...strField(4, op), ...attrs.flatMap((a) => bytesField(5, attribute(a)))];
+  const graph = [...bytesField(1, node), ...strField(2, 'g'), ...inputs.flatMap((i) => bytesField(11, valueInfo(i.name, [...i.shape]))), ...bytesField(12, valueInfo('Y'))];
   const opset = [...strField(1, ''), ...intField(2, 21)];
   return Uint8Array.from([...intField(1, 10), ...bytesField(8, opset), ...bytesField(7, graph)]);
+}
+
+/** ModelProto bytes for Y = op(X, W) at opset 21, IR version 10. */
+export function convModel(op: 'Conv' | 'ConvTranspose', xShape: number[], wShape: number[], attrs: OnnxAttr[]): Uint8Array {
+  return oneNodeModel(op, [{ name: 'X', shape: xShape }, { name: 'W', shape: wShape }], attrs);
 }
