@@ -343,19 +343,7 @@ export class ThreadPool implements TaskRunner {
 
   /** The caller's share: claim and run tasks until the cursor runs out. */
   private work(tasks: Task[], tablePtr: number, scratchPtr: number, drain?: (i0: number, i1: number) => void): void {
-    const c = this.ctl;
-    for (;;) {
-      const i = Atomics.add(c, CURSOR, 1);
-      if (i >= tasks.length) break;
-      const m = new Int32Array(this.memory.buffer);
-      const e = (tablePtr >> 2) + i * TASK_WORDS;
-      Atomics.store(m, e, 1);
-      runTask(this.k, tasks[i], scratchPtr, false); // the caller's own tasks: nobody steals them
-      this.callerTasks++;
-      Atomics.store(m, e, -1);
-      Atomics.add(c, COMPLETED, 1);
-      this.drainDone(tasks, tablePtr, drain);
-    }
+    while (this.workOne(tasks, tablePtr, scratchPtr)) this.drainDone(tasks, tablePtr, drain);
   }
 
   /** The caller claims and runs one task; false when none was left. */
@@ -366,11 +354,10 @@ export class ThreadPool implements TaskRunner {
     const m = new Int32Array(this.memory.buffer);
     const e = (tablePtr >> 2) + i * TASK_WORDS;
     Atomics.store(m, e, 1);
-    runTask(this.k, tasks[i], scratchPtr, false);
+    runTask(this.k, tasks[i], scratchPtr, false); // the caller's own tasks: nobody steals them
     this.callerTasks++;
     Atomics.store(m, e, -1);
-    Atomics.add(c, COMPLETED, 1);
-    Atomics.notify(c, COMPLETED);
+    Atomics.add(c, COMPLETED, 1); // only the caller waits on COMPLETED: no notify needed
     return true;
   }
 
