@@ -79,3 +79,8 @@ export function parsePadding(text: string, flag = '--padding'): ParsedPadding {
 export function parseCount(text: string, flag: string): number {
   return number(text.trim(), flag, text);
 }
+
+/** Commander's argument parser for a flag that may be given several times: the values in order. */
+export function repeated(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}

@@ -1,6 +1,6 @@
 /** Reading a model file from disk (Node only): ONNX by extension or content, else a JSON/YAML layer list. */
 import { readFileSync, statSync } from 'node:fs';
-import { ConvError } from '../geometry/errors.js';
+import { ConvError, show } from '../geometry/errors.js';
 import { buildNetwork } from '../network/build.js';
 import type { Network, NetworkDef } from '../network/types.js';
 import { MAX_LAYER_LIST_BYTES, parseLayerList } from './layers.js';
@@ -22,9 +22,7 @@ export function readModelDef(path: string, options: OnnxOptions = {}): NetworkDe
   if (size > limit) throw new ConvError('MODEL_FILE', `${path} is ${size} bytes`, { hint: `convkit reads ${isText ? 'layer lists' : 'ONNX files'} up to ${limit} bytes` });
   const bytes = readFileSync(path);
   if (isText) {
-    const def = parseLayerList(bytes.toString('utf8'), path);
-    if (options.inputShape) def.input.shape = options.inputShape;
-    return def;
+    return withInputShapes(parseLayerList(bytes.toString('utf8'), path), options);
   }
   return onnxToNetwork(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options);
 }
@@ -43,6 +41,48 @@ export function parseIntList(text: string, flag: string, min: number): number[] 
   return nums;
 }
 
-export function loadFromFlags(path: string, inputShape: string | undefined): Network {
-  return loadNetwork(path, inputShape === undefined ? {} : { inputShape: parseIntList(inputShape, '--input-shape', 1) });
+/** A layer list with the shapes the options override (the first input's, or any input's by name). */
+function withInputShapes(def: NetworkDef, options: OnnxOptions): NetworkDef {
+  const named = options.inputShapes ?? {};
+  const names = [def.input.name, ...(def.extraInputs ?? []).map((x) => x.name)];
+  const unknownName = Object.keys(named).find((k) => !names.includes(k));
+  if (unknownName !== undefined) {
+    throw new ConvError('MODEL_GRAPH', `the layer list has no input ${show(unknownName)}`, { hint: `its inputs are ${names.map((n) => show(n)).join(', ')}` });
+  }
+  const pick = (name: string, shape: number[]) => (Object.hasOwn(named, name) ? named[name] : shape);
+  return {
+    ...def,
+    input: { name: def.input.name, shape: Object.hasOwn(named, def.input.name) ? named[def.input.name] : (options.inputShape ?? def.input.shape) },
+    ...(def.extraInputs ? { extraInputs: def.extraInputs.map((x) => ({ name: x.name, shape: pick(x.name, x.shape) })) } : {}),
+  };
+}
+
+/**
+ * The `--input-shape` flags, each "N,C,H,W" (the first input) or "name=N,C,H,W" (the input of that
+ * name), as loader options. The first input may be given once.
+ */
+export function inputShapeFlags(flags: readonly string[]): OnnxOptions {
+  const options: OnnxOptions = {};
+  const named: Record<string, number[]> = {};
+  for (const flag of flags) {
+    const eq = flag.indexOf('=');
+    if (eq < 0) {
+      if (options.inputShape) {
+        throw new ConvError('INVALID_OPTION', `--input-shape ${JSON.stringify(flag)}: the first input's shape is already given`, { hint: 'name the input for every further shape: --input-shape guide=1,1,64,64' });
+      }
+      options.inputShape = parseIntList(flag, '--input-shape', 1);
+      continue;
+    }
+    const name = flag.slice(0, eq).trim();
+    if (name === '' || Object.hasOwn(named, name)) {
+      throw new ConvError('INVALID_OPTION', `--input-shape ${JSON.stringify(flag)}: ${name === '' ? 'the input name before = is empty' : `input ${show(name)} is given twice`}`, { hint: 'e.g. --input-shape image=1,3,224,224 --input-shape guide=1,1,224,224' });
+    }
+    named[name] = parseIntList(flag.slice(eq + 1), `--input-shape ${name}=`, 1);
+  }
+  if (Object.keys(named).length) options.inputShapes = named;
+  return options;
+}
+
+export function loadFromFlags(path: string, inputShapes: readonly string[] | undefined): Network {
+  return loadNetwork(path, inputShapeFlags(inputShapes ?? []));
 }

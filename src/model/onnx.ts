@@ -377,8 +377,13 @@ function padOf(node: Node, a: Map<string, Attr>, rank: number, nums: (name: stri
 
 /** Options of {@link onnxToNetwork}. */
 export interface OnnxOptions {
-  /** Override the input shape (needed when the file leaves a spatial size symbolic). */
+  /** Override the (first) input's shape (needed when the file leaves a spatial size symbolic). */
   inputShape?: number[];
+  /**
+   * Override input shapes by input name: any of the graph's inputs, the first one included (a
+   * name the graph does not have is a `ConvError` that lists the names it has).
+   */
+  inputShapes?: Record<string, number[]>;
 }
 
 /** What the ONNX file says about itself, beside its graph. */
@@ -465,8 +470,15 @@ export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): Net
       throw new ConvError('MODEL_GRAPH', `input "${vi.name}" has a symbolic size ${show(d.dimParam ?? '?')} on dimension ${i}`, { hint: 'give a concrete shape with --input-shape N,C,H,W' });
     });
   };
+  const named = options.inputShapes ?? {};
+  const unknownName = Object.keys(named).find((k) => !graphInputs.some((v) => v.name === k));
+  if (unknownName !== undefined) {
+    throw new ConvError('MODEL_GRAPH', `the ONNX graph has no input ${show(unknownName)}`, { hint: `its inputs are ${graphInputs.map((v) => show(v.name ?? '')).join(', ')}` });
+  }
+  const given = (vi: ValueInfo): number[] | undefined => (Object.hasOwn(named, vi.name!) ? named[vi.name!] : undefined);
+  const firstGiven = given(first) ?? options.inputShape;
   let shape: number[];
-  if (options.inputShape) shape = options.inputShape;
+  if (firstGiven) shape = firstGiven;
   else shape = shapeInFile(first);
   // TensorFlow/Keras exports (tf2onnx) start with Transpose NHWC → NCHW. When that is the input's only
   // consumer, analyse the network on the transposed (NCHW) input and show the Transpose as a layout step.
@@ -474,7 +486,7 @@ export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): Net
   const lead = consumers.length === 1 && consumers[0].opType === 'Transpose' ? consumers[0] : null;
   const nhwcPerm = [0, shape.length - 1, ...Array.from({ length: shape.length - 2 }, (_, i) => i + 1)];
   const layoutNode = lead && intsAttr(attrs(lead, 'input Transpose'), 'perm', 'input Transpose')?.join() === nhwcPerm.join() ? lead : null;
-  if (layoutNode && !options.inputShape) shape = nhwcPerm.map((p) => shape[p]);
+  if (layoutNode && !firstGiven) shape = nhwcPerm.map((p) => shape[p]);
   const rank = shape.length - 2;
   const layers: LayerDef[] = [];
   const producer = new Map<string, string>(); // tensor name → layer name
@@ -490,7 +502,7 @@ export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): Net
     let s: number[] | null = null;
     let why = '';
     try {
-      s = shapeInFile(extra);
+      s = given(extra) ?? shapeInFile(extra);
     } catch (e) {
       if (!(e instanceof ConvError)) throw e;
       why = e.message;

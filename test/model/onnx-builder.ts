@@ -17,6 +17,8 @@ export function attr(name: string, v: number | number[] | string) {
 
 export function encodeModel(spec: {
   input?: { name: string; dims: (number | string)[] } | null;
+  /** Graph inputs after the first (a dim given as a string is symbolic). */
+  moreInputs?: { name: string; dims: (number | string)[] }[];
   initializers?: Record<string, number[]>;
   /** Small constants with data (raw_data, little-endian): int64 or float32 values, 1-D. */
   constants?: Record<string, { int64?: number[]; float?: number[] }>;
@@ -24,7 +26,7 @@ export function encodeModel(spec: {
   outputs?: string[];
 }): Uint8Array {
   const type = onnxRoot().lookupType('onnx.ModelProto');
-  const input = spec.input === null ? [] : [spec.input ?? { name: 'x', dims: [1, 1, 16, 16] }];
+  const input = [...(spec.input === null ? [] : [spec.input ?? { name: 'x', dims: [1, 1, 16, 16] }]), ...(spec.moreInputs ?? [])];
   const msg = {
     irVersion: 8,
     producerName: 'convkit-test',

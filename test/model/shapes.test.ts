@@ -93,6 +93,46 @@ describe('several network inputs (torch export: image + guide)', () => {
   });
 });
 
+describe('input shapes given by name (--input-shape name=N,C,H,W)', () => {
+  // Two inputs with symbolic sizes, each through its own conv, added: x (3×3, padding 1) and m (1×1).
+  const model = () =>
+    encodeModel({
+      input: { name: 'x', dims: ['n', 2, 'h', 'w'] },
+      moreInputs: [{ name: 'm', dims: ['n', 1, 'h', 'w'] }],
+      initializers: { wx: [4, 2, 3, 3], wm: [4, 1, 1, 1] },
+      nodes: [
+        { op: 'Conv', inputs: ['x', 'wx'], outputs: ['a'], attrs: { pads: [1, 1, 1, 1] } },
+        { op: 'Conv', inputs: ['m', 'wm'], outputs: ['b'] },
+        { op: 'Add', inputs: ['a', 'b'], outputs: ['y'] },
+      ],
+      outputs: ['y'],
+    });
+
+  it('without a shape for the second input, it and what reads it are listed as not analysed', () => {
+    const net = buildNetwork(onnxToNetwork(model(), { inputShape: [1, 2, 6, 5] }));
+    expect(net.inputs.map((i) => i.name)).toEqual(['x']);
+    expect(net.skipped.map((s) => s.name)).toContain('m');
+  });
+
+  it('with both shapes (the first by position or by name) both inputs are analysed and counted', () => {
+    for (const options of [{ inputShape: [1, 2, 6, 5], inputShapes: { m: [1, 1, 6, 5] } }, { inputShapes: { x: [1, 2, 6, 5], m: [1, 1, 6, 5] } }]) {
+      const net = buildNetwork(onnxToNetwork(model(), options));
+      expect(net.skipped).toEqual([]);
+      expect(net.inputs.map((i) => i.name)).toEqual(['x', 'm']);
+      const s = summarize(net);
+      // 4·2·9 + 4·1 weights; MACs: 30 output cells × (4·2·9 + 4·1).
+      expect(s.totals.params).toBe(76);
+      expect(s.totals.macs).toBe(30 * 76);
+      expect(s.rows.find((r) => r.name === net.outputs[0])!.outputShape).toEqual([1, 4, 6, 5]);
+    }
+  });
+
+  it('a name the graph does not have is refused with the names it has', () => {
+    expect(() => onnxToNetwork(model(), { inputShapes: { mask: [1, 1, 6, 5] } })).toThrow(/no input "mask"/);
+    expect(() => onnxToNetwork(model(), { inputShapes: { mask: [1, 1, 6, 5] } })).toThrow(expect.objectContaining({ hint: 'its inputs are "x", "m"' }));
+  });
+});
+
 describe('hand-built graphs', () => {
   it('MatMul by a constant after Flatten + Add of a bias = a Linear layer (weights and bias counted); MatMul over a spatial axis is listed', () => {
     const net = buildNetwork(onnxToNetwork(encodeModel({

@@ -26,6 +26,33 @@ describe('convkit rf / summary', () => {
     expect((await run('summary', example('unet-decoder.json'), '--markdown')).out).toMatch(/^\*\*unet-decoder\*\*/);
   });
 
+  it('--input-shape, repeated: the first input by position, any input by name; mistakes are named', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'convkit-shapes-'));
+    const file = join(dir, 'two-inputs.onnx');
+    writeFileSync(file, encodeModel({
+      input: { name: 'x', dims: [1, 2, 'h', 'w'] },
+      moreInputs: [{ name: 'm', dims: [1, 1, 'h', 'w'] }],
+      initializers: { wx: [4, 2, 3, 3], wm: [4, 1, 1, 1] },
+      nodes: [
+        { op: 'Conv', inputs: ['x', 'wx'], outputs: ['a'], attrs: { pads: [1, 1, 1, 1] } },
+        { op: 'Conv', inputs: ['m', 'wm'], outputs: ['b'] },
+        { op: 'Add', inputs: ['a', 'b'], outputs: ['y'] },
+      ],
+      outputs: ['y'],
+    }));
+    const both = JSON.parse((await run('summary', file, '--json', '--input-shape', '1,2,6,5', '--input-shape', 'm=1,1,6,5')).out);
+    expect(both.totals).toMatchObject({ params: 76, macs: 30 * 76 });
+    const rf = await run('rf', file, '--input-shape', 'x=1,2,6,5', '--input-shape', 'm=1x1x6x5');
+    expect(rf.code).toBe(0);
+    expect(rf.out).toMatch(/in input "x" \[1, 2, 6, 5\][\s\S]*axis H: size 3,/);
+    expect(rf.out).toMatch(/in input "m" \[1, 1, 6, 5\][\s\S]*axis H: size 1,/);
+    const twice = await run('summary', file, '--input-shape', '1,2,6,5', '--input-shape', '1,2,6,5');
+    expect(twice.code).not.toBe(0);
+    expect(twice.err).toMatch(/first input's shape is already given/);
+    const unknown = await run('summary', file, '--input-shape', '1,2,6,5', '--input-shape', 'mask=1,1,6,5');
+    expect(unknown.err).toMatch(/no input "mask"[\s\S]*its inputs are "x", "m"/);
+  });
+
   it('rf: exact field, HDC, alignment and the region of one output', async () => {
     const r = await run('rf', example('deeplab-rates.yaml'), '--output-index', '3,4');
     expect(r.code).toBe(0);

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { outputRegion, receptiveField, targetOf, type AxisField } from '../../network/receptive.js';
 import { inputsOf, inputView } from '../../network/views.js';
 import type { CliIO } from '../io.js';
+import { repeated } from '../parse.js';
 import { registerCommand } from '../registry.js';
 import { emit } from '../run.js';
 import { loadFromFlags, parseIntList } from '../../model/load.node.js';
@@ -16,7 +17,7 @@ interface RfFlags {
   json?: boolean;
   outputIndex?: string;
   layer?: string;
-  inputShape?: string;
+  inputShape?: string[];
 }
 
 const MAX_PHASES_SHOWN = 8;
@@ -61,7 +62,7 @@ registerCommand({
       .argument('<model>', 'an .onnx file, or a .json/.yaml/.yml layer list')
       .option('--output-index <index>', 'also give the input region of this output cell of the first output (or of --layer), one index per spatial axis, e.g. 3,4')
       .option('--layer <name>', 'the layer to analyse (default: every network output)')
-      .option('--input-shape <shape>', 'input shape N,C,H,W (when the file leaves a size symbolic)')
+      .option('--input-shape <shape>', 'input shape N,C,H,W of the first input, or name=N,C,H,W of the input of that name; repeat for several inputs (when the file leaves a size symbolic, or to analyse another size)', repeated)
       .option('--json', 'print the result as JSON')
       .addHelpText('after', '\nSizes are spans in input cells (padding positions included); "exact" lists the cells each output phase reads.\n\nExamples:\n  convkit rf deeplab.onnx\n  convkit rf layers.yaml --output-index 0,5 --json')
       .action((model: string, f: RfFlags) => {

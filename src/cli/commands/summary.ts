@@ -8,6 +8,7 @@ import { ConvError } from '../../geometry/errors.js';
 import { renderCsv, renderJson, renderMarkdown, renderText } from '../../network/render.js';
 import { summarize } from '../../network/summary.js';
 import type { CliIO } from '../io.js';
+import { repeated } from '../parse.js';
 import { registerCommand } from '../registry.js';
 import { loadFromFlags } from '../../model/load.node.js';
 
@@ -15,7 +16,7 @@ interface SummaryFlags {
   json?: boolean;
   csv?: boolean;
   markdown?: boolean;
-  inputShape?: string;
+  inputShape?: string[];
 }
 
 registerCommand({
@@ -28,7 +29,7 @@ registerCommand({
       .option('--json', 'print the table as JSON')
       .option('--csv', 'print the table as CSV')
       .option('--markdown', 'print the table as Markdown')
-      .option('--input-shape <shape>', 'input shape N,C,H,W (when the file leaves a size symbolic, or to analyse another size)')
+      .option('--input-shape <shape>', 'input shape N,C,H,W of the first input, or name=N,C,H,W of the input of that name; repeat for several inputs (when the file leaves a size symbolic, or to analyse another size)', repeated)
       .addHelpText('after', '\nMACs are multiply-accumulates of conv and fully connected weights (bias adds not counted, FLOPs = 2·MACs); transposed convs are counted by input positions.\nParameters are the learned values (PyTorch\'s sum of p.numel()); BatchNorm running statistics are totalled as buffers, unfused BatchNorm\'s per-element multiply-adds as affine MACs.\n\nExamples:\n  convkit summary unet.onnx\n  convkit summary layers.yaml --markdown')
       .action((model: string, f: SummaryFlags) => {
         if ([f.json, f.csv, f.markdown].filter(Boolean).length > 1) {
