@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { outputRegion, receptiveField } from '../../src/network/receptive.js';
-import { onnxToNetwork } from '../../src/model/onnx.js';
+import { onnxToNetwork, type OnnxOptions } from '../../src/model/onnx.js';
 import { buildNetwork } from '../../src/network/build.js';
 import { summarize } from '../../src/network/summary.js';
 import { evaluateValue, resolveReshape } from '../../src/network/values.js';
@@ -115,7 +115,8 @@ describe('input shapes given by name (--input-shape name=N,C,H,W)', () => {
   });
 
   it('with both shapes (the first by position or by name) both inputs are analysed and counted', () => {
-    for (const options of [{ inputShape: [1, 2, 6, 5], inputShapes: { m: [1, 1, 6, 5] } }, { inputShapes: { x: [1, 2, 6, 5], m: [1, 1, 6, 5] } }]) {
+    const ways: OnnxOptions[] = [{ inputShape: [1, 2, 6, 5], inputShapes: { m: [1, 1, 6, 5] } }, { inputShapes: { x: [1, 2, 6, 5], m: [1, 1, 6, 5] } }];
+    for (const options of ways) {
       const net = buildNetwork(onnxToNetwork(model(), options));
       expect(net.skipped).toEqual([]);
       expect(net.inputs.map((i) => i.name)).toEqual(['x', 'm']);
