@@ -7,7 +7,8 @@
  * Sizes come from the geometry's own size functions (src/geometry/build.ts) and every returned
  * configuration is built into a geometry; nothing here re-derives the rules.
  */
-import { buildAxis, directOutputSize, effectiveKernel, transposedOutputSize } from '../geometry/build.js';
+import { buildAxis } from '../geometry/build.js';
+import { directOutputSize, effectiveKernel, outputPaddingAllowed, transposedOutputSize } from '../geometry/sizes.js';
 import { ConvError } from '../geometry/errors.js';
 import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
 import { t } from '../i18n/index.js';
@@ -116,7 +117,7 @@ export function enumerateConfigs(options: EnumerateOptions): EnumerateResult {
           let a = 0;
           if (transposed) {
             a = out - transposedOutputSize(i, k, s, d, p, p, 0);
-            if (a < 0 || a >= Math.max(s, d)) continue;
+            if (a < 0 || !outputPaddingAllowed(a, s, d)) continue;
           } else {
             if (i + 2 * p < ke || directOutputSize(i, k, s, d, p, p) !== out) continue;
           }

@@ -10,7 +10,7 @@
  * the geometry's own rule (`transposedCropOf`, beside the forward rule) and checks the result by
  * building it.
  */
-import { transposedCropOf, effectiveKernel } from '../geometry/build.js';
+import { transposedCropOf, effectiveKernel } from '../geometry/sizes.js';
 import { ConvError, show } from '../geometry/errors.js';
 import type { ConvGeometry } from '../geometry/types.js';
 import { int, perAxis } from '../geometry/validate.js';

@@ -10,6 +10,7 @@
  * Every answer is checked by building its geometry.
  */
 import { axisNames } from '../geometry/build.js';
+import { directOutputSize, effectiveKernel, outputPaddingLimit, transposedFullSize, windowSpan } from '../geometry/sizes.js';
 import { ConvError } from '../geometry/errors.js';
 import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
 import type { ConvGeometry } from '../geometry/types.js';
@@ -73,11 +74,11 @@ function impossible(axis: string, message: string, hint: string, values: Record<
 }
 
 function solveDirectAxis(name: string, i: number, o: number, k: number, s: number, d: number): PaddingAxisSolution {
-  const ke = d * (k - 1) + 1;
-  const lo = (o - 1) * s + ke - i;
+  const ke = effectiveKernel(k, d);
+  const lo = windowSpan(o, s, ke) - i;
   const hi = lo + s - 1;
   if (hi < 0) {
-    const smallest = Math.floor((i - ke) / s) + 1;
+    const smallest = directOutputSize(i, k, s, d, 0, 0);
     throw impossible(name, `output ${o} is smaller than ${smallest}, the output with no padding`, `ask for an output of at least ${smallest}, or use a larger stride, kernel or dilation`, { input: i, output: o, kernel: k, stride: s, dilation: d });
   }
   const from = Math.max(lo, 0);
@@ -89,9 +90,8 @@ function solveDirectAxis(name: string, i: number, o: number, k: number, s: numbe
 }
 
 function solveTransposedAxis(name: string, i: number, o: number, k: number, s: number, d: number, fixed: number | undefined): PaddingAxisSolution {
-  const ke = d * (k - 1) + 1;
-  const maxA = Math.max(s, d) - 1;
-  const full = (i - 1) * s + ke; // output before crop and output padding
+  const maxA = outputPaddingLimit(s, d) - 1;
+  const full = transposedFullSize(i, k, s, d); // output before crop and output padding
   const base = { axis: name, input: i, output: o, kernel: k, stride: s, dilation: d };
   if (fixed !== undefined) {
     const a = o - (full - 2 * fixed);

@@ -6,6 +6,7 @@
  * padded input, an empty transposed output).
  */
 import { ConvError } from './errors.js';
+import { directOutputSize, effectiveKernel, equivalentPadOf, transposedFullSize, transposedOutputSize, windowSpan } from './sizes.js';
 import type { AxisGeometry, CanonicalAxis, CanonicalSpec, ConvGeometry, EquivalentDirectAxis } from './types.js';
 
 export function axisNames(rank: number): string[] {
@@ -13,34 +14,6 @@ export function axisNames(rank: number): string[] {
   if (rank === 2) return ['H', 'W'];
   if (rank === 3) return ['D', 'H', 'W'];
   return Array.from({ length: rank }, (_, i) => `x${i}`);
-}
-
-export function effectiveKernel(kernel: number, dilation: number): number {
-  return dilation * (kernel - 1) + 1;
-}
-
-/** Output size of a direct convolution (floor division; caller guarantees a non-negative numerator). */
-export function directOutputSize(input: number, kernel: number, stride: number, dilation: number, padBefore: number, padAfter: number): number {
-  return Math.floor((input + padBefore + padAfter - effectiveKernel(kernel, dilation)) / stride) + 1;
-}
-
-/** Output size of a transposed convolution with crops padBefore/padAfter and output padding. */
-export function transposedOutputSize(input: number, kernel: number, stride: number, dilation: number, padBefore: number, padAfter: number, outputPadding: number): number {
-  return (input - 1) * stride - padBefore - padAfter + effectiveKernel(kernel, dilation) + outputPadding;
-}
-
-/**
- * The guide's p′: a transposed axis that crops `crop` cells (PyTorch's padding p) is the direct
- * convolution, stride 1, over its zero-inserted input padded with p′ = k̂ − 1 − p cells (k̂ the
- * effective kernel). `transposedCropOf` is the same rule read the other way (p′ → p).
- */
-export function equivalentPadOf(effectiveKernelExtent: number, crop: number): number {
-  return effectiveKernelExtent - 1 - crop;
-}
-
-/** PyTorch's padding p (the crop) of the transposed axis whose equivalent direct conv pads p′. */
-export function transposedCropOf(effectiveKernelExtent: number, equivalentPad: number): number {
-  return effectiveKernelExtent - 1 - equivalentPad;
 }
 
 function equivalentOf(a: CanonicalAxis, transposed: boolean, output: number): EquivalentDirectAxis {
@@ -61,7 +34,7 @@ function equivalentOf(a: CanonicalAxis, transposed: boolean, output: number): Eq
       output,
     };
   }
-  const dilatedInput = a.input === 0 ? 0 : (a.input - 1) * a.stride + 1;
+  const dilatedInput = a.input === 0 ? 0 : windowSpan(a.input, a.stride, 1);
   const padBefore = equivalentPadOf(ke, a.padBefore);
   const padAfter = equivalentPadOf(ke, a.padAfter) + a.outputPadding;
   return {
@@ -97,7 +70,7 @@ export function buildAxis(a: CanonicalAxis, index: number, name: string, transpo
         {
           axis: name,
           values: { input: a.input, kernel: a.kernel, stride: a.stride, dilation: a.dilation, padding: [a.padBefore, a.padAfter], outputPadding: a.outputPadding, output },
-          hint: `use padding ≤ ${Math.floor(((a.input - 1) * a.stride + ke + a.outputPadding - 1) / 2)} on this axis, or a larger input, kernel or stride`,
+          hint: `use padding ≤ ${Math.floor((transposedFullSize(a.input, a.kernel, a.stride, a.dilation) + a.outputPadding - 1) / 2)} on this axis, or a larger input, kernel or stride`,
         },
       );
     }

@@ -6,7 +6,8 @@
  * leave padding out of the divisor unless `count_include_pad = 1`.
  */
 import { ConvError, show } from './errors.js';
-import { axisNames, effectiveKernel } from './build.js';
+import { axisNames } from './build.js';
+import { effectiveKernel } from './sizes.js';
 import { identityPermutation } from './layout-permute.js';
 import { AUTO_PADS, ints, onnxSamePads, type OnnxAutoPad } from './onnx.js';
 import { poolAxis, poolOutput } from './pool.js';

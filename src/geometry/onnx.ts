@@ -10,7 +10,8 @@
  * Layouts are PyTorch's already (NCHW, W [M, C/g, k…] / [C, M/g, k…]), so the permutations are identities.
  */
 import { ConvError, show } from './errors.js';
-import { axisNames, effectiveKernel } from './build.js';
+import { axisNames } from './build.js';
+import { directOutputSize, effectiveKernel, outputPaddingAllowed, outputPaddingLimit, samePaddingTotal, splitPadding, transposedFullSize } from './sizes.js';
 import { finishDialect, type DialectGeometry } from './dialect-result.js';
 import { identityPermutation } from './layout-permute.js';
 import type { CanonicalAxis } from './types.js';
@@ -69,9 +70,11 @@ export function onnxSamePads(I: number, s: number, ke: number, autoPad: 'SAME_UP
   // Target ceil(I/s). ORT's source leaves the total unclamped, but 1.30's Conv results match a total
   // clamped at 0 (checked: I=7, s=4, K=1 reads cells 0 and 4 in both modes), as TF does. Its pooling
   // kernels do not clamp (and then refuse the negative pad): `clamp = false` gives that total.
-  const target = cdiv(I + s - 1, s);
-  const unclamped = (target - 1) * s + ke - I;
+  const unclamped = samePaddingTotal(I, s, ke);
   const total = clamp ? Math.max(0, unclamped) : unclamped;
+  if (total >= 0) return splitPadding(total, autoPad === 'SAME_LOWER' ? 'before' : 'after');
+  // ORT halves with C++ division, which rounds a negative total toward zero: unlike splitPadding's
+  // floor, both modes then put the odd −1 at the end.
   const pb = autoPad === 'SAME_LOWER' ? cdiv(total + 1, 2) : cdiv(total, 2);
   return [pb, total - pb];
 }
@@ -179,8 +182,8 @@ export function fromOnnx(spec: OnnxConvSpec): DialectGeometry {
     const adj = ints(spec.output_padding, 'output_padding', r, 0, op);
     adj.forEach((a, i) => {
       if (a < 0) throw new ConvError('NEGATIVE_OUTPUT_PADDING', `ConvTranspose: output_padding ${a} on axis ${names[i]} is negative`, { axis: names[i], values: { output_padding: adj }, hint: 'use output_padding ≥ 0' });
-      const limit = Math.max(strides[i], dilations[i]);
-      if (a >= limit) {
+      const limit = outputPaddingLimit(strides[i], dilations[i]);
+      if (!outputPaddingAllowed(a, strides[i], dilations[i])) {
         throw new ConvError('OUTPUT_PADDING', `ConvTranspose: output_padding[${i}] (${a}) must be less than max(stride, dilation) (${limit}) for spatial dimension ${i}`, { axis: names[i], values: { output_padding: adj, strides, dilations }, hint: `use output_padding < ${limit}` });
       }
       if (a >= strides[i]) {
@@ -199,18 +202,18 @@ export function fromOnnx(spec: OnnxConvSpec): DialectGeometry {
     for (let i = 0; i < r; i++) {
       const I = spatialIn[i];
       const s = strides[i];
-      const full = (I - 1) * s + kes[i];
+      const full = transposedFullSize(I, kernel[i], s, dilations[i]);
       let head: number;
       let tail: number;
       let out: number;
       // DistributePadding: SAME_UPPER crops the odd extra at the end; every other mode at the beginning.
-      const distribute = (total: number): [number, number] => (autoPad === 'SAME_UPPER' ? [Math.floor(total / 2), total - Math.floor(total / 2)] : [total - Math.floor(total / 2), Math.floor(total / 2)]);
+      const distribute = (total: number): [number, number] => splitPadding(total, autoPad === 'SAME_UPPER' ? 'after' : 'before');
       if (outShape !== undefined) {
         out = outShape[i];
         [head, tail] = distribute(Math.max(0, full + adj[i] - out));
         // ORT checks that the output convolves back to the input; with the total clamped at 0 this
         // allows at most full + s − 1 (checked against ORT 1.30: I=4, K=3, s=2 accepts 10, refuses 11).
-        const back = Math.floor((out + head + tail - kes[i]) / s) + 1;
+        const back = directOutputSize(out, kernel[i], s, dilations[i], head, tail);
         if (back !== I) {
           throw new ConvError('OUTPUT_SIZE', `ConvTranspose: explicit output_shape ${out} on axis ${names[i]} is inconsistent with the input: expected input size ${back} but got ${I}`, {
             axis: names[i],

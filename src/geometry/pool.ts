@@ -3,7 +3,8 @@
  * convolution (kernel, stride, padding, dilation → output), with PyTorch's pooling rules — stride
  * defaults to the kernel, padding at most half the (effective) kernel, optional ceil mode.
  */
-import { axisNames, effectiveKernel } from './build.js';
+import { axisNames } from './build.js';
+import { effectiveKernel } from './sizes.js';
 import { ConvError, show } from './errors.js';
 import type { AxisGeometry } from './types.js';
 import { perAxis, shapeOf } from './validate.js';

@@ -2,6 +2,7 @@
  * The per-axis size and padding arithmetic of TensorFlow and TF.js convolutions (docs/semantics.md,
  * "TensorFlow" and "TensorFlow.js"): SAME / VALID / explicit / numeric / causal, with tfjs's rounding modes and quirks.
  */
+import { samePaddingTotal, splitPadding, windowSpan } from './sizes.js';
 import type { Ctx, PadKind, TfRounding } from './tensorflow-options.js';
 
 function roundBy(v: number, mode: TfRounding | undefined): number {
@@ -30,11 +31,11 @@ export function forwardAxis(pad: PadKind, input: number, ke: number, stride: num
   switch (pad.kind) {
     case 'same': {
       const out = Math.ceil(input / stride);
-      let total = (out - 1) * stride + ke - input;
+      let total = samePaddingTotal(input, stride, ke);
       // TF and 2-D tfjs clamp at 0; tfjs's 3-D path (get3DPadAndOutInfo) does not (docs/semantics.md, "TensorFlow.js").
       if (!(tfjs && ctx.rank === 3)) total = Math.max(0, total);
-      const pb = Math.floor(total / 2);
-      return { pb, pa: total - pb, out };
+      const [pb, pa] = splitPadding(total, 'after');
+      return { pb, pa, out };
     }
     case 'valid':
       // TF: (I − Ke + s) / s in C++ integer division; tfjs: ceil((I − Ke + 1) / s).
@@ -65,5 +66,5 @@ export function forwardAxis(pad: PadKind, input: number, ke: number, stride: num
  */
 export function effectiveAfter(f: Forward, input: number, ke: number, stride: number): number {
   const nominal = Math.floor((input + f.pb + f.pa - ke) / stride) + 1;
-  return nominal === f.out && input + f.pb + f.pa >= ke ? f.pa : (f.out - 1) * stride + ke - input - f.pb;
+  return nominal === f.out && input + f.pb + f.pa >= ke ? f.pa : windowSpan(f.out, stride, ke) - input - f.pb;
 }

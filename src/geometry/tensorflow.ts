@@ -16,7 +16,8 @@
  *            clamp the padding at 0).
  */
 import { ConvError, show } from './errors.js';
-import { axisNames, effectiveKernel } from './build.js';
+import { axisNames } from './build.js';
+import { effectiveKernel, transposedFullSize, windowSpan } from './sizes.js';
 import { finishDialect, type DialectGeometry } from './dialect-result.js';
 import { channelsFirstToLast, channelsLastToFirst, identityPermutation } from './layout-permute.js';
 import type { CanonicalAxis } from './types.js';
@@ -246,7 +247,7 @@ export function fromTensorFlow(spec: TensorFlowConvSpec): DialectGeometry {
       // The backprop-input kernel pads as the forward conv of the *output* size would (§3.5, §4.3).
       const f = forwardAxis(pad, O, kes[i], strides[i], i, ctx);
       if (f.out !== spatialIn[i]) {
-        const range = pad.kind === 'same' ? ` (SAME accepts ${(spatialIn[i] - 1) * strides[i] + 1}…${spatialIn[i] * strides[i]})` : pad.kind === 'valid' ? ` (VALID accepts ${(spatialIn[i] - 1) * strides[i] + kes[i]}…${spatialIn[i] * strides[i] + kes[i] - 1})` : '';
+        const range = pad.kind === 'same' ? ` (SAME accepts ${(spatialIn[i] - 1) * strides[i] + 1}…${spatialIn[i] * strides[i]})` : pad.kind === 'valid' ? ` (VALID accepts ${windowSpan(spatialIn[i], strides[i], kes[i])}…${spatialIn[i] * strides[i] + kes[i] - 1})` : '';
         const who = dialect === 'tfjs' ? 'tfjs does not check this and then computes with the wrong input extent (missing rows or NaN)' : 'TensorFlow refuses it (Conv2DCustomBackpropInput: size of out_backprop doesn\'t match computed)';
         throw new ConvError('OUTPUT_SIZE', `${opName(ctx)}: output size ${O} on axis ${names[i]} convolves back to ${f.out}, not the input size ${spatialIn[i]}${range}; ${who}`, {
           axis: names[i],
@@ -254,7 +255,7 @@ export function fromTensorFlow(spec: TensorFlowConvSpec): DialectGeometry {
           hint: `pick an output size whose forward convolution with the same stride and padding has size ${spatialIn[i]}`,
         });
       }
-      const full = (spatialIn[i] - 1) * strides[i] + kes[i];
+      const full = transposedFullSize(spatialIn[i], kernel[i], strides[i], dilations[i]);
       const rest = full - f.pb - O;
       axes.push({ input: spatialIn[i], kernel: kernel[i], stride: strides[i], dilation: dilations[i], padBefore: f.pb, padAfter: Math.max(0, rest), outputPadding: Math.max(0, -rest) });
     }
@@ -313,7 +314,7 @@ function transposedOutputSizes(
             hint: `use 0 ≤ output_padding < ${s}`,
           });
         }
-        return pad.kind === 'valid' ? (I - 1) * s + ke + o : (I - 1) * s + (ke % 2) + o;
+        return pad.kind === 'valid' ? windowSpan(I, s, ke) + o : (I - 1) * s + (ke % 2) + o;
       }
       return pad.kind === 'valid' ? (I - 1) * s + Math.max(ke, s) : I * s;
     });

@@ -3,6 +3,7 @@
  * (docs/semantics.md, "Across frameworks"). Dialect adapters attach it so users see how a TF/ONNX padding rule maps onto
  * PyTorch's symmetric `padding` + end-only `output_padding` — or why it does not.
  */
+import { outputPaddingAllowed, transposedFullSize } from './sizes.js';
 import type { AxisGeometry, ConvGeometry } from './types.js';
 
 /** One value if all axes agree, else a tuple. */
@@ -43,7 +44,7 @@ function directRecipe(g: ConvGeometry): string {
 
 /** PyTorch accepts output_padding only below the stride or the dilation (docs/semantics.md, "Transposed convolutions"). */
 function torchAcceptsOutputPadding(a: AxisGeometry, op: number): boolean {
-  return op === 0 || op < a.stride || op < a.dilation;
+  return outputPaddingAllowed(op, a.stride, a.dilation);
 }
 
 function transposedRecipe(g: ConvGeometry): string {
@@ -57,7 +58,7 @@ function transposedRecipe(g: ConvGeometry): string {
   }
   // Run with the symmetric part of the crop, then take the window [start, start + O) of the result.
   const plan = g.axes.map((a) => {
-    const full = (a.input - 1) * a.stride + a.effectiveKernel;
+    const full = transposedFullSize(a.input, a.kernel, a.stride, a.dilation);
     const p = Math.max(0, Math.min(a.padBefore, a.padAfter));
     const start = a.padBefore - p;
     const base = full - 2 * p;

@@ -4,7 +4,8 @@
  * a ConvGeometry. Every condition PyTorch refuses is refused here with a ConvError; nothing it
  * accepts is refused (docs/semantics.md, "PyTorch").
  */
-import { buildGeometry, effectiveKernel } from './build.js';
+import { buildGeometry } from './build.js';
+import { effectiveKernel, outputPaddingAllowed, outputPaddingLimit, samePaddingTotal, splitPadding, transposedOutputSize } from './sizes.js';
 import { axisNames } from './build.js';
 import { ConvError, show } from './errors.js';
 import type { CanonicalAxis, ConvGeometry, PaddingMode } from './types.js';
@@ -287,12 +288,9 @@ export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, o
         }
       });
       checkPositive(dilation, 'dilation', 'DILATION', rank);
-      // Total d(k−1), the odd element at the end (PyTorch, TF and ONNX SAME_UPPER agree).
-      pads = weight.slice(2).map((k, i) => {
-        const total = Math.max(0, dilation[i] * (k - 1));
-        const before = Math.floor(total / 2);
-        return [before, total - before];
-      });
+      // Stride 1, so the total is d(k−1); the odd element at the end (PyTorch, TF and ONNX SAME_UPPER agree).
+      const spatialIn = input.slice(input.length - rank);
+      pads = weight.slice(2).map((k, i) => splitPadding(Math.max(0, samePaddingTotal(spatialIn[i], 1, effectiveKernel(k, dilation[i]))), 'after'));
     } else {
       throw new ConvError('PADDING_STRING', `invalid padding string ${show(padding)}`, { values: { padding }, hint: "use 'same', 'valid', a number, or one number or [before, after] pair per axis" });
     }
@@ -416,11 +414,11 @@ export function convTransposeGeometry(shapes: ShapeSet, options: ConvTransposeSh
   } else if (batch > 0) {
     // PyTorch checks this in its compute kernels, which an empty (zero-batch) input never reaches.
     outputPadding.forEach((op, i) => {
-      if (op >= stride[i] && op >= dilation[i]) {
+      if (!outputPaddingAllowed(op, stride[i], dilation[i])) {
         throw new ConvError('OUTPUT_PADDING', `output padding ${op} must be smaller than either the stride ${stride[i]} or the dilation ${dilation[i]} on axis ${names[i]}`, {
           axis: names[i],
           values: { outputPadding, stride, dilation },
-          hint: `use outputPadding < ${Math.max(stride[i], dilation[i])} on this axis`,
+          hint: `use outputPadding < ${outputPaddingLimit(stride[i], dilation[i])} on this axis`,
         });
       }
     });
@@ -452,7 +450,7 @@ function outputPaddingForSize(
   const want = sizes.slice(sizes.length - rank);
   const names = axisNames(rank);
   return want.map((o, i) => {
-    const min = (spatial[i] - 1) * stride[i] - pads[i][0] - pads[i][1] + effectiveKernel(kernel[i], dilation[i]);
+    const min = transposedOutputSize(spatial[i], kernel[i], stride[i], dilation[i], pads[i][0], pads[i][1], 0);
     // PyTorch's range ignores dilation (max = min + s − 1); we keep that so we refuse what it refuses.
     const max = min + stride[i] - 1;
     if (o < min || o > max) {

@@ -4,9 +4,9 @@
  * size; nothing here computes an output size.
  */
 import { ConvError } from '../geometry/errors.js';
+import { effectiveKernel, samePaddingTotal, splitPadding } from '../geometry/sizes.js';
 import type { PaddingDef } from './types.js';
 
-const dilated = (k: number, d: number): number => d * (k - 1) + 1;
 
 /**
  * Conv and pooling: VALID → 0; SAME_* → total = max(0, (⌈I/s⌉−1)·s + Ke − I), the odd cell at the
@@ -23,9 +23,7 @@ export function directPads(padding: PaddingDef, input: number[], kernel: number[
   }
   return input.map((i, ax) => {
     if (padding.auto === 'VALID') return [0, 0];
-    const s = stride[ax];
-    const total = Math.max(0, (Math.ceil(i / s) - 1) * s + dilated(kernel[ax], dilation[ax]) - i);
-    const small = Math.floor(total / 2);
-    return padding.auto === 'SAME_UPPER' ? [small, total - small] : [total - small, small];
+    const total = Math.max(0, samePaddingTotal(i, stride[ax], effectiveKernel(kernel[ax], dilation[ax])));
+    return splitPadding(total, padding.auto === 'SAME_UPPER' ? 'after' : 'before');
   });
 }

@@ -16,7 +16,8 @@
  *   directWeightGrad, transposedWeightGrad) run on the engines; on 'reference' it is the reference
  *   loops over the forward tap tables (float64 sums). The bias gradient is a plain sum.
  */
-import { buildGeometry, transposedOutputSize } from '../geometry/build.js';
+import { buildGeometry } from '../geometry/build.js';
+import { transposedOutputSize } from '../geometry/sizes.js';
 import { ConvError, show } from '../geometry/errors.js';
 import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
 import type { CanonicalAxis, ConvGeometry } from '../geometry/types.js';
