@@ -19,7 +19,8 @@ export const defaultOutDir = join(here, 'dist');
 /** The policy the page also carries in a meta tag; the header adds what a meta tag cannot. */
 export const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  // WebAssembly compilation only (the fast engine), never JavaScript eval.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
