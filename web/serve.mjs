@@ -21,6 +21,8 @@ export const CSP = [
   "default-src 'self'",
   // WebAssembly compilation only (the fast engine), never JavaScript eval.
   "script-src 'self' 'wasm-unsafe-eval'",
+  // The fast engine starts its worker threads from its own code as blob: URLs.
+  "worker-src 'self' blob:",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
