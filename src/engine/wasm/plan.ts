@@ -28,6 +28,8 @@ export interface KernelShape {
 
 export const TASK_GEMM = 0;
 export const TASK_DEPTHWISE = 1;
+/** A block of Winograd tiles (winograd-plan.ts; args: those of the kernel winogradTiles). */
+export const TASK_WINOGRAD = 4;
 
 /** A phase-2 call: kind plus up to 22 integer arguments; the scratch pointer is per thread. */
 export interface Task {
@@ -43,6 +45,10 @@ export interface Task {
  */
 export function runTask(k: KernelExports, t: Task, scratch: number, priv: boolean): void {
   const a = t.args;
+  if (t.kind === TASK_WINOGRAD) {
+    k.winogradTiles(a[0], a[1], a[2], scratch);
+    return;
+  }
   if (t.kind !== TASK_GEMM) {
     k.depthwise(a[0], a[1], a[2], a[3], a[4], a[5], a[6], scratch);
     return;
@@ -88,7 +94,7 @@ export interface Layout {
   scratchPer: number;
 }
 
-class Arena {
+export class Arena {
   top = 64;
   alloc(bytes: number): number {
     const p = this.top;
@@ -129,7 +135,7 @@ interface ClassPlan {
  * Grid of the direct conv along one axis: cell i reads input padSource(i − padBefore), the cell
  * that tapSource(o, k) names for o·s + k·d = i (any padding mode). A missing axis: one cell, 0.
  */
-function gridMap(a: AxisGeometry | null, mode: PaddingMode): Int32Array {
+export function gridMap(a: AxisGeometry | null, mode: PaddingMode): Int32Array {
   if (!a) return Int32Array.of(0);
   const n = (a.output - 1) * a.stride + a.effectiveKernel;
   return Int32Array.from({ length: n }, (_, i) => padSource(i - a.padBefore, a.input, mode));
@@ -139,7 +145,7 @@ function gridMap(a: AxisGeometry | null, mode: PaddingMode): Int32Array {
  * A column map plus two words: the [lo, hi) run of grid columns that map to consecutive input
  * columns, which the kernels copy as one block (the borders go through the map).
  */
-function withColumnRun(cols: Int32Array): Int32Array {
+export function withColumnRun(cols: Int32Array): Int32Array {
   const gW = cols.length;
   const m = new Int32Array(gW + 2);
   m.set(cols);

@@ -28,6 +28,9 @@ export interface KernelExports {
   buildPlanes(x: number, planes: number, C: number, inH: number, inW: number, rowMap: number, colMap: number, gH: number, gW: number): void;
   buildSplitPlanes(x: number, planes: number, C: number, inH: number, inW: number, rowMap: number, colMap: number, gH: number, gW: number): void;
   peak(iters: number, seed: number): number;
+  winogradTiles(d: number, t0: number, t1: number, scratch: number): void;
+  winogradWeights(w: number, u: number, OC: number, IC: number): void;
+  winogradScratchBytes(IC: number, OC: number, T: number): number;
   tileRows(): number;
   gemmScratchBytes(oc: number): number;
   blockPixels(): number;

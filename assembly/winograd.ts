@@ -1,0 +1,205 @@
+// Winograd minimal filtering F(4×4, 3×3) for stride-1 3×3 convolutions (fast engine).
+//
+// Y = Aᵀ [ (G g Gᵀ) ⊙ (Bᵀ d B) ] A per 4×4 output tile d (6×6 input cells): 36 multiplications
+// per tile and channel pair instead of 144. The driver (src/engine/wasm/winograd-plan.ts)
+// transforms and packs the weights (winogradWeights, then packA per position) and builds padded
+// input planes (buildPlanes) — one set per image and, for a dilated conv, per sub-grid. A task is
+// a block of tiles: input transform into V[36][IC][T], 36 GEMMs M_ξ = U_ξ · V_ξ on the dense
+// engine's microkernels (convGemm over an identity B: the rows of V_ξ are read in place), output
+// transform with bias into the output. Tasks write disjoint output cells, so they run on any
+// thread in any order. The points 0, ±1, ±2, ∞ keep the transform constants small (measured
+// float32 error: bench/results/winograd.md).
+import { convGemm } from './kernels';
+
+// Descriptor (i32 words at `d`), written by the driver.
+const X_IC = 0; const X_OC = 1;
+const X_TW = 2; const X_TPI = 3;     // tiles per row, tiles per image (sub-grid)
+const X_T = 4;                       // tiles per block (multiple of 8)
+const X_GWP = 5; const X_PLANE = 6;  // padded plane row stride, floats per channel plane
+const X_IMG = 7;                     // per image: [plane base (bytes), out base (bytes), valid rows, valid cols]
+const X_OROW = 8; const X_OCOL = 9;  // output floats between a sub-grid's rows / columns
+const X_OCH = 10;                    // output floats per channel
+const X_BIAS = 11; const X_ZEROS = 12; const X_GEMM = 13;
+const X_U = 14; const X_USTRIDE = 15;// packed transformed weights, bytes per position
+const X_TILES = 16;                  // tiles in all
+
+@inline function xi(d: usize, i: i32): i32 { return load<i32>(d + (<usize>i << 2)); }
+
+/** Bytes of one thread's scratch for a block of T tiles. */
+export function winogradScratchBytes(IC: i32, OC: i32, T: i32): i32 {
+  // V, M, per-tile tables (4 words), 40 vectors of transform temporaries, the GEMM's own scratch.
+  return (36 * IC * T + 36 * OC * T + 4 * T + 40 * 4) * 4 + 64 + 256 * 256 * 4 + 64 * 4 + 64;
+}
+
+/**
+ * Transformed weights: U[ξ][oc][ic] = (G g Gᵀ)[ξ] for weights w [OC, IC, 3, 3] (ξ = 6·i + j).
+ * G rows: (¼, 0, 0), (−⅙, −⅙, −⅙), (−⅙, ⅙, −⅙), (1/24, 1/12, ⅙), (1/24, −1/12, ⅙), (0, 0, 1).
+ */
+export function winogradWeights(w: usize, u: usize, OC: i32, IC: i32): void {
+  const n = OC * IC;
+  const pos = <usize>n << 2;
+  for (let f = 0; f < n; f++) {
+    const g = w + (<usize>(f * 9) << 2);
+    // t = G g (6 rows × 3 columns), kept in 18 locals, then (t Gᵀ) row by row.
+    let t0: f32 = 0, t1: f32 = 0, t2: f32 = 0, t3: f32 = 0, t4: f32 = 0, t5: f32 = 0;
+    const o = u + (<usize>f << 2);
+    for (let r = 0; r < 6; r++) {
+      // Row r of G g: column c is G[r]·(g[0][c], g[1][c], g[2][c]).
+      for (let c = 0; c < 3; c++) {
+        const a = load<f32>(g + (<usize>c << 2)), b = load<f32>(g + (<usize>(3 + c) << 2)), e = load<f32>(g + (<usize>(6 + c) << 2));
+        let v: f32;
+        if (r == 0) v = a / 4;
+        else if (r == 1) v = -(a + b + e) / 6;
+        else if (r == 2) v = -(a - b + e) / 6;
+        else if (r == 3) v = a / 24 + b / 12 + e / 6;
+        else if (r == 4) v = a / 24 - b / 12 + e / 6;
+        else v = e;
+        if (c == 0) t0 = v; else if (c == 1) t1 = v; else t2 = v;
+      }
+      // Row r of (G g) Gᵀ: entry j is G[j]·(t0, t1, t2).
+      t3 = -(t0 + t1 + t2) / 6;
+      t4 = -(t0 - t1 + t2) / 6;
+      t5 = t0 / 24 + t1 / 12 + t2 / 6;
+      const t6: f32 = t0 / 24 - t1 / 12 + t2 / 6;
+      const row = o + <usize>(r * 6) * pos;
+      store<f32>(row, t0 / 4);
+      store<f32>(row + pos, t3);
+      store<f32>(row + 2 * pos, t4);
+      store<f32>(row + 3 * pos, t5);
+      store<f32>(row + 4 * pos, t6);
+      store<f32>(row + 5 * pos, t2);
+    }
+  }
+}
+
+/** 4×4 transpose of rows a, b, c, e (lanes = columns) into columns, written to p[0..3]. */
+@inline function transpose4(a: v128, b: v128, c: v128, e: v128, p: usize): void {
+  const ab0 = v128.shuffle<f32>(a, b, 0, 4, 1, 5), ab1 = v128.shuffle<f32>(a, b, 2, 6, 3, 7);
+  const ce0 = v128.shuffle<f32>(c, e, 0, 4, 1, 5), ce1 = v128.shuffle<f32>(c, e, 2, 6, 3, 7);
+  v128.store(p, v128.shuffle<f32>(ab0, ce0, 0, 1, 4, 5));
+  v128.store(p, v128.shuffle<f32>(ab0, ce0, 2, 3, 6, 7), 16);
+  v128.store(p, v128.shuffle<f32>(ab1, ce1, 0, 1, 4, 5), 32);
+  v128.store(p, v128.shuffle<f32>(ab1, ce1, 2, 3, 6, 7), 48);
+}
+
+/**
+ * Bᵀ x for 6 vectors at p (step `s` bytes), written back in place:
+ * Bᵀ rows (4, 0, −5, 0, 1, 0), (0, −4, −4, 1, 1, 0), (0, 4, −4, −1, 1, 0),
+ * (0, −2, −1, 2, 1, 0), (0, 2, −1, −2, 1, 0), (0, 4, 0, −5, 0, 1).
+ */
+@inline function inputT(p: usize, s: usize): void {
+  const x0 = v128.load(p), x1 = v128.load(p + s), x2 = v128.load(p + 2 * s);
+  const x3 = v128.load(p + 3 * s), x4 = v128.load(p + 4 * s), x5 = v128.load(p + 5 * s);
+  const four = f32x4.splat(4), five = f32x4.splat(5), two = f32x4.splat(2);
+  const a = f32x4.sub(x4, f32x4.mul(four, x2));   // x4 − 4x2
+  const b = f32x4.sub(x3, f32x4.mul(four, x1));   // x3 − 4x1
+  const c = f32x4.sub(x4, x2);                    // x4 − x2
+  const e = f32x4.mul(two, f32x4.sub(x3, x1));    // 2(x3 − x1)
+  v128.store(p, f32x4.add(f32x4.sub(f32x4.mul(four, x0), f32x4.mul(five, x2)), x4));
+  v128.store(p + s, f32x4.add(a, b));
+  v128.store(p + 2 * s, f32x4.sub(a, b));
+  v128.store(p + 3 * s, f32x4.add(c, e));
+  v128.store(p + 4 * s, f32x4.sub(c, e));
+  v128.store(p + 5 * s, f32x4.add(f32x4.sub(f32x4.mul(four, x1), f32x4.mul(five, x3)), x5));
+}
+
+/**
+ * Aᵀ x for 6 vectors at p (step `s`), 4 results at q (step `qs`):
+ * Aᵀ rows (1, 1, 1, 1, 1, 0), (0, 1, −1, 2, −2, 0), (0, 1, 1, 4, 4, 0), (0, 1, −1, 8, −8, 1).
+ */
+@inline function outputT(p: usize, s: usize, q: usize, qs: usize): void {
+  const x0 = v128.load(p), x1 = v128.load(p + s), x2 = v128.load(p + 2 * s);
+  const x3 = v128.load(p + 3 * s), x4 = v128.load(p + 4 * s), x5 = v128.load(p + 5 * s);
+  const sp = f32x4.add(x1, x2), sm = f32x4.sub(x1, x2);
+  const tp = f32x4.add(x3, x4), tm = f32x4.sub(x3, x4);
+  v128.store(q, f32x4.add(f32x4.add(x0, sp), tp));
+  v128.store(q + qs, f32x4.add(sm, f32x4.mul(f32x4.splat(2), tm)));
+  v128.store(q + 2 * qs, f32x4.add(sp, f32x4.mul(f32x4.splat(4), tp)));
+  v128.store(q + 3 * qs, f32x4.add(f32x4.add(sm, f32x4.mul(f32x4.splat(8), tm)), x5));
+}
+
+/** Tiles [t0, t1) (one block of at most T tiles): input transform, 36 GEMMs, output transform. */
+export function winogradTiles(d: usize, t0: i32, t1: i32, scratch: usize): void {
+  const IC = xi(d, X_IC), OC = xi(d, X_OC), tW = xi(d, X_TW), tpi = xi(d, X_TPI), T = xi(d, X_T);
+  const gWp = xi(d, X_GWP), plane = xi(d, X_PLANE), img = <usize>xi(d, X_IMG);
+  const oRow = xi(d, X_OROW), oCol = xi(d, X_OCOL), oCh = xi(d, X_OCH);
+  const bias = <usize>xi(d, X_BIAS), zeros = <usize>xi(d, X_ZEROS), gd = <usize>xi(d, X_GEMM);
+  const U = <usize>xi(d, X_U), uStride = <usize>xi(d, X_USTRIDE), tiles = xi(d, X_TILES);
+  const V = scratch;
+  const M = V + (<usize>(36 * IC * T) << 2);
+  const tab = M + (<usize>(36 * OC * T) << 2);   // per tile: in offset, out offset, rows, cols
+  const tmp = tab + (<usize>(4 * T) << 2);        // 40 vectors
+  const gs = ((tmp + 40 * 16 + 63) & ~63);        // GEMM scratch
+  const n = t1 - t0;
+  for (let j = 0; j < T; j++) {
+    // Past the block's end: the last tile again (its columns of V are computed, never written out).
+    const t = j < n ? t0 + j : (t1 - 1 < tiles ? t1 - 1 : tiles - 1);
+    const q = t / tpi, r = t - q * tpi, th = r / tW, tw = r - th * tW;
+    const im = img + (<usize>(q * 4) << 2);
+    const e = tab + (<usize>(j * 4) << 2);
+    store<i32>(e, load<i32>(im) + (((4 * th) * gWp + 4 * tw) << 2));
+    store<i32>(e, load<i32>(im, 4) + (((4 * th) * oRow + 4 * tw * oCol) << 2), 4);
+    const vr = load<i32>(im, 8) - 4 * th, vc = load<i32>(im, 12) - 4 * tw;
+    store<i32>(e, j < n ? (vr < 4 ? vr : 4) : 0, 8);
+    store<i32>(e, vc < 4 ? vc : 4, 12);
+  }
+  const rowB = <usize>gWp << 2;
+  const vPos = <usize>(IC * T) << 2; // bytes between positions of V
+  // Input transform, 4 tiles per step (lanes = tiles): a tile row's 6 cells come from two
+  // vector loads per tile, transposed into 6 column vectors.
+  for (let j = 0; j < T; j += 4) {
+    const e = tab + (<usize>(j * 4) << 2);
+    const p0 = <usize>load<i32>(e), p1 = <usize>load<i32>(e, 16), p2 = <usize>load<i32>(e, 32), p3 = <usize>load<i32>(e, 48);
+    for (let ic = 0; ic < IC; ic++) {
+      const co = <usize>(ic * plane) << 2;
+      for (let r = 0; r < 6; r++) {
+        const ro = co + <usize>r * rowB;
+        const w = tmp + (<usize>(r * 6) << 4);
+        transpose4(v128.load(p0 + ro), v128.load(p1 + ro), v128.load(p2 + ro), v128.load(p3 + ro), w);
+        const h0 = v128.load(p0 + ro, 16), h1 = v128.load(p1 + ro, 16), h2 = v128.load(p2 + ro, 16), h3 = v128.load(p3 + ro, 16);
+        const l01 = v128.shuffle<f32>(h0, h1, 0, 4, 1, 5), l23 = v128.shuffle<f32>(h2, h3, 0, 4, 1, 5);
+        v128.store(w, v128.shuffle<f32>(l01, l23, 0, 1, 4, 5), 64);
+        v128.store(w, v128.shuffle<f32>(l01, l23, 2, 3, 6, 7), 80);
+        inputT(w, 16);        // along the row: Bᵀ applied to its 6 columns
+      }
+      for (let c = 0; c < 6; c++) inputT(tmp + (<usize>c << 4), 96); // down each column
+      const dst = V + (<usize>(ic * T + j) << 2);
+      for (let x = 0; x < 36; x++) v128.store(dst + <usize>x * vPos, v128.load(tmp + (<usize>x << 4)));
+    }
+  }
+  // Elementwise stage: per position ξ, M_ξ [OC × T] = U_ξ [OC × IC] · V_ξ [IC × T].
+  for (let x = 0; x < 36; x++) {
+    convGemm(gd, V + <usize>x * vPos, U + <usize>x * uStride, zeros, M + (<usize>(x * OC * T) << 2), T, IC, OC, 0, T, gs, 0);
+  }
+  // Output transform, 4 tiles per step, plus bias; edge tiles keep only their valid cells.
+  const mPos = <usize>(OC * T) << 2;
+  const y = tmp + 24 * 16; // 4 × 4 result vectors after the tmp's 6 × 4 middle rows
+  for (let oc = 0; oc < OC; oc++) {
+    const bv = f32x4.splat(load<f32>(bias + (<usize>oc << 2)));
+    const ocOff = <usize>(oc * oCh) << 2;
+    for (let j = 0; j < T && j < n; j += 4) {
+      const src = M + (<usize>(oc * T + j) << 2);
+      // Rows first: row i (6 positions 6i..6i+5) → 4 values, into tmp[i][0..3].
+      for (let i = 0; i < 6; i++) outputT(src + <usize>(6 * i) * mPos, mPos, tmp + (<usize>(i * 4) << 4), 16);
+      // Then columns: column c of the 6 × 4 middle → Y[0..3][c].
+      for (let c = 0; c < 4; c++) outputT(tmp + (<usize>c << 4), 64, y + (<usize>c << 4), 64);
+      // y[i][c] holds row i, column c for 4 tiles: transpose each row to per-tile vectors.
+      for (let i = 0; i < 4; i++) {
+        const yi = y + (<usize>(i * 4) << 4);
+        transpose4(f32x4.add(v128.load(yi), bv), f32x4.add(v128.load(yi, 16), bv), f32x4.add(v128.load(yi, 32), bv), f32x4.add(v128.load(yi, 48), bv), yi);
+      }
+      for (let l = 0; l < 4; l++) {
+        const e = tab + (<usize>((j + l) * 4) << 2);
+        const rows = load<i32>(e, 8), cols = load<i32>(e, 12);
+        if (rows <= 0) continue;
+        const o = <usize>load<i32>(e, 4) + ocOff;
+        for (let i = 0; i < rows; i++) {
+          const v = y + (<usize>(i * 4 + l) << 4);
+          const orow = o + (<usize>(i * oRow) << 2);
+          if (cols == 4 && oCol == 1) { v128.store(orow, v128.load(v)); continue; }
+          for (let c = 0; c < cols; c++) store<f32>(orow + (<usize>(c * oCol) << 2), load<f32>(v + (<usize>c << 2)));
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Lays out a Winograd F(4×4, 3×3) convolution (kernel: assembly/winograd.ts) in wasm memory.
+ *
+ * Eligible: 2-D, direct, groups 1, a 3×3 kernel, stride 1, any dilation, padding and padding
+ * mode (winograd-eligibility.ts). A conv of dilation (dH, dW) is dH·dW plain 3×3 convs, one per
+ * interleaved sub-grid of the padded grid (space-to-batch): output (a + dH·i, b + dW·j) reads
+ * grid cells (a + dH·(i + kh), b + dW·(j + kw)), so sub-grid (a, b) is a dilation-1 conv over
+ * the grid cells ≡ (a, b) mod (dH, dW). Each (image, sub-grid) pair gets its own padded planes,
+ * built through the geometry's grid maps (geometry/taps.ts via plan.ts gridMap: any padding
+ * mode), sized for whole 4×4 tiles (cells past the grid read zero; the outputs they feed are
+ * never written).
+ *
+ * Weights are transformed and packed on every call (as the direct path packs them), so a weight
+ * changed in place is never served stale.
+ */
+import type { AxisGeometry, ConvGeometry } from '../../geometry/types.js';
+import { axes3 } from './classes.js';
+import { Arena, gridMap, TASK_WINOGRAD, withColumnRun, type KernelShape, type Task } from './plan.js';
+import type { KernelExports } from './runtime.js';
+
+/** Output tile edge and input tile edge of F(4×4, 3×3). */
+const M_OUT = 4;
+const DESC_WORDS = 17;
+const GEMM_DESC_WORDS = 21;
+
+/**
+ * Tiles per task: V and M (36 floats per tile and channel each) kept within ~0.6 MB so a block's
+ * transforms and GEMMs stay in cache; a multiple of 8 (the microkernel's column width), 8 to 64.
+ */
+export function blockTiles(IC: number, OC: number): number {
+  const perTile = 36 * (IC + OC) * 4;
+  return Math.max(8, Math.min(64, 8 * Math.floor(600_000 / perTile / 8)));
+}
+
+export interface WinogradPlan {
+  bytes: number;
+  tasks: Task[];
+  scratchPtr: number;
+  scratchPer: number;
+  outPtr: number;
+  outLength: number;
+  /** Writes input, weights (transformed and packed), bias and tables. */
+  prepare(mem: ArrayBuffer, k: KernelExports, x: Float32Array, w: Float32Array, bias: Float32Array | null): void;
+}
+
+interface SubAxis {
+  /** Per sub-grid offset a: the plane's cell → input index map (or −1), with the column-run trailer for W. */
+  maps: Int32Array[];
+  /** Per offset: outputs of the sub-grid along this axis. */
+  valid: number[];
+  tiles: number;
+  cells: number;
+}
+
+function subAxis(a: AxisGeometry, g: ConvGeometry, trailer: boolean): SubAxis {
+  const grid = gridMap(a, g.paddingMode);
+  const d = a.dilation;
+  const tiles = Math.ceil(Math.ceil(a.output / d) / M_OUT);
+  const cells = M_OUT * tiles + 2;
+  const maps: Int32Array[] = [], valid: number[] = [];
+  for (let off = 0; off < d; off++) {
+    const m = Int32Array.from({ length: cells }, (_, i) => (off + d * i < grid.length ? grid[off + d * i] : -1));
+    maps.push(trailer ? withColumnRun(m) : m);
+    valid.push(Math.max(0, Math.ceil((a.output - off) / d)));
+  }
+  return { maps, valid, tiles, cells };
+}
+
+export function planWinograd(g: ConvGeometry, threads: number, ks: KernelShape, k: KernelExports): WinogradPlan {
+  const [, ah, aw] = axes3(g);
+  const H = ah!, W = aw!;
+  const N = g.batch, IC = g.inChannels, OC = g.outChannels;
+  const MR = ks.tileRows;
+  const ocPad = Math.ceil(OC / MR) * MR;
+  const sh = subAxis(H, g, false), sw = subAxis(W, g, true);
+  const S = H.dilation * W.dilation;
+  const images = N * S;
+  const gH = sh.cells, gW = sw.cells, gWp = gW + 8;
+  const plane = gH * gWp;
+  const tpi = sh.tiles * sw.tiles;
+  const tiles = images * tpi;
+  const T = blockTiles(IC, OC);
+  const inSp = H.input * W.input, outSp = H.output * W.output;
+
+  const arena = new Arena();
+  const xPtr = arena.alloc(N * IC * inSp * 4);
+  const wPtr = arena.alloc(OC * IC * 9 * 4);
+  const uRaw = arena.alloc(36 * OC * IC * 4);
+  const uStride = ocPad * IC * 4;
+  const uPtr = arena.alloc(36 * uStride);
+  const biasPtr = arena.alloc((ocPad + MR) * 4);
+  const zerosPtr = arena.alloc((ocPad + MR) * 4);
+  const outLength = N * OC * outSp;
+  const outPtr = arena.alloc(outLength * 4);
+  const planesPtr = arena.alloc(images * IC * plane * 4);
+  const rowPtrs = sh.maps.map((m) => arena.alloc(m.length * 4));
+  const colPtrs = sw.maps.map((m) => arena.alloc(m.length * 4));
+  const tapOffPtr = arena.alloc(4);
+  const imgPtr = arena.alloc(images * 4 * 4);
+  const gemmDesc = arena.alloc(GEMM_DESC_WORDS * 4);
+  const descPtr = arena.alloc(DESC_WORDS * 4);
+  const scratchPer = (k.winogradScratchBytes(IC, OC, T) + 63) & ~63;
+  const scratchPtr = arena.alloc(scratchPer * threads);
+
+  const img = new Int32Array(images * 4);
+  for (let n = 0; n < N; n++) {
+    for (let a = 0; a < H.dilation; a++) for (let b = 0; b < W.dilation; b++) {
+      const q = (n * H.dilation + a) * W.dilation + b;
+      img.set([planesPtr + q * IC * plane * 4, outPtr + (n * OC * outSp + a * W.output + b) * 4, sh.valid[a], sw.valid[b]], 4 * q);
+    }
+  }
+  const desc = [IC, OC, sw.tiles, tpi, T, gWp, plane, imgPtr, H.dilation * W.output, W.dilation, outSp,
+    biasPtr, zerosPtr, gemmDesc, uPtr, uStride, tiles];
+  // The GEMM reads V_ξ in place: identity B with row stride T (kernels.ts descriptor words 14, 16).
+  const gemm = new Int32Array(GEMM_DESC_WORDS);
+  gemm[13] = T; gemm[14] = IC; gemm[16] = 1;
+
+  const tasks: Task[] = [];
+  for (let t0 = 0; t0 < tiles; t0 += T) tasks.push({ kind: TASK_WINOGRAD, args: [descPtr, t0, Math.min(tiles, t0 + T)] });
+
+  return {
+    bytes: arena.top,
+    tasks,
+    scratchPtr,
+    scratchPer,
+    outPtr,
+    outLength,
+    prepare(mem, kx, x, w, bias) {
+      new Float32Array(mem, xPtr, x.length).set(x);
+      new Float32Array(mem, wPtr, w.length).set(w);
+      const b = new Float32Array(mem, biasPtr, ocPad + MR);
+      b.fill(0);
+      if (bias) b.set(bias);
+      new Float32Array(mem, zerosPtr, ocPad + MR).fill(0);
+      new Int32Array(mem, descPtr, DESC_WORDS).set(desc);
+      new Int32Array(mem, gemmDesc, GEMM_DESC_WORDS).set(gemm);
+      new Int32Array(mem, imgPtr, img.length).set(img);
+      new Int32Array(mem, tapOffPtr, 1)[0] = 0;
+      sh.maps.forEach((m, i) => new Int32Array(mem, rowPtrs[i], m.length).set(m));
+      sw.maps.forEach((m, i) => new Int32Array(mem, colPtrs[i], m.length).set(m));
+      kx.winogradWeights(wPtr, uRaw, OC, IC);
+      for (let p = 0; p < 36; p++) kx.packA(uRaw + p * OC * IC * 4, uPtr + p * uStride, OC, IC, 1, tapOffPtr, IC, 1);
+      for (let n = 0; n < N; n++) {
+        for (let a = 0; a < H.dilation; a++) for (let c = 0; c < W.dilation; c++) {
+          const q = (n * H.dilation + a) * W.dilation + c;
+          kx.buildPlanes(xPtr + n * IC * inSp * 4, planesPtr + q * IC * plane * 4, IC, H.input, W.input, rowPtrs[a], colPtrs[c], gH, gW);
+        }
+      }
+    },
+  };
+}
