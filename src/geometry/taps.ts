@@ -40,10 +40,32 @@ export function padSource(x: number, n: number, mode: PaddingMode): number {
 }
 
 /**
+ * The input position tap `k` (unflipped, as stored in the weight) of output `o` lands on, with no
+ * bounds: direct x = o·s − p_before + k·d, anywhere on the line (padding cells are positions too);
+ * transposed (gather form) i = (o + p_before − k·d) / s, or null when that falls between two input
+ * cells (on a zero the stride inserts). {@link tapSource} is this position clipped to the input.
+ * Views that treat every layer as infinitely wide (receptive fields, the scatter view's full
+ * output, the engine's tap classes) read this instead of bending the geometry.
+ *
+ * @example
+ * ```ts
+ * import { convGeometry, convTransposeGeometry, tapPosition } from 'convkit';
+ * const ax = convGeometry({ inputShape: [1, 1, 5], weightShape: [1, 1, 3] }, { stride: 2, padding: 1 }).axes[0];
+ * [tapPosition(ax, 0, 0), tapPosition(ax, 2, 2)]; //=> [-1, 5]
+ * const tr = convTransposeGeometry({ inputShape: [1, 1, 3], weightShape: [1, 1, 3] }, { stride: 2, padding: 1 }).axes[0];
+ * [0, 1, 2].map((k) => tapPosition(tr, 0, k));   //=> [null, 0, null]
+ * ```
+ */
+export function tapPosition(ax: AxisGeometry, o: number, k: number): number | null {
+  if (!ax.transposed) return o * ax.stride - ax.padBefore + k * ax.dilation;
+  const t = o + ax.padBefore - k * ax.dilation;
+  return mod(t, ax.stride) === 0 ? t / ax.stride : null;
+}
+
+/**
  * Input index (along this axis) read by kernel tap `k` (unflipped, as stored in the weight) for
- * output index `o`, or −1 when the tap reads zero padding, an inserted zero or a cropped cell.
- * Direct: x = o·s − p_before + k·d.  Transposed (gather form): i = (o + p_before − k·d) / s, an
- * integer in [0, i).
+ * output index `o`, or −1 when the tap reads zero padding, an inserted zero or a cropped cell:
+ * {@link tapPosition} clipped to [0, i) (direct: through the padding mode).
  *
  * @example
  * ```ts
@@ -54,11 +76,9 @@ export function padSource(x: number, n: number, mode: PaddingMode): number {
  * ```
  */
 export function tapSource(ax: AxisGeometry, o: number, k: number, mode: PaddingMode = 'zeros'): number {
-  if (!ax.transposed) return padSource(o * ax.stride - ax.padBefore + k * ax.dilation, ax.input, mode);
-  const t = o + ax.padBefore - k * ax.dilation;
-  if (mod(t, ax.stride) !== 0) return -1;
-  const i = t / ax.stride;
-  return i >= 0 && i < ax.input ? i : -1;
+  const x = tapPosition(ax, o, k);
+  if (!ax.transposed) return padSource(x as number, ax.input, mode);
+  return x !== null && x >= 0 && x < ax.input ? x : -1;
 }
 
 /**

@@ -13,7 +13,7 @@
  *   nothing, so edge outputs read fewer cells.
  */
 import { ConvError } from '../geometry/errors.js';
-import { tapSource } from '../geometry/taps.js';
+import { tapPosition, tapSource } from '../geometry/taps.js';
 import type { AxisGeometry } from '../geometry/types.js';
 import type { Network, NetworkNode } from './types.js';
 import { hdcReport, type HdcReport } from '../arithmetic/receptive-hdc.js';
@@ -25,14 +25,6 @@ function fromInput(net: Network, target?: string): Network {
   if (!net.inputs || net.inputs.length <= 1) return net;
   const first = target === undefined ? undefined : inputsOf(net).get(target)?.[0];
   return inputView(net, first ?? net.input.name);
-}
-
-/** Shift that lets `tapSource` (which clips to [0, input)) serve as the unbounded tap map. */
-const SHIFT = 2 ** 30;
-
-/** The layer's own tap map with the range check moved far away: unbounded coordinates. */
-function unboundedAxis(ax: AxisGeometry): AxisGeometry {
-  return { ...ax, input: 4 * SHIFT, padBefore: ax.transposed ? ax.padBefore + SHIFT * ax.stride : ax.padBefore - SHIFT };
 }
 
 /** Continuous receptive field of one node on one axis; `null` jump when merging paths disagree. */
@@ -209,15 +201,20 @@ export function dependencySet(whole: Network, target: string, axis: number, outp
         } else for (const x of mine) into.add(x);
         continue;
       }
-      const map = bounded || node.kind === 'globalPool' ? ax : unboundedAxis(ax);
-      const back = bounded || node.kind === 'globalPool' ? 0 : SHIFT;
+      // The layer's own tap map: clipped to its input (bounded sets), or every position (unbounded).
+      const clip = bounded || node.kind === 'globalPool';
       // Reflect/replicate/circular padding reads real cells (bounded sets); unbounded sets keep positions.
       const mode = bounded && node.conv ? node.conv.paddingMode : 'zeros';
       for (const o of mine) {
         if (node.kind === 'globalPool' && bounded === false && o !== 0) continue; // only output 0 exists
         for (let k = 0; k < ax.kernel; k++) {
-          const src = tapSource(map, o, k, mode);
-          if (src >= 0) into.add(src - back);
+          if (clip) {
+            const src = tapSource(ax, o, k, mode);
+            if (src >= 0) into.add(src);
+          } else {
+            const at = tapPosition(ax, o, k);
+            if (at !== null) into.add(at);
+          }
         }
         work += ax.kernel;
         if (work > MAX_SET_WORK) throw new ConvError('TOO_LARGE', `receptive field of "${target}" is too large to enumerate exactly`, { hint: 'ask for fewer output indices' });

@@ -6,18 +6,22 @@
  * The stamp is the inverse of tapSource, found per axis by asking tapSource for every (output, tap)
  * pair — never by a formula of our own, so the scatter view cannot drift from the engines.
  */
+import { transposedOutputSize } from '../geometry/sizes.js';
 import { tapSource } from '../geometry/taps.js';
 import type { AxisGeometry, PaddingMode } from '../geometry/types.js';
 import { CoordTable } from './intern.js';
 import { allCoords, count, flatIndex } from './raster.js';
 import type { ScatterFrame, ScatterTap } from './types.js';
 
-/** inverse[i][k]: the outputs o whose tap k reads input i on this axis. */
-function axisInverse(ax: AxisGeometry, mode: PaddingMode): number[][][] {
+/**
+ * inverse[i][k]: the positions of `outputs` cells, the first at output `first`, whose tap k reads
+ * input i on this axis (as the positions' own indices, 0 for output `first`).
+ */
+function axisInverse(ax: AxisGeometry, mode: PaddingMode, first: number, outputs: number): number[][][] {
   const inv = Array.from({ length: ax.input }, () => Array.from({ length: ax.kernel }, () => [] as number[]));
-  for (let o = 0; o < ax.output; o++) {
+  for (let o = 0; o < outputs; o++) {
     for (let k = 0; k < ax.kernel; k++) {
-      const i = tapSource(ax, o, k, mode);
+      const i = tapSource(ax, first + o, k, mode);
       if (i >= 0) inv[i][k].push(o);
     }
   }
@@ -25,11 +29,13 @@ function axisInverse(ax: AxisGeometry, mode: PaddingMode): number[][][] {
 }
 
 /**
- * The same transposed axis without its crop: PyTorch's `padding` removes padBefore cells from the
- * start and padAfter from the end of this full output, so its tapSource inverse gives the full position.
+ * A transposed axis's full output: PyTorch's `padding` removes padBefore cells from its start and
+ * padAfter from its end, so full position f is output f − padBefore (tapSource leaves outputs
+ * outside [0, o) unchecked on a transposed axis).
  */
-function uncropped(ax: AxisGeometry): AxisGeometry {
-  return { ...ax, padBefore: 0, padAfter: 0, output: ax.output + ax.padBefore + ax.padAfter };
+function fullInverse(ax: AxisGeometry): { size: number; inverse: number[][][] } {
+  const size = transposedOutputSize(ax.input, ax.kernel, ax.stride, ax.dilation, 0, 0, ax.outputPadding);
+  return { size, inverse: axisInverse(ax, 'zeros', -ax.padBefore, size) };
 }
 
 export interface ScatterResult {
@@ -42,12 +48,12 @@ export interface ScatterResult {
 export function scatterFrames(axes: readonly AxisGeometry[], mode: PaddingMode, inputs: CoordTable): ScatterResult {
   const rank = axes.length;
   const transposed = axes.some((a) => a.transposed);
-  const inverses = axes.map((a) => axisInverse(a, mode));
-  const fullAxes = transposed ? axes.map(uncropped) : null;
-  const fullInverses = fullAxes ? fullAxes.map((a) => axisInverse(a, mode)) : null;
+  const inverses = axes.map((a) => axisInverse(a, mode, 0, a.output));
+  const fullAxes = transposed ? axes.map(fullInverse) : null;
+  const fullInverses = fullAxes ? fullAxes.map((a) => a.inverse) : null;
   const inShape = axes.map((a) => a.input);
   const outShape = axes.map((a) => a.output);
-  const fullShape = fullAxes ? fullAxes.map((a) => a.output) : null;
+  const fullShape = fullAxes ? fullAxes.map((a) => a.size) : null;
   const overlap = new Array<number>(count(outShape)).fill(0);
   const fullOverlap = fullShape ? new Array<number>(count(fullShape)).fill(0) : null;
   // Every write of one output cell (and one full-output cell) shares one coordinate array.

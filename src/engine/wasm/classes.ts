@@ -9,7 +9,7 @@
  *
  * Every index here comes from geometry/taps.ts `tapSource` — nothing is re-derived.
  */
-import { tapSource } from '../../geometry/taps.js';
+import { tapPosition, tapSource } from '../../geometry/taps.js';
 import type { AxisGeometry, ConvGeometry } from '../../geometry/types.js';
 
 export interface AxisClass {
@@ -56,16 +56,11 @@ function buildTables(ax: AxisGeometry | null, outs: number[], taps: number[], g:
 }
 
 /**
- * Which taps of a transposed axis can ever read an input cell at output o: those tapSource
- * accepts once the input is made unbounded (so only the stride's inserted zeros reject a tap).
+ * Which taps of a transposed axis can ever read an input cell at output o: those with an
+ * unbounded position (only the stride's inserted zeros reject a tap).
  */
 function liveTaps(ax: AxisGeometry, o: number): number[] {
-  const unbounded: AxisGeometry = {
-    ...ax,
-    input: Number.MAX_SAFE_INTEGER,
-    padBefore: ax.padBefore + ax.stride * (ax.kernel * ax.dilation + 1),
-  };
-  return range(ax.kernel).filter((k) => tapSource(unbounded, o, k) >= 0);
+  return range(ax.kernel).filter((k) => tapPosition(ax, o, k) !== null);
 }
 
 /** Classes of one axis (or of a missing axis when `ax` is null: one output, one tap, index 0). */
