@@ -8,6 +8,7 @@
  * interleave; depthwise channel ranges) that any thread may run; (3) bias-only phases of
  * transposed convs (finish). The executor runs phase 2 on one or more threads.
  */
+import { windowSpan } from '../../geometry/sizes.js';
 import { padSource } from '../../geometry/taps.js';
 import type { AxisGeometry, ConvGeometry, PaddingMode } from '../../geometry/types.js';
 import { product } from '../../geometry/validate.js';
@@ -137,7 +138,7 @@ interface ClassPlan {
  */
 export function gridMap(a: AxisGeometry | null, mode: PaddingMode): Int32Array {
   if (!a) return Int32Array.of(0);
-  const n = (a.output - 1) * a.stride + a.effectiveKernel;
+  const n = windowSpan(a.output, a.stride, a.effectiveKernel);
   return Int32Array.from({ length: n }, (_, i) => padSource(i - a.padBefore, a.input, mode));
 }
 
