@@ -1,0 +1,187 @@
+/**
+ * The image mode's arithmetic, without a browser: the footprint against the library's tap tables,
+ * the picture layer's weights and refusals, the presets, the display map, the stacked dilated
+ * field, upsampling's overlaps, the superseding runner and a learning run.
+ */
+import { describe, expect, it } from 'vitest';
+import { isConvError } from '../../src/geometry/errors.js';
+import { tapSource } from '../../src/geometry/taps.js';
+import { conv2d } from '../../src/ops/conv.js';
+import { tensor } from '../../src/tensor/tensor.js';
+import { builtin, landscape, testCard } from '../../web/src/image/builtins.js';
+import { displayOf, planesToRgba, toByte } from '../../web/src/image/display.js';
+import { footprint } from '../../web/src/image/footprint.js';
+import { isZeroSum, PRESETS, presetKernel, presetOf } from '../../web/src/image/kernels.js';
+import { Latest } from '../../web/src/image/latest.js';
+import { lossOf, startLearning, step } from '../../web/src/image/learn.js';
+import { pictureTensor, toGrey } from '../../web/src/image/picture.js';
+import { pictureGeometry, pictureLayer } from '../../web/src/image/picture-layer.js';
+import { centreCrop, resize2x, shrinkToFit } from '../../web/src/image/resize.js';
+import { stackField, stackNetwork } from '../../web/src/image/stack-field.js';
+import { overlapCounts } from '../../web/src/image/upsample.js';
+import { defaultState, parseQuery } from '../../web/src/state.js';
+
+const stateOf = (q: string) => parseQuery(q, defaultState()).state;
+const shape = { height: 40, width: 30, channels: 3 };
+
+describe('picture layer', () => {
+  it('applies the kernel to each colour alone unless the layer has the picture’s channels', () => {
+    const k = presetKernel('box', 3, 3);
+    const dw = pictureLayer(stateOf('k=3&s=1&p=1'), k, shape, 'zeros');
+    expect([dw.groups, dw.layerChannels, dw.weight.shape]).toEqual([3, false, [3, 1, 3, 3]]);
+    const mix = pictureLayer(stateOf('k=3&s=1&p=1&ci=3&co=3&g=1'), k, shape, 'reflect');
+    expect([mix.groups, mix.layerChannels, mix.weight.shape, mix.options.paddingMode]).toEqual([1, true, [3, 3, 3, 3], 'reflect']);
+    // Mixing three colours divides each weight by 3: a blur keeps the brightness.
+    expect(mix.weight.data[0]).toBeCloseTo(1 / 27, 6);
+  });
+
+  it('gives the geometry of the layer on the picture, and the library refuses what PyTorch refuses', () => {
+    const g = pictureGeometry(pictureLayer(stateOf('k=3&s=2&p=1&d=2'), presetKernel('identity', 3, 3), shape, 'zeros'), shape);
+    expect(g.outputShape).toEqual([1, 3, 19, 14]);
+    const t = pictureGeometry(pictureLayer(stateOf('k=4&s=2&p=1&t=1'), presetKernel('box', 4, 4), shape, 'zeros'), shape);
+    expect(t.outputShape).toEqual([1, 3, 80, 60]);
+    let err: unknown = null;
+    try {
+      pictureGeometry(pictureLayer(stateOf('k=3&s=2&p=same'), presetKernel('box', 3, 3), shape, 'zeros'), shape);
+    } catch (e) {
+      err = e;
+    }
+    expect(isConvError(err) && err.code).toBe('SAME_STRIDED');
+  });
+});
+
+describe('footprint', () => {
+  it('lists exactly the pixels the library’s tap tables read, holes and padding included', () => {
+    const s = stateOf('k=3&s=2&p=2&d=3');
+    const layer = pictureLayer(s, presetKernel('box', 3, 3), shape, 'zeros');
+    const g = pictureGeometry(layer, shape);
+    for (const [oy, ox] of [[0, 0], [5, 4], [g.axes[0].output - 1, g.axes[1].output - 1]]) {
+      const fp = footprint(g, oy, ox, 'zeros');
+      const want = new Set<string>();
+      for (let ky = 0; ky < 3; ky++) for (let kx = 0; kx < 3; kx++) {
+        const r = tapSource(g.axes[0], oy, ky);
+        const c = tapSource(g.axes[1], ox, kx);
+        if (r >= 0 && c >= 0) want.add(`${r},${c}`);
+      }
+      const got = new Set(fp.rows.flatMap((r) => fp.cols.filter((c) => r.source >= 0 && c.source >= 0).map((c) => `${r.source},${c.source}`)));
+      expect(got).toEqual(want);
+      expect(fp.reading + fp.zero).toBe(9);
+    }
+    // Dilation 3: taps 3 apart, 7 × 7 extent, 49 − 9 = 40 holes.
+    const mid = footprint(g, 5, 4, 'zeros');
+    expect(mid.box && [mid.box.bottom - mid.box.top, mid.box.right - mid.box.left]).toEqual([6, 6]);
+    expect(mid.holes).toBe(40);
+  });
+
+  it('follows a padding mode to the pixel it copies, and a transposed layer to its input cells', () => {
+    const g = pictureGeometry(pictureLayer(stateOf('k=3&s=1&p=1'), presetKernel('box', 3, 3), shape, 'reflect'), shape);
+    const corner = footprint(g, 0, 0, 'reflect');
+    expect(corner.reading).toBe(9);
+    expect(corner.rows.map((t) => [t.at, t.source])).toEqual([[-1, 1], [0, 0], [1, 1]]);
+    const t = pictureGeometry(pictureLayer(stateOf('k=3&s=2&p=1&t=1&op=1'), presetKernel('box', 3, 3), shape, 'zeros'), shape);
+    const fp = footprint(t, 3, 3, 'zeros');
+    // Odd output pixels of a k3 s2 transposed conv read 2 input cells per axis, even ones 1.
+    expect(fp.reading).toBe(4);
+    expect(footprint(t, 4, 4, 'zeros').reading).toBe(1);
+  });
+});
+
+describe('kernels and display', () => {
+  it('has the classic presets, embedded at the centre of larger kernels', () => {
+    expect(Array.from(presetKernel('sobelX', 3, 3))).toEqual([-1, 0, 1, -2, 0, 2, -1, 0, 1]);
+    const g5 = presetKernel('gaussian', 5, 5);
+    expect(g5.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    expect(g5[12]).toBeCloseTo(36 / 256, 6);
+    const l5 = presetKernel('laplacian', 5, 5);
+    expect([l5[12], l5[7], l5[0]]).toEqual([-4, 1, 0]);
+    for (const p of PRESETS) expect(presetOf(presetKernel(p, 3, 3), 3, 3)).toBe(p);
+    expect(['sobelX', 'sobelY', 'laplacian'].every((p) => isZeroSum(presetKernel(p as 'sobelX', 3, 3)))).toBe(true);
+    expect(isZeroSum(presetKernel('sharpen', 3, 3))).toBe(false);
+  });
+
+  it('maps signed outputs around mid-grey and the bytes agree with toByte', () => {
+    const m = displayOf(presetKernel('sobelX', 3, 3));
+    expect([m.kind, toByte(0, m), toByte(4, m), toByte(-4, m)]).toEqual(['signed', 128, 255, 0]);
+    const t = tensor(Float32Array.from([-0.2, 0.1, 0.5, 1.3, 0.25, 0.75]), [1, 1, 2, 3]);
+    const out = new Uint8ClampedArray(24);
+    planesToRgba(t, m, out);
+    for (let i = 0; i < 6; i++) expect(Math.abs(out[4 * i] - toByte(t.data[i], m))).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('pictures', () => {
+  it('are drawn the same every time, in [0, 1], with detail for the kernels', () => {
+    const a = testCard(64);
+    expect(a.data).toEqual(testCard(64).data);
+    expect(landscape(32).data).toEqual(landscape(32).data);
+    const p = builtin('scene');
+    expect([p.width, p.height, p.channels]).toEqual([512, 512, 3]);
+    expect(p.data.every((v) => v >= 0 && v <= 1)).toBe(true);
+    // Sobel x finds edges on the card: a good share of strong responses.
+    const edges = conv2d(pictureTensor(toGrey(builtin('card'))), tensor(presetKernel('sobelX', 3, 3), [1, 1, 3, 3]), { padding: 1 });
+    expect(edges.data.filter((v) => Math.abs(v) > 1).length).toBeGreaterThan(5000);
+  });
+
+  it('resize doubles with nearest and bilinear sampling, crops and shrinks', () => {
+    const p = { width: 2, height: 1, channels: 1 as const, data: Float32Array.from([0, 1]) };
+    expect(Array.from(resize2x(p, 'nearest').data)).toEqual([0, 0, 1, 1, 0, 0, 1, 1]);
+    expect(Array.from(resize2x(p, 'bilinear').data.slice(0, 4))).toEqual([0, 0.25, 0.75, 1]);
+    const c = centreCrop(builtin('card'), 128);
+    expect([c.width, c.height]).toEqual([128, 128]);
+    expect(shrinkToFit(builtin('card'), 128).width).toBe(128);
+  });
+});
+
+describe('stacked dilated layers', () => {
+  it('equal rates grid, rates 1, 2, 5 cover the field', () => {
+    const a = stackField(stackNetwork([2, 2, 2], 64, 64), 32, 32);
+    expect([a.span, a.pixels, a.holes]).toEqual([[13, 13], 49, 120]);
+    const b = stackField(stackNetwork([1, 2, 5], 64, 64), 32, 32);
+    expect([b.span, b.holes]).toEqual([[17, 17], 0]);
+    // Near the border the field is clipped to the picture (padding reads nothing).
+    expect(stackField(stackNetwork([2, 2, 2], 64, 64), 0, 0).rows[0]).toBe(0);
+  });
+});
+
+describe('upsampling', () => {
+  it('kernel 3 stride 2 overlaps unevenly (1, 2, 4), kernel 4 evenly', () => {
+    expect(overlapCounts('transposed3')).toEqual([1, 2, 2, 4]);
+    expect(overlapCounts('transposed4')).toEqual([4, 4, 4, 4]);
+  });
+});
+
+describe('superseding runner', () => {
+  it('runs only the newest waiting request and never reports a superseded result', async () => {
+    const done: number[] = [];
+    const ran: number[] = [];
+    let release: () => void = () => {};
+    const r = new Latest<number, number>(
+      (n) => { ran.push(n); return new Promise((res) => { release = () => res(n); }); },
+      (v) => done.push(v),
+      () => {},
+    );
+    r.request(1);
+    r.request(2);
+    r.request(3);
+    release(); // 1 finishes, superseded by 3: not reported; 2 never runs
+    await new Promise((res) => setTimeout(res, 0));
+    release();
+    await new Promise((res) => setTimeout(res, 0));
+    expect(ran).toEqual([1, 3]);
+    expect(done).toEqual([3]);
+  });
+});
+
+describe('learning a kernel', () => {
+  it('lowers the loss towards Sobel x, and the input gradient is the transposed convolution of the error', () => {
+    const p = shrinkToFit(builtin('card'), 64);
+    const s = startLearning(p, presetKernel('sobelX', 3, 3));
+    const first = lossOf(s);
+    for (let i = 0; i < 150; i++) step(s);
+    expect(s.losses[0]).toBeCloseTo(first, 6);
+    expect(lossOf(s)).toBeLessThan(first / 20);
+    expect(s.w[2]).toBeGreaterThan(0.5);
+    expect(s.w[0]).toBeLessThan(-0.5);
+    expect(s.transposeGap).toBeLessThan(1e-5);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Stacked dilated layers on the picture: pick a stack of rates, move over the picture (or use the
+ * arrow keys), and the input pixels one output pixel depends on are marked, from the library's
+ * receptive-field analysis (stack-field.ts). An enlarged crop shows the gridding of equal rates.
+ */
+import { h } from '../dom.js';
+import type { Lang } from '../state.js';
+import { clearOverlay, drawPicture, drawZoom } from './canvas.js';
+import { it } from './image-text.js';
+import type { Picture } from './picture.js';
+import { STACKS, stackField, stackNetwork } from './stack-field.js';
+import type { Stack } from './stack-field.js';
+import type { Network } from '../../../src/network/types.js';
+
+export class FieldView {
+  readonly root = h('section', { class: 'image-section', 'data-image-field': '', 'aria-labelledby': 'image-field-title' });
+  private readonly title = h('h3', { id: 'image-field-title' });
+  private readonly intro = h('p');
+  private readonly menuLabel = h('span');
+  private readonly menu = h('select', { id: 'image-field-stack' });
+  private readonly canvas = h('canvas', { tabindex: '0', role: 'img', 'data-field-picture': '' });
+  private readonly overlay = h('canvas', { class: 'overlay', 'aria-hidden': 'true' });
+  private readonly zoom = h('canvas', { class: 'zoom', 'data-field-zoom': '' });
+  private readonly said = h('p', { 'aria-live': 'polite', 'data-field-summary': '' });
+  private lang: Lang = 'en';
+  private picture: Picture | null = null;
+  private stack: Stack = STACKS[0];
+  private net: Network | null = null;
+  private cursor: [number, number] | null = null;
+
+  constructor() {
+    const lab = h('label', { class: 'row' });
+    lab.append(this.menuLabel, this.menu);
+    const box = h('div', { class: 'canvas-box' });
+    box.append(this.canvas, this.overlay);
+    const row = h('div', { class: 'image-pair' });
+    row.append(box, this.zoom);
+    this.root.append(this.title, this.intro, lab, row, this.said);
+    this.menu.addEventListener('change', () => {
+      this.stack = STACKS.find((s) => s.id === this.menu.value) ?? STACKS[0];
+      this.net = null;
+      this.refresh();
+    });
+    const move = (e: PointerEvent) => {
+      const r = this.canvas.getBoundingClientRect();
+      const x = Math.floor(((e.clientX - r.left) / r.width) * this.canvas.width);
+      const y = Math.floor(((e.clientY - r.top) / r.height) * this.canvas.height);
+      if (x >= 0 && y >= 0 && x < this.canvas.width && y < this.canvas.height) this.pick(y, x);
+    };
+    this.canvas.addEventListener('pointermove', move);
+    this.canvas.addEventListener('pointerdown', move);
+    this.canvas.addEventListener('keydown', (e) => {
+      const d: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+      const step = d[e.key];
+      if (!step || !this.cursor) return;
+      e.preventDefault();
+      const n = e.shiftKey ? 10 : 1;
+      this.pick(Math.min(this.canvas.height - 1, Math.max(0, this.cursor[0] + step[0] * n)), Math.min(this.canvas.width - 1, Math.max(0, this.cursor[1] + step[1] * n)));
+    });
+  }
+
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    this.title.textContent = it(lang, 'fieldTitle');
+    this.menuLabel.textContent = it(lang, 'fieldStack');
+    const v = this.menu.value || this.stack.id;
+    this.menu.replaceChildren(...STACKS.map((s) => h('option', { value: s.id }, s.rates.join(', '))));
+    this.menu.value = v;
+    this.refresh();
+  }
+
+  setPicture(p: Picture): void {
+    this.picture = p;
+    this.net = null;
+    drawPicture(this.canvas, p);
+    this.cursor = [p.height >> 1, p.width >> 1];
+    this.refresh();
+  }
+
+  private refresh(): void {
+    this.intro.textContent = it(this.lang, 'fieldIntro', { rates: this.stack.rates.join(', ') });
+    if (this.picture && this.cursor) this.pick(...this.cursor);
+  }
+
+  pick(y: number, x: number): void {
+    const p = this.picture;
+    if (!p) return;
+    this.cursor = [y, x];
+    this.net ??= stackNetwork(this.stack.rates, p.height, p.width);
+    const f = stackField(this.net, y, x);
+    const ctx = clearOverlay(this.overlay, p.width, p.height);
+    ctx.fillStyle = '#ff2d95';
+    for (const r of f.rows) for (const c of f.cols) ctx.fillRect(c, r, 1, 1);
+    if (f.rows.length && f.cols.length) {
+      const top = f.rows[0];
+      const left = f.cols[0];
+      const bottom = f.rows[f.rows.length - 1];
+      const right = f.cols[f.cols.length - 1];
+      ctx.strokeStyle = '#ff2d95';
+      ctx.lineWidth = 1.5;
+      ctx.strokeRect(left - 2.5, top - 2.5, right - left + 6, bottom - top + 6);
+      const size = Math.max(bottom - top, right - left) + 3;
+      const scale = Math.max(3, Math.floor(200 / size));
+      const zTop = Math.round((top + bottom) / 2 - (size - 1) / 2);
+      const zLeft = Math.round((left + right) / 2 - (size - 1) / 2);
+      const z = drawZoom(this.zoom, this.canvas, zTop, zLeft, size, scale);
+      z.fillStyle = 'rgba(255, 45, 149, 0.75)';
+      for (const r of f.rows) for (const c of f.cols) z.fillRect((c - zLeft) * scale + 1, (r - zTop) * scale + 1, scale - 2, scale - 2);
+    }
+    const rates = this.stack.rates.join(', ');
+    this.said.textContent = `${it(this.lang, 'fieldSummary', { rates, h: f.span[0], w: f.span[1], n: f.pixels, holes: f.holes })} ${it(this.lang, f.holes > 0 ? 'fieldGridding' : 'fieldFull')}`;
+    this.said.dataset.holes = String(f.holes);
+    this.said.dataset.span = `${f.span[0]}x${f.span[1]}`;
+    this.canvas.setAttribute('aria-label', this.said.textContent);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The exact input footprint of one output pixel, from the library's tap tables: for every kernel
+ * tap, which grid cell of the equivalent direct convolution it reads (gridTap, gridCell), which
+ * weight that is (weightTap) and which input pixel supplies the value (tapSource, padding modes
+ * included). Taps between a dilated kernel's taps are holes: they are simply not in the list.
+ */
+import { gridCell, gridTap, tapSource, weightTap } from '../../../src/geometry/taps.js';
+import type { CellKind } from '../../../src/geometry/taps.js';
+import type { AxisGeometry, ConvGeometry, PaddingMode } from '../../../src/geometry/types.js';
+
+/** One axis of one tap. */
+export interface AxisTap {
+  /** Weight index on this axis (as stored, unflipped). */
+  k: number;
+  /** What the tap lands on in the equivalent direct convolution's grid. */
+  kind: CellKind;
+  /**
+   * Position on the picture's axis: for a direct convolution the padded coordinate (negative or
+   * ≥ size inside the padding); for a transposed one the input pixel, or null on an inserted zero,
+   * a cropped or an output-padding cell.
+   */
+  at: number | null;
+  /** Input pixel whose value the tap reads (a padding mode copies one), or −1 for a zero. */
+  source: number;
+}
+
+export function axisTaps(ax: AxisGeometry, o: number, mode: PaddingMode): AxisTap[] {
+  const taps: AxisTap[] = [];
+  for (let e = 0; e < ax.kernel; e++) {
+    const g = gridTap(ax, o, e);
+    const cell = gridCell(ax, g);
+    const k = weightTap(ax, e);
+    const at = ax.transposed ? (cell.kind === 'input' ? cell.input : null) : g - ax.equivalent.padBefore;
+    taps.push({ k, kind: cell.kind, at, source: tapSource(ax, o, k, ax.transposed ? 'zeros' : mode) });
+  }
+  return taps.sort((a, b) => a.k - b.k);
+}
+
+export interface Footprint {
+  rows: AxisTap[];
+  cols: AxisTap[];
+  /** Taps that read an input pixel (including copies made by a padding mode). */
+  reading: number;
+  /** Taps that read a zero (zero padding, inserted zeros, cropped cells). */
+  zero: number;
+  /** Pixels inside the taps' extent that no tap reads (dilation holes). */
+  holes: number;
+  /** Extent of the taps on the picture (padded coordinates), or null when no tap lands on it. */
+  box: { top: number; left: number; bottom: number; right: number } | null;
+}
+
+/** The footprint of output pixel (oy, ox). */
+export function footprint(g: ConvGeometry, oy: number, ox: number, mode: PaddingMode): Footprint {
+  const [ah, aw] = g.axes;
+  const rows = axisTaps(ah, oy, mode);
+  const cols = axisTaps(aw, ox, mode);
+  let reading = 0;
+  for (const r of rows) for (const c of cols) if (r.source >= 0 && c.source >= 0) reading++;
+  const ry = rows.map((t) => t.at).filter((a): a is number => a !== null);
+  const cx = cols.map((t) => t.at).filter((a): a is number => a !== null);
+  const box = ry.length && cx.length ? { top: Math.min(...ry), bottom: Math.max(...ry), left: Math.min(...cx), right: Math.max(...cx) } : null;
+  const holes = box ? (box.bottom - box.top + 1) * (box.right - box.left + 1) - new Set(ry).size * new Set(cx).size : 0;
+  return { rows, cols, reading, zero: rows.length * cols.length - reading, holes, box };
+}

@@ -1,0 +1,208 @@
+/**
+ * The image mode: the playground's current layer on real pictures. It owns the picture (built-in
+ * or the reader's file, RGB or grey) and the padding mode, and hands them, with the playground's
+ * state, to its four parts: the layer on the picture (layer-view.ts), the receptive field of
+ * stacked dilated layers (field-view.ts), upsampling (upsample-view.ts) and learning a kernel
+ * (learn-view.ts). The host calls `setState` with every state change and `setVisible` when the
+ * reader opens or leaves the mode; nothing is computed while it is hidden.
+ */
+import { fastEngineReady } from '../../../src/engine/wasm/api.js';
+import type { PaddingMode } from '../../../src/geometry/types.js';
+import { h } from '../dom.js';
+import type { Lang, State } from '../state.js';
+import { BUILTINS, builtin } from './builtins.js';
+import type { BuiltinName } from './builtins.js';
+import { FieldView } from './field-view.js';
+import { it } from './image-text.js';
+import type { ImageKey } from './image-text.js';
+import { LayerView } from './layer-view.js';
+import { LearnView } from './learn-view.js';
+import { toGrey } from './picture.js';
+import type { Picture } from './picture.js';
+import { PictureFileError, readPictureFile } from './picture-file.js';
+import { UpsampleView } from './upsample-view.js';
+import './image.css';
+
+export type PictureChoice = BuiltinName | 'own';
+export type Colour = 'rgb' | 'grey';
+const MODES: readonly PaddingMode[] = ['zeros', 'reflect', 'replicate', 'circular'];
+
+/** The image mode's own settings (kept in the URL by the host: img, col, pm). */
+export interface ImageSettings {
+  picture: PictureChoice;
+  colour: Colour;
+  paddingMode: PaddingMode;
+}
+
+export const DEFAULT_IMAGE_SETTINGS: ImageSettings = { picture: 'card', colour: 'rgb', paddingMode: 'zeros' };
+
+const FILE_MESSAGES: Record<PictureFileError['problem'], ImageKey> = {
+  empty: 'fileEmpty',
+  tooLarge: 'fileTooLarge',
+  notImage: 'fileNotImage',
+  undecodable: 'fileUndecodable',
+};
+
+export class ImageMode {
+  readonly root: HTMLElement;
+  private readonly layer = new LayerView();
+  private readonly field = new FieldView();
+  private readonly upsample = new UpsampleView();
+  private readonly learn = new LearnView();
+  private readonly title = h('h2', { id: 'image-title' });
+  private readonly intro = h('p', { class: 'image-intro' });
+  private readonly pictureLabel = h('span');
+  private readonly pictureMenu = h('select', { id: 'image-picture' });
+  private readonly fileButton = h('label', { class: 'file-button' });
+  private readonly fileText = h('span');
+  private readonly file = h('input', { type: 'file', id: 'image-file', accept: 'image/*', class: 'sr' });
+  private readonly fileNote = h('p', { class: 'hint' });
+  private readonly fileError = h('p', { class: 'field-error', role: 'alert', 'data-image-file-error': '' });
+  private readonly colourLabel = h('span');
+  private readonly colourMenu = h('select', { id: 'image-colour' });
+  private readonly padLabel = h('span');
+  private readonly padMenu = h('select', { id: 'image-padding-mode' });
+  private lang: Lang = 'en';
+  private settings: ImageSettings = { ...DEFAULT_IMAGE_SETTINGS };
+  private own: Picture | null = null;
+  private visible = false;
+  private state: State | null = null;
+  private started = false;
+
+  constructor(private readonly onSettings: (s: ImageSettings) => void = () => {}) {
+    this.root = h('section', { id: 'image-mode', class: 'image-mode', 'aria-labelledby': 'image-title', 'data-image-mode': '' });
+    const source = h('div', { class: 'image-source' });
+    const pl = h('label', { class: 'row' });
+    pl.append(this.pictureLabel, this.pictureMenu);
+    this.fileButton.append(this.fileText, this.file);
+    const cl = h('label', { class: 'row' });
+    cl.append(this.colourLabel, this.colourMenu);
+    const ml = h('label', { class: 'row' });
+    ml.append(this.padLabel, this.padMenu);
+    source.append(pl, this.fileButton, cl, ml);
+    this.root.append(this.title, this.intro, source, this.fileNote, this.fileError, this.layer.root, this.field.root, this.upsample.root, this.learn.root);
+    this.root.hidden = true;
+    this.pictureMenu.addEventListener('change', () => {
+      const v = this.pictureMenu.value as PictureChoice;
+      if (v === 'own' && !this.own) {
+        this.file.click();
+        this.pictureMenu.value = this.settings.picture;
+        return;
+      }
+      this.change({ picture: v });
+    });
+    this.colourMenu.addEventListener('change', () => this.change({ colour: this.colourMenu.value as Colour }));
+    this.padMenu.addEventListener('change', () => this.change({ paddingMode: this.padMenu.value as PaddingMode }));
+    this.file.addEventListener('change', () => {
+      const f = this.file.files?.[0];
+      if (f) void this.openFile(f);
+      this.file.value = '';
+    });
+  }
+
+  /** Applies settings from the host (e.g. the URL) without echoing them back. */
+  setSettings(s: ImageSettings): void {
+    const picture = s.picture === 'own' && !this.own ? DEFAULT_IMAGE_SETTINGS.picture : s.picture;
+    const next = { ...s, picture };
+    const changedPicture = next.picture !== this.settings.picture || next.colour !== this.settings.colour;
+    const changedMode = next.paddingMode !== this.settings.paddingMode;
+    this.settings = next;
+    this.writeControls();
+    if (!this.started) return;
+    if (changedPicture) this.showPicture();
+    if (changedMode) this.layer.setPaddingMode(next.paddingMode);
+  }
+
+  get current(): ImageSettings {
+    return { ...this.settings };
+  }
+
+  setState(s: State): void {
+    this.state = s;
+    if (s.lang !== this.lang || !this.title.textContent) this.setLang(s.lang);
+    if (this.visible) this.layer.setState(s);
+  }
+
+  setVisible(on: boolean): void {
+    this.visible = on;
+    this.root.hidden = !on;
+    if (!on) {
+      this.learn.stop();
+      return;
+    }
+    if (!this.started) {
+      this.started = true;
+      // The fast engine compiles its kernels once (asynchronously in a browser); the first picture
+      // waits for it rather than running on the reference engine. If it cannot load, the library
+      // falls back to the reference engine by itself (same numbers, slower).
+      void fastEngineReady()
+        .catch(() => {})
+        .then(() => {
+          this.layer.setPaddingMode(this.settings.paddingMode);
+          if (this.state) this.layer.setState(this.state);
+          this.showPicture();
+        });
+    } else if (this.state) this.layer.setState(this.state);
+  }
+
+  private change(patch: Partial<ImageSettings>): void {
+    this.setSettings({ ...this.settings, ...patch });
+    this.onSettings(this.current);
+  }
+
+  private picture(): Picture {
+    const base = this.settings.picture === 'own' && this.own ? this.own : builtin(this.settings.picture === 'own' ? 'card' : this.settings.picture);
+    return this.settings.colour === 'grey' ? toGrey(base) : base;
+  }
+
+  private showPicture(): void {
+    const p = this.picture();
+    this.layer.setPicture(p);
+    this.field.setPicture(p);
+    this.upsample.setPicture(p);
+    this.learn.setPicture(p);
+    this.root.dataset.picture = this.settings.picture;
+    this.root.dataset.size = `${p.width}x${p.height}x${p.channels}`;
+  }
+
+  private async openFile(f: File): Promise<void> {
+    this.fileError.textContent = '';
+    try {
+      const { picture, original } = await readPictureFile(f);
+      this.own = picture;
+      this.fileNote.textContent = picture.width !== original.width ? it(this.lang, 'fileScaled', { w: original.width, h: original.height, sw: picture.width, sh: picture.height }) : it(this.lang, 'fileNote');
+      this.settings.picture = 'own';
+      this.writeControls();
+      this.showPicture();
+      this.onSettings(this.current);
+    } catch (e) {
+      if (!(e instanceof PictureFileError)) throw e;
+      this.fileError.textContent = it(this.lang, FILE_MESSAGES[e.problem], { d: e.detail });
+    }
+  }
+
+  private writeControls(): void {
+    this.pictureMenu.value = this.settings.picture;
+    this.colourMenu.value = this.settings.colour;
+    this.padMenu.value = this.settings.paddingMode;
+  }
+
+  private setLang(lang: Lang): void {
+    this.lang = lang;
+    this.title.textContent = it(lang, 'title');
+    this.intro.textContent = it(lang, 'intro');
+    this.pictureLabel.textContent = it(lang, 'picture');
+    this.pictureMenu.replaceChildren(...[...BUILTINS, 'own' as const].map((p) => h('option', { value: p }, it(lang, p))));
+    this.fileText.textContent = it(lang, 'file');
+    this.fileNote.textContent = it(lang, 'fileNote');
+    this.colourLabel.textContent = it(lang, 'colour');
+    this.colourMenu.replaceChildren(h('option', { value: 'rgb' }, it(lang, 'rgb')), h('option', { value: 'grey' }, it(lang, 'grey')));
+    this.padLabel.textContent = it(lang, 'paddingMode');
+    this.padMenu.replaceChildren(...MODES.map((m) => h('option', { value: m }, it(lang, m))));
+    this.writeControls();
+    this.layer.setLang(lang);
+    this.field.setLang(lang);
+    this.upsample.setLang(lang);
+    this.learn.setLang(lang);
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * An editable kernel: a table of number inputs (one per weight, labelled by row and column for
+ * screen readers) and a preset menu. Any size kH × kW; an edit that lands on a preset shows it.
+ */
+import { h } from '../dom.js';
+import type { Lang } from '../state.js';
+import { it } from './image-text.js';
+import { PRESETS, presetKernel, presetOf } from './kernels.js';
+import type { PresetName } from './kernels.js';
+
+const fmt = (v: number) => String(Math.round(v * 1e4) / 1e4);
+
+export class KernelEditor {
+  readonly root: HTMLElement;
+  private readonly menu: HTMLSelectElement;
+  private readonly table: HTMLTableElement;
+  private readonly label: HTMLElement;
+  private inputs: HTMLInputElement[] = [];
+  private kh = 0;
+  private kw = 0;
+  private lang: Lang = 'en';
+  weights: Float32Array = new Float32Array(0);
+
+  constructor(private readonly id: string, private readonly onChange: (k: Float32Array) => void, private preset: PresetName = 'identity') {
+    this.root = h('div', { class: 'kernel-editor', 'data-kernel-editor': id });
+    this.label = h('span');
+    this.menu = h('select', { id: `${id}-preset`, 'data-kernel-preset': '' });
+    const lab = h('label', { class: 'row' });
+    lab.append(this.label, this.menu);
+    this.table = h('table', { class: 'kernel-table', 'data-kernel-table': '' });
+    this.root.append(lab, this.table);
+    this.menu.addEventListener('change', () => {
+      if (this.menu.value) this.applyPreset(this.menu.value as PresetName);
+    });
+  }
+
+  /** Sets the size; a new size starts from the current preset (or identity after a custom edit). */
+  setSize(kh: number, kw: number): void {
+    if (kh === this.kh && kw === this.kw) return;
+    this.kh = kh;
+    this.kw = kw;
+    this.inputs = [];
+    this.table.replaceChildren();
+    for (let r = 0; r < kh; r++) {
+      const tr = h('tr');
+      for (let c = 0; c < kw; c++) {
+        const inp = h('input', { type: 'number', step: '0.1', inputmode: 'decimal', 'data-r': String(r), 'data-c': String(c) });
+        inp.addEventListener('input', () => this.readInputs());
+        const td = h('td');
+        td.append(inp);
+        tr.append(td);
+        this.inputs.push(inp);
+      }
+      this.table.append(tr);
+    }
+    this.setLang(this.lang);
+    this.applyPreset(this.preset, false);
+    this.onChange(this.weights);
+  }
+
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    this.label.textContent = it(lang, 'kernelPreset');
+    const value = this.menu.value;
+    this.menu.replaceChildren(h('option', { value: '' }, it(lang, 'custom')), ...PRESETS.map((p) => h('option', { value: p }, it(lang, p))));
+    this.menu.value = value;
+    this.inputs.forEach((inp) => inp.setAttribute('aria-label', it(lang, 'weight', { r: Number(inp.dataset.r) + 1, c: Number(inp.dataset.c) + 1 })));
+  }
+
+  /** Shows preset `name`'s weights; `notify` calls onChange. */
+  applyPreset(name: PresetName, notify = true): void {
+    this.preset = name;
+    this.weights = presetKernel(name, this.kh, this.kw);
+    this.inputs.forEach((inp, i) => { inp.value = fmt(this.weights[i]); });
+    this.menu.value = name;
+    if (notify) this.onChange(this.weights);
+  }
+
+  /** Shows these weights (e.g. a learned kernel) without notifying. */
+  show(weights: ArrayLike<number>): void {
+    this.weights = Float32Array.from(weights);
+    this.inputs.forEach((inp, i) => {
+      const v = fmt(this.weights[i]);
+      if (inp.value !== v && document.activeElement !== inp) inp.value = v;
+    });
+    this.menu.value = presetOf(this.weights, this.kh, this.kw) ?? '';
+  }
+
+  private readInputs(): void {
+    const next = this.inputs.map((inp) => (inp.value.trim() === '' ? NaN : Number(inp.value)));
+    // A half-typed number ("-", "1e") leaves the kernel as it was until it parses.
+    if (next.some((v) => !Number.isFinite(v))) return;
+    this.weights = Float32Array.from(next);
+    const p = presetOf(this.weights, this.kh, this.kw);
+    if (p) this.preset = p;
+    this.menu.value = p ?? '';
+    this.onChange(this.weights);
+  }
+
+  /** Read-only display (the learned kernel). */
+  setReadOnly(on: boolean): void {
+    for (const inp of this.inputs) inp.readOnly = on;
+    this.menu.disabled = on;
+  }
+}

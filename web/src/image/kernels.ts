@@ -1,0 +1,79 @@
+/**
+ * The kernel presets of the image mode, as numbers (one row-major array of kH·kW weights). The
+ * classic 3 × 3 ones (sharpen, Sobel, Laplacian, emboss) sit at the centre of a larger kernel with
+ * zeros around; identity, box and Gaussian blur are built at the kernel's own size.
+ */
+export type PresetName = 'identity' | 'box' | 'gaussian' | 'sharpen' | 'sobelX' | 'sobelY' | 'laplacian' | 'emboss';
+export const PRESETS: readonly PresetName[] = ['identity', 'box', 'gaussian', 'sharpen', 'sobelX', 'sobelY', 'laplacian', 'emboss'];
+
+const CLASSIC: Partial<Record<PresetName, number[]>> = {
+  sharpen: [0, -1, 0, -1, 5, -1, 0, -1, 0],
+  // Sobel x responds to a rise from left to right (PyTorch's conv is a correlation: no flip).
+  sobelX: [-1, 0, 1, -2, 0, 2, -1, 0, 1],
+  sobelY: [-1, -2, -1, 0, 0, 0, 1, 2, 1],
+  laplacian: [0, 1, 0, 1, -4, 1, 0, 1, 0],
+  emboss: [-2, -1, 0, -1, 1, 1, 0, 1, 2],
+};
+
+/** Row n of Pascal's triangle, normalised: the binomial approximation of a Gaussian. */
+function binomial(n: number): number[] {
+  let row = [1];
+  for (let i = 1; i < n; i++) row = [...row, 0].map((v, j) => v + (j > 0 ? row[j - 1] : 0));
+  const sum = row.reduce((a, b) => a + b, 0);
+  return row.map((v) => v / sum);
+}
+
+/** The weights of preset `name` for a kernel of kh × kw taps. */
+export function presetKernel(name: PresetName, kh: number, kw: number): Float32Array {
+  const k = new Float32Array(kh * kw);
+  const ch = (kh - 1) >> 1;
+  const cw = (kw - 1) >> 1;
+  switch (name) {
+    case 'identity':
+      k[ch * kw + cw] = 1;
+      return k;
+    case 'box':
+      return k.fill(1 / (kh * kw));
+    case 'gaussian': {
+      const gh = binomial(kh);
+      const gw = binomial(kw);
+      for (let y = 0; y < kh; y++) for (let x = 0; x < kw; x++) k[y * kw + x] = gh[y] * gw[x];
+      return k;
+    }
+    default: {
+      const c = CLASSIC[name] as number[];
+      // A kernel smaller than 3 on an axis keeps the taps that fit around the centre.
+      for (let y = 0; y < 3; y++) {
+        for (let x = 0; x < 3; x++) {
+          const ky = ch + y - 1;
+          const kx = cw + x - 1;
+          if (ky >= 0 && ky < kh && kx >= 0 && kx < kw) k[ky * kw + kx] = c[y * 3 + x];
+        }
+      }
+      return k;
+    }
+  }
+}
+
+/** The preset these weights are, if any (so the menu shows it after an edit that lands on one). */
+export function presetOf(k: ArrayLike<number>, kh: number, kw: number): PresetName | null {
+  for (const name of PRESETS) {
+    const p = presetKernel(name, kh, kw);
+    if (p.every((v, i) => Math.abs(v - k[i]) < 1e-6)) return name;
+  }
+  return null;
+}
+
+/**
+ * Whether the kernel's weights sum to zero (an edge or curvature detector): its output is signed,
+ * so it is shown around mid-grey rather than clipped at black.
+ */
+export function isZeroSum(k: ArrayLike<number>): boolean {
+  let s = 0;
+  let m = 0;
+  for (let i = 0; i < k.length; i++) {
+    s += k[i];
+    m = Math.max(m, Math.abs(k[i]));
+  }
+  return m > 0 && Math.abs(s) < 1e-6 * m * k.length;
+}

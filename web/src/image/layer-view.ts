@@ -1,0 +1,273 @@
+/**
+ * The current layer on a picture: the picture (built-in or the reader's own, RGB or grey), the
+ * kernel editor, and input and output side by side at their true scale. Every change asks the
+ * fast engine for a new output on its worker threads (conv2dAsync / convTranspose2dAsync); a
+ * newer change supersedes an older one, whose result is never drawn. Pointer, touch or the arrow
+ * keys on the output pick an output pixel, whose exact input footprint (footprint.ts, from the
+ * library's tap tables) is outlined on the input and enlarged beside it.
+ */
+import { isConvError } from '../../../src/geometry/errors.js';
+import type { ConvGeometry, PaddingMode } from '../../../src/geometry/types.js';
+import { conv2dAsync, convTranspose2dAsync } from '../../../src/ops/conv.js';
+import type { Tensor } from '../../../src/tensor/tensor.js';
+import { h } from '../dom.js';
+import { pageErrorText } from '../error-text.js';
+import type { Lang, State } from '../state.js';
+import { clearOverlay, drawPicture, drawPlanes, drawZoom } from './canvas.js';
+import { displayOf } from './display.js';
+import type { DisplayMap } from './display.js';
+import { footprint } from './footprint.js';
+import type { Footprint } from './footprint.js';
+import { it } from './image-text.js';
+import { KernelEditor } from './kernel-editor.js';
+import { pictureTensor } from './picture.js';
+import type { Picture } from './picture.js';
+import { pictureGeometry, pictureLayer } from './picture-layer.js';
+import type { PictureLayer } from './picture-layer.js';
+import { Latest } from './latest.js';
+
+interface Job {
+  picture: Picture;
+  layer: PictureLayer;
+  geometry: ConvGeometry;
+  map: DisplayMap;
+  mode: PaddingMode;
+}
+
+const ZOOM_SCALE = 12;
+
+export class LayerView {
+  readonly root: HTMLElement;
+  readonly kernel: KernelEditor;
+  private readonly inputCanvas = h('canvas', { 'data-image-input': '' });
+  private readonly inputOverlay = h('canvas', { class: 'overlay', 'aria-hidden': 'true' });
+  private readonly outputCanvas = h('canvas', { 'data-image-output': '', tabindex: '0', role: 'img' });
+  private readonly outputOverlay = h('canvas', { class: 'overlay', 'aria-hidden': 'true' });
+  private readonly zoom = h('canvas', { class: 'zoom', 'data-image-zoom': '' });
+  private readonly inputCaption = h('figcaption');
+  private readonly outputCaption = h('figcaption');
+  private readonly zoomCaption = h('figcaption');
+  private readonly status = h('p', { class: 'image-status', 'data-image-status': '' });
+  private readonly note = h('p', { class: 'image-note', 'data-image-note': '' });
+  private readonly signed = h('p', { class: 'image-note', 'data-image-signed': '' });
+  private readonly error = h('p', { class: 'field-error', role: 'alert', 'data-image-error': '' });
+  private readonly said = h('p', { class: 'image-footprint', 'aria-live': 'polite', 'data-image-footprint': '' });
+  private readonly help = h('p', { class: 'hint', id: 'image-output-help' });
+  private readonly runner: Latest<Job, Tensor>;
+  private lang: Lang = 'en';
+  private picture: Picture | null = null;
+  private state: State | null = null;
+  private mode: PaddingMode = 'zeros';
+  /** The job whose output is on screen (its geometry answers the pointer). */
+  private shown: Job | null = null;
+  private cursor: [number, number] | null = null;
+
+  constructor() {
+    this.kernel = new KernelEditor('image-kernel', () => this.run(), 'gaussian');
+    this.runner = new Latest<Job, Tensor>(
+      (job) => (job.layer.transposed ? convTranspose2dAsync(pictureTensor(job.picture), job.layer.weight, job.layer.options) : conv2dAsync(pictureTensor(job.picture), job.layer.weight, job.layer.options)),
+      (y, job, id, ms) => this.drawResult(y, job, id, ms),
+      (e) => this.showError(e),
+    );
+    const inFig = h('figure', { class: 'image-figure' });
+    const inBox = h('div', { class: 'canvas-box' });
+    inBox.append(this.inputCanvas, this.inputOverlay);
+    inFig.append(inBox, this.inputCaption);
+    const outFig = h('figure', { class: 'image-figure' });
+    const outBox = h('div', { class: 'canvas-box' });
+    outBox.append(this.outputCanvas, this.outputOverlay);
+    outFig.append(outBox, this.outputCaption);
+    const zoomFig = h('figure', { class: 'image-figure zoom-figure' });
+    zoomFig.append(this.zoom, this.zoomCaption);
+    // The kernel's numbers, the footprint enlarged and what it says sit in one row above the
+    // pictures, so that input and output (up to 512 pixels each) fit side by side.
+    const kernelBox = h('div', { class: 'image-kernel' });
+    kernelBox.append(this.kernel.root, this.signed);
+    const words = h('div', { class: 'image-words' });
+    words.append(this.status, this.help, this.said);
+    const tools = h('div', { class: 'image-pair image-tools' });
+    tools.append(kernelBox, zoomFig, words);
+    const pair = h('div', { class: 'image-pair' });
+    pair.append(inFig, outFig);
+    this.outputCanvas.setAttribute('aria-describedby', 'image-output-help');
+    this.root = h('div', { class: 'layer-view' });
+    this.root.append(this.error, this.note, tools, pair);
+    this.bindPointer();
+  }
+
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    this.kernel.setLang(lang);
+    this.help.textContent = it(lang, 'outputHelp');
+    this.zoomCaption.textContent = it(lang, 'zoom');
+    this.outputCanvas.setAttribute('aria-label', this.outputCaption.textContent ?? '');
+    if (this.state) this.run();
+    if (this.cursor) this.pick(...this.cursor);
+  }
+
+  setPicture(p: Picture): void {
+    this.picture = p;
+    drawPicture(this.inputCanvas, p);
+    clearOverlay(this.inputOverlay, p.width, p.height);
+    this.inputCaption.textContent = it(this.lang, 'input', { w: p.width, h: p.height });
+    this.run();
+  }
+
+  setPaddingMode(mode: PaddingMode): void {
+    this.mode = mode;
+    this.run();
+  }
+
+  /** The playground's state changed: kernel size, stride, padding… (or only the language). */
+  setState(s: State): void {
+    this.state = s;
+    this.kernel.setSize(s.kernel[0], s.kernel[1]);
+    this.run();
+  }
+
+  /** Asks for a new output (the newest request wins). */
+  run(): void {
+    const p = this.picture;
+    const s = this.state;
+    if (!p || !s || this.kernel.weights.length !== s.kernel[0] * s.kernel[1]) return;
+    const weights = this.kernel.weights;
+    const map = displayOf(weights);
+    this.signed.textContent = map.kind === 'signed' ? it(this.lang, 'signedNote') : '';
+    let layer: PictureLayer;
+    let geometry: ConvGeometry;
+    try {
+      layer = pictureLayer(s, weights, { height: p.height, width: p.width, channels: p.channels }, this.mode);
+      geometry = pictureGeometry(layer, { height: p.height, width: p.width, channels: p.channels });
+    } catch (e) {
+      // Nothing will be drawn for this setting: a result still on its way is now stale.
+      this.runner.requested = -1;
+      this.showError(e);
+      return;
+    }
+    this.error.textContent = '';
+    this.root.classList.remove('stale');
+    const notes = [
+      layer.layerChannels ? it(this.lang, 'layerGroups', { c: p.channels, g: layer.groups }) : it(this.lang, 'depthwise', { ci: s.inChannels, co: s.outChannels, c: p.channels }),
+    ];
+    if (layer.targetIgnored) notes.push(it(this.lang, 'targetIgnored'));
+    this.note.textContent = notes.join(' ');
+    this.status.textContent = it(this.lang, 'computing');
+    const id = this.runner.request({ picture: p, layer, geometry, map, mode: this.mode });
+    this.outputCanvas.dataset.requested = String(id);
+  }
+
+  private showError(e: unknown): void {
+    if (!isConvError(e)) throw e;
+    this.error.textContent = it(this.lang, 'refused', { msg: pageErrorText(e, this.lang) });
+    this.status.textContent = '';
+    this.root.classList.add('stale');
+  }
+
+  private drawResult(y: Tensor, job: Job, id: number, ms: number): void {
+    drawPlanes(this.outputCanvas, y, job.map);
+    const [, , oh, ow] = y.shape;
+    clearOverlay(this.outputOverlay, ow, oh);
+    this.shown = job;
+    this.outputCaption.textContent = it(this.lang, 'output', { w: ow, h: oh });
+    this.outputCanvas.setAttribute('aria-label', this.outputCaption.textContent);
+    this.outputCanvas.dataset.drawn = String(id);
+    this.outputCanvas.dataset.ms = ms.toFixed(2);
+    this.status.textContent = it(this.lang, 'took', { ms: ms.toFixed(1) });
+    // The footprint stays on the pixel picked last, or starts at the centre so it is seen at once.
+    const [cy, cx] = this.cursor ?? [oh >> 1, ow >> 1];
+    if (cy < oh && cx < ow) this.pick(cy, cx);
+    else this.pick(oh >> 1, ow >> 1);
+  }
+
+  private bindPointer(): void {
+    const at = (e: PointerEvent): [number, number] | null => {
+      const r = this.outputCanvas.getBoundingClientRect();
+      const x = Math.floor(((e.clientX - r.left) / r.width) * this.outputCanvas.width);
+      const y = Math.floor(((e.clientY - r.top) / r.height) * this.outputCanvas.height);
+      return x >= 0 && y >= 0 && x < this.outputCanvas.width && y < this.outputCanvas.height ? [y, x] : null;
+    };
+    const move = (e: PointerEvent) => {
+      const p = at(e);
+      if (p) this.pick(p[0], p[1]);
+    };
+    this.outputCanvas.addEventListener('pointermove', move);
+    this.outputCanvas.addEventListener('pointerdown', move);
+    this.outputCanvas.addEventListener('keydown', (e) => {
+      const d: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+      const step = d[e.key];
+      if (!step || !this.shown) return;
+      e.preventDefault();
+      const [cy, cx] = this.cursor ?? [Math.floor(this.outputCanvas.height / 2), Math.floor(this.outputCanvas.width / 2)];
+      const n = e.shiftKey ? 10 : 1;
+      const y = Math.min(this.outputCanvas.height - 1, Math.max(0, cy + step[0] * n));
+      const x = Math.min(this.outputCanvas.width - 1, Math.max(0, cx + step[1] * n));
+      this.pick(y, x);
+    });
+    this.outputCanvas.addEventListener('focus', () => {
+      if (!this.cursor && this.shown) this.pick(Math.floor(this.outputCanvas.height / 2), Math.floor(this.outputCanvas.width / 2));
+    });
+  }
+
+  /** Shows the footprint of output pixel (y, x) of the result on screen. */
+  pick(y: number, x: number): void {
+    const job = this.shown;
+    if (!job) return;
+    this.cursor = [y, x];
+    const fp = footprint(job.geometry, y, x, job.mode);
+    const out = clearOverlay(this.outputOverlay, this.outputCanvas.width, this.outputCanvas.height);
+    out.strokeStyle = '#ff2d95';
+    out.lineWidth = 2;
+    out.strokeRect(x - 2, y - 2, 5, 5);
+    this.drawFootprint(fp, job.picture);
+    this.said.textContent = this.sentence(fp, y, x);
+    const el = this.said;
+    el.dataset.y = String(y);
+    el.dataset.x = String(x);
+    el.dataset.taps = fp.rows
+      .flatMap((r) => fp.cols.filter((c) => r.source >= 0 && c.source >= 0).map((c) => `${r.source},${c.source}`))
+      .join(' ');
+  }
+
+  private sentence(fp: Footprint, y: number, x: number): string {
+    const L = this.lang;
+    const rs = fp.rows.filter((t) => t.source >= 0).map((t) => t.source);
+    const cs = fp.cols.filter((t) => t.source >= 0).map((t) => t.source);
+    if (fp.reading === 0) return it(L, 'footprintNone', { y, x });
+    let s = it(L, 'footprint', { y, x, n: fp.reading, r0: Math.min(...rs), r1: Math.max(...rs), c0: Math.min(...cs), c1: Math.max(...cs) });
+    if (fp.holes > 0) s += it(L, 'footprintHoles', { holes: fp.holes });
+    if (fp.zero > 0) s += it(L, 'footprintZeros', { z: fp.zero });
+    return s;
+  }
+
+  private drawFootprint(fp: Footprint, p: Picture): void {
+    const ctx = clearOverlay(this.inputOverlay, p.width, p.height);
+    if (!fp.box) {
+      this.zoom.getContext('2d')?.clearRect(0, 0, this.zoom.width, this.zoom.height);
+      return;
+    }
+    const { top, left, bottom, right } = fp.box;
+    // The taps themselves (one picture pixel each) and a frame around them that shows at any scale.
+    ctx.fillStyle = '#ff2d95';
+    for (const r of fp.rows) for (const c of fp.cols) if (r.at !== null && c.at !== null) ctx.fillRect(c.at, r.at, 1, 1);
+    ctx.strokeStyle = '#ff2d95';
+    ctx.lineWidth = 1.5;
+    ctx.strokeRect(left - 2.5, top - 2.5, right - left + 6, bottom - top + 6);
+    // Enlarged: the footprint's square with a margin, taps filled, holes left open.
+    const span = Math.max(bottom - top, right - left) + 1;
+    const size = Math.min(40, span + 4);
+    const scale = Math.max(4, Math.floor((ZOOM_SCALE * 12) / size));
+    const zTop = Math.round((top + bottom) / 2 - (size - 1) / 2);
+    const zLeft = Math.round((left + right) / 2 - (size - 1) / 2);
+    const z = drawZoom(this.zoom, this.inputCanvas, zTop, zLeft, size, scale);
+    z.lineWidth = Math.max(2, scale / 5);
+    for (const r of fp.rows) {
+      for (const c of fp.cols) {
+        if (r.at === null || c.at === null) continue;
+        const zx = (c.at - zLeft) * scale;
+        const zy = (r.at - zTop) * scale;
+        z.strokeStyle = r.source >= 0 && c.source >= 0 ? '#ff2d95' : '#222';
+        z.strokeRect(zx + z.lineWidth / 2, zy + z.lineWidth / 2, scale - z.lineWidth, scale - z.lineWidth);
+      }
+    }
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * Learning a kernel, live: the target kernel (editable, presets), Start / Pause / Reset, and per
+ * step the learned kernel's numbers, the loss curve, the prediction, the error and the gradient
+ * for the input with the sentence that names its path (learn.ts does the arithmetic with the
+ * library's convBackward). One step per animation frame; a run stops by itself after MAX_STEPS.
+ */
+import type { Tensor } from '../../../src/tensor/tensor.js';
+import { el, h } from '../dom.js';
+import type { Lang } from '../state.js';
+import { drawPlanes } from './canvas.js';
+import { displayOf } from './display.js';
+import type { DisplayMap } from './display.js';
+import { it } from './image-text.js';
+import { KernelEditor } from './kernel-editor.js';
+import { startLearning, step } from './learn.js';
+import type { LearnState } from './learn.js';
+import type { Picture } from './picture.js';
+import { shrinkToFit } from './resize.js';
+
+export const LEARN_SIDE = 128;
+export const MAX_STEPS = 600;
+
+/** Signed planes drawn with zero at mid-grey and the largest |value| at black or white. */
+function signedMap(t: Tensor): DisplayMap {
+  let m = 0;
+  for (let i = 0; i < t.data.length; i++) m = Math.max(m, Math.abs(t.data[i]));
+  return { offset: 0.5, scale: m > 0 ? 0.5 / m : 1, kind: 'signed' };
+}
+
+export class LearnView {
+  readonly root = h('section', { class: 'image-section', 'data-image-learn': '', 'aria-labelledby': 'image-learn-title' });
+  readonly target: KernelEditor;
+  private readonly learned: KernelEditor;
+  private readonly title = h('h3', { id: 'image-learn-title' });
+  private readonly intro = h('p');
+  private readonly targetLabel = h('h4');
+  private readonly learnedLabel = h('h4');
+  private readonly start = h('button', { type: 'button', 'data-learn-start': '' });
+  private readonly reset = h('button', { type: 'button', 'data-learn-reset': '' });
+  private readonly progress = h('p', { 'aria-live': 'polite', 'data-learn-progress': '' });
+  private readonly lossLabel = h('figcaption');
+  private readonly curve = el('svg', { class: 'loss-curve', viewBox: '0 0 240 120', role: 'img', 'data-learn-curve': '' });
+  private readonly canvases = { prediction: h('canvas', { role: 'img' }), target: h('canvas', { role: 'img' }), error: h('canvas', { role: 'img' }), back: h('canvas', { role: 'img', 'data-learn-back': '' }) };
+  private readonly captions = { prediction: h('figcaption'), target: h('figcaption'), error: h('figcaption'), back: h('figcaption') };
+  private readonly transposeNote = h('p', { 'data-learn-transpose': '' });
+  private lang: Lang = 'en';
+  private picture: Picture | null = null;
+  private run: LearnState | null = null;
+  private playing = false;
+  private raf = 0;
+
+  constructor() {
+    this.target = new KernelEditor('learn-target', () => this.restart(), 'sobelX');
+    this.learned = new KernelEditor('learn-kernel', () => {}, 'identity');
+    this.learned.root.dataset.learnKernel = '';
+    const kernels = h('div', { class: 'image-pair' });
+    const t = h('div');
+    t.append(this.targetLabel, this.target.root);
+    const l = h('div');
+    l.append(this.learnedLabel, this.learned.root);
+    const lossFig = h('figure', { class: 'image-figure' });
+    lossFig.append(this.curve, this.lossLabel);
+    kernels.append(t, l, lossFig);
+    const buttons = h('div', { class: 'buttons' });
+    buttons.append(this.start, this.reset);
+    const pics = h('div', { class: 'image-pair' });
+    for (const k of ['target', 'prediction', 'error', 'back'] as const) {
+      const fig = h('figure', { class: 'image-figure', 'data-learn-figure': k });
+      fig.append(this.canvases[k], this.captions[k]);
+      pics.append(fig);
+    }
+    this.root.append(this.title, this.intro, kernels, buttons, this.progress, pics, this.transposeNote);
+    this.target.setSize(3, 3);
+    this.learned.setSize(3, 3);
+    this.learned.setReadOnly(true);
+    this.start.addEventListener('click', () => this.setPlaying(!this.playing));
+    this.reset.addEventListener('click', () => this.restart());
+  }
+
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    this.target.setLang(lang);
+    this.learned.setLang(lang);
+    this.title.textContent = it(lang, 'learnTitle');
+    this.targetLabel.textContent = it(lang, 'learnTarget');
+    this.learnedLabel.textContent = it(lang, 'learnKernel');
+    this.reset.textContent = it(lang, 'learnReset');
+    this.lossLabel.textContent = it(lang, 'learnLoss');
+    this.curve.setAttribute('aria-label', it(lang, 'learnLoss'));
+    this.captions.prediction.textContent = it(lang, 'learnPrediction');
+    this.captions.target.textContent = it(lang, 'learnTargetImage');
+    this.captions.error.textContent = it(lang, 'learnError');
+    this.captions.back.textContent = it(lang, 'learnBack');
+    for (const k of ['prediction', 'target', 'error', 'back'] as const) this.canvases[k].setAttribute('aria-label', this.captions[k].textContent ?? '');
+    this.setPlaying(this.playing);
+    this.show();
+  }
+
+  setPicture(p: Picture): void {
+    this.picture = shrinkToFit(p, LEARN_SIDE);
+    this.restart();
+  }
+
+  private restart(): void {
+    if (!this.picture) return;
+    this.setPlaying(false);
+    this.run = startLearning(this.picture, this.target.weights);
+    this.intro.textContent = it(this.lang, 'learnIntro', { w: this.picture.width, h: this.picture.height });
+    drawPlanes(this.canvases.target, this.run.target, displayOf(this.target.weights));
+    for (const k of ['prediction', 'error', 'back'] as const) this.canvases[k].getContext('2d')?.clearRect(0, 0, this.canvases[k].width, this.canvases[k].height);
+    this.show();
+  }
+
+  setPlaying(on: boolean): void {
+    this.playing = on && this.run !== null;
+    this.start.textContent = it(this.lang, this.playing ? 'learnPause' : 'learnStart');
+    this.start.setAttribute('aria-pressed', String(this.playing));
+    cancelAnimationFrame(this.raf);
+    if (this.playing) this.raf = requestAnimationFrame(() => this.tick());
+  }
+
+  /** Stops the loop (the view was hidden). */
+  stop(): void {
+    this.setPlaying(false);
+  }
+
+  private tick(): void {
+    const r = this.run;
+    if (!r || !this.playing) return;
+    step(r);
+    this.show();
+    if (r.step >= MAX_STEPS) this.setPlaying(false);
+    else this.raf = requestAnimationFrame(() => this.tick());
+  }
+
+  private show(): void {
+    const r = this.run;
+    if (!r) return;
+    this.learned.show(r.w);
+    const last = r.losses.length ? r.losses[r.losses.length - 1] : null;
+    this.progress.textContent = last === null ? '' : it(this.lang, 'learnStep', { n: r.step, loss: last.toExponential(2) });
+    this.root.dataset.step = String(r.step);
+    this.root.dataset.loss = last === null ? '' : String(last);
+    this.root.dataset.firstLoss = r.losses.length ? String(r.losses[0]) : '';
+    this.drawCurve(r.losses);
+    if (r.prediction && r.error && r.inputGradient) {
+      drawPlanes(this.canvases.prediction, r.prediction, displayOf(this.target.weights));
+      drawPlanes(this.canvases.error, r.error, signedMap(r.error));
+      drawPlanes(this.canvases.back, r.inputGradient, signedMap(r.inputGradient));
+      this.transposeNote.textContent = it(this.lang, 'learnTranspose', { gap: r.transposeGap.toExponential(1) });
+      this.transposeNote.dataset.gap = String(r.transposeGap);
+    } else this.transposeNote.textContent = it(this.lang, 'learnTranspose', { gap: '—' });
+  }
+
+  private drawCurve(losses: number[]): void {
+    this.curve.replaceChildren();
+    this.curve.append(el('rect', { x: 0, y: 0, width: 240, height: 120, class: 'curve-bg' }));
+    if (losses.length < 2) return;
+    const logs = losses.map((v) => Math.log10(Math.max(v, 1e-12)));
+    const hi = Math.max(...logs);
+    const lo = Math.min(...logs);
+    const span = Math.max(hi - lo, 1e-6);
+    const n = Math.max(losses.length - 1, 1);
+    const pts = logs.map((v, i) => `${((i / n) * 232 + 4).toFixed(1)},${(4 + ((hi - v) / span) * 112).toFixed(1)}`).join(' ');
+    this.curve.append(el('polyline', { points: pts, class: 'curve-line' }));
+  }
+}

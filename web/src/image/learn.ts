@@ -1,0 +1,94 @@
+/**
+ * Learning a 3 × 3 kernel by gradient descent: the prediction y = conv(x, w) is compared with a
+ * target (the picture filtered by a known kernel), the loss is the mean squared error, and the
+ * library's backward pass (convBackward) gives ∂L/∂w for the step. It also gives ∂L/∂x, the
+ * error's path back to the input, which is the transposed convolution of the error with the same
+ * kernel (x = Cᵀz): `step` checks that against the library's convTranspose2d and reports the gap.
+ *
+ * The optimiser is Adam (Kingma & Ba): natural pictures make the directions of a 3 × 3 kernel very
+ * unequally curved (neighbouring pixels are alike), and plain gradient descent would crawl along
+ * the flat ones for thousands of steps.
+ */
+import { convBackward } from '../../../src/ops/backward.js';
+import { conv2d, convTranspose2d } from '../../../src/ops/conv.js';
+import { tensor } from '../../../src/tensor/tensor.js';
+import type { Tensor } from '../../../src/tensor/tensor.js';
+import type { Picture } from './picture.js';
+import { pictureTensor, toGrey } from './picture.js';
+
+export const LEARN_OPTIONS = { padding: 1 } as const;
+
+export interface LearnState {
+  x: Tensor;
+  target: Tensor;
+  w: Float32Array;
+  step: number;
+  losses: number[];
+  prediction: Tensor | null;
+  /** Error y − target of the last step. */
+  error: Tensor | null;
+  /** ∂L/∂x of the last step (the transposed convolution of the error). */
+  inputGradient: Tensor | null;
+  /** Largest |∂L/∂x − convTranspose2d(∂L/∂y, w)| of the last step. */
+  transposeGap: number;
+  m: Float32Array;
+  v: Float32Array;
+  rate: number;
+}
+
+/** A run on the grey version of `p`, aiming at `p` filtered by `targetKernel` (3 × 3), from zero weights. */
+export function startLearning(p: Picture, targetKernel: ArrayLike<number>, rate = 0.05): LearnState {
+  const x = pictureTensor(toGrey(p));
+  const target = conv2d(x, tensor(Float32Array.from(targetKernel), [1, 1, 3, 3]), LEARN_OPTIONS);
+  return { x, target, w: new Float32Array(9), step: 0, losses: [], prediction: null, error: null, inputGradient: null, transposeGap: 0, m: new Float32Array(9), v: new Float32Array(9), rate };
+}
+
+/** The loss of the current weights, without stepping. */
+export function lossOf(s: LearnState): number {
+  const y = conv2d(s.x, tensor(s.w, [1, 1, 3, 3]), LEARN_OPTIONS);
+  let sum = 0;
+  for (let i = 0; i < y.data.length; i++) sum += (y.data[i] - s.target.data[i]) ** 2;
+  return sum / y.data.length;
+}
+
+/** One step: forward, loss, backward (convBackward), Adam update. Returns the loss before the update. */
+export function step(s: LearnState): number {
+  const w = tensor(Float32Array.from(s.w), [1, 1, 3, 3]);
+  const y = conv2d(s.x, w, LEARN_OPTIONS);
+  const n = y.data.length;
+  const err = new Float32Array(n);
+  const gradOut = new Float32Array(n);
+  let loss = 0;
+  for (let i = 0; i < n; i++) {
+    const e = y.data[i] - s.target.data[i];
+    err[i] = e;
+    loss += e * e;
+    gradOut[i] = (2 * e) / n;
+  }
+  loss /= n;
+  const dy = tensor(gradOut, y.shape);
+  const g = convBackward(s.x, w, dy, LEARN_OPTIONS);
+  const gw = (g.weight as Tensor).data;
+  const gx = g.input as Tensor;
+  // The error's path back to the input, written as a transposed convolution with the same kernel.
+  const viaTranspose = convTranspose2d(dy, w, LEARN_OPTIONS);
+  let gap = 0;
+  for (let i = 0; i < gx.data.length; i++) gap = Math.max(gap, Math.abs(gx.data[i] - viaTranspose.data[i]));
+  const b1 = 0.9;
+  const b2 = 0.999;
+  const t = s.step + 1;
+  for (let i = 0; i < 9; i++) {
+    s.m[i] = b1 * s.m[i] + (1 - b1) * gw[i];
+    s.v[i] = b2 * s.v[i] + (1 - b2) * gw[i] * gw[i];
+    const mh = s.m[i] / (1 - b1 ** t);
+    const vh = s.v[i] / (1 - b2 ** t);
+    s.w[i] -= (s.rate * mh) / (Math.sqrt(vh) + 1e-8);
+  }
+  s.step = t;
+  s.losses.push(loss);
+  s.prediction = y;
+  s.error = tensor(err, y.shape);
+  s.inputGradient = gx;
+  s.transposeGap = gap;
+  return loss;
+}

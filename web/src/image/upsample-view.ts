@@ -1,0 +1,69 @@
+/**
+ * The upsampling comparison on the middle of the picture: four ×2 results side by side at their
+ * true scale (upsample.ts computes them with the library), with the transposed layers' overlap
+ * counts from the library beside their names.
+ */
+import { h } from '../dom.js';
+import type { Lang } from '../state.js';
+import { CLIP, drawPlanes } from './canvas.js';
+import { it } from './image-text.js';
+import type { Picture } from './picture.js';
+import { centreCrop } from './resize.js';
+import { UPSAMPLE_WAYS, overlapCounts, upsample } from './upsample.js';
+import type { UpsampleWay } from './upsample.js';
+import { Latest } from './latest.js';
+import type { Tensor } from '../../../src/tensor/tensor.js';
+
+export const UPSAMPLE_CROP = 128;
+
+export class UpsampleView {
+  readonly root = h('section', { class: 'image-section', 'data-image-upsample': '', 'aria-labelledby': 'image-up-title' });
+  private readonly title = h('h3', { id: 'image-up-title' });
+  private readonly intro = h('p');
+  private readonly noteEl = h('p');
+  private readonly panels = new Map<UpsampleWay, { canvas: HTMLCanvasElement; caption: HTMLElement; counts: HTMLElement }>();
+  private readonly runner: Latest<Picture, Tensor[]>;
+  private lang: Lang = 'en';
+
+  constructor() {
+    const row = h('div', { class: 'image-pair' });
+    for (const way of UPSAMPLE_WAYS) {
+      const fig = h('figure', { class: 'image-figure', 'data-upsample': way });
+      const canvas = h('canvas', { role: 'img' });
+      const caption = h('figcaption');
+      const counts = h('span', { class: 'counts' });
+      fig.append(canvas, caption, counts);
+      row.append(fig);
+      this.panels.set(way, { canvas, caption, counts });
+    }
+    this.root.append(this.title, this.intro, row, this.noteEl);
+    this.runner = new Latest<Picture, Tensor[]>(
+      (crop) => Promise.all(UPSAMPLE_WAYS.map((w) => upsample(crop, w))),
+      (ys, _p, id) => {
+        UPSAMPLE_WAYS.forEach((w, i) => drawPlanes((this.panels.get(w) as { canvas: HTMLCanvasElement }).canvas, ys[i], CLIP));
+        this.root.dataset.drawn = String(id);
+      },
+      (e) => { throw e; },
+    );
+  }
+
+  setLang(lang: Lang): void {
+    this.lang = lang;
+    this.title.textContent = it(lang, 'upTitle');
+    this.intro.textContent = it(lang, 'upIntro', { s: UPSAMPLE_CROP });
+    this.noteEl.textContent = it(lang, 'upNote');
+    for (const [way, p] of this.panels) {
+      p.caption.textContent = it(lang, way);
+      p.canvas.setAttribute('aria-label', it(lang, way));
+      if (way === 'transposed3' || way === 'transposed4') {
+        const c = overlapCounts(way);
+        p.counts.textContent = it(lang, 'overlaps', { counts: c.join(lang === 'zh' ? '、' : ', ') });
+        p.counts.dataset.counts = c.join(',');
+      }
+    }
+  }
+
+  setPicture(p: Picture): void {
+    this.runner.request(centreCrop(p, UPSAMPLE_CROP));
+  }
+}
