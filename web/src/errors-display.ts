@@ -1,0 +1,55 @@
+/**
+ * Every message once, next to the control it is about: field-level messages first, then the
+ * library's refusal of the layer (in the tour, next to the step's own control). The banner above
+ * the figure only says the picture is the last valid one.
+ */
+import { byId, setAttr, setHidden, setText } from './dom-write.js';
+import { t } from './i18n.js';
+import { store } from './store.js';
+
+function errorSlot(control: string): HTMLElement | null {
+  for (const p of Array.from(document.querySelectorAll<HTMLElement>('.field-error'))) {
+    if ((p.dataset.for ?? '').split(' ').includes(control)) return p;
+  }
+  return null;
+}
+
+/** The elements dimmed while the picture is not the settings'. */
+const DIMMED = ['views', 'classic', 'legend', 'formula', 'svg-matrix', 'code-torch', 'code-tf'];
+
+export function showErrors(): void {
+  const { state, fieldErrors, layerError, stale } = store;
+  // Composed first and written once, so a redraw without errors touches none of these nodes.
+  const slotText = new Map<HTMLElement, string>();
+  const invalid = new Set<HTMLElement>();
+  for (const p of Array.from(document.querySelectorAll<HTMLElement>('.field-error'))) slotText.set(p, '');
+  const put = (control: string, message: string) => {
+    const slot = errorSlot(control);
+    const el = document.getElementById(control);
+    if (el) {
+      invalid.add(el);
+      if (slot) {
+        if (!slot.id) slot.id = `err-${control}`;
+        setAttr(el, 'aria-describedby', slot.id);
+      }
+    }
+    if (slot) {
+      const before = slotText.get(slot) ?? '';
+      slotText.set(slot, before ? `${before} ${message}` : message);
+    }
+  };
+  for (const [id, msg] of fieldErrors) put(id, msg);
+  // In the tour the form is put away: the refusal sits next to the step's own control instead.
+  const trySlot = state.tour > 0 ? document.querySelector<HTMLElement>('.field-error[data-for="try-control"]') : null;
+  if (trySlot) slotText.set(trySlot, '');
+  if (layerError && trySlot) slotText.set(trySlot, layerError.message);
+  else if (layerError) put(layerError.control, layerError.message);
+  for (const [slot, text] of slotText) setText(slot, text);
+  for (const el of Array.from(document.querySelectorAll<HTMLElement>('[aria-invalid="true"]'))) if (!invalid.has(el)) el.removeAttribute('aria-invalid');
+  for (const el of invalid) setAttr(el, 'aria-invalid', 'true');
+  const banner = byId('error-banner');
+  const problem = fieldErrors.size > 0 || layerError !== null;
+  setHidden(banner, !problem);
+  setText(banner, problem ? t(state.lang, 'errorStale') : '');
+  for (const id of DIMMED) byId(id).classList.toggle('stale', problem || stale);
+}

@@ -1,0 +1,110 @@
+/**
+ * The Export tab's buttons: SVG / PNG of the step, GIF of the animation, as the classic figure or
+ * flat grids (the library's renderer) or as on screen (the page's own SVG); and "copy link".
+ */
+import { isConvError } from '../../src/geometry/errors.js';
+import { byId, select } from './dom-write.js';
+import { composeSvg, download, gifBlob, pngBlob, rasterise } from './export.js';
+import { t } from './i18n.js';
+import { paletteOf } from './palette.js';
+import { frameTotal, store } from './store.js';
+import type { Views } from './views.js';
+
+type ExportKind = 'svg' | 'png' | 'gif';
+
+function fileBase(): string {
+  const s = store.scene!.geometry;
+  const [H, W] = s.axes;
+  return `convkit-${s.transposed ? 'transposed-' : ''}i${H.input}x${W.input}-k${H.kernel}x${W.kernel}-s${H.stride}x${W.stride}`;
+}
+
+/**
+ * Export through the library's renderer (src/render: the same pictures as `convkit animate`),
+ * loaded on first use so it costs nothing at page load. The "as on screen" style, and any
+ * configuration the renderer refuses (over 64 cells per axis), use the page's own SVG instead.
+ */
+async function exportWithRenderer(kind: ExportKind, style: 'classic' | 'flat'): Promise<{ blob: Blob; name: string }> {
+  const { state, frame } = store;
+  const r = await import('../../src/render/index.js');
+  const tr = store.scene!.trace;
+  const options = { theme: style, lang: state.lang, numeric: state.numbers, palette: state.colorBlind ? 'colorblind' as const : 'default' as const };
+  if (kind === 'svg') return { blob: new Blob([r.renderSvg(tr, { ...options, frame })], { type: 'image/svg+xml' }), name: `${fileBase()}-step${frame + 1}.svg` };
+  if (kind === 'png') return { blob: new Blob([new Uint8Array(r.renderPng(tr, { ...options, frame }))], { type: 'image/png' }), name: `${fileBase()}-step${frame + 1}.png` };
+  return { blob: new Blob([new Uint8Array(r.renderGif(tr, options))], { type: 'image/gif' }), name: `${fileBase()}.gif` };
+}
+
+async function exportScreen(views: Views, kind: ExportKind, status: HTMLElement): Promise<{ blob: Blob; name: string }> {
+  const p = paletteOf(store.state.theme, store.state.colorBlind);
+  const panels = () => [
+    { svg: views.grid.svg, caption: byId('cap-grid').textContent ?? '' },
+    { svg: views.kernel.svg, caption: byId('cap-kernel').textContent ?? '' },
+    { svg: views.output.svg, caption: byId('cap-output').textContent ?? '' },
+  ];
+  const title = () => byId('step-text').textContent ?? '';
+  const frame = store.frame;
+  if (kind === 'svg') {
+    const { svg } = composeSvg(panels(), p.background, p.text, title());
+    return { blob: new Blob([svg], { type: 'image/svg+xml' }), name: `${fileBase()}-step${frame + 1}.svg` };
+  }
+  if (kind === 'png') {
+    const { svg, width, height } = composeSvg(panels(), p.background, p.text, title());
+    return { blob: await pngBlob(await rasterise(svg, width, height, 2)), name: `${fileBase()}-step${frame + 1}.png` };
+  }
+  const total = Math.min(frameTotal(store.scene!), 400);
+  const savedHover = store.hover;
+  store.hover = null;
+  const first = composeSvg(panels(), p.background, p.text, title());
+  async function* frames() {
+    for (let f = 0; f < total; f++) {
+      store.frame = f;
+      store.repaint();
+      yield composeSvg(panels(), p.background, p.text, title()).svg;
+    }
+  }
+  try {
+    const blob = await gifBlob(frames(), first.width, first.height, 600, (n) => { status.textContent = `${t(store.state.lang, 'exporting')} ${n}/${total}`; });
+    return { blob, name: `${fileBase()}.gif` };
+  } finally {
+    store.hover = savedHover;
+    store.frame = frame;
+    store.repaint();
+  }
+}
+
+export function bindExport(views: Views): void {
+  const status = byId('export-status');
+  const run = async (kind: ExportKind) => {
+    if (!store.scene) return;
+    const style = select('export-style').value;
+    status.textContent = t(store.state.lang, 'exporting');
+    try {
+      let out: { blob: Blob; name: string };
+      if (style === 'classic' || style === 'flat') {
+        try {
+          out = await exportWithRenderer(kind, style);
+        } catch (e) {
+          if (!isConvError(e)) throw e;
+          status.textContent = e.message;
+          out = await exportScreen(views, kind, status);
+        }
+      } else {
+        out = await exportScreen(views, kind, status);
+      }
+      download(out.blob, out.name);
+      status.textContent = t(store.state.lang, 'exportDone', { name: out.name });
+    } catch (e) {
+      status.textContent = String((e as Error).message);
+    }
+  };
+  byId('export-svg').addEventListener('click', () => void run('svg'));
+  byId('export-png').addEventListener('click', () => void run('png'));
+  byId('export-gif').addEventListener('click', () => void run('gif'));
+  byId('copy-link').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      status.textContent = t(store.state.lang, 'copied');
+    } catch {
+      status.textContent = location.href;
+    }
+  });
+}

@@ -1,0 +1,183 @@
+/**
+ * The stage's content for the current scene: the grids (captions, labels), the figure shown, the
+ * legend, and each step's highlight, hover text and step sentence.
+ */
+import { byId, input, setAttr, setHidden, setText, setValue } from './dom-write.js';
+import { t } from './i18n.js';
+import type { MessageKey } from './i18n.js';
+import { paletteOf } from './palette.js';
+import type { Palette } from './palette.js';
+import { channelSlice } from './scene.js';
+import type { Scene } from './scene.js';
+import { maxPanelPx } from './side-panels.js';
+import type { SidePanels } from './side-panels.js';
+import { paintFigure, showFigure } from './stage-fit.js';
+import { frameTotal, store } from './store.js';
+import type { TutorialViews } from './tutorial-views.js';
+import { fmt } from './views.js';
+import type { Highlight, Panel, Views } from './views.js';
+
+export class MainFigure {
+  /** What the legend shows now (language, colours, entries), so an unchanged legend is left alone. */
+  private legendDrawn = '';
+
+  constructor(private readonly views: Views, private readonly side: SidePanels, private readonly tutorial: () => TutorialViews | null) {}
+
+  /** Draws the last valid scene (captions in the current language, colours of the current theme). */
+  draw(): void {
+    const s = store.scene;
+    if (!s) return;
+    const { views } = this;
+    const p = paletteOf(store.state.theme, store.state.colorBlind);
+    views.drawBase(s, p, maxPanelPx());
+    const g = s.geometry;
+    const lang = store.state.lang;
+    const [H, W] = g.axes;
+    const gridCap = s.scatter
+      ? t(lang, 'scatterInput')
+      : g.transposed ? t(lang, 'gridLabelTransposed') : H.padBefore + H.padAfter + W.padBefore + W.padAfter > 0 ? t(lang, 'gridLabelPadded') : t(lang, 'gridLabel');
+    let capGrid = `${gridCap} ${H.input}×${W.input}${s.scatter ? '' : ` → ${s.trace.grid.shape.join('×')}`}`;
+    const capKernel = `${s.trace.kernel.flipped && !s.scatter ? t(lang, 'kernelFlipped') : t(lang, 'kernelLabel')} ${H.kernel}×${W.kernel}${H.dilation > 1 || W.dilation > 1 ? ` (d=${H.dilation}×${W.dilation})` : ''}`;
+    let capOutput = `${s.scatter ? t(lang, 'overlapLabel') : t(lang, 'outputLabel')} ${H.output}×${W.output}`;
+    if (g.inChannels > 1 || g.outChannels > 1) {
+      // Several channels: say which ones the grids show (the channel panel picks the output one).
+      const sl = channelSlice(s);
+      capGrid += ` · ${t(lang, 'channelN', { c: sl.ic })}`;
+      capOutput += ` · ${t(lang, 'channelN', { c: sl.oc })}`;
+    }
+    setText(byId('cap-grid'), capGrid);
+    setText(byId('cap-kernel'), capKernel);
+    setText(byId('cap-output'), capOutput);
+    setAttr(byId('svg-output'), 'data-size', `${H.output}x${W.output}`);
+    const help = t(lang, 'cellsHelp');
+    setAttr(views.grid.svg, 'aria-label', `${capGrid}. ${help}`);
+    setAttr(views.kernel.svg, 'aria-label', `${capKernel}. ${help}`);
+    setAttr(views.output.svg, 'aria-label', `${capOutput}. ${help}`);
+    setHidden(byId('view-label'), false);
+    showFigure(s, views);
+    this.drawLegend(p);
+    const hidden = byId('numbers-hidden');
+    setHidden(hidden, !(store.state.numbers && views.grid.cell < 14));
+    setText(hidden, hidden.hidden ? '' : t(lang, 'numbersHidden'));
+    setAttr(input('scrub'), 'max', String(Math.max(0, frameTotal(s) - 1)));
+    this.paint();
+    this.side.schedule();
+  }
+
+  private drawLegend(p: Palette): void {
+    const scene = store.scene;
+    const items: [string, MessageKey, boolean][] = [
+      [p.input, 'legendInput', false],
+      [p.padding, 'legendPadding', true],
+      [p.inserted, 'legendInserted', true],
+      [p.extra, 'legendExtra', true],
+      [p.read, 'legendRead', false],
+      [p.current, 'legendOutput', false],
+    ];
+    const ul = byId('legend');
+    setAttr(ul, 'aria-label', t(store.state.lang, 'legend'));
+    if (scene?.scatter) {
+      items.splice(0, items.length, [p.input, 'legendInput', false], [p.current, 'legendStamp', false], [p.read, 'legendOverlap', false]);
+    }
+    const shown = items.filter(([, key]) => {
+      if (key === 'legendInserted' && !(scene?.geometry.transposed)) return false;
+      if (key === 'legendExtra' && !(scene?.geometry.axes.some((a) => a.equivalent.extra > 0))) return false;
+      return true;
+    });
+    // Most parameter changes leave the legend as it is: rebuild it only when its entries change.
+    const key = `${store.state.lang} ${p.line} ${shown.map(([fill, k, dashed]) => `${fill}:${k}:${dashed}`).join(' ')}`;
+    if (this.legendDrawn === key) return;
+    this.legendDrawn = key;
+    const frag = document.createDocumentFragment();
+    for (const [fill, key, dashed] of shown) {
+      const li = document.createElement('li');
+      const sw = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+      sw.setAttribute('width', '14');
+      sw.setAttribute('height', '14');
+      sw.setAttribute('aria-hidden', 'true');
+      const r = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+      for (const [k, v] of Object.entries({ x: '1', y: '1', width: '12', height: '12', fill, stroke: p.line })) r.setAttribute(k, v);
+      if (dashed) r.setAttribute('stroke-dasharray', '3 2');
+      sw.append(r);
+      const span = document.createElement('span');
+      span.textContent = t(store.state.lang, key);
+      li.append(sw, span);
+      frag.append(li);
+    }
+    ul.replaceChildren(frag);
+  }
+
+  /** The current step's highlight, the hover highlight, the matrix mark, the step sentence. */
+  paint(): void {
+    const s = store.scene;
+    if (!s) return;
+    const { views } = this;
+    const total = frameTotal(s);
+    store.frame = Math.max(0, Math.min(store.frame, total - 1));
+    const frame = store.frame;
+    const step = views.stepHighlight(frame);
+    let hv: Highlight | null = null;
+    let hoverText = '';
+    const hover = store.hover;
+    if (hover) {
+      const r = views.hoverHighlight(hover.panel, hover.cell);
+      hv = r.h;
+      hoverText = hoverSentence(s, hover.panel, hover.cell, r);
+    }
+    views.paint(step, hv, frame);
+    paintFigure(frame);
+    setText(byId('hover-text'), hoverText);
+    setValue(input('scrub'), String(frame));
+    const stepOf = t(store.state.lang, 'stepOf', { i: frame + 1, n: total });
+    setAttr(input('scrub'), 'aria-valuetext', stepOf);
+    setText(byId('step-count'), stepOf);
+    setText(byId('step-text'), stepSentence(s, frame));
+    if (!this.side.isPending) this.side.markMatrix();
+    this.tutorial()?.step(s, frame);
+  }
+}
+
+function stepSentence(s: Scene, frame: number): string {
+  const lang = store.state.lang;
+  if (s.scatter) {
+    const fr = s.scatter.frames[frame];
+    const outs = new Set(fr.taps.filter((tp) => tp.output).map((tp) => tp.output!.join(',')));
+    return t(lang, 'stepScatter', { i: fr.input.join(','), n: outs.size });
+  }
+  const fr = s.direct!.frames[frame];
+  const reads = fr.taps.filter((tp) => tp.input !== null);
+  const base = t(lang, 'stepOutput', { o: fr.output.join(','), n: fr.taps.length, r: reads.length, z: fr.taps.length - reads.length });
+  const v = s.values;
+  if (!v) return base;
+  const W = s.geometry.axes[1].input;
+  const kW = s.geometry.axes[1].kernel;
+  const sl = channelSlice(s);
+  const terms = reads.slice(0, 12).map((tp) => `${fmt(v.x[sl.x + tp.input![0] * W + tp.input![1]])}·${fmt(v.w[sl.w + tp.weight[0] * kW + tp.weight[1]])}`);
+  const more = reads.length > 12 || s.trace.channels.inPerGroup > 1 ? ' + …' : '';
+  const sum = terms.length ? terms.join(' + ') + more : '0';
+  // Chinese sentences follow each other without a space.
+  return `${base}${lang === 'zh' ? '' : ' '}${t(lang, 'stepOutputValue', { o: fr.output.join(','), sum, v: fmt(v.y[sl.y + frame]) })}`;
+}
+
+function hoverSentence(s: Scene, panel: Panel, cell: number, r: ReturnType<Views['hoverHighlight']>): string {
+  const lang = store.state.lang;
+  const coordOf = (cols: number) => `${Math.floor(cell / cols)},${cell % cols}`;
+  switch (r.kind) {
+    case 'output':
+      return t(lang, 'hoverOutput', { o: coordOf(s.geometry.axes[1].output), n: r.count, cells: r.cells.slice(0, 12).join(' ') + (r.cells.length > 12 ? ' …' : '') });
+    case 'overlap':
+      return t(lang, 'hoverOverlap', { o: coordOf(s.geometry.axes[1].output), n: r.count });
+    case 'input': {
+      const inp = s.scatter ? coordOf(s.geometry.axes[1].input) : s.trace.grid.cells[cell].input!.join(',');
+      return t(lang, 'hoverInput', { i: inp, n: r.count });
+    }
+    case 'zero':
+      return t(lang, 'hoverZero', { kind: t(lang, `kind${r.zeroKind ?? 'padding'}` as MessageKey) });
+    case 'weight': {
+      const w = s.scatter ? coordOf(s.geometry.axes[1].kernel) : s.trace.kernel.taps[cell].weight.join(',');
+      return t(lang, 'hoverWeight', { k: w, n: r.count });
+    }
+  }
+  void panel;
+  return '';
+}

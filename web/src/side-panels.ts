@@ -1,0 +1,136 @@
+/**
+ * The side material (formula, code, matrix, channel diagram, tutorial views), drawn right after the
+ * next paint, so a parameter change shows the main picture within one frame even when C has a
+ * million cells.
+ */
+import { explainGeometry } from '../../src/arithmetic/explain.js';
+import { drawChannels } from './channels-view.js';
+import { tfCode, torchCode } from './code.js';
+import { byId, select, setAttr, setHidden, setText, setValue } from './dom-write.js';
+import { t } from './i18n.js';
+import { matrixCaption } from './matrix-view.js';
+import type { MatrixView } from './matrix-view.js';
+import { paletteOf } from './palette.js';
+import { channelSlice } from './scene.js';
+import type { Scene } from './scene.js';
+import { store } from './store.js';
+import type { TutorialViews } from './tutorial-views.js';
+
+/** The widest a panel may draw (the window less margins). */
+export function maxPanelPx(): number {
+  const w = typeof window !== 'undefined' ? window.innerWidth : 1200;
+  return Math.max(160, Math.min(420, w - 48));
+}
+
+export class SidePanels {
+  private pending: number | undefined;
+
+  constructor(private readonly matrix: MatrixView, private readonly tutorial: () => TutorialViews | null) {}
+
+  /** Whether a redraw is waiting (the matrix mark then waits for it too). */
+  get isPending(): boolean {
+    return this.pending !== undefined;
+  }
+
+  schedule(): void {
+    if (this.pending !== undefined) return;
+    document.body.dataset.pending = '1';
+    this.pending = requestAnimationFrame(() => {
+      setTimeout(() => this.flush(), 0);
+    });
+  }
+
+  /** Draws a waiting redraw now (the benchmark and tests call it to measure the whole change). */
+  flush(): void {
+    if (this.pending === undefined) return;
+    cancelAnimationFrame(this.pending);
+    this.pending = undefined;
+    delete document.body.dataset.pending;
+    if (store.scene) this.draw(store.scene);
+  }
+
+  private draw(s: Scene): void {
+    const state = store.state;
+    const p = paletteOf(state.theme, state.colorBlind);
+    const g = s.geometry;
+    const lang = state.lang;
+    drawFormula(s);
+    setText(byId('code-torch'), torchCode(g, s.state));
+    setText(byId('code-tf'), tfCode(g, s.state));
+    const mv = s.values ? { layerInput: s.values.x, weight: s.values.w, layerOutput: s.values.y } : null;
+    const drawn = this.matrix.draw(g, state.matrix === 'ct', p, Math.min(360, maxPanelPx()), mv);
+    const mcap = matrixCaption(this.matrix, g, lang);
+    this.tutorial()?.update(s);
+    setText(byId('matrix-caption'), drawn ? mcap : `${mcap} — ${t(lang, 'matrixTooLarge')}`);
+    setAttr(byId('svg-matrix'), 'aria-label', mcap);
+    const chSvg = byId<SVGSVGElement>('svg-channels');
+    const sl = channelSlice(s);
+    drawChannels(chSvg, s.trace.channels, p, { input: t(lang, 'inChannels'), output: t(lang, 'outChannels') }, g.outChannels > 1 ? sl.oc : null);
+    const chSel = select('channel-out');
+    if (chSel.options.length !== g.outChannels) {
+      chSel.replaceChildren(...Array.from({ length: g.outChannels }, (_, i) => {
+        const o = document.createElement('option');
+        o.value = String(i);
+        o.textContent = String(i);
+        return o;
+      }));
+    }
+    setValue(chSel, String(sl.oc));
+    setHidden(byId('channel-pick'), g.outChannels < 2);
+    const c = s.trace.channels;
+    setAttr(chSvg, 'aria-label', c.feeds.map((ins, oc) => t(lang, 'channelFeeds', { o: oc, i: ins.join(lang === 'zh' ? '、' : ', ') })).join(lang === 'zh' ? '；' : '; '));
+    this.markMatrix();
+  }
+
+  /** The matrix row of the output being computed (direct), or the column of the stamping input. */
+  markMatrix(): void {
+    const s = store.scene;
+    if (!s) return;
+    // Rows and columns are channel-major: the shown output channel's block, its group's first input.
+    const sl = channelSlice(s);
+    const frame = store.frame;
+    // C is always the direct conv's matrix: the view maps the layer's cell to its row or column.
+    if (!s.scatter) this.matrix.markStep('output', sl.oc * sl.outCells + frame);
+    else this.matrix.markStep('input', sl.ic * sl.inCells + frame);
+  }
+}
+
+function drawFormula(s: Scene): void {
+  const lang = store.state.lang;
+  const box = byId('formula');
+  const e = explainGeometry(s.geometry, lang);
+  // Built once, then updated in place: only the texts that differ are rewritten.
+  let dl = box.querySelector('dl');
+  let ul = box.querySelector<HTMLUListElement>('ul.explain');
+  if (!dl || !ul) {
+    dl = document.createElement('dl');
+    for (const id of ['shape-text', 'params-text', 'macs-text']) {
+      const dd = document.createElement('dd');
+      dd.id = id;
+      dl.append(document.createElement('dt'), dd);
+    }
+    ul = document.createElement('ul');
+    ul.className = 'explain';
+    box.replaceChildren(dl, ul);
+  }
+  const rows: [string, string][] = [
+    [t(lang, 'shapes'), `[${e.inputShape.join(', ')}] → [${e.outputShape.join(', ')}]`],
+    [t(lang, 'params'), String(e.params)],
+    [t(lang, 'macs'), String(e.macs)],
+  ];
+  const cells = dl.children;
+  rows.forEach(([k, v], i) => {
+    setText(cells[2 * i], k);
+    setText(cells[2 * i + 1], v);
+  });
+  const items = ul.children;
+  while (items.length > e.lines.length) items[items.length - 1].remove();
+  e.lines.forEach((line, i) => {
+    if (i < items.length) setText(items[i], line);
+    else {
+      const li = document.createElement('li');
+      li.textContent = line;
+      ul!.append(li);
+    }
+  });
+}

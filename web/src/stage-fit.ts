@@ -1,0 +1,128 @@
+/**
+ * The stage: which figure is shown (the grids, or a figure registered by name such as the classic
+ * slanted planes), scaled to the space the stage has left.
+ */
+import { byId, setAttr, setHidden, setText } from './dom-write.js';
+import { t } from './i18n.js';
+import type { Scene } from './scene.js';
+import { store } from './store.js';
+import type { Views } from './views.js';
+
+/** A figure the stage can show instead of the grids (`state.figure` names it). */
+export interface StageFigure {
+  /** The element holding the figure; hidden unless this figure is shown. */
+  element: HTMLElement;
+  /** Draws the scene; false when this figure cannot show it (the grids are shown, with a note). */
+  draw(scene: Scene): boolean;
+  /** Scales to the largest size that fits `w` × `h` CSS pixels. */
+  fit(w: number, h: number): void;
+  /** Shows animation step `frame`. */
+  paint(frame: number): void;
+  /** Whether the grids' legend and pointing text stay visible with this figure (default: no). */
+  keepsLegend?: boolean;
+}
+
+const figures = new Map<string, StageFigure>();
+
+/** Adds a figure the stage can show when `state.figure === name`. */
+export function registerFigure(name: string, figure: StageFigure): void {
+  figures.set(name, figure);
+}
+
+/** The stage's figure now: 'grids', or the name of the registered figure shown. */
+let shown = 'grids';
+
+export function shownFigure(): string {
+  return shown;
+}
+
+/** Paints the step on the registered figure shown (the grids are painted by their own views). */
+export function paintFigure(frame: number): void {
+  figures.get(shown)?.paint(frame);
+}
+
+/** Shows the chosen figure (or the grids when it cannot draw the scene) and fits it to the stage. */
+export function showFigure(s: Scene, views: Views): void {
+  const want = store.state.figure;
+  const fig = figures.get(want);
+  shown = fig && fig.draw(s) ? want : 'grids';
+  for (const [name, f] of figures) setHidden(f.element, name !== shown);
+  setHidden(byId('views'), shown !== 'grids');
+  const note = byId('classic-note');
+  const refused = want !== 'grids' && shown === 'grids';
+  setHidden(note, !refused);
+  setText(note, refused ? t(store.state.lang, 'classicRefused') : '');
+  setAttr(byId('figure-box'), 'data-stage', shown);
+  // A figure of its own carries its own legend; pointing at cells is the grids' business.
+  const legend = shown === 'grids' || figures.get(shown)?.keepsLegend === true;
+  setHidden(byId('legend'), !legend);
+  setHidden(byId('hover-text'), !legend);
+  const g = s.geometry;
+  setHidden(byId('channels-panel'), g.inChannels === 1 && g.outChannels === 1);
+  fitFigure(views);
+}
+
+/**
+ * The figure's box, measured once per window size, language, tour step and notice: reading it
+ * forces a layout, which a parameter change should not pay twice.
+ */
+let fitted: { key: string; W: number; H: number } | null = null;
+
+function fitFigure(views: Views): void {
+  const box = byId('figure-box');
+  const phone = typeof matchMedia !== 'undefined' && matchMedia('(max-width: 720px)').matches;
+  const notices = ['error-banner', 'model-origin', 'classic-note'].map((id) => (byId(id).hidden ? 0 : 1)).join('');
+  const key = `${window.innerWidth}x${window.innerHeight} ${store.state.lang} ${store.state.tour} ${notices} ${phone}`;
+  if (fitted?.key !== key) fitted = { key, ...measureFigureBox(box, phone) };
+  const { W, H } = fitted;
+  const fig = figures.get(shown);
+  if (fig) fig.fit(W, H);
+  else scaleGrids(views, W, H);
+}
+
+function measureFigureBox(box: HTMLElement, phone: boolean): { W: number; H: number } {
+  const W = Math.max(120, box.clientWidth);
+  // On a phone the figure leaves room below it for the tour card's prose and control; on a wider
+  // screen it takes the stage's height less the player bar, the step sentence and any notice.
+  let H: number;
+  if (phone) {
+    H = Math.round(window.innerHeight * 0.48);
+    const tryIt = store.state.tour > 0 ? document.getElementById('try-control') : null;
+    if (tryIt) {
+      // In the tour: the figure, its sentence, the prose and the step's control on one screen.
+      const card = byId('tour');
+      const below = tryIt.getBoundingClientRect().bottom - card.getBoundingClientRect().top + 24;
+      const above = ['header.top', '#stage .player']
+        .map((sel) => document.querySelector<HTMLElement>(sel))
+        .reduce((sum, el) => sum + (el ? el.offsetHeight + 8 : 0), 12);
+      H = Math.max(220, Math.min(H, window.innerHeight - above - below));
+    }
+    box.style.height = '';
+  } else {
+    const used = ['.player', '#step-text', '#error-banner', '#model-origin', '#classic-note']
+      .map((sel) => document.querySelector<HTMLElement>(`#stage ${sel}`))
+      .reduce((sum, el) => sum + (el && !el.hidden ? el.offsetHeight + 8 : 0), 0);
+    H = Math.max(200, byId('stage').clientHeight - 24 - used);
+    box.style.height = `${H}px`;
+  }
+  return { W, H: Math.max(120, H) };
+}
+
+/** The grids in a row, or input-left / kernel-over-output when that gives larger cells. */
+function scaleGrids(views: Views, W: number, H: number): void {
+  const panels = [views.grid, views.kernel, views.output];
+  const [[gw, gh], [kw, kh], [ow, oh]] = panels.map((v) => [Number(v.svg.getAttribute('width')) || 1, Number(v.svg.getAttribute('height')) || 1]);
+  const cap = 24;
+  const gap = 20;
+  const row = Math.min((W - 2 * gap) / (gw + kw + ow), (H - cap) / Math.max(gh, kh, oh));
+  const ell = Math.min((W - gap) / (gw + Math.max(kw, ow)), (H - cap) / gh, (H - 2 * cap - 6) / (kh + oh));
+  const useEll = ell > row * 1.05;
+  // Cells no larger than ~88 px: a 1×1 output should not fill the screen.
+  const f = Math.max(0.3, Math.min(useEll ? ell : row, 88 / Math.max(1, views.grid.cell)));
+  byId('views').classList.toggle('ell', useEll);
+  panels.forEach((v, i) => {
+    const [w, h] = [[gw, gh], [kw, kh], [ow, oh]][i];
+    v.svg.style.width = `${Math.floor(w * f)}px`;
+    v.svg.style.height = `${Math.floor(h * f)}px`;
+  });
+}

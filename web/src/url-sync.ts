@@ -1,0 +1,43 @@
+/** The settings ⇄ the address bar: read at load and on back/forward, written on every change. */
+import { byId } from './dom-write.js';
+import { t } from './i18n.js';
+import { preferredBase } from './prefs.js';
+import { parseQuery, toQuery } from './state.js';
+import { store } from './store.js';
+import { stepState } from './tour/tour.js';
+import { TOUR } from './tour/steps.js';
+
+/** Writes the settings and the step into the URL: a new history entry, or (`replace`) the current one. */
+export function pushUrl(replace: boolean): void {
+  const q = `?${toQuery({ ...store.state, frame: store.frame })}`;
+  if (q === location.search) return;
+  if (replace) history.replaceState(null, '', q);
+  else history.pushState(null, '', q);
+}
+
+/** Reads the URL into the store; values it ignores are listed in the notice. */
+export function loadUrl(): void {
+  let { state: s, problems } = parseQuery(location.search, preferredBase());
+  if (s.tour > TOUR.length) {
+    problems.push({ key: 'tour', value: String(s.tour) });
+    s.tour = 0;
+  }
+  // A tour link opens the step's configuration; anything else the link says applies on top of it.
+  if (s.tour > 0) s = parseQuery(location.search, stepState(s.tour, s)).state;
+  store.state = s;
+  store.frame = s.frame;
+  store.urlProblems = problems;
+  const box = byId('url-problems');
+  if (problems.length > 0) {
+    box.hidden = false;
+    box.textContent = `${t(s.lang, 'urlProblem')} ${problems.map((p) => `${p.key}=“${p.value}”`).join(', ')}`;
+  } else {
+    box.hidden = true;
+    box.textContent = '';
+  }
+}
+
+/** Every reader's change becomes a history entry. */
+export function bindUrl(): void {
+  store.subscribe('commit', () => pushUrl(false));
+}
