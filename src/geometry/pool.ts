@@ -4,7 +4,7 @@
  * defaults to the kernel, padding at most half the (effective) kernel, optional ceil mode.
  */
 import { axisNames } from './build.js';
-import { effectiveKernel } from './sizes.js';
+import { effectiveKernel, windowSpan } from './sizes.js';
 import { ConvError, show } from './errors.js';
 import type { AxisGeometry } from './types.js';
 import { perAxis, shapeOf } from './validate.js';
@@ -177,7 +177,7 @@ export interface PoolAxisSpec {
  */
 export function poolAxis(index: number, name: string, a: PoolAxisSpec, output: number): AxisGeometry {
   const ke = effectiveKernel(a.kernel, a.dilation);
-  const reach = Math.max(a.padAfter, (output - 1) * a.stride + ke - a.input - a.padBefore);
+  const reach = Math.max(a.padAfter, windowSpan(output, a.stride, ke) - a.input - a.padBefore);
   return {
     index,
     name,

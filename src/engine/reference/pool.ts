@@ -2,6 +2,7 @@
  * Reference pooling (max, average) over a PoolGeometry, for every dialect: asymmetric pads, dilated
  * windows (average too) and the divisor rules of docs/semantics.md, "Pooling".
  */
+import { tapPosition } from '../../geometry/taps.js';
 import type { AxisGeometry } from '../../geometry/types.js';
 import type { PoolGeometry } from '../../geometry/pool.js';
 import { product } from '../../geometry/validate.js';
@@ -13,10 +14,9 @@ import { tapOffsets, unravel } from './conv.js';
  * a framework's rounding) never count.
  */
 function countedTaps(a: AxisGeometry, o: number): number {
-  const start = o * a.stride - a.padBefore;
   let n = 0;
   for (let k = 0; k < a.kernel; k++) {
-    const x = start + k * a.dilation;
+    const x = tapPosition(a, o, k) as number; // a pooling axis is direct: never null
     if (x >= -a.padBefore && x < a.input + a.padAfter) n++;
   }
   return n;
