@@ -32,44 +32,66 @@ export function winogradScratchBytes(IC: i32, OC: i32, T: i32): i32 {
 }
 
 /**
- * Transformed weights: U[ξ][oc][ic] = (G g Gᵀ)[ξ] for weights w [OC, IC, 3, 3] (ξ = 6·i + j).
+ * Transformed weights U_ξ = (G g Gᵀ)[ξ] (ξ = 6·i + j) for weights w [OC, IC, 3, 3], written
+ * straight into packA's panel layout: position ξ's matrix at u + ξ·uStride, element (oc, ic) at
+ * float rows[2·oc] + ic·rows[2·oc + 1] (the driver reads those places off packA itself).
  * G rows: (¼, 0, 0), (−⅙, −⅙, −⅙), (−⅙, ⅙, −⅙), (1/24, 1/12, ⅙), (1/24, −1/12, ⅙), (0, 0, 1).
+ * Four input channels per step (lanes); `tmp`: 54 vectors of scratch.
  */
-export function winogradWeights(w: usize, u: usize, OC: i32, IC: i32): void {
-  const n = OC * IC;
-  const pos = <usize>n << 2;
-  for (let f = 0; f < n; f++) {
-    const g = w + (<usize>(f * 9) << 2);
-    // t = G g (6 rows × 3 columns), kept in 18 locals, then (t Gᵀ) row by row.
-    let t0: f32 = 0, t1: f32 = 0, t2: f32 = 0, t3: f32 = 0, t4: f32 = 0, t5: f32 = 0;
-    const o = u + (<usize>f << 2);
-    for (let r = 0; r < 6; r++) {
-      // Row r of G g: column c is G[r]·(g[0][c], g[1][c], g[2][c]).
+export function winogradWeights(w: usize, u: usize, uStride: i32, rows: usize, OC: i32, IC: i32, tmp: usize): void {
+  const q = f32x4.splat(0.25), s6 = f32x4.splat(<f32>(-1.0 / 6.0)), a24 = f32x4.splat(<f32>(1.0 / 24.0));
+  const a12 = f32x4.splat(<f32>(1.0 / 12.0)), a6 = f32x4.splat(<f32>(1.0 / 6.0));
+  const t = tmp, out = tmp + 18 * 16;
+  for (let oc = 0; oc < OC; oc++) {
+    const base = load<i32>(rows + (<usize>(2 * oc) << 2)), h = load<i32>(rows + (<usize>(2 * oc + 1) << 2));
+    const src = w + (<usize>(oc * IC * 9) << 2);
+    for (let ic = 0; ic < IC; ic += 4) {
+      // Lane l: channel ic + l (the last channel again past IC; those lanes are not stored).
+      const f0 = src + (<usize>(ic * 9) << 2);
+      const f1 = src + (<usize>((ic + 1 < IC ? ic + 1 : IC - 1) * 9) << 2);
+      const f2 = src + (<usize>((ic + 2 < IC ? ic + 2 : IC - 1) * 9) << 2);
+      const f3 = src + (<usize>((ic + 3 < IC ? ic + 3 : IC - 1) * 9) << 2);
+      // t = G g, column by column (tap c of rows 0, 1, 2 of the kernel).
       for (let c = 0; c < 3; c++) {
-        const a = load<f32>(g + (<usize>c << 2)), b = load<f32>(g + (<usize>(3 + c) << 2)), e = load<f32>(g + (<usize>(6 + c) << 2));
-        let v: f32;
-        if (r == 0) v = a / 4;
-        else if (r == 1) v = -(a + b + e) / 6;
-        else if (r == 2) v = -(a - b + e) / 6;
-        else if (r == 3) v = a / 24 + b / 12 + e / 6;
-        else if (r == 4) v = a / 24 - b / 12 + e / 6;
-        else v = e;
-        if (c == 0) t0 = v; else if (c == 1) t1 = v; else t2 = v;
+        let g0 = f32x4.splat(load<f32>(f0 + (<usize>c << 2)));
+        g0 = f32x4.replace_lane(g0, 1, load<f32>(f1 + (<usize>c << 2)));
+        g0 = f32x4.replace_lane(g0, 2, load<f32>(f2 + (<usize>c << 2)));
+        g0 = f32x4.replace_lane(g0, 3, load<f32>(f3 + (<usize>c << 2)));
+        let g1 = f32x4.splat(load<f32>(f0 + (<usize>(3 + c) << 2)));
+        g1 = f32x4.replace_lane(g1, 1, load<f32>(f1 + (<usize>(3 + c) << 2)));
+        g1 = f32x4.replace_lane(g1, 2, load<f32>(f2 + (<usize>(3 + c) << 2)));
+        g1 = f32x4.replace_lane(g1, 3, load<f32>(f3 + (<usize>(3 + c) << 2)));
+        let g2 = f32x4.splat(load<f32>(f0 + (<usize>(6 + c) << 2)));
+        g2 = f32x4.replace_lane(g2, 1, load<f32>(f1 + (<usize>(6 + c) << 2)));
+        g2 = f32x4.replace_lane(g2, 2, load<f32>(f2 + (<usize>(6 + c) << 2)));
+        g2 = f32x4.replace_lane(g2, 3, load<f32>(f3 + (<usize>(6 + c) << 2)));
+        gTimes(g0, g1, g2, t + (<usize>c << 4), 48, q, s6, a24, a12, a6);
       }
-      // Row r of (G g) Gᵀ: entry j is G[j]·(t0, t1, t2).
-      t3 = -(t0 + t1 + t2) / 6;
-      t4 = -(t0 - t1 + t2) / 6;
-      t5 = t0 / 24 + t1 / 12 + t2 / 6;
-      const t6: f32 = t0 / 24 - t1 / 12 + t2 / 6;
-      const row = o + <usize>(r * 6) * pos;
-      store<f32>(row, t0 / 4);
-      store<f32>(row + pos, t3);
-      store<f32>(row + 2 * pos, t4);
-      store<f32>(row + 3 * pos, t5);
-      store<f32>(row + 4 * pos, t6);
-      store<f32>(row + 5 * pos, t2);
+      // U = t Gᵀ, row by row: row r of t (3 vectors) → 6 positions 6r..6r+5.
+      for (let r = 0; r < 6; r++) {
+        const tr = t + (<usize>(r * 3) << 4);
+        gTimes(v128.load(tr), v128.load(tr, 16), v128.load(tr, 32), out + (<usize>(r * 6) << 4), 16, q, s6, a24, a12, a6);
+      }
+      const lanes = IC - ic < 4 ? IC - ic : 4;
+      for (let x = 0; x < 36; x++) {
+        const dst = u + <usize>x * <usize>uStride + (<usize>(base + ic * h) << 2);
+        const v = out + (<usize>x << 4);
+        for (let l = 0; l < lanes; l++) store<f32>(dst + (<usize>(l * h) << 2), load<f32>(v + (<usize>l << 2)));
+      }
     }
   }
+}
+
+/** G (6 × 3) times the column (g0, g1, g2): 6 vectors at p, `s` bytes apart. */
+@inline function gTimes(g0: v128, g1: v128, g2: v128, p: usize, s: usize, q: v128, s6: v128, a24: v128, a12: v128, a6: v128): void {
+  const e = f32x4.add(g0, g2);
+  const l = f32x4.add(f32x4.mul(g0, a24), f32x4.mul(g2, a6)), m = f32x4.mul(g1, a12);
+  v128.store(p, f32x4.mul(g0, q));
+  v128.store(p + s, f32x4.mul(f32x4.add(e, g1), s6));
+  v128.store(p + 2 * s, f32x4.mul(f32x4.sub(e, g1), s6));
+  v128.store(p + 3 * s, f32x4.add(l, m));
+  v128.store(p + 4 * s, f32x4.sub(l, m));
+  v128.store(p + 5 * s, g2);
 }
 
 /** 4×4 transpose of rows a, b, c, e (lanes = columns) into columns, written to p[0..3]. */

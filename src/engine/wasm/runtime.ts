@@ -29,7 +29,7 @@ export interface KernelExports {
   buildSplitPlanes(x: number, planes: number, C: number, inH: number, inW: number, rowMap: number, colMap: number, gH: number, gW: number): void;
   peak(iters: number, seed: number): number;
   winogradTiles(d: number, t0: number, t1: number, scratch: number): void;
-  winogradWeights(w: number, u: number, OC: number, IC: number): void;
+  winogradWeights(w: number, u: number, uStride: number, rows: number, OC: number, IC: number, tmp: number): void;
   winogradScratchBytes(IC: number, OC: number, T: number): number;
   tileRows(): number;
   gemmScratchBytes(oc: number): number;

@@ -85,7 +85,10 @@ export function planWinograd(g: ConvGeometry, threads: number, ks: KernelShape, 
   const arena = new Arena();
   const xPtr = arena.alloc(N * IC * inSp * 4);
   const wPtr = arena.alloc(OC * IC * 9 * 4);
-  const uRaw = arena.alloc(36 * OC * IC * 4);
+  const rowsPtr = arena.alloc(2 * OC * 4);
+  const probePtr = arena.alloc(2 * ocPad * 4);
+  const probeDst = arena.alloc(2 * ocPad * 4);
+  const wTmp = arena.alloc(54 * 16);
   const uStride = ocPad * IC * 4;
   const uPtr = arena.alloc(36 * uStride);
   const biasPtr = arena.alloc((ocPad + MR) * 4);
@@ -118,6 +121,28 @@ export function planWinograd(g: ConvGeometry, threads: number, ks: KernelShape, 
   const tasks: Task[] = [];
   for (let t0 = 0; t0 < tiles; t0 += T) tasks.push({ kind: TASK_WINOGRAD, args: [descPtr, t0, Math.min(tiles, t0 + T)] });
 
+  /**
+   * Where packA puts row oc of an [OC × K] matrix: element (oc, k) at float base + k·h. Read off
+   * packA itself (one home for the panel layout): a probe [OC × 2] holding oc·2 + k + 1 is
+   * packed; (oc, 0) lands at row0·2 + r and (oc, 1) h floats later, so r = 2·oc − pos0 and
+   * base = (oc − r)·K + r.
+   */
+  let rows: Int32Array | null = null;
+  function packedRows(mem: ArrayBuffer, kx: KernelExports): Int32Array {
+    new Float32Array(mem, probePtr, 2 * OC).set(Float32Array.from({ length: 2 * OC }, (_, i) => i + 1));
+    kx.packA(probePtr, probeDst, OC, 2, 1, tapOffPtr, 2, 1);
+    const packed = new Float32Array(mem, probeDst, 2 * ocPad);
+    const out = new Int32Array(2 * OC);
+    const pos = new Int32Array(2 * OC);
+    packed.forEach((v, p) => { if (v > 0) pos[v - 1] = p; });
+    for (let oc = 0; oc < OC; oc++) {
+      const r = 2 * oc - pos[2 * oc];
+      out[2 * oc] = (oc - r) * IC + r;
+      out[2 * oc + 1] = pos[2 * oc + 1] - pos[2 * oc];
+    }
+    return out;
+  }
+
   return {
     bytes: arena.top,
     tasks,
@@ -138,8 +163,10 @@ export function planWinograd(g: ConvGeometry, threads: number, ks: KernelShape, 
       new Int32Array(mem, tapOffPtr, 1)[0] = 0;
       sh.maps.forEach((m, i) => new Int32Array(mem, rowPtrs[i], m.length).set(m));
       sw.maps.forEach((m, i) => new Int32Array(mem, colPtrs[i], m.length).set(m));
-      kx.winogradWeights(wPtr, uRaw, OC, IC);
-      for (let p = 0; p < 36; p++) kx.packA(uRaw + p * OC * IC * 4, uPtr + p * uStride, OC, IC, 1, tapOffPtr, IC, 1);
+      rows ??= packedRows(mem, kx);
+      new Int32Array(mem, rowsPtr, rows.length).set(rows);
+      if (ocPad > OC) new Float32Array(mem, uPtr, 36 * uStride / 4).fill(0); // the rows past OC
+      kx.winogradWeights(wPtr, uPtr, uStride, rowsPtr, OC, IC, wTmp);
       for (let n = 0; n < N; n++) {
         for (let a = 0; a < H.dilation; a++) for (let c = 0; c < W.dilation; c++) {
           const q = (n * H.dilation + a) * W.dilation + c;
