@@ -7,7 +7,7 @@ import { byId, input, select, setAttr, setChecked, setHidden, setText, setValue 
 import { presetName, t } from './i18n.js';
 import type { MessageKey } from './i18n.js';
 import { PREF, remember } from './prefs.js';
-import { BOUNDS, defaultState } from './state.js';
+import { BOUNDS, FIGURES, defaultState } from './state.js';
 import type { Lang, PadMode, State, Theme } from './state.js';
 import { store } from './store.js';
 
@@ -163,7 +163,10 @@ export function bindControls(): void {
     store.frame = 0;
     store.commit();
   });
-  select('figure').addEventListener('change', () => store.commit((s) => { s.figure = select('figure').value === 'classic' ? 'classic' : 'grids'; }));
+  select('figure').addEventListener('change', () => store.commit((s) => {
+    const v = select('figure').value;
+    s.figure = FIGURES.find((f) => f === v) ?? 'grids';
+  }));
   select('channel-out').addEventListener('change', () => store.commit((s) => { s.channel = Number(select('channel-out').value) || 0; }));
   select('matrix-mode').addEventListener('change', () => store.commit((s) => { s.matrix = select('matrix-mode').value === 'ct' ? 'ct' : 'c'; }));
   byId('controls').addEventListener('submit', (e) => e.preventDefault());

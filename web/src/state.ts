@@ -11,8 +11,13 @@ export type Lang = 'en' | 'zh';
 export type Theme = 'light' | 'dark';
 export type View = 'direct' | 'scatter';
 export type MatrixMode = 'c' | 'ct';
-/** The stage's figure: the three synced grids, or the classic slanted planes of the guide's GIFs. */
-export type Figure = 'grids' | 'classic';
+/**
+ * The stage's figures: the three synced grids, or the classic slanted planes of the guide's GIFs.
+ * A new figure is named here (the `fig` URL key and the Figure menu accept these) and registered
+ * with stage-fit.ts's `registerFigure`.
+ */
+export const FIGURES = ['grids', 'classic'] as const;
+export type Figure = (typeof FIGURES)[number];
 
 export interface State {
   input: [number, number];
@@ -208,7 +213,7 @@ export function parseQuery(query: string, base: State = defaultState()): { state
       case 'theme': { const v = oneOf(value, ['light', 'dark'] as const); if (v) state.theme = v; else ok = false; break; }
       case 'cb': { const b = boolIn(value); if (b !== null) state.colorBlind = b; else ok = false; break; }
       case 'lang': { const v = oneOf(value, ['en', 'zh'] as const); if (v) state.lang = v; else ok = false; break; }
-      case 'fig': { const v = oneOf(value, ['grids', 'classic'] as const); if (v) state.figure = v; else ok = false; break; }
+      case 'fig': { const v = oneOf(value, FIGURES); if (v) state.figure = v; else ok = false; break; }
       case 'tour': { const n = intIn(value, BOUNDS.tour); if (n !== null) state.tour = n; else ok = false; break; }
       default: ok = false;
     }
