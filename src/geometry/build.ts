@@ -24,6 +24,8 @@ function equivalentOf(a: CanonicalAxis, transposed: boolean, output: number): Eq
       dilatedInput: a.input,
       padBefore: a.padBefore,
       padAfter: a.padAfter,
+      pPrime: [a.padBefore, a.padAfter],
+      outputPadding: 0,
       extra: 0,
       stride: a.stride,
       kernel: a.kernel,
@@ -36,12 +38,15 @@ function equivalentOf(a: CanonicalAxis, transposed: boolean, output: number): Eq
   }
   const dilatedInput = a.input === 0 ? 0 : windowSpan(a.input, a.stride, 1);
   const padBefore = equivalentPadOf(ke, a.padBefore);
-  const padAfter = equivalentPadOf(ke, a.padAfter) + a.outputPadding;
+  const pPrimeAfter = equivalentPadOf(ke, a.padAfter);
+  const padAfter = pPrimeAfter + a.outputPadding;
   return {
     insertedZeros: a.stride - 1,
     dilatedInput,
     padBefore,
     padAfter,
+    pPrime: [padBefore, pPrimeAfter],
+    outputPadding: a.outputPadding,
     // The output-padding cells are the last `a` cells of the after-padding; a crop can eat them.
     extra: Math.min(a.outputPadding, Math.max(0, padAfter)),
     stride: 1,

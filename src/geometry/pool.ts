@@ -196,6 +196,8 @@ export function poolAxis(index: number, name: string, a: PoolAxisSpec, output: n
       dilatedInput: a.input,
       padBefore: a.padBefore,
       padAfter: reach,
+      pPrime: [a.padBefore, reach],
+      outputPadding: 0,
       extra: 0,
       stride: a.stride,
       kernel: a.kernel,

@@ -25,7 +25,18 @@ export interface EquivalentDirectAxis {
   padBefore: number;
   /** Padding added after it, output padding included (the paper's `a` extra cells). May be negative. */
   padAfter: number;
-  /** Of `padAfter`, how many cells are the output-padding (`a`) cells. */
+  /**
+   * The guide's split of that padding (relationship 14): p′ = d(k−1) − p on each side, then
+   * `outputPadding` (its `a`) more cells at the end, so padBefore = pPrime[0] and
+   * padAfter = pPrime[1] + outputPadding. A direct conv: its own pads and 0. Every caption and
+   * explanation that names p′ and a reads these.
+   */
+  pPrime: [number, number];
+  outputPadding: number;
+  /**
+   * Of `padAfter`, how many cells are drawn as output-padding (`a`) cells: min(a, max(0, padAfter)),
+   * fewer than `a` when a negative p′ crops them (what gridCell marks 'extra').
+   */
   extra: number;
   /** Stride of the equivalent conv: s for direct, 1 for transposed. */
   stride: number;

@@ -32,6 +32,7 @@ function traceAxis(a: AxisGeometry): TraceAxis {
     gridPadAfter: eq.padAfter,
     insertedZeros: eq.insertedZeros,
     dilatedInput: eq.dilatedInput,
+    pPrime: [eq.pPrime[0], eq.pPrime[1]],
     extra: eq.extra,
     gridStride: eq.stride,
   };

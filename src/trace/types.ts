@@ -75,7 +75,9 @@ export interface TraceAxis {
   insertedZeros: number;
   /** Size of the input after insertion (ĩ'). */
   dilatedInput: number;
-  /** Output-padding (`a`) cells at the end of the grid. */
+  /** The guide's p′ (before, after), the output padding `a` left out: the geometry's `equivalent.pPrime`. */
+  pPrime: [number, number];
+  /** Output-padding (`a`) cells drawn at the end of the grid (fewer than `a` when p′ crops them). */
   extra: number;
   /** Stride of the window over the grid (s direct, 1 transposed). */
   gridStride: number;

@@ -37,11 +37,12 @@ export function paramLines(tr: Trace, lang: Lang): string[] {
   if (ax.some((a) => a.dilation !== 1) || tr.op === 'conv' || tr.op === 'convTranspose') parts.push(`${L('dilation')} ${perAxis(ax.map((a) => a.dilation))}`);
   const lines = [parts.join(sep)];
   if (tr.transposed && tr.view === 'direct') {
-    // The paper's primed quantities of the equivalent direct convolution (relationship 14).
+    // The paper's primed quantities of the equivalent direct convolution (relationship 14), split
+    // as the geometry stores it: p′ on each side, then the layer's output padding a at the end.
     lines.push(
       `ĩ′ = ${dims(ax.map((a) => a.dilatedInput))}` + sep +
-      `p′ = ${padText(ax.map((a) => a.gridPadBefore), ax.map((a) => a.gridPadAfter - a.extra))}` + sep +
-      `a = ${perAxis(ax.map((a) => a.extra))}` + sep + `s′ = 1`,
+      `p′ = ${padText(ax.map((a) => a.pPrime[0]), ax.map((a) => a.pPrime[1]))}` + sep +
+      `a = ${perAxis(ax.map((a) => a.outputPadding))}` + sep + `s′ = 1`,
     );
   }
   if (tr.channels.inChannels > 1 || tr.channels.outChannels > 1) {
