@@ -15,8 +15,8 @@ import { runConv } from '../engine/dispatch.js';
 import { ConvError, show } from '../geometry/errors.js';
 import type { ConvGeometry } from '../geometry/types.js';
 import { convMatrix } from '../matrix/build.js';
-import { restoreTranspose } from './restoreTranspose.js';
-import type { RestoreTransposeResult } from './restoreTranspose.js';
+import { restoreTranspose } from './restore-transpose.js';
+import type { RestoreTransposeResult } from './restore-transpose.js';
 import { resolveSpec } from '../geometry/options.js';
 import type { ConvSpecOptions } from '../geometry/options.js';
 

@@ -1,10 +1,10 @@
 /** Solvers checked on random configurations by building the geometry of every answer. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { enumerateConfigs } from '../../src/arithmetic/enumerateConfigs.js';
+import { enumerateConfigs } from '../../src/arithmetic/enumerate-configs.js';
 import { explain } from '../../src/arithmetic/explain.js';
-import { restoreTranspose } from '../../src/arithmetic/restoreTranspose.js';
-import { solvePadding } from '../../src/arithmetic/solvePadding.js';
+import { restoreTranspose } from '../../src/arithmetic/restore-transpose.js';
+import { solvePadding } from '../../src/arithmetic/solve-padding.js';
 import { ConvError } from '../../src/geometry/errors.js';
 import { convGeometry, convTransposeGeometry } from '../../src/geometry/torch.js';
 import { convArb } from './arbitraries.js';

@@ -3,10 +3,10 @@
  * convolution restoring a convolution's input size, and every configuration mapping i to o.
  */
 import type { Command } from 'commander';
-import { enumerateConfigs } from '../../arithmetic/enumerateConfigs.js';
-import { restoreTranspose } from '../../arithmetic/restoreTranspose.js';
-import { solvePadding } from '../../arithmetic/solvePadding.js';
-import type { SolvePaddingOptions } from '../../arithmetic/solvePadding.js';
+import { enumerateConfigs } from '../../arithmetic/enumerate-configs.js';
+import { restoreTranspose } from '../../arithmetic/restore-transpose.js';
+import { solvePadding } from '../../arithmetic/solve-padding.js';
+import type { SolvePaddingOptions } from '../../arithmetic/solve-padding.js';
 import { t } from '../../i18n/index.js';
 import type { Lang } from '../../i18n/index.js';
 import { langOf } from '../../i18n/index.js';
