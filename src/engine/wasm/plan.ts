@@ -183,8 +183,8 @@ const goodRun = (n: number): boolean => (8 - (n % 8)) % 8 <= n / 32;
  * reads, for each tap, consecutive cells of a padded plane row (stride 2: of one half of a row
  * split into even and odd cells). Transposed convs of rank ≤ 2: in a sub-pixel phase, tap t
  * reads input cell o + a_t for class output o (the phase's tables are affine), so zero-padded
- * planes serve every phase. Null when that does not hold or runs are too ragged (a 28-pixel
- * row computes 32: 14 % lost, and case (b) ran 17 % slower than packed).
+ * planes serve every phase. Null when that does not hold or runs are too ragged: a row whose
+ * last 8-pixel group is mostly empty wastes more than packing B costs (bench/results/engine-design.md).
  */
 function rowsPlan(g: ConvGeometry, ax: (AxisGeometry | null)[], perAxis: AxisClass[][], identityB: boolean): RowsPlan | null {
   if (g.rank > 2 || identityB) return null;
@@ -306,8 +306,8 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
   // the kernel reads it in place instead of packing a copy (desc word 16).
   const identityB = !g.transposed && ax.every((a) => !a || (a.kernel === 1 && a.stride === 1 && a.padBefore === 0 && a.padAfter === 0));
   // Other convs of rank ≤ 2 read B in place from padded input planes when they can (rowsPlan;
-  // desc words 17–20), built once per call — packing B costs ~10 % of a 64-channel 3×3 conv and
-  // ~60 % of a grouped one with 4 channels per group (A/B: −6 % and −46 %).
+  // desc words 17–20), built once per call: packing B per pixel block is a visible share of a
+  // dense conv and most of a grouped one with few channels per group (bench/results/engine-design.md).
   const rows = rowsPlan(g, ax, perAxis, identityB);
   const planeSize = rows ? rows.gH * rows.gWp : 0;
   const planesPtr = rows ? arena.alloc(N * g.inChannels * planeSize * 4) : 0;

@@ -46,8 +46,8 @@ function start(module, memory, ctl, index, gen0, onExit) {
   for (;;) {
     if (spinning) {
       // After a job: watch for the next one before sleeping. A thread that sleeps lets its core
-      // idle, and a shared VM's host may then take milliseconds to run it again (measured here:
-      // with 8-15 ms between calls, a 2.2-ms two-thread conv took 4.3 ms; watching, 2.3-2.5 ms).
+      // idle, and a shared VM's host may then take milliseconds to run it again, so a two-thread
+      // conv after a short gap ran at one-thread speed (bench/results/engine-design.md).
       // How long: the gap between the last two jobs ×1.5 + 1 ms, within the cap ctl[10] (µs);
       // half the cap before any gap is known; 1 ms after a gap beyond the cap (waiting would not
       // reach the next job, so calls far apart cost no CPU). GEN odd (a call on the caller's
