@@ -683,4 +683,5 @@ export function blockPixels(): i32 { return NC; }
 /** Rows of B per K block: a GEMM with K ≤ this writes each output once, complete. */
 export function kBlock(): i32 { return KC; }
 
+export * from './weight-grad';
 export * from './winograd';

@@ -26,6 +26,8 @@ export {
 export {
   convBackward, conv1dBackward, conv2dBackward, conv3dBackward,
   convTransposeBackward, convTranspose1dBackward, convTranspose2dBackward, convTranspose3dBackward,
+  convBackwardAsync, conv1dBackwardAsync, conv2dBackwardAsync, conv3dBackwardAsync,
+  convTransposeBackwardAsync, convTranspose1dBackwardAsync, convTranspose2dBackwardAsync, convTranspose3dBackwardAsync,
 } from './ops/backward.js';
 export type { ConvBackwardOptions, ConvTransposeBackwardOptions, ConvGradients, GradientSelection } from './ops/backward.js';
 export { fastEngineReady, fastEngineInfo, setFastEngineThreads } from './engine/wasm/api.js';

@@ -22,7 +22,8 @@ import { ConvError, show } from '../geometry/errors.js';
 import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
 import type { CanonicalAxis, ConvGeometry } from '../geometry/types.js';
 import { assertAllocatable, product } from '../geometry/validate.js';
-import { engineOf, runConv, type EngineName } from '../engine/dispatch.js';
+import { engineOf, runConv, runConvAsync, type EngineName } from '../engine/dispatch.js';
+import { fastWeightGrad, fastWeightGradAsync } from '../engine/gradients.js';
 import { cropLeading, foldPadding, padInput, referenceBiasGrad, referenceWeightGrad, shiftPlanes } from '../engine/reference/backward.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
 import type { ConvOptions, ConvTransposeOptions } from './conv.js';
@@ -151,8 +152,16 @@ function gradGeometry(transposed: boolean, batch: number, inChannels: number, ou
   return buildGeometry({ transposed, batch, batched: true, inChannels, outChannels, groups, hasBias: false, paddingMode: 'zeros', axes, weightShape });
 }
 
+/** A gradient that is one convolution on the engines: its geometry, operands, and what its output becomes. */
+interface ConvStep {
+  geometry: ConvGeometry;
+  x: Float32Array;
+  w: Float32Array;
+  finish(out: Float32Array): Float32Array;
+}
+
 /** Input gradient of a direct convolution: a transposed conv of gradOutput (then the padding-mode fold). */
-function directInputGrad(g: ConvGeometry, w: Float32Array, gy: Float32Array, engine: EngineName): Float32Array {
+function directInputGrad(g: ConvGeometry, w: Float32Array, gy: Float32Array): ConvStep {
   const zeros = g.paddingMode === 'zeros';
   // Zeros: crop the padding inside the transposed conv. Other modes: keep the padded grid, fold it after.
   const pads = (i: number): [number, number] => (zeros ? [g.axes[i].padBefore, g.axes[i].padAfter] : [0, 0]);
@@ -163,20 +172,18 @@ function directInputGrad(g: ConvGeometry, w: Float32Array, gy: Float32Array, eng
   };
   const t = gradGeometry(true, g.batch, g.outChannels, g.inChannels, g.groups, gradAxes(g, (i) => g.axes[i].output, pads, rest), g.weightShape);
   assertAllocatable(t.outputShape, 'input gradient');
-  const padded = runConv(t, gy, w, null, engine);
-  return zeros ? padded : foldPadding(g, padded);
+  return { geometry: t, x: gy, w, finish: (padded) => (zeros ? padded : foldPadding(g, padded)) };
 }
 
 /** Input gradient of a transposed convolution: the direct conv of gradOutput with the same weight. */
-function transposedInputGrad(g: ConvGeometry, w: Float32Array, gy: Float32Array, engine: EngineName): Float32Array {
+function transposedInputGrad(g: ConvGeometry, w: Float32Array, gy: Float32Array): ConvStep {
   const d = gradGeometry(false, g.batch, g.outChannels, g.inChannels, g.groups, gradAxes(g, (i) => g.axes[i].output, (i) => [g.axes[i].padBefore, g.axes[i].padAfter], () => 0), g.weightShape);
   assertAllocatable(d.outputShape, 'input gradient');
-  const out = runConv(d, gy, w, null, engine);
   // An output padding of a whole stride or more (allowed when the dilation is larger) adds cells no
   // input cell reaches; the direct conv then computes floor(op / s) extra positions at the end.
   const got = d.axes.map((a) => a.output);
   const keep = g.axes.map((a) => a.input);
-  return got.every((n, i) => n === keep[i]) ? out : cropLeading(out, g.batch * g.inChannels, got, keep);
+  return { geometry: d, x: gy, w, finish: (out) => (got.every((n, i) => n === keep[i]) ? out : cropLeading(out, g.batch * g.inChannels, got, keep)) };
 }
 
 /** Channels `c0 … c0 + count − 1` of `[N, C, spatial]` data as `[count, N, spatial]` (batch and channels swapped). */
@@ -261,28 +268,61 @@ function directWeightGrad(g: ConvGeometry, x: Float32Array, gy: Float32Array, en
   return dW;
 }
 
-function backward(transposed: boolean, rank: number | undefined, input: Tensor, weight: Tensor, gradOutput: Tensor, options: unknown): ConvGradients {
-  const { g, x, w, gy, engine, want } = prepare(transposed, rank, input, weight, gradOutput, options);
+type Prepared = ReturnType<typeof prepare>;
+
+/** What both the synchronous and the asynchronous pass compute around the engines' calls. */
+function plan(p: Prepared, transposed: boolean) {
+  const { g, x, w, gy, want } = p;
   const outChannels = transposed ? g.weightShape[1] * g.groups : g.weightShape[0];
   // Batch 0 or channels 0: nothing was computed forward, every gradient is zero.
   const empty = product(g.inputShape) === 0 || product(g.outputShape) === 0;
-  let gx: Tensor | null = null;
-  if (want.input) {
-    const data = empty ? new Float32Array(product(g.inputShape)) : transposed ? transposedInputGrad(g, w.data, gy.data, engine) : directInputGrad(g, w.data, gy.data, engine);
-    gx = { shape: g.inputShape.slice(), data };
-  }
-  let gw: Tensor | null = null;
-  if (want.weight) {
-    // 'auto' runs the weight gradient as a convolution on the engines; 'reference' runs the
-    // reference loops over the forward tap tables.
-    let data: Float32Array;
-    if (empty) data = new Float32Array(product(g.weightShape));
-    else if (engine === 'reference') data = referenceWeightGrad(g, x.data, gy.data);
-    else data = transposed ? transposedWeightGrad(g, x.data, gy.data, engine) : directWeightGrad(g, x.data, gy.data, engine);
-    gw = { shape: g.weightShape.slice(), data };
-  }
-  const gb = want.bias ? { shape: [outChannels], data: empty ? new Float32Array(outChannels) : referenceBiasGrad(g, gy.data) } : null;
-  return { input: gx, weight: gw, bias: gb };
+  const inputStep = want.input && !empty ? (transposed ? transposedInputGrad(g, w.data, gy.data) : directInputGrad(g, w.data, gy.data)) : null;
+  const tensor = (shape: number[], data: Float32Array | null): Tensor => ({ shape: shape.slice(), data: data ?? new Float32Array(product(shape)) });
+  return {
+    inputStep,
+    /** The weight gradient is computed (not zero, not skipped). */
+    weight: want.weight && !empty,
+    result(gx: Float32Array | null, gw: Float32Array | null): ConvGradients {
+      return {
+        input: want.input ? tensor(g.inputShape, gx) : null,
+        weight: want.weight ? tensor(g.weightShape, gw) : null,
+        bias: want.bias ? { shape: [outChannels], data: empty ? new Float32Array(outChannels) : referenceBiasGrad(g, gy.data) } : null,
+      };
+    },
+  };
+}
+
+/**
+ * The weight gradient without the fast engine's GEMM: the reference loops over the forward tap
+ * tables on 'reference'; on 'auto' (tiny gradients, or no fast engine) the gradient as a
+ * convolution through runConv, which picks the tiny-call or the reference engine.
+ */
+function portableWeightGrad(p: Prepared, transposed: boolean): Float32Array {
+  const { g, x, gy, engine } = p;
+  if (engine === 'reference') return referenceWeightGrad(g, x.data, gy.data);
+  return transposed ? transposedWeightGrad(g, x.data, gy.data, engine) : directWeightGrad(g, x.data, gy.data, engine);
+}
+
+function backward(transposed: boolean, rank: number | undefined, input: Tensor, weight: Tensor, gradOutput: Tensor, options: unknown): ConvGradients {
+  const p = prepare(transposed, rank, input, weight, gradOutput, options);
+  const s = plan(p, transposed);
+  const gx = s.inputStep ? s.inputStep.finish(runConv(s.inputStep.geometry, s.inputStep.x, s.inputStep.w, null, p.engine)) : null;
+  // 'auto': the weight gradient as a GEMM on the fast engine when it runs there.
+  const gw = s.weight ? (p.engine === 'auto' ? fastWeightGrad(p.g, p.x.data, p.gy.data) : null) ?? portableWeightGrad(p, transposed) : null;
+  return s.result(gx, gw);
+}
+
+/** The asynchronous pass: the same numbers, the engines' work awaited on their worker threads. */
+async function backwardAsync(transposed: boolean, rank: number | undefined, input: Tensor, weight: Tensor, gradOutput: Tensor, options: unknown): Promise<ConvGradients> {
+  const p = prepare(transposed, rank, input, weight, gradOutput, options);
+  const s = plan(p, transposed);
+  // Both calls are queued at once: the engine runs them one after the other without a gap.
+  const gx = s.inputStep ? runConvAsync(s.inputStep.geometry, s.inputStep.x, s.inputStep.w, null, p.engine) : null;
+  const fast = s.weight && p.engine === 'auto' ? fastWeightGradAsync(p.g, p.x.data, p.gy.data) : null;
+  const [outX, outW] = await Promise.all([gx, fast]);
+  const dx = outX ? s.inputStep!.finish(outX) : null;
+  const gw = s.weight ? outW ?? portableWeightGrad(p, transposed) : null;
+  return s.result(dx, gw);
 }
 
 /**
@@ -407,3 +447,123 @@ export const convTranspose2dBackward = (input: Tensor, weight: Tensor, gradOutpu
  */
 export const convTranspose3dBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvTransposeBackwardOptions): ConvGradients =>
   backward(true, 3, input, weight, gradOutput, options);
+
+// Asynchronous variants: the same gradients; the engines' work runs on their worker threads.
+/**
+ * The asynchronous {@link convBackward}: the same gradients, computed on the fast engine's worker
+ * threads while the caller only awaits, so a browser's main thread stays responsive (small
+ * gradients are computed in place).
+ *
+ * @example
+ * ```ts
+ * import { convBackwardAsync, tensor } from 'convkit';
+ * const x = tensor([1, 2, 3, 4], [1, 1, 4]);
+ * const w = tensor([1, -1], [1, 1, 2]);
+ * const g = await convBackwardAsync(x, w, tensor([1, 1, 1], [1, 1, 3]));
+ * Array.from(g.input.data);  //=> [1, 0, 0, -1]
+ * Array.from(g.weight.data); //=> [6, 9]
+ * ```
+ */
+export const convBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvBackwardOptions): Promise<ConvGradients> =>
+  backwardAsync(false, undefined, input, weight, gradOutput, options);
+/**
+ * The asynchronous {@link conv1dBackward}.
+ *
+ * @example
+ * ```ts
+ * import { conv1dBackwardAsync, tensor } from 'convkit';
+ * const g = await conv1dBackwardAsync(tensor([1, 2, 3], [1, 1, 3]), tensor([1, 1], [1, 1, 2]), tensor([1, 1], [1, 1, 2]), { gradients: { bias: true } });
+ * Array.from(g.input.data);  //=> [1, 2, 1]
+ * Array.from(g.weight.data); //=> [3, 5]
+ * Array.from(g.bias.data);   //=> [2]
+ * ```
+ */
+export const conv1dBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvBackwardOptions): Promise<ConvGradients> =>
+  backwardAsync(false, 1, input, weight, gradOutput, options);
+/**
+ * The asynchronous {@link conv2dBackward}: large layers run on the worker threads.
+ *
+ * @example
+ * ```ts
+ * import { conv2dBackwardAsync, tensor } from 'convkit';
+ * // A 64 -> 64 channel 3x3 layer on a 56x56 map, gradOutput all ones: large enough for the threads.
+ * const x = tensor(new Float32Array(64 * 56 * 56).fill(1), [1, 64, 56, 56]);
+ * const w = tensor(new Float32Array(64 * 64 * 9).fill(0.5), [64, 64, 3, 3]);
+ * const g = await conv2dBackwardAsync(x, w, tensor(new Float32Array(64 * 56 * 56).fill(1), [1, 64, 56, 56]), { padding: 1 });
+ * g.weight.shape;    //=> [64, 64, 3, 3]
+ * g.weight.data[4];  //=> 3136
+ * g.input.data[57];  //=> 288
+ * // the centre tap sees all 56 x 56 cells; an inner input cell is read by 64 channels x 9 taps x 0.5
+ * ```
+ */
+export const conv2dBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvBackwardOptions): Promise<ConvGradients> =>
+  backwardAsync(false, 2, input, weight, gradOutput, options);
+/**
+ * The asynchronous {@link conv3dBackward}.
+ *
+ * @example
+ * ```ts
+ * import { conv3dBackwardAsync, tensor } from 'convkit';
+ * const x = tensor(new Float32Array(8).fill(1), [1, 1, 2, 2, 2]);
+ * const g = await conv3dBackwardAsync(x, tensor([2], [1, 1, 1, 1, 1]), tensor(new Float32Array(8).fill(1), [1, 1, 2, 2, 2]));
+ * Array.from(g.weight.data); //=> [8]
+ * ```
+ */
+export const conv3dBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvBackwardOptions): Promise<ConvGradients> =>
+  backwardAsync(false, 3, input, weight, gradOutput, options);
+/**
+ * The asynchronous {@link convTransposeBackward}.
+ *
+ * @example
+ * ```ts
+ * import { convTransposeBackwardAsync, tensor } from 'convkit';
+ * const g = await convTransposeBackwardAsync(tensor([1, 2], [1, 1, 2]), tensor([1, 1], [1, 1, 2]), tensor([1, 2, 3, 4], [1, 1, 4]), { stride: 2 });
+ * Array.from(g.input.data);  //=> [3, 7]
+ * Array.from(g.weight.data); //=> [7, 10]
+ * ```
+ */
+export const convTransposeBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvTransposeBackwardOptions): Promise<ConvGradients> =>
+  backwardAsync(true, undefined, input, weight, gradOutput, options);
+/**
+ * The asynchronous {@link convTranspose1dBackward}.
+ *
+ * @example
+ * ```ts
+ * import { convTranspose1dBackwardAsync, tensor } from 'convkit';
+ * const g = await convTranspose1dBackwardAsync(tensor([1, 2], [1, 1, 2]), tensor([1, 1, 1], [1, 1, 3]), tensor([1, 1, 1, 1], [1, 1, 4]));
+ * Array.from(g.input.data);  //=> [3, 3]
+ * ```
+ */
+export const convTranspose1dBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvTransposeBackwardOptions): Promise<ConvGradients> =>
+  backwardAsync(true, 1, input, weight, gradOutput, options);
+/**
+ * The asynchronous {@link convTranspose2dBackward}: large layers run on the worker threads.
+ *
+ * @example
+ * ```ts
+ * import { convTranspose2dBackwardAsync, tensor } from 'convkit';
+ * // A learned 2x upsampling, 64 -> 32 channels, 56x56 -> 112x112.
+ * const x = tensor(new Float32Array(64 * 56 * 56).fill(1), [1, 64, 56, 56]);
+ * const w = tensor(new Float32Array(64 * 32 * 9).fill(1), [64, 32, 3, 3]);
+ * const gy = tensor(new Float32Array(32 * 112 * 112).fill(1), [1, 32, 112, 112]);
+ * const g = await convTranspose2dBackwardAsync(x, w, gy, { stride: 2, padding: 1, outputPadding: 1 });
+ * g.input.shape;     //=> [1, 64, 56, 56]
+ * g.input.data[57];  //=> 288
+ * g.weight.data[4];  //=> 3136
+ * // an inner input cell reaches 3 x 3 output cells of each of 32 channels; the centre tap of every input cell lands inside
+ * ```
+ */
+export const convTranspose2dBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvTransposeBackwardOptions): Promise<ConvGradients> =>
+  backwardAsync(true, 2, input, weight, gradOutput, options);
+/**
+ * The asynchronous {@link convTranspose3dBackward}.
+ *
+ * @example
+ * ```ts
+ * import { convTranspose3dBackwardAsync, tensor } from 'convkit';
+ * const g = await convTranspose3dBackwardAsync(tensor([3], [1, 1, 1, 1, 1]), tensor([1, 2], [1, 1, 1, 1, 2]), tensor([1, 1], [1, 1, 1, 1, 2]));
+ * Array.from(g.weight.data); //=> [3, 3]
+ * ```
+ */
+export const convTranspose3dBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvTransposeBackwardOptions): Promise<ConvGradients> =>
+  backwardAsync(true, 3, input, weight, gradOutput, options);

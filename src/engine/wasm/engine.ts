@@ -10,6 +10,7 @@ import { holdEventLoop } from './keep-alive.js';
 import { canBlock, canSpawnWorkers, TASK_WORDS, ThreadPool } from './pool.js';
 import { instantiate, kernelModule, loadAsync, loadedFeatures, loadSync, SHARED_MAX_PAGES, type KernelExports } from './runtime.js';
 import type { TaskRunner } from './task-runner.js';
+import type { Job, JobLayout } from './job.js';
 
 export { runTask };
 
@@ -115,12 +116,12 @@ export class WasmEngine {
     return { layout, tablePtr };
   }
 
-  private pick(g: ConvGeometry, threads: number | undefined, sync: boolean): TaskRunner | null {
+  private pick(macs: number, threads: number | undefined, sync: boolean): TaskRunner | null {
     const r = this.runner;
     if (!r || r.threads < 2 || threads === 1) return null;
     if (sync && !canBlock()) return null; // a browser's main thread may not wait: compute here
     if (threads !== undefined) return r; // explicitly asked for threads
-    return macsOf(g) >= PARALLEL_MIN_MACS ? r : null;
+    return macs >= PARALLEL_MIN_MACS ? r : null;
   }
 
   private read(layout: { outPtr: number; outLength: number }): Float32Array {
@@ -134,7 +135,7 @@ export class WasmEngine {
   conv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads?: number): Float32Array {
     // An async job owns the memory until it resolves: a sync call meanwhile uses a private engine.
     if (this.asyncBusy > 0) return this.spareEngine().conv(g, x, w, bias, 1);
-    const runner = this.pick(g, threads, true);
+    const runner = this.pick(macsOf(g), threads, true);
     // With threads, a layout with a taskFeed (depthwise: each task reads one span of channels)
     // has its input copied in task by task: tasks are published first and each is released as
     // its input lands, so the copy overlaps the other threads' compute instead of preceding it.
@@ -161,7 +162,7 @@ export class WasmEngine {
     this.asyncBusy++;
     const release = holdEventLoop(); // from queueing to settling: a queued job keeps Node alive too
     const job = this.queue.then(async () => {
-      const runner = this.pick(g, threads, false);
+      const runner = this.pick(macsOf(g), threads, false);
       const { layout, tablePtr } = this.setup(g, x, w, bias, runner ? runner.slots : 1);
       if (runner) await runner.runAsync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr);
       else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr, false);
@@ -170,6 +171,49 @@ export class WasmEngine {
     });
     this.queue = job.then(() => undefined, () => undefined).then(() => { this.asyncBusy--; release(); });
     return job;
+  }
+
+  /**
+   * Lays out a job (job.ts) in memory; the conv plans' tables there are overwritten. `feedable`:
+   * a synchronous pooled call, where a layout with `feed` gets its input task by task (`fed`).
+   */
+  private setupJob(job: Job, slots: number, feedable = false): { layout: JobLayout; tablePtr: number; fed: boolean } {
+    this.runner?.quiesce();
+    const layout = job.plan(slots, this.kernels);
+    const tablePtr = (layout.bytes + 63) & ~63;
+    this.ensure(slots > 1 ? tablePtr + layout.tasks.length * TASK_WORDS * 4 : layout.bytes);
+    this.lastLayout = null;
+    const fed = feedable && !!layout.feed;
+    layout.prepare(this.memory.buffer as ArrayBuffer, this.kernels, !fed);
+    return { layout, tablePtr, fed };
+  }
+
+  /** Runs a job other than a forward conv (e.g. a weight gradient) as conv() runs a conv: same threads, same rules. */
+  runJob(job: Job, threads?: number): Float32Array {
+    if (this.asyncBusy > 0) return this.spareEngine().runJob(job, 1);
+    const runner = this.pick(job.macs, threads, true);
+    const { layout, tablePtr, fed } = this.setupJob(job, runner ? runner.slots : 1, !!runner);
+    const mem = this.memory.buffer as ArrayBuffer;
+    if (runner) {
+      const drain = layout.drain && ((i0: number, i1: number) => layout.drain!(mem, i0, i1));
+      runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr, drain, fed ? (i) => layout.feed!(mem, i) : undefined);
+    } else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr, false);
+    return layout.read(mem);
+  }
+
+  /** runJob without blocking (see convAsync): queued behind the engine's other async calls. */
+  runJobAsync(job: Job, threads?: number): Promise<Float32Array> {
+    this.asyncBusy++;
+    const release = holdEventLoop();
+    const result = this.queue.then(async () => {
+      const runner = this.pick(job.macs, threads, false);
+      const { layout, tablePtr } = this.setupJob(job, runner ? runner.slots : 1);
+      if (runner) await runner.runAsync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr);
+      else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr, false);
+      return layout.read(this.memory.buffer as ArrayBuffer);
+    });
+    this.queue = result.then(() => undefined, () => undefined).then(() => { this.asyncBusy--; release(); });
+    return result;
   }
 
   private queue: Promise<void> = Promise.resolve();

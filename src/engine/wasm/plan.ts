@@ -29,6 +29,8 @@ export interface KernelShape {
 
 export const TASK_GEMM = 0;
 export const TASK_DEPTHWISE = 1;
+/** A weight-gradient column range (weight-grad.ts; args: those of the kernel weightGrad). */
+export const TASK_WEIGHT_GRAD = 2;
 /** A block of Winograd tiles (winograd-plan.ts; args: those of the kernel winogradTiles). */
 export const TASK_WINOGRAD = 4;
 
@@ -48,6 +50,10 @@ export function runTask(k: KernelExports, t: Task, scratch: number, priv: boolea
   const a = t.args;
   if (t.kind === TASK_WINOGRAD) {
     k.winogradTiles(a[0], a[1], a[2], scratch);
+    return;
+  }
+  if (t.kind === TASK_WEIGHT_GRAD) {
+    k.weightGrad(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], scratch);
     return;
   }
   if (t.kind !== TASK_GEMM) {

@@ -28,6 +28,9 @@ export interface KernelExports {
   buildPlanes(x: number, planes: number, C: number, inH: number, inW: number, rowMap: number, colMap: number, gH: number, gW: number): void;
   buildSplitPlanes(x: number, planes: number, C: number, inH: number, inW: number, rowMap: number, colMap: number, gH: number, gW: number): void;
   peak(iters: number, seed: number): number;
+  weightGrad(d: number, z: number, zImg: number, a: number, aImg: number, M: number, P: number, N: number, c: number, K: number, k0: number, k1: number, scratch: number): void;
+  weightGradScratchBytes(M: number): number;
+  weightGradColumns(): number;
   winogradTiles(d: number, t0: number, t1: number, scratch: number): void;
   winogradWeights(w: number, u: number, uStride: number, rows: number, OC: number, IC: number, tmp: number): void;
   winogradScratchBytes(IC: number, OC: number, T: number): number;

@@ -1,0 +1,43 @@
+/**
+ * A job for the fast engine other than a forward convolution (the weight gradient,
+ * weight-grad.ts): its own memory layout and tasks, run by WasmEngine.runJob on the same memory
+ * and thread pool as the convolutions.
+ */
+import type { KernelExports } from './runtime.js';
+import type { Task } from './plan.js';
+
+export interface JobLayout {
+  /** Bytes of memory the layout uses (from 0). */
+  bytes: number;
+  tasks: Task[];
+  /** Per-thread scratch: thread t uses [scratchPtr + t·scratchPer, +scratchPer). */
+  scratchPtr: number;
+  scratchPer: number;
+  /**
+   * Writes the data and tables into memory (nothing of an earlier call is assumed there).
+   * `withInput` false: the input arrives through `feed` instead.
+   */
+  prepare(mem: ArrayBuffer, k: KernelExports, withInput?: boolean): void;
+  /** The result, copied out of memory after every task has run. */
+  read(mem: ArrayBuffer): Float32Array;
+  /**
+   * Optional, where task i reads only its own span of the input (pooling): copies that span in.
+   * On threads the engine then prepares without the input and feeds the tasks one by one while
+   * the other threads already compute the ones fed (ThreadPool.runSync's `feed`).
+   */
+  feed?(mem: ArrayBuffer, i: number): void;
+  /**
+   * Optional, where each task writes final values to its own span of the output (pooling):
+   * called on the calling thread, in task order, as tasks [i0, i1) are done, so the result is
+   * copied out while other threads still compute (ThreadPool.runSync's `drain`); read() then
+   * returns what was drained.
+   */
+  drain?(mem: ArrayBuffer, i0: number, i1: number): void;
+}
+
+export interface Job {
+  /** Multiply-adds: small jobs stay on the calling thread, as small convolutions do. */
+  macs: number;
+  /** The layout for `slots` threads' scratch (task granularity only; results do not depend on it). */
+  plan(slots: number, k: KernelExports): JobLayout;
+}
