@@ -10,6 +10,8 @@ import type { ConvGeometry } from '../geometry/types.js';
 import { referenceConv } from './reference/conv.js';
 import { macsOf, TINY_MAX_MACS, tinyConv } from './tiny.js';
 import { wasmEngine } from './wasm/engine.js';
+import { winogradJob } from './wasm/winograd-job.js';
+import { algorithmPlan, type ConvAlgorithm } from './algorithm.js';
 
 /** Which engine computes: `'auto'` (the fast WebAssembly engine where it loads) or `'reference'` (plain loops, float64 sums). */
 export type EngineName = 'reference' | 'auto';
@@ -20,13 +22,14 @@ export function engineOf(v: unknown): EngineName {
   throw new ConvError('INVALID_OPTION', `engine must be 'auto' or 'reference', but got ${show(v)}`, { values: { engine: v }, hint: "use 'auto' (fastest available) or 'reference'" });
 }
 
-export function runConv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, engine: EngineName): Float32Array {
+export function runConv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, engine: EngineName, algorithm: ConvAlgorithm = 'auto'): Float32Array {
+  const winograd = algorithmPlan(g, engine, algorithm);
   if (engine === 'auto') {
-    if (macsOf(g) <= TINY_MAX_MACS) return tinyConv(g, x, w, bias);
+    if (!winograd && macsOf(g) <= TINY_MAX_MACS) return tinyConv(g, x, w, bias);
     const fast = wasmEngine();
     if (fast) {
       try {
-        return fast.conv(g, x, w, bias);
+        return winograd ? fast.runJob(winogradJob(g, x, w, bias)) : fast.conv(g, x, w, bias);
       } catch (e) {
         if (!(e instanceof RangeError)) throw e; // wasm memory could not grow: too big for it
       }
@@ -36,13 +39,14 @@ export function runConv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias:
 }
 
 /** Asynchronous variant: never blocks the calling thread on other threads (browser main thread). */
-export async function runConvAsync(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, engine: EngineName): Promise<Float32Array> {
+export async function runConvAsync(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, engine: EngineName, algorithm: ConvAlgorithm = 'auto'): Promise<Float32Array> {
+  const winograd = algorithmPlan(g, engine, algorithm);
   if (engine === 'auto') {
-    if (macsOf(g) <= TINY_MAX_MACS) return tinyConv(g, x, w, bias);
+    if (!winograd && macsOf(g) <= TINY_MAX_MACS) return tinyConv(g, x, w, bias);
     const fast = wasmEngine();
     if (fast) {
       try {
-        return await fast.convAsync(g, x, w, bias);
+        return await (winograd ? fast.runJobAsync(winogradJob(g, x, w, bias)) : fast.convAsync(g, x, w, bias));
       } catch (e) {
         if (!(e instanceof RangeError)) throw e; // wasm memory could not grow: too big for it
       }

@@ -7,6 +7,7 @@ import { convGeometry, convTransposeGeometry, type ConvShapeOptions, type ConvTr
 import type { ConvGeometry } from '../geometry/types.js';
 import { assertAllocatable } from '../geometry/validate.js';
 import { engineOf, runConv, runConvAsync, type EngineName } from '../engine/dispatch.js';
+import { algorithmOf, type ConvAlgorithm } from '../engine/algorithm.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
 import { GeometryMemo } from './geometry-memo.js';
 
@@ -16,6 +17,11 @@ export interface ComputeOptions {
   bias?: Tensor | null;
   /** 'auto' (default): the fastest engine available; 'reference': the plain loops. */
   engine?: EngineName;
+  /**
+   * How the fast engine sums a direct conv: 'auto' (default: Winograd where measured faster),
+   * 'direct', or 'winograd' (2-D, groups 1, 3×3, stride 1; refused with a ConvError otherwise).
+   */
+  algorithm?: ConvAlgorithm;
 }
 /**
  * Options of `conv1d/2d/3d` and `conv`: PyTorch's `stride`, `padding`, `dilation`, `groups`,
@@ -46,13 +52,13 @@ function optionsObject<T>(options: T | undefined): T | Record<string, never> {
   return options;
 }
 
-function compute(g: ConvGeometry, x: Tensor, w: Tensor, bias: Tensor | null, engine: EngineName): Tensor {
+function compute(g: ConvGeometry, x: Tensor, w: Tensor, bias: Tensor | null, engine: EngineName, algorithm: ConvAlgorithm): Tensor {
   assertAllocatable(g.outputShape, 'output');
-  const data = runConv(g, x.data, w.data, bias ? bias.data : null, engine);
+  const data = runConv(g, x.data, w.data, bias ? bias.data : null, engine, algorithm);
   return { shape: g.outputShape.slice(), data };
 }
 
-type Resolved = [ConvGeometry, Tensor, Tensor, Tensor | null, EngineName];
+type Resolved = [ConvGeometry, Tensor, Tensor, Tensor | null, EngineName, ConvAlgorithm];
 
 function resolve(transposed: boolean, rank: number | undefined, input: Tensor, weight: Tensor, options?: ConvOptions | ConvTransposeOptions): Resolved {
   const o = optionsObject(options) as ConvOptions & ConvTransposeOptions;
@@ -60,6 +66,7 @@ function resolve(transposed: boolean, rank: number | undefined, input: Tensor, w
   const w = asTensor(weight, 'weight');
   const b = o.bias === undefined || o.bias === null ? null : asTensor(o.bias, 'bias');
   const engine = engineOf(o.engine);
+  const algorithm = algorithmOf(o.algorithm);
   const bShape = b ? b.shape : null;
   const opts = o as unknown as Record<string, unknown>;
   let g = memo.get(transposed, rank, x.shape, w.shape, bShape, opts);
@@ -71,7 +78,7 @@ function resolve(transposed: boolean, rank: number | undefined, input: Tensor, w
     g = transposed ? convTransposeGeometry(shapes, use, rank) : convGeometry(shapes, use, rank);
     if (snap) memo.set(g, transposed, rank, x.shape, w.shape, bShape, snap);
   }
-  return [g, x, w, b, engine];
+  return [g, x, w, b, engine, algorithm];
 }
 
 /** The last geometry resolved (a layer called again skips validation; keyed on values only). */
@@ -86,9 +93,9 @@ function convTransposeN(rank: number | undefined, input: Tensor, weight: Tensor,
 }
 
 /** Async: never blocks the calling thread on the engine's worker threads (browser main thread). */
-async function computeAsync(g: ConvGeometry, x: Tensor, w: Tensor, bias: Tensor | null, engine: EngineName): Promise<Tensor> {
+async function computeAsync(g: ConvGeometry, x: Tensor, w: Tensor, bias: Tensor | null, engine: EngineName, algorithm: ConvAlgorithm): Promise<Tensor> {
   assertAllocatable(g.outputShape, 'output');
-  const data = await runConvAsync(g, x.data, w.data, bias ? bias.data : null, engine);
+  const data = await runConvAsync(g, x.data, w.data, bias ? bias.data : null, engine, algorithm);
   return { shape: [...g.outputShape], data };
 }
 

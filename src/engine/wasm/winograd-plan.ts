@@ -27,9 +27,11 @@ const GEMM_DESC_WORDS = 21;
  * Tiles per task: V and M (36 floats per tile and channel each) kept within ~0.6 MB so a block's
  * transforms and GEMMs stay in cache; a multiple of 8 (the microkernel's column width), 8 to 64.
  */
-export function blockTiles(IC: number, OC: number): number {
+export function blockTiles(IC: number, OC: number, tiles: number, threads: number): number {
   const perTile = 36 * (IC + OC) * 4;
-  return Math.max(8, Math.min(64, 8 * Math.floor(600_000 / perTile / 8)));
+  const fit = Math.max(8, Math.min(64, 8 * Math.floor(600_000 / perTile / 8)));
+  // With threads: at least ~4 blocks per thread, so they run out of work together.
+  return threads > 1 ? Math.max(8, Math.min(fit, 8 * Math.ceil(tiles / (32 * threads)))) : fit;
 }
 
 export interface WinogradPlan {
@@ -79,13 +81,13 @@ export function planWinograd(g: ConvGeometry, threads: number, ks: KernelShape, 
   const plane = gH * gWp;
   const tpi = sh.tiles * sw.tiles;
   const tiles = images * tpi;
-  const T = blockTiles(IC, OC);
+  const T = blockTiles(IC, OC, tiles, threads);
   const inSp = H.input * W.input, outSp = H.output * W.output;
 
   const arena = new Arena();
   const xPtr = arena.alloc(N * IC * inSp * 4);
   const wPtr = arena.alloc(OC * IC * 9 * 4);
-  const rowsPtr = arena.alloc(2 * OC * 4);
+  const panelsPtr = arena.alloc(2 * OC * 4);
   const probePtr = arena.alloc(2 * ocPad * 4);
   const probeDst = arena.alloc(2 * ocPad * 4);
   const wTmp = arena.alloc(54 * 16);
@@ -122,25 +124,20 @@ export function planWinograd(g: ConvGeometry, threads: number, ks: KernelShape, 
   for (let t0 = 0; t0 < tiles; t0 += T) tasks.push({ kind: TASK_WINOGRAD, args: [descPtr, t0, Math.min(tiles, t0 + T)] });
 
   /**
-   * Where packA puts row oc of an [OC × K] matrix: element (oc, k) at float base + k·h. Read off
-   * packA itself (one home for the panel layout): a probe [OC × 2] holding oc·2 + k + 1 is
-   * packed; (oc, 0) lands at row0·2 + r and (oc, 1) h floats later, so r = 2·oc − pos0 and
-   * base = (oc − r)·K + r.
+   * packA's panels of an [OC × K] matrix (first row, height), read off packA itself so the panel
+   * layout has one home: a probe [OC × 2] holding oc·2 + k + 1 is packed; row oc sits r rows into
+   * its panel of height h when (oc, 0) lands at float (oc − r)·2 + r and (oc, 1) h floats later.
    */
-  let rows: Int32Array | null = null;
-  function packedRows(mem: ArrayBuffer, kx: KernelExports): Int32Array {
+  let panels: Int32Array | null = null;
+  function packedPanels(mem: ArrayBuffer, kx: KernelExports): Int32Array {
     new Float32Array(mem, probePtr, 2 * OC).set(Float32Array.from({ length: 2 * OC }, (_, i) => i + 1));
     kx.packA(probePtr, probeDst, OC, 2, 1, tapOffPtr, 2, 1);
     const packed = new Float32Array(mem, probeDst, 2 * ocPad);
-    const out = new Int32Array(2 * OC);
     const pos = new Int32Array(2 * OC);
     packed.forEach((v, p) => { if (v > 0) pos[v - 1] = p; });
-    for (let oc = 0; oc < OC; oc++) {
-      const r = 2 * oc - pos[2 * oc];
-      out[2 * oc] = (oc - r) * IC + r;
-      out[2 * oc + 1] = pos[2 * oc + 1] - pos[2 * oc];
-    }
-    return out;
+    const out: number[] = [];
+    for (let oc = 0; oc < OC; oc++) if (2 * oc - pos[2 * oc] === 0) out.push(oc, pos[2 * oc + 1] - pos[2 * oc]);
+    return Int32Array.from(out);
   }
 
   return {
@@ -163,10 +160,9 @@ export function planWinograd(g: ConvGeometry, threads: number, ks: KernelShape, 
       new Int32Array(mem, tapOffPtr, 1)[0] = 0;
       sh.maps.forEach((m, i) => new Int32Array(mem, rowPtrs[i], m.length).set(m));
       sw.maps.forEach((m, i) => new Int32Array(mem, colPtrs[i], m.length).set(m));
-      rows ??= packedRows(mem, kx);
-      new Int32Array(mem, rowsPtr, rows.length).set(rows);
-      if (ocPad > OC) new Float32Array(mem, uPtr, 36 * uStride / 4).fill(0); // the rows past OC
-      kx.winogradWeights(wPtr, uPtr, uStride, rowsPtr, OC, IC, wTmp);
+      panels ??= packedPanels(mem, kx);
+      new Int32Array(mem, panelsPtr, panels.length).set(panels);
+      kx.winogradWeights(wPtr, uPtr, uStride, panelsPtr, panels.length / 2, OC, IC, wTmp);
       for (let n = 0; n < N; n++) {
         for (let a = 0; a < H.dilation; a++) for (let c = 0; c < W.dilation; c++) {
           const q = (n * H.dilation + a) * W.dilation + c;
