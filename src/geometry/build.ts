@@ -16,26 +16,32 @@ export function axisNames(rank: number): string[] {
   return Array.from({ length: rank }, (_, i) => `x${i}`);
 }
 
+/**
+ * A direct axis's equivalent direct convolution: the axis itself, over a grid that ends
+ * `padAfter` cells past the input (a pooling axis passes the cells its windows actually reach).
+ */
+export function directEquivalent(a: Omit<CanonicalAxis, 'padAfter' | 'outputPadding'>, padAfter: number, output: number): EquivalentDirectAxis {
+  return {
+    insertedZeros: 0,
+    dilatedInput: a.input,
+    padBefore: a.padBefore,
+    padAfter,
+    pPrime: [a.padBefore, padAfter],
+    outputPadding: 0,
+    extra: 0,
+    stride: a.stride,
+    kernel: a.kernel,
+    dilation: a.dilation,
+    effectiveKernel: effectiveKernel(a.kernel, a.dilation),
+    flipped: false,
+    gridSize: a.input + a.padBefore + padAfter,
+    output,
+  };
+}
+
 function equivalentOf(a: CanonicalAxis, transposed: boolean, output: number): EquivalentDirectAxis {
+  if (!transposed) return directEquivalent(a, a.padAfter, output);
   const ke = effectiveKernel(a.kernel, a.dilation);
-  if (!transposed) {
-    return {
-      insertedZeros: 0,
-      dilatedInput: a.input,
-      padBefore: a.padBefore,
-      padAfter: a.padAfter,
-      pPrime: [a.padBefore, a.padAfter],
-      outputPadding: 0,
-      extra: 0,
-      stride: a.stride,
-      kernel: a.kernel,
-      dilation: a.dilation,
-      effectiveKernel: ke,
-      flipped: false,
-      gridSize: a.input + a.padBefore + a.padAfter,
-      output,
-    };
-  }
   const dilatedInput = a.input === 0 ? 0 : windowSpan(a.input, a.stride, 1);
   const padBefore = equivalentPadOf(ke, a.padBefore);
   const pPrimeAfter = equivalentPadOf(ke, a.padAfter);

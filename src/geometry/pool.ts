@@ -3,7 +3,7 @@
  * convolution (kernel, stride, padding, dilation → output), with PyTorch's pooling rules — stride
  * defaults to the kernel, padding at most half the (effective) kernel, optional ceil mode.
  */
-import { axisNames } from './build.js';
+import { axisNames, directEquivalent } from './build.js';
 import { effectiveKernel, windowSpan } from './sizes.js';
 import { ConvError, show } from './errors.js';
 import type { AxisGeometry } from './types.js';
@@ -191,22 +191,7 @@ export function poolAxis(index: number, name: string, a: PoolAxisSpec, output: n
     padAfter: a.padAfter,
     outputPadding: 0,
     output,
-    equivalent: {
-      insertedZeros: 0,
-      dilatedInput: a.input,
-      padBefore: a.padBefore,
-      padAfter: reach,
-      pPrime: [a.padBefore, reach],
-      outputPadding: 0,
-      extra: 0,
-      stride: a.stride,
-      kernel: a.kernel,
-      dilation: a.dilation,
-      effectiveKernel: ke,
-      flipped: false,
-      gridSize: a.input + a.padBefore + reach,
-      output,
-    },
+    equivalent: directEquivalent(a, reach, output),
   };
 }
 
