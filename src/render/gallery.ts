@@ -3,6 +3,7 @@
  * ../shared/reference/conv_arithmetic_figures.json; a test checks this copy against it) and the
  * examples of the seed tutorial. Browser-safe data; the CLI's `gallery` command renders and writes.
  */
+import { directOutputSize } from '../geometry/sizes.js';
 import type { TraceSpecOptions } from '../trace/types.js';
 import type { RenderOptions } from './options.js';
 
@@ -59,7 +60,7 @@ export const CLASSIC_FIGURES: readonly ClassicFigure[] = [
 
 /** Output size of the direct convolution a classic figure names (relationship 15 of the guide). */
 function directOutput(f: ClassicFigure): number {
-  return Math.floor((f.i + 2 * f.p - f.k - (f.k - 1) * (f.d - 1)) / f.s) + 1;
+  return directOutputSize(f.i, f.k, f.s, f.d, f.p, f.p);
 }
 
 /**
