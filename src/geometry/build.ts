@@ -101,6 +101,11 @@ export function buildAxis(a: CanonicalAxis, index: number, name: string, transpo
     }
     output = directOutputSize(a.input, a.kernel, a.stride, a.dilation, a.padBefore, a.padAfter);
   }
+  return axisRecord(a, index, name, transposed, output, equivalentOf(a, transposed, output));
+}
+
+/** The AxisGeometry of resolved numbers whose output and equivalent are known (convolution and pooling axes). */
+export function axisRecord(a: CanonicalAxis, index: number, name: string, transposed: boolean, output: number, equivalent: EquivalentDirectAxis): AxisGeometry {
   return {
     index,
     name,
@@ -109,12 +114,12 @@ export function buildAxis(a: CanonicalAxis, index: number, name: string, transpo
     kernel: a.kernel,
     stride: a.stride,
     dilation: a.dilation,
-    effectiveKernel: ke,
+    effectiveKernel: equivalent.effectiveKernel,
     padBefore: a.padBefore,
     padAfter: a.padAfter,
     outputPadding: transposed ? a.outputPadding : 0,
     output,
-    equivalent: equivalentOf(a, transposed, output),
+    equivalent,
   };
 }
 

@@ -3,7 +3,7 @@
  * convolution (kernel, stride, padding, dilation → output), with PyTorch's pooling rules — stride
  * defaults to the kernel, padding at most half the (effective) kernel, optional ceil mode.
  */
-import { axisNames, directEquivalent } from './build.js';
+import { axisNames, axisRecord, directEquivalent } from './build.js';
 import { effectiveKernel, windowSpan } from './sizes.js';
 import { ConvError, show } from './errors.js';
 import type { AxisGeometry } from './types.js';
@@ -178,21 +178,7 @@ export interface PoolAxisSpec {
 export function poolAxis(index: number, name: string, a: PoolAxisSpec, output: number): AxisGeometry {
   const ke = effectiveKernel(a.kernel, a.dilation);
   const reach = Math.max(a.padAfter, windowSpan(output, a.stride, ke) - a.input - a.padBefore);
-  return {
-    index,
-    name,
-    transposed: false,
-    input: a.input,
-    kernel: a.kernel,
-    stride: a.stride,
-    dilation: a.dilation,
-    effectiveKernel: ke,
-    padBefore: a.padBefore,
-    padAfter: a.padAfter,
-    outputPadding: 0,
-    output,
-    equivalent: directEquivalent(a, reach, output),
-  };
+  return axisRecord({ ...a, outputPadding: 0 }, index, name, false, output, directEquivalent(a, reach, output));
 }
 
 /** The parts of a PoolGeometry that the PyTorch, ONNX and TensorFlow pooling dialects each resolve. */
