@@ -170,9 +170,43 @@ function directInputGrad(g: ConvGeometry, w: Float32Array, gy: Float32Array): Co
     const a = g.axes[i];
     return (a.input + a.padBefore + a.padAfter - a.effectiveKernel) % a.stride;
   };
+  const finish = (padded: Float32Array): Float32Array => (zeros ? padded : foldPadding(g, padded));
+  // Stride 1: the transposed conv is the direct conv with the kernel flipped and its channel axes
+  // swapped, padded by d(k − 1) − p on each side (the equivalent direct conv of
+  // docs/semantics.md) — so the gradient runs on whatever algorithm the engine picks for direct
+  // convs (Winograd for 3×3), as the forward does. Not when a crop exceeds d(k − 1).
+  const full = (i: number): [number, number] => {
+    const a = g.axes[i], span = a.effectiveKernel - 1;
+    return [span - pads(i)[0], span - pads(i)[1]];
+  };
+  if (g.axes.every((a, i) => a.stride === 1 && full(i)[0] >= 0 && full(i)[1] >= 0)) {
+    const wd = flipSwapped(g, w);
+    const d = gradGeometry(false, g.batch, g.outChannels, g.inChannels, g.groups, gradAxes(g, (i) => g.axes[i].output, full, () => 0), [g.inChannels, g.outChannels / g.groups, ...g.axes.map((a) => a.kernel)]);
+    assertAllocatable(d.outputShape, 'input gradient');
+    return { geometry: d, x: gy, w: wd, finish };
+  }
   const t = gradGeometry(true, g.batch, g.outChannels, g.inChannels, g.groups, gradAxes(g, (i) => g.axes[i].output, pads, rest), g.weightShape);
   assertAllocatable(t.outputShape, 'input gradient');
-  return { geometry: t, x: gy, w, finish: (padded) => (zeros ? padded : foldPadding(g, padded)) };
+  return { geometry: t, x: gy, w, finish };
+}
+
+/**
+ * A direct conv's weight `[OC, IC/g, k…]` as the weight of its transpose written as a direct conv:
+ * `[IC, OC/g, k…]`, w'[g·icg + i, o, t] = w[g·ocg + o, i, taps − 1 − t] (every axis reversed).
+ */
+function flipSwapped(g: ConvGeometry, w: Float32Array): Float32Array {
+  const icg = g.inChannels / g.groups, ocg = g.outChannels / g.groups;
+  const taps = product(g.axes.map((a) => a.kernel));
+  const out = new Float32Array(w.length);
+  for (let gi = 0; gi < g.groups; gi++) {
+    for (let o = 0; o < ocg; o++) {
+      for (let i = 0; i < icg; i++) {
+        const from = ((gi * ocg + o) * icg + i) * taps, to = ((gi * icg + i) * ocg + o) * taps;
+        for (let t = 0; t < taps; t++) out[to + t] = w[from + taps - 1 - t];
+      }
+    }
+  }
+  return out;
 }
 
 /** Input gradient of a transposed convolution: the direct conv of gradOutput with the same weight. */
