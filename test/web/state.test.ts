@@ -1,7 +1,7 @@
 /** The URL form of the playground's state: strict parsing, defaults on bad values, round trips. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BOUNDS, defaultState, parseQuery, toQuery } from '../../web/src/state.js';
+import { BOUNDS, COLOURS, PADDING_MODES, PICTURES, defaultState, parseQuery, toQuery } from '../../web/src/state.js';
 import type { State } from '../../web/src/state.js';
 
 const pair = (b: readonly [number, number]) => fc.tuple(fc.integer({ min: b[0], max: b[1] }), fc.integer({ min: b[0], max: b[1] }));
@@ -30,6 +30,10 @@ const arbState: fc.Arbitrary<State> = fc.record({
   lang: fc.constantFrom('en', 'zh' as const),
   figure: fc.constantFrom('grids', 'classic' as const),
   tour: fc.oneof(fc.constant(0), fc.integer({ min: BOUNDS.tour[0], max: BOUNDS.tour[1] })),
+  page: fc.constantFrom('grids', 'image' as const),
+  picture: fc.constantFrom(...PICTURES),
+  colour: fc.constantFrom(...COLOURS),
+  paddingMode: fc.constantFrom(...PADDING_MODES),
 }).map((s) => {
   // Only what the URL can express: padding boxes a mode does not use, and transposed-only values
   // of a direct layer, are not part of the state a link carries.

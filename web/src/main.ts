@@ -26,6 +26,7 @@ import type { TutorialViews } from './tutorial-views.js';
 import { bindUrl, loadUrl, pushUrl } from './url-sync.js';
 import { Views } from './views.js';
 import { paletteOf } from './palette.js';
+import { mountImageMode } from './image/mount.js';
 
 /** Whether the animation may start by itself (not when the reader asked for reduced motion). */
 const motionOk = () => typeof matchMedia === 'undefined' || !matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -119,6 +120,8 @@ function start(): void {
   bindPlayer(views);
   bindExport(views);
   tutorialViews = mountTutorialViews({ lang: () => store.state.lang, state: () => store.snapshot(), palette: () => paletteOf(store.state.theme, store.state.colorBlind), load });
+  // The image mode (view=image): the same layer on pictures, in place of the stage and side panels.
+  mountImageMode(document.querySelector('.layout') as HTMLElement, byId<HTMLButtonElement>('image-open'));
   store.refresh();
   if (store.state.tour > 0) openTourStep(store.state.tour);
   // A link with bad values is rewritten to what is shown, so the bad text does not travel on.

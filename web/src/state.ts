@@ -18,6 +18,12 @@ export type MatrixMode = 'c' | 'ct';
  */
 export const FIGURES = ['grids', 'classic'] as const;
 export type Figure = (typeof FIGURES)[number];
+/** Which view of the page: the grids (stage and side panels) or the image mode (the layer on pictures). */
+export type PageView = 'grids' | 'image';
+/** Image mode: the built-in pictures, the colour and the padding modes it offers. */
+export const PICTURES = ['card', 'scene'] as const;
+export const COLOURS = ['rgb', 'grey'] as const;
+export const PADDING_MODES = ['zeros', 'reflect', 'replicate', 'circular'] as const;
 
 export interface State {
   input: [number, number];
@@ -47,6 +53,12 @@ export interface State {
   figure: Figure;
   /** Tour step shown (1-based); 0 = the free playground. */
   tour: number;
+  /** The page's view (`view=image` opens the image mode). */
+  page: PageView;
+  /** Image mode: built-in picture, colour and padding mode (the grids do not use them). */
+  picture: (typeof PICTURES)[number];
+  colour: (typeof COLOURS)[number];
+  paddingMode: (typeof PADDING_MODES)[number];
 }
 
 /** Inclusive bounds of every numeric control (the page refuses nothing else: the library does). */
@@ -90,6 +102,10 @@ export function defaultState(): State {
     lang: 'en',
     figure: 'grids',
     tour: 0,
+    page: 'grids',
+    picture: 'card',
+    colour: 'rgb',
+    paddingMode: 'zeros',
   };
 }
 
@@ -214,6 +230,10 @@ export function parseQuery(query: string, base: State = defaultState()): { state
       case 'cb': { const b = boolIn(value); if (b !== null) state.colorBlind = b; else ok = false; break; }
       case 'lang': { const v = oneOf(value, ['en', 'zh'] as const); if (v) state.lang = v; else ok = false; break; }
       case 'fig': { const v = oneOf(value, FIGURES); if (v) state.figure = v; else ok = false; break; }
+      case 'view': { const v = oneOf(value, ['grids', 'image'] as const); if (v) state.page = v; else ok = false; break; }
+      case 'img': { const v = oneOf(value, PICTURES); if (v) state.picture = v; else ok = false; break; }
+      case 'col': { const v = oneOf(value, COLOURS); if (v) state.colour = v; else ok = false; break; }
+      case 'pm': { const v = oneOf(value, PADDING_MODES); if (v) state.paddingMode = v; else ok = false; break; }
       case 'tour': { const n = intIn(value, BOUNDS.tour); if (n !== null) state.tour = n; else ok = false; break; }
       default: ok = false;
     }
@@ -265,6 +285,10 @@ export function toQuery(s: State): string {
   if (s.matrix !== d.matrix) q.set('m', s.matrix);
   if (s.frame !== 0) q.set('f', String(s.frame));
   if (s.figure !== d.figure || s.tour > 0) q.set('fig', s.figure);
+  if (s.page !== d.page) q.set('view', s.page);
+  if (s.picture !== d.picture) q.set('img', s.picture);
+  if (s.colour !== d.colour) q.set('col', s.colour);
+  if (s.paddingMode !== d.paddingMode) q.set('pm', s.paddingMode);
   // Preferences are always written: otherwise a remembered preference would override the value a
   // history entry (or a shared link) had.
   q.set('theme', s.theme);

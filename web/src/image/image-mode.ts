@@ -68,6 +68,7 @@ export class ImageMode {
   private visible = false;
   private state: State | null = null;
   private started = false;
+  private fromState: ImageSettings | null = null;
 
   constructor(private readonly onSettings: (s: ImageSettings) => void = () => {}) {
     this.root = h('section', { id: 'image-mode', class: 'image-mode', 'aria-labelledby': 'image-title', 'data-image-mode': '' });
@@ -119,11 +120,21 @@ export class ImageMode {
 
   setState(s: State): void {
     this.state = s;
+    // The URL's picture, colour and padding mode; the reader's own file stays until another
+    // picture is chosen (it is never in the URL).
+    const from: ImageSettings = { picture: s.picture, colour: s.colour, paddingMode: s.paddingMode };
+    const last = this.fromState;
+    if (!last || last.picture !== from.picture || last.colour !== from.colour || last.paddingMode !== from.paddingMode) {
+      this.fromState = from;
+      const keepOwn = this.settings.picture === 'own' && last?.picture === from.picture;
+      this.setSettings({ ...from, picture: keepOwn ? 'own' : from.picture });
+    }
     if (s.lang !== this.lang || !this.title.textContent) this.setLang(s.lang);
     if (this.visible) this.layer.setState(s);
   }
 
   setVisible(on: boolean): void {
+    const was = this.visible;
     this.visible = on;
     this.root.hidden = !on;
     if (!on) {
@@ -142,7 +153,12 @@ export class ImageMode {
           if (this.state) this.layer.setState(this.state);
           this.showPicture();
         });
-    } else if (this.state) this.layer.setState(this.state);
+    } else if (!was && this.state) this.layer.setState(this.state);
+  }
+
+  /** For the benchmark (bench/image-mode.ts): see LayerView.benchBare. */
+  benchBare(n: number, sync: boolean): Promise<number[]> {
+    return this.layer.benchBare(n, sync);
   }
 
   private change(patch: Partial<ImageSettings>): void {

@@ -7,9 +7,8 @@ import type { Lang } from '../state.js';
 
 const en = {
   open: 'Pictures',
-  close: 'Back to the grids',
   title: 'The layer on a picture',
-  intro: 'The layer set on the left runs on a whole picture, on the fast engine in the background. The result is shown at its true scale: one screen pixel per picture pixel.',
+  intro: 'The layer set under “Layer” runs on a whole picture, on the fast engine in the background. The result is shown at its true scale (one screen pixel per picture pixel) wherever the screen is wide enough. The input size there is for the grids; here the picture is the input.',
   picture: 'Picture',
   card: 'Test card',
   scene: 'Landscape (synthetic)',
@@ -90,9 +89,8 @@ type Key = keyof typeof en;
 
 const zh: Record<Key, string> = {
   open: '图片',
-  close: '回到网格',
   title: '把这一层用在图片上',
-  intro: '左边设好的这一层会作用在整张图片上，在后台用快速引擎计算。结果按实际大小显示：一个屏幕像素对应一个图片像素。',
+  intro: '在“卷积层”里设好的这一层会作用在整张图片上，在后台用快速引擎计算。屏幕够宽时结果按实际大小显示：一个屏幕像素对应一个图片像素。那里的输入大小只用于网格；这里的输入就是图片。',
   picture: '图片',
   card: '测试卡',
   scene: '风景（合成）',

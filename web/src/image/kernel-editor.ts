@@ -8,7 +8,8 @@ import { it } from './image-text.js';
 import { PRESETS, presetKernel, presetOf } from './kernels.js';
 import type { PresetName } from './kernels.js';
 
-const fmt = (v: number) => String(Math.round(v * 1e4) / 1e4);
+/** Weights as typed: at most four decimals (presets), three for a learned kernel's moving values. */
+const fmt = (v: number, places = 4) => String(Math.round(v * 10 ** places) / 10 ** places);
 
 export class KernelEditor {
   readonly root: HTMLElement;
@@ -80,7 +81,7 @@ export class KernelEditor {
   show(weights: ArrayLike<number>): void {
     this.weights = Float32Array.from(weights);
     this.inputs.forEach((inp, i) => {
-      const v = fmt(this.weights[i]);
+      const v = fmt(this.weights[i], 3);
       if (inp.value !== v && document.activeElement !== inp) inp.value = v;
     });
     this.menu.value = presetOf(this.weights, this.kh, this.kw) ?? '';

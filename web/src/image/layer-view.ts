@@ -8,7 +8,7 @@
  */
 import { isConvError } from '../../../src/geometry/errors.js';
 import type { ConvGeometry, PaddingMode } from '../../../src/geometry/types.js';
-import { conv2dAsync, convTranspose2dAsync } from '../../../src/ops/conv.js';
+import { conv2d, conv2dAsync, convTranspose2d, convTranspose2dAsync } from '../../../src/ops/conv.js';
 import type { Tensor } from '../../../src/tensor/tensor.js';
 import { h } from '../dom.js';
 import { pageErrorText } from '../error-text.js';
@@ -164,6 +164,7 @@ export class LayerView {
   }
 
   private drawResult(y: Tensor, job: Job, id: number, ms: number): void {
+    const t0 = performance.now();
     drawPlanes(this.outputCanvas, y, job.map);
     const [, , oh, ow] = y.shape;
     clearOverlay(this.outputOverlay, ow, oh);
@@ -177,6 +178,29 @@ export class LayerView {
     const [cy, cx] = this.cursor ?? [oh >> 1, ow >> 1];
     if (cy < oh && cx < ow) this.pick(cy, cx);
     else this.pick(oh >> 1, ow >> 1);
+    // Request → result (ms) and the drawing after it, for the benchmark (bench/image-mode.ts).
+    this.outputCanvas.dataset.drawMs = (performance.now() - t0).toFixed(2);
+  }
+
+  /**
+   * For the benchmark: the library's own call for the picture on screen, n times in a row, with no
+   * page work around it — asynchronous on the workers, or synchronous on the page's thread — so
+   * the page's time can be read against the bare engine's measured in the same run.
+   */
+  async benchBare(n: number, sync: boolean): Promise<number[]> {
+    const job = this.shown;
+    if (!job) return [];
+    const x = pictureTensor(job.picture);
+    const { weight, options, transposed } = job.layer;
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      if (sync) (transposed ? convTranspose2d : conv2d)(x, weight, options);
+      else await (transposed ? convTranspose2dAsync : conv2dAsync)(x, weight, options);
+      times.push(performance.now() - t0);
+      await new Promise((res) => setTimeout(res, 30));
+    }
+    return times;
   }
 
   private bindPointer(): void {

@@ -1,0 +1,291 @@
+/**
+ * The image mode (issue 12) in Chromium: the page's pixels against the library's conv2d on the
+ * same picture, the reader's own file (and bad files, in both languages), the footprint under the
+ * pointer and the keys against the library's tap tables, upsampling's checkerboard, a learning
+ * run that lowers the loss, superseded settings never drawn, no request leaving the page, axe.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { tapSource } from '../../src/geometry/taps.js';
+import { conv2d, convTranspose2d } from '../../src/ops/conv.js';
+import { builtin } from '../../web/src/image/builtins.js';
+import { displayOf, planesToRgba } from '../../web/src/image/display.js';
+import { presetKernel } from '../../web/src/image/kernels.js';
+import type { PresetName } from '../../web/src/image/kernels.js';
+import { pictureTensor, toGrey } from '../../web/src/image/picture.js';
+import { pictureGeometry, pictureLayer } from '../../web/src/image/picture-layer.js';
+import { defaultState, parseQuery } from '../../web/src/state.js';
+import { startHarness } from './harness.js';
+import type { Harness } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); }, 180_000);
+afterAll(async () => { await h?.close(); });
+
+async function open(query: string, size: { width?: number; height?: number } = {}): Promise<{ page: Page; errors: string[] }> {
+  const { page, errors } = await h.newPage({ width: 1440, height: 900, ...size });
+  await page.goto(h.url + query);
+  await page.waitForSelector('body[data-ready="1"]');
+  await drawn(page);
+  return { page, errors };
+}
+
+/** Waits until the newest request's output is on the canvas. */
+async function drawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const c = document.querySelector<HTMLCanvasElement>('canvas[data-image-output]');
+    return !!c && !!c.dataset.requested && c.dataset.drawn === c.dataset.requested;
+  }, null, { timeout: 30_000 });
+}
+
+async function outputPixels(page: Page): Promise<{ width: number; height: number; rgba: number[] }> {
+  return page.$eval('canvas[data-image-output]', (c) => {
+    const canvas = c as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+    return { width: canvas.width, height: canvas.height, rgba: Array.from(ctx.getImageData(0, 0, canvas.width, canvas.height).data) };
+  });
+}
+
+/** The library's result for the same layer and picture, as the page's display map turns it into bytes. */
+function expected(query: string, preset: PresetName, grey = false, mode: 'zeros' | 'reflect' = 'zeros') {
+  const s = parseQuery(query, defaultState()).state;
+  const pic = grey ? toGrey(builtin('card')) : builtin('card');
+  const k = presetKernel(preset, s.kernel[0], s.kernel[1]);
+  const layer = pictureLayer(s, k, { height: pic.height, width: pic.width, channels: pic.channels }, mode);
+  const opts = { ...layer.options, engine: 'reference' as const };
+  const y = layer.transposed ? convTranspose2d(pictureTensor(pic), layer.weight, opts) : conv2d(pictureTensor(pic), layer.weight, opts);
+  const rgba = new Uint8ClampedArray(4 * y.shape[2] * y.shape[3]);
+  planesToRgba(y, displayOf(k), rgba);
+  return { width: y.shape[3], height: y.shape[2], rgba };
+}
+
+function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+async function choosePreset(page: Page, preset: PresetName): Promise<void> {
+  await page.selectOption('#image-kernel-preset', preset);
+  await drawn(page);
+}
+
+describe('image mode', () => {
+  it("draws exactly the library's conv2d of the picture for preset kernels, at the output's true size", async () => {
+    const cases: [string, PresetName, boolean, 'zeros' | 'reflect'][] = [
+      ['?view=image&k=3&s=1&p=1&lang=en', 'sharpen', false, 'zeros'],
+      ['?view=image&k=3&s=1&p=1&lang=en', 'sobelX', false, 'zeros'],
+      ['?view=image&k=3&s=2&p=2&d=2&lang=en', 'gaussian', false, 'zeros'],
+      ['?view=image&k=5&s=1&p=2&col=grey&pm=reflect&lang=en', 'laplacian', true, 'reflect'],
+      ['?view=image&k=4&s=2&p=1&t=1&lang=en', 'box', false, 'zeros'],
+    ];
+    for (const [q, preset, grey, mode] of cases) {
+      const { page, errors } = await open(q);
+      await choosePreset(page, preset);
+      const got = await outputPixels(page);
+      const want = expected(q.replace('?', ''), preset, grey, mode);
+      expect([got.width, got.height], q).toEqual([want.width, want.height]);
+      expect(maxDiff(got.rgba, want.rgba), `${q} ${preset}`).toBeLessThanOrEqual(1);
+      // True scale: one CSS pixel per picture pixel on a wide screen.
+      const css = await page.$eval('canvas[data-image-output]', (c) => c.getBoundingClientRect().width);
+      expect(css).toBeCloseTo(want.width, 0);
+      expect(await page.textContent('[data-image-note]')).toMatch(grey ? /has 1, so|groups = 1/ : /groups = 3/);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 180_000);
+
+  it('a newer setting supersedes older ones: only the last is drawn', async () => {
+    const { page } = await open('?view=image&k=3&s=1&p=1&lang=en');
+    await page.evaluate(() => {
+      const sel = document.querySelector<HTMLSelectElement>('#image-kernel-preset') as HTMLSelectElement;
+      for (const p of ['box', 'sharpen', 'emboss', 'sobelY', 'laplacian']) {
+        sel.value = p;
+        sel.dispatchEvent(new Event('change'));
+      }
+    });
+    await drawn(page);
+    const got = await outputPixels(page);
+    expect(maxDiff(got.rgba, expected('k=3&s=1&p=1', 'laplacian').rgba)).toBeLessThanOrEqual(1);
+    await page.close();
+  }, 60_000);
+
+  it('a layer the library refuses shows its reason in the page’s words, and the last picture stays, dimmed', async () => {
+    const { page } = await open('?view=image&k=3&s=1&p=1&t=1&lang=zh');
+    await page.selectOption('#image-padding-mode', 'reflect');
+    await page.waitForFunction(() => (document.querySelector('[data-image-error]')?.textContent ?? '') !== '');
+    const msg = await page.textContent('[data-image-error]');
+    expect(msg).toMatch(/无法用在这张图片上/);
+    expect(await page.$eval('.layer-view', (e) => e.classList.contains('stale'))).toBe(true);
+    await page.selectOption('#image-padding-mode', 'zeros');
+    await drawn(page);
+    expect(await page.textContent('[data-image-error]')).toBe('');
+    await page.close();
+  }, 60_000);
+
+  it("reads the reader's own picture locally, and refuses files that are not pictures, in both languages", async () => {
+    const { page } = await open('?view=image&k=3&s=1&p=1&lang=en');
+    // A 40 × 24 PNG made in the browser, then chosen through the file input as a reader would.
+    const bytes = await page.evaluate(async () => {
+      const c = new OffscreenCanvas(40, 24);
+      const ctx = c.getContext('2d') as OffscreenCanvasRenderingContext2D;
+      ctx.fillStyle = '#204080';
+      ctx.fillRect(0, 0, 40, 24);
+      ctx.fillStyle = '#ffcc00';
+      ctx.fillRect(10, 6, 20, 12);
+      return Array.from(new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer()));
+    });
+    await page.setInputFiles('#image-file', { name: 'mine.png', mimeType: 'image/png', buffer: Buffer.from(bytes) });
+    await page.waitForSelector('[data-image-mode][data-picture="own"][data-size="40x24x3"]');
+    await drawn(page);
+    const out = await outputPixels(page);
+    expect([out.width, out.height]).toEqual([40, 24]);
+    // Gaussian blur (the default) of the yellow box: its centre keeps the box's colour.
+    const i = 4 * (12 * 40 + 20);
+    expect(out.rgba.slice(i, i + 3)).toEqual([255, 204, 0]);
+    await page.setInputFiles('#image-file', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await page.waitForFunction(() => /not a picture/.test(document.querySelector('[data-image-file-error]')?.textContent ?? ''));
+    await page.close();
+
+    const zh = await open('?view=image&lang=zh');
+    await zh.page.setInputFiles('#image-file', { name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('\x89PNG\r\n\x1a\nnot really') });
+    await zh.page.waitForFunction(() => /无法把“broken.png”读成图片/.test(document.querySelector('[data-image-file-error]')?.textContent ?? ''));
+    expect(await zh.page.getAttribute('[data-image-mode]', 'data-picture')).toBe('card');
+    await zh.page.close();
+  }, 90_000);
+
+  it('pointer and arrow keys on the output show the exact footprint of that pixel, holes included', async () => {
+    const q = 'k=3&s=2&p=2&d=3';
+    const { page } = await open(`?view=image&${q}&lang=en`);
+    const s = parseQuery(q, defaultState()).state;
+    const pic = builtin('card');
+    const g = pictureGeometry(pictureLayer(s, presetKernel('gaussian', 3, 3), { height: 512, width: 512, channels: 3 }, 'zeros'), { height: 512, width: 512, channels: 3 });
+    const tapsOf = (oy: number, ox: number) => {
+      const set: string[] = [];
+      for (let ky = 0; ky < 3; ky++) for (let kx = 0; kx < 3; kx++) {
+        const r = tapSource(g.axes[0], oy, ky);
+        const c = tapSource(g.axes[1], ox, kx);
+        if (r >= 0 && c >= 0) set.push(`${r},${c}`);
+      }
+      return set.sort();
+    };
+    const shown = async () => (await page.getAttribute('[data-image-footprint]', 'data-taps'))!.split(' ').filter(Boolean).sort();
+    const canvas = await page.$('canvas[data-image-output]');
+    await canvas!.scrollIntoViewIfNeeded();
+    const box = (await canvas!.boundingBox())!;
+    const [oy, ox] = [40, 100];
+    await page.mouse.move(box.x + ((ox + 0.5) * box.width) / g.axes[1].output, box.y + ((oy + 0.5) * box.height) / g.axes[0].output);
+    await page.waitForFunction(([y, x]) => {
+      const e = document.querySelector<HTMLElement>('[data-image-footprint]');
+      return e?.dataset.y === String(y) && e?.dataset.x === String(x);
+    }, [oy, ox]);
+    expect(await shown()).toEqual(tapsOf(oy, ox));
+    const said = await page.textContent('[data-image-footprint]');
+    expect(said).toContain('reads 9 input pixels');
+    expect(said).toContain('40 holes');
+    // The corner: taps in the padding read nothing.
+    await page.mouse.move(box.x + 0.5 * box.width / g.axes[1].output, box.y + 0.5 * box.height / g.axes[0].output);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-image-footprint]')?.dataset.x === '0');
+    expect(await shown()).toEqual(tapsOf(0, 0));
+    expect(await page.textContent('[data-image-footprint]')).toMatch(/taps read zeros/);
+    // Keyboard: focus, then arrows move one pixel.
+    await page.focus('canvas[data-image-output]');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-image-footprint]')?.dataset.x === '1');
+    expect(await page.getAttribute('[data-image-footprint]', 'data-y')).toBe('1');
+    expect(await shown()).toEqual(tapsOf(1, 1));
+    expect(pic.width).toBe(512);
+    await page.close();
+  }, 60_000);
+
+  it('stacked dilated layers: equal rates leave holes (gridding), 1, 2, 5 do not', async () => {
+    const { page } = await open('?view=image&lang=en');
+    await page.waitForSelector('[data-field-summary][data-holes]');
+    expect(await page.getAttribute('[data-field-summary]', 'data-holes')).toBe('120');
+    expect(await page.getAttribute('[data-field-summary]', 'data-span')).toBe('13x13');
+    await page.selectOption('#image-field-stack', '1-2-5');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-field-summary]')?.dataset.holes === '0');
+    expect(await page.getAttribute('[data-field-summary]', 'data-span')).toBe('17x17');
+    await page.close();
+  }, 60_000);
+
+  it('upsampling: kernel 3 stride 2 paints a checkerboard on a flat area, kernel 4 and resizing do not', async () => {
+    const { page } = await open('?view=image&lang=en');
+    await page.waitForSelector('[data-image-upsample][data-drawn]');
+    expect(await page.getAttribute('[data-upsample="transposed3"] .counts', 'data-counts')).toBe('1,2,2,4');
+    expect(await page.getAttribute('[data-upsample="transposed4"] .counts', 'data-counts')).toBe('4,4,4,4');
+    // The flat dark-blue band of the card lies at rows 130–200, columns 140–240 of the ×2 crop.
+    const spread = (way: string) => page.$eval(`[data-upsample="${way}"] canvas`, (c) => {
+      const ctx = (c as HTMLCanvasElement).getContext('2d') as CanvasRenderingContext2D;
+      const d = ctx.getImageData(140, 130, 100, 70).data;
+      const sums = [0, 0, 0, 0];
+      const counts = [0, 0, 0, 0];
+      for (let y = 0; y < 70; y++) for (let x = 0; x < 100; x++) {
+        const k = ((130 + y) % 2) * 2 + ((140 + x) % 2);
+        sums[k] += d[4 * (y * 100 + x) + 2];
+        counts[k]++;
+      }
+      const means = sums.map((s, i) => s / counts[i]);
+      return Math.max(...means) / Math.min(...means);
+    });
+    expect(await spread('transposed3')).toBeGreaterThan(1.5);
+    for (const way of ['transposed4', 'nearest', 'bilinear']) expect(await spread(way)).toBeLessThan(1.03);
+    await page.close();
+  }, 60_000);
+
+  it('learning a kernel lowers the loss live and names the transposed convolution as the way back', async () => {
+    const { page } = await open('?view=image&lang=en');
+    await page.click('[data-learn-start]');
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-image-learn]')?.dataset.step) >= 80, null, { timeout: 60_000 });
+    await page.click('[data-learn-start]');
+    const { first, last, gap } = await page.$eval('[data-image-learn]', (e) => ({
+      first: Number((e as HTMLElement).dataset.firstLoss),
+      last: Number((e as HTMLElement).dataset.loss),
+      gap: Number(e.querySelector<HTMLElement>('[data-learn-transpose]')?.dataset.gap),
+    }));
+    expect(last).toBeLessThan(first / 5);
+    expect(gap).toBeLessThan(1e-5);
+    const learned = await page.$$eval('[data-learn-kernel] input', (els) => els.map((e) => Number((e as HTMLInputElement).value)));
+    // Towards Sobel x: negative on the left column, positive on the right.
+    expect(learned[3]).toBeLessThan(-0.5);
+    expect(learned[5]).toBeGreaterThan(0.5);
+    expect(await page.textContent('[data-learn-transpose]')).toMatch(/transposed convolution/);
+    await page.close();
+  }, 90_000);
+
+  it('is reached from the header and back, makes no request to another host, and passes axe', async () => {
+    const { page } = await h.newPage({ width: 1440, height: 900 });
+    await page.goto(h.url + '?k=3&s=1&p=1&lang=en');
+    await page.waitForSelector('body[data-ready="1"]');
+    await page.click('#image-open');
+    await drawn(page);
+    expect(page.url()).toContain('view=image');
+    expect(await page.isVisible('#stage')).toBe(false);
+    await page.click('#image-open');
+    expect(await page.isVisible('#stage')).toBe(true);
+    expect(page.url()).not.toContain('view=image');
+    await page.close();
+    const origin = new URL(h.url).origin;
+    expect(h.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    for (const [q, width, height] of [['?view=image&lang=en', 1440, 900], ['?view=image&lang=zh', 390, 844]] as const) {
+      const context = await h.browser.newContext({ bypassCSP: true, viewport: { width, height }, reducedMotion: 'reduce' });
+      const p = await context.newPage();
+      await p.goto(h.url + q);
+      await p.waitForSelector('body[data-ready="1"]');
+      await drawn(p);
+      await p.addScriptTag({ content: axeSource });
+      const result = await p.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const r = await axe.run(document.querySelector('#image-mode'), { resultTypes: ['violations'] });
+        return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+      });
+      expect(result, `${q} at ${width}`).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
+});

@@ -1,0 +1,41 @@
+/**
+ * The image mode in the page: a view of the same page (the layer controls stay, the stage and the
+ * side panels give way to the pictures), opened by the header's Pictures button or `view=image`,
+ * reading the store's layer settings on every change. Its own settings (picture, colour, padding
+ * mode) are the store's too, so a link reproduces them.
+ */
+import { store } from '../store.js';
+import { setPlaying } from '../player.js';
+import { it } from './image-text.js';
+import { ImageMode } from './image-mode.js';
+
+export function mountImageMode(layout: HTMLElement, button: HTMLButtonElement): ImageMode {
+  const mode = new ImageMode((set) => {
+    store.commit((s) => {
+      if (set.picture !== 'own') s.picture = set.picture;
+      s.colour = set.colour;
+      s.paddingMode = set.paddingMode;
+    });
+  });
+  layout.append(mode.root);
+  button.addEventListener('click', () => {
+    const opening = store.state.page !== 'image';
+    // The grids' animation would only run unseen behind the pictures.
+    if (opening) setPlaying(false, false);
+    store.commit((s) => { s.page = opening ? 'image' : 'grids'; });
+    if (opening) mode.root.focus({ preventScroll: true });
+  });
+  mode.root.tabIndex = -1;
+  store.subscribe('layer', () => {
+    const s = store.state;
+    const on = s.page === 'image';
+    document.body.dataset.view = s.page;
+    // A toggle button: one label, its state in aria-pressed.
+    button.textContent = it(s.lang, 'open');
+    button.setAttribute('aria-pressed', String(on));
+    mode.setState(store.snapshot());
+    mode.setVisible(on);
+  });
+  (window as unknown as { convkitImage: unknown }).convkitImage = { benchBare: (n: number, sync: boolean) => mode.benchBare(n, sync) };
+  return mode;
+}
