@@ -65,14 +65,16 @@ export function algorithmPlan(g: ConvGeometry, engine: 'auto' | 'reference', alg
 }
 
 /**
- * 'auto': Winograd where the benchmark measured it faster than the direct GEMM path
- * (bench/results/winograd.md): at least 16 input and output channels (below that the transforms
- * cost about what the saved multiplications do) and at least 256 outputs per sub-grid (per-call
- * weight transform and partly filled tiles: 256→256 at 7×7 ran 2–3× slower as Winograd, 64→64
- * at 56×56 1.3–1.5× faster, 256→256 32×32 dilation 2 2–3× faster).
+ * 'auto': Winograd where bench/results/winograd.md measured it faster than the direct GEMM path:
+ * at least 16 input and output channels (64 when dilated: each sub-grid's padded planes are built
+ * cell by cell, which a small GEMM does not repay), and at least 32 tiles of 4×4 outputs in the
+ * call (the weight transform is paid once per call; 256→256 on one 7×7 map, 4 tiles, ran 2–3×
+ * slower as Winograd, 256→256 32×32 dilation 4, 64 tiles, about 1.8× faster).
  */
 export function preferWinograd(g: ConvGeometry): boolean {
-  if (g.inChannels < 16 || g.outChannels < 16) return false;
-  const perSubGrid = g.axes.reduce((p, a) => p * Math.floor(a.output / a.dilation), 1);
-  return perSubGrid >= 256;
+  const dilated = g.axes.some((a) => a.dilation > 1);
+  const minChannels = dilated ? 64 : 16;
+  if (g.inChannels < minChannels || g.outChannels < minChannels) return false;
+  const tiles = g.axes.reduce((p, a) => p * a.dilation * Math.ceil(Math.ceil(a.output / a.dilation) / 4), g.batch);
+  return tiles >= 32;
 }
