@@ -7,6 +7,7 @@
  */
 import { ConvError } from '../geometry/errors.js';
 import { poolGeometry } from '../geometry/pool.js';
+import { effectiveKernel } from '../geometry/sizes.js';
 import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
 import { convMacs, convParams } from './counts.js';
 import { fromOnnx } from '../geometry/onnx.js';
@@ -140,7 +141,7 @@ function buildPool(l: PoolLayerDef, inShape: number[], rank: number): NetworkNod
   return inLayer(l, () => {
     const pads = directPads(l.padding, spatial, l.kernel, l.stride, l.dilation, l.name);
     if (l.mode === 'avg' && l.dilation.some((d) => d !== 1)) throw graphError(`layer "${l.name}": average pooling has no dilation`, 'use dilation 1');
-    const limit = (ax: number) => (l.mode === 'max' ? Math.floor((l.dilation[ax] * (l.kernel[ax] - 1) + 1) / 2) : Math.floor(l.kernel[ax] / 2));
+    const limit = (ax: number) => (l.mode === 'max' ? Math.floor(effectiveKernel(l.kernel[ax], l.dilation[ax]) / 2) : Math.floor(l.kernel[ax] / 2));
     const pytorchLike = pads.every(([b, a], ax) => b === a && b <= limit(ax));
     if (pytorchLike) {
       const dilation = l.mode === 'max' ? l.dilation : undefined;
