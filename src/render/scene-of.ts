@@ -3,10 +3,11 @@ import { ConvError } from '../geometry/errors.js';
 import { resolveGeometry } from '../trace/resolve.js';
 import { trace as makeTrace } from '../trace/trace.js';
 import type { Trace, TraceInput } from '../trace/types.js';
-import { directScene } from './layout/direct.js';
-import { scatterScene } from './layout/scatter.js';
+import { directLayout } from './layout/direct.js';
+import { scatterLayout } from './layout/scatter.js';
 import { checkDrawable, resolveOptions, type RenderOptions } from './options.js';
-import type { Scene } from './scene.js';
+import { allFrames } from './scene.js';
+import type { Scene, SceneLayout } from './scene.js';
 
 export function isTrace(v: unknown): v is Trace {
   return v !== null && typeof v === 'object' && (v as Trace).version === 1 && Array.isArray((v as Trace).frames) && typeof (v as Trace).view === 'string';
@@ -35,11 +36,20 @@ export function traceOf(input: Trace | TraceInput, options?: RenderOptions): Tra
  * ```
  */
 export function sceneOf(input: Trace | TraceInput, options?: RenderOptions): Scene {
+  return allFrames(sceneLayoutOf(input, options));
+}
+
+/**
+ * The same scene with its frames built on demand (`frame(n)`): for a viewer that shows one frame at
+ * a time, so a layer with a thousand steps costs one overlay, not a thousand, per change. Same
+ * size guard and refusals as `sceneOf`; `sceneOf(x).frames[n]` equals `sceneLayoutOf(x).frame(n)`.
+ */
+export function sceneLayoutOf(input: Trace | TraceInput, options?: RenderOptions): SceneLayout {
   const o = resolveOptions(options);
   const tr = traceOf(input, options);
   checkDrawable({ grid: tr.grid.shape, output: tr.outputShape, input: tr.inputShape }, 0);
   if (tr.frames.length === 0) throw new ConvError('INVALID_OPTION', 'the trace has no frames to draw');
-  return tr.view === 'scatter' ? scatterScene(tr, o) : directScene(tr, o);
+  return tr.view === 'scatter' ? scatterLayout(tr, o) : directLayout(tr, o);
 }
 
 /** Animations (GIF, animated SVG) are refused past MAX_FRAMES frames; single frames are not. */

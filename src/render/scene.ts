@@ -83,6 +83,25 @@ export interface Scene {
   description: string;
 }
 
+/**
+ * A scene whose frames are built on demand: the layout (size, base, planes) is computed once and
+ * `frame(n)` draws one frame's overlay. The page's classic figure shows one frame at a time, so a
+ * layer with a thousand steps should not pay for a thousand overlays at each parameter change;
+ * `sceneOf` is this with every frame built.
+ */
+export interface SceneLayout extends Omit<Scene, 'frames'> {
+  /** How many frames the animation has. */
+  frameCount: number;
+  /** The primitives of frame `n` (0 ≤ n < frameCount), drawn over `base`. */
+  frame(n: number): Prim[];
+}
+
+/** Every frame of a layout, in order: the scene the encoders draw. */
+export function allFrames(layout: SceneLayout): Scene {
+  const { frameCount, frame, ...rest } = layout;
+  return { ...rest, frames: Array.from({ length: frameCount }, (_, n) => frame(n)) };
+}
+
 /** Bounding box of a primitive (stroke included), for the raster encoders' dirty regions. */
 export function primBounds(p: Prim): [number, number, number, number] {
   switch (p.type) {

@@ -12,33 +12,95 @@ export function escapeXml(s: string): string {
   return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
-function paint(p: { fill?: readonly number[]; fillOpacity?: number; stroke?: readonly number[]; strokeWidth?: number; dash?: readonly [number, number] }): string {
-  let s = ` fill="${p.fill ? hex(p.fill as [number, number, number]) : 'none'}"`;
-  if (p.fill && p.fillOpacity !== undefined && p.fillOpacity !== 1) s += ` fill-opacity="${p.fillOpacity}"`;
+type Paint = { fill?: readonly number[]; fillOpacity?: number; stroke?: readonly number[]; strokeWidth?: number; dash?: readonly [number, number] };
+type Attrs = [string, string][];
+
+function paint(p: Paint, out: Attrs): Attrs {
+  out.push(['fill', p.fill ? hex(p.fill as [number, number, number]) : 'none']);
+  if (p.fill && p.fillOpacity !== undefined && p.fillOpacity !== 1) out.push(['fill-opacity', String(p.fillOpacity)]);
   if (p.stroke) {
-    s += ` stroke="${hex(p.stroke as [number, number, number])}" stroke-width="${p.strokeWidth ?? 1}"`;
-    if (p.dash) s += ` stroke-dasharray="${p.dash[0]} ${p.dash[1]}"`;
+    out.push(['stroke', hex(p.stroke as [number, number, number])], ['stroke-width', String(p.strokeWidth ?? 1)]);
+    if (p.dash) out.push(['stroke-dasharray', `${p.dash[0]} ${p.dash[1]}`]);
   }
-  return s;
+  return out;
 }
 
-export function primToSvg(p: Prim): string {
+/** Several polygons of one paint drawn as one `<path>`, one subpath each (see `mergePolygons`). */
+export interface PathPrim extends Paint {
+  type: 'path';
+  d: string;
+}
+
+/** A primitive as the SVG element that draws it: name, attributes in order, text content. */
+export interface SvgElementSpec {
+  name: string;
+  attrs: Attrs;
+  text?: string;
+}
+
+/** The one place a primitive's SVG element and attributes are decided (text and DOM writers share it). */
+export function svgElementOf(p: Prim | PathPrim): SvgElementSpec {
   switch (p.type) {
     case 'rect':
-      return `<rect x="${n(p.x)}" y="${n(p.y)}" width="${n(p.w)}" height="${n(p.h)}"${paint(p)}/>`;
+      return { name: 'rect', attrs: paint(p, [['x', n(p.x)], ['y', n(p.y)], ['width', n(p.w)], ['height', n(p.h)]]) };
     case 'poly':
-      return `<polygon points="${p.points.map(n).join(' ')}"${paint(p)}/>`;
+      return { name: 'polygon', attrs: paint(p, [['points', p.points.map(n).join(' ')]]) };
+    case 'path':
+      return { name: 'path', attrs: paint(p, [['d', p.d]]) };
     case 'line': {
-      let s = `<line x1="${n(p.x1)}" y1="${n(p.y1)}" x2="${n(p.x2)}" y2="${n(p.y2)}" stroke="${hex(p.stroke)}" stroke-width="${p.strokeWidth}"`;
-      if (p.opacity !== undefined && p.opacity !== 1) s += ` stroke-opacity="${p.opacity}"`;
-      if (p.dash) s += ` stroke-dasharray="${p.dash[0]} ${p.dash[1]}"`;
-      return s + '/>';
+      const attrs: Attrs = [['x1', n(p.x1)], ['y1', n(p.y1)], ['x2', n(p.x2)], ['y2', n(p.y2)], ['stroke', hex(p.stroke)], ['stroke-width', String(p.strokeWidth)]];
+      if (p.opacity !== undefined && p.opacity !== 1) attrs.push(['stroke-opacity', String(p.opacity)]);
+      if (p.dash) attrs.push(['stroke-dasharray', `${p.dash[0]} ${p.dash[1]}`]);
+      return { name: 'line', attrs };
     }
     case 'text': {
-      const anchor = p.anchor && p.anchor !== 'start' ? ` text-anchor="${p.anchor}"` : '';
-      return `<text x="${n(p.x)}" y="${n(p.y)}" font-size="${p.size}" fill="${hex(p.color)}"${anchor}>${escapeXml(p.text)}</text>`;
+      const attrs: Attrs = [['x', n(p.x)], ['y', n(p.y)], ['font-size', String(p.size)], ['fill', hex(p.color)]];
+      if (p.anchor && p.anchor !== 'start') attrs.push(['text-anchor', p.anchor]);
+      return { name: 'text', attrs, text: p.text };
     }
   }
+}
+
+export function primToSvg(p: Prim | PathPrim): string {
+  const e = svgElementOf(p);
+  const attrs = e.attrs.map(([k, v]) => ` ${k}="${v}"`).join('');
+  return e.text === undefined ? `<${e.name}${attrs}/>` : `<${e.name}${attrs}>${escapeXml(e.text)}</${e.name}>`;
+}
+
+/**
+ * The primitives with each run of consecutive polygons drawn as one path per paint (one subpath per
+ * polygon, so dashes restart per cell as they do per `<polygon>`). A viewer that keeps a large base
+ * on screen then holds a handful of elements instead of thousands. Polygons of a run that differ in
+ * paint keep their order by first appearance, which draws the same picture as long as they do not
+ * overlap — true of the renderer's grids, whose cells tile and whose empty cells are inset; the
+ * kernel panel's cell and shade alternate with text, so each pair is its own run.
+ */
+export function mergePolygons(prims: readonly Prim[]): (Exclude<Prim, { type: 'poly' }> | PathPrim)[] {
+  const out: (Exclude<Prim, { type: 'poly' }> | PathPrim)[] = [];
+  let run = new Map<string, PathPrim>();
+  const flush = () => {
+    out.push(...run.values());
+    run = new Map();
+  };
+  for (const p of prims) {
+    if (p.type !== 'poly') {
+      flush();
+      out.push(p);
+      continue;
+    }
+    const key = `${p.fill ?? ''}|${p.fillOpacity ?? ''}|${p.stroke ?? ''}|${p.strokeWidth ?? ''}|${p.dash ?? ''}`;
+    let path = run.get(key);
+    if (!path) {
+      path = { type: 'path', d: '', fill: p.fill, fillOpacity: p.fillOpacity, stroke: p.stroke, strokeWidth: p.strokeWidth, dash: p.dash };
+      run.set(key, path);
+    }
+    const pts = p.points;
+    let d = `M${n(pts[0])} ${n(pts[1])}`;
+    for (let i = 2; i < pts.length; i += 2) d += `L${n(pts[i])} ${n(pts[i + 1])}`;
+    path.d += `${d}Z`;
+  }
+  flush();
+  return out;
 }
 
 function open(scene: Scene): string {

@@ -1,8 +1,8 @@
 /**
  * The classic figure on the stage: the slanted input and output planes of Dumoulin & Visin's GIFs,
- * exactly as the library's renderer draws them for `convkit animate` (src/render: `sceneOf` →
- * primitives → SVG). The page only places the renderer's primitives in an <svg> and swaps the
- * current frame's overlay; it draws nothing of its own.
+ * exactly as the library's renderer draws them for `convkit animate` (src/render: `sceneLayoutOf`,
+ * the scene with frames built on demand → primitives → SVG). The page only places the renderer's
+ * primitives in an <svg> and swaps the current frame's overlay; it draws nothing of its own.
  *
  * The background (planes, labels, legend) is parsed once per configuration; a step replaces only
  * the frame's few primitives (window, current output cell, the four lines).
@@ -10,19 +10,25 @@
 import { isConvError } from '../../src/geometry/errors.js';
 import type { ConvError } from '../../src/geometry/errors.js';
 import { FONT_FAMILY } from '../../src/render/font/family.js';
-import { hex } from '../../src/render/palette.js';
-import type { Scene as RenderScene } from '../../src/render/scene.js';
-import { sceneOf } from '../../src/render/scene-of.js';
-import { primToSvg } from '../../src/render/svg.js';
+import type { SceneLayout } from '../../src/render/scene.js';
+import { sceneLayoutOf } from '../../src/render/scene-of.js';
+import { mergePolygons, svgElementOf } from '../../src/render/svg.js';
+import type { PathPrim } from '../../src/render/svg.js';
+import type { Prim } from '../../src/render/scene.js';
 import type { Lang } from './state.js';
 import type { Scene } from './scene.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** Primitives (SVG text from the library's own writer) → nodes, without any HTML parsing. */
-function nodesOf(svgText: string): Node[] {
-  const doc = new DOMParser().parseFromString(`<svg xmlns="${SVG_NS}">${svgText}</svg>`, 'image/svg+xml');
-  return Array.from(doc.documentElement.childNodes).map((n) => document.importNode(n, true));
+/** Primitives → SVG elements, named and attributed by the library's own writer (`svgElementOf`). */
+function nodesOf(prims: readonly (Prim | PathPrim)[]): Element[] {
+  return prims.map((p) => {
+    const spec = svgElementOf(p);
+    const e = document.createElementNS(SVG_NS, spec.name);
+    for (const [k, v] of spec.attrs) e.setAttribute(k, v);
+    if (spec.text !== undefined) e.textContent = spec.text;
+    return e;
+  });
 }
 
 export interface ClassicOptions {
@@ -31,7 +37,7 @@ export interface ClassicOptions {
 }
 
 export class ClassicStage {
-  private scene: RenderScene | null = null;
+  private scene: SceneLayout | null = null;
   private key = '';
   private readonly base: SVGGElement;
   private readonly overlay: SVGGElement;
@@ -54,7 +60,7 @@ export class ClassicStage {
     this.shown = -1;
     this.overlay.replaceChildren();
     try {
-      this.scene = sceneOf(s.trace, {
+      this.scene = sceneLayoutOf(s.trace, {
         theme: 'classic',
         lang: o.lang,
         numeric: s.values !== null,
@@ -74,13 +80,15 @@ export class ClassicStage {
     this.svg.setAttribute('data-width', String(sc.width));
     this.svg.setAttribute('data-height', String(sc.height));
     this.title.textContent = `${sc.title}. ${sc.description}`;
-    const bg = `<rect width="${sc.width}" height="${sc.height}" fill="${hex(sc.background)}"/>`;
-    this.base.replaceChildren(...nodesOf(bg + sc.base.map(primToSvg).join('')));
+    const bg: Prim = { type: 'rect', x: 0, y: 0, w: sc.width, h: sc.height, fill: sc.background };
+    // The base's cells as a few merged paths: a 16×16 transposed layer has 2 400 cells, and as many
+    // elements cost more to create, style and lay out than the whole rest of a change.
+    this.base.replaceChildren(...nodesOf([bg, ...mergePolygons(sc.base)]));
     return true;
   }
 
   get frames(): number {
-    return this.scene?.frames.length ?? 0;
+    return this.scene?.frameCount ?? 0;
   }
 
   /** Shows one frame's overlay. */
@@ -88,8 +96,8 @@ export class ClassicStage {
     const sc = this.scene;
     if (!sc || frame === this.shown) return;
     this.shown = frame;
-    const prims = sc.frames[Math.min(frame, sc.frames.length - 1)] ?? [];
-    this.overlay.replaceChildren(...nodesOf(prims.map(primToSvg).join('')));
+    const prims = sc.frame(Math.max(0, Math.min(frame, sc.frameCount - 1)));
+    this.overlay.replaceChildren(...nodesOf(prims));
     this.svg.setAttribute('data-frame', String(frame));
   }
 

@@ -12,7 +12,7 @@ import { label } from '../labels.js';
 import { formatOutput, numericValues, type NumericValues } from '../numeric.js';
 import type { ResolvedOptions } from '../options.js';
 import { textWidth } from '../raster/font.js';
-import type { Prim, Scene } from '../scene.js';
+import type { Prim, SceneLayout } from '../scene.js';
 import { as2d, cellPrims, kernelPanel, legendPrims, rc, shadePrim, SIZE, textPrim } from './common.js';
 import { block, centre, planeHeight, planeWidth, point, type Plane } from './plane.js';
 import { dims, paramLines, titleOf } from './text.js';
@@ -26,7 +26,8 @@ function cellSize(maxDim: number, numeric: boolean): number {
   return maxDim <= 8 ? 40 : maxDim <= 14 ? 30 : maxDim <= 24 ? 20 : 12;
 }
 
-export function directScene(tr: DirectTrace, o: ResolvedOptions): Scene {
+/** The direct view's layout; each frame is drawn when asked for. */
+export function directLayout(tr: DirectTrace, o: ResolvedOptions): SceneLayout {
   const pal = o.palette;
   const lang = o.lang;
   const flatLook = o.theme === 'flat' || o.numeric;
@@ -140,7 +141,8 @@ export function directScene(tr: DirectTrace, o: ResolvedOptions): Scene {
       base.push(textPrim(x, y + 5, formatOutput(nums.output[flatIndex(f.output, tr.outputShape)]), SIZE.label, pal.text, 'middle'));
     }
   }
-  const frames: Prim[][] = tr.frames.map((f, n) => {
+  const frame = (n: number): Prim[] => {
+    const f = tr.frames[n];
     const prims: Prim[] = [];
     for (const tap of f.taps) {
       const [r, col] = rc(tap.grid);
@@ -190,9 +192,9 @@ export function directScene(tr: DirectTrace, o: ResolvedOptions): Scene {
     }
     prims.push(textPrim(stepAt[0], stepAt[1], `${label(lang, 'step')} ${n + 1}/${tr.frames.length}`, SIZE.param, pal.muted));
     return prims;
-  });
+  };
 
   const description = `${title}: ${inLabel}, ${outLabel}. ${lines.join('. ')}`;
-  return { width, height, background: pal.background, base, frames, title, description, planes: { grid: inPlane, output: outPlane } };
+  return { width, height, background: pal.background, base, frameCount: tr.frames.length, frame, title, description, planes: { grid: inPlane, output: outPlane } };
 }
 

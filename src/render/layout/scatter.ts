@@ -12,14 +12,15 @@ import { formatOutput, numericValues } from '../numeric.js';
 import type { ResolvedOptions } from '../options.js';
 import { over } from '../palette.js';
 import { textWidth } from '../raster/font.js';
-import type { Prim, Scene } from '../scene.js';
+import type { Prim, SceneLayout } from '../scene.js';
 import { as2d, cellPrims, kernelPanel, rc, SIZE, textPrim } from './common.js';
 import { block, centre, planeHeight, planeWidth, point, type Plane } from './plane.js';
 import { dims, paramLines, titleOf } from './text.js';
 
 const MARGIN = 16;
 
-export function scatterScene(tr: ScatterTrace, o: ResolvedOptions): Scene {
+/** The scatter view's layout; each frame is drawn when asked for. */
+export function scatterLayout(tr: ScatterTrace, o: ResolvedOptions): SceneLayout {
   const pal = o.palette;
   const lang = o.lang;
   const [IH, IW] = as2d(tr.inputShape);
@@ -76,19 +77,35 @@ export function scatterScene(tr: ScatterTrace, o: ResolvedOptions): Scene {
 
   const maxOverlap = Math.max(1, ...tr.overlap);
   const outCells = OH * OW;
+  // The running writes per output cell (and sums) after frame `done`: frames are asked for in
+  // order when animating, so each continues from the last; an earlier one replays from the start.
   const counts = new Array<number>(outCells).fill(0);
   const sums = new Array<number>(outCells).fill(0);
-  const frames: Prim[][] = tr.frames.map((f, n) => {
-    const prims: Prim[] = [];
-    const [ir, ic] = rc(f.input);
-    prims.push({ type: 'poly', points: block(inPlane, ir, ic), fill: pal.shade, fillOpacity: pal.shadeOpacity });
+  let done = -1;
+  const write = (n: number) => {
+    const f = tr.frames[n];
     const xv = nums ? nums.input[flatIndex(f.input, tr.inputShape)] : 0;
-    let r0 = Infinity, c0 = Infinity, r1 = -Infinity, c1 = -Infinity, cropped = 0;
     for (const t of f.taps) {
-      if (!t.output) { cropped++; continue; }
+      if (!t.output) continue;
       const k = flatIndex(t.output, tr.outputShape);
       counts[k]++;
       if (nums?.weight) sums[k] += xv * nums.weight[flatIndex(t.weight, tr.kernel.shape)];
+    }
+  };
+  const frame = (n: number): Prim[] => {
+    if (n <= done) {
+      counts.fill(0);
+      sums.fill(0);
+      done = -1;
+    }
+    while (done < n) write(++done);
+    const f = tr.frames[n];
+    const prims: Prim[] = [];
+    const [ir, ic] = rc(f.input);
+    prims.push({ type: 'poly', points: block(inPlane, ir, ic), fill: pal.shade, fillOpacity: pal.shadeOpacity });
+    let r0 = Infinity, c0 = Infinity, r1 = -Infinity, c1 = -Infinity, cropped = 0;
+    for (const t of f.taps) {
+      if (!t.output) { cropped++; continue; }
       const [r, c] = rc(t.output);
       r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
     }
@@ -124,7 +141,7 @@ export function scatterScene(tr: ScatterTrace, o: ResolvedOptions): Scene {
     if (cropped > 0) prims.push(textPrim(width - MARGIN, 42, `${cropped} × ${label(lang, 'crop')}`, SIZE.param, pal.muted, 'end'));
     prims.push(textPrim(width - MARGIN, 24, `${label(lang, 'step')} ${n + 1}/${tr.frames.length}`, SIZE.param, pal.muted, 'end'));
     return prims;
-  });
+  };
   const description = `${title} (${subtitle}): ${inLabel}, ${outLabel}. ${lines.join('. ')}`;
-  return { width, height, background: pal.background, base, frames, title, description, planes: { input: inPlane, output: outPlane } };
+  return { width, height, background: pal.background, base, frameCount: tr.frames.length, frame, title, description, planes: { input: inPlane, output: outPlane } };
 }
