@@ -684,4 +684,5 @@ export function blockPixels(): i32 { return NC; }
 export function kBlock(): i32 { return KC; }
 
 export * from './weight-grad';
+export * from './pooling';
 export * from './winograd';

@@ -1,7 +1,7 @@
 /**
  * Computing a resolved geometry or an ONNX node in one call: `computeGeometry` runs any convolution
  * geometry (PyTorch's, or a TensorFlow / ONNX dialect result with its tensors in that framework's
- * layouts) on the fast engine; `computePoolGeometry` runs a pooling geometry on the reference loops;
+ * layouts) on the fast engine; `computePoolGeometry` runs a pooling geometry on it too;
  * `onnxNode` takes an ONNX Conv, ConvTranspose, AveragePool or MaxPool node as the operator spec
  * writes it (attribute names and defaults, inputs X, W, B) and returns Y.
  */
@@ -15,7 +15,7 @@ import type { PoolDialectGeometry } from '../geometry/pool-dialect.js';
 import type { ConvGeometry } from '../geometry/types.js';
 import { assertAllocatable, shapeOf } from '../geometry/validate.js';
 import { engineOf, runConv, type EngineName } from '../engine/dispatch.js';
-import { referencePool } from '../engine/reference/pool.js';
+import { runPool } from '../engine/pool-dispatch.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
 
 /** Options of `computeGeometry`: the bias, the engine, and which layouts a dialect result's tensors are in. */
@@ -97,7 +97,7 @@ export function computeGeometry(g: ConvGeometry | DialectGeometry, input: Tensor
 /**
  * Computes a pooling geometry — PyTorch's (`poolGeometry`) or a dialect result (`fromOnnxPool`,
  * `fromTensorFlowPool`, whose input and output are in the framework's layout unless
- * `layout: 'convkit'`) — on the reference engine.
+ * `layout: 'convkit'`) — on the fast engine (`engine: 'reference'`: the plain loops).
  *
  * @example
  * ```ts
@@ -107,7 +107,7 @@ export function computeGeometry(g: ConvGeometry | DialectGeometry, input: Tensor
  * Array.from(computePoolGeometry(r, tensor([1, 2, 3], [1, 3, 1])).data); //=> [1.5, 3]
  * ```
  */
-export function computePoolGeometry(g: PoolGeometry | PoolDialectGeometry, input: Tensor, options: { layout?: 'framework' | 'convkit' } = {}): Tensor {
+export function computePoolGeometry(g: PoolGeometry | PoolDialectGeometry, input: Tensor, options: { layout?: 'framework' | 'convkit'; engine?: EngineName } = {}): Tensor {
   if (g === null || typeof g !== 'object' || !('axes' in g || 'geometry' in g)) {
     throw new ConvError('INVALID_OPTION', `computePoolGeometry needs a pooling geometry or a pooling dialect result, but got ${show(g)}`, { hint: 'resolve one with poolGeometry, fromOnnxPool or fromTensorFlowPool' });
   }
@@ -122,7 +122,7 @@ export function computePoolGeometry(g: PoolGeometry | PoolDialectGeometry, input
   }
   expectShape(x, geometry.inputShape, 'input');
   assertAllocatable(geometry.outputShape, 'output');
-  const data = referencePool(geometry, x.data);
+  const data = runPool(geometry, x.data, engineOf(options?.engine));
   if (!framework) return { shape: [...geometry.outputShape], data };
   return { shape: [...dialect.frameworkOutputShape], data: permuteData(data, geometry.outputShape, dialect.outputPermutation) };
 }
@@ -146,8 +146,8 @@ const INPUTS: Record<OnnxNodeOp, readonly string[]> = { Conv: ['X', 'W', 'B'], C
  * Runs one ONNX node: `Conv`, `ConvTranspose` (inputs X, W and optional B), `AveragePool` or `MaxPool`
  * (input X), with the attributes named and defaulted as the ONNX operator spec writes them and
  * applied as ONNX Runtime applies them (docs/semantics.md, "ONNX" and "ONNX pooling"). Returns Y;
- * MaxPool's optional Indices output is not computed. Convolutions run on the fast engine, pooling on
- * the reference loops.
+ * MaxPool's optional Indices output is not computed. Every op runs on the fast engine where it is
+ * loaded (`engine: 'reference'`: the plain loops).
  *
  * @example
  * ```ts
@@ -182,7 +182,7 @@ export function onnxNode(op: OnnxNodeOp, attributes: OnnxNodeAttributes | null |
   const a = attrs as Record<string, never>;
   if (op === 'AveragePool' || op === 'MaxPool') {
     const r = fromOnnxPool({ op, xShape: x.shape, ...a } as unknown as OnnxPoolSpec);
-    return computePoolGeometry(r.geometry, x);
+    return computePoolGeometry(r.geometry, x, { engine: options.engine });
   }
   const w = asTensor(inputs[1], 'W');
   const b = inputs[2] === undefined || inputs[2] === null ? null : asTensor(inputs[2], 'B');

@@ -1,14 +1,22 @@
-/** avgPool1d/2d/3d and maxPool1d/2d/3d, as PyTorch's functional pooling. */
+/**
+ * avgPool1d/2d/3d and maxPool1d/2d/3d, as PyTorch's functional pooling, on the fast engine where
+ * it is loaded (engine/pool-dispatch.ts); `engine: 'reference'` keeps the plain loops.
+ */
 import { poolGeometry, type PoolMode, type PoolOptions } from '../geometry/pool.js';
 import { assertAllocatable } from '../geometry/validate.js';
-import { referencePool } from '../engine/reference/pool.js';
+import { engineOf, type EngineName } from '../engine/dispatch.js';
+import { runPool } from '../engine/pool-dispatch.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
 
-function pool(mode: PoolMode, rank: number, input: Tensor, options: PoolOptions): Tensor {
+/** PyTorch's pooling options plus the engine: 'auto' (default, the fast engine where loaded) or 'reference'. */
+type PoolCallOptions = PoolOptions & { engine?: EngineName };
+
+function pool(mode: PoolMode, rank: number, input: Tensor, options: PoolCallOptions): Tensor {
   const x = asTensor(input, 'input');
   const g = poolGeometry(mode, x.shape, options, rank);
+  const engine = engineOf(options.engine);
   assertAllocatable(g.outputShape, 'output');
-  return { shape: [...g.outputShape], data: referencePool(g, x.data) };
+  return { shape: [...g.outputShape], data: runPool(g, x.data, engine) };
 }
 
 /**
@@ -22,10 +30,11 @@ function pool(mode: PoolMode, rank: number, input: Tensor, options: PoolOptions)
  * Array.from(avgPool1d(x, { kernelSize: 3, padding: 1, countIncludePad: false }).data); //=> [2, 3.6666667]
  * ```
  */
-export const avgPool1d = (x: Tensor, options: PoolOptions): Tensor => pool('avg', 1, x, options);
+export const avgPool1d = (x: Tensor, options: PoolCallOptions): Tensor => pool('avg', 1, x, options);
 /**
  * 2-D average pooling (as PyTorch's `avg_pool2d`): input `[N, C, H, W]` or `[C, H, W]`; options
- * `kernelSize`, `stride` (default: the kernel), `padding`, `ceilMode`, `countIncludePad`, `divisorOverride`.
+ * `kernelSize`, `stride` (default: the kernel), `padding`, `ceilMode`, `countIncludePad`, `divisorOverride`,
+ * and `engine` ('auto' or 'reference', as every pooling function takes).
  *
  * @example
  * ```ts
@@ -34,7 +43,7 @@ export const avgPool1d = (x: Tensor, options: PoolOptions): Tensor => pool('avg'
  * Array.from(avgPool2d(x, { kernelSize: 2 }).data); //=> [3.5, 5.5, 11.5, 13.5]
  * ```
  */
-export const avgPool2d = (x: Tensor, options: PoolOptions): Tensor => pool('avg', 2, x, options);
+export const avgPool2d = (x: Tensor, options: PoolCallOptions): Tensor => pool('avg', 2, x, options);
 /**
  * 3-D average pooling (as PyTorch's `avg_pool3d`): input `[N, C, D, H, W]` or `[C, D, H, W]`.
  *
@@ -45,7 +54,7 @@ export const avgPool2d = (x: Tensor, options: PoolOptions): Tensor => pool('avg'
  * Array.from(avgPool3d(x, { kernelSize: 2 }).data); //=> [3.5]
  * ```
  */
-export const avgPool3d = (x: Tensor, options: PoolOptions): Tensor => pool('avg', 3, x, options);
+export const avgPool3d = (x: Tensor, options: PoolCallOptions): Tensor => pool('avg', 3, x, options);
 /**
  * 1-D max pooling (as PyTorch's `max_pool1d`): input `[N, C, L]` or `[C, L]`; options `kernelSize`,
  * `stride` (default: the kernel), `padding` (at most half the kernel), `dilation`, `ceilMode`.
@@ -56,7 +65,7 @@ export const avgPool3d = (x: Tensor, options: PoolOptions): Tensor => pool('avg'
  * Array.from(maxPool1d(tensor([1, 3, 2, 5, 4], [1, 1, 5]), { kernelSize: 2, stride: 1 }).data); //=> [3, 3, 5, 5]
  * ```
  */
-export const maxPool1d = (x: Tensor, options: PoolOptions): Tensor => pool('max', 1, x, options);
+export const maxPool1d = (x: Tensor, options: PoolCallOptions): Tensor => pool('max', 1, x, options);
 /**
  * 2-D max pooling (as PyTorch's `max_pool2d`): input `[N, C, H, W]` or `[C, H, W]`.
  *
@@ -68,7 +77,7 @@ export const maxPool1d = (x: Tensor, options: PoolOptions): Tensor => pool('max'
  * maxPool2d(x, { kernelSize: 3, stride: 2, ceilMode: true }).shape;       //=> [1, 1, 2, 2]
  * ```
  */
-export const maxPool2d = (x: Tensor, options: PoolOptions): Tensor => pool('max', 2, x, options);
+export const maxPool2d = (x: Tensor, options: PoolCallOptions): Tensor => pool('max', 2, x, options);
 /**
  * 3-D max pooling (as PyTorch's `max_pool3d`): input `[N, C, D, H, W]` or `[C, D, H, W]`.
  *
@@ -78,4 +87,4 @@ export const maxPool2d = (x: Tensor, options: PoolOptions): Tensor => pool('max'
  * Array.from(maxPool3d(tensor([0, 1, 2, 3, 4, 5, 6, 7], [1, 1, 2, 2, 2]), { kernelSize: 2 }).data); //=> [7]
  * ```
  */
-export const maxPool3d = (x: Tensor, options: PoolOptions): Tensor => pool('max', 3, x, options);
+export const maxPool3d = (x: Tensor, options: PoolCallOptions): Tensor => pool('max', 3, x, options);

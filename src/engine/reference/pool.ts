@@ -11,9 +11,9 @@ import { tapOffsets, unravel } from './conv.js';
 /**
  * Taps of output `o`'s window that land in [−padBefore, input + padAfter): the window's size when
  * padding counts in an average's divisor. Cells a window reads past the nominal end pad (ceil mode,
- * a framework's rounding) never count.
+ * a framework's rounding) never count. (The fast engine's divisors use it too.)
  */
-function countedTaps(a: AxisGeometry, o: number): number {
+export function countedTaps(a: AxisGeometry, o: number): number {
   let n = 0;
   for (let k = 0; k < a.kernel; k++) {
     const x = tapPosition(a, o, k) as number; // a pooling axis is direct: never null

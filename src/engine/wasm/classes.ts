@@ -79,7 +79,7 @@ export function axisClasses(ax: AxisGeometry | null, g: ConvGeometry): AxisClass
 }
 
 /** The geometry's spatial axes padded to three (D, H, W); missing leading axes are null. */
-export function axes3(g: ConvGeometry): (AxisGeometry | null)[] {
+export function axes3(g: Pick<ConvGeometry, 'rank' | 'axes'>): (AxisGeometry | null)[] {
   const pad = 3 - g.rank;
   return [0, 1, 2].map((i) => (i < pad ? null : g.axes[i - pad]));
 }

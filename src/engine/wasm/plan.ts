@@ -31,6 +31,8 @@ export const TASK_GEMM = 0;
 export const TASK_DEPTHWISE = 1;
 /** A weight-gradient column range (weight-grad.ts; args: those of the kernel weightGrad). */
 export const TASK_WEIGHT_GRAD = 2;
+/** A range of pooling planes (pooling-plan.ts; args: those of the kernel poolPlanes). */
+export const TASK_POOL = 3;
 /** A block of Winograd tiles (winograd-plan.ts; args: those of the kernel winogradTiles). */
 export const TASK_WINOGRAD = 4;
 
@@ -48,6 +50,10 @@ export interface Task {
  */
 export function runTask(k: KernelExports, t: Task, scratch: number, priv: boolean): void {
   const a = t.args;
+  if (t.kind === TASK_POOL) {
+    k.poolPlanes(a[0], a[1], a[2], a[3], a[4], scratch);
+    return;
+  }
   if (t.kind === TASK_WINOGRAD) {
     k.winogradTiles(a[0], a[1], a[2], scratch);
     return;

@@ -24,7 +24,7 @@
  * every unfinished task itself — tasks write their whole output range from scratch, so redoing
  * one gives the same numbers.
  */
-import { runTask, TASK_GEMM, type Task } from './plan.js';
+import { runTask, TASK_GEMM, TASK_POOL, type Task } from './plan.js';
 import type { TaskRunner } from './task-runner.js';
 import type { KernelExports } from './runtime.js';
 
@@ -88,6 +88,11 @@ function start(module, memory, ctl, index, gen0, onExit) {
           if (m[e+12] !== 0) k.scatter(m[e+6], m[e+7], m[e+12], m[e+13], m[e+9], m[e+14], m[e+10], m[e+11]);
         } else if (m[e+1] === 4) {
           k.winogradTiles(m[e+2], m[e+3], m[e+4], scratch);
+        } else if (m[e+1] === 3) {
+          // Pooling writes final values in place, so the caller may take the task over (steal):
+          // then it counts the task, and this thread's identical writes are left uncounted.
+          k.poolPlanes(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], scratch);
+          if (Atomics.compareExchange(m, e, index + 1, -2) !== index + 1) continue;
         } else if (m[e+1] === 2) {
           k.weightGrad(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], m[e+9], m[e+10], m[e+11], m[e+12], m[e+13], scratch);
         } else {
@@ -303,15 +308,15 @@ export class ThreadPool implements TaskRunner {
   }
 
   /**
-   * Takes over GEMM tasks still being computed by other threads (claimed → −3), computes each in
-   * the caller's scratch and publishes it. Returns how many it took.
+   * Takes over GEMM and pooling tasks still being computed by other threads (claimed → −3),
+   * computes each in the caller's scratch and publishes it. Returns how many it took.
    */
   private steal(tasks: Task[], tablePtr: number, scratchPtr: number): number {
     const m = new Int32Array(this.memory.buffer);
     let n = 0;
     for (let i = 0; i < tasks.length; i++) {
       const t = tasks[i];
-      if (t.kind !== TASK_GEMM) continue;
+      if (t.kind !== TASK_GEMM && t.kind !== TASK_POOL) continue;
       const e = (tablePtr >> 2) + i * TASK_WORDS;
       const st = Atomics.load(m, e);
       if (st <= 0 || Atomics.compareExchange(m, e, st, -3) !== st) continue;

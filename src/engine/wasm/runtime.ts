@@ -28,6 +28,7 @@ export interface KernelExports {
   buildPlanes(x: number, planes: number, C: number, inH: number, inW: number, rowMap: number, colMap: number, gH: number, gW: number): void;
   buildSplitPlanes(x: number, planes: number, C: number, inH: number, inW: number, rowMap: number, colMap: number, gH: number, gW: number): void;
   peak(iters: number, seed: number): number;
+  poolPlanes(x: number, out: number, p0: number, p1: number, desc: number, scratch: number): void;
   weightGrad(d: number, z: number, zImg: number, a: number, aImg: number, M: number, P: number, N: number, c: number, K: number, k0: number, k1: number, scratch: number): void;
   weightGradScratchBytes(M: number): number;
   weightGradColumns(): number;

@@ -1,0 +1,308 @@
+// Pooling kernels (max and average, 1-D to 3-D) over NCHW planes, for the fast engine.
+//
+// A pool's window is a box, so it reduces one axis at a time: first along W, row by row (each
+// input row becomes a row of outW partial results), then over the rows a window covers (its
+// valid (d, h) input rows), vectorised along the output row. All index rules arrive as tables
+// the driver (src/engine/wasm/pooling-plan.ts) built from the PoolGeometry through
+// geometry/taps.ts: which grid cell holds which input column, which input rows each output row
+// reads, and the per-axis divisor factors. Nothing here re-derives them.
+//
+// W pass: the row is laid out as its padded grid (padding = −∞ for max, 0 for a sum, so a tap
+// that reads padding changes nothing), split by the stride into `sW` phase rows (cell g at
+// phase g mod sW, position g div sW): tap k of output ow then reads position ow + ⌊k·dW/sW⌋ of
+// phase k·dW mod sW — consecutive outputs read consecutive cells, whatever the stride.
+
+// Pool descriptor (i32 words at `d`).
+const P_MODE = 0;                                    // 0: max, 1: average
+const P_IND = 1; const P_INH = 2; const P_INW = 3;   // input extents (1 for a missing axis)
+const P_OUTD = 4; const P_OUTH = 5; const P_OUTW = 6;// output extents
+const P_KD = 7; const P_KH = 8; const P_KW = 9;      // taps per axis
+const P_SW = 10; const P_GW = 11; const P_PHASE = 12;// W stride, grid cells per row, cells per phase row
+const P_COLS = 13;                                   // grid cell → input column, or −1 (padding)
+const P_LO = 14; const P_HI = 15;                    // [lo, hi): grid cells that are consecutive input columns
+const P_TAPW = 16;                                   // per W tap: phase · PHASE + position offset
+const P_SRCD = 17; const P_CNTD = 18;                // per output depth: its valid input depths (KD slots), count
+const P_SRCH = 19; const P_CNTH = 20;                // per output row: its valid input rows (KH slots), count
+const P_USEDD = 21; const P_USEDH = 22;              // per input depth / row: 1 if some window reads it
+const P_FD = 23; const P_FH = 24; const P_FW = 25;   // f32 divisor factors per output index (average)
+const P_EMPTYW = 26; const P_NEMPTYW = 27;           // output columns whose window reads no input cell
+const P_EMPTY = 28;                                  // f32 bits: the value of a window that reads no input
+const P_PAD = 29;                                    // f32 bits: the padding value (−∞ max, 0 average)
+const P_OUTWP = 30;                                  // outW rounded up to a multiple of 4
+const P_DW = 31;                                     // W dilation
+const P_OWLO = 32; const P_OWHI = 33;                // outputs whose every W tap reads a cell of the run
+/** Descriptor words (the driver allocates this many). */
+export function poolDescWords(): i32 { return 34; }
+
+@inline function pi(d: usize, i: i32): i32 { return load<i32>(d + (<usize>i << 2)); }
+@inline function at(t: usize, i: i32): i32 { return load<i32>(t + (<usize>i << 2)); }
+
+// The reference's max: v replaces the running maximum when it is greater, or when it is NaN
+// (pmax keeps a NaN maximum: NaN < v is false). Ties keep the earlier tap, so ±0 come out as the
+// reference gives them, unlike f32x4.max. Without NaN, pmax alone is that rule (exact = false):
+// the fast path, taken for rows whose values hold no NaN.
+@inline function maxStep(acc: v128, v: v128): v128 {
+  return v128.bitselect(v, f32x4.pmax(acc, v), f32x4.ne(v, v));
+}
+@inline function step(isMax: bool, exact: bool, acc: v128, v: v128): v128 {
+  if (!isMax) return f32x4.add(acc, v);
+  return exact ? maxStep(acc, v) : f32x4.pmax(acc, v);
+}
+
+/** Cells [g0, g1) of the grid into the phase rows: through the column map, or (run ≠ 0) from run + g·4. */
+@inline function putCells(dst: usize, g0: i32, g1: i32, sW: i32, L: i32, cols: usize, gW: i32, src: usize, run: usize, pad: f32): void {
+  if (g1 <= g0) return;
+  // Cell g sits at phase g mod sW, position g div sW: counters, not a division per cell.
+  let ph = g0 % sW, pos = g0 / sW;
+  for (let g = g0; g < g1; g++) {
+    let v = pad;
+    if (run != 0) v = load<f32>(run + (<usize>g << 2));
+    else {
+      const c = g < gW ? at(cols, g) : -1;
+      if (c >= 0) v = load<f32>(src + (<usize>c << 2));
+    }
+    store<f32>(dst + (<usize>(ph * L + pos) << 2), v);
+    if (++ph == sW) { ph = 0; pos++; }
+  }
+}
+
+/** Lays input row `src` out as its padded grid split into sW phase rows of L cells each. */
+function phaseRow(src: usize, dst: usize, d: usize, pad: f32): void {
+  const sW = pi(d, P_SW), gW = pi(d, P_GW), L = pi(d, P_PHASE);
+  const cols = <usize>pi(d, P_COLS), lo = pi(d, P_LO), hi = pi(d, P_HI);
+  putCells(dst, 0, lo, sW, L, cols, gW, src, 0, pad);
+  putCells(dst, hi > lo ? hi : lo, L * sW, sW, L, cols, gW, src, 0, pad);
+  if (hi <= lo) return;
+  // The run: cell g holds input column c0 + (g − lo).
+  const run = src + (<usize>(at(cols, lo) - lo) << 2); // run + g·4 = cell g's value
+  let g = lo;
+  if (sW == 1) {
+    for (; g + 4 <= hi; g += 4) v128.store(dst + (<usize>g << 2), v128.load(run + (<usize>g << 2)));
+  } else if (sW == 2) {
+    // Eight cells → four even (phase 0) and four odd (phase 1) ones.
+    if (g & 1) { putCells(dst, g, g + 1, 2, L, cols, gW, src, run, pad); g++; }
+    const odd = dst + (<usize>L << 2);
+    for (; g + 8 <= hi; g += 8) {
+      const a = v128.load(run + (<usize>g << 2)), b = v128.load(run + (<usize>g << 2), 16);
+      const pos = <usize>(g >> 1) << 2;
+      v128.store(dst + pos, v128.shuffle<f32>(a, b, 0, 2, 4, 6));
+      v128.store(odd + pos, v128.shuffle<f32>(a, b, 1, 3, 5, 7));
+    }
+  }
+  putCells(dst, g, hi, sW, L, cols, gW, src, run, pad);
+}
+
+/**
+ * Reduces one phase-split row along W: out[ow] for ow < outWp (lanes past outW are don't-cares).
+ * Returns whether a NaN may have been read (max without `exact`: every vector read is also summed,
+ * and a NaN sum — a NaN read, or +∞ and −∞ — sends the row through the exact rule).
+ */
+@inline function reduceW(isMax: bool, exact: bool, ph: usize, tapW: usize, kW: i32, outWp: i32, out: usize): bool {
+  const check = isMax && !exact;
+  let chk = f32x4.splat(0);
+  if (kW == 3) {
+    // The common 3-wide window: its three tap offsets held in registers.
+    const t0 = ph + (<usize>at(tapW, 0) << 2), t1 = ph + (<usize>at(tapW, 1) << 2), t2 = ph + (<usize>at(tapW, 2) << 2);
+    for (let j = 0; j < outWp; j += 4) {
+      const o = <usize>j << 2;
+      const v0 = v128.load(t0 + o), v1 = v128.load(t1 + o), v2 = v128.load(t2 + o);
+      if (check) chk = f32x4.add(chk, f32x4.add(v0, f32x4.add(v1, v2)));
+      v128.store(out + o, step(isMax, exact, step(isMax, exact, v0, v1), v2));
+    }
+  } else {
+    for (let j = 0; j < outWp; j += 4) {
+      const o = <usize>j << 2;
+      let acc = v128.load(ph + (<usize>at(tapW, 0) << 2) + o);
+      if (check) chk = f32x4.add(chk, acc);
+      for (let k = 1; k < kW; k++) {
+        const v = v128.load(ph + (<usize>at(tapW, k) << 2) + o);
+        if (check) chk = f32x4.add(chk, v);
+        acc = step(isMax, exact, acc, v);
+      }
+      v128.store(out + o, acc);
+    }
+  }
+  return check && v128.any_true(f32x4.ne(chk, chk));
+}
+
+@inline function stepS(isMax: bool, exact: bool, acc: f32, v: f32): f32 {
+  if (!isMax) return acc + v;
+  return (acc < v || (exact && v != v)) ? v : acc;
+}
+
+/**
+ * The W pass of one row for strides 1 and 2, read straight from the input row (no phase copy):
+ * outputs [owLo, owHi) read only cells of the run (input column = cell + run0), four at a time —
+ * stride 2 takes the even or odd lanes of eight cells; the others (borders, the last few) go
+ * through the column map one by one. Returns whether a NaN may have been read (see reduceW).
+ */
+@inline function reduceWDirect(isMax: bool, exact: bool, src: usize, d: usize, pad: f32, out: usize): bool {
+  const sW = pi(d, P_SW), kW = pi(d, P_KW), dW = pi(d, P_DW), outW = pi(d, P_OUTW), gW = pi(d, P_GW);
+  const cols = <usize>pi(d, P_COLS), lo = pi(d, P_LO), owLo = pi(d, P_OWLO), owHi = pi(d, P_OWHI);
+  const check = isMax && !exact;
+  const run = src + (<usize>(at(cols, lo) - lo) << 2); // run + g·4: cell g of the run
+  let chk = f32x4.splat(0);
+  let chkS: f32 = 0;
+  // Vectors at owLo, owLo + 4, …, the last one ending at owHi (it may redo a few outputs: the
+  // same values); none when fewer than four outputs are inside.
+  const vecs = owHi - owLo >= 4;
+  const vEnd = vecs ? owHi : owLo;
+  if (sW == 1) {
+    for (let v0w = owLo; v0w < vEnd; v0w += 4) {
+      const ow = v0w + 4 <= owHi ? v0w : owHi - 4;
+      const c = run + (<usize>ow << 2);
+      let acc = v128.load(c);
+      if (check) chk = f32x4.add(chk, acc);
+      for (let k = 1; k < kW; k++) {
+        const v = v128.load(c + (<usize>(k * dW) << 2));
+        if (check) chk = f32x4.add(chk, v);
+        acc = step(isMax, exact, acc, v);
+      }
+      v128.store(out + (<usize>ow << 2), acc);
+    }
+  } else if (kW == 3 && dW == 1) {
+    // Cells 2·ow + 0..8: the even lanes of two vectors, the odd lanes, the even lanes shifted by
+    // one. v0 and v1 hold every cell but the last one, which the NaN check adds after the loop.
+    let last: f32 = 0;
+    for (let v0w = owLo; v0w < vEnd; v0w += 4) {
+      const ow = v0w + 4 <= owHi ? v0w : owHi - 4;
+      const c = run + (<usize>(2 * ow) << 2);
+      const v0 = v128.load(c), v1 = v128.load(c, 16), v2 = v128.load(c, 32);
+      const ev = v128.shuffle<f32>(v0, v1, 0, 2, 4, 6);
+      const ev2 = v128.shuffle<f32>(ev, v2, 1, 2, 3, 4);
+      if (check) { chk = f32x4.add(chk, f32x4.add(v0, v1)); last = f32x4.extract_lane(v2, 0); }
+      v128.store(out + (<usize>ow << 2), step(isMax, exact, step(isMax, exact, ev, v128.shuffle<f32>(v0, v1, 1, 3, 5, 7)), ev2));
+    }
+    chkS += last;
+  } else {
+    for (let v0w = owLo; v0w < vEnd; v0w += 4) {
+      const ow = v0w + 4 <= owHi ? v0w : owHi - 4;
+      const c = run + (<usize>(2 * ow) << 2);
+      let acc = v128.shuffle<f32>(v128.load(c), v128.load(c, 16), 0, 2, 4, 6);
+      if (check) chk = f32x4.add(chk, acc);
+      for (let k = 1; k < kW; k++) {
+        const e = k * dW;
+        const q = c + (<usize>(e & ~1) << 2);
+        const v = (e & 1) ? v128.shuffle<f32>(v128.load(q), v128.load(q, 16), 1, 3, 5, 7) : v128.shuffle<f32>(v128.load(q), v128.load(q, 16), 0, 2, 4, 6);
+        if (check) chk = f32x4.add(chk, v);
+        acc = step(isMax, exact, acc, v);
+      }
+      v128.store(out + (<usize>ow << 2), acc);
+    }
+  }
+  // Outputs left: [0, owLo) and [vEnd, outW), tap by tap through the column map.
+  for (let o = 0; o < outW; o++) {
+    if (o == owLo) { o = vEnd; if (o >= outW) break; }
+    let acc = pad;
+    for (let k = 0; k < kW; k++) {
+      const g = o * sW + k * dW;
+      const col = g < gW ? at(cols, g) : -1;
+      const v = col < 0 ? pad : load<f32>(src + (<usize>col << 2));
+      if (check) chkS += v;
+      acc = k == 0 ? v : stepS(isMax, exact, acc, v);
+    }
+    store<f32>(out + (<usize>o << 2), acc);
+  }
+  return check && (v128.any_true(f32x4.ne(chk, chk)) || chkS != chkS);
+}
+
+/** Combines the W-reduced rows of each output row's window and writes the output plane. */
+@inline function combineRows(isMax: bool, d: usize, rows: usize, flags: usize, ptrs: usize, out: usize, empty: f32): void {
+  const inH = pi(d, P_INH), outD = pi(d, P_OUTD), outH = pi(d, P_OUTH), outW = pi(d, P_OUTW), outWp = pi(d, P_OUTWP);
+  const kD = pi(d, P_KD), kH = pi(d, P_KH);
+  const srcD = <usize>pi(d, P_SRCD), cntD = <usize>pi(d, P_CNTD), srcH = <usize>pi(d, P_SRCH), cntH = <usize>pi(d, P_CNTH);
+  const fD = <usize>pi(d, P_FD), fH = <usize>pi(d, P_FH), fW = <usize>pi(d, P_FW);
+  const emptyW = <usize>pi(d, P_EMPTYW), nEmptyW = pi(d, P_NEMPTYW);
+  const rowBytes = <usize>outWp << 2;
+  for (let od = 0; od < outD; od++) {
+    const nd = at(cntD, od);
+    for (let oh = 0; oh < outH; oh++) {
+      const nh = at(cntH, oh);
+      const orow = out + (<usize>((od * outH + oh) * outW) << 2);
+      if (nd == 0 || nh == 0) {
+        for (let j = 0; j < outW; j++) store<f32>(orow + (<usize>j << 2), empty);
+        continue;
+      }
+      // The window's rows, in tap order (D outer, H inner) as the reference visits them.
+      let n = 0, nan = 0;
+      for (let a = 0; a < nd; a++) {
+        const id = at(srcD, od * kD + a);
+        for (let b = 0; b < nh; b++) {
+          const r = id * inH + at(srcH, oh * kH + b);
+          store<usize>(ptrs + (<usize>n << 2), rows + <usize>r * rowBytes);
+          nan |= at(flags, r);
+          n++;
+        }
+      }
+      if (isMax && nan != 0) {
+        combineRow(true, true, ptrs, n, outW, outWp, orow, f32x4.splat(0), 0);
+      } else {
+        const scale = isMax ? f32x4.splat(0) : f32x4.splat(load<f32>(fD + (<usize>od << 2)) * load<f32>(fH + (<usize>oh << 2)));
+        combineRow(isMax, false, ptrs, n, outW, outWp, orow, scale, fW);
+      }
+      for (let e = 0; e < nEmptyW; e++) store<f32>(orow + (<usize>at(emptyW, e) << 2), empty);
+    }
+  }
+}
+
+/** One output row: the window's n W-reduced rows combined (average: divided by scale · fW[ow]). */
+@inline function combineRow(isMax: bool, exact: bool, ptrs: usize, n: i32, outW: i32, outWp: i32, orow: usize, scale: v128, fW: usize): void {
+  const full = outW & ~3;
+  for (let j = 0; j < outWp; j += 4) {
+    const o = <usize>j << 2;
+    let acc = v128.load(load<usize>(ptrs) + o);
+    for (let r = 1; r < n; r++) acc = step(isMax, exact, acc, v128.load(load<usize>(ptrs + (<usize>r << 2)) + o));
+    if (!isMax) acc = f32x4.div(acc, f32x4.mul(scale, v128.load(fW + o)));
+    if (j < full) v128.store(orow + o, acc);
+    else {
+      store<f32>(orow + o, f32x4.extract_lane(acc, 0));
+      if (j + 1 < outW) store<f32>(orow + o, f32x4.extract_lane(acc, 1), 4);
+      if (j + 2 < outW) store<f32>(orow + o, f32x4.extract_lane(acc, 2), 8);
+    }
+  }
+}
+
+@inline function poolPlanesOf(isMax: bool, x: usize, out: usize, p0: i32, p1: i32, d: usize, scratch: usize): void {
+  const inD = pi(d, P_IND), inH = pi(d, P_INH), inW = pi(d, P_INW);
+  const outD = pi(d, P_OUTD), outH = pi(d, P_OUTH), outW = pi(d, P_OUTW), outWp = pi(d, P_OUTWP);
+  const kW = pi(d, P_KW), sW = pi(d, P_SW), L = pi(d, P_PHASE);
+  const tapW = <usize>pi(d, P_TAPW), usedD = <usize>pi(d, P_USEDD), usedH = <usize>pi(d, P_USEDH);
+  const pad = reinterpret<f32>(pi(d, P_PAD)), empty = reinterpret<f32>(pi(d, P_EMPTY));
+  // Scratch: the phase rows, the W-reduced rows of one plane, their NaN flags, one window's row pointers.
+  const ph = scratch;
+  const rows = (ph + (<usize>(sW * L) << 2) + 15) & ~15;
+  const flags = rows + (<usize>(inD * inH * outWp) << 2);
+  const ptrs = flags + (<usize>(inD * inH) << 2);
+  const inSp = inD * inH * inW, outSp = outD * outH * outW;
+  // Strides 1 and 2 with outputs inside the run read rows in place; others lay rows out in phases.
+  const direct = (sW == 1 || sW == 2) && pi(d, P_OWHI) > pi(d, P_OWLO);
+  for (let p = p0; p < p1; p++) {
+    const xp = x + (<usize>p * <usize>inSp << 2);
+    for (let id = 0; id < inD; id++) {
+      if (at(usedD, id) == 0) continue;
+      for (let ih = 0; ih < inH; ih++) {
+        if (at(usedH, ih) == 0) continue;
+        const r = id * inH + ih;
+        const dst = rows + (<usize>(r * outWp) << 2);
+        const src = xp + (<usize>(r * inW) << 2);
+        let nan = false;
+        if (direct) {
+          nan = reduceWDirect(isMax, false, src, d, pad, dst);
+          if (nan) reduceWDirect(isMax, true, src, d, pad, dst);
+        } else {
+          phaseRow(src, ph, d, pad);
+          nan = reduceW(isMax, false, ph, tapW, kW, outWp, dst);
+          if (nan) reduceW(isMax, true, ph, tapW, kW, outWp, dst);
+        }
+        store<i32>(flags + (<usize>r << 2), nan ? 1 : 0);
+      }
+    }
+    combineRows(isMax, d, rows, flags, ptrs, out + (<usize>p * <usize>outSp << 2), empty);
+  }
+}
+
+/** Pools planes [p0, p1) (image·channel) of x into out; `scratch`: poolScratchBytes of the plan. */
+export function poolPlanes(x: usize, out: usize, p0: i32, p1: i32, d: usize, scratch: usize): void {
+  if (pi(d, P_MODE) == 0) poolPlanesOf(true, x, out, p0, p1, d, scratch);
+  else poolPlanesOf(false, x, out, p0, p1, d, scratch);
+}

@@ -1,0 +1,73 @@
+/**
+ * A pooling as a fast-engine job (job.ts): the plan of pooling-plan.ts, cached by everything it
+ * depends on (the plan holds tables, never data), bound to one call's input.
+ */
+import type { PoolGeometry } from '../../geometry/pool.js';
+import type { Job, JobLayout } from './job.js';
+import { planPool, poolWork, type PoolPlan } from './pooling-plan.js';
+
+/** Plans kept (a network's distinct pooling layers); the oldest is dropped first. */
+const PLAN_CACHE_SIZE = 32;
+const plans = new Map<string, PoolPlan>();
+
+function keyOf(g: PoolGeometry, slots: number): string {
+  let key = `${g.mode}${g.batch},${g.channels},${g.countIncludePad ? 1 : 0},${g.divisorOverride},${g.emptyMax},${g.emptyAverage},${slots}`;
+  for (const a of g.axes) key += `|${a.input},${a.kernel},${a.stride},${a.dilation},${a.padBefore},${a.padAfter},${a.output}`;
+  return key;
+}
+
+function cachedPlan(g: PoolGeometry, slots: number): PoolPlan {
+  const key = keyOf(g, slots);
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = planPool(g, slots);
+    if (plans.size >= PLAN_CACHE_SIZE) plans.delete(plans.keys().next().value!);
+    plans.set(key, plan);
+  }
+  return plan;
+}
+
+/**
+ * The job that pools `x` (shape g.inputShape, NCHW) as `g` says. Each task reads and writes its
+ * own span of planes, so on threads the input is fed in task by task and the result drained out
+ * as tasks finish (job.ts), overlapping both copies with the other threads' work.
+ */
+export function poolJob(g: PoolGeometry, x: Float32Array): Job {
+  return {
+    macs: poolWork(g),
+    plan(slots): JobLayout {
+      const p = cachedPlan(g, slots);
+      // Made at the first drain (after the job is published) or by read(): a fresh array's page
+      // faults then overlap the other threads' work.
+      let out: Float32Array | null = null;
+      const outView = (mem: ArrayBuffer, from: number, to: number): Float32Array => new Float32Array(mem, p.outPtr + from * 4, to - from);
+      return {
+        bytes: p.bytes,
+        tasks: p.tasks,
+        scratchPtr: p.scratchPtr,
+        scratchPer: p.scratchPer,
+        prepare(mem, _k, withInput = true) {
+          if (withInput) new Float32Array(mem, p.inPtr, x.length).set(x);
+          p.writeTables(mem);
+        },
+        feed(mem, i) {
+          const from = p.taskInput[2 * i], to = p.taskInput[2 * i + 1];
+          new Float32Array(mem, p.inPtr + from * 4, to - from).set(x.subarray(from, to));
+        },
+        drain(mem, i0, i1) {
+          out ??= new Float32Array(p.outLength);
+          const from = p.taskOutput[2 * i0], to = p.taskOutput[2 * i1 - 1];
+          out.set(outView(mem, from, to), from);
+        },
+        read(mem) {
+          if (out) return out; // drained: every task's span is in
+          // set() into a fresh array: slice() of a view on shared memory copies element by element
+          // (3.2 ms against 0.1 ms for the 0.8 MB of a ResNet stem's pool, measured here).
+          out = new Float32Array(p.outLength);
+          out.set(outView(mem, 0, p.outLength));
+          return out;
+        },
+      };
+    },
+  };
+}
