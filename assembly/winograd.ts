@@ -33,50 +33,55 @@ export function winogradScratchBytes(IC: i32, OC: i32, T: i32): i32 {
 
 /**
  * Transformed weights U_ξ = (G g Gᵀ)[ξ] (ξ = 6·i + j) for weights w [OC, IC, 3, 3], written
- * straight into packA's panel layout: position ξ's matrix at u + ξ·uStride, element (oc, ic) at
- * float rows[2·oc] + ic·rows[2·oc + 1] (the driver reads those places off packA itself).
+ * straight into packA's panel layout: panel p (table `panels`: their count, then first row and
+ * height h of each) of position ξ starts at float row0·IC of u + ξ·uStride and holds element
+ * (row0 + r, ic) at ic·h + r. Only the panels whose first row is in [r0, r1): threads split them.
+ * Lanes are 4 consecutive rows of one panel (rows 0–3 and h−4…h−1: a 6-row panel's middle rows
+ * are computed twice), so each (ξ, ic) is one vector store. Rows past OC repeat the last filter:
+ * the GEMM computes them in its tile buffer and never stores them.
  * G rows: (¼, 0, 0), (−⅙, −⅙, −⅙), (−⅙, ⅙, −⅙), (1/24, 1/12, ⅙), (1/24, −1/12, ⅙), (0, 0, 1).
- * Four input channels per step (lanes); `tmp`: 54 vectors of scratch.
+ * `tmp`: 54 vectors of scratch.
  */
-export function winogradWeights(w: usize, u: usize, uStride: i32, rows: usize, OC: i32, IC: i32, tmp: usize): void {
+export function winogradWeights(w: usize, u: usize, uStride: i32, panels: usize, OC: i32, IC: i32, r0: i32, r1: i32, tmp: usize): void {
   const q = f32x4.splat(0.25), s6 = f32x4.splat(<f32>(-1.0 / 6.0)), a24 = f32x4.splat(<f32>(1.0 / 24.0));
   const a12 = f32x4.splat(<f32>(1.0 / 12.0)), a6 = f32x4.splat(<f32>(1.0 / 6.0));
   const t = tmp, out = tmp + 18 * 16;
-  for (let oc = 0; oc < OC; oc++) {
-    const base = load<i32>(rows + (<usize>(2 * oc) << 2)), h = load<i32>(rows + (<usize>(2 * oc + 1) << 2));
-    const src = w + (<usize>(oc * IC * 9) << 2);
-    for (let ic = 0; ic < IC; ic += 4) {
-      // Lane l: channel ic + l (the last channel again past IC; those lanes are not stored).
-      const f0 = src + (<usize>(ic * 9) << 2);
-      const f1 = src + (<usize>((ic + 1 < IC ? ic + 1 : IC - 1) * 9) << 2);
-      const f2 = src + (<usize>((ic + 2 < IC ? ic + 2 : IC - 1) * 9) << 2);
-      const f3 = src + (<usize>((ic + 3 < IC ? ic + 3 : IC - 1) * 9) << 2);
-      // t = G g, column by column (tap c of rows 0, 1, 2 of the kernel).
-      for (let c = 0; c < 3; c++) {
-        let g0 = f32x4.splat(load<f32>(f0 + (<usize>c << 2)));
-        g0 = f32x4.replace_lane(g0, 1, load<f32>(f1 + (<usize>c << 2)));
-        g0 = f32x4.replace_lane(g0, 2, load<f32>(f2 + (<usize>c << 2)));
-        g0 = f32x4.replace_lane(g0, 3, load<f32>(f3 + (<usize>c << 2)));
-        let g1 = f32x4.splat(load<f32>(f0 + (<usize>(3 + c) << 2)));
-        g1 = f32x4.replace_lane(g1, 1, load<f32>(f1 + (<usize>(3 + c) << 2)));
-        g1 = f32x4.replace_lane(g1, 2, load<f32>(f2 + (<usize>(3 + c) << 2)));
-        g1 = f32x4.replace_lane(g1, 3, load<f32>(f3 + (<usize>(3 + c) << 2)));
-        let g2 = f32x4.splat(load<f32>(f0 + (<usize>(6 + c) << 2)));
-        g2 = f32x4.replace_lane(g2, 1, load<f32>(f1 + (<usize>(6 + c) << 2)));
-        g2 = f32x4.replace_lane(g2, 2, load<f32>(f2 + (<usize>(6 + c) << 2)));
-        g2 = f32x4.replace_lane(g2, 3, load<f32>(f3 + (<usize>(6 + c) << 2)));
-        gTimes(g0, g1, g2, t + (<usize>c << 4), 48, q, s6, a24, a12, a6);
-      }
-      // U = t Gᵀ, row by row: row r of t (3 vectors) → 6 positions 6r..6r+5.
-      for (let r = 0; r < 6; r++) {
-        const tr = t + (<usize>(r * 3) << 4);
-        gTimes(v128.load(tr), v128.load(tr, 16), v128.load(tr, 32), out + (<usize>(r * 6) << 4), 16, q, s6, a24, a12, a6);
-      }
-      const lanes = IC - ic < 4 ? IC - ic : 4;
-      for (let x = 0; x < 36; x++) {
-        const dst = u + <usize>x * <usize>uStride + (<usize>(base + ic * h) << 2);
-        const v = out + (<usize>x << 4);
-        for (let l = 0; l < lanes; l++) store<f32>(dst + (<usize>(l * h) << 2), load<f32>(v + (<usize>l << 2)));
+  const fs = <usize>(IC * 9) << 2; // bytes between output channels' filters
+  const nPanels = load<i32>(panels);
+  for (let p = 0; p < nPanels; p++) {
+    const row0 = load<i32>(panels + (<usize>(2 * p + 1) << 2)), h = load<i32>(panels + (<usize>(2 * p + 2) << 2));
+    if (row0 < r0 || row0 >= r1) continue;
+    for (let g = 0; g <= h - 4; g += h - 4 > 0 ? h - 4 : 4) {
+      const o0 = row0 + g;
+      const f0 = w + <usize>(o0 < OC ? o0 : OC - 1) * fs;
+      const f1 = w + <usize>(o0 + 1 < OC ? o0 + 1 : OC - 1) * fs;
+      const f2 = w + <usize>(o0 + 2 < OC ? o0 + 2 : OC - 1) * fs;
+      const f3 = w + <usize>(o0 + 3 < OC ? o0 + 3 : OC - 1) * fs;
+      for (let ic = 0; ic < IC; ic++) {
+        const k = <usize>(ic * 9) << 2;
+        // t = G g, column by column (tap c of kernel rows 0, 1, 2).
+        for (let c = 0; c < 3; c++) {
+          const kc = k + (<usize>c << 2);
+          let g0 = f32x4.splat(load<f32>(f0 + kc));
+          g0 = f32x4.replace_lane(g0, 1, load<f32>(f1 + kc));
+          g0 = f32x4.replace_lane(g0, 2, load<f32>(f2 + kc));
+          g0 = f32x4.replace_lane(g0, 3, load<f32>(f3 + kc));
+          let g1 = f32x4.splat(load<f32>(f0 + kc, 12));
+          g1 = f32x4.replace_lane(g1, 1, load<f32>(f1 + kc, 12));
+          g1 = f32x4.replace_lane(g1, 2, load<f32>(f2 + kc, 12));
+          g1 = f32x4.replace_lane(g1, 3, load<f32>(f3 + kc, 12));
+          let g2 = f32x4.splat(load<f32>(f0 + kc, 24));
+          g2 = f32x4.replace_lane(g2, 1, load<f32>(f1 + kc, 24));
+          g2 = f32x4.replace_lane(g2, 2, load<f32>(f2 + kc, 24));
+          g2 = f32x4.replace_lane(g2, 3, load<f32>(f3 + kc, 24));
+          gTimes(g0, g1, g2, t + (<usize>c << 4), 48, q, s6, a24, a12, a6);
+        }
+        // U = t Gᵀ, row by row: row r of t (3 vectors) → positions 6r..6r+5, into the panels.
+        const dst = u + (<usize>(row0 * IC + ic * h + g) << 2);
+        for (let r = 0; r < 6; r++) {
+          const tr = t + (<usize>(r * 3) << 4);
+          gTimes(v128.load(tr), v128.load(tr, 16), v128.load(tr, 32), dst + <usize>(6 * r) * <usize>uStride, <usize>uStride, q, s6, a24, a12, a6);
+        }
       }
     }
   }

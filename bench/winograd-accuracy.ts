@@ -11,7 +11,7 @@ import { rng } from './timing.js';
 
 const { referenceConv } = await import('../src/engine/reference/conv.js');
 const { wasmEngine } = await import('../src/engine/wasm/engine.js');
-const { winogradJob } = await import('../src/engine/wasm/winograd-job.js');
+const { runWinograd } = await import('../src/engine/wasm/winograd-job.js');
 const { convGeometry } = await import('../src/geometry/torch.js');
 
 type Mat = number[][];
@@ -102,7 +102,7 @@ for (const C of CHANNELS) {
     const g = convGeometry({ inputShape: xs, weightShape: ws }, { padding: 1 });
     const x = Float32Array.from({ length: C * 576 }, () => r() * 2 - 1), w = Float32Array.from({ length: 64 * C * 9 }, () => r() * 2 - 1);
     const ref = referenceConv(g, x, w, null);
-    const y = engine.runJob(winogradJob(g, x, w, null), 1);
+    const y = runWinograd(engine, g, x, w, null, 1);
     let err = 0, scale = 0;
     for (let i = 0; i < ref.length; i++) { err = Math.max(err, Math.abs(y[i] - ref[i])); scale = Math.max(scale, Math.abs(ref[i])); }
     engineErr = (err / scale).toExponential(1);

@@ -22,7 +22,7 @@ const { initTfjs, tfjsPeer } = await import('./peers/tfjs.js');
 const { ortPeer } = await import('./peers/ort.js');
 const { conv2d } = await import('../src/ops/conv.js');
 const { wasmEngine } = await import('../src/engine/wasm/engine.js');
-const { winogradJob } = await import('../src/engine/wasm/winograd-job.js');
+const { runWinograd } = await import('../src/engine/wasm/winograd-job.js');
 const { loadedFeatures } = await import('../src/engine/wasm/runtime.js');
 const { referenceConv } = await import('../src/engine/reference/conv.js');
 const { convGeometry } = await import('../src/geometry/torch.js');
@@ -58,7 +58,7 @@ for (const bc of CASES.filter((c) => only.includes(c.id))) {
     // 1 thread: the engine called directly, kept on the calling thread; 2 threads: the public API.
     'direct-1t': () => engine.conv(convGeometry({ inputShape: xt.shape, weightShape: wt.shape }, opts), x, w, null, 1),
     'direct-2t': () => conv2d(xt, wt, { ...opts, algorithm: 'direct' }).data,
-    'winograd-1t': () => engine.runJob(winogradJob(convGeometry({ inputShape: xt.shape, weightShape: wt.shape }, opts), x, w, null), 1),
+    'winograd-1t': () => runWinograd(engine, convGeometry({ inputShape: xt.shape, weightShape: wt.shape }, opts), x, w, null, 1),
     'winograd-2t': () => conv2d(xt, wt, { ...opts, algorithm: 'winograd' }).data,
   };
   const tfw = await tfjsPeer('wasm', bc, x, w);

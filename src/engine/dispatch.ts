@@ -10,7 +10,7 @@ import type { ConvGeometry } from '../geometry/types.js';
 import { referenceConv } from './reference/conv.js';
 import { macsOf, TINY_MAX_MACS, tinyConv } from './tiny.js';
 import { wasmEngine } from './wasm/engine.js';
-import { winogradJob } from './wasm/winograd-job.js';
+import { runWinograd, runWinogradAsync } from './wasm/winograd-job.js';
 import { algorithmPlan, type ConvAlgorithm } from './algorithm.js';
 
 /** Which engine computes: `'auto'` (the fast WebAssembly engine where it loads) or `'reference'` (plain loops, float64 sums). */
@@ -29,7 +29,7 @@ export function runConv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias:
     const fast = wasmEngine();
     if (fast) {
       try {
-        return winograd ? fast.runJob(winogradJob(g, x, w, bias)) : fast.conv(g, x, w, bias);
+        return winograd ? runWinograd(fast, g, x, w, bias) : fast.conv(g, x, w, bias);
       } catch (e) {
         if (!(e instanceof RangeError)) throw e; // wasm memory could not grow: too big for it
       }
@@ -46,7 +46,7 @@ export async function runConvAsync(g: ConvGeometry, x: Float32Array, w: Float32A
     const fast = wasmEngine();
     if (fast) {
       try {
-        return await (winograd ? fast.runJobAsync(winogradJob(g, x, w, bias)) : fast.convAsync(g, x, w, bias));
+        return await (winograd ? runWinogradAsync(fast, g, x, w, bias) : fast.convAsync(g, x, w, bias));
       } catch (e) {
         if (!(e instanceof RangeError)) throw e; // wasm memory could not grow: too big for it
       }

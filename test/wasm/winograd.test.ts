@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ConvError, conv1d, conv2d, conv2dAsync, conv3d, convTranspose2d, tensor, zeros, type Tensor } from '../../src/index.js';
 import { referenceConv } from '../../src/engine/reference/conv.js';
 import { wasmEngine } from '../../src/engine/wasm/engine.js';
-import { winogradJob } from '../../src/engine/wasm/winograd-job.js';
+import { runWinograd } from '../../src/engine/wasm/winograd-job.js';
 import { convGeometry } from '../../src/geometry/torch.js';
 import { prod, randomData, relError, rng } from './helpers.js';
 
@@ -47,7 +47,7 @@ describe('Winograd vs the reference engine', () => {
       const api = conv2d(tensor(x, xs), tensor(w, ws), { padding: [c.ph, c.pw], dilation: [c.dh, c.dw], paddingMode: c.mode, bias: b ? tensor(b, [c.oc]) : null, algorithm: 'winograd' });
       expect(api.shape).toEqual(g.outputShape);
       expect(relError(api.data, ref)).toBeLessThanOrEqual(TOL);
-      for (const threads of [1, 2]) expect(relError(engine.runJob(winogradJob(g, x, w, b), threads), ref)).toBeLessThanOrEqual(TOL);
+      for (const threads of [1, 2]) expect(relError(runWinograd(engine, g, x, w, b, threads), ref)).toBeLessThanOrEqual(TOL);
       checked++;
       return true;
     }), { numRuns: 120, seed: 20261202 });
@@ -65,7 +65,7 @@ describe('Winograd vs the reference engine', () => {
       const g = convGeometry({ inputShape: [...xs], weightShape: [...ws], biasShape: [ws[0]] }, o);
       const x = randomData(prod(xs), r), w = randomData(prod(ws), r), b = randomData(ws[0], r);
       const ref = referenceConv(g, x, w, b);
-      for (const threads of [1, 2]) expect(relError(engine.runJob(winogradJob(g, x, w, b), threads), ref), `${xs} ${threads} threads`).toBeLessThanOrEqual(TOL);
+      for (const threads of [1, 2]) expect(relError(runWinograd(engine, g, x, w, b, threads), ref), `${xs} ${threads} threads`).toBeLessThanOrEqual(TOL);
     }
   });
 
@@ -87,6 +87,22 @@ describe('Winograd vs the reference engine', () => {
     const x = tensor(randomData(prod(xs), r), xs), w = tensor(randomData(prod(ws), r), ws);
     const y = await conv2dAsync(x, w, { padding: 2, dilation: 2, algorithm: 'winograd' });
     expect(relError(y.data, conv2d(x, w, { padding: 2, dilation: 2, engine: 'reference' }).data)).toBeLessThanOrEqual(TOL);
+  });
+
+  it('keeps its two phases together when async calls queue up and a sync call comes between', async () => {
+    // Each call is a weight-transform job then a tile job on one memory: another call's job
+    // between them would leave the tiles reading other weights.
+    const r = rng(9);
+    const calls = [[1, 24, 18, 18, 20, 1], [2, 17, 13, 15, 33, 2], [1, 40, 10, 9, 16, 1]].map(([n, ic, h, wd, oc, d]) => {
+      const x = tensor(randomData(n * ic * h * wd, r), [n, ic, h, wd]), w = tensor(randomData(oc * ic * 9, r), [oc, ic, 3, 3]);
+      const o = { padding: d, dilation: d };
+      return { x, w, o, ref: conv2d(x, w, { ...o, engine: 'reference' }).data };
+    });
+    const pending = calls.map((c) => conv2dAsync(c.x, c.w, { ...c.o, algorithm: 'winograd' }));
+    const sync = conv2d(calls[1].x, calls[1].w, { ...calls[1].o, algorithm: 'winograd' });
+    expect(relError(sync.data, calls[1].ref)).toBeLessThanOrEqual(TOL);
+    const ys = await Promise.all(pending);
+    ys.forEach((y, i) => expect(relError(y.data, calls[i].ref), `call ${i}`).toBeLessThanOrEqual(TOL));
   });
 });
 

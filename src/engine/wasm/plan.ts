@@ -35,6 +35,8 @@ export const TASK_WEIGHT_GRAD = 2;
 export const TASK_POOL = 3;
 /** A block of Winograd tiles (winograd-plan.ts; args: those of the kernel winogradTiles). */
 export const TASK_WINOGRAD = 4;
+/** Winograd weight panels of a row range (winograd-plan.ts; args: those of winogradWeights but its scratch). */
+export const TASK_WINOGRAD_WEIGHTS = 5;
 
 /** A phase-2 call: kind plus up to 22 integer arguments; the scratch pointer is per thread. */
 export interface Task {
@@ -56,6 +58,10 @@ export function runTask(k: KernelExports, t: Task, scratch: number, priv: boolea
   }
   if (t.kind === TASK_WINOGRAD) {
     k.winogradTiles(a[0], a[1], a[2], scratch);
+    return;
+  }
+  if (t.kind === TASK_WINOGRAD_WEIGHTS) {
+    k.winogradWeights(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], scratch);
     return;
   }
   if (t.kind === TASK_WEIGHT_GRAD) {

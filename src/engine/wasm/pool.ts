@@ -88,6 +88,8 @@ function start(module, memory, ctl, index, gen0, onExit) {
           if (m[e+12] !== 0) k.scatter(m[e+6], m[e+7], m[e+12], m[e+13], m[e+9], m[e+14], m[e+10], m[e+11]);
         } else if (m[e+1] === 4) {
           k.winogradTiles(m[e+2], m[e+3], m[e+4], scratch);
+        } else if (m[e+1] === 5) {
+          k.winogradWeights(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], m[e+9], scratch);
         } else if (m[e+1] === 3) {
           // Pooling writes final values in place, so the caller may take the task over (steal):
           // then it counts the task, and this thread's identical writes are left uncounted.

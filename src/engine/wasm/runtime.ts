@@ -33,7 +33,7 @@ export interface KernelExports {
   weightGradScratchBytes(M: number): number;
   weightGradColumns(): number;
   winogradTiles(d: number, t0: number, t1: number, scratch: number): void;
-  winogradWeights(w: number, u: number, uStride: number, rows: number, OC: number, IC: number, tmp: number): void;
+  winogradWeights(w: number, u: number, uStride: number, panels: number, OC: number, IC: number, r0: number, r1: number, tmp: number): void;
   winogradScratchBytes(IC: number, OC: number, T: number): number;
   tileRows(): number;
   gemmScratchBytes(oc: number): number;

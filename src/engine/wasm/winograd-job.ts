@@ -1,8 +1,11 @@
 /**
- * A Winograd convolution as a fast-engine job (job.ts): the layout of winograd-plan.ts, cached by
- * everything it depends on (the plan holds tables, never data), bound to one call's tensors.
+ * A Winograd convolution on the fast engine: the layout of winograd-plan.ts (cached by everything
+ * it depends on; it holds tables, never data), run as two jobs (job.ts) back to back on the same
+ * memory and threads — the weight transform, then the tile blocks that read it. Nothing can run
+ * between them: the sync calls follow each other directly, and the async ones are queued together.
  */
 import type { ConvGeometry } from '../../geometry/types.js';
+import type { WasmEngine } from './engine.js';
 import type { Job, JobLayout } from './job.js';
 import type { KernelShape } from './plan.js';
 import type { KernelExports } from './runtime.js';
@@ -12,43 +15,52 @@ import { planWinograd, type WinogradPlan } from './winograd-plan.js';
 const PLAN_CACHE_SIZE = 32;
 const plans = new Map<string, WinogradPlan>();
 
-function keyOf(g: ConvGeometry, slots: number, ks: KernelShape): string {
+function cachedPlan(g: ConvGeometry, slots: number, k: KernelExports): WinogradPlan {
+  const ks: KernelShape = { tileRows: k.tileRows(), blockPixels: k.blockPixels(), kBlock: k.kBlock(), scratchBytes: (oc) => k.gemmScratchBytes(oc) };
   let key = `${g.batch},${g.inChannels},${g.outChannels},${g.paddingMode},${slots},${ks.tileRows}`;
   for (const a of g.axes) key += `|${a.input},${a.dilation},${a.padBefore},${a.padAfter}`;
-  return key;
+  let p = plans.get(key);
+  if (!p) {
+    p = planWinograd(g, slots, ks, k);
+    if (plans.size >= PLAN_CACHE_SIZE) plans.delete(plans.keys().next().value!);
+    plans.set(key, p);
+  }
+  return p;
 }
 
-function kernelShape(k: KernelExports): KernelShape {
-  return { tileRows: k.tileRows(), blockPixels: k.blockPixels(), kBlock: k.kBlock(), scratchBytes: (oc) => k.gemmScratchBytes(oc) };
+/**
+ * The two jobs of the eligible conv `g` (algorithm.ts) on x, w and bias. Both report the same
+ * work, so the engine gives both the same threads and thus the same plan (its scratch slots).
+ */
+function winogradJobs(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null): [Job, Job] {
+  const macs = g.batch * g.outChannels * g.inChannels * 9 * g.axes.reduce((p, a) => p * a.output, 1);
+  const layout = (p: WinogradPlan, second: boolean): JobLayout => ({
+    bytes: p.bytes,
+    tasks: second ? p.tasks : p.weightTasks,
+    scratchPtr: p.scratchPtr,
+    scratchPer: p.scratchPer,
+    prepare: second ? (mem, k) => p.prepare(mem, k, x, bias) : (mem, k) => p.prepareWeights(mem, k, w),
+    read: second ? (mem) => new Float32Array(mem, p.outPtr, p.outLength).slice() : () => new Float32Array(0),
+  });
+  return [
+    { macs, plan: (slots, k) => layout(cachedPlan(g, slots, k), false) },
+    { macs, plan: (slots, k) => layout(cachedPlan(g, slots, k), true) },
+  ];
 }
 
-/** Direct multiply-adds (the work the threads decide on, as for a direct conv). */
-function directMacs(g: ConvGeometry): number {
-  return g.batch * g.outChannels * g.inChannels * 9 * g.axes.reduce((p, a) => p * a.output, 1);
+/** Computes the eligible conv `g` by Winograd F(4×4, 3×3) on `engine` (threads as for any job). */
+export function runWinograd(engine: WasmEngine, g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads?: number): Float32Array {
+  const [weights, tiles] = winogradJobs(g, x, w, bias);
+  engine.runJob(weights, threads);
+  return engine.runJob(tiles, threads);
 }
 
-/** The job that computes the eligible conv `g` (winograd-eligibility.ts) of x, w and bias by Winograd F(4×4, 3×3). */
-export function winogradJob(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null): Job {
-  return {
-    macs: directMacs(g),
-    plan(slots, k): JobLayout {
-      const ks = kernelShape(k);
-      const key = keyOf(g, slots, ks);
-      let p = plans.get(key);
-      if (!p) {
-        p = planWinograd(g, slots, ks, k);
-        if (plans.size >= PLAN_CACHE_SIZE) plans.delete(plans.keys().next().value!);
-        plans.set(key, p);
-      }
-      const plan = p;
-      return {
-        bytes: plan.bytes,
-        tasks: plan.tasks,
-        scratchPtr: plan.scratchPtr,
-        scratchPer: plan.scratchPer,
-        prepare: (mem, kx) => plan.prepare(mem, kx, x, w, bias),
-        read: (mem) => new Float32Array(mem, plan.outPtr, plan.outLength).slice(),
-      };
-    },
-  };
+/** runWinograd without blocking: both jobs are queued at once, so no other job runs between them. */
+export async function runWinogradAsync(engine: WasmEngine, g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null): Promise<Float32Array> {
+  const [weights, tiles] = winogradJobs(g, x, w, bias);
+  const first = engine.runJobAsync(weights);
+  const second = engine.runJobAsync(tiles);
+  second.catch(() => {}); // awaited below; a failure of the first is the one reported
+  await first;
+  return second;
 }

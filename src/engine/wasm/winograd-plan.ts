@@ -15,7 +15,7 @@
  */
 import type { AxisGeometry, ConvGeometry } from '../../geometry/types.js';
 import { axes3 } from './classes.js';
-import { Arena, gridMap, TASK_WINOGRAD, withColumnRun, type KernelShape, type Task } from './plan.js';
+import { Arena, gridMap, TASK_WINOGRAD, TASK_WINOGRAD_WEIGHTS, withColumnRun, type KernelShape, type Task } from './plan.js';
 import type { KernelExports } from './runtime.js';
 
 /** Output tile edge and input tile edge of F(4×4, 3×3). */
@@ -35,15 +35,24 @@ export function blockTiles(IC: number, OC: number, tiles: number, threads: numbe
   return threads > 1 ? Math.max(8, Math.min(fit, 8 * Math.ceil(tiles / (32 * threads)))) : fit;
 }
 
+/**
+ * Two phases over one layout, run as two jobs back to back: the weight transform (split by
+ * panel rows over the threads), then the tile blocks, which read its result.
+ */
 export interface WinogradPlan {
   bytes: number;
-  tasks: Task[];
   scratchPtr: number;
   scratchPer: number;
   outPtr: number;
   outLength: number;
-  /** Writes input, weights (transformed and packed), bias and tables. */
-  prepare(mem: ArrayBuffer, k: KernelExports, x: Float32Array, w: Float32Array, bias: Float32Array | null): void;
+  /** Phase 1: transformed weights, a range of panel rows per task. */
+  weightTasks: Task[];
+  /** Writes phase 1's data: the weights and the panel table. */
+  prepareWeights(mem: ArrayBuffer, k: KernelExports, w: Float32Array): void;
+  /** Phase 2: blocks of tiles. */
+  tasks: Task[];
+  /** Writes phase 2's data (input, padded planes, bias, tables), leaving the transformed weights. */
+  prepare(mem: ArrayBuffer, k: KernelExports, x: Float32Array, bias: Float32Array | null): void;
 }
 
 interface SubAxis {
@@ -88,10 +97,9 @@ export function planWinograd(g: ConvGeometry, threads: number, ks: KernelShape, 
   const arena = new Arena();
   const xPtr = arena.alloc(N * IC * inSp * 4);
   const wPtr = arena.alloc(OC * IC * 9 * 4);
-  const panelsPtr = arena.alloc(2 * OC * 4);
+  const panelsPtr = arena.alloc((1 + 2 * OC) * 4);
   const probePtr = arena.alloc(2 * ocPad * 4);
   const probeDst = arena.alloc(2 * ocPad * 4);
-  const wTmp = arena.alloc(54 * 16);
   const uStride = ocPad * IC * 4;
   const uPtr = arena.alloc(36 * uStride);
   const biasPtr = arena.alloc((ocPad + MR) * 4);
@@ -123,9 +131,15 @@ export function planWinograd(g: ConvGeometry, threads: number, ks: KernelShape, 
 
   const tasks: Task[] = [];
   for (let t0 = 0; t0 < tiles; t0 += T) tasks.push({ kind: TASK_WINOGRAD, args: [descPtr, t0, Math.min(tiles, t0 + T)] });
+  // Rows [r0, r1) of the weights per task: each panel is transformed by the task its first row falls in.
+  const weightTasks: Task[] = [];
+  const parts = threads > 1 ? Math.min(4 * threads, Math.ceil(OC / 6)) : 1;
+  for (let i = 0; i < parts; i++) {
+    weightTasks.push({ kind: TASK_WINOGRAD_WEIGHTS, args: [wPtr, uPtr, uStride, panelsPtr, OC, IC, Math.floor((i * OC) / parts), Math.floor(((i + 1) * OC) / parts)] });
+  }
 
   /**
-   * packA's panels of an [OC × K] matrix (first row, height), read off packA itself so the panel
+   * packA's panels of an [OC × K] matrix (their count, then first row and height of each), read off packA itself so the panel
    * layout has one home: a probe [OC × 2] holding oc·2 + k + 1 is packed; row oc sits r rows into
    * its panel of height h when (oc, 0) lands at float (oc − r)·2 + r and (oc, 1) h floats later.
    */
@@ -138,19 +152,25 @@ export function planWinograd(g: ConvGeometry, threads: number, ks: KernelShape, 
     packed.forEach((v, p) => { if (v > 0) pos[v - 1] = p; });
     const out: number[] = [];
     for (let oc = 0; oc < OC; oc++) if (2 * oc - pos[2 * oc] === 0) out.push(oc, pos[2 * oc + 1] - pos[2 * oc]);
-    return Int32Array.from(out);
+    return Int32Array.from([out.length / 2, ...out]);
   }
 
   return {
     bytes: arena.top,
     tasks,
+    weightTasks,
     scratchPtr,
     scratchPer,
     outPtr,
     outLength,
-    prepare(mem, kx, x, w, bias) {
-      new Float32Array(mem, xPtr, x.length).set(x);
+    prepareWeights(mem, kx, w) {
       new Float32Array(mem, wPtr, w.length).set(w);
+      new Int32Array(mem, tapOffPtr, 1)[0] = 0;
+      panels ??= packedPanels(mem, kx);
+      new Int32Array(mem, panelsPtr, panels.length).set(panels);
+    },
+    prepare(mem, kx, x, bias) {
+      new Float32Array(mem, xPtr, x.length).set(x);
       const b = new Float32Array(mem, biasPtr, ocPad + MR);
       b.fill(0);
       if (bias) b.set(bias);
@@ -158,12 +178,8 @@ export function planWinograd(g: ConvGeometry, threads: number, ks: KernelShape, 
       new Int32Array(mem, descPtr, DESC_WORDS).set(desc);
       new Int32Array(mem, gemmDesc, GEMM_DESC_WORDS).set(gemm);
       new Int32Array(mem, imgPtr, img.length).set(img);
-      new Int32Array(mem, tapOffPtr, 1)[0] = 0;
       sh.maps.forEach((m, i) => new Int32Array(mem, rowPtrs[i], m.length).set(m));
       sw.maps.forEach((m, i) => new Int32Array(mem, colPtrs[i], m.length).set(m));
-      panels ??= packedPanels(mem, kx);
-      new Int32Array(mem, panelsPtr, panels.length).set(panels);
-      kx.winogradWeights(wPtr, uPtr, uStride, panelsPtr, panels.length / 2, OC, IC, wTmp);
       for (let n = 0; n < N; n++) {
         for (let a = 0; a < H.dilation; a++) for (let c = 0; c < W.dilation; c++) {
           const q = (n * H.dilation + a) * W.dilation + c;
