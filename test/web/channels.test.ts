@@ -37,6 +37,23 @@ describe('channels', () => {
     await page.close();
   });
 
+  it('the step sentence sums over every input channel, naming each, and ends with the layer\'s output value', async () => {
+    const page = await open('?i=5&k=3&s=1&p=1&ci=3&co=2&oc=1&n=1&f=7&lang=en');
+    const text = (await page.textContent('#step-text')) ?? '';
+    const output = await page.$eval('[data-channel-sum]', (e) => Number((e as HTMLElement).dataset.output));
+    expect(text).toMatch(/^Output \(1,2\) of output channel 1 = sum over its 3 input channels, 9 products each \(27 in all\)/);
+    for (const c of [0, 1, 2]) expect(text).toContain(`[channel ${c}]`);
+    // The products shown per channel: 12 shared between 3 channels, 4 each, then "…".
+    expect(text.match(/\d·-?\d/g)).toHaveLength(12);
+    expect(text).toMatch(new RegExp(`= ${String(output).replace('.', '\\.')}\\.$`));
+    const zh = await open('?i=5&k=3&s=1&p=1&ci=3&co=2&oc=1&n=1&f=7&lang=zh');
+    expect(await zh.textContent('#step-text')).toMatch(/^输出通道 1 的输出 \(1,2\) = 它的 3 个输入通道各 9 个乘积之和（共 27 个）.*\[通道 2\]/);
+    // One input channel: the sentence of one channel, unchanged.
+    const one = await open('?i=5&k=3&s=1&p=1&n=1&f=7&lang=en');
+    expect(await one.textContent('#step-text')).toMatch(/^Output \(1,2\) = sum of 9 products/);
+    await Promise.all([page.close(), zh.close(), one.close()]);
+  });
+
   it('groups: an output channel draws only the input channels of its group', async () => {
     const page = await open('?i=4&k=3&s=1&p=1&ci=4&co=2&g=2&oc=1&lang=zh');
     expect(await page.$$eval('[data-channel-plane]', (fs) => fs.map((f) => f.getAttribute('data-channel-plane')))).toEqual(['2', '3']);

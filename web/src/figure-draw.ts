@@ -146,17 +146,33 @@ function stepSentence(s: Scene, frame: number): string {
   }
   const fr = s.direct!.frames[frame];
   const reads = fr.taps.filter((tp) => tp.input !== null);
-  const base = t(lang, 'stepOutput', { o: fr.output.join(','), n: fr.taps.length, r: reads.length, z: fr.taps.length - reads.length });
+  const sl = channelSlice(s);
+  // Every input channel of the output channel's group is summed: the sentence names them all.
+  const inputs = s.trace.channels.feeds[sl.oc];
+  const o = fr.output.join(',');
+  const counts = { o, n: fr.taps.length, r: reads.length, z: fr.taps.length - reads.length };
+  const base = inputs.length > 1
+    ? t(lang, 'stepChannels', { ...counts, oc: sl.oc, c: inputs.length, total: fr.taps.length * inputs.length })
+    : t(lang, 'stepOutput', counts);
   const v = s.values;
   if (!v) return base;
-  const W = s.geometry.axes[1].input;
-  const kW = s.geometry.axes[1].kernel;
-  const sl = channelSlice(s);
-  const terms = reads.slice(0, 12).map((tp) => `${fmt(v.x[sl.x + tp.input![0] * W + tp.input![1]])}·${fmt(v.w[sl.w + tp.weight[0] * kW + tp.weight[1]])}`);
-  const more = reads.length > 12 || s.trace.channels.inPerGroup > 1 ? ' + …' : '';
-  const sum = terms.length ? terms.join(' + ') + more : '0';
+  const g = s.geometry;
+  const [H, W] = g.axes;
+  const taps = H.kernel * W.kernel;
+  const ch = s.trace.channels;
+  // At most 12 products are written out, shared between the channels (each channel's first ones).
+  const each = inputs.length > 1 ? Math.max(2, Math.floor(12 / inputs.length)) : 12;
+  const parts = inputs.slice(0, 6).map((ic) => {
+    // Direct weight [OC, IC/g, k…]; transposed [IC, OC/g, k…] (PyTorch's layouts), as channelSlice.
+    const wi = g.transposed ? (ic * ch.outPerGroup + (sl.oc % ch.outPerGroup)) * taps : (sl.oc * ch.inPerGroup + (ic % ch.inPerGroup)) * taps;
+    const xi = ic * H.input * W.input;
+    const terms = reads.slice(0, each).map((tp) => `${fmt(v.x[xi + tp.input![0] * W.input + tp.input![1]])}·${fmt(v.w[wi + tp.weight[0] * W.kernel + tp.weight[1]])}`);
+    const sum = (terms.length ? terms.join(' + ') : '0') + (reads.length > each ? ' + …' : '');
+    return inputs.length > 1 ? `[${t(lang, 'channelN', { c: ic })}] ${sum}` : sum;
+  });
+  const sum = parts.join(' + ') + (inputs.length > 6 ? ' + …' : '');
   // Chinese sentences follow each other without a space.
-  return `${base}${lang === 'zh' ? '' : ' '}${t(lang, 'stepOutputValue', { o: fr.output.join(','), sum, v: fmt(v.y[sl.y + frame]) })}`;
+  return `${base}${lang === 'zh' ? '' : ' '}${t(lang, 'stepOutputValue', { o, sum, v: fmt(v.y[sl.y + frame]) })}`;
 }
 
 function hoverSentence(s: Scene, panel: Panel, cell: number, r: ReturnType<Views['hoverHighlight']>): string {
