@@ -23,10 +23,10 @@ interface Runner {
 
 /**
  * Interleaved timing: every round runs one batch of each engine in turn (batches of calls
- * ≥ 1 ms), so all engines see the same background load on this shared machine. Rounds go on
- * until the budget is spent (at least 5). Returns per-engine median and best per-call ms.
+ * ≥ batchMs, default 1 ms), so all engines see the same background load on this shared machine.
+ * Rounds go on until the budget is spent (at least 5). Returns per-engine median and best per-call ms.
  */
-export async function timeAll(runs: { name: string; run: () => unknown | Promise<unknown> }[], budget: number): Promise<Map<string, { median: number; best: number }>> {
+export async function timeAll(runs: { name: string; run: () => unknown | Promise<unknown> }[], budget: number, batchMs = 1): Promise<Map<string, { median: number; best: number }>> {
   const rs: Runner[] = [];
   for (const r of runs) {
     const first = r.run();
@@ -39,7 +39,7 @@ export async function timeAll(runs: { name: string; run: () => unknown | Promise
     const t0 = performance.now();
     await r.run();
     const once = performance.now() - t0;
-    rs.push({ ...r, inner: Math.max(1, Math.ceil(1 / Math.max(once, 1e-4))), samples: [], sync });
+    rs.push({ ...r, inner: Math.max(1, Math.ceil(batchMs / Math.max(once, 1e-4))), samples: [], sync });
   }
   const start = performance.now();
   for (let round = 0; round < 5 || (performance.now() - start < budget && round < 40); round++) {
