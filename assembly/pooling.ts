@@ -245,20 +245,37 @@ function phaseRow(src: usize, dst: usize, d: usize, pad: f32): void {
   }
 }
 
+/** Writes output lanes j..j+3 (average: divided by scale · fW[j..]); lanes at or past outW are dropped. */
+@inline function putOut(isMax: bool, acc: v128, j: i32, outW: i32, orow: usize, scale: v128, fW: usize): void {
+  const o = <usize>j << 2;
+  if (!isMax) acc = f32x4.div(acc, f32x4.mul(scale, v128.load(fW + o)));
+  if (j + 4 <= outW) v128.store(orow + o, acc);
+  else {
+    store<f32>(orow + o, f32x4.extract_lane(acc, 0));
+    if (j + 1 < outW) store<f32>(orow + o, f32x4.extract_lane(acc, 1), 4);
+    if (j + 2 < outW) store<f32>(orow + o, f32x4.extract_lane(acc, 2), 8);
+  }
+}
+
 /** One output row: the window's n W-reduced rows combined (average: divided by scale · fW[ow]). */
 @inline function combineRow(isMax: bool, exact: bool, ptrs: usize, n: i32, outW: i32, outWp: i32, orow: usize, scale: v128, fW: usize): void {
-  const full = outW & ~3;
+  const r0 = load<usize>(ptrs);
+  if (n == 2 || n == 3) {
+    // The common 2- and 3-row windows: their rows held in registers.
+    const r1 = load<usize>(ptrs, 4), r2 = n == 3 ? load<usize>(ptrs, 8) : 0;
+    for (let j = 0; j < outWp; j += 4) {
+      const o = <usize>j << 2;
+      let acc = step(isMax, exact, v128.load(r0 + o), v128.load(r1 + o));
+      if (n == 3) acc = step(isMax, exact, acc, v128.load(r2 + o));
+      putOut(isMax, acc, j, outW, orow, scale, fW);
+    }
+    return;
+  }
   for (let j = 0; j < outWp; j += 4) {
     const o = <usize>j << 2;
-    let acc = v128.load(load<usize>(ptrs) + o);
+    let acc = v128.load(r0 + o);
     for (let r = 1; r < n; r++) acc = step(isMax, exact, acc, v128.load(load<usize>(ptrs + (<usize>r << 2)) + o));
-    if (!isMax) acc = f32x4.div(acc, f32x4.mul(scale, v128.load(fW + o)));
-    if (j < full) v128.store(orow + o, acc);
-    else {
-      store<f32>(orow + o, f32x4.extract_lane(acc, 0));
-      if (j + 1 < outW) store<f32>(orow + o, f32x4.extract_lane(acc, 1), 4);
-      if (j + 2 < outW) store<f32>(orow + o, f32x4.extract_lane(acc, 2), 8);
-    }
+    putOut(isMax, acc, j, outW, orow, scale, fW);
   }
 }
 
