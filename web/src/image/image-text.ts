@@ -100,7 +100,7 @@ const zh: Record<Key, string> = {
   colour: '颜色',
   rgb: 'RGB（3 个通道）',
   grey: '灰度（1 个通道）',
-  paddingMode: '填充方式',
+  paddingMode: '填充模式',
   zeros: '补零',
   reflect: '镜像',
   replicate: '复制边缘',

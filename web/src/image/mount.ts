@@ -1,31 +1,42 @@
 /**
  * The image mode in the page: a view of the same page (the layer controls stay, the stage and the
- * side panels give way to the pictures), opened by the header's Pictures button or `view=image`,
+ * side panels give way to the pictures), opened by the header's Pictures toggle or `view=image`,
  * reading the store's layer settings on every change. Its own settings (picture, colour, padding
- * mode) are the store's too, so a link reproduces them.
+ * mode) are the store's too, so a link reproduces them. Its code (and its CSS) is loaded the first
+ * time it is opened, so the grids' page loads no more than before.
  */
 import { store } from '../store.js';
 import { setPlaying } from '../player.js';
 import { it } from './image-text.js';
-import { ImageMode } from './image-mode.js';
+import type { ImageMode } from './image-mode.js';
 
-export function mountImageMode(layout: HTMLElement, button: HTMLButtonElement): ImageMode {
-  const mode = new ImageMode((set) => {
-    store.commit((s) => {
-      if (set.picture !== 'own') s.picture = set.picture;
-      s.colour = set.colour;
-      s.paddingMode = set.paddingMode;
-    });
-  });
-  layout.append(mode.root);
+export function mountImageMode(layout: HTMLElement, button: HTMLButtonElement): void {
+  let loading: Promise<ImageMode> | null = null;
+  const load = () =>
+    (loading ??= import('./image-mode.js').then(({ ImageMode }) => {
+      const mode = new ImageMode((set) => {
+        store.commit((s) => {
+          if (set.picture !== 'own') s.picture = set.picture;
+          s.colour = set.colour;
+          s.paddingMode = set.paddingMode;
+        });
+      });
+      mode.root.tabIndex = -1;
+      layout.append(mode.root);
+      (window as unknown as { convkitImage: unknown }).convkitImage = { benchBare: (n: number, sync: boolean) => mode.benchBare(n, sync) };
+      return mode;
+    }));
+  const show = (mode: ImageMode) => {
+    mode.setState(store.snapshot());
+    mode.setVisible(store.state.page === 'image');
+  };
   button.addEventListener('click', () => {
     const opening = store.state.page !== 'image';
     // The grids' animation would only run unseen behind the pictures.
     if (opening) setPlaying(false, false);
     store.commit((s) => { s.page = opening ? 'image' : 'grids'; });
-    if (opening) mode.root.focus({ preventScroll: true });
+    if (opening) void load().then((m) => m.root.focus({ preventScroll: true }));
   });
-  mode.root.tabIndex = -1;
   store.subscribe('layer', () => {
     const s = store.state;
     const on = s.page === 'image';
@@ -33,9 +44,6 @@ export function mountImageMode(layout: HTMLElement, button: HTMLButtonElement): 
     // A toggle button: one label, its state in aria-pressed.
     button.textContent = it(s.lang, 'open');
     button.setAttribute('aria-pressed', String(on));
-    mode.setState(store.snapshot());
-    mode.setVisible(on);
+    if (on || loading) void load().then(show);
   });
-  (window as unknown as { convkitImage: unknown }).convkitImage = { benchBare: (n: number, sync: boolean) => mode.benchBare(n, sync) };
-  return mode;
 }
