@@ -295,11 +295,27 @@ describe('model panel', () => {
     await page.fill('#kernel-h', '5');
     expect(await page.isHidden('#model-origin')).toBe(true);
     expect(await page.$('#model-table tr[aria-current]')).toBeNull();
-    // A refusal in Chinese: the headline for the code, then the library's English detail.
+    // A refusal in Chinese: the headline for the code, then what the file is, in Chinese too.
     await choose(page, 'bad.onnx', Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]));
     const shown = await text(page, '#model-error');
     expect(shown).toContain(errorHeadline('zh', 'MODEL_FILE'));
-    expect(shown).toContain('HDF5');
+    expect(shown).toContain('HDF5 文件');
+    // No English sentence left in any of the refusals a reader meets (three English words in a row).
+    const onnx = readFileSync('test/fixtures/onnx/resnet_tiny.onnx');
+    const cycle = { input: [1, 1, 8, 8], layers: [{ type: 'relu', name: 'a', input: 'b' }, { type: 'relu', name: 'b', input: 'a' }] };
+    const bad: [string, Buffer, RegExp][] = [
+      ['bad.onnx', Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]), /不是 ONNX 文件/],
+      ['empty.onnx', Buffer.alloc(0), /文件是空的/],
+      ['truncated.onnx', onnx.subarray(0, Math.floor(onnx.length / 3)), /不完整或已损坏/],
+      ['broken.yaml', Buffer.from('layers: [ {type: conv\n'), /JSON 或 YAML/],
+      ['cycle.json', Buffer.from(JSON.stringify(cycle)), /网络中有环/],
+    ];
+    for (const [name, bytes, says] of bad) {
+      await choose(page, name, bytes);
+      const zh = (await text(page, '#model-error')).split(name).join('');
+      expect(zh, name).toMatch(says);
+      expect(zh, name).not.toMatch(/[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/);
+    }
     await page.close();
   }, 60_000);
 

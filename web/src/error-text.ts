@@ -77,3 +77,30 @@ function composed(e: ConvError, lang: Lang): string {
       return `${errorHeadline(lang, e.code)}${zh ? '。' : '.'}`;
   }
 }
+
+/**
+ * A model file's refusal (MODEL_FILE, MODEL_GRAPH) on the Chinese page: the library words these
+ * in English only, with the facts inside the sentence, so the page recognises the few kinds a
+ * reader meets (empty, too large, another format, truncated or corrupt, bad syntax, a cycle, an
+ * open input size) and says them in Chinese, keeping only names and numbers from the message.
+ * Anything else is the code's Chinese headline and a sentence on what to do.
+ */
+export function modelErrorTextZh(e: { code: string; message: string }): string {
+  const m = e.message;
+  const head = errorHeadline('zh', e.code);
+  const num = /(\d+) bytes/.exec(m)?.[1];
+  if (/is empty/.test(m)) return `${head}：文件是空的。请选一个从 PyTorch、TensorFlow 或 Keras 导出的 .onnx 文件。`;
+  if (num && /is \d+ bytes/.test(m)) return `${head}：文件有 ${num} 字节，超过了本页能读取的大小。`;
+  if (/not an ONNX file/.test(m)) {
+    const kind = /HDF5/.test(m) ? 'HDF5 文件（Keras 的 .h5 模型？）' : /ZIP/.test(m) ? 'ZIP 压缩包（PyTorch 的 .pt/.pth 检查点或 Keras 的 .keras 文件？）' : /JSON/.test(m) ? 'JSON 文本（层列表？请用 .json 或 .yaml 扩展名）' : /pickle/.test(m) ? 'Python pickle 文件' : '其他格式';
+    return `${head}：这不是 ONNX 文件，看起来是${kind}。请先把模型导出为 ONNX（torch.onnx.export、tf2onnx）。`;
+  }
+  if (/truncated|cannot be decoded|corrupt|nests messages|wire type|field number|more than any real model/.test(m)) return `${head}：文件不完整或已损坏，无法解码。请重新复制或导出。`;
+  if (/not valid JSON or YAML/.test(m)) return `${head}：层列表不是有效的 JSON 或 YAML，请检查语法。`;
+  if (/has a cycle/.test(m)) {
+    const names = (/cycle through ([^;]*)/.exec(m)?.[1] ?? '').match(/"[^"]*"/g) ?? [];
+    return `${head}：网络中有环（经过层 ${names.join('、')}）。每一层只能读取它之前的层。`;
+  }
+  if (/symbolic size|has no shape/.test(m)) return `${head}：模型输入的空间尺寸没有确定。`;
+  return e.code === 'MODEL_GRAPH' ? `${head}：模型有误、前后不一致或已被篡改。` : `${head}：它不是 ONNX 模型，或已损坏。`;
+}

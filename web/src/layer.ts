@@ -9,7 +9,7 @@ import type { ConvGeometry } from '../../src/geometry/types.js';
 import { errorHeadline } from '../../src/i18n/errors.js';
 import { geometryFromOptions } from '../../src/trace/index.js';
 import type { TraceSpecOptions } from '../../src/trace/index.js';
-import { pageErrorText } from './error-text.js';
+import { modelErrorTextZh, pageErrorText } from './error-text.js';
 import { paddingOption } from './state.js';
 import type { Lang, State } from './state.js';
 
@@ -109,5 +109,6 @@ export function controlFor(e: ConvError, s: State): string {
 export function errorText(e: { code: string; message: string }, lang: Lang): string {
   if (lang !== 'zh') return e.message;
   if (isConvError(e) && !e.code.startsWith('MODEL_')) return pageErrorText(e, 'zh');
-  return `${errorHeadline('zh', e.code)}：${e.message}`;
+  if (e.code === 'MODEL_FILE' || e.code === 'MODEL_GRAPH') return modelErrorTextZh(e);
+  return `${errorHeadline('zh', e.code)}${e.code.startsWith('MODEL_') ? '。' : `：${e.message}`}`;
 }
