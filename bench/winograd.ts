@@ -42,7 +42,29 @@ const peak = measurePeak();
 const peak1 = Math.max(peak.mulAdd, peak.fma ?? 0);
 
 const NAMES = ['direct-1t', 'direct-2t', 'winograd-1t', 'winograd-2t', 'tfjs-wasm', 'ort-2t', 'ort-1t'] as const;
-interface Row { id: string; label: string; macs: number; ms: Record<string, number>; best: Record<string, number>; err: Record<string, number> }
+interface Row { id: string; label: string; macs: number; ms: Record<string, number>; best: Record<string, number>; err: Record<string, number>; cpu: Record<string, number> }
+const CPU_NAMES = ['direct-1t', 'winograd-1t', 'tfjs-wasm', 'ort-1t'] as const;
+
+/**
+ * One-thread CPU time per call (process CPU time, median of 7 batches of ≥ 40 ms): on a machine
+ * shared with busy processes, wall time includes the time the thread waited for a core; CPU
+ * time does not. Only one-thread runs: the engine's workers are stopped first (they would spin).
+ */
+async function cpuTime(run: () => unknown): Promise<number> {
+  for (let i = 0; i < 3; i++) await run();
+  const c0 = process.cpuUsage();
+  await run();
+  const once = Math.max(0.05, (process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1000);
+  const n = Math.max(1, Math.ceil(40 / once));
+  const batches: number[] = [];
+  for (let b = 0; b < 7; b++) {
+    const c = process.cpuUsage();
+    for (let i = 0; i < n; i++) await run();
+    const d = process.cpuUsage(c);
+    batches.push((d.user + d.system) / 1000 / n);
+  }
+  return batches.sort((a, b) => a - b)[3];
+}
 const rows: Row[] = [];
 
 for (const bc of CASES.filter((c) => only.includes(c.id))) {
@@ -70,8 +92,13 @@ for (const bc of CASES.filter((c) => only.includes(c.id))) {
   outs['ort-2t'] = await o2.run();
   outs['ort-1t'] = await o1.run();
   for (const [k, v] of await timeAll([{ name: 'ort-2t', run: () => o2.run() }, { name: 'ort-1t', run: () => o1.run() }], budgetMs * 2)) times.set(k, v);
+  engine.setThreads(1);
+  const cpu: Record<string, number> = {};
+  const cpuRuns: Record<string, () => unknown> = { 'direct-1t': calls['direct-1t'], 'winograd-1t': calls['winograd-1t'], 'tfjs-wasm': () => tfw.run(), 'ort-1t': () => o1.run() };
+  for (const n of CPU_NAMES) cpu[n] = await cpuTime(cpuRuns[n]);
+  engine.setThreads(2);
   tfw.dispose(); o2.dispose(); o1.dispose();
-  const row: Row = { id: bc.id, label: bc.label, macs: macs(bc), ms: {}, best: {}, err: {} };
+  const row: Row = { id: bc.id, label: bc.label, macs: macs(bc), ms: {}, best: {}, err: {}, cpu };
   for (const n of NAMES) { row.ms[n] = times.get(n)!.median; row.best[n] = times.get(n)!.best; row.err[n] = relErr(outs[n], ref); }
   rows.push(row);
   console.log(`(${bc.id}) ${bc.label}: ` + NAMES.map((n) => `${n} ${row.ms[n].toFixed(2)} ms`).join(' | '));
@@ -95,6 +122,16 @@ for (const r of rows) {
 }
 lines.push('');
 lines.push('Ratios are speed-ups (the other\'s time / this one\'s): > 1 means the first named is faster.');
+lines.push('');
+lines.push('One thread, CPU time per call (ms; median of batches; not disturbed by waiting for a core): effective GFLOP/s = 2 · direct MACs / CPU time');
+lines.push('');
+lines.push('| case | ' + CPU_NAMES.map((n) => `${n} CPU ms`).join(' | ') + ' | wino vs tfjs-wasm | wino vs direct | wino vs ort-1t | wino eff. GF/s (% peak) | direct GF/s (% peak) |');
+lines.push('|' + '---|'.repeat(CPU_NAMES.length + 6));
+for (const r of rows) {
+  const c = r.cpu, e = (n: string): number => (2 * r.macs) / (c[n] * 1e6);
+  lines.push(`| (${r.id}) | ` + CPU_NAMES.map((n) => c[n].toFixed(2)).join(' | ') + ` | ${x(c['tfjs-wasm'], c['winograd-1t'])} | ${x(c['direct-1t'], c['winograd-1t'])} | ${x(c['ort-1t'], c['winograd-1t'])}` +
+    ` | ${e('winograd-1t').toFixed(1)} (${((100 * e('winograd-1t')) / peak1).toFixed(0)} %) | ${e('direct-1t').toFixed(1)} (${((100 * e('direct-1t')) / peak1).toFixed(0)} %) |`);
+}
 lines.push('');
 lines.push('Best batches (least disturbed), same run: ' + rows.map((r) => `(${r.id}) ` + NAMES.map((n) => `${n} ${r.best[n].toFixed(2)}`).join(', ')).join('; '));
 lines.push('');
