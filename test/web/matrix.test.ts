@@ -46,6 +46,9 @@ describe('the convolution matrix', () => {
     expect(await attr(page, '[data-matrix]', 'data-cols')).toBe('16');
     // Step 1 of the direct view computes output (x) cell 0: a column of C.
     expect(await attr(page, '[data-matrix]', 'data-mark-side')).toBe('col');
+    // The choice's words hold for a transposed layer too: C is z = C·x (not "output = C · input").
+    const options = await page.$$eval('#matrix-mode option', (os) => os.map((o) => o.textContent ?? ''));
+    expect(options).toEqual(['C (the convolution: z = C·x)', 'Cᵀ (the transposed convolution: x = Cᵀ·z)']);
     await page.close();
     page = await open('?i=2&k=3&s=1&p=0&t=1&m=ct&lang=en');
     expect(await attr(page, '[data-matrix]', 'data-matrix')).toBe('CT');
