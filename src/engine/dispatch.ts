@@ -4,6 +4,8 @@
  * SIMD, and falls back to the reference engine otherwise — both give the same numbers within
  * float32 tolerance. Convs below TINY_MAX_MACS multiply-adds take the tiny-call engine (plain JS,
  * bit-identical to the reference engine): there the wasm engine's fixed per-call cost dominates.
+ * On the fast engine, the `algorithm` option (algorithm.ts) may send a 3×3 stride-1 conv to
+ * Winograd (wasm/winograd-job.ts) instead of the direct GEMM path.
  */
 import { ConvError, show } from '../geometry/errors.js';
 import type { ConvGeometry } from '../geometry/types.js';
