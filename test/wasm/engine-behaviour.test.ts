@@ -148,7 +148,9 @@ describe('fast engine behaviour', () => {
     expect(e.setThreads(3)).toBe(3);
     expect(e.conv(g, x, w, b, 3)).toEqual(want);
     (e.runner as unknown as { killWorker(i: number): void }).killWorker(0);
-    await new Promise((res) => setTimeout(res, 200)); // let the exit event arrive
+    // The exit event arrives when the worker thread has stopped: poll for it (a fixed wait was too
+    // short on a loaded machine) and give up only after 10 s.
+    for (let waited = 0; e.runner!.threads !== 2 && waited < 10_000; waited += 20) await new Promise((res) => setTimeout(res, 20));
     expect(e.runner!.threads).toBe(2);
     expect(e.conv(g, x, w, b, 2)).toEqual(want);
     // A worker that dies holding a task: the caller steals the task and finishes the job.
