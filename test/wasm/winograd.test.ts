@@ -4,7 +4,9 @@
  * bias; one and two threads), against PyTorch on every eligible fixture, and the option's
  * refusals.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConvError, conv1d, conv2d, conv2dAsync, conv3d, convTranspose2d, tensor, zeros, type Tensor } from '../../src/index.js';
@@ -104,6 +106,20 @@ describe('Winograd vs the reference engine', () => {
     const ys = await Promise.all(pending);
     ys.forEach((y, i) => expect(relError(y.data, calls[i].ref), `call ${i}`).toBeLessThanOrEqual(TOL));
   });
+});
+
+describe('Winograd on the relaxed-SIMD build (6-row GEMM panels)', () => {
+  it('agrees with the reference for every output-channel remainder mod 6, in a child Node with relaxed SIMD', () => {
+    const script = fileURLToPath(new URL('./winograd-relaxed-check.ts', import.meta.url));
+    const run = spawnSync(process.execPath, ['--experimental-wasm-relaxed-simd', '--import', 'tsx', script], { encoding: 'utf8', timeout: 120_000 });
+    expect(run.stderr).not.toMatch(/Error/);
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout.trim().split('\n').pop()!);
+    expect(out.features).toMatchObject({ simd: true, relaxed: true });
+    expect(out.tileRows).toBe(6);
+    expect(out.runs).toBe(60);
+    expect(out.worst).toBeLessThanOrEqual(TOL);
+  }, 150_000);
 });
 
 interface FixtureCase {
