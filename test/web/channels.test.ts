@@ -7,6 +7,9 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { convGeometry } from '../../src/index.js';
+import { buildNetwork } from '../../src/network/build.js';
+import { receptiveField } from '../../src/network/receptive.js';
+import type { ConvLayerDef } from '../../src/network/types.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 
@@ -122,5 +125,36 @@ describe('the tutorial views together', () => {
       expect(bad, `${q}: ${JSON.stringify(bad)}`).toEqual([]);
       await context.close();
     }
+  });
+});
+
+describe('stacked rates and gridding (tour step 12)', () => {
+  /** The library's exact field of one output of three stacked k-tap layers (1-D). */
+  function reach(rates: number[], k: number): { span: number; holes: number } {
+    const layers: ConvLayerDef[] = rates.map((d, i) => ({
+      kind: 'conv', name: `l${i}`, op: 'conv', inputs: [i === 0 ? 'x' : `l${i - 1}`], outChannels: 1, kernel: [k], stride: [1], dilation: [d],
+      padding: { pairs: [[d, d]] }, groups: 1, bias: false,
+    }));
+    const ex = receptiveField(buildNetwork({ input: { name: 'x', shape: [1, 1, 64] }, layers })).axes[0].exact;
+    return { span: ex.maxSize, holes: ex.maxHoles };
+  }
+
+  it('draws the stack d, d, d beside 1, 2, 5 with the cells one output reads; the holes follow the dilation control', async () => {
+    const page = await open('?tour=12&lang=en', { width: 1440, height: 900 });
+    expect(await page.getAttribute('[data-stage]', 'data-stage')).toBe('stack');
+    const [a, b] = [reach([2, 2, 2], 3), reach([1, 2, 5], 3)];
+    expect(await page.getAttribute('#stack-figure svg', 'data-spans')).toBe(`${a.span},${b.span}`);
+    expect(await page.getAttribute('#stack-figure svg', 'data-holes')).toBe(`${a.holes},${b.holes}`);
+    expect(a.holes).toBeGreaterThan(0);
+    expect(b.holes).toBe(0);
+    // The figure fills a good part of the stage, in view.
+    const box = (await (await page.$('#stack-figure svg'))!.boundingBox())!;
+    expect(box.width * box.height).toBeGreaterThan(0.15 * 1440 * 900);
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+    await page.fill('#try-control', '3');
+    const c = reach([3, 3, 3], 3);
+    await page.waitForFunction((s) => document.querySelector('#stack-figure svg')?.getAttribute('data-spans')?.startsWith(s), `${c.span},`);
+    expect(await page.getAttribute('#stack-figure svg', 'data-holes')).toBe(`${c.holes},${b.holes}`);
+    await page.close();
   });
 });

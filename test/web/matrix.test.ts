@@ -39,6 +39,27 @@ describe('the convolution matrix', () => {
     await page.close();
   });
 
+  it('the 4×16 matrix fits the side column at 1440×900, in the playground and in the tour, without scrolling or shrinking', async () => {
+    for (const q of ['?i=4&k=3&s=1&p=0&lang=en', '?tour=5&lang=zh']) {
+      const { page } = await h.newPage({ width: 1440, height: 900 });
+      await page.goto(h.url + q);
+      await page.waitForSelector('body[data-ready="1"]');
+      await page.click('#tab-matrix');
+      await page.waitForSelector('body:not([data-pending])', { state: 'attached' });
+      const box = await page.$eval('.matrix-wrap', (w) => ({ sw: w.scrollWidth, cw: w.clientWidth, sh: w.scrollHeight, ch: w.clientHeight }));
+      const svg = await page.$eval('#svg-matrix', (s) => ({ drawn: s.getBoundingClientRect().width, width: Number(s.getAttribute('width')) }));
+      expect(svg.width, q).toBeGreaterThan(500);
+      expect(svg.drawn, q).toBeCloseTo(svg.width, 0);
+      expect(box.sw, q).toBeLessThanOrEqual(box.cw);
+      expect(box.sh, q).toBeLessThanOrEqual(box.ch);
+      // The figure fits the narrower stage again.
+      const fig = (await (await page.$('[data-stage]'))!.boundingBox())!;
+      const stage = (await (await page.$('#stage'))!.boundingBox())!;
+      expect(fig.x + fig.width, q).toBeLessThanOrEqual(stage.x + stage.width + 1);
+      await page.close();
+    }
+  });
+
   it('a transposed layer 2×2 → 4×4: C stays the direct conv\'s 4×16, Cᵀ is 16×4, and the step marks the right side', async () => {
     let page = await open('?i=2&k=3&s=1&p=0&t=1&lang=en');
     expect(await attr(page, '[data-matrix]', 'data-matrix')).toBe('C');

@@ -16,6 +16,7 @@ import { SidePanels } from './side-panels.js';
 import { bindTabs, measureHeader, openTab } from './side-tabs.js';
 import { ClassicStage } from './stage-classic.js';
 import { registerFigure } from './stage-fit.js';
+import { StackFigure } from './stack-figure.js';
 import { shownValue } from './state.js';
 import type { Lang, State } from './state.js';
 import { store } from './store.js';
@@ -39,6 +40,9 @@ registerFigure('classic', {
   fit: (w, h) => classic.fit(w, h),
   paint: (f) => classic.paint(f),
 });
+
+const stack = new StackFigure(byId('figure-box'), () => ({ palette: paletteOf(store.state.theme, store.state.colorBlind), lang: store.state.lang }));
+registerFigure('stack', { element: stack.element, draw: (s) => stack.draw(s), fit: (w, h) => stack.fit(w, h), paint: () => stack.paint() });
 
 let tutorialViews: TutorialViews | null = null;
 const side = new SidePanels(new MatrixView(byId<SVGSVGElement>('svg-matrix')), () => tutorialViews);

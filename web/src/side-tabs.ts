@@ -5,6 +5,11 @@ import type { SideTab } from './tour/tour.js';
 const TABS: SideTab[] = ['formula', 'matrix', 'code', 'export'];
 
 export function openTab(tab: SideTab, focus = false): void {
+  // The side column's width follows the tab (style.css): the stage then fits its figure again.
+  if (document.body.dataset.side !== tab) {
+    document.body.dataset.side = tab;
+    window.dispatchEvent(new Event('resize'));
+  }
   for (const x of TABS) {
     const b = byId(`tab-${x}`);
     const on = x === tab;

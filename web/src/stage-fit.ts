@@ -63,8 +63,8 @@ export function showFigure(s: Scene, views: Views): void {
 }
 
 /**
- * The figure's box, measured once per window size, language, tour step and notice: reading it
- * forces a layout, which a parameter change should not pay twice.
+ * The figure's box, measured once per window size, language, tour step, notice and side tab:
+ * reading it forces a layout, which a parameter change should not pay twice.
  */
 let fitted: { key: string; W: number; H: number } | null = null;
 
@@ -72,7 +72,7 @@ function fitFigure(views: Views): void {
   const box = byId('figure-box');
   const phone = typeof matchMedia !== 'undefined' && matchMedia('(max-width: 720px)').matches;
   const notices = ['error-banner', 'model-origin', 'classic-note'].map((id) => (byId(id).hidden ? 0 : 1)).join('');
-  const key = `${window.innerWidth}x${window.innerHeight} ${store.state.lang} ${store.state.tour} ${notices} ${phone}`;
+  const key = `${window.innerWidth}x${window.innerHeight} ${store.state.lang} ${store.state.tour} ${notices} ${phone} ${document.body.dataset.side ?? ''}`;
   if (fitted?.key !== key) fitted = { key, ...measureFigureBox(box, phone) };
   const { W, H } = fitted;
   const fig = figures.get(shown);

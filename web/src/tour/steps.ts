@@ -218,8 +218,7 @@ export const TOUR: TourStep[] = [
     tryIt: { en: 'Change the dilation rate and watch which input cells one output reads.', zh: '改变膨胀率，看一个输出读取了哪些输入单元。' },
     control: 'dilation',
     query: 'i=9&k=3&s=1&p=0&d=2',
-    figure: 'grids',
-    opens: 'dilation',
+    figure: 'stack',
     vars: () => {
       const a = stackField([2, 2, 2]);
       const b = stackField([1, 2, 5]);

@@ -1,0 +1,106 @@
+/**
+ * The stage's "stacked layers" figure (tour step 12, stacking rates and gridding): one output of
+ * three stacked 3×3-style layers and the input cells it reads, for the layer's rate repeated
+ * (d, d, d) beside rates 1, 2, 5. Which cells are read is the library's exact receptive field
+ * (`receptiveField` over a network of the three layers); the 2-D pattern is the product of the two
+ * axes' patterns, since every layer is separable in its cells. Read cells are filled, the holes —
+ * the gridding pattern — are left empty.
+ */
+import { buildNetwork } from '../../src/network/build.js';
+import { receptiveField } from '../../src/network/receptive.js';
+import type { ConvLayerDef } from '../../src/network/types.js';
+import { el } from './dom.js';
+import { t } from './i18n.js';
+import type { Palette } from './palette.js';
+import type { Scene } from './scene.js';
+import type { Lang } from './state.js';
+
+/** Start, span and hole positions (relative to start) of one output of the stack, on one axis. */
+export function stackReach(rates: number[], kernel: number): { span: number; holes: number[] } {
+  const layers: ConvLayerDef[] = rates.map((d, i) => ({
+    kind: 'conv', name: `rate${i + 1}`, op: 'conv', inputs: [i === 0 ? 'x' : `rate${i}`], outChannels: 1, kernel: [kernel], stride: [1], dilation: [d],
+    padding: { pairs: [[0, 0]] }, groups: 1, bias: false,
+  }));
+  const reach = rates.reduce((s, d) => s + d * (kernel - 1), 0);
+  const rf = receptiveField(buildNetwork({ input: { name: 'x', shape: [1, 1, reach + 1] }, layers }));
+  const phase = rf.axes[0].exact.phases[0];
+  return { span: phase.span, holes: phase.holePositions };
+}
+
+export class StackFigure {
+  readonly element: HTMLElement;
+  private readonly svg: SVGSVGElement;
+  private size = { w: 1, h: 1 };
+
+  constructor(host: HTMLElement, private readonly look: () => { palette: Palette; lang: Lang }) {
+    this.element = document.createElement('figure');
+    this.element.id = 'stack-figure';
+    this.element.className = 'stack-figure';
+    this.element.hidden = true;
+    this.svg = el('svg', { role: 'img' });
+    this.element.append(this.svg);
+    host.append(this.element);
+  }
+
+  draw(s: Scene): boolean {
+    const { palette: p, lang } = this.look();
+    const [H] = s.geometry.axes;
+    const d = Math.max(1, H.dilation);
+    const k = H.kernel;
+    const sets = [[d, d, d], [1, 2, 5]];
+    const reach = sets.map((r) => stackReach(r, k));
+    const cell = Math.max(6, Math.min(24, Math.floor(360 / Math.max(...reach.map((x) => x.span)))));
+    const gap = 48;
+    const top = 56;
+    let x = 10;
+    const frag = document.createDocumentFragment();
+    const labels: string[] = [];
+    reach.forEach((r, i) => {
+      const holes = new Set(r.holes);
+      const side = r.span * cell;
+      const title = t(lang, 'stackRates', { r: sets[i].join(', ') });
+      const note = t(lang, 'stackReach', { span: r.span, holes: r.holes.length });
+      labels.push(`${title}: ${note}`);
+      frag.append(textEl(x, 22, title, 16, p.text, 600), textEl(x, 44, note, 14, p.text, 400));
+      const read: string[] = [];
+      const empty: string[] = [];
+      for (let a = 0; a < r.span; a++) {
+        for (let b = 0; b < r.span; b++) {
+          const dPath = `M${x + b * cell} ${top + a * cell}h${cell}v${cell}h${-cell}z`;
+          (holes.has(a) || holes.has(b) ? empty : read).push(dPath);
+        }
+      }
+      frag.append(el('path', { d: empty.join(''), fill: p.background, stroke: p.line, 'stroke-opacity': 0.35, 'stroke-width': 0.75 }));
+      frag.append(el('path', { d: read.join(''), fill: p.input, stroke: p.line, 'stroke-width': 0.75, 'data-read': '' }));
+      // The output's own position: the centre of what it reads.
+      const c = Math.floor(r.span / 2);
+      frag.append(el('rect', { x: x + c * cell, y: top + c * cell, width: cell, height: cell, fill: 'none', stroke: p.current, 'stroke-width': 3 }));
+      x += Math.max(side, 200) + gap;
+    });
+    const w = x - gap + 10;
+    const h = top + Math.max(...reach.map((r) => r.span)) * cell + 10;
+    this.size = { w, h };
+    this.svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
+    this.svg.setAttribute('aria-label', labels.join('. '));
+    this.svg.setAttribute('data-spans', reach.map((r) => r.span).join(','));
+    this.svg.setAttribute('data-holes', reach.map((r) => r.holes.length).join(','));
+    this.svg.replaceChildren(frag);
+    return true;
+  }
+
+  fit(w: number, h: number): void {
+    const k = Math.max(0.3, Math.min(w / this.size.w, h / this.size.h));
+    this.svg.style.width = `${Math.floor(this.size.w * k)}px`;
+    this.svg.style.height = `${Math.floor(this.size.h * k)}px`;
+  }
+
+  paint(): void {
+    /* One picture for the whole layer: nothing moves with the step. */
+  }
+}
+
+function textEl(x: number, y: number, s: string, size: number, fill: string, weight: number): SVGTextElement {
+  const e = el('text', { x, y, 'font-size': size, 'font-weight': weight, fill, 'font-family': 'system-ui, sans-serif' });
+  e.textContent = s;
+  return e;
+}
