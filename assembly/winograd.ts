@@ -40,12 +40,12 @@ export function winogradScratchBytes(IC: i32, OC: i32, T: i32): i32 {
  * are computed twice), so each (ξ, ic) is one vector store. Rows past OC repeat the last filter:
  * the GEMM computes them in its tile buffer and never stores them.
  * G rows: (¼, 0, 0), (−⅙, −⅙, −⅙), (−⅙, ⅙, −⅙), (1/24, 1/12, ⅙), (1/24, −1/12, ⅙), (0, 0, 1).
- * `tmp`: 54 vectors of scratch.
+ * `tmp`: 27 vectors of scratch.
  */
 export function winogradWeights(w: usize, u: usize, uStride: i32, panels: usize, OC: i32, IC: i32, r0: i32, r1: i32, tmp: usize): void {
   const q = f32x4.splat(0.25), s6 = f32x4.splat(<f32>(-1.0 / 6.0)), a24 = f32x4.splat(<f32>(1.0 / 24.0));
   const a12 = f32x4.splat(<f32>(1.0 / 12.0)), a6 = f32x4.splat(<f32>(1.0 / 6.0));
-  const t = tmp, out = tmp + 18 * 16;
+  const t = tmp;
   const fs = <usize>(IC * 9) << 2; // bytes between output channels' filters
   const nPanels = load<i32>(panels);
   for (let p = 0; p < nPanels; p++) {
@@ -59,22 +59,19 @@ export function winogradWeights(w: usize, u: usize, uStride: i32, panels: usize,
       const f3 = w + <usize>(o0 + 3 < OC ? o0 + 3 : OC - 1) * fs;
       for (let ic = 0; ic < IC; ic++) {
         const k = <usize>(ic * 9) << 2;
-        // t = G g, column by column (tap c of kernel rows 0, 1, 2).
+        // The 9 taps of 4 filters as 9 lane vectors: taps 0–3 and 4–7 by two 4×4 transposes, tap 8 by lanes.
+        const taps = t + 18 * 16;
+        transpose4(v128.load(f0 + k), v128.load(f1 + k), v128.load(f2 + k), v128.load(f3 + k), taps);
+        transpose4(v128.load(f0 + k, 16), v128.load(f1 + k, 16), v128.load(f2 + k, 16), v128.load(f3 + k, 16), taps + 64);
+        let t8 = f32x4.splat(load<f32>(f0 + k, 32));
+        t8 = f32x4.replace_lane(t8, 1, load<f32>(f1 + k, 32));
+        t8 = f32x4.replace_lane(t8, 2, load<f32>(f2 + k, 32));
+        t8 = f32x4.replace_lane(t8, 3, load<f32>(f3 + k, 32));
+        v128.store(taps + 128, t8);
+        // t = G g, column by column (taps c, 3 + c, 6 + c: kernel rows 0, 1, 2).
         for (let c = 0; c < 3; c++) {
-          const kc = k + (<usize>c << 2);
-          let g0 = f32x4.splat(load<f32>(f0 + kc));
-          g0 = f32x4.replace_lane(g0, 1, load<f32>(f1 + kc));
-          g0 = f32x4.replace_lane(g0, 2, load<f32>(f2 + kc));
-          g0 = f32x4.replace_lane(g0, 3, load<f32>(f3 + kc));
-          let g1 = f32x4.splat(load<f32>(f0 + kc, 12));
-          g1 = f32x4.replace_lane(g1, 1, load<f32>(f1 + kc, 12));
-          g1 = f32x4.replace_lane(g1, 2, load<f32>(f2 + kc, 12));
-          g1 = f32x4.replace_lane(g1, 3, load<f32>(f3 + kc, 12));
-          let g2 = f32x4.splat(load<f32>(f0 + kc, 24));
-          g2 = f32x4.replace_lane(g2, 1, load<f32>(f1 + kc, 24));
-          g2 = f32x4.replace_lane(g2, 2, load<f32>(f2 + kc, 24));
-          g2 = f32x4.replace_lane(g2, 3, load<f32>(f3 + kc, 24));
-          gTimes(g0, g1, g2, t + (<usize>c << 4), 48, q, s6, a24, a12, a6);
+          const tc = taps + (<usize>c << 4);
+          gTimes(v128.load(tc), v128.load(tc, 48), v128.load(tc, 96), t + (<usize>c << 4), 48, q, s6, a24, a12, a6);
         }
         // U = t Gᵀ, row by row: row r of t (3 vectors) → positions 6r..6r+5, into the panels.
         const dst = u + (<usize>(row0 * IC + ic * h + g) << 2);
