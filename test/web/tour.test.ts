@@ -173,9 +173,14 @@ describe('the tour', () => {
     await page.close();
   });
 
-  it('has no accessibility violations on tour steps (axe-core), wide and phone', async () => {
+  it('has no accessibility violations on tour steps and the playground (axe-core), both languages, wide and phone', async () => {
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    for (const [q, width, height] of [['?tour=1&lang=en', 1440, 900], ['?tour=9&lang=zh', 1440, 900], ['?tour=4&lang=zh', 390, 844]] as const) {
+    const pages = [
+      ['?tour=1&lang=en', 1440, 900], ['?tour=9&lang=zh', 1440, 900], ['?tour=4&lang=zh', 390, 844],
+      ['?tour=12&lang=en', 1440, 900], ['?tour=5&lang=zh', 1440, 900], ['?tour=12&lang=zh', 390, 844],
+      ['?lang=en', 1440, 900], ['?lang=zh&theme=dark&fig=classic', 1440, 900], ['?lang=en&ci=3&co=2&n=1', 390, 844],
+    ] as const;
+    for (const [q, width, height] of pages) {
       const context = await h.browser.newContext({ bypassCSP: true, viewport: { width, height }, reducedMotion: 'reduce' });
       const page = await context.newPage();
       await page.goto(h.url + q);
@@ -189,5 +194,5 @@ describe('the tour', () => {
       expect(result, `${q} at ${width}`).toEqual([]);
       await context.close();
     }
-  }, 180_000);
+  }, 360_000);
 });
