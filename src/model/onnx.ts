@@ -256,6 +256,11 @@ function intAttr(a: Map<string, Attr>, name: string, where: string, fallback: nu
   return at && at.i !== undefined ? int64(at.i, `${where}: ${name}`) : fallback;
 }
 
+/** The object without its undefined fields (attributes the node does not set keep the dialect's defaults). */
+function definedOnly<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
 function stringAttr(a: Map<string, Attr>, name: string): string | undefined {
   const s = a.get(name)?.s;
   return s ? new TextDecoder().decode(s) : undefined;
@@ -599,9 +604,7 @@ export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): Net
           output_shape: transposed ? intsAttr(a, 'output_shape', where) : undefined,
         },
       };
-      if (!transposed && def.onnx) delete def.onnx.output_padding;
-      if (!transposed && def.onnx) delete def.onnx.output_shape;
-      for (const k of Object.keys(def.onnx!) as (keyof NonNullable<typeof def.onnx>)[]) if (def.onnx![k] === undefined) delete def.onnx![k];
+      def.onnx = definedOnly(def.onnx!);
       if (transposed) def.outputPadding = perAxisAttr(a, 'output_padding', where, r, 0, 0);
       layers.push(def);
       return;
@@ -628,6 +631,15 @@ export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): Net
         padding: paddingOf(a, where, r),
         ceilMode: intAttr(a, 'ceil_mode', where, 0) === 1,
         countIncludePad: intAttr(a, 'count_include_pad', where, 0) === 1,
+        onnx: definedOnly({
+          kernel_shape: k,
+          auto_pad: stringAttr(a, 'auto_pad') as OnnxAutoPad | undefined,
+          pads: intsAttr(a, 'pads', where),
+          strides: intsAttr(a, 'strides', where),
+          dilations: intsAttr(a, 'dilations', where),
+          ceil_mode: a.has('ceil_mode') ? intAttr(a, 'ceil_mode', where, 0) : undefined,
+          count_include_pad: op === 'AveragePool' && a.has('count_include_pad') ? intAttr(a, 'count_include_pad', where, 0) : undefined,
+        }),
       });
       if (outs.length > 1) layers.push({ name: `${name}:indices`, op: 'MaxPool indices', kind: 'unknown', inputs: [name], reason: 'the indices output of MaxPool is not analysed' });
       return;

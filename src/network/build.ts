@@ -11,6 +11,7 @@ import { effectiveKernel } from '../geometry/sizes.js';
 import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
 import { convMacs, convParams } from './counts.js';
 import { fromOnnx } from '../geometry/onnx.js';
+import { fromOnnxPool } from '../geometry/onnx-pool.js';
 import { directPads } from './padding.js';
 import type { ConvLayerDef, FlattenLayerDef, LayerDef, LinearLayerDef, Network, NetworkDef, NetworkNode, PadLayerDef, PoolLayerDef, ResizeLayerDef, SkippedLayer } from './types.js';
 import { evaluateValue, resolveReshape } from './values.js';
@@ -139,6 +140,13 @@ function buildPool(l: PoolLayerDef, inShape: number[], rank: number): NetworkNod
   const batched = inShape.length === rank + 2;
   const channels = inShape[batched ? 1 : 0];
   return inLayer(l, () => {
+    if (l.onnx) {
+      if (!batched) throw graphError(`layer "${l.name}" (${l.op}): ONNX inputs are [N, C, spatial…], but got [${inShape.join(', ')}]`, 'give the batch dimension');
+      // The ONNX pooling dialect resolves auto_pad, asymmetric or large pads, ceil mode and dilated
+      // averages exactly as ONNX Runtime does.
+      const pool = fromOnnxPool({ op: l.mode === 'max' ? 'MaxPool' : 'AveragePool', xShape: inShape, ...l.onnx }).geometry;
+      return { def: l, name: l.name, kind: 'pool', inputShapes: [inShape], outputShape: pool.outputShape, pool, params: 0, macs: 0 };
+    }
     const pads = directPads(l.padding, spatial, l.kernel, l.stride, l.dilation, l.name);
     if (l.mode === 'avg' && l.dilation.some((d) => d !== 1)) throw graphError(`layer "${l.name}": average pooling has no dilation`, 'use dilation 1');
     const limit = (ax: number) => (l.mode === 'max' ? Math.floor(effectiveKernel(l.kernel[ax], l.dilation[ax]) / 2) : Math.floor(l.kernel[ax] / 2));

@@ -5,6 +5,7 @@
  */
 import type { PoolGeometry, PoolMode } from '../geometry/pool.js';
 import type { OnnxConvSpec } from '../geometry/onnx.js';
+import type { OnnxPoolSpec } from '../geometry/onnx-pool.js';
 import type { ConvGeometry } from '../geometry/types.js';
 
 /** ONNX-style automatic padding; resolved against the layer's input size when the network is built. */
@@ -61,6 +62,12 @@ export interface PoolLayerDef extends LayerBase {
   padding: PaddingDef;
   ceilMode: boolean;
   countIncludePad: boolean;
+  /**
+   * ONNX nodes: the raw attributes, resolved by the geometry's ONNX pooling dialect (`fromOnnxPool`,
+   * checked against ONNX Runtime: its SAME split, pads beyond half the window, ceil mode with any
+   * pads, dilated averages) instead of the fields above, which are then for display only.
+   */
+  onnx?: Omit<OnnxPoolSpec, 'op' | 'xShape'>;
 }
 
 /** A global max or average pool: one window over the whole input. */
@@ -214,8 +221,9 @@ export interface NetworkNode {
   outputShape: number[];
   /**
    * For conv and convTranspose; for resize, the equivalent depthwise transposed conv (its taps); for
-   * pad, a depthwise 1-tap conv with that padding (and padding mode); for a pool whose pads PyTorch's pooling cannot express (ONNX
-   * asymmetric pads), the window geometry of the equivalent depthwise conv (kind stays 'pool').
+   * pad, a depthwise 1-tap conv with that padding (and padding mode); for a layer list's pool whose pads PyTorch's pooling cannot express
+   * (asymmetric SAME pads), the window geometry of the equivalent depthwise conv (kind stays 'pool';
+   * ONNX pools are resolved by their own dialect and have `pool`).
    */
   conv?: ConvGeometry;
   /** For pool and globalPool (a global pool is a pool whose window is the whole input). */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { fromOnnxPool, type OnnxPoolSpec } from '../../src/geometry/onnx-pool.js';
 import { outputRegion, receptiveField } from '../../src/network/receptive.js';
 import { ConvError } from '../../src/geometry/errors.js';
 import { onnxToNetwork } from '../../src/model/onnx.js';
@@ -176,21 +177,33 @@ describe('ONNX attributes', () => {
     expect([notset.padBefore, notset.padAfter, notset.output]).toEqual([1, 0, 8]);
   });
 
-  it('pooling: kernel_shape required, ONNX default stride 1, count_include_pad, ceil_mode; asymmetric pads via the depthwise window geometry', () => {
+  it('pooling: kernel_shape required, ONNX default stride 1, count_include_pad, ceil_mode; asymmetric or large pads through the ONNX pooling dialect', () => {
     const pool = (attrs: Record<string, number | number[] | string>, op = 'MaxPool') =>
       buildNetwork(onnxToNetwork(encodeModel({ nodes: [{ op, inputs: ['x'], outputs: ['y'], attrs }] }))).nodes[0];
     expect(pool({ kernel_shape: [3, 3] }).outputShape).toEqual([1, 1, 14, 14]);
     expect(pool({ kernel_shape: [3, 3], strides: [2, 2], ceil_mode: 1 }).outputShape).toEqual([1, 1, 8, 8]);
     expect(pool({ kernel_shape: [2, 2], strides: [2, 2], pads: [1, 1, 1, 1], count_include_pad: 1 }, 'AveragePool').pool!.countIncludePad).toBe(true);
     expect(() => pool({ strides: [2, 2] })).toThrow(/kernel_shape is missing/);
-    // Asymmetric pads (ONNX allows them; PyTorch pooling does not): windows of the equivalent depthwise conv.
+    // What PyTorch's pooling cannot express, the network takes from fromOnnxPool as ONNX Runtime runs it.
+    const cases: [Record<string, number | number[] | string>, string][] = [
+      [{ kernel_shape: [3, 3], strides: [2, 2], auto_pad: 'SAME_UPPER' }, 'MaxPool'],
+      [{ kernel_shape: [3, 3], strides: [2, 2], auto_pad: 'SAME_LOWER' }, 'AveragePool'],
+      [{ kernel_shape: [2, 2], pads: [0, 0, 1, 1], ceil_mode: 1 }, 'MaxPool'],
+      [{ kernel_shape: [3, 3], dilations: [2, 2], pads: [2, 2, 2, 2] }, 'MaxPool'],
+      [{ kernel_shape: [3, 3], dilations: [2, 2], strides: [2, 2] }, 'AveragePool'],
+    ];
+    for (const [attrs, op] of cases) {
+      const node = pool(attrs, op);
+      const want = fromOnnxPool({ op: op as 'MaxPool' | 'AveragePool', xShape: [1, 1, 16, 16], ...(attrs as unknown as Omit<OnnxPoolSpec, 'op' | 'xShape'>) }).geometry;
+      expect(node.pool, JSON.stringify(attrs)).toEqual(want);
+      expect([node.params, node.macs, node.kind]).toEqual([0, 0, 'pool']);
+    }
     const same = pool({ kernel_shape: [3, 3], strides: [2, 2], auto_pad: 'SAME_UPPER' });
     expect(same.outputShape).toEqual([1, 1, 8, 8]);
-    expect(same.conv!.axes.map((a) => [a.padBefore, a.padAfter])).toEqual([[0, 1], [0, 1]]);
-    expect([same.params, same.macs, same.kind]).toEqual([0, 0, 'pool']);
-    const lower = pool({ kernel_shape: [3, 3], strides: [2, 2], auto_pad: 'SAME_LOWER' }, 'AveragePool');
-    expect(lower.conv!.axes[0].padBefore).toBe(1);
-    expect(() => pool({ kernel_shape: [2, 2], pads: [0, 0, 1, 1], ceil_mode: 1 })).toThrow(/ceil mode with pooling pads/);
+    expect(same.pool!.axes.map((a) => [a.padBefore, a.padAfter])).toEqual([[0, 1], [0, 1]]);
+    expect(pool({ kernel_shape: [3, 3], strides: [2, 2], auto_pad: 'SAME_LOWER' }, 'AveragePool').pool!.axes[0].padBefore).toBe(1);
+    expect(pool({ kernel_shape: [2, 2], pads: [0, 0, 1, 1], ceil_mode: 1 }).outputShape).toEqual([1, 1, 16, 16]);
+    expect(() => pool({ kernel_shape: [2, 2], pads: [2, 2, 2, 2] })).toThrow(/pad/);
   });
 
   it('unknown ops are listed with everything downstream; nothing is dropped', () => {
