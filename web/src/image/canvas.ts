@@ -18,11 +18,18 @@ function sized(canvas: HTMLCanvasElement, w: number, h: number): CanvasRendering
   return canvas.getContext('2d') as CanvasRenderingContext2D;
 }
 
+/** Each canvas's pixel buffer, kept while its size stays (a 512² picture's is 1 MB per change). */
+const buffers = new WeakMap<HTMLCanvasElement, ImageData>();
+
 /** Draws planes [1, C, H, W] with display map `m`. */
 export function drawPlanes(canvas: HTMLCanvasElement, t: Tensor, m: DisplayMap): void {
   const [, , hgt, wid] = t.shape;
   const ctx = sized(canvas, wid, hgt);
-  const img = ctx.createImageData(wid, hgt);
+  let img = buffers.get(canvas);
+  if (!img || img.width !== wid || img.height !== hgt) {
+    img = ctx.createImageData(wid, hgt);
+    buffers.set(canvas, img);
+  }
   planesToRgba(t, m, img.data);
   ctx.putImageData(img, 0, 0);
 }
