@@ -51,7 +51,7 @@ export class StackFigure {
     const reach = sets.map((r) => stackReach(r, k));
     const cell = Math.max(6, Math.min(24, Math.floor(360 / Math.max(...reach.map((x) => x.span)))));
     const gap = 48;
-    const top = 56;
+    const top = 70;
     let x = 10;
     const frag = document.createDocumentFragment();
     const labels: string[] = [];
@@ -59,9 +59,10 @@ export class StackFigure {
       const holes = new Set(r.holes);
       const side = r.span * cell;
       const title = t(lang, 'stackRates', { r: sets[i].join(', ') });
-      const note = t(lang, 'stackReach', { span: r.span, holes: r.holes.length });
-      labels.push(`${title}: ${note}`);
-      frag.append(textEl(x, 22, title, 16, p.text, 600), textEl(x, 44, note, 14, p.text, 400));
+      const note = t(lang, 'stackReach', { span: r.span });
+      const holesNote = r.holes.length > 0 ? t(lang, 'stackHoles', { holes: r.holes.length }) : t(lang, 'stackNoHoles');
+      labels.push(`${title}: ${note}, ${holesNote}`);
+      frag.append(textEl(x, 20, title, 16, p.text, 600), textEl(x, 40, note, 14, p.text, 400), textEl(x, 58, holesNote, 14, p.text, 400));
       const read: string[] = [];
       const empty: string[] = [];
       for (let a = 0; a < r.span; a++) {
@@ -75,7 +76,7 @@ export class StackFigure {
       // The output's own position: the centre of what it reads.
       const c = Math.floor(r.span / 2);
       frag.append(el('rect', { x: x + c * cell, y: top + c * cell, width: cell, height: cell, fill: 'none', stroke: p.current, 'stroke-width': 3 }));
-      x += Math.max(side, 200) + gap;
+      x += Math.max(side, 240) + gap;
     });
     const w = x - gap + 10;
     const h = top + Math.max(...reach.map((r) => r.span)) * cell + 10;
