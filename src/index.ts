@@ -19,6 +19,7 @@ export {
   convOutputShape, convTransposeOutputShape,
 } from './ops/conv.js';
 export type { ConvOptions, ConvTransposeOptions, ComputeOptions } from './ops/conv.js';
+export type { ConvAlgorithm } from './engine/algorithm.js';
 export {
   convAsync, conv1dAsync, conv2dAsync, conv3dAsync,
   convTransposeAsync, convTranspose1dAsync, convTranspose2dAsync, convTranspose3dAsync,
