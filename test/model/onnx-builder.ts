@@ -50,3 +50,21 @@ export function encodeModel(spec: {
   };
   return type.encode(type.fromObject(msg)).finish();
 }
+
+/**
+ * Two inputs whose spatial sizes the file leaves symbolic, each through its own conv, added:
+ * x [N, 2, h, w] (3×3, padding 1) and m [N, 1, h, w] (1×1), 4 output channels; 76 weights.
+ */
+export function twoSymbolicInputsModel(batch: number | string = 'n'): Uint8Array {
+  return encodeModel({
+    input: { name: 'x', dims: [batch, 2, 'h', 'w'] },
+    moreInputs: [{ name: 'm', dims: [batch, 1, 'h', 'w'] }],
+    initializers: { wx: [4, 2, 3, 3], wm: [4, 1, 1, 1] },
+    nodes: [
+      { op: 'Conv', inputs: ['x', 'wx'], outputs: ['a'], attrs: { pads: [1, 1, 1, 1] } },
+      { op: 'Conv', inputs: ['m', 'wm'], outputs: ['b'] },
+      { op: 'Add', inputs: ['a', 'b'], outputs: ['y'] },
+    ],
+    outputs: ['y'],
+  });
+}

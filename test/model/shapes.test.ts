@@ -11,7 +11,7 @@ import { buildNetwork } from '../../src/network/build.js';
 import { summarize } from '../../src/network/summary.js';
 import { evaluateValue, resolveReshape } from '../../src/network/values.js';
 import { inputView } from '../../src/network/views.js';
-import { encodeModel } from './onnx-builder.js';
+import { encodeModel, twoSymbolicInputsModel } from './onnx-builder.js';
 
 const FIX = new URL('../fixtures/onnx/zoo/', import.meta.url);
 const bytesOf = (name: string) => new Uint8Array(readFileSync(new URL(name, FIX)));
@@ -94,19 +94,7 @@ describe('several network inputs (torch export: image + guide)', () => {
 });
 
 describe('input shapes given by name (--input-shape name=N,C,H,W)', () => {
-  // Two inputs with symbolic sizes, each through its own conv, added: x (3×3, padding 1) and m (1×1).
-  const model = () =>
-    encodeModel({
-      input: { name: 'x', dims: ['n', 2, 'h', 'w'] },
-      moreInputs: [{ name: 'm', dims: ['n', 1, 'h', 'w'] }],
-      initializers: { wx: [4, 2, 3, 3], wm: [4, 1, 1, 1] },
-      nodes: [
-        { op: 'Conv', inputs: ['x', 'wx'], outputs: ['a'], attrs: { pads: [1, 1, 1, 1] } },
-        { op: 'Conv', inputs: ['m', 'wm'], outputs: ['b'] },
-        { op: 'Add', inputs: ['a', 'b'], outputs: ['y'] },
-      ],
-      outputs: ['y'],
-    });
+  const model = () => twoSymbolicInputsModel();
 
   it('without a shape for the second input, it and what reads it are listed as not analysed', () => {
     const net = buildNetwork(onnxToNetwork(model(), { inputShape: [1, 2, 6, 5] }));

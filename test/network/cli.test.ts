@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { bufferIO } from '../../src/cli/io.js';
-import { encodeModel } from '../model/onnx-builder.js';
+import { encodeModel, twoSymbolicInputsModel } from '../model/onnx-builder.js';
 
 const onnx = (n: string) => new URL(`../fixtures/onnx/${n}.onnx`, import.meta.url).pathname;
 const example = (n: string) => new URL(`../model/examples/${n}`, import.meta.url).pathname;
@@ -29,17 +29,7 @@ describe('convkit rf / summary', () => {
   it('--input-shape, repeated: the first input by position, any input by name; mistakes are named', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'convkit-shapes-'));
     const file = join(dir, 'two-inputs.onnx');
-    writeFileSync(file, encodeModel({
-      input: { name: 'x', dims: [1, 2, 'h', 'w'] },
-      moreInputs: [{ name: 'm', dims: [1, 1, 'h', 'w'] }],
-      initializers: { wx: [4, 2, 3, 3], wm: [4, 1, 1, 1] },
-      nodes: [
-        { op: 'Conv', inputs: ['x', 'wx'], outputs: ['a'], attrs: { pads: [1, 1, 1, 1] } },
-        { op: 'Conv', inputs: ['m', 'wm'], outputs: ['b'] },
-        { op: 'Add', inputs: ['a', 'b'], outputs: ['y'] },
-      ],
-      outputs: ['y'],
-    }));
+    writeFileSync(file, twoSymbolicInputsModel(1));
     const both = JSON.parse((await run('summary', file, '--json', '--input-shape', '1,2,6,5', '--input-shape', 'm=1,1,6,5')).out);
     expect(both.totals).toMatchObject({ params: 76, macs: 30 * 76 });
     const rf = await run('rf', file, '--input-shape', 'x=1,2,6,5', '--input-shape', 'm=1x1x6x5');
