@@ -183,7 +183,8 @@ describe('errors and strings', () => {
     }
     expect(errorHeadline('zh', 'KERNEL_TOO_LARGE')).toBe('卷积核大于填充后的输入');
     // A layer's refusal on the Chinese page is Chinese throughout (issue 10): from the code and its
-    // values, or the headline alone when the values are missing; a model file keeps its detail.
+    // values, or the headline alone when the values are missing; a model file's refusal is said in
+    // Chinese too (the kinds a reader meets), the English message no longer follows the headline.
     const e = new ConvError('KERNEL_TOO_LARGE', 'kernel extent 7 is larger than the padded input 4');
     expect(errorText(e, 'zh')).toBe('卷积核大于填充后的输入。');
     expect(errorText(e, 'en')).toBe(e.message);
@@ -192,7 +193,9 @@ describe('errors and strings', () => {
     });
     expect(errorText(v, 'zh')).toBe('宽度方向上，卷积核覆盖 7 个单元，而填充后的输入只有 4 个（4 + 0 + 0）。请把填充加到每边至少 2，或改用更小的卷积核。');
     const file = { code: 'MODEL_FILE', message: 'not an ONNX file' };
-    expect(errorText(file, 'zh')).toBe(`${errorHeadline('zh', 'MODEL_FILE')}：not an ONNX file`);
+    expect(errorText(file, 'zh')).toBe(`${errorHeadline('zh', 'MODEL_FILE')}：这不是 ONNX 文件，看起来是其他格式。请先把模型导出为 ONNX（torch.onnx.export、tf2onnx）。`);
+    expect(errorText({ code: 'MODEL_GRAPH', message: 'node 3: something unforeseen' }, 'zh')).toBe(`${errorHeadline('zh', 'MODEL_GRAPH')}：模型有误、前后不一致或已被篡改。`);
+    expect(errorText(file, 'en')).toBe('not an ONNX file');
   });
 
   it('has a Chinese counting convention for each of the library’s, with the same formulas', () => {
