@@ -13,8 +13,8 @@ import type { ConvGeometry } from '../geometry/types.js';
  *
  * @example
  * ```ts
- * import { conv2d, type ConvAlgorithm } from 'convkit';
- * const algorithm: ConvAlgorithm = 'winograd'; // 3×3, stride 1, groups 1 only; others are refused
+ * import { conv2d } from 'convkit';
+ * const algorithm = 'winograd'; // a ConvAlgorithm: 3×3, stride 1, groups 1 only; others are refused
  * const x = { shape: [1, 16, 8, 8], data: new Float32Array(16 * 64).fill(1) };
  * const w = { shape: [16, 16, 3, 3], data: new Float32Array(16 * 16 * 9).fill(0.5) };
  * conv2d(x, w, { padding: 1, algorithm }).shape; //=> [1, 16, 8, 8]
