@@ -10,7 +10,7 @@ import { holdEventLoop } from './keep-alive.js';
 import { canBlock, canSpawnWorkers, TASK_WORDS, ThreadPool } from './pool.js';
 import { instantiate, kernelModule, loadAsync, loadedFeatures, loadSync, SHARED_MAX_PAGES, type KernelExports } from './runtime.js';
 import type { TaskRunner } from './task-runner.js';
-import type { Job, JobLayout } from './job.js';
+import { copyOut, type Job, type JobLayout } from './job.js';
 
 export { runTask };
 
@@ -125,7 +125,7 @@ export class WasmEngine {
   }
 
   private read(layout: { outPtr: number; outLength: number }): Float32Array {
-    return new Float32Array(this.memory.buffer, layout.outPtr, layout.outLength).slice();
+    return copyOut(this.memory.buffer, layout.outPtr, layout.outLength);
   }
 
   /**

@@ -6,6 +6,17 @@
 import type { KernelExports } from './runtime.js';
 import type { Task } from './plan.js';
 
+/**
+ * A result copied out of (shared) wasm memory into a fresh array: every job and the conv path read
+ * their result through this one function. set() into a new array rather than slice() of a view
+ * (bench/results/engine-design.md, "Reading a result out of shared memory").
+ */
+export function copyOut(mem: ArrayBuffer | SharedArrayBuffer, ptr: number, length: number): Float32Array {
+  const out = new Float32Array(length);
+  out.set(new Float32Array(mem, ptr, length));
+  return out;
+}
+
 export interface JobLayout {
   /** Bytes of memory the layout uses (from 0). */
   bytes: number;

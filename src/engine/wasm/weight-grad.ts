@@ -16,7 +16,7 @@
 import type { AxisGeometry, ConvGeometry } from '../../geometry/types.js';
 import { product } from '../../geometry/validate.js';
 import { axes3, axisClasses } from './classes.js';
-import type { Job, JobLayout } from './job.js';
+import { copyOut, type Job, type JobLayout } from './job.js';
 import { TASK_WEIGHT_GRAD, type Task } from './plan.js';
 import type { KernelExports } from './runtime.js';
 
@@ -106,7 +106,7 @@ function planWeightGrad(o: Operands, slots: number, k: KernelExports, data: { z:
       new Int32Array(mem, desc, 21).set(words);
     },
     read(mem) {
-      return new Float32Array(mem, cPtr, cLen).slice();
+      return copyOut(mem, cPtr, cLen);
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { ConvGeometry } from '../../geometry/types.js';
 import type { WasmEngine } from './engine.js';
-import type { Job, JobLayout } from './job.js';
+import { copyOut, type Job, type JobLayout } from './job.js';
 import type { KernelShape } from './plan.js';
 import type { KernelExports } from './runtime.js';
 import { planWinograd, type WinogradPlan } from './winograd-plan.js';
@@ -40,7 +40,7 @@ function winogradJobs(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: F
     scratchPtr: p.scratchPtr,
     scratchPer: p.scratchPer,
     prepare: second ? (mem, k) => p.prepare(mem, k, x, bias) : (mem, k) => p.prepareWeights(mem, k, w),
-    read: second ? (mem) => new Float32Array(mem, p.outPtr, p.outLength).slice() : () => new Float32Array(0),
+    read: second ? (mem) => copyOut(mem, p.outPtr, p.outLength) : () => new Float32Array(0),
   });
   return [
     { macs, plan: (slots, k) => layout(cachedPlan(g, slots, k), false) },
