@@ -65,6 +65,9 @@ describe('the stage', () => {
       const { page } = await open(q, { width: 390, height: 844 });
       const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
       expect(scroll).toBeLessThanOrEqual(client);
+      // The header is one row: the title and its three buttons share a line (English drops "playground").
+      const tops = await page.$$eval('.top h1, #tour-open, #image-open, #prefs-toggle', (els) => els.map((e) => Math.round(e.getBoundingClientRect().top + e.getBoundingClientRect().height / 2)));
+      expect(Math.max(...tops) - Math.min(...tops), `${q} header rows`).toBeLessThanOrEqual(6);
       const b = await figureBox(page);
       expect(b.width, q).toBeGreaterThanOrEqual(280);
       expect(b.y).toBeLessThan(300);

@@ -12,7 +12,7 @@ import '../../src/i18n/errors.js';
 import type { Lang } from './state.js';
 
 const en = {
-  title: 'convkit playground',
+  title: 'playground',
   tagline: 'See standard, dilated and transposed convolutions work, step by step.',
   language: 'Language',
   theme: 'Theme',
@@ -214,7 +214,7 @@ const FROM_LIBRARY = {
 export type MessageKey = keyof typeof en | keyof typeof FROM_LIBRARY;
 
 const zh: Record<keyof typeof en, string> = {
-  title: 'convkit 卷积演示',
+  title: '卷积演示',
   tagline: '一步一步看清标准卷积、空洞卷积和转置卷积。',
   language: '语言',
   theme: '主题',
