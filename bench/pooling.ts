@@ -22,7 +22,7 @@ const { wasmEngine } = await import('../src/engine/wasm/engine.js');
 const { poolJob } = await import('../src/engine/wasm/pooling-job.js');
 const { planPool } = await import('../src/engine/wasm/pooling-plan.js');
 const { runTask } = await import('../src/engine/wasm/plan.js');
-const { runPoolAsync } = await import('../src/engine/pool-dispatch.js');
+const { runPoolAsync } = await import('../src/engine/pooling-dispatch.js');
 type PoolOptions = import('../src/geometry/pool.js').PoolOptions;
 type TensorFlowPoolSpec = import('../src/geometry/tensorflow-pool.js').TensorFlowPoolSpec;
 

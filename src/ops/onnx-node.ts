@@ -15,7 +15,7 @@ import type { PoolDialectGeometry } from '../geometry/pool-dialect.js';
 import type { ConvGeometry } from '../geometry/types.js';
 import { assertAllocatable, shapeOf } from '../geometry/validate.js';
 import { engineOf, runConv, type EngineName } from '../engine/dispatch.js';
-import { runPool } from '../engine/pool-dispatch.js';
+import { runPool } from '../engine/pooling-dispatch.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
 
 /** Options of `computeGeometry`: the bias, the engine, and which layouts a dialect result's tensors are in. */

@@ -1,11 +1,11 @@
 /**
  * avgPool1d/2d/3d and maxPool1d/2d/3d, as PyTorch's functional pooling, on the fast engine where
- * it is loaded (engine/pool-dispatch.ts); `engine: 'reference'` keeps the plain loops.
+ * it is loaded (engine/pooling-dispatch.ts); `engine: 'reference'` keeps the plain loops.
  */
 import { poolGeometry, type PoolMode, type PoolOptions } from '../geometry/pool.js';
 import { assertAllocatable } from '../geometry/validate.js';
 import { engineOf, type EngineName } from '../engine/dispatch.js';
-import { runPool } from '../engine/pool-dispatch.js';
+import { runPool } from '../engine/pooling-dispatch.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
 
 /** PyTorch's pooling options plus the engine: 'auto' (default, the fast engine where loaded) or 'reference'. */

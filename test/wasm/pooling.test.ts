@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { referencePool } from '../../src/engine/reference/pool.js';
-import { runPoolAsync } from '../../src/engine/pool-dispatch.js';
+import { runPoolAsync } from '../../src/engine/pooling-dispatch.js';
 import { WasmEngine, wasmEngine } from '../../src/engine/wasm/engine.js';
 import { kernelModule } from '../../src/engine/wasm/runtime.js';
 import { poolJob } from '../../src/engine/wasm/pooling-job.js';

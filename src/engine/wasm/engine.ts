@@ -1,13 +1,13 @@
 /**
  * The fast engine: owns one WebAssembly memory (shared when threads are possible) and the main
  * thread's kernel instance, plans each conv (plan.ts) and runs its tasks on the calling thread
- * or, when a pool is attached, on all threads (pool.ts). Memory only grows to the largest call
+ * or, when a pool is attached, on all threads (thread-pool.ts). Memory only grows to the largest call
  * seen, so repeated calls never grow it further.
  */
 import type { ConvGeometry } from '../../geometry/types.js';
 import { planConv, runTask, type KernelShape, type Layout, type Task } from './plan.js';
 import { holdEventLoop } from './keep-alive.js';
-import { canBlock, canSpawnWorkers, TASK_WORDS, ThreadPool } from './pool.js';
+import { canBlock, canSpawnWorkers, TASK_WORDS, ThreadPool } from './thread-pool.js';
 import { instantiate, kernelModule, loadAsync, loadedFeatures, loadSync, SHARED_MAX_PAGES, type KernelExports } from './runtime.js';
 import type { TaskRunner } from './task-runner.js';
 import { copyOut, type Job, type JobLayout } from './job.js';

@@ -1,10 +1,10 @@
 /**
  * The interface between the engine (engine.ts), which plans a call and hands its tasks over, and
- * the thread pool (pool.ts), which runs them: a module of its own so that neither imports the other for it.
+ * the thread pool (thread-pool.ts), which runs them: a module of its own so that neither imports the other for it.
  */
 import type { Task } from './plan.js';
 
-/** Runs phase-2 tasks in parallel; resolves when all are done. Implemented by pool.ts, used by engine.ts. */
+/** Runs phase-2 tasks in parallel; resolves when all are done. Implemented by thread-pool.ts, used by engine.ts. */
 export interface TaskRunner {
   /** Threads that will work (caller included). */
   readonly threads: number;
