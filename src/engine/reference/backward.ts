@@ -7,7 +7,7 @@
 import { padSource } from '../../geometry/taps.js';
 import type { ConvGeometry } from '../../geometry/types.js';
 import { product } from '../../geometry/validate.js';
-import { tapOffsets, unravel } from './conv.js';
+import { loopSizes, tapOffsets, unravel, weightBase } from './conv.js';
 
 /**
  * ∂(Σ gradOutput·y)/∂weight for y = the convolution `g` describes (direct or transposed) applied to
@@ -17,13 +17,8 @@ import { tapOffsets, unravel } from './conv.js';
  * the weight's (`[OC, IC/g, k…]` direct, `[IC, OC/g, k…]` transposed).
  */
 export function referenceWeightGrad(g: ConvGeometry, x: Float32Array, gradOutput: Float32Array): Float32Array {
-  const N = g.batch;
-  const inSpatial = product(g.axes.map((a) => a.input));
-  const outExtents = g.axes.map((a) => a.output);
-  const outSpatial = product(outExtents);
-  const taps = product(g.axes.map((a) => a.kernel));
-  const icPerGroup = g.inChannels / g.groups;
-  const ocPerGroup = g.outChannels / g.groups;
+  const sizes = loopSizes(g);
+  const { N, inSpatial, outExtents, outSpatial, taps, icPerGroup, ocPerGroup } = sizes;
   const acc = new Float64Array(product(g.weightShape));
   if (N === 0 || g.inChannels === 0 || g.outChannels === 0) return new Float32Array(acc.length);
   const offsets = new Int32Array(taps);
@@ -36,11 +31,10 @@ export function referenceWeightGrad(g: ConvGeometry, x: Float32Array, gradOutput
         const gy = gradOutput[(n * g.outChannels + oc) * outSpatial + pos];
         if (gy === 0) continue;
         const group = Math.floor(oc / ocPerGroup);
-        const ocInGroup = oc - group * ocPerGroup;
         for (let icl = 0; icl < icPerGroup; icl++) {
           const ic = group * icPerGroup + icl;
           const xBase = (n * g.inChannels + ic) * inSpatial;
-          const wBase = g.transposed ? (ic * ocPerGroup + ocInGroup) * taps : (oc * icPerGroup + icl) * taps;
+          const wBase = weightBase(g, sizes, oc, ic);
           for (let t = 0; t < taps; t++) {
             const off = offsets[t];
             if (off >= 0) acc[wBase + t] += gy * x[xBase + off];

@@ -55,15 +55,39 @@ export function tapOffsets(axes: readonly AxisGeometry[], mode: PaddingMode, out
   return reading;
 }
 
+/** The extents the reference loops walk (referenceConv and the weight gradient share them). */
+export interface LoopSizes {
+  N: number;
+  inSpatial: number;
+  outExtents: number[];
+  outSpatial: number;
+  taps: number;
+  icPerGroup: number;
+  ocPerGroup: number;
+}
+
+export function loopSizes(g: ConvGeometry): LoopSizes {
+  const outExtents = g.axes.map((a) => a.output);
+  return {
+    N: g.batch,
+    inSpatial: product(g.axes.map((a) => a.input)),
+    outExtents,
+    outSpatial: product(outExtents),
+    taps: product(g.axes.map((a) => a.kernel)),
+    icPerGroup: g.inChannels / g.groups,
+    ocPerGroup: g.outChannels / g.groups,
+  };
+}
+
+/** Where the taps of output channel oc and input channel ic start in the weight: direct [OC, IC/g, k…], transposed [IC, OC/g, k…]. */
+export function weightBase(g: ConvGeometry, s: LoopSizes, oc: number, ic: number): number {
+  return g.transposed ? (ic * s.ocPerGroup + (oc % s.ocPerGroup)) * s.taps : (oc * s.icPerGroup + (ic % s.icPerGroup)) * s.taps;
+}
+
 /** Runs the convolution (direct or transposed) that `g` describes. */
 export function referenceConv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null): Float32Array {
-  const N = g.batch;
-  const inSpatial = product(g.axes.map((a) => a.input));
-  const outExtents = g.axes.map((a) => a.output);
-  const outSpatial = product(outExtents);
-  const taps = product(g.axes.map((a) => a.kernel));
-  const icPerGroup = g.inChannels / g.groups;
-  const ocPerGroup = g.outChannels / g.groups;
+  const sizes = loopSizes(g);
+  const { N, inSpatial, outExtents, outSpatial, taps, icPerGroup, ocPerGroup } = sizes;
   const out = new Float32Array(N * g.outChannels * outSpatial);
   const offsets = new Int32Array(taps);
   const outIndex = new Array<number>(g.rank).fill(0);
@@ -74,13 +98,11 @@ export function referenceConv(g: ConvGeometry, x: Float32Array, w: Float32Array,
     for (let n = 0; n < N; n++) {
       for (let oc = 0; oc < g.outChannels; oc++) {
         const group = Math.floor(oc / ocPerGroup);
-        const ocInGroup = oc - group * ocPerGroup;
         let acc = bias ? bias[oc] : 0;
         for (let icl = 0; icl < icPerGroup; icl++) {
           const ic = group * icPerGroup + icl;
           const xBase = (n * g.inChannels + ic) * inSpatial;
-          // Direct weight [OC, IC/g, k…]; transposed weight [IC, OC/g, k…].
-          const wBase = g.transposed ? (ic * ocPerGroup + ocInGroup) * taps : (oc * icPerGroup + icl) * taps;
+          const wBase = weightBase(g, sizes, oc, ic);
           for (let t = 0; t < taps; t++) {
             const off = offsets[t];
             if (off >= 0) acc += x[xBase + off] * w[wBase + t];
