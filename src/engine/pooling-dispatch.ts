@@ -14,8 +14,8 @@ import { poolWork } from './wasm/pooling-plan.js';
 
 /**
  * At or below this much work (window taps over all outputs) 'auto' stays on the reference loops:
- * one fast-engine call costs ≈ 3 µs whatever its size, the loops about as much at 128 taps
- * (measured here: 36 taps 2.0 vs 4.5 µs, 128: 3.4 vs 3.3, 196: 6.7 vs 2.6 — loops vs fast).
+ * one fast-engine call has a fixed cost of a few µs whatever its size, which the loops match at
+ * about 128 taps (bench/results/pooling.md, "Where 'auto' leaves the reference loops").
  */
 export const POOL_TINY_WORK = 128;
 
