@@ -24,35 +24,46 @@ export function engineOf(v: unknown): EngineName {
   throw new ConvError('INVALID_OPTION', `engine must be 'auto' or 'reference', but got ${show(v)}`, { values: { engine: v }, hint: "use 'auto' (fastest available) or 'reference'" });
 }
 
-export function runConv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, engine: EngineName, algorithm: ConvAlgorithm = 'auto'): Float32Array {
+/**
+ * The result of an engine that allocates its own array, handed over in `into` when the caller
+ * gave one (the `out` option; the fast engine writes there directly).
+ */
+export function delivered(result: Float32Array, into: Float32Array | null): Float32Array {
+  if (!into) return result;
+  into.set(result);
+  return into;
+}
+
+/** `into`: the array the result is written to and returned as (the `out` option), else a fresh one. */
+export function runConv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, engine: EngineName, algorithm: ConvAlgorithm = 'auto', into: Float32Array | null = null): Float32Array {
   const winograd = algorithmPlan(g, engine, algorithm);
   if (engine === 'auto') {
-    if (!winograd && macsOf(g) <= TINY_MAX_MACS) return tinyConv(g, x, w, bias);
+    if (!winograd && macsOf(g) <= TINY_MAX_MACS) return delivered(tinyConv(g, x, w, bias), into);
     const fast = wasmEngine();
     if (fast) {
       try {
-        return winograd ? runWinograd(fast, g, x, w, bias) : fast.conv(g, x, w, bias);
+        return winograd ? runWinograd(fast, g, x, w, bias, undefined, into) : fast.conv(g, x, w, bias, undefined, into);
       } catch (e) {
         if (!(e instanceof RangeError)) throw e; // wasm memory could not grow: too big for it
       }
     }
   }
-  return referenceConv(g, x, w, bias);
+  return delivered(referenceConv(g, x, w, bias), into);
 }
 
 /** Asynchronous variant: never blocks the calling thread on other threads (browser main thread). */
-export async function runConvAsync(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, engine: EngineName, algorithm: ConvAlgorithm = 'auto'): Promise<Float32Array> {
+export async function runConvAsync(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, engine: EngineName, algorithm: ConvAlgorithm = 'auto', into: Float32Array | null = null): Promise<Float32Array> {
   const winograd = algorithmPlan(g, engine, algorithm);
   if (engine === 'auto') {
-    if (!winograd && macsOf(g) <= TINY_MAX_MACS) return tinyConv(g, x, w, bias);
+    if (!winograd && macsOf(g) <= TINY_MAX_MACS) return delivered(tinyConv(g, x, w, bias), into);
     const fast = wasmEngine();
     if (fast) {
       try {
-        return await (winograd ? runWinogradAsync(fast, g, x, w, bias) : fast.convAsync(g, x, w, bias));
+        return await (winograd ? runWinogradAsync(fast, g, x, w, bias, into) : fast.convAsync(g, x, w, bias, undefined, into));
       } catch (e) {
         if (!(e instanceof RangeError)) throw e; // wasm memory could not grow: too big for it
       }
     }
   }
-  return referenceConv(g, x, w, bias);
+  return delivered(referenceConv(g, x, w, bias), into);
 }

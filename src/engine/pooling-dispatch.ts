@@ -6,7 +6,7 @@
  * same within float32 rounding (the reference sums in float64).
  */
 import type { PoolGeometry } from '../geometry/pool.js';
-import type { EngineName } from './dispatch.js';
+import { delivered, type EngineName } from './dispatch.js';
 import { referencePool } from './reference/pool.js';
 import { wasmEngine } from './wasm/engine.js';
 import { poolJob } from './wasm/pooling-job.js';
@@ -19,31 +19,32 @@ import { poolWork } from './wasm/pooling-plan.js';
  */
 export const POOL_TINY_WORK = 128;
 
-export function runPool(g: PoolGeometry, x: Float32Array, engine: EngineName): Float32Array {
+/** `into`: the array the result is written to and returned as (the `out` option), else a fresh one. */
+export function runPool(g: PoolGeometry, x: Float32Array, engine: EngineName, into: Float32Array | null = null): Float32Array {
   if (engine === 'auto' && poolWork(g) > POOL_TINY_WORK) {
     const fast = wasmEngine();
     if (fast) {
       try {
-        return fast.runJob(poolJob(g, x));
+        return fast.runJob(poolJob(g, x, into));
       } catch (e) {
         if (!(e instanceof RangeError)) throw e; // wasm memory could not grow: too big for it
       }
     }
   }
-  return referencePool(g, x);
+  return delivered(referencePool(g, x), into);
 }
 
 /** Asynchronous variant: never blocks the calling thread on other threads (browser main thread). */
-export async function runPoolAsync(g: PoolGeometry, x: Float32Array, engine: EngineName): Promise<Float32Array> {
+export async function runPoolAsync(g: PoolGeometry, x: Float32Array, engine: EngineName, into: Float32Array | null = null): Promise<Float32Array> {
   if (engine === 'auto' && poolWork(g) > POOL_TINY_WORK) {
     const fast = wasmEngine();
     if (fast) {
       try {
-        return await fast.runJobAsync(poolJob(g, x));
+        return await fast.runJobAsync(poolJob(g, x, into));
       } catch (e) {
         if (!(e instanceof RangeError)) throw e;
       }
     }
   }
-  return referencePool(g, x);
+  return delivered(referencePool(g, x), into);
 }

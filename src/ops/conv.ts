@@ -10,6 +10,7 @@ import { engineOf, runConv, runConvAsync, type EngineName } from '../engine/disp
 import { algorithmOf, type ConvAlgorithm } from '../engine/algorithm.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
 import { GeometryMemo } from './geometry-memo.js';
+import { outBufferOf } from './out-buffer.js';
 
 /** What a compute call takes besides the geometry: the bias and the engine. */
 export interface ComputeOptions {
@@ -22,6 +23,12 @@ export interface ComputeOptions {
    * 'direct', or 'winograd' (2-D, groups 1, 3×3, stride 1; refused with a ConvError otherwise).
    */
   algorithm?: ConvAlgorithm;
+  /**
+   * A Float32Array of the output's size that receives the result and becomes the returned tensor's
+   * data, instead of a fresh array per call: a layer run over and over reuses one buffer. It must
+   * not share memory with the input; with the Async functions, leave it alone until the promise settles.
+   */
+  out?: Float32Array | null;
 }
 /**
  * Options of `conv1d/2d/3d` and `conv`: PyTorch's `stride`, `padding`, `dilation`, `groups`,
@@ -52,13 +59,13 @@ function optionsObject<T>(options: T | undefined): T | Record<string, never> {
   return options;
 }
 
-function compute(g: ConvGeometry, x: Tensor, w: Tensor, bias: Tensor | null, engine: EngineName, algorithm: ConvAlgorithm): Tensor {
+function compute(g: ConvGeometry, x: Tensor, w: Tensor, bias: Tensor | null, engine: EngineName, algorithm: ConvAlgorithm, out: unknown): Tensor {
   assertAllocatable(g.outputShape, 'output');
-  const data = runConv(g, x.data, w.data, bias ? bias.data : null, engine, algorithm);
+  const data = runConv(g, x.data, w.data, bias ? bias.data : null, engine, algorithm, outBufferOf(out, g.outputShape, x.data));
   return { shape: g.outputShape.slice(), data };
 }
 
-type Resolved = [ConvGeometry, Tensor, Tensor, Tensor | null, EngineName, ConvAlgorithm];
+type Resolved = [ConvGeometry, Tensor, Tensor, Tensor | null, EngineName, ConvAlgorithm, unknown];
 
 function resolve(transposed: boolean, rank: number | undefined, input: Tensor, weight: Tensor, options?: ConvOptions | ConvTransposeOptions): Resolved {
   const o = optionsObject(options) as ConvOptions & ConvTransposeOptions;
@@ -78,7 +85,7 @@ function resolve(transposed: boolean, rank: number | undefined, input: Tensor, w
     g = transposed ? convTransposeGeometry(shapes, use, rank) : convGeometry(shapes, use, rank);
     if (snap) memo.set(g, transposed, rank, x.shape, w.shape, bShape, snap);
   }
-  return [g, x, w, b, engine, algorithm];
+  return [g, x, w, b, engine, algorithm, o.out];
 }
 
 /** The last geometry resolved (a layer called again skips validation; keyed on values only). */
@@ -93,9 +100,9 @@ function convTransposeN(rank: number | undefined, input: Tensor, weight: Tensor,
 }
 
 /** Async: never blocks the calling thread on the engine's worker threads (browser main thread). */
-async function computeAsync(g: ConvGeometry, x: Tensor, w: Tensor, bias: Tensor | null, engine: EngineName, algorithm: ConvAlgorithm): Promise<Tensor> {
+async function computeAsync(g: ConvGeometry, x: Tensor, w: Tensor, bias: Tensor | null, engine: EngineName, algorithm: ConvAlgorithm, out: unknown): Promise<Tensor> {
   assertAllocatable(g.outputShape, 'output');
-  const data = await runConvAsync(g, x.data, w.data, bias ? bias.data : null, engine, algorithm);
+  const data = await runConvAsync(g, x.data, w.data, bias ? bias.data : null, engine, algorithm, outBufferOf(out, g.outputShape, x.data));
   return { shape: [...g.outputShape], data };
 }
 

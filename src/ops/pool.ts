@@ -7,16 +7,21 @@ import { assertAllocatable } from '../geometry/validate.js';
 import { engineOf, type EngineName } from '../engine/dispatch.js';
 import { runPool } from '../engine/pooling-dispatch.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
+import { outBufferOf } from './out-buffer.js';
 
-/** PyTorch's pooling options plus the engine: 'auto' (default, the fast engine where loaded) or 'reference'. */
-type PoolCallOptions = PoolOptions & { engine?: EngineName };
+/**
+ * PyTorch's pooling options plus the engine, 'auto' (default, the fast engine where loaded) or
+ * 'reference', and `out`: a Float32Array of the output's size to write the result into (as the
+ * convolutions take it), instead of a fresh array per call.
+ */
+type PoolCallOptions = PoolOptions & { engine?: EngineName; out?: Float32Array | null };
 
 function pool(mode: PoolMode, rank: number, input: Tensor, options: PoolCallOptions): Tensor {
   const x = asTensor(input, 'input');
   const g = poolGeometry(mode, x.shape, options, rank);
   const engine = engineOf(options.engine);
   assertAllocatable(g.outputShape, 'output');
-  return { shape: [...g.outputShape], data: runPool(g, x.data, engine) };
+  return { shape: [...g.outputShape], data: runPool(g, x.data, engine, outBufferOf(options.out, g.outputShape, x.data)) };
 }
 
 /**

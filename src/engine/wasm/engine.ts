@@ -124,17 +124,18 @@ export class WasmEngine {
     return macs >= PARALLEL_MIN_MACS ? r : null;
   }
 
-  private read(layout: { outPtr: number; outLength: number }): Float32Array {
-    return copyOut(this.memory.buffer, layout.outPtr, layout.outLength);
+  private read(layout: { outPtr: number; outLength: number }, into: Float32Array | null): Float32Array {
+    return copyOut(this.memory.buffer, layout.outPtr, layout.outLength, into);
   }
 
   /**
    * Computes a conv. `threads`: 1 = the calling thread only; otherwise the pool when one is
-   * attached and the conv is big enough. Synchronous: blocks on the workers (Node).
+   * attached and the conv is big enough. Synchronous: blocks on the workers (Node). `into`: the
+   * array the result is written to (the caller's reused buffer), else a fresh one.
    */
-  conv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads?: number): Float32Array {
+  conv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads?: number, into: Float32Array | null = null): Float32Array {
     // An async job owns the memory until it resolves: a sync call meanwhile uses a private engine.
-    if (this.asyncBusy > 0) return this.spareEngine().conv(g, x, w, bias, 1);
+    if (this.asyncBusy > 0) return this.spareEngine().conv(g, x, w, bias, 1, into);
     const runner = this.pick(macsOf(g), threads, true);
     // With threads, a layout with a taskFeed (depthwise: each task reads one span of channels)
     // has its input copied in task by task: tasks are published first and each is released as
@@ -144,21 +145,21 @@ export class WasmEngine {
     const { layout, tablePtr } = this.setup(g, x, w, bias, runner ? runner.slots : 1, !feedTable);
     if (runner) {
       const mem = new Float32Array(this.memory.buffer);
-      const copy = outputCopy(layout, mem);
+      const copy = outputCopy(layout, mem, into);
       runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr, copy.drain, feedTable && inputFeed(feedTable, x, mem, layout.inPtr >> 2), copy.meanwhile);
       layout.finish(this.kernels);
       return copy.result();
     }
     for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr, false);
     layout.finish(this.kernels);
-    return this.read(layout);
+    return this.read(layout, into);
   }
 
   /**
    * Never blocks: waits for the workers with Atomics.waitAsync (or polling). Calls must not
    * overlap on one engine (the memory holds one job at a time), so they are queued.
    */
-  convAsync(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads?: number): Promise<Float32Array> {
+  convAsync(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads?: number, into: Float32Array | null = null): Promise<Float32Array> {
     this.asyncBusy++;
     const release = holdEventLoop(); // from queueing to settling: a queued job keeps Node alive too
     const job = this.queue.then(async () => {
@@ -167,7 +168,7 @@ export class WasmEngine {
       if (runner) await runner.runAsync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr);
       else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr, false);
       layout.finish(this.kernels);
-      return this.read(layout);
+      return this.read(layout, into);
     });
     this.queue = job.then(() => undefined, () => undefined).then(() => { this.asyncBusy--; release(); });
     return job;
@@ -269,10 +270,10 @@ function inputFeed(table: Int32Array, x: Float32Array, mem: Float32Array, inBase
  * `meanwhile`, leaving only a plain copy after the join (faulting in a fresh multi-MB array
  * costs about as much as the copy).
  */
-function outputCopy(layout: Layout, mem: Float32Array): { drain?: (i0: number, i1: number) => void; meanwhile?: () => void; result(): Float32Array } {
+function outputCopy(layout: Layout, mem: Float32Array, into: Float32Array | null): { drain?: (i0: number, i1: number) => void; meanwhile?: () => void; result(): Float32Array } {
   const spans = layout.taskOutput, rows = layout.taskOutRows;
   const outBase = layout.outPtr >> 2;
-  let out: Float32Array | null = null;
+  let out: Float32Array | null = into;
   const fresh = (): Float32Array => (out ??= new Float32Array(layout.outLength));
   if (spans) {
     return {
@@ -302,7 +303,8 @@ function outputCopy(layout: Layout, mem: Float32Array): { drain?: (i0: number, i
     };
   }
   return {
-    meanwhile() { fresh().fill(0); },
+    // A fresh array's pages are first touched here, while the workers compute (a caller's buffer is already mapped).
+    meanwhile: into ? undefined : () => { fresh().fill(0); },
     result() {
       const o = fresh();
       o.set(mem.subarray(outBase, outBase + layout.outLength));

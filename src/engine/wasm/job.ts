@@ -7,12 +7,14 @@ import type { KernelExports } from './runtime.js';
 import type { Task } from './plan.js';
 
 /**
- * A result copied out of (shared) wasm memory into a fresh array: every job and the conv path read
- * their result through this one function. set() into a new array rather than slice() of a view
+ * A result copied out of (shared) wasm memory into `into` (the caller's buffer, `out` of the public
+ * calls) or else a fresh array: every job and the conv path read their result through this one
+ * function. set() into an array rather than slice() of a view, and a reused buffer where the
+ * caller has one: a fresh multi-MB array costs a page fault per 4 KiB on first touch
  * (bench/results/engine-design.md, "Reading a result out of shared memory").
  */
-export function copyOut(mem: ArrayBuffer | SharedArrayBuffer, ptr: number, length: number): Float32Array {
-  const out = new Float32Array(length);
+export function copyOut(mem: ArrayBuffer | SharedArrayBuffer, ptr: number, length: number, into: Float32Array | null = null): Float32Array {
+  const out = into ?? new Float32Array(length);
   out.set(new Float32Array(mem, ptr, length));
   return out;
 }

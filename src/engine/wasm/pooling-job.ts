@@ -30,16 +30,18 @@ function cachedPlan(g: PoolGeometry, slots: number): PoolPlan {
 /**
  * The job that pools `x` (shape g.inputShape, NCHW) as `g` says. Each task reads and writes its
  * own span of planes, so on threads the input is fed in task by task and the result drained out
- * as tasks finish (job.ts), overlapping both copies with the other threads' work.
+ * as tasks finish (job.ts), overlapping both copies with the other threads' work. `into`: the
+ * caller's buffer for the result, else a fresh array.
  */
-export function poolJob(g: PoolGeometry, x: Float32Array): Job {
+export function poolJob(g: PoolGeometry, x: Float32Array, into: Float32Array | null = null): Job {
   return {
     macs: poolWork(g),
     plan(slots): JobLayout {
       const p = cachedPlan(g, slots);
       // Made at the first drain (after the job is published) or by read(): a fresh array's page
       // faults then overlap the other threads' work.
-      let out: Float32Array | null = null;
+      let out: Float32Array | null = into;
+      let drained = false;
       const outView = (mem: ArrayBuffer, from: number, to: number): Float32Array => new Float32Array(mem, p.outPtr + from * 4, to - from);
       return {
         bytes: p.bytes,
@@ -56,12 +58,13 @@ export function poolJob(g: PoolGeometry, x: Float32Array): Job {
         },
         drain(mem, i0, i1) {
           out ??= new Float32Array(p.outLength);
+          drained = true;
           const from = p.taskOutput[2 * i0], to = p.taskOutput[2 * i1 - 1];
           out.set(outView(mem, from, to), from);
         },
         read(mem) {
-          if (out) return out; // drained: every task's span is in
-          return (out = copyOut(mem, p.outPtr, p.outLength));
+          if (drained) return out!; // every task's span is in
+          return copyOut(mem, p.outPtr, p.outLength, out);
         },
       };
     },

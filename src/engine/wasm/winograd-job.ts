@@ -32,7 +32,7 @@ function cachedPlan(g: ConvGeometry, slots: number, k: KernelExports): WinogradP
  * The two jobs of the eligible conv `g` (algorithm.ts) on x, w and bias. Both report the same
  * work, so the engine gives both the same threads and thus the same plan (its scratch slots).
  */
-function winogradJobs(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null): [Job, Job] {
+function winogradJobs(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, into: Float32Array | null): [Job, Job] {
   const macs = g.batch * g.outChannels * g.inChannels * 9 * g.axes.reduce((p, a) => p * a.output, 1);
   const layout = (p: WinogradPlan, second: boolean): JobLayout => ({
     bytes: p.bytes,
@@ -40,7 +40,7 @@ function winogradJobs(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: F
     scratchPtr: p.scratchPtr,
     scratchPer: p.scratchPer,
     prepare: second ? (mem, k) => p.prepare(mem, k, x, bias) : (mem, k) => p.prepareWeights(mem, k, w),
-    read: second ? (mem) => copyOut(mem, p.outPtr, p.outLength) : () => new Float32Array(0),
+    read: second ? (mem) => copyOut(mem, p.outPtr, p.outLength, into) : () => new Float32Array(0),
   });
   return [
     { macs, plan: (slots, k) => layout(cachedPlan(g, slots, k), false) },
@@ -48,16 +48,19 @@ function winogradJobs(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: F
   ];
 }
 
-/** Computes the eligible conv `g` by Winograd F(4×4, 3×3) on `engine` (threads as for any job). */
-export function runWinograd(engine: WasmEngine, g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads?: number): Float32Array {
-  const [weights, tiles] = winogradJobs(g, x, w, bias);
+/**
+ * Computes the eligible conv `g` by Winograd F(4×4, 3×3) on `engine` (threads as for any job);
+ * `into`: the caller's buffer for the result, else a fresh array.
+ */
+export function runWinograd(engine: WasmEngine, g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads?: number, into: Float32Array | null = null): Float32Array {
+  const [weights, tiles] = winogradJobs(g, x, w, bias, into);
   engine.runJob(weights, threads);
   return engine.runJob(tiles, threads);
 }
 
 /** runWinograd without blocking: both jobs are queued at once, so no other job runs between them. */
-export async function runWinogradAsync(engine: WasmEngine, g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null): Promise<Float32Array> {
-  const [weights, tiles] = winogradJobs(g, x, w, bias);
+export async function runWinogradAsync(engine: WasmEngine, g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, into: Float32Array | null = null): Promise<Float32Array> {
+  const [weights, tiles] = winogradJobs(g, x, w, bias, into);
   const first = engine.runJobAsync(weights);
   const second = engine.runJobAsync(tiles);
   second.catch(() => {}); // awaited below; a failure of the first is the one reported

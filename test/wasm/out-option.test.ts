@@ -1,0 +1,78 @@
+/**
+ * The `out` option: every engine path (tiny, fast direct on one thread and on the threads with
+ * its drained or fed copies, Winograd, transposed, async, reference, pooling) writes the whole
+ * result into the caller's buffer and returns it, with exactly the numbers a fresh call gives.
+ */
+import { describe, expect, it } from 'vitest';
+import { avgPool2d, conv2d, conv2dAsync, convTranspose2d, convTranspose2dAsync, isConvError, maxPool2d, setFastEngineThreads, type Tensor } from '../../src/index.js';
+import { prod, randomData, rng } from './helpers.js';
+
+const tensorOf = (shape: number[], seed: number): Tensor => ({ shape, data: randomData(prod(shape), rng(seed)) });
+
+/** A buffer of poison, so a cell the engine forgot to write shows up as NaN. */
+const poisoned = (n: number): Float32Array => new Float32Array(n).fill(Number.NaN);
+
+const cases: { name: string; x: number[]; w: number[]; options: Record<string, unknown>; transposed?: boolean }[] = [
+  { name: 'tiny conv (plain JS engine)', x: [1, 1, 5, 5], w: [1, 1, 3, 3], options: {} },
+  { name: 'dense conv, strided and padded', x: [2, 8, 33, 31], w: [16, 8, 3, 3], options: { stride: 2, padding: 1 } },
+  { name: 'depthwise conv (input fed task by task)', x: [1, 32, 40, 40], w: [32, 1, 3, 3], options: { groups: 32, padding: 1 } },
+  { name: 'Winograd-eligible 3x3 stride 1', x: [1, 16, 48, 48], w: [16, 16, 3, 3], options: { padding: 1, algorithm: 'winograd' } },
+  { name: 'transposed 2x upsampling', x: [1, 8, 24, 24], w: [8, 4, 4, 4], options: { stride: 2, padding: 1 }, transposed: true },
+  { name: 'reference engine', x: [1, 4, 12, 12], w: [6, 4, 3, 3], options: { engine: 'reference', dilation: 2 } },
+];
+
+describe('the out option', () => {
+  for (const threads of [1, 2]) {
+    for (const c of cases) {
+      it(`${c.name}, ${threads} thread(s): sync and async write the whole result into out`, async () => {
+        setFastEngineThreads(threads);
+        const x = tensorOf(c.x, 1), w = tensorOf(c.w, 2);
+        const op = c.transposed ? convTranspose2d : conv2d;
+        const opAsync = c.transposed ? convTranspose2dAsync : conv2dAsync;
+        const fresh = op(x, w, c.options);
+        const out = poisoned(fresh.data.length);
+        const y = op(x, w, { ...c.options, out });
+        expect(y.data).toBe(out);
+        expect(y.shape).toEqual(fresh.shape);
+        expect(out).toEqual(fresh.data);
+        const again = poisoned(fresh.data.length);
+        const z = await opAsync(x, w, { ...c.options, out: again });
+        expect(z.data).toBe(again);
+        expect(again).toEqual(fresh.data);
+      });
+    }
+  }
+
+  it('pooling writes into out on one thread and on two (drained as tasks finish)', () => {
+    const x = tensorOf([1, 64, 56, 56], 3);
+    for (const threads of [1, 2]) {
+      setFastEngineThreads(threads);
+      for (const pool of [maxPool2d, avgPool2d]) {
+        const o = { kernelSize: 3, stride: 2, padding: 1 };
+        const fresh = pool(x, o);
+        const out = poisoned(fresh.data.length);
+        expect(pool(x, { ...o, out }).data).toBe(out);
+        expect(out).toEqual(fresh.data);
+      }
+    }
+  });
+
+  it('refuses a wrong out, saying what would be valid', () => {
+    const x = tensorOf([1, 1, 6, 6], 4), w = tensorOf([1, 1, 3, 3], 5);
+    const refusal = (out: unknown): string => {
+      try { conv2d(x, w, { out: out as Float32Array }); } catch (e) { expect(isConvError(e)).toBe(true); return (e as Error).message; }
+      return 'accepted';
+    };
+    expect(refusal([1, 2, 3])).toMatch(/out must be a Float32Array.*new Float32Array\(16\) for the output \[1, 1, 4, 4\]/);
+    expect(refusal(new Float64Array(16))).toMatch(/out must be a Float32Array/);
+    expect(refusal(new Float32Array(15))).toMatch(/out has 15 values, but the output \[1, 1, 4, 4\] has 16/);
+    const shared = new Float32Array(52);
+    const xs = { shape: [1, 1, 6, 6], data: shared.subarray(0, 36) };
+    let msg = '';
+    try { conv2d(xs, w, { out: shared.subarray(30, 46) }); } catch (e) { msg = (e as Error).message; }
+    expect(msg).toMatch(/out shares memory with the input/);
+    // Beside the input in one buffer, without overlap, is fine.
+    expect(conv2d(xs, w, { out: shared.subarray(36, 52) }).data).toEqual(conv2d(xs, w).data);
+    expect(() => maxPool2d(x, { kernelSize: 2, out: new Float32Array(8) })).toThrow(/out has 8 values, but the output \[1, 1, 3, 3\] has 9/);
+  });
+});
