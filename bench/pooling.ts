@@ -1,6 +1,6 @@
 /**
  * Pooling: convkit's reference loops, its fast engine (1 thread; 2 threads through the public API;
- * 2 threads asynchronous) and TensorFlow.js WASM (XNNPACK, single-threaded in Node, NHWC) on a
+ * 2 threads asynchronous; 2 threads writing into a reused `out` buffer) and TensorFlow.js WASM (XNNPACK, single-threaded in Node, NHWC) on a
  * ResNet stem's max pool (3×3 stride 2 over 64×112×112), an average pool of the same shape and a
  * 3-D max pool, in one process with interleaved timing (timing.ts). Every output is checked
  * against the reference engine. The fast engine's kernel alone (input already in wasm memory, one
@@ -75,7 +75,7 @@ await tf.setBackend('wasm');
 await tf.ready();
 
 const loadBefore = loadavg()[0];
-const NAMES = ['reference', 'fast-1t', 'fast-2t', 'fast-2t-async', 'tfjs-wasm', 'kernel-1t'] as const;
+const NAMES = ['reference', 'fast-1t', 'fast-2t', 'fast-2t-out', 'fast-2t-async', 'tfjs-wasm', 'kernel-1t'] as const;
 interface Result { id: string; label: string; engines: Record<string, { ms: number; bestMs: number; relErr: number }> }
 const results: Result[] = [];
 
@@ -88,9 +88,11 @@ for (const c of CASES) {
   const ref = referencePool(g, x);
   // The public entry: the PyTorch-style function, or computePoolGeometry on the dialect result
   // (convkit's layout, as the other engines here are given it).
-  const pub = (engineName: 'auto' | 'reference'): Float32Array => (tfDialect
-    ? computePoolGeometry(tfDialect, xt, { layout: 'convkit', engine: engineName }).data
-    : (c.mode === 'max' ? maxPool2d : avgPool2d)(xt, { ...c.options!, engine: engineName }).data);
+  const pub = (engineName: 'auto' | 'reference', out?: Float32Array): Float32Array => (tfDialect
+    ? computePoolGeometry(tfDialect, xt, { layout: 'convkit', engine: engineName, out }).data
+    : (c.mode === 'max' ? maxPool2d : avgPool2d)(xt, { ...c.options!, engine: engineName, out }).data);
+  // A caller pooling again and again hands in one result buffer (the out option) instead of a fresh array per call.
+  const reused = new Float32Array(ref.length);
   // TF.js: channels last, converted once; the timed call is the op plus reading its result.
   const last = c.rank === 3 ? [0, 2, 3, 4, 1] : [0, 2, 3, 1];
   const xTf = tf.tensor(permute(x, c.input, last), last.map((i) => c.input[i]));
@@ -107,6 +109,7 @@ for (const c of CASES) {
     { name: 'reference', run: () => pub('reference') },
     { name: 'fast-1t', run: () => engine.runJob(poolJob(g, x), 1) },
     { name: 'fast-2t', run: () => pub('auto') },
+    { name: 'fast-2t-out', run: () => pub('auto', reused) },
     { name: 'fast-2t-async', run: () => runPoolAsync(g, x, 'auto') },
     { name: 'tfjs-wasm', run: tfRun },
   ];
@@ -138,8 +141,8 @@ lines.push('# Pooling: fast engine vs reference and TensorFlow.js WASM');
 lines.push('');
 lines.push(`- command: \`npx tsx bench/pooling.ts${args.length ? ' ' + args.join(' ') : ''}\``);
 lines.push(`- machine: ${cpus()[0]?.model ?? '?'}, ${availableParallelism()} cores; Node ${process.version}; ${new Date().toISOString()}; 1-min load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (the machine is shared)`);
-lines.push('- engines: `reference` = the public function with `engine: \'reference\'`; `fast-1t` = the fast engine on the calling thread; `fast-2t` = the public entry (`maxPool2d` / `avgPool2d`, or `computePoolGeometry` on the `fromTensorFlowPool` result; engine \'auto\', pool of 2 threads); `fast-2t-async` = the asynchronous entry on 2 threads; `tfjs-wasm` = TensorFlow.js 4.22 WASM (XNNPACK, SIMD, single-threaded in Node; NHWC, its layout), op + `dataSync`; `kernel-1t` = the fast kernel alone on one thread, input already in wasm memory and no result array (where the time of a call goes)');
-lines.push('- every call returns a fresh Float32Array (convkit copies the input into wasm memory and the result out; TF.js keeps its input in its heap and copies the result out)');
+lines.push('- engines: `reference` = the public function with `engine: \'reference\'`; `fast-1t` = the fast engine on the calling thread; `fast-2t` = the public entry (`maxPool2d` / `avgPool2d`, or `computePoolGeometry` on the `fromTensorFlowPool` result; engine \'auto\', pool of 2 threads); `fast-2t-out` = the same public entry with `out`, one result buffer reused by every call (checked after the timed calls: each call writes the same values); `fast-2t-async` = the asynchronous entry on 2 threads; `tfjs-wasm` = TensorFlow.js 4.22 WASM (XNNPACK, SIMD, single-threaded in Node; NHWC, its layout), op + `dataSync`; `kernel-1t` = the fast kernel alone on one thread, input already in wasm memory and no result array (where the time of a call goes)');
+lines.push("- every call but `fast-2t-out`'s returns a fresh Float32Array (convkit copies the input into wasm memory and the result out; TF.js keeps its input in its heap and copies the result out into a fresh array: `dataSync` has no way to reuse one)");
 lines.push(`- outputs checked against the reference engine: ${agree ? 'all agree within 1e-5 of the output scale (max pooling: exactly)' : 'DISAGREEMENT, see relErr in the JSON'}`);
 lines.push(`- medians of interleaved batches (bench/timing.ts) of at least ${batchMs} ms of calls each, ms per call`);
 lines.push('');

@@ -14,9 +14,10 @@ import type { PoolGeometry } from '../geometry/pool.js';
 import type { PoolDialectGeometry } from '../geometry/pool-dialect.js';
 import type { ConvGeometry } from '../geometry/types.js';
 import { assertAllocatable, shapeOf } from '../geometry/validate.js';
-import { engineOf, runConv, type EngineName } from '../engine/dispatch.js';
+import { delivered, engineOf, runConv, type EngineName } from '../engine/dispatch.js';
 import { runPool } from '../engine/pooling-dispatch.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
+import { outBufferOf } from './out-buffer.js';
 
 /** Options of `computeGeometry`: the bias, the engine, and which layouts a dialect result's tensors are in. */
 export interface ComputeGeometryOptions {
@@ -30,6 +31,8 @@ export interface ComputeGeometryOptions {
    * returns convkit's (PyTorch's) layouts. A plain ConvGeometry is always in convkit's layouts.
    */
   layout?: 'framework' | 'convkit';
+  /** A Float32Array of the output's size that receives the result (in the layout returned), instead of a fresh array. */
+  out?: Float32Array | null;
 }
 
 const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
@@ -74,6 +77,7 @@ export function computeGeometry(g: ConvGeometry | DialectGeometry, input: Tensor
   if ('mode' in geometry) throw new ConvError('INVALID_OPTION', 'computeGeometry computes convolutions; this is a pooling geometry', { hint: 'use computePoolGeometry' });
   const framework = dialect !== null && layoutOf(options.layout) === 'framework';
   let x = asTensor(input, 'input');
+  const given = x.data;
   let w = asTensor(weight, 'weight');
   if (framework) {
     expectShape(x, dialect.frameworkInputShape, 'input');
@@ -89,9 +93,10 @@ export function computeGeometry(g: ConvGeometry | DialectGeometry, input: Tensor
   }
   assertAllocatable(geometry.outputShape, 'output');
   const run = geometry.hasBias === (b !== null) ? geometry : { ...geometry, hasBias: b !== null };
-  const data = runConv(run, x.data, w.data, b ? b.data : null, engineOf(options.engine));
+  const out = outBufferOf(options.out, framework ? dialect.frameworkOutputShape : geometry.outputShape, given);
+  const data = runConv(run, x.data, w.data, b ? b.data : null, engineOf(options.engine), 'auto', framework ? null : out);
   if (!framework) return { shape: [...geometry.outputShape], data };
-  return { shape: [...dialect.frameworkOutputShape], data: permuteData(data, geometry.outputShape, dialect.outputPermutation) };
+  return { shape: [...dialect.frameworkOutputShape], data: delivered(permuteData(data, geometry.outputShape, dialect.outputPermutation), out) };
 }
 
 /**
@@ -107,7 +112,7 @@ export function computeGeometry(g: ConvGeometry | DialectGeometry, input: Tensor
  * Array.from(computePoolGeometry(r, tensor([1, 2, 3], [1, 3, 1])).data); //=> [1.5, 3]
  * ```
  */
-export function computePoolGeometry(g: PoolGeometry | PoolDialectGeometry, input: Tensor, options: { layout?: 'framework' | 'convkit'; engine?: EngineName } = {}): Tensor {
+export function computePoolGeometry(g: PoolGeometry | PoolDialectGeometry, input: Tensor, options: { layout?: 'framework' | 'convkit'; engine?: EngineName; out?: Float32Array | null } = {}): Tensor {
   if (g === null || typeof g !== 'object' || !('axes' in g || 'geometry' in g)) {
     throw new ConvError('INVALID_OPTION', `computePoolGeometry needs a pooling geometry or a pooling dialect result, but got ${show(g)}`, { hint: 'resolve one with poolGeometry, fromOnnxPool or fromTensorFlowPool' });
   }
@@ -116,15 +121,17 @@ export function computePoolGeometry(g: PoolGeometry | PoolDialectGeometry, input
   if (!('mode' in geometry)) throw new ConvError('INVALID_OPTION', 'computePoolGeometry computes pooling; this is a convolution geometry', { hint: 'use computeGeometry' });
   const framework = dialect !== null && layoutOf(options?.layout) === 'framework';
   let x = asTensor(input, 'input');
+  const given = x.data;
   if (framework) {
     expectShape(x, dialect.frameworkInputShape, 'input');
     x = { shape: geometry.inputShape, data: permuteData(x.data, x.shape, dialect.inputPermutation) };
   }
   expectShape(x, geometry.inputShape, 'input');
   assertAllocatable(geometry.outputShape, 'output');
-  const data = runPool(geometry, x.data, engineOf(options?.engine));
+  const out = outBufferOf(options?.out, framework ? dialect.frameworkOutputShape : geometry.outputShape, given);
+  const data = runPool(geometry, x.data, engineOf(options?.engine), framework ? null : out);
   if (!framework) return { shape: [...geometry.outputShape], data };
-  return { shape: [...dialect.frameworkOutputShape], data: permuteData(data, geometry.outputShape, dialect.outputPermutation) };
+  return { shape: [...dialect.frameworkOutputShape], data: delivered(permuteData(data, geometry.outputShape, dialect.outputPermutation), out) };
 }
 
 /** The ONNX operators `onnxNode` computes. */

@@ -76,3 +76,26 @@ describe('the out option', () => {
     expect(() => maxPool2d(x, { kernelSize: 2, out: new Float32Array(8) })).toThrow(/out has 8 values, but the output \[1, 1, 3, 3\] has 9/);
   });
 });
+
+describe('the out option of computeGeometry and computePoolGeometry', () => {
+  it('receives the result in the layout returned (framework or convkit)', async () => {
+    const { computeGeometry, computePoolGeometry, fromTensorFlow, fromTensorFlowPool } = await import('../../src/index.js');
+    const r = fromTensorFlow({ op: 'conv', inputShape: [1, 9, 9, 3], filterShape: [3, 3, 3, 4], padding: 'SAME', strides: 2 });
+    const x = tensorOf([1, 9, 9, 3], 7), w = tensorOf([3, 3, 3, 4], 8);
+    for (const layout of ['framework', 'convkit'] as const) {
+      const xs = layout === 'framework' ? x : { shape: r.geometry.inputShape, data: x.data };
+      const ws = layout === 'framework' ? w : { shape: r.weightShape, data: w.data };
+      const fresh = computeGeometry(r, xs, ws, { layout });
+      const out = poisoned(fresh.data.length);
+      expect(computeGeometry(r, xs, ws, { layout, out }).data).toBe(out);
+      expect(out).toEqual(fresh.data);
+    }
+    const p = fromTensorFlowPool({ op: 'max', inputShape: [1, 30, 30, 16], poolSize: [3, 3], strides: 2, padding: 'SAME' });
+    const xp = tensorOf([1, 30, 30, 16], 9);
+    const fresh = computePoolGeometry(p, xp);
+    const out = poisoned(fresh.data.length);
+    expect(computePoolGeometry(p, xp, { out }).data).toBe(out);
+    expect(out).toEqual(fresh.data);
+    expect(() => computePoolGeometry(p, xp, { out: new Float32Array(3) })).toThrow(/out has 3 values, but the output \[1, 15, 15, 16\] has 3600/);
+  });
+});
