@@ -10,8 +10,8 @@ import { tensor } from '../../src/tensor/tensor.js';
 import type { CellKind } from '../../src/geometry/taps.js';
 import type { Palette } from './palette.js';
 import { pt } from './pair-i18n.js';
-import { channelSlice } from './scene.js';
-import type { Scene } from './scene.js';
+import { channelSlice } from './stage-scene.js';
+import type { StageScene } from './stage-scene.js';
 import type { Lang } from './state.js';
 import { fmt } from './views.js';
 import { el, h } from './dom.js';
@@ -20,7 +20,7 @@ import { el, h } from './dom.js';
 export const PLANES_DRAWN = 6;
 
 /** Per input channel of the group: its whole output plane (one-channel conv by the library). */
-function contributions(s: Scene, oc: number, inputs: number[]): Float32Array[] | null {
+function contributions(s: StageScene, oc: number, inputs: number[]): Float32Array[] | null {
   const v = s.values;
   if (!v) return null;
   const g = s.geometry;
@@ -58,7 +58,7 @@ export class ChannelPlanes {
   }
 
   /** Draws every input channel of the shown output channel for step `frame`. */
-  draw(s: Scene, frame: number, p: Palette, lang: Lang): void {
+  draw(s: StageScene, frame: number, p: Palette, lang: Lang): void {
     const g = s.geometry;
     const sl = channelSlice(s);
     const inputs = s.trace.channels.feeds[sl.oc];
@@ -157,6 +157,6 @@ export class ChannelPlanes {
   }
 }
 
-function frameIndex(s: Scene, output: number[]): number {
+function frameIndex(s: StageScene, output: number[]): number {
   return output[0] * s.geometry.axes[1].output + output[1];
 }

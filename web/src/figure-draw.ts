@@ -7,8 +7,8 @@ import { t } from './i18n.js';
 import type { MessageKey } from './i18n.js';
 import { paletteOf } from './palette.js';
 import type { Palette } from './palette.js';
-import { channelSlice } from './scene.js';
-import type { Scene } from './scene.js';
+import { channelSlice } from './stage-scene.js';
+import type { StageScene } from './stage-scene.js';
 import { maxPanelPx } from './side-panels.js';
 import type { SidePanels } from './side-panels.js';
 import { paintFigure, showFigure } from './stage-fit.js';
@@ -137,7 +137,7 @@ export class MainFigure {
   }
 }
 
-function stepSentence(s: Scene, frame: number): string {
+function stepSentence(s: StageScene, frame: number): string {
   const lang = store.state.lang;
   if (s.scatter) {
     const fr = s.scatter.frames[frame];
@@ -175,7 +175,7 @@ function stepSentence(s: Scene, frame: number): string {
   return `${base}${lang === 'zh' ? '' : ' '}${t(lang, 'stepOutputValue', { o, sum, v: fmt(v.y[sl.y + frame]) })}`;
 }
 
-function hoverSentence(s: Scene, panel: Panel, cell: number, r: ReturnType<Views['hoverHighlight']>): string {
+function hoverSentence(s: StageScene, panel: Panel, cell: number, r: ReturnType<Views['hoverHighlight']>): string {
   const lang = store.state.lang;
   const coordOf = (cols: number) => `${Math.floor(cell / cols)},${cell % cols}`;
   switch (r.kind) {

@@ -11,8 +11,8 @@ import { t } from './i18n.js';
 import { matrixCaption } from './matrix-view.js';
 import type { MatrixView } from './matrix-view.js';
 import { paletteOf } from './palette.js';
-import { channelSlice } from './scene.js';
-import type { Scene } from './scene.js';
+import { channelSlice } from './stage-scene.js';
+import type { StageScene } from './stage-scene.js';
 import { store } from './store.js';
 import type { TutorialViews } from './tutorial-views.js';
 
@@ -49,7 +49,7 @@ export class SidePanels {
     if (store.scene) this.draw(store.scene);
   }
 
-  private draw(s: Scene): void {
+  private draw(s: StageScene): void {
     const state = store.state;
     const p = paletteOf(state.theme, state.colorBlind);
     const g = s.geometry;
@@ -95,7 +95,7 @@ export class SidePanels {
   }
 }
 
-function drawFormula(s: Scene): void {
+function drawFormula(s: StageScene): void {
   const lang = store.state.lang;
   const box = byId('formula');
   const e = explainGeometry(s.geometry, lang);

@@ -12,7 +12,7 @@ import type { ConvLayerDef } from '../../src/network/types.js';
 import { el } from './dom.js';
 import { t } from './i18n.js';
 import type { Palette } from './palette.js';
-import type { Scene } from './scene.js';
+import type { StageScene } from './stage-scene.js';
 import type { Lang } from './state.js';
 
 /** Start, span and hole positions (relative to start) of one output of the stack, on one axis. */
@@ -42,7 +42,7 @@ export class StackFigure {
     host.append(this.element);
   }
 
-  draw(s: Scene): boolean {
+  draw(s: StageScene): boolean {
     const { palette: p, lang } = this.look();
     const [H] = s.geometry.axes;
     const d = Math.max(1, H.dilation);

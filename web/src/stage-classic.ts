@@ -16,7 +16,7 @@ import { mergePolygons, svgElementOf } from '../../src/render/svg.js';
 import type { PathPrim } from '../../src/render/svg.js';
 import type { Prim } from '../../src/render/scene.js';
 import type { Lang } from './state.js';
-import type { Scene } from './scene.js';
+import type { StageScene } from './stage-scene.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -53,7 +53,7 @@ export class ClassicStage {
   }
 
   /** Lays out the figure for a scene (once per configuration, language and palette). */
-  draw(s: Scene, o: ClassicOptions): boolean {
+  draw(s: StageScene, o: ClassicOptions): boolean {
     const key = `${JSON.stringify(s.state)}|${o.lang}|${o.colorBlind}`;
     if (key === this.key) return this.scene !== null;
     this.key = key;

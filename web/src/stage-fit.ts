@@ -4,7 +4,7 @@
  */
 import { byId, setAttr, setHidden, setText } from './dom-write.js';
 import { t } from './i18n.js';
-import type { Scene } from './scene.js';
+import type { StageScene } from './stage-scene.js';
 import { store } from './store.js';
 import type { Views } from './views.js';
 
@@ -13,7 +13,7 @@ export interface StageFigure {
   /** The element holding the figure; hidden unless this figure is shown. */
   element: HTMLElement;
   /** Draws the scene; false when this figure cannot show it (the grids are shown, with a note). */
-  draw(scene: Scene): boolean;
+  draw(scene: StageScene): boolean;
   /** Scales to the largest size that fits `w` × `h` CSS pixels. */
   fit(w: number, h: number): void;
   /** Shows animation step `frame`. */
@@ -42,7 +42,7 @@ export function paintFigure(frame: number): void {
 }
 
 /** Shows the chosen figure (or the grids when it cannot draw the scene) and fits it to the stage. */
-export function showFigure(s: Scene, views: Views): void {
+export function showFigure(s: StageScene, views: Views): void {
   const want = store.state.figure;
   const fig = figures.get(want);
   shown = fig && fig.draw(s) ? want : 'grids';

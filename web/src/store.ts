@@ -14,8 +14,8 @@
 import { isConvError } from '../../src/geometry/errors.js';
 import { pageErrorText } from './error-text.js';
 import { buildLayer } from './layer.js';
-import { buildScene } from './scene.js';
-import type { Scene } from './scene.js';
+import { buildScene } from './stage-scene.js';
+import type { StageScene } from './stage-scene.js';
 import { cloneState, defaultState } from './state.js';
 import type { State } from './state.js';
 import type { Panel } from './views.js';
@@ -33,7 +33,7 @@ export class Store {
   /** The cell the reader points at or focuses. */
   hover: { panel: Panel; cell: number } | null = null;
   /** The last valid layer as drawn: geometry, trace, example values (null before the first). */
-  scene: Scene | null = null;
+  scene: StageScene | null = null;
   /** The scene is not the settings' (they were refused): drawn dimmed. */
   stale = false;
   /** The library's refusal of the settings, in the page's words, and the control it names. */
@@ -116,7 +116,7 @@ export class Store {
       this.stale = this.scene !== null;
       return this.scene !== null;
     }
-    let scene: Scene;
+    let scene: StageScene;
     try {
       scene = buildScene(cloneState(state), result.geometry);
     } catch (e) {
@@ -134,7 +134,7 @@ export class Store {
 }
 
 /** How many steps the scene's animation has. */
-export function frameTotal(s: Scene): number {
+export function frameTotal(s: StageScene): number {
   return s.scatter ? s.scatter.frames.length : s.direct!.frames.length;
 }
 

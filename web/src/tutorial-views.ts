@@ -9,7 +9,7 @@ import { DilationView } from './dilation-view.js';
 import { NotationView } from './notation-view.js';
 import type { Palette } from './palette.js';
 import { PairView } from './pair-view.js';
-import type { Scene } from './scene.js';
+import type { StageScene } from './stage-scene.js';
 import type { Lang, State } from './state.js';
 
 export interface TutorialDeps {
@@ -22,9 +22,9 @@ export interface TutorialDeps {
 
 export interface TutorialViews {
   /** After the scene was rebuilt or redrawn (any parameter, language or theme change). */
-  update(scene: Scene): void;
+  update(scene: StageScene): void;
   /** After the animation moved to another step. */
-  step(scene: Scene, frame: number): void;
+  step(scene: StageScene, frame: number): void;
   /** Opens (or closes) a view, e.g. for a tour step: 'pair' (linked pair), 'dilation' (d = 1 vs d = 2). */
   open(view: 'pair' | 'dilation', on?: boolean): void;
 }

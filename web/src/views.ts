@@ -9,8 +9,8 @@ import type { CellKind, DirectFrame, ScatterFrame } from '../../src/trace/index.
 import { GridView } from './grid-view.js';
 import type { CellStyle } from './grid-view.js';
 import type { Palette } from './palette.js';
-import { channelSlice } from './scene.js';
-import type { Scene } from './scene.js';
+import { channelSlice } from './stage-scene.js';
+import type { StageScene } from './stage-scene.js';
 
 export type Panel = 'grid' | 'kernel' | 'output';
 
@@ -36,7 +36,7 @@ export class Views {
   readonly grid: GridView;
   readonly kernel: GridView;
   readonly output: GridView;
-  scene: Scene | null = null;
+  scene: StageScene | null = null;
   palette: Palette | null = null;
 
   constructor(gridSvg: SVGSVGElement, kernelSvg: SVGSVGElement, outputSvg: SVGSVGElement) {
@@ -62,7 +62,7 @@ export class Views {
   }
 
   /** Lays out and draws the base layer of every panel (a parameter change, theme or numbers). */
-  drawBase(scene: Scene, palette: Palette, maxPx: number): void {
+  drawBase(scene: StageScene, palette: Palette, maxPx: number): void {
     this.scene = scene;
     this.palette = palette;
     const p = palette;

@@ -17,7 +17,7 @@ export interface Values {
   y: Float32Array;
 }
 
-export interface Scene {
+export interface StageScene {
   state: State;
   geometry: ConvGeometry;
   /** The trace of the view shown (kernel, channels and grid are the same in both views). */
@@ -57,7 +57,7 @@ function exampleValues(g: ConvGeometry): Values {
  * Where the shown channel's numbers live in the flat tensors: the output channel `oc` (clamped),
  * the first input channel of its group (the trace's channels.feeds) and their weight slice.
  */
-export function channelSlice(s: Scene): { oc: number; ic: number; x: number; y: number; w: number; inCells: number; outCells: number } {
+export function channelSlice(s: StageScene): { oc: number; ic: number; x: number; y: number; w: number; inCells: number; outCells: number } {
   const g = s.geometry;
   const oc = Math.min(s.state.channel, g.outChannels - 1);
   const ic = s.trace.channels.feeds[oc][0];
@@ -71,7 +71,7 @@ export function channelSlice(s: Scene): { oc: number; ic: number; x: number; y: 
   return { oc, ic, x: ic * inCells, y: oc * outCells, w, inCells, outCells };
 }
 
-export function buildScene(state: State, geometry: ConvGeometry): Scene {
+export function buildScene(state: State, geometry: ConvGeometry): StageScene {
   // Only the view shown is traced: the scatter view's trace carries the same grid, kernel and channels.
   const scatter = state.view === 'scatter' ? (trace(geometry, { view: 'scatter' }) as ScatterTrace) : null;
   const direct = scatter ? null : (trace(geometry, { view: 'direct' }) as DirectTrace);
