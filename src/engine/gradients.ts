@@ -10,11 +10,12 @@ import { wasmEngine } from './wasm/engine.js';
 import { weightGradJob } from './wasm/weight-grad.js';
 
 /** The weight gradient on the fast engine (the weight's layout), or null where it does not run. */
-export function fastWeightGrad(g: ConvGeometry, x: Float32Array, gy: Float32Array): Float32Array | null {
+/** `into`: the caller's buffer for the result (the `out` option), else a fresh array. */
+export function fastWeightGrad(g: ConvGeometry, x: Float32Array, gy: Float32Array, into: Float32Array | null = null): Float32Array | null {
   const fast = macsOf(g) > TINY_MAX_MACS ? wasmEngine() : null;
   if (!fast) return null;
   try {
-    return fast.runJob(weightGradJob(g, x, gy));
+    return fast.runJob(weightGradJob(g, x, gy, into));
   } catch (e) {
     if (!(e instanceof RangeError)) throw e; // wasm memory could not grow: too big for it
     return null;
@@ -22,11 +23,11 @@ export function fastWeightGrad(g: ConvGeometry, x: Float32Array, gy: Float32Arra
 }
 
 /** fastWeightGrad without blocking the calling thread on the engine's worker threads. */
-export async function fastWeightGradAsync(g: ConvGeometry, x: Float32Array, gy: Float32Array): Promise<Float32Array | null> {
+export async function fastWeightGradAsync(g: ConvGeometry, x: Float32Array, gy: Float32Array, into: Float32Array | null = null): Promise<Float32Array | null> {
   const fast = macsOf(g) > TINY_MAX_MACS ? wasmEngine() : null;
   if (!fast) return null;
   try {
-    return await fast.runJobAsync(weightGradJob(g, x, gy));
+    return await fast.runJobAsync(weightGradJob(g, x, gy, into));
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     return null;

@@ -22,11 +22,12 @@ import { ConvError, show } from '../geometry/errors.js';
 import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
 import type { CanonicalAxis, ConvGeometry } from '../geometry/types.js';
 import { assertAllocatable, product } from '../geometry/validate.js';
-import { engineOf, runConv, runConvAsync, type EngineName } from '../engine/dispatch.js';
+import { delivered, engineOf, runConv, runConvAsync, type EngineName } from '../engine/dispatch.js';
 import { fastWeightGrad, fastWeightGradAsync } from '../engine/gradients.js';
 import { cropLeading, foldPadding, padInput, referenceBiasGrad, referenceWeightGrad, shiftPlanes } from '../engine/reference/backward.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
 import type { ConvOptions, ConvTransposeOptions } from './conv.js';
+import { outBufferOf } from './out-buffer.js';
 
 /**
  * Which gradients a backward call computes. `input` and `weight` default to true; `bias` defaults
@@ -45,15 +46,33 @@ export interface GradientSelection {
 }
 
 /**
+ * Where a backward call writes its gradients (the `out` option of the backward functions): a
+ * Float32Array of the input's, the weight's or `[OC]`'s size for each gradient to be written in place
+ * of a fresh array, so a training loop reuses its buffers. Each must not share memory with the
+ * input, weight or gradOutput.
+ *
+ * @example
+ * ```ts
+ * const out = { weight: new Float32Array(3 * 3) }; // the weight gradient of a 1->1 3x3 kernel, reused every step
+ * ```
+ */
+export interface GradientBuffers {
+  input?: Float32Array | null;
+  weight?: Float32Array | null;
+  bias?: Float32Array | null;
+}
+
+/**
  * Options of `convBackward` and its rank aliases: those of `conv` (stride, padding, dilation,
- * groups, paddingMode, bias, engine) plus `gradients`, which picks the gradients to compute.
+ * groups, paddingMode, bias, engine) plus `gradients`, which picks the gradients to compute, and
+ * `out`, the buffers they are written to ({@link GradientBuffers}).
  *
  * @example
  * ```ts
  * const options = { stride: 2, padding: 1, paddingMode: 'reflect', gradients: { bias: true } };
  * ```
  */
-export type ConvBackwardOptions = ConvOptions & { gradients?: GradientSelection };
+export type ConvBackwardOptions = Omit<ConvOptions, 'out'> & { gradients?: GradientSelection; out?: GradientBuffers | null };
 /**
  * Options of `convTransposeBackward` and its rank aliases: those of `convTranspose` (stride, padding,
  * outputPadding or outputSize, dilation, groups, bias, engine) plus `gradients`.
@@ -63,7 +82,7 @@ export type ConvBackwardOptions = ConvOptions & { gradients?: GradientSelection 
  * const options = { stride: 2, padding: 1, outputPadding: 1, gradients: { input: true, weight: false } };
  * ```
  */
-export type ConvTransposeBackwardOptions = ConvTransposeOptions & { gradients?: GradientSelection };
+export type ConvTransposeBackwardOptions = Omit<ConvTransposeOptions, 'out'> & { gradients?: GradientSelection; out?: GradientBuffers | null };
 
 /**
  * The gradients of Σ gradOutput·y: `input` has the input's shape, `weight` the weight's, `bias`
@@ -128,7 +147,27 @@ function prepare(transposed: boolean, rank: number | undefined, input: Tensor, w
       hint: `give gradOutput the output's shape [${g.outputShape.join(', ')}]`,
     });
   }
-  return { g, x, w, gy, engine, want };
+  const outChannels = transposed ? g.weightShape[1] * g.groups : g.weightShape[0];
+  const out = gradientBuffers(o.out, g, outChannels, [x.data, w.data, gy.data]);
+  return { g, x, w, gy, engine, want, outChannels, out };
+}
+
+/** The checked `out` option: each buffer given has its gradient's size and shares no memory with an operand. */
+function gradientBuffers(v: unknown, g: ConvGeometry, outChannels: number, operands: Float32Array[]): Required<GradientBuffers> {
+  if (v === undefined || v === null) return { input: null, weight: null, bias: null };
+  if (typeof v !== 'object' || Array.isArray(v) || ArrayBuffer.isView(v)) {
+    throw new ConvError('INVALID_OPTION', `out of a backward call must be an object such as { input, weight, bias } of Float32Arrays, but got ${show(v)}`, {
+      values: { out: v },
+      hint: 'give { input?, weight?, bias? }, each a Float32Array of that gradient\'s size',
+    });
+  }
+  const o = v as Record<string, unknown>;
+  const one = (name: 'input' | 'weight' | 'bias', shape: readonly number[]): Float32Array | null => {
+    let buffer: Float32Array | null = null;
+    for (const operand of operands) buffer = outBufferOf(o[name], shape, operand, `out.${name}`, `the ${name} gradient`);
+    return buffer;
+  };
+  return { input: one('input', g.inputShape), weight: one('weight', g.weightShape), bias: one('bias', [outChannels]) };
 }
 
 /** Per-axis numbers of the geometry that computes the input gradient. */
@@ -158,6 +197,8 @@ interface ConvStep {
   x: Float32Array;
   w: Float32Array;
   finish(out: Float32Array): Float32Array;
+  /** `finish` returns the conv's result as it is: the conv may write straight into the caller's buffer. */
+  inPlace: boolean;
 }
 
 /** Input gradient of a direct convolution: a transposed conv of gradOutput (then the padding-mode fold). */
@@ -183,11 +224,11 @@ function directInputGrad(g: ConvGeometry, w: Float32Array, gy: Float32Array): Co
     const wd = flipSwapped(g, w);
     const d = gradGeometry(false, g.batch, g.outChannels, g.inChannels, g.groups, gradAxes(g, (i) => g.axes[i].output, full, () => 0), [g.inChannels, g.outChannels / g.groups, ...g.axes.map((a) => a.kernel)]);
     assertAllocatable(d.outputShape, 'input gradient');
-    return { geometry: d, x: gy, w: wd, finish };
+    return { geometry: d, x: gy, w: wd, finish, inPlace: zeros };
   }
   const t = gradGeometry(true, g.batch, g.outChannels, g.inChannels, g.groups, gradAxes(g, (i) => g.axes[i].output, pads, rest), g.weightShape);
   assertAllocatable(t.outputShape, 'input gradient');
-  return { geometry: t, x: gy, w, finish };
+  return { geometry: t, x: gy, w, finish, inPlace: zeros };
 }
 
 /**
@@ -217,7 +258,8 @@ function transposedInputGrad(g: ConvGeometry, w: Float32Array, gy: Float32Array)
   // input cell reaches; the direct conv then computes floor(op / s) extra positions at the end.
   const got = d.axes.map((a) => a.output);
   const keep = g.axes.map((a) => a.input);
-  return { geometry: d, x: gy, w, finish: (out) => (got.every((n, i) => n === keep[i]) ? out : cropLeading(out, g.batch * g.inChannels, got, keep)) };
+  const inPlace = got.every((n, i) => n === keep[i]);
+  return { geometry: d, x: gy, w, finish: (out) => (inPlace ? out : cropLeading(out, g.batch * g.inChannels, got, keep)), inPlace };
 }
 
 /** Channels `c0 … c0 + count − 1` of `[N, C, spatial]` data as `[count, N, spatial]` (batch and channels swapped). */
@@ -306,21 +348,21 @@ type Prepared = ReturnType<typeof prepare>;
 
 /** What both the synchronous and the asynchronous pass compute around the engines' calls. */
 function plan(p: Prepared, transposed: boolean) {
-  const { g, x, w, gy, want } = p;
-  const outChannels = transposed ? g.weightShape[1] * g.groups : g.weightShape[0];
+  const { g, x, w, gy, want, outChannels, out } = p;
   // Batch 0 or channels 0: nothing was computed forward, every gradient is zero.
   const empty = product(g.inputShape) === 0 || product(g.outputShape) === 0;
   const inputStep = want.input && !empty ? (transposed ? transposedInputGrad(g, w.data, gy.data) : directInputGrad(g, w.data, gy.data)) : null;
-  const tensor = (shape: number[], data: Float32Array | null): Tensor => ({ shape: shape.slice(), data: data ?? new Float32Array(product(shape)) });
+  // A gradient not computed (empty) is zero: written into its buffer when one was given.
+  const tensor = (shape: number[], data: Float32Array | null, into: Float32Array | null): Tensor => ({ shape: shape.slice(), data: data ?? into?.fill(0) ?? new Float32Array(product(shape)) });
   return {
     inputStep,
     /** The weight gradient is computed (not zero, not skipped). */
     weight: want.weight && !empty,
     result(gx: Float32Array | null, gw: Float32Array | null): ConvGradients {
       return {
-        input: want.input ? tensor(g.inputShape, gx) : null,
-        weight: want.weight ? tensor(g.weightShape, gw) : null,
-        bias: want.bias ? { shape: [outChannels], data: empty ? new Float32Array(outChannels) : referenceBiasGrad(g, gy.data) } : null,
+        input: want.input ? tensor(g.inputShape, gx, out.input) : null,
+        weight: want.weight ? tensor(g.weightShape, gw, out.weight) : null,
+        bias: want.bias ? tensor([outChannels], empty ? null : delivered(referenceBiasGrad(g, gy.data), out.bias), out.bias) : null,
       };
     },
   };
@@ -333,16 +375,17 @@ function plan(p: Prepared, transposed: boolean) {
  */
 function portableWeightGrad(p: Prepared, transposed: boolean): Float32Array {
   const { g, x, gy, engine } = p;
-  if (engine === 'reference') return referenceWeightGrad(g, x.data, gy.data);
-  return transposed ? transposedWeightGrad(g, x.data, gy.data, engine) : directWeightGrad(g, x.data, gy.data, engine);
+  if (engine === 'reference') return delivered(referenceWeightGrad(g, x.data, gy.data), p.out.weight);
+  return delivered(transposed ? transposedWeightGrad(g, x.data, gy.data, engine) : directWeightGrad(g, x.data, gy.data, engine), p.out.weight);
 }
 
 function backward(transposed: boolean, rank: number | undefined, input: Tensor, weight: Tensor, gradOutput: Tensor, options: unknown): ConvGradients {
   const p = prepare(transposed, rank, input, weight, gradOutput, options);
   const s = plan(p, transposed);
-  const gx = s.inputStep ? s.inputStep.finish(runConv(s.inputStep.geometry, s.inputStep.x, s.inputStep.w, null, p.engine)) : null;
+  const step = s.inputStep;
+  const gx = step ? (step.inPlace ? runConv(step.geometry, step.x, step.w, null, p.engine, 'auto', p.out.input) : delivered(step.finish(runConv(step.geometry, step.x, step.w, null, p.engine)), p.out.input)) : null;
   // 'auto': the weight gradient as a GEMM on the fast engine when it runs there.
-  const gw = s.weight ? (p.engine === 'auto' ? fastWeightGrad(p.g, p.x.data, p.gy.data) : null) ?? portableWeightGrad(p, transposed) : null;
+  const gw = s.weight ? (p.engine === 'auto' ? fastWeightGrad(p.g, p.x.data, p.gy.data, p.out.weight) : null) ?? portableWeightGrad(p, transposed) : null;
   return s.result(gx, gw);
 }
 
@@ -351,10 +394,11 @@ async function backwardAsync(transposed: boolean, rank: number | undefined, inpu
   const p = prepare(transposed, rank, input, weight, gradOutput, options);
   const s = plan(p, transposed);
   // Both calls are queued at once: the engine runs them one after the other without a gap.
-  const gx = s.inputStep ? runConvAsync(s.inputStep.geometry, s.inputStep.x, s.inputStep.w, null, p.engine) : null;
-  const fast = s.weight && p.engine === 'auto' ? fastWeightGradAsync(p.g, p.x.data, p.gy.data) : null;
+  const step = s.inputStep;
+  const gx = step ? runConvAsync(step.geometry, step.x, step.w, null, p.engine, 'auto', step.inPlace ? p.out.input : null) : null;
+  const fast = s.weight && p.engine === 'auto' ? fastWeightGradAsync(p.g, p.x.data, p.gy.data, p.out.weight) : null;
   const [outX, outW] = await Promise.all([gx, fast]);
-  const dx = outX ? s.inputStep!.finish(outX) : null;
+  const dx = outX ? (step!.inPlace ? outX : delivered(step!.finish(outX), p.out.input)) : null;
   const gw = s.weight ? outW ?? portableWeightGrad(p, transposed) : null;
   return s.result(dx, gw);
 }

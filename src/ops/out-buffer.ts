@@ -10,26 +10,27 @@ import { ConvError, show } from '../geometry/errors.js';
 /**
  * The checked `out` option for an output of `shape`, or null when absent. It must be a
  * Float32Array of exactly the output's size and must not share memory with the input: the fast
- * engine may write parts of the result while it still reads the input.
+ * engine may write parts of the result while it still reads the input. `name` and `what` word the
+ * refusal (the backward pass has one buffer per gradient: 'out.weight', 'the weight gradient').
  */
-export function outBufferOf(value: unknown, shape: readonly number[], input: Float32Array): Float32Array | null {
+export function outBufferOf(value: unknown, shape: readonly number[], input: Float32Array, name = 'out', what = 'the output'): Float32Array | null {
   if (value === undefined || value === null) return null;
   const size = shape.reduce((a, b) => a * b, 1);
   if (!(value instanceof Float32Array)) {
-    throw new ConvError('INVALID_OPTION', `out must be a Float32Array, but got ${show(value)}`, {
-      values: { out: value },
-      hint: `pass new Float32Array(${size}) for the output [${shape.join(', ')}], or leave out unset for a fresh array`,
+    throw new ConvError('INVALID_OPTION', `${name} must be a Float32Array, but got ${show(value)}`, {
+      values: { [name]: value },
+      hint: `pass new Float32Array(${size}) for ${what} [${shape.join(', ')}], or leave ${name} unset for a fresh array`,
     });
   }
   if (value.length !== size) {
-    throw new ConvError('INVALID_OPTION', `out has ${value.length} values, but the output [${shape.join(', ')}] has ${size}`, {
+    throw new ConvError('INVALID_OPTION', `${name} has ${value.length} values, but ${what} [${shape.join(', ')}] has ${size}`, {
       values: { outLength: value.length, outputSize: size },
       hint: `pass a Float32Array of ${size} values`,
     });
   }
   if (overlaps(value, input)) {
-    throw new ConvError('INVALID_OPTION', 'out shares memory with the input; the result cannot be written over the input', {
-      hint: 'pass a separate Float32Array for out',
+    throw new ConvError('INVALID_OPTION', `${name} shares memory with an operand of the call; the result cannot be written over what is read`, {
+      hint: `pass a separate Float32Array for ${name}`,
     });
   }
   return value;

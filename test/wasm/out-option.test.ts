@@ -70,7 +70,7 @@ describe('the out option', () => {
     const xs = { shape: [1, 1, 6, 6], data: shared.subarray(0, 36) };
     let msg = '';
     try { conv2d(xs, w, { out: shared.subarray(30, 46) }); } catch (e) { msg = (e as Error).message; }
-    expect(msg).toMatch(/out shares memory with the input/);
+    expect(msg).toMatch(/out shares memory with an operand of the call/);
     // Beside the input in one buffer, without overlap, is fine.
     expect(conv2d(xs, w, { out: shared.subarray(36, 52) }).data).toEqual(conv2d(xs, w).data);
     expect(() => maxPool2d(x, { kernelSize: 2, out: new Float32Array(8) })).toThrow(/out has 8 values, but the output \[1, 1, 3, 3\] has 9/);
@@ -97,5 +97,49 @@ describe('the out option of computeGeometry and computePoolGeometry', () => {
     expect(computePoolGeometry(p, xp, { out }).data).toBe(out);
     expect(out).toEqual(fresh.data);
     expect(() => computePoolGeometry(p, xp, { out: new Float32Array(3) })).toThrow(/out has 3 values, but the output \[1, 15, 15, 16\] has 3600/);
+  });
+});
+
+describe('the out option of the backward pass', () => {
+  const configs: { name: string; x: number[]; w: number[]; options: Record<string, unknown>; transposed?: boolean }[] = [
+    { name: 'direct, zeros padding (input gradient written in place)', x: [2, 8, 20, 20], w: [16, 8, 3, 3], options: { stride: 2, padding: 1 } },
+    { name: 'direct, stride 1 (the input gradient as a direct conv)', x: [1, 16, 24, 24], w: [16, 16, 3, 3], options: { padding: 1 } },
+    { name: 'direct, reflect padding (folded after)', x: [1, 4, 12, 12], w: [6, 4, 3, 3], options: { padding: 1, paddingMode: 'reflect' } },
+    { name: 'transposed with an output padding', x: [1, 8, 16, 16], w: [8, 4, 3, 3], options: { stride: 2, padding: 1, outputPadding: 1 }, transposed: true },
+    { name: 'reference engine', x: [1, 3, 9, 9], w: [5, 3, 3, 3], options: { engine: 'reference', dilation: 2 } },
+  ];
+  for (const c of configs) {
+    it(`${c.name}: every gradient lands in its buffer, sync and async`, async () => {
+      const { convBackward, convBackwardAsync, convTransposeBackward, convTransposeBackwardAsync } = await import('../../src/index.js');
+      setFastEngineThreads(2);
+      const x = tensorOf(c.x, 11), w = tensorOf(c.w, 12);
+      const ocs = c.transposed ? c.w[1] : c.w[0];
+      const bias = tensorOf([ocs], 13);
+      const op = c.transposed ? convTransposeBackward : convBackward;
+      const opAsync = c.transposed ? convTransposeBackwardAsync : convBackwardAsync;
+      const y = (c.transposed ? convTranspose2d : conv2d)(x, w, c.options);
+      const gy = tensorOf(y.shape, 14);
+      const fresh = op(x, w, gy, { ...c.options, bias });
+      for (const run of [op, opAsync]) {
+        const out = { input: poisoned(x.data.length), weight: poisoned(w.data.length), bias: poisoned(ocs) };
+        const g = await run(x, w, gy, { ...c.options, bias, out });
+        expect(g.input!.data).toBe(out.input);
+        expect(g.weight!.data).toBe(out.weight);
+        expect(g.bias!.data).toBe(out.bias);
+        expect(out.input).toEqual(fresh.input!.data);
+        expect(out.weight).toEqual(fresh.weight!.data);
+        expect(out.bias).toEqual(fresh.bias!.data);
+      }
+    });
+  }
+
+  it('refuses buffers of the wrong size or sharing memory with an operand', async () => {
+    const { convBackward } = await import('../../src/index.js');
+    const x = tensorOf([1, 1, 6, 6], 4), w = tensorOf([1, 1, 3, 3], 5), gy = tensorOf([1, 1, 4, 4], 6);
+    expect(() => convBackward(x, w, gy, { out: { weight: new Float32Array(8) } })).toThrow(/out\.weight has 8 values, but the weight gradient \[1, 1, 3, 3\] has 9/);
+    expect(() => convBackward(x, w, gy, { out: { input: gy.data.subarray(0, 16) as Float32Array } })).toThrow(/out\.input has 16 values, but the input gradient \[1, 1, 6, 6\] has 36/);
+    expect(() => convBackward(x, w, gy, { out: { weight: w.data } })).toThrow(/out\.weight shares memory with an operand/);
+    expect(() => convBackward(x, w, gy, { out: { bias: [0] as never } })).toThrow(/out\.bias must be a Float32Array.*new Float32Array\(1\) for the bias gradient \[1\]/);
+    expect(() => convBackward(x, w, gy, { out: new Float32Array(36) as never })).toThrow(/out of a backward call must be an object such as \{ input, weight, bias \}/);
   });
 });

@@ -63,7 +63,7 @@ function columnCuts(K: number, G: number, slots: number, per: number): number[] 
   return cuts;
 }
 
-function planWeightGrad(o: Operands, slots: number, k: KernelExports, data: { z: Float32Array; a: Float32Array }): JobLayout {
+function planWeightGrad(o: Operands, slots: number, k: KernelExports, data: { z: Float32Array; a: Float32Array }, into: Float32Array | null): JobLayout {
   let top = 64;
   const alloc = (bytes: number): number => {
     const p = top;
@@ -106,7 +106,7 @@ function planWeightGrad(o: Operands, slots: number, k: KernelExports, data: { z:
       new Int32Array(mem, desc, 21).set(words);
     },
     read(mem) {
-      return copyOut(mem, cPtr, cLen);
+      return copyOut(mem, cPtr, cLen, into);
     },
   };
 }
@@ -115,11 +115,11 @@ function planWeightGrad(o: Operands, slots: number, k: KernelExports, data: { z:
  * The weight gradient of `g` (direct or transposed, any rank, groups, padding mode) for input x
  * and gradOutput gy, as a job for WasmEngine.runJob; the result has the weight's layout.
  */
-export function weightGradJob(g: ConvGeometry, x: Float32Array, gy: Float32Array): Job {
+export function weightGradJob(g: ConvGeometry, x: Float32Array, gy: Float32Array, into: Float32Array | null = null): Job {
   const o = operands(g);
   const data = g.transposed ? { z: gy, a: x } : { z: x, a: gy };
   return {
     macs: o.N * o.G * o.M * o.K * o.P,
-    plan: (slots, k) => planWeightGrad(o, slots, k, data),
+    plan: (slots, k) => planWeightGrad(o, slots, k, data, into),
   };
 }
