@@ -191,6 +191,12 @@ for (const bc of CASES) {
     add('convkit-async', g, gradAsync(g));
   }
   add('convkit-2t', 'db', grad('db'));
+  // The same sync calls writing into buffers reused call after call (the out option), as a loop
+  // that runs a layer again and again would: no fresh result array per call.
+  const fwdBuf = new Float32Array(size(oshape)), dxBuf = new Float32Array(x.length), dwBuf = new Float32Array(w.length);
+  add('convkit-2t-out', 'fwd', bc.transposed ? () => api.convTranspose2d(xt, wt, { ...opts, out: fwdBuf }).data : () => api.conv2d(xt, wt, { ...opts, out: fwdBuf }).data);
+  add('convkit-2t-out', 'dx', () => back(xt, wt, gyt, { ...only1('dx'), out: { input: dxBuf } }).input!.data);
+  add('convkit-2t-out', 'dW', () => back(xt, wt, gyt, { ...only1('dW'), out: { weight: dwBuf } }).weight!.data);
   for (const g of NAMES) add('tfjs-wasm', g, tfw[g], tfNchw[g]);
   const res: CaseResult = { id: bc.id, label: bc.label, macs: macs(bc), cells: {} };
   const put = (name: string, g: Grad, t: { median: number; best: number }, err: number): void => {
@@ -234,7 +240,7 @@ for (const bc of CASES) {
 }
 
 // ---- report ----
-const ENGINES = ['convkit-1t', 'convkit-2t', 'convkit-async', 'tfjs-wasm', 'tfjs-cpu', 'ort-2t', 'ort-1t'];
+const ENGINES = ['convkit-1t', 'convkit-2t', 'convkit-2t-out', 'convkit-async', 'tfjs-wasm', 'tfjs-cpu', 'ort-2t', 'ort-1t'];
 const wrong = results.flatMap((c) => Object.entries(c.cells).flatMap(([e, cs]) => Object.entries(cs).filter(([, v]) => !(v!.relErr <= 1e-4)).map(([g, v]) => `(${c.id}) ${e} ${g}: ${v!.relErr.toExponential(1)}`)));
 const worstOk = Math.max(...results.flatMap((c) => Object.values(c.cells).flatMap((cs) => Object.values(cs).map((v) => v!.relErr).filter((e) => e <= 1e-4))));
 /** A peer's time counts in a ratio only when its result is right. */
@@ -246,7 +252,7 @@ lines.push(`- machine: ${cpus()[0]?.model ?? '?'}, ${availableParallelism()} cor
 lines.push(`- convkit kernels: ${features.relaxed ? 'relaxed-SIMD FMA' : 'SIMD mul+add'}; threads: ${engine.runner?.threads ?? 1}`);
 lines.push('- command: `npx tsx bench/backward.ts` (medians of interleaved batches; batch 1, float32)');
 lines.push('- fwd = the forward conv, dx = input gradient, dW = weight gradient, db = bias gradient; each timed alone (convkit: `gradients` picks one)');
-lines.push('- convkit-1t: the public sync call kept on the calling thread; convkit-2t: the public sync call on the 2-thread pool; convkit-async: the public async call (`conv2dBackwardAsync` …), 2 threads');
+lines.push('- convkit-1t: the public sync call kept on the calling thread; convkit-2t: the public sync call on the 2-thread pool; convkit-2t-out: the same with the `out` option, one result buffer reused by every call (TF.js `dataSync` always returns a fresh array); convkit-async: the public async call (`conv2dBackwardAsync` …), 2 threads');
 lines.push('- TF.js CPU calls over 0.5 s (its weight gradient) are timed once; everything else is the median of interleaved batches');
 lines.push('- TF.js: Conv2DBackpropInput / conv2d for dx; Conv2DBackpropFilter (CPU) and Conv3DBackpropFilterV2 with depth 1 (WASM has no 2-D filter-gradient kernel) for dW; WASM single-threaded in Node. ONNX Runtime: dx as a ConvTranspose / Conv of gradOutput; no weight gradient (inference only)');
 lines.push(`- every result checked against convkit's reference engine: all within ${worstOk.toExponential(1)} of the output's scale${wrong.length ? `, except (marked ✗, left out of the ratios) ${wrong.join('; ')}` : ''}`);
@@ -290,6 +296,16 @@ for (const c of results) {
   const q = (x: number, y: number): string => `${(x / y).toFixed(2)}×`;
   const direct = c.cells['convkit-2t']!.fwdDirect ? `${q(b('convkit-1t', 'dW'), b('convkit-1t', 'fwdDirect'))}, ${q(b('convkit-2t', 'dW'), b('convkit-2t', 'fwdDirect'))}` : '—';
   lines.push(`| (${c.id}) | ${q(b('convkit-1t', 'dx'), b('convkit-1t', 'fwd'))} | ${q(b('convkit-2t', 'dx'), b('convkit-2t', 'fwd'))} | ${q(b('convkit-1t', 'dW'), b('convkit-1t', 'fwd'))} | ${q(b('convkit-2t', 'dW'), b('convkit-2t', 'fwd'))} | ${direct} | ${q(b('tfjs-wasm', 'dx'), b('convkit-2t', 'dx'))} | ${right(c, 'tfjs-wasm', 'dW') ? q(b('tfjs-wasm', 'dW'), b('convkit-2t', 'dW')) : '✗ (peer wrong)'} |`);
+}
+lines.push('');
+lines.push('With reused result buffers (convkit-2t-out; the forward with `out` too):');
+lines.push('');
+lines.push('| case | dx/fwd | dW/fwd | tfjs-wasm dx / dx | tfjs-wasm dW / dW |');
+lines.push('|' + '---|'.repeat(5));
+for (const c of results) {
+  const m = (e: string, g: Grad): number => c.cells[e]![g]!.ms;
+  const q = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+  lines.push(`| (${c.id}) | ${q(m('convkit-2t-out', 'dx'), m('convkit-2t-out', 'fwd'))} | ${q(m('convkit-2t-out', 'dW'), m('convkit-2t-out', 'fwd'))} | ${right(c, 'tfjs-wasm', 'dx') ? q(m('tfjs-wasm', 'dx'), m('convkit-2t-out', 'dx')) : '✗ (peer wrong)'} | ${right(c, 'tfjs-wasm', 'dW') ? q(m('tfjs-wasm', 'dW'), m('convkit-2t-out', 'dW')) : '✗ (peer wrong)'} |`);
 }
 const md = lines.join('\n');
 console.log('\n' + md);
