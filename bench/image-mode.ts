@@ -8,8 +8,9 @@
  * thread (the runner's request → result time), `drawn` = change → output pixels and footprint
  * written (MutationObserver on the canvas's data-drawn), `frame` = change → the next animation
  * frame after that (when the browser can show it); beside them, in the same page and run, the
- * library's bare call for the same picture and layer (`bareAsync` on the workers, `bareSync` on the
- * page's thread), so a loaded machine's inflation can be read off. Changes alternate between kernel presets (the
+ * library's bare call for the same picture and layer (`bareAsyncOut` on the workers into one reused
+ * buffer, as the page calls it; `bareAsync` the same into a fresh array per call; `bareSync` on the
+ * page's thread into a reused buffer), so a loaded machine's inflation can be read off. Changes alternate between kernel presets (the
  * select's change event) and, in `typed`, typing a weight (an input event).
  *
  *   npx tsx bench/image-mode.ts [--changes 60] [--json out.json]
@@ -100,8 +101,12 @@ async function main() {
       }, { n: CHANGES, how: sc.how });
       // The bare library call on the same picture and layer, in the same page and run: the
       // engine's share of the time (asynchronous on the workers, and synchronous for contrast).
-      const bare = await page.evaluate((n) => (window as unknown as { convkitImage: { benchBare(n: number, sync: boolean): Promise<number[]> } }).convkitImage.benchBare(n, false), Math.min(CHANGES, 30));
-      const bareSync = await page.evaluate((n) => (window as unknown as { convkitImage: { benchBare(n: number, sync: boolean): Promise<number[]> } }).convkitImage.benchBare(n, true), Math.min(CHANGES, 30));
+      // `out`: into one reused buffer, as the page calls it; without: a fresh result array per call.
+      type Bench = { convkitImage: { benchBare(n: number, sync: boolean, reuse: boolean): Promise<number[]> } };
+      const bareRun = (sync: boolean, reuse: boolean) => page.evaluate(([n, s, r]) => (window as unknown as Bench).convkitImage.benchBare(n, s, r), [Math.min(CHANGES, 30), sync, reuse] as [number, boolean, boolean]);
+      const bareOut = await bareRun(false, true);
+      const bare = await bareRun(false, false);
+      const bareSync = await bareRun(true, true);
       const size = await page.$eval('canvas[data-image-output]', (c) => `${(c as HTMLCanvasElement).width}x${(c as HTMLCanvasElement).height}`);
       const r = {
         output: size,
@@ -110,12 +115,13 @@ async function main() {
         draw: stats(runs.map((x) => x.draw)),
         drawn: stats(runs.map((x) => x.drawn)),
         frame: stats(runs.map((x) => x.frame)),
+        bareAsyncOut: stats(bareOut.slice(3)),
         bareAsync: stats(bare.slice(3)),
         bareSync: stats(bareSync.slice(3)),
       };
       results[sc.name] = r;
       const f = (s: { median: number; p95: number }) => `${s.median.toFixed(2)} (p95 ${s.p95.toFixed(2)})`;
-      console.log(`${sc.name} [${size}]: result ${f(r.result)} · drawing ${f(r.draw)} · on canvas ${f(r.drawn)} · next frame ${f(r.frame)} · bare conv2dAsync ${f(r.bareAsync)} · bare sync ${f(r.bareSync)} ms`);
+      console.log(`${sc.name} [${size}]: result ${f(r.result)} · drawing ${f(r.draw)} · on canvas ${f(r.drawn)} · next frame ${f(r.frame)} · bare conv2dAsync into out ${f(r.bareAsyncOut)} · bare conv2dAsync fresh ${f(r.bareAsync)} · bare sync into out ${f(r.bareSync)} ms`);
       await page.close();
     }
   } finally {

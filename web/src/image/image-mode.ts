@@ -130,7 +130,13 @@ export class ImageMode {
       this.setSettings({ ...from, picture: keepOwn ? 'own' : from.picture });
     }
     if (s.lang !== this.lang || !this.title.textContent) this.setLang(s.lang);
-    if (this.visible) this.layer.setState(s);
+    if (this.visible) this.showLayer(s);
+  }
+
+  /** The playground's layer on the picture, and the stacks of the field view built from it. */
+  private showLayer(s: State): void {
+    this.field.setLayer(s.kernel, s.dilation);
+    this.layer.setState(s);
   }
 
   setVisible(on: boolean): void {
@@ -150,15 +156,15 @@ export class ImageMode {
         .catch(() => {})
         .then(() => {
           this.layer.setPaddingMode(this.settings.paddingMode);
-          if (this.state) this.layer.setState(this.state);
+          if (this.state) this.showLayer(this.state);
           this.showPicture();
         });
-    } else if (!was && this.state) this.layer.setState(this.state);
+    } else if (!was && this.state) this.showLayer(this.state);
   }
 
   /** For the benchmark (bench/image-mode.ts): see LayerView.benchBare. */
-  benchBare(n: number, sync: boolean): Promise<number[]> {
-    return this.layer.benchBare(n, sync);
+  benchBare(n: number, sync: boolean, reuse = false): Promise<number[]> {
+    return this.layer.benchBare(n, sync, reuse);
   }
 
   private change(patch: Partial<ImageSettings>): void {

@@ -2,7 +2,9 @@
  * Runs asynchronous work so that only the newest request counts: requests that arrive while one is
  * running replace each other (only the last waits), and a result whose request has been superseded
  * by the time it arrives is dropped, never drawn. Each request gets a number; `onResult` receives
- * it with the milliseconds from request to result.
+ * it with the milliseconds from request to result. `release`, when given, receives every result
+ * once nothing on the page needs it any more — after it is drawn, or at once when it was
+ * superseded — so its memory can be reused for a later request.
  */
 export class Latest<Req, Res> {
   private pending: { req: Req; id: number; at: number } | null = null;
@@ -15,6 +17,7 @@ export class Latest<Req, Res> {
     private readonly work: (req: Req) => Promise<Res>,
     private readonly onResult: (res: Res, req: Req, id: number, ms: number) => void,
     private readonly onError: (e: unknown, req: Req, id: number) => void,
+    private readonly release: (res: Res) => void = () => {},
   ) {}
 
   request(req: Req): number {
@@ -32,7 +35,11 @@ export class Latest<Req, Res> {
       this.pending = null;
       try {
         const res = await this.work(job.req);
-        if (job.id === this.requested) this.onResult(res, job.req, job.id, performance.now() - job.at);
+        try {
+          if (job.id === this.requested) this.onResult(res, job.req, job.id, performance.now() - job.at);
+        } finally {
+          this.release(res);
+        }
       } catch (e) {
         if (job.id === this.requested) this.onError(e, job.req, job.id);
       }

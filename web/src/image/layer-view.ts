@@ -25,6 +25,7 @@ import type { Picture } from './picture.js';
 import { pictureGeometry, pictureLayer } from './picture-layer.js';
 import type { PictureLayer } from './picture-layer.js';
 import { Latest } from './latest.js';
+import { ResultBuffers } from './result-buffers.js';
 
 interface Job {
   picture: Picture;
@@ -54,6 +55,7 @@ export class LayerView {
   private readonly said = h('p', { class: 'image-footprint', 'aria-live': 'polite', 'data-image-footprint': '' });
   private readonly help = h('p', { class: 'hint', id: 'image-output-help' });
   private readonly runner: Latest<Job, Tensor>;
+  private readonly results = new ResultBuffers();
   private lang: Lang = 'en';
   private picture: Picture | null = null;
   private state: State | null = null;
@@ -65,9 +67,11 @@ export class LayerView {
   constructor() {
     this.kernel = new KernelEditor('image-kernel', () => this.run(), 'gaussian');
     this.runner = new Latest<Job, Tensor>(
-      (job) => (job.layer.transposed ? convTranspose2dAsync(pictureTensor(job.picture), job.layer.weight, job.layer.options) : conv2dAsync(pictureTensor(job.picture), job.layer.weight, job.layer.options)),
+      (job) => this.compute(job),
       (y, job, id, ms) => this.drawResult(y, job, id, ms),
       (e) => this.showError(e),
+      // Drawn (or superseded): the result's bytes are on the canvas, its buffer can take the next.
+      (y) => this.results.give(y.data),
     );
     const inFig = h('figure', { class: 'image-figure' });
     const inBox = h('div', { class: 'canvas-box' });
@@ -149,11 +153,28 @@ export class LayerView {
     const notes = [
       layer.layerChannels ? it(this.lang, 'layerGroups', { c: p.channels, g: layer.groups }) : it(this.lang, 'depthwise', { ci: s.inChannels, co: s.outChannels, c: p.channels }),
     ];
-    if (layer.targetIgnored) notes.push(it(this.lang, 'targetIgnored'));
+    const t = layer.target;
+    if (t) notes.push(it(this.lang, 'targetApplied', { th: t.size[0], tw: t.size[1], ih: t.input[0], iw: t.input[1], ah: t.outputPadding[0], aw: t.outputPadding[1], oh: geometry.axes[0].output, ow: geometry.axes[1].output }));
     this.note.textContent = notes.join(' ');
     this.status.textContent = it(this.lang, 'computing');
     const id = this.runner.request({ picture: p, layer, geometry, map, mode: this.mode });
     this.outputCanvas.dataset.requested = String(id);
+  }
+
+  /**
+   * The library's call for a job, writing into a reused buffer (`out`) rather than a fresh
+   * multi-MB array per change; the picture's tensor shares the picture's data (no copy either).
+   */
+  private async compute(job: Job): Promise<Tensor> {
+    const out = this.results.take(job.geometry.outputShape.reduce((a, b) => a * b, 1));
+    const x = pictureTensor(job.picture);
+    const options = { ...job.layer.options, out };
+    try {
+      return await (job.layer.transposed ? convTranspose2dAsync(x, job.layer.weight, options) : conv2dAsync(x, job.layer.weight, options));
+    } catch (e) {
+      this.results.give(out);
+      throw e;
+    }
   }
 
   private showError(e: unknown): void {
@@ -184,14 +205,17 @@ export class LayerView {
 
   /**
    * For the benchmark: the library's own call for the picture on screen, n times in a row, with no
-   * page work around it — asynchronous on the workers, or synchronous on the page's thread — so
-   * the page's time can be read against the bare engine's measured in the same run.
+   * page work around it — asynchronous on the workers, or synchronous on the page's thread, into a
+   * fresh array each time or (`reuse`) into one buffer as the page does — so the page's time can
+   * be read against the bare engine's measured in the same run.
    */
-  async benchBare(n: number, sync: boolean): Promise<number[]> {
+  async benchBare(n: number, sync: boolean, reuse = false): Promise<number[]> {
     const job = this.shown;
     if (!job) return [];
     const x = pictureTensor(job.picture);
-    const { weight, options, transposed } = job.layer;
+    const { weight, transposed } = job.layer;
+    const out = reuse ? new Float32Array(job.geometry.outputShape.reduce((a, b) => a * b, 1)) : null;
+    const options = { ...job.layer.options, out };
     const times: number[] = [];
     for (let i = 0; i < n; i++) {
       const t0 = performance.now();

@@ -23,7 +23,7 @@ export function mountImageMode(layout: HTMLElement, button: HTMLButtonElement): 
       });
       mode.root.tabIndex = -1;
       layout.append(mode.root);
-      (window as unknown as { convkitImage: unknown }).convkitImage = { benchBare: (n: number, sync: boolean) => mode.benchBare(n, sync) };
+      (window as unknown as { convkitImage: unknown }).convkitImage = { benchBare: (n: number, sync: boolean, reuse?: boolean) => mode.benchBare(n, sync, reuse) };
       return mode;
     }));
   const show = (mode: ImageMode) => {
