@@ -13,11 +13,13 @@ import { displayOf, planesToRgba, toByte } from '../../web/src/image/display.js'
 import { footprint } from '../../web/src/image/footprint.js';
 import { isZeroSum, PRESETS, presetKernel, presetOf } from '../../web/src/image/kernels.js';
 import { Latest } from '../../web/src/image/latest.js';
+import { ResultBuffers } from '../../web/src/image/result-buffers.js';
 import { lossOf, startLearning, step } from '../../web/src/image/learn.js';
 import { pictureTensor, toGrey } from '../../web/src/image/picture.js';
 import { pictureGeometry, pictureLayer } from '../../web/src/image/picture-layer.js';
 import { centreCrop, resize2x, shrinkToFit } from '../../web/src/image/resize.js';
-import { stackField, stackNetwork } from '../../web/src/image/stack-field.js';
+import { LAYER_HDC, LAYER_STACK, STACKS, layerStacks, ratesText, stackField, stackNetwork } from '../../web/src/image/stack-field.js';
+import { stackReach } from '../../web/src/stack-figure.js';
 import { overlapCounts } from '../../web/src/image/upsample.js';
 import { defaultState, parseQuery } from '../../web/src/state.js';
 
@@ -47,6 +49,32 @@ describe('picture layer', () => {
       err = e;
     }
     expect(isConvError(err) && err.code).toBe('SAME_STRIDED');
+  });
+});
+
+describe('picture layer: a transposed layer with a target output size', () => {
+  it('runs with the output padding the library resolves the target to on the grids’ input', () => {
+    // k3 s2 p1 on a 5 × 5 input: 9 × 9 without output padding; a target of 10 × 9 means a = (1, 0).
+    const s = stateOf('i=5&k=3&s=2&p=1&t=1&os=10x9');
+    const layer = pictureLayer(s, presetKernel('box', 3, 3), shape, 'zeros');
+    expect(layer.target).toEqual({ size: [10, 9], input: [5, 5], outputPadding: [1, 0] });
+    expect(layer.options.outputPadding).toEqual([1, 0]);
+    // On the 40 × 30 picture: (40 − 1)·2 − 2 + 3 + 1 = 80 rows, (30 − 1)·2 − 2 + 3 + 0 = 59 columns.
+    expect(pictureGeometry(layer, shape).outputShape).toEqual([1, 3, 80, 59]);
+    // The same layer as the playground's with that output padding written out.
+    const same = pictureLayer(stateOf('i=5&k=3&s=2&p=1&t=1&op=1x0'), presetKernel('box', 3, 3), shape, 'zeros');
+    expect(same.target).toBeNull();
+    expect(pictureGeometry(same, shape).outputShape).toEqual([1, 3, 80, 59]);
+  });
+
+  it('refuses a target the grids’ input cannot reach, with the library’s error', () => {
+    let err: unknown = null;
+    try {
+      pictureLayer(stateOf('i=5&k=3&s=2&p=1&t=1&os=12x9'), presetKernel('box', 3, 3), shape, 'zeros');
+    } catch (e) {
+      err = e;
+    }
+    expect(isConvError(err) && err.code).toBe('OUTPUT_SIZE');
   });
 });
 
@@ -133,13 +161,48 @@ describe('pictures', () => {
 });
 
 describe('stacked dilated layers', () => {
+  const fixed = (id: string) => STACKS.find((s) => s.id === id)!;
+
   it('equal rates grid, rates 1, 2, 5 cover the field', () => {
-    const a = stackField(stackNetwork([2, 2, 2], 64, 64), 32, 32);
+    const a = stackField(stackNetwork(fixed('2-2-2'), 64, 64), 32, 32);
     expect([a.span, a.pixels, a.holes]).toEqual([[13, 13], 49, 120]);
-    const b = stackField(stackNetwork([1, 2, 5], 64, 64), 32, 32);
+    const b = stackField(stackNetwork(fixed('1-2-5'), 64, 64), 32, 32);
     expect([b.span, b.holes]).toEqual([[17, 17], 0]);
     // Near the border the field is clipped to the picture (padding reads nothing).
-    expect(stackField(stackNetwork([2, 2, 2], 64, 64), 0, 0).rows[0]).toBe(0);
+    expect(stackField(stackNetwork(fixed('2-2-2'), 64, 64), 0, 0).rows[0]).toBe(0);
+  });
+
+  it('builds the playground layer’s stacks, whose field on the picture is the tutorial stack figure’s, axis by axis', () => {
+    const cases: [[number, number], [number, number]][] = [[[3, 3], [2, 2]], [[3, 3], [1, 1]], [[3, 5], [2, 1]], [[4, 4], [3, 3]], [[5, 2], [3, 4]]];
+    for (const [kernel, dilation] of cases) {
+      const [again, hdc] = layerStacks(kernel, dilation);
+      expect([again.id, again.kernel, again.rates, again.fromLayer]).toEqual([LAYER_STACK, kernel, [dilation, dilation, dilation], true]);
+      expect([hdc.id, hdc.kernel, hdc.rates]).toEqual([LAYER_HDC, kernel, [[1, 1], [2, 2], [5, 5]]]);
+      for (const stack of [again, hdc]) {
+        const f = stackField(stackNetwork(stack, 200, 200), 100, 100);
+        // The stack figure's reach along each axis (one axis's kernel and rates at a time).
+        const axes = [0, 1].map((a) => stackReach(stack.rates.map((r) => r[a]), kernel[a]));
+        const label = `${kernel} ${dilation} ${ratesText(stack)}`;
+        expect(f.span, label).toEqual([axes[0].span, axes[1].span]);
+        const readAt = (cells: number[]) => cells.map((c) => c - cells[0]);
+        const notHoles = (r: { span: number; holes: number[] }) => [...Array(r.span).keys()].filter((i) => !r.holes.includes(i));
+        expect(readAt(f.rows), label).toEqual(notHoles(axes[0]));
+        expect(readAt(f.cols), label).toEqual(notHoles(axes[1]));
+        expect(f.holes, label).toBe(axes[0].span * axes[1].span - notHoles(axes[0]).length * notHoles(axes[1]).length);
+      }
+    }
+    // The layer at rate 2, three times: 13 × 13 with 120 holes (gridding); its kernel at 1, 2, 5: none.
+    const [again, hdc] = layerStacks([3, 3], [2, 2]);
+    expect(stackField(stackNetwork(again, 64, 64), 32, 32).holes).toBe(120);
+    expect(stackField(stackNetwork(hdc, 64, 64), 32, 32).holes).toBe(0);
+    expect(ratesText(layerStacks([3, 3], [2, 1])[0])).toBe('2×1, 2×1, 2×1');
+  });
+
+  it('keeps the picture’s size, even kernels included (the odd padding cell after, as PyTorch’s same)', () => {
+    for (const [k, d] of [[3, 2], [4, 3], [2, 5]] as const) {
+      const net = stackNetwork(layerStacks([k, k], [d, d])[0], 50, 40);
+      expect(net.nodes.map((n) => n.outputShape), `k${k} d${d}`).toEqual([[1, 1, 50, 40], [1, 1, 50, 40], [1, 1, 50, 40]]);
+    }
   });
 });
 
@@ -169,6 +232,46 @@ describe('superseding runner', () => {
     await new Promise((res) => setTimeout(res, 0));
     expect(ran).toEqual([1, 3]);
     expect(done).toEqual([3]);
+  });
+
+  it('hands every result back once, drawn or superseded, after it was drawn', async () => {
+    const log: string[] = [];
+    const finish: (() => void)[] = [];
+    const r = new Latest<number, number>(
+      (n) => new Promise((res) => finish.push(() => res(n))),
+      (v) => log.push(`drawn ${v}`),
+      () => {},
+      (v) => log.push(`back ${v}`),
+    );
+    r.request(1);
+    r.request(2);
+    finish.shift()!(); // 1 arrives superseded: back at once, never drawn
+    await new Promise((res) => setTimeout(res, 0));
+    finish.shift()!();
+    await new Promise((res) => setTimeout(res, 0));
+    expect(log).toEqual(['back 1', 'drawn 2', 'back 2']);
+  });
+});
+
+describe('result buffers', () => {
+  it('hands a buffer to one job at a time, reuses given-back ones, and keeps only the newest length', () => {
+    const b = new ResultBuffers(2);
+    const a = b.take(12);
+    const c = b.take(12); // a is still in use: a second, distinct buffer
+    expect(c).not.toBe(a);
+    expect([a.length, c.length]).toEqual([12, 12]);
+    b.give(a);
+    b.give(a); // given twice by mistake: still only once in the pool
+    expect(b.spare).toBe(1);
+    expect(b.take(12)).toBe(a);
+    b.give(a);
+    b.give(c);
+    expect(b.spare).toBe(2);
+    // Another output size: the old buffers are dropped, one of the new length is made.
+    const d = b.take(20);
+    expect([d.length, b.spare]).toEqual([20, 0]);
+    b.give(a); // a late buffer of the old length is not kept
+    expect(b.spare).toBe(0);
   });
 });
 

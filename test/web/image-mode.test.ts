@@ -209,14 +209,40 @@ describe('image mode', () => {
     await page.close();
   }, 60_000);
 
-  it('stacked dilated layers: equal rates leave holes (gridding), 1, 2, 5 do not', async () => {
-    const { page } = await open('?view=image&lang=en');
-    await page.waitForSelector('[data-field-summary][data-holes]');
-    expect(await page.getAttribute('[data-field-summary]', 'data-holes')).toBe('120');
+  it('stacked dilated layers follow the playground’s layer: its rate three times grids, its kernel at 1, 2, 5 does not', async () => {
+    const { page } = await open('?view=image&k=3&d=2&p=2&lang=en');
+    const summary = (holes: string) => page.waitForFunction((n) => document.querySelector<HTMLElement>('[data-field-summary]')?.dataset.holes === n, holes);
+    // The default stack is the layer itself (3 × 3, dilation 2) three times.
+    await summary('120');
     expect(await page.getAttribute('[data-field-summary]', 'data-span')).toBe('13x13');
-    await page.selectOption('#image-field-stack', '1-2-5');
-    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-field-summary]')?.dataset.holes === '0');
+    expect(await page.$eval('#image-field-stack', (e) => (e as HTMLSelectElement).selectedOptions[0].textContent)).toBe('This layer three times: 3 × 3, rates 2, 2, 2');
+    await page.selectOption('#image-field-stack', 'layer-1-2-5');
+    await summary('0');
     expect(await page.getAttribute('[data-field-summary]', 'data-span')).toBe('17x17');
+    // A change of the layer's dilation and kernel reaches the field: 3 × 5 at 1, 2, 5 spans 17 × 33.
+    await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: unknown): void } }).convkitPlayground.benchChange({ kernel: [3, 5], dilation: [3, 1], pad: [3, 3, 2, 2], padMode: 'axis' }));
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-field-summary]')?.dataset.span === '17x33');
+    await page.selectOption('#image-field-stack', 'layer');
+    // Rates 3×1 three times: rows every 3rd of 19 (7 read), columns 13 all read: 19·13 − 7·13 = 156 holes.
+    await summary('156');
+    expect(await page.getAttribute('[data-field-summary]', 'data-span')).toBe('19x13');
+    // The fixed 3 × 3 stacks are still there.
+    await page.selectOption('#image-field-stack', '2-2-2');
+    await summary('120');
+    await page.close();
+  }, 60_000);
+
+  it('a transposed layer with a target output size runs with the output padding that target means on the grids', async () => {
+    // k3 s2 p1 on the grids' 5 × 5: 9 × 9, so a target of 10 means output padding 1 — on the picture 1024 × 1024.
+    const { page, errors } = await open('?view=image&i=5&k=3&s=2&p=1&t=1&os=10&lang=en');
+    expect(await page.$eval('canvas[data-image-output]', (c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height])).toEqual([1024, 1024]);
+    expect(await page.textContent('[data-image-note]')).toMatch(/target output size 10 × 10 is set for the grids’ 5 × 5 input, where it means output padding 1, 1\. .* its output is 1024 × 1024/);
+    // A target of 9 is output padding 0: 1023.
+    await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: unknown): void } }).convkitPlayground.benchChange({ target: [9, 9] }));
+    await page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('canvas[data-image-output]')?.width === 1023);
+    await drawn(page);
+    expect(await page.textContent('[data-image-note]')).toMatch(/output padding 0, 0/);
+    expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
 

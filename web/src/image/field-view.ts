@@ -1,5 +1,6 @@
 /**
- * Stacked dilated layers on the picture: pick a stack of rates, move over the picture (or use the
+ * Stacked dilated layers on the picture: pick a stack — the playground's current layer three
+ * times, its kernel at rates 1, 2, 5, or a fixed 3 × 3 stack — move over the picture (or use the
  * arrow keys), and the input pixels one output pixel depends on are marked, from the library's
  * receptive-field analysis (stack-field.ts). An enlarged crop shows the gridding of equal rates.
  */
@@ -8,7 +9,7 @@ import type { Lang } from '../state.js';
 import { clearOverlay, drawPicture, drawZoom } from './canvas.js';
 import { it } from './image-text.js';
 import type { Picture } from './picture.js';
-import { STACKS, stackField, stackNetwork } from './stack-field.js';
+import { LAYER_STACK, STACKS, layerStacks, ratesText, stackField, stackNetwork } from './stack-field.js';
 import type { Stack } from './stack-field.js';
 import type { Network } from '../../../src/network/types.js';
 
@@ -24,7 +25,9 @@ export class FieldView {
   private readonly said = h('p', { 'aria-live': 'polite', 'data-field-summary': '' });
   private lang: Lang = 'en';
   private picture: Picture | null = null;
-  private stack: Stack = STACKS[0];
+  /** The stacks from the playground's layer (rebuilt when its kernel or dilation changes). */
+  private fromLayer: Stack[] = layerStacks([3, 3], [1, 1]);
+  private chosen = LAYER_STACK;
   private net: Network | null = null;
   private cursor: [number, number] | null = null;
 
@@ -37,7 +40,7 @@ export class FieldView {
     row.append(box, this.zoom);
     this.root.append(this.title, this.intro, lab, row, this.said);
     this.menu.addEventListener('change', () => {
-      this.stack = STACKS.find((s) => s.id === this.menu.value) ?? STACKS[0];
+      this.chosen = this.menu.value;
       this.net = null;
       this.refresh();
     });
@@ -59,14 +62,41 @@ export class FieldView {
     });
   }
 
+  private get stack(): Stack {
+    return [...this.fromLayer, ...STACKS].find((s) => s.id === this.chosen) ?? this.fromLayer[0];
+  }
+
   setLang(lang: Lang): void {
     this.lang = lang;
     this.title.textContent = it(lang, 'fieldTitle');
     this.menuLabel.textContent = it(lang, 'fieldStack');
-    const v = this.menu.value || this.stack.id;
-    this.menu.replaceChildren(...STACKS.map((s) => h('option', { value: s.id }, s.rates.join(', '))));
-    this.menu.value = v;
+    this.writeMenu();
     this.refresh();
+  }
+
+  /** The playground's layer changed: the stacks built from it follow its kernel and dilation. */
+  setLayer(kernel: readonly [number, number], dilation: readonly [number, number]): void {
+    const [k, d] = [this.fromLayer[0].kernel, this.fromLayer[0].rates[0]];
+    if (k[0] === kernel[0] && k[1] === kernel[1] && d[0] === dilation[0] && d[1] === dilation[1]) return;
+    this.fromLayer = layerStacks(kernel, dilation);
+    this.writeMenu();
+    if (this.stack.fromLayer) {
+      this.net = null;
+      this.refresh();
+    }
+  }
+
+  private writeMenu(): void {
+    const L = this.lang;
+    const option = (s: Stack, text: string) => h('option', { value: s.id }, text);
+    const [again, hdc] = this.fromLayer;
+    const k = `${again.kernel[0]} × ${again.kernel[1]}`;
+    const mine = h('optgroup', { label: it(L, 'fieldFromLayer') });
+    mine.append(option(again, it(L, 'fieldLayerStack', { k, rates: ratesText(again) })), option(hdc, it(L, 'fieldLayerHdc', { k, rates: ratesText(hdc) })));
+    const fixed = h('optgroup', { label: it(L, 'fieldFixed') });
+    fixed.append(...STACKS.map((s) => option(s, ratesText(s))));
+    this.menu.replaceChildren(mine, fixed);
+    this.menu.value = this.chosen;
   }
 
   setPicture(p: Picture): void {
@@ -78,7 +108,8 @@ export class FieldView {
   }
 
   private refresh(): void {
-    this.intro.textContent = it(this.lang, 'fieldIntro', { rates: this.stack.rates.join(', ') });
+    const st = this.stack;
+    this.intro.textContent = it(this.lang, 'fieldIntro', { k: `${st.kernel[0]} × ${st.kernel[1]}`, n: st.rates.length, rates: ratesText(st) });
     if (this.picture && this.cursor) this.pick(...this.cursor);
   }
 
@@ -86,7 +117,7 @@ export class FieldView {
     const p = this.picture;
     if (!p) return;
     this.cursor = [y, x];
-    this.net ??= stackNetwork(this.stack.rates, p.height, p.width);
+    this.net ??= stackNetwork(this.stack, p.height, p.width);
     const f = stackField(this.net, y, x);
     const ctx = clearOverlay(this.overlay, p.width, p.height);
     ctx.fillStyle = '#ff2d95';
@@ -107,7 +138,7 @@ export class FieldView {
       z.fillStyle = 'rgba(255, 45, 149, 0.75)';
       for (const r of f.rows) for (const c of f.cols) z.fillRect((c - zLeft) * scale + 1, (r - zTop) * scale + 1, scale - 2, scale - 2);
     }
-    const rates = this.stack.rates.join(', ');
+    const rates = ratesText(this.stack);
     this.said.textContent = `${it(this.lang, 'fieldSummary', { rates, h: f.span[0], w: f.span[1], n: f.pixels, holes: f.holes })} ${it(this.lang, f.holes > 0 ? 'fieldGridding' : 'fieldFull')}`;
     this.said.dataset.holes = String(f.holes);
     this.said.dataset.span = `${f.span[0]}x${f.span[1]}`;

@@ -4,6 +4,11 @@
  * kernel's numbers from the editor. The page decides nothing about validity: the library's
  * geometry refuses what PyTorch refuses (a ConvError), and the page shows that refusal.
  *
+ * A target output size (the playground's `os`, PyTorch's `output_size` for a transposed layer)
+ * belongs to the grids' small input: the library resolves it there to an output padding, and the
+ * picture runs the layer with that output padding — the layer the playground shows, whose size on
+ * the picture follows from the picture's size as PyTorch's module would give it.
+ *
  * Channels: a picture has its own channels (3 for RGB, 1 for grey). When the layer's input and
  * output channels equal the picture's, the layer's groups are used as they are (groups = 1 mixes
  * every colour into every output, groups = 3 filters each colour alone); otherwise the kernel is
@@ -14,6 +19,7 @@ import type { ConvGeometry, PaddingMode } from '../../../src/geometry/types.js';
 import type { ConvOptions, ConvTransposeOptions } from '../../../src/ops/conv.js';
 import { tensor } from '../../../src/tensor/tensor.js';
 import type { Tensor } from '../../../src/tensor/tensor.js';
+import { buildLayer } from '../layer.js';
 import { paddingOption } from '../state.js';
 import type { State } from '../state.js';
 
@@ -25,8 +31,16 @@ export interface PictureLayer {
   groups: number;
   /** True when the layer's own channels and groups are used; false: depthwise per colour. */
   layerChannels: boolean;
-  /** The layer has a target output size (the playground's `os`), which belongs to its small input: not used here. */
-  targetIgnored: boolean;
+  /** The playground's target output size and the output padding it resolves to there (null: none set). */
+  target: TargetOnGrids | null;
+}
+
+export interface TargetOnGrids {
+  /** The target output size and the grids' input it was set for, [H, W]. */
+  size: [number, number];
+  input: [number, number];
+  /** The output padding the library resolves the target to on that input: what the picture gets. */
+  outputPadding: [number, number];
 }
 
 export interface PictureShape {
@@ -50,17 +64,33 @@ export function pictureLayer(s: State, kernel: Float32Array, shape: PictureShape
   }
   const weight = tensor(w, [c, perGroup, kh, kw]);
   const options: ConvOptions & ConvTransposeOptions = { stride: s.stride, dilation: s.dilation, groups };
+  let target: TargetOnGrids | null = null;
   if (s.transposed) {
     const p = paddingOption(s);
     // A transposed layer's padding is always explicit in the playground's own state ('same' and
     // 'valid' are a direct conv's words): passed on as they are, the library refuses them.
     (options as { padding?: unknown }).padding = p;
-    options.outputPadding = s.useTarget ? 0 : s.outputPadding;
+    if (s.useTarget) {
+      target = targetOnGrids(s);
+      options.outputPadding = target.outputPadding;
+    } else options.outputPadding = s.outputPadding;
   } else {
     (options as ConvOptions).padding = paddingOption(s);
   }
   if (paddingMode !== 'zeros') options.paddingMode = paddingMode;
-  return { transposed: s.transposed, weight, options, groups, layerChannels, targetIgnored: s.transposed && s.useTarget };
+  return { transposed: s.transposed, weight, options, groups, layerChannels, target };
+}
+
+/**
+ * The output padding the playground's target size means on the grids' input, from the library's
+ * geometry of the playground's layer (throws its ConvError when the target cannot be reached, as
+ * the playground itself shows).
+ */
+function targetOnGrids(s: State): TargetOnGrids {
+  const r = buildLayer(s);
+  if (!r.ok) throw r.error;
+  const [hAxis, wAxis] = r.geometry.axes;
+  return { size: [s.target[0], s.target[1]], input: [s.input[0], s.input[1]], outputPadding: [hAxis.outputPadding, wAxis.outputPadding] };
 }
 
 /** The layer's geometry on the picture (throws the library's ConvError when it refuses). */
