@@ -5,7 +5,7 @@
 import { poolGeometry, type PoolMode, type PoolOptions } from '../geometry/pool.js';
 import { assertAllocatable } from '../geometry/validate.js';
 import { engineOf, type EngineName } from '../engine/dispatch.js';
-import { runPool } from '../engine/pooling-dispatch.js';
+import { runPool, runPoolAsync } from '../engine/pooling-dispatch.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
 import { outBufferOf } from './out-buffer.js';
 
@@ -16,12 +16,22 @@ import { outBufferOf } from './out-buffer.js';
  */
 type PoolCallOptions = PoolOptions & { engine?: EngineName; out?: Float32Array | null };
 
-function pool(mode: PoolMode, rank: number, input: Tensor, options: PoolCallOptions): Tensor {
+function resolve(mode: PoolMode, rank: number, input: Tensor, options: PoolCallOptions) {
   const x = asTensor(input, 'input');
   const g = poolGeometry(mode, x.shape, options, rank);
   const engine = engineOf(options.engine);
   assertAllocatable(g.outputShape, 'output');
-  return { shape: [...g.outputShape], data: runPool(g, x.data, engine, outBufferOf(options.out, g.outputShape, x.data)) };
+  return { g, x, engine, out: outBufferOf(options.out, g.outputShape, x.data) };
+}
+
+function pool(mode: PoolMode, rank: number, input: Tensor, options: PoolCallOptions): Tensor {
+  const { g, x, engine, out } = resolve(mode, rank, input, options);
+  return { shape: [...g.outputShape], data: runPool(g, x.data, engine, out) };
+}
+
+async function poolAsync(mode: PoolMode, rank: number, input: Tensor, options: PoolCallOptions): Promise<Tensor> {
+  const { g, x, engine, out } = resolve(mode, rank, input, options);
+  return { shape: [...g.outputShape], data: await runPoolAsync(g, x.data, engine, out) };
 }
 
 /**
@@ -93,3 +103,75 @@ export const maxPool2d = (x: Tensor, options: PoolCallOptions): Tensor => pool('
  * ```
  */
 export const maxPool3d = (x: Tensor, options: PoolCallOptions): Tensor => pool('max', 3, x, options);
+
+// Asynchronous variants: same results; large poolings run on the engine's worker threads.
+/**
+ * The asynchronous `avgPool1d`: the same result, computed on the engine's worker threads while the
+ * caller only awaits, so a browser's main thread stays responsive (small poolings are computed in place).
+ *
+ * @example
+ * ```ts
+ * import { avgPool1dAsync, tensor } from 'convkit';
+ * const y = await avgPool1dAsync(tensor([1, 3, 2, 5], [1, 1, 4]), { kernelSize: 2 });
+ * Array.from(y.data); //=> [2, 3.5]
+ * ```
+ */
+export const avgPool1dAsync = async (x: Tensor, options: PoolCallOptions): Promise<Tensor> => poolAsync('avg', 1, x, options);
+/**
+ * The asynchronous `avgPool2d`: see {@link avgPool1dAsync}.
+ *
+ * @example
+ * ```ts
+ * import { avgPool2dAsync, tensor } from 'convkit';
+ * // A 64-channel 112x112 map: large enough to run on the worker threads.
+ * const x = tensor(new Float32Array(64 * 112 * 112).fill(2), [1, 64, 112, 112]);
+ * const y = await avgPool2dAsync(x, { kernelSize: 2 });
+ * y.shape;    //=> [1, 64, 56, 56]
+ * y.data[0];  //=> 2
+ * ```
+ */
+export const avgPool2dAsync = async (x: Tensor, options: PoolCallOptions): Promise<Tensor> => poolAsync('avg', 2, x, options);
+/**
+ * The asynchronous `avgPool3d`: see {@link avgPool1dAsync}.
+ *
+ * @example
+ * ```ts
+ * import { avgPool3dAsync, tensor } from 'convkit';
+ * const y = await avgPool3dAsync(tensor([0, 1, 2, 3, 4, 5, 6, 7], [1, 1, 2, 2, 2]), { kernelSize: 2 });
+ * Array.from(y.data); //=> [3.5]
+ * ```
+ */
+export const avgPool3dAsync = async (x: Tensor, options: PoolCallOptions): Promise<Tensor> => poolAsync('avg', 3, x, options);
+/**
+ * The asynchronous `maxPool1d`: see {@link avgPool1dAsync}.
+ *
+ * @example
+ * ```ts
+ * import { maxPool1dAsync, tensor } from 'convkit';
+ * const y = await maxPool1dAsync(tensor([1, 3, 2, 5, 4], [1, 1, 5]), { kernelSize: 2, stride: 1 });
+ * Array.from(y.data); //=> [3, 3, 5, 5]
+ * ```
+ */
+export const maxPool1dAsync = async (x: Tensor, options: PoolCallOptions): Promise<Tensor> => poolAsync('max', 1, x, options);
+/**
+ * The asynchronous `maxPool2d`: see {@link avgPool1dAsync}.
+ *
+ * @example
+ * ```ts
+ * import { maxPool2dAsync, tensor } from 'convkit';
+ * const x = tensor([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16], [1, 1, 4, 4]);
+ * Array.from((await maxPool2dAsync(x, { kernelSize: 2 })).data); //=> [6, 8, 14, 16]
+ * ```
+ */
+export const maxPool2dAsync = async (x: Tensor, options: PoolCallOptions): Promise<Tensor> => poolAsync('max', 2, x, options);
+/**
+ * The asynchronous `maxPool3d`: see {@link avgPool1dAsync}.
+ *
+ * @example
+ * ```ts
+ * import { maxPool3dAsync, tensor } from 'convkit';
+ * const y = await maxPool3dAsync(tensor([0, 1, 2, 3, 4, 5, 6, 7], [1, 1, 2, 2, 2]), { kernelSize: 2 });
+ * Array.from(y.data); //=> [7]
+ * ```
+ */
+export const maxPool3dAsync = async (x: Tensor, options: PoolCallOptions): Promise<Tensor> => poolAsync('max', 3, x, options);

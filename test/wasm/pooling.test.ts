@@ -19,7 +19,7 @@ import { fromOnnxPool, type OnnxPoolSpec } from '../../src/geometry/onnx-pool.js
 import { poolGeometry, type PoolGeometry } from '../../src/geometry/pool.js';
 import { poolInputToConvkit, poolOutputToFramework, type PoolDialectGeometry } from '../../src/geometry/pool-dialect.js';
 import { fromTensorFlowPool, type TensorFlowPoolSpec } from '../../src/geometry/tensorflow-pool.js';
-import { avgPool1d, avgPool2d, avgPool3d, computePoolGeometry, maxPool1d, maxPool2d, maxPool3d, onnxNode, tensor } from '../../src/index.js';
+import { avgPool1d, avgPool1dAsync, avgPool2d, avgPool2dAsync, avgPool3d, avgPool3dAsync, computePoolGeometry, maxPool1d, maxPool1dAsync, maxPool2d, maxPool2dAsync, maxPool3d, maxPool3dAsync, onnxNode, tensor } from '../../src/index.js';
 import { decodeF32, readFixture, type PeerCase, type PeerFixture } from '../dialects/peer-fixtures.js';
 import { prod, rng } from './helpers.js';
 
@@ -322,6 +322,26 @@ describe.skipIf(!engine)("the public pooling entries on engine 'auto'", () => {
     expect(differs('avg', avgPool2d(x2, opts).data, avgPool2d(x2, { ...opts, engine: 'reference' }).data)).toBe('');
     const g = poolGeometry('avg', x2.shape, { ...opts, countIncludePad: false }, 2);
     expect(differs('avg', await runPoolAsync(g, x2.data, 'auto'), referencePool(g, x2.data))).toBe('');
+  });
+
+  it('the public async entries (1-D to 3-D, max and average) equal the sync ones, on the threads too', async () => {
+    const x1 = tensor(values(3 * 300, 11, false), [3, 300]);
+    const x3 = tensor(values(2 * 6 * 9 * 10, 12, false), [2, 6, 9, 10]);
+    const big = tensor(values(64 * 56 * 56, 13, false), [1, 64, 56, 56]); // past POOL_TINY_WORK: the fast engine's threads
+    const pairs = [
+      [avgPool1dAsync, avgPool1d, x1, { kernelSize: 3, padding: 1, countIncludePad: false }],
+      [maxPool1dAsync, maxPool1d, x1, { kernelSize: 4, stride: 2, dilation: 2 }],
+      [avgPool2dAsync, avgPool2d, big, { kernelSize: 3, stride: 2, padding: 1 }],
+      [maxPool2dAsync, maxPool2d, big, { kernelSize: 3, stride: 2, padding: 1, ceilMode: true }],
+      [avgPool3dAsync, avgPool3d, x3, { kernelSize: 2, divisorOverride: 3 }],
+      [maxPool3dAsync, maxPool3d, x3, { kernelSize: [2, 3, 2], stride: 1 }],
+    ] as const;
+    for (const [async, sync, x, o] of pairs) {
+      const a = await async(x, o as never), b = sync(x, o as never);
+      expect(a.shape).toEqual(b.shape);
+      expect(a.data).toEqual(b.data);
+    }
+    await expect(maxPool2dAsync(x2, { kernelSize: 30 })).rejects.toThrow(ConvError); // a window larger than the padded input
   });
 
   it("refuses an engine it does not know, as convolutions do", () => {
