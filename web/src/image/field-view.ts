@@ -139,7 +139,7 @@ export class FieldView {
       for (const r of f.rows) for (const c of f.cols) z.fillRect((c - zLeft) * scale + 1, (r - zTop) * scale + 1, scale - 2, scale - 2);
     }
     const rates = ratesText(this.stack);
-    this.said.textContent = `${it(this.lang, 'fieldSummary', { rates, h: f.span[0], w: f.span[1], n: f.pixels, holes: f.holes })} ${it(this.lang, f.holes > 0 ? 'fieldGridding' : 'fieldFull')}`;
+    this.said.textContent = [it(this.lang, 'fieldSummary', { rates, h: f.span[0], w: f.span[1], n: f.pixels, holes: f.holes }), it(this.lang, f.holes > 0 ? 'fieldGridding' : 'fieldFull')].join(this.lang === 'zh' ? '' : ' ');
     this.said.dataset.holes = String(f.holes);
     this.said.dataset.span = `${f.span[0]}x${f.span[1]}`;
     this.canvas.setAttribute('aria-label', this.said.textContent);

@@ -155,7 +155,8 @@ export class LayerView {
     ];
     const t = layer.target;
     if (t) notes.push(it(this.lang, 'targetApplied', { th: t.size[0], tw: t.size[1], ih: t.input[0], iw: t.input[1], ah: t.outputPadding[0], aw: t.outputPadding[1], oh: geometry.axes[0].output, ow: geometry.axes[1].output }));
-    this.note.textContent = notes.join(' ');
+    // Chinese sentences follow each other without a space.
+    this.note.textContent = notes.join(this.lang === 'zh' ? '' : ' ');
     this.status.textContent = it(this.lang, 'computing');
     const id = this.runner.request({ picture: p, layer, geometry, map, mode: this.mode });
     this.outputCanvas.dataset.requested = String(id);
