@@ -6,7 +6,7 @@
 import { resolveSpec, type ResolvedSpec } from '../geometry/options.js';
 import type { PoolGeometry } from '../geometry/pool.js';
 import type { ConvGeometry } from '../geometry/types.js';
-import type { TraceInput, TraceSpecOptions } from './types.js';
+import type { TraceInput } from './types.js';
 
 export type ResolvedGeometry = ResolvedSpec;
 
@@ -27,9 +27,4 @@ export function resolveGeometry(input: TraceInput): ResolvedGeometry {
   if (isConvGeometry(input)) return { kind: 'conv', geometry: input };
   if (isPoolGeometry(input)) return { kind: 'pool', geometry: input };
   return resolveSpec(input);
-}
-
-/** Explain-style options → geometry (kept for callers of the first version; same as resolveSpec). */
-export function geometryFromOptions(options: TraceSpecOptions): ResolvedGeometry {
-  return resolveSpec(options);
 }

@@ -3,11 +3,12 @@
  * side, placed on the input at the current step — its taps, the holes between them (d − 1 skipped
  * cells), the footprint d(k − 1) + 1 outlined, which is the receptive field of one output of this
  * layer — with the counts that make the point: same weights, larger field. The geometries and
- * the windows are the library's (geometryFromOptions, trace); the page only draws them.
+ * the windows are the library's (resolveSpec, trace); the page only draws them.
  */
 import { isConvError } from '../../src/geometry/errors.js';
 import type { ConvGeometry } from '../../src/geometry/types.js';
-import { geometryFromOptions, trace } from '../../src/trace/index.js';
+import { resolveSpec } from '../../src/geometry/options.js';
+import { trace } from '../../src/trace/index.js';
 import type { DirectTrace } from '../../src/trace/index.js';
 import { errorText, optionsOf } from './layer.js';
 import type { Palette } from './palette.js';
@@ -60,7 +61,7 @@ export class DilationView {
       try {
         // The same layer, direct, one channel, at each rate.
         this.traces = rates.map((d) => {
-          const r = geometryFromOptions({ ...optionsOf(s), transposed: false, outputPadding: undefined, outputSize: undefined, dilation: d, inChannels: 1, outChannels: 1, groups: 1 });
+          const r = resolveSpec({ ...optionsOf(s), transposed: false, outputPadding: undefined, outputSize: undefined, dilation: d, inChannels: 1, outChannels: 1, groups: 1 });
           if (r.kind !== 'conv') throw new Error('unexpected pooling geometry');
           return { d, g: r.geometry, t: trace(r.geometry, { view: 'direct' }) as DirectTrace };
         });

@@ -7,7 +7,7 @@ import { isConvError } from '../../src/geometry/errors.js';
 import type { ConvError, ConvErrorCode } from '../../src/geometry/errors.js';
 import type { ConvGeometry } from '../../src/geometry/types.js';
 import { errorHeadline } from '../../src/i18n/errors.js';
-import { geometryFromOptions } from '../../src/trace/index.js';
+import { resolveSpec } from '../../src/geometry/options.js';
 import type { TraceSpecOptions } from '../../src/trace/index.js';
 import { modelErrorTextZh, pageErrorText } from './error-text.js';
 import { paddingOption } from './state.js';
@@ -37,7 +37,7 @@ export type LayerResult = { ok: true; geometry: ConvGeometry } | { ok: false; er
 
 export function buildLayer(s: State): LayerResult {
   try {
-    const r = geometryFromOptions(optionsOf(s));
+    const r = resolveSpec(optionsOf(s));
     if (r.kind !== 'conv') throw new Error('unexpected pooling geometry');
     return { ok: true, geometry: r.geometry };
   } catch (e) {
