@@ -237,6 +237,8 @@ describe('image mode', () => {
     const { page, errors } = await open('?view=image&i=5&k=3&s=2&p=1&t=1&os=10&lang=en');
     expect(await page.$eval('canvas[data-image-output]', (c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height])).toEqual([1024, 1024]);
     expect(await page.textContent('[data-image-note]')).toMatch(/target output size 10 × 10 is set for the grids’ 5 × 5 input, where it means output padding 1, 1\. .* its output is 1024 × 1024/);
+    // The centre output pixel (512, 512) takes one tap: one row and one column are named alone.
+    expect(await page.textContent('[data-image-footprint]')).toContain('reads 1 input pixel, at row 256, column 256.');
     // A target of 9 is output padding 0: 1023.
     await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: unknown): void } }).convkitPlayground.benchChange({ target: [9, 9] }));
     await page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('canvas[data-image-output]')?.width === 1023);

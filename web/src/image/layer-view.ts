@@ -19,6 +19,7 @@ import type { DisplayMap } from './display.js';
 import { footprint } from './footprint.js';
 import type { Footprint } from './footprint.js';
 import { it } from './image-text.js';
+import type { ImageKey } from './image-text.js';
 import { KernelEditor } from './kernel-editor.js';
 import { pictureTensor } from './picture.js';
 import type { Picture } from './picture.js';
@@ -282,7 +283,13 @@ export class LayerView {
     const rs = fp.rows.filter((t) => t.source >= 0).map((t) => t.source);
     const cs = fp.cols.filter((t) => t.source >= 0).map((t) => t.source);
     if (fp.reading === 0) return it(L, 'footprintNone', { y, x });
-    let s = it(L, 'footprint', { y, x, n: fp.reading, r0: Math.min(...rs), r1: Math.max(...rs), c0: Math.min(...cs), c1: Math.max(...cs) });
+    // One row or column is named alone ("row 256"), not as a range of one ("rows 256–256").
+    const span = (v: number[], one: ImageKey, many: ImageKey) => {
+      const [a, b] = [Math.min(...v), Math.max(...v)];
+      return a === b ? it(L, one, { a }) : it(L, many, { a, b });
+    };
+    const where = { y, x, n: fp.reading, rows: span(rs, 'rowOne', 'rowSpan'), cols: span(cs, 'colOne', 'colSpan') };
+    let s = it(L, fp.reading === 1 ? 'footprintOne' : 'footprint', where);
     if (fp.holes > 0) s += it(L, 'footprintHoles', { holes: fp.holes });
     if (fp.zero > 0) s += it(L, 'footprintZeros', { z: fp.zero });
     return s;
