@@ -5,11 +5,17 @@
 // themselves: fastEngineReady({ wasm })) and as kernels.generated.ts, the same bytes in base64,
 // which runtime.ts imports: an ordinary module every bundler includes and Node loads without fs.
 // bin/ is ignored by git: `npm run build` (run by `npm test`, `prepack` and CI) writes it before tsc.
+// First it regenerates the code both sides of the task interface are built from
+// (generate.mjs: descriptor offsets, microkernels, the TypeScript task and descriptor writers),
+// so the kernels and the driver are always compiled from the same table.
 import asc from 'assemblyscript/asc';
 import { mkdirSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { writeGenerated } from './generate.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const regenerated = writeGenerated(root);
+if (regenerated.length) console.log(`regenerated ${regenerated.join(', ')}`);
 const outDirs = ['src/engine/wasm/bin', 'dist/engine/wasm/bin'];
 for (const d of outDirs) mkdirSync(root + d, { recursive: true });
 

@@ -13,6 +13,15 @@
 // microkernel (2·MR f32x4 accumulators) does the MACs. Depthwise convs (1-D to 3-D) have their
 // own direct kernel over padded planes.
 
+import { madd } from './simd';
+import { micro4, micro4r, micro6, micro6r } from './microkernels.generated';
+import {
+  D_GWP, D_HIW, D_ICG, D_IDENTITY, D_INH, D_INSP, D_INW, D_LOW, D_ND, D_NH, D_NW, D_OUTW, D_ROWS, D_SH, D_STEP,
+  D_TABD, D_TABH, D_TABW, D_TD, D_TH, D_TW,
+  W_COLMAP, W_DD, W_DEPTHMAP, W_DH, W_DW, W_GD, W_GH, W_GW, W_IND, W_INH, W_INW, W_KD, W_KH, W_KW, W_MULT,
+  W_OUTD, W_OUTH, W_OUTW, W_ROWMAP, W_SD, W_SH, W_SW,
+} from './layouts.generated';
+
 const MR_SIMD: i32 = 4;
 const MR_RELAXED: i32 = 6;
 const MR: i32 = ASC_FEATURE_RELAXED_SIMD ? MR_RELAXED : MR_SIMD;
@@ -22,23 +31,6 @@ const KC: i32 = 256;
 // per-block work and the copy-outs of two-thread tasks (A/B: (d) 2 threads −4..−9 %, others ±1 %).
 const NC: i32 = 256;
 
-@inline function madd(a: v128, b: v128, c: v128): v128 {
-  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
-  return f32x4.add(f32x4.mul(a, b), c);
-}
-
-// Class descriptor (i32 words at `d`): the tables the driver built for one class of output
-// positions (all of a direct conv; one sub-pixel phase of a transposed conv).
-const D_ND = 0; const D_NH = 1; const D_NW = 2;       // output positions per axis in the class
-const D_TD = 3; const D_TH = 4; const D_TW = 5;       // taps per axis in the class
-const D_TABD = 6; const D_TABH = 7; const D_TABW = 8; // tab[t·n + o] = input index or −1
-const D_LOW = 9; const D_HIW = 10;                    // per W-tap: [lo, hi) where tabW is contiguous
-const D_INH = 11; const D_INW = 12; const D_INSP = 13;// input extents (H, W, D·H·W)
-const D_ICG = 14;                                     // input channels per group
-const D_STEP = 15;                                    // input cells between outputs in a W run
-const D_IDENTITY = 16;                                // 1: B[k][p] = x[k·inSp + p] (1×1, stride 1, no pad)
-const D_ROWS = 17;                                    // ≠ 0: indirect B over padded planes (offset table)
-const D_OUTW = 18; const D_SH = 19; const D_GWP = 20; // its output row length, row stride, plane row length
 
 @inline function di(d: usize, i: i32): i32 { return load<i32>(d + (<usize>i << 2)); }
 
@@ -175,99 +167,6 @@ export function packA(w: usize, dst: usize, oc: i32, icg: i32, taps: i32, tapOff
     }
   }
 }
-
-/** 4×8 microkernel body (see micro); `indirect` is a constant at each use, so one branch stays. */
-@inline function tile4(a: usize, b: usize, bs: usize, offs: usize, indirect: bool, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void {
-  let c00: v128, c01: v128, c10: v128, c11: v128, c20: v128, c21: v128, c30: v128, c31: v128;
-  if (acc) {
-    c00 = v128.load(cc + 0 * lc); c01 = v128.load(cc + 0 * lc, 16);
-    c10 = v128.load(cc + 1 * lc); c11 = v128.load(cc + 1 * lc, 16);
-    c20 = v128.load(cc + 2 * lc); c21 = v128.load(cc + 2 * lc, 16);
-    c30 = v128.load(cc + 3 * lc); c31 = v128.load(cc + 3 * lc, 16);
-  } else {
-    c00 = v128.load32_splat(bias, 0); c01 = c00;
-    c10 = v128.load32_splat(bias, 4); c11 = c10;
-    c20 = v128.load32_splat(bias, 8); c21 = c20;
-    c30 = v128.load32_splat(bias, 12); c31 = c30;
-  }
-  let pa = a, pb = b, po = offs;
-  for (let k = 0; k < kc; k++) {
-    // Packed B: rows bs bytes apart. Indirect B: row k starts offs[k] cells after b.
-    let q = pb;
-    if (indirect) { q = b + (<usize>load<i32>(po) << 2); po += 4; }
-    const b0 = v128.load(q);
-    const b1 = v128.load(q, 16);
-    let s = v128.load32_splat(pa, 0);
-    c00 = madd(s, b0, c00); c01 = madd(s, b1, c01);
-    s = v128.load32_splat(pa, 4);
-    c10 = madd(s, b0, c10); c11 = madd(s, b1, c11);
-    s = v128.load32_splat(pa, 8);
-    c20 = madd(s, b0, c20); c21 = madd(s, b1, c21);
-    s = v128.load32_splat(pa, 12);
-    c30 = madd(s, b0, c30); c31 = madd(s, b1, c31);
-    pa += 16;
-    pb += bs;
-  }
-  v128.store(cc + 0 * lc, c00); v128.store(cc + 0 * lc, c01, 16);
-  v128.store(cc + 1 * lc, c10); v128.store(cc + 1 * lc, c11, 16);
-  v128.store(cc + 2 * lc, c20); v128.store(cc + 2 * lc, c21, 16);
-  v128.store(cc + 3 * lc, c30); v128.store(cc + 3 * lc, c31, 16);
-}
-
-/** 6×8 microkernel body (see micro). */
-@inline function tile6(a: usize, b: usize, bs: usize, offs: usize, indirect: bool, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void {
-  let c00: v128, c01: v128, c10: v128, c11: v128, c20: v128, c21: v128, c30: v128, c31: v128, c40: v128, c41: v128, c50: v128, c51: v128;
-  if (acc) {
-    c00 = v128.load(cc + 0 * lc); c01 = v128.load(cc + 0 * lc, 16);
-    c10 = v128.load(cc + 1 * lc); c11 = v128.load(cc + 1 * lc, 16);
-    c20 = v128.load(cc + 2 * lc); c21 = v128.load(cc + 2 * lc, 16);
-    c30 = v128.load(cc + 3 * lc); c31 = v128.load(cc + 3 * lc, 16);
-    c40 = v128.load(cc + 4 * lc); c41 = v128.load(cc + 4 * lc, 16);
-    c50 = v128.load(cc + 5 * lc); c51 = v128.load(cc + 5 * lc, 16);
-  } else {
-    c00 = v128.load32_splat(bias, 0); c01 = c00;
-    c10 = v128.load32_splat(bias, 4); c11 = c10;
-    c20 = v128.load32_splat(bias, 8); c21 = c20;
-    c30 = v128.load32_splat(bias, 12); c31 = c30;
-    c40 = v128.load32_splat(bias, 16); c41 = c40;
-    c50 = v128.load32_splat(bias, 20); c51 = c50;
-  }
-  let pa = a, pb = b, po = offs;
-  for (let k = 0; k < kc; k++) {
-    // Packed B: rows bs bytes apart. Indirect B: row k starts offs[k] cells after b.
-    let q = pb;
-    if (indirect) { q = b + (<usize>load<i32>(po) << 2); po += 4; }
-    const b0 = v128.load(q);
-    const b1 = v128.load(q, 16);
-    let s = v128.load32_splat(pa, 0);
-    c00 = madd(s, b0, c00); c01 = madd(s, b1, c01);
-    s = v128.load32_splat(pa, 4);
-    c10 = madd(s, b0, c10); c11 = madd(s, b1, c11);
-    s = v128.load32_splat(pa, 8);
-    c20 = madd(s, b0, c20); c21 = madd(s, b1, c21);
-    s = v128.load32_splat(pa, 12);
-    c30 = madd(s, b0, c30); c31 = madd(s, b1, c31);
-    s = v128.load32_splat(pa, 16);
-    c40 = madd(s, b0, c40); c41 = madd(s, b1, c41);
-    s = v128.load32_splat(pa, 20);
-    c50 = madd(s, b0, c50); c51 = madd(s, b1, c51);
-    pa += 24;
-    pb += bs;
-  }
-  v128.store(cc + 0 * lc, c00); v128.store(cc + 0 * lc, c01, 16);
-  v128.store(cc + 1 * lc, c10); v128.store(cc + 1 * lc, c11, 16);
-  v128.store(cc + 2 * lc, c20); v128.store(cc + 2 * lc, c21, 16);
-  v128.store(cc + 3 * lc, c30); v128.store(cc + 3 * lc, c31, 16);
-  v128.store(cc + 4 * lc, c40); v128.store(cc + 4 * lc, c41, 16);
-  v128.store(cc + 5 * lc, c50); v128.store(cc + 5 * lc, c51, 16);
-}
-
-// The microkernels as functions of their own (inlined into one big loop nest they ran slower):
-// packed B, rows bs bytes apart, and indirect B, row k at offs[k] cells after b.
-function micro4(a: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void { tile4(a, b, bs, 0, false, kc, cc, lc, bias, acc); }
-function micro6(a: usize, b: usize, bs: usize, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void { tile6(a, b, bs, 0, false, kc, cc, lc, bias, acc); }
-function micro4r(a: usize, b: usize, offs: usize, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void { tile4(a, b, 0, offs, true, kc, cc, lc, bias, acc); }
-function micro6r(a: usize, b: usize, offs: usize, kc: i32, cc: usize, lc: usize, bias: usize, acc: bool): void { tile6(a, b, 0, offs, true, kc, cc, lc, bias, acc); }
 
 /**
  * One register tile: C[r][j] (+)= Σ_k A[k][r] · B[k][j] with a panel of h rows (4 or 6);
@@ -439,24 +338,14 @@ export function fillBias(out: usize, off: usize, bias: usize, OC: i32, P: i32, o
   if (vecs > 2) { v128.store(o, a2, 32); v128.store(o, a3, 48); }
 }
 
-// Depthwise descriptor (i32 words at `d`), written by the driver from the ConvGeometry.
-const W_MULT = 0;
-const W_IND = 1; const W_INH = 2; const W_INW = 3;
-const W_OUTD = 4; const W_OUTH = 5; const W_OUTW = 6;
-const W_KD = 7; const W_KH = 8; const W_KW = 9;
-const W_SD = 10; const W_SH = 11; const W_SW = 12;
-const W_DD = 13; const W_DH = 14; const W_DW = 15;
-const W_DEPTHMAP = 16; const W_ROWMAP = 17; const W_COLMAP = 18; // grid cell → input index or −1
-const W_GD = 19; const W_GH = 20; const W_GW = 21;                 // grid extents
-
 /**
  * Depthwise 1-D/2-D/3-D (one input channel per group, `mult` output channels each), direct conv.
  * For each channel the padded grid (gD planes of gH × gW cells, gW rounded up so vector reads
- * stay inside) is built through depthMap/rowMap/colMap (input index or −1), stacked plane after
- * plane, so a 3-D kernel is a 2-D one whose tap rows step dD·gH rows between kernel planes. Every
+ * stay inside) is built in the thread's `scratch` through depthMap/rowMap/colMap (input index or
+ * −1), stacked plane after plane, so a 3-D kernel is a 2-D one whose tap rows step dD·gH rows between kernel planes. Every
  * output row is then a sum of shifted vector reads. Channels [c0, c1) so threads can split them.
  */
-export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, c1: i32, d: usize, plane: usize): void {
+export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, c1: i32, d: usize, scratch: usize): void {
   const mult = di(d, W_MULT);
   const inD = di(d, W_IND), inH = di(d, W_INH), inW = di(d, W_INW);
   const outD = di(d, W_OUTD), outH = di(d, W_OUTH), outW = di(d, W_OUTW);
@@ -472,7 +361,7 @@ export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, 
     const xc = x + (<usize>(c * inD * inH * inW) << 2);
     for (let gz = 0; gz < gD; gz++) {
       const sz = load<i32>(depthMap + (<usize>gz << 2));
-      const pz = plane + (<usize>(gz * gH * gWp) << 2);
+      const pz = scratch + (<usize>(gz * gH * gWp) << 2);
       if (sz < 0) { memory.fill(pz, 0, <usize>(gH * gWp) << 2); continue; }
       buildPlane(xc + (<usize>(sz * inH * inW) << 2), pz, rowMap, colMap, gH, gW, inW);
     }
@@ -492,7 +381,7 @@ export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, 
         const bb = f32x4.splat(bv);
         const dx = <usize>dW << 2, dx2 = <usize>(2 * dW) << 2;
         for (let rr = 0, od = 0, oh = 0; rr < outRows; rr++) {
-          const r0 = plane + (<usize>((od * sD * gH + oh * sH) * gWp) << 2);
+          const r0 = scratch + (<usize>((od * sD * gH + oh * sH) * gWp) << 2);
           if (++oh == outH) { oh = 0; od++; }
           const r1 = r0 + (<usize>(dH * gWp) << 2);
           const r2 = r1 + (<usize>(dH * gWp) << 2);
@@ -547,7 +436,7 @@ export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, 
       // Any kernel: tap rows (kd, kh) sit kd·dD·gH + kh·dH grid rows below the output's first.
       const zStep = dD * gH * gWp, yStep = dH * gWp;
       for (let rr = 0, od = 0, oh = 0; rr < outRows; rr++) {
-        const row = plane + (<usize>((od * sD * gH + oh * sH) * gWp) << 2);
+        const row = scratch + (<usize>((od * sD * gH + oh * sH) * gWp) << 2);
         if (++oh == outH) { oh = 0; od++; }
         const orow = oplane + (<usize>(rr * outW) << 2);
         let ow = 0;
@@ -677,7 +566,7 @@ export function tileRows(): i32 { return MR; }
 /** Bytes of per-thread GEMM scratch: packed B block, tile buffer, private C block of `oc` rows. */
 export function gemmScratchBytes(oc: i32): i32 { return (KC * NC + 64 + ((oc + MR - 1) / MR) * MR * NC) << 2; }
 
-/** Pixels per packed block (a pool task is one block). */
+/** Pixels per packed block (a GEMM task on threads is one block). */
 export function blockPixels(): i32 { return NC; }
 
 /** Rows of B per K block: a GEMM with K ≤ this writes each output once, complete. */

@@ -12,27 +12,11 @@
 // phase g mod sW, position g div sW): tap k of output ow then reads position ow + ⌊k·dW/sW⌋ of
 // phase k·dW mod sW — consecutive outputs read consecutive cells, whatever the stride.
 
-// Pool descriptor (i32 words at `d`).
-const P_MODE = 0;                                    // 0: max, 1: average
-const P_IND = 1; const P_INH = 2; const P_INW = 3;   // input extents (1 for a missing axis)
-const P_OUTD = 4; const P_OUTH = 5; const P_OUTW = 6;// output extents
-const P_KD = 7; const P_KH = 8; const P_KW = 9;      // taps per axis
-const P_SW = 10; const P_GW = 11; const P_PHASE = 12;// W stride, grid cells per row, cells per phase row
-const P_COLS = 13;                                   // grid cell → input column, or −1 (padding)
-const P_LO = 14; const P_HI = 15;                    // [lo, hi): grid cells that are consecutive input columns
-const P_TAPW = 16;                                   // per W tap: phase · PHASE + position offset
-const P_SRCD = 17; const P_CNTD = 18;                // per output depth: its valid input depths (KD slots), count
-const P_SRCH = 19; const P_CNTH = 20;                // per output row: its valid input rows (KH slots), count
-const P_USEDD = 21; const P_USEDH = 22;              // per input depth / row: 1 if some window reads it
-const P_FD = 23; const P_FH = 24; const P_FW = 25;   // f32 divisor factors per output index (average)
-const P_EMPTYW = 26; const P_NEMPTYW = 27;           // output columns whose window reads no input cell
-const P_EMPTY = 28;                                  // f32 bits: the value of a window that reads no input
-const P_PAD = 29;                                    // f32 bits: the padding value (−∞ max, 0 average)
-const P_OUTWP = 30;                                  // outW rounded up to a multiple of 4
-const P_DW = 31;                                     // W dilation
-const P_OWLO = 32; const P_OWHI = 33;                // outputs whose every W tap reads a cell of the run
+// Pool descriptor words: layouts.generated.ts (P_*), from assembly/layouts.mjs.
+import { P_CNTD, P_CNTH, P_COLS, P_DW, P_EMPTY, P_EMPTYW, P_FD, P_FH, P_FW, P_GW, P_HI, P_IND, P_INH, P_INW, P_KD, P_KH, P_KW, P_LO, P_MODE, P_NEMPTYW, P_OUTD, P_OUTH, P_OUTW, P_OUTWP, P_OWHI, P_OWLO, P_PAD, P_PHASE, P_SRCD, P_SRCH, P_SW, P_TAPW, P_USEDD, P_USEDH, P_WORDS } from './layouts.generated';
+
 /** Descriptor words (the driver allocates this many). */
-export function poolDescWords(): i32 { return 34; }
+export function poolDescWords(): i32 { return P_WORDS; }
 
 @inline function pi(d: usize, i: i32): i32 { return load<i32>(d + (<usize>i << 2)); }
 @inline function at(t: usize, i: i32): i32 { return load<i32>(t + (<usize>i << 2)); }

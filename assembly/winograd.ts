@@ -10,19 +10,9 @@
 // thread in any order. The points 0, ±1, ±2, ∞ keep the transform constants small (measured
 // float32 error: bench/results/winograd.md).
 import { convGemm } from './kernels';
+import { X_BIAS, X_GEMM, X_GWP, X_IC, X_IMG, X_OC, X_OCH, X_OCOL, X_OROW, X_PLANE, X_T, X_TILES, X_TPI, X_TW, X_U, X_USTRIDE, X_ZEROS } from './layouts.generated';
 
-// Descriptor (i32 words at `d`), written by the driver.
-const X_IC = 0; const X_OC = 1;
-const X_TW = 2; const X_TPI = 3;     // tiles per row, tiles per image (sub-grid)
-const X_T = 4;                       // tiles per block (multiple of 8)
-const X_GWP = 5; const X_PLANE = 6;  // padded plane row stride, floats per channel plane
-const X_IMG = 7;                     // per image: [plane base (bytes), out base (bytes), valid rows, valid cols]
-const X_OROW = 8; const X_OCOL = 9;  // output floats between a sub-grid's rows / columns
-const X_OCH = 10;                    // output floats per channel
-const X_BIAS = 11; const X_ZEROS = 12; const X_GEMM = 13;
-const X_U = 14; const X_USTRIDE = 15;// packed transformed weights, bytes per position
-const X_TILES = 16;                  // tiles in all
-
+// Descriptor words: layouts.generated.ts (X_*), from assembly/layouts.mjs.
 @inline function xi(d: usize, i: i32): i32 { return load<i32>(d + (<usize>i << 2)); }
 
 /** Bytes of one thread's scratch for a block of T tiles. */
@@ -40,12 +30,12 @@ export function winogradScratchBytes(IC: i32, OC: i32, T: i32): i32 {
  * are computed twice), so each (ξ, ic) is one vector store. Rows past OC repeat the last filter:
  * the GEMM computes them in its tile buffer and never stores them.
  * G rows: (¼, 0, 0), (−⅙, −⅙, −⅙), (−⅙, ⅙, −⅙), (1/24, 1/12, ⅙), (1/24, −1/12, ⅙), (0, 0, 1).
- * `tmp`: 27 vectors of scratch.
+ * `scratch`: 27 vectors.
  */
-export function winogradWeights(w: usize, u: usize, uStride: i32, panels: usize, OC: i32, IC: i32, r0: i32, r1: i32, tmp: usize): void {
+export function winogradWeights(w: usize, u: usize, uStride: i32, panels: usize, OC: i32, IC: i32, r0: i32, r1: i32, scratch: usize): void {
   const q = f32x4.splat(0.25), s6 = f32x4.splat(<f32>(-1.0 / 6.0)), a24 = f32x4.splat(<f32>(1.0 / 24.0));
   const a12 = f32x4.splat(<f32>(1.0 / 12.0)), a6 = f32x4.splat(<f32>(1.0 / 6.0));
-  const t = tmp;
+  const t = scratch;
   const fs = <usize>(IC * 9) << 2; // bytes between output channels' filters
   const nPanels = load<i32>(panels);
   for (let p = 0; p < nPanels; p++) {

@@ -1,13 +1,13 @@
 /**
  * The fast engine: owns one WebAssembly memory (shared when threads are possible) and the main
  * thread's kernel instance, plans each conv (plan.ts) and runs its tasks on the calling thread
- * or, when a pool is attached, on all threads (thread-pool.ts). Memory only grows to the largest call
+ * or, when worker threads are attached, on all threads (thread-pool.ts). Memory only grows to the largest call
  * seen, so repeated calls never grow it further.
  */
 import type { ConvGeometry } from '../../geometry/types.js';
 import { planConv, runTask, type KernelShape, type Layout, type Task } from './plan.js';
 import { holdEventLoop } from './keep-alive.js';
-import { canBlock, canSpawnWorkers, TASK_WORDS, ThreadPool } from './thread-pool.js';
+import { canBlock, canSpawnWorkers, TASK_WORDS, WorkerThreads } from './thread-pool.js';
 import { instantiate, kernelModule, loadAsync, loadedFeatures, loadSync, SHARED_MAX_PAGES, type KernelExports } from './runtime.js';
 import type { TaskRunner } from './task-runner.js';
 import { copyOut, type Job, type JobLayout } from './job.js';
@@ -129,8 +129,8 @@ export class WasmEngine {
   }
 
   /**
-   * Computes a conv. `threads`: 1 = the calling thread only; otherwise the pool when one is
-   * attached and the conv is big enough. Synchronous: blocks on the workers (Node). `into`: the
+   * Computes a conv. `threads`: 1 = the calling thread only; otherwise the worker threads when
+   * some are attached and the conv is big enough. Synchronous: blocks on the workers (Node). `into`: the
    * array the result is written to (the caller's reused buffer), else a fresh one.
    */
   conv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads?: number, into: Float32Array | null = null): Float32Array {
@@ -176,7 +176,7 @@ export class WasmEngine {
 
   /**
    * Lays out a job (job.ts) in memory; the conv plans' tables there are overwritten. `feedable`:
-   * a synchronous pooled call, where a layout with `feed` gets its input task by task (`fed`).
+   * a synchronous threaded call, where a layout with `feed` gets its input task by task (`fed`).
    */
   private setupJob(job: Job, slots: number, feedable = false): { layout: JobLayout; tablePtr: number; fed: boolean } {
     this.runner?.quiesce();
@@ -226,25 +226,25 @@ export class WasmEngine {
     return this.spare;
   }
 
-  /** Busy-wait after a job (ms) for pools this engine starts; undefined = the pool default. */
+  /** Busy-wait after a job (ms) for worker threads this engine starts; undefined = their default. */
   private spinMs: number | undefined;
 
   /**
    * Sets the number of threads (caller included). 1 = no workers. Needs shared memory; without
    * it the engine stays single-threaded. `spinMs`: how long workers busy-wait for the next job
-   * (PoolOptions.spinMs). Returns the number of threads in effect.
+   * (WorkerThreadsOptions.spinMs). Returns the number of threads in effect.
    */
   setThreads(n: number, options: { stallMs?: number; spinMs?: number; asyncCallerHelps?: boolean } = {}): number {
     if (options.spinMs !== undefined) {
       this.spinMs = options.spinMs;
       this.runner?.setSpin(options.spinMs);
     }
-    // Same count, all workers alive, no new stall option: keep the pool (starting workers is costly).
+    // Same count, all workers alive, no new stall option: keep the workers (starting them is costly).
     if (this.runner && this.runner.threads === n && this.runner.slots === n && options.stallMs === undefined && options.asyncCallerHelps === undefined) return n;
     if (this.runner) { this.runner.close(); this.runner = null; }
     const module = kernelModule(true);
     if (n > 1 && this.shared && module && canSpawnWorkers()) {
-      this.runner = new ThreadPool(module, this.memory, this.kernels, { workers: n - 1, stallMs: options.stallMs, spinMs: this.spinMs, asyncCallerHelps: options.asyncCallerHelps });
+      this.runner = new WorkerThreads(module, this.memory, this.kernels, { workers: n - 1, stallMs: options.stallMs, spinMs: this.spinMs, asyncCallerHelps: options.asyncCallerHelps });
     }
     return this.runner ? this.runner.threads : 1;
   }
@@ -261,7 +261,7 @@ function inputFeed(table: Int32Array, x: Float32Array, mem: Float32Array, inBase
 }
 
 /**
- * How a pooled call's result leaves wasm memory. Layouts whose tasks own output ranges copy
+ * How a threaded call's result leaves wasm memory. Layouts whose tasks own output ranges copy
  * them out as tasks finish (`drain`): the copy, its page faults and any GC of the fresh result
  * array overlap the other threads' work (the array is made at the first drain, after the job is
  * published) — contiguous spans per task (depthwise) or, for dense direct convs, a pixel range

@@ -1,7 +1,7 @@
 /**
  * A job for the fast engine other than a forward convolution (the weight gradient,
  * weight-grad.ts): its own memory layout and tasks, run by WasmEngine.runJob on the same memory
- * and thread pool as the convolutions.
+ * and worker threads as the convolutions.
  */
 import type { KernelExports } from './runtime.js';
 import type { Task } from './plan.js';
@@ -36,13 +36,13 @@ export interface JobLayout {
   /**
    * Optional, where task i reads only its own span of the input (pooling): copies that span in.
    * On threads the engine then prepares without the input and feeds the tasks one by one while
-   * the other threads already compute the ones fed (ThreadPool.runSync's `feed`).
+   * the other threads already compute the ones fed (WorkerThreads.runSync's `feed`).
    */
   feed?(mem: ArrayBuffer, i: number): void;
   /**
    * Optional, where each task writes final values to its own span of the output (pooling):
    * called on the calling thread, in task order, as tasks [i0, i1) are done, so the result is
-   * copied out while other threads still compute (ThreadPool.runSync's `drain`); read() then
+   * copied out while other threads still compute (WorkerThreads.runSync's `drain`); read() then
    * returns what was drained.
    */
   drain?(mem: ArrayBuffer, i0: number, i1: number): void;

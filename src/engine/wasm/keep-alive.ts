@@ -1,6 +1,6 @@
 /**
- * Keeps a Node process alive while an asynchronous conv is pending. The pool's workers are
- * unref'd (an idle pool must never keep a process from exiting) and `Atomics.waitAsync` holds
+ * Keeps a Node process alive while an asynchronous conv is pending. The worker threads are
+ * unref'd (idle workers must never keep a process from exiting) and `Atomics.waitAsync` holds
  * no handle, so without this a script whose only work is `await conv2dAsync(…)` would reach
  * the end of its event loop with the promise unsettled: Node then exits (code 13 for a
  * top-level await) and the result is lost. A ref'd timer is held from the first pending job to

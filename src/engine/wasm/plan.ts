@@ -13,13 +13,16 @@ import { padSource } from '../../geometry/taps.js';
 import type { AxisGeometry, ConvGeometry, PaddingMode } from '../../geometry/types.js';
 import { product } from '../../geometry/validate.js';
 import { axes3, axisClasses, type AxisClass } from './classes.js';
-import type { KernelExports } from './runtime.js';
+import {
+  callConvGemm, callCopyOut, callScatter, callTask, depthwiseTask, gemmTask, GEMM_CLASS_WORDS, GEMM_TASK, TASK_GEMM,
+  writeDepthwiseDesc, writeGemmClassDesc, DEPTHWISE_WORDS, type KernelExports, type Task,
+} from './layouts.generated.js';
 
 /** What the plan needs to know about the compiled kernels. */
 export interface KernelShape {
   /** Rows of the register tile (output channels are padded to a multiple). */
   tileRows: number;
-  /** Pixels per packed block: a pool task is one block (unless its writes are final, see below). */
+  /** Pixels per packed block: a GEMM task on threads is one block (unless its writes are final, see below). */
   blockPixels: number;
   /** Rows of B per K block: with K ≤ kBlock a GEMM writes each output once, complete. */
   kBlock: number;
@@ -27,55 +30,24 @@ export interface KernelShape {
   scratchBytes(oc: number): number;
 }
 
-export const TASK_GEMM = 0;
-export const TASK_DEPTHWISE = 1;
-/** A weight-gradient column range (weight-grad.ts; args: those of the kernel weightGrad). */
-export const TASK_WEIGHT_GRAD = 2;
-/** A range of pooling planes (pooling-plan.ts; args: those of the kernel poolPlanes). */
-export const TASK_POOL = 3;
-/** A block of Winograd tiles (winograd-plan.ts; args: those of the kernel winogradTiles). */
-export const TASK_WINOGRAD = 4;
-/** Winograd weight panels of a row range (winograd-plan.ts; args: those of winogradWeights but its scratch). */
-export const TASK_WINOGRAD_WEIGHTS = 5;
-
-/** A phase-2 call: kind plus up to 22 integer arguments; the scratch pointer is per thread. */
-export interface Task {
-  kind: number;
-  args: number[];
-}
+export { TASK_DEPTHWISE, TASK_GEMM, TASK_POOL, TASK_WEIGHT_GRAD, TASK_WINOGRAD, TASK_WINOGRAD_WEIGHTS, type Task } from './layouts.generated.js';
 
 /**
  * Runs one task on one thread, whole: a GEMM task computes its pixel range (`priv`: in the
- * thread's scratch, then copied to its place — pool workers, and a caller stealing a task), and
- * a transposed conv's task scatters its pixels to the output (args 10–12: output, offset table,
- * output plane size; 0 = nothing to scatter). The pool's worker program does the same steps.
+ * thread's scratch, then copied to its place — worker threads, and a caller stealing a task), and
+ * a transposed conv's task scatters its pixels to the output (words out, off, outSp; out = 0:
+ * nothing to scatter). The workers' program (thread-pool.ts) does the same steps.
  */
 export function runTask(k: KernelExports, t: Task, scratch: number, priv: boolean): void {
   const a = t.args;
-  if (t.kind === TASK_POOL) {
-    k.poolPlanes(a[0], a[1], a[2], a[3], a[4], scratch);
-    return;
-  }
-  if (t.kind === TASK_WINOGRAD) {
-    k.winogradTiles(a[0], a[1], a[2], scratch);
-    return;
-  }
-  if (t.kind === TASK_WINOGRAD_WEIGHTS) {
-    k.winogradWeights(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], scratch);
-    return;
-  }
-  if (t.kind === TASK_WEIGHT_GRAD) {
-    k.weightGrad(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], scratch);
-    return;
-  }
   if (t.kind !== TASK_GEMM) {
-    k.depthwise(a[0], a[1], a[2], a[3], a[4], a[5], a[6], scratch);
+    callTask(k, t.kind, a, 0, scratch);
     return;
   }
-  const inPrivate = priv && a[13] !== 1; // arg 13 = 1: final writes, computed in place
-  k.convGemm(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], scratch, inPrivate ? 1 : 0);
-  if (inPrivate) k.copyOut(scratch, a[4], a[5], a[7], a[8], a[9]);
-  if (a[10] !== 0) k.scatter(a[4], a[5], a[10], a[11], a[7], a[12], a[8], a[9]);
+  const inPrivate = priv && a[GEMM_TASK.final] !== 1; // final writes: computed in place
+  callConvGemm(k, a, 0, scratch, inPrivate ? 1 : 0);
+  if (inPrivate) callCopyOut(k, a, 0, scratch);
+  if (a[GEMM_TASK.out] !== 0) callScatter(k, a, 0);
 }
 
 export interface Layout {
@@ -321,10 +293,10 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
 
   const perAxis = ax.map((a) => axisClasses(a, g));
   // A 1×1 stride-1 conv without padding: B[k][p] is the input itself (channel k, pixel p), so
-  // the kernel reads it in place instead of packing a copy (desc word 16).
+  // the kernel reads it in place instead of packing a copy (descriptor word `identity`).
   const identityB = !g.transposed && ax.every((a) => !a || (a.kernel === 1 && a.stride === 1 && a.padBefore === 0 && a.padAfter === 0));
   // Other convs of rank ≤ 2 read B in place from padded input planes when they can (rowsPlan;
-  // desc words 17–20), built once per call: packing B per pixel block is a visible share of a
+  // descriptor words rows, outW, sH, gWp), built once per call: packing B per pixel block is a visible share of a
   // dense conv and most of a grouped one with few channels per group (bench/results/engine-design.md).
   const rows = rowsPlan(g, ax, perAxis, identityB);
   const planeSize = rows ? rows.gH * rows.gWp : 0;
@@ -339,7 +311,7 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
     const direct = !g.transposed;
     const cp: ClassPlan = {
       cls, P, taps, K: icg * taps, direct,
-      desc: arena.alloc(21 * 4),
+      desc: arena.alloc(GEMM_CLASS_WORDS * 4),
       tabs: cls.map((c) => arena.alloc(c.tab.length * 4)).concat(arena.alloc(cw.lo.length * 4), arena.alloc(cw.hi.length * 4)),
       tapOff: arena.alloc(Math.max(1, taps) * 4),
       outOff: direct ? 0 : arena.alloc(P * 4),
@@ -367,15 +339,18 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
       const c = cp.direct ? outPtr + ((n * g.outChannels + gi * ocg) * outSp) * 4 : cp.temp[n * G + gi];
       const ldc = cp.direct ? outSp : cp.P;
       // Many groups (or images) and K within one block: one task per group, of any size. Its
-      // writes are final (no partial sums), so it needs no private block (task arg 13 = 1): a
+      // writes are final (no partial sums), so it needs no private block (task word `final`): a
       // task computed twice (a straggler and the thread that stole it) writes the same numbers.
       // Pixel-range tasks of a 32-group conv were too small to pay for their hand-over.
       const whole = threads > 1 && cp.K <= ks.kBlock && N * G >= threads * 6;
       const cuts = threads > 1 && !whole ? splitPixels(cp.P, threads, ks.blockPixels) : [0, cp.P];
       for (let t = 0; t + 1 < cuts.length; t++) {
         const p0 = cuts[t], p1 = cuts[t + 1];
-        const scatterTo = cp.direct ? [0, 0, 0] : [outPtr + ((n * g.outChannels + gi * ocg) * outSp) * 4, cp.outOff, outSp];
-        tasks.push({ kind: TASK_GEMM, args: [cp.desc, x, cp.packed[gi], biasPtr + gi * ocg * 4, c, ldc, cp.K, ocg, p0, p1, ...scatterTo, whole ? 1 : 0] });
+        const out = cp.direct ? 0 : outPtr + ((n * g.outChannels + gi * ocg) * outSp) * 4;
+        tasks.push(gemmTask({
+          d: cp.desc, x, wp: cp.packed[gi], bias: biasPtr + gi * ocg * 4, c, ldc, K: cp.K, OC: ocg, p0, p1,
+          out, off: cp.direct ? 0 : cp.outOff, outSp: cp.direct ? 0 : outSp, final: whole ? 1 : 0,
+        }));
         // A direct conv has one class whose pixel p is output offset p.
         outRows.push((n * g.outChannels + gi * ocg) * outSp + p0, p1 - p0, ocg, outSp);
       }
@@ -400,10 +375,11 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
       for (const cp of classes) {
         const [cd, ch, cw] = cp.cls;
         if (tablesValid) { packWeights(cp); continue; }
-        const d = new Int32Array(mem, cp.desc, 21);
-        d.set([cd.outs.length, ch.outs.length, cw.outs.length, cd.taps.length, ch.taps.length, cw.taps.length,
-          cp.tabs[0], cp.tabs[1], cp.tabs[2], cp.tabs[3], cp.tabs[4], inExt[1], inExt[2], inSp, icg, cw.step, identityB ? 1 : 0,
-          cp.offsPtr, cw.outs.length, rows ? rows.sH : 1, rows ? rows.gWp : 0]);
+        writeGemmClassDesc(mem, cp.desc, {
+          nD: cd.outs.length, nH: ch.outs.length, nW: cw.outs.length, tD: cd.taps.length, tH: ch.taps.length, tW: cw.taps.length,
+          tabD: cp.tabs[0], tabH: cp.tabs[1], tabW: cp.tabs[2], loW: cp.tabs[3], hiW: cp.tabs[4], inH: inExt[1], inW: inExt[2], inSp, icg,
+          step: cw.step, identity: identityB ? 1 : 0, rows: cp.offsPtr, outW: cw.outs.length, sH: rows ? rows.sH : 1, gWp: rows ? rows.gWp : 0,
+        });
         if (cp.offs) new Int32Array(mem, cp.offsPtr, cp.offs.length).set(cp.offs);
         cp.cls.forEach((c, i) => new Int32Array(mem, cp.tabs[i], c.tab.length).set(c.tab));
         new Int32Array(mem, cp.tabs[3], cw.lo.length).set(cw.lo);
@@ -479,8 +455,8 @@ function planDepthwise(g: ConvGeometry, threads: number, ks: KernelShape): Layou
   const depthPtr = arena.alloc(gD * 4);
   const rowPtr = arena.alloc(gH * 4);
   const colPtr = arena.alloc((gW + 2) * 4);
-  const descPtr = arena.alloc(22 * 4);
-  const desc = [mult, inD, inH, inW, outD, outH, outW, kD, kH, kW, sD, sH, sW, dD, dH, dW, depthPtr, rowPtr, colPtr, gD, gH, gW];
+  const descPtr = arena.alloc(DEPTHWISE_WORDS * 4);
+  const desc = { mult, inD, inH, inW, outD, outH, outW, kD, kH, kW, sD, sH, sW, dD, dH, dW, depthMap: depthPtr, rowMap: rowPtr, colMap: colPtr, gD, gH, gW };
   const planeBytes = gD * gH * (gW + 8) * 4;
   const scratchPer = planeBytes + 64;
   const scratchPtr = arena.alloc(scratchPer * threads);
@@ -493,10 +469,9 @@ function planDepthwise(g: ConvGeometry, threads: number, ks: KernelShape): Layou
       spans.push((n * g.outChannels + c0 * mult) * outSp, (Math.min(C, c0 + chunk) - c0) * mult * outSp);
       const inLen = (Math.min(C, c0 + chunk) - c0) * inSp;
       feed.push((n * C + c0) * inSp, 1, inLen, 0, inLen);
-      tasks.push({
-        kind: TASK_DEPTHWISE,
-        args: [xPtr + n * C * inSp * 4, wPtr, biasPtr, outPtr + n * g.outChannels * outSp * 4, c0, Math.min(C, c0 + chunk), descPtr],
-      });
+      tasks.push(depthwiseTask({
+        x: xPtr + n * C * inSp * 4, w: wPtr, bias: biasPtr, out: outPtr + n * g.outChannels * outSp * 4, c0, c1: Math.min(C, c0 + chunk), d: descPtr,
+      }));
     }
   }
   return {
@@ -516,7 +491,7 @@ function planDepthwise(g: ConvGeometry, threads: number, ks: KernelShape): Layou
       b.fill(0);
       if (bias) b.set(bias);
       if (tablesValid) return;
-      new Int32Array(mem, descPtr, desc.length).set(desc);
+      writeDepthwiseDesc(mem, descPtr, desc);
       new Int32Array(mem, depthPtr, gD).set(depthMap);
       new Int32Array(mem, rowPtr, gH).set(rowMap);
       new Int32Array(mem, colPtr, gW + 2).set(colMap);

@@ -18,10 +18,8 @@ import type { AxisGeometry } from '../../geometry/types.js';
 import { product } from '../../geometry/validate.js';
 import { countedTaps } from '../reference/pool.js';
 import { axes3 } from './classes.js';
-import { Arena, gridMap, withColumnRun, TASK_POOL, type Task } from './plan.js';
-
-/** Descriptor words (assembly/pooling.ts, P_*). */
-const DESC_WORDS = 34;
+import { Arena, gridMap, withColumnRun } from './plan.js';
+import { poolTask, writePoolDesc, POOL_WORDS, type Task } from './layouts.generated.js';
 
 /** Per output index along one axis: the input indices its window reads (tap order), their count, and its divisor factor. */
 interface AxisWindows {
@@ -123,12 +121,12 @@ export function planPool(g: PoolGeometry, threads: number): PoolPlan {
     cols, tapW, wd.src, wd.count, wh.src, wh.count, wd.used, wh.used, wd.factor, wh.factor, fW, emptyW.length ? emptyW : Int32Array.of(0),
   ].map((t) => [t, arena.alloc(t.length * 4)]);
   const [pCols, pTapW, pSrcD, pCntD, pSrcH, pCntH, pUsedD, pUsedH, pFD, pFH, pFW, pEmptyW] = tables.map((t) => t[1]);
-  const descPtr = arena.alloc(DESC_WORDS * 4);
-  const desc = [
-    isMax ? 0 : 1, inD, inH, inW, outD, outH, outW, kD, kH, kW, sW, gW, phase, pCols, cols[gW], cols[gW + 1], pTapW,
-    pSrcD, pCntD, pSrcH, pCntH, pUsedD, pUsedH, pFD, pFH, pFW, pEmptyW, emptyW.length, f32Bits(empty), f32Bits(isMax ? -Infinity : 0), outWp,
-    dW, owLo, owHi,
-  ];
+  const descPtr = arena.alloc(POOL_WORDS * 4);
+  const desc = {
+    mode: isMax ? 0 : 1, inD, inH, inW, outD, outH, outW, kD, kH, kW, sW, gW, phase, cols: pCols, lo, hi, tapW: pTapW,
+    srcD: pSrcD, cntD: pCntD, srcH: pSrcH, cntH: pCntH, usedD: pUsedD, usedH: pUsedH, fD: pFD, fH: pFH, fW: pFW,
+    emptyW: pEmptyW, nEmptyW: emptyW.length, empty: f32Bits(empty), pad: f32Bits(isMax ? -Infinity : 0), outWp, dW, owLo, owHi,
+  };
   const scratchPer = scratchBytes(sW, phase, inD * inH, outWp, kD * kH);
   const scratchPtr = arena.alloc(scratchPer * threads);
 
@@ -138,7 +136,7 @@ export function planPool(g: PoolGeometry, threads: number): PoolPlan {
   const taskInput: number[] = [], taskOutput: number[] = [];
   for (let p0 = 0; p0 < planes; p0 += chunk) {
     const p1 = Math.min(planes, p0 + chunk);
-    tasks.push({ kind: TASK_POOL, args: [inPtr, outPtr, p0, p1, descPtr] });
+    tasks.push(poolTask({ x: inPtr, out: outPtr, p0, p1, d: descPtr }));
     taskInput.push(p0 * inSp, p1 * inSp);
     taskOutput.push(p0 * outSp, p1 * outSp);
   }
@@ -153,7 +151,7 @@ export function planPool(g: PoolGeometry, threads: number): PoolPlan {
     taskInput: Int32Array.from(taskInput),
     taskOutput: Int32Array.from(taskOutput),
     writeTables(mem) {
-      new Int32Array(mem, descPtr, DESC_WORDS).set(desc);
+      writePoolDesc(mem, descPtr, desc);
       for (const [t, ptr] of tables) {
         if (t instanceof Float32Array) new Float32Array(mem, ptr, t.length).set(t);
         else new Int32Array(mem, ptr, t.length).set(t);

@@ -14,32 +14,13 @@
  * fastEngineReady({ wasm }) before the first convolution; see KernelSource.
  */
 import { KERNELS_BASE64 } from './bin/kernels.generated.js';
+import type { KernelExports } from './layouts.generated.js';
+
+/** The kernels' exports, generated from their AssemblyScript signatures (assembly/generate.mjs). */
+export type { KernelExports };
 
 export type VariantName = 'kernels-simd' | 'kernels-relaxed' | 'kernels-simd-shared' | 'kernels-relaxed-shared';
 
-export interface KernelExports {
-  packB(d: number, x: number, dst: number, k0: number, kc: number, p0: number, nc: number, ncPad: number): void;
-  packA(w: number, dst: number, oc: number, icg: number, taps: number, tapOff: number, ocStride: number, icStride: number): void;
-  convGemm(d: number, x: number, wp: number, bias: number, c: number, ldc: number, K: number, OC: number, p0: number, p1: number, scratch: number, priv: number): void;
-  copyOut(scratch: number, c: number, ldc: number, OC: number, p0: number, p1: number): void;
-  scatter(c: number, ldc: number, out: number, off: number, OC: number, outSp: number, p0: number, p1: number): void;
-  fillBias(out: number, off: number, bias: number, OC: number, P: number, outSp: number): void;
-  depthwise(x: number, w: number, bias: number, out: number, c0: number, c1: number, desc: number, scratch: number): void;
-  buildPlanes(x: number, planes: number, C: number, inH: number, inW: number, rowMap: number, colMap: number, gH: number, gW: number): void;
-  buildSplitPlanes(x: number, planes: number, C: number, inH: number, inW: number, rowMap: number, colMap: number, gH: number, gW: number): void;
-  peak(iters: number, seed: number): number;
-  poolPlanes(x: number, out: number, p0: number, p1: number, desc: number, scratch: number): void;
-  weightGrad(d: number, z: number, zImg: number, a: number, aImg: number, M: number, P: number, N: number, c: number, K: number, k0: number, k1: number, scratch: number): void;
-  weightGradScratchBytes(M: number): number;
-  weightGradColumns(): number;
-  winogradTiles(d: number, t0: number, t1: number, scratch: number): void;
-  winogradWeights(w: number, u: number, uStride: number, panels: number, OC: number, IC: number, r0: number, r1: number, tmp: number): void;
-  winogradScratchBytes(IC: number, OC: number, T: number): number;
-  tileRows(): number;
-  gemmScratchBytes(oc: number): number;
-  blockPixels(): number;
-  kBlock(): number;
-}
 
 export const SHARED_MAX_PAGES = 32768;
 

@@ -1,6 +1,6 @@
 /**
  * The interface between the engine (engine.ts), which plans a call and hands its tasks over, and
- * the thread pool (thread-pool.ts), which runs them: a module of its own so that neither imports the other for it.
+ * the worker threads (thread-pool.ts), which run them: a module of its own so that neither imports the other for it.
  */
 import type { Task } from './plan.js';
 

@@ -1,5 +1,5 @@
 /**
- * Thread pool for the fast engine: worker threads (Node worker_threads, browser Web Workers) that
+ * The fast engine's worker threads (Node worker_threads, browser Web Workers), which
  * instantiate the same kernels over the same shared WebAssembly.Memory and take phase-2 tasks
  * from a shared cursor. The calling thread works too (thread 0), so `threads` = workers + 1.
  *
@@ -18,26 +18,30 @@
  *   SPIN_US) before it sleeps on GEN, so calls in a steady rhythm find it awake;
  * - the caller blocks on COMPLETED (sync: Atomics.wait, Node only) or awaits it
  *   (async: Atomics.waitAsync or polling; it computes only single tasks, between yields, while a
- *   fresh pool's workers are still starting).
+ *   fresh set of workers is still starting).
  * Robustness: workers are unref'd (never keep a process alive). A worker that exits is dropped
- * from the pool; if one dies holding a task, the caller sees no progress for `stallMs` and runs
+ * from the set; if one dies holding a task, the caller sees no progress for `stallMs` and runs
  * every unfinished task itself — tasks write their whole output range from scratch, so redoing
  * one gives the same numbers.
  */
-import { runTask, TASK_GEMM, TASK_POOL, type Task } from './plan.js';
+import { runTask } from './plan.js';
+import { GEMM_TASK, TASK_ARGS, TASK_CALLS_SOURCE, TASK_GEMM, TASK_POOL, TASK_WORDS, type KernelExports, type Task } from './layouts.generated.js';
 import type { TaskRunner } from './task-runner.js';
-import type { KernelExports } from './runtime.js';
 
 const GEN = 0, CURSOR = 1, COUNT = 2, TABLE = 3, SCRATCH = 4, SCRATCH_PER = 5, COMPLETED = 6, STOP = 7, ACTIVE = 8, READY = 9, SPIN_US = 10, STARTED = 11;
 const CTL_WORDS = 16;
-/** i32 words per task-table entry: state, kind, 22 arguments. */
-export const TASK_WORDS = 24;
+export { TASK_WORDS };
 
-/** The worker's program, as a string so it needs no separate file in Node or the browser. */
+/**
+ * The worker's program, as a string so it needs no separate file in Node or the browser. It reads
+ * a task's words through the generated calls (TASK_CALLS_SOURCE, layouts.generated.ts), the same
+ * that runTask uses, and the task-table layout from the same table.
+ */
 const WORKER_SOURCE = String.raw`
+${TASK_CALLS_SOURCE}
 function start(module, memory, ctl, index, gen0, onExit) {
   const k = new WebAssembly.Instance(module, { env: { memory, abort() { throw new Error('kernel abort'); } } }).exports;
-  // The generation the pool had when this worker was created, not the one it finds now: a job
+  // The generation GEN had when this worker was created, not the one it finds now: a job
   // published while the worker was still starting must wake it (its wait returns at once),
   // or the job would run without it until the caller gave up on it.
   let gen = gen0;
@@ -72,33 +76,28 @@ function start(module, memory, ctl, index, gen0, onExit) {
         const i = Atomics.add(ctl, 1, 1);
         if (i >= n) break;
         const m = new Int32Array(memory.buffer);
-        const e = tab + i * 24;
+        const e = tab + i * ${TASK_WORDS}, w = e + ${TASK_ARGS};
         Atomics.store(m, e, index + 1);
         // Task i's input may still be being copied in by the caller (ctl[9] = tasks ready).
         for (let spin = 0, r = Atomics.load(ctl, 9); r <= i; r = Atomics.load(ctl, 9)) {
           if (++spin > 2000) Atomics.wait(ctl, 9, r, 1);
         }
-        if (m[e + 1] === 0) {
+        const kind = m[e + 1];
+        if (kind === ${TASK_GEMM}) {
           // Private block, then publish only if nobody stole the task meanwhile.
-          // Arg 13 (m[e+15]) = 1: the task's writes are final, so it computes in place.
-          const inPlace = m[e+15] === 1;
-          k.convGemm(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], m[e+9], m[e+10], m[e+11], scratch, inPlace ? 0 : 1);
+          // Word final = 1: the task's writes are final, so it computes in place.
+          const inPlace = m[w + ${GEMM_TASK.final}] === 1;
+          callConvGemm(k, m, w, scratch, inPlace ? 0 : 1);
           if (Atomics.compareExchange(m, e, index + 1, -2) !== index + 1) continue;
-          if (!inPlace) k.copyOut(scratch, m[e+6], m[e+7], m[e+9], m[e+10], m[e+11]);
-          if (m[e+12] !== 0) k.scatter(m[e+6], m[e+7], m[e+12], m[e+13], m[e+9], m[e+14], m[e+10], m[e+11]);
-        } else if (m[e+1] === 4) {
-          k.winogradTiles(m[e+2], m[e+3], m[e+4], scratch);
-        } else if (m[e+1] === 5) {
-          k.winogradWeights(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], m[e+9], scratch);
-        } else if (m[e+1] === 3) {
+          if (!inPlace) callCopyOut(k, m, w, scratch);
+          if (m[w + ${GEMM_TASK.out}] !== 0) callScatter(k, m, w);
+        } else if (kind === ${TASK_POOL}) {
           // Pooling writes final values in place, so the caller may take the task over (steal):
           // then it counts the task, and this thread's identical writes are left uncounted.
-          k.poolPlanes(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], scratch);
+          callTask(k, kind, m, w, scratch);
           if (Atomics.compareExchange(m, e, index + 1, -2) !== index + 1) continue;
-        } else if (m[e+1] === 2) {
-          k.weightGrad(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], m[e+9], m[e+10], m[e+11], m[e+12], m[e+13], scratch);
         } else {
-          k.depthwise(m[e+2], m[e+3], m[e+4], m[e+5], m[e+6], m[e+7], m[e+8], scratch);
+          callTask(k, kind, m, w, scratch);
         }
         Atomics.store(m, e, -1);
         Atomics.add(ctl, 6, 1);
@@ -143,7 +142,7 @@ function nodeWorkerCtor(): NodeWorkerCtor | null {
   return wt?.Worker ?? null;
 }
 
-/** Whether this runtime can run pool workers at all. */
+/** Whether this runtime can run worker threads at all. */
 export function canSpawnWorkers(): boolean {
   if (typeof SharedArrayBuffer === 'undefined' || typeof Atomics === 'undefined') return false;
   if (nodeWorkerCtor()) return true;
@@ -155,10 +154,10 @@ export function canBlock(): boolean {
   return !!nodeWorkerCtor() || typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
 }
 
-/** Default cap on the time a worker watches for the next job after one ends (PoolOptions.spinMs). */
+/** Default cap on the time a worker watches for the next job after one ends (WorkerThreadsOptions.spinMs). */
 export const DEFAULT_SPIN_MS = 20;
 
-export interface PoolOptions {
+export interface WorkerThreadsOptions {
   /** Extra threads besides the caller. */
   workers: number;
   /**
@@ -173,7 +172,7 @@ export interface PoolOptions {
   stallMs?: number;
   /**
    * Whether an async call's caller computes tasks (one at a time, yielding between them) while
-   * no worker has started yet; default true. false leaves a fresh pool's first job to workers
+   * no worker has started yet; default true. false leaves a fresh set's first job to workers
    * that start after it was published (tests use it to pin that they join it).
    */
   asyncCallerHelps?: boolean;
@@ -193,7 +192,7 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((r) => setTimeout(r, 0));
 }
 
-export class ThreadPool implements TaskRunner {
+export class WorkerThreads implements TaskRunner {
   private readonly ctl = new Int32Array(new SharedArrayBuffer(CTL_WORDS * 4));
   private readonly workers: WorkerHandle[] = [];
   private readonly stallMs: number;
@@ -206,7 +205,7 @@ export class ThreadPool implements TaskRunner {
     private readonly module: WebAssembly.Module,
     private readonly memory: WebAssembly.Memory,
     private readonly k: KernelExports,
-    options: PoolOptions,
+    options: WorkerThreadsOptions,
   ) {
     this.stallMs = options.stallMs ?? 2000;
     this.asyncCallerHelps = options.asyncCallerHelps ?? true;
@@ -248,7 +247,7 @@ export class ThreadPool implements TaskRunner {
     return 1 + this.workers.length;
   }
 
-  /** Ends every worker (the pool is unusable afterwards). */
+  /** Ends every worker (the object is unusable afterwards). */
   close(): void {
     Atomics.store(this.ctl, STOP, 1);
     Atomics.add(this.ctl, GEN, 2);
@@ -269,7 +268,7 @@ export class ThreadPool implements TaskRunner {
 
   /**
    * Makes the memory the caller's: no worker is inside a job afterwards (GEN stays odd, so a
-   * late worker backs off). Every call, pooled or not, runs this before writing memory.
+   * late worker backs off). Every call, threaded or not, runs this before writing memory.
    */
   quiesce(): void {
     const c = this.ctl;
@@ -443,7 +442,7 @@ export class ThreadPool implements TaskRunner {
     this.publish(tasks, tablePtr, scratchPtr, scratchPer);
     if (this.threads < 2) this.work(tasks, tablePtr, scratchPtr);
     const c = this.ctl;
-    // Until the first worker has started (a fresh pool: tens of ms for a thread to boot), the
+    // Until the first worker has started (fresh workers: tens of ms for a thread to boot), the
     // caller takes tasks one at a time, yielding to the event loop after each, so the first call
     // costs about what a synchronous one does instead of waiting for the start-up.
     while (this.asyncCallerHelps && Atomics.load(c, STARTED) === 0 && this.threads >= 2 && this.workOne(tasks, tablePtr, scratchPtr)) await yieldToEventLoop();

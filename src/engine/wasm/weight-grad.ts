@@ -17,7 +17,7 @@ import type { AxisGeometry, ConvGeometry } from '../../geometry/types.js';
 import { product } from '../../geometry/validate.js';
 import { axes3, axisClasses } from './classes.js';
 import { copyOut, type Job, type JobLayout } from './job.js';
-import { TASK_WEIGHT_GRAD, type Task } from './plan.js';
+import { GEMM_CLASS_WORDS, weightGradTask, writeGemmClassDesc, type Task } from './layouts.generated.js';
 import type { KernelExports } from './runtime.js';
 
 /** The GEMM's operands, described independently of the data (the plan's cache key). */
@@ -78,20 +78,23 @@ function planWeightGrad(o: Operands, slots: number, k: KernelExports, data: { z:
   const [cd, ch, cw] = ax.map((a) => axisClasses(a, o.im2col)[0]);
   const tabs = [cd.tab, ch.tab, cw.tab, cw.lo, cw.hi];
   const tabPtrs = tabs.map((t) => alloc(t.length * 4));
-  const desc = alloc(21 * 4);
+  const desc = alloc(GEMM_CLASS_WORDS * 4);
   const inExt = ax.map((a) => (a ? a.input : 1));
-  const words = [cd.outs.length, ch.outs.length, cw.outs.length, cd.taps.length, ch.taps.length, cw.taps.length,
-    tabPtrs[0], tabPtrs[1], tabPtrs[2], tabPtrs[3], tabPtrs[4], inExt[1], inExt[2], o.zSp, o.zg, cw.step, 0, 0, cw.outs.length, 1, 0];
+  const words = {
+    nD: cd.outs.length, nH: ch.outs.length, nW: cw.outs.length, tD: cd.taps.length, tH: ch.taps.length, tW: cw.taps.length,
+    tabD: tabPtrs[0], tabH: tabPtrs[1], tabW: tabPtrs[2], loW: tabPtrs[3], hiW: tabPtrs[4], inH: inExt[1], inW: inExt[2], inSp: o.zSp, icg: o.zg,
+    step: cw.step, identity: 0, rows: 0, outW: cw.outs.length, sH: 1, gWp: 0,
+  };
   const scratchPer = (k.weightGradScratchBytes(o.M) + 63) & ~63;
   const scratchPtr = alloc(scratchPer * slots);
   const tasks: Task[] = [];
   const cuts = columnCuts(o.K, o.G, slots, k.weightGradColumns());
   for (let gi = 0; gi < o.G; gi++) {
     for (let t = 0; t + 1 < cuts.length; t++) {
-      tasks.push({
-        kind: TASK_WEIGHT_GRAD,
-        args: [desc, zPtr + gi * o.zg * o.zSp * 4, o.zC * o.zSp, aPtr + gi * o.M * o.P * 4, o.aC * o.P, o.M, o.P, o.N, cPtr + gi * o.M * o.K * 4, o.K, cuts[t], cuts[t + 1]],
-      });
+      tasks.push(weightGradTask({
+        d: desc, z: zPtr + gi * o.zg * o.zSp * 4, zImg: o.zC * o.zSp, a: aPtr + gi * o.M * o.P * 4, aImg: o.aC * o.P,
+        M: o.M, P: o.P, N: o.N, c: cPtr + gi * o.M * o.K * 4, K: o.K, k0: cuts[t], k1: cuts[t + 1],
+      }));
     }
   }
   return {
@@ -103,7 +106,7 @@ function planWeightGrad(o: Operands, slots: number, k: KernelExports, data: { z:
       new Float32Array(mem, zPtr, data.z.length).set(data.z);
       new Float32Array(mem, aPtr, data.a.length).set(data.a);
       tabs.forEach((t, i) => new Int32Array(mem, tabPtrs[i], t.length).set(t));
-      new Int32Array(mem, desc, 21).set(words);
+      writeGemmClassDesc(mem, desc, words);
     },
     read(mem) {
       return copyOut(mem, cPtr, cLen, into);

@@ -15,13 +15,14 @@
  */
 import type { AxisGeometry, ConvGeometry } from '../../geometry/types.js';
 import { axes3 } from './classes.js';
-import { Arena, gridMap, TASK_WINOGRAD, TASK_WINOGRAD_WEIGHTS, withColumnRun, type KernelShape, type Task } from './plan.js';
-import type { KernelExports } from './runtime.js';
+import { Arena, gridMap, withColumnRun, type KernelShape } from './plan.js';
+import {
+  GEMM_CLASS_WORDS, GEMM_CLASS_ZERO, winogradTask, winogradWeightsTask, WINOGRAD_WORDS, writeGemmClassDesc, writeWinogradDesc,
+  type GemmClassDesc, type KernelExports, type Task, type WinogradDesc,
+} from './layouts.generated.js';
 
 /** Output tile edge and input tile edge of F(4×4, 3×3). */
 const M_OUT = 4;
-const DESC_WORDS = 17;
-const GEMM_DESC_WORDS = 21;
 
 /**
  * Tiles per task: a multiple of 8 (the microkernel's column width), 8 to 64, with V and M (36
@@ -111,8 +112,8 @@ export function planWinograd(g: ConvGeometry, threads: number, ks: KernelShape, 
   const colPtrs = sw.maps.map((m) => arena.alloc(m.length * 4));
   const tapOffPtr = arena.alloc(4);
   const imgPtr = arena.alloc(images * 4 * 4);
-  const gemmDesc = arena.alloc(GEMM_DESC_WORDS * 4);
-  const descPtr = arena.alloc(DESC_WORDS * 4);
+  const gemmDesc = arena.alloc(GEMM_CLASS_WORDS * 4);
+  const descPtr = arena.alloc(WINOGRAD_WORDS * 4);
   const scratchPer = (k.winogradScratchBytes(IC, OC, T) + 63) & ~63;
   const scratchPtr = arena.alloc(scratchPer * threads);
 
@@ -123,19 +124,20 @@ export function planWinograd(g: ConvGeometry, threads: number, ks: KernelShape, 
       img.set([planesPtr + q * IC * plane * 4, outPtr + (n * OC * outSp + a * W.output + b) * 4, sh.valid[a], sw.valid[b]], 4 * q);
     }
   }
-  const desc = [IC, OC, sw.tiles, tpi, T, gWp, plane, imgPtr, H.dilation * W.output, W.dilation, outSp,
-    biasPtr, zerosPtr, gemmDesc, uPtr, uStride, tiles];
-  // The GEMM reads V_ξ in place: identity B with row stride T (kernels.ts descriptor words 14, 16).
-  const gemm = new Int32Array(GEMM_DESC_WORDS);
-  gemm[13] = T; gemm[14] = IC; gemm[16] = 1;
+  const desc: WinogradDesc = {
+    ic: IC, oc: OC, tW: sw.tiles, tpi, t: T, gWp, plane, img: imgPtr, oRow: H.dilation * W.output, oCol: W.dilation, oCh: outSp,
+    bias: biasPtr, zeros: zerosPtr, gemm: gemmDesc, u: uPtr, uStride, tiles,
+  };
+  // The GEMM reads V_ξ in place: identity B of IC rows with row stride T.
+  const gemm: GemmClassDesc = { ...GEMM_CLASS_ZERO, inSp: T, icg: IC, identity: 1 };
 
   const tasks: Task[] = [];
-  for (let t0 = 0; t0 < tiles; t0 += T) tasks.push({ kind: TASK_WINOGRAD, args: [descPtr, t0, Math.min(tiles, t0 + T)] });
+  for (let t0 = 0; t0 < tiles; t0 += T) tasks.push(winogradTask({ d: descPtr, t0, t1: Math.min(tiles, t0 + T) }));
   // Rows [r0, r1) of the weights per task: each panel is transformed by the task its first row falls in.
   const weightTasks: Task[] = [];
   const parts = threads > 1 ? Math.min(4 * threads, Math.ceil(OC / 6)) : 1;
   for (let i = 0; i < parts; i++) {
-    weightTasks.push({ kind: TASK_WINOGRAD_WEIGHTS, args: [wPtr, uPtr, uStride, panelsPtr, OC, IC, Math.floor((i * OC) / parts), Math.floor(((i + 1) * OC) / parts)] });
+    weightTasks.push(winogradWeightsTask({ w: wPtr, u: uPtr, uStride, panels: panelsPtr, OC, IC, r0: Math.floor((i * OC) / parts), r1: Math.floor(((i + 1) * OC) / parts) }));
   }
 
   /**
@@ -175,8 +177,8 @@ export function planWinograd(g: ConvGeometry, threads: number, ks: KernelShape, 
       b.fill(0);
       if (bias) b.set(bias);
       new Float32Array(mem, zerosPtr, ocPad + MR).fill(0);
-      new Int32Array(mem, descPtr, DESC_WORDS).set(desc);
-      new Int32Array(mem, gemmDesc, GEMM_DESC_WORDS).set(gemm);
+      writeWinogradDesc(mem, descPtr, desc);
+      writeGemmClassDesc(mem, gemmDesc, gemm);
       new Int32Array(mem, imgPtr, img.length).set(img);
       sh.maps.forEach((m, i) => new Int32Array(mem, rowPtrs[i], m.length).set(m));
       sw.maps.forEach((m, i) => new Int32Array(mem, colPtrs[i], m.length).set(m));
