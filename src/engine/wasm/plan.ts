@@ -296,8 +296,9 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
   // the kernel reads it in place instead of packing a copy (descriptor word `identity`).
   const identityB = !g.transposed && ax.every((a) => !a || (a.kernel === 1 && a.stride === 1 && a.padBefore === 0 && a.padAfter === 0));
   // Other convs of rank ≤ 2 read B in place from padded input planes when they can (rowsPlan;
-  // descriptor words rows, outW, sH, gWp), built once per call: packing B per pixel block is a visible share of a
-  // dense conv and most of a grouped one with few channels per group (bench/results/engine-design.md).
+  // descriptor words rows, outW, sH, gWp), built once per call: packing B per pixel block is a
+  // visible share of a dense conv and most of a grouped one with few channels per group
+  // (bench/results/engine-design.md).
   const rows = rowsPlan(g, ax, perAxis, identityB);
   const planeSize = rows ? rows.gH * rows.gWp : 0;
   const planesPtr = rows ? arena.alloc(N * g.inChannels * planeSize * 4) : 0;
