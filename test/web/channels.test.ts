@@ -32,7 +32,7 @@ describe('channels', () => {
     expect(await page.$$eval('[data-channel-plane]', (fs) => fs.map((f) => f.getAttribute('data-channel-plane')))).toEqual(['0', '1', '2']);
     expect(await page.$$eval('[data-kernel-slice]', (s) => s.map((x) => x.getAttribute('data-kernel-slice')))).toEqual(['1,0', '1,1', '1,2']);
     const parts = await page.$$eval('[data-part]', (ps) => ps.map((p) => Number(p.getAttribute('data-part'))));
-    const sum = await page.$eval('[data-channel-sum]', (e) => ({ total: Number((e as HTMLElement).dataset.total), output: Number((e as HTMLElement).dataset.output), text: e.textContent }));
+    const sum = await page.$eval('#channel-planes [data-channel-sum]', (e) => ({ total: Number((e as HTMLElement).dataset.total), output: Number((e as HTMLElement).dataset.output), text: e.textContent }));
     expect(parts).toHaveLength(3);
     expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(sum.output, 4);
     expect(sum.total).toBeCloseTo(sum.output, 4);
@@ -43,18 +43,55 @@ describe('channels', () => {
   it('the step sentence sums over every input channel, naming each, and ends with the layer\'s output value', async () => {
     const page = await open('?i=5&k=3&s=1&p=1&ci=3&co=2&oc=1&n=1&f=7&lang=en');
     const text = (await page.textContent('#step-text')) ?? '';
-    const output = await page.$eval('[data-channel-sum]', (e) => Number((e as HTMLElement).dataset.output));
+    const output = await page.$eval('#channel-planes [data-channel-sum]', (e) => Number((e as HTMLElement).dataset.output));
     expect(text).toMatch(/^Output \(1,2\) of output channel 1 = sum over its 3 input channels, 9 products each \(27 in all\)/);
     for (const c of [0, 1, 2]) expect(text).toContain(`[channel ${c}]`);
     // The products shown per channel: 12 shared between 3 channels, 4 each, then "…".
     expect(text.match(/\d·-?\d/g)).toHaveLength(12);
     expect(text).toMatch(new RegExp(`= ${String(output).replace('.', '\\.')}\\.$`));
     const zh = await open('?i=5&k=3&s=1&p=1&ci=3&co=2&oc=1&n=1&f=7&lang=zh');
-    expect(await zh.textContent('#step-text')).toMatch(/^输出通道 1 的输出 \(1,2\) = 它的 3 个输入通道各 9 个乘积之和（共 27 个）.*\[通道 2\]/);
+    expect(await zh.textContent('#step-text')).toMatch(/^输出通道 1 在 \(1,2\) 处的值 = 3 个输入通道各 9 个乘积之和（共 27 个）.*\[通道 2\]/);
     // One input channel: the sentence of one channel, unchanged.
     const one = await open('?i=5&k=3&s=1&p=1&n=1&f=7&lang=en');
     expect(await one.textContent('#step-text')).toMatch(/^Output \(1,2\) = sum of 9 products/);
     await Promise.all([page.close(), zh.close(), one.close()]);
+  });
+
+  it('on the stage: every input channel, its slice, the shares and their sum; the grids link to it', async () => {
+    // The grids draw one channel of three and say so, next to the figure, with the way to see all.
+    const page = await open('?i=5&k=3&s=1&p=1&ci=3&co=2&oc=1&n=1&f=7&lang=en', { width: 1440, height: 900 });
+    expect(await page.isVisible('#channels-note')).toBe(true);
+    expect(await page.textContent('#channels-note-text')).toBe('This figure draws input channel 0 of 3.');
+    await page.click('#channels-show');
+    expect(await page.getAttribute('[data-stage]', 'data-stage')).toBe('channels');
+    expect(new URL(page.url()).searchParams.get('fig')).toBe('channels');
+    expect(await page.isVisible('#channels-note')).toBe(false);
+    const stage = '#figure-box ';
+    expect(await page.$$eval(`${stage}[data-channel-plane]`, (fs) => fs.map((f) => f.getAttribute('data-channel-plane')))).toEqual(['0', '1', '2']);
+    expect(await page.$$eval(`${stage}[data-kernel-slice]`, (s) => s.map((x) => x.getAttribute('data-kernel-slice')))).toEqual(['1,0', '1,1', '1,2']);
+    const parts = await page.$$eval(`${stage}[data-part]`, (ps) => ps.map((p) => Number(p.getAttribute('data-part'))));
+    const sum = await page.$eval(`${stage}[data-channel-sum]`, (e) => ({ output: Number((e as HTMLElement).dataset.output), text: e.textContent ?? '' }));
+    expect(parts).toHaveLength(3);
+    expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(sum.output, 4);
+    expect(sum.text).toContain(`= ${sum.output}, the output at (1,2)`);
+    // The same picture is not repeated below the stage.
+    expect(await page.$eval('#channel-planes', (e) => (e as HTMLElement).hidden)).toBe(true);
+    // It follows the animation: the next step's window and shares.
+    await page.click('#btn-forward');
+    expect(await page.$eval(`${stage}[data-channel-sum]`, (e) => e.textContent ?? '')).toContain('the output at (1,3)');
+    // The whole figure is in the stage's box, cells sized to it (larger than the 22 px below the stage).
+    const box = await page.$eval('#figure-box', (e) => { const r = e.getBoundingClientRect(); return { bottom: r.bottom, right: r.right }; });
+    const planes = await page.$$eval(`${stage}[data-channel-plane] > svg:first-of-type`, (els) => els.map((e) => { const r = e.getBoundingClientRect(); return { w: r.width, bottom: r.bottom, right: r.right }; }));
+    for (const p of planes) {
+      expect(p.bottom).toBeLessThanOrEqual(box.bottom);
+      expect(p.right).toBeLessThanOrEqual(box.right);
+      expect(p.w).toBeGreaterThan(7 * 22 + 2);
+    }
+    // One input channel: the figure cannot show more than the grids, which are shown instead.
+    const one = await open('?i=5&k=3&fig=channels&lang=en');
+    expect(await one.getAttribute('[data-stage]', 'data-stage')).toBe('grids');
+    expect(await one.isVisible('#channels-note')).toBe(false);
+    await Promise.all([page.close(), one.close()]);
   });
 
   it('groups: an output channel draws only the input channels of its group', async () => {

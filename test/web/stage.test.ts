@@ -108,6 +108,51 @@ describe('the stage', () => {
     await page.close();
   });
 
+  it('on a phone the classic figure shows its planes alone, labels legible, and its key below', async () => {
+    for (const q of ['?tour=7&lang=zh', '?i=5&k=3&s=2&p=1&fig=classic&lang=en']) {
+      const { page, errors } = await open(q, { width: 390, height: 844 });
+      const m = await page.evaluate(() => {
+        const svg = document.querySelector<SVGSVGElement>('#svg-classic')!;
+        const vb = svg.getAttribute('viewBox')!.split(' ').map(Number);
+        const k = svg.getBoundingClientRect().width / vb[2];
+        const label = Array.from(svg.querySelectorAll('text')).find((t) => /^(output|输出) /.test(t.textContent ?? ''))!;
+        const key = document.querySelector('#svg-classic-key')!;
+        return { vbHeight: vb[3], height: Number(svg.dataset.height), labelPx: Number(label.getAttribute('font-size')) * k, key: !key.hasAttribute('hidden') && key.getBoundingClientRect().height > 0, keyUse: key.querySelector('use')?.getAttribute('href') };
+      });
+      // The planes' window leaves out the key (parameter lines, legend, kernel) drawn under them.
+      expect(m.vbHeight, q).toBeLessThan(m.height * 0.85);
+      // Drawn whole, these labels came out at about 7 and 10 px on this screen.
+      expect(m.labelPx, q).toBeGreaterThanOrEqual(10);
+      expect(m.key, q).toBe(true);
+      expect(m.keyUse).toBe('#classic-base');
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    // On a wide screen the figure is whole and there is no separate key.
+    const { page } = await open('?tour=7&lang=zh', { width: 1440, height: 900 });
+    expect(await attr(page, '#svg-classic', 'viewBox')).toBe(`0 0 ${await attr(page, '#svg-classic', 'data-width')} ${await attr(page, '#svg-classic', 'data-height')}`);
+    expect(await page.$eval('#svg-classic-key', (e) => e.hasAttribute('hidden'))).toBe(true);
+    await page.close();
+  });
+
+  it('does not draw the hidden grids under the classic figure, and draws them for the current layer when shown', async () => {
+    const { page, errors } = await open('?i=5&k=3&s=2&p=1&fig=classic&lang=en', { width: 1440, height: 900 });
+    const cellPaths = () => page.$$eval('#svg-grid path, #svg-output path', (els) => els.length);
+    expect(await cellPaths()).toBe(0);
+    // A parameter change under the classic figure still draws nothing behind it.
+    await page.fill('#input-h', '6');
+    await page.waitForFunction(() => /input 6×/.test(document.querySelector('#svg-classic title')?.textContent ?? ''));
+    expect(await cellPaths()).toBe(0);
+    // Shown again, the grids are the current layer's (6 + 2·1 = 8 grid rows, 3 output rows), stepped.
+    await page.selectOption('#figure', 'grids');
+    expect(await cellPaths()).toBeGreaterThan(0);
+    expect(await attr(page, '#svg-grid', 'data-rows')).toBe('8');
+    expect(await attr(page, '#svg-output', 'data-rows')).toBe('3');
+    expect(await attr(page, '#svg-output', 'data-step')).toBe('0,0');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('plays by default and loops; reduced motion keeps it still', async () => {
     const moving = await open('?i=3&k=2&s=1&p=0&lang=en', { width: 1440, height: 900 }, true);
     expect(await attr(moving.page, '#btn-play', 'aria-pressed')).toBe('true');

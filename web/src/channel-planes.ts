@@ -45,11 +45,14 @@ export class ChannelPlanes {
   private sum: HTMLElement;
   private title: HTMLElement;
   private parts: Float32Array[] | null = null;
+  /** Narrow space (the stage on a phone): the title is for screen readers, a slice is captioned by its index. */
+  compact = false;
   private key = '';
 
-  constructor(host: HTMLElement, before: Node | null) {
-    this.root = h('section', { id: 'channel-planes', class: 'channel-planes tutorial-view', 'aria-labelledby': 'channel-planes-title' });
-    this.title = h('h2', { id: 'channel-planes-title' });
+  /** `id` names the view (the stage's copy has its own); `cellPx` is the cell size to draw, or null for the view's own. */
+  constructor(host: HTMLElement, before: Node | null, id = 'channel-planes', public cellPx: number | null = null) {
+    this.root = h('section', { id, class: 'channel-planes tutorial-view', 'aria-labelledby': `${id}-title` });
+    this.title = h('h2', { id: `${id}-title` });
     this.row = h('div', { class: 'planes-row' });
     this.sum = h('p', { class: 'planes-sum', 'data-channel-sum': '', 'aria-live': 'off' });
     this.root.append(this.title, this.row, this.sum);
@@ -71,11 +74,14 @@ export class ChannelPlanes {
       this.parts = contributions(s, sl.oc, inputs);
     }
     this.title.textContent = pt(lang, 'channelsTitle', { oc: sl.oc });
+    this.title.classList.toggle('sr', this.compact);
     const grid = s.trace.grid;
     const [GH, GW] = grid.shape;
     const [kH, kW] = [g.axes[0].kernel, g.axes[1].kernel];
-    const cell = Math.max(6, Math.min(22, Math.floor(150 / Math.max(GH, GW))));
-    const kcell = Math.max(10, Math.min(22, Math.floor(90 / Math.max(kH, kW))));
+    // Below the stage: planes of about 150 px; on the stage, one cell size for planes and slices.
+    const cell = this.cellPx ?? Math.max(6, Math.min(22, Math.floor(150 / Math.max(GH, GW))));
+    const kcell = this.cellPx ?? Math.max(10, Math.min(22, Math.floor(90 / Math.max(kH, kW))));
+    const font = Math.max(12, Math.min(18, Math.round(cell * 0.45)));
     const fr = s.direct ? s.direct.frames[Math.min(frame, s.direct.frames.length - 1)] : null;
     const read = new Set(fr ? fr.taps.map((t) => t.grid[0] * GW + t.grid[1]) : []);
     const v = s.values;
@@ -103,7 +109,7 @@ export class ChannelPlanes {
         svg.append(el('path', { d: ds.join(''), fill: p.read, 'fill-opacity': 0.55, stroke: p.focus, 'stroke-width': 1.5 }));
       }
       if (v && cell >= 16) {
-        const gt = el('g', { 'font-family': 'system-ui, sans-serif', 'font-size': 12, 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: p.text });
+        const gt = el('g', { 'font-family': 'system-ui, sans-serif', 'font-size': font, 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: p.text });
         grid.cells.forEach((c, i) => {
           if (!c.input) return;
           const t = el('text', { x: 1 + (i % GW) * cell + cell / 2, y: 1 + Math.floor(i / GW) * cell + cell / 2 });
@@ -112,7 +118,7 @@ export class ChannelPlanes {
         });
         svg.append(gt);
       }
-      fig.append(h('figcaption', {}, pt(lang, 'channelsPlane', { c: ic })), svg);
+      fig.append(h('figcaption', {}, pt(lang, this.compact ? 'channelsPlaneShort' : 'channelsPlane', { c: ic })), svg);
       // Its kernel slice.
       const ks = el('svg', { width: kW * kcell + 2, height: kH * kcell + 2, viewBox: `0 0 ${kW * kcell + 2} ${kH * kcell + 2}`, role: 'img', 'aria-label': pt(lang, 'channelsSlice', { oc: sl.oc, c: ic }), 'data-kernel-slice': `${sl.oc},${ic}` });
       const wi = g.transposed ? (ic * ch.outPerGroup + (sl.oc % ch.outPerGroup)) * taps : (sl.oc * ch.inPerGroup + (ic % ch.inPerGroup)) * taps;
@@ -120,13 +126,13 @@ export class ChannelPlanes {
         for (let c = 0; c < kW; c++) {
           ks.append(el('rect', { x: 1 + c * kcell, y: 1 + r * kcell, width: kcell, height: kcell, fill: p.kernel, stroke: p.line, 'stroke-width': 0.75 }));
           if (v && kcell >= 16) {
-            const t = el('text', { x: 1 + c * kcell + kcell / 2, y: 1 + r * kcell + kcell / 2, 'font-family': 'system-ui, sans-serif', 'font-size': 12, 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: p.text });
+            const t = el('text', { x: 1 + c * kcell + kcell / 2, y: 1 + r * kcell + kcell / 2, 'font-family': 'system-ui, sans-serif', 'font-size': font, 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: p.text });
             t.textContent = fmt(v.w[wi + r * kW + c]);
             ks.append(t);
           }
         }
       }
-      const kcap = h('figcaption', {}, pt(lang, 'channelsSlice', { oc: sl.oc, c: ic }));
+      const kcap = h('figcaption', {}, this.compact ? `[${sl.oc}, ${ic}]` : pt(lang, 'channelsSlice', { oc: sl.oc, c: ic }));
       fig.append(h('span', { class: 'planes-times', 'aria-hidden': 'true' }, '×'), ks, kcap);
       if (this.parts && fr) {
         const val = this.parts[n][frameIndex(s, fr.output)];

@@ -167,6 +167,11 @@ export function bindControls(): void {
     const v = select('figure').value;
     s.figure = FIGURES.find((f) => f === v) ?? 'grids';
   }));
+  // The grids draw one input channel: this puts every channel and their sum on the stage.
+  byId('channels-show').addEventListener('click', () => {
+    store.commit((s) => { s.figure = 'channels'; });
+    setValue(select('figure'), 'channels');
+  });
   select('channel-out').addEventListener('change', () => store.commit((s) => { s.channel = Number(select('channel-out').value) || 0; }));
   select('matrix-mode').addEventListener('change', () => store.commit((s) => { s.matrix = select('matrix-mode').value === 'ct' ? 'ct' : 'c'; }));
   byId('controls').addEventListener('submit', (e) => e.preventDefault());

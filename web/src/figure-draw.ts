@@ -11,7 +11,7 @@ import { channelSlice } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import { maxPanelPx } from './side-panels.js';
 import type { SidePanels } from './side-panels.js';
-import { paintFigure, showFigure } from './stage-fit.js';
+import { chooseFigure, fitFigure, paintFigure, shownFigure } from './stage-fit.js';
 import { frameTotal, store } from './store.js';
 import type { TutorialViews } from './tutorial-views.js';
 import { fmt } from './views.js';
@@ -29,7 +29,9 @@ export class MainFigure {
     if (!s) return;
     const { views } = this;
     const p = paletteOf(store.state.theme, store.state.colorBlind);
-    views.drawBase(s, p, maxPanelPx());
+    const grids = chooseFigure(s) === 'grids';
+    if (grids) views.drawBase(s, p, maxPanelPx());
+    else views.adopt(s, p);
     const g = s.geometry;
     const lang = store.state.lang;
     const [H, W] = g.axes;
@@ -54,10 +56,10 @@ export class MainFigure {
     setAttr(views.kernel.svg, 'aria-label', `${capKernel}. ${help}`);
     setAttr(views.output.svg, 'aria-label', `${capOutput}. ${help}`);
     setHidden(byId('view-label'), false);
-    showFigure(s, views);
+    fitFigure(views);
     this.drawLegend(p);
     const hidden = byId('numbers-hidden');
-    setHidden(hidden, !(store.state.numbers && views.grid.cell < 14));
+    setHidden(hidden, !(grids && store.state.numbers && views.grid.cell < 14));
     setText(hidden, hidden.hidden ? '' : t(lang, 'numbersHidden'));
     setAttr(input('scrub'), 'max', String(Math.max(0, frameTotal(s) - 1)));
     this.paint();
@@ -124,7 +126,8 @@ export class MainFigure {
       hv = r.h;
       hoverText = hoverSentence(s, hover.panel, hover.cell, r);
     }
-    views.paint(step, hv, frame);
+    // Hidden grids are not painted (their base may be a figure behind).
+    if (shownFigure() === 'grids') views.paint(step, hv, frame);
     paintFigure(frame);
     setText(byId('hover-text'), hoverText);
     setValue(input('scrub'), String(frame));

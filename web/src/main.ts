@@ -17,6 +17,7 @@ import { bindTabs, measureHeader, openTab } from './side-tabs.js';
 import { ClassicStage } from './stage-classic.js';
 import { registerFigure } from './stage-fit.js';
 import { StackFigure } from './stack-figure.js';
+import { StageChannels } from './stage-channels.js';
 import { shownValue } from './state.js';
 import type { Lang, State } from './state.js';
 import { store } from './store.js';
@@ -33,16 +34,20 @@ import { mountImageMode } from './image/mount.js';
 const motionOk = () => typeof matchMedia === 'undefined' || !matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 const views = new Views(byId<SVGSVGElement>('svg-grid'), byId<SVGSVGElement>('svg-kernel'), byId<SVGSVGElement>('svg-output'));
-const classic = new ClassicStage(byId<SVGSVGElement>('svg-classic'), byId('classic-title'));
+const classic = new ClassicStage(byId<SVGSVGElement>('svg-classic'), byId('classic-title'), byId<SVGSVGElement>('svg-classic-key'));
 registerFigure('classic', {
   element: byId('classic'),
   draw: (s) => classic.draw(s, { lang: store.state.lang, colorBlind: store.state.colorBlind }),
-  fit: (w, h) => classic.fit(w, h),
+  fit: (w, h, phone) => classic.fit(w, h, phone),
   paint: (f) => classic.paint(f),
+  hide: () => classic.hideKey(),
 });
 
 const stack = new StackFigure(byId('figure-box'), () => ({ palette: paletteOf(store.state.theme, store.state.colorBlind), lang: store.state.lang }));
 registerFigure('stack', { element: stack.element, draw: (s) => stack.draw(s), fit: (w, h) => stack.fit(w, h), paint: () => stack.paint() });
+
+const stageChannels = new StageChannels(byId('figure-box'), () => ({ palette: paletteOf(store.state.theme, store.state.colorBlind), lang: store.state.lang }));
+registerFigure('channels', { element: stageChannels.element, draw: (s) => stageChannels.draw(s), fit: (w, h) => stageChannels.fit(w, h), paint: (f) => stageChannels.paint(f) });
 
 let tutorialViews: TutorialViews | null = null;
 const side = new SidePanels(new MatrixView(byId<SVGSVGElement>('svg-matrix')), () => tutorialViews);

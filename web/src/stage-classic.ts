@@ -13,6 +13,7 @@ import { FONT_FAMILY } from '../../src/render/font/family.js';
 import type { SceneLayout } from '../../src/render/scene.js';
 import { sceneLayoutOf } from '../../src/render/scene-of.js';
 import { mergePolygons, svgElementOf } from '../../src/render/svg.js';
+import { classicCrop } from './classic-crop.js';
 import type { PathPrim } from '../../src/render/svg.js';
 import type { Prim } from '../../src/render/scene.js';
 import type { Lang } from './state.js';
@@ -45,11 +46,23 @@ export class ClassicStage {
   /** Why the renderer refused the current configuration (too many cells), or null. */
   refusal: ConvError | null = null;
 
-  constructor(readonly svg: SVGSVGElement, private readonly title: Element) {
+  /** Where the planes end and the key (parameters, legend, kernel) begins, for a phone. */
+  private crop: ReturnType<typeof classicCrop> | undefined = undefined;
+
+  /**
+   * `keySvg` is a second <svg> that shows the key part of the same drawing (a <use> of the base) on a
+   * phone, where the stage shows the planes alone.
+   */
+  constructor(readonly svg: SVGSVGElement, private readonly title: Element, private readonly keySvg: SVGSVGElement) {
     this.base = document.createElementNS(SVG_NS, 'g');
+    this.base.id = 'classic-base';
     this.overlay = document.createElementNS(SVG_NS, 'g');
     svg.append(this.base, this.overlay);
     svg.setAttribute('font-family', FONT_FAMILY);
+    const use = document.createElementNS(SVG_NS, 'use');
+    use.setAttribute('href', '#classic-base');
+    keySvg.append(use);
+    keySvg.setAttribute('font-family', FONT_FAMILY);
   }
 
   /** Lays out the figure for a scene (once per configuration, language and palette). */
@@ -71,11 +84,13 @@ export class ClassicStage {
     } catch (e) {
       if (!isConvError(e)) throw e;
       this.scene = null;
+      this.crop = undefined;
       this.refusal = e;
       this.base.replaceChildren();
       return false;
     }
     const sc = this.scene;
+    this.crop = undefined;
     this.svg.setAttribute('viewBox', `0 0 ${sc.width} ${sc.height}`);
     this.svg.setAttribute('data-width', String(sc.width));
     this.svg.setAttribute('data-height', String(sc.height));
@@ -91,6 +106,11 @@ export class ClassicStage {
     return this.scene?.frameCount ?? 0;
   }
 
+  /** Hides the phone's key (the figure is not shown). */
+  hideKey(): void {
+    this.keySvg.setAttribute('hidden', '');
+  }
+
   /** Shows one frame's overlay. */
   paint(frame: number): void {
     const sc = this.scene;
@@ -101,12 +121,30 @@ export class ClassicStage {
     this.svg.setAttribute('data-frame', String(frame));
   }
 
-  /** Scales the figure to the largest size that fits `w` × `h` CSS pixels (aspect kept). */
-  fit(w: number, h: number): void {
+  /**
+   * Scales the figure to the largest size that fits `w` × `h` CSS pixels (aspect kept). On a phone
+   * (`split`) the stage gets the planes' window and the key shows below at its own scale, as long
+   * as that makes the planes larger.
+   */
+  fit(w: number, h: number, split = false): void {
     const sc = this.scene;
     if (!sc) return;
-    const k = Math.max(0.3, Math.min(w / sc.width, h / sc.height));
-    this.svg.style.width = `${Math.floor(sc.width * k)}px`;
-    this.svg.style.height = `${Math.floor(sc.height * k)}px`;
+    const whole = { x: 0, y: 0, w: sc.width, h: sc.height };
+    // Found once per configuration, and only on a phone (the frames it reads cost a little).
+    // The step counter is widest on the last frame: both ends bound the planes' window.
+    if (split && this.crop === undefined) this.crop = classicCrop(sc, [...sc.frame(0), ...sc.frame(sc.frameCount - 1)]);
+    const crop = split ? this.crop ?? null : null;
+    const view = crop?.planes ?? whole;
+    const k = Math.max(0.3, Math.min(w / view.w, h / view.h));
+    this.svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.w} ${view.h}`);
+    this.svg.style.width = `${Math.floor(view.w * k)}px`;
+    this.svg.style.height = `${Math.floor(view.h * k)}px`;
+    this.keySvg.toggleAttribute('hidden', crop === null);
+    if (crop) {
+      const kk = Math.min(1, w / crop.key.w);
+      this.keySvg.setAttribute('viewBox', `${crop.key.x} ${crop.key.y} ${crop.key.w} ${crop.key.h}`);
+      this.keySvg.style.width = `${Math.floor(crop.key.w * kk)}px`;
+      this.keySvg.style.height = `${Math.floor(crop.key.h * kk)}px`;
+    }
   }
 }

@@ -14,8 +14,10 @@ export interface StageFigure {
   element: HTMLElement;
   /** Draws the scene; false when this figure cannot show it (the grids are shown, with a note). */
   draw(scene: StageScene): boolean;
-  /** Scales to the largest size that fits `w` × `h` CSS pixels. */
-  fit(w: number, h: number): void;
+  /** Scales to the largest size that fits `w` × `h` CSS pixels (`phone`: a screen ≤ 720 px wide). */
+  fit(w: number, h: number, phone: boolean): void;
+  /** Hides what the figure shows outside its element (called when another figure is shown). */
+  hide?(): void;
   /** Shows animation step `frame`. */
   paint(frame: number): void;
   /** Whether the grids' legend and pointing text stay visible with this figure (default: no). */
@@ -41,25 +43,37 @@ export function paintFigure(frame: number): void {
   figures.get(shown)?.paint(frame);
 }
 
-/** Shows the chosen figure (or the grids when it cannot draw the scene) and fits it to the stage. */
-export function showFigure(s: StageScene, views: Views): void {
+/**
+ * Chooses the figure shown: the registered one the settings name (drawn here), or the grids when
+ * it cannot draw the scene. Returns its name; the caller draws the grids only when they are shown,
+ * then calls `fitFigure`.
+ */
+export function chooseFigure(s: StageScene): string {
   const want = store.state.figure;
   const fig = figures.get(want);
   shown = fig && fig.draw(s) ? want : 'grids';
-  for (const [name, f] of figures) setHidden(f.element, name !== shown);
+  for (const [name, f] of figures) {
+    setHidden(f.element, name !== shown);
+    if (name !== shown) f.hide?.();
+  }
   setHidden(byId('views'), shown !== 'grids');
   const note = byId('classic-note');
   const refused = want !== 'grids' && shown === 'grids';
   setHidden(note, !refused);
   setText(note, refused ? t(store.state.lang, 'classicRefused') : '');
   setAttr(byId('figure-box'), 'data-stage', shown);
+  // A figure that draws one input channel of several says so, with the way to see them all.
+  const g0 = s.geometry;
+  const oneOfMany = g0.inChannels > 1 && (shown === 'grids' || shown === 'classic');
+  setHidden(byId('channels-note'), !oneOfMany);
+  setText(byId('channels-note-text'), oneOfMany ? t(store.state.lang, 'channelsOnStage', { c: s.trace.channels.feeds[Math.min(s.state.channel, g0.outChannels - 1)][0], n: g0.inChannels }) : '');
   // A figure of its own carries its own legend; pointing at cells is the grids' business.
   const legend = shown === 'grids' || figures.get(shown)?.keepsLegend === true;
   setHidden(byId('legend'), !legend);
   setHidden(byId('hover-text'), !legend);
   const g = s.geometry;
   setHidden(byId('channels-panel'), g.inChannels === 1 && g.outChannels === 1);
-  fitFigure(views);
+  return shown;
 }
 
 /**
@@ -68,15 +82,16 @@ export function showFigure(s: StageScene, views: Views): void {
  */
 let fitted: { key: string; W: number; H: number } | null = null;
 
-function fitFigure(views: Views): void {
+/** Scales the figure shown to the stage's box. */
+export function fitFigure(views: Views): void {
   const box = byId('figure-box');
   const phone = typeof matchMedia !== 'undefined' && matchMedia('(max-width: 720px)').matches;
-  const notices = ['error-banner', 'model-origin', 'classic-note'].map((id) => (byId(id).hidden ? 0 : 1)).join('');
+  const notices = ['error-banner', 'model-origin', 'classic-note', 'channels-note'].map((id) => (byId(id).hidden ? 0 : 1)).join('');
   const key = `${window.innerWidth}x${window.innerHeight} ${store.state.lang} ${store.state.tour} ${notices} ${phone} ${document.body.dataset.side ?? ''}`;
   if (fitted?.key !== key) fitted = { key, ...measureFigureBox(box, phone) };
   const { W, H } = fitted;
   const fig = figures.get(shown);
-  if (fig) fig.fit(W, H);
+  if (fig) fig.fit(W, H, phone);
   else scaleGrids(views, W, H);
 }
 
@@ -99,7 +114,7 @@ function measureFigureBox(box: HTMLElement, phone: boolean): { W: number; H: num
     }
     box.style.height = '';
   } else {
-    const used = ['.player', '#step-text', '#error-banner', '#model-origin', '#classic-note']
+    const used = ['.player', '#step-text', '#error-banner', '#model-origin', '#classic-note', '#channels-note']
       .map((sel) => document.querySelector<HTMLElement>(`#stage ${sel}`))
       .reduce((sum, el) => sum + (el && !el.hidden ? el.offsetHeight + 8 : 0), 0);
     H = Math.max(200, byId('stage').clientHeight - 24 - used);

@@ -13,11 +13,12 @@ export type View = 'direct' | 'scatter';
 export type MatrixMode = 'c' | 'ct';
 /**
  * The stage's figures: the three synced grids, the classic slanted planes of the guide's GIFs, or
- * three stacked layers and the input cells one output reads (stack-figure.ts).
+ * three stacked layers and the input cells one output reads (stack-figure.ts), or every input
+ * channel with its kernel slice and their sum (stage-channels.ts).
  * A new figure is named here (the `fig` URL key and the Figure menu accept these) and registered
  * with stage-fit.ts's `registerFigure`.
  */
-export const FIGURES = ['grids', 'classic', 'stack'] as const;
+export const FIGURES = ['grids', 'classic', 'stack', 'channels'] as const;
 export type Figure = (typeof FIGURES)[number];
 /** Which view of the page: the grids (stage and side panels) or the image mode (the layer on pictures). */
 export type PageView = 'grids' | 'image';

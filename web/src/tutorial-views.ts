@@ -42,7 +42,9 @@ export function mountTutorialViews(deps: TutorialDeps): TutorialViews {
   return {
     update(scene) {
       notation.draw(scene.geometry, deps.state(), deps.lang());
-      planes.draw(scene, frame, deps.palette(), deps.lang());
+      // The stage shows every channel itself: not the same picture twice.
+      if (deps.state().figure === 'channels') planes.root.hidden = true;
+      else planes.draw(scene, frame, deps.palette(), deps.lang());
       dilation.draw(deps.state(), frame, deps.palette(), deps.lang());
       pair.update();
     },
@@ -52,7 +54,7 @@ export function mountTutorialViews(deps: TutorialDeps): TutorialViews {
     },
     step(scene, f) {
       frame = f;
-      planes.draw(scene, f, deps.palette(), deps.lang());
+      if (deps.state().figure !== 'channels') planes.draw(scene, f, deps.palette(), deps.lang());
       dilation.draw(deps.state(), f, deps.palette(), deps.lang());
     },
   };

@@ -61,10 +61,18 @@ export class Views {
     return s.scatter ? [s.geometry.axes[0].input, s.geometry.axes[1].input] : [s.trace.grid.shape[0], s.trace.grid.shape[1]];
   }
 
-  /** Lays out and draws the base layer of every panel (a parameter change, theme or numbers). */
-  drawBase(scene: StageScene, palette: Palette, maxPx: number): void {
+  /**
+   * Takes the scene without drawing it: while another figure hides the grids, their base is not
+   * drawn (a 32×32 input is thousands of cells); `drawBase` draws it when they are shown again.
+   */
+  adopt(scene: StageScene, palette: Palette): void {
     this.scene = scene;
     this.palette = palette;
+  }
+
+  /** Lays out and draws the base layer of every panel (a parameter change, theme or numbers). */
+  drawBase(scene: StageScene, palette: Palette, maxPx: number): void {
+    this.adopt(scene, palette);
     const p = palette;
     const g = scene.geometry;
     const [gr, gc] = this.gridShape();
