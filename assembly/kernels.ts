@@ -27,11 +27,12 @@ const MR_RELAXED: i32 = 6;
 const MR: i32 = ASC_FEATURE_RELAXED_SIMD ? MR_RELAXED : MR_SIMD;
 const NR: i32 = 8;
 const KC: i32 = 256;
-// 256 pixels per block: B (256 × 256 floats) stays in L2; halving the blocks of a 128 halves the
-// per-block work and the copy-outs of two-thread tasks (A/B: (d) 2 threads −4..−9 %, others ±1 %).
+// 256 pixels per block: B (256 × 256 floats) stays in L2, and against 128-pixel blocks there is
+// half the per-block work and half the copy-outs of two-thread tasks
+// (bench/results/engine-design.md, "Pixel blocks of 256").
 const NC: i32 = 256;
 
-
+// Descriptor words (D_*, W_*): layouts.generated.ts, from assembly/layouts.mjs.
 @inline function di(d: usize, i: i32): i32 { return load<i32>(d + (<usize>i << 2)); }
 
 /** Packs B rows k0..k0+kc (pixels p0..p0+nc, zero-padded to ncPad) from input channel block x. */

@@ -12,16 +12,12 @@
 // parts and need no reduction.
 
 import { packB } from './kernels';
+import { madd } from './simd';
 
 /** Pixels per block (a multiple of 8). */
 const NCW: i32 = 256;
 /** Columns of dW per B block (a multiple of the tile's 6): 48 rows of 256 pixels, twice (packed, then interleaved). */
 const KCW: i32 = 48;
-
-@inline function madd(a: v128, b: v128, c: v128): v128 {
-  if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
-  return f32x4.add(f32x4.mul(a, b), c);
-}
 
 /** [Σ a, Σ b, Σ c, Σ d]: the lanes of four accumulators summed, one per lane. */
 @inline function hsum4(a: v128, b: v128, c: v128, d: v128): v128 {
