@@ -2,8 +2,8 @@
  * Async convs as a user's plain `node script.mjs` runs them, against the built dist/ (vitest's own
  * process stays alive by itself, so only a child process shows these defects):
  * - `await conv2dAsync(…)` at the top level of a module, and `.then(…)`, deliver the result and
- *   the process exits 0 — a pending job keeps the event loop alive, an idle pool does not;
- * - a fresh pool's workers join a job published while they were still starting (one used to
+ *   the process exits 0 — a pending job keeps the event loop alive, idle workers do not;
+ * - freshly started workers join a job published while they were still starting (one used to
  *   miss it, and the async call waited for the 2 s stall recovery); meanwhile the caller of an
  *   async call computes tasks one at a time, so the first call costs about what a sync one does.
  */
@@ -84,12 +84,12 @@ console.log(JSON.stringify({ worst: Math.max(...ys.map((y) => check(y).worst)), 
     const run = runScript('late-workers.mjs', `
 const { currentWasmEngine } = await import('${dist}engine/wasm/engine.js');
 fastEngineInfo(); // loads the engine
-// A fresh pool whose workers are still starting when the job below is published, and a caller
+// Fresh workers still starting when the job below is published, and a caller
 // that leaves every task to them: they must see the job, or it waits for the 2 s recovery.
 currentWasmEngine().setThreads(2, { asyncCallerHelps: false });
 const y = await conv2dAsync(x, w, { padding: 1 });
-const pool = currentWasmEngine().runner;
-console.log(JSON.stringify({ ...check(y), recoveries: pool.recoveries, callerTasks: pool.callerTasks }));
+const workers = currentWasmEngine().runner;
+console.log(JSON.stringify({ ...check(y), recoveries: workers.recoveries, callerTasks: workers.callerTasks }));
 `);
     expect(run.status).toBe(0);
     const out = lastJson(run.stdout);
@@ -98,14 +98,14 @@ console.log(JSON.stringify({ ...check(y), recoveries: pool.recoveries, callerTas
     expect(out.recoveries).toBe(0); // 1 = the workers missed the job and the caller redid it after 2 s
   }, 70_000);
 
-  it('the first async calls of a fresh pool finish without the stall recovery and release the keep-alive', () => {
+  it('the first async calls on fresh workers finish without the stall recovery and release the keep-alive', () => {
     const run = runScript('first.mjs', `
 const ys = [];
 for (let i = 0; i < 3; i++) ys.push(await conv2dAsync(x, w, { padding: 1 }));
 const { currentWasmEngine } = await import('${dist}engine/wasm/engine.js');
 const { pendingJobs } = await import('${dist}engine/wasm/keep-alive.js');
-const pool = currentWasmEngine().runner;
-console.log(JSON.stringify({ worst: Math.max(...ys.map((y) => check(y).worst)), recoveries: pool.recoveries, pending: pendingJobs() }));
+const workers = currentWasmEngine().runner;
+console.log(JSON.stringify({ worst: Math.max(...ys.map((y) => check(y).worst)), recoveries: workers.recoveries, pending: pendingJobs() }));
 `);
     expect(run.status).toBe(0);
     const out = lastJson(run.stdout);

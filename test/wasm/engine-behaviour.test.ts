@@ -1,7 +1,7 @@
 /**
  * Fast-engine behaviour beyond single results: threads give bitwise the same numbers as one
  * thread; memory stays bounded over 10 000 calls; a weight mutated in place is never served from
- * a stale prepack; the pool survives a worker dying (between calls and while holding a task);
+ * a stale prepack; the worker threads survive one of them dying (between calls and while holding a task);
  * the async path gives the same numbers and does not block.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -155,10 +155,10 @@ describe('fast engine behaviour', () => {
     expect(e.conv(g, x, w, b, 2)).toEqual(want);
     // A worker that dies holding a task: the caller steals the task and finishes the job.
     e.setThreads(2, { stallMs: 100 });
-    const pool = e.runner as unknown as { simulateDeathHoldingTask(i: number): void; steals: number };
-    pool.simulateDeathHoldingTask(0);
+    const workers = e.runner as unknown as { simulateDeathHoldingTask(i: number): void; steals: number };
+    workers.simulateDeathHoldingTask(0);
     expect(e.conv(g, x, w, b, 2)).toEqual(want);
-    expect(pool.steals).toBeGreaterThanOrEqual(1); // the caller took over the dead worker's task
+    expect(workers.steals).toBeGreaterThanOrEqual(1); // the caller took over the dead worker's task
     expect(e.conv(g, x, w, b, 2)).toEqual(want);
     e.setThreads(1);
   });

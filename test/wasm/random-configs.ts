@@ -146,7 +146,7 @@ export function checkLayerShapes(): string[] {
     // with K over one block (30 channels × 9 taps = 270) so partial tiles also accumulate.
     ...[8, 9, 10, 11, 13, 14, 32].map((oc) => convGeometry({ inputShape: [1, 30, 7, 11], weightShape: [oc, 30, 3, 3], biasShape: [oc] }, { padding: 1 })),
     convTransposeGeometry({ inputShape: [1, 12, 9, 10], weightShape: [12, 32, 3, 3], biasShape: [32] }, { stride: 2, padding: 1, outputPadding: 1 }),
-    // Many groups with K in one block: one pool task per group, computed in place (400 pixels,
+    // Many groups with K in one block: one threaded task per group, computed in place (400 pixels,
     // more than a block); a transposed one, whose tasks also scatter; one with K over a block.
     convGeometry({ inputShape: [1, 64, 20, 20], weightShape: [64, 4, 3, 3], biasShape: [64] }, { padding: 1, groups: 16 }),
     convTransposeGeometry({ inputShape: [2, 24, 9, 9], weightShape: [24, 2, 4, 4] }, { stride: 2, padding: 1, groups: 12 }),

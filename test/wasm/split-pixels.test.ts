@@ -1,4 +1,4 @@
-/** How the fast engine cuts a GEMM's pixels into pool tasks (plan.ts splitPixels). */
+/** How the fast engine cuts a GEMM's pixels into tasks for the worker threads (plan.ts splitPixels). */
 import { describe, expect, it } from 'vitest';
 import { splitPixels } from '../../src/engine/wasm/plan.js';
 

@@ -2,7 +2,7 @@
  * The thread pool's hand-over protocol under a random mix of what callers do: one-thread and
  * two-thread sync calls (a one-thread call moves the job word to "set up" while a worker may be
  * busy-waiting for the next job), async calls fired together with sync ones, the busy-wait cap
- * changed between calls (0: workers sleep at once; 1 ms; 20 ms), and the pool restarted. Every
+ * changed between calls (0: workers sleep at once; 1 ms; 20 ms), and the workers restarted. Every
  * result must equal one-thread numbers bitwise, whatever interleaving happened.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { prod, randomData, rng } from './helpers.js';
 const engine = wasmEngine()!;
 afterAll(() => { engine.setThreads(2, { spinMs: 20 }); });
 
-// Big enough for the pool (≥ 2^18 multiply-adds) and small ones that stay on the caller.
+// Big enough for the worker threads (≥ 2^18 multiply-adds) and small ones that stay on the caller.
 const shapes: ConvGeometry[] = [
   convGeometry({ inputShape: [1, 32, 24, 24], weightShape: [32, 32, 3, 3], biasShape: [32] }, { padding: 1 }),
   convGeometry({ inputShape: [1, 64, 20, 20], weightShape: [32, 64, 1, 1] }, {}),
@@ -36,7 +36,7 @@ describe('thread pool protocol', () => {
       const pick = (): number => Math.floor(r() * data.length);
       const roll = r();
       if (roll < 0.05) engine.setThreads(2, { spinMs: [0, 1, 20][Math.floor(r() * 3)] });
-      else if (roll < 0.07) { engine.setThreads(1); engine.setThreads(2); } // a fresh pool
+      else if (roll < 0.07) { engine.setThreads(1); engine.setThreads(2); } // fresh workers
       const k = pick();
       const d = data[k];
       if (r() < 0.3) {
