@@ -124,11 +124,11 @@ function typescriptLayouts(exports) {
 
   // One switch over the kinds with a single call: the TS function and the workers' copy share the text.
   const cases = single.map((t) => `case ${t.kind}: ${callBody(t, Object.keys(t.calls)[0])} return true;`);
-  const switchBody = `switch (kind) { ${cases.join(' ')} default: return false; }`;
+  const switchLines = ['switch (kind) {', ...cases.map((c) => `  ${c}`), '  default: return false;', '}'];
   L.push('', `/** Runs a task of a kind with one kernel call (${single.map((t) => t.name).join(', ')}) from its words w[o…]; false for any other kind. */`);
-  L.push('export function callTask(k: KernelExports, kind: number, w: ArrayLike<number>, o: number, scratch: number): boolean {', `  ${switchBody}`, '}');
+  L.push('export function callTask(k: KernelExports, kind: number, w: ArrayLike<number>, o: number, scratch: number): boolean {', ...switchLines.map((l) => `  ${l}`), '}');
 
-  const sources = [`function callTask(k, kind, w, o, scratch) { ${switchBody} }`];
+  const sources = [`function callTask(k, kind, w, o, scratch) { ${switchLines.map((l) => l.trim()).join(' ')} }`];
   for (const t of TASKS) {
     if (single.includes(t)) continue;
     for (const fn of Object.keys(t.calls)) sources.push(`function call${pascal(fn)}(k, w, o${runtimeParams(t, fn).map((r) => `, ${r}`).join('')}) { ${callBody(t, fn)} }`);

@@ -209,7 +209,14 @@ export function winogradWeightsTask(t: WinogradWeightsTask): Task {
 
 /** Runs a task of a kind with one kernel call (depthwise, weightGrad, pool, winograd, winogradWeights) from its words w[o…]; false for any other kind. */
 export function callTask(k: KernelExports, kind: number, w: ArrayLike<number>, o: number, scratch: number): boolean {
-  switch (kind) { case 1: k.depthwise(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], scratch); return true; case 2: k.weightGrad(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], w[o + 7], w[o + 8], w[o + 9], w[o + 10], w[o + 11], scratch); return true; case 3: k.poolPlanes(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], scratch); return true; case 4: k.winogradTiles(w[o], w[o + 1], w[o + 2], scratch); return true; case 5: k.winogradWeights(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], w[o + 7], scratch); return true; default: return false; }
+  switch (kind) {
+    case 1: k.depthwise(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], scratch); return true;
+    case 2: k.weightGrad(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], w[o + 7], w[o + 8], w[o + 9], w[o + 10], w[o + 11], scratch); return true;
+    case 3: k.poolPlanes(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], scratch); return true;
+    case 4: k.winogradTiles(w[o], w[o + 1], w[o + 2], scratch); return true;
+    case 5: k.winogradWeights(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], w[o + 7], scratch); return true;
+    default: return false;
+  }
 }
 
 /** The call functions above as source text, for the workers' program (thread-pool.ts). */
