@@ -38,7 +38,9 @@ export class MainFigure {
     const gridCap = s.scatter
       ? t(lang, 'scatterInput')
       : g.transposed ? t(lang, 'gridLabelTransposed') : H.padBefore + H.padAfter + W.padBefore + W.padAfter > 0 ? t(lang, 'gridLabelPadded') : t(lang, 'gridLabel');
-    let capGrid = `${gridCap} ${H.input}×${W.input}${s.scatter ? '' : ` → ${s.trace.grid.shape.join('×')}`}`;
+    // The grid's size after padding or inserted zeros, when it differs from the input's.
+    const gridShape = s.trace.grid.shape.join('×');
+    let capGrid = `${gridCap} ${H.input}×${W.input}${s.scatter || gridShape === `${H.input}×${W.input}` ? '' : ` → ${gridShape}`}`;
     const capKernel = `${s.trace.kernel.flipped && !s.scatter ? t(lang, 'kernelFlipped') : t(lang, 'kernelLabel')} ${H.kernel}×${W.kernel}${H.dilation > 1 || W.dilation > 1 ? ` (d=${H.dilation}×${W.dilation})` : ''}`;
     let capOutput = `${s.scatter ? t(lang, 'overlapLabel') : t(lang, 'outputLabel')} ${H.output}×${W.output}`;
     if (g.inChannels > 1 || g.outChannels > 1) {
