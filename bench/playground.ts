@@ -37,7 +37,7 @@ function stats(xs: number[]) {
   return { median: q(0.5), p95: q(0.95), min: s[0], max: s[s.length - 1] };
 }
 
-const fmt = (x: number) => `${x.toFixed(2)} ms`;
+const fmt = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)} ms` : "n/a");
 
 async function main() {
   const outDir = mkdtempSync(join(tmpdir(), 'convkit-bench-web-'));
@@ -99,8 +99,10 @@ async function main() {
       const cpuPerChange = ((await threadTime()) - cpu0) / CHANGES;
       // Hover: pointer moves over cells of the input grid and of the output (each one a highlight
       // of everything connected, the sentence and the machine-readable copies), plus style and layout.
+      // Only where the grids are the stage's figure: under another figure they are not drawn.
       const hover = await page.evaluate(async (n) => {
         const out: number[] = [];
+        if (document.querySelector('[data-stage]')?.getAttribute('data-stage') !== 'grids') return [NaN];
         const svgs = ['svg-grid', 'svg-output'].map((id) => document.getElementById(id)!);
         for (let i = 0; i < n; i++) {
           const svg = svgs[i % 2];

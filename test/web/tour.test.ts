@@ -157,6 +157,16 @@ describe('the tour', () => {
     await page.close();
   });
 
+  it('step 8 (shape, not values): its try-it button brings the linked pair, x beside Cᵀ(Cx), into view', async () => {
+    const { page } = await open('?tour=8&lang=en', { width: 1440, height: 900 });
+    const inView = () => page.$eval('#pair-panel', (e) => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight - 100; });
+    expect(await inView()).toBe(false);
+    await page.click('#try-control');
+    await page.waitForFunction(() => { const r = document.querySelector('#pair-panel')!.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight - 100; });
+    expect(await inView()).toBe(true);
+    await page.close();
+  });
+
   it('shows a refusal once, in Chinese, next to the step’s control', async () => {
     const { page } = await open('?tour=1&lang=zh');
     await page.fill('#try-control', '7');

@@ -184,6 +184,7 @@ const en = {
   tryOutChannels: 'Output channels',
   tryInChannels: 'Input channels',
   tryMatrix: 'Show the matrix',
+  tryPair: 'Show the linked pair',
   channelFeeds: 'output channel {o} reads input channels {i}',
 };
 
@@ -389,6 +390,7 @@ const zh: Record<keyof typeof en, string> = {
   tryOutChannels: '输出通道数',
   tryInChannels: '输入通道数',
   tryMatrix: '查看矩阵',
+  tryPair: '查看配对图',
   channelFeeds: '输出通道 {o} 读取输入通道 {i}',
 };
 

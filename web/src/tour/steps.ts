@@ -14,7 +14,7 @@ import type { Figure } from '../state.js';
 export type Words = { en: string; zh: string };
 
 /** The control a step invites the reader to change (shown inside the tour card). */
-export type TryControl = 'input' | 'kernel' | 'stride' | 'padding' | 'dilation' | 'outChannels' | 'inChannels' | 'outputPadding' | 'numbers' | 'view' | 'matrix';
+export type TryControl = 'input' | 'kernel' | 'stride' | 'padding' | 'dilation' | 'outChannels' | 'inChannels' | 'outputPadding' | 'numbers' | 'view' | 'matrix' | 'pair';
 
 export interface TourStep {
   id: string;
@@ -157,8 +157,11 @@ export const TOUR: TourStep[] = [
       en: 'A transposed convolution restores the shape of the input, not its values: Cᵀ is the transpose of C, not its inverse, so Cᵀ(Cx) is in general not x. That is why calling it a deconvolution is misleading — a deconvolution would undo the convolution. In a network its weights are learned, like any other layer’s.',
       zh: '转置卷积恢复的是输入的形状，而不是数值：Cᵀ 是 C 的转置，不是它的逆，所以 Cᵀ(Cx) 一般并不等于 x。因此把它叫作“反卷积”容易引起误解——反卷积应当能把卷积的结果还原回去。在网络中，它的权重和其他层一样是学出来的。',
     },
-    tryIt: { en: 'Turn the numbers on and compare the output with an input of the same size.', zh: '打开数值显示，把输出和同样大小的输入比一比。' },
-    control: 'numbers',
+    tryIt: {
+      en: 'In the linked pair under the figure, compare x with Cᵀ(Cx): the same shape, other numbers. Randomise x and compare again.',
+      zh: '在图下方的配对图里比较 x 和 Cᵀ(Cx)：形状相同，数值却不同。把 x 随机取值，再比一次。',
+    },
+    control: 'pair',
     query: 'i=2&k=3&s=2&p=0&t=1&n=1',
     figure: 'grids',
     opens: 'pair',

@@ -35,7 +35,7 @@ const byId = (id: string) => document.getElementById(id)!;
 
 interface Proxy {
   label: MessageKey;
-  kind: 'number' | 'check' | 'view' | 'tab';
+  kind: 'number' | 'check' | 'view' | 'tab' | 'pair';
   bounds?: readonly [number, number];
   get?: (s: State) => number | boolean | string;
   set?: (s: State, v: number | boolean | string) => void;
@@ -60,6 +60,7 @@ const PROXIES: Record<TryControl, Proxy> = {
   numbers: { label: 'numbers', kind: 'check', get: (s) => s.numbers, set: (s, v) => { s.numbers = v as boolean; } },
   view: { label: 'view', kind: 'view', get: (s) => s.view, set: (s, v) => { s.view = v === 'scatter' ? 'scatter' : 'direct'; } },
   matrix: { label: 'tryMatrix', kind: 'tab' },
+  pair: { label: 'tryPair', kind: 'pair' },
 };
 
 export class Tour {
@@ -167,6 +168,14 @@ export class Tour {
         this.host.openTab('matrix');
         document.getElementById('btn-forward')?.focus();
       });
+      row.append(b);
+    } else if (p.kind === 'pair') {
+      // The linked pair sits under the figure, a scroll away inside the stage: bring it into view.
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.id = 'try-control';
+      b.textContent = t(lang, p.label);
+      b.addEventListener('click', () => document.getElementById('pair-panel')?.scrollIntoView({ block: 'start' }));
       row.append(b);
     } else if (p.kind === 'check') {
       const label = document.createElement('label');
