@@ -128,6 +128,18 @@ describe('the stage', () => {
       expect(errors).toEqual([]);
       await page.close();
     }
+    // A wide transposed figure with long prose above its control still spans the phone's width.
+    const wide = await open('?tour=13&lang=en', { width: 390, height: 844 });
+    const wm = await wide.page.evaluate(() => {
+      const svg = document.querySelector<SVGSVGElement>('#svg-classic')!;
+      const vb = svg.getAttribute('viewBox')!.split(' ').map(Number);
+      const r = svg.getBoundingClientRect();
+      const label = Array.from(svg.querySelectorAll('text')).find((t) => /^output /.test(t.textContent ?? ''))!;
+      return { width: r.width, labelPx: Number(label.getAttribute('font-size')) * (r.width / vb[2]) };
+    });
+    expect(wm.width).toBeGreaterThanOrEqual(0.85 * 378);
+    expect(wm.labelPx).toBeGreaterThanOrEqual(9.5);
+    await wide.page.close();
     // On a wide screen the figure is whole and there is no separate key.
     const { page } = await open('?tour=7&lang=zh', { width: 1440, height: 900 });
     expect(await attr(page, '#svg-classic', 'viewBox')).toBe(`0 0 ${await attr(page, '#svg-classic', 'data-width')} ${await attr(page, '#svg-classic', 'data-height')}`);

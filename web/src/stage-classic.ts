@@ -135,7 +135,11 @@ export class ClassicStage {
     if (split && this.crop === undefined) this.crop = classicCrop(sc, [...sc.frame(0), ...sc.frame(sc.frameCount - 1)]);
     const crop = split ? this.crop ?? null : null;
     const view = crop?.planes ?? whole;
-    const k = Math.max(0.3, Math.min(w / view.w, h / view.h));
+    let k = Math.max(0.3, Math.min(w / view.w, h / view.h));
+    // On a phone the planes span the width even when the tour's prose leaves the stage little
+    // height (a wide transposed figure at the height left came out 210 px wide, its labels 7 px):
+    // the step's control then moves down a little, within a screen of figure.
+    if (crop) k = Math.max(k, Math.min((0.92 * w) / view.w, (0.6 * window.innerHeight) / view.h));
     this.svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.w} ${view.h}`);
     this.svg.style.width = `${Math.floor(view.w * k)}px`;
     this.svg.style.height = `${Math.floor(view.h * k)}px`;
