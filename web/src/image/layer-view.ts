@@ -11,6 +11,7 @@ import type { ConvGeometry, PaddingMode } from '../../../src/geometry/types.js';
 import { conv2d, conv2dAsync, convTranspose2d, convTranspose2dAsync } from '../../../src/ops/conv.js';
 import type { Tensor } from '../../../src/tensor/tensor.js';
 import { h } from '../dom.js';
+import { setAttr, setText } from '../dom-write.js';
 import { pageErrorText } from '../error-text.js';
 import type { Lang, State } from '../state.js';
 import { clearOverlay, drawPicture, drawPlanes, drawZoom } from './canvas.js';
@@ -137,7 +138,7 @@ export class LayerView {
     if (!p || !s || this.kernel.weights.length !== s.kernel[0] * s.kernel[1]) return;
     const weights = this.kernel.weights;
     const map = displayOf(weights);
-    this.signed.textContent = map.kind === 'signed' ? it(this.lang, 'signedNote') : '';
+    setText(this.signed, map.kind === 'signed' ? it(this.lang, 'signedNote') : '');
     let layer: PictureLayer;
     let geometry: ConvGeometry;
     try {
@@ -149,7 +150,7 @@ export class LayerView {
       this.showError(e);
       return;
     }
-    this.error.textContent = '';
+    setText(this.error, '');
     this.root.classList.remove('stale');
     const notes = [
       layer.layerChannels ? it(this.lang, 'layerGroups', { c: p.channels, g: layer.groups }) : it(this.lang, 'depthwise', { ci: s.inChannels, co: s.outChannels, c: p.channels }),
@@ -157,7 +158,7 @@ export class LayerView {
     const t = layer.target;
     if (t) notes.push(it(this.lang, 'targetApplied', { th: t.size[0], tw: t.size[1], ih: t.input[0], iw: t.input[1], ah: t.outputPadding[0], aw: t.outputPadding[1], oh: geometry.axes[0].output, ow: geometry.axes[1].output }));
     // Chinese sentences follow each other without a space.
-    this.note.textContent = notes.join(this.lang === 'zh' ? '' : ' ');
+    setText(this.note, notes.join(this.lang === 'zh' ? '' : ' '));
     this.status.textContent = it(this.lang, 'computing');
     const id = this.runner.request({ picture: p, layer, geometry, map, mode: this.mode });
     this.outputCanvas.dataset.requested = String(id);
@@ -192,8 +193,8 @@ export class LayerView {
     const [, , oh, ow] = y.shape;
     clearOverlay(this.outputOverlay, ow, oh);
     this.shown = job;
-    this.outputCaption.textContent = it(this.lang, 'output', { w: ow, h: oh });
-    this.outputCanvas.setAttribute('aria-label', this.outputCaption.textContent);
+    setText(this.outputCaption, it(this.lang, 'output', { w: ow, h: oh }));
+    setAttr(this.outputCanvas, 'aria-label', this.outputCaption.textContent ?? '');
     this.outputCanvas.dataset.drawn = String(id);
     this.outputCanvas.dataset.ms = ms.toFixed(2);
     this.status.textContent = it(this.lang, 'took', { ms: ms.toFixed(1) });
@@ -269,7 +270,7 @@ export class LayerView {
     out.lineWidth = 2;
     out.strokeRect(x - 2, y - 2, 5, 5);
     this.drawFootprint(fp, job.picture);
-    this.said.textContent = this.sentence(fp, y, x);
+    setText(this.said, this.sentence(fp, y, x));
     const el = this.said;
     el.dataset.y = String(y);
     el.dataset.x = String(x);
