@@ -137,9 +137,10 @@ export class ClassicStage {
     const view = crop?.planes ?? whole;
     let k = Math.max(0.3, Math.min(w / view.w, h / view.h));
     // On a phone the planes span the width even when the tour's prose leaves the stage little
-    // height (a wide transposed figure at the height left came out 210 px wide, its labels 7 px):
-    // the step's control then moves down a little, within a screen of figure.
-    if (crop) k = Math.max(k, Math.min((0.92 * w) / view.w, (0.6 * window.innerHeight) / view.h));
+    // height (a wide transposed figure at the height left came out 262 px wide, its labels 7.5 px):
+    // the step's control then moves down a little, within a screen of figure. Only up to the
+    // scale that makes the 14 px labels 11 px: a small figure keeps the height it was given.
+    if (crop) k = Math.max(k, Math.min((0.92 * w) / view.w, (0.6 * window.innerHeight) / view.h, 0.8));
     this.svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.w} ${view.h}`);
     this.svg.style.width = `${Math.floor(view.w * k)}px`;
     this.svg.style.height = `${Math.floor(view.h * k)}px`;
