@@ -114,7 +114,7 @@ function typescriptLayouts(exports) {
     L.push('}');
     L.push(`export function ${t.name}Task(t: ${P}Task): Task {`, `  return { kind: TASK_${S}, args: [${t.words.map(([n]) => `t.${n}`).join(', ')}] };`, '}');
     const fns = Object.keys(t.calls);
-    if (fns.length === 1 && runtimeParams(t, fns[0]).join() === 'scratch') { single.push(t); continue; }
+    if (fns.length === 1 && ['', 'scratch'].includes(runtimeParams(t, fns[0]).join())) { single.push(t); continue; }
     for (const fn of fns) {
       const rt = runtimeParams(t, fn);
       L.push(`/** ${fn} over a ${t.name} task's words w[o…]. */`);

@@ -576,3 +576,4 @@ export function kBlock(): i32 { return KC; }
 export * from './weight-grad';
 export * from './pooling';
 export * from './winograd';
+export * from './winograd-grad';

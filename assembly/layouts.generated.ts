@@ -106,3 +106,20 @@ export const X_GEMM: i32 = 13; // the GEMMs' class descriptor (gemmClass)
 export const X_U: i32 = 14; // packed transformed weights
 export const X_USTRIDE: i32 = 15; // bytes per position
 export const X_TILES: i32 = 16; // tiles in all
+
+// A Winograd weight gradient (winograd-grad.ts winogradGradTiles).
+export const Y_WORDS: i32 = 14;
+export const Y_IC: i32 = 0; // input channels
+export const Y_OC: i32 = 1; // output channels
+export const Y_TW: i32 = 2; // tiles per row
+export const Y_TPI: i32 = 3; // tiles per image
+export const Y_GWP: i32 = 4; // padded plane row stride
+export const Y_PLANE: i32 = 5; // floats per channel plane
+export const Y_PLANES: i32 = 6; // the first image's padded planes
+export const Y_GY: i32 = 7; // gradOutput [N, OC, oH, oW]
+export const Y_OH: i32 = 8; // output rows
+export const Y_OW: i32 = 9; // output columns
+export const Y_U: i32 = 10; // transformed gradOutput: 36 positions of OC rows
+export const Y_V: i32 = 11; // transformed input: 36 positions of IC rows
+export const Y_STRIDE: i32 = 12; // floats per row of u and v (tiles rounded up to 4)
+export const Y_TILES: i32 = 13; // tiles in all

@@ -70,6 +70,19 @@ export const TASKS = [
       ['panels', 'panel table'], ['OC', 'output channels'], ['IC', 'input channels'], ['r0', 'first row'], ['r1', 'end row']],
     calls: { winogradWeights: ['w', 'u', 'uStride', 'panels', 'OC', 'IC', 'r0', 'r1', 'scratch'] },
   },
+  {
+    name: 'winogradGradTiles', kind: 6,
+    doc: "A block of tiles of a Winograd weight gradient: their transformed input and gradOutput (src/engine/wasm/winograd-grad.ts)",
+    words: [['d', 'descriptor (winogradGrad)'], ['t0', 'first tile (a multiple of 4)'], ['t1', 'end tile']],
+    calls: { winogradGradTiles: ['d', 't0', 't1', 'scratch'] },
+  },
+  {
+    name: 'winogradGradOut', kind: 7,
+    doc: "The output transform of a Winograd weight gradient for a range of output channels (src/engine/wasm/winograd-grad.ts)",
+    words: [['m', 'the 36 products [36, OC, IC]'], ['w', 'the weight gradient [OC, IC, 3, 3]'], ['OC', 'output channels'],
+      ['IC', 'input channels'], ['oc0', 'first output channel'], ['oc1', 'end output channel']],
+    calls: { winogradGradOut: ['m', 'w', 'OC', 'IC', 'oc0', 'oc1'] },
+  },
 ];
 
 /** Words before a task's own in an entry of the workers' task table: its state and its kind. */
@@ -153,6 +166,18 @@ export const DESCRIPTORS = [
       ['oRow', "output floats between a sub-grid's rows"], ['oCol', "… between its columns"], ['oCh', 'output floats per channel'],
       ['bias', 'bias'], ['zeros', 'zero bias of the GEMMs'], ['gemm', "the GEMMs' class descriptor (gemmClass)"],
       ['u', 'packed transformed weights'], ['uStride', 'bytes per position'], ['tiles', 'tiles in all'],
+    ],
+  },
+  {
+    name: 'winogradGrad', prefix: 'Y_',
+    doc: 'A Winograd weight gradient (winograd-grad.ts winogradGradTiles)',
+    words: [
+      ['ic', 'input channels'], ['oc', 'output channels'],
+      ['tW', 'tiles per row'], ['tpi', 'tiles per image'],
+      ['gWp', 'padded plane row stride'], ['plane', 'floats per channel plane'], ['planes', "the first image's padded planes"],
+      ['gy', 'gradOutput [N, OC, oH, oW]'], ['oH', 'output rows'], ['oW', 'output columns'],
+      ['u', 'transformed gradOutput: 36 positions of OC rows'], ['v', 'transformed input: 36 positions of IC rows'],
+      ['stride', 'floats per row of u and v (tiles rounded up to 4)'], ['tiles', 'tiles in all'],
     ],
   },
 ];

@@ -24,6 +24,9 @@ export interface KernelExports {
   winogradScratchBytes(IC: number, OC: number, T: number): number;
   winogradWeights(w: number, u: number, uStride: number, panels: number, OC: number, IC: number, r0: number, r1: number, scratch: number): void;
   winogradTiles(d: number, t0: number, t1: number, scratch: number): void;
+  winogradGradScratchBytes(T: number): number;
+  winogradGradTiles(d: number, t0: number, t1: number, scratch: number): void;
+  winogradGradOut(m: number, w: number, OC: number, IC: number, oc0: number, oc1: number): void;
 }
 
 /** A phase-2 call: its kind (TASK_*) and its words, in the order of the kind's table. */
@@ -207,7 +210,45 @@ export function winogradWeightsTask(t: WinogradWeightsTask): Task {
   return { kind: TASK_WINOGRAD_WEIGHTS, args: [t.w, t.u, t.uStride, t.panels, t.OC, t.IC, t.r0, t.r1] };
 }
 
-/** Runs a task of a kind with one kernel call (depthwise, weightGrad, pool, winograd, winogradWeights) from its words w[o…]; false for any other kind. */
+/** A block of tiles of a Winograd weight gradient: their transformed input and gradOutput (src/engine/wasm/winograd-grad.ts). */
+export const TASK_WINOGRAD_GRAD_TILES = 6;
+/** Where each word of a winogradGradTiles task sits among its words. */
+export const WINOGRAD_GRAD_TILES_TASK = { d: 0, t0: 1, t1: 2 } as const;
+export interface WinogradGradTilesTask {
+  /** Descriptor (winogradGrad). */
+  d: number;
+  /** First tile (a multiple of 4). */
+  t0: number;
+  /** End tile. */
+  t1: number;
+}
+export function winogradGradTilesTask(t: WinogradGradTilesTask): Task {
+  return { kind: TASK_WINOGRAD_GRAD_TILES, args: [t.d, t.t0, t.t1] };
+}
+
+/** The output transform of a Winograd weight gradient for a range of output channels (src/engine/wasm/winograd-grad.ts). */
+export const TASK_WINOGRAD_GRAD_OUT = 7;
+/** Where each word of a winogradGradOut task sits among its words. */
+export const WINOGRAD_GRAD_OUT_TASK = { m: 0, w: 1, OC: 2, IC: 3, oc0: 4, oc1: 5 } as const;
+export interface WinogradGradOutTask {
+  /** The 36 products [36, OC, IC]. */
+  m: number;
+  /** The weight gradient [OC, IC, 3, 3]. */
+  w: number;
+  /** Output channels. */
+  OC: number;
+  /** Input channels. */
+  IC: number;
+  /** First output channel. */
+  oc0: number;
+  /** End output channel. */
+  oc1: number;
+}
+export function winogradGradOutTask(t: WinogradGradOutTask): Task {
+  return { kind: TASK_WINOGRAD_GRAD_OUT, args: [t.m, t.w, t.OC, t.IC, t.oc0, t.oc1] };
+}
+
+/** Runs a task of a kind with one kernel call (depthwise, weightGrad, pool, winograd, winogradWeights, winogradGradTiles, winogradGradOut) from its words w[o…]; false for any other kind. */
 export function callTask(k: KernelExports, kind: number, w: ArrayLike<number>, o: number, scratch: number): boolean {
   switch (kind) {
     case 1: k.depthwise(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], scratch); return true;
@@ -215,12 +256,14 @@ export function callTask(k: KernelExports, kind: number, w: ArrayLike<number>, o
     case 3: k.poolPlanes(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], scratch); return true;
     case 4: k.winogradTiles(w[o], w[o + 1], w[o + 2], scratch); return true;
     case 5: k.winogradWeights(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], w[o + 7], scratch); return true;
+    case 6: k.winogradGradTiles(w[o], w[o + 1], w[o + 2], scratch); return true;
+    case 7: k.winogradGradOut(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5]); return true;
     default: return false;
   }
 }
 
 /** The call functions above as source text, for the workers' program (thread-pool.ts). */
-export const TASK_CALLS_SOURCE = "function callTask(k, kind, w, o, scratch) { switch (kind) { case 1: k.depthwise(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], scratch); return true; case 2: k.weightGrad(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], w[o + 7], w[o + 8], w[o + 9], w[o + 10], w[o + 11], scratch); return true; case 3: k.poolPlanes(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], scratch); return true; case 4: k.winogradTiles(w[o], w[o + 1], w[o + 2], scratch); return true; case 5: k.winogradWeights(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], w[o + 7], scratch); return true; default: return false; } }\nfunction callConvGemm(k, w, o, scratch, priv) { k.convGemm(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], w[o + 7], w[o + 8], w[o + 9], scratch, priv); }\nfunction callCopyOut(k, w, o, scratch) { k.copyOut(scratch, w[o + 4], w[o + 5], w[o + 7], w[o + 8], w[o + 9]); }\nfunction callScatter(k, w, o) { k.scatter(w[o + 4], w[o + 5], w[o + 10], w[o + 11], w[o + 7], w[o + 12], w[o + 8], w[o + 9]); }";
+export const TASK_CALLS_SOURCE = "function callTask(k, kind, w, o, scratch) { switch (kind) { case 1: k.depthwise(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], scratch); return true; case 2: k.weightGrad(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], w[o + 7], w[o + 8], w[o + 9], w[o + 10], w[o + 11], scratch); return true; case 3: k.poolPlanes(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], scratch); return true; case 4: k.winogradTiles(w[o], w[o + 1], w[o + 2], scratch); return true; case 5: k.winogradWeights(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], w[o + 7], scratch); return true; case 6: k.winogradGradTiles(w[o], w[o + 1], w[o + 2], scratch); return true; case 7: k.winogradGradOut(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5]); return true; default: return false; } }\nfunction callConvGemm(k, w, o, scratch, priv) { k.convGemm(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], w[o + 7], w[o + 8], w[o + 9], scratch, priv); }\nfunction callCopyOut(k, w, o, scratch) { k.copyOut(scratch, w[o + 4], w[o + 5], w[o + 7], w[o + 8], w[o + 9]); }\nfunction callScatter(k, w, o) { k.scatter(w[o + 4], w[o + 5], w[o + 10], w[o + 11], w[o + 7], w[o + 12], w[o + 8], w[o + 9]); }";
 
 /** Words that several descriptors share (depthwise, pool). */
 export interface WindowExtents {
@@ -438,4 +481,43 @@ export const WINOGRAD_ZERO: Readonly<WinogradDesc> = { ic: 0, oc: 0, tW: 0, tpi:
 /** Writes a winograd descriptor at byte offset `ptr`. */
 export function writeWinogradDesc(mem: ArrayBuffer, ptr: number, v: WinogradDesc): void {
   new Int32Array(mem, ptr, WINOGRAD_WORDS).set([v.ic, v.oc, v.tW, v.tpi, v.t, v.gWp, v.plane, v.img, v.oRow, v.oCol, v.oCh, v.bias, v.zeros, v.gemm, v.u, v.uStride, v.tiles]);
+}
+
+/** A Winograd weight gradient (winograd-grad.ts winogradGradTiles): i32 words (the kernels' Y_* constants). */
+export const WINOGRAD_GRAD_WORDS = 14;
+export interface WinogradGradDesc {
+  /** Input channels. */
+  ic: number;
+  /** Output channels. */
+  oc: number;
+  /** Tiles per row. */
+  tW: number;
+  /** Tiles per image. */
+  tpi: number;
+  /** Padded plane row stride. */
+  gWp: number;
+  /** Floats per channel plane. */
+  plane: number;
+  /** The first image's padded planes. */
+  planes: number;
+  /** GradOutput [N, OC, oH, oW]. */
+  gy: number;
+  /** Output rows. */
+  oH: number;
+  /** Output columns. */
+  oW: number;
+  /** Transformed gradOutput: 36 positions of OC rows. */
+  u: number;
+  /** Transformed input: 36 positions of IC rows. */
+  v: number;
+  /** Floats per row of u and v (tiles rounded up to 4). */
+  stride: number;
+  /** Tiles in all. */
+  tiles: number;
+}
+/** Every word 0: a start for descriptors that use few of them. */
+export const WINOGRAD_GRAD_ZERO: Readonly<WinogradGradDesc> = { ic: 0, oc: 0, tW: 0, tpi: 0, gWp: 0, plane: 0, planes: 0, gy: 0, oH: 0, oW: 0, u: 0, v: 0, stride: 0, tiles: 0 };
+/** Writes a winogradGrad descriptor at byte offset `ptr`. */
+export function writeWinogradGradDesc(mem: ArrayBuffer, ptr: number, v: WinogradGradDesc): void {
+  new Int32Array(mem, ptr, WINOGRAD_GRAD_WORDS).set([v.ic, v.oc, v.tW, v.tpi, v.gWp, v.plane, v.planes, v.gy, v.oH, v.oW, v.u, v.v, v.stride, v.tiles]);
 }

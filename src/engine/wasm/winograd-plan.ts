@@ -56,7 +56,7 @@ export interface WinogradPlan {
   prepare(mem: ArrayBuffer, k: KernelExports, x: Float32Array, bias: Float32Array | null): void;
 }
 
-interface SubAxis {
+export interface SubAxis {
   /** Per sub-grid offset a: the plane's cell → input index map (or −1), with the column-run trailer for W. */
   maps: Int32Array[];
   /** Per offset: outputs of the sub-grid along this axis. */
@@ -65,7 +65,7 @@ interface SubAxis {
   cells: number;
 }
 
-function subAxis(a: AxisGeometry, g: ConvGeometry, trailer: boolean): SubAxis {
+export function subAxis(a: AxisGeometry, g: ConvGeometry, trailer: boolean): SubAxis {
   const grid = gridMap(a, g.paddingMode);
   const d = a.dilation;
   const tiles = Math.ceil(Math.ceil(a.output / d) / M_OUT);
