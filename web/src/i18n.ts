@@ -62,7 +62,7 @@ const en = {
   speed: 'Speed',
   view: 'View',
   viewDirect: 'direct (zero-inserted input)',
-  viewScatter: 'scatter (kernel stamps, overlap counts)',
+  viewScatter: 'scatter (stamps, overlap counts)',
   gridLabelPadded: 'Input with padding',
   gridLabelTransposed: 'Input with inserted zeros and padding',
   kernelFlipped: 'Kernel (flipped)',
