@@ -105,35 +105,55 @@ export function winogradGradTiles(d: usize, t0: i32, t1: i32, scratch: usize): v
 
 /**
  * dW[oc][ic] = Gᵀ M[oc][ic] G for output channels [oc0, oc1): M holds the 36 products (position
- * ξ's OC × IC block at m + ξ·OC·IC floats), dW the weight's layout [OC, IC, 3, 3].
- * Gᵀ rows (¼, −⅙, −⅙, 1/24, 1/24, 0), (0, −⅙, ⅙, 1/12, −1/12, 0), (0, −⅙, −⅙, ⅙, ⅙, 1).
+ * ξ's OC × IC block at m + ξ·OC·IC floats), dW the weight's layout [OC, IC, 3, 3]. 4 input
+ * channels per step (lanes; the last step's missing ones read 0 and are not stored).
  */
 export function winogradGradOut(m: usize, w: usize, OC: i32, IC: i32, oc0: i32, oc1: i32): void {
   const pos = <usize>(OC * IC) << 2;
   for (let oc = oc0; oc < oc1; oc++) {
-    for (let ic = 0; ic < IC; ic++) {
+    for (let ic = 0; ic < IC; ic += 4) {
+      const lanes = IC - ic < 4 ? IC - ic : 4;
       const src = m + (<usize>(oc * IC + ic) << 2);
       const dst = w + (<usize>((oc * IC + ic) * 9) << 2);
       // Column v of dW: t_i = (M G)[i][v] for the 6 rows i, then Gᵀ t.
       for (let v = 0; v < 3; v++) {
-        const t0 = gRow(src, pos, v), t1 = gRow(src + 6 * pos, pos, v), t2 = gRow(src + 12 * pos, pos, v);
-        const t3 = gRow(src + 18 * pos, pos, v), t4 = gRow(src + 24 * pos, pos, v), t5 = gRow(src + 30 * pos, pos, v);
-        store<f32>(dst + (<usize>v << 2), <f32>gT(t0, t1, t2, t3, t4, t5, 0));
-        store<f32>(dst + (<usize>(3 + v) << 2), <f32>gT(t0, t1, t2, t3, t4, t5, 1));
-        store<f32>(dst + (<usize>(6 + v) << 2), <f32>gT(t0, t1, t2, t3, t4, t5, 2));
+        const t0 = gRow(src, pos, v, lanes), t1 = gRow(src + 6 * pos, pos, v, lanes), t2 = gRow(src + 12 * pos, pos, v, lanes);
+        const t3 = gRow(src + 18 * pos, pos, v, lanes), t4 = gRow(src + 24 * pos, pos, v, lanes), t5 = gRow(src + 30 * pos, pos, v, lanes);
+        for (let u = 0; u < 3; u++) {
+          const z = gT(t0, t1, t2, t3, t4, t5, u);
+          const o = dst + (<usize>(3 * u + v) << 2);
+          store<f32>(o, f32x4.extract_lane(z, 0));
+          if (lanes > 1) store<f32>(o, f32x4.extract_lane(z, 1), 36);
+          if (lanes > 2) store<f32>(o, f32x4.extract_lane(z, 2), 72);
+          if (lanes > 3) store<f32>(o, f32x4.extract_lane(z, 3), 108);
+        }
       }
     }
   }
 }
 
-/** Row k of Gᵀ times (m0 … m5), in float64. */
-@inline function gT(m0: f64, m1: f64, m2: f64, m3: f64, m4: f64, m5: f64, k: i32): f64 {
-  if (k == 0) return 0.25 * m0 - (m1 + m2) / 6 + (m3 + m4) / 24;
-  if (k == 1) return (m2 - m1) / 6 + (m3 - m4) / 12;
-  return (m3 + m4 - m1 - m2) / 6 + m5;
+/**
+ * Row k of Gᵀ times (m0 … m5):
+ * Gᵀ rows (¼, −⅙, −⅙, 1/24, 1/24, 0), (0, −⅙, ⅙, 1/12, −1/12, 0), (0, −⅙, −⅙, ⅙, ⅙, 1).
+ */
+@inline function gT(m0: v128, m1: v128, m2: v128, m3: v128, m4: v128, m5: v128, k: i32): v128 {
+  const s6 = f32x4.splat(<f32>(1.0 / 6.0));
+  if (k == 0) return f32x4.add(f32x4.sub(f32x4.mul(m0, f32x4.splat(0.25)), f32x4.mul(f32x4.add(m1, m2), s6)), f32x4.mul(f32x4.add(m3, m4), f32x4.splat(<f32>(1.0 / 24.0))));
+  if (k == 1) return f32x4.add(f32x4.mul(f32x4.sub(m2, m1), s6), f32x4.mul(f32x4.sub(m3, m4), f32x4.splat(<f32>(1.0 / 12.0))));
+  return f32x4.add(f32x4.mul(f32x4.sub(f32x4.add(m3, m4), f32x4.add(m1, m2)), s6), m5);
 }
 
-/** (M G)[i][v] for the row of M whose 6 positions start at p, `pos` bytes apart. */
-@inline function gRow(p: usize, pos: usize, v: i32): f64 {
-  return gT(<f64>load<f32>(p), <f64>load<f32>(p + pos), <f64>load<f32>(p + 2 * pos), <f64>load<f32>(p + 3 * pos), <f64>load<f32>(p + 4 * pos), <f64>load<f32>(p + 5 * pos), v);
+/** `lanes` (1–4) consecutive floats at p, zero past them. */
+@inline function loadLanes(p: usize, lanes: i32): v128 {
+  if (lanes == 4) return v128.load(p);
+  let v = f32x4.splat(0);
+  v = f32x4.replace_lane(v, 0, load<f32>(p));
+  if (lanes > 1) v = f32x4.replace_lane(v, 1, load<f32>(p, 4));
+  if (lanes > 2) v = f32x4.replace_lane(v, 2, load<f32>(p, 8));
+  return v;
+}
+
+/** (M G)[i][v] for 4 channels: the row of M whose 6 positions start at p, `pos` bytes apart. */
+@inline function gRow(p: usize, pos: usize, v: i32, lanes: i32): v128 {
+  return gT(loadLanes(p, lanes), loadLanes(p + pos, lanes), loadLanes(p + 2 * pos, lanes), loadLanes(p + 3 * pos, lanes), loadLanes(p + 4 * pos, lanes), loadLanes(p + 5 * pos, lanes), v);
 }
