@@ -30,6 +30,8 @@ export function stackReach(rates: number[], kernel: number): { span: number; hol
 export class StackFigure {
   readonly element: HTMLElement;
   private readonly svg: SVGSVGElement;
+  /** The panels' words, as page text above the cells: scaled with the cells they came out at 7 px on a phone. */
+  private readonly captions: HTMLElement;
   private size = { w: 1, h: 1 };
 
   constructor(host: HTMLElement, private readonly look: () => { palette: Palette; lang: Lang }) {
@@ -38,7 +40,11 @@ export class StackFigure {
     this.element.className = 'stack-figure';
     this.element.hidden = true;
     this.svg = el('svg', { role: 'img' });
-    this.element.append(this.svg);
+    // The svg's label says the same for screen readers.
+    this.captions = document.createElement('div');
+    this.captions.className = 'stack-captions';
+    this.captions.setAttribute('aria-hidden', 'true');
+    this.element.append(this.captions, this.svg);
     host.append(this.element);
   }
 
@@ -51,10 +57,11 @@ export class StackFigure {
     const reach = sets.map((r) => stackReach(r, k));
     const cell = Math.max(6, Math.min(24, Math.floor(360 / Math.max(...reach.map((x) => x.span)))));
     const gap = 48;
-    const top = 70;
+    const top = 4;
     let x = 10;
     const frag = document.createDocumentFragment();
     const labels: string[] = [];
+    const columns: { x: number; w: number; lines: string[] }[] = [];
     reach.forEach((r, i) => {
       const holes = new Set(r.holes);
       const side = r.span * cell;
@@ -62,7 +69,7 @@ export class StackFigure {
       const note = t(lang, 'stackReach', { span: r.span });
       const holesNote = r.holes.length > 0 ? t(lang, 'stackHoles', { holes: r.holes.length }) : t(lang, 'stackNoHoles');
       labels.push(`${title}: ${note}, ${holesNote}`);
-      frag.append(textEl(x, 20, title, 16, p.text, 600), textEl(x, 40, note, 14, p.text, 400), textEl(x, 58, holesNote, 14, p.text, 400));
+      columns.push({ x, w: Math.max(side, 240), lines: [title, note, holesNote] });
       const read: string[] = [];
       const empty: string[] = [];
       for (let a = 0; a < r.span; a++) {
@@ -81,6 +88,22 @@ export class StackFigure {
     const w = x - gap + 10;
     const h = top + Math.max(...reach.map((r) => r.span)) * cell + 10;
     this.size = { w, h };
+    // Each panel's words over its cells, placed as the panels are (percentages of the figure's width).
+    this.captions.replaceChildren(...columns.map((c, i) => {
+      const col = document.createElement('div');
+      col.className = 'stack-caption';
+      // Each column runs from its panel's left edge to the next panel's (or the figure's end).
+      const end = i + 1 < columns.length ? columns[i + 1].x - 8 : w;
+      col.style.marginLeft = i === 0 ? `${(100 * c.x) / w}%` : '8px';
+      col.style.width = `${(100 * (end - c.x)) / w}%`;
+      c.lines.forEach((line, j) => {
+        const e = document.createElement(j === 0 ? 'strong' : 'span');
+        e.textContent = line;
+        col.append(e);
+      });
+      col.dataset.panel = String(i);
+      return col;
+    }));
     this.svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
     this.svg.setAttribute('aria-label', labels.join('. '));
     this.svg.setAttribute('data-spans', reach.map((r) => r.span).join(','));
@@ -90,18 +113,17 @@ export class StackFigure {
   }
 
   fit(w: number, h: number): void {
-    const k = Math.max(0.3, Math.min(w / this.size.w, h / this.size.h));
-    this.svg.style.width = `${Math.floor(this.size.w * k)}px`;
+    // The words' height at the width they will get (measured: it depends on the font and language).
+    this.captions.style.width = `${Math.floor(w)}px`;
+    const capH = this.captions.offsetHeight;
+    const k = Math.max(0.3, Math.min(w / this.size.w, (h - capH - 6) / this.size.h));
+    const width = Math.floor(this.size.w * k);
+    this.svg.style.width = `${width}px`;
     this.svg.style.height = `${Math.floor(this.size.h * k)}px`;
+    this.captions.style.width = `${width}px`;
   }
 
   paint(): void {
     /* One picture for the whole layer: nothing moves with the step. */
   }
-}
-
-function textEl(x: number, y: number, s: string, size: number, fill: string, weight: number): SVGTextElement {
-  const e = el('text', { x, y, 'font-size': size, 'font-weight': weight, fill, 'font-family': 'system-ui, sans-serif' });
-  e.textContent = s;
-  return e;
 }
