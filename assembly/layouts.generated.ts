@@ -121,5 +121,5 @@ export const Y_OH: i32 = 8; // output rows
 export const Y_OW: i32 = 9; // output columns
 export const Y_U: i32 = 10; // transformed gradOutput: 36 positions of OC rows
 export const Y_V: i32 = 11; // transformed input: 36 positions of IC rows
-export const Y_STRIDE: i32 = 12; // floats per row of u and v (tiles rounded up to 4)
+export const Y_STRIDE: i32 = 12; // floats per row of u and v (tiles rounded up to 16: whole cache lines)
 export const Y_TILES: i32 = 13; // tiles in all

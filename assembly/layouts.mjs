@@ -73,7 +73,7 @@ export const TASKS = [
   {
     name: 'winogradGradTiles', kind: 6,
     doc: "A block of tiles of a Winograd weight gradient: their transformed input and gradOutput (src/engine/wasm/winograd-grad.ts)",
-    words: [['d', 'descriptor (winogradGrad)'], ['t0', 'first tile (a multiple of 4)'], ['t1', 'end tile']],
+    words: [['d', 'descriptor (winogradGrad)'], ['t0', 'first column (a multiple of 4)'], ['t1', 'end column (past the last tile: zero columns)']],
     calls: { winogradGradTiles: ['d', 't0', 't1', 'scratch'] },
   },
   {
@@ -177,7 +177,7 @@ export const DESCRIPTORS = [
       ['gWp', 'padded plane row stride'], ['plane', 'floats per channel plane'], ['planes', "the first image's padded planes"],
       ['gy', 'gradOutput [N, OC, oH, oW]'], ['oH', 'output rows'], ['oW', 'output columns'],
       ['u', 'transformed gradOutput: 36 positions of OC rows'], ['v', 'transformed input: 36 positions of IC rows'],
-      ['stride', 'floats per row of u and v (tiles rounded up to 4)'], ['tiles', 'tiles in all'],
+      ['stride', 'floats per row of u and v (tiles rounded up to 16: whole cache lines)'], ['tiles', 'tiles in all'],
     ],
   },
 ];

@@ -37,10 +37,10 @@ export function winogradGradScratchBytes(T: i32): i32 {
 }
 
 /**
- * Tiles [t0, t1) (t0 a multiple of 4): V (input transform, all IC channels) and U = A g Aᵀ (all
- * OC channels of gy) into their columns t0… of the rows of U and V (`stride` floats per row, a
- * multiple of 4; position ξ's rows start at ξ·OC·stride, ξ·IC·stride). Columns of the last group
- * of 4 past the last tile get U = 0 (their V repeats the last tile), so they add nothing.
+ * Columns [t0, t1) of U and V (t0 a multiple of 4; column t = tile t): V (input transform, all IC
+ * channels) and U = A g Aᵀ (all OC channels of gy), in rows of `stride` floats (position ξ's rows
+ * start at ξ·OC·stride, ξ·IC·stride). Columns past the last tile get U = 0 (their V repeats the
+ * last tile), so they add nothing.
  */
 export function winogradGradTiles(d: usize, t0: i32, t1: i32, scratch: usize): void {
   const IC = yi(d, Y_IC), OC = yi(d, Y_OC), tW = yi(d, Y_TW), tpi = yi(d, Y_TPI);
@@ -52,13 +52,14 @@ export function winogradGradTiles(d: usize, t0: i32, t1: i32, scratch: usize): v
   const tab = scratch;                            // per tile: plane cell, gy cell, rows, cols
   const tmp = (tab + (<usize>(4 * T) << 2) + 15) & ~15; // 40 vectors
   for (let j = 0; j < T; j++) {
-    const t = j < n ? t0 + j : (t1 - 1 < tiles ? t1 - 1 : tiles - 1);
+    const real = j < n && t0 + j < tiles;
+    const t = real ? t0 + j : tiles - 1;
     const q = t / tpi, r = t - q * tpi, th = r / tW, tw = r - th * tW;
     const e = tab + (<usize>(j * 4) << 2);
     store<i32>(e, <i32>planes + ((q * IC * plane + 4 * th * gWp + 4 * tw) << 2));
     store<i32>(e, <i32>gy + ((q * OC * OH * OW + 4 * th * OW + 4 * tw) << 2), 4);
     const vr = OH - 4 * th, vc = OW - 4 * tw;
-    store<i32>(e, j < n ? (vr < 4 ? vr : 4) : 0, 8);
+    store<i32>(e, real ? (vr < 4 ? vr : 4) : 0, 8);
     store<i32>(e, vc < 4 ? vc : 4, 12);
   }
   const rowF = <usize>stride << 2;

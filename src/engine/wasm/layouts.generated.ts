@@ -217,9 +217,9 @@ export const WINOGRAD_GRAD_TILES_TASK = { d: 0, t0: 1, t1: 2 } as const;
 export interface WinogradGradTilesTask {
   /** Descriptor (winogradGrad). */
   d: number;
-  /** First tile (a multiple of 4). */
+  /** First column (a multiple of 4). */
   t0: number;
-  /** End tile. */
+  /** End column (past the last tile: zero columns). */
   t1: number;
 }
 export function winogradGradTilesTask(t: WinogradGradTilesTask): Task {
@@ -510,7 +510,7 @@ export interface WinogradGradDesc {
   u: number;
   /** Transformed input: 36 positions of IC rows. */
   v: number;
-  /** Floats per row of u and v (tiles rounded up to 4). */
+  /** Floats per row of u and v (tiles rounded up to 16: whole cache lines). */
   stride: number;
   /** Tiles in all. */
   tiles: number;

@@ -57,10 +57,12 @@ function planWinogradGrad(g: ConvGeometry, slots: number, k: KernelExports): Gra
   const sh = subAxis(H, g, false), sw = subAxis(W, g, true);
   const gH = sh.cells, gW = sw.cells, gWp = gW + 8, plane = gH * gWp;
   const tpi = sh.tiles * sw.tiles, tiles = N * tpi;
-  const stride = Math.ceil(tiles / 4) * 4;
+  // Rows of U and V, and the blocks of tiles that threads write into them, in whole cache lines
+  // of 16 floats: two threads never write into one line.
+  const stride = Math.ceil(tiles / 16) * 16;
   const inSp = H.input * W.input, outSp = H.output * W.output;
-  // Blocks of tiles: a multiple of 4, about 8 per thread, at most 64.
-  const TB = Math.max(4, Math.min(64, 4 * Math.ceil(tiles / (8 * slots) / 4)));
+  // Blocks of tiles: a multiple of 16, about 8 per thread, at most 64.
+  const TB = Math.min(64, 16 * Math.ceil(tiles / (8 * slots) / 16));
 
   const arena = new Arena();
   const xPtr = arena.alloc(N * IC * inSp * 4);
@@ -92,7 +94,7 @@ function planWinogradGrad(g: ConvGeometry, slots: number, k: KernelExports): Gra
   };
 
   const tileTasks: Task[] = [];
-  for (let t0 = 0; t0 < tiles; t0 += TB) tileTasks.push(winogradGradTilesTask({ d: descPtr, t0, t1: Math.min(tiles, t0 + TB) }));
+  for (let t0 = 0; t0 < stride; t0 += TB) tileTasks.push(winogradGradTilesTask({ d: descPtr, t0, t1: Math.min(stride, t0 + TB) }));
   const productTasks: Task[] = [];
   for (let x = 0; x < 36; x++) {
     productTasks.push(weightGradTask({
@@ -152,7 +154,7 @@ function layoutBytes(g: ConvGeometry): number {
   const th = Math.ceil(H.output / 4), tw = Math.ceil(W.output / 4);
   const tiles = g.batch * th * tw;
   const planes = g.batch * g.inChannels * (4 * th + 2) * (4 * tw + 10);
-  return 4 * (36 * (g.inChannels + g.outChannels) * (tiles + 3) + planes + g.batch * (g.inChannels * H.input * W.input + g.outChannels * H.output * W.output));
+  return 4 * (36 * (g.inChannels + g.outChannels) * (tiles + 15) + planes + g.batch * (g.inChannels * H.input * W.input + g.outChannels * H.output * W.output));
 }
 
 /**
