@@ -108,7 +108,7 @@ export const X_USTRIDE: i32 = 15; // bytes per position
 export const X_TILES: i32 = 16; // tiles in all
 
 // A Winograd weight gradient (winograd-grad.ts winogradGradTiles).
-export const Y_WORDS: i32 = 14;
+export const Y_WORDS: i32 = 16;
 export const Y_IC: i32 = 0; // input channels
 export const Y_OC: i32 = 1; // output channels
 export const Y_TW: i32 = 2; // tiles per row
@@ -123,3 +123,5 @@ export const Y_U: i32 = 10; // transformed gradOutput: 36 positions of OC rows
 export const Y_V: i32 = 11; // transformed input: 36 positions of IC rows
 export const Y_STRIDE: i32 = 12; // floats per row of u and v (tiles rounded up to 16: whole cache lines)
 export const Y_TILES: i32 = 13; // tiles in all
+export const Y_UPOS: i32 = 14; // bytes between positions of u
+export const Y_VPOS: i32 = 15; // bytes between positions of v

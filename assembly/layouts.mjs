@@ -178,6 +178,7 @@ export const DESCRIPTORS = [
       ['gy', 'gradOutput [N, OC, oH, oW]'], ['oH', 'output rows'], ['oW', 'output columns'],
       ['u', 'transformed gradOutput: 36 positions of OC rows'], ['v', 'transformed input: 36 positions of IC rows'],
       ['stride', 'floats per row of u and v (tiles rounded up to 16: whole cache lines)'], ['tiles', 'tiles in all'],
+      ['uPos', 'bytes between positions of u'], ['vPos', 'bytes between positions of v'],
     ],
   },
 ];

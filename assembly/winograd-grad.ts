@@ -11,7 +11,7 @@
 // block of tiles: disjoint columns), the 36 products (the weightGrad kernel, one position per
 // task), winogradGradOut (Gᵀ M G for a range of output channels).
 import { inputTiles, transpose4 } from './winograd-transforms';
-import { Y_GWP, Y_GY, Y_IC, Y_OC, Y_OH, Y_OW, Y_PLANE, Y_PLANES, Y_STRIDE, Y_TILES, Y_TPI, Y_TW, Y_U, Y_V } from './layouts.generated';
+import { Y_GWP, Y_GY, Y_IC, Y_OC, Y_OH, Y_OW, Y_PLANE, Y_PLANES, Y_STRIDE, Y_TILES, Y_TPI, Y_TW, Y_U, Y_UPOS, Y_V, Y_VPOS } from './layouts.generated';
 
 @inline function yi(d: usize, i: i32): i32 { return load<i32>(d + (<usize>i << 2)); }
 
@@ -39,14 +39,15 @@ export function winogradGradScratchBytes(T: i32): i32 {
 /**
  * Columns [t0, t1) of U and V (t0 a multiple of 4; column t = tile t): V (input transform, all IC
  * channels) and U = A g Aᵀ (all OC channels of gy), in rows of `stride` floats (position ξ's rows
- * start at ξ·OC·stride, ξ·IC·stride). Columns past the last tile get U = 0 (their V repeats the
- * last tile), so they add nothing.
+ * start at ξ·uPos, ξ·vPos bytes). Columns past the last tile get U = 0 (their V repeats the last
+ * tile), so they add nothing.
  */
 export function winogradGradTiles(d: usize, t0: i32, t1: i32, scratch: usize): void {
   const IC = yi(d, Y_IC), OC = yi(d, Y_OC), tW = yi(d, Y_TW), tpi = yi(d, Y_TPI);
   const gWp = yi(d, Y_GWP), plane = yi(d, Y_PLANE), planes = <usize>yi(d, Y_PLANES);
   const gy = <usize>yi(d, Y_GY), OH = yi(d, Y_OH), OW = yi(d, Y_OW);
   const U = <usize>yi(d, Y_U), V = <usize>yi(d, Y_V), stride = yi(d, Y_STRIDE), tiles = yi(d, Y_TILES);
+  const uPos = <usize>yi(d, Y_UPOS), vPos = <usize>yi(d, Y_VPOS);
   const n = t1 - t0;
   const T = (n + 3) & ~3;
   const tab = scratch;                            // per tile: plane cell, gy cell, rows, cols
@@ -63,10 +64,9 @@ export function winogradGradTiles(d: usize, t0: i32, t1: i32, scratch: usize): v
     store<i32>(e, vc < 4 ? vc : 4, 12);
   }
   const rowF = <usize>stride << 2;
-  inputTiles(tab, T, IC, plane, gWp, V + (<usize>t0 << 2), rowF, <usize>IC * rowF, tmp);
+  inputTiles(tab, T, IC, plane, gWp, V + (<usize>t0 << 2), rowF, vPos, tmp);
   // U, 4 tiles per step (lanes = tiles): each tile's 4 rows as vectors (zero past gy's edges),
   // transposed so that g[r][c] holds 4 tiles; A down the 4 columns, then along the 6 rows.
-  const uPos = <usize>OC * rowF;
   const ocB = <usize>(OH * OW) << 2;
   const rowB = <usize>OW << 2;
   const g = tmp;                  // 16 vectors: g[r][c]

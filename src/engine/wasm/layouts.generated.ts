@@ -484,7 +484,7 @@ export function writeWinogradDesc(mem: ArrayBuffer, ptr: number, v: WinogradDesc
 }
 
 /** A Winograd weight gradient (winograd-grad.ts winogradGradTiles): i32 words (the kernels' Y_* constants). */
-export const WINOGRAD_GRAD_WORDS = 14;
+export const WINOGRAD_GRAD_WORDS = 16;
 export interface WinogradGradDesc {
   /** Input channels. */
   ic: number;
@@ -514,10 +514,14 @@ export interface WinogradGradDesc {
   stride: number;
   /** Tiles in all. */
   tiles: number;
+  /** Bytes between positions of u. */
+  uPos: number;
+  /** Bytes between positions of v. */
+  vPos: number;
 }
 /** Every word 0: a start for descriptors that use few of them. */
-export const WINOGRAD_GRAD_ZERO: Readonly<WinogradGradDesc> = { ic: 0, oc: 0, tW: 0, tpi: 0, gWp: 0, plane: 0, planes: 0, gy: 0, oH: 0, oW: 0, u: 0, v: 0, stride: 0, tiles: 0 };
+export const WINOGRAD_GRAD_ZERO: Readonly<WinogradGradDesc> = { ic: 0, oc: 0, tW: 0, tpi: 0, gWp: 0, plane: 0, planes: 0, gy: 0, oH: 0, oW: 0, u: 0, v: 0, stride: 0, tiles: 0, uPos: 0, vPos: 0 };
 /** Writes a winogradGrad descriptor at byte offset `ptr`. */
 export function writeWinogradGradDesc(mem: ArrayBuffer, ptr: number, v: WinogradGradDesc): void {
-  new Int32Array(mem, ptr, WINOGRAD_GRAD_WORDS).set([v.ic, v.oc, v.tW, v.tpi, v.gWp, v.plane, v.planes, v.gy, v.oH, v.oW, v.u, v.v, v.stride, v.tiles]);
+  new Int32Array(mem, ptr, WINOGRAD_GRAD_WORDS).set([v.ic, v.oc, v.tW, v.tpi, v.gWp, v.plane, v.planes, v.gy, v.oH, v.oW, v.u, v.v, v.stride, v.tiles, v.uPos, v.vPos]);
 }

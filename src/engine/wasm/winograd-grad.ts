@@ -70,8 +70,11 @@ function planWinogradGrad(g: ConvGeometry, slots: number, k: KernelExports): Gra
   const planesPtr = arena.alloc(N * IC * plane * 4);
   const rowPtr = arena.alloc(sh.maps[0].length * 4);
   const colPtr = arena.alloc(sw.maps[0].length * 4);
-  const uPtr = arena.alloc(36 * OC * stride * 4);
-  const vPtr = arena.alloc(36 * IC * stride * 4);
+  // Positions a cache line more than their rows apart: the transforms store one vector into each
+  // of the 36, which at a multiple of 4 KiB apart (64 rows of 208 floats) all fall into one L1 set.
+  const uPos = (OC * stride + 16) * 4, vPos = (IC * stride + 16) * 4;
+  const uPtr = arena.alloc(36 * uPos);
+  const vPtr = arena.alloc(36 * vPos);
   const mPtr = arena.alloc(36 * OC * IC * 4);
   const outLength = OC * IC * 9;
   const outPtr = arena.alloc(outLength * 4);
@@ -85,7 +88,7 @@ function planWinogradGrad(g: ConvGeometry, slots: number, k: KernelExports): Gra
 
   const desc: WinogradGradDesc = {
     ic: IC, oc: OC, tW: sw.tiles, tpi, gWp, plane, planes: planesPtr, gy: gyPtr, oH: H.output, oW: W.output,
-    u: uPtr, v: vPtr, stride, tiles,
+    u: uPtr, v: vPtr, stride, tiles, uPos, vPos,
   };
   const gemm: GemmClassDesc = {
     ...GEMM_CLASS_ZERO, nD: 1, nH: 1, nW: stride, tD: 1, tH: 1, tW: 1,
@@ -98,7 +101,7 @@ function planWinogradGrad(g: ConvGeometry, slots: number, k: KernelExports): Gra
   const productTasks: Task[] = [];
   for (let x = 0; x < 36; x++) {
     productTasks.push(weightGradTask({
-      d: gemmPtr, z: vPtr + x * IC * stride * 4, zImg: 0, a: uPtr + x * OC * stride * 4, aImg: 0,
+      d: gemmPtr, z: vPtr + x * vPos, zImg: 0, a: uPtr + x * uPos, aImg: 0,
       M: OC, P: stride, N: 1, c: mPtr + x * OC * IC * 4, K: IC, k0: 0, k1: IC,
     }));
   }
@@ -154,7 +157,7 @@ function layoutBytes(g: ConvGeometry): number {
   const th = Math.ceil(H.output / 4), tw = Math.ceil(W.output / 4);
   const tiles = g.batch * th * tw;
   const planes = g.batch * g.inChannels * (4 * th + 2) * (4 * tw + 10);
-  return 4 * (36 * (g.inChannels + g.outChannels) * (tiles + 15) + planes + g.batch * (g.inChannels * H.input * W.input + g.outChannels * H.output * W.output));
+  return 4 * (36 * ((g.inChannels + g.outChannels) * (tiles + 15) + 32) + planes + g.batch * (g.inChannels * H.input * W.input + g.outChannels * H.output * W.output));
 }
 
 /**
