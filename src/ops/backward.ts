@@ -384,7 +384,7 @@ function backward(transposed: boolean, rank: number | undefined, input: Tensor, 
   const s = plan(p, transposed);
   const step = s.inputStep;
   const gx = step ? (step.inPlace ? runConv(step.geometry, step.x, step.w, null, p.engine, 'auto', p.out.input) : delivered(step.finish(runConv(step.geometry, step.x, step.w, null, p.engine)), p.out.input)) : null;
-  // 'auto': the weight gradient as a GEMM on the fast engine when it runs there.
+  // 'auto': the weight gradient on the fast engine when it runs there (Winograd or GEMM: gradients.ts).
   const gw = s.weight ? (p.engine === 'auto' ? fastWeightGrad(p.g, p.x.data, p.gy.data, p.out.weight) : null) ?? portableWeightGrad(p, transposed) : null;
   return s.result(gx, gw);
 }
