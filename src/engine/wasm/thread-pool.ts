@@ -28,6 +28,8 @@ import { runTask } from './plan.js';
 import { GEMM_TASK, TASK_ARGS, TASK_CALLS_SOURCE, TASK_GEMM, TASK_POOL, TASK_WORDS, type KernelExports, type Task } from './layouts.generated.js';
 import type { TaskRunner } from './task-runner.js';
 
+/** While feeding a job's input, the caller computes one fed task after this many fed (see runSync). */
+const FEED_PER_OWN_TASK = 4;
 const GEN = 0, CURSOR = 1, COUNT = 2, TABLE = 3, SCRATCH = 4, SCRATCH_PER = 5, COMPLETED = 6, STOP = 7, ACTIVE = 8, READY = 9, SPIN_US = 10, STARTED = 11;
 const CTL_WORDS = 16;
 export { TASK_WORDS };
@@ -357,10 +359,26 @@ export class WorkerThreads implements TaskRunner {
   }
 
   /** The caller claims and runs one task; false when none was left. */
+  /** Like workOne, but only claims a task below `ready` (fed), and never waits: false if none. */
+  private workFed(tasks: Task[], tablePtr: number, scratchPtr: number, ready: number): boolean {
+    const c = this.ctl;
+    const i = Atomics.load(c, CURSOR);
+    if (i >= ready || Atomics.compareExchange(c, CURSOR, i, i + 1) !== i) return false;
+    this.runOwn(tasks, tablePtr, scratchPtr, i);
+    return true;
+  }
+
   private workOne(tasks: Task[], tablePtr: number, scratchPtr: number): boolean {
     const c = this.ctl;
     const i = Atomics.add(c, CURSOR, 1);
     if (i >= tasks.length) return false;
+    this.runOwn(tasks, tablePtr, scratchPtr, i);
+    return true;
+  }
+
+  /** Task i, claimed by the caller: run here, marked running then done in the task table. */
+  private runOwn(tasks: Task[], tablePtr: number, scratchPtr: number, i: number): void {
+    const c = this.ctl;
     const m = new Int32Array(this.memory.buffer);
     const e = (tablePtr >> 2) + i * TASK_WORDS;
     Atomics.store(m, e, 1);
@@ -368,7 +386,6 @@ export class WorkerThreads implements TaskRunner {
     this.callerTasks++;
     Atomics.store(m, e, -1);
     Atomics.add(c, COMPLETED, 1); // only the caller waits on COMPLETED: no notify needed
-    return true;
   }
 
   /**
@@ -403,6 +420,10 @@ export class WorkerThreads implements TaskRunner {
           feed(i);
           Atomics.store(c, READY, i + 1);
           Atomics.notify(c, READY);
+          // Copying a task's input in is quicker than computing it: after every FEED_PER_OWN_TASK
+          // tasks fed, the caller computes one already fed, so its core is not left copying
+          // while the others compute (bench/results/engine-design.md, "Feeding the input").
+          if ((i + 1) % FEED_PER_OWN_TASK === 0) this.workFed(tasks, tablePtr, scratchPtr, i + 1);
         }
       } finally {
         Atomics.store(c, READY, tasks.length); // never leave a worker waiting
