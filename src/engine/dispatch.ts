@@ -11,7 +11,7 @@ import { ConvError, show } from '../geometry/errors.js';
 import type { ConvGeometry } from '../geometry/types.js';
 import { referenceConv } from './reference/conv.js';
 import { macsOf, TINY_MAX_MACS, tinyConv } from './tiny.js';
-import { wasmEngine } from './wasm/engine.js';
+import { wasmEngine, type WasmEngine } from './wasm/engine.js';
 import { runWinograd, runWinogradAsync } from './wasm/winograd-job.js';
 import { algorithmPlan, type ConvAlgorithm } from './algorithm.js';
 
@@ -34,19 +34,30 @@ export function delivered(result: Float32Array, into: Float32Array | null): Floa
   return into;
 }
 
+/**
+ * Where a conv runs on engine 'auto' (and for 'reference': nowhere but the reference loops, null):
+ * the tiny-call engine for a small direct one, else the fast engine when it is loaded.
+ */
+function autoRoute(g: ConvGeometry, engine: EngineName, winograd: boolean): 'tiny' | WasmEngine | null {
+  if (engine !== 'auto') return null;
+  if (!winograd && macsOf(g) <= TINY_MAX_MACS) return 'tiny';
+  return wasmEngine();
+}
+
+/** A RangeError from the fast engine means its memory could not grow (too big for it): the caller falls back. */
+export function rethrowUnlessTooBig(e: unknown): void {
+  if (!(e instanceof RangeError)) throw e;
+}
+
 /** `into`: the array the result is written to and returned as (the `out` option), else a fresh one. */
 export function runConv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, engine: EngineName, algorithm: ConvAlgorithm = 'auto', into: Float32Array | null = null): Float32Array {
   const winograd = algorithmPlan(g, engine, algorithm);
-  if (engine === 'auto') {
-    if (!winograd && macsOf(g) <= TINY_MAX_MACS) return delivered(tinyConv(g, x, w, bias), into);
-    const fast = wasmEngine();
-    if (fast) {
-      try {
-        return winograd ? runWinograd(fast, g, x, w, bias, undefined, into) : fast.conv(g, x, w, bias, undefined, into);
-      } catch (e) {
-        if (!(e instanceof RangeError)) throw e; // wasm memory could not grow: too big for it
-      }
-    }
+  const route = autoRoute(g, engine, winograd);
+  if (route === 'tiny') return delivered(tinyConv(g, x, w, bias), into);
+  if (route) {
+    try {
+      return winograd ? runWinograd(route, g, x, w, bias, undefined, into) : route.conv(g, x, w, bias, undefined, into);
+    } catch (e) { rethrowUnlessTooBig(e); }
   }
   return delivered(referenceConv(g, x, w, bias), into);
 }
@@ -54,16 +65,12 @@ export function runConv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias:
 /** Asynchronous variant: never blocks the calling thread on other threads (browser main thread). */
 export async function runConvAsync(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, engine: EngineName, algorithm: ConvAlgorithm = 'auto', into: Float32Array | null = null): Promise<Float32Array> {
   const winograd = algorithmPlan(g, engine, algorithm);
-  if (engine === 'auto') {
-    if (!winograd && macsOf(g) <= TINY_MAX_MACS) return delivered(tinyConv(g, x, w, bias), into);
-    const fast = wasmEngine();
-    if (fast) {
-      try {
-        return await (winograd ? runWinogradAsync(fast, g, x, w, bias, into) : fast.convAsync(g, x, w, bias, undefined, into));
-      } catch (e) {
-        if (!(e instanceof RangeError)) throw e; // wasm memory could not grow: too big for it
-      }
-    }
+  const route = autoRoute(g, engine, winograd);
+  if (route === 'tiny') return delivered(tinyConv(g, x, w, bias), into);
+  if (route) {
+    try {
+      return await (winograd ? runWinogradAsync(route, g, x, w, bias, into) : route.convAsync(g, x, w, bias, undefined, into));
+    } catch (e) { rethrowUnlessTooBig(e); }
   }
   return delivered(referenceConv(g, x, w, bias), into);
 }

@@ -8,6 +8,7 @@
  * tiny-call or reference engine).
  */
 import type { ConvGeometry } from '../geometry/types.js';
+import { rethrowUnlessTooBig } from './dispatch.js';
 import { preferWinograd } from './algorithm.js';
 import { macsOf, TINY_MAX_MACS } from './tiny.js';
 import { wasmEngine } from './wasm/engine.js';
@@ -27,7 +28,7 @@ export function fastWeightGrad(g: ConvGeometry, x: Float32Array, gy: Float32Arra
   try {
     return (winogradGrad(g) ? runWinogradGrad(fast, g, x, gy, into) : null) ?? fast.runJob(weightGradJob(g, x, gy, into));
   } catch (e) {
-    if (!(e instanceof RangeError)) throw e; // wasm memory could not grow: too big for it
+    rethrowUnlessTooBig(e);
     return null;
   }
 }
@@ -39,7 +40,7 @@ export async function fastWeightGradAsync(g: ConvGeometry, x: Float32Array, gy: 
   try {
     return (winogradGrad(g) ? await runWinogradGradAsync(fast, g, x, gy, into) : null) ?? await fast.runJobAsync(weightGradJob(g, x, gy, into));
   } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
+    rethrowUnlessTooBig(e);
     return null;
   }
 }

@@ -6,7 +6,7 @@
  * same within float32 rounding (the reference sums in float64).
  */
 import type { PoolGeometry } from '../geometry/pool.js';
-import { delivered, type EngineName } from './dispatch.js';
+import { delivered, rethrowUnlessTooBig, type EngineName } from './dispatch.js';
 import { referencePool } from './reference/pool.js';
 import { wasmEngine } from './wasm/engine.js';
 import { poolJob } from './wasm/pooling-job.js';
@@ -26,9 +26,7 @@ export function runPool(g: PoolGeometry, x: Float32Array, engine: EngineName, in
     if (fast) {
       try {
         return fast.runJob(poolJob(g, x, into));
-      } catch (e) {
-        if (!(e instanceof RangeError)) throw e; // wasm memory could not grow: too big for it
-      }
+      } catch (e) { rethrowUnlessTooBig(e); }
     }
   }
   return delivered(referencePool(g, x), into);
@@ -41,9 +39,7 @@ export async function runPoolAsync(g: PoolGeometry, x: Float32Array, engine: Eng
     if (fast) {
       try {
         return await fast.runJobAsync(poolJob(g, x, into));
-      } catch (e) {
-        if (!(e instanceof RangeError)) throw e;
-      }
+      } catch (e) { rethrowUnlessTooBig(e); }
     }
   }
   return delivered(referencePool(g, x), into);

@@ -181,20 +181,11 @@ export function poolAxis(index: number, name: string, a: PoolAxisSpec, output: n
   return axisRecord({ ...a, outputPadding: 0 }, index, name, false, output, directEquivalent(a, reach, output));
 }
 
-/** The parts of a PoolGeometry that the PyTorch, ONNX and TensorFlow pooling dialects each resolve. */
-export interface PoolParts {
-  mode: PoolMode;
-  rank: number;
-  batched: boolean;
-  /** [N, C, spatial…] or [C, spatial…]. */
-  inputShape: number[];
-  axes: AxisGeometry[];
-  ceilMode: boolean;
-  countIncludePad: boolean;
-  divisorOverride: number | null;
-  emptyMax?: number;
-  emptyAverage?: number;
-}
+/**
+ * The parts of a PoolGeometry that the PyTorch, ONNX and TensorFlow pooling dialects each resolve:
+ * all but what finishPool derives (batch and channels from the input shape, the output shape).
+ */
+export type PoolParts = Omit<PoolGeometry, 'batch' | 'channels' | 'outputShape'>;
 
 /** Assembles a PoolGeometry (batch, channels, output shape) from resolved axes. */
 export function finishPool(p: PoolParts): PoolGeometry {
