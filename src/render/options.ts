@@ -19,6 +19,14 @@ export interface RenderOptions {
   view?: TraceView;
   /** Numeric mode: the values to show (default: fixed pseudo-random 0–3 inputs, 0–2 weights). */
   values?: { input?: ArrayLike<number>; weight?: ArrayLike<number> };
+  /**
+   * Multiplies every text size of the picture, and the room its lines of text take (default 1;
+   * 0.5–4). For a picture shown smaller than its own pixels (a phone scales a wide figure to its
+   * width): with `textScale: s` a picture drawn at scale k prints its 12 px lines at 12·s·k px.
+   * Text inside cells grows only as far as the cell holds it. The raster formats (GIF, PNG) print
+   * each size with the nearest generated glyph size.
+   */
+  textScale?: number;
 }
 
 export interface ResolvedOptions {
@@ -27,6 +35,7 @@ export interface ResolvedOptions {
   numeric: boolean;
   palette: Palette;
   values?: RenderOptions['values'];
+  textScale: number;
 }
 
 /**
@@ -69,7 +78,19 @@ export function resolveOptions(o: RenderOptions | undefined): ResolvedOptions {
     numeric: Boolean(opts.numeric),
     palette: paletteOf(oneOf(opts.palette, ['default', 'colorblind'] as const, 'palette', 'default')),
     values: opts.values,
+    textScale: textScaleOf(opts.textScale),
   };
+}
+
+const TEXT_SCALE = [0.5, 4] as const;
+
+function textScaleOf(v: unknown): number {
+  if (v === undefined || v === null) return 1;
+  if (typeof v === 'number' && Number.isFinite(v) && v >= TEXT_SCALE[0] && v <= TEXT_SCALE[1]) return v;
+  throw new ConvError('INVALID_OPTION', `textScale must be a number from ${TEXT_SCALE[0]} to ${TEXT_SCALE[1]}, but got ${show(v)}`, {
+    values: { textScale: v },
+    hint: 'use textScale: 1 (the default sizes), or e.g. 1.5 for a picture shown at two thirds of its size',
+  });
 }
 
 const AXIS_NAMES: Record<number, string[]> = { 1: ['L'], 2: ['H', 'W'], 3: ['D', 'H', 'W'] };

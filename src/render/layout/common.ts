@@ -25,22 +25,37 @@ export function rc(coords: readonly number[]): [number, number] {
 
 export const SIZE = { title: 14, label: 14, param: 12, small: 10 } as const;
 
+export type TextSizes = { readonly [K in keyof typeof SIZE]: number };
+
+/** The text sizes of a picture drawn with the `textScale` option. */
+export function textSizes(scale: number): TextSizes {
+  return { title: SIZE.title * scale, label: SIZE.label * scale, param: SIZE.param * scale, small: SIZE.small * scale };
+}
+
+/**
+ * The size of a number printed inside a cell: `want` (a scaled size), but not beyond what the cell
+ * holds once the text is scaled up; never below `base`, the size the picture uses unscaled.
+ */
+export function inCell(want: number, base: number, cell: number, fill: number): number {
+  return Math.min(want, Math.max(base, cell * fill));
+}
+
 /** Dash pattern of an empty cell: padding and `a` cells long dashes, inserted zeros short ones. */
 export function dashOf(kind: CellKind): readonly [number, number] {
   return kind === 'inserted' ? [2, 2] : [4, 3];
 }
 
 /** A grid cell as the classic figures draw it: filled input, or an empty dashed cell. */
-export function cellPrims(plane: Plane, r: number, c: number, kind: CellKind | 'output', pal: Palette, out: Prim[]): void {
+export function cellPrims(plane: Plane, r: number, c: number, kind: CellKind | 'output', pal: Palette, out: Prim[], scale = 1): void {
   const points = block(plane, r, c);
   if (kind === 'input' || kind === 'output') {
     out.push({ type: 'poly', points, fill: kind === 'input' ? pal.input : pal.output, stroke: pal.grid, strokeWidth: 1 });
     return;
   }
   out.push({ type: 'poly', points: block(plane, r, c, r + 1, c + 1, 0.06), stroke: pal.dashed, strokeWidth: 1, dash: dashOf(kind) });
-  if (kind === 'extra' && plane.cw >= 20) {
+  if (kind === 'extra' && plane.cw >= 20 * scale) {
     const [x, y] = centre(plane, r, c);
-    out.push({ type: 'text', x, y: y + 4, text: 'a', size: SIZE.small, color: pal.muted, anchor: 'middle' });
+    out.push({ type: 'text', x, y: y + 4 * scale, text: 'a', size: SIZE.small * scale, color: pal.muted, anchor: 'middle' });
   }
 }
 
@@ -49,7 +64,7 @@ export function shadePrim(plane: Plane, r0: number, c0: number, r1: number, c1: 
 }
 
 /** Legend of the empty cell kinds present in the grid (what the dashed cells are). */
-export function legendPrims(tr: Trace, x: number, y: number, pal: Palette, lang: Lang, out: Prim[]): number {
+export function legendPrims(tr: Trace, x: number, y: number, pal: Palette, lang: Lang, out: Prim[], scale = 1): number {
   const kinds = new Set(tr.grid.cells.map((c) => c.kind));
   let pen = x;
   const entries: [CellKind, string][] = [
@@ -59,9 +74,9 @@ export function legendPrims(tr: Trace, x: number, y: number, pal: Palette, lang:
   ];
   for (const [kind, text] of entries) {
     if (!kinds.has(kind)) continue;
-    out.push({ type: 'rect', x: pen, y: y - 11, w: 14, h: 14, stroke: pal.dashed, strokeWidth: 1, dash: dashOf(kind) });
-    out.push({ type: 'text', x: pen + 20, y, text, size: SIZE.param, color: pal.muted });
-    pen += 20 + textWidth(text, SIZE.param) + 16;
+    out.push({ type: 'rect', x: pen, y: y - 11 * scale, w: 14 * scale, h: 14 * scale, stroke: pal.dashed, strokeWidth: 1, dash: dashOf(kind) });
+    out.push({ type: 'text', x: pen + 20 * scale, y, text, size: SIZE.param * scale, color: pal.muted });
+    pen += 20 * scale + textWidth(text, SIZE.param * scale) + 16 * scale;
   }
   return pen - x;
 }
@@ -76,19 +91,21 @@ export interface KernelPanel {
  * The kernel as a small grid of its displayed taps, each named by the weight element it multiplies
  * (w₀₀ …) or showing its value; for a transposed convolution the names show the 180° rotation.
  */
-export function kernelPanel(tr: Trace, x: number, y: number, pal: Palette, lang: Lang, weights: number[] | null, stored = false): KernelPanel {
+export function kernelPanel(tr: Trace, x: number, y: number, pal: Palette, lang: Lang, weights: number[] | null, stored = false, scale = 1): KernelPanel {
+  const S = textSizes(scale);
   const [kh, kw] = as2d(tr.kernel.shape);
   const kShape = tr.kernel.shape;
   const title = `${label(lang, 'kernel')} ${kShape.join('×')}`;
   const sub = tr.kernel.flipped && !stored ? label(lang, 'flipped') : '';
   const showNames = kw <= 6 && kh <= 6;
-  const cell = showNames ? 26 : Math.max(8, Math.floor(120 / Math.max(kh, kw)));
+  // Named taps: the cell grows with the names printed in it.
+  const cell = showNames ? 26 * scale : Math.max(8, Math.floor(120 / Math.max(kh, kw)));
   const prims: Prim[] = [];
-  prims.push({ type: 'text', x, y: y + 12, text: title, size: SIZE.param, color: pal.text });
-  let top = y + 18;
+  prims.push({ type: 'text', x, y: y + 12 * scale, text: title, size: S.param, color: pal.text });
+  let top = y + 18 * scale;
   if (sub) {
-    prims.push({ type: 'text', x, y: y + 28, text: sub, size: SIZE.param, color: pal.muted });
-    top = y + 34;
+    prims.push({ type: 'text', x, y: y + 28 * scale, text: sub, size: S.param, color: pal.muted });
+    top = y + 34 * scale;
   }
   const plane: Plane = { rows: kh, cols: kw, ox: x, oy: top, cw: cell, ch: cell, skew: 0 };
   for (const tap of tr.kernel.taps) {
@@ -99,9 +116,9 @@ export function kernelPanel(tr: Trace, x: number, y: number, pal: Palette, lang:
     if (!showNames) continue;
     const [cx, cy] = centre(plane, r, c);
     const text = weights ? String(weights[flatIndex(tap.weight, kShape)]) : weightLabel(tap.weight, kShape);
-    prims.push({ type: 'text', x: cx, y: cy + 4, text, size: weights ? SIZE.param : SIZE.small, color: pal.text, anchor: 'middle' });
+    prims.push({ type: 'text', x: cx, y: cy + 4 * scale, text, size: weights ? S.param : S.small, color: pal.text, anchor: 'middle' });
   }
-  const width = Math.max(kw * cell, textWidth(title, SIZE.param), sub ? textWidth(sub, SIZE.param) : 0);
+  const width = Math.max(kw * cell, textWidth(title, S.param), sub ? textWidth(sub, S.param) : 0);
   return { width, height: top - y + kh * cell, prims };
 }
 

@@ -13,9 +13,9 @@ import { formatOutput, numericValues, type NumericValues } from '../numeric.js';
 import type { ResolvedOptions } from '../options.js';
 import { textWidth } from '../raster/font.js';
 import type { Prim, SceneLayout } from '../scene.js';
-import { as2d, cellPrims, kernelPanel, legendPrims, rc, shadePrim, SIZE, textPrim } from './common.js';
+import { as2d, cellPrims, inCell, kernelPanel, legendPrims, rc, shadePrim, SIZE, textPrim, textSizes } from './common.js';
 import { block, centre, planeHeight, planeWidth, point, type Plane } from './plane.js';
-import { dims, paramLines, titleOf } from './text.js';
+import { dims, paramLines, titleOf, wrapLine } from './text.js';
 
 const MARGIN = 16;
 /** Numeric pictures with more frames print every output from the first frame on. */
@@ -38,23 +38,33 @@ export function directLayout(tr: DirectTrace, o: ResolvedOptions): SceneLayout {
   const skew = flatLook ? 0 : Math.round(cell * 0.42);
   const nums: NumericValues | null = o.numeric ? numericValues(tr, o.values) : null;
   const isPool = tr.op === 'maxPool' || tr.op === 'avgPool';
+  // Text sizes and the room the lines of text take grow with the textScale option (t).
+  const t = o.textScale;
+  const S = textSizes(t);
+  const valueSize = inCell(S.label, SIZE.label, cell, 0.45);
+  const weightSize = inCell(S.small, SIZE.small, cell, 0.3);
+
+  const inSize = { rows: GH, cols: GW, cw: cell, ch, skew };
+  const outSize = { rows: OH, cols: OW, cw: cell, ch, skew };
+  const inW = planeWidth(inSize), outW = planeWidth(outSize);
 
   const base: Prim[] = [];
   const title = titleOf(tr, lang);
   const subtitle = tr.transposed ? label(lang, 'directView') : '';
-  let cursor = 24;
-  base.push(textPrim(MARGIN, cursor, title, SIZE.title, pal.text));
-  if (subtitle) {
-    cursor += 18;
-    base.push(textPrim(MARGIN, cursor, subtitle, SIZE.param, pal.muted));
+  let cursor = 24 * t;
+  base.push(textPrim(MARGIN, cursor, title, S.title, pal.text));
+  // Scaled up, the subtitle wraps at the planes' width rather than widen the picture (and shrink
+  // it again where it is fitted to a width).
+  const planesW = flatLook ? inW + Math.max(56, cell * 1.5) + outW : Math.max(inW, outW);
+  const subLines = !subtitle ? [] : t === 1 ? [subtitle] : wrapLine(subtitle, S.param, Math.max(planesW, textWidth(title, S.title)));
+  for (const line of subLines) {
+    cursor += 18 * t;
+    base.push(textPrim(MARGIN, cursor, line, S.param, pal.muted));
   }
-  cursor += 10;
+  cursor += 10 * t;
 
   const inLabel = `${label(lang, 'input')} ${dims(tr.inputShape)}`;
   const outLabel = `${label(lang, 'output')} ${dims(tr.outputShape)}`;
-  const inSize = { rows: GH, cols: GW, cw: cell, ch, skew };
-  const outSize = { rows: OH, cols: OW, cw: cell, ch, skew };
-  const inW = planeWidth(inSize), outW = planeWidth(outSize);
   let inPlane: Plane, outPlane: Plane;
   // The step counter sits beside the output label: near the window's lines, so the changed region
   // of each GIF frame (and the file) stays small.
@@ -62,23 +72,23 @@ export function directLayout(tr: DirectTrace, o: ResolvedOptions): SceneLayout {
   if (!flatLook) {
     // Output plane on top, input plane under it, centred on each other.
     const contentW = Math.max(inW, outW);
-    cursor += 18;
-    base.push(textPrim(MARGIN + contentW / 2, cursor, outLabel, SIZE.label, pal.text, 'middle'));
-    stepAt = [MARGIN + contentW / 2 + textWidth(outLabel, SIZE.label) / 2 + 14, cursor];
-    cursor += 10;
+    cursor += 18 * t;
+    base.push(textPrim(MARGIN + contentW / 2, cursor, outLabel, S.label, pal.text, 'middle'));
+    stepAt = [MARGIN + contentW / 2 + textWidth(outLabel, S.label) / 2 + 14 * t, cursor];
+    cursor += 10 * t;
     outPlane = { ...outSize, ox: MARGIN + (contentW - outW) / 2, oy: cursor };
     cursor += planeHeight(outSize) + Math.max(44, cell * 1.3);
     inPlane = { ...inSize, ox: MARGIN + (contentW - inW) / 2, oy: cursor };
-    cursor += planeHeight(inSize) + 22;
-    base.push(textPrim(MARGIN + contentW / 2, cursor, inLabel, SIZE.label, pal.text, 'middle'));
-    cursor += 12;
+    cursor += planeHeight(inSize) + 8 + 14 * t;
+    base.push(textPrim(MARGIN + contentW / 2, cursor, inLabel, S.label, pal.text, 'middle'));
+    cursor += 12 * t;
   } else {
     const gap = Math.max(56, cell * 1.5);
-    cursor += 18;
-    base.push(textPrim(MARGIN + inW / 2, cursor, inLabel, SIZE.label, pal.text, 'middle'));
-    base.push(textPrim(MARGIN + inW + gap + outW / 2, cursor, outLabel, SIZE.label, pal.text, 'middle'));
-    stepAt = [MARGIN + inW + gap + outW / 2 + textWidth(outLabel, SIZE.label) / 2 + 14, cursor];
-    cursor += 10;
+    cursor += 18 * t;
+    base.push(textPrim(MARGIN + inW / 2, cursor, inLabel, S.label, pal.text, 'middle'));
+    base.push(textPrim(MARGIN + inW + gap + outW / 2, cursor, outLabel, S.label, pal.text, 'middle'));
+    stepAt = [MARGIN + inW + gap + outW / 2 + textWidth(outLabel, S.label) / 2 + 14 * t, cursor];
+    cursor += 10 * t;
     const inH = planeHeight(inSize), outH = planeHeight(outSize);
     const h = Math.max(inH, outH);
     inPlane = { ...inSize, ox: MARGIN, oy: cursor + (h - inH) / 2 };
@@ -89,12 +99,12 @@ export function directLayout(tr: DirectTrace, o: ResolvedOptions): SceneLayout {
   // Grid cells (input, padding, inserted zeros, `a` cells) and output cells.
   for (const c of tr.grid.cells) {
     const [r, col] = rc(c.grid);
-    cellPrims(inPlane, r, col, c.kind, pal, base);
+    cellPrims(inPlane, r, col, c.kind, pal, base, t);
     if (nums && cell >= 24) {
       const [x, y] = centre(inPlane, r, col);
       const src = c.input ?? c.copies;
       const v = src ? nums.input[flatIndex(src, tr.inputShape)] : 0;
-      base.push(textPrim(x - cell * 0.08, y + 5, String(v), SIZE.label, c.input ? pal.background : pal.muted, 'middle'));
+      base.push(textPrim(x - cell * 0.08, y + 5, String(v), valueSize, c.input ? pal.background : pal.muted, 'middle'));
     }
   }
   for (let r = 0; r < OH; r++) for (let col = 0; col < OW; col++) cellPrims(outPlane, r, col, 'output', pal, base);
@@ -105,28 +115,28 @@ export function directLayout(tr: DirectTrace, o: ResolvedOptions): SceneLayout {
   let textW = 0;
   const blockTop = cursor;
   for (const line of lines) {
-    cursor += 18;
-    base.push(textPrim(MARGIN, cursor, line, SIZE.param, pal.muted));
-    textW = Math.max(textW, textWidth(line, SIZE.param));
+    cursor += 18 * t;
+    base.push(textPrim(MARGIN, cursor, line, S.param, pal.muted));
+    textW = Math.max(textW, textWidth(line, S.param));
   }
-  cursor += 24;
-  const legendW = legendPrims(tr, MARGIN, cursor, pal, lang, base);
-  if (legendW === 0) cursor -= 16;
+  cursor += 24 * t;
+  const legendW = legendPrims(tr, MARGIN, cursor, pal, lang, base, t);
+  if (legendW === 0) cursor -= 16 * t;
   textW = Math.max(textW, legendW);
   cursor += 10;
 
   const contentW = flatLook ? inW + Math.max(56, cell * 1.5) + outW : Math.max(inW, outW);
-  let width = Math.max(MARGIN * 2 + contentW, MARGIN * 2 + textWidth(title, SIZE.title) + 90, subtitle ? MARGIN * 2 + textWidth(subtitle, SIZE.param) : 0);
+  let width = Math.max(MARGIN * 2 + contentW, MARGIN * 2 + textWidth(title, S.title) + 90, ...subLines.map((l) => MARGIN * 2 + textWidth(l, S.param)));
   if (!isPool) {
     const px = Math.max(MARGIN + textW + 28, width - MARGIN - 130);
-    const panel = kernelPanel(tr, px, blockTop + 4, pal, lang, nums?.weight ?? null);
+    const panel = kernelPanel(tr, px, blockTop + 4, pal, lang, nums?.weight ?? null, false, t);
     base.push(...panel.prims);
     width = Math.max(width, px + panel.width + MARGIN);
     cursor = Math.max(cursor, blockTop + 4 + panel.height + 12);
   } else {
     width = Math.max(width, MARGIN * 2 + textW);
   }
-  const stepW = textWidth(`${label(lang, 'step')} ${tr.frames.length}/${tr.frames.length}`, SIZE.param);
+  const stepW = textWidth(`${label(lang, 'step')} ${tr.frames.length}/${tr.frames.length}`, S.param);
   width = Math.ceil(Math.max(width, stepAt![0] + stepW + MARGIN));
   const height = Math.ceil(cursor);
 
@@ -138,7 +148,7 @@ export function directLayout(tr: DirectTrace, o: ResolvedOptions): SceneLayout {
     for (const f of tr.frames) {
       const [r, col] = rc(f.output);
       const [x, y] = centre(outPlane, r, col);
-      base.push(textPrim(x, y + 5, formatOutput(nums.output[flatIndex(f.output, tr.outputShape)]), SIZE.label, pal.text, 'middle'));
+      base.push(textPrim(x, y + 5, formatOutput(nums.output[flatIndex(f.output, tr.outputShape)]), valueSize, pal.text, 'middle'));
     }
   }
   const frame = (n: number): Prim[] => {
@@ -151,11 +161,11 @@ export function directLayout(tr: DirectTrace, o: ResolvedOptions): SceneLayout {
         // Value read (redrawn over the shade, so it stays legible) and, small, the kernel value.
         const [cx, cy] = centre(inPlane, r, col);
         const v = tap.input ? nums.input[flatIndex(tap.input, tr.inputShape)] : 0;
-        prims.push(textPrim(cx - cell * 0.08, cy + 5, String(v), SIZE.label, pal.background, 'middle'));
+        prims.push(textPrim(cx - cell * 0.08, cy + 5, String(v), valueSize, pal.background, 'middle'));
         if (nums.weight) {
           const [x, y] = point(inPlane, r + 1, col + 1);
           const wv = nums.weight[flatIndex(tap.weight, tr.kernel.shape)];
-          prims.push(textPrim(x - 3, y - 4, `×${wv}`, SIZE.small, pal.background, 'end'));
+          prims.push(textPrim(x - 3, y - 4, `×${wv}`, weightSize, pal.background, 'end'));
         }
       }
     }
@@ -187,10 +197,10 @@ export function directLayout(tr: DirectTrace, o: ResolvedOptions): SceneLayout {
         const [r, col] = rc(tr.frames[m].output);
         const [x, y] = centre(outPlane, r, col);
         const v = nums.output[flatIndex(tr.frames[m].output, tr.outputShape)];
-        prims.push(textPrim(x, y + 5, formatOutput(v), SIZE.label, m === n ? pal.background : pal.text, 'middle'));
+        prims.push(textPrim(x, y + 5, formatOutput(v), valueSize, m === n ? pal.background : pal.text, 'middle'));
       }
     }
-    prims.push(textPrim(stepAt[0], stepAt[1], `${label(lang, 'step')} ${n + 1}/${tr.frames.length}`, SIZE.param, pal.muted));
+    prims.push(textPrim(stepAt[0], stepAt[1], `${label(lang, 'step')} ${n + 1}/${tr.frames.length}`, S.param, pal.muted));
     return prims;
   };
 

@@ -13,9 +13,9 @@ import type { ResolvedOptions } from '../options.js';
 import { over } from '../palette.js';
 import { textWidth } from '../raster/font.js';
 import type { Prim, SceneLayout } from '../scene.js';
-import { as2d, cellPrims, kernelPanel, rc, SIZE, textPrim } from './common.js';
+import { as2d, cellPrims, inCell, kernelPanel, rc, SIZE, textPrim, textSizes } from './common.js';
 import { block, centre, planeHeight, planeWidth, point, type Plane } from './plane.js';
-import { dims, paramLines, titleOf } from './text.js';
+import { dims, paramLines, titleOf, wrapLine } from './text.js';
 
 const MARGIN = 16;
 
@@ -28,21 +28,28 @@ export function scatterLayout(tr: ScatterTrace, o: ResolvedOptions): SceneLayout
   const maxDim = Math.max(IH, IW, OH, OW);
   const cell = maxDim <= 8 ? 42 : maxDim <= 14 ? 32 : maxDim <= 24 ? 22 : 12;
   const nums = o.numeric ? numericValues(tr, o.values) : null;
+  // Text sizes and the room the lines of text take grow with the textScale option (ts).
+  const ts = o.textScale;
+  const S = textSizes(ts);
   const base: Prim[] = [];
   const title = `${titleOf(tr, lang)}`;
   const subtitle = label(lang, 'scatterView');
-  base.push(textPrim(MARGIN, 24, title, SIZE.title, pal.text));
-  base.push(textPrim(MARGIN, 42, subtitle, SIZE.param, pal.muted));
-  let cursor = 70;
   const inLabel = `${label(lang, 'input')} ${dims(tr.inputShape)}`;
   const outLabel = `${label(lang, 'output')} ${dims(tr.outputShape)}`;
   const inSize = { rows: IH, cols: IW, cw: cell, ch: cell, skew: 0 };
   const outSize = { rows: OH, cols: OW, cw: cell, ch: cell, skew: 0 };
   const inW = planeWidth(inSize), outW = planeWidth(outSize);
   const gap = Math.max(64, cell * 1.6);
-  base.push(textPrim(MARGIN + inW / 2, cursor, inLabel, SIZE.label, pal.text, 'middle'));
-  base.push(textPrim(MARGIN + inW + gap + outW / 2, cursor, outLabel, SIZE.label, pal.text, 'middle'));
-  cursor += 10;
+  base.push(textPrim(MARGIN, 24 * ts, title, S.title, pal.text));
+  // Scaled up, the subtitle wraps at the planes' width (less the crop count's room at the right)
+  // rather than widen the picture.
+  const wrapAt = Math.max(inW + gap + outW - textWidth(`99 × ${label(lang, 'crop')}`, S.param) - 16, textWidth(title, S.title));
+  const subLines = ts === 1 ? [subtitle] : wrapLine(subtitle, S.param, wrapAt);
+  subLines.forEach((line, i) => base.push(textPrim(MARGIN, (42 + 18 * i) * ts, line, S.param, pal.muted)));
+  let cursor = (70 + 18 * (subLines.length - 1)) * ts;
+  base.push(textPrim(MARGIN + inW / 2, cursor, inLabel, S.label, pal.text, 'middle'));
+  base.push(textPrim(MARGIN + inW + gap + outW / 2, cursor, outLabel, S.label, pal.text, 'middle'));
+  cursor += 10 * ts;
   const inH = planeHeight(inSize), outH = planeHeight(outSize);
   const h = Math.max(inH, outH);
   const inPlane: Plane = { ...inSize, ox: MARGIN, oy: cursor + (h - inH) / 2 };
@@ -52,7 +59,7 @@ export function scatterLayout(tr: ScatterTrace, o: ResolvedOptions): SceneLayout
     cellPrims(inPlane, r, c, 'input', pal, base);
     if (nums && cell >= 24) {
       const [x, y] = centre(inPlane, r, c);
-      base.push(textPrim(x, y + 5, String(nums.input[r * IW + c]), SIZE.label, pal.background, 'middle'));
+      base.push(textPrim(x, y + 5, String(nums.input[r * IW + c]), inCell(S.label, SIZE.label, cell, 0.45), pal.background, 'middle'));
     }
   }
   for (let r = 0; r < OH; r++) for (let c = 0; c < OW; c++) cellPrims(outPlane, r, c, 'output', pal, base);
@@ -63,14 +70,14 @@ export function scatterLayout(tr: ScatterTrace, o: ResolvedOptions): SceneLayout
   const blockTop = cursor;
   let textW = 0;
   for (const line of lines) {
-    cursor += 18;
-    base.push(textPrim(MARGIN, cursor, line, SIZE.param, pal.muted));
-    textW = Math.max(textW, textWidth(line, SIZE.param));
+    cursor += 18 * ts;
+    base.push(textPrim(MARGIN, cursor, line, S.param, pal.muted));
+    textW = Math.max(textW, textWidth(line, S.param));
   }
-  cursor += 12;
-  let width = Math.max(MARGIN * 2 + inW + gap + outW, MARGIN * 2 + textWidth(subtitle, SIZE.param), MARGIN * 2 + textWidth(title, SIZE.title) + 90);
+  cursor += 12 * ts;
+  let width = Math.max(MARGIN * 2 + inW + gap + outW, ...subLines.map((l) => MARGIN * 2 + textWidth(l, S.param)), MARGIN * 2 + textWidth(title, S.title) + 90 * ts);
   const px = Math.max(MARGIN + textW + 28, width - MARGIN - 130);
-  const panel = kernelPanel(tr, px, blockTop + 4, pal, lang, nums?.weight ?? null, true);
+  const panel = kernelPanel(tr, px, blockTop + 4, pal, lang, nums?.weight ?? null, true, ts);
   base.push(...panel.prims);
   width = Math.ceil(Math.max(width, px + panel.width + MARGIN));
   const height = Math.ceil(Math.max(cursor, blockTop + 4 + panel.height + 12));
@@ -118,7 +125,7 @@ export function scatterLayout(tr: ScatterTrace, o: ResolvedOptions): SceneLayout
       if (cell >= 20) {
         const [x, y] = centre(outPlane, r, c);
         const text = nums ? formatOutput(sums[k]) : String(counts[k]);
-        prims.push(textPrim(x, y + 5, text, nums ? SIZE.param : SIZE.label, pal.background, 'middle'));
+        prims.push(textPrim(x, y + 5, text, nums ? inCell(S.param, SIZE.param, cell, 0.4) : inCell(S.label, SIZE.label, cell, 0.45), pal.background, 'middle'));
       }
     }
     // This frame's stamp: outlined cells named by the weight tap they receive.
@@ -128,7 +135,7 @@ export function scatterLayout(tr: ScatterTrace, o: ResolvedOptions): SceneLayout
       prims.push({ type: 'poly', points: block(outPlane, r, c, r + 1, c + 1, 0.06), stroke: pal.stamp, strokeWidth: 2.5 });
       if (cell >= 30 && !nums) {
         const [x, y] = point(outPlane, r, c);
-        prims.push(textPrim(x + 3, y + 11, weightLabel(t.weight, tr.kernel.shape), SIZE.small, over(pal.background, pal.background, 1), 'start'));
+        prims.push(textPrim(x + 3, y + 11, weightLabel(t.weight, tr.kernel.shape), inCell(S.small, SIZE.small, cell, 0.3), over(pal.background, pal.background, 1), 'start'));
       }
     }
     if (r0 !== Infinity) {
@@ -138,8 +145,8 @@ export function scatterLayout(tr: ScatterTrace, o: ResolvedOptions): SceneLayout
         prims.push({ type: 'line', x1, y1, x2, y2, stroke: pal.stamp, strokeWidth: 1, opacity: 0.9 });
       }
     }
-    if (cropped > 0) prims.push(textPrim(width - MARGIN, 42, `${cropped} × ${label(lang, 'crop')}`, SIZE.param, pal.muted, 'end'));
-    prims.push(textPrim(width - MARGIN, 24, `${label(lang, 'step')} ${n + 1}/${tr.frames.length}`, SIZE.param, pal.muted, 'end'));
+    if (cropped > 0) prims.push(textPrim(width - MARGIN, 42 * ts, `${cropped} × ${label(lang, 'crop')}`, S.param, pal.muted, 'end'));
+    prims.push(textPrim(width - MARGIN, 24 * ts, `${label(lang, 'step')} ${n + 1}/${tr.frames.length}`, S.param, pal.muted, 'end'));
     return prims;
   };
   const description = `${title} (${subtitle}): ${inLabel}, ${outLabel}. ${lines.join('. ')}`;

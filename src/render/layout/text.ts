@@ -1,5 +1,6 @@
 /** The words of a picture: title, plane labels, parameter lines, built from the trace's numbers. */
 import { label, type Lang } from '../labels.js';
+import { textWidth } from '../raster/font.js';
 import type { Trace } from '../../trace/types.js';
 
 /** Per-axis values as the pictures write sizes: "3×3", or one number when every axis agrees. */
@@ -48,5 +49,26 @@ export function paramLines(tr: Trace, lang: Lang): string[] {
   if (tr.channels.inChannels > 1 || tr.channels.outChannels > 1) {
     lines.push(label(lang, 'channels', { in: tr.channels.inChannels, out: tr.channels.outChannels, groups: tr.channels.groups }));
   }
+  return lines;
+}
+
+/**
+ * `text` broken into lines no wider than `maxW` at `size` (a single word wider than that keeps its
+ * own line): between words, and between Chinese characters, which have no spaces between them.
+ */
+export function wrapLine(text: string, size: number, maxW: number): string[] {
+  if (textWidth(text, size) <= maxW) return [text];
+  // Pieces: a word with the space before it, or one CJK character.
+  const pieces = text.match(/\s*[\u3000-\u9fff\uff00-\uffef]|\s*[^\s\u3000-\u9fff\uff00-\uffef]+/g) ?? [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const p of pieces) {
+    const next = line + p;
+    if (line !== '' && textWidth(next, size) > maxW) {
+      lines.push(line);
+      line = p.trimStart();
+    } else line = next;
+  }
+  if (line !== '') lines.push(line);
   return lines;
 }
