@@ -65,9 +65,14 @@ export function glyph(ch: string, size: number): Glyph {
   return g;
 }
 
-/** Width of `text` in pixels at `size` (sum of advances). */
+/**
+ * Width of `text` in pixels at `size` (sum of advances). A size without generated glyphs (text
+ * drawn with the textScale option) is measured as the nearest generated size scaled to it, as an
+ * SVG viewer draws it: measured unscaled, a 19 px line came out 10 % short and ran into its neighbour.
+ */
 export function textWidth(text: string, size: number): number {
   let w = 0;
   for (const ch of text) w += glyph(ch, size).advance;
-  return w;
+  const s = snapFontSize(size);
+  return s === size ? w : (w * size) / s;
 }
