@@ -108,38 +108,37 @@ describe('the stage', () => {
     await page.close();
   });
 
-  it('on a phone the classic figure shows its planes alone, labels legible, and its key below', async () => {
-    for (const q of ['?tour=7&lang=zh', '?i=5&k=3&s=2&p=1&fig=classic&lang=en']) {
+  it('on a phone the classic figure shows its planes alone, every text at 11 px or more, and its key below', async () => {
+    for (const q of ['?tour=7&lang=zh', '?i=5&k=3&s=2&p=1&fig=classic&lang=en', '?tour=6&lang=en', '?tour=6&lang=zh', '?tour=7&lang=en', '?tour=13&lang=en', '?tour=13&lang=zh']) {
       const { page, errors } = await open(q, { width: 390, height: 844 });
       const m = await page.evaluate(() => {
         const svg = document.querySelector<SVGSVGElement>('#svg-classic')!;
         const vb = svg.getAttribute('viewBox')!.split(' ').map(Number);
         const k = svg.getBoundingClientRect().width / vb[2];
-        const label = Array.from(svg.querySelectorAll('text')).find((t) => /^(output|输出) /.test(t.textContent ?? ''))!;
+        // Every text in the planes' window (title, subtitle, plane labels, step counter).
+        const sizes = Array.from(svg.querySelectorAll('text'))
+          .filter((t) => Number(t.getAttribute('y')) <= vb[1] + vb[3])
+          .map((t) => ({ text: t.textContent, px: Number(t.getAttribute('font-size')) * k }));
         const key = document.querySelector('#svg-classic-key')!;
-        return { vbHeight: vb[3], height: Number(svg.dataset.height), labelPx: Number(label.getAttribute('font-size')) * k, key: !key.hasAttribute('hidden') && key.getBoundingClientRect().height > 0, keyUse: key.querySelector('use')?.getAttribute('href') };
+        return { vbHeight: vb[3], height: Number(svg.dataset.height), width: svg.getBoundingClientRect().width, sizes, key: !key.hasAttribute('hidden') && key.getBoundingClientRect().height > 0, keyUse: key.querySelector('use')?.getAttribute('href') };
       });
       // The planes' window leaves out the key (parameter lines, legend, kernel) drawn under them.
       expect(m.vbHeight, q).toBeLessThan(m.height * 0.85);
-      // Drawn whole, these labels came out at about 7 and 10 px on this screen.
-      expect(m.labelPx, q).toBeGreaterThanOrEqual(10);
+      // Drawn whole, the labels came out at about 7 and 10 px on this screen; at the figure's
+      // width alone, the transposed figures' subtitle at 8 px (steps 6 and 13).
+      expect(m.sizes.some((s) => /^(output|输出) /.test(s.text ?? '')), q).toBe(true);
+      for (const s of m.sizes) expect(s.px, `${q}: ${s.text}`).toBeGreaterThanOrEqual(10.95);
+      // The planes span at least 65 % of the width, however long the prose above the control.
+      expect(m.width, q).toBeGreaterThanOrEqual(0.64 * 378);
       expect(m.key, q).toBe(true);
       expect(m.keyUse).toBe('#classic-base');
       expect(errors).toEqual([]);
       await page.close();
     }
-    // A wide transposed figure with long prose above its control still spans the phone's width.
-    const wide = await open('?tour=13&lang=en', { width: 390, height: 844 });
-    const wm = await wide.page.evaluate(() => {
-      const svg = document.querySelector<SVGSVGElement>('#svg-classic')!;
-      const vb = svg.getAttribute('viewBox')!.split(' ').map(Number);
-      const r = svg.getBoundingClientRect();
-      const label = Array.from(svg.querySelectorAll('text')).find((t) => /^output /.test(t.textContent ?? ''))!;
-      return { width: r.width, labelPx: Number(label.getAttribute('font-size')) * (r.width / vb[2]) };
-    });
-    expect(wm.width).toBeGreaterThanOrEqual(0.85 * 378);
-    expect(wm.labelPx).toBeGreaterThanOrEqual(9.5);
-    await wide.page.close();
+    // Tour step 7's prose is long: its control is still on the first screen.
+    const long = await open('?tour=7&lang=en', { width: 390, height: 844 });
+    expect(await long.page.$eval('#try-control', (e) => e.getBoundingClientRect().bottom)).toBeLessThanOrEqual(844);
+    await long.page.close();
     // On a wide screen the figure is whole and there is no separate key.
     const { page } = await open('?tour=7&lang=zh', { width: 1440, height: 900 });
     expect(await attr(page, '#svg-classic', 'viewBox')).toBe(`0 0 ${await attr(page, '#svg-classic', 'data-width')} ${await attr(page, '#svg-classic', 'data-height')}`);

@@ -50,9 +50,10 @@ export function classicCrop(sc: SceneLayout, frames: readonly Prim[]): { planes:
   const planes = Object.values(sc.planes ?? {}).filter((p): p is Plane => p !== undefined);
   if (planes.length === 0) return null;
   const bottom = Math.max(...planes.map((p) => p.oy + planeHeight(p)));
-  // The planes' own labels sit just under them (the input's label); the key starts further down.
+  // The planes' own labels sit just under them (the input's label, its baseline a line of its own
+  // size below, however large the renderer's textScale makes it); the key starts further down.
   let split = bottom + 4;
-  for (const p of sc.base) if (p.type === 'text' && p.y > bottom && p.y <= bottom + 28) split = Math.max(split, p.y + p.size * 0.3 + 2);
+  for (const p of sc.base) if (p.type === 'text' && p.y > bottom && p.y <= bottom + 8 + p.size * 1.43) split = Math.max(split, p.y + p.size * 0.3 + 2);
   let right = 0;
   let keyX0 = Infinity, keyY0 = Infinity, keyX1 = 0, keyY1 = 0;
   for (const p of [...sc.base, ...frames]) {

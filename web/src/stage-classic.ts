@@ -20,6 +20,8 @@ import type { Lang } from './state.js';
 import type { StageScene } from './stage-scene.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+/** The smallest text the figure prints on a phone, in CSS pixels. */
+const MIN_TEXT_PX = 11;
 
 /** Primitives → SVG elements, named and attributed by the library's own writer (`svgElementOf`). */
 function nodesOf(prims: readonly (Prim | PathPrim)[]): Element[] {
@@ -48,6 +50,12 @@ export class ClassicStage {
 
   /** Where the planes end and the key (parameters, legend, kernel) begins, for a phone. */
   private crop: ReturnType<typeof classicCrop> | undefined = undefined;
+  /** The configuration drawn, kept to lay it out again at another text scale. */
+  private drawn: { s: StageScene; o: ClassicOptions } | null = null;
+  /** The renderer's textScale of the current layout: above 1 where a phone shrinks the figure. */
+  private textScale = 1;
+  /** The frame asked for last: shown again after a layout at another text scale. */
+  private painted = -1;
 
   /**
    * `keySvg` is a second <svg> that shows the key part of the same drawing (a <use> of the base) on a
@@ -70,6 +78,13 @@ export class ClassicStage {
     const key = `${JSON.stringify(s.state)}|${o.lang}|${o.colorBlind}`;
     if (key === this.key) return this.scene !== null;
     this.key = key;
+    this.drawn = { s, o };
+    // The text scale of the last phone fit is the best first guess: fit() corrects it.
+    return this.layout();
+  }
+
+  private layout(): boolean {
+    const { s, o } = this.drawn!;
     this.shown = -1;
     this.overlay.replaceChildren();
     try {
@@ -79,6 +94,7 @@ export class ClassicStage {
         numeric: s.values !== null,
         palette: o.colorBlind ? 'colorblind' : 'default',
         values: s.values ? { input: s.values.x, weight: s.values.w } : undefined,
+        textScale: this.textScale,
       });
       this.refusal = null;
     } catch (e) {
@@ -113,6 +129,7 @@ export class ClassicStage {
 
   /** Shows one frame's overlay. */
   paint(frame: number): void {
+    this.painted = frame;
     const sc = this.scene;
     if (!sc || frame === this.shown) return;
     this.shown = frame;
@@ -127,8 +144,42 @@ export class ClassicStage {
    * as that makes the planes larger.
    */
   fit(w: number, h: number, split = false): void {
-    const sc = this.scene;
-    if (!sc) return;
+    if (!this.scene) return;
+    // Shown at scale k, the figure's smallest text must come out at MIN_TEXT_PX or more: on a phone
+    // the renderer draws its text larger (textScale) and the figure is fitted again, as text can
+    // widen it; on a wide screen the figure is drawn as the library's gallery draws it.
+    for (let i = 0; i < 4; i++) {
+      const k = this.place(w, h, split);
+      const want = split ? this.scaleFor(k) : 1;
+      // Up to a step of 0.05 more than needed is kept: laying out again only to shrink text a
+      // little could need the larger scale back (the narrower figure then fits larger).
+      if (split ? want <= this.textScale && want >= this.textScale - 0.1 : this.textScale === 1) break;
+      // Once raised, not lowered again in this fit: larger text can hide the small 'a' marks of
+      // narrow cells, whose return would ask for the larger scale once more.
+      if (split && i > 0 && want < this.textScale) break;
+      this.textScale = want;
+      if (!this.layout()) return;
+    }
+    if (this.shown === -1 && this.painted !== -1) this.paint(this.painted);
+  }
+
+  /** The text scale at which the planes' smallest text is MIN_TEXT_PX at figure scale `k`. */
+  private scaleFor(k: number): number {
+    const sc = this.scene!;
+    const view = this.crop?.planes;
+    let smallest = Infinity;
+    for (const p of [...sc.base, ...sc.frame(0)]) {
+      if (p.type !== 'text' || (view && p.y > view.y + view.h)) continue;
+      smallest = Math.min(smallest, p.size / this.textScale);
+    }
+    if (smallest === Infinity) return 1;
+    // In steps of 0.05 up, so a change of a pixel in the stage's box does not lay it out again.
+    return Math.min(4, Math.max(1, Math.ceil((MIN_TEXT_PX / (smallest * k)) * 20) / 20));
+  }
+
+  /** Sizes the <svg>s for the current layout; the figure's scale. */
+  private place(w: number, h: number, split: boolean): number {
+    const sc = this.scene!;
     const whole = { x: 0, y: 0, w: sc.width, h: sc.height };
     // Found once per configuration, and only on a phone (the frames it reads cost a little).
     // The step counter is widest on the last frame: both ends bound the planes' window.
@@ -136,11 +187,12 @@ export class ClassicStage {
     const crop = split ? this.crop ?? null : null;
     const view = crop?.planes ?? whole;
     let k = Math.max(0.3, Math.min(w / view.w, h / view.h));
-    // On a phone the planes span the width even when the tour's prose leaves the stage little
-    // height (a wide transposed figure at the height left came out 262 px wide, its labels 7.5 px):
-    // the step's control then moves down a little, within a screen of figure. Only up to the
-    // scale that makes the 14 px labels 11 px: a small figure keeps the height it was given.
-    if (crop) k = Math.max(k, Math.min((0.92 * w) / view.w, (0.6 * window.innerHeight) / view.h, 0.8));
+    // On a phone the planes span at least 65 % of the width even when the tour's prose leaves the
+    // stage little height (a wide transposed figure at the height left came out 210 px wide): the
+    // step's control then moves down a little. Its text stays legible at any of these sizes (fit()
+    // has the renderer print it larger); 65 % rather than the whole width keeps the control of
+    // a step with long prose (tour step 7) on the first screen. A small figure grows to 0.8 at most.
+    if (crop) k = Math.max(k, Math.min((0.65 * w) / view.w, (0.6 * window.innerHeight) / view.h, 0.8));
     this.svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.w} ${view.h}`);
     this.svg.style.width = `${Math.floor(view.w * k)}px`;
     this.svg.style.height = `${Math.floor(view.h * k)}px`;
@@ -151,5 +203,7 @@ export class ClassicStage {
       this.keySvg.style.width = `${Math.floor(crop.key.w * kk)}px`;
       this.keySvg.style.height = `${Math.floor(crop.key.h * kk)}px`;
     }
+    // The scale on screen (the sizes above are whole pixels).
+    return Math.floor(view.w * k) / view.w;
   }
 }
