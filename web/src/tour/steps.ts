@@ -215,8 +215,8 @@ export const TOUR: TourStep[] = [
     id: 'gridding',
     title: { en: 'Stacking dilation rates, and gridding', zh: '叠加不同的膨胀率与网格效应' },
     text: {
-      en: 'Stacking dilated layers grows the receptive field quickly, but the rates matter: three 3×3 layers of rate 2 reach across {span} input cells on each axis, yet {holes} of those {span} positions are never read — the gridding effect. Rates 1, 2, 5 reach across {span2} cells and leave {holes2} holes.',
-      zh: '叠加多层空洞卷积能让感受野迅速变大，但膨胀率要选好：三层膨胀率为 2 的 3×3 卷积在每个方向上跨越 {span} 个输入单元，其中却有 {holes} 个位置始终读不到——这就是网格效应。膨胀率取 1、2、5 时，跨越 {span2} 个单元，空洞数为 {holes2}。',
+      en: 'Stacking dilated layers grows the receptive field quickly, but the rates matter: three 3×3 layers of rate 2 reach across {span} input cells on each axis, {holes|and every one of them is read|yet one of those {span} positions is never read — the gridding effect|yet # of those {span} positions are never read — the gridding effect}. Rates 1, 2, 5 reach across {span2} cells and {holes2|leave no holes|leave one hole|leave # holes}.',
+      zh: '叠加多层空洞卷积能让感受野迅速变大，但膨胀率要选好：三层膨胀率为 2 的 3×3 卷积在每个方向上跨越 {span} 个输入单元，{holes|其中每个位置都读得到|其中却有 # 个位置始终读不到——这就是网格效应|其中却有 # 个位置始终读不到——这就是网格效应}。膨胀率取 1、2、5 时，跨越 {span2} 个单元，{holes2|没有空洞|只留下 # 个空洞|留下 # 个空洞}。',
     },
     tryIt: { en: 'Change the dilation rate and watch which input cells one output reads.', zh: '改变膨胀率，看一个输出读取了哪些输入单元。' },
     control: 'dilation',
@@ -245,5 +245,14 @@ export const TOUR: TourStep[] = [
 
 /** A step's prose with its numbers filled in. */
 export function fill(text: string, vars: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  // A count's words first, `{n|zero|one|other}` ('#' stands for the number), as languages word
+  // 0, 1 and many differently ('leave no holes', 'one hole', '4 holes'; 没有空洞, 留下 4 个空洞),
+  // then plain {name}s, those inside the chosen words included.
+  const counted = text.replace(/\{(\w+)\|((?:[^{}]|\{\w+\})*)\}/g, (m, k: string, forms: string) => {
+    const f = forms.split('|');
+    if (!(k in vars) || f.length !== 3) return m;
+    const n = Number(vars[k]);
+    return f[n === 0 ? 0 : n === 1 ? 1 : 2].replace(/#/g, String(vars[k]));
+  });
+  return counted.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
