@@ -4,6 +4,7 @@ import { GLYPHS } from '../../src/render/font/glyphs.js';
 import { FONT_SIZES } from '../../src/render/font/family.js';
 import { allLabels, label } from '../../src/render/labels.js';
 import { glyph, textWidth } from '../../src/render/raster/font.js';
+import { sceneOf } from '../../src/render/scene-of.js';
 
 describe('labels and the raster font', () => {
   it('every character of every label has a glyph at every size (rerun font/generate.node.ts after adding one)', () => {
@@ -16,6 +17,17 @@ describe('labels and the raster font', () => {
     expect(g.alpha.length).toBe(g.w * g.h);
     expect(Math.max(...g.alpha)).toBeGreaterThan(0.9);
     expect(textWidth('输入', 14)).toBeGreaterThan(textWidth('in', 14));
+  });
+  it('the step counter and the transposed subtitle read as Chinese writes them, printed with real glyphs', () => {
+    const zh = sceneOf({ input: [2, 2], kernel: 3, transposed: true }, { lang: 'zh' });
+    const en = sceneOf({ input: [2, 2], kernel: 3, transposed: true }, { lang: 'en' });
+    const texts = (sc: typeof zh, n: number) => [...sc.base, ...sc.frames[n]].flatMap((p) => (p.type === 'text' ? [p.text] : []));
+    expect(texts(zh, 0)).toContain('第 1 步，共 16 步');
+    expect(texts(zh, 15)).toContain('第 16 步，共 16 步');
+    expect(texts(zh, 0)).toContain('等价于在插零后的输入上做步长为 1 的卷积');
+    expect(texts(en, 0)).toContain('step 1/16');
+    // No character of them is drawn as the missing-glyph box.
+    for (const ch of '第步共等价于在插零后的输入上做长为卷积') for (const s of FONT_SIZES) expect(GLYPHS[s].glyphs[ch], ch).toBeDefined();
   });
   it('labels are in the shared string table as render.*', () => {
     expect(t('zh', 'render.input')).toBe('输入');

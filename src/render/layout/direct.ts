@@ -136,7 +136,7 @@ export function directLayout(tr: DirectTrace, o: ResolvedOptions): SceneLayout {
   } else {
     width = Math.max(width, MARGIN * 2 + textW);
   }
-  const stepW = textWidth(`${label(lang, 'step')} ${tr.frames.length}/${tr.frames.length}`, S.param);
+  const stepW = textWidth(label(lang, 'stepOf', { n: tr.frames.length, total: tr.frames.length }), S.param);
   width = Math.ceil(Math.max(width, stepAt![0] + stepW + MARGIN));
   const height = Math.ceil(cursor);
 
@@ -200,7 +200,7 @@ export function directLayout(tr: DirectTrace, o: ResolvedOptions): SceneLayout {
         prims.push(textPrim(x, y + 5, formatOutput(v), valueSize, m === n ? pal.background : pal.text, 'middle'));
       }
     }
-    prims.push(textPrim(stepAt[0], stepAt[1], `${label(lang, 'step')} ${n + 1}/${tr.frames.length}`, S.param, pal.muted));
+    prims.push(textPrim(stepAt[0], stepAt[1], label(lang, 'stepOf', { n: n + 1, total: tr.frames.length }), S.param, pal.muted));
     return prims;
   };
 

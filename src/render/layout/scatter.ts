@@ -146,7 +146,7 @@ export function scatterLayout(tr: ScatterTrace, o: ResolvedOptions): SceneLayout
       }
     }
     if (cropped > 0) prims.push(textPrim(width - MARGIN, 42 * ts, `${cropped} × ${label(lang, 'crop')}`, S.param, pal.muted, 'end'));
-    prims.push(textPrim(width - MARGIN, 24 * ts, `${label(lang, 'step')} ${n + 1}/${tr.frames.length}`, S.param, pal.muted, 'end'));
+    prims.push(textPrim(width - MARGIN, 24 * ts, label(lang, 'stepOf', { n: n + 1, total: tr.frames.length }), S.param, pal.muted, 'end'));
     return prims;
   };
   const description = `${title} (${subtitle}): ${inLabel}, ${outLabel}. ${lines.join('. ')}`;
