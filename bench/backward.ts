@@ -249,7 +249,7 @@ const lines: string[] = [];
 lines.push('# convkit backward-pass benchmark');
 lines.push('');
 lines.push(`- machine: ${cpus()[0]?.model ?? '?'}, ${availableParallelism()} cores; Node ${process.version}; ${new Date().toISOString()}; 1-min load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (the machine is shared)`);
-lines.push(`- convkit kernels: ${features.relaxed ? 'relaxed-SIMD FMA' : 'SIMD mul+add'}; threads: ${engine.runner?.threads ?? 1}`);
+lines.push(`- convkit kernels: ${features.relaxed ? 'relaxed-SIMD FMA' : 'SIMD mul+add'}; threads: ${engine.runner?.threads ?? 1}${engine.runner?.stoppedReason ? ` (of 2: a worker stopped, ${engine.runner.stoppedReason}; the 2t columns are then 1-thread numbers)` : ''}`);
 lines.push('- command: `npx tsx bench/backward.ts` (medians of interleaved batches; batch 1, float32)');
 lines.push('- fwd = the forward conv, dx = input gradient, dW = weight gradient, db = bias gradient; each timed alone (convkit: `gradients` picks one)');
 lines.push('- convkit-1t: the public sync call kept on the calling thread; convkit-2t: the public sync call on the 2-thread pool; convkit-2t-out: the same with the `out` option, one result buffer reused by every call (TF.js `dataSync` always returns a fresh array); convkit-async: the public async call (`conv2dBackwardAsync` …), 2 threads');

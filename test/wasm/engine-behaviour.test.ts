@@ -152,6 +152,7 @@ describe('fast engine behaviour', () => {
     // short on a loaded machine) and give up only after 10 s.
     for (let waited = 0; e.runner!.threads !== 2 && waited < 10_000; waited += 20) await new Promise((res) => setTimeout(res, 20));
     expect(e.runner!.threads).toBe(2);
+    expect(e.runner!.stoppedReason).toMatch(/exited with code/); // what fastEngineInfo().reason reports
     expect(e.conv(g, x, w, b, 2)).toEqual(want);
     // A worker that dies holding a task: the caller steals the task and finishes the job.
     e.setThreads(2, { stallMs: 100 });

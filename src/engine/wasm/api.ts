@@ -31,8 +31,8 @@ export interface FastEngineInfo {
   threads: number;
   /**
    * Why the fast engine, or its threads, are not in use: no WebAssembly SIMD, kernels that could
-   * not be loaded, still loading, or no shared memory (a page that is not cross-origin
-   * isolated). Absent when nothing is missing.
+   * not be loaded, still loading, no shared memory (a page that is not cross-origin
+   * isolated), or a worker thread that stopped (with its error). Absent when nothing is missing.
    */
   reason?: string;
 }
@@ -112,7 +112,9 @@ export function fastEngineInfo(): FastEngineInfo {
   const e = wasmEngine();
   const f = loadedFeatures();
   const info: FastEngineInfo = { simd: !!e, relaxed: !!e && !!f?.relaxed, shared: !!e && e.shared, threads: e?.runner?.threads ?? 1 };
-  const reason = e ? (e.shared ? null : threadsProblem()) : (loadProblem() ?? 'the fast engine is not loaded yet; await fastEngineReady()');
+  const stopped = e?.runner?.stoppedReason;
+  const lost = stopped === undefined ? null : `a worker thread stopped (${stopped}), so large calls use ${info.threads} thread(s); setFastEngineThreads starts new workers`;
+  const reason = e ? (e.shared ? lost : threadsProblem()) : (loadProblem() ?? 'the fast engine is not loaded yet; await fastEngineReady()');
   if (reason) info.reason = reason;
   return info;
 }

@@ -127,7 +127,12 @@ self.onmessage = (ev) => { const d = ev.data; start(d.module, d.memory, d.ctl, d
 
 interface WorkerHandle {
   alive: boolean;
+  /** Why the worker stopped, when it did on its own (its error, or its exit code). */
+  stopped?: string;
+  /** Stops it on purpose (close, a new thread count): not reported as stopped. */
   terminate(): void;
+  /** Stops it as a crash would (tests): reported. */
+  kill(): void;
 }
 
 interface NodeWorkerLike {
@@ -216,19 +221,21 @@ export class WorkerThreads implements TaskRunner {
     for (let i = 1; i <= options.workers; i++) {
       const gen0 = Atomics.load(this.ctl, GEN) & ~1;
       const data = { module, memory, ctl: this.ctl, index: i, gen0 };
-      const h: WorkerHandle = { alive: true, terminate: () => {} };
+      const h: WorkerHandle = { alive: true, terminate: () => {}, kill: () => {} };
       if (NodeWorker) {
         const w = new NodeWorker(NODE_WORKER, { eval: true, workerData: data });
         w.unref();
-        w.on('exit', () => { h.alive = false; });
-        w.on('error', () => { h.alive = false; });
-        h.terminate = () => void w.terminate();
+        w.on('exit', (code: unknown) => { if (h.alive) h.stopped ??= `it exited with code ${String(code)}`; h.alive = false; });
+        w.on('error', (e: unknown) => { h.alive = false; h.stopped = e instanceof Error ? e.message : String(e); });
+        h.kill = () => void w.terminate();
+        h.terminate = () => { h.alive = false; h.kill(); };
       } else {
         const url = URL.createObjectURL(new Blob([BROWSER_WORKER], { type: 'text/javascript' }));
         const w = new Worker(url);
-        w.onerror = () => { h.alive = false; };
+        w.onerror = (e: ErrorEvent) => { h.alive = false; h.stopped = e.message || 'it failed to run'; };
         w.postMessage(data);
         h.terminate = () => { w.terminate(); h.alive = false; };
+        h.kill = () => { h.terminate(); h.stopped = 'it was terminated'; };
       }
       this.workers.push(h);
     }
@@ -242,6 +249,11 @@ export class WorkerThreads implements TaskRunner {
   /** Threads working on a job: the caller plus the workers still alive. */
   get threads(): number {
     return 1 + this.workers.filter((w) => w.alive).length;
+  }
+
+  /** Why a worker stopped on its own, if one did (fastEngineInfo reports it). */
+  get stoppedReason(): string | undefined {
+    return this.workers.find((w) => w.stopped !== undefined)?.stopped;
   }
 
   /** Scratch slots a job must provide (one per possible thread, dead ones included). */
@@ -260,7 +272,7 @@ export class WorkerThreads implements TaskRunner {
   /** For tests: terminates one worker as if it had crashed. */
   killWorker(i: number): void {
     const w = this.workers[i];
-    if (w) w.terminate();
+    if (w) w.kill();
   }
 
   /** For tests: at the next job, worker i claims the first task and dies holding it. */
