@@ -48,13 +48,17 @@ engine.setThreads(2);
 await initTfjs();
 
 /**
- * "1t": the same public call with the engine's pool detached for its duration, so every engine
- * call of it (input gradient, weight gradient, forward) stays on the calling thread. Safe: the
- * pool is idle between calls (a sync call returns after all its tasks are done).
+ * "1t": the same public call with the engine's workers detached for its duration, so every engine
+ * call of it (input gradient, weight gradient, forward) stays on the calling thread. The workers
+ * are quiesced first: a worker may still be finishing a task the caller stole from it (a sync
+ * call returns once every task is done, by whoever), and a detached engine would not wait for it
+ * before rewriting the task table (the worker then ran a half-written task: "memory access out of
+ * bounds", and the run went on with one thread).
  */
 function oneThread<T>(f: () => T): () => T {
   return () => {
     const r = engine!.runner;
+    r?.quiesce();
     engine!.runner = null;
     try { return f(); } finally { engine!.runner = r; }
   };
