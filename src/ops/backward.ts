@@ -162,11 +162,8 @@ function gradientBuffers(v: unknown, g: ConvGeometry, outChannels: number, opera
     });
   }
   const o = v as Record<string, unknown>;
-  const one = (name: 'input' | 'weight' | 'bias', shape: readonly number[]): Float32Array | null => {
-    let buffer: Float32Array | null = null;
-    for (const operand of operands) buffer = outBufferOf(o[name], shape, operand, `out.${name}`, `the ${name} gradient`);
-    return buffer;
-  };
+  const one = (name: 'input' | 'weight' | 'bias', shape: readonly number[]): Float32Array | null =>
+    outBufferOf(o[name], shape, operands, `out.${name}`, `the ${name} gradient`);
   return { input: one('input', g.inputShape), weight: one('weight', g.weightShape), bias: one('bias', [outChannels]) };
 }
 

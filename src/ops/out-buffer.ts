@@ -10,10 +10,11 @@ import { ConvError, show } from '../geometry/errors.js';
 /**
  * The checked `out` option for an output of `shape`, or null when absent. It must be a
  * Float32Array of exactly the output's size and must not share memory with the input: the fast
- * engine may write parts of the result while it still reads the input. `name` and `what` word the
+ * engine may write parts of the result while it still reads the input (the backward pass passes
+ * every operand it reads). `name` and `what` word the
  * refusal (the backward pass has one buffer per gradient: 'out.weight', 'the weight gradient').
  */
-export function outBufferOf(value: unknown, shape: readonly number[], input: Float32Array, name = 'out', what = 'the output'): Float32Array | null {
+export function outBufferOf(value: unknown, shape: readonly number[], input: Float32Array | readonly Float32Array[], name = 'out', what = 'the output'): Float32Array | null {
   if (value === undefined || value === null) return null;
   const size = shape.reduce((a, b) => a * b, 1);
   if (!(value instanceof Float32Array)) {
@@ -28,7 +29,7 @@ export function outBufferOf(value: unknown, shape: readonly number[], input: Flo
       hint: `pass a Float32Array of ${size} values`,
     });
   }
-  if (overlaps(value, input)) {
+  if ((Array.isArray(input) ? input : [input]).some((operand) => overlaps(value, operand))) {
     throw new ConvError('INVALID_OPTION', `${name} shares memory with an operand of the call; the result cannot be written over what is read`, {
       hint: `pass a separate Float32Array for ${name}`,
     });

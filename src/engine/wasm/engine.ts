@@ -11,6 +11,7 @@ import { canBlock, canSpawnWorkers, TASK_WORDS, WorkerThreads } from './thread-p
 import { instantiate, kernelModule, loadAsync, loadedFeatures, loadSync, SHARED_MAX_PAGES, type KernelExports } from './runtime.js';
 import type { TaskRunner } from './task-runner.js';
 import { copyOut, type Job, type JobLayout } from './job.js';
+import { PlanCache } from './plan-cache.js';
 
 export { runTask };
 
@@ -58,7 +59,7 @@ export class WasmEngine {
    * Plans are cached by everything they depend on (geometry numbers, thread slots); they hold
    * no data, only the layout and index tables. Weights are copied and packed on every call.
    */
-  private readonly plans = new Map<string, Layout>();
+  private readonly plans = new PlanCache<Layout>(PLAN_CACHE_SIZE);
   private lastLayout: Layout | null = null;
 
   /** The numbers of the last plan's key: a repeated call skips building the key string. */
@@ -96,13 +97,7 @@ export class WasmEngine {
   private planByKey(g: ConvGeometry, slots: number): Layout {
     let key = `${g.transposed ? 't' : 'd'}${g.batch},${g.inChannels},${g.outChannels},${g.groups},${g.paddingMode},${g.hasBias ? 1 : 0},${slots}`;
     for (const a of g.axes) key += `|${a.input},${a.kernel},${a.stride},${a.dilation},${a.padBefore},${a.padAfter},${a.outputPadding}`;
-    let layout = this.plans.get(key);
-    if (!layout) {
-      layout = planConv(g, slots, this.shape);
-      if (this.plans.size >= PLAN_CACHE_SIZE) this.plans.delete(this.plans.keys().next().value!);
-      this.plans.set(key, layout);
-    }
-    return layout;
+    return this.plans.get(key, () => planConv(g, slots, this.shape));
   }
 
   private setup(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, slots: number, copyInput = true) {
@@ -217,6 +212,25 @@ export class WasmEngine {
     return result;
   }
 
+  /**
+   * Jobs that build on each other in memory (a Winograd conv's weight transform, then its tiles),
+   * run one after the other with the same threads; the last one's result.
+   */
+  runJobs(jobs: readonly Job[], threads?: number): Float32Array {
+    let result: Float32Array = new Float32Array(0);
+    for (const job of jobs) result = this.runJob(job, threads);
+    return result;
+  }
+
+  /** runJobs without blocking: every job is queued at once, so no other job runs between them. */
+  async runJobsAsync(jobs: readonly Job[]): Promise<Float32Array> {
+    const runs = jobs.map((job) => this.runJobAsync(job));
+    for (const run of runs) run.catch(() => {}); // awaited below, in order: the first failure is the one reported
+    let result: Float32Array = new Float32Array(0);
+    for (const run of runs) result = await run;
+    return result;
+  }
+
   private queue: Promise<void> = Promise.resolve();
   private asyncBusy = 0;
   private spare: WasmEngine | null = null;
@@ -305,11 +319,7 @@ function outputCopy(layout: Layout, mem: Float32Array, into: Float32Array | null
   return {
     // A fresh array's pages are first touched here, while the workers compute (a caller's buffer is already mapped).
     meanwhile: into ? undefined : () => { fresh().fill(0); },
-    result() {
-      const o = fresh();
-      o.set(mem.subarray(outBase, outBase + layout.outLength));
-      return o;
-    },
+    result: () => copyOut(mem.buffer, layout.outPtr, layout.outLength, fresh()),
   };
 }
 

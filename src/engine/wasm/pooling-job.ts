@@ -4,11 +4,11 @@
  */
 import type { PoolGeometry } from '../../geometry/pool.js';
 import { copyOut, type Job, type JobLayout } from './job.js';
+import { PlanCache } from './plan-cache.js';
 import { planPool, poolWork, type PoolPlan } from './pooling-plan.js';
 
-/** Plans kept (a network's distinct pooling layers); the oldest is dropped first. */
-const PLAN_CACHE_SIZE = 32;
-const plans = new Map<string, PoolPlan>();
+/** Plans kept: a network's distinct pooling layers. */
+const plans = new PlanCache<PoolPlan>(32);
 
 function keyOf(g: PoolGeometry, slots: number): string {
   let key = `${g.mode}${g.batch},${g.channels},${g.countIncludePad ? 1 : 0},${g.divisorOverride},${g.emptyMax},${g.emptyAverage},${slots}`;
@@ -17,14 +17,7 @@ function keyOf(g: PoolGeometry, slots: number): string {
 }
 
 function cachedPlan(g: PoolGeometry, slots: number): PoolPlan {
-  const key = keyOf(g, slots);
-  let plan = plans.get(key);
-  if (!plan) {
-    plan = planPool(g, slots);
-    if (plans.size >= PLAN_CACHE_SIZE) plans.delete(plans.keys().next().value!);
-    plans.set(key, plan);
-  }
-  return plan;
+  return plans.get(keyOf(g, slots), () => planPool(g, slots));
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   writeGemmClassDesc, writeWinogradGradDesc, type GemmClassDesc, type KernelExports, type Task, type WinogradGradDesc,
 } from './layouts.generated.js';
 import { Arena } from './plan.js';
+import { PlanCache } from './plan-cache.js';
 import { subAxis } from './winograd-plan.js';
 
 /**
@@ -135,20 +136,13 @@ function planWinogradGrad(g: ConvGeometry, slots: number, k: KernelExports): Gra
   };
 }
 
-/** Plans kept (a network's distinct layers); the oldest is dropped first. */
-const PLAN_CACHE_SIZE = 32;
-const plans = new Map<string, GradPlan>();
+/** Plans kept: a network's distinct layers. */
+const plans = new PlanCache<GradPlan>(32);
 
 function cachedPlan(g: ConvGeometry, slots: number, k: KernelExports): GradPlan {
   let key = `${g.batch},${g.inChannels},${g.outChannels},${g.paddingMode},${slots}`;
   for (const a of g.axes) key += `|${a.input},${a.padBefore},${a.padAfter}`;
-  let p = plans.get(key);
-  if (!p) {
-    p = planWinogradGrad(g, slots, k);
-    if (plans.size >= PLAN_CACHE_SIZE) plans.delete(plans.keys().next().value!);
-    plans.set(key, p);
-  }
-  return p;
+  return plans.get(key, () => planWinogradGrad(g, slots, k));
 }
 
 /** Bytes the layout of `g` needs (before planning it). */
@@ -186,18 +180,11 @@ function winogradGradJobs(g: ConvGeometry, x: Float32Array, gy: Float32Array, in
  */
 export function runWinogradGrad(engine: WasmEngine, g: ConvGeometry, x: Float32Array, gy: Float32Array, into: Float32Array | null = null, threads?: number): Float32Array | null {
   const jobs = winogradGradJobs(g, x, gy, into);
-  if (!jobs) return null;
-  engine.runJob(jobs[0], threads);
-  engine.runJob(jobs[1], threads);
-  return engine.runJob(jobs[2], threads);
+  return jobs && engine.runJobs(jobs, threads);
 }
 
 /** runWinogradGrad without blocking: the three jobs are queued at once, so no other job runs between them. */
 export async function runWinogradGradAsync(engine: WasmEngine, g: ConvGeometry, x: Float32Array, gy: Float32Array, into: Float32Array | null = null): Promise<Float32Array | null> {
   const jobs = winogradGradJobs(g, x, gy, into);
-  if (!jobs) return null;
-  const runs = jobs.map((j) => engine.runJobAsync(j));
-  for (const r of runs) r.catch(() => {}); // awaited below, in order: the first failure is the one reported
-  for (let i = 0; i < 2; i++) await runs[i];
-  return runs[2];
+  return jobs && engine.runJobsAsync(jobs);
 }

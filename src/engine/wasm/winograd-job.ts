@@ -7,25 +7,19 @@
 import type { ConvGeometry } from '../../geometry/types.js';
 import type { WasmEngine } from './engine.js';
 import { copyOut, type Job, type JobLayout } from './job.js';
+import { PlanCache } from './plan-cache.js';
 import type { KernelShape } from './plan.js';
 import type { KernelExports } from './runtime.js';
 import { planWinograd, type WinogradPlan } from './winograd-plan.js';
 
-/** Plans kept (a network's distinct layers); the oldest is dropped first. */
-const PLAN_CACHE_SIZE = 32;
-const plans = new Map<string, WinogradPlan>();
+/** Plans kept: a network's distinct layers. */
+const plans = new PlanCache<WinogradPlan>(32);
 
 function cachedPlan(g: ConvGeometry, slots: number, k: KernelExports): WinogradPlan {
   const ks: KernelShape = { tileRows: k.tileRows(), blockPixels: k.blockPixels(), kBlock: k.kBlock(), scratchBytes: (oc) => k.gemmScratchBytes(oc) };
   let key = `${g.batch},${g.inChannels},${g.outChannels},${g.paddingMode},${slots},${ks.tileRows}`;
   for (const a of g.axes) key += `|${a.input},${a.dilation},${a.padBefore},${a.padAfter}`;
-  let p = plans.get(key);
-  if (!p) {
-    p = planWinograd(g, slots, ks, k);
-    if (plans.size >= PLAN_CACHE_SIZE) plans.delete(plans.keys().next().value!);
-    plans.set(key, p);
-  }
-  return p;
+  return plans.get(key, () => planWinograd(g, slots, ks, k));
 }
 
 /**
@@ -53,17 +47,10 @@ function winogradJobs(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: F
  * `into`: the caller's buffer for the result, else a fresh array.
  */
 export function runWinograd(engine: WasmEngine, g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads?: number, into: Float32Array | null = null): Float32Array {
-  const [weights, tiles] = winogradJobs(g, x, w, bias, into);
-  engine.runJob(weights, threads);
-  return engine.runJob(tiles, threads);
+  return engine.runJobs(winogradJobs(g, x, w, bias, into), threads);
 }
 
 /** runWinograd without blocking: both jobs are queued at once, so no other job runs between them. */
 export async function runWinogradAsync(engine: WasmEngine, g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, into: Float32Array | null = null): Promise<Float32Array> {
-  const [weights, tiles] = winogradJobs(g, x, w, bias, into);
-  const first = engine.runJobAsync(weights);
-  const second = engine.runJobAsync(tiles);
-  second.catch(() => {}); // awaited below; a failure of the first is the one reported
-  await first;
-  return second;
+  return engine.runJobsAsync(winogradJobs(g, x, w, bias, into));
 }
