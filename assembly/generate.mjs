@@ -45,6 +45,9 @@ export function checkTables(exports, tasks = TASKS, descriptors = DESCRIPTORS) {
   for (const t of tasks) {
     if (kinds.has(t.kind)) throw new Error(`layouts.mjs: task kind ${t.kind} is used twice`);
     kinds.add(t.kind);
+    if (t.steal !== undefined && t.steal !== 'private' && t.steal !== 'rerun') throw new Error(`layouts.mjs: task ${t.name}: steal is '${t.steal}'; it must be 'private', 'rerun' or absent`);
+    // Publishing a private block is the dense GEMM's copyOut call: only a kind with one can steal that way.
+    if (t.steal === 'private' && !('copyOut' in t.calls)) throw new Error(`layouts.mjs: task ${t.name} is stolen 'private' but has no copyOut call to publish its private block`);
     const words = t.words.map(([n]) => n);
     if (new Set(words).size !== words.length) throw new Error(`layouts.mjs: task ${t.name} names a word twice`);
     for (const [fn, args] of Object.entries(t.calls)) {
@@ -121,6 +124,14 @@ function typescriptLayouts(exports) {
       L.push(`export function call${pascal(fn)}(k: KernelExports, w: ArrayLike<number>, o: number${rt.map((r) => `, ${r}: number`).join('')}): void {`, `  ${callBody(t, fn)}`, '}');
     }
   }
+
+  const stealers = (how) => TASKS.filter((t) => t.steal === how).map((t) => t.kind);
+  L.push('', "/** Task kinds a holder computes privately and publishes once (layouts.mjs `steal: 'private'`). */");
+  L.push(`export const STEAL_PRIVATE_KINDS: readonly number[] = [${stealers('private').join(', ')}];`);
+  L.push("/** Task kinds whose second run writes the same values, so the caller may rerun them (`steal: 'rerun'`). */");
+  L.push(`export const STEAL_RERUN_KINDS: readonly number[] = [${stealers('rerun').join(', ')}];`);
+  L.push('/** Whether the caller may take a task of this kind over from a slow holder. */');
+  L.push('export function stealable(kind: number): boolean {', '  return STEAL_PRIVATE_KINDS.includes(kind) || STEAL_RERUN_KINDS.includes(kind);', '}');
 
   // One switch over the kinds with a single call: the TS function and the workers' copy share the text.
   const cases = single.map((t) => `case ${t.kind}: ${callBody(t, Object.keys(t.calls)[0])} return true;`);

@@ -7,6 +7,8 @@ export interface TaskLayout {
   doc: string;
   words: readonly Field[];
   calls: Readonly<Record<string, readonly string[]>>;
+  /** Whether and how a slow holder's task may be taken over (layouts.mjs). */
+  steal?: 'private' | 'rerun';
 }
 /** Fields several descriptors share; `group` names their TypeScript interface. */
 export interface FieldGroup {

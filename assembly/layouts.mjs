@@ -15,10 +15,19 @@
  * or a value the runner supplies (`scratch`: the thread's scratch; `priv`: compute in the
  * thread's private block). A kind with one call is run by the generated `callTask`; the dense
  * GEMM's three calls are sequenced by runTask (plan.ts) and the worker (thread-pool.ts).
+ *
+ * `steal`: whether the caller may take the task over from a thread that holds it but is slow
+ * (thread-pool.ts), and how that stays correct:
+ * - 'private': the holder computes in its private block and publishes only after moving the task
+ *   from claimed to publishing, so exactly one of the two publishes;
+ * - 'rerun': the task writes final values computed from its input alone, so a second run writes
+ *   the same values and either may finish first;
+ * - absent: never stolen (the task accumulates, or writes what another task reads); the caller
+ *   waits for its holder, or after a long stall presumes it dead and reruns it.
  */
 export const TASKS = [
   {
-    name: 'gemm', kind: 0,
+    name: 'gemm', kind: 0, steal: 'private',
     doc: 'A pixel range of one class of one group (plan.ts); a transposed conv also scatters it to the output',
     words: [
       ['d', 'class descriptor (gemmClass)'], ['x', "the group's first input channel, or its first padded plane"],
@@ -52,7 +61,7 @@ export const TASKS = [
     calls: { weightGrad: ['d', 'z', 'zImg', 'a', 'aImg', 'M', 'P', 'N', 'c', 'K', 'k0', 'k1', 'scratch'] },
   },
   {
-    name: 'pool', kind: 3,
+    name: 'pool', kind: 3, steal: 'rerun',
     doc: 'A range of pooling planes (pooling-plan.ts)',
     words: [['x', 'input'], ['out', 'output'], ['p0', 'first plane'], ['p1', 'end plane'], ['d', 'descriptor (pool)']],
     calls: { poolPlanes: ['x', 'out', 'p0', 'p1', 'd', 'scratch'] },

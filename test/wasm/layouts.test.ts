@@ -133,4 +133,14 @@ describe('task and descriptor layouts (assembly/layouts.mjs)', () => {
     expect(() => checkTables(kernels, twice)).toThrow(/task kind 0 is used twice/);
     expect(() => checkTables(kernels)).not.toThrow();
   });
+
+  it('which tasks may be stolen comes from the table: its steal field, checked, drives the caller and the workers', () => {
+    const privately = TASKS.map((t) => (t.name !== 'depthwise' ? t : { ...t, steal: 'private' as const }));
+    expect(() => checkTables(kernels, privately)).toThrow(/task depthwise is stolen 'private' but has no copyOut call/);
+    const unknown = TASKS.map((t) => (t.name !== 'pool' ? t : { ...t, steal: 'twice' as unknown as 'rerun' }));
+    expect(() => checkTables(kernels, unknown)).toThrow(/task pool: steal is 'twice'/);
+    for (const t of TASKS) expect([t.name, generated.stealable(t.kind)]).toEqual([t.name, t.steal !== undefined]);
+    expect(generated.STEAL_RERUN_KINDS).toEqual(TASKS.filter((t) => t.steal === 'rerun').map((t) => t.kind));
+    expect(generated.STEAL_PRIVATE_KINDS).toEqual(TASKS.filter((t) => t.steal === 'private').map((t) => t.kind));
+  });
 });

@@ -248,6 +248,15 @@ export function winogradGradOutTask(t: WinogradGradOutTask): Task {
   return { kind: TASK_WINOGRAD_GRAD_OUT, args: [t.m, t.w, t.OC, t.IC, t.oc0, t.oc1] };
 }
 
+/** Task kinds a holder computes privately and publishes once (layouts.mjs `steal: 'private'`). */
+export const STEAL_PRIVATE_KINDS: readonly number[] = [0];
+/** Task kinds whose second run writes the same values, so the caller may rerun them (`steal: 'rerun'`). */
+export const STEAL_RERUN_KINDS: readonly number[] = [3];
+/** Whether the caller may take a task of this kind over from a slow holder. */
+export function stealable(kind: number): boolean {
+  return STEAL_PRIVATE_KINDS.includes(kind) || STEAL_RERUN_KINDS.includes(kind);
+}
+
 /** Runs a task of a kind with one kernel call (depthwise, weightGrad, pool, winograd, winogradWeights, winogradGradTiles, winogradGradOut) from its words w[o…]; false for any other kind. */
 export function callTask(k: KernelExports, kind: number, w: ArrayLike<number>, o: number, scratch: number): boolean {
   switch (kind) {

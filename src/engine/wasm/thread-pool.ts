@@ -25,7 +25,7 @@
  * one gives the same numbers.
  */
 import { runTask } from './plan.js';
-import { GEMM_TASK, TASK_ARGS, TASK_CALLS_SOURCE, TASK_GEMM, TASK_POOL, TASK_WORDS, type KernelExports, type Task } from './layouts.generated.js';
+import { GEMM_TASK, STEAL_RERUN_KINDS, stealable, TASK_ARGS, TASK_CALLS_SOURCE, TASK_GEMM, TASK_WORDS, type KernelExports, type Task } from './layouts.generated.js';
 import type { TaskRunner } from './task-runner.js';
 
 /** While feeding a job's input, the caller computes one fed task after this many fed (see runSync). */
@@ -93,9 +93,9 @@ function start(module, memory, ctl, index, gen0, onExit) {
           if (Atomics.compareExchange(m, e, index + 1, -2) !== index + 1) continue;
           if (!inPlace) callCopyOut(k, m, w, scratch);
           if (m[w + ${GEMM_TASK.out}] !== 0) callScatter(k, m, w);
-        } else if (kind === ${TASK_POOL}) {
-          // Pooling writes final values in place, so the caller may take the task over (steal):
-          // then it counts the task, and this thread's identical writes are left uncounted.
+        } else if (${STEAL_RERUN_KINDS.map((k) => `kind === ${k}`).join(' || ') || 'false'}) {
+          // A kind the caller may rerun (layouts.mjs steal: 'rerun'): if it took the task over,
+          // it counts the task, and this thread's identical writes are left uncounted.
           callTask(k, kind, m, w, scratch);
           if (Atomics.compareExchange(m, e, index + 1, -2) !== index + 1) continue;
         } else {
@@ -323,7 +323,7 @@ export class WorkerThreads implements TaskRunner {
   }
 
   /**
-   * Takes over GEMM and pooling tasks still being computed by other threads (claimed → −3),
+   * Takes over stealable tasks (layouts.mjs `steal`) still being computed by other threads (claimed → −3),
    * computes each in the caller's scratch and publishes it. Returns how many it took.
    */
   private steal(tasks: Task[], tablePtr: number, scratchPtr: number): number {
@@ -331,7 +331,7 @@ export class WorkerThreads implements TaskRunner {
     let n = 0;
     for (let i = 0; i < tasks.length; i++) {
       const t = tasks[i];
-      if (t.kind !== TASK_GEMM && t.kind !== TASK_POOL) continue;
+      if (!stealable(t.kind)) continue;
       const e = (tablePtr >> 2) + i * TASK_WORDS;
       const st = Atomics.load(m, e);
       if (st <= 0 || Atomics.compareExchange(m, e, st, -3) !== st) continue;
@@ -401,7 +401,7 @@ export class WorkerThreads implements TaskRunner {
   }
 
   /**
-   * After a long stall: runs every task not marked done (depthwise tasks cannot be stolen; their
+   * After a long stall: runs every task not marked done (tasks that cannot be stolen: their
    * holder is presumed dead).
    */
   private recover(tasks: Task[], tablePtr: number, scratchPtr: number): void {
