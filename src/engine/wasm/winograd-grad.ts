@@ -52,7 +52,11 @@ interface GradPlan {
   prepare(mem: ArrayBuffer, k: KernelExports, x: Float32Array, gy: Float32Array): void;
 }
 
-function planWinogradGrad(g: ConvGeometry, slots: number, k: KernelExports): GradPlan {
+/**
+ * Where the data of `g`'s weight gradient lies: everything but the threads' scratch, so the same
+ * arithmetic serves the size check (before the engine picks threads) and the plan.
+ */
+function dataLayout(g: ConvGeometry) {
   const [H, W] = g.axes;
   const N = g.batch, IC = g.inChannels, OC = g.outChannels;
   const sh = subAxis(H, g, false), sw = subAxis(W, g, true);
@@ -62,8 +66,6 @@ function planWinogradGrad(g: ConvGeometry, slots: number, k: KernelExports): Gra
   // of 16 floats: two threads never write into one line.
   const stride = Math.ceil(tiles / 16) * 16;
   const inSp = H.input * W.input, outSp = H.output * W.output;
-  // Blocks of tiles: a multiple of 16, about 8 per thread, at most 64.
-  const TB = Math.min(64, 16 * Math.ceil(tiles / (8 * slots) / 16));
 
   const arena = new Arena();
   const xPtr = arena.alloc(N * IC * inSp * 4);
@@ -79,11 +81,26 @@ function planWinogradGrad(g: ConvGeometry, slots: number, k: KernelExports): Gra
   const mPtr = arena.alloc(36 * OC * IC * 4);
   const outLength = OC * IC * 9;
   const outPtr = arena.alloc(outLength * 4);
-  // B of the products: row ic of V_ξ read in place, as packB reads a 1 × stride image's channels.
-  const cols = Int32Array.from({ length: stride }, (_, i) => i);
   const tabPtrs = [1, 1, stride, 1, 1].map((n) => arena.alloc(n * 4));
   const gemmPtr = arena.alloc(GEMM_CLASS_WORDS * 4);
   const descPtr = arena.alloc(WINOGRAD_GRAD_WORDS * 4);
+  return {
+    arena, sh, sw, gWp, plane, tpi, tiles, stride, inSp, outSp, xPtr, gyPtr, planesPtr, rowPtr, colPtr,
+    uPos, vPos, uPtr, vPtr, mPtr, outLength, outPtr, tabPtrs, gemmPtr, descPtr,
+  };
+}
+
+function planWinogradGrad(g: ConvGeometry, slots: number, k: KernelExports): GradPlan {
+  const [H, W] = g.axes;
+  const N = g.batch, IC = g.inChannels, OC = g.outChannels;
+  const {
+    arena, sh, sw, gWp, plane, tpi, tiles, stride, inSp, outSp, xPtr, gyPtr, planesPtr, rowPtr, colPtr,
+    uPos, vPos, uPtr, vPtr, mPtr, outLength, outPtr, tabPtrs, gemmPtr, descPtr,
+  } = dataLayout(g);
+  // Blocks of tiles: a multiple of 16, about 8 per thread, at most 64.
+  const TB = Math.min(64, 16 * Math.ceil(tiles / (8 * slots) / 16));
+  // B of the products: row ic of V_ξ read in place, as packB reads a 1 × stride image's channels.
+  const cols = Int32Array.from({ length: stride }, (_, i) => i);
   const scratchPer = (Math.max(k.winogradGradScratchBytes(TB), k.weightGradScratchBytes(OC)) + 63) & ~63;
   const scratchPtr = arena.alloc(scratchPer * slots);
 
@@ -130,7 +147,7 @@ function planWinogradGrad(g: ConvGeometry, slots: number, k: KernelExports): Gra
       writeGemmClassDesc(mem, gemmPtr, gemm);
       writeWinogradGradDesc(mem, descPtr, desc);
       for (let n = 0; n < N; n++) {
-        kx.buildPlanes(xPtr + n * IC * inSp * 4, planesPtr + n * IC * plane * 4, IC, H.input, W.input, rowPtr, colPtr, gH, gW);
+        kx.buildPlanes(xPtr + n * IC * inSp * 4, planesPtr + n * IC * plane * 4, IC, H.input, W.input, rowPtr, colPtr, sh.cells, sw.cells);
       }
     },
   };
@@ -145,22 +162,13 @@ function cachedPlan(g: ConvGeometry, slots: number, k: KernelExports): GradPlan 
   return plans.get(key, () => planWinogradGrad(g, slots, k));
 }
 
-/** Bytes the layout of `g` needs (before planning it). */
-function layoutBytes(g: ConvGeometry): number {
-  const [H, W] = g.axes;
-  const th = Math.ceil(H.output / 4), tw = Math.ceil(W.output / 4);
-  const tiles = g.batch * th * tw;
-  const planes = g.batch * g.inChannels * (4 * th + 2) * (4 * tw + 10);
-  return 4 * (36 * ((g.inChannels + g.outChannels) * (tiles + 15) + 32) + planes + g.batch * (g.inChannels * H.input * W.input + g.outChannels * H.output * W.output));
-}
-
 /**
  * The three jobs of `g`'s weight gradient (eligible: winogradGradIneligibility) for input x and
  * gradOutput gy, or null where the layout would be too large. All report the same work, so the
  * engine gives them the same threads and thus the same plan.
  */
 function winogradGradJobs(g: ConvGeometry, x: Float32Array, gy: Float32Array, into: Float32Array | null): [Job, Job, Job] | null {
-  if (layoutBytes(g) > MAX_BYTES) return null;
+  if (dataLayout(g).arena.top > MAX_BYTES) return null;
   const macs = g.batch * g.outChannels * g.inChannels * 9 * g.axes.reduce((p, a) => p * a.output, 1);
   const layout = (p: GradPlan, phase: 0 | 1 | 2): JobLayout => ({
     bytes: p.bytes,
