@@ -2,7 +2,8 @@
  * Playground speed in headless Chromium (Debian's), on the built page served by web/serve.mjs:
  *  - redraw: one parameter change on a 32×32 input, applied and fully redrawn (geometry, trace,
  *    matrix, explanation, every SVG) plus the browser's style and layout — median and p95 over
- *    many changes (the bar: one frame, 16 ms);
+ *    many changes (the bar: one frame, 16 ms); the side panels are the Formula tab's (the page's
+ *    default) unless the case opens the Matrix tab, whose 1 024×1 024 C is then rebuilt each change;
  *  - hover: a pointer move over an input or output cell, highlight of what connects drawn;
  *  - load: navigation start → page ready (first picture drawn), median over fresh loads (bar: 1 s).
  *
@@ -68,11 +69,15 @@ async function main() {
       'transposed 32×32, scatter view': '?i=32x32&k=3&s=2&p=1&t=1&op=1&v=scatter&lang=en',
       'classic figure 5×5 (fills the stage)': '?i=5&k=3&s=2&p=1&fig=classic&lang=en',
       'classic figure 16×16 transposed s2': '?i=16&k=3&s=2&p=1&t=1&op=1&fig=classic&lang=en',
+      'direct 32×32, Matrix tab open': '?i=32x32&k=3&s=1&p=1&lang=en',
     };
+    // The matrix is drawn only while its tab is shown: these cases open it first.
+    const matrixTab = new Set(['direct 32×32, Matrix tab open']);
     console.log(`playground redraw after one parameter change (${CHANGES} changes each, Chromium ${browser.version()})`);
     for (const [name, q] of Object.entries(scenarios)) {
       await page.goto(base + q);
       await page.waitForSelector('body[data-ready="1"]');
+      if (matrixTab.has(name)) await page.click('#tab-matrix');
       const cpu0 = await threadTime();
       const times = await page.evaluate(async (n) => {
         const pg = (window as unknown as { convkitPlayground: { benchChange(p: Record<string, unknown>): void; flushSide(): void } }).convkitPlayground;

@@ -29,6 +29,15 @@ describe('the convolution matrix', () => {
     expect(await attr(page, m, 'data-matrix')).toBe('C');
     expect(await attr(page, m, 'data-rows')).toBe('4');
     expect(await attr(page, m, 'data-cols')).toBe('16');
+    // The picture is built when its tab is shown, not behind the Formula tab at every change.
+    expect(await page.$$eval(`${m} rect`, (rs) => rs.length)).toBe(0);
+    await page.click('#tab-matrix');
+    expect(await attr(page, m, 'data-mark-side')).toBe('row');
+    expect(await page.$$eval(`${m} rect`, (rs) => rs.length)).toBeGreaterThan(36);
+    // The step marked while it was hidden is marked on the picture drawn later: row 0, across C.
+    const marks = await page.$$eval(`${m} rect[fill-opacity="0.16"]`, (rs) => rs.map((r) => Number(r.getAttribute('width'))).filter((w) => w > 0));
+    expect(marks.length).toBe(2);
+    expect(Math.max(...marks)).toBeGreaterThan(16 * 20);
     const labels = await page.$$eval(`${m} [data-vector] text`, (ts) => ts.map((t) => t.textContent));
     expect(labels).toContain('z₃');
     expect(labels).toContain('x₁₅');
@@ -81,6 +90,7 @@ describe('the convolution matrix', () => {
 
   it('numbers on demand: the entries and the vectors carry the values the library computes', async () => {
     const page = await open('?i=4&k=3&s=1&p=0&n=1&lang=en');
+    await page.click('#tab-matrix');
     // The page's example values are in its grids; read x and w back from the drawn matrix and check z = Cx.
     const entries = await page.$$eval('[data-matrix] [data-vector="z"] text', (ts) => ts.map((t) => t.textContent ?? ''));
     const z = entries.filter((s) => !s.startsWith('z')).map(Number);

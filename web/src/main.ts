@@ -13,7 +13,7 @@ import { MatrixView } from './matrix-view.js';
 import { ModelPanel } from './model-panel.js';
 import { bindPlayer, setPlaying } from './player.js';
 import { SidePanels } from './side-panels.js';
-import { bindTabs, measureHeader, openTab } from './side-tabs.js';
+import { bindTabs, measureHeader, onTabShown, openTab } from './side-tabs.js';
 import { ClassicStage } from './stage-classic.js';
 import { registerFigure } from './stage-fit.js';
 import { StackFigure } from './stack-figure.js';
@@ -52,6 +52,7 @@ registerFigure('channels', { element: stageChannels.element, draw: (s) => stageC
 let tutorialViews: TutorialViews | null = null;
 const side = new SidePanels(new MatrixView(byId<SVGSVGElement>('svg-matrix')), () => tutorialViews);
 const figure = new MainFigure(views, side, () => tutorialViews);
+onTabShown((tab) => { if (tab === 'matrix') side.showMatrix(); });
 
 /** Another part of the page puts whole settings in place (a model layer, the linked pair's button). */
 function load(s: State): void {

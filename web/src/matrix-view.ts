@@ -11,7 +11,9 @@
  * kernel tap, no vectors, scaled to the space.
  *
  * Attributes for tests and tools: data-matrix ("C" or "CT"), data-rows, data-cols,
- * data-mark-side, data-mark-index.
+ * data-mark-side, data-mark-index. They follow every change; the picture itself is built only
+ * while its tab is shown (a 32×32 layer's C has 9 216 entries, rebuilt at each parameter change
+ * for a panel nobody sees), and when the tab opens.
  */
 import type { ConvGeometry } from '../../src/geometry/types.js';
 import { tutorialMatrix } from '../../src/matrix/index.js';
@@ -63,9 +65,36 @@ export class MatrixView {
   private colVecX = 0;
   private colVecY = 0;
   private vectors = false;
+  /** What the last draw() asked for, until it is drawn (the panel was hidden). */
+  private wanted: { g: ConvGeometry; p: Palette; maxPx: number; values: MatrixValues | null } | null = null;
+  /** The last step marked, shown again on a matrix drawn later. */
+  private marked: { side: 'row' | 'col'; index: number } | null = null;
 
   constructor(svg: SVGSVGElement) {
     this.svg = svg;
+  }
+
+  /** Whether the matrix is on screen (no hidden ancestor: its tab panel is open). */
+  private get visible(): boolean {
+    return this.svg.closest('[hidden]') === null;
+  }
+
+  /** Draws what the last draw() asked for if it waited for the panel to be shown. */
+  show(): void {
+    const w = this.wanted;
+    if (!w || !this.visible) return;
+    this.wanted = null;
+    const m = tutorialMatrix(w.g, this.shown, w.values ? { weight: w.values.weight } : {});
+    this.matrix = m;
+    // Rows enumerate the layer's outputs when the matrix is its own operator, else its inputs.
+    const rowValues = w.values ? (this.own ? w.values.layerOutput : w.values.layerInput) : null;
+    const colValues = w.values ? (this.own ? w.values.layerInput : w.values.layerOutput) : null;
+    // The direct conv's input is x, its output z: C's rows are z, its columns x; Cᵀ the reverse.
+    const [rowName, colName] = this.shown === 'C' ? ['z', 'x'] : ['x', 'z'];
+    this.vectors = Math.max(m.rows, m.cols) <= VECTOR_LIMIT;
+    if (this.vectors) this.drawTutorial(m, w.p, w.maxPx, rowName, colName, rowValues, colValues, w.values !== null);
+    else this.drawLarge(m, w.p, w.maxPx);
+    if (this.marked) this.mark(this.marked.side, this.marked.index);
   }
 
   /**
@@ -80,29 +109,23 @@ export class MatrixView {
     // The layer's own operator is C for a direct conv and Cᵀ for a transposed one.
     this.own = wantCT === g.transposed;
     this.svg.dataset.matrix = this.shown;
+    const [rows, cols] = this.own ? [outCells, inCells] : [inCells, outCells];
+    this.svg.dataset.rows = String(rows);
+    this.svg.dataset.cols = String(cols);
+    // The entries wait until the panel is shown; what is drawn now belongs to the last layer.
+    this.matrix = null;
+    this.highlight = null;
+    this.wanted = null;
     if (Math.max(inCells, outCells) > MATRIX_DRAW_LIMIT) {
-      this.matrix = null;
       this.svg.replaceChildren();
       this.svg.setAttribute('width', '0');
       this.svg.setAttribute('height', '0');
-      const [r, c] = this.own ? [outCells, inCells] : [inCells, outCells];
-      this.svg.dataset.rows = String(r);
-      this.svg.dataset.cols = String(c);
       return false;
     }
-    const m = tutorialMatrix(g, this.shown, values ? { weight: values.weight } : {});
-    this.matrix = m;
-    this.svg.dataset.rows = String(m.rows);
-    this.svg.dataset.cols = String(m.cols);
-    // Rows enumerate the layer's outputs when the matrix is its own operator, else its inputs.
-    const rowValues = values ? (this.own ? values.layerOutput : values.layerInput) : null;
-    const colValues = values ? (this.own ? values.layerInput : values.layerOutput) : null;
-    // The direct conv's input is x, its output z: C's rows are z, its columns x; Cᵀ the reverse.
     const [rowName, colName] = this.shown === 'C' ? ['z', 'x'] : ['x', 'z'];
-    this.vectors = Math.max(m.rows, m.cols) <= VECTOR_LIMIT;
-    if (this.vectors) this.drawTutorial(m, p, maxPx, rowName, colName, rowValues, colValues, values !== null);
-    else this.drawLarge(m, p, maxPx);
-    this.svg.setAttribute('aria-label', `${rowName} = ${this.shown === 'C' ? 'C' : 'Cᵀ'} · ${colName}: ${m.rows}×${m.cols}`);
+    this.svg.setAttribute('aria-label', `${rowName} = ${this.shown === 'C' ? 'C' : 'Cᵀ'} · ${colName}: ${rows}×${cols}`);
+    this.wanted = { g, p, maxPx, values };
+    this.show();
     return true;
   }
 
@@ -230,6 +253,9 @@ export class MatrixView {
 
   /** Highlights one row (side 'row') or column of the drawn matrix, and the vector cell it links. */
   mark(side: 'row' | 'col', index: number): void {
+    this.marked = { side, index };
+    this.svg.dataset.markSide = side;
+    this.svg.dataset.markIndex = String(index);
     const m = this.matrix;
     if (!m || !this.highlight) return;
     const c = this.cell;
@@ -251,8 +277,6 @@ export class MatrixView {
         set(this.rowMark, 0, 0, 0, 0);
       }
     }
-    this.svg.dataset.markSide = side;
-    this.svg.dataset.markIndex = String(index);
   }
 }
 

@@ -27,6 +27,11 @@ export class SidePanels {
 
   constructor(private readonly matrix: MatrixView, private readonly tutorial: () => TutorialViews | null) {}
 
+  /** Draws the matrix if it waited for its tab (called when the tab opens). */
+  showMatrix(): void {
+    this.matrix.show();
+  }
+
   /** Whether a redraw is waiting (the matrix mark then waits for it too). */
   get isPending(): boolean {
     return this.pending !== undefined;

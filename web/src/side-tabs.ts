@@ -4,6 +4,13 @@ import type { SideTab } from './tour/tour.js';
 
 const TABS: SideTab[] = ['formula', 'matrix', 'code', 'export'];
 
+/** Told when a tab's panel is shown: a panel is drawn only while it can be seen. */
+const shownListeners: ((tab: SideTab) => void)[] = [];
+
+export function onTabShown(fn: (tab: SideTab) => void): void {
+  shownListeners.push(fn);
+}
+
 export function openTab(tab: SideTab, focus = false): void {
   // The side column's width follows the tab (style.css): the stage then fits its figure again.
   if (document.body.dataset.side !== tab) {
@@ -18,6 +25,7 @@ export function openTab(tab: SideTab, focus = false): void {
     setHidden(byId(`panel-${x}`), !on);
     if (on && focus) b.focus();
   }
+  for (const fn of shownListeners) fn(tab);
 }
 
 export function bindTabs(): void {
