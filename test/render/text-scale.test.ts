@@ -8,6 +8,7 @@ import { isConvError } from '../../src/geometry/errors.js';
 import { renderSvg } from '../../src/render/index.js';
 import type { RenderOptions } from '../../src/render/options.js';
 import { textWidth } from '../../src/render/raster/font.js';
+import { wrapLine } from '../../src/render/layout/text.js';
 import { sceneOf } from '../../src/render/scene-of.js';
 import type { Prim } from '../../src/render/scene.js';
 import type { TraceInput } from '../../src/trace/types.js';
@@ -89,7 +90,32 @@ describe('textScale', () => {
       const sub = top.filter((p) => p.size === 12 * 1.6);
       // The English subtitle is longer than the planes are wide; the Chinese one fits on one line.
       expect(sub.length, lang).toBe(lang === 'en' ? 2 : 1);
+      // Balanced at a phrase, not 'over the / zero-inserted input'.
+      if (lang === 'en') expect(sub.map((t) => t.text)).toEqual(['drawn as a stride-1 convolution', 'over the zero-inserted input']);
     }
+  });
+
+  it('balances wrapped words (same number of lines, the break near the middle); Chinese fills each line', () => {
+    const en = 'drawn as a stride-1 convolution over the zero-inserted input';
+    const w = textWidth(en, 12);
+    for (const f of [0.55, 0.7, 0.85]) {
+      const lines = wrapLine(en, 12, w * f);
+      expect(lines.join(' ')).toBe(en);
+      expect(lines.length).toBe(2);
+      for (const l of lines) expect(textWidth(l, 12)).toBeLessThanOrEqual(w * f);
+      expect(lines).toEqual(['drawn as a stride-1 convolution', 'over the zero-inserted input']);
+    }
+    // Three lines where two do not fit, each still within the width.
+    const three = wrapLine(en, 12, w * 0.4);
+    expect(three.length).toBe(3);
+    for (const l of three) expect(textWidth(l, 12)).toBeLessThanOrEqual(w * 0.4);
+    // Chinese lines are filled to the width; closing punctuation never starts a line.
+    const zh = '散射：每个输入单元把卷积核加权叠加到输出上';
+    const cut = textWidth('散射', 12) + 1;
+    const lines = wrapLine(zh, 12, cut);
+    expect(lines.join('')).toBe(zh);
+    for (const l of lines) expect(l).not.toMatch(/^[，。、：；]/);
+    expect(wrapLine('等价于在插零后的输入上做步长为 1 的卷积', 12, textWidth('等价于在插零后的输入上', 12) + 1)[0]).toBe('等价于在插零后的输入上');
   });
 
   it('keeps numbers printed in cells inside their cells', () => {

@@ -52,23 +52,51 @@ export function paramLines(tr: Trace, lang: Lang): string[] {
   return lines;
 }
 
+/** Closing punctuation, which never starts a line. */
+const CLOSING = /^[，。、：；！？）」』》]$/;
+const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
+
 /**
  * `text` broken into lines no wider than `maxW` at `size` (a single word wider than that keeps its
  * own line): between words, and between Chinese characters, which have no spaces between them.
+ * Words are balanced: as many lines as the width needs, each as short as that count allows, so
+ * two lines break near the middle of the sentence ("drawn as a stride-1 convolution / over the
+ * zero-inserted input") rather than leave the last words alone on the second line. Chinese is
+ * set as Chinese is typeset, each line filled to the width, never starting with closing
+ * punctuation.
  */
 export function wrapLine(text: string, size: number, maxW: number): string[] {
   if (textWidth(text, size) <= maxW) return [text];
-  // Pieces: a word with the space before it, or one CJK character.
-  const pieces = text.match(/\s*[\u3000-\u9fff\uff00-\uffef]|\s*[^\s\u3000-\u9fff\uff00-\uffef]+/g) ?? [text];
-  const lines: string[] = [];
-  let line = '';
-  for (const p of pieces) {
-    const next = line + p;
-    if (line !== '' && textWidth(next, size) > maxW) {
-      lines.push(line);
-      line = p.trimStart();
-    } else line = next;
+  // Pieces: a word with the space before it, or one CJK character (closing punctuation joins the
+  // character before it).
+  const pieces: string[] = [];
+  for (const p of text.match(/\s*[\u3000-\u9fff\uff00-\uffef]|\s*[^\s\u3000-\u9fff\uff00-\uffef]+/g) ?? [text]) {
+    if (pieces.length > 0 && CLOSING.test(p)) pieces[pieces.length - 1] += p;
+    else pieces.push(p);
   }
-  if (line !== '') lines.push(line);
-  return lines;
+  const fill = (w: number): string[] => {
+    const lines: string[] = [];
+    let line = '';
+    for (const p of pieces) {
+      const next = line + p;
+      if (line !== '' && textWidth(next, size) > w) {
+        lines.push(line);
+        line = p.trimStart();
+      } else line = next;
+    }
+    if (line !== '') lines.push(line);
+    return lines;
+  };
+  const greedy = fill(maxW);
+  if (CJK.test(text)) return greedy;
+  // The narrowest width that needs no more lines than maxW does (bisection to a tenth of a pixel).
+  let lo = Math.max(...pieces.map((p) => textWidth(p.trimStart(), size)));
+  let hi = maxW;
+  if (lo >= hi) return greedy;
+  while (hi - lo > 0.1) {
+    const mid = (lo + hi) / 2;
+    if (fill(mid).length <= greedy.length) hi = mid;
+    else lo = mid;
+  }
+  return fill(hi);
 }
