@@ -9,7 +9,8 @@ import type { PoolGeometry } from '../geometry/pool.js';
 import { delivered, rethrowUnlessTooBig, type EngineName } from './dispatch.js';
 import { referencePool } from './reference/pool.js';
 import { wasmEngine } from './wasm/engine.js';
-import { poolJob } from './wasm/pooling-job.js';
+import { poolJob, type PoolInput } from './wasm/pooling-job.js';
+import { ResidentBlock } from './wasm/resident.js';
 import { poolWork } from './wasm/pooling-plan.js';
 
 /**
@@ -19,8 +20,14 @@ import { poolWork } from './wasm/pooling-plan.js';
  */
 export const POOL_TINY_WORK = 128;
 
-/** `into`: the array the result is written to and returned as (the `out` option), else a fresh one. */
-export function runPool(g: PoolGeometry, x: Float32Array, engine: EngineName, into: Float32Array | null = null): Float32Array {
+/** The input as an array the reference loops read: kept data is read through a view. */
+const plainInput = (x: PoolInput): Float32Array => (x instanceof ResidentBlock ? x.view() : x);
+
+/**
+ * `x`: the input, or data kept in the engine's memory (an engine tensor). `into`: the array the
+ * result is written to and returned as (the `out` option), else a fresh one.
+ */
+export function runPool(g: PoolGeometry, x: PoolInput, engine: EngineName, into: Float32Array | null = null): Float32Array {
   if (engine === 'auto' && poolWork(g) > POOL_TINY_WORK) {
     const fast = wasmEngine();
     if (fast) {
@@ -29,11 +36,11 @@ export function runPool(g: PoolGeometry, x: Float32Array, engine: EngineName, in
       } catch (e) { rethrowUnlessTooBig(e); }
     }
   }
-  return delivered(referencePool(g, x), into);
+  return delivered(referencePool(g, plainInput(x)), into);
 }
 
 /** Asynchronous variant: never blocks the calling thread on other threads (browser main thread). */
-export async function runPoolAsync(g: PoolGeometry, x: Float32Array, engine: EngineName, into: Float32Array | null = null): Promise<Float32Array> {
+export async function runPoolAsync(g: PoolGeometry, x: PoolInput, engine: EngineName, into: Float32Array | null = null): Promise<Float32Array> {
   if (engine === 'auto' && poolWork(g) > POOL_TINY_WORK) {
     const fast = wasmEngine();
     if (fast) {
@@ -42,5 +49,5 @@ export async function runPoolAsync(g: PoolGeometry, x: Float32Array, engine: Eng
       } catch (e) { rethrowUnlessTooBig(e); }
     }
   }
-  return delivered(referencePool(g, x), into);
+  return delivered(referencePool(g, plainInput(x)), into);
 }

@@ -17,6 +17,7 @@ import { assertAllocatable, shapeOf } from '../geometry/validate.js';
 import { delivered, engineOf, runConv, type EngineName } from '../engine/dispatch.js';
 import { runPool } from '../engine/pooling-dispatch.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
+import { poolInputOf, type EngineTensor } from './engine-tensor.js';
 import { outBufferOf } from './out-buffer.js';
 
 /** Options of `computeGeometry`: the bias, the engine, and which layouts a dialect result's tensors are in. */
@@ -37,7 +38,7 @@ export interface ComputeGeometryOptions {
 
 const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
-function expectShape(t: Tensor, want: readonly number[], what: string): void {
+function expectShape(t: { shape: readonly number[] }, want: readonly number[], what: string): void {
   if (!same(t.shape, want)) {
     throw new ConvError(t.shape.length === want.length ? 'INVALID_OPTION' : 'INPUT_RANK', `${what} has shape [${t.shape.join(', ')}] but the geometry was resolved for [${want.join(', ')}]`, {
       values: { shape: t.shape, expected: want },
@@ -112,7 +113,7 @@ export function computeGeometry(g: ConvGeometry | DialectGeometry, input: Tensor
  * Array.from(computePoolGeometry(r, tensor([1, 2, 3], [1, 3, 1])).data); //=> [1.5, 3]
  * ```
  */
-export function computePoolGeometry(g: PoolGeometry | PoolDialectGeometry, input: Tensor, options: { layout?: 'framework' | 'convkit'; engine?: EngineName; out?: Float32Array | null } = {}): Tensor {
+export function computePoolGeometry(g: PoolGeometry | PoolDialectGeometry, input: Tensor | EngineTensor, options: { layout?: 'framework' | 'convkit'; engine?: EngineName; out?: Float32Array | null } = {}): Tensor {
   if (g === null || typeof g !== 'object' || !('axes' in g || 'geometry' in g)) {
     throw new ConvError('INVALID_OPTION', `computePoolGeometry needs a pooling geometry or a pooling dialect result, but got ${show(g)}`, { hint: 'resolve one with poolGeometry, fromOnnxPool or fromTensorFlowPool' });
   }
@@ -120,11 +121,13 @@ export function computePoolGeometry(g: PoolGeometry | PoolDialectGeometry, input
   const geometry = dialect ? dialect.geometry : (g as PoolGeometry);
   if (!('mode' in geometry)) throw new ConvError('INVALID_OPTION', 'computePoolGeometry computes pooling; this is a convolution geometry', { hint: 'use computeGeometry' });
   const framework = dialect !== null && layoutOf(options?.layout) === 'framework';
-  let x = asTensor(input, 'input');
-  const given = x.data;
+  const source = poolInputOf(input, 'computePoolGeometry');
+  // An engine tensor in the framework's layout is permuted into a plain array (it is read once).
+  let x = source.data instanceof Float32Array || !framework ? source : { shape: source.shape, data: source.data.view().slice() };
+  const given = x.data instanceof Float32Array ? x.data : [];
   if (framework) {
     expectShape(x, dialect.frameworkInputShape, 'input');
-    x = { shape: geometry.inputShape, data: permuteData(x.data, x.shape, dialect.inputPermutation) };
+    x = { shape: geometry.inputShape, data: permuteData(x.data as Float32Array, x.shape, dialect.inputPermutation) };
   }
   expectShape(x, geometry.inputShape, 'input');
   assertAllocatable(geometry.outputShape, 'output');

@@ -12,6 +12,7 @@ import { instantiate, kernelModule, loadAsync, loadedFeatures, loadSync, SHARED_
 import type { TaskRunner } from './task-runner.js';
 import { copyOut, type Job, type JobLayout } from './job.js';
 import { PlanCache } from './plan-cache.js';
+import { ResidentRegion, type ResidentBlock } from './resident.js';
 
 export { runTask };
 
@@ -38,16 +39,53 @@ export class WasmEngine {
       ? new WebAssembly.Memory({ initial: 1, maximum: SHARED_MAX_PAGES, shared: true })
       : new WebAssembly.Memory({ initial: 1 });
     this.kernels = instantiate(module, this.memory);
+    this.resident = new ResidentRegion(this.memory, (bytes) => this.grow(bytes));
     const k = this.kernels;
     this.shape = { tileRows: k.tileRows(), blockPixels: k.blockPixels(), kBlock: k.kBlock(), scratchBytes: (oc) => k.gemmScratchBytes(oc) };
   }
 
   private readonly shape: KernelShape;
 
-  /** Grows memory to hold `bytes`; never shrinks. */
+  /**
+   * Makes [0, bytes) free for a job's layout: grows memory (never shrinks) and moves the kept
+   * data (resident.ts) above it where the layout would reach into it.
+   */
   ensure(bytes: number): void {
+    this.resident.clear(bytes);
+    this.grow(bytes);
+    if (bytes > this.highWater) this.highWater = bytes;
+  }
+
+  private grow(bytes: number): void {
     const have = this.memory.buffer.byteLength;
     if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / 65536));
+  }
+
+  /** The largest layout laid out so far (bytes from 0). */
+  private highWater = 0;
+
+  /** Data kept in memory between calls (engine tensors), above every layout. */
+  private readonly resident: ResidentRegion;
+
+  /** Keeps a copy of `data` in this engine's memory until `release` (ops/engine-tensor.ts). */
+  keep(data: Float32Array): ResidentBlock {
+    // Not while a job owns the memory: an async one waits in the queue, and a block is placed
+    // above the layouts, which its own setup moves if it needs the room.
+    return this.resident.keep(data, this.highWater);
+  }
+
+  /**
+   * Frees kept data. Freeing moves the blocks above it down, so while async jobs are queued or
+   * running (they may read a block in place) it waits behind them in the queue.
+   */
+  release(block: ResidentBlock): void {
+    if (this.asyncBusy === 0) { this.resident.free(block); return; }
+    this.queue = this.queue.then(() => this.resident.free(block));
+  }
+
+  /** Bytes of kept data (tests). */
+  get keptBytes(): number {
+    return this.resident.bytes;
   }
 
   /** Memory size in bytes (for the bounded-memory test). */
@@ -68,7 +106,7 @@ export class WasmEngine {
 
   private keyValues(g: ConvGeometry, slots: number, into: (number | string | boolean)[]): void {
     into.push(g.transposed, g.batch, g.inChannels, g.outChannels, g.groups, g.paddingMode, g.hasBias, slots);
-    for (const a of g.axes) into.push(a.input, a.kernel, a.stride, a.dilation, a.padBefore, a.padAfter, a.outputPadding);
+    for (const a of g.axes) into.push(a.input, a.kernel, a.stride, a.dilation, a.equivalent.padBefore, a.equivalent.padAfter, a.outputPadding);
   }
 
   private sameKey(g: ConvGeometry, slots: number): boolean {
@@ -79,7 +117,7 @@ export class WasmEngine {
     for (let i = 0, j = 8; i < g.axes.length; i++, j += 7) {
       const a = g.axes[i];
       if (k[j] !== a.input || k[j + 1] !== a.kernel || k[j + 2] !== a.stride || k[j + 3] !== a.dilation ||
-        k[j + 4] !== a.padBefore || k[j + 5] !== a.padAfter || k[j + 6] !== a.outputPadding) return false;
+        k[j + 4] !== a.equivalent.padBefore || k[j + 5] !== a.equivalent.padAfter || k[j + 6] !== a.outputPadding) return false;
     }
     return true;
   }
@@ -96,7 +134,7 @@ export class WasmEngine {
 
   private planByKey(g: ConvGeometry, slots: number): Layout {
     let key = `${g.transposed ? 't' : 'd'}${g.batch},${g.inChannels},${g.outChannels},${g.groups},${g.paddingMode},${g.hasBias ? 1 : 0},${slots}`;
-    for (const a of g.axes) key += `|${a.input},${a.kernel},${a.stride},${a.dilation},${a.padBefore},${a.padAfter},${a.outputPadding}`;
+    for (const a of g.axes) key += `|${a.input},${a.kernel},${a.stride},${a.dilation},${a.equivalent.padBefore},${a.equivalent.padAfter},${a.outputPadding}`;
     return this.plans.get(key, () => planConv(g, slots, this.shape));
   }
 
@@ -175,7 +213,7 @@ export class WasmEngine {
    */
   private setupJob(job: Job, slots: number, feedable = false): { layout: JobLayout; tablePtr: number; fed: boolean } {
     this.runner?.quiesce();
-    const layout = job.plan(slots, this.kernels);
+    const layout = job.plan(slots, this.kernels, this.memory);
     const tablePtr = (layout.bytes + 63) & ~63;
     this.ensure(slots > 1 ? tablePtr + layout.tasks.length * TASK_WORDS * 4 : layout.bytes);
     this.lastLayout = null;

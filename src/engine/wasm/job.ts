@@ -51,6 +51,10 @@ export interface JobLayout {
 export interface Job {
   /** Multiply-adds: small jobs stay on the calling thread, as small convolutions do. */
   macs: number;
-  /** The layout for `slots` threads' scratch (task granularity only; results do not depend on it). */
-  plan(slots: number, k: KernelExports): JobLayout;
+  /**
+   * The layout for `slots` threads' scratch (task granularity only; results do not depend on it),
+   * on the engine whose kernels are `k` and memory `memory` (a job whose input is kept in one
+   * engine's memory reads it in place there, and copies it in on another).
+   */
+  plan(slots: number, k: KernelExports, memory: WebAssembly.Memory): JobLayout;
 }

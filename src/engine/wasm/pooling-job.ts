@@ -4,8 +4,13 @@
  */
 import type { PoolGeometry } from '../../geometry/pool.js';
 import { copyOut, type Job, type JobLayout } from './job.js';
+import { POOL_TASK } from './layouts.generated.js';
 import { PlanCache } from './plan-cache.js';
 import { planPool, poolWork, type PoolPlan } from './pooling-plan.js';
+import { ResidentBlock } from './resident.js';
+
+/** A pooling's input: an array to copy in, or data kept in an engine's memory (resident.ts). */
+export type PoolInput = Float32Array | ResidentBlock;
 
 /** Plans kept: a network's distinct pooling layers. */
 const plans = new PlanCache<PoolPlan>(32);
@@ -21,22 +26,37 @@ function cachedPlan(g: PoolGeometry, slots: number): PoolPlan {
 }
 
 /**
- * The job that pools `x` (shape g.inputShape, NCHW) as `g` says. Each task reads and writes its
- * own span of planes, so on threads the input is fed in task by task and the result drained out
- * as tasks finish (job.ts), overlapping both copies with the other threads' work. `into`: the
- * caller's buffer for the result, else a fresh array.
+ * The job that pools `input` (shape g.inputShape, NCHW) as `g` says. Each task reads and writes
+ * its own span of planes, so on threads the input is fed in task by task and the result drained
+ * out as tasks finish (job.ts), overlapping both copies with the other threads' work. Input kept
+ * in the running engine's memory is read where it lies: the tasks point at it and nothing is
+ * copied in. `into`: the caller's buffer for the result, else a fresh array.
  */
-export function poolJob(g: PoolGeometry, x: Float32Array, into: Float32Array | null = null): Job {
+export function poolJob(g: PoolGeometry, input: PoolInput, into: Float32Array | null = null): Job {
   return {
     macs: poolWork(g),
-    plan(slots): JobLayout {
+    plan(slots, _k, memory): JobLayout {
       const p = cachedPlan(g, slots);
-      // Made at the first drain (after the job is published) or by read(): a fresh array's page
-      // faults then overlap the other threads' work.
-      let out: Float32Array | null = into;
-      let drained = false;
-      const outView = (mem: ArrayBuffer, from: number, to: number): Float32Array => new Float32Array(mem, p.outPtr + from * 4, to - from);
+      const out = resultOut(p, into);
+      if (input instanceof ResidentBlock && input.region.memory === memory) {
+        const tasks = p.tasks.map((t) => ({ kind: t.kind, args: [...t.args] }));
+        return {
+          ...out,
+          bytes: p.bytes,
+          tasks,
+          scratchPtr: p.scratchPtr,
+          scratchPer: p.scratchPer,
+          prepare(mem) {
+            // After the engine made room for the layout, which may have moved the kept data.
+            for (const t of tasks) t.args[POOL_TASK.x] = input.ptr;
+            p.writeTables(mem);
+          },
+        };
+      }
+      // Kept in another engine's memory (the private engine of a sync call during an async one): copied in.
+      const x = input instanceof ResidentBlock ? input.view() : input;
       return {
+        ...out,
         bytes: p.bytes,
         tasks: p.tasks,
         scratchPtr: p.scratchPtr,
@@ -49,17 +69,27 @@ export function poolJob(g: PoolGeometry, x: Float32Array, into: Float32Array | n
           const from = p.taskInput[2 * i], to = p.taskInput[2 * i + 1];
           new Float32Array(mem, p.inPtr + from * 4, to - from).set(x.subarray(from, to));
         },
-        drain(mem, i0, i1) {
-          out ??= new Float32Array(p.outLength);
-          drained = true;
-          const from = p.taskOutput[2 * i0], to = p.taskOutput[2 * i1 - 1];
-          out.set(outView(mem, from, to), from);
-        },
-        read(mem) {
-          if (drained) return out!; // every task's span is in
-          return copyOut(mem, p.outPtr, p.outLength, out);
-        },
       };
+    },
+  };
+}
+
+/** How the result leaves memory: drained span by span as tasks finish, or read at the end. */
+function resultOut(p: PoolPlan, into: Float32Array | null): Pick<JobLayout, 'drain' | 'read'> {
+  // Made at the first drain (after the job is published) or by read(): a fresh array's page
+  // faults then overlap the other threads' work.
+  let out: Float32Array | null = into;
+  let drained = false;
+  return {
+    drain(mem, i0, i1) {
+      out ??= new Float32Array(p.outLength);
+      drained = true;
+      const from = p.taskOutput[2 * i0], to = p.taskOutput[2 * i1 - 1];
+      out.set(new Float32Array(mem, p.outPtr + from * 4, to - from), from);
+    },
+    read(mem) {
+      if (drained) return out!; // every task's span is in
+      return copyOut(mem, p.outPtr, p.outLength, out);
     },
   };
 }
