@@ -3,8 +3,9 @@
  * 2 threads asynchronous; 2 threads writing into a reused `out` buffer) and TensorFlow.js WASM (XNNPACK, single-threaded in Node, NHWC) on a
  * ResNet stem's max pool (3×3 stride 2 over 64×112×112), an average pool of the same shape and a
  * 3-D max pool, in one process with interleaved timing (timing.ts). Every output is checked
- * against the reference engine. The fast engine's kernel alone (input already in wasm memory, one
- * thread) is timed too, to show where a call's time goes.
+ * against the reference engine. The public entry on an engine tensor (the input kept in wasm
+ * memory, as TF.js keeps its tensor in its heap) is timed beside it, and the fast engine's kernel
+ * alone (input already in wasm memory, one thread), to show where a call's time goes.
  *
  * Usage: npx tsx bench/pooling.ts [--budget-ms N] [--batch-ms N] [--out name]   (peers: npm run bench:setup)
  */
@@ -15,7 +16,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 const { relErr, rng, timeAll } = await import('./timing.js');
 const { initTfjs, tf } = await import('./peers/tfjs.js');
 const { permute } = await import('./peers/permute.js');
-const { avgPool2d, computePoolGeometry, fromTensorFlowPool, maxPool2d } = await import('../src/index.js');
+const { avgPool2d, computePoolGeometry, engineTensor, fromTensorFlowPool, maxPool2d } = await import('../src/index.js');
 const { poolGeometry } = await import('../src/geometry/pool.js');
 const { referencePool } = await import('../src/engine/reference/pool.js');
 const { wasmEngine } = await import('../src/engine/wasm/engine.js');
@@ -75,7 +76,7 @@ await tf.setBackend('wasm');
 await tf.ready();
 
 const loadBefore = loadavg()[0];
-const NAMES = ['reference', 'fast-1t', 'fast-2t', 'fast-2t-out', 'fast-2t-async', 'tfjs-wasm', 'kernel-1t'] as const;
+const NAMES = ['reference', 'fast-1t', 'fast-2t', 'fast-2t-out', 'fast-2t-async', 'fast-2t-kept', 'tfjs-wasm', 'kernel-1t'] as const;
 interface Result { id: string; label: string; engines: Record<string, { ms: number; bestMs: number; relErr: number }> }
 const results: Result[] = [];
 
@@ -88,9 +89,10 @@ for (const c of CASES) {
   const ref = referencePool(g, x);
   // The public entry: the PyTorch-style function, or computePoolGeometry on the dialect result
   // (convkit's layout, as the other engines here are given it).
-  const pub = (engineName: 'auto' | 'reference', out?: Float32Array): Float32Array => (tfDialect
-    ? computePoolGeometry(tfDialect, xt, { layout: 'convkit', engine: engineName, out }).data
-    : (c.mode === 'max' ? maxPool2d : avgPool2d)(xt, { ...c.options!, engine: engineName, out }).data);
+  const kept = engineTensor(xt);
+  const pub = (engineName: 'auto' | 'reference', out?: Float32Array, input: typeof xt | typeof kept = xt): Float32Array => (tfDialect
+    ? computePoolGeometry(tfDialect, input, { layout: 'convkit', engine: engineName, out }).data
+    : (c.mode === 'max' ? maxPool2d : avgPool2d)(input, { ...c.options!, engine: engineName, out }).data);
   // A caller pooling again and again hands in one result buffer (the out option) instead of a fresh array per call.
   const reused = new Float32Array(ref.length);
   // TF.js: channels last, converted once; the timed call is the op plus reading its result.
@@ -111,6 +113,7 @@ for (const c of CASES) {
     { name: 'fast-2t', run: () => pub('auto') },
     { name: 'fast-2t-out', run: () => pub('auto', reused) },
     { name: 'fast-2t-async', run: () => runPoolAsync(g, x, 'auto') },
+    { name: 'fast-2t-kept', run: () => pub('auto', undefined, kept) },
     { name: 'tfjs-wasm', run: tfRun },
   ];
   const outs: Record<string, Float32Array> = {};
@@ -126,6 +129,7 @@ for (const c of CASES) {
   const kt = await timeAll([{ name: 'kernel-1t', run: kernelRun }], budgetMs / 4);
   times.set('kernel-1t', kt.get('kernel-1t')!);
   xTf.dispose();
+  kept.release();
   const res: Result = { id: c.id, label: c.label, engines: {} };
   for (const n of NAMES) {
     const t = times.get(n)!;
@@ -141,17 +145,17 @@ lines.push('# Pooling: fast engine vs reference and TensorFlow.js WASM');
 lines.push('');
 lines.push(`- command: \`npx tsx bench/pooling.ts${args.length ? ' ' + args.join(' ') : ''}\``);
 lines.push(`- machine: ${cpus()[0]?.model ?? '?'}, ${availableParallelism()} cores; Node ${process.version}; ${new Date().toISOString()}; 1-min load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (the machine is shared)`);
-lines.push('- engines: `reference` = the public function with `engine: \'reference\'`; `fast-1t` = the fast engine on the calling thread; `fast-2t` = the public entry (`maxPool2d` / `avgPool2d`, or `computePoolGeometry` on the `fromTensorFlowPool` result; engine \'auto\', pool of 2 threads); `fast-2t-out` = the same public entry with `out`, one result buffer reused by every call (checked after the timed calls: each call writes the same values); `fast-2t-async` = the asynchronous entry on 2 threads; `tfjs-wasm` = TensorFlow.js 4.22 WASM (XNNPACK, SIMD, single-threaded in Node; NHWC, its layout), op + `dataSync`; `kernel-1t` = the fast kernel alone on one thread, input already in wasm memory and no result array (where the time of a call goes)');
-lines.push("- every call but `fast-2t-out`'s returns a fresh Float32Array (convkit copies the input into wasm memory and the result out; TF.js keeps its input in its heap and copies the result out into a fresh array: `dataSync` has no way to reuse one)");
+lines.push('- engines: `reference` = the public function with `engine: \'reference\'`; `fast-1t` = the fast engine on the calling thread; `fast-2t` = the public entry (`maxPool2d` / `avgPool2d`, or `computePoolGeometry` on the `fromTensorFlowPool` result; engine \'auto\', pool of 2 threads); `fast-2t-out` = the same public entry with `out`, one result buffer reused by every call (checked after the timed calls: each call writes the same values); `fast-2t-async` = the asynchronous entry on 2 threads; `fast-2t-kept` = the public entry on an engine tensor (`engineTensor(x)`, made once: the input stays in wasm memory as TF.js keeps its tensor in its heap; a fresh result array per call, as TF.js `dataSync` gives); `tfjs-wasm` = TensorFlow.js 4.22 WASM (XNNPACK, SIMD, single-threaded in Node; NHWC, its layout), op + `dataSync`; `kernel-1t` = the fast kernel alone on one thread, input already in wasm memory and no result array (where the time of a call goes)');
+lines.push("- every call but `fast-2t-out`'s returns a fresh Float32Array (convkit copies the input into wasm memory, except from an engine tensor, and the result out; TF.js keeps its input in its heap and copies the result out into a fresh array: `dataSync` has no way to reuse one). Like for like with TF.js: `fast-2t-kept`");
 lines.push(`- outputs checked against the reference engine: ${agree ? 'all agree within 1e-5 of the output scale (max pooling: exactly)' : 'DISAGREEMENT, see relErr in the JSON'}`);
 lines.push(`- medians of interleaved batches (bench/timing.ts) of at least ${batchMs} ms of calls each, ms per call`);
 lines.push('');
-lines.push('| case | ' + NAMES.join(' | ') + ' | fast-2t vs reference | fast-2t vs tfjs-wasm | fast-1t vs tfjs-wasm |');
-lines.push('|' + '---|'.repeat(NAMES.length + 4));
+lines.push('| case | ' + NAMES.join(' | ') + ' | fast-2t vs reference | fast-2t vs tfjs-wasm | fast-2t-kept vs tfjs-wasm | fast-1t vs tfjs-wasm |');
+lines.push('|' + '---|'.repeat(NAMES.length + 5));
 for (const c of results) {
   const e = c.engines;
   const ratio = (a: string, b: string): string => `${(e[b].ms / e[a].ms).toFixed(1)}×`;
-  lines.push(`| (${c.id}) ${c.label} | ` + NAMES.map((n) => e[n].ms.toFixed(3)).join(' | ') + ` | ${ratio('fast-2t', 'reference')} | ${ratio('fast-2t', 'tfjs-wasm')} | ${ratio('fast-1t', 'tfjs-wasm')} |`);
+  lines.push(`| (${c.id}) ${c.label} | ` + NAMES.map((n) => e[n].ms.toFixed(3)).join(' | ') + ` | ${ratio('fast-2t', 'reference')} | ${ratio('fast-2t', 'tfjs-wasm')} | ${ratio('fast-2t-kept', 'tfjs-wasm')} | ${ratio('fast-1t', 'tfjs-wasm')} |`);
 }
 lines.push('');
 lines.push('Ratios are speed-ups (other time / convkit time): > 1 means convkit is faster. Best batches, same run:');
