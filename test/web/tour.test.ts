@@ -87,6 +87,38 @@ describe('the tour', () => {
     }, 240_000);
   }
 
+  for (const lang of ['en', 'zh'] as const) {
+    it(`on a 390×844 phone every step's "try it" control is on the first screen (${lang})`, async () => {
+      const { page, errors } = await open(`?tour=1&lang=${lang}`, { width: 390, height: 844 });
+      const total = Number(await attr(page, '[data-tour-total]', 'data-tour-total'));
+      for (let n = 1; n <= total; n++) {
+        // Each step as a reader opens it: its own link, the page freshly laid out, not scrolled.
+        if (n > 1) {
+          await page.goto(`${h.url}?tour=${n}&lang=${lang}`);
+          await page.waitForSelector('body[data-ready="1"]');
+        }
+        expect(await attr(page, '[data-tour-step]', 'data-tour-step')).toBe(String(n));
+        const c = await page.$eval('#try-control', (e) => {
+          const r = e.getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, scrollY: window.scrollY, vw: window.innerWidth, vh: window.innerHeight };
+        });
+        expect(c.scrollY, `step ${n}`).toBe(0);
+        expect(c.top, `step ${n}`).toBeGreaterThanOrEqual(0);
+        expect(c.left, `step ${n}`).toBeGreaterThanOrEqual(0);
+        expect(c.bottom, `step ${n}: the control ends at ${c.bottom} of ${c.vh}`).toBeLessThanOrEqual(c.vh);
+        expect(c.right, `step ${n}`).toBeLessThanOrEqual(c.vw);
+        // The sentence that says what to try sits above it, on the same screen.
+        const lead = await page.$eval('#tour-try p', (e) => e.getBoundingClientRect().top);
+        expect(lead, `step ${n}`).toBeGreaterThanOrEqual(0);
+        // And the figure is still a picture, not a thumbnail.
+        const box = await figureBox(page);
+        expect(box.width, `step ${n}`).toBeGreaterThanOrEqual(0.49 * 378);
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 240_000);
+  }
+
   it('opens a step by its URL with the step’s configuration, numbers from the library', async () => {
     // The channels step: 64 kernels of 3×3 on 3 channels, I·O·K from explain.
     const ioK = explain({ input: [8, 8], kernel: 3, inChannels: 3, outChannels: 64 }).paramsWithoutBias;

@@ -2,9 +2,11 @@
  * The classic figure on a phone: drawn whole, a 390 px screen shrinks its labels to 5–7 px, because
  * the parameter lines and the kernel beside them make the figure wide and tall. There the stage
  * shows the planes alone (title, planes, their labels and step counter), which then fill the width,
- * and the key under them (parameter lines, legend, kernel) becomes a second picture below the tour
- * card. Both are windows onto the library's one drawing; this module only finds where the planes'
- * part ends, from the primitives' own extents.
+ * and the key under them (parameter lines, legend, kernel) goes below the tour card. Even alone the
+ * key is too wide for 11 px text (a transposed layer's parameter line is ~530 units long), so its
+ * parts are shown apart: the parameter lines as the page's own text, which wraps between the
+ * parameters, and the legend and the kernel each as a window onto the library's one drawing at a
+ * scale of its own. This module only finds the parts, from the primitives' own extents.
  */
 import { textWidth } from '../../src/render/raster/font.js';
 import type { Prim, SceneLayout } from '../../src/render/scene.js';
@@ -41,12 +43,62 @@ function extent(p: Prim): [number, number, number, number] {
   }
 }
 
+/** A window onto part of the drawing, with the smallest text in it (drawing units; 0: no text). */
+export interface Part extends Box {
+  minText: number;
+}
+
+/** The key's parts: its parameter lines (text), and the windows of the legend and the kernel. */
+export interface KeyParts {
+  lines: string[];
+  legend: Part | null;
+  kernel: Part | null;
+}
+
+const M = 8;
+
+/** The window around some primitives, with a margin of M. */
+function windowOf(prims: readonly Prim[], sc: SceneLayout): Part | null {
+  if (prims.length === 0) return null;
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity, minText = 0;
+  for (const p of prims) {
+    const e = extent(p);
+    x0 = Math.min(x0, e[0]); y0 = Math.min(y0, e[1]); x1 = Math.max(x1, e[2]); y1 = Math.max(y1, e[3]);
+    if (p.type === 'text') minText = minText === 0 ? p.size : Math.min(minText, p.size);
+  }
+  const x = Math.max(0, Math.floor(x0 - M));
+  const y = Math.floor(y0 - M);
+  return { x, y, w: Math.ceil(Math.min(sc.width, x1 + M) - x), h: Math.ceil(Math.min(sc.height, y1 + M) - y), minText };
+}
+
 /**
- * The planes' window and the key's window of a laid-out figure, or null when it has no key below
- * its planes (nothing to split). `frames` are primitives of frames (the step counter's widest text
- * is in the last one), so the planes' window holds every frame.
+ * The key's primitives split: the kernel panel stands to the right of the text block, apart from
+ * it by a clear gap (the renderer leaves 28 units); in the text block a row with a swatch beside
+ * its text is the legend, a row of text alone a parameter line.
  */
-export function classicCrop(sc: SceneLayout, frames: readonly Prim[]): { planes: Box; key: Box } | null {
+function keyParts(sc: SceneLayout, prims: readonly Prim[]): KeyParts {
+  const spans = prims.map((p) => extent(p)).sort((a, b) => a[0] - b[0]);
+  let cut = Infinity;
+  let right = -Infinity;
+  for (const e of spans) {
+    if (right > -Infinity && e[0] > right + 12) { cut = e[0]; break; }
+    right = Math.max(right, e[2]);
+  }
+  const kernel = prims.filter((p) => extent(p)[0] >= cut);
+  const left = prims.filter((p) => extent(p)[0] < cut);
+  const swatchRows = left.filter((p) => p.type !== 'text').map((p) => extent(p));
+  const onSwatchRow = (p: Prim) => swatchRows.some((r) => p.type === 'text' && p.y >= r[1] && p.y - p.size <= r[3]);
+  const legend = left.filter((p) => p.type !== 'text' || onSwatchRow(p));
+  const lines = left.filter((p): p is Extract<Prim, { type: 'text' }> => p.type === 'text' && !onSwatchRow(p)).sort((a, b) => a.y - b.y).map((p) => p.text);
+  return { lines, legend: windowOf(legend, sc), kernel: windowOf(kernel, sc) };
+}
+
+/**
+ * The planes' window and the key's window of a laid-out figure (and the key's parts), or null when
+ * it has no key below its planes (nothing to split). `frames` are primitives of frames (the step
+ * counter's widest text is in the last one), so the planes' window holds every frame.
+ */
+export function classicCrop(sc: SceneLayout, frames: readonly Prim[]): { planes: Box; key: Box; parts: KeyParts } | null {
   const planes = Object.values(sc.planes ?? {}).filter((p): p is Plane => p !== undefined);
   if (planes.length === 0) return null;
   const bottom = Math.max(...planes.map((p) => p.oy + planeHeight(p)));
@@ -55,19 +107,19 @@ export function classicCrop(sc: SceneLayout, frames: readonly Prim[]): { planes:
   let split = bottom + 4;
   for (const p of sc.base) if (p.type === 'text' && p.y > bottom && p.y <= bottom + 8 + p.size * 1.43) split = Math.max(split, p.y + p.size * 0.3 + 2);
   let right = 0;
-  let keyX0 = Infinity, keyY0 = Infinity, keyX1 = 0, keyY1 = 0;
+  const key: Prim[] = [];
   for (const p of [...sc.base, ...frames]) {
-    const [x0, y0, x1, y1] = extent(p);
+    const [, y0, x1] = extent(p);
     // The background rectangle covers everything: it belongs to neither part.
     if (p.type === 'rect' && p.w >= sc.width && p.h >= sc.height) continue;
-    if (y0 >= split) {
-      keyX0 = Math.min(keyX0, x0); keyY0 = Math.min(keyY0, y0); keyX1 = Math.max(keyX1, x1); keyY1 = Math.max(keyY1, y1);
-    } else right = Math.max(right, x1);
+    if (y0 >= split) key.push(p);
+    else right = Math.max(right, x1);
   }
-  if (keyX1 === 0) return null;
-  const m = 8;
+  const keyBox = windowOf(key, sc);
+  if (!keyBox) return null;
   return {
-    planes: { x: 0, y: 0, w: Math.min(sc.width, Math.ceil(right + m)), h: Math.ceil(split) },
-    key: { x: Math.max(0, Math.floor(keyX0 - m)), y: Math.floor(keyY0 - m), w: Math.ceil(Math.min(sc.width, keyX1 + m) - Math.max(0, keyX0 - m)), h: Math.ceil(Math.min(sc.height, keyY1 + m) - (keyY0 - m)) },
+    planes: { x: 0, y: 0, w: Math.min(sc.width, Math.ceil(right + M)), h: Math.ceil(split) },
+    key: keyBox,
+    parts: keyParts(sc, key),
   };
 }

@@ -34,7 +34,12 @@ import { mountImageMode } from './image/mount.js';
 const motionOk = () => typeof matchMedia === 'undefined' || !matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 const views = new Views(byId<SVGSVGElement>('svg-grid'), byId<SVGSVGElement>('svg-kernel'), byId<SVGSVGElement>('svg-output'));
-const classic = new ClassicStage(byId<SVGSVGElement>('svg-classic'), byId('classic-title'), byId<SVGSVGElement>('svg-classic-key'));
+const classic = new ClassicStage(byId<SVGSVGElement>('svg-classic'), byId('classic-title'), {
+  box: byId('classic-key'),
+  lines: byId('classic-key-lines'),
+  legend: byId<SVGSVGElement>('svg-classic-legend'),
+  kernel: byId<SVGSVGElement>('svg-classic-key'),
+});
 registerFigure('classic', {
   element: byId('classic'),
   draw: (s) => classic.draw(s, { lang: store.state.lang, colorBlind: store.state.colorBlind }),

@@ -14,6 +14,7 @@ import type { SceneLayout } from '../../src/render/scene.js';
 import { sceneLayoutOf } from '../../src/render/scene-of.js';
 import { mergePolygons, svgElementOf } from '../../src/render/svg.js';
 import { classicCrop } from './classic-crop.js';
+import type { KeyParts, Part } from './classic-crop.js';
 import type { PathPrim } from '../../src/render/svg.js';
 import type { Prim } from '../../src/render/scene.js';
 import type { Lang } from './state.js';
@@ -22,6 +23,8 @@ import type { StageScene } from './stage-scene.js';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** The smallest text the figure prints on a phone, in CSS pixels. */
 const MIN_TEXT_PX = 11;
+/** The smallest text of the phone's key (legend, kernel), in CSS pixels. */
+const KEY_TEXT_PX = 12;
 
 /** Primitives → SVG elements, named and attributed by the library's own writer (`svgElementOf`). */
 function nodesOf(prims: readonly (Prim | PathPrim)[]): Element[] {
@@ -32,6 +35,29 @@ function nodesOf(prims: readonly (Prim | PathPrim)[]): Element[] {
     if (spec.text !== undefined) e.textContent = spec.text;
     return e;
   });
+}
+
+/** Where the phone's key goes: its box, the parameter lines' element, the legend's and the kernel's <svg>. */
+export interface ClassicKey {
+  box: HTMLElement;
+  lines: HTMLElement;
+  legend: SVGSVGElement;
+  kernel: SVGSVGElement;
+}
+
+/**
+ * A parameter line as text that wraps only between the parameters ("kernel 3×3 · stride 1 ·" …,
+ * "卷积核 4×4，步长 2，" …): each parameter with its separator stays on one line.
+ */
+function lineNode(line: string): HTMLElement {
+  const p = document.createElement('span');
+  p.className = 'key-line';
+  for (const piece of line.match(/[^·，]+(?:·|，)?\s*/g) ?? [line]) {
+    const span = document.createElement('span');
+    span.textContent = piece.trimEnd();
+    p.append(span, piece.endsWith(' ') ? ' ' : document.createElement('wbr'));
+  }
+  return p;
 }
 
 export interface ClassicOptions {
@@ -57,20 +83,25 @@ export class ClassicStage {
   /** The frame asked for last: shown again after a layout at another text scale. */
   private painted = -1;
 
+  /** The key's parts shown now (its lines are rebuilt only when they change). */
+  private keyShown: KeyParts | null = null;
+
   /**
-   * `keySvg` is a second <svg> that shows the key part of the same drawing (a <use> of the base) on a
-   * phone, where the stage shows the planes alone.
+   * `key` holds the key on a phone, where the stage shows the planes alone: the parameter lines as
+   * text, and two <svg>s that show the legend and the kernel of the same drawing (a <use> of the base).
    */
-  constructor(readonly svg: SVGSVGElement, private readonly title: Element, private readonly keySvg: SVGSVGElement) {
+  constructor(readonly svg: SVGSVGElement, private readonly title: Element, private readonly keyEls: ClassicKey) {
     this.base = document.createElementNS(SVG_NS, 'g');
     this.base.id = 'classic-base';
     this.overlay = document.createElementNS(SVG_NS, 'g');
     svg.append(this.base, this.overlay);
     svg.setAttribute('font-family', FONT_FAMILY);
-    const use = document.createElementNS(SVG_NS, 'use');
-    use.setAttribute('href', '#classic-base');
-    keySvg.append(use);
-    keySvg.setAttribute('font-family', FONT_FAMILY);
+    for (const part of [keyEls.legend, keyEls.kernel]) {
+      const use = document.createElementNS(SVG_NS, 'use');
+      use.setAttribute('href', '#classic-base');
+      part.append(use);
+      part.setAttribute('font-family', FONT_FAMILY);
+    }
   }
 
   /** Lays out the figure for a scene (once per configuration, language and palette). */
@@ -124,7 +155,7 @@ export class ClassicStage {
 
   /** Hides the phone's key (the figure is not shown). */
   hideKey(): void {
-    this.keySvg.setAttribute('hidden', '');
+    this.keyEls.box.setAttribute('hidden', '');
   }
 
   /** Shows one frame's overlay. */
@@ -148,7 +179,7 @@ export class ClassicStage {
     // Shown at scale k, the figure's smallest text must come out at MIN_TEXT_PX or more: on a phone
     // the renderer draws its text larger (textScale) and the figure is fitted again, as text can
     // widen it; on a wide screen the figure is drawn as the library's gallery draws it.
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 6; i++) {
       const k = this.place(w, h, split);
       const want = split ? this.scaleFor(k) : 1;
       // Up to a step of 0.05 more than needed is kept: laying out again only to shrink text a
@@ -159,6 +190,8 @@ export class ClassicStage {
       if (split && i > 0 && want < this.textScale) break;
       this.textScale = want;
       if (!this.layout()) return;
+      // A new layout shows the whole drawing until it is placed again.
+      if (i === 5) this.place(w, h, split);
     }
     if (this.shown === -1 && this.painted !== -1) this.paint(this.painted);
   }
@@ -177,6 +210,30 @@ export class ClassicStage {
     return Math.min(4, Math.max(1, Math.ceil((MIN_TEXT_PX / (smallest * k)) * 20) / 20));
   }
 
+  /**
+   * The phone's key, `w` CSS pixels wide: the parameter lines as text, the legend and the kernel
+   * each at the scale that prints its smallest text at KEY_TEXT_PX (a pixel above the minimum, so
+   * whole-pixel sizes never take it under), as far as the width allows. The planes' textScale can
+   * be 2 or more: the key is scaled down from it as well as up.
+   */
+  private placeKey(parts: KeyParts, w: number): void {
+    if (this.keyShown !== parts) {
+      this.keyShown = parts;
+      this.keyEls.lines.replaceChildren(...parts.lines.map(lineNode));
+      this.keyEls.lines.toggleAttribute('hidden', parts.lines.length === 0);
+    }
+    const place = (el: SVGSVGElement, part: Part | null) => {
+      el.toggleAttribute('hidden', part === null);
+      if (!part) return;
+      const k = Math.min(w / part.w, part.minText > 0 ? KEY_TEXT_PX / part.minText : 1);
+      el.setAttribute('viewBox', `${part.x} ${part.y} ${part.w} ${part.h}`);
+      el.style.width = `${Math.floor(part.w * k)}px`;
+      el.style.height = `${Math.floor(part.h * k)}px`;
+    };
+    place(this.keyEls.legend, parts.legend);
+    place(this.keyEls.kernel, parts.kernel);
+  }
+
   /** Sizes the <svg>s for the current layout; the figure's scale. */
   private place(w: number, h: number, split: boolean): number {
     const sc = this.scene!;
@@ -187,22 +244,18 @@ export class ClassicStage {
     const crop = split ? this.crop ?? null : null;
     const view = crop?.planes ?? whole;
     let k = Math.max(0.3, Math.min(w / view.w, h / view.h));
-    // On a phone the planes span at least 65 % of the width even when the tour's prose leaves the
-    // stage little height (a wide transposed figure at the height left came out 210 px wide): the
-    // step's control then moves down a little. Its text stays legible at any of these sizes (fit()
-    // has the renderer print it larger); 65 % rather than the whole width keeps the control of
-    // a step with long prose (tour step 7) on the first screen. A small figure grows to 0.8 at most.
-    if (crop) k = Math.max(k, Math.min((0.65 * w) / view.w, (0.6 * window.innerHeight) / view.h, 0.8));
+    // On a phone the planes span at least half the width even when the tour's prose leaves the
+    // stage little height; above that they take the height the prose and the step's control leave
+    // (stage-fit.ts), so the control stays on the first screen (tour steps 6 and 13, whose prose is
+    // long, needed a scroll at 65 %). Their text stays legible at any of these sizes (fit() has the
+    // renderer print it larger). A small figure grows to 0.8 at most.
+    if (crop) k = Math.max(k, Math.min((0.5 * w) / view.w, (0.6 * window.innerHeight) / view.h, 0.8));
     this.svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.w} ${view.h}`);
     this.svg.style.width = `${Math.floor(view.w * k)}px`;
     this.svg.style.height = `${Math.floor(view.h * k)}px`;
-    this.keySvg.toggleAttribute('hidden', crop === null);
-    if (crop) {
-      const kk = Math.min(1, w / crop.key.w);
-      this.keySvg.setAttribute('viewBox', `${crop.key.x} ${crop.key.y} ${crop.key.w} ${crop.key.h}`);
-      this.keySvg.style.width = `${Math.floor(crop.key.w * kk)}px`;
-      this.keySvg.style.height = `${Math.floor(crop.key.h * kk)}px`;
-    }
+    this.keyEls.box.toggleAttribute('hidden', crop === null);
+    // The key's own width (its card's padding inside the stage's width), read once it is shown.
+    if (crop) this.placeKey(crop.parts, this.keyEls.legend.parentElement?.clientWidth || w);
     // The scale on screen (the sizes above are whole pixels).
     return Math.floor(view.w * k) / view.w;
   }

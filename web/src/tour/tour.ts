@@ -145,7 +145,8 @@ export class Tour {
     card.setAttribute('data-tour-step', String(n));
     card.setAttribute('data-tour-total', String(TOUR.length));
     byId('tour-kicker').textContent = t(lang, 'tourKicker', { i: n, n: TOUR.length });
-    byId('tour-title').textContent = step.title[lang];
+    // A formula in a title ("x = Cᵀz") stays on one line when the title wraps.
+    byId('tour-title').textContent = step.title[lang].replace(/ = /g, '\u00a0=\u00a0');
     text.textContent = fill(step.text[lang], step.vars ? step.vars() : {});
     this.buildTry(step, lang, tryBox);
   }
