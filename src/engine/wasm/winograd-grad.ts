@@ -158,7 +158,7 @@ const plans = new PlanCache<GradPlan>(32);
 
 function cachedPlan(g: ConvGeometry, slots: number, k: KernelExports): GradPlan {
   let key = `${g.batch},${g.inChannels},${g.outChannels},${g.paddingMode},${slots}`;
-  for (const a of g.axes) key += `|${a.input},${a.padBefore},${a.padAfter}`;
+  for (const a of g.axes) key += `|${a.input},${a.equivalent.padBefore},${a.equivalent.padAfter}`;
   return plans.get(key, () => planWinogradGrad(g, slots, k));
 }
 
