@@ -7,6 +7,7 @@
  * and MACs with the counting convention stated. Text comes in English or Chinese (src/i18n).
  */
 import type { PoolGeometry } from '../geometry/pool.js';
+import { paddingArgument } from '../geometry/axis-kind.js';
 import type { AxisGeometry, ConvGeometry } from '../geometry/types.js';
 import { product } from '../geometry/validate.js';
 import { langOf } from '../i18n/index.js';
@@ -30,7 +31,8 @@ export interface ExplainOptions extends ConvSpecOptions {
 }
 
 function noRelationshipReason(axis: AxisGeometry, ceil: boolean): NoRelationshipReason {
-  if (axis.padBefore !== axis.padAfter) return 'asymmetric-padding';
+  const [before, after] = paddingArgument(axis);
+  if (before !== after) return 'asymmetric-padding';
   if (ceil) return 'ceil-mode';
   return 'dilated-transposed';
 }
@@ -43,8 +45,11 @@ function explainAxis(axis: AxisGeometry, pooling: boolean, ceil: boolean): AxisE
     const r = relationship(rel);
     formula = r.formula;
     substituted = r.substitute(varsOf(axis));
+  } else if (axis.transposed) {
+    formula = GENERAL_TRANSPOSED.formula;
+    substituted = GENERAL_TRANSPOSED.substitute(axis);
   } else {
-    const general = axis.transposed ? GENERAL_TRANSPOSED : ceil ? GENERAL_POOL_CEIL : GENERAL_DIRECT;
+    const general = ceil ? GENERAL_POOL_CEIL : GENERAL_DIRECT;
     formula = general.formula;
     substituted = general.substitute(axis);
   }
@@ -72,7 +77,7 @@ function explainAxis(axis: AxisGeometry, pooling: boolean, ceil: boolean): AxisE
     kernel: axis.kernel,
     stride: axis.stride,
     dilation: axis.dilation,
-    padding: [axis.padBefore, axis.padAfter],
+    padding: paddingArgument(axis),
     outputPadding: axis.outputPadding,
     effectiveKernel: axis.effectiveKernel,
     output: axis.output,

@@ -12,6 +12,7 @@
  */
 import { transposedCropOf, effectiveKernel } from '../geometry/sizes.js';
 import { ConvError, show } from '../geometry/errors.js';
+import { paddingArgument } from '../geometry/axis-kind.js';
 import type { ConvGeometry } from '../geometry/types.js';
 import { int, perAxis } from '../geometry/validate.js';
 import { resolveSpec, rankOf } from '../geometry/options.js';
@@ -70,7 +71,7 @@ export function guideNotation(input: ConvGeometry | ConvSpecOptions): GuideAxisN
       dilation: a.dilation,
       guidePadding: a.transposed ? [e.padBefore, e.padAfter - a.outputPadding] : [a.padBefore, a.padAfter],
       a: a.outputPadding,
-      padding: [a.padBefore, a.padAfter],
+      padding: paddingArgument(a),
       flipped: e.flipped,
       input: a.input,
       output: a.output,

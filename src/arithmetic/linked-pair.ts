@@ -13,7 +13,7 @@
  */
 import { runConv } from '../engine/dispatch.js';
 import { ConvError, show } from '../geometry/errors.js';
-import type { ConvGeometry } from '../geometry/types.js';
+import type { ConvGeometry, TransposedConvGeometry } from '../geometry/types.js';
 import { convMatrix } from '../matrix/build.js';
 import { restoreTranspose } from './restore-transpose.js';
 import type { RestoreTransposeResult } from './restore-transpose.js';
@@ -249,18 +249,18 @@ export function pinvSymmetricSolve(G: Float64Array[], b: Float64Array): Float64A
 
 /**
  * The direct convolution a transposed one transposes: its input is the transposed conv's output,
- * with the same kernel, stride, padding and dilation and the channels swapped. Its output is the
- * transposed conv's input again (the floor of the direct size formula drops the output padding,
- * which is smaller than the stride).
+ * with the same kernel, stride and dilation, the transposed conv's crop as its padding, and the
+ * channels swapped. Its output is the transposed conv's input again (the floor of the direct size
+ * formula drops the output padding, which is smaller than the stride).
  */
-export function directOf(g: ConvGeometry, options: Pick<ConvSpecOptions, 'bias' | 'batch'> = {}): ConvSpecOptions {
-  const symmetric = g.axes.every((a) => a.padBefore === a.padAfter);
+export function directOf(g: TransposedConvGeometry, options: Pick<ConvSpecOptions, 'bias' | 'batch'> = {}): ConvSpecOptions {
+  const symmetric = g.axes.every((a) => a.cropBefore === a.cropAfter);
   return {
     input: g.axes.map((a) => a.output),
     kernel: g.axes.map((a) => a.kernel),
     stride: g.axes.map((a) => a.stride),
     dilation: g.axes.map((a) => a.dilation),
-    padding: symmetric ? g.axes.map((a) => a.padBefore) : g.axes.map((a) => [a.padBefore, a.padAfter] as [number, number]),
+    padding: symmetric ? g.axes.map((a) => a.cropBefore) : g.axes.map((a) => [a.cropBefore, a.cropAfter] as [number, number]),
     inChannels: g.outChannels,
     outChannels: g.inChannels,
     groups: g.groups,

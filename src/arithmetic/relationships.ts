@@ -6,7 +6,8 @@
  * The geometry (src/geometry) is the only source of output sizes; this table only *names* which
  * textbook case a per-axis record is, and shows the paper's formula for it.
  */
-import type { AxisGeometry } from '../geometry/types.js';
+import { paddingArgument } from '../geometry/axis-kind.js';
+import type { AxisGeometry, DirectAxis, TransposedAxis } from '../geometry/types.js';
 
 /** The per-axis numbers a formula reads, in the paper's notation. */
 export interface RelationshipVars {
@@ -112,24 +113,24 @@ export function relationship(id: number): Relationship {
 }
 
 /** The general formula used when no relationship of the paper applies (asymmetric padding, dilated transposed). */
-export interface GeneralFormula {
+export interface GeneralFormula<A extends AxisGeometry = AxisGeometry> {
   formula: string;
-  substitute(axis: AxisGeometry): string;
+  substitute(axis: A): string;
 }
 
-export const GENERAL_DIRECT: GeneralFormula = {
+export const GENERAL_DIRECT: GeneralFormula<DirectAxis> = {
   formula: 'o = ⌊(i + p_b + p_a − d(k − 1) − 1)/s⌋ + 1',
   substitute: (x) => `⌊(${x.input} + ${x.padBefore} + ${x.padAfter} − ${x.dilation}·(${x.kernel} − 1) − 1)/${x.stride}⌋ + 1`,
 };
 
-export const GENERAL_TRANSPOSED: GeneralFormula = {
+export const GENERAL_TRANSPOSED: GeneralFormula<TransposedAxis> = {
   formula: "o' = s(i' − 1) − p_b − p_a + d(k − 1) + 1 + a",
-  substitute: (x) => `${x.stride}·(${x.input} − 1) − ${x.padBefore} − ${x.padAfter} + ${x.dilation}·(${x.kernel} − 1) + 1 + ${x.outputPadding}`,
+  substitute: (x) => `${x.stride}·(${x.input} − 1) − ${x.cropBefore} − ${x.cropAfter} + ${x.dilation}·(${x.kernel} − 1) + 1 + ${x.outputPadding}`,
 };
 
 /** The paper's variables of one axis (p is meaningful only when the padding is symmetric). */
 export function varsOf(axis: AxisGeometry): RelationshipVars {
-  return { i: axis.input, k: axis.kernel, s: axis.stride, p: axis.padBefore, d: axis.dilation, a: axis.outputPadding };
+  return { i: axis.input, k: axis.kernel, s: axis.stride, p: paddingArgument(axis)[0], d: axis.dilation, a: axis.outputPadding };
 }
 
 /**
@@ -145,7 +146,8 @@ export function varsOf(axis: AxisGeometry): RelationshipVars {
  * ```
  */
 export function relationshipOf(axis: AxisGeometry, pooling = false): number | null {
-  const { kernel: k, stride: s, dilation: d, padBefore: pb, padAfter: pa } = axis;
+  const { kernel: k, stride: s, dilation: d } = axis;
+  const [pb, pa] = paddingArgument(axis);
   if (pb !== pa) return null;
   const p = pb;
   if (axis.transposed) {
@@ -179,7 +181,7 @@ export function relationshipOf(axis: AxisGeometry, pooling = false): number | nu
  * Pooling in ceil mode (outside the guide): the output rounds up, then drops the last window when
  * it would start past the input and its left padding (PyTorch's rule, applied by the geometry).
  */
-export const GENERAL_POOL_CEIL: GeneralFormula = {
+export const GENERAL_POOL_CEIL: GeneralFormula<DirectAxis> = {
   formula: 'o = ⌈(i + 2p − d(k − 1) − 1)/s⌉ + 1',
   substitute: (x) => {
     const numerator = x.input + 2 * x.padBefore - x.effectiveKernel;

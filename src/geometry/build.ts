@@ -7,7 +7,7 @@
  */
 import { ConvError } from './errors.js';
 import { directOutputSize, effectiveKernel, equivalentPadOf, transposedFullSize, transposedOutputSize, windowSpan } from './sizes.js';
-import type { AxisGeometry, CanonicalAxis, CanonicalSpec, ConvGeometry, EquivalentDirectAxis } from './types.js';
+import type { AxisGeometry, CanonicalAxis, CanonicalSpec, ConvGeometry, ConvGeometryBase, DirectAxis, DirectConvGeometry, EquivalentDirectAxis, TransposedAxis, TransposedConvGeometry } from './types.js';
 
 export function axisNames(rank: number): string[] {
   if (rank === 1) return ['L'];
@@ -101,15 +101,16 @@ export function buildAxis(a: CanonicalAxis, index: number, name: string, transpo
     }
     output = directOutputSize(a.input, a.kernel, a.stride, a.dilation, a.padBefore, a.padAfter);
   }
-  return axisRecord(a, index, name, transposed, output, equivalentOf(a, transposed, output));
+  const equivalent = equivalentOf(a, transposed, output);
+  return transposed ? transposedAxisRecord(a, index, name, output, equivalent) : directAxisRecord(a, index, name, output, equivalent);
 }
 
-/** The AxisGeometry of resolved numbers whose output and equivalent are known (convolution and pooling axes). */
-export function axisRecord(a: CanonicalAxis, index: number, name: string, transposed: boolean, output: number, equivalent: EquivalentDirectAxis): AxisGeometry {
+/** A direct (or pooling) axis: `a`'s pads are cells added around the input. */
+export function directAxisRecord(a: Omit<CanonicalAxis, 'outputPadding'>, index: number, name: string, output: number, equivalent: EquivalentDirectAxis): DirectAxis {
   return {
     index,
     name,
-    transposed,
+    transposed: false,
     input: a.input,
     kernel: a.kernel,
     stride: a.stride,
@@ -117,12 +118,34 @@ export function axisRecord(a: CanonicalAxis, index: number, name: string, transp
     effectiveKernel: equivalent.effectiveKernel,
     padBefore: a.padBefore,
     padAfter: a.padAfter,
-    outputPadding: transposed ? a.outputPadding : 0,
+    outputPadding: 0,
     output,
     equivalent,
   };
 }
 
+/** A transposed axis: `a`'s pads are PyTorch's `padding`, cells cropped from the full output. */
+function transposedAxisRecord(a: CanonicalAxis, index: number, name: string, output: number, equivalent: EquivalentDirectAxis): TransposedAxis {
+  return {
+    index,
+    name,
+    transposed: true,
+    input: a.input,
+    kernel: a.kernel,
+    stride: a.stride,
+    dilation: a.dilation,
+    effectiveKernel: equivalent.effectiveKernel,
+    cropBefore: a.padBefore,
+    cropAfter: a.padAfter,
+    outputPadding: a.outputPadding,
+    output,
+    equivalent,
+  };
+}
+
+export function buildGeometry(spec: CanonicalSpec & { transposed: false }): DirectConvGeometry;
+export function buildGeometry(spec: CanonicalSpec & { transposed: true }): TransposedConvGeometry;
+export function buildGeometry(spec: CanonicalSpec): ConvGeometry;
 export function buildGeometry(spec: CanonicalSpec): ConvGeometry {
   const names = axisNames(spec.axes.length);
   const emptyInput = spec.batch === 0 || spec.inChannels === 0;
@@ -136,8 +159,7 @@ export function buildGeometry(spec: CanonicalSpec): ConvGeometry {
     inputShape.push(spec.axes[i].input);
   }
   for (let i = 0; i < axes.length; i++) outputShape.push(axes[i].output);
-  return {
-    transposed: spec.transposed,
+  const base: ConvGeometryBase = {
     rank: axes.length,
     batch: spec.batch,
     batched: spec.batched,
@@ -146,9 +168,12 @@ export function buildGeometry(spec: CanonicalSpec): ConvGeometry {
     groups: spec.groups,
     hasBias: spec.hasBias,
     paddingMode: spec.paddingMode,
-    axes,
     inputShape,
     weightShape: spec.weightShape.slice(),
     outputShape,
   };
+  // buildAxis made every axis of the kind spec.transposed names.
+  return spec.transposed
+    ? { transposed: true, ...base, axes: axes as TransposedAxis[] }
+    : { transposed: false, ...base, axes: axes as DirectAxis[] };
 }

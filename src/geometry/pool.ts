@@ -3,10 +3,10 @@
  * convolution (kernel, stride, padding, dilation → output), with PyTorch's pooling rules — stride
  * defaults to the kernel, padding at most half the (effective) kernel, optional ceil mode.
  */
-import { axisNames, axisRecord, directEquivalent } from './build.js';
+import { axisNames, directAxisRecord, directEquivalent } from './build.js';
 import { effectiveKernel, windowSpan } from './sizes.js';
 import { ConvError, show } from './errors.js';
-import type { AxisGeometry } from './types.js';
+import type { DirectAxis } from './types.js';
 import { perAxis, shapeOf } from './validate.js';
 
 /** Which pooling: the window's maximum or its mean. */
@@ -35,7 +35,8 @@ export interface PoolGeometry {
   batch: number;
   batched: boolean;
   channels: number;
-  axes: AxisGeometry[];
+  /** Pooling is direct: every axis pads its input. */
+  axes: DirectAxis[];
   ceilMode: boolean;
   countIncludePad: boolean;
   divisorOverride: number | null;
@@ -118,7 +119,7 @@ export function poolGeometry(mode: PoolMode, inputShape: readonly number[], opti
       hint: 'give the input at least one channel',
     });
   }
-  const axes = spatial.map((i, ax): AxisGeometry => {
+  const axes = spatial.map((i, ax): DirectAxis => {
     const [k, s, p, d, name] = [kernel[ax], stride[ax], padding[ax], dilation[ax], names[ax]];
     const bad = (code: 'KERNEL_SIZE' | 'STRIDE' | 'DILATION' | 'NEGATIVE_PADDING' | 'EMPTY_INPUT' | 'KERNEL_TOO_LARGE', what: string, hint: string) =>
       new ConvError(code, `${what} on axis ${name}`, { axis: name, values: { kernelSize: k, stride: s, padding: p, dilation: d, input: i }, hint });
@@ -171,14 +172,14 @@ export interface PoolAxisSpec {
 }
 
 /**
- * The AxisGeometry of one pooling axis with `output` windows: the nominal pads, and in `equivalent`
+ * The DirectAxis of one pooling axis with `output` windows: the nominal pads, and in `equivalent`
  * the padded grid the windows actually cover (ceil mode or a framework's rounding may read past
  * the nominal end pad).
  */
-export function poolAxis(index: number, name: string, a: PoolAxisSpec, output: number): AxisGeometry {
+export function poolAxis(index: number, name: string, a: PoolAxisSpec, output: number): DirectAxis {
   const ke = effectiveKernel(a.kernel, a.dilation);
   const reach = Math.max(a.padAfter, windowSpan(output, a.stride, ke) - a.input - a.padBefore);
-  return axisRecord({ ...a, outputPadding: 0 }, index, name, false, output, directEquivalent(a, reach, output));
+  return directAxisRecord(a, index, name, output, directEquivalent(a, reach, output));
 }
 
 /**

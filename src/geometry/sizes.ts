@@ -29,9 +29,9 @@ export function transposedFullSize(input: number, kernel: number, stride: number
   return windowSpan(input, stride, effectiveKernel(kernel, dilation));
 }
 
-/** Output size of a transposed convolution with crops padBefore/padAfter and output padding. */
-export function transposedOutputSize(input: number, kernel: number, stride: number, dilation: number, padBefore: number, padAfter: number, outputPadding: number): number {
-  return transposedFullSize(input, kernel, stride, dilation) - padBefore - padAfter + outputPadding;
+/** Output size of a transposed convolution with crops cropBefore/cropAfter and output padding. */
+export function transposedOutputSize(input: number, kernel: number, stride: number, dilation: number, cropBefore: number, cropAfter: number, outputPadding: number): number {
+  return transposedFullSize(input, kernel, stride, dilation) - cropBefore - cropAfter + outputPadding;
 }
 
 /**

@@ -58,7 +58,7 @@ export function padSource(x: number, n: number, mode: PaddingMode): number {
  */
 export function tapPosition(ax: AxisGeometry, o: number, k: number): number | null {
   if (!ax.transposed) return o * ax.stride - ax.padBefore + k * ax.dilation;
-  const t = o + ax.padBefore - k * ax.dilation;
+  const t = o + ax.cropBefore - k * ax.dilation;
   return mod(t, ax.stride) === 0 ? t / ax.stride : null;
 }
 

@@ -4,7 +4,7 @@
  * PyTorch's symmetric `padding` + end-only `output_padding` — or why it does not.
  */
 import { outputPaddingAllowed, transposedFullSize } from './sizes.js';
-import type { AxisGeometry, ConvGeometry } from './types.js';
+import type { AxisGeometry, ConvGeometry, DirectConvGeometry, TransposedConvGeometry } from './types.js';
 
 /** One value if all axes agree, else a tuple. */
 function fmt(values: readonly number[]): string {
@@ -32,7 +32,7 @@ function common(g: ConvGeometry): { stride: string | null; dilation: string | nu
   };
 }
 
-function directRecipe(g: ConvGeometry): string {
+function directRecipe(g: DirectConvGeometry): string {
   const name = `conv${g.rank}d`;
   const c = common(g);
   const symmetric = g.axes.every((a) => a.padBefore === a.padAfter && a.padBefore >= 0);
@@ -47,20 +47,20 @@ function torchAcceptsOutputPadding(a: AxisGeometry, op: number): boolean {
   return outputPaddingAllowed(op, a.stride, a.dilation);
 }
 
-function transposedRecipe(g: ConvGeometry): string {
+function transposedRecipe(g: TransposedConvGeometry): string {
   const name = `conv_transpose${g.rank}d`;
   const c = common(g);
-  const symmetric = g.axes.every((a) => a.padBefore === a.padAfter && a.padBefore >= 0 && torchAcceptsOutputPadding(a, a.outputPadding));
+  const symmetric = g.axes.every((a) => a.cropBefore === a.cropAfter && a.cropBefore >= 0 && torchAcceptsOutputPadding(a, a.outputPadding));
   if (symmetric) {
     const op = g.axes.map((a) => a.outputPadding);
     const opArg = op.every((v) => v === 0) ? null : `output_padding=${fmt(op)}`;
-    return `${name}(${args([c.stride, `padding=${fmt(g.axes.map((a) => a.padBefore))}`, opArg, c.groups, c.dilation])})`;
+    return `${name}(${args([c.stride, `padding=${fmt(g.axes.map((a) => a.cropBefore))}`, opArg, c.groups, c.dilation])})`;
   }
   // Run with the symmetric part of the crop, then take the window [start, start + O) of the result.
   const plan = g.axes.map((a) => {
     const full = transposedFullSize(a.input, a.kernel, a.stride, a.dilation);
-    const p = Math.max(0, Math.min(a.padBefore, a.padAfter));
-    const start = a.padBefore - p;
+    const p = Math.max(0, Math.min(a.cropBefore, a.cropAfter));
+    const start = a.cropBefore - p;
     const base = full - 2 * p;
     const need = Math.max(0, start + a.output - base);
     const e = torchAcceptsOutputPadding(a, need) ? need : 0;

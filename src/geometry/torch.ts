@@ -8,7 +8,7 @@ import { buildGeometry } from './build.js';
 import { effectiveKernel, outputPaddingAllowed, outputPaddingLimit, samePaddingTotal, splitPadding, transposedOutputSize } from './sizes.js';
 import { axisNames } from './build.js';
 import { ConvError, show } from './errors.js';
-import type { CanonicalAxis, ConvGeometry, PaddingMode } from './types.js';
+import type { CanonicalAxis, ConvGeometry, DirectConvGeometry, PaddingMode, TransposedConvGeometry } from './types.js';
 import { int, perAxis, shapeOf } from './validate.js';
 
 /** One number for every spatial axis, or one per axis (PyTorch's `int or tuple`). */
@@ -268,7 +268,7 @@ function prologue(shapes: ShapeSet, options: ConvShapeOptions | ConvTransposeSha
  * g.axes[1];     //=> { name: 'W', input: 32, kernel: 3, stride: 2, padBefore: 1, padAfter: 1, output: 16 }
  * ```
  */
-export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, opRank?: number): ConvGeometry {
+export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, opRank?: number): DirectConvGeometry {
   const { input, weight, batched, rank, stride, dilation, groups } = prologue(shapes, options, opRank, 'conv', 'e.g. { stride: 2, padding: 1 }');
   const mode = paddingModeOf(options.paddingMode);
 
@@ -342,18 +342,20 @@ export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, o
 }
 
 /**
- * Geometry of `conv_transpose{opRank}d(input, weight, bias, options)` in PyTorch's dialect, with
- * each axis's equivalent direct convolution (zeros inserted, padding d(k−1)−p, kernel flipped).
+ * Geometry of `conv_transpose{opRank}d(input, weight, bias, options)` in PyTorch's dialect: each
+ * axis's `padding` p is the crop `cropBefore`/`cropAfter` of its full output, and its equivalent
+ * direct convolution pads d(k−1)−p (zeros inserted, kernel flipped).
  *
  * @example
  * ```ts
  * import { convTransposeGeometry } from 'convkit';
  * const g = convTransposeGeometry({ inputShape: [1, 1, 3], weightShape: [1, 1, 3] }, { stride: 2, padding: 1, outputPadding: 1 });
  * g.outputShape;          //=> [1, 1, 6]
+ * g.axes[0];              //=> { transposed: true, cropBefore: 1, cropAfter: 1, outputPadding: 1, output: 6 }
  * g.axes[0].equivalent;   //=> { insertedZeros: 1, dilatedInput: 5, padBefore: 1, padAfter: 2, extra: 1, stride: 1, flipped: true }
  * ```
  */
-export function convTransposeGeometry(shapes: ShapeSet, options: ConvTransposeShapeOptions = {}, opRank?: number): ConvGeometry {
+export function convTransposeGeometry(shapes: ShapeSet, options: ConvTransposeShapeOptions = {}, opRank?: number): TransposedConvGeometry {
   const { input, weight, batched, rank, stride, dilation, groups } = prologue(shapes, options, opRank, 'conv_transpose', 'e.g. { stride: 2, padding: 1, outputPadding: 1 }');
   let outputPadding = perAxis(options.outputPadding, 'outputPadding', rank, 0);
   if (typeof options.padding === 'string') {

@@ -52,15 +52,11 @@ export interface EquivalentDirectAxis {
   output: number;
 }
 
-/**
- * One spatial axis of a convolution: the layer's own numbers (input, kernel, stride, dilation,
- * padding, output padding, output) and, in `equivalent`, the direct convolution that computes it.
- */
-export interface AxisGeometry {
+/** What every spatial axis records, whatever the kind of convolution. */
+export interface AxisGeometryBase {
   /** Position among spatial axes (0-based) and its display name: L (1-D), H W (2-D), D H W (3-D). */
   index: number;
   name: string;
-  transposed: boolean;
   /** Input extent i (for transposed: i'). */
   input: number;
   kernel: number;
@@ -68,26 +64,49 @@ export interface AxisGeometry {
   dilation: number;
   /** Effective (dilated) kernel extent d(k−1)+1. */
   effectiveKernel: number;
-  /**
-   * Direct: zero/mode padding added before and after the input.
-   * Transposed: cells cropped from the start and the end of the full output (PyTorch's `padding`).
-   */
-  padBefore: number;
-  padAfter: number;
-  /** Transposed only: extra cells kept at the end (PyTorch's `output_padding`, the paper's `a`). */
+  /** Extra cells kept at the end of a transposed output (PyTorch's `output_padding`, the paper's `a`); 0 for a direct axis. */
   outputPadding: number;
   /** Output extent o. */
   output: number;
+  /** The direct convolution that computes this axis (for a direct axis: the axis itself). */
   equivalent: EquivalentDirectAxis;
 }
 
 /**
- * A convolution resolved and validated: channels, groups and one {@link AxisGeometry} per spatial
- * axis. Every view (engines, explanations, matrix, trace, pictures) reads this record; build it
- * with `convGeometry`, `convTransposeGeometry`, `fromTensorFlow` or `fromOnnx`.
+ * One spatial axis of a direct convolution (or of a pooling): its padding, in cells added before
+ * and after the input (negative: the windows start inside it, as some dialects allow).
  */
-export interface ConvGeometry {
-  transposed: boolean;
+export interface DirectAxis extends AxisGeometryBase {
+  transposed: false;
+  /** Cells added before the input (zeros, or what the padding mode copies there). */
+  padBefore: number;
+  /** Cells added after the input. */
+  padAfter: number;
+}
+
+/**
+ * One spatial axis of a transposed convolution: PyTorch's `padding` is a crop here, the cells
+ * removed from the start and the end of the full output (i'−1)·s + d(k−1) + 1. The padding of the
+ * direct convolution that computes it, d(k−1) − crop, is in `equivalent`.
+ */
+export interface TransposedAxis extends AxisGeometryBase {
+  transposed: true;
+  /** Cells cropped from the start of the full output (PyTorch's `padding`, p). */
+  cropBefore: number;
+  /** Cells cropped from its end, before `outputPadding` cells are added back. */
+  cropAfter: number;
+}
+
+/**
+ * One spatial axis of a convolution: the layer's own numbers (input, kernel, stride, dilation,
+ * padding or crop, output padding, output) and, in `equivalent`, the direct convolution that
+ * computes it. Narrow on `transposed` to read the padding (direct) or the crop (transposed); a view
+ * that only needs the grid the kernel slides over reads `equivalent`, the same for both kinds.
+ */
+export type AxisGeometry = DirectAxis | TransposedAxis;
+
+/** What every ConvGeometry records, whatever the kind of convolution. */
+export interface ConvGeometryBase {
   /** Number of spatial axes (1, 2 or 3). */
   rank: number;
   /** Batch size N (1 for an unbatched input) and whether the input had a batch axis. */
@@ -98,21 +117,50 @@ export interface ConvGeometry {
   groups: number;
   hasBias: boolean;
   paddingMode: PaddingMode;
-  axes: AxisGeometry[];
   /** Full shapes as the caller gave / will receive them (unbatched stays unbatched). */
   inputShape: number[];
   weightShape: number[];
   outputShape: number[];
 }
 
-/** Per-axis values already resolved to numbers: the dialect-free input of `buildGeometry`. */
+/** A direct convolution resolved: every axis a {@link DirectAxis}. */
+export interface DirectConvGeometry extends ConvGeometryBase {
+  transposed: false;
+  axes: DirectAxis[];
+}
+
+/** A transposed convolution resolved: every axis a {@link TransposedAxis}; `paddingMode` is `'zeros'`. */
+export interface TransposedConvGeometry extends ConvGeometryBase {
+  transposed: true;
+  axes: TransposedAxis[];
+}
+
+/**
+ * A convolution resolved and validated: channels, groups and one {@link AxisGeometry} per spatial
+ * axis, all of the kind `transposed` says (narrowing on it narrows the axes too). Every view
+ * (engines, explanations, matrix, trace, pictures) reads this record; build it with
+ * `convGeometry`, `convTransposeGeometry`, `fromTensorFlow` or `fromOnnx`.
+ */
+export type ConvGeometry = DirectConvGeometry | TransposedConvGeometry;
+
+/**
+ * Per-axis values already resolved to numbers: the dialect-free input of `buildGeometry` (a
+ * dialect result also echoes them as its `pads`). `padBefore`/`padAfter` keep the layer's
+ * `padding` argument as every dialect states it for both kinds (PyTorch's `padding`, ONNX's
+ * `pads`, TensorFlow's resolved SAME/VALID/explicit pads), which the parsers resolve with the same
+ * code for both; `buildAxis` turns it into a {@link DirectAxis}'s padding or a
+ * {@link TransposedAxis}'s crop, so nothing past the builder sees the two meanings.
+ */
 export interface CanonicalAxis {
   input: number;
   kernel: number;
   stride: number;
   dilation: number;
+  /** Direct: cells added before the input. Transposed: cells cropped from the start of the full output. */
   padBefore: number;
+  /** Direct: cells added after the input. Transposed: cells cropped from the end of the full output. */
   padAfter: number;
+  /** Transposed only: cells kept past the full output; 0 for a direct axis. */
   outputPadding: number;
 }
 

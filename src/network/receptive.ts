@@ -73,8 +73,8 @@ function forwardLayer(node: NetworkNode, axis: number, iv: Interval, inputSize: 
     const lo = iv.lo.add(J.mul(-ax.padBefore));
     return { jump: J.mul(ax.stride), lo, hi: iv.hi.add(J.mul(kHat - ax.padBefore)), global: iv.global };
   }
-  // Output o reads input cells (o + p − [0, k̂−1])/s: a window of k̂/s input cells.
-  return { jump: J.div(ax.stride), lo: iv.lo.add(J.mul(ax.padBefore - kHat).div(ax.stride)), hi: iv.hi.add(J.mul(ax.padBefore).div(ax.stride)), global: iv.global };
+  // Output o reads input cells (o + p − [0, k̂−1])/s, p the crop: a window of k̂/s input cells.
+  return { jump: J.div(ax.stride), lo: iv.lo.add(J.mul(ax.cropBefore - kHat).div(ax.stride)), hi: iv.hi.add(J.mul(ax.cropBefore).div(ax.stride)), global: iv.global };
 }
 
 /** Whether the branches that meet at a merge (add, concat) see the input with the same jump and centre. */

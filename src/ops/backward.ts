@@ -20,7 +20,7 @@ import { buildGeometry } from '../geometry/build.js';
 import { transposedOutputSize } from '../geometry/sizes.js';
 import { ConvError, show } from '../geometry/errors.js';
 import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
-import type { CanonicalAxis, ConvGeometry } from '../geometry/types.js';
+import type { CanonicalAxis, ConvGeometry, DirectConvGeometry, TransposedConvGeometry } from '../geometry/types.js';
 import { assertAllocatable, product } from '../geometry/validate.js';
 import { delivered, engineOf, runConv, runConvAsync, type EngineName } from '../engine/dispatch.js';
 import { fastWeightGrad, fastWeightGradAsync } from '../engine/gradients.js';
@@ -199,7 +199,7 @@ interface ConvStep {
 }
 
 /** Input gradient of a direct convolution: a transposed conv of gradOutput (then the padding-mode fold). */
-function directInputGrad(g: ConvGeometry, w: Float32Array, gy: Float32Array): ConvStep {
+function directInputGrad(g: DirectConvGeometry, w: Float32Array, gy: Float32Array): ConvStep {
   const zeros = g.paddingMode === 'zeros';
   // Zeros: crop the padding inside the transposed conv. Other modes: keep the padded grid, fold it after.
   const pads = (i: number): [number, number] => (zeros ? [g.axes[i].padBefore, g.axes[i].padAfter] : [0, 0]);
@@ -247,9 +247,12 @@ function flipSwapped(g: ConvGeometry, w: Float32Array): Float32Array {
   return out;
 }
 
-/** Input gradient of a transposed convolution: the direct conv of gradOutput with the same weight. */
-function transposedInputGrad(g: ConvGeometry, w: Float32Array, gy: Float32Array): ConvStep {
-  const d = gradGeometry(false, g.batch, g.outChannels, g.inChannels, g.groups, gradAxes(g, (i) => g.axes[i].output, (i) => [g.axes[i].padBefore, g.axes[i].padAfter], () => 0), g.weightShape);
+/**
+ * Input gradient of a transposed convolution: the direct conv of gradOutput with the same weight,
+ * padded by what the transposed conv cropped.
+ */
+function transposedInputGrad(g: TransposedConvGeometry, w: Float32Array, gy: Float32Array): ConvStep {
+  const d = gradGeometry(false, g.batch, g.outChannels, g.inChannels, g.groups, gradAxes(g, (i) => g.axes[i].output, (i) => [g.axes[i].cropBefore, g.axes[i].cropAfter], () => 0), g.weightShape);
   assertAllocatable(d.outputShape, 'input gradient');
   // An output padding of a whole stride or more (allowed when the dilation is larger) adds cells no
   // input cell reaches; the direct conv then computes floor(op / s) extra positions at the end.
@@ -277,14 +280,14 @@ function swapBatchChannels(data: Float32Array, N: number, C: number, c0: number,
  * placed on the full (uncropped) output grid, `(I − 1)·s + Ke` cells per axis, batch and channels
  * swapped, by the input taken as the kernel, with stride d and dilation s: exactly k taps per axis.
  */
-function transposedWeightGrad(g: ConvGeometry, x: Float32Array, gy: Float32Array, engine: EngineName): Float32Array {
+function transposedWeightGrad(g: TransposedConvGeometry, x: Float32Array, gy: Float32Array, engine: EngineName): Float32Array {
   const N = g.batch;
   const icPerGroup = g.inChannels / g.groups;
   const ocPerGroup = g.outChannels / g.groups;
   const outExtents = g.axes.map((a) => a.output);
   const full = g.axes.map((a) => transposedOutputSize(a.input, a.kernel, a.stride, a.dilation, 0, 0, 0)); // uncropped
   const fullSpatial = product(full);
-  const gFull = shiftPlanes(gy, N * g.outChannels, outExtents, full, g.axes.map((a) => a.padBefore));
+  const gFull = shiftPlanes(gy, N * g.outChannels, outExtents, full, g.axes.map((a) => a.cropBefore));
   const inExtents = g.axes.map((a) => a.input);
   const inSpatial = product(inExtents);
   const kernel = g.axes.map((a) => a.kernel);
@@ -312,7 +315,7 @@ function transposedWeightGrad(g: ConvGeometry, x: Float32Array, gy: Float32Array
  * the kernel (`[OC/g, N, O…]`), the forward's dilation as its stride and the forward's stride as its
  * dilation. It gives `k + ⌊r/d⌋` taps per axis (`r` the cells after the last window), cut to `k`.
  */
-function directWeightGrad(g: ConvGeometry, x: Float32Array, gy: Float32Array, engine: EngineName): Float32Array {
+function directWeightGrad(g: DirectConvGeometry, x: Float32Array, gy: Float32Array, engine: EngineName): Float32Array {
   const N = g.batch;
   const icPerGroup = g.inChannels / g.groups;
   const ocPerGroup = g.outChannels / g.groups;
@@ -344,11 +347,11 @@ function directWeightGrad(g: ConvGeometry, x: Float32Array, gy: Float32Array, en
 type Prepared = ReturnType<typeof prepare>;
 
 /** What both the synchronous and the asynchronous pass compute around the engines' calls. */
-function plan(p: Prepared, transposed: boolean) {
+function plan(p: Prepared) {
   const { g, x, w, gy, want, outChannels, out } = p;
   // Batch 0 or channels 0: nothing was computed forward, every gradient is zero.
   const empty = product(g.inputShape) === 0 || product(g.outputShape) === 0;
-  const inputStep = want.input && !empty ? (transposed ? transposedInputGrad(g, w.data, gy.data) : directInputGrad(g, w.data, gy.data)) : null;
+  const inputStep = want.input && !empty ? (g.transposed ? transposedInputGrad(g, w.data, gy.data) : directInputGrad(g, w.data, gy.data)) : null;
   // A gradient not computed (empty) is zero: written into its buffer when one was given.
   const tensor = (shape: number[], data: Float32Array | null, into: Float32Array | null): Tensor => ({ shape: shape.slice(), data: data ?? into?.fill(0) ?? new Float32Array(product(shape)) });
   return {
@@ -370,33 +373,33 @@ function plan(p: Prepared, transposed: boolean) {
  * tables on 'reference'; on 'auto' (tiny gradients, or no fast engine) the gradient as a
  * convolution through runConv, which picks the tiny-call or the reference engine.
  */
-function portableWeightGrad(p: Prepared, transposed: boolean): Float32Array {
+function portableWeightGrad(p: Prepared): Float32Array {
   const { g, x, gy, engine } = p;
   if (engine === 'reference') return delivered(referenceWeightGrad(g, x.data, gy.data), p.out.weight);
-  return delivered(transposed ? transposedWeightGrad(g, x.data, gy.data, engine) : directWeightGrad(g, x.data, gy.data, engine), p.out.weight);
+  return delivered(g.transposed ? transposedWeightGrad(g, x.data, gy.data, engine) : directWeightGrad(g, x.data, gy.data, engine), p.out.weight);
 }
 
 function backward(transposed: boolean, rank: number | undefined, input: Tensor, weight: Tensor, gradOutput: Tensor, options: unknown): ConvGradients {
   const p = prepare(transposed, rank, input, weight, gradOutput, options);
-  const s = plan(p, transposed);
+  const s = plan(p);
   const step = s.inputStep;
   const gx = step ? (step.inPlace ? runConv(step.geometry, step.x, step.w, null, p.engine, 'auto', p.out.input) : delivered(step.finish(runConv(step.geometry, step.x, step.w, null, p.engine)), p.out.input)) : null;
   // 'auto': the weight gradient on the fast engine when it runs there (Winograd or GEMM: gradients.ts).
-  const gw = s.weight ? (p.engine === 'auto' ? fastWeightGrad(p.g, p.x.data, p.gy.data, p.out.weight) : null) ?? portableWeightGrad(p, transposed) : null;
+  const gw = s.weight ? (p.engine === 'auto' ? fastWeightGrad(p.g, p.x.data, p.gy.data, p.out.weight) : null) ?? portableWeightGrad(p) : null;
   return s.result(gx, gw);
 }
 
 /** The asynchronous pass: the same numbers, the engines' work awaited on their worker threads. */
 async function backwardAsync(transposed: boolean, rank: number | undefined, input: Tensor, weight: Tensor, gradOutput: Tensor, options: unknown): Promise<ConvGradients> {
   const p = prepare(transposed, rank, input, weight, gradOutput, options);
-  const s = plan(p, transposed);
+  const s = plan(p);
   // Both calls are queued at once: the engine runs them one after the other without a gap.
   const step = s.inputStep;
   const gx = step ? runConvAsync(step.geometry, step.x, step.w, null, p.engine, 'auto', step.inPlace ? p.out.input : null) : null;
   const fast = s.weight && p.engine === 'auto' ? fastWeightGradAsync(p.g, p.x.data, p.gy.data, p.out.weight) : null;
   const [outX, outW] = await Promise.all([gx, fast]);
   const dx = outX ? (step!.inPlace ? outX : delivered(step!.finish(outX), p.out.input)) : null;
-  const gw = s.weight ? outW ?? portableWeightGrad(p, transposed) : null;
+  const gw = s.weight ? outW ?? portableWeightGrad(p) : null;
   return s.result(dx, gw);
 }
 

@@ -8,7 +8,7 @@
  */
 import { transposedOutputSize } from '../geometry/sizes.js';
 import { tapSource } from '../geometry/taps.js';
-import type { AxisGeometry, PaddingMode } from '../geometry/types.js';
+import type { AxisGeometry, PaddingMode, TransposedAxis } from '../geometry/types.js';
 import { CoordTable } from './intern.js';
 import { allCoords, count, flatIndex } from './raster.js';
 import type { ScatterFrame, ScatterTap } from './types.js';
@@ -29,13 +29,13 @@ function axisInverse(ax: AxisGeometry, mode: PaddingMode, first: number, outputs
 }
 
 /**
- * A transposed axis's full output: PyTorch's `padding` removes padBefore cells from its start and
- * padAfter from its end, so full position f is output f − padBefore (tapSource leaves outputs
+ * A transposed axis's full output: PyTorch's `padding` crops cropBefore cells from its start and
+ * cropAfter from its end, so full position f is output f − cropBefore (tapSource leaves outputs
  * outside [0, o) unchecked on a transposed axis).
  */
-function fullInverse(ax: AxisGeometry): { size: number; inverse: number[][][] } {
+function fullInverse(ax: TransposedAxis): { size: number; inverse: number[][][] } {
   const size = transposedOutputSize(ax.input, ax.kernel, ax.stride, ax.dilation, 0, 0, ax.outputPadding);
-  return { size, inverse: axisInverse(ax, 'zeros', -ax.padBefore, size) };
+  return { size, inverse: axisInverse(ax, 'zeros', -ax.cropBefore, size) };
 }
 
 export interface ScatterResult {
@@ -47,9 +47,9 @@ export interface ScatterResult {
 
 export function scatterFrames(axes: readonly AxisGeometry[], mode: PaddingMode, inputs: CoordTable): ScatterResult {
   const rank = axes.length;
-  const transposed = axes.some((a) => a.transposed);
   const inverses = axes.map((a) => axisInverse(a, mode, 0, a.output));
-  const fullAxes = transposed ? axes.map(fullInverse) : null;
+  // A transposed layer also writes its cropped cells: the full output holds them.
+  const fullAxes = axes.every((a): a is TransposedAxis => a.transposed) ? axes.map(fullInverse) : null;
   const fullInverses = fullAxes ? fullAxes.map((a) => a.inverse) : null;
   const inShape = axes.map((a) => a.input);
   const outShape = axes.map((a) => a.output);

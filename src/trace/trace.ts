@@ -2,6 +2,7 @@
  * trace(): a convolution or pooling walked step by step, as JSON-ready data (see types.ts).
  */
 import { ConvError, show } from '../geometry/errors.js';
+import { paddingArgument } from '../geometry/axis-kind.js';
 import type { AxisGeometry } from '../geometry/types.js';
 import { traceChannels } from './channels.js';
 import { directFrames } from './direct.js';
@@ -24,8 +25,8 @@ function traceAxis(a: AxisGeometry): TraceAxis {
     stride: a.stride,
     dilation: a.dilation,
     effectiveKernel: a.effectiveKernel,
-    padBefore: a.padBefore,
-    padAfter: a.padAfter,
+    padBefore: paddingArgument(a)[0],
+    padAfter: paddingArgument(a)[1],
     outputPadding: a.outputPadding,
     gridSize: eq.gridSize,
     gridPadBefore: eq.padBefore,

@@ -62,6 +62,12 @@ export interface TraceAxis {
   stride: number;
   dilation: number;
   effectiveKernel: number;
+  /**
+   * The layer's `padding` argument, before and after, as the picture's caption prints it: cells
+   * added around the input (convolution, pooling), or cells cropped from the full output when the
+   * trace's `transposed` is true (the geometry's `cropBefore`/`cropAfter`). The grid actually drawn
+   * pads by `gridPadBefore`/`gridPadAfter`.
+   */
   padBefore: number;
   padAfter: number;
   outputPadding: number;
@@ -243,7 +249,7 @@ export interface ScatterTrace extends TraceBase {
    * uneven counts are the checkerboard pattern of a transposed convolution.
    */
   overlap: number[];
-  /** Transposed only: size of the uncropped output (output + padBefore + padAfter per axis); else null. */
+  /** Transposed only: size of the uncropped output (output + cropBefore + cropAfter per axis); else null. */
   fullOutputShape: number[] | null;
   /** Transposed only: overlap counts over the uncropped output (raster order over fullOutputShape); else null. */
   fullOverlap: number[] | null;

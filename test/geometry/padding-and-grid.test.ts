@@ -36,7 +36,7 @@ describe("padding='same'", () => {
   ];
   for (const [k, d, pads] of cases) {
     it(`k=${k}, d=${d}: total d(k−1)=${d * (k - 1)} splits ${pads.join('/')} (odd element at the end), output = input`, () => {
-      const ax = axis1d(7, k, { padding: 'same', dilation: d });
+      const ax = convGeometry({ inputShape: [1, 1, 7], weightShape: [1, 1, k] }, { padding: 'same', dilation: d }).axes[0];
       expect([ax.padBefore, ax.padAfter]).toEqual(pads);
       expect(ax.output).toBe(7);
     });

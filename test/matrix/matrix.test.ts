@@ -12,6 +12,7 @@ const RUNS = 300;
 
 /** The transposed convolution whose output has the direct conv's input size (a = leftover). */
 function transposeOf(g: ConvGeometry): ConvGeometry {
+  if (g.transposed) throw new Error('transposeOf takes a direct convolution');
   return convTransposeGeometry(
     { inputShape: [1, g.outChannels, ...g.axes.map((a) => a.output)], weightShape: g.weightShape },
     {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { receptiveField } from '../../src/network/receptive.js';
+import { paddingArgument } from '../../src/geometry/axis-kind.js';
 import { ConvError } from '../../src/geometry/errors.js';
 import { parseLayerList } from '../../src/model/layers.js';
 import { onnxToNetwork } from '../../src/model/onnx.js';
@@ -91,7 +92,7 @@ layers:
   });
 
   it('padding forms: number, per axis, [before, after] pairs, same (odd cell after), same_lower, valid', () => {
-    const pads = (p: string, stride = 1) => build(`{input: [1, 1, 9, 9], layers: [{type: conv, out: 1, kernel: 4, stride: ${stride}, padding: ${p}}]}`).nodes[0].conv!.axes.map((a) => [a.padBefore, a.padAfter]);
+    const pads = (p: string, stride = 1) => build(`{input: [1, 1, 9, 9], layers: [{type: conv, out: 1, kernel: 4, stride: ${stride}, padding: ${p}}]}`).nodes[0].conv!.axes.map(paddingArgument);
     expect(pads('1')).toEqual([[1, 1], [1, 1]]);
     expect(pads('[1, 2]')).toEqual([[1, 1], [2, 2]]);
     expect(pads('[[0, 1], [2, 3]]')).toEqual([[0, 1], [2, 3]]);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromOnnxPool, type OnnxPoolSpec } from '../../src/geometry/onnx-pool.js';
 import { outputRegion, receptiveField } from '../../src/network/receptive.js';
+import { paddingArgument } from '../../src/geometry/axis-kind.js';
 import { ConvError } from '../../src/geometry/errors.js';
 import { onnxToNetwork } from '../../src/model/onnx.js';
 import { onnxRoot } from './onnx-proto.js';
@@ -146,11 +147,11 @@ describe('ONNX attributes', () => {
 
   it('pads are [begins…, ends…]; auto_pad SAME_UPPER/SAME_LOWER put the odd cell at the end/beginning', () => {
     const a = conv({ pads: [1, 0, 2, 1] }).nodes[0].conv!.axes;
-    expect(a.map((x) => [x.padBefore, x.padAfter])).toEqual([[1, 2], [0, 1]]);
+    expect(a.map(paddingArgument)).toEqual([[1, 2], [0, 1]]);
     const up = conv({ auto_pad: 'SAME_UPPER', strides: [2, 2] }, [1, 1, 2, 2]).nodes[0].conv!.axes[0];
     const lo = conv({ auto_pad: 'SAME_LOWER', strides: [2, 2] }, [1, 1, 2, 2]).nodes[0].conv!.axes[0];
-    expect([up.padBefore, up.padAfter, up.output]).toEqual([0, 1, 4]);
-    expect([lo.padBefore, lo.padAfter, lo.output]).toEqual([1, 0, 4]);
+    expect([...paddingArgument(up), up.output]).toEqual([0, 1, 4]);
+    expect([...paddingArgument(lo), lo.output]).toEqual([1, 0, 4]);
     const valid = conv({ auto_pad: 'VALID' }).nodes[0];
     expect(valid.outputShape).toEqual([1, 2, 5, 5]);
   });
@@ -172,9 +173,9 @@ describe('ONNX attributes', () => {
     expect(op.outputShape).toEqual([1, 1, 8, 8]);
     expect(op.macs).toBe(16 * 9); // by input positions: 4·4 inputs × 9 taps
     const upper = ct({ strides: [2, 2], auto_pad: 'SAME_UPPER' }).conv!.axes[0];
-    expect([upper.padBefore, upper.padAfter, upper.output]).toEqual([0, 1, 8]);
+    expect([upper.transposed && upper.cropBefore, upper.transposed && upper.cropAfter, upper.output]).toEqual([0, 1, 8]);
     const notset = ct({ strides: [2, 2], output_shape: [8, 8] }).conv!.axes[0];
-    expect([notset.padBefore, notset.padAfter, notset.output]).toEqual([1, 0, 8]);
+    expect([notset.transposed && notset.cropBefore, notset.transposed && notset.cropAfter, notset.output]).toEqual([1, 0, 8]);
   });
 
   it('pooling: kernel_shape required, ONNX default stride 1, count_include_pad, ceil_mode; asymmetric or large pads through the ONNX pooling dialect', () => {

@@ -15,6 +15,7 @@ import {
   convGeometry, convOutputShape, convTranspose, convTranspose1d, convTranspose2d, convTranspose3d,
   convTransposeAsync, convTranspose1dAsync, convTranspose2dAsync, convTranspose3dAsync,
   convTransposeGeometry, convTransposeOutputShape, poolGeometry, tensor, zeros,
+  type ConvGeometry,
   type Tensor,
 } from '../../src/index.js';
 import { MAX_ELEMENTS } from '../../src/geometry/validate.js';
@@ -201,7 +202,7 @@ function convCall(f: ConvFuzz): ConvCall {
 }
 
 /** Geometry of a call (or its ConvError), and whether computing it is cheap enough to run here. */
-function plan(c: ConvCall): { g: ReturnType<typeof convGeometry> | ConvError; cheap: boolean } {
+function plan(c: ConvCall): { g: ConvGeometry | ConvError; cheap: boolean } {
   const geometryOf = c.op.transposed ? convTransposeGeometry : convGeometry;
   const g = settle(() => geometryOf({ inputShape: c.xShape as number[], weightShape: c.wShape as number[] }, c.opts as never, c.op.rank), `${c.what} geometry`);
   if (g instanceof ConvError) return { g, cheap: true };

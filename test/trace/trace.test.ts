@@ -74,7 +74,7 @@ describe('trace: direct view', () => {
         g.axes.forEach((a, ax) => {
           const ke = a.dilation * (a.kernel - 1) + 1;
           const expected = a.transposed
-            ? (a.input - 1) * a.stride + 1 + (ke - 1 - a.padBefore) + (ke - 1 - a.padAfter + a.outputPadding)
+            ? (a.input - 1) * a.stride + 1 + (ke - 1 - a.cropBefore) + (ke - 1 - a.cropAfter + a.outputPadding)
             : a.input + a.padBefore + a.padAfter;
           expect(t.grid.shape[ax]).toBe(expected);
           expect(t.grid.shape[ax]).toBe(a.equivalent.gridSize);
@@ -160,14 +160,14 @@ describe('trace: scatter view', () => {
               continue;
             }
             // Full (uncropped) position: shifted by the crop, in range exactly when not cropped.
-            const shifted = tap.full!.map((f, ax) => f - g.axes[ax].padBefore);
+            const shifted = tap.full!.map((f, ax) => f - g.axes[ax].cropBefore);
             const inside = shifted.every((v, ax) => v >= 0 && v < g.axes[ax].output);
             expect(tap.output).toEqual(inside ? shifted : null);
             tap.full!.forEach((f, ax) => expect(f).toBeLessThan(t.fullOutputShape![ax]));
           }
         }
         if (g.transposed) {
-          expect(t.fullOutputShape).toEqual(g.axes.map((a) => a.output + a.padBefore + a.padAfter));
+          expect(t.fullOutputShape).toEqual(g.axes.map((a) => a.output + a.cropBefore + a.cropAfter));
           expect(t.fullOverlap!.reduce((a, b) => a + b, 0)).toBe(t.frames.length * taps);
         } else {
           expect(t.fullOutputShape).toBeNull();

@@ -101,7 +101,7 @@ describe('eval-free ONNX decoding', () => {
 });
 
 const cfg = (over: Partial<LayerConfig> = {}, axis: Partial<LayerConfig['axes'][0]> = {}): LayerConfig => {
-  const a = { input: 8, kernel: 3, stride: 2, dilation: 1, padBefore: 1, padAfter: 1, outputPadding: 0, output: 4, ...axis };
+  const a: LayerConfig['axes'][0] = { input: 8, kernel: 3, stride: 2, dilation: 1, padding: [1, 1], outputPadding: 0, output: 4, ...axis };
   return { name: 'L', kind: 'conv', ceilMode: false, rank: 2, axes: [a, { ...a }], inChannels: 4, outChannels: 8, groups: 1, ...over };
 };
 
@@ -126,7 +126,7 @@ describe('layer → controls', () => {
   });
 
   it('refuses a kernel, stride or padding beyond the controls, and 3-D layers', () => {
-    for (const [axis, what] of [[{ kernel: 11 }, 'kernel'], [{ stride: 16 }, 'stride'], [{ padAfter: 20 }, 'padding']] as const) {
+    for (const [axis, what] of [[{ kernel: 11 }, 'kernel'], [{ stride: 16 }, 'stride'], [{ padding: [1, 20] }, 'padding']] as const) {
       const r = stateFromLayer(cfg({}, axis), defaultState());
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.reason).toMatchObject({ key: 'modelTooLarge', vars: { what } });
@@ -138,7 +138,7 @@ describe('layer → controls', () => {
   });
 
   it('draws a 1-D layer as 1 × L, asymmetric pads as before/after, pooling with a note', () => {
-    const one = cfg({ rank: 1 }, { input: 20, padBefore: 0, padAfter: 2 });
+    const one = cfg({ rank: 1 }, { input: 20, padding: [0, 2] });
     one.axes = [one.axes[0]];
     const r = stateFromLayer(one, defaultState());
     if (!r.ok) throw new Error('refused');

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { paddingArgument } from '../../src/geometry/axis-kind.js';
 import { ConvError } from '../../src/geometry/errors.js';
 import { errorHeadline } from '../../src/i18n/errors.js';
 import { CONVENTIONS_ZH } from '../../src/i18n/summary.js';
@@ -66,7 +67,7 @@ function expected(node: NetworkNode) {
     'kernel-h': String(H.kernel), 'kernel-w': String(W.kernel),
     'stride-h': String(H.stride), 'stride-w': String(W.stride),
     'dilation-h': String(H.dilation), 'dilation-w': String(W.dilation),
-    'pad-hb': String(H.padBefore),
+    'pad-hb': String(paddingArgument(H)[0]),
   };
 }
 
@@ -99,7 +100,7 @@ describe('model panel', () => {
     const path = 'test/fixtures/onnx/unet_tiny.onnx';
     const net = loadNetwork(path);
     await choose(page, 'unet_tiny.onnx', readFileSync(path));
-    for (const node of [net.nodes.find((n) => n.kind === 'convTranspose' && n.conv!.axes[0].padBefore > 0)!, net.nodes.find((n) => n.kind === 'pool')!, net.nodes.find((n) => n.kind === 'conv')!]) {
+    for (const node of [net.nodes.find((n) => n.kind === 'convTranspose' && paddingArgument(n.conv!.axes[0])[0] > 0)!, net.nodes.find((n) => n.kind === 'pool')!, net.nodes.find((n) => n.kind === 'conv')!]) {
       await page.click(`#model-table button[data-layer="${node.name}"]`);
       for (const [id, v] of Object.entries(expected(node))) expect(await value(page, id), `${node.name} ${id}`).toBe(v);
       expect(await page.isChecked('#transposed')).toBe(node.kind === 'convTranspose');

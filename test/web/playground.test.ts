@@ -198,7 +198,7 @@ describe('playground page', () => {
     await settled(page);
     expect(await page.textContent('#code-torch')).toContain('nn.ZeroPad2d((0, 3, 2, 0))');
     await page.selectOption('#pad-mode', 'valid');
-    let g = convGeometry({ inputShape: [1, 1, 9, 12], weightShape: [1, 1, 2, 4] }, { stride: [3, 1], dilation: [2, 3], padding: 'valid' }, 2);
+    let g: ConvGeometry = convGeometry({ inputShape: [1, 1, 9, 12], weightShape: [1, 1, 2, 4] }, { stride: [3, 1], dilation: [2, 3], padding: 'valid' }, 2);
     expect(await attr(page, '#svg-output', 'data-size')).toBe(`${g.axes[0].output}x${g.axes[1].output}`);
     // 'same' with a stride is refused by the library, next to the padding control.
     await page.selectOption('#pad-mode', 'same');
@@ -276,7 +276,7 @@ describe('playground page', () => {
       const terms = m![1].split(' + ').map((x) => x.split('·').map(Number));
       const value = Number(m![2]);
       const reads = readsOf(g, Math.floor(f / W.output), f % W.output);
-      const expectedInputs = reads.map((c) => { const [ih, iw] = c.split(',').map(Number); return inputs.get((ih + H.padBefore) * grid + iw + W.padBefore); });
+      const expectedInputs = reads.map((c) => { const [ih, iw] = c.split(',').map(Number); return inputs.get((ih + H.equivalent.padBefore) * grid + iw + W.equivalent.padBefore); });
       expect(terms.map((t) => t[0]).sort()).toEqual(expectedInputs.sort());
       for (const t of terms) expect(kernel).toContain(t[1]);
       expect(terms.reduce((a, t) => a + t[0] * t[1], 0)).toBe(value);

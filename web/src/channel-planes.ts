@@ -7,6 +7,7 @@
  */
 import { conv2d, convTranspose2d } from '../../src/ops/conv.js';
 import { tensor } from '../../src/tensor/tensor.js';
+import { paddingArgument } from '../../src/geometry/axis-kind.js';
 import type { CellKind } from '../../src/geometry/taps.js';
 import type { Palette } from './palette.js';
 import { pt } from './pair-i18n.js';
@@ -27,7 +28,7 @@ function contributions(s: StageScene, oc: number, inputs: number[]): Float32Arra
   const [H, W] = g.axes;
   const taps = H.kernel * W.kernel;
   const ch = s.trace.channels;
-  const padding = g.axes.map((a) => [a.padBefore, a.padAfter] as [number, number]);
+  const padding = g.axes.map(paddingArgument);
   const common = { stride: [H.stride, W.stride], dilation: [H.dilation, W.dilation], padding, engine: 'reference' as const };
   return inputs.map((ic) => {
     const x = tensor(v.x.subarray(ic * H.input * W.input, (ic + 1) * H.input * W.input), [1, 1, H.input, W.input]);

@@ -3,6 +3,7 @@
  * geometry the library built (so the shapes in the comments are the library's). The strings are
  * shown with textContent; nothing here is ever evaluated.
  */
+import { paddingArgument } from '../../src/geometry/axis-kind.js';
 import type { ConvGeometry } from '../../src/geometry/types.js';
 import type { State } from './state.js';
 
@@ -10,8 +11,9 @@ function tuple(a: number, b: number): string {
   return `(${a}, ${b})`;
 }
 
+/** The same padding (direct) or crop (transposed) at both ends of every axis: PyTorch's plain `padding`. */
 function isSymmetric(g: ConvGeometry): boolean {
-  return g.axes.every((a) => a.padBefore === a.padAfter);
+  return g.axes.every((a) => paddingArgument(a)[0] === paddingArgument(a)[1]);
 }
 
 export function torchCode(g: ConvGeometry, s: State): string {
@@ -23,13 +25,14 @@ export function torchCode(g: ConvGeometry, s: State): string {
   const outShape = `[1, ${g.outChannels}, ${H.output}, ${W.output}]`;
   const lines = ['import torch', 'from torch import nn', ''];
   if (!g.transposed) {
+    const [pH, pW] = g.axes;
     let pad: string;
     const pre: string[] = [];
     if (s.padMode === 'same' || s.padMode === 'valid') pad = `'${s.padMode}'`;
-    else if (isSymmetric(g)) pad = tuple(H.padBefore, W.padBefore);
+    else if (isSymmetric(g)) pad = tuple(pH.padBefore, pW.padBefore);
     else {
       // nn.Conv2d pads symmetrically; asymmetric padding is an explicit ZeroPad2d (left, right, top, bottom).
-      pre.push(`    nn.ZeroPad2d((${W.padBefore}, ${W.padAfter}, ${H.padBefore}, ${H.padAfter})),`);
+      pre.push(`    nn.ZeroPad2d((${pW.padBefore}, ${pW.padAfter}, ${pH.padBefore}, ${pH.padAfter})),`);
       pad = '0';
     }
     const conv = `nn.Conv2d(${g.inChannels}, ${g.outChannels}, kernel_size=${k}, stride=${st}, padding=${pad}, dilation=${dil}, groups=${g.groups})`;
@@ -38,10 +41,11 @@ export function torchCode(g: ConvGeometry, s: State): string {
     lines.push(`x = torch.randn(${inShape})`, 'y = layer(x)', `print(y.shape)  # torch.Size(${outShape})`);
     return lines.join('\n');
   }
+  const [cH, cW] = g.axes;
   const op = tuple(H.outputPadding, W.outputPadding);
   if (isSymmetric(g)) {
     lines.push(
-      `layer = nn.ConvTranspose2d(${g.inChannels}, ${g.outChannels}, kernel_size=${k}, stride=${st}, padding=${tuple(H.padBefore, W.padBefore)}, output_padding=${s.useTarget ? '0' : op}, dilation=${dil}, groups=${g.groups})`,
+      `layer = nn.ConvTranspose2d(${g.inChannels}, ${g.outChannels}, kernel_size=${k}, stride=${st}, padding=${tuple(cH.cropBefore, cW.cropBefore)}, output_padding=${s.useTarget ? '0' : op}, dilation=${dil}, groups=${g.groups})`,
       `x = torch.randn(${inShape})`,
       s.useTarget ? `y = layer(x, output_size=[${H.output}, ${W.output}])  # picks output_padding=${op}` : 'y = layer(x)',
     );
@@ -51,7 +55,7 @@ export function torchCode(g: ConvGeometry, s: State): string {
       `layer = nn.ConvTranspose2d(${g.inChannels}, ${g.outChannels}, kernel_size=${k}, stride=${st}, padding=0, output_padding=${op}, dilation=${dil}, groups=${g.groups})`,
       `x = torch.randn(${inShape})`,
       'full = layer(x)',
-      `y = full[:, :, ${H.padBefore}:full.shape[2] - ${H.padAfter}, ${W.padBefore}:full.shape[3] - ${W.padAfter}]`,
+      `y = full[:, :, ${cH.cropBefore}:full.shape[2] - ${cH.cropAfter}, ${cW.cropBefore}:full.shape[3] - ${cW.cropAfter}]`,
     );
   }
   lines.push(`print(y.shape)  # torch.Size(${outShape})`);
@@ -63,8 +67,10 @@ export function tfCode(g: ConvGeometry, s: State): string {
   const k = tuple(H.kernel, W.kernel);
   const st = tuple(H.stride, W.stride);
   const dil = tuple(H.dilation, W.dilation);
-  const pads = `((${H.padBefore}, ${H.padAfter}), (${W.padBefore}, ${W.padAfter}))`;
-  const anyPad = g.axes.some((a) => a.padBefore > 0 || a.padAfter > 0);
+  // ZeroPadding2D's padding for a direct layer, Cropping2D's cropping for a transposed one.
+  const [pH, pW] = [paddingArgument(H), paddingArgument(W)];
+  const pads = `((${pH[0]}, ${pH[1]}), (${pW[0]}, ${pW[1]}))`;
+  const anyPad = [...pH, ...pW].some((p) => p > 0);
   const lines = ['import tensorflow as tf', '', '# Keras is channels-last: [N, H, W, C].'];
   const notes: string[] = [];
   if (g.axes.some((a) => a.stride > 1) && g.axes.some((a) => a.dilation > 1)) {

@@ -37,7 +37,7 @@ export class MainFigure {
     const [H, W] = g.axes;
     const gridCap = s.scatter
       ? t(lang, 'scatterInput')
-      : g.transposed ? t(lang, 'gridLabelTransposed') : H.padBefore + H.padAfter + W.padBefore + W.padAfter > 0 ? t(lang, 'gridLabelPadded') : t(lang, 'gridLabel');
+      : g.transposed ? t(lang, 'gridLabelTransposed') : g.axes.reduce((n, a) => n + a.padBefore + a.padAfter, 0) > 0 ? t(lang, 'gridLabelPadded') : t(lang, 'gridLabel');
     // The grid's size after padding or inserted zeros, when it differs from the input's.
     const gridShape = s.trace.grid.shape.join('×');
     let capGrid = `${gridCap} ${H.input}×${W.input}${s.scatter || gridShape === `${H.input}×${W.input}` ? '' : ` → ${gridShape}`}`;

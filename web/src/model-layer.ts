@@ -9,7 +9,7 @@
  *   message naming the value: drawing another layer under this one's name would mislead.
  * 1-D layers are shown as 1 × L; 3-D layers are refused.
  */
-import type { LayerConfig } from './model-load.js';
+import type { LayerAxis, LayerConfig } from './model-load.js';
 import type { MessageKey } from './i18n.js';
 import { BOUNDS, cloneState } from './state.js';
 import type { PadMode, State } from './state.js';
@@ -25,7 +25,7 @@ const pairText = (a: readonly number[]) => (a.every((x) => x === a[0]) ? String(
 
 export function stateFromLayer(cfg: LayerConfig, base: State): LayerLoad {
   if (cfg.rank > 2 || cfg.rank < 1) return { ok: false, reason: { key: 'modelRank', vars: { name: cfg.name, rank: cfg.rank } } };
-  const one = { input: 1, kernel: 1, stride: 1, dilation: 1, padBefore: 0, padAfter: 0, outputPadding: 0, output: 1 };
+  const one: LayerAxis = { input: 1, kernel: 1, stride: 1, dilation: 1, padding: [0, 0], outputPadding: 0, output: 1 };
   const axes = cfg.rank === 1 ? [one, cfg.axes[0]] : cfg.axes;
   const notes: Note[] = [];
   if (cfg.rank === 1) notes.push({ key: 'modelOneD', vars: { l: cfg.axes[0].input } });
@@ -35,7 +35,7 @@ export function stateFromLayer(cfg: LayerConfig, base: State): LayerLoad {
     ['kernel', axes.map((a) => a.kernel), BOUNDS.kernel],
     ['stride', axes.map((a) => a.stride), BOUNDS.stride],
     ['dilation', axes.map((a) => a.dilation), BOUNDS.dilation],
-    ['padding', axes.flatMap((a) => [a.padBefore, a.padAfter]), BOUNDS.pad],
+    ['padding', axes.flatMap((a) => a.padding), BOUNDS.pad],
     ['outputPadding', axes.map((a) => a.outputPadding), BOUNDS.outputPadding],
   ];
   for (const [what, values, [lo, hi]] of exact) {
@@ -54,9 +54,9 @@ export function stateFromLayer(cfg: LayerConfig, base: State): LayerLoad {
   s.kernel = [H.kernel, W.kernel];
   s.stride = [H.stride, W.stride];
   s.dilation = [H.dilation, W.dilation];
-  s.pad = [H.padBefore, H.padAfter, W.padBefore, W.padAfter];
-  const symmetric = H.padBefore === H.padAfter && W.padBefore === W.padAfter;
-  const mode: PadMode = !symmetric ? 'asym' : H.padBefore === W.padBefore ? 'number' : 'axis';
+  s.pad = [...H.padding, ...W.padding];
+  const symmetric = H.padding[0] === H.padding[1] && W.padding[0] === W.padding[1];
+  const mode: PadMode = !symmetric ? 'asym' : H.padding[0] === W.padding[0] ? 'number' : 'axis';
   s.padMode = mode;
   s.transposed = cfg.kind === 'convTranspose';
   s.outputPadding = [H.outputPadding, W.outputPadding];

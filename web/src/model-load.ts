@@ -13,7 +13,8 @@ import { buildNetwork } from '../../src/network/build.js';
 import { TABLE_HEADER, tableCells } from '../../src/network/render.js';
 import { summarize, type Summary } from '../../src/network/summary.js';
 import type { Network, NetworkDef, NetworkNode } from '../../src/network/types.js';
-import type { AxisGeometry } from '../../src/geometry/types.js';
+import { paddingArgument } from '../../src/geometry/axis-kind.js';
+import type { AxisGeometryBase } from '../../src/geometry/types.js';
 
 /** A layer list by extension (.json, .yaml, .yml); anything else is read as ONNX. */
 export function isLayerListName(name: string): boolean {
@@ -51,7 +52,10 @@ export function readModelDef(name: string, bytes: Uint8Array, inputShape?: numbe
 }
 
 /** Per axis, what the playground's controls need. */
-export type LayerAxis = Pick<AxisGeometry, 'input' | 'kernel' | 'stride' | 'dilation' | 'padBefore' | 'padAfter' | 'outputPadding' | 'output'>;
+export type LayerAxis = Pick<AxisGeometryBase, 'input' | 'kernel' | 'stride' | 'dilation' | 'outputPadding' | 'output'> & {
+  /** The layer's `padding` argument, before and after, as the page's padding control holds it: a crop on a transposed layer. */
+  padding: readonly [number, number];
+};
 
 /** A layer the playground can animate: a conv, a transposed conv, or a pooling window. */
 export interface LayerConfig {
@@ -77,8 +81,7 @@ export function layerConfig(node: NetworkNode): LayerConfig | null {
     kernel: a.kernel,
     stride: a.stride,
     dilation: a.dilation,
-    padBefore: a.padBefore,
-    padAfter: a.padAfter,
+    padding: paddingArgument(a),
     outputPadding: a.outputPadding,
     output: a.output,
   }));

@@ -7,6 +7,7 @@
  */
 import { fromGuideNotation, guideNotation } from '../../src/arithmetic/guide-notation.js';
 import type { GuideAxisNotation } from '../../src/arithmetic/guide-notation.js';
+import { paddingArgument } from '../../src/geometry/axis-kind.js';
 import { isConvError } from '../../src/geometry/errors.js';
 import type { ConvGeometry } from '../../src/geometry/types.js';
 import { errorText } from './layer.js';
@@ -128,6 +129,7 @@ export class NotationView {
         a: num(this.a.value),
       });
       const [H, W] = r.geometry.axes;
+      const [pH, pW] = [paddingArgument(H), paddingArgument(W)];
       const n = r.notation;
       const fs = both(n, (x) => x.guideStride);
       const msgs = [pt(lang, 'notationUnderstood', { fs, pp: both(n, (x) => x.guidePadding[0]), s: both(n, (x) => x.stride), p: both(n, (x) => x.padding[0]), op: both(n, (x) => x.a) })];
@@ -136,8 +138,8 @@ export class NotationView {
         ...s,
         transposed: true,
         stride: [H.stride, W.stride],
-        padMode: H.padBefore === H.padAfter && W.padBefore === W.padAfter ? (H.padBefore === W.padBefore ? 'number' : 'axis') : 'asym',
-        pad: [H.padBefore, H.padAfter, W.padBefore, W.padAfter],
+        padMode: pH[0] === pH[1] && pW[0] === pW[1] ? (pH[0] === pW[0] ? 'number' : 'axis') : 'asym',
+        pad: [...pH, ...pW],
         outputPadding: [H.outputPadding, W.outputPadding],
         useTarget: false,
         frame: 0,

@@ -8,6 +8,7 @@
  */
 import { linkedPair, LEAST_SQUARES_LIMIT } from '../../src/arithmetic/linked-pair.js';
 import type { LinkedPair } from '../../src/arithmetic/linked-pair.js';
+import { paddingArgument } from '../../src/geometry/axis-kind.js';
 import { isConvError } from '../../src/geometry/errors.js';
 import { errorText, optionsOf } from './layer.js';
 import { pt } from './pair-i18n.js';
@@ -212,7 +213,8 @@ function torchText(p: LinkedPair, transposed: boolean): string {
   const g = transposed ? p.transposed : p.direct;
   const one = (vals: number[]) => (vals.every((v) => v === vals[0]) ? String(vals[0]) : `(${vals.join(', ')})`);
   const ax = g.axes;
-  const pads = ax.every((a) => a.padBefore === a.padAfter) ? one(ax.map((a) => a.padBefore)) : `[${ax.map((a) => `${a.padBefore}/${a.padAfter}`).join(', ')}]`;
+  const pad = ax.map(paddingArgument);
+  const pads = pad.every(([b, a]) => b === a) ? one(pad.map(([b]) => b)) : `[${pad.map(([b, a]) => `${b}/${a}`).join(', ')}]`;
   const parts = [`1, 1, ${one(ax.map((a) => a.kernel))}`, `stride=${one(ax.map((a) => a.stride))}`, `padding=${pads}`];
   if (ax.some((a) => a.dilation > 1)) parts.push(`dilation=${one(ax.map((a) => a.dilation))}`);
   if (transposed) parts.push(`output_padding=${one(ax.map((a) => a.outputPadding))}`);
@@ -230,7 +232,7 @@ function stateOf(p: LinkedPair, s: State, transposed: boolean): State {
     stride: [Hh.stride, Ww.stride],
     dilation: [Hh.dilation, Ww.dilation],
     padMode: 'asym',
-    pad: [Hh.padBefore, Hh.padAfter, Ww.padBefore, Ww.padAfter],
+    pad: [...paddingArgument(Hh), ...paddingArgument(Ww)],
     transposed,
     outputPadding: [Hh.outputPadding, Ww.outputPadding],
     useTarget: false,

@@ -5,6 +5,7 @@
  */
 import { conv2d, convTranspose2d } from '../../src/ops/conv.js';
 import { tensor } from '../../src/tensor/tensor.js';
+import { paddingArgument } from '../../src/geometry/axis-kind.js';
 import type { ConvGeometry } from '../../src/geometry/types.js';
 import { trace } from '../../src/trace/index.js';
 import type { DirectTrace, ScatterTrace } from '../../src/trace/index.js';
@@ -45,7 +46,7 @@ function exampleValues(g: ConvGeometry): Values {
   const xt = tensor(x, g.inputShape);
   const wt = tensor(w, g.weightShape);
   const [H0, W0] = g.axes;
-  const padding = g.axes.map((a) => [a.padBefore, a.padAfter] as [number, number]);
+  const padding = g.axes.map(paddingArgument);
   const common = { stride: [H0.stride, W0.stride], dilation: [H0.dilation, W0.dilation], groups: g.groups, padding, engine: 'reference' as const };
   const y = g.transposed
     ? convTranspose2d(xt, wt, { ...common, outputPadding: [H0.outputPadding, W0.outputPadding] })

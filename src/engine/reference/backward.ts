@@ -5,7 +5,7 @@
  * itself is not here: it is a (transposed) convolution and runs on the engines (src/ops/backward.ts).
  */
 import { padSource } from '../../geometry/taps.js';
-import type { ConvGeometry } from '../../geometry/types.js';
+import type { ConvGeometry, DirectConvGeometry } from '../../geometry/types.js';
 import { product } from '../../geometry/validate.js';
 import { loopSizes, tapOffsets, unravel, weightBase } from './conv.js';
 
@@ -93,7 +93,7 @@ function gatherPlanes(data: Float32Array, planes: number, fromSpatial: number, s
 }
 
 /** For each cell of the padded grid (per axis `padBefore + input + padAfter`), the input cell the padding mode copies there (−1: a zero). */
-function paddedSources(g: ConvGeometry): Int32Array {
+function paddedSources(g: DirectConvGeometry): Int32Array {
   const inputs = g.axes.map((a) => a.input);
   const padded = g.axes.map((a) => a.input + a.padBefore + a.padAfter);
   return separableSources(inputs, padded, (ax, q) => padSource(q - g.axes[ax].padBefore, g.axes[ax].input, g.paddingMode));
@@ -103,7 +103,7 @@ function paddedSources(g: ConvGeometry): Int32Array {
  * The padded input a direct conv reads (`[N·C, …]` planes of the padded grid), built with the same
  * `padSource` map as the engines' reads: what the weight gradient on the engines convolves.
  */
-export function padInput(g: ConvGeometry, x: Float32Array): Float32Array {
+export function padInput(g: DirectConvGeometry, x: Float32Array): Float32Array {
   return gatherPlanes(x, g.batch * g.inChannels, product(g.axes.map((a) => a.input)), paddedSources(g));
 }
 
@@ -113,7 +113,7 @@ export function padInput(g: ConvGeometry, x: Float32Array): Float32Array {
  * input cell it was copied from (`padSource`, geometry/taps.ts), so a reflected edge cell collects
  * the gradient of its mirror images. Sums in float64.
  */
-export function foldPadding(g: ConvGeometry, padded: Float32Array): Float32Array {
+export function foldPadding(g: DirectConvGeometry, padded: Float32Array): Float32Array {
   const inSpatial = product(g.axes.map((a) => a.input));
   const source = paddedSources(g);
   const padSpatial = source.length;

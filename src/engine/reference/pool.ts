@@ -2,6 +2,7 @@
  * Reference pooling (max, average) over a PoolGeometry, for every dialect: asymmetric pads, dilated
  * windows (average too) and the divisor rules of docs/semantics.md, "Pooling".
  */
+import { asDirect } from '../../geometry/axis-kind.js';
 import { tapPosition } from '../../geometry/taps.js';
 import type { AxisGeometry } from '../../geometry/types.js';
 import type { PoolGeometry } from '../../geometry/pool.js';
@@ -11,12 +12,14 @@ import { tapOffsets, unravel } from './conv.js';
 /**
  * Taps of output `o`'s window that land in [−padBefore, input + padAfter): the window's size when
  * padding counts in an average's divisor. Cells a window reads past the nominal end pad (ceil mode,
- * a framework's rounding) never count. (The fast engine's divisors use it too.)
+ * a framework's rounding) never count. (The fast engine's divisors use it too, from axes typed
+ * AxisGeometry: a pooling axis is always direct.)
  */
-export function countedTaps(a: AxisGeometry, o: number): number {
+export function countedTaps(axis: AxisGeometry, o: number): number {
+  const a = asDirect(axis);
   let n = 0;
   for (let k = 0; k < a.kernel; k++) {
-    const x = tapPosition(a, o, k) as number; // a pooling axis is direct: never null
+    const x = tapPosition(a, o, k) as number; // direct: never null
     if (x >= -a.padBefore && x < a.input + a.padAfter) n++;
   }
   return n;

@@ -10,7 +10,7 @@
  * Every index here comes from geometry/taps.ts `tapSource` — nothing is re-derived.
  */
 import { tapPosition, tapSource } from '../../geometry/taps.js';
-import type { AxisGeometry, ConvGeometry } from '../../geometry/types.js';
+import type { AxisGeometry, ConvGeometry, DirectAxis } from '../../geometry/types.js';
 
 export interface AxisClass {
   /** Output indices of the class along this axis (ascending). */
@@ -79,7 +79,9 @@ export function axisClasses(ax: AxisGeometry | null, g: ConvGeometry): AxisClass
 }
 
 /** The geometry's spatial axes padded to three (D, H, W); missing leading axes are null. */
-export function axes3(g: Pick<ConvGeometry, 'rank' | 'axes'>): (AxisGeometry | null)[] {
+export function axes3(g: { rank: number; axes: readonly DirectAxis[] }): (DirectAxis | null)[];
+export function axes3(g: { rank: number; axes: readonly AxisGeometry[] }): (AxisGeometry | null)[];
+export function axes3(g: { rank: number; axes: readonly AxisGeometry[] }): (AxisGeometry | null)[] {
   const pad = 3 - g.rank;
   return [0, 1, 2].map((i) => (i < pad ? null : g.axes[i - pad]));
 }

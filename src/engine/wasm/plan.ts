@@ -10,7 +10,7 @@
  */
 import { windowSpan } from '../../geometry/sizes.js';
 import { padSource } from '../../geometry/taps.js';
-import type { AxisGeometry, ConvGeometry, PaddingMode } from '../../geometry/types.js';
+import type { AxisGeometry, ConvGeometry, DirectAxis, DirectConvGeometry, PaddingMode } from '../../geometry/types.js';
 import { product } from '../../geometry/validate.js';
 import { axes3, axisClasses, type AxisClass } from './classes.js';
 import {
@@ -94,15 +94,15 @@ export class Arena {
   }
 }
 
-function isDepthwise(g: ConvGeometry): boolean {
+function isDepthwise(g: DirectConvGeometry): boolean {
   const icg = g.inChannels / g.groups;
   const ocg = g.outChannels / g.groups;
-  return !g.transposed && icg === 1 && ocg <= 2;
+  return icg === 1 && ocg <= 2;
 }
 
 /** Plans a conv for `threads` workers (task granularity only; results do not depend on it). */
 export function planConv(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
-  return isDepthwise(g) ? planDepthwise(g, threads, ks) : planGemm(g, threads, ks);
+  return !g.transposed && isDepthwise(g) ? planDepthwise(g, threads, ks) : planGemm(g, threads, ks);
 }
 
 interface ClassPlan {
@@ -123,10 +123,10 @@ interface ClassPlan {
 }
 
 /**
- * Grid of the direct conv along one axis: cell i reads input padSource(i − padBefore), the cell
+ * Grid of a direct conv along one axis: cell i reads input padSource(i − padBefore), the cell
  * that tapSource(o, k) names for o·s + k·d = i (any padding mode). A missing axis: one cell, 0.
  */
-export function gridMap(a: AxisGeometry | null, mode: PaddingMode): Int32Array {
+export function gridMap(a: DirectAxis | null, mode: PaddingMode): Int32Array {
   if (!a) return Int32Array.of(0);
   const n = windowSpan(a.output, a.stride, a.effectiveKernel);
   return Int32Array.from({ length: n }, (_, i) => padSource(i - a.padBefore, a.input, mode));
@@ -181,10 +181,11 @@ function rowsPlan(g: ConvGeometry, ax: (AxisGeometry | null)[], perAxis: AxisCla
   const [aH, aW] = [ax[1], ax[2]!];
   const inH = aH ? aH.input : 1, inW = aW.input;
   if (!g.transposed) {
+    const [, rowAxis, colAxis] = axes3(g);
     const sW = aW.stride;
     if ((sW !== 1 && sW !== 2) || !goodRun(aW.output)) return null;
-    const rowMap = gridMap(aH, g.paddingMode);
-    const colMap = withColumnRun(gridMap(aW, g.paddingMode));
+    const rowMap = gridMap(rowAxis, g.paddingMode);
+    const colMap = withColumnRun(gridMap(colAxis, g.paddingMode));
     const gH = rowMap.length, gW = colMap.length - 2;
     const gWe = (gW + 1) >> 1;
     const gWp = sW === 2 ? gWe + (gW >> 1) + 16 : gW + 8;
@@ -294,7 +295,7 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
   const perAxis = ax.map((a) => axisClasses(a, g));
   // A 1×1 stride-1 conv without padding: B[k][p] is the input itself (channel k, pixel p), so
   // the kernel reads it in place instead of packing a copy (descriptor word `identity`).
-  const identityB = !g.transposed && ax.every((a) => !a || (a.kernel === 1 && a.stride === 1 && a.padBefore === 0 && a.padAfter === 0));
+  const identityB = !g.transposed && g.axes.every((a) => a.kernel === 1 && a.stride === 1 && a.padBefore === 0 && a.padAfter === 0);
   // Other convs of rank ≤ 2 read B in place from padded input planes when they can (rowsPlan;
   // descriptor words rows, outW, sH, gWp), built once per call: packing B per pixel block is a
   // visible share of a dense conv and most of a grouped one with few channels per group
@@ -430,7 +431,7 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
   };
 }
 
-function planDepthwise(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
+function planDepthwise(g: DirectConvGeometry, threads: number, ks: KernelShape): Layout {
   const MR = ks.tileRows;
   const arena = new Arena();
   const N = g.batch;

@@ -13,7 +13,7 @@
  *
  * Tasks own column ranges of dW (all rows), so threads never add into the same cells.
  */
-import type { AxisGeometry, ConvGeometry } from '../../geometry/types.js';
+import type { ConvGeometry, DirectAxis, DirectConvGeometry } from '../../geometry/types.js';
 import { product } from '../../geometry/validate.js';
 import { axes3, axisClasses } from './classes.js';
 import { copyOut, type Job, type JobLayout } from './job.js';
@@ -23,7 +23,7 @@ import type { KernelExports } from './runtime.js';
 /** The GEMM's operands, described independently of the data (the plan's cache key). */
 interface Operands {
   /** The direct conv whose tap tables read B (its input is the z operand). */
-  im2col: ConvGeometry;
+  im2col: DirectConvGeometry;
   N: number;
   G: number;
   /** z: channels in all, per group, cells per channel. */
@@ -47,8 +47,9 @@ function operands(g: ConvGeometry): Operands {
     return { im2col: g, N: g.batch, G, zC: g.inChannels, zg: icg, zSp: inSp, aC: g.outChannels, M: ocg, P: outSp, K: icg * taps };
   }
   // Only the fields the tap tables read are meaningful on these axes (classes.ts: tapSource).
-  const axes: AxisGeometry[] = g.axes.map((a) => ({ ...a, transposed: false, input: a.output, output: a.input }));
-  const im2col: ConvGeometry = { ...g, transposed: false, paddingMode: 'zeros', axes };
+  // gradOutput's cell o·s − crop + k·d: a direct conv whose padding is the transposed conv's crop.
+  const axes = g.axes.map(({ cropBefore, cropAfter, ...a }): DirectAxis => ({ ...a, transposed: false, padBefore: cropBefore, padAfter: cropAfter, input: a.output, output: a.input }));
+  const im2col: DirectConvGeometry = { ...g, transposed: false, paddingMode: 'zeros', axes };
   return { im2col, N: g.batch, G, zC: g.outChannels, zg: ocg, zSp: outSp, aC: g.inChannels, M: icg, P: inSp, K: ocg * taps };
 }
 

@@ -14,6 +14,7 @@
  * changed in place is never served stale.
  */
 import type { AxisGeometry, ConvGeometry } from '../../geometry/types.js';
+import { asDirect } from '../../geometry/axis-kind.js';
 import { axes3 } from './classes.js';
 import { Arena, gridMap, withColumnRun, type KernelShape } from './plan.js';
 import {
@@ -66,7 +67,7 @@ export interface SubAxis {
 }
 
 export function subAxis(a: AxisGeometry, g: ConvGeometry, trailer: boolean): SubAxis {
-  const grid = gridMap(a, g.paddingMode);
+  const grid = gridMap(asDirect(a), g.paddingMode);
   const d = a.dilation;
   const tiles = Math.ceil(Math.ceil(a.output / d) / M_OUT);
   const cells = M_OUT * tiles + 2;
