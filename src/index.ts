@@ -4,7 +4,7 @@
  */
 export { ConvError, isConvError } from './geometry/errors.js';
 export type { ConvErrorCode, ConvErrorDetails } from './geometry/errors.js';
-export type { ConvGeometry, AxisGeometry, EquivalentDirectAxis, PaddingMode } from './geometry/types.js';
+export type { ConvGeometry, DirectConvGeometry, TransposedConvGeometry, AxisGeometry, DirectAxis, TransposedAxis, EquivalentDirectAxis, PaddingMode } from './geometry/types.js';
 export { convGeometry, convTransposeGeometry } from './geometry/torch.js';
 export type { ConvShapeOptions, ConvTransposeShapeOptions, IntOrTuple, PaddingSpec, ShapeSet } from './geometry/torch.js';
 export { poolGeometry } from './geometry/pool.js';

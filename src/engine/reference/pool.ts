@@ -2,9 +2,8 @@
  * Reference pooling (max, average) over a PoolGeometry, for every dialect: asymmetric pads, dilated
  * windows (average too) and the divisor rules of docs/semantics.md, "Pooling".
  */
-import { asDirect } from '../../geometry/axis-kind.js';
 import { tapPosition } from '../../geometry/taps.js';
-import type { AxisGeometry } from '../../geometry/types.js';
+import type { DirectAxis } from '../../geometry/types.js';
 import type { PoolGeometry } from '../../geometry/pool.js';
 import { product } from '../../geometry/validate.js';
 import { tapOffsets, unravel } from './conv.js';
@@ -12,11 +11,9 @@ import { tapOffsets, unravel } from './conv.js';
 /**
  * Taps of output `o`'s window that land in [−padBefore, input + padAfter): the window's size when
  * padding counts in an average's divisor. Cells a window reads past the nominal end pad (ceil mode,
- * a framework's rounding) never count. (The fast engine's divisors use it too, from axes typed
- * AxisGeometry: a pooling axis is always direct.)
+ * a framework's rounding) never count. (The fast engine's divisors use it too.)
  */
-export function countedTaps(axis: AxisGeometry, o: number): number {
-  const a = asDirect(axis);
+export function countedTaps(a: DirectAxis, o: number): number {
   let n = 0;
   for (let k = 0; k < a.kernel; k++) {
     const x = tapPosition(a, o, k) as number; // direct: never null

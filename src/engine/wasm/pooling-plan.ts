@@ -14,7 +14,7 @@
  */
 import { gridTap, tapSource } from '../../geometry/taps.js';
 import type { PoolGeometry } from '../../geometry/pool.js';
-import type { AxisGeometry } from '../../geometry/types.js';
+import type { DirectAxis } from '../../geometry/types.js';
 import { product } from '../../geometry/validate.js';
 import { countedTaps } from '../reference/pool.js';
 import { axes3 } from './classes.js';
@@ -30,7 +30,7 @@ interface AxisWindows {
   used: Int32Array;
 }
 
-function axisWindows(a: AxisGeometry | null, countIncludePad: boolean): AxisWindows {
+function axisWindows(a: DirectAxis | null, countIncludePad: boolean): AxisWindows {
   if (!a) return { src: Int32Array.of(0), count: Int32Array.of(1), factor: Float32Array.of(1), used: Int32Array.of(1) };
   const src = new Int32Array(a.output * a.kernel);
   const count = new Int32Array(a.output);
@@ -79,7 +79,7 @@ export function planPool(g: PoolGeometry, threads: number): PoolPlan {
   const arena = new Arena();
   const [ad, ah, aw] = axes3(g);
   const wAxis = aw!;
-  const ext = (a: AxisGeometry | null, f: (a: AxisGeometry) => number): number => (a ? f(a) : 1);
+  const ext = (a: DirectAxis | null, f: (a: DirectAxis) => number): number => (a ? f(a) : 1);
   const [inD, inH, inW] = [ad, ah, aw].map((a) => ext(a, (x) => x.input));
   const [outD, outH, outW] = [ad, ah, aw].map((a) => ext(a, (x) => x.output));
   const [kD, kH, kW] = [ad, ah, aw].map((a) => ext(a, (x) => x.kernel));
