@@ -4,8 +4,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fill, TOUR } from '../../web/src/tour/steps.js';
+import { keepFormulas } from '../../web/src/tour/tour.js';
 
 describe('tour prose', () => {
+  it('keeps short formulas on one line, and lets a long chain break after an = sign', () => {
+    const shown = (t: string) => keepFormulas(t).replace(/\u00a0/g, '_');
+    expect(shown('half padding (p = 1 for k = 3) keeps')).toBe('half padding (p_=_1 for k_=_3) keeps');
+    expect(shown('inserts s − 1 zeros')).toBe('inserts s_−_1 zeros');
+    expect(shown('o = ⌊(i + 2p − k) / s⌋ + 1 = 3')).toBe('o_= ⌊(i_+_2p_−_k)_/_s⌋_+_1_=_3');
+    // Only the spaces change: the words read the same.
+    for (const step of TOUR) {
+      for (const lang of ['en', 'zh'] as const) {
+        const text = fill(step.text[lang], step.vars ? step.vars() : {});
+        expect(keepFormulas(text).replace(/\u00a0/g, ' ')).toBe(text);
+      }
+    }
+  });
+
   it('fills every placeholder of every step in both languages', () => {
     for (const step of TOUR) {
       for (const lang of ['en', 'zh'] as const) {

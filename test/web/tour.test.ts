@@ -30,6 +30,8 @@ async function open(query: string, viewport?: { width: number; height: number })
 }
 
 const attr = (page: Page, sel: string, name: string) => page.$eval(sel, (el, n) => el.getAttribute(n) ?? '', name);
+/** The step's prose as read (the page keeps formulas together with non-breaking spaces). */
+const prose = async (page: Page) => ((await page.textContent('[data-tour-text]')) ?? '').replace(/\u00a0/g, ' ');
 
 /** The drawn figure inside [data-stage]: the union of its visible SVGs' boxes. */
 async function figureBox(page: Page) {
@@ -124,7 +126,7 @@ describe('the tour', () => {
     const ioK = explain({ input: [8, 8], kernel: 3, inChannels: 3, outChannels: 64 }).paramsWithoutBias;
     expect(ioK).toBe(1728);
     const en = await open('?tour=4&lang=en');
-    expect(await en.page.textContent('[data-tour-text]')).toContain(`= ${ioK} weights`);
+    expect(await prose(en.page)).toContain(`= ${ioK} weights`);
     await en.page.close();
     // z = Cx: 4×4 input, 3×3 kernel, 2×2 output, C is 4×16; the matrix tab opens with the step.
     const m = await open('?tour=5&lang=zh');
@@ -134,19 +136,19 @@ describe('the tour', () => {
     expect(await attr(m.page, '[data-matrix]', 'data-matrix')).toBe('C');
     expect(await attr(m.page, '[data-matrix]', 'data-rows')).toBe('4');
     expect(await attr(m.page, '[data-matrix]', 'data-cols')).toBe('16');
-    expect(await m.page.textContent('[data-tour-text]')).toContain('4×16');
+    expect(await prose(m.page)).toContain('4×16');
     await m.page.close();
     // Transposed, stride 1: 2×2 → 4×4 (PyTorch padding 0, the guide's p′ = 2).
     const t1 = await open('?tour=6&lang=en');
     expect(await attr(t1.page, '#svg-output', 'data-size')).toBe('4x4');
     expect(await t1.page.inputValue('#try-control')).toBe('0');
     const pp = explain({ input: [2, 2], kernel: 3, transposed: true }).axes[0].equivalent!.pPrime[0];
-    expect(await t1.page.textContent('[data-tour-text]')).toContain(`with ${pp} zeros`);
+    expect(await prose(t1.page)).toContain(`with ${pp} zeros`);
     await t1.page.close();
     // Transposed, stride 2: 2×2 → 5×5, fractionally strided.
     const t2 = await open('?tour=7&lang=zh');
     expect(await attr(t2.page, '#svg-output', 'data-size')).toBe('5x5');
-    expect(await t2.page.textContent('[data-tour-text]')).toContain('微步卷积');
+    expect(await prose(t2.page)).toContain('微步卷积');
     await t2.page.close();
     // Keys of the link apply on top of the step: existing URL keys keep working.
     const k = await open('?tour=1&k=2&lang=en');

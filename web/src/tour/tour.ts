@@ -63,6 +63,27 @@ const PROXIES: Record<TryControl, Proxy> = {
   pair: { label: 'tryPair', kind: 'pair' },
 };
 
+const SIGNS = new Set(['=', '−', '+', '×', '·', '/']);
+
+/**
+ * Formulas in the prose kept together where the text wraps (a phone broke "p = 1 for k = / 3" and
+ * "s / − 1 zeros"): non-breaking spaces around − + × · /, and around = unless more formula
+ * follows it, so a long chain ("o = ⌊(i + 2p − k) / s⌋ + 1 = ⌊(5 + 2 − 3) / 2⌋ + 1 = 3") can
+ * still break after one of its = signs rather than overflow the line.
+ */
+export function keepFormulas(text: string): string {
+  const words = text.split(' ');
+  let out = words[0];
+  for (let i = 1; i < words.length; i++) {
+    const sign = SIGNS.has(words[i]) && i + 1 < words.length;
+    const after = SIGNS.has(words[i - 1]) && i >= 2;
+    // Before a sign: always bound. After a sign: bound, unless it is an = with more formula behind.
+    const bound = sign || (after && (words[i - 1] !== '=' || !SIGNS.has(words[i + 1] ?? '')));
+    out += (bound ? '\u00a0' : ' ') + words[i];
+  }
+  return out;
+}
+
 export class Tour {
   private drawn = '';
   private field: HTMLInputElement | HTMLSelectElement | null = null;
@@ -145,9 +166,8 @@ export class Tour {
     card.setAttribute('data-tour-step', String(n));
     card.setAttribute('data-tour-total', String(TOUR.length));
     byId('tour-kicker').textContent = t(lang, 'tourKicker', { i: n, n: TOUR.length });
-    // A formula in a title ("x = Cᵀz") stays on one line when the title wraps.
-    byId('tour-title').textContent = step.title[lang].replace(/ = /g, '\u00a0=\u00a0');
-    text.textContent = fill(step.text[lang], step.vars ? step.vars() : {});
+    byId('tour-title').textContent = keepFormulas(step.title[lang]);
+    text.textContent = keepFormulas(fill(step.text[lang], step.vars ? step.vars() : {}));
     this.buildTry(step, lang, tryBox);
   }
 
@@ -156,7 +176,7 @@ export class Tour {
     const lead = document.createElement('p');
     const strong = document.createElement('strong');
     strong.textContent = t(lang, 'tryIt');
-    lead.append(strong, ` ${step.tryIt[lang]}`);
+    lead.append(strong, ` ${keepFormulas(step.tryIt[lang])}`);
     const row = document.createElement('div');
     row.className = 'try-control';
     this.field = null;
