@@ -144,7 +144,7 @@ async function main() {
       const m = stats(times.main);
       const a = stats(times.all);
       results[name] = { query: q, picture: m, withSide: a, cpuMeanPerChange: cpuPerChange, hover: hv, step: st };
-      console.log(`  ${name.padEnd(38)} picture: median ${fmt(m.median)} p95 ${fmt(m.p95)} | with side panels (matrix…): median ${fmt(a.median)} p95 ${fmt(a.p95)} | main-thread cpu per change (mean, incl. side panels and paint) ${fmt(cpuPerChange)} | hover: median ${fmt(hv.median)} p95 ${fmt(hv.p95)} | animation step: median ${fmt(st.median)} p95 ${fmt(st.p95)}`);
+      console.log(`  ${name.padEnd(38)} picture: median ${fmt(m.median)} p95 ${fmt(m.p95)} | with side panels: median ${fmt(a.median)} p95 ${fmt(a.p95)} | main-thread cpu per change (mean, incl. side panels and paint) ${fmt(cpuPerChange)} | hover: median ${fmt(hv.median)} p95 ${fmt(hv.p95)} | animation step: median ${fmt(st.median)} p95 ${fmt(st.p95)}`);
     }
     await page.close();
 
