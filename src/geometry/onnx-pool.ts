@@ -9,7 +9,7 @@ import { ConvError, show } from './errors.js';
 import { axisNames } from './build.js';
 import { effectiveKernel } from './sizes.js';
 import { identityPermutation } from './layout-permute.js';
-import { AUTO_PADS, ints, onnxSamePads, type OnnxAutoPad } from './onnx.js';
+import { ints, onnxSamePads, windowAttributes, type OnnxWindowSpec } from './onnx.js';
 import { poolAxis, poolOutput } from './pool.js';
 
 /**
@@ -24,18 +24,10 @@ import { finishPoolDialect, type PoolDialectGeometry } from './pool-dialect.js';
 import { int, shapeOf } from './validate.js';
 
 /** An ONNX `AveragePool` or `MaxPool` node: the shape of X and the node's attributes, named as in the spec. */
-export interface OnnxPoolSpec {
+export interface OnnxPoolSpec extends OnnxWindowSpec {
   op: 'AveragePool' | 'MaxPool';
-  /** X: [N, C, D1…]. */
-  xShape: readonly number[];
   /** Required: the window's extent per spatial axis. */
   kernel_shape: readonly number[];
-  auto_pad?: OnnxAutoPad;
-  /** [x1_begin, x2_begin, …, x1_end, x2_end, …]; each below the kernel. */
-  pads?: readonly number[];
-  /** Default 1 on every axis. */
-  strides?: readonly number[];
-  dilations?: readonly number[];
   /** 0 (floor, default) or 1 (ceil). */
   ceil_mode?: number;
   /** AveragePool only: 1 counts padding cells in the divisor (default 0). */
@@ -82,8 +74,6 @@ export function fromOnnxPool(spec: OnnxPoolSpec): PoolDialectGeometry {
     throw new ConvError('INVALID_OPTION', `${op}: the kernel_shape attribute is required`, { hint: `give ${r} window sizes, e.g. kernel_shape: [${Array(r).fill(2).join(', ')}]` });
   }
   const kernel = ints(spec.kernel_shape, 'kernel_shape', r, 1, op);
-  const strides = ints(spec.strides, 'strides', r, 1, op);
-  const dilations = ints(spec.dilations, 'dilations', r, 1, op);
   const ceil = flag(spec.ceil_mode, 'ceil_mode', op) === 1;
   if (op === 'MaxPool' && spec.count_include_pad !== undefined) throw new ConvError('INVALID_OPTION', 'MaxPool has no count_include_pad attribute', { hint: "use op: 'AveragePool' or drop it" });
   if (op === 'AveragePool' && spec.storage_order !== undefined) throw new ConvError('INVALID_OPTION', 'AveragePool has no storage_order attribute', { hint: "use op: 'MaxPool' or drop it" });
@@ -96,14 +86,7 @@ export function fromOnnxPool(spec: OnnxPoolSpec): PoolDialectGeometry {
   kernel.forEach((k, i) => {
     if (k <= 0) throw new ConvError('KERNEL_SIZE', `${op}: kernel_shape ${k} on axis ${names[i]} must be positive`, { axis: names[i], values: { kernel_shape: kernel }, hint: 'use kernel sizes ≥ 1' });
   });
-  strides.forEach((s, i) => {
-    if (s <= 0) throw new ConvError('STRIDE', `${op}: stride ${s} on axis ${names[i]} must be positive`, { axis: names[i], values: { strides }, hint: 'use strides ≥ 1' });
-  });
-  dilations.forEach((d, i) => {
-    if (d <= 0) throw new ConvError('DILATION', `${op}: dilation ${d} on axis ${names[i]} must be positive`, { axis: names[i], values: { dilations }, hint: 'use dilations ≥ 1' });
-  });
-  const autoPad = spec.auto_pad ?? 'NOTSET';
-  if (!AUTO_PADS.includes(autoPad)) throw new ConvError('PADDING_STRING', `${op}: unknown auto_pad ${show(autoPad)}`, { values: { auto_pad: autoPad }, hint: `use one of ${AUTO_PADS.join(', ')}` });
+  const { strides, dilations, autoPad } = windowAttributes(spec, op, names);
   const notes: string[] = [];
   if (spec.pads !== undefined && autoPad !== 'NOTSET') {
     // The spec forbids the pair; ONNX Runtime's pooling kernels (unlike its Conv) run it and let auto_pad decide.

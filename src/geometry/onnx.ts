@@ -20,18 +20,23 @@ import { int, shapeOf } from './validate.js';
 /** ONNX's `auto_pad`: explicit `pads` (`NOTSET`), TensorFlow-style SAME with the odd cell at the end or the start, or none. */
 export type OnnxAutoPad = 'NOTSET' | 'SAME_UPPER' | 'SAME_LOWER' | 'VALID';
 
-/** An ONNX `Conv` or `ConvTranspose` node: the shapes of X and W and the node's attributes, named as in the spec. */
-export interface OnnxConvSpec {
-  op: 'Conv' | 'ConvTranspose';
+/** What every ONNX window operator (Conv, ConvTranspose, AveragePool, MaxPool) states: X's shape and the window attributes, named as in the spec. */
+export interface OnnxWindowSpec {
   /** X: [N, C, D1…]. */
   xShape: readonly number[];
-  /** W: Conv [M, C/group, k…]; ConvTranspose [C, M/group, k…]. */
-  wShape: readonly number[];
   auto_pad?: OnnxAutoPad;
-  /** [x1_begin, x2_begin, …, x1_end, x2_end, …]. */
+  /** [x1_begin, x2_begin, …, x1_end, x2_end, …] (pooling: each below the kernel). */
   pads?: readonly number[];
+  /** Default 1 on every axis. */
   strides?: readonly number[];
   dilations?: readonly number[];
+}
+
+/** An ONNX `Conv` or `ConvTranspose` node: the shapes of X and W and the node's attributes, named as in the spec. */
+export interface OnnxConvSpec extends OnnxWindowSpec {
+  op: 'Conv' | 'ConvTranspose';
+  /** W: Conv [M, C/group, k…]; ConvTranspose [C, M/group, k…]. */
+  wShape: readonly number[];
   group?: number;
   kernel_shape?: readonly number[];
   /** ConvTranspose only. */
@@ -41,6 +46,25 @@ export interface OnnxConvSpec {
 }
 
 export const AUTO_PADS: readonly OnnxAutoPad[] = ['NOTSET', 'SAME_UPPER', 'SAME_LOWER', 'VALID'];
+
+/**
+ * The window attributes every ONNX window operator checks alike: strides and dilations (one per
+ * spatial axis, default 1, positive) and auto_pad (one of AUTO_PADS, default NOTSET).
+ */
+export function windowAttributes(spec: OnnxWindowSpec, op: string, names: readonly string[]): { strides: number[]; dilations: number[]; autoPad: OnnxAutoPad } {
+  const r = names.length;
+  const strides = ints(spec.strides, 'strides', r, 1, op);
+  const dilations = ints(spec.dilations, 'dilations', r, 1, op);
+  strides.forEach((s, i) => {
+    if (s <= 0) throw new ConvError('STRIDE', `${op}: stride ${s} on axis ${names[i]} must be positive`, { axis: names[i], values: { strides }, hint: 'use strides ≥ 1' });
+  });
+  dilations.forEach((d, i) => {
+    if (d <= 0) throw new ConvError('DILATION', `${op}: dilation ${d} on axis ${names[i]} must be positive`, { axis: names[i], values: { dilations }, hint: 'use dilations ≥ 1' });
+  });
+  const autoPad = spec.auto_pad ?? 'NOTSET';
+  if (!AUTO_PADS.includes(autoPad)) throw new ConvError('PADDING_STRING', `${op}: unknown auto_pad ${show(autoPad)}`, { values: { auto_pad: autoPad }, hint: `use one of ${AUTO_PADS.join(', ')}` });
+  return { strides, dilations, autoPad };
+}
 
 /** C++ integer division (truncates toward zero), as ORT computes. */
 function cdiv(a: number, b: number): number {
@@ -125,16 +149,7 @@ export function fromOnnx(spec: OnnxConvSpec): DialectGeometry {
   });
   const group = int(spec.group ?? 1, 'group');
   if (group <= 0) throw new ConvError('GROUPS', `${op}: group count is ${group}`, { values: { group }, hint: 'use group ≥ 1' });
-  const strides = ints(spec.strides, 'strides', r, 1, op);
-  const dilations = ints(spec.dilations, 'dilations', r, 1, op);
-  strides.forEach((s, i) => {
-    if (s <= 0) throw new ConvError('STRIDE', `${op}: stride ${s} on axis ${names[i]} must be positive`, { axis: names[i], values: { strides }, hint: 'use strides ≥ 1' });
-  });
-  dilations.forEach((d, i) => {
-    if (d <= 0) throw new ConvError('DILATION', `${op}: dilation ${d} on axis ${names[i]} must be positive`, { axis: names[i], values: { dilations }, hint: 'use dilations ≥ 1' });
-  });
-  const autoPad = spec.auto_pad ?? 'NOTSET';
-  if (!AUTO_PADS.includes(autoPad)) throw new ConvError('PADDING_STRING', `${op}: unknown auto_pad ${show(autoPad)}`, { values: { auto_pad: autoPad }, hint: `use one of ${AUTO_PADS.join(', ')}` });
+  const { strides, dilations, autoPad } = windowAttributes(spec, op, names);
   if (spec.pads !== undefined && autoPad !== 'NOTSET') {
     throw new ConvError('INVALID_OPTION', `${op}: the node has both 'auto_pad' (${autoPad}) and 'pads' attributes`, { values: { auto_pad: autoPad, pads: spec.pads }, hint: "give pads with auto_pad NOTSET, or drop pads" });
   }

@@ -6,7 +6,7 @@
 import { axisNames, directAxisRecord, directEquivalent } from './build.js';
 import { effectiveKernel, windowSpan } from './sizes.js';
 import { ConvError, show } from './errors.js';
-import type { DirectAxis } from './types.js';
+import type { CanonicalAxis, DirectAxis } from './types.js';
 import { perAxis, shapeOf } from './validate.js';
 
 /** Which pooling: the window's maximum or its mean. */
@@ -156,20 +156,14 @@ export function poolGeometry(mode: PoolMode, inputShape: readonly number[], opti
   return finishPool({ mode, rank, batched, inputShape: input, axes, ceilMode, countIncludePad, divisorOverride });
 }
 
-/** One pooling axis in the dialect-free terms the builders below take: nominal pads, no output padding. */
-export interface PoolAxisSpec {
-  input: number;
-  kernel: number;
-  stride: number;
-  dilation: number;
-  /** Padding before the input (negative: the first window starts inside it). */
-  padBefore: number;
-  /**
-   * Padding after the input as the framework states it: the bound an average's divisor counts to
-   * when padding is counted (docs/semantics.md, "Pooling"). Windows may read past it (ceil mode).
-   */
-  padAfter: number;
-}
+/**
+ * One pooling axis in the dialect-free terms the builders below take: a convolution's canonical
+ * axis without output padding. `padBefore` may be negative (the first window starts inside the
+ * input); `padAfter` is the padding after the input as the framework states it, the bound an
+ * average's divisor counts to when padding is counted (docs/semantics.md, "Pooling") — windows
+ * may read past it (ceil mode).
+ */
+export type PoolAxisSpec = Omit<CanonicalAxis, 'outputPadding'>;
 
 /**
  * The DirectAxis of one pooling axis with `output` windows: the nominal pads, and in `equivalent`

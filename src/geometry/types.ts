@@ -164,15 +164,8 @@ export interface CanonicalAxis {
   outputPadding: number;
 }
 
-export interface CanonicalSpec {
+/** A convolution's numbers before `buildGeometry` derives its axes and shapes: the record's own fields, then per-axis {@link CanonicalAxis}. */
+export interface CanonicalSpec extends Omit<ConvGeometryBase, 'rank' | 'inputShape' | 'outputShape'> {
   transposed: boolean;
-  batch: number;
-  batched: boolean;
-  inChannels: number;
-  outChannels: number;
-  groups: number;
-  hasBias: boolean;
-  paddingMode: PaddingMode;
   axes: CanonicalAxis[];
-  weightShape: number[];
 }
