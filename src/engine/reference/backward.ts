@@ -7,7 +7,7 @@
 import { padSource } from '../../geometry/taps.js';
 import type { ConvGeometry, DirectConvGeometry } from '../../geometry/types.js';
 import { product } from '../../geometry/validate.js';
-import { loopSizes, tapOffsets, unravel, weightBase } from './conv.js';
+import { forEachOutput, loopSizes, weightBase } from './conv.js';
 
 /**
  * ∂(Σ gradOutput·y)/∂weight for y = the convolution `g` describes (direct or transposed) applied to
@@ -18,14 +18,10 @@ import { loopSizes, tapOffsets, unravel, weightBase } from './conv.js';
  */
 export function referenceWeightGrad(g: ConvGeometry, x: Float32Array, gradOutput: Float32Array): Float32Array {
   const sizes = loopSizes(g);
-  const { N, inSpatial, outExtents, outSpatial, taps, icPerGroup, ocPerGroup } = sizes;
+  const { N, inSpatial, outSpatial, taps, icPerGroup, ocPerGroup } = sizes;
   const acc = new Float64Array(product(g.weightShape));
   if (N === 0 || g.inChannels === 0 || g.outChannels === 0) return new Float32Array(acc.length);
-  const offsets = new Int32Array(taps);
-  const outIndex = new Array<number>(g.rank).fill(0);
-  for (let pos = 0; pos < outSpatial; pos++) {
-    unravel(pos, outExtents, outIndex);
-    tapOffsets(g.axes, g.paddingMode, outIndex, offsets);
+  forEachOutput(g, sizes, (pos, offsets) => {
     for (let n = 0; n < N; n++) {
       for (let oc = 0; oc < g.outChannels; oc++) {
         const gy = gradOutput[(n * g.outChannels + oc) * outSpatial + pos];
@@ -42,7 +38,7 @@ export function referenceWeightGrad(g: ConvGeometry, x: Float32Array, gradOutput
         }
       }
     }
-  }
+  });
   return Float32Array.from(acc);
 }
 

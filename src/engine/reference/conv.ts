@@ -84,17 +84,26 @@ export function weightBase(g: ConvGeometry, s: LoopSizes, oc: number, ic: number
   return g.transposed ? (ic * s.ocPerGroup + (oc % s.ocPerGroup)) * s.taps : (oc * s.icPerGroup + (ic % s.icPerGroup)) * s.taps;
 }
 
+/**
+ * The loop both reference passes walk: every output position `pos` (row-major) with, in `offsets`,
+ * where each tap of its window reads the input plane (tapOffsets; −1 where it reads nothing).
+ */
+export function forEachOutput(g: ConvGeometry, s: LoopSizes, visit: (pos: number, offsets: Int32Array) => void): void {
+  const offsets = new Int32Array(s.taps);
+  const outIndex = new Array<number>(g.rank).fill(0);
+  for (let pos = 0; pos < s.outSpatial; pos++) {
+    unravel(pos, s.outExtents, outIndex);
+    tapOffsets(g.axes, g.paddingMode, outIndex, offsets);
+    visit(pos, offsets);
+  }
+}
+
 /** Runs the convolution (direct or transposed) that `g` describes. */
 export function referenceConv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null): Float32Array {
   const sizes = loopSizes(g);
-  const { N, inSpatial, outExtents, outSpatial, taps, icPerGroup, ocPerGroup } = sizes;
+  const { N, inSpatial, outSpatial, taps, icPerGroup, ocPerGroup } = sizes;
   const out = new Float32Array(N * g.outChannels * outSpatial);
-  const offsets = new Int32Array(taps);
-  const outIndex = new Array<number>(g.rank).fill(0);
-
-  for (let pos = 0; pos < outSpatial; pos++) {
-    unravel(pos, outExtents, outIndex);
-    tapOffsets(g.axes, g.paddingMode, outIndex, offsets);
+  forEachOutput(g, sizes, (pos, offsets) => {
     for (let n = 0; n < N; n++) {
       for (let oc = 0; oc < g.outChannels; oc++) {
         const group = Math.floor(oc / ocPerGroup);
@@ -111,6 +120,6 @@ export function referenceConv(g: ConvGeometry, x: Float32Array, w: Float32Array,
         out[(n * g.outChannels + oc) * outSpatial + pos] = acc;
       }
     }
-  }
+  });
   return out;
 }
