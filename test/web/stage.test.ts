@@ -109,15 +109,16 @@ describe('the stage', () => {
   });
 
   it('on a phone the classic figure shows its planes alone, every text at 11 px or more, and its key below, also at 11 px or more', async () => {
-    for (const q of ['?tour=7&lang=zh', '?i=5&k=3&s=2&p=1&fig=classic&lang=en', '?tour=6&lang=en', '?tour=6&lang=zh', '?tour=7&lang=en', '?tour=13&lang=en', '?tour=13&lang=zh']) {
+    for (const q of ['?tour=7&lang=zh', '?i=5&k=3&s=2&p=1&fig=classic&lang=en', '?tour=6&lang=en', '?tour=6&lang=zh', '?tour=7&lang=en', '?tour=13&lang=en', '?tour=13&lang=zh', '?i=5&k=3&s=2&p=1&fig=classic&n=1&lang=en']) {
       const { page, errors } = await open(q, { width: 390, height: 844 });
       const m = await page.evaluate(() => {
         const svg = document.querySelector<SVGSVGElement>('#svg-classic')!;
         const vb = svg.getAttribute('viewBox')!.split(' ').map(Number);
         const k = svg.getBoundingClientRect().width / vb[2];
         // Every text in the planes' window (title, subtitle, plane labels, step counter).
+        // (Numbers printed in cells, with numbers on, are as large as their cells hold.)
         const sizes = Array.from(svg.querySelectorAll('text'))
-          .filter((t) => Number(t.getAttribute('y')) <= vb[1] + vb[3])
+          .filter((t) => Number(t.getAttribute('y')) <= vb[1] + vb[3] && !/^×?-?[\d.]+$/.test(t.textContent ?? ''))
           .map((t) => ({ text: t.textContent, px: Number(t.getAttribute('font-size')) * k }));
         const key = document.querySelector('#classic-key')!;
         // The key's texts on screen: its parameter lines (page text) and, in the legend's and the
@@ -141,7 +142,7 @@ describe('the stage', () => {
         const missing = below.filter((t) => !lines.includes(t.textContent) && !windows.some((w) => Number(t.getAttribute('x')) >= w.x0 && Number(t.getAttribute('x')) <= w.x1 && Number(t.getAttribute('y')) >= w.y0 && Number(t.getAttribute('y')) <= w.y1)).map((t) => t.textContent);
         const shown = !key.hasAttribute('hidden') && key.getBoundingClientRect().height > 0;
         const right = Math.max(...Array.from(key.querySelectorAll('svg:not([hidden]), .key-line')).map((e) => e.getBoundingClientRect().right));
-        return { vbHeight: vb[3], height: Number(svg.dataset.height), width: svg.getBoundingClientRect().width, sizes, key: shown, keyUse: key.querySelector('svg use')?.getAttribute('href'), keyTexts, missing, right };
+        return { vbHeight: vb[3], height: Number(svg.dataset.height), width: svg.getBoundingClientRect().width, left: svg.getBoundingClientRect().left, sizes, key: shown, keyUse: key.querySelector('svg use')?.getAttribute('href'), keyTexts, missing, right };
       });
       // The planes' window leaves out the key (parameter lines, legend, kernel) drawn under them.
       expect(m.vbHeight, q).toBeLessThan(m.height * 0.85);
@@ -151,12 +152,15 @@ describe('the stage', () => {
       for (const s of m.sizes) expect(s.px, `${q}: ${s.text}`).toBeGreaterThanOrEqual(10.95);
       // The planes span at least half the width, however long the prose above the control.
       expect(m.width, q).toBeGreaterThanOrEqual(0.49 * 378);
+      expect(m.left, q).toBeGreaterThanOrEqual(0);
+      expect(m.left + m.width, q).toBeLessThanOrEqual(390);
       expect(m.key, q).toBe(true);
       expect(m.keyUse).toBe('#classic-base');
       // The key under the tour card: every text at 11 px or more (drawn whole it printed the
       // kernel's weight names at 7.5–10 px), none left out, nothing wider than the screen.
       expect(m.missing, q).toEqual([]);
-      expect(m.keyTexts.some((t) => /^w/.test(t.text ?? '')), q).toBe(true);
+      // The kernel's entries are among them: weight names, or its values with numbers on.
+      expect(m.keyTexts.some((t) => (q.includes('n=1') ? /^-?\d/ : /^w/).test(t.text ?? '')), q).toBe(true);
       for (const t of m.keyTexts) expect(t.px, `${q} key: ${t.text}`).toBeGreaterThanOrEqual(10.95);
       expect(m.right, q).toBeLessThanOrEqual(390);
       expect(errors).toEqual([]);

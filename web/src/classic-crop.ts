@@ -102,10 +102,12 @@ export function classicCrop(sc: SceneLayout, frames: readonly Prim[]): { planes:
   const planes = Object.values(sc.planes ?? {}).filter((p): p is Plane => p !== undefined);
   if (planes.length === 0) return null;
   const bottom = Math.max(...planes.map((p) => p.oy + planeHeight(p)));
-  // The planes' own labels sit just under them (the input's label, its baseline a line of its own
-  // size below, however large the renderer's textScale makes it); the key starts further down.
+  // The planes' own labels sit just under them (the input's label, centred, its baseline a line of
+  // its own size below, however large the renderer's textScale makes it); the key starts further
+  // down. The flat look (numbers on) has its labels above the planes: the first line under them,
+  // a parameter line (not centred), is the key's.
   let split = bottom + 4;
-  for (const p of sc.base) if (p.type === 'text' && p.y > bottom && p.y <= bottom + 8 + p.size * 1.43) split = Math.max(split, p.y + p.size * 0.3 + 2);
+  for (const p of sc.base) if (p.type === 'text' && p.anchor === 'middle' && p.y > bottom && p.y <= bottom + 8 + p.size * 1.43) split = Math.max(split, p.y + p.size * 0.3 + 2);
   let right = 0;
   const key: Prim[] = [];
   for (const p of [...sc.base, ...frames]) {

@@ -203,6 +203,9 @@ export class ClassicStage {
     let smallest = Infinity;
     for (const p of [...sc.base, ...sc.frame(0)]) {
       if (p.type !== 'text' || (view && p.y > view.y + view.h)) continue;
+      // Numbers printed in cells grow only as far as their cell holds them, whatever the textScale:
+      // asking more of them would only widen the figure (and shrink everything else).
+      if (/^×?-?[\d.]+$/.test(p.text)) continue;
       smallest = Math.min(smallest, p.size / this.textScale);
     }
     if (smallest === Infinity) return 1;
@@ -250,6 +253,8 @@ export class ClassicStage {
     // long, needed a scroll at 65 %). Their text stays legible at any of these sizes (fit() has the
     // renderer print it larger). A small figure grows to 0.8 at most.
     if (crop) k = Math.max(k, Math.min((0.5 * w) / view.w, (0.6 * window.innerHeight) / view.h, 0.8));
+    // Never wider than the stage (the 0.3 floor above could overflow a phone).
+    k = Math.min(k, w / view.w);
     this.svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.w} ${view.h}`);
     this.svg.style.width = `${Math.floor(view.w * k)}px`;
     this.svg.style.height = `${Math.floor(view.h * k)}px`;
