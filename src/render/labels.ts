@@ -23,6 +23,7 @@ const en = {
   avgPool: 'average pooling',
   maxPool: 'max pooling',
   directView: 'drawn as a stride-1 convolution over the zero-inserted input',
+  directViewUnit: 'drawn as a stride-1 convolution over the padded input',
   scatterView: 'scatter: each input cell stamps the kernel onto the output',
   flipped: 'flipped 180°',
   window: 'window',
@@ -58,8 +59,9 @@ const zh: Record<LabelKey, string> = {
   avgPool: '平均池化',
   maxPool: '最大池化',
   directView: '等价于在插零后的输入上做步长为 1 的卷积',
+  directViewUnit: '等价于在填充后的输入上做步长为 1 的卷积',
   scatterView: '散射：每个输入单元把卷积核加权叠加到输出上',
-  flipped: '旋转 180°',
+  flipped: '翻转（旋转 180°）',
   window: '窗口',
   step: '步骤',
   stepOf: '第 {n} 步，共 {total} 步',
@@ -74,7 +76,7 @@ const zh: Record<LabelKey, string> = {
   rows: '行：输出单元',
   cols: '列：输入单元',
   equals: '等于',
-  channels: '通道 {in}→{out}，分组 {groups}（画出通道 0）',
+  channels: '通道 {in}→{out}，分组数 {groups}（画出通道 0）',
 };
 
 const TABLE: Record<Lang, Record<LabelKey, string>> = { en, zh };

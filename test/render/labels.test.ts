@@ -24,14 +24,21 @@ describe('labels and the raster font', () => {
     const texts = (sc: typeof zh, n: number) => [...sc.base, ...sc.frames[n]].flatMap((p) => (p.type === 'text' ? [p.text] : []));
     expect(texts(zh, 0)).toContain('第 1 步，共 16 步');
     expect(texts(zh, 15)).toContain('第 16 步，共 16 步');
-    expect(texts(zh, 0)).toContain('等价于在插零后的输入上做步长为 1 的卷积');
+    // Stride 1 inserts no zeros: the subtitle names the padded input, not a zero-inserted one.
+    expect(texts(zh, 0)).toContain('等价于在填充后的输入上做步长为 1 的卷积');
+    expect(texts(en, 0)).toContain('drawn as a stride-1 convolution over the padded input');
+    expect(texts(en, 0).join('|')).not.toContain('zero-inserted');
+    // Stride 2 does insert them.
+    const zh2 = sceneOf({ input: [2, 2], kernel: 3, stride: 2, transposed: true }, { lang: 'zh' });
+    expect(texts(zh2, 0)).toContain('等价于在插零后的输入上做步长为 1 的卷积');
+    expect(texts(sceneOf({ input: [2, 2], kernel: 3, stride: 2, transposed: true }, { lang: 'en' }), 0)).toContain('drawn as a stride-1 convolution over the zero-inserted input');
     expect(texts(en, 0)).toContain('step 1/16');
     // No character of them is drawn as the missing-glyph box.
-    for (const ch of '第步共等价于在插零后的输入上做长为卷积') for (const s of FONT_SIZES) expect(GLYPHS[s].glyphs[ch], ch).toBeDefined();
+    for (const ch of '第步共等价于在插零填充后的输入上做长为卷积翻旋') for (const s of FONT_SIZES) expect(GLYPHS[s].glyphs[ch], ch).toBeDefined();
   });
   it('labels are in the shared string table as render.*', () => {
     expect(t('zh', 'render.input')).toBe('输入');
     expect(t('en', 'render.kernel')).toBe('kernel');
-    expect(label('zh', 'channels', { in: 2, out: 4, groups: 2 })).toBe('通道 2→4，分组 2（画出通道 0）');
+    expect(label('zh', 'channels', { in: 2, out: 4, groups: 2 })).toBe('通道 2→4，分组数 2（画出通道 0）');
   });
 });

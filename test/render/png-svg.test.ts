@@ -49,7 +49,7 @@ describe('SVG', () => {
     const en = renderSvg(spec);
     for (const text of ['transposed convolution', 'input 3×3', 'output 6×6', 'flipped 180°', 'output padding 1', 'inserted zero', 'a = 1', 'w₂₂']) expect(en).toContain(text);
     const zh = renderSvg(spec, { lang: 'zh' });
-    for (const text of ['转置卷积', '输入 3×3', '输出 6×6', '旋转 180°', '卷积核']) expect(zh).toContain(text);
+    for (const text of ['转置卷积', '输入 3×3', '输出 6×6', '翻转（旋转 180°）', '卷积核']) expect(zh).toContain(text);
   });
 
   it('animated SVG: one group per frame, each visible for 1 s of an N-second loop', () => {

@@ -50,7 +50,8 @@ export function directLayout(tr: DirectTrace, o: ResolvedOptions): SceneLayout {
 
   const base: Prim[] = [];
   const title = titleOf(tr, lang);
-  const subtitle = tr.transposed ? label(lang, 'directView') : '';
+  // Zeros are inserted only where the stride is above 1: at stride 1 the grid is the padded input.
+  const subtitle = !tr.transposed ? '' : label(lang, tr.axes.some((a) => a.stride > 1) ? 'directView' : 'directViewUnit');
   let cursor = 24 * t;
   base.push(textPrim(MARGIN, cursor, title, S.title, pal.text));
   // Scaled up, the subtitle wraps at the planes' width rather than widen the picture (and shrink
