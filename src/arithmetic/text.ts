@@ -11,9 +11,12 @@ function paddingText(e: Explanation): string {
   return e.axes.map((a) => `[${a.padding[0]},${a.padding[1]}]`).join('×');
 }
 
+/** Chinese writes small dimension counts in words: 一维, 二维, 三维. */
+const ZH_DIGITS = '零一二三四五六七八九';
+
 function header(e: Explanation): string {
   const vars = {
-    rank: e.rank,
+    rank: e.lang === 'zh' && e.rank < 10 ? ZH_DIGITS[e.rank] : e.lang === 'zh' ? `${e.rank} ` : e.rank,
     input: times(e.input),
     kernel: times(e.axes.map((a) => a.kernel)),
     stride: times(e.axes.map((a) => a.stride)),
@@ -38,9 +41,12 @@ function axisLines(lang: Lang, a: AxisExplanation): string[] {
   const q = a.equivalent;
   if (q) {
     lines.push(t(lang, 'explain.equivalent.title'));
-    lines.push(t(lang, 'explain.equivalent.input', { it: q.iTildePrime, i: q.iPrime, z: q.insertedZeros }));
+    // Say what is true for this stride: no zeros at stride 1, one zero, or several.
+    const inputKey = q.insertedZeros === 0 ? 'inputUnit' : q.insertedZeros === 1 ? 'inputOne' : 'input';
+    lines.push(t(lang, `explain.equivalent.${inputKey}`, { it: q.iTildePrime, i: q.iPrime, z: q.insertedZeros }));
     lines.push(t(lang, 'explain.equivalent.kernel', { k: q.kPrime, d: q.dilation }));
-    lines.push(t(lang, 'explain.equivalent.padding', { pb: q.pPrime[0], pa: q.pPrime[1], a: q.a, total: q.padAfter }));
+    lines.push(t(lang, q.a === 0 ? 'explain.equivalent.padding' : 'explain.equivalent.paddingExtra', { pb: q.pPrime[0], pa: q.pPrime[1], a: q.a, total: q.padAfter }));
+    if (q.pPrime[0] < 0 || q.padAfter < 0) lines.push(t(lang, 'explain.equivalent.crop'));
     lines.push(t(lang, 'explain.equivalent.output', { o: q.oPrime }));
   }
   return lines;

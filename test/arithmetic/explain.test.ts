@@ -45,11 +45,26 @@ describe('explain output', () => {
     expect(e.lang).toBe('zh');
     expect(e.lines.every((l) => CJK.test(l) || /^ {2}o'? =/.test(l))).toBe(true);
     expect(e.lines.join('\n')).toContain('关系式 14');
-    expect(e.lines.join('\n')).toContain('等价的直接卷积');
+    expect(e.lines.join('\n')).toContain('等价的普通卷积');
     expect(e.lines.join('\n')).toContain('翻转');
+    expect(e.lines[0]).toMatch(/^一维转置卷积/);
     const en = explain({ input: 3, kernel: 3, stride: 2, padding: 1, transposed: true, outputPadding: 1, rank: 1 });
     expect(en.lines.some((l) => CJK.test(l))).toBe(false);
     expect(en.lines.length).toBe(e.lines.length);
+  });
+
+  it('names zero insertion only where the stride inserts zeros, with the count in words a reader writes', () => {
+    const text = (stride: number, lang: 'en' | 'zh') => explain({ input: 2, kernel: 3, stride, transposed: true, rank: 1, lang }).lines.join('\n');
+    expect(text(1, 'en')).toContain('no zeros inserted (stride 1)');
+    expect(text(1, 'en')).not.toMatch(/0 zero/);
+    expect(text(1, 'zh')).toContain('不插零');
+    expect(text(1, 'zh')).not.toContain('插入 0 个零');
+    expect(text(2, 'en')).toContain('with 1 zero inserted between neighbours');
+    expect(text(3, 'en')).toContain('with 2 zeros inserted between neighbours');
+    expect(text(2, 'zh')).toContain('相邻单元之间插入 1 个零');
+    // The padding line in plain words; output padding a only when there is some.
+    expect(text(1, 'zh')).toContain("填充 p'：前面补 2 个单元，后面补 2 个");
+    expect(text(1, 'en')).not.toContain('a = 0');
   });
 
   it('has a Chinese string for every English key', () => {

@@ -73,7 +73,7 @@ describe('convkit explain (in process)', () => {
   it('explains in Chinese', async () => {
     const r = await cli('explain', '--input', '5', '--kernel', '3', '--padding', '1', '--rank', '1', '--lang', 'zh');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('1 维卷积');
+    expect(r.out).toContain('一维卷积');
     expect(r.out).toContain('关系式 3（半填充');
   });
 
