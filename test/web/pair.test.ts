@@ -67,6 +67,12 @@ describe('linked pair', () => {
     const inv = await grid(page, 'inverse');
     inv.values.forEach((v, i) => expect(Math.abs(v - lib.inverse![i])).toBeLessThan(2e-3));
     expect(await page.textContent('#pair-body')).toMatch(/反卷积/);
+    // Why even the least-squares solution misses x: z has 9 numbers for the 25 of x.
+    const summary = (await page.textContent('[data-pair-summary]')) ?? '';
+    expect(summary).toContain('最小二乘解');
+    expect(summary).toContain('z 只有 9 个数，x 却有 25 个');
+    // Chinese sets no space after its full stop.
+    expect(summary).not.toMatch(/。 /);
     await page.click('#pair-apply');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('t') === '1');
     const q = new URL(page.url()).searchParams;
@@ -88,7 +94,8 @@ describe('both notations', () => {
     expect([q.get('t'), q.get('s'), q.get('p')]).toEqual(['1', '1', '0']);
     expect(await page.getAttribute('#svg-output', 'data-size')).toBe('4x4');
     expect(await page.textContent('[data-notation-guide]')).toMatch(/p′ = 2/);
-    expect(await page.textContent('[data-notation-torch]')).toMatch(/padding 0/);
+    expect(await page.textContent('[data-notation-torch]')).toBe('ConvTranspose2d(stride=1, padding=0, output_padding=0)');
+    expect(await page.textContent('#notation-status')).toContain('ConvTranspose2d(stride=1, padding=0, output_padding=0)');
     await page.close();
   });
 

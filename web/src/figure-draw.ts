@@ -37,7 +37,8 @@ export class MainFigure {
     const [H, W] = g.axes;
     const gridCap = s.scatter
       ? t(lang, 'scatterInput')
-      : g.transposed ? t(lang, 'gridLabelTransposed') : g.axes.reduce((n, a) => n + a.padBefore + a.padAfter, 0) > 0 ? t(lang, 'gridLabelPadded') : t(lang, 'gridLabel');
+      // Zeros are inserted only at a stride above 1; a stride-1 transposed conv's grid is the padded input.
+      : g.transposed ? t(lang, g.axes.some((a) => a.stride > 1) ? 'gridLabelTransposed' : 'gridLabelPadded') : g.axes.reduce((n, a) => n + a.padBefore + a.padAfter, 0) > 0 ? t(lang, 'gridLabelPadded') : t(lang, 'gridLabel');
     // The grid's size after padding or inserted zeros, when it differs from the input's.
     const gridShape = s.trace.grid.shape.join('×');
     let capGrid = `${gridCap} ${H.input}×${W.input}${s.scatter || gridShape === `${H.input}×${W.input}` ? '' : ` → ${gridShape}`}`;

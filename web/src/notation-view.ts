@@ -21,6 +21,12 @@ function both<T>(ns: GuideAxisNotation[], f: (n: GuideAxisNotation) => T): strin
   return v.every((x) => x === v[0]) ? v[0] : v.join(' × ');
 }
 
+/** One value per axis as PyTorch writes an argument: 2, or (1, 2) where the axes differ. */
+function code<T>(ns: GuideAxisNotation[], f: (n: GuideAxisNotation) => T): string {
+  const v = ns.map((n) => String(f(n)));
+  return v.every((x) => x === v[0]) ? v[0] : `(${v.join(', ')})`;
+}
+
 export class NotationView {
   readonly root: HTMLElement;
   private title: HTMLElement;
@@ -99,11 +105,12 @@ export class NotationView {
     } else if (ns.every((n) => n.stride === 1)) {
       this.guide.textContent = pt(lang, 'notationTransposedOne', { pp, a: aText });
     } else {
-      this.guide.textContent = pt(lang, 'notationTransposed', { fs: both(ns, (n) => n.guideStride), z: both(ns, (n) => n.insertedZeros), it: both(ns, (n) => n.stretchedInput), pp, a: aText });
+      this.guide.textContent = pt(lang, ns.every((n) => n.insertedZeros === 1) ? 'notationTransposedSingle' : 'notationTransposed', { fs: both(ns, (n) => n.guideStride), z: both(ns, (n) => n.insertedZeros), it: both(ns, (n) => n.stretchedInput), pp, a: aText });
     }
     const p = both(ns, (n) => (n.padding[0] === n.padding[1] ? n.padding[0] : `${n.padding[0]}/${n.padding[1]}`));
-    const op = g.transposed ? pt(lang, 'notationOp', { op: a }) : '';
-    this.torch.textContent = `${g.transposed ? 'ConvTranspose2d' : 'Conv2d'}: ${pt(lang, 'notationTorchText', { s: both(ns, (n) => n.stride), p, op })}`;
+    // PyTorch's own words (stride=2, padding=0, output_padding=0) in both languages.
+    const op = g.transposed ? pt(lang, 'notationOp', { op: code(ns, (n) => n.a) }) : '';
+    this.torch.textContent = pt(lang, 'notationTorchText', { name: g.transposed ? 'ConvTranspose2d' : 'Conv2d', s: code(ns, (n) => n.stride), p: code(ns, (n) => (n.padding[0] === n.padding[1] ? n.padding[0] : `${n.padding[0]}/${n.padding[1]}`)), op });
     // The form shows the layer's own guide numbers unless the reader is typing in it.
     if (!this.root.contains(document.activeElement)) {
       this.stride.value = g.transposed ? both(ns, (n) => n.guideStride).replace(' × ', ',') : '1';
@@ -132,8 +139,8 @@ export class NotationView {
       const [pH, pW] = [paddingArgument(H), paddingArgument(W)];
       const n = r.notation;
       const fs = both(n, (x) => x.guideStride);
-      const msgs = [pt(lang, 'notationUnderstood', { fs, pp: both(n, (x) => x.guidePadding[0]), s: both(n, (x) => x.stride), p: both(n, (x) => x.padding[0]), op: both(n, (x) => x.a) })];
-      if (n.some((x) => x.stride > 1)) msgs.push(pt(lang, 'notationFractional', { s: both(n, (x) => x.stride), z: both(n, (x) => x.insertedZeros) }));
+      const msgs = [pt(lang, 'notationUnderstood', { fs, pp: both(n, (x) => x.guidePadding[0]), s: code(n, (x) => x.stride), p: code(n, (x) => x.padding[0]), op: code(n, (x) => x.a) })];
+      if (n.some((x) => x.stride > 1)) msgs.push(pt(lang, n.every((x) => x.insertedZeros === 1) ? 'notationFractionalOne' : 'notationFractional', { s: both(n, (x) => x.stride), z: both(n, (x) => x.insertedZeros) }));
       const next: State = {
         ...s,
         transposed: true,
@@ -146,7 +153,8 @@ export class NotationView {
       };
       this.load(next);
       this.status.classList.remove('field-error');
-      this.status.textContent = msgs.join(' ');
+      // Chinese sets no space after a full-width full stop.
+      this.status.textContent = msgs.join(lang === 'zh' ? '' : ' ');
     } catch (e) {
       if (!isConvError(e)) throw e;
       this.status.classList.add('field-error');

@@ -113,8 +113,14 @@ export class PairView {
     const shape = (sh: number[]) => sh.slice(1).join('×');
     const rShape = pair.transposed.outputShape.slice(pair.transposed.batched ? 2 : 1).join('×');
     const summary = [pt(lang, 'pairSummary', { x: shape(pair.inputShape), z: shape(pair.outputShape), r: rShape }), pt(lang, 'pairSummaryDiff', { d: fmt(round(maxAbs(pair.difference))) })];
-    if (pair.inverseDifference) summary.push(pt(lang, 'pairSummaryLsq', { d: fmt(round(maxAbs(pair.inverseDifference))) }));
-    const sum = h('p', { class: 'pair-summary', 'data-pair-summary': '' }, summary.join(' '));
+    if (pair.inverseDifference) {
+      summary.push(pt(lang, 'pairSummaryLsq', { d: fmt(round(maxAbs(pair.inverseDifference))) }));
+      // Why even the best inverse misses x: z has fewer numbers than x, so the convolution lost information.
+      const m = pair.z.length, n = pair.x.length;
+      summary.push(pt(lang, m < n ? 'pairLsqLost' : 'pairLsqEnough', { m, n }));
+    }
+    // Chinese sets no space after a full-width full stop.
+    const sum = h('p', { class: 'pair-summary', 'data-pair-summary': '' }, summary.join(lang === 'zh' ? '' : ' '));
     frag.append(sum);
     if (s.inChannels > 1 || s.outChannels > 1) frag.append(h('p', { class: 'hint' }, pt(lang, 'pairChannels')));
     frag.append(h('p', { class: 'pair-code' }, pt(lang, 'pairCode', { direct: torchText(pair, false), transposed: torchText(pair, true) })));

@@ -30,7 +30,8 @@ export function loadUrl(): void {
   const box = byId('url-problems');
   if (problems.length > 0) {
     box.hidden = false;
-    box.textContent = `${t(s.lang, 'urlProblem')} ${problems.map((p) => `${p.key}=“${p.value}”`).join(', ')}`;
+    // Chinese sets no space after its full-width colon.
+    box.textContent = `${t(s.lang, 'urlProblem')}${s.lang === 'zh' ? '' : ' '}${problems.map((p) => `${p.key}=“${p.value}”`).join(', ')}`;
   } else {
     box.hidden = true;
     box.textContent = '';

@@ -92,7 +92,7 @@ export const TOUR: TourStep[] = [
     title: { en: 'Channels and the number of weights', zh: '通道与权重个数' },
     text: {
       en: 'An input usually has several channels (a colour image has 3). Each kernel has one {k}×{k} slice per input channel: as drawn here, each channel is multiplied by its own slice and the shares add up to one output cell, so there is one kernel per output channel. A layer of 64 kernels of 3×3 on 3 input channels therefore holds I·O·K = 3·64·9 = {params} weights (bias not counted).',
-      zh: '输入通常有多个通道（彩色图像有 3 个）。每个卷积核在每个输入通道上都有一片 {k}×{k} 的权重：如图，每个通道与自己那一片相乘，各通道的结果相加，得到输出中的一个单元；有几个输出通道就有几个卷积核。所以 64 个 3×3 卷积核作用在 3 个输入通道上，共有 I·O·K = 3·64·9 = {params} 个权重（不计偏置）。',
+      zh: '输入通常有多个通道（彩色图片有 3 个）。每个卷积核在每个输入通道上都有一片 {k}×{k} 的权重：如图，每个通道与自己那一片相乘，各通道的结果相加，得到输出中的一个单元；有几个输出通道就有几个卷积核。所以 64 个 3×3 卷积核作用在 3 个输入通道上，共有 I·O·K = 3·64·9 = {params} 个权重（不计偏置）。',
     },
     tryIt: { en: 'Change the number of output channels and watch the parameter count in the Formula tab.', zh: '改变输出通道数，看“公式”页中的参数量如何变化。' },
     control: 'outChannels',
@@ -123,7 +123,7 @@ export const TOUR: TourStep[] = [
     title: { en: 'The transposed convolution: x = Cᵀz', zh: '转置卷积：x = Cᵀz' },
     text: {
       en: 'Going the other way, x = Cᵀz maps the {m} numbers of z back to {n}: the transposed convolution. With stride 1 it is an ordinary convolution of the flipped kernel over the {o}×{o} input padded with {pp} zeros on every side (the guide’s p′ = k − 1), giving {i}×{i}. PyTorch writes the same layer with padding 0: its padding counts what is cropped from the output.',
-      zh: '反过来，x = Cᵀz 把 z 的 {m} 个数映射回 {n} 个数，这就是转置卷积。步长为 1 时，它本身就是一次普通卷积：在 {o}×{o} 的输入四周各补 {pp} 圈零（教程中的填充 p′ = k − 1），再用翻转后的卷积核滑动，得到 {i}×{i}。在 PyTorch 里这一层的填充写作 0，因为那里的填充指的是从输出裁掉多少。',
+      zh: '反过来，x = Cᵀz 把 z 的 {m} 个数映射回 {n} 个数，这就是转置卷积。步长为 1 时，它本身就是一次普通卷积：在 {o}×{o} 的输入四周各补 {pp} 圈零（教程中的填充 p′ = k − 1），再用翻转（旋转 180°）后的卷积核在上面滑动，得到 {i}×{i}。在 PyTorch 里这一层的填充写作 0，因为那里的填充指的是从输出裁掉多少。',
     },
     tryIt: { en: 'Set the padding to 1: PyTorch crops one cell on each side, and the equivalent convolution pads one zero less.', zh: '把填充设为 1：PyTorch 在每边裁掉一个单元，等价卷积也少补一圈零。' },
     control: 'padding',
@@ -171,7 +171,7 @@ export const TOUR: TourStep[] = [
     title: { en: 'The scatter view and uneven overlaps', zh: '散射视图与不均匀的重叠' },
     text: {
       en: 'Another way to see the same layer: each input cell adds a copy of the kernel, scaled by its value, onto the output, with copies s cells apart. When the kernel size is not a multiple of the stride the copies overlap unevenly — the numbers count how many land on each output cell — which leaves the checkerboard pattern seen in upsampled images.',
-      zh: '同一层还可以这样看：每个输入单元把按自身数值缩放的一份卷积核叠加到输出上，相邻两份相隔 s 个单元。卷积核大小不是步长的整数倍时，这些叠加并不均匀——图中的数字就是落在每个输出单元上的份数——上采样的图像里常见的棋盘效应就由此而来。',
+      zh: '同一层还可以这样看：每个输入单元把按自身数值缩放的一份卷积核叠加到输出上，相邻两份相隔 s 个单元。卷积核大小不是步长的整数倍时，这些叠加并不均匀——图中的数字就是落在每个输出单元上的份数——上采样得到的图片里常见的棋盘效应就由此而来。',
     },
     tryIt: { en: 'Set the kernel size to 4, a multiple of the stride: inside the output the copies now overlap evenly.', zh: '把卷积核大小设为 4，即步长的整数倍：输出内部的叠加变得均匀，棋盘效应消失。' },
     control: 'kernel',

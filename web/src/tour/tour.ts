@@ -176,7 +176,8 @@ export class Tour {
     const lead = document.createElement('p');
     const strong = document.createElement('strong');
     strong.textContent = t(lang, 'tryIt');
-    lead.append(strong, ` ${keepFormulas(step.tryIt[lang])}`);
+    // Chinese sets no space after the full-width colon of “动手试试：”.
+    lead.append(strong, `${lang === 'zh' ? '' : ' '}${keepFormulas(step.tryIt[lang])}`);
     const row = document.createElement('div');
     row.className = 'try-control';
     this.field = null;

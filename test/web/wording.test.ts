@@ -1,0 +1,58 @@
+/**
+ * The page's words say what is true for the layer shown (student review, 2026-12-03): zero
+ * insertion only where the stride inserts zeros, counts in singular and plural, PyTorch's
+ * arguments written as PyTorch writes them, and no space after Chinese full-width punctuation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startHarness } from './harness.js';
+import type { Harness } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); }, 120_000);
+afterAll(async () => { await h?.close(); });
+
+async function open(query: string): Promise<Page> {
+  const { page } = await h.newPage();
+  await page.goto(h.url + query);
+  await page.waitForSelector('body[data-ready="1"]');
+  return page;
+}
+
+describe('wording', () => {
+  it('names inserted zeros only where the stride inserts them', async () => {
+    const one = await open('?i=2&k=3&s=1&p=0&t=1&lang=en');
+    expect(await one.textContent('#cap-grid')).toMatch(/^Input with padding 2×2 → 6×6/);
+    expect(await one.textContent('[data-notation-guide]')).toContain('no zeros inserted');
+    // The View menu names no zero insertion, whatever the layer.
+    expect(await one.$$eval('#view option', (o) => o.map((x) => x.textContent).join(' | '))).not.toMatch(/zero/);
+    await one.close();
+    const two = await open('?i=2&k=3&s=2&p=0&t=1&lang=en');
+    expect(await two.textContent('#cap-grid')).toMatch(/^Input with inserted zeros and padding 2×2 → 7×7/);
+    expect(await two.textContent('[data-notation-guide]')).toContain('stride 1/2, 1 zero inserted between input cells');
+    await two.close();
+    const three = await open('?i=2&k=3&s=3&p=0&t=1&lang=en');
+    expect(await three.textContent('[data-notation-guide]')).toContain('stride 1/3, 2 zeros inserted between input cells');
+    await three.close();
+    const zh = await open('?i=2&k=3&s=1&p=0&t=1&lang=zh');
+    expect(await zh.textContent('#cap-grid')).toMatch(/^输入（含填充）/);
+    expect(await zh.textContent('[data-notation-guide]')).toContain('不插零');
+    expect(await zh.textContent('[data-notation-torch]')).toBe('ConvTranspose2d(stride=1, padding=0, output_padding=0)');
+    await zh.close();
+  });
+
+  it('sets no space after Chinese full-width punctuation where the page joins its sentences', async () => {
+    const tour = await open('?tour=3&lang=zh');
+    const lead = (await tour.textContent('#tour-try p')) ?? '';
+    expect(lead.startsWith('动手试试：')).toBe(true);
+    expect(lead).not.toMatch(/：\s/);
+    await tour.close();
+    const bad = await open('?tour=0&k=zz&lang=zh');
+    const msg = (await bad.textContent('#url-problems')) ?? '';
+    expect(msg).toMatch(/^链接中被忽略的值（已使用默认值）：\S/);
+    await bad.close();
+    const en = await open('?k=zz&lang=en');
+    expect(await en.textContent('#url-problems')).toMatch(/^Ignored link values \(defaults used\): \S/);
+    await en.close();
+  });
+});
