@@ -35,7 +35,7 @@ describe('wording', () => {
     expect(await three.textContent('[data-notation-guide]')).toContain('stride 1/3, 2 zeros inserted between input cells');
     await three.close();
     const zh = await open('?i=2&k=3&s=1&p=0&t=1&lang=zh');
-    expect(await zh.textContent('#cap-grid')).toMatch(/^输入（含填充）/);
+    expect(await zh.textContent('#cap-grid')).toMatch(/^输入（含填充）2×2 → 6×6/);
     expect(await zh.textContent('[data-notation-guide]')).toContain('不插零');
     expect(await zh.textContent('[data-notation-torch]')).toBe('ConvTranspose2d(stride=1, padding=0, output_padding=0)');
     await zh.close();

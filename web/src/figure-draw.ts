@@ -41,7 +41,8 @@ export class MainFigure {
       : g.transposed ? t(lang, g.axes.some((a) => a.stride > 1) ? 'gridLabelTransposed' : 'gridLabelPadded') : g.axes.reduce((n, a) => n + a.padBefore + a.padAfter, 0) > 0 ? t(lang, 'gridLabelPadded') : t(lang, 'gridLabel');
     // The grid's size after padding or inserted zeros, when it differs from the input's.
     const gridShape = s.trace.grid.shape.join('×');
-    let capGrid = `${gridCap} ${H.input}×${W.input}${s.scatter || gridShape === `${H.input}×${W.input}` ? '' : ` → ${gridShape}`}`;
+    // No space after a caption ending in full-width punctuation (“输入（含填充）2×2”).
+    let capGrid = `${gridCap}${/[）：]$/.test(gridCap) ? '' : ' '}${H.input}×${W.input}${s.scatter || gridShape === `${H.input}×${W.input}` ? '' : ` → ${gridShape}`}`;
     const capKernel = `${s.trace.kernel.flipped && !s.scatter ? t(lang, 'kernelFlipped') : t(lang, 'kernelLabel')} ${H.kernel}×${W.kernel}${H.dilation > 1 || W.dilation > 1 ? ` (d=${H.dilation}×${W.dilation})` : ''}`;
     let capOutput = `${s.scatter ? t(lang, 'overlapLabel') : t(lang, 'outputLabel')} ${H.output}×${W.output}`;
     if (g.inChannels > 1 || g.outChannels > 1) {
