@@ -41,6 +41,17 @@ describe('wording', () => {
     await zh.close();
   });
 
+  it('counts the channels left undrawn in singular and plural', async () => {
+    // The panel under the stage draws six channels (the stage's own channels figure draws them all).
+    const sums = (p: Page) => p.$$eval('[data-channel-sum]', (e) => e.map((x) => x.textContent).join(' | '));
+    const seven = await open('?ci=7&fig=classic&lang=en');
+    expect(await sums(seven)).toContain('1 more channel not drawn');
+    await seven.close();
+    const eight = await open('?ci=8&fig=classic&lang=en');
+    expect(await sums(eight)).toContain('2 more channels not drawn');
+    await eight.close();
+  });
+
   it('sets no space after Chinese full-width punctuation where the page joins its sentences', async () => {
     const tour = await open('?tour=3&lang=zh');
     const lead = (await tour.textContent('#tour-try p')) ?? '';

@@ -159,7 +159,7 @@ export class ChannelPlanes {
       delete this.sum.dataset.total;
       delete this.sum.dataset.output;
     }
-    if (rest > 0) lines.push(pt(lang, 'channelsSkip', { n: rest }));
+    if (rest > 0) lines.push(pt(lang, rest === 1 ? 'channelsSkipOne' : 'channelsSkip', { n: rest }));
     this.sum.textContent = lines.join(' · ');
   }
 }
