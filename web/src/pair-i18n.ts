@@ -122,7 +122,7 @@ const zh: Record<Key, string> = {
   notationPadding: '填充 p′',
   notationA2: '输出填充 a',
   notationApply: '采用',
-  notationUnderstood: '已换算：教程写法的步长 {fs}、填充 p′ = {pp}，就是 PyTorch 的 ConvTranspose2d(stride={s}, padding={p}, output_padding={op})。',
+  notationUnderstood: '已换算：教程写法的步长 {fs}、填充 p′ = {pp}，对应 PyTorch 的 ConvTranspose2d(stride={s}, padding={p}, output_padding={op})。',
   notationBadPad: '教程写法的填充 p′ = {p} 超过了这个卷积核的 k̂ − 1 = {m}：没有哪个转置卷积会补这么多零。p′ 可取 0 到 {m}（对应 PyTorch 的填充 {m} 到 0）。',
   notationBadStride: '步长“{v}”不是教程的写法：请填整数 s，或者转置卷积的 1/s（输入相邻单元之间插入 s − 1 个零），例如 1/2。',
   notationFractional: '步长 1/{s} 就是微步卷积：输入相邻单元之间插入 {z} 个零，再以步长 1 卷积。',
