@@ -10,18 +10,22 @@ import type { Lang } from './state.js';
 
 const num = (v: unknown, i: number): number => (Array.isArray(v) ? Number(v[i]) : Number(v));
 
-export function pageErrorText(e: ConvError, lang: Lang): string {
-  const text = composed(e, lang);
+/**
+ * `axes: 'both'`: the message is about a control that sets height and width together (the tour's
+ * one control on a square layer), so it names both axes rather than the one the library checked first.
+ */
+export function pageErrorText(e: ConvError, lang: Lang, axes: 'one' | 'both' = 'one'): string {
+  const text = composed(e, lang, axes);
   // An error without the numbers its code carries (built by hand, or from an older library):
   // the translated headline rather than a sentence with holes in it.
   return /NaN|undefined/.test(text) ? `${errorHeadline(lang, e.code)}${lang === 'zh' ? '。' : '.'}` : text;
 }
 
-function composed(e: ConvError, lang: Lang): string {
+function composed(e: ConvError, lang: Lang, axes: 'one' | 'both'): string {
   const v = e.values;
   const ax = e.axis === 'W' ? 1 : 0;
   const zh = lang === 'zh';
-  const axis = zh ? (ax === 1 ? '宽度' : '高度') : ax === 1 ? 'W' : 'H';
+  const axis = axes === 'both' ? (zh ? '高度和宽度' : 'H and W') : zh ? (ax === 1 ? '宽度' : '高度') : ax === 1 ? 'W' : 'H';
   switch (e.code) {
     case 'KERNEL_TOO_LARGE': {
       const input = num(v.input, 0);

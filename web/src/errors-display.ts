@@ -4,7 +4,9 @@
  * the figure only says the picture is the last valid one.
  */
 import { byId, setAttr, setHidden, setText } from './dom-write.js';
+import { pageErrorText } from './error-text.js';
 import { t } from './i18n.js';
+import type { State } from './state.js';
 import { store } from './store.js';
 
 function errorSlot(control: string): HTMLElement | null {
@@ -12,6 +14,12 @@ function errorSlot(control: string): HTMLElement | null {
     if ((p.dataset.for ?? '').split(' ').includes(control)) return p;
   }
   return null;
+}
+
+/** Whether height and width have the same settings (as every tour step's layer has). */
+function square(s: State): boolean {
+  const same = (v: readonly number[]) => v[0] === v[1];
+  return same(s.input) && same(s.kernel) && same(s.stride) && same(s.dilation) && same(s.outputPadding) && s.pad[0] === s.pad[2] && s.pad[1] === s.pad[3];
 }
 
 /** The elements dimmed while the picture is not the settings'. */
@@ -41,9 +49,12 @@ export function showErrors(): void {
   for (const [id, msg] of fieldErrors) put(id, msg);
   // In the tour the form is put away: the refusal sits next to the step's own control instead.
   const trySlot = state.tour > 0 ? document.querySelector<HTMLElement>('.field-error[data-for="try-control"]') : null;
-  if (trySlot) slotText.set(trySlot, '');
-  if (layerError && trySlot) slotText.set(trySlot, layerError.message);
-  else if (layerError) put(layerError.control, layerError.message);
+  if (layerError && trySlot) {
+    // The step's one control sets height and width together: on a square layer the refusal is about both.
+    const message = square(state) ? pageErrorText(layerError.error, state.lang, 'both') : layerError.message;
+    const before = slotText.get(trySlot) ?? '';
+    slotText.set(trySlot, before ? `${before} ${message}` : message);
+  } else if (layerError) put(layerError.control, layerError.message);
   for (const [slot, text] of slotText) setText(slot, text);
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('[aria-invalid="true"]'))) if (!invalid.has(el)) el.removeAttribute('aria-invalid');
   for (const el of invalid) setAttr(el, 'aria-invalid', 'true');

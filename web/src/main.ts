@@ -49,7 +49,7 @@ registerFigure('classic', {
 });
 
 const stack = new StackFigure(byId('figure-box'), () => ({ palette: paletteOf(store.state.theme, store.state.colorBlind), lang: store.state.lang }));
-registerFigure('stack', { element: stack.element, draw: (s) => stack.draw(s), fit: (w, h) => stack.fit(w, h), paint: () => stack.paint() });
+registerFigure('stack', { element: stack.element, draw: (s) => stack.draw(s), fit: (w, h) => stack.fit(w, h), paint: () => stack.paint(), still: true });
 
 const stageChannels = new StageChannels(byId('figure-box'), () => ({ palette: paletteOf(store.state.theme, store.state.colorBlind), lang: store.state.lang }));
 registerFigure('channels', { element: stageChannels.element, draw: (s) => stageChannels.draw(s), fit: (w, h) => stageChannels.fit(w, h), paint: (f) => stageChannels.paint(f) });
@@ -90,6 +90,13 @@ const tour = new Tour({
     store.commit();
   },
   openTab: (tab) => openTab(tab),
+  fieldError: (message) => {
+    const had = store.fieldErrors.get('try-control') ?? null;
+    if (message === had) return;
+    if (message === null) store.fieldErrors.delete('try-control');
+    else store.fieldErrors.set('try-control', message);
+    store.setErrors();
+  },
 });
 
 /** A tour step's side tab and the tutorial view below the figure it uses. */

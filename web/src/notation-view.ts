@@ -7,11 +7,13 @@
  */
 import { fromGuideNotation, guideNotation } from '../../src/arithmetic/guide-notation.js';
 import type { GuideAxisNotation } from '../../src/arithmetic/guide-notation.js';
+import { restoreTranspose } from '../../src/arithmetic/restore-transpose.js';
 import { paddingArgument } from '../../src/geometry/axis-kind.js';
 import { isConvError } from '../../src/geometry/errors.js';
 import type { ConvGeometry } from '../../src/geometry/types.js';
-import { errorText } from './layer.js';
+import { errorText, optionsOf } from './layer.js';
 import { pt } from './pair-i18n.js';
+import { plainPadMode } from './state.js';
 import type { Lang, State } from './state.js';
 import { h } from './dom.js';
 
@@ -35,6 +37,12 @@ export class NotationView {
   private guideHead: HTMLElement;
   private torchHead: HTMLElement;
   private formTitle: HTMLElement;
+  /** Where the form's numbers come from (the layer itself, or the transposed conv restoring it). */
+  private formNote: HTMLElement;
+  /** The input of the transposed convolution the form builds: the layer's own, or a direct conv's output. */
+  private formInput: [number, number] = [1, 1];
+  /** The channels of that transposed convolution (a direct conv's, swapped). */
+  private formChannels: [number, number] = [1, 1];
   private stride: HTMLInputElement;
   private pad: HTMLInputElement;
   private a: HTMLInputElement;
@@ -59,6 +67,7 @@ export class NotationView {
     cols.append(g, t);
     const form = h('form', { class: 'notation-form', id: 'notation-form' });
     this.formTitle = h('p', { class: 'notation-form-title' });
+    this.formNote = h('p', { class: 'hint notation-form-note', id: 'notation-form-note' });
     const field = (id: string, size: string) => {
       const lab = h('label', { for: id });
       const span = h('span');
@@ -75,7 +84,7 @@ export class NotationView {
     this.a = a;
     this.apply = h('button', { type: 'submit', id: 'guide-apply' });
     this.status = h('p', { id: 'notation-status', class: 'notation-status', role: 'status' });
-    form.append(this.formTitle, ls, lp, la, this.apply);
+    form.append(this.formTitle, this.formNote, ls, lp, la, this.apply);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       this.submit();
@@ -111,11 +120,21 @@ export class NotationView {
     // PyTorch's own words (stride=2, padding=0, output_padding=0) in both languages.
     const op = g.transposed ? pt(lang, 'notationOp', { op: code(ns, (n) => n.a) }) : '';
     this.torch.textContent = pt(lang, 'notationTorchText', { name: g.transposed ? 'ConvTranspose2d' : 'Conv2d', s: code(ns, (n) => n.stride), p: code(ns, (n) => (n.padding[0] === n.padding[1] ? n.padding[0] : `${n.padding[0]}/${n.padding[1]}`)), op });
-    // The form shows the layer's own guide numbers unless the reader is typing in it.
+    // The form builds a transposed convolution. On a transposed layer it starts from the layer's
+    // own guide numbers; on a direct one, from the transposed conv that takes its output back to its
+    // input's shape (numbers that contradict the line above would mislead), applied to that output.
+    const restore = g.transposed ? null : restoring(s);
+    const fill = g.transposed ? ns : restore?.notation ?? null;
+    this.formInput = g.transposed ? [s.input[0], s.input[1]] : [g.axes[0].output, g.axes[1].output];
+    this.formChannels = g.transposed ? [s.inChannels, s.outChannels] : [s.outChannels, s.inChannels];
+    this.formNote.textContent = g.transposed
+      ? pt(lang, 'notationFromLayer')
+      : pt(lang, restore ? 'notationFromDirect' : 'notationFromDirectNone', { o: this.formInput.join('×'), i: `${g.axes[0].input}×${g.axes[1].input}` });
+    // Unless the reader is typing in it.
     if (!this.root.contains(document.activeElement)) {
-      this.stride.value = g.transposed ? both(ns, (n) => n.guideStride).replace(' × ', ',') : '1';
-      this.pad.value = g.transposed ? String(ns[0].guidePadding[0]) : String(ns[0].kernel * 1 - 1);
-      this.a.value = g.transposed ? String(ns[0].a) : '0';
+      this.stride.value = fill ? both(fill, (n) => n.guideStride).replace(' × ', ',') : '';
+      this.pad.value = fill ? String(fill[0].guidePadding[0]) : '';
+      this.a.value = fill ? String(fill[0].a) : '';
     }
   }
 
@@ -128,7 +147,7 @@ export class NotationView {
     const num = (v: string) => (/^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN);
     try {
       const r = fromGuideNotation({
-        input: s.input,
+        input: this.formInput,
         kernel: s.kernel,
         dilation: s.dilation,
         stride: strides.length === 2 ? strides : strides[0] ?? '',
@@ -140,12 +159,18 @@ export class NotationView {
       const n = r.notation;
       const fs = both(n, (x) => x.guideStride);
       const msgs = [pt(lang, 'notationUnderstood', { fs, pp: both(n, (x) => x.guidePadding[0]), s: code(n, (x) => x.stride), p: code(n, (x) => x.padding[0]), op: code(n, (x) => x.a) })];
+      // A whole-number stride above 1 was read as the guide's 1/s: say so rather than echo it changed.
+      const whole = strides.find((v) => /^\d+$/.test(v) && Number(v) > 1);
+      if (whole !== undefined) msgs.push(pt(lang, 'notationReadAs', { v: whole }));
       if (n.some((x) => x.stride > 1)) msgs.push(pt(lang, n.every((x) => x.insertedZeros === 1) ? 'notationFractionalOne' : 'notationFractional', { s: both(n, (x) => x.stride), z: both(n, (x) => x.insertedZeros) }));
       const next: State = {
         ...s,
+        input: [...this.formInput],
+        inChannels: this.formChannels[0],
+        outChannels: this.formChannels[1],
         transposed: true,
         stride: [H.stride, W.stride],
-        padMode: pH[0] === pH[1] && pW[0] === pW[1] ? (pH[0] === pW[0] ? 'number' : 'axis') : 'asym',
+        padMode: plainPadMode([...pH, ...pW]),
         pad: [...pH, ...pW],
         outputPadding: [H.outputPadding, W.outputPadding],
         useTarget: false,
@@ -168,5 +193,15 @@ export class NotationView {
         this.status.textContent = errorText(e, lang);
       }
     }
+  }
+}
+
+/** The transposed convolution restoring a direct layer's input shape, in the guide's numbers (null: the library has none). */
+function restoring(s: State): { notation: GuideAxisNotation[] } | null {
+  try {
+    return { notation: guideNotation(restoreTranspose(optionsOf(s)).transposed) };
+  } catch (e) {
+    if (!isConvError(e)) throw e;
+    return null;
   }
 }

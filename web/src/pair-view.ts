@@ -13,6 +13,7 @@ import { isConvError } from '../../src/geometry/errors.js';
 import { errorText, optionsOf } from './layer.js';
 import { pt } from './pair-i18n.js';
 import type { PairKey } from './pair-i18n.js';
+import { plainPadMode } from './state.js';
 import type { Lang, State } from './state.js';
 import { fmt } from './views.js';
 import './tutorial-views.css';
@@ -42,6 +43,8 @@ export class PairView {
   /** The shapes the edited values belong to: a change of shape starts from the library's defaults. */
   private key = '';
   private lsq = false;
+  /** The reader pressed the figure button: give the rebuilt one the keyboard. */
+  private refocus = false;
   pair: LinkedPair | null = null;
 
   constructor(host: HTMLElement, deps: PairDeps, before: Element | null = null) {
@@ -163,10 +166,19 @@ export class PairView {
     lsqBox.addEventListener('change', () => { this.lsq = lsqBox.checked; this.update(); });
     lsqLabel.append(lsqBox, h('span', {}, pt(lang, 'pairLsq')));
     actions.append(lsqLabel);
-    actions.append(btn('pair-apply', s.transposed ? 'pairApplyDirect' : 'pairApplyTransposed', () => this.deps.load(stateOf(pair, s, !s.transposed))));
+    actions.append(btn('pair-apply', s.transposed ? 'pairApplyDirect' : 'pairApplyTransposed', () => {
+      // The view is rebuilt with the side panels, a frame later: the new button (now the way back)
+      // takes the keyboard then, without moving the window.
+      this.refocus = true;
+      this.deps.load(stateOf(pair, s, !s.transposed));
+    }));
     frag.append(actions);
     if (lsqNote) frag.append(h('p', { class: 'hint' }, lsqNote));
     this.body.replaceChildren(frag);
+    if (this.refocus) {
+      this.refocus = false;
+      this.body.querySelector<HTMLElement>('#pair-apply')?.focus({ preventScroll: true });
+    }
   }
 
   /** A grid of numbers as a table; editable cells are number inputs (changed on 'change'). */
@@ -231,14 +243,15 @@ function torchText(p: LinkedPair, transposed: boolean): string {
 function stateOf(p: LinkedPair, s: State, transposed: boolean): State {
   const g = transposed ? p.transposed : p.direct;
   const [Hh, Ww] = g.axes;
+  const pad: State['pad'] = [...paddingArgument(Hh), ...paddingArgument(Ww)];
   return {
     ...s,
     input: [Hh.input, Ww.input],
     kernel: [Hh.kernel, Ww.kernel],
     stride: [Hh.stride, Ww.stride],
     dilation: [Hh.dilation, Ww.dilation],
-    padMode: 'asym',
-    pad: [...paddingArgument(Hh), ...paddingArgument(Ww)],
+    padMode: plainPadMode(pad),
+    pad,
     transposed,
     outputPadding: [Hh.outputPadding, Ww.outputPadding],
     useTarget: false,

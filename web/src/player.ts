@@ -5,6 +5,7 @@
 import { byId, input, select } from './dom-write.js';
 import { t } from './i18n.js';
 import type { MessageKey } from './i18n.js';
+import { figureAnimates } from './stage-fit.js';
 import { frameTotal, store } from './store.js';
 import { pushUrl } from './url-sync.js';
 import type { Panel, Views } from './views.js';
@@ -21,6 +22,8 @@ export function setFrame(f: number, announce = true): void {
 
 /** Starts or stops the animation; `remember`: a stop writes the step into the URL. */
 export function setPlaying(on: boolean, remember = true): void {
+  // A still figure has nothing to play: the timer would only move a step nobody sees.
+  if (on && !figureAnimates()) on = false;
   const was = store.playing;
   store.playing = on;
   window.clearInterval(timer);
@@ -33,7 +36,10 @@ export function setPlaying(on: boolean, remember = true): void {
   btn.setAttribute('aria-pressed', String(on));
   if (on) {
     const speed = Number(select('speed').value) || 1;
-    timer = window.setInterval(() => setFrame(store.frame + 1, false), 1000 / (2 * speed));
+    timer = window.setInterval(() => {
+      if (!figureAnimates()) setPlaying(false, false);
+      else setFrame(store.frame + 1, false);
+    }, 1000 / (2 * speed));
   } else {
     byId('step-text').setAttribute('aria-live', 'polite');
     if (was && remember) pushUrl(true);

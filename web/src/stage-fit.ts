@@ -22,6 +22,8 @@ export interface StageFigure {
   paint(frame: number): void;
   /** Whether the grids' legend and pointing text stay visible with this figure (default: no). */
   keepsLegend?: boolean;
+  /** A figure without animation steps (the stacked layers): the player and the step sentence are put away. */
+  still?: boolean;
 }
 
 const figures = new Map<string, StageFigure>();
@@ -36,6 +38,11 @@ let shown = 'grids';
 
 export function shownFigure(): string {
   return shown;
+}
+
+/** Whether the figure shown has animation steps to play. */
+export function figureAnimates(): boolean {
+  return figures.get(shown)?.still !== true;
 }
 
 /** Paints the step on the registered figure shown (the grids are painted by their own views). */
@@ -62,6 +69,11 @@ export function chooseFigure(s: StageScene): string {
   setHidden(note, !refused);
   setText(note, refused ? t(store.state.lang, 'classicRefused') : '');
   setAttr(byId('figure-box'), 'data-stage', shown);
+  // A still figure: no player buttons, scrub bar, step count or speed, and no sentence about a step
+  // of a layer the figure does not draw (the figure and view menus stay, to leave it).
+  const still = !figureAnimates();
+  document.querySelector('#stage .player')?.toggleAttribute('data-still', still);
+  setHidden(byId('step-text'), still);
   // A figure that draws one input channel of several says so, with the way to see them all.
   const g0 = s.geometry;
   const oneOfMany = g0.inChannels > 1 && (shown === 'grids' || shown === 'classic');
@@ -87,7 +99,7 @@ export function fitFigure(views: Views): void {
   const box = byId('figure-box');
   const phone = typeof matchMedia !== 'undefined' && matchMedia('(max-width: 720px)').matches;
   const notices = ['error-banner', 'model-origin', 'classic-note', 'channels-note'].map((id) => (byId(id).hidden ? 0 : 1)).join('');
-  const key = `${window.innerWidth}x${window.innerHeight} ${store.state.lang} ${store.state.tour} ${notices} ${phone} ${document.body.dataset.side ?? ''}`;
+  const key = `${window.innerWidth}x${window.innerHeight} ${store.state.lang} ${store.state.tour} ${notices} ${phone} ${document.body.dataset.side ?? ''} ${figureAnimates()}`;
   if (fitted?.key !== key) fitted = { key, ...measureFigureBox(box, phone) };
   const { W, H } = fitted;
   const fig = figures.get(shown);
@@ -104,9 +116,12 @@ function measureFigureBox(box: HTMLElement, phone: boolean): { W: number; H: num
     H = Math.round(window.innerHeight * 0.48);
     const tryIt = store.state.tour > 0 ? document.getElementById('try-control') : null;
     if (tryIt) {
-      // In the tour: the figure, its sentence, the prose and the step's control on one screen.
+      // In the tour: the figure, its sentence, the prose, the step's control and the "Next" button
+      // on one screen (the figure gives way down to 220 px; a long step may still push Next below).
       const card = byId('tour');
-      const below = tryIt.getBoundingClientRect().bottom - card.getBoundingClientRect().top + 24;
+      const next = document.getElementById('tour-next');
+      const last = next && !next.hidden ? next : tryIt;
+      const below = last.getBoundingClientRect().bottom - card.getBoundingClientRect().top + 12;
       const above = ['header.top', '#stage .player']
         .map((sel) => document.querySelector<HTMLElement>(sel))
         .reduce((sum, el) => sum + (el ? el.offsetHeight + 8 : 0), 12);

@@ -79,6 +79,16 @@ export const BOUNDS = {
   tour: [1, 99],
 } as const satisfies Record<string, readonly [number, number]>;
 
+/**
+ * The plainest padding type that holds `pad` ([top, bottom, left, right]): one number when all four
+ * agree, one per axis when each axis is symmetric, before / after otherwise — so a layer built by
+ * the page (the linked pair, the guide's notation) shows a plain padding as a plain padding.
+ */
+export function plainPadMode(pad: readonly [number, number, number, number]): PadMode {
+  if (pad[0] !== pad[1] || pad[2] !== pad[3]) return 'asym';
+  return pad[0] === pad[2] ? 'number' : 'axis';
+}
+
 export function defaultState(): State {
   return {
     input: [5, 5],

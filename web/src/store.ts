@@ -12,6 +12,7 @@
  * - `commit`: a reader's change, to be remembered in the URL (a new history entry).
  */
 import { isConvError } from '../../src/geometry/errors.js';
+import type { ConvError } from '../../src/geometry/errors.js';
 import { pageErrorText } from './error-text.js';
 import { buildLayer } from './layer.js';
 import { buildScene } from './stage-scene.js';
@@ -37,7 +38,7 @@ export class Store {
   /** The scene is not the settings' (they were refused): drawn dimmed. */
   stale = false;
   /** The library's refusal of the settings, in the page's words, and the control it names. */
-  layerError: { control: string; message: string } | null = null;
+  layerError: { control: string; message: string; error: ConvError } | null = null;
   /** Field-level messages (a box holding no number in range), by control id. */
   fieldErrors = new Map<string, string>();
   /** URL values ignored at load. */
@@ -106,7 +107,7 @@ export class Store {
     const state = this.state;
     const result = buildLayer(state);
     if (!result.ok) {
-      this.layerError = { control: result.control, message: pageErrorText(result.error, state.lang) };
+      this.layerError = { control: result.control, message: pageErrorText(result.error, state.lang), error: result.error };
       if (!this.scene) {
         // Nothing valid drawn yet (a link with an impossible layer): show the default layer, dimmed.
         const fallback = { ...defaultState(), lang: state.lang, theme: state.theme, colorBlind: state.colorBlind };
@@ -121,7 +122,7 @@ export class Store {
       scene = buildScene(cloneState(state), result.geometry);
     } catch (e) {
       if (!isConvError(e)) throw e;
-      this.layerError = { control: 'input-h', message: pageErrorText(e, state.lang) };
+      this.layerError = { control: 'input-h', message: pageErrorText(e, state.lang), error: e };
       this.stale = this.scene !== null;
       return false;
     }

@@ -19,6 +19,8 @@ export interface TourHost {
   /** A change made with the step's own control (applied like any control's change). */
   patch(change: (s: State) => void): void;
   openTab(tab: SideTab): void;
+  /** The step's own control holds no value in range: its message (null: it holds one again). */
+  fieldError(message: string | null): void;
 }
 
 /** The configuration of step n (1-based), with the reader's language and display preferences. */
@@ -176,11 +178,15 @@ export class Tour {
     const lead = document.createElement('p');
     const strong = document.createElement('strong');
     strong.textContent = t(lang, 'tryIt');
+    // A number control's bounds may appear in the invitation ({lo}, {hi}), so it never invites a value it refuses.
+    const bounds: Record<string, number> = p.bounds ? { lo: p.bounds[0], hi: p.bounds[1] } : {};
     // Chinese sets no space after the full-width colon of “动手试试：”.
-    lead.append(strong, `${lang === 'zh' ? '' : ' '}${keepFormulas(step.tryIt[lang])}`);
+    lead.append(strong, `${lang === 'zh' ? '' : ' '}${keepFormulas(fill(step.tryIt[lang], bounds))}`);
     const row = document.createElement('div');
     row.className = 'try-control';
     this.field = null;
+    // A message about the control this replaces would sit next to a box that no longer holds its value.
+    this.host.fieldError(null);
     if (p.kind === 'tab') {
       const b = document.createElement('button');
       b.type = 'button';
@@ -188,7 +194,16 @@ export class Tour {
       b.textContent = t(lang, p.label);
       b.addEventListener('click', () => {
         this.host.openTab('matrix');
-        document.getElementById('btn-forward')?.focus();
+        // On a phone the matrix sits below the screen, on a desktop it is often already open: bring
+        // it into view (no further than needed, so a desktop keeps the figure), focus it and mark
+        // it for a moment, so the press visibly lands there. The arrow keys still step the
+        // animation from the matrix (the page's keys skip only form fields and buttons).
+        const wrap = document.querySelector<HTMLElement>('#panel-matrix .matrix-wrap');
+        if (!wrap) return;
+        wrap.scrollIntoView({ block: 'nearest' });
+        wrap.focus({ preventScroll: true });
+        wrap.classList.add('just-shown');
+        window.setTimeout(() => wrap.classList.remove('just-shown'), 1500);
       });
       row.append(b);
     } else if (p.kind === 'pair') {
@@ -234,11 +249,12 @@ export class Tour {
       inp.inputMode = 'numeric';
       inp.addEventListener('input', () => {
         const v = Number(inp.value);
+        // The same message as the form's own fields give, shown next to this control.
         if (inp.value.trim() === '' || !Number.isInteger(v) || v < p.bounds![0] || v > p.bounds![1]) {
-          inp.setAttribute('aria-invalid', 'true');
+          this.host.fieldError(t(lang, 'fieldNumber', { lo: p.bounds![0], hi: p.bounds![1] }));
           return;
         }
-        inp.removeAttribute('aria-invalid');
+        this.host.fieldError(null);
         this.host.patch((s) => p.set!(s, v));
       });
       const span = document.createElement('span');

@@ -1,0 +1,176 @@
+/**
+ * What the student review found the page doing wrong (behaviour, not wording), in headless
+ * Chromium: the tour's try-it control says why it refuses a value; the stacked-layers figure, which
+ * does not animate, has no player or step sentence; "Show the matrix" brings the matrix into view;
+ * the guide's-notation form builds a transposed convolution that does not contradict a direct
+ * layer; the linked pair's figure button keeps a plain padding plain; the focus ring is not the
+ * error colour. Bounds come from the page's own BOUNDS, sizes from the library.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { explain } from '../../src/index.js';
+import { BOUNDS } from '../../web/src/state.js';
+import { startHarness } from './harness.js';
+import type { Harness } from './harness.js';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+}, 180_000);
+
+afterAll(async () => {
+  await h?.close();
+});
+
+async function open(query: string, viewport: { width: number; height: number; motion?: boolean } = { width: 1440, height: 900 }) {
+  const p = await h.newPage(viewport);
+  await p.page.goto(h.url + query);
+  await p.page.waitForSelector('body[data-ready="1"]');
+  return p;
+}
+
+const tryError = (page: Page) => page.textContent('.field-error[data-for="try-control"]').then((t) => (t ?? '').trim());
+
+describe('the tour try-it control says what it accepts', () => {
+  for (const lang of ['en', 'zh'] as const) {
+    it(`64 output channels on step 4 and stride 0 on step 3 get the range, next to the control (${lang})`, async () => {
+      const { page, errors } = await open(`?tour=4&lang=${lang}`);
+      const [lo, hi] = BOUNDS.channels;
+      // The invitation names the limit, and no number above it.
+      const invite = (await page.textContent('#tour-try')) ?? '';
+      expect(invite).toContain(String(hi));
+      await page.fill('#try-control', '64');
+      const range = lang === 'en' ? `from ${lo} to ${hi}` : `${lo} 到 ${hi}`;
+      await expect.poll(() => tryError(page)).toContain(range);
+      expect(await page.getAttribute('#try-control', 'aria-invalid')).toBe('true');
+      // The layer kept its valid channels; a value in range clears the message and applies.
+      await page.fill('#try-control', '5');
+      await expect.poll(() => tryError(page)).toBe('');
+      expect(new URL(page.url()).searchParams.get('co')).toBe('5');
+      await page.goto(`${h.url}?tour=3&lang=${lang}`);
+      await page.waitForSelector('body[data-ready="1"]');
+      await page.fill('#try-control', '0');
+      const [slo, shi] = BOUNDS.stride;
+      await expect.poll(() => tryError(page)).toContain(lang === 'en' ? `from ${slo} to ${shi}` : `${slo} 到 ${shi}`);
+      // Moving on leaves no message behind.
+      await page.click('#tour-next');
+      await expect.poll(() => tryError(page)).toBe('');
+      expect(errors).toEqual([]);
+    }, 120_000);
+
+    it(`a refusal of the one H×W control names both axes (${lang})`, async () => {
+      const { page } = await open(`?tour=1&lang=${lang}`);
+      // Step 1: a 4×4 input without padding; a kernel of 6 does not fit on either axis.
+      await page.fill('#try-control', '6');
+      await expect.poll(() => tryError(page)).toContain(lang === 'en' ? 'H and W' : '高度和宽度');
+    }, 60_000);
+  }
+});
+
+describe('a still figure has no player', () => {
+  it('step 12 (stacked rates) shows neither the player buttons nor a step sentence, and does not play', async () => {
+    for (const [lang, w, hgt] of [['en', 1440, 900], ['zh', 390, 844]] as const) {
+      const { page, errors } = await open(`?tour=12&lang=${lang}`, { width: w, height: hgt, motion: true });
+      expect(await page.getAttribute('[data-stage]', 'data-stage')).toBe('stack');
+      expect(await page.isVisible('#btn-play')).toBe(false);
+      expect(await page.isVisible('#btn-forward')).toBe(false);
+      expect(await page.isVisible('#step-count')).toBe(false);
+      expect(await page.isVisible('#step-text')).toBe(false);
+      // The figure menu stays, to leave the figure.
+      expect(await page.isVisible('#figure')).toBe(true);
+      expect(await page.getAttribute('#btn-play', 'aria-pressed')).toBe('false');
+      // The next step animates again, with its player.
+      await page.click('#tour-next');
+      await page.waitForFunction(() => document.querySelector('[data-stage]')?.getAttribute('data-stage') !== 'stack');
+      expect(await page.isVisible('#btn-play')).toBe(true);
+      expect(await page.isVisible('#step-text')).toBe(true);
+      expect(errors).toEqual([]);
+    }
+  }, 120_000);
+});
+
+describe('"Show the matrix" on step 5', () => {
+  for (const [w, hgt] of [[390, 844], [1440, 900]] as const) {
+    it(`brings the matrix into view and focuses it (${w}×${hgt})`, async () => {
+      const { page } = await open('?tour=5&lang=en', { width: w, height: hgt });
+      await page.click('#try-control');
+      await page.waitForTimeout(300);
+      const r = await page.evaluate(() => {
+        const m = document.querySelector('[data-matrix]')!.getBoundingClientRect();
+        return { top: m.top, bottom: m.bottom, active: document.activeElement?.classList.contains('matrix-wrap') ?? false };
+      });
+      expect(r.top).toBeGreaterThanOrEqual(0);
+      expect(r.top).toBeLessThan(hgt - 100);
+      expect(r.active).toBe(true);
+    }, 60_000);
+  }
+});
+
+describe("the guide's-notation form", () => {
+  it('on a direct layer it says it builds a transposed convolution, prefilled with the one restoring the input', async () => {
+    // Step 11: a 7×7 input, kernel 3, dilation 2, no padding: a direct convolution.
+    const { page, errors } = await open('?tour=11&lang=en');
+    const direct = explain({ input: [7, 7], kernel: 3, dilation: 2 });
+    const o = direct.output[0];
+    const k̂ = direct.axes[0].effectiveKernel;
+    const form = (await page.textContent('#notation-form')) ?? '';
+    expect(form).toMatch(/transposed convolution/);
+    expect(form).toContain(`${o}×${o}`);
+    expect(await page.inputValue('#guide-stride')).toBe('1');
+    // The transposed conv taking o back to 7 pads k̂ − 1 (the guide's p′), with no output padding.
+    expect(await page.inputValue('#guide-padding')).toBe(String(k̂ - 1));
+    expect(await page.inputValue('#guide-a')).toBe('0');
+    await page.click('#guide-apply');
+    await expect.poll(() => new URL(page.url()).searchParams.get('t')).toBe('1');
+    const q = new URL(page.url()).searchParams;
+    expect(q.get('i')).toBe(String(o));
+    // Its output is the direct layer's input again.
+    await expect.poll(() => page.getAttribute('#svg-output', 'data-size')).toBe('7x7');
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  for (const lang of ['en', 'zh'] as const) {
+    it(`says when a typed stride 2 is read as 1/2 (${lang})`, async () => {
+      const { page } = await open(`?i=2&k=3&s=1&p=0&t=1&lang=${lang}`);
+      await page.fill('#guide-stride', '2');
+      await page.fill('#guide-padding', '2');
+      await page.fill('#guide-a', '0');
+      await page.click('#guide-apply');
+      const status = async () => (await page.textContent('#notation-status')) ?? '';
+      await expect.poll(status).toContain('1/2');
+      expect(await status()).toMatch(lang === 'en' ? /typed stride 2/ : /填的步长是 2/);
+    }, 60_000);
+  }
+});
+
+describe('the linked pair puts its layer in the figure', () => {
+  it('keeps a plain padding plain and the keyboard on the button', async () => {
+    const { page } = await open('?i=4&k=3&s=1&p=0&lang=en');
+    await page.click('#pair-open');
+    await page.waitForSelector('#pair-apply');
+    await page.locator('#pair-apply').scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => document.querySelector('#pair-apply')!.getBoundingClientRect().top);
+    await page.click('#pair-apply');
+    await expect.poll(() => new URL(page.url()).searchParams.get('t')).toBe('1');
+    expect(new URL(page.url()).searchParams.get('p')).toBe('0');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('pair-apply');
+    const after = await page.evaluate(() => document.querySelector('#pair-apply')!.getBoundingClientRect().top);
+    expect(Math.abs(after - before)).toBeLessThan(40);
+  }, 60_000);
+});
+
+describe('small things', () => {
+  it('the focus ring is not the error colour, and the English kicker counts parts', async () => {
+    const { page } = await open('?tour=1&lang=en');
+    const c = await page.evaluate(() => {
+      const cs = getComputedStyle(document.body);
+      return { focus: cs.getPropertyValue('--focus').trim(), error: cs.getPropertyValue('--error').trim() };
+    });
+    expect(c.focus).not.toBe('');
+    // Not the error's hue: red dominant with little green and blue.
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(c.focus.slice(i, i + 2), 16));
+    expect(r > 2 * g && r > 2 * b, c.focus).toBe(false);
+    expect((await page.textContent('#tour-kicker')) ?? '').toMatch(/part 1 of \d+/);
+  }, 60_000);
+});
