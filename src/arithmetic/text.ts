@@ -45,7 +45,10 @@ function axisLines(lang: Lang, a: AxisExplanation): string[] {
     const inputKey = q.insertedZeros === 0 ? 'inputUnit' : q.insertedZeros === 1 ? 'inputOne' : 'input';
     lines.push(t(lang, `explain.equivalent.${inputKey}`, { it: q.iTildePrime, i: q.iPrime, z: q.insertedZeros }));
     lines.push(t(lang, 'explain.equivalent.kernel', { k: q.kPrime, d: q.dilation }));
-    lines.push(t(lang, q.a === 0 ? 'explain.equivalent.padding' : 'explain.equivalent.paddingExtra', { pb: q.pPrime[0], pa: q.pPrime[1], a: q.a, total: q.padAfter }));
+    // A negative p′ (a crop) reads as a signed number, not as "add −1 cells".
+    const crops = q.pPrime[0] < 0 || q.pPrime[1] < 0 || q.padAfter < 0;
+    const padKey = `explain.equivalent.${q.a === 0 ? 'padding' : 'paddingExtra'}${crops ? 'Signed' : ''}`;
+    lines.push(t(lang, padKey, { pb: q.pPrime[0], pa: q.pPrime[1], a: q.a, total: q.padAfter }));
     if (q.pPrime[0] < 0 || q.padAfter < 0) lines.push(t(lang, 'explain.equivalent.crop'));
     lines.push(t(lang, 'explain.equivalent.output', { o: q.oPrime }));
   }

@@ -38,6 +38,8 @@ export const en: Record<string, string> = {
   'explain.equivalent.kernel': "    kernel k' = {k} taps (dilation {d}), flipped (rotated 180°), stride s' = 1",
   'explain.equivalent.padding': "    padding p' = {pb} before and {pa} after",
   'explain.equivalent.paddingExtra': "    padding p' = {pb} before and {pa} after, then a = {a} more at the end ({total} after in all)",
+  'explain.equivalent.paddingSigned': "    padding p' = {pb} before and {pa} after",
+  'explain.equivalent.paddingExtraSigned': "    padding p' = {pb} before and {pa} after, then a = {a} more at the end ({total} after in all)",
   'explain.equivalent.crop': "    a negative p' crops that many cells",
   'explain.equivalent.output': "    output o' = {o}",
   'explain.params.bias': 'parameters: {params} = weights {weights} [{weightShape}] + bias {biases} (without bias: {withoutBias})',

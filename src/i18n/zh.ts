@@ -37,6 +37,8 @@ export const zh: Record<string, string> = {
   'explain.equivalent.kernel': "    卷积核 k' = {k}（膨胀率 {d}），翻转（旋转 180°），步长 s' = 1",
   'explain.equivalent.padding': "    填充 p'：前面补 {pb} 个单元，后面补 {pa} 个",
   'explain.equivalent.paddingExtra': "    填充 p'：前面补 {pb} 个单元，后面补 {pa} 个，末尾再补 a = {a} 个（后面共 {total} 个）",
+  'explain.equivalent.paddingSigned': "    填充 p'：前 {pb}，后 {pa}",
+  'explain.equivalent.paddingExtraSigned': "    填充 p'：前 {pb}，后 {pa}，末尾再补 a = {a} 个单元（后侧合计 {total}）",
   'explain.equivalent.crop': "    p' 为负数时，表示在这一侧裁掉相应个数的单元",
   'explain.equivalent.output': "    输出 o' = {o}",
   'explain.params.bias': '参数量：{params} = {weights} 个权重 [{weightShape}] + {biases} 个偏置（不含偏置：{withoutBias}）',

@@ -65,6 +65,10 @@ describe('explain output', () => {
     // The padding line in plain words; output padding a only when there is some.
     expect(text(1, 'zh')).toContain("填充 p'：前面补 2 个单元，后面补 2 个");
     expect(text(1, 'en')).not.toContain('a = 0');
+    // A crop (negative p′) is a signed number, never "补 -1 个单元".
+    const crop = explain({ input: 5, kernel: 1, stride: 2, padding: 1, outputPadding: 1, transposed: true, rank: 1, lang: 'zh' }).lines.join('\n');
+    expect(crop).toContain("填充 p'：前 -1，后 -1，末尾再补 a = 1 个单元（后侧合计 0）");
+    expect(crop).not.toMatch(/补 -\d/);
   });
 
   it('has a Chinese string for every English key', () => {
