@@ -25,6 +25,8 @@ export interface Harness {
    * otherwise, and tests that check one step at a time need it to stand still.
    */
   newPage(options?: { width?: number; height?: number; motion?: boolean }): Promise<{ page: Page; context: BrowserContext; dialogs: string[]; errors: string[] }>;
+  /** A new page (as newPage) opened at the page's URL + `query`, once the page says it is ready (body[data-ready]). */
+  open(query: string, options?: { width?: number; height?: number; motion?: boolean }): Promise<{ page: Page; context: BrowserContext; dialogs: string[]; errors: string[] }>;
   close(): Promise<void>;
 }
 
@@ -34,7 +36,7 @@ export async function startHarness(): Promise<Harness> {
   const { server, url } = (await startServer({ root: outDir, port: 0 })) as { server: Server; url: string };
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const requests: string[] = [];
-  return {
+  const harness: Harness = {
     url: url.replace('localhost', '127.0.0.1'),
     browser,
     requests,
@@ -54,10 +56,17 @@ export async function startHarness(): Promise<Harness> {
       });
       return { page, context, dialogs, errors };
     },
+    async open(query, options) {
+      const p = await harness.newPage(options);
+      await p.page.goto(harness.url + query);
+      await p.page.waitForSelector('body[data-ready="1"]');
+      return p;
+    },
     async close() {
       await browser.close();
       await new Promise<void>((r) => server.close(() => r()));
       rmSync(outDir, { recursive: true, force: true });
     },
   };
+  return harness;
 }

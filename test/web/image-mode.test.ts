@@ -25,9 +25,7 @@ beforeAll(async () => { h = await startHarness(); }, 180_000);
 afterAll(async () => { await h?.close(); });
 
 async function open(query: string, size: { width?: number; height?: number } = {}): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await h.newPage({ width: 1440, height: 900, ...size });
-  await page.goto(h.url + query);
-  await page.waitForSelector('body[data-ready="1"]');
+  const { page, errors } = await h.open(query, { width: 1440, height: 900, ...size });
   await drawn(page);
   return { page, errors };
 }

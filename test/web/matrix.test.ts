@@ -14,9 +14,7 @@ beforeAll(async () => { h = await startHarness(); }, 120_000);
 afterAll(async () => { await h?.close(); });
 
 async function open(query: string): Promise<Page> {
-  const { page } = await h.newPage();
-  await page.goto(h.url + query);
-  await page.waitForSelector('body[data-ready="1"]');
+  const { page } = await h.open(query);
   await page.waitForSelector('body:not([data-pending])', { state: 'attached' });
   return page;
 }

@@ -42,12 +42,7 @@ const MODELS = [
   'test/model/examples/unet-decoder.json',
 ];
 
-async function open(query = '?lang=en') {
-  const p = await h.newPage();
-  await p.page.goto(h.url + query);
-  await p.page.waitForSelector('body[data-ready="1"]');
-  return p;
-}
+const open = (query = '?lang=en') => h.open(query);
 
 /** Chooses a file through the panel's file input and waits for the table or the error. */
 async function choose(page: Page, name: string, bytes: Buffer | Uint8Array) {

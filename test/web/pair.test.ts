@@ -12,12 +12,7 @@ let h: Harness;
 beforeAll(async () => { h = await startHarness(); }, 120_000);
 afterAll(async () => { await h?.close(); });
 
-async function open(query: string): Promise<Page> {
-  const { page } = await h.newPage();
-  await page.goto(h.url + query);
-  await page.waitForSelector('body[data-ready="1"]');
-  return page;
-}
+const open = async (query: string): Promise<Page> => (await h.open(query)).page;
 
 const grid = (page: Page, name: string) =>
   page.$eval(`[data-pair-grid="${name}"]`, (f) => ({

@@ -22,12 +22,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function open(query = '', viewport?: { width: number; height: number }) {
-  const p = await h.newPage(viewport);
-  await p.page.goto(h.url + query);
-  await p.page.waitForSelector('body[data-ready="1"]');
-  return p;
-}
+const open = (query = '', viewport?: { width: number; height: number }) => h.open(query, viewport);
 
 /** Waits until the side panels (formula, code, matrix, channels), drawn after the picture, are in. */
 const settled = (page: Page) => page.waitForSelector('body:not([data-pending])', { state: 'attached' });

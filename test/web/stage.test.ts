@@ -21,12 +21,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function open(query: string, viewport: { width: number; height: number }, motion = false) {
-  const p = await h.newPage({ ...viewport, motion });
-  await p.page.goto(h.url + query);
-  await p.page.waitForSelector('body[data-ready="1"]');
-  return p;
-}
+const open = (query: string, viewport: { width: number; height: number }, motion = false) => h.open(query, { ...viewport, motion });
 
 const attr = (page: Page, sel: string, name: string) => page.$eval(sel, (el, n) => el.getAttribute(n) ?? '', name);
 

@@ -23,12 +23,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function open(query: string, viewport: { width: number; height: number; motion?: boolean } = { width: 1440, height: 900 }) {
-  const p = await h.newPage(viewport);
-  await p.page.goto(h.url + query);
-  await p.page.waitForSelector('body[data-ready="1"]');
-  return p;
-}
+const open = (query: string, viewport: { width: number; height: number; motion?: boolean } = { width: 1440, height: 900 }) => h.open(query, viewport);
 
 const tryError = (page: Page) => page.textContent('.field-error[data-for="try-control"]').then((t) => (t ?? '').trim());
 

@@ -22,12 +22,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-async function open(query: string, viewport?: { width: number; height: number }) {
-  const p = await h.newPage(viewport);
-  await p.page.goto(h.url + query);
-  await p.page.waitForSelector('body[data-ready="1"]');
-  return p;
-}
+const open = (query: string, viewport?: { width: number; height: number }) => h.open(query, viewport);
 
 const attr = (page: Page, sel: string, name: string) => page.$eval(sel, (el, n) => el.getAttribute(n) ?? '', name);
 /** The step's prose as read (the page keeps formulas together with non-breaking spaces). */
