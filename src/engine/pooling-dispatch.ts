@@ -10,7 +10,7 @@ import { delivered, rethrowUnlessTooBig, type EngineName } from './dispatch.js';
 import { referencePool } from './reference/pool.js';
 import { wasmEngine } from './wasm/engine.js';
 import { poolJob, type PoolInput } from './wasm/pooling-job.js';
-import { ResidentBlock } from './wasm/resident.js';
+import { arrayOf } from './wasm/resident.js';
 import { poolWork } from './wasm/pooling-plan.js';
 
 /**
@@ -19,9 +19,6 @@ import { poolWork } from './wasm/pooling-plan.js';
  * about 128 taps (bench/results/pooling.md, "Where 'auto' leaves the reference loops").
  */
 export const POOL_TINY_WORK = 128;
-
-/** The input as an array the reference loops read: kept data is read through a view. */
-const plainInput = (x: PoolInput): Float32Array => (x instanceof ResidentBlock ? x.view() : x);
 
 /**
  * `x`: the input, or data kept in the engine's memory (an engine tensor). `into`: the array the
@@ -36,7 +33,7 @@ export function runPool(g: PoolGeometry, x: PoolInput, engine: EngineName, into:
       } catch (e) { rethrowUnlessTooBig(e); }
     }
   }
-  return delivered(referencePool(g, plainInput(x)), into);
+  return delivered(referencePool(g, arrayOf(x)), into);
 }
 
 /** Asynchronous variant: never blocks the calling thread on other threads (browser main thread). */
@@ -49,5 +46,5 @@ export async function runPoolAsync(g: PoolGeometry, x: PoolInput, engine: Engine
       } catch (e) { rethrowUnlessTooBig(e); }
     }
   }
-  return delivered(referencePool(g, plainInput(x)), into);
+  return delivered(referencePool(g, arrayOf(x)), into);
 }

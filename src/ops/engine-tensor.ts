@@ -7,7 +7,7 @@
  */
 import { ConvError } from '../geometry/errors.js';
 import { wasmEngine } from '../engine/wasm/engine.js';
-import type { ResidentBlock } from '../engine/wasm/resident.js';
+import { arrayOf, type ResidentBlock } from '../engine/wasm/resident.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
 
 /**
@@ -56,7 +56,7 @@ export class EngineTensor {
     if (out.length !== this.size) {
       throw new ConvError('INVALID_OPTION', `read(into): into has ${out.length} values, but the tensor [${this.shape.join(', ')}] has ${this.size}`, { hint: `pass a Float32Array of ${this.size} values` });
     }
-    out.set(data instanceof Float32Array ? data : data.view());
+    out.set(arrayOf(data));
     return { shape: [...this.shape], data: out };
   }
 

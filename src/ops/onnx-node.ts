@@ -17,6 +17,7 @@ import { assertAllocatable, shapeOf } from '../geometry/validate.js';
 import { delivered, engineOf, runConv, type EngineName } from '../engine/dispatch.js';
 import { runPool } from '../engine/pooling-dispatch.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
+import { arrayOf } from '../engine/wasm/resident.js';
 import { poolInputOf, type EngineTensor } from './engine-tensor.js';
 import { outBufferOf } from './out-buffer.js';
 
@@ -121,13 +122,12 @@ export function computePoolGeometry(g: PoolGeometry | PoolDialectGeometry, input
   const geometry = dialect ? dialect.geometry : (g as PoolGeometry);
   if (!('mode' in geometry)) throw new ConvError('INVALID_OPTION', 'computePoolGeometry computes pooling; this is a convolution geometry', { hint: 'use computeGeometry' });
   const framework = dialect !== null && layoutOf(options?.layout) === 'framework';
-  const source = poolInputOf(input, 'computePoolGeometry');
-  // An engine tensor in the framework's layout is permuted into a plain array (it is read once).
-  let x = source.data instanceof Float32Array || !framework ? source : { shape: source.shape, data: source.data.view().slice() };
+  let x = poolInputOf(input, 'computePoolGeometry');
   const given = x.data instanceof Float32Array ? x.data : [];
   if (framework) {
     expectShape(x, dialect.frameworkInputShape, 'input');
-    x = { shape: geometry.inputShape, data: permuteData(x.data as Float32Array, x.shape, dialect.inputPermutation) };
+    // Permuted into a fresh array (an engine tensor is read once, through a view).
+    x = { shape: geometry.inputShape, data: permuteData(arrayOf(x.data), x.shape, dialect.inputPermutation) };
   }
   expectShape(x, geometry.inputShape, 'input');
   assertAllocatable(geometry.outputShape, 'output');

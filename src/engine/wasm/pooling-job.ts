@@ -7,7 +7,7 @@ import { copyOut, type Job, type JobLayout } from './job.js';
 import { POOL_TASK } from './layouts.generated.js';
 import { PlanCache } from './plan-cache.js';
 import { planPool, poolWork, type PoolPlan } from './pooling-plan.js';
-import { ResidentBlock } from './resident.js';
+import { arrayOf, ResidentBlock } from './resident.js';
 
 /** A pooling's input: an array to copy in, or data kept in an engine's memory (resident.ts). */
 export type PoolInput = Float32Array | ResidentBlock;
@@ -54,7 +54,7 @@ export function poolJob(g: PoolGeometry, input: PoolInput, into: Float32Array | 
         };
       }
       // Kept in another engine's memory (the private engine of a sync call during an async one): copied in.
-      const x = input instanceof ResidentBlock ? input.view() : input;
+      const x = arrayOf(input);
       return {
         ...out,
         bytes: p.bytes,

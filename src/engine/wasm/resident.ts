@@ -25,6 +25,11 @@ export class ResidentBlock {
   }
 }
 
+/** Data given as an array, or kept: as an array either way (kept data through a view, read at once). */
+export function arrayOf(data: Float32Array | ResidentBlock): Float32Array {
+  return data instanceof ResidentBlock ? data.view() : data;
+}
+
 const align = (bytes: number): number => (bytes + 63) & ~63;
 
 export class ResidentRegion {
