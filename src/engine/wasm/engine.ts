@@ -69,8 +69,8 @@ export class WasmEngine {
 
   /** Keeps a copy of `data` in this engine's memory until `release` (ops/engine-tensor.ts). */
   keep(data: Float32Array): ResidentBlock {
-    // Not while a job owns the memory: an async one waits in the queue, and a block is placed
-    // above the layouts, which its own setup moves if it needs the room.
+    // Safe while an async job runs: the block goes above every layout laid out so far (the
+    // running job's included), and a later job's setup moves the region if it needs the room.
     return this.resident.keep(data, this.highWater);
   }
 
