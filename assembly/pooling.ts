@@ -9,8 +9,8 @@
 //
 // Average pools with stride 1 or 2 along W go the other way round, in one pass: each output row
 // sums its window's input rows down the columns, then along W (avgPlaneDirect). It writes no
-// W-reduced copy of the plane and sums each column once per output row — 40 % of the time of the
-// two passes on a ResNet-stem shape (bench/pooling.ts). A sum in another order rounds
+// W-reduced copy of the plane, so it moves less memory and runs fewer instructions than the two
+// passes (bench/pooling.ts, case (b)). A sum in another order rounds
 // differently; averages are held to the reference within 1e-5 of the scale, maxima exactly, and
 // a max cannot swap the order (ties between −0 and +0, NaN), so maxima keep the two passes.
 //
