@@ -487,6 +487,10 @@ export function buildPlanes(x: usize, planes: usize, C: i32, inH: i32, inW: i32,
 export function buildSplitPlanes(x: usize, planes: usize, C: i32, inH: i32, inW: i32, rowMap: usize, colMap: usize, gH: i32, gW: i32): void {
   const gWe = (gW + 1) >> 1, gWo = gW >> 1;
   const stride = gWe + gWo + 16;
+  // The run [lo, hi) of grid columns holding consecutive input columns (withColumnRun's trailer):
+  // eight cells at a time, four even and four odd; the borders go through the map.
+  const lo = load<i32>(colMap + (<usize>gW << 2)), hi = load<i32>(colMap + (<usize>(gW + 1) << 2));
+  const runOff = hi > lo ? <usize>(load<i32>(colMap + (<usize>lo << 2)) - lo) << 2 : 0; // xr + runOff + g·4: cell g
   for (let c = 0; c < C; c++) {
     const xp = x + (<usize>(c * inH * inW) << 2);
     const pz = planes + (<usize>(c * gH * stride) << 2);
@@ -496,17 +500,30 @@ export function buildSplitPlanes(x: usize, planes: usize, C: i32, inH: i32, inW:
       if (sy < 0) { memory.fill(prow, 0, <usize>stride << 2); continue; }
       const xr = xp + (<usize>(sy * inW) << 2);
       const odd = prow + (<usize>(gWe + 8) << 2);
-      for (let gx = 0; gx < gW; gx++) {
-        const sx = load<i32>(colMap + (<usize>gx << 2));
-        const v: f32 = sx < 0 ? 0 : load<f32>(xr + (<usize>sx << 2));
-        store<f32>((gx & 1 ? odd : prow) + (<usize>(gx >> 1) << 2), v);
+      let g = 0;
+      const vecLo = hi > lo ? lo + (lo & 1) : gW; // the first even cell of the run
+      for (; g < vecLo; g++) splitCell(prow, odd, xr, colMap, g);
+      const run = xr + runOff;
+      for (; g + 8 <= hi; g += 8) {
+        const a = v128.load(run + (<usize>g << 2)), b = v128.load(run + (<usize>g << 2), 16);
+        const pos = <usize>(g >> 1) << 2;
+        v128.store(prow + pos, v128.shuffle<f32>(a, b, 0, 2, 4, 6));
+        v128.store(odd + pos, v128.shuffle<f32>(a, b, 1, 3, 5, 7));
       }
+      for (; g < gW; g++) splitCell(prow, odd, xr, colMap, g);
       v128.store(prow + (<usize>gWe << 2), i32x4.splat(0));
       v128.store(prow + (<usize>gWe << 2), i32x4.splat(0), 16);
       v128.store(odd + (<usize>gWo << 2), i32x4.splat(0));
       v128.store(odd + (<usize>gWo << 2), i32x4.splat(0), 16);
     }
   }
+}
+
+/** Cell gx of a split row: input column colMap[gx] of row xr (0 where it is padding), to its half. */
+@inline function splitCell(prow: usize, odd: usize, xr: usize, colMap: usize, gx: i32): void {
+  const sx = load<i32>(colMap + (<usize>gx << 2));
+  const v: f32 = sx < 0 ? 0 : load<f32>(xr + (<usize>sx << 2));
+  store<f32>((gx & 1 ? odd : prow) + (<usize>(gx >> 1) << 2), v);
 }
 
 /** One padded grid plane (gH × gW cells of row stride gW + 8) from input plane xp. */
