@@ -16,7 +16,7 @@
 import { madd } from './simd';
 import { micro4, micro4r, micro6, micro6r } from './microkernels.generated';
 import {
-  D_GWP, D_HIW, D_ICG, D_IDENTITY, D_INH, D_INSP, D_INW, D_LOW, D_ND, D_NH, D_NW, D_OUTW, D_ROWS, D_SH, D_STEP,
+  D_COLMAP, D_GH, D_GW, D_GWP, D_HIW, D_ICG, D_IDENTITY, D_INH, D_INSP, D_INW, D_LOW, D_ND, D_NH, D_NW, D_OUTW, D_ROWMAP, D_ROWS, D_SH, D_SPLIT, D_STEP,
   D_TABD, D_TABH, D_TABW, D_TD, D_TH, D_TW,
   W_COLMAP, W_DD, W_DEPTHMAP, W_DH, W_DW, W_GD, W_GH, W_GW, W_IND, W_INH, W_INW, W_KD, W_KH, W_KW, W_MULT,
   W_OUTD, W_OUTH, W_OUTW, W_ROWMAP, W_SD, W_SH, W_SW,
@@ -364,7 +364,7 @@ export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, 
       const sz = load<i32>(depthMap + (<usize>gz << 2));
       const pz = scratch + (<usize>(gz * gH * gWp) << 2);
       if (sz < 0) { memory.fill(pz, 0, <usize>(gH * gWp) << 2); continue; }
-      buildPlane(xc + (<usize>(sz * inH * inW) << 2), pz, rowMap, colMap, gH, gW, inW);
+      buildPlane(xc + (<usize>(sz * inH * inW) << 2), pz, rowMap, colMap, 0, gH, gW, inW);
     }
     for (let m = 0; m < mult; m++) {
       const oc = c * mult + m;
@@ -475,7 +475,7 @@ export function depthwise(x: usize, w: usize, bias: usize, out: usize, c0: i32, 
  * indirect B. */
 export function buildPlanes(x: usize, planes: usize, C: i32, inH: i32, inW: i32, rowMap: usize, colMap: usize, gH: i32, gW: i32): void {
   for (let c = 0; c < C; c++) {
-    buildPlane(x + (<usize>(c * inH * inW) << 2), planes + (<usize>(c * gH * (gW + 8)) << 2), rowMap, colMap, gH, gW, inW);
+    buildPlane(x + (<usize>(c * inH * inW) << 2), planes + (<usize>(c * gH * (gW + 8)) << 2), rowMap, colMap, 0, gH, gW, inW);
   }
 }
 
@@ -485,37 +485,57 @@ export function buildPlanes(x: usize, planes: usize, C: i32, inH: i32, inW: i32,
  * outputs are consecutive in one half.
  */
 export function buildSplitPlanes(x: usize, planes: usize, C: i32, inH: i32, inW: i32, rowMap: usize, colMap: usize, gH: i32, gW: i32): void {
+  const stride = ((gW + 1) >> 1) + (gW >> 1) + 16;
+  for (let c = 0; c < C; c++) {
+    buildSplitPlane(x + (<usize>(c * inH * inW) << 2), planes + (<usize>(c * gH * stride) << 2), rowMap, colMap, 0, gH, gW, inW);
+  }
+}
+
+/**
+ * Plane rows [gy0, gy1) of a group's channels, from its input xin into its planes at x, with the
+ * tables of the class descriptor: a GEMM task on threads builds the rows it reads before it
+ * computes (plan.ts), so they are built on the core that reads them. Rows two tasks share are
+ * built by both, with the same values.
+ */
+export function gemmPlanes(d: usize, xin: usize, x: usize, gy0: i32, gy1: i32): void {
+  const C = di(d, D_ICG), inSp = di(d, D_INSP), inW = di(d, D_INW), gH = di(d, D_GH), gW = di(d, D_GW), gWp = di(d, D_GWP);
+  const rowMap = <usize>di(d, D_ROWMAP), colMap = <usize>di(d, D_COLMAP), split = di(d, D_SPLIT) != 0;
+  for (let c = 0; c < C; c++) {
+    const xp = xin + (<usize>(c * inSp) << 2), pz = x + (<usize>(c * gH * gWp) << 2);
+    if (split) buildSplitPlane(xp, pz, rowMap, colMap, gy0, gy1, gW, inW);
+    else buildPlane(xp, pz, rowMap, colMap, gy0, gy1, gW, inW);
+  }
+}
+
+/** Rows [gy0, gy1) of one split plane (see buildSplitPlanes) from input plane xp. */
+function buildSplitPlane(xp: usize, pz: usize, rowMap: usize, colMap: usize, gy0: i32, gy1: i32, gW: i32, inW: i32): void {
   const gWe = (gW + 1) >> 1, gWo = gW >> 1;
   const stride = gWe + gWo + 16;
   // The run [lo, hi) of grid columns holding consecutive input columns (withColumnRun's trailer):
   // eight cells at a time, four even and four odd; the borders go through the map.
   const lo = load<i32>(colMap + (<usize>gW << 2)), hi = load<i32>(colMap + (<usize>(gW + 1) << 2));
   const runOff = hi > lo ? <usize>(load<i32>(colMap + (<usize>lo << 2)) - lo) << 2 : 0; // xr + runOff + g·4: cell g
-  for (let c = 0; c < C; c++) {
-    const xp = x + (<usize>(c * inH * inW) << 2);
-    const pz = planes + (<usize>(c * gH * stride) << 2);
-    for (let gy = 0; gy < gH; gy++) {
-      const sy = load<i32>(rowMap + (<usize>gy << 2));
-      const prow = pz + (<usize>(gy * stride) << 2);
-      if (sy < 0) { memory.fill(prow, 0, <usize>stride << 2); continue; }
-      const xr = xp + (<usize>(sy * inW) << 2);
-      const odd = prow + (<usize>(gWe + 8) << 2);
-      let g = 0;
-      const vecLo = hi > lo ? lo + (lo & 1) : gW; // the first even cell of the run
-      for (; g < vecLo; g++) splitCell(prow, odd, xr, colMap, g);
-      const run = xr + runOff;
-      for (; g + 8 <= hi; g += 8) {
-        const a = v128.load(run + (<usize>g << 2)), b = v128.load(run + (<usize>g << 2), 16);
-        const pos = <usize>(g >> 1) << 2;
-        v128.store(prow + pos, v128.shuffle<f32>(a, b, 0, 2, 4, 6));
-        v128.store(odd + pos, v128.shuffle<f32>(a, b, 1, 3, 5, 7));
-      }
-      for (; g < gW; g++) splitCell(prow, odd, xr, colMap, g);
-      v128.store(prow + (<usize>gWe << 2), i32x4.splat(0));
-      v128.store(prow + (<usize>gWe << 2), i32x4.splat(0), 16);
-      v128.store(odd + (<usize>gWo << 2), i32x4.splat(0));
-      v128.store(odd + (<usize>gWo << 2), i32x4.splat(0), 16);
+  for (let gy = gy0; gy < gy1; gy++) {
+    const sy = load<i32>(rowMap + (<usize>gy << 2));
+    const prow = pz + (<usize>(gy * stride) << 2);
+    if (sy < 0) { memory.fill(prow, 0, <usize>stride << 2); continue; }
+    const xr = xp + (<usize>(sy * inW) << 2);
+    const odd = prow + (<usize>(gWe + 8) << 2);
+    let g = 0;
+    const vecLo = hi > lo ? lo + (lo & 1) : gW; // the first even cell of the run
+    for (; g < vecLo; g++) splitCell(prow, odd, xr, colMap, g);
+    const run = xr + runOff;
+    for (; g + 8 <= hi; g += 8) {
+      const a = v128.load(run + (<usize>g << 2)), b = v128.load(run + (<usize>g << 2), 16);
+      const pos = <usize>(g >> 1) << 2;
+      v128.store(prow + pos, v128.shuffle<f32>(a, b, 0, 2, 4, 6));
+      v128.store(odd + pos, v128.shuffle<f32>(a, b, 1, 3, 5, 7));
     }
+    for (; g < gW; g++) splitCell(prow, odd, xr, colMap, g);
+    v128.store(prow + (<usize>gWe << 2), i32x4.splat(0));
+    v128.store(prow + (<usize>gWe << 2), i32x4.splat(0), 16);
+    v128.store(odd + (<usize>gWo << 2), i32x4.splat(0));
+    v128.store(odd + (<usize>gWo << 2), i32x4.splat(0), 16);
   }
 }
 
@@ -526,14 +546,14 @@ export function buildSplitPlanes(x: usize, planes: usize, C: i32, inH: i32, inW:
   store<f32>((gx & 1 ? odd : prow) + (<usize>(gx >> 1) << 2), v);
 }
 
-/** One padded grid plane (gH × gW cells of row stride gW + 8) from input plane xp. */
-function buildPlane(xp: usize, pz: usize, rowMap: usize, colMap: usize, gH: i32, gW: i32, inW: i32): void {
+/** Rows [gy0, gy1) of one padded grid plane (gH × gW cells of row stride gW + 8) from input plane xp. */
+function buildPlane(xp: usize, pz: usize, rowMap: usize, colMap: usize, gy0: i32, gy1: i32, gW: i32, inW: i32): void {
   const gWp = gW + 8;
   // colMap[gW], colMap[gW+1]: the [lo, hi) run of grid columns that map to consecutive input
   // columns — copied in one block; the borders go through the map.
   const lo = load<i32>(colMap + (<usize>gW << 2));
   const hi = load<i32>(colMap + (<usize>(gW + 1) << 2));
-  for (let gy = 0; gy < gH; gy++) {
+  for (let gy = gy0; gy < gy1; gy++) {
     const sy = load<i32>(rowMap + (<usize>gy << 2));
     const prow = pz + (<usize>(gy * gWp) << 2);
     if (sy < 0) { memory.fill(prow, 0, <usize>gWp << 2); continue; }

@@ -2,7 +2,7 @@
 // Word offsets of the descriptors the driver writes (i32 words at the descriptor's address).
 
 // One class of output positions (all of a direct conv; one sub-pixel phase of a transposed conv): the tables packB and convGemm read (kernels.ts).
-export const D_WORDS: i32 = 21;
+export const D_WORDS: i32 = 26;
 export const D_ND: i32 = 0; // output positions of the class along D
 export const D_NH: i32 = 1; // … along H
 export const D_NW: i32 = 2; // … along W
@@ -24,6 +24,11 @@ export const D_ROWS: i32 = 17; // ≠ 0: indirect B over padded planes: the offs
 export const D_OUTW: i32 = 18; // indirect B: output row length
 export const D_SH: i32 = 19; // indirect B: plane rows between output rows
 export const D_GWP: i32 = 20; // indirect B: plane row length
+export const D_ROWMAP: i32 = 21; // indirect B built by the tasks: plane row → input row (−1: padding)
+export const D_COLMAP: i32 = 22; // … plane column → input column, with the run trailer
+export const D_GH: i32 = 23; // … plane rows
+export const D_GW: i32 = 24; // … plane columns (cells, before the row padding)
+export const D_SPLIT: i32 = 25; // … 1: rows split into even and odd cells
 
 // A depthwise conv (kernels.ts depthwise).
 export const W_WORDS: i32 = 22;

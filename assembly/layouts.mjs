@@ -14,7 +14,7 @@
  * run it, each an exported kernel function and its arguments in parameter order — a task word,
  * or a value the runner supplies (`scratch`: the thread's scratch; `priv`: compute in the
  * thread's private block). A kind with one call is run by the generated `callTask`; the dense
- * GEMM's three calls are sequenced by runTask (plan.ts) and the worker (thread-pool.ts).
+ * GEMM's four calls are sequenced by runTask (plan.ts) and the worker (thread-pool.ts).
  *
  * `steal`: whether the caller may take the task over from a thread that holds it but is slow
  * (thread-pool.ts), and how that stays correct:
@@ -37,8 +37,11 @@ export const TASKS = [
       ['out', 'transposed: output of the group to scatter to (0: nothing to scatter)'],
       ['off', 'transposed: output offset of each class pixel'], ['outSp', 'transposed: output plane size'],
       ['final', '1: the writes are final (K within one block), so the task computes in place'],
+      ['xin', "≠ 0: the group's first input channel, from which the task first builds the plane rows it reads (gemmPlanes); 0: built already"],
+      ['gy0', 'first plane row to build'], ['gy1', 'end plane row to build'],
     ],
     calls: {
+      gemmPlanes: ['d', 'xin', 'x', 'gy0', 'gy1'],
       convGemm: ['d', 'x', 'wp', 'bias', 'c', 'ldc', 'K', 'OC', 'p0', 'p1', 'scratch', 'priv'],
       copyOut: ['scratch', 'c', 'ldc', 'OC', 'p0', 'p1'],
       scatter: ['c', 'ldc', 'out', 'off', 'OC', 'outSp', 'p0', 'p1'],
@@ -129,6 +132,8 @@ export const DESCRIPTORS = [
       ['identity', '1: B[k][p] = x[k·inSp + p] (1×1, stride 1, no padding)'],
       ['rows', '≠ 0: indirect B over padded planes: the offset table'],
       ['outW', 'indirect B: output row length'], ['sH', 'indirect B: plane rows between output rows'], ['gWp', 'indirect B: plane row length'],
+      ['rowMap', 'indirect B built by the tasks: plane row → input row (−1: padding)'], ['colMap', '… plane column → input column, with the run trailer'],
+      ['gH', '… plane rows'], ['gW', '… plane columns (cells, before the row padding)'], ['split', '… 1: rows split into even and odd cells'],
     ],
   },
   {

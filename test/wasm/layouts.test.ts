@@ -60,6 +60,7 @@ function expectNamedArguments(t: TaskLayout, calls: { name: string; args: Record
 
 type Calls = {
   callTask(k: KernelExports, kind: number, w: ArrayLike<number>, o: number, scratch: number): boolean;
+  callGemmPlanes(k: KernelExports, w: ArrayLike<number>, o: number): void;
   callConvGemm(k: KernelExports, w: ArrayLike<number>, o: number, scratch: number, priv: number): void;
   callCopyOut(k: KernelExports, w: ArrayLike<number>, o: number, scratch: number): void;
   callScatter(k: KernelExports, w: ArrayLike<number>, o: number): void;
@@ -75,6 +76,7 @@ function checkCalls(calls: Calls, entry: (t: Task) => { w: ArrayLike<number>; o:
     const r = recorder();
     if (t.name === 'gemm') {
       expect(calls.callTask(r.k, t.kind, w, o, SCRATCH)).toBe(false);
+      calls.callGemmPlanes(r.k, w, o);
       calls.callConvGemm(r.k, w, o, SCRATCH, PRIV);
       calls.callCopyOut(r.k, w, o, SCRATCH);
       calls.callScatter(r.k, w, o);
@@ -113,7 +115,7 @@ describe('task and descriptor layouts (assembly/layouts.mjs)', () => {
   });
 
   it("… and in the workers' copy of them (the source text their program runs), read from a task-table entry", () => {
-    const workerCalls = new Function(`${generated.TASK_CALLS_SOURCE}\nreturn { callTask, callConvGemm, callCopyOut, callScatter };`)() as Calls;
+    const workerCalls = new Function(`${generated.TASK_CALLS_SOURCE}\nreturn { callTask, callGemmPlanes, callConvGemm, callCopyOut, callScatter };`)() as Calls;
     expect(generated.TASK_WORDS).toBe(generated.TASK_ARGS + Math.max(...TASKS.map((t) => t.words.length)));
     checkCalls(workerCalls, (t) => {
       const entry = new Int32Array(3 * generated.TASK_WORDS).fill(-1);

@@ -11,6 +11,7 @@ export interface KernelExports {
   depthwise(x: number, w: number, bias: number, out: number, c0: number, c1: number, d: number, scratch: number): void;
   buildPlanes(x: number, planes: number, C: number, inH: number, inW: number, rowMap: number, colMap: number, gH: number, gW: number): void;
   buildSplitPlanes(x: number, planes: number, C: number, inH: number, inW: number, rowMap: number, colMap: number, gH: number, gW: number): void;
+  gemmPlanes(d: number, xin: number, x: number, gy0: number, gy1: number): void;
   peak(iters: number, seed: number): number;
   tileRows(): number;
   gemmScratchBytes(oc: number): number;
@@ -36,14 +37,14 @@ export interface Task {
 }
 
 /** i32 words per entry of the workers' task table: state, kind, then the longest task's words. */
-export const TASK_WORDS = 16;
+export const TASK_WORDS = 19;
 /** Where a task's words start in its entry (before them: state: 0 free, owner + 1 claimed, −1 done, −2 publishing, −3 stolen; kind: the task kind). */
 export const TASK_ARGS = 2;
 
 /** A pixel range of one class of one group (plan.ts); a transposed conv also scatters it to the output. */
 export const TASK_GEMM = 0;
 /** Where each word of a gemm task sits among its words. */
-export const GEMM_TASK = { d: 0, x: 1, wp: 2, bias: 3, c: 4, ldc: 5, K: 6, OC: 7, p0: 8, p1: 9, out: 10, off: 11, outSp: 12, final: 13 } as const;
+export const GEMM_TASK = { d: 0, x: 1, wp: 2, bias: 3, c: 4, ldc: 5, K: 6, OC: 7, p0: 8, p1: 9, out: 10, off: 11, outSp: 12, final: 13, xin: 14, gy0: 15, gy1: 16 } as const;
 export interface GemmTask {
   /** Class descriptor (gemmClass). */
   d: number;
@@ -73,9 +74,19 @@ export interface GemmTask {
   outSp: number;
   /** 1: the writes are final (K within one block), so the task computes in place. */
   final: number;
+  /** ≠ 0: the group's first input channel, from which the task first builds the plane rows it reads (gemmPlanes); 0: built already. */
+  xin: number;
+  /** First plane row to build. */
+  gy0: number;
+  /** End plane row to build. */
+  gy1: number;
 }
 export function gemmTask(t: GemmTask): Task {
-  return { kind: TASK_GEMM, args: [t.d, t.x, t.wp, t.bias, t.c, t.ldc, t.K, t.OC, t.p0, t.p1, t.out, t.off, t.outSp, t.final] };
+  return { kind: TASK_GEMM, args: [t.d, t.x, t.wp, t.bias, t.c, t.ldc, t.K, t.OC, t.p0, t.p1, t.out, t.off, t.outSp, t.final, t.xin, t.gy0, t.gy1] };
+}
+/** gemmPlanes over a gemm task's words w[o…]. */
+export function callGemmPlanes(k: KernelExports, w: ArrayLike<number>, o: number): void {
+  k.gemmPlanes(w[o], w[o + 14], w[o + 1], w[o + 15], w[o + 16]);
 }
 /** convGemm over a gemm task's words w[o…]. */
 export function callConvGemm(k: KernelExports, w: ArrayLike<number>, o: number, scratch: number, priv: number): void {
@@ -272,7 +283,7 @@ export function callTask(k: KernelExports, kind: number, w: ArrayLike<number>, o
 }
 
 /** The call functions above as source text, for the workers' program (thread-pool.ts). */
-export const TASK_CALLS_SOURCE = "function callTask(k, kind, w, o, scratch) { switch (kind) { case 1: k.depthwise(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], scratch); return true; case 2: k.weightGrad(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], w[o + 7], w[o + 8], w[o + 9], w[o + 10], w[o + 11], scratch); return true; case 3: k.poolPlanes(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], scratch); return true; case 4: k.winogradTiles(w[o], w[o + 1], w[o + 2], scratch); return true; case 5: k.winogradWeights(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], w[o + 7], scratch); return true; case 6: k.winogradGradTiles(w[o], w[o + 1], w[o + 2], scratch); return true; case 7: k.winogradGradOut(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5]); return true; default: return false; } }\nfunction callConvGemm(k, w, o, scratch, priv) { k.convGemm(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], w[o + 7], w[o + 8], w[o + 9], scratch, priv); }\nfunction callCopyOut(k, w, o, scratch) { k.copyOut(scratch, w[o + 4], w[o + 5], w[o + 7], w[o + 8], w[o + 9]); }\nfunction callScatter(k, w, o) { k.scatter(w[o + 4], w[o + 5], w[o + 10], w[o + 11], w[o + 7], w[o + 12], w[o + 8], w[o + 9]); }";
+export const TASK_CALLS_SOURCE = "function callTask(k, kind, w, o, scratch) { switch (kind) { case 1: k.depthwise(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], scratch); return true; case 2: k.weightGrad(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], w[o + 7], w[o + 8], w[o + 9], w[o + 10], w[o + 11], scratch); return true; case 3: k.poolPlanes(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], scratch); return true; case 4: k.winogradTiles(w[o], w[o + 1], w[o + 2], scratch); return true; case 5: k.winogradWeights(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], w[o + 7], scratch); return true; case 6: k.winogradGradTiles(w[o], w[o + 1], w[o + 2], scratch); return true; case 7: k.winogradGradOut(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5]); return true; default: return false; } }\nfunction callGemmPlanes(k, w, o) { k.gemmPlanes(w[o], w[o + 14], w[o + 1], w[o + 15], w[o + 16]); }\nfunction callConvGemm(k, w, o, scratch, priv) { k.convGemm(w[o], w[o + 1], w[o + 2], w[o + 3], w[o + 4], w[o + 5], w[o + 6], w[o + 7], w[o + 8], w[o + 9], scratch, priv); }\nfunction callCopyOut(k, w, o, scratch) { k.copyOut(scratch, w[o + 4], w[o + 5], w[o + 7], w[o + 8], w[o + 9]); }\nfunction callScatter(k, w, o) { k.scatter(w[o + 4], w[o + 5], w[o + 10], w[o + 11], w[o + 7], w[o + 12], w[o + 8], w[o + 9]); }";
 
 /** Words that several descriptors share (depthwise, pool). */
 export interface WindowExtents {
@@ -297,7 +308,7 @@ export interface WindowExtents {
 }
 
 /** One class of output positions (all of a direct conv; one sub-pixel phase of a transposed conv): the tables packB and convGemm read (kernels.ts): i32 words (the kernels' D_* constants). */
-export const GEMM_CLASS_WORDS = 21;
+export const GEMM_CLASS_WORDS = 26;
 export interface GemmClassDesc {
   /** Output positions of the class along D. */
   nD: number;
@@ -341,12 +352,22 @@ export interface GemmClassDesc {
   sH: number;
   /** Indirect B: plane row length. */
   gWp: number;
+  /** Indirect B built by the tasks: plane row → input row (−1: padding). */
+  rowMap: number;
+  /** … plane column → input column, with the run trailer. */
+  colMap: number;
+  /** … plane rows. */
+  gH: number;
+  /** … plane columns (cells, before the row padding). */
+  gW: number;
+  /** … 1: rows split into even and odd cells. */
+  split: number;
 }
 /** Every word 0: a start for descriptors that use few of them. */
-export const GEMM_CLASS_ZERO: Readonly<GemmClassDesc> = { nD: 0, nH: 0, nW: 0, tD: 0, tH: 0, tW: 0, tabD: 0, tabH: 0, tabW: 0, loW: 0, hiW: 0, inH: 0, inW: 0, inSp: 0, icg: 0, step: 0, identity: 0, rows: 0, outW: 0, sH: 0, gWp: 0 };
+export const GEMM_CLASS_ZERO: Readonly<GemmClassDesc> = { nD: 0, nH: 0, nW: 0, tD: 0, tH: 0, tW: 0, tabD: 0, tabH: 0, tabW: 0, loW: 0, hiW: 0, inH: 0, inW: 0, inSp: 0, icg: 0, step: 0, identity: 0, rows: 0, outW: 0, sH: 0, gWp: 0, rowMap: 0, colMap: 0, gH: 0, gW: 0, split: 0 };
 /** Writes a gemmClass descriptor at byte offset `ptr`. */
 export function writeGemmClassDesc(mem: ArrayBuffer, ptr: number, v: GemmClassDesc): void {
-  new Int32Array(mem, ptr, GEMM_CLASS_WORDS).set([v.nD, v.nH, v.nW, v.tD, v.tH, v.tW, v.tabD, v.tabH, v.tabW, v.loW, v.hiW, v.inH, v.inW, v.inSp, v.icg, v.step, v.identity, v.rows, v.outW, v.sH, v.gWp]);
+  new Int32Array(mem, ptr, GEMM_CLASS_WORDS).set([v.nD, v.nH, v.nW, v.tD, v.tH, v.tW, v.tabD, v.tabH, v.tabW, v.loW, v.hiW, v.inH, v.inW, v.inSp, v.icg, v.step, v.identity, v.rows, v.outW, v.sH, v.gWp, v.rowMap, v.colMap, v.gH, v.gW, v.split]);
 }
 
 /** A depthwise conv (kernels.ts depthwise): i32 words (the kernels' W_* constants). */

@@ -14,7 +14,7 @@ import type { AxisGeometry, ConvGeometry, DirectAxis, DirectConvGeometry, Paddin
 import { product } from '../../geometry/validate.js';
 import { axes3, axisClasses, type AxisClass } from './classes.js';
 import {
-  callConvGemm, callCopyOut, callScatter, callTask, depthwiseTask, gemmTask, GEMM_CLASS_WORDS, GEMM_TASK, TASK_GEMM,
+  callConvGemm, callCopyOut, callGemmPlanes, callScatter, callTask, depthwiseTask, gemmTask, GEMM_CLASS_WORDS, GEMM_TASK, TASK_GEMM,
   writeDepthwiseDesc, writeGemmClassDesc, DEPTHWISE_WORDS, type KernelExports, type Task,
 } from './layouts.generated.js';
 
@@ -33,10 +33,10 @@ export interface KernelShape {
 export { TASK_DEPTHWISE, TASK_GEMM, TASK_POOL, TASK_WEIGHT_GRAD, TASK_WINOGRAD, TASK_WINOGRAD_WEIGHTS, type Task } from './layouts.generated.js';
 
 /**
- * Runs one task on one thread, whole: a GEMM task computes its pixel range (`priv`: in the
- * thread's scratch, then copied to its place — worker threads, and a caller stealing a task), and
- * a transposed conv's task scatters its pixels to the output (words out, off, outSp; out = 0:
- * nothing to scatter). The workers' program (thread-pool.ts) does the same steps.
+ * Runs one task on one thread, whole: a GEMM task builds the plane rows it reads (word `xin` ≠ 0)
+ * and computes its pixel range (`priv`: in the thread's scratch, then copied to its place —
+ * worker threads, and a caller stealing a task), and a transposed conv's task scatters its pixels
+ * to the output (words out, off, outSp; out = 0: nothing to scatter). The workers' program (thread-pool.ts) does the same steps.
  */
 export function runTask(k: KernelExports, t: Task, scratch: number, priv: boolean): void {
   const a = t.args;
@@ -45,6 +45,7 @@ export function runTask(k: KernelExports, t: Task, scratch: number, priv: boolea
     return;
   }
   const inPrivate = priv && a[GEMM_TASK.final] !== 1; // final writes: computed in place
+  if (a[GEMM_TASK.xin] !== 0) callGemmPlanes(k, a, 0);
   callConvGemm(k, a, 0, scratch, inPrivate ? 1 : 0);
   if (inPrivate) callCopyOut(k, a, 0, scratch);
   if (a[GEMM_TASK.out] !== 0) callScatter(k, a, 0);
@@ -332,6 +333,19 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
   const scratchBytes = ks.scratchBytes(ocg);
   const scratchPtr = arena.alloc(scratchBytes * threads);
 
+  // With threads, each task of a direct conv builds the plane rows it reads (gemmPlanes) instead
+  // of the caller building every plane first: that was a serial share of the call, and the
+  // caller wrote the lines the other core had read (twice the cost, bench/cross-core-writes.mjs).
+  // A task keeps its thread from call to call (thread-pool.ts), so its rows do too; rows two
+  // tasks share are built by both, with the same values.
+  const tasksBuild = !!rows && !g.transposed && threads > 1;
+  const [kH, dH] = ax[1] ? [ax[1].kernel, ax[1].dilation] : [1, 1];
+  const planeRows = (p0: number, p1: number): [number, number] => {
+    const outW = outExt[2], sH = rows!.sH;
+    const oh0 = Math.floor(p0 / outW), oh1 = Math.ceil(p1 / outW);
+    return [oh0 * sH, Math.min(rows!.gH, (oh1 - 1) * sH + (kH - 1) * dH + 1)];
+  };
+
   const tasks: Task[] = [];
   const outRows: number[] = [];
   for (const cp of classes) {
@@ -349,9 +363,11 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
       for (let t = 0; t + 1 < cuts.length; t++) {
         const p0 = cuts[t], p1 = cuts[t + 1];
         const out = cp.direct ? 0 : outPtr + ((n * g.outChannels + gi * ocg) * outSp) * 4;
+        const [gy0, gy1] = tasksBuild ? planeRows(p0, p1) : [0, 0];
         tasks.push(gemmTask({
           d: cp.desc, x, wp: cp.packed[gi], bias: biasPtr + gi * ocg * 4, c, ldc, K: cp.K, OC: ocg, p0, p1,
           out, off: cp.direct ? 0 : cp.outOff, outSp: cp.direct ? 0 : outSp, final: whole ? 1 : 0,
+          xin: tasksBuild ? xPtr + ((n * g.inChannels + gi * icg) * inSp) * 4 : 0, gy0, gy1,
         }));
         // A direct conv has one class whose pixel p is output offset p.
         outRows.push((n * g.outChannels + gi * ocg) * outSp + p0, p1 - p0, ocg, outSp);
@@ -381,6 +397,7 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
           nD: cd.outs.length, nH: ch.outs.length, nW: cw.outs.length, tD: cd.taps.length, tH: ch.taps.length, tW: cw.taps.length,
           tabD: cp.tabs[0], tabH: cp.tabs[1], tabW: cp.tabs[2], loW: cp.tabs[3], hiW: cp.tabs[4], inH: inExt[1], inW: inExt[2], inSp, icg,
           step: cw.step, identity: identityB ? 1 : 0, rows: cp.offsPtr, outW: cw.outs.length, sH: rows ? rows.sH : 1, gWp: rows ? rows.gWp : 0,
+          rowMap: rowPtr, colMap: colPtr, gH: rows ? rows.gH : 0, gW: rows ? rows.gW : 0, split: rows?.split ? 1 : 0,
         });
         if (cp.offs) new Int32Array(mem, cp.offsPtr, cp.offs.length).set(cp.offs);
         cp.cls.forEach((c, i) => new Int32Array(mem, cp.tabs[i], c.tab.length).set(c.tab));
@@ -401,6 +418,7 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
           new Int32Array(mem, rowPtr, rows.gH).set(rows.rowMap);
           new Int32Array(mem, colPtr, rows.gW + 2).set(rows.colMap);
         }
+        if (tasksBuild) return; // the tasks build the planes
         const build = rows.split ? k.buildSplitPlanes : k.buildPlanes;
         for (let n = 0; n < N; n++) {
           build(xPtr + n * g.inChannels * inSp * 4, planesPtr + n * g.inChannels * planeSize * 4, g.inChannels, inExt[1], inExt[2], rowPtr, colPtr, rows.gH, rows.gW);

@@ -7,11 +7,16 @@
  * - a job is published seqlock-style: GEN goes odd (setting up), the caller waits until no worker
  *   is still inside the previous job (ACTIVE = 0), writes the job fields, then GEN goes even and
  *   workers are woken;
- * - a thread claims task i = CURSOR++, marks it claimed in the task table (owner + 1), runs it,
- *   marks it done (−1) and bumps COMPLETED. A worker computes a GEMM task into its own scratch
- *   and publishes it (copyOut) only after moving the task from "claimed" to "copying" (−2) with a
- *   compare-exchange; so when the caller runs out of tasks while a worker is descheduled (this
- *   machine is shared), the caller steals the task (claimed → −3), computes and publishes it
+ * - the caller claims tasks from the front (i = CURSOR++), the workers from the back (i = −−BACK;
+ *   in a fed job from the front too, as its input arrives in order), each by moving the task from
+ *   free (0) to claimed (owner + 1) in the task table with a compare-exchange, so where the two
+ *   ends meet exactly one thread gets each task. Each thread thus keeps about the same part of a
+ *   job from call to call: writing memory another core has read costs about twice a plain write
+ *   (bench/cross-core-writes.mjs), so a part that moves between cores is paid for again at the
+ *   next call. The thread runs the task, marks it done (−1) and bumps COMPLETED. A worker
+ *   computes a GEMM task into its own scratch and publishes it (copyOut) only after moving the
+ *   task from "claimed" to "copying" (−2) with a compare-exchange; so when the caller runs out
+ *   of tasks while a worker is descheduled (this machine is shared), the caller steals the task (claimed → −3), computes and publishes it
  *   itself, and the straggler's copy is skipped: each task is published exactly once;
  * - before any call writes memory, `quiesce` waits until no worker is inside a job;
  * - after a job a worker busy-waits for the next one (about the last gap between jobs, capped by
@@ -30,7 +35,7 @@ import type { TaskRunner } from './task-runner.js';
 
 /** While feeding a job's input, the caller computes one fed task after this many fed (see runSync). */
 const FEED_PER_OWN_TASK = 4;
-const GEN = 0, CURSOR = 1, COUNT = 2, TABLE = 3, SCRATCH = 4, SCRATCH_PER = 5, COMPLETED = 6, STOP = 7, ACTIVE = 8, READY = 9, SPIN_US = 10, STARTED = 11;
+const GEN = 0, CURSOR = 1, COUNT = 2, TABLE = 3, SCRATCH = 4, SCRATCH_PER = 5, COMPLETED = 6, STOP = 7, ACTIVE = 8, READY = 9, SPIN_US = 10, STARTED = 11, BACK = 12, FED = 13;
 const CTL_WORDS = 16;
 export { TASK_WORDS };
 
@@ -74,12 +79,15 @@ function start(module, memory, ctl, index, gen0, onExit) {
     if (Atomics.load(ctl, 0) === gen) {
       const n = Atomics.load(ctl, 2), tab = Atomics.load(ctl, 3) >> 2;
       const scratch = Atomics.load(ctl, 4) + index * Atomics.load(ctl, 5);
+      const fed = Atomics.load(ctl, 13) !== 0;
       for (;;) {
-        const i = Atomics.add(ctl, 1, 1);
-        if (i >= n) break;
+        // From the back (BACK), or from the front (CURSOR) in a fed job; a task the caller
+        // claimed first means the two ends met.
+        const i = fed ? Atomics.add(ctl, 1, 1) : Atomics.sub(ctl, 12, 1) - 1;
+        if (i >= n || i < 0) break;
         const m = new Int32Array(memory.buffer);
         const e = tab + i * ${TASK_WORDS}, w = e + ${TASK_ARGS};
-        Atomics.store(m, e, index + 1);
+        if (Atomics.compareExchange(m, e, 0, index + 1) !== 0) break;
         // Task i's input may still be being copied in by the caller (ctl[9] = tasks ready).
         for (let spin = 0, r = Atomics.load(ctl, 9); r <= i; r = Atomics.load(ctl, 9)) {
           if (++spin > 2000) Atomics.wait(ctl, 9, r, 1);
@@ -89,6 +97,7 @@ function start(module, memory, ctl, index, gen0, onExit) {
           // Private block, then publish only if nobody stole the task meanwhile.
           // Word final = 1: the task's writes are final, so it computes in place.
           const inPlace = m[w + ${GEMM_TASK.final}] === 1;
+          if (m[w + ${GEMM_TASK.xin}] !== 0) callGemmPlanes(k, m, w); // the plane rows it reads
           callConvGemm(k, m, w, scratch, inPlace ? 0 : 1);
           if (Atomics.compareExchange(m, e, index + 1, -2) !== index + 1) continue;
           if (!inPlace) callCopyOut(k, m, w, scratch);
@@ -311,7 +320,9 @@ export class WorkerThreads implements TaskRunner {
     Atomics.store(c, SCRATCH_PER, scratchPer);
     Atomics.store(c, COMPLETED, 0);
     Atomics.store(c, CURSOR, 0);
+    Atomics.store(c, BACK, tasks.length);
     Atomics.store(c, READY, ready);
+    Atomics.store(c, FED, ready < tasks.length ? 1 : 0);
     if (this.pendingDeath >= 0 && tasks.length > 0) {
       m[tablePtr >> 2] = this.pendingDeath + 2; // claimed by worker index pendingDeath + 1
       Atomics.store(c, CURSOR, 1);
@@ -350,19 +361,24 @@ export class WorkerThreads implements TaskRunner {
   callerTasks = 0;
 
   /**
-   * `drain(i0, i1)`: called on the caller's thread for consecutive ranges that cover every task
-   * exactly once, in task order, once tasks [i0, i1) and all before them are done (done = the
-   * table entry is −1, read with Atomics, so the task's writes are visible). Lets the caller copy
-   * finished output out while others still compute; a range lets it merge adjacent copies.
+   * `drain(i0, i1)`: called on the caller's thread for ranges that together cover every task
+   * exactly once, once tasks [i0, i1) are done (done = the table entry is −1, read with Atomics,
+   * so the task's writes are visible): from the front, and from the back where the workers
+   * claim. Lets the caller copy finished output out while others still compute; a range lets it
+   * merge adjacent copies.
    */
   private drained = 0;
+  private drainedBack = 0;
 
   private drainDone(tasks: Task[], tablePtr: number, drain: ((i0: number, i1: number) => void) | undefined): void {
     if (!drain) return;
     const m = new Int32Array(this.memory.buffer);
-    const from = this.drained;
-    while (this.drained < tasks.length && Atomics.load(m, (tablePtr >> 2) + this.drained * TASK_WORDS) === -1) this.drained++;
+    const done = (i: number): boolean => Atomics.load(m, (tablePtr >> 2) + i * TASK_WORDS) === -1;
+    const from = this.drained, to = this.drainedBack;
+    while (this.drained < this.drainedBack && done(this.drained)) this.drained++;
     if (this.drained > from) drain(from, this.drained);
+    while (this.drainedBack > this.drained && done(this.drainedBack - 1)) this.drainedBack--;
+    if (this.drainedBack < to) drain(this.drainedBack, to);
   }
 
   /** The caller's share: claim and run tasks until the cursor runs out. */
@@ -376,28 +392,30 @@ export class WorkerThreads implements TaskRunner {
     const c = this.ctl;
     const i = Atomics.load(c, CURSOR);
     if (i >= ready || Atomics.compareExchange(c, CURSOR, i, i + 1) !== i) return false;
-    this.runOwn(tasks, tablePtr, scratchPtr, i);
-    return true;
+    return this.runOwn(tasks, tablePtr, scratchPtr, i);
   }
 
   private workOne(tasks: Task[], tablePtr: number, scratchPtr: number): boolean {
     const c = this.ctl;
     const i = Atomics.add(c, CURSOR, 1);
     if (i >= tasks.length) return false;
-    this.runOwn(tasks, tablePtr, scratchPtr, i);
-    return true;
+    return this.runOwn(tasks, tablePtr, scratchPtr, i);
   }
 
-  /** Task i, claimed by the caller: run here, marked running then done in the task table. */
-  private runOwn(tasks: Task[], tablePtr: number, scratchPtr: number, i: number): void {
+  /**
+   * Task i, taken from the cursor: claimed in the task table (false if a worker from the back
+   * claimed it first: nothing is left in front), run here, marked done.
+   */
+  private runOwn(tasks: Task[], tablePtr: number, scratchPtr: number, i: number): boolean {
     const c = this.ctl;
     const m = new Int32Array(this.memory.buffer);
     const e = (tablePtr >> 2) + i * TASK_WORDS;
-    Atomics.store(m, e, 1);
+    if (Atomics.compareExchange(m, e, 0, 1) !== 0) return false;
     runTask(this.k, tasks[i], scratchPtr, false); // the caller's own tasks: nobody steals them
     this.callerTasks++;
     Atomics.store(m, e, -1);
     Atomics.add(c, COMPLETED, 1); // only the caller waits on COMPLETED: no notify needed
+    return true;
   }
 
   /**
@@ -443,6 +461,7 @@ export class WorkerThreads implements TaskRunner {
       }
     }
     this.drained = 0;
+    this.drainedBack = tasks.length;
     const t0 = performance.now();
     const before = Atomics.load(this.ctl, COMPLETED);
     this.work(tasks, tablePtr, scratchPtr, drain);
@@ -463,7 +482,7 @@ export class WorkerThreads implements TaskRunner {
       if (Date.now() - since > this.stallMs) { this.recover(tasks, tablePtr, scratchPtr); break; }
     }
     // Every task is done now (completed, stolen or recovered): hand over what is left.
-    if (drain && this.drained < tasks.length) { drain(this.drained, tasks.length); this.drained = tasks.length; }
+    if (drain && this.drained < this.drainedBack) { drain(this.drained, this.drainedBack); this.drained = this.drainedBack; }
   }
 
   /**

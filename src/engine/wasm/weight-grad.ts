@@ -84,7 +84,7 @@ function planWeightGrad(o: Operands, slots: number, k: KernelExports, data: { z:
   const words = {
     nD: cd.outs.length, nH: ch.outs.length, nW: cw.outs.length, tD: cd.taps.length, tH: ch.taps.length, tW: cw.taps.length,
     tabD: tabPtrs[0], tabH: tabPtrs[1], tabW: tabPtrs[2], loW: tabPtrs[3], hiW: tabPtrs[4], inH: inExt[1], inW: inExt[2], inSp: o.zSp, icg: o.zg,
-    step: cw.step, identity: 0, rows: 0, outW: cw.outs.length, sH: 1, gWp: 0,
+    step: cw.step, identity: 0, rows: 0, outW: cw.outs.length, sH: 1, gWp: 0, rowMap: 0, colMap: 0, gH: 0, gW: 0, split: 0,
   };
   const scratchPer = (k.weightGradScratchBytes(o.M) + 63) & ~63;
   const scratchPtr = alloc(scratchPer * slots);
