@@ -8,6 +8,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { wasmEngine } from '../../src/engine/wasm/engine.js';
+import { ResidentRegion } from '../../src/engine/wasm/resident.js';
 import { ConvError } from '../../src/geometry/errors.js';
 import { fromTensorFlowPool } from '../../src/geometry/tensorflow-pool.js';
 import {
@@ -51,6 +52,26 @@ describe.skipIf(!engine)('engine tensors: poolings read them in place', () => {
       }
     });
   }
+
+  it('the memory reaches 16 bytes past every kept block (a pooling kernel may read that far past a row)', () => {
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const grow = (bytes: number): void => {
+      const have = memory.buffer.byteLength;
+      if (bytes > have) memory.grow(Math.ceil((bytes - have) / 65536));
+    };
+    const region = new ResidentRegion(memory, grow);
+    // 16384 floats fill a 64 KiB page exactly: without the tail the memory would end where the data does.
+    const a = region.keep(new Float32Array(16384).fill(1), 0);
+    expect(memory.buffer.byteLength).toBeGreaterThanOrEqual(a.ptr + 16384 * 4 + 16);
+    const b = region.keep(new Float32Array(16384).fill(2), 0);
+    expect(memory.buffer.byteLength).toBeGreaterThanOrEqual(b.ptr + 16384 * 4 + 16);
+    region.free(a); // b moves down and keeps its tail
+    expect(b.view().every((v) => v === 2)).toBe(true);
+    expect(memory.buffer.byteLength).toBeGreaterThanOrEqual(b.ptr + 16384 * 4 + 16);
+    region.clear(b.ptr + 65536); // a layout reaching into the region moves it up
+    expect(b.view().every((v) => v === 2)).toBe(true);
+    expect(memory.buffer.byteLength).toBeGreaterThanOrEqual(b.ptr + 16384 * 4 + 16);
+  });
 
   it('the async entries read them in place too', async () => {
     const x = random([1, 32, 40, 40], 3);

@@ -32,6 +32,13 @@ export function arrayOf(data: Float32Array | ResidentBlock): Float32Array {
 
 const align = (bytes: number): number => (bytes + 63) & ~63;
 
+/**
+ * Bytes a block of `length` floats takes: its data and at least 16 bytes after it, because a
+ * pooling kernel's last vector of a row may read up to 12 bytes past the row's end
+ * (assembly/pooling.ts, stride 2), and a block's last row may end where the memory does.
+ */
+const blockBytes = (length: number): number => align(length * 4 + 16);
+
 export class ResidentRegion {
   /** Byte offset where the region starts: at or above every layout laid out so far. */
   base = 0;
@@ -49,8 +56,8 @@ export class ResidentRegion {
   keep(data: Float32Array, floor: number): ResidentBlock {
     if (this.blocks.length === 0) this.base = align(floor);
     const block = new ResidentBlock(this, this.used, data.length);
-    this.grow(this.base + this.used + data.length * 4);
-    this.used += align(data.length * 4);
+    this.used += blockBytes(data.length);
+    this.grow(this.base + this.used);
     this.blocks.push(block);
     block.view().set(data);
     return block;
@@ -61,7 +68,7 @@ export class ResidentRegion {
     const i = this.blocks.indexOf(block);
     if (i < 0) return;
     this.blocks.splice(i, 1);
-    const gap = align(block.length * 4);
+    const gap = blockBytes(block.length);
     const from = block.offset + gap;
     if (from < this.used) {
       new Uint8Array(this.memory.buffer).copyWithin(this.base + block.offset, this.base + from, this.base + this.used);
