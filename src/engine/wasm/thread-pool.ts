@@ -8,7 +8,8 @@
  *   is still inside the previous job (ACTIVE = 0), writes the job fields, then GEN goes even and
  *   workers are woken;
  * - the caller claims tasks from the front (i = CURSOR++), the workers from the back (i = −−BACK;
- *   in a fed job from the front too, as its input arrives in order), each by moving the task from
+ *   from the front too in a fed job, whose input arrives in order, and in an async one, where the
+ *   caller takes no tasks and one end keeps memory in order), each by moving the task from
  *   free (0) to claimed (owner + 1) in the task table with a compare-exchange, so where the two
  *   ends meet exactly one thread gets each task. Each thread thus keeps about the same part of a
  *   job from call to call: writing memory another core has read costs about twice a plain write
@@ -35,7 +36,7 @@ import type { TaskRunner } from './task-runner.js';
 
 /** While feeding a job's input, the caller computes one fed task after this many fed (see runSync). */
 const FEED_PER_OWN_TASK = 4;
-const GEN = 0, CURSOR = 1, COUNT = 2, TABLE = 3, SCRATCH = 4, SCRATCH_PER = 5, COMPLETED = 6, STOP = 7, ACTIVE = 8, READY = 9, SPIN_US = 10, STARTED = 11, BACK = 12, FED = 13;
+const GEN = 0, CURSOR = 1, COUNT = 2, TABLE = 3, SCRATCH = 4, SCRATCH_PER = 5, COMPLETED = 6, STOP = 7, ACTIVE = 8, READY = 9, SPIN_US = 10, STARTED = 11, BACK = 12, FRONT = 13;
 const CTL_WORDS = 16;
 export { TASK_WORDS };
 
@@ -79,15 +80,17 @@ function start(module, memory, ctl, index, gen0, onExit) {
     if (Atomics.load(ctl, 0) === gen) {
       const n = Atomics.load(ctl, 2), tab = Atomics.load(ctl, 3) >> 2;
       const scratch = Atomics.load(ctl, 4) + index * Atomics.load(ctl, 5);
-      const fed = Atomics.load(ctl, 13) !== 0;
+      const front = Atomics.load(ctl, 13) !== 0;
       for (;;) {
-        // From the back (BACK), or from the front (CURSOR) in a fed job; a task the caller
+        // From the back (BACK), or from the front (CURSOR: fed and async jobs); a task the caller
         // claimed first means the two ends met.
-        const i = fed ? Atomics.add(ctl, 1, 1) : Atomics.sub(ctl, 12, 1) - 1;
+        const i = front ? Atomics.add(ctl, 1, 1) : Atomics.sub(ctl, 12, 1) - 1;
         if (i >= n || i < 0) break;
         const m = new Int32Array(memory.buffer);
         const e = tab + i * ${TASK_WORDS}, w = e + ${TASK_ARGS};
-        if (Atomics.compareExchange(m, e, 0, index + 1) !== 0) break;
+        // From the front the cursor alone makes the claim unique; from the back, the entry does.
+        if (front) Atomics.store(m, e, index + 1);
+        else if (Atomics.compareExchange(m, e, 0, index + 1) !== 0) break;
         // Task i's input may still be being copied in by the caller (ctl[9] = tasks ready).
         for (let spin = 0, r = Atomics.load(ctl, 9); r <= i; r = Atomics.load(ctl, 9)) {
           if (++spin > 2000) Atomics.wait(ctl, 9, r, 1);
@@ -303,8 +306,11 @@ export class WorkerThreads implements TaskRunner {
     }
   }
 
-  /** `ready`: tasks whose input is in place (the rest are released by the caller's feed). */
-  private publish(tasks: Task[], tablePtr: number, scratchPtr: number, scratchPer: number, ready = tasks.length): void {
+  /**
+   * `ready`: tasks whose input is in place (the rest are released by the caller's feed).
+   * `front`: the workers claim from the front too (fed jobs, async jobs).
+   */
+  private publish(tasks: Task[], tablePtr: number, scratchPtr: number, scratchPer: number, ready = tasks.length, front = ready < tasks.length): void {
     const c = this.ctl;
     this.quiesce();
     const m = new Int32Array(this.memory.buffer);
@@ -322,7 +328,7 @@ export class WorkerThreads implements TaskRunner {
     Atomics.store(c, CURSOR, 0);
     Atomics.store(c, BACK, tasks.length);
     Atomics.store(c, READY, ready);
-    Atomics.store(c, FED, ready < tasks.length ? 1 : 0);
+    Atomics.store(c, FRONT, front ? 1 : 0);
     if (this.pendingDeath >= 0 && tasks.length > 0) {
       m[tablePtr >> 2] = this.pendingDeath + 2; // claimed by worker index pendingDeath + 1
       Atomics.store(c, CURSOR, 1);
@@ -491,7 +497,7 @@ export class WorkerThreads implements TaskRunner {
    * (one task at a time, yielding between tasks) or when no worker is alive.
    */
   async runAsync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr = 0): Promise<void> {
-    this.publish(tasks, tablePtr, scratchPtr, scratchPer);
+    this.publish(tasks, tablePtr, scratchPtr, scratchPer, tasks.length, true);
     if (this.threads < 2) this.work(tasks, tablePtr, scratchPtr);
     const c = this.ctl;
     // Until the first worker has started (fresh workers: tens of ms for a thread to boot), the
