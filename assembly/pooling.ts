@@ -197,34 +197,45 @@ function phaseRow(src: usize, dst: usize, d: usize, pad: f32): void {
   return check && (v128.any_true(f32x4.ne(chk, chk)) || chkS != chkS);
 }
 
+/**
+ * The rows of output row (od, oh)'s window, in tap order (D outer, H inner) as the reference
+ * visits them: for each, base + r·stride into `ptrs` (r = its input row, d·inH + h). Returns how
+ * many (0: the window reads no input cell).
+ */
+@inline function windowRows(d: usize, od: i32, oh: i32, base: usize, stride: usize, ptrs: usize): i32 {
+  const inH = pi(d, P_INH), kD = pi(d, P_KD), kH = pi(d, P_KH);
+  const srcD = <usize>pi(d, P_SRCD), cntD = <usize>pi(d, P_CNTD), srcH = <usize>pi(d, P_SRCH), cntH = <usize>pi(d, P_CNTH);
+  const nd = at(cntD, od), nh = at(cntH, oh);
+  let n = 0;
+  for (let a = 0; a < nd; a++) {
+    const id = at(srcD, od * kD + a);
+    for (let b = 0; b < nh; b++) {
+      store<usize>(ptrs + (<usize>n << 2), base + <usize>(id * inH + at(srcH, oh * kH + b)) * stride);
+      n++;
+    }
+  }
+  return n;
+}
+
+/** Writes `v` into outW cells from orow (an output row whose window reads no input cell). */
+@inline function fillRow(orow: usize, outW: i32, v: f32): void {
+  for (let j = 0; j < outW; j++) store<f32>(orow + (<usize>j << 2), v);
+}
+
 /** Combines the W-reduced rows of each output row's window and writes the output plane. */
 @inline function combineRows(isMax: bool, d: usize, rows: usize, flags: usize, ptrs: usize, out: usize, empty: f32): void {
-  const inH = pi(d, P_INH), outD = pi(d, P_OUTD), outH = pi(d, P_OUTH), outW = pi(d, P_OUTW), outWp = pi(d, P_OUTWP);
-  const kD = pi(d, P_KD), kH = pi(d, P_KH);
-  const srcD = <usize>pi(d, P_SRCD), cntD = <usize>pi(d, P_CNTD), srcH = <usize>pi(d, P_SRCH), cntH = <usize>pi(d, P_CNTH);
+  const outD = pi(d, P_OUTD), outH = pi(d, P_OUTH), outW = pi(d, P_OUTW), outWp = pi(d, P_OUTWP);
   const fD = <usize>pi(d, P_FD), fH = <usize>pi(d, P_FH), fW = <usize>pi(d, P_FW);
   const emptyW = <usize>pi(d, P_EMPTYW), nEmptyW = pi(d, P_NEMPTYW);
   const rowBytes = <usize>outWp << 2;
   for (let od = 0; od < outD; od++) {
-    const nd = at(cntD, od);
     for (let oh = 0; oh < outH; oh++) {
-      const nh = at(cntH, oh);
       const orow = out + (<usize>((od * outH + oh) * outW) << 2);
-      if (nd == 0 || nh == 0) {
-        for (let j = 0; j < outW; j++) store<f32>(orow + (<usize>j << 2), empty);
-        continue;
-      }
-      // The window's rows, in tap order (D outer, H inner) as the reference visits them.
-      let n = 0, nan = 0;
-      for (let a = 0; a < nd; a++) {
-        const id = at(srcD, od * kD + a);
-        for (let b = 0; b < nh; b++) {
-          const r = id * inH + at(srcH, oh * kH + b);
-          store<usize>(ptrs + (<usize>n << 2), rows + <usize>r * rowBytes);
-          nan |= at(flags, r);
-          n++;
-        }
-      }
+      const n = windowRows(d, od, oh, rows, rowBytes, ptrs);
+      if (n == 0) { fillRow(orow, outW, empty); continue; }
+      // Whether a row of the window may hold a NaN (its flag from the W pass).
+      let nan = 0;
+      for (let r = 0; r < n; r++) nan |= at(flags, <i32>((load<usize>(ptrs + (<usize>r << 2)) - rows) / rowBytes));
       if (isMax && nan != 0) {
         combineRow(true, true, ptrs, n, outW, outWp, orow, f32x4.splat(0), 0);
       } else {
@@ -320,31 +331,18 @@ function phaseRow(src: usize, dst: usize, d: usize, pad: f32): void {
  * outside the run one by one through the column map.
  */
 function avgPlaneDirect(xp: usize, op: usize, d: usize, ptrs: usize): void {
-  const inH = pi(d, P_INH), inW = pi(d, P_INW), outD = pi(d, P_OUTD), outH = pi(d, P_OUTH), outW = pi(d, P_OUTW);
-  const kD = pi(d, P_KD), kH = pi(d, P_KH), kW = pi(d, P_KW), sW = pi(d, P_SW), dW = pi(d, P_DW), gW = pi(d, P_GW);
-  const srcD = <usize>pi(d, P_SRCD), cntD = <usize>pi(d, P_CNTD), srcH = <usize>pi(d, P_SRCH), cntH = <usize>pi(d, P_CNTH);
+  const inW = pi(d, P_INW), outD = pi(d, P_OUTD), outH = pi(d, P_OUTH), outW = pi(d, P_OUTW);
+  const kW = pi(d, P_KW), sW = pi(d, P_SW), dW = pi(d, P_DW), gW = pi(d, P_GW);
   const fD = <usize>pi(d, P_FD), fH = <usize>pi(d, P_FH), fW = <usize>pi(d, P_FW);
   const cols = <usize>pi(d, P_COLS), lo = pi(d, P_LO), owLo = pi(d, P_OWLO), owHi = pi(d, P_OWHI);
   const emptyW = <usize>pi(d, P_EMPTYW), nEmptyW = pi(d, P_NEMPTYW), empty = reinterpret<f32>(pi(d, P_EMPTY));
   const run = <usize>(at(cols, lo) - lo) << 2; // row + run + g·4: cell g of the run
   const vEnd = owHi - owLo >= 4 ? owHi : owLo;
   for (let od = 0; od < outD; od++) {
-    const nd = at(cntD, od);
     for (let oh = 0; oh < outH; oh++) {
-      const nh = at(cntH, oh);
       const orow = op + (<usize>((od * outH + oh) * outW) << 2);
-      if (nd == 0 || nh == 0) {
-        for (let j = 0; j < outW; j++) store<f32>(orow + (<usize>j << 2), empty);
-        continue;
-      }
-      let n = 0;
-      for (let a = 0; a < nd; a++) {
-        const id = at(srcD, od * kD + a);
-        for (let b = 0; b < nh; b++) {
-          store<usize>(ptrs + (<usize>n << 2), xp + (<usize>((id * inH + at(srcH, oh * kH + b)) * inW) << 2) + run);
-          n++;
-        }
-      }
+      const n = windowRows(d, od, oh, xp + run, <usize>inW << 2, ptrs);
+      if (n == 0) { fillRow(orow, outW, empty); continue; }
       const s = load<f32>(fD + (<usize>od << 2)) * load<f32>(fH + (<usize>oh << 2));
       if (vEnd > owLo) {
         const scale = f32x4.splat(s);
