@@ -197,23 +197,30 @@ function phaseRow(src: usize, dst: usize, d: usize, pad: f32): void {
   return check && (v128.any_true(f32x4.ne(chk, chk)) || chkS != chkS);
 }
 
+/** windowRows' second result: the OR of the window rows' `flags` (a module global, so per thread). */
+let windowFlags: i32 = 0;
+
 /**
  * The rows of output row (od, oh)'s window, in tap order (D outer, H inner) as the reference
- * visits them: for each, base + r·stride into `ptrs` (r = its input row, d·inH + h). Returns how
- * many (0: the window reads no input cell).
+ * visits them: for each, base + r·stride into `ptrs` (r = its input row, d·inH + h), and, when
+ * `flags` ≠ 0, the OR of flags[r] into windowFlags. Returns how many (0: the window reads no
+ * input cell).
  */
-@inline function windowRows(d: usize, od: i32, oh: i32, base: usize, stride: usize, ptrs: usize): i32 {
+@inline function windowRows(d: usize, od: i32, oh: i32, base: usize, stride: usize, ptrs: usize, flags: usize): i32 {
   const inH = pi(d, P_INH), kD = pi(d, P_KD), kH = pi(d, P_KH);
   const srcD = <usize>pi(d, P_SRCD), cntD = <usize>pi(d, P_CNTD), srcH = <usize>pi(d, P_SRCH), cntH = <usize>pi(d, P_CNTH);
   const nd = at(cntD, od), nh = at(cntH, oh);
-  let n = 0;
+  let n = 0, f = 0;
   for (let a = 0; a < nd; a++) {
     const id = at(srcD, od * kD + a);
     for (let b = 0; b < nh; b++) {
-      store<usize>(ptrs + (<usize>n << 2), base + <usize>(id * inH + at(srcH, oh * kH + b)) * stride);
+      const r = id * inH + at(srcH, oh * kH + b);
+      store<usize>(ptrs + (<usize>n << 2), base + <usize>r * stride);
+      if (flags != 0) f |= at(flags, r);
       n++;
     }
   }
+  windowFlags = f;
   return n;
 }
 
@@ -231,12 +238,9 @@ function phaseRow(src: usize, dst: usize, d: usize, pad: f32): void {
   for (let od = 0; od < outD; od++) {
     for (let oh = 0; oh < outH; oh++) {
       const orow = out + (<usize>((od * outH + oh) * outW) << 2);
-      const n = windowRows(d, od, oh, rows, rowBytes, ptrs);
+      const n = windowRows(d, od, oh, rows, rowBytes, ptrs, flags);
       if (n == 0) { fillRow(orow, outW, empty); continue; }
-      // Whether a row of the window may hold a NaN (its flag from the W pass).
-      let nan = 0;
-      for (let r = 0; r < n; r++) nan |= at(flags, <i32>((load<usize>(ptrs + (<usize>r << 2)) - rows) / rowBytes));
-      if (isMax && nan != 0) {
+      if (isMax && windowFlags != 0) { // a row of the window may hold a NaN
         combineRow(true, true, ptrs, n, outW, outWp, orow, f32x4.splat(0), 0);
       } else {
         const scale = isMax ? f32x4.splat(0) : f32x4.splat(load<f32>(fD + (<usize>od << 2)) * load<f32>(fH + (<usize>oh << 2)));
@@ -341,7 +345,7 @@ function avgPlaneDirect(xp: usize, op: usize, d: usize, ptrs: usize): void {
   for (let od = 0; od < outD; od++) {
     for (let oh = 0; oh < outH; oh++) {
       const orow = op + (<usize>((od * outH + oh) * outW) << 2);
-      const n = windowRows(d, od, oh, xp + run, <usize>inW << 2, ptrs);
+      const n = windowRows(d, od, oh, xp + run, <usize>inW << 2, ptrs, 0);
       if (n == 0) { fillRow(orow, outW, empty); continue; }
       const s = load<f32>(fD + (<usize>od << 2)) * load<f32>(fH + (<usize>oh << 2));
       if (vEnd > owLo) {
