@@ -225,8 +225,8 @@ export function convGemm(d: usize, x: usize, wp: usize, bias: usize, c: usize, l
   const inSp = di(d, D_INSP);
   const offs = <usize>di(d, D_ROWS);
   if (offs != 0) {
-    // Indirect B (stride 1 or 2 along W): x is the group's first padded plane (buildPlanes,
-    // buildSplitPlanes), and row k of B for a run of pixels in one output row is the plane row
+    // Indirect B (stride 1 or 2 along W): x is the group's first padded plane (gemmPlanes),
+    // and row k of B for a run of pixels in one output row is the plane row
     // offs[k] cells after the run's first cell — read in place, nothing packed. Runs never
     // cross an output row. (Blocking runs into NC-pixel blocks as the packed path does measured
     // no faster.)
@@ -480,22 +480,13 @@ export function buildPlanes(x: usize, planes: usize, C: i32, inH: i32, inW: i32,
 }
 
 /**
- * The same for stride 2 along W: each grid row split into its even cells, 8 cells of padding,
- * its odd cells, 8 more (row stride gWe + gWo + 16), so that the cells 2·ow + c of a run of
- * outputs are consecutive in one half.
- */
-export function buildSplitPlanes(x: usize, planes: usize, C: i32, inH: i32, inW: i32, rowMap: usize, colMap: usize, gH: i32, gW: i32): void {
-  const stride = ((gW + 1) >> 1) + (gW >> 1) + 16;
-  for (let c = 0; c < C; c++) {
-    buildSplitPlane(x + (<usize>(c * inH * inW) << 2), planes + (<usize>(c * gH * stride) << 2), rowMap, colMap, 0, gH, gW, inW);
-  }
-}
-
-/**
  * Plane rows [gy0, gy1) of a group's channels, from its input xin into its planes at x, with the
- * tables of the class descriptor: a GEMM task on threads builds the rows it reads before it
- * computes (plan.ts), so they are built on the core that reads them. Rows two tasks share are
- * built by both, with the same values.
+ * tables of the class descriptor. Stride 2 along W (word split): each grid row split into its
+ * even cells, 8 cells of padding, its odd cells, 8 more (row stride gWe + gWo + 16), so that the
+ * cells 2·ow + c of a run of outputs are consecutive in one half. plan.ts builds every plane this
+ * way on one thread; on threads each GEMM task builds the rows it reads before it computes, so
+ * they are built on the core that reads them (rows two tasks share are built by both, with the
+ * same values).
  */
 export function gemmPlanes(d: usize, xin: usize, x: usize, gy0: i32, gy1: i32): void {
   const C = di(d, D_ICG), inSp = di(d, D_INSP), inW = di(d, D_INW), gH = di(d, D_GH), gW = di(d, D_GW), gWp = di(d, D_GWP);
@@ -507,7 +498,7 @@ export function gemmPlanes(d: usize, xin: usize, x: usize, gy0: i32, gy1: i32): 
   }
 }
 
-/** Rows [gy0, gy1) of one split plane (see buildSplitPlanes) from input plane xp. */
+/** Rows [gy0, gy1) of one split plane (see gemmPlanes) from input plane xp. */
 function buildSplitPlane(xp: usize, pz: usize, rowMap: usize, colMap: usize, gy0: i32, gy1: i32, gW: i32, inW: i32): void {
   const gWe = (gW + 1) >> 1, gWo = gW >> 1;
   const stride = gWe + gWo + 16;

@@ -10,7 +10,6 @@ export interface KernelExports {
   fillBias(out: number, off: number, bias: number, OC: number, P: number, outSp: number): void;
   depthwise(x: number, w: number, bias: number, out: number, c0: number, c1: number, d: number, scratch: number): void;
   buildPlanes(x: number, planes: number, C: number, inH: number, inW: number, rowMap: number, colMap: number, gH: number, gW: number): void;
-  buildSplitPlanes(x: number, planes: number, C: number, inH: number, inW: number, rowMap: number, colMap: number, gH: number, gW: number): void;
   gemmPlanes(d: number, xin: number, x: number, gy0: number, gy1: number): void;
   peak(iters: number, seed: number): number;
   tileRows(): number;

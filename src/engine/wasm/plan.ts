@@ -36,7 +36,8 @@ export { TASK_DEPTHWISE, TASK_GEMM, TASK_POOL, TASK_WEIGHT_GRAD, TASK_WINOGRAD, 
  * Runs one task on one thread, whole: a GEMM task builds the plane rows it reads (word `xin` ≠ 0)
  * and computes its pixel range (`priv`: in the thread's scratch, then copied to its place —
  * worker threads, and a caller stealing a task), and a transposed conv's task scatters its pixels
- * to the output (words out, off, outSp; out = 0: nothing to scatter). The workers' program (thread-pool.ts) does the same steps.
+ * to the output (words out, off, outSp; out = 0: nothing to scatter). The workers' program
+ * (thread-pool.ts) does the same steps.
  */
 export function runTask(k: KernelExports, t: Task, scratch: number, priv: boolean): void {
   const a = t.args;
@@ -419,9 +420,10 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
           new Int32Array(mem, colPtr, rows.gW + 2).set(rows.colMap);
         }
         if (tasksBuild) return; // the tasks build the planes
-        const build = rows.split ? k.buildSplitPlanes : k.buildPlanes;
-        for (let n = 0; n < N; n++) {
-          build(xPtr + n * g.inChannels * inSp * 4, planesPtr + n * g.inChannels * planeSize * 4, g.inChannels, inExt[1], inExt[2], rowPtr, colPtr, rows.gH, rows.gW);
+        // Every plane, per image and group, through the descriptor's tables (any class's: they share them).
+        for (let n = 0; n < N; n++) for (let gi = 0; gi < G; gi++) {
+          const first = n * g.inChannels + gi * icg;
+          k.gemmPlanes(classes[0].desc, xPtr + first * inSp * 4, planesPtr + first * planeSize * 4, 0, rows.gH);
         }
       }
       function packWeights(cp: ClassPlan): void {

@@ -17,8 +17,9 @@
  *   next call. The thread runs the task, marks it done (−1) and bumps COMPLETED. A worker
  *   computes a GEMM task into its own scratch and publishes it (copyOut) only after moving the
  *   task from "claimed" to "copying" (−2) with a compare-exchange; so when the caller runs out
- *   of tasks while a worker is descheduled (this machine is shared), the caller steals the task (claimed → −3), computes and publishes it
- *   itself, and the straggler's copy is skipped: each task is published exactly once;
+ *   of tasks while a worker is descheduled (this machine is shared), the caller steals the task
+ *   (claimed → −3), computes and publishes it itself, and the straggler's copy is skipped: each
+ *   task is published exactly once;
  * - before any call writes memory, `quiesce` waits until no worker is inside a job;
  * - after a job a worker busy-waits for the next one (about the last gap between jobs, capped by
  *   SPIN_US) before it sleeps on GEN, so calls in a steady rhythm find it awake;
