@@ -340,11 +340,12 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
   // A task keeps its thread from call to call (thread-pool.ts), so its rows do too; rows two
   // tasks share are built by both, with the same values.
   const tasksBuild = !!rows && !g.transposed && threads > 1;
-  const [kH, dH] = ax[1] ? [ax[1].kernel, ax[1].dilation] : [1, 1];
+  // Output rows [oh0, oh1) read the grid rows their windows span (a missing H axis: row 0).
+  const reachH = ax[1] ? ax[1].effectiveKernel : 1;
   const planeRows = (p0: number, p1: number): [number, number] => {
     const outW = outExt[2], sH = rows!.sH;
     const oh0 = Math.floor(p0 / outW), oh1 = Math.ceil(p1 / outW);
-    return [oh0 * sH, Math.min(rows!.gH, (oh1 - 1) * sH + (kH - 1) * dH + 1)];
+    return [oh0 * sH, Math.min(rows!.gH, oh0 * sH + windowSpan(oh1 - oh0, sH, reachH))];
   };
 
   const tasks: Task[] = [];
