@@ -14,6 +14,7 @@ import { macsOf, TINY_MAX_MACS, tinyConv } from './tiny.js';
 import { wasmEngine, type WasmEngine } from './wasm/engine.js';
 import { runWinograd, runWinogradAsync } from './wasm/winograd-job.js';
 import { algorithmPlan, type ConvAlgorithm } from './algorithm.js';
+import { arrayOf, detached, type InputData } from './wasm/resident.js';
 
 /** Which engine computes: `'auto'` (the fast WebAssembly engine where it loads) or `'reference'` (plain loops, float64 sums). */
 export type EngineName = 'reference' | 'auto';
@@ -49,28 +50,32 @@ export function rethrowUnlessTooBig(e: unknown): void {
   if (!(e instanceof RangeError)) throw e;
 }
 
-/** `into`: the array the result is written to and returned as (the `out` option), else a fresh one. */
-export function runConv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, engine: EngineName, algorithm: ConvAlgorithm = 'auto', into: Float32Array | null = null): Float32Array {
+/**
+ * `x`: an array, or an engine tensor's kept block (the GEMM and depthwise paths read it where it
+ * lies; Winograd copies it, the plain loops read it at once). `into`: the array the result is
+ * written to and returned as (the `out` option), else a fresh one.
+ */
+export function runConv(g: ConvGeometry, x: InputData, w: Float32Array, bias: Float32Array | null, engine: EngineName, algorithm: ConvAlgorithm = 'auto', into: Float32Array | null = null): Float32Array {
   const winograd = algorithmPlan(g, engine, algorithm);
   const route = autoRoute(g, engine, winograd);
-  if (route === 'tiny') return delivered(tinyConv(g, x, w, bias), into);
+  if (route === 'tiny') return delivered(tinyConv(g, arrayOf(x), w, bias), into);
   if (route) {
     try {
-      return winograd ? runWinograd(route, g, x, w, bias, undefined, into) : route.conv(g, x, w, bias, undefined, into);
+      return winograd ? runWinograd(route, g, detached(x), w, bias, undefined, into) : route.conv(g, x, w, bias, undefined, into);
     } catch (e) { rethrowUnlessTooBig(e); }
   }
-  return delivered(referenceConv(g, x, w, bias), into);
+  return delivered(referenceConv(g, arrayOf(x), w, bias), into);
 }
 
 /** Asynchronous variant: never blocks the calling thread on other threads (browser main thread). */
-export async function runConvAsync(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, engine: EngineName, algorithm: ConvAlgorithm = 'auto', into: Float32Array | null = null): Promise<Float32Array> {
+export async function runConvAsync(g: ConvGeometry, x: InputData, w: Float32Array, bias: Float32Array | null, engine: EngineName, algorithm: ConvAlgorithm = 'auto', into: Float32Array | null = null): Promise<Float32Array> {
   const winograd = algorithmPlan(g, engine, algorithm);
   const route = autoRoute(g, engine, winograd);
-  if (route === 'tiny') return delivered(tinyConv(g, x, w, bias), into);
+  if (route === 'tiny') return delivered(tinyConv(g, arrayOf(x), w, bias), into);
   if (route) {
     try {
-      return await (winograd ? runWinogradAsync(route, g, x, w, bias, into) : route.convAsync(g, x, w, bias, undefined, into));
+      return await (winograd ? runWinogradAsync(route, g, detached(x), w, bias, into) : route.convAsync(g, x, w, bias, undefined, into));
     } catch (e) { rethrowUnlessTooBig(e); }
   }
-  return delivered(referenceConv(g, x, w, bias), into);
+  return delivered(referenceConv(g, arrayOf(x), w, bias), into);
 }

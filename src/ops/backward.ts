@@ -26,7 +26,9 @@ import { delivered, engineOf, runConv, runConvAsync, type EngineName } from '../
 import { fastWeightGrad, fastWeightGradAsync } from '../engine/gradients.js';
 import { cropLeading, foldPadding, padInput, referenceBiasGrad, referenceWeightGrad, shiftPlanes } from '../engine/reference/backward.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
+import { detached, type InputData } from '../engine/wasm/resident.js';
 import type { ConvOptions, ConvTransposeOptions } from './conv.js';
+import { inputOf, type InputTensor } from './engine-tensor.js';
 import { outBufferOf } from './out-buffer.js';
 
 /**
@@ -129,12 +131,26 @@ function selection(v: unknown, hasBias: boolean): Required<GradientSelection> {
   return { input: flag('input', true), weight: flag('weight', true), bias: flag('bias', hasBias) };
 }
 
+/**
+ * An operand as an array: an engine tensor's kept block is copied out at the first read of
+ * `data` (once), for the gradients that do not read it where it lies.
+ */
+function readable(t: { shape: number[]; data: InputData }): Tensor {
+  if (t.data instanceof Float32Array) return { shape: t.shape, data: t.data };
+  const kept = t.data;
+  let copy: Float32Array | null = null;
+  return { shape: t.shape, get data() { return (copy ??= detached(kept)); } };
+}
+
 /** The forward geometry, the tensors and what to compute; gradOutput must have the output's shape. */
-function prepare(transposed: boolean, rank: number | undefined, input: Tensor, weight: Tensor, gradOutput: Tensor, options: unknown) {
+function prepare(transposed: boolean, rank: number | undefined, input: InputTensor, weight: Tensor, gradOutput: InputTensor, options: unknown) {
   const o = optionsObject(options);
-  const x = asTensor(input, 'input');
+  const call = `${transposed ? 'convTranspose' : 'conv'}${rank ? `${rank}d` : ''}Backward`;
+  const xIn = inputOf(input, call, 'input');
+  const gyIn = inputOf(gradOutput, call, 'gradOutput');
+  const x = readable(xIn);
   const w = asTensor(weight, 'weight');
-  const gy = asTensor(gradOutput, 'gradOutput');
+  const gy = readable(gyIn);
   const b = o.bias === undefined || o.bias === null ? null : asTensor(o.bias as Tensor, 'bias');
   const engine = engineOf(o.engine);
   const shapes = { inputShape: x.shape, weightShape: w.shape, biasShape: b ? b.shape : null };
@@ -148,8 +164,14 @@ function prepare(transposed: boolean, rank: number | undefined, input: Tensor, w
     });
   }
   const outChannels = transposed ? g.weightShape[1] * g.groups : g.weightShape[0];
-  const out = gradientBuffers(o.out, g, outChannels, [x.data, w.data, gy.data]);
-  return { g, x, w, gy, engine, want, outChannels, out };
+  // Kept operands the weight and bias gradients read are copied now, while they are surely still
+  // kept: the asynchronous pass reads them after its awaits, by which time they may be released.
+  if (want.weight) void x.data;
+  if (want.weight || want.bias) void gy.data;
+  const arrays = [xIn.data, w.data, gyIn.data].filter((d): d is Float32Array => d instanceof Float32Array);
+  const out = gradientBuffers(o.out, g, outChannels, arrays);
+  // The input gradient's conv reads gradOutput where an engine tensor keeps it (gyKept).
+  return { g, x, w, gy, gyKept: gyIn.data, engine, want, outChannels, out };
 }
 
 /** The checked `out` option: each buffer given has its gradient's size and shares no memory with an operand. */
@@ -191,7 +213,7 @@ function gradGeometry(transposed: boolean, batch: number, inChannels: number, ou
 /** A gradient that is one convolution on the engines: its geometry, operands, and what its output becomes. */
 interface ConvStep {
   geometry: ConvGeometry;
-  x: Float32Array;
+  x: InputData;
   w: Float32Array;
   finish(out: Float32Array): Float32Array;
   /** `finish` returns the conv's result as it is: the conv may write straight into the caller's buffer. */
@@ -199,7 +221,7 @@ interface ConvStep {
 }
 
 /** Input gradient of a direct convolution: a transposed conv of gradOutput (then the padding-mode fold). */
-function directInputGrad(g: DirectConvGeometry, w: Float32Array, gy: Float32Array): ConvStep {
+function directInputGrad(g: DirectConvGeometry, w: Float32Array, gy: InputData): ConvStep {
   const zeros = g.paddingMode === 'zeros';
   // Zeros: crop the padding inside the transposed conv. Other modes: keep the padded grid, fold it after.
   const pads = (i: number): [number, number] => (zeros ? [g.axes[i].padBefore, g.axes[i].padAfter] : [0, 0]);
@@ -251,7 +273,7 @@ function flipSwapped(g: ConvGeometry, w: Float32Array): Float32Array {
  * Input gradient of a transposed convolution: the direct conv of gradOutput with the same weight,
  * padded by what the transposed conv cropped.
  */
-function transposedInputGrad(g: TransposedConvGeometry, w: Float32Array, gy: Float32Array): ConvStep {
+function transposedInputGrad(g: TransposedConvGeometry, w: Float32Array, gy: InputData): ConvStep {
   const d = gradGeometry(false, g.batch, g.outChannels, g.inChannels, g.groups, gradAxes(g, (i) => g.axes[i].output, (i) => [g.axes[i].cropBefore, g.axes[i].cropAfter], () => 0), g.weightShape);
   assertAllocatable(d.outputShape, 'input gradient');
   // An output padding of a whole stride or more (allowed when the dilation is larger) adds cells no
@@ -348,10 +370,10 @@ type Prepared = ReturnType<typeof prepare>;
 
 /** What both the synchronous and the asynchronous pass compute around the engines' calls. */
 function plan(p: Prepared) {
-  const { g, x, w, gy, want, outChannels, out } = p;
+  const { g, w, gy, gyKept, want, outChannels, out } = p;
   // Batch 0 or channels 0: nothing was computed forward, every gradient is zero.
   const empty = product(g.inputShape) === 0 || product(g.outputShape) === 0;
-  const inputStep = want.input && !empty ? (g.transposed ? transposedInputGrad(g, w.data, gy.data) : directInputGrad(g, w.data, gy.data)) : null;
+  const inputStep = want.input && !empty ? (g.transposed ? transposedInputGrad(g, w.data, gyKept) : directInputGrad(g, w.data, gyKept)) : null;
   // A gradient not computed (empty) is zero: written into its buffer when one was given.
   const tensor = (shape: number[], data: Float32Array | null, into: Float32Array | null): Tensor => ({ shape: shape.slice(), data: data ?? into?.fill(0) ?? new Float32Array(product(shape)) });
   return {
@@ -379,7 +401,7 @@ function portableWeightGrad(p: Prepared): Float32Array {
   return delivered(g.transposed ? transposedWeightGrad(g, x.data, gy.data, engine) : directWeightGrad(g, x.data, gy.data, engine), p.out.weight);
 }
 
-function backward(transposed: boolean, rank: number | undefined, input: Tensor, weight: Tensor, gradOutput: Tensor, options: unknown): ConvGradients {
+function backward(transposed: boolean, rank: number | undefined, input: InputTensor, weight: Tensor, gradOutput: InputTensor, options: unknown): ConvGradients {
   const p = prepare(transposed, rank, input, weight, gradOutput, options);
   const s = plan(p);
   const step = s.inputStep;
@@ -390,7 +412,7 @@ function backward(transposed: boolean, rank: number | undefined, input: Tensor, 
 }
 
 /** The asynchronous pass: the same numbers, the engines' work awaited on their worker threads. */
-async function backwardAsync(transposed: boolean, rank: number | undefined, input: Tensor, weight: Tensor, gradOutput: Tensor, options: unknown): Promise<ConvGradients> {
+async function backwardAsync(transposed: boolean, rank: number | undefined, input: InputTensor, weight: Tensor, gradOutput: InputTensor, options: unknown): Promise<ConvGradients> {
   const p = prepare(transposed, rank, input, weight, gradOutput, options);
   const s = plan(p);
   // Both calls are queued at once: the engine runs them one after the other without a gap.
@@ -422,7 +444,7 @@ async function backwardAsync(transposed: boolean, rank: number | undefined, inpu
  * Array.from(g.bias.data);   //=> [3]
  * ```
  */
-export const convBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvBackwardOptions): ConvGradients => backward(false, undefined, input, weight, gradOutput, options);
+export const convBackward = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions): ConvGradients => backward(false, undefined, input, weight, gradOutput, options);
 /**
  * The backward pass of `conv1d` (input `[N, C, L]` or `[C, L]`): see {@link convBackward}.
  *
@@ -437,7 +459,7 @@ export const convBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor, 
  * Array.from(g.weight.data); //=> [2, 1, 2]
  * ```
  */
-export const conv1dBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvBackwardOptions): ConvGradients => backward(false, 1, input, weight, gradOutput, options);
+export const conv1dBackward = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions): ConvGradients => backward(false, 1, input, weight, gradOutput, options);
 /**
  * The backward pass of `conv2d` (input `[N, C, H, W]` or `[C, H, W]`): see {@link convBackward}.
  *
@@ -451,7 +473,7 @@ export const conv1dBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor
  * Array.from(g.weight.data); //=> [1, 2, 3, 4]
  * ```
  */
-export const conv2dBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvBackwardOptions): ConvGradients => backward(false, 2, input, weight, gradOutput, options);
+export const conv2dBackward = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions): ConvGradients => backward(false, 2, input, weight, gradOutput, options);
 /**
  * The backward pass of `conv3d` (input `[N, C, D, H, W]` or `[C, D, H, W]`): see {@link convBackward}.
  *
@@ -465,7 +487,7 @@ export const conv2dBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor
  * Array.from(g.weight.data); //=> [8]
  * ```
  */
-export const conv3dBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvBackwardOptions): ConvGradients => backward(false, 3, input, weight, gradOutput, options);
+export const conv3dBackward = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions): ConvGradients => backward(false, 3, input, weight, gradOutput, options);
 /**
  * The backward pass of `convTranspose` (any spatial rank, taken from the weight `[IC, OC/groups, k…]`):
  * the gradients of Σ gradOutput·convTranspose(input, weight, options). The input gradient is the
@@ -482,7 +504,7 @@ export const conv3dBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor
  * Array.from(g.weight.data); //=> [7, 10]
  * ```
  */
-export const convTransposeBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvTransposeBackwardOptions): ConvGradients =>
+export const convTransposeBackward = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions): ConvGradients =>
   backward(true, undefined, input, weight, gradOutput, options);
 /**
  * The backward pass of `convTranspose1d`: see {@link convTransposeBackward}.
@@ -495,7 +517,7 @@ export const convTransposeBackward = (input: Tensor, weight: Tensor, gradOutput:
  * Array.from(g.weight.data); //=> [3, 3, 3]
  * ```
  */
-export const convTranspose1dBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvTransposeBackwardOptions): ConvGradients =>
+export const convTranspose1dBackward = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions): ConvGradients =>
   backward(true, 1, input, weight, gradOutput, options);
 /**
  * The backward pass of `convTranspose2d`: see {@link convTransposeBackward}.
@@ -510,7 +532,7 @@ export const convTranspose1dBackward = (input: Tensor, weight: Tensor, gradOutpu
  * Array.from(g.weight.data); //=> [10, 10, 10, 10]
  * ```
  */
-export const convTranspose2dBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvTransposeBackwardOptions): ConvGradients =>
+export const convTranspose2dBackward = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions): ConvGradients =>
   backward(true, 2, input, weight, gradOutput, options);
 /**
  * The backward pass of `convTranspose3d`: see {@link convTransposeBackward}.
@@ -523,7 +545,7 @@ export const convTranspose2dBackward = (input: Tensor, weight: Tensor, gradOutpu
  * Array.from(g.weight.data); //=> [3, 3]
  * ```
  */
-export const convTranspose3dBackward = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvTransposeBackwardOptions): ConvGradients =>
+export const convTranspose3dBackward = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions): ConvGradients =>
   backward(true, 3, input, weight, gradOutput, options);
 
 // Asynchronous variants: the same gradients; the engines' work runs on their worker threads.
@@ -542,7 +564,7 @@ export const convTranspose3dBackward = (input: Tensor, weight: Tensor, gradOutpu
  * Array.from(g.weight.data); //=> [6, 9]
  * ```
  */
-export const convBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvBackwardOptions): Promise<ConvGradients> =>
+export const convBackwardAsync = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions): Promise<ConvGradients> =>
   backwardAsync(false, undefined, input, weight, gradOutput, options);
 /**
  * The asynchronous {@link conv1dBackward}.
@@ -556,7 +578,7 @@ export const convBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: Ten
  * Array.from(g.bias.data);   //=> [2]
  * ```
  */
-export const conv1dBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvBackwardOptions): Promise<ConvGradients> =>
+export const conv1dBackwardAsync = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions): Promise<ConvGradients> =>
   backwardAsync(false, 1, input, weight, gradOutput, options);
 /**
  * The asynchronous {@link conv2dBackward}: large layers run on the worker threads.
@@ -574,7 +596,7 @@ export const conv1dBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: T
  * // the centre tap sees all 56 x 56 cells; an inner input cell is read by 64 channels x 9 taps x 0.5
  * ```
  */
-export const conv2dBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvBackwardOptions): Promise<ConvGradients> =>
+export const conv2dBackwardAsync = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions): Promise<ConvGradients> =>
   backwardAsync(false, 2, input, weight, gradOutput, options);
 /**
  * The asynchronous {@link conv3dBackward}.
@@ -587,7 +609,7 @@ export const conv2dBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: T
  * Array.from(g.weight.data); //=> [8]
  * ```
  */
-export const conv3dBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvBackwardOptions): Promise<ConvGradients> =>
+export const conv3dBackwardAsync = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions): Promise<ConvGradients> =>
   backwardAsync(false, 3, input, weight, gradOutput, options);
 /**
  * The asynchronous {@link convTransposeBackward}.
@@ -600,7 +622,7 @@ export const conv3dBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: T
  * Array.from(g.weight.data); //=> [7, 10]
  * ```
  */
-export const convTransposeBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvTransposeBackwardOptions): Promise<ConvGradients> =>
+export const convTransposeBackwardAsync = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions): Promise<ConvGradients> =>
   backwardAsync(true, undefined, input, weight, gradOutput, options);
 /**
  * The asynchronous {@link convTranspose1dBackward}.
@@ -612,7 +634,7 @@ export const convTransposeBackwardAsync = (input: Tensor, weight: Tensor, gradOu
  * Array.from(g.input.data);  //=> [3, 3]
  * ```
  */
-export const convTranspose1dBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvTransposeBackwardOptions): Promise<ConvGradients> =>
+export const convTranspose1dBackwardAsync = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions): Promise<ConvGradients> =>
   backwardAsync(true, 1, input, weight, gradOutput, options);
 /**
  * The asynchronous {@link convTranspose2dBackward}: large layers run on the worker threads.
@@ -631,7 +653,7 @@ export const convTranspose1dBackwardAsync = (input: Tensor, weight: Tensor, grad
  * // an inner input cell reaches 3 x 3 output cells of each of 32 channels; the centre tap of every input cell lands inside
  * ```
  */
-export const convTranspose2dBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvTransposeBackwardOptions): Promise<ConvGradients> =>
+export const convTranspose2dBackwardAsync = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions): Promise<ConvGradients> =>
   backwardAsync(true, 2, input, weight, gradOutput, options);
 /**
  * The asynchronous {@link convTranspose3dBackward}.
@@ -643,5 +665,5 @@ export const convTranspose2dBackwardAsync = (input: Tensor, weight: Tensor, grad
  * Array.from(g.weight.data); //=> [3, 3]
  * ```
  */
-export const convTranspose3dBackwardAsync = (input: Tensor, weight: Tensor, gradOutput: Tensor, options?: ConvTransposeBackwardOptions): Promise<ConvGradients> =>
+export const convTranspose3dBackwardAsync = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions): Promise<ConvGradients> =>
   backwardAsync(true, 3, input, weight, gradOutput, options);

@@ -9,6 +9,8 @@ import { assertAllocatable } from '../geometry/validate.js';
 import { engineOf, runConv, runConvAsync, type EngineName } from '../engine/dispatch.js';
 import { algorithmOf, type ConvAlgorithm } from '../engine/algorithm.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
+import type { InputData } from '../engine/wasm/resident.js';
+import { inputOf, type InputTensor } from './engine-tensor.js';
 import { GeometryMemo } from './geometry-memo.js';
 import { outBufferOf } from './out-buffer.js';
 
@@ -59,17 +61,23 @@ function optionsObject<T>(options: T | undefined): T | Record<string, never> {
   return options;
 }
 
-function compute(g: ConvGeometry, x: Tensor, w: Tensor, bias: Tensor | null, engine: EngineName, algorithm: ConvAlgorithm, out: unknown): Tensor {
+/** The input as the engines take it: its data, or the block an engine tensor keeps. */
+type Input = { shape: number[]; data: InputData };
+
+/** The checked `out` buffer (an engine tensor's block cannot be shared with a Float32Array). */
+const outFor = (out: unknown, g: ConvGeometry, x: Input): Float32Array | null => outBufferOf(out, g.outputShape, x.data instanceof Float32Array ? x.data : []);
+
+function compute(g: ConvGeometry, x: Input, w: Tensor, bias: Tensor | null, engine: EngineName, algorithm: ConvAlgorithm, out: unknown): Tensor {
   assertAllocatable(g.outputShape, 'output');
-  const data = runConv(g, x.data, w.data, bias ? bias.data : null, engine, algorithm, outBufferOf(out, g.outputShape, x.data));
+  const data = runConv(g, x.data, w.data, bias ? bias.data : null, engine, algorithm, outFor(out, g, x));
   return { shape: g.outputShape.slice(), data };
 }
 
-type Resolved = [ConvGeometry, Tensor, Tensor, Tensor | null, EngineName, ConvAlgorithm, unknown];
+type Resolved = [ConvGeometry, Input, Tensor, Tensor | null, EngineName, ConvAlgorithm, unknown];
 
-function resolve(transposed: boolean, rank: number | undefined, input: Tensor, weight: Tensor, options?: ConvOptions | ConvTransposeOptions): Resolved {
+function resolve(transposed: boolean, rank: number | undefined, input: InputTensor, weight: Tensor, options?: ConvOptions | ConvTransposeOptions): Resolved {
   const o = optionsObject(options) as ConvOptions & ConvTransposeOptions;
-  const x = asTensor(input, 'input');
+  const x = inputOf(input, `${transposed ? 'convTranspose' : 'conv'}${rank ?? ''}${rank ? 'd' : ''}`);
   const w = asTensor(weight, 'weight');
   const b = o.bias === undefined || o.bias === null ? null : asTensor(o.bias, 'bias');
   const engine = engineOf(o.engine);
@@ -91,18 +99,18 @@ function resolve(transposed: boolean, rank: number | undefined, input: Tensor, w
 /** The last geometry resolved (a layer called again skips validation; keyed on values only). */
 const memo = new GeometryMemo();
 
-function convN(rank: number | undefined, input: Tensor, weight: Tensor, options?: ConvOptions): Tensor {
+function convN(rank: number | undefined, input: InputTensor, weight: Tensor, options?: ConvOptions): Tensor {
   return compute(...resolve(false, rank, input, weight, options));
 }
 
-function convTransposeN(rank: number | undefined, input: Tensor, weight: Tensor, options?: ConvTransposeOptions): Tensor {
+function convTransposeN(rank: number | undefined, input: InputTensor, weight: Tensor, options?: ConvTransposeOptions): Tensor {
   return compute(...resolve(true, rank, input, weight, options));
 }
 
 /** Async: never blocks the calling thread on the engine's worker threads (browser main thread). */
-async function computeAsync(g: ConvGeometry, x: Tensor, w: Tensor, bias: Tensor | null, engine: EngineName, algorithm: ConvAlgorithm, out: unknown): Promise<Tensor> {
+async function computeAsync(g: ConvGeometry, x: Input, w: Tensor, bias: Tensor | null, engine: EngineName, algorithm: ConvAlgorithm, out: unknown): Promise<Tensor> {
   assertAllocatable(g.outputShape, 'output');
-  const data = await runConvAsync(g, x.data, w.data, bias ? bias.data : null, engine, algorithm, outBufferOf(out, g.outputShape, x.data));
+  const data = await runConvAsync(g, x.data, w.data, bias ? bias.data : null, engine, algorithm, outFor(out, g, x));
   return { shape: [...g.outputShape], data };
 }
 
@@ -117,7 +125,7 @@ async function computeAsync(g: ConvGeometry, x: Tensor, w: Tensor, bias: Tensor 
  * Array.from(y.data); //=> [6, 9, 12]
  * ```
  */
-export const conv = (x: Tensor, w: Tensor, options?: ConvOptions): Tensor => convN(undefined, x, w, options);
+export const conv = (x: InputTensor, w: Tensor, options?: ConvOptions): Tensor => convN(undefined, x, w, options);
 /**
  * 1-D convolution (cross-correlation, as PyTorch's `conv1d`): input `[N, C, L]` or unbatched
  * `[C, L]`, weight `[OC, C/groups, k]`. Throws a {@link ConvError} for any configuration PyTorch refuses.
@@ -133,7 +141,7 @@ export const conv = (x: Tensor, w: Tensor, options?: ConvOptions): Tensor => con
  * Array.from(conv1d(x, w, { padding: 'same', paddingMode: 'circular' }).data); //=> [8, 6, 9, 12, 10]
  * ```
  */
-export const conv1d = (x: Tensor, w: Tensor, options?: ConvOptions): Tensor => convN(1, x, w, options);
+export const conv1d = (x: InputTensor, w: Tensor, options?: ConvOptions): Tensor => convN(1, x, w, options);
 /**
  * 2-D convolution (cross-correlation, as PyTorch's `conv2d`): input `[N, C, H, W]` or unbatched
  * `[C, H, W]`, weight `[OC, C/groups, kH, kW]`, optional `bias` `[OC]`. Options take a number, one
@@ -153,7 +161,7 @@ export const conv1d = (x: Tensor, w: Tensor, options?: ConvOptions): Tensor => c
  * Array.from(conv2d(xs, ones, { groups: 2, bias: tensor([0.5, -1], [2]) }).data); //=> [10.5, 99]
  * ```
  */
-export const conv2d = (x: Tensor, w: Tensor, options?: ConvOptions): Tensor => convN(2, x, w, options);
+export const conv2d = (x: InputTensor, w: Tensor, options?: ConvOptions): Tensor => convN(2, x, w, options);
 /**
  * 3-D convolution (as PyTorch's `conv3d`): input `[N, C, D, H, W]` or unbatched `[C, D, H, W]`,
  * weight `[OC, C/groups, kD, kH, kW]`.
@@ -168,7 +176,7 @@ export const conv2d = (x: Tensor, w: Tensor, options?: ConvOptions): Tensor => c
  * Array.from(y.data);                              //=> [52, 60, 76, 84, 124, 132, 148, 156]
  * ```
  */
-export const conv3d = (x: Tensor, w: Tensor, options?: ConvOptions): Tensor => convN(3, x, w, options);
+export const conv3d = (x: InputTensor, w: Tensor, options?: ConvOptions): Tensor => convN(3, x, w, options);
 /**
  * Transposed convolution of any spatial rank, taken from the weight (`[IC, OC/groups, k…]`).
  *
@@ -179,7 +187,7 @@ export const conv3d = (x: Tensor, w: Tensor, options?: ConvOptions): Tensor => c
  * Array.from(y.data); //=> [1, 1, 3, 2, 5, 3, 3]
  * ```
  */
-export const convTranspose = (x: Tensor, w: Tensor, options?: ConvTransposeOptions): Tensor => convTransposeN(undefined, x, w, options);
+export const convTranspose = (x: InputTensor, w: Tensor, options?: ConvTransposeOptions): Tensor => convTransposeN(undefined, x, w, options);
 /**
  * 1-D transposed convolution (as PyTorch's `conv_transpose1d`): each input cell adds its value times
  * the kernel at `stride` steps; `padding` crops cells from both ends of that full output and
@@ -194,7 +202,7 @@ export const convTranspose = (x: Tensor, w: Tensor, options?: ConvTransposeOptio
  * Array.from(convTranspose1d(x, w, { stride: 2, padding: 1, outputPadding: 1 }).data); //=> [1, 3, 2, 5, 3, 3]
  * ```
  */
-export const convTranspose1d = (x: Tensor, w: Tensor, options?: ConvTransposeOptions): Tensor => convTransposeN(1, x, w, options);
+export const convTranspose1d = (x: InputTensor, w: Tensor, options?: ConvTransposeOptions): Tensor => convTransposeN(1, x, w, options);
 /**
  * 2-D transposed convolution (as PyTorch's `conv_transpose2d`): input `[N, IC, H, W]` or unbatched,
  * weight `[IC, OC/groups, kH, kW]`; the usual learned 2× upsampling is `{ stride: 2, padding: 1,
@@ -210,7 +218,7 @@ export const convTranspose1d = (x: Tensor, w: Tensor, options?: ConvTransposeOpt
  * Array.from(y.data); //=> [1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4]
  * ```
  */
-export const convTranspose2d = (x: Tensor, w: Tensor, options?: ConvTransposeOptions): Tensor => convTransposeN(2, x, w, options);
+export const convTranspose2d = (x: InputTensor, w: Tensor, options?: ConvTransposeOptions): Tensor => convTransposeN(2, x, w, options);
 /**
  * 3-D transposed convolution (as PyTorch's `conv_transpose3d`): input `[N, IC, D, H, W]` or
  * unbatched, weight `[IC, OC/groups, kD, kH, kW]`.
@@ -223,7 +231,7 @@ export const convTranspose2d = (x: Tensor, w: Tensor, options?: ConvTransposeOpt
  * convTranspose3d(x, w, { stride: 2 }).shape;       //=> [1, 1, 2, 2, 4]
  * ```
  */
-export const convTranspose3d = (x: Tensor, w: Tensor, options?: ConvTransposeOptions): Tensor => convTransposeN(3, x, w, options);
+export const convTranspose3d = (x: InputTensor, w: Tensor, options?: ConvTransposeOptions): Tensor => convTransposeN(3, x, w, options);
 
 // Asynchronous variants: same results; the work runs on the engine's worker threads.
 /**
@@ -238,7 +246,7 @@ export const convTranspose3d = (x: Tensor, w: Tensor, options?: ConvTransposeOpt
  * Array.from(y.data); //=> [6, 9, 12]
  * ```
  */
-export const convAsync = async (x: Tensor, w: Tensor, options?: ConvOptions): Promise<Tensor> => computeAsync(...resolve(false, undefined, x, w, options));
+export const convAsync = async (x: InputTensor, w: Tensor, options?: ConvOptions): Promise<Tensor> => computeAsync(...resolve(false, undefined, x, w, options));
 /**
  * The asynchronous `conv1d`: the same result, computed on the engine's worker threads
  * while the caller only awaits, so a browser's main thread stays responsive (small convolutions
@@ -251,7 +259,7 @@ export const convAsync = async (x: Tensor, w: Tensor, options?: ConvOptions): Pr
  * Array.from(y.data); //=> [3, 6, 9, 12, 9]
  * ```
  */
-export const conv1dAsync = async (x: Tensor, w: Tensor, options?: ConvOptions): Promise<Tensor> => computeAsync(...resolve(false, 1, x, w, options));
+export const conv1dAsync = async (x: InputTensor, w: Tensor, options?: ConvOptions): Promise<Tensor> => computeAsync(...resolve(false, 1, x, w, options));
 /**
  * The asynchronous `conv2d`: the same result, computed on the engine's worker threads
  * while the caller only awaits, so a browser's main thread stays responsive (small convolutions
@@ -269,7 +277,7 @@ export const conv1dAsync = async (x: Tensor, w: Tensor, options?: ConvOptions): 
  * // an inner cell: 64 channels x 9 taps x 0.5
  * ```
  */
-export const conv2dAsync = async (x: Tensor, w: Tensor, options?: ConvOptions): Promise<Tensor> => computeAsync(...resolve(false, 2, x, w, options));
+export const conv2dAsync = async (x: InputTensor, w: Tensor, options?: ConvOptions): Promise<Tensor> => computeAsync(...resolve(false, 2, x, w, options));
 /**
  * The asynchronous `conv3d`: the same result, computed on the engine's worker threads
  * while the caller only awaits, so a browser's main thread stays responsive (small convolutions
@@ -283,7 +291,7 @@ export const conv2dAsync = async (x: Tensor, w: Tensor, options?: ConvOptions): 
  * Array.from(y.data); //=> [8, 8, 8, 8, 8, 8, 8, 8]
  * ```
  */
-export const conv3dAsync = async (x: Tensor, w: Tensor, options?: ConvOptions): Promise<Tensor> => computeAsync(...resolve(false, 3, x, w, options));
+export const conv3dAsync = async (x: InputTensor, w: Tensor, options?: ConvOptions): Promise<Tensor> => computeAsync(...resolve(false, 3, x, w, options));
 /**
  * The asynchronous `convTranspose`: any spatial rank, taken from the weight: the same result, computed on the engine's worker threads
  * while the caller only awaits, so a browser's main thread stays responsive (small convolutions
@@ -296,7 +304,7 @@ export const conv3dAsync = async (x: Tensor, w: Tensor, options?: ConvOptions): 
  * Array.from(y.data); //=> [1, 1, 3, 2, 5, 3, 3]
  * ```
  */
-export const convTransposeAsync = async (x: Tensor, w: Tensor, options?: ConvTransposeOptions): Promise<Tensor> => computeAsync(...resolve(true, undefined, x, w, options));
+export const convTransposeAsync = async (x: InputTensor, w: Tensor, options?: ConvTransposeOptions): Promise<Tensor> => computeAsync(...resolve(true, undefined, x, w, options));
 /**
  * The asynchronous `convTranspose1d`: the same result, computed on the engine's worker threads
  * while the caller only awaits, so a browser's main thread stays responsive (small convolutions
@@ -309,7 +317,7 @@ export const convTransposeAsync = async (x: Tensor, w: Tensor, options?: ConvTra
  * Array.from(y.data); //=> [1, 3, 2, 5, 3]
  * ```
  */
-export const convTranspose1dAsync = async (x: Tensor, w: Tensor, options?: ConvTransposeOptions): Promise<Tensor> => computeAsync(...resolve(true, 1, x, w, options));
+export const convTranspose1dAsync = async (x: InputTensor, w: Tensor, options?: ConvTransposeOptions): Promise<Tensor> => computeAsync(...resolve(true, 1, x, w, options));
 /**
  * The asynchronous `convTranspose2d`: the same result, computed on the engine's worker threads
  * while the caller only awaits, so a browser's main thread stays responsive (small convolutions
@@ -322,7 +330,7 @@ export const convTranspose1dAsync = async (x: Tensor, w: Tensor, options?: ConvT
  * y.shape; //=> [1, 1, 4, 4]
  * ```
  */
-export const convTranspose2dAsync = async (x: Tensor, w: Tensor, options?: ConvTransposeOptions): Promise<Tensor> => computeAsync(...resolve(true, 2, x, w, options));
+export const convTranspose2dAsync = async (x: InputTensor, w: Tensor, options?: ConvTransposeOptions): Promise<Tensor> => computeAsync(...resolve(true, 2, x, w, options));
 /**
  * The asynchronous `convTranspose3d`: the same result, computed on the engine's worker threads
  * while the caller only awaits, so a browser's main thread stays responsive (small convolutions
@@ -335,7 +343,7 @@ export const convTranspose2dAsync = async (x: Tensor, w: Tensor, options?: ConvT
  * y.shape; //=> [1, 1, 2, 2, 4]
  * ```
  */
-export const convTranspose3dAsync = async (x: Tensor, w: Tensor, options?: ConvTransposeOptions): Promise<Tensor> => computeAsync(...resolve(true, 3, x, w, options));
+export const convTranspose3dAsync = async (x: InputTensor, w: Tensor, options?: ConvTransposeOptions): Promise<Tensor> => computeAsync(...resolve(true, 3, x, w, options));
 
 /**
  * Output shape of a convolution, without computing it (and with the same refusals as `conv`).

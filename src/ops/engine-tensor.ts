@@ -2,20 +2,24 @@
  * Engine tensors: a tensor kept in the fast engine's memory between calls, as a TensorFlow.js
  * tensor lives in its backend's heap. A call given a plain tensor copies its input into the
  * engine's memory first; for a pooling that copy is as much memory traffic as the pooling
- * itself (bench/results/pooling.md). An engine tensor is copied in once, and every pooling of
- * it reads it where it lies.
+ * itself (bench/results/pooling.md), for a stride-2 convolution a tenth of its time
+ * (bench/results/engine-design.md). An engine tensor is copied in once, and every pooling or
+ * convolution of it reads it where it lies.
  */
 import { ConvError } from '../geometry/errors.js';
 import { wasmEngine } from '../engine/wasm/engine.js';
-import { arrayOf, type ResidentBlock } from '../engine/wasm/resident.js';
+import { arrayOf, type InputData, type ResidentBlock } from '../engine/wasm/resident.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
 
 /**
  * A tensor held in the fast engine's memory: pass it as the input of `maxPool2d` and the other
- * pooling functions (sync or async) and they read it in place. `read()` copies the values out;
- * `release()` frees the memory (after any asynchronous call still reading it). Where the fast
- * engine is not loaded (no WebAssembly SIMD, or a browser before `readyWasm()`), it keeps its
- * values in a private array and the calls run as for a plain tensor.
+ * pooling functions, of `conv2d`, `convTranspose2d` and the other convolutions, or as the input
+ * or gradOutput of `conv2dBackward` and the other backward functions (sync or async), and they
+ * read it in place (a Winograd conv and the weight and bias gradients read a copy). Weights and
+ * biases stay plain tensors: they are packed on every call anyway. `read()` copies the values
+ * out; `release()` frees the memory (after any asynchronous call still reading it). Where the
+ * fast engine is not loaded (no WebAssembly SIMD, or a browser before `readyWasm()`), it keeps
+ * its values in a private array and the calls run as for a plain tensor.
  *
  * @example
  * ```ts
@@ -80,13 +84,14 @@ export class EngineTensor {
 
 /**
  * Copies `t` into the fast engine's memory once and returns it as an {@link EngineTensor}, for
- * poolings that read it in place.
+ * poolings, convolutions and backward passes that read it in place.
  *
  * @example
  * ```ts
- * import { engineTensor, avgPool1d, tensor } from 'convkit';
+ * import { engineTensor, avgPool1d, conv1d, tensor } from 'convkit';
  * const x = engineTensor(tensor([1, 3, 2, 5], [1, 1, 4]));
  * Array.from(avgPool1d(x, { kernelSize: 2 }).data); //=> [2, 3.5]
+ * Array.from(conv1d(x, tensor([1, 1], [1, 1, 2])).data); //=> [4, 5, 7]
  * Array.from(x.read().data);                        //=> [1, 3, 2, 5]
  * x.release();
  * ```
@@ -95,8 +100,11 @@ export function engineTensor(t: Tensor): EngineTensor {
   return new EngineTensor(t);
 }
 
-/** A pooling input: an engine tensor's shape and data, or a plain tensor (checked). */
-export function poolInputOf(input: unknown, call: string): { shape: number[]; data: Float32Array | ResidentBlock } {
+/** An input the compute functions take: a tensor, or an engine tensor, read where it lies. */
+export type InputTensor = Tensor | EngineTensor;
+
+/** An input operand `name`: an engine tensor's shape and data, or a plain tensor (checked). */
+export function inputOf(input: unknown, call: string, name = 'input'): { shape: number[]; data: InputData } {
   if (input instanceof EngineTensor) return { shape: [...input.shape], data: input.input(call) };
-  return asTensor(input, 'input');
+  return asTensor(input, name);
 }

@@ -18,7 +18,7 @@ import { delivered, engineOf, runConv, type EngineName } from '../engine/dispatc
 import { runPool } from '../engine/pooling-dispatch.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
 import { arrayOf } from '../engine/wasm/resident.js';
-import { poolInputOf, type EngineTensor } from './engine-tensor.js';
+import { inputOf, type EngineTensor } from './engine-tensor.js';
 import { outBufferOf } from './out-buffer.js';
 
 /** Options of `computeGeometry`: the bias, the engine, and which layouts a dialect result's tensors are in. */
@@ -122,7 +122,7 @@ export function computePoolGeometry(g: PoolGeometry | PoolDialectGeometry, input
   const geometry = dialect ? dialect.geometry : (g as PoolGeometry);
   if (!('mode' in geometry)) throw new ConvError('INVALID_OPTION', 'computePoolGeometry computes pooling; this is a convolution geometry', { hint: 'use computeGeometry' });
   const framework = dialect !== null && layoutOf(options?.layout) === 'framework';
-  let x = poolInputOf(input, 'computePoolGeometry');
+  let x = inputOf(input, 'computePoolGeometry');
   const given = x.data instanceof Float32Array ? x.data : [];
   if (framework) {
     expectShape(x, dialect.frameworkInputShape, 'input');

@@ -7,7 +7,7 @@ import { assertAllocatable } from '../geometry/validate.js';
 import { engineOf, type EngineName } from '../engine/dispatch.js';
 import { runPool, runPoolAsync } from '../engine/pooling-dispatch.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { poolInputOf, type EngineTensor } from './engine-tensor.js';
+import { inputOf, type InputTensor } from './engine-tensor.js';
 import { outBufferOf } from './out-buffer.js';
 
 /**
@@ -17,23 +17,20 @@ import { outBufferOf } from './out-buffer.js';
  */
 type PoolCallOptions = PoolOptions & { engine?: EngineName; out?: Float32Array | null };
 
-/** A pooling's input: a tensor, or an engine tensor (engine-tensor.ts), read in place. */
-type PoolSource = Tensor | EngineTensor;
-
-function resolve(mode: PoolMode, rank: number, input: PoolSource, options: PoolCallOptions) {
-  const x = poolInputOf(input, `${mode}Pool${rank}d`);
+function resolve(mode: PoolMode, rank: number, input: InputTensor, options: PoolCallOptions) {
+  const x = inputOf(input, `${mode}Pool${rank}d`);
   const g = poolGeometry(mode, x.shape, options, rank);
   const engine = engineOf(options.engine);
   assertAllocatable(g.outputShape, 'output');
   return { g, x, engine, out: outBufferOf(options.out, g.outputShape, x.data instanceof Float32Array ? x.data : []) };
 }
 
-function pool(mode: PoolMode, rank: number, input: PoolSource, options: PoolCallOptions): Tensor {
+function pool(mode: PoolMode, rank: number, input: InputTensor, options: PoolCallOptions): Tensor {
   const { g, x, engine, out } = resolve(mode, rank, input, options);
   return { shape: [...g.outputShape], data: runPool(g, x.data, engine, out) };
 }
 
-async function poolAsync(mode: PoolMode, rank: number, input: PoolSource, options: PoolCallOptions): Promise<Tensor> {
+async function poolAsync(mode: PoolMode, rank: number, input: InputTensor, options: PoolCallOptions): Promise<Tensor> {
   const { g, x, engine, out } = resolve(mode, rank, input, options);
   return { shape: [...g.outputShape], data: await runPoolAsync(g, x.data, engine, out) };
 }
@@ -49,7 +46,7 @@ async function poolAsync(mode: PoolMode, rank: number, input: PoolSource, option
  * Array.from(avgPool1d(x, { kernelSize: 3, padding: 1, countIncludePad: false }).data); //=> [2, 3.6666667]
  * ```
  */
-export const avgPool1d = (x: PoolSource, options: PoolCallOptions): Tensor => pool('avg', 1, x, options);
+export const avgPool1d = (x: InputTensor, options: PoolCallOptions): Tensor => pool('avg', 1, x, options);
 /**
  * 2-D average pooling (as PyTorch's `avg_pool2d`): input `[N, C, H, W]` or `[C, H, W]`; options
  * `kernelSize`, `stride` (default: the kernel), `padding`, `ceilMode`, `countIncludePad`, `divisorOverride`,
@@ -62,7 +59,7 @@ export const avgPool1d = (x: PoolSource, options: PoolCallOptions): Tensor => po
  * Array.from(avgPool2d(x, { kernelSize: 2 }).data); //=> [3.5, 5.5, 11.5, 13.5]
  * ```
  */
-export const avgPool2d = (x: PoolSource, options: PoolCallOptions): Tensor => pool('avg', 2, x, options);
+export const avgPool2d = (x: InputTensor, options: PoolCallOptions): Tensor => pool('avg', 2, x, options);
 /**
  * 3-D average pooling (as PyTorch's `avg_pool3d`): input `[N, C, D, H, W]` or `[C, D, H, W]`.
  *
@@ -73,7 +70,7 @@ export const avgPool2d = (x: PoolSource, options: PoolCallOptions): Tensor => po
  * Array.from(avgPool3d(x, { kernelSize: 2 }).data); //=> [3.5]
  * ```
  */
-export const avgPool3d = (x: PoolSource, options: PoolCallOptions): Tensor => pool('avg', 3, x, options);
+export const avgPool3d = (x: InputTensor, options: PoolCallOptions): Tensor => pool('avg', 3, x, options);
 /**
  * 1-D max pooling (as PyTorch's `max_pool1d`): input `[N, C, L]` or `[C, L]`; options `kernelSize`,
  * `stride` (default: the kernel), `padding` (at most half the kernel), `dilation`, `ceilMode`.
@@ -84,7 +81,7 @@ export const avgPool3d = (x: PoolSource, options: PoolCallOptions): Tensor => po
  * Array.from(maxPool1d(tensor([1, 3, 2, 5, 4], [1, 1, 5]), { kernelSize: 2, stride: 1 }).data); //=> [3, 3, 5, 5]
  * ```
  */
-export const maxPool1d = (x: PoolSource, options: PoolCallOptions): Tensor => pool('max', 1, x, options);
+export const maxPool1d = (x: InputTensor, options: PoolCallOptions): Tensor => pool('max', 1, x, options);
 /**
  * 2-D max pooling (as PyTorch's `max_pool2d`): input `[N, C, H, W]` or `[C, H, W]`.
  *
@@ -96,7 +93,7 @@ export const maxPool1d = (x: PoolSource, options: PoolCallOptions): Tensor => po
  * maxPool2d(x, { kernelSize: 3, stride: 2, ceilMode: true }).shape;       //=> [1, 1, 2, 2]
  * ```
  */
-export const maxPool2d = (x: PoolSource, options: PoolCallOptions): Tensor => pool('max', 2, x, options);
+export const maxPool2d = (x: InputTensor, options: PoolCallOptions): Tensor => pool('max', 2, x, options);
 /**
  * 3-D max pooling (as PyTorch's `max_pool3d`): input `[N, C, D, H, W]` or `[C, D, H, W]`.
  *
@@ -106,7 +103,7 @@ export const maxPool2d = (x: PoolSource, options: PoolCallOptions): Tensor => po
  * Array.from(maxPool3d(tensor([0, 1, 2, 3, 4, 5, 6, 7], [1, 1, 2, 2, 2]), { kernelSize: 2 }).data); //=> [7]
  * ```
  */
-export const maxPool3d = (x: PoolSource, options: PoolCallOptions): Tensor => pool('max', 3, x, options);
+export const maxPool3d = (x: InputTensor, options: PoolCallOptions): Tensor => pool('max', 3, x, options);
 
 // Asynchronous variants: same results; large poolings run on the engine's worker threads.
 /**
@@ -120,7 +117,7 @@ export const maxPool3d = (x: PoolSource, options: PoolCallOptions): Tensor => po
  * Array.from(y.data); //=> [2, 3.5]
  * ```
  */
-export const avgPool1dAsync = async (x: PoolSource, options: PoolCallOptions): Promise<Tensor> => poolAsync('avg', 1, x, options);
+export const avgPool1dAsync = async (x: InputTensor, options: PoolCallOptions): Promise<Tensor> => poolAsync('avg', 1, x, options);
 /**
  * The asynchronous `avgPool2d`: see {@link avgPool1dAsync}.
  *
@@ -134,7 +131,7 @@ export const avgPool1dAsync = async (x: PoolSource, options: PoolCallOptions): P
  * y.data[0];  //=> 2
  * ```
  */
-export const avgPool2dAsync = async (x: PoolSource, options: PoolCallOptions): Promise<Tensor> => poolAsync('avg', 2, x, options);
+export const avgPool2dAsync = async (x: InputTensor, options: PoolCallOptions): Promise<Tensor> => poolAsync('avg', 2, x, options);
 /**
  * The asynchronous `avgPool3d`: see {@link avgPool1dAsync}.
  *
@@ -145,7 +142,7 @@ export const avgPool2dAsync = async (x: PoolSource, options: PoolCallOptions): P
  * Array.from(y.data); //=> [3.5]
  * ```
  */
-export const avgPool3dAsync = async (x: PoolSource, options: PoolCallOptions): Promise<Tensor> => poolAsync('avg', 3, x, options);
+export const avgPool3dAsync = async (x: InputTensor, options: PoolCallOptions): Promise<Tensor> => poolAsync('avg', 3, x, options);
 /**
  * The asynchronous `maxPool1d`: see {@link avgPool1dAsync}.
  *
@@ -156,7 +153,7 @@ export const avgPool3dAsync = async (x: PoolSource, options: PoolCallOptions): P
  * Array.from(y.data); //=> [3, 3, 5, 5]
  * ```
  */
-export const maxPool1dAsync = async (x: PoolSource, options: PoolCallOptions): Promise<Tensor> => poolAsync('max', 1, x, options);
+export const maxPool1dAsync = async (x: InputTensor, options: PoolCallOptions): Promise<Tensor> => poolAsync('max', 1, x, options);
 /**
  * The asynchronous `maxPool2d`: see {@link avgPool1dAsync}.
  *
@@ -167,7 +164,7 @@ export const maxPool1dAsync = async (x: PoolSource, options: PoolCallOptions): P
  * Array.from((await maxPool2dAsync(x, { kernelSize: 2 })).data); //=> [6, 8, 14, 16]
  * ```
  */
-export const maxPool2dAsync = async (x: PoolSource, options: PoolCallOptions): Promise<Tensor> => poolAsync('max', 2, x, options);
+export const maxPool2dAsync = async (x: InputTensor, options: PoolCallOptions): Promise<Tensor> => poolAsync('max', 2, x, options);
 /**
  * The asynchronous `maxPool3d`: see {@link avgPool1dAsync}.
  *
@@ -178,4 +175,4 @@ export const maxPool2dAsync = async (x: PoolSource, options: PoolCallOptions): P
  * Array.from(y.data); //=> [7]
  * ```
  */
-export const maxPool3dAsync = async (x: PoolSource, options: PoolCallOptions): Promise<Tensor> => poolAsync('max', 3, x, options);
+export const maxPool3dAsync = async (x: InputTensor, options: PoolCallOptions): Promise<Tensor> => poolAsync('max', 3, x, options);

@@ -62,7 +62,7 @@ export function zeros(shape: readonly number[]): Tensor {
 /** Checks that a caller's object is a tensor (shape + Float32Array of matching length). */
 export function asTensor(t: unknown, what: string): Tensor {
   if (t !== null && typeof t === 'object' && !('data' in t) && typeof (t as { read?: unknown }).read === 'function' && 'released' in t) {
-    throw new ConvError('INVALID_OPTION', `${what} is an engine tensor, which only the pooling functions and computePoolGeometry read in place`, { hint: `pass its values as a plain tensor: ${what}.read()` });
+    throw new ConvError('INVALID_OPTION', `${what} is an engine tensor, which the compute functions read in place only as an input (a pooling's, a convolution's, and a backward pass's input or gradOutput)`, { hint: `pass its values as a plain tensor: ${what}.read()` });
   }
   if (t === null || typeof t !== 'object' || !('shape' in t) || !('data' in t)) {
     throw new ConvError('INVALID_OPTION', `${what} must be a tensor ({ shape, data }), but got ${show(t)}`, { hint: `create it with tensor(data, shape)` });

@@ -145,9 +145,9 @@ describe.skipIf(!engine)('engine tensors: poolings read them in place', () => {
     expect(() => maxPool2d(kept, { kernelSize: 2 })).toThrow(/maxPool2d: this engine tensor was released; make a new one with engineTensor/);
     expect(() => kept.read()).toThrow(/released/);
     expect(() => engineTensor({ shape: [2, 2], data: new Float32Array(3) })).toThrow(/has 3 values but its shape \[2, 2\] needs 4/);
-    // A convolution does not take one: said, with the way out.
-    const k = engineTensor(random([1, 1, 4, 4], 12));
-    expect(() => conv2d(k as never, tensor(new Float32Array(4), [1, 1, 2, 2]))).toThrow(/input is an engine tensor, which only the pooling functions .* read in place; pass its values as a plain tensor: input.read\(\)/);
+    // A convolution takes one as its input, not as its weight: said, with the way out.
+    const k = engineTensor(random([1, 1, 2, 2], 12));
+    expect(() => conv2d(tensor(new Float32Array(16), [1, 1, 4, 4]), k as never)).toThrow(/weight is an engine tensor, which the compute functions read in place only as an input .*; pass its values as a plain tensor: weight.read\(\)/);
     k.release();
   });
 });

@@ -12,7 +12,7 @@ import { instantiate, kernelModule, loadAsync, loadedFeatures, loadSync, SHARED_
 import type { TaskRunner } from './task-runner.js';
 import { copyOut, type Job, type JobLayout } from './job.js';
 import { PlanCache } from './plan-cache.js';
-import { ResidentRegion, type ResidentBlock } from './resident.js';
+import { detached, ResidentBlock, ResidentRegion, type InputData } from './resident.js';
 
 export { runTask };
 
@@ -138,15 +138,23 @@ export class WasmEngine {
     return this.plans.get(key, () => planConv(g, slots, this.shape));
   }
 
-  private setup(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, slots: number, copyInput = true) {
+  /** `x`: an array, or a block kept in this engine's memory (read where it lies: see `inPlace`). */
+  private setup(g: ConvGeometry, x: Float32Array | ResidentBlock, w: Float32Array, bias: Float32Array | null, slots: number, copyInput = true) {
     this.runner?.quiesce(); // a straggling worker may still be computing a stolen task
     const layout = this.plan(g, slots);
     // The task table (for workers) follows the layout.
     const tablePtr = (layout.bytes + 63) & ~63;
     this.ensure(slots > 1 ? tablePtr + layout.tasks.length * TASK_WORDS * 4 : layout.bytes);
-    layout.prepare(this.memory.buffer as ArrayBuffer, this.kernels, x, w, bias, this.lastLayout === layout, copyInput);
+    // A kept block's address only after ensure(), which may move the kept region above the layout.
+    const input = x instanceof ResidentBlock ? x.ptr : x;
+    const tasks = layout.prepare(this.memory.buffer as ArrayBuffer, this.kernels, input, w, bias, this.lastLayout === layout, copyInput);
     this.lastLayout = layout;
-    return { layout, tablePtr };
+    return { layout, tablePtr, tasks };
+  }
+
+  /** The input as this engine reads it: a block kept in its own memory as it is, anything else as an array. */
+  private inPlace(x: InputData): Float32Array | ResidentBlock {
+    return x instanceof ResidentBlock && x.region === this.resident ? x : detached(x);
   }
 
   private pick(macs: number, threads: number | undefined, sync: boolean): TaskRunner | null {
@@ -166,24 +174,26 @@ export class WasmEngine {
    * some are attached and the conv is big enough. Synchronous: blocks on the workers (Node). `into`: the
    * array the result is written to (the caller's reused buffer), else a fresh one.
    */
-  conv(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads?: number, into: Float32Array | null = null): Float32Array {
+  conv(g: ConvGeometry, x: InputData, w: Float32Array, bias: Float32Array | null, threads?: number, into: Float32Array | null = null): Float32Array {
     // An async job owns the memory until it resolves: a sync call meanwhile uses a private engine.
-    if (this.asyncBusy > 0) return this.spareEngine().conv(g, x, w, bias, 1, into);
+    if (this.asyncBusy > 0) return this.spareEngine().conv(g, detached(x), w, bias, 1, into);
+    const input = this.inPlace(x);
     const runner = this.pick(macsOf(g), threads, true);
     // With threads, a layout with a taskFeed (depthwise: each task reads one span of channels)
     // has its input copied in task by task: tasks are published first and each is released as
     // its input lands, so the copy overlaps the other threads' compute instead of preceding it.
     // (Dense GEMM tasks read rows of every channel; feeding them in bands measured no faster.)
-    const feedTable = runner ? this.plan(g, runner.slots).taskFeed : undefined;
-    const { layout, tablePtr } = this.setup(g, x, w, bias, runner ? runner.slots : 1, !feedTable);
+    // A kept input is already in memory: nothing to feed.
+    const feedTable = runner && input instanceof Float32Array ? this.plan(g, runner.slots).taskFeed : undefined;
+    const { layout, tablePtr, tasks } = this.setup(g, input, w, bias, runner ? runner.slots : 1, !feedTable);
     if (runner) {
       const mem = new Float32Array(this.memory.buffer);
       const copy = outputCopy(layout, mem, into);
-      runner.runSync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr, copy.drain, feedTable && inputFeed(feedTable, x, mem, layout.inPtr >> 2), copy.meanwhile);
+      runner.runSync(tasks, layout.scratchPtr, layout.scratchPer, tablePtr, copy.drain, feedTable && inputFeed(feedTable, input as Float32Array, mem, layout.inPtr >> 2), copy.meanwhile);
       layout.finish(this.kernels);
       return copy.result();
     }
-    for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr, false);
+    for (const t of tasks) runTask(this.kernels, t, layout.scratchPtr, false);
     layout.finish(this.kernels);
     return this.read(layout, into);
   }
@@ -192,14 +202,16 @@ export class WasmEngine {
    * Never blocks: waits for the workers with Atomics.waitAsync (or polling). Calls must not
    * overlap on one engine (the memory holds one job at a time), so they are queued.
    */
-  convAsync(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: Float32Array | null, threads?: number, into: Float32Array | null = null): Promise<Float32Array> {
+  convAsync(g: ConvGeometry, x: InputData, w: Float32Array, bias: Float32Array | null, threads?: number, into: Float32Array | null = null): Promise<Float32Array> {
     this.asyncBusy++;
     const release = holdEventLoop(); // from queueing to settling: a queued job keeps Node alive too
+    // A kept block is read when the job runs: its release waits behind the queue (release()).
+    const input = this.inPlace(x);
     const job = this.queue.then(async () => {
       const runner = this.pick(macsOf(g), threads, false);
-      const { layout, tablePtr } = this.setup(g, x, w, bias, runner ? runner.slots : 1);
-      if (runner) await runner.runAsync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr);
-      else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr, false);
+      const { layout, tablePtr, tasks } = this.setup(g, input, w, bias, runner ? runner.slots : 1);
+      if (runner) await runner.runAsync(tasks, layout.scratchPtr, layout.scratchPer, tablePtr);
+      else for (const t of tasks) runTask(this.kernels, t, layout.scratchPtr, false);
       layout.finish(this.kernels);
       return this.read(layout, into);
     });

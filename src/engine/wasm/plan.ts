@@ -52,14 +52,24 @@ export function runTask(k: KernelExports, t: Task, scratch: number, priv: boolea
   if (a[GEMM_TASK.out] !== 0) callScatter(k, a, 0);
 }
 
+/** A GEMM task whose plane build reads its input `shift` bytes further on (an input read where it lies). */
+function rebased(t: Task, shift: number): Task {
+  const args = t.args.slice();
+  args[GEMM_TASK.xin] += shift;
+  return { kind: t.kind, args };
+}
+
 export interface Layout {
   bytes: number;
   /**
-   * Writes data and tables into memory and packs weights. `tablesValid`: this layout was the
-   * last one prepared, so its index tables are in place. `copyInput` false: the caller copies
-   * the input itself (per task, see taskFeed).
+   * Writes data and tables into memory and packs weights, and returns the tasks to run: `tasks`,
+   * or, when the input is read where it lies, copies pointing there. `x`: the input as an array,
+   * or the byte address where it already lies in this memory (an engine tensor,
+   * ops/engine-tensor.ts), which nothing of this layout overlaps. `tablesValid`: this layout
+   * was the last one prepared, so its index tables are in place. `copyInput` false: the caller
+   * copies the input itself (per task, see taskFeed).
    */
-  prepare(mem: ArrayBuffer, k: KernelExports, x: Float32Array, w: Float32Array, bias: Float32Array | null, tablesValid: boolean, copyInput?: boolean): void;
+  prepare(mem: ArrayBuffer, k: KernelExports, x: Float32Array | number, w: Float32Array, bias: Float32Array | null, tablesValid: boolean, copyInput?: boolean): Task[];
   tasks: Task[];
   finish(k: KernelExports): void;
   outPtr: number;
@@ -387,7 +397,11 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
     scratchPtr,
     scratchPer: scratchBytes,
     prepare(mem, k, x, w, bias, tablesValid, copyInput = true) {
-      if (copyInput) new Float32Array(mem, xPtr, x.length).set(x);
+      // An input already in memory: the planes are built from it where it lies (the tasks' xin
+      // words, or the build below); kernels that read the input itself get it copied to xPtr.
+      const src = typeof x === 'number' && rows ? x : xPtr;
+      if (typeof x !== 'number') { if (copyInput) new Float32Array(mem, xPtr, x.length).set(x); }
+      else if (!rows) new Uint8Array(mem).copyWithin(xPtr, x, x + N * g.inChannels * inSp * 4);
       new Float32Array(mem, wPtr, w.length).set(w);
       const b = new Float32Array(mem, biasPtr, g.outChannels + MR);
       b.fill(0);
@@ -420,13 +434,14 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
           new Int32Array(mem, rowPtr, rows.gH).set(rows.rowMap);
           new Int32Array(mem, colPtr, rows.gW + 2).set(rows.colMap);
         }
-        if (tasksBuild) return; // the tasks build the planes
+        if (tasksBuild) return src === xPtr ? tasks : tasks.map((t) => rebased(t, src - xPtr)); // the tasks build the planes
         // Every plane, per image and group, through the descriptor's tables (any class's: they share them).
         for (let n = 0; n < N; n++) for (let gi = 0; gi < G; gi++) {
           const first = n * g.inChannels + gi * icg;
-          k.gemmPlanes(classes[0].desc, xPtr + first * inSp * 4, planesPtr + first * planeSize * 4, 0, rows.gH);
+          k.gemmPlanes(classes[0].desc, src + first * inSp * 4, planesPtr + first * planeSize * 4, 0, rows.gH);
         }
       }
+      return tasks;
       function packWeights(cp: ClassPlan): void {
         if (cp.taps === 0) return;
         for (let gi = 0; gi < G; gi++) {
@@ -508,16 +523,18 @@ function planDepthwise(g: DirectConvGeometry, threads: number, ks: KernelShape):
     scratchPtr,
     scratchPer,
     prepare(mem, _k, x, w, bias, tablesValid, copyInput = true) {
-      if (copyInput) new Float32Array(mem, xPtr, x.length).set(x);
+      if (typeof x === 'number') new Uint8Array(mem).copyWithin(xPtr, x, x + N * C * inSp * 4);
+      else if (copyInput) new Float32Array(mem, xPtr, x.length).set(x);
       new Float32Array(mem, wPtr, w.length).set(w);
       const b = new Float32Array(mem, biasPtr, g.outChannels);
       b.fill(0);
       if (bias) b.set(bias);
-      if (tablesValid) return;
+      if (tablesValid) return tasks;
       writeDepthwiseDesc(mem, descPtr, desc);
       new Int32Array(mem, depthPtr, gD).set(depthMap);
       new Int32Array(mem, rowPtr, gH).set(rowMap);
       new Int32Array(mem, colPtr, gW + 2).set(colMap);
+      return tasks;
     },
     finish() {},
   };

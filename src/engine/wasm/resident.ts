@@ -25,9 +25,21 @@ export class ResidentBlock {
   }
 }
 
+/** An operand's data: an array, or a block kept in the engine's memory (an engine tensor's). */
+export type InputData = Float32Array | ResidentBlock;
+
 /** Data given as an array, or kept: as an array either way (kept data through a view, read at once). */
-export function arrayOf(data: Float32Array | ResidentBlock): Float32Array {
+export function arrayOf(data: InputData): Float32Array {
   return data instanceof ResidentBlock ? data.view() : data;
+}
+
+/**
+ * Data given as an array, or a copy of kept data: for a consumer that lays out an engine job
+ * before it reads its operands, since a layout may move the kept region (and a view of it would
+ * then read whatever came to lie there).
+ */
+export function detached(data: InputData): Float32Array {
+  return data instanceof ResidentBlock ? data.view().slice() : data;
 }
 
 const align = (bytes: number): number => (bytes + 63) & ~63;
