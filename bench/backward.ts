@@ -30,6 +30,7 @@ const { relErr, rng, timeAll } = await import('./timing.js');
 const { initTfjs, tf, tfjsPeer } = await import('./peers/tfjs.js');
 const { ortConvPeer, ortPeer } = await import('./peers/ort.js');
 const { permute } = await import('./peers/permute.js');
+const { freshArrayProbe, probeLine, settleAllocator } = await import('./allocator-state.js');
 const api = await import('../src/index.js');
 const { wasmEngine } = await import('../src/engine/wasm/engine.js');
 const { loadedFeatures } = await import('../src/engine/wasm/runtime.js');
@@ -71,6 +72,12 @@ interface Cell { ms: number; best: number; relErr: number }
 interface CaseResult { id: string; label: string; macs: number; cells: Record<string, Partial<Record<Grad, Cell>>> }
 const results: CaseResult[] = [];
 const loadBefore = loadavg()[0];
+
+/** Engine tensors of a case, released when the run ends. */
+const releaseAfter: { release(): void }[] = [];
+
+await settleAllocator();
+const probeBefore = freshArrayProbe();
 
 const toNhwc = (d: Float32Array, s: number[]): Float32Array => permute(d, s, [0, 2, 3, 1]);
 const fromNhwc = (d: Float32Array, [n, c, h, w]: number[]): Float32Array => permute(d, [n, h, w, c], [0, 3, 1, 2]);
@@ -201,7 +208,13 @@ for (const bc of CASES) {
   add('convkit-2t-out', 'fwd', bc.transposed ? () => api.convTranspose2d(xt, wt, { ...opts, out: fwdBuf }).data : () => api.conv2d(xt, wt, { ...opts, out: fwdBuf }).data);
   add('convkit-2t-out', 'dx', () => back(xt, wt, gyt, { ...only1('dx'), out: { input: dxBuf } }).input!.data);
   add('convkit-2t-out', 'dW', () => back(xt, wt, gyt, { ...only1('dW'), out: { weight: dwBuf } }).weight!.data);
+  // The operands kept in the engine's memory (engine tensors), as TF.js's are in its heap, and a
+  // fresh result array per call, as its dataSync returns: the like-for-like column.
+  const kx = api.engineTensor(xt), kgy = api.engineTensor(gyt);
+  add('convkit-2t-kept', 'fwd', bc.transposed ? () => api.convTranspose2d(kx, wt, opts).data : () => api.conv2d(kx, wt, opts).data);
+  for (const g of ['dx', 'dW'] as const) add('convkit-2t-kept', g, () => pick(g, back(kx, wt, kgy, only1(g))));
   for (const g of NAMES) add('tfjs-wasm', g, tfw[g], tfNchw[g]);
+  releaseAfter.push(kx, kgy);
   const res: CaseResult = { id: bc.id, label: bc.label, macs: macs(bc), cells: {} };
   const put = (name: string, g: Grad, t: { median: number; best: number }, err: number): void => {
     (res.cells[name] ??= {})[g] = { ms: t.median, best: t.best, relErr: err };
@@ -244,7 +257,9 @@ for (const bc of CASES) {
 }
 
 // ---- report ----
-const ENGINES = ['convkit-1t', 'convkit-2t', 'convkit-2t-out', 'convkit-async', 'tfjs-wasm', 'tfjs-cpu', 'ort-2t', 'ort-1t'];
+const probeAfter = freshArrayProbe();
+for (const t of releaseAfter) t.release();
+const ENGINES = ['convkit-1t', 'convkit-2t', 'convkit-2t-out', 'convkit-2t-kept', 'convkit-async', 'tfjs-wasm', 'tfjs-cpu', 'ort-2t', 'ort-1t'];
 const wrong = results.flatMap((c) => Object.entries(c.cells).flatMap(([e, cs]) => Object.entries(cs).filter(([, v]) => !(v!.relErr <= 1e-4)).map(([g, v]) => `(${c.id}) ${e} ${g}: ${v!.relErr.toExponential(1)}`)));
 const worstOk = Math.max(...results.flatMap((c) => Object.values(c.cells).flatMap((cs) => Object.values(cs).map((v) => v!.relErr).filter((e) => e <= 1e-4))));
 /** A peer's time counts in a ratio only when its result is right. */
@@ -256,7 +271,8 @@ lines.push(`- machine: ${cpus()[0]?.model ?? '?'}, ${availableParallelism()} cor
 lines.push(`- convkit kernels: ${features.relaxed ? 'relaxed-SIMD FMA' : 'SIMD mul+add'}; threads: ${engine.runner?.threads ?? 1}${engine.runner?.stoppedReason ? ` (of 2: a worker stopped, ${engine.runner.stoppedReason}; the 2t columns are then 1-thread numbers)` : ''}`);
 lines.push('- command: `npx tsx bench/backward.ts` (medians of interleaved batches; batch 1, float32)');
 lines.push('- fwd = the forward conv, dx = input gradient, dW = weight gradient, db = bias gradient; each timed alone (convkit: `gradients` picks one)');
-lines.push('- convkit-1t: the public sync call kept on the calling thread; convkit-2t: the public sync call on the 2-thread pool; convkit-2t-out: the same with the `out` option, one result buffer reused by every call (TF.js `dataSync` always returns a fresh array); convkit-async: the public async call (`conv2dBackwardAsync` …), 2 threads');
+lines.push('- convkit-1t: the public sync call kept on the calling thread; convkit-2t: the public sync call on the 2-thread pool; convkit-2t-out: the same with the `out` option, one result buffer reused by every call (TF.js `dataSync` always returns a fresh array); convkit-2t-kept: the sync call on 2 threads with input and gradOutput as engine tensors (`engineTensor`, kept in the engine\'s memory as TF.js tensors are in its heap) and a fresh result array, i.e. what the TF.js column does; convkit-async: the public async call (`conv2dBackwardAsync` …), 2 threads');
+lines.push(probeLine(probeBefore, probeAfter));
 lines.push('- TF.js CPU calls over 0.5 s (its weight gradient) are timed once; everything else is the median of interleaved batches');
 lines.push('- TF.js: Conv2DBackpropInput / conv2d for dx; Conv2DBackpropFilter (CPU) and Conv3DBackpropFilterV2 with depth 1 (WASM has no 2-D filter-gradient kernel) for dW; WASM single-threaded in Node. ONNX Runtime: dx as a ConvTranspose / Conv of gradOutput; no weight gradient (inference only)');
 lines.push(`- every result checked against convkit's reference engine: all within ${worstOk.toExponential(1)} of the output's scale${wrong.length ? `, except (marked ✗, left out of the ratios) ${wrong.join('; ')}` : ''}`);
@@ -302,6 +318,17 @@ for (const c of results) {
   lines.push(`| (${c.id}) | ${q(b('convkit-1t', 'dx'), b('convkit-1t', 'fwd'))} | ${q(b('convkit-2t', 'dx'), b('convkit-2t', 'fwd'))} | ${q(b('convkit-1t', 'dW'), b('convkit-1t', 'fwd'))} | ${q(b('convkit-2t', 'dW'), b('convkit-2t', 'fwd'))} | ${direct} | ${q(b('tfjs-wasm', 'dx'), b('convkit-2t', 'dx'))} | ${right(c, 'tfjs-wasm', 'dW') ? q(b('tfjs-wasm', 'dW'), b('convkit-2t', 'dW')) : '✗ (peer wrong)'} |`);
 }
 lines.push('');
+lines.push('Like for like with TF.js (convkit-2t-kept: operands kept in the engine, fresh results), and the bar ≥ 2× TF.js WASM on it:');
+lines.push('');
+lines.push('| case | dx/fwd | dW/fwd | tfjs-wasm dx / dx | tfjs-wasm dW / dW | dx vs tfjs-wasm (kept) |');
+lines.push('|' + '---|'.repeat(6));
+for (const c of results) {
+  const m = (e: string, g: Grad): number => c.cells[e]![g]!.ms;
+  const q = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+  const vx = right(c, 'tfjs-wasm', 'dx') ? m('tfjs-wasm', 'dx') / m('convkit-2t-kept', 'dx') : NaN;
+  lines.push(`| (${c.id}) | ${q(m('convkit-2t-kept', 'dx'), m('convkit-2t-kept', 'fwd'))} | ${q(m('convkit-2t-kept', 'dW'), m('convkit-2t-kept', 'fwd'))} | ${Number.isNaN(vx) ? '✗ (peer wrong)' : `${vx.toFixed(2)}×`} | ${right(c, 'tfjs-wasm', 'dW') ? q(m('tfjs-wasm', 'dW'), m('convkit-2t-kept', 'dW')) : '✗ (peer wrong)'} | ${vx >= 2 ? 'holds' : 'MISSED'} |`);
+}
+lines.push('');
 lines.push('With reused result buffers (convkit-2t-out; the forward with `out` too):');
 lines.push('');
 lines.push('| case | dx/fwd | dW/fwd | tfjs-wasm dx / dx | tfjs-wasm dW / dW |');
@@ -316,7 +343,7 @@ console.log('\n' + md);
 const dir = new URL('./results/', import.meta.url);
 mkdirSync(dir, { recursive: true });
 writeFileSync(new URL(`${outName}.md`, dir), md + '\n');
-writeFileSync(new URL(`${outName}.json`, dir), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, loadavg: { start: loadBefore, end: loadavg()[0] }, features, results }, null, 2) + '\n');
+writeFileSync(new URL(`${outName}.json`, dir), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, loadavg: { start: loadBefore, end: loadavg()[0] }, features, freshArrayProbeMs: { before: probeBefore, after: probeAfter }, results }, null, 2) + '\n');
 console.log(`\nwrote bench/results/${outName}.md and .json`);
 engine.setThreads(1);
 process.exit(0);

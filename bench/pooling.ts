@@ -24,6 +24,7 @@ const { poolJob } = await import('../src/engine/wasm/pooling-job.js');
 const { planPool } = await import('../src/engine/wasm/pooling-plan.js');
 const { runTask } = await import('../src/engine/wasm/plan.js');
 const { runPoolAsync } = await import('../src/engine/pooling-dispatch.js');
+const { freshArrayProbe, probeLine, settleAllocator } = await import('./allocator-state.js');
 type PoolOptions = import('../src/geometry/pool.js').PoolOptions;
 type TensorFlowPoolSpec = import('../src/geometry/tensorflow-pool.js').TensorFlowPoolSpec;
 
@@ -76,7 +77,9 @@ await tf.setBackend('wasm');
 await tf.ready();
 
 const loadBefore = loadavg()[0];
-const NAMES = ['reference', 'fast-1t', 'fast-2t', 'fast-2t-out', 'fast-2t-async', 'fast-2t-kept', 'tfjs-wasm', 'kernel-1t'] as const;
+await settleAllocator();
+const probeBefore = freshArrayProbe();
+const NAMES = ['reference', 'fast-1t', 'fast-2t', 'fast-2t-out', 'fast-2t-async', 'fast-2t-kept', 'fast-2t-kept-out', 'tfjs-wasm', 'kernel-1t'] as const;
 interface Result { id: string; label: string; engines: Record<string, { ms: number; bestMs: number; relErr: number }> }
 const results: Result[] = [];
 
@@ -114,6 +117,7 @@ for (const c of CASES) {
     { name: 'fast-2t-out', run: () => pub('auto', reused) },
     { name: 'fast-2t-async', run: () => runPoolAsync(g, x, 'auto') },
     { name: 'fast-2t-kept', run: () => pub('auto', undefined, kept) },
+    { name: 'fast-2t-kept-out', run: () => pub('auto', reused, kept) },
     { name: 'tfjs-wasm', run: tfRun },
   ];
   const outs: Record<string, Float32Array> = {};
@@ -139,15 +143,17 @@ for (const c of CASES) {
   console.log(`(${c.id}) ${c.label}: ` + NAMES.map((n) => `${n} ${res.engines[n].ms.toFixed(3)} ms`).join(' | '));
 }
 
+const probeAfter = freshArrayProbe();
 const agree = results.every((c) => Object.values(c.engines).every((e) => e.relErr <= 1e-5));
 const lines: string[] = [];
 lines.push('# Pooling: fast engine vs reference and TensorFlow.js WASM');
 lines.push('');
 lines.push(`- command: \`npx tsx bench/pooling.ts${args.length ? ' ' + args.join(' ') : ''}\``);
 lines.push(`- machine: ${cpus()[0]?.model ?? '?'}, ${availableParallelism()} cores; Node ${process.version}; ${new Date().toISOString()}; 1-min load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (the machine is shared)`);
-lines.push('- engines: `reference` = the public function with `engine: \'reference\'`; `fast-1t` = the fast engine on the calling thread; `fast-2t` = the public entry (`maxPool2d` / `avgPool2d`, or `computePoolGeometry` on the `fromTensorFlowPool` result; engine \'auto\', pool of 2 threads); `fast-2t-out` = the same public entry with `out`, one result buffer reused by every call (checked after the timed calls: each call writes the same values); `fast-2t-async` = the asynchronous entry on 2 threads; `fast-2t-kept` = the public entry on an engine tensor (`engineTensor(x)`, made once: the input stays in wasm memory as TF.js keeps its tensor in its heap; a fresh result array per call, as TF.js `dataSync` gives); `tfjs-wasm` = TensorFlow.js 4.22 WASM (XNNPACK, SIMD, single-threaded in Node; NHWC, its layout), op + `dataSync`; `kernel-1t` = the fast kernel alone on one thread, input already in wasm memory and no result array (where the time of a call goes)');
+lines.push('- engines: `reference` = the public function with `engine: \'reference\'`; `fast-1t` = the fast engine on the calling thread; `fast-2t` = the public entry (`maxPool2d` / `avgPool2d`, or `computePoolGeometry` on the `fromTensorFlowPool` result; engine \'auto\', pool of 2 threads); `fast-2t-out` = the same public entry with `out`, one result buffer reused by every call (checked after the timed calls: each call writes the same values); `fast-2t-async` = the asynchronous entry on 2 threads; `fast-2t-kept` = the public entry on an engine tensor (`engineTensor(x)`, made once: the input stays in wasm memory as TF.js keeps its tensor in its heap; a fresh result array per call, as TF.js `dataSync` gives); `fast-2t-kept-out` = the same into one reused result buffer; `tfjs-wasm` = TensorFlow.js 4.22 WASM (XNNPACK, SIMD, single-threaded in Node; NHWC, its layout), op + `dataSync`; `kernel-1t` = the fast kernel alone on one thread, input already in wasm memory and no result array (where the time of a call goes)');
 lines.push("- every call but `fast-2t-out`'s returns a fresh Float32Array (convkit copies the input into wasm memory, except from an engine tensor, and the result out; TF.js keeps its input in its heap and copies the result out into a fresh array: `dataSync` has no way to reuse one). Like for like with TF.js: `fast-2t-kept`");
 lines.push(`- outputs checked against the reference engine: ${agree ? 'all agree within 1e-5 of the output scale (max pooling: exactly)' : 'DISAGREEMENT, see relErr in the JSON'}`);
+lines.push(probeLine(probeBefore, probeAfter));
 lines.push(`- medians of interleaved batches (bench/timing.ts) of at least ${batchMs} ms of calls each, ms per call`);
 lines.push('');
 lines.push('| case | ' + NAMES.join(' | ') + ' | fast-2t vs reference | fast-2t vs tfjs-wasm | fast-2t-kept vs tfjs-wasm | fast-1t vs tfjs-wasm |');
@@ -167,7 +173,7 @@ const md = lines.join('\n');
 console.log('\n' + md);
 const dir = new URL('./results/', import.meta.url);
 mkdirSync(dir, { recursive: true });
-writeFileSync(new URL(`${outName}.json`, dir), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: availableParallelism(), loadavg: { start: loadBefore, end: loadavg()[0] }, results }, null, 2) + '\n');
+writeFileSync(new URL(`${outName}.json`, dir), JSON.stringify({ date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: availableParallelism(), loadavg: { start: loadBefore, end: loadavg()[0] }, freshArrayProbeMs: { before: probeBefore, after: probeAfter }, results }, null, 2) + '\n');
 writeFileSync(new URL(`${outName}-run.md`, dir), md + '\n');
 console.log(`\nwrote bench/results/${outName}.json and ${outName}-run.md`);
 engine.setThreads(1);
