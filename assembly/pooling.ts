@@ -125,7 +125,9 @@ function phaseRow(src: usize, dst: usize, d: usize, pad: f32): void {
  * The W pass of one row for strides 1 and 2, read straight from the input row (no phase copy):
  * outputs [owLo, owHi) read only cells of the run (input column = cell + run0), four at a time —
  * stride 2 takes the even or odd lanes of eight cells; the others (borders, the last few) go
- * through the column map one by one. Returns whether a NaN may have been read (see reduceW).
+ * through the column map one by one, except the left border of the 3-wide stride-2 window, one
+ * vector with its padding lanes set (one-by-one it took a fifth of a ResNet stem's max pool).
+ * Returns whether a NaN may have been read (see reduceW).
  */
 @inline function reduceWDirect(isMax: bool, exact: bool, src: usize, d: usize, pad: f32, out: usize): bool {
   const sW = pi(d, P_SW), kW = pi(d, P_KW), dW = pi(d, P_DW), outW = pi(d, P_OUTW), gW = pi(d, P_GW);
@@ -134,6 +136,7 @@ function phaseRow(src: usize, dst: usize, d: usize, pad: f32): void {
   const run = src + (<usize>(at(cols, lo) - lo) << 2); // run + g·4: cell g of the run
   let chk = f32x4.splat(0);
   let chkS: f32 = 0;
+  let leftDone = false; // outputs [0, owLo) written by the vector path
   // Vectors at owLo, owLo + 4, …, the last one ending at owHi (it may redo a few outputs: the
   // same values); none when fewer than four outputs are inside.
   const vecs = owHi - owLo >= 4;
@@ -155,6 +158,20 @@ function phaseRow(src: usize, dst: usize, d: usize, pad: f32): void {
     // Cells 2·ow + 0..8: the even lanes of two vectors, the odd lanes, the even lanes shifted by
     // one. v0 and v1 hold every cell but the last one, which the NaN check adds after the loop.
     let last: f32 = 0;
+    // The first outputs, whose windows start in the padding (cells [0, lo) of the grid, at most
+    // four), as one vector at ow = 0: cells 0..3 are loaded from before the run and the padding
+    // lanes set to `pad` (the bytes read there are another row's or the layout's, never used).
+    // Taken when the run covers every other cell those four outputs read.
+    const hi = pi(d, P_HI);
+    if (vecs && owLo > 0 && owLo <= 4 && lo <= 4 && hi >= 9) {
+      const lanes = i32x4.lt_s(i32x4(0, 1, 2, 3), i32x4.splat(lo));
+      const v0 = v128.bitselect(f32x4.splat(pad), v128.load(run), lanes), v1 = v128.load(run, 16), v2 = v128.load(run, 32);
+      const ev = v128.shuffle<f32>(v0, v1, 0, 2, 4, 6);
+      const ev2 = v128.shuffle<f32>(ev, v2, 1, 2, 3, 4);
+      if (check) chk = f32x4.add(chk, f32x4.add(v0, v1));
+      v128.store(out, step(isMax, exact, step(isMax, exact, ev, v128.shuffle<f32>(v0, v1, 1, 3, 5, 7)), ev2));
+      leftDone = true;
+    }
     for (let v0w = owLo; v0w < vEnd; v0w += 4) {
       const ow = v0w + 4 <= owHi ? v0w : owHi - 4;
       const c = run + (<usize>(2 * ow) << 2);
@@ -182,7 +199,7 @@ function phaseRow(src: usize, dst: usize, d: usize, pad: f32): void {
     }
   }
   // Outputs left: [0, owLo) and [vEnd, outW), tap by tap through the column map.
-  for (let o = 0; o < outW; o++) {
+  for (let o = leftDone ? owLo : 0; o < outW; o++) {
     if (o == owLo) { o = vEnd; if (o >= outW) break; }
     let acc = pad;
     for (let k = 0; k < kW; k++) {
