@@ -12,7 +12,11 @@
 // W-reduced copy of the plane, so it moves less memory and runs fewer instructions than the two
 // passes (bench/pooling.ts, case (b)). A sum in another order rounds
 // differently; averages are held to the reference within 1e-5 of the scale, maxima exactly, and
-// a max cannot swap the order (ties between −0 and +0, NaN), so maxima keep the two passes.
+// a max cannot swap the order (ties between −0 and +0, NaN), so maxima keep W first, then the
+// rows. 3-wide stride-2 max windows that chain along H (each 3-row window starts on the row the
+// one before ended on) do both in one pass per output row, the W-reduced rows in registers and
+// the shared one carried to the next output row (maxPlaneFused): half the two passes' time for a
+// ResNet stem's max pool.
 //
 // W pass: the row is laid out as its padded grid (padding = −∞ for max, 0 for a sum, so a tap
 // that reads padding changes nothing), split by the stride into `sW` phase rows (cell g at
@@ -388,6 +392,130 @@ function avgPlaneDirect(xp: usize, op: usize, d: usize, ptrs: usize): void {
   }
 }
 
+
+/**
+ * Whether a 2-D max pool's windows chain along H: each output row reads consecutive input rows,
+ * at most three, and each window after the first starts at the row the one before it ended on
+ * (3-high stride-2 windows) — so one W-reduced row carries from an output row to the next.
+ */
+function rowsChain(d: usize): bool {
+  const outH = pi(d, P_OUTH), kH = pi(d, P_KH);
+  const srcH = <usize>pi(d, P_SRCH), cntH = <usize>pi(d, P_CNTH);
+  if (kH != 3 || pi(d, P_OUTD) != 1 || pi(d, P_IND) != 1 || pi(d, P_INH) < 5) return false;
+  let last = -1;
+  for (let oh = 0; oh < outH; oh++) {
+    const n = at(cntH, oh);
+    if (n < 2) return false;
+    const first = at(srcH, oh * kH);
+    for (let b = 1; b < n; b++) if (at(srcH, oh * kH + b) != first + b) return false;
+    if (oh > 0 && first != last) return false;
+    last = first + n - 1;
+  }
+  return true;
+}
+
+/** The W-reduced vector of outputs ow..ow+3 of one row (3-wide, stride 2) from its cells' three vectors. */
+@inline function w3s2(v0: v128, v1: v128, v2: v128): v128 {
+  const ev = v128.shuffle<f32>(v0, v1, 0, 2, 4, 6);
+  return f32x4.pmax(f32x4.pmax(ev, v128.shuffle<f32>(v0, v1, 1, 3, 5, 7)), v128.shuffle<f32>(ev, v2, 1, 2, 3, 4));
+}
+
+/**
+ * One plane of a max pool whose windows are 3 wide with stride 2 along W (every output a vector
+ * output, its left border as reduceWDirect's padded vector) and chain along H (rowsChain): output
+ * row by output row, each new input row reduced along W in registers and combined at once; the
+ * W-reduced row its window ends on is kept for the next output row (two rows of scratch, used
+ * in turn). Same tap order as the two passes (W first, then the rows in order), so the same
+ * numbers; a row whose values may hold a NaN is redone by the exact two-pass rule.
+ */
+function maxPlaneFused(xp: usize, op: usize, d: usize, rows: usize, ptrs: usize): void {
+  const inW = pi(d, P_INW), outH = pi(d, P_OUTH), outW = pi(d, P_OUTW), outWp = pi(d, P_OUTWP);
+  const cols = <usize>pi(d, P_COLS), lo = pi(d, P_LO);
+  const emptyW = <usize>pi(d, P_EMPTYW), nEmptyW = pi(d, P_NEMPTYW), empty = reinterpret<f32>(pi(d, P_EMPTY));
+  const padS = reinterpret<f32>(pi(d, P_PAD)), pad = f32x4.splat(padS);
+  const lanes = i32x4.lt_s(i32x4(0, 1, 2, 3), i32x4.splat(lo));
+  const runOff = <usize>(at(cols, lo) - lo) << 2; // row + runOff + g·4: cell g of the run
+  const rowBytes = <usize>outWp << 2;
+  const lastOw = outW - 4;
+  let prev = rows, next = rows + rowBytes; // W-reduced rows: the one carried, the one being made
+  const exact = rows + 2 * rowBytes; // three rows for the exact redo
+  let prevPtr: usize = 0; // input row whose W-reduced row is in `prev` (0: none)
+  for (let oh = 0; oh < outH; oh++) {
+    const orow = op + (<usize>(oh * outW) << 2);
+    const n = windowRows(d, 0, oh, xp, <usize>inW << 2, ptrs, 0);
+    const r0 = load<usize>(ptrs), r1 = load<usize>(ptrs, 4), r2 = n > 2 ? load<usize>(ptrs, 8) : 0;
+    const carried = r0 == prevPtr;
+    const last = n > 2 ? r2 : r1;
+    // The NaN check sums every cell read (the padding lanes' value too, as reduceWDirect does).
+    let chk = f32x4.splat(0);
+    const c0 = r0 + runOff, c1 = r1 + runOff, c2 = r2 + runOff;
+    // ow = 0: cells 0..3 hold the padding lanes.
+    {
+      const a0 = v128.bitselect(pad, v128.load(c0), lanes), a1 = v128.load(c0, 16);
+      const b0 = v128.bitselect(pad, v128.load(c1), lanes), b1 = v128.load(c1, 16);
+      const w1 = w3s2(b0, b1, v128.load(c1, 32));
+      let acc = carried ? v128.load(prev) : w3s2(a0, a1, v128.load(c0, 32));
+      if (!carried) chk = f32x4.add(chk, f32x4.add(a0, a1));
+      chk = f32x4.add(chk, f32x4.add(b0, b1));
+      acc = f32x4.pmax(acc, w1);
+      let wl = w1;
+      if (n > 2) {
+        const e0 = v128.bitselect(pad, v128.load(c2), lanes), e1 = v128.load(c2, 16);
+        wl = w3s2(e0, e1, v128.load(c2, 32));
+        chk = f32x4.add(chk, f32x4.add(e0, e1));
+        acc = f32x4.pmax(acc, wl);
+      }
+      v128.store(next, wl);
+      v128.store(orow, acc);
+    }
+    for (let ow = 4; ow < outW; ow += 4) {
+      const o = ow <= lastOw ? ow : lastOw;
+      const cb = <usize>(2 * o) << 2, ob = <usize>o << 2;
+      const b0 = v128.load(c1 + cb), b1 = v128.load(c1 + cb, 16);
+      const w1 = w3s2(b0, b1, v128.load(c1 + cb, 32));
+      chk = f32x4.add(chk, f32x4.add(b0, b1));
+      let acc: v128;
+      if (carried) acc = v128.load(prev + ob);
+      else {
+        const a0 = v128.load(c0 + cb), a1 = v128.load(c0 + cb, 16);
+        acc = w3s2(a0, a1, v128.load(c0 + cb, 32));
+        chk = f32x4.add(chk, f32x4.add(a0, a1));
+      }
+      acc = f32x4.pmax(acc, w1);
+      let wl = w1;
+      if (n > 2) {
+        const e0 = v128.load(c2 + cb), e1 = v128.load(c2 + cb, 16);
+        wl = w3s2(e0, e1, v128.load(c2 + cb, 32));
+        chk = f32x4.add(chk, f32x4.add(e0, e1));
+        acc = f32x4.pmax(acc, wl);
+      }
+      v128.store(next + ob, wl);
+      v128.store(orow + ob, acc);
+    }
+    // The last cell read (cell 2·outW, lane 0 of the last vector's third load), not in any v0, v1.
+    const lb = <usize>(2 * lastOw) << 2;
+    let tail = f32x4.extract_lane(v128.load(c1 + lb, 32), 0);
+    if (!carried) tail += f32x4.extract_lane(v128.load(c0 + lb, 32), 0);
+    if (n > 2) tail += f32x4.extract_lane(v128.load(c2 + lb, 32), 0);
+    const nan = v128.any_true(f32x4.ne(chk, chk)) || tail != tail;
+    // The carried row is exact either way (a row with a NaN was redone below), and a NaN in it
+    // comes through pmax as the exact rule keeps it (an earlier NaN stays): only new rows count.
+    if (nan) {
+      // The exact rule, as the two passes: each window row reduced exactly, then combined exactly.
+      for (let r = 0; r < n; r++) {
+        const src = load<usize>(ptrs + (<usize>r << 2));
+        reduceWDirect(true, true, src, d, padS, exact + <usize>r * rowBytes);
+        store<usize>(ptrs + (<usize>r << 2), exact + <usize>r * rowBytes);
+      }
+      combineRow(true, true, ptrs, n, outW, outWp, orow, f32x4.splat(0), 0);
+      memory.copy(next, exact + <usize>(n - 1) * rowBytes, rowBytes);
+    }
+    for (let e = 0; e < nEmptyW; e++) store<f32>(orow + (<usize>at(emptyW, e) << 2), empty);
+    prevPtr = last;
+    const t = prev; prev = next; next = t;
+  }
+}
+
 @inline function poolPlanesOf(isMax: bool, x: usize, out: usize, p0: i32, p1: i32, d: usize, scratch: usize): void {
   const inD = pi(d, P_IND), inH = pi(d, P_INH), inW = pi(d, P_INW);
   const outD = pi(d, P_OUTD), outH = pi(d, P_OUTH), outW = pi(d, P_OUTW), outWp = pi(d, P_OUTWP);
@@ -402,10 +530,19 @@ function avgPlaneDirect(xp: usize, op: usize, d: usize, ptrs: usize): void {
   const inSp = inD * inH * inW, outSp = outD * outH * outW;
   // Strides 1 and 2 with outputs inside the run read rows in place; others lay rows out in phases.
   const direct = (sW == 1 || sW == 2) && pi(d, P_OWHI) > pi(d, P_OWLO);
+  // 3×3 stride-2 max windows with every output a vector output (the left border's padded vector,
+  // reduceWDirect): one fused pass per plane (maxPlaneFused).
+  const lo = pi(d, P_LO), owLo = pi(d, P_OWLO);
+  const fused = isMax && direct && sW == 2 && kW == 3 && pi(d, P_DW) == 1 && outW >= 4 && pi(d, P_OWHI) == outW &&
+    owLo <= 4 && lo <= 4 && pi(d, P_HI) >= 9 && rowsChain(d);
   for (let p = p0; p < p1; p++) {
     const xp = x + (<usize>p * <usize>inSp << 2);
     if (!isMax && direct) {
       avgPlaneDirect(xp, out + (<usize>p * <usize>outSp << 2), d, ptrs);
+      continue;
+    }
+    if (fused) {
+      maxPlaneFused(xp, out + (<usize>p * <usize>outSp << 2), d, rows, ptrs);
       continue;
     }
     for (let id = 0; id < inD; id++) {

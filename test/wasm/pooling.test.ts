@@ -209,6 +209,38 @@ describe.skipIf(!engine)('fast pooling vs the reference engine', () => {
     expect(cases).toBe(48);
   });
 
+  it("the fused 3×3 stride-2 max pass (windows chained along H) keeps the same rules: ±0 ties, NaN, ±Infinity, both borders, odd and even sizes", () => {
+    const r = rng(7);
+    const sets = [[0, -0, -1], [0, -0, -1, NaN], [0, -0, Infinity, -Infinity, -1], [NaN, 1, -0], [2, 1, -1]];
+    let cases = 0;
+    // W 38 and 40 (every output a vector output), 13 (padding 0 or ONNX's: the last vector overlaps
+    // the one before; padding 1: a right border, so the two passes); H 9 and 10 (the last window 3
+    // rows or 2); padding 1, 0, and ONNX's 2 on the left.
+    const specs: { shape: number[]; geometry: () => PoolGeometry }[] = [];
+    for (const h of [9, 10]) {
+      for (const w of [38, 40, 13]) {
+        for (const p of [1, 0]) specs.push({ shape: [3, 2, h, w], geometry: () => poolGeometry('max', [3, 2, h, w], { kernelSize: 3, stride: 2, padding: p }, 2) });
+        specs.push({ shape: [3, 2, h, w], geometry: () => fromOnnxPool({ op: 'MaxPool', xShape: [3, 2, h, w], kernel_shape: [3, 3], strides: [2, 2], pads: [1, 2, 1, 0] } as unknown as OnnxPoolSpec).geometry });
+      }
+    }
+    for (const spec of specs) {
+      for (const set of sets) {
+        const g = spec.geometry();
+        const x = Float32Array.from({ length: prod(spec.shape) }, () => set[Math.floor(r() * set.length)]);
+        expect(check(g, x, 1)).toBe('');
+        expect(check(g, x, 2)).toBe('');
+        cases++;
+      }
+    }
+    expect(cases).toBe(90);
+    // One NaN at a time, at every cell of a small plane: each must reach exactly the outputs whose windows read it.
+    const g = poolGeometry('max', [1, 1, 9, 14], { kernelSize: 3, stride: 2, padding: 1 }, 2);
+    for (let i = 0; i < 9 * 14; i++) {
+      const x = Float32Array.from({ length: 9 * 14 }, (_, j) => (j === i ? NaN : Math.sin(j)));
+      expect([i, check(g, x, 1)]).toEqual([i, '']);
+    }
+  });
+
   it('realistic layers: a ResNet stem, a VGG 2x2 pool, a global average, a 3-D video pool, on two threads', () => {
     const cases: [PoolGeometry, number][] = [
       [poolGeometry('max', [1, 64, 112, 112], { kernelSize: 3, stride: 2, padding: 1 }, 2), 1],
