@@ -15,8 +15,8 @@
 // a max cannot swap the order (ties between −0 and +0, NaN), so maxima keep W first, then the
 // rows. 3-wide stride-2 max windows that chain along H (each 3-row window starts on the row the
 // one before ended on) do both in one pass per output row, the W-reduced rows in registers and
-// the shared one carried to the next output row (maxPlaneFused): half the two passes' time for a
-// ResNet stem's max pool.
+// the shared one carried to the next output row (planeFused): half the two passes' time for a
+// ResNet stem's max pool; averages of such windows go the same way (W first, then the rows).
 //
 // W pass: the row is laid out as its padded grid (padding = −∞ for max, 0 for a sum, so a tap
 // that reads padding changes nothing), split by the stride into `sW` phase rows (cell g at
@@ -394,7 +394,7 @@ function avgPlaneDirect(xp: usize, op: usize, d: usize, ptrs: usize): void {
 
 
 /**
- * Whether a 2-D max pool's windows chain along H: each output row reads consecutive input rows,
+ * Whether a 2-D pool's windows chain along H: each output row reads consecutive input rows,
  * at most three, and each window after the first starts at the row the one before it ended on
  * (3-high stride-2 windows) — so one W-reduced row carries from an output row to the next.
  */
@@ -414,21 +414,27 @@ function rowsChain(d: usize): bool {
   return true;
 }
 
+/** pmax (max, the fast rule: exact without NaN) or a sum. */
+@inline function comb(isMax: bool, a: v128, b: v128): v128 {
+  return isMax ? f32x4.pmax(a, b) : f32x4.add(a, b);
+}
+
 /** The W-reduced vector of outputs ow..ow+3 of one row (3-wide, stride 2) from its cells' three vectors. */
-@inline function w3s2(v0: v128, v1: v128, v2: v128): v128 {
+@inline function w3s2(isMax: bool, v0: v128, v1: v128, v2: v128): v128 {
   const ev = v128.shuffle<f32>(v0, v1, 0, 2, 4, 6);
-  return f32x4.pmax(f32x4.pmax(ev, v128.shuffle<f32>(v0, v1, 1, 3, 5, 7)), v128.shuffle<f32>(ev, v2, 1, 2, 3, 4));
+  return comb(isMax, comb(isMax, ev, v128.shuffle<f32>(v0, v1, 1, 3, 5, 7)), v128.shuffle<f32>(ev, v2, 1, 2, 3, 4));
 }
 
 /**
- * One plane of a max pool whose windows are 3 wide with stride 2 along W (every output a vector
+ * One plane of a pool whose windows are 3 wide with stride 2 along W (every output a vector
  * output, its left border as reduceWDirect's padded vector) and chain along H (rowsChain): output
  * row by output row, each new input row reduced along W in registers and combined at once; the
  * W-reduced row its window ends on is kept for the next output row (two rows of scratch, used
- * in turn). Same tap order as the two passes (W first, then the rows in order), so the same
- * numbers; a row whose values may hold a NaN is redone by the exact two-pass rule.
+ * in turn). Max: the same tap order as the two passes (W first, then the rows in order), so the
+ * same numbers; a row whose values may hold a NaN is redone by the exact two-pass rule. Average:
+ * sums in that order, divided as avgPlaneDirect divides.
  */
-function maxPlaneFused(xp: usize, op: usize, d: usize, rows: usize, ptrs: usize): void {
+@inline function planeFused(isMax: bool, xp: usize, op: usize, d: usize, rows: usize, ptrs: usize): void {
   const inW = pi(d, P_INW), outH = pi(d, P_OUTH), outW = pi(d, P_OUTW), outWp = pi(d, P_OUTWP);
   const cols = <usize>pi(d, P_COLS), lo = pi(d, P_LO);
   const emptyW = <usize>pi(d, P_EMPTYW), nEmptyW = pi(d, P_NEMPTYW), empty = reinterpret<f32>(pi(d, P_EMPTY));
@@ -437,6 +443,7 @@ function maxPlaneFused(xp: usize, op: usize, d: usize, rows: usize, ptrs: usize)
   const runOff = <usize>(at(cols, lo) - lo) << 2; // row + runOff + g·4: cell g of the run
   const rowBytes = <usize>outWp << 2;
   const lastOw = outW - 4;
+  const fD0 = load<f32>(<usize>pi(d, P_FD)), fH = <usize>pi(d, P_FH), fW = <usize>pi(d, P_FW);
   let prev = rows, next = rows + rowBytes; // W-reduced rows: the one carried, the one being made
   const exact = rows + 2 * rowBytes; // three rows for the exact redo
   let prevPtr: usize = 0; // input row whose W-reduced row is in `prev` (0: none)
@@ -446,6 +453,7 @@ function maxPlaneFused(xp: usize, op: usize, d: usize, rows: usize, ptrs: usize)
     const r0 = load<usize>(ptrs), r1 = load<usize>(ptrs, 4), r2 = n > 2 ? load<usize>(ptrs, 8) : 0;
     const carried = r0 == prevPtr;
     const last = n > 2 ? r2 : r1;
+    const scale = f32x4.splat(isMax ? 0 : fD0 * load<f32>(fH + (<usize>oh << 2)));
     // The NaN check sums every cell read (the padding lanes' value too, as reduceWDirect does).
     let chk = f32x4.splat(0);
     const c0 = r0 + runOff, c1 = r1 + runOff, c2 = r2 + runOff;
@@ -453,54 +461,56 @@ function maxPlaneFused(xp: usize, op: usize, d: usize, rows: usize, ptrs: usize)
     {
       const a0 = v128.bitselect(pad, v128.load(c0), lanes), a1 = v128.load(c0, 16);
       const b0 = v128.bitselect(pad, v128.load(c1), lanes), b1 = v128.load(c1, 16);
-      const w1 = w3s2(b0, b1, v128.load(c1, 32));
-      let acc = carried ? v128.load(prev) : w3s2(a0, a1, v128.load(c0, 32));
-      if (!carried) chk = f32x4.add(chk, f32x4.add(a0, a1));
-      chk = f32x4.add(chk, f32x4.add(b0, b1));
-      acc = f32x4.pmax(acc, w1);
+      const w1 = w3s2(isMax, b0, b1, v128.load(c1, 32));
+      let acc = carried ? v128.load(prev) : w3s2(isMax, a0, a1, v128.load(c0, 32));
+      if (isMax && !carried) chk = f32x4.add(chk, f32x4.add(a0, a1));
+      if (isMax) chk = f32x4.add(chk, f32x4.add(b0, b1));
+      acc = comb(isMax, acc, w1);
       let wl = w1;
       if (n > 2) {
         const e0 = v128.bitselect(pad, v128.load(c2), lanes), e1 = v128.load(c2, 16);
-        wl = w3s2(e0, e1, v128.load(c2, 32));
-        chk = f32x4.add(chk, f32x4.add(e0, e1));
-        acc = f32x4.pmax(acc, wl);
+        wl = w3s2(isMax, e0, e1, v128.load(c2, 32));
+        if (isMax) chk = f32x4.add(chk, f32x4.add(e0, e1));
+        acc = comb(isMax, acc, wl);
       }
       v128.store(next, wl);
-      v128.store(orow, acc);
+      v128.store(orow, isMax ? acc : f32x4.div(acc, f32x4.mul(scale, v128.load(fW))));
     }
     for (let ow = 4; ow < outW; ow += 4) {
       const o = ow <= lastOw ? ow : lastOw;
       const cb = <usize>(2 * o) << 2, ob = <usize>o << 2;
       const b0 = v128.load(c1 + cb), b1 = v128.load(c1 + cb, 16);
-      const w1 = w3s2(b0, b1, v128.load(c1 + cb, 32));
-      chk = f32x4.add(chk, f32x4.add(b0, b1));
+      const w1 = w3s2(isMax, b0, b1, v128.load(c1 + cb, 32));
+      if (isMax) chk = f32x4.add(chk, f32x4.add(b0, b1));
       let acc: v128;
       if (carried) acc = v128.load(prev + ob);
       else {
         const a0 = v128.load(c0 + cb), a1 = v128.load(c0 + cb, 16);
-        acc = w3s2(a0, a1, v128.load(c0 + cb, 32));
-        chk = f32x4.add(chk, f32x4.add(a0, a1));
+        acc = w3s2(isMax, a0, a1, v128.load(c0 + cb, 32));
+        if (isMax) chk = f32x4.add(chk, f32x4.add(a0, a1));
       }
-      acc = f32x4.pmax(acc, w1);
+      acc = comb(isMax, acc, w1);
       let wl = w1;
       if (n > 2) {
         const e0 = v128.load(c2 + cb), e1 = v128.load(c2 + cb, 16);
-        wl = w3s2(e0, e1, v128.load(c2 + cb, 32));
-        chk = f32x4.add(chk, f32x4.add(e0, e1));
-        acc = f32x4.pmax(acc, wl);
+        wl = w3s2(isMax, e0, e1, v128.load(c2 + cb, 32));
+        if (isMax) chk = f32x4.add(chk, f32x4.add(e0, e1));
+        acc = comb(isMax, acc, wl);
       }
       v128.store(next + ob, wl);
-      v128.store(orow + ob, acc);
+      v128.store(orow + ob, isMax ? acc : f32x4.div(acc, f32x4.mul(scale, v128.load(fW + ob))));
     }
     // The last cell read (cell 2·outW, lane 0 of the last vector's third load), not in any v0, v1.
     const lb = <usize>(2 * lastOw) << 2;
-    let tail = f32x4.extract_lane(v128.load(c1 + lb, 32), 0);
-    if (!carried) tail += f32x4.extract_lane(v128.load(c0 + lb, 32), 0);
-    if (n > 2) tail += f32x4.extract_lane(v128.load(c2 + lb, 32), 0);
-    const nan = v128.any_true(f32x4.ne(chk, chk)) || tail != tail;
+    let tail: f32 = 0;
+    if (isMax) {
+      tail = f32x4.extract_lane(v128.load(c1 + lb, 32), 0);
+      if (!carried) tail += f32x4.extract_lane(v128.load(c0 + lb, 32), 0);
+      if (n > 2) tail += f32x4.extract_lane(v128.load(c2 + lb, 32), 0);
+    }
     // The carried row is exact either way (a row with a NaN was redone below), and a NaN in it
     // comes through pmax as the exact rule keeps it (an earlier NaN stays): only new rows count.
-    if (nan) {
+    if (isMax && (v128.any_true(f32x4.ne(chk, chk)) || tail != tail)) {
       // The exact rule, as the two passes: each window row reduced exactly, then combined exactly.
       for (let r = 0; r < n; r++) {
         const src = load<usize>(ptrs + (<usize>r << 2));
@@ -516,6 +526,10 @@ function maxPlaneFused(xp: usize, op: usize, d: usize, rows: usize, ptrs: usize)
   }
 }
 
+// Each its own function: inlined into the plane loop, the fused pass ran 1.5× slower.
+function maxPlaneFused(xp: usize, op: usize, d: usize, rows: usize, ptrs: usize): void { planeFused(true, xp, op, d, rows, ptrs); }
+function avgPlaneFused(xp: usize, op: usize, d: usize, rows: usize, ptrs: usize): void { planeFused(false, xp, op, d, rows, ptrs); }
+
 @inline function poolPlanesOf(isMax: bool, x: usize, out: usize, p0: i32, p1: i32, d: usize, scratch: usize): void {
   const inD = pi(d, P_IND), inH = pi(d, P_INH), inW = pi(d, P_INW);
   const outD = pi(d, P_OUTD), outH = pi(d, P_OUTH), outW = pi(d, P_OUTW), outWp = pi(d, P_OUTWP);
@@ -530,19 +544,20 @@ function maxPlaneFused(xp: usize, op: usize, d: usize, rows: usize, ptrs: usize)
   const inSp = inD * inH * inW, outSp = outD * outH * outW;
   // Strides 1 and 2 with outputs inside the run read rows in place; others lay rows out in phases.
   const direct = (sW == 1 || sW == 2) && pi(d, P_OWHI) > pi(d, P_OWLO);
-  // 3×3 stride-2 max windows with every output a vector output (the left border's padded vector,
-  // reduceWDirect): one fused pass per plane (maxPlaneFused).
+  // 3×3 stride-2 windows with every output a vector output (the left border's padded vector,
+  // reduceWDirect) that chain along H: one fused pass per plane (planeFused).
   const lo = pi(d, P_LO), owLo = pi(d, P_OWLO);
-  const fused = isMax && direct && sW == 2 && kW == 3 && pi(d, P_DW) == 1 && outW >= 4 && pi(d, P_OWHI) == outW &&
+  const fused = direct && sW == 2 && kW == 3 && pi(d, P_DW) == 1 && outW >= 4 && pi(d, P_OWHI) == outW &&
     owLo <= 4 && lo <= 4 && pi(d, P_HI) >= 9 && rowsChain(d);
   for (let p = p0; p < p1; p++) {
     const xp = x + (<usize>p * <usize>inSp << 2);
-    if (!isMax && direct) {
-      avgPlaneDirect(xp, out + (<usize>p * <usize>outSp << 2), d, ptrs);
+    if (fused) {
+      if (isMax) maxPlaneFused(xp, out + (<usize>p * <usize>outSp << 2), d, rows, ptrs);
+      else avgPlaneFused(xp, out + (<usize>p * <usize>outSp << 2), d, rows, ptrs);
       continue;
     }
-    if (fused) {
-      maxPlaneFused(xp, out + (<usize>p * <usize>outSp << 2), d, rows, ptrs);
+    if (!isMax && direct) {
+      avgPlaneDirect(xp, out + (<usize>p * <usize>outSp << 2), d, ptrs);
       continue;
     }
     for (let id = 0; id < inD; id++) {

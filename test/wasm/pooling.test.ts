@@ -209,7 +209,7 @@ describe.skipIf(!engine)('fast pooling vs the reference engine', () => {
     expect(cases).toBe(48);
   });
 
-  it("the fused 3×3 stride-2 max pass (windows chained along H) keeps the same rules: ±0 ties, NaN, ±Infinity, both borders, odd and even sizes", () => {
+  it("the fused 3×3 stride-2 pass (windows chained along H) keeps the same rules: ±0 ties, NaN, ±Infinity, both borders, odd and even sizes; averages within 1e-5", () => {
     const r = rng(7);
     const sets = [[0, -0, -1], [0, -0, -1, NaN], [0, -0, Infinity, -Infinity, -1], [NaN, 1, -0], [2, 1, -1]];
     let cases = 0;
@@ -233,6 +233,16 @@ describe.skipIf(!engine)('fast pooling vs the reference engine', () => {
       }
     }
     expect(cases).toBe(90);
+    // Averages of the same windows take the fused pass too: padding counted or not, a divisor override.
+    for (const spec of specs.slice(0, 6)) {
+      const [n, c, h, w] = spec.shape;
+      for (const options of [{ countIncludePad: true }, { countIncludePad: false }, { divisorOverride: 7 }]) {
+        const g = poolGeometry('avg', [n, c, h, w], { kernelSize: 3, stride: 2, padding: 1, ...options }, 2);
+        const x = Float32Array.from({ length: prod(spec.shape) }, () => r() * 4 - 2);
+        expect(check(g, x, 1)).toBe('');
+        expect(check(g, x, 2)).toBe('');
+      }
+    }
     // One NaN at a time, at every cell of a small plane: each must reach exactly the outputs whose windows read it.
     const g = poolGeometry('max', [1, 1, 9, 14], { kernelSize: 3, stride: 2, padding: 1 }, 2);
     for (let i = 0; i < 9 * 14; i++) {
