@@ -35,7 +35,7 @@ export { fastEngineReady, fastEngineInfo, setFastEngineThreads } from './engine/
 export type { FastEngineInfo, FastEngineOptions, FastEngineThreadOptions, KernelSource } from './engine/wasm/api.js';
 export { avgPool1d, avgPool2d, avgPool3d, maxPool1d, maxPool2d, maxPool3d } from './ops/pool.js';
 export { avgPool1dAsync, avgPool2dAsync, avgPool3dAsync, maxPool1dAsync, maxPool2dAsync, maxPool3dAsync } from './ops/pool.js';
-export { engineTensor, EngineTensor } from './ops/engine-tensor.js';
+export { engineTensor, EngineTensor, type InputTensor } from './ops/engine-tensor.js';
 export { explain, explainGeometry } from './arithmetic/explain.js';
 export type { Explanation, ExplainOptions, AxisExplanation, EquivalentExplanation, NoRelationshipReason } from './arithmetic/explain.js';
 export { RELATIONSHIPS, relationship, relationshipOf } from './arithmetic/relationships.js';
