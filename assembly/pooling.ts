@@ -218,6 +218,21 @@ function phaseRow(src: usize, dst: usize, d: usize, pad: f32): void {
   return check && (v128.any_true(f32x4.ne(chk, chk)) || chkS != chkS);
 }
 
+/** One output row of a max combined by the exact rule (windows with a NaN: rare, so called, not inlined). */
+function maxCombineExact(ptrs: usize, n: i32, outW: i32, outWp: i32, orow: usize): void {
+  combineRow(true, true, ptrs, n, outW, outWp, orow, f32x4.splat(0), 0);
+}
+
+/** A phase-split max row's W pass by the exact rule (rare, as maxRowExact). */
+function maxPhaseRowExact(ph: usize, tapW: usize, kW: i32, outWp: i32, out: usize): void {
+  reduceW(true, true, ph, tapW, kW, outWp, out);
+}
+
+/** A max row's W pass by the exact rule (rows that may hold a NaN: rare, so one copy of the code, called). */
+function maxRowExact(src: usize, d: usize, pad: f32, out: usize): void {
+  reduceWDirect(true, true, src, d, pad, out);
+}
+
 /** windowRows' second result: the OR of the window rows' `flags` (a module global, so per thread). */
 let windowFlags: i32 = 0;
 
@@ -262,7 +277,7 @@ let windowFlags: i32 = 0;
       const n = windowRows(d, od, oh, rows, rowBytes, ptrs, flags);
       if (n == 0) { fillRow(orow, outW, empty); continue; }
       if (isMax && windowFlags != 0) { // a row of the window may hold a NaN
-        combineRow(true, true, ptrs, n, outW, outWp, orow, f32x4.splat(0), 0);
+        maxCombineExact(ptrs, n, outW, outWp, orow);
       } else {
         const scale = isMax ? f32x4.splat(0) : f32x4.splat(load<f32>(fD + (<usize>od << 2)) * load<f32>(fH + (<usize>oh << 2)));
         combineRow(isMax, false, ptrs, n, outW, outWp, orow, scale, fW);
@@ -514,10 +529,10 @@ function rowsChain(d: usize): bool {
       // The exact rule, as the two passes: each window row reduced exactly, then combined exactly.
       for (let r = 0; r < n; r++) {
         const src = load<usize>(ptrs + (<usize>r << 2));
-        reduceWDirect(true, true, src, d, padS, exact + <usize>r * rowBytes);
+        maxRowExact(src, d, padS, exact + <usize>r * rowBytes);
         store<usize>(ptrs + (<usize>r << 2), exact + <usize>r * rowBytes);
       }
-      combineRow(true, true, ptrs, n, outW, outWp, orow, f32x4.splat(0), 0);
+      maxCombineExact(ptrs, n, outW, outWp, orow);
       memory.copy(next, exact + <usize>(n - 1) * rowBytes, rowBytes);
     }
     for (let e = 0; e < nEmptyW; e++) store<f32>(orow + (<usize>at(emptyW, e) << 2), empty);
@@ -570,11 +585,11 @@ function avgPlaneFused(xp: usize, op: usize, d: usize, rows: usize, ptrs: usize)
         let nan = false;
         if (direct) {
           nan = reduceWDirect(isMax, false, src, d, pad, dst);
-          if (nan) reduceWDirect(isMax, true, src, d, pad, dst);
+          if (nan) maxRowExact(src, d, pad, dst); // only a max reports a NaN
         } else {
           phaseRow(src, ph, d, pad);
           nan = reduceW(isMax, false, ph, tapW, kW, outWp, dst);
-          if (nan) reduceW(isMax, true, ph, tapW, kW, outWp, dst);
+          if (nan) maxPhaseRowExact(ph, tapW, kW, outWp, dst); // only a max reports a NaN
         }
         store<i32>(flags + (<usize>r << 2), nan ? 1 : 0);
       }
