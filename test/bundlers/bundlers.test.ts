@@ -10,7 +10,7 @@
  * reference engine).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -180,7 +180,14 @@ describe.skipIf(!existsSync(CHROMIUM))('bundled pages get the fast engine withou
 
   it('webpack 5 (production)', async () => {
     const { stdout } = await run(process.execPath, ['build-webpack.mjs'], { cwd: app });
-    expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual({ warnings: [] });
+    const { warnings } = JSON.parse(stdout.trim().split('\n').pop()!) as { warnings: string[] };
+    // webpack's size recommendations (its default 244 KiB performance budget) are about size, not
+    // about finding the kernels: convkit with its four embedded kernel variants is ~250 KiB
+    // minified, so any page using it meets them. Every other warning is a defect; the size is
+    // pinned below instead.
+    const sizeHint = /^(asset size limit|entrypoint size limit|webpack performance recommendations)/;
+    expect(warnings.filter((w) => !sizeHint.test(w))).toEqual([]);
+    expect(statSync(join(app, 'dist-webpack/main.js')).size).toBeLessThan(300 * 1024);
     cpSync(join(app, 'index.html'), join(app, 'dist-webpack/index.html'));
     await checkBuild(join(app, 'dist-webpack'));
   }, 120_000);
