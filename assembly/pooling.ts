@@ -126,6 +126,21 @@ function phaseRow(src: usize, dst: usize, d: usize, pad: f32): void {
 }
 
 /**
+ * Whether the first outputs of a 3-wide stride-2 row, whose windows start in the padding (cells
+ * [0, lo) of the grid, at most four) and end before output owLo ≤ 4, can be one vector at ow = 0:
+ * cells 0..3 loaded from before the run with the padding lanes set (padLanes), which needs the
+ * run to cover every other cell those four outputs read (cells lo..8).
+ */
+@inline function leftVectorFits(d: usize): bool {
+  return pi(d, P_OWLO) <= 4 && pi(d, P_LO) <= 4 && pi(d, P_HI) >= 9;
+}
+
+/** The lanes of cells 0..3 that are padding (cell < lo): set to the padding value, the loaded bytes never used. */
+@inline function padLanes(lo: i32): v128 {
+  return i32x4.lt_s(i32x4(0, 1, 2, 3), i32x4.splat(lo));
+}
+
+/**
  * The W pass of one row for strides 1 and 2, read straight from the input row (no phase copy):
  * outputs [owLo, owHi) read only cells of the run (input column = cell + run0), four at a time —
  * stride 2 takes the even or odd lanes of eight cells; the others (borders, the last few) go
@@ -162,14 +177,9 @@ function phaseRow(src: usize, dst: usize, d: usize, pad: f32): void {
     // Cells 2·ow + 0..8: the even lanes of two vectors, the odd lanes, the even lanes shifted by
     // one. v0 and v1 hold every cell but the last one, which the NaN check adds after the loop.
     let last: f32 = 0;
-    // The first outputs, whose windows start in the padding (cells [0, lo) of the grid, at most
-    // four), as one vector at ow = 0: cells 0..3 are loaded from before the run and the padding
-    // lanes set to `pad` (the bytes read there are another row's or the layout's, never used).
-    // Taken when the run covers every other cell those four outputs read.
-    const hi = pi(d, P_HI);
-    if (vecs && owLo > 0 && owLo <= 4 && lo <= 4 && hi >= 9) {
-      const lanes = i32x4.lt_s(i32x4(0, 1, 2, 3), i32x4.splat(lo));
-      const v0 = v128.bitselect(f32x4.splat(pad), v128.load(run), lanes), v1 = v128.load(run, 16), v2 = v128.load(run, 32);
+    // The first outputs, whose windows start in the padding, as one vector (leftVectorFits).
+    if (vecs && owLo > 0 && leftVectorFits(d)) {
+      const v0 = v128.bitselect(f32x4.splat(pad), v128.load(run), padLanes(lo)), v1 = v128.load(run, 16), v2 = v128.load(run, 32);
       const ev = v128.shuffle<f32>(v0, v1, 0, 2, 4, 6);
       const ev2 = v128.shuffle<f32>(ev, v2, 1, 2, 3, 4);
       if (check) chk = f32x4.add(chk, f32x4.add(v0, v1));
@@ -454,7 +464,7 @@ function rowsChain(d: usize): bool {
   const cols = <usize>pi(d, P_COLS), lo = pi(d, P_LO);
   const emptyW = <usize>pi(d, P_EMPTYW), nEmptyW = pi(d, P_NEMPTYW), empty = reinterpret<f32>(pi(d, P_EMPTY));
   const padS = reinterpret<f32>(pi(d, P_PAD)), pad = f32x4.splat(padS);
-  const lanes = i32x4.lt_s(i32x4(0, 1, 2, 3), i32x4.splat(lo));
+  const lanes = padLanes(lo);
   const runOff = <usize>(at(cols, lo) - lo) << 2; // row + runOff + g·4: cell g of the run
   const rowBytes = <usize>outWp << 2;
   const lastOw = outW - 4;
@@ -560,10 +570,9 @@ function avgPlaneFused(xp: usize, op: usize, d: usize, rows: usize, ptrs: usize)
   // Strides 1 and 2 with outputs inside the run read rows in place; others lay rows out in phases.
   const direct = (sW == 1 || sW == 2) && pi(d, P_OWHI) > pi(d, P_OWLO);
   // 3×3 stride-2 windows with every output a vector output (the left border's padded vector,
-  // reduceWDirect) that chain along H: one fused pass per plane (planeFused).
-  const lo = pi(d, P_LO), owLo = pi(d, P_OWLO);
+  // leftVectorFits) that chain along H: one fused pass per plane (planeFused).
   const fused = direct && sW == 2 && kW == 3 && pi(d, P_DW) == 1 && outW >= 4 && pi(d, P_OWHI) == outW &&
-    owLo <= 4 && lo <= 4 && pi(d, P_HI) >= 9 && rowsChain(d);
+    leftVectorFits(d) && rowsChain(d);
   for (let p = p0; p < p1; p++) {
     const xp = x + (<usize>p * <usize>inSp << 2);
     if (fused) {
