@@ -9,8 +9,8 @@ import type { PoolGeometry } from '../geometry/pool.js';
 import { delivered, rethrowUnlessTooBig, type EngineName } from './dispatch.js';
 import { referencePool } from './reference/pool.js';
 import { wasmEngine } from './wasm/engine.js';
-import { poolJob, type PoolInput } from './wasm/pooling-job.js';
-import { arrayOf } from './wasm/resident.js';
+import { poolJob } from './wasm/pooling-job.js';
+import { arrayOf, type InputData } from './wasm/resident.js';
 import { poolWork } from './wasm/pooling-plan.js';
 
 /**
@@ -24,7 +24,7 @@ export const POOL_TINY_WORK = 128;
  * `x`: the input, or data kept in the engine's memory (an engine tensor). `into`: the array the
  * result is written to and returned as (the `out` option), else a fresh one.
  */
-export function runPool(g: PoolGeometry, x: PoolInput, engine: EngineName, into: Float32Array | null = null): Float32Array {
+export function runPool(g: PoolGeometry, x: InputData, engine: EngineName, into: Float32Array | null = null): Float32Array {
   if (engine === 'auto' && poolWork(g) > POOL_TINY_WORK) {
     const fast = wasmEngine();
     if (fast) {
@@ -37,7 +37,7 @@ export function runPool(g: PoolGeometry, x: PoolInput, engine: EngineName, into:
 }
 
 /** Asynchronous variant: never blocks the calling thread on other threads (browser main thread). */
-export async function runPoolAsync(g: PoolGeometry, x: PoolInput, engine: EngineName, into: Float32Array | null = null): Promise<Float32Array> {
+export async function runPoolAsync(g: PoolGeometry, x: InputData, engine: EngineName, into: Float32Array | null = null): Promise<Float32Array> {
   if (engine === 'auto' && poolWork(g) > POOL_TINY_WORK) {
     const fast = wasmEngine();
     if (fast) {

@@ -12,7 +12,7 @@ import { instantiate, kernelModule, loadAsync, loadedFeatures, loadSync, SHARED_
 import type { TaskRunner } from './task-runner.js';
 import { copyOut, type Job, type JobLayout } from './job.js';
 import { PlanCache } from './plan-cache.js';
-import { detached, ResidentBlock, ResidentRegion, type InputData } from './resident.js';
+import { detached, keptIn, ResidentBlock, ResidentRegion, type InputData } from './resident.js';
 
 export { runTask };
 
@@ -154,7 +154,7 @@ export class WasmEngine {
 
   /** The input as this engine reads it: a block kept in its own memory as it is, anything else as an array. */
   private inPlace(x: InputData): Float32Array | ResidentBlock {
-    return x instanceof ResidentBlock && x.region === this.resident ? x : detached(x);
+    return keptIn(x, this.memory) ?? detached(x);
   }
 
   private pick(macs: number, threads: number | undefined, sync: boolean): TaskRunner | null {

@@ -7,10 +7,7 @@ import { copyOut, type Job, type JobLayout } from './job.js';
 import { POOL_TASK } from './layouts.generated.js';
 import { PlanCache } from './plan-cache.js';
 import { planPool, poolWork, type PoolPlan } from './pooling-plan.js';
-import { arrayOf, ResidentBlock } from './resident.js';
-
-/** A pooling's input: an array to copy in, or data kept in an engine's memory (resident.ts). */
-export type PoolInput = Float32Array | ResidentBlock;
+import { arrayOf, keptIn, type InputData } from './resident.js';
 
 /** Plans kept: a network's distinct pooling layers. */
 const plans = new PlanCache<PoolPlan>(32);
@@ -32,13 +29,14 @@ function cachedPlan(g: PoolGeometry, slots: number): PoolPlan {
  * in the running engine's memory is read where it lies: the tasks point at it and nothing is
  * copied in. `into`: the caller's buffer for the result, else a fresh array.
  */
-export function poolJob(g: PoolGeometry, input: PoolInput, into: Float32Array | null = null): Job {
+export function poolJob(g: PoolGeometry, input: InputData, into: Float32Array | null = null): Job {
   return {
     macs: poolWork(g),
     plan(slots, _k, memory): JobLayout {
       const p = cachedPlan(g, slots);
       const out = resultOut(p, into);
-      if (input instanceof ResidentBlock && input.region.memory === memory) {
+      const kept = keptIn(input, memory);
+      if (kept) {
         const tasks = p.tasks.map((t) => ({ kind: t.kind, args: [...t.args] }));
         return {
           ...out,
@@ -48,7 +46,7 @@ export function poolJob(g: PoolGeometry, input: PoolInput, into: Float32Array | 
           scratchPer: p.scratchPer,
           prepare(mem) {
             // After the engine made room for the layout, which may have moved the kept data.
-            for (const t of tasks) t.args[POOL_TASK.x] = input.ptr;
+            for (const t of tasks) t.args[POOL_TASK.x] = kept.ptr;
             p.writeTables(mem);
           },
         };

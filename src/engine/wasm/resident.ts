@@ -33,6 +33,11 @@ export function arrayOf(data: InputData): Float32Array {
   return data instanceof ResidentBlock ? data.view() : data;
 }
 
+/** `data` when it is a block kept in `memory` (a kernel there may read it where it lies), else null. */
+export function keptIn(data: InputData, memory: WebAssembly.Memory): ResidentBlock | null {
+  return data instanceof ResidentBlock && data.region.memory === memory ? data : null;
+}
+
 /**
  * Data given as an array, or a copy of kept data: for a consumer that lays out an engine job
  * before it reads its operands, since a layout may move the kept region (and a view of it would
