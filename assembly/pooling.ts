@@ -482,7 +482,8 @@ function rowsChain(d: usize): bool {
     // The NaN check sums every cell read (the padding lanes' value too, as reduceWDirect does).
     let chk = f32x4.splat(0);
     const c0 = r0 + runOff, c1 = r1 + runOff, c2 = r2 + runOff;
-    // ow = 0: cells 0..3 hold the padding lanes.
+    // ow = 0: cells 0..3 hold the padding lanes. Peeled from the loop below: a padding select on
+    // every vector made the pass 5–15 % slower.
     {
       const a0 = v128.bitselect(pad, v128.load(c0), lanes), a1 = v128.load(c0, 16);
       const b0 = v128.bitselect(pad, v128.load(c1), lanes), b1 = v128.load(c1, 16);
