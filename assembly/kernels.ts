@@ -31,6 +31,10 @@ const KC: i32 = 256;
 // half the per-block work and half the copy-outs of two-thread tasks
 // (bench/results/engine-design.md, "Pixel blocks of 256").
 const NC: i32 = 256;
+// Indirect B (padded planes) is read in place, nothing packed: blocking its K only bounds how
+// much of a tile's A panel one microkernel call streams (1152 rows: 27 KB of a 6-row panel, in
+// L1). Up to that many rows a task writes each output once, complete (final writes, plan.ts).
+const KC_ROWS: i32 = 1152;
 
 // Descriptor words (D_*, W_*): layouts.generated.ts, from assembly/layouts.mjs.
 @inline function di(d: usize, i: i32): i32 { return load<i32>(d + (<usize>i << 2)); }
@@ -235,8 +239,8 @@ export function convGemm(d: usize, x: usize, wp: usize, bias: usize, c: usize, l
       const oh = p / outW, ow0 = p - oh * outW;
       const n = outW - ow0 < p1 - p ? outW - ow0 : p1 - p;
       const base = x + (<usize>(oh * sH * gWp + ow0) << 2);
-      for (let k0 = 0; k0 < K; k0 += KC) {
-        const kc = K - k0 < KC ? K - k0 : KC;
+      for (let k0 = 0; k0 < K; k0 += KC_ROWS) {
+        const kc = K - k0 < KC_ROWS ? K - k0 : KC_ROWS;
         for (let t = 0; t < tiles; t++) {
           const row0 = tileRow(t, n6), h = tileHeight(t, n6, OC);
           const mr = OC - row0 < h ? OC - row0 : h;
@@ -600,6 +604,9 @@ export function blockPixels(): i32 { return NC; }
 
 /** Rows of B per K block: a GEMM with K ≤ this writes each output once, complete. */
 export function kBlock(): i32 { return KC; }
+
+/** The same for indirect B (padded planes read in place). */
+export function kBlockRows(): i32 { return KC_ROWS; }
 
 export * from './weight-grad';
 export * from './pooling';

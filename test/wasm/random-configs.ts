@@ -152,10 +152,12 @@ export function checkLayerShapes(): string[] {
     convTransposeGeometry({ inputShape: [2, 24, 9, 9], weightShape: [24, 2, 4, 4] }, { stride: 2, padding: 1, groups: 12 }),
     convGeometry({ inputShape: [1, 480, 12, 12], weightShape: [24, 40, 3, 3] }, { padding: 1, groups: 12 }),
     // Indirect B (output rows a multiple of 8 wide, or wide enough): stride 1 with reflect
-    // padding, K over two blocks, stride 2 along W (split planes) with dilation, 1-D stride 2,
-    // many groups in place.
+    // padding, K over a packed block (360 rows: one indirect block, final writes), K over an
+    // indirect block (1170 rows: accumulated in a private block on threads), stride 2 along W
+    // (split planes) with dilation, 1-D stride 2, many groups in place.
     convGeometry({ inputShape: [1, 12, 9, 32], weightShape: [16, 12, 3, 3], biasShape: [16] }, { padding: 1, paddingMode: 'reflect' }),
     convGeometry({ inputShape: [1, 40, 10, 16], weightShape: [20, 40, 3, 3] }, { padding: 1 }),
+    convGeometry({ inputShape: [1, 130, 6, 16], weightShape: [10, 130, 3, 3], biasShape: [10] }, { padding: 1 }),
     convGeometry({ inputShape: [1, 8, 11, 64], weightShape: [10, 8, 3, 5], biasShape: [10] }, { stride: [1, 2], padding: [1, 4], dilation: [1, 2] }),
     convGeometry({ inputShape: [2, 6, 126], weightShape: [9, 6, 4] }, { stride: 2, padding: 1, paddingMode: 'circular' }),
     convGeometry({ inputShape: [1, 64, 16, 24], weightShape: [64, 4, 3, 3] }, { padding: 1, groups: 16 }),

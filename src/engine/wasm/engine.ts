@@ -41,7 +41,7 @@ export class WasmEngine {
     this.kernels = instantiate(module, this.memory);
     this.resident = new ResidentRegion(this.memory, (bytes) => this.grow(bytes));
     const k = this.kernels;
-    this.shape = { tileRows: k.tileRows(), blockPixels: k.blockPixels(), kBlock: k.kBlock(), scratchBytes: (oc) => k.gemmScratchBytes(oc) };
+    this.shape = { tileRows: k.tileRows(), blockPixels: k.blockPixels(), kBlock: k.kBlock(), kBlockRows: k.kBlockRows(), scratchBytes: (oc) => k.gemmScratchBytes(oc) };
   }
 
   private readonly shape: KernelShape;

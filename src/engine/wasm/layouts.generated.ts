@@ -16,6 +16,7 @@ export interface KernelExports {
   gemmScratchBytes(oc: number): number;
   blockPixels(): number;
   kBlock(): number;
+  kBlockRows(): number;
   weightGrad(d: number, z: number, zImg: number, a: number, aImg: number, M: number, P: number, N: number, c: number, K: number, k0: number, k1: number, scratch: number): void;
   weightGradScratchBytes(M: number): number;
   weightGradColumns(): number;

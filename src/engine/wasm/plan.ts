@@ -26,6 +26,8 @@ export interface KernelShape {
   blockPixels: number;
   /** Rows of B per K block: with K ≤ kBlock a GEMM writes each output once, complete. */
   kBlock: number;
+  /** The same for indirect B (padded planes, read in place). */
+  kBlockRows: number;
   /** Per-thread GEMM scratch for `oc` output channels. */
   scratchBytes(oc: number): number;
 }
@@ -366,11 +368,12 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
       const x = rows ? planesPtr + ((n * g.inChannels + gi * icg) * planeSize) * 4 : xPtr + ((n * g.inChannels + gi * icg) * inSp) * 4;
       const c = cp.direct ? outPtr + ((n * g.outChannels + gi * ocg) * outSp) * 4 : cp.temp[n * G + gi];
       const ldc = cp.direct ? outSp : cp.P;
-      // Many groups (or images) and K within one block: one task per group, of any size. Its
-      // writes are final (no partial sums), so it needs no private block (task word `final`): a
-      // task computed twice (a straggler and the thread that stole it) writes the same numbers.
-      // Pixel-range tasks of a 32-group conv were too small to pay for their hand-over.
-      const whole = threads > 1 && cp.K <= ks.kBlock && N * G >= threads * 6;
+      // K within one block: each output is written once, complete, so a task needs no private
+      // block (task word `final`): a task computed twice (a straggler and the thread that stole
+      // it) writes the same numbers. Many groups (or images): one task per group, of any size
+      // (pixel-range tasks of a 32-group conv were too small to pay for their hand-over).
+      const oneBlock = cp.K <= (cp.offs ? ks.kBlockRows : ks.kBlock);
+      const whole = threads > 1 && oneBlock && N * G >= threads * 6;
       const cuts = threads > 1 && !whole ? splitPixels(cp.P, threads, ks.blockPixels) : [0, cp.P];
       for (let t = 0; t + 1 < cuts.length; t++) {
         const p0 = cuts[t], p1 = cuts[t + 1];
@@ -378,7 +381,7 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
         const [gy0, gy1] = tasksBuild ? planeRows(p0, p1) : [0, 0];
         tasks.push(gemmTask({
           d: cp.desc, x, wp: cp.packed[gi], bias: biasPtr + gi * ocg * 4, c, ldc, K: cp.K, OC: ocg, p0, p1,
-          out, off: cp.direct ? 0 : cp.outOff, outSp: cp.direct ? 0 : outSp, final: whole ? 1 : 0,
+          out, off: cp.direct ? 0 : cp.outOff, outSp: cp.direct ? 0 : outSp, final: oneBlock ? 1 : 0,
           xin: tasksBuild ? xPtr + ((n * g.inChannels + gi * icg) * inSp) * 4 : 0, gy0, gy1,
         }));
         // A direct conv has one class whose pixel p is output offset p.
