@@ -11,6 +11,7 @@ import { canBlock, canSpawnWorkers, TASK_WORDS, WorkerThreads } from './thread-p
 import { instantiate, kernelModule, loadAsync, loadedFeatures, loadSync, SHARED_MAX_PAGES, type KernelExports } from './runtime.js';
 import type { TaskRunner } from './task-runner.js';
 import { copyOut, type Job, type JobLayout } from './job.js';
+import { outputCopy } from './output-copy.js';
 import { PlanCache } from './plan-cache.js';
 import { detached, keptIn, ResidentBlock, ResidentRegion, type InputData } from './resident.js';
 
@@ -321,55 +322,6 @@ function inputFeed(table: Int32Array, x: Float32Array, mem: Float32Array, inBase
     const from = table[5 * i + 3], to = table[5 * i + 4];
     if (to <= from) return;
     for (let c = 0, s = start; c < channels; c++, s += plane) mem.set(x.subarray(s + from, s + to), inBase + s + from);
-  };
-}
-
-/**
- * How a threaded call's result leaves wasm memory. Layouts whose tasks own output ranges copy
- * them out as tasks finish (`drain`): the copy, its page faults and any GC of the fresh result
- * array overlap the other threads' work (the array is made at the first drain, after the job is
- * published) — contiguous spans per task (depthwise) or, for dense direct convs, a pixel range
- * of every output channel (strided rows). Otherwise (transposed convs scatter into the whole
- * output, so nothing is final before the join) the result array is made and its pages touched
- * `meanwhile`, leaving only a plain copy after the join (faulting in a fresh multi-MB array
- * costs about as much as the copy).
- */
-function outputCopy(layout: Layout, mem: Float32Array, into: Float32Array | null): { drain?: (i0: number, i1: number) => void; meanwhile?: () => void; result(): Float32Array } {
-  const spans = layout.taskOutput, rows = layout.taskOutRows;
-  const outBase = layout.outPtr >> 2;
-  let out: Float32Array | null = into;
-  const fresh = (): Float32Array => (out ??= new Float32Array(layout.outLength));
-  if (spans) {
-    return {
-      drain(i0, i1) {
-        const o = fresh();
-        for (let i = i0; i < i1; i++) {
-          const start = spans[2 * i], len = spans[2 * i + 1];
-          o.set(mem.subarray(outBase + start, outBase + start + len), start);
-        }
-      },
-      result: fresh, // no task: an empty output
-    };
-  }
-  if (rows) {
-    return {
-      drain(i0, i1) {
-        const o = fresh();
-        for (let i = i0; i < i1;) {
-          // Merge the run of tasks that continue each other's pixel range on the same rows.
-          const start = rows[4 * i], n = rows[4 * i + 2], stride = rows[4 * i + 3];
-          let len = rows[4 * i + 1];
-          for (i++; i < i1 && rows[4 * i] === start + len && rows[4 * i + 2] === n && rows[4 * i + 3] === stride; i++) len += rows[4 * i + 1];
-          for (let r = 0, s = start; r < n; r++, s += stride) o.set(mem.subarray(outBase + s, outBase + s + len), s);
-        }
-      },
-      result: fresh,
-    };
-  }
-  return {
-    // A fresh array's pages are first touched here, while the workers compute (a caller's buffer is already mapped).
-    meanwhile: into ? undefined : () => { fresh().fill(0); },
-    result: () => copyOut(mem.buffer, layout.outPtr, layout.outLength, fresh()),
   };
 }
 
