@@ -51,7 +51,7 @@ export function freshArrayProbe(): number {
   return t.sort((a, b) => a - b)[20];
 }
 
-/** The report line (both benchmarks word it the same way). */
+/** The report line (every benchmark that settles words it the same way). */
 export function probeLine(before: number, after: number): string {
   return `- this process's fresh 800 KB array right after a two-thread call (bench/allocator-state.ts; settled first: one 16 MB array made and freed): ${before.toFixed(2)} ms before the cases, ${after.toFixed(2)} ms after (~0.05: the allocator reused freed memory; ~1–3: it gave it back to the system and every page is faulted in again, which the fresh-array columns then carry)`;
 }

@@ -27,6 +27,7 @@ const { wasmEngine } = await import('../src/engine/wasm/engine.js');
 const { loadedFeatures } = await import('../src/engine/wasm/runtime.js');
 const { referenceConv } = await import('../src/engine/reference/conv.js');
 const { convGeometry, convTransposeGeometry } = await import('../src/geometry/torch.js');
+const { freshArrayProbe, probeLine, settleAllocator } = await import('./allocator-state.js');
 type BenchCase = import('./cases.js').BenchCase;
 
 const args = process.argv.slice(2);
@@ -47,6 +48,9 @@ if (!engine) throw new Error('convkit fast engine not available (run npm run bui
 const features = loadedFeatures()!;
 await initTfjs();
 
+// Fresh result arrays cost what this process's allocator state makes them cost: settle it first.
+await settleAllocator();
+const probeBefore = freshArrayProbe();
 const loadBefore = loadavg()[0];
 const peak = measurePeak();
 console.log(`machine: ${cpus()[0]?.model ?? '?'} × ${availableParallelism()} · node ${process.version}`);
@@ -125,11 +129,13 @@ for (const bc of CASES) {
 // ---- report ----
 const names = ['convkit-1t', 'convkit-2t', 'tfjs-wasm', 'tfjs-cpu', 'ort-2t', 'ort-1t'];
 const allAgree = results.every((c) => Object.values(c.engines).every((e) => e.relErr <= 1e-4));
+const probeAfter = freshArrayProbe();
 const lines: string[] = [];
 lines.push(`# convkit fast engine benchmark`);
 lines.push('');
 lines.push(`- machine: ${cpus()[0]?.model ?? '?'}, ${availableParallelism()} cores; Node ${process.version}; ${new Date().toISOString()}; 1-min load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (the machine is shared)`);
 lines.push(`- convkit kernels: ${features.relaxed ? 'relaxed-SIMD FMA' : 'SIMD mul+add'}; threads over shared memory: ${features.shared ? 'yes' : 'no'}`);
+lines.push(probeLine(probeBefore, probeAfter));
 lines.push(`- measured WebAssembly SIMD peak, 1 core: mul+add ${peak.mulAdd.toFixed(1)} GFLOP/s${peak.fma ? `, relaxed FMA ${peak.fma.toFixed(1)} GFLOP/s` : ''} (peak used below: ${peak1.toFixed(1)}; 2 threads are compared with 2× it)`);
 lines.push(`- medians of batches; GFLOP/s = 2·MACs/time with MACs of the direct formulation (transposed: by input positions, no inserted zeros); batch 1, float32, no bias; TF.js in NHWC (its layout), others NCHW`);
 lines.push(`- every engine's output checked against convkit's reference engine: ${allAgree ? 'all agree within 1e-4 of the output scale' : 'DISAGREEMENT, see relErr'}`);
@@ -167,7 +173,7 @@ const md = lines.join('\n');
 console.log('\n' + md);
 const dir = new URL('./results/', import.meta.url);
 mkdirSync(dir, { recursive: true });
-const json = { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: availableParallelism(), loadavg: { start: loadBefore, end: loadavg()[0] }, features, peak, results };
+const json = { date: new Date().toISOString(), node: process.version, cpu: cpus()[0]?.model, cores: availableParallelism(), loadavg: { start: loadBefore, end: loadavg()[0] }, freshArrayProbeMs: { before: probeBefore, after: probeAfter }, features, peak, results };
 writeFileSync(new URL(`${outName}.json`, dir), JSON.stringify(json, null, 2) + '\n');
 writeFileSync(new URL(`${outName}.md`, dir), md + '\n');
 console.log(`\nwrote bench/results/${outName}.json and .md`);

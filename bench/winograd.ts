@@ -26,6 +26,7 @@ const { runWinograd } = await import('../src/engine/wasm/winograd-job.js');
 const { loadedFeatures } = await import('../src/engine/wasm/runtime.js');
 const { referenceConv } = await import('../src/engine/reference/conv.js');
 const { convGeometry } = await import('../src/geometry/torch.js');
+const { freshArrayProbe, probeLine, settleAllocator } = await import('./allocator-state.js');
 
 const args = process.argv.slice(2);
 const argOf = (k: string): string | undefined => { const i = args.indexOf(k); return i >= 0 ? args[i + 1] : undefined; };
@@ -37,6 +38,9 @@ const engine = wasmEngine();
 if (!engine) throw new Error('convkit fast engine not available (run npm run build:wasm)');
 const features = loadedFeatures()!;
 await initTfjs();
+// Fresh result arrays cost what this process's allocator state makes them cost: settle it first.
+await settleAllocator();
+const probeBefore = freshArrayProbe();
 const loadBefore = loadavg()[0];
 const peak = measurePeak();
 const peak1 = Math.max(peak.mulAdd, peak.fma ?? 0);
@@ -106,11 +110,13 @@ for (const bc of CASES.filter((c) => only.includes(c.id))) {
 
 const gf = (row: Row, n: string): number => (2 * row.macs) / (row.ms[n] * 1e6);
 const x = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+const probeAfter = freshArrayProbe();
 const lines: string[] = [];
 lines.push('# Winograd F(4×4, 3×3) vs direct, TensorFlow.js WASM and ONNX Runtime');
 lines.push('');
 lines.push(`- \`npx tsx bench/winograd.ts\`; machine: ${cpus()[0]?.model ?? '?'}, ${availableParallelism()} cores; Node ${process.version}; ${new Date().toISOString()}; 1-min load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (the machine is shared: compare ratios within this run)`);
 lines.push(`- convkit kernels: ${features.relaxed ? 'relaxed-SIMD FMA' : 'SIMD mul+add'}; measured WebAssembly SIMD peak on 1 core: mul+add ${peak.mulAdd.toFixed(1)} GFLOP/s${peak.fma ? `, relaxed FMA ${peak.fma.toFixed(1)}` : ''} (peak used: ${peak1.toFixed(1)}; 2 threads compared with 2× it)`);
+lines.push(probeLine(probeBefore, probeAfter));
 lines.push('- medians of interleaved batches, batch 1, float32, no bias; effective GFLOP/s = 2 · direct MACs / time');
 lines.push('');
 lines.push('| case | ' + NAMES.map((n) => `${n} ms`).join(' | ') + ' | wino-2t vs tfjs-wasm | direct-2t vs tfjs-wasm | wino-2t vs direct-2t | wino-1t vs direct-1t | wino-2t vs ort-2t | wino-1t eff. GF/s (% peak) | wino-2t eff. GF/s (% 2×peak) |');
@@ -141,7 +147,7 @@ console.log('\n' + md);
 const dir = new URL('./results/', import.meta.url);
 mkdirSync(dir, { recursive: true });
 writeFileSync(new URL(`${outName}-run.md`, dir), md + '\n');
-writeFileSync(new URL(`${outName}-run.json`, dir), JSON.stringify({ date: new Date().toISOString(), loadavg: { start: loadBefore, end: loadavg()[0] }, features, peak, rows }, null, 2) + '\n');
+writeFileSync(new URL(`${outName}-run.json`, dir), JSON.stringify({ date: new Date().toISOString(), loadavg: { start: loadBefore, end: loadavg()[0] }, freshArrayProbeMs: { before: probeBefore, after: probeAfter }, features, peak, rows }, null, 2) + '\n');
 console.log(`\nwrote bench/results/${outName}-run.md and .json`);
 engine.setThreads(1);
 process.exit(0);
