@@ -26,7 +26,7 @@ try { setFlagsFromString('--experimental-wasm-relaxed-simd'); } catch { /* flag 
 
 (await import('./peers/installed.js')).requirePeers('npx tsx bench/backward.ts');
 const { CASES, macs, outputShape } = await import('./cases.js');
-const { relErr, rng, timeAll } = await import('./timing.js');
+const { cpuTime, relErr, rng, timeAll } = await import('./timing.js');
 const { initTfjs, tf, tfjsPeer } = await import('./peers/tfjs.js');
 const { ortConvPeer, ortPeer } = await import('./peers/ort.js');
 const { permute } = await import('./peers/permute.js');
@@ -69,7 +69,8 @@ const NAMES = ['fwd', 'dx', 'dW', 'db'] as const;
 /** fwdDirect: the forward on the GEMM path (algorithm 'direct'), where 'auto' picks Winograd. */
 type Grad = (typeof NAMES)[number] | 'fwdDirect';
 interface Cell { ms: number; best: number; relErr: number }
-interface CaseResult { id: string; label: string; macs: number; cells: Record<string, Partial<Record<Grad, Cell>>> }
+/** cpuDx: one-thread CPU time per input-gradient call (ms), convkit and TF.js WASM (timing.ts cpuTime). */
+interface CaseResult { id: string; label: string; macs: number; cells: Record<string, Partial<Record<Grad, Cell>>>; cpuDx?: { convkit: number; tfjsWasm: number } }
 const results: CaseResult[] = [];
 const loadBefore = loadavg()[0];
 
@@ -237,6 +238,11 @@ for (const bc of CASES) {
   }
   const cpuTimes = await timeAll(cpuRuns, budgetMs * 2);
   for (const r of cpuRuns) put('tfjs-cpu', r.name.split('/')[1] as Grad, cpuTimes.get(r.name)!, errs.get(r.name)!);
+  // The input gradient's CPU time on one thread, convkit's and TF.js WASM's: whether a run's
+  // TF.js wall time is its work or its wait for a core (the machine is shared).
+  engine.setThreads(1);
+  res.cpuDx = { convkit: await cpuTime(grad('dx')), tfjsWasm: await cpuTime(tfw.dx) };
+  engine.setThreads(2);
   tfw.dispose(); tfc.dispose();
   // ONNX Runtime last and on its own (its pool spins on the other core after each run).
   const ortRuns: { name: string; run: () => Promise<Float32Array> }[] = [];
@@ -327,6 +333,16 @@ for (const c of results) {
   const q = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
   const vx = right(c, 'tfjs-wasm', 'dx') ? m('tfjs-wasm', 'dx') / m('convkit-2t-kept', 'dx') : NaN;
   lines.push(`| (${c.id}) | ${q(m('convkit-2t-kept', 'dx'), m('convkit-2t-kept', 'fwd'))} | ${q(m('convkit-2t-kept', 'dW'), m('convkit-2t-kept', 'fwd'))} | ${Number.isNaN(vx) ? '✗ (peer wrong)' : `${vx.toFixed(2)}×`} | ${right(c, 'tfjs-wasm', 'dW') ? q(m('tfjs-wasm', 'dW'), m('convkit-2t-kept', 'dW')) : '✗ (peer wrong)'} | ${vx >= 2 ? 'holds' : 'MISSED'} |`);
+}
+lines.push('');
+lines.push("One thread, CPU time per input-gradient call (ms; median of batches; a thread's wait for a core is not in it), beside the same calls' wall time above:");
+lines.push('');
+lines.push('| case | convkit dx CPU | tfjs-wasm dx CPU | tfjs-wasm / convkit (CPU) | tfjs-wasm dx wall / CPU |');
+lines.push('|' + '---|'.repeat(5));
+for (const c of results) {
+  if (!c.cpuDx) continue;
+  const { convkit, tfjsWasm } = c.cpuDx;
+  lines.push(`| (${c.id}) | ${convkit.toFixed(2)} | ${tfjsWasm.toFixed(2)} | ${(tfjsWasm / convkit).toFixed(2)}× | ${(c.cells['tfjs-wasm']!.dx!.ms / tfjsWasm).toFixed(2)} |`);
 }
 lines.push('');
 lines.push('With reused result buffers (convkit-2t-out; the forward with `out` too):');

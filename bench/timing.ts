@@ -59,6 +59,26 @@ export async function timeAll(runs: { name: string; run: () => unknown | Promise
   return out;
 }
 
+/**
+ * One-thread CPU time per call (process CPU time, median of 7 batches of ≥ 40 ms): on a machine
+ * shared with busy processes, wall time includes the time the thread waited for a core; CPU
+ * time does not. For one-thread runs only, with the engine's workers stopped (they would spin).
+ */
+export async function cpuTime(run: () => unknown): Promise<number> {
+  for (let i = 0; i < 3; i++) await run();
+  const c0 = process.cpuUsage();
+  await run();
+  const once = Math.max(0.05, (process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1000);
+  const n = Math.max(1, Math.ceil(40 / once));
+  const batches: number[] = [];
+  for (let b = 0; b < 7; b++) {
+    const c = process.cpuUsage();
+    for (let i = 0; i < n; i++) await run();
+    const d = process.cpuUsage(c);
+    batches.push((d.user + d.system) / 1000 / n);
+  }
+  return batches.sort((a, b) => a - b)[3];
+}
 export function relErr(a: Float32Array, ref: Float32Array): number {
   if (a.length !== ref.length) return Infinity;
   let scale = 1e-12, err = 0;

@@ -17,7 +17,7 @@ try { setFlagsFromString('--experimental-wasm-relaxed-simd'); } catch { /* flag 
 (await import('./peers/installed.js')).requirePeers('tsx bench/winograd.ts');
 const { CASES, macs } = await import('./cases.js');
 const { measurePeak } = await import('./peak.js');
-const { relErr, rng, timeAll } = await import('./timing.js');
+const { cpuTime, relErr, rng, timeAll } = await import('./timing.js');
 const { initTfjs, tfjsPeer } = await import('./peers/tfjs.js');
 const { ortPeer } = await import('./peers/ort.js');
 const { conv2d } = await import('../src/ops/conv.js');
@@ -49,26 +49,6 @@ const NAMES = ['direct-1t', 'direct-2t', 'winograd-1t', 'winograd-2t', 'tfjs-was
 interface Row { id: string; label: string; macs: number; ms: Record<string, number>; best: Record<string, number>; err: Record<string, number>; cpu: Record<string, number> }
 const CPU_NAMES = ['direct-1t', 'winograd-1t', 'tfjs-wasm', 'ort-1t'] as const;
 
-/**
- * One-thread CPU time per call (process CPU time, median of 7 batches of ≥ 40 ms): on a machine
- * shared with busy processes, wall time includes the time the thread waited for a core; CPU
- * time does not. Only one-thread runs: the engine's workers are stopped first (they would spin).
- */
-async function cpuTime(run: () => unknown): Promise<number> {
-  for (let i = 0; i < 3; i++) await run();
-  const c0 = process.cpuUsage();
-  await run();
-  const once = Math.max(0.05, (process.cpuUsage(c0).user + process.cpuUsage(c0).system) / 1000);
-  const n = Math.max(1, Math.ceil(40 / once));
-  const batches: number[] = [];
-  for (let b = 0; b < 7; b++) {
-    const c = process.cpuUsage();
-    for (let i = 0; i < n; i++) await run();
-    const d = process.cpuUsage(c);
-    batches.push((d.user + d.system) / 1000 / n);
-  }
-  return batches.sort((a, b) => a - b)[3];
-}
 const rows: Row[] = [];
 
 for (const bc of CASES.filter((c) => only.includes(c.id))) {
