@@ -153,6 +153,15 @@ describe('image mode', () => {
     expect(Array.from(out.rgba.slice(i, i + 3))).toEqual([255, 204, 0]);
     await page.setInputFiles('#image-file', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await page.waitForFunction(() => /not a picture/.test(document.querySelector('[data-image-file-error]')?.textContent ?? ''));
+    expect(await page.textContent('[data-image-file-error]')).toBe('“notes.txt” is not a picture (its type is text/plain). Choose a PNG, JPEG, GIF, WebP or BMP file.');
+    // The refusal stays through a change of the layer (the page clears its own error slots then)
+    // and is said again in the new language.
+    await page.fill('#stride-w', '2');
+    await drawn(page);
+    expect(await page.textContent('[data-image-file-error]')).toMatch(/^“notes.txt” is not a picture/);
+    if (!(await page.isVisible('#lang'))) await page.click('#prefs-toggle');
+    await page.selectOption('#lang', 'zh');
+    await page.waitForFunction(() => /^“notes.txt”不是图片（文件类型为 text\/plain）。/.test(document.querySelector('[data-image-file-error]')?.textContent ?? ''));
     await page.close();
 
     const zh = await open('?view=image&lang=zh');
@@ -272,6 +281,7 @@ describe('image mode', () => {
 
   it('learning a kernel lowers the loss live and names the transposed convolution as the way back', async () => {
     const { page } = await open('?view=image&lang=en');
+    expect(await page.textContent('[data-learn-transpose]')).toMatch(/Start learning to see it/);
     await page.click('[data-learn-start]');
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-image-learn]')?.dataset.step) >= 80, null, { timeout: 60_000 });
     await page.click('[data-learn-start]');
@@ -289,6 +299,53 @@ describe('image mode', () => {
     expect(await page.textContent('[data-learn-transpose]')).toMatch(/transposed convolution/);
     await page.close();
   }, 90_000);
+
+  it('a learning run pauses after its 600 steps and says so, goes on when started again, and its error fades as the loss falls', async () => {
+    const { page } = await open('?view=image&lang=en');
+    const step = () => page.$eval('[data-image-learn]', (e) => Number((e as HTMLElement).dataset.step));
+    // The error picture's spread around mid-grey (zero): full at the first step, which sets the scale.
+    const errorSpread = () => page.$eval('[data-learn-figure="error"] canvas', (c) => {
+      const cv = c as HTMLCanvasElement;
+      const d = (cv.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, cv.width, cv.height).data;
+      let m = 0;
+      for (let i = 0; i < d.length; i += 4) m = Math.max(m, Math.abs(d[i] - 128));
+      return m;
+    });
+    await page.click('[data-learn-start]');
+    await page.click('[data-learn-start]');
+    const early = await errorSpread();
+    const s0 = await step();
+    expect(s0).toBeLessThan(20);
+    expect(early).toBeGreaterThan(60);
+    await page.click('[data-learn-start]');
+    await page.waitForFunction(() => document.querySelector('[data-learn-start]')?.getAttribute('aria-pressed') === 'false', null, { timeout: 60_000 });
+    expect(await step()).toBe(s0 + 600);
+    expect(await page.textContent('[data-learn-progress]')).toMatch(/^Step \d+, loss [\d.e+-]+\. Paused after 600 steps: Start learning goes on for 600 more\.$/);
+    // The loss is orders of magnitude down, and so is the error's contrast on the first step's scale.
+    expect(await errorSpread()).toBeLessThan(8);
+    await page.click('[data-learn-start]');
+    await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('[data-image-learn]')?.dataset.step) > n, s0 + 640, { timeout: 30_000 });
+    await page.click('[data-learn-start]');
+    await page.close();
+  }, 120_000);
+
+  it('a kernel larger than 3 × 3 keeps its whole table clear of the enlarged footprint, on a desktop and on a phone', async () => {
+    for (const size of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
+      const { page } = await open('?view=image&lang=en&k=7&p=3&s=1', size);
+      const boxes = await page.evaluate(() => {
+        const r = (e: Element | null) => { const b = e!.getBoundingClientRect(); return { l: b.left, r: b.right, t: b.top, b: b.bottom }; };
+        const table = document.querySelector('[data-kernel-editor="image-kernel"] table')!;
+        const box = table.parentElement!;
+        return { table: r(table), box: r(box), zoom: r(document.querySelector('.zoom-figure')), scrolls: getComputedStyle(box).overflowX, view: document.documentElement.clientWidth };
+      });
+      const apart = boxes.table.r <= boxes.zoom.l || boxes.zoom.r <= boxes.table.l || boxes.table.b <= boxes.zoom.t || boxes.zoom.b <= boxes.table.t;
+      expect(apart).toBe(true);
+      // Wider than its panel (a phone): the table scrolls inside its box instead of leaving the screen.
+      if (boxes.table.r > boxes.view) expect(boxes.scrolls).toBe('auto');
+      expect(boxes.box.r).toBeLessThanOrEqual(boxes.view);
+      await page.close();
+    }
+  }, 60_000);
 
   it('is reached from the header and back, makes no request to another host, and passes axe', async () => {
     const { page } = await h.newPage({ width: 1440, height: 900 });

@@ -57,7 +57,11 @@ export class ImageMode {
   private readonly fileText = h('span');
   private readonly file = h('input', { type: 'file', id: 'image-file', accept: 'image/*', class: 'sr' });
   private readonly fileNote = h('p', { class: 'hint' });
-  private readonly fileError = h('p', { class: 'field-error', role: 'alert', 'data-image-file-error': '' });
+  // Not a .field-error: the page clears those on every state change (errors-display.ts), and this
+  // one stays until another file is chosen.
+  private readonly fileError = h('p', { class: 'image-file-error', role: 'alert', 'data-image-file-error': '' });
+  /** What the file picker last said (a refusal, or the scaled size): said again in a new language. */
+  private fileSaid: { key: ImageKey; vars: Record<string, string | number>; error: boolean } | null = null;
   private readonly colourLabel = h('span');
   private readonly colourMenu = h('select', { id: 'image-colour' });
   private readonly padLabel = h('span');
@@ -188,19 +192,28 @@ export class ImageMode {
   }
 
   private async openFile(f: File): Promise<void> {
-    this.fileError.textContent = '';
+    this.fileSaid = null;
+    this.sayFile();
     try {
       const { picture, original } = await readPictureFile(f);
       this.own = picture;
-      this.fileNote.textContent = picture.width !== original.width ? it(this.lang, 'fileScaled', { w: original.width, h: original.height, sw: picture.width, sh: picture.height }) : it(this.lang, 'fileNote');
+      this.fileSaid = picture.width !== original.width ? { key: 'fileScaled', vars: { w: original.width, h: original.height, sw: picture.width, sh: picture.height }, error: false } : null;
+      this.sayFile();
       this.settings.picture = 'own';
       this.writeControls();
       this.showPicture();
       this.onSettings(this.current);
     } catch (e) {
       if (!(e instanceof PictureFileError)) throw e;
-      this.fileError.textContent = it(this.lang, FILE_MESSAGES[e.problem], { d: e.detail });
+      this.fileSaid = { key: FILE_MESSAGES[e.problem], vars: { d: e.detail, t: e.type }, error: true };
+      this.sayFile();
     }
+  }
+
+  private sayFile(): void {
+    const s = this.fileSaid;
+    this.fileError.textContent = s?.error ? it(this.lang, s.key, s.vars) : '';
+    this.fileNote.textContent = s && !s.error ? it(this.lang, s.key, s.vars) : it(this.lang, 'fileNote');
   }
 
   private writeControls(): void {
@@ -216,7 +229,7 @@ export class ImageMode {
     this.pictureLabel.textContent = it(lang, 'picture');
     this.pictureMenu.replaceChildren(...[...BUILTINS, 'own' as const].map((p) => h('option', { value: p }, it(lang, p))));
     this.fileText.textContent = it(lang, 'file');
-    this.fileNote.textContent = it(lang, 'fileNote');
+    this.sayFile();
     this.colourLabel.textContent = it(lang, 'colour');
     this.colourMenu.replaceChildren(h('option', { value: 'rgb' }, it(lang, 'rgb')), h('option', { value: 'grey' }, it(lang, 'grey')));
     this.padLabel.textContent = it(lang, 'paddingMode');

@@ -2,7 +2,10 @@
  * Learning a kernel, live: the target kernel (editable, presets), Start / Pause / Reset, and per
  * step the learned kernel's numbers, the loss curve, the prediction, the error and the gradient
  * for the input with the sentence that names its path (learn.ts does the arithmetic with the
- * library's convBackward). One step per animation frame; a run stops by itself after MAX_STEPS.
+ * library's convBackward). One step per animation frame; a run pauses by itself after MAX_STEPS
+ * steps and says so, and Start goes on for as many more. The error and the input gradient keep
+ * the scale of their first step, so they fade as the loss falls (a per-step scale showed a
+ * converged run's error at full contrast).
  */
 import type { Tensor } from '../../../src/tensor/tensor.js';
 import { el, h } from '../dom.js';
@@ -20,10 +23,15 @@ import { shrinkToFit } from './resize.js';
 export const LEARN_SIDE = 128;
 export const MAX_STEPS = 600;
 
-/** Signed planes drawn with zero at mid-grey and the largest |value| at black or white. */
-function signedMap(t: Tensor): DisplayMap {
+/** The largest |value| of a tensor. */
+function largest(t: Tensor): number {
   let m = 0;
   for (let i = 0; i < t.data.length; i++) m = Math.max(m, Math.abs(t.data[i]));
+  return m;
+}
+
+/** Signed planes drawn with zero at mid-grey and ±m at black or white. */
+function signedMap(m: number): DisplayMap {
   return { offset: 0.5, scale: m > 0 ? 0.5 / m : 1, kind: 'signed' };
 }
 
@@ -42,12 +50,18 @@ export class LearnView {
   private readonly curve = el('svg', { class: 'loss-curve', viewBox: '0 0 240 120', role: 'img', 'data-learn-curve': '' });
   private readonly canvases = { prediction: h('canvas', { role: 'img' }), target: h('canvas', { role: 'img' }), error: h('canvas', { role: 'img' }), back: h('canvas', { role: 'img', 'data-learn-back': '' }) };
   private readonly captions = { prediction: h('figcaption'), target: h('figcaption'), error: h('figcaption'), back: h('figcaption') };
+  private readonly scaleNote = h('p', { class: 'hint' });
   private readonly transposeNote = h('p', { 'data-learn-transpose': '' });
   private lang: Lang = 'en';
   private picture: Picture | null = null;
   private run: LearnState | null = null;
   private playing = false;
   private raf = 0;
+  /** The step this stretch of playing pauses at, and whether it did. */
+  private until = 0;
+  private pausedAtLimit = false;
+  /** The first step's largest |error| and |input gradient|: the pictures' fixed scales. */
+  private scales: { error: number; back: number } | null = null;
 
   constructor() {
     this.target = new KernelEditor('learn-target', () => this.restart(), 'sobelX');
@@ -69,7 +83,7 @@ export class LearnView {
       fig.append(this.canvases[k], this.captions[k]);
       pics.append(fig);
     }
-    this.root.append(this.title, this.intro, kernels, buttons, this.progress, pics, this.transposeNote);
+    this.root.append(this.title, this.intro, kernels, buttons, this.progress, pics, this.scaleNote, this.transposeNote);
     this.target.setSize(3, 3);
     this.learned.setSize(3, 3);
     this.learned.setReadOnly(true);
@@ -91,6 +105,7 @@ export class LearnView {
     this.captions.target.textContent = it(lang, 'learnTargetImage');
     this.captions.error.textContent = it(lang, 'learnError');
     this.captions.back.textContent = it(lang, 'learnBack');
+    this.scaleNote.textContent = it(lang, 'learnScale');
     for (const k of ['prediction', 'target', 'error', 'back'] as const) this.canvases[k].setAttribute('aria-label', this.captions[k].textContent ?? '');
     this.setPlaying(this.playing);
     this.show();
@@ -105,6 +120,8 @@ export class LearnView {
     if (!this.picture) return;
     this.setPlaying(false);
     this.run = startLearning(this.picture, this.target.weights);
+    this.scales = null;
+    this.pausedAtLimit = false;
     this.intro.textContent = it(this.lang, 'learnIntro', { w: this.picture.width, h: this.picture.height });
     drawPlanes(this.canvases.target, this.run.target, displayOf(this.target.weights));
     for (const k of ['prediction', 'error', 'back'] as const) this.canvases[k].getContext('2d')?.clearRect(0, 0, this.canvases[k].width, this.canvases[k].height);
@@ -112,6 +129,8 @@ export class LearnView {
   }
 
   setPlaying(on: boolean): void {
+    if (on && !this.playing && this.run) this.until = this.run.step + MAX_STEPS;
+    if (on) this.pausedAtLimit = false;
     this.playing = on && this.run !== null;
     this.start.textContent = it(this.lang, this.playing ? 'learnPause' : 'learnStart');
     this.start.setAttribute('aria-pressed', String(this.playing));
@@ -129,8 +148,11 @@ export class LearnView {
     if (!r || !this.playing) return;
     step(r);
     this.show();
-    if (r.step >= MAX_STEPS) this.setPlaying(false);
-    else this.raf = requestAnimationFrame(() => this.tick());
+    if (r.step >= this.until) {
+      this.setPlaying(false);
+      this.pausedAtLimit = true;
+      this.show();
+    } else this.raf = requestAnimationFrame(() => this.tick());
   }
 
   private show(): void {
@@ -138,18 +160,23 @@ export class LearnView {
     if (!r) return;
     this.learned.show(r.w);
     const last = r.losses.length ? r.losses[r.losses.length - 1] : null;
-    this.progress.textContent = last === null ? '' : it(this.lang, 'learnStep', { n: r.step, loss: last.toExponential(2) });
+    const said = { n: r.step, loss: last?.toExponential(2) ?? '', m: MAX_STEPS };
+    this.progress.textContent = last === null ? '' : it(this.lang, this.pausedAtLimit ? 'learnPaused' : 'learnStep', said);
     this.root.dataset.step = String(r.step);
     this.root.dataset.loss = last === null ? '' : String(last);
     this.root.dataset.firstLoss = r.losses.length ? String(r.losses[0]) : '';
     this.drawCurve(r.losses);
     if (r.prediction && r.error && r.inputGradient) {
+      this.scales ??= { error: largest(r.error), back: largest(r.inputGradient) };
       drawPlanes(this.canvases.prediction, r.prediction, displayOf(this.target.weights));
-      drawPlanes(this.canvases.error, r.error, signedMap(r.error));
-      drawPlanes(this.canvases.back, r.inputGradient, signedMap(r.inputGradient));
+      drawPlanes(this.canvases.error, r.error, signedMap(this.scales.error));
+      drawPlanes(this.canvases.back, r.inputGradient, signedMap(this.scales.back));
       this.transposeNote.textContent = it(this.lang, 'learnTranspose', { gap: r.transposeGap.toExponential(1) });
       this.transposeNote.dataset.gap = String(r.transposeGap);
-    } else this.transposeNote.textContent = it(this.lang, 'learnTranspose', { gap: '—' });
+    } else {
+      this.transposeNote.textContent = it(this.lang, 'learnTransposeBefore');
+      delete this.transposeNote.dataset.gap;
+    }
   }
 
   private drawCurve(losses: number[]): void {

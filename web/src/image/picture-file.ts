@@ -13,9 +13,10 @@ export const MAX_BYTES = 40 * 1024 * 1024;
 
 export type FileProblem = 'empty' | 'tooLarge' | 'notImage' | 'undecodable';
 
+/** `detail`: the file's name (with its size where that is the problem); `type`: its media type. */
 export class PictureFileError extends Error {
-  constructor(readonly problem: FileProblem, readonly detail: string) {
-    super(`${problem}: ${detail}`);
+  constructor(readonly problem: FileProblem, readonly detail: string, readonly type = '') {
+    super(`${problem}: ${detail}${type ? ` (${type})` : ''}`);
   }
 }
 
@@ -30,7 +31,7 @@ export async function readPictureFile(file: File): Promise<LoadedPicture> {
   if (file.size === 0) throw new PictureFileError('empty', file.name);
   if (file.size > MAX_BYTES) throw new PictureFileError('tooLarge', `${file.name}: ${(file.size / 1048576).toFixed(1)} MB`);
   // The type is what the browser guessed from the name; an empty one (no extension) may still decode.
-  if (file.type && !file.type.startsWith('image/')) throw new PictureFileError('notImage', `${file.name}: ${file.type}`);
+  if (file.type && !file.type.startsWith('image/')) throw new PictureFileError('notImage', file.name, file.type);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
