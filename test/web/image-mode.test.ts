@@ -329,6 +329,19 @@ describe('image mode', () => {
     await page.close();
   }, 120_000);
 
+  it("the grids' refusal of the layer is not shown beside the picture, which runs it on its own input, and is back on the grids", async () => {
+    // A 7 × 7 kernel without padding does not fit the grids' 5 × 5 input; the 512 × 512 picture takes it.
+    const { page } = await open('?view=image&lang=en&i=5&k=7&p=0&s=1');
+    const out = await outputPixels(page);
+    expect([out.width, out.height]).toEqual([506, 506]);
+    const leftErrors = () => page.$$eval('.controls .field-error', (els) => els.map((e) => e.textContent ?? '').join(''));
+    expect(await leftErrors()).toBe('');
+    expect(await page.textContent('[data-image-error]')).toBe('');
+    await page.click('#image-open');
+    await page.waitForFunction(() => /kernel covers 7/.test(Array.from(document.querySelectorAll('.controls .field-error')).map((e) => e.textContent).join('')));
+    await page.close();
+  }, 60_000);
+
   it('a kernel larger than 3 × 3 keeps its whole table clear of the enlarged footprint, on a desktop and on a phone', async () => {
     for (const size of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
       const { page } = await open('?view=image&lang=en&k=7&p=3&s=1', size);

@@ -26,7 +26,10 @@ function square(s: State): boolean {
 const DIMMED = ['views', 'classic', 'legend', 'formula', 'svg-matrix', 'code-torch', 'code-tf'];
 
 export function showErrors(): void {
-  const { state, fieldErrors, layerError, stale } = store;
+  const { state, fieldErrors, stale } = store;
+  // The library's refusal of the layer is about the grids' input; in the image view the picture
+  // is the input, and the picture panel says itself whether the layer runs on it.
+  const layerError = state.page === 'image' ? null : store.layerError;
   // Composed first and written once, so a redraw without errors touches none of these nodes.
   const slotText = new Map<HTMLElement, string>();
   const invalid = new Set<HTMLElement>();
