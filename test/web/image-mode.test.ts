@@ -342,6 +342,18 @@ describe('image mode', () => {
     await page.close();
   }, 60_000);
 
+  it('on a phone what a tap on the output says comes right under the pictures, before the kernel’s numbers', async () => {
+    const { page } = await open('?view=image&lang=en&k=3&s=1&p=1', { width: 390, height: 844 });
+    const ys = await page.evaluate(() => {
+      const top = (s: string) => document.querySelector(s)!.getBoundingClientRect().top;
+      return { outBottom: document.querySelector('canvas[data-image-output]')!.getBoundingClientRect().bottom, said: top('[data-image-footprint]'), kernel: top('[data-kernel-editor="image-kernel"]') };
+    });
+    expect(ys.said).toBeGreaterThan(ys.outBottom);
+    expect(ys.said - ys.outBottom).toBeLessThan(200);
+    expect(ys.kernel).toBeGreaterThan(ys.said);
+    await page.close();
+  }, 60_000);
+
   it('a kernel larger than 3 × 3 keeps its whole table clear of the enlarged footprint, on a desktop and on a phone', async () => {
     for (const size of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
       const { page } = await open('?view=image&lang=en&k=7&p=3&s=1', size);
