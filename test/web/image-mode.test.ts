@@ -342,6 +342,25 @@ describe('image mode', () => {
     await page.close();
   }, 60_000);
 
+  it('a transposed layer with stride 2 says why its picture is about 4 times darker, and it is', async () => {
+    const { page } = await open('?view=image&lang=en&k=3&s=2&p=1&t=1');
+    expect(await page.textContent('[data-image-note]')).toMatch(/With stride 2 × 2 a transposed convolution .* about 4 times darker/);
+    const mean = (sel: string) => page.$eval(sel, (c) => {
+      const cv = c as HTMLCanvasElement;
+      const d = (cv.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, cv.width, cv.height).data;
+      let s = 0;
+      for (let i = 0; i < d.length; i += 4) s += d[i] + d[i + 1] + d[i + 2];
+      return s / (d.length / 4);
+    });
+    const ratio = (await mean('canvas[data-image-output]')) / (await mean('canvas[data-image-input]'));
+    expect(ratio).toBeGreaterThan(0.22);
+    expect(ratio).toBeLessThan(0.28);
+    await page.close();
+    const zh = await open('?view=image&lang=zh&k=3&s=1&p=1&t=1');
+    expect(await zh.page.textContent('[data-image-note]')).not.toMatch(/转置卷积/);
+    await zh.page.close();
+  }, 60_000);
+
   it('on a phone what a tap on the output says comes right under the pictures, before the kernel’s numbers', async () => {
     const { page } = await open('?view=image&lang=en&k=3&s=1&p=1', { width: 390, height: 844 });
     const ys = await page.evaluate(() => {

@@ -155,6 +155,10 @@ export class LayerView {
     const notes = [
       layer.layerChannels ? it(this.lang, 'layerGroups', { c: p.channels, g: layer.groups }) : it(this.lang, 'depthwise', { ci: s.inChannels, co: s.outChannels, c: p.channels }),
     ];
+    // A transposed stride spreads the kernel's weight over s_h·s_w output phases: a kernel that
+    // keeps a direct conv's brightness darkens the picture that many times.
+    const phases = s.transposed ? s.stride[0] * s.stride[1] : 1;
+    if (phases > 1 && map.kind !== 'signed') notes.push(it(this.lang, 'transposedDim', { s: `${s.stride[0]} × ${s.stride[1]}`, n: phases }));
     const t = layer.target;
     if (t) notes.push(it(this.lang, 'targetApplied', { th: t.size[0], tw: t.size[1], ih: t.input[0], iw: t.input[1], ah: t.outputPadding[0], aw: t.outputPadding[1], oh: geometry.axes[0].output, ow: geometry.axes[1].output }));
     // Chinese sentences follow each other without a space.
