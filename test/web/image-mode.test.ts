@@ -276,6 +276,11 @@ describe('image mode', () => {
     });
     expect(await spread('transposed3')).toBeGreaterThan(1.5);
     for (const way of ['transposed4', 'nearest', 'bilinear']) expect(await spread(way)).toBeLessThan(1.03);
+    // Two by two on a desktop: the transposed convolutions in one row, the resizes in the next.
+    const top = (way: string) => page.$eval(`[data-upsample="${way}"]`, (e) => Math.round(e.getBoundingClientRect().top));
+    expect(await top('transposed3')).toBe(await top('transposed4'));
+    expect(await top('bilinear')).toBe(await top('nearest'));
+    expect(await top('nearest')).toBeGreaterThan(await top('transposed4'));
     await page.close();
   }, 60_000);
 

@@ -26,7 +26,9 @@ export class UpsampleView {
   private lang: Lang = 'en';
 
   constructor() {
-    const row = h('div', { class: 'image-pair' });
+    // Two by two: the transposed convolutions side by side above the two resizes, so each pair
+    // compares in a row (four in one wrapping row left the last alone on a second line).
+    const row = h('div', { class: 'upsample-grid' });
     for (const way of UPSAMPLE_WAYS) {
       const fig = h('figure', { class: 'image-figure', 'data-upsample': way });
       const canvas = h('canvas', { role: 'img' });
