@@ -270,6 +270,10 @@ const wrong = results.flatMap((c) => Object.entries(c.cells).flatMap(([e, cs]) =
 const worstOk = Math.max(...results.flatMap((c) => Object.values(c.cells).flatMap((cs) => Object.values(cs).map((v) => v!.relErr).filter((e) => e <= 1e-4))));
 /** A peer's time counts in a ratio only when its result is right. */
 const right = (c: CaseResult, e: string, g: Grad): boolean => (c.cells[e]?.[g]?.relErr ?? Infinity) <= 1e-4;
+/** a / b as every table writes a ratio. */
+const q = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+/** A case's median (`m`) and best-batch (`b`) ms of engine e's gradient g. */
+const timesOf = (c: CaseResult) => ({ m: (e: string, g: Grad): number => c.cells[e]![g]!.ms, b: (e: string, g: Grad): number => c.cells[e]![g]!.best });
 const lines: string[] = [];
 lines.push('# convkit backward-pass benchmark');
 lines.push('');
@@ -300,8 +304,7 @@ lines.push('');
 lines.push('| case | dx/fwd 1t | dx/fwd 2t | dx/fwd async | dW/fwd 1t | dW/fwd 2t | dW/fwd async | dW / fwd (GEMM) 1t, 2t | tfjs-wasm dx / convkit-2t dx | tfjs-wasm dW / convkit-2t dW | 1t: tfjs-wasm dx / dx, dW / dW | bars (2t) |');
 lines.push('|' + '---|'.repeat(12));
 for (const c of results) {
-  const m = (e: string, g: Grad): number => c.cells[e]![g]!.ms;
-  const q = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+  const { m } = timesOf(c);
   const dxF = m('convkit-2t', 'dx') / m('convkit-2t', 'fwd'), dwF = m('convkit-2t', 'dW') / m('convkit-2t', 'fwd');
   const vx = right(c, 'tfjs-wasm', 'dx') ? m('tfjs-wasm', 'dx') / m('convkit-2t', 'dx') : NaN;
   const vw = right(c, 'tfjs-wasm', 'dW') ? m('tfjs-wasm', 'dW') / m('convkit-2t', 'dW') : NaN;
@@ -318,8 +321,7 @@ lines.push('');
 lines.push('| case | dx/fwd 1t | dx/fwd 2t | dW/fwd 1t | dW/fwd 2t | dW / fwd (GEMM) 1t, 2t | tfjs-wasm dx / convkit-2t dx | tfjs-wasm dW / convkit-2t dW |');
 lines.push('|' + '---|'.repeat(8));
 for (const c of results) {
-  const b = (e: string, g: Grad): number => c.cells[e]![g]!.best;
-  const q = (x: number, y: number): string => `${(x / y).toFixed(2)}×`;
+  const { b } = timesOf(c);
   const direct = c.cells['convkit-2t']!.fwdDirect ? `${q(b('convkit-1t', 'dW'), b('convkit-1t', 'fwdDirect'))}, ${q(b('convkit-2t', 'dW'), b('convkit-2t', 'fwdDirect'))}` : '—';
   lines.push(`| (${c.id}) | ${q(b('convkit-1t', 'dx'), b('convkit-1t', 'fwd'))} | ${q(b('convkit-2t', 'dx'), b('convkit-2t', 'fwd'))} | ${q(b('convkit-1t', 'dW'), b('convkit-1t', 'fwd'))} | ${q(b('convkit-2t', 'dW'), b('convkit-2t', 'fwd'))} | ${direct} | ${q(b('tfjs-wasm', 'dx'), b('convkit-2t', 'dx'))} | ${right(c, 'tfjs-wasm', 'dW') ? q(b('tfjs-wasm', 'dW'), b('convkit-2t', 'dW')) : '✗ (peer wrong)'} |`);
 }
@@ -329,8 +331,7 @@ lines.push('');
 lines.push('| case | dx/fwd | dW/fwd | tfjs-wasm dx / dx | tfjs-wasm dW / dW | dx vs tfjs-wasm (kept) |');
 lines.push('|' + '---|'.repeat(6));
 for (const c of results) {
-  const m = (e: string, g: Grad): number => c.cells[e]![g]!.ms;
-  const q = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+  const { m } = timesOf(c);
   const vx = right(c, 'tfjs-wasm', 'dx') ? m('tfjs-wasm', 'dx') / m('convkit-2t-kept', 'dx') : NaN;
   lines.push(`| (${c.id}) | ${q(m('convkit-2t-kept', 'dx'), m('convkit-2t-kept', 'fwd'))} | ${q(m('convkit-2t-kept', 'dW'), m('convkit-2t-kept', 'fwd'))} | ${Number.isNaN(vx) ? '✗ (peer wrong)' : `${vx.toFixed(2)}×`} | ${right(c, 'tfjs-wasm', 'dW') ? q(m('tfjs-wasm', 'dW'), m('convkit-2t-kept', 'dW')) : '✗ (peer wrong)'} | ${vx >= 2 ? 'holds' : 'MISSED'} |`);
 }
@@ -350,8 +351,7 @@ lines.push('');
 lines.push('| case | dx/fwd | dW/fwd | tfjs-wasm dx / dx | tfjs-wasm dW / dW |');
 lines.push('|' + '---|'.repeat(5));
 for (const c of results) {
-  const m = (e: string, g: Grad): number => c.cells[e]![g]!.ms;
-  const q = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
+  const { m } = timesOf(c);
   lines.push(`| (${c.id}) | ${q(m('convkit-2t-out', 'dx'), m('convkit-2t-out', 'fwd'))} | ${q(m('convkit-2t-out', 'dW'), m('convkit-2t-out', 'fwd'))} | ${right(c, 'tfjs-wasm', 'dx') ? q(m('tfjs-wasm', 'dx'), m('convkit-2t-out', 'dx')) : '✗ (peer wrong)'} | ${right(c, 'tfjs-wasm', 'dW') ? q(m('tfjs-wasm', 'dW'), m('convkit-2t-out', 'dW')) : '✗ (peer wrong)'} |`);
 }
 const md = lines.join('\n');
