@@ -5,7 +5,7 @@
  * seen, so repeated calls never grow it further.
  */
 import type { ConvGeometry } from '../../geometry/types.js';
-import { planConv, runTask, type KernelShape, type Layout, type Task } from './plan.js';
+import { kernelShape, planConv, runTask, type KernelShape, type Layout, type Task } from './plan.js';
 import { holdEventLoop } from './keep-alive.js';
 import { canBlock, canSpawnWorkers, TASK_WORDS, WorkerThreads } from './thread-pool.js';
 import { instantiate, kernelModule, loadAsync, loadedFeatures, loadSync, SHARED_MAX_PAGES, type KernelExports } from './runtime.js';
@@ -41,8 +41,7 @@ export class WasmEngine {
       : new WebAssembly.Memory({ initial: 1 });
     this.kernels = instantiate(module, this.memory);
     this.resident = new ResidentRegion(this.memory, (bytes) => this.grow(bytes));
-    const k = this.kernels;
-    this.shape = { tileRows: k.tileRows(), blockPixels: k.blockPixels(), kBlock: k.kBlock(), kBlockRows: k.kBlockRows(), scratchBytes: (oc) => k.gemmScratchBytes(oc) };
+    this.shape = kernelShape(this.kernels);
   }
 
   private readonly shape: KernelShape;

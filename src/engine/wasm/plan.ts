@@ -32,6 +32,11 @@ export interface KernelShape {
   scratchBytes(oc: number): number;
 }
 
+/** The kernels' shape as they report it (every planner reads it from here). */
+export function kernelShape(k: KernelExports): KernelShape {
+  return { tileRows: k.tileRows(), blockPixels: k.blockPixels(), kBlock: k.kBlock(), kBlockRows: k.kBlockRows(), scratchBytes: (oc) => k.gemmScratchBytes(oc) };
+}
+
 export { TASK_DEPTHWISE, TASK_GEMM, TASK_POOL, TASK_WEIGHT_GRAD, TASK_WINOGRAD, TASK_WINOGRAD_WEIGHTS, type Task } from './layouts.generated.js';
 
 /**

@@ -8,7 +8,7 @@ import type { ConvGeometry } from '../../geometry/types.js';
 import type { WasmEngine } from './engine.js';
 import { copyOut, type Job, type JobLayout } from './job.js';
 import { PlanCache } from './plan-cache.js';
-import type { KernelShape } from './plan.js';
+import { kernelShape } from './plan.js';
 import type { KernelExports } from './runtime.js';
 import { planWinograd, type WinogradPlan } from './winograd-plan.js';
 
@@ -16,7 +16,7 @@ import { planWinograd, type WinogradPlan } from './winograd-plan.js';
 const plans = new PlanCache<WinogradPlan>(32);
 
 function cachedPlan(g: ConvGeometry, slots: number, k: KernelExports): WinogradPlan {
-  const ks: KernelShape = { tileRows: k.tileRows(), blockPixels: k.blockPixels(), kBlock: k.kBlock(), kBlockRows: k.kBlockRows(), scratchBytes: (oc) => k.gemmScratchBytes(oc) };
+  const ks = kernelShape(k);
   let key = `${g.batch},${g.inChannels},${g.outChannels},${g.paddingMode},${slots},${ks.tileRows}`;
   for (const a of g.axes) key += `|${a.input},${a.dilation},${a.equivalent.padBefore},${a.equivalent.padAfter}`;
   return plans.get(key, () => planWinograd(g, slots, ks, k));
