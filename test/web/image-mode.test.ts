@@ -378,6 +378,38 @@ describe('image mode', () => {
     await page.close();
   }, 60_000);
 
+  it('the layer controls sit right under the layer’s pictures on a phone, and stay in view beside the studies on a desktop', async () => {
+    const { page } = await open('?view=image&lang=en&k=3&s=1&p=1', { width: 390, height: 844 });
+    const phone = await page.evaluate(() => {
+      const box = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+      return { pictures: box('#image-mode').bottom, controls: box('#controls').top, controlsEnd: box('#controls').bottom, studies: box('[data-image-more]').top, title: box('#layer-title').height };
+    });
+    expect(phone.controls).toBeGreaterThan(phone.pictures);
+    expect(phone.controls - phone.pictures).toBeLessThan(40);
+    expect(phone.studies).toBeGreaterThan(phone.controlsEnd);
+    expect(phone.title).toBeGreaterThan(0);
+    // The kernel field there changes the picture's kernel.
+    await page.fill('#kernel-h', '5');
+    await page.press('#kernel-h', 'Tab');
+    await page.waitForFunction(() => document.querySelectorAll('[data-kernel-editor="image-kernel"] tr').length === 5, null, { timeout: 30_000 });
+    await drawn(page);
+    await page.close();
+
+    const desk = await open('?view=image&lang=en&k=3&s=1&p=1', { width: 1366, height: 900 });
+    const seen = await desk.page.evaluate(async () => {
+      document.querySelector('[data-image-learn]')!.scrollIntoView();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const c = document.querySelector('#controls')!.getBoundingClientRect();
+      const learn = document.querySelector('[data-image-learn]')!.getBoundingClientRect();
+      return { top: c.top, bottom: c.bottom, learnTop: learn.top, learnLeft: learn.left, controlsRight: c.right, height: innerHeight };
+    });
+    expect(seen.top).toBeGreaterThanOrEqual(0);
+    expect(seen.bottom).toBeLessThanOrEqual(seen.height);
+    expect(seen.learnTop).toBeLessThan(seen.height);
+    expect(seen.learnLeft).toBeGreaterThan(seen.controlsRight);
+    await desk.page.close();
+  }, 90_000);
+
   it('a kernel larger than 3 × 3 keeps its whole table clear of the enlarged footprint, on a desktop and on a phone', async () => {
     for (const size of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
       const { page } = await open('?view=image&lang=en&k=7&p=3&s=1', size);
@@ -421,7 +453,7 @@ describe('image mode', () => {
       await p.addScriptTag({ content: axeSource });
       const result = await p.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const r = await axe.run(document.querySelector('#image-mode'), { resultTypes: ['violations'] });
+        const r = await axe.run({ include: [['#image-mode'], ['[data-image-more]']] }, { resultTypes: ['violations'] });
         return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
       });
       expect(result, `${q} at ${width}`).toEqual([]);

@@ -45,6 +45,12 @@ const FILE_MESSAGES: Record<PictureFileError['problem'], ImageKey> = {
 
 export class ImageMode {
   readonly root: HTMLElement;
+  /**
+   * The studies after the layer's own pictures (stacked dilations, upsampling, learning), in a
+   * panel of their own: on a phone the layer controls come between the two panels, right under
+   * the pictures they change, instead of after some 5000 px of studies (image.css).
+   */
+  readonly more: HTMLElement;
   private readonly layer = new LayerView();
   private readonly field = new FieldView();
   private readonly upsample = new UpsampleView();
@@ -85,8 +91,10 @@ export class ImageMode {
     const ml = h('label', { class: 'row' });
     ml.append(this.padLabel, this.padMenu);
     source.append(pl, this.fileButton, cl, ml);
-    this.root.append(this.title, this.intro, source, this.fileNote, this.fileError, this.layer.root, this.field.root, this.upsample.root, this.learn.root);
-    this.root.hidden = true;
+    this.root.append(this.title, this.intro, source, this.fileNote, this.fileError, this.layer.root);
+    this.more = h('div', { class: 'image-mode image-more', 'data-image-more': '' });
+    this.more.append(this.field.root, this.upsample.root, this.learn.root);
+    this.root.hidden = this.more.hidden = true;
     this.pictureMenu.addEventListener('change', () => {
       const v = this.pictureMenu.value as PictureChoice;
       if (v === 'own' && !this.own) {
@@ -146,7 +154,7 @@ export class ImageMode {
   setVisible(on: boolean): void {
     const was = this.visible;
     this.visible = on;
-    this.root.hidden = !on;
+    this.root.hidden = this.more.hidden = !on;
     if (!on) {
       this.learn.stop();
       return;

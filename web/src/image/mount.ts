@@ -22,7 +22,7 @@ export function mountImageMode(layout: HTMLElement, button: HTMLButtonElement): 
         });
       });
       mode.root.tabIndex = -1;
-      layout.append(mode.root);
+      layout.append(mode.root, mode.more);
       (window as unknown as { convkitImage: unknown }).convkitImage = { benchBare: (n: number, sync: boolean, reuse?: boolean) => mode.benchBare(n, sync, reuse) };
       return mode;
     }));
