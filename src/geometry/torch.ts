@@ -200,14 +200,14 @@ function checkModePadding(mode: PaddingMode, pads: [number, number][], spatial: 
     if (mode === 'reflect' && (b >= n || a >= n)) {
       throw new ConvError('PADDING_MODE', `reflect padding (${b}, ${a}) must be smaller than the input size ${n} on axis ${names[i]}`, {
         axis: names[i],
-        values: { padding: [b, a], input: n },
+        values: { padding: [b, a], input: n, paddingMode: mode },
         hint: `use padding ≤ ${n - 1} with 'reflect', or 'replicate'`,
       });
     }
     if (mode === 'circular' && (b > n || a > n)) {
       throw new ConvError('PADDING_MODE', `circular padding (${b}, ${a}) would wrap around the input of size ${n} more than once on axis ${names[i]}`, {
         axis: names[i],
-        values: { padding: [b, a], input: n },
+        values: { padding: [b, a], input: n, paddingMode: mode },
         hint: `use padding ≤ ${n} with 'circular'`,
       });
     }

@@ -124,7 +124,15 @@ describe('image mode', () => {
     await page.waitForFunction(() => (document.querySelector('[data-image-error]')?.textContent ?? '') !== '');
     const msg = await page.textContent('[data-image-error]');
     expect(msg).toMatch(/无法用在这张图片上/);
+    expect(msg).toMatch(/请把填充模式改为“补零”，或取消“转置卷积”/);
     expect(await page.$eval('.layer-view', (e) => e.classList.contains('stale'))).toBe(true);
+    // A field's own complaint elsewhere in the form leaves the picture's refusal in place.
+    await page.fill('#stride-h', '0');
+    await page.press('#stride-h', 'Tab');
+    await page.waitForFunction(() => (document.querySelector('.field-error[data-for="stride-h stride-w"]')?.textContent ?? '') !== '');
+    expect(await page.textContent('[data-image-error]')).toBe(msg);
+    await page.fill('#stride-h', '1');
+    await page.press('#stride-h', 'Tab');
     await page.selectOption('#image-padding-mode', 'zeros');
     await drawn(page);
     expect(await page.textContent('[data-image-error]')).toBe('');

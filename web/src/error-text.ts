@@ -75,6 +75,27 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both'): string {
       if (zh) return `分组数 ${g} 必须能整除${isIn ? '输入' : '输出'}通道数（${c}）。`;
       return `Groups (${g}) must divide the ${isIn ? 'input' : 'output'} channels (${c}).`;
     }
+    case 'PADDING_MODE': {
+      // The picture's Padding mode menu (image mode). A transposed layer's refusal carries the mode
+      // alone (zeros only, as in PyTorch); a pad the mode cannot make carries the pad and the size.
+      const mode = String(v.paddingMode ?? '');
+      const names: Record<string, [string, string]> = { reflect: ['reflect', '镜像'], replicate: ['replicate', '复制边缘'], circular: ['circular', '循环'] };
+      if (v.padding === undefined && names[mode]) {
+        return zh
+          ? `转置卷积只能补零：“${names[mode][1]}”填充模式只适用于普通卷积（PyTorch 也是如此）。请把填充模式改为“补零”，或取消“转置卷积”。`
+          : `A transposed convolution pads with zeros only: padding mode '${names[mode][0]}' is for ordinary convolutions (as in PyTorch). Choose padding mode 'zeros', or untick Transposed convolution.`;
+      }
+      const p = Math.max(num(v.padding, 0), num(v.padding, 1));
+      const n = num(v.input, 0);
+      if (mode === 'circular') {
+        return zh
+          ? `${axis}方向上，循环填充每边最多 ${n} 个单元（输入的尺寸），现在是 ${p}。请减小填充。`
+          : `${axis}: circular padding wraps around the input at most once, so at most ${n} cells per side (the input's size); it is ${p}. Lower Padding.`;
+      }
+      return zh
+        ? `${axis}方向上，镜像填充每边最多 ${n - 1} 个单元（比输入的 ${n} 个少一个），现在是 ${p}。请减小填充，或把填充模式改为“复制边缘”。`
+        : `${axis}: reflect padding needs fewer cells per side than the input has, so at most ${n - 1} of its ${n}; it is ${p}. Lower Padding, or choose padding mode 'replicate'.`;
+    }
     case 'TOO_LARGE':
       return zh ? '这一层太大，无法在这里画出。请减小输入、步长或通道数。' : 'This layer is too large to draw here. Use a smaller input, stride or channel count.';
     default:

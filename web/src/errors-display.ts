@@ -9,8 +9,15 @@ import { t } from './i18n.js';
 import type { State } from './state.js';
 import { store } from './store.js';
 
+/**
+ * The slots this module writes: the form's and the tour step's, each naming its controls in
+ * data-for. Other views' .field-error notes (the notation, dilation and pair views, the picture's
+ * refusal) are written by those views and left alone here.
+ */
+const SLOTS = '.field-error[data-for]';
+
 function errorSlot(control: string): HTMLElement | null {
-  for (const p of Array.from(document.querySelectorAll<HTMLElement>('.field-error'))) {
+  for (const p of Array.from(document.querySelectorAll<HTMLElement>(SLOTS))) {
     if ((p.dataset.for ?? '').split(' ').includes(control)) return p;
   }
   return null;
@@ -33,7 +40,7 @@ export function showErrors(): void {
   // Composed first and written once, so a redraw without errors touches none of these nodes.
   const slotText = new Map<HTMLElement, string>();
   const invalid = new Set<HTMLElement>();
-  for (const p of Array.from(document.querySelectorAll<HTMLElement>('.field-error'))) slotText.set(p, '');
+  for (const p of Array.from(document.querySelectorAll<HTMLElement>(SLOTS))) slotText.set(p, '');
   const put = (control: string, message: string) => {
     const slot = errorSlot(control);
     const el = document.getElementById(control);

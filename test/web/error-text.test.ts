@@ -1,0 +1,44 @@
+/**
+ * The page's words for the library's padding-mode refusals (error-text.ts): built from the real
+ * ConvErrors the library throws, each saying what is wrong and what would be valid, in both languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { isConvError, type ConvError } from '../../src/geometry/errors.js';
+import { errorHeadline } from '../../src/i18n/errors.js';
+import { convGeometry, convTransposeGeometry } from '../../src/geometry/torch.js';
+import { pageErrorText } from '../../web/src/error-text.js';
+
+function refusal(f: () => unknown): ConvError {
+  try { f(); } catch (e) { if (isConvError(e)) return e; throw e; }
+  throw new Error('the library accepted it');
+}
+
+const shapes = { inputShape: [1, 1, 4, 6], weightShape: [1, 1, 3, 3] };
+
+describe('padding-mode refusals in the page’s words', () => {
+  it('a transposed layer with a mode other than zeros names the two ways out', () => {
+    const e = refusal(() => convTransposeGeometry(shapes, { padding: 1, paddingMode: 'reflect' } as never));
+    expect(e.code).toBe('PADDING_MODE');
+    expect(pageErrorText(e, 'en')).toBe("A transposed convolution pads with zeros only: padding mode 'reflect' is for ordinary convolutions (as in PyTorch). Choose padding mode 'zeros', or untick Transposed convolution.");
+    expect(pageErrorText(e, 'zh')).toBe('转置卷积只能补零：“镜像”填充模式只适用于普通卷积（PyTorch 也是如此）。请把填充模式改为“补零”，或取消“转置卷积”。');
+  });
+
+  it('reflect padding as large as the input says the largest pad it can make', () => {
+    const e = refusal(() => convGeometry(shapes, { padding: 4, paddingMode: 'reflect' }));
+    expect(e.code).toBe('PADDING_MODE');
+    expect(pageErrorText(e, 'en')).toBe("H: reflect padding needs fewer cells per side than the input has, so at most 3 of its 4; it is 4. Lower Padding, or choose padding mode 'replicate'.");
+    expect(pageErrorText(e, 'zh')).toBe('高度方向上，镜像填充每边最多 3 个单元（比输入的 4 个少一个），现在是 4。请减小填充，或把填充模式改为“复制边缘”。');
+  });
+
+  it('circular padding beyond one wrap says the limit', () => {
+    const e = refusal(() => convGeometry(shapes, { padding: 5, paddingMode: 'circular' }));
+    expect(pageErrorText(e, 'en')).toBe("H: circular padding wraps around the input at most once, so at most 4 cells per side (the input's size); it is 5. Lower Padding.");
+    expect(pageErrorText(e, 'zh')).toBe('高度方向上，循环填充每边最多 4 个单元（输入的尺寸），现在是 5。请减小填充。');
+  });
+
+  it('an error without its numbers falls back to the headline, not a sentence with holes', () => {
+    const e = refusal(() => convGeometry(shapes, { padding: 4, paddingMode: 'reflect' }));
+    const bare = Object.assign(Object.create(Object.getPrototypeOf(e)), e, { values: {} }) as ConvError;
+    expect(pageErrorText(bare, 'en')).toBe(`${errorHeadline('en', 'PADDING_MODE')}.`);
+  });
+});
