@@ -94,6 +94,15 @@ export function checkSpecObject(options: unknown, allowed: readonly string[], wh
   return o;
 }
 
+/**
+ * The channel rule of every layer spec: groups ≥ 1, dividing both channel counts (throws the
+ * ConvError a spec with these counts gets). For callers that adapt a layer to other data, e.g.
+ * the page's pictures, and must refuse what the layer itself cannot be.
+ */
+export function checkChannels(inChannels: number, outChannels: number, groups: number): void {
+  channels({ inChannels, outChannels, groups });
+}
+
 function channels(o: Record<string, unknown>): { ic: number; oc: number; g: number; batch: number } {
   const g = int(o.groups ?? 1, 'groups');
   if (g <= 0) throw new ConvError('GROUPS', `groups must be positive, but got ${g}`, { values: { groups: g }, hint: 'use groups ≥ 1 (1 is an ordinary convolution)' });

@@ -125,7 +125,14 @@ describe('image mode', () => {
     const msg = await page.textContent('[data-image-error]');
     expect(msg).toMatch(/无法用在这张图片上/);
     expect(msg).toMatch(/请把填充模式改为“补零”，或取消“转置卷积”/);
-    expect(await page.$eval('.layer-view', (e) => e.classList.contains('stale'))).toBe(true);
+    // The picture dimmed, the refusal not.
+    const look = await page.evaluate(() => ({
+      refused: document.querySelector('.layer-view')!.classList.contains('refused'),
+      pair: getComputedStyle(document.querySelector('.layer-view > .image-pair:not(.image-tools)')!).opacity,
+      error: getComputedStyle(document.querySelector('[data-image-error]')!).opacity,
+      note: document.querySelector('[data-image-note]')!.textContent,
+    }));
+    expect(look).toEqual({ refused: true, pair: '0.45', error: '1', note: '' });
     // A field's own complaint elsewhere in the form leaves the picture's refusal in place.
     await page.fill('#stride-h', '0');
     await page.press('#stride-h', 'Tab');
@@ -134,6 +141,27 @@ describe('image mode', () => {
     await page.fill('#stride-h', '1');
     await page.press('#stride-h', 'Tab');
     await page.selectOption('#image-padding-mode', 'zeros');
+    await drawn(page);
+    expect(await page.textContent('[data-image-error]')).toBe('');
+    await page.close();
+  }, 60_000);
+
+  it('groups that do not divide the layer’s channels are refused on the picture too; groups = 1 says the colours mix', async () => {
+    const { page } = await open('?view=image&lang=en&k=3&s=1&p=1&ci=3&co=3&g=1');
+    expect(await page.textContent('[data-image-note]')).toBe('The layer’s 3 channels are the picture’s colours; groups = 1. Each output colour adds up 3 input colours (the kernel ÷ 3 on each), so the colours blend towards grey.');
+    const set = async (id: string, v: string) => { await page.fill(id, v); await page.press(id, 'Tab'); };
+    const said = async (text: string) => {
+      await page.waitForFunction((t) => document.querySelector('[data-image-error]')?.textContent === t, text, { timeout: 10_000 }).catch(() => {});
+      return page.textContent('[data-image-error]');
+    };
+    await set('#groups', '2');
+    expect(await said('This layer cannot run on the picture: Groups (2) must divide the input channels (3).')).toBe('This layer cannot run on the picture: Groups (2) must divide the input channels (3).');
+    // Channels other than the picture's: the layer is still refused rather than run per colour.
+    await set('#in-ch', '4');
+    await set('#out-ch', '4');
+    await set('#groups', '3');
+    expect(await said('This layer cannot run on the picture: Groups (3) must divide the input channels (4).')).toBe('This layer cannot run on the picture: Groups (3) must divide the input channels (4).');
+    await set('#groups', '4');
     await drawn(page);
     expect(await page.textContent('[data-image-error]')).toBe('');
     await page.close();
@@ -434,6 +462,30 @@ describe('image mode', () => {
       expect(boxes.box.r).toBeLessThanOrEqual(boxes.view);
       await page.close();
     }
+  }, 60_000);
+
+  it('a value the form rejects dims the picture and says it is the last valid one, said once for H and W', async () => {
+    const { page } = await open('?view=image&lang=en&k=3&s=1&p=1');
+    for (const id of ['#kernel-h', '#kernel-w']) { await page.fill(id, '600'); await page.press(id, 'Tab'); }
+    await page.waitForFunction(() => document.querySelector('.layer-view')?.classList.contains('form-invalid'));
+    expect(await page.textContent('.field-error[data-for="kernel-h kernel-w"]')).toBe('Enter a whole number from 1 to 9.');
+    expect(await page.textContent('[data-image-form-error]')).toBe('This combination is not valid — the picture shows the last valid one.');
+    expect(await page.$eval('.layer-view > .image-pair:not(.image-tools)', (e) => getComputedStyle(e).opacity)).toBe('0.45');
+    for (const id of ['#kernel-h', '#kernel-w']) { await page.fill(id, '3'); await page.press(id, 'Tab'); }
+    await page.waitForFunction(() => !document.querySelector('.layer-view')?.classList.contains('form-invalid'));
+    expect(await page.textContent('[data-image-form-error]')).toBe('');
+    await page.close();
+  }, 60_000);
+
+  it('the first Tab stop skips to the pictures in the image view, and to the animation on the grids', async () => {
+    const { page } = await open('?view=image&lang=zh&k=3&s=1&p=1');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => [document.activeElement!.id, document.activeElement!.textContent])).toEqual(['skip-link', '把这一层用在图片上']);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'image-mode');
+    await page.click('#image-open');
+    expect(await page.evaluate(() => [document.querySelector('#skip-link')!.getAttribute('href'), document.querySelector('#skip-link')!.textContent])).toEqual(['#stage', '动画']);
+    await page.close();
   }, 60_000);
 
   it('is reached from the header and back, makes no request to another host, and passes axe', async () => {

@@ -52,8 +52,9 @@ export function showErrors(): void {
       }
     }
     if (slot) {
+      // Height and width refused for the same reason: said once.
       const before = slotText.get(slot) ?? '';
-      slotText.set(slot, before ? `${before} ${message}` : message);
+      if (!before.includes(message)) slotText.set(slot, before ? `${before} ${message}` : message);
     }
   };
   for (const [id, msg] of fieldErrors) put(id, msg);

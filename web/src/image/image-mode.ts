@@ -145,6 +145,11 @@ export class ImageMode {
     if (this.visible) this.showLayer(s);
   }
 
+  /** Whether the layer form holds a value it rejected (see LayerView.setFormInvalid). */
+  setFormInvalid(on: boolean): void {
+    this.layer.setFormInvalid(on);
+  }
+
   /** The playground's layer on the picture, and the stacks of the field view built from it. */
   private showLayer(s: State): void {
     this.field.setLayer(s.kernel, s.dilation);

@@ -13,6 +13,7 @@ import type { Tensor } from '../../../src/tensor/tensor.js';
 import { h } from '../dom.js';
 import { setAttr, setText } from '../dom-write.js';
 import { pageErrorText } from '../error-text.js';
+import { t } from '../i18n.js';
 import type { Lang, State } from '../state.js';
 import { clearOverlay, drawPicture, drawPlanes, drawZoom } from './canvas.js';
 import { displayOf } from './display.js';
@@ -54,6 +55,9 @@ export class LayerView {
   private readonly note = h('p', { class: 'image-note', 'data-image-note': '' });
   private readonly signed = h('p', { class: 'image-note', 'data-image-signed': '' });
   private readonly error = h('p', { class: 'field-error', role: 'alert', 'data-image-error': '' });
+  /** Said while the form holds a value it rejected: the picture is the last valid layer's. */
+  private readonly formError = h('p', { class: 'field-error', role: 'status', 'data-image-form-error': '' });
+  private formInvalid = false;
   private readonly said = h('p', { class: 'image-footprint', 'aria-live': 'polite', 'data-image-footprint': '' });
   private readonly help = h('p', { class: 'hint', id: 'image-output-help' });
   private readonly runner: Latest<Job, Tensor>;
@@ -97,12 +101,23 @@ export class LayerView {
     pair.append(inFig, outFig);
     this.outputCanvas.setAttribute('aria-describedby', 'image-output-help');
     this.root = h('div', { class: 'layer-view' });
-    this.root.append(this.error, this.note, tools, pair);
+    this.root.append(this.error, this.formError, this.note, tools, pair);
     this.bindPointer();
+  }
+
+  /**
+   * The form rejected a value (a field's own message, e.g. a kernel of 600): the layer did not
+   * change, so the picture stays the last valid layer's, dimmed, with the grids' words for it.
+   */
+  setFormInvalid(on: boolean): void {
+    this.formInvalid = on;
+    setText(this.formError, on ? t(this.lang, 'errorStale') : '');
+    this.root.classList.toggle('form-invalid', on);
   }
 
   setLang(lang: Lang): void {
     this.lang = lang;
+    this.setFormInvalid(this.formInvalid);
     this.kernel.setLang(lang);
     this.help.textContent = it(lang, 'outputHelp');
     this.zoomCaption.textContent = it(lang, 'zoom');
@@ -151,10 +166,12 @@ export class LayerView {
       return;
     }
     setText(this.error, '');
-    this.root.classList.remove('stale');
+    this.root.classList.remove('refused');
     const notes = [
       layer.layerChannels ? it(this.lang, 'layerGroups', { c: p.channels, g: layer.groups }) : it(this.lang, 'depthwise', { ci: s.inChannels, co: s.outChannels, c: p.channels }),
     ];
+    // Fewer groups than colours: each output sums several colours (picture-layer.ts divides the kernel among them).
+    if (layer.layerChannels && layer.groups < p.channels) notes.push(it(this.lang, 'layerMix', { n: p.channels / layer.groups }));
     // A transposed stride spreads the kernel's weight over s_h·s_w output phases: a kernel that
     // keeps a direct conv's brightness darkens the picture that many times.
     const phases = s.transposed ? s.stride[0] * s.stride[1] : 1;
@@ -188,7 +205,9 @@ export class LayerView {
     if (!isConvError(e)) throw e;
     this.error.textContent = it(this.lang, 'refused', { msg: pageErrorText(e, this.lang) });
     this.status.textContent = '';
-    this.root.classList.add('stale');
+    // The notes described the last layer that ran, not this one.
+    setText(this.note, '');
+    this.root.classList.add('refused');
   }
 
   private drawResult(y: Tensor, job: Job, id: number, ms: number): void {

@@ -7,6 +7,7 @@
  */
 import { store } from '../store.js';
 import { setPlaying } from '../player.js';
+import { t } from '../i18n.js';
 import { it } from './image-text.js';
 import type { ImageMode } from './image-mode.js';
 
@@ -28,8 +29,11 @@ export function mountImageMode(layout: HTMLElement, button: HTMLButtonElement): 
     }));
   const show = (mode: ImageMode) => {
     mode.setState(store.snapshot());
+    mode.setFormInvalid(store.fieldErrors.size > 0);
     mode.setVisible(store.state.page === 'image');
   };
+  // A field's own message changes nothing in the layer, but the picture is then the last valid one's.
+  store.subscribe('errors', () => { if (loading) void load().then((m) => m.setFormInvalid(store.fieldErrors.size > 0)); });
   button.addEventListener('click', () => {
     const opening = store.state.page !== 'image';
     // The grids' animation would only run unseen behind the pictures.
@@ -44,6 +48,13 @@ export function mountImageMode(layout: HTMLElement, button: HTMLButtonElement): 
     // A toggle button: one label, its state in aria-pressed.
     button.textContent = it(s.lang, 'open');
     button.setAttribute('aria-pressed', String(on));
+    // The skip link leads to the view's main content: the animation, or the pictures (the stage
+    // is hidden in the image view).
+    const skip = document.getElementById('skip-link') as HTMLAnchorElement | null;
+    if (skip) {
+      skip.href = on ? '#image-mode' : '#stage';
+      skip.textContent = on ? it(s.lang, 'title') : t(s.lang, 'player');
+    }
     if (on || loading) void load().then(show);
   });
 }

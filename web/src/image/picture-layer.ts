@@ -9,11 +9,13 @@
  * picture runs the layer with that output padding — the layer the playground shows, whose size on
  * the picture follows from the picture's size as PyTorch's module would give it.
  *
- * Channels: a picture has its own channels (3 for RGB, 1 for grey). When the layer's input and
+ * Channels: a picture has its own channels (3 for RGB, 1 for grey). A layer whose groups do not
+ * divide its own channels is refused (the library's GROUPS error), whatever the picture. When the layer's input and
  * output channels equal the picture's, the layer's groups are used as they are (groups = 1 mixes
  * every colour into every output, groups = 3 filters each colour alone); otherwise the kernel is
  * applied to each colour on its own (depthwise: groups = channels), as an image editor does.
  */
+import { checkChannels } from '../../../src/geometry/options.js';
 import { convGeometry, convTransposeGeometry } from '../../../src/geometry/torch.js';
 import type { ConvGeometry, PaddingMode } from '../../../src/geometry/types.js';
 import type { ConvOptions, ConvTransposeOptions } from '../../../src/ops/conv.js';
@@ -51,6 +53,9 @@ export interface PictureShape {
 
 /** The layer for a picture of this shape, with `kernel` (kH·kW weights, row-major). */
 export function pictureLayer(s: State, kernel: Float32Array, shape: PictureShape, paddingMode: PaddingMode): PictureLayer {
+  // The layer's own channels and groups must make a layer before the picture adapts them: groups
+  // that do not divide its channels are refused here as on the grids.
+  checkChannels(s.inChannels, s.outChannels, s.groups);
   const [kh, kw] = s.kernel;
   const c = shape.channels;
   const layerChannels = s.inChannels === c && s.outChannels === c;
