@@ -477,6 +477,23 @@ describe('image mode', () => {
     await page.close();
   }, 60_000);
 
+  it('switching between a smoothing and a zero-sum preset does not move the pictures, and says how each output is shown', async () => {
+    for (const size of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
+      const { page } = await open('?view=image&lang=en&k=3&s=1&p=1', size);
+      const tops: number[] = [];
+      const notes: string[] = [];
+      for (const preset of ['gaussian', 'sobelX', 'laplacian', 'box'] as PresetName[]) {
+        await choosePreset(page, preset);
+        tops.push(await page.$eval('canvas[data-image-input]', (c) => c.getBoundingClientRect().top + scrollY));
+        notes.push((await page.textContent('[data-image-signed]'))!);
+      }
+      expect(new Set(tops).size, `${size.width}: ${tops.join(', ')}`).toBe(1);
+      expect(notes[0]).toBe('The output is shown as it is: 0 is black, 1 is white, and values beyond are clipped.');
+      expect(notes[1]).toBe('The weights sum to zero, so the output is signed: mid-grey is 0, white positive, black negative.');
+      await page.close();
+    }
+  }, 60_000);
+
   it('the first Tab stop skips to the pictures in the image view, and to the animation on the grids', async () => {
     const { page } = await open('?view=image&lang=zh&k=3&s=1&p=1');
     await page.keyboard.press('Tab');

@@ -153,7 +153,8 @@ export class LayerView {
     if (!p || !s || this.kernel.weights.length !== s.kernel[0] * s.kernel[1]) return;
     const weights = this.kernel.weights;
     const map = displayOf(weights);
-    setText(this.signed, map.kind === 'signed' ? it(this.lang, 'signedNote') : '');
+    // Always one sentence on how the output is shown, so switching presets does not move the pictures.
+    setText(this.signed, it(this.lang, map.kind === 'signed' ? 'signedNote' : 'clipNote'));
     let layer: PictureLayer;
     let geometry: ConvGeometry;
     try {
