@@ -98,6 +98,9 @@ describe('image mode', () => {
       const css = await page.$eval('canvas[data-image-output]', (c) => c.getBoundingClientRect().width);
       expect(css).toBeCloseTo(want.width, 0);
       expect(await page.textContent('[data-image-note]')).toMatch(grey ? /has 1, so|groups = 1/ : /groups = 3/);
+      // The time said is from the change to the drawn picture: the computation and the drawing.
+      const t = await page.$eval('canvas[data-image-output]', (c) => Number((c as HTMLElement).dataset.ms) + Number((c as HTMLElement).dataset.drawMs));
+      expect(Number((await page.textContent('[data-image-status]'))!.match(/Updated in ([\d.]+) ms/)![1])).toBeCloseTo(t, 0);
     }
     expect(errors).toEqual([]);
     await page.close();
@@ -287,6 +290,10 @@ describe('image mode', () => {
     await page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('canvas[data-image-output]')?.width === 1023);
     await drawn(page);
     expect(await page.textContent('[data-image-note]')).toMatch(/output padding 0, 0/);
+    // A target the grids' input cannot reach: the range said is that input's, and the refusal says so.
+    await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: unknown): void } }).convkitPlayground.benchChange({ target: [20, 20] }));
+    await page.waitForFunction(() => (document.querySelector('[data-image-error]')?.textContent ?? '') !== '');
+    expect(await page.textContent('[data-image-error]')).toBe('This layer cannot run on the picture: Target output H = 20 cannot be produced; with these settings it can be 9 to 10. The target output size is checked on the grids’ 5 × 5 input, not on the picture: the picture runs the output padding it means there.');
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
@@ -323,6 +330,9 @@ describe('image mode', () => {
   it('learning a kernel lowers the loss live and names the transposed convolution as the way back', async () => {
     const { page } = await open('?view=image&lang=en');
     expect(await page.textContent('[data-learn-transpose]')).toMatch(/Start learning to see it/);
+    // The learned kernel is numbers only: the target's editor has a preset menu, it has none.
+    expect(await page.isVisible('#learn-target-preset')).toBe(true);
+    expect(await page.isVisible('#learn-kernel-preset')).toBe(false);
     await page.click('[data-learn-start]');
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-image-learn]')?.dataset.step) >= 80, null, { timeout: 60_000 });
     await page.click('[data-learn-start]');

@@ -16,6 +16,7 @@ export class KernelEditor {
   private readonly menu: HTMLSelectElement;
   private readonly table: HTMLTableElement;
   private readonly label: HTMLElement;
+  private readonly menuRow: HTMLElement;
   private inputs: HTMLInputElement[] = [];
   private kh = 0;
   private kw = 0;
@@ -27,6 +28,7 @@ export class KernelEditor {
     this.label = h('span');
     this.menu = h('select', { id: `${id}-preset`, 'data-kernel-preset': '' });
     const lab = h('label', { class: 'row' });
+    this.menuRow = lab;
     lab.append(this.label, this.menu);
     this.table = h('table', { class: 'kernel-table', 'data-kernel-table': '' });
     this.root.append(lab, this.table);
@@ -98,9 +100,10 @@ export class KernelEditor {
     this.onChange(this.weights);
   }
 
-  /** Read-only display (the learned kernel). */
+  /** Read-only display (the learned kernel): its numbers only, without a preset menu that could do nothing. */
   setReadOnly(on: boolean): void {
     for (const inp of this.inputs) inp.readOnly = on;
     this.menu.disabled = on;
+    this.menuRow.hidden = on;
   }
 }

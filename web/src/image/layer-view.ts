@@ -204,7 +204,10 @@ export class LayerView {
 
   private showError(e: unknown): void {
     if (!isConvError(e)) throw e;
-    this.error.textContent = it(this.lang, 'refused', { msg: pageErrorText(e, this.lang) });
+    // A target output size is resolved on the grids' input (picture-layer.ts): its range is that input's.
+    const s = this.state;
+    const where = e.code === 'OUTPUT_SIZE' && s?.transposed && s.useTarget ? it(this.lang, 'targetRefused', { ih: s.input[0], iw: s.input[1] }) : '';
+    this.error.textContent = it(this.lang, 'refused', { msg: pageErrorText(e, this.lang) }) + where;
     this.status.textContent = '';
     // The notes described the last layer that ran, not this one.
     setText(this.note, '');
@@ -221,13 +224,15 @@ export class LayerView {
     setAttr(this.outputCanvas, 'aria-label', this.outputCaption.textContent ?? '');
     this.outputCanvas.dataset.drawn = String(id);
     this.outputCanvas.dataset.ms = ms.toFixed(2);
-    this.status.textContent = it(this.lang, 'took', { ms: ms.toFixed(1) });
     // The footprint stays on the pixel picked last, or starts at the centre so it is seen at once.
     const [cy, cx] = this.cursor ?? [oh >> 1, ow >> 1];
     if (cy < oh && cx < ow) this.pick(cy, cx);
     else this.pick(oh >> 1, ow >> 1);
-    // Request → result (ms) and the drawing after it, for the benchmark (bench/image-mode.ts).
-    this.outputCanvas.dataset.drawMs = (performance.now() - t0).toFixed(2);
+    // Request → result (ms) and the drawing after it, for the benchmark (bench/image-mode.ts); the
+    // reader is told the two together, the time from the change to the picture.
+    const drawMs = performance.now() - t0;
+    this.outputCanvas.dataset.drawMs = drawMs.toFixed(2);
+    this.status.textContent = it(this.lang, 'took', { ms: (ms + drawMs).toFixed(1) });
   }
 
   /**
