@@ -275,6 +275,14 @@ describe('image mode', () => {
     // The fixed 3 × 3 stacks are still there.
     await page.selectOption('#image-field-stack', '2-2-2');
     await summary('120');
+    expect(await page.textContent('[data-field-summary]')).not.toMatch(/padding/);
+    // At the picture's corner the padding takes part of the field, and the summary says so.
+    const box = (await page.$('[data-field-picture]'))!;
+    await box.scrollIntoViewIfNeeded();
+    const b = (await box.boundingBox())!;
+    await page.mouse.move(b.x + 1, b.y + 1);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-field-summary]')?.dataset.span === '7x7');
+    expect(await page.textContent('[data-field-summary]')).toMatch(/Here part of the field falls on the padding beyond the picture’s edge; away from the edges it spans 13 × 13\.$/);
     await page.close();
   }, 60_000);
 

@@ -9,7 +9,7 @@ import type { Lang } from '../state.js';
 import { clearOverlay, drawPicture, drawZoom } from './canvas.js';
 import { it } from './image-text.js';
 import type { Picture } from './picture.js';
-import { LAYER_STACK, STACKS, layerStacks, ratesText, stackField, stackNetwork } from './stack-field.js';
+import { LAYER_STACK, STACKS, fullSpan, layerStacks, ratesText, stackField, stackNetwork } from './stack-field.js';
 import type { Stack } from './stack-field.js';
 import type { Network } from '../../../src/network/types.js';
 
@@ -139,7 +139,11 @@ export class FieldView {
       for (const r of f.rows) for (const c of f.cols) z.fillRect((c - zLeft) * scale + 1, (r - zTop) * scale + 1, scale - 2, scale - 2);
     }
     const rates = ratesText(this.stack);
-    this.said.textContent = [it(this.lang, 'fieldSummary', { rates, h: f.span[0], w: f.span[1], n: f.pixels, holes: f.holes }), it(this.lang, f.holes > 0 ? 'fieldGridding' : 'fieldFull')].join(this.lang === 'zh' ? '' : ' ');
+    const said = [it(this.lang, 'fieldSummary', { rates, h: f.span[0], w: f.span[1], n: f.pixels, holes: f.holes }), it(this.lang, f.holes > 0 ? 'fieldGridding' : 'fieldFull')];
+    // Near an edge the padding takes part of the field: the numbers shrink, and the page says why.
+    const full = fullSpan(this.stack);
+    if (f.span[0] < full[0] || f.span[1] < full[1]) said.push(it(this.lang, 'fieldEdge', { h: full[0], w: full[1] }));
+    this.said.textContent = said.join(this.lang === 'zh' ? '' : ' ');
     this.said.dataset.holes = String(f.holes);
     this.said.dataset.span = `${f.span[0]}x${f.span[1]}`;
     this.canvas.setAttribute('aria-label', this.said.textContent);

@@ -76,6 +76,12 @@ export interface StackField {
   holes: number;
 }
 
+/** The field's span away from the picture's edges, [H, W]: (k − 1)·Σ rates + 1 on each axis. */
+export function fullSpan(stack: Stack): [number, number] {
+  const sum = (axis: 0 | 1) => stack.rates.reduce((a, r) => a + r[axis], 0);
+  return [(stack.kernel[0] - 1) * sum(0) + 1, (stack.kernel[1] - 1) * sum(1) + 1];
+}
+
 /** The input pixels output pixel (oy, ox) of the stack reads (pixels outside the picture read nothing). */
 export function stackField(net: Network, oy: number, ox: number): StackField {
   const [h, w] = outputRegion(net, [oy, ox]);
