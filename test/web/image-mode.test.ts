@@ -341,6 +341,20 @@ describe('image mode', () => {
     // The learned kernel is numbers only: the target's editor has a preset menu, it has none.
     expect(await page.isVisible('#learn-target-preset')).toBe(true);
     expect(await page.isVisible('#learn-kernel-preset')).toBe(false);
+    // Before the first step the zero kernel's run is shown: a flat prediction (zero, mid-grey in the
+    // Sobel target's signed colours), the error at full contrast, and no gradient back to the input.
+    const spread = (fig: string) => page.$eval(`[data-learn-figure="${fig}"] canvas`, (c) => {
+      const cv = c as HTMLCanvasElement;
+      const d = (cv.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, cv.width, cv.height).data;
+      let lo = 255, hi = 0;
+      for (let i = 0; i < d.length; i += 4) { lo = Math.min(lo, d[i]); hi = Math.max(hi, d[i]); }
+      return [lo, hi];
+    });
+    expect(await spread('prediction')).toEqual([128, 128]);
+    const [elo, ehi] = await spread('error');
+    expect(ehi - elo).toBeGreaterThan(200);
+    const [blo, bhi] = await spread('back');
+    expect(bhi - blo).toBeLessThanOrEqual(1);
     await page.click('[data-learn-start]');
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-image-learn]')?.dataset.step) >= 80, null, { timeout: 60_000 });
     await page.click('[data-learn-start]');
@@ -356,6 +370,9 @@ describe('image mode', () => {
     expect(learned[3]).toBeLessThan(-0.5);
     expect(learned[5]).toBeGreaterThan(0.5);
     expect(await page.textContent('[data-learn-transpose]')).toMatch(/transposed convolution/);
+    // Once the kernel has left zero the gradient to the input is seen, on its own scale.
+    const [b2lo, b2hi] = await spread('back');
+    expect(b2hi - b2lo).toBeGreaterThan(20);
     await page.close();
   }, 90_000);
 

@@ -97,7 +97,7 @@ const en = {
   learnTargetImage: 'Target',
   learnError: 'Error',
   learnBack: 'Gradient for the input',
-  learnScale: 'Error and gradient: grey is 0, black and white ± their largest value at the first step, so both fade as the loss falls.',
+  learnScale: 'Error and gradient: grey is 0, black and white ± their largest value when first seen, so both fade as the loss falls. The zero kernel sends no gradient back to the input: that image is all grey until the first step.',
   learnTranspose: 'The error flows back to the input through the transposed convolution: ∂L/∂x = Cᵀ ∂L/∂y, the same kernel scattered instead of gathered (x = Cᵀz). Computed here as convTranspose2d(∂L/∂y, w), it differs from the backward pass’s input gradient by at most {gap}.',
   learnTransposeBefore: 'The error flows back to the input through the transposed convolution: ∂L/∂x = Cᵀ ∂L/∂y, the same kernel scattered instead of gathered (x = Cᵀz). Start learning to see it, step by step, beside the backward pass’s own input gradient.',
 };
@@ -196,7 +196,7 @@ const zh: Record<Key, string> = {
   learnTargetImage: '目标',
   learnError: '误差',
   learnBack: '对输入的梯度',
-  learnScale: '误差和梯度图中，灰色表示 0，黑、白分别表示第一步时绝对值最大的负值和正值；损失下降，两张图也随之变淡。',
+  learnScale: '误差和梯度图中，灰色表示 0，黑、白分别表示它们第一次出现时绝对值最大的负值和正值；损失下降，两张图也随之变淡。全零的卷积核不会把梯度传回输入：第一步之前，输入梯度图全是灰色。',
   learnTranspose: '误差经由转置卷积传回输入：∂L/∂x = Cᵀ ∂L/∂y，同一个卷积核，由“收集”变成“散射”（即 x = Cᵀz）。这里用 convTranspose2d(∂L/∂y, w) 算出的结果，与反向传播给出的输入梯度最多相差 {gap}。',
   learnTransposeBefore: '误差经由转置卷积传回输入：∂L/∂x = Cᵀ ∂L/∂y，同一个卷积核，由“收集”变成“散射”（即 x = Cᵀz）。点“开始学习”，每一步都能看到它和反向传播给出的输入梯度并排对照。',
 };

@@ -60,7 +60,7 @@ export class LearnView {
   /** The step this stretch of playing pauses at, and whether it did. */
   private until = 0;
   private pausedAtLimit = false;
-  /** The first step's largest |error| and |input gradient|: the pictures' fixed scales. */
+  /** The largest |error| and |input gradient| when each was first not zero: the pictures' fixed scales. */
   private scales: { error: number; back: number } | null = null;
 
   constructor() {
@@ -124,7 +124,6 @@ export class LearnView {
     this.pausedAtLimit = false;
     this.intro.textContent = it(this.lang, 'learnIntro', { w: this.picture.width, h: this.picture.height });
     drawPlanes(this.canvases.target, this.run.target, displayOf(this.target.weights));
-    for (const k of ['prediction', 'error', 'back'] as const) this.canvases[k].getContext('2d')?.clearRect(0, 0, this.canvases[k].width, this.canvases[k].height);
     this.show();
   }
 
@@ -167,10 +166,16 @@ export class LearnView {
     this.root.dataset.firstLoss = r.losses.length ? String(r.losses[0]) : '';
     this.drawCurve(r.losses);
     if (r.prediction && r.error && r.inputGradient) {
-      this.scales ??= { error: largest(r.error), back: largest(r.inputGradient) };
+      // Each image keeps the scale it had when first not zero (the zero kernel sends no gradient
+      // back to the input: that image starts all grey), so both fade as the loss falls.
+      const sc = (this.scales ??= { error: 0, back: 0 });
+      sc.error ||= largest(r.error);
+      sc.back ||= largest(r.inputGradient);
       drawPlanes(this.canvases.prediction, r.prediction, displayOf(this.target.weights));
-      drawPlanes(this.canvases.error, r.error, signedMap(this.scales.error));
-      drawPlanes(this.canvases.back, r.inputGradient, signedMap(this.scales.back));
+      drawPlanes(this.canvases.error, r.error, signedMap(sc.error));
+      drawPlanes(this.canvases.back, r.inputGradient, signedMap(sc.back));
+    }
+    if (r.step > 0) {
       this.transposeNote.textContent = it(this.lang, 'learnTranspose', { gap: r.transposeGap.toExponential(1) });
       this.transposeNote.dataset.gap = String(r.transposeGap);
     } else {
@@ -188,7 +193,20 @@ export class LearnView {
     const lo = Math.min(...logs);
     const span = Math.max(hi - lo, 1e-6);
     const n = Math.max(losses.length - 1, 1);
-    const pts = logs.map((v, i) => `${((i / n) * 232 + 4).toFixed(1)},${(4 + ((hi - v) / span) * 112).toFixed(1)}`).join(' ');
+    // The plot right of a margin holding the axis's two values: the highest and the lowest loss so far.
+    const x0 = 46;
+    const pts = logs.map((v, i) => `${((i / n) * (236 - x0) + x0).toFixed(1)},${(6 + ((hi - v) / span) * 108).toFixed(1)}`).join(' ');
     this.curve.append(el('polyline', { points: pts, class: 'curve-line' }));
+    const label = (v: number, y: number) => {
+      const t = el('text', { x: x0 - 4, y, class: 'curve-label', 'text-anchor': 'end' });
+      t.textContent = lossText(10 ** v);
+      return t;
+    };
+    this.curve.append(label(hi, 14), label(lo, 116), el('line', { x1: x0 - 2, y1: 6, x2: x0 - 2, y2: 114, class: 'curve-axis' }));
   }
+}
+
+/** A loss for the curve's axis: two significant digits, in exponent form below 0.01. */
+function lossText(v: number): string {
+  return v >= 0.01 ? String(Number(v.toPrecision(2))) : v.toExponential(1);
 }

@@ -40,7 +40,10 @@ export interface LearnState {
 export function startLearning(p: Picture, targetKernel: ArrayLike<number>, rate = 0.05): LearnState {
   const x = pictureTensor(toGrey(p));
   const target = conv2d(x, tensor(Float32Array.from(targetKernel), [1, 1, 3, 3]), LEARN_OPTIONS);
-  return { x, target, w: new Float32Array(9), step: 0, losses: [], prediction: null, error: null, inputGradient: null, transposeGap: 0, m: new Float32Array(9), v: new Float32Array(9), rate };
+  const s: LearnState = { x, target, w: new Float32Array(9), step: 0, losses: [], prediction: null, error: null, inputGradient: null, transposeGap: 0, m: new Float32Array(9), v: new Float32Array(9), rate };
+  // The zero kernel's prediction, error and gradients, so a run is seen before its first step.
+  evaluate(s);
+  return s;
 }
 
 /** The loss of the current weights, without stepping. */
@@ -51,8 +54,11 @@ export function lossOf(s: LearnState): number {
   return sum / y.data.length;
 }
 
-/** One step: forward, loss, backward (convBackward), Adam update. Returns the loss before the update. */
-export function step(s: LearnState): number {
+/**
+ * Forward, loss and backward (convBackward) at the current weights: sets the prediction, the
+ * error, the input gradient and its gap to the transposed convolution; returns the loss and ∂L/∂w.
+ */
+export function evaluate(s: LearnState): { loss: number; gw: Float32Array } {
   const w = tensor(Float32Array.from(s.w), [1, 1, 3, 3]);
   const y = conv2d(s.x, w, LEARN_OPTIONS);
   const n = y.data.length;
@@ -74,6 +80,16 @@ export function step(s: LearnState): number {
   const viaTranspose = convTranspose2d(dy, w, LEARN_OPTIONS);
   let gap = 0;
   for (let i = 0; i < gx.data.length; i++) gap = Math.max(gap, Math.abs(gx.data[i] - viaTranspose.data[i]));
+  s.prediction = y;
+  s.error = tensor(err, y.shape);
+  s.inputGradient = gx;
+  s.transposeGap = gap;
+  return { loss, gw };
+}
+
+/** One step: evaluate, then the Adam update. Returns the loss before the update. */
+export function step(s: LearnState): number {
+  const { loss, gw } = evaluate(s);
   const b1 = 0.9;
   const b2 = 0.999;
   const t = s.step + 1;
@@ -86,9 +102,5 @@ export function step(s: LearnState): number {
   }
   s.step = t;
   s.losses.push(loss);
-  s.prediction = y;
-  s.error = tensor(err, y.shape);
-  s.inputGradient = gx;
-  s.transposeGap = gap;
   return loss;
 }
