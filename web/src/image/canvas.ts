@@ -1,6 +1,7 @@
 /**
  * Pictures and planes onto canvases, at one canvas pixel per picture pixel (the CSS size is set to
- * the same, so the result is at its true scale), and an enlarged crop for the footprint.
+ * the same, so the result is at its true scale; a tiny picture is shown enlarged by a whole
+ * factor, `displayZoom`), and an enlarged crop for the footprint.
  */
 import type { Tensor } from '../../../src/tensor/tensor.js';
 import { planesToRgba } from './display.js';
@@ -10,11 +11,27 @@ import { pictureTensor } from './picture.js';
 
 export const CLIP: DisplayMap = { offset: 0, scale: 1, kind: 'clip' };
 
-function sized(canvas: HTMLCanvasElement, w: number, h: number): CanvasRenderingContext2D {
+/**
+ * CSS pixels per picture pixel for a picture of w × h: 1 (true scale), or for one under 128 pixels
+ * on its longer side a whole factor that shows it about 256 pixels large (a 4 × 4 icon would
+ * otherwise be a dot). The input and every result of that picture use the same factor.
+ */
+export function displayZoom(w: number, h: number): number {
+  const side = Math.max(w, h);
+  return side > 0 && side < 128 ? Math.min(64, Math.floor(256 / side)) : 1;
+}
+
+/** The factor a canvas is shown at (set by `sized`). */
+export function zoomOf(canvas: HTMLCanvasElement): number {
+  return Number(canvas.dataset.zoom ?? 1) || 1;
+}
+
+function sized(canvas: HTMLCanvasElement, w: number, h: number, zoom = 1): CanvasRenderingContext2D {
   if (canvas.width !== w) canvas.width = w;
   if (canvas.height !== h) canvas.height = h;
-  canvas.style.width = `${w}px`;
-  canvas.style.height = `${h}px`;
+  canvas.style.width = `${w * zoom}px`;
+  canvas.style.height = `${h * zoom}px`;
+  canvas.dataset.zoom = String(zoom);
   return canvas.getContext('2d') as CanvasRenderingContext2D;
 }
 
@@ -22,9 +39,9 @@ function sized(canvas: HTMLCanvasElement, w: number, h: number): CanvasRendering
 const buffers = new WeakMap<HTMLCanvasElement, ImageData>();
 
 /** Draws planes [1, C, H, W] with display map `m`. */
-export function drawPlanes(canvas: HTMLCanvasElement, t: Tensor, m: DisplayMap): void {
+export function drawPlanes(canvas: HTMLCanvasElement, t: Tensor, m: DisplayMap, zoom = 1): void {
   const [, , hgt, wid] = t.shape;
-  const ctx = sized(canvas, wid, hgt);
+  const ctx = sized(canvas, wid, hgt, zoom);
   let img = buffers.get(canvas);
   if (!img || img.width !== wid || img.height !== hgt) {
     img = ctx.createImageData(wid, hgt);
@@ -34,15 +51,39 @@ export function drawPlanes(canvas: HTMLCanvasElement, t: Tensor, m: DisplayMap):
   ctx.putImageData(img, 0, 0);
 }
 
-export function drawPicture(canvas: HTMLCanvasElement, p: Picture): void {
-  drawPlanes(canvas, pictureTensor(p), CLIP);
+export function drawPicture(canvas: HTMLCanvasElement, p: Picture, zoom = 1): void {
+  drawPlanes(canvas, pictureTensor(p), CLIP, zoom);
 }
 
-/** Clears an overlay canvas and sizes it like its picture. */
-export function clearOverlay(canvas: HTMLCanvasElement, w: number, h: number): CanvasRenderingContext2D {
-  const ctx = sized(canvas, w, h);
-  ctx.clearRect(0, 0, w, h);
+/**
+ * Clears an overlay canvas for a picture of w × h shown at `zoom`: its pixels are the screen's
+ * (so lines stay thin on an enlarged picture) and it draws in picture coordinates.
+ */
+export function clearOverlay(canvas: HTMLCanvasElement, w: number, h: number, zoom = 1): CanvasRenderingContext2D {
+  const ctx = sized(canvas, w * zoom, h * zoom);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, w * zoom, h * zoom);
+  ctx.setTransform(zoom, 0, 0, zoom, 0, 0);
   return ctx;
+}
+
+/**
+ * Marks picture pixel (x, y) on an overlay from `clearOverlay` at `zoom`: the whole pixel at true
+ * scale; on an enlarged picture a square in its middle, so the pixel's own colour shows around it.
+ */
+export function markPixel(ctx: CanvasRenderingContext2D, zoom: number, x: number, y: number): void {
+  if (zoom < 4) ctx.fillRect(x, y, 1, 1);
+  else ctx.fillRect(x + 0.3, y + 0.3, 0.4, 0.4);
+}
+
+/**
+ * A frame `gap` screen pixels outside picture pixels [left, right] × [top, bottom], `width`
+ * screen pixels wide, on an overlay from `clearOverlay` at `zoom`.
+ */
+export function frame(ctx: CanvasRenderingContext2D, zoom: number, left: number, top: number, right: number, bottom: number, gap: number, width: number): void {
+  const g = gap / zoom;
+  ctx.lineWidth = width / zoom;
+  ctx.strokeRect(left - g, top - g, right - left + 1 + 2 * g, bottom - top + 1 + 2 * g);
 }
 
 /**

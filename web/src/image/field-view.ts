@@ -6,7 +6,7 @@
  */
 import { h } from '../dom.js';
 import type { Lang } from '../state.js';
-import { clearOverlay, drawPicture, drawZoom } from './canvas.js';
+import { clearOverlay, displayZoom, drawPicture, drawZoom, frame, markPixel, zoomOf } from './canvas.js';
 import { it } from './image-text.js';
 import type { Picture } from './picture.js';
 import { LAYER_STACK, STACKS, fullSpan, layerStacks, ratesText, stackField, stackNetwork } from './stack-field.js';
@@ -102,7 +102,7 @@ export class FieldView {
   setPicture(p: Picture): void {
     this.picture = p;
     this.net = null;
-    drawPicture(this.canvas, p);
+    drawPicture(this.canvas, p, displayZoom(p.width, p.height));
     this.cursor = [p.height >> 1, p.width >> 1];
     this.refresh();
   }
@@ -119,17 +119,17 @@ export class FieldView {
     this.cursor = [y, x];
     this.net ??= stackNetwork(this.stack, p.height, p.width);
     const f = stackField(this.net, y, x);
-    const ctx = clearOverlay(this.overlay, p.width, p.height);
+    const zoom = zoomOf(this.canvas);
+    const ctx = clearOverlay(this.overlay, p.width, p.height, zoom);
     ctx.fillStyle = '#ff2d95';
-    for (const r of f.rows) for (const c of f.cols) ctx.fillRect(c, r, 1, 1);
+    for (const r of f.rows) for (const c of f.cols) markPixel(ctx, zoom, c, r);
     if (f.rows.length && f.cols.length) {
       const top = f.rows[0];
       const left = f.cols[0];
       const bottom = f.rows[f.rows.length - 1];
       const right = f.cols[f.cols.length - 1];
       ctx.strokeStyle = '#ff2d95';
-      ctx.lineWidth = 1.5;
-      ctx.strokeRect(left - 2.5, top - 2.5, right - left + 6, bottom - top + 6);
+      frame(ctx, zoom, left, top, right, bottom, 2.5, 1.5);
       const size = Math.max(bottom - top, right - left) + 3;
       const scale = Math.max(3, Math.floor(200 / size));
       const zTop = Math.round((top + bottom) / 2 - (size - 1) / 2);

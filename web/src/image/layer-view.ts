@@ -15,7 +15,7 @@ import { setAttr, setText } from '../dom-write.js';
 import { pageErrorText } from '../error-text.js';
 import { t } from '../i18n.js';
 import type { Lang, State } from '../state.js';
-import { clearOverlay, drawPicture, drawPlanes, drawZoom } from './canvas.js';
+import { clearOverlay, displayZoom, drawPicture, drawPlanes, drawZoom, frame, markPixel, zoomOf } from './canvas.js';
 import { displayOf } from './display.js';
 import type { DisplayMap } from './display.js';
 import { footprint } from './footprint.js';
@@ -128,9 +128,10 @@ export class LayerView {
 
   setPicture(p: Picture): void {
     this.picture = p;
-    drawPicture(this.inputCanvas, p);
-    clearOverlay(this.inputOverlay, p.width, p.height);
-    this.inputCaption.textContent = it(this.lang, 'input', { w: p.width, h: p.height });
+    const zoom = displayZoom(p.width, p.height);
+    drawPicture(this.inputCanvas, p, zoom);
+    clearOverlay(this.inputOverlay, p.width, p.height, zoom);
+    this.inputCaption.textContent = it(this.lang, 'input', { w: p.width, h: p.height }) + (zoom > 1 ? it(this.lang, 'shownLarger', { z: zoom }) : '');
     this.run();
   }
 
@@ -216,11 +217,13 @@ export class LayerView {
 
   private drawResult(y: Tensor, job: Job, id: number, ms: number): void {
     const t0 = performance.now();
-    drawPlanes(this.outputCanvas, y, job.map);
+    // At the picture's factor, so input and output keep their sizes' ratio.
+    const zoom = displayZoom(job.picture.width, job.picture.height);
+    drawPlanes(this.outputCanvas, y, job.map, zoom);
     const [, , oh, ow] = y.shape;
-    clearOverlay(this.outputOverlay, ow, oh);
+    clearOverlay(this.outputOverlay, ow, oh, zoom);
     this.shown = job;
-    setText(this.outputCaption, it(this.lang, 'output', { w: ow, h: oh }));
+    setText(this.outputCaption, it(this.lang, 'output', { w: ow, h: oh }) + (zoom > 1 ? it(this.lang, 'shownLarger', { z: zoom }) : ''));
     setAttr(this.outputCanvas, 'aria-label', this.outputCaption.textContent ?? '');
     this.outputCanvas.dataset.drawn = String(id);
     this.outputCanvas.dataset.ms = ms.toFixed(2);
@@ -294,10 +297,10 @@ export class LayerView {
     if (!job) return;
     this.cursor = [y, x];
     const fp = footprint(job.geometry, y, x, job.mode);
-    const out = clearOverlay(this.outputOverlay, this.outputCanvas.width, this.outputCanvas.height);
+    const oz = zoomOf(this.outputCanvas);
+    const out = clearOverlay(this.outputOverlay, this.outputCanvas.width, this.outputCanvas.height, oz);
     out.strokeStyle = '#ff2d95';
-    out.lineWidth = 2;
-    out.strokeRect(x - 2, y - 2, 5, 5);
+    frame(out, oz, x, y, x, y, 2, 2);
     this.drawFootprint(fp, job.picture);
     setText(this.said, this.sentence(fp, y, x));
     const el = this.said;
@@ -326,7 +329,8 @@ export class LayerView {
   }
 
   private drawFootprint(fp: Footprint, p: Picture): void {
-    const ctx = clearOverlay(this.inputOverlay, p.width, p.height);
+    const iz = zoomOf(this.inputCanvas);
+    const ctx = clearOverlay(this.inputOverlay, p.width, p.height, iz);
     if (!fp.box) {
       this.zoom.getContext('2d')?.clearRect(0, 0, this.zoom.width, this.zoom.height);
       return;
@@ -334,10 +338,9 @@ export class LayerView {
     const { top, left, bottom, right } = fp.box;
     // The taps themselves (one picture pixel each) and a frame around them that shows at any scale.
     ctx.fillStyle = '#ff2d95';
-    for (const r of fp.rows) for (const c of fp.cols) if (r.at !== null && c.at !== null) ctx.fillRect(c.at, r.at, 1, 1);
+    for (const r of fp.rows) for (const c of fp.cols) if (r.at !== null && c.at !== null) markPixel(ctx, iz, c.at, r.at);
     ctx.strokeStyle = '#ff2d95';
-    ctx.lineWidth = 1.5;
-    ctx.strokeRect(left - 2.5, top - 2.5, right - left + 6, bottom - top + 6);
+    frame(ctx, iz, left, top, right, bottom, 2.5, 1.5);
     // Enlarged: the footprint's square with a margin, taps filled, holes left open.
     const span = Math.max(bottom - top, right - left) + 1;
     const size = Math.min(40, span + 4);
