@@ -72,7 +72,7 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both'): string {
       const g = num(v.groups, 0);
       const isIn = v.inChannels !== undefined;
       const c = num(isIn ? v.inChannels : v.outChannels, 0);
-      if (zh) return `分组数 ${g} 必须能整除${isIn ? '输入' : '输出'}通道数（${c}）。`;
+      if (zh) return `${isIn ? '输入' : '输出'}通道数（${c}）必须能被分组数（${g}）整除。`;
       return `Groups (${g}) must divide the ${isIn ? 'input' : 'output'} channels (${c}).`;
     }
     case 'PADDING_MODE': {

@@ -97,7 +97,7 @@ const en = {
   channelView: 'Which input channels feed each output channel',
   channelShown: 'Output channel shown (numbers, matrix row)',
   channelN: 'channel {c}',
-  errorStale: 'This combination is not valid — the picture shows the last valid one.',
+  errorStale: 'This combination is not valid — the figure shows the last valid one.',
   urlProblem: 'Ignored link values (defaults used):',
   fieldNumber: 'Enter a whole number from {lo} to {hi}.',
   groupsOut: 'Groups ({g}) must divide the {c} output channels',

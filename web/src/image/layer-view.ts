@@ -13,7 +13,6 @@ import type { Tensor } from '../../../src/tensor/tensor.js';
 import { h } from '../dom.js';
 import { setAttr, setText } from '../dom-write.js';
 import { pageErrorText } from '../error-text.js';
-import { t } from '../i18n.js';
 import type { Lang, State } from '../state.js';
 import { clearOverlay, displayZoom, drawPicture, drawPlanes, drawZoom, frame, markPixel, zoomOf } from './canvas.js';
 import { displayOf } from './display.js';
@@ -111,13 +110,14 @@ export class LayerView {
    */
   setFormInvalid(on: boolean): void {
     this.formInvalid = on;
-    setText(this.formError, on ? t(this.lang, 'errorStale') : '');
+    setText(this.formError, on ? it(this.lang, 'formStale') : '');
     this.root.classList.toggle('form-invalid', on);
   }
 
   setLang(lang: Lang): void {
     this.lang = lang;
     this.setFormInvalid(this.formInvalid);
+    this.captionInput();
     this.kernel.setLang(lang);
     this.help.textContent = it(lang, 'outputHelp');
     this.zoomCaption.textContent = it(lang, 'zoom');
@@ -131,8 +131,15 @@ export class LayerView {
     const zoom = displayZoom(p.width, p.height);
     drawPicture(this.inputCanvas, p, zoom);
     clearOverlay(this.inputOverlay, p.width, p.height, zoom);
-    this.inputCaption.textContent = it(this.lang, 'input', { w: p.width, h: p.height }) + (zoom > 1 ? it(this.lang, 'shownLarger', { z: zoom }) : '');
+    this.captionInput();
     this.run();
+  }
+
+  private captionInput(): void {
+    const p = this.picture;
+    if (!p) return;
+    const zoom = displayZoom(p.width, p.height);
+    this.inputCaption.textContent = it(this.lang, 'input', { w: p.width, h: p.height }) + (zoom > 1 ? it(this.lang, 'shownLarger', { z: zoom }) : '');
   }
 
   setPaddingMode(mode: PaddingMode): void {
@@ -169,8 +176,11 @@ export class LayerView {
     }
     setText(this.error, '');
     this.root.classList.remove('refused');
+    const grey = p.channels === 1;
     const notes = [
-      layer.layerChannels ? it(this.lang, 'layerGroups', { c: p.channels, g: layer.groups }) : it(this.lang, 'depthwise', { ci: s.inChannels, co: s.outChannels, c: p.channels }),
+      layer.layerChannels
+        ? it(this.lang, grey ? 'greyLayer' : 'layerGroups', { c: p.channels, g: layer.groups })
+        : it(this.lang, grey ? 'greyDepthwise' : 'depthwise', { ci: s.inChannels, co: s.outChannels, c: p.channels }),
     ];
     // Fewer groups than colours: each output sums several colours (picture-layer.ts divides the kernel among them).
     if (layer.layerChannels && layer.groups < p.channels) notes.push(it(this.lang, 'layerMix', { n: p.channels / layer.groups }));

@@ -40,12 +40,12 @@ export class LearnView {
   readonly target: KernelEditor;
   private readonly learned: KernelEditor;
   private readonly title = h('h3', { id: 'image-learn-title' });
-  private readonly intro = h('p');
+  private readonly intro = h('p', { 'data-learn-intro': '' });
   private readonly targetLabel = h('h4');
   private readonly learnedLabel = h('h4');
   private readonly start = h('button', { type: 'button', 'data-learn-start': '' });
   private readonly reset = h('button', { type: 'button', 'data-learn-reset': '' });
-  private readonly progress = h('p', { 'aria-live': 'polite', 'data-learn-progress': '' });
+  private readonly progress = h('p', { class: 'learn-progress', 'aria-live': 'polite', 'data-learn-progress': '' });
   private readonly lossLabel = h('figcaption');
   private readonly curve = el('svg', { class: 'loss-curve', viewBox: '0 0 240 120', role: 'img', 'data-learn-curve': '' });
   private readonly canvases = { prediction: h('canvas', { role: 'img' }), target: h('canvas', { role: 'img' }), error: h('canvas', { role: 'img' }), back: h('canvas', { role: 'img', 'data-learn-back': '' }) };
@@ -60,7 +60,7 @@ export class LearnView {
   /** The step this stretch of playing pauses at, and whether it did. */
   private until = 0;
   private pausedAtLimit = false;
-  /** The largest |error| and |input gradient| when each was first not zero: the pictures' fixed scales. */
+  /** The largest |error| and |input gradient| each has had so far: the pictures' scales (they never shrink). */
   private scales: { error: number; back: number } | null = null;
 
   constructor() {
@@ -106,6 +106,7 @@ export class LearnView {
     this.captions.error.textContent = it(lang, 'learnError');
     this.captions.back.textContent = it(lang, 'learnBack');
     this.scaleNote.textContent = it(lang, 'learnScale');
+    if (this.picture) this.intro.textContent = it(lang, 'learnIntro', { w: this.picture.width, h: this.picture.height });
     for (const k of ['prediction', 'target', 'error', 'back'] as const) this.canvases[k].setAttribute('aria-label', this.captions[k].textContent ?? '');
     this.setPlaying(this.playing);
     this.show();
@@ -166,11 +167,12 @@ export class LearnView {
     this.root.dataset.firstLoss = r.losses.length ? String(r.losses[0]) : '';
     this.drawCurve(r.losses);
     if (r.prediction && r.error && r.inputGradient) {
-      // Each image keeps the scale it had when first not zero (the zero kernel sends no gradient
-      // back to the input: that image starts all grey), so both fade as the loss falls.
+      // Each image on the largest value it has had so far: the error's is its first (it only falls);
+      // the input gradient's grows while the kernel leaves zero (the zero kernel sends none back),
+      // then stays, so both fade as the loss falls and neither clips.
       const sc = (this.scales ??= { error: 0, back: 0 });
-      sc.error ||= largest(r.error);
-      sc.back ||= largest(r.inputGradient);
+      sc.error = Math.max(sc.error, largest(r.error));
+      sc.back = Math.max(sc.back, largest(r.inputGradient));
       drawPlanes(this.canvases.prediction, r.prediction, displayOf(this.target.weights));
       drawPlanes(this.canvases.error, r.error, signedMap(sc.error));
       drawPlanes(this.canvases.back, r.inputGradient, signedMap(sc.back));
@@ -199,10 +201,11 @@ export class LearnView {
     this.curve.append(el('polyline', { points: pts, class: 'curve-line' }));
     const label = (v: number, y: number) => {
       const t = el('text', { x: x0 - 4, y, class: 'curve-label', 'text-anchor': 'end' });
-      t.textContent = lossText(10 ** v);
+      t.textContent = lossText(v);
       return t;
     };
-    this.curve.append(label(hi, 14), label(lo, 116), el('line', { x1: x0 - 2, y1: 6, x2: x0 - 2, y2: 114, class: 'curve-axis' }));
+    // The values themselves (the plot clamps at 1e-12 only to take logarithms).
+    this.curve.append(label(Math.max(...losses), 14), label(Math.min(...losses), 116), el('line', { x1: x0 - 2, y1: 6, x2: x0 - 2, y2: 114, class: 'curve-axis' }));
   }
 }
 
