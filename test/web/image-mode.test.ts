@@ -164,9 +164,13 @@ describe('image mode', () => {
     await set('#out-ch', '4');
     await set('#groups', '3');
     expect(await said('This layer cannot run on the picture: Groups (3) must divide the input channels (4).')).toBe('This layer cannot run on the picture: Groups (3) must divide the input channels (4).');
+    // Said again at the top of the layer form, where the fields are.
+    expect(await page.textContent('#controls [data-image-refusal]')).toBe('This layer cannot run on the picture: Groups (3) must divide the input channels (4).');
+    expect(await page.isVisible('#controls [data-image-refusal]')).toBe(true);
     await set('#groups', '4');
     await drawn(page);
     expect(await page.textContent('[data-image-error]')).toBe('');
+    expect(await page.textContent('#controls [data-image-refusal]')).toBe('');
     await page.close();
   }, 60_000);
 

@@ -145,6 +145,11 @@ export class ImageMode {
     if (this.visible) this.showLayer(s);
   }
 
+  /** Called with the picture's refusal of the layer ('' when it runs). */
+  set onRefusal(f: (text: string) => void) {
+    this.layer.onRefusal = f;
+  }
+
   /** Whether the layer form holds a value it rejected (see LayerView.setFormInvalid). */
   setFormInvalid(on: boolean): void {
     this.layer.setFormInvalid(on);

@@ -69,6 +69,9 @@ export class LayerView {
   private shown: Job | null = null;
   private cursor: [number, number] | null = null;
 
+  /** Told the picture's refusal of the layer ('' when it runs), e.g. to repeat it beside the form. */
+  onRefusal: (text: string) => void = () => {};
+
   constructor() {
     this.kernel = new KernelEditor('image-kernel', () => this.run(), 'gaussian');
     this.runner = new Latest<Job, Tensor>(
@@ -175,6 +178,7 @@ export class LayerView {
       return;
     }
     setText(this.error, '');
+    this.onRefusal('');
     this.root.classList.remove('refused');
     const grey = p.channels === 1;
     const notes = [
@@ -219,6 +223,7 @@ export class LayerView {
     const s = this.state;
     const where = e.code === 'OUTPUT_SIZE' && s?.transposed && s.useTarget ? it(this.lang, 'targetRefused', { ih: s.input[0], iw: s.input[1] }) : '';
     this.error.textContent = it(this.lang, 'refused', { msg: pageErrorText(e, this.lang) }) + where;
+    this.onRefusal(this.error.textContent);
     this.status.textContent = '';
     // The notes described the last layer that ran, not this one.
     setText(this.note, '');

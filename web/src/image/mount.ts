@@ -23,6 +23,15 @@ export function mountImageMode(layout: HTMLElement, button: HTMLButtonElement): 
         });
       });
       mode.root.tabIndex = -1;
+      // The picture's refusal again at the top of the layer form: on a phone the form is far
+      // below the message over the pictures, and the fields are where the reader fixes it.
+      const form = document.getElementById('controls');
+      const echo = document.createElement('p');
+      echo.className = 'field-error image-refusal';
+      echo.setAttribute('role', 'status');
+      echo.dataset.imageRefusal = '';
+      form?.querySelector('h2')?.after(echo);
+      mode.onRefusal = (text) => { echo.textContent = text; };
       layout.append(mode.root, mode.more);
       (window as unknown as { convkitImage: unknown }).convkitImage = { benchBare: (n: number, sync: boolean, reuse?: boolean) => mode.benchBare(n, sync, reuse) };
       return mode;
