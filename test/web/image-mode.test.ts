@@ -451,6 +451,7 @@ describe('image mode', () => {
 
   it('on a phone what a tap on the output says comes right under the pictures, before the kernel’s numbers', async () => {
     const { page } = await open('?view=image&lang=en&k=3&s=1&p=1', { width: 390, height: 844 });
+
     const ys = await page.evaluate(() => {
       const top = (s: string) => document.querySelector(s)!.getBoundingClientRect().top;
       return { outBottom: document.querySelector('canvas[data-image-output]')!.getBoundingClientRect().bottom, said: top('[data-image-footprint]'), kernel: top('[data-kernel-editor="image-kernel"]') };
@@ -570,6 +571,20 @@ describe('image mode', () => {
     expect(labels[0]).toBeCloseTo(losses[0], 1);
     expect(labels[1] / losses[1]).toBeGreaterThan(0.5);
     expect(labels[1] / losses[1]).toBeLessThanOrEqual(1.05);
+    await page.close();
+  }, 60_000);
+
+  it('the hints say "tap" on a touch screen and "move over" with a mouse, in both languages', async () => {
+    const context = await h.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await context.newPage();
+    await phone.goto(h.url + '?view=image&lang=zh&k=3&s=1&p=1');
+    await drawn(phone);
+    expect(await phone.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+    expect(await phone.textContent('#image-output-help')).toBe('点按输出：这个输出像素读取的输入像素会在输入上框出来。');
+    expect(await phone.textContent('[data-image-field] p')).toMatch(/点按图片：一个输出所依赖的像素会被标出来。$/);
+    await context.close();
+    const { page } = await open('?view=image&lang=en&k=3&s=1&p=1');
+    expect(await page.textContent('#image-output-help')).toMatch(/^Move over the output, or focus it and use the arrow keys/);
     await page.close();
   }, 60_000);
 

@@ -7,7 +7,7 @@
 import { h } from '../dom.js';
 import type { Lang } from '../state.js';
 import { clearOverlay, displayZoom, drawPicture, drawZoom, frame, markPixel, zoomOf } from './canvas.js';
-import { it } from './image-text.js';
+import { coarsePointer, it } from './image-text.js';
 import type { Picture } from './picture.js';
 import { LAYER_STACK, STACKS, fullSpan, layerStacks, ratesText, stackField, stackNetwork } from './stack-field.js';
 import type { Stack } from './stack-field.js';
@@ -109,7 +109,7 @@ export class FieldView {
 
   private refresh(): void {
     const st = this.stack;
-    this.intro.textContent = it(this.lang, 'fieldIntro', { k: `${st.kernel[0]} × ${st.kernel[1]}`, n: st.rates.length, rates: ratesText(st) });
+    this.intro.textContent = it(this.lang, coarsePointer() ? 'fieldIntroTouch' : 'fieldIntro', { k: `${st.kernel[0]} × ${st.kernel[1]}`, n: st.rates.length, rates: ratesText(st) });
     if (this.picture && this.cursor) this.pick(...this.cursor);
   }
 

@@ -53,6 +53,7 @@ const en = {
   targetRefused: ' The target output size is checked on the grids’ {ih} × {iw} input, not on the picture: the picture runs the output padding it means there.',
   refused: 'This layer cannot run on the picture: {msg}',
   outputHelp: 'Move over the output, or focus it and use the arrow keys: the input pixels that output pixel reads are outlined on the input.',
+  outputHelpTouch: 'Tap the output: the input pixels that output pixel reads are outlined on the input.',
   footprint: 'Output pixel (row {y}, column {x}) reads {n} input pixels, {rows}, {cols}.',
   footprintOne: 'Output pixel (row {y}, column {x}) reads 1 input pixel, at {rows}, {cols}.',
   rowSpan: 'rows {a}–{b}',
@@ -70,6 +71,7 @@ const en = {
   fileScaled: 'Your picture ({w} × {h}) is shown scaled down to {sw} × {sh}.',
   fieldTitle: 'Receptive field of stacked dilated layers',
   fieldIntro: '{n} stacked {k} layers with dilation rates {rates}, stride 1, each padded to keep the size. Move over the picture, or focus it and use the arrow keys: the pixels one output depends on are marked.',
+  fieldIntroTouch: '{n} stacked {k} layers with dilation rates {rates}, stride 1, each padded to keep the size. Tap the picture: the pixels one output depends on are marked.',
   fieldStack: 'Stack',
   fieldFromLayer: 'From the layer set under “Layer”',
   fieldLayerStack: 'This layer three times: {k}, rates {rates}',
@@ -156,6 +158,7 @@ const zh: Record<Key, string> = {
   targetRefused: '目标输出尺寸是按网格里 {ih} × {iw} 的输入检查的，而不是按图片：图片沿用该目标尺寸在网格中对应的输出填充。',
   refused: '这一层无法用在这张图片上：{msg}',
   outputHelp: '把指针移到输出上，或选中输出后用方向键：这个输出像素读取的输入像素会在输入上框出来。',
+  outputHelpTouch: '点按输出：这个输出像素读取的输入像素会在输入上框出来。',
   footprint: '输出像素（第 {y} 行，第 {x} 列）读取 {n} 个输入像素，{rows}，{cols}。',
   footprintOne: '输出像素（第 {y} 行，第 {x} 列）只读取 1 个输入像素，位于{rows}，{cols}。',
   rowSpan: '第 {a}–{b} 行',
@@ -173,6 +176,7 @@ const zh: Record<Key, string> = {
   fileScaled: '你的图片（{w} × {h}）已缩小到 {sw} × {sh} 显示。',
   fieldTitle: '堆叠空洞卷积的感受野',
   fieldIntro: '{n} 层 {k} 的卷积叠在一起，膨胀率依次为 {rates}，步长 1，每层都加填充以保持大小。把指针移到图片上，或选中图片后用方向键：一个输出所依赖的像素会被标出来。',
+  fieldIntroTouch: '{n} 层 {k} 的卷积叠在一起，膨胀率依次为 {rates}，步长 1，每层都加填充以保持大小。点按图片：一个输出所依赖的像素会被标出来。',
   fieldStack: '堆叠',
   fieldFromLayer: '来自“卷积层”里设好的这一层',
   fieldLayerStack: '这一层叠三次：{k}，膨胀率 {rates}',
@@ -216,4 +220,9 @@ export type ImageKey = Key;
 /** The text of `key` in `lang`, with {name} placeholders filled. */
 export function it(lang: Lang, key: Key, vars: Record<string, string | number> = {}): string {
   return TABLE[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+/** Whether the page is used with a finger (a phone): the hints then say "tap" rather than "move over". */
+export function coarsePointer(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
 }

@@ -19,7 +19,7 @@ import { displayOf } from './display.js';
 import type { DisplayMap } from './display.js';
 import { footprint } from './footprint.js';
 import type { Footprint } from './footprint.js';
-import { it } from './image-text.js';
+import { coarsePointer, it } from './image-text.js';
 import type { ImageKey } from './image-text.js';
 import { KernelEditor } from './kernel-editor.js';
 import { pictureTensor } from './picture.js';
@@ -122,7 +122,7 @@ export class LayerView {
     this.setFormInvalid(this.formInvalid);
     this.captionInput();
     this.kernel.setLang(lang);
-    this.help.textContent = it(lang, 'outputHelp');
+    this.help.textContent = it(lang, coarsePointer() ? 'outputHelpTouch' : 'outputHelp');
     this.zoomCaption.textContent = it(lang, 'zoom');
     this.outputCanvas.setAttribute('aria-label', this.outputCaption.textContent ?? '');
     if (this.state) this.run();
