@@ -195,8 +195,8 @@ describe('stacked rates and gridding (tour step 12)', () => {
     const phone = await open('?tour=12&lang=zh', { width: 390, height: 844 });
     const caps = await phone.$$eval('#stack-figure .stack-caption', (cs) => cs.map((c) => ({ text: c.textContent ?? '', px: parseFloat(getComputedStyle(c).fontSize), right: c.getBoundingClientRect().right })));
     expect(caps.map((c) => c.text)).toEqual([
-      `膨胀率 2, 2, 2一个输出覆盖 ${a.span}×${a.span} 个输入单元其中 ${a.holes} 行、${a.holes} 列从未被读取`,
-      `膨胀率 1, 2, 5一个输出覆盖 ${b.span}×${b.span} 个输入单元每个单元都被读取`,
+      `膨胀率 2、2、2一个输出覆盖 ${a.span}×${a.span} 个输入单元其中 ${a.holes} 行、${a.holes} 列从未被读取`,
+      `膨胀率 1、2、5一个输出覆盖 ${b.span}×${b.span} 个输入单元每个单元都被读取`,
     ]);
     for (const cap of caps) {
       expect(cap.px).toBeGreaterThanOrEqual(12);

@@ -196,6 +196,7 @@ describe('stacked dilated layers', () => {
     expect(stackField(stackNetwork(again, 64, 64), 32, 32).holes).toBe(120);
     expect(stackField(stackNetwork(hdc, 64, 64), 32, 32).holes).toBe(0);
     expect(ratesText(layerStacks([3, 3], [2, 1])[0])).toBe('2×1, 2×1, 2×1');
+    expect(ratesText(layerStacks([3, 3], [2, 1])[0], 'zh')).toBe('2×1、2×1、2×1');
   });
 
   it('keeps the picture’s size, even kernels included (the odd padding cell after, as PyTorch’s same)', () => {

@@ -65,7 +65,8 @@ export class StackFigure {
     reach.forEach((r, i) => {
       const holes = new Set(r.holes);
       const side = r.span * cell;
-      const title = t(lang, 'stackRates', { r: sets[i].join(', ') });
+      // Chinese lists take the enumeration comma (as the image mode's rates do).
+      const title = t(lang, 'stackRates', { r: sets[i].join(lang === 'zh' ? '、' : ', ') });
       const note = t(lang, 'stackReach', { span: r.span });
       const holesNote = r.holes.length > 0 ? t(lang, 'stackHoles', { holes: r.holes.length }) : t(lang, 'stackNoHoles');
       labels.push(`${title}: ${note}, ${holesNote}`);

@@ -92,9 +92,9 @@ export class FieldView {
     const [again, hdc] = this.fromLayer;
     const k = `${again.kernel[0]} × ${again.kernel[1]}`;
     const mine = h('optgroup', { label: it(L, 'fieldFromLayer') });
-    mine.append(option(again, it(L, 'fieldLayerStack', { k, rates: ratesText(again) })), option(hdc, it(L, 'fieldLayerHdc', { k, rates: ratesText(hdc) })));
+    mine.append(option(again, it(L, 'fieldLayerStack', { k, rates: ratesText(again, L) })), option(hdc, it(L, 'fieldLayerHdc', { k, rates: ratesText(hdc, L) })));
     const fixed = h('optgroup', { label: it(L, 'fieldFixed') });
-    fixed.append(...STACKS.map((s) => option(s, ratesText(s))));
+    fixed.append(...STACKS.map((s) => option(s, ratesText(s, L))));
     this.menu.replaceChildren(mine, fixed);
     this.menu.value = this.chosen;
   }
@@ -109,7 +109,7 @@ export class FieldView {
 
   private refresh(): void {
     const st = this.stack;
-    this.intro.textContent = it(this.lang, coarsePointer() ? 'fieldIntroTouch' : 'fieldIntro', { k: `${st.kernel[0]} × ${st.kernel[1]}`, n: st.rates.length, rates: ratesText(st) });
+    this.intro.textContent = it(this.lang, coarsePointer() ? 'fieldIntroTouch' : 'fieldIntro', { k: `${st.kernel[0]} × ${st.kernel[1]}`, n: st.rates.length, rates: ratesText(st, this.lang) });
     if (this.picture && this.cursor) this.pick(...this.cursor);
   }
 
@@ -138,7 +138,7 @@ export class FieldView {
       z.fillStyle = 'rgba(255, 45, 149, 0.75)';
       for (const r of f.rows) for (const c of f.cols) z.fillRect((c - zLeft) * scale + 1, (r - zTop) * scale + 1, scale - 2, scale - 2);
     }
-    const rates = ratesText(this.stack);
+    const rates = ratesText(this.stack, this.lang);
     const said = [it(this.lang, 'fieldSummary', { rates, h: f.span[0], w: f.span[1], n: f.pixels, holes: f.holes }), it(this.lang, f.holes > 0 ? 'fieldGridding' : 'fieldFull')];
     // Near an edge the padding takes part of the field: the numbers shrink, and the page says why.
     const full = fullSpan(this.stack);

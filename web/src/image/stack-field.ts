@@ -51,8 +51,9 @@ export function layerStacks(kernel: readonly [number, number], dilation: readonl
 }
 
 /** The stack's rates as a reader reads them: "2, 2, 2", or "2×1, 2×1" where the axes differ. */
-export function ratesText(stack: Stack): string {
-  return stack.rates.map(([a, b]) => (a === b ? String(a) : `${a}×${b}`)).join(', ');
+export function ratesText(stack: Stack, lang: 'en' | 'zh' = 'en'): string {
+  // Chinese lists with the enumeration comma, as the page's other lists (“1、2 或 4”).
+  return stack.rates.map(([a, b]) => (a === b ? String(a) : `${a}×${b}`)).join(lang === 'zh' ? '、' : ', ');
 }
 
 /** The stack as a network on an input of height × width (each layer keeps the size: stride 1, padded). */
