@@ -18,7 +18,7 @@ import { lossOf, startLearning, step } from '../../web/src/image/learn.js';
 import { pictureTensor, toGrey } from '../../web/src/image/picture.js';
 import { pictureGeometry, pictureLayer } from '../../web/src/image/picture-layer.js';
 import { centreCrop, resize2x, shrinkToFit } from '../../web/src/image/resize.js';
-import { LAYER_HDC, LAYER_STACK, STACKS, layerStacks, ratesText, stackField, stackNetwork } from '../../web/src/image/stack-field.js';
+import { LAYER_HDC, LAYER_STACK, STACKS, fullSpan, layerStacks, ratesText, stackField, stackNetwork } from '../../web/src/image/stack-field.js';
 import { stackReach } from '../../web/src/stack-figure.js';
 import { overlapCounts } from '../../web/src/image/upsample.js';
 import { defaultState, parseQuery } from '../../web/src/state.js';
@@ -197,6 +197,9 @@ describe('stacked dilated layers', () => {
     expect(stackField(stackNetwork(hdc, 64, 64), 32, 32).holes).toBe(0);
     expect(ratesText(layerStacks([3, 3], [2, 1])[0])).toBe('2×1, 2×1, 2×1');
     expect(ratesText(layerStacks([3, 3], [2, 1])[0], 'zh')).toBe('2×1、2×1、2×1');
+    // Away from the edges the field is the library's continuous receptive field: (k − 1)·Σ rates + 1.
+    expect(fullSpan(stackNetwork(layerStacks([3, 3], [2, 2])[0], 64, 64))).toEqual([13, 13]);
+    expect(fullSpan(stackNetwork(layerStacks([3, 5], [3, 1])[0], 64, 64))).toEqual([19, 13]);
   });
 
   it('keeps the picture’s size, even kernels included (the odd padding cell after, as PyTorch’s same)', () => {

@@ -28,7 +28,8 @@ export class FieldView {
   /** The stacks from the playground's layer (rebuilt when its kernel or dilation changes). */
   private fromLayer: Stack[] = layerStacks([3, 3], [1, 1]);
   private chosen = LAYER_STACK;
-  private net: Network | null = null;
+  /** The stack on the picture as a network, and its field away from the edges (fullSpan); null after a change. */
+  private built: { net: Network; full: [number, number] } | null = null;
   private cursor: [number, number] | null = null;
 
   constructor() {
@@ -41,7 +42,7 @@ export class FieldView {
     this.root.append(this.title, this.intro, lab, row, this.said);
     this.menu.addEventListener('change', () => {
       this.chosen = this.menu.value;
-      this.net = null;
+      this.built = null;
       this.refresh();
     });
     const move = (e: PointerEvent) => {
@@ -81,7 +82,7 @@ export class FieldView {
     this.fromLayer = layerStacks(kernel, dilation);
     this.writeMenu();
     if (this.stack.fromLayer) {
-      this.net = null;
+      this.built = null;
       this.refresh();
     }
   }
@@ -101,7 +102,7 @@ export class FieldView {
 
   setPicture(p: Picture): void {
     this.picture = p;
-    this.net = null;
+    this.built = null;
     drawPicture(this.canvas, p, displayZoom(p.width, p.height));
     this.cursor = [p.height >> 1, p.width >> 1];
     this.refresh();
@@ -117,8 +118,12 @@ export class FieldView {
     const p = this.picture;
     if (!p) return;
     this.cursor = [y, x];
-    this.net ??= stackNetwork(this.stack, p.height, p.width);
-    const f = stackField(this.net, y, x);
+    if (!this.built) {
+      const net = stackNetwork(this.stack, p.height, p.width);
+      this.built = { net, full: fullSpan(net) };
+    }
+    const { net, full } = this.built;
+    const f = stackField(net, y, x);
     const zoom = zoomOf(this.canvas);
     const ctx = clearOverlay(this.overlay, p.width, p.height, zoom);
     ctx.fillStyle = '#ff2d95';
@@ -141,7 +146,6 @@ export class FieldView {
     const rates = ratesText(this.stack, this.lang);
     const said = [it(this.lang, 'fieldSummary', { rates, h: f.span[0], w: f.span[1], n: f.pixels, holes: f.holes }), it(this.lang, f.holes > 0 ? 'fieldGridding' : 'fieldFull')];
     // Near an edge the padding takes part of the field: the numbers shrink, and the page says why.
-    const full = fullSpan(this.stack);
     if (f.span[0] < full[0] || f.span[1] < full[1]) said.push(it(this.lang, 'fieldEdge', { h: full[0], w: full[1] }));
     this.said.textContent = said.join(this.lang === 'zh' ? '' : ' ');
     this.said.dataset.holes = String(f.holes);

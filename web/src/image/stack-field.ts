@@ -11,7 +11,7 @@
  * keep the picture's size, so the field can be shown for any pixel of the picture.
  */
 import { buildNetwork } from '../../../src/network/build.js';
-import { outputRegion } from '../../../src/network/receptive.js';
+import { continuousField, outputRegion } from '../../../src/network/receptive.js';
 import type { ConvLayerDef, Network } from '../../../src/network/types.js';
 
 /** Dilation rate of one layer, [H, W]. */
@@ -77,10 +77,14 @@ export interface StackField {
   holes: number;
 }
 
-/** The field's span away from the picture's edges, [H, W]: (k − 1)·Σ rates + 1 on each axis. */
-export function fullSpan(stack: Stack): [number, number] {
-  const sum = (axis: 0 | 1) => stack.rates.reduce((a, r) => a + r[axis], 0);
-  return [(stack.kernel[0] - 1) * sum(0) + 1, (stack.kernel[1] - 1) * sum(1) + 1];
+/** The field's span away from the picture's edges, [H, W]: the library's continuous receptive field of the stack's output. */
+export function fullSpan(net: Network): [number, number] {
+  const axes = continuousField(net).nodes.get(net.outputs[0]);
+  const size = (a: number): number => {
+    const r = axes?.[a]?.size;
+    return r ? r.num / r.den : 0;
+  };
+  return [size(0), size(1)];
 }
 
 /** The input pixels output pixel (oy, ox) of the stack reads (pixels outside the picture read nothing). */
