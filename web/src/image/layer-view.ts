@@ -140,9 +140,12 @@ export class LayerView {
 
   private captionInput(): void {
     const p = this.picture;
-    if (!p) return;
-    const zoom = displayZoom(p.width, p.height);
-    this.inputCaption.textContent = it(this.lang, 'input', { w: p.width, h: p.height }) + (zoom > 1 ? it(this.lang, 'shownLarger', { z: zoom }) : '');
+    if (p) this.inputCaption.textContent = this.sizeCaption('input', p.width, p.height, displayZoom(p.width, p.height));
+  }
+
+  /** "Input 40 × 24", and the factor when the picture is shown enlarged. */
+  private sizeCaption(key: 'input' | 'output', w: number, h: number, zoom: number): string {
+    return it(this.lang, key, { w, h }) + (zoom > 1 ? it(this.lang, 'shownLarger', { z: zoom }) : '');
   }
 
   setPaddingMode(mode: PaddingMode): void {
@@ -238,7 +241,7 @@ export class LayerView {
     const [, , oh, ow] = y.shape;
     clearOverlay(this.outputOverlay, ow, oh, zoom);
     this.shown = job;
-    setText(this.outputCaption, it(this.lang, 'output', { w: ow, h: oh }) + (zoom > 1 ? it(this.lang, 'shownLarger', { z: zoom }) : ''));
+    setText(this.outputCaption, this.sizeCaption('output', ow, oh, zoom));
     setAttr(this.outputCanvas, 'aria-label', this.outputCaption.textContent ?? '');
     this.outputCanvas.dataset.drawn = String(id);
     this.outputCanvas.dataset.ms = ms.toFixed(2);

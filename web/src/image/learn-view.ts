@@ -3,9 +3,9 @@
  * step the learned kernel's numbers, the loss curve, the prediction, the error and the gradient
  * for the input with the sentence that names its path (learn.ts does the arithmetic with the
  * library's convBackward). One step per animation frame; a run pauses by itself after MAX_STEPS
- * steps and says so, and Start goes on for as many more. The error and the input gradient keep
- * the scale of their first step, so they fade as the loss falls (a per-step scale showed a
- * converged run's error at full contrast).
+ * steps and says so, and Start goes on for as many more. The error and the input gradient are
+ * drawn on the largest value each has had so far, so they fade as the loss falls (a per-step
+ * scale showed a converged run's error at full contrast).
  */
 import type { Tensor } from '../../../src/tensor/tensor.js';
 import { el, h } from '../dom.js';

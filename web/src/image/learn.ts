@@ -46,12 +46,9 @@ export function startLearning(p: Picture, targetKernel: ArrayLike<number>, rate 
   return s;
 }
 
-/** The loss of the current weights, without stepping. */
+/** The loss at the current weights, without stepping (`evaluate`'s, which also refreshes the prediction, error and gradients). */
 export function lossOf(s: LearnState): number {
-  const y = conv2d(s.x, tensor(s.w, [1, 1, 3, 3]), LEARN_OPTIONS);
-  let sum = 0;
-  for (let i = 0; i < y.data.length; i++) sum += (y.data[i] - s.target.data[i]) ** 2;
-  return sum / y.data.length;
+  return evaluate(s).loss;
 }
 
 /**
