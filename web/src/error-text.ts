@@ -79,11 +79,12 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both'): string {
       // The picture's Padding mode menu (image mode). A transposed layer's refusal carries the mode
       // alone (zeros only, as in PyTorch); a pad the mode cannot make carries the pad and the size.
       const mode = String(v.paddingMode ?? '');
-      const names: Record<string, [string, string]> = { reflect: ['reflect', '镜像'], replicate: ['replicate', '复制边缘'], circular: ['circular', '循环'] };
-      if (v.padding === undefined && names[mode]) {
+      // The modes' Chinese names (web/GLOSSARY.md); English names them as PyTorch does.
+      const zhName: Record<string, string> = { reflect: '镜像', replicate: '复制边缘', circular: '循环' };
+      if (v.padding === undefined && zhName[mode]) {
         return zh
-          ? `转置卷积只能补零：“${names[mode][1]}”填充模式只适用于普通卷积（PyTorch 也是如此）。请把填充模式改为“补零”，或取消“转置卷积”。`
-          : `A transposed convolution pads with zeros only: padding mode '${names[mode][0]}' is for ordinary convolutions (as in PyTorch). Choose padding mode 'zeros', or untick Transposed convolution.`;
+          ? `转置卷积只能补零：“${zhName[mode]}”填充模式只适用于普通卷积（PyTorch 也是如此）。请把填充模式改为“补零”，或取消“转置卷积”。`
+          : `A transposed convolution pads with zeros only: padding mode '${mode}' is for ordinary convolutions (as in PyTorch). Choose padding mode 'zeros', or untick Transposed convolution.`;
       }
       const p = Math.max(num(v.padding, 0), num(v.padding, 1));
       const n = num(v.input, 0);
