@@ -513,6 +513,84 @@ describe('image mode', () => {
     }
   }, 60_000);
 
+  it('a large kernel’s cells show every digit; on a phone a 5 × 5 table fits and a 9 × 9 one says it scrolls sideways', async () => {
+    const cells = (page: Page) => page.evaluate(() => {
+      const box = document.querySelector('.kernel-table-box')!;
+      const inputs = [...document.querySelectorAll<HTMLInputElement>('[data-kernel-editor="image-kernel"] input')];
+      return {
+        clipped: inputs.filter((i) => i.scrollWidth > i.clientWidth).map((i) => i.value),
+        overflows: box.scrollWidth > box.clientWidth + 1,
+        hint: (document.querySelector('[data-kernel-scroll-hint]') as HTMLElement).hidden ? '' : document.querySelector('[data-kernel-scroll-hint]')!.textContent,
+      };
+    });
+    const desk = await open('?view=image&lang=en&k=9&p=4&s=1', { width: 1366, height: 900 });
+    const d = await cells(desk.page);
+    // The 9 × 9 Gaussian's weights have four decimals (0.0001 …): none may be cut to "0.000".
+    expect(d.clipped).toEqual([]);
+    expect(d.overflows).toBe(false);
+    expect(d.hint).toBe('');
+    await desk.page.close();
+    const five = await open('?view=image&lang=en&k=5&p=2&s=1', { width: 390, height: 844 });
+    const f = await cells(five.page);
+    expect(f).toEqual({ clipped: [], overflows: false, hint: '' });
+    await five.page.close();
+    const nine = await open('?view=image&lang=zh&k=9&p=4&s=1', { width: 390, height: 844 });
+    const n = await cells(nine.page);
+    expect(n.overflows).toBe(true);
+    expect(n.hint).toBe('表格比屏幕宽：左右滑动可以看到全部 9 列。');
+    await nine.page.close();
+  }, 90_000);
+
+  it('on a 1366 × 900 screen the pictures start above 560 px with a 3 × 3 kernel and above 700 px with a 9 × 9 one', async () => {
+    // (They started at 620 and 816 px while the note under the kernel widened its box and pushed
+    // the enlarged footprint and the words onto a row of their own.)
+    for (const [q, above] of [['?view=image&lang=en', 560], ['?view=image&lang=en&k=9&p=4&s=1', 700]] as const) {
+      const { page } = await open(q, { width: 1366, height: 900 });
+      const top = await page.$eval('canvas[data-image-output]', (c) => c.getBoundingClientRect().top);
+      expect(top).toBeLessThan(above);
+      expect(await page.$eval('canvas[data-image-input]', (c) => c.getBoundingClientRect().top)).toBe(top);
+      await page.close();
+    }
+  }, 60_000);
+
+  it('the header’s Pictures button keeps its word inside it, and the page does not scroll sideways, down to 721 px', async () => {
+    for (const width of [1000, 721]) {
+      const { page } = await open('?view=image&lang=en', { width, height: 800 });
+      const m = await page.evaluate(() => {
+        const b = document.querySelector('#image-open')!;
+        return { text: b.scrollWidth - b.clientWidth, page: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+      });
+      expect(m, `${width} px`).toEqual({ text: 0, page: 0 });
+      await page.close();
+    }
+  }, 60_000);
+
+  it('a result that takes long dims the previous output and its footprint and says so, until it is drawn', async () => {
+    const { page } = await open('?view=image&lang=en&k=9&s=1&p=0&t=1');
+    // Watch the view's classes from before the change: was it marked pending before the new result landed?
+    await page.evaluate(() => {
+      const view = document.querySelector('.layer-view')!;
+      const w = window as unknown as { seen: { pending: boolean; status: string } };
+      w.seen = { pending: false, status: '' };
+      new MutationObserver(() => {
+        if (view.classList.contains('pending') && !w.seen.pending) w.seen = { pending: true, status: document.querySelector('[data-image-status]')!.textContent ?? '' };
+      }).observe(view, { attributes: true, attributeFilter: ['class'] });
+    });
+    for (const id of ['#stride-h', '#stride-w']) await page.fill(id, '8');
+    await drawn(page);
+    const after = await page.evaluate(() => ({
+      seen: (window as unknown as { seen: { pending: boolean; status: string } }).seen,
+      pending: document.querySelector('.layer-view')!.classList.contains('pending'),
+      ms: Number((document.querySelector('canvas[data-image-output]') as HTMLCanvasElement).dataset.ms),
+    }));
+    // The layer must be slow enough for the mark (200 ms) to show; a faster engine needs a slower layer here.
+    expect(after.ms).toBeGreaterThan(400);
+    expect(after.seen).toEqual({ pending: true, status: 'Computing… Until it is done, the output and its footprint (dimmed) are the previous layer’s.' });
+    expect(after.pending).toBe(false);
+    expect(await page.textContent('[data-image-status]')).toMatch(/^Updated in [\d.]+ ms$/);
+    await page.close();
+  }, 90_000);
+
   it('a value the form rejects dims the picture and says it is the last valid one, said once for H and W', async () => {
     const { page } = await open('?view=image&lang=en&k=3&s=1&p=1');
     for (const id of ['#kernel-h', '#kernel-w']) { await page.fill(id, '600'); await page.press(id, 'Tab'); }

@@ -17,6 +17,8 @@ export class KernelEditor {
   private readonly table: HTMLTableElement;
   private readonly label: HTMLElement;
   private readonly menuRow: HTMLElement;
+  /** Says the table scrolls sideways, shown only while it is wider than its box (a phone, a 9 × 9 kernel). */
+  private readonly scrollHint: HTMLElement;
   private inputs: HTMLInputElement[] = [];
   private kh = 0;
   private kw = 0;
@@ -31,7 +33,11 @@ export class KernelEditor {
     this.menuRow = lab;
     lab.append(this.label, this.menu);
     this.table = h('table', { class: 'kernel-table', 'data-kernel-table': '' });
-    this.root.append(lab, this.table);
+    this.scrollHint = h('p', { class: 'hint kernel-scroll-hint', 'data-kernel-scroll-hint': '', hidden: '' });
+    const box = h('div', { class: 'kernel-table-box' });
+    box.append(this.table);
+    this.root.append(lab, this.scrollHint, box);
+    if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => this.checkOverflow(box)).observe(box);
     this.menu.addEventListener('change', () => {
       if (this.menu.value) this.applyPreset(this.menu.value as PresetName);
     });
@@ -44,6 +50,9 @@ export class KernelEditor {
     this.kw = kw;
     this.inputs = [];
     this.table.replaceChildren();
+    // Five or more columns: narrower cells, so a 9 × 9 kernel stays about as wide as the
+    // enlarged footprint and the words beside it allow.
+    this.table.classList.toggle('compact', kw >= 5);
     for (let r = 0; r < kh; r++) {
       const tr = h('tr');
       for (let c = 0; c < kw; c++) {
@@ -58,12 +67,18 @@ export class KernelEditor {
     }
     this.setLang(this.lang);
     this.applyPreset(this.preset, false);
+    this.checkOverflow(this.table.parentElement as HTMLElement);
     this.onChange(this.weights);
+  }
+
+  private checkOverflow(box: HTMLElement): void {
+    this.scrollHint.hidden = !(box.scrollWidth > box.clientWidth + 1);
   }
 
   setLang(lang: Lang): void {
     this.lang = lang;
     this.label.textContent = it(lang, 'kernelPreset');
+    this.scrollHint.textContent = it(lang, 'kernelScroll', { n: this.kw });
     const value = this.menu.value;
     this.menu.replaceChildren(h('option', { value: '' }, it(lang, 'custom')), ...PRESETS.map((p) => h('option', { value: p }, it(lang, p))));
     this.menu.value = value;

@@ -38,6 +38,8 @@ interface Job {
 }
 
 const ZOOM_SCALE = 12;
+/** How long a result may take before the pictures on screen are marked as the previous layer's (ms). */
+const PENDING_MS = 200;
 
 export class LayerView {
   readonly root: HTMLElement;
@@ -202,6 +204,28 @@ export class LayerView {
     this.status.textContent = it(this.lang, 'computing');
     const id = this.runner.request({ picture: p, layer, geometry, map, mode: this.mode });
     this.outputCanvas.dataset.requested = String(id);
+    this.markPending(id);
+  }
+
+  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * A result that takes longer than a glance (a 9 × 9 transposed layer of stride 8 takes seconds):
+   * the output and what the footprint sentence says about it belong to the previous layer, so they
+   * dim and the status says so until request `id` is drawn (or refused, or superseded).
+   */
+  private markPending(id: number): void {
+    clearTimeout(this.pendingTimer);
+    this.pendingTimer = setTimeout(() => {
+      if (this.runner.requested !== id || this.outputCanvas.dataset.drawn === String(id)) return;
+      this.root.classList.add('pending');
+      if (this.shown) this.status.textContent = it(this.lang, 'computingSlow');
+    }, PENDING_MS);
+  }
+
+  private clearPending(): void {
+    clearTimeout(this.pendingTimer);
+    this.root.classList.remove('pending');
   }
 
   /**
@@ -227,6 +251,7 @@ export class LayerView {
     const where = e.code === 'OUTPUT_SIZE' && s?.transposed && s.useTarget ? it(this.lang, 'targetRefused', { ih: s.input[0], iw: s.input[1] }) : '';
     this.error.textContent = it(this.lang, 'refused', { msg: pageErrorText(e, this.lang) }) + where;
     this.onRefusal(this.error.textContent);
+    this.clearPending();
     this.status.textContent = '';
     // The notes described the last layer that ran, not this one.
     setText(this.note, '');
@@ -235,6 +260,7 @@ export class LayerView {
 
   private drawResult(y: Tensor, job: Job, id: number, ms: number): void {
     const t0 = performance.now();
+    this.clearPending();
     // At the picture's factor, so input and output keep their sizes' ratio.
     const zoom = displayZoom(job.picture.width, job.picture.height);
     drawPlanes(this.outputCanvas, y, job.map, zoom);
