@@ -202,6 +202,14 @@ describe('image mode', () => {
     }));
     expect(shown).toEqual([[240, 144], [240, 144]]);
     expect(await page.textContent('[data-image-output] ~ figcaption, .image-figure:has([data-image-output]) figcaption')).toBe('Output 40 × 24, shown 6 times larger');
+    // The studies enlarge it too, and say so: upsampling's results (twice the 40 × 24 crop) 3 times,
+    // learning's images (the picture's size) 6 times, as the layer's.
+    const factors = () => page.evaluate(() => ['[data-upsample] canvas', '[data-learn-figure] canvas'].map((q) =>
+      Array.from(document.querySelectorAll<HTMLCanvasElement>(q)).map((c) => c.getBoundingClientRect().width / c.width)));
+    await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLCanvasElement>('[data-upsample] canvas')).every((c) => c.width > 0 && c.getBoundingClientRect().width === 3 * c.width));
+    expect(await factors()).toEqual([[3, 3, 3, 3], [6, 6, 6, 6]]);
+    expect(await page.textContent('[data-image-upsample] > p')).toBe('The middle 40 × 24 of the picture, made twice as large four ways, each with equal weights. The picture is small, so these images are shown 3 times larger.');
+    expect(await page.textContent('[data-image-learn] > p')).toMatch(/\(grey, 40 × 24\) into the target\. The picture is small, so these images are shown 6 times larger\.$/);
     const ob = (await (await page.$('canvas[data-image-output]'))!.boundingBox())!;
     await page.mouse.move(ob.x + 6 * 30 + 3, ob.y + 6 * 5 + 3);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-image-footprint]')?.dataset.y === '5');
@@ -516,7 +524,7 @@ describe('image mode', () => {
   it('a large kernel’s cells show every digit; on a phone a 5 × 5 table fits and a 9 × 9 one says it scrolls sideways', async () => {
     const cells = (page: Page) => page.evaluate(() => {
       const box = document.querySelector('.kernel-table-box')!;
-      const inputs = [...document.querySelectorAll<HTMLInputElement>('[data-kernel-editor="image-kernel"] input')];
+      const inputs = Array.from(document.querySelectorAll<HTMLInputElement>('[data-kernel-editor="image-kernel"] input'));
       return {
         clipped: inputs.filter((i) => i.scrollWidth > i.clientWidth).map((i) => i.value),
         overflows: box.scrollWidth > box.clientWidth + 1,

@@ -10,7 +10,7 @@
 import type { Tensor } from '../../../src/tensor/tensor.js';
 import { el, h } from '../dom.js';
 import type { Lang } from '../state.js';
-import { drawPlanes } from './canvas.js';
+import { displayZoom, drawPlanes } from './canvas.js';
 import { displayOf } from './display.js';
 import type { DisplayMap } from './display.js';
 import { it } from './image-text.js';
@@ -106,7 +106,7 @@ export class LearnView {
     this.captions.error.textContent = it(lang, 'learnError');
     this.captions.back.textContent = it(lang, 'learnBack');
     this.scaleNote.textContent = it(lang, 'learnScale');
-    if (this.picture) this.intro.textContent = it(lang, 'learnIntro', { w: this.picture.width, h: this.picture.height });
+    this.sayIntro();
     for (const k of ['prediction', 'target', 'error', 'back'] as const) this.canvases[k].setAttribute('aria-label', this.captions[k].textContent ?? '');
     this.setPlaying(this.playing);
     this.show();
@@ -117,14 +117,26 @@ export class LearnView {
     this.restart();
   }
 
+  /** A tiny picture's images are shown enlarged, by the factor the layer's pictures use for it. */
+  private zoom(): number {
+    return this.picture ? displayZoom(this.picture.width, this.picture.height) : 1;
+  }
+
+  private sayIntro(): void {
+    const p = this.picture;
+    if (!p) return;
+    const z = this.zoom();
+    this.intro.textContent = it(this.lang, 'learnIntro', { w: p.width, h: p.height }) + (z > 1 ? it(this.lang, 'imagesLarger', { z }) : '');
+  }
+
   private restart(): void {
     if (!this.picture) return;
     this.setPlaying(false);
     this.run = startLearning(this.picture, this.target.weights);
     this.scales = null;
     this.pausedAtLimit = false;
-    this.intro.textContent = it(this.lang, 'learnIntro', { w: this.picture.width, h: this.picture.height });
-    drawPlanes(this.canvases.target, this.run.target, displayOf(this.target.weights));
+    this.sayIntro();
+    drawPlanes(this.canvases.target, this.run.target, displayOf(this.target.weights), this.zoom());
     this.show();
   }
 
@@ -173,9 +185,10 @@ export class LearnView {
       const sc = (this.scales ??= { error: 0, back: 0 });
       sc.error = Math.max(sc.error, largest(r.error));
       sc.back = Math.max(sc.back, largest(r.inputGradient));
-      drawPlanes(this.canvases.prediction, r.prediction, displayOf(this.target.weights));
-      drawPlanes(this.canvases.error, r.error, signedMap(sc.error));
-      drawPlanes(this.canvases.back, r.inputGradient, signedMap(sc.back));
+      const z = this.zoom();
+      drawPlanes(this.canvases.prediction, r.prediction, displayOf(this.target.weights), z);
+      drawPlanes(this.canvases.error, r.error, signedMap(sc.error), z);
+      drawPlanes(this.canvases.back, r.inputGradient, signedMap(sc.back), z);
     }
     if (r.step > 0) {
       this.transposeNote.textContent = it(this.lang, 'learnTranspose', { gap: r.transposeGap.toExponential(1) });

@@ -5,7 +5,7 @@
  */
 import { h } from '../dom.js';
 import type { Lang } from '../state.js';
-import { CLIP, drawPlanes } from './canvas.js';
+import { CLIP, displayZoom, drawPlanes } from './canvas.js';
 import { it } from './image-text.js';
 import type { Picture } from './picture.js';
 import { centreCrop } from './resize.js';
@@ -24,6 +24,8 @@ export class UpsampleView {
   private readonly panels = new Map<UpsampleWay, { canvas: HTMLCanvasElement; caption: HTMLElement; counts: HTMLElement }>();
   private readonly runner: Latest<Picture, Tensor[]>;
   private lang: Lang = 'en';
+  /** The crop on screen (the middle of the picture, smaller when the picture is) and its display factor. */
+  private shown = { w: UPSAMPLE_CROP, h: UPSAMPLE_CROP, zoom: 1 };
 
   constructor() {
     // Two by two: the transposed convolutions side by side above the two resizes, so each pair
@@ -41,8 +43,12 @@ export class UpsampleView {
     this.root.append(this.title, this.intro, row, this.noteEl);
     this.runner = new Latest<Picture, Tensor[]>(
       (crop) => Promise.all(UPSAMPLE_WAYS.map((w) => upsample(crop, w))),
-      (ys, _p, id) => {
-        UPSAMPLE_WAYS.forEach((w, i) => drawPlanes((this.panels.get(w) as { canvas: HTMLCanvasElement }).canvas, ys[i], CLIP));
+      (ys, crop, id) => {
+        // The four results are twice the crop; a tiny picture's are shown enlarged, as its layer's are.
+        const zoom = displayZoom(ys[0].shape[3], ys[0].shape[2]);
+        UPSAMPLE_WAYS.forEach((w, i) => drawPlanes((this.panels.get(w) as { canvas: HTMLCanvasElement }).canvas, ys[i], CLIP, zoom));
+        this.shown = { w: crop.width, h: crop.height, zoom };
+        this.sayIntro();
         this.root.dataset.drawn = String(id);
       },
       (e) => { throw e; },
@@ -52,7 +58,7 @@ export class UpsampleView {
   setLang(lang: Lang): void {
     this.lang = lang;
     this.title.textContent = it(lang, 'upTitle');
-    this.intro.textContent = it(lang, 'upIntro', { s: UPSAMPLE_CROP });
+    this.sayIntro();
     this.noteEl.textContent = it(lang, 'upNote');
     for (const [way, p] of this.panels) {
       p.caption.textContent = it(lang, way);
@@ -63,6 +69,11 @@ export class UpsampleView {
         p.counts.dataset.counts = c.join(',');
       }
     }
+  }
+
+  private sayIntro(): void {
+    const { w, h: ht, zoom } = this.shown;
+    this.intro.textContent = it(this.lang, 'upIntro', { w, h: ht }) + (zoom > 1 ? it(this.lang, 'imagesLarger', { z: zoom }) : '');
   }
 
   setPicture(p: Picture): void {
