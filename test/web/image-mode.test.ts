@@ -357,6 +357,23 @@ describe('image mode', () => {
     expect(await top('bilinear')).toBe(await top('nearest'));
     expect(await top('nearest')).toBeGreaterThan(await top('transposed4'));
     await page.close();
+
+    // On a phone too, from a smaller crop (80 × 80: two results of 160 fit a 390 px screen) at true
+    // scale, so the checkerboard is not scaled away; before, one column.
+    const phone = await open('?view=image&lang=en', { width: 390, height: 844 });
+    await phone.page.waitForFunction(() => /^The middle 80 × 80 /.test(document.querySelector('[data-image-upsample] > p')?.textContent ?? ''));
+    await phone.page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('[data-upsample="bilinear"] canvas')?.width === 160);
+    const boxes = await phone.page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('[data-upsample]')).map((f) => {
+      const c = f.querySelector('canvas')!;
+      const r = c.getBoundingClientRect();
+      return { way: f.dataset.upsample, top: Math.round(f.getBoundingClientRect().top), right: r.right, scale: r.width / c.width };
+    }));
+    expect(boxes.map((b) => b.scale)).toEqual([1, 1, 1, 1]);
+    expect(boxes.every((b) => b.right <= 390)).toBe(true);
+    const at = (way: string) => boxes.find((b) => b.way === way)!.top;
+    expect(at('transposed3')).toBe(at('transposed4'));
+    expect(at('nearest')).toBe(at('bilinear'));
+    await phone.page.close();
   }, 60_000);
 
   it('learning a kernel lowers the loss live and names the transposed convolution as the way back', async () => {

@@ -15,6 +15,8 @@ import { Latest } from './latest.js';
 import type { Tensor } from '../../../src/tensor/tensor.js';
 
 export const UPSAMPLE_CROP = 128;
+/** The column gap of .upsample-grid (image.css), in CSS pixels. */
+const GRID_GAP = 18;
 
 export class UpsampleView {
   readonly root = h('section', { class: 'image-section', 'data-image-upsample': '', 'aria-labelledby': 'image-up-title' });
@@ -26,6 +28,12 @@ export class UpsampleView {
   private lang: Lang = 'en';
   /** The crop on screen (the middle of the picture, smaller when the picture is) and its display factor. */
   private shown = { w: UPSAMPLE_CROP, h: UPSAMPLE_CROP, zoom: 1 };
+  /**
+   * The crop's side: UPSAMPLE_CROP, or less where two results (twice the crop each) would not fit
+   * side by side at true scale — on a phone, where a downscaled checkerboard would alias away.
+   */
+  private side = UPSAMPLE_CROP;
+  private picture: Picture | null = null;
 
   constructor() {
     // Two by two: the transposed convolutions side by side above the two resizes, so each pair
@@ -41,11 +49,23 @@ export class UpsampleView {
       this.panels.set(way, { canvas, caption, counts });
     }
     this.root.append(this.title, this.intro, row, this.noteEl);
+    if (typeof ResizeObserver !== 'undefined') {
+      new ResizeObserver(() => {
+        const width = this.root.clientWidth;
+        if (width === 0) return; // not laid out (another view): keep the crop
+        const side = Math.max(32, Math.min(UPSAMPLE_CROP, Math.floor((width - GRID_GAP) / 4 / 8) * 8));
+        if (side === this.side) return;
+        this.side = side;
+        if (this.picture) this.setPicture(this.picture);
+      }).observe(this.root);
+    }
     this.runner = new Latest<Picture, Tensor[]>(
       (crop) => Promise.all(UPSAMPLE_WAYS.map((w) => upsample(crop, w))),
       (ys, crop, id) => {
-        // The four results are twice the crop; a tiny picture's are shown enlarged, as its layer's are.
-        const zoom = displayZoom(ys[0].shape[3], ys[0].shape[2]);
+        // The four results are twice the crop; a tiny picture's are shown enlarged, as its layer's
+        // are, but never wider than two columns allow.
+        const [oh, ow] = [ys[0].shape[2], ys[0].shape[3]];
+        const zoom = Math.max(1, Math.min(displayZoom(ow, oh), Math.floor((2 * this.side) / Math.max(ow, oh))));
         UPSAMPLE_WAYS.forEach((w, i) => drawPlanes((this.panels.get(w) as { canvas: HTMLCanvasElement }).canvas, ys[i], CLIP, zoom));
         this.shown = { w: crop.width, h: crop.height, zoom };
         this.sayIntro();
@@ -77,6 +97,7 @@ export class UpsampleView {
   }
 
   setPicture(p: Picture): void {
-    this.runner.request(centreCrop(p, UPSAMPLE_CROP));
+    this.picture = p;
+    this.runner.request(centreCrop(p, this.side));
   }
 }
