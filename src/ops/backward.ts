@@ -30,6 +30,7 @@ import { detached, type InputData } from '../engine/wasm/resident.js';
 import type { ConvOptions, ConvTransposeOptions } from './conv.js';
 import { inputOf, type InputTensor } from './engine-tensor.js';
 import { outBufferOf } from './out-buffer.js';
+import { GeometryMemo } from './geometry-memo.js';
 
 /**
  * Which gradients a backward call computes. `input` and `weight` default to true; `bias` defaults
@@ -153,8 +154,17 @@ function prepare(transposed: boolean, rank: number | undefined, input: InputTens
   const gy = readable(gyIn);
   const b = o.bias === undefined || o.bias === null ? null : asTensor(o.bias as Tensor, 'bias');
   const engine = engineOf(o.engine);
-  const shapes = { inputShape: x.shape, weightShape: w.shape, biasShape: b ? b.shape : null };
-  const g = transposed ? convTransposeGeometry(shapes, o, rank) : convGeometry(shapes, o, rank);
+  const bShape = b ? b.shape : null;
+  // A training loop calls the same layer's backward over and over: the last geometry is reused
+  // when every value it was computed from is the same (geometry-memo.ts), as the forward ops do.
+  let g = memo.get(transposed, rank, x.shape, w.shape, bShape, o);
+  if (!g) {
+    const snap = memo.snapshot(transposed, o);
+    const shapes = { inputShape: x.shape, weightShape: w.shape, biasShape: bShape };
+    const use = (snap ?? o) as ConvOptions & ConvTransposeOptions;
+    g = transposed ? convTransposeGeometry(shapes, use, rank) : convGeometry(shapes, use, rank);
+    if (snap) memo.set(g, transposed, rank, x.shape, w.shape, bShape, snap);
+  }
   const want = selection(o.gradients, b !== null);
   const same = gy.shape.length === g.outputShape.length && gy.shape.every((n, i) => n === g.outputShape[i]);
   if (!same) {
@@ -220,34 +230,48 @@ interface ConvStep {
   inPlace: boolean;
 }
 
+/**
+ * The geometry an input gradient runs on depends on the forward geometry alone: kept per geometry
+ * object, so a layer whose geometry the memo returned again skips building and checking it.
+ */
+const gradGeometries = new WeakMap<ConvGeometry, { geometry: ConvGeometry; flip: boolean }>();
+
+function cachedGradGeometry(g: ConvGeometry, make: () => { geometry: ConvGeometry; flip: boolean }): { geometry: ConvGeometry; flip: boolean } {
+  let c = gradGeometries.get(g);
+  if (!c) {
+    c = make();
+    assertAllocatable(c.geometry.outputShape, 'input gradient');
+    gradGeometries.set(g, c);
+  }
+  return c;
+}
+
 /** Input gradient of a direct convolution: a transposed conv of gradOutput (then the padding-mode fold). */
 function directInputGrad(g: DirectConvGeometry, w: Float32Array, gy: InputData): ConvStep {
   const zeros = g.paddingMode === 'zeros';
-  // Zeros: crop the padding inside the transposed conv. Other modes: keep the padded grid, fold it after.
-  const pads = (i: number): [number, number] => (zeros ? [g.axes[i].padBefore, g.axes[i].padAfter] : [0, 0]);
-  // The cells past the last window that the direct conv never read: (I + pb + pa − Ke) mod s of them.
-  const rest = (i: number) => {
-    const a = g.axes[i];
-    return (a.input + a.padBefore + a.padAfter - a.effectiveKernel) % a.stride;
-  };
   const finish = (padded: Float32Array): Float32Array => (zeros ? padded : foldPadding(g, padded));
-  // Stride 1: the transposed conv is the direct conv with the kernel flipped and its channel axes
-  // swapped, padded by d(k − 1) − p on each side (the equivalent direct conv of
-  // docs/semantics.md) — so the gradient runs on whatever algorithm the engine picks for direct
-  // convs (Winograd for 3×3), as the forward does. Not when a crop exceeds d(k − 1).
-  const full = (i: number): [number, number] => {
-    const a = g.axes[i], span = a.effectiveKernel - 1;
-    return [span - pads(i)[0], span - pads(i)[1]];
-  };
-  if (g.axes.every((a, i) => a.stride === 1 && full(i)[0] >= 0 && full(i)[1] >= 0)) {
-    const wd = flipSwapped(g, w);
-    const d = gradGeometry(false, g.batch, g.outChannels, g.inChannels, g.groups, gradAxes(g, (i) => g.axes[i].output, full, () => 0), [g.inChannels, g.outChannels / g.groups, ...g.axes.map((a) => a.kernel)]);
-    assertAllocatable(d.outputShape, 'input gradient');
-    return { geometry: d, x: gy, w: wd, finish, inPlace: zeros };
-  }
-  const t = gradGeometry(true, g.batch, g.outChannels, g.inChannels, g.groups, gradAxes(g, (i) => g.axes[i].output, pads, rest), g.weightShape);
-  assertAllocatable(t.outputShape, 'input gradient');
-  return { geometry: t, x: gy, w, finish, inPlace: zeros };
+  const { geometry, flip } = cachedGradGeometry(g, () => {
+    // Zeros: crop the padding inside the transposed conv. Other modes: keep the padded grid, fold it after.
+    const pads = (i: number): [number, number] => (zeros ? [g.axes[i].padBefore, g.axes[i].padAfter] : [0, 0]);
+    // The cells past the last window that the direct conv never read: (I + pb + pa − Ke) mod s of them.
+    const rest = (i: number) => {
+      const a = g.axes[i];
+      return (a.input + a.padBefore + a.padAfter - a.effectiveKernel) % a.stride;
+    };
+    // Stride 1: the transposed conv is the direct conv with the kernel flipped and its channel axes
+    // swapped, padded by d(k − 1) − p on each side (the equivalent direct conv of
+    // docs/semantics.md) — so the gradient runs on whatever algorithm the engine picks for direct
+    // convs (Winograd for 3×3), as the forward does. Not when a crop exceeds d(k − 1).
+    const full = (i: number): [number, number] => {
+      const a = g.axes[i], span = a.effectiveKernel - 1;
+      return [span - pads(i)[0], span - pads(i)[1]];
+    };
+    if (g.axes.every((a, i) => a.stride === 1 && full(i)[0] >= 0 && full(i)[1] >= 0)) {
+      return { geometry: gradGeometry(false, g.batch, g.outChannels, g.inChannels, g.groups, gradAxes(g, (i) => g.axes[i].output, full, () => 0), [g.inChannels, g.outChannels / g.groups, ...g.axes.map((a) => a.kernel)]), flip: true };
+    }
+    return { geometry: gradGeometry(true, g.batch, g.outChannels, g.inChannels, g.groups, gradAxes(g, (i) => g.axes[i].output, pads, rest), g.weightShape), flip: false };
+  });
+  return { geometry, x: gy, w: flip ? flipSwapped(g, w) : w, finish, inPlace: zeros };
 }
 
 /**
@@ -274,8 +298,7 @@ function flipSwapped(g: ConvGeometry, w: Float32Array): Float32Array {
  * padded by what the transposed conv cropped.
  */
 function transposedInputGrad(g: TransposedConvGeometry, w: Float32Array, gy: InputData): ConvStep {
-  const d = gradGeometry(false, g.batch, g.outChannels, g.inChannels, g.groups, gradAxes(g, (i) => g.axes[i].output, (i) => [g.axes[i].cropBefore, g.axes[i].cropAfter], () => 0), g.weightShape);
-  assertAllocatable(d.outputShape, 'input gradient');
+  const d = cachedGradGeometry(g, () => ({ geometry: gradGeometry(false, g.batch, g.outChannels, g.inChannels, g.groups, gradAxes(g, (i) => g.axes[i].output, (i) => [g.axes[i].cropBefore, g.axes[i].cropAfter], () => 0), g.weightShape), flip: false })).geometry;
   // An output padding of a whole stride or more (allowed when the dilation is larger) adds cells no
   // input cell reaches; the direct conv then computes floor(op / s) extra positions at the end.
   const got = d.axes.map((a) => a.output);
@@ -365,6 +388,9 @@ function directWeightGrad(g: DirectConvGeometry, x: Float32Array, gy: Float32Arr
   }
   return dW;
 }
+
+/** The backward functions' own memo of the last forward geometry (the forward ops keep theirs). */
+const memo = new GeometryMemo();
 
 type Prepared = ReturnType<typeof prepare>;
 

@@ -162,6 +162,36 @@ describe('backward ops: what comes back', () => {
     });
   }
 
+  it('a layer called again reuses its geometry only while every value is the same (options changed in place included)', () => {
+    // The backward functions keep the last geometry (geometry-memo.ts) and the input gradient's
+    // geometry per geometry: a stride, padding or mode changed inside the same options object,
+    // or the other op, must each give that layer's own gradients.
+    const x = rand([1, 2, 9, 9], 3), w = rand([3, 2, 3, 3], 4);
+    const opts: { stride: number[]; padding: number; paddingMode?: 'zeros' | 'reflect'; engine: 'reference' | 'auto' } = { stride: [2, 2], padding: 1, engine: 'auto' };
+    const fresh = (o: typeof opts) => ({ ...o, stride: [...o.stride] });
+    const check = () => {
+      const gy = rand(conv2d(x, w, fresh(opts)).shape, 5);
+      const got = conv2dBackward(x, w, gy, opts);
+      const want = conv2dBackward(x, w, gy, { ...fresh(opts), engine: 'reference' });
+      expect(got.input!.shape).toEqual(want.input!.shape);
+      got.input!.data.forEach((v, i) => expect(v).toBeCloseTo(want.input!.data[i], 4));
+      got.weight!.data.forEach((v, i) => expect(v).toBeCloseTo(want.weight!.data[i], 3));
+    };
+    check();
+    check(); // the same values: the memo's geometry
+    opts.stride[1] = 1; // changed in place
+    check();
+    opts.padding = 0;
+    check();
+    opts.paddingMode = 'reflect';
+    opts.padding = 1;
+    check();
+    // The transposed op with the same shapes and options is another layer.
+    const t = convTranspose2dBackward(x, rand([2, 3, 3, 3], 6), rand(convTranspose2d(x, rand([2, 3, 3, 3], 6), { stride: 2 }).shape, 7), { stride: 2 });
+    expect(t.input!.shape).toEqual([1, 2, 9, 9]);
+    expect(t.weight!.shape).toEqual([2, 3, 3, 3]);
+  });
+
   it('an empty batch gives zero gradients of the right shapes', () => {
     const g = conv1dBackward(zeros([0, 2, 5]), rand([3, 2, 3], 1), zeros([0, 3, 3]), { gradients: { bias: true } });
     expect(g.input!.shape).toEqual([0, 2, 5]);
