@@ -291,4 +291,15 @@ describe('learning a kernel', () => {
     expect(s.w[0]).toBeLessThan(-0.5);
     expect(s.transposeGap).toBeLessThan(1e-5);
   });
+
+  it('the first step reuses the zero kernel’s evaluation (drawn before Start) instead of computing it again', () => {
+    const s = startLearning(shrinkToFit(builtin('card'), 32), presetKernel('sobelX', 3, 3));
+    const zero = s.prediction;
+    expect(zero).not.toBeNull();
+    step(s);
+    expect(s.prediction).toBe(zero); // the same tensor: not recomputed
+    expect(Array.from(s.w).some((v) => v !== 0)).toBe(true);
+    step(s);
+    expect(s.prediction).not.toBe(zero); // the weights moved: evaluated afresh
+  });
 });

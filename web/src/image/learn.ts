@@ -34,13 +34,15 @@ export interface LearnState {
   m: Float32Array;
   v: Float32Array;
   rate: number;
+  /** `evaluate`'s result at the current weights, until a step changes them (so step 1 reuses the zero kernel's). */
+  evaluated: { loss: number; gw: Float32Array } | null;
 }
 
 /** A run on the grey version of `p`, aiming at `p` filtered by `targetKernel` (3 × 3), from zero weights. */
 export function startLearning(p: Picture, targetKernel: ArrayLike<number>, rate = 0.05): LearnState {
   const x = pictureTensor(toGrey(p));
   const target = conv2d(x, tensor(Float32Array.from(targetKernel), [1, 1, 3, 3]), LEARN_OPTIONS);
-  const s: LearnState = { x, target, w: new Float32Array(9), step: 0, losses: [], prediction: null, error: null, inputGradient: null, transposeGap: 0, m: new Float32Array(9), v: new Float32Array(9), rate };
+  const s: LearnState = { x, target, w: new Float32Array(9), step: 0, losses: [], prediction: null, error: null, inputGradient: null, transposeGap: 0, m: new Float32Array(9), v: new Float32Array(9), rate, evaluated: null };
   // The zero kernel's prediction, error and gradients, so a run is seen before its first step.
   evaluate(s);
   return s;
@@ -81,12 +83,14 @@ export function evaluate(s: LearnState): { loss: number; gw: Float32Array } {
   s.error = tensor(err, y.shape);
   s.inputGradient = gx;
   s.transposeGap = gap;
-  return { loss, gw };
+  s.evaluated = { loss, gw };
+  return s.evaluated;
 }
 
-/** One step: evaluate, then the Adam update. Returns the loss before the update. */
+/** One step: evaluate (unless already done at these weights), then the Adam update. Returns the loss before the update. */
 export function step(s: LearnState): number {
-  const { loss, gw } = evaluate(s);
+  const { loss, gw } = s.evaluated ?? evaluate(s);
+  s.evaluated = null; // the weights change below
   const b1 = 0.9;
   const b2 = 0.999;
   const t = s.step + 1;
