@@ -39,6 +39,8 @@ export function showErrors(): void {
   const layerError = state.page === 'image' ? null : store.layerError;
   // Composed first and written once, so a redraw without errors touches none of these nodes.
   const slotText = new Map<HTMLElement, string>();
+  /** The messages each slot says, whole: a message is said once even when another contains it. */
+  const said = new Map<HTMLElement, Set<string>>();
   const invalid = new Set<HTMLElement>();
   for (const p of Array.from(document.querySelectorAll<HTMLElement>(SLOTS))) slotText.set(p, '');
   const put = (control: string, message: string) => {
@@ -53,8 +55,13 @@ export function showErrors(): void {
     }
     if (slot) {
       // Height and width refused for the same reason: said once.
-      const before = slotText.get(slot) ?? '';
-      if (!before.includes(message)) slotText.set(slot, before ? `${before} ${message}` : message);
+      const messages = said.get(slot) ?? new Set<string>();
+      said.set(slot, messages);
+      if (!messages.has(message)) {
+        messages.add(message);
+        const before = slotText.get(slot) ?? '';
+        slotText.set(slot, before ? `${before} ${message}` : message);
+      }
     }
   };
   for (const [id, msg] of fieldErrors) put(id, msg);
