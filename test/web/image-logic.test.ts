@@ -112,6 +112,27 @@ describe('footprint', () => {
     expect(fp.reading).toBe(4);
     expect(footprint(t, 4, 4, 'zeros').reading).toBe(1);
   });
+
+  it('counts taps and distinct pixels apart where a padding mode reads a pixel twice or wraps round', () => {
+    const geo = (mode: 'zeros' | 'reflect' | 'replicate' | 'circular') => pictureGeometry(pictureLayer(stateOf('k=3&s=2&p=1'), presetKernel('box', 3, 3), shape, mode), shape);
+    const [H, W] = [shape.height, shape.width];
+    // Reflect at the corner: 9 taps, rows −1, 0, 1 read rows 1, 0, 1: 4 pixels, 5 taps in the padding.
+    const reflect = footprint(geo('reflect'), 0, 0, 'reflect');
+    expect([reflect.reading, reflect.pixels, reflect.copies]).toEqual([9, 4, 5]);
+    expect([reflect.sourceRows, reflect.sourceCols]).toEqual([[0, 1], [0, 1]]);
+    // Replicate: row −1 reads row 0.
+    const replicate = footprint(geo('replicate'), 0, 0, 'replicate');
+    expect([replicate.pixels, replicate.copies, replicate.sourceRows]).toEqual([4, 5, [0, 1]]);
+    // Circular: row −1 reads the last row, so the pixels are 9 and span both edges.
+    const circular = footprint(geo('circular'), 0, 0, 'circular');
+    expect([circular.reading, circular.pixels, circular.copies]).toEqual([9, 9, 5]);
+    expect([circular.sourceRows, circular.sourceCols]).toEqual([[0, 1, H - 1], [0, 1, W - 1]]);
+    // Zeros: the padding taps read nothing, and copy nothing.
+    const zeros = footprint(geo('zeros'), 0, 0, 'zeros');
+    expect([zeros.reading, zeros.pixels, zeros.copies, zeros.zero]).toEqual([4, 4, 0, 5]);
+    // Away from the edges every mode reads 9 pixels through 9 taps.
+    expect([footprint(geo('circular'), 5, 5, 'circular').pixels, footprint(geo('circular'), 5, 5, 'circular').copies]).toEqual([9, 0]);
+  });
 });
 
 describe('kernels and display', () => {

@@ -208,7 +208,7 @@ describe('image mode', () => {
       Array.from(document.querySelectorAll<HTMLCanvasElement>(q)).map((c) => c.getBoundingClientRect().width / c.width)));
     await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLCanvasElement>('[data-upsample] canvas')).every((c) => c.width > 0 && c.getBoundingClientRect().width === 3 * c.width));
     expect(await factors()).toEqual([[3, 3, 3, 3], [6, 6, 6, 6]]);
-    expect(await page.textContent('[data-image-upsample] > p')).toBe('The middle 40 × 24 of the picture, made twice as large four ways, each with equal weights. The picture is small, so these images are shown 3 times larger.');
+    expect(await page.textContent('[data-image-upsample] > p')).toBe('The middle 40 × 24 of the picture, made twice as large four ways, each with a flat kernel (all weights equal). The picture is small, so these images are shown 3 times larger.');
     expect(await page.textContent('[data-image-learn] > p')).toMatch(/\(grey, 40 × 24\) into the target\. The picture is small, so these images are shown 6 times larger\.$/);
     const ob = (await (await page.$('canvas[data-image-output]'))!.boundingBox())!;
     await page.mouse.move(ob.x + 6 * 30 + 3, ob.y + 6 * 5 + 3);
@@ -278,6 +278,30 @@ describe('image mode', () => {
     expect(pic.width).toBe(512);
     await page.close();
   }, 60_000);
+
+  it('with reflect or circular padding the footprint sentence counts taps and pixels apart and names the wrapped rows, in both languages', async () => {
+    const corner = async (page: Page, mode: string) => {
+      await page.selectOption('#image-padding-mode', mode);
+      await drawn(page);
+      const b = (await (await page.$('canvas[data-image-output]'))!.boundingBox())!;
+      await page.mouse.move(b.x + 0.5, b.y + 0.5);
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-image-footprint]')?.dataset.y === '0' && document.querySelector<HTMLElement>('[data-image-footprint]')?.dataset.x === '0');
+      return { said: await page.textContent('[data-image-footprint]'), zoom: await page.textContent('.zoom-figure figcaption') };
+    };
+    const { page } = await open('?view=image&lang=en&k=3&s=2&p=1');
+    const reflect = await corner(page, 'reflect');
+    expect(reflect.said).toBe('Output pixel (row 0, column 0) reads 4 input pixels, rows 0–1, columns 0–1, through 9 taps: 5 of them lie in the reflect padding and read copies of pixels inside the picture.');
+    expect(reflect.zoom).toMatch(/Dashed: taps in the padding, which read copies of framed pixels\.$/);
+    const circular = await corner(page, 'circular');
+    expect(circular.said).toBe('Output pixel (row 0, column 0) reads 9 input pixels, rows 0–1 and 511, columns 0–1 and 511, through 9 taps: 5 of them lie in the circular padding and read copies of pixels inside the picture.');
+    const zeros = await corner(page, 'zeros');
+    expect(zeros.said).toBe('Output pixel (row 0, column 0) reads 4 input pixels, rows 0–1, columns 0–1. 5 taps read zeros (padding or inserted zeros).');
+    expect(zeros.zoom).not.toMatch(/Dashed/);
+    await page.close();
+    const zh = await open('?view=image&lang=zh&k=3&s=2&p=1');
+    expect((await corner(zh.page, 'circular')).said).toBe('输出像素（第\u00a00\u00a0行，第\u00a00\u00a0列）通过卷积核的 9 个位置，读取第\u00a00–1、511\u00a0行、第\u00a00–1、511\u00a0列中的 9 个输入像素：其中 5 个位置落在循环填充里，读到的是图片内像素的副本。');
+    await zh.page.close();
+  }, 90_000);
 
   it('stacked dilated layers follow the playground’s layer: its rate three times grids, its kernel at 1, 2, 5 does not', async () => {
     const { page } = await open('?view=image&k=3&d=2&p=2&lang=en');
@@ -378,7 +402,7 @@ describe('image mode', () => {
 
   it('learning a kernel lowers the loss live and names the transposed convolution as the way back', async () => {
     const { page } = await open('?view=image&lang=en');
-    expect(await page.textContent('[data-learn-transpose]')).toMatch(/Start learning to see it/);
+    expect(await page.textContent('[data-learn-transpose]')).toMatch(/Start learning: each step computes it that way too/);
     // The learned kernel is numbers only: the target's editor has a preset menu, it has none.
     expect(await page.isVisible('#learn-target-preset')).toBe(true);
     expect(await page.isVisible('#learn-kernel-preset')).toBe(false);
@@ -610,7 +634,7 @@ describe('image mode', () => {
     }));
     // The layer must be slow enough for the mark (200 ms) to show; a faster engine needs a slower layer here.
     expect(after.ms).toBeGreaterThan(400);
-    expect(after.seen).toEqual({ pending: true, status: 'Computing… Until it is done, the output and its footprint (dimmed) are the previous layer’s.' });
+    expect(after.seen).toEqual({ pending: true, status: 'Computing… Until it is done, the output and its footprint (dimmed) are those of the previous setting.' });
     expect(after.pending).toBe(false);
     expect(await page.textContent('[data-image-status]')).toMatch(/^Updated in [\d.]+ ms$/);
     await page.close();

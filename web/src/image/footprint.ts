@@ -47,7 +47,18 @@ export interface Footprint {
   holes: number;
   /** Extent of the taps on the picture (padded coordinates), or null when no tap lands on it. */
   box: { top: number; left: number; bottom: number; right: number } | null;
+  /** The input rows and columns the reading taps take their values from, ascending, each once. */
+  sourceRows: number[];
+  sourceCols: number[];
+  /** Distinct input pixels read: fewer than `reading` when a padding mode reads some twice. */
+  pixels: number;
+  /** Taps in the padding that read a copy of an input pixel (reflect, replicate, circular). */
+  copies: number;
 }
+
+const distinct = (v: number[]): number[] => [...new Set(v)].sort((a, b) => a - b);
+/** A tap of a direct conv that lies in the padding (outside the input on this axis). */
+const outside = (t: AxisTap, size: number): boolean => t.at !== null && (t.at < 0 || t.at >= size);
 
 /** The footprint of output pixel (oy, ox). */
 export function footprint(g: ConvGeometry, oy: number, ox: number, mode: PaddingMode): Footprint {
@@ -60,5 +71,11 @@ export function footprint(g: ConvGeometry, oy: number, ox: number, mode: Padding
   const cx = cols.map((t) => t.at).filter((a): a is number => a !== null);
   const box = ry.length && cx.length ? { top: Math.min(...ry), bottom: Math.max(...ry), left: Math.min(...cx), right: Math.max(...cx) } : null;
   const holes = box ? (box.bottom - box.top + 1) * (box.right - box.left + 1) - new Set(ry).size * new Set(cx).size : 0;
-  return { rows, cols, reading, zero: rows.length * cols.length - reading, holes, box };
+  const sourceRows = distinct(rows.filter((t) => t.source >= 0).map((t) => t.source));
+  const sourceCols = distinct(cols.filter((t) => t.source >= 0).map((t) => t.source));
+  let copies = 0;
+  if (!ah.transposed) {
+    for (const r of rows) for (const c of cols) if (r.source >= 0 && c.source >= 0 && (outside(r, ah.input) || outside(c, aw.input))) copies++;
+  }
+  return { rows, cols, reading, zero: rows.length * cols.length - reading, holes, box, sourceRows, sourceCols, pixels: sourceRows.length * sourceCols.length, copies };
 }

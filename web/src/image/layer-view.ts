@@ -346,7 +346,10 @@ export class LayerView {
     out.strokeStyle = '#ff2d95';
     frame(out, oz, x, y, x, y, 2, 2);
     this.drawFootprint(fp, job.picture);
-    setText(this.said, this.sentence(fp, y, x));
+    setText(this.said, this.sentence(fp, y, x, job.mode));
+    // The dashed frames are explained whenever the padding mode copies pixels, not only while the
+    // pointer is on an edge pixel: a caption that grew under the pointer would move the pictures.
+    setText(this.zoomCaption, it(this.lang, 'zoom') + (job.mode !== 'zeros' && !job.layer.transposed ? it(this.lang, 'zoomCopies') : ''));
     const el = this.said;
     el.dataset.y = String(y);
     el.dataset.x = String(x);
@@ -355,18 +358,31 @@ export class LayerView {
       .join(' ');
   }
 
-  private sentence(fp: Footprint, y: number, x: number): string {
+  private sentence(fp: Footprint, y: number, x: number, mode: PaddingMode): string {
     const L = this.lang;
-    const rs = fp.rows.filter((t) => t.source >= 0).map((t) => t.source);
-    const cs = fp.cols.filter((t) => t.source >= 0).map((t) => t.source);
     if (fp.reading === 0) return it(L, 'footprintNone', { y, x });
-    // One row or column is named alone ("row 256"), not as a range of one ("rows 256–256").
-    const span = (v: number[], one: ImageKey, many: ImageKey) => {
-      const [a, b] = [Math.min(...v), Math.max(...v)];
-      return a === b ? it(L, one, { a }) : it(L, many, { a, b });
+    // The rows (columns) read, as runs: one alone ("row 256"), one run ("rows 255–257"), or
+    // several when circular padding wraps round ("rows 0–1 and 511").
+    const lines = (v: number[], one: ImageKey, many: ImageKey, list: ImageKey) => {
+      const runs: [number, number][] = [];
+      for (const n of v) {
+        const last = runs[runs.length - 1];
+        if (last && n === last[1] + 1) last[1] = n;
+        else runs.push([n, n]);
+      }
+      if (runs.length === 1) return runs[0][0] === runs[0][1] ? it(L, one, { a: runs[0][0] }) : it(L, many, { a: runs[0][0], b: runs[0][1] });
+      const parts = runs.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`));
+      const joined = L === 'zh' ? parts.join('、') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+      return it(L, list, { list: joined });
     };
-    const where = { y, x, n: fp.reading, rows: span(rs, 'rowOne', 'rowSpan'), cols: span(cs, 'colOne', 'colSpan') };
-    let s = it(L, fp.reading === 1 ? 'footprintOne' : 'footprint', where);
+    const where = {
+      y, x, n: fp.pixels, t: fp.reading, c: fp.copies, mode: it(L, mode),
+      rows: lines(fp.sourceRows, 'rowOne', 'rowSpan', 'rowList'), cols: lines(fp.sourceCols, 'colOne', 'colSpan', 'colList'),
+    };
+    // A padding mode that copies pixels: taps and pixels differ, and the sentence says why.
+    let s = fp.copies > 0
+      ? it(L, fp.pixels === 1 ? 'footprintCopiesOne' : 'footprintCopies', where)
+      : it(L, fp.pixels === 1 ? 'footprintOne' : 'footprint', where);
     if (fp.holes > 0) s += it(L, 'footprintHoles', { holes: fp.holes });
     if (fp.zero > 0) s += it(L, 'footprintZeros', { z: fp.zero });
     return s;
@@ -383,6 +399,9 @@ export class LayerView {
     // The taps themselves (one picture pixel each) and a frame around them that shows at any scale.
     ctx.fillStyle = '#ff2d95';
     for (const r of fp.rows) for (const c of fp.cols) if (r.at !== null && c.at !== null) markPixel(ctx, iz, c.at, r.at);
+    // A padding mode reads pixels inside for taps outside: those pixels are marked too (with
+    // circular padding on the far edge of the picture).
+    if (fp.copies > 0) for (const r of fp.sourceRows) for (const c of fp.sourceCols) markPixel(ctx, iz, c, r);
     ctx.strokeStyle = '#ff2d95';
     frame(ctx, iz, left, top, right, bottom, 2.5, 1.5);
     // Enlarged: the footprint's square with a margin, taps filled, holes left open.
@@ -393,14 +412,21 @@ export class LayerView {
     const zLeft = Math.round((left + right) / 2 - (size - 1) / 2);
     const z = drawZoom(this.zoom, this.inputCanvas, zTop, zLeft, size, scale);
     z.lineWidth = Math.max(2, scale / 5);
+    const box = (col: number, row: number) => z.strokeRect((col - zLeft) * scale + z.lineWidth / 2, (row - zTop) * scale + z.lineWidth / 2, scale - z.lineWidth, scale - z.lineWidth);
+    const [h, w] = [p.height, p.width];
     for (const r of fp.rows) {
       for (const c of fp.cols) {
         if (r.at === null || c.at === null) continue;
-        const zx = (c.at - zLeft) * scale;
-        const zy = (r.at - zTop) * scale;
-        z.strokeStyle = r.source >= 0 && c.source >= 0 ? '#ff2d95' : '#222';
-        z.strokeRect(zx + z.lineWidth / 2, zy + z.lineWidth / 2, scale - z.lineWidth, scale - z.lineWidth);
+        const reads = r.source >= 0 && c.source >= 0;
+        // Dashed: a tap in the padding that reads a copy of a pixel inside (framed solid below).
+        const copy = reads && (r.at < 0 || r.at >= h || c.at < 0 || c.at >= w);
+        z.setLineDash(copy ? [scale / 5, scale / 5] : []);
+        z.strokeStyle = reads ? '#ff2d95' : '#222';
+        box(c.at, r.at);
       }
     }
+    z.setLineDash([]);
+    z.strokeStyle = '#ff2d95';
+    if (fp.copies > 0) for (const r of fp.sourceRows) for (const c of fp.sourceCols) box(c, r);
   }
 }
