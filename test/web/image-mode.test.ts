@@ -614,6 +614,34 @@ describe('image mode', () => {
     }
   }, 60_000);
 
+  it('input and output are shown at one scale where they do not fit at their size, and the captions say so (phone; a 4× transposed layer)', async () => {
+    const scales = (page: Page) => page.evaluate(() => ['canvas[data-image-input]', 'canvas[data-image-output]'].map((q) => {
+      const c = document.querySelector<HTMLCanvasElement>(q)!;
+      return { scale: Math.round((100 * c.getBoundingClientRect().width) / c.width), caption: c.closest('figure')!.querySelector('figcaption')!.textContent };
+    }));
+    // A phone: the 512 input is 70% of its size; the 256 output, which would fit, is too.
+    const phone = await open('?view=image&lang=en&k=3&s=2&p=1', { width: 390, height: 844 });
+    const [pin, pout] = await scales(phone.page);
+    expect(pin.scale).toBeLessThan(100);
+    expect(pout.scale).toBe(pin.scale);
+    expect(pin.caption).toBe(`Input 512 × 512, shown at ${pin.scale}%, the same scale as the other picture`);
+    expect(pout.caption).toBe(`Output 256 × 256, shown at ${pin.scale}%, the same scale as the other picture`);
+    await phone.page.close();
+    // A desktop, transposed stride 4 (output 2048): both at 51%, so the output is seen 4 times as wide.
+    const desk = await open('?view=image&lang=zh&k=4&s=4&p=0&t=1', { width: 1366, height: 900 });
+    const [din, dout] = await scales(desk.page);
+    expect(dout.scale).toBe(din.scale);
+    expect(din.caption).toBe(`输入 512 × 512，与另一张图同比例，按 ${din.scale}% 显示`);
+    const widths = await desk.page.evaluate(() => ['canvas[data-image-input]', 'canvas[data-image-output]'].map((q) => document.querySelector(q)!.getBoundingClientRect().width));
+    expect(widths[1] / widths[0]).toBeCloseTo(4, 2);
+    await desk.page.close();
+    // Where both fit side by side nothing is scaled and nothing is said.
+    const wide = await open('?view=image&lang=en&k=3&s=2&p=1', { width: 1366, height: 900 });
+    expect((await scales(wide.page)).map((x) => x.scale)).toEqual([100, 100]);
+    expect((await scales(wide.page))[0].caption).toBe('Input 512 × 512');
+    await wide.page.close();
+  }, 90_000);
+
   it('a result that takes long dims the previous output and its footprint and says so, until it is drawn', async () => {
     const { page } = await open('?view=image&lang=en&k=9&s=1&p=0&t=1');
     // Watch the view's classes from before the change: was it marked pending before the new result landed?
@@ -707,7 +735,7 @@ describe('image mode', () => {
     await phone.goto(h.url + '?view=image&lang=zh&k=3&s=1&p=1');
     await drawn(phone);
     expect(await phone.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
-    expect(await phone.textContent('#image-output-help')).toBe('点按输出：这个输出像素读取的输入像素会在输入上框出来。');
+    expect(await phone.textContent('#image-output-help')).toBe('点按输出：这个输出像素读取的输入像素会在输入上框出来。行号和列号与 PyTorch 一样从 0 开始。');
     expect(await phone.textContent('[data-image-field] p')).toMatch(/点按图片：一个输出所依赖的像素会被标出来。$/);
     await context.close();
     const { page } = await open('?view=image&lang=en&k=3&s=1&p=1');

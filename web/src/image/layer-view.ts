@@ -103,6 +103,8 @@ export class LayerView {
     tools.append(kernelBox, zoomFig, words);
     const pair = h('div', { class: 'image-pair' });
     pair.append(inFig, outFig);
+    this.pair = pair;
+    if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => this.fitPictures()).observe(pair);
     this.outputCanvas.setAttribute('aria-describedby', 'image-output-help');
     this.root = h('div', { class: 'layer-view' });
     this.root.append(this.error, this.formError, this.note, tools, pair);
@@ -136,18 +138,55 @@ export class LayerView {
     const zoom = displayZoom(p.width, p.height);
     drawPicture(this.inputCanvas, p, zoom);
     clearOverlay(this.inputOverlay, p.width, p.height, zoom);
+    this.fitPictures();
     this.captionInput();
     this.run();
   }
 
   private captionInput(): void {
     const p = this.picture;
-    if (p) this.inputCaption.textContent = this.sizeCaption('input', p.width, p.height, displayZoom(p.width, p.height));
+    if (p) setText(this.inputCaption, this.sizeCaption('input', p.width, p.height, displayZoom(p.width, p.height)));
   }
 
-  /** "Input 40 × 24", and the factor when the picture is shown enlarged. */
+  /** "Input 40 × 24", and the factor when the picture is shown enlarged, or the share when shown smaller. */
   private sizeCaption(key: 'input' | 'output', w: number, h: number, zoom: number): string {
-    return it(this.lang, key, { w, h }) + (zoom > 1 ? it(this.lang, 'shownLarger', { z: zoom }) : '');
+    const f = this.fit;
+    const scale = f < 1 ? it(this.lang, 'shownSmaller', { p: Math.round(100 * f * zoom) }) : zoom > 1 ? it(this.lang, 'shownLarger', { z: zoom }) : '';
+    return it(this.lang, key, { w, h }) + scale;
+  }
+
+  private readonly pair: HTMLElement;
+  /** The share of their size input and output are shown at (1, or less where they do not fit). */
+  private fit = 1;
+
+  /**
+   * Input and output at one scale: at their size (times a tiny picture's zoom) side by side when
+   * both fit the row, each on its own line when one does, and otherwise both shrunk by the same
+   * factor to the row's width — so the ratio of their sizes, which stride and transposition set,
+   * is the ratio seen. The captions give the share.
+   */
+  private fitPictures(): void {
+    const p = this.picture;
+    const width = this.pair.clientWidth;
+    if (!p || width === 0) return;
+    const zoom = displayZoom(p.width, p.height);
+    const inW = p.width * zoom;
+    const out = this.shown ? this.outputCanvas.width * zoom : 0;
+    const gap = 18; // .image-pair's column gap (image.css)
+    const widest = Math.max(inW, out);
+    const fit = inW + gap + out <= width || widest <= width ? 1 : width / widest;
+    for (const c of [this.inputCanvas, this.outputCanvas]) {
+      const w = `${c.width * zoom * fit}px`;
+      if (c.style.width !== w) c.style.width = w;
+    }
+    if (fit === this.fit) return;
+    this.fit = fit;
+    this.captionInput();
+    const o = this.outputCanvas;
+    if (this.shown) {
+      setText(this.outputCaption, this.sizeCaption('output', o.width, o.height, zoom));
+      setAttr(this.outputCanvas, 'aria-label', this.outputCaption.textContent ?? '');
+    }
   }
 
   setPaddingMode(mode: PaddingMode): void {
@@ -267,6 +306,7 @@ export class LayerView {
     const [, , oh, ow] = y.shape;
     clearOverlay(this.outputOverlay, ow, oh, zoom);
     this.shown = job;
+    this.fitPictures();
     setText(this.outputCaption, this.sizeCaption('output', ow, oh, zoom));
     setAttr(this.outputCanvas, 'aria-label', this.outputCaption.textContent ?? '');
     this.outputCanvas.dataset.drawn = String(id);
