@@ -130,6 +130,11 @@ describe('footprint', () => {
     // Zeros: the padding taps read nothing, and copy nothing.
     const zeros = footprint(geo('zeros'), 0, 0, 'zeros');
     expect([zeros.reading, zeros.pixels, zeros.copies, zeros.zero]).toEqual([4, 4, 0, 5]);
+    // Spans: one across a dilation's holes, two where circular padding wraps to the far edge.
+    expect(circular.rowSpans).toEqual([[0, 1], [H - 1, H - 1]]);
+    const dilated = (mode: 'zeros' | 'circular') => pictureGeometry(pictureLayer(stateOf('k=3&s=1&p=4&d=4'), presetKernel('box', 3, 3), shape, mode), shape);
+    expect(footprint(dilated('zeros'), 10, 10, 'zeros').rowSpans).toEqual([[6, 14]]);
+    expect(footprint(dilated('circular'), 0, 0, 'circular').rowSpans).toEqual([[0, 4], [H - 4, H - 4]]);
     // Away from the edges every mode reads 9 pixels through 9 taps.
     expect([footprint(geo('circular'), 5, 5, 'circular').pixels, footprint(geo('circular'), 5, 5, 'circular').copies]).toEqual([9, 0]);
   });

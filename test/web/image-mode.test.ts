@@ -303,6 +303,23 @@ describe('image mode', () => {
     await zh.page.close();
   }, 90_000);
 
+  it('the enlarged footprint shows every tap of the widest kernel the form allows (9 × 9 at dilation 8: 65 pixels across)', async () => {
+    const { page } = await open('?view=image&lang=en&k=9&d=8&p=1&s=1');
+    const z = await page.$eval('canvas[data-image-zoom]', (c) => {
+      const canvas = c as HTMLCanvasElement;
+      const d = (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height).data;
+      let pink = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] === 0xff && d[i + 1] === 0x2d && d[i + 2] === 0x95) pink++;
+      return { pink, width: canvas.width };
+    });
+    // The square is the footprint and a margin (65 + 4 pixels), each tap a filled scale × scale cell.
+    const scale = z.width / 69;
+    expect(Number.isInteger(scale)).toBe(true);
+    expect(z.pink).toBe(81 * scale * scale);
+    expect(await page.textContent('[data-image-footprint]')).toMatch(/reads 81 input pixels, rows \d+–\d+, columns \d+–\d+\. Between the taps are \d+ holes/);
+    await page.close();
+  }, 60_000);
+
   it('stacked dilated layers follow the playground’s layer: its rate three times grids, its kernel at 1, 2, 5 does not', async () => {
     const { page } = await open('?view=image&k=3&d=2&p=2&lang=en');
     const summary = (holes: string) => page.waitForFunction((n) => document.querySelector<HTMLElement>('[data-field-summary]')?.dataset.holes === n, holes);

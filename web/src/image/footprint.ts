@@ -50,6 +50,12 @@ export interface Footprint {
   /** The input rows and columns the reading taps take their values from, ascending, each once. */
   sourceRows: number[];
   sourceCols: number[];
+  /**
+   * The same as spans [first, last]: one span unless circular padding wraps round to the far edge
+   * (a gap wider than the dilation between neighbouring taps' rows starts a new span).
+   */
+  rowSpans: [number, number][];
+  colSpans: [number, number][];
   /** Distinct input pixels read: fewer than `reading` when a padding mode reads some twice. */
   pixels: number;
   /** Taps in the padding that read a copy of an input pixel (reflect, replicate, circular). */
@@ -57,6 +63,16 @@ export interface Footprint {
 }
 
 const distinct = (v: number[]): number[] => [...new Set(v)].sort((a, b) => a - b);
+
+function spans(v: number[], step: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (const n of v) {
+    const last = out[out.length - 1];
+    if (last && n - last[1] <= step) last[1] = n;
+    else out.push([n, n]);
+  }
+  return out;
+}
 /** A tap of a direct conv that lies in the padding (outside the input on this axis). */
 const outside = (t: AxisTap, size: number): boolean => t.at !== null && (t.at < 0 || t.at >= size);
 
@@ -77,5 +93,9 @@ export function footprint(g: ConvGeometry, oy: number, ox: number, mode: Padding
   if (!ah.transposed) {
     for (const r of rows) for (const c of cols) if (r.source >= 0 && c.source >= 0 && (outside(r, ah.input) || outside(c, aw.input))) copies++;
   }
-  return { rows, cols, reading, zero: rows.length * cols.length - reading, holes, box, sourceRows, sourceCols, pixels: sourceRows.length * sourceCols.length, copies };
+  return {
+    rows, cols, reading, zero: rows.length * cols.length - reading, holes, box, sourceRows, sourceCols,
+    rowSpans: spans(sourceRows, Math.max(1, ah.dilation)), colSpans: spans(sourceCols, Math.max(1, aw.dilation)),
+    pixels: sourceRows.length * sourceCols.length, copies,
+  };
 }

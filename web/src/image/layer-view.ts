@@ -401,15 +401,9 @@ export class LayerView {
   private sentence(fp: Footprint, y: number, x: number, mode: PaddingMode): string {
     const L = this.lang;
     if (fp.reading === 0) return it(L, 'footprintNone', { y, x });
-    // The rows (columns) read, as runs: one alone ("row 256"), one run ("rows 255–257"), or
-    // several when circular padding wraps round ("rows 0–1 and 511").
-    const lines = (v: number[], one: ImageKey, many: ImageKey, list: ImageKey) => {
-      const runs: [number, number][] = [];
-      for (const n of v) {
-        const last = runs[runs.length - 1];
-        if (last && n === last[1] + 1) last[1] = n;
-        else runs.push([n, n]);
-      }
+    // The rows (columns) read: one alone ("row 256"), one span ("rows 255–257", holes or not),
+    // or several when circular padding wraps round ("rows 0–1 and 511").
+    const lines = (runs: [number, number][], one: ImageKey, many: ImageKey, list: ImageKey) => {
       if (runs.length === 1) return runs[0][0] === runs[0][1] ? it(L, one, { a: runs[0][0] }) : it(L, many, { a: runs[0][0], b: runs[0][1] });
       const parts = runs.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`));
       const joined = L === 'zh' ? parts.join('、') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
@@ -417,7 +411,7 @@ export class LayerView {
     };
     const where = {
       y, x, n: fp.pixels, t: fp.reading, c: fp.copies, mode: it(L, mode),
-      rows: lines(fp.sourceRows, 'rowOne', 'rowSpan', 'rowList'), cols: lines(fp.sourceCols, 'colOne', 'colSpan', 'colList'),
+      rows: lines(fp.rowSpans, 'rowOne', 'rowSpan', 'rowList'), cols: lines(fp.colSpans, 'colOne', 'colSpan', 'colList'),
     };
     // A padding mode that copies pixels: taps and pixels differ, and the sentence says why.
     let s = fp.copies > 0
@@ -444,15 +438,23 @@ export class LayerView {
     if (fp.copies > 0) for (const r of fp.sourceRows) for (const c of fp.sourceCols) markPixel(ctx, iz, c, r);
     ctx.strokeStyle = '#ff2d95';
     frame(ctx, iz, left, top, right, bottom, 2.5, 1.5);
-    // Enlarged: the footprint's square with a margin, taps filled, holes left open.
+    // Enlarged: the footprint's square with a margin, taps framed, holes left open. A wide
+    // footprint (a 9 × 9 kernel at dilation 8 spans 65 pixels) is shown whole at a smaller
+    // enlargement, its taps filled rather than framed (a frame would hide the pixel).
     const span = Math.max(bottom - top, right - left) + 1;
-    const size = Math.min(40, span + 4);
-    const scale = Math.max(4, Math.floor((ZOOM_SCALE * 12) / size));
+    const size = span + 4;
+    const scale = Math.max(1, Math.floor((ZOOM_SCALE * 12) / size));
+    const fill = scale < 6;
     const zTop = Math.round((top + bottom) / 2 - (size - 1) / 2);
     const zLeft = Math.round((left + right) / 2 - (size - 1) / 2);
     const z = drawZoom(this.zoom, this.inputCanvas, zTop, zLeft, size, scale);
     z.lineWidth = Math.max(2, scale / 5);
-    const box = (col: number, row: number) => z.strokeRect((col - zLeft) * scale + z.lineWidth / 2, (row - zTop) * scale + z.lineWidth / 2, scale - z.lineWidth, scale - z.lineWidth);
+    const box = (col: number, row: number) => {
+      if (fill) {
+        z.fillStyle = z.strokeStyle;
+        z.fillRect((col - zLeft) * scale, (row - zTop) * scale, scale, scale);
+      } else z.strokeRect((col - zLeft) * scale + z.lineWidth / 2, (row - zTop) * scale + z.lineWidth / 2, scale - z.lineWidth, scale - z.lineWidth);
+    };
     const [h, w] = [p.height, p.width];
     for (const r of fp.rows) {
       for (const c of fp.cols) {
