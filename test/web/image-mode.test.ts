@@ -629,6 +629,15 @@ describe('image mode', () => {
       expect(m, `${width} px`).toEqual({ text: 0, page: 0 });
       await page.close();
     }
+    // The link's ignored values take a row of their own under the controls instead of squeezing them.
+    const { page } = await open('?view=image&lang=en&p=32', { width: 1366, height: 900 });
+    const head = await page.evaluate(() => {
+      const r = (q: string) => document.querySelector(q)!.getBoundingClientRect();
+      return { notice: r('#url-problems').top, controls: Math.max(r('#copy-link').bottom, r('#image-open').bottom, r('.top h1').bottom), title: r('.top h1').height };
+    });
+    expect(head.notice).toBeGreaterThanOrEqual(head.controls);
+    expect(head.title).toBeLessThan(40); // one line
+    await page.close();
   }, 60_000);
 
   it('input and output are shown at one scale where they do not fit at their size, and the captions say so (phone; a 4× transposed layer)', async () => {
