@@ -19,8 +19,8 @@ describe('padding-mode refusals in the page’s words', () => {
   it('a transposed layer with a mode other than zeros names the two ways out', () => {
     const e = refusal(() => convTransposeGeometry(shapes, { padding: 1, paddingMode: 'reflect' } as never));
     expect(e.code).toBe('PADDING_MODE');
-    expect(pageErrorText(e, 'en')).toBe("A transposed convolution pads with zeros only: padding mode 'reflect' is for ordinary convolutions (as in PyTorch). Choose padding mode 'zeros', or untick Transposed convolution.");
-    expect(pageErrorText(e, 'zh')).toBe('转置卷积只能补零：“镜像”填充模式只适用于普通卷积（PyTorch 也是如此）。请把填充模式改为“补零”，或取消“转置卷积”。');
+    expect(pageErrorText(e, 'en')).toBe("A transposed convolution has no padding mode to choose: PyTorch's ConvTranspose2d accepts only padding_mode='zeros', and 'reflect' is for ordinary convolutions. Choose padding mode 'zeros', or untick Transposed convolution.");
+    expect(pageErrorText(e, 'zh')).toBe('转置卷积没有填充模式可选：PyTorch 的 ConvTranspose2d 只接受 padding_mode=\'zeros\'，“镜像”只适用于普通卷积。请把填充模式改为“补零”，或取消“转置卷积”。');
   });
 
   it('reflect padding as large as the input says the largest pad it can make', () => {

@@ -694,6 +694,21 @@ describe('image mode', () => {
     await page.close();
   }, 90_000);
 
+  it('an emptied kernel cell is marked and keeps the kernel as it was until it holds a number again', async () => {
+    const { page } = await open('?view=image&lang=en&k=3&s=1&p=1');
+    const cell = '[data-kernel-editor="image-kernel"] input[data-r="1"][data-c="1"]';
+    const before = await page.getAttribute('canvas[data-image-output]', 'data-drawn');
+    await page.fill(cell, '');
+    expect(await page.getAttribute(cell, 'aria-invalid')).toBe('true');
+    await page.waitForTimeout(300);
+    expect(await page.getAttribute('canvas[data-image-output]', 'data-requested')).toBe(before);
+    await page.fill(cell, '1');
+    expect(await page.getAttribute(cell, 'aria-invalid')).toBeNull();
+    await drawn(page);
+    expect(await page.getAttribute('canvas[data-image-output]', 'data-drawn')).not.toBe(before);
+    await page.close();
+  }, 60_000);
+
   it('a value the form rejects dims the picture and says it is the last valid one, said once for H and W', async () => {
     const { page } = await open('?view=image&lang=en&k=3&s=1&p=1');
     for (const id of ['#kernel-h', '#kernel-w']) { await page.fill(id, '600'); await page.press(id, 'Tab'); }

@@ -83,8 +83,8 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both'): string {
       const zhName: Record<string, string> = { reflect: '镜像', replicate: '复制边缘', circular: '循环' };
       if (v.padding === undefined && zhName[mode]) {
         return zh
-          ? `转置卷积只能补零：“${zhName[mode]}”填充模式只适用于普通卷积（PyTorch 也是如此）。请把填充模式改为“补零”，或取消“转置卷积”。`
-          : `A transposed convolution pads with zeros only: padding mode '${mode}' is for ordinary convolutions (as in PyTorch). Choose padding mode 'zeros', or untick Transposed convolution.`;
+          ? `转置卷积没有填充模式可选：PyTorch 的 ConvTranspose2d 只接受 padding_mode='zeros'，“${zhName[mode]}”只适用于普通卷积。请把填充模式改为“补零”，或取消“转置卷积”。`
+          : `A transposed convolution has no padding mode to choose: PyTorch's ConvTranspose2d accepts only padding_mode='zeros', and '${mode}' is for ordinary convolutions. Choose padding mode 'zeros', or untick Transposed convolution.`;
       }
       const p = Math.max(num(v.padding, 0), num(v.padding, 1));
       const n = num(v.input, 0);

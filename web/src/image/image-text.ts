@@ -8,7 +8,7 @@ import type { Lang } from '../state.js';
 const en = {
   open: 'Pictures',
   title: 'The layer on a picture',
-  intro: 'The layer set under “Layer” runs on a whole picture, on the fast engine in the background. The result is shown at its true scale (one screen pixel per picture pixel) wherever the screen is wide enough; a picture whose longer side is under {n} pixels is shown enlarged by a whole factor, given in its caption. The input size there is for the grids; here the picture is the input.',
+  intro: 'The layer set under “Layer” runs on a whole picture, on the fast engine in the background. The result is shown at its true scale (one screen pixel per picture pixel) wherever the screen is wide enough; a picture whose longer side is under {n} pixels is shown enlarged by a whole factor, given in its caption. The Input H × W field under “Layer” sizes only the grid animations; here the picture is the input.',
   picture: 'Picture',
   card: 'Test card',
   scene: 'Landscape (synthetic)',
@@ -77,7 +77,7 @@ const en = {
   fileTooLarge: 'The file is too large ({d}); pictures up to 40 MB can be opened.',
   fileNotImage: '“{d}” is not a picture (its type is {t}). Choose a PNG, JPEG, GIF, WebP or BMP file.',
   fileUndecodable: '“{d}” could not be read as a picture (damaged, or a format this browser cannot decode). Choose a PNG, JPEG, GIF, WebP or BMP file.',
-  fileScaled: 'Your picture ({w} × {h}) is shown scaled down to {sw} × {sh}.',
+  fileScaled: 'Your picture ({w} × {h}) was scaled down to {sw} × {sh}: the layer runs on that.',
   fieldTitle: 'Receptive field of stacked dilated layers',
   fieldIntro: '{n} stacked {k} layers with dilation rates {rates}, stride 1, each padded to keep the size. Move over the picture, or focus it and use the arrow keys: the pixels one output depends on are marked.',
   fieldIntroTouch: '{n} stacked {k} layers with dilation rates {rates}, stride 1, each padded to keep the size. Tap the picture: the pixels one output depends on are marked.',
@@ -113,8 +113,8 @@ const en = {
   learnError: 'Error',
   learnBack: 'Gradient for the input',
   learnScale: 'Error and gradient: grey is 0, black and white ± the largest value each has had so far, so both fade as the loss falls. The zero kernel sends no gradient back to the input: that image stays grey until the kernel has left zero.',
-  learnTranspose: 'The error flows back to the input through the transposed convolution: ∂L/∂x = Cᵀ ∂L/∂y, the same kernel scattered instead of gathered (x = Cᵀz). Computed here as convTranspose2d(∂L/∂y, w), it differs from the backward pass’s input gradient by at most {gap}.',
-  learnTransposeBefore: 'The error flows back to the input through the transposed convolution: ∂L/∂x = Cᵀ ∂L/∂y, the same kernel scattered instead of gathered (x = Cᵀz). Start learning: each step computes it that way too and says how far it is from the backward pass’s own input gradient (the last image).',
+  learnTranspose: 'The layer is y = Cx, with C its convolution matrix, so the error flows back to the input through Cᵀ: ∂L/∂x = Cᵀ ∂L/∂y, a transposed convolution of the error with the same kernel, scattered instead of gathered (the tour’s x = Cᵀz). In a deeper network this is the gradient the layer before receives. Computed here as convTranspose2d(∂L/∂y, w), it differs from the backward pass’s input gradient by at most {gap}.',
+  learnTransposeBefore: 'The layer is y = Cx, with C its convolution matrix, so the error flows back to the input through Cᵀ: ∂L/∂x = Cᵀ ∂L/∂y, a transposed convolution of the error with the same kernel, scattered instead of gathered (the tour’s x = Cᵀz). In a deeper network this is the gradient the layer before receives. Start learning: each step computes it that way too and says how far it is from the backward pass’s own input gradient (the last image).',
 };
 
 type Key = keyof typeof en;
@@ -122,7 +122,7 @@ type Key = keyof typeof en;
 const zh: Record<Key, string> = {
   open: '图片',
   title: '把这一层用在图片上',
-  intro: '在“卷积层”里设好的这一层会作用在整张图片上，在后台用快速引擎计算。屏幕够宽时结果按实际大小显示：一个屏幕像素对应一个图片像素；长边不到 {n} 像素的图片按整数倍放大显示，倍数写在图片下方。那里的输入大小只用于网格；这里的输入就是图片。',
+  intro: '在“卷积层”里设好的这一层会作用在整张图片上，在后台用快速引擎计算。屏幕够宽时结果按实际大小显示：一个屏幕像素对应一个图片像素；长边不到 {n} 像素的图片按整数倍放大显示，倍数写在图片下方。“卷积层”里的“输入 高 × 宽”只决定网格动画的大小；这里的输入就是图片。',
   picture: '图片',
   card: '测试卡',
   scene: '风景（合成）',
@@ -191,7 +191,7 @@ const zh: Record<Key, string> = {
   fileTooLarge: '文件太大（{d}）；最大可打开 40 MB 的图片。',
   fileNotImage: '“{d}”不是图片（文件类型为 {t}）。请选择 PNG、JPEG、GIF、WebP 或 BMP 文件。',
   fileUndecodable: '无法把“{d}”读成图片（文件已损坏，或浏览器不支持这种格式）。请选择 PNG、JPEG、GIF、WebP 或 BMP 文件。',
-  fileScaled: '你的图片（{w} × {h}）已缩小到 {sw} × {sh} 显示。',
+  fileScaled: '你的图片（{w} × {h}）已缩小到 {sw} × {sh}，这一层作用在缩小后的图片上。',
   fieldTitle: '堆叠空洞卷积的感受野',
   fieldIntro: '{n} 层 {k} 的卷积叠在一起，膨胀率依次为 {rates}，步长 1，每层都加填充以保持大小。把指针移到图片上，或选中图片后用方向键：一个输出所依赖的像素会被标出来。',
   fieldIntroTouch: '{n} 层 {k} 的卷积叠在一起，膨胀率依次为 {rates}，步长 1，每层都加填充以保持大小。点按图片：一个输出所依赖的像素会被标出来。',
@@ -227,8 +227,8 @@ const zh: Record<Key, string> = {
   learnError: '误差',
   learnBack: '对输入的梯度',
   learnScale: '误差和梯度图中，灰色表示 0，黑、白分别表示各自迄今为止绝对值最大的负值和正值；损失下降，两张图也随之变淡。全零的卷积核不会把梯度传回输入：在卷积核离开零之前，输入梯度图一直是灰色。',
-  learnTranspose: '误差经由转置卷积传回输入：∂L/∂x = Cᵀ ∂L/∂y，同一个卷积核，由“收集”变成“散射”（即 x = Cᵀz）。这里用 convTranspose2d(∂L/∂y, w) 算出的结果，与反向传播给出的输入梯度最多相差 {gap}。',
-  learnTransposeBefore: '误差经由转置卷积传回输入：∂L/∂x = Cᵀ ∂L/∂y，同一个卷积核，由“收集”变成“散射”（即 x = Cᵀz）。点“开始学习”后，每一步也会用这种方法算一遍，并给出它与反向传播给出的输入梯度（最后一张图）的差距。',
+  learnTranspose: '这一层是 y = Cx，C 是它的卷积矩阵，所以误差经由 Cᵀ 传回输入：∂L/∂x = Cᵀ ∂L/∂y，也就是用同一个卷积核对误差做转置卷积，由“收集”变成“散射”（即导览中的 x = Cᵀz）。在更深的网络里，这就是前一层收到的梯度。这里用 convTranspose2d(∂L/∂y, w) 算出的结果，与反向传播给出的输入梯度最多相差 {gap}。',
+  learnTransposeBefore: '这一层是 y = Cx，C 是它的卷积矩阵，所以误差经由 Cᵀ 传回输入：∂L/∂x = Cᵀ ∂L/∂y，也就是用同一个卷积核对误差做转置卷积，由“收集”变成“散射”（即导览中的 x = Cᵀz）。在更深的网络里，这就是前一层收到的梯度。点“开始学习”后，每一步也会用这种方法算一遍，并给出它与反向传播给出的输入梯度（最后一张图）的差距。',
 };
 
 const TABLE: Record<Lang, Record<Key, string>> = { en, zh };

@@ -89,7 +89,7 @@ export class KernelEditor {
   applyPreset(name: PresetName, notify = true): void {
     this.preset = name;
     this.weights = presetKernel(name, this.kh, this.kw);
-    this.inputs.forEach((inp, i) => { inp.value = fmt(this.weights[i]); });
+    this.inputs.forEach((inp, i) => { inp.value = fmt(this.weights[i]); inp.removeAttribute('aria-invalid'); });
     this.menu.value = name;
     if (notify) this.onChange(this.weights);
   }
@@ -106,7 +106,12 @@ export class KernelEditor {
 
   private readInputs(): void {
     const next = this.inputs.map((inp) => (inp.value.trim() === '' ? NaN : Number(inp.value)));
-    // A half-typed number ("-", "1e") leaves the kernel as it was until it parses.
+    // An empty or half-typed number ("-", "1e") leaves the kernel as it was until it parses; the
+    // cell is marked meanwhile, so the picture's staying the same is not a mystery.
+    this.inputs.forEach((inp, i) => {
+      if (Number.isFinite(next[i])) inp.removeAttribute('aria-invalid');
+      else inp.setAttribute('aria-invalid', 'true');
+    });
     if (next.some((v) => !Number.isFinite(v))) return;
     this.weights = Float32Array.from(next);
     const p = presetOf(this.weights, this.kh, this.kw);
