@@ -18,11 +18,8 @@ export const CLIP: DisplayMap = { offset: 0, scale: 1, kind: 'clip' };
  */
 export function displayZoom(w: number, h: number): number {
   const side = Math.max(w, h);
-  return side > 0 && side < ENLARGE_BELOW ? Math.min(64, Math.floor(256 / side)) : 1;
+  return side > 0 && side < 128 ? Math.min(64, Math.floor(256 / side)) : 1;
 }
-
-/** Pictures whose longer side is under this many pixels are shown enlarged (`displayZoom`). */
-export const ENLARGE_BELOW = 128;
 
 /** The factor a canvas is shown at (set by `sized`). */
 export function zoomOf(canvas: HTMLCanvasElement): number {

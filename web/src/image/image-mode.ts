@@ -12,7 +12,6 @@ import { h } from '../dom.js';
 import type { Lang, State } from '../state.js';
 import { BUILTINS, builtin } from './builtins.js';
 import type { BuiltinName } from './builtins.js';
-import { ENLARGE_BELOW } from './canvas.js';
 import { FieldView } from './field-view.js';
 import { it } from './image-text.js';
 import type { ImageKey } from './image-text.js';
@@ -244,7 +243,7 @@ export class ImageMode {
   private setLang(lang: Lang): void {
     this.lang = lang;
     this.title.textContent = it(lang, 'title');
-    this.intro.textContent = it(lang, 'intro', { n: ENLARGE_BELOW });
+    this.intro.textContent = it(lang, 'intro');
     this.pictureLabel.textContent = it(lang, 'picture');
     this.pictureMenu.replaceChildren(...[...BUILTINS, 'own' as const].map((p) => h('option', { value: p }, it(lang, p))));
     this.fileText.textContent = it(lang, 'file');

@@ -8,7 +8,7 @@ import type { Lang } from '../state.js';
 const en = {
   open: 'Pictures',
   title: 'The layer on a picture',
-  intro: 'The layer set under “Layer” runs on a whole picture, on the fast engine in the background. The result is shown at its true scale (one screen pixel per picture pixel) wherever the screen is wide enough; a picture whose longer side is under {n} pixels is shown enlarged by a whole factor, given in its caption. The Input H × W field under “Layer” sizes only the grid animations; here the picture is the input.',
+  intro: 'The layer set under “Layer” runs on a whole picture, on the fast engine in the background. Input and output are shown at one scale: their true size (one screen pixel per picture pixel) where the screen allows; the captions say when both are shown smaller, or a tiny picture larger. The Input H × W field under “Layer” sizes only the grid animations; here the picture is the input.',
   picture: 'Picture',
   card: 'Test card',
   scene: 'Landscape (synthetic)',
@@ -122,7 +122,7 @@ type Key = keyof typeof en;
 const zh: Record<Key, string> = {
   open: '图片',
   title: '把这一层用在图片上',
-  intro: '在“卷积层”里设好的这一层会作用在整张图片上，在后台用快速引擎计算。屏幕够宽时结果按实际大小显示：一个屏幕像素对应一个图片像素；长边不到 {n} 像素的图片按整数倍放大显示，倍数写在图片下方。“卷积层”里的“输入 高 × 宽”只决定网格动画的大小；这里的输入就是图片。',
+  intro: '在“卷积层”里设好的这一层会作用在整张图片上，在后台用快速引擎计算。输入和输出按同一比例显示：屏幕够宽时按实际大小（一个屏幕像素对应一个图片像素）；两者一起缩小显示，或小图片放大显示时，图片下方会注明。“卷积层”里的“输入 高 × 宽”只决定网格动画的大小；这里的输入就是图片。',
   picture: '图片',
   card: '测试卡',
   scene: '风景（合成）',
