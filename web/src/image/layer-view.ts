@@ -38,7 +38,7 @@ interface Job {
 }
 
 const ZOOM_SCALE = 12;
-/** How long a result may take before the pictures on screen are marked as the previous layer's (ms). */
+/** How long a result may take before the pictures on screen are marked as the previous setting's (ms). */
 const PENDING_MS = 200;
 
 export class LayerView {
@@ -70,6 +70,11 @@ export class LayerView {
   /** The job whose output is on screen (its geometry answers the pointer). */
   private shown: Job | null = null;
   private cursor: [number, number] | null = null;
+  /** The row holding input and output (its width decides their scale: fitPictures). */
+  private readonly pair: HTMLElement;
+  /** The share of their size input and output are shown at (1, or less where they do not fit). */
+  private fit = 1;
+  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Told the picture's refusal of the layer ('' when it runs), e.g. to repeat it beside the form. */
   onRefusal: (text: string) => void = () => {};
@@ -154,10 +159,6 @@ export class LayerView {
     const scale = f < 1 ? it(this.lang, 'shownSmaller', { p: Math.round(100 * f * zoom) }) : zoom > 1 ? it(this.lang, 'shownLarger', { z: zoom }) : '';
     return it(this.lang, key, { w, h }) + scale;
   }
-
-  private readonly pair: HTMLElement;
-  /** The share of their size input and output are shown at (1, or less where they do not fit). */
-  private fit = 1;
 
   /**
    * Input and output at one scale: at their size (times a tiny picture's zoom) side by side when
@@ -245,8 +246,6 @@ export class LayerView {
     this.outputCanvas.dataset.requested = String(id);
     this.markPending(id);
   }
-
-  private pendingTimer: ReturnType<typeof setTimeout> | undefined;
 
   /**
    * A result that takes longer than a glance (a 9 × 9 transposed layer of stride 8 takes seconds):
