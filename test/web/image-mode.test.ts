@@ -455,6 +455,23 @@ describe('image mode', () => {
     await page.close();
   }, 90_000);
 
+  it('“One step” takes a single step and shows it, pausing a run first', async () => {
+    const { page } = await open('?view=image&lang=en');
+    await page.click('[data-learn-one]');
+    await page.click('[data-learn-one]');
+    expect(await page.getAttribute('[data-image-learn]', 'data-step')).toBe('2');
+    expect(await page.textContent('[data-learn-progress]')).toMatch(/^Step 2, loss \d\.\d\de[-+]\d+$/);
+    await page.click('[data-learn-start]');
+    await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-image-learn]')!.dataset.step) > 5);
+    await page.click('[data-learn-one]');
+    expect(await page.getAttribute('[data-learn-start]', 'aria-pressed')).toBe('false');
+    const at = Number(await page.getAttribute('[data-image-learn]', 'data-step'));
+    await page.waitForTimeout(200);
+    expect(Number(await page.getAttribute('[data-image-learn]', 'data-step'))).toBe(at); // paused
+    expect(await page.textContent('[data-learn-one]')).toBe('One step');
+    await page.close();
+  }, 60_000);
+
   it('a learning run pauses after its 600 steps and says so, goes on when started again, and its error fades as the loss falls', async () => {
     const { page } = await open('?view=image&lang=en');
     const step = () => page.$eval('[data-image-learn]', (e) => Number((e as HTMLElement).dataset.step));

@@ -45,6 +45,8 @@ export class LearnView {
   private readonly learnedLabel = h('h4');
   private readonly start = h('button', { type: 'button', 'data-learn-start': '' });
   private readonly reset = h('button', { type: 'button', 'data-learn-reset': '' });
+  /** One step at a time: the error and the gradient change most in the first few dozen steps, which a run passes in half a second. */
+  private readonly one = h('button', { type: 'button', 'data-learn-one': '' });
   private readonly progress = h('p', { class: 'learn-progress', 'aria-live': 'polite', 'data-learn-progress': '' });
   private readonly lossLabel = h('figcaption');
   private readonly curve = el('svg', { class: 'loss-curve', viewBox: '0 0 240 120', role: 'img', 'data-learn-curve': '' });
@@ -76,7 +78,7 @@ export class LearnView {
     lossFig.append(this.curve, this.lossLabel);
     kernels.append(t, l, lossFig);
     const buttons = h('div', { class: 'buttons' });
-    buttons.append(this.start, this.reset);
+    buttons.append(this.start, this.one, this.reset);
     const pics = h('div', { class: 'image-pair' });
     for (const k of ['target', 'prediction', 'error', 'back'] as const) {
       const fig = h('figure', { class: 'image-figure', 'data-learn-figure': k });
@@ -89,6 +91,7 @@ export class LearnView {
     this.learned.setReadOnly(true);
     this.start.addEventListener('click', () => this.setPlaying(!this.playing));
     this.reset.addEventListener('click', () => this.restart());
+    this.one.addEventListener('click', () => this.stepOnce());
   }
 
   setLang(lang: Lang): void {
@@ -99,6 +102,7 @@ export class LearnView {
     this.targetLabel.textContent = it(lang, 'learnTarget');
     this.learnedLabel.textContent = it(lang, 'learnKernel');
     this.reset.textContent = it(lang, 'learnReset');
+    this.one.textContent = it(lang, 'learnOne');
     this.lossLabel.textContent = it(lang, 'learnLoss');
     this.curve.setAttribute('aria-label', it(lang, 'learnLoss'));
     this.captions.prediction.textContent = it(lang, 'learnPrediction');
@@ -148,6 +152,15 @@ export class LearnView {
     this.start.setAttribute('aria-pressed', String(this.playing));
     cancelAnimationFrame(this.raf);
     if (this.playing) this.raf = requestAnimationFrame(() => this.tick());
+  }
+
+  /** One step, shown (a running loop pauses first). */
+  private stepOnce(): void {
+    if (!this.run) return;
+    this.setPlaying(false);
+    this.pausedAtLimit = false;
+    step(this.run);
+    this.show();
   }
 
   /** Stops the loop (the view was hidden). */
