@@ -279,6 +279,26 @@ describe('image mode', () => {
     await page.close();
   }, 60_000);
 
+  it('an undilated layer’s stacked-dilation study opens on 2, 2, 2 (gridding), follows the layer once it is dilated, and keeps the reader’s pick', async () => {
+    const { page } = await open('?view=image&lang=en&k=3&s=1&p=1');
+    const menu = () => page.$eval('#image-field-stack', (e) => (e as HTMLSelectElement).value);
+    const summary = (holes: string) => page.waitForFunction((n) => document.querySelector<HTMLElement>('[data-field-summary]')?.dataset.holes === n, holes);
+    expect(await menu()).toBe('2-2-2');
+    await summary('120');
+    // Dilation 2 on the layer: the study follows it (its rate three times).
+    await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: unknown): void } }).convkitPlayground.benchChange({ dilation: [3, 3], pad: [3, 3, 3, 3] }));
+    await page.waitForFunction(() => (document.querySelector('#image-field-stack') as HTMLSelectElement).value === 'layer');
+    // A stack with no holes says so without counting zero holes.
+    await page.selectOption('#image-field-stack', '1-2-5');
+    await summary('0');
+    expect(await page.textContent('[data-field-summary]')).toMatch(/^Rates 1, 2, 5: the field spans 17 × 17 pixels, all 289 of them read\./);
+    // The reader's pick stays through a change of the layer.
+    await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: unknown): void } }).convkitPlayground.benchChange({ dilation: [1, 1], pad: [1, 1, 1, 1] }));
+    await page.waitForTimeout(300);
+    expect(await menu()).toBe('1-2-5');
+    await page.close();
+  }, 60_000);
+
   it('with reflect or circular padding the footprint sentence counts taps and pixels apart and names the wrapped rows, in both languages', async () => {
     const corner = async (page: Page, mode: string) => {
       await page.selectOption('#image-padding-mode', mode);

@@ -9,7 +9,7 @@ import type { Lang } from '../state.js';
 import { clearOverlay, displayZoom, drawPicture, drawZoom, frame, markPixel, zoomOf } from './canvas.js';
 import { coarsePointer, it } from './image-text.js';
 import type { Picture } from './picture.js';
-import { LAYER_STACK, STACKS, fullSpan, layerStacks, ratesText, stackField, stackNetwork } from './stack-field.js';
+import { GRIDDING_STACK, LAYER_STACK, STACKS, fullSpan, layerStacks, ratesText, stackField, stackNetwork } from './stack-field.js';
 import type { Stack } from './stack-field.js';
 import type { Network } from '../../../src/network/types.js';
 
@@ -27,7 +27,12 @@ export class FieldView {
   private picture: Picture | null = null;
   /** The stacks from the playground's layer (rebuilt when its kernel or dilation changes). */
   private fromLayer: Stack[] = layerStacks([3, 3], [1, 1]);
-  private chosen = LAYER_STACK;
+  /**
+   * The stack the reader picked, or null: then the layer itself three times when it is dilated,
+   * and otherwise 2, 2, 2 — an undilated layer three times has no holes to see, and equal rates
+   * show gridding at once.
+   */
+  private chosen: string | null = null;
   /** The stack on the picture as a network, and its field away from the edges (fullSpan); null after a change. */
   private built: { net: Network; full: [number, number] } | null = null;
   private cursor: [number, number] | null = null;
@@ -63,8 +68,13 @@ export class FieldView {
     });
   }
 
+  private get choice(): string {
+    const d = this.fromLayer[0].rates[0];
+    return this.chosen ?? (d[0] > 1 || d[1] > 1 ? LAYER_STACK : GRIDDING_STACK);
+  }
+
   private get stack(): Stack {
-    return [...this.fromLayer, ...STACKS].find((s) => s.id === this.chosen) ?? this.fromLayer[0];
+    return [...this.fromLayer, ...STACKS].find((s) => s.id === this.choice) ?? this.fromLayer[0];
   }
 
   setLang(lang: Lang): void {
@@ -79,9 +89,10 @@ export class FieldView {
   setLayer(kernel: readonly [number, number], dilation: readonly [number, number]): void {
     const [k, d] = [this.fromLayer[0].kernel, this.fromLayer[0].rates[0]];
     if (k[0] === kernel[0] && k[1] === kernel[1] && d[0] === dilation[0] && d[1] === dilation[1]) return;
+    const before = this.choice;
     this.fromLayer = layerStacks(kernel, dilation);
     this.writeMenu();
-    if (this.stack.fromLayer) {
+    if (this.stack.fromLayer || this.choice !== before) {
       this.built = null;
       this.refresh();
     }
@@ -97,7 +108,7 @@ export class FieldView {
     const fixed = h('optgroup', { label: it(L, 'fieldFixed') });
     fixed.append(...STACKS.map((s) => option(s, ratesText(s, L))));
     this.menu.replaceChildren(mine, fixed);
-    this.menu.value = this.chosen;
+    this.menu.value = this.choice;
   }
 
   setPicture(p: Picture): void {
@@ -144,7 +155,7 @@ export class FieldView {
       for (const r of f.rows) for (const c of f.cols) z.fillRect((c - zLeft) * scale + 1, (r - zTop) * scale + 1, scale - 2, scale - 2);
     }
     const rates = ratesText(this.stack, this.lang);
-    const said = [it(this.lang, 'fieldSummary', { rates, h: f.span[0], w: f.span[1], n: f.pixels, holes: f.holes }), it(this.lang, f.holes > 0 ? 'fieldGridding' : 'fieldFull')];
+    const said = [it(this.lang, f.holes > 0 ? 'fieldSummary' : 'fieldSummaryAll', { rates, h: f.span[0], w: f.span[1], n: f.pixels, holes: f.holes }), it(this.lang, f.holes > 0 ? 'fieldGridding' : 'fieldFull')];
     // Near an edge the padding takes part of the field: the numbers shrink, and the page says why.
     if (f.span[0] < full[0] || f.span[1] < full[1]) said.push(it(this.lang, 'fieldEdge', { h: full[0], w: full[1] }));
     this.said.textContent = said.join(this.lang === 'zh' ? '' : ' ');

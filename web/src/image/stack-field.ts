@@ -38,6 +38,8 @@ export const STACKS: readonly Stack[] = [
 
 /** Ids of the two stacks built from the playground's layer. */
 export const LAYER_STACK = 'layer';
+/** The fixed stack with equal rates (2, 2, 2): gridding at a glance. */
+export const GRIDDING_STACK = '2-2-2';
 export const LAYER_HDC = 'layer-1-2-5';
 
 /** The playground's layer (kernel, dilation) three times, and its kernel at rates 1, 2, 5. */
