@@ -126,7 +126,8 @@ describe('image mode', () => {
     await page.selectOption('#image-padding-mode', 'reflect');
     await page.waitForFunction(() => (document.querySelector('[data-image-error]')?.textContent ?? '') !== '');
     const msg = await page.textContent('[data-image-error]');
-    expect(msg).toMatch(/无法用在这张图片上/);
+    // Refused on any input (a transposed layer has no padding mode): the layer's refusal, not the picture's.
+    expect(msg).toMatch(/^这一层无法运行：/);
     expect(msg).toMatch(/请把填充模式改为“补零”，或取消“转置卷积”/);
     // The picture dimmed, the refusal not.
     const look = await page.evaluate(() => ({
@@ -149,6 +150,19 @@ describe('image mode', () => {
     await page.close();
   }, 60_000);
 
+  it('a refusal the picture causes says so: a 7 × 7 kernel runs on the grids’ 9 × 9 input but not on a 4 × 4 picture', async () => {
+    const { page } = await open('?view=image&lang=en&i=9&k=7&s=1&p=0');
+    const bytes = await page.evaluate(async () => {
+      const c = new OffscreenCanvas(4, 4);
+      (c.getContext('2d') as OffscreenCanvasRenderingContext2D).fillRect(0, 0, 2, 2);
+      return Array.from(new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer()));
+    });
+    await page.setInputFiles('#image-file', { name: 'tiny.png', mimeType: 'image/png', buffer: Buffer.from(bytes) });
+    await page.waitForFunction(() => (document.querySelector('[data-image-error]')?.textContent ?? '') !== '');
+    expect(await page.textContent('[data-image-error]')).toMatch(/^This layer cannot run on the picture: /);
+    await page.close();
+  }, 60_000);
+
   it('groups that do not divide the layer’s channels are refused on the picture too; groups = 1 says the colours mix', async () => {
     const { page } = await open('?view=image&lang=en&k=3&s=1&p=1&ci=3&co=3&g=1');
     expect(await page.textContent('[data-image-note]')).toBe('The layer’s 3 channels are the picture’s colours; groups = 1. Each output colour is the same sum of all 3 input colours (the kernel ÷ 3 on each), so the result is grey.');
@@ -158,14 +172,14 @@ describe('image mode', () => {
       return page.textContent('[data-image-error]');
     };
     await set('#groups', '2');
-    expect(await said('This layer cannot run on the picture: Groups (2) must divide the input channels (3).')).toBe('This layer cannot run on the picture: Groups (2) must divide the input channels (3).');
+    expect(await said('This layer cannot run: Groups (2) must divide the input channels (3).')).toBe('This layer cannot run: Groups (2) must divide the input channels (3).');
     // Channels other than the picture's: the layer is still refused rather than run per colour.
     await set('#in-ch', '4');
     await set('#out-ch', '4');
     await set('#groups', '3');
-    expect(await said('This layer cannot run on the picture: Groups (3) must divide the input channels (4).')).toBe('This layer cannot run on the picture: Groups (3) must divide the input channels (4).');
+    expect(await said('This layer cannot run: Groups (3) must divide the input channels (4).')).toBe('This layer cannot run: Groups (3) must divide the input channels (4).');
     // Said again at the top of the layer form, where the fields are.
-    expect(await page.textContent('#controls [data-image-refusal]')).toBe('This layer cannot run on the picture: Groups (3) must divide the input channels (4).');
+    expect(await page.textContent('#controls [data-image-refusal]')).toBe('This layer cannot run: Groups (3) must divide the input channels (4).');
     expect(await page.isVisible('#controls [data-image-refusal]')).toBe(true);
     await set('#groups', '4');
     await drawn(page);
@@ -386,7 +400,7 @@ describe('image mode', () => {
     // A target the grids' input cannot reach: the range said is that input's, and the refusal says so.
     await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: unknown): void } }).convkitPlayground.benchChange({ target: [20, 20] }));
     await page.waitForFunction(() => (document.querySelector('[data-image-error]')?.textContent ?? '') !== '');
-    expect(await page.textContent('[data-image-error]')).toBe('This layer cannot run on the picture: Target output H = 20 cannot be produced; with these settings it can be 9 to 10. The target output size is checked on the grids’ 5 × 5 input, not on the picture: the picture runs the output padding it means there.');
+    expect(await page.textContent('[data-image-error]')).toBe('This layer cannot run: Target output H = 20 cannot be produced; with these settings it can be 9 to 10. The target output size is checked on the grids’ 5 × 5 input, not on the picture: the picture runs the output padding it means there.');
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);

@@ -41,6 +41,17 @@ const ZOOM_SCALE = 12;
 /** How long a result may take before the pictures on screen are marked as the previous setting's (ms). */
 const PENDING_MS = 200;
 
+/** Whether the library accepts this layer on an input of this shape. */
+function runsOn(s: State, weights: Float32Array, shape: { height: number; width: number; channels: number }, mode: PaddingMode): boolean {
+  try {
+    pictureGeometry(pictureLayer(s, weights, shape, mode), shape);
+    return true;
+  } catch (e) {
+    if (isConvError(e)) return false;
+    throw e;
+  }
+}
+
 export class LayerView {
   readonly root: HTMLElement;
   readonly kernel: KernelEditor;
@@ -287,7 +298,12 @@ export class LayerView {
     // A target output size is resolved on the grids' input (picture-layer.ts): its range is that input's.
     const s = this.state;
     const where = e.code === 'OUTPUT_SIZE' && s?.transposed && s.useTarget ? it(this.lang, 'targetRefused', { ih: s.input[0], iw: s.input[1] }) : '';
-    this.error.textContent = it(this.lang, 'refused', { msg: pageErrorText(e, this.lang) }) + where;
+    // Said of the picture only when the picture is the cause: the same layer on the grids' input
+    // (with the picture's channels) runs. Otherwise ('same' with a stride, groups that do not
+    // divide) it is the layer's own refusal.
+    const p = this.picture;
+    const pictureOnly = !!s && !!p && runsOn(s, this.kernel.weights, { height: s.input[0], width: s.input[1], channels: p.channels }, this.mode);
+    this.error.textContent = it(this.lang, pictureOnly ? 'refused' : 'refusedLayer', { msg: pageErrorText(e, this.lang) }) + where;
     this.onRefusal(this.error.textContent);
     this.clearPending();
     this.status.textContent = '';
