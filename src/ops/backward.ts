@@ -19,7 +19,6 @@
 import { buildGeometry } from '../geometry/build.js';
 import { transposedOutputSize } from '../geometry/sizes.js';
 import { ConvError, show } from '../geometry/errors.js';
-import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
 import type { CanonicalAxis, ConvGeometry, DirectConvGeometry, TransposedConvGeometry } from '../geometry/types.js';
 import { assertAllocatable, product } from '../geometry/validate.js';
 import { delivered, engineOf, runConv, runConvAsync, type EngineName } from '../engine/dispatch.js';
@@ -157,14 +156,7 @@ function prepare(transposed: boolean, rank: number | undefined, input: InputTens
   const bShape = b ? b.shape : null;
   // A training loop calls the same layer's backward over and over: the last geometry is reused
   // when every value it was computed from is the same (geometry-memo.ts), as the forward ops do.
-  let g = memo.get(transposed, rank, x.shape, w.shape, bShape, o);
-  if (!g) {
-    const snap = memo.snapshot(transposed, o);
-    const shapes = { inputShape: x.shape, weightShape: w.shape, biasShape: bShape };
-    const use = (snap ?? o) as ConvOptions & ConvTransposeOptions;
-    g = transposed ? convTransposeGeometry(shapes, use, rank) : convGeometry(shapes, use, rank);
-    if (snap) memo.set(g, transposed, rank, x.shape, w.shape, bShape, snap);
-  }
+  const g = memo.resolve(transposed, rank, x.shape, w.shape, bShape, o);
   const want = selection(o.gradients, b !== null);
   const same = gy.shape.length === g.outputShape.length && gy.shape.every((n, i) => n === g.outputShape[i]);
   if (!same) {

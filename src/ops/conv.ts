@@ -84,15 +84,7 @@ function resolve(transposed: boolean, rank: number | undefined, input: InputTens
   const algorithm = algorithmOf(o.algorithm);
   const bShape = b ? b.shape : null;
   const opts = o as unknown as Record<string, unknown>;
-  let g = memo.get(transposed, rank, x.shape, w.shape, bShape, opts);
-  if (!g) {
-    // Computed from a snapshot of the option values when they can be keyed (see geometry-memo.ts).
-    const snap = memo.snapshot(transposed, opts);
-    const shapes = { inputShape: x.shape, weightShape: w.shape, biasShape: b?.shape };
-    const use = (snap ?? o) as ConvOptions & ConvTransposeOptions;
-    g = transposed ? convTransposeGeometry(shapes, use, rank) : convGeometry(shapes, use, rank);
-    if (snap) memo.set(g, transposed, rank, x.shape, w.shape, bShape, snap);
-  }
+  const g = memo.resolve(transposed, rank, x.shape, w.shape, bShape, opts);
   return [g, x, w, b, engine, algorithm, o.out];
 }
 

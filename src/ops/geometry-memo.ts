@@ -17,7 +17,7 @@
  * The geometry is only used internally (the compute functions never hand it to the caller),
  * so sharing it between calls is safe.
  */
-import type { ConvShapeOptions, ConvTransposeShapeOptions } from '../geometry/torch.js';
+import { convGeometry, convTransposeGeometry, type ConvShapeOptions, type ConvTransposeShapeOptions } from '../geometry/torch.js';
 import type { ConvGeometry } from '../geometry/types.js';
 
 type Prim = number | string | boolean | undefined | null;
@@ -111,6 +111,22 @@ export class GeometryMemo {
       snap[fields[f]] = c;
     }
     return snap;
+  }
+
+  /**
+   * The geometry of these shapes and options: the remembered one when every value matches,
+   * otherwise parsed (from a snapshot of the option values when they can be keyed) and
+   * remembered. What the compute functions call; get, snapshot and set are its steps.
+   */
+  resolve(transposed: boolean, rank: number | undefined, x: readonly number[], w: readonly number[], b: Shape, o: Options): ConvGeometry {
+    const hit = this.get(transposed, rank, x, w, b, o);
+    if (hit) return hit;
+    const snap = this.snapshot(transposed, o);
+    const shapes = { inputShape: x, weightShape: w, biasShape: b };
+    const use = (snap ?? o) as ConvShapeOptions & ConvTransposeShapeOptions;
+    const g = transposed ? convTransposeGeometry(shapes, use, rank) : convGeometry(shapes, use, rank);
+    if (snap) this.set(g, transposed, rank, x, w, b, snap);
+    return g;
   }
 
   /** Remembers `g`, computed from these shapes and this snapshot (ours: nobody else mutates it). */
