@@ -38,11 +38,10 @@ export function showErrors(): void {
   // is the input, and the picture panel says itself whether the layer runs on it.
   const layerError = state.page === 'image' ? null : store.layerError;
   // Composed first and written once, so a redraw without errors touches none of these nodes.
-  const slotText = new Map<HTMLElement, string>();
-  /** The messages each slot says, whole: a message is said once even when another contains it. */
-  const said = new Map<HTMLElement, Set<string>>();
+  // Each slot's messages, whole sentences (a message is said once even when another contains it).
+  const slotText = new Map<HTMLElement, string[]>();
   const invalid = new Set<HTMLElement>();
-  for (const p of Array.from(document.querySelectorAll<HTMLElement>(SLOTS))) slotText.set(p, '');
+  for (const p of Array.from(document.querySelectorAll<HTMLElement>(SLOTS))) slotText.set(p, []);
   const put = (control: string, message: string) => {
     const slot = errorSlot(control);
     const el = document.getElementById(control);
@@ -55,13 +54,9 @@ export function showErrors(): void {
     }
     if (slot) {
       // Height and width refused for the same reason: said once.
-      const messages = said.get(slot) ?? new Set<string>();
-      said.set(slot, messages);
-      if (!messages.has(message)) {
-        messages.add(message);
-        const before = slotText.get(slot) ?? '';
-        slotText.set(slot, before ? `${before} ${message}` : message);
-      }
+      const messages = slotText.get(slot) ?? [];
+      slotText.set(slot, messages);
+      if (!messages.includes(message)) messages.push(message);
     }
   };
   for (const [id, msg] of fieldErrors) put(id, msg);
@@ -70,10 +65,9 @@ export function showErrors(): void {
   if (layerError && trySlot) {
     // The step's one control sets height and width together: on a square layer the refusal is about both.
     const message = square(state) ? pageErrorText(layerError.error, state.lang, 'both') : layerError.message;
-    const before = slotText.get(trySlot) ?? '';
-    slotText.set(trySlot, before ? `${before} ${message}` : message);
+    slotText.set(trySlot, [...(slotText.get(trySlot) ?? []), message]);
   } else if (layerError) put(layerError.control, layerError.message);
-  for (const [slot, text] of slotText) setText(slot, text);
+  for (const [slot, messages] of slotText) setText(slot, messages.join(' '));
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('[aria-invalid="true"]'))) if (!invalid.has(el)) el.removeAttribute('aria-invalid');
   for (const el of invalid) setAttr(el, 'aria-invalid', 'true');
   const banner = byId('error-banner');

@@ -184,7 +184,7 @@ export class LayerView {
     const zoom = displayZoom(p.width, p.height);
     const inW = p.width * zoom;
     const out = this.shown ? this.outputCanvas.width * zoom : 0;
-    const gap = 18; // .image-pair's column gap (image.css)
+    const gap = parseFloat(getComputedStyle(this.pair).columnGap) || 0; // .image-pair's, image.css
     const widest = Math.max(inW, out);
     const fit = inW + gap + out <= width || widest <= width ? 1 : width / widest;
     for (const c of [this.inputCanvas, this.outputCanvas]) {

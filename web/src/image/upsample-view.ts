@@ -15,8 +15,6 @@ import { Latest } from './latest.js';
 import type { Tensor } from '../../../src/tensor/tensor.js';
 
 export const UPSAMPLE_CROP = 128;
-/** The column gap of .upsample-grid (image.css), in CSS pixels. */
-const GRID_GAP = 18;
 
 export class UpsampleView {
   readonly root = h('section', { class: 'image-section', 'data-image-upsample': '', 'aria-labelledby': 'image-up-title' });
@@ -53,7 +51,8 @@ export class UpsampleView {
       new ResizeObserver(() => {
         const width = this.root.clientWidth;
         if (width === 0) return; // not laid out (another view): keep the crop
-        const side = Math.max(32, Math.min(UPSAMPLE_CROP, Math.floor((width - GRID_GAP) / 4 / 8) * 8));
+        const gap = parseFloat(getComputedStyle(row).columnGap) || 0; // .upsample-grid's, image.css
+        const side = Math.max(32, Math.min(UPSAMPLE_CROP, Math.floor((width - gap) / 4 / 8) * 8));
         if (side === this.side) return;
         this.side = side;
         if (this.picture) this.setPicture(this.picture);
