@@ -37,6 +37,25 @@ describe('picture layer', () => {
     expect(mix.weight.data[0]).toBeCloseTo(1 / 27, 6);
   });
 
+  it('runs a 3 → 1 layer as one grey plane that sums the colours, direct and transposed', () => {
+    const k = presetKernel('sharpen', 3, 3);
+    const sum = pictureLayer(stateOf('k=3&s=1&p=1&ci=3&co=1'), k, shape, 'zeros');
+    expect([sum.groups, sum.layerChannels, sum.weight.shape]).toEqual([1, true, [1, 3, 3, 3]]);
+    expect(pictureGeometry(sum, shape).outputShape).toEqual([1, 1, 40, 30]);
+    // The sum of the three colours each filtered by the kernel ÷ 3, i.e. their mean filtered.
+    const x = tensor(Float32Array.from({ length: 3 * 40 * 30 }, (_, i) => ((i * 37) % 101) / 100), [1, 3, 40, 30]);
+    const y = conv2d(x, sum.weight, sum.options);
+    const mean = tensor(Float32Array.from({ length: 40 * 30 }, (_, i) => (x.data[i] + x.data[1200 + i] + x.data[2400 + i]) / 3), [1, 1, 40, 30]);
+    const want = conv2d(mean, tensor(k, [1, 1, 3, 3]), { padding: 1 });
+    for (let i = 0; i < want.data.length; i++) expect(y.data[i]).toBeCloseTo(want.data[i], 5);
+    const up = pictureLayer(stateOf('k=4&s=2&p=1&t=1&ci=3&co=1'), presetKernel('box', 4, 4), shape, 'zeros');
+    expect([up.groups, up.layerChannels, up.weight.shape]).toEqual([1, true, [3, 1, 4, 4]]);
+    expect(pictureGeometry(up, shape).outputShape).toEqual([1, 1, 80, 60]);
+    // 3 → 2 is neither the picture's channels nor one plane: each colour on its own.
+    const two = pictureLayer(stateOf('k=3&s=1&p=1&ci=3&co=2'), k, shape, 'zeros');
+    expect([two.groups, two.layerChannels, two.weight.shape]).toEqual([3, false, [3, 1, 3, 3]]);
+  });
+
   it('gives the geometry of the layer on the picture, and the library refuses what PyTorch refuses', () => {
     const g = pictureGeometry(pictureLayer(stateOf('k=3&s=2&p=1&d=2'), presetKernel('identity', 3, 3), shape, 'zeros'), shape);
     expect(g.outputShape).toEqual([1, 3, 19, 14]);

@@ -83,6 +83,8 @@ describe('image mode', () => {
       ['?view=image&k=3&s=2&p=2&d=2&lang=en', 'gaussian', false, 'zeros'],
       ['?view=image&k=5&s=1&p=2&col=grey&pm=reflect&lang=en', 'laplacian', true, 'reflect'],
       ['?view=image&k=4&s=2&p=1&t=1&lang=en', 'box', false, 'zeros'],
+      // 3 → 1: one grey plane, the colours summed.
+      ['?view=image&k=3&s=1&p=1&ci=3&co=1&lang=en', 'gaussian', false, 'zeros'],
     ];
     // One page: each case's settings go in through the page's own store (what a link would set).
     const { page, errors } = await open(cases[0][0]);
@@ -97,7 +99,8 @@ describe('image mode', () => {
       // True scale: one CSS pixel per picture pixel on a wide screen.
       const css = await page.$eval('canvas[data-image-output]', (c) => c.getBoundingClientRect().width);
       expect(css).toBeCloseTo(want.width, 0);
-      expect(await page.textContent('[data-image-note]')).toMatch(grey ? /^The layer’s one channel is the picture’s grey\.$/ : /groups = 3/);
+      const note = grey ? /^The layer’s one channel is the picture’s grey\.$/ : q.includes('co=1') ? /^The layer’s 3 input channels are the picture’s colours, and its one output channel sums them \(the kernel ÷ 3 on each\), so the result is grey\.$/ : /groups = 3/;
+      expect(await page.textContent('[data-image-note]')).toMatch(note);
       // The time said is from the change to the drawn picture: the computation and the drawing.
       const t = await page.$eval('canvas[data-image-output]', (c) => Number((c as HTMLElement).dataset.ms) + Number((c as HTMLElement).dataset.drawMs));
       expect(Number((await page.textContent('[data-image-status]'))!.match(/Updated in ([\d.]+) ms/)![1])).toBeCloseTo(t, 0);

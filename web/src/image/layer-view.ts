@@ -237,13 +237,15 @@ export class LayerView {
     this.onRefusal('');
     this.root.classList.remove('refused');
     const grey = p.channels === 1;
+    const toOne = layer.layerChannels && !grey && s.outChannels === 1;
     const notes = [
-      layer.layerChannels
-        ? it(this.lang, grey ? 'greyLayer' : 'layerGroups', { c: p.channels, g: layer.groups })
-        : it(this.lang, grey ? 'greyDepthwise' : 'depthwise', { ci: s.inChannels, co: s.outChannels, c: p.channels }),
+      toOne ? it(this.lang, 'layerToOne', { c: p.channels })
+        : layer.layerChannels
+          ? it(this.lang, grey ? 'greyLayer' : 'layerGroups', { c: p.channels, g: layer.groups })
+          : it(this.lang, grey ? 'greyDepthwise' : 'depthwise', { ci: s.inChannels, co: s.outChannels, c: p.channels }),
     ];
     // Fewer groups than colours: each output sums several colours (picture-layer.ts divides the kernel among them).
-    if (layer.layerChannels && layer.groups < p.channels) notes.push(it(this.lang, 'layerMix', { n: p.channels / layer.groups }));
+    if (layer.layerChannels && !toOne && layer.groups < p.channels) notes.push(it(this.lang, 'layerMix', { n: p.channels / layer.groups }));
     // A transposed stride spreads the kernel's weight over s_h·s_w output phases: a kernel that
     // keeps a direct conv's brightness darkens the picture that many times.
     const phases = s.transposed ? s.stride[0] * s.stride[1] : 1;

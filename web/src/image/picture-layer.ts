@@ -10,10 +10,12 @@
  * the picture follows from the picture's size as PyTorch's module would give it.
  *
  * Channels: a picture has its own channels (3 for RGB, 1 for grey). A layer whose groups do not
- * divide its own channels is refused (the library's GROUPS error), whatever the picture. When the layer's input and
- * output channels equal the picture's, the layer's groups are used as they are (groups = 1 mixes
- * every colour into every output, groups = 3 filters each colour alone); otherwise the kernel is
- * applied to each colour on its own (depthwise: groups = channels), as an image editor does.
+ * divide its own channels is refused (the library's GROUPS error), whatever the picture. When the
+ * layer's input channels are the picture's and its output channels are too, or one, the layer's
+ * channels and groups are used as they are (3 → 3 with groups = 1 mixes every colour into every
+ * output, groups = 3 filters each colour alone; 3 → 1 sums the colours into one grey plane);
+ * otherwise the kernel is applied to each colour on its own (depthwise: groups = channels), as an
+ * image editor does.
  */
 import { checkChannels } from '../../../src/geometry/options.js';
 import { convGeometry, convTransposeGeometry } from '../../../src/geometry/torch.js';
@@ -58,16 +60,19 @@ export function pictureLayer(s: State, kernel: Float32Array, shape: PictureShape
   checkChannels(s.inChannels, s.outChannels, s.groups);
   const [kh, kw] = s.kernel;
   const c = shape.channels;
-  const layerChannels = s.inChannels === c && s.outChannels === c;
+  const layerChannels = s.inChannels === c && (s.outChannels === c || s.outChannels === 1);
+  const outChannels = layerChannels ? s.outChannels : c;
   const groups = layerChannels ? s.groups : c;
-  const perGroup = c / groups;
+  const inPerGroup = c / groups;
+  const outPerGroup = outChannels / groups;
   // Every (output, input) pair of a group gets the kernel divided by the group's inputs, so a
   // smoothing kernel keeps the brightness when it mixes colours.
-  const w = new Float32Array(c * perGroup * kh * kw);
-  for (let pair = 0; pair < c * perGroup; pair++) {
-    for (let i = 0; i < kh * kw; i++) w[pair * kh * kw + i] = kernel[i] / perGroup;
+  const pairs = outChannels * inPerGroup;
+  const w = new Float32Array(pairs * kh * kw);
+  for (let pair = 0; pair < pairs; pair++) {
+    for (let i = 0; i < kh * kw; i++) w[pair * kh * kw + i] = kernel[i] / inPerGroup;
   }
-  const weight = tensor(w, [c, perGroup, kh, kw]);
+  const weight = tensor(w, s.transposed ? [c, outPerGroup, kh, kw] : [outChannels, inPerGroup, kh, kw]);
   const options: ConvOptions & ConvTransposeOptions = { stride: s.stride, dilation: s.dilation, groups };
   let target: TargetOnGrids | null = null;
   if (s.transposed) {
