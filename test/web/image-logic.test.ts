@@ -14,7 +14,7 @@ import { footprint } from '../../web/src/image/footprint.js';
 import { isZeroSum, PRESETS, presetKernel, presetOf } from '../../web/src/image/kernels.js';
 import { Latest } from '../../web/src/image/latest.js';
 import { ResultBuffers } from '../../web/src/image/result-buffers.js';
-import { lossOf, startLearning, step } from '../../web/src/image/learn.js';
+import { kernelGap, learned, lossOf, startLearning, step } from '../../web/src/image/learn.js';
 import { pictureTensor, toGrey } from '../../web/src/image/picture.js';
 import { pictureGeometry, pictureLayer } from '../../web/src/image/picture-layer.js';
 import { centreCrop, resize2x, shrinkToFit } from '../../web/src/image/resize.js';
@@ -335,6 +335,23 @@ describe('learning a kernel', () => {
     expect(s.w[2]).toBeGreaterThan(0.5);
     expect(s.w[0]).toBeLessThan(-0.5);
     expect(s.transposeGap).toBeLessThan(1e-5);
+  });
+
+  it('knows when it has learned the target: the loss 1e-10 of the zero kernel’s, the kernel the target’s', () => {
+    const s = startLearning(shrinkToFit(builtin('card'), 128), presetKernel('sobelX', 3, 3));
+    let n = 0;
+    while (!learned(s) && n < 1000) { step(s); n++; }
+    // Reached on the way, well inside the page's 600 steps, and then the kernel is the target's.
+    expect(n).toBeGreaterThan(50);
+    expect(n).toBeLessThan(600);
+    expect(s.losses[n - 1]).toBeLessThanOrEqual(s.losses[0] * 1e-10);
+    expect(s.losses[n - 2]).toBeGreaterThan(s.losses[0] * 1e-10);
+    expect(kernelGap(s)).toBeLessThan(1e-3);
+    // A smooth picture learns slowly: not learned after 600 steps.
+    const slow = startLearning(shrinkToFit(builtin('scene'), 128), presetKernel('sobelX', 3, 3));
+    for (let i = 0; i < 600; i++) step(slow);
+    expect(learned(slow)).toBe(false);
+    expect(kernelGap(slow)).toBeGreaterThan(1e-3);
   });
 
   it('the first step reuses the zero kernel’s evaluation (drawn before Start) instead of computing it again', () => {

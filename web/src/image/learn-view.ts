@@ -2,8 +2,9 @@
  * Learning a kernel, live: the target kernel (editable, presets), Start / Pause / Reset, and per
  * step the learned kernel's numbers, the loss curve, the prediction, the error and the gradient
  * for the input with the sentence that names its path (learn.ts does the arithmetic with the
- * library's convBackward). One step per animation frame; a run pauses by itself after MAX_STEPS
- * steps and says so, and Start goes on for as many more. The error and the input gradient are
+ * library's convBackward). One step per animation frame; a run stops by itself once it has
+ * learned the target (learn.ts `learned`) and says how near the kernel is, or pauses after
+ * MAX_STEPS steps and says so; Start goes on for as many more. The error and the input gradient are
  * drawn on the largest value each has had so far, so they fade as the loss falls (a per-step
  * scale showed a converged run's error at full contrast).
  */
@@ -15,7 +16,7 @@ import { displayOf } from './display.js';
 import type { DisplayMap } from './display.js';
 import { it } from './image-text.js';
 import { KernelEditor } from './kernel-editor.js';
-import { startLearning, step } from './learn.js';
+import { kernelGap, learned, startLearning, step } from './learn.js';
 import type { LearnState } from './learn.js';
 import type { Picture } from './picture.js';
 import { shrinkToFit } from './resize.js';
@@ -59,9 +60,11 @@ export class LearnView {
   private run: LearnState | null = null;
   private playing = false;
   private raf = 0;
-  /** The step this stretch of playing pauses at, and whether it did. */
+  /** The step this stretch of playing pauses at, and why it paused by itself (null: it did not). */
   private until = 0;
-  private pausedAtLimit = false;
+  private pausedBy: 'limit' | 'learned' | null = null;
+  /** Whether this stretch stops once the target is learned (not when started again after that). */
+  private stopWhenLearned = true;
   /** The largest |error| and |input gradient| each has had so far: the pictures' scales (they never shrink). */
   private scales: { error: number; back: number } | null = null;
 
@@ -138,15 +141,18 @@ export class LearnView {
     this.setPlaying(false);
     this.run = startLearning(this.picture, this.target.weights);
     this.scales = null;
-    this.pausedAtLimit = false;
+    this.pausedBy = null;
     this.sayIntro();
     drawPlanes(this.canvases.target, this.run.target, displayOf(this.target.weights), this.zoom());
     this.show();
   }
 
   setPlaying(on: boolean): void {
-    if (on && !this.playing && this.run) this.until = this.run.step + MAX_STEPS;
-    if (on) this.pausedAtLimit = false;
+    if (on && !this.playing && this.run) {
+      this.until = this.run.step + MAX_STEPS;
+      this.stopWhenLearned = !learned(this.run);
+    }
+    if (on) this.pausedBy = null;
     this.playing = on && this.run !== null;
     this.start.textContent = it(this.lang, this.playing ? 'learnPause' : 'learnStart');
     this.start.setAttribute('aria-pressed', String(this.playing));
@@ -158,7 +164,7 @@ export class LearnView {
   private stepOnce(): void {
     if (!this.run) return;
     this.setPlaying(false);
-    this.pausedAtLimit = false;
+    this.pausedBy = null;
     step(this.run);
     this.show();
   }
@@ -173,9 +179,10 @@ export class LearnView {
     if (!r || !this.playing) return;
     step(r);
     this.show();
-    if (r.step >= this.until) {
+    const done = this.stopWhenLearned && learned(r) ? 'learned' : r.step >= this.until ? 'limit' : null;
+    if (done) {
       this.setPlaying(false);
-      this.pausedAtLimit = true;
+      this.pausedBy = done;
       this.show();
     } else this.raf = requestAnimationFrame(() => this.tick());
   }
@@ -185,8 +192,11 @@ export class LearnView {
     if (!r) return;
     this.learned.show(r.w);
     const last = r.losses.length ? r.losses[r.losses.length - 1] : null;
-    const said = { n: r.step, loss: last?.toExponential(2) ?? '', m: MAX_STEPS };
-    this.progress.textContent = last === null ? '' : it(this.lang, this.pausedAtLimit ? 'learnPaused' : 'learnStep', said);
+    const gap = kernelGap(r);
+    const said = { n: r.step, loss: last?.toExponential(2) ?? '', m: MAX_STEPS, gap: gap.toExponential(1) };
+    const key = this.pausedBy === 'limit' ? 'learnPaused' : this.pausedBy === 'learned' ? 'learnLearned' : 'learnStep';
+    this.progress.textContent = last === null ? '' : it(this.lang, key, said);
+    this.root.dataset.kernelGap = String(gap);
     this.root.dataset.step = String(r.step);
     this.root.dataset.loss = last === null ? '' : String(last);
     this.root.dataset.firstLoss = r.losses.length ? String(r.losses[0]) : '';

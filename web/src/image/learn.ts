@@ -18,9 +18,19 @@ import { pictureTensor, toGrey } from './picture.js';
 
 export const LEARN_OPTIONS = { padding: 1 } as const;
 
+/**
+ * A run has learned its target once the loss is this fraction of the zero kernel's. The target is
+ * a 3 × 3 kernel on the same picture, so it can be reached exactly; float32 values carry about 7
+ * digits, so a mean of squared errors stops falling near 1e-12–1e-14 of where it began, and
+ * 1e-10 is reached on the way there (every prediction within ~1e-5 of the target's scale).
+ */
+export const LEARNED_RATIO = 1e-10;
+
 export interface LearnState {
   x: Tensor;
   target: Tensor;
+  /** The target's kernel (3 × 3, row-major). */
+  targetKernel: Float32Array;
   w: Float32Array;
   step: number;
   losses: number[];
@@ -41,8 +51,9 @@ export interface LearnState {
 /** A run on the grey version of `p`, aiming at `p` filtered by `targetKernel` (3 × 3), from zero weights. */
 export function startLearning(p: Picture, targetKernel: ArrayLike<number>, rate = 0.05): LearnState {
   const x = pictureTensor(toGrey(p));
-  const target = conv2d(x, tensor(Float32Array.from(targetKernel), [1, 1, 3, 3]), LEARN_OPTIONS);
-  const s: LearnState = { x, target, w: new Float32Array(9), step: 0, losses: [], prediction: null, error: null, inputGradient: null, transposeGap: 0, m: new Float32Array(9), v: new Float32Array(9), rate, evaluated: null };
+  const kernel = Float32Array.from(targetKernel);
+  const target = conv2d(x, tensor(kernel, [1, 1, 3, 3]), LEARN_OPTIONS);
+  const s: LearnState = { x, target, targetKernel: kernel, w: new Float32Array(9), step: 0, losses: [], prediction: null, error: null, inputGradient: null, transposeGap: 0, m: new Float32Array(9), v: new Float32Array(9), rate, evaluated: null };
   // The zero kernel's prediction, error and gradients, so a run is seen before its first step.
   evaluate(s);
   return s;
@@ -104,4 +115,17 @@ export function step(s: LearnState): number {
   s.step = t;
   s.losses.push(loss);
   return loss;
+}
+
+/** Whether the last step's loss is at most LEARNED_RATIO of the first's (the zero kernel's). */
+export function learned(s: LearnState): boolean {
+  const n = s.losses.length;
+  return n > 0 && s.losses[n - 1] <= s.losses[0] * LEARNED_RATIO;
+}
+
+/** The largest difference between a learned weight and the target's. */
+export function kernelGap(s: LearnState): number {
+  let gap = 0;
+  for (let i = 0; i < 9; i++) gap = Math.max(gap, Math.abs(s.w[i] - s.targetKernel[i]));
+  return gap;
 }
