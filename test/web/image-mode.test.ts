@@ -132,6 +132,8 @@ describe('image mode', () => {
     // Refused on any input (a transposed layer has no padding mode): the layer's refusal, not the picture's.
     expect(msg).toMatch(/^这一层无法运行：/);
     expect(msg).toMatch(/请把填充模式改为“补零”，或取消“转置卷积”/);
+    // In the form it sits under the Transposed box (the padding mode is the picture panel's own field).
+    expect(await page.$eval('#controls [data-image-refusal]', (e) => [e.textContent, e.previousElementSibling?.getAttribute('data-for')])).toEqual([msg, 'transposed op-mode op-h op-w target-h target-w']);
     // The picture dimmed, the refusal not.
     const look = await page.evaluate(() => ({
       refused: document.querySelector('.layer-view')!.classList.contains('refused'),
@@ -181,9 +183,10 @@ describe('image mode', () => {
     await set('#out-ch', '4');
     await set('#groups', '3');
     expect(await said('This layer cannot run: Groups (3) must divide the input channels (4).')).toBe('This layer cannot run: Groups (3) must divide the input channels (4).');
-    // Said again at the top of the layer form, where the fields are.
+    // Said again in the layer form, under the channel fields it is about.
     expect(await page.textContent('#controls [data-image-refusal]')).toBe('This layer cannot run: Groups (3) must divide the input channels (4).');
     expect(await page.isVisible('#controls [data-image-refusal]')).toBe(true);
+    expect(await page.$eval('#controls [data-image-refusal]', (e) => e.previousElementSibling?.getAttribute('data-for'))).toBe('in-ch out-ch groups');
     await set('#groups', '4');
     await drawn(page);
     expect(await page.textContent('[data-image-error]')).toBe('');

@@ -7,6 +7,7 @@
  * reader opens or leaves the mode; nothing is computed while it is hidden.
  */
 import { fastEngineReady } from '../../../src/engine/wasm/api.js';
+import type { ConvError } from '../../../src/geometry/errors.js';
 import type { PaddingMode } from '../../../src/geometry/types.js';
 import { h } from '../dom.js';
 import type { Lang, State } from '../state.js';
@@ -145,8 +146,8 @@ export class ImageMode {
     if (this.visible) this.showLayer(s);
   }
 
-  /** Called with the picture's refusal of the layer ('' when it runs). */
-  set onRefusal(f: (text: string) => void) {
+  /** Called with the picture's refusal of the layer ('' and null when it runs). */
+  set onRefusal(f: (text: string, error: ConvError | null) => void) {
     this.layer.onRefusal = f;
   }
 

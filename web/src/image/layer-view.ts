@@ -7,6 +7,7 @@
  * library's tap tables) is outlined on the input and enlarged beside it.
  */
 import { isConvError } from '../../../src/geometry/errors.js';
+import type { ConvError } from '../../../src/geometry/errors.js';
 import type { ConvGeometry, PaddingMode } from '../../../src/geometry/types.js';
 import { conv2d, conv2dAsync, convTranspose2d, convTranspose2dAsync } from '../../../src/ops/conv.js';
 import type { Tensor } from '../../../src/tensor/tensor.js';
@@ -87,8 +88,8 @@ export class LayerView {
   private fit = 1;
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Told the picture's refusal of the layer ('' when it runs), e.g. to repeat it beside the form. */
-  onRefusal: (text: string) => void = () => {};
+  /** Told the picture's refusal of the layer ('' and null when it runs), e.g. to repeat it beside the field that causes it. */
+  onRefusal: (text: string, error: ConvError | null) => void = () => {};
 
   constructor() {
     this.kernel = new KernelEditor('image-kernel', () => this.run(), 'gaussian');
@@ -234,7 +235,7 @@ export class LayerView {
       return;
     }
     setText(this.error, '');
-    this.onRefusal('');
+    this.onRefusal('', null);
     this.root.classList.remove('refused');
     const grey = p.channels === 1;
     const toOne = layer.layerChannels && !grey && s.outChannels === 1;
@@ -306,7 +307,7 @@ export class LayerView {
     const p = this.picture;
     const pictureOnly = !!s && !!p && runsOn(s, this.kernel.weights, { height: s.input[0], width: s.input[1], channels: p.channels }, this.mode);
     this.error.textContent = it(this.lang, pictureOnly ? 'refused' : 'refusedLayer', { msg: pageErrorText(e, this.lang) }) + where;
-    this.onRefusal(this.error.textContent);
+    this.onRefusal(this.error.textContent, e);
     this.clearPending();
     this.status.textContent = '';
     // The notes described the last layer that ran, not this one.

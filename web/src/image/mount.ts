@@ -5,11 +5,23 @@
  * mode) are the store's too, so a link reproduces them. Its code (and its CSS) is loaded the first
  * time it is opened, so the grids' page loads no more than before.
  */
+import type { ConvError } from '../../../src/geometry/errors.js';
+import { controlFor } from '../layer.js';
 import { store } from '../store.js';
 import { setPlaying } from '../player.js';
 import { t } from '../i18n.js';
 import { it } from './image-text.js';
 import type { ImageMode } from './image-mode.js';
+
+/**
+ * The form's message slot for the field a refusal is about. A padding mode other than zeros is the
+ * picture panel's own setting; the form's side of that refusal is the Transposed box.
+ */
+function refusalSlot(e: ConvError): HTMLElement | null {
+  const control = e.code === 'PADDING_MODE' ? 'transposed' : controlFor(e, store.state);
+  const slots = Array.from(document.querySelectorAll<HTMLElement>('#controls .field-error[data-for]'));
+  return slots.find((p) => (p.dataset.for ?? '').split(' ').includes(control)) ?? null;
+}
 
 export function mountImageMode(layout: HTMLElement, button: HTMLButtonElement): void {
   let loading: Promise<ImageMode> | null = null;
@@ -23,15 +35,17 @@ export function mountImageMode(layout: HTMLElement, button: HTMLButtonElement): 
         });
       });
       mode.root.tabIndex = -1;
-      // The picture's refusal again at the top of the layer form: on a phone the form is far
-      // below the message over the pictures, and the fields are where the reader fixes it.
-      const form = document.getElementById('controls');
+      // The picture's refusal again in the layer form, under the fields it is about (the grids'
+      // own messages' place, layer.ts `controlFor`): on a phone the form is far below the message
+      // over the pictures, and the fields are where the reader fixes it.
       const echo = document.createElement('p');
       echo.className = 'field-error image-refusal';
       echo.setAttribute('role', 'status');
       echo.dataset.imageRefusal = '';
-      form?.querySelector('h2')?.after(echo);
-      mode.onRefusal = (text) => { echo.textContent = text; };
+      mode.onRefusal = (text, error) => {
+        echo.textContent = text;
+        if (error) refusalSlot(error)?.after(echo);
+      };
       layout.append(mode.root, mode.more);
       (window as unknown as { convkitImage: unknown }).convkitImage = { benchBare: (n: number, sync: boolean, reuse?: boolean) => mode.benchBare(n, sync, reuse) };
       return mode;
