@@ -11,6 +11,7 @@ import { receptiveField } from '../../src/network/receptive.js';
 import type { ConvLayerDef } from '../../src/network/types.js';
 import { el } from './dom.js';
 import { t } from './i18n.js';
+import { listText } from './list-text.js';
 import type { Palette } from './palette.js';
 import type { StageScene } from './stage-scene.js';
 import type { Lang } from './state.js';
@@ -65,8 +66,7 @@ export class StackFigure {
     reach.forEach((r, i) => {
       const holes = new Set(r.holes);
       const side = r.span * cell;
-      // Chinese lists take the enumeration comma (as the image mode's rates do).
-      const title = t(lang, 'stackRates', { r: sets[i].join(lang === 'zh' ? '、' : ', ') });
+      const title = t(lang, 'stackRates', { r: listText(sets[i], lang) });
       const note = t(lang, 'stackReach', { span: r.span });
       const holesNote = r.holes.length > 0 ? t(lang, 'stackHoles', { holes: r.holes.length }) : t(lang, 'stackNoHoles');
       labels.push(`${title}: ${note}, ${holesNote}`);

@@ -73,8 +73,8 @@ function spans(v: number[], step: number): [number, number][] {
   }
   return out;
 }
-/** A tap of a direct conv that lies in the padding (outside the input on this axis). */
-const outside = (t: AxisTap, size: number): boolean => t.at !== null && (t.at < 0 || t.at >= size);
+/** A tap that lands in the padding (gridCell's kind; a transposed layer's output padding is 'extra'). */
+export const inPadding = (t: AxisTap): boolean => t.kind === 'padding';
 
 /** The footprint of output pixel (oy, ox). */
 export function footprint(g: ConvGeometry, oy: number, ox: number, mode: PaddingMode): Footprint {
@@ -91,7 +91,7 @@ export function footprint(g: ConvGeometry, oy: number, ox: number, mode: Padding
   const sourceCols = distinct(cols.filter((t) => t.source >= 0).map((t) => t.source));
   let copies = 0;
   if (!ah.transposed) {
-    for (const r of rows) for (const c of cols) if (r.source >= 0 && c.source >= 0 && (outside(r, ah.input) || outside(c, aw.input))) copies++;
+    for (const r of rows) for (const c of cols) if (r.source >= 0 && c.source >= 0 && (inPadding(r) || inPadding(c))) copies++;
   }
   return {
     rows, cols, reading, zero: rows.length * cols.length - reading, holes, box, sourceRows, sourceCols,

@@ -18,7 +18,8 @@ import type { Lang, State } from '../state.js';
 import { clearOverlay, displayZoom, drawPicture, drawPlanes, drawZoom, frame, markPixel, zoomOf } from './canvas.js';
 import { displayOf } from './display.js';
 import type { DisplayMap } from './display.js';
-import { footprint } from './footprint.js';
+import { footprint, inPadding } from './footprint.js';
+import { listText } from '../list-text.js';
 import type { Footprint } from './footprint.js';
 import { coarsePointer, it } from './image-text.js';
 import type { ImageKey } from './image-text.js';
@@ -423,9 +424,7 @@ export class LayerView {
     // or several when circular padding wraps round ("rows 0–1 and 511").
     const lines = (runs: [number, number][], one: ImageKey, many: ImageKey, list: ImageKey) => {
       if (runs.length === 1) return runs[0][0] === runs[0][1] ? it(L, one, { a: runs[0][0] }) : it(L, many, { a: runs[0][0], b: runs[0][1] });
-      const parts = runs.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`));
-      const joined = L === 'zh' ? parts.join('、') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-      return it(L, list, { list: joined });
+      return it(L, list, { list: listText(runs.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)), L, true) });
     };
     const where = {
       y, x, n: fp.pixels, t: fp.reading, c: fp.copies, mode: it(L, mode),
@@ -473,13 +472,12 @@ export class LayerView {
         z.fillRect((col - zLeft) * scale, (row - zTop) * scale, scale, scale);
       } else z.strokeRect((col - zLeft) * scale + z.lineWidth / 2, (row - zTop) * scale + z.lineWidth / 2, scale - z.lineWidth, scale - z.lineWidth);
     };
-    const [h, w] = [p.height, p.width];
     for (const r of fp.rows) {
       for (const c of fp.cols) {
         if (r.at === null || c.at === null) continue;
         const reads = r.source >= 0 && c.source >= 0;
         // Dashed: a tap in the padding that reads a copy of a pixel inside (framed solid below).
-        const copy = reads && (r.at < 0 || r.at >= h || c.at < 0 || c.at >= w);
+        const copy = reads && (inPadding(r) || inPadding(c));
         z.setLineDash(copy ? [scale / 5, scale / 5] : []);
         z.strokeStyle = reads ? '#ff2d95' : '#222';
         box(c.at, r.at);

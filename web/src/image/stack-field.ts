@@ -13,6 +13,7 @@
 import { buildNetwork } from '../../../src/network/build.js';
 import { continuousField, outputRegion } from '../../../src/network/receptive.js';
 import type { ConvLayerDef, Network } from '../../../src/network/types.js';
+import { listText } from '../list-text.js';
 
 /** Dilation rate of one layer, [H, W]. */
 export type Rate = [number, number];
@@ -54,8 +55,7 @@ export function layerStacks(kernel: readonly [number, number], dilation: readonl
 
 /** The stack's rates as a reader reads them: "2, 2, 2", or "2×1, 2×1" where the axes differ. */
 export function ratesText(stack: Stack, lang: 'en' | 'zh' = 'en'): string {
-  // Chinese lists with the enumeration comma, as the page's other lists (“1、2 或 4”).
-  return stack.rates.map(([a, b]) => (a === b ? String(a) : `${a}×${b}`)).join(lang === 'zh' ? '、' : ', ');
+  return listText(stack.rates.map(([a, b]) => (a === b ? String(a) : `${a}×${b}`)), lang);
 }
 
 /** The stack as a network on an input of height × width (each layer keeps the size: stride 1, padded). */
