@@ -118,6 +118,12 @@ describe('footprint', () => {
     const mid = footprint(g, 5, 4, 'zeros');
     expect(mid.box && [mid.box.bottom - mid.box.top, mid.box.right - mid.box.left]).toEqual([6, 6]);
     expect(mid.holes).toBe(40);
+    // At the corner the extent reaches into the padding, which holds no pixels and so no holes:
+    // k5 d2 p2 at (0, 0) taps rows and columns −2, 0, 2, 4, 6; of rows 0–6 × columns 0–6 (49
+    // pixels) 4 × 4 are read, so 33 are holes (not 9 × 9 − 25 = 56).
+    const g5 = pictureGeometry(pictureLayer(stateOf('k=5&s=1&p=2&d=2'), presetKernel('box', 5, 5), shape, 'zeros'), shape);
+    const corner = footprint(g5, 0, 0, 'zeros');
+    expect([corner.box, corner.holes, corner.pixels]).toEqual([{ top: -2, bottom: 6, left: -2, right: 6 }, 33, 16]);
   });
 
   it('follows a padding mode to the pixel it copies, and a transposed layer to its input cells', () => {
@@ -202,6 +208,14 @@ describe('pictures', () => {
     const c = centreCrop(builtin('card'), 128);
     expect([c.width, c.height]).toEqual([128, 128]);
     expect(shrinkToFit(builtin('card'), 128).width).toBe(128);
+    // A strip thinner than the factor keeps one row (or column): the mean of what is there.
+    const strip = { width: 600, height: 2, channels: 1 as const, data: Float32Array.from({ length: 1200 }, (_, i) => (i < 600 ? 0 : 1)) };
+    const s = shrinkToFit(strip, 128);
+    expect([s.width, s.height]).toEqual([120, 1]);
+    expect(Array.from(s.data.slice(0, 3))).toEqual([0.5, 0.5, 0.5]);
+    const column = { width: 1, height: 700, channels: 1 as const, data: new Float32Array(700).fill(0.25) };
+    const t = shrinkToFit(column, 128);
+    expect([t.width, t.height, t.data[0]]).toEqual([1, 116, 0.25]);
   });
 });
 

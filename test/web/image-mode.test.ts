@@ -221,15 +221,16 @@ describe('image mode', () => {
       return [Math.round(r.width), Math.round(r.height)];
     }));
     expect(shown).toEqual([[240, 144], [240, 144]]);
-    expect(await page.textContent('[data-image-output] ~ figcaption, .image-figure:has([data-image-output]) figcaption')).toBe('Output 40 × 24, shown 6 times larger');
-    // The studies enlarge it too, and say so: upsampling's results (twice the 40 × 24 crop) 3 times,
+    // Sizes are said H × W, as the layer form and the grids say them: 24 rows of 40 pixels.
+    expect(await page.textContent('[data-image-output] ~ figcaption, .image-figure:has([data-image-output]) figcaption')).toBe('Output 24 × 40, shown 6 times larger');
+    // The studies enlarge it too, and say so: upsampling's results (twice the 24 × 40 crop) 3 times,
     // learning's images (the picture's size) 6 times, as the layer's.
     const factors = () => page.evaluate(() => ['[data-upsample] canvas', '[data-learn-figure] canvas'].map((q) =>
       Array.from(document.querySelectorAll<HTMLCanvasElement>(q)).map((c) => c.getBoundingClientRect().width / c.width)));
     await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLCanvasElement>('[data-upsample] canvas')).every((c) => c.width > 0 && c.getBoundingClientRect().width === 3 * c.width));
     expect(await factors()).toEqual([[3, 3, 3, 3], [6, 6, 6, 6]]);
-    expect(await page.textContent('[data-image-upsample] > p')).toBe('The middle 40 × 24 of the picture, made twice as large four ways, each with a flat kernel (all weights equal). The picture is small, so these images are shown 3 times larger.');
-    expect(await page.textContent('[data-image-learn] > p')).toMatch(/\(grey, 40 × 24\) into the target\. The picture is small, so these images are shown 6 times larger\.$/);
+    expect(await page.textContent('[data-image-upsample] > p')).toBe('The middle 24 × 40 of the picture, made twice as large four ways, each with a flat kernel (all weights equal). The picture is small, so these images are shown 3 times larger.');
+    expect(await page.textContent('[data-image-learn] > p')).toMatch(/\(grey, 24 × 40\) into the target\. The picture is small, so these images are shown 6 times larger\.$/);
     const ob = (await (await page.$('canvas[data-image-output]'))!.boundingBox())!;
     await page.mouse.move(ob.x + 6 * 30 + 3, ob.y + 6 * 5 + 3);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-image-footprint]')?.dataset.y === '5');
@@ -338,6 +339,11 @@ describe('image mode', () => {
     expect(zeros.said).toBe('Output pixel (row 0, column 0) reads 4 input pixels, rows 0–1, columns 0–1. 5 taps read zeros (padding or inserted zeros).');
     expect(zeros.zoom).not.toMatch(/Dashed/);
     await page.close();
+    // A 1 × 1 kernel: one tap, said in the singular.
+    const one = await open('?view=image&lang=en&k=1&s=1&p=1');
+    expect((await corner(one.page, 'replicate')).said).toBe('Output pixel (row 0, column 0) reads 1 input pixel, at row 0, column 0, through its one tap, which lies in the replicate padding and reads a copy of it.');
+    expect((await corner(one.page, 'zeros')).said).toBe('Output pixel (row 0, column 0) reads no input pixel: every tap lands on a zero.');
+    await one.page.close();
     const zh = await open('?view=image&lang=zh&k=3&s=2&p=1');
     expect((await corner(zh.page, 'circular')).said).toBe('输出像素（第\u00a00\u00a0行，第\u00a00\u00a0列）通过卷积核的 9 个位置，读取第\u00a00–1、511\u00a0行、第\u00a00–1、511\u00a0列中的 9 个输入像素：其中 5 个位置落在循环填充里，读到的是图片内像素的副本。');
     await zh.page.close();
@@ -774,11 +780,42 @@ describe('image mode', () => {
     await page.close();
   }, 90_000);
 
-  it('an emptied kernel cell is marked and keeps the kernel as it was until it holds a number again', async () => {
+  it('a picture thinner than the studies’ shrink factor still reaches every study, with its scaling said H × W', async () => {
+    const { page, errors } = await open('?view=image&lang=en&k=3&s=1&p=1');
+    const png = (w: number, hgt: number) => page.evaluate(async ([w, hgt]) => {
+      const c = new OffscreenCanvas(w, hgt);
+      const ctx = c.getContext('2d') as OffscreenCanvasRenderingContext2D;
+      ctx.fillStyle = '#808080';
+      ctx.fillRect(0, 0, w, hgt);
+      return Array.from(new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer()));
+    }, [w, hgt]);
+    // 2 rows of 600 pixels: scaled to fit 512 across.
+    await page.setInputFiles('#image-file', { name: 'strip.png', mimeType: 'image/png', buffer: Buffer.from(await png(600, 2)) });
+    await page.waitForSelector('[data-image-mode][data-picture="own"]');
+    await drawn(page);
+    const size = await page.getAttribute('[data-image-mode]', 'data-size');
+    const [w, hgt] = size!.split('x').map(Number);
+    expect(await page.textContent('[data-image-file-note]')).toBe(`Your picture (2 × 600) was scaled down to ${hgt} × ${w}: the layer runs on that.`);
+    // The learning study took it too (its own 128-pixel shrink keeps one row), and says its size.
+    await page.waitForFunction(() => /\(grey, 1 × \d+\)/.test(document.querySelector('[data-image-learn] > p')?.textContent ?? ''));
+    // A column 700 high and 1 wide: only the height changes, and that is said too.
+    await page.setInputFiles('#image-file', { name: 'column.png', mimeType: 'image/png', buffer: Buffer.from(await png(1, 700)) });
+    await page.waitForFunction(() => /^Your picture \(700 × 1\) was scaled down to \d+ × 1/.test(document.querySelector('[data-image-file-note]')?.textContent ?? ''));
+    await page.waitForFunction(() => /\(grey, \d+ × 1\)/.test(document.querySelector('[data-image-learn] > p')?.textContent ?? ''));
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('an emptied kernel cell, or one beyond float32, is marked and keeps the kernel as it was until it holds a number again', async () => {
     const { page } = await open('?view=image&lang=en&k=3&s=1&p=1');
     const cell = '[data-kernel-editor="image-kernel"] input[data-r="1"][data-c="1"]';
     const before = await page.getAttribute('canvas[data-image-output]', 'data-drawn');
     await page.fill(cell, '');
+    expect(await page.getAttribute(cell, 'aria-invalid')).toBe('true');
+    await page.waitForTimeout(300);
+    expect(await page.getAttribute('canvas[data-image-output]', 'data-requested')).toBe(before);
+    // Beyond float32's range (the weights' type): marked too, not run as Infinity.
+    await page.fill(cell, '1e39');
     expect(await page.getAttribute(cell, 'aria-invalid')).toBe('true');
     await page.waitForTimeout(300);
     expect(await page.getAttribute('canvas[data-image-output]', 'data-requested')).toBe(before);

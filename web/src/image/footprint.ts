@@ -43,7 +43,7 @@ export interface Footprint {
   reading: number;
   /** Taps that read a zero (zero padding, inserted zeros, cropped cells). */
   zero: number;
-  /** Pixels inside the taps' extent that no tap reads (dilation holes). */
+  /** Picture pixels inside the taps' extent that no tap reads (dilation holes; the padding holds none). */
   holes: number;
   /** Extent of the taps on the picture (padded coordinates), or null when no tap lands on it. */
   box: { top: number; left: number; bottom: number; right: number } | null;
@@ -86,7 +86,10 @@ export function footprint(g: ConvGeometry, oy: number, ox: number, mode: Padding
   const ry = rows.map((t) => t.at).filter((a): a is number => a !== null);
   const cx = cols.map((t) => t.at).filter((a): a is number => a !== null);
   const box = ry.length && cx.length ? { top: Math.min(...ry), bottom: Math.max(...ry), left: Math.min(...cx), right: Math.max(...cx) } : null;
-  const holes = box ? (box.bottom - box.top + 1) * (box.right - box.left + 1) - new Set(ry).size * new Set(cx).size : 0;
+  // Holes are picture pixels: the part of the box that lies in the padding holds none.
+  const within = (lo: number, hi: number, size: number) => Math.max(0, Math.min(hi, size - 1) - Math.max(lo, 0) + 1);
+  const inside = (v: number[], size: number) => new Set(v.filter((a) => a >= 0 && a < size)).size;
+  const holes = box ? within(box.top, box.bottom, ah.input) * within(box.left, box.right, aw.input) - inside(ry, ah.input) * inside(cx, aw.input) : 0;
   const sourceRows = distinct(rows.filter((t) => t.source >= 0).map((t) => t.source));
   const sourceCols = distinct(cols.filter((t) => t.source >= 0).map((t) => t.source));
   let copies = 0;

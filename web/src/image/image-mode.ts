@@ -63,7 +63,7 @@ export class ImageMode {
   private readonly fileButton = h('label', { class: 'file-button' });
   private readonly fileText = h('span');
   private readonly file = h('input', { type: 'file', id: 'image-file', accept: 'image/*', class: 'sr' });
-  private readonly fileNote = h('p', { class: 'hint' });
+  private readonly fileNote = h('p', { class: 'hint', 'data-image-file-note': '' });
   // Not a .field-error: the page clears those on every state change (errors-display.ts), and this
   // one stays until another file is chosen.
   private readonly fileError = h('p', { class: 'image-file-error', role: 'alert', 'data-image-file-error': '' });
@@ -216,7 +216,7 @@ export class ImageMode {
     try {
       const { picture, original } = await readPictureFile(f);
       this.own = picture;
-      this.fileSaid = picture.width !== original.width ? { key: 'fileScaled', vars: { w: original.width, h: original.height, sw: picture.width, sh: picture.height }, error: false } : null;
+      this.fileSaid = picture.width !== original.width || picture.height !== original.height ? { key: 'fileScaled', vars: { w: original.width, h: original.height, sw: picture.width, sh: picture.height }, error: false } : null;
       this.sayFile();
       this.settings.picture = 'own';
       this.writeControls();

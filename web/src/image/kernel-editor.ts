@@ -105,7 +105,9 @@ export class KernelEditor {
   }
 
   private readInputs(): void {
-    const next = this.inputs.map((inp) => (inp.value.trim() === '' ? NaN : Number(inp.value)));
+    // Weights are float32 (the library's tensors): a number beyond its range (1e39) would become
+    // Infinity, so it is refused like a cell that does not parse.
+    const next = this.inputs.map((inp) => (inp.value.trim() === '' ? NaN : Math.fround(Number(inp.value))));
     // An empty or half-typed number ("-", "1e") leaves the kernel as it was until it parses; the
     // cell is marked meanwhile, so the picture's staying the same is not a mystery.
     this.inputs.forEach((inp, i) => {

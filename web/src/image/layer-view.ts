@@ -431,11 +431,13 @@ export class LayerView {
       rows: lines(fp.rowSpans, 'rowOne', 'rowSpan', 'rowList'), cols: lines(fp.colSpans, 'colOne', 'colSpan', 'colList'),
     };
     // A padding mode that copies pixels: taps and pixels differ, and the sentence says why.
-    let s = fp.copies > 0
-      ? it(L, fp.pixels === 1 ? 'footprintCopiesOne' : 'footprintCopies', where)
-      : it(L, fp.pixels === 1 ? 'footprintOne' : 'footprint', where);
-    if (fp.holes > 0) s += it(L, 'footprintHoles', { holes: fp.holes });
-    if (fp.zero > 0) s += it(L, 'footprintZeros', { z: fp.zero });
+    // English counts agree with their verbs: "1 of them lies", "its one tap", "1 hole".
+    const copies: ImageKey = fp.pixels === 1
+      ? (fp.reading === 1 ? 'footprintCopiesSingle' : fp.copies === 1 ? 'footprintCopiesOne1' : 'footprintCopiesOne')
+      : (fp.copies === 1 ? 'footprintCopies1' : 'footprintCopies');
+    let s = fp.copies > 0 ? it(L, copies, where) : it(L, fp.pixels === 1 ? 'footprintOne' : 'footprint', where);
+    if (fp.holes > 0) s += it(L, fp.holes === 1 ? 'footprintHole' : 'footprintHoles', { holes: fp.holes });
+    if (fp.zero > 0) s += it(L, fp.zero === 1 ? 'footprintZero' : 'footprintZeros', { z: fp.zero });
     return s;
   }
 

@@ -53,19 +53,25 @@ export function centreCrop(p: Picture, side: number): Picture {
   return { width: w, height: h, channels: p.channels, data: out };
 }
 
-/** Scales down by an integer factor (box average), so a picture fits `side` on its longer side. */
+/**
+ * Scales down by an integer factor (box average), so a picture fits `side` on its longer side.
+ * A side shorter than the factor (a strip a few pixels high) keeps one pixel, the average of what
+ * is there, rather than none.
+ */
 export function shrinkToFit(p: Picture, side: number): Picture {
   const f = Math.ceil(Math.max(p.width, p.height) / side);
   if (f <= 1) return p;
-  const w = Math.floor(p.width / f);
-  const h = Math.floor(p.height / f);
+  const w = Math.max(1, Math.floor(p.width / f));
+  const h = Math.max(1, Math.floor(p.height / f));
+  const fw = Math.min(f, p.width);
+  const fh = Math.min(f, p.height);
   const out = new Float32Array(p.channels * w * h);
   for (let c = 0; c < p.channels; c++) {
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < w; x++) {
         let s = 0;
-        for (let dy = 0; dy < f; dy++) for (let dx = 0; dx < f; dx++) s += p.data[c * p.width * p.height + (y * f + dy) * p.width + x * f + dx];
-        out[c * w * h + y * w + x] = s / (f * f);
+        for (let dy = 0; dy < fh; dy++) for (let dx = 0; dx < fw; dx++) s += p.data[c * p.width * p.height + (y * f + dy) * p.width + x * f + dx];
+        out[c * w * h + y * w + x] = s / (fw * fh);
       }
     }
   }
