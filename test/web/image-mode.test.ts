@@ -394,6 +394,12 @@ describe('image mode', () => {
     await page.mouse.move(b.x + 1, b.y + 1);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-field-summary]')?.dataset.span === '7x7');
     expect(await page.textContent('[data-field-summary]')).toMatch(/Here part of the field falls on the padding beyond the picture’s edge; away from the edges it spans 13 × 13\.$/);
+    // Unequal rates can leave holes too, with a kernel of too few taps: not called gridding.
+    await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: unknown): void } }).convkitPlayground.benchChange({ kernel: [2, 2], dilation: [1, 1], pad: [1, 1, 1, 1], padMode: 'number' }));
+    await page.selectOption('#image-field-stack', 'layer-1-2-5');
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+    await page.waitForFunction(() => /rates differ/.test(document.querySelector('[data-field-summary]')?.textContent ?? ''));
+    expect(await page.textContent('[data-field-summary]')).toMatch(/^Rates 1, 2, 5: the field spans \d+ × \d+ pixels; \d+ pixels are read and \d+ inside it are never read\. The rates differ, yet holes remain: a 2 × 2 kernel has too few taps to fill the gaps\.$/);
     await page.close();
   }, 60_000);
 

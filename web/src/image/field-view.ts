@@ -154,10 +154,18 @@ export class FieldView {
       z.fillStyle = 'rgba(255, 45, 149, 0.75)';
       for (const r of f.rows) for (const c of f.cols) z.fillRect((c - zLeft) * scale + 1, (r - zTop) * scale + 1, scale - 2, scale - 2);
     }
-    const rates = ratesText(this.stack, this.lang);
-    const said = [it(this.lang, f.holes > 0 ? 'fieldSummary' : 'fieldSummaryAll', { rates, h: f.span[0], w: f.span[1], n: f.pixels, holes: f.holes }), it(this.lang, f.holes > 0 ? 'fieldGridding' : 'fieldFull')];
+    const st = this.stack;
+    const rates = ratesText(st, this.lang);
+    const said = [it(this.lang, f.holes > 0 ? 'fieldSummary' : 'fieldSummaryAll', { rates, h: f.span[0], w: f.span[1], n: f.pixels, holes: f.holes })];
     // Near an edge the padding takes part of the field: the numbers shrink, and the page says why.
-    if (f.span[0] < full[0] || f.span[1] < full[1]) said.push(it(this.lang, 'fieldEdge', { h: full[0], w: full[1] }));
+    const clipped = f.span[0] < full[0] || f.span[1] < full[1];
+    // Gridding is named only for equal rates; unequal ones can leave holes too when the kernel has
+    // too few taps (2 × 2 at 1, 2, 5). A field cut by the edge is not said to have none.
+    const r0 = st.rates[0];
+    const equal = st.rates.every(([a, b]) => a === r0[0] && b === r0[1]);
+    if (f.holes > 0) said.push(it(this.lang, equal ? 'fieldGridding' : 'fieldHolesUnequal', { k: `${st.kernel[0]} × ${st.kernel[1]}` }));
+    else if (!clipped) said.push(it(this.lang, 'fieldFull'));
+    if (clipped) said.push(it(this.lang, 'fieldEdge', { h: full[0], w: full[1] }));
     this.said.textContent = said.join(this.lang === 'zh' ? '' : ' ');
     this.said.dataset.holes = String(f.holes);
     this.said.dataset.span = `${f.span[0]}x${f.span[1]}`;
