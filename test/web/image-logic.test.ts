@@ -11,7 +11,7 @@ import { tensor } from '../../src/tensor/tensor.js';
 import { builtin, landscape, testCard } from '../../web/src/image/builtins.js';
 import { displayOf, planesToRgba, toByte } from '../../web/src/image/display.js';
 import { footprint } from '../../web/src/image/footprint.js';
-import { isZeroSum, PRESETS, presetKernel, presetOf } from '../../web/src/image/kernels.js';
+import { isZeroSum, PRESETS, presetFits, presetKernel, presetOf } from '../../web/src/image/kernels.js';
 import { Latest } from '../../web/src/image/latest.js';
 import { ResultBuffers } from '../../web/src/image/result-buffers.js';
 import { kernelGap, learned, lossOf, startLearning, step } from '../../web/src/image/learn.js';
@@ -176,6 +176,15 @@ describe('kernels and display', () => {
     for (const p of PRESETS) expect(presetOf(presetKernel(p, 3, 3), 3, 3)).toBe(p);
     expect(['sobelX', 'sobelY', 'laplacian'].every((p) => isZeroSum(presetKernel(p as 'sobelX', 3, 3)))).toBe(true);
     expect(isZeroSum(presetKernel('sharpen', 3, 3))).toBe(false);
+  });
+
+  it('offers the classic presets only at 3 × 3 or larger: a 2 × 2 cut of Sobel x is a blur, not an edge detector', () => {
+    expect(['identity', 'box', 'gaussian'].every((p) => presetFits(p as 'box', 2, 2))).toBe(true);
+    expect(['sharpen', 'sobelX', 'sobelY', 'laplacian', 'emboss'].some((p) => presetFits(p as 'sobelX', 2, 5) || presetFits(p as 'sobelX', 5, 1))).toBe(false);
+    expect(() => presetKernel('sobelX', 2, 2)).toThrow(/at least 3 × 3/);
+    // The weights that cut used to be are a custom kernel, not "Sobel x".
+    expect(presetOf([0, 2, 0, 1], 2, 2)).toBeNull();
+    expect(presetOf([0.25, 0.25, 0.25, 0.25], 2, 2)).toBe('box');
   });
 
   it('maps signed outputs around mid-grey and the bytes agree with toByte', () => {

@@ -812,6 +812,24 @@ describe('image mode', () => {
     await page.close();
   }, 60_000);
 
+  it('a kernel smaller than 3 × 3 lists the classic presets disabled, and gets the reader’s preset back when it grows', async () => {
+    const { page } = await open('?view=image&lang=en&k=3&s=1&p=1');
+    await choosePreset(page, 'sobelX');
+    await page.fill('#kernel-h', '2');
+    await page.press('#kernel-h', 'Tab');
+    await drawn(page);
+    const menu = () => page.$eval('#image-kernel-preset', (e) => {
+      const sel = e as HTMLSelectElement;
+      return { value: sel.value, disabled: Array.from(sel.options).filter((o) => o.disabled).map((o) => o.textContent) };
+    });
+    expect(await menu()).toEqual({ value: 'box', disabled: ['Sharpen — needs 3 × 3 or larger', 'Sobel x (vertical edges) — needs 3 × 3 or larger', 'Sobel y (horizontal edges) — needs 3 × 3 or larger', 'Laplacian — needs 3 × 3 or larger', 'Emboss — needs 3 × 3 or larger'] });
+    await page.fill('#kernel-h', '3');
+    await page.press('#kernel-h', 'Tab');
+    await drawn(page);
+    expect(await menu()).toEqual({ value: 'sobelX', disabled: [] });
+    await page.close();
+  }, 60_000);
+
   it('an emptied kernel cell, or one beyond float32, is marked and keeps the kernel as it was until it holds a number again', async () => {
     const { page } = await open('?view=image&lang=en&k=3&s=1&p=1');
     const cell = '[data-kernel-editor="image-kernel"] input[data-r="1"][data-c="1"]';

@@ -5,7 +5,7 @@
 import { h } from '../dom.js';
 import type { Lang } from '../state.js';
 import { it } from './image-text.js';
-import { PRESETS, presetKernel, presetOf } from './kernels.js';
+import { PRESETS, presetFits, presetKernel, presetOf } from './kernels.js';
 import type { PresetName } from './kernels.js';
 
 /** Weights as typed: at most four decimals (presets), three for a learned kernel's moving values. */
@@ -66,7 +66,11 @@ export class KernelEditor {
       this.table.append(tr);
     }
     this.setLang(this.lang);
-    this.applyPreset(this.preset, false);
+    // The reader's preset where it exists at this size; else box blur, and the reader's comes back
+    // with a kernel large enough for it.
+    const wanted = this.preset;
+    this.applyPreset(presetFits(wanted, kh, kw) ? wanted : 'box', false);
+    this.preset = wanted;
     this.checkOverflow(this.table.parentElement as HTMLElement);
     this.onChange(this.weights);
   }
@@ -80,7 +84,11 @@ export class KernelEditor {
     this.label.textContent = it(lang, 'kernelPreset');
     this.scrollHint.textContent = it(lang, 'kernelScroll', { n: this.kw });
     const value = this.menu.value;
-    this.menu.replaceChildren(h('option', { value: '' }, it(lang, 'custom')), ...PRESETS.map((p) => h('option', { value: p }, it(lang, p))));
+    // Presets that need a larger kernel stay listed, disabled, and say so.
+    const option = (p: PresetName) => presetFits(p, this.kh, this.kw)
+      ? h('option', { value: p }, it(lang, p))
+      : h('option', { value: p, disabled: '' }, it(lang, 'presetNeeds3', { name: it(lang, p) }));
+    this.menu.replaceChildren(h('option', { value: '' }, it(lang, 'custom')), ...PRESETS.map(option));
     this.menu.value = value;
     this.inputs.forEach((inp) => inp.setAttribute('aria-label', it(lang, 'weight', { r: Number(inp.dataset.r) + 1, c: Number(inp.dataset.c) + 1 })));
   }

@@ -23,7 +23,15 @@ function binomial(n: number): number[] {
   return row.map((v) => v / sum);
 }
 
-/** The weights of preset `name` for a kernel of kh × kw taps. */
+/**
+ * Whether preset `name` exists at kh × kw: the classic 3 × 3 ones need three taps on each axis (a
+ * 2 × 2 cut of Sobel x, [0 2; 0 1], would be a blur under an edge detector's name).
+ */
+export function presetFits(name: PresetName, kh: number, kw: number): boolean {
+  return !(name in CLASSIC) || (kh >= 3 && kw >= 3);
+}
+
+/** The weights of preset `name` for a kernel of kh × kw taps (a classic one: at least 3 × 3, presetFits). */
 export function presetKernel(name: PresetName, kh: number, kw: number): Float32Array {
   const k = new Float32Array(kh * kw);
   const ch = (kh - 1) >> 1;
@@ -41,15 +49,9 @@ export function presetKernel(name: PresetName, kh: number, kw: number): Float32A
       return k;
     }
     default: {
+      if (!presetFits(name, kh, kw)) throw new RangeError(`preset ${name} needs a kernel of at least 3 × 3, not ${kh} × ${kw}`);
       const c = CLASSIC[name] as number[];
-      // A kernel smaller than 3 on an axis keeps the taps that fit around the centre.
-      for (let y = 0; y < 3; y++) {
-        for (let x = 0; x < 3; x++) {
-          const ky = ch + y - 1;
-          const kx = cw + x - 1;
-          if (ky >= 0 && ky < kh && kx >= 0 && kx < kw) k[ky * kw + kx] = c[y * 3 + x];
-        }
-      }
+      for (let y = 0; y < 3; y++) for (let x = 0; x < 3; x++) k[(ch + y - 1) * kw + cw + x - 1] = c[y * 3 + x];
       return k;
     }
   }
@@ -58,6 +60,7 @@ export function presetKernel(name: PresetName, kh: number, kw: number): Float32A
 /** The preset these weights are, if any (so the menu shows it after an edit that lands on one). */
 export function presetOf(k: ArrayLike<number>, kh: number, kw: number): PresetName | null {
   for (const name of PRESETS) {
+    if (!presetFits(name, kh, kw)) continue;
     const p = presetKernel(name, kh, kw);
     if (p.every((v, i) => Math.abs(v - k[i]) < 1e-6)) return name;
   }
