@@ -786,7 +786,7 @@ describe('image mode', () => {
     await page.close();
   }, 90_000);
 
-  it('a picture thinner than the studies’ shrink factor still reaches every study, with its scaling said H × W', async () => {
+  it('a picture thinner than the studies’ shrink factor still reaches every study; scaling is said H × W, and the learning study says it shrank the picture', async () => {
     const { page, errors } = await open('?view=image&lang=en&k=3&s=1&p=1');
     const png = (w: number, hgt: number) => page.evaluate(async ([w, hgt]) => {
       const c = new OffscreenCanvas(w, hgt);
@@ -808,6 +808,11 @@ describe('image mode', () => {
     await page.setInputFiles('#image-file', { name: 'column.png', mimeType: 'image/png', buffer: Buffer.from(await png(1, 700)) });
     await page.waitForFunction(() => /^Your picture \(700 × 1\) was scaled down to \d+ × 1/.test(document.querySelector('[data-image-file-note]')?.textContent ?? ''));
     await page.waitForFunction(() => /\(grey, \d+ × 1\)/.test(document.querySelector('[data-image-learn] > p')?.textContent ?? ''));
+    // 200 × 300 fits the page; the study shrinks it by 3 to 66 × 100 and enlarges that: it says so,
+    // rather than calling the picture small.
+    await page.setInputFiles('#image-file', { name: 'wide.png', mimeType: 'image/png', buffer: Buffer.from(await png(300, 200)) });
+    await page.waitForFunction(() => /\(grey, 66 × 100\)/.test(document.querySelector('[data-image-learn] > p')?.textContent ?? ''));
+    expect(await page.textContent('[data-image-learn] > p')).toMatch(/\(grey, 66 × 100\) into the target\. The study shrinks the picture by a whole factor to fit 128 pixels, so these images are shown 2 times larger\.$/);
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);

@@ -57,6 +57,8 @@ export class LearnView {
   private readonly transposeNote = h('p', { 'data-learn-transpose': '' });
   private lang: Lang = 'en';
   private picture: Picture | null = null;
+  /** Whether `picture` is the page's picture shrunk to fit LEARN_SIDE. */
+  private shrunk = false;
   private run: LearnState | null = null;
   private playing = false;
   private raf = 0;
@@ -121,6 +123,7 @@ export class LearnView {
 
   setPicture(p: Picture): void {
     this.picture = shrinkToFit(p, LEARN_SIDE);
+    this.shrunk = this.picture !== p;
     this.restart();
   }
 
@@ -133,7 +136,9 @@ export class LearnView {
     const p = this.picture;
     if (!p) return;
     const z = this.zoom();
-    this.intro.textContent = it(this.lang, 'learnIntro', { w: p.width, h: p.height }) + (z > 1 ? it(this.lang, 'imagesLarger', { z }) : '');
+    // Enlarged because the study shrank the picture (a 300 × 200 file to 100 × 66), or because it is small.
+    const larger = z > 1 ? it(this.lang, this.shrunk ? 'learnShrunkLarger' : 'imagesLarger', { z, side: LEARN_SIDE }) : '';
+    this.intro.textContent = it(this.lang, 'learnIntro', { w: p.width, h: p.height }) + larger;
   }
 
   private restart(): void {
