@@ -835,6 +835,33 @@ describe('image mode', () => {
     await page.close();
   }, 60_000);
 
+  it('the kernel is in the link: a preset by name, edited numbers as they are, kept in place rather than a history entry per keystroke', async () => {
+    const { page, errors } = await open('?view=image&lang=en&k=3&s=1&p=1&ik=sobelX');
+    expect(await page.$eval('#image-kernel-preset', (e) => (e as HTMLSelectElement).value)).toBe('sobelX');
+    const got = await outputPixels(page);
+    expect(maxDiff(got.rgba, expected('k=3&s=1&p=1', 'sobelX').rgba)).toBeLessThanOrEqual(1);
+    const history = await page.evaluate(() => history.length);
+    const cell = '[data-kernel-editor="image-kernel"] input[data-r="1"][data-c="1"]';
+    await page.fill(cell, '0.25');
+    await drawn(page);
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('ik') === '-1,0,1,-2,0.25,2,-1,0,1');
+    expect(await page.evaluate(() => history.length)).toBe(history);
+    // The link opens the same kernel (custom numbers), and the grids' frame is not in it.
+    const link = await page.evaluate(() => location.search);
+    expect(link).not.toMatch(/[?&]f=/);
+    const again = await open(link);
+    const cells = await again.page.$$eval('[data-kernel-editor="image-kernel"] input', (els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(cells).toEqual(['-1', '0', '1', '-2', '0.25', '2', '-1', '0', '1']);
+    expect(await again.page.$eval('#image-kernel-preset', (e) => (e as HTMLSelectElement).value)).toBe('');
+    // Back to the default preset: nothing in the link.
+    await again.page.selectOption('#image-kernel-preset', 'gaussian');
+    await drawn(again.page);
+    await again.page.waitForFunction(() => !new URLSearchParams(location.search).has('ik'));
+    expect(errors).toEqual([]);
+    await again.page.close();
+    await page.close();
+  }, 60_000);
+
   it('an emptied kernel cell, or one beyond float32, is marked and keeps the kernel as it was until it holds a number again', async () => {
     const { page } = await open('?view=image&lang=en&k=3&s=1&p=1');
     const cell = '[data-kernel-editor="image-kernel"] input[data-r="1"][data-c="1"]';

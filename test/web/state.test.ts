@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BOUNDS, COLOURS, PADDING_MODES, PICTURES, defaultState, parseQuery, toQuery } from '../../web/src/state.js';
 import type { State } from '../../web/src/state.js';
+import { kernelSpecText, parseKernelSpec } from '../../web/src/image/kernel-spec.js';
+import { PRESETS } from '../../web/src/image/kernels.js';
 
 const pair = (b: readonly [number, number]) => fc.tuple(fc.integer({ min: b[0], max: b[1] }), fc.integer({ min: b[0], max: b[1] }));
 
@@ -34,6 +36,11 @@ const arbState: fc.Arbitrary<State> = fc.record({
   picture: fc.constantFrom(...PICTURES),
   colour: fc.constantFrom(...COLOURS),
   paddingMode: fc.constantFrom(...PADDING_MODES),
+  imageKernel: fc.oneof(
+    fc.constant(''),
+    fc.constantFrom(...PRESETS),
+    fc.array(fc.float({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 81 }).map((a) => kernelSpecText(Float32Array.from(a), 1, a.length)),
+  ),
 }).map((s) => {
   // Only what the URL can express: padding boxes a mode does not use, and transposed-only values
   // of a direct layer, are not part of the state a link carries.
@@ -42,6 +49,8 @@ const arbState: fc.Arbitrary<State> = fc.record({
   if (s.padMode === 'axis') s.pad = [hb, hb, wb, wb];
   if (s.padMode === 'same' || s.padMode === 'valid') s.pad = [0, 0, 0, 0];
   void ha; void wa;
+  // The grids' frame is not written in the image view.
+  if (s.page === 'image') s.frame = 0;
   const d = defaultState();
   if (!s.transposed) { s.useTarget = false; s.outputPadding = d.outputPadding; s.target = d.target; }
   else if (s.useTarget) s.outputPadding = d.outputPadding;
@@ -70,7 +79,8 @@ describe('playground URL state', () => {
   it('refuses bad values key by key, keeping the default, and reports them as bounded text', () => {
     const bad = ['i=0', 'i=33', 'i=5x', 'i=x5', 'i=5x5x5', 'i=-1', 'i=NaN', 'i=1e1', 'i=0x10', 'i= 5', 'k=10', 's=0', 'd=9',
       'p=-1', 'p=1_2', 'p=1_2x3', 'p=17', 't=yes', 'op=8', 'ci=0', 'g=1.5', 'n=true', 'v=grid', 'm=x', 'f=-1',
-      'theme=blue', 'lang=fr', 'lang=<script>', 'cb=2', 'unknown=1', 's=99999999999999999999'];
+      'theme=blue', 'lang=fr', 'lang=<script>', 'cb=2', 'unknown=1', 's=99999999999999999999',
+      'ik=', 'ik=1,,2', 'ik=sobel', 'ik=1e39', 'ik=0x10', 'ik=1;2', `ik=${Array(82).fill(1).join(',')}`];
     const d = defaultState();
     for (const q of bad) {
       const { state, problems } = parseQuery(q);
@@ -84,5 +94,18 @@ describe('playground URL state', () => {
     const mixed = parseQuery('i=7&k=<b>');
     expect(mixed.state.input).toEqual([7, 7]);
     expect(mixed.problems.map((p) => p.key)).toEqual(['k']);
+  });
+
+  it('keeps the image mode\'s kernel as a preset name or its numbers, each the float32 it was', () => {
+    expect(kernelSpecText(Float32Array.from([-1, 0, 1, -2, 0, 2, -1, 0, 1]), 3, 3)).toBe('sobelX');
+    const w = Float32Array.from([0.1, -2, 1 / 65536, 1e-30, 3.4e38, 0, 0.333333343, 5, 7]);
+    const text = kernelSpecText(w, 3, 3);
+    expect(text).toBe('0.1,-2,0.000015258789,1e-30,3.4e+38,0,0.33333334,5,7');
+    const back = parseKernelSpec(text);
+    expect(back && 'weights' in back && Array.from(back.weights)).toEqual(Array.from(w));
+    expect(parseQuery(`view=image&ik=${encodeURIComponent(text)}`).state.imageKernel).toBe(text);
+    // The grids' frame says nothing in the image view and is left out of its links.
+    expect(toQuery({ ...defaultState(), page: 'image', frame: 7 })).not.toMatch(/f=/);
+    expect(toQuery({ ...defaultState(), frame: 7 })).toMatch(/f=7/);
   });
 });

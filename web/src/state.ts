@@ -5,6 +5,7 @@
  * that fails falls back to the default and is reported (as plain text) — never interpreted, never
  * written into markup. Keys are documented in web/README.md.
  */
+import { parseKernelSpec } from './image/kernel-spec.js';
 
 export type PadMode = 'number' | 'axis' | 'asym' | 'same' | 'valid';
 export type Lang = 'en' | 'zh';
@@ -61,6 +62,8 @@ export interface State {
   picture: (typeof PICTURES)[number];
   colour: (typeof COLOURS)[number];
   paddingMode: (typeof PADDING_MODES)[number];
+  /** Image mode: the layer's kernel numbers, as image/kernel-spec.ts writes them ('' = its default preset). */
+  imageKernel: string;
 }
 
 /** Inclusive bounds of every numeric control (the page refuses nothing else: the library does). */
@@ -118,6 +121,7 @@ export function defaultState(): State {
     picture: 'card',
     colour: 'rgb',
     paddingMode: 'zeros',
+    imageKernel: '',
   };
 }
 
@@ -246,6 +250,7 @@ export function parseQuery(query: string, base: State = defaultState()): { state
       case 'img': { const v = oneOf(value, PICTURES); if (v) state.picture = v; else ok = false; break; }
       case 'col': { const v = oneOf(value, COLOURS); if (v) state.colour = v; else ok = false; break; }
       case 'pm': { const v = oneOf(value, PADDING_MODES); if (v) state.paddingMode = v; else ok = false; break; }
+      case 'ik': { if (parseKernelSpec(value)) state.imageKernel = value; else ok = false; break; }
       case 'tour': { const n = intIn(value, BOUNDS.tour); if (n !== null) state.tour = n; else ok = false; break; }
       default: ok = false;
     }
@@ -295,12 +300,14 @@ export function toQuery(s: State): string {
   if (s.numbers) q.set('n', '1');
   if (s.view !== d.view) q.set('v', s.view);
   if (s.matrix !== d.matrix) q.set('m', s.matrix);
-  if (s.frame !== 0) q.set('f', String(s.frame));
+  // The grids' animation frame means nothing in the image view (the animation is hidden there).
+  if (s.frame !== 0 && s.page !== 'image') q.set('f', String(s.frame));
   if (s.figure !== d.figure || s.tour > 0) q.set('fig', s.figure);
   if (s.page !== d.page) q.set('view', s.page);
   if (s.picture !== d.picture) q.set('img', s.picture);
   if (s.colour !== d.colour) q.set('col', s.colour);
   if (s.paddingMode !== d.paddingMode) q.set('pm', s.paddingMode);
+  if (s.imageKernel !== d.imageKernel) q.set('ik', s.imageKernel);
   // Preferences are always written: otherwise a remembered preference would override the value a
   // history entry (or a shared link) had.
   q.set('theme', s.theme);

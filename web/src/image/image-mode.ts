@@ -28,14 +28,16 @@ export type PictureChoice = BuiltinName | 'own';
 export type Colour = 'rgb' | 'grey';
 const MODES: readonly PaddingMode[] = ['zeros', 'reflect', 'replicate', 'circular'];
 
-/** The image mode's own settings (kept in the URL by the host: img, col, pm). */
+/** The image mode's own settings (kept in the URL by the host: img, col, pm, ik). */
 export interface ImageSettings {
   picture: PictureChoice;
   colour: Colour;
   paddingMode: PaddingMode;
+  /** The layer's kernel as kernel-spec.ts writes it ('' = the default preset). */
+  kernel: string;
 }
 
-export const DEFAULT_IMAGE_SETTINGS: ImageSettings = { picture: 'card', colour: 'rgb', paddingMode: 'zeros' };
+export const DEFAULT_IMAGE_SETTINGS: ImageSettings = { picture: 'card', colour: 'rgb', paddingMode: 'zeros', kernel: '' };
 
 const FILE_MESSAGES: Record<PictureFileError['problem'], ImageKey> = {
   empty: 'fileEmpty',
@@ -81,8 +83,18 @@ export class ImageMode {
   private started = false;
   private fromState: ImageSettings | null = null;
 
-  constructor(private readonly onSettings: (s: ImageSettings) => void = () => {}) {
+  /**
+   * `onSettings`: the reader changed the picture, colour or padding mode. `onKernel`: the reader
+   * changed the kernel (every keystroke in a cell: the host keeps it without a history entry each).
+   */
+  constructor(private readonly onSettings: (s: ImageSettings) => void = () => {}, private readonly onKernel: (spec: string) => void = () => {}) {
     this.root = h('section', { id: 'image-mode', class: 'image-mode', 'aria-labelledby': 'image-title', 'data-image-mode': '' });
+    // The reader's kernel goes into the link, as the picture, colour and padding mode do.
+    this.layer.onKernel = (kernel) => {
+      if (kernel === this.settings.kernel) return;
+      this.settings = { ...this.settings, kernel };
+      this.onKernel(kernel);
+    };
     const source = h('div', { class: 'image-source' });
     const pl = h('label', { class: 'row' });
     pl.append(this.pictureLabel, this.pictureMenu);
@@ -122,6 +134,7 @@ export class ImageMode {
     const changedMode = next.paddingMode !== this.settings.paddingMode;
     this.settings = next;
     this.writeControls();
+    this.layer.setKernelSpec(next.kernel);
     if (!this.started) return;
     if (changedPicture) this.showPicture();
     if (changedMode) this.layer.setPaddingMode(next.paddingMode);
@@ -133,11 +146,11 @@ export class ImageMode {
 
   setState(s: State): void {
     this.state = s;
-    // The URL's picture, colour and padding mode; the reader's own file stays until another
+    // The URL's picture, colour, padding mode and kernel; the reader's own file stays until another
     // picture is chosen (it is never in the URL).
-    const from: ImageSettings = { picture: s.picture, colour: s.colour, paddingMode: s.paddingMode };
+    const from: ImageSettings = { picture: s.picture, colour: s.colour, paddingMode: s.paddingMode, kernel: s.imageKernel };
     const last = this.fromState;
-    if (!last || last.picture !== from.picture || last.colour !== from.colour || last.paddingMode !== from.paddingMode) {
+    if (!last || last.picture !== from.picture || last.colour !== from.colour || last.paddingMode !== from.paddingMode || last.kernel !== from.kernel) {
       this.fromState = from;
       const keepOwn = this.settings.picture === 'own' && last?.picture === from.picture;
       this.setSettings({ ...from, picture: keepOwn ? 'own' : from.picture });

@@ -7,6 +7,7 @@ import type { Lang } from '../state.js';
 import { it } from './image-text.js';
 import { PRESETS, presetFits, presetKernel, presetOf } from './kernels.js';
 import type { PresetName } from './kernels.js';
+import type { KernelSpec } from './kernel-spec.js';
 
 /** Weights as typed: at most four decimals (presets), three for a learned kernel's moving values. */
 const fmt = (v: number, places = 4) => String(Math.round(v * 10 ** places) / 10 ** places);
@@ -102,6 +103,26 @@ export class KernelEditor {
     if (notify) this.onChange(this.weights);
   }
 
+  /**
+   * Takes a kernel from a link (kernel-spec.ts) without notifying: a preset (kept as the reader's
+   * preset, shown where it fits), or numbers when their count is this kernel's. False: not taken.
+   */
+  load(spec: KernelSpec): boolean {
+    if ('preset' in spec) {
+      const shown = presetFits(spec.preset, this.kh, this.kw) ? spec.preset : 'box';
+      this.applyPreset(shown, false);
+      this.preset = spec.preset;
+      return true;
+    }
+    if (spec.weights.length !== this.kh * this.kw) return false;
+    this.weights = Float32Array.from(spec.weights);
+    this.inputs.forEach((inp, i) => { inp.value = fmt(this.weights[i]); inp.removeAttribute('aria-invalid'); });
+    const p = presetOf(this.weights, this.kh, this.kw);
+    if (p) this.preset = p;
+    this.menu.value = p ?? '';
+    return true;
+  }
+
   /** Shows these weights (e.g. a learned kernel) without notifying. */
   show(weights: ArrayLike<number>): void {
     this.weights = Float32Array.from(weights);
@@ -115,7 +136,9 @@ export class KernelEditor {
   private readInputs(): void {
     // Weights are float32 (the library's tensors): a number beyond its range (1e39) would become
     // Infinity, so it is refused like a cell that does not parse.
-    const next = this.inputs.map((inp) => (inp.value.trim() === '' ? NaN : Math.fround(Number(inp.value))));
+    // A cell still showing its weight as written keeps the exact weight: the text is rounded (a 9 × 9
+    // Gaussian's corner, 1/65536, shows as 0), and an edit elsewhere must not round it away.
+    const next = this.inputs.map((inp, i) => (inp.value === fmt(this.weights[i]) ? this.weights[i] : inp.value.trim() === '' ? NaN : Math.fround(Number(inp.value))));
     // An empty or half-typed number ("-", "1e") leaves the kernel as it was until it parses; the
     // cell is marked meanwhile, so the picture's staying the same is not a mystery.
     this.inputs.forEach((inp, i) => {

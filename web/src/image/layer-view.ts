@@ -24,6 +24,8 @@ import type { Footprint } from './footprint.js';
 import { coarsePointer, it } from './image-text.js';
 import type { ImageKey } from './image-text.js';
 import { KernelEditor } from './kernel-editor.js';
+import { kernelSpecText, parseKernelSpec } from './kernel-spec.js';
+import type { PresetName } from './kernels.js';
 import { pictureTensor } from './picture.js';
 import type { Picture } from './picture.js';
 import { pictureGeometry, pictureLayer } from './picture-layer.js';
@@ -44,6 +46,9 @@ const ZOOM_SCALE = 12;
 const PENDING_MS = 200;
 
 /** Whether the library accepts this layer on an input of this shape. */
+
+/** The layer's kernel until the reader (or a link) picks another. */
+const DEFAULT_PRESET: PresetName = 'gaussian';
 function runsOn(s: State, weights: Float32Array, shape: { height: number; width: number; channels: number }, mode: PaddingMode): boolean {
   try {
     pictureGeometry(pictureLayer(s, weights, shape, mode), shape);
@@ -89,11 +94,16 @@ export class LayerView {
   private fit = 1;
   private pendingTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Told the kernel's link text (kernel-spec.ts; '' for the default preset) when the reader changes the kernel. */
+  onKernel: (spec: string) => void = () => {};
+  /** The kernel's link text last taken from the host or told to it. */
+  private spec = '';
+
   /** Told the picture's refusal of the layer ('' and null when it runs), e.g. to repeat it beside the field that causes it. */
   onRefusal: (text: string, error: ConvError | null) => void = () => {};
 
   constructor() {
-    this.kernel = new KernelEditor('image-kernel', () => this.run(), 'gaussian');
+    this.kernel = new KernelEditor('image-kernel', () => this.run(), DEFAULT_PRESET);
     this.runner = new Latest<Job, Tensor>(
       (job) => this.compute(job),
       (y, job, id, ms) => this.drawResult(y, job, id, ms),
@@ -211,8 +221,24 @@ export class LayerView {
   /** The playground's state changed: kernel size, stride, padding… (or only the language). */
   setState(s: State): void {
     this.state = s;
-    this.kernel.setSize(s.kernel[0], s.kernel[1]);
+    const [kh, kw] = s.kernel;
+    const resized = this.kernel.weights.length !== kh * kw;
+    this.kernel.setSize(kh, kw);
+    // A link's numbers for this size (a new size starts from the editor's preset otherwise).
+    if (resized && this.spec) this.loadSpec();
     this.run();
+  }
+
+  /** The kernel a link gives (kernel-spec.ts text; '' = the default preset). */
+  setKernelSpec(text: string): void {
+    if (text === this.spec) return;
+    this.spec = text;
+    if (this.loadSpec()) this.run();
+  }
+
+  private loadSpec(): boolean {
+    const spec = parseKernelSpec(this.spec || DEFAULT_PRESET);
+    return !!spec && this.kernel.load(spec);
   }
 
   /** Asks for a new output (the newest request wins). */
@@ -221,6 +247,13 @@ export class LayerView {
     const s = this.state;
     if (!p || !s || this.kernel.weights.length !== s.kernel[0] * s.kernel[1]) return;
     const weights = this.kernel.weights;
+    // The reader's kernel into the link (the default preset writes nothing).
+    const text = kernelSpecText(weights, s.kernel[0], s.kernel[1]);
+    const spec = text === DEFAULT_PRESET ? '' : text;
+    if (spec !== this.spec) {
+      this.spec = spec;
+      this.onKernel(spec);
+    }
     const map = displayOf(weights);
     // Always one sentence on how the output is shown, so switching presets does not move the pictures.
     setText(this.signed, it(this.lang, map.kind === 'signed' ? 'signedNote' : 'clipNote'));

@@ -8,6 +8,7 @@
 import type { ConvError } from '../../../src/geometry/errors.js';
 import { controlFor } from '../layer.js';
 import { store } from '../store.js';
+import { pushUrl } from '../url-sync.js';
 import { setPlaying } from '../player.js';
 import { t } from '../i18n.js';
 import { it } from './image-text.js';
@@ -33,6 +34,10 @@ export function mountImageMode(layout: HTMLElement, button: HTMLButtonElement): 
           s.colour = set.colour;
           s.paddingMode = set.paddingMode;
         });
+      }, (kernel) => {
+        // Kept in the link in place: the layer already runs it, and a keystroke is not a step back.
+        store.state.imageKernel = kernel;
+        pushUrl(true);
       });
       mode.root.tabIndex = -1;
       // The picture's refusal again in the layer form, under the fields it is about (the grids'
