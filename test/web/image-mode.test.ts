@@ -332,7 +332,7 @@ describe('image mode', () => {
     const { page } = await open('?view=image&lang=en&k=3&s=2&p=1');
     const reflect = await corner(page, 'reflect');
     expect(reflect.said).toBe('Output pixel (row 0, column 0) reads 4 input pixels, rows 0–1, columns 0–1, through 9 taps: 5 of them lie in the reflect padding and read copies of pixels inside the picture.');
-    expect(reflect.zoom).toMatch(/Dashed: taps in the padding, which read copies of framed pixels\.$/);
+    expect(reflect.zoom).toMatch(/Dashed: taps in the padding, which read copies of pink-framed pixels\.$/);
     const circular = await corner(page, 'circular');
     expect(circular.said).toBe('Output pixel (row 0, column 0) reads 9 input pixels, rows 0–1 and 511, columns 0–1 and 511, through 9 taps: 5 of them lie in the circular padding and read copies of pixels inside the picture.');
     const zeros = await corner(page, 'zeros');
@@ -827,6 +827,8 @@ describe('image mode', () => {
       const sel = e as HTMLSelectElement;
       return { value: sel.value, disabled: Array.from(sel.options).filter((o) => o.disabled).map((o) => o.textContent) };
     });
+    // Box blur stands in; the link keeps the reader's preset.
+    expect(await page.evaluate(() => new URLSearchParams(location.search).get('ik'))).toBe('sobelX');
     expect(await menu()).toEqual({ value: 'box', disabled: ['Sharpen — needs 3 × 3 or larger', 'Sobel x (vertical edges) — needs 3 × 3 or larger', 'Sobel y (horizontal edges) — needs 3 × 3 or larger', 'Laplacian — needs 3 × 3 or larger', 'Emboss — needs 3 × 3 or larger'] });
     await page.fill('#kernel-h', '3');
     await page.press('#kernel-h', 'Tab');
@@ -840,12 +842,12 @@ describe('image mode', () => {
     expect(await page.$eval('#image-kernel-preset', (e) => (e as HTMLSelectElement).value)).toBe('sobelX');
     const got = await outputPixels(page);
     expect(maxDiff(got.rgba, expected('k=3&s=1&p=1', 'sobelX').rgba)).toBeLessThanOrEqual(1);
-    const history = await page.evaluate(() => history.length);
+    const entries = await page.evaluate(() => history.length);
     const cell = '[data-kernel-editor="image-kernel"] input[data-r="1"][data-c="1"]';
     await page.fill(cell, '0.25');
     await drawn(page);
     await page.waitForFunction(() => new URLSearchParams(location.search).get('ik') === '-1,0,1,-2,0.25,2,-1,0,1');
-    expect(await page.evaluate(() => history.length)).toBe(history);
+    expect(await page.evaluate(() => history.length)).toBe(entries);
     // The link opens the same kernel (custom numbers), and the grids' frame is not in it.
     const link = await page.evaluate(() => location.search);
     expect(link).not.toMatch(/[?&]f=/);
@@ -859,6 +861,20 @@ describe('image mode', () => {
     await again.page.waitForFunction(() => !new URLSearchParams(location.search).has('ik'));
     expect(errors).toEqual([]);
     await again.page.close();
+    await page.close();
+  }, 60_000);
+
+  it('editing one cell keeps the other weights exact, not as their rounded text (a 9 × 9 Gaussian’s corners are 1/65536, shown as 0)', async () => {
+    const { page } = await open('?view=image&lang=en&k=9&s=1&p=4');
+    const corner = '[data-kernel-editor="image-kernel"] input[data-r="0"][data-c="0"]';
+    expect(await page.inputValue(corner)).toBe('0');
+    await page.fill('[data-kernel-editor="image-kernel"] input[data-r="4"][data-c="4"]', '0.5');
+    await drawn(page);
+    // The link holds the weights the layer ran: the corner still 1/65536.
+    await page.waitForFunction(() => (new URLSearchParams(location.search).get('ik') ?? '').split(',').length === 81);
+    const w = (await page.evaluate(() => new URLSearchParams(location.search).get('ik')))!.split(',').map(Number);
+    expect(Math.fround(w[0])).toBe(1 / 65536);
+    expect(w[40]).toBe(0.5);
     await page.close();
   }, 60_000);
 

@@ -7,6 +7,7 @@ import type { Lang } from '../state.js';
 import { it } from './image-text.js';
 import { PRESETS, presetFits, presetKernel, presetOf } from './kernels.js';
 import type { PresetName } from './kernels.js';
+import { kernelSpecText } from './kernel-spec.js';
 import type { KernelSpec } from './kernel-spec.js';
 
 /** Weights as typed: at most four decimals (presets), three for a learned kernel's moving values. */
@@ -21,6 +22,8 @@ export class KernelEditor {
   /** Says the table scrolls sideways, shown only while it is wider than its box (a phone, a 9 × 9 kernel). */
   private readonly scrollHint: HTMLElement;
   private inputs: HTMLInputElement[] = [];
+  /** Box blur is shown in place of the reader's preset, which needs a larger kernel. */
+  private standIn = false;
   private kh = 0;
   private kw = 0;
   private lang: Lang = 'en';
@@ -69,9 +72,7 @@ export class KernelEditor {
     this.setLang(this.lang);
     // The reader's preset where it exists at this size; else box blur, and the reader's comes back
     // with a kernel large enough for it.
-    const wanted = this.preset;
-    this.applyPreset(presetFits(wanted, kh, kw) ? wanted : 'box', false);
-    this.preset = wanted;
+    this.showPreset(this.preset);
     this.checkOverflow(this.table.parentElement as HTMLElement);
     this.onChange(this.weights);
   }
@@ -94,9 +95,23 @@ export class KernelEditor {
     this.inputs.forEach((inp) => inp.setAttribute('aria-label', it(lang, 'weight', { r: Number(inp.dataset.r) + 1, c: Number(inp.dataset.c) + 1 })));
   }
 
+  /** The reader's preset where it exists at this size; else box blur standing in, until the kernel is large enough for it. */
+  private showPreset(wanted: PresetName): void {
+    const fits = presetFits(wanted, this.kh, this.kw);
+    this.applyPreset(fits ? wanted : 'box', false);
+    this.preset = wanted;
+    this.standIn = !fits;
+  }
+
+  /** The kernel as a link says it (kernel-spec.ts): the reader's preset while box blur stands in for it. */
+  linkText(): string {
+    return this.standIn ? this.preset : kernelSpecText(this.weights, this.kh, this.kw);
+  }
+
   /** Shows preset `name`'s weights; `notify` calls onChange. */
   applyPreset(name: PresetName, notify = true): void {
     this.preset = name;
+    this.standIn = false;
     this.weights = presetKernel(name, this.kh, this.kw);
     this.inputs.forEach((inp, i) => { inp.value = fmt(this.weights[i]); inp.removeAttribute('aria-invalid'); });
     this.menu.value = name;
@@ -109,12 +124,11 @@ export class KernelEditor {
    */
   load(spec: KernelSpec): boolean {
     if ('preset' in spec) {
-      const shown = presetFits(spec.preset, this.kh, this.kw) ? spec.preset : 'box';
-      this.applyPreset(shown, false);
-      this.preset = spec.preset;
+      this.showPreset(spec.preset);
       return true;
     }
     if (spec.weights.length !== this.kh * this.kw) return false;
+    this.standIn = false;
     this.weights = Float32Array.from(spec.weights);
     this.inputs.forEach((inp, i) => { inp.value = fmt(this.weights[i]); inp.removeAttribute('aria-invalid'); });
     const p = presetOf(this.weights, this.kh, this.kw);
@@ -146,6 +160,7 @@ export class KernelEditor {
       else inp.setAttribute('aria-invalid', 'true');
     });
     if (next.some((v) => !Number.isFinite(v))) return;
+    this.standIn = false;
     this.weights = Float32Array.from(next);
     const p = presetOf(this.weights, this.kh, this.kw);
     if (p) this.preset = p;

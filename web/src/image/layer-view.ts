@@ -24,7 +24,7 @@ import type { Footprint } from './footprint.js';
 import { coarsePointer, it } from './image-text.js';
 import type { ImageKey } from './image-text.js';
 import { KernelEditor } from './kernel-editor.js';
-import { kernelSpecText, parseKernelSpec } from './kernel-spec.js';
+import { parseKernelSpec } from './kernel-spec.js';
 import type { PresetName } from './kernels.js';
 import { pictureTensor } from './picture.js';
 import type { Picture } from './picture.js';
@@ -248,7 +248,7 @@ export class LayerView {
     if (!p || !s || this.kernel.weights.length !== s.kernel[0] * s.kernel[1]) return;
     const weights = this.kernel.weights;
     // The reader's kernel into the link (the default preset writes nothing).
-    const text = kernelSpecText(weights, s.kernel[0], s.kernel[1]);
+    const text = this.kernel.linkText();
     const spec = text === DEFAULT_PRESET ? '' : text;
     if (spec !== this.spec) {
       this.spec = spec;
