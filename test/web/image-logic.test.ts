@@ -370,6 +370,12 @@ describe('learning a kernel', () => {
     expect(s.losses[n - 1]).toBeLessThanOrEqual(s.losses[0] * 1e-10);
     expect(s.losses[n - 2]).toBeGreaterThan(s.losses[0] * 1e-10);
     expect(kernelGap(s)).toBeLessThan(1e-3);
+    // A target 500 times larger is learned in as many steps: the rate scales with it (rateFor).
+    const big = startLearning(shrinkToFit(builtin('card'), 128), presetKernel('sobelX', 3, 3).map((v) => 500 * v));
+    let m = 0;
+    while (!learned(big) && m < 1000) { step(big); m++; }
+    expect(Math.abs(m - n)).toBeLessThan(30);
+    expect(kernelGap(big)).toBeLessThan(500 * 1e-3);
     // A smooth picture learns slowly: not learned after 600 steps.
     const slow = startLearning(shrinkToFit(builtin('scene'), 128), presetKernel('sobelX', 3, 3));
     for (let i = 0; i < 600; i++) step(slow);

@@ -48,8 +48,20 @@ export interface LearnState {
   evaluated: { loss: number; gw: Float32Array } | null;
 }
 
+/**
+ * Adam's step is in the weights' own units (about `rate` per step while the gradient keeps its
+ * sign), so a target of large weights would take thousands of steps at a rate made for Sobel's ±2.
+ * The rate grows with the target's largest weight beyond 2: the whole run then scales with the
+ * target, and a Sobel × 500 is learned in as many steps as Sobel.
+ */
+export function rateFor(targetKernel: ArrayLike<number>, base = 0.05): number {
+  let m = 0;
+  for (let i = 0; i < targetKernel.length; i++) m = Math.max(m, Math.abs(targetKernel[i]));
+  return base * Math.max(1, m / 2);
+}
+
 /** A run on the grey version of `p`, aiming at `p` filtered by `targetKernel` (3 × 3), from zero weights. */
-export function startLearning(p: Picture, targetKernel: ArrayLike<number>, rate = 0.05): LearnState {
+export function startLearning(p: Picture, targetKernel: ArrayLike<number>, rate = rateFor(targetKernel)): LearnState {
   const x = pictureTensor(toGrey(p));
   const kernel = Float32Array.from(targetKernel);
   const target = conv2d(x, tensor(kernel, [1, 1, 3, 3]), LEARN_OPTIONS);
