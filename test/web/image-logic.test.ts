@@ -124,6 +124,11 @@ describe('footprint', () => {
     const g5 = pictureGeometry(pictureLayer(stateOf('k=5&s=1&p=2&d=2'), presetKernel('box', 5, 5), shape, 'zeros'), shape);
     const corner = footprint(g5, 0, 0, 'zeros');
     expect([corner.box, corner.holes, corner.pixels]).toEqual([{ top: -2, bottom: 6, left: -2, right: 6 }, 33, 16]);
+    // The holes lie inside the rows and columns read (those the sentence names): k3 d2 p1 at (0, 0)
+    // reads rows and columns 1 and 3, so 3 × 3 − 2 × 2 = 5 holes (row 0 is outside the range named).
+    const g3 = pictureGeometry(pictureLayer(stateOf('k=3&s=1&p=1&d=2'), presetKernel('box', 3, 3), shape, 'zeros'), shape);
+    const c3 = footprint(g3, 0, 0, 'zeros');
+    expect([c3.rowSpans, c3.colSpans, c3.pixels, c3.holes]).toEqual([[[1, 3]], [[1, 3]], 4, 5]);
   });
 
   it('follows a padding mode to the pixel it copies, and a transposed layer to its input cells', () => {

@@ -864,6 +864,47 @@ describe('image mode', () => {
     await page.close();
   }, 60_000);
 
+  it('Back and Forward bring a link’s kernel back with its size; a 1 × 1 kernel on the way keeps the reader’s blur', async () => {
+    const { page, errors } = await open('?view=image&lang=en&k=5&s=1&p=2');
+    const ik = () => page.evaluate(() => new URLSearchParams(location.search).get('ik'));
+    const cells = () => page.$$eval('[data-kernel-editor="image-kernel"] input', (els) => els.map((e) => (e as HTMLInputElement).value));
+    await page.fill('[data-kernel-editor="image-kernel"] input[data-r="2"][data-c="2"]', '7');
+    await drawn(page);
+    await page.waitForFunction(() => (new URLSearchParams(location.search).get('ik') ?? '').split(',').length === 25);
+    const custom = await ik();
+    await page.fill('#kernel-h', '3');
+    await page.press('#kernel-h', 'Tab');
+    await page.fill('#kernel-w', '3');
+    await page.press('#kernel-w', 'Tab');
+    await drawn(page);
+    expect(await ik()).toBeNull(); // the 3 × 3 entry: the default Gaussian
+    await page.goBack();
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelectorAll('[data-kernel-editor="image-kernel"] input').length === 25);
+    await drawn(page);
+    expect((await cells())[12]).toBe('7');
+    expect(await ik()).toBe(custom);
+    await page.goForward();
+    await page.goForward();
+    await page.waitForFunction(() => document.querySelectorAll('[data-kernel-editor="image-kernel"] input').length === 9);
+    await page.goBack();
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelectorAll('[data-kernel-editor="image-kernel"] input').length === 25);
+    expect((await cells())[12]).toBe('7');
+    expect(await ik()).toBe(custom);
+    // Box blur through a 1 × 1 kernel (where box, Gaussian and identity are all [1]) and back.
+    await page.selectOption('#image-kernel-preset', 'box');
+    for (const [id, v] of [['#kernel-h', '1'], ['#kernel-w', '1'], ['#kernel-h', '3'], ['#kernel-w', '3']]) {
+      await page.fill(id, v);
+      await page.press(id, 'Tab');
+      await drawn(page);
+      expect(await ik(), `${id}=${v}`).toBe('box');
+    }
+    expect(await page.$eval('#image-kernel-preset', (e) => (e as HTMLSelectElement).value)).toBe('box');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
   it('editing one cell keeps the other weights exact, not as their rounded text (a 9 × 9 Gaussian’s corners are 1/65536, shown as 0)', async () => {
     const { page } = await open('?view=image&lang=en&k=9&s=1&p=4');
     const corner = '[data-kernel-editor="image-kernel"] input[data-r="0"][data-c="0"]';

@@ -36,12 +36,11 @@ const arbState: fc.Arbitrary<State> = fc.record({
   picture: fc.constantFrom(...PICTURES),
   colour: fc.constantFrom(...COLOURS),
   paddingMode: fc.constantFrom(...PADDING_MODES),
-  imageKernel: fc.oneof(
-    fc.constant(''),
-    fc.constantFrom(...PRESETS),
-    fc.array(fc.float({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 81 }).map((a) => kernelSpecText(Float32Array.from(a), 1, a.length)),
-  ),
-}).map((s) => {
+  imageKernel: fc.constantFrom<string>('', 'numbers', ...PRESETS),
+  weights: fc.array(fc.float({ noNaN: true, noDefaultInfinity: true }), { minLength: 81, maxLength: 81 }),
+}).map(({ weights, ...s }) => {
+  // Kernel numbers in a link are as many as its kernel size.
+  if (s.imageKernel === 'numbers') s.imageKernel = kernelSpecText(Float32Array.from(weights.slice(0, s.kernel[0] * s.kernel[1])), s.kernel[0], s.kernel[1]);
   // Only what the URL can express: padding boxes a mode does not use, and transposed-only values
   // of a direct layer, are not part of the state a link carries.
   const [hb, ha, wb, wa] = s.pad;
@@ -104,6 +103,12 @@ describe('playground URL state', () => {
     const back = parseKernelSpec(text);
     expect(back && 'weights' in back && Array.from(back.weights)).toEqual(Array.from(w));
     expect(parseQuery(`view=image&ik=${encodeURIComponent(text)}`).state.imageKernel).toBe(text);
+    // Numbers for another kernel size are refused and reported, whichever key comes first.
+    for (const q of ['ik=1,2,3,4&k=3', 'k=3&ik=1,2,3,4', 'ik=1,2,3,4']) {
+      const r = parseQuery(q);
+      expect([r.state.imageKernel, r.problems], q).toEqual(['', [{ key: 'ik', value: '1,2,3,4' }]]);
+    }
+    expect(parseQuery('k=2&ik=1,2,3,4').problems).toEqual([]);
     // The grids' frame says nothing in the image view and is left out of its links.
     expect(toQuery({ ...defaultState(), page: 'image', frame: 7 })).not.toMatch(/f=/);
     expect(toQuery({ ...defaultState(), frame: 7 })).toMatch(/f=7/);

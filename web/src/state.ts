@@ -256,6 +256,12 @@ export function parseQuery(query: string, base: State = defaultState()): { state
     }
     if (!ok) problems.push({ key: shownValue(key), value: shownValue(value) });
   }
+  // Kernel numbers are for the link's own kernel size: another count is refused like a bad value.
+  const spec = state.imageKernel ? parseKernelSpec(state.imageKernel) : null;
+  if (spec && 'weights' in spec && spec.weights.length !== state.kernel[0] * state.kernel[1]) {
+    problems.push({ key: 'ik', value: shownValue(state.imageKernel) });
+    state.imageKernel = '';
+  }
   return { state, problems };
 }
 

@@ -43,7 +43,7 @@ export interface Footprint {
   reading: number;
   /** Taps that read a zero (zero padding, inserted zeros, cropped cells). */
   zero: number;
-  /** Picture pixels inside the taps' extent that no tap reads (dilation holes; the padding holds none). */
+  /** Picture pixels inside the rows and columns read (rowSpans × colSpans) that no tap reads: dilation holes. */
   holes: number;
   /** Extent of the taps on the picture (padded coordinates), or null when no tap lands on it. */
   box: { top: number; left: number; bottom: number; right: number } | null;
@@ -86,19 +86,18 @@ export function footprint(g: ConvGeometry, oy: number, ox: number, mode: Padding
   const ry = rows.map((t) => t.at).filter((a): a is number => a !== null);
   const cx = cols.map((t) => t.at).filter((a): a is number => a !== null);
   const box = ry.length && cx.length ? { top: Math.min(...ry), bottom: Math.max(...ry), left: Math.min(...cx), right: Math.max(...cx) } : null;
-  // Holes are picture pixels: the part of the box that lies in the padding holds none.
-  const within = (lo: number, hi: number, size: number) => Math.max(0, Math.min(hi, size - 1) - Math.max(lo, 0) + 1);
-  const inside = (v: number[], size: number) => new Set(v.filter((a) => a >= 0 && a < size)).size;
-  const holes = box ? within(box.top, box.bottom, ah.input) * within(box.left, box.right, aw.input) - inside(ry, ah.input) * inside(cx, aw.input) : 0;
   const sourceRows = distinct(rows.filter((t) => t.source >= 0).map((t) => t.source));
   const sourceCols = distinct(cols.filter((t) => t.source >= 0).map((t) => t.source));
   let copies = 0;
   if (!ah.transposed) {
     for (const r of rows) for (const c of cols) if (r.source >= 0 && c.source >= 0 && (inPadding(r) || inPadding(c))) copies++;
   }
-  return {
-    rows, cols, reading, zero: rows.length * cols.length - reading, holes, box, sourceRows, sourceCols,
-    rowSpans: spans(sourceRows, Math.max(1, ah.dilation)), colSpans: spans(sourceCols, Math.max(1, aw.dilation)),
-    pixels: sourceRows.length * sourceCols.length, copies,
-  };
+  const rowSpans = spans(sourceRows, Math.max(1, ah.dilation));
+  const colSpans = spans(sourceCols, Math.max(1, aw.dilation));
+  const pixels = sourceRows.length * sourceCols.length;
+  // Holes are the picture pixels inside the rows and columns the sentence names that no tap reads
+  // (the padding holds none), so the named ranges hold exactly pixels + holes.
+  const length = (v: [number, number][]) => v.reduce((n, [a, b]) => n + b - a + 1, 0);
+  const holes = length(rowSpans) * length(colSpans) - pixels;
+  return { rows, cols, reading, zero: rows.length * cols.length - reading, holes, box, sourceRows, sourceCols, rowSpans, colSpans, pixels, copies };
 }

@@ -105,7 +105,11 @@ export class KernelEditor {
 
   /** The kernel as a link says it (kernel-spec.ts): the reader's preset while box blur stands in for it. */
   linkText(): string {
-    return this.standIn ? this.preset : kernelSpecText(this.weights, this.kh, this.kw);
+    // The reader's preset by its name wherever these are its weights: at 1 × 1 identity, box and
+    // Gaussian are all [1], and presetOf's first match would replace a blur by identity.
+    if (this.standIn) return this.preset;
+    if (presetFits(this.preset, this.kh, this.kw) && presetKernel(this.preset, this.kh, this.kw).every((v, i) => v === this.weights[i])) return this.preset;
+    return kernelSpecText(this.weights, this.kh, this.kw);
   }
 
   /** Shows preset `name`'s weights; `notify` calls onChange. */

@@ -98,6 +98,8 @@ export class LayerView {
   onKernel: (spec: string) => void = () => {};
   /** The kernel's link text last taken from the host or told to it. */
   private spec = '';
+  /** The kernel editor is taking a new size (setState): its announcement waits for the link's kernel. */
+  private resizing = false;
 
   /** Told the picture's refusal of the layer ('' and null when it runs), e.g. to repeat it beside the field that causes it. */
   onRefusal: (text: string, error: ConvError | null) => void = () => {};
@@ -223,8 +225,12 @@ export class LayerView {
     this.state = s;
     const [kh, kw] = s.kernel;
     const resized = this.kernel.weights.length !== kh * kw;
+    // The editor announces its new size's preset; the link's kernel for this size (numbers of its
+    // count, e.g. on Back to a 5 × 5 entry) goes in first, so that preset is neither run nor
+    // written into the link in its place.
+    this.resizing = true;
     this.kernel.setSize(kh, kw);
-    // A link's numbers for this size (a new size starts from the editor's preset otherwise).
+    this.resizing = false;
     if (resized && this.spec) this.loadSpec();
     this.run();
   }
@@ -243,6 +249,7 @@ export class LayerView {
 
   /** Asks for a new output (the newest request wins). */
   run(): void {
+    if (this.resizing) return;
     const p = this.picture;
     const s = this.state;
     if (!p || !s || this.kernel.weights.length !== s.kernel[0] * s.kernel[1]) return;
