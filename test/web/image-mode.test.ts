@@ -905,6 +905,22 @@ describe('image mode', () => {
     await page.close();
   }, 90_000);
 
+  it('Copy link says on its own button that the link was copied, and a refused copy offers the link to copy by hand', async () => {
+    const { page } = await open('?view=image&lang=en&ik=sobelX');
+    await page.evaluate(() => { Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => { (window as unknown as { copiedText: string }).copiedText = t; } } }); });
+    await page.click('#copy-link');
+    await page.waitForFunction(() => document.querySelector('#copy-link')?.textContent === 'Link copied');
+    expect(await page.evaluate(() => (window as unknown as { copiedText: string }).copiedText)).toBe(await page.evaluate(() => location.href));
+    await page.waitForFunction(() => document.querySelector('#copy-link')?.textContent === 'Copy link', null, { timeout: 5000 });
+    await page.evaluate(() => { Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => { throw new Error('denied'); } } }); });
+    const dialog = new Promise<{ message: string; value: string }>((resolve) => page.once('dialog', (d) => { resolve({ message: d.message(), value: d.defaultValue() }); }));
+    await page.click('#copy-link');
+    const d = await dialog;
+    expect(d.message).toBe('The browser did not let the page copy. Copy the link from here:');
+    expect(d.value).toMatch(/[?&]ik=sobelX/);
+    await page.close();
+  }, 60_000);
+
   it('editing one cell keeps the other weights exact, not as their rounded text (a 9 × 9 Gaussian’s corners are 1/65536, shown as 0)', async () => {
     const { page } = await open('?view=image&lang=en&k=9&s=1&p=4');
     const corner = '[data-kernel-editor="image-kernel"] input[data-r="0"][data-c="0"]';

@@ -99,12 +99,21 @@ export function bindExport(views: Views): void {
   byId('export-svg').addEventListener('click', () => void run('svg'));
   byId('export-png').addEventListener('click', () => void run('png'));
   byId('export-gif').addEventListener('click', () => void run('gif'));
-  byId('copy-link').addEventListener('click', async () => {
+  // The export status sits in a panel that may be hidden (the image view, a phone's closed panel):
+  // the button itself says the link was copied, and a failed copy offers the link to copy by hand.
+  const copy = byId<HTMLButtonElement>('copy-link');
+  let restore: ReturnType<typeof setTimeout> | undefined;
+  copy.addEventListener('click', async () => {
+    const lang = store.state.lang;
     try {
       await navigator.clipboard.writeText(location.href);
-      status.textContent = t(store.state.lang, 'copied');
+      status.textContent = t(lang, 'copied');
+      copy.textContent = t(lang, 'copied');
+      clearTimeout(restore);
+      restore = setTimeout(() => { copy.textContent = t(store.state.lang, 'copyLink'); }, 2000);
     } catch {
       status.textContent = location.href;
+      window.prompt(t(lang, 'copyByHand'), location.href);
     }
   });
 }
