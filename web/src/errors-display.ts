@@ -16,7 +16,8 @@ import { store } from './store.js';
  */
 const SLOTS = '.field-error[data-for]';
 
-function errorSlot(control: string): HTMLElement | null {
+/** The message slot under the fields of `control` (also where the image mode repeats its refusal). */
+export function errorSlot(control: string): HTMLElement | null {
   for (const p of Array.from(document.querySelectorAll<HTMLElement>(SLOTS))) {
     if ((p.dataset.for ?? '').split(' ').includes(control)) return p;
   }

@@ -9,7 +9,7 @@ import type { Lang } from '../state.js';
 import { clearOverlay, displayZoom, drawPicture, drawZoom, frame, markPixel, zoomOf } from './canvas.js';
 import { coarsePointer, it } from './image-text.js';
 import type { Picture } from './picture.js';
-import { GRIDDING_STACK, LAYER_STACK, STACKS, fullSpan, layerStacks, ratesText, stackField, stackNetwork } from './stack-field.js';
+import { GRIDDING_STACK, LAYER_STACK, STACKS, equalRates, fullSpan, kernelText, layerStacks, ratesText, stackField, stackNetwork } from './stack-field.js';
 import type { Stack } from './stack-field.js';
 import type { Network } from '../../../src/network/types.js';
 
@@ -102,7 +102,7 @@ export class FieldView {
     const L = this.lang;
     const option = (s: Stack, text: string) => h('option', { value: s.id }, text);
     const [again, hdc] = this.fromLayer;
-    const k = `${again.kernel[0]} × ${again.kernel[1]}`;
+    const k = kernelText(again);
     const mine = h('optgroup', { label: it(L, 'fieldFromLayer') });
     mine.append(option(again, it(L, 'fieldLayerStack', { k, rates: ratesText(again, L) })), option(hdc, it(L, 'fieldLayerHdc', { k, rates: ratesText(hdc, L) })));
     const fixed = h('optgroup', { label: it(L, 'fieldFixed') });
@@ -121,7 +121,7 @@ export class FieldView {
 
   private refresh(): void {
     const st = this.stack;
-    this.intro.textContent = it(this.lang, coarsePointer() ? 'fieldIntroTouch' : 'fieldIntro', { k: `${st.kernel[0]} × ${st.kernel[1]}`, n: st.rates.length, rates: ratesText(st, this.lang) });
+    this.intro.textContent = it(this.lang, coarsePointer() ? 'fieldIntroTouch' : 'fieldIntro', { k: kernelText(st), n: st.rates.length, rates: ratesText(st, this.lang) });
     if (this.picture && this.cursor) this.pick(...this.cursor);
   }
 
@@ -161,9 +161,7 @@ export class FieldView {
     const clipped = f.span[0] < full[0] || f.span[1] < full[1];
     // Gridding is named only for equal rates; unequal ones can leave holes too when the kernel has
     // too few taps (2 × 2 at 1, 2, 5). A field cut by the edge is not said to have none.
-    const r0 = st.rates[0];
-    const equal = st.rates.every(([a, b]) => a === r0[0] && b === r0[1]);
-    if (f.holes > 0) said.push(it(this.lang, equal ? 'fieldGridding' : 'fieldHolesUnequal', { k: `${st.kernel[0]} × ${st.kernel[1]}` }));
+    if (f.holes > 0) said.push(it(this.lang, equalRates(st) ? 'fieldGridding' : 'fieldHolesUnequal', { k: kernelText(st) }));
     else if (!clipped) said.push(it(this.lang, 'fieldFull'));
     if (clipped) said.push(it(this.lang, 'fieldEdge', { h: full[0], w: full[1] }));
     this.said.textContent = said.join(this.lang === 'zh' ? '' : ' ');

@@ -5,7 +5,7 @@
 import { h } from '../dom.js';
 import type { Lang } from '../state.js';
 import { it } from './image-text.js';
-import { PRESETS, presetFits, presetKernel, presetOf } from './kernels.js';
+import { PRESETS, isPreset, presetFits, presetKernel, presetOf } from './kernels.js';
 import type { PresetName } from './kernels.js';
 import { kernelSpecText } from './kernel-spec.js';
 import type { KernelSpec } from './kernel-spec.js';
@@ -107,8 +107,7 @@ export class KernelEditor {
   linkText(): string {
     // The reader's preset by its name wherever these are its weights: at 1 × 1 identity, box and
     // Gaussian are all [1], and presetOf's first match would replace a blur by identity.
-    if (this.standIn) return this.preset;
-    if (presetFits(this.preset, this.kh, this.kw) && presetKernel(this.preset, this.kh, this.kw).every((v, i) => v === this.weights[i])) return this.preset;
+    if (this.standIn || isPreset(this.preset, this.weights, this.kh, this.kw)) return this.preset;
     return kernelSpecText(this.weights, this.kh, this.kw);
   }
 
@@ -117,9 +116,22 @@ export class KernelEditor {
     this.preset = name;
     this.standIn = false;
     this.weights = presetKernel(name, this.kh, this.kw);
-    this.inputs.forEach((inp, i) => { inp.value = fmt(this.weights[i]); inp.removeAttribute('aria-invalid'); });
+    this.writeCells();
     this.menu.value = name;
     if (notify) this.onChange(this.weights);
+  }
+
+  private writeCells(): void {
+    this.inputs.forEach((inp, i) => { inp.value = fmt(this.weights[i]); inp.removeAttribute('aria-invalid'); });
+  }
+
+  /** Takes these weights as the kernel (typed, or from a link); the menu names the preset they are, if any. */
+  private take(weights: Float32Array): void {
+    this.standIn = false;
+    this.weights = weights;
+    const p = presetOf(this.weights, this.kh, this.kw);
+    if (p) this.preset = p;
+    this.menu.value = p ?? '';
   }
 
   /**
@@ -132,12 +144,8 @@ export class KernelEditor {
       return true;
     }
     if (spec.weights.length !== this.kh * this.kw) return false;
-    this.standIn = false;
-    this.weights = Float32Array.from(spec.weights);
-    this.inputs.forEach((inp, i) => { inp.value = fmt(this.weights[i]); inp.removeAttribute('aria-invalid'); });
-    const p = presetOf(this.weights, this.kh, this.kw);
-    if (p) this.preset = p;
-    this.menu.value = p ?? '';
+    this.take(Float32Array.from(spec.weights));
+    this.writeCells();
     return true;
   }
 
@@ -164,11 +172,7 @@ export class KernelEditor {
       else inp.setAttribute('aria-invalid', 'true');
     });
     if (next.some((v) => !Number.isFinite(v))) return;
-    this.standIn = false;
-    this.weights = Float32Array.from(next);
-    const p = presetOf(this.weights, this.kh, this.kw);
-    if (p) this.preset = p;
-    this.menu.value = p ?? '';
+    this.take(Float32Array.from(next));
     this.onChange(this.weights);
   }
 

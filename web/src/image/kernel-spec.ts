@@ -1,8 +1,8 @@
 /**
  * The image mode's kernel in a link (`ik`): a preset's name ("sobelX"), or the weights row by row,
  * comma-separated, each in the fewest digits that give back the same float32 ("0.1,-2,1e-5").
- * The size is the layer's (`k`); numbers of another count are ignored when applied (the editor's
- * preset stays). A link is untrusted input: anything else is refused by the parser.
+ * The size is the layer's (`k`): numbers of another count are refused with the link's other bad
+ * values (state.ts `parseQuery`). A link is untrusted input: anything else is refused too.
  */
 import { PRESETS, presetOf } from './kernels.js';
 import type { PresetName } from './kernels.js';

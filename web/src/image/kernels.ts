@@ -57,14 +57,14 @@ export function presetKernel(name: PresetName, kh: number, kw: number): Float32A
   }
 }
 
+/** Whether these weights are preset `name`'s at kh × kw. */
+export function isPreset(name: PresetName, k: ArrayLike<number>, kh: number, kw: number): boolean {
+  return presetFits(name, kh, kw) && presetKernel(name, kh, kw).every((v, i) => Math.abs(v - k[i]) < 1e-6);
+}
+
 /** The preset these weights are, if any (so the menu shows it after an edit that lands on one). */
 export function presetOf(k: ArrayLike<number>, kh: number, kw: number): PresetName | null {
-  for (const name of PRESETS) {
-    if (!presetFits(name, kh, kw)) continue;
-    const p = presetKernel(name, kh, kw);
-    if (p.every((v, i) => Math.abs(v - k[i]) < 1e-6)) return name;
-  }
-  return null;
+  return PRESETS.find((name) => isPreset(name, k, kh, kw)) ?? null;
 }
 
 /**

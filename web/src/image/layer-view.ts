@@ -45,10 +45,10 @@ const ZOOM_SCALE = 12;
 /** How long a result may take before the pictures on screen are marked as the previous setting's (ms). */
 const PENDING_MS = 200;
 
-/** Whether the library accepts this layer on an input of this shape. */
-
 /** The layer's kernel until the reader (or a link) picks another. */
 const DEFAULT_PRESET: PresetName = 'gaussian';
+
+/** Whether the library accepts this layer on an input of this shape. */
 function runsOn(s: State, weights: Float32Array, shape: { height: number; width: number; channels: number }, mode: PaddingMode): boolean {
   try {
     pictureGeometry(pictureLayer(s, weights, shape, mode), shape);

@@ -6,6 +6,7 @@
  * time it is opened, so the grids' page loads no more than before.
  */
 import type { ConvError } from '../../../src/geometry/errors.js';
+import { errorSlot } from '../errors-display.js';
 import { controlFor } from '../layer.js';
 import { store } from '../store.js';
 import { pushUrl } from '../url-sync.js';
@@ -19,9 +20,7 @@ import type { ImageMode } from './image-mode.js';
  * picture panel's own setting; the form's side of that refusal is the Transposed box.
  */
 function refusalSlot(e: ConvError): HTMLElement | null {
-  const control = e.code === 'PADDING_MODE' ? 'transposed' : controlFor(e, store.state);
-  const slots = Array.from(document.querySelectorAll<HTMLElement>('#controls .field-error[data-for]'));
-  return slots.find((p) => (p.dataset.for ?? '').split(' ').includes(control)) ?? null;
+  return errorSlot(e.code === 'PADDING_MODE' ? 'transposed' : controlFor(e, store.state));
 }
 
 export function mountImageMode(layout: HTMLElement, button: HTMLButtonElement): void {

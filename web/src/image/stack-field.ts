@@ -53,6 +53,17 @@ export function layerStacks(kernel: readonly [number, number], dilation: readonl
   ];
 }
 
+/** The stack's kernel as the page writes a size: "3 × 3". */
+export function kernelText(stack: Stack): string {
+  return `${stack.kernel[0]} × ${stack.kernel[1]}`;
+}
+
+/** Whether every layer of the stack has the same rates (the stacks that grid when they leave holes). */
+export function equalRates(stack: Stack): boolean {
+  const [h, w] = stack.rates[0];
+  return stack.rates.every(([a, b]) => a === h && b === w);
+}
+
 /** The stack's rates as a reader reads them: "2, 2, 2", or "2×1, 2×1" where the axes differ. */
 export function ratesText(stack: Stack, lang: 'en' | 'zh' = 'en'): string {
   return listText(stack.rates.map(([a, b]) => (a === b ? String(a) : `${a}×${b}`)), lang);
