@@ -507,6 +507,34 @@ describe('image mode', () => {
     await page.close();
   }, 90_000);
 
+  it('the learning target is in the link: opened from it, edited into it in place, and a new run when it changes', async () => {
+    const { page, errors } = await open('?view=image&lang=en&lt=sobelY');
+    const lt = () => page.evaluate(() => new URLSearchParams(location.search).get('lt'));
+    expect(await page.$eval('#learn-target-preset', (e) => (e as HTMLSelectElement).value)).toBe('sobelY');
+    await page.click('[data-learn-one]');
+    await page.click('[data-learn-one]');
+    expect(await page.getAttribute('[data-image-learn]', 'data-step')).toBe('2');
+    const entries = await page.evaluate(() => history.length);
+    await page.fill('[data-kernel-editor="learn-target"] input[data-r="0"][data-c="0"]', '-2');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('lt') === '-2,-2,-1,0,0,0,1,2,1');
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+    // A new target is a new run, from the zero kernel.
+    expect(await page.getAttribute('[data-image-learn]', 'data-step')).toBe('0');
+    // The link opens the same numbers; the default target (Sobel x) writes nothing.
+    const again = await open(await page.evaluate(() => location.search));
+    const cells = await again.page.$$eval('[data-kernel-editor="learn-target"] input', (els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(cells).toEqual(['-2', '-2', '-1', '0', '0', '0', '1', '2', '1']);
+    await again.page.selectOption('#learn-target-preset', 'sobelX');
+    await again.page.waitForFunction(() => !new URLSearchParams(location.search).has('lt'));
+    expect(await lt()).toBe('-2,-2,-1,0,0,0,1,2,1');
+    // Numbers of another count are refused like any bad value, and the default target stays.
+    const bad = await open('?view=image&lang=en&lt=1,2,3,4');
+    expect(await bad.page.$eval('#learn-target-preset', (e) => (e as HTMLSelectElement).value)).toBe('sobelX');
+    expect(await bad.page.textContent('#url-problems')).toContain('lt=“1,2,3,4”');
+    expect(errors).toEqual([]);
+    for (const p of [page, again.page, bad.page]) await p.close();
+  }, 60_000);
+
   it('“One step” takes a single step and shows it, pausing a run first', async () => {
     const { page } = await open('?view=image&lang=en');
     await page.click('[data-learn-one]');

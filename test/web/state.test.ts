@@ -37,10 +37,12 @@ const arbState: fc.Arbitrary<State> = fc.record({
   colour: fc.constantFrom(...COLOURS),
   paddingMode: fc.constantFrom(...PADDING_MODES),
   imageKernel: fc.constantFrom<string>('', 'numbers', ...PRESETS),
+  learnTarget: fc.constantFrom<string>('', 'numbers', ...PRESETS),
   weights: fc.array(fc.float({ noNaN: true, noDefaultInfinity: true }), { minLength: 81, maxLength: 81 }),
 }).map(({ weights, ...s }) => {
   // Kernel numbers in a link are as many as its kernel size.
   if (s.imageKernel === 'numbers') s.imageKernel = kernelSpecText(Float32Array.from(weights.slice(0, s.kernel[0] * s.kernel[1])), s.kernel[0], s.kernel[1]);
+  if (s.learnTarget === 'numbers') s.learnTarget = kernelSpecText(Float32Array.from(weights.slice(72)), 3, 3);
   // Only what the URL can express: padding boxes a mode does not use, and transposed-only values
   // of a direct layer, are not part of the state a link carries.
   const [hb, ha, wb, wa] = s.pad;
@@ -79,7 +81,8 @@ describe('playground URL state', () => {
     const bad = ['i=0', 'i=33', 'i=5x', 'i=x5', 'i=5x5x5', 'i=-1', 'i=NaN', 'i=1e1', 'i=0x10', 'i= 5', 'k=10', 's=0', 'd=9',
       'p=-1', 'p=1_2', 'p=1_2x3', 'p=17', 't=yes', 'op=8', 'ci=0', 'g=1.5', 'n=true', 'v=grid', 'm=x', 'f=-1',
       'theme=blue', 'lang=fr', 'lang=<script>', 'cb=2', 'unknown=1', 's=99999999999999999999',
-      'ik=', 'ik=1,,2', 'ik=sobel', 'ik=1e39', 'ik=0x10', 'ik=1;2', `ik=${Array(82).fill(1).join(',')}`];
+      'ik=', 'ik=1,,2', 'ik=sobel', 'ik=1e39', 'ik=0x10', 'ik=1;2', `ik=${Array(82).fill(1).join(',')}`,
+      'lt=', 'lt=sobel', 'lt=1,2,3,4', `lt=${Array(10).fill(1).join(',')}`, 'lt=1e39,0,0,0,0,0,0,0,0'];
     const d = defaultState();
     for (const q of bad) {
       const { state, problems } = parseQuery(q);
@@ -109,6 +112,11 @@ describe('playground URL state', () => {
       expect([r.state.imageKernel, r.problems], q).toEqual(['', [{ key: 'ik', value: '1,2,3,4' }]]);
     }
     expect(parseQuery('k=2&ik=1,2,3,4').problems).toEqual([]);
+    // The learning study's target is 3 × 3 whatever the layer's kernel: nine numbers or a preset.
+    expect(parseQuery('k=5&lt=1,2,3,4,5,6,7,8,0.5').state.learnTarget).toBe('1,2,3,4,5,6,7,8,0.5');
+    expect(parseQuery('k=2&lt=laplacian').state.learnTarget).toBe('laplacian');
+    expect(toQuery({ ...defaultState(), learnTarget: 'emboss' })).toMatch(/[?&]?lt=emboss/);
+    expect(toQuery(defaultState())).not.toMatch(/lt=/);
     // The grids' frame says nothing in the image view and is left out of its links.
     expect(toQuery({ ...defaultState(), page: 'image', frame: 7 })).not.toMatch(/f=/);
     expect(toQuery({ ...defaultState(), frame: 7 })).toMatch(/f=7/);

@@ -7,6 +7,9 @@
  */
 import { parseKernelSpec } from './image/kernel-spec.js';
 
+/** The learning study's kernel is 3 × 3 (image/learn.ts): a target of numbers has nine. */
+const LEARN_TAPS = 9;
+
 export type PadMode = 'number' | 'axis' | 'asym' | 'same' | 'valid';
 export type Lang = 'en' | 'zh';
 export type Theme = 'light' | 'dark';
@@ -64,6 +67,8 @@ export interface State {
   paddingMode: (typeof PADDING_MODES)[number];
   /** Image mode: the layer's kernel numbers, as image/kernel-spec.ts writes them ('' = its default preset). */
   imageKernel: string;
+  /** Image mode: the learning study's target kernel (3 × 3), written the same way ('' = Sobel x). */
+  learnTarget: string;
 }
 
 /** Inclusive bounds of every numeric control (the page refuses nothing else: the library does). */
@@ -122,6 +127,7 @@ export function defaultState(): State {
     colour: 'rgb',
     paddingMode: 'zeros',
     imageKernel: '',
+    learnTarget: '',
   };
 }
 
@@ -251,6 +257,7 @@ export function parseQuery(query: string, base: State = defaultState()): { state
       case 'col': { const v = oneOf(value, COLOURS); if (v) state.colour = v; else ok = false; break; }
       case 'pm': { const v = oneOf(value, PADDING_MODES); if (v) state.paddingMode = v; else ok = false; break; }
       case 'ik': { if (parseKernelSpec(value)) state.imageKernel = value; else ok = false; break; }
+      case 'lt': { const t = parseKernelSpec(value); if (t && !('weights' in t && t.weights.length !== LEARN_TAPS)) state.learnTarget = value; else ok = false; break; }
       case 'tour': { const n = intIn(value, BOUNDS.tour); if (n !== null) state.tour = n; else ok = false; break; }
       default: ok = false;
     }
@@ -314,6 +321,7 @@ export function toQuery(s: State): string {
   if (s.colour !== d.colour) q.set('col', s.colour);
   if (s.paddingMode !== d.paddingMode) q.set('pm', s.paddingMode);
   if (s.imageKernel !== d.imageKernel) q.set('ik', s.imageKernel);
+  if (s.learnTarget !== d.learnTarget) q.set('lt', s.learnTarget);
   // Preferences are always written: otherwise a remembered preference would override the value a
   // history entry (or a shared link) had.
   q.set('theme', s.theme);

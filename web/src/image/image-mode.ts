@@ -28,16 +28,18 @@ export type PictureChoice = BuiltinName | 'own';
 export type Colour = 'rgb' | 'grey';
 const MODES: readonly PaddingMode[] = ['zeros', 'reflect', 'replicate', 'circular'];
 
-/** The image mode's own settings (kept in the URL by the host: img, col, pm, ik). */
+/** The image mode's own settings (kept in the URL by the host: img, col, pm, ik, lt). */
 export interface ImageSettings {
   picture: PictureChoice;
   colour: Colour;
   paddingMode: PaddingMode;
   /** The layer's kernel as kernel-spec.ts writes it ('' = the default preset). */
   kernel: string;
+  /** The learning study's target kernel, written the same way ('' = Sobel x). */
+  learnTarget: string;
 }
 
-export const DEFAULT_IMAGE_SETTINGS: ImageSettings = { picture: 'card', colour: 'rgb', paddingMode: 'zeros', kernel: '' };
+export const DEFAULT_IMAGE_SETTINGS: ImageSettings = { picture: 'card', colour: 'rgb', paddingMode: 'zeros', kernel: '', learnTarget: '' };
 
 const FILE_MESSAGES: Record<PictureFileError['problem'], ImageKey> = {
   empty: 'fileEmpty',
@@ -85,15 +87,20 @@ export class ImageMode {
 
   /**
    * `onSettings`: the reader changed the picture, colour or padding mode. `onKernel`: the reader
-   * changed the kernel (every keystroke in a cell: the host keeps it without a history entry each).
+   * changed the layer's kernel, or the learning study's target (`which`; every keystroke in a cell:
+   * the host keeps it without a history entry each).
    */
-  constructor(private readonly onSettings: (s: ImageSettings) => void = () => {}, private readonly onKernel: (spec: string) => void = () => {}) {
+  constructor(private readonly onSettings: (s: ImageSettings) => void = () => {}, private readonly onKernel: (spec: string, which: 'kernel' | 'learnTarget') => void = () => {}) {
     this.root = h('section', { id: 'image-mode', class: 'image-mode', 'aria-labelledby': 'image-title', 'data-image-mode': '' });
     // The reader's kernel goes into the link, as the picture, colour and padding mode do.
     this.layer.onKernel = (kernel) => {
       if (kernel === this.settings.kernel) return;
       this.settings = { ...this.settings, kernel };
-      this.onKernel(kernel);
+      this.onKernel(kernel, 'kernel');
+    };
+    this.learn.onTarget = (learnTarget) => {
+      this.settings = { ...this.settings, learnTarget };
+      this.onKernel(learnTarget, 'learnTarget');
     };
     const source = h('div', { class: 'image-source' });
     const pl = h('label', { class: 'row' });
@@ -135,6 +142,7 @@ export class ImageMode {
     this.settings = next;
     this.writeControls();
     this.layer.setKernelSpec(next.kernel);
+    this.learn.setTargetSpec(next.learnTarget);
     if (!this.started) return;
     if (changedPicture) this.showPicture();
     if (changedMode) this.layer.setPaddingMode(next.paddingMode);
@@ -148,9 +156,9 @@ export class ImageMode {
     this.state = s;
     // The URL's picture, colour, padding mode and kernel; the reader's own file stays until another
     // picture is chosen (it is never in the URL).
-    const from: ImageSettings = { picture: s.picture, colour: s.colour, paddingMode: s.paddingMode, kernel: s.imageKernel };
+    const from: ImageSettings = { picture: s.picture, colour: s.colour, paddingMode: s.paddingMode, kernel: s.imageKernel, learnTarget: s.learnTarget };
     const last = this.fromState;
-    if (!last || last.picture !== from.picture || last.colour !== from.colour || last.paddingMode !== from.paddingMode || last.kernel !== from.kernel) {
+    if (!last || last.picture !== from.picture || last.colour !== from.colour || last.paddingMode !== from.paddingMode || last.kernel !== from.kernel || last.learnTarget !== from.learnTarget) {
       this.fromState = from;
       const keepOwn = this.settings.picture === 'own' && last?.picture === from.picture;
       this.setSettings({ ...from, picture: keepOwn ? 'own' : from.picture });

@@ -16,6 +16,7 @@ import { displayOf } from './display.js';
 import type { DisplayMap } from './display.js';
 import { it } from './image-text.js';
 import { KernelEditor } from './kernel-editor.js';
+import { parseKernelSpec } from './kernel-spec.js';
 import { kernelGap, learned, startLearning, step } from './learn.js';
 import type { LearnState } from './learn.js';
 import type { Picture } from './picture.js';
@@ -23,12 +24,18 @@ import { shrinkToFit } from './resize.js';
 
 export const LEARN_SIDE = 128;
 export const MAX_STEPS = 600;
+/** The target a run aims at unless the reader (or a link) picks another. */
+const DEFAULT_TARGET = 'sobelX';
 
 /** The largest |value| of a tensor. */
 function largest(t: Tensor): number {
   let m = 0;
   for (let i = 0; i < t.data.length; i++) m = Math.max(m, Math.abs(t.data[i]));
   return m;
+}
+
+function sameWeights(a: Float32Array, b: Float32Array): boolean {
+  return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 }
 
 /** Signed planes drawn with zero at mid-grey and ±m at black or white. */
@@ -69,9 +76,13 @@ export class LearnView {
   private stopWhenLearned = true;
   /** The largest |error| and |input gradient| each has had so far: the pictures' scales (they never shrink). */
   private scales: { error: number; back: number } | null = null;
+  /** The target as the link says it (kernel-spec.ts text; '' = DEFAULT_TARGET). */
+  private targetSpec = '';
+  /** Called when the reader changes the target (its link text): the host keeps it in the link. */
+  onTarget: (spec: string) => void = () => {};
 
   constructor() {
-    this.target = new KernelEditor('learn-target', () => this.restart(), 'sobelX');
+    this.target = new KernelEditor('learn-target', () => this.targetChanged(), DEFAULT_TARGET);
     this.learned = new KernelEditor('learn-kernel', () => {}, 'identity');
     this.learned.root.dataset.learnKernel = '';
     const kernels = h('div', { class: 'image-pair' });
@@ -119,6 +130,26 @@ export class LearnView {
     for (const k of ['prediction', 'target', 'error', 'back'] as const) this.canvases[k].setAttribute('aria-label', this.captions[k].textContent ?? '');
     this.setPlaying(this.playing);
     this.show();
+  }
+
+  /** The target a link gives (kernel-spec.ts text; '' = Sobel x): a new run if it changes the kernel. */
+  setTargetSpec(text: string): void {
+    if (text === this.targetSpec) return;
+    this.targetSpec = text;
+    const spec = parseKernelSpec(text || DEFAULT_TARGET);
+    const before = this.target.weights;
+    if (spec && this.target.load(spec) && !sameWeights(before, this.target.weights)) this.restart();
+  }
+
+  /** The reader edited the target or picked a preset: into the link, and a new run. */
+  private targetChanged(): void {
+    const text = this.target.linkText();
+    const spec = text === DEFAULT_TARGET ? '' : text;
+    if (spec !== this.targetSpec) {
+      this.targetSpec = spec;
+      this.onTarget(spec);
+    }
+    this.restart();
   }
 
   setPicture(p: Picture): void {

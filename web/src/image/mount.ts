@@ -33,9 +33,10 @@ export function mountImageMode(layout: HTMLElement, button: HTMLButtonElement): 
           s.colour = set.colour;
           s.paddingMode = set.paddingMode;
         });
-      }, (kernel) => {
+      }, (spec, which) => {
         // Kept in the link in place: the layer already runs it, and a keystroke is not a step back.
-        store.state.imageKernel = kernel;
+        if (which === 'kernel') store.state.imageKernel = spec;
+        else store.state.learnTarget = spec;
         pushUrl(true);
       });
       mode.root.tabIndex = -1;
