@@ -635,16 +635,43 @@ describe('image mode', () => {
     await zh.page.close();
   }, 60_000);
 
-  it('on a phone what a tap on the output says comes right under the pictures, before the kernel’s numbers', async () => {
-    const { page } = await open('?view=image&lang=en&k=3&s=1&p=1', { width: 390, height: 844 });
-
-    const ys = await page.evaluate(() => {
-      const top = (s: string) => document.querySelector(s)!.getBoundingClientRect().top;
-      return { outBottom: document.querySelector('canvas[data-image-output]')!.getBoundingClientRect().bottom, said: top('[data-image-footprint]'), kernel: top('[data-kernel-editor="image-kernel"]') };
-    });
-    expect(ys.said).toBeGreaterThan(ys.outBottom);
-    expect(ys.said - ys.outBottom).toBeLessThan(200);
-    expect(ys.kernel).toBeGreaterThan(ys.said);
+  it('on a phone a tapped output pixel, the footprint enlarged and its sentence are in view together; after the pictures they sit under the output, before the kernel’s numbers', async () => {
+    // 390 × 664: a phone's window with the browser's bars. Input and output (360 px each) do not fit it together.
+    const { page } = await open('?view=image&lang=en&k=3&s=1&p=1', { width: 390, height: 664 });
+    const box = (s: string) => page.$eval(s, (e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; });
+    await page.$eval('canvas[data-image-output]', (e) => e.scrollIntoView({ block: 'end' }));
+    const out = await box('canvas[data-image-output]');
+    const tap = { x: out.left + 0.3 * (out.right - out.left), y: out.top + 0.3 * (out.bottom - out.top) };
+    await page.mouse.click(tap.x, tap.y);
+    const said = await box('[data-image-footprint]');
+    const zoom = await box('[data-image-zoom]');
+    // The sentence is the tapped pixel's, and it and the enlarged footprint are inside the window, below the tap.
+    const [y, x] = await page.$eval('[data-image-footprint]', (e) => [Number((e as HTMLElement).dataset.y), Number((e as HTMLElement).dataset.x)]);
+    expect([y, x]).toEqual([Math.floor(0.3 * 512), Math.floor(0.3 * 512)]);
+    expect(await page.textContent('[data-image-footprint]')).toMatch(new RegExp(`^Output pixel \\(row ${y}, column ${x}\\) reads 9 input pixels`));
+    for (const b of [said, zoom]) {
+      expect(b.top).toBeGreaterThan(tap.y);
+      expect(b.bottom).toBeLessThanOrEqual(664 + 0.5);
+    }
+    expect(zoom.bottom - zoom.top).toBeGreaterThan(60);
+    // Nothing of the picture shows between the two: they are one bar.
+    expect(said.left).toBeLessThanOrEqual(zoom.right + 0.5);
+    // The 3-pixel footprint is ~2 px on screen here: a ring 10 screen px off it marks it on the input.
+    const ring = await page.$eval('canvas[data-image-input] + canvas.overlay', (c, [py, px]) => {
+      const cv = c as HTMLCanvasElement;
+      const fit = cv.getBoundingClientRect().width / cv.width;
+      const r = 3 * Math.SQRT1_2 + 10 / fit;
+      const alpha = (dx: number) => (cv.getContext('2d') as CanvasRenderingContext2D).getImageData(Math.round(px + 0.5 + dx), py, 1, 1).data[3];
+      return { on: alpha(r), inside: alpha(r / 2) };
+    }, [y, x]);
+    expect(ring.on).toBeGreaterThan(0);
+    expect(ring.inside).toBe(0);
+    // After the pictures: under the output, then the kernel's numbers.
+    await page.$eval('[data-kernel-editor="image-kernel"]', (e) => e.scrollIntoView({ block: 'end' }));
+    const [o2, s2, k2] = await Promise.all(['canvas[data-image-output]', '[data-image-footprint]', '[data-kernel-editor="image-kernel"]'].map(box));
+    expect(s2.top).toBeGreaterThan(o2.bottom);
+    expect(s2.top - o2.bottom).toBeLessThan(120);
+    expect(k2.top).toBeGreaterThan(s2.bottom);
     await page.close();
   }, 60_000);
 

@@ -87,6 +87,22 @@ export function frame(ctx: CanvasRenderingContext2D, zoom: number, left: number,
 }
 
 /**
+ * A ring around picture pixels [left, right] × [top, bottom] on an overlay from `clearOverlay` at
+ * `zoom`, for a picture shown at `fit` of that size, when they are small on screen: it stands
+ * `margin` screen pixels off them, so a footprint a few pixels wide on a phone is found at a glance.
+ * Nothing where they are already `minSide` screen pixels across.
+ */
+export function ring(ctx: CanvasRenderingContext2D, zoom: number, fit: number, left: number, top: number, right: number, bottom: number, margin = 10, minSide = 24): void {
+  const perPixel = zoom * fit;
+  const side = Math.max(right - left, bottom - top) + 1;
+  if (side * perPixel >= minSide) return;
+  ctx.lineWidth = 2 / perPixel;
+  ctx.beginPath();
+  ctx.arc((left + right + 1) / 2, (top + bottom + 1) / 2, (side * Math.SQRT1_2) + margin / perPixel, 0, 2 * Math.PI);
+  ctx.stroke();
+}
+
+/**
  * Copies the square [top, top+size) × [left, left+size) of `source` (pixels outside it are drawn
  * as a hatched grey, the padding) onto `zoom`, enlarged by `scale`, and returns its context.
  */

@@ -15,7 +15,7 @@ import { h } from '../dom.js';
 import { setAttr, setText } from '../dom-write.js';
 import { pageErrorText } from '../error-text.js';
 import type { Lang, State } from '../state.js';
-import { clearOverlay, displayZoom, drawPicture, drawPlanes, drawZoom, frame, markPixel, zoomOf } from './canvas.js';
+import { clearOverlay, displayZoom, drawPicture, drawPlanes, drawZoom, frame, markPixel, ring, zoomOf } from './canvas.js';
 import { displayOf } from './display.js';
 import type { DisplayMap } from './display.js';
 import { footprint, inPadding } from './footprint.js';
@@ -213,6 +213,10 @@ export class LayerView {
       setText(this.outputCaption, this.sizeCaption('output', o.width, o.height, zoom));
       setAttr(this.outputCanvas, 'aria-label', this.outputCaption.textContent ?? '');
     }
+    // The rings around a small footprint are sized for the scale on screen. (A cursor beyond a
+    // new, smaller output is moved by drawResult, which called this.)
+    const c = this.cursor;
+    if (c && this.shown && c[0] < o.height && c[1] < o.width) this.pick(c[0], c[1]);
   }
 
   setPaddingMode(mode: PaddingMode): void {
@@ -444,6 +448,7 @@ export class LayerView {
     const out = clearOverlay(this.outputOverlay, this.outputCanvas.width, this.outputCanvas.height, oz);
     out.strokeStyle = '#ff2d95';
     frame(out, oz, x, y, x, y, 2, 2);
+    ring(out, oz, this.fit, x, y, x, y);
     this.drawFootprint(fp, job.picture);
     setText(this.said, this.sentence(fp, y, x, job.mode));
     // The dashed frames are explained whenever the padding mode copies pixels, not only while the
@@ -497,6 +502,7 @@ export class LayerView {
     if (fp.copies > 0) for (const r of fp.sourceRows) for (const c of fp.sourceCols) markPixel(ctx, iz, c, r);
     ctx.strokeStyle = '#ff2d95';
     frame(ctx, iz, left, top, right, bottom, 2.5, 1.5);
+    ring(ctx, iz, this.fit, left, top, right, bottom);
     // Enlarged: the footprint's square with a margin, taps framed, holes left open. A wide
     // footprint (a 9 × 9 kernel at dilation 8 spans 65 pixels) is shown whole at a smaller
     // enlargement, its taps filled rather than framed (a frame would hide the pixel).
