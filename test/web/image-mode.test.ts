@@ -12,6 +12,7 @@ import { tapSource } from '../../src/geometry/taps.js';
 import { conv2d, convTranspose2d } from '../../src/ops/conv.js';
 import { builtin } from '../../web/src/image/builtins.js';
 import { displayOf, planesToRgba } from '../../web/src/image/display.js';
+import { sci } from '../../web/src/image/image-text.js';
 import { presetKernel } from '../../web/src/image/kernels.js';
 import type { PresetName } from '../../web/src/image/kernels.js';
 import { pictureTensor, toGrey } from '../../web/src/image/picture.js';
@@ -362,7 +363,7 @@ describe('image mode', () => {
     const scale = z.width / 69;
     expect(Number.isInteger(scale)).toBe(true);
     expect(z.pink).toBe(81 * scale * scale);
-    expect(await page.textContent('[data-image-footprint]')).toMatch(/reads 81 input pixels, rows \d+–\d+, columns \d+–\d+\. Between the taps are \d+ holes/);
+    expect(await page.textContent('[data-image-footprint]')).toMatch(/reads 81 input pixels, rows \d+–\d+, columns \d+–\d+\. Between the taps are 4,144 holes/); // 65² − 81, grouped as counts are written
     await page.close();
   }, 60_000);
 
@@ -399,7 +400,7 @@ describe('image mode', () => {
     await page.selectOption('#image-field-stack', 'layer-1-2-5');
     await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
     await page.waitForFunction(() => /rates differ/.test(document.querySelector('[data-field-summary]')?.textContent ?? ''));
-    expect(await page.textContent('[data-field-summary]')).toMatch(/^Rates 1, 2, 5: the field spans \d+ × \d+ pixels; \d+ pixels are read and \d+ inside it are never read\. The rates differ, yet holes remain: a 2 × 2 kernel has too few taps to fill the gaps\.$/);
+    expect(await page.textContent('[data-field-summary]')).toMatch(/^Rates 1, 2, 5: the field spans \d+ × \d+ pixels; [\d,]+ pixels are read and [\d,]+ inside it are never read\. The rates differ, yet holes remain: a 2 × 2 kernel has too few taps to fill the gaps\.$/);
     await page.close();
   }, 60_000);
 
@@ -531,8 +532,13 @@ describe('image mode', () => {
     const bad = await open('?view=image&lang=en&lt=1,2,3,4');
     expect(await bad.page.$eval('#learn-target-preset', (e) => (e as HTMLSelectElement).value)).toBe('sobelX');
     expect(await bad.page.textContent('#url-problems')).toContain('lt=“1,2,3,4”');
+    // A target of zeros: the run's first kernel already matches it, and the page says so.
+    const zero = await open('?view=image&lang=en&lt=0,0,0,0,0,0,0,0,0');
+    await zero.page.click('[data-learn-start]');
+    await zero.page.waitForFunction(() => document.querySelector('[data-learn-start]')?.getAttribute('aria-pressed') === 'false');
+    expect(await zero.page.textContent('[data-learn-progress]')).toBe('Step 1, loss 0: the target is zero everywhere, so the kernel of zeros the run starts from already matches it. There is nothing to learn.');
     expect(errors).toEqual([]);
-    for (const p of [page, again.page, bad.page]) await p.close();
+    for (const p of [page, again.page, bad.page, zero.page]) await p.close();
   }, 60_000);
 
   it('“One step” takes a single step and shows it, pausing a run first', async () => {
@@ -540,7 +546,8 @@ describe('image mode', () => {
     await page.click('[data-learn-one]');
     await page.click('[data-learn-one]');
     expect(await page.getAttribute('[data-image-learn]', 'data-step')).toBe('2');
-    expect(await page.textContent('[data-learn-progress]')).toMatch(/^Step 2, loss \d\.\d\de[-+]\d+$/);
+    // An exponent's sign is held to its digits (a word joiner each side: never broken across lines).
+    expect(await page.textContent('[data-learn-progress]')).toMatch(/^Step 2, loss \d\.\d\de(\u2060-\u2060|\+)\d+$/);
     await page.click('[data-learn-start]');
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-image-learn]')!.dataset.step) > 5);
     await page.click('[data-learn-one]');
@@ -578,14 +585,14 @@ describe('image mode', () => {
     }));
     expect(last).toBeLessThanOrEqual(first * 1e-10);
     expect(gap).toBeLessThan(1e-3);
-    expect(await page.textContent('[data-learn-progress]')).toBe(`Step ${at}, loss ${last.toExponential(2)}: learned. The loss is below 10⁻¹⁰ of the zero kernel’s and every weight is within ${gap.toExponential(1)} of the target’s, so the run stops here (Start learning goes on anyway).`);
+    expect(await page.textContent('[data-learn-progress]')).toBe(`Step ${at}, loss ${sci(last, 2)}: learned. The loss is below 10⁻¹⁰ of the zero kernel’s and every weight is within ${sci(gap, 1)} of the target’s, so the run stops here (Start learning goes on anyway).`);
     // The loss is orders of magnitude down, and so is the error's contrast on the first step's scale.
     expect(await errorSpread()).toBeLessThan(8);
     // Started again, it goes on (it does not stop at once for being learned already).
     await page.click('[data-learn-start]');
     await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('[data-image-learn]')?.dataset.step) > n, at + 40, { timeout: 30_000 });
     await page.click('[data-learn-start]');
-    expect(await page.textContent('[data-learn-progress]')).toMatch(/^Step \d+, loss [\d.e+-]+$/);
+    expect(await page.textContent('[data-learn-progress]')).toMatch(/^Step \d+, loss [\d.e+\u2060-]+$/);
     await page.close();
   }, 120_000);
 
@@ -596,7 +603,7 @@ describe('image mode', () => {
     await page.click('[data-learn-start]');
     await page.waitForFunction(() => document.querySelector('[data-learn-start]')?.getAttribute('aria-pressed') === 'false', null, { timeout: 60_000 });
     expect(await step()).toBe(600);
-    expect(await page.textContent('[data-learn-progress]')).toMatch(/^Step 600, loss [\d.e+-]+\. Paused after 600 steps: Start learning goes on for 600 more\.$/);
+    expect(await page.textContent('[data-learn-progress]')).toMatch(/^Step 600, loss [\d.e+\u2060-]+\. Paused after 600 steps: Start learning goes on for 600 more\.$/);
     await page.click('[data-learn-start]');
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-image-learn]')?.dataset.step) > 640, null, { timeout: 30_000 });
     await page.click('[data-learn-start]');
@@ -629,7 +636,15 @@ describe('image mode', () => {
     const ratio = (await mean('canvas[data-image-output]')) / (await mean('canvas[data-image-input]'));
     expect(ratio).toBeGreaterThan(0.22);
     expect(ratio).toBeLessThan(0.28);
+    // The zeros a transposed layer reads are not picture pixels: the sentence says why the
+    // enlarged view has no frame for them.
+    expect(await page.textContent('[data-image-footprint]')).toMatch(/\. \d taps? lands? on (a zero|zeros) the transposed convolution inserts between (and|or) around the input pixels: (they are|it is) not (pixels|a pixel) of the picture, so the enlarged view does not show (them|it)\.$/);
     await page.close();
+    // Opened on a refused layer, the empty output says why it is empty.
+    const refused = await h.open('?view=image&lang=en&k=3&s=2&p=1&t=1&pm=reflect', { width: 1440, height: 900 });
+    await refused.page.waitForFunction(() => (document.querySelector('[data-image-error]')?.textContent ?? '') !== '');
+    expect(await refused.page.$eval('canvas[data-image-output]', (c) => c.closest('figure')!.querySelector('figcaption')!.textContent)).toBe('No output: this layer cannot run (the message above the pictures says why).');
+    await refused.page.close();
     const zh = await open('?view=image&lang=zh&k=3&s=1&p=1&t=1');
     expect(await zh.page.textContent('[data-image-note]')).not.toMatch(/转置卷积/);
     await zh.page.close();
@@ -660,9 +675,9 @@ describe('image mode', () => {
     const ring = await page.$eval('canvas[data-image-input] + canvas.overlay', (c, [py, px]) => {
       const cv = c as HTMLCanvasElement;
       const fit = cv.getBoundingClientRect().width / cv.width;
-      const r = 3 * Math.SQRT1_2 + 10 / fit;
-      const alpha = (dx: number) => (cv.getContext('2d') as CanvasRenderingContext2D).getImageData(Math.round(px + 0.5 + dx), py, 1, 1).data[3];
-      return { on: alpha(r), inside: alpha(r / 2) };
+      const side = px + 2 + 10 / fit; // the ring's right side: the footprint's last column (px + 1) ends at px + 2
+      const alpha = (at: number) => (cv.getContext('2d') as CanvasRenderingContext2D).getImageData(Math.floor(at), py, 1, 1).data[3];
+      return { on: alpha(side), inside: alpha(px + 2 + 5 / fit) };
     }, [y, x]);
     expect(ring.on).toBeGreaterThan(0);
     expect(ring.inside).toBe(0);
@@ -674,6 +689,55 @@ describe('image mode', () => {
     expect(k2.top).toBeGreaterThan(s2.bottom);
     await page.close();
   }, 60_000);
+
+  it('on a phone the footprint’s bar docks only once a pixel is tapped, never rises over the tapped pixel, and its rings stay on the picture', async () => {
+    // A long sentence (reflect padding, dilation: 7 lines at 390 px) for a pixel on the output's last row.
+    const { page } = await open('?view=image&lang=en&k=9&d=2&p=8&pm=reflect', { width: 390, height: 664 });
+    const box = (s: string) => page.$eval(s, (e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; });
+    // Before a tap the bar is in its place after the pictures, not over the help and the input.
+    expect((await box('[data-image-footprint]')).top).toBeGreaterThan((await box('canvas[data-image-output]')).bottom);
+    await page.$eval('canvas[data-image-output]', (e) => { const b = e.getBoundingClientRect(); scrollBy(0, b.bottom - innerHeight + 4); });
+    const out = await box('canvas[data-image-output]');
+    await page.mouse.click(out.left + 0.2, out.bottom - 0.2);
+    const [y, x] = await page.$eval('[data-image-footprint]', (e) => [Number((e as HTMLElement).dataset.y), Number((e as HTMLElement).dataset.x)]);
+    const rows = await page.$eval('canvas[data-image-output]', (c) => (c as HTMLCanvasElement).height);
+    expect([y, x]).toEqual([rows - 1, 0]);
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-image-footprint]')!).position === 'sticky');
+    const [o2, said, zoom] = await Promise.all(['canvas[data-image-output]', '[data-image-footprint]', '[data-image-zoom]'].map(box));
+    const pixelBottom = o2.top + ((y + 1) / rows) * (o2.bottom - o2.top);
+    expect(pixelBottom).toBeLessThan(Math.min(said.top, zoom.top));
+    expect(said.bottom).toBeLessThanOrEqual(664 + 0.5);
+    // The ring round the corner pixel is whole on the output: its sides run inside the canvas.
+    const edge = await page.$eval('canvas[data-image-output] + canvas.overlay', (c, py) => {
+      const cv = c as HTMLCanvasElement;
+      const ctx = cv.getContext('2d') as CanvasRenderingContext2D;
+      const fit = cv.getBoundingClientRect().width / cv.width;
+      const a = (px: number, row: number) => ctx.getImageData(px, row, 1, 1).data[3];
+      // The left side along the picture's edge, the top side 10 screen px above the pixel.
+      return { left: a(0, py - 3), top: a(3, Math.floor(py - 10 / fit)) };
+    }, y);
+    expect(edge.left).toBeGreaterThan(0);
+    expect(edge.top).toBeGreaterThan(0);
+    await page.close();
+
+    // Circular padding reads the far edges too: each part the corner pixel reads has its ring.
+    const c = await open('?view=image&lang=en&k=3&s=1&p=1&pm=circular', { width: 390, height: 664 });
+    await c.page.$eval('canvas[data-image-output]', (e) => e.scrollIntoView({ block: 'center' }));
+    const o = await c.page.$eval('canvas[data-image-output]', (e) => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top }; });
+    await c.page.mouse.click(o.left + 0.5, o.top + 0.5);
+    expect(await c.page.textContent('[data-image-footprint]')).toMatch(/^Output pixel \(row 0, column 0\) reads 9 input pixels, rows 0–1 and 511, columns 0–1 and 511/);
+    const corners = await c.page.$eval('canvas[data-image-input] + canvas.overlay', (cv) => {
+      const canvas = cv as HTMLCanvasElement;
+      const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+      const n = canvas.width - 1;
+      // Along each corner's two picture edges, within 20 pixels of the corner.
+      const any = (pts: [number, number][]) => pts.some(([px, py]) => ctx.getImageData(px, py, 1, 1).data[3] > 0);
+      const near = (cx: number, cy: number) => any(Array.from({ length: 20 }, (_, i): [number, number][] => [[cx, Math.abs(cy - 4 - i)], [Math.abs(cx - 4 - i), cy]]).flat());
+      return [near(0, 0), near(n, 0), near(0, n), near(n, n)];
+    });
+    expect(corners).toEqual([true, true, true, true]);
+    await c.page.close();
+  }, 90_000);
 
   it('the layer controls sit right under the layer’s pictures on a phone, and stay in view beside the studies on a desktop', async () => {
     const { page } = await open('?view=image&lang=en&k=3&s=1&p=1', { width: 390, height: 844 });

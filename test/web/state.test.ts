@@ -117,6 +117,11 @@ describe('playground URL state', () => {
     expect(parseQuery('k=2&lt=laplacian').state.learnTarget).toBe('laplacian');
     expect(toQuery({ ...defaultState(), learnTarget: 'emboss' })).toMatch(/[?&]?lt=emboss/);
     expect(toQuery(defaultState())).not.toMatch(/lt=/);
+    // Numbers are written with plain commas, as a reader would type them; a preset's name is read
+    // in any case and kept in its own spelling.
+    expect(toQuery({ ...defaultState(), page: 'image', imageKernel: '1,0,-1', learnTarget: text })).toContain(`ik=1,0,-1&lt=${text.replace('+', '%2B')}`);
+    expect(parseQuery('ik=SOBELX&lt=gaussian').state).toMatchObject({ imageKernel: 'sobelX', learnTarget: 'gaussian' });
+    expect(parseQuery('lt=sobelxx').problems).toEqual([{ key: 'lt', value: 'sobelxx' }]);
     // The grids' frame says nothing in the image view and is left out of its links.
     expect(toQuery({ ...defaultState(), page: 'image', frame: 7 })).not.toMatch(/f=/);
     expect(toQuery({ ...defaultState(), frame: 7 })).toMatch(/f=7/);

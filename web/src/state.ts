@@ -256,8 +256,9 @@ export function parseQuery(query: string, base: State = defaultState()): { state
       case 'img': { const v = oneOf(value, PICTURES); if (v) state.picture = v; else ok = false; break; }
       case 'col': { const v = oneOf(value, COLOURS); if (v) state.colour = v; else ok = false; break; }
       case 'pm': { const v = oneOf(value, PADDING_MODES); if (v) state.paddingMode = v; else ok = false; break; }
-      case 'ik': { if (parseKernelSpec(value)) state.imageKernel = value; else ok = false; break; }
-      case 'lt': { const t = parseKernelSpec(value); if (t && !('weights' in t && t.weights.length !== LEARN_TAPS)) state.learnTarget = value; else ok = false; break; }
+      // A preset is kept under its own spelling, whatever case the link used.
+      case 'ik': { const k = parseKernelSpec(value); if (k) state.imageKernel = 'preset' in k ? k.preset : value; else ok = false; break; }
+      case 'lt': { const t = parseKernelSpec(value); if (t && !('weights' in t && t.weights.length !== LEARN_TAPS)) state.learnTarget = 'preset' in t ? t.preset : value; else ok = false; break; }
       case 'tour': { const n = intIn(value, BOUNDS.tour); if (n !== null) state.tour = n; else ok = false; break; }
       default: ok = false;
     }
@@ -327,7 +328,8 @@ export function toQuery(s: State): string {
   q.set('theme', s.theme);
   q.set('cb', s.colorBlind ? '1' : '0');
   q.set('lang', s.lang);
-  return q.toString();
+  // Commas are legal in a query; written literally, a kernel's nine numbers read as nine numbers.
+  return q.toString().replace(/%2C/g, ',');
 }
 
 /** The padding option as the library takes it (PyTorch dialect, per-axis [before, after] pairs). */

@@ -88,17 +88,27 @@ export function frame(ctx: CanvasRenderingContext2D, zoom: number, left: number,
 
 /**
  * A ring around picture pixels [left, right] × [top, bottom] on an overlay from `clearOverlay` at
- * `zoom`, for a picture shown at `fit` of that size, when they are small on screen: it stands
- * `margin` screen pixels off them, so a footprint a few pixels wide on a phone is found at a glance.
- * Nothing where they are already `minSide` screen pixels across.
+ * `zoom`, for a picture shown at `fit` of that size, when they are small on screen: a rounded
+ * square `margin` screen pixels off them, so a footprint a few pixels wide on a phone is found at a
+ * glance. It stays on the picture: at an edge its side runs along the edge, where a circle would be
+ * cut to a stray arc. Nothing where the pixels are already `minSide` screen pixels across.
  */
 export function ring(ctx: CanvasRenderingContext2D, zoom: number, fit: number, left: number, top: number, right: number, bottom: number, margin = 10, minSide = 24): void {
   const perPixel = zoom * fit;
   const side = Math.max(right - left, bottom - top) + 1;
   if (side * perPixel >= minSide) return;
-  ctx.lineWidth = 2 / perPixel;
+  const m = margin / perPixel;
+  const line = 2 / perPixel;
+  const width = ctx.canvas.width / zoom;
+  const height = ctx.canvas.height / zoom;
+  const x0 = Math.max(line / 2, left - m);
+  const y0 = Math.max(line / 2, top - m);
+  const x1 = Math.min(width - line / 2, right + 1 + m);
+  const y1 = Math.min(height - line / 2, bottom + 1 + m);
+  ctx.lineWidth = line;
   ctx.beginPath();
-  ctx.arc((left + right + 1) / 2, (top + bottom + 1) / 2, (side * Math.SQRT1_2) + margin / perPixel, 0, 2 * Math.PI);
+  if (typeof ctx.roundRect === 'function') ctx.roundRect(x0, y0, x1 - x0, y1 - y0, m / 2);
+  else ctx.rect(x0, y0, x1 - x0, y1 - y0);
   ctx.stroke();
 }
 

@@ -7,7 +7,7 @@
 import { h } from '../dom.js';
 import type { Lang } from '../state.js';
 import { clearOverlay, displayZoom, drawPicture, drawZoom, frame, markPixel, zoomOf } from './canvas.js';
-import { coarsePointer, it } from './image-text.js';
+import { coarsePointer, count, it } from './image-text.js';
 import type { Picture } from './picture.js';
 import { GRIDDING_STACK, LAYER_STACK, STACKS, equalRates, fullSpan, kernelText, layerStacks, ratesText, stackField, stackNetwork } from './stack-field.js';
 import type { Stack } from './stack-field.js';
@@ -156,7 +156,7 @@ export class FieldView {
     }
     const st = this.stack;
     const rates = ratesText(st, this.lang);
-    const said = [it(this.lang, f.holes > 0 ? 'fieldSummary' : 'fieldSummaryAll', { rates, h: f.span[0], w: f.span[1], n: f.pixels, holes: f.holes })];
+    const said = [it(this.lang, f.holes > 0 ? 'fieldSummary' : 'fieldSummaryAll', { rates, h: f.span[0], w: f.span[1], n: count(f.pixels, this.lang), holes: count(f.holes, this.lang) })];
     // Near an edge the padding takes part of the field: the numbers shrink, and the page says why.
     const clipped = f.span[0] < full[0] || f.span[1] < full[1];
     // Gridding is named only for equal rates; unequal ones can leave holes too when the kernel has

@@ -79,6 +79,9 @@ const en = {
   footprintHole: ' Between the taps is 1 hole the kernel skips (dilation).',
   footprintZeros: ' {z} taps read zeros (padding or inserted zeros).',
   footprintZero: ' 1 tap reads a zero (padding or an inserted zero).',
+  footprintZerosTransposed: ' {z} taps land on zeros the transposed convolution inserts between and around the input pixels: they are not pixels of the picture, so the enlarged view does not show them.',
+  footprintZeroTransposed: ' 1 tap lands on a zero the transposed convolution inserts between or around the input pixels: it is not a pixel of the picture, so the enlarged view does not show it.',
+  outputNone: 'No output: this layer cannot run (the message above the pictures says why).',
   footprintNone: 'Output pixel (row {y}, column {x}) reads no input pixel: every tap lands on a zero.',
   zoom: 'Enlarged: the footprint on the input (pink frames: the pixels the taps read; dark frames: taps that read a zero; the pixels between them: holes)',
   zoomCopies: '. Dashed: taps in the padding, which read copies of pink-framed pixels.',
@@ -108,7 +111,7 @@ const en = {
   nearest: 'Nearest resize, then 3 × 3 convolution',
   bilinear: 'Bilinear resize, then 3 × 3 convolution',
   overlaps: 'Overlapping stamps on the four pixels of each 2 × 2 output block: {counts}',
-  upNote: 'With kernel 3 and stride 2 neighbouring output pixels receive 1, 2 or 4 overlapping kernel stamps, so even a flat kernel paints a checkerboard. Kernel 4 overlaps evenly; resizing first avoids the problem altogether.',
+  upNote: 'With kernel 3 and stride 2, neighbouring output pixels receive 1, 2 or 4 overlapping kernel stamps, so even a flat kernel paints a checkerboard. Kernel 4 overlaps evenly; resizing first avoids the problem altogether.',
   learnTitle: 'Learn a kernel',
   learnIntro: 'Start from a kernel of zeros and let gradient descent (with the Adam optimiser) find the kernel of this study’s own layer (3 × 3, stride 1, padding 1, whatever is set under “Layer”) that turns the picture (grey, {h} × {w}) into the target.',
   learnTarget: 'Target kernel (edit it, or pick a preset)',
@@ -118,6 +121,7 @@ const en = {
   learnOne: 'One step',
   learnStep: 'Step {n}, loss {loss}',
   learnPaused: 'Step {n}, loss {loss}. Paused after {m} steps: Start learning goes on for {m} more.',
+  learnNothing: 'Step {n}, loss 0: the target is zero everywhere, so the kernel of zeros the run starts from already matches it. There is nothing to learn.',
   learnLearned: 'Step {n}, loss {loss}: learned. The loss is below 10⁻¹⁰ of the zero kernel’s and every weight is within {gap} of the target’s, so the run stops here (Start learning goes on anyway).',
   learnKernel: 'Learned kernel',
   learnLoss: 'Loss (mean squared error, log scale)',
@@ -206,6 +210,9 @@ const zh: Record<Key, string> = {
   footprintHole: '卷积核各位置之间有 1 个被跳过的空洞（膨胀率大于 1）。',
   footprintZeros: '卷积核有 {z} 个位置读到的是零（填充或插入的零）。',
   footprintZero: '卷积核有 1 个位置读到的是零（填充或插入的零）。',
+  footprintZerosTransposed: '卷积核有 {z} 个位置落在转置卷积在输入像素之间和四周插入的零上：它们不是图片的像素，放大图里不画出。',
+  footprintZeroTransposed: '卷积核有 1 个位置落在转置卷积在输入像素之间或四周插入的零上：它不是图片的像素，放大图里不画出。',
+  outputNone: '没有输出：这一层无法运行（原因见图片上方的提示）。',
   footprintNone: '输出像素（第 {y} 行，第 {x} 列）没有读取任何输入像素：卷积核的每个位置读到的都是零。',
   zoom: '放大：输入上的覆盖范围（粉色框：卷积核各位置读取的像素；深色框：读到零的位置；它们之间的像素：空洞）',
   zoomCopies: '。虚线框：落在填充里的位置，读到的是粉色实线框像素的副本。',
@@ -229,7 +236,7 @@ const zh: Record<Key, string> = {
   fieldFull: '没有空洞：这组膨胀率覆盖了感受野中的每个像素。',
   fieldEdge: '这里有一部分感受野落在图片边缘外的填充上；远离边缘处，感受野为 {h} × {w} 像素。',
   upTitle: '2 倍上采样：转置卷积，还是先缩放再卷积',
-  upIntro: '取图片正中 {h} × {w} 的部分，用四种方法放大到 2 倍，卷积核都是平的（所有权重相等）。',
+  upIntro: '取图片正中 {h} × {w} 的部分，用四种方法放大到 2 倍，都用均值卷积核（所有权重相等）。',
   transposed4: '转置卷积，卷积核 4，步长 2',
   transposed3: '转置卷积，卷积核 3，步长 2',
   nearest: '最近邻缩放，再做 3 × 3 卷积',
@@ -237,7 +244,7 @@ const zh: Record<Key, string> = {
   overlaps: '每个 2 × 2 输出块中四个像素上叠加的卷积核个数：{counts}',
   upNote: '卷积核为 3、步长为 2 时，相邻的输出像素分别叠加了 1、2 或 4 个卷积核，即使权重全都相同，也会产生棋盘效应。卷积核为 4 时叠加均匀；先缩放再卷积则根本不会出现这个问题。',
   learnTitle: '学习一个卷积核',
-  learnIntro: '从全零的卷积核出发，用梯度下降（Adam 优化器）为这项学习自己的一层（3 × 3、步长 1、填充 1，与“卷积层”里的设置无关）找出把图片（灰度，{h} × {w}）变成目标的卷积核。',
+  learnIntro: '从全零的卷积核出发，用梯度下降（Adam 优化器）为本练习专用的一层（3 × 3、步长 1、填充 1，与“卷积层”里的设置无关）找出把图片（灰度，{h} × {w}）变成目标的卷积核。',
   learnTarget: '目标卷积核（可以改，也可以选预设）',
   learnStart: '开始学习',
   learnPause: '暂停',
@@ -245,6 +252,7 @@ const zh: Record<Key, string> = {
   learnOne: '单步',
   learnStep: '第 {n} 步，损失 {loss}',
   learnPaused: '第 {n} 步，损失 {loss}。已连续运行 {m} 步，暂停；再点“开始学习”会继续 {m} 步。',
+  learnNothing: '第 {n} 步，损失为 0：目标处处为零，起点的全零卷积核已经与它一致，没有什么可学的。',
   learnLearned: '第 {n} 步，损失 {loss}：已经学会。损失降到了全零卷积核时的 10⁻¹⁰ 以下，每个权重与目标相差都不超过 {gap}，所以到此停止（再点“开始学习”仍可继续）。',
   learnKernel: '学到的卷积核',
   learnLoss: '损失（均方误差，对数坐标）',
@@ -264,6 +272,16 @@ export type ImageKey = Key;
 /** The text of `key` in `lang`, with {name} placeholders filled. */
 export function it(lang: Lang, key: Key, vars: Record<string, string | number> = {}): string {
   return TABLE[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+/** A count in the reader's language: 4,144 holes rather than 4144. */
+export function count(n: number, lang: Lang): string {
+  return n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+}
+
+/** A number in exponent form that a line never breaks inside (3.6e-15, not 3.6e- / 15). */
+export function sci(v: number, digits: number): string {
+  return v.toExponential(digits).replace('e-', 'e\u2060-\u2060');
 }
 
 /** Whether the page is used with a finger (a phone): the hints then say "tap" rather than "move over". */

@@ -14,7 +14,9 @@ const MAX_WEIGHTS = 81;
 const NUMBER = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
 export function parseKernelSpec(text: string): KernelSpec | null {
-  if ((PRESETS as readonly string[]).includes(text)) return { preset: text as PresetName };
+  // A preset's name in any case: a link typed by hand says sobelx as often as sobelX.
+  const preset = PRESETS.find((name) => name.toLowerCase() === text.toLowerCase());
+  if (preset) return { preset };
   const parts = text.split(',');
   if (parts.length < 1 || parts.length > MAX_WEIGHTS || !parts.every((p) => NUMBER.test(p))) return null;
   const w = Float32Array.from(parts, Number);

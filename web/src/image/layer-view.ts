@@ -21,7 +21,7 @@ import type { DisplayMap } from './display.js';
 import { footprint, inPadding } from './footprint.js';
 import { listText } from '../list-text.js';
 import type { Footprint } from './footprint.js';
-import { coarsePointer, it } from './image-text.js';
+import { coarsePointer, count, it } from './image-text.js';
 import type { ImageKey } from './image-text.js';
 import { KernelEditor } from './kernel-editor.js';
 import { parseKernelSpec } from './kernel-spec.js';
@@ -355,6 +355,8 @@ export class LayerView {
     this.onRefusal(this.error.textContent, e);
     this.clearPending();
     this.status.textContent = '';
+    // Opened on a refused layer (a link): the output's empty box says why it is empty.
+    if (!this.shown) setText(this.outputCaption, it(this.lang, 'outputNone'));
     // The notes described the last layer that ran, not this one.
     setText(this.note, '');
     this.root.classList.add('refused');
@@ -421,7 +423,15 @@ export class LayerView {
       if (p) this.pick(p[0], p[1]);
     };
     this.outputCanvas.addEventListener('pointermove', move);
-    this.outputCanvas.addEventListener('pointerdown', move);
+    // A tap or a click (not a mouse passing over) docks the phone's bar.
+    this.outputCanvas.addEventListener('pointerdown', (e) => {
+      const p = at(e);
+      if (!p) return;
+      this.readerPick(p[0], p[1]);
+      // After the finger lifts, not while it is down (a scroll under a touch would cancel it). On
+      // the window: the bar that docks on this pick may now be what lies under the pointer.
+      addEventListener('pointerup', () => this.keepClear(), { once: true });
+    });
     this.outputCanvas.addEventListener('keydown', (e) => {
       const d: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
       const step = d[e.key];
@@ -431,11 +441,32 @@ export class LayerView {
       const n = e.shiftKey ? 10 : 1;
       const y = Math.min(this.outputCanvas.height - 1, Math.max(0, cy + step[0] * n));
       const x = Math.min(this.outputCanvas.width - 1, Math.max(0, cx + step[1] * n));
-      this.pick(y, x);
+      this.readerPick(y, x);
+      this.keepClear();
     });
     this.outputCanvas.addEventListener('focus', () => {
       if (!this.cursor && this.shown) this.pick(Math.floor(this.outputCanvas.height / 2), Math.floor(this.outputCanvas.width / 2));
     });
+  }
+
+  /** A pixel the reader picked: from now on the phone's footprint bar docks (image.css). */
+  private readerPick(y: number, x: number): void {
+    this.root.classList.add('picked');
+    this.pick(y, x);
+  }
+
+  /**
+   * On a phone the footprint's bar is docked at the window's bottom edge, over the pictures: when
+   * the picked pixel lies under it (or nearly), the page scrolls it clear.
+   */
+  private keepClear(): void {
+    const c = this.cursor;
+    if (!c || getComputedStyle(this.said).position !== 'sticky') return;
+    const r = this.outputCanvas.getBoundingClientRect();
+    const bottom = r.top + ((c[0] + 1) / this.outputCanvas.height) * r.height;
+    const barTop = Math.min(this.said.getBoundingClientRect().top, this.zoom.getBoundingClientRect().top);
+    const room = 16;
+    if (bottom > barTop - room) window.scrollBy({ top: bottom - barTop + room });
   }
 
   /** Shows the footprint of output pixel (y, x) of the result on screen. */
@@ -450,7 +481,7 @@ export class LayerView {
     frame(out, oz, x, y, x, y, 2, 2);
     ring(out, oz, this.fit, x, y, x, y);
     this.drawFootprint(fp, job.picture);
-    setText(this.said, this.sentence(fp, y, x, job.mode));
+    setText(this.said, this.sentence(fp, y, x, job.mode, job.layer.transposed));
     // The dashed frames are explained whenever the padding mode copies pixels, not only while the
     // pointer is on an edge pixel: a caption that grew under the pointer would move the pictures.
     setText(this.zoomCaption, it(this.lang, 'zoom') + (job.mode !== 'zeros' && !job.layer.transposed ? it(this.lang, 'zoomCopies') : ''));
@@ -462,7 +493,7 @@ export class LayerView {
       .join(' ');
   }
 
-  private sentence(fp: Footprint, y: number, x: number, mode: PaddingMode): string {
+  private sentence(fp: Footprint, y: number, x: number, mode: PaddingMode, transposed: boolean): string {
     const L = this.lang;
     if (fp.reading === 0) return it(L, 'footprintNone', { y, x });
     // The rows (columns) read: one alone ("row 256"), one span ("rows 255–257", holes or not),
@@ -472,7 +503,7 @@ export class LayerView {
       return it(L, list, { list: listText(runs.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)), L, true) });
     };
     const where = {
-      y, x, n: fp.pixels, t: fp.reading, c: fp.copies, mode: it(L, mode),
+      y, x, n: count(fp.pixels, L), t: count(fp.reading, L), c: count(fp.copies, L), mode: it(L, mode),
       rows: lines(fp.rowSpans, 'rowOne', 'rowSpan', 'rowList'), cols: lines(fp.colSpans, 'colOne', 'colSpan', 'colList'),
     };
     // A padding mode that copies pixels: taps and pixels differ, and the sentence says why.
@@ -481,8 +512,10 @@ export class LayerView {
       ? (fp.reading === 1 ? 'footprintCopiesSingle' : fp.copies === 1 ? 'footprintCopiesOne1' : 'footprintCopiesOne')
       : (fp.copies === 1 ? 'footprintCopies1' : 'footprintCopies');
     let s = fp.copies > 0 ? it(L, copies, where) : it(L, fp.pixels === 1 ? 'footprintOne' : 'footprint', where);
-    if (fp.holes > 0) s += it(L, fp.holes === 1 ? 'footprintHole' : 'footprintHoles', { holes: fp.holes });
-    if (fp.zero > 0) s += it(L, fp.zero === 1 ? 'footprintZero' : 'footprintZeros', { z: fp.zero });
+    if (fp.holes > 0) s += it(L, fp.holes === 1 ? 'footprintHole' : 'footprintHoles', { holes: count(fp.holes, L) });
+    // A transposed layer's zeros are not picture pixels: the enlarged view has nothing to frame.
+    const zeros: [ImageKey, ImageKey] = transposed ? ['footprintZeroTransposed', 'footprintZerosTransposed'] : ['footprintZero', 'footprintZeros'];
+    if (fp.zero > 0) s += it(L, zeros[fp.zero === 1 ? 0 : 1], { z: count(fp.zero, L) });
     return s;
   }
 
@@ -502,7 +535,8 @@ export class LayerView {
     if (fp.copies > 0) for (const r of fp.sourceRows) for (const c of fp.sourceCols) markPixel(ctx, iz, c, r);
     ctx.strokeStyle = '#ff2d95';
     frame(ctx, iz, left, top, right, bottom, 2.5, 1.5);
-    ring(ctx, iz, this.fit, left, top, right, bottom);
+    // A ring around each part of the picture read: circular padding's copies lie at the far edges.
+    for (const [t, b] of fp.rowSpans) for (const [l, r] of fp.colSpans) ring(ctx, iz, this.fit, l, t, r, b);
     // Enlarged: the footprint's square with a margin, taps framed, holes left open. A wide
     // footprint (a 9 × 9 kernel at dilation 8 spans 65 pixels) is shown whole at a smaller
     // enlargement, its taps filled rather than framed (a frame would hide the pixel).

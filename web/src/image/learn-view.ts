@@ -14,7 +14,7 @@ import type { Lang } from '../state.js';
 import { displayZoom, drawPlanes } from './canvas.js';
 import { displayOf } from './display.js';
 import type { DisplayMap } from './display.js';
-import { it } from './image-text.js';
+import { it, sci } from './image-text.js';
 import { KernelEditor } from './kernel-editor.js';
 import { parseKernelSpec } from './kernel-spec.js';
 import { kernelGap, learned, startLearning, step } from './learn.js';
@@ -229,8 +229,10 @@ export class LearnView {
     this.learned.show(r.w);
     const last = r.losses.length ? r.losses[r.losses.length - 1] : null;
     const gap = kernelGap(r);
-    const said = { n: r.step, loss: last?.toExponential(2) ?? '', m: MAX_STEPS, gap: gap.toExponential(1) };
-    const key = this.pausedBy === 'limit' ? 'learnPaused' : this.pausedBy === 'learned' ? 'learnLearned' : 'learnStep';
+    const said = { n: r.step, loss: last === null ? '' : sci(last, 2), m: MAX_STEPS, gap: sci(gap, 1) };
+    // A target that is zero everywhere is matched by the kernel of zeros the run starts from.
+    const nothing = last === 0 && r.losses[0] === 0;
+    const key = nothing ? 'learnNothing' : this.pausedBy === 'limit' ? 'learnPaused' : this.pausedBy === 'learned' ? 'learnLearned' : 'learnStep';
     this.progress.textContent = last === null ? '' : it(this.lang, key, said);
     this.root.dataset.kernelGap = String(gap);
     this.root.dataset.step = String(r.step);
@@ -250,7 +252,7 @@ export class LearnView {
       drawPlanes(this.canvases.back, r.inputGradient, signedMap(sc.back), z);
     }
     if (r.step > 0) {
-      this.transposeNote.textContent = it(this.lang, 'learnTranspose', { gap: r.transposeGap.toExponential(1) });
+      this.transposeNote.textContent = it(this.lang, 'learnTranspose', { gap: sci(r.transposeGap, 1) });
       this.transposeNote.dataset.gap = String(r.transposeGap);
     } else {
       this.transposeNote.textContent = it(this.lang, 'learnTransposeBefore');
