@@ -6,7 +6,7 @@
  */
 import { h } from '../dom.js';
 import type { Lang } from '../state.js';
-import { clearOverlay, displayZoom, drawPicture, drawZoom, frame, markPixel, zoomOf } from './canvas.js';
+import { clearOverlay, displayZoom, drawPicture, drawZoom, frame, markPixel, ring, zoomOf } from './canvas.js';
 import { coarsePointer, count, it } from './image-text.js';
 import type { Picture } from './picture.js';
 import { GRIDDING_STACK, LAYER_STACK, STACKS, equalRates, fullSpan, kernelText, layerStacks, ratesText, stackField, stackNetwork } from './stack-field.js';
@@ -146,6 +146,9 @@ export class FieldView {
       const right = f.cols[f.cols.length - 1];
       ctx.strokeStyle = '#ff2d95';
       frame(ctx, zoom, left, top, right, bottom, 2.5, 1.5);
+      // The picture may be shown smaller than its size (a phone): a small field gets a ring too.
+      const shown = this.canvas.getBoundingClientRect().width;
+      ring(ctx, zoom, shown > 0 ? shown / (p.width * zoom) : 1, left, top, right, bottom);
       const size = Math.max(bottom - top, right - left) + 3;
       const scale = Math.max(3, Math.floor(200 / size));
       const zTop = Math.round((top + bottom) / 2 - (size - 1) / 2);
