@@ -404,6 +404,25 @@ describe('image mode', () => {
     await page.close();
   }, 60_000);
 
+  it('the stacked field marks each pixel it reads large enough to see the grid of holes at a large rate, and its enlargement says what it shows', async () => {
+    const { page } = await open('?view=image&lang=en&k=3&d=8');
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-field-summary]')?.dataset.span === '49x49');
+    // Rates 8, 8, 8: 7 × 7 = 49 pixels read, 8 apart; each marked about 3 screen pixels wide.
+    const marked = await page.$eval('[data-field-picture] + canvas.overlay', (c) => {
+      const cv = c as HTMLCanvasElement;
+      // Inside the field (the centre pixel's, 256 ± 24 on the 512 × 512 card), where the frame is not.
+      const d = (cv.getContext('2d') as CanvasRenderingContext2D).getImageData(232, 232, 49, 49).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+      return { n, perPixel: cv.getBoundingClientRect().width / cv.width };
+    });
+    // 1-pixel marks would cover 49 pixels; marks 3 screen pixels wide cover several times that.
+    expect(marked.perPixel).toBeLessThanOrEqual(1.5);
+    expect(marked.n).toBeGreaterThanOrEqual(49 * 4);
+    expect(await page.textContent('.field-zoom-figure figcaption')).toBe('Enlarged: the field (pink: the pixels the stack reads; the unmarked pixels between them: holes, never read)');
+    await page.close();
+  }, 60_000);
+
   it('a transposed layer with a target output size runs with the output padding that target means on the grids', async () => {
     // k3 s2 p1 on the grids' 5 × 5: 9 × 9, so a target of 10 means output padding 1 — on the picture 1024 × 1024.
     const { page, errors } = await open('?view=image&i=5&k=3&s=2&p=1&t=1&os=10&lang=en');
@@ -490,6 +509,15 @@ describe('image mode', () => {
     expect(ehi - elo).toBeGreaterThan(200);
     const [blo, bhi] = await spread('back');
     expect(bhi - blo).toBeLessThanOrEqual(1);
+    // After one step the pictures are the new kernel's (it has left zero): a prediction and a
+    // gradient back to the input, and the loss said is that kernel's, below the zero kernel's.
+    await page.click('[data-learn-one]');
+    const [plo, phi] = await spread('prediction');
+    expect(phi - plo).toBeGreaterThan(2);
+    const [b1lo, b1hi] = await spread('back');
+    expect(b1hi - b1lo).toBeGreaterThan(50);
+    const one = await page.$eval('[data-image-learn]', (e) => [Number((e as HTMLElement).dataset.loss), Number((e as HTMLElement).dataset.firstLoss)]);
+    expect(one[0]).toBeLessThan(one[1]);
     await page.click('[data-learn-start]');
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-image-learn]')?.dataset.step) >= 80, null, { timeout: 60_000 });
     await page.click('[data-learn-start]');
@@ -532,6 +560,16 @@ describe('image mode', () => {
     const bad = await open('?view=image&lang=en&lt=1,2,3,4');
     expect(await bad.page.$eval('#learn-target-preset', (e) => (e as HTMLSelectElement).value)).toBe('sobelX');
     expect(await bad.page.textContent('#url-problems')).toContain('lt=“1,2,3,4”');
+    // A target too large for float32 is refused with the reason; a cell that does not parse is named.
+    const huge = await open('?view=image&lang=en&lt=3e38,3e38,3e38,0,0,0,0,0,0');
+    expect(await huge.page.textContent('[data-learn-progress]')).toBe('These target weights are too large: the target picture overflows float32 (about ±3.4e38). Choose weights below about 1e37.');
+    await huge.page.click('[data-learn-start]');
+    expect(await huge.page.getAttribute('[data-image-learn]', 'data-step')).toBe('0');
+    await huge.page.fill('[data-kernel-editor="learn-target"] input[data-r="1"][data-c="1"]', '1e39');
+    expect(await huge.page.textContent('[data-kernel-editor="learn-target"] [data-kernel-cell-error]')).toBe('Not a number within float32’s range (±3.4e38) at row 2 column 2: the kernel keeps its last weights until it is.');
+    await huge.page.fill('[data-kernel-editor="learn-target"] input[data-r="1"][data-c="1"]', '0');
+    expect(await huge.page.isVisible('[data-kernel-editor="learn-target"] [data-kernel-cell-error]')).toBe(false);
+    await huge.page.close();
     // A target of zeros: the run's first kernel already matches it, and the page says so.
     const zero = await open('?view=image&lang=en&lt=0,0,0,0,0,0,0,0,0');
     await zero.page.click('[data-learn-start]');
@@ -603,7 +641,7 @@ describe('image mode', () => {
     await page.click('[data-learn-start]');
     await page.waitForFunction(() => document.querySelector('[data-learn-start]')?.getAttribute('aria-pressed') === 'false', null, { timeout: 60_000 });
     expect(await step()).toBe(600);
-    expect(await page.textContent('[data-learn-progress]')).toMatch(/^Step 600, loss [\d.e+\u2060-]+\. Paused after 600 steps: Start learning goes on for 600 more\.$/);
+    expect(await page.textContent('[data-learn-progress]')).toMatch(/^Step 600, loss [\d.e+\u2060-]+\. Paused after 600 steps, every weight within [\d.e+\u2060-]+ of the target’s: Start learning goes on for 600 more\. \(Where neighbouring pixels are alike, some mixes of weights barely change the output, so they are learned slowly\.\)$/);
     await page.click('[data-learn-start]');
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-image-learn]')?.dataset.step) > 640, null, { timeout: 30_000 });
     await page.click('[data-learn-start]');

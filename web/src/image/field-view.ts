@@ -22,6 +22,7 @@ export class FieldView {
   private readonly canvas = h('canvas', { tabindex: '0', role: 'img', 'data-field-picture': '' });
   private readonly overlay = h('canvas', { class: 'overlay', 'aria-hidden': 'true' });
   private readonly zoom = h('canvas', { class: 'zoom', 'data-field-zoom': '' });
+  private readonly zoomCaption = h('figcaption');
   private readonly said = h('p', { 'aria-live': 'polite', 'data-field-summary': '' });
   private lang: Lang = 'en';
   private picture: Picture | null = null;
@@ -43,7 +44,9 @@ export class FieldView {
     const box = h('div', { class: 'canvas-box' });
     box.append(this.canvas, this.overlay);
     const row = h('div', { class: 'image-pair' });
-    row.append(box, this.zoom);
+    const zoomFigure = h('figure', { class: 'field-zoom-figure' });
+    zoomFigure.append(this.zoom, this.zoomCaption);
+    row.append(box, zoomFigure);
     this.root.append(this.title, this.intro, lab, row, this.said);
     this.menu.addEventListener('change', () => {
       this.chosen = this.menu.value;
@@ -81,6 +84,7 @@ export class FieldView {
     this.lang = lang;
     this.title.textContent = it(lang, 'fieldTitle');
     this.menuLabel.textContent = it(lang, 'fieldStack');
+    this.zoomCaption.textContent = it(lang, 'fieldZoom');
     this.writeMenu();
     this.refresh();
   }
@@ -137,8 +141,19 @@ export class FieldView {
     const f = stackField(net, y, x);
     const zoom = zoomOf(this.canvas);
     const ctx = clearOverlay(this.overlay, p.width, p.height, zoom);
+    // The picture may be shown smaller than its size (a phone).
+    const shown = this.canvas.getBoundingClientRect().width;
+    const perPixel = zoom * (shown > 0 ? shown / (p.width * zoom) : 1);
+    // A read pixel is marked at least 3 screen pixels wide where the rows and columns read are far
+    // enough apart (rate 8: every 8th pixel), so the grid of holes shows: a 1-pixel dot on a
+    // picture shown at 70 % is not seen. Where they are close, the marks stay a pixel apart.
+    const gap = Math.min(smallestGap(f.rows), smallestGap(f.cols));
     ctx.fillStyle = '#ff2d95';
-    for (const r of f.rows) for (const c of f.cols) markPixel(ctx, zoom, c, r);
+    if (zoom >= 4) for (const r of f.rows) for (const c of f.cols) markPixel(ctx, zoom, c, r);
+    else {
+      const dot = Math.max(1, Math.min(3 / perPixel, gap - 1));
+      for (const r of f.rows) for (const c of f.cols) ctx.fillRect(c + 0.5 - dot / 2, r + 0.5 - dot / 2, dot, dot);
+    }
     if (f.rows.length && f.cols.length) {
       const top = f.rows[0];
       const left = f.cols[0];
@@ -146,16 +161,19 @@ export class FieldView {
       const right = f.cols[f.cols.length - 1];
       ctx.strokeStyle = '#ff2d95';
       frame(ctx, zoom, left, top, right, bottom, 2.5, 1.5);
-      // The picture may be shown smaller than its size (a phone): a small field gets a ring too.
-      const shown = this.canvas.getBoundingClientRect().width;
-      ring(ctx, zoom, shown > 0 ? shown / (p.width * zoom) : 1, left, top, right, bottom);
+      // A small field gets a ring too.
+      ring(ctx, zoom, perPixel / zoom, left, top, right, bottom);
+      // Enlarged to about 200 pixels (a field 193 pixels wide is shown at its size, not 3× below
+      // the picture); each read pixel a square at least 3 pixels wide where the gaps allow.
       const size = Math.max(bottom - top, right - left) + 3;
-      const scale = Math.max(3, Math.floor(200 / size));
+      const scale = Math.max(1, Math.floor(200 / size));
+      const mark = scale >= 5 ? scale - 2 : Math.max(1, Math.min(3, gap * scale - 1));
+      const inset = (scale - mark) / 2;
       const zTop = Math.round((top + bottom) / 2 - (size - 1) / 2);
       const zLeft = Math.round((left + right) / 2 - (size - 1) / 2);
       const z = drawZoom(this.zoom, this.canvas, zTop, zLeft, size, scale);
       z.fillStyle = 'rgba(255, 45, 149, 0.75)';
-      for (const r of f.rows) for (const c of f.cols) z.fillRect((c - zLeft) * scale + 1, (r - zTop) * scale + 1, scale - 2, scale - 2);
+      for (const r of f.rows) for (const c of f.cols) z.fillRect((c - zLeft) * scale + inset, (r - zTop) * scale + inset, mark, mark);
     }
     const st = this.stack;
     const rates = ratesText(st, this.lang);
@@ -172,4 +190,12 @@ export class FieldView {
     this.said.dataset.span = `${f.span[0]}x${f.span[1]}`;
     this.canvas.setAttribute('aria-label', this.said.textContent);
   }
+}
+
+/** The smallest step between neighbouring values of a list of distinct numbers (1 for one value or none). */
+function smallestGap(values: readonly number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  let g = Infinity;
+  for (let i = 1; i < v.length; i++) g = Math.min(g, v[i] - v[i - 1]);
+  return Number.isFinite(g) ? g : 1;
 }

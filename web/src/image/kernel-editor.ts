@@ -4,6 +4,7 @@
  */
 import { h } from '../dom.js';
 import type { Lang } from '../state.js';
+import { listText } from '../list-text.js';
 import { it } from './image-text.js';
 import { PRESETS, isPreset, presetFits, presetKernel, presetOf } from './kernels.js';
 import type { PresetName } from './kernels.js';
@@ -28,6 +29,8 @@ export class KernelEditor {
   private kw = 0;
   private lang: Lang = 'en';
   weights: Float32Array = new Float32Array(0);
+  /** Says which cells do not parse and that the kernel keeps its weights meanwhile. */
+  private readonly cellError: HTMLElement;
 
   constructor(private readonly id: string, private readonly onChange: (k: Float32Array) => void, private preset: PresetName = 'identity') {
     this.root = h('div', { class: 'kernel-editor', 'data-kernel-editor': id });
@@ -40,7 +43,8 @@ export class KernelEditor {
     this.scrollHint = h('p', { class: 'hint kernel-scroll-hint', 'data-kernel-scroll-hint': '', hidden: '' });
     const box = h('div', { class: 'kernel-table-box' });
     box.append(this.table);
-    this.root.append(lab, this.scrollHint, box);
+    this.cellError = h('p', { class: 'kernel-cell-error', 'data-kernel-cell-error': '', role: 'status', hidden: '' });
+    this.root.append(lab, this.scrollHint, box, this.cellError);
     if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => this.checkOverflow(box)).observe(box);
     this.menu.addEventListener('change', () => {
       if (this.menu.value) this.applyPreset(this.menu.value as PresetName);
@@ -93,6 +97,7 @@ export class KernelEditor {
     this.menu.replaceChildren(h('option', { value: '' }, it(lang, 'custom')), ...PRESETS.map(option));
     this.menu.value = value;
     this.inputs.forEach((inp) => inp.setAttribute('aria-label', it(lang, 'weight', { r: Number(inp.dataset.r) + 1, c: Number(inp.dataset.c) + 1 })));
+    this.sayBadCells();
   }
 
   /** The reader's preset where it exists at this size; else box blur standing in, until the kernel is large enough for it. */
@@ -123,6 +128,7 @@ export class KernelEditor {
 
   private writeCells(): void {
     this.inputs.forEach((inp, i) => { inp.value = fmt(this.weights[i]); inp.removeAttribute('aria-invalid'); });
+    this.sayBadCells();
   }
 
   /** Takes these weights as the kernel (typed, or from a link); the menu names the preset they are, if any. */
@@ -171,9 +177,18 @@ export class KernelEditor {
       if (Number.isFinite(next[i])) inp.removeAttribute('aria-invalid');
       else inp.setAttribute('aria-invalid', 'true');
     });
+    this.sayBadCells();
     if (next.some((v) => !Number.isFinite(v))) return;
     this.take(Float32Array.from(next));
     this.onChange(this.weights);
+  }
+
+  /** The cells marked invalid, named in words (a red outline alone does not say why nothing changed). */
+  private sayBadCells(): void {
+    const bad = this.inputs.filter((inp) => inp.getAttribute('aria-invalid') === 'true');
+    this.cellError.hidden = bad.length === 0;
+    const cells = bad.map((inp) => it(this.lang, 'cellAt', { r: Number(inp.dataset.r) + 1, c: Number(inp.dataset.c) + 1 }));
+    this.cellError.textContent = bad.length ? it(this.lang, 'cellsBad', { cells: listText(cells, this.lang, true) }) : '';
   }
 
   /** Read-only display (the learned kernel): its numbers only, without a preset menu that could do nothing. */

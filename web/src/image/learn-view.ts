@@ -17,7 +17,7 @@ import type { DisplayMap } from './display.js';
 import { it, sci } from './image-text.js';
 import { KernelEditor } from './kernel-editor.js';
 import { parseKernelSpec } from './kernel-spec.js';
-import { kernelGap, learned, startLearning, step } from './learn.js';
+import { kernelGap, learned, lossOf, startLearning, step, targetOverflows } from './learn.js';
 import type { LearnState } from './learn.js';
 import type { Picture } from './picture.js';
 import { shrinkToFit } from './resize.js';
@@ -175,11 +175,21 @@ export class LearnView {
   private restart(): void {
     if (!this.picture) return;
     this.setPlaying(false);
-    this.run = startLearning(this.picture, this.target.weights);
+    const run = startLearning(this.picture, this.target.weights);
     this.scales = null;
     this.pausedBy = null;
     this.sayIntro();
-    drawPlanes(this.canvases.target, this.run.target, displayOf(this.target.weights), this.zoom());
+    drawPlanes(this.canvases.target, run.target, displayOf(this.target.weights), this.zoom());
+    // Weights so large that the target itself overflows float32: no run, and the reason.
+    if (targetOverflows(run)) {
+      this.run = null;
+      for (const c of [this.canvases.prediction, this.canvases.error, this.canvases.back]) c.getContext('2d')?.clearRect(0, 0, c.width, c.height);
+      this.curve.replaceChildren();
+      this.progress.textContent = it(this.lang, 'learnOverflow');
+      this.root.dataset.step = '0';
+      return;
+    }
+    this.run = run;
     this.show();
   }
 
@@ -227,18 +237,24 @@ export class LearnView {
     const r = this.run;
     if (!r) return;
     this.learned.show(r.w);
-    const last = r.losses.length ? r.losses[r.losses.length - 1] : null;
+    // Everything shown is the kernel's as it is now: its loss, and (set by lossOf) its prediction,
+    // error and gradients, kept for the next step, so a step still costs one evaluation.
+    const now = lossOf(r);
+    const started = r.step > 0;
     const gap = kernelGap(r);
-    const said = { n: r.step, loss: last === null ? '' : sci(last, 2), m: MAX_STEPS, gap: sci(gap, 1) };
+    const said = { n: r.step, loss: sci(now, 2), m: MAX_STEPS, gap: sci(gap, 1) };
     // A target that is zero everywhere is matched by the kernel of zeros the run starts from.
-    const nothing = last === 0 && r.losses[0] === 0;
+    const nothing = now === 0 && r.losses[0] === 0;
     const key = nothing ? 'learnNothing' : this.pausedBy === 'limit' ? 'learnPaused' : this.pausedBy === 'learned' ? 'learnLearned' : 'learnStep';
-    this.progress.textContent = last === null ? '' : it(this.lang, key, said);
+    // A run paused short of its target says why it can be slow.
+    const slow = this.pausedBy === 'limit' && !learned(r) ? it(this.lang, 'learnSlow') : '';
+    this.progress.textContent = started ? it(this.lang, key, said) + slow : '';
     this.root.dataset.kernelGap = String(gap);
     this.root.dataset.step = String(r.step);
-    this.root.dataset.loss = last === null ? '' : String(last);
-    this.root.dataset.firstLoss = r.losses.length ? String(r.losses[0]) : '';
-    this.drawCurve(r.losses);
+    this.root.dataset.loss = started ? String(now) : '';
+    this.root.dataset.firstLoss = started ? String(r.losses[0]) : '';
+    // From the zero kernel to the kernel shown.
+    this.drawCurve(started ? [...r.losses, now] : []);
     if (r.prediction && r.error && r.inputGradient) {
       // Each image on the largest value it has had so far: the error's is its first (it only falls);
       // the input gradient's grows while the kernel leaves zero (the zero kernel sends none back),

@@ -41,8 +41,9 @@ export interface LearnState {
   inputGradient: Tensor | null;
   /** Largest |∂L/∂x − convTranspose2d(∂L/∂y, w)| of the last step. */
   transposeGap: number;
-  m: Float32Array;
-  v: Float32Array;
+  /** Adam's moments, in float64: a target of 1e30 gives squared gradients beyond float32's range. */
+  m: Float64Array;
+  v: Float64Array;
   rate: number;
   /** `evaluate`'s result at the current weights, until a step changes them (so step 1 reuses the zero kernel's). */
   evaluated: { loss: number; gw: Float32Array } | null;
@@ -65,16 +66,12 @@ export function startLearning(p: Picture, targetKernel: ArrayLike<number>, rate 
   const x = pictureTensor(toGrey(p));
   const kernel = Float32Array.from(targetKernel);
   const target = conv2d(x, tensor(kernel, [1, 1, 3, 3]), LEARN_OPTIONS);
-  const s: LearnState = { x, target, targetKernel: kernel, w: new Float32Array(9), step: 0, losses: [], prediction: null, error: null, inputGradient: null, transposeGap: 0, m: new Float32Array(9), v: new Float32Array(9), rate, evaluated: null };
+  const s: LearnState = { x, target, targetKernel: kernel, w: new Float32Array(9), step: 0, losses: [], prediction: null, error: null, inputGradient: null, transposeGap: 0, m: new Float64Array(9), v: new Float64Array(9), rate, evaluated: null };
   // The zero kernel's prediction, error and gradients, so a run is seen before its first step.
   evaluate(s);
   return s;
 }
 
-/** The loss at the current weights, without stepping (`evaluate`'s, which also refreshes the prediction, error and gradients). */
-export function lossOf(s: LearnState): number {
-  return evaluate(s).loss;
-}
 
 /**
  * Forward, loss and backward (convBackward) at the current weights: sets the prediction, the
@@ -129,10 +126,23 @@ export function step(s: LearnState): number {
   return loss;
 }
 
-/** Whether the last step's loss is at most LEARNED_RATIO of the first's (the zero kernel's). */
+/**
+ * The loss of the kernel as it is now, without stepping: `evaluate`'s, which also sets the
+ * prediction, error and gradients shown for it and is kept for the next step. `losses[i]` is the
+ * loss of the weights before step i + 1 (`losses[0]` the zero kernel's); this is the next one.
+ */
+export function lossOf(s: LearnState): number {
+  return (s.evaluated ?? evaluate(s)).loss;
+}
+
+/** Whether a step has been taken and the current kernel's loss is at most LEARNED_RATIO of the zero kernel's. */
 export function learned(s: LearnState): boolean {
-  const n = s.losses.length;
-  return n > 0 && s.losses[n - 1] <= s.losses[0] * LEARNED_RATIO;
+  return s.step > 0 && lossOf(s) <= s.losses[0] * LEARNED_RATIO;
+}
+
+/** Whether the target is out of float32's range (a weight near 3.4e38 / 9 or beyond): nothing can be learned. */
+export function targetOverflows(s: LearnState): boolean {
+  return !s.target.data.every(Number.isFinite);
 }
 
 /** The largest difference between a learned weight and the target's. */
