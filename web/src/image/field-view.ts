@@ -183,6 +183,8 @@ export class FieldView {
     // Gridding is named only for equal rates; unequal ones can leave holes too when the kernel has
     // too few taps (2 × 2 at 1, 2, 5). A field cut by the edge is not said to have none.
     if (f.holes > 0) said.push(it(this.lang, equalRates(st) ? 'fieldGridding' : 'fieldHolesUnequal', { k: kernelText(st) }));
+    // A 1 × 1 kernel: the rates change nothing, which is the point to make, not full coverage.
+    else if (st.kernel[0] === 1 && st.kernel[1] === 1) said.push(it(this.lang, 'fieldOneTap'));
     else if (!clipped) said.push(it(this.lang, 'fieldFull'));
     if (clipped) said.push(it(this.lang, 'fieldEdge', { h: full[0], w: full[1] }));
     this.said.textContent = said.join(this.lang === 'zh' ? '' : ' ');
