@@ -35,7 +35,9 @@ async function open(query: string, size: { width?: number; height?: number } = {
 async function drawn(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const c = document.querySelector<HTMLCanvasElement>('canvas[data-image-output]');
-    return !!c && !!c.dataset.requested && c.dataset.drawn === c.dataset.requested;
+    // The studies take a new picture just after the layer's output (image-mode.ts studiesAfterLayer).
+    const studies = document.querySelector<HTMLElement>('[data-image-mode]')?.dataset.studies;
+    return !!c && !!c.dataset.requested && c.dataset.drawn === c.dataset.requested && studies === 'ready';
   }, null, { timeout: 30_000 });
 }
 
@@ -401,6 +403,27 @@ describe('image mode', () => {
     await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
     await page.waitForFunction(() => /rates differ/.test(document.querySelector('[data-field-summary]')?.textContent ?? ''));
     expect(await page.textContent('[data-field-summary]')).toMatch(/^Rates 1, 2, 5: the field spans \d+ × \d+ pixels; [\d,]+ pixels are read and [\d,]+ inside it are never read\. The rates differ, yet holes remain: a 2 × 2 kernel has too few taps to fill the gaps\.$/);
+    await page.close();
+  }, 60_000);
+
+  it('the layer’s first picture is drawn before the studies below take the picture, and they all take it', async () => {
+    const { page } = await h.newPage({ width: 1440, height: 900 });
+    // What the studies' state was when the output was first drawn, recorded as it happens.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { seenAtDraw: string[] }).seenAtDraw = seen;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const t = r.target as HTMLElement;
+          if (r.attributeName === 'data-drawn' && t.matches('canvas[data-image-output]')) seen.push(document.querySelector<HTMLElement>('[data-image-mode]')?.dataset.studies ?? '');
+        }
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-drawn'] });
+    });
+    await page.goto(h.url + '?view=image&lang=en');
+    await drawn(page);
+    expect(await page.evaluate(() => (window as unknown as { seenAtDraw: string[] }).seenAtDraw[0])).toBe('pending');
+    expect(await page.getAttribute('[data-image-learn]', 'data-step')).toBe('0');
+    expect(await page.textContent('[data-field-summary]')).toMatch(/^Rates 2, 2, 2: the field spans 13 × 13 pixels/);
     await page.close();
   }, 60_000);
 

@@ -27,6 +27,8 @@ import './image.css';
 export type PictureChoice = BuiltinName | 'own';
 export type Colour = 'rgb' | 'grey';
 const MODES: readonly PaddingMode[] = ['zeros', 'reflect', 'replicate', 'circular'];
+/** How long the studies wait for a layer that neither draws nor is refused. */
+const STUDIES_FALLBACK_MS = 1000;
 
 /** The image mode's own settings (kept in the URL by the host: img, col, pm, ik, lt). */
 export interface ImageSettings {
@@ -60,6 +62,9 @@ export class ImageMode {
   private readonly field = new FieldView();
   private readonly upsample = new UpsampleView();
   private readonly learn = new LearnView();
+  /** The picture the studies are to take (studiesAfterLayer). */
+  private studyPicture: Picture | null = null;
+  private studiesTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly title = h('h2', { id: 'image-title' });
   private readonly intro = h('p', { class: 'image-intro' });
   private readonly pictureLabel = h('span');
@@ -223,12 +228,37 @@ export class ImageMode {
 
   private showPicture(): void {
     const p = this.picture();
+    this.studiesAfterLayer(p);
     this.layer.setPicture(p);
+    this.root.dataset.picture = this.settings.picture;
+    this.root.dataset.size = `${p.width}x${p.height}x${p.channels}`;
+  }
+
+  /**
+   * The studies below the layer take a new picture once the layer's own output is drawn (or the
+   * layer is refused), after the next frame so that output is painted first: their set-up would
+   * otherwise hold it back. A layer the form holds back never settles, hence the timer.
+   * `data-studies` says "pending" until they have it.
+   */
+  private studiesAfterLayer(p: Picture): void {
+    this.studyPicture = p;
+    this.root.dataset.studies = 'pending';
+    clearTimeout(this.studiesTimer);
+    const start = () => {
+      clearTimeout(this.studiesTimer);
+      this.layer.onSettled = () => {};
+      requestAnimationFrame(() => setTimeout(() => this.startStudies(p), 0));
+    };
+    this.layer.onSettled = start;
+    this.studiesTimer = setTimeout(start, STUDIES_FALLBACK_MS);
+  }
+
+  private startStudies(p: Picture): void {
+    if (this.studyPicture !== p) return; // a newer picture is on its way
     this.field.setPicture(p);
     this.upsample.setPicture(p);
     this.learn.setPicture(p);
-    this.root.dataset.picture = this.settings.picture;
-    this.root.dataset.size = `${p.width}x${p.height}x${p.channels}`;
+    this.root.dataset.studies = 'ready';
   }
 
   private async openFile(f: File): Promise<void> {

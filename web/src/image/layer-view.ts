@@ -103,6 +103,8 @@ export class LayerView {
 
   /** Told the picture's refusal of the layer ('' and null when it runs), e.g. to repeat it beside the field that causes it. */
   onRefusal: (text: string, error: ConvError | null) => void = () => {};
+  /** The newest request has ended: its output is drawn, or the layer was refused. */
+  onSettled: () => void = () => {};
 
   constructor() {
     this.kernel = new KernelEditor('image-kernel', () => this.run(), DEFAULT_PRESET);
@@ -360,6 +362,7 @@ export class LayerView {
     // The notes described the last layer that ran, not this one.
     setText(this.note, '');
     this.root.classList.add('refused');
+    this.onSettled();
   }
 
   private drawResult(y: Tensor, job: Job, id: number, ms: number): void {
@@ -385,6 +388,7 @@ export class LayerView {
     const drawMs = performance.now() - t0;
     this.outputCanvas.dataset.drawMs = drawMs.toFixed(2);
     this.status.textContent = it(this.lang, 'took', { ms: (ms + drawMs).toFixed(1) });
+    this.onSettled();
   }
 
   /**
