@@ -67,8 +67,16 @@ describe('the convolution matrix', () => {
     }
   });
 
-  it('a transposed layer 2×2 → 4×4: C stays the direct conv\'s 4×16, Cᵀ is 16×4, and the step marks the right side', async () => {
-    let page = await open('?i=2&k=3&s=1&p=0&t=1&lang=en');
+  it('a transposed layer 2×2 → 4×4 opens on its own Cᵀ (16×4); C stays the direct conv\'s 4×16, and the step marks the right side', async () => {
+    // A transposed layer opens on its own matrix, Cᵀ (16×4); C is one choice away (m=c).
+    const own = await open('?i=2&k=3&s=1&p=0&t=1&lang=en');
+    expect(await attr(own, '[data-matrix]', 'data-matrix')).toBe('CT');
+    expect(await attr(own, '[data-matrix]', 'data-rows')).toBe('16');
+    // Unticking Transposed brings the direct layer's C along.
+    await own.click('#transposed');
+    await own.waitForFunction(() => document.querySelector('[data-matrix]')?.getAttribute('data-matrix') === 'C');
+    await own.close();
+    let page = await open('?i=2&k=3&s=1&p=0&t=1&m=c&lang=en');
     expect(await attr(page, '[data-matrix]', 'data-matrix')).toBe('C');
     expect(await attr(page, '[data-matrix]', 'data-rows')).toBe('4');
     expect(await attr(page, '[data-matrix]', 'data-cols')).toBe('16');

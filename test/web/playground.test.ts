@@ -390,7 +390,7 @@ describe('playground page', () => {
   });
 
   it('transposed convolution: zero-inserted direct view and scatter view with the library’s overlap counts', async () => {
-    const { page } = await open('?i=3x3&k=3&s=2&p=0&t=1&lang=en');
+    const { page } = await open('?i=3x3&k=3&s=2&p=0&t=1&m=c&lang=en');
     const g = geometryOf({ input: [3, 3], kernel: [3, 3], stride: [2, 2], padding: [[0, 0], [0, 0]], transposed: true, outputPadding: [0, 0] });
     const [H, W] = g.axes;
     expect(await attr(page, '#svg-output', 'data-size')).toBe(`${H.output}x${W.output}`);
@@ -420,8 +420,8 @@ describe('playground page', () => {
     for (let oh = 0; oh < H.output; oh++) for (let ow = 0; ow < W.output; ow++) if (readsOf(g, oh, ow).includes('1,1')) stamped.push(`${oh},${ow}`);
     expect(cells(await attr(page, '#svg-output', 'data-step'))).toEqual(stamped);
     await settled(page);
-    // C is the direct conv's matrix (issue 10): the stamping input cell of this transposed layer is
-    // a cell of z, a row of C.
+    // C (asked for with m=c) is the direct conv's matrix (issue 10): the stamping input cell of this
+    // transposed layer is a cell of z, a row of C.
     expect(await attr(page, '#svg-matrix', 'data-matrix')).toBe('C');
     expect(await attr(page, '#svg-matrix', 'data-mark-side')).toBe('row');
     await page.close();

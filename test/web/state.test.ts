@@ -122,6 +122,12 @@ describe('playground URL state', () => {
     expect(toQuery({ ...defaultState(), page: 'image', imageKernel: '1,0,-1', learnTarget: text })).toContain(`ik=1,0,-1&lt=${text.replace('+', '%2B')}`);
     expect(parseQuery('ik=SOBELX&lt=gaussian').state).toMatchObject({ imageKernel: 'sobelX', learnTarget: 'gaussian' });
     expect(parseQuery('lt=sobelxx').problems).toEqual([{ key: 'lt', value: 'sobelxx' }]);
+    // The matrix shown is the layer's own unless the link says otherwise: Cᵀ for a transposed layer.
+    expect(parseQuery('t=1').state.matrix).toBe('ct');
+    expect(parseQuery('t=1&m=c').state.matrix).toBe('c');
+    expect(parseQuery('m=ct').state.matrix).toBe('ct');
+    expect(toQuery({ ...defaultState(), transposed: true, matrix: 'ct' })).not.toMatch(/(^|&)m=/);
+    expect(toQuery({ ...defaultState(), transposed: true, matrix: 'c' })).toMatch(/(^|&)m=c(&|$)/);
     // The grids' frame says nothing in the image view and is left out of its links.
     expect(toQuery({ ...defaultState(), page: 'image', frame: 7 })).not.toMatch(/f=/);
     expect(toQuery({ ...defaultState(), frame: 7 })).toMatch(/f=7/);

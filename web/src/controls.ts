@@ -7,7 +7,7 @@ import { byId, input, select, setAttr, setChecked, setHidden, setText, setValue 
 import { presetName, t } from './i18n.js';
 import type { MessageKey } from './i18n.js';
 import { PREF, remember } from './prefs.js';
-import { BOUNDS, FIGURES, defaultState } from './state.js';
+import { BOUNDS, FIGURES, defaultState, layerMatrix } from './state.js';
 import type { Lang, PadMode, State, Theme } from './state.js';
 import { store } from './store.js';
 
@@ -126,7 +126,10 @@ export function bindControls(): void {
     store.commit();
   });
   input('transposed').addEventListener('change', () => {
+    // The matrix follows the layer (C ↔ Cᵀ) unless the reader had picked the other one.
+    const followed = store.state.matrix === layerMatrix(store.state);
     store.state.transposed = input('transposed').checked;
+    if (followed) store.state.matrix = layerMatrix(store.state);
     showControlVisibility();
     store.commit();
   });

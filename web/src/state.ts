@@ -213,6 +213,11 @@ export function shownValue(v: string): string {
 
 export const URL_KEYS = ['i', 'k', 's', 'd', 'p', 't', 'op', 'os', 'ci', 'co', 'g', 'oc', 'n', 'v', 'm', 'f', 'theme', 'cb', 'lang', 'fig', 'tour'] as const;
 
+/** The matrix of the layer drawn: C for a convolution, Cᵀ for a transposed one (links leave it out). */
+export function layerMatrix(s: Pick<State, 'transposed'>): MatrixMode {
+  return s.transposed ? 'ct' : 'c';
+}
+
 /**
  * Reads a query string. Unknown keys are reported; a key that fails its check keeps the default.
  * `base` supplies the defaults (so language and theme preferences can come from localStorage).
@@ -264,6 +269,8 @@ export function parseQuery(query: string, base: State = defaultState()): { state
     }
     if (!ok) problems.push({ key: shownValue(key), value: shownValue(value) });
   }
+  // Without `m`, the matrix shown is the layer's own: Cᵀ for a transposed layer (x = Cᵀz).
+  if (!seen.has('m')) state.matrix = layerMatrix(state);
   // Kernel numbers are for the link's own kernel size: another count is refused like a bad value.
   const spec = state.imageKernel ? parseKernelSpec(state.imageKernel) : null;
   if (spec && 'weights' in spec && spec.weights.length !== state.kernel[0] * state.kernel[1]) {
@@ -313,7 +320,7 @@ export function toQuery(s: State): string {
   if (s.channel !== d.channel) q.set('oc', String(s.channel));
   if (s.numbers) q.set('n', '1');
   if (s.view !== d.view) q.set('v', s.view);
-  if (s.matrix !== d.matrix) q.set('m', s.matrix);
+  if (s.matrix !== layerMatrix(s)) q.set('m', s.matrix);
   // The grids' animation frame means nothing in the image view (the animation is hidden there).
   if (s.frame !== 0 && s.page !== 'image') q.set('f', String(s.frame));
   if (s.figure !== d.figure || s.tour > 0) q.set('fig', s.figure);
