@@ -214,7 +214,7 @@ export const TOUR: TourStep[] = [
   },
   {
     id: 'gridding',
-    title: { en: 'Stacking dilation rates, and gridding', zh: '叠加不同的膨胀率与网格效应' },
+    title: { en: 'Stacking dilation rates, and gridding', zh: '堆叠不同膨胀率的卷积层与网格效应' },
     text: {
       en: 'Stacking dilated layers grows the receptive field quickly, but the rates matter: three 3×3 layers of rate 2 reach across {span} input cells on each axis, {holes|and every one of them is read|yet one of those {span} positions is never read — the gridding effect|yet # of those {span} positions are never read — the gridding effect}. Rates 1, 2, 5 reach across {span2} cells and {holes2|leave no holes|leave one hole|leave # holes}.',
       zh: '叠加多层空洞卷积能让感受野迅速变大，但膨胀率要选好：三层膨胀率为 2 的 3×3 卷积在每个方向上跨越 {span} 个输入单元，{holes|其中每个位置都读得到|其中却有 # 个位置始终读不到——这就是网格效应|其中却有 # 个位置始终读不到——这就是网格效应}。膨胀率取 1、2、5 时，跨越 {span2} 个单元，{holes2|没有空洞|只留下 # 个空洞|留下 # 个空洞}。',
