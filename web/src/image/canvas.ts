@@ -69,10 +69,12 @@ export function clearOverlay(canvas: HTMLCanvasElement, w: number, h: number, zo
 
 /**
  * Marks picture pixel (x, y) on an overlay from `clearOverlay` at `zoom`: the whole pixel at true
- * scale; on an enlarged picture a square in its middle, so the pixel's own colour shows around it.
+ * scale, or a square `side` pixels wide centred on it (larger, to be seen where the picture is
+ * shown small); on an enlarged picture a square in its middle, so the pixel's own colour shows
+ * around it.
  */
-export function markPixel(ctx: CanvasRenderingContext2D, zoom: number, x: number, y: number): void {
-  if (zoom < 4) ctx.fillRect(x, y, 1, 1);
+export function markPixel(ctx: CanvasRenderingContext2D, zoom: number, x: number, y: number, side = 1): void {
+  if (zoom < 4) ctx.fillRect(x + 0.5 - side / 2, y + 0.5 - side / 2, side, side);
   else ctx.fillRect(x + 0.3, y + 0.3, 0.4, 0.4);
 }
 

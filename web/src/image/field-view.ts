@@ -149,11 +149,8 @@ export class FieldView {
     // picture shown at 70 % is not seen. Where they are close, the marks stay a pixel apart.
     const gap = Math.min(smallestGap(f.rows), smallestGap(f.cols));
     ctx.fillStyle = '#ff2d95';
-    if (zoom >= 4) for (const r of f.rows) for (const c of f.cols) markPixel(ctx, zoom, c, r);
-    else {
-      const dot = Math.max(1, Math.min(3 / perPixel, gap - 1));
-      for (const r of f.rows) for (const c of f.cols) ctx.fillRect(c + 0.5 - dot / 2, r + 0.5 - dot / 2, dot, dot);
-    }
+    const dot = Math.max(1, Math.min(3 / perPixel, gap - 1));
+    for (const r of f.rows) for (const c of f.cols) markPixel(ctx, zoom, c, r, dot);
     if (f.rows.length && f.cols.length) {
       const top = f.rows[0];
       const left = f.cols[0];
