@@ -4,6 +4,7 @@ import { t } from './i18n.js';
 import { preferredBase } from './prefs.js';
 import { parseQuery, toQuery } from './state.js';
 import { store } from './store.js';
+import { urlProblemsText } from './url-hints.js';
 import { stepState } from './tour/tour.js';
 import { TOUR } from './tour/steps.js';
 
@@ -31,7 +32,7 @@ export function loadUrl(): void {
   if (problems.length > 0) {
     box.hidden = false;
     // Chinese sets no space after its full-width colon.
-    box.textContent = `${t(s.lang, 'urlProblem')}${s.lang === 'zh' ? '' : ' '}${problems.map((p) => `${p.key}=“${p.value}”`).join(', ')}`;
+    box.textContent = `${t(s.lang, 'urlProblem')}${s.lang === 'zh' ? '' : ' '}${urlProblemsText(problems, s.lang, TOUR.length)}`;
   } else {
     box.hidden = true;
     box.textContent = '';
