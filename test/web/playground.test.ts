@@ -326,11 +326,16 @@ describe('playground page', () => {
     expect(await page.textContent('.field-error[data-for~="kernel-w"]')).toBe('W: the kernel covers 5 cells but the padded input has only 3 (3 + 0 + 0). Set Padding to at least 1 per side, or use a smaller kernel.');
     expect(await attr(page, '#kernel-w', 'aria-invalid')).toBe('true');
     expect(await page.textContent('#error-banner')).not.toContain('kernel covers');
-    expect(await attr(page, '#views', 'class')).toContain('stale');
+    expect(await page.textContent('#error-banner')).toBe('This combination is not valid — the figure shows the last valid one.');
+    // Everything drawn from the last valid layer is dimmed, its sentences and its notation included.
+    for (const id of ['#views', '#step-text', '#hover-text', '#notation-cols', '#formula']) expect(await attr(page, id, 'class'), id).toContain('stale');
+    // The linked pair works from the settings and says their refusal in the page's words too.
+    await page.click('#pair-open');
+    expect(await page.textContent('#pair-body .field-error')).toBe('W: the kernel covers 5 cells but the padded input has only 3 (3 + 0 + 0). Set Padding to at least 1 per side, or use a smaller kernel.');
     expect(await attr(page, '#svg-output', 'data-size')).toBe('1x1');
     await page.fill('#kernel-w', '3');
     expect(await page.isHidden('#error-banner')).toBe(true);
-    expect(await attr(page, '#views', 'class')).not.toContain('stale');
+    for (const id of ['#views', '#step-text', '#notation-cols']) expect(await attr(page, id, 'class'), id).not.toContain('stale');
     // A transposed output padding the library refuses.
     await page.check('#transposed');
     await page.fill('#op-h', '2');
@@ -338,6 +343,8 @@ describe('playground page', () => {
     // A link whose layer is impossible still shows a (dimmed) picture and the reason.
     const second = await open('?i=2x2&k=5&p=0&lang=en');
     expect(await second.page.isVisible('#error-banner')).toBe(true);
+    // No valid layer came before it: the banner says the picture is the default layer's, not "the last valid one".
+    expect(await second.page.textContent('#error-banner')).toBe('This combination is not valid — the figure shows the default layer instead.');
     expect(Number(await attr(second.page, '#svg-grid', 'data-rows'))).toBeGreaterThan(0);
     await second.page.close();
     await page.close();

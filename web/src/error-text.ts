@@ -2,7 +2,7 @@
  * A refusal in the page's words: built from the ConvError's stable `code` and its `values` (never
  * from its English message), in the page's language, naming the page's controls (Padding, Output
  * padding, Groups…) rather than the library's option names. Codes the page's controls cannot
- * produce fall back to the library's translated headline.
+ * produce fall back to the library's message (English) or its translated headline (Chinese).
  */
 import type { ConvError } from '../../src/geometry/errors.js';
 import { errorHeadline } from '../../src/i18n/errors.js';
@@ -17,8 +17,14 @@ const num = (v: unknown, i: number): number => (Array.isArray(v) ? Number(v[i]) 
 export function pageErrorText(e: ConvError, lang: Lang, axes: 'one' | 'both' = 'one'): string {
   const text = composed(e, lang, axes);
   // An error without the numbers its code carries (built by hand, or from an older library):
-  // the translated headline rather than a sentence with holes in it.
-  return /NaN|undefined/.test(text) ? `${errorHeadline(lang, e.code)}${lang === 'zh' ? '。' : '.'}` : text;
+  // not a sentence with holes in it, but what the library said (Chinese: its translated headline).
+  return /NaN|undefined/.test(text) ? fallback(e, lang) : text;
+}
+
+/** A refusal the page has no sentence for: the library's own message in English, its headline in Chinese. */
+function fallback(e: ConvError, lang: Lang): string {
+  if (lang !== 'zh' && e.message) return e.message;
+  return `${errorHeadline(lang, e.code)}${lang === 'zh' ? '。' : '.'}`;
 }
 
 function composed(e: ConvError, lang: Lang, axes: 'one' | 'both'): string {
@@ -100,7 +106,7 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both'): string {
     case 'TOO_LARGE':
       return zh ? '这一层太大，无法在这里画出。请减小输入、步长或通道数。' : 'This layer is too large to draw here. Use a smaller input, stride or channel count.';
     default:
-      return `${errorHeadline(lang, e.code)}${zh ? '。' : '.'}`;
+      return fallback(e, lang);
   }
 }
 

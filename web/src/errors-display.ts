@@ -30,8 +30,15 @@ function square(s: State): boolean {
   return same(s.input) && same(s.kernel) && same(s.stride) && same(s.dilation) && same(s.outputPadding) && s.pad[0] === s.pad[2] && s.pad[1] === s.pad[3];
 }
 
-/** The elements dimmed while the picture is not the settings'. */
-const DIMMED = ['views', 'classic', 'legend', 'formula', 'svg-matrix', 'code-torch', 'code-tf'];
+/**
+ * The elements dimmed while the picture is not the settings': everything drawn from the last valid
+ * scene, the sentences about its step and cells included. (The pair and dilation views work from
+ * the settings themselves and say their own refusal.)
+ */
+const DIMMED = [
+  'views', 'classic', 'classic-key', 'legend', 'step-text', 'hover-text', 'stage-channels', 'channels-panel', 'channel-planes',
+  'formula', 'matrix-caption', 'svg-matrix', 'code-torch', 'code-tf', 'notation-cols', 'notation-form-note',
+];
 
 export function showErrors(): void {
   const { state, fieldErrors, stale } = store;
@@ -74,6 +81,7 @@ export function showErrors(): void {
   const banner = byId('error-banner');
   const problem = fieldErrors.size > 0 || layerError !== null;
   setHidden(banner, !problem);
-  setText(banner, problem ? t(state.lang, 'errorStale') : '');
-  for (const id of DIMMED) byId(id).classList.toggle('stale', problem || stale);
+  setText(banner, problem ? t(state.lang, store.fromDefault ? 'errorDefault' : 'errorStale') : '');
+  // The tutorial views mount after the first draw: an id not yet there is skipped.
+  for (const id of DIMMED) byId(id)?.classList.toggle('stale', problem || stale);
 }

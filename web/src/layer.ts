@@ -101,14 +101,14 @@ export function controlFor(e: ConvError, s: State): string {
 }
 
 /**
- * The message shown for a refusal. On the Chinese page a layer's refusal is said in Chinese from its
- * code and values (error-text.ts); a model file's (a plain code + message from the worker, or a
+ * The message shown for a refusal. A layer's refusal is said in the page's words, in its language,
+ * from the code and values (error-text.ts), in every view that shows one; a model file's (a plain code + message from the worker, or a
  * MODEL_* code) keeps the Chinese headline before the library's detail, which names the file's
  * own fields.
  */
 export function errorText(e: { code: string; message: string }, lang: Lang): string {
+  if (isConvError(e) && !e.code.startsWith('MODEL_')) return pageErrorText(e, lang);
   if (lang !== 'zh') return e.message;
-  if (isConvError(e) && !e.code.startsWith('MODEL_')) return pageErrorText(e, 'zh');
   if (e.code === 'MODEL_FILE' || e.code === 'MODEL_GRAPH') return modelErrorTextZh(e);
   return `${errorHeadline('zh', e.code)}${e.code.startsWith('MODEL_') ? '。' : `：${e.message}`}`;
 }

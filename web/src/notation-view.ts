@@ -55,7 +55,7 @@ export class NotationView {
   constructor(host: HTMLElement, before: Node | null, private load: (s: State) => void) {
     this.root = h('section', { id: 'notation-view', class: 'notation-view tutorial-view', 'data-notation': '', 'aria-labelledby': 'notation-title' });
     this.title = h('h2', { id: 'notation-title' });
-    const cols = h('div', { class: 'notation-cols' });
+    const cols = h('div', { id: 'notation-cols', class: 'notation-cols' });
     const g = h('div', { class: 'notation-col' });
     const t = h('div', { class: 'notation-col' });
     this.guideHead = h('h3');

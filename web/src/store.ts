@@ -37,6 +37,8 @@ export class Store {
   scene: StageScene | null = null;
   /** The scene is not the settings' (they were refused): drawn dimmed. */
   stale = false;
+  /** The scene is the default layer's, drawn because no valid layer came before (a refused link). */
+  fromDefault = false;
   /** The library's refusal of the settings, in the page's words, and the control it names. */
   layerError: { control: string; message: string; error: ConvError } | null = null;
   /** Field-level messages (a box holding no number in range), by control id. */
@@ -112,7 +114,10 @@ export class Store {
         // Nothing valid drawn yet (a link with an impossible layer): show the default layer, dimmed.
         const fallback = { ...defaultState(), lang: state.lang, theme: state.theme, colorBlind: state.colorBlind };
         const r = buildLayer(fallback);
-        if (r.ok) this.scene = buildScene(fallback, r.geometry);
+        if (r.ok) {
+          this.scene = buildScene(fallback, r.geometry);
+          this.fromDefault = true;
+        }
       }
       this.stale = this.scene !== null;
       return this.scene !== null;
@@ -127,6 +132,7 @@ export class Store {
       return false;
     }
     this.scene = scene;
+    this.fromDefault = false;
     this.layerError = null;
     this.stale = false;
     this.frame = Math.min(this.frame, Math.max(0, frameTotal(scene) - 1));
