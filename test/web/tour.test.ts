@@ -110,6 +110,15 @@ describe('the tour', () => {
         // And the figure is still a picture, not a thumbnail.
         const box = await figureBox(page);
         expect(box.width, `step ${n}`).toBeGreaterThanOrEqual(0.49 * 378);
+        // A classic figure keeps its legend (padding, inserted zeros, output padding) between the
+        // planes and the card, on the same screen, not after the card.
+        if ((await page.$eval('#figure', (e) => (e as HTMLSelectElement).value)) === 'classic') {
+          const key = await page.$eval('#classic-key', (e) => ({ hidden: (e as HTMLElement).hidden, top: e.getBoundingClientRect().top, bottom: e.getBoundingClientRect().bottom }));
+          const card = await page.$eval('#tour', (e) => e.getBoundingClientRect().top);
+          expect(key.hidden, `step ${n}`).toBe(false);
+          expect(key.top, `step ${n}`).toBeGreaterThanOrEqual(box.y + box.height - 1);
+          expect(key.bottom, `step ${n}`).toBeLessThanOrEqual(card + 1);
+        }
       }
       expect(errors).toEqual([]);
       await page.close();

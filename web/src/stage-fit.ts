@@ -95,16 +95,20 @@ export function chooseFigure(s: StageScene): string {
 let fitted: { key: string; W: number; H: number } | null = null;
 
 /** Scales the figure shown to the stage's box. */
-export function fitFigure(views: Views): void {
+export function fitFigure(views: Views, again = true): void {
   const box = byId('figure-box');
   const phone = typeof matchMedia !== 'undefined' && matchMedia('(max-width: 720px)').matches;
   const notices = ['error-banner', 'model-origin', 'classic-note', 'channels-note'].map((id) => (byId(id).hidden ? 0 : 1)).join('');
-  const key = `${window.innerWidth}x${window.innerHeight} ${store.state.lang} ${store.state.tour} ${notices} ${phone} ${document.body.dataset.side ?? ''} ${figureAnimates()}`;
+  const legend = byId('classic-key');
+  const key = `${window.innerWidth}x${window.innerHeight} ${store.state.lang} ${store.state.tour} ${notices} ${phone} ${document.body.dataset.side ?? ''} ${figureAnimates()} ${legend.hidden}`;
   if (fitted?.key !== key) fitted = { key, ...measureFigureBox(box, phone) };
   const { W, H } = fitted;
   const fig = figures.get(shown);
   if (fig) fig.fit(W, H, phone);
   else scaleGrids(views, W, H);
+  // The classic figure shows or hides its phone key as it fits; in the tour that key sits above the
+  // card, so the height it takes is measured again and the figure fitted once more.
+  if (again && phone && store.state.tour > 0 && legend.hidden !== key.endsWith(' true')) fitFigure(views, false);
 }
 
 function measureFigureBox(box: HTMLElement, phone: boolean): { W: number; H: number } {
@@ -122,7 +126,7 @@ function measureFigureBox(box: HTMLElement, phone: boolean): { W: number; H: num
       const next = document.getElementById('tour-next');
       const last = next && !next.hidden ? next : tryIt;
       const below = last.getBoundingClientRect().bottom - card.getBoundingClientRect().top + 12;
-      const above = ['header.top', '#stage .player']
+      const above = ['header.top', '#stage .player', '#classic-key']
         .map((sel) => document.querySelector<HTMLElement>(sel))
         .reduce((sum, el) => sum + (el ? el.offsetHeight + 8 : 0), 12);
       H = Math.max(220, Math.min(H, window.innerHeight - above - below));

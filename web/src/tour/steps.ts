@@ -140,7 +140,7 @@ export const TOUR: TourStep[] = [
     title: { en: 'Stride 2: inserting zeros', zh: '步长为 2：插零' },
     text: {
       en: 'With stride s the transposed convolution first inserts s − 1 zeros between neighbouring input cells, then convolves with stride 1: here the {i}×{i} input is stretched to {stretched}×{stretched}, padded, and gives {o}×{o}. The kernel now advances half an input cell per step, which is why it is also called a fractionally strided convolution, with stride 1/2.',
-      zh: '步长为 s 时，转置卷积先在相邻输入单元之间插入 s − 1 个零，再以步长 1 做卷积：这里 {i}×{i} 的输入被拉伸成 {stretched}×{stretched}，补零后得到 {o}×{o} 的输出。相对原来的输入，卷积核每步只前进半个单元，所以它又叫微步卷积，步长相当于 1/2。',
+      zh: '步长为 s 时，转置卷积先在相邻输入单元之间插入 s − 1 个零，再以步长 1 做卷积：这里 {i}×{i} 的输入被拉伸成 {stretched}×{stretched}，再加上填充，得到 {o}×{o} 的输出。相对原来的输入，卷积核每步只前进半个单元，所以它又叫微步卷积，步长相当于 1/2。',
     },
     tryIt: { en: 'Change the stride to 3: two zeros go between the cells.', zh: '把步长改成 3：单元之间会插入两个零。' },
     control: 'stride',
@@ -174,7 +174,7 @@ export const TOUR: TourStep[] = [
       en: 'Another way to see the same layer: each input cell adds a copy of the kernel, scaled by its value, onto the output, with copies s cells apart. When the kernel size is not a multiple of the stride the copies overlap unevenly — the numbers count how many land on each output cell — which leaves the checkerboard pattern seen in upsampled images.',
       zh: '同一层还可以这样看：每个输入单元把按自身数值缩放的一份卷积核叠加到输出上，相邻两份相隔 s 个单元。卷积核大小不是步长的整数倍时，这些叠加并不均匀——图中的数字就是落在每个输出单元上的份数——上采样得到的图片里常见的棋盘效应就由此而来。',
     },
-    tryIt: { en: 'Set the kernel size to 4, a multiple of the stride: inside the output the copies now overlap evenly.', zh: '把卷积核大小设为 4，即步长的整数倍：输出内部的叠加变得均匀，棋盘效应消失。' },
+    tryIt: { en: 'Set the kernel size to 4, a multiple of the stride: inside the output the copies now overlap evenly.', zh: '把卷积核大小设为 4，即步长的整数倍：现在输出内部每个单元叠加的份数都相同。' },
     control: 'kernel',
     query: 'i=3&k=3&s=2&p=0&t=1&v=scatter',
     figure: 'grids',
