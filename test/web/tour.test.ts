@@ -110,6 +110,10 @@ describe('the tour', () => {
         // And the figure is still a picture, not a thumbnail.
         const box = await figureBox(page);
         expect(box.width, `step ${n}`).toBeGreaterThanOrEqual(0.49 * 378);
+        // The step chooses figure and view: on a phone their menus give their rows to the picture
+        // (the stacked figure, without a player, keeps the figure menu to leave it).
+        expect(await page.isVisible('#view'), `step ${n}`).toBe(false);
+        expect(await page.isVisible('#figure'), `step ${n}`).toBe(box.kind === 'stack');
         // A classic figure keeps its legend (padding, inserted zeros, output padding) between the
         // planes and the card, on the same screen, not after the card.
         if ((await page.$eval('#figure', (e) => (e as HTMLSelectElement).value)) === 'classic') {
