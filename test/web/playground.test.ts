@@ -479,6 +479,28 @@ describe('playground page', () => {
     await page.close();
   });
 
+  it('one edit of a number field is one history entry: Back undoes "16", not the "1" typed on the way', async () => {
+    const { page } = await open('?i=5&k=3&lang=en');
+    const before = await page.evaluate(() => history.length);
+    await page.click('#input-h', { clickCount: 3 });
+    await page.keyboard.type('16');
+    await expect.poll(() => new URL(page.url()).searchParams.get('i')).toBe('16x5');
+    expect(await page.evaluate(() => history.length)).toBe(before + 1);
+    // Another field, or the same one focused again, is another change.
+    await page.click('#input-w', { clickCount: 3 });
+    await page.keyboard.type('7');
+    await page.click('#input-h', { clickCount: 3 });
+    await page.keyboard.type('9');
+    expect(await page.evaluate(() => history.length)).toBe(before + 3);
+    await page.goBack();
+    await expect.poll(() => page.inputValue('#input-h')).toBe('16');
+    await page.goBack();
+    await expect.poll(() => page.inputValue('#input-w')).toBe('5');
+    await page.goBack();
+    await expect.poll(() => page.inputValue('#input-h')).toBe('5');
+    await page.close();
+  });
+
   it('switches language and remembers it', async () => {
     const { page, context } = await open('?i=4x4');
     await page.selectOption('#lang', 'en');

@@ -105,8 +105,11 @@ function readNumber(id: string): void {
     return;
   }
   store.fieldErrors.delete(id);
-  store.commit((s) => f.set(s, v));
+  store.commit((s) => f.set(s, v), `${id}:${edits.get(id) ?? 0}`);
 }
+
+/** Each focus of a number field starts a new edit of it: its keystrokes until then are one change. */
+const edits = new Map<string, number>();
 
 function writePadBoxes(): void {
   for (const id of ['pad-hb', 'pad-ha', 'pad-wb', 'pad-wa']) input(id).value = String(fields[id].get(store.state));
@@ -114,7 +117,10 @@ function writePadBoxes(): void {
 
 /** Wires every control of the form (and the player bar's view, figure and matrix choices). */
 export function bindControls(): void {
-  for (const id of Object.keys(fields)) input(id).addEventListener('input', () => readNumber(id));
+  for (const id of Object.keys(fields)) {
+    input(id).addEventListener('focus', () => edits.set(id, (edits.get(id) ?? 0) + 1));
+    input(id).addEventListener('input', () => readNumber(id));
+  }
   select('pad-mode').addEventListener('change', () => {
     const state = store.state;
     const m = select('pad-mode').value as PadMode;

@@ -73,8 +73,18 @@ export class Store {
     this.emit('layer', this.rebuild());
   }
 
-  /** A reader's change: optionally edit the settings, rebuild, redraw, and add a history entry. */
-  commit(edit?: (s: State) => void): void {
+  /**
+   * What the last commit continued: a number field's edit, keystroke by keystroke, is one change
+   * (one history entry, updated in place), so Back undoes "16", not the "1" typed on the way.
+   */
+  commitKey: string | null = null;
+
+  /**
+   * A reader's change: optionally edit the settings, rebuild, redraw, and add a history entry.
+   * `continues`: commits with the same key in a row are one change (url-sync.ts replaces the entry).
+   */
+  commit(edit?: (s: State) => void, continues: string | null = null): void {
+    this.commitKey = continues;
     edit?.(this.state);
     this.refresh();
     this.emit('commit');

@@ -39,7 +39,12 @@ export function loadUrl(): void {
   }
 }
 
-/** Every reader's change becomes a history entry. */
+/** Every reader's change becomes a history entry; a change continued (one field's typing) updates its own. */
 export function bindUrl(): void {
-  store.subscribe('commit', () => pushUrl(false));
+  let last: string | null = null;
+  store.subscribe('commit', () => {
+    const key = store.commitKey;
+    pushUrl(key !== null && key === last);
+    last = key;
+  });
 }
