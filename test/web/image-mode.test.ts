@@ -352,21 +352,39 @@ describe('image mode', () => {
     await zh.page.close();
   }, 90_000);
 
-  it('the enlarged footprint shows every tap of the widest kernel the form allows (9 × 9 at dilation 8: 65 pixels across)', async () => {
-    const { page } = await open('?view=image&lang=en&k=9&d=8&p=1&s=1');
-    const z = await page.$eval('canvas[data-image-zoom]', (c) => {
-      const canvas = c as HTMLCanvasElement;
-      const d = (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height).data;
-      let pink = 0;
-      for (let i = 0; i < d.length; i += 4) if (d[i] === 0xff && d[i + 1] === 0x2d && d[i + 2] === 0x95) pink++;
-      return { pink, width: canvas.width };
-    });
-    // The square is the footprint and a margin (65 + 4 pixels), each tap a filled scale × scale cell.
-    const scale = z.width / 69;
-    expect(Number.isInteger(scale)).toBe(true);
-    expect(z.pink).toBe(81 * scale * scale);
-    expect(await page.textContent('[data-image-footprint]')).toMatch(/reads 81 input pixels, rows \d+–\d+, columns \d+–\d+\. Between the taps are 4,144 holes/); // 65² − 81, grouped as counts are written
-    await page.close();
+  it('the enlarged footprint shows every tap of the widest kernel the form allows (9 × 9 at dilation 8: 65 pixels across), each at least 3 screen pixels wide', async () => {
+    // Desktop, and a phone, whose bar shows the enlargement 84 px wide.
+    for (const viewport of [undefined, { width: 390, height: 664 }]) {
+      const { page } = await open('?view=image&lang=en&k=9&d=8&p=1&s=1', viewport);
+      const z = await page.$eval('canvas[data-image-zoom]', (c) => {
+        const canvas = c as HTMLCanvasElement;
+        const d = (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height).data;
+        let pink = 0;
+        // Pink runs along one row: each tap's mark is a square, so a run is one mark's side.
+        const runs: number[] = [];
+        for (let y = 0; y < canvas.height; y++) {
+          let run = 0;
+          for (let x = 0; x <= canvas.width; x++) {
+            const i = 4 * (y * canvas.width + x);
+            const on = x < canvas.width && d[i] === 0xff && d[i + 1] === 0x2d && d[i + 2] === 0x95;
+            if (on) { pink++; run++; } else if (run) { runs.push(run); run = 0; }
+          }
+        }
+        return { pink, runs, width: canvas.width, shown: canvas.getBoundingClientRect().width };
+      });
+      // The square is the footprint and a margin (65 + 4 pixels) at a whole scale.
+      const scale = z.width / 69;
+      expect(Number.isInteger(scale)).toBe(true);
+      // 81 square marks of one side, apart (taps 8 pixels apart), each at least 3 screen pixels.
+      const side = Math.round(Math.sqrt(z.pink / 81));
+      expect(z.pink).toBe(81 * side * side);
+      expect(new Set(z.runs)).toEqual(new Set([side]));
+      expect(z.runs.length).toBe(9 * side * 9);
+      expect(side).toBeLessThan(8 * scale);
+      expect((side * z.shown) / z.width).toBeGreaterThanOrEqual(3);
+      expect(await page.textContent('[data-image-footprint]')).toMatch(/reads 81 input pixels, rows \d+–\d+, columns \d+–\d+\. Between the taps are 4,144 holes/); // 65² − 81, grouped as counts are written
+      await page.close();
+    }
   }, 60_000);
 
   it('stacked dilated layers follow the playground’s layer: its rate three times grids, its kernel at 1, 2, 5 does not', async () => {

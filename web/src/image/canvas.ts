@@ -138,3 +138,11 @@ export function drawZoom(zoom: HTMLCanvasElement, source: HTMLCanvasElement, top
   if (x1 > x0 && y1 > y0) ctx.drawImage(source, x0, y0, x1 - x0, y1 - y0, (x0 - left) * scale, (y0 - top) * scale, (x1 - x0) * scale, (y1 - y0) * scale);
   return ctx;
 }
+
+/** The smallest step between neighbouring values of a list of distinct numbers (1 for one value or none). */
+export function smallestGap(values: readonly number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  let g = Infinity;
+  for (let i = 1; i < v.length; i++) g = Math.min(g, v[i] - v[i - 1]);
+  return Number.isFinite(g) ? g : 1;
+}

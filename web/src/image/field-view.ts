@@ -6,7 +6,7 @@
  */
 import { h } from '../dom.js';
 import type { Lang } from '../state.js';
-import { clearOverlay, displayZoom, drawPicture, drawZoom, frame, markPixel, ring, zoomOf } from './canvas.js';
+import { clearOverlay, displayZoom, drawPicture, drawZoom, frame, markPixel, ring, smallestGap, zoomOf } from './canvas.js';
 import { coarsePointer, count, it } from './image-text.js';
 import type { Picture } from './picture.js';
 import { GRIDDING_STACK, LAYER_STACK, STACKS, equalRates, fullSpan, kernelText, layerStacks, ratesText, stackField, stackNetwork } from './stack-field.js';
@@ -189,12 +189,4 @@ export class FieldView {
     this.said.dataset.span = `${f.span[0]}x${f.span[1]}`;
     this.canvas.setAttribute('aria-label', this.said.textContent);
   }
-}
-
-/** The smallest step between neighbouring values of a list of distinct numbers (1 for one value or none). */
-function smallestGap(values: readonly number[]): number {
-  const v = [...values].sort((a, b) => a - b);
-  let g = Infinity;
-  for (let i = 1; i < v.length; i++) g = Math.min(g, v[i] - v[i - 1]);
-  return Number.isFinite(g) ? g : 1;
 }

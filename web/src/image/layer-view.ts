@@ -15,7 +15,7 @@ import { h } from '../dom.js';
 import { setAttr, setText } from '../dom-write.js';
 import { pageErrorText } from '../error-text.js';
 import type { Lang, State } from '../state.js';
-import { clearOverlay, displayZoom, drawPicture, drawPlanes, drawZoom, frame, markPixel, ring, zoomOf } from './canvas.js';
+import { clearOverlay, displayZoom, drawPicture, drawPlanes, drawZoom, frame, markPixel, ring, smallestGap, zoomOf } from './canvas.js';
 import { displayOf } from './display.js';
 import type { DisplayMap } from './display.js';
 import { footprint, inPadding } from './footprint.js';
@@ -552,10 +552,17 @@ export class LayerView {
     const zLeft = Math.round((left + right) / 2 - (size - 1) / 2);
     const z = drawZoom(this.zoom, this.inputCanvas, zTop, zLeft, size, scale);
     z.lineWidth = Math.max(2, scale / 5);
+    // A filled tap is at least 3 screen pixels wide where the taps are far enough apart: the phone's
+    // bar shows the enlargement in 84 px, where a 65-pixel footprint's taps were 1.2 px dots.
+    const onScreen = (this.zoom.clientWidth || size * scale) / (size * scale);
+    const gap = Math.min(smallestGap(fp.rows.flatMap((r) => (r.at === null ? [] : [r.at]))), smallestGap(fp.cols.flatMap((c) => (c.at === null ? [] : [c.at]))));
+    const mark = Math.max(scale, Math.min(Math.ceil(3 / onScreen), gap * scale - 1));
     const box = (col: number, row: number) => {
       if (fill) {
         z.fillStyle = z.strokeStyle;
-        z.fillRect((col - zLeft) * scale, (row - zTop) * scale, scale, scale);
+        // On whole canvas pixels: a half-pixel edge would blend into the picture.
+        const inset = Math.floor((scale - mark) / 2);
+        z.fillRect((col - zLeft) * scale + inset, (row - zTop) * scale + inset, mark, mark);
       } else z.strokeRect((col - zLeft) * scale + z.lineWidth / 2, (row - zTop) * scale + z.lineWidth / 2, scale - z.lineWidth, scale - z.lineWidth);
     };
     for (const r of fp.rows) {
