@@ -41,6 +41,31 @@ describe('linked pair', () => {
     await page.close();
   });
 
+  it('starts from the figure’s own kernel and input: z = Cx is the figure’s output, cell for cell', async () => {
+    const page = await open('?i=5&k=3&s=2&p=0&n=1&lang=en');
+    const shown = async (svg: string) => new Map(await page.$$eval(`${svg} text`, (ts) => ts.map((t) => [Number((t as SVGElement).dataset.cell), Number(t.textContent)] as [number, number])));
+    const kernel = [...(await shown('#svg-kernel')).entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+    const output = [...(await shown('#svg-output')).entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+    await page.click('#pair-open');
+    expect((await grid(page, 'kernel')).values).toEqual(kernel);
+    expect((await grid(page, 'z')).values).toEqual(output);
+    expect(await page.textContent('[data-pair-figure-note]')).toBe('The kernel and x start as the figure’s example numbers (its first channel).');
+    // An edit is the pair's alone, and the note says so.
+    await page.fill('[data-pair-grid="kernel"] tr:nth-child(1) td:nth-child(1) input', '5');
+    await page.press('[data-pair-grid="kernel"] tr:nth-child(1) td:nth-child(1) input', 'Enter');
+    await page.waitForFunction(() => document.querySelector('[data-pair-grid="kernel"] td')?.getAttribute('data-value') === '5');
+    expect(await page.textContent('[data-pair-figure-note]')).toMatch(/^You have edited the numbers here/);
+    // A transposed figure (2 × 2 → 5 × 5, the restoring layer): its kernel is the pair's too. Its
+    // direct view draws it flipped (rotated 180°, "Kernel (flipped)"): the pair's, read backwards.
+    const t = await open('?i=2&k=3&s=2&p=0&t=1&n=1&lang=zh');
+    const tk = [...new Map(await t.$$eval('#svg-kernel text', (ts) => ts.map((e) => [Number((e as SVGElement).dataset.cell), Number(e.textContent)] as [number, number]))).entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+    await t.click('#pair-open');
+    expect((await grid(t, 'kernel')).values).toEqual([...tk].reverse());
+    expect(await t.textContent('[data-pair-figure-note]')).toBe('卷积核一开始就是主图的（取第一个通道）；x 是配对图自己的示例数值。');
+    await t.close();
+    await page.close();
+  });
+
   it('edits, randomises and shows the least-squares inverse; one click puts the transposed conv in the figure', async () => {
     const page = await open('?i=5&k=3&s=2&p=1&lang=zh');
     await page.click('#pair-open');

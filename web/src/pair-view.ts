@@ -10,6 +10,7 @@ import { linkedPair, LEAST_SQUARES_LIMIT } from '../../src/arithmetic/linked-pai
 import type { LinkedPair } from '../../src/arithmetic/linked-pair.js';
 import { paddingArgument } from '../../src/geometry/axis-kind.js';
 import { isConvError } from '../../src/geometry/errors.js';
+import { exampleInput, exampleWeight } from './example-values.js';
 import { errorText, optionsOf } from './layer.js';
 import { pt } from './pair-i18n.js';
 import type { PairKey } from './pair-i18n.js';
@@ -100,7 +101,11 @@ export class PairView {
         this.body.replaceChildren(frag);
         return;
       }
-      const values = { input: this.x ?? undefined, weight: this.w ?? undefined };
+      // Until the reader edits them, the figure's example numbers (its kernel, the first slice when
+      // it has channels): one layer, one kernel, in the figure and in the pair.
+      const [, , H, W] = base.inputShape.length === 4 ? base.inputShape : [1, ...base.inputShape];
+      const [, , kh, kw] = base.weightShape;
+      const values = { input: this.x ?? Array.from(exampleInput(1, H, W)), weight: this.w ?? Array.from(exampleWeight(1, kh, kw)) };
       const n = Math.min(base.z.length, base.x.length);
       const wantLsq = this.lsq && n <= LEAST_SQUARES_LIMIT;
       if (this.lsq && !wantLsq) lsqNote = pt(lang, 'pairLsqTooLarge');
@@ -173,6 +178,8 @@ export class PairView {
       this.deps.load(stateOf(pair, s, !s.transposed));
     }));
     frag.append(actions);
+    // The figure's numbers are its own example values; edited ones here are the pair's alone.
+    frag.append(h('p', { class: 'hint', 'data-pair-figure-note': '' }, pt(lang, this.x || this.w ? 'pairFigureEdited' : s.transposed ? 'pairFigureKernel' : 'pairFigureSame')));
     if (lsqNote) frag.append(h('p', { class: 'hint' }, lsqNote));
     this.body.replaceChildren(frag);
     if (this.refocus) {

@@ -9,6 +9,7 @@ import { paddingArgument } from '../../src/geometry/axis-kind.js';
 import type { ConvGeometry } from '../../src/geometry/types.js';
 import { trace } from '../../src/trace/index.js';
 import type { DirectTrace, ScatterTrace } from '../../src/trace/index.js';
+import { exampleInput, exampleWeight } from './example-values.js';
 import type { State } from './state.js';
 
 export interface Values {
@@ -28,21 +29,12 @@ export interface StageScene {
   values: Values | null;
 }
 
-/** Small whole numbers (0–3 in the input, 0–2 in the kernel) like the classic numeric figures. */
+/** The example numbers (example-values.ts) through the layer, on the reference engine. */
 function exampleValues(g: ConvGeometry): Values {
   const [, C, H, W] = g.inputShape;
-  const x = new Float32Array(C * H * W);
-  for (let c = 0; c < C; c++) for (let h = 0; h < H; h++) for (let w = 0; w < W; w++) x[(c * H + h) * W + w] = (h * 3 + w * 7 + c * 5 + 1) % 4;
+  const x = exampleInput(C, H, W);
   const ws = g.weightShape;
-  const n = ws.reduce((a, b) => a * b, 1);
-  const kh = ws[2];
-  const kw = ws[3];
-  const w = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    const tap = i % (kh * kw);
-    const pair = Math.floor(i / (kh * kw));
-    w[i] = (Math.floor(tap / kw) * 2 + (tap % kw) + pair) % 3;
-  }
+  const w = exampleWeight(ws[0] * ws[1], ws[2], ws[3]);
   const xt = tensor(x, g.inputShape);
   const wt = tensor(w, g.weightShape);
   const [H0, W0] = g.axes;

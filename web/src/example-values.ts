@@ -1,0 +1,23 @@
+/**
+ * The page's example numbers: small whole numbers (0–3 in an input, 0–2 in a kernel) like the
+ * classic numeric figures. One rule for every view that shows numbers, so the figure and the linked
+ * pair under it multiply by the same kernel.
+ */
+
+/** An input of `channels` planes of h × w, channel by channel, row by row. */
+export function exampleInput(channels: number, h: number, w: number): Float32Array {
+  const x = new Float32Array(channels * h * w);
+  for (let c = 0; c < channels; c++) for (let r = 0; r < h; r++) for (let q = 0; q < w; q++) x[(c * h + r) * w + q] = (r * 3 + q * 7 + c * 5 + 1) % 4;
+  return x;
+}
+
+/** `slices` kernel slices of kh × kw (a weight tensor's leading axes flattened), slice by slice. */
+export function exampleWeight(slices: number, kh: number, kw: number): Float32Array {
+  const taps = kh * kw;
+  const w = new Float32Array(slices * taps);
+  for (let i = 0; i < w.length; i++) {
+    const tap = i % taps;
+    w[i] = (Math.floor(tap / kw) * 2 + (tap % kw) + Math.floor(i / taps)) % 3;
+  }
+  return w;
+}
