@@ -34,3 +34,23 @@ describe('refusals next to their control', () => {
     });
   }
 });
+
+describe('a refusal goes under the control the reader just changed, when it is about that control', () => {
+  const edits: [string, Partial<State>, string, string][] = [
+    ['dilation 4 makes a 3-tap kernel too large: under Dilation', { input: [5, 5], dilation: [4, 1], pad: [1, 1, 1, 1] }, 'dilation-h', 'dilation-h'],
+    ['a smaller input makes the kernel too large: under Input', { input: [1, 5], pad: [0, 0, 0, 0] }, 'input-h', 'input-h'],
+    ['less padding makes the kernel too large: under the padding box', { input: [2, 5], pad: [0, 0, 0, 0] }, 'pad-hb', 'pad-hb'],
+    ['a stride that output padding 1 now equals: under Stride', { transposed: true, stride: [1, 1], outputPadding: [1, 0] }, 'stride-h', 'stride-h'],
+    ['fewer in channels than groups divide: under In channels', { inChannels: 3, groups: 2 }, 'in-ch', 'in-ch'],
+    // A change the refusal is not about (the other axis, an unrelated box) leaves it at its home.
+    ['W dilation changed, H refused: under Kernel H', { input: [1, 5], pad: [0, 0, 0, 0] }, 'dilation-w', 'kernel-h'],
+    ['groups changed, the kernel refused: under Kernel', { input: [1, 5], pad: [0, 0, 0, 0] }, 'groups', 'kernel-h'],
+  ];
+  for (const [what, patch, edited, control] of edits) {
+    it(what, () => {
+      const r = buildLayer({ ...defaultState(), ...patch } as State, edited);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.control).toBe(control);
+    });
+  }
+});

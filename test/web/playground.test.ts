@@ -479,6 +479,18 @@ describe('playground page', () => {
     await page.close();
   });
 
+  it('a refusal caused by the field just changed is shown under that field (Dilation), in both languages', async () => {
+    for (const lang of ['en', 'zh']) {
+      const { page } = await open(`?i=5&k=3&s=2&p=1&lang=${lang}`);
+      await page.fill('#dilation-h', '4');
+      await expect.poll(() => page.textContent('.field-error[data-for~="dilation-h"]')).toMatch(lang === 'en' ? /^H: the kernel covers 9 cells \(kernel 3 with dilation rate 4\)/ : /^高度方向上，卷积核覆盖 9 个单元（卷积核 3，膨胀率 4）/);
+      expect(await attr(page, '#dilation-h', 'aria-invalid')).toBe('true');
+      expect(await page.textContent('.field-error[data-for~="kernel-h"]')).toBe('');
+      expect(await page.getAttribute('#kernel-h', 'aria-invalid')).toBeNull();
+      await page.close();
+    }
+  });
+
   it('one edit of a number field is one history entry: Back undoes "16", not the "1" typed on the way', async () => {
     const { page } = await open('?i=5&k=3&lang=en');
     const before = await page.evaluate(() => history.length);

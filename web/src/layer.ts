@@ -35,13 +35,14 @@ export function optionsOf(s: State): TraceSpecOptions {
 
 export type LayerResult = { ok: true; geometry: ConvGeometry } | { ok: false; error: ConvError; control: string };
 
-export function buildLayer(s: State): LayerResult {
+/** `edited`: the control the reader just changed (a refusal about it is shown there). */
+export function buildLayer(s: State, edited: string | null = null): LayerResult {
   try {
     const r = resolveSpec(optionsOf(s));
     if (r.kind !== 'conv') throw new Error('unexpected pooling geometry');
     return { ok: true, geometry: r.geometry };
   } catch (e) {
-    if (isConvError(e)) return { ok: false, error: e, control: controlFor(e, s) };
+    if (isConvError(e)) return { ok: false, error: e, control: controlFor(e, s, edited) };
     throw e;
   }
 }
@@ -95,8 +96,26 @@ function padBox(ax: 'h' | 'w', s: State): string {
   return after > before ? `pad-${ax}a` : `pad-${ax}b`;
 }
 
-export function controlFor(e: ConvError, s: State): string {
+/**
+ * The other controls whose values a refusal is about (its axis's): the reader who just changed one
+ * of them reads the message there, not under a field they did not touch (dilation 4 makes a 3-tap
+ * kernel too large: the message goes under Dilation).
+ */
+const ALSO_ABOUT: Partial<Record<ConvErrorCode, (ax: 'h' | 'w', s: State) => string[]>> = {
+  KERNEL_TOO_LARGE: (ax, s) => [`input-${ax}`, `dilation-${ax}`, ...padBoxes(ax, s)],
+  OUTPUT_TOO_SMALL: (ax) => [`input-${ax}`, `kernel-${ax}`, `stride-${ax}`, `dilation-${ax}`],
+  OUTPUT_PADDING: (ax) => [`stride-${ax}`, `dilation-${ax}`],
+  SAME_STRIDED: (ax) => [`stride-${ax}`],
+  GROUPS: () => ['in-ch', 'out-ch'],
+};
+
+/** The boxes that hold this axis's padding in the current padding type. */
+const padBoxes = (ax: 'h' | 'w', s: State) => (s.padMode === 'number' ? ['pad-hb'] : [`pad-${ax}b`, `pad-${ax}a`]);
+
+/** `edited`: the control the reader just changed, preferred when the refusal is about it. */
+export function controlFor(e: ConvError, s: State, edited: string | null = null): string {
   const ax = e.axis === 'W' ? 'w' : 'h';
+  if (edited && ALSO_ABOUT[e.code]?.(ax, s).includes(edited)) return edited;
   return (CONTROL_OF[e.code] ?? CONTROL_OF.INVALID_OPTION)(ax, s);
 }
 

@@ -117,7 +117,7 @@ export class Store {
   /** Settings → library → scene; returns whether a scene should be drawn. */
   private rebuild(): boolean {
     const state = this.state;
-    const result = buildLayer(state);
+    const result = buildLayer(state, this.commitKey?.split(':')[0] ?? null);
     if (!result.ok) {
       this.layerError = { control: result.control, message: pageErrorText(result.error, state.lang), error: result.error };
       if (!this.scene) {
