@@ -7,6 +7,9 @@ import { isConvError, type ConvError } from '../../src/geometry/errors.js';
 import { errorHeadline } from '../../src/i18n/errors.js';
 import { convGeometry, convTransposeGeometry } from '../../src/geometry/torch.js';
 import { pageErrorText } from '../../web/src/error-text.js';
+import { buildLayer } from '../../web/src/layer.js';
+import { defaultState } from '../../web/src/state.js';
+import type { State } from '../../web/src/state.js';
 
 function refusal(f: () => unknown): ConvError {
   try { f(); } catch (e) { if (isConvError(e)) return e; throw e; }
@@ -40,5 +43,27 @@ describe('padding-mode refusals in the page’s words', () => {
     const e = refusal(() => convGeometry(shapes, { padding: 4, paddingMode: 'reflect' }));
     const bare = Object.assign(Object.create(Object.getPrototypeOf(e)), e, { values: {} }) as ConvError;
     expect(pageErrorText(bare, 'en')).toBe(`${errorHeadline('en', 'PADDING_MODE')}.`);
+  });
+});
+
+describe('refusals that say what would be valid', () => {
+  it('a transposed crop that leaves nothing counts the crop against what there is, never a negative size', () => {
+    // Tour step 6 with Padding 3: 2 × 2 → (2 − 1)·1 + 3 = 4 cells, cropped by 3 + 3.
+    const e = refusal(() => convTransposeGeometry({ inputShape: [1, 1, 2, 2], weightShape: [1, 1, 3, 3] }, { padding: 3 }));
+    expect(e.code).toBe('OUTPUT_TOO_SMALL');
+    expect(pageErrorText(e, 'en')).toBe('H: Padding crops 6 cells (3 + 3) but the transposed convolution produces only 4, so no output is left. Set Padding to at most 1 per side, or use a larger input, kernel or stride.');
+    expect(pageErrorText(e, 'zh')).toBe('高度方向上，填充要裁掉 6 个单元（3 + 3），而转置卷积只得到 4 个，输出一个也不剩。请把填充减到每边最多 1，或增大输入、卷积核或步长。');
+    // At most 1 per side is valid: 4 − 2 = 2 cells.
+    expect(convTransposeGeometry({ inputShape: [1, 1, 2, 2], weightShape: [1, 1, 3, 3] }, { padding: 1 }).axes[0].output).toBe(2);
+  });
+
+  it('groups that do not divide the channels name a divisor and a multiple that would', () => {
+    const layer = (patch: Partial<State>): ConvError => { const r = buildLayer({ ...defaultState(), ...patch }); if (r.ok) throw new Error('accepted'); return r.error; };
+    const e = layer({ inChannels: 6, outChannels: 4, groups: 4 });
+    expect(e.code).toBe('GROUPS');
+    expect(pageErrorText(e, 'en')).toBe('Groups (4) must divide the input channels (6). Set Groups to a divisor of 6, such as 3, or In channels to a multiple of 4, such as 8.');
+    expect(pageErrorText(e, 'zh')).toBe('输入通道数（6）必须能被分组数（4）整除。请把分组数设为 6 的因数，如 3，或把输入通道数改为 4 的倍数，如 8。');
+    const one = layer({ inChannels: 1, outChannels: 2, groups: 2 });
+    expect(pageErrorText(one, 'en')).toMatch(/^Groups \(2\) must divide the input channels \(1\)\. Set Groups to 1, or In channels to a multiple of 2, such as 2\.$/);
   });
 });

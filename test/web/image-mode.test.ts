@@ -180,14 +180,14 @@ describe('image mode', () => {
       return page.textContent('[data-image-error]');
     };
     await set('#groups', '2');
-    expect(await said('This layer cannot run: Groups (2) must divide the input channels (3).')).toBe('This layer cannot run: Groups (2) must divide the input channels (3).');
+    expect(await said('This layer cannot run: Groups (2) must divide the input channels (3). Set Groups to a divisor of 3, such as 1, or In channels to a multiple of 2, such as 4.')).toBe('This layer cannot run: Groups (2) must divide the input channels (3). Set Groups to a divisor of 3, such as 1, or In channels to a multiple of 2, such as 4.');
     // Channels other than the picture's: the layer is still refused rather than run per colour.
     await set('#in-ch', '4');
     await set('#out-ch', '4');
     await set('#groups', '3');
-    expect(await said('This layer cannot run: Groups (3) must divide the input channels (4).')).toBe('This layer cannot run: Groups (3) must divide the input channels (4).');
+    expect(await said('This layer cannot run: Groups (3) must divide the input channels (4). Set Groups to a divisor of 4, such as 2, or In channels to a multiple of 3, such as 6.')).toBe('This layer cannot run: Groups (3) must divide the input channels (4). Set Groups to a divisor of 4, such as 2, or In channels to a multiple of 3, such as 6.');
     // Said again in the layer form, under the channel fields it is about.
-    expect(await page.textContent('#controls [data-image-refusal]')).toBe('This layer cannot run: Groups (3) must divide the input channels (4).');
+    expect(await page.textContent('#controls [data-image-refusal]')).toBe('This layer cannot run: Groups (3) must divide the input channels (4). Set Groups to a divisor of 4, such as 2, or In channels to a multiple of 3, such as 6.');
     expect(await page.isVisible('#controls [data-image-refusal]')).toBe(true);
     expect(await page.$eval('#controls [data-image-refusal]', (e) => e.previousElementSibling?.getAttribute('data-for'))).toBe('in-ch out-ch groups');
     await set('#groups', '4');

@@ -215,7 +215,7 @@ describe('playground page', () => {
     expect(await attr(page, '#svg-channels', 'aria-label')).toBe(feeds);
     await page.fill('#groups', '4');
     expect(await page.isVisible('#error-banner')).toBe(true);
-    expect(await page.textContent('.field-error[data-for~="groups"]')).toBe('Groups (4) must divide the output channels (6).');
+    expect(await page.textContent('.field-error[data-for~="groups"]')).toBe('Groups (4) must divide the output channels (6). Set Groups to a divisor of 6, such as 3, or Out channels to a multiple of 4, such as 8.');
     await page.fill('#groups', '1');
     // Transposed with output padding, then with a target size.
     await page.fill('#in-ch', '1');
@@ -489,6 +489,15 @@ describe('playground page', () => {
       expect(await page.getAttribute('#kernel-h', 'aria-invalid')).toBeNull();
       await page.close();
     }
+  });
+
+  it('the Formula tab groups its counts as its lines do (2,320, not 2320)', async () => {
+    const { page } = await open('?i=8&k=3&ci=16&co=16&s=1&p=0&lang=zh');
+    // 16·16·9 weights + 16 biases; 6 × 6 outputs × 16 channels × 144 products.
+    expect(await page.textContent('#params-text')).toBe('2,320');
+    expect(await page.textContent('#macs-text')).toBe('82,944');
+    expect(await page.textContent('#formula ul')).toContain('82,944');
+    await page.close();
   });
 
   it('one edit of a number field is one history entry: Back undoes "16", not the "1" typed on the way', async () => {

@@ -69,17 +69,27 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both'): string {
         : `Target output ${axis} = ${want} cannot be produced; with these settings it can be ${String(v.min)} to ${String(v.max)}.`;
     }
     case 'OUTPUT_TOO_SMALL': {
-      const o = num(v.output, 0);
+      // Not "the output would have −2 cells": how much the padding crops against what there is.
+      const [pb, pa] = [num(v.padding, 0), num(v.padding, 1)];
+      const full = num(v.output, 0) + pb + pa;
+      const most = Math.max(0, Math.floor((full - 1) / 2));
       return zh
-        ? `${axis}方向上输出只剩 ${o} 个单元：填充裁掉的比转置卷积得到的还多。请减小填充，或增大输入、卷积核或步长。`
-        : `${axis}: the output would have ${o} cells — Padding crops more than the transposed convolution produces. Lower Padding, or use a larger input, kernel or stride.`;
+        ? `${axis}方向上，填充要裁掉 ${pb + pa} 个单元（${pb} + ${pa}），而转置卷积只得到 ${full} 个，输出一个也不剩。请把填充减到每边最多 ${most}，或增大输入、卷积核或步长。`
+        : `${axis}: Padding crops ${pb + pa} cells (${pb} + ${pa}) but the transposed convolution produces only ${full}, so no output is left. Set Padding to at most ${most} per side, or use a larger input, kernel or stride.`;
     }
     case 'GROUPS': {
       const g = num(v.groups, 0);
       const isIn = v.inChannels !== undefined;
       const c = num(isIn ? v.inChannels : v.outChannels, 0);
-      if (zh) return `${isIn ? '输入' : '输出'}通道数（${c}）必须能被分组数（${g}）整除。`;
-      return `Groups (${g}) must divide the ${isIn ? 'input' : 'output'} channels (${c}).`;
+      // What would be valid: the largest divisor of the channel count below g, or g's next multiple.
+      const fit = Math.max(...Array.from({ length: Math.min(g, c) }, (_, i) => i + 1).filter((d) => c % d === 0));
+      const up = Math.ceil(c / g) * g;
+      if (zh) {
+        const set = c === 1 ? '请把分组数设为 1' : `请把分组数设为 ${c} 的因数，如 ${fit}`;
+        return `${isIn ? '输入' : '输出'}通道数（${c}）必须能被分组数（${g}）整除。${set}，或把${isIn ? '输入' : '输出'}通道数改为 ${g} 的倍数，如 ${up}。`;
+      }
+      const set = c === 1 ? 'Set Groups to 1' : `Set Groups to a divisor of ${c}, such as ${fit}`;
+      return `Groups (${g}) must divide the ${isIn ? 'input' : 'output'} channels (${c}). ${set}, or ${isIn ? 'In' : 'Out'} channels to a multiple of ${g}, such as ${up}.`;
     }
     case 'PADDING_MODE': {
       // The picture's Padding mode menu (image mode). A transposed layer's refusal carries the mode

@@ -3,6 +3,7 @@
  * next paint, so a parameter change shows the main picture within one frame even when C has a
  * million cells.
  */
+import { formatNumber } from '../../src/i18n/index.js';
 import { explainGeometry } from '../../src/arithmetic/explain.js';
 import { drawChannels } from './channels-view.js';
 import { tfCode, torchCode } from './code.js';
@@ -120,8 +121,9 @@ function drawFormula(s: StageScene): void {
   }
   const rows: [string, string][] = [
     [t(lang, 'shapes'), `[${e.inputShape.join(', ')}] → [${e.outputShape.join(', ')}]`],
-    [t(lang, 'params'), String(e.params)],
-    [t(lang, 'macs'), String(e.macs)],
+    // Grouped as the explanation's lines below write them (2,700), by the library's one formatter.
+    [t(lang, 'params'), formatNumber(e.params)],
+    [t(lang, 'macs'), formatNumber(e.macs)],
   ];
   const cells = dl.children;
   rows.forEach(([k, v], i) => {
