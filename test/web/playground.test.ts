@@ -489,6 +489,16 @@ describe('playground page', () => {
       expect(await page.getAttribute('#kernel-h', 'aria-invalid')).toBeNull();
       await page.close();
     }
+    // The same numbers on both axes: the refusal is about both, as the tour's says.
+    const both = await open('?i=3&k=5&p=0&lang=en');
+    expect(await both.page.textContent('.field-error[data-for~="kernel-h"]')).toBe('H and W: the kernel covers 5 cells but the padded input has only 3 (3 + 0 + 0). Set Padding to at least 1 per side, or use a smaller kernel.');
+    await both.page.close();
+    // One value out of range is not a refused combination: the banner says a value, under its field.
+    const one = await open('?i=5&k=3&lang=en');
+    await one.page.fill('#stride-w', '0');
+    expect(await one.page.textContent('.field-error[data-for~="stride-w"]')).toBe('Enter a whole number from 1 to 8.');
+    expect(await one.page.textContent('#error-banner')).toBe('A value is not valid (the message is under its field) — the figure shows the last valid one.');
+    await one.page.close();
   });
 
   it('the Formula tab groups its counts as its lines do (2,320, not 2320)', async () => {

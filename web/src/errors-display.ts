@@ -70,18 +70,20 @@ export function showErrors(): void {
   for (const [id, msg] of fieldErrors) put(id, msg);
   // In the tour the form is put away: the refusal sits next to the step's own control instead.
   const trySlot = state.tour > 0 ? document.querySelector<HTMLElement>('.field-error[data-for="try-control"]') : null;
-  if (layerError && trySlot) {
-    // The step's one control sets height and width together: on a square layer the refusal is about both.
-    const message = square(state) ? pageErrorText(layerError.error, state.lang, 'both') : layerError.message;
-    slotText.set(trySlot, [...(slotText.get(trySlot) ?? []), message]);
-  } else if (layerError) put(layerError.control, layerError.message);
+  // On a square layer (the tour step's one control sets height and width together, or the form
+  // holds the same numbers on both axes) the refusal is about both axes: "H and W", not "H".
+  const message = layerError && (square(state) ? pageErrorText(layerError.error, state.lang, 'both') : layerError.message);
+  if (layerError && message && trySlot) slotText.set(trySlot, [...(slotText.get(trySlot) ?? []), message]);
+  else if (layerError && message) put(layerError.control, message);
   for (const [slot, messages] of slotText) setText(slot, messages.join(' '));
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('[aria-invalid="true"]'))) if (!invalid.has(el)) el.removeAttribute('aria-invalid');
   for (const el of invalid) setAttr(el, 'aria-invalid', 'true');
   const banner = byId('error-banner');
   const problem = fieldErrors.size > 0 || layerError !== null;
   setHidden(banner, !problem);
-  setText(banner, problem ? t(state.lang, store.fromDefault ? 'errorDefault' : 'errorStale') : '');
+  // A box holding no number in range is not a combination the library refused: said as such.
+  const key = store.fromDefault ? 'errorDefault' : layerError === null ? 'errorField' : 'errorStale';
+  setText(banner, problem ? t(state.lang, key) : '');
   // The tutorial views mount after the first draw: an id not yet there is skipped.
   for (const id of DIMMED) byId(id)?.classList.toggle('stale', problem || stale);
 }
