@@ -44,6 +44,12 @@ export interface LearnState {
   /** Adam's moments, in float64: a target of 1e30 gives squared gradients beyond float32's range. */
   m: Float64Array;
   v: Float64Array;
+  /**
+   * The largest v so far (AMSGrad): Adam divides by √v, and once the gradients shrink near the
+   * minimum v decays and its steps grow back, so the loss jumped ~10× some 550 steps into a run
+   * (the smooth landscape with Sobel x). Dividing by the largest v keeps the steps from growing.
+   */
+  vMax: Float64Array;
   rate: number;
   /** `evaluate`'s result at the current weights, until a step changes them (so step 1 reuses the zero kernel's). */
   evaluated: { loss: number; gw: Float32Array } | null;
@@ -66,7 +72,7 @@ export function startLearning(p: Picture, targetKernel: ArrayLike<number>, rate 
   const x = pictureTensor(toGrey(p));
   const kernel = Float32Array.from(targetKernel);
   const target = conv2d(x, tensor(kernel, [1, 1, 3, 3]), LEARN_OPTIONS);
-  const s: LearnState = { x, target, targetKernel: kernel, w: new Float32Array(9), step: 0, losses: [], prediction: null, error: null, inputGradient: null, transposeGap: 0, m: new Float64Array(9), v: new Float64Array(9), rate, evaluated: null };
+  const s: LearnState = { x, target, targetKernel: kernel, w: new Float32Array(9), step: 0, losses: [], prediction: null, error: null, inputGradient: null, transposeGap: 0, m: new Float64Array(9), v: new Float64Array(9), vMax: new Float64Array(9), rate, evaluated: null };
   // The zero kernel's prediction, error and gradients, so a run is seen before its first step.
   evaluate(s);
   return s;
@@ -107,7 +113,7 @@ export function evaluate(s: LearnState): { loss: number; gw: Float32Array } {
   return s.evaluated;
 }
 
-/** One step: evaluate (unless already done at these weights), then the Adam update. Returns the loss before the update. */
+/** One step: evaluate (unless already done at these weights), then the Adam update (AMSGrad's form). Returns the loss before the update. */
 export function step(s: LearnState): number {
   const { loss, gw } = s.evaluated ?? evaluate(s);
   s.evaluated = null; // the weights change below
@@ -117,8 +123,9 @@ export function step(s: LearnState): number {
   for (let i = 0; i < 9; i++) {
     s.m[i] = b1 * s.m[i] + (1 - b1) * gw[i];
     s.v[i] = b2 * s.v[i] + (1 - b2) * gw[i] * gw[i];
+    s.vMax[i] = Math.max(s.vMax[i], s.v[i]);
     const mh = s.m[i] / (1 - b1 ** t);
-    const vh = s.v[i] / (1 - b2 ** t);
+    const vh = s.vMax[i] / (1 - b2 ** t);
     s.w[i] -= (s.rate * mh) / (Math.sqrt(vh) + 1e-8);
   }
   s.step = t;
