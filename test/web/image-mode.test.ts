@@ -687,7 +687,7 @@ describe('image mode', () => {
     await page.click('[data-learn-start]');
     await page.waitForFunction(() => document.querySelector('[data-learn-start]')?.getAttribute('aria-pressed') === 'false', null, { timeout: 60_000 });
     expect(await step()).toBe(600);
-    expect(await page.textContent('[data-learn-progress]')).toMatch(/^Step 600, loss [\d.e+\u2060-]+\. Paused after 600 steps, every weight within [\d.e+\u2060-]+ of the target’s: Start learning goes on for 600 more\. \(Where neighbouring pixels are alike, some mixes of weights barely change the output, so they are learned slowly\.\)$/);
+    expect(await page.textContent('[data-learn-progress]')).toMatch(/^Step 600, loss [\d.e+\u2060-]+\. Paused after 600 steps since Start, every weight within [\d.e+\u2060-]+ of the target’s: Start learning goes on for 600 more\. \(Where neighbouring pixels are alike, some mixes of weights barely change the output, so they are learned slowly\.\)$/);
     await page.click('[data-learn-start]');
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-image-learn]')?.dataset.step) > 640, null, { timeout: 30_000 });
     await page.click('[data-learn-start]');

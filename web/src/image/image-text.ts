@@ -124,7 +124,7 @@ const en = {
   learnReset: 'Reset',
   learnOne: 'One step',
   learnStep: 'Step {n}, loss {loss}',
-  learnPaused: 'Step {n}, loss {loss}. Paused after {m} steps, every weight within {gap} of the target’s: Start learning goes on for {m} more.',
+  learnPaused: 'Step {n}, loss {loss}. Paused after {m} steps since Start, every weight within {gap} of the target’s: Start learning goes on for {m} more.',
   learnSlow: ' (Where neighbouring pixels are alike, some mixes of weights barely change the output, so they are learned slowly.)',
   learnOverflow: 'These target weights are too large: the target picture overflows float32 (about ±3.4e38). Choose weights below about 1e37.',
   learnNothing: 'Step {n}, loss 0: the target is zero everywhere, so the kernel of zeros the run starts from already matches it. There is nothing to learn.',
