@@ -169,3 +169,23 @@ describe('small things', () => {
     expect((await page.textContent('#tour-kicker')) ?? '').toMatch(/part 1 of \d+/);
   }, 60_000);
 });
+
+describe('the prose and a changed figure', () => {
+  it('says, once the try-it changes the layer, that the text’s numbers are the step’s own layer', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const { page, errors } = await open(`?tour=13&lang=${lang}`);
+      // The step's own layer: the prose's "4×4 → 8×8" is the figure's.
+      expect(await page.isVisible('#tour-changed')).toBe(false);
+      await page.fill('#try-control', '32');
+      await expect.poll(() => page.isVisible('#tour-changed')).toBe(true);
+      expect(await page.textContent('#tour-changed')).toBe(lang === 'en'
+        ? 'The figure now shows your change; the numbers in the text above are the step’s own layer.'
+        : '图中已是你改过的设置；上面文字里的数字仍是本节原来那一层的。');
+      // Back to the step's layer: the note goes.
+      await page.fill('#try-control', '4');
+      await expect.poll(() => page.isVisible('#tour-changed')).toBe(false);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 60_000);
+});

@@ -23,6 +23,12 @@ export interface TourHost {
   fieldError(message: string | null): void;
 }
 
+/** Whether two states draw the same layer (what the step's prose describes), whatever the display. */
+function sameLayer(a: State, b: State): boolean {
+  const layer = (s: State) => JSON.stringify([s.input, s.kernel, s.stride, s.dilation, s.padMode, s.pad, s.transposed, s.transposed && s.outputPadding, s.inChannels, s.outChannels, s.groups]);
+  return layer(a) === layer(b);
+}
+
 /** The configuration of step n (1-based), with the reader's language and display preferences. */
 export function stepState(n: number, prefs: State): State {
   const step = TOUR[n - 1];
@@ -170,6 +176,17 @@ export class Tour {
     byId('tour-kicker').textContent = t(lang, 'tourKicker', { i: n, n: TOUR.length });
     byId('tour-title').textContent = keepFormulas(step.title[lang]);
     text.textContent = keepFormulas(fill(step.text[lang], step.vars ? step.vars() : {}));
+    // The prose's numbers are the step's own layer: once the reader changes it, the figure and the
+    // prose differ ("4×4 → 8×8, as here" under a 32×32 figure), and a note says so.
+    let changed = document.getElementById('tour-changed');
+    if (!changed) {
+      changed = document.createElement('p');
+      changed.id = 'tour-changed';
+      changed.className = 'hint tour-changed';
+      text.after(changed);
+    }
+    changed.textContent = t(lang, 'tourChanged');
+    changed.hidden = true;
     this.buildTry(step, lang, tryBox);
   }
 
@@ -271,8 +288,10 @@ export class Tour {
     box.replaceChildren(lead, row);
   }
 
-  /** The try-it control shows the state's current value. */
+  /** The try-it control shows the state's current value; a note says when the figure left the step's layer. */
   private sync(s: State): void {
+    const changed = document.getElementById('tour-changed');
+    if (changed) changed.hidden = s.tour === 0 || sameLayer(s, stepState(s.tour, s));
     const f = this.field;
     if (!f || s.tour === 0) return;
     const p = PROXIES[TOUR[s.tour - 1].control];
