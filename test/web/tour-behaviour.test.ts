@@ -98,6 +98,11 @@ describe('"Show the matrix" on step 5', () => {
       expect(r.top).toBeGreaterThanOrEqual(0);
       expect(r.top).toBeLessThan(hgt - 100);
       expect(r.active).toBe(true);
+      // C's 16 columns and x do not fit a phone: a line says the matrix scrolls sideways. A wide
+      // screen shows it whole, and says nothing.
+      const wide = await page.$eval('[data-matrix]', (svg) => Number(svg.getAttribute('width')) > svg.parentElement!.clientWidth + 1);
+      expect(wide).toBe(w < 700);
+      expect(await page.isVisible('#matrix-scroll')).toBe(wide);
     }, 60_000);
   }
 });

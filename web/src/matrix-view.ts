@@ -95,6 +95,11 @@ export class MatrixView {
     if (this.vectors) this.drawTutorial(m, w.p, w.maxPx, rowName, colName, rowValues, colValues, w.values !== null);
     else this.drawLarge(m, w.p, w.maxPx);
     if (this.marked) this.mark(this.marked.side, this.marked.index);
+    // A matrix wider than its box (C of 16 columns on a phone) says it scrolls: its last columns
+    // and the vector beside them are off to the side, with nothing else to show they exist.
+    const wrap = this.svg.parentElement;
+    const cue = document.getElementById('matrix-scroll');
+    if (wrap && cue) cue.hidden = !(wrap.clientWidth > 0 && Number(this.svg.getAttribute('width')) > wrap.clientWidth + 1);
   }
 
   /**
