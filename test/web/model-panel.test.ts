@@ -318,10 +318,11 @@ describe('model panel', () => {
   it('on the Chinese page a refusal next to its control is Chinese throughout, from its code and values', async () => {
     const { page } = await open('?i=3x3&k=5&p=0&lang=zh');
     const slot = await text(page, '.field-error[data-for~="kernel-h"]');
-    expect(slot).toMatch(/^高度方向上，卷积核覆盖 5 个单元，而填充后的输入只有 3 个/);
+    // A square layer: the refusal is about both axes.
+    expect(slot).toMatch(/^高度和宽度方向上，卷积核覆盖 5 个单元，而填充后的输入只有 3 个/);
     expect(await page.getAttribute('#kernel-h', 'aria-invalid')).toBe('true');
     await page.selectOption('#lang', 'en');
-    expect(await text(page, '.field-error[data-for~="kernel-h"]')).toMatch(/^H: the kernel covers 5 cells/);
+    expect(await text(page, '.field-error[data-for~="kernel-h"]')).toMatch(/^H and W: the kernel covers 5 cells/);
     await page.close();
   });
 
