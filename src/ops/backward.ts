@@ -16,6 +16,7 @@
  *   directWeightGrad, transposedWeightGrad) run on the engines; on 'reference' it is the reference
  *   loops over the forward tap tables (float64 sums). The bias gradient is a plain sum.
  */
+import { CONV_BACKWARD_OPTIONS, CONV_TRANSPOSE_BACKWARD_OPTIONS, callOptions } from './option-names.js';
 import { buildGeometry } from '../geometry/build.js';
 import { transposedOutputSize } from '../geometry/sizes.js';
 import { ConvError, show } from '../geometry/errors.js';
@@ -103,13 +104,6 @@ export interface ConvGradients {
   bias: Tensor | null;
 }
 
-function optionsObject(options: unknown): Record<string, unknown> {
-  if (options === undefined) return {};
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new ConvError('INVALID_OPTION', `options must be an object, but got ${show(options)}`, { hint: 'e.g. { stride: 2, padding: 1 }' });
-  }
-  return options as Record<string, unknown>;
-}
 
 function selection(v: unknown, hasBias: boolean): Required<GradientSelection> {
   if (v === undefined || v === null) return { input: true, weight: true, bias: hasBias };
@@ -144,8 +138,8 @@ function readable(t: { shape: number[]; data: InputData }): Tensor {
 
 /** The forward geometry, the tensors and what to compute; gradOutput must have the output's shape. */
 function prepare(transposed: boolean, rank: number | undefined, input: InputTensor, weight: Tensor, gradOutput: InputTensor, options: unknown) {
-  const o = optionsObject(options);
   const call = `${transposed ? 'convTranspose' : 'conv'}${rank ? `${rank}d` : ''}Backward`;
+  const o = callOptions(options, transposed ? CONV_TRANSPOSE_BACKWARD_OPTIONS : CONV_BACKWARD_OPTIONS, call);
   const xIn = inputOf(input, call, 'input');
   const gyIn = inputOf(gradOutput, call, 'gradOutput');
   const x = readable(xIn);

@@ -2,7 +2,8 @@
  * The public compute functions, named and shaped as PyTorch's functional API:
  * conv1d/2d/3d and convTranspose1d/2d/3d(input, weight, options).
  */
-import { ConvError, show } from '../geometry/errors.js';
+import { CONV_OPTIONS, CONV_SHAPE_OPTIONS, CONV_TRANSPOSE_OPTIONS, CONV_TRANSPOSE_SHAPE_OPTIONS, callOptions } from './option-names.js';
+import { ConvError } from '../geometry/errors.js';
 import { convGeometry, convTransposeGeometry, type ConvShapeOptions, type ConvTransposeShapeOptions } from '../geometry/torch.js';
 import type { ConvGeometry } from '../geometry/types.js';
 import { assertAllocatable } from '../geometry/validate.js';
@@ -53,13 +54,6 @@ export type ConvOptions = ConvShapeOptions & ComputeOptions;
  */
 export type ConvTransposeOptions = ConvTransposeShapeOptions & ComputeOptions;
 
-function optionsObject<T>(options: T | undefined): T | Record<string, never> {
-  if (options === undefined) return {};
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new ConvError('INVALID_OPTION', `options must be an object, but got ${show(options)}`, { hint: 'e.g. { stride: 2, padding: 1 }' });
-  }
-  return options;
-}
 
 /** The input as the engines take it: its data, or the block an engine tensor keeps. */
 type Input = { shape: number[]; data: InputData };
@@ -76,8 +70,9 @@ function compute(g: ConvGeometry, x: Input, w: Tensor, bias: Tensor | null, engi
 type Resolved = [ConvGeometry, Input, Tensor, Tensor | null, EngineName, ConvAlgorithm, unknown];
 
 function resolve(transposed: boolean, rank: number | undefined, input: InputTensor, weight: Tensor, options?: ConvOptions | ConvTransposeOptions): Resolved {
-  const o = optionsObject(options) as ConvOptions & ConvTransposeOptions;
-  const x = inputOf(input, `${transposed ? 'convTranspose' : 'conv'}${rank ?? ''}${rank ? 'd' : ''}`);
+  const call = `${transposed ? 'convTranspose' : 'conv'}${rank ?? ''}${rank ? 'd' : ''}`;
+  const o = callOptions(options, transposed ? CONV_TRANSPOSE_OPTIONS : CONV_OPTIONS, call) as ConvOptions & ConvTransposeOptions;
+  const x = inputOf(input, call);
   const w = asTensor(weight, 'weight');
   const b = o.bias === undefined || o.bias === null ? null : asTensor(o.bias, 'bias');
   const engine = engineOf(o.engine);
@@ -348,7 +343,7 @@ export const convTranspose3dAsync = async (x: InputTensor, w: Tensor, options?: 
  * ```
  */
 export function convOutputShape(inputShape: readonly number[], weightShape: readonly number[], options?: ConvShapeOptions): number[] {
-  return convGeometry({ inputShape, weightShape }, optionsObject(options) as ConvShapeOptions).outputShape;
+  return convGeometry({ inputShape, weightShape }, callOptions(options, CONV_SHAPE_OPTIONS, 'convOutputShape') as ConvShapeOptions).outputShape;
 }
 
 /**
@@ -361,5 +356,5 @@ export function convOutputShape(inputShape: readonly number[], weightShape: read
  * ```
  */
 export function convTransposeOutputShape(inputShape: readonly number[], weightShape: readonly number[], options?: ConvTransposeShapeOptions): number[] {
-  return convTransposeGeometry({ inputShape, weightShape }, optionsObject(options) as ConvTransposeShapeOptions).outputShape;
+  return convTransposeGeometry({ inputShape, weightShape }, callOptions(options, CONV_TRANSPOSE_SHAPE_OPTIONS, 'convTransposeOutputShape') as ConvTransposeShapeOptions).outputShape;
 }

@@ -2,6 +2,7 @@
  * avgPool1d/2d/3d and maxPool1d/2d/3d, as PyTorch's functional pooling, on the fast engine where
  * it is loaded (engine/pooling-dispatch.ts); `engine: 'reference'` keeps the plain loops.
  */
+import { POOL_OPTIONS, callOptions } from './option-names.js';
 import { poolGeometry, type PoolMode, type PoolOptions } from '../geometry/pool.js';
 import { assertAllocatable } from '../geometry/validate.js';
 import { engineOf, type EngineName } from '../engine/dispatch.js';
@@ -18,6 +19,7 @@ import { outBufferOf } from './out-buffer.js';
 type PoolCallOptions = PoolOptions & { engine?: EngineName; out?: Float32Array | null };
 
 function resolve(mode: PoolMode, rank: number, input: InputTensor, options: PoolCallOptions) {
+  callOptions(options, POOL_OPTIONS, `${mode}Pool${rank}d`);
   const x = inputOf(input, `${mode}Pool${rank}d`);
   const g = poolGeometry(mode, x.shape, options, rank);
   const engine = engineOf(options.engine);

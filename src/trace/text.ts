@@ -33,7 +33,8 @@ export function traceText(t: Trace, maxFrames = 30): string[] {
   const lines = [
     `${t.op} (${t.view} view): input ${x(t.inputShape)} → output ${x(t.outputShape)}, kernel ${x(t.kernel.shape)}` +
       (t.kernel.dilation.some((d) => d > 1) ? ` dilated ${x(t.kernel.dilation)} (extent ${x(t.kernel.effective)})` : '') +
-      (t.kernel.flipped ? ', kernel shown flipped (rotated 180°)' : ''),
+      // Only the direct view draws the flipped kernel: the scatter view stamps it as it is.
+      (t.kernel.flipped && t.view === 'direct' ? ', kernel shown flipped (rotated 180°)' : ''),
     `grid ${x(t.grid.shape)} (${t.transposed ? 'zero-inserted, padded input of the equivalent direct convolution' : 'padded input'}); ` +
       `■ input  · padding  ○ inserted zero  a output-padding cell`,
     ...gridMap(t),

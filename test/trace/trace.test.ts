@@ -293,3 +293,16 @@ describe('trace: inputs and errors', () => {
     expect(() => trace(null as never)).toThrow(ConvError);
   });
 });
+
+describe('the text trace says what it draws', () => {
+  it('calls the kernel flipped in the direct view of a transposed convolution, not in its scatter view (stamped as it is)', async () => {
+    const { traceText } = await import('../../src/trace/text.js');
+    const { convTransposeGeometry } = await import('../../src/geometry/torch.js');
+    const g = convTransposeGeometry({ inputShape: [1, 1, 5, 5], weightShape: [1, 1, 3, 3] }, { stride: 2 });
+    expect(traceText(trace(g, { view: 'direct' }))[0]).toMatch(/kernel shown flipped \(rotated 180°\)$/);
+    const scatter = traceText(trace(g, { view: 'scatter' }));
+    expect(scatter[0]).not.toMatch(/flipped/);
+    // Its first stamp puts w(0,0) on output (0,0): the kernel unflipped.
+    expect(scatter.find((l) => /^\s+1\. /.test(l))).toMatch(/\(0,0\)\+=w\(0,0\)/);
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * An option the op does not take is refused, not read as its default: PyTorch raises a TypeError
+ * for an unexpected keyword, and a snake_case or misspelt name would otherwise give other numbers.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  avgPool2d, conv2d, conv2dAsync, conv2dBackward, convOutputShape, convTranspose2d, convTransposeOutputShape, isConvError, maxPool2d, tensor,
+} from '../../src/index.js';
+
+const x = tensor(Float32Array.from({ length: 64 }, (_, i) => i % 7), [1, 1, 8, 8]);
+const w = tensor(Float32Array.from({ length: 9 }, (_, i) => i - 4), [1, 1, 3, 3]);
+
+function refusal(f: () => unknown): { code: string; message: string } {
+  try { f(); } catch (e) { if (isConvError(e)) return e; throw e; }
+  throw new Error('accepted');
+}
+
+describe('unknown option names', () => {
+  it('refuses PyTorch’s snake_case keywords and names the camel-cased one meant', () => {
+    const e = refusal(() => conv2d(x, w, { padding: 1, padding_mode: 'reflect' } as never));
+    expect(e.code).toBe('INVALID_OPTION');
+    expect(e.message).toBe('unknown conv2d option "padding_mode"; did you mean paddingMode? (PyTorch\'s keywords, camel-cased)');
+    expect(refusal(() => convTranspose2d(x, w, { stride: 2, output_size: [18, 18] } as never)).message).toMatch(/did you mean outputSize\?/);
+    expect(refusal(() => maxPool2d(x, { kernelSize: 3, stride: 2, ceil_mode: true } as never)).message).toMatch(/^unknown maxPool2d option "ceil_mode"; did you mean ceilMode\?/);
+    expect(refusal(() => avgPool2d(x, { kernelSize: 3, padding: 1, count_include_pad: false } as never)).message).toMatch(/did you mean countIncludePad\?/);
+  });
+
+  it('refuses a misspelling (strides) in the compute, shape and backward functions, and lists the names when nothing is near', () => {
+    expect(refusal(() => conv2d(x, w, { strides: 2 } as never)).message).toMatch(/^unknown conv2d option "strides"; did you mean stride\?/);
+    expect(refusal(() => convOutputShape([1, 1, 8, 8], [1, 1, 3, 3], { strides: 2 } as never)).message).toMatch(/^unknown convOutputShape option "strides"/);
+    expect(refusal(() => convTransposeOutputShape([1, 1, 8, 8], [1, 1, 3, 3], { output_padding: 1 } as never)).message).toMatch(/did you mean outputPadding\?/);
+    const gy = tensor(new Float32Array(36), [1, 1, 6, 6]);
+    expect(refusal(() => conv2dBackward(x, w, gy, { grads: { input: true } } as never)).message).toMatch(/^unknown conv2dBackward option "grads"/);
+    const far = refusal(() => conv2d(x, w, { colour: 'red' } as never));
+    expect(far.message).toBe('unknown conv2d option "colour"; use stride, padding, dilation, groups, paddingMode, bias, engine, algorithm, out');
+    expect((far as unknown as { hint: string }).hint).toBe('use stride, padding, dilation, groups, paddingMode, bias, engine, algorithm, out');
+  });
+
+  it('refuses it in the async functions too, and still takes every name the ops document', async () => {
+    await expect(conv2dAsync(x, w, { padding_mode: 'zeros' } as never)).rejects.toThrow(/did you mean paddingMode/);
+    const y = conv2d(x, w, { stride: 1, padding: 1, dilation: 1, groups: 1, paddingMode: 'reflect', bias: null, engine: 'reference', algorithm: 'auto', out: undefined });
+    expect(y.shape).toEqual([1, 1, 8, 8]);
+    // An option given as undefined is as good as left out.
+    expect(conv2d(x, w, { stride: undefined, whatever: undefined } as never).shape).toEqual([1, 1, 6, 6]);
+    expect(maxPool2d(x, { kernelSize: 2, stride: 2, padding: 0, dilation: 1, ceilMode: false, engine: 'reference' }).shape).toEqual([1, 1, 4, 4]);
+  });
+});
