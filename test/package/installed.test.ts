@@ -66,6 +66,9 @@ describe('the packed tarball', () => {
     for (const p of named) expect(existsSync(join(pkgDir, p)), `package.json names ${p}, which is not in the tarball`).toBe(true);
     // The CommonJS folder must read as CommonJS inside a "type": "module" package.
     expect(JSON.parse(readFileSync(join(pkgDir, 'dist/cjs/package.json'), 'utf8')).type).toBe('commonjs');
+    // No install script: npm asks users to approve those, and the sources a build script would
+    // compile are not in the tarball anyway.
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(pkg.scripts?.[script], script).toBeUndefined();
     // sideEffects lists exactly the modules that register strings when loaded (bundlers would drop
     // a bare `import` of them otherwise, and the Chinese text with it); everything else is pure.
     expect(Array.isArray(pkg.sideEffects)).toBe(true);
