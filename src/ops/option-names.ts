@@ -18,12 +18,13 @@ export const POOL_OPTIONS: readonly string[] = ['kernelSize', 'stride', 'padding
 /** `padding_mode` → `paddingMode`: PyTorch's keyword as convkit spells it. */
 const camel = (key: string): string => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
-/** The name meant by a near miss: the camel-cased keyword, or one letter more or less at the end (`strides`). */
+/** The name meant by a near miss: the camel-cased keyword, another case, or one letter more or less at the end (`strides`, `fram`). */
 function meant(key: string, allowed: readonly string[]): string | null {
   const c = camel(key);
   if (allowed.includes(c)) return c;
   const lower = c.toLowerCase();
-  return allowed.find((a) => a.toLowerCase() === lower || `${a.toLowerCase()}s` === lower || a.toLowerCase() === `${lower}s`) ?? null;
+  const near = (a: string, b: string) => a.length === b.length + 1 && a.startsWith(b);
+  return allowed.find((a) => a.toLowerCase() === lower || near(a.toLowerCase(), lower) || near(lower, a.toLowerCase())) ?? null;
 }
 
 /** The option object of `call`: undefined is {}, anything but a plain object or a name not in `allowed` is refused. */

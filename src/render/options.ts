@@ -1,4 +1,5 @@
 /** Render options, their defaults and validation, and the size guard. */
+import { callOptions } from '../ops/option-names.js';
 import { ConvError, show } from '../geometry/errors.js';
 import type { Lang } from './labels.js';
 import { palette as paletteOf, type Palette, type PaletteName } from './palette.js';
@@ -69,9 +70,14 @@ function oneOf<T extends string>(v: unknown, allowed: readonly T[], name: string
   });
 }
 
+/** Every render option name (`frame` where one frame is drawn): any other is refused, not ignored. */
+const RENDER_OPTIONS: readonly string[] = ['theme', 'lang', 'numeric', 'palette', 'view', 'values', 'textScale', 'frame'];
+
 export function resolveOptions(o: RenderOptions | undefined): ResolvedOptions {
   const opts = o ?? {};
   if (typeof opts !== 'object') throw new ConvError('INVALID_OPTION', `render options must be an object, but got ${show(o)}`);
+  // renderSvg(cfg, { fram: 4 }) drew frame 0 without a word.
+  callOptions(opts, RENDER_OPTIONS, 'render');
   return {
     theme: oneOf(opts.theme, ['classic', 'flat'] as const, 'theme', 'classic'),
     lang: oneOf(opts.lang, ['en', 'zh'] as const, 'lang', 'en'),

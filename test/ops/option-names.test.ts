@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  avgPool2d, conv2d, conv2dAsync, conv2dBackward, convOutputShape, convTranspose2d, convTransposeOutputShape, isConvError, maxPool2d, tensor,
+  avgPool2d, conv2d, conv2dAsync, conv2dBackward, convOutputShape, convTranspose2d, convTransposeOutputShape, isConvError, maxPool2d, renderGif, renderSvg, tensor,
 } from '../../src/index.js';
 
 const x = tensor(Float32Array.from({ length: 64 }, (_, i) => i % 7), [1, 1, 8, 8]);
@@ -43,5 +43,12 @@ describe('unknown option names', () => {
     // An option given as undefined is as good as left out.
     expect(conv2d(x, w, { stride: undefined, whatever: undefined } as never).shape).toEqual([1, 1, 6, 6]);
     expect(maxPool2d(x, { kernelSize: 2, stride: 2, padding: 0, dilation: 1, ceilMode: false, engine: 'reference' }).shape).toEqual([1, 1, 4, 4]);
+  });
+
+  it('refuses an unknown render option too (renderSvg(cfg, { fram: 4 }) drew frame 0)', () => {
+    const cfg = { input: [5, 5], kernel: 3, stride: 2, padding: 1 };
+    expect(refusal(() => renderSvg(cfg, { fram: 4 } as never)).message).toMatch(/^unknown render option "fram"; did you mean frame\?/);
+    expect(refusal(() => renderGif(cfg, { colour: 'x' } as never)).message).toMatch(/^unknown render option "colour"; use theme, lang/);
+    expect(renderSvg(cfg, { theme: 'flat', lang: 'zh', numeric: true, palette: 'colorblind', view: 'direct', textScale: 1, frame: 4 })).toMatch(/^<svg/);
   });
 });
