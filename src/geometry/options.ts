@@ -86,12 +86,36 @@ export function checkSpecObject(options: unknown, allowed: readonly string[], wh
     throw new ConvError('INVALID_OPTION', `${what} options must be an object, but got ${show(options)}`, { hint: 'e.g. { input: [5, 5], kernel: 3, stride: 2, padding: 1 }' });
   }
   const o = options as Record<string, unknown>;
-  for (const key of Object.keys(o)) {
-    if (!allowed.includes(key) && o[key] !== undefined) {
-      throw new ConvError('INVALID_OPTION', `unknown ${what} option ${show(key)}`, { values: { option: key }, hint: `use ${allowed.join(', ')}` });
-    }
-  }
+  refuseUnknownOptions(o, allowed, what);
   return o;
+}
+
+/** `padding_mode` → `paddingMode`: PyTorch's keyword as convkit spells it. */
+const camel = (key: string): string => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** The name meant by a near miss: the camel-cased keyword, another case, or one letter more or less at the end (`strides`, `fram`). */
+function meant(key: string, allowed: readonly string[]): string | null {
+  const c = camel(key);
+  if (allowed.includes(c)) return c;
+  const lower = c.toLowerCase();
+  const near = (a: string, b: string) => a.length === b.length + 1 && a.startsWith(b);
+  return allowed.find((a) => a.toLowerCase() === lower || near(a.toLowerCase(), lower) || near(lower, a.toLowerCase())) ?? null;
+}
+
+/**
+ * The one check of option names: a name not in `allowed` (and not set to undefined) is refused.
+ * `nearMiss`: the hint names the option meant when there is one (the compute and render calls);
+ * otherwise, and when none is near, it lists the names.
+ */
+export function refuseUnknownOptions(o: Record<string, unknown>, allowed: readonly string[], what: string, nearMiss = false): void {
+  for (const key of Object.keys(o)) {
+    if (allowed.includes(key) || o[key] === undefined) continue;
+    const near = nearMiss ? meant(key, allowed) : null;
+    throw new ConvError('INVALID_OPTION', `unknown ${what} option ${show(key)}`, {
+      values: { option: key },
+      hint: near ? `did you mean ${near}? (PyTorch's keywords, camel-cased)` : `use ${allowed.join(', ')}`,
+    });
+  }
 }
 
 /**

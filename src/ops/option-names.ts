@@ -4,6 +4,7 @@
  * `ceil_mode`) would otherwise be read as its default and give other numbers without a word.
  */
 import { ConvError, show } from '../geometry/errors.js';
+import { refuseUnknownOptions } from '../geometry/options.js';
 
 const COMPUTE = ['bias', 'engine', 'algorithm', 'out'] as const;
 export const CONV_OPTIONS: readonly string[] = ['stride', 'padding', 'dilation', 'groups', 'paddingMode', ...COMPUTE];
@@ -15,18 +16,6 @@ export const CONV_BACKWARD_OPTIONS: readonly string[] = [...CONV_OPTIONS.filter(
 export const CONV_TRANSPOSE_BACKWARD_OPTIONS: readonly string[] = [...CONV_TRANSPOSE_OPTIONS.filter((k) => k !== 'algorithm'), 'gradients'];
 export const POOL_OPTIONS: readonly string[] = ['kernelSize', 'stride', 'padding', 'dilation', 'ceilMode', 'countIncludePad', 'divisorOverride', 'engine', 'out'];
 
-/** `padding_mode` → `paddingMode`: PyTorch's keyword as convkit spells it. */
-const camel = (key: string): string => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-
-/** The name meant by a near miss: the camel-cased keyword, another case, or one letter more or less at the end (`strides`, `fram`). */
-function meant(key: string, allowed: readonly string[]): string | null {
-  const c = camel(key);
-  if (allowed.includes(c)) return c;
-  const lower = c.toLowerCase();
-  const near = (a: string, b: string) => a.length === b.length + 1 && a.startsWith(b);
-  return allowed.find((a) => a.toLowerCase() === lower || near(a.toLowerCase(), lower) || near(lower, a.toLowerCase())) ?? null;
-}
-
 /** The option object of `call`: undefined is {}, anything but a plain object or a name not in `allowed` is refused. */
 export function callOptions(options: unknown, allowed: readonly string[], call: string): Record<string, unknown> {
   if (options === undefined) return {};
@@ -34,13 +23,6 @@ export function callOptions(options: unknown, allowed: readonly string[], call: 
     throw new ConvError('INVALID_OPTION', `options must be an object, but got ${show(options)}`, { hint: 'e.g. { stride: 2, padding: 1 }' });
   }
   const o = options as Record<string, unknown>;
-  for (const key in o) {
-    if (allowed.includes(key) || o[key] === undefined) continue;
-    const near = meant(key, allowed);
-    throw new ConvError('INVALID_OPTION', `unknown ${call} option ${show(key)}`, {
-      values: { option: key },
-      hint: near ? `did you mean ${near}? (PyTorch's keywords, camel-cased)` : `use ${allowed.join(', ')}`,
-    });
-  }
+  refuseUnknownOptions(o, allowed, call, true);
   return o;
 }

@@ -1,5 +1,5 @@
 /** Render options, their defaults and validation, and the size guard. */
-import { callOptions } from '../ops/option-names.js';
+import { refuseUnknownOptions } from '../geometry/options.js';
 import { ConvError, show } from '../geometry/errors.js';
 import type { Lang } from './labels.js';
 import { palette as paletteOf, type Palette, type PaletteName } from './palette.js';
@@ -77,7 +77,7 @@ export function resolveOptions(o: RenderOptions | undefined): ResolvedOptions {
   const opts = o ?? {};
   if (typeof opts !== 'object') throw new ConvError('INVALID_OPTION', `render options must be an object, but got ${show(o)}`);
   // renderSvg(cfg, { fram: 4 }) drew frame 0 without a word.
-  callOptions(opts, RENDER_OPTIONS, 'render');
+  refuseUnknownOptions(opts as Record<string, unknown>, RENDER_OPTIONS, 'render', true);
   return {
     theme: oneOf(opts.theme, ['classic', 'flat'] as const, 'theme', 'classic'),
     lang: oneOf(opts.lang, ['en', 'zh'] as const, 'lang', 'en'),

@@ -5,6 +5,7 @@
  */
 import { t } from '../i18n.js';
 import type { MessageKey } from '../i18n.js';
+import { optionsOf } from '../layer.js';
 import { BOUNDS, defaultState, parseQuery } from '../state.js';
 import type { Lang, State } from '../state.js';
 import { TOUR, fill } from './steps.js';
@@ -23,10 +24,9 @@ export interface TourHost {
   fieldError(message: string | null): void;
 }
 
-/** Whether two states draw the same layer (what the step's prose describes), whatever the display. */
+/** Whether two states draw the same layer (what the step's prose describes), whatever the display: layer.ts's options of each. */
 function sameLayer(a: State, b: State): boolean {
-  const layer = (s: State) => JSON.stringify([s.input, s.kernel, s.stride, s.dilation, s.padMode, s.pad, s.transposed, s.transposed && s.outputPadding, s.inChannels, s.outChannels, s.groups]);
-  return layer(a) === layer(b);
+  return JSON.stringify(optionsOf(a)) === JSON.stringify(optionsOf(b));
 }
 
 /** The configuration of step n (1-based), with the reader's language and display preferences. */
