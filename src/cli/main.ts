@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { processIO } from './io.js';
 import type { CliIO } from './io.js';
 import { registeredCommands } from './registry.js';
+import { checkRequiredAfterUnknown } from './required-options.js';
 import { EXIT_BAD_INPUT, EXIT_OK, reportError } from './run.js';
 
 /**
@@ -58,6 +59,8 @@ export function createProgram(io: CliIO = processIO): Command {
     .addHelpText('after', '\nBad input ends with a one-line message on stderr and exit code 2. Every command takes --help and --json.');
   const rank = (name: string) => (ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length);
   for (const c of [...registeredCommands()].sort((a, b) => rank(a.name) - rank(b.name))) c.attach(program, io);
+  // A misspelt required flag is reported as unknown (with its near miss), not as missing.
+  checkRequiredAfterUnknown(program);
   return program;
 }
 

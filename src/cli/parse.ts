@@ -28,11 +28,16 @@ function splitAxes(text: string): string[] {
   return parts.map((p) => p.trim());
 }
 
-function number(part: string, flag: string, whole: string): number {
+const SIZES_HINT = 'write sizes as 5, 5x5 or 5,5';
+const COUNT_HINT = 'write a single whole number, such as 1';
+/** Every form parsePadding reads: `--padding foo` must not leave out the library's strings. */
+const PADDING_HINT = 'write padding as 1, 1x2, same, valid or [before,after] pairs such as [0,1]x[1,1] (same and valid: direct convolutions only)';
+
+function number(part: string, flag: string, whole: string, hint = SIZES_HINT): number {
   if (!/^[-+]?\d+(\.\d+)?$/.test(part)) {
     throw new ConvError('INVALID_NUMBER', `${flag} ${JSON.stringify(whole)} is not understood: ${JSON.stringify(part)} is not a number`, {
       values: { [flag]: whole },
-      hint: 'write sizes as 5, 5x5 or 5,5',
+      hint,
     });
   }
   return Number(part);
@@ -65,19 +70,19 @@ export function parsePadding(text: string, flag = '--padding'): ParsedPadding {
   }
   const values = parts.map((p): number | [number, number] => {
     const m = /^[[(]\s*([^,\])]+)\s*,\s*([^,\])]+)\s*[\])]$/.exec(p);
-    if (m) return [number(m[1].trim(), flag, text), number(m[2].trim(), flag, text)];
+    if (m) return [number(m[1].trim(), flag, text, PADDING_HINT), number(m[2].trim(), flag, text, PADDING_HINT)];
     if (/^[[(]/.test(p)) {
       throw new ConvError('INVALID_OPTION', `${flag} ${JSON.stringify(text)}: ${JSON.stringify(p)} is not a [before,after] pair`, { values: { [flag]: text }, hint: 'write a pair as [0,1]' });
     }
-    return number(p, flag, text);
+    return number(p, flag, text, PADDING_HINT);
   });
   if (values.length === 1 && !Array.isArray(values[0])) return values[0];
   return values;
 }
 
-/** A whole-number flag value such as --groups 2. */
+/** A whole-number flag value such as --groups 2 (one number: the sizes' 5x5 is no count). */
 export function parseCount(text: string, flag: string): number {
-  return number(text.trim(), flag, text);
+  return number(text.trim(), flag, text, COUNT_HINT);
 }
 
 /** Commander's argument parser for a flag that may be given several times: the values in order. */

@@ -85,6 +85,8 @@ describe('convkit explain (in process)', () => {
       [['explain', '--input', '5', '--kernel', '3', '--lang', 'fr'], /lang must be one of en, zh/],
       [['explain', '--kernel', '3'], /required option '--input <sizes>' not specified/],
       [['explain', '--input', '5', '--kernel', '3', '--bogus'], /unknown option '--bogus'/],
+      // A count is one number: its hint does not offer the sizes' 5x5.
+      [['explain', '--input', '5', '--kernel', '3', '--groups', '2x2'], /--groups "2x2" is not understood: "2x2" is not a number; write a single whole number, such as 1$/m],
       [['solve', 'padding', '--input', '20', '--output', '2', '--kernel', '3', '--rank', '1'], /output 2 is smaller than 18, the output with no padding/],
       [['solve', 'configs', '--input', '5', '--output', '3', '--max-kernel', '1000', '--max-stride', '1000', '--max-padding', '1000'], /larger than 1000000/],
       [['nonsense'], /unknown command 'nonsense'/],
@@ -171,6 +173,31 @@ describe.skipIf(!built)('bin/convkit.js (built dist/)', () => {
     const help = spawnSync('node', ['bin/convkit.js', 'solve', 'configs', '--help'], { cwd: root, encoding: 'utf8' });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--max-kernel');
+  });
+
+  it('reports a misspelt required flag as unknown, with its near miss, before any missing one', () => {
+    // Commander checks required options first: this was "required option '--kernel <sizes>' not specified".
+    const typo = spawnSync('node', ['bin/convkit.js', 'explain', '--input', '5', '--kernal', '3'], { cwd: root, encoding: 'utf8' });
+    expect(typo.status).toBe(2);
+    expect(typo.stdout).toBe('');
+    expect(typo.stderr).toBe("convkit: error: unknown option '--kernal' (Did you mean --kernel?)\n");
+    const sub = spawnSync('node', ['bin/convkit.js', 'solve', 'padding', '--input', '5', '--outptu', '3', '--kernel', '3'], { cwd: root, encoding: 'utf8' });
+    expect(sub.stderr).toBe("convkit: error: unknown option '--outptu' (Did you mean --output?)\n");
+    // A required flag left out is still refused, in commander's words.
+    const missing = spawnSync('node', ['bin/convkit.js', 'explain', '--kernel', '3'], { cwd: root, encoding: 'utf8' });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe("convkit: error: required option '--input <sizes>' not specified\n");
+  });
+
+  it("lists every padding form, same and valid included, when --padding is not understood", () => {
+    const bad = spawnSync('node', ['bin/convkit.js', 'explain', '--input', '5', '--kernel', '3', '--padding', 'foo'], { cwd: root, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('convkit: error: --padding "foo" is not understood: "foo" is not a number; write padding as 1, 1x2, same, valid or [before,after] pairs such as [0,1]x[1,1] (same and valid: direct convolutions only)\n');
+    // The forms it names are read: same (any case) and valid.
+    for (const form of ['same', 'SAME', 'valid']) {
+      const ok = spawnSync('node', ['bin/convkit.js', 'explain', '--input', '5', '--kernel', '3', '--padding', form, '--json'], { cwd: root, encoding: 'utf8' });
+      expect(ok.status, form).toBe(0);
+    }
   });
 
   it('stops quietly when its reader closes the pipe early (`convkit trace … --json | head -c 100`)', () => {
