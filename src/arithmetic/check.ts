@@ -5,7 +5,7 @@ import { int, perAxis } from '../geometry/validate.js';
 
 /** One value per axis, each an integer ≥ `min` (sizes ≥ 1, paddings ≥ 0). */
 export function perAxisAtLeast(v: unknown, name: string, rank: number, fallback: number, min: number): number[] {
-  const values = perAxis(v, name, rank, fallback);
+  const values = perAxis(v, name, rank, fallback, min);
   const names = axisNames(rank);
   values.forEach((x, i) => {
     if (x < min) {
@@ -21,7 +21,7 @@ export function perAxisAtLeast(v: unknown, name: string, rank: number, fallback:
 
 /** An integer within [min, max] (bounds of a search). */
 export function intIn(v: unknown, name: string, fallback: number, min: number, max: number): number {
-  const x = int(v ?? fallback, name);
+  const x = int(v ?? fallback, name, min);
   if (x < min || x > max) {
     throw new ConvError('INVALID_OPTION', `${name} must be between ${min} and ${max}, but got ${x}`, { values: { [name]: x }, hint: `use ${name} from ${min} to ${max}` });
   }

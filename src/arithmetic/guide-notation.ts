@@ -141,9 +141,9 @@ export function fromGuideNotation(options: GuideTransposeOptions): GuideConversi
   }
   const rank = rankOf({ ...o, stride: Array.isArray(o.stride) ? o.stride : undefined, outputPadding: o.a });
   const names = rank === 1 ? ['L'] : rank === 2 ? ['H', 'W'] : ['D', 'H', 'W'];
-  const kernel = perAxis(o.kernel, 'kernel', rank, 1);
-  const dilation = perAxis(o.dilation, 'dilation', rank, 1);
-  const a = perAxis(o.a, 'a', rank, 0);
+  const kernel = perAxis(o.kernel, 'kernel', rank, 1, 1);
+  const dilation = perAxis(o.dilation, 'dilation', rank, 1, 1);
+  const a = perAxis(o.a, 'a', rank, 0, 0);
   const stride = strides(o.stride, rank, names);
   const pPrime = guidePads(o.padding, rank);
   const padding = pPrime.map(([before, after], i) => {

@@ -97,7 +97,20 @@ function solveTransposedAxis(name: string, i: number, o: number, k: number, s: n
     const a = o - (full - 2 * fixed);
     if (a < 0 || a > maxA) {
       const min = full - 2 * fixed;
-      throw impossible(name, `with padding ${fixed} the output can be ${min} to ${min + maxA}, not ${o}`, `ask for an output from ${Math.max(1, min)} to ${min + maxA}, or leave the padding out to solve it too`, { input: i, output: o, kernel: k, stride: s, dilation: d, padding: fixed });
+      const values = { input: i, output: o, kernel: k, stride: s, dilation: d, padding: fixed };
+      if (min + maxA < 1) {
+        // This padding crops the whole output away: no output size to offer, so name the paddings
+        // that give the wanted one (a = o − (full − 2p) within 0…maxA), if any.
+        const least = Math.max(0, Math.ceil((full - o) / 2));
+        const most = Math.floor((full - o + maxA) / 2);
+        const hint = o > full + maxA
+          ? `ask for an output of at most ${full + maxA}, or use a larger stride, kernel or dilation`
+          : least <= most
+            ? `use padding ${least === most ? least : `${least} to ${most}`}, or leave the padding out to solve it too`
+            : 'leave the padding out to solve it (no padding equal on both sides gives it)';
+        throw impossible(name, `padding ${fixed} crops the whole output away (its size would be at most ${min + maxA}), so it cannot be ${o}`, hint, values);
+      }
+      throw impossible(name, `with padding ${fixed} the output can be ${Math.max(1, min)} to ${min + maxA}, not ${o}`, `ask for an output from ${Math.max(1, min)} to ${min + maxA}, or leave the padding out to solve it too`, values);
     }
     return { ...base, symmetric: true, padding: fixed, pads: [fixed, fixed], outputPadding: a };
   }

@@ -21,7 +21,7 @@ function ortPoolOutput(I: number, ke: number, s: number, pb: number, pe: number,
   return ceil ? poolOutput(I, ke, s, pb, pe, true) : Math.trunc((I + pb + pe - ke) / s) + 1;
 }
 import { finishPoolDialect, type PoolDialectGeometry } from './pool-dialect.js';
-import { int, shapeOf } from './validate.js';
+import { shapeOf } from './validate.js';
 
 /** An ONNX `AveragePool` or `MaxPool` node: the shape of X and the node's attributes, named as in the spec. */
 export interface OnnxPoolSpec extends OnnxWindowSpec {
@@ -39,11 +39,11 @@ export interface OnnxPoolSpec extends OnnxWindowSpec {
 /** What ONNX Runtime's MaxPool gives for a window that reads no input cell: the lowest float32. */
 const LOWEST_F32 = -3.4028234663852886e38;
 
+/** A 0/1 attribute. Not through int: its hints would offer 2, 3 or a range up to 2³¹ − 1. */
 function flag(v: unknown, what: string, op: string): number {
-  if (v === undefined || v === null) return 0;
-  const f = int(v, what);
-  if (f !== 0 && f !== 1) throw new ConvError('INVALID_OPTION', `${op}: ${what} must be 0 or 1, but is ${f}`, { values: { [what]: f }, hint: `use ${what}: 0 or 1` });
-  return f;
+  if (v === undefined || v === null || v === 0) return 0;
+  if (v !== 1) throw new ConvError('INVALID_OPTION', `${op}: ${what} must be 0 or 1, but is ${show(v)}`, { values: { [what]: v }, hint: `use ${what}: 0 or 1` });
+  return 1;
 }
 
 /**
@@ -73,7 +73,7 @@ export function fromOnnxPool(spec: OnnxPoolSpec): PoolDialectGeometry {
   if (spec.kernel_shape === undefined || spec.kernel_shape === null) {
     throw new ConvError('INVALID_OPTION', `${op}: the kernel_shape attribute is required`, { hint: `give ${r} window sizes, e.g. kernel_shape: [${Array(r).fill(2).join(', ')}]` });
   }
-  const kernel = ints(spec.kernel_shape, 'kernel_shape', r, 1, op);
+  const kernel = ints(spec.kernel_shape, 'kernel_shape', r, 1, op, 1);
   const ceil = flag(spec.ceil_mode, 'ceil_mode', op) === 1;
   if (op === 'MaxPool' && spec.count_include_pad !== undefined) throw new ConvError('INVALID_OPTION', 'MaxPool has no count_include_pad attribute', { hint: "use op: 'AveragePool' or drop it" });
   if (op === 'AveragePool' && spec.storage_order !== undefined) throw new ConvError('INVALID_OPTION', 'AveragePool has no storage_order attribute', { hint: "use op: 'MaxPool' or drop it" });
@@ -92,7 +92,7 @@ export function fromOnnxPool(spec: OnnxPoolSpec): PoolDialectGeometry {
     // The spec forbids the pair; ONNX Runtime's pooling kernels (unlike its Conv) run it and let auto_pad decide.
     notes.push(`the node has both auto_pad ${autoPad} and pads: the ONNX spec forbids the pair, ONNX Runtime ignores pads and so does convkit`);
   }
-  const pads = autoPad === 'NOTSET' ? ints(spec.pads, 'pads', 2 * r, 0, op) : Array<number>(2 * r).fill(0);
+  const pads = autoPad === 'NOTSET' ? ints(spec.pads, 'pads', 2 * r, 0, op, 0) : Array<number>(2 * r).fill(0);
   if (pads.some((p) => p < 0)) {
     throw new ConvError('NEGATIVE_PADDING', `${op}: pads [${pads.join(', ')}] contain a negative value`, { values: { pads }, hint: 'ONNX requires pads ≥ 0; crop the input with a Slice node instead' });
   }

@@ -53,8 +53,8 @@ export const AUTO_PADS: readonly OnnxAutoPad[] = ['NOTSET', 'SAME_UPPER', 'SAME_
  */
 export function windowAttributes(spec: OnnxWindowSpec, op: string, names: readonly string[]): { strides: number[]; dilations: number[]; autoPad: OnnxAutoPad } {
   const r = names.length;
-  const strides = ints(spec.strides, 'strides', r, 1, op);
-  const dilations = ints(spec.dilations, 'dilations', r, 1, op);
+  const strides = ints(spec.strides, 'strides', r, 1, op, 1);
+  const dilations = ints(spec.dilations, 'dilations', r, 1, op, 1);
   strides.forEach((s, i) => {
     if (s <= 0) throw new ConvError('STRIDE', `${op}: stride ${s} on axis ${names[i]} must be positive`, { axis: names[i], values: { strides }, hint: 'use strides ≥ 1' });
   });
@@ -71,13 +71,13 @@ function cdiv(a: number, b: number): number {
   return Math.trunc(a / b);
 }
 
-/** An ONNX ints attribute: `length` integers, or `fallback` repeated when absent. */
-export function ints(v: unknown, what: string, length: number, fallback: number, op: string): number[] {
+/** An ONNX ints attribute: `length` integers, or `fallback` repeated when absent (`least`: the smallest the caller takes, for int's hint). */
+export function ints(v: unknown, what: string, length: number, fallback: number, op: string, least: number): number[] {
   if (v === undefined || v === null) return Array(length).fill(fallback);
   if (!Array.isArray(v) && !ArrayBuffer.isView(v)) {
     throw new ConvError('INVALID_OPTION', `${op}: attribute ${what} must be a list of integers, but got ${show(v)}`, { hint: `give ${length} integers` });
   }
-  const arr = Array.from(v as ArrayLike<unknown>).map((x, i) => int(x, `${what}[${i}]`));
+  const arr = Array.from(v as ArrayLike<unknown>).map((x, i) => int(x, `${what}[${i}]`, least));
   if (arr.length !== length) {
     throw new ConvError('OPTION_LENGTH', `${op}: ${what} has ${arr.length} values but needs ${length}`, { values: { [what]: arr }, hint: `give ${length} values` });
   }
@@ -139,7 +139,7 @@ export function fromOnnx(spec: OnnxConvSpec): DialectGeometry {
   });
   const kernel = w.slice(2);
   if (spec.kernel_shape !== undefined) {
-    const ks = ints(spec.kernel_shape, 'kernel_shape', r, 1, op);
+    const ks = ints(spec.kernel_shape, 'kernel_shape', r, 1, op, 1);
     if (ks.some((k, i) => k !== kernel[i])) {
       throw new ConvError('KERNEL_SIZE', `${op}: kernel_shape [${ks.join(', ')}] does not match W's spatial shape [${kernel.join(', ')}]`, { values: { kernel_shape: ks, wShape: w }, hint: 'drop kernel_shape or make it equal W.shape[2:]' });
     }
@@ -147,13 +147,13 @@ export function fromOnnx(spec: OnnxConvSpec): DialectGeometry {
   kernel.forEach((k, i) => {
     if (k === 0) throw new ConvError('KERNEL_SIZE', `${op}: kernel size on axis ${names[i]} is 0`, { axis: names[i], values: { wShape: w }, hint: 'use kernel sizes ≥ 1' });
   });
-  const group = int(spec.group ?? 1, 'group');
+  const group = int(spec.group ?? 1, 'group', 1);
   if (group <= 0) throw new ConvError('GROUPS', `${op}: group count is ${group}`, { values: { group }, hint: 'use group ≥ 1' });
   const { strides, dilations, autoPad } = windowAttributes(spec, op, names);
   if (spec.pads !== undefined && autoPad !== 'NOTSET') {
     throw new ConvError('INVALID_OPTION', `${op}: the node has both 'auto_pad' (${autoPad}) and 'pads' attributes`, { values: { auto_pad: autoPad, pads: spec.pads }, hint: "give pads with auto_pad NOTSET, or drop pads" });
   }
-  const pads = ints(spec.pads, 'pads', 2 * r, 0, op);
+  const pads = ints(spec.pads, 'pads', 2 * r, 0, op, 0);
   const kes = kernel.map((k, i) => effectiveKernel(k, dilations[i]));
   const notes: string[] = [];
   // The spec says pads ≥ 0; ORT 1.30's shape inference refuses negative ones ("Attribute pads must not
@@ -194,7 +194,7 @@ export function fromOnnx(spec: OnnxConvSpec): DialectGeometry {
       throw new ConvError('GROUPS', `ConvTranspose: input channels is not divisible by group. num_input_channels: ${C} group: ${group}`, { values: { C, group }, hint: `use a group that divides ${C}` });
     }
     outChannels = w[1] * group;
-    const adj = ints(spec.output_padding, 'output_padding', r, 0, op);
+    const adj = ints(spec.output_padding, 'output_padding', r, 0, op, 0);
     adj.forEach((a, i) => {
       if (a < 0) throw new ConvError('NEGATIVE_OUTPUT_PADDING', `ConvTranspose: output_padding ${a} on axis ${names[i]} is negative`, { axis: names[i], values: { output_padding: adj }, hint: 'use output_padding ≥ 0' });
       const limit = outputPaddingLimit(strides[i], dilations[i]);

@@ -10,7 +10,7 @@ import type { PoolGeometry } from './pool.js';
 import { convGeometry, convTransposeGeometry } from './torch.js';
 import type { IntOrTuple, PaddingSpec } from './torch.js';
 import type { ConvGeometry, PaddingMode } from './types.js';
-import { int, perAxis } from './validate.js';
+import { int, isInt, perAxis } from './validate.js';
 
 /**
  * A convolution stated in words, as `explain`, `trace`, `convMatrix` and the pictures take it:
@@ -62,9 +62,12 @@ function bool(v: unknown, name: string, fallback: boolean): boolean {
 /** Rank: explicit, else the length of the first per-axis option, else 2 (the guide's figures are 2-D). */
 export function rankOf(o: Record<string, unknown>): number {
   if (o.rank !== undefined && o.rank !== null) {
-    const r = int(o.rank, 'rank');
-    if (r < 1 || r > 3) throw new ConvError('INVALID_OPTION', `rank must be 1, 2 or 3, but got ${r}`, { values: { rank: r }, hint: 'use rank 1 (L), 2 (H, W) or 3 (D, H, W)' });
-    return r;
+    const r = o.rank;
+    if (r === 1 || r === 2 || r === 3) return r;
+    // Any other whole number, however large, is refused naming the three ranks (int's out-of-range
+    // hint would offer ranks up to 2³¹ − 1); what is not a whole number is int's to refuse.
+    if (!isInt(r)) return int(r, 'rank');
+    throw new ConvError('INVALID_OPTION', `rank must be 1, 2 or 3, but got ${show(r)}`, { values: { rank: r }, hint: 'use rank 1 (L), 2 (H, W) or 3 (D, H, W)' });
   }
   // The input's sizes are per axis by nature: an input array fixes the rank, even of length 1.
   if (Array.isArray(o.input) && o.input.length >= 1 && o.input.length <= 3) return o.input.length;
@@ -81,12 +84,12 @@ export function rankOf(o: Record<string, unknown>): number {
 }
 
 /** Checks the option object's shape: an object with known keys and the two required sizes. */
-export function checkSpecObject(options: unknown, allowed: readonly string[], what: string): Record<string, unknown> {
+export function checkSpecObject(options: unknown, allowed: readonly string[], what: string, misplaced?: Misplaced): Record<string, unknown> {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new ConvError('INVALID_OPTION', `${what} options must be an object, but got ${show(options)}`, { hint: 'e.g. { input: [5, 5], kernel: 3, stride: 2, padding: 1 }' });
   }
   const o = options as Record<string, unknown>;
-  refuseUnknownOptions(o, allowed, what);
+  refuseUnknownOptions(o, allowed, what, false, misplaced);
   return o;
 }
 
@@ -103,13 +106,33 @@ function meant(key: string, allowed: readonly string[]): string | null {
 }
 
 /**
+ * Option names another argument of the same call takes: `renderSvg({ ...cfg, theme: 'flat' })`
+ * puts a render option among the convolution's, and "unknown explain option" would not say where
+ * it goes. `kind` names that argument's options ('render'); `call` is the function, whose second
+ * argument takes them.
+ */
+export interface Misplaced {
+  names: readonly string[];
+  kind: string;
+  call: string;
+}
+
+/**
  * The one check of option names: a name not in `allowed` (and not set to undefined) is refused.
+ * `misplaced`: a name that belongs in the call's other argument is refused saying so.
  * `nearMiss`: the hint names the option meant when there is one (the compute and render calls);
  * otherwise, and when none is near, it lists the names.
  */
-export function refuseUnknownOptions(o: Record<string, unknown>, allowed: readonly string[], what: string, nearMiss = false): void {
+export function refuseUnknownOptions(o: Record<string, unknown>, allowed: readonly string[], what: string, nearMiss = false, misplaced?: Misplaced): void {
   for (const key of Object.keys(o)) {
     if (allowed.includes(key) || o[key] === undefined) continue;
+    if (misplaced?.names.includes(key)) {
+      const { kind, call } = misplaced;
+      throw new ConvError('INVALID_OPTION', `${show(key)} is a ${kind} option`, {
+        values: { option: key },
+        hint: `pass it in ${call}'s second argument (${call}(config, { ${key} }))`,
+      });
+    }
     const near = nearMiss ? meant(key, allowed) : null;
     throw new ConvError('INVALID_OPTION', `unknown ${what} option ${show(key)}`, {
       values: { option: key },
@@ -128,11 +151,11 @@ export function checkChannels(inChannels: number, outChannels: number, groups: n
 }
 
 function channels(o: Record<string, unknown>): { ic: number; oc: number; g: number; batch: number } {
-  const g = int(o.groups ?? 1, 'groups');
+  const g = int(o.groups ?? 1, 'groups', 1);
   if (g <= 0) throw new ConvError('GROUPS', `groups must be positive, but got ${g}`, { values: { groups: g }, hint: 'use groups ≥ 1 (1 is an ordinary convolution)' });
-  const ic = int(o.inChannels ?? 1, 'inChannels');
-  const oc = int(o.outChannels ?? ic, 'outChannels');
-  const batch = int(o.batch ?? 1, 'batch');
+  const ic = int(o.inChannels ?? 1, 'inChannels', 1);
+  const oc = int(o.outChannels ?? ic, 'outChannels', 1);
+  const batch = int(o.batch ?? 1, 'batch', 0);
   for (const [name, v] of [['inChannels', ic], ['outChannels', oc]] as const) {
     if (v < 1) throw new ConvError('CHANNELS', `${name} must be at least 1, but got ${v}`, { values: { [name]: v }, hint: `use ${name} ≥ 1` });
     if (v % g !== 0) {
@@ -149,14 +172,17 @@ function divisors(n: number): number[] {
   return out;
 }
 
-/** The explain dialect → the one geometry (convolution, transposed convolution or pooling window). */
-export function resolveSpec(options: unknown, extraKeys: readonly string[] = []): ResolvedSpec {
-  const o = { ...checkSpecObject(options, [...SPEC_KEYS, ...extraKeys], 'explain') };
+/**
+ * The explain dialect → the one geometry (convolution, transposed convolution or pooling window).
+ * `misplaced`: names of the calling function's other argument, refused saying where they go.
+ */
+export function resolveSpec(options: unknown, extraKeys: readonly string[] = [], misplaced?: Misplaced): ResolvedSpec {
+  const o = { ...checkSpecObject(options, [...SPEC_KEYS, ...extraKeys], 'explain', misplaced) };
   if (o.input === undefined || o.input === null) throw new ConvError('INVALID_OPTION', 'input size is missing', { hint: 'give input: 5 or input: [5, 5]' });
   if (o.kernel === undefined || o.kernel === null) throw new ConvError('INVALID_OPTION', 'kernel size is missing', { hint: 'give kernel: 3 or kernel: [3, 3]' });
   const rank = rankOf(o);
-  const spatial = perAxis(o.input, 'input', rank, 1);
-  const kernel = perAxis(o.kernel, 'kernel', rank, 1);
+  const spatial = perAxis(o.input, 'input', rank, 1, 1);
+  const kernel = perAxis(o.kernel, 'kernel', rank, 1, 1);
   const transposed = bool(o.transposed, 'transposed', false);
   const hasBias = bool(o.bias, 'bias', true);
 
@@ -165,10 +191,10 @@ export function resolveSpec(options: unknown, extraKeys: readonly string[] = [])
       throw new ConvError('INVALID_OPTION', `pool must be 'max' or 'avg', but got ${show(o.pool)}`, { values: { pool: o.pool }, hint: "use pool: 'max' or pool: 'avg', or leave it out for a convolution" });
     }
     if (transposed) throw new ConvError('INVALID_OPTION', 'pooling cannot be transposed', { hint: 'leave transposed out with pool' });
-    const ch = int(o.inChannels ?? 1, 'inChannels');
-    const batch = int(o.batch ?? 1, 'batch');
+    const ch = int(o.inChannels ?? 1, 'inChannels', 1);
+    const batch = int(o.batch ?? 1, 'batch', 0);
     // Average pooling has no dilation option; a dilation of 1 everywhere is the same as none.
-    const noDilation = o.dilation === undefined || o.dilation === null || (o.pool === 'avg' && perAxis(o.dilation, 'dilation', rank, 1).every((d) => d === 1));
+    const noDilation = o.dilation === undefined || o.dilation === null || (o.pool === 'avg' && perAxis(o.dilation, 'dilation', rank, 1, 1).every((d) => d === 1));
     const geometry = poolGeometry(o.pool, [batch, ch, ...spatial], {
       kernelSize: kernel,
       stride: o.stride as IntOrTuple | undefined,
@@ -185,7 +211,7 @@ export function resolveSpec(options: unknown, extraKeys: readonly string[] = [])
   const inputShape = [batch, ic, ...spatial];
   if (transposed) {
     const weightShape = [ic, oc / g, ...kernel];
-    const outputSize = o.outputSize === undefined || o.outputSize === null ? undefined : perAxis(o.outputSize, 'outputSize', rank, 1);
+    const outputSize = o.outputSize === undefined || o.outputSize === null ? undefined : perAxis(o.outputSize, 'outputSize', rank, 1, 1);
     const geometry = convTransposeGeometry(
       { inputShape, weightShape, biasShape: hasBias ? [oc] : null },
       {
@@ -207,7 +233,7 @@ export function resolveSpec(options: unknown, extraKeys: readonly string[] = [])
       hint: 'for a direct convolution find the padding with solvePadding (convkit solve padding), or add transposed: true',
     });
   }
-  if (o.outputPadding !== undefined && o.outputPadding !== null && perAxis(o.outputPadding, 'outputPadding', rank, 0).some((v) => v !== 0)) {
+  if (o.outputPadding !== undefined && o.outputPadding !== null && perAxis(o.outputPadding, 'outputPadding', rank, 0, 0).some((v) => v !== 0)) {
     throw new ConvError('INVALID_OPTION', 'outputPadding applies to transposed convolutions only', { values: { outputPadding: o.outputPadding }, hint: 'add transposed: true, or leave outputPadding out' });
   }
   const weightShape = [oc, ic / g, ...kernel];

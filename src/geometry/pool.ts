@@ -93,15 +93,15 @@ export function poolGeometry(mode: PoolMode, inputShape: readonly number[], opti
     // PyTorch's kernel_size has no default (a TypeError there).
     throw new ConvError('INVALID_OPTION', `${mode} pooling needs a kernelSize`, { hint: 'e.g. { kernelSize: 2 }' });
   }
-  const kernel = perAxis(options.kernelSize, 'kernelSize', rank, 1);
+  const kernel = perAxis(options.kernelSize, 'kernelSize', rank, 1, 1);
   // PyTorch: stride None or [] (the functional default) means the kernel size.
   const noStride = options.stride === undefined || options.stride === null || (Array.isArray(options.stride) && options.stride.length === 0);
-  const stride = noStride ? kernel : perAxis(options.stride, 'stride', rank, 1);
-  const padding = perAxis(options.padding, 'padding', rank, 0);
+  const stride = noStride ? kernel : perAxis(options.stride, 'stride', rank, 1, 1);
+  const padding = perAxis(options.padding, 'padding', rank, 0, 0);
   if (mode === 'avg' && options.dilation !== undefined && options.dilation !== null) {
     throw new ConvError('INVALID_OPTION', 'average pooling has no dilation', { hint: 'leave dilation out, or use max pooling' });
   }
-  const dilation = perAxis(options.dilation, 'dilation', rank, 1);
+  const dilation = perAxis(options.dilation, 'dilation', rank, 1, 1);
   const ceilMode = options.ceilMode === true;
   const countIncludePad = options.countIncludePad !== false;
   let divisorOverride: number | null = null;

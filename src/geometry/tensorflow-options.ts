@@ -52,15 +52,18 @@ export function opName(c: { dialect: TfDialect; op: TfOp; rank: number; label?: 
   return c.op === 'conv' ? `tf.nn.conv${c.rank}d` : `tf.nn.conv${c.rank}d_transpose`;
 }
 
-/** strides / dilations: one value, one per spatial axis, or (tf) one per input dimension. */
-export function spatialOption(v: unknown, what: string, ctx: Ctx, channelsLast: boolean): number[] {
+/**
+ * strides / dilations: one value, one per spatial axis, or (tf) one per input dimension. `least`:
+ * the smallest value the caller takes (1 for strides, 0 for an output padding), for int's hint.
+ */
+export function spatialOption(v: unknown, what: string, ctx: Ctx, channelsLast: boolean, least: number): number[] {
   const r = ctx.rank;
   if (v === undefined || v === null) return Array(r).fill(1);
-  if (typeof v === 'number') return Array(r).fill(int(v, what));
+  if (typeof v === 'number') return Array(r).fill(int(v, what, least));
   if (!Array.isArray(v) && !ArrayBuffer.isView(v)) {
     throw new ConvError('INVALID_OPTION', `${what} must be a number or a list of numbers, but got ${show(v)}`, { hint: `give one value or ${r}` });
   }
-  const arr = Array.from(v as ArrayLike<unknown>).map((x, i) => int(x, `${what}[${i}]`));
+  const arr = Array.from(v as ArrayLike<unknown>).map((x, i) => int(x, `${what}[${i}]`, least));
   if (arr.length === 1) return Array(r).fill(arr[0]);
   if (arr.length === r) return arr;
   if (arr.length === r + 2 && ctx.dialect === 'tf') {
@@ -113,7 +116,7 @@ export function parsePadding(v: unknown, ctx: Ctx, channelsLast: boolean): PadKi
         hint: ctx.dialect === 'tf' ? `give [[0, 0], [p, p], …, [0, 0]] for padding p` : "use 'same' or 'valid'",
       });
     }
-    const p = int(v, 'padding');
+    const p = int(v, 'padding', 0);
     if (p < 0) throw new ConvError('NEGATIVE_PADDING', `${op}: padding ${p} is negative`, { values: { padding: p }, hint: 'use padding ≥ 0 (tfjs does not check; convkit refuses)' });
     if (ctx.op === 'conv' && r === 1 && p !== 0) {
       // conv1d pads its dummy height axis too and then fails to reshape the taller result.
@@ -134,7 +137,7 @@ export function parsePadding(v: unknown, ctx: Ctx, channelsLast: boolean): PadKi
       if (!Array.isArray(pair) || pair.length !== 2) {
         throw new ConvError('INVALID_OPTION', `${op}: explicit padding entry ${i} is ${show(pair)}, not a [before, after] pair`, { hint: `give ${dims} pairs in ${channelsLast ? 'channels-last' : 'channels-first'} order` });
       }
-      return [int(pair[0], `padding[${i}][0]`), int(pair[1], `padding[${i}][1]`)] as [number, number];
+      return [int(pair[0], `padding[${i}][0]`, 0), int(pair[1], `padding[${i}][1]`, 0)] as [number, number];
     });
     if (pairs.length !== dims) {
       throw new ConvError('OPTION_LENGTH', `${op}: explicit padding has ${pairs.length} pairs but needs ${dims}`, {

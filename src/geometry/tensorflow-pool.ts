@@ -98,7 +98,7 @@ export function fromTensorFlowPool(spec: TensorFlowPoolSpec): PoolDialectGeometr
   kernel.forEach((k, i) => {
     if (k <= 0) throw new ConvError('KERNEL_SIZE', `${name}: pool size ${k} on axis ${names[i]} must be positive`, { axis: names[i], values: { poolSize: kernel }, hint: 'use window sizes ≥ 1' });
   });
-  const strides = spec.strides === undefined || spec.strides === null ? kernel : spatialOption(spec.strides, 'strides', ctx, channelsLast);
+  const strides = spec.strides === undefined || spec.strides === null ? kernel : spatialOption(spec.strides, 'strides', ctx, channelsLast, 1);
   strides.forEach((s, i) => {
     if (s <= 0) throw new ConvError('STRIDE', `${name}: stride ${s} on axis ${names[i]} must be larger than 0`, { axis: names[i], values: { strides }, hint: 'use strides ≥ 1' });
   });

@@ -124,8 +124,8 @@ export function fromTensorFlow(spec: TensorFlowConvSpec): DialectGeometry {
   });
 
   const ctx: Ctx = { ...ctxBase, names, rounding: undefined, refKe: 1, refStride: 1 };
-  const strides = spatialOption(spec.strides, 'strides', ctx, channelsLast);
-  const dilations = spatialOption(spec.dilations, 'dilations', ctx, channelsLast);
+  const strides = spatialOption(spec.strides, 'strides', ctx, channelsLast, 1);
+  const dilations = spatialOption(spec.dilations, 'dilations', ctx, channelsLast, 1);
   const kernel = filter.slice(0, r);
   strides.forEach((s, i) => {
     if (s <= 0) throw new ConvError('STRIDE', `${opName(ctx)}: stride ${s} on axis ${names[i]} must be larger than 0`, { axis: names[i], values: { strides }, hint: 'use strides ≥ 1' });
@@ -301,7 +301,7 @@ function transposedOutputSizes(
     if (ctx.dialect !== 'keras') {
       throw new ConvError('OUTPUT_SIZE', `${op} needs outputShape`, { hint: `give the ${r} output spatial sizes, e.g. input·stride for SAME` });
     }
-    const opad = spec.outputPadding === undefined ? undefined : spatialOption(spec.outputPadding, 'outputPadding', ctx, channelsLast);
+    const opad = spec.outputPadding === undefined ? undefined : spatialOption(spec.outputPadding, 'outputPadding', ctx, channelsLast, 0);
     return spatialIn.map((I, i) => {
       const s = strides[i];
       const ke = kes[i];

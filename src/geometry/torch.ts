@@ -78,7 +78,7 @@ function weightRankOf(weight: number[], opRank: number | undefined): number {
 }
 
 function checkGroups(groups: unknown): number {
-  const g = int(groups ?? 1, 'groups');
+  const g = int(groups ?? 1, 'groups', 1);
   if (g <= 0) {
     throw new ConvError('GROUPS', `groups must be positive, but got ${g}`, { values: { groups: g }, hint: 'use groups ≥ 1 (1 is an ordinary convolution)' });
   }
@@ -126,13 +126,13 @@ function paddingPairs(v: unknown, rank: number): [number, number][] {
         if (x.length !== 2) {
           throw new ConvError('OPTION_LENGTH', `padding[${i}] has ${x.length} values; a per-axis pair is [before, after]`, { values: { padding: v }, hint: 'e.g. [[0, 1], [1, 1]]' });
         }
-        return [int(x[0], `padding[${i}][0]`), int(x[1], `padding[${i}][1]`)];
+        return [int(x[0], `padding[${i}][0]`, 0), int(x[1], `padding[${i}][1]`, 0)];
       }
-      const p = int(x, `padding[${i}]`);
+      const p = int(x, `padding[${i}]`, 0);
       return [p, p];
     });
   }
-  return perAxis(v, 'padding', rank, 0).map((p) => [p, p]);
+  return perAxis(v, 'padding', rank, 0, 0).map((p) => [p, p]);
 }
 
 function paddingModeOf(v: unknown): PaddingMode {
@@ -250,8 +250,8 @@ function prologue(shapes: ShapeSet, options: ConvShapeOptions | ConvTransposeSha
   const weight = shapeOf(shapes.weightShape, 'weight shape');
   const rank = weightRankOf(weight, opRank);
   const batched = batchify(input, opRank, rank, opName);
-  const stride = perAxis(options.stride, 'stride', rank, 1);
-  const dilation = perAxis(options.dilation, 'dilation', rank, 1);
+  const stride = perAxis(options.stride, 'stride', rank, 1, 1);
+  const dilation = perAxis(options.dilation, 'dilation', rank, 1, 1);
   const groups = checkGroups(options.groups);
   return { input, weight, batched, rank, stride, dilation, groups };
 }
@@ -357,7 +357,7 @@ export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, o
  */
 export function convTransposeGeometry(shapes: ShapeSet, options: ConvTransposeShapeOptions = {}, opRank?: number): TransposedConvGeometry {
   const { input, weight, batched, rank, stride, dilation, groups } = prologue(shapes, options, opRank, 'conv_transpose', 'e.g. { stride: 2, padding: 1, outputPadding: 1 }');
-  let outputPadding = perAxis(options.outputPadding, 'outputPadding', rank, 0);
+  let outputPadding = perAxis(options.outputPadding, 'outputPadding', rank, 0, 0);
   if (typeof options.padding === 'string') {
     throw new ConvError('PADDING_STRING', `transposed convolutions take numeric padding, but got ${show(options.padding)}`, {
       values: { padding: options.padding },

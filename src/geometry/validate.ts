@@ -8,17 +8,22 @@ export function isInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v);
 }
 
-/** A finite integer (any sign) within ±MAX_DIM, else INVALID_NUMBER naming `what`. */
-export function int(v: unknown, what: string, axis?: string): number {
+/**
+ * A finite integer within ±MAX_DIM, else INVALID_NUMBER naming `what`. `least` is the smallest
+ * value the caller takes (its own check refuses a smaller one, with its own code and words): the
+ * out-of-range hint names only values from it up, not a range of negatives for a size. The
+ * default, −MAX_DIM, is for the few options that take any sign.
+ */
+export function int(v: unknown, what: string, least = -MAX_DIM): number {
   if (!isInt(v)) {
     throw new ConvError('INVALID_NUMBER', `${what} must be an integer, but got ${show(v)}`, {
-      axis,
       values: { [what]: v },
       hint: 'give a whole number such as 1, 2 or 3',
     });
   }
   if (Math.abs(v) > MAX_DIM) {
-    throw new ConvError('INVALID_NUMBER', `${what} ${v} is out of range`, { axis, values: { [what]: v }, hint: `use a value between −${MAX_DIM} and ${MAX_DIM}` });
+    const from = least < 0 ? `−${-least}` : String(least);
+    throw new ConvError('INVALID_NUMBER', `${what} ${v} is out of range`, { values: { [what]: v }, hint: `use a value from ${from} to ${MAX_DIM}` });
   }
   return v === 0 ? 0 : v; // normalise −0
 }
@@ -43,10 +48,12 @@ export function shapeOf(v: unknown, what: string): number[] {
   if (arr.length > 8) {
     throw new ConvError('INVALID_OPTION', `${what} has ${arr.length} dimensions`, { values: { [what]: arr.length }, hint: 'convolutions have 1 to 3 spatial axes: at most 5 dimensions' });
   }
+  // A shape takes 0 (an empty batch or channel dimension), but a convolution's spatial and kernel
+  // sizes do not: the hints name sizes from 1, which every shape takes.
   return arr.map((x, i) => {
-    const n = int(x, `${what}[${i}]`);
+    const n = int(x, `${what}[${i}]`, 1);
     if (n < 0) {
-      throw new ConvError('INVALID_NUMBER', `${what}[${i}] is ${n}; sizes cannot be negative`, { values: { [what]: arr }, hint: 'use sizes ≥ 0' });
+      throw new ConvError('INVALID_NUMBER', `${what}[${i}] is ${n}; sizes cannot be negative`, { values: { [what]: arr }, hint: 'use sizes ≥ 1' });
     }
     return n;
   });
@@ -54,10 +61,11 @@ export function shapeOf(v: unknown, what: string): number[] {
 
 /**
  * Expand an int-or-tuple option to one value per spatial axis (PyTorch's rule: 1 or `rank` entries).
+ * `least`: the smallest value the caller takes, for int's out-of-range hint.
  */
-export function perAxis(v: unknown, name: string, rank: number, fallback: number): number[] {
+export function perAxis(v: unknown, name: string, rank: number, fallback: number, least = -MAX_DIM): number[] {
   if (v === undefined || v === null) return Array(rank).fill(fallback);
-  if (typeof v === 'number') return Array(rank).fill(int(v, name));
+  if (typeof v === 'number') return Array(rank).fill(int(v, name, least));
   if (Array.isArray(v) || ArrayBuffer.isView(v)) {
     if (Array.isArray(v) && (v.length === 1 || v.length === rank)) {
       // Fast path: every entry already a valid integer (no message strings built); else the
@@ -77,7 +85,7 @@ export function perAxis(v: unknown, name: string, rank: number, fallback: number
         hint: `give a single integer or a list of ${rank} values`,
       });
     }
-    const nums = arr.map((x, i) => int(x, `${name}[${i}]`));
+    const nums = arr.map((x, i) => int(x, `${name}[${i}]`, least));
     return nums.length === 1 ? Array(rank).fill(nums[0]) : nums;
   }
   throw new ConvError('INVALID_OPTION', `${name} must be an integer or a list of integers, but got ${show(v)}`, {

@@ -9,7 +9,7 @@ import { matrixScene, type MatrixRenderOptions } from './layout/matrix.js';
 import type { RenderOptions } from './options.js';
 import { sceneToPng } from './png.js';
 import type { Scene } from './scene.js';
-import { checkAnimatable, sceneOf } from './scene-of.js';
+import { checkAnimatable, sceneFor } from './scene-of.js';
 import { sceneAnimatedSvg, sceneFrameSvg } from './svg.js';
 import { ConvError, show } from '../geometry/errors.js';
 
@@ -61,7 +61,7 @@ function frameIndex(scene: Scene, frame: unknown): number {
  * ```
  */
 export function renderSvg(input: Trace | TraceInput, options?: RenderOptions & FrameOption): string {
-  const scene = sceneOf(input, options);
+  const scene = sceneFor('renderSvg', input, options);
   return sceneFrameSvg(scene, frameIndex(scene, options?.frame));
 }
 
@@ -76,7 +76,7 @@ export function renderSvg(input: Trace | TraceInput, options?: RenderOptions & F
  * ```
  */
 export function renderAnimatedSvg(input: Trace | TraceInput, options?: RenderOptions): string {
-  const scene = sceneOf(input, options);
+  const scene = sceneFor('renderAnimatedSvg', input, options);
   checkAnimatable(scene);
   return sceneAnimatedSvg(scene);
 }
@@ -94,7 +94,7 @@ export function renderAnimatedSvg(input: Trace | TraceInput, options?: RenderOpt
  * ```
  */
 export function renderGif(input: Trace | TraceInput, options?: RenderOptions): Uint8Array {
-  const scene = sceneOf(input, options);
+  const scene = sceneFor('renderGif', input, options);
   checkAnimatable(scene);
   return sceneToGif(scene);
 }
@@ -112,7 +112,7 @@ export function renderGif(input: Trace | TraceInput, options?: RenderOptions): U
  * ```
  */
 export function renderPng(input: Trace | TraceInput, options?: RenderOptions & FrameOption): Uint8Array {
-  const scene = sceneOf(input, options);
+  const scene = sceneFor('renderPng', input, options);
   return sceneToPng(scene, frameIndex(scene, options?.frame));
 }
 

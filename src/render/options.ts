@@ -1,5 +1,5 @@
 /** Render options, their defaults and validation, and the size guard. */
-import { refuseUnknownOptions } from '../geometry/options.js';
+import { refuseUnknownOptions, type Misplaced } from '../geometry/options.js';
 import { ConvError, show } from '../geometry/errors.js';
 import type { Lang } from './labels.js';
 import { palette as paletteOf, type Palette, type PaletteName } from './palette.js';
@@ -72,6 +72,14 @@ function oneOf<T extends string>(v: unknown, allowed: readonly T[], name: string
 
 /** Every render option name (`frame` where one frame is drawn): any other is refused, not ignored. */
 const RENDER_OPTIONS: readonly string[] = ['theme', 'lang', 'numeric', 'palette', 'view', 'values', 'textScale', 'frame'];
+
+/**
+ * The render options as names that `call`'s first argument (the convolution) does not take:
+ * `renderSvg({ ...cfg, theme: 'flat' })` is refused saying the theme goes in the second argument.
+ */
+export function renderOptionsOf(call: string): Misplaced {
+  return { names: RENDER_OPTIONS, kind: 'render', call };
+}
 
 export function resolveOptions(o: RenderOptions | undefined): ResolvedOptions {
   const opts = o ?? {};

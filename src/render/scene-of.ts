@@ -5,7 +5,7 @@ import { trace as makeTrace } from '../trace/trace.js';
 import type { Trace, TraceInput } from '../trace/types.js';
 import { directLayout } from './layout/direct.js';
 import { scatterLayout } from './layout/scatter.js';
-import { checkDrawable, resolveOptions, type RenderOptions } from './options.js';
+import { checkDrawable, renderOptionsOf, resolveOptions, type RenderOptions } from './options.js';
 import { allFrames } from './scene.js';
 import type { Scene, SceneLayout } from './scene.js';
 
@@ -13,13 +13,16 @@ export function isTrace(v: unknown): v is Trace {
   return v !== null && typeof v === 'object' && (v as Trace).version === 1 && Array.isArray((v as Trace).frames) && typeof (v as Trace).view === 'string';
 }
 
-/** The trace to draw: given as is, or built from a geometry / explain-style options. */
-export function traceOf(input: Trace | TraceInput, options?: RenderOptions): Trace {
+/**
+ * The trace to draw: given as is, or built from a geometry / explain-style options. `call` is the
+ * function drawing it: a render option among the explain options is refused naming its argument.
+ */
+export function traceOf(input: Trace | TraceInput, options: RenderOptions | undefined, call: string): Trace {
   if (isTrace(input)) return input;
   const view = options?.view ?? 'direct';
   // Refuse a picture too large to draw before listing its frames (the trace of a 200×200 input is
   // hundreds of thousands of taps).
-  const g = resolveGeometry(input).geometry;
+  const g = resolveGeometry(input, renderOptionsOf(call)).geometry;
   checkDrawable({ grid: g.axes.map((a) => a.equivalent.gridSize), output: g.axes.map((a) => a.output), input: g.axes.map((a) => a.input) }, 0);
   return makeTrace(g, { view });
 }
@@ -36,7 +39,12 @@ export function traceOf(input: Trace | TraceInput, options?: RenderOptions): Tra
  * ```
  */
 export function sceneOf(input: Trace | TraceInput, options?: RenderOptions): Scene {
-  return allFrames(sceneLayoutOf(input, options));
+  return sceneFor('sceneOf', input, options);
+}
+
+/** `sceneOf` for the render function `call` (renderSvg, renderGif…), which its refusals name. */
+export function sceneFor(call: string, input: Trace | TraceInput, options?: RenderOptions): Scene {
+  return allFrames(layoutFor(call, input, options));
 }
 
 /**
@@ -45,8 +53,12 @@ export function sceneOf(input: Trace | TraceInput, options?: RenderOptions): Sce
  * size guard and refusals as `sceneOf`; `sceneOf(x).frames[n]` equals `sceneLayoutOf(x).frame(n)`.
  */
 export function sceneLayoutOf(input: Trace | TraceInput, options?: RenderOptions): SceneLayout {
+  return layoutFor('sceneLayoutOf', input, options);
+}
+
+function layoutFor(call: string, input: Trace | TraceInput, options?: RenderOptions): SceneLayout {
   const o = resolveOptions(options);
-  const tr = traceOf(input, options);
+  const tr = traceOf(input, options, call);
   checkDrawable({ grid: tr.grid.shape, output: tr.outputShape, input: tr.inputShape }, 0);
   if (tr.frames.length === 0) throw new ConvError('INVALID_OPTION', 'the trace has no frames to draw');
   return tr.view === 'scatter' ? scatterLayout(tr, o) : directLayout(tr, o);

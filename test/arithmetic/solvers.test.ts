@@ -138,6 +138,13 @@ describe('solvePadding (transposed)', () => {
     const r = solvePadding({ input: 3, output: 6, kernel: 3, stride: 2, padding: 1, transposed: true, rank: 1 });
     expect(r.outputPadding).toEqual([1]);
     expect(() => solvePadding({ input: 3, output: 9, kernel: 3, stride: 2, padding: 1, transposed: true, rank: 1 })).toThrow(/can be 5 to 6, not 9/);
+    // A padding that crops the whole output away: the hint names paddings that work, not outputs from 1 to −8.
+    const crop = { input: 4, output: 3, kernel: 3, stride: 2, transposed: true, rank: 1 } as const;
+    expect(() => solvePadding({ ...crop, padding: 9 })).toThrow(/^padding 9 crops the whole output away \(its size would be at most -8\), so it cannot be 3 on axis L; use padding 3, or leave the padding out to solve it too$/);
+    expect(solvePadding({ ...crop, padding: 3 }).output).toEqual([3]);
+    expect(() => solvePadding({ input: 2, output: 1, kernel: 1, padding: 2, transposed: true, rank: 1 })).toThrow(/; leave the padding out to solve it \(no padding equal on both sides gives it\)$/);
+    expect(solvePadding({ input: 2, output: 1, kernel: 1, transposed: true, rank: 1 }).padding).toEqual([[0, 1]]);
+    expect(() => solvePadding({ input: 1, output: 5, kernel: 1, padding: 3, transposed: true, rank: 1 })).toThrow(/; ask for an output of at most 1, or use a larger stride, kernel or dilation$/);
   });
 });
 

@@ -121,6 +121,11 @@ describe('fromOnnxPool', () => {
     expect(refusal(() => onnx({ xShape: [1, 1, 4, 4] } as never)).message).toContain('kernel_shape attribute is required');
     expect(refusal(() => onnx({ xShape: [1, 1, 4, 4], kernel_shape: [2] })).code).toBe('OPTION_LENGTH');
     expect(refusal(() => onnx({ xShape: [1, 1, 4, 4], kernel_shape: [2, 2], ceil_mode: 2 })).hint).toBe('use ceil_mode: 0 or 1');
+    // Not a whole number, or beyond 2³¹ − 1: still "0 or 1", not "such as 1, 2 or 3" or a range of integers.
+    expect(refusal(() => onnx({ xShape: [1, 1, 4, 4], kernel_shape: [2, 2], ceil_mode: 0.5 })).message).toBe('AveragePool: ceil_mode must be 0 or 1, but is 0.5; use ceil_mode: 0 or 1');
+    expect(refusal(() => onnx({ xShape: [1, 1, 4, 4], kernel_shape: [2, 2], ceil_mode: 3e9 })).hint).toBe('use ceil_mode: 0 or 1');
+    expect(refusal(() => onnx({ xShape: [1, 1, 4, 4], kernel_shape: [2, 3e9] })).hint).toBe('use a value from 1 to 2147483647');
+    expect(refusal(() => onnx({ xShape: [1, 1, 4, 4], kernel_shape: [2, 2], pads: [0, 0, 0, -3e9] })).hint).toBe('use a value from 0 to 2147483647');
     expect(refusal(() => onnx({ xShape: [1, 1, 4, 4], kernel_shape: [2, 2], auto_pad: 'SAME' as never })).code).toBe('PADDING_STRING');
     expect(refusal(() => fromOnnxPool({ op: 'MaxPool', xShape: [1, 1, 4, 4], kernel_shape: [2, 2], count_include_pad: 1 })).code).toBe('INVALID_OPTION');
     expect(refusal(() => onnx({ xShape: [1, 4, 4], kernel_shape: [2, 2] })).code).toBe('OPTION_LENGTH');

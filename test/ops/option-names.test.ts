@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  avgPool2d, conv2d, conv2dAsync, conv2dBackward, convOutputShape, convTranspose2d, convTransposeOutputShape, isConvError, maxPool2d, renderGif, renderSvg, tensor,
+  avgPool2d, conv2d, conv2dAsync, conv2dBackward, convOutputShape, convTranspose2d, convTransposeOutputShape, isConvError, maxPool2d, renderGif, renderPng, renderSvg, sceneOf, tensor,
 } from '../../src/index.js';
 
 const x = tensor(Float32Array.from({ length: 64 }, (_, i) => i % 7), [1, 1, 8, 8]);
@@ -50,5 +50,17 @@ describe('unknown option names', () => {
     expect(refusal(() => renderSvg(cfg, { fram: 4 } as never)).message).toMatch(/^unknown render option "fram"; did you mean frame\?/);
     expect(refusal(() => renderGif(cfg, { colour: 'x' } as never)).message).toMatch(/^unknown render option "colour"; use theme, lang/);
     expect(renderSvg(cfg, { theme: 'flat', lang: 'zh', numeric: true, palette: 'colorblind', view: 'direct', textScale: 1, frame: 4 })).toMatch(/^<svg/);
+  });
+
+  it('says a render option put among the convolution’s options goes in the second argument', () => {
+    const cfg = { input: [5, 5], kernel: 3, stride: 2, padding: 1 };
+    const e = refusal(() => renderSvg({ ...cfg, theme: 'flat' } as never));
+    expect(e.code).toBe('INVALID_OPTION');
+    expect(e.message).toBe('"theme" is a render option; pass it in renderSvg\'s second argument (renderSvg(config, { theme }))');
+    expect(refusal(() => renderPng({ ...cfg, frame: 4 } as never)).message).toMatch(/^"frame" is a render option; pass it in renderPng's second argument \(renderPng\(config, \{ frame \}\)\)$/);
+    expect(refusal(() => renderGif({ ...cfg, textScale: 2 } as never)).message).toMatch(/^"textScale" is a render option; pass it in renderGif's second/);
+    expect(refusal(() => sceneOf({ ...cfg, palette: 'colorblind' } as never)).message).toMatch(/^"palette" is a render option; pass it in sceneOf's second/);
+    // A name that is neither stays an unknown explain option.
+    expect(refusal(() => renderSvg({ ...cfg, colour: 'x' } as never)).message).toMatch(/^unknown explain option "colour"/);
   });
 });
