@@ -3,7 +3,8 @@
  * (z = Cx: 4×16 for a 4×4 input and a 3×3 kernel) and Cᵀ the transposed convolution's (x = Cᵀz),
  * whichever of the pair the layer is (the library's tutorialMatrices). Beside the matrix, the two
  * vectors as indexed columns: the result on the left, the vector it multiplies on the right, so
- * "z = C · x" reads as a picture. Labels are at least 12 px; numbers (weights and the vectors'
+ * "z = C · x" reads as a picture (in a box too narrow for that, the multiplied vector lies under
+ * the matrix as a row, each cell under its column: data-vector-layout "under"). Labels are at least 12 px; numbers (weights and the vectors'
  * values) are shown when the page shows numbers. The row (or column) of the current step, and the
  * vector cells it links, are highlighted as the animation runs.
  *
@@ -65,6 +66,8 @@ export class MatrixView {
   private colVecX = 0;
   private colVecY = 0;
   private vectors = false;
+  /** The multiplied vector is drawn under the matrix, as a row (a box too narrow for it beside). */
+  private under = false;
   /** What the last draw() asked for, until it is drawn (the panel was hidden). */
   private wanted: { g: ConvGeometry; p: Palette; maxPx: number; values: MatrixValues | null } | null = null;
   /** The last step marked, shown again on a matrix drawn later. */
@@ -145,15 +148,24 @@ export class MatrixView {
     const rowVecX = label;
     const ox = rowVecX + c + gap;
     const oy = head;
-    const colVecX = ox + m.cols * c + gap;
-    const colVecY = oy;
+    // The multiplied vector stands beside the matrix as a column. Where that picture is wider
+    // than its box (C's 16 columns on a phone), it lies under the matrix instead, as a row whose
+    // cell j sits under column j: the box is no longer as tall as the vector with nothing beside
+    // it, and what each column multiplies is read straight down.
+    const besideW = ox + m.cols * c + gap + c + label + 4;
+    const room = this.svg.parentElement?.clientWidth ?? 0;
+    const under = room > 0 && besideW > room + 1 && m.cols > 1;
+    this.under = under;
+    this.svg.dataset.vectorLayout = under ? 'under' : 'beside';
+    const colVecX = under ? ox : ox + m.cols * c + gap;
+    const colVecY = under ? oy + m.rows * c + gap : oy;
     this.ox = ox;
     this.oy = oy;
     this.rowVecX = rowVecX;
     this.colVecX = colVecX;
     this.colVecY = colVecY;
-    const w = colVecX + c + label + 4;
-    const h = Math.max(oy + m.rows * c, colVecY + m.cols * c) + 6;
+    const w = under ? ox + m.cols * c + 6 : besideW;
+    const h = under ? colVecY + c + 20 : Math.max(oy + m.rows * c, colVecY + m.cols * c) + 6;
     this.svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
     this.svg.setAttribute('width', String(w));
     this.svg.setAttribute('height', String(h));
@@ -182,21 +194,30 @@ export class MatrixView {
     }
     frag.append(entries, texts);
     // The two vectors: indexed cells, values inside when numbers are on.
-    const vector = (x: number, y: number, n: number, name: string, vals: ArrayLike<number> | null, labelLeft: boolean) => {
+    // `across`: the cells run left to right (the vector under the matrix), labels below them.
+    const vector = (x: number, y: number, n: number, name: string, vals: ArrayLike<number> | null, labelLeft: boolean, across = false) => {
       const gEl = el('g', { 'data-vector': name });
       for (let i = 0; i < n; i++) {
-        gEl.append(el('rect', { x, y: y + i * c, width: c, height: c, fill: name === 'x' ? p.input : p.output, stroke: p.line, 'stroke-width': 0.75 }));
-        if (vals && c >= 20) gEl.append(text(x + c / 2, y + i * c + c / 2, fmt(vals[i]), { fill: p.text, 'text-anchor': 'middle' }));
-        if (i % every === 0 || n <= 24) {
-          gEl.append(text(labelLeft ? x - 4 : x + c + 4, y + i * c + c / 2, `${name}${sub(i)}`, { fill: p.text, 'text-anchor': labelLeft ? 'end' : 'start' }));
+        const [cx, cy] = across ? [x + i * c, y] : [x, y + i * c];
+        gEl.append(el('rect', { x: cx, y: cy, width: c, height: c, fill: name === 'x' ? p.input : p.output, stroke: p.line, 'stroke-width': 0.75 }));
+        if (vals && c >= 20) gEl.append(text(cx + c / 2, cy + c / 2, fmt(vals[i]), { fill: p.text, 'text-anchor': 'middle' }));
+        if (across) {
+          if (i % every === 0) gEl.append(text(cx + c / 2, cy + c + 11, `${name}${sub(i)}`, { fill: p.text, 'text-anchor': 'middle' }));
+        } else if (i % every === 0 || n <= 24) {
+          gEl.append(text(labelLeft ? x - 4 : x + c + 4, cy + c / 2, `${name}${sub(i)}`, { fill: p.text, 'text-anchor': labelLeft ? 'end' : 'start' }));
         }
       }
       return gEl;
     };
     frag.append(vector(rowVecX, oy, m.rows, rowName, rowValues, true));
     frag.append(text(rowVecX + c + gap / 2, oy + Math.min(m.rows, 4) * c / 2, '=', { fill: p.text, 'font-size': 16, 'text-anchor': 'middle' }));
-    frag.append(text(colVecX - gap / 2, oy + Math.min(m.rows, 4) * c / 2, '·', { fill: p.text, 'font-size': 20, 'text-anchor': 'middle' }));
-    frag.append(vector(colVecX, colVecY, m.cols, colName, colValues, false));
+    if (under) {
+      // Laid flat, the column vector is its transpose: named so at the row's start.
+      frag.append(text(colVecX - 6, colVecY + c / 2, `${colName}ᵀ`, { fill: p.text, 'font-size': 14, 'text-anchor': 'end' }));
+    } else {
+      frag.append(text(colVecX - gap / 2, oy + Math.min(m.rows, 4) * c / 2, '·', { fill: p.text, 'font-size': 20, 'text-anchor': 'middle' }));
+    }
+    frag.append(vector(colVecX, colVecY, m.cols, colName, colValues, false, under));
     const mark = { fill: p.focus, 'fill-opacity': 0.16, stroke: p.focus, 'stroke-width': 2.5 };
     this.highlight = el('rect', { ...mark, width: 0, height: 0 });
     this.rowMark = el('rect', { ...mark, width: 0, height: 0 });
@@ -278,7 +299,8 @@ export class MatrixView {
         set(this.rowMark, this.rowVecX, this.oy + index * c, c, c);
         set(this.colMark, 0, 0, 0, 0);
       } else {
-        set(this.colMark, this.colVecX, this.colVecY + index * c, c, c);
+        if (this.under) set(this.colMark, this.colVecX + index * c, this.colVecY, c, c);
+        else set(this.colMark, this.colVecX, this.colVecY + index * c, c, c);
         set(this.rowMark, 0, 0, 0, 0);
       }
     }
