@@ -787,6 +787,10 @@ describe('image mode', () => {
     const rows = await page.$eval('canvas[data-image-output]', (c) => (c as HTMLCanvasElement).height);
     expect([y, x]).toEqual([rows - 1, 0]);
     await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-image-footprint]')!).position === 'sticky');
+    // Docked, the bar carries the enlargement's key (the caption stays behind with the pictures):
+    // reflect padding reads copies, so the dashed frames are in it too.
+    const key = await page.$eval('[data-image-footprint]', (e) => getComputedStyle(e, '::after').content);
+    expect(key).toBe('"Pink frames: pixels read; dark frames: zeros read; dashed: copies read"');
     const [o2, said, zoom] = await Promise.all(['canvas[data-image-output]', '[data-image-footprint]', '[data-image-zoom]'].map(box));
     const pixelBottom = o2.top + ((y + 1) / rows) * (o2.bottom - o2.top);
     expect(pixelBottom).toBeLessThan(Math.min(said.top, zoom.top));

@@ -488,7 +488,11 @@ export class LayerView {
     setText(this.said, this.sentence(fp, y, x, job.mode, job.layer.transposed));
     // The dashed frames are explained whenever the padding mode copies pixels, not only while the
     // pointer is on an edge pixel: a caption that grew under the pointer would move the pictures.
-    setText(this.zoomCaption, it(this.lang, 'zoom') + (job.mode !== 'zeros' && !job.layer.transposed ? it(this.lang, 'zoomCopies') : ''));
+    const copies = job.mode !== 'zeros' && !job.layer.transposed;
+    setText(this.zoomCaption, it(this.lang, 'zoom') + (copies ? it(this.lang, 'zoomCopies') : ''));
+    // The caption's key, short, for the phone's docked bar (image.css shows it there, where the
+    // caption itself has scrolled away with the pictures).
+    setAttr(this.said, 'data-key', it(this.lang, 'zoomKey') + (copies ? it(this.lang, 'zoomKeyCopies') : ''));
     const el = this.said;
     el.dataset.y = String(y);
     el.dataset.x = String(x);
