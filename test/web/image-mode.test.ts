@@ -533,6 +533,16 @@ describe('image mode', () => {
     expect(at('transposed3')).toBe(at('transposed4'));
     expect(at('nearest')).toBe(at('bilinear'));
     await phone.page.close();
+
+    // In Chinese on a phone the captions wrap between their parts, not inside "步长 2" or "3 × 3 卷积"
+    // (keep-together.ts): each such run sits on one line, and the text reads as written.
+    const zh = await open('?view=image&lang=zh', { width: 390, height: 844 });
+    await zh.page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('[data-upsample="bilinear"] canvas')?.width === 160);
+    const runs = await zh.page.$$eval('[data-upsample] .nobr', (ss) => ss.map((s) => ({ text: s.textContent, lines: Math.round(s.getBoundingClientRect().height / parseFloat(getComputedStyle(s).lineHeight)) })));
+    expect(runs.map((r) => r.text)).toEqual(expect.arrayContaining(['步长 2', '再做 3 × 3 卷积']));
+    expect(runs.every((r) => r.lines === 1)).toBe(true);
+    expect(await zh.page.textContent('[data-upsample="transposed4"] figcaption')).toBe('转置卷积，卷积核 4，步长 2');
+    await zh.page.close();
   }, 60_000);
 
   it('learning a kernel lowers the loss live and names the transposed convolution as the way back', async () => {

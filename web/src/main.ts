@@ -29,9 +29,12 @@ import { bindUrl, loadUrl, pushUrl } from './url-sync.js';
 import { Views } from './views.js';
 import { paletteOf } from './palette.js';
 import { mountImageMode } from './image/mount.js';
+import { keepSizesTogether } from './keep-together.js';
 
 /** Whether the animation may start by itself (not when the reader asked for reduced motion). */
 const motionOk = () => typeof matchMedia === 'undefined' || !matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+keepSizesTogether(document.body);
 
 const views = new Views(byId<SVGSVGElement>('svg-grid'), byId<SVGSVGElement>('svg-kernel'), byId<SVGSVGElement>('svg-output'));
 const classic = new ClassicStage(byId<SVGSVGElement>('svg-classic'), byId('classic-title'), {

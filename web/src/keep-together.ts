@@ -1,0 +1,69 @@
+/**
+ * Numbers kept whole where the page's prose wraps. A phone broke "卷积核 4，步长 / 2", "放大到 2 /
+ * 倍" and "3 × 3 卷 / 积" across lines. Every text the page writes outside its pictures is watched
+ * (one MutationObserver on the body), and each size such as "3 × 3" or "512 × 512", with in
+ * Chinese the word it belongs to on either side ("步长 2", "2 倍", "3 × 3 卷积"), is put in a span
+ * that does not wrap. Only the wrapping changes: textContent stays as written, so nothing that reads
+ * the text back sees a difference.
+ *
+ * Left alone: SVG (its text is placed by coordinates), form controls and options (plain text
+ * only), code, and live regions (rewrapping their text right after it changed could make a screen
+ * reader announce it twice). The tour's formulas are kept together by their own non-breaking
+ * spaces (tour.ts keepFormulas).
+ */
+const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
+const SIZE = `${NUMBER}(?: × ${NUMBER})*`;
+const HAN = String.raw`[\u4e00-\u9fff]`;
+/** A size, with up to three Chinese characters (a word such as 卷积核) before or after it across a space. */
+const GLUED = new RegExp(`(?:${HAN}{1,3} )?${SIZE}(?: ${HAN}{1,3})?`, 'g');
+const SKIP = 'svg, option, select, textarea, input, script, style, pre, code, [aria-live], [contenteditable], .nobr';
+
+/** The pieces of `text`: plain runs, and runs to keep on one line (only those holding a space). */
+export function gluedRuns(text: string): { text: string; keep: boolean }[] {
+  const out: { text: string; keep: boolean }[] = [];
+  let at = 0;
+  for (const m of text.matchAll(GLUED)) {
+    if (!m[0].includes(' ')) continue;
+    if (m.index > at) out.push({ text: text.slice(at, m.index), keep: false });
+    out.push({ text: m[0], keep: true });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), keep: false });
+  return out;
+}
+
+function glue(node: Text): void {
+  const parent = node.parentElement;
+  if (!parent || parent.closest(SKIP)) return;
+  const runs = gluedRuns(node.data);
+  if (!runs.some((r) => r.keep)) return;
+  const frag = document.createDocumentFragment();
+  for (const r of runs) {
+    if (!r.keep) { frag.append(r.text); continue; }
+    const span = document.createElement('span');
+    span.className = 'nobr';
+    span.textContent = r.text;
+    frag.append(span);
+  }
+  node.replaceWith(frag);
+}
+
+function glueAll(root: Node): void {
+  if (root.nodeType === Node.TEXT_NODE) { glue(root as Text); return; }
+  if (!(root instanceof Element) || root.closest(SKIP)) return;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const texts: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+  for (const t of texts) glue(t);
+}
+
+/** Keeps sizes whole in every text under `root`, now and whenever the page rewrites it. */
+export function keepSizesTogether(root: HTMLElement): void {
+  glueAll(root);
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'characterData') glue(r.target as Text);
+      else for (const n of Array.from(r.addedNodes)) if (n.isConnected) glueAll(n);
+    }
+  }).observe(root, { childList: true, characterData: true, subtree: true });
+}
