@@ -396,6 +396,23 @@ describe('playground page', () => {
     await page.close();
   });
 
+  it('a first click or tap on a grid shows the cell pressed, not the cell the grid had before', async () => {
+    const g = geometryOf({ input: [5, 5], kernel: [3, 3], stride: [2, 2], padding: [[1, 1], [1, 1]] });
+    for (const viewport of [undefined, { width: 390, height: 844 }]) {
+      const { page } = await open('?i=5x5&k=3&s=2&p=1&lang=en', viewport);
+      const out = (await page.$('#svg-output'))!;
+      await out.scrollIntoViewIfNeeded();
+      const bb = (await out.boundingBox())!;
+      const cell = bb.width / g.axes[1].output;
+      // The bottom-right output cell (2,2); before, the press's focus reported cell (0,0).
+      const [x, y] = [bb.x + cell * 2.5, bb.y + cell * 2.5];
+      await page.mouse.click(x, y);
+      expect(cells(await attr(page, '#svg-grid', 'data-hover'))).toEqual(readsOf(g, 2, 2));
+      expect(await page.textContent('#hover-text')).toContain('Output (2,2) reads');
+      await page.close();
+    }
+  });
+
   it('transposed convolution: zero-inserted direct view and scatter view with the library’s overlap counts', async () => {
     const { page } = await open('?i=3x3&k=3&s=2&p=0&t=1&m=c&lang=en');
     const g = geometryOf({ input: [3, 3], kernel: [3, 3], stride: [2, 2], padding: [[0, 0], [0, 0]], transposed: true, outputPadding: [0, 0] });

@@ -58,7 +58,13 @@ export class GridView {
     svg.append(this.bg, this.base, this.overlays, this.numbers, this.cursorRect);
     svg.addEventListener('pointermove', (e) => this.pointer(e));
     // A tap on a touch screen has no hover: the tapped cell stays highlighted until the next tap.
-    svg.addEventListener('pointerdown', (e) => this.pointer(e));
+    // The cell becomes the cursor before the focus that the press brings (focus reports the
+    // cursor: it used to be the last one, cell 0 on a first press, not the cell pressed).
+    svg.addEventListener('pointerdown', (e) => {
+      const c = this.cellAt(e);
+      if (c !== null) this.cursor = c;
+      this.pointer(e);
+    });
     svg.addEventListener('pointerleave', (e) => {
       if (e.pointerType !== 'touch') this.listener?.(this.hasFocus ? this.cursor : null, 'pointer');
     });
