@@ -124,6 +124,28 @@ describe('dilation', () => {
     await page.close();
   });
 
+  it('draws the layer as it is: transposed, or dilated on one axis only, without a refusal of its own', async () => {
+    const rates = (page: Page) => page.$$eval('[data-dilation-rate]', (fs) => fs.map((f) => f.getAttribute('data-dilation-rate')));
+    // A valid transposed layer (4 → 11) was redrawn as a direct conv and refused.
+    const t = await open('?i=4&k=3&s=2&p=0&d=2&t=1&lang=en');
+    expect(await rates(t)).toEqual(['1', '2']);
+    expect(await t.$$('#dilation-view .field-error')).toHaveLength(0);
+    await t.close();
+    // d = (2, 1): both rates were set to 2, and W refused.
+    const u = await open('?i=9x5&k=4x5&s=1&p=0&d=2x1&lang=en');
+    expect(await rates(u)).toEqual(['1', '2x1']);
+    expect(await u.textContent('#dilation-view')).toContain('dilation rate d = (2, 1)');
+    expect(await u.textContent('#dilation-view')).toContain('holes between taps: (1, 0)');
+    await u.close();
+    // An undilated layer too small for rate 2: the layer alone, and why its twin is not drawn.
+    const small = await open('?i=3&k=3&s=1&p=0&lang=en');
+    await small.click('#dilation-title');
+    await small.waitForSelector('[data-dilation-rate="1"]');
+    expect(await rates(small)).toEqual(['1']);
+    expect(await small.textContent('#dilation-view')).toMatch(/At d = 2 this layer is not valid, so only its own rate is drawn/);
+    await small.close();
+  });
+
   it('closed for an undilated layer until the reader opens it; in Chinese', async () => {
     const page = await open('?i=7&k=3&s=1&p=0&lang=zh');
     expect(await page.$eval('#dilation-view', (e) => (e as HTMLDetailsElement).open)).toBe(false);

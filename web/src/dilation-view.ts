@@ -21,7 +21,7 @@ export class DilationView {
   private summary: HTMLElement;
   private row: HTMLElement;
   private note: HTMLElement;
-  private traces: { d: number; g: ConvGeometry; t: DirectTrace }[] | null = null;
+  private traces: { d: [number, number]; g: ConvGeometry; t: DirectTrace }[] | null = null;
   private error = '';
   private key = '';
   private userToggled = false;
@@ -49,47 +49,57 @@ export class DilationView {
   draw(s: State, frame: number, p: Palette, lang: Lang): void {
     this.last = [s, frame, p, lang];
     this.summary.textContent = pt(lang, 'dilationTitle');
-    const dCur = Math.max(s.dilation[0], s.dilation[1]);
+    const own: [number, number] = [s.dilation[0], s.dilation[1]];
+    const dilated = own[0] > 1 || own[1] > 1;
     // Opens by itself for a dilated layer, until the reader opens or closes it.
-    if (!this.userToggled) this.root.open = dCur > 1;
+    if (!this.userToggled) this.root.open = dilated;
     if (!this.root.open) return;
-    const rates = [1, Math.max(2, dCur)];
-    const key = JSON.stringify([s.input, s.kernel, s.stride, s.pad, s.padMode, rates]);
+    // The layer itself at its own rates (per axis), beside its twin at rate 1; an undilated layer
+    // is set beside itself at rate 2, to show what a rate would do.
+    const rates: [number, number][] = dilated ? [[1, 1], own] : [[1, 1], [2, 2]];
+    const key = JSON.stringify([optionsOf(s), rates]);
     if (key !== this.key) {
       this.key = key;
       this.error = '';
-      try {
-        // The same layer, direct, one channel, at each rate.
-        this.traces = rates.map((d) => {
-          const r = resolveSpec({ ...optionsOf(s), transposed: false, outputPadding: undefined, outputSize: undefined, dilation: d, inChannels: 1, outChannels: 1, groups: 1 });
+      this.traces = [];
+      for (const d of rates) {
+        const isLayer = d[0] === own[0] && d[1] === own[1];
+        // The layer, one channel; the twin is the same layer at another rate, without the
+        // output size or padding that only this layer's rate allows.
+        const twin = isLayer ? {} : { outputSize: undefined, outputPadding: s.transposed ? 0 : undefined };
+        try {
+          const r = resolveSpec({ ...optionsOf(s), ...twin, dilation: d, inChannels: 1, outChannels: 1, groups: 1 });
           if (r.kind !== 'conv') throw new Error('unexpected pooling geometry');
-          return { d, g: r.geometry, t: trace(r.geometry, { view: 'direct' }) as DirectTrace };
-        });
-      } catch (e) {
-        if (!isConvError(e)) throw e;
-        this.traces = null;
-        this.error = errorText(e, lang);
+          this.traces.push({ d, g: r.geometry, t: trace(r.geometry, { view: 'direct' }) as DirectTrace });
+        } catch (e) {
+          if (!isConvError(e)) throw e;
+          // The layer refused: the form already says why, and nothing is drawn here. A twin
+          // refused: the layer is drawn alone, with the twin's reason as a note.
+          if (isLayer) { this.traces = null; this.error = pt(lang, 'dilationLayerRefused'); break; }
+          this.error = pt(lang, 'dilationTwinRefused', { d: rateText(d), why: errorText(e, lang) });
+        }
       }
     }
     if (!this.traces) {
-      this.row.replaceChildren(h('p', { class: 'field-error' }, this.error));
+      this.row.replaceChildren(h('p', { class: 'hint' }, this.error));
+      this.note.textContent = '';
       return;
     }
     const frag = document.createDocumentFragment();
     for (const { d, g, t } of this.traces) frag.append(this.panel(d, g, t, frame, p, lang));
     this.row.replaceChildren(frag);
-    this.note.textContent = `${pt(lang, 'dilationNote')} ${legend(lang)}`;
+    this.note.textContent = `${this.error ? `${this.error} ` : ''}${pt(lang, 'dilationNote')} ${legend(lang)}`;
   }
 
-  private panel(d: number, g: ConvGeometry, t: DirectTrace, frame: number, p: Palette, lang: Lang): HTMLElement {
+  private panel(d: [number, number], g: ConvGeometry, t: DirectTrace, frame: number, p: Palette, lang: Lang): HTMLElement {
     const [GH, GW] = t.grid.shape;
     const cell = Math.max(8, Math.min(24, Math.floor(260 / Math.max(GH, GW))));
     const fr = t.frames[Math.min(frame, t.frames.length - 1)];
     const [H, W] = g.axes;
-    const fig = h('figure', { class: 'dilation-panel', 'data-dilation-rate': String(d), 'data-footprint': `${H.effectiveKernel}x${W.effectiveKernel}` });
+    const fig = h('figure', { class: 'dilation-panel', 'data-dilation-rate': d[0] === d[1] ? String(d[0]) : `${d[0]}x${d[1]}`, 'data-footprint': `${H.effectiveKernel}x${W.effectiveKernel}` });
     const w = GW * cell + 2;
     const hh = GH * cell + 2;
-    const svg = el('svg', { width: w, height: hh, viewBox: `0 0 ${w} ${hh}`, role: 'img', 'aria-label': `${pt(lang, 'dilationRate', { d })}: ${pt(lang, 'dilationFoot', { f: H.effectiveKernel, g: W.effectiveKernel, n: H.kernel * W.kernel })}` });
+    const svg = el('svg', { width: w, height: hh, viewBox: `0 0 ${w} ${hh}`, role: 'img', 'aria-label': `${pt(lang, 'dilationRate', { d: rateText(d) })}: ${pt(lang, 'dilationFoot', { f: H.effectiveKernel, g: W.effectiveKernel, n: H.kernel * W.kernel })}` });
     const sq = (i: number, j: number) => `M${1 + j * cell} ${1 + i * cell}h${cell}v${cell}h${-cell}z`;
     const base: Record<string, string[]> = {};
     t.grid.cells.forEach((c, i) => {
@@ -106,11 +116,11 @@ export class DilationView {
     if (holes.length) svg.append(el('path', { d: holes.join(''), stroke: p.line, 'stroke-width': 1.2, fill: 'none', 'data-holes': String(holes.length) }));
     // The footprint = this output's receptive field on the input.
     svg.append(el('rect', { x: 1 + c0 * cell, y: 1 + r0 * cell, width: W.effectiveKernel * cell, height: H.effectiveKernel * cell, fill: 'none', stroke: p.focus, 'stroke-width': 2.5, 'stroke-dasharray': '6 3' }));
-    fig.append(h('figcaption', {}, pt(lang, 'dilationRate', { d })), svg);
+    fig.append(h('figcaption', {}, pt(lang, 'dilationRate', { d: rateText(d) })), svg);
     const facts = h('ul', { class: 'dilation-facts' });
     for (const line of [
       pt(lang, 'dilationFoot', { f: H.effectiveKernel, g: W.effectiveKernel, n: H.kernel * W.kernel }),
-      pt(lang, 'dilationHoles', { h: d - 1 }),
+      pt(lang, 'dilationHoles', { h: rateText([d[0] - 1, d[1] - 1]) }),
       pt(lang, 'dilationRf', { f: H.effectiveKernel, g: W.effectiveKernel }),
     ]) facts.append(h('li', {}, line));
     fig.append(facts);
@@ -120,4 +130,9 @@ export class DilationView {
 
 function legend(lang: Lang): string {
   return `${pt(lang, 'dilationLegendTap')} ■ · ${pt(lang, 'dilationLegendHole')} × · ${pt(lang, 'dilationLegendRf')} ┄`;
+}
+
+/** A rate (or a count per axis): "2" when both axes agree, else "(2, 1)" for H and W, as PyTorch writes it. */
+function rateText([a, b]: [number, number]): string {
+  return a === b ? String(a) : `(${a}, ${b})`;
 }

@@ -81,6 +81,8 @@ const en = {
   dilationLegendTap: 'kernel tap',
   dilationLegendHole: 'hole (skipped)',
   dilationLegendRf: 'footprint / receptive field',
+  dilationLayerRefused: 'Nothing is drawn while the layer is not valid (the form says why).',
+  dilationTwinRefused: 'At d = {d} this layer is not valid, so only its own rate is drawn: {why}',
 };
 
 type Key = keyof typeof en;
@@ -160,6 +162,8 @@ const zh: Record<Key, string> = {
   dilationLegendTap: '卷积核权重',
   dilationLegendHole: '空洞（跳过）',
   dilationLegendRf: '覆盖范围 / 感受野',
+  dilationLayerRefused: '这一层的设置无效，这里不作图（原因见表单）。',
+  dilationTwinRefused: '膨胀率 d = {d} 时这一层无效，所以只画出它自己的膨胀率：{why}',
 };
 
 const TABLE: Record<Lang, Record<Key, string>> = { en, zh };
