@@ -18,6 +18,36 @@ function refusal(f: () => unknown): ConvError {
 
 const shapes = { inputShape: [1, 1, 4, 6], weightShape: [1, 1, 3, 3] };
 
+describe('a kernel wider than the padded input', () => {
+  const shape = (i: number, k: number) => ({ inputShape: [1, 1, i, i], weightShape: [1, 1, k, k] });
+  it('names the padding, kernel and dilation rate that would fit (the tour offers only the rate)', () => {
+    const e = refusal(() => convGeometry(shape(9, 3), { dilation: 5 }));
+    expect(e.code).toBe('KERNEL_TOO_LARGE');
+    expect(pageErrorText(e, 'en')).toBe('H: the kernel covers 11 cells (kernel 3 with dilation rate 5) but the padded input has only 9 (9 + 0 + 0). Set Padding to at least 1 per side, or use a kernel of at most 2 or a dilation rate of at most 4.');
+    expect(pageErrorText(e, 'zh')).toBe('高度方向上，卷积核覆盖 11 个单元（卷积核 3，膨胀率 5），而填充后的输入只有 9 个（9 + 0 + 0）。请把填充加到每边至少 1，或改用不大于 2 的卷积核或不大于 4 的膨胀率。');
+  });
+
+  it('never asks for more padding than the form allows (0–16): it says what fits with the most', () => {
+    const e = refusal(() => convGeometry(shape(5, 9), { dilation: 8 }));
+    expect(pageErrorText(e, 'en')).toBe('H: the kernel covers 65 cells (kernel 9 with dilation rate 8) but the padded input has only 5 (5 + 0 + 0). Even the most Padding, 16 per side, is not enough; with it, use a kernel of at most 5 or a dilation rate of at most 4.');
+    expect(pageErrorText(e, 'zh')).toBe('高度方向上，卷积核覆盖 65 个单元（卷积核 9，膨胀率 8），而填充后的输入只有 5 个（5 + 0 + 0）。填充最多每边 16，仍然不够；在这个填充下，请改用不大于 5 的卷积核或不大于 4 的膨胀率。');
+    // Each suggestion is accepted by the library, with the padding it comes with.
+    expect(() => convGeometry(shape(5, 9), { dilation: 4, padding: 16 })).not.toThrow();
+    expect(() => convGeometry(shape(5, 5), { dilation: 8, padding: 16 })).not.toThrow();
+  });
+});
+
+describe("'same' and 'valid' on a transposed layer", () => {
+  it('says they are for direct convolutions and names the controls that give a transposed one its padding or size', () => {
+    for (const kind of ['same', 'valid'] as const) {
+      const e = refusal(() => convTransposeGeometry(shapes, { padding: kind } as never));
+      expect(e.code).toBe('PADDING_STRING');
+      expect(pageErrorText(e, 'en')).toBe(`Padding '${kind}' is for direct convolutions only. A transposed convolution's padding is the number of cells cropped from its output: set Padding type to one number, per axis or before / after; for a given output size, set “Size the output by” to “target output size”.`);
+      expect(pageErrorText(e, 'zh')).toBe(`“${kind}”填充只用于普通卷积。转置卷积的填充是从输出裁掉的单元数：请把“填充方式”改为“单个数值”“按轴”或“前后分别设置”；想要某个输出尺寸，就把“输出尺寸依据”设为“目标输出尺寸”。`);
+    }
+  });
+});
+
 describe('padding-mode refusals in the page’s words', () => {
   it('a transposed layer with a mode other than zeros names the two ways out', () => {
     const e = refusal(() => convTransposeGeometry(shapes, { padding: 1, paddingMode: 'reflect' } as never));

@@ -323,7 +323,7 @@ describe('playground page', () => {
     expect(expected).toMatch(/axis W/);
     // Shown once, next to the control, in the page's words (the library's code and numbers, the
     // page's control names); the banner only says the picture is the last valid one.
-    expect(await page.textContent('.field-error[data-for~="kernel-w"]')).toBe('W: the kernel covers 5 cells but the padded input has only 3 (3 + 0 + 0). Set Padding to at least 1 per side, or use a smaller kernel.');
+    expect(await page.textContent('.field-error[data-for~="kernel-w"]')).toBe('W: the kernel covers 5 cells but the padded input has only 3 (3 + 0 + 0). Set Padding to at least 1 per side, or use a kernel of at most 3.');
     expect(await attr(page, '#kernel-w', 'aria-invalid')).toBe('true');
     expect(await page.textContent('#error-banner')).not.toContain('kernel covers');
     expect(await page.textContent('#error-banner')).toBe('This combination is not valid — the figure shows the last valid one.');
@@ -331,7 +331,7 @@ describe('playground page', () => {
     for (const id of ['#views', '#step-text', '#hover-text', '#notation-cols', '#formula']) expect(await attr(page, id, 'class'), id).toContain('stale');
     // The linked pair works from the settings and says their refusal in the page's words too.
     await page.click('#pair-open');
-    expect(await page.textContent('#pair-body .field-error')).toBe('W: the kernel covers 5 cells but the padded input has only 3 (3 + 0 + 0). Set Padding to at least 1 per side, or use a smaller kernel.');
+    expect(await page.textContent('#pair-body .field-error')).toBe('W: the kernel covers 5 cells but the padded input has only 3 (3 + 0 + 0). Set Padding to at least 1 per side, or use a kernel of at most 3.');
     expect(await attr(page, '#svg-output', 'data-size')).toBe('1x1');
     await page.fill('#kernel-w', '3');
     expect(await page.isHidden('#error-banner')).toBe(true);
@@ -508,7 +508,7 @@ describe('playground page', () => {
     }
     // The same numbers on both axes: the refusal is about both, as the tour's says.
     const both = await open('?i=3&k=5&p=0&lang=en');
-    expect(await both.page.textContent('.field-error[data-for~="kernel-h"]')).toBe('H and W: the kernel covers 5 cells but the padded input has only 3 (3 + 0 + 0). Set Padding to at least 1 per side, or use a smaller kernel.');
+    expect(await both.page.textContent('.field-error[data-for~="kernel-h"]')).toBe('H and W: the kernel covers 5 cells but the padded input has only 3 (3 + 0 + 0). Set Padding to at least 1 per side, or use a kernel of at most 3.');
     await both.page.close();
     // One value out of range is not a refused combination: the banner says a value, under its field.
     const one = await open('?i=5&k=3&lang=en');

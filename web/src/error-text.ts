@@ -6,7 +6,7 @@
  */
 import type { ConvError } from '../../src/geometry/errors.js';
 import { errorHeadline } from '../../src/i18n/errors.js';
-import type { Lang } from './state.js';
+import { BOUNDS, type Lang } from './state.js';
 
 const num = (v: unknown, i: number): number => (Array.isArray(v) ? Number(v[i]) : Number(v));
 
@@ -39,19 +39,40 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both'): string {
       const k = num(v.kernel, 0);
       const d = num(v.dilation, 0);
       const [pb, pa] = [num(v.padding, 0), num(v.padding, 1)];
+      const padded = input + pb + pa;
       const need = Math.ceil((ek - input) / 2);
+      // What would fit: the largest kernel at this rate and the largest rate for this kernel
+      // (d(k − 1) + 1 ≤ the padded input), with the padding as it is, or, where no padding in the
+      // form's range is enough, with the most it allows.
+      const padOk = need <= BOUNDS.pad[1];
+      const room = padOk ? padded : input + 2 * BOUNDS.pad[1];
+      const kFit = Math.floor((room - 1) / d) + 1;
+      const dFit = k > 1 ? Math.floor((room - 1) / (k - 1)) : 0;
+      const rate = d > 1 && dFit >= 1;
       if (zh) {
         const dil = d > 1 ? `（卷积核 ${k}，膨胀率 ${d}）` : '';
-        return `${axis}方向上，卷积核覆盖 ${ek} 个单元${dil}，而填充后的输入只有 ${input + pb + pa} 个（${input} + ${pb} + ${pa}）。请把填充加到每边至少 ${need}，或改用更小的卷积核${d > 1 ? '或膨胀率' : ''}。`;
+        const way = `不大于 ${kFit} 的卷积核${rate ? `或不大于 ${dFit} 的膨胀率` : ''}`;
+        const fix = padOk ? `请把填充加到每边至少 ${need}，或改用${way}` : `填充最多每边 ${BOUNDS.pad[1]}，仍然不够；在这个填充下，请改用${way}`;
+        return `${axis}方向上，卷积核覆盖 ${ek} 个单元${dil}，而填充后的输入只有 ${padded} 个（${input} + ${pb} + ${pa}）。${fix}。`;
       }
       const dil = d > 1 ? ` (kernel ${k} with dilation rate ${d})` : '';
-      return `${axis}: the kernel covers ${ek} cells${dil} but the padded input has only ${input + pb + pa} (${input} + ${pb} + ${pa}). Set Padding to at least ${need} per side, or use a smaller kernel${d > 1 ? ' or dilation rate' : ''}.`;
+      const way = `a kernel of at most ${kFit}${rate ? ` or a dilation rate of at most ${dFit}` : ''}`;
+      const fix = padOk ? `Set Padding to at least ${need} per side, or use ${way}` : `Even the most Padding, ${BOUNDS.pad[1]} per side, is not enough; with it, use ${way}`;
+      return `${axis}: the kernel covers ${ek} cells${dil} but the padded input has only ${padded} (${input} + ${pb} + ${pa}). ${fix}.`;
     }
     case 'SAME_STRIDED': {
       const s = num(v.stride, ax);
       return zh
         ? `“same”填充只能配合步长 1 使用（${axis}方向的步长是 ${s}）。请把步长设为 1，或换一种填充方式。`
         : `Padding 'same' works only with stride 1 (the ${axis} stride is ${s}). Set Stride to 1, or choose another padding type.`;
+    }
+    case 'PADDING_STRING': {
+      // 'same' or 'valid' on a transposed layer: padding there crops the output, by a number.
+      const kind = String(v.padding);
+      if (kind !== 'same' && kind !== 'valid') return fallback(e, lang);
+      return zh
+        ? `“${kind}”填充只用于普通卷积。转置卷积的填充是从输出裁掉的单元数：请把“填充方式”改为“单个数值”“按轴”或“前后分别设置”；想要某个输出尺寸，就把“输出尺寸依据”设为“目标输出尺寸”。`
+        : `Padding '${kind}' is for direct convolutions only. A transposed convolution's padding is the number of cells cropped from its output: set Padding type to one number, per axis or before / after; for a given output size, set “Size the output by” to “target output size”.`;
     }
     case 'OUTPUT_PADDING': {
       const op = num(v.outputPadding, ax);
