@@ -79,6 +79,11 @@ describe('the tour', () => {
         if (n < total) await page.click('#tour-next');
       }
       expect(await page.isDisabled('#tour-next')).toBe(true);
+      // It looks it: dimmed, not in the accent colour Next has on every other step.
+      const look = await page.$eval('#tour-next', (b) => { const c = getComputedStyle(b); return { bg: c.backgroundColor, opacity: c.opacity, accent: getComputedStyle(document.body).getPropertyValue('--accent').trim() }; });
+      expect(look.opacity).toBe('0.6');
+      expect(look.accent).not.toBe('');
+      expect(look.bg).not.toBe(await page.evaluate((a) => { const d = document.createElement('div'); d.style.background = a; document.body.append(d); const v = getComputedStyle(d).backgroundColor; d.remove(); return v; }, look.accent));
       expect(errors).toEqual([]);
       await page.close();
     }, 240_000);

@@ -155,8 +155,14 @@ export class Tour {
     byId('tour-next').hidden = !on;
     byId('tour-leave').hidden = !on;
     byId('tour-begin').hidden = on;
-    (byId('tour-prev') as HTMLButtonElement).disabled = n <= 1;
-    (byId('tour-next') as HTMLButtonElement).disabled = n >= TOUR.length;
+    const prev = byId('tour-prev') as HTMLButtonElement, next = byId('tour-next') as HTMLButtonElement;
+    // A button that goes dim under the keyboard's focus would drop it on the page's body: the
+    // other one takes it (Next pressed on the last-but-one step leaves focus on Previous).
+    const [prevOff, nextOff] = [n <= 1, n >= TOUR.length];
+    if (nextOff && document.activeElement === next) prev.focus();
+    if (prevOff && document.activeElement === prev) next.focus();
+    prev.disabled = prevOff;
+    next.disabled = nextOff;
     byId('tour-open').hidden = on;
     const text = byId('tour-text');
     const tryBox = byId('tour-try');
