@@ -339,7 +339,7 @@ describe('image mode', () => {
     const circular = await corner(page, 'circular');
     expect(circular.said).toBe('Output pixel (row 0, column 0) reads 9 input pixels, rows 0–1 and 511, columns 0–1 and 511, through 9 taps: 5 of them lie in the circular padding and read copies of pixels inside the picture.');
     const zeros = await corner(page, 'zeros');
-    expect(zeros.said).toBe('Output pixel (row 0, column 0) reads 4 input pixels, rows 0–1, columns 0–1. 5 taps read zeros (padding or inserted zeros).');
+    expect(zeros.said).toBe('Output pixel (row 0, column 0) reads 4 input pixels, rows 0–1, columns 0–1. 5 taps read zeros (the padding).');
     expect(zeros.zoom).not.toMatch(/Dashed/);
     await page.close();
     // A 1 × 1 kernel: one tap, said in the singular.

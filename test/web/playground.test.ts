@@ -396,6 +396,22 @@ describe('playground page', () => {
     await page.close();
   });
 
+  it('counts read as English: 1 output cell, 1 (input, output) pair; dilation reads as a rate, d = 2', async () => {
+    const { page } = await open('?i=4&k=2&s=2&p=0&lang=en');
+    await page.focus('#svg-grid');
+    expect(await page.textContent('#hover-text')).toBe('Input (0,0) feeds 1 output cell.');
+    await page.focus('#svg-kernel');
+    await page.keyboard.press('End');
+    expect(await page.textContent('#hover-text')).toMatch(/^Weight w\(0,1\) multiplies 4 \(input, output\) pairs\.$/);
+    await page.close();
+    const d = await open('?i=7&k=3&s=1&p=0&d=2&lang=en');
+    expect(await d.page.textContent('#cap-kernel')).toMatch(/3×3 \(d = 2\)$/);
+    await d.page.close();
+    const zh = await open('?i=9x7&k=3&s=1&p=0&d=2x1&lang=zh');
+    expect(await zh.page.textContent('#cap-kernel')).toMatch(/3×3（d = \(2, 1\)）$/);
+    await zh.page.close();
+  });
+
   it('a first click or tap on a grid shows the cell pressed, not the cell the grid had before', async () => {
     const g = geometryOf({ input: [5, 5], kernel: [3, 3], stride: [2, 2], padding: [[1, 1], [1, 1]] });
     for (const viewport of [undefined, { width: 390, height: 844 }]) {

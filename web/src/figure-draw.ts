@@ -43,7 +43,9 @@ export class MainFigure {
     const gridShape = s.trace.grid.shape.join('×');
     // No space after a caption ending in full-width punctuation (“输入（含填充）2×2”).
     let capGrid = `${gridCap}${/[）：]$/.test(gridCap) ? '' : ' '}${H.input}×${W.input}${s.scatter || gridShape === `${H.input}×${W.input}` ? '' : ` → ${gridShape}`}`;
-    const capKernel = `${s.trace.kernel.flipped && !s.scatter ? t(lang, 'kernelFlipped') : t(lang, 'kernelLabel')} ${H.kernel}×${W.kernel}${H.dilation > 1 || W.dilation > 1 ? ` (d=${H.dilation}×${W.dilation})` : ''}`;
+    // Dilation is a rate, not a size: d = 2, or d = (2, 1) per axis as PyTorch writes it.
+    const rate = H.dilation === W.dilation ? `d = ${H.dilation}` : `d = (${H.dilation}, ${W.dilation})`;
+    const capKernel = `${s.trace.kernel.flipped && !s.scatter ? t(lang, 'kernelFlipped') : t(lang, 'kernelLabel')} ${H.kernel}×${W.kernel}${H.dilation > 1 || W.dilation > 1 ? (lang === 'zh' ? `（${rate}）` : ` (${rate})`) : ''}`;
     let capOutput = `${s.scatter ? t(lang, 'overlapLabel') : t(lang, 'outputLabel')} ${H.output}×${W.output}`;
     if (g.inChannels > 1 || g.outChannels > 1) {
       // Several channels: say which ones the grids show (the channel panel picks the output one).
@@ -149,7 +151,7 @@ function stepSentence(s: StageScene, frame: number): string {
   if (s.scatter) {
     const fr = s.scatter.frames[frame];
     const outs = new Set(fr.taps.filter((tp) => tp.output).map((tp) => tp.output!.join(',')));
-    return t(lang, 'stepScatter', { i: fr.input.join(','), n: outs.size });
+    return t(lang, 'stepScatter', { i: fr.input.join(','), n: outs.size, cellWord: plural(outs.size, 'cell', 'cells') });
   }
   const fr = s.direct!.frames[frame];
   const reads = fr.taps.filter((tp) => tp.input !== null);
@@ -157,7 +159,7 @@ function stepSentence(s: StageScene, frame: number): string {
   // Every input channel of the output channel's group is summed: the sentence names them all.
   const inputs = s.trace.channels.feeds[sl.oc];
   const o = fr.output.join(',');
-  const counts = { o, n: fr.taps.length, r: reads.length, z: fr.taps.length - reads.length };
+  const counts = { o, n: fr.taps.length, r: reads.length, z: fr.taps.length - reads.length, productWord: plural(fr.taps.length, 'product', 'products') };
   const base = inputs.length > 1
     ? t(lang, 'stepChannels', { ...counts, oc: sl.oc, c: inputs.length, total: fr.taps.length * inputs.length })
     : t(lang, 'stepOutput', counts);
@@ -187,20 +189,25 @@ function hoverSentence(s: StageScene, panel: Panel, cell: number, r: ReturnType<
   const coordOf = (cols: number) => `${Math.floor(cell / cols)},${cell % cols}`;
   switch (r.kind) {
     case 'output':
-      return t(lang, 'hoverOutput', { o: coordOf(s.geometry.axes[1].output), n: r.count, cells: r.cells.slice(0, 12).join(' ') + (r.cells.length > 12 ? ' …' : '') });
+      return t(lang, 'hoverOutput', { o: coordOf(s.geometry.axes[1].output), n: r.count, cellWord: plural(r.count, 'cell', 'cells'), cells: r.cells.slice(0, 12).join(' ') + (r.cells.length > 12 ? ' …' : '') });
     case 'overlap':
-      return t(lang, 'hoverOverlap', { o: coordOf(s.geometry.axes[1].output), n: r.count });
+      return t(lang, 'hoverOverlap', { o: coordOf(s.geometry.axes[1].output), n: r.count, pairWord: plural(r.count, 'pair', 'pairs') });
     case 'input': {
       const inp = s.scatter ? coordOf(s.geometry.axes[1].input) : s.trace.grid.cells[cell].input!.join(',');
-      return t(lang, 'hoverInput', { i: inp, n: r.count });
+      return t(lang, 'hoverInput', { i: inp, n: r.count, cellWord: plural(r.count, 'cell', 'cells') });
     }
     case 'zero':
       return t(lang, 'hoverZero', { kind: t(lang, `kind${r.zeroKind ?? 'padding'}` as MessageKey) });
     case 'weight': {
       const w = s.scatter ? coordOf(s.geometry.axes[1].kernel) : s.trace.kernel.taps[cell].weight.join(',');
-      return t(lang, 'hoverWeight', { k: w, n: r.count });
+      return t(lang, 'hoverWeight', { k: w, n: r.count, pairWord: plural(r.count, 'pair', 'pairs') });
     }
   }
   void panel;
   return '';
+}
+
+/** The English noun for a count (Chinese has none to change): 1 cell, 2 cells. */
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
 }

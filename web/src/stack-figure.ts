@@ -96,7 +96,9 @@ export class StackFigure {
       // Each column runs from its panel's left edge to the next panel's (or the figure's end).
       const end = i + 1 < columns.length ? columns[i + 1].x - 8 : w;
       col.style.marginLeft = i === 0 ? `${(100 * c.x) / w}%` : '8px';
-      col.style.width = `${(100 * (end - c.x)) / w}%`;
+      // Less the 8 px gap before it: the gap is in screen pixels, the share in figure units, and
+      // on a phone the last column's words ran 4 px past the figure's edge and were cut.
+      col.style.width = i === 0 ? `${(100 * (end - c.x)) / w}%` : `calc(${(100 * (end - c.x)) / w}% - 8px)`;
       c.lines.forEach((line, j) => {
         const e = document.createElement(j === 0 ? 'strong' : 'span');
         e.textContent = line;

@@ -65,8 +65,8 @@ export const TOUR: TourStep[] = [
     id: 'padding',
     title: { en: 'Padding: none, half, full', zh: '填充：无填充、半填充、全填充' },
     text: {
-      en: 'Padding surrounds the input with a border of zeros. With no padding a {k}×{k} kernel shrinks a {i}×{i} input to {o0}×{o0}; half padding (p = 1 for k = 3) keeps it at {o1}×{o1}; full padding (p = k − 1 = 2) lets every partial overlap count and grows it to {o2}×{o2}.',
-      zh: '填充就是在输入四周补上一圈零。不加填充时，{k}×{k} 的卷积核把 {i}×{i} 的输入缩成 {o0}×{o0}；半填充（k = 3 时 p = 1）让输出保持 {o1}×{o1}；全填充（p = k − 1 = 2）让每一处部分重叠都算数，输出变大到 {o2}×{o2}。',
+      en: 'Padding surrounds the input with a border of zeros. With no padding a {k}×{k} kernel shrinks a {i}×{i} input to {o0}×{o0}; half padding (p = 1 for k = 3) keeps it at {o1}×{o1}; full padding (p = k − 1 = 2) places the kernel wherever it overlaps the input, even by one cell, and grows it to {o2}×{o2}.',
+      zh: '填充就是在输入四周补零。不加填充时，{k}×{k} 的卷积核把 {i}×{i} 的输入缩成 {o0}×{o0}；半填充（k = 3 时 p = 1）让输出保持 {o1}×{o1}；全填充（p = k − 1 = 2）让卷积核与输入只部分重叠（哪怕只重叠一个单元）的位置也参与计算，输出变大到 {o2}×{o2}。',
     },
     tryIt: { en: 'Set the padding to 0, 1 and 2.', zh: '把填充依次设为 0、1、2。' },
     control: 'padding',
@@ -91,7 +91,7 @@ export const TOUR: TourStep[] = [
     id: 'channels',
     title: { en: 'Channels and the number of weights', zh: '通道与权重个数' },
     text: {
-      en: 'An input usually has several channels (a colour image has 3). Each kernel has one {k}×{k} slice per input channel: as drawn here, each channel is multiplied by its own slice and the shares add up to one output cell, so there is one kernel per output channel. A layer of 64 kernels of 3×3 on 3 input channels therefore holds I·O·K = 3·64·9 = {params} weights (bias not counted).',
+      en: 'An input usually has several channels (a colour image has 3). Each kernel has one {k}×{k} slice per input channel: as drawn here, each channel is multiplied by its own slice and the shares add up to one output cell; each output channel has a kernel of its own. A layer of 64 kernels of 3×3 on 3 input channels therefore holds I·O·K = 3·64·9 = {params} weights (bias not counted).',
       zh: '输入通常有多个通道（彩色图片有 3 个）。每个卷积核在每个输入通道上都有一片 {k}×{k} 的权重：如图，每个通道与自己那一片相乘，各通道的结果相加，得到输出中的一个单元；有几个输出通道就有几个卷积核。所以 64 个 3×3 卷积核作用在 3 个输入通道上，共有 I·O·K = 3·64·9 = {params} 个权重（不计偏置）。',
     },
     // {hi}: the control's upper bound (the page draws every channel's kernel and matrix rows, so 64 is out of reach).
@@ -159,8 +159,8 @@ export const TOUR: TourStep[] = [
       zh: '转置卷积恢复的是输入的形状，而不是数值：Cᵀ 是 C 的转置，不是它的逆，所以 Cᵀ(Cx) 一般并不等于 x。因此把它叫作“反卷积”容易引起误解——反卷积应当能把卷积的结果还原回去。在网络中，它的权重和其他层一样是学出来的。',
     },
     tryIt: {
-      en: 'In the linked pair under the figure, compare x with Cᵀ(Cx): the same shape, other numbers. Randomise x and compare again.',
-      zh: '在图下方的配对图里比较 x 和 Cᵀ(Cx)：形状相同，数值却不同。把 x 随机取值，再比一次。',
+      en: 'In the linked pair under the figure, compare x with Cᵀ(Cx): the same shape, other numbers. Press “Random values” and compare again.',
+      zh: '在图下方的配对图里比较 x 和 Cᵀ(Cx)：形状相同，数值却不同。点“随机取值”，再比一次。',
     },
     control: 'pair',
     query: 'i=2&k=3&s=2&p=0&t=1&n=1',
@@ -183,8 +183,8 @@ export const TOUR: TourStep[] = [
     id: 'output-padding',
     title: { en: 'Output padding', zh: '输出填充' },
     text: {
-      en: 'A convolution with stride 2 maps both a 5×5 and a 6×6 input to 3×3, so going back is ambiguous. Output padding a (smaller than the stride) settles it by adding a rows and columns at the bottom and right: here a = 0 gives {o0}×{o0} and a = 1 gives {o1}×{o1}.',
-      zh: '步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反过来时尺寸并不唯一。输出填充 a（须小于步长）用来消除这种歧义：在下方和右侧多加 a 行 a 列。这里 a = 0 得到 {o0}×{o0}，a = 1 得到 {o1}×{o1}。',
+      en: 'With kernel 3 and padding 1, a convolution with stride 2 maps both a 5×5 and a 6×6 input to 3×3, so going back is ambiguous. Output padding a (smaller than the stride, or than the dilation rate where that is larger) settles it by adding a rows and columns at the bottom and right: here a = 0 gives {o0}×{o0} and a = 1 gives {o1}×{o1}.',
+      zh: '卷积核为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反过来时尺寸并不唯一。输出填充 a（须小于步长；膨胀率更大时，小于膨胀率即可）用来消除这种歧义：在下方和右侧多加 a 行 a 列。这里 a = 0 得到 {o0}×{o0}，a = 1 得到 {o1}×{o1}。',
     },
     tryIt: { en: 'Switch the output padding between 0 and 1.', zh: '把输出填充在 0 和 1 之间切换。' },
     control: 'outputPadding',
@@ -233,8 +233,8 @@ export const TOUR: TourStep[] = [
     id: 'uses',
     title: { en: 'Where each one is used', zh: '各自用在哪里' },
     text: {
-      en: 'Transposed convolutions upsample: the decoders of encoder–decoder networks for semantic segmentation and super-resolution use them, often with kernel 4, stride 2 and padding 1, which exactly doubles the size ({i}×{i} → {o}×{o}, as here). Dilated convolutions enlarge the receptive field without shrinking the feature map, which real-time segmentation networks rely on.',
-      zh: '转置卷积用于上采样：语义分割和超分辨率中编码器–解码器网络的解码器都用它，常见的设置是卷积核大小 4、步长 2、填充 1，恰好把尺寸放大一倍（如图，{i}×{i} → {o}×{o}）。空洞卷积在不缩小特征图的前提下扩大感受野，实时语义分割网络正是靠它。',
+      en: 'Transposed convolutions upsample: the decoders of encoder–decoder networks for semantic segmentation and super-resolution use them, often with kernel 4, stride 2 and padding 1, which exactly doubles the size ({i}×{i} → {o}×{o}, as here). Dilated convolutions enlarge the receptive field without shrinking the feature map, which many real-time segmentation networks rely on.',
+      zh: '转置卷积用于上采样：语义分割和超分辨率中编码器–解码器网络的解码器都用它，常见的设置是卷积核大小 4、步长 2、填充 1，恰好把尺寸放大一倍（如图，{i}×{i} → {o}×{o}）。空洞卷积在不缩小特征图的前提下扩大感受野，许多实时语义分割网络都依赖这一点。',
     },
     tryIt: { en: 'Change the input size: the output is always twice as large.', zh: '改变输入大小：输出总是输入的两倍。' },
     control: 'input',
