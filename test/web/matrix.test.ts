@@ -55,7 +55,8 @@ describe('the convolution matrix', () => {
       await page.waitForSelector('body:not([data-pending])', { state: 'attached' });
       const box = await page.$eval('.matrix-wrap', (w) => ({ sw: w.scrollWidth, cw: w.clientWidth, sh: w.scrollHeight, ch: w.clientHeight }));
       const svg = await page.$eval('#svg-matrix', (s) => ({ drawn: s.getBoundingClientRect().width, width: Number(s.getAttribute('width')) }));
-      expect(svg.width, q).toBeGreaterThan(500);
+      // 16 columns of cells at least 22 px (labels of 12 px fit), plus z and its labels.
+      expect(svg.width, q).toBeGreaterThan(16 * 22 + 60);
       expect(svg.drawn, q).toBeCloseTo(svg.width, 0);
       expect(box.sw, q).toBeLessThanOrEqual(box.cw);
       expect(box.sh, q).toBeLessThanOrEqual(box.ch);

@@ -140,21 +140,26 @@ export class MatrixView {
   /** The tutorial's picture: [row vector] = [matrix] · [column vector], indices and labels ≥ 12 px. */
   private drawTutorial(m: ConvMatrix, p: Palette, maxPx: number, rowName: string, colName: string, rowValues: ArrayLike<number> | null, colValues: ArrayLike<number> | null, numbers: boolean): void {
     // As compact as the space asks, but never so small that a 12 px label leaves its cell.
-    const c = Math.max(22, Math.min(30, Math.floor((maxPx - 140) / Math.max(m.cols, 1))));
-    this.cell = c;
+    // `reserve`: the room the vectors and labels take beside the matrix's columns.
+    const fit = (reserve: number) => Math.max(22, Math.min(30, Math.floor((maxPx - reserve) / Math.max(m.cols, 1))));
     const label = 34; // room for "z₁₅" beside a vector cell
     const gap = 30;
     const head = 34; // title row + column indices
     const rowVecX = label;
-    const ox = rowVecX + c + gap;
-    const oy = head;
     // The multiplied vector stands beside the matrix as a column. Where that picture is wider
     // than its box (C's 16 columns on a phone), it lies under the matrix instead, as a row whose
     // cell j sits under column j: the box is no longer as tall as the vector with nothing beside
-    // it, and what each column multiplies is read straight down.
-    const besideW = ox + m.cols * c + gap + c + label + 4;
+    // it, and what each column multiplies is read straight down. Also where the matrix is wide
+    // and short (C of a 4×4 input is 4×16): beside it, the column was four times the matrix's
+    // height, and on a desktop x₁₄ and x₁₅ were below the fold.
+    const cBeside = fit(140);
+    const besideW = rowVecX + cBeside + gap + m.cols * cBeside + gap + cBeside + label + 4;
     const room = this.svg.parentElement?.clientWidth ?? 0;
-    const under = room > 0 && besideW > room + 1 && m.cols > 1;
+    const under = room > 0 && m.cols > 1 && (besideW > room + 1 || m.cols >= 2 * m.rows);
+    const c = under ? fit(100) : cBeside;
+    this.cell = c;
+    const ox = rowVecX + c + gap;
+    const oy = head;
     this.under = under;
     this.svg.dataset.vectorLayout = under ? 'under' : 'beside';
     const colVecX = under ? ox : ox + m.cols * c + gap;
@@ -164,7 +169,7 @@ export class MatrixView {
     this.rowVecX = rowVecX;
     this.colVecX = colVecX;
     this.colVecY = colVecY;
-    const w = under ? ox + m.cols * c + 6 : besideW;
+    const w = under ? ox + m.cols * c + 6 : besideW; // besideW: drawn at cBeside, which is c
     const h = under ? colVecY + c + 20 : Math.max(oy + m.rows * c, colVecY + m.cols * c) + 6;
     this.svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
     this.svg.setAttribute('width', String(w));
