@@ -52,12 +52,12 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both'): string {
       if (zh) {
         const dil = d > 1 ? `（卷积核 ${k}，膨胀率 ${d}）` : '';
         const way = `不大于 ${kFit} 的卷积核${rate ? `或不大于 ${dFit} 的膨胀率` : ''}`;
-        const fix = padOk ? `请把填充加到每边至少 ${need}，或改用${way}` : `填充最多每边 ${BOUNDS.pad[1]}，仍然不够；在这个填充下，请改用${way}`;
+        const fix = padOk ? `请把填充加到每边至少 ${need}，或改用${way}` : `填充最多每边 ${BOUNDS.pad[1]}，仍然不够；把填充设为每边 ${BOUNDS.pad[1]} 时，可改用${way}`;
         return `${axis}方向上，卷积核覆盖 ${ek} 个单元${dil}，而填充后的输入只有 ${padded} 个（${input} + ${pb} + ${pa}）。${fix}。`;
       }
       const dil = d > 1 ? ` (kernel ${k} with dilation rate ${d})` : '';
       const way = `a kernel of at most ${kFit}${rate ? ` or a dilation rate of at most ${dFit}` : ''}`;
-      const fix = padOk ? `Set Padding to at least ${need} per side, or use ${way}` : `Even the most Padding, ${BOUNDS.pad[1]} per side, is not enough; with it, use ${way}`;
+      const fix = padOk ? `Set Padding to at least ${need} per side, or use ${way}` : `Even the most Padding, ${BOUNDS.pad[1]} per side, is not enough; with Padding ${BOUNDS.pad[1]}, use ${way}`;
       return `${axis}: the kernel covers ${ek} cells${dil} but the padded input has only ${padded} (${input} + ${pb} + ${pa}). ${fix}.`;
     }
     case 'SAME_STRIDED': {
