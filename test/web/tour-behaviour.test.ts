@@ -119,6 +119,16 @@ describe('"Show the matrix" on step 5', () => {
       expect(laid.height).toBeLessThan(10 * (along[1] - along[0]));
       // The whole picture is on the screen, x₁₅ included.
       expect(await page.$eval('[data-matrix]', (svg) => svg.getBoundingClientRect().bottom)).toBeLessThanOrEqual(hgt);
+      // The animation steps from beside the matrix (on a phone the player is a screen away), and
+      // the marked row follows.
+      const row = async () => Number(await page.getAttribute('[data-matrix]', 'data-mark-index'));
+      const before = await row();
+      expect(await page.isVisible('#matrix-forward')).toBe(true);
+      await page.click('#matrix-forward');
+      expect(await row()).toBe((before + 1) % 4);
+      expect(await page.textContent('#matrix-step-count')).toBe(`step ${((before + 1) % 4) + 1} of 4`);
+      await page.click('#matrix-back');
+      expect(await row()).toBe(before);
     }, 60_000);
   }
 });

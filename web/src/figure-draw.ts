@@ -140,6 +140,7 @@ export class MainFigure {
     const stepOf = t(store.state.lang, 'stepOf', { i: frame + 1, n: total });
     setAttr(input('scrub'), 'aria-valuetext', stepOf);
     setText(byId('step-count'), stepOf);
+    setText(byId('matrix-step-count'), stepOf);
     setText(byId('step-text'), stepSentence(s, frame));
     if (!this.side.isPending) this.side.markMatrix();
     this.tutorial()?.step(s, frame);

@@ -56,6 +56,8 @@ export function bindPlayer(views: Views): void {
   const last = () => store.scene && manual(frameTotal(store.scene) - 1);
   byId('btn-forward').addEventListener('click', () => manual(store.frame + 1));
   byId('btn-back').addEventListener('click', () => manual(store.frame - 1));
+  byId('matrix-forward').addEventListener('click', () => manual(store.frame + 1));
+  byId('matrix-back').addEventListener('click', () => manual(store.frame - 1));
   byId('btn-first').addEventListener('click', () => manual(0));
   byId('btn-last').addEventListener('click', last);
   input('scrub').addEventListener('input', () => manual(Number(input('scrub').value)));
