@@ -3,9 +3,10 @@
  * (z = Cx: 4×16 for a 4×4 input and a 3×3 kernel) and Cᵀ the transposed convolution's (x = Cᵀz),
  * whichever of the pair the layer is (the library's tutorialMatrices). Beside the matrix, the two
  * vectors as indexed columns: the result on the left, the vector it multiplies on the right, so
- * "z = C · x" reads as a picture (in a box too narrow for that, the multiplied vector lies under
- * the matrix as a row, each cell under its column: data-vector-layout "under"). Labels are at least 12 px; numbers (weights and the vectors'
- * values) are shown when the page shows numbers. The row (or column) of the current step, and the
+ * "z = C · x" reads as a picture. For a matrix too wide for its box, or wide and short (C of a 4×4
+ * input), the multiplied vector lies under the matrix as a row instead, each cell under its
+ * column (data-vector-layout "under"). Labels are at least 12 px; numbers (weights and the
+ * vectors' values) are shown when the page shows numbers. The row (or column) of the current step, and the
  * vector cells it links, are highlighted as the animation runs.
  *
  * Large matrices (more than VECTOR_LIMIT rows or columns) are drawn as before: one path per
