@@ -199,8 +199,8 @@ export const TOUR: TourStep[] = [
     id: 'dilation',
     title: { en: 'Dilated convolution: holes in the kernel', zh: '空洞卷积：卷积核里的空洞' },
     text: {
-      en: 'A dilated convolution spreads the kernel’s taps apart: dilation rate d leaves d − 1 holes between neighbouring taps. With d = {d} the {k}×{k} kernel covers a {kh}×{kh} footprint (k̂ = k + (k − 1)(d − 1)) yet still has only {taps} weights, so each output sees a larger part of the input — a larger receptive field — at no extra cost.',
-      zh: '空洞卷积把卷积核的权重彼此拉开：膨胀率为 d 时，相邻两个权重之间留出 d − 1 个空洞。d = {d} 时，{k}×{k} 的卷积核覆盖 {kh}×{kh} 的范围（k̂ = k + (k − 1)(d − 1)），却仍然只有 {taps} 个权重，于是每个输出看到输入中更大的一块——感受野更大——而不增加计算量。',
+      en: 'A dilated convolution spreads the kernel’s taps apart: dilation rate d leaves d − 1 holes between neighbouring taps. With d = {d} the {k}×{k} kernel covers a {kh}×{kh} footprint (k̂ = k + (k − 1)(d − 1) = d(k − 1) + 1) yet still has only {taps} weights, so each output sees a larger part of the input — a larger receptive field — at no extra cost.',
+      zh: '空洞卷积把卷积核的权重彼此拉开：膨胀率为 d 时，相邻两个权重之间留出 d − 1 个空洞。d = {d} 时，{k}×{k} 的卷积核覆盖 {kh}×{kh} 的范围（k̂ = k + (k − 1)(d − 1) = d(k − 1) + 1），却仍然只有 {taps} 个权重，于是每个输出看到输入中更大的一块——感受野更大——而不增加计算量。',
     },
     tryIt: { en: 'Change the dilation rate between 1, 2 and 3.', zh: '把膨胀率在 1、2、3 之间切换。' },
     control: 'dilation',
