@@ -7,6 +7,7 @@
  * out as Cᵀ of its direct convolution without a second construction.
  */
 import { ConvError, show } from '../geometry/errors.js';
+import { refuseUnknownOptions } from '../geometry/options.js';
 import { tapSource } from '../geometry/taps.js';
 import type { ConvGeometry } from '../geometry/types.js';
 import { allCoords, count, flatIndex } from '../trace/raster.js';
@@ -80,8 +81,16 @@ export function checkMatrixSize(rows: number, cols: number, nonZeros: number): v
  * matrixLabels(C)[0].slice(0, 6);     //=> ['w₀₀', 'w₀₁', 'w₀₂', '', 'w₁₀', 'w₁₁']
  * ```
  */
+/** convMatrix's second argument: a name it does not take is refused, not ignored. */
+const MATRIX_OPTIONS: readonly string[] = ['weight', 'channelPair'];
+
 export function convMatrix(input: TraceInput, options: ConvMatrixOptions = {}): ConvMatrix {
-  const resolved = resolveGeometry(input);
+  if (options !== null && options !== undefined) {
+    if (typeof options !== 'object') throw new ConvError('INVALID_OPTION', `convMatrix options must be an object, but got ${show(options)}`, { hint: 'e.g. { weight: [...] }' });
+    refuseUnknownOptions(options as Record<string, unknown>, MATRIX_OPTIONS, 'convMatrix', true);
+  }
+  // `convMatrix({ ...cfg, weight })`: the weight belongs in the second argument, and says so.
+  const resolved = resolveGeometry(input, { names: MATRIX_OPTIONS, kind: 'convMatrix', call: 'convMatrix' });
   if (resolved.kind !== 'conv') {
     throw new ConvError('INVALID_OPTION', 'convMatrix takes a convolution, not a pooling layer', { hint: 'leave pool out' });
   }

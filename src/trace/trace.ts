@@ -2,6 +2,7 @@
  * trace(): a convolution or pooling walked step by step, as JSON-ready data (see types.ts).
  */
 import { ConvError, show } from '../geometry/errors.js';
+import { refuseUnknownOptions } from '../geometry/options.js';
 import { paddingArgument } from '../geometry/axis-kind.js';
 import type { AxisGeometry } from '../geometry/types.js';
 import { traceChannels } from './channels.js';
@@ -39,7 +40,14 @@ function traceAxis(a: AxisGeometry): TraceAxis {
   };
 }
 
+/** trace's second argument: a name it does not take is refused (`{ veiw: 'scatter' }` drew 'direct'). */
+const TRACE_OPTIONS: readonly string[] = ['view'];
+
 function viewOf(request: TraceRequest | undefined): TraceView {
+  if (request !== undefined && request !== null) {
+    if (typeof request !== 'object') throw new ConvError('INVALID_OPTION', `trace options must be an object, but got ${show(request)}`, { hint: "e.g. { view: 'scatter' }" });
+    refuseUnknownOptions(request as Record<string, unknown>, TRACE_OPTIONS, 'trace', true);
+  }
   const view = request?.view ?? 'direct';
   if (view !== 'direct' && view !== 'scatter') {
     throw new ConvError('INVALID_OPTION', `view must be 'direct' or 'scatter', but got ${show(view)}`, { hint: "use view: 'direct' (one frame per output cell) or 'scatter' (one per input cell)" });
@@ -78,7 +86,8 @@ export function checkTraceSize(frames: number, tapsPerFrame: number, gridCells: 
  */
 export function trace(input: TraceInput, request?: TraceRequest): Trace {
   const view = viewOf(request);
-  const resolved = resolveGeometry(input);
+  // `trace({ ...cfg, view: 'scatter' })`: the view belongs in the second argument, and says so.
+  const resolved = resolveGeometry(input, { names: TRACE_OPTIONS, kind: 'trace', call: 'trace' });
   const g = resolved.geometry;
   const axes = g.axes;
   const mode = resolved.kind === 'conv' ? resolved.geometry.paddingMode : 'zeros';

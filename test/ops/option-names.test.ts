@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  avgPool2d, conv2d, conv2dAsync, conv2dBackward, convOutputShape, convTranspose2d, convTransposeOutputShape, isConvError, maxPool2d, renderGif, renderPng, renderSvg, sceneOf, tensor,
+  avgPool2d, conv2d, conv2dAsync, conv2dBackward, convMatrix, convOutputShape, convTranspose2d, convTransposeOutputShape, isConvError, maxPool2d, renderGif, renderPng, renderSvg, sceneOf, tensor, trace,
 } from '../../src/index.js';
 
 const x = tensor(Float32Array.from({ length: 64 }, (_, i) => i % 7), [1, 1, 8, 8]);
@@ -62,5 +62,16 @@ describe('unknown option names', () => {
     expect(refusal(() => sceneOf({ ...cfg, palette: 'colorblind' } as never)).message).toMatch(/^"palette" is a render option; pass it in sceneOf's second/);
     // A name that is neither stays an unknown explain option.
     expect(refusal(() => renderSvg({ ...cfg, colour: 'x' } as never)).message).toMatch(/^unknown explain option "colour"/);
+  });
+
+  it('does the same for trace and convMatrix, and refuses a misspelt name in their second argument', () => {
+    const cfg = { input: [4, 4], kernel: 3 };
+    expect(refusal(() => trace({ ...cfg, view: 'scatter' } as never)).message).toBe('"view" is a trace option; pass it in trace\'s second argument (trace(config, { view }))');
+    expect(refusal(() => convMatrix({ ...cfg, weight: [1] } as never)).message).toMatch(/^"weight" is a convMatrix option; pass it in convMatrix's second argument/);
+    // Before, `{ veiw: 'scatter' }` drew the direct view and `{ weights }` left every entry a label.
+    expect(refusal(() => trace(cfg, { veiw: 'scatter' } as never)).message).toBe('unknown trace option "veiw"; use view');
+    expect(refusal(() => convMatrix(cfg, { weights: [1] } as never)).message).toMatch(/^unknown convMatrix option "weights"; did you mean weight\?/);
+    expect(trace(cfg, { view: 'scatter' }).view).toBe('scatter');
+    expect(convMatrix(cfg, { weight: [1, 2, 3, 4, 5, 6, 7, 8, 9] }).entries.length).toBeGreaterThan(0);
   });
 });
