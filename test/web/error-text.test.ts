@@ -29,7 +29,7 @@ describe('a kernel wider than the padded input', () => {
 
   it('never asks for more padding than the form allows (0–16): it says what fits with the most', () => {
     const e = refusal(() => convGeometry(shape(5, 9), { dilation: 8 }));
-    expect(pageErrorText(e, 'en')).toBe('H: the kernel covers 65 cells (kernel 9 with dilation rate 8) but the padded input has only 5 (5 + 0 + 0). Even the most Padding, 16 per side, is not enough; with Padding 16, use a kernel of at most 5 or a dilation rate of at most 4.');
+    expect(pageErrorText(e, 'en')).toBe('H: the kernel covers 65 cells (kernel 9 with dilation rate 8) but the padded input has only 5 (5 + 0 + 0). Padding cannot go above 16 per side, which is not enough; at 16, use a kernel of at most 5 or a dilation rate of at most 4.');
     expect(pageErrorText(e, 'zh')).toBe('高度方向上，卷积核覆盖 65 个单元（卷积核 9，膨胀率 8），而填充后的输入只有 5 个（5 + 0 + 0）。填充最多每边 16，仍然不够；把填充设为每边 16 时，可改用不大于 5 的卷积核或不大于 4 的膨胀率。');
     // Each suggestion is accepted by the library, with the padding it comes with.
     expect(() => convGeometry(shape(5, 9), { dilation: 4, padding: 16 })).not.toThrow();
@@ -42,7 +42,7 @@ describe("'same' and 'valid' on a transposed layer", () => {
     for (const kind of ['same', 'valid'] as const) {
       const e = refusal(() => convTransposeGeometry(shapes, { padding: kind } as never));
       expect(e.code).toBe('PADDING_STRING');
-      expect(pageErrorText(e, 'en')).toBe(`Padding '${kind}' is for direct convolutions only. A transposed convolution's padding is the number of cells cropped from its output: set Padding type to one number, per axis or before / after; for a given output size, set “Size the output by” to “target output size”.`);
+      expect(pageErrorText(e, 'en')).toBe(`Padding '${kind}' is for direct convolutions only. A transposed convolution's padding is the number of cells cropped from its output: set “Padding type” to “one number”, “per axis” or “before / after”; for a given output size, set “Size the output by” to “target output size”.`);
       expect(pageErrorText(e, 'zh')).toBe(`“${kind}”填充只用于普通卷积。转置卷积的填充是从输出裁掉的单元数：请把“填充方式”改为“单个数值”“按轴”或“前后分别设置”；想要某个输出尺寸，就把“输出尺寸依据”设为“目标输出尺寸”。`);
     }
   });

@@ -534,8 +534,8 @@ describe('image mode', () => {
     expect(at('nearest')).toBe(at('bilinear'));
     await phone.page.close();
 
-    // In Chinese on a phone the captions wrap between their parts, not inside "步长 2" or "3 × 3 卷积"
-    // (keep-together.ts): each such run sits on one line, and the text reads as written.
+    // In Chinese on a phone no number starts or ends a line alone ("步长 / 2" was seen):
+    // keep-together.ts keeps it with its neighbours, each such run on one line, the text as written.
     const zh = await open('?view=image&lang=zh', { width: 390, height: 844 });
     await zh.page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('[data-upsample="bilinear"] canvas')?.width === 160);
     const runs = await zh.page.$$eval('[data-upsample] .nobr', (ss) => ss.map((s) => ({ text: s.textContent, lines: Math.round(s.getBoundingClientRect().height / parseFloat(getComputedStyle(s).lineHeight)) })));

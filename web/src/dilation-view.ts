@@ -88,7 +88,9 @@ export class DilationView {
     const frag = document.createDocumentFragment();
     for (const { d, g, t } of this.traces) frag.append(this.panel(d, g, t, frame, p, lang));
     this.row.replaceChildren(frag);
-    this.note.textContent = `${this.error ? `${this.error} ` : ''}${pt(lang, 'dilationNote')} ${legend(lang)}`;
+    // Chinese sentences follow each other without a space.
+    const sp = lang === 'zh' ? '' : ' ';
+    this.note.textContent = `${this.error ? `${this.error}${sp}` : ''}${pt(lang, 'dilationNote')}${sp}${legend(lang)}`;
   }
 
   private panel(d: [number, number], g: ConvGeometry, t: DirectTrace, frame: number, p: Palette, lang: Lang): HTMLElement {

@@ -57,7 +57,7 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both'): string {
       }
       const dil = d > 1 ? ` (kernel ${k} with dilation rate ${d})` : '';
       const way = `a kernel of at most ${kFit}${rate ? ` or a dilation rate of at most ${dFit}` : ''}`;
-      const fix = padOk ? `Set Padding to at least ${need} per side, or use ${way}` : `Even the most Padding, ${BOUNDS.pad[1]} per side, is not enough; with Padding ${BOUNDS.pad[1]}, use ${way}`;
+      const fix = padOk ? `Set Padding to at least ${need} per side, or use ${way}` : `Padding cannot go above ${BOUNDS.pad[1]} per side, which is not enough; at ${BOUNDS.pad[1]}, use ${way}`;
       return `${axis}: the kernel covers ${ek} cells${dil} but the padded input has only ${padded} (${input} + ${pb} + ${pa}). ${fix}.`;
     }
     case 'SAME_STRIDED': {
@@ -72,7 +72,7 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both'): string {
       if (kind !== 'same' && kind !== 'valid') return fallback(e, lang);
       return zh
         ? `“${kind}”填充只用于普通卷积。转置卷积的填充是从输出裁掉的单元数：请把“填充方式”改为“单个数值”“按轴”或“前后分别设置”；想要某个输出尺寸，就把“输出尺寸依据”设为“目标输出尺寸”。`
-        : `Padding '${kind}' is for direct convolutions only. A transposed convolution's padding is the number of cells cropped from its output: set Padding type to one number, per axis or before / after; for a given output size, set “Size the output by” to “target output size”.`;
+        : `Padding '${kind}' is for direct convolutions only. A transposed convolution's padding is the number of cells cropped from its output: set “Padding type” to “one number”, “per axis” or “before / after”; for a given output size, set “Size the output by” to “target output size”.`;
     }
     case 'OUTPUT_PADDING': {
       const op = num(v.outputPadding, ax);

@@ -2,9 +2,9 @@
  * Numbers kept whole where the page's prose wraps. A phone broke "卷积核 4，步长 / 2", "放大到 2 /
  * 倍" and "3 × 3 卷 / 积" across lines. Every text the page writes outside its pictures is watched
  * (one MutationObserver on the body), and each size such as "3 × 3" or "512 × 512", with in
- * Chinese the word it belongs to on either side ("步长 2", "2 倍", "3 × 3 卷积"), is put in a span
- * that does not wrap. Only the wrapping changes: textContent stays as written, so nothing that reads
- * the text back sees a difference.
+ * Chinese up to two characters next to it on either side ("步长 2", "大到 2 倍", "再做 3 × 3 卷积"),
+ * is put in a span that does not wrap. Only the wrapping changes: textContent stays as written,
+ * so nothing that reads the text back sees a difference.
  *
  * Left alone: SVG (its text is placed by coordinates), form controls and options (plain text
  * only), code, and live regions (rewrapping their text right after it changed could make a screen
@@ -14,8 +14,13 @@
 const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
 const SIZE = `${NUMBER}(?: × ${NUMBER})*`;
 const HAN = String.raw`[\u4e00-\u9fff]`;
-/** A size, with up to three Chinese characters (a word such as 卷积核) before or after it across a space. */
-const GLUED = new RegExp(`(?:${HAN}{1,3} )?${SIZE}(?: ${HAN}{1,3})?`, 'g');
+/**
+ * A size, with up to two Chinese characters next to it on either side across a space: a number
+ * never starts or ends a line alone ("步长 / 2"), two-character words stay whole ("3 × 3 卷积"),
+ * and a narrow box (the form's refusals) still wraps evenly (three characters made its lines
+ * ragged). Chinese may break between any two characters, as it does elsewhere.
+ */
+const GLUED = new RegExp(`(?:${HAN}{1,2} )?${SIZE}(?: ${HAN}{1,2})?`, 'g');
 const SKIP = 'svg, option, select, textarea, input, script, style, pre, code, [aria-live], [contenteditable], .nobr';
 
 /** The pieces of `text`: plain runs, and runs to keep on one line (only those holding a space). */
