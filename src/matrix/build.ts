@@ -67,6 +67,9 @@ export function checkMatrixSize(rows: number, cols: number, nonZeros: number): v
   }
 }
 
+/** convMatrix's second argument: a name it does not take is refused, not ignored. */
+const MATRIX_OPTIONS: readonly string[] = ['weight', 'channelPair'];
+
 /**
  * The convolution as a sparse matrix C with y = C·x (the classic 4×16 matrix of a 3×3 kernel on a
  * 4×4 input), entries labelled with the weight taps they multiply by (`w₀₀ … w₂₂`) and valued when
@@ -81,9 +84,6 @@ export function checkMatrixSize(rows: number, cols: number, nonZeros: number): v
  * matrixLabels(C)[0].slice(0, 6);     //=> ['w₀₀', 'w₀₁', 'w₀₂', '', 'w₁₀', 'w₁₁']
  * ```
  */
-/** convMatrix's second argument: a name it does not take is refused, not ignored. */
-const MATRIX_OPTIONS: readonly string[] = ['weight', 'channelPair'];
-
 export function convMatrix(input: TraceInput, options: ConvMatrixOptions = {}): ConvMatrix {
   if (options !== null && options !== undefined) {
     if (typeof options !== 'object') throw new ConvError('INVALID_OPTION', `convMatrix options must be an object, but got ${show(options)}`, { hint: 'e.g. { weight: [...] }' });
