@@ -118,6 +118,21 @@ export interface Misplaced {
 }
 
 /**
+ * The option object of `call` (its argument of options): undefined is {}; anything but a plain
+ * object, or a name not in `allowed`, is refused (with the name meant, where one is near).
+ * `example`: the hint's example of a valid object.
+ */
+export function callOptions(options: unknown, allowed: readonly string[], call: string, example = '{ stride: 2, padding: 1 }'): Record<string, unknown> {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new ConvError('INVALID_OPTION', `options must be an object, but got ${show(options)}`, { hint: `e.g. ${example}` });
+  }
+  const o = options as Record<string, unknown>;
+  refuseUnknownOptions(o, allowed, call, true);
+  return o;
+}
+
+/**
  * The one check of option names: a name not in `allowed` (and not set to undefined) is refused.
  * `misplaced`: a name that belongs in the call's other argument is refused saying so.
  * `nearMiss`: the hint names the option meant when there is one (the compute and render calls);

@@ -7,7 +7,7 @@
  * out as Cᵀ of its direct convolution without a second construction.
  */
 import { ConvError, show } from '../geometry/errors.js';
-import { refuseUnknownOptions } from '../geometry/options.js';
+import { callOptions } from '../geometry/options.js';
 import { tapSource } from '../geometry/taps.js';
 import type { ConvGeometry } from '../geometry/types.js';
 import { allCoords, count, flatIndex } from '../trace/raster.js';
@@ -85,10 +85,7 @@ const MATRIX_OPTIONS: readonly string[] = ['weight', 'channelPair'];
  * ```
  */
 export function convMatrix(input: TraceInput, options: ConvMatrixOptions = {}): ConvMatrix {
-  if (options !== null && options !== undefined) {
-    if (typeof options !== 'object') throw new ConvError('INVALID_OPTION', `convMatrix options must be an object, but got ${show(options)}`, { hint: 'e.g. { weight: [...] }' });
-    refuseUnknownOptions(options as Record<string, unknown>, MATRIX_OPTIONS, 'convMatrix', true);
-  }
+  callOptions(options ?? undefined, MATRIX_OPTIONS, 'convMatrix', '{ weight: [...] }'); // null: none
   // `convMatrix({ ...cfg, weight })`: the weight belongs in the second argument, and says so.
   const resolved = resolveGeometry(input, { names: MATRIX_OPTIONS, kind: 'convMatrix', call: 'convMatrix' });
   if (resolved.kind !== 'conv') {

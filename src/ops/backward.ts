@@ -16,7 +16,8 @@
  *   directWeightGrad, transposedWeightGrad) run on the engines; on 'reference' it is the reference
  *   loops over the forward tap tables (float64 sums). The bias gradient is a plain sum.
  */
-import { CONV_BACKWARD_OPTIONS, CONV_TRANSPOSE_BACKWARD_OPTIONS, callOptions } from './option-names.js';
+import { CONV_BACKWARD_OPTIONS, CONV_TRANSPOSE_BACKWARD_OPTIONS } from './option-names.js';
+import { callOptions } from '../geometry/options.js';
 import { buildGeometry } from '../geometry/build.js';
 import { transposedOutputSize } from '../geometry/sizes.js';
 import { ConvError, show } from '../geometry/errors.js';

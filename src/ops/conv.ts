@@ -2,7 +2,8 @@
  * The public compute functions, named and shaped as PyTorch's functional API:
  * conv1d/2d/3d and convTranspose1d/2d/3d(input, weight, options).
  */
-import { CONV_OPTIONS, CONV_SHAPE_OPTIONS, CONV_TRANSPOSE_OPTIONS, CONV_TRANSPOSE_SHAPE_OPTIONS, callOptions } from './option-names.js';
+import { CONV_OPTIONS, CONV_SHAPE_OPTIONS, CONV_TRANSPOSE_OPTIONS, CONV_TRANSPOSE_SHAPE_OPTIONS } from './option-names.js';
+import { callOptions } from '../geometry/options.js';
 import { ConvError } from '../geometry/errors.js';
 import { convGeometry, convTransposeGeometry, type ConvShapeOptions, type ConvTransposeShapeOptions } from '../geometry/torch.js';
 import type { ConvGeometry } from '../geometry/types.js';

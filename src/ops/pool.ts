@@ -2,7 +2,8 @@
  * avgPool1d/2d/3d and maxPool1d/2d/3d, as PyTorch's functional pooling, on the fast engine where
  * it is loaded (engine/pooling-dispatch.ts); `engine: 'reference'` keeps the plain loops.
  */
-import { POOL_OPTIONS, callOptions } from './option-names.js';
+import { POOL_OPTIONS } from './option-names.js';
+import { callOptions } from '../geometry/options.js';
 import { poolGeometry, type PoolMode, type PoolOptions } from '../geometry/pool.js';
 import { assertAllocatable } from '../geometry/validate.js';
 import { engineOf, type EngineName } from '../engine/dispatch.js';

@@ -2,7 +2,7 @@
  * trace(): a convolution or pooling walked step by step, as JSON-ready data (see types.ts).
  */
 import { ConvError, show } from '../geometry/errors.js';
-import { refuseUnknownOptions } from '../geometry/options.js';
+import { callOptions } from '../geometry/options.js';
 import { paddingArgument } from '../geometry/axis-kind.js';
 import type { AxisGeometry } from '../geometry/types.js';
 import { traceChannels } from './channels.js';
@@ -44,10 +44,8 @@ function traceAxis(a: AxisGeometry): TraceAxis {
 const TRACE_OPTIONS: readonly string[] = ['view'];
 
 function viewOf(request: TraceRequest | undefined): TraceView {
-  if (request !== undefined && request !== null) {
-    if (typeof request !== 'object') throw new ConvError('INVALID_OPTION', `trace options must be an object, but got ${show(request)}`, { hint: "e.g. { view: 'scatter' }" });
-    refuseUnknownOptions(request as Record<string, unknown>, TRACE_OPTIONS, 'trace', true);
-  }
+  // null, as undefined: no request (the default view).
+  callOptions(request ?? undefined, TRACE_OPTIONS, 'trace', "{ view: 'scatter' }");
   const view = request?.view ?? 'direct';
   if (view !== 'direct' && view !== 'scatter') {
     throw new ConvError('INVALID_OPTION', `view must be 'direct' or 'scatter', but got ${show(view)}`, { hint: "use view: 'direct' (one frame per output cell) or 'scatter' (one per input cell)" });
