@@ -15,6 +15,7 @@ import type { Palette } from './palette.js';
 import { pt } from './pair-i18n.js';
 import type { Lang, State } from './state.js';
 import { el, h } from './dom.js';
+import { pairText } from './list-text.js';
 
 export class DilationView {
   readonly root: HTMLDetailsElement;
@@ -76,7 +77,7 @@ export class DilationView {
           // The layer refused: the form already says why, and nothing is drawn here. A twin
           // refused: the layer is drawn alone, with the twin's reason as a note.
           if (isLayer) { this.traces = null; this.error = pt(lang, 'dilationLayerRefused'); break; }
-          this.error = pt(lang, 'dilationTwinRefused', { d: rateText(d), why: errorText(e, lang) });
+          this.error = pt(lang, 'dilationTwinRefused', { d: pairText(d), why: errorText(e, lang) });
         }
       }
     }
@@ -101,7 +102,7 @@ export class DilationView {
     const fig = h('figure', { class: 'dilation-panel', 'data-dilation-rate': d[0] === d[1] ? String(d[0]) : `${d[0]}x${d[1]}`, 'data-footprint': `${H.effectiveKernel}x${W.effectiveKernel}` });
     const w = GW * cell + 2;
     const hh = GH * cell + 2;
-    const svg = el('svg', { width: w, height: hh, viewBox: `0 0 ${w} ${hh}`, role: 'img', 'aria-label': `${pt(lang, 'dilationRate', { d: rateText(d) })}: ${pt(lang, 'dilationFoot', { f: H.effectiveKernel, g: W.effectiveKernel, n: H.kernel * W.kernel })}` });
+    const svg = el('svg', { width: w, height: hh, viewBox: `0 0 ${w} ${hh}`, role: 'img', 'aria-label': `${pt(lang, 'dilationRate', { d: pairText(d) })}: ${pt(lang, 'dilationFoot', { f: H.effectiveKernel, g: W.effectiveKernel, n: H.kernel * W.kernel })}` });
     const sq = (i: number, j: number) => `M${1 + j * cell} ${1 + i * cell}h${cell}v${cell}h${-cell}z`;
     const base: Record<string, string[]> = {};
     t.grid.cells.forEach((c, i) => {
@@ -118,11 +119,11 @@ export class DilationView {
     if (holes.length) svg.append(el('path', { d: holes.join(''), stroke: p.line, 'stroke-width': 1.2, fill: 'none', 'data-holes': String(holes.length) }));
     // The footprint = this output's receptive field on the input.
     svg.append(el('rect', { x: 1 + c0 * cell, y: 1 + r0 * cell, width: W.effectiveKernel * cell, height: H.effectiveKernel * cell, fill: 'none', stroke: p.focus, 'stroke-width': 2.5, 'stroke-dasharray': '6 3' }));
-    fig.append(h('figcaption', {}, pt(lang, 'dilationRate', { d: rateText(d) })), svg);
+    fig.append(h('figcaption', {}, pt(lang, 'dilationRate', { d: pairText(d) })), svg);
     const facts = h('ul', { class: 'dilation-facts' });
     for (const line of [
       pt(lang, 'dilationFoot', { f: H.effectiveKernel, g: W.effectiveKernel, n: H.kernel * W.kernel }),
-      pt(lang, 'dilationHoles', { h: rateText([d[0] - 1, d[1] - 1]) }),
+      pt(lang, 'dilationHoles', { h: pairText([d[0] - 1, d[1] - 1]) }),
       pt(lang, 'dilationRf', { f: H.effectiveKernel, g: W.effectiveKernel }),
     ]) facts.append(h('li', {}, line));
     fig.append(facts);
@@ -132,9 +133,4 @@ export class DilationView {
 
 function legend(lang: Lang): string {
   return `${pt(lang, 'dilationLegendTap')} ■ · ${pt(lang, 'dilationLegendHole')} × · ${pt(lang, 'dilationLegendRf')} ┄`;
-}
-
-/** A rate (or a count per axis): "2" when both axes agree, else "(2, 1)" for H and W, as PyTorch writes it. */
-function rateText([a, b]: [number, number]): string {
-  return a === b ? String(a) : `(${a}, ${b})`;
 }

@@ -4,6 +4,7 @@
  */
 import { byId, input, setAttr, setHidden, setText, setValue } from './dom-write.js';
 import { t } from './i18n.js';
+import { pairText } from './list-text.js';
 import type { MessageKey } from './i18n.js';
 import { paletteOf } from './palette.js';
 import type { Palette } from './palette.js';
@@ -44,7 +45,7 @@ export class MainFigure {
     // No space after a caption ending in full-width punctuation (“输入（含填充）2×2”).
     let capGrid = `${gridCap}${/[）：]$/.test(gridCap) ? '' : ' '}${H.input}×${W.input}${s.scatter || gridShape === `${H.input}×${W.input}` ? '' : ` → ${gridShape}`}`;
     // Dilation is a rate, not a size: d = 2, or d = (2, 1) per axis as PyTorch writes it.
-    const rate = H.dilation === W.dilation ? `d = ${H.dilation}` : `d = (${H.dilation}, ${W.dilation})`;
+    const rate = `d = ${pairText([H.dilation, W.dilation])}`;
     const capKernel = `${s.trace.kernel.flipped && !s.scatter ? t(lang, 'kernelFlipped') : t(lang, 'kernelLabel')} ${H.kernel}×${W.kernel}${H.dilation > 1 || W.dilation > 1 ? (lang === 'zh' ? `（${rate}）` : ` (${rate})`) : ''}`;
     let capOutput = `${s.scatter ? t(lang, 'overlapLabel') : t(lang, 'outputLabel')} ${H.output}×${W.output}`;
     if (g.inChannels > 1 || g.outChannels > 1) {

@@ -11,3 +11,8 @@ export function listText(items: readonly (string | number)[], lang: Lang, prose 
   if (!prose || parts.length < 2) return parts.join(', ');
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
+
+/** A value per axis (H, W): "2" when both agree, else "(2, 1)", as PyTorch writes a pair (a dilation rate, its holes). */
+export function pairText([h, w]: readonly [number, number]): string {
+  return h === w ? String(h) : `(${h}, ${w})`;
+}
