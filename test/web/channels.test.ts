@@ -121,6 +121,15 @@ describe('dilation', () => {
       { d: '1', foot: `${ke(1)}x${ke(1)}`, taps: '9', holes: '0' },
       { d: '2', foot: `${ke(2)}x${ke(2)}`, taps: '9', holes: String(ke(2) * ke(2) - 9) },
     ]);
+    // The key's swatches are painted as the figure's marks are (a glyph in the text colour matched none).
+    const paint = (sel: string) => page.$$eval(sel, (ms) => ms.map((m) => ({
+      mark: m.getAttribute('data-mark'), fill: m.getAttribute('fill'), stroke: m.getAttribute('stroke'), dashed: m.hasAttribute('stroke-dasharray'),
+    })));
+    const inFigure = await paint('[data-dilation-rate="2"] [data-mark]');
+    const inKey = await paint('.dilation-key [data-mark]');
+    expect(inKey.map((m) => m.mark)).toEqual(['tap', 'hole', 'footprint']);
+    expect(inKey).toEqual(inKey.map((k) => inFigure.find((f) => f.mark === k.mark)));
+    expect(await page.textContent('.dilation-key')).toBe('kernel taphole (skipped)footprint / receptive field');
     await page.close();
   });
 

@@ -91,7 +91,7 @@ export class DilationView {
     this.row.replaceChildren(frag);
     // Chinese sentences follow each other without a space.
     const sp = lang === 'zh' ? '' : ' ';
-    this.note.textContent = `${this.error ? `${this.error}${sp}` : ''}${pt(lang, 'dilationNote')}${sp}${legend(lang)}`;
+    this.note.replaceChildren(`${this.error ? `${this.error}${sp}` : ''}${pt(lang, 'dilationNote')}${sp}`, legend(lang, p));
   }
 
   private panel(d: [number, number], g: ConvGeometry, t: DirectTrace, frame: number, p: Palette, lang: Lang): HTMLElement {
@@ -115,10 +115,10 @@ export class DilationView {
     const [r0, c0] = fr.windowStart;
     const holes: string[] = [];
     for (let i = r0; i < r0 + H.effectiveKernel; i++) for (let j = c0; j < c0 + W.effectiveKernel; j++) if (!tapSet.has(i * GW + j)) holes.push(`M${1 + j * cell + cell * 0.3} ${1 + i * cell + cell * 0.3}l${cell * 0.4} ${cell * 0.4}m0 ${-cell * 0.4}l${-cell * 0.4} ${cell * 0.4}`);
-    svg.append(el('path', { d: fr.taps.map((tp) => sq(tp.grid[0], tp.grid[1])).join(''), fill: p.kernel, stroke: p.text, 'stroke-width': 1.2, 'data-taps': String(fr.taps.length) }));
-    if (holes.length) svg.append(el('path', { d: holes.join(''), stroke: p.line, 'stroke-width': 1.2, fill: 'none', 'data-holes': String(holes.length) }));
+    svg.append(el('path', { d: fr.taps.map((tp) => sq(tp.grid[0], tp.grid[1])).join(''), fill: p.kernel, stroke: p.text, 'stroke-width': 1.2, 'data-taps': String(fr.taps.length), 'data-mark': 'tap' }));
+    if (holes.length) svg.append(el('path', { d: holes.join(''), stroke: p.line, 'stroke-width': 1.2, fill: 'none', 'data-holes': String(holes.length), 'data-mark': 'hole' }));
     // The footprint = this output's receptive field on the input.
-    svg.append(el('rect', { x: 1 + c0 * cell, y: 1 + r0 * cell, width: W.effectiveKernel * cell, height: H.effectiveKernel * cell, fill: 'none', stroke: p.focus, 'stroke-width': 2.5, 'stroke-dasharray': '6 3' }));
+    svg.append(el('rect', { x: 1 + c0 * cell, y: 1 + r0 * cell, width: W.effectiveKernel * cell, height: H.effectiveKernel * cell, fill: 'none', stroke: p.focus, 'stroke-width': 2.5, 'stroke-dasharray': '6 3', 'data-mark': 'footprint' }));
     fig.append(h('figcaption', {}, pt(lang, 'dilationRate', { d: pairText(d) })), svg);
     const facts = h('ul', { class: 'dilation-facts' });
     for (const line of [
@@ -131,6 +131,28 @@ export class DilationView {
   }
 }
 
-function legend(lang: Lang): string {
-  return `${pt(lang, 'dilationLegendTap')} ■ · ${pt(lang, 'dilationLegendHole')} × · ${pt(lang, 'dilationLegendRf')} ┄`;
+/**
+ * The key, each mark drawn as the panels draw it (same fills, strokes and dash), so that the
+ * reader matches swatch to figure by look: a text glyph in the text colour matched none of them.
+ */
+function legend(lang: Lang, p: Palette): HTMLElement {
+  const S = 14;
+  const swatch = (...marks: SVGElement[]): SVGSVGElement => {
+    const svg = el('svg', { class: 'dilation-swatch', width: S, height: S, viewBox: `0 0 ${S} ${S}`, 'aria-hidden': 'true' });
+    svg.append(...marks);
+    return svg;
+  };
+  const cell = (fill: string, stroke: string, width: number, mark?: string) => el('rect', { x: 1, y: 1, width: S - 2, height: S - 2, fill, stroke, 'stroke-width': width, ...(mark ? { 'data-mark': mark } : {}) });
+  const items: [SVGSVGElement, string][] = [
+    [swatch(cell(p.kernel, p.text, 1.2, 'tap')), pt(lang, 'dilationLegendTap')],
+    [swatch(cell(p.input, p.line, 0.5), el('path', { d: 'M4 4l6 6m0 -6l-6 6', stroke: p.line, 'stroke-width': 1.2, fill: 'none', 'data-mark': 'hole' })), pt(lang, 'dilationLegendHole')],
+    [swatch(el('rect', { x: 1.5, y: 1.5, width: S - 3, height: S - 3, fill: 'none', stroke: p.focus, 'stroke-width': 2, 'stroke-dasharray': '4 2', 'data-mark': 'footprint' })), pt(lang, 'dilationLegendRf')],
+  ];
+  const key = h('span', { class: 'dilation-key' });
+  for (const [svg, text] of items) {
+    const item = h('span', { class: 'dilation-key-item' });
+    item.append(svg, text);
+    key.append(item);
+  }
+  return key;
 }
