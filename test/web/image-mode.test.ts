@@ -816,6 +816,9 @@ describe('image mode', () => {
     }, y);
     expect(edge.left).toBeGreaterThan(0);
     expect(edge.top).toBeGreaterThan(0);
+    // With the enlargement's caption on screen the bar sits just above it: no key that repeats it.
+    await page.$eval('[data-image-zoom] + figcaption', (e) => e.scrollIntoView({ block: 'center' }));
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-image-footprint]')!, '::after').content === 'none');
     await page.close();
 
     // Circular padding reads the far edges too: each part the corner pixel reads has its ring.

@@ -140,6 +140,11 @@ export class LayerView {
     this.outputCanvas.setAttribute('aria-describedby', 'image-output-help');
     this.root = h('div', { class: 'layer-view' });
     this.root.append(this.error, this.formError, this.note, tools, pair);
+    // The docked bar's short key repeats the enlargement's caption: shown only while the caption
+    // is off screen (undocked, the bar sits just above it).
+    if (typeof IntersectionObserver !== 'undefined') {
+      new IntersectionObserver(([e]) => this.root.classList.toggle('caption-seen', e.isIntersecting)).observe(this.zoomCaption);
+    }
     this.bindPointer();
   }
 
