@@ -208,6 +208,21 @@ function int64(v: unknown, what: string): number {
   return n;
 }
 
+/**
+ * The file's bytes as a Uint8Array (what readFileSync gives; a fetch's ArrayBuffer is wrapped). A
+ * path or anything else is refused here: decoding it failed with a TypeError deep in the reader.
+ */
+function fileBytes(v: unknown): Uint8Array {
+  if (v instanceof Uint8Array) return v;
+  // Any view's bytes (a Buffer from another realm, a DataView); an ArrayBuffer from fetch.
+  if (ArrayBuffer.isView(v)) return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+  if (v instanceof ArrayBuffer) return new Uint8Array(v);
+  const what = typeof v === 'string' ? `the string ${show(v)} (a path?)` : show(v);
+  throw new ConvError('MODEL_FILE', `onnxToNetwork takes the model file's bytes, but got ${what}`, {
+    hint: "read the file first: onnxToNetwork(readFileSync('model.onnx')), or in a browser new Uint8Array(await (await fetch(url)).arrayBuffer())",
+  });
+}
+
 function decodeModel(bytes: Uint8Array): Model {
   if (bytes.length === 0) throw new ConvError('MODEL_FILE', 'the model file is empty', { hint: 'give an .onnx file exported from PyTorch, TensorFlow or Keras' });
   if (bytes.length > MAX_ONNX_BYTES) throw new ConvError('MODEL_FILE', `the model file is ${bytes.length} bytes`, { hint: `convkit reads ONNX files up to ${MAX_ONNX_BYTES} bytes` });
@@ -414,8 +429,8 @@ export interface OnnxInfo {
  * summarize(buildNetwork(def)).totals; //=> { params: 7562, macs: 1626112 }
  * ```
  */
-export function onnxToNetwork(bytes: Uint8Array, options: OnnxOptions = {}): NetworkDef & { info: OnnxInfo } {
-  const model = decodeModel(bytes);
+export function onnxToNetwork(bytes: Uint8Array | ArrayBuffer, options: OnnxOptions = {}): NetworkDef & { info: OnnxInfo } {
+  const model = decodeModel(fileBytes(bytes));
   const g = model.graph!;
   if ((g.node ?? []).length > MAX_LAYERS) {
     throw new ConvError('MODEL_GRAPH', `the ONNX graph has ${g.node!.length} nodes`, { hint: `convkit analyses networks of at most ${MAX_LAYERS} layers` });

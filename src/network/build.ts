@@ -5,7 +5,7 @@
  * geometry (convGeometry / convTransposeGeometry / poolGeometry) for every layer's output shape.
  * Unknown ops are listed in `skipped`, together with every layer that depends on them.
  */
-import { ConvError } from '../geometry/errors.js';
+import { ConvError, show } from '../geometry/errors.js';
 import { poolGeometry } from '../geometry/pool.js';
 import { effectiveKernel } from '../geometry/sizes.js';
 import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
@@ -21,6 +21,12 @@ export const MAX_LAYERS = 100_000;
 
 function graphError(message: string, hint?: string): ConvError {
   return new ConvError('MODEL_GRAPH', message, { hint });
+}
+
+/** Layer names for a message: quoted, the first 8, and how many there are when more (ONNX graphs have thousands). */
+function namesText(names: readonly string[]): string {
+  const shown = names.slice(0, 8).map((n) => `"${n}"`).join(', ');
+  return names.length > 8 ? `${shown}, … (${names.length} in all)` : shown;
 }
 
 /**
@@ -88,7 +94,7 @@ function topologicalOrder(def: NetworkDef): LayerDef[] {
   }
   if (order.length !== def.layers.length) {
     const stuck = def.layers.filter((l) => (indegree.get(l.name) as number) > 0).map((l) => l.name);
-    throw graphError(`the network has a cycle through ${stuck.slice(0, 8).map((s) => `"${s}"`).join(', ')}${stuck.length > 8 ? ', …' : ''}`, 'a network must be acyclic: each layer may only read layers before it');
+    throw graphError(`the network has a cycle through ${namesText(stuck)}`, 'a network must be acyclic: each layer may only read layers before it');
   }
   return order;
 }
@@ -297,6 +303,23 @@ function mergeShape(l: LayerDef, shapes: number[][], rank: number): number[] {
 }
 
 /**
+ * The definition's frame (an input with a shape, a list of layers), checked before anything reads
+ * it: text not yet parsed, or an object of another kind, failed with a TypeError deep inside.
+ * Layer lists are checked field by field where they are read (layerListToNetwork).
+ */
+function requireDef(def: unknown): asserts def is NetworkDef {
+  const o = def as Partial<NetworkDef> | null;
+  const hint = 'parseLayerList(text), layerListToNetwork(object) or onnxToNetwork(bytes) give one';
+  if (typeof def === 'string') throw graphError('buildNetwork takes a network definition, but got text', `parse it first: buildNetwork(parseLayerList(text))`);
+  if (o === null || typeof o !== 'object') throw graphError(`buildNetwork takes a network definition, but got ${show(def)}`, hint);
+  const shape = o.input?.shape;
+  if (typeof o.input?.name !== 'string' || !Array.isArray(shape) || !shape.every((v) => Number.isInteger(v) && v >= 0)) {
+    throw graphError(`the network definition needs input: { name, shape } with a shape of whole numbers, but got input ${show(o.input)}`, hint);
+  }
+  if (!Array.isArray(o.layers)) throw graphError(`the network definition needs a list of layers, but got layers ${show(o.layers)}`, hint);
+}
+
+/**
  * Builds a network: every layer's geometry is resolved in order from its producers' shapes, with
  * the same checks as a single convolution (a ConvError names the layer). Unknown ops, and what
  * depends on them, are listed in `skipped`, never silently dropped.
@@ -314,6 +337,7 @@ function mergeShape(l: LayerDef, shapes: number[][], rank: number): number[] {
  * ```
  */
 export function buildNetwork(def: NetworkDef): Network {
+  requireDef(def);
   if (def.layers.length > MAX_LAYERS) throw graphError(`the network has ${def.layers.length} layers`, `convkit analyses at most ${MAX_LAYERS}`);
   const inShape = def.input.shape;
   if (inShape.length < 2 || inShape.length > 5) {
@@ -440,7 +464,7 @@ export function buildNetwork(def: NetworkDef): Network {
     outputs = nodes.filter((n) => !consumed.has(n.name)).map((n) => n.name);
   }
   for (const o of def.outputs ?? []) {
-    if (!byName.has(o) && !blocked.has(o)) throw graphError(`output "${o}" is not a layer of the network`, 'name one of the layers');
+    if (!byName.has(o) && !blocked.has(o)) throw graphError(`output "${o}" is not a layer of the network`, `name one of the layers: ${namesText(def.layers.map((l) => l.name))}`);
   }
   const skippedOutputs = (def.outputs ?? []).filter((o) => blocked.has(o));
   return { name: def.name ?? 'network', input: { ...def.input, shape: [...inShape] }, inputs, rank, nodes, byName, outputs, skipped, skippedOutputs };

@@ -12,6 +12,7 @@
  *   the continuous view); "bounded" sets are what the real network reads — padding contributes
  *   nothing, so edge outputs read fewer cells.
  */
+import { requireNetwork } from './require-network.js';
 import { ConvError } from '../geometry/errors.js';
 import { tapPosition, tapSource } from '../geometry/taps.js';
 import type { AxisGeometry } from '../geometry/types.js';
@@ -111,6 +112,7 @@ export interface ContinuousResult {
  * ```
  */
 export function continuousField(whole: Network): ContinuousResult {
+  requireNetwork(whole, 'continuousField');
   const net = fromInput(whole);
   const rank = net.rank;
   const unit = (): Interval => ({ jump: new Rational(1), lo: new Rational(0), hi: new Rational(0), global: false });
@@ -180,6 +182,7 @@ export const MAX_SET_WORK = 20_000_000;
  * ```
  */
 export function dependencySet(whole: Network, target: string, axis: number, outputs: readonly number[], bounded: boolean): number[] {
+  requireNetwork(whole, 'dependencySet');
   const net = whole.byName.has(target) ? fromInput(whole, target) : whole;
   if (!net.byName.has(target)) throw new ConvError('MODEL_GRAPH', `"${target}" is not an analysed layer of the network`, { hint: `use one of ${net.outputs.join(', ')}` });
   const sets = new Map<string, Set<number>>([[target, new Set(outputs)]]);
@@ -314,6 +317,7 @@ export const MAX_PHASES = 256;
  * ```
  */
 export function exactField(whole: Network, target: string, axis: number): ExactAxis {
+  requireNetwork(whole, 'exactField');
   const net = fromInput(whole, target);
   const factors = shiftFactors(net, target, axis);
   let period = 1;
@@ -424,6 +428,7 @@ export function targetOf(net: Network, target?: string): string {
  * ```
  */
 export function receptiveField(whole: Network, target?: string): ReceptiveField {
+  requireNetwork(whole, 'receptiveField');
   const t = targetOf(whole, target);
   const net = fromInput(whole, t);
   const cont = continuousField(net);
@@ -489,6 +494,7 @@ export interface OutputRegion {
  * ```
  */
 export function outputRegion(whole: Network, index: readonly number[], target?: string): OutputRegion[] {
+  requireNetwork(whole, 'outputRegion');
   const t = targetOf(whole, target);
   const net = fromInput(whole, t);
   const node = net.byName.get(t) as NetworkNode;

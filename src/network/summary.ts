@@ -3,6 +3,7 @@
  * relationship per layer, with totals and the counting convention stated. Where thop or torchinfo
  * would report other MACs (transposed convs: ≈ s² more), the row and the notes say so.
  */
+import { requireNetwork } from './require-network.js';
 import { relationshipOf } from '../arithmetic/relationships.js';
 import { continuousField, axisOf, exactField } from './receptive.js';
 import { toolMacs } from './counts.js';
@@ -98,6 +99,7 @@ export const EXACT_LIMIT = 400;
  * ```
  */
 export function summarize(net: Network): Summary {
+  requireNetwork(net, 'summarize');
   const exact = net.nodes.length <= EXACT_LIMIT;
   const axisNames = net.nodes.map((n) => n.conv?.axes ?? n.pool?.axes).find((a) => a)?.map((a) => a.name) ?? Array.from({ length: net.rank }, (_, i) => `x${i}`);
   // Receptive fields are measured per input: each row in the first input it depends on.
