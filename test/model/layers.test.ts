@@ -55,6 +55,18 @@ layers:
     expect(rf.axes[0].hdc[0].report).toMatchObject({ rates: [1, 2, 4, 8], m2: 2, heuristicPasses: true, holes: 0 });
   });
 
+  it('the example of src/model/README.md builds and does what its comments say', () => {
+    const readme = readFileSync(new URL('../../src/model/README.md', import.meta.url), 'utf8');
+    const yaml = /## Layer lists[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)![1];
+    const net = build(yaml);
+    expect(net.outputs).toEqual(['up']);
+    // The unnamed relu is relu1, and both branches read it (the second by name).
+    expect(net.nodes.map((n) => [n.name, n.def.inputs])).toEqual([
+      ['stem', ['input']], ['relu1', ['stem']], ['a6', ['relu1']], ['a1', ['relu1']], ['aspp', ['a1', 'a6']], ['up', ['aspp']],
+    ]);
+    expect(net.byName.get('up')!.outputShape).toEqual([1, 8, 64, 64]);
+  });
+
   it('U-Net decoder (JSON): transposed upsampling + concat skips build and count', () => {
     const net = build(readFileSync(new URL('unet-decoder.json', EX), 'utf8'));
     expect(net.byName.get('head')!.outputShape).toEqual([1, 2, 32, 32]);
@@ -126,6 +138,9 @@ layers:
     expect(err('{input: [1, 1, 8, 8], layers: [{type: relu, input: nope}]}').message).toMatch(/reads "nope", which is neither a layer nor the network input/);
     expect(err('{input: [1, 1, 8, 8], layers: [{type: relu, name: a}, {type: relu, name: a}]}').message).toMatch(/two layers are named "a"/);
     expect(err('{input: [1, 1, 8, 8], layers: [{type: relu, name: a, input: b}, {type: relu, name: b, input: a}]}').message).toMatch(/cycle through "a", "b"/);
+    expect(err('{input: [1, 1, 8, 8], outputs: [c], layers: [{type: relu, name: a}, {type: relu}]}').message).toMatch(/output "c" is not a layer of the network; name one of the layers: "a", "relu1"$/);
+    const many = `{input: [1, 1, 8, 8], outputs: [nope], layers: [${Array(10).fill('{type: relu}').join(', ')}]}`;
+    expect(err(many).message).toMatch(/name one of the layers: "relu0", "relu1", .*"relu7", … \(10 in all\)$/);
     expect(err('{input: [1, 1, 4, 4], layers: [{type: conv, name: big, out: 1, kernel: 3, dilation: 3}]}').message).toMatch(/layer "big" \(conv\): kernel extent 7 \(kernel 3 dilated by 3\) is larger than the padded input/);
     expect(err('{input: [1, 1, 8, 8], layers: [{type: conv, name: c, out: 1, kernel: 3}, {type: add, inputs: [c, input]}]}').message).toMatch(/merges inputs of shapes \[1, 1, 6, 6\] and \[1, 1, 8, 8\]/);
     expect(err('layers: [}').code).toBe('MODEL_FILE');
