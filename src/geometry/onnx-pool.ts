@@ -5,6 +5,7 @@
  * SAME split convolutions use (onnx.ts), dilations for both ops, `ceil_mode`, and averages that
  * leave padding out of the divisor unless `count_include_pad = 1`.
  */
+import { refuseUnknownOptions } from './options.js';
 import { ConvError, show } from './errors.js';
 import { axisNames } from './build.js';
 import { effectiveKernel } from './sizes.js';
@@ -46,6 +47,9 @@ function flag(v: unknown, what: string, op: string): number {
   return 1;
 }
 
+/** The spec's keys: any other is refused (a misspelt attribute was read as its default). */
+const POOL_SPEC_KEYS: readonly string[] = ['op', 'xShape', 'auto_pad', 'pads', 'strides', 'dilations', 'kernel_shape', 'ceil_mode', 'count_include_pad', 'storage_order'];
+
 /**
  * Resolves an ONNX `AveragePool` or `MaxPool` node (opset 22 attributes, as ONNX Runtime applies
  * them) to convkit's pooling geometry, with the PyTorch call that computes the same values or why
@@ -62,8 +66,9 @@ function flag(v: unknown, what: string, op: string): number {
  */
 export function fromOnnxPool(spec: OnnxPoolSpec): PoolDialectGeometry {
   if (spec === null || typeof spec !== 'object') throw new ConvError('INVALID_OPTION', `fromOnnxPool needs an options object, but got ${show(spec)}`, { hint: "e.g. { op: 'MaxPool', xShape, kernel_shape: [2, 2] }" });
+  refuseUnknownOptions(spec as unknown as Record<string, unknown>, POOL_SPEC_KEYS, 'fromOnnxPool', "ONNX's attribute names");
   const op = spec.op;
-  if (op !== 'AveragePool' && op !== 'MaxPool') throw new ConvError('INVALID_OPTION', `unknown ONNX pooling op ${show(op)}`, { hint: "use 'AveragePool' or 'MaxPool'" });
+  if (op !== 'AveragePool' && op !== 'MaxPool') throw new ConvError('INVALID_OPTION', op === undefined ? 'fromOnnxPool needs the node\'s op' : `unknown ONNX pooling op ${show(op)}`, { hint: "use op: 'AveragePool' or 'MaxPool'" });
   const x = shapeOf(spec.xShape, 'xShape');
   const r = x.length - 2;
   if (r < 1 || r > 3) {

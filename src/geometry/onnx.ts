@@ -9,6 +9,7 @@
  *    output_shape at the beginning; a given output_shape overrides pads (total clamped at 0).
  * Layouts are PyTorch's already (NCHW, W [M, C/g, k…] / [C, M/g, k…]), so the permutations are identities.
  */
+import { refuseUnknownOptions } from './options.js';
 import { ConvError, show } from './errors.js';
 import { axisNames } from './build.js';
 import { directOutputSize, effectiveKernel, outputPaddingAllowed, outputPaddingLimit, samePaddingTotal, splitPadding, transposedFullSize } from './sizes.js';
@@ -103,6 +104,9 @@ export function onnxSamePads(I: number, s: number, ke: number, autoPad: 'SAME_UP
   return [pb, total - pb];
 }
 
+/** The spec's keys: any other is refused (a misspelt attribute was read as its default). */
+const CONV_SPEC_KEYS: readonly string[] = ['op', 'xShape', 'wShape', 'auto_pad', 'pads', 'strides', 'dilations', 'group', 'kernel_shape', 'output_padding', 'output_shape'];
+
 /**
  * Resolves an ONNX `Conv` or `ConvTranspose` node (opset 22 attributes, as ONNX Runtime applies
  * them) to convkit's geometry, with the PyTorch recipe that computes the same values — or why a
@@ -119,8 +123,9 @@ export function onnxSamePads(I: number, s: number, ke: number, autoPad: 'SAME_UP
  */
 export function fromOnnx(spec: OnnxConvSpec): DialectGeometry {
   if (spec === null || typeof spec !== 'object') throw new ConvError('INVALID_OPTION', `fromOnnx needs an options object, but got ${show(spec)}`, { hint: "e.g. { op: 'Conv', xShape, wShape }" });
+  refuseUnknownOptions(spec as unknown as Record<string, unknown>, CONV_SPEC_KEYS, 'fromOnnx', "ONNX's attribute names");
   const op = spec.op;
-  if (op !== 'Conv' && op !== 'ConvTranspose') throw new ConvError('INVALID_OPTION', `unknown ONNX op ${show(op)}`, { hint: "use 'Conv' or 'ConvTranspose'" });
+  if (op !== 'Conv' && op !== 'ConvTranspose') throw new ConvError('INVALID_OPTION', op === undefined ? 'fromOnnx needs the node\'s op' : `unknown ONNX op ${show(op)}`, { hint: "use op: 'Conv' or 'ConvTranspose'" });
   const transposed = op === 'ConvTranspose';
   const x = shapeOf(spec.xShape, 'xShape');
   const w = shapeOf(spec.wShape, 'wShape');

@@ -100,9 +100,11 @@ const camel = (key: string): string => key.replace(/_([a-z])/g, (_, c: string) =
 function meant(key: string, allowed: readonly string[]): string | null {
   const c = camel(key);
   if (allowed.includes(c)) return c;
-  const lower = c.toLowerCase();
+  // Case and underscores aside: `autoPad` for ONNX's `auto_pad`, `Stride` for `stride`.
+  const norm = (a: string) => a.replace(/_/g, '').toLowerCase();
+  const lower = norm(c);
   const near = (a: string, b: string) => a.length === b.length + 1 && a.startsWith(b);
-  return allowed.find((a) => a.toLowerCase() === lower || near(a.toLowerCase(), lower) || near(lower, a.toLowerCase())) ?? null;
+  return allowed.find((a) => norm(a) === lower || near(norm(a), lower) || near(lower, norm(a))) ?? null;
 }
 
 /**
@@ -135,10 +137,11 @@ export function callOptions(options: unknown, allowed: readonly string[], call: 
 /**
  * The one check of option names: a name not in `allowed` (and not set to undefined) is refused.
  * `misplaced`: a name that belongs in the call's other argument is refused saying so.
- * `nearMiss`: the hint names the option meant when there is one (the compute and render calls);
- * otherwise, and when none is near, it lists the names.
+ * `nearMiss`: the hint names the option meant when there is one — true for convkit's own options
+ * (PyTorch's keywords, camel-cased), or a phrase saying whose names they are for another API's
+ * ("ONNX's attribute names"); otherwise, and when none is near, it lists the names.
  */
-export function refuseUnknownOptions(o: Record<string, unknown>, allowed: readonly string[], what: string, nearMiss = false, misplaced?: Misplaced): void {
+export function refuseUnknownOptions(o: Record<string, unknown>, allowed: readonly string[], what: string, nearMiss: boolean | string = false, misplaced?: Misplaced): void {
   for (const key of Object.keys(o)) {
     if (allowed.includes(key) || o[key] === undefined) continue;
     if (misplaced?.names.includes(key)) {
@@ -151,7 +154,7 @@ export function refuseUnknownOptions(o: Record<string, unknown>, allowed: readon
     const near = nearMiss ? meant(key, allowed) : null;
     throw new ConvError('INVALID_OPTION', `unknown ${what} option ${show(key)}`, {
       values: { option: key },
-      hint: near ? `did you mean ${near}? (PyTorch's keywords, camel-cased)` : `use ${allowed.join(', ')}`,
+      hint: near ? `did you mean ${near}? (${nearMiss === true ? "PyTorch's keywords, camel-cased" : nearMiss})` : `use ${allowed.join(', ')}`,
     });
   }
 }

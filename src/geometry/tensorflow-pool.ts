@@ -5,6 +5,7 @@
  * (tensorflow-arithmetic.ts, including tfjs's quirks); averages divide by the input cells a window
  * covers, never by padding.
  */
+import { refuseUnknownOptions } from './options.js';
 import { ConvError, show } from './errors.js';
 import { axisNames } from './build.js';
 import { channelsFirstToLast, channelsLastToFirst, identityPermutation } from './layout-permute.js';
@@ -42,6 +43,9 @@ function label(dialect: TfDialect, op: 'avg' | 'max', r: number): string {
   return `tf.nn.${op}_pool${r}d`;
 }
 
+/** The spec's keys: any other is refused (a misspelt attribute was read as its default). */
+const POOL_SPEC_KEYS: readonly string[] = ['dialect', 'op', 'inputShape', 'poolSize', 'strides', 'padding', 'dataFormat', 'dimRoundingMode'];
+
 /**
  * Resolves a TensorFlow (`dialect: 'tf'`, default), Keras (`'keras'`) or TensorFlow.js (`'tfjs'`)
  * pooling to convkit's pooling geometry, with the permutations that move its channels-last tensors
@@ -59,10 +63,11 @@ function label(dialect: TfDialect, op: 'avg' | 'max', r: number): string {
  */
 export function fromTensorFlowPool(spec: TensorFlowPoolSpec): PoolDialectGeometry {
   if (spec === null || typeof spec !== 'object') throw new ConvError('INVALID_OPTION', `fromTensorFlowPool needs an options object, but got ${show(spec)}`, { hint: "e.g. { op: 'max', inputShape, poolSize: [2, 2], padding: 'SAME' }" });
+  refuseUnknownOptions(spec as unknown as Record<string, unknown>, POOL_SPEC_KEYS, 'fromTensorFlowPool', "TensorFlow's argument names, camel-cased");
   const dialect = spec.dialect ?? 'tf';
   if (dialect !== 'tf' && dialect !== 'keras' && dialect !== 'tfjs') throw new ConvError('INVALID_OPTION', `unknown TensorFlow dialect ${show(dialect)}`, { hint: 'use one of tf, keras, tfjs' });
   const op = spec.op;
-  if (op !== 'avg' && op !== 'max') throw new ConvError('INVALID_OPTION', `unknown pooling op ${show(op)}`, { hint: "use 'avg' or 'max'" });
+  if (op !== 'avg' && op !== 'max') throw new ConvError('INVALID_OPTION', op === undefined ? 'fromTensorFlowPool needs an op' : `unknown pooling op ${show(op)}`, { hint: "use op: 'avg' or 'max'" });
   const kernel = shapeOf(spec.poolSize, 'poolSize');
   const r = kernel.length;
   if (r < 1 || r > 3 || (dialect === 'tfjs' && r === 1)) {

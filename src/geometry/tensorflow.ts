@@ -15,6 +15,7 @@
  *            (numeric pad sizes every axis with the first axis's kernel/stride; conv3d 'same' does not
  *            clamp the padding at 0).
  */
+import { refuseUnknownOptions } from './options.js';
 import { ConvError, show } from './errors.js';
 import { axisNames } from './build.js';
 import { effectiveKernel, transposedFullSize, windowSpan } from './sizes.js';
@@ -61,6 +62,9 @@ function spatialOf(shape: number[], channelsLast: boolean, batched: boolean, r: 
   return shape.slice(start, start + r);
 }
 
+/** The spec's keys: any other is refused (a misspelt attribute was read as its default). */
+const CONV_SPEC_KEYS: readonly string[] = ['dialect', 'op', 'inputShape', 'filterShape', 'strides', 'padding', 'dilations', 'dataFormat', 'outputShape', 'outputPadding', 'dimRoundingMode'];
+
 /**
  * Resolves a TensorFlow (`dialect: 'tf'`, default), Keras (`'keras'`) or TensorFlow.js (`'tfjs'`)
  * convolution to convkit's geometry, with the permutations that move its tensors (channels-last,
@@ -80,10 +84,11 @@ function spatialOf(shape: number[], channelsLast: boolean, batched: boolean, r: 
  */
 export function fromTensorFlow(spec: TensorFlowConvSpec): DialectGeometry {
   if (spec === null || typeof spec !== 'object') throw new ConvError('INVALID_OPTION', `fromTensorFlow needs an options object, but got ${show(spec)}`, { hint: "e.g. { op: 'conv', inputShape, filterShape, padding: 'SAME' }" });
+  refuseUnknownOptions(spec as unknown as Record<string, unknown>, CONV_SPEC_KEYS, 'fromTensorFlow', "TensorFlow's argument names, camel-cased");
   const dialect = spec.dialect ?? 'tf';
   if (!DIALECTS.includes(dialect)) throw new ConvError('INVALID_OPTION', `unknown TensorFlow dialect ${show(dialect)}`, { hint: `use one of ${DIALECTS.join(', ')}` });
   const op = spec.op;
-  if (!OPS.includes(op)) throw new ConvError('INVALID_OPTION', `unknown op ${show(op)}`, { hint: `use one of ${OPS.join(', ')}` });
+  if (!OPS.includes(op)) throw new ConvError('INVALID_OPTION', op === undefined ? 'fromTensorFlow needs an op' : `unknown op ${show(op)}`, { hint: `use op: one of ${OPS.join(', ')}` });
   const filter = shapeOf(spec.filterShape, 'filterShape');
   const r = filter.length - 2;
   if (r < 1 || r > 3) {
