@@ -96,6 +96,29 @@ export function isConvError(e: unknown): e is ConvError {
   return e instanceof ConvError;
 }
 
+/**
+ * A count and its noun, singular for exactly one: `counted(1, 'value')` is '1 value',
+ * `counted(4, 'input channel')` '4 input channels'. `many`: an irregular plural ('1 axis', '3 axes').
+ */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Binary data by kind and size ('a Float32Array of 4 values', 'an ArrayBuffer of 16 bytes'), or
+ * null for anything else: JSON writes a typed array as an object of indices ({"0":1,"1":0,…}),
+ * which says neither what was passed nor how long it was.
+ */
+function binaryKind(v: unknown): string | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const a = (name: string): string => `${/^[AEIO]/.test(name) ? 'an' : 'a'} ${name}`;
+  const name = Object.getPrototypeOf(v)?.constructor?.name ?? 'typed array';
+  if (v instanceof DataView) return `${a('DataView')} of ${counted(v.byteLength, 'byte')}`;
+  if (ArrayBuffer.isView(v)) return `${a(name)} of ${counted((v as unknown as ArrayLike<unknown>).length, 'value')}`;
+  if (v instanceof ArrayBuffer || (typeof SharedArrayBuffer !== 'undefined' && v instanceof SharedArrayBuffer)) return `${a(name)} of ${counted(v.byteLength, 'byte')}`;
+  return null;
+}
+
 /** A readable rendering of any value for error messages (never throws, bounded length). */
 export function show(v: unknown): string {
   let s: string;
@@ -106,7 +129,7 @@ export function show(v: unknown): string {
     else if (v === undefined) s = 'undefined';
     else if (typeof v === 'bigint') s = `${v}n`;
     else if (typeof v === 'function' || typeof v === 'symbol') s = typeof v;
-    else s = JSON.stringify(v) ?? String(v);
+    else s = binaryKind(v) ?? JSON.stringify(v, (_, x: unknown) => binaryKind(x) ?? x) ?? String(v);
   } catch {
     s = Object.prototype.toString.call(v);
   }

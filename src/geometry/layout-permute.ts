@@ -4,7 +4,7 @@
  * The dialect adapters describe *where* each axis goes (a permutation); this file moves the numbers,
  * so a caller holding a TensorFlow filter or an NHWC activation can feed convkit's engines.
  */
-import { ConvError } from './errors.js';
+import { ConvError, counted } from './errors.js';
 import { product } from './validate.js';
 
 /**
@@ -38,7 +38,7 @@ export function permuteData(data: ArrayLike<number>, shape: readonly number[], p
   }
   const n = product(shape);
   if (data.length !== n) {
-    throw new ConvError('DATA_LENGTH', `data has ${data.length} values but shape [${shape.join(', ')}] needs ${n}`, { values: { length: data.length, shape: [...shape] } });
+    throw new ConvError('DATA_LENGTH', `data has ${counted(data.length, 'value')} but shape [${shape.join(', ')}] needs ${n}`, { values: { length: data.length, shape: [...shape] } });
   }
   const outShape = permuteShape(shape, perm);
   const inStrides = new Array<number>(rank);

@@ -3,7 +3,7 @@
  * strides/dilations in TF's accepted forms, and the padding argument (keywords by dialect, tfjs
  * numbers, explicit pairs in dataFormat order). Arithmetic lives in tensorflow-arithmetic.ts.
  */
-import { ConvError, show } from './errors.js';
+import { ConvError, counted, show } from './errors.js';
 import { identityPermutation } from './layout-permute.js';
 import { int } from './validate.js';
 
@@ -76,7 +76,7 @@ export function spatialOption(v: unknown, what: string, ctx: Ctx, channelsLast: 
     }
     return channelsLast ? arr.slice(1, r + 1) : arr.slice(2);
   }
-  throw new ConvError('OPTION_LENGTH', `${what} has ${arr.length} values but ${opName(ctx)} has ${r} spatial ${r === 1 ? 'axis' : 'axes'}`, {
+  throw new ConvError('OPTION_LENGTH', `${what} has ${arr.length} values but ${opName(ctx)} has ${counted(r, 'spatial axis', 'spatial axes')}`, {
     values: { [what]: arr, rank: r },
     hint: `give 1 or ${r} values${ctx.dialect === 'tf' ? ` (or ${r + 2} with 1 at batch and channels)` : ''}`,
   });

@@ -16,7 +16,7 @@
  *            clamp the padding at 0).
  */
 import { refuseUnknownOptions } from './options.js';
-import { ConvError, show } from './errors.js';
+import { ConvError, counted, show } from './errors.js';
 import { axisNames } from './build.js';
 import { effectiveKernel, transposedFullSize, windowSpan } from './sizes.js';
 import { finishDialect, type DialectGeometry } from './dialect-result.js';
@@ -188,7 +188,7 @@ export function fromTensorFlow(spec: TensorFlowConvSpec): DialectGeometry {
   const kIdx = identityPermutation(r);
   if (op === 'depthwise') {
     if (filter[2] !== C) {
-      throw new ConvError('CHANNELS', `${opName(ctx)}: the input has ${C} channels but the filter's in-channel dimension is ${filter[2]}`, { values: { inputChannels: C, filterShape: filter }, hint: `use a filter of shape [${kernel.join(', ')}, ${C}, multiplier]` });
+      throw new ConvError('CHANNELS', `${opName(ctx)}: the input has ${counted(C, 'channel')} but the filter's in-channel dimension is ${filter[2]}`, { values: { inputChannels: C, filterShape: filter }, hint: `use a filter of shape [${kernel.join(', ')}, ${C}, multiplier]` });
     }
     outChannels = C * filter[3];
     groups = C;
@@ -197,7 +197,7 @@ export function fromTensorFlow(spec: TensorFlowConvSpec): DialectGeometry {
     layout = `filter [${kNames}, IC, multiplier] → [IC·multiplier, 1, ${kNames}] (output channel ic·multiplier + m)`;
   } else if (op === 'convTranspose') {
     if (filter[r + 1] !== C) {
-      throw new ConvError('CHANNELS', `${opName(ctx)}: the input has ${C} channels but the filter [${filter.join(', ')}] expects ${filter[r + 1]} (its last dimension)`, {
+      throw new ConvError('CHANNELS', `${opName(ctx)}: the input has ${counted(C, 'channel')} but the filter [${filter.join(', ')}] expects ${filter[r + 1]} (its last dimension)`, {
         values: { inputChannels: C, filterShape: filter },
         hint: `a transposed filter is [${kNames}, out channels, in channels]`,
       });
@@ -335,7 +335,7 @@ function transposedOutputSizes(
   const c = channelsLast ? shape[shape.length - 1] : shape[batched ? 1 : 0];
   if (n !== N) throw new ConvError('OUTPUT_SIZE', `${op}: outputShape batch ${n} differs from the input batch ${N}`, { values: { outputShape: shape }, hint: `use batch ${N}` });
   if (c !== outChannels) {
-    throw new ConvError('CHANNELS', `${op}: outputShape has ${c} channels but the filter produces ${outChannels}`, { values: { outputShape: shape, outChannels }, hint: `use ${outChannels} channels` });
+    throw new ConvError('CHANNELS', `${op}: outputShape has ${counted(c, 'channel')} but the filter produces ${outChannels}`, { values: { outputShape: shape, outChannels }, hint: `use ${counted(outChannels, 'channel')}` });
   }
   return spatialOf(shape, channelsLast, batched, r);
 }

@@ -7,7 +7,7 @@
 import { buildGeometry } from './build.js';
 import { effectiveKernel, outputPaddingAllowed, outputPaddingLimit, samePaddingTotal, splitPadding, transposedOutputSize } from './sizes.js';
 import { axisNames } from './build.js';
-import { ConvError, show } from './errors.js';
+import { ConvError, counted, show } from './errors.js';
 import type { CanonicalAxis, ConvGeometry, DirectConvGeometry, PaddingMode, TransposedConvGeometry } from './types.js';
 import { int, perAxis, shapeOf } from './validate.js';
 
@@ -116,7 +116,7 @@ function checkNonNegativePairs(pads: [number, number][], rank: number): void {
 function paddingPairs(v: unknown, rank: number): [number, number][] {
   if (Array.isArray(v) && v.some((x) => Array.isArray(x))) {
     if (v.length !== rank) {
-      throw new ConvError('OPTION_LENGTH', `padding has ${v.length} entries but the convolution has ${rank} spatial ${rank === 1 ? 'axis' : 'axes'}`, {
+      throw new ConvError('OPTION_LENGTH', `padding has ${v.length} entries but the convolution has ${counted(rank, 'spatial axis', 'spatial axes')}`, {
         values: { padding: v, rank },
         hint: `give one number or one [before, after] pair per axis (${rank})`,
       });
@@ -165,9 +165,9 @@ function checkBias(biasShape: unknown, outChannels: number, weight: number[], tr
   if (biasShape === undefined || biasShape === null) return false;
   const b = shapeOf(biasShape, 'bias shape');
   if (b.length !== 1 || b[0] !== outChannels) {
-    throw new ConvError('BIAS', `${transposed ? 'transposed ' : ''}weight of shape [${weight.join(', ')}] needs a 1-D bias of ${outChannels} elements, but the bias has shape [${b.join(', ')}]`, {
+    throw new ConvError('BIAS', `${transposed ? 'transposed ' : ''}weight of shape [${weight.join(', ')}] needs a 1-D bias of ${counted(outChannels, 'element')}, but the bias has shape [${b.join(', ')}]`, {
       values: { biasShape: b, outChannels },
-      hint: `give a bias of ${outChannels} values, one per output channel`,
+      hint: `give a bias of ${counted(outChannels, 'value')}, one per output channel`,
     });
   }
   return true;
@@ -302,7 +302,7 @@ export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, o
 
   const outChannels = weight[0];
   if (outChannels < groups) {
-    throw new ConvError('GROUPS', `groups=${groups} needs at least ${groups} output channels, but the weight of shape [${weight.join(', ')}] has ${outChannels}`, {
+    throw new ConvError('GROUPS', `groups=${groups} needs at least ${counted(groups, 'output channel')}, but the weight of shape [${weight.join(', ')}] has ${outChannels}`, {
       values: { groups, weightShape: weight },
       hint: `use groups ≤ ${outChannels} that divides ${outChannels}`,
     });
@@ -315,9 +315,9 @@ export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, o
   }
   const inChannels = input[batched ? 1 : 0];
   if (inChannels !== weight[1] * groups) {
-    throw new ConvError('CHANNELS', `weight of shape [${weight.join(', ')}] with groups=${groups} expects ${weight[1] * groups} input channels, but the input of shape [${input.join(', ')}] has ${inChannels}`, {
+    throw new ConvError('CHANNELS', `weight of shape [${weight.join(', ')}] with groups=${groups} expects ${counted(weight[1] * groups, 'input channel')}, but the input of shape [${input.join(', ')}] has ${inChannels}`, {
       values: { inputShape: input, weightShape: weight, groups },
-      hint: `give the input ${weight[1] * groups} channels, or a weight of shape [${outChannels}, ${inChannels % groups === 0 ? inChannels / groups : 'C/groups'}, …]`,
+      hint: `give the input ${counted(weight[1] * groups, 'channel')}, or a weight of shape [${outChannels}, ${inChannels % groups === 0 ? inChannels / groups : 'C/groups'}, …]`,
     });
   }
   const hasBias = checkBias(shapes.biasShape, outChannels, weight, false);
@@ -378,7 +378,7 @@ export function convTransposeGeometry(shapes: ShapeSet, options: ConvTransposeSh
 
   const inChannelsW = weight[0];
   if (inChannelsW < groups) {
-    throw new ConvError('GROUPS', `groups=${groups} needs at least ${groups} channels at dimension 0 of the transposed weight [${weight.join(', ')}]`, {
+    throw new ConvError('GROUPS', `groups=${groups} needs at least ${counted(groups, 'channel')} at dimension 0 of the transposed weight [${weight.join(', ')}]`, {
       values: { groups, weightShape: weight },
       hint: `use groups ≤ ${inChannelsW} that divides ${inChannelsW}`,
     });
@@ -391,9 +391,9 @@ export function convTransposeGeometry(shapes: ShapeSet, options: ConvTransposeSh
   }
   const inChannels = input[batched ? 1 : 0];
   if (inChannels !== inChannelsW) {
-    throw new ConvError('CHANNELS', `transposed weight of shape [${weight.join(', ')}] expects ${inChannelsW} input channels, but the input of shape [${input.join(', ')}] has ${inChannels}`, {
+    throw new ConvError('CHANNELS', `transposed weight of shape [${weight.join(', ')}] expects ${counted(inChannelsW, 'input channel')}, but the input of shape [${input.join(', ')}] has ${inChannels}`, {
       values: { inputShape: input, weightShape: weight },
-      hint: `give the input ${inChannelsW} channels, or a transposed weight of shape [${inChannels}, out channels / groups, …]`,
+      hint: `give the input ${counted(inChannelsW, 'channel')}, or a transposed weight of shape [${inChannels}, out channels / groups, …]`,
     });
   }
   const outChannels = weight[1] * groups;

@@ -1,5 +1,5 @@
 /** Checks of raw user values (numbers, shapes, per-axis options) shared by every dialect. */
-import { ConvError, show } from './errors.js';
+import { ConvError, counted, show } from './errors.js';
 
 /** Largest extent or option value accepted: keeps every derived size an exact double. */
 export const MAX_DIM = 2 ** 31 - 1;
@@ -80,7 +80,7 @@ export function perAxis(v: unknown, name: string, rank: number, fallback: number
     }
     const arr = Array.from(v as ArrayLike<unknown>);
     if (arr.length !== 1 && arr.length !== rank) {
-      throw new ConvError('OPTION_LENGTH', `${name} has ${arr.length} values but the convolution has ${rank} spatial ${rank === 1 ? 'axis' : 'axes'}`, {
+      throw new ConvError('OPTION_LENGTH', `${name} has ${arr.length} values but the convolution has ${counted(rank, 'spatial axis', 'spatial axes')}`, {
         values: { [name]: arr, rank },
         hint: `give a single integer or a list of ${rank} values`,
       });

@@ -6,7 +6,7 @@
  * tapSource serves direct and transposed geometries, so the matrix of a transposed geometry comes
  * out as Cᵀ of its direct convolution without a second construction.
  */
-import { ConvError, show } from '../geometry/errors.js';
+import { ConvError, counted, show } from '../geometry/errors.js';
 import { callOptions } from '../geometry/options.js';
 import { tapSource } from '../geometry/taps.js';
 import type { ConvGeometry } from '../geometry/types.js';
@@ -49,9 +49,9 @@ function checkWeight(w: unknown, g: ConvGeometry): ArrayLike<number> | null {
   const n = count(g.weightShape);
   const arr = w as ArrayLike<number>;
   if (arr.length !== n) {
-    throw new ConvError('DATA_LENGTH', `weight has ${arr.length} values but the weight shape [${g.weightShape.join(', ')}] needs ${n}`, {
+    throw new ConvError('DATA_LENGTH', `weight has ${counted(arr.length, 'value')} but the weight shape [${g.weightShape.join(', ')}] needs ${n}`, {
       values: { length: arr.length, weightShape: g.weightShape },
-      hint: `give ${n} values`,
+      hint: `give ${counted(n, 'value')}`,
     });
   }
   return arr;

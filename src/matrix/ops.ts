@@ -1,5 +1,5 @@
 /** Operations on a ConvMatrix: transpose, apply (C·x), values from a weight, dense views, indices. */
-import { ConvError, show } from '../geometry/errors.js';
+import { ConvError, counted, show } from '../geometry/errors.js';
 import { coordsOf, count, flatIndex } from '../trace/raster.js';
 import { checkMatrixSize } from './build.js';
 import type { ConvMatrix, MatrixEntry } from './types.js';
@@ -45,7 +45,7 @@ export function transpose(c: ConvMatrix): ConvMatrix {
 export function withWeight(c: ConvMatrix, weight: ArrayLike<number>): ConvMatrix {
   const n = count(c.weightShape);
   if (weight === null || typeof weight !== 'object' || weight.length !== n) {
-    throw new ConvError('DATA_LENGTH', `weight must hold ${n} values for the weight shape [${c.weightShape.join(', ')}], but got ${show(weight)}`, { hint: `give ${n} values` });
+    throw new ConvError('DATA_LENGTH', `weight must hold ${counted(n, 'value')} for the weight shape [${c.weightShape.join(', ')}], but got ${show(weight)}`, { hint: `give ${counted(n, 'value')}` });
   }
   return {
     ...c,
@@ -74,8 +74,8 @@ export function withWeight(c: ConvMatrix, weight: ArrayLike<number>): ConvMatrix
 export function apply(c: ConvMatrix, x: ArrayLike<number>, weight?: ArrayLike<number>): Float64Array {
   const m = weight ? withWeight(c, weight) : c;
   if (x === null || typeof x !== 'object' || x.length !== m.cols) {
-    throw new ConvError('DATA_LENGTH', `C is ${m.rows}×${m.cols}, so x must hold ${m.cols} values, but got ${x && typeof x === 'object' ? x.length : show(x)}`, {
-      hint: `give ${m.cols} values (channels × cells of [${m.colShape.join(', ')}])`,
+    throw new ConvError('DATA_LENGTH', `C is ${m.rows}×${m.cols}, so x must hold ${counted(m.cols, 'value')}, but got ${x && typeof x === 'object' ? x.length : show(x)}`, {
+      hint: `give ${counted(m.cols, 'value')} (channels × cells of [${m.colShape.join(', ')}])`,
     });
   }
   const y = new Float64Array(m.rows);

@@ -5,7 +5,7 @@
  * geometry (convGeometry / convTransposeGeometry / poolGeometry) for every layer's output shape.
  * Unknown ops are listed in `skipped`, together with every layer that depends on them.
  */
-import { ConvError, show } from '../geometry/errors.js';
+import { ConvError, counted, show } from '../geometry/errors.js';
 import { poolGeometry } from '../geometry/pool.js';
 import { effectiveKernel } from '../geometry/sizes.js';
 import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
@@ -105,15 +105,15 @@ function buildConv(l: ConvLayerDef, inShape: number[], rank: number): NetworkNod
   const spatial = inShape.slice(inShape.length - rank);
   const transposed = l.kind === 'convTranspose';
   for (const [what, v] of [['kernel', l.kernel], ['stride', l.stride], ['dilation', l.dilation]] as const) {
-    if (v.length !== rank) throw graphError(`layer "${l.name}": ${what} has ${v.length} values but the input has ${rank} spatial axes`, `give ${rank} values`);
+    if (v.length !== rank) throw graphError(`layer "${l.name}": ${what} has ${counted(v.length, 'value')} but the input has ${counted(rank, 'spatial axis', 'spatial axes')}`, `give ${counted(rank, 'value')}`);
   }
   let weightShape = l.weightShape;
   if (!weightShape) {
     if (l.groups <= 0 || inChannels % l.groups !== 0 || (!transposed && l.outChannels % l.groups !== 0)) {
-      throw graphError(`layer "${l.name}": groups=${l.groups} must divide the ${inChannels} input channels${transposed ? '' : ` and the ${l.outChannels} output channels`}`, 'use a divisor of both, e.g. 1');
+      throw graphError(`layer "${l.name}": groups=${l.groups} must divide the ${counted(inChannels, 'input channel')}${transposed ? '' : ` and the ${counted(l.outChannels, 'output channel')}`}`, 'use a divisor of both, e.g. 1');
     }
     weightShape = transposed ? [inChannels, l.outChannels / l.groups, ...l.kernel] : [l.outChannels, inChannels / l.groups, ...l.kernel];
-    if (transposed && l.outChannels % l.groups !== 0) throw graphError(`layer "${l.name}": groups=${l.groups} must divide the ${l.outChannels} output channels`, 'use a divisor, e.g. 1');
+    if (transposed && l.outChannels % l.groups !== 0) throw graphError(`layer "${l.name}": groups=${l.groups} must divide the ${counted(l.outChannels, 'output channel')}`, 'use a divisor, e.g. 1');
   }
   const outC = transposed ? weightShape[1] * l.groups : weightShape[0];
   const shapes = { inputShape: inShape, weightShape, biasShape: l.bias ? [outC] : null };

@@ -6,7 +6,7 @@
  * (bench/results/engine-design.md). An engine tensor is copied in once, and every pooling or
  * convolution of it reads it where it lies.
  */
-import { ConvError } from '../geometry/errors.js';
+import { ConvError, counted } from '../geometry/errors.js';
 import { wasmEngine } from '../engine/wasm/engine.js';
 import { arrayOf, type InputData, type ResidentBlock } from '../engine/wasm/resident.js';
 import { asTensor, type Tensor } from '../tensor/tensor.js';
@@ -58,7 +58,7 @@ export class EngineTensor {
     const data = this.input(`read`);
     const out = into ?? new Float32Array(this.size);
     if (out.length !== this.size) {
-      throw new ConvError('INVALID_OPTION', `read(into): into has ${out.length} values, but the tensor [${this.shape.join(', ')}] has ${this.size}`, { hint: `pass a Float32Array of ${this.size} values` });
+      throw new ConvError('INVALID_OPTION', `read(into): into has ${counted(out.length, 'value')}, but the tensor [${this.shape.join(', ')}] has ${this.size}`, { hint: `pass a Float32Array of ${counted(this.size, 'value')}` });
     }
     out.set(arrayOf(data));
     return { shape: [...this.shape], data: out };

@@ -5,7 +5,7 @@
  * one buffer: a fresh multi-MB array costs a page fault per 4 KiB the first time it is written
  * (bench/results/engine-design.md, "Reading a result out of shared memory").
  */
-import { ConvError, show } from '../geometry/errors.js';
+import { ConvError, counted, show } from '../geometry/errors.js';
 
 /**
  * The checked `out` option for an output of `shape`, or null when absent. It must be a
@@ -24,9 +24,9 @@ export function outBufferOf(value: unknown, shape: readonly number[], input: Flo
     });
   }
   if (value.length !== size) {
-    throw new ConvError('INVALID_OPTION', `${name} has ${value.length} values, but ${what} [${shape.join(', ')}] has ${size}`, {
+    throw new ConvError('INVALID_OPTION', `${name} has ${counted(value.length, 'value')}, but ${what} [${shape.join(', ')}] has ${size}`, {
       values: { outLength: value.length, outputSize: size },
-      hint: `pass a Float32Array of ${size} values`,
+      hint: `pass a Float32Array of ${counted(size, 'value')}`,
     });
   }
   if ((Array.isArray(input) ? input : [input]).some((operand) => overlaps(value, operand))) {

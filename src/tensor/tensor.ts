@@ -1,5 +1,5 @@
 /** Tensor: a Float32Array in row-major order plus its shape. Nothing more, on purpose. */
-import { ConvError, show } from '../geometry/errors.js';
+import { ConvError, counted, show } from '../geometry/errors.js';
 import { assertAllocatable, product, shapeOf } from '../geometry/validate.js';
 
 /**
@@ -36,9 +36,9 @@ export function tensor(data: ArrayLike<number>, shape: readonly number[]): Tenso
   }
   const n = product(s);
   if (data.length !== n) {
-    throw new ConvError('DATA_LENGTH', `tensor data has ${data.length} values but shape [${s.join(', ')}] needs ${n}`, {
+    throw new ConvError('DATA_LENGTH', `tensor data has ${counted(data.length, 'value')} but shape [${s.join(', ')}] needs ${n}`, {
       values: { length: data.length, shape: s },
-      hint: `give ${n} values, or a shape whose product is ${data.length}`,
+      hint: `give ${counted(n, 'value')}, or a shape whose product is ${data.length}`,
     });
   }
   return { shape: s, data: Float32Array.from(data) };
@@ -74,7 +74,7 @@ export function asTensor(t: unknown, what: string): Tensor {
     throw new ConvError('INVALID_OPTION', `${what}.data must be a Float32Array`, { hint: 'create it with tensor(data, shape)' });
   }
   if (data.length !== product(s)) {
-    throw new ConvError('DATA_LENGTH', `${what} has ${data.length} values but its shape [${s.join(', ')}] needs ${product(s)}`, { values: { length: data.length, shape: s } });
+    throw new ConvError('DATA_LENGTH', `${what} has ${counted(data.length, 'value')} but its shape [${s.join(', ')}] needs ${product(s)}`, { values: { length: data.length, shape: s } });
   }
   return { shape: s, data };
 }

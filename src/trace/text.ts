@@ -2,6 +2,7 @@
  * A trace as plain text lines (the CLI's default output): a summary, the grid as a character map
  * (one slice per line block), and one line per frame.
  */
+import { counted } from '../geometry/errors.js';
 import type { CellKind } from '../geometry/taps.js';
 import { count } from './raster.js';
 import type { Trace } from './types.js';
@@ -38,15 +39,15 @@ export function traceText(t: Trace, maxFrames = 30): string[] {
     `grid ${x(t.grid.shape)} (${t.transposed ? 'zero-inserted, padded input of the equivalent direct convolution' : 'padded input'}); ` +
       `■ input  · padding  ○ inserted zero  a output-padding cell`,
     ...gridMap(t),
-    `channels: ${t.channels.inChannels} in → ${t.channels.outChannels} out in ${t.channels.groups} group${t.channels.groups > 1 ? 's' : ''}`,
-    `${t.frames.length} frames, ${t.tapCount} taps:`,
+    `channels: ${t.channels.inChannels} in → ${t.channels.outChannels} out in ${counted(t.channels.groups, 'group')}`,
+    `${counted(t.frames.length, 'frame')}, ${counted(t.tapCount, 'tap')}:`,
   ];
   const shown = t.frames.slice(0, maxFrames);
   if (t.view === 'direct') {
     for (const [n, f] of (shown as typeof t.frames).entries()) {
       const reads = f.taps.filter((tp) => tp.input !== null).map((tp) => `${coord(tp.input!)}·w${coord(tp.weight)}`);
       const zeros = f.taps.length - reads.length;
-      lines.push(`  ${n + 1}. output ${coord(f.output)} ← ${reads.join(' + ') || '0'}${zeros ? `  (${zeros} tap${zeros > 1 ? 's' : ''} on zeros)` : ''}`);
+      lines.push(`  ${n + 1}. output ${coord(f.output)} ← ${reads.join(' + ') || '0'}${zeros ? `  (${counted(zeros, 'tap')} on zeros)` : ''}`);
     }
   } else {
     for (const [n, f] of (shown as typeof t.frames).entries()) {
