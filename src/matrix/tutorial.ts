@@ -7,7 +7,9 @@
  * transpose of that. Either way, `C.rows` counts the direct conv's outputs. (`form` keeps
  * convMatrix's meaning: relative to the geometry given.)
  */
+import { ConvError, show } from '../geometry/errors.js';
 import type { ConvGeometry } from '../geometry/types.js';
+import { isPoolGeometry } from '../trace/resolve.js';
 import { convMatrix } from './build.js';
 import type { ConvMatrixOptions } from './build.js';
 import { transpose } from './ops.js';
@@ -24,6 +26,18 @@ export interface TutorialMatrices {
 }
 
 /**
+ * Refuses what is not a convolution's geometry, naming the call: convMatrix, which builds the
+ * matrix, would speak of its own options ("explain options must be an object") and of convMatrix.
+ * (Explain-style options, which convMatrix resolves, still pass: an object, not undefined or a pooling.)
+ */
+function checkGeometry(g: unknown, call: string): void {
+  if (g !== null && typeof g === 'object' && !Array.isArray(g) && !isPoolGeometry(g)) return;
+  throw new ConvError('INVALID_OPTION', `${call} takes a convolution's geometry, but got ${isPoolGeometry(g) ? 'a pooling geometry' : show(g)}`, {
+    hint: `pass one from convGeometry or convTransposeGeometry, e.g. ${call}(convGeometry({ inputShape: [1, 1, 4, 4], weightShape: [1, 1, 3, 3] }, {})${call === 'tutorialMatrix' ? ", 'C'" : ''})`,
+  });
+}
+
+/**
  * C and Cᵀ as the tutorial names them, whichever of the pair the geometry is.
  *
  * @example
@@ -37,6 +51,7 @@ export interface TutorialMatrices {
  * ```
  */
 export function tutorialMatrices(g: ConvGeometry, options: ConvMatrixOptions = {}): TutorialMatrices {
+  checkGeometry(g, 'tutorialMatrices');
   const own = convMatrix(g, options);
   return g.transposed ? { C: transpose(own), CT: own, fromTransposed: true } : { C: own, CT: transpose(own), fromTransposed: false };
 }
@@ -52,6 +67,7 @@ export function tutorialMatrices(g: ConvGeometry, options: ConvMatrixOptions = {
  * ```
  */
 export function tutorialMatrix(g: ConvGeometry, which: 'C' | 'CT', options: ConvMatrixOptions = {}): ConvMatrix {
+  checkGeometry(g, 'tutorialMatrix');
   const own = convMatrix(g, options);
   // The layer's own operator is C for a direct conv and Cᵀ for a transposed one.
   return (which === 'CT') === g.transposed ? own : transpose(own);

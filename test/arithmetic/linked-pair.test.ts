@@ -111,6 +111,20 @@ describe('tutorialMatrices', () => {
     expect([t.C.rows, t.C.cols, t.CT.rows, t.CT.cols]).toEqual([4, 16, 16, 4]);
     expect(t.C.entries.map((e) => [e.row, e.col, e.label])).toEqual(direct.C.entries.map((e) => [e.row, e.col, e.label]));
   });
+
+  it('refuses what is not a convolution geometry in its own name (convMatrix spoke of "explain options")', async () => {
+    const { tutorialMatrix } = await import('../../src/matrix/index.js');
+    const { poolGeometry } = await import('../../src/geometry/pool.js');
+    const refusal = (f: () => unknown): ConvError => {
+      try { f(); } catch (e) { expect(e).toBeInstanceOf(ConvError); return e as ConvError; }
+      throw new Error('expected a refusal');
+    };
+    const none = refusal(() => (tutorialMatrices as (g?: unknown) => unknown)());
+    expect(none.code).toBe('INVALID_OPTION');
+    expect(none.message).toMatch(/^tutorialMatrices takes a convolution's geometry, but got undefined; pass one from convGeometry or convTransposeGeometry, e\.g\. tutorialMatrices\(convGeometry\(/);
+    expect(refusal(() => tutorialMatrix(null as never, 'C')).message).toMatch(/^tutorialMatrix takes a convolution's geometry, but got null;.*, 'C'\)$/);
+    expect(refusal(() => tutorialMatrices(poolGeometry('max', [1, 1, 4, 4], { kernelSize: 2 }, 2) as never)).message).toMatch(/but got a pooling geometry/);
+  });
 });
 
 describe('tutorialMatrix', () => {
