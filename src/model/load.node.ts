@@ -6,21 +6,44 @@ import type { Network, NetworkDef } from '../network/types.js';
 import { MAX_LAYER_LIST_BYTES, parseLayerList } from './layers.js';
 import { MAX_ONNX_BYTES, onnxToNetwork, type OnnxOptions } from './onnx.js';
 
+/** What the system said about a file it could not open, in words (an error code like ENOENT says little to most users). */
+const FILE_PROBLEMS: Record<string, [problem: string, hint: string]> = {
+  ENOENT: ['no such file', 'check the path'],
+  ENOTDIR: ['a part of the path is a file, not a folder', 'check the path'],
+  EISDIR: ['it is a folder', 'give an .onnx, .json or .yaml file'],
+  EACCES: ['permission denied', 'make the file readable, or copy it somewhere you can read'],
+  EPERM: ['permission denied', 'make the file readable, or copy it somewhere you can read'],
+  ENAMETOOLONG: ['the path is too long', 'check the path'],
+  ELOOP: ['the path has a loop of symbolic links', 'check the links on the path'],
+};
+
+function cannotRead(path: string, e: unknown): ConvError {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const [problem, hint] = (code && FILE_PROBLEMS[code]) || [code ?? String(e), 'check the path'];
+  return new ConvError('MODEL_FILE', `cannot read ${path}: ${problem}`, { values: { path, code }, hint });
+}
+
 export function readModelDef(path: string, options: OnnxOptions = {}): NetworkDef {
   let size: number;
   try {
     const st = statSync(path);
-    if (!st.isFile()) throw new ConvError('MODEL_FILE', `${path} is not a file`, { hint: 'give an .onnx, .json or .yaml file' });
+    if (!st.isFile()) throw new ConvError('MODEL_FILE', `${path} is ${st.isDirectory() ? 'a folder' : 'not a regular file'}`, { hint: 'give an .onnx, .json or .yaml file' });
     size = st.size;
   } catch (e) {
     if (e instanceof ConvError) throw e;
-    throw new ConvError('MODEL_FILE', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { hint: 'check the path' });
+    throw cannotRead(path, e);
   }
   const lower = path.toLowerCase();
   const isText = /\.(json|ya?ml)$/.test(lower);
   const limit = isText ? MAX_LAYER_LIST_BYTES : MAX_ONNX_BYTES;
   if (size > limit) throw new ConvError('MODEL_FILE', `${path} is ${size} bytes`, { hint: `convkit reads ${isText ? 'layer lists' : 'ONNX files'} up to ${limit} bytes` });
-  const bytes = readFileSync(path);
+  // stat needs only the folder's permission: an unreadable file is found here.
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw cannotRead(path, e);
+  }
   if (isText) {
     return withInputShapes(parseLayerList(bytes.toString('utf8'), path), options);
   }

@@ -112,6 +112,21 @@ describe('convkit rf / summary', () => {
     expect(r.out).toMatch(/1 of every 2 outputs receive no input/);
   });
 
+  it('a file that cannot be read is named with the reason in words, not an error code', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'convkit-files-'));
+    writeFileSync(join(dir, 'plain.yaml'), 'input: [1, 1, 8, 8]\nlayers: [{type: relu}]\n');
+    const said = async (path: string) => (await run('rf', path)).err.trim();
+    expect(await said(join(dir, 'missing.yaml'))).toBe(`convkit: error: cannot read ${join(dir, 'missing.yaml')}: no such file; check the path`);
+    expect(await said(dir)).toBe(`convkit: error: ${dir} is a folder; give an .onnx, .json or .yaml file`);
+    expect(await said(join(dir, 'plain.yaml', 'x.yaml'))).toMatch(/: a part of the path is a file, not a folder; check the path$/);
+    // Root reads any file: the unreadable case needs an ordinary user.
+    if (process.getuid?.() !== 0) {
+      const locked = join(dir, 'locked.yaml');
+      writeFileSync(locked, 'input: [1, 1, 8, 8]\nlayers: [{type: relu}]\n', { mode: 0o000 });
+      expect(await said(locked)).toMatch(/: permission denied; make the file readable/);
+    }
+  });
+
   it('errors: one line on stderr, exit code 2', async () => {
     for (const args of [
       ['rf', '/nonexistent/model.onnx'],
