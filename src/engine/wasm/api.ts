@@ -7,6 +7,7 @@
 import { ConvError, show } from '../../geometry/errors.js';
 import { readyWasm, wasmEngine } from './engine.js';
 import { isKernelSource, loadedFeatures, loadProblem, threadsProblem, useSource, type KernelSource } from './runtime.js';
+import { canSpawnWorkers } from './thread-pool.js';
 
 export type { KernelSource } from './runtime.js';
 
@@ -100,6 +101,20 @@ export async function fastEngineReady(options: FastEngineOptions = {}): Promise<
 }
 
 /**
+ * Why threads cannot start although shared memory works, or null: Node reaches worker_threads
+ * through process.getBuiltinModule (20.16+; a static import would break browser bundles), and a
+ * runtime may have no workers at all.
+ */
+function workersProblem(): string | null {
+  if (canSpawnWorkers()) return null;
+  const proc = (globalThis as { process?: { version?: string; versions?: { node?: string }; getBuiltinModule?: unknown } }).process;
+  if (proc?.versions?.node && typeof proc.getBuiltinModule !== 'function') {
+    return `threads need process.getBuiltinModule (Node 20.16+ or 22.3+); this Node is ${proc.version}, so one thread`;
+  }
+  return 'this runtime cannot start worker threads, so one thread';
+}
+
+/**
  * What the fast engine uses right now (loads it synchronously where possible).
  *
  * @example
@@ -114,7 +129,7 @@ export function fastEngineInfo(): FastEngineInfo {
   const info: FastEngineInfo = { simd: !!e, relaxed: !!e && !!f?.relaxed, shared: !!e && e.shared, threads: e?.runner?.threads ?? 1 };
   const stopped = e?.runner?.stoppedReason;
   const lost = stopped === undefined ? null : `a worker thread stopped (${stopped}), so large calls use ${info.threads} thread(s); setFastEngineThreads starts new workers`;
-  const reason = e ? (e.shared ? lost : threadsProblem()) : (loadProblem() ?? 'the fast engine is not loaded yet; await fastEngineReady()');
+  const reason = e ? (e.shared ? lost ?? workersProblem() : threadsProblem()) : (loadProblem() ?? 'the fast engine is not loaded yet; await fastEngineReady()');
   if (reason) info.reason = reason;
   return info;
 }
