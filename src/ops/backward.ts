@@ -76,7 +76,7 @@ export interface GradientBuffers {
  * const options = { stride: 2, padding: 1, paddingMode: 'reflect', gradients: { bias: true } };
  * ```
  */
-export type ConvBackwardOptions = Omit<ConvOptions, 'out'> & { gradients?: GradientSelection; out?: GradientBuffers | null };
+export type ConvBackwardOptions = Omit<ConvOptions, 'out' | 'algorithm'> & { gradients?: GradientSelection; out?: GradientBuffers | null };
 /**
  * Options of `convTransposeBackward` and its rank aliases: those of `convTranspose` (stride, padding,
  * outputPadding or outputSize, dilation, groups, bias, engine) plus `gradients`.
@@ -86,7 +86,7 @@ export type ConvBackwardOptions = Omit<ConvOptions, 'out'> & { gradients?: Gradi
  * const options = { stride: 2, padding: 1, outputPadding: 1, gradients: { input: true, weight: false } };
  * ```
  */
-export type ConvTransposeBackwardOptions = Omit<ConvTransposeOptions, 'out'> & { gradients?: GradientSelection; out?: GradientBuffers | null };
+export type ConvTransposeBackwardOptions = Omit<ConvTransposeOptions, 'out' | 'algorithm'> & { gradients?: GradientSelection; out?: GradientBuffers | null };
 
 /**
  * The gradients of Σ gradOutput·y: `input` has the input's shape, `weight` the weight's, `bias`
@@ -104,6 +104,43 @@ export interface ConvGradients {
   weight: Tensor | null;
   bias: Tensor | null;
 }
+
+/**
+ * What a backward call returns, typed from its options as far as the call's types say them:
+ * `conv2dBackward(x, w, gy).input` is a Tensor (it always is), `gradients: { input: false }` gives
+ * `input: null`, and options typed only as the option interfaces give ConvGradients (each
+ * `Tensor | null`). `G` is the `gradients` option's type, `B` the `bias` option's.
+ *
+ * @example
+ * ```ts
+ * import { conv1dBackward, tensor } from 'convkit';
+ * const g = conv1dBackward(tensor([1, 2, 3], [1, 1, 3]), tensor([1, 1], [1, 1, 2]), tensor([1, 1], [1, 1, 2]), { gradients: { input: false } });
+ * Array.from(g.weight.data); //=> [3, 5]
+ * g.input;       //=> null
+ * ```
+ */
+export type GradientsOf<G extends GradientSelection = GradientSelection, B extends BiasOption = BiasOption> = {
+  input: Wanted<Flag<G, 'input'>, Tensor>;
+  weight: Wanted<Flag<G, 'weight'>, Tensor>;
+  bias: Wanted<Flag<G, 'bias'>, BiasDefault<B>>;
+};
+
+/** The `bias` option's type: what decides the bias gradient's default. */
+type BiasOption = Tensor | null | undefined;
+
+// The gradients' types follow the options as far as the call's types say them, so that
+// `conv2dBackward(x, w, gy).input` is a Tensor (it always is) and `gradients: { input: false }`
+// gives `input: null`; options typed only as the option interfaces give `Tensor | null`.
+/** The flag `gradients` gives a gradient: true, false, or undefined where it may be absent. */
+type Flag<G, K extends keyof GradientSelection> = G extends unknown ? (K extends keyof G ? G[K] : undefined) : never;
+/** A gradient's type from its flag, and from what it defaults to when the flag is absent. */
+type Wanted<V, Default> = [V] extends [true] ? Tensor
+  : [V] extends [false] ? null
+  : [V] extends [undefined] ? Default
+  : [V] extends [true | undefined] ? ([Default] extends [Tensor] ? Tensor : Tensor | null)
+  : Tensor | null;
+/** The bias gradient is computed by default when a bias is given. */
+type BiasDefault<B> = [B] extends [Tensor] ? Tensor : [B] extends [null | undefined] ? null : Tensor | null;
 
 
 function selection(v: unknown, hasBias: boolean): Required<GradientSelection> {
@@ -457,7 +494,7 @@ async function backwardAsync(transposed: boolean, rank: number | undefined, inpu
  * Array.from(g.bias.data);   //=> [3]
  * ```
  */
-export const convBackward = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions): ConvGradients => backward(false, undefined, input, weight, gradOutput, options);
+export const convBackward = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions & { gradients?: G; bias?: B }): GradientsOf<G, B> => backward(false, undefined, input, weight, gradOutput, options) as GradientsOf<G, B>;
 /**
  * The backward pass of `conv1d` (input `[N, C, L]` or `[C, L]`): see {@link convBackward}.
  *
@@ -472,7 +509,7 @@ export const convBackward = (input: InputTensor, weight: Tensor, gradOutput: Inp
  * Array.from(g.weight.data); //=> [2, 1, 2]
  * ```
  */
-export const conv1dBackward = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions): ConvGradients => backward(false, 1, input, weight, gradOutput, options);
+export const conv1dBackward = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions & { gradients?: G; bias?: B }): GradientsOf<G, B> => backward(false, 1, input, weight, gradOutput, options) as GradientsOf<G, B>;
 /**
  * The backward pass of `conv2d` (input `[N, C, H, W]` or `[C, H, W]`): see {@link convBackward}.
  *
@@ -486,7 +523,7 @@ export const conv1dBackward = (input: InputTensor, weight: Tensor, gradOutput: I
  * Array.from(g.weight.data); //=> [1, 2, 3, 4]
  * ```
  */
-export const conv2dBackward = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions): ConvGradients => backward(false, 2, input, weight, gradOutput, options);
+export const conv2dBackward = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions & { gradients?: G; bias?: B }): GradientsOf<G, B> => backward(false, 2, input, weight, gradOutput, options) as GradientsOf<G, B>;
 /**
  * The backward pass of `conv3d` (input `[N, C, D, H, W]` or `[C, D, H, W]`): see {@link convBackward}.
  *
@@ -500,7 +537,7 @@ export const conv2dBackward = (input: InputTensor, weight: Tensor, gradOutput: I
  * Array.from(g.weight.data); //=> [8]
  * ```
  */
-export const conv3dBackward = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions): ConvGradients => backward(false, 3, input, weight, gradOutput, options);
+export const conv3dBackward = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions & { gradients?: G; bias?: B }): GradientsOf<G, B> => backward(false, 3, input, weight, gradOutput, options) as GradientsOf<G, B>;
 /**
  * The backward pass of `convTranspose` (any spatial rank, taken from the weight `[IC, OC/groups, k…]`):
  * the gradients of Σ gradOutput·convTranspose(input, weight, options). The input gradient is the
@@ -517,8 +554,8 @@ export const conv3dBackward = (input: InputTensor, weight: Tensor, gradOutput: I
  * Array.from(g.weight.data); //=> [7, 10]
  * ```
  */
-export const convTransposeBackward = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions): ConvGradients =>
-  backward(true, undefined, input, weight, gradOutput, options);
+export const convTransposeBackward = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions & { gradients?: G; bias?: B }): GradientsOf<G, B> =>
+  backward(true, undefined, input, weight, gradOutput, options) as GradientsOf<G, B>;
 /**
  * The backward pass of `convTranspose1d`: see {@link convTransposeBackward}.
  *
@@ -530,8 +567,8 @@ export const convTransposeBackward = (input: InputTensor, weight: Tensor, gradOu
  * Array.from(g.weight.data); //=> [3, 3, 3]
  * ```
  */
-export const convTranspose1dBackward = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions): ConvGradients =>
-  backward(true, 1, input, weight, gradOutput, options);
+export const convTranspose1dBackward = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions & { gradients?: G; bias?: B }): GradientsOf<G, B> =>
+  backward(true, 1, input, weight, gradOutput, options) as GradientsOf<G, B>;
 /**
  * The backward pass of `convTranspose2d`: see {@link convTransposeBackward}.
  *
@@ -545,8 +582,8 @@ export const convTranspose1dBackward = (input: InputTensor, weight: Tensor, grad
  * Array.from(g.weight.data); //=> [10, 10, 10, 10]
  * ```
  */
-export const convTranspose2dBackward = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions): ConvGradients =>
-  backward(true, 2, input, weight, gradOutput, options);
+export const convTranspose2dBackward = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions & { gradients?: G; bias?: B }): GradientsOf<G, B> =>
+  backward(true, 2, input, weight, gradOutput, options) as GradientsOf<G, B>;
 /**
  * The backward pass of `convTranspose3d`: see {@link convTransposeBackward}.
  *
@@ -558,8 +595,8 @@ export const convTranspose2dBackward = (input: InputTensor, weight: Tensor, grad
  * Array.from(g.weight.data); //=> [3, 3]
  * ```
  */
-export const convTranspose3dBackward = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions): ConvGradients =>
-  backward(true, 3, input, weight, gradOutput, options);
+export const convTranspose3dBackward = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions & { gradients?: G; bias?: B }): GradientsOf<G, B> =>
+  backward(true, 3, input, weight, gradOutput, options) as GradientsOf<G, B>;
 
 // Asynchronous variants: the same gradients; the engines' work runs on their worker threads.
 /**
@@ -577,8 +614,8 @@ export const convTranspose3dBackward = (input: InputTensor, weight: Tensor, grad
  * Array.from(g.weight.data); //=> [6, 9]
  * ```
  */
-export const convBackwardAsync = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions): Promise<ConvGradients> =>
-  backwardAsync(false, undefined, input, weight, gradOutput, options);
+export const convBackwardAsync = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions & { gradients?: G; bias?: B }): Promise<GradientsOf<G, B>> =>
+  backwardAsync(false, undefined, input, weight, gradOutput, options) as Promise<GradientsOf<G, B>>;
 /**
  * The asynchronous {@link conv1dBackward}.
  *
@@ -591,8 +628,8 @@ export const convBackwardAsync = (input: InputTensor, weight: Tensor, gradOutput
  * Array.from(g.bias.data);   //=> [2]
  * ```
  */
-export const conv1dBackwardAsync = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions): Promise<ConvGradients> =>
-  backwardAsync(false, 1, input, weight, gradOutput, options);
+export const conv1dBackwardAsync = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions & { gradients?: G; bias?: B }): Promise<GradientsOf<G, B>> =>
+  backwardAsync(false, 1, input, weight, gradOutput, options) as Promise<GradientsOf<G, B>>;
 /**
  * The asynchronous {@link conv2dBackward}: large layers run on the worker threads.
  *
@@ -609,8 +646,8 @@ export const conv1dBackwardAsync = (input: InputTensor, weight: Tensor, gradOutp
  * // the centre tap sees all 56 x 56 cells; an inner input cell is read by 64 channels x 9 taps x 0.5
  * ```
  */
-export const conv2dBackwardAsync = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions): Promise<ConvGradients> =>
-  backwardAsync(false, 2, input, weight, gradOutput, options);
+export const conv2dBackwardAsync = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions & { gradients?: G; bias?: B }): Promise<GradientsOf<G, B>> =>
+  backwardAsync(false, 2, input, weight, gradOutput, options) as Promise<GradientsOf<G, B>>;
 /**
  * The asynchronous {@link conv3dBackward}.
  *
@@ -622,8 +659,8 @@ export const conv2dBackwardAsync = (input: InputTensor, weight: Tensor, gradOutp
  * Array.from(g.weight.data); //=> [8]
  * ```
  */
-export const conv3dBackwardAsync = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions): Promise<ConvGradients> =>
-  backwardAsync(false, 3, input, weight, gradOutput, options);
+export const conv3dBackwardAsync = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions & { gradients?: G; bias?: B }): Promise<GradientsOf<G, B>> =>
+  backwardAsync(false, 3, input, weight, gradOutput, options) as Promise<GradientsOf<G, B>>;
 /**
  * The asynchronous {@link convTransposeBackward}.
  *
@@ -635,8 +672,8 @@ export const conv3dBackwardAsync = (input: InputTensor, weight: Tensor, gradOutp
  * Array.from(g.weight.data); //=> [7, 10]
  * ```
  */
-export const convTransposeBackwardAsync = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions): Promise<ConvGradients> =>
-  backwardAsync(true, undefined, input, weight, gradOutput, options);
+export const convTransposeBackwardAsync = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions & { gradients?: G; bias?: B }): Promise<GradientsOf<G, B>> =>
+  backwardAsync(true, undefined, input, weight, gradOutput, options) as Promise<GradientsOf<G, B>>;
 /**
  * The asynchronous {@link convTranspose1dBackward}.
  *
@@ -647,8 +684,8 @@ export const convTransposeBackwardAsync = (input: InputTensor, weight: Tensor, g
  * Array.from(g.input.data);  //=> [3, 3]
  * ```
  */
-export const convTranspose1dBackwardAsync = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions): Promise<ConvGradients> =>
-  backwardAsync(true, 1, input, weight, gradOutput, options);
+export const convTranspose1dBackwardAsync = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions & { gradients?: G; bias?: B }): Promise<GradientsOf<G, B>> =>
+  backwardAsync(true, 1, input, weight, gradOutput, options) as Promise<GradientsOf<G, B>>;
 /**
  * The asynchronous {@link convTranspose2dBackward}: large layers run on the worker threads.
  *
@@ -666,8 +703,8 @@ export const convTranspose1dBackwardAsync = (input: InputTensor, weight: Tensor,
  * // an inner input cell reaches 3 x 3 output cells of each of 32 channels; the centre tap of every input cell lands inside
  * ```
  */
-export const convTranspose2dBackwardAsync = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions): Promise<ConvGradients> =>
-  backwardAsync(true, 2, input, weight, gradOutput, options);
+export const convTranspose2dBackwardAsync = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions & { gradients?: G; bias?: B }): Promise<GradientsOf<G, B>> =>
+  backwardAsync(true, 2, input, weight, gradOutput, options) as Promise<GradientsOf<G, B>>;
 /**
  * The asynchronous {@link convTranspose3dBackward}.
  *
@@ -678,5 +715,5 @@ export const convTranspose2dBackwardAsync = (input: InputTensor, weight: Tensor,
  * Array.from(g.weight.data); //=> [3, 3]
  * ```
  */
-export const convTranspose3dBackwardAsync = (input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions): Promise<ConvGradients> =>
-  backwardAsync(true, 3, input, weight, gradOutput, options);
+export const convTranspose3dBackwardAsync = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions & { gradients?: G; bias?: B }): Promise<GradientsOf<G, B>> =>
+  backwardAsync(true, 3, input, weight, gradOutput, options) as Promise<GradientsOf<G, B>>;

@@ -11,7 +11,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { conv, convBackward, convTranspose, convTransposeBackward, tensor, type PaddingMode, type Tensor } from '../../src/index.js';
+import { conv, convBackward, convTranspose, convTransposeBackward, tensor, type ConvBackwardOptions, type ConvTransposeBackwardOptions, type PaddingMode, type Tensor } from '../../src/index.js';
 import { macsOf, TINY_MAX_MACS } from '../../src/engine/tiny.js';
 import { convGeometry, convTransposeGeometry } from '../../src/index.js';
 import { prod, randomValues } from '../properties/helpers.js';
@@ -134,7 +134,8 @@ function build(c: Config, engine: 'reference' | 'auto'): Built {
 }
 
 function grads(c: Config, m: Built, z: Tensor) {
-  const options = { ...m.options, bias: m.b } as never;
+  // Typed as the option interfaces: the gradients come back as ConvGradients (each Tensor | null).
+  const options = { ...m.options, bias: m.b } as ConvBackwardOptions & ConvTransposeBackwardOptions;
   return (c.transposed ? convTransposeBackward : convBackward)(m.x, m.w, z, options);
 }
 
