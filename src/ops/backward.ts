@@ -17,7 +17,7 @@
  *   loops over the forward tap tables (float64 sums). The bias gradient is a plain sum.
  */
 import { CONV_BACKWARD_OPTIONS, CONV_TRANSPOSE_BACKWARD_OPTIONS } from './option-names.js';
-import { callOptions } from '../geometry/options.js';
+import { callOptions, refuseUnknownOptions } from '../geometry/options.js';
 import { buildGeometry } from '../geometry/build.js';
 import { transposedOutputSize } from '../geometry/sizes.js';
 import { ConvError, show } from '../geometry/errors.js';
@@ -143,6 +143,9 @@ type Wanted<V, Default> = [V] extends [true] ? Tensor
 type BiasDefault<B> = [B] extends [Tensor] ? Tensor : [B] extends [null | undefined] ? null : Tensor | null;
 
 
+/** The names `gradients` and `out` take. */
+const GRADIENT_NAMES: readonly string[] = ['input', 'weight', 'bias'];
+
 function selection(v: unknown, hasBias: boolean): Required<GradientSelection> {
   if (v === undefined || v === null) return { input: true, weight: true, bias: hasBias };
   if (typeof v !== 'object' || Array.isArray(v)) {
@@ -152,6 +155,8 @@ function selection(v: unknown, hasBias: boolean): Required<GradientSelection> {
     });
   }
   const s = v as Record<string, unknown>;
+  // A misspelt name would be read as its default: that gradient computed, or not, silently.
+  refuseUnknownOptions(s, GRADIENT_NAMES, 'gradients', 'the gradients are input, weight and bias');
   const flag = (name: 'input' | 'weight' | 'bias', fallback: boolean): boolean => {
     const f = s[name];
     if (f === undefined) return fallback;
@@ -218,6 +223,8 @@ function gradientBuffers(v: unknown, g: ConvGeometry, outChannels: number, opera
     });
   }
   const o = v as Record<string, unknown>;
+  // A misspelt name (`inptu`) would leave that gradient in a fresh array without a word.
+  refuseUnknownOptions(o, GRADIENT_NAMES, 'out', 'the gradients are input, weight and bias');
   const one = (name: 'input' | 'weight' | 'bias', shape: readonly number[]): Float32Array | null =>
     outBufferOf(o[name], shape, operands, `out.${name}`, `the ${name} gradient`);
   return { input: one('input', g.inputShape), weight: one('weight', g.weightShape), bias: one('bias', [outChannels]) };

@@ -13,4 +13,10 @@ export const CONV_TRANSPOSE_SHAPE_OPTIONS: readonly string[] = ['stride', 'paddi
 /** The backward ops take the forward op's options (but no algorithm: they choose their own) and which gradients to compute. */
 export const CONV_BACKWARD_OPTIONS: readonly string[] = [...CONV_OPTIONS.filter((k) => k !== 'algorithm'), 'gradients'];
 export const CONV_TRANSPOSE_BACKWARD_OPTIONS: readonly string[] = [...CONV_TRANSPOSE_OPTIONS.filter((k) => k !== 'algorithm'), 'gradients'];
-export const POOL_OPTIONS: readonly string[] = ['kernelSize', 'stride', 'padding', 'dilation', 'ceilMode', 'countIncludePad', 'divisorOverride', 'engine', 'out'];
+/**
+ * PyTorch's max_pool and avg_pool keywords: the divisor's options are average pooling's (a max
+ * pool took them and ignored them). avg keeps dilation here so that poolGeometry refuses it
+ * saying that average pooling has none.
+ */
+export const MAX_POOL_OPTIONS: readonly string[] = ['kernelSize', 'stride', 'padding', 'dilation', 'ceilMode', 'engine', 'out'];
+export const AVG_POOL_OPTIONS: readonly string[] = ['kernelSize', 'stride', 'padding', 'dilation', 'ceilMode', 'countIncludePad', 'divisorOverride', 'engine', 'out'];

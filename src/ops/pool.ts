@@ -2,7 +2,7 @@
  * avgPool1d/2d/3d and maxPool1d/2d/3d, as PyTorch's functional pooling, on the fast engine where
  * it is loaded (engine/pooling-dispatch.ts); `engine: 'reference'` keeps the plain loops.
  */
-import { POOL_OPTIONS } from './option-names.js';
+import { AVG_POOL_OPTIONS, MAX_POOL_OPTIONS } from './option-names.js';
 import { callOptions } from '../geometry/options.js';
 import { poolGeometry, type PoolMode, type PoolOptions } from '../geometry/pool.js';
 import { assertAllocatable } from '../geometry/validate.js';
@@ -18,9 +18,12 @@ import { outBufferOf } from './out-buffer.js';
  * convolutions take it), instead of a fresh array per call.
  */
 type PoolCallOptions = PoolOptions & { engine?: EngineName; out?: Float32Array | null };
+/** Each pooling's own keywords (PyTorch's): the divisor's options are average pooling's, dilation max pooling's. */
+type MaxPoolCallOptions = Omit<PoolCallOptions, 'countIncludePad' | 'divisorOverride'>;
+type AvgPoolCallOptions = Omit<PoolCallOptions, 'dilation'>;
 
 function resolve(mode: PoolMode, rank: number, input: InputTensor, options: PoolCallOptions) {
-  callOptions(options, POOL_OPTIONS, `${mode}Pool${rank}d`);
+  callOptions(options, mode === 'max' ? MAX_POOL_OPTIONS : AVG_POOL_OPTIONS, `${mode}Pool${rank}d`);
   const x = inputOf(input, `${mode}Pool${rank}d`);
   const g = poolGeometry(mode, x.shape, options, rank);
   const engine = engineOf(options.engine);
@@ -49,7 +52,7 @@ async function poolAsync(mode: PoolMode, rank: number, input: InputTensor, optio
  * Array.from(avgPool1d(x, { kernelSize: 3, padding: 1, countIncludePad: false }).data); //=> [2, 3.6666667]
  * ```
  */
-export const avgPool1d = (x: InputTensor, options: PoolCallOptions): Tensor => pool('avg', 1, x, options);
+export const avgPool1d = (x: InputTensor, options: AvgPoolCallOptions): Tensor => pool('avg', 1, x, options);
 /**
  * 2-D average pooling (as PyTorch's `avg_pool2d`): input `[N, C, H, W]` or `[C, H, W]`; options
  * `kernelSize`, `stride` (default: the kernel), `padding`, `ceilMode`, `countIncludePad`, `divisorOverride`,
@@ -62,7 +65,7 @@ export const avgPool1d = (x: InputTensor, options: PoolCallOptions): Tensor => p
  * Array.from(avgPool2d(x, { kernelSize: 2 }).data); //=> [3.5, 5.5, 11.5, 13.5]
  * ```
  */
-export const avgPool2d = (x: InputTensor, options: PoolCallOptions): Tensor => pool('avg', 2, x, options);
+export const avgPool2d = (x: InputTensor, options: AvgPoolCallOptions): Tensor => pool('avg', 2, x, options);
 /**
  * 3-D average pooling (as PyTorch's `avg_pool3d`): input `[N, C, D, H, W]` or `[C, D, H, W]`.
  *
@@ -73,7 +76,7 @@ export const avgPool2d = (x: InputTensor, options: PoolCallOptions): Tensor => p
  * Array.from(avgPool3d(x, { kernelSize: 2 }).data); //=> [3.5]
  * ```
  */
-export const avgPool3d = (x: InputTensor, options: PoolCallOptions): Tensor => pool('avg', 3, x, options);
+export const avgPool3d = (x: InputTensor, options: AvgPoolCallOptions): Tensor => pool('avg', 3, x, options);
 /**
  * 1-D max pooling (as PyTorch's `max_pool1d`): input `[N, C, L]` or `[C, L]`; options `kernelSize`,
  * `stride` (default: the kernel), `padding` (at most half the kernel), `dilation`, `ceilMode`.
@@ -84,7 +87,7 @@ export const avgPool3d = (x: InputTensor, options: PoolCallOptions): Tensor => p
  * Array.from(maxPool1d(tensor([1, 3, 2, 5, 4], [1, 1, 5]), { kernelSize: 2, stride: 1 }).data); //=> [3, 3, 5, 5]
  * ```
  */
-export const maxPool1d = (x: InputTensor, options: PoolCallOptions): Tensor => pool('max', 1, x, options);
+export const maxPool1d = (x: InputTensor, options: MaxPoolCallOptions): Tensor => pool('max', 1, x, options);
 /**
  * 2-D max pooling (as PyTorch's `max_pool2d`): input `[N, C, H, W]` or `[C, H, W]`.
  *
@@ -96,7 +99,7 @@ export const maxPool1d = (x: InputTensor, options: PoolCallOptions): Tensor => p
  * maxPool2d(x, { kernelSize: 3, stride: 2, ceilMode: true }).shape;       //=> [1, 1, 2, 2]
  * ```
  */
-export const maxPool2d = (x: InputTensor, options: PoolCallOptions): Tensor => pool('max', 2, x, options);
+export const maxPool2d = (x: InputTensor, options: MaxPoolCallOptions): Tensor => pool('max', 2, x, options);
 /**
  * 3-D max pooling (as PyTorch's `max_pool3d`): input `[N, C, D, H, W]` or `[C, D, H, W]`.
  *
@@ -106,7 +109,7 @@ export const maxPool2d = (x: InputTensor, options: PoolCallOptions): Tensor => p
  * Array.from(maxPool3d(tensor([0, 1, 2, 3, 4, 5, 6, 7], [1, 1, 2, 2, 2]), { kernelSize: 2 }).data); //=> [7]
  * ```
  */
-export const maxPool3d = (x: InputTensor, options: PoolCallOptions): Tensor => pool('max', 3, x, options);
+export const maxPool3d = (x: InputTensor, options: MaxPoolCallOptions): Tensor => pool('max', 3, x, options);
 
 // Asynchronous variants: same results; large poolings run on the engine's worker threads.
 /**
@@ -120,7 +123,7 @@ export const maxPool3d = (x: InputTensor, options: PoolCallOptions): Tensor => p
  * Array.from(y.data); //=> [2, 3.5]
  * ```
  */
-export const avgPool1dAsync = async (x: InputTensor, options: PoolCallOptions): Promise<Tensor> => poolAsync('avg', 1, x, options);
+export const avgPool1dAsync = async (x: InputTensor, options: AvgPoolCallOptions): Promise<Tensor> => poolAsync('avg', 1, x, options);
 /**
  * The asynchronous `avgPool2d`: see {@link avgPool1dAsync}.
  *
@@ -134,7 +137,7 @@ export const avgPool1dAsync = async (x: InputTensor, options: PoolCallOptions): 
  * y.data[0];  //=> 2
  * ```
  */
-export const avgPool2dAsync = async (x: InputTensor, options: PoolCallOptions): Promise<Tensor> => poolAsync('avg', 2, x, options);
+export const avgPool2dAsync = async (x: InputTensor, options: AvgPoolCallOptions): Promise<Tensor> => poolAsync('avg', 2, x, options);
 /**
  * The asynchronous `avgPool3d`: see {@link avgPool1dAsync}.
  *
@@ -145,7 +148,7 @@ export const avgPool2dAsync = async (x: InputTensor, options: PoolCallOptions): 
  * Array.from(y.data); //=> [3.5]
  * ```
  */
-export const avgPool3dAsync = async (x: InputTensor, options: PoolCallOptions): Promise<Tensor> => poolAsync('avg', 3, x, options);
+export const avgPool3dAsync = async (x: InputTensor, options: AvgPoolCallOptions): Promise<Tensor> => poolAsync('avg', 3, x, options);
 /**
  * The asynchronous `maxPool1d`: see {@link avgPool1dAsync}.
  *
@@ -156,7 +159,7 @@ export const avgPool3dAsync = async (x: InputTensor, options: PoolCallOptions): 
  * Array.from(y.data); //=> [3, 3, 5, 5]
  * ```
  */
-export const maxPool1dAsync = async (x: InputTensor, options: PoolCallOptions): Promise<Tensor> => poolAsync('max', 1, x, options);
+export const maxPool1dAsync = async (x: InputTensor, options: MaxPoolCallOptions): Promise<Tensor> => poolAsync('max', 1, x, options);
 /**
  * The asynchronous `maxPool2d`: see {@link avgPool1dAsync}.
  *
@@ -167,7 +170,7 @@ export const maxPool1dAsync = async (x: InputTensor, options: PoolCallOptions): 
  * Array.from((await maxPool2dAsync(x, { kernelSize: 2 })).data); //=> [6, 8, 14, 16]
  * ```
  */
-export const maxPool2dAsync = async (x: InputTensor, options: PoolCallOptions): Promise<Tensor> => poolAsync('max', 2, x, options);
+export const maxPool2dAsync = async (x: InputTensor, options: MaxPoolCallOptions): Promise<Tensor> => poolAsync('max', 2, x, options);
 /**
  * The asynchronous `maxPool3d`: see {@link avgPool1dAsync}.
  *
@@ -178,4 +181,4 @@ export const maxPool2dAsync = async (x: InputTensor, options: PoolCallOptions): 
  * Array.from(y.data); //=> [7]
  * ```
  */
-export const maxPool3dAsync = async (x: InputTensor, options: PoolCallOptions): Promise<Tensor> => poolAsync('max', 3, x, options);
+export const maxPool3dAsync = async (x: InputTensor, options: MaxPoolCallOptions): Promise<Tensor> => poolAsync('max', 3, x, options);

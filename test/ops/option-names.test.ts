@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  avgPool2d, conv2d, conv2dAsync, conv2dBackward, convMatrix, convOutputShape, convTranspose2d, convTransposeOutputShape, isConvError, maxPool2d, renderGif, renderPng, renderSvg, sceneOf, tensor, trace,
+  avgPool2d, conv2d, conv2dAsync, conv2dBackward, convMatrix, setFastEngineThreads, convOutputShape, convTranspose2d, convTransposeOutputShape, isConvError, maxPool2d, renderGif, renderPng, renderSvg, sceneOf, tensor, trace,
 } from '../../src/index.js';
 
 const x = tensor(Float32Array.from({ length: 64 }, (_, i) => i % 7), [1, 1, 8, 8]);
@@ -34,6 +34,22 @@ describe('unknown option names', () => {
     const far = refusal(() => conv2d(x, w, { colour: 'red' } as never));
     expect(far.message).toBe('unknown conv2d option "colour"; use stride, padding, dilation, groups, paddingMode, bias, engine, algorithm, out');
     expect((far as unknown as { hint: string }).hint).toBe('use stride, padding, dilation, groups, paddingMode, bias, engine, algorithm, out');
+  });
+
+  it('keeps each pooling to its own keywords: the divisor is average pooling’s', () => {
+    // A max pool took countIncludePad and divisorOverride and ignored them.
+    expect(refusal(() => maxPool2d(x, { kernelSize: 2, countIncludePad: false } as never)).message).toBe('unknown maxPool2d option "countIncludePad"; use kernelSize, stride, padding, dilation, ceilMode, engine, out');
+    expect(refusal(() => maxPool2d(x, { kernelSize: 2, divisorOverride: 3 } as never)).message).toMatch(/^unknown maxPool2d option "divisorOverride"/);
+    expect(refusal(() => avgPool2d(x, { kernelSize: 2, dilation: 2 } as never)).message).toMatch(/^average pooling has no dilation/);
+    expect(avgPool2d(x, { kernelSize: 2, countIncludePad: false, divisorOverride: 3 }).shape).toEqual([1, 1, 4, 4]);
+  });
+
+  it('refuses a misspelt name inside gradients, out and setFastEngineThreads’ options', () => {
+    const gy = tensor(new Float32Array(36), [1, 1, 6, 6]);
+    expect(refusal(() => conv2dBackward(x, w, gy, { gradients: { wieght: true } } as never)).message).toBe('unknown gradients option "wieght"; use input, weight, bias');
+    expect(refusal(() => conv2dBackward(x, w, gy, { out: { inptu: new Float32Array(64) } } as never)).message).toBe('unknown out option "inptu"; use input, weight, bias');
+    expect(refusal(() => conv2dBackward(x, w, gy, { gradients: { Input: false } } as never)).message).toMatch(/did you mean input\? \(the gradients are input, weight and bias\)/);
+    expect(refusal(() => setFastEngineThreads(2, { spin: 3 } as never)).message).toBe('unknown setFastEngineThreads option "spin"; use spinMs');
   });
 
   it('refuses it in the async functions too, and still takes every name the ops document', async () => {

@@ -5,6 +5,7 @@
  * same numbers).
  */
 import { ConvError, show } from '../../geometry/errors.js';
+import { refuseUnknownOptions } from '../../geometry/options.js';
 import { readyWasm, wasmEngine } from './engine.js';
 import { isKernelSource, loadedFeatures, loadProblem, threadsProblem, useSource, type KernelSource } from './runtime.js';
 import { canSpawnWorkers } from './thread-pool.js';
@@ -168,6 +169,11 @@ export function setFastEngineThreads(n: number, options: FastEngineThreadOptions
   if (!Number.isInteger(n) || n < 1) {
     throw new ConvError('INVALID_OPTION', `threads must be a positive integer, but got ${show(n)}`, { values: { threads: n }, hint: 'e.g. 1 (no workers) or 2' });
   }
+  if (options === null || typeof options !== 'object') {
+    throw new ConvError('INVALID_OPTION', `setFastEngineThreads options must be an object, but got ${show(options)}`, { hint: 'e.g. { spinMs: 0 }' });
+  }
+  // A misspelt spinMs (`spin`) would leave the default in place without a word.
+  refuseUnknownOptions(options as Record<string, unknown>, ['spinMs'], 'setFastEngineThreads');
   const spin = options.spinMs;
   if (spin !== undefined && !(typeof spin === 'number' && spin >= 0 && spin <= 1000)) {
     throw new ConvError('INVALID_OPTION', `spinMs must be a number of milliseconds from 0 to 1000, but got ${show(spin)}`, { values: { spinMs: spin as number }, hint: 'e.g. 0 (sleep at once) or 20 (the default)' });
