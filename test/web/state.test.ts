@@ -50,8 +50,8 @@ const arbState: fc.Arbitrary<State> = fc.record({
   if (s.padMode === 'axis') s.pad = [hb, hb, wb, wb];
   if (s.padMode === 'same' || s.padMode === 'valid') s.pad = [0, 0, 0, 0];
   void ha; void wa;
-  // The grids' frame is not written in the image view.
-  if (s.page === 'image') s.frame = 0;
+  // The grids' frame is not written in the image view, and the tour is not open there.
+  if (s.page === 'image') { s.frame = 0; s.tour = 0; }
   const d = defaultState();
   if (!s.transposed) { s.useTarget = false; s.outputPadding = d.outputPadding; s.target = d.target; }
   else if (s.useTarget) s.outputPadding = d.outputPadding;
@@ -75,6 +75,13 @@ describe('playground URL state', () => {
     expect(parseQuery('p=0_1x2_3').state).toMatchObject({ padMode: 'asym', pad: [0, 1, 2, 3] });
     expect(parseQuery('p=2x0').state).toMatchObject({ padMode: 'axis', pad: [2, 2, 0, 0] });
     expect(parseQuery('os=9x10&t=1').state).toMatchObject({ useTarget: true, target: [9, 10] });
+  });
+
+  it('reads a link to a tour step in the image view as the pictures, out of the tour (its card is the grids\' side)', () => {
+    const { state, problems } = parseQuery('?tour=9&i=3&k=3&s=2&t=1&view=image&lang=zh');
+    expect(problems).toEqual([]);
+    expect(state).toMatchObject({ page: 'image', tour: 0, input: [3, 3], transposed: true });
+    expect(parseQuery('?tour=9&view=grids').state.tour).toBe(9);
   });
 
   it('refuses bad values key by key, keeping the default, and reports them as bounded text', () => {

@@ -220,3 +220,38 @@ describe('the prose and a changed figure', () => {
     }
   }, 60_000);
 });
+
+describe('the pictures from a tour step', () => {
+  for (const [lang, w, hgt] of [['en', 1440, 900], ['zh', 390, 844]] as const) {
+    it(`opening them leaves the tour, the layer form in view; closing them does not bring the tour back (${lang}, ${w}×${hgt})`, async () => {
+      const { page, errors } = await open(`?lang=${lang}&tour=9`, { width: w, height: hgt });
+      // A bad value typed into the step's control first: its message must not outlive the card.
+      await page.fill('#try-control', '0');
+      await expect.poll(() => tryError(page)).not.toBe('');
+      await page.click('#image-open');
+      await page.waitForSelector('#image-mode');
+      await expect.poll(() => page.evaluate(() => document.body.dataset.mode)).toBe('free');
+      expect(new URL(page.url()).searchParams.get('tour')).toBeNull();
+      expect(new URL(page.url()).searchParams.get('view')).toBe('image');
+      // The layer (the step's, as Leave keeps it) can be changed in the form beside the pictures.
+      expect(await page.isVisible('#controls')).toBe(true);
+      expect(await page.inputValue('#kernel-h')).toBe('3');
+      expect(await page.isVisible('#tour-open')).toBe(true);
+      expect(await page.evaluate(() => (window as unknown as { convkitPlayground: { state(): { tour: number } } }).convkitPlayground.state().tour)).toBe(0);
+      expect(await page.$$eval('.field-error', (ps) => ps.map((p) => p.textContent ?? '').join('').trim())).toBe('');
+      // Back to the grids: the free playground, the tour one click away.
+      await page.click('#image-open');
+      await expect.poll(() => page.evaluate(() => document.body.dataset.view)).toBe('grids');
+      expect(await page.evaluate(() => document.body.dataset.mode)).toBe('free');
+      expect(await page.isVisible('#controls')).toBe(true);
+      expect(await page.isVisible('#tour-open')).toBe(true);
+      // A step opened from the pictures brings the grids back.
+      await page.click('#image-open');
+      await page.click('#tour-open');
+      await expect.poll(() => page.evaluate(() => document.body.dataset.view)).toBe('grids');
+      expect(await page.evaluate(() => document.body.dataset.mode)).toBe('tour');
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 60_000);
+  }
+});

@@ -131,6 +131,17 @@ export function defaultState(): State {
   };
 }
 
+/**
+ * Opens a view of the page. The tour walks through the grids: its card, and the form it puts away,
+ * are the grids' side of the page, so opening the pictures leaves it (keeping the step's layer, as
+ * its Leave button does) and the image view's own layer form is there to change the layer. A step
+ * opened later brings the grids back (tour.ts `stepState`). A link holding both is read the same way.
+ */
+export function openPage(s: State, page: PageView): void {
+  s.page = page;
+  if (page === 'image') s.tour = 0;
+}
+
 export function cloneState(s: State): State {
   return {
     ...s,
@@ -269,6 +280,7 @@ export function parseQuery(query: string, base: State = defaultState()): { state
     }
     if (!ok) problems.push({ key: shownValue(key), value: shownValue(value) });
   }
+  openPage(state, state.page);
   // Without `m`, the matrix shown is the layer's own: Cᵀ for a transposed layer (x = Cᵀz).
   if (!seen.has('m')) state.matrix = layerMatrix(state);
   // Kernel numbers are for the link's own kernel size: another count is refused like a bad value.

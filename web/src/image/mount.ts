@@ -12,6 +12,7 @@ import { store } from '../store.js';
 import { pushUrl } from '../url-sync.js';
 import { setPlaying } from '../player.js';
 import { t } from '../i18n.js';
+import { openPage } from '../state.js';
 import { it } from './image-text.js';
 import type { ImageMode } from './image-mode.js';
 
@@ -66,7 +67,9 @@ export function mountImageMode(layout: HTMLElement, button: HTMLButtonElement): 
     const opening = store.state.page !== 'image';
     // The grids' animation would only run unseen behind the pictures.
     if (opening) setPlaying(false, false);
-    store.commit((s) => { s.page = opening ? 'image' : 'grids'; });
+    // Opening the pictures from a tour step leaves the tour: its card would vanish with the grids
+    // and the form it puts away is the only way to change the layer here (state.ts openPage).
+    store.commit((s) => openPage(s, opening ? 'image' : 'grids'));
     if (opening) void load().then((m) => m.root.focus({ preventScroll: true }));
   });
   store.subscribe('layer', () => {

@@ -174,6 +174,9 @@ export class Tour {
       text.textContent = t(lang, 'tourIntro');
       tryBox.replaceChildren();
       this.field = null;
+      // A message about the step's control would outlive the control (the pictures, opened from a
+      // step, would say the form holds a bad value while every field of it is fine).
+      this.host.fieldError(null);
       return;
     }
     const step = TOUR[n - 1];
