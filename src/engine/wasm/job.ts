@@ -31,8 +31,17 @@ export interface JobLayout {
    * `withInput` false: the input arrives through `feed` instead.
    */
   prepare(mem: ArrayBuffer, k: KernelExports, withInput?: boolean): void;
-  /** The result, copied out of memory after every task has run. */
-  read(mem: ArrayBuffer): Float32Array;
+  /**
+   * The result, copied out of memory after every task has run: into the caller's buffer, else
+   * `made` when given (see freshLength), else a fresh array.
+   */
+  read(mem: ArrayBuffer, made?: Float32Array | null): Float32Array;
+  /**
+   * Optional: the length of the fresh result array read() would make (absent when the caller
+   * gave a buffer). An async run makes it while the workers compute and touches its pages a slice
+   * at a time between other events (engine.ts faultIn), then hands it to read().
+   */
+  freshLength?: number;
   /**
    * Optional, where task i reads only its own span of the input (pooling): copies that span in.
    * On threads the engine then prepares without the input and feeds the tasks one by one while

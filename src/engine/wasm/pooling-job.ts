@@ -73,7 +73,7 @@ export function poolJob(g: PoolGeometry, input: InputData, into: Float32Array | 
 }
 
 /** How the result leaves memory: drained span by span as tasks finish, or read at the end. */
-function resultOut(p: PoolPlan, into: Float32Array | null): Pick<JobLayout, 'drain' | 'read'> {
+function resultOut(p: PoolPlan, into: Float32Array | null): Pick<JobLayout, 'drain' | 'read' | 'freshLength'> {
   // Made at the first drain (after the job is published) or by read(): a fresh array's page
   // faults then overlap the other threads' work.
   let out: Float32Array | null = into;
@@ -85,9 +85,10 @@ function resultOut(p: PoolPlan, into: Float32Array | null): Pick<JobLayout, 'dra
       const from = p.taskOutput[2 * i0], to = p.taskOutput[2 * i1 - 1];
       out.set(new Float32Array(mem, p.outPtr + from * 4, to - from), from);
     },
-    read(mem) {
+    read(mem, made) {
       if (drained) return out!; // every task's span is in
-      return copyOut(mem, p.outPtr, p.outLength, out);
+      return copyOut(mem, p.outPtr, p.outLength, out ?? made);
     },
+    freshLength: into ? undefined : p.outLength,
   };
 }

@@ -199,7 +199,7 @@ export interface WorkerThreadsOptions {
 }
 
 /** Lets queued events run: setImmediate in Node, a MessageChannel round trip in browsers (not clamped as nested timers are). */
-function yieldToEventLoop(): Promise<void> {
+export function yieldToEventLoop(): Promise<void> {
   const g = globalThis as { setImmediate?: (f: () => void) => void };
   if (g.setImmediate) return new Promise((r) => g.setImmediate!(r));
   if (typeof MessageChannel !== 'undefined') {

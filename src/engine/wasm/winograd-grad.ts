@@ -176,7 +176,8 @@ function winogradGradJobs(g: ConvGeometry, x: Float32Array, gy: Float32Array, in
     scratchPtr: p.scratchPtr,
     scratchPer: p.scratchPer,
     prepare: phase === 0 ? (mem, k) => p.prepare(mem, k, x, gy) : () => {},
-    read: phase === 2 ? (mem) => copyOut(mem, p.outPtr, p.outLength, into) : () => new Float32Array(0),
+    read: phase === 2 ? (mem, made) => copyOut(mem, p.outPtr, p.outLength, into ?? made) : () => new Float32Array(0),
+    freshLength: phase === 2 && !into ? p.outLength : undefined,
   });
   const job = (phase: 0 | 1 | 2): Job => ({ macs, plan: (slots, k) => layout(cachedPlan(g, slots, k), phase) });
   return [job(0), job(1), job(2)];

@@ -34,7 +34,8 @@ function winogradJobs(g: ConvGeometry, x: Float32Array, w: Float32Array, bias: F
     scratchPtr: p.scratchPtr,
     scratchPer: p.scratchPer,
     prepare: second ? (mem, k) => p.prepare(mem, k, x, bias) : (mem, k) => p.prepareWeights(mem, k, w),
-    read: second ? (mem) => copyOut(mem, p.outPtr, p.outLength, into) : () => new Float32Array(0),
+    read: second ? (mem, made) => copyOut(mem, p.outPtr, p.outLength, into ?? made) : () => new Float32Array(0),
+    freshLength: second && !into ? p.outLength : undefined,
   });
   return [
     { macs, plan: (slots, k) => layout(cachedPlan(g, slots, k), false) },
