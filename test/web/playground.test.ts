@@ -565,6 +565,29 @@ describe('playground page', () => {
     await page.close();
   });
 
+  it('a value refused half-way through typing leaves the figure and the link at the value from before the edit, not at the prefix typed on the way', async () => {
+    const { page } = await open('?i=5&k=3&s=1&p=1&lang=en');
+    const before = await page.evaluate(() => history.length);
+    // "9" is a valid padding and is applied as it is typed; "99" is not (at most 16).
+    await page.click('#pad-hb', { clickCount: 3 });
+    await page.keyboard.type('99');
+    await expect.poll(() => page.textContent('#controls')).toMatch(/Enter a whole number from 0 to 16/);
+    await expect.poll(() => new URL(page.url()).searchParams.get('p')).toBe('1');
+    expect(await page.getAttribute('#svg-output', 'data-size')).toBe('5x5');
+    expect(await page.inputValue('#pad-hb')).toBe('99'); // the reader's text stays, with its message
+    // Still one history entry for the one edit, now back at the start value.
+    expect(await page.evaluate(() => history.length)).toBeLessThanOrEqual(before + 1);
+    // "2.5" in Kernel H: "2" and "2." are applied on the way; "2.5" brings back 3.
+    await page.click('#kernel-h', { clickCount: 3 });
+    await page.keyboard.type('2.5');
+    await expect.poll(() => new URL(page.url()).searchParams.get('k')).toBe('3');
+    // Typing a valid value after all applies it.
+    await page.click('#pad-hb', { clickCount: 3 });
+    await page.keyboard.type('2');
+    await expect.poll(() => new URL(page.url()).searchParams.get('p')).toBe('2');
+    await page.close();
+  });
+
   it('switches language and remembers it', async () => {
     const { page, context } = await open('?i=4x4');
     await page.selectOption('#lang', 'en');

@@ -101,6 +101,11 @@ function readNumber(id: string): void {
   const v = Number(raw);
   if (raw === '' || !Number.isInteger(v) || v < f.bounds[0] || v > f.bounds[1]) {
     store.fieldErrors.set(id, t(store.state.lang, 'fieldNumber', { lo: f.bounds[0], hi: f.bounds[1] }));
+    // Every keystroke that gives a valid number is applied, so "99" first applied 9: the figure
+    // (and the link) would show a value the reader never chose. They return to the value from
+    // before this edit, in the same history entry.
+    const before = editStart.get(id);
+    if (before !== undefined && f.get(store.state) !== before) store.commit((s) => f.set(s, before), `${id}:${edits.get(id) ?? 0}`);
     store.setErrors();
     return;
   }
@@ -110,6 +115,8 @@ function readNumber(id: string): void {
 
 /** Each focus of a number field starts a new edit of it: its keystrokes until then are one change. */
 const edits = new Map<string, number>();
+/** Each field's value when its current edit began. */
+const editStart = new Map<string, number>();
 
 function writePadBoxes(): void {
   for (const id of ['pad-hb', 'pad-ha', 'pad-wb', 'pad-wa']) input(id).value = String(fields[id].get(store.state));
@@ -118,7 +125,10 @@ function writePadBoxes(): void {
 /** Wires every control of the form (and the player bar's view, figure and matrix choices). */
 export function bindControls(): void {
   for (const id of Object.keys(fields)) {
-    input(id).addEventListener('focus', () => edits.set(id, (edits.get(id) ?? 0) + 1));
+    input(id).addEventListener('focus', () => {
+      edits.set(id, (edits.get(id) ?? 0) + 1);
+      editStart.set(id, fields[id].get(store.state));
+    });
     input(id).addEventListener('input', () => readNumber(id));
   }
   select('pad-mode').addEventListener('change', () => {
