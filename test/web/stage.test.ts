@@ -86,13 +86,16 @@ describe('the stage', () => {
   it('draws the classic slanted-plane figure on screen, as the library renders it, one overlay per step', async () => {
     const { page, errors } = await open('?i=5&k=3&s=2&p=1&fig=classic&lang=en', { width: 1440, height: 900 });
     const expected = renderSvg({ input: [5, 5], kernel: 3, stride: 2, padding: 1 }, { theme: 'classic', lang: 'en', frame: 1 });
-    // The page draws the base's runs of cells as merged paths (one subpath per cell): count cells.
-    const polys = (svg: string) => (svg.match(/<polygon /g) ?? []).length + (svg.match(/ d="[^"]*"/g) ?? []).join('').split('M').length - 1;
+    // The page draws the base's runs of cells as merged paths (one subpath per cell): count the
+    // cells that are not dashed (input, output, kernel, the window); the dashed ones are drawn one
+    // line per edge (the next test).
+    const solid = (svg: string) => (svg.match(/<(polygon|path) [^>]*>/g) ?? []).filter((e) => !e.includes('stroke-dasharray'))
+      .reduce((n, e) => n + (e.startsWith('<polygon') ? 1 : (e.match(/ d="([^"]*)"/)?.[1] ?? '').split('M').length - 1), 0);
     await page.click('#btn-forward');
     expect(await attr(page, '#svg-classic', 'data-frame')).toBe('1');
     const onScreen = await page.$eval('#svg-classic', (s) => s.outerHTML);
     // The same primitives: as many slanted cells, and the same width and height.
-    expect(polys(onScreen)).toBe(polys(expected));
+    expect(solid(onScreen)).toBe(solid(expected));
     expect(expected).toContain(`width="${await attr(page, '#svg-classic', 'data-width')}"`);
     expect(await page.isHidden('#views')).toBe(true);
     // The grids are one choice away.
@@ -101,6 +104,40 @@ describe('the stage', () => {
     expect(new URL(page.url()).searchParams.get('fig')).toBeNull();
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('draws each edge of the empty cells once, where the cells meet (no second outline beside it)', async () => {
+    // Tour step 13: 4×4 input, kernel 4, stride 2, padding 1, transposed: an 11×11 grid (p′ = 2)
+    // whose 16 input cells touch only empty ones. Its 264 edges, less the input cells' 64 (their
+    // own solid outlines), leave 200 dashed ones; each cell outlined apart drew 105 × 4 = 420.
+    for (const lang of ['en', 'zh']) {
+      const { page, errors } = await open(`?tour=13&lang=${lang}`, { width: 1440, height: 900 });
+      const m = await page.evaluate(() => {
+        // (The legend's swatches are dashed squares of their own.)
+        const dashed = Array.from(document.querySelectorAll('#classic-base [stroke-dasharray]:not(rect)'));
+        const segments: string[] = [];
+        const ends = new Map<string, number>();
+        const key = (x: string, y: string) => `${Math.round(Number(x))},${Math.round(Number(y))}`;
+        for (const e of dashed) {
+          for (const sub of (e.getAttribute('d') ?? '').split('M').filter(Boolean)) {
+            const [x1, y1, x2, y2] = sub.split(/[ L]/);
+            segments.push(`${key(x1, y1)}-${key(x2, y2)}`);
+            for (const p of [key(x1, y1), key(x2, y2)]) ends.set(p, (ends.get(p) ?? 0) + 1);
+          }
+        }
+        return { tags: dashed.map((e) => e.tagName), segments, lonely: [...ends.values()].filter((n) => n < 2).length, dashes: [...new Set(dashed.map((e) => e.getAttribute('stroke-dasharray')))] };
+      });
+      expect(m.tags.every((t) => t === 'path'), lang).toBe(true);
+      expect(m.segments.length, lang).toBe(200);
+      expect(new Set(m.segments).size, lang).toBe(200);
+      // Edges meet at the cells' corners: every end is another edge's end too (outlines inset
+      // apart each had four ends of their own).
+      expect(m.lonely, lang).toBe(0);
+      // Padding and inserted zeros keep their own dashes, as the legend draws them.
+      expect(m.dashes.sort(), lang).toEqual(['2 2', '4 3']);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 
   it('on a phone the classic figure shows its planes alone, every text at 11 px or more, and its key below, also at 11 px or more', async () => {
