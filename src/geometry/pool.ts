@@ -80,6 +80,10 @@ export function poolGeometry(mode: PoolMode, inputShape: readonly number[], opti
   if (options === null || typeof options !== 'object') {
     throw new ConvError('INVALID_OPTION', `pooling options must be an object, but got ${show(options)}`, { hint: 'e.g. { kernelSize: 3, stride: 1 }' });
   }
+  if (rank !== 1 && rank !== 2 && rank !== 3) {
+    // Every message below names the op by its rank (maxPool2d): without one they read "NaN-D".
+    throw new ConvError('INVALID_OPTION', `poolGeometry needs the pooling's rank (1, 2 or 3 spatial axes) as its fourth argument, but got ${show(rank)}`, { hint: "e.g. poolGeometry('max', [1, 1, 5, 5], { kernelSize: 3 }, 2)" });
+  }
   const input = shapeOf(inputShape, 'input shape');
   if (input.length !== rank + 1 && input.length !== rank + 2) {
     throw new ConvError('INPUT_RANK', `expected a ${rank + 1}-D (unbatched) or ${rank + 2}-D (batched) input to ${mode}Pool${rank}d, but got shape [${input.join(', ')}]`, {

@@ -109,7 +109,7 @@ describe('convkit rf / summary', () => {
     writeFileSync(f, 'input: [1, 1, 8]\nlayers:\n  - {type: convTranspose, out: 1, kernel: 3, stride: 2, dilation: 2}\n');
     const r = await run('rf', f);
     expect(r.out).toMatch(/output 1: receives no input at all/);
-    expect(r.out).toMatch(/1 of every 2 outputs receive no input/);
+    expect(r.out).toMatch(/1 of every 2 outputs receives no input/);
   });
 
   it('a file that cannot be read is named with the reason in words, not an error code', async () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  avgPool2d, conv2d, conv2dAsync, conv2dBackward, convMatrix, setFastEngineThreads, convOutputShape, convTranspose2d, convTransposeOutputShape, isConvError, maxPool2d, renderGif, renderPng, renderSvg, sceneOf, tensor, trace,
+  avgPool2d, conv2d, conv2dAsync, conv2dBackward, convMatrix, poolGeometry, setFastEngineThreads, convOutputShape, convTranspose2d, convTransposeOutputShape, isConvError, maxPool2d, renderGif, renderPng, renderSvg, sceneOf, tensor, trace,
 } from '../../src/index.js';
 
 const x = tensor(Float32Array.from({ length: 64 }, (_, i) => i % 7), [1, 1, 8, 8]);
@@ -42,6 +42,8 @@ describe('unknown option names', () => {
     expect(refusal(() => maxPool2d(x, { kernelSize: 2, divisorOverride: 3 } as never)).message).toMatch(/^unknown maxPool2d option "divisorOverride"/);
     expect(refusal(() => avgPool2d(x, { kernelSize: 2, dilation: 2 } as never)).message).toMatch(/^average pooling has no dilation/);
     expect(avgPool2d(x, { kernelSize: 2, countIncludePad: false, divisorOverride: 3 }).shape).toEqual([1, 1, 4, 4]);
+    // poolGeometry's rank is its own argument: left out, it is asked for (the messages name the op by it).
+    expect(refusal(() => (poolGeometry as (...a: unknown[]) => unknown)('max', [1, 1, 5, 5], { kernelSize: 3 })).message).toMatch(/^poolGeometry needs the pooling's rank \(1, 2 or 3 spatial axes\) as its fourth argument, but got undefined/);
   });
 
   it('refuses a misspelt name inside gradients, out and setFastEngineThreads’ options', () => {

@@ -5,6 +5,7 @@
  * Without --layer it analyses every network output, each in every input it depends on.
  */
 import type { Command } from 'commander';
+import { counted } from '../../geometry/errors.js';
 import { outputRegion, receptiveField, targetOf, type AxisField } from '../../network/receptive.js';
 import { inputsOf, inputView } from '../../network/views.js';
 import type { CliIO } from '../io.js';
@@ -38,13 +39,13 @@ function axisLines(a: AxisField): string[] {
   const repeat = c?.global
     ? e.period === null ? '; output 0 (the global branch and the sliding paths move at different rates)' : ''
     : e.period !== null ? `; pattern repeats every ${e.period} output(s), shifted by ${e.shift} input cell(s)${e.phasesComplete ? '' : ` (first ${e.phases.length} phases enumerated)`}` : '; merged paths move at different rates: output 0 shown';
-  out.push(`  exact (every cell some path reads, padding positions included${c?.global ? ', global branches too' : ''}): span ${sizes} cells, ${e.maxHoles} hole(s) at most${repeat}`);
+  out.push(`  exact (every cell some path reads, padding positions included${c?.global ? ', global branches too' : ''}): span ${sizes} cells, at most ${counted(e.maxHoles, 'hole')}${repeat}`);
   for (const p of e.phases.slice(0, MAX_PHASES_SHOWN)) {
     if (p.empty) out.push(`    output ${p.output}: receives no input at all`);
-    else out.push(`    output ${p.output}: cells ${p.start}…${p.end} (span ${p.span}, ${p.count} read, ${p.holes} hole(s)${p.holes ? ` at +${p.holePositions.slice(0, 12).join(', +')}${p.holes > 12 ? ', …' : ''}` : ''})`);
+    else out.push(`    output ${p.output}: cells ${p.start}…${p.end} (span ${p.span}, ${p.count} read, ${counted(p.holes, 'hole')}${p.holes ? ` at +${p.holePositions.slice(0, 12).join(', +')}${p.holes > 12 ? ', …' : ''}` : ''})`);
   }
   if (e.phases.length > MAX_PHASES_SHOWN) out.push(`    … ${e.phases.length - MAX_PHASES_SHOWN} more phase(s) in --json`);
-  if (e.deadPhases.length) out.push(`  ${e.deadPhases.length} of every ${e.period ?? e.phases.length} outputs receive no input (a transposed layer with gcd(dilation, stride) > 1, or zero taps)`);
+  if (e.deadPhases.length) out.push(`  ${e.deadPhases.length} of every ${e.period ?? e.phases.length} outputs ${e.deadPhases.length === 1 ? 'receives' : 'receive'} no input (a transposed layer with gcd(dilation, stride) > 1, or zero taps)`);
   for (const h of a.hdc) {
     const r = h.report;
     out.push(`  HDC heuristic (Wang et al. 2018; a heuristic, not a hole count) for ${h.layers.length} layers, rates [${r.rates.join(', ')}], K=${r.kernel}: M_2 = ${r.m2} ${r.heuristicPasses ? '≤' : '>'} K → ${r.heuristicPasses ? 'passes' : 'fails'}; exact holes ${r.holes}`);
@@ -97,7 +98,7 @@ registerCommand({
           }
           for (const r of rf.region ?? []) {
             const name = rf.axes[r.axis].name;
-            const cells = r.cells.length ? `cells ${r.start}…${r.end}, centre ${r.centre} (${r.cells.length} read, ${r.holes} hole(s))` : 'no input cell at all';
+            const cells = r.cells.length ? `cells ${r.start}…${r.end}, centre ${r.centre} (${r.cells.length} read, ${counted(r.holes, 'hole')})` : 'no input cell at all';
             const cont = r.continuous ? `; continuous region [${r.continuous.start}, ${r.continuous.end}], centre ${r.continuous.centre}` : '';
             lines.push(`output ${r.output} on axis ${name}: ${cells}${cont}; with padding positions: ${r.unbounded.empty ? 'none' : `${r.unbounded.start}…${r.unbounded.end}`}`);
           }
