@@ -5,7 +5,7 @@
  * (Winograd where this engine measured it faster, bench/results/winograd.md; direct elsewhere).
  * Both agree with the reference engine within the suite's tolerance.
  */
-import { ConvError, show } from '../geometry/errors.js';
+import { ConvError, counted, show } from '../geometry/errors.js';
 import type { ConvGeometry } from '../geometry/types.js';
 
 /**
@@ -37,7 +37,7 @@ export const WINOGRAD_CONFIGS = '2-D direct (not transposed) convolutions with g
 /** Why `g` cannot run as Winograd, or null when it can. */
 export function winogradIneligibility(g: ConvGeometry): string | null {
   if (g.transposed) return 'it is a transposed convolution';
-  if (g.rank !== 2) return `it has ${g.rank} spatial axes`;
+  if (g.rank !== 2) return `it has ${counted(g.rank, 'spatial axis', 'spatial axes')}`;
   if (g.groups !== 1) return `it has groups ${g.groups}`;
   for (const a of g.axes) {
     if (a.kernel !== 3) return `its kernel is ${g.axes.map((b) => b.kernel).join('×')}`;

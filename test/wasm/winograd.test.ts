@@ -178,7 +178,7 @@ describe("the algorithm option's refusals", () => {
     refuse(() => conv2d(x2, zeros([4, 4, 5, 5]), { algorithm: 'winograd' }), 'kernel is 5×5', which);
     refuse(() => conv2d(x2, zeros([4, 4, 3, 1]), { algorithm: 'winograd' }), 'kernel is 3×1', which);
     refuse(() => convTranspose2d(x2, zeros([4, 4, 3, 3]), { algorithm: 'winograd' }), 'transposed', which);
-    refuse(() => conv1d(zeros([1, 4, 8]), zeros([4, 4, 3]), { algorithm: 'winograd' }), '1 spatial axes', which);
+    refuse(() => conv1d(zeros([1, 4, 8]), zeros([4, 4, 3]), { algorithm: 'winograd' }), '1 spatial axis', which);
     refuse(() => conv3d(zeros([1, 4, 8, 8, 8]), zeros([4, 4, 3, 3, 3]), { algorithm: 'winograd' }), '3 spatial axes', which);
   });
 
