@@ -616,9 +616,9 @@ describe('image mode', () => {
     const bad = await open('?view=image&lang=en&lt=1,2,3,4');
     expect(await bad.page.$eval('#learn-target-preset', (e) => (e as HTMLSelectElement).value)).toBe('sobelX');
     expect(await bad.page.textContent('#url-problems')).toContain('lt=“1,2,3,4”');
-    // A target too large for float32 is refused with the reason; a cell that does not parse is named.
+    // A target whose learned weights could pass float32's range is refused with the reason; a cell that does not parse is named.
     const huge = await open('?view=image&lang=en&lt=3e38,3e38,3e38,0,0,0,0,0,0');
-    expect(await huge.page.textContent('[data-learn-progress]')).toBe('These target weights are too large: the target picture overflows float32 (about ±3.4e38). Choose weights below about 1e37.');
+    expect(await huge.page.textContent('[data-learn-progress]')).toBe('These target weights are too large: on its way to the target a learned weight can overshoot it, and float32 holds no number beyond ±3.4e38. Keep every weight within ±1.7e+38, half of that.');
     await huge.page.click('[data-learn-start]');
     expect(await huge.page.getAttribute('[data-image-learn]', 'data-step')).toBe('0');
     await huge.page.fill('[data-kernel-editor="learn-target"] input[data-r="1"][data-c="1"]', '1e39');
@@ -634,6 +634,44 @@ describe('image mode', () => {
     expect(errors).toEqual([]);
     for (const p of [page, again.page, bad.page, zero.page]) await p.close();
   }, 60_000);
+
+  it('huge target weights are learned with finite numbers, shown whole in exponent form, and refused beyond float32’s half, in both languages', async () => {
+    // The student's run: 1e20 typed over Sobel x's top-left weight. Its learned cells showed the
+    // long decimal form cut to "999983"; from 1e25 the gradient for the input was Infinity, its
+    // gap NaN, and 1e38 never stopped.
+    const { page, errors } = await open('?view=image&lang=en');
+    const corner = '[data-kernel-editor="learn-target"] input[data-r="0"][data-c="0"]';
+    const run = async (p: Page, value: string) => {
+      await p.fill(corner, value);
+      await p.press(corner, 'Tab');
+      await p.click('[data-learn-start]');
+      await p.waitForFunction(() => document.querySelector('[data-learn-start]')?.getAttribute('aria-pressed') === 'false', null, { timeout: 60_000 });
+      return p.evaluate(() => ({
+        text: document.querySelector('[data-image-learn]')!.textContent ?? '',
+        progress: document.querySelector('[data-learn-progress]')!.textContent ?? '',
+        cells: Array.from(document.querySelectorAll<HTMLInputElement>('[data-learn-kernel] input'), (i) => ({ value: i.value, cut: i.scrollWidth > i.clientWidth })),
+        gap: Number(document.querySelector<HTMLElement>('[data-learn-transpose]')!.dataset.gap),
+      }));
+    };
+    for (const [value, v] of [['1e20', 1e20], ['1e38', 1e38]] as const) {
+      const r = await run(page, value);
+      expect(r.progress, value).toMatch(/^Step \d+, loss [\d.]+e\+\d+: learned\./);
+      expect(r.text, value).not.toMatch(/NaN|Infinity/);
+      expect(Number.isFinite(r.gap)).toBe(true);
+      // Every cell whole, the top-left one the target's within its shown digits.
+      expect(r.cells.filter((c) => c.cut || c.value === ''), value).toEqual([]);
+      expect(Math.abs(Number(r.cells[0].value) / v - 1), value).toBeLessThan(0.05);
+      expect(r.cells.every((c) => /^-?\d+(\.\d+)?(e-?\d+)?$/.test(c.value))).toBe(true);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+    // Beyond 2¹²⁷ (1.7e38) no run starts, and the reason is said in the page's language.
+    const zh = await open('?view=image&lang=zh', { width: 390, height: 844 });
+    const r = await run(zh.page, '-2e38');
+    expect(r.progress).toBe('目标权重太大：学习过程中，权重在逼近目标时可能超过目标值，而 float32 无法表示超出 ±3.4e38 的数。请把每个权重的绝对值控制在 1.7e+38（即该范围的一半）以内。');
+    expect(await zh.page.getAttribute('[data-image-learn]', 'data-step')).toBe('0');
+    await zh.page.close();
+  }, 120_000);
 
   it('“One step” takes a single step and shows it, pausing a run first', async () => {
     const { page } = await open('?view=image&lang=en');

@@ -11,8 +11,31 @@ import type { PresetName } from './kernels.js';
 import { kernelSpecText } from './kernel-spec.js';
 import type { KernelSpec } from './kernel-spec.js';
 
-/** Weights as typed: at most four decimals (presets), three for a learned kernel's moving values. */
-const fmt = (v: number, places = 4) => String(Math.round(v * 10 ** places) / 10 ** places);
+/**
+ * What the narrowest cell shows whole, in digit widths ('-' and '.' are about half a digit wide):
+ * a 3 × 3 kernel's cell beside its spin buttons on a desktop (image.css, .kernel-table input).
+ */
+const CELL_ROOM = 6;
+const room = (t: string) => t.length - (t.match(/[-.]/g)?.length ?? 0) / 2;
+
+/**
+ * A weight as its cell shows it: at most `places` decimals (four for presets, three for a learned
+ * kernel's moving values), fewer where they would not fit, and in exponent form ("-1.11e15")
+ * where the whole part alone would not: a cell cuts what does not fit, and showed a learned
+ * 99998330746413510000 as "999983". The number input takes the exponent form as typed.
+ */
+function fmt(v: number, places = 4): string {
+  if (!Number.isFinite(v)) return '';
+  for (let d = places; d >= 0; d--) {
+    const t = String(Math.round(v * 10 ** d) / 10 ** d).replace('e+', 'e');
+    if (room(t) <= CELL_ROOM) return t;
+  }
+  for (let d = CELL_ROOM; d > 0; d--) {
+    const t = v.toExponential(d).replace(/\.?0+e/, 'e').replace('e+', 'e');
+    if (room(t) <= CELL_ROOM) return t;
+  }
+  return v.toExponential(0).replace('e+', 'e');
+}
 
 export class KernelEditor {
   readonly root: HTMLElement;

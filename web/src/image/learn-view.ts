@@ -17,7 +17,7 @@ import type { DisplayMap } from './display.js';
 import { it, sci } from './image-text.js';
 import { KernelEditor } from './kernel-editor.js';
 import { parseKernelSpec } from './kernel-spec.js';
-import { kernelGap, learned, lossOf, startLearning, step, targetOverflows } from './learn.js';
+import { LARGEST_TARGET, kernelGap, learned, lossOf, startLearning, step, targetTooLarge } from './learn.js';
 import type { LearnState } from './learn.js';
 import type { Picture } from './picture.js';
 import { shrinkToFit } from './resize.js';
@@ -67,11 +67,13 @@ export class LearnView {
   /** Whether `picture` is the page's picture shrunk to fit LEARN_SIDE. */
   private shrunk = false;
   private run: LearnState | null = null;
+  /** No run was started: the target is too large (learn.ts targetTooLarge). */
+  private refused = false;
   private playing = false;
   private raf = 0;
   /** The step this stretch of playing pauses at, and why it paused by itself (null: it did not). */
   private until = 0;
-  private pausedBy: 'limit' | 'learned' | null = null;
+  private pausedBy: 'limit' | 'learned' | 'overflow' | null = null;
   /** Whether this stretch stops once the target is learned (not when started again after that). */
   private stopWhenLearned = true;
   /** The largest |error| and |input gradient| each has had so far: the pictures' scales (they never shrink). */
@@ -129,6 +131,7 @@ export class LearnView {
     this.sayIntro();
     for (const k of ['prediction', 'target', 'error', 'back'] as const) this.canvases[k].setAttribute('aria-label', this.captions[k].textContent ?? '');
     this.setPlaying(this.playing);
+    if (this.refused) this.progress.textContent = it(lang, 'learnOverflow', { max: sci(LARGEST_TARGET, 1) });
     this.show();
   }
 
@@ -179,18 +182,29 @@ export class LearnView {
     this.scales = null;
     this.pausedBy = null;
     this.sayIntro();
-    drawPlanes(this.canvases.target, run.target, displayOf(this.target.weights), this.zoom());
-    // Weights so large that the target itself overflows float32: no run, and the reason.
-    if (targetOverflows(run)) {
+    drawPlanes(this.canvases.target, run.target, this.displayMap(run), this.zoom());
+    // Weights whose learned kernel could pass float32's range on the way: no run, and the reason.
+    this.refused = targetTooLarge(run);
+    if (this.refused) {
       this.run = null;
       for (const c of [this.canvases.prediction, this.canvases.error, this.canvases.back]) c.getContext('2d')?.clearRect(0, 0, c.width, c.height);
-      this.curve.replaceChildren();
-      this.progress.textContent = it(this.lang, 'learnOverflow');
+      this.drawCurve([]);
+      this.progress.textContent = it(this.lang, 'learnOverflow', { max: sci(LARGEST_TARGET, 1) });
+      // The learned kernel and the note as before a run: nothing of the last run is left to read as this one's.
+      this.learned.show(new Float32Array(9));
+      this.transposeNote.textContent = it(this.lang, 'learnTransposeBefore');
+      delete this.transposeNote.dataset.gap;
       this.root.dataset.step = '0';
       return;
     }
     this.run = run;
     this.show();
+  }
+
+  /** The target's display map (display.ts) for planes in the run's unit (learn.ts): the picture as the weights themselves give it. */
+  private displayMap(r: LearnState): DisplayMap {
+    const m = displayOf(this.target.weights);
+    return { ...m, scale: m.scale * r.unit };
   }
 
   setPlaying(on: boolean): void {
@@ -199,7 +213,7 @@ export class LearnView {
       this.stopWhenLearned = !learned(this.run);
     }
     if (on) this.pausedBy = null;
-    this.playing = on && this.run !== null;
+    this.playing = on && this.run !== null && this.run.overflowAt === null;
     this.start.textContent = it(this.lang, this.playing ? 'learnPause' : 'learnStart');
     this.start.setAttribute('aria-pressed', String(this.playing));
     cancelAnimationFrame(this.raf);
@@ -225,7 +239,7 @@ export class LearnView {
     if (!r || !this.playing) return;
     step(r);
     this.show();
-    const done = this.stopWhenLearned && learned(r) ? 'learned' : r.step >= this.until ? 'limit' : null;
+    const done = r.overflowAt !== null ? 'overflow' : this.stopWhenLearned && learned(r) ? 'learned' : r.step >= this.until ? 'limit' : null;
     if (done) {
       this.setPlaying(false);
       this.pausedBy = done;
@@ -245,16 +259,18 @@ export class LearnView {
     const said = { n: r.step, loss: sci(now, 2), m: MAX_STEPS, gap: sci(gap, 1) };
     // A target that is zero everywhere is matched by the kernel of zeros the run starts from.
     const nothing = now === 0 && r.losses[0] === 0;
-    const key = nothing ? 'learnNothing' : this.pausedBy === 'limit' ? 'learnPaused' : this.pausedBy === 'learned' ? 'learnLearned' : 'learnStep';
+    // Numbers beyond float32 (learn.ts overflowAt): said instead of a loss of Infinity or NaN.
+    const over = r.overflowAt !== null;
+    const key = over ? 'learnOverflowed' : nothing ? 'learnNothing' : this.pausedBy === 'limit' ? 'learnPaused' : this.pausedBy === 'learned' ? 'learnLearned' : 'learnStep';
     // A run paused short of its target says why it can be slow.
     const slow = this.pausedBy === 'limit' && !learned(r) ? it(this.lang, 'learnSlow') : '';
-    this.progress.textContent = started ? it(this.lang, key, said) + slow : '';
+    this.progress.textContent = started || over ? it(this.lang, key, said) + slow : '';
     this.root.dataset.kernelGap = String(gap);
     this.root.dataset.step = String(r.step);
-    this.root.dataset.loss = started ? String(now) : '';
+    this.root.dataset.loss = started && !over ? String(now) : '';
     this.root.dataset.firstLoss = started ? String(r.losses[0]) : '';
-    // From the zero kernel to the kernel shown.
-    this.drawCurve(started ? [...r.losses, now] : []);
+    // From the zero kernel to the kernel shown (to the last finite one after an overflow).
+    this.drawCurve(started ? (over ? r.losses : [...r.losses, now]) : []);
     if (r.prediction && r.error && r.inputGradient) {
       // Each image on the largest value it has had so far: the error's is its first (it only falls);
       // the input gradient's grows while the kernel leaves zero (the zero kernel sends none back),
@@ -263,7 +279,7 @@ export class LearnView {
       sc.error = Math.max(sc.error, largest(r.error));
       sc.back = Math.max(sc.back, largest(r.inputGradient));
       const z = this.zoom();
-      drawPlanes(this.canvases.prediction, r.prediction, displayOf(this.target.weights), z);
+      drawPlanes(this.canvases.prediction, r.prediction, this.displayMap(r), z);
       drawPlanes(this.canvases.error, r.error, signedMap(sc.error), z);
       drawPlanes(this.canvases.back, r.inputGradient, signedMap(sc.back), z);
     }

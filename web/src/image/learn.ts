@@ -8,6 +8,13 @@
  * The optimiser is Adam (Kingma & Ba): natural pictures make the directions of a 3 × 3 kernel very
  * unequally curved (neighbouring pixels are alike), and plain gradient descent would crawl along
  * the flat ones for thousands of steps.
+ *
+ * The convolutions run in a unit of the target's size (`unit`, a power of two): the gradient for
+ * the input grows with the square of the weights, so in plain float32 a target weight of 1e25 made
+ * it Infinity and its gap to the transposed convolution NaN. Scaling by a power of two is exact,
+ * so in this unit the library's float32 arithmetic is digit for digit what it would be on the
+ * weights themselves, where those fit; the loss, ∂L/∂w and the gap are given back in the weights'
+ * own units, in float64.
  */
 import { convBackward } from '../../../src/ops/backward.js';
 import { conv2d, convTranspose2d } from '../../../src/ops/conv.js';
@@ -26,8 +33,21 @@ export const LEARN_OPTIONS = { padding: 1 } as const;
  */
 export const LEARNED_RATIO = 1e-10;
 
+/**
+ * The largest target weight a run takes: 2¹²⁷, half of float32's largest number (3.4e38). On its
+ * way to the target a learned weight overshoots it (by up to 15% on the presets and on random
+ * kernels, pictures of 1 × 1 to 128 × 128), and a float32 weight cannot pass 3.4e38.
+ */
+export const LARGEST_TARGET = 2 ** 127;
+
 export interface LearnState {
   x: Tensor;
+  /**
+   * The run's unit: the power of two at or below the target's largest |weight| (1 for a zero
+   * target). The target picture, the prediction and the error are in this unit, the input
+   * gradient in its square; the weights, the losses and the gap are in their own units.
+   */
+  unit: number;
   target: Tensor;
   /** The target's kernel (3 × 3, row-major). */
   targetKernel: Float32Array;
@@ -52,7 +72,14 @@ export interface LearnState {
   vMax: Float64Array;
   rate: number;
   /** `evaluate`'s result at the current weights, until a step changes them (so step 1 reuses the zero kernel's). */
-  evaluated: { loss: number; gw: Float32Array } | null;
+  evaluated: { loss: number; gw: Float64Array } | null;
+  /**
+   * The step whose kernel's numbers left float32's range (a weight past 3.4e38, or anything
+   * computed from it), or null. The run ends there: no further step, never said learned, and the
+   * pictures and the gap stay the last finite kernel's. A target within LARGEST_TARGET is not
+   * expected to get here; this is the guard behind that bound.
+   */
+  overflowAt: number | null;
 }
 
 /**
@@ -71,8 +98,11 @@ export function rateFor(targetKernel: ArrayLike<number>, base = 0.05): number {
 export function startLearning(p: Picture, targetKernel: ArrayLike<number>, rate = rateFor(targetKernel)): LearnState {
   const x = pictureTensor(toGrey(p));
   const kernel = Float32Array.from(targetKernel);
-  const target = conv2d(x, tensor(kernel, [1, 1, 3, 3]), LEARN_OPTIONS);
-  const s: LearnState = { x, target, targetKernel: kernel, w: new Float32Array(9), step: 0, losses: [], prediction: null, error: null, inputGradient: null, transposeGap: 0, m: new Float64Array(9), v: new Float64Array(9), vMax: new Float64Array(9), rate, evaluated: null };
+  let largest = 0;
+  for (const v of kernel) largest = Math.max(largest, Math.abs(v));
+  const unit = largest > 0 && Number.isFinite(largest) ? 2 ** Math.floor(Math.log2(largest)) : 1;
+  const target = conv2d(x, tensor(kernel.map((v) => v / unit), [1, 1, 3, 3]), LEARN_OPTIONS);
+  const s: LearnState = { x, unit, target, targetKernel: kernel, w: new Float32Array(9), step: 0, losses: [], prediction: null, error: null, inputGradient: null, transposeGap: 0, m: new Float64Array(9), v: new Float64Array(9), vMax: new Float64Array(9), rate, evaluated: null, overflowAt: null };
   // The zero kernel's prediction, error and gradients, so a run is seen before its first step.
   evaluate(s);
   return s;
@@ -80,11 +110,13 @@ export function startLearning(p: Picture, targetKernel: ArrayLike<number>, rate 
 
 
 /**
- * Forward, loss and backward (convBackward) at the current weights: sets the prediction, the
- * error, the input gradient and its gap to the transposed convolution; returns the loss and ∂L/∂w.
+ * Forward, loss and backward (convBackward) at the current weights, in the run's unit: sets the
+ * prediction, the error, the input gradient and its gap to the transposed convolution; returns
+ * the loss and ∂L/∂w in the weights' own units.
  */
-export function evaluate(s: LearnState): { loss: number; gw: Float32Array } {
-  const w = tensor(Float32Array.from(s.w), [1, 1, 3, 3]);
+export function evaluate(s: LearnState): { loss: number; gw: Float64Array } {
+  const c = s.unit;
+  const w = tensor(s.w.map((v) => v / c), [1, 1, 3, 3]);
   const y = conv2d(s.x, w, LEARN_OPTIONS);
   const n = y.data.length;
   const err = new Float32Array(n);
@@ -99,23 +131,37 @@ export function evaluate(s: LearnState): { loss: number; gw: Float32Array } {
   loss /= n;
   const dy = tensor(gradOut, y.shape);
   const g = convBackward(s.x, w, dy, LEARN_OPTIONS);
-  const gw = (g.weight as Tensor).data;
+  const gu = (g.weight as Tensor).data;
   const gx = g.input as Tensor;
   // The error's path back to the input, written as a transposed convolution with the same kernel.
   const viaTranspose = convTranspose2d(dy, w, LEARN_OPTIONS);
   let gap = 0;
   for (let i = 0; i < gx.data.length; i++) gap = Math.max(gap, Math.abs(gx.data[i] - viaTranspose.data[i]));
+  // Back to the weights' units (L and ∂L/∂x scale with c², ∂L/∂w with c), in float64.
+  s.evaluated = { loss: loss * c * c, gw: Float64Array.from(gu, (v) => v * c) };
+  // Infinity or NaN anywhere (a NaN hides in Math.max): the run ends at this kernel, and what is
+  // shown stays the last finite kernel's.
+  if (!(Number.isFinite(s.evaluated.loss) && Number.isFinite(gap * c * c) && [y.data, err, gu, gx.data].every(finite))) {
+    s.overflowAt ??= s.step;
+    return s.evaluated;
+  }
   s.prediction = y;
   s.error = tensor(err, y.shape);
   s.inputGradient = gx;
-  s.transposeGap = gap;
-  s.evaluated = { loss, gw };
+  s.transposeGap = gap * c * c;
   return s.evaluated;
+}
+
+function finite(a: ArrayLike<number>): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+  return true;
 }
 
 /** One step: evaluate (unless already done at these weights), then the Adam update (AMSGrad's form). Returns the loss before the update. */
 export function step(s: LearnState): number {
   const { loss, gw } = s.evaluated ?? evaluate(s);
+  // An overflowed kernel is where the run ends: a step from it would only spread NaN into the weights.
+  if (s.overflowAt !== null) return loss;
   s.evaluated = null; // the weights change below
   const b1 = 0.9;
   const b2 = 0.999;
@@ -142,14 +188,18 @@ export function lossOf(s: LearnState): number {
   return (s.evaluated ?? evaluate(s)).loss;
 }
 
-/** Whether a step has been taken and the current kernel's loss is at most LEARNED_RATIO of the zero kernel's. */
+/**
+ * Whether a step has been taken and the current kernel's loss is at most LEARNED_RATIO of the zero
+ * kernel's: never for a run whose numbers overflowed (its loss is no finite answer).
+ */
 export function learned(s: LearnState): boolean {
-  return s.step > 0 && lossOf(s) <= s.losses[0] * LEARNED_RATIO;
+  const loss = lossOf(s);
+  return s.step > 0 && s.overflowAt === null && Number.isFinite(loss) && loss <= s.losses[0] * LEARNED_RATIO;
 }
 
-/** Whether the target is out of float32's range (a weight near 3.4e38 / 9 or beyond): nothing can be learned. */
-export function targetOverflows(s: LearnState): boolean {
-  return !s.target.data.every(Number.isFinite);
+/** Whether a target weight is beyond LARGEST_TARGET: its run could not stay in float32, so none is started. */
+export function targetTooLarge(s: LearnState): boolean {
+  return !s.targetKernel.every((v) => Math.abs(v) <= LARGEST_TARGET);
 }
 
 /** The largest difference between a learned weight and the target's. */
