@@ -34,7 +34,9 @@ export interface FastEngineInfo {
   /**
    * Why the fast engine, or its threads, are not in use: no WebAssembly SIMD, kernels that could
    * not be loaded, still loading, no shared memory (a page that is not cross-origin
-   * isolated), or a worker thread that stopped (with its error). Absent when nothing is missing.
+   * isolated), a runtime that cannot start worker threads (Node before 20.16 lacks
+   * process.getBuiltinModule), or a worker thread that stopped (with its error). Absent when
+   * nothing is missing.
    */
   reason?: string;
 }
@@ -68,7 +70,8 @@ export interface FastEngineOptions {
  * The kernels are built into convkit, so bundlers need no configuration. To serve the .wasm
  * files yourself instead, copy `node_modules/convkit/dist/engine/wasm/bin/*.wasm` to your site
  * and call `fastEngineReady({ wasm: '/that/folder/' })` before any convolution (see
- * `KernelSource`). When the fast engine cannot load (no WebAssembly SIMD, files unreachable),
+ * `KernelSource`). That does not make a bundle smaller (the built-in copy is still imported);
+ * it is for sites that must serve WebAssembly as files (README, "Bundlers"). When the fast engine cannot load (no WebAssembly SIMD, files unreachable),
  * 'auto' computes the same numbers with the reference engine, `reason` says why, and convkit
  * writes one console warning.
  *
