@@ -140,6 +140,33 @@ describe('the stage', () => {
     }
   });
 
+  it('tints the output padding (a) cells and their legend swatch, so a phone, where no `a` fits in a cell, still shows them (tour step 10)', async () => {
+    for (const [lang, width, height] of [['en', 390, 844], ['zh', 390, 844], ['en', 1440, 900]] as const) {
+      const { page, errors } = await open(`?tour=10&lang=${lang}`, { width, height });
+      const m = await page.evaluate(() => {
+        // The output cells' own colour, as the renderer fills them.
+        const output = document.querySelector('#classic-base [fill-opacity="0.3"]')?.getAttribute('fill');
+        const tinted = Array.from(document.querySelectorAll(`#classic-base [fill="${output}"][fill-opacity="0.3"]`));
+        const cells = tinted.filter((e) => e.tagName !== 'rect').reduce((n, e) => n + ((e.getAttribute('d') ?? '').split('M').length - 1 || 1), 0);
+        const swatch = tinted.find((e) => e.tagName === 'rect');
+        // The swatch is inside the legend's window on the phone (the key under the planes), or in the whole figure.
+        const phone = !document.querySelector('#classic-key')!.hasAttribute('hidden');
+        const win = document.querySelector(phone ? '#svg-classic-legend' : '#svg-classic')!.getAttribute('viewBox')!.split(' ').map(Number);
+        const x = Number(swatch?.getAttribute('x')), y = Number(swatch?.getAttribute('y'));
+        const solid = Array.from(document.querySelectorAll('#classic-base [fill]')).some((e) => e.getAttribute('fill') === output && !e.hasAttribute('fill-opacity'));
+        return { cells, swatch: !!swatch, inWindow: x >= win[0] && x <= win[0] + win[2] && y >= win[1] && y <= win[1] + win[3], solid };
+      });
+      // 3×3 input, kernel 3, stride 2, padding 1, output padding 1: an 8×8 grid whose last row and column are `a`.
+      expect(m.cells, `${lang} ${width}`).toBe(15);
+      expect(m.swatch, `${lang} ${width}`).toBe(true);
+      expect(m.inWindow, `${lang} ${width}`).toBe(true);
+      // The tint is the output cells' colour.
+      expect(m.solid, `${lang} ${width}`).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('on a phone the classic figure shows its planes alone, every text at 11 px or more, and its key below, also at 11 px or more', async () => {
     for (const q of ['?tour=7&lang=zh', '?i=5&k=3&s=2&p=1&fig=classic&lang=en', '?tour=6&lang=en', '?tour=6&lang=zh', '?tour=7&lang=en', '?tour=13&lang=en', '?tour=13&lang=zh', '?i=5&k=3&s=2&p=1&fig=classic&n=1&lang=en']) {
       const { page, errors } = await open(q, { width: 390, height: 844 });

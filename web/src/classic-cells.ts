@@ -9,11 +9,18 @@
  * (step 7's subject); the others, the long dash of padding and `a` (the padding's ring, whose
  * place says what it is, keeps it on its outer edges). Which cell is which comes from the trace;
  * where each cell is, from the renderer's own plane; the dashes and the colour, from the renderer's.
+ *
+ * The output padding's `a` cells are also tinted with the output's colour, in the grid and in the
+ * legend's swatch: the renderer prints an `a` in each only where the cell holds it, which a phone's
+ * larger text does not, and the three dashed swatches alone could not be told apart there (tour
+ * step 10, whose subject they are). The tint says "more output" wherever the figure is drawn.
  */
 import { as2d, dashOf, rc } from '../../src/render/layout/common.js';
-import { point } from '../../src/render/layout/plane.js';
+import { block, point } from '../../src/render/layout/plane.js';
 import type { Plane } from '../../src/render/layout/plane.js';
-import type { PolyPrim, Prim } from '../../src/render/scene.js';
+import { label } from '../../src/render/labels.js';
+import type { Lang } from '../../src/render/labels.js';
+import type { PolyPrim, Prim, Rgb } from '../../src/render/scene.js';
 import type { PathPrim } from '../../src/render/svg.js';
 import type { CellKind, Trace } from '../../src/trace/types.js';
 
@@ -22,15 +29,20 @@ const r2 = (v: number): string => String(Math.round(v * 100) / 100);
 /** A polygon the renderer draws as an empty cell's outline: dashed, unfilled. */
 const isEmptyCell = (p: Prim): p is PolyPrim => p.type === 'poly' && p.dash !== undefined && p.fill === undefined;
 
+/** How strongly the `a` cells take the output's colour: a tint, under the `a` and the window's shade. */
+const TINT = 0.3;
+
 /**
- * `base` without the empty cells' own outlines, and their edges, one line each, to draw after it
- * (one path per dash). Unchanged, and no lines, where the picture has no empty cells or they are
- * not the trace's grid cells one for one (a layout this does not know).
+ * `base` without the empty cells' own outlines (the `a` cells tinted in their place, and their
+ * legend swatch), and their edges, one line each, to draw after it (one path per dash). Unchanged,
+ * and no lines, where the picture has no empty cells or they are not the trace's grid cells one for
+ * one (a layout this does not know). `output`: the output cells' colour; `lang`: the legend's.
  */
-export function singleOutlines(base: readonly Prim[], trace: Trace, grid: Plane | undefined): { base: Prim[]; lines: PathPrim[] } {
+export function emptyCells(base: readonly Prim[], trace: Trace, grid: Plane | undefined, output: Rgb, lang: Lang): { base: Prim[]; lines: PathPrim[] } {
   const outlines = base.filter(isEmptyCell);
   const empty = trace.grid.cells.filter((c) => c.kind !== 'input');
   if (!grid || outlines.length === 0 || outlines.length !== empty.length) return { base: [...base], lines: [] };
+  const tint = { fill: output, fillOpacity: TINT };
   const [GH, GW] = as2d(trace.grid.shape);
   const kindAt = (r: number, c: number): CellKind | null => (r < 0 || c < 0 || r >= GH || c >= GW ? null : trace.grid.cells[r * GW + c].kind);
   const paths = new Map<string, PathPrim>();
@@ -56,5 +68,18 @@ export function singleOutlines(base: readonly Prim[], trace: Trace, grid: Plane 
     edge(`v${r},${c}`, k, kindAt(r, c - 1), [r, c], [r + 1, c]);
     edge(`v${r},${c + 1}`, k, kindAt(r, c + 1), [r, c + 1], [r + 1, c + 1]);
   }
-  return { base: base.filter((p) => !isEmptyCell(p)), lines: [...paths.values()] };
+  // In the outlines' place (in order, so an `a` printed in a cell comes over its tint): a tint for
+  // an `a` cell, nothing for the others. The legend's swatch is the dashed square before its words.
+  const extra = label(lang, 'legendExtra');
+  const out: Prim[] = [];
+  let n = 0;
+  base.forEach((p, i) => {
+    const next = base[i + 1];
+    if (isEmptyCell(p)) {
+      const cell = empty[n++];
+      if (cell.kind === 'extra') out.push({ type: 'poly', points: block(grid, ...rc(cell.grid)), ...tint });
+    } else if (p.type === 'rect' && p.dash && next?.type === 'text' && next.text === extra) out.push({ ...p, ...tint });
+    else out.push(p);
+  });
+  return { base: out, lines: [...paths.values()] };
 }
