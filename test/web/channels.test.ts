@@ -92,6 +92,52 @@ describe('channels', () => {
     await Promise.all([page.close(), one.close()]);
   });
 
+  it('on a phone (tour step 4) the planes and slices keep their numbers, and each share under them is their products\' sum', async () => {
+    for (const lang of ['en', 'zh']) {
+      const page = await open(`?tour=4&lang=${lang}`, { width: 390, height: 844 });
+      const m = await page.evaluate(() => {
+        const stage = document.querySelector('#figure-box')!;
+        // Each printed number by its cell (row, column), from where it is drawn; its size on screen.
+        const numbers = (svg: Element) => Array.from(svg.querySelectorAll('text')).map((t) => ({
+          v: Number(t.textContent),
+          x: Number(t.getAttribute('x')),
+          y: Number(t.getAttribute('y')),
+          px: parseFloat(getComputedStyle(t).fontSize),
+          w: t.getBoundingClientRect().width,
+        }));
+        return {
+          planes: Array.from(stage.querySelectorAll('[data-channel-plane] > svg:first-of-type')).map((s) => ({ cols: 7, width: Number(s.getAttribute('width')), n: numbers(s) })),
+          slices: Array.from(stage.querySelectorAll('[data-kernel-slice]')).map((s) => ({ cols: 3, width: Number(s.getAttribute('width')), n: numbers(s) })),
+          parts: Array.from(stage.querySelectorAll('[data-part]')).map((p) => Number(p.getAttribute('data-part'))),
+          tryBottom: document.querySelector('#try-control')!.getBoundingClientRect().bottom,
+        };
+      });
+      // A 5×5 input's 25 numbers per plane (its 7×7 grid holds the padding) and a 3×3 slice's 9, at 11 px or more, each inside its cell.
+      expect(m.planes.map((p) => p.n.length), lang).toEqual([25, 25, 25]);
+      expect(m.slices.map((p) => p.n.length), lang).toEqual([9, 9, 9]);
+      const grid = (p: { cols: number; width: number; n: { v: number; x: number; y: number; px: number; w: number }[] }) => {
+        const cell = (p.width - 2) / p.cols;
+        const at = new Map<string, number>();
+        for (const t of p.n) {
+          expect(t.px, lang).toBeGreaterThanOrEqual(11);
+          expect(t.w, lang).toBeLessThan(cell);
+          at.set(`${Math.floor((t.y - 1) / cell)},${Math.floor((t.x - 1) / cell)}`, t.v);
+        }
+        return (r: number, c: number) => at.get(`${r},${c}`) ?? 0;
+      };
+      // Step 1: the window on the grid's top-left 3×3 (padding reads 0); the share is Σ plane × slice.
+      m.planes.forEach((p, ch) => {
+        const [x, w] = [grid(p), grid(m.slices[ch])];
+        let share = 0;
+        for (let r = 0; r < 3; r++) for (let c = 0; c < 3; c++) share += x(r, c) * w(r, c);
+        expect(share, `${lang} channel ${ch}`).toBe(m.parts[ch]);
+      });
+      // The step's control is still on the first screen.
+      expect(m.tryBottom, lang).toBeLessThanOrEqual(844);
+      await page.close();
+    }
+  });
+
   it('groups: an output channel draws only the input channels of its group', async () => {
     const page = await open('?i=4&k=3&s=1&p=1&ci=4&co=2&g=2&oc=1&lang=zh');
     expect(await page.$$eval('[data-channel-plane]', (fs) => fs.map((f) => f.getAttribute('data-channel-plane')))).toEqual(['2', '3']);

@@ -20,6 +20,17 @@ import { el, h } from './dom.js';
 /** Input channels drawn at most (the rest are summed in the text and named as not drawn). */
 export const PLANES_DRAWN = 6;
 
+/**
+ * The smallest cell, in CSS pixels, whose number is printed: the example numbers are one digit
+ * each (example-values.ts), which an 11 px figure, the smallest text the page prints, holds in a
+ * 12 px cell. A phone draws tour step 4's planes at 12 px; at 16 they came without numbers, while
+ * the shares under them ("= 11", "sum … = 33") and the prose ("as drawn here") counted on them.
+ */
+export const NUMBER_CELL = 12;
+
+/** The numbers' size in a cell: 45 % of it between 12 and 18 px, and 11 px in a 12 px cell. */
+const numberPx = (cell: number): number => Math.max(Math.min(12, cell - 1), Math.min(18, Math.round(cell * 0.45)));
+
 /** Per input channel of the group: its whole output plane (one-channel conv by the library). */
 function contributions(s: StageScene, oc: number, inputs: number[]): Float32Array[] | null {
   const v = s.values;
@@ -82,7 +93,7 @@ export class ChannelPlanes {
     // Below the stage: planes of about 150 px; on the stage, one cell size for planes and slices.
     const cell = this.cellPx ?? Math.max(6, Math.min(22, Math.floor(150 / Math.max(GH, GW))));
     const kcell = this.cellPx ?? Math.max(10, Math.min(22, Math.floor(90 / Math.max(kH, kW))));
-    const font = Math.max(12, Math.min(18, Math.round(cell * 0.45)));
+    const font = numberPx(Math.min(cell, kcell));
     const fr = s.direct ? s.direct.frames[Math.min(frame, s.direct.frames.length - 1)] : null;
     const read = new Set(fr ? fr.taps.map((t) => t.grid[0] * GW + t.grid[1]) : []);
     const v = s.values;
@@ -109,7 +120,7 @@ export class ChannelPlanes {
         const ds = [...read].map((i) => `M${1 + (i % GW) * cell} ${1 + Math.floor(i / GW) * cell}h${cell}v${cell}h${-cell}z`);
         svg.append(el('path', { d: ds.join(''), fill: p.read, 'fill-opacity': 0.55, stroke: p.focus, 'stroke-width': 1.5 }));
       }
-      if (v && cell >= 16) {
+      if (v && cell >= NUMBER_CELL) {
         const gt = el('g', { 'font-family': 'system-ui, sans-serif', 'font-size': font, 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: p.text });
         grid.cells.forEach((c, i) => {
           if (!c.input) return;
@@ -126,7 +137,7 @@ export class ChannelPlanes {
       for (let r = 0; r < kH; r++) {
         for (let c = 0; c < kW; c++) {
           ks.append(el('rect', { x: 1 + c * kcell, y: 1 + r * kcell, width: kcell, height: kcell, fill: p.kernel, stroke: p.line, 'stroke-width': 0.75 }));
-          if (v && kcell >= 16) {
+          if (v && kcell >= NUMBER_CELL) {
             const t = el('text', { x: 1 + c * kcell + kcell / 2, y: 1 + r * kcell + kcell / 2, 'font-family': 'system-ui, sans-serif', 'font-size': font, 'text-anchor': 'middle', 'dominant-baseline': 'central', fill: p.text });
             t.textContent = fmt(v.w[wi + r * kW + c]);
             ks.append(t);
