@@ -622,7 +622,7 @@ describe('image mode', () => {
     await huge.page.click('[data-learn-start]');
     expect(await huge.page.getAttribute('[data-image-learn]', 'data-step')).toBe('0');
     await huge.page.fill('[data-kernel-editor="learn-target"] input[data-r="1"][data-c="1"]', '1e39');
-    expect(await huge.page.textContent('[data-kernel-editor="learn-target"] [data-kernel-cell-error]')).toBe('Not a number within float32’s range (±3.4e38) at row 2 column 2: the kernel keeps its last weights until it is.');
+    expect(await huge.page.textContent('[data-kernel-editor="learn-target"] [data-kernel-cell-error]')).toBe('The number at row 2, column 2 is beyond float32’s range (±3.4e38). The kernel keeps its last weights until then.');
     await huge.page.fill('[data-kernel-editor="learn-target"] input[data-r="1"][data-c="1"]', '0');
     expect(await huge.page.isVisible('[data-kernel-editor="learn-target"] [data-kernel-cell-error]')).toBe(false);
     await huge.page.close();
@@ -1196,21 +1196,43 @@ describe('image mode', () => {
   it('an emptied kernel cell, or one beyond float32, is marked and keeps the kernel as it was until it holds a number again', async () => {
     const { page } = await open('?view=image&lang=en&k=3&s=1&p=1');
     const cell = '[data-kernel-editor="image-kernel"] input[data-r="1"][data-c="1"]';
+    const said = () => page.textContent('[data-kernel-editor="image-kernel"] [data-kernel-cell-error]');
     const before = await page.getAttribute('canvas[data-image-output]', 'data-drawn');
     await page.fill(cell, '');
     expect(await page.getAttribute(cell, 'aria-invalid')).toBe('true');
+    // An empty cell is asked for a number; float32's range is no matter of it.
+    expect(await said()).toBe('Enter a number at row 2, column 2. The kernel keeps its last weights until then.');
     await page.waitForTimeout(300);
     expect(await page.getAttribute('canvas[data-image-output]', 'data-requested')).toBe(before);
-    // Beyond float32's range (the weights' type): marked too, not run as Infinity.
+    // Beyond float32's range (the weights' type): marked too, not run as Infinity, and said so.
     await page.fill(cell, '1e39');
     expect(await page.getAttribute(cell, 'aria-invalid')).toBe('true');
+    expect(await said()).toBe('The number at row 2, column 2 is beyond float32’s range (±3.4e38). The kernel keeps its last weights until then.');
     await page.waitForTimeout(300);
     expect(await page.getAttribute('canvas[data-image-output]', 'data-requested')).toBe(before);
+    // Letters and a lone minus, typed (the number input keeps no letters, and reads "-" as nothing),
+    // beside the 1e39: each cell named with its own reason, three cells set apart by semicolons.
+    const other = (r: number, c: number) => `[data-kernel-editor="image-kernel"] input[data-r="${r}"][data-c="${c}"]`;
+    for (const [r, c, text] of [[0, 0, 'abc'], [2, 2, '-'], [0, 1, '']] as const) {
+      await page.click(other(r, c), { clickCount: 3 });
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type(text);
+    }
+    expect(await said()).toBe('Enter a number at row 1, column 1; row 1, column 2; and row 3, column 3. The number at row 2, column 2 is beyond float32’s range (±3.4e38). The kernel keeps its last weights until then.');
+    for (const [r, c] of [[0, 0], [2, 2], [0, 1]] as const) await page.fill(other(r, c), '0');
     await page.fill(cell, '1');
     expect(await page.getAttribute(cell, 'aria-invalid')).toBeNull();
+    expect(await page.isVisible('[data-kernel-editor="image-kernel"] [data-kernel-cell-error]')).toBe(false);
     await drawn(page);
     expect(await page.getAttribute('canvas[data-image-output]', 'data-drawn')).not.toBe(before);
     await page.close();
+    // In Chinese, on a phone.
+    const zh = await open('?view=image&lang=zh&k=3&s=1&p=1', { width: 390, height: 844 });
+    await zh.page.fill(cell, '');
+    expect(await zh.page.textContent('[data-kernel-editor="image-kernel"] [data-kernel-cell-error]')).toBe('请在第 2 行第 2 列填入一个数。改好之前，卷积核保持原来的权重。');
+    await zh.page.fill(other(0, 0), '-1e39');
+    expect(await zh.page.textContent('[data-kernel-editor="image-kernel"] [data-kernel-cell-error]')).toBe('请在第 2 行第 2 列填入一个数。第 1 行第 1 列的数超出了 float32 的范围（±3.4e38）。改好之前，卷积核保持原来的权重。');
+    await zh.page.close();
   }, 60_000);
 
   it('a value the form rejects dims the picture and says it is the last valid one, said once for H and W', async () => {

@@ -37,6 +37,29 @@ function fmt(v: number, places = 4): string {
   return v.toExponential(0).replace('e+', 'e');
 }
 
+/** Why a cell holds no weight: no number in it (empty, "-", letters), or a number beyond float32. */
+type Bad = 'empty' | 'large';
+
+/** Marks a cell invalid, and why (sayBadCells words it), or clears the mark (null). */
+function mark(inp: HTMLInputElement, why: Bad | null): void {
+  if (why) {
+    inp.setAttribute('aria-invalid', 'true');
+    inp.dataset.bad = why;
+  } else {
+    inp.removeAttribute('aria-invalid');
+    delete inp.dataset.bad;
+  }
+}
+
+/**
+ * Cells in a list. In English a cell ("row 1, column 2") holds a comma, so three or more are
+ * set apart by semicolons; Chinese lists take their enumeration comma (list-text.ts).
+ */
+function cellList(cells: string[], lang: Lang): string {
+  if (lang === 'zh' || cells.length < 3) return listText(cells, lang, true);
+  return `${cells.slice(0, -1).join('; ')}; and ${cells[cells.length - 1]}`;
+}
+
 export class KernelEditor {
   readonly root: HTMLElement;
   private readonly menu: HTMLSelectElement;
@@ -150,7 +173,7 @@ export class KernelEditor {
   }
 
   private writeCells(): void {
-    this.inputs.forEach((inp, i) => { inp.value = fmt(this.weights[i]); inp.removeAttribute('aria-invalid'); });
+    this.inputs.forEach((inp, i) => { inp.value = fmt(this.weights[i]); mark(inp, null); });
     this.sayBadCells();
   }
 
@@ -194,24 +217,34 @@ export class KernelEditor {
     // A cell still showing its weight as written keeps the exact weight: the text is rounded (a 9 × 9
     // Gaussian's corner, 1/65536, shows as 0), and an edit elsewhere must not round it away.
     const next = this.inputs.map((inp, i) => (inp.value === fmt(this.weights[i]) ? this.weights[i] : inp.value.trim() === '' ? NaN : Math.fround(Number(inp.value))));
-    // An empty or half-typed number ("-", "1e") leaves the kernel as it was until it parses; the
-    // cell is marked meanwhile, so the picture's staying the same is not a mystery.
-    this.inputs.forEach((inp, i) => {
-      if (Number.isFinite(next[i])) inp.removeAttribute('aria-invalid');
-      else inp.setAttribute('aria-invalid', 'true');
-    });
+    // An empty or half-typed number ("-", "1e", letters: the input's value is then '') leaves the
+    // kernel as it was until it parses; the cell is marked meanwhile, so the picture's staying the
+    // same is not a mystery. NaN is no number at all; ±Infinity a number beyond float32.
+    this.inputs.forEach((inp, i) => mark(inp, Number.isFinite(next[i]) ? null : Number.isNaN(next[i]) ? 'empty' : 'large'));
     this.sayBadCells();
     if (next.some((v) => !Number.isFinite(v))) return;
     this.take(Float32Array.from(next));
     this.onChange(this.weights);
   }
 
-  /** The cells marked invalid, named in words (a red outline alone does not say why nothing changed). */
+  /**
+   * The cells marked invalid, named in words (a red outline alone does not say why nothing
+   * changed): "enter a number" for a cell without one, float32's range only for a number beyond it.
+   */
   private sayBadCells(): void {
-    const bad = this.inputs.filter((inp) => inp.getAttribute('aria-invalid') === 'true');
-    this.cellError.hidden = bad.length === 0;
-    const cells = bad.map((inp) => it(this.lang, 'cellAt', { r: Number(inp.dataset.r) + 1, c: Number(inp.dataset.c) + 1 }));
-    this.cellError.textContent = bad.length ? it(this.lang, 'cellsBad', { cells: listText(cells, this.lang, true) }) : '';
+    const L = this.lang;
+    const named = (why: Bad) => {
+      const bad = this.inputs.filter((inp) => inp.dataset.bad === why);
+      return { n: bad.length, cells: cellList(bad.map((inp) => it(L, 'cellAt', { r: Number(inp.dataset.r) + 1, c: Number(inp.dataset.c) + 1 })), L) };
+    };
+    const empty = named('empty');
+    const large = named('large');
+    const said = [
+      empty.n ? it(L, 'cellsEmpty', empty) : '',
+      large.n ? it(L, large.n === 1 ? 'cellLarge' : 'cellsLarge', large) : '',
+    ].filter(Boolean);
+    this.cellError.hidden = said.length === 0;
+    this.cellError.textContent = said.length ? [...said, it(L, 'cellsKeep')].join(L === 'zh' ? '' : ' ') : '';
   }
 
   /** Read-only display (the learned kernel): its numbers only, without a preset menu that could do nothing. */
