@@ -62,6 +62,39 @@ function glueAll(root: Node): void {
   for (const t of texts) glue(t);
 }
 
+/**
+ * Where a short line may break between its phrases, written into a message (i18n.ts) as a
+ * zero-width space. Chinese may otherwise break between any two characters, and a narrow column
+ * (the stacked-layers figure's captions on a phone) broke "读 / 取" and "输 / 入单元"; English
+ * breaks between words, and marks only what should not be split there ("Rates 2, / 2, 2").
+ */
+export const PHRASE = '\u200b';
+
+/** A message without its phrase marks (an aria-label, a text read back). */
+export const plainText = (text: string): string => text.split(PHRASE).join('');
+
+/**
+ * A line as its phrases, each a box that wraps as a whole (.phrase: inline-block): the line breaks
+ * between phrases where it can, and inside one only where the phrase alone is wider than the line.
+ * The marks are not written: the text reads as the message without them. A space next to a mark
+ * stays between the boxes (at a box's edge it would be dropped with the box's line end).
+ */
+export function phraseNodes(text: string): Node[] {
+  const parts = text.split(PHRASE);
+  if (parts.length === 1) return [document.createTextNode(text)];
+  const nodes: Node[] = [];
+  for (const part of parts) {
+    const [, before, words, after] = /^(\s*)(.*?)(\s*)$/s.exec(part)!;
+    if (before) nodes.push(document.createTextNode(before));
+    const span = document.createElement('span');
+    span.className = 'phrase';
+    span.textContent = words;
+    nodes.push(span);
+    if (after) nodes.push(document.createTextNode(after));
+  }
+  return nodes;
+}
+
 /** Keeps sizes whole in every text under `root`, now and whenever the page rewrites it. */
 export function keepSizesTogether(root: HTMLElement): void {
   glueAll(root);

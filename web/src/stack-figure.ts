@@ -11,6 +11,7 @@ import { receptiveField } from '../../src/network/receptive.js';
 import type { ConvLayerDef } from '../../src/network/types.js';
 import { el } from './dom.js';
 import { t } from './i18n.js';
+import { phraseNodes, plainText } from './keep-together.js';
 import { listText } from './list-text.js';
 import type { Palette } from './palette.js';
 import type { StageScene } from './stage-scene.js';
@@ -69,7 +70,7 @@ export class StackFigure {
       const title = t(lang, 'stackRates', { r: listText(sets[i], lang) });
       const note = t(lang, 'stackReach', { span: r.span });
       const holesNote = r.holes.length > 0 ? t(lang, 'stackHoles', { holes: r.holes.length }) : t(lang, 'stackNoHoles');
-      labels.push(`${title}: ${note}, ${holesNote}`);
+      labels.push(plainText(`${title}: ${note}, ${holesNote}`));
       columns.push({ x, w: Math.max(side, 240), lines: [title, note, holesNote] });
       const read: string[] = [];
       const empty: string[] = [];
@@ -99,9 +100,10 @@ export class StackFigure {
       // Less the 8 px gap before it: the gap is in screen pixels, the share in figure units, and
       // on a phone the last column's words ran 4 px past the figure's edge and were cut.
       col.style.width = i === 0 ? `${(100 * (end - c.x)) / w}%` : `calc(${(100 * (end - c.x)) / w}% - 8px)`;
+      // Each line breaks between its phrases (keep-together.ts): the column is narrow on a phone.
       c.lines.forEach((line, j) => {
         const e = document.createElement(j === 0 ? 'strong' : 'span');
-        e.textContent = line;
+        e.append(...phraseNodes(line));
         col.append(e);
       });
       col.dataset.panel = String(i);
