@@ -37,6 +37,33 @@ describe('a kernel wider than the padded input', () => {
   });
 });
 
+describe('inside the tour, the advice the step\'s one control can follow', () => {
+  const shape = (i: number, k: number) => ({ inputShape: [1, 1, i, i], weightShape: [1, 1, k, k] });
+  it('names only the card\'s control, with the rest of the layer as it is, and each value is accepted', () => {
+    // Step 1: a 4×4 input, no padding; the card offers Kernel size.
+    const k9 = refusal(() => convGeometry(shape(4, 9), {}));
+    expect(pageErrorText(k9, 'en', 'both', 'kernel')).toBe('H and W: the kernel covers 9 cells but the padded input has only 4 (4 + 0 + 0). Set Kernel size to at most 4.');
+    expect(pageErrorText(k9, 'zh', 'both', 'kernel')).toBe('高度和宽度方向上，卷积核覆盖 9 个单元，而填充后的输入只有 4 个（4 + 0 + 0）。请把卷积核大小设为不超过 4。');
+    expect(() => convGeometry(shape(4, 4), {})).not.toThrow();
+    // Step 11: a 7×7 input, kernel 3; the card offers the dilation rate.
+    const d4 = refusal(() => convGeometry(shape(7, 3), { dilation: 4 }));
+    expect(pageErrorText(d4, 'en', 'both', 'dilation')).toBe('H and W: the kernel covers 9 cells (kernel 3 with dilation rate 4) but the padded input has only 7 (7 + 0 + 0). Set Dilation to at most 3.');
+    expect(pageErrorText(d4, 'zh', 'both', 'dilation')).toBe('高度和宽度方向上，卷积核覆盖 9 个单元（卷积核 3，膨胀率 4），而填充后的输入只有 7 个（7 + 0 + 0）。请把膨胀率设为不超过 3。');
+    expect(() => convGeometry(shape(7, 3), { dilation: 3 })).not.toThrow();
+    // Padding or the input size as the one control.
+    expect(pageErrorText(k9, 'en', 'both', 'padding')).toMatch(/Set Padding to at least 3 per side\.$/);
+    expect(pageErrorText(k9, 'en', 'both', 'input')).toMatch(/Set Input size to at least 9\.$/);
+    expect(pageErrorText(k9, 'zh', 'both', 'input')).toMatch(/请把输入大小设为至少 9。$/);
+    // A control that cannot fix it alone: the whole advice, as outside the tour.
+    expect(pageErrorText(k9, 'en', 'both', 'stride')).toBe(pageErrorText(k9, 'en', 'both'));
+    // Step 6 (transposed, Padding on the card): cropping everything names no other field.
+    const crop = refusal(() => convTransposeGeometry({ inputShape: [1, 1, 2, 2], weightShape: [1, 1, 3, 3] }, { padding: 2 }));
+    expect(pageErrorText(crop, 'en', 'both', 'padding')).toMatch(/Set Padding to at most 1 per side\.$/);
+    expect(pageErrorText(crop, 'zh', 'both', 'padding')).toMatch(/请把填充减到每边最多 1。$/);
+    expect(pageErrorText(crop, 'en', 'both')).toMatch(/, or use a larger input, kernel or stride\.$/);
+  });
+});
+
 describe("'same' and 'valid' on a transposed layer", () => {
   it('says they are for direct convolutions and names the controls that give a transposed one its padding or size', () => {
     for (const kind of ['same', 'valid'] as const) {

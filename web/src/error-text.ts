@@ -7,15 +7,24 @@
 import type { ConvError } from '../../src/geometry/errors.js';
 import { errorHeadline } from '../../src/i18n/errors.js';
 import { BOUNDS, type Lang } from './state.js';
+import type { TryControl } from './tour/steps.js';
 
 const num = (v: unknown, i: number): number => (Array.isArray(v) ? Number(v[i]) : Number(v));
+
+/**
+ * The one control a reader has (a tour step's card offers one, tour/steps.ts TryControl): a
+ * refusal then advises what that control can do ("Set Kernel size to at most 4"), not a choice
+ * between fields the card does not show ("Set Padding to at least 3 per side, or use a kernel of
+ * at most 4"). Null: the whole form.
+ */
+export type OnlyControl = TryControl | null;
 
 /**
  * `axes: 'both'`: the message is about a control that sets height and width together (the tour's
  * one control on a square layer), so it names both axes rather than the one the library checked first.
  */
-export function pageErrorText(e: ConvError, lang: Lang, axes: 'one' | 'both' = 'one'): string {
-  const text = composed(e, lang, axes);
+export function pageErrorText(e: ConvError, lang: Lang, axes: 'one' | 'both' = 'one', only: OnlyControl = null): string {
+  const text = composed(e, lang, axes, only);
   // An error without the numbers its code carries (built by hand, or from an older library):
   // not a sentence with holes in it, but what the library said (Chinese: its translated headline).
   return /NaN|undefined/.test(text) ? fallback(e, lang) : text;
@@ -27,7 +36,7 @@ function fallback(e: ConvError, lang: Lang): string {
   return `${errorHeadline(lang, e.code)}${lang === 'zh' ? '。' : '.'}`;
 }
 
-function composed(e: ConvError, lang: Lang, axes: 'one' | 'both'): string {
+function composed(e: ConvError, lang: Lang, axes: 'one' | 'both', only: OnlyControl): string {
   const v = e.values;
   const ax = e.axis === 'W' ? 1 : 0;
   const zh = lang === 'zh';
@@ -49,15 +58,22 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both'): string {
       const kFit = Math.floor((room - 1) / d) + 1;
       const dFit = k > 1 ? Math.floor((room - 1) / (k - 1)) : 0;
       const rate = d > 1 && dFit >= 1;
+      // With one control: what it can do, the rest of the layer as it is (null: nothing it can do alone).
+      const inputFit = ek - pb - pa;
+      const alone = only === 'kernel' ? (zh ? `请把卷积核大小设为不超过 ${Math.floor((padded - 1) / d) + 1}` : `Set Kernel size to at most ${Math.floor((padded - 1) / d) + 1}`)
+        : only === 'dilation' && k > 1 && padded >= k ? (zh ? `请把膨胀率设为不超过 ${Math.floor((padded - 1) / (k - 1))}` : `Set Dilation to at most ${Math.floor((padded - 1) / (k - 1))}`)
+        : only === 'padding' && padOk ? (zh ? `请把填充加到每边至少 ${need}` : `Set Padding to at least ${need} per side`)
+        : only === 'input' && inputFit <= BOUNDS.input[1] ? (zh ? `请把输入大小设为至少 ${inputFit}` : `Set Input size to at least ${inputFit}`)
+        : null;
       if (zh) {
         const dil = d > 1 ? `（卷积核 ${k}，膨胀率 ${d}）` : '';
         const way = `不大于 ${kFit} 的卷积核${rate ? `或不大于 ${dFit} 的膨胀率` : ''}`;
-        const fix = padOk ? `请把填充加到每边至少 ${need}，或改用${way}` : `填充最多每边 ${BOUNDS.pad[1]}，仍然不够；把填充设为每边 ${BOUNDS.pad[1]} 时，可改用${way}`;
+        const fix = alone ?? (padOk ? `请把填充加到每边至少 ${need}，或改用${way}` : `填充最多每边 ${BOUNDS.pad[1]}，仍然不够；把填充设为每边 ${BOUNDS.pad[1]} 时，可改用${way}`);
         return `${axis}方向上，卷积核覆盖 ${ek} 个单元${dil}，而填充后的输入只有 ${padded} 个（${input} + ${pb} + ${pa}）。${fix}。`;
       }
       const dil = d > 1 ? ` (kernel ${k} with dilation rate ${d})` : '';
       const way = `a kernel of at most ${kFit}${rate ? ` or a dilation rate of at most ${dFit}` : ''}`;
-      const fix = padOk ? `Set Padding to at least ${need} per side, or use ${way}` : `Padding cannot go above ${BOUNDS.pad[1]} per side, which is not enough; at ${BOUNDS.pad[1]}, use ${way}`;
+      const fix = alone ?? (padOk ? `Set Padding to at least ${need} per side, or use ${way}` : `Padding cannot go above ${BOUNDS.pad[1]} per side, which is not enough; at ${BOUNDS.pad[1]}, use ${way}`);
       return `${axis}: the kernel covers ${ek} cells${dil} but the padded input has only ${padded} (${input} + ${pb} + ${pa}). ${fix}.`;
     }
     case 'SAME_STRIDED': {
@@ -94,9 +110,11 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both'): string {
       const [pb, pa] = [num(v.padding, 0), num(v.padding, 1)];
       const full = num(v.output, 0) + pb + pa;
       const most = Math.max(0, Math.floor((full - 1) / 2));
+      // With the padding alone to change, the rest is not offered.
+      const rest = only === 'padding' ? '' : zh ? '，或增大输入、卷积核或步长' : ', or use a larger input, kernel or stride';
       return zh
-        ? `${axis}方向上，填充要裁掉 ${pb + pa} 个单元（${pb} + ${pa}），而转置卷积只得到 ${full} 个，输出一个也不剩。请把填充减到每边最多 ${most}，或增大输入、卷积核或步长。`
-        : `${axis}: Padding crops ${pb + pa} cells (${pb} + ${pa}) but the transposed convolution produces only ${full}, so no output is left. Set Padding to at most ${most} per side, or use a larger input, kernel or stride.`;
+        ? `${axis}方向上，填充要裁掉 ${pb + pa} 个单元（${pb} + ${pa}），而转置卷积只得到 ${full} 个，输出一个也不剩。请把填充减到每边最多 ${most}${rest}。`
+        : `${axis}: Padding crops ${pb + pa} cells (${pb} + ${pa}) but the transposed convolution produces only ${full}, so no output is left. Set Padding to at most ${most} per side${rest}.`;
     }
     case 'GROUPS': {
       const g = num(v.groups, 0);

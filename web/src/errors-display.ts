@@ -8,6 +8,7 @@ import { pageErrorText } from './error-text.js';
 import { t } from './i18n.js';
 import type { State } from './state.js';
 import { store } from './store.js';
+import { TOUR } from './tour/steps.js';
 
 /**
  * The slots this module writes: the form's and the tour step's, each naming its controls in
@@ -71,8 +72,10 @@ export function showErrors(): void {
   // In the tour the form is put away: the refusal sits next to the step's own control instead.
   const trySlot = state.tour > 0 ? document.querySelector<HTMLElement>('.field-error[data-for="try-control"]') : null;
   // On a square layer (the tour step's one control sets height and width together, or the form
-  // holds the same numbers on both axes) the refusal is about both axes: "H and W", not "H".
-  const message = layerError && (square(state) ? pageErrorText(layerError.error, state.lang, 'both') : layerError.message);
+  // holds the same numbers on both axes) the refusal is about both axes: "H and W", not "H". In the
+  // tour it advises what the step's one control can do (the card shows no other).
+  const only = trySlot ? TOUR[state.tour - 1]?.control ?? null : null;
+  const message = layerError && (square(state) || only ? pageErrorText(layerError.error, state.lang, square(state) ? 'both' : 'one', only) : layerError.message);
   if (layerError && message && trySlot) slotText.set(trySlot, [...(slotText.get(trySlot) ?? []), message]);
   else if (layerError && message) put(layerError.control, message);
   for (const [slot, messages] of slotText) setText(slot, messages.join(' '));
