@@ -61,4 +61,21 @@ describe('wording', () => {
     expect(await en.textContent('#url-problems')).toMatch(/^Ignored link values \(defaults used\): \S/);
     await en.close();
   });
+  it('sets full-width brackets and colons in Chinese lines, and the glossary\'s words in tour step 4', async () => {
+    const page = await open('?tour=4&lang=zh');
+    const text = await page.evaluate(() => document.body.innerText);
+    // A word in brackets, or a colon, after a Chinese character: full-width ("乘加次数 (MACs)" was not).
+    // (Coordinates and shapes, "(0,0)", "(N, C, H, W)", are formulas and keep theirs.)
+    expect(text.match(/[\u4e00-\u9fff]\s?\([A-Za-z]+\)|[\u4e00-\u9fff]:/g) ?? []).toEqual([]);
+    expect(text).toContain('乘加次数（MACs）');
+    expect((await page.textContent('#step-text')) ?? '').toContain('数值：[通道 0]');
+    // web/GLOSSARY.md: the weights of one kernel for one input channel are a 卷积核切片, the
+    // channels' results are summed (求和), as the figure's captions say.
+    const prose = (await page.textContent('[data-tour-text]')) ?? '';
+    expect(prose).toContain('3×3 的卷积核切片');
+    expect(prose).toContain('每个通道与自己的卷积核切片相乘，各通道的结果求和');
+    expect(prose).not.toMatch(/一片|那一片/);
+    expect(await page.$$eval('[data-kernel-slice]', (s) => s.map((e) => e.getAttribute('aria-label')))).toContain('卷积核切片 [0, 0]');
+    await page.close();
+  });
 });

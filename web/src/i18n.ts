@@ -290,7 +290,7 @@ const zh: Record<keyof typeof en, string> = {
   shapes: '形状',
   formula: '公式',
   params: '参数量',
-  macs: '乘加次数 (MACs)',
+  macs: '乘加次数（MACs）',
   matrix: '卷积矩阵',
   matrixC: 'C（卷积：z = C·x）',
   matrixCT: 'Cᵀ（转置卷积：x = Cᵀ·z）',
