@@ -352,6 +352,55 @@ describe('image mode', () => {
     await zh.page.close();
   }, 90_000);
 
+  it('the enlargement’s caption and the phone bar’s key name the marks the layer can draw, the same for every pixel', async () => {
+    const { page } = await open('?view=image&lang=en&k=3&s=2&p=1');
+    const at = async (fy: number, fx: number) => {
+      // The point in view (a transposed layer's output is taller than the window).
+      await page.$eval('canvas[data-image-output]', (c, f) => { const r = c.getBoundingClientRect(); scrollBy(0, r.top + r.height * f - 300); }, fy);
+      const b = (await (await page.$('canvas[data-image-output]'))!.boundingBox())!;
+      await page.mouse.move(b.x + Math.max(0.5, b.width * fx), b.y + Math.max(0.5, b.height * fy));
+      // On the corner (0, 0), or inside, away from it.
+      await page.waitForFunction((corner) => {
+        const d = document.querySelector<HTMLElement>('[data-image-footprint]')!.dataset;
+        return corner ? d.y === '0' && d.x === '0' : Number(d.y) > 2 && Number(d.x) > 2;
+      }, fy === 0);
+      return page.evaluate(() => ({
+        caption: document.querySelector('.zoom-figure figcaption')!.textContent,
+        key: document.querySelector('[data-image-footprint]')!.getAttribute('data-key'),
+        height: document.querySelector('.zoom-figure figcaption')!.getBoundingClientRect().height,
+      }));
+    };
+    const set = async (q: string, mode = 'zeros') => {
+      await page.evaluate((patch) => (window as unknown as { convkitPlayground: { benchChange(p: unknown): void } }).convkitPlayground.benchChange(patch), parseQuery(`view=image&lang=en&${q}`, defaultState()).state);
+      await page.selectOption('#image-padding-mode', mode);
+      await drawn(page);
+      // The centre pixel and the corner, whose footprint reaches the padding: one caption for both.
+      const centre = await at(0.5, 0.5);
+      expect(await at(0, 0), q + mode).toEqual(centre);
+      return centre;
+    };
+    const read = 'Enlarged: the footprint on the input (pink frames: the pixels the taps read';
+    const dashed = '. Dashed: taps in the padding, which read copies of pink-framed pixels.';
+    // Zero padding: dark frames (taps that read a zero), no copies, no holes undilated.
+    expect(await set('k=3&s=2&p=1')).toMatchObject({ caption: `${read}; dark frames: taps that read a zero)`, key: 'Pink frames: pixels read; dark frames: zeros read' });
+    // A copying padding mode reads no zero: dashed frames, even at the centre pixel.
+    for (const mode of ['reflect', 'replicate', 'circular']) {
+      expect(await set('k=3&s=2&p=1', mode)).toMatchObject({ caption: `${read})${dashed}`, key: 'Pink frames: pixels read; dashed: copies read' });
+    }
+    // No padding: no tap leaves the picture.
+    expect(await set('k=3&s=1&p=0')).toMatchObject({ caption: `${read})`, key: 'Pink frames: pixels read' });
+    // Dilated: holes between the taps.
+    expect(await set('k=3&s=1&p=2&d=2')).toMatchObject({ caption: `${read}; dark frames: taps that read a zero; the pixels between them: holes)` });
+    expect(await set('k=3&s=1&p=2&d=2', 'reflect')).toMatchObject({ caption: `${read}; the pixels between them: holes)${dashed}` });
+    // Transposed: its inserted zeros are not picture pixels, and the enlargement draws none.
+    expect(await set('k=4&s=2&p=1&t=1')).toMatchObject({ caption: `${read})`, key: 'Pink frames: pixels read' });
+    await page.close();
+    const zh = await open('?view=image&lang=zh&k=3&s=1&p=1&pm=replicate');
+    expect(await zh.page.textContent('.zoom-figure figcaption')).toBe('放大：输入上的覆盖范围（粉色框：卷积核各位置读取的像素）。虚线框：落在填充里的位置，读到的是粉色实线框像素的副本。');
+    expect(await zh.page.getAttribute('[data-image-footprint]', 'data-key')).toBe('粉色框：读取的像素；虚线框：读到的副本');
+    await zh.page.close();
+  }, 90_000);
+
   it('the enlarged footprint shows every tap of the widest kernel the form allows (9 × 9 at dilation 8: 65 pixels across), each at least 3 screen pixels wide', async () => {
     // Desktop, and a phone, whose bar shows the enlargement 84 px wide.
     for (const viewport of [undefined, { width: 390, height: 664 }]) {
@@ -836,9 +885,9 @@ describe('image mode', () => {
     expect([y, x]).toEqual([rows - 1, 0]);
     await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-image-footprint]')!).position === 'sticky');
     // Docked, the bar carries the enlargement's key (the caption stays behind with the pictures):
-    // reflect padding reads copies, so the dashed frames are in it too.
+    // reflect padding reads copies, so the dashed frames are in it, and no tap reads a zero.
     const key = await page.$eval('[data-image-footprint]', (e) => getComputedStyle(e, '::after').content);
-    expect(key).toBe('"Pink frames: pixels read; dark frames: zeros read; dashed: copies read"');
+    expect(key).toBe('"Pink frames: pixels read; dashed: copies read"');
     const [o2, said, zoom] = await Promise.all(['canvas[data-image-output]', '[data-image-footprint]', '[data-image-zoom]'].map(box));
     const pixelBottom = o2.top + ((y + 1) / rows) * (o2.bottom - o2.top);
     expect(pixelBottom).toBeLessThan(Math.min(said.top, zoom.top));

@@ -101,3 +101,34 @@ export function footprint(g: ConvGeometry, oy: number, ox: number, mode: Padding
   const holes = length(rowSpans) * length(colSpans) - pixels;
   return { rows, cols, reading, zero: rows.length * cols.length - reading, holes, box, sourceRows, sourceCols, rowSpans, colSpans, pixels, copies };
 }
+
+/** The marks the enlarged footprint can draw for a layer, over all its output pixels (layer-view.ts drawFootprint). */
+export interface FootprintMarks {
+  /** Dark frames: taps in the zero padding of a direct convolution (a transposed layer's zeros are not drawn). */
+  zeros: boolean;
+  /** Dashed frames: taps in the padding that read copies of pixels inside (reflect, replicate, circular). */
+  copies: boolean;
+  /** Unmarked pixels between the taps: a dilated kernel skips them. */
+  holes: boolean;
+}
+
+/**
+ * Which marks some output pixel of this layer shows, axis by axis (a tap lands in the padding, or
+ * skips a pixel between two it reads, on one axis for some output coordinate): the enlargement's
+ * caption names these, and stays the same while the pointer moves, so the pictures below it do not.
+ */
+export function footprintMarks(g: ConvGeometry, mode: PaddingMode): FootprintMarks {
+  let padding = false;
+  let holes = false;
+  for (const ax of g.axes) {
+    for (let o = 0; o < ax.output && !(padding && holes); o++) {
+      const taps = axisTaps(ax, o, mode);
+      // Drawn only where the tap has a place on the picture (`at`): a direct convolution's padding.
+      if (taps.some((t) => inPadding(t) && t.at !== null)) padding = true;
+      const read = distinct(taps.filter((t) => t.source >= 0).map((t) => t.source));
+      const runs = spans(read, Math.max(1, ax.dilation));
+      if (runs.reduce((n, [a, b]) => n + b - a + 1, 0) > read.length) holes = true;
+    }
+  }
+  return { zeros: padding && mode === 'zeros', copies: padding && mode !== 'zeros', holes };
+}

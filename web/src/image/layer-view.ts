@@ -18,9 +18,9 @@ import type { Lang, State } from '../state.js';
 import { clearOverlay, displayZoom, drawPicture, drawPlanes, drawZoom, frame, markPixel, ring, smallestGap, zoomOf } from './canvas.js';
 import { displayOf } from './display.js';
 import type { DisplayMap } from './display.js';
-import { footprint, inPadding } from './footprint.js';
+import { footprint, footprintMarks, inPadding } from './footprint.js';
 import { listText } from '../list-text.js';
-import type { Footprint } from './footprint.js';
+import type { Footprint, FootprintMarks } from './footprint.js';
 import { coarsePointer, count, it } from './image-text.js';
 import type { ImageKey } from './image-text.js';
 import { KernelEditor } from './kernel-editor.js';
@@ -39,6 +39,8 @@ interface Job {
   geometry: ConvGeometry;
   map: DisplayMap;
   mode: PaddingMode;
+  /** The marks its enlarged footprint can draw, over all output pixels (the caption names these). */
+  marks: FootprintMarks;
 }
 
 const ZOOM_SCALE = 12;
@@ -164,7 +166,7 @@ export class LayerView {
     this.captionInput();
     this.kernel.setLang(lang);
     this.help.textContent = it(lang, coarsePointer() ? 'outputHelpTouch' : 'outputHelp');
-    this.zoomCaption.textContent = it(lang, 'zoom');
+    this.captionZoom();
     this.outputCanvas.setAttribute('aria-label', this.outputCaption.textContent ?? '');
     if (this.state) this.run();
     if (this.cursor) this.pick(...this.cursor);
@@ -308,7 +310,7 @@ export class LayerView {
     // Chinese sentences follow each other without a space.
     setText(this.note, notes.join(this.lang === 'zh' ? '' : ' '));
     this.status.textContent = it(this.lang, 'computing');
-    const id = this.runner.request({ picture: p, layer, geometry, map, mode: this.mode });
+    const id = this.runner.request({ picture: p, layer, geometry, map, mode: this.mode, marks: footprintMarks(geometry, this.mode) });
     this.outputCanvas.dataset.requested = String(id);
     this.markPending(id);
   }
@@ -491,19 +493,29 @@ export class LayerView {
     ring(out, oz, this.fit, x, y, x, y);
     this.drawFootprint(fp, job.picture);
     setText(this.said, this.sentence(fp, y, x, job.mode, job.layer.transposed));
-    // The dashed frames are explained whenever the padding mode copies pixels, not only while the
-    // pointer is on an edge pixel: a caption that grew under the pointer would move the pictures.
-    const copies = job.mode !== 'zeros' && !job.layer.transposed;
-    setText(this.zoomCaption, it(this.lang, 'zoom') + (copies ? it(this.lang, 'zoomCopies') : ''));
-    // The caption's key, short, for the phone's docked bar (image.css shows it there, where the
-    // caption itself has scrolled away with the pictures).
-    setAttr(this.said, 'data-key', it(this.lang, 'zoomKey') + (copies ? it(this.lang, 'zoomKeyCopies') : ''));
+    this.captionZoom();
     const el = this.said;
     el.dataset.y = String(y);
     el.dataset.x = String(x);
     el.dataset.taps = fp.rows
       .flatMap((r) => fp.cols.filter((c) => r.source >= 0 && c.source >= 0).map((c) => `${r.source},${c.source}`))
       .join(' ');
+  }
+
+  /**
+   * The enlargement's caption names the marks this layer can draw (dark frames only where a tap
+   * reads the zero padding, dashed ones only where a padding mode copies pixels, holes only where
+   * the kernel skips some), for the layer, not for the pixel under the pointer: a caption that
+   * grew or shrank under the pointer would move the pictures below it.
+   */
+  private captionZoom(): void {
+    const L = this.lang;
+    const m = this.shown?.marks ?? { zeros: false, copies: false, holes: false };
+    const marks = [it(L, 'zoomRead'), m.zeros ? it(L, 'zoomZeros') : '', m.holes ? it(L, 'zoomHoles') : ''].filter(Boolean);
+    setText(this.zoomCaption, it(L, 'zoom', { marks: marks.join(L === 'zh' ? '；' : '; ') }) + (m.copies ? it(L, 'zoomCopies') : ''));
+    // The caption's key, short, for the phone's docked bar (image.css shows it there, where the
+    // caption itself has scrolled away with the pictures).
+    setAttr(this.said, 'data-key', it(L, 'zoomKey') + (m.zeros ? it(L, 'zoomKeyZeros') : '') + (m.copies ? it(L, 'zoomKeyCopies') : ''));
   }
 
   private sentence(fp: Footprint, y: number, x: number, mode: PaddingMode, transposed: boolean): string {
