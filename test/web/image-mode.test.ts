@@ -594,6 +594,33 @@ describe('image mode', () => {
     await zh.page.close();
   }, 60_000);
 
+  it('upsampling a picture no larger than its crop says it takes the whole picture, and “the middle” only of one it crops, in both languages', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const { page, errors } = await open(`?view=image&lang=${lang}`);
+      const png = (w: number, hgt: number) => page.evaluate(async ([w, hgt]) => {
+        const c = new OffscreenCanvas(w, hgt);
+        const ctx = c.getContext('2d') as OffscreenCanvasRenderingContext2D;
+        ctx.fillStyle = '#808080';
+        ctx.fillRect(0, 0, w, hgt);
+        return Array.from(new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer()));
+      }, [w, hgt]);
+      const intro = async (name: string, w: number, hgt: number, starts: string) => {
+        await page.setInputFiles('#image-file', { name, mimeType: 'image/png', buffer: Buffer.from(await png(w, hgt)) });
+        await page.waitForFunction((s) => (document.querySelector('[data-image-upsample] > p')?.textContent ?? '').startsWith(s), starts);
+        return page.textContent('[data-image-upsample] > p');
+      };
+      // 40 wide, 30 high: nothing cropped (said H × W, as everywhere on the page).
+      const whole = await intro('small.png', 40, 30, lang === 'en' ? 'The whole picture (30 × 40)' : '取整张图片（30 × 40）');
+      expect(whole).toBe(lang === 'en'
+        ? 'The whole picture (30 × 40), made twice as large four ways, each with a flat kernel (all weights equal). The picture is small, so these images are shown 3 times larger.'
+        : '取整张图片（30 × 40），用四种方法放大到 2 倍，都用均值卷积核（所有权重相等）。图片较小，这里的图放大 3 倍显示。');
+      // 300 wide: its middle 128 columns are taken, so it is the middle again.
+      expect(await intro('wide.png', 300, 40, lang === 'en' ? 'The middle 40 × 128 of the picture' : '取图片正中 40 × 128 的部分')).toBeTruthy();
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 60_000);
+
   it('learning a kernel lowers the loss live and names the transposed convolution as the way back', async () => {
     const { page } = await open('?view=image&lang=en');
     expect(await page.textContent('[data-learn-transpose]')).toMatch(/Start learning: each step computes it that way too/);

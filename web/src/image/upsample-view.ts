@@ -1,7 +1,7 @@
 /**
- * The upsampling comparison on the middle of the picture: four ×2 results side by side at their
- * true scale (upsample.ts computes them with the library), with the transposed layers' overlap
- * counts from the library beside their names.
+ * The upsampling comparison on the middle of the picture (the whole of one smaller than the crop):
+ * four ×2 results side by side at their true scale (upsample.ts computes them with the library),
+ * with the transposed layers' overlap counts from the library beside their names.
  */
 import { h } from '../dom.js';
 import type { Lang } from '../state.js';
@@ -22,10 +22,11 @@ export class UpsampleView {
   private readonly intro = h('p');
   private readonly noteEl = h('p');
   private readonly panels = new Map<UpsampleWay, { canvas: HTMLCanvasElement; caption: HTMLElement; counts: HTMLElement }>();
-  private readonly runner: Latest<Picture, Tensor[]>;
+  /** A crop and whether it is the whole picture (one no larger than the crop's side). */
+  private readonly runner: Latest<{ crop: Picture; whole: boolean }, Tensor[]>;
   private lang: Lang = 'en';
   /** The crop on screen (the middle of the picture, smaller when the picture is) and its display factor. */
-  private shown = { w: UPSAMPLE_CROP, h: UPSAMPLE_CROP, zoom: 1 };
+  private shown = { w: UPSAMPLE_CROP, h: UPSAMPLE_CROP, zoom: 1, whole: false };
   /**
    * The crop's side: UPSAMPLE_CROP, or less where two results (twice the crop each) would not fit
    * side by side at true scale — on a phone, where a downscaled checkerboard would alias away.
@@ -58,15 +59,15 @@ export class UpsampleView {
         if (this.picture) this.setPicture(this.picture);
       }).observe(this.root);
     }
-    this.runner = new Latest<Picture, Tensor[]>(
-      (crop) => Promise.all(UPSAMPLE_WAYS.map((w) => upsample(crop, w))),
-      (ys, crop, id) => {
+    this.runner = new Latest<{ crop: Picture; whole: boolean }, Tensor[]>(
+      ({ crop }) => Promise.all(UPSAMPLE_WAYS.map((w) => upsample(crop, w))),
+      (ys, { crop, whole }, id) => {
         // The four results are twice the crop; a tiny picture's are shown enlarged, as its layer's
         // are, but never wider than two columns allow.
         const [oh, ow] = [ys[0].shape[2], ys[0].shape[3]];
         const zoom = Math.max(1, Math.min(displayZoom(ow, oh), Math.floor((2 * this.side) / Math.max(ow, oh))));
         UPSAMPLE_WAYS.forEach((w, i) => drawPlanes((this.panels.get(w) as { canvas: HTMLCanvasElement }).canvas, ys[i], CLIP, zoom));
-        this.shown = { w: crop.width, h: crop.height, zoom };
+        this.shown = { w: crop.width, h: crop.height, zoom, whole };
         this.sayIntro();
         this.root.dataset.drawn = String(id);
       },
@@ -91,12 +92,14 @@ export class UpsampleView {
   }
 
   private sayIntro(): void {
-    const { w, h: ht, zoom } = this.shown;
-    this.intro.textContent = it(this.lang, 'upIntro', { w, h: ht }) + (zoom > 1 ? it(this.lang, 'imagesLarger', { z: zoom }) : '');
+    const { w, h: ht, zoom, whole } = this.shown;
+    // "The middle" only of a picture that was cropped: a 40 × 30 one is taken whole.
+    this.intro.textContent = it(this.lang, whole ? 'upWhole' : 'upIntro', { w, h: ht }) + (zoom > 1 ? it(this.lang, 'imagesLarger', { z: zoom }) : '');
   }
 
   setPicture(p: Picture): void {
     this.picture = p;
-    this.runner.request(centreCrop(p, this.side));
+    const crop = centreCrop(p, this.side);
+    this.runner.request({ crop, whole: crop.width === p.width && crop.height === p.height });
   }
 }
