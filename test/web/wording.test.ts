@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { it as imageText } from '../../web/src/image/image-text.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 
@@ -77,5 +78,8 @@ describe('wording', () => {
     expect(prose).not.toMatch(/一片|那一片/);
     expect(await page.$$eval('[data-kernel-slice]', (s) => s.map((e) => e.getAttribute('aria-label')))).toContain('卷积核切片 [0, 0]');
     await page.close();
+  });
+  it('names the learning study\'s target a 目标图片 where it is the picture the kernel makes (web/GLOSSARY.md: 目标卷积核, 目标图片)', () => {
+    expect(imageText('zh', 'learnIntro', { h: 128, w: 128 })).toContain('找出把图片（灰度，128 × 128）变成目标图片的卷积核。');
   });
 });
