@@ -226,13 +226,13 @@ describe('image mode', () => {
     expect(shown).toEqual([[240, 144], [240, 144]]);
     // Sizes are said H × W, as the layer form and the grids say them: 24 rows of 40 pixels.
     expect(await page.textContent('[data-image-output] ~ figcaption, .image-figure:has([data-image-output]) figcaption')).toBe('Output 24 × 40, shown 6 times larger');
-    // The studies enlarge it too, and say so: upsampling's results (twice the 24 × 40 crop) 3 times,
+    // The studies enlarge it too, and say so: upsampling's results (twice the whole 24 × 40 picture) 3 times,
     // learning's images (the picture's size) 6 times, as the layer's.
     const factors = () => page.evaluate(() => ['[data-upsample] canvas', '[data-learn-figure] canvas'].map((q) =>
       Array.from(document.querySelectorAll<HTMLCanvasElement>(q)).map((c) => c.getBoundingClientRect().width / c.width)));
     await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLCanvasElement>('[data-upsample] canvas')).every((c) => c.width > 0 && c.getBoundingClientRect().width === 3 * c.width));
     expect(await factors()).toEqual([[3, 3, 3, 3], [6, 6, 6, 6]]);
-    expect(await page.textContent('[data-image-upsample] > p')).toBe('The middle 24 × 40 of the picture, made twice as large four ways, each with a flat kernel (all weights equal). The picture is small, so these images are shown 3 times larger.');
+    expect(await page.textContent('[data-image-upsample] > p')).toBe('The whole picture (24 × 40), made twice as large four ways, each with a flat kernel (all weights equal). The picture is small, so these images are shown 3 times larger.');
     expect(await page.textContent('[data-image-learn] > p')).toMatch(/\(grey, 24 × 40\) into the target\. The picture is small, so these images are shown 6 times larger\.$/);
     const ob = (await (await page.$('canvas[data-image-output]'))!.boundingBox())!;
     await page.mouse.move(ob.x + 6 * 30 + 3, ob.y + 6 * 5 + 3);
