@@ -4,16 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { fromGuideNotation, guideNotation } from '../../src/arithmetic/guide-notation.js';
 import { ConvError } from '../../src/geometry/errors.js';
 import { convTransposeGeometry } from '../../src/geometry/torch.js';
+import { refusal } from '../support/refusal.js';
 
-function refusal(f: () => unknown): ConvError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ConvError) return e;
-    throw e;
-  }
-  throw new Error('expected a ConvError');
-}
 
 describe('fromGuideNotation', () => {
   it("reads the tutorial's transposed 2×2 → 4×4 with padding 2 as PyTorch's padding 0", () => {

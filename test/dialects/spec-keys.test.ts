@@ -8,17 +8,8 @@ import { fromOnnx } from '../../src/geometry/onnx.js';
 import { fromOnnxPool } from '../../src/geometry/onnx-pool.js';
 import { fromTensorFlow } from '../../src/geometry/tensorflow.js';
 import { fromTensorFlowPool } from '../../src/geometry/tensorflow-pool.js';
-import { ConvError } from '../../src/geometry/errors.js';
+import { refusal } from '../support/refusal.js';
 
-function refusal(f: () => unknown): ConvError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConvError);
-    return e as ConvError;
-  }
-  throw new Error('not refused');
-}
 
 const onnxConv = { op: 'Conv', xShape: [1, 1, 5, 5], wShape: [1, 1, 3, 3] } as const;
 const onnxPool = { op: 'MaxPool', xShape: [1, 1, 5, 5], kernel_shape: [2, 2] } as const;

@@ -10,16 +10,8 @@ import { ConvError } from '../../src/geometry/errors.js';
 import { computePoolGeometry } from '../../src/ops/onnx-node.js';
 import { avgPool2d, maxPool2d } from '../../src/ops/pool.js';
 import { tensor } from '../../src/tensor/tensor.js';
+import { refusal } from '../support/refusal.js';
 
-function refusal(f: () => unknown): ConvError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ConvError) return e;
-    throw e;
-  }
-  throw new Error('accepted');
-}
 const onnx = (s: Omit<OnnxPoolSpec, 'op'> & { op?: OnnxPoolSpec['op'] }) => fromOnnxPool({ op: 'AveragePool', ...s });
 const tf = (s: TensorFlowPoolSpec) => fromTensorFlowPool(s);
 

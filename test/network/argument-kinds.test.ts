@@ -6,18 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildNetwork, continuousField, dependencySet, exactField, onnxToNetwork, outputRegion, parseLayerList, receptiveField, summarize } from '../../src/index.js';
 import { ConvError } from '../../src/geometry/errors.js';
+import { refusal } from '../support/refusal.js';
 
 const text = 'input: [1, 1, 8, 8]\nlayers:\n  - {type: conv, name: c, out: 1, kernel: 3}\n';
 
-function refusal(f: () => unknown): ConvError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ConvError);
-    return e as ConvError;
-  }
-  throw new Error('not refused');
-}
 
 /** The message without the hint the ConvError appends to it. */
 const said = (e: ConvError): string => (e.hint ? e.message.slice(0, -(e.hint.length + 2)) : e.message);

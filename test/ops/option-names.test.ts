@@ -4,16 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  avgPool2d, conv2d, conv2dAsync, conv2dBackward, convMatrix, poolGeometry, setFastEngineThreads, convOutputShape, convTranspose2d, convTransposeOutputShape, isConvError, maxPool2d, renderGif, renderPng, renderSvg, sceneOf, tensor, trace,
+  avgPool2d, conv2d, conv2dAsync, conv2dBackward, convMatrix, poolGeometry, setFastEngineThreads, convOutputShape, convTranspose2d, convTransposeOutputShape, maxPool2d, renderGif, renderPng, renderSvg, sceneOf, tensor, trace,
 } from '../../src/index.js';
+import { refusal } from '../support/refusal.js';
 
 const x = tensor(Float32Array.from({ length: 64 }, (_, i) => i % 7), [1, 1, 8, 8]);
 const w = tensor(Float32Array.from({ length: 9 }, (_, i) => i - 4), [1, 1, 3, 3]);
 
-function refusal(f: () => unknown): { code: string; message: string } {
-  try { f(); } catch (e) { if (isConvError(e)) return e; throw e; }
-  throw new Error('accepted');
-}
 
 describe('unknown option names', () => {
   it('refuses PyTorch’s snake_case keywords and names the camel-cased one meant', () => {

@@ -3,18 +3,15 @@
  * ConvErrors the library throws, each saying what is wrong and what would be valid, in both languages.
  */
 import { describe, expect, it } from 'vitest';
-import { isConvError, type ConvError } from '../../src/geometry/errors.js';
+import type { ConvError } from '../../src/geometry/errors.js';
 import { errorHeadline } from '../../src/i18n/errors.js';
 import { convGeometry, convTransposeGeometry } from '../../src/geometry/torch.js';
 import { pageErrorText } from '../../web/src/error-text.js';
 import { buildLayer } from '../../web/src/layer.js';
 import { defaultState } from '../../web/src/state.js';
 import type { State } from '../../web/src/state.js';
+import { refusal } from '../support/refusal.js';
 
-function refusal(f: () => unknown): ConvError {
-  try { f(); } catch (e) { if (isConvError(e)) return e; throw e; }
-  throw new Error('the library accepted it');
-}
 
 const shapes = { inputShape: [1, 1, 4, 6], weightShape: [1, 1, 3, 3] };
 
