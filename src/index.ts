@@ -30,7 +30,7 @@ export {
   convBackwardAsync, conv1dBackwardAsync, conv2dBackwardAsync, conv3dBackwardAsync,
   convTransposeBackwardAsync, convTranspose1dBackwardAsync, convTranspose2dBackwardAsync, convTranspose3dBackwardAsync,
 } from './ops/backward.js';
-export type { ConvBackwardOptions, ConvTransposeBackwardOptions, ConvGradients, GradientsOf, GradientSelection, GradientBuffers } from './ops/backward.js';
+export type { ConvBackwardOptions, ConvTransposeBackwardOptions, ConvGradients, GradientsOf, GradientSelection, GradientBuffers, BackwardFunction, BackwardAsyncFunction } from './ops/backward.js';
 export { fastEngineReady, fastEngineInfo, setFastEngineThreads } from './engine/wasm/api.js';
 export type { FastEngineInfo, FastEngineOptions, FastEngineThreadOptions, KernelSource } from './engine/wasm/api.js';
 export { avgPool1d, avgPool2d, avgPool3d, maxPool1d, maxPool2d, maxPool3d } from './ops/pool.js';

@@ -126,7 +126,7 @@ export type GradientsOf<G extends GradientSelection = GradientSelection, B exten
 };
 
 /** The `bias` option's type: what decides the bias gradient's default. */
-type BiasOption = Tensor | null | undefined;
+export type BiasOption = Tensor | null | undefined;
 
 // The gradients' types follow the options as far as the call's types say them, so that
 // `conv2dBackward(x, w, gy).input` is a Tensor (it always is) and `gradients: { input: false }`
@@ -483,6 +483,45 @@ async function backwardAsync(transposed: boolean, rank: number | undefined, inpu
 }
 
 /**
+ * A backward function's signature: its gradients typed from its options (GradientsOf), `O` the
+ * options of its forward op (ConvBackwardOptions or ConvTransposeBackwardOptions).
+ *
+ * @example
+ * ```ts
+ * import { conv2dBackward, tensor } from 'convkit';
+ * // conv2dBackward is a BackwardFunction<ConvBackwardOptions>: with no gradients option, input is a Tensor
+ * const g = conv2dBackward(tensor([1, 2, 3, 4], [1, 1, 2, 2]), tensor([2], [1, 1, 1, 1]), tensor([1, 1, 1, 1], [1, 1, 2, 2]));
+ * Array.from(g.input.data); //=> [2, 2, 2, 2]
+ * ```
+ */
+export type BackwardFunction<O> = <G extends GradientSelection = {}, B extends BiasOption = undefined>(
+  input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: O & { gradients?: G; bias?: B },
+) => GradientsOf<G, B>;
+/**
+ * The async variants' signature: as {@link BackwardFunction}, the gradients as a promise.
+ *
+ * @example
+ * ```ts
+ * import { conv2dBackwardAsync, tensor } from 'convkit';
+ * // conv2dBackwardAsync is a BackwardAsyncFunction<ConvBackwardOptions>
+ * const g = await conv2dBackwardAsync(tensor([1, 2, 3, 4], [1, 1, 2, 2]), tensor([2], [1, 1, 1, 1]), tensor([1, 1, 1, 1], [1, 1, 2, 2]), { gradients: { input: false } });
+ * Array.from(g.weight.data); //=> [10]
+ * ```
+ */
+export type BackwardAsyncFunction<O> = <G extends GradientSelection = {}, B extends BiasOption = undefined>(
+  input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: O & { gradients?: G; bias?: B },
+) => Promise<GradientsOf<G, B>>;
+
+/** The public function of one backward pass (conv or transposed, a rank or any), typed from its options. */
+function backwardOf<O>(transposed: boolean, rank: number | undefined): BackwardFunction<O> {
+  return ((input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: unknown) => backward(transposed, rank, input, weight, gradOutput, options)) as unknown as BackwardFunction<O>;
+}
+
+function backwardAsyncOf<O>(transposed: boolean, rank: number | undefined): BackwardAsyncFunction<O> {
+  return ((input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: unknown) => backwardAsync(transposed, rank, input, weight, gradOutput, options)) as unknown as BackwardAsyncFunction<O>;
+}
+
+/**
  * The backward pass of `conv` (any spatial rank, taken from the weight): the gradients of
  * Σ gradOutput·conv(input, weight, options) with respect to the input, the weight and the bias, as
  * PyTorch's autograd computes them. The input gradient is the transposed convolution of gradOutput
@@ -501,7 +540,7 @@ async function backwardAsync(transposed: boolean, rank: number | undefined, inpu
  * Array.from(g.bias.data);   //=> [3]
  * ```
  */
-export const convBackward = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions & { gradients?: G; bias?: B }): GradientsOf<G, B> => backward(false, undefined, input, weight, gradOutput, options) as GradientsOf<G, B>;
+export const convBackward = backwardOf<ConvBackwardOptions>(false, undefined);
 /**
  * The backward pass of `conv1d` (input `[N, C, L]` or `[C, L]`): see {@link convBackward}.
  *
@@ -516,7 +555,7 @@ export const convBackward = <G extends GradientSelection = {}, B extends BiasOpt
  * Array.from(g.weight.data); //=> [2, 1, 2]
  * ```
  */
-export const conv1dBackward = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions & { gradients?: G; bias?: B }): GradientsOf<G, B> => backward(false, 1, input, weight, gradOutput, options) as GradientsOf<G, B>;
+export const conv1dBackward = backwardOf<ConvBackwardOptions>(false, 1);
 /**
  * The backward pass of `conv2d` (input `[N, C, H, W]` or `[C, H, W]`): see {@link convBackward}.
  *
@@ -530,7 +569,7 @@ export const conv1dBackward = <G extends GradientSelection = {}, B extends BiasO
  * Array.from(g.weight.data); //=> [1, 2, 3, 4]
  * ```
  */
-export const conv2dBackward = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions & { gradients?: G; bias?: B }): GradientsOf<G, B> => backward(false, 2, input, weight, gradOutput, options) as GradientsOf<G, B>;
+export const conv2dBackward = backwardOf<ConvBackwardOptions>(false, 2);
 /**
  * The backward pass of `conv3d` (input `[N, C, D, H, W]` or `[C, D, H, W]`): see {@link convBackward}.
  *
@@ -544,7 +583,7 @@ export const conv2dBackward = <G extends GradientSelection = {}, B extends BiasO
  * Array.from(g.weight.data); //=> [8]
  * ```
  */
-export const conv3dBackward = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions & { gradients?: G; bias?: B }): GradientsOf<G, B> => backward(false, 3, input, weight, gradOutput, options) as GradientsOf<G, B>;
+export const conv3dBackward = backwardOf<ConvBackwardOptions>(false, 3);
 /**
  * The backward pass of `convTranspose` (any spatial rank, taken from the weight `[IC, OC/groups, k…]`):
  * the gradients of Σ gradOutput·convTranspose(input, weight, options). The input gradient is the
@@ -561,8 +600,7 @@ export const conv3dBackward = <G extends GradientSelection = {}, B extends BiasO
  * Array.from(g.weight.data); //=> [7, 10]
  * ```
  */
-export const convTransposeBackward = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions & { gradients?: G; bias?: B }): GradientsOf<G, B> =>
-  backward(true, undefined, input, weight, gradOutput, options) as GradientsOf<G, B>;
+export const convTransposeBackward = backwardOf<ConvTransposeBackwardOptions>(true, undefined);
 /**
  * The backward pass of `convTranspose1d`: see {@link convTransposeBackward}.
  *
@@ -574,8 +612,7 @@ export const convTransposeBackward = <G extends GradientSelection = {}, B extend
  * Array.from(g.weight.data); //=> [3, 3, 3]
  * ```
  */
-export const convTranspose1dBackward = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions & { gradients?: G; bias?: B }): GradientsOf<G, B> =>
-  backward(true, 1, input, weight, gradOutput, options) as GradientsOf<G, B>;
+export const convTranspose1dBackward = backwardOf<ConvTransposeBackwardOptions>(true, 1);
 /**
  * The backward pass of `convTranspose2d`: see {@link convTransposeBackward}.
  *
@@ -589,8 +626,7 @@ export const convTranspose1dBackward = <G extends GradientSelection = {}, B exte
  * Array.from(g.weight.data); //=> [10, 10, 10, 10]
  * ```
  */
-export const convTranspose2dBackward = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions & { gradients?: G; bias?: B }): GradientsOf<G, B> =>
-  backward(true, 2, input, weight, gradOutput, options) as GradientsOf<G, B>;
+export const convTranspose2dBackward = backwardOf<ConvTransposeBackwardOptions>(true, 2);
 /**
  * The backward pass of `convTranspose3d`: see {@link convTransposeBackward}.
  *
@@ -602,8 +638,7 @@ export const convTranspose2dBackward = <G extends GradientSelection = {}, B exte
  * Array.from(g.weight.data); //=> [3, 3]
  * ```
  */
-export const convTranspose3dBackward = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions & { gradients?: G; bias?: B }): GradientsOf<G, B> =>
-  backward(true, 3, input, weight, gradOutput, options) as GradientsOf<G, B>;
+export const convTranspose3dBackward = backwardOf<ConvTransposeBackwardOptions>(true, 3);
 
 // Asynchronous variants: the same gradients; the engines' work runs on their worker threads.
 /**
@@ -621,8 +656,7 @@ export const convTranspose3dBackward = <G extends GradientSelection = {}, B exte
  * Array.from(g.weight.data); //=> [6, 9]
  * ```
  */
-export const convBackwardAsync = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions & { gradients?: G; bias?: B }): Promise<GradientsOf<G, B>> =>
-  backwardAsync(false, undefined, input, weight, gradOutput, options) as Promise<GradientsOf<G, B>>;
+export const convBackwardAsync = backwardAsyncOf<ConvBackwardOptions>(false, undefined);
 /**
  * The asynchronous {@link conv1dBackward}.
  *
@@ -635,8 +669,7 @@ export const convBackwardAsync = <G extends GradientSelection = {}, B extends Bi
  * Array.from(g.bias.data);   //=> [2]
  * ```
  */
-export const conv1dBackwardAsync = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions & { gradients?: G; bias?: B }): Promise<GradientsOf<G, B>> =>
-  backwardAsync(false, 1, input, weight, gradOutput, options) as Promise<GradientsOf<G, B>>;
+export const conv1dBackwardAsync = backwardAsyncOf<ConvBackwardOptions>(false, 1);
 /**
  * The asynchronous {@link conv2dBackward}: large layers run on the worker threads.
  *
@@ -653,8 +686,7 @@ export const conv1dBackwardAsync = <G extends GradientSelection = {}, B extends 
  * // the centre tap sees all 56 x 56 cells; an inner input cell is read by 64 channels x 9 taps x 0.5
  * ```
  */
-export const conv2dBackwardAsync = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions & { gradients?: G; bias?: B }): Promise<GradientsOf<G, B>> =>
-  backwardAsync(false, 2, input, weight, gradOutput, options) as Promise<GradientsOf<G, B>>;
+export const conv2dBackwardAsync = backwardAsyncOf<ConvBackwardOptions>(false, 2);
 /**
  * The asynchronous {@link conv3dBackward}.
  *
@@ -666,8 +698,7 @@ export const conv2dBackwardAsync = <G extends GradientSelection = {}, B extends 
  * Array.from(g.weight.data); //=> [8]
  * ```
  */
-export const conv3dBackwardAsync = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvBackwardOptions & { gradients?: G; bias?: B }): Promise<GradientsOf<G, B>> =>
-  backwardAsync(false, 3, input, weight, gradOutput, options) as Promise<GradientsOf<G, B>>;
+export const conv3dBackwardAsync = backwardAsyncOf<ConvBackwardOptions>(false, 3);
 /**
  * The asynchronous {@link convTransposeBackward}.
  *
@@ -679,8 +710,7 @@ export const conv3dBackwardAsync = <G extends GradientSelection = {}, B extends 
  * Array.from(g.weight.data); //=> [7, 10]
  * ```
  */
-export const convTransposeBackwardAsync = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions & { gradients?: G; bias?: B }): Promise<GradientsOf<G, B>> =>
-  backwardAsync(true, undefined, input, weight, gradOutput, options) as Promise<GradientsOf<G, B>>;
+export const convTransposeBackwardAsync = backwardAsyncOf<ConvTransposeBackwardOptions>(true, undefined);
 /**
  * The asynchronous {@link convTranspose1dBackward}.
  *
@@ -691,8 +721,7 @@ export const convTransposeBackwardAsync = <G extends GradientSelection = {}, B e
  * Array.from(g.input.data);  //=> [3, 3]
  * ```
  */
-export const convTranspose1dBackwardAsync = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions & { gradients?: G; bias?: B }): Promise<GradientsOf<G, B>> =>
-  backwardAsync(true, 1, input, weight, gradOutput, options) as Promise<GradientsOf<G, B>>;
+export const convTranspose1dBackwardAsync = backwardAsyncOf<ConvTransposeBackwardOptions>(true, 1);
 /**
  * The asynchronous {@link convTranspose2dBackward}: large layers run on the worker threads.
  *
@@ -710,8 +739,7 @@ export const convTranspose1dBackwardAsync = <G extends GradientSelection = {}, B
  * // an inner input cell reaches 3 x 3 output cells of each of 32 channels; the centre tap of every input cell lands inside
  * ```
  */
-export const convTranspose2dBackwardAsync = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions & { gradients?: G; bias?: B }): Promise<GradientsOf<G, B>> =>
-  backwardAsync(true, 2, input, weight, gradOutput, options) as Promise<GradientsOf<G, B>>;
+export const convTranspose2dBackwardAsync = backwardAsyncOf<ConvTransposeBackwardOptions>(true, 2);
 /**
  * The asynchronous {@link convTranspose3dBackward}.
  *
@@ -722,5 +750,4 @@ export const convTranspose2dBackwardAsync = <G extends GradientSelection = {}, B
  * Array.from(g.weight.data); //=> [3, 3]
  * ```
  */
-export const convTranspose3dBackwardAsync = <G extends GradientSelection = {}, B extends BiasOption = undefined>(input: InputTensor, weight: Tensor, gradOutput: InputTensor, options?: ConvTransposeBackwardOptions & { gradients?: G; bias?: B }): Promise<GradientsOf<G, B>> =>
-  backwardAsync(true, 3, input, weight, gradOutput, options) as Promise<GradientsOf<G, B>>;
+export const convTranspose3dBackwardAsync = backwardAsyncOf<ConvTransposeBackwardOptions>(true, 3);
