@@ -31,6 +31,17 @@ async function open(query: string, size: { width?: number; height?: number } = {
   return { page, errors };
 }
 
+/** A mid-grey PNG file of w × h pixels, made by the page's own canvas (for the file input). */
+async function greyPng(page: Page, w: number, hgt: number): Promise<number[]> {
+  return page.evaluate(async ([w, hgt]) => {
+    const c = new OffscreenCanvas(w, hgt);
+    const ctx = c.getContext('2d') as OffscreenCanvasRenderingContext2D;
+    ctx.fillStyle = '#808080';
+    ctx.fillRect(0, 0, w, hgt);
+    return Array.from(new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer()));
+  }, [w, hgt]);
+}
+
 /** Waits until the newest request's output is on the canvas. */
 async function drawn(page: Page): Promise<void> {
   await page.waitForFunction(() => {
@@ -597,13 +608,7 @@ describe('image mode', () => {
   it('upsampling a picture no larger than its crop says it takes the whole picture, and “the middle” only of one it crops, in both languages', async () => {
     for (const lang of ['en', 'zh'] as const) {
       const { page, errors } = await open(`?view=image&lang=${lang}`);
-      const png = (w: number, hgt: number) => page.evaluate(async ([w, hgt]) => {
-        const c = new OffscreenCanvas(w, hgt);
-        const ctx = c.getContext('2d') as OffscreenCanvasRenderingContext2D;
-        ctx.fillStyle = '#808080';
-        ctx.fillRect(0, 0, w, hgt);
-        return Array.from(new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer()));
-      }, [w, hgt]);
+      const png = (w: number, hgt: number) => greyPng(page, w, hgt);
       const intro = async (name: string, w: number, hgt: number, starts: string) => {
         await page.setInputFiles('#image-file', { name, mimeType: 'image/png', buffer: Buffer.from(await png(w, hgt)) });
         await page.waitForFunction((s) => (document.querySelector('[data-image-upsample] > p')?.textContent ?? '').startsWith(s), starts);
@@ -1122,13 +1127,7 @@ describe('image mode', () => {
 
   it('a picture thinner than the studies’ shrink factor still reaches every study; scaling is said H × W, and the learning study says it shrank the picture', async () => {
     const { page, errors } = await open('?view=image&lang=en&k=3&s=1&p=1');
-    const png = (w: number, hgt: number) => page.evaluate(async ([w, hgt]) => {
-      const c = new OffscreenCanvas(w, hgt);
-      const ctx = c.getContext('2d') as OffscreenCanvasRenderingContext2D;
-      ctx.fillStyle = '#808080';
-      ctx.fillRect(0, 0, w, hgt);
-      return Array.from(new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer()));
-    }, [w, hgt]);
+    const png = (w: number, hgt: number) => greyPng(page, w, hgt);
     // 2 rows of 600 pixels: scaled to fit 512 across.
     await page.setInputFiles('#image-file', { name: 'strip.png', mimeType: 'image/png', buffer: Buffer.from(await png(600, 2)) });
     await page.waitForSelector('[data-image-mode][data-picture="own"]');
