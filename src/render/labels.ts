@@ -68,7 +68,7 @@ const zh: Record<LabelKey, string> = {
   overlaps: '每个输出单元的写入次数',
   legendPadding: '填充',
   legendInserted: '插入的零',
-  legendExtra: '输出填充 (a)',
+  legendExtra: '输出填充（a）',
   matrixTitle: '卷积矩阵 C',
   matrixTitleT: '转置矩阵 Cᵀ',
   row: '行',

@@ -36,6 +36,12 @@ describe('labels and the raster font', () => {
     // No character of them is drawn as the missing-glyph box.
     for (const ch of '第步共等价于在插零填充后的输入上做长为卷积翻旋') for (const s of FONT_SIZES) expect(GLYPHS[s].glyphs[ch], ch).toBeDefined();
   });
+  it('Chinese labels set a bracketed word after Chinese text in full-width brackets (输出填充（a）)', () => {
+    const zhLabels = allLabels().filter((x) => /[\u4e00-\u9fff]/.test(x));
+    expect(zhLabels.length).toBeGreaterThan(10);
+    expect(zhLabels.filter((x) => /[\u4e00-\u9fff]\s?\([^)]*\)/.test(x))).toEqual([]);
+    expect(zhLabels).toContain('输出填充（a）');
+  });
   it('labels are in the shared string table as render.*', () => {
     expect(t('zh', 'render.input')).toBe('输入');
     expect(t('en', 'render.kernel')).toBe('kernel');
