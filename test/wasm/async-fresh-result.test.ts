@@ -1,6 +1,6 @@
 /**
  * An async call on the threads makes a large fresh result while the workers compute and touches
- * its pages a slice at a time between other events (engine.ts faultIn; JobLayout.freshLength for
+ * its pages a slice at a time between other events (engine.ts runMaking; JobLayout.freshLength for
  * jobs). The results are the ones the sync calls give, on every path that does it: a direct conv,
  * a Winograd conv, a pooling job, and a backward call's input gradient — each larger than one
  * slice, so the result is made in several slices; and other events run while the call is out.

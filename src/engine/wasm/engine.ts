@@ -20,12 +20,24 @@ export { runTask };
 /** Floats of a fresh async result touched between two turns of the event loop (1 MiB). */
 const FAULT_SLICE = 1 << 18;
 
-/** Touches every page of a fresh array, a slice at a time, letting queued events run between slices. */
-async function faultIn(a: Float32Array): Promise<void> {
-  for (let i = 0; i < a.length; i += FAULT_SLICE) {
-    a.fill(0, i, i + FAULT_SLICE);
-    await yieldToEventLoop();
+/**
+ * Runs an async job on the threads and, while the workers compute, makes its fresh result of
+ * `length` floats (null when it is at most one slice, or the caller gave a buffer: length 0). Its
+ * first touches (a page fault per 4 KiB: ~30 ms for 12.8 MB on these VMs) are made a slice at a
+ * time between other events, instead of in one block at the copy after the join.
+ */
+async function runMaking(runner: TaskRunner, tasks: Task[], layout: { scratchPtr: number; scratchPer: number }, tablePtr: number, length: number): Promise<Float32Array | null> {
+  const run = runner.runAsync(tasks, layout.scratchPtr, layout.scratchPer, tablePtr);
+  let made: Float32Array | null = null;
+  if (length > FAULT_SLICE) {
+    made = new Float32Array(length);
+    for (let i = 0; i < length; i += FAULT_SLICE) {
+      made.fill(0, i, i + FAULT_SLICE);
+      await yieldToEventLoop();
+    }
   }
+  await run;
+  return made;
 }
 
 /** Below this many multiply-adds a call stays on the calling thread (waking workers costs more). */
@@ -221,17 +233,11 @@ export class WasmEngine {
     const job = this.queue.then(async () => {
       const runner = this.pick(macsOf(g), threads, false);
       const { layout, tablePtr, tasks } = this.setup(g, input, w, bias, runner ? runner.slots : 1);
-      let result = into;
-      if (runner) {
-        const run = runner.runAsync(tasks, layout.scratchPtr, layout.scratchPer, tablePtr);
-        // A fresh result's first touches (a page fault per 4 KiB: ~30 ms for 12.8 MB on these
-        // VMs) are made while the workers compute, a slice at a time between other events,
-        // instead of in one block at the copy after the join (jobs alike: JobLayout.freshLength).
-        if (!result && layout.outLength > FAULT_SLICE) await faultIn((result = new Float32Array(layout.outLength)));
-        await run;
-      } else for (const t of tasks) runTask(this.kernels, t, layout.scratchPtr, false);
+      let made: Float32Array | null = null;
+      if (runner) made = await runMaking(runner, tasks, layout, tablePtr, into ? 0 : layout.outLength);
+      else for (const t of tasks) runTask(this.kernels, t, layout.scratchPtr, false);
       layout.finish(this.kernels);
-      return this.read(layout, result);
+      return this.read(layout, into ?? made);
     });
     this.queue = job.then(() => undefined, () => undefined).then(() => { this.asyncBusy--; release(); });
     return job;
@@ -273,11 +279,8 @@ export class WasmEngine {
       const runner = this.pick(job.macs, threads, false);
       const { layout, tablePtr } = this.setupJob(job, runner ? runner.slots : 1);
       let made: Float32Array | null = null;
-      if (runner) {
-        const run = runner.runAsync(layout.tasks, layout.scratchPtr, layout.scratchPer, tablePtr);
-        if ((layout.freshLength ?? 0) > FAULT_SLICE) await faultIn((made = new Float32Array(layout.freshLength!)));
-        await run;
-      } else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr, false);
+      if (runner) made = await runMaking(runner, layout.tasks, layout, tablePtr, layout.freshLength ?? 0);
+      else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr, false);
       return layout.read(this.memory.buffer as ArrayBuffer, made);
     });
     this.queue = result.then(() => undefined, () => undefined).then(() => { this.asyncBusy--; release(); });

@@ -39,7 +39,7 @@ export interface JobLayout {
   /**
    * Optional: the length of the fresh result array read() would make (absent when the caller
    * gave a buffer). An async run makes it while the workers compute and touches its pages a slice
-   * at a time between other events (engine.ts faultIn), then hands it to read().
+   * at a time between other events (engine.ts runMaking), then hands it to read().
    */
   freshLength?: number;
   /**
