@@ -128,9 +128,6 @@ export type GradientsOf<G extends GradientSelection = GradientSelection, B exten
 /** The `bias` option's type: what decides the bias gradient's default. */
 export type BiasOption = Tensor | null | undefined;
 
-// The gradients' types follow the options as far as the call's types say them, so that
-// `conv2dBackward(x, w, gy).input` is a Tensor (it always is) and `gradients: { input: false }`
-// gives `input: null`; options typed only as the option interfaces give `Tensor | null`.
 /** The flag `gradients` gives a gradient: true, false, or undefined where it may be absent. */
 type Flag<G, K extends keyof GradientSelection> = G extends unknown ? (K extends keyof G ? G[K] : undefined) : never;
 /** A gradient's type from its flag, and from what it defaults to when the flag is absent. */
