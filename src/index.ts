@@ -99,4 +99,4 @@ export {
   sceneOf, sceneToGif, sceneToPng, sceneFrameSvg, sceneAnimatedSvg, galleryEntries, CLASSIC_FIGURES, classicSpec,
   MAX_CELLS_PER_AXIS, MAX_FRAMES,
 } from './render/index.js';
-export type { RenderOptions, Theme, MatrixRenderOptions, Scene, Prim, Rgb, PaletteName, ClassicFigure, GalleryEntry } from './render/index.js';
+export type { RenderOptions, Theme, EmptyCells, MatrixRenderOptions, Scene, Prim, Rgb, PaletteName, ClassicFigure, GalleryEntry } from './render/index.js';

@@ -13,7 +13,7 @@ import { checkAnimatable, sceneFor } from './scene-of.js';
 import { sceneAnimatedSvg, sceneFrameSvg } from './svg.js';
 import { ConvError, show } from '../geometry/errors.js';
 
-export type { RenderOptions, Theme } from './options.js';
+export type { EmptyCells, RenderOptions, Theme } from './options.js';
 export type { MatrixRenderOptions } from './layout/matrix.js';
 export type { Scene, Prim, Rgb } from './scene.js';
 export type { Plane } from './layout/plane.js';

@@ -8,7 +8,13 @@ import type { TraceView } from '../trace/types.js';
 /** How a picture is laid out: the slanted planes of the classic figures, or flat side-by-side grids. */
 export type Theme = 'classic' | 'flat';
 
-/** Options of every picture: theme, language, numeric mode and its values, palette, transposed view. */
+/**
+ * How the grid's empty cells (padding, inserted zeros, output padding `a`) are drawn: each outlined
+ * apart, or their edges joined into one dashed grid (see {@link RenderOptions.emptyCells}).
+ */
+export type EmptyCells = 'apart' | 'joined';
+
+/** Options of every picture: theme, language, numeric mode and its values, palette, transposed view, text scale, empty cells. */
 export interface RenderOptions {
   /** 'classic' (default): the slanted planes of the classic figures; 'flat': side-by-side grids. */
   theme?: Theme;
@@ -28,6 +34,18 @@ export interface RenderOptions {
    * each size with the nearest generated glyph size.
    */
   textScale?: number;
+  /**
+   * How the grid's empty cells (padding, inserted zeros, output padding `a`) are drawn.
+   * 'apart' (default): each cell outlined on its own, inset a little, as the classic GIFs show
+   * them at their own size. 'joined': each edge drawn once, where the cells meet — an inserted
+   * zero's short dash where a zero is on either side, else padding's long dash, and an edge of an
+   * input cell left to that cell's solid outline — and the `a` cells, and their legend swatch,
+   * tinted with the output's colour at 0.3 opacity. For a picture shown larger than its own pixels
+   * (the playground's figure), where the apart outlines read as two lines a few pixels apart and
+   * an `a` no longer fits in its cell. Every format draws it the same; the scatter view has no
+   * empty cells and is unchanged.
+   */
+  emptyCells?: EmptyCells;
 }
 
 export interface ResolvedOptions {
@@ -37,6 +55,7 @@ export interface ResolvedOptions {
   palette: Palette;
   values?: RenderOptions['values'];
   textScale: number;
+  emptyCells: EmptyCells;
 }
 
 /**
@@ -71,7 +90,7 @@ function oneOf<T extends string>(v: unknown, allowed: readonly T[], name: string
 }
 
 /** Every render option name (`frame` where one frame is drawn): any other is refused, not ignored. */
-const RENDER_OPTIONS: readonly string[] = ['theme', 'lang', 'numeric', 'palette', 'view', 'values', 'textScale', 'frame'];
+const RENDER_OPTIONS: readonly string[] = ['theme', 'lang', 'numeric', 'palette', 'view', 'values', 'textScale', 'emptyCells', 'frame'];
 
 /**
  * The render options as names that `call`'s first argument (the convolution) does not take:
@@ -93,6 +112,7 @@ export function resolveOptions(o: RenderOptions | undefined): ResolvedOptions {
     palette: paletteOf(oneOf(opts.palette, ['default', 'colorblind'] as const, 'palette', 'default')),
     values: opts.values,
     textScale: textScaleOf(opts.textScale),
+    emptyCells: oneOf(opts.emptyCells, ['apart', 'joined'] as const, 'emptyCells', 'apart'),
   };
 }
 

@@ -4,10 +4,11 @@ import { weightLabel } from '../../matrix/label.js';
 import { flatIndex } from '../../trace/raster.js';
 import type { CellKind, Trace } from '../../trace/types.js';
 import { label, type Lang } from '../labels.js';
+import type { EmptyCells } from '../options.js';
 import type { Palette } from '../palette.js';
 import { textWidth } from '../raster/font.js';
 import type { Prim, Rgb } from '../scene.js';
-import { block, centre, type Plane } from './plane.js';
+import { block, centre, point, type Plane } from './plane.js';
 
 /** A 1-D trace is drawn as one row; 3-D is refused (the playground slices it). */
 export function as2d(shape: readonly number[]): [number, number] {
@@ -45,17 +46,63 @@ export function dashOf(kind: CellKind): readonly [number, number] {
   return kind === 'inserted' ? [2, 2] : [4, 3];
 }
 
-/** A grid cell as the classic figures draw it: filled input, or an empty dashed cell. */
-export function cellPrims(plane: Plane, r: number, c: number, kind: CellKind | 'output', pal: Palette, out: Prim[], scale = 1): void {
+/** How strongly the `a` cells take the output's colour where empty cells are joined: a tint, under the `a` and the window's shade. */
+export const EXTRA_TINT = 0.3;
+
+/**
+ * A grid cell as the classic figures draw it: filled input, or an empty dashed cell outlined apart
+ * (inset). With empty cells `joined`, an empty cell draws no outline of its own (`emptyEdges` draws
+ * the grid's edges once each) and an `a` cell is tinted with the output's colour.
+ */
+export function cellPrims(plane: Plane, r: number, c: number, kind: CellKind | 'output', pal: Palette, out: Prim[], scale = 1, empty: EmptyCells = 'apart'): void {
   const points = block(plane, r, c);
   if (kind === 'input' || kind === 'output') {
     out.push({ type: 'poly', points, fill: kind === 'input' ? pal.input : pal.output, stroke: pal.grid, strokeWidth: 1 });
     return;
   }
-  out.push({ type: 'poly', points: block(plane, r, c, r + 1, c + 1, 0.06), stroke: pal.dashed, strokeWidth: 1, dash: dashOf(kind) });
+  if (empty === 'apart') out.push({ type: 'poly', points: block(plane, r, c, r + 1, c + 1, 0.06), stroke: pal.dashed, strokeWidth: 1, dash: dashOf(kind) });
+  else if (kind === 'extra') out.push({ type: 'poly', points, fill: pal.output, fillOpacity: EXTRA_TINT });
   if (kind === 'extra' && plane.cw >= 20 * scale) {
     const [x, y] = centre(plane, r, c);
     out.push({ type: 'text', x, y: y + 4 * scale, text: 'a', size: SIZE.small * scale, color: pal.muted, anchor: 'middle' });
+  }
+}
+
+/**
+ * The edges of the grid's empty cells, each drawn once as a dashed line from corner to corner (so
+ * every dash starts at a cell's corner, as on an outline drawn apart): an inserted zero's short dash
+ * where a zero is on either side, else padding's long dash. An edge an empty cell shares with an
+ * input cell is left to the input cell's solid outline. Which cell is which comes from the trace,
+ * where each edge is from `plane`, the grid's own map. In order: each empty cell's top, bottom,
+ * left and right edge not drawn before.
+ */
+export function emptyEdges(tr: Trace, plane: Plane, pal: Palette, out: Prim[]): void {
+  const [GH, GW] = as2d(tr.grid.shape);
+  const kinds: CellKind[] = new Array(GH * GW);
+  for (const cell of tr.grid.cells) {
+    const [r, c] = rc(cell.grid);
+    kinds[r * GW + c] = cell.kind;
+  }
+  const kindAt = (r: number, c: number): CellKind | null => (r < 0 || c < 0 || r >= GH || c >= GW ? null : kinds[r * GW + c]);
+  // Horizontal edge (r, c) is the top of cell (r, c); vertical edge (r, c) its left.
+  const drawn = new Set<number>();
+  const edge = (key: number, a: CellKind, b: CellKind | null, r0: number, c0: number, r1: number, c1: number) => {
+    if (b === 'input' || drawn.has(key)) return;
+    drawn.add(key);
+    const [x1, y1] = point(plane, r0, c0);
+    const [x2, y2] = point(plane, r1, c1);
+    out.push({ type: 'line', x1, y1, x2, y2, stroke: pal.dashed, strokeWidth: 1, dash: dashOf(a === 'inserted' || b === 'inserted' ? 'inserted' : 'padding') });
+  };
+  const H = (r: number, c: number) => 2 * (r * (GW + 1) + c);
+  const V = (r: number, c: number) => 2 * (r * (GW + 1) + c) + 1;
+  for (const cell of tr.grid.cells) {
+    const k = cell.kind;
+    if (k === 'input') continue;
+    const [r, c] = rc(cell.grid);
+    edge(H(r, c), k, kindAt(r - 1, c), r, c, r, c + 1);
+    edge(H(r + 1, c), k, kindAt(r + 1, c), r + 1, c, r + 1, c + 1);
+    edge(V(r, c), k, kindAt(r, c - 1), r, c, r + 1, c);
+    edge(V(r, c + 1), k, kindAt(r, c + 1), r, c + 1, r + 1, c + 1);
   }
 }
 
@@ -63,8 +110,11 @@ export function shadePrim(plane: Plane, r0: number, c0: number, r1: number, c1: 
   return { type: 'poly', points: block(plane, r0, c0, r1, c1), fill: pal.shade, fillOpacity: pal.shadeOpacity };
 }
 
-/** Legend of the empty cell kinds present in the grid (what the dashed cells are). */
-export function legendPrims(tr: Trace, x: number, y: number, pal: Palette, lang: Lang, out: Prim[], scale = 1): number {
+/**
+ * Legend of the empty cell kinds present in the grid (what the dashed cells are). With empty cells
+ * `joined`, the `a` swatch is tinted as its cells are.
+ */
+export function legendPrims(tr: Trace, x: number, y: number, pal: Palette, lang: Lang, out: Prim[], scale = 1, empty: EmptyCells = 'apart'): number {
   const kinds = new Set(tr.grid.cells.map((c) => c.kind));
   let pen = x;
   const entries: [CellKind, string][] = [
@@ -74,7 +124,8 @@ export function legendPrims(tr: Trace, x: number, y: number, pal: Palette, lang:
   ];
   for (const [kind, text] of entries) {
     if (!kinds.has(kind)) continue;
-    out.push({ type: 'rect', x: pen, y: y - 11 * scale, w: 14 * scale, h: 14 * scale, stroke: pal.dashed, strokeWidth: 1, dash: dashOf(kind) });
+    const tint = empty === 'joined' && kind === 'extra' ? { fill: pal.output, fillOpacity: EXTRA_TINT } : {};
+    out.push({ type: 'rect', x: pen, y: y - 11 * scale, w: 14 * scale, h: 14 * scale, stroke: pal.dashed, strokeWidth: 1, dash: dashOf(kind), ...tint });
     out.push({ type: 'text', x: pen + 20 * scale, y, text, size: SIZE.param * scale, color: pal.muted });
     pen += 20 * scale + textWidth(text, SIZE.param * scale) + 16 * scale;
   }

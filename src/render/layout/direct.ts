@@ -13,7 +13,7 @@ import { formatOutput, numericValues, type NumericValues } from '../numeric.js';
 import type { ResolvedOptions } from '../options.js';
 import { textWidth } from '../raster/font.js';
 import type { Prim, SceneLayout } from '../scene.js';
-import { as2d, cellPrims, inCell, kernelPanel, legendPrims, rc, shadePrim, SIZE, textPrim, textSizes } from './common.js';
+import { as2d, cellPrims, emptyEdges, inCell, kernelPanel, legendPrims, rc, shadePrim, SIZE, textPrim, textSizes } from './common.js';
 import { block, centre, planeHeight, planeWidth, point, type Plane } from './plane.js';
 import { dims, paramLines, titleOf, wrapLine } from './text.js';
 
@@ -97,10 +97,11 @@ export function directLayout(tr: DirectTrace, o: ResolvedOptions): SceneLayout {
     cursor += h + 12;
   }
 
-  // Grid cells (input, padding, inserted zeros, `a` cells) and output cells.
+  // Grid cells (input, padding, inserted zeros, `a` cells), the empty cells' edges where they are
+  // joined, and output cells.
   for (const c of tr.grid.cells) {
     const [r, col] = rc(c.grid);
-    cellPrims(inPlane, r, col, c.kind, pal, base, t);
+    cellPrims(inPlane, r, col, c.kind, pal, base, t, o.emptyCells);
     if (nums && cell >= 24) {
       const [x, y] = centre(inPlane, r, col);
       const src = c.input ?? c.copies;
@@ -108,6 +109,7 @@ export function directLayout(tr: DirectTrace, o: ResolvedOptions): SceneLayout {
       base.push(textPrim(x - cell * 0.08, y + 5, String(v), valueSize, c.input ? pal.background : pal.muted, 'middle'));
     }
   }
+  if (o.emptyCells === 'joined') emptyEdges(tr, inPlane, pal, base);
   for (let r = 0; r < OH; r++) for (let col = 0; col < OW; col++) cellPrims(outPlane, r, col, 'output', pal, base);
 
   // Bottom block: parameters and legend on the left, the kernel on the right.
@@ -121,7 +123,7 @@ export function directLayout(tr: DirectTrace, o: ResolvedOptions): SceneLayout {
     textW = Math.max(textW, textWidth(line, S.param));
   }
   cursor += 24 * t;
-  const legendW = legendPrims(tr, MARGIN, cursor, pal, lang, base, t);
+  const legendW = legendPrims(tr, MARGIN, cursor, pal, lang, base, t, o.emptyCells);
   if (legendW === 0) cursor -= 16 * t;
   textW = Math.max(textW, legendW);
   cursor += 10;

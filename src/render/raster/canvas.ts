@@ -71,7 +71,9 @@ export class RgbCanvas {
         break;
       }
       case 'line':
-        this.line(p.x1, p.y1, p.x2, p.y2, p.stroke, p.strokeWidth, p.opacity ?? 1, p.dash, 2);
+        // A dashed line is an empty cell's edge (empty cells joined): drawn as the cells' dashed
+        // outlines are, at full coverage; the window's long solid lines at 2 levels (see fillPolygon).
+        this.line(p.x1, p.y1, p.x2, p.y2, p.stroke, p.strokeWidth, p.opacity ?? 1, p.dash, p.dash ? 0 : 2);
         break;
       case 'text':
         this.text(p.x, p.y, p.text, p.size, p.color, p.anchor ?? 'start');
