@@ -25,7 +25,7 @@ function paint(p: Paint, out: Attrs): Attrs {
   return out;
 }
 
-/** Several polygons of one paint drawn as one `<path>`, one subpath each (see `mergePolygons`). */
+/** Several polygons or lines of one paint drawn as one `<path>`, one subpath each (see `mergeShapes`). */
 export interface PathPrim extends Paint {
   type: 'path';
   d: string;
@@ -68,36 +68,47 @@ export function primToSvg(p: Prim | PathPrim): string {
 }
 
 /**
- * The primitives with each run of consecutive polygons drawn as one path per paint (one subpath per
- * polygon, so dashes restart per cell as they do per `<polygon>`). A viewer that keeps a large base
- * on screen then holds a handful of elements instead of thousands. Polygons of a run that differ in
- * paint keep their order by first appearance, which draws the same picture as long as they do not
- * overlap — true of the renderer's grids, whose cells tile and whose empty cells are inset; the
- * kernel panel's cell and shade alternate with text, so each pair is its own run.
+ * The primitives with each run of consecutive polygons, and each run of consecutive lines (opaque
+ * ones), drawn as one path per paint: one subpath per polygon or line, so dashes restart per cell
+ * or edge as they do per `<polygon>` or `<line>`. A viewer that keeps a large base on screen then
+ * holds a handful of elements instead of thousands. Shapes of a run that differ in paint keep their
+ * order by first appearance, which draws the same picture as long as they do not overlap — true of
+ * the renderer's grids, whose cells tile and whose empty cells are inset or, joined, one line per
+ * edge; the kernel panel's cell and shade alternate with text, so each pair is its own run. A
+ * polygon and a line are never in one run.
  */
-export function mergePolygons(prims: readonly Prim[]): (Exclude<Prim, { type: 'poly' }> | PathPrim)[] {
+export function mergeShapes(prims: readonly Prim[]): (Exclude<Prim, { type: 'poly' }> | PathPrim)[] {
   const out: (Exclude<Prim, { type: 'poly' }> | PathPrim)[] = [];
   let run = new Map<string, PathPrim>();
+  let runOf: 'poly' | 'line' | null = null;
   const flush = () => {
     out.push(...run.values());
     run = new Map();
+    runOf = null;
   };
-  for (const p of prims) {
-    if (p.type !== 'poly') {
-      flush();
-      out.push(p);
-      continue;
-    }
-    const key = `${p.fill ?? ''}|${p.fillOpacity ?? ''}|${p.stroke ?? ''}|${p.strokeWidth ?? ''}|${p.dash ?? ''}`;
+  const pathOf = (key: string, paint: Paint): PathPrim => {
     let path = run.get(key);
     if (!path) {
-      path = { type: 'path', d: '', fill: p.fill, fillOpacity: p.fillOpacity, stroke: p.stroke, strokeWidth: p.strokeWidth, dash: p.dash };
+      path = { type: 'path', d: '', fill: paint.fill, fillOpacity: paint.fillOpacity, stroke: paint.stroke, strokeWidth: paint.strokeWidth, dash: paint.dash };
       run.set(key, path);
     }
-    const pts = p.points;
-    let d = `M${n(pts[0])} ${n(pts[1])}`;
-    for (let i = 2; i < pts.length; i += 2) d += `L${n(pts[i])} ${n(pts[i + 1])}`;
-    path.d += `${d}Z`;
+    return path;
+  };
+  for (const p of prims) {
+    const kind = p.type === 'poly' ? 'poly' : p.type === 'line' && (p.opacity ?? 1) === 1 ? 'line' : null;
+    if (kind !== runOf) flush();
+    if (p.type === 'poly') {
+      runOf = 'poly';
+      const path = pathOf(`${p.fill ?? ''}|${p.fillOpacity ?? ''}|${p.stroke ?? ''}|${p.strokeWidth ?? ''}|${p.dash ?? ''}`, p);
+      const pts = p.points;
+      let d = `M${n(pts[0])} ${n(pts[1])}`;
+      for (let i = 2; i < pts.length; i += 2) d += `L${n(pts[i])} ${n(pts[i + 1])}`;
+      path.d += `${d}Z`;
+    } else if (kind === 'line' && p.type === 'line') {
+      runOf = 'line';
+      const path = pathOf(`${p.stroke}|${p.strokeWidth}|${p.dash ?? ''}`, { stroke: p.stroke, strokeWidth: p.strokeWidth, dash: p.dash });
+      path.d += `M${n(p.x1)} ${n(p.y1)}L${n(p.x2)} ${n(p.y2)}`;
+    } else out.push(p);
   }
   flush();
   return out;

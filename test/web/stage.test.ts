@@ -39,6 +39,38 @@ async function figureBox(page: Page) {
   });
 }
 
+/**
+ * What an SVG draws, shape by shape, in the order the shapes are found: each polygon, and each
+ * subpath of a merged path (the page draws runs of cells and of edges as a few paths; the library's
+ * SVG one element each), with its points and paint; text and rectangles as written. The picture's
+ * background rectangle (the page's first in its base, the export's 100 % one) is left out.
+ */
+function shapes(svg: string): string[] {
+  const out: string[] = [];
+  const attrs = (s: string) => [...s.matchAll(/ ([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]] as const);
+  const base = svg.replace(/<rect width="100%"[^>]*>/, '').replace(/(<g id="classic-base">)<rect [^>]*>(<\/rect>)?/, '$1');
+  for (const m of base.matchAll(/<(polygon|path|line|rect|text)\b([^>]*?)\/?>(?:([^<]*)<\/text>)?/g)) {
+    const [, name, rest, text] = m;
+    const a = attrs(rest);
+    const paint = (skip: string[]) => a.filter(([k]) => !skip.includes(k) && !(k === 'fill' && name === 'line')).map(([k, v]) => `${k}=${v}`).join(' ');
+    if (name === 'polygon') {
+      const p = a.find(([k]) => k === 'points')![1].split(' ');
+      let d = `M${p[0]} ${p[1]}`;
+      for (let i = 2; i < p.length; i += 2) d += `L${p[i]} ${p[i + 1]}`;
+      out.push(`${d}Z ${paint(['points'])}`);
+    } else if (name === 'path') {
+      const d = a.find(([k]) => k === 'd')![1];
+      const closed = d.endsWith('Z');
+      const own = paint(['d']);
+      for (const sub of d.split('M').filter(Boolean)) out.push(`M${sub} ${closed ? own : own.replace(/^fill=none ?/, '')}`);
+    } else if (name === 'line') {
+      const v = Object.fromEntries(a);
+      out.push(`M${v.x1} ${v.y1}L${v.x2} ${v.y2} ${paint(['x1', 'y1', 'x2', 'y2'])}`);
+    } else out.push(`<${name} ${paint([])}>${(text ?? '').replace(/&(lt|gt|amp|quot|apos);/g, (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e]!)}`);
+  }
+  return out.sort();
+}
+
 describe('the stage', () => {
   it('a 5×5, k3, s2 figure covers at least a quarter of a 1440×900 window, in view, in both figures and languages', async () => {
     for (const q of ['?i=5&k=3&s=2&p=1&lang=en', '?i=5&k=3&s=2&p=1&fig=classic&lang=en', '?i=5&k=3&s=2&p=1&lang=zh', '?i=5&k=3&s=2&p=1&fig=classic&lang=zh', '?tour=3&lang=en']) {
@@ -85,17 +117,12 @@ describe('the stage', () => {
 
   it('draws the classic slanted-plane figure on screen, as the library renders it, one overlay per step', async () => {
     const { page, errors } = await open('?i=5&k=3&s=2&p=1&fig=classic&lang=en', { width: 1440, height: 900 });
-    const expected = renderSvg({ input: [5, 5], kernel: 3, stride: 2, padding: 1 }, { theme: 'classic', lang: 'en', frame: 1 });
-    // The page draws the base's runs of cells as merged paths (one subpath per cell): count the
-    // cells that are not dashed (input, output, kernel, the window); the dashed ones are drawn one
-    // line per edge (the next test).
-    const solid = (svg: string) => (svg.match(/<(polygon|path) [^>]*>/g) ?? []).filter((e) => !e.includes('stroke-dasharray'))
-      .reduce((n, e) => n + (e.startsWith('<polygon') ? 1 : (e.match(/ d="([^"]*)"/)?.[1] ?? '').split('M').length - 1), 0);
     await page.click('#btn-forward');
     expect(await attr(page, '#svg-classic', 'data-frame')).toBe('1');
     const onScreen = await page.$eval('#svg-classic', (s) => s.outerHTML);
-    // The same primitives: as many slanted cells, and the same width and height.
-    expect(solid(onScreen)).toBe(solid(expected));
+    // The library's SVG with the empty cells joined, as the page asks for them: the same shapes.
+    const expected = renderSvg({ input: [5, 5], kernel: 3, stride: 2, padding: 1 }, { theme: 'classic', lang: 'en', emptyCells: 'joined', frame: 1 });
+    expect(shapes(onScreen)).toEqual(shapes(expected));
     expect(expected).toContain(`width="${await attr(page, '#svg-classic', 'data-width')}"`);
     expect(await page.isHidden('#views')).toBe(true);
     // The grids are one choice away.
@@ -104,6 +131,30 @@ describe('the stage', () => {
     expect(new URL(page.url()).searchParams.get('fig')).toBeNull();
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it("draws what the library's SVG export with emptyCells: 'joined' draws, shape for shape, where zeros are inserted and an output padding is tinted (tour 7, 10, 13)", async () => {
+    const layers: [number, Record<string, unknown>][] = [
+      [7, { input: [2, 2], kernel: 3, stride: 2, transposed: true }],
+      [10, { input: [3, 3], kernel: 3, stride: 2, padding: 1, outputPadding: 1, transposed: true }],
+      [13, { input: [4, 4], kernel: 4, stride: 2, padding: 1, transposed: true }],
+    ];
+    for (const [step, layer] of layers) {
+      for (const lang of ['en', 'zh'] as const) {
+        const { page, errors } = await open(`?tour=${step}&lang=${lang}`, { width: 1440, height: 900 });
+        await page.click('#btn-forward');
+        await page.click('#btn-forward');
+        const frame = Number(await attr(page, '#svg-classic', 'data-frame'));
+        expect(frame, `${step} ${lang}`).toBe(2);
+        const onScreen = await page.$eval('#svg-classic', (s) => s.outerHTML);
+        const exported = renderSvg(layer as never, { theme: 'classic', lang, emptyCells: 'joined', frame });
+        expect(shapes(onScreen), `${step} ${lang}`).toEqual(shapes(exported));
+        // Not what the export draws with its cells apart (each empty cell outlined on its own).
+        expect(shapes(exported)).not.toEqual(shapes(renderSvg(layer as never, { theme: 'classic', lang, frame })));
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    }
   });
 
   it('draws each edge of the empty cells once, where the cells meet (no second outline beside it)', async () => {

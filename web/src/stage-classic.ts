@@ -2,9 +2,10 @@
  * The classic figure on the stage: the slanted input and output planes of Dumoulin & Visin's GIFs,
  * exactly as the library's renderer draws them for `convkit animate` (src/render: `sceneLayoutOf`,
  * the scene with frames built on demand → primitives → SVG). The page only places the renderer's
- * primitives in an <svg> and swaps the current frame's overlay; it draws nothing of its own, but
- * for the empty cells' edges, drawn once each where the renderer outlines every cell apart, and
- * the output padding's tint (classic-cells.ts).
+ * primitives in an <svg> and swaps the current frame's overlay; it draws nothing of its own. It asks
+ * for the empty cells joined (`emptyCells: 'joined'`): shown large, cells outlined apart made each
+ * shared edge two lines a few pixels apart, and a phone's larger text leaves no room for the `a`
+ * that marks the output padding, which the joined figure tints instead.
  *
  * The background (planes, labels, legend) is parsed once per configuration; a step replaces only
  * the frame's few primitives (window, current output cell, the four lines).
@@ -14,9 +15,7 @@ import type { ConvError } from '../../src/geometry/errors.js';
 import { FONT_FAMILY } from '../../src/render/font/family.js';
 import type { SceneLayout } from '../../src/render/scene.js';
 import { sceneLayoutOf } from '../../src/render/scene-of.js';
-import { palette } from '../../src/render/palette.js';
-import { mergePolygons, svgElementOf } from '../../src/render/svg.js';
-import { emptyCells } from './classic-cells.js';
+import { mergeShapes, svgElementOf } from '../../src/render/svg.js';
 import { classicCrop } from './classic-crop.js';
 import type { KeyParts, Part } from './classic-crop.js';
 import type { PathPrim } from '../../src/render/svg.js';
@@ -130,6 +129,7 @@ export class ClassicStage {
         palette: o.colorBlind ? 'colorblind' : 'default',
         values: s.values ? { input: s.values.x, weight: s.values.w } : undefined,
         textScale: this.textScale,
+        emptyCells: 'joined',
       });
       this.refusal = null;
     } catch (e) {
@@ -147,11 +147,10 @@ export class ClassicStage {
     this.svg.setAttribute('data-height', String(sc.height));
     this.title.textContent = `${sc.title}. ${sc.description}`;
     const bg: Prim = { type: 'rect', x: 0, y: 0, w: sc.width, h: sc.height, fill: sc.background };
-    // The base's cells as a few merged paths: a 16×16 transposed layer has 2 400 cells, and as many
-    // elements cost more to create, style and lay out than the whole rest of a change. The empty
-    // cells' edges are drawn once each, the `a` cells tinted (classic-cells.ts).
-    const cells = emptyCells(sc.base, s.trace, sc.planes?.grid, palette(o.colorBlind ? 'colorblind' : 'default').output, o.lang);
-    this.base.replaceChildren(...nodesOf([bg, ...mergePolygons(cells.base), ...cells.lines]));
+    // The base's cells and the empty cells' edges as a few merged paths: a 16×16 transposed layer
+    // has 2 400 cells, and as many elements cost more to create, style and lay out than the whole
+    // rest of a change.
+    this.base.replaceChildren(...nodesOf([bg, ...mergeShapes(sc.base)]));
     return true;
   }
 
