@@ -75,6 +75,24 @@ describe('convkit animate / gallery', () => {
     expect(await runCli(['animate', '--input', '5x5', '--kernel', '3', '--numeric', '--theme', 'flat', '--out', join(dir, 'n.png'), '--frame', '9'], io), io.stderr()).toBe(0);
     expect(readFileSync(join(dir, 'n.png')).subarray(1, 4).toString()).toBe('PNG');
   });
+  it('animate --empty-cells joined draws what renderSvg draws with emptyCells: joined; apart is the default; another value is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'convkit-render-'));
+    const cfg = { input: [3, 3], kernel: 3, stride: 2, padding: 1, outputPadding: 1, transposed: true };
+    const flags = ['--input', '3x3', '--kernel', '3', '--stride', '2', '--padding', '1', '--output-padding', '1', '--transposed', '--frame', '3'];
+    const io = bufferIO();
+    expect(await runCli(['animate', ...flags, '--empty-cells', 'joined', '--out', join(dir, 'j.svg')], io), io.stderr()).toBe(0);
+    expect(readFileSync(join(dir, 'j.svg'), 'utf8')).toBe(renderSvg(cfg, { emptyCells: 'joined', frame: 2 }));
+    expect(await runCli(['animate', ...flags, '--out', join(dir, 'a.svg')], io), io.stderr()).toBe(0);
+    expect(readFileSync(join(dir, 'a.svg'), 'utf8')).toBe(renderSvg(cfg, { frame: 2 }));
+    expect(readFileSync(join(dir, 'a.svg'), 'utf8')).not.toBe(readFileSync(join(dir, 'j.svg'), 'utf8'));
+    const bad = bufferIO();
+    expect(await runCli(['animate', ...flags, '--empty-cells', 'merged', '--out', join(dir, 'x.svg')], bad)).toBe(2);
+    expect(bad.stderr()).toBe(`convkit: error: emptyCells must be one of 'apart', 'joined', but got "merged"; use emptyCells: 'apart'\n`);
+    expect(existsSync(join(dir, 'x.svg'))).toBe(false);
+    const help = bufferIO();
+    expect(await runCli(['animate', '--help'], help)).toBe(0);
+    expect(help.stdout()).toMatch(/--empty-cells <how>\s+padding, inserted zeros and output padding: apart/);
+  });
   it('animate: unwritable output → exit 2, one-line error, no file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'convkit-render-'));
     writeFileSync(join(dir, 'file'), 'x');

@@ -22,16 +22,17 @@ interface AnimateFlags extends ShapeFlags {
   view: string;
   lang: string;
   palette: string;
+  emptyCells: string;
   frame?: string;
   json?: boolean;
 }
 
 /** Picture options from flags (their values are checked by the render module's own validation). */
-export function renderOptionsFromFlags(f: { theme: string; numeric?: boolean; view: string; lang: string; palette: string }): RenderOptions {
+export function renderOptionsFromFlags(f: { theme: string; numeric?: boolean; view: string; lang: string; palette: string; emptyCells?: string }): RenderOptions {
   if (f.view !== 'direct' && f.view !== 'scatter') {
     throw new ConvError('INVALID_OPTION', `--view must be direct or scatter, but got ${show(f.view)}`, { hint: 'use --view direct or --view scatter' });
   }
-  return { theme: f.theme as RenderOptions['theme'], numeric: f.numeric === true, view: f.view as TraceView, lang: f.lang as RenderOptions['lang'], palette: f.palette as RenderOptions['palette'] };
+  return { theme: f.theme as RenderOptions['theme'], numeric: f.numeric === true, view: f.view as TraceView, lang: f.lang as RenderOptions['lang'], palette: f.palette as RenderOptions['palette'], emptyCells: f.emptyCells as RenderOptions['emptyCells'] };
 }
 
 registerCommand({
@@ -47,9 +48,10 @@ registerCommand({
       .option('--view <view>', 'transposed: direct (zero-inserted equivalent convolution) or scatter (kernel stamped onto the output)', 'direct')
       .option('--lang <lang>', 'labels in en or zh', 'en')
       .option('--palette <name>', 'default (Solarized, as the classic figures) or colorblind', 'default')
+      .option('--empty-cells <how>', "padding, inserted zeros and output padding: apart (each cell outlined on its own, as the classic GIFs) or joined (each edge drawn once, output padding tinted: for a picture shown large)", 'apart')
       .option('--frame <n>', 'draw only frame n (1-based) — .svg and .png')
       .option('--json', 'print what was written as JSON')
-      .addHelpText('after', `\n${SIZE_SYNTAX}\n\nExamples:\n  convkit animate --input 5x5 --kernel 3 --stride 2 --padding 1 --out padding_strides.gif\n  convkit animate --input 2x2 --kernel 3 --stride 2 --transposed --view scatter --out scatter.gif\n  convkit animate --input 5x5 --kernel 3 --numeric --theme flat --out numbers.png --frame 5\n  convkit animate --input 5x5 --kernel 3 --pool max --stride 1 --numeric --out max.gif`)
+      .addHelpText('after', `\n${SIZE_SYNTAX}\n\nExamples:\n  convkit animate --input 5x5 --kernel 3 --stride 2 --padding 1 --out padding_strides.gif\n  convkit animate --input 2x2 --kernel 3 --stride 2 --transposed --view scatter --out scatter.gif\n  convkit animate --input 5x5 --kernel 3 --numeric --theme flat --out numbers.png --frame 5\n  convkit animate --input 5x5 --kernel 3 --pool max --stride 1 --numeric --out max.gif\n  convkit animate --input 4x4 --kernel 4 --stride 2 --padding 1 --transposed --empty-cells joined --out up.svg --frame 1`)
       .action((flags: AnimateFlags) => {
         const spec = shapeOptionsFromFlags(flags);
         const options = renderOptionsFromFlags(flags);
