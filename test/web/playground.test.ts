@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ConvError, convGeometry, convTransposeGeometry, tapSource } from '../../src/index.js';
+import { renderSvg } from '../../src/render/index.js';
 import type { ConvGeometry } from '../../src/index.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
@@ -711,7 +712,7 @@ describe('playground page', () => {
   });
 
   it('exports the current view as SVG, PNG and GIF (the library’s renderer, and the on-screen style)', async () => {
-    const { page, errors } = await open('?i=4x4&k=3&s=1&p=0&lang=en');
+    const { page, errors } = await open('?i=4x4&k=3&s=1&p=1&lang=en');
     const save = async (button: string) => {
       const [dl] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
       const path = await dl.path();
@@ -735,8 +736,10 @@ describe('playground page', () => {
       expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
       const gif = await save('#export-gif');
       expect(gif.bytes.subarray(0, 6).toString('latin1')).toBe('GIF89a');
-      // One frame per output cell (2×2).
-      expect(gifFrames(gif.bytes), style).toBe(4);
+      // One frame per output cell (4×4).
+      expect(gifFrames(gif.bytes), style).toBe(16);
+      // The library's pictures draw the padding's edges once each, as the page's figure does.
+      if (style !== 'screen') expect(text, style).toBe(renderSvg({ input: [4, 4], kernel: 3, padding: 1 }, { theme: style as 'classic' | 'flat', lang: 'en', emptyCells: 'joined', frame: 0 }));
     }
     expect(errors).toEqual([]);
     await page.close();

@@ -27,7 +27,8 @@ async function exportWithRenderer(kind: ExportKind, style: 'classic' | 'flat'): 
   const { state, frame } = store;
   const r = await import('../../src/render/index.js');
   const tr = store.scene!.trace;
-  const options = { theme: style, lang: state.lang, numeric: state.numbers, palette: state.colorBlind ? 'colorblind' as const : 'default' as const };
+  // Empty cells joined, as the page's figure draws them (stage-classic.ts): the file is the picture on screen.
+  const options = { theme: style, lang: state.lang, numeric: state.numbers, palette: state.colorBlind ? 'colorblind' as const : 'default' as const, emptyCells: 'joined' as const };
   if (kind === 'svg') return { blob: new Blob([r.renderSvg(tr, { ...options, frame })], { type: 'image/svg+xml' }), name: `${fileBase()}-step${frame + 1}.svg` };
   if (kind === 'png') return { blob: new Blob([new Uint8Array(r.renderPng(tr, { ...options, frame }))], { type: 'image/png' }), name: `${fileBase()}-step${frame + 1}.png` };
   return { blob: new Blob([new Uint8Array(r.renderGif(tr, options))], { type: 'image/gif' }), name: `${fileBase()}.gif` };
