@@ -1285,8 +1285,8 @@ describe('image mode', () => {
     expect(await said()).toBe('The number at row 2, column 2 is beyond float32’s range (±3.4e38). The kernel keeps its last weights until then.');
     await page.waitForTimeout(300);
     expect(await page.getAttribute('canvas[data-image-output]', 'data-requested')).toBe(before);
-    // Letters and a lone minus, typed (the number input keeps no letters, and reads "-" as nothing),
-    // beside the 1e39: each cell named with its own reason, three cells set apart by semicolons.
+    // Letters and a lone minus, typed, beside the 1e39: each cell named with its own reason, three
+    // cells set apart by semicolons.
     const other = (r: number, c: number) => `[data-kernel-editor="image-kernel"] input[data-r="${r}"][data-c="${c}"]`;
     for (const [r, c, text] of [[0, 0, 'abc'], [2, 2, '-'], [0, 1, '']] as const) {
       await page.click(other(r, c), { clickCount: 3 });
@@ -1307,6 +1307,58 @@ describe('image mode', () => {
     expect(await zh.page.textContent('[data-kernel-editor="image-kernel"] [data-kernel-cell-error]')).toBe('请在第 2 行第 2 列填入一个数。改好之前，卷积核保持原来的权重。');
     await zh.page.fill(other(0, 0), '-1e39');
     expect(await zh.page.textContent('[data-kernel-editor="image-kernel"] [data-kernel-cell-error]')).toBe('请在第 2 行第 2 列填入一个数。第 1 行第 1 列的数超出了 float32 的范围（±3.4e38）。改好之前，卷积核保持原来的权重。');
+    await zh.page.close();
+  }, 60_000);
+
+  it('a number beyond even float64 (1e400, -1e400) is said to be beyond float32’s range, not an empty cell; the cells step with ↑ and ↓ and are described by what is wrong, in both languages', async () => {
+    // A number input gives the page '' for 1e400 (no double holds it), and the page asked for a number.
+    const { page } = await open('?view=image&lang=en&k=3&s=1&p=1');
+    const cell = (r: number, c: number) => `[data-kernel-editor="image-kernel"] input[data-r="${r}"][data-c="${c}"]`;
+    const said = () => page.textContent('[data-kernel-editor="image-kernel"] [data-kernel-cell-error]');
+    const keep = ' The kernel keeps its last weights until then.';
+    await page.fill(cell(1, 1), '1e400');
+    expect(await page.getAttribute(cell(1, 1), 'aria-invalid')).toBe('true');
+    expect(await said()).toBe(`The number at row 2, column 2 is beyond float32’s range (±3.4e38).${keep}`);
+    // Typed key by key, as a student does.
+    await page.click(cell(0, 0), { clickCount: 3 });
+    await page.keyboard.type('-1e400');
+    expect(await said()).toBe(`The numbers at row 1, column 1 and row 2, column 2 are beyond float32’s range (±3.4e38).${keep}`);
+    // (On the way, "-1" and "-1e4" were numbers, and ran.)
+    await drawn(page);
+    const before = await page.getAttribute('canvas[data-image-output]', 'data-requested');
+    // Letters, an empty cell and float32's own overflow keep their words.
+    await page.fill(cell(0, 0), 'abc');
+    await page.fill(cell(2, 2), '');
+    await page.fill(cell(1, 1), '1e39');
+    expect(await said()).toBe(`Enter a number at row 1, column 1 and row 3, column 3. The number at row 2, column 2 is beyond float32’s range (±3.4e38).${keep}`);
+    await page.waitForTimeout(300);
+    expect(await page.getAttribute('canvas[data-image-output]', 'data-requested')).toBe(before);
+    // Each bad cell is described by the sentence that says why; a screen reader hears a spin button with its label.
+    const id = await page.getAttribute('[data-kernel-editor="image-kernel"] [data-kernel-cell-error]', 'id');
+    expect(id).toBeTruthy();
+    for (const [r, c] of [[0, 0], [1, 1], [2, 2]] as const) expect(await page.getAttribute(cell(r, c), 'aria-describedby')).toBe(id);
+    expect(await page.getAttribute(cell(0, 1), 'aria-describedby')).toBeNull();
+    expect(await page.getAttribute(cell(0, 1), 'role')).toBe('spinbutton');
+    expect(await page.getAttribute(cell(0, 1), 'aria-label')).toBe('Weight row 1, column 2');
+    for (const [r, c, v] of [[0, 0, '0.0625'], [1, 1, '0.25'], [2, 2, '0.0625']] as const) await page.fill(cell(r, c), v);
+    expect(await page.getAttribute(cell(1, 1), 'aria-invalid')).toBeNull();
+    expect(await page.getAttribute(cell(1, 1), 'aria-describedby')).toBeNull();
+    expect(await page.isVisible('[data-kernel-editor="image-kernel"] [data-kernel-cell-error]')).toBe(false);
+    // ↑ and ↓ step by 0.1 on its grid, as the number inputs did (0.125 ↑ 0.2), and the kernel follows.
+    await page.focus(cell(0, 1));
+    await page.keyboard.press('ArrowUp');
+    expect(await page.inputValue(cell(0, 1))).toBe('0.2');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.inputValue(cell(0, 1))).toBe('0.1');
+    await page.waitForFunction(() => (new URLSearchParams(location.search).get('ik') ?? '').split(',')[1] === '0.1');
+    await page.close();
+    // In Chinese, on a phone.
+    const zh = await open('?view=image&lang=zh&k=3&s=1&p=1', { width: 390, height: 844 });
+    const zhSaid = () => zh.page.textContent('[data-kernel-editor="image-kernel"] [data-kernel-cell-error]');
+    await zh.page.fill(cell(1, 1), '1e400');
+    expect(await zhSaid()).toBe('第 2 行第 2 列的数超出了 float32 的范围（±3.4e38）。改好之前，卷积核保持原来的权重。');
+    await zh.page.fill(cell(0, 0), 'abc');
+    expect(await zhSaid()).toBe('请在第 1 行第 1 列填入一个数。第 2 行第 2 列的数超出了 float32 的范围（±3.4e38）。改好之前，卷积核保持原来的权重。');
     await zh.page.close();
   }, 60_000);
 

@@ -1,6 +1,11 @@
 /**
- * An editable kernel: a table of number inputs (one per weight, labelled by row and column for
+ * An editable kernel: a table of number cells (one per weight, labelled by row and column for
  * screen readers) and a preset menu. Any size kH × kW; an edit that lands on a preset shows it.
+ *
+ * The cells are text inputs that act as spin buttons (role, ↑/↓ step by 0.1), not
+ * <input type=number>: a number input gives the page '' for any text it cannot turn into a
+ * double, so a weight of 1e400 (beyond even float64) read as an empty cell, and the page asked
+ * for a number instead of saying the number is too large. A text cell's own text is parsed here.
  */
 import { h } from '../dom.js';
 import type { Lang } from '../state.js';
@@ -13,7 +18,8 @@ import type { KernelSpec } from './kernel-spec.js';
 
 /**
  * What the narrowest cell shows whole, in digit widths ('-' and '.' are about half a digit wide):
- * a 3 × 3 kernel's cell beside its spin buttons on a desktop (image.css, .kernel-table input).
+ * a 3 × 3 kernel's cell on a desktop (image.css, .kernel-table input; sized when the cells were
+ * number inputs with spin buttons beside the digits).
  */
 const CELL_ROOM = 6;
 const room = (t: string) => t.length - (t.match(/[-.]/g)?.length ?? 0) / 2;
@@ -22,7 +28,7 @@ const room = (t: string) => t.length - (t.match(/[-.]/g)?.length ?? 0) / 2;
  * A weight as its cell shows it: at most `places` decimals (four for presets, three for a learned
  * kernel's moving values), fewer where they would not fit, and in exponent form ("-1.11e15")
  * where the whole part alone would not: a cell cuts what does not fit, and showed a learned
- * 99998330746413510000 as "999983". The number input takes the exponent form as typed.
+ * 99998330746413510000 as "999983". A cell takes the exponent form as typed (cellNumber).
  */
 function fmt(v: number, places = 4): string {
   if (!Number.isFinite(v)) return '';
@@ -40,13 +46,46 @@ function fmt(v: number, places = 4): string {
 /** Why a cell holds no weight: no number in it (empty, "-", letters), or a number beyond float32. */
 type Bad = 'empty' | 'large';
 
-/** Marks a cell invalid, and why (sayBadCells words it), or clears the mark (null). */
-function mark(inp: HTMLInputElement, why: Bad | null): void {
+/** A decimal number as a person types one ("-1.5", ".5", "2.", "1e-3", "+4"); the links' own form (kernel-spec.ts) is stricter. */
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+/** What ↑ and ↓ add to a cell (a number input's step, kept by the spin-button cells). */
+const STEP = 0.1;
+
+/**
+ * A cell's text as a float32 weight: NaN where it holds no number (empty, "-", "1e", letters),
+ * ±Infinity where it holds a number beyond float32's range ("1e39", and "1e400", which is beyond
+ * float64's too: Number gives Infinity for it).
+ */
+function cellNumber(text: string): number {
+  const t = text.trim();
+  return NUMBER.test(t) ? Math.fround(Number(t)) : NaN;
+}
+
+/**
+ * The cell's number one step up or down, on the steps' grid as a number input's stepUp is
+ * (0.0625 ↑ 0.1, 0.25 ↓ 0.2); an empty cell steps from 0. Null: nothing to step from.
+ */
+function stepped(text: string, up: boolean): number | null {
+  const v = text.trim() === '' ? 0 : cellNumber(text);
+  if (!Number.isFinite(v)) return null;
+  const q = v / STEP;
+  // A value already on the grid (up to float noise: 0.3 / 0.1 is 2.9999999999999996) steps by one.
+  const n = Math.abs(q - Math.round(q)) < 1e-6 ? Math.round(q) + (up ? 1 : -1) : up ? Math.ceil(q) : Math.floor(q);
+  return Number((n * STEP).toFixed(10));
+}
+
+/**
+ * Marks a cell invalid, and why (sayBadCells words it), described by the sentence that says so
+ * (`said`: its id), or clears the mark (null).
+ */
+function mark(inp: HTMLInputElement, why: Bad | null, said: string): void {
   if (why) {
     inp.setAttribute('aria-invalid', 'true');
+    inp.setAttribute('aria-describedby', said);
     inp.dataset.bad = why;
   } else {
     inp.removeAttribute('aria-invalid');
+    inp.removeAttribute('aria-describedby');
     delete inp.dataset.bad;
   }
 }
@@ -89,7 +128,7 @@ export class KernelEditor {
     this.scrollHint = h('p', { class: 'hint kernel-scroll-hint', 'data-kernel-scroll-hint': '', hidden: '' });
     const box = h('div', { class: 'kernel-table-box' });
     box.append(this.table);
-    this.cellError = h('p', { class: 'kernel-cell-error', 'data-kernel-cell-error': '', role: 'status', hidden: '' });
+    this.cellError = h('p', { class: 'kernel-cell-error', id: `${id}-cell-error`, 'data-kernel-cell-error': '', role: 'status', hidden: '' });
     this.root.append(lab, this.scrollHint, box, this.cellError);
     if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => this.checkOverflow(box)).observe(box);
     this.menu.addEventListener('change', () => {
@@ -110,8 +149,19 @@ export class KernelEditor {
     for (let r = 0; r < kh; r++) {
       const tr = h('tr');
       for (let c = 0; c < kw; c++) {
-        const inp = h('input', { type: 'number', step: '0.1', inputmode: 'decimal', 'data-r': String(r), 'data-c': String(c) });
+        const inp = h('input', {
+          type: 'text', role: 'spinbutton', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', 'data-r': String(r), 'data-c': String(c),
+        });
         inp.addEventListener('input', () => this.readInputs());
+        // ↑ and ↓ step the weight, as they did in the number inputs these cells were.
+        inp.addEventListener('keydown', (e) => {
+          if ((e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.altKey || e.ctrlKey || e.metaKey || inp.readOnly) return;
+          e.preventDefault();
+          const v = stepped(inp.value, e.key === 'ArrowUp');
+          if (v === null) return;
+          inp.value = String(v);
+          this.readInputs();
+        });
         const td = h('td');
         td.append(inp);
         tr.append(td);
@@ -173,7 +223,7 @@ export class KernelEditor {
   }
 
   private writeCells(): void {
-    this.inputs.forEach((inp, i) => { inp.value = fmt(this.weights[i]); mark(inp, null); });
+    this.inputs.forEach((inp, i) => { inp.value = fmt(this.weights[i]); mark(inp, null, this.cellError.id); });
     this.sayBadCells();
   }
 
@@ -216,11 +266,11 @@ export class KernelEditor {
     // Infinity, so it is refused like a cell that does not parse.
     // A cell still showing its weight as written keeps the exact weight: the text is rounded (a 9 × 9
     // Gaussian's corner, 1/65536, shows as 0), and an edit elsewhere must not round it away.
-    const next = this.inputs.map((inp, i) => (inp.value === fmt(this.weights[i]) ? this.weights[i] : inp.value.trim() === '' ? NaN : Math.fround(Number(inp.value))));
-    // An empty or half-typed number ("-", "1e", letters: the input's value is then '') leaves the
-    // kernel as it was until it parses; the cell is marked meanwhile, so the picture's staying the
-    // same is not a mystery. NaN is no number at all; ±Infinity a number beyond float32.
-    this.inputs.forEach((inp, i) => mark(inp, Number.isFinite(next[i]) ? null : Number.isNaN(next[i]) ? 'empty' : 'large'));
+    const next = this.inputs.map((inp, i) => (inp.value === fmt(this.weights[i]) ? this.weights[i] : cellNumber(inp.value)));
+    // An empty or half-typed number ("-", "1e", letters) leaves the kernel as it was until it
+    // parses; the cell is marked meanwhile, so the picture's staying the same is not a mystery.
+    // NaN is no number at all; ±Infinity a number beyond float32 (1e39, 1e400).
+    this.inputs.forEach((inp, i) => mark(inp, Number.isFinite(next[i]) ? null : Number.isNaN(next[i]) ? 'empty' : 'large', this.cellError.id));
     this.sayBadCells();
     if (next.some((v) => !Number.isFinite(v))) return;
     this.take(Float32Array.from(next));
