@@ -863,7 +863,7 @@ describe('image mode', () => {
     await zh.page.close();
   }, 60_000);
 
-  it('on a phone a tapped output pixel, the footprint enlarged and its sentence are in view together; after the pictures they sit under the output, before the kernel’s numbers', async () => {
+  it('on a phone a tapped output pixel, the footprint enlarged and its sentence are in view together; they sit under the output, the kernel’s numbers above it', async () => {
     // 390 × 664: a phone's window with the browser's bars. Input and output (360 px each) do not fit it together.
     const { page } = await open('?view=image&lang=en&k=3&s=1&p=1', { width: 390, height: 664 });
     const box = (s: string) => page.$eval(s, (e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; });
@@ -894,12 +894,14 @@ describe('image mode', () => {
     }, [y, x]);
     expect(ring.on).toBeGreaterThan(0);
     expect(ring.inside).toBe(0);
-    // After the pictures: under the output, then the kernel's numbers.
-    await page.$eval('[data-kernel-editor="image-kernel"]', (e) => e.scrollIntoView({ block: 'end' }));
-    const [o2, s2, k2] = await Promise.all(['canvas[data-image-output]', '[data-image-footprint]', '[data-kernel-editor="image-kernel"]'].map(box));
+    // Under the output; the kernel's numbers come before it, between input and output. (Scrolled
+    // to the timing after the bar, so the bar is in its place rather than docked.)
+    await page.$eval('[data-image-status]', (e) => e.scrollIntoView({ block: 'end' }));
+    const [i2, o2, s2, k2] = await Promise.all(['canvas[data-image-input]', 'canvas[data-image-output]', '[data-image-footprint]', '[data-kernel-editor="image-kernel"]'].map(box));
     expect(s2.top).toBeGreaterThan(o2.bottom);
     expect(s2.top - o2.bottom).toBeLessThan(120);
-    expect(k2.top).toBeGreaterThan(s2.bottom);
+    expect(k2.top).toBeGreaterThan(i2.bottom);
+    expect(k2.bottom).toBeLessThan(o2.top);
     await page.close();
   }, 60_000);
 
@@ -989,6 +991,41 @@ describe('image mode', () => {
     expect(seen.bottom).toBeLessThanOrEqual(seen.height);
     expect(seen.studyTop).toBeLessThan(seen.height);
     expect(seen.studyLeft).toBeGreaterThan(seen.controlsRight);
+    await desk.page.close();
+  }, 90_000);
+
+  it('on a phone the kernel’s presets and numbers sit between input and output: the output a preset or a typed weight redraws is on screen with them', async () => {
+    // The student's review: at 390 × 844 the kernel editor sat below both pictures, so a preset
+    // redrew an output some 600 px up, out of sight. Input, kernel, output: the change is seen.
+    const rect = (page: Page, q: string) => page.$eval(q, (e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
+    for (const [query, lang] of [['?view=image&lang=en&k=3&s=1&p=1', 'en'], ['?view=image&lang=zh&k=9&p=4&s=1', 'zh']] as const) {
+      const { page } = await open(query, { width: 390, height: 844 });
+      const [input, kernel, output] = await Promise.all(['canvas[data-image-input]', '[data-kernel-editor="image-kernel"]', 'canvas[data-image-output]'].map((q) => rect(page, q)));
+      expect(kernel.top, lang).toBeGreaterThan(input.bottom);
+      expect(output.top, lang).toBeGreaterThan(kernel.bottom);
+      // The preset menu at the window's top, as a student scrolls to it: the output it redraws is whole on screen.
+      await page.$eval('#image-kernel-preset', (e) => e.scrollIntoView({ block: 'start' }));
+      const before = await page.getAttribute('canvas[data-image-output]', 'data-drawn');
+      await choosePreset(page, 'sobelX');
+      expect(await page.getAttribute('canvas[data-image-output]', 'data-drawn')).not.toBe(before);
+      const menu = await rect(page, '#image-kernel-preset');
+      const out = await rect(page, 'canvas[data-image-output]');
+      expect(menu.top, lang).toBeGreaterThanOrEqual(0);
+      expect(out.bottom, lang).toBeLessThanOrEqual(844);
+      // A weight typed in the last row of cells: it and the output it redraws are on screen together.
+      const cell = `[data-kernel-editor="image-kernel"] tr:last-child input[data-c="0"]`;
+      await page.fill(cell, '2');
+      await drawn(page);
+      const [c, o] = await Promise.all([rect(page, cell), rect(page, 'canvas[data-image-output]')]);
+      expect(c.top, lang).toBeGreaterThanOrEqual(0);
+      expect(o.bottom, lang).toBeLessThanOrEqual(844);
+      await page.close();
+    }
+    // A desktop keeps the kernel above both pictures, which sit side by side (512 and 256 pixels wide).
+    const desk = await open('?view=image&lang=en&k=3&s=2&p=1', { width: 1280, height: 800 });
+    const [k, i, o] = await Promise.all(['[data-kernel-editor="image-kernel"]', 'canvas[data-image-input]', 'canvas[data-image-output]'].map((q) => rect(desk.page, q)));
+    expect(i.top).toBeGreaterThan(k.bottom);
+    expect(o.top).toBe(i.top);
     await desk.page.close();
   }, 90_000);
 
@@ -1421,6 +1458,13 @@ describe('image mode', () => {
     expect(labels[1] / losses[1]).toBeGreaterThan(0.5);
     expect(labels[1] / losses[1]).toBeLessThanOrEqual(1.05);
     await page.close();
+    // On a phone the pictures' row has no box of its own (the kernel sits between them): each picture is dimmed.
+    const phone = await open('?view=image&lang=en&k=3&s=1&p=1', { width: 390, height: 844 });
+    await phone.page.fill('#kernel-h', '600');
+    await phone.page.press('#kernel-h', 'Tab');
+    await phone.page.waitForFunction(() => document.querySelector('.layer-view')?.classList.contains('form-invalid'));
+    expect(await phone.page.$$eval('.layer-view .image-figure:is(.image-in, .image-out)', (els) => els.map((e) => getComputedStyle(e).opacity))).toEqual(['0.45', '0.45']);
+    await phone.page.close();
   }, 60_000);
 
   it('the hints say "tap" on a touch screen and "move over" with a mouse, in both languages', async () => {

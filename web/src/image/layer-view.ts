@@ -90,7 +90,7 @@ export class LayerView {
   /** The job whose output is on screen (its geometry answers the pointer). */
   private shown: Job | null = null;
   private cursor: [number, number] | null = null;
-  /** The row holding input and output (its width decides their scale: fitPictures). */
+  /** The row holding input and output (its gap, and the view's width, decide their scale: fitPictures). */
   private readonly pair: HTMLElement;
   /** The share of their size input and output are shown at (1, or less where they do not fit). */
   private fit = 1;
@@ -117,18 +117,20 @@ export class LayerView {
       // Drawn (or superseded): the result's bytes are on the canvas, its buffer can take the next.
       (y) => this.results.give(y.data),
     );
-    const inFig = h('figure', { class: 'image-figure' });
+    const inFig = h('figure', { class: 'image-figure image-in' });
     const inBox = h('div', { class: 'canvas-box' });
     inBox.append(this.inputCanvas, this.inputOverlay);
     inFig.append(inBox, this.inputCaption);
-    const outFig = h('figure', { class: 'image-figure' });
+    const outFig = h('figure', { class: 'image-figure image-out' });
     const outBox = h('div', { class: 'canvas-box' });
     outBox.append(this.outputCanvas, this.outputOverlay);
     outFig.append(outBox, this.outputCaption);
     const zoomFig = h('figure', { class: 'image-figure zoom-figure' });
     zoomFig.append(this.zoom, this.zoomCaption);
     // The kernel's numbers, the footprint enlarged and what it says sit in one row above the
-    // pictures, so that input and output (up to 512 pixels each) fit side by side.
+    // pictures, so that input and output (up to 512 pixels each) fit side by side. On a phone the
+    // kernel comes between input and output instead (image.css), so the output its edits redraw
+    // is on screen while they are made.
     const kernelBox = h('div', { class: 'image-kernel' });
     kernelBox.append(this.kernel.root, this.signed);
     const words = h('div', { class: 'image-words' });
@@ -138,10 +140,11 @@ export class LayerView {
     const pair = h('div', { class: 'image-pair' });
     pair.append(inFig, outFig);
     this.pair = pair;
-    if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => this.fitPictures()).observe(pair);
     this.outputCanvas.setAttribute('aria-describedby', 'image-output-help');
     this.root = h('div', { class: 'layer-view' });
     this.root.append(this.error, this.formError, this.note, tools, pair);
+    // The view's width is the pictures' row's (on a phone the row has no box of its own: image.css).
+    if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => this.fitPictures()).observe(this.root);
     // The docked bar's short key repeats the enlargement's caption: shown only while the caption
     // is off screen (undocked, the bar sits just above it).
     if (typeof IntersectionObserver !== 'undefined') {
@@ -202,7 +205,9 @@ export class LayerView {
    */
   private fitPictures(): void {
     const p = this.picture;
-    const width = this.pair.clientWidth;
+    // The view's width: the row's on a wide screen (it spans the view), and on a phone, where the
+    // row is flattened into the view's grid around the kernel (display: contents, no width).
+    const width = this.root.clientWidth;
     if (!p || width === 0) return;
     const zoom = displayZoom(p.width, p.height);
     const inW = p.width * zoom;
