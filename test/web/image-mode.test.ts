@@ -1410,6 +1410,13 @@ describe('image mode', () => {
     await page.waitForFunction(() => !document.querySelector('.layer-view')?.classList.contains('form-invalid'));
     expect(await page.textContent('[data-image-form-error]')).toBe('');
     await page.close();
+    // On a phone the pictures' row has no box of its own (the kernel sits between them): each picture is dimmed.
+    const phone = await open('?view=image&lang=en&k=3&s=1&p=1', { width: 390, height: 844 });
+    await phone.page.fill('#kernel-h', '600');
+    await phone.page.press('#kernel-h', 'Tab');
+    await phone.page.waitForFunction(() => document.querySelector('.layer-view')?.classList.contains('form-invalid'));
+    expect(await phone.page.$$eval('.layer-view .image-figure:is(.image-in, .image-out)', (els) => els.map((e) => getComputedStyle(e).opacity))).toEqual(['0.45', '0.45']);
+    await phone.page.close();
   }, 60_000);
 
   it('switching between a smoothing and a zero-sum preset does not move the pictures, and says how each output is shown', async () => {
@@ -1458,13 +1465,6 @@ describe('image mode', () => {
     expect(labels[1] / losses[1]).toBeGreaterThan(0.5);
     expect(labels[1] / losses[1]).toBeLessThanOrEqual(1.05);
     await page.close();
-    // On a phone the pictures' row has no box of its own (the kernel sits between them): each picture is dimmed.
-    const phone = await open('?view=image&lang=en&k=3&s=1&p=1', { width: 390, height: 844 });
-    await phone.page.fill('#kernel-h', '600');
-    await phone.page.press('#kernel-h', 'Tab');
-    await phone.page.waitForFunction(() => document.querySelector('.layer-view')?.classList.contains('form-invalid'));
-    expect(await phone.page.$$eval('.layer-view .image-figure:is(.image-in, .image-out)', (els) => els.map((e) => getComputedStyle(e).opacity))).toEqual(['0.45', '0.45']);
-    await phone.page.close();
   }, 60_000);
 
   it('the hints say "tap" on a touch screen and "move over" with a mouse, in both languages', async () => {
