@@ -754,6 +754,44 @@ describe('image mode', () => {
     await zh.page.close();
   }, 120_000);
 
+  it('at a 1e20 target the target and prediction are drawn over the target’s range, not white, and the transposition’s gap is said beside the gradient’s size, in both languages', async () => {
+    // The student's run: 1e20 over Sobel x's top-left weight. As they are (0 black, 1 white) the
+    // target was white but for the picture's zero border, and the gap read 4.8e+24.
+    const light = (page: Page, fig: string) => page.$eval(`[data-learn-figure="${fig}"] canvas`, (c) => {
+      const cv = c as HTMLCanvasElement;
+      const d = (cv.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, cv.width, cv.height).data;
+      let white = 0;
+      const grey = new Set<number>();
+      for (let i = 0; i < d.length; i += 4) { if (d[i] === 255) white++; grey.add(d[i]); }
+      return { white: white / (d.length / 4), levels: grey.size };
+    });
+    const { page, errors } = await open('?view=image&lang=en&lt=1e20,0,1,-2,0,2,-1,0,1');
+    const target = await light(page, 'target');
+    expect(target.white).toBeLessThan(0.5);
+    expect(target.levels).toBeGreaterThan(100);
+    expect(await page.textContent('[data-learn-scale]')).toMatch(/^Target and prediction: drawn as they are \(0 black, 1 white\), the target would be nearly all clipped, so both are drawn from its smallest value, -\d\.\d, in black to its largest, 1\.0e\+20, in white\. Error and gradient:/);
+    for (let i = 0; i < 3; i++) await page.click('[data-learn-one]');
+    expect((await light(page, 'prediction')).white).toBeLessThan(0.5);
+    const note = (await page.textContent('[data-learn-transpose]'))!;
+    const m = /by at most (\S+), (\S+) times that gradient’s largest absolute value \((\S+)\): the two agree up to float32’s rounding\.$/.exec(note.replace(/\u2060/g, ''));
+    expect(m, note).not.toBeNull();
+    const [gap, rel, size] = m!.slice(1).map(Number);
+    expect(gap).toBeGreaterThan(1e20);
+    expect(rel).toBeLessThan(1e-5);
+    expect(Math.abs(rel / (gap / size) - 1)).toBeLessThan(0.15);
+    expect(Math.abs(Number(await page.getAttribute('[data-learn-transpose]', 'data-gap')) / gap - 1)).toBeLessThan(0.06);
+    // A target whose picture is in range keeps the plain rule: no range is said.
+    await page.selectOption('#learn-target-preset', 'box');
+    expect(await page.textContent('[data-learn-scale]')).toMatch(/^Error and gradient:/);
+    expect(errors).toEqual([]);
+    await page.close();
+    const zh = await open('?view=image&lang=zh&lt=1e20,0,1,-2,0,2,-1,0,1', { width: 390, height: 844 });
+    expect(await zh.page.textContent('[data-learn-scale]')).toMatch(/^目标和预测：按原值显示（0 为黑，1 为白）时，目标图片几乎全部都会被截断，所以这两张图改为以目标图片的最小值 -\d\.\d 为黑、最大值 1\.0e\+20 为白显示。误差和梯度图中/);
+    await zh.page.click('[data-learn-one]');
+    expect((await zh.page.textContent('[data-learn-transpose]'))!.replace(/\u2060/g, '')).toMatch(/与反向传播给出的输入梯度最多相差 [\d.]+e\+\d+，即该梯度最大绝对值（[\d.]+e\+\d+）的 [\d.]+e-\d+ 倍：两者只差 float32 的舍入误差。$/);
+    await zh.page.close();
+  }, 60_000);
+
   it('“One step” takes a single step and shows it, pausing a run first', async () => {
     const { page } = await open('?view=image&lang=en');
     await page.click('[data-learn-one]');

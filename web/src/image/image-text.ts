@@ -146,8 +146,11 @@ const en = {
   learnTargetImage: 'Target',
   learnError: 'Error',
   learnBack: 'Gradient for the input',
+  learnRange: 'Target and prediction: drawn as they are (0 black, 1 white), the target would be nearly all clipped, so both are drawn from its smallest value, {lo}, in black to its largest, {hi}, in white. ',
   learnScale: 'Error and gradient: grey is 0, black and white ± the largest value each has had so far, so both fade as the loss falls. The zero kernel sends no gradient back to the input: that image stays grey until the kernel has left zero.',
-  learnTranspose: 'The layer is y = Cx, with C its convolution matrix, so the error flows back to the input through Cᵀ: ∂L/∂x = Cᵀ ∂L/∂y, a transposed convolution of the error with the same kernel, scattered instead of gathered (the tour’s x = Cᵀz). In a deeper network this is the gradient the layer before receives. Computed here as convTranspose2d(∂L/∂y, w), it differs from the backward pass’s input gradient by at most {gap}.',
+  learnTranspose: 'The layer is y = Cx, with C its convolution matrix, so the error flows back to the input through Cᵀ: ∂L/∂x = Cᵀ ∂L/∂y, a transposed convolution of the error with the same kernel, scattered instead of gathered (the tour’s x = Cᵀz). In a deeper network this is the gradient the layer before receives. Computed here as convTranspose2d(∂L/∂y, w), it differs from the backward pass’s input gradient by at most {gap}{rel}.',
+  learnTransposeRel: ', {r} times that gradient’s largest absolute value ({size})',
+  learnTransposeRounding: ': the two agree up to float32’s rounding',
   learnTransposeBefore: 'The layer is y = Cx, with C its convolution matrix, so the error flows back to the input through Cᵀ: ∂L/∂x = Cᵀ ∂L/∂y, a transposed convolution of the error with the same kernel, scattered instead of gathered (the tour’s x = Cᵀz). In a deeper network this is the gradient the layer before receives. Start learning: each step computes it that way too and says how far it is from the backward pass’s own input gradient (the last image).',
 };
 
@@ -294,8 +297,11 @@ const zh: Record<Key, string> = {
   learnTargetImage: '目标',
   learnError: '误差',
   learnBack: '对输入的梯度',
+  learnRange: '目标和预测：按原值显示（0 为黑，1 为白）时，目标图片几乎全部都会被截断，所以这两张图改为以目标图片的最小值 {lo} 为黑、最大值 {hi} 为白显示。',
   learnScale: '误差和梯度图中，灰色表示 0，黑、白分别表示各自迄今为止绝对值最大的负值和正值；损失下降，两张图也随之变淡。全零的卷积核不会把梯度传回输入：在卷积核离开零之前，输入梯度图一直是灰色。',
-  learnTranspose: '这一层是 y = Cx，C 是它的卷积矩阵，所以误差经由 Cᵀ 传回输入：∂L/∂x = Cᵀ ∂L/∂y，也就是用同一个卷积核对误差做转置卷积，由“收集”变成“散射”（即导览中的 x = Cᵀz）。在更深的网络里，这就是前一层收到的梯度。这里用 convTranspose2d(∂L/∂y, w) 算出的结果，与反向传播给出的输入梯度最多相差 {gap}。',
+  learnTranspose: '这一层是 y = Cx，C 是它的卷积矩阵，所以误差经由 Cᵀ 传回输入：∂L/∂x = Cᵀ ∂L/∂y，也就是用同一个卷积核对误差做转置卷积，由“收集”变成“散射”（即导览中的 x = Cᵀz）。在更深的网络里，这就是前一层收到的梯度。这里用 convTranspose2d(∂L/∂y, w) 算出的结果，与反向传播给出的输入梯度最多相差 {gap}{rel}。',
+  learnTransposeRel: '，即该梯度最大绝对值（{size}）的 {r} 倍',
+  learnTransposeRounding: '：两者只差 float32 的舍入误差',
   learnTransposeBefore: '这一层是 y = Cx，C 是它的卷积矩阵，所以误差经由 Cᵀ 传回输入：∂L/∂x = Cᵀ ∂L/∂y，也就是用同一个卷积核对误差做转置卷积，由“收集”变成“散射”（即导览中的 x = Cᵀz）。在更深的网络里，这就是前一层收到的梯度。点“开始学习”后，每一步也会用这种方法算一遍，并给出它与反向传播给出的输入梯度（最后一张图）的差距。',
 };
 

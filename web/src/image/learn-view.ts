@@ -38,6 +38,19 @@ function sameWeights(a: Float32Array, b: Float32Array): boolean {
   return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
 }
 
+/**
+ * The gap between the two input gradients, relative to the gradient's largest absolute value,
+ * up to which it is float32's rounding (float32 carries ~7 digits: the gaps seen are 1–2e-7).
+ */
+const ROUNDING = 1e-5;
+/** The share of the target's values that, clipped to [0, 1], leaves it no picture (a weight of 1e20 made it white). */
+const CLIPPED = 0.9;
+
+/** A value of the target for the scale note: "-3", "0.25", or in exponent form ("1.0e+20"). */
+function valueText(v: number): string {
+  return v === 0 || (Math.abs(v) >= 0.01 && Math.abs(v) < 1e4) ? String(Number(v.toPrecision(2))) : sci(v, 1);
+}
+
 /** Signed planes drawn with zero at mid-grey and ±m at black or white. */
 function signedMap(m: number): DisplayMap {
   return { offset: 0.5, scale: m > 0 ? 0.5 / m : 1, kind: 'signed' };
@@ -60,7 +73,7 @@ export class LearnView {
   private readonly curve = el('svg', { class: 'loss-curve', viewBox: '0 0 240 120', role: 'img', 'data-learn-curve': '' });
   private readonly canvases = { prediction: h('canvas', { role: 'img' }), target: h('canvas', { role: 'img' }), error: h('canvas', { role: 'img' }), back: h('canvas', { role: 'img', 'data-learn-back': '' }) };
   private readonly captions = { prediction: h('figcaption'), target: h('figcaption'), error: h('figcaption'), back: h('figcaption') };
-  private readonly scaleNote = h('p', { class: 'hint' });
+  private readonly scaleNote = h('p', { class: 'hint', 'data-learn-scale': '' });
   private readonly transposeNote = h('p', { 'data-learn-transpose': '' });
   private lang: Lang = 'en';
   private picture: Picture | null = null;
@@ -76,6 +89,9 @@ export class LearnView {
   private pausedBy: 'limit' | 'learned' | 'overflow' | null = null;
   /** Whether this stretch stops once the target is learned (not when started again after that). */
   private stopWhenLearned = true;
+  /** How the run's target and prediction are drawn (displayMap), and the target's range where drawn over it. */
+  private map: DisplayMap = { offset: 0, scale: 1, kind: 'clip' };
+  private range: { lo: number; hi: number } | null = null;
   /** The largest |error| and |input gradient| each has had so far: the pictures' scales (they never shrink). */
   private scales: { error: number; back: number } | null = null;
   /** The target as the link says it (kernel-spec.ts text; '' = DEFAULT_TARGET). */
@@ -127,7 +143,7 @@ export class LearnView {
     this.captions.target.textContent = it(lang, 'learnTargetImage');
     this.captions.error.textContent = it(lang, 'learnError');
     this.captions.back.textContent = it(lang, 'learnBack');
-    this.scaleNote.textContent = it(lang, 'learnScale');
+    this.sayScale();
     this.sayIntro();
     for (const k of ['prediction', 'target', 'error', 'back'] as const) this.canvases[k].setAttribute('aria-label', this.captions[k].textContent ?? '');
     this.setPlaying(this.playing);
@@ -182,7 +198,9 @@ export class LearnView {
     this.scales = null;
     this.pausedBy = null;
     this.sayIntro();
-    drawPlanes(this.canvases.target, run.target, this.displayMap(run), this.zoom());
+    this.map = this.displayMap(run);
+    this.sayScale();
+    drawPlanes(this.canvases.target, run.target, this.map, this.zoom());
     // Weights whose learned kernel could pass float32's range on the way: no run, and the reason.
     this.refused = targetTooLarge(run);
     if (this.refused) {
@@ -201,10 +219,36 @@ export class LearnView {
     this.show();
   }
 
-  /** The target's display map (display.ts) for planes in the run's unit (learn.ts): the picture as the weights themselves give it. */
+  /**
+   * The target's display map (display.ts) for planes in the run's unit (learn.ts): the picture as
+   * the weights themselves give it. Where that would clip nearly all of the target to black or
+   * white (weights of 1e20 drew a white square with the picture's zero border), the target's own
+   * range instead, from its smallest value in black to its largest in white (`range`, which the
+   * scale note says).
+   */
   private displayMap(r: LearnState): DisplayMap {
     const m = displayOf(this.target.weights);
-    return { ...m, scale: m.scale * r.unit };
+    const map = { ...m, scale: m.scale * r.unit };
+    this.range = null;
+    if (m.kind !== 'clip') return map;
+    const d = r.target.data;
+    let lo = Infinity;
+    let hi = -Infinity;
+    let clipped = 0;
+    for (let i = 0; i < d.length; i++) {
+      lo = Math.min(lo, d[i]);
+      hi = Math.max(hi, d[i]);
+      const u = d[i] * map.scale;
+      if (u < 0 || u > 1) clipped++;
+    }
+    if (clipped <= CLIPPED * d.length || !(hi > lo)) return map;
+    this.range = { lo: lo * r.unit, hi: hi * r.unit };
+    return { offset: -lo / (hi - lo), scale: 1 / (hi - lo), kind: 'clip' };
+  }
+
+  private sayScale(): void {
+    const r = this.range;
+    this.scaleNote.textContent = (r ? it(this.lang, 'learnRange', { lo: valueText(r.lo), hi: valueText(r.hi) }) : '') + it(this.lang, 'learnScale');
   }
 
   setPlaying(on: boolean): void {
@@ -279,12 +323,20 @@ export class LearnView {
       sc.error = Math.max(sc.error, largest(r.error));
       sc.back = Math.max(sc.back, largest(r.inputGradient));
       const z = this.zoom();
-      drawPlanes(this.canvases.prediction, r.prediction, this.displayMap(r), z);
+      drawPlanes(this.canvases.prediction, r.prediction, this.map, z);
       drawPlanes(this.canvases.error, r.error, signedMap(sc.error), z);
       drawPlanes(this.canvases.back, r.inputGradient, signedMap(sc.back), z);
     }
     if (r.step > 0) {
-      this.transposeNote.textContent = it(this.lang, 'learnTranspose', { gap: sci(r.transposeGap, 1) });
+      // The gap beside the gradient's own size: with a target of 1e20 it was 4.8e+24, which reads
+      // as large, and is 1.7e-7 of a gradient of 2.9e+31. (The error and the gradient are in the
+      // run's unit and its square: learn.ts.)
+      const size = r.inputGradient ? largest(r.inputGradient) * r.unit * r.unit : 0;
+      const rel = size > 0 && r.transposeGap > 0 ? r.transposeGap / size : NaN;
+      const relText = Number.isFinite(rel)
+        ? it(this.lang, 'learnTransposeRel', { r: sci(rel, 1), size: sci(size, 1) }) + (rel <= ROUNDING ? it(this.lang, 'learnTransposeRounding') : '')
+        : '';
+      this.transposeNote.textContent = it(this.lang, 'learnTranspose', { gap: sci(r.transposeGap, 1), rel: relText });
       this.transposeNote.dataset.gap = String(r.transposeGap);
     } else {
       this.transposeNote.textContent = it(this.lang, 'learnTransposeBefore');
