@@ -149,8 +149,10 @@ export class KernelEditor {
     for (let r = 0; r < kh; r++) {
       const tr = h('tr');
       for (let c = 0; c < kw; c++) {
+        // No inputmode="decimal": iOS's decimal pad has no minus sign, and Sobel, Laplacian and
+        // emboss weights are negative; the ordinary keyboard has '-' and 'e'.
         const inp = h('input', {
-          type: 'text', role: 'spinbutton', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', 'data-r': String(r), 'data-c': String(c),
+          type: 'text', role: 'spinbutton', autocomplete: 'off', spellcheck: 'false', 'data-r': String(r), 'data-c': String(c),
         });
         inp.addEventListener('input', () => this.readInputs());
         // ↑ and ↓ step the weight, as they did in the number inputs these cells were.
