@@ -91,16 +91,23 @@ export function showControlVisibility(): void {
   setAttr(wb, 'data-i18n', wbKey);
   setText(wb, t(state.lang, wbKey));
   setHidden(byId('transposed-options'), !state.transposed);
+  // The matrix menu names the matrix drawn: ticking "Transposed" swaps C and Cᵀ (see the
+  // checkbox's handler), and a menu left on the old name would send no change when the reader
+  // picks the matrix it claims to show already.
+  setValue(select('matrix-mode'), state.matrix);
   setHidden(byId('op-fields'), state.useTarget);
   setHidden(byId('target-fields'), !state.useTarget);
 }
+
+/** A form field's message when it holds no whole number in its range, in `lang`. */
+const fieldMessage = (id: string, lang: Lang) => t(lang, 'fieldNumber', { lo: fields[id].bounds[0], hi: fields[id].bounds[1] });
 
 function readNumber(id: string): void {
   const f = fields[id];
   const raw = input(id).value.trim();
   const v = Number(raw);
   if (raw === '' || !Number.isInteger(v) || v < f.bounds[0] || v > f.bounds[1]) {
-    store.fieldErrors.set(id, t(store.state.lang, 'fieldNumber', { lo: f.bounds[0], hi: f.bounds[1] }));
+    store.fieldErrors.set(id, fieldMessage(id, store.state.lang));
     // Every keystroke that gives a valid number is applied, so "99" first applied 9: the figure
     // (and the link) would show a value the reader never chose. They return to the value from
     // before this edit, in the same history entry.
@@ -175,6 +182,9 @@ export function bindControls(): void {
   select('lang').addEventListener('change', () => {
     store.state.lang = select('lang').value as Lang;
     remember(PREF.lang, store.state.lang);
+    // A field still holding a bad value says so in the new language (the tour's own control
+    // rebuilds its message itself).
+    for (const id of store.fieldErrors.keys()) if (id in fields) store.fieldErrors.set(id, fieldMessage(id, store.state.lang));
     store.commit();
   });
   select('view').addEventListener('change', () => {
