@@ -38,7 +38,7 @@ function square(s: State): boolean {
  */
 const DIMMED = [
   'views', 'classic', 'classic-key', 'legend', 'step-text', 'hover-text', 'stage-channels', 'channels-panel', 'channel-planes',
-  'formula', 'matrix-caption', 'svg-matrix', 'code-torch', 'code-tf', 'notation-cols', 'notation-form-note',
+  'formula', 'matrix-caption', 'svg-matrix', 'code-torch', 'code-tf', 'notation-cols', 'notation-form-note', 'stack-figure',
 ];
 
 export function showErrors(): void {
@@ -89,4 +89,9 @@ export function showErrors(): void {
   setText(banner, problem ? t(state.lang, key) : '');
   // The tutorial views mount after the first draw: an id not yet there is skipped.
   for (const id of DIMMED) byId(id)?.classList.toggle('stale', problem || stale);
+  // The tour's note "the figure now shows your change" (tour.ts sets it from the layer, just
+  // before this runs) would contradict the banner while the change is refused: put away until
+  // the change is accepted.
+  const changed = document.getElementById('tour-changed');
+  if (changed && problem) changed.hidden = true;
 }
