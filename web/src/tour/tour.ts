@@ -41,6 +41,18 @@ export function stepState(n: number, prefs: State): State {
 
 const byId = (id: string) => document.getElementById(id)!;
 
+/**
+ * The stacked-layers figure draws three layers of the rate chosen, and any rate in the control's
+ * range makes sense for it; the single layer the page keeps behind it (the step's 9 × 9 input,
+ * drawn nowhere on this step) would refuse a footprint wider than its input ("the padded input has
+ * only 9") for rates above 4. Its input grows to the footprint when the rate needs it, and is the
+ * step's own again when the rate fits: the figure draws every rate the control accepts.
+ */
+function fitStackInput(s: State, step: TourStep): void {
+  const own = parseQuery(step.query, defaultState()).state.input;
+  s.input = [0, 1].map((a) => Math.max(own[a], s.dilation[a] * (s.kernel[a] - 1) + 1)) as [number, number];
+}
+
 interface Proxy {
   label: MessageKey;
   kind: 'number' | 'check' | 'view' | 'tab' | 'pair';
@@ -281,7 +293,10 @@ export class Tour {
           return;
         }
         this.host.fieldError(null);
-        this.host.patch((s) => p.set!(s, v));
+        this.host.patch((s) => {
+          p.set!(s, v);
+          if (step.figure === 'stack') fitStackInput(s, step);
+        });
       });
       const span = document.createElement('span');
       span.textContent = t(lang, p.label);
