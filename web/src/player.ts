@@ -12,6 +12,9 @@ import type { Panel, Views } from './views.js';
 
 let timer: number | undefined;
 
+/** The buttons that play or step the animation, where the arrow keys step it too. */
+const PLAYER_BUTTONS = ['btn-first', 'btn-back', 'btn-play', 'btn-forward', 'btn-last', 'matrix-back', 'matrix-forward'];
+
 /** Moves to step `f` (wrapping); announced to screen readers unless playing. */
 export function setFrame(f: number, announce = true): void {
   if (!store.scene) return;
@@ -65,8 +68,12 @@ export function bindPlayer(views: Views): void {
   document.addEventListener('keydown', (e) => {
     const tgt = e.target as HTMLElement | null;
     const tag = tgt?.tagName?.toLowerCase() ?? '';
-    if (['input', 'select', 'textarea', 'button'].includes(tag) || tgt?.getAttribute('role') === 'application') return;
     if (e.altKey || e.ctrlKey || e.metaKey) return;
+    // On the player's own buttons (⏮ ◀ Play ▶ ⏭, and the matrix's ◀ ▶) the arrows, Home and End
+    // step as the key help says; Space and Enter stay the button's press.
+    const stepKey = ['ArrowRight', 'ArrowLeft', 'Home', 'End'].includes(e.key);
+    const playerButton = tag === 'button' && tgt !== null && PLAYER_BUTTONS.includes(tgt.id);
+    if (!(playerButton && stepKey) && (['input', 'select', 'textarea', 'button'].includes(tag) || tgt?.getAttribute('role') === 'application')) return;
     if (e.key === ' ') { e.preventDefault(); setPlaying(!store.playing); }
     else if (e.key === 'ArrowRight') { e.preventDefault(); manual(store.frame + 1); }
     else if (e.key === 'ArrowLeft') { e.preventDefault(); manual(store.frame - 1); }
