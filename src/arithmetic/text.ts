@@ -36,7 +36,9 @@ function axisLines(lang: Lang, a: AxisExplanation): string[] {
     const reason = t(lang, `explain.reason.${a.reason}`, { before: a.padding[0], after: a.padding[1] });
     lines.push(t(lang, 'explain.axis.none', { axis: a.axis, reason }));
   }
-  lines.push(t(lang, 'explain.formula', { formula: a.formula, substituted: a.substituted, output: a.output }));
+  // A relationship with nothing to compute (o = i) says its number once: "o = i = 5", not "o = i = 5 = 5".
+  if (a.substituted === String(a.output)) lines.push(t(lang, 'explain.formulaPlain', { formula: a.formula, output: a.output }));
+  else lines.push(t(lang, 'explain.formula', { formula: a.formula, substituted: a.substituted, output: a.output }));
   lines.push(t(lang, 'explain.effectiveKernel', { d: a.dilation, k: a.kernel, ke: a.effectiveKernel }));
   const q = a.equivalent;
   if (q) {
