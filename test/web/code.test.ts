@@ -50,11 +50,19 @@ describe('generated code', () => {
     const code = tfCode(r.geometry, s);
     expect(code).toContain('ZeroPadding2D(padding=((0, 2), (1, 0)))');
     expect(code).toContain(`# (1, ${r.geometry.axes[0].output}, ${r.geometry.axes[1].output}, 1)`);
-    const tr = state(CASES[6]);
+    // An undilated transposed layer keeps Keras's Conv2DTranspose and crops as PyTorch's padding does.
+    const tr = state({ ...CASES[6], dilation: [1, 1] });
     const rt = buildLayer(tr);
     if (!rt.ok) throw rt.error;
     const tcode = tfCode(rt.geometry, tr);
     expect(tcode).toContain('Cropping2D(cropping=((1, 0), (2, 1)))');
-    expect(tcode).toContain('has no groups');
+    expect(tcode).toContain('has no groups: one Conv2DTranspose per group');
+    // No snippet says Keras refuses the layer and then builds it anyway (review A5).
+    for (const c of CASES) {
+      const st = state(c);
+      const rc = buildLayer(st);
+      if (!rc.ok) throw rc.error;
+      expect(tfCode(rc.geometry, st)).not.toMatch(/Note:|needs output_padding < strides/);
+    }
   });
 });
