@@ -71,7 +71,9 @@ describe('relationships on random configurations', () => {
             expect(a.reason).not.toBeNull();
           }
           expect(evaluateFormula(a.substituted)).toBe(a.output);
-          expect(e.lines.join('\n')).toContain(`${a.formula} = ${a.substituted} = ${a.output}`);
+          // Nothing to compute (o = i): the number is said once, "o = i = 5".
+          const line = a.substituted === String(a.output) ? `${a.formula} = ${a.output}` : `${a.formula} = ${a.substituted} = ${a.output}`;
+          expect(e.lines.join('\n')).toContain(line);
         });
       }),
       { numRuns: 3000, seed: 1603 },
