@@ -130,6 +130,8 @@ export const TOUR: TourStep[] = [
     control: 'padding',
     query: 'i=2&k=3&s=1&p=0&t=1',
     figure: 'classic',
+    // Cᵀ of the layer whose C step 5 showed (a transposed layer's matrix is Cᵀ: state.ts layerMatrix).
+    tab: 'matrix',
     vars: () => {
       const e = explain({ input: [2, 2], kernel: 3, transposed: true });
       return { m: 4, n: 16, o: 2, i: e.output[0], pp: e.axes[0].equivalent!.pPrime[0] };
