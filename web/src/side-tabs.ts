@@ -12,11 +12,8 @@ export function onTabShown(fn: (tab: SideTab) => void): void {
 }
 
 export function openTab(tab: SideTab, focus = false): void {
-  // The side column's width follows the tab (style.css): the stage then fits its figure again.
-  if (document.body.dataset.side !== tab) {
-    document.body.dataset.side = tab;
-    window.dispatchEvent(new Event('resize'));
-  }
+  // The tab open (the side column keeps its width whatever the tab: the figure keeps its size).
+  document.body.dataset.side = tab;
   for (const x of TABS) {
     const b = byId(`tab-${x}`);
     const on = x === tab;

@@ -160,3 +160,96 @@ function scaleGrids(views: Views, W: number, H: number): void {
     v.svg.style.height = `${Math.floor(h * f)}px`;
   });
 }
+
+/** Scrolls as the reader asked: at once under prefers-reduced-motion, smoothly otherwise. */
+function scrollBehavior(): ScrollBehavior {
+  return typeof matchMedia !== 'undefined' && matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+}
+
+const STEP_VIEWS = { pair: 'pair-panel', dilation: 'dilation-view' } as const;
+
+/**
+ * A tour step was opened (`view`: the tutorial view it opens). On a wide screen the stage scrolls
+ * by itself, and a step's view lay a scroll below the figure, where the reader never saw it (step
+ * 11's d = 1 vs d = 2, step 8's linked pair "under the figure"): the view now comes right under the
+ * step sentence (style.css) and the stage scrolls until it is whole in sight (its top, if it is
+ * taller than the stage); a step without a view shows the stage from its top. On a phone the page
+ * scrolls: a step opened from the card below the figure left the player bar half above the
+ * screen, so the page is scrolled back until the whole bar shows.
+ */
+export function revealStep(view: 'pair' | 'dilation' | undefined): void {
+  const stage = byId('stage');
+  setAttr(stage, 'data-step-view', view ?? '');
+  const behavior = scrollBehavior();
+  const phone = typeof matchMedia !== 'undefined' && matchMedia('(max-width: 720px)').matches;
+  if (phone) {
+    const player = stage.querySelector<HTMLElement>('.player');
+    const top = player && player.offsetParent ? player.getBoundingClientRect().top : 0;
+    if (top < 0) window.scrollBy({ top: top - 6, behavior });
+    return;
+  }
+  const el = view ? document.getElementById(STEP_VIEWS[view]) : null;
+  if (!el || el.hidden || stage.scrollHeight <= stage.clientHeight) {
+    if (stage.scrollTop > 0) stage.scrollTo({ top: 0, behavior });
+    return;
+  }
+  // Room under the view for the "more below" cue, which would otherwise cover its last line.
+  const margin = 10, cueRoom = 50;
+  const top = el.getBoundingClientRect().top - stage.getBoundingClientRect().top - stage.clientTop + stage.scrollTop;
+  const tall = el.offsetHeight + 2 * margin + cueRoom > stage.clientHeight;
+  const target = tall ? top - margin : top + el.offsetHeight + margin + cueRoom - stage.clientHeight;
+  stage.scrollTo({ top: Math.max(0, target), behavior });
+}
+
+/**
+ * The stage's "more below" cue: the stage scrolls by itself (a window of ~700 px over ~1400–1800)
+ * and nothing said so. A button kept at the stage's bottom edge names the first part still below
+ * it (by that part's own heading, in the page's language) and scrolls to it; it goes away when the
+ * stage is scrolled to its end.
+ */
+export function mountStageCue(): () => void {
+  const stage = byId('stage');
+  const cue = document.createElement('button');
+  cue.type = 'button';
+  cue.id = 'stage-more';
+  cue.className = 'stage-more';
+  cue.hidden = true;
+  const arrow = document.createElement('span');
+  arrow.setAttribute('aria-hidden', 'true');
+  arrow.textContent = '↓ ';
+  const label = document.createElement('span');
+  cue.append(arrow, label);
+  stage.append(cue);
+  let target: HTMLElement | null = null;
+  const headingOf = (el: HTMLElement): string =>
+    (el.querySelector(':scope > h2, :scope > summary')?.textContent ?? '').trim();
+  const update = (): void => {
+    const phone = typeof matchMedia !== 'undefined' && matchMedia('(max-width: 720px)').matches;
+    const rest = stage.scrollHeight - stage.scrollTop - stage.clientHeight;
+    target = null;
+    if (!phone && rest > 24) {
+      // The first titled part whose heading is not in sight above the cue (the cue covers ~45 px).
+      const bottom = stage.getBoundingClientRect().bottom - 80;
+      const parts = Array.from(stage.children).filter((c): c is HTMLElement => c instanceof HTMLElement && c !== cue && !c.hidden && c.offsetHeight > 0 && headingOf(c) !== '');
+      target = parts
+        .filter((c) => c.getBoundingClientRect().top > bottom)
+        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0] ?? null;
+    }
+    setHidden(cue, target === null);
+    if (target) setText(label, headingOf(target));
+  };
+  cue.addEventListener('click', () => {
+    if (!target) return;
+    const top = target.getBoundingClientRect().top - stage.getBoundingClientRect().top - stage.clientTop + stage.scrollTop - 10;
+    stage.scrollTo({ top: Math.max(0, top), behavior: scrollBehavior() });
+  });
+  let queued = false;
+  const later = (): void => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; update(); });
+  };
+  stage.addEventListener('scroll', later, { passive: true });
+  window.addEventListener('resize', later);
+  return later;
+}

@@ -9,8 +9,10 @@ import { DilationView } from './dilation-view.js';
 import { NotationView } from './notation-view.js';
 import type { Palette } from './palette.js';
 import { PairView } from './pair-view.js';
+import { mountStageCue, revealStep } from './stage-fit.js';
 import type { StageScene } from './stage-scene.js';
 import type { Lang, State } from './state.js';
+import { TOUR } from './tour/steps.js';
 
 export interface TutorialDeps {
   lang: () => Lang;
@@ -38,7 +40,11 @@ export function mountTutorialViews(deps: TutorialDeps): TutorialViews {
   const planes = new ChannelPlanes(host as HTMLElement, next);
   const dilation = new DilationView(host as HTMLElement, next);
   const pair = new PairView(host as HTMLElement, deps, next as Element | null);
+  const cue = mountStageCue();
   let frame = 0;
+  // The tour step these views were last drawn for: a new step (its view just opened, main.ts) is
+  // brought into sight once it is drawn, not at each later change the reader makes on that step.
+  let shownStep = 0;
   return {
     update(scene) {
       notation.draw(scene.geometry, deps.state(), deps.lang());
@@ -47,6 +53,12 @@ export function mountTutorialViews(deps: TutorialDeps): TutorialViews {
       else planes.draw(scene, frame, deps.palette(), deps.lang());
       dilation.draw(deps.state(), frame, deps.palette(), deps.lang());
       pair.update();
+      const n = deps.state().tour;
+      if (n !== shownStep) {
+        shownStep = n;
+        if (n > 0) revealStep(TOUR[n - 1]?.opens);
+      }
+      cue();
     },
     open(view, on = true) {
       if (view === 'pair') pair.setOpen(on);
