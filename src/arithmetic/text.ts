@@ -28,13 +28,17 @@ function header(e: Explanation): string {
   return t(e.lang, `explain.header.${e.kind}`, vars);
 }
 
+/** Chinese names an axis by its direction, as the error messages do (高度方向（H）); English by its letter. */
+const ZH_AXES: Record<string, string> = { H: '高度方向（H）', W: '宽度方向（W）', D: '深度方向（D）', L: '长度方向（L）' };
+const axisName = (lang: Lang, name: string) => (lang === 'zh' ? ZH_AXES[name] ?? `轴 ${name}` : name);
+
 function axisLines(lang: Lang, a: AxisExplanation): string[] {
   const lines: string[] = [];
   if (a.relationship !== null) {
-    lines.push(t(lang, 'explain.axis.relationship', { axis: a.axis, id: String(a.relationship), name: t(lang, `rel.${a.relationship}.name`) }));
+    lines.push(t(lang, 'explain.axis.relationship', { axis: axisName(lang, a.axis), id: String(a.relationship), name: t(lang, `rel.${a.relationship}.name`) }));
   } else {
     const reason = t(lang, `explain.reason.${a.reason}`, { before: a.padding[0], after: a.padding[1] });
-    lines.push(t(lang, 'explain.axis.none', { axis: a.axis, reason }));
+    lines.push(t(lang, 'explain.axis.none', { axis: axisName(lang, a.axis), reason }));
   }
   // A relationship with nothing to compute (o = i) says its number once: "o = i = 5", not "o = i = 5 = 5".
   if (a.substituted === String(a.output)) lines.push(t(lang, 'explain.formulaPlain', { formula: a.formula, output: a.output }));

@@ -61,7 +61,7 @@ describe('linked pair', () => {
     const tk = [...new Map(await t.$$eval('#svg-kernel text', (ts) => ts.map((e) => [Number((e as SVGElement).dataset.cell), Number(e.textContent)] as [number, number]))).entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
     await t.click('#pair-open');
     expect((await grid(t, 'kernel')).values).toEqual([...tk].reverse());
-    expect(await t.textContent('[data-pair-figure-note]')).toBe('卷积核一开始就是主图的（取第一个通道）；x 是配对图自己的示例数值。');
+    expect(await t.textContent('[data-pair-figure-note]')).toBe('卷积核一开始就是主图的（取第一个通道）；x 是对照图自己的示例数值。');
     await t.close();
     await page.close();
   });

@@ -116,4 +116,24 @@ describe('review 32', () => {
       expect(errors).toEqual([]);
     });
   }
+
+  it('Chinese wording: the guide\'s cases, the axes, the batch, the tour picker and the Try-it label with no second colon', async () => {
+    const { page } = await open('?i=5&k=3&s=2&p=1&lang=zh');
+    const formula = await text(page, '#formula');
+    expect(formula).toContain('高度方向（H）：关系式 6（有填充，步长大于 1）');
+    expect(formula).toContain('宽度方向（W）：');
+    expect(formula).toContain('批大小 1');
+    expect(formula).not.toMatch(/轴 [HW]|零填充|单位步长|批量/);
+    const t = await open('?i=3&k=3&s=2&p=0&t=1&lang=zh');
+    expect(await text(t.page, '#formula')).toContain('关系式 12（转置卷积，无填充，步长大于 1，');
+    for (const lang of ['en', 'zh'] as const) {
+      const tour = await open(`?tour=5&lang=${lang}`);
+      // The label on its own line, no colon after it; the invitation keeps its own one colon.
+      const label = await tour.page.$eval('#tour-try p strong', (e) => [e.textContent, e.nextElementSibling?.tagName]);
+      expect(label).toEqual([lang === 'en' ? 'Try it' : '动手试试', 'BR']);
+      const lead = await text(tour.page, '#tour-try p');
+      expect((lead.match(/[:：]/g) ?? []).length).toBe(1);
+      if (lang === 'zh') expect(await text(tour.page, '.tour-jump [data-i18n="tourJump"]')).toContain('跳到第几节');
+    }
+  });
 });

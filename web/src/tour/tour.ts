@@ -218,8 +218,9 @@ export class Tour {
     strong.textContent = t(lang, 'tryIt');
     // A number control's bounds may appear in the invitation ({lo}, {hi}), so it never invites a value it refuses.
     const bounds: Record<string, number> = p.bounds ? { lo: p.bounds[0], hi: p.bounds[1] } : {};
-    // Chinese sets no space after the full-width colon of “动手试试：”.
-    lead.append(strong, `${lang === 'zh' ? '' : ' '}${keepFormulas(fill(step.tryIt[lang], bounds))}`);
+    // The label on a line of its own, with no colon: an invitation that has its own colon ("Set the
+    // padding to 1: PyTorch crops…") would otherwise read "Try it: Set the padding to 1: …".
+    lead.append(strong, document.createElement('br'), keepFormulas(fill(step.tryIt[lang], bounds)));
     const row = document.createElement('div');
     row.className = 'try-control';
     this.field = null;
