@@ -142,7 +142,7 @@ export const TOUR: TourStep[] = [
     title: { en: 'Stride 2: inserting zeros', zh: '步长为 2：插零' },
     text: {
       en: 'With stride s the transposed convolution first inserts s − 1 zeros between neighbouring input cells, then convolves with stride 1: here the {i}×{i} input is stretched to {stretched}×{stretched}, padded, and gives {o}×{o}. The kernel now advances half an input cell per step, which is why it is also called a fractionally strided convolution, with stride 1/2.',
-      zh: '步长为 s 时，转置卷积先在相邻输入单元之间插入 s − 1 个零，再以步长 1 做卷积：这里 {i}×{i} 的输入被拉伸成 {stretched}×{stretched}，再加上填充，得到 {o}×{o} 的输出。相对原来的输入，卷积核每步只前进半个单元，所以它又叫微步卷积，步长相当于 1/2。',
+      zh: '步长为 s 时，转置卷积先在相邻输入单元之间插入 s − 1 个零，再以步长 1 做卷积：这里 {i}×{i} 的输入被拉伸成 {stretched}×{stretched}，再加上填充，得到 {o}×{o} 的输出。相对原来的输入，卷积核每步只前进半个单元，所以它也叫分数步长卷积（又称微步卷积），步长相当于 1/2。',
     },
     tryIt: { en: 'Change the stride to 3: two zeros go between the cells.', zh: '把步长改成 3：单元之间会插入两个零。' },
     control: 'stride',
@@ -162,7 +162,7 @@ export const TOUR: TourStep[] = [
     },
     tryIt: {
       en: 'In the linked pair under the figure, compare x with Cᵀ(Cx): the same shape, other numbers. Press “Random values” and compare again.',
-      zh: '在图下方的配对图里比较 x 和 Cᵀ(Cx)：形状相同，数值却不同。点“随机取值”，再比一次。',
+      zh: '在图下方的对照图里比较 x 和 Cᵀ(Cx)：形状相同，数值却不同。点“随机取值”，再比一次。',
     },
     control: 'pair',
     query: 'i=2&k=3&s=2&p=0&t=1&n=1',
@@ -219,7 +219,7 @@ export const TOUR: TourStep[] = [
     title: { en: 'Stacking dilation rates, and gridding', zh: '堆叠不同膨胀率的卷积层与网格效应' },
     text: {
       en: 'Stacking dilated layers grows the receptive field quickly, but the rates matter: three 3×3 layers of rate 2 reach across {span} input cells on each axis, {holes|and every one of them is read|yet one of those {span} positions is never read — the gridding effect|yet # of those {span} positions are never read — the gridding effect}. Rates 1, 2, 5 reach across {span2} cells and {holes2|leave no holes|leave one hole|leave # holes}.',
-      zh: '叠加多层空洞卷积能让感受野迅速变大，但膨胀率要选好：三层膨胀率为 2 的 3×3 卷积在每个方向上跨越 {span} 个输入单元，{holes|其中每个位置都读得到|其中却有 # 个位置始终读不到——这就是网格效应|其中却有 # 个位置始终读不到——这就是网格效应}。膨胀率取 1、2、5 时，跨越 {span2} 个单元，{holes2|没有空洞|只留下 # 个空洞|留下 # 个空洞}。',
+      zh: '堆叠多层空洞卷积能让感受野迅速变大，但膨胀率要选好：三层膨胀率为 2 的 3×3 卷积在每个方向上跨越 {span} 个输入单元，{holes|其中每个位置都读得到|其中却有 # 个位置始终读不到——这就是网格效应|其中却有 # 个位置始终读不到——这就是网格效应}。膨胀率取 1、2、5 时，跨越 {span2} 个单元，{holes2|没有空洞|只留下 # 个空洞|留下 # 个空洞}。',
     },
     tryIt: { en: 'Change the dilation rate and watch which input cells one output reads.', zh: '改变膨胀率，看一个输出读取了哪些输入单元。' },
     control: 'dilation',
