@@ -14,6 +14,7 @@ import { directOutputSize, effectiveKernel, outputPaddingLimit, transposedFullSi
 import { ConvError } from '../geometry/errors.js';
 import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
 import type { ConvGeometry } from '../geometry/types.js';
+import { axisName } from '../i18n/axis-name.js';
 import { t } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
 import { langOf } from '../i18n/index.js';
@@ -180,7 +181,7 @@ export function solvePadding(options: SolvePaddingOptions): PaddingSolution {
   const got = geometry.axes.map((a) => a.output);
   if (got.some((g, i) => g !== output[i])) throw new Error(`solvePadding: internal error, geometry gives ${got} for wanted ${output}`);
   const lines = axes.map((a) => {
-    const vars = { axis: a.axis, p: a.pads[0], before: a.pads[0], after: a.pads[1], a: a.outputPadding, o: a.output };
+    const vars = { axis: axisName(lang, a.axis), p: a.pads[0], before: a.pads[0], after: a.pads[1], a: a.outputPadding, o: a.output };
     if (transposed) return t(lang, a.symmetric ? 'solve.padding.transposed' : 'solve.padding.transposedAsymmetric', vars);
     return t(lang, a.symmetric ? 'solve.padding.symmetric' : 'solve.padding.asymmetric', vars);
   });

@@ -1,4 +1,5 @@
 /** Human text of an explanation, in the explanation's language (strings in src/i18n). */
+import { axisName } from '../i18n/axis-name.js';
 import { t } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
 import type { AxisExplanation, Explanation } from './explain-types.js';
@@ -27,10 +28,6 @@ function header(e: Explanation): string {
   };
   return t(e.lang, `explain.header.${e.kind}`, vars);
 }
-
-/** Chinese names an axis by its direction, as the error messages do (高度方向（H）); English by its letter. */
-const ZH_AXES: Record<string, string> = { H: '高度方向（H）', W: '宽度方向（W）', D: '深度方向（D）', L: '长度方向（L）' };
-const axisName = (lang: Lang, name: string) => (lang === 'zh' ? ZH_AXES[name] ?? `轴 ${name}` : name);
 
 function axisLines(lang: Lang, a: AxisExplanation): string[] {
   const lines: string[] = [];

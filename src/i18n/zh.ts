@@ -51,12 +51,12 @@ export const zh: Record<string, string> = {
   'explain.pool.counts': '参数量：0 · 窗口读取次数：{reads}',
   'explain.pool.convention': '约定：窗口读取次数 = N·C·ΠOut·Πk；池化没有参数，也没有乘加',
 
-  'solve.padding.symmetric': '轴 {axis}：填充 {p} 得到输出 {o}',
-  'solve.padding.asymmetric': '轴 {axis}：没有对称填充能得到输出 {o}；前 {before}、后 {after} 的非对称填充可以',
-  'solve.padding.transposed': '轴 {axis}：填充 {p}、输出填充 {a} 得到输出 {o}',
-  'solve.padding.transposedAsymmetric': '轴 {axis}：前裁剪 {before}、后裁剪 {after}、输出填充 {a} 得到输出 {o}（非对称：convkit 的扩展，PyTorch 不支持）',
+  'solve.padding.symmetric': '{axis}：填充 {p} 得到输出 {o}',
+  'solve.padding.asymmetric': '{axis}：没有对称填充能得到输出 {o}；前 {before}、后 {after} 的非对称填充可以',
+  'solve.padding.transposed': '{axis}：填充 {p}、输出填充 {a} 得到输出 {o}',
+  'solve.padding.transposedAsymmetric': '{axis}：前裁剪 {before}、后裁剪 {after}、输出填充 {a} 得到输出 {o}（非对称：convkit 的扩展，PyTorch 不支持）',
   'solve.transpose.title': '把 {output} 恢复为输入 {input} 的转置卷积：',
-  'solve.transpose.axis': '轴 {axis}：卷积核 {k}，步长 {s}，填充 {p}，膨胀率 {d}，输出填充 a = {a} → {o}',
+  'solve.transpose.axis': '{axis}：卷积核 {k}，步长 {s}，填充 {p}，膨胀率 {d}，输出填充 a = {a} → {o}',
   'solve.configs.title': '{count} 种配置把 {input} 映射到 {output}{truncated}',
   'solve.configs.truncated': '（只显示前 {limit} 种）',
 };

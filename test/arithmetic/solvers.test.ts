@@ -233,3 +233,19 @@ describe('enumerateConfigs', () => {
     expect(() => enumerateConfigs({ output: 16 } as never)).toThrow(/input size is missing/);
   });
 });
+
+describe('the solvers in Chinese', () => {
+  it('name each axis by its direction, as explain and the page do (高度方向（H）, not 轴 H)', () => {
+    const lines = solvePadding({ input: [7, 5], kernel: 3, output: [7, 5], lang: 'zh' }).lines;
+    expect(lines[0]).toMatch(/^高度方向（H）：/);
+    expect(lines[1]).toMatch(/^宽度方向（W）：/);
+    expect(solvePadding({ input: 4, kernel: 4, stride: 2, output: 8, transposed: true, rank: 1, lang: 'zh' }).lines[0]).toMatch(/^长度方向（L）：/);
+    expect(solvePadding({ input: [7, 5], kernel: 3, output: [7, 5] }).lines[0]).toMatch(/^axis H:/);
+  });
+
+  it('the layer table\'s counting conventions say 单元 and 空洞, as the glossary does (not 格, 缺口)', async () => {
+    const { CONVENTIONS_ZH } = await import('../../src/i18n/summary.js');
+    expect(CONVENTIONS_ZH.join('')).not.toMatch(/缺口|格/);
+    expect(CONVENTIONS_ZH[3]).toContain('空洞 =');
+  });
+});

@@ -7,6 +7,7 @@ import { enumerateConfigs } from '../../arithmetic/enumerate-configs.js';
 import { restoreTranspose } from '../../arithmetic/restore-transpose.js';
 import { solvePadding } from '../../arithmetic/solve-padding.js';
 import type { SolvePaddingOptions } from '../../arithmetic/solve-padding.js';
+import { axisName } from '../../i18n/axis-name.js';
 import { t } from '../../i18n/index.js';
 import type { Lang } from '../../i18n/index.js';
 import { langOf } from '../../i18n/index.js';
@@ -101,7 +102,7 @@ function attachTranspose(solve: Command, io: CliIO): void {
       const lines = [
         t(lang, 'solve.transpose.title', { input: r.input.join('×'), output: r.output.join('×') }),
         ...r.explanation.axes.map((a) =>
-          t(lang, 'solve.transpose.axis', { axis: a.axis, k: a.kernel, s: a.stride, p: a.padding[0] === a.padding[1] ? String(a.padding[0]) : `[${a.padding[0]},${a.padding[1]}]`, d: a.dilation, a: a.outputPadding, o: a.output }),
+          t(lang, 'solve.transpose.axis', { axis: axisName(lang, a.axis), k: a.kernel, s: a.stride, p: a.padding[0] === a.padding[1] ? String(a.padding[0]) : `[${a.padding[0]},${a.padding[1]}]`, d: a.dilation, a: a.outputPadding, o: a.output }),
         ),
         '',
         ...r.explanation.lines,
