@@ -72,6 +72,26 @@ describe('a step’s view is in sight when the step opens (1280×800)', () => {
     await page.close();
   }, 60_000);
 
+  it('the cue sits where the figure\'s lines end, over no text (it lay across the step sentence), and stays while the stage scrolls', async () => {
+    for (const q of ['?i=5&k=3&s=2&p=1&lang=zh', '?i=5&k=3&s=2&p=1&lang=en', '?tour=2&lang=en']) {
+      const { page } = await h.open(q, { width: 1280, height: 800 });
+      await settled(page);
+      expect(await page.isVisible('#stage-more'), q).toBe(true);
+      const overlaps = () => page.evaluate(() => {
+        const cue = document.getElementById('stage-more')!.getBoundingClientRect();
+        const hit = (r: DOMRect) => r.width > 0 && r.left < cue.right && cue.left < r.right && r.top < cue.bottom && cue.top < r.bottom;
+        return Array.from(document.querySelectorAll('#stage p, #stage li, #stage h2, #stage summary, #stage svg'))
+          .filter((e) => hit(e.getBoundingClientRect())).map((e) => e.id || e.tagName);
+      });
+      expect(await overlaps(), q).toEqual([]);
+      await page.$eval('#stage', (s) => s.scrollBy({ top: 300 }));
+      await page.waitForTimeout(100);
+      expect(await page.isVisible('#stage-more'), q).toBe(true);
+      expect(await overlaps(), q).toEqual([]);
+      await page.close();
+    }
+  }, 90_000);
+
   it('the stage says what is below its edge, and the cue scrolls there', async () => {
     const { page } = await h.open('?tour=2&lang=zh', { width: 1280, height: 800 });
     await settled(page);

@@ -203,9 +203,8 @@ export function revealStep(view: 'pair' | 'dilation' | undefined): void {
 
 /**
  * The stage's "more below" cue: the stage scrolls by itself (a window of ~700 px over ~1400–1800)
- * and nothing said so. A button kept at the stage's bottom edge names the first part still below
- * it (by that part's own heading, in the page's language) and scrolls to it; it goes away when the
- * stage is scrolled to its end.
+ * and nothing said so. A button where the figure's lines end names the part after it (by that
+ * part's own heading, in the page's language) and scrolls to it.
  */
 export function mountStageCue(): () => void {
   const stage = byId('stage');
@@ -219,20 +218,27 @@ export function mountStageCue(): () => void {
   arrow.textContent = '↓ ';
   const label = document.createElement('span');
   cue.append(arrow, label);
-  stage.append(cue);
-  let target: HTMLElement | null = null;
   const headingOf = (el: HTMLElement): string =>
     (el.querySelector(':scope > h2, :scope > summary')?.textContent ?? '').trim();
+  // In the flow, where the figure's own lines end and the titled parts begin: a button kept over
+  // the stage's bottom edge lay across the step sentence whenever the figure filled the stage.
+  const titled = (c: Element): c is HTMLElement => c instanceof HTMLElement && headingOf(c) !== '';
+  const kids = Array.from(stage.children);
+  const sentence = kids.indexOf(byId('step-text')); // the player above it has a heading of its own
+  stage.insertBefore(cue, kids.slice(sentence + 1).find(titled) ?? null);
+  let target: HTMLElement | null = null;
   const update = (): void => {
     const phone = typeof matchMedia !== 'undefined' && matchMedia('(max-width: 720px)').matches;
-    const rest = stage.scrollHeight - stage.scrollTop - stage.clientHeight;
     target = null;
-    if (!phone && rest > 24) {
-      // The first titled part whose heading is not in sight above the cue (the cue covers ~45 px).
-      const bottom = stage.getBoundingClientRect().bottom - 80;
-      const parts = Array.from(stage.children).filter((c): c is HTMLElement => c instanceof HTMLElement && c !== cue && !c.hidden && c.offsetHeight > 0 && headingOf(c) !== '');
+    if (!phone) {
+      // The first titled part after the cue as drawn (a step's own view is ordered before it).
+      // Where the cue is does not depend on the scroll, so neither does whether it shows: it
+      // never appears or goes while the reader scrolls past it.
+      setHidden(cue, false);
+      const from = cue.getBoundingClientRect().top;
+      const parts = Array.from(stage.children).filter((c): c is HTMLElement => titled(c) && !c.hidden && c.offsetHeight > 0);
       target = parts
-        .filter((c) => c.getBoundingClientRect().top > bottom)
+        .filter((c) => c.getBoundingClientRect().top > from)
         .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)[0] ?? null;
     }
     setHidden(cue, target === null);
@@ -249,7 +255,6 @@ export function mountStageCue(): () => void {
     queued = true;
     requestAnimationFrame(() => { queued = false; update(); });
   };
-  stage.addEventListener('scroll', later, { passive: true });
   window.addEventListener('resize', later);
   return later;
 }
