@@ -67,6 +67,19 @@ function expected(node: NetworkNode) {
 }
 
 describe('model panel', () => {
+  it('its file picker speaks the page\'s language (the browser\'s own said "Choose File / No file chosen" on a Chinese page), then names the file chosen', async () => {
+    const { page } = await open('?lang=zh');
+    expect(await page.$eval('#model-file', (e) => e.classList.contains('sr') && e.closest('label.file-button') !== null)).toBe(true);
+    expect(await text(page, 'label.file-button')).toBe('选择文件…');
+    expect(await text(page, '#model-file-name')).toBe('未选择文件。');
+    await page.selectOption('#lang', 'en');
+    expect(await text(page, 'label.file-button')).toBe('Choose a file…');
+    expect(await text(page, '#model-file-name')).toBe('No file chosen.');
+    await choose(page, 'deeplab-rates.yaml', readFileSync('test/model/examples/deeplab-rates.yaml'));
+    expect(await text(page, '#model-file-name')).toBe('deeplab-rates.yaml');
+    await page.close();
+  });
+
   it('loads every example model through the file input; the table and totals are the library’s', async () => {
     const { page, errors } = await open();
     for (const path of MODELS) {

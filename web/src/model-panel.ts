@@ -220,6 +220,8 @@ export class ModelPanel {
 
   render(): void {
     const lang = this.lang;
+    // The picker's own line, in the page's words (the browser's native one says "No file chosen" in its own language).
+    byId('model-file-name').textContent = this.lastFile ? this.lastFile.name : t(lang, 'modelEmpty');
     byId('model-status').textContent = this.status ? this.text(this.status) : '';
     const err = byId('model-error');
     const d = this.error?.detail;
