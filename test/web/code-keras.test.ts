@@ -12,6 +12,7 @@ import { tfCode, torchCode, torchParameterCount } from '../../web/src/code.js';
 import { fromTensorFlow } from '../../src/geometry/tensorflow.js';
 import { referenceConv } from '../../src/engine/reference/conv.js';
 import type { ConvGeometry } from '../../src/geometry/types.js';
+import { mulberry32 } from '../support/mulberry32.js';
 
 /** An NCHW tensor of batch 1. */
 interface T {
@@ -39,16 +40,10 @@ const concat = (ts: T[]): T => {
   return make(parts.length, ts[0].h, ts[0].w, (i, y, x) => at(parts[i].t, parts[i].i, y, x));
 };
 
-/** Deterministic numbers in [-1, 1). */
+/** Deterministic numbers in [-1, 1), from the suite's seeded generator. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
-  };
+  const next = mulberry32(seed);
+  return () => next() * 2 - 1;
 }
 
 const nums = (s: string): number[] => s.match(/\d+/g)!.map(Number);
