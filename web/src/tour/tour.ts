@@ -36,6 +36,10 @@ export function stepState(n: number, prefs: State): State {
   const s = parseQuery(step.query, base).state;
   s.figure = step.figure;
   s.tour = n;
+  // A link to the stacked-layers step (?tour=12&d=8) hands its rate in `prefs`, applied on top of
+  // this state: the hidden input grows for it as the step's control makes it grow (fitStackInput),
+  // rather than the link being refused for a 9 × 9 input the step never draws.
+  if (step.figure === 'stack' && prefs.tour === n) fitStackInput(s, step, prefs);
   return s;
 }
 
@@ -48,9 +52,11 @@ const byId = (id: string) => document.getElementById(id)!;
  * only 9") for rates above 4. Its input grows to the footprint when the rate needs it, and is the
  * step's own again when the rate fits: the figure draws every rate the control accepts.
  */
-function fitStackInput(s: State, step: TourStep): void {
+function fitStackInput(s: State, step: TourStep, layer: State = s): void {
   const own = parseQuery(step.query, defaultState()).state.input;
-  s.input = [0, 1].map((a) => Math.max(own[a], s.dilation[a] * (s.kernel[a] - 1) + 1)) as [number, number];
+  // `layer`: whose kernel and rate to fit (a link's, before they are applied on top of `s`).
+  const kernel = (a: number) => Math.max(s.kernel[a], layer.kernel[a]);
+  s.input = [0, 1].map((a) => Math.max(own[a], layer.dilation[a] * (kernel(a) - 1) + 1)) as [number, number];
 }
 
 interface Proxy {
@@ -220,7 +226,8 @@ export class Tour {
     const bounds: Record<string, number> = p.bounds ? { lo: p.bounds[0], hi: p.bounds[1] } : {};
     // The label on a line of its own, with no colon: an invitation that has its own colon ("Set the
     // padding to 1: PyTorch crops…") would otherwise read "Try it: Set the padding to 1: …".
-    lead.append(strong, document.createElement('br'), keepFormulas(fill(step.tryIt[lang], bounds)));
+    // The step's own numbers too ({kMax}: the largest kernel its input takes), so the invitation names what this layer accepts.
+    lead.append(strong, document.createElement('br'), keepFormulas(fill(step.tryIt[lang], { ...(step.vars ? step.vars() : {}), ...bounds })));
     const row = document.createElement('div');
     row.className = 'try-control';
     this.field = null;
