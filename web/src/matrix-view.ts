@@ -6,20 +6,24 @@
  * "z = C · x" reads as a picture. For a matrix too wide for its box, or wide and short (C of a 4×4
  * input), the multiplied vector lies under the matrix as a row instead, each cell under its
  * column (data-vector-layout "under"). Labels are at least 12 px; numbers (weights and the
- * vectors' values) are shown when the page shows numbers. The row (or column) of the current step, and the
- * vector cells it links, are highlighted as the animation runs.
+ * vectors' values) are shown when the page shows numbers. Each vector has the colour of its role
+ * in the layer on the stage (input or output, as the figure paints it), whichever matrix is
+ * shown. The row (or column) of the current step, and the vector cells it links, are highlighted
+ * as the animation runs.
  *
  * Large matrices (more than VECTOR_LIMIT rows or columns) are drawn as before: one path per
  * kernel tap, no vectors, scaled to the space.
  *
  * Attributes for tests and tools: data-matrix ("C" or "CT"), data-rows, data-cols,
- * data-mark-side, data-mark-index. They follow every change; the picture itself is built only
- * while its tab is shown (a 32×32 layer's C has 9 216 entries, rebuilt at each parameter change
+ * data-mark-side, data-mark-index; on each vector's group data-vector (x or z) and data-role
+ * (input or output). They follow every change; the picture itself is built only while its tab
+ * is shown (a 32×32 layer's C has 9 216 entries, rebuilt at each parameter change
  * for a panel nobody sees), and when the tab opens.
  */
 import type { ConvGeometry } from '../../src/geometry/types.js';
 import { tutorialMatrix } from '../../src/matrix/index.js';
 import type { ConvMatrix } from '../../src/matrix/index.js';
+import { tapFill, textOn } from './palette.js';
 import type { Palette } from './palette.js';
 import { fmt } from './views.js';
 import { el } from './dom.js';
@@ -35,11 +39,6 @@ function text(x: number, y: number, s: string, attrs: Record<string, string | nu
   t.textContent = s;
   return t;
 }
-
-/** Okabe–Ito-derived hues per tap (colour-blind safe), cycled for kernels of more than 8 taps. */
-const TAP_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#7a5195'];
-/** Taps whose hue is light enough that black text reads better on it. */
-const LIGHT_TAPS = new Set([1, 4, 6]);
 
 const SUB = '₀₁₂₃₄₅₆₇₈₉';
 const sub = (n: number) => String(n).replace(/\d/g, (d) => SUB[Number(d)]);
@@ -60,6 +59,8 @@ export class MatrixView {
   /** Which matrix is drawn, and whether it is the layer's own operator (rows = the layer's outputs). */
   shown: 'C' | 'CT' = 'C';
   private own = true;
+  /** Whether the layer (the figure on the stage) is the transposed conv: its input is z, its output x. */
+  private transposed = false;
   private cell = 1;
   private ox = 1;
   private oy = 1;
@@ -117,6 +118,7 @@ export class MatrixView {
     this.shown = wantCT ? 'CT' : 'C';
     // The layer's own operator is C for a direct conv and Cᵀ for a transposed one.
     this.own = wantCT === g.transposed;
+    this.transposed = g.transposed;
     this.svg.dataset.matrix = this.shown;
     const [rows, cols] = this.own ? [outCells, inCells] : [inCells, outCells];
     this.svg.dataset.rows = String(rows);
@@ -192,20 +194,25 @@ export class MatrixView {
     const texts = el('g', { 'font-family': FONT, 'font-size': 12, 'text-anchor': 'middle', 'dominant-baseline': 'central' });
     for (const e of m.entries) {
       const tap = e.terms[0]?.tap ?? 0;
-      entries.append(el('rect', { x: ox + e.col * c, y: oy + e.row * c, width: c, height: c, fill: TAP_COLOURS[tap % TAP_COLOURS.length] }));
+      entries.append(el('rect', { x: ox + e.col * c, y: oy + e.row * c, width: c, height: c, fill: tapFill(tap) }));
       const s = numbers && e.value !== null ? fmt(e.value) : e.label;
       if (c >= 8 * Math.max(2, [...s].length) - 2 || (numbers && c >= 22 && s.length <= 3)) {
-        texts.append(text(ox + e.col * c + c / 2, oy + e.row * c + c / 2, s, { fill: LIGHT_TAPS.has(tap % TAP_COLOURS.length) ? '#000000' : '#ffffff', 'text-anchor': 'middle' }));
+        texts.append(text(ox + e.col * c + c / 2, oy + e.row * c + c / 2, s, { fill: textOn(tapFill(tap)), 'text-anchor': 'middle' }));
       }
     }
     frag.append(entries, texts);
     // The two vectors: indexed cells, values inside when numbers are on.
     // `across`: the cells run left to right (the vector under the matrix), labels below them.
     const vector = (x: number, y: number, n: number, name: string, vals: ArrayLike<number> | null, labelLeft: boolean, across = false) => {
-      const gEl = el('g', { 'data-vector': name });
+      // Coloured by its role in the layer on the stage, as the figure colours it: x is the input of
+      // a direct layer but the output of a transposed one (x = Cᵀz), z the reverse (review 32 B3:
+      // coloured by their roles in the direct conv, Cᵀ's x was blue where the figure's was teal).
+      const role = (name === 'x') !== this.transposed ? 'input' : 'output';
+      const fill = role === 'input' ? p.input : p.output;
+      const gEl = el('g', { 'data-vector': name, 'data-role': role });
       for (let i = 0; i < n; i++) {
         const [cx, cy] = across ? [x + i * c, y] : [x, y + i * c];
-        gEl.append(el('rect', { x: cx, y: cy, width: c, height: c, fill: name === 'x' ? p.input : p.output, stroke: p.line, 'stroke-width': 0.75 }));
+        gEl.append(el('rect', { x: cx, y: cy, width: c, height: c, fill, stroke: p.line, 'stroke-width': 0.75 }));
         if (vals && c >= 20) gEl.append(text(cx + c / 2, cy + c / 2, fmt(vals[i]), { fill: p.text, 'text-anchor': 'middle' }));
         if (across) {
           if (i % every === 0) gEl.append(text(cx + c / 2, cy + c + 11, `${name}${sub(i)}`, { fill: p.text, 'text-anchor': 'middle' }));
@@ -265,7 +272,7 @@ export class MatrixView {
       }
       last[tap] = [x, y];
     }
-    for (const tap of order) frag.append(el('path', { d: parts[tap].join(''), fill: TAP_COLOURS[tap % TAP_COLOURS.length] }));
+    for (const tap of order) frag.append(el('path', { d: parts[tap].join(''), fill: tapFill(tap) }));
     this.highlight = el('rect', { fill: p.focus, 'fill-opacity': 0.18, stroke: p.focus, 'stroke-width': Math.max(1, cell / 6) });
     this.rowMark = null;
     this.colMark = null;

@@ -105,3 +105,16 @@ export function textOn(fill: string): string {
   const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
   return l > 140 ? '#111111' : '#f5f5f5';
 }
+
+/**
+ * One hue per weight tap (Okabe–Ito-derived, colour-blind safe, and a dark grey ninth so the nine
+ * taps of a 3×3 kernel all differ: w₂₂ shared w₀₀'s blue; cycled for larger kernels), the same
+ * in every theme. The matrix paints each entry w₀₀ … w₂₂ in its tap's hue, and the grids figure's
+ * kernel paints its cells so while the Matrix tab is open, so kernel cell and matrix entry are
+ * matched by colour. `tap`: the flat raster index of the stored weight's tap.
+ */
+export const TAP_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#7a5195', '#4d4d4d'];
+
+export function tapFill(tap: number): string {
+  return TAP_COLOURS[tap % TAP_COLOURS.length];
+}
