@@ -6,11 +6,13 @@ import { byId, input, setAttr, setHidden, setText, setValue } from './dom-write.
 import { t } from './i18n.js';
 import { pairText } from './list-text.js';
 import type { MessageKey } from './i18n.js';
-import { paletteOf } from './palette.js';
+import { paletteOf, tapFill } from './palette.js';
 import type { Palette } from './palette.js';
 import { channelSlice } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import { maxPanelPx } from './side-panels.js';
+import { onTabShown } from './side-tabs.js';
+import { weightLabel } from '../../src/matrix/label.js';
 import type { SidePanels } from './side-panels.js';
 import { chooseFigure, fitFigure, paintFigure, shownFigure } from './stage-fit.js';
 import { frameTotal, store } from './store.js';
@@ -22,7 +24,12 @@ export class MainFigure {
   /** What the legend shows now (language, colours, entries), so an unchanged legend is left alone. */
   private legendDrawn = '';
 
-  constructor(private readonly views: Views, private readonly side: SidePanels, private readonly tutorial: () => TutorialViews | null) {}
+  /** Whether the grids' kernel is painted in the matrix's tap colours now. */
+  private kernelTinted = false;
+
+  constructor(private readonly views: Views, private readonly side: SidePanels, private readonly tutorial: () => TutorialViews | null) {
+    onTabShown(() => this.tintKernel());
+  }
 
   /** Draws the last valid scene (captions in the current language, colours of the current theme). */
   draw(): void {
@@ -31,7 +38,12 @@ export class MainFigure {
     const { views } = this;
     const p = paletteOf(store.state.theme, store.state.colorBlind);
     const grids = chooseFigure(s) === 'grids';
-    if (grids) views.drawBase(s, p, maxPanelPx());
+    if (grids) {
+      views.drawBase(s, p, maxPanelPx());
+      // drawBase paints the kernel plain: tinted again if the Matrix tab is open.
+      this.kernelTinted = false;
+      this.tintKernel();
+    }
     else views.adopt(s, p);
     const g = s.geometry;
     const lang = store.state.lang;
@@ -71,6 +83,41 @@ export class MainFigure {
     setAttr(input('scrub'), 'max', String(Math.max(0, frameTotal(s) - 1)));
     this.paint();
     this.side.schedule();
+  }
+
+  /**
+   * While the Matrix tab is open, the grids' kernel paints each cell in the colour the matrix
+   * gives its weight and names it (w₀₀ … w₂₂, or its value when numbers are shown), so a kernel
+   * cell is matched to its matrix entries at a glance (review 32 B5: the matrix was coloured, the
+   * kernel plain). The cell is keyed by the stored weight's tap, as the matrix is: the direct view
+   * of a transposed conv shows the kernel flipped, w₂₂ first. Plain again when the tab closes.
+   */
+  private tintKernel(): void {
+    const s = store.scene;
+    const on = s !== null && document.body.dataset.side === 'matrix' && chooseFigure(s) === 'grids';
+    if (on === this.kernelTinted) return;
+    this.kernelTinted = on;
+    if (!s) return;
+    const p = paletteOf(store.state.theme, store.state.colorBlind);
+    const kernel = this.views.kernel;
+    const [kh, kw] = s.trace.kernel.shape;
+    const taps = s.trace.kernel.taps;
+    // Scatter stamps the kernel as stored; the direct view of a transposed conv shows it flipped.
+    const tapOf = (i: number) => (s.scatter ? i : taps[i].weight[0] * kw + taps[i].weight[1]);
+    const v = s.values;
+    const sl = channelSlice(s);
+    const value = v ? (i: number) => String(v.w[sl.w + tapOf(i)]) : null;
+    if (!on) {
+      kernel.drawBase(() => 'kernel', { kernel: { fill: p.kernel } });
+      kernel.drawNumbers(value, () => p.kernel);
+      setAttr(kernel.svg, 'data-taps', '');
+      return;
+    }
+    const styles: Record<string, { fill: string }> = {};
+    for (let t = 0; t < kh * kw; t++) styles[`tap${t}`] = { fill: tapFill(t) };
+    kernel.drawBase((i) => `tap${tapOf(i)}`, styles);
+    kernel.drawNumbers(value ?? ((i) => weightLabel([Math.floor(tapOf(i) / kw), tapOf(i) % kw], [kh, kw])), (i) => tapFill(tapOf(i)));
+    setAttr(kernel.svg, 'data-taps', '1');
   }
 
   private drawLegend(p: Palette): void {
