@@ -58,7 +58,8 @@ describe('review 32: receptive field, step 1 kernels, step 12 links', () => {
       expect(hand.startsWith(same ? `${size(lib.max)} input cells` : `${size(lib.max)} input cells at most; ${size(lib.min)} for some outputs`), query).toBe(true);
       await expect.poll(() => text(page, '#rf-text'), { message: query }).toBe(hand);
       expect(await page.isHidden('#error-banner'), query).toBe(true);
-      expect(await text(page, '#rf-stack')).toBe('Stacked layers see more: tour part 12, or load a model.');
+      expect(await text(page, '#rf-stack')).toBe('For one output of this layer alone. Stacked layers see more: tour part 12, or load a model.');
+      expect(await page.$eval('#rf-text', (e) => e.previousElementSibling?.textContent)).toBe('Receptive field');
       expect(errors).toEqual([]);
       await page.close();
     }
@@ -67,9 +68,9 @@ describe('review 32: receptive field, step 1 kernels, step 12 links', () => {
   it('the receptive-field line in Chinese', async () => {
     const { page } = await open('?i=3&k=3&s=2&p=1&t=1&op=1&lang=zh');
     await page.click('#tab-formula');
-    expect(await page.$eval('#rf-text', (e) => e.previousElementSibling?.textContent)).toBe('单个输出的感受野（仅本层）');
+    expect(await page.$eval('#rf-text', (e) => e.previousElementSibling?.textContent)).toBe('感受野');
     expect(await text(page, '#rf-text')).toBe('最多 2 × 2 个输入单元，部分输出为 1 × 1');
-    expect(await text(page, '#rf-stack')).toBe('多层堆叠后感受野更大：见导览第 12 节，或载入模型。');
+    expect(await text(page, '#rf-stack')).toBe('以上为本层单独时一个输出的感受野。多层堆叠后感受野更大：见导览第 12 节，或载入模型。');
   });
 
   it('tour step 1 invites only the kernels its 4×4 input takes (1 to 4), and 4 is accepted', async () => {

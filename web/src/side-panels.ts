@@ -180,8 +180,8 @@ function drawFormula(s: StageScene): void {
     // Grouped as the explanation's lines below write them (2,700), by the library's one formatter.
     [t(lang, 'params'), formatNumber(e.params)],
     [t(lang, 'macs'), formatNumber(e.macs)],
-    // One output of this layer alone; a stack's field grows (the note below says where to see it).
-    [t(lang, 'rfOne'), layerFieldText(s.geometry, lang)],
+    // One output of this layer alone (the note below says so, and where a stack's larger field is shown).
+    [t(lang, 'rfField'), layerFieldText(s.geometry, lang)],
   ];
   const cells = dl.children;
   rows.forEach(([k, v], i) => {
@@ -189,7 +189,8 @@ function drawFormula(s: StageScene): void {
     setText(cells[2 * i + 1], v);
   });
   const note = box.querySelector('#rf-stack');
-  if (note) setText(note, t(lang, 'rfStack', { n: STACK_PART }));
+  // The row's field is one output's of this layer alone; a stack's grows, shown elsewhere.
+  if (note) setText(note, `${t(lang, 'rfAlone')}${lang === 'zh' ? '' : ' '}${t(lang, 'rfStack', { n: STACK_PART })}`);
   const items = ul.children;
   while (items.length > e.lines.length) items[items.length - 1].remove();
   e.lines.forEach((line, i) => {
