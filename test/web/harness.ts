@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 // @ts-expect-error: plain ESM script without type declarations
@@ -69,4 +70,26 @@ export async function startHarness(): Promise<Harness> {
     },
   };
   return harness;
+}
+
+/**
+ * The harness of one test file, started before its tests and closed after them (what every browser
+ * test file sets up); its members reach the started harness.
+ */
+export function fileHarness(timeout = 180_000): Harness {
+  let h: Harness | undefined;
+  beforeAll(async () => { h = await startHarness(); }, timeout);
+  afterAll(async () => { await h?.close(); });
+  const live = (): Harness => {
+    if (!h) throw new Error('fileHarness: the harness starts in beforeAll');
+    return h;
+  };
+  return {
+    get url() { return live().url; },
+    get browser() { return live().browser; },
+    get requests() { return live().requests; },
+    newPage: (options) => live().newPage(options),
+    open: (query, options) => live().open(query, options),
+    close: () => live().close(),
+  };
 }

@@ -6,14 +6,11 @@
  * - while the Matrix tab is open, the grids' kernel paints each cell in its weight's matrix colour
  *   and names it (w₀₀ …), flipped as the figure shows it for a transposed layer; plain again after.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness } from './harness.js';
-import type { Harness } from './harness.js';
+import { fileHarness } from './harness.js';
 
-let h: Harness;
-beforeAll(async () => { h = await startHarness(); }, 120_000);
-afterAll(async () => { await h?.close(); });
+const h = fileHarness();
 
 async function open(query: string): Promise<Page> {
   const { page } = await h.open(query);

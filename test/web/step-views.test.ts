@@ -4,20 +4,11 @@
  * is below; step 6 (x = Cᵀz) shows Cᵀ in the Matrix tab; the Matrix tab leaves the figure its
  * size; on a phone a step opened from the card shows the whole player bar.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startHarness } from './harness.js';
-import type { Harness } from './harness.js';
+import { fileHarness } from './harness.js';
 
-let h: Harness;
-
-beforeAll(async () => {
-  h = await startHarness();
-}, 180_000);
-
-afterAll(async () => {
-  await h?.close();
-});
+const h = fileHarness();
 
 /** The side material (tutorial views, matrix) is drawn a frame after a change. */
 const settled = (page: Page) => page.waitForSelector('body:not([data-pending])', { state: 'attached' }).then(() => page.waitForTimeout(150));
