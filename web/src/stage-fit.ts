@@ -97,7 +97,7 @@ let fitted: { key: string; W: number; H: number } | null = null;
 /** Scales the figure shown to the stage's box. */
 export function fitFigure(views: Views, again = true): void {
   const box = byId('figure-box');
-  const phone = typeof matchMedia !== 'undefined' && matchMedia('(max-width: 720px)').matches;
+  const phone = isPhone();
   const notices = ['error-banner', 'model-origin', 'classic-note', 'channels-note'].map((id) => (byId(id).hidden ? 0 : 1)).join('');
   const legend = byId('classic-key');
   const key = `${window.innerWidth}x${window.innerHeight} ${store.state.lang} ${store.state.tour} ${notices} ${phone} ${document.body.dataset.side ?? ''} ${figureAnimates()} ${legend.hidden}`;
@@ -161,6 +161,11 @@ function scaleGrids(views: Views, W: number, H: number): void {
   });
 }
 
+/** The phone layout (style.css's max-width: 720px): the page scrolls, not the stage. */
+function isPhone(): boolean {
+  return typeof matchMedia !== 'undefined' && matchMedia('(max-width: 720px)').matches;
+}
+
 /** Scrolls as the reader asked: at once under prefers-reduced-motion, smoothly otherwise. */
 function scrollBehavior(): ScrollBehavior {
   return typeof matchMedia !== 'undefined' && matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
@@ -181,7 +186,7 @@ export function revealStep(view: 'pair' | 'dilation' | undefined): void {
   const stage = byId('stage');
   setAttr(stage, 'data-step-view', view ?? '');
   const behavior = scrollBehavior();
-  const phone = typeof matchMedia !== 'undefined' && matchMedia('(max-width: 720px)').matches;
+  const phone = isPhone();
   if (phone) {
     const player = stage.querySelector<HTMLElement>('.player');
     const top = player && player.offsetParent ? player.getBoundingClientRect().top : 0;
@@ -228,7 +233,7 @@ export function mountStageCue(): () => void {
   stage.insertBefore(cue, kids.slice(sentence + 1).find(titled) ?? null);
   let target: HTMLElement | null = null;
   const update = (): void => {
-    const phone = typeof matchMedia !== 'undefined' && matchMedia('(max-width: 720px)').matches;
+    const phone = isPhone();
     target = null;
     if (!phone) {
       // The first titled part after the cue as drawn (a step's own view is ordered before it).

@@ -3,6 +3,7 @@
  * way back to the free playground. It reads the state and asks its host to change it; it draws
  * nothing of the convolution itself (the stage does, from the library).
  */
+import { effectiveKernel } from '../../../src/geometry/sizes.js';
 import { t } from '../i18n.js';
 import type { MessageKey } from '../i18n.js';
 import { optionsOf } from '../layer.js';
@@ -56,7 +57,7 @@ function fitStackInput(s: State, step: TourStep, layer: State = s): void {
   const own = parseQuery(step.query, defaultState()).state.input;
   // `layer`: whose kernel and rate to fit (a link's, before they are applied on top of `s`).
   const kernel = (a: number) => Math.max(s.kernel[a], layer.kernel[a]);
-  s.input = [0, 1].map((a) => Math.max(own[a], layer.dilation[a] * (kernel(a) - 1) + 1)) as [number, number];
+  s.input = [0, 1].map((a) => Math.max(own[a], effectiveKernel(kernel(a), layer.dilation[a]))) as [number, number];
 }
 
 interface Proxy {
