@@ -87,6 +87,8 @@ export { summarize } from './network/summary.js';
 export type { Summary, SummaryRow } from './network/summary.js';
 export { renderText as renderSummaryText, renderJson as renderSummaryJson, renderCsv as renderSummaryCsv, renderMarkdown as renderSummaryMarkdown } from './network/render.js';
 export { receptiveField, continuousField, exactField, dependencySet, outputRegion } from './network/receptive.js';
+export { layerField } from './network/layer-field.js';
+export type { LayerField } from './network/layer-field.js';
 export type { ReceptiveField, AxisField, ContinuousAxis, ExactAxis, PhaseField, MergeAlignment, OutputRegion } from './network/receptive.js';
 export { hdcReport, hdcM2, rateOffsets } from './arithmetic/receptive-hdc.js';
 export type { HdcReport } from './arithmetic/receptive-hdc.js';

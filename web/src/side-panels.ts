@@ -5,10 +5,9 @@
  */
 import { formatNumber } from '../../src/i18n/index.js';
 import { explainGeometry } from '../../src/arithmetic/explain.js';
-import { paddingArgument } from '../../src/geometry/axis-kind.js';
 import type { ConvGeometry } from '../../src/geometry/types.js';
-import { buildNetwork } from '../../src/network/build.js';
-import { exactField } from '../../src/network/receptive.js';
+import { layerField } from '../../src/network/layer-field.js';
+import type { LayerField } from '../../src/network/layer-field.js';
 import { drawChannels } from './channels-view.js';
 import { tfCode, torchCode } from './code.js';
 import { byId, select, setAttr, setHidden, setText, setValue } from './dom-write.js';
@@ -106,45 +105,14 @@ export class SidePanels {
   }
 }
 
-/** The receptive field of one output of a single layer, per axis (the geometry's axis order). */
-export interface LayerField {
-  /** Widest span of input cells one output reads (holes of a dilated kernel included in the span). */
-  max: number[];
-  /** Narrowest span over the outputs that read anything (a transposed layer's outputs differ by phase). */
-  min: number[];
-  /** Some outputs read no input at all (transposed with gcd(d, s) > 1). */
-  dead: boolean;
-}
-
-/**
- * The layer alone as a one-layer network, measured by the library's exact receptive-field analysis
- * (`exactField`: every output phase's cells, through the tap map the engines use): a direct conv's
- * outputs all span the footprint k̂ = d(k − 1) + 1, a transposed conv's outputs span fewer input
- * cells and not all the same number (k3 s2: 2 or 1). Null when the network cannot be built.
- */
-export function layerField(g: ConvGeometry): LayerField | null {
-  try {
-    const kind = g.transposed ? 'convTranspose' : 'conv';
-    const net = buildNetwork({
-      input: { name: 'x', shape: [1, 1, ...g.axes.map((a) => a.input)] },
-      layers: [{
-        kind, name: 'layer', op: kind, inputs: ['x'], outChannels: 1,
-        kernel: g.axes.map((a) => a.kernel), stride: g.axes.map((a) => a.stride), dilation: g.axes.map((a) => a.dilation),
-        padding: { pairs: g.axes.map((a) => paddingArgument(a)) }, groups: 1, bias: false,
-        ...(g.transposed ? { outputPadding: g.axes.map((a) => a.outputPadding) } : {}),
-      }],
-    });
-    const ex = g.axes.map((_, a) => exactField(net, 'layer', a));
-    return { max: ex.map((e) => e.maxSize), min: ex.map((e) => e.minSize), dead: ex.some((e) => e.deadPhases.length > 0) };
-  } catch {
-    return null;
-  }
-}
-
 /** The Formula panel's receptive-field value: "5 × 5 input cells", or the widest and narrowest where outputs differ. */
 export function layerFieldText(g: ConvGeometry, lang: 'en' | 'zh'): string {
-  const f = layerField(g);
-  if (!f) return '—';
+  let f: LayerField;
+  try {
+    f = layerField(g);
+  } catch {
+    return '—'; // a layer the network builder refuses: the row stays empty rather than the panel failing
+  }
   const size = (xs: number[]) => xs.join(' × ');
   const same = f.max.every((m, a) => m === f.min[a]);
   const text = same ? t(lang, 'rfCells', { f: size(f.max) }) : t(lang, 'rfCellsPhases', { f: size(f.max), min: size(f.min) });
