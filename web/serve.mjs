@@ -9,6 +9,7 @@
  * Exports buildPlayground() and startServer() for the browser tests and the benchmark.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -47,8 +48,21 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
+/**
+ * The page imports the fast engine's compiled kernels (src/engine/wasm/bin/, ignored by git and
+ * written by assembly/build.mjs). `npm start` builds them first; this script run on its own in a
+ * fresh clone would otherwise fail deep inside Vite on a missing module, so it builds them too.
+ */
+function ensureKernels() {
+  if (existsSync(join(here, '..', 'src', 'engine', 'wasm', 'bin', 'kernels.generated.ts'))) return;
+  console.log('compiling the WebAssembly kernels first (node assembly/build.mjs) …');
+  const r = spawnSync(process.execPath, [join(here, '..', 'assembly', 'build.mjs')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`node assembly/build.mjs failed (exit ${r.status ?? r.signal}): the page needs its kernels; run it to see why`);
+}
+
 /** Builds web/ into outDir with Vite (its JS API: no shell, works the same from a clean clone). */
 export async function buildPlayground({ outDir = defaultOutDir, quiet = true } = {}) {
+  ensureKernels();
   const { build } = await import('vite');
   await build({
     configFile: join(here, 'vite.config.ts'),
