@@ -2,7 +2,8 @@
 import { refuseUnknownOptions, type Misplaced } from '../geometry/options.js';
 import { ConvError, show } from '../geometry/errors.js';
 import type { Lang } from './labels.js';
-import { palette as paletteOf, type Palette, type PaletteName } from './palette.js';
+import { palette as paletteOf, rgbOf, type Palette, type PaletteName } from './palette.js';
+import type { Rgb } from './scene.js';
 import type { TraceView } from '../trace/types.js';
 
 /** How a picture is laid out: the slanted planes of the classic figures, or flat side-by-side grids. */
@@ -46,6 +47,15 @@ export interface RenderOptions {
    * empty cells and is unchanged.
    */
   emptyCells?: EmptyCells;
+  /**
+   * One fill per kernel tap for the kernel panel's cells ('#rrggbb'), indexed by the stored
+   * weight's tap in raster order (w₀₀, w₀₁, … — the `tap` of a `convMatrix` entry), cycled when
+   * shorter than the kernel; each name or value is then printed in black or white, whichever reads
+   * on its fill. A cell is keyed by the weight it names, so a transposed layer's flipped kernel
+   * shows each colour where its weight is drawn. For matching the kernel to a matrix coloured by
+   * tap (the playground's Matrix tab). Default: the cells plain.
+   */
+  kernelFills?: readonly string[];
 }
 
 export interface ResolvedOptions {
@@ -56,6 +66,7 @@ export interface ResolvedOptions {
   values?: RenderOptions['values'];
   textScale: number;
   emptyCells: EmptyCells;
+  kernelFills: Rgb[] | null;
 }
 
 /**
@@ -90,7 +101,7 @@ function oneOf<T extends string>(v: unknown, allowed: readonly T[], name: string
 }
 
 /** Every render option name (`frame` where one frame is drawn): any other is refused, not ignored. */
-const RENDER_OPTIONS: readonly string[] = ['theme', 'lang', 'numeric', 'palette', 'view', 'values', 'textScale', 'emptyCells', 'frame'];
+const RENDER_OPTIONS: readonly string[] = ['theme', 'lang', 'numeric', 'palette', 'view', 'values', 'textScale', 'emptyCells', 'kernelFills', 'frame'];
 
 /**
  * The render options as names that `call`'s first argument (the convolution) does not take:
@@ -113,7 +124,20 @@ export function resolveOptions(o: RenderOptions | undefined): ResolvedOptions {
     values: opts.values,
     textScale: textScaleOf(opts.textScale),
     emptyCells: oneOf(opts.emptyCells, ['apart', 'joined'] as const, 'emptyCells', 'apart'),
+    kernelFills: kernelFillsOf(opts.kernelFills),
   };
+}
+
+function kernelFillsOf(v: unknown): Rgb[] | null {
+  if (v === undefined || v === null) return null;
+  const fills = Array.isArray(v) && v.length > 0 ? v.map((c) => (typeof c === 'string' ? rgbOf(c) : null)) : [null];
+  if (fills.some((c) => c === null)) {
+    throw new ConvError('INVALID_OPTION', `kernelFills must be a non-empty list of '#rrggbb' colours, but got ${show(v)}`, {
+      values: { kernelFills: v },
+      hint: "e.g. kernelFills: ['#0072b2', '#e69f00', '#009e73'] (one per weight tap, cycled)",
+    });
+  }
+  return fills as Rgb[];
 }
 
 const TEXT_SCALE = [0.5, 4] as const;

@@ -63,3 +63,20 @@ export function over(bottom: Rgb, top: Rgb, opacity: number): Rgb {
 export function hex(c: Rgb): string {
   return '#' + c.map((v) => v.toString(16).padStart(2, '0')).join('');
 }
+
+/** '#rrggbb' → its colour; null for anything else. */
+export function rgbOf(hexColour: string): Rgb | null {
+  const m = /^#([0-9a-f]{6})$/i.exec(hexColour);
+  if (!m) return null;
+  const n = parseInt(m[1], 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+/**
+ * The text colour that reads on `fill`: near-black on a light fill, near-white on a dark one (by
+ * the fill's luma, Rec. 709 weights, split at 140 of 255). The playground's coloured cells use it too.
+ */
+export function readableOn(fill: Rgb): Rgb {
+  const l = 0.2126 * fill[0] + 0.7152 * fill[1] + 0.0722 * fill[2];
+  return l > 140 ? [17, 17, 17] : [245, 245, 245];
+}
