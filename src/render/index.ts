@@ -23,6 +23,7 @@ export { MAX_CELLS_PER_AXIS, MAX_FRAMES } from './options.js';
 export { sceneOf, checkAnimatable } from './scene-of.js';
 export { sceneToGif } from './gif.js';
 export { sceneToPng } from './png.js';
+export { RASTER_SCALES } from './scale.js';
 export { sceneFrameSvg, sceneAnimatedSvg } from './svg.js';
 export { CLASSIC_FIGURES, classicSpec, galleryEntries } from './gallery.js';
 export type { ClassicFigure, GalleryEntry } from './gallery.js';
@@ -33,6 +34,15 @@ export type { Palette } from './palette.js';
 export interface FrameOption {
   /** 0-based frame to draw (default 0). */
   frame?: number;
+}
+
+/** How large a PNG is drawn. */
+export interface PngOption {
+  /**
+   * Draws the picture this many times larger (a whole number from 1 to 4; default 1): the same
+   * picture with `scale` × the pixels on each side, for slides and high-density screens.
+   */
+  scale?: number;
 }
 
 function frameIndex(scene: Scene, frame: unknown): number {
@@ -100,7 +110,7 @@ export function renderGif(input: Trace | TraceInput, options?: RenderOptions): U
 }
 
 /**
- * One frame as PNG bytes.
+ * One frame as PNG bytes; `scale: 2` draws it at twice the size.
  *
  * @example
  * ```ts
@@ -109,11 +119,12 @@ export function renderGif(input: Trace | TraceInput, options?: RenderOptions): U
  * const png = renderPng({ input: [5, 5], kernel: 3, stride: 2, padding: 1 }, { numeric: true, frame: 0 });
  * new TextDecoder().decode(png.subarray(1, 4)); //=> 'PNG'
  * writeFileSync('conv.png', png);
+ * writeFileSync('conv@2x.png', renderPng({ input: [5, 5], kernel: 3, stride: 2, padding: 1 }, { scale: 2 }));
  * ```
  */
-export function renderPng(input: Trace | TraceInput, options?: RenderOptions & FrameOption): Uint8Array {
+export function renderPng(input: Trace | TraceInput, options?: RenderOptions & FrameOption & PngOption): Uint8Array {
   const scene = sceneFor('renderPng', input, options);
-  return sceneToPng(scene, frameIndex(scene, options?.frame));
+  return sceneToPng(scene, frameIndex(scene, options?.frame), options?.scale);
 }
 
 /**

@@ -100,8 +100,11 @@ function oneOf<T extends string>(v: unknown, allowed: readonly T[], name: string
   });
 }
 
-/** Every render option name (`frame` where one frame is drawn): any other is refused, not ignored. */
-const RENDER_OPTIONS: readonly string[] = ['theme', 'lang', 'numeric', 'palette', 'view', 'values', 'textScale', 'emptyCells', 'kernelFills', 'frame'];
+/**
+ * Every render option name (`frame` where one frame is drawn, `scale` for a PNG): any other is
+ * refused, not ignored.
+ */
+const RENDER_OPTIONS: readonly string[] = ['theme', 'lang', 'numeric', 'palette', 'view', 'values', 'textScale', 'emptyCells', 'kernelFills', 'frame', 'scale'];
 
 /**
  * The render options as names that `call`'s first argument (the convolution) does not take:

@@ -58,6 +58,13 @@ export function sceneLayoutOf(input: Trace | TraceInput, options?: RenderOptions
 
 function layoutFor(call: string, input: Trace | TraceInput, options?: RenderOptions): SceneLayout {
   const o = resolveOptions(options);
+  // `scale` is a raster size: an SVG has no pixels to multiply, and sceneToPng takes it apart.
+  if ((options as { scale?: unknown } | undefined)?.scale !== undefined && call !== 'renderPng') {
+    throw new ConvError('INVALID_OPTION', `scale is an option of renderPng, not of ${call}`, {
+      values: { scale: (options as { scale?: unknown }).scale },
+      hint: call === 'sceneOf' || call === 'sceneLayoutOf' ? 'pass the scale to sceneToPng(scene, frame, scale)' : 'an SVG scales without loss: set its width where it is shown',
+    });
+  }
   const tr = traceOf(input, options, call);
   checkDrawable({ grid: tr.grid.shape, output: tr.outputShape, input: tr.inputShape }, 0);
   if (tr.frames.length === 0) throw new ConvError('INVALID_OPTION', 'the trace has no frames to draw');

@@ -24,6 +24,7 @@ interface AnimateFlags extends ShapeFlags {
   palette: string;
   emptyCells: string;
   frame?: string;
+  scale?: string;
   json?: boolean;
 }
 
@@ -50,8 +51,9 @@ registerCommand({
       .option('--palette <name>', 'default (Solarized, as the classic figures) or colorblind', 'default')
       .option('--empty-cells <how>', "padding, inserted zeros and output padding: apart (each cell outlined on its own, as the classic GIFs) or joined (each edge drawn once, output padding tinted: for a picture shown large)", 'apart')
       .option('--frame <n>', 'draw only frame n (1-based) — .svg and .png')
+      .option('--scale <n>', 'draw the PNG n times larger (1–4): the same picture with n × the pixels on each side — .png')
       .option('--json', 'print what was written as JSON')
-      .addHelpText('after', `\n${SIZE_SYNTAX}\n\nExamples:\n  convkit animate --input 5x5 --kernel 3 --stride 2 --padding 1 --out padding_strides.gif\n  convkit animate --input 2x2 --kernel 3 --stride 2 --transposed --view scatter --out scatter.gif\n  convkit animate --input 5x5 --kernel 3 --numeric --theme flat --out numbers.png --frame 5\n  convkit animate --input 5x5 --kernel 3 --pool max --stride 1 --numeric --out max.gif\n  convkit animate --input 4x4 --kernel 4 --stride 2 --padding 1 --transposed --empty-cells joined --out up.svg --frame 1`)
+      .addHelpText('after', `\n${SIZE_SYNTAX}\n\nExamples:\n  convkit animate --input 5x5 --kernel 3 --stride 2 --padding 1 --out padding_strides.gif\n  convkit animate --input 2x2 --kernel 3 --stride 2 --transposed --view scatter --out scatter.gif\n  convkit animate --input 5x5 --kernel 3 --numeric --theme flat --out numbers.png --frame 5\n  convkit animate --input 5x5 --kernel 3 --pool max --stride 1 --numeric --out max.gif\n  convkit animate --input 4x4 --kernel 4 --stride 2 --padding 1 --transposed --empty-cells joined --out up.svg --frame 1\n  convkit animate --input 4x4 --kernel 3 --out slide.png --frame 2 --scale 2`)
       .action((flags: AnimateFlags) => {
         const spec = shapeOptionsFromFlags(flags);
         const options = renderOptionsFromFlags(flags);
@@ -66,6 +68,11 @@ registerCommand({
           if (ext === '.gif') throw new ConvError('INVALID_OPTION', '--frame draws one frame: use it with an .svg or .png file', { hint: 'drop --frame for an animated GIF' });
           frame = n - 1;
         }
+        let scale: number | undefined;
+        if (flags.scale !== undefined) {
+          if (ext !== '.png') throw new ConvError('INVALID_OPTION', `--scale sets a PNG's pixel size: use it with a .png file`, { hint: 'an SVG scales without loss; drop --scale' });
+          scale = parseCount(flags.scale, '--scale');
+        }
         const scene = sceneOf(spec, options);
         if (frame !== undefined && frame >= scene.frames.length) {
           throw new ConvError('INVALID_NUMBER', `--frame ${frame + 1} is past the last frame (${scene.frames.length})`, { hint: `use --frame 1 … ${scene.frames.length}` });
@@ -73,12 +80,13 @@ registerCommand({
         if (frame === undefined && ext !== '.png') checkAnimatable(scene);
         let data: Uint8Array | string;
         if (ext === '.gif') data = sceneToGif(scene);
-        else if (ext === '.png') data = sceneToPng(scene, frame ?? 0);
+        else if (ext === '.png') data = sceneToPng(scene, frame ?? 0, scale);
         else data = frame === undefined ? sceneAnimatedSvg(scene) : sceneFrameSvg(scene, frame);
         writeFileAtomic(flags.out, data);
         const what = frame === undefined && ext !== '.png' ? `${scene.frames.length} frames` : `frame ${(frame ?? 0) + 1} of ${scene.frames.length}`;
-        emit(io, flags.json === true, { out: flags.out, bytes: data.length, width: scene.width, height: scene.height, frames: scene.frames.length, frame: frame === undefined ? null : frame + 1 }, [
-          `wrote ${flags.out} (${scene.width}×${scene.height}, ${what}, ${data.length} bytes)`,
+        const [width, height] = [scene.width * (scale ?? 1), scene.height * (scale ?? 1)];
+        emit(io, flags.json === true, { out: flags.out, bytes: data.length, width, height, frames: scene.frames.length, frame: frame === undefined ? null : frame + 1 }, [
+          `wrote ${flags.out} (${width}×${height}, ${what}, ${data.length} bytes)`,
         ]);
       });
   },
