@@ -32,7 +32,8 @@ export interface RenderOptions {
    * 0.5–4). For a picture shown smaller than its own pixels (a phone scales a wide figure to its
    * width): with `textScale: s` a picture drawn at scale k prints its 12 px lines at 12·s·k px.
    * Text inside cells grows only as far as the cell holds it. The raster formats (GIF, PNG) print
-   * each size with the nearest generated glyph size.
+   * each size with the nearest generated glyph size, and a size above the largest (17 px) with that
+   * size's glyphs resampled.
    */
   textScale?: number;
   /**
