@@ -6,6 +6,8 @@
  * <input type=number>: a number input gives the page '' for any text it cannot turn into a
  * double, so a weight of 1e400 (beyond even float64) read as an empty cell, and the page asked
  * for a number instead of saying the number is too large. A text cell's own text is parsed here.
+ * A mouse or a finger steps a weight with the − / + pair under the table, the wheel the cell
+ * being edited (kernel-steppers.ts).
  */
 import { h } from '../dom.js';
 import type { Lang } from '../state.js';
@@ -14,6 +16,7 @@ import { it } from './image-text.js';
 import { PRESETS, isPreset, presetFits, presetKernel, presetOf } from './kernels.js';
 import type { PresetName } from './kernels.js';
 import { kernelSpecText } from './kernel-spec.js';
+import { KernelSteppers, WheelSteps } from './kernel-steppers.js';
 import type { KernelSpec } from './kernel-spec.js';
 
 /**
@@ -48,7 +51,7 @@ type Bad = 'empty' | 'large';
 
 /** A decimal number as a person types one ("-1.5", ".5", "2.", "1e-3", "+4"); the links' own form (kernel-spec.ts) is stricter. */
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-/** What ↑ and ↓ add to a cell (a number input's step, kept by the spin-button cells). */
+/** What ↑ and ↓, the wheel and the − / + pair add to a cell (a number input's step, kept by the spin-button cells). */
 const STEP = 0.1;
 
 /**
@@ -116,6 +119,10 @@ export class KernelEditor {
   weights: Float32Array = new Float32Array(0);
   /** Says which cells do not parse and that the kernel keeps its weights meanwhile. */
   private readonly cellError: HTMLElement;
+  /** The − / + pair and the cell it steps (an index into `inputs`). */
+  private readonly steppers: KernelSteppers;
+  private chosen = 0;
+  private readonly wheel = new WheelSteps();
 
   constructor(private readonly id: string, private readonly onChange: (k: Float32Array) => void, private preset: PresetName = 'identity') {
     this.root = h('div', { class: 'kernel-editor', 'data-kernel-editor': id });
@@ -129,7 +136,8 @@ export class KernelEditor {
     const box = h('div', { class: 'kernel-table-box' });
     box.append(this.table);
     this.cellError = h('p', { class: 'kernel-cell-error', id: `${id}-cell-error`, 'data-kernel-cell-error': '', role: 'status', hidden: '' });
-    this.root.append(lab, this.scrollHint, box, this.cellError);
+    this.steppers = new KernelSteppers(STEP, (up) => this.stepChosen(up), () => this.inputs[this.chosen] ?? null);
+    this.root.append(lab, this.scrollHint, box, this.steppers.root, this.cellError);
     if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => this.checkOverflow(box)).observe(box);
     this.menu.addEventListener('change', () => {
       if (this.menu.value) this.applyPreset(this.menu.value as PresetName);
@@ -152,18 +160,24 @@ export class KernelEditor {
         // No inputmode="decimal": iOS's decimal pad has no minus sign, and Sobel, Laplacian and
         // emboss weights are negative; the ordinary keyboard has '-' and 'e'.
         const inp = h('input', {
-          type: 'text', role: 'spinbutton', autocomplete: 'off', spellcheck: 'false', 'data-r': String(r), 'data-c': String(c),
+          type: 'text', role: 'spinbutton', autocomplete: 'off', spellcheck: 'false', 'data-r': String(r), 'data-c': String(c), id: `${this.id}-w${r}-${c}`,
         });
+        const index = this.inputs.length;
         inp.addEventListener('input', () => this.readInputs());
         // ↑ and ↓ step the weight, as they did in the number inputs these cells were.
         inp.addEventListener('keydown', (e) => {
           if ((e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.altKey || e.ctrlKey || e.metaKey || inp.readOnly) return;
           e.preventDefault();
-          const v = stepped(inp.value, e.key === 'ArrowUp');
-          if (v === null) return;
-          inp.value = String(v);
-          this.readInputs();
+          this.stepCell(inp, e.key === 'ArrowUp');
         });
+        // The wheel steps the cell being edited; over any other cell it scrolls the page.
+        inp.addEventListener('wheel', (e) => {
+          if (document.activeElement !== inp || inp.readOnly || e.ctrlKey) return;
+          e.preventDefault();
+          const dir = this.wheel.take(e);
+          if (dir) this.stepCell(inp, dir > 0);
+        }, { passive: false });
+        inp.addEventListener('focus', () => this.choose(index));
         const td = h('td');
         td.append(inp);
         tr.append(td);
@@ -171,6 +185,8 @@ export class KernelEditor {
       }
       this.table.append(tr);
     }
+    // The centre cell first: the one most presets weigh most.
+    this.choose(Math.floor(kh / 2) * kw + Math.floor(kw / 2));
     this.setLang(this.lang);
     // The reader's preset where it exists at this size; else box blur, and the reader's comes back
     // with a kernel large enough for it.
@@ -195,7 +211,32 @@ export class KernelEditor {
     this.menu.replaceChildren(h('option', { value: '' }, it(lang, 'custom')), ...PRESETS.map(option));
     this.menu.value = value;
     this.inputs.forEach((inp) => inp.setAttribute('aria-label', it(lang, 'weight', { r: Number(inp.dataset.r) + 1, c: Number(inp.dataset.c) + 1 })));
+    this.steppers.setLang(lang);
     this.sayBadCells();
+  }
+
+  /** The cell the − / + pair steps: marked in the table (data-chosen) and named by the pair. */
+  private choose(index: number): void {
+    this.inputs[this.chosen]?.removeAttribute('data-chosen');
+    this.chosen = index;
+    const inp = this.inputs[index];
+    if (!inp) return;
+    inp.setAttribute('data-chosen', '');
+    this.steppers.choose(Number(inp.dataset.r) + 1, Number(inp.dataset.c) + 1, inp.id);
+  }
+
+  /** One step up or down of a cell's weight; false where the cell holds no number to step from. */
+  private stepCell(inp: HTMLInputElement, up: boolean): boolean {
+    const v = stepped(inp.value, up);
+    if (v === null) return false;
+    inp.value = String(v);
+    this.readInputs();
+    return true;
+  }
+
+  private stepChosen(up: boolean): void {
+    const inp = this.inputs[this.chosen];
+    if (inp && !inp.readOnly && this.stepCell(inp, up)) this.steppers.say(inp.value);
   }
 
   /** The reader's preset where it exists at this size; else box blur standing in, until the kernel is large enough for it. */
@@ -304,5 +345,6 @@ export class KernelEditor {
     for (const inp of this.inputs) inp.readOnly = on;
     this.menu.disabled = on;
     this.menuRow.hidden = on;
+    this.steppers.root.hidden = on;
   }
 }
