@@ -6,7 +6,7 @@ import { byId, input, setAttr, setHidden, setText, setValue } from './dom-write.
 import { t } from './i18n.js';
 import { pairText } from './list-text.js';
 import type { MessageKey } from './i18n.js';
-import { paletteOf, tapFill } from './palette.js';
+import { paletteOf, tapFill, tapsShown } from './palette.js';
 import type { Palette } from './palette.js';
 import { channelSlice } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
@@ -94,7 +94,7 @@ export class MainFigure {
    */
   private tintKernel(): void {
     const s = store.scene;
-    const on = s !== null && document.body.dataset.side === 'matrix' && chooseFigure(s) === 'grids';
+    const on = s !== null && tapsShown() && chooseFigure(s) === 'grids';
     if (on === this.kernelTinted) return;
     this.kernelTinted = on;
     if (!s) return;

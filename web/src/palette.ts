@@ -3,6 +3,8 @@
  * which stay distinct under deuteranopia, protanopia and tritanopia). Fills are written as SVG
  * attributes, so an exported SVG carries its colours with it.
  */
+import { hex, readableOn, rgbOf } from '../../src/render/palette.js';
+import type { Rgb } from '../../src/render/scene.js';
 import type { Theme } from './state.js';
 
 export interface Palette {
@@ -96,14 +98,9 @@ export function paletteOf(theme: Theme, colorBlind: boolean): Palette {
   return colorBlind ? lightCb : light;
 }
 
-/** A readable text colour on a given fill (black or white by luminance). */
+/** A readable text colour on a given fill (black or white by luminance: the renderer's rule, `readableOn`). */
 export function textOn(fill: string): string {
-  const n = parseInt(fill.slice(1), 16);
-  const r = (n >> 16) & 255;
-  const g = (n >> 8) & 255;
-  const b = n & 255;
-  const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return l > 140 ? '#111111' : '#f5f5f5';
+  return hex(readableOn(rgbOf(fill) ?? [0, 0, 0]));
 }
 
 /**
@@ -117,4 +114,72 @@ export const TAP_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9
 
 export function tapFill(tap: number): string {
   return TAP_COLOURS[tap % TAP_COLOURS.length];
+}
+
+/**
+ * Whether the figures paint their kernel taps in the matrix's colours now: while the Matrix tab is
+ * open (side-tabs.ts writes the open tab on the body).
+ */
+export function tapsShown(): boolean {
+  return document.body.dataset.side === 'matrix';
+}
+
+/**
+ * The tap colours for the classic figure (the renderer's `kernelFills`, indexed by tap as
+ * `tapFill`, which it cycles the same way). In the dark theme that figure is shown through
+ * style.css's `filter: invert(0.92) hue-rotate(180deg)`: each colour is given as the one that
+ * filter turns into the matrix's (or, for the yellow and orange it cannot produce, the nearest it
+ * can), so a kernel cell and its matrix entries still match.
+ */
+export function figureTapFills(theme: Theme): string[] {
+  return theme === 'dark' ? (darkFills ??= TAP_COLOURS.map((c) => hex(beforeDarkFilter(rgbOf(c)!)))) : [...TAP_COLOURS];
+}
+
+let darkFills: string[] | undefined;
+
+/** The amount of style.css's invert() on the dark theme's classic figure. */
+const DARK_INVERT = 0.92;
+
+/**
+ * What the dark theme's filter shows for `c` (0–1 per channel): invert(0.92), then
+ * hue-rotate(180deg) with the matrix of the Filter Effects specification, clamped.
+ */
+export function throughDarkFilter(c: readonly number[]): number[] {
+  const u = c.map((v) => DARK_INVERT - (2 * DARK_INVERT - 1) * v);
+  const rows = [[-0.574, 1.43, 0.144], [0.426, 0.43, 0.144], [0.426, 1.43, -0.856]];
+  return rows.map((r) => Math.min(1, Math.max(0, r[0] * u[0] + r[1] * u[1] + r[2] * u[2])));
+}
+
+/** CIE L*a*b* (D65) of an sRGB colour (0–1 per channel): where distances match what the eye sees. */
+function lab(c: readonly number[]): number[] {
+  const [r, g, b] = c.map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+  const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+  const x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.9505), y = f(0.2126 * r + 0.7152 * g + 0.0722 * b), z = f((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.089);
+  return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+}
+
+/**
+ * The colour that the dark theme's filter shows closest to `target`: a coarse grid of the RGB
+ * cube, then eight finer ones, each around the best point so far at half the step. Closest in
+ * L*a*b* with lightness at half weight (CIE's kL = 2): where the filter cannot reach the colour
+ * (yellow, orange), a darker colour of the right hue matches better than a lighter one of another
+ * (yellow came out olive halfway to orange).
+ */
+function beforeDarkFilter(target: Rgb): Rgb {
+  const want = lab(target.map((v) => v / 255));
+  const miss = (x: readonly number[]) => {
+    const got = lab(throughDarkFilter(x));
+    return Math.hypot((got[0] - want[0]) / 2, got[1] - want[1], got[2] - want[2]);
+  };
+  let best = [0.5, 0.5, 0.5];
+  let bestMiss = miss(best);
+  for (let step = 1 / 8, span = 4; step > 1 / 2048; step /= 2, span = 1) {
+    const at = best;
+    for (let i = -span; i <= span; i++) for (let j = -span; j <= span; j++) for (let k = -span; k <= span; k++) {
+      const x = [at[0] + i * step, at[1] + j * step, at[2] + k * step].map((v) => Math.min(1, Math.max(0, v)));
+      const m = miss(x);
+      if (m < bestMiss) [best, bestMiss] = [x, m];
+    }
+  }
+  return best.map((v) => Math.round(v * 255)) as unknown as Rgb;
 }

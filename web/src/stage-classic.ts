@@ -9,6 +9,10 @@
  *
  * The background (planes, labels, legend) is parsed once per configuration; a step replaces only
  * the frame's few primitives (window, current output cell, the four lines).
+ *
+ * While the Matrix tab is open the kernel's cells take the matrix's tap colours (the renderer's
+ * `kernelFills`), as the grids' kernel does, so each w₀₀ … of the figure is found in C or Cᵀ by
+ * its colour; the renderer keys each cell by the weight it names, flipped kernel included.
  */
 import { isConvError } from '../../src/geometry/errors.js';
 import type { ConvError } from '../../src/geometry/errors.js';
@@ -20,6 +24,8 @@ import { classicCrop } from './classic-crop.js';
 import type { KeyParts, Part } from './classic-crop.js';
 import type { PathPrim } from '../../src/render/svg.js';
 import type { Prim } from '../../src/render/scene.js';
+import { figureTapFills, tapsShown } from './palette.js';
+import { onTabShown } from './side-tabs.js';
 import type { Lang } from './state.js';
 import type { StageScene } from './stage-scene.js';
 
@@ -85,6 +91,10 @@ export class ClassicStage {
   private textScale = 1;
   /** The frame asked for last: shown again after a layout at another text scale. */
   private painted = -1;
+  /** The box fitted last, to fit a new layout into (the tap colours come and go with the Matrix tab). */
+  private fitted: [number, number, boolean] | null = null;
+  /** Whether draw() laid the figure out since it was last fitted. */
+  private unfitted = false;
 
   /** The key's parts shown now (its lines are rebuilt only when they change). */
   private keyShown: KeyParts | null = null;
@@ -105,14 +115,34 @@ export class ClassicStage {
       part.append(use);
       part.setAttribute('font-family', FONT_FAMILY);
     }
+    onTabShown(() => this.retint());
+  }
+
+  /**
+   * The kernel's tap colours now: the matrix's while its tab is open, given for the dark theme's
+   * filter when the page is dark (body[data-theme], which style.css's filter follows).
+   */
+  private fillsNow(): string[] | null {
+    return tapsShown() ? figureTapFills(document.body.dataset.theme === 'dark' ? 'dark' : 'light') : null;
+  }
+
+  /**
+   * Lays the figure out again, fitted and at its step, when the Matrix tab opens or closes (a tab
+   * changes no setting: nothing else draws the stage again).
+   */
+  private retint(): void {
+    if (!this.drawn) return;
+    this.draw(this.drawn.s, this.drawn.o);
+    if (this.unfitted && this.fitted) this.fit(...this.fitted);
   }
 
   /** Lays out the figure for a scene (once per configuration, language and palette). */
   draw(s: StageScene, o: ClassicOptions): boolean {
-    const key = `${JSON.stringify(s.state)}|${o.lang}|${o.colorBlind}`;
+    const key = `${JSON.stringify(s.state)}|${o.lang}|${o.colorBlind}|${this.fillsNow()?.join() ?? ''}`;
     if (key === this.key) return this.scene !== null;
     this.key = key;
     this.drawn = { s, o };
+    this.unfitted = true;
     // The text scale of the last phone fit is the best first guess: fit() corrects it.
     return this.layout();
   }
@@ -130,6 +160,7 @@ export class ClassicStage {
         values: s.values ? { input: s.values.x, weight: s.values.w } : undefined,
         textScale: this.textScale,
         emptyCells: 'joined',
+        kernelFills: this.fillsNow() ?? undefined,
       });
       this.refusal = null;
     } catch (e) {
@@ -180,6 +211,8 @@ export class ClassicStage {
    * as that makes the planes larger.
    */
   fit(w: number, h: number, split = false): void {
+    this.fitted = [w, h, split];
+    this.unfitted = false;
     if (!this.scene) return;
     // Shown at scale k, the figure's smallest text must come out at MIN_TEXT_PX or more: on a phone
     // the renderer draws its text larger (textScale) and the figure is fitted again, as text can
