@@ -1,6 +1,7 @@
 /**
  * The Export tab's buttons: SVG / PNG of the step, GIF of the animation, as the classic figure or
- * flat grids (the library's renderer) or as on screen (the page's own SVG); and "copy link".
+ * flat grids (the library's renderer) or as on screen (the page's own SVG); the PNG at 1×, 2× or
+ * 3× its picture's size; and "copy link".
  */
 import { isConvError } from '../../src/geometry/errors.js';
 import { byId, select } from './dom-write.js';
@@ -11,6 +12,15 @@ import { frameTotal, store } from './store.js';
 import type { Views } from './views.js';
 
 type ExportKind = 'svg' | 'png' | 'gif';
+
+/**
+ * How many times larger the PNG is drawn (the Export tab's PNG size): the library's renderer draws
+ * it at that scale (`renderPng`'s `scale`), the on-screen style rasterises its SVG so.
+ */
+function pngScale(): number {
+  const k = Number(select('export-scale').value);
+  return Number.isInteger(k) && k >= 1 ? k : 2;
+}
 
 function fileBase(): string {
   const s = store.scene!.geometry;
@@ -30,8 +40,14 @@ async function exportWithRenderer(kind: ExportKind, style: 'classic' | 'flat'): 
   // Empty cells joined, as the page's figure draws them (stage-classic.ts): the file is the picture on screen.
   const options = { theme: style, lang: state.lang, numeric: state.numbers, palette: state.colorBlind ? 'colorblind' as const : 'default' as const, emptyCells: 'joined' as const };
   if (kind === 'svg') return { blob: new Blob([r.renderSvg(tr, { ...options, frame })], { type: 'image/svg+xml' }), name: `${fileBase()}-step${frame + 1}.svg` };
-  if (kind === 'png') return { blob: new Blob([new Uint8Array(r.renderPng(tr, { ...options, frame }))], { type: 'image/png' }), name: `${fileBase()}-step${frame + 1}.png` };
+  if (kind === 'png') return { blob: new Blob([new Uint8Array(r.renderPng(tr, { ...options, frame, scale: pngScale() }))], { type: 'image/png' }), name: pngName(frame) };
   return { blob: new Blob([new Uint8Array(r.renderGif(tr, options))], { type: 'image/gif' }), name: `${fileBase()}.gif` };
+}
+
+/** The PNG's file name: the step, and the scale when it is not 1× (`…-step3@2x.png`, as slides name them). */
+function pngName(frame: number): string {
+  const k = pngScale();
+  return `${fileBase()}-step${frame + 1}${k === 1 ? '' : `@${k}x`}.png`;
 }
 
 async function exportScreen(views: Views, kind: ExportKind, status: HTMLElement): Promise<{ blob: Blob; name: string }> {
@@ -49,7 +65,7 @@ async function exportScreen(views: Views, kind: ExportKind, status: HTMLElement)
   }
   if (kind === 'png') {
     const { svg, width, height } = composeSvg(panels(), p.background, p.text, title());
-    return { blob: await pngBlob(await rasterise(svg, width, height, 2)), name: `${fileBase()}-step${frame + 1}.png` };
+    return { blob: await pngBlob(await rasterise(svg, width, height, pngScale())), name: pngName(frame) };
   }
   const total = Math.min(frameTotal(store.scene!), 400);
   const savedHover = store.hover;
