@@ -23,7 +23,6 @@ export { MAX_CELLS_PER_AXIS, MAX_FRAMES } from './options.js';
 export { sceneOf, checkAnimatable } from './scene-of.js';
 export { sceneToGif } from './gif.js';
 export { sceneToPng } from './png.js';
-export { RASTER_SCALES } from './scale.js';
 export { sceneFrameSvg, sceneAnimatedSvg } from './svg.js';
 export { CLASSIC_FIGURES, classicSpec, galleryEntries } from './gallery.js';
 export type { ClassicFigure, GalleryEntry } from './gallery.js';
