@@ -1,6 +1,7 @@
 /**
- * Words of the tutorial views (linked pair, both notations, channels, dilation), in English and
- * Chinese, kept beside those views. Written natively in each language, one term per idea
+ * Words of the tutorial views (linked pair, both notations, channels, dilation), and the line under
+ * the figure when it shows the linked pair's numbers, in English and Chinese, kept beside those
+ * views. Written natively in each language, one term per idea
  * (转置卷积, 反卷积, 微步卷积, 步长, 填充, 膨胀率, 感受野, 卷积核, 输入通道, 输出通道).
  * Every string is set with textContent, never parsed as markup.
  */
@@ -33,6 +34,13 @@ const en = {
   pairFigureSame: 'The kernel and x start as the figure’s example numbers (its first channel).',
   pairFigureKernel: 'The kernel starts as the figure’s (its first channel); x is the pair’s own example.',
   pairFigureEdited: 'You have edited the numbers here; the figure keeps its example numbers (“Reset values” brings them back here).',
+  pairShowRestored: 'Show Cᵀz in the figure',
+  pairShowZ: 'Show z = Cx in the figure',
+  pairShowExample: 'Back to the example numbers in the figure',
+  pairFigureLinkedT: 'The figure runs on these numbers: z goes in and, with this kernel, Cᵀz comes out. It follows your edits here.',
+  pairFigureLinkedD: 'The figure runs on these numbers: x goes in and, with this kernel, z = Cx comes out. It follows your edits here.',
+  figureFromPairT: 'Numbers from the linked pair: z and kernel in, Cᵀz out.',
+  figureFromPairD: 'Numbers from the linked pair: x and kernel in, z = Cx out.',
   pairTooLarge: 'The linked pair is drawn for inputs up to {n} × {n}; make the input smaller.',
   pairLsqTooLarge: 'The least-squares solution is computed for small matrices only.',
   pairChannels: 'The pair is shown for one input and one output channel.',
@@ -114,6 +122,13 @@ const zh: Record<Key, string> = {
   pairFigureSame: '卷积核和 x 一开始就是主图的示例数值（取第一个通道）。',
   pairFigureKernel: '卷积核一开始就是主图的（取第一个通道）；x 是对照图自己的示例数值。',
   pairFigureEdited: '这里的数值已被你改过，主图仍用它的示例数值（点“恢复默认值”即可改回）。',
+  pairShowRestored: '在主图中显示 Cᵀz',
+  pairShowZ: '在主图中显示 z = Cx',
+  pairShowExample: '主图改回示例数值',
+  pairFigureLinkedT: '主图用的就是这里的数值：输入 z，卷积核相同，输出即 Cᵀz。你在这里改动，主图也跟着变。',
+  pairFigureLinkedD: '主图用的就是这里的数值：输入 x，卷积核相同，输出即 z = Cx。你在这里改动，主图也跟着变。',
+  figureFromPairT: '数值取自对照图：输入 z 和卷积核，输出 Cᵀz。',
+  figureFromPairD: '数值取自对照图：输入 x 和卷积核，输出 z = Cx。',
   pairTooLarge: '对照图只画到 {n} × {n} 的输入，请把输入调小。',
   pairLsqTooLarge: '最小二乘解只对较小的矩阵计算。',
   pairChannels: '对照图只画一个输入通道和一个输出通道。',
