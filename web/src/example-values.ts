@@ -1,7 +1,8 @@
 /**
  * The page's example numbers: small whole numbers (0–3 in an input, 0–2 in a kernel) like the
  * classic numeric figures. One rule for every view that shows numbers, so the figure and the linked
- * pair under it multiply by the same kernel.
+ * pair under it multiply by the same kernel. (The pair can also put the numbers it holds, edited or
+ * not, in the figure: store.ts `numbers`.)
  */
 
 /** An input of `channels` planes of h × w, channel by channel, row by row. */

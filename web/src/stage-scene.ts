@@ -10,13 +10,45 @@ import type { ConvGeometry } from '../../src/geometry/types.js';
 import { trace } from '../../src/trace/index.js';
 import type { DirectTrace, ScatterTrace } from '../../src/trace/index.js';
 import { exampleInput, exampleWeight } from './example-values.js';
-import type { State } from './state.js';
+import { optionsOf } from './layer.js';
+import { pt } from './pair-i18n.js';
+import type { Lang, State } from './state.js';
+
+/**
+ * Whose numbers the figure runs on: the page's example values (example-values.ts), or the linked
+ * pair's under the figure (its z into a transposed layer, its x into a direct one, with its kernel),
+ * so that the figure's output is the pair's Cᵀz (or z = Cx) number for number.
+ */
+export type ValuesSource = 'example' | 'pair';
 
 export interface Values {
   /** Input [C, H, W], weight (the geometry's layout) and output [OC, oH, oW], as the engine computed. */
   x: Float32Array;
   w: Float32Array;
   y: Float32Array;
+  source: ValuesSource;
+}
+
+/**
+ * Numbers the figure runs on instead of the example values. They belong to the layer and the tour
+ * step they were chosen on (`key`, from `numbersKey`): the store drops them as soon as the settings
+ * name another layer or step, so they never outlive the pair they came from. They are page state,
+ * not settings: a link does not carry them (the pair's edited numbers are in no link either).
+ */
+export interface FigureNumbers {
+  source: Exclude<ValuesSource, 'example'>;
+  key: string;
+  /** The layer's input (one channel, row by row) and its kernel, in the layer's weight layout. */
+  x: Float32Array;
+  w: Float32Array;
+}
+
+/**
+ * What figure numbers are tied to: the layer as the library is asked for it, and the tour step.
+ * Numbers shown, language, theme, view, figure and step of the animation are not in it.
+ */
+export function numbersKey(s: State): string {
+  return JSON.stringify([optionsOf(s), s.tour]);
 }
 
 export interface StageScene {
@@ -29,12 +61,25 @@ export interface StageScene {
   values: Values | null;
 }
 
-/** The example numbers (example-values.ts) through the layer, on the reference engine. */
+/** The example numbers (example-values.ts) through the layer. */
 function exampleValues(g: ConvGeometry): Values {
   const [, C, H, W] = g.inputShape;
-  const x = exampleInput(C, H, W);
   const ws = g.weightShape;
-  const w = exampleWeight(ws[0] * ws[1], ws[2], ws[3]);
+  return run(g, exampleInput(C, H, W), exampleWeight(ws[0] * ws[1], ws[2], ws[3]), 'example');
+}
+
+/**
+ * The figure's numbers: `chosen` (the store has kept them only for the layer they were chosen on),
+ * else the example's; numbers of another size than the layer's are never run.
+ */
+function valuesOf(g: ConvGeometry, chosen: FigureNumbers | null): Values {
+  const size = (shape: readonly number[]) => shape.reduce((a, b) => a * b, 1);
+  const fits = chosen !== null && chosen.x.length === size(g.inputShape) && chosen.w.length === size(g.weightShape);
+  return fits ? run(g, chosen.x, chosen.w, chosen.source) : exampleValues(g);
+}
+
+/** `x` and `w` through the layer, on the reference engine. */
+function run(g: ConvGeometry, x: Float32Array, w: Float32Array, source: ValuesSource): Values {
   const xt = tensor(x, g.inputShape);
   const wt = tensor(w, g.weightShape);
   const [H0, W0] = g.axes;
@@ -43,7 +88,16 @@ function exampleValues(g: ConvGeometry): Values {
   const y = g.transposed
     ? convTranspose2d(xt, wt, { ...common, outputPadding: [H0.outputPadding, W0.outputPadding] })
     : conv2d(xt, wt, common);
-  return { x, w, y: Float32Array.from(y.data) };
+  return { x, w, y: Float32Array.from(y.data), source };
+}
+
+/**
+ * The line under the figure saying whose numbers it shows, when they are not the example values
+ * (null otherwise): the linked pair's, and which of the pair's grids the output then equals.
+ */
+export function numbersCaption(s: StageScene, lang: Lang): string | null {
+  if (s.values?.source !== 'pair') return null;
+  return pt(lang, s.geometry.transposed ? 'figureFromPairT' : 'figureFromPairD');
 }
 
 /**
@@ -64,10 +118,11 @@ export function channelSlice(s: StageScene): { oc: number; ic: number; x: number
   return { oc, ic, x: ic * inCells, y: oc * outCells, w, inCells, outCells };
 }
 
-export function buildScene(state: State, geometry: ConvGeometry): StageScene {
+/** `numbers`: the figure's numbers when they are not the example's (store.ts decides when they apply). */
+export function buildScene(state: State, geometry: ConvGeometry, numbers: FigureNumbers | null = null): StageScene {
   // Only the view shown is traced: the scatter view's trace carries the same grid, kernel and channels.
   const scatter = state.view === 'scatter' ? (trace(geometry, { view: 'scatter' }) as ScatterTrace) : null;
   const direct = scatter ? null : (trace(geometry, { view: 'direct' }) as DirectTrace);
-  const values = state.numbers ? exampleValues(geometry) : null;
+  const values = state.numbers ? valuesOf(geometry, numbers) : null;
   return { state, geometry, trace: (scatter ?? direct)!, direct, scatter, values };
 }

@@ -31,6 +31,11 @@ export const PICTURES = ['card', 'scene'] as const;
 export const COLOURS = ['rgb', 'grey'] as const;
 export const PADDING_MODES = ['zeros', 'reflect', 'replicate', 'circular'] as const;
 
+/**
+ * The settings: what a link reproduces. The numbers the figure runs on when the linked pair puts its
+ * own there are not among them (store.ts `numbers`): they are the pair's editable values, which no
+ * link carries, and they last only while the layer and tour step stay those they were chosen on.
+ */
 export interface State {
   input: [number, number];
   kernel: [number, number];

@@ -1,7 +1,7 @@
 /**
  * The page's one state store: the settings (what the URL holds), the animation step, and the scene
  * derived from them by the library. Modules read `store.state` / `store.scene` and subscribe to
- * what they draw; only `commit`, `refresh`, `showStep` and `setErrors` announce changes.
+ * what they draw; only `commit`, `refresh`, `setNumbers`, `showStep` and `setErrors` announce changes.
  *
  * Topics, in the order a change flows:
  * - `layer`: the settings changed and the scene was rebuilt (or the library refused the layer:
@@ -15,8 +15,8 @@ import { isConvError } from '../../src/geometry/errors.js';
 import type { ConvError } from '../../src/geometry/errors.js';
 import { pageErrorText } from './error-text.js';
 import { buildLayer } from './layer.js';
-import { buildScene } from './stage-scene.js';
-import type { StageScene } from './stage-scene.js';
+import { buildScene, numbersKey } from './stage-scene.js';
+import type { FigureNumbers, StageScene } from './stage-scene.js';
 import { cloneState, defaultState } from './state.js';
 import type { State } from './state.js';
 import type { Panel } from './views.js';
@@ -45,6 +45,14 @@ export class Store {
   fieldErrors = new Map<string, string>();
   /** URL values ignored at load. */
   urlProblems: { key: string; value: string }[] = [];
+  /**
+   * The figure's numbers when they are not the page's example values (the linked pair's, put there
+   * by its button or by tour step 8): one rule, in `rebuild` — they apply while the settings name the
+   * layer and tour step they were chosen on, and are dropped for good at the first rebuild that names
+   * another (a layer edit, a preset or tour step put in place, leaving the tour, Back to another
+   * entry). Not settings: never in the URL, and setting them adds no history entry.
+   */
+  numbers: FigureNumbers | null = null;
 
   private readonly listeners = new Map<Topic, Listener[]>();
 
@@ -109,6 +117,12 @@ export class Store {
     this.emit('step');
   }
 
+  /** Puts chosen numbers in the figure (null: the example numbers again) and redraws; no history entry. */
+  setNumbers(numbers: FigureNumbers | null): void {
+    this.numbers = numbers;
+    this.refresh();
+  }
+
   /** Field messages changed: show them (the layer is unchanged). */
   setErrors(): void {
     this.emit('errors');
@@ -117,6 +131,7 @@ export class Store {
   /** Settings → library → scene; returns whether a scene should be drawn. */
   private rebuild(): boolean {
     const state = this.state;
+    if (this.numbers && this.numbers.key !== numbersKey(state)) this.numbers = null;
     const result = buildLayer(state, this.commitKey?.split(':')[0] ?? null);
     if (!result.ok) {
       this.layerError = { control: result.control, message: pageErrorText(result.error, state.lang), error: result.error };
@@ -134,7 +149,7 @@ export class Store {
     }
     let scene: StageScene;
     try {
-      scene = buildScene(cloneState(state), result.geometry);
+      scene = buildScene(cloneState(state), result.geometry, this.numbers);
     } catch (e) {
       if (!isConvError(e)) throw e;
       this.layerError = { control: 'input-h', message: pageErrorText(e, state.lang), error: e };
