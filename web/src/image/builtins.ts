@@ -64,51 +64,105 @@ function letterAt(word: string, x: number, y: number, scale: number): boolean {
 
 const BARS: Rgb[] = [[1, 1, 1], [1, 1, 0], [0, 1, 1], [0, 1, 0], [1, 0, 1], [1, 0, 0], [0, 0, 1], [0, 0, 0]];
 
+/**
+ * Drawn row by row into the three planes: a row of the checkerboards, the vertical stripes and the
+ * bars is computed once and copied, the other stripes and the lettering's background are filled,
+ * and only the zone plate and the letters go pixel by pixel. The card is drawn when the image mode
+ * first opens, before its first picture, by code that has not run before (and is slow to run
+ * pixel by pixel in any case).
+ */
 export function testCard(size: number): Picture {
-  const { p, set } = canvas(size);
+  // Four quarters of whole pixels.
+  if (size % 2 !== 0) throw new RangeError(`the test card's size must be even, but got ${size}`);
+  const n = size * size;
+  const data = new Float32Array(3 * n);
   const half = size / 2;
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      let c: Rgb;
-      if (y < half && x < half) {
-        // Checkerboards whose squares halve from 32 to 4 cells, top to bottom.
-        const cell = 32 >> Math.min(3, Math.floor((y / half) * 4));
-        const on = (Math.floor(x / cell) + Math.floor(y / cell)) % 2 === 0;
-        c = on ? [0.95, 0.95, 0.95] : [0.08, 0.08, 0.08];
-      } else if (y < half) {
-        // Stripes: vertical ones rising in frequency to the right (red-green), horizontal below (blue).
-        const u = (x - half) / half;
-        if (y < half / 2) {
-          const v = 0.5 + 0.5 * Math.cos(2 * Math.PI * (2 + 30 * u * u) * u);
-          c = [v, 1 - v, 0.25];
-        } else {
-          const w = (y - half / 2) / (half / 2);
-          const v = 0.5 + 0.5 * Math.cos(2 * Math.PI * (3 + 25 * w * w) * w);
-          c = [0.2 * v, 0.4 * v, 0.3 + 0.7 * v];
-        }
-      } else if (x < half) {
-        // A zone plate: rings whose frequency grows with the radius (every orientation at once).
-        const dx = x - half / 2;
-        const dy = y - half - half / 2;
-        const r2 = (dx * dx + dy * dy) / (half * half);
-        const v = 0.5 + 0.5 * Math.cos(Math.PI * 90 * r2);
-        c = [v, v, v];
-      } else {
-        // Lettering above colour bars.
-        const lx = x - half;
-        const ly = y - half;
-        if (ly < half / 2) {
-          const scale = 6;
-          const text = letterAt('CONVKIT', lx - 8, ly - 40, scale);
-          c = text ? [1, 0.95, 0.7] : [0.1, 0.15, 0.35];
-        } else {
-          c = BARS[Math.min(BARS.length - 1, Math.floor((lx / half) * BARS.length))];
-        }
-      }
-      set(x, y, c);
+  const right = size - half;
+  /** Copies one row's three planes (each `right` or `half` values) to row y, from column x. */
+  const row = (y: number, x: number, r: Float32Array, g: Float32Array, b: Float32Array) => {
+    const i = y * size + x;
+    data.set(r, i);
+    data.set(g, n + i);
+    data.set(b, 2 * n + i);
+  };
+  const fill = (y: number, x0: number, x1: number, r: number, g: number, b: number) => {
+    const i = y * size;
+    data.fill(r, i + x0, i + x1);
+    data.fill(g, n + i + x0, n + i + x1);
+    data.fill(b, 2 * n + i + x0, 2 * n + i + x1);
+  };
+  // Checkerboards whose squares halve from 32 to 4 cells, top to bottom: a row depends only on
+  // its square size and on which square row it is in (odd or even).
+  const boards = new Map<number, Float32Array>();
+  for (let y = 0; y < half; y++) {
+    const cell = 32 >> Math.min(3, Math.floor((y / half) * 4));
+    const key = 2 * cell + (Math.floor(y / cell) % 2);
+    let line = boards.get(key);
+    if (!line) {
+      line = new Float32Array(half);
+      for (let x = 0; x < half; x++) line[x] = (Math.floor(x / cell) + Math.floor(y / cell)) % 2 === 0 ? 0.95 : 0.08;
+      boards.set(key, line);
+    }
+    row(y, 0, line, line, line);
+  }
+  // Stripes: vertical ones rising in frequency to the right (red-green), horizontal below (blue).
+  const red = new Float32Array(right);
+  const green = new Float32Array(right);
+  for (let x = half; x < size; x++) {
+    const u = (x - half) / half;
+    const v = 0.5 + 0.5 * Math.cos(2 * Math.PI * (2 + 30 * u * u) * u);
+    red[x - half] = v;
+    green[x - half] = 1 - v;
+  }
+  const quarter = new Float32Array(right).fill(0.25);
+  for (let y = 0; y < half; y++) {
+    if (y < half / 2) row(y, half, red, green, quarter);
+    else {
+      const w = (y - half / 2) / (half / 2);
+      const v = 0.5 + 0.5 * Math.cos(2 * Math.PI * (3 + 25 * w * w) * w);
+      fill(y, half, size, 0.2 * v, 0.4 * v, 0.3 + 0.7 * v);
     }
   }
-  return p;
+  // A zone plate: rings whose frequency grows with the radius (every orientation at once). Its
+  // rows are mirrored about its centre, as is each row: a row is computed once for both of its
+  // rows, and half of it is copied.
+  const plates = new Map<number, Float32Array>();
+  for (let y = half; y < size; y++) {
+    const dy = Math.abs(y - half - half / 2);
+    let line = plates.get(dy);
+    if (!line) {
+      line = new Float32Array(half);
+      for (let x = half / 2; x < half; x++) {
+        const dx = x - half / 2;
+        const v = 0.5 + 0.5 * Math.cos(Math.PI * 90 * ((dx * dx + dy * dy) / (half * half)));
+        line[x] = v;
+        // Column x's mirror, half − x, has −dx (the first column, with dx = −half/2, has none).
+        if (x > half / 2) line[half - x] = v;
+      }
+      const dx0 = -half / 2;
+      line[0] = 0.5 + 0.5 * Math.cos(Math.PI * 90 * ((dx0 * dx0 + dy * dy) / (half * half)));
+      plates.set(dy, line);
+    }
+    row(y, 0, line, line, line);
+  }
+  // Lettering above colour bars.
+  const bars = [new Float32Array(right), new Float32Array(right), new Float32Array(right)];
+  for (let lx = 0; lx < right; lx++) {
+    const c = BARS[Math.min(BARS.length - 1, Math.floor((lx / half) * BARS.length))];
+    for (let k = 0; k < 3; k++) bars[k][lx] = c[k];
+  }
+  for (let y = half; y < size; y++) {
+    const ly = y - half;
+    if (ly >= half / 2) {
+      row(y, half, bars[0], bars[1], bars[2]);
+      continue;
+    }
+    fill(y, half, size, 0.1, 0.15, 0.35);
+    // The letters' rows only (7 glyph rows of 6 pixels, from 40 down).
+    if (ly < 40 || ly >= 40 + 7 * 6) continue;
+    for (let lx = 0; lx < right; lx++) if (letterAt('CONVKIT', lx - 8, ly - 40, 6)) fill(y, half + lx, half + lx + 1, 1, 0.95, 0.7);
+  }
+  return { width: size, height: size, channels: 3, data };
 }
 
 /** A deterministic pseudo-random value in [0, 1) for an integer lattice point. */

@@ -201,8 +201,10 @@ export class ImageMode {
       // The fast engine compiles its kernels once (asynchronously in a browser); the first picture
       // waits for it rather than running on the reference engine. If it cannot load, the library
       // falls back to the reference engine by itself (same numbers, slower).
-      void fastEngineReady()
-        .catch(() => {})
+      const ready = fastEngineReady().catch(() => {});
+      // The built-in picture is drawn meanwhile: the kernels compile off this thread.
+      this.basePicture();
+      void ready
         .then(() => {
           this.layer.setPaddingMode(this.settings.paddingMode);
           if (this.state) this.showLayer(this.state);
@@ -221,8 +223,13 @@ export class ImageMode {
     this.onSettings(this.current);
   }
 
+  /** The picture chosen, in its own colours. */
+  private basePicture(): Picture {
+    return this.settings.picture === 'own' && this.own ? this.own : builtin(this.settings.picture === 'own' ? 'card' : this.settings.picture);
+  }
+
   private picture(): Picture {
-    const base = this.settings.picture === 'own' && this.own ? this.own : builtin(this.settings.picture === 'own' ? 'card' : this.settings.picture);
+    const base = this.basePicture();
     return this.settings.colour === 'grey' ? toGrey(base) : base;
   }
 

@@ -138,7 +138,13 @@ export class KernelEditor {
     this.cellError = h('p', { class: 'kernel-cell-error', id: `${id}-cell-error`, 'data-kernel-cell-error': '', role: 'status', hidden: '' });
     this.steppers = new KernelSteppers(STEP, (up) => this.stepChosen(up), () => this.inputs[this.chosen] ?? null);
     this.root.append(lab, this.scrollHint, box, this.steppers.root, this.cellError);
-    if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => this.checkOverflow(box)).observe(box);
+    // The box resizes with the screen, the table with a new kernel size; the check runs after the
+    // browser's own layout, rather than forcing one while the page is being built.
+    if (typeof ResizeObserver !== 'undefined') {
+      const ro = new ResizeObserver(() => this.checkOverflow(box));
+      ro.observe(box);
+      ro.observe(this.table);
+    }
     this.menu.addEventListener('change', () => {
       if (this.menu.value) this.applyPreset(this.menu.value as PresetName);
     });
@@ -191,7 +197,6 @@ export class KernelEditor {
     // The reader's preset where it exists at this size; else box blur, and the reader's comes back
     // with a kernel large enough for it.
     this.showPreset(this.preset);
-    this.checkOverflow(this.table.parentElement as HTMLElement);
     this.onChange(this.weights);
   }
 
