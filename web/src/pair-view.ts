@@ -5,6 +5,11 @@
  * contrast. Everything is computed by the library (`linkedPair`: restoreTranspose + the reference
  * engine); the page only lays out the numbers, lets the reader edit x and the kernel, and
  * randomises them. One input and one output channel (the pair's point is shape versus values).
+ *
+ * The figure's layer is always one of the pair (the pair is built from it), so the pair can also
+ * put its own numbers in the figure (store.ts `numbers`): its z into a transposed layer, so the
+ * figure's output is its Cᵀz, or its x into a direct one. While they are there the figure follows
+ * the pair's edits; tour step 8 (`figureNumbers: 'pair'`) puts them there on arrival.
  */
 import { linkedPair, LEAST_SQUARES_LIMIT } from '../../src/arithmetic/linked-pair.js';
 import type { LinkedPair } from '../../src/arithmetic/linked-pair.js';
@@ -14,8 +19,12 @@ import { exampleInput, exampleWeight } from './example-values.js';
 import { errorText, optionsOf } from './layer.js';
 import { pt } from './pair-i18n.js';
 import type { PairKey } from './pair-i18n.js';
+import { numbersKey } from './stage-scene.js';
+import type { FigureNumbers } from './stage-scene.js';
 import { plainPadMode } from './state.js';
 import type { Lang, State } from './state.js';
+import { store } from './store.js';
+import { TOUR } from './tour/steps.js';
 import { fmt } from './views.js';
 import './tutorial-views.css';
 import { h } from './dom.js';
@@ -44,8 +53,8 @@ export class PairView {
   /** The shapes the edited values belong to: a change of shape starts from the library's defaults. */
   private key = '';
   private lsq = false;
-  /** The reader pressed the figure button: give the rebuilt one the keyboard. */
-  private refocus = false;
+  /** The tour step the pair was last drawn on: arriving at one that asks for it (step 8) puts its numbers in the figure. */
+  private arrived = 0;
   pair: LinkedPair | null = null;
 
   constructor(host: HTMLElement, deps: PairDeps, before: Element | null = null) {
@@ -64,7 +73,11 @@ export class PairView {
     this.open = on;
     this.body.hidden = !on;
     this.toggle.setAttribute('aria-expanded', String(on));
+    // Opened on a step that shows the pair's numbers in the figure: they go there, as on arrival.
+    if (on) this.arrived = 0;
     this.update();
+    // Closed, the pair's numbers are nowhere to be read: the figure goes back to its example's.
+    if (!on && store.numbers?.source === 'pair') store.setNumbers(null);
   }
 
   isOpen(): boolean {
@@ -76,8 +89,10 @@ export class PairView {
     const lang = this.deps.lang();
     this.root.querySelector('#pair-title')!.textContent = pt(lang, 'pairTitle');
     this.toggle.textContent = pt(lang, this.open ? 'pairClose' : 'pairOpen');
-    if (!this.open) return;
     const s = this.deps.state();
+    const arriving = s.tour !== this.arrived;
+    this.arrived = s.tour;
+    if (!this.open) return;
     const frag = document.createDocumentFragment();
     frag.append(h('p', { class: 'pair-intro' }, pt(lang, 'pairIntro')));
     if (Math.max(...(s.transposed ? [] : s.input)) > PAIR_LIMIT) {
@@ -118,6 +133,13 @@ export class PairView {
       return;
     }
     this.pair = pair;
+    // The pair's numbers as the figure's layer takes them (one channel only: the pair has one).
+    const mine = s.inChannels === 1 && s.outChannels === 1 && s.groups === 1 ? figureNumbersOf(pair, s) : null;
+    const shown = store.numbers?.source === 'pair' && store.numbers.key === mine?.key ? store.numbers : null;
+    const auto = arriving && mine !== null && TOUR[s.tour - 1]?.figureNumbers === 'pair';
+    // In the figure, they follow the pair's edits; put there after this is drawn.
+    const push = mine && (shown || auto) && !(shown && sameNumbers(shown, mine)) ? mine : null;
+    const linked = shown !== null || push !== null;
     const shape = (sh: number[]) => sh.slice(1).join('×');
     const rShape = pair.transposed.outputShape.slice(pair.transposed.batched ? 2 : 1).join('×');
     const summary = [pt(lang, 'pairSummary', { x: shape(pair.inputShape), z: shape(pair.outputShape), r: rShape }), pt(lang, 'pairSummaryDiff', { d: fmt(round(maxAbs(pair.difference))) })];
@@ -173,19 +195,32 @@ export class PairView {
     actions.append(lsqLabel);
     actions.append(btn('pair-apply', s.transposed ? 'pairApplyDirect' : 'pairApplyTransposed', () => {
       // The view is rebuilt with the side panels, a frame later: the new button (now the way back)
-      // takes the keyboard then, without moving the window.
-      this.refocus = true;
+      // takes the keyboard then (below).
       this.deps.load(stateOf(pair, s, !s.transposed));
     }));
-    frag.append(actions);
-    // The figure's numbers are its own example values; edited ones here are the pair's alone.
-    frag.append(h('p', { class: 'hint', 'data-pair-figure-note': '' }, pt(lang, this.x || this.w ? 'pairFigureEdited' : s.transposed ? 'pairFigureKernel' : 'pairFigureSame')));
-    if (lsqNote) frag.append(h('p', { class: 'hint' }, lsqNote));
-    this.body.replaceChildren(frag);
-    if (this.refocus) {
-      this.refocus = false;
-      this.body.querySelector<HTMLElement>('#pair-apply')?.focus({ preventScroll: true });
+    // The twin of the button above: the same layer, on the pair's numbers (or back to the example's).
+    if (mine) {
+      actions.append(btn('pair-numbers', linked ? 'pairShowExample' : s.transposed ? 'pairShowRestored' : 'pairShowZ', () => {
+        if (linked) {
+          store.setNumbers(null);
+        } else {
+          // Numbers the figure does not print would show nothing: turn them on (a reader's change).
+          if (!s.numbers) this.deps.load({ ...s, numbers: true });
+          store.setNumbers(mine);
+        }
+        this.update();
+      }));
     }
+    frag.append(actions);
+    // Whose numbers the figure shows: the pair's (it follows edits here), or its own example values.
+    const note: PairKey = linked ? (s.transposed ? 'pairFigureLinkedT' : 'pairFigureLinkedD') : this.x || this.w ? 'pairFigureEdited' : s.transposed ? 'pairFigureKernel' : 'pairFigureSame';
+    frag.append(h('p', { class: 'hint', 'data-pair-figure-note': '' }, pt(lang, note)));
+    if (lsqNote) frag.append(h('p', { class: 'hint' }, lsqNote));
+    // A button pressed here is drawn anew: its new self keeps the keyboard, without moving the window.
+    const focused = this.body.contains(document.activeElement) ? document.activeElement?.id : '';
+    this.body.replaceChildren(frag);
+    if (focused) this.body.querySelector<HTMLElement>(`#${focused}`)?.focus({ preventScroll: true });
+    if (push) store.setNumbers(push);
   }
 
   /** A grid of numbers as a table; editable cells are number inputs (changed on 'change'). */
@@ -244,6 +279,19 @@ function torchText(p: LinkedPair, transposed: boolean): string {
   if (ax.some((a) => a.dilation > 1)) parts.push(`dilation=${one(ax.map((a) => a.dilation))}`);
   if (transposed) parts.push(`output_padding=${one(ax.map((a) => a.outputPadding))}`);
   return `${transposed ? 'ConvTranspose2d' : 'Conv2d'}(${parts.join(', ')})`;
+}
+
+/**
+ * The pair's numbers as the figure's layer takes them: that layer is the pair's transposed conv
+ * (input z) or its direct one (input x), and one kernel array serves both (linked-pair.ts).
+ */
+function figureNumbersOf(p: LinkedPair, s: State): FigureNumbers {
+  return { source: 'pair', key: numbersKey(s), x: Float32Array.from(s.transposed ? p.z : p.x), w: Float32Array.from(p.weight) };
+}
+
+function sameNumbers(a: FigureNumbers, b: FigureNumbers): boolean {
+  const same = (u: Float32Array, v: Float32Array) => u.length === v.length && u.every((x, i) => x === v[i]);
+  return a.key === b.key && same(a.x, b.x) && same(a.w, b.w);
 }
 
 /** The page state showing one conv of the pair (the other controls kept). */

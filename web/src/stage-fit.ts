@@ -4,6 +4,7 @@
  */
 import { byId, setAttr, setHidden, setText } from './dom-write.js';
 import { t } from './i18n.js';
+import { numbersCaption } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import { store } from './store.js';
 import type { Views } from './views.js';
@@ -79,6 +80,10 @@ export function chooseFigure(s: StageScene): string {
   const oneOfMany = g0.inChannels > 1 && (shown === 'grids' || shown === 'classic');
   setHidden(byId('channels-note'), !oneOfMany);
   setText(byId('channels-note-text'), oneOfMany ? t(store.state.lang, 'channelsOnStage', { c: s.trace.channels.feeds[Math.min(s.state.channel, g0.outChannels - 1)][0], n: g0.inChannels }) : '');
+  // Numbers that are not the example's (the linked pair's) are named under the figure; a still figure prints none.
+  const whose = still ? null : numbersCaption(s, store.state.lang);
+  setHidden(byId('numbers-note'), whose === null);
+  setText(byId('numbers-note'), whose ?? '');
   // A figure of its own carries its own legend; pointing at cells is the grids' business.
   const legend = shown === 'grids' || figures.get(shown)?.keepsLegend === true;
   setHidden(byId('legend'), !legend);
@@ -98,7 +103,7 @@ let fitted: { key: string; W: number; H: number } | null = null;
 export function fitFigure(views: Views, again = true): void {
   const box = byId('figure-box');
   const phone = isPhone();
-  const notices = ['error-banner', 'model-origin', 'classic-note', 'channels-note'].map((id) => (byId(id).hidden ? 0 : 1)).join('');
+  const notices = ['error-banner', 'model-origin', 'classic-note', 'numbers-note', 'channels-note'].map((id) => (byId(id).hidden ? 0 : 1)).join('');
   const legend = byId('classic-key');
   const key = `${window.innerWidth}x${window.innerHeight} ${store.state.lang} ${store.state.tour} ${notices} ${phone} ${document.body.dataset.side ?? ''} ${figureAnimates()} ${legend.hidden}`;
   if (fitted?.key !== key) fitted = { key, ...measureFigureBox(box, phone) };
@@ -126,14 +131,14 @@ function measureFigureBox(box: HTMLElement, phone: boolean): { W: number; H: num
       const next = document.getElementById('tour-next');
       const last = next && !next.hidden ? next : tryIt;
       const below = last.getBoundingClientRect().bottom - card.getBoundingClientRect().top + 12;
-      const above = ['header.top', '#stage .player', '#classic-key']
+      const above = ['header.top', '#stage .player', '#numbers-note:not([hidden])', '#classic-key']
         .map((sel) => document.querySelector<HTMLElement>(sel))
         .reduce((sum, el) => sum + (el ? el.offsetHeight + 8 : 0), 12);
       H = Math.max(220, Math.min(H, window.innerHeight - above - below));
     }
     box.style.height = '';
   } else {
-    const used = ['.player', '#step-text', '#error-banner', '#model-origin', '#classic-note', '#channels-note']
+    const used = ['.player', '#step-text', '#error-banner', '#model-origin', '#classic-note', '#numbers-note', '#channels-note']
       .map((sel) => document.querySelector<HTMLElement>(`#stage ${sel}`))
       .reduce((sum, el) => sum + (el && !el.hidden ? el.offsetHeight + 8 : 0), 0);
     H = Math.max(200, byId('stage').clientHeight - 24 - used);

@@ -30,6 +30,12 @@ export interface TourStep {
   tab?: 'formula' | 'matrix' | 'code' | 'export';
   /** Tutorial view below the figure to open with this step (the linked pair, dilation drawn). */
   opens?: 'pair' | 'dilation';
+  /**
+   * Whose numbers the figure runs on at this step, when not the page's example values: 'pair', the
+   * linked pair's z and kernel, so the figure's output is the pair's Cᵀ(Cx) (pair-view.ts puts them
+   * there on arriving at the step; store.ts drops them when the step or the layer changes).
+   */
+  figureNumbers?: 'pair';
   /** Numbers for the prose, computed by the library. */
   vars?: () => Record<string, string | number>;
 }
@@ -179,13 +185,15 @@ export const TOUR: TourStep[] = [
       zh: '转置卷积恢复的是输入的形状，而不是数值：Cᵀ 是 C 的转置，不是它的逆，所以 Cᵀ(Cx) 一般并不等于 x。因此把它叫作“反卷积”容易引起误解——反卷积应当能把卷积的结果还原回去。在网络中，它的权重和其他层一样是学出来的。',
     },
     tryIt: {
-      en: 'In the linked pair under the figure, compare x with Cᵀ(Cx): the same shape, other numbers. Press “Random values” and compare again.',
-      zh: '在图下方的对照图里比较 x 和 Cᵀ(Cx)：形状相同，数值却不同。点“随机取值”，再比一次。',
+      en: 'Compare the figure’s Cᵀ(Cx) with x in the pair below, then press “Random values”.',
+      zh: '把主图的输出 Cᵀ(Cx) 和下方对照图里的 x 比一比，再点“随机取值”。',
     },
     control: 'pair',
     query: 'i=2&k=3&s=2&p=0&t=1&n=1',
     figure: 'grids',
     opens: 'pair',
+    // The figure is the pair's transposed convolution; on the pair's numbers it draws the Cᵀ(Cx) the prose asks about.
+    figureNumbers: 'pair',
   },
   {
     id: 'scatter',
