@@ -17,7 +17,8 @@ import { TOUR } from '../../web/src/tour/steps.js';
 import { fileHarness } from './harness.js';
 
 const h = fileHarness();
-const STEP = TOUR.findIndex((s) => s.figureNumbers === 'pair') + 1;
+/** "The shape comes back, the values do not": the step whose prose asks to compare x with Cᵀ(Cx). */
+const STEP = TOUR.findIndex((s) => s.id === 'not-inverse') + 1;
 
 /** A grid of numbers drawn by the figure (input, kernel or output), cell by cell. */
 const figureGrid = (page: Page, svg: string) =>
