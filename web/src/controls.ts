@@ -10,11 +10,17 @@ import { PREF, remember } from './prefs.js';
 import { BOUNDS, FIGURES, defaultState, layerMatrix } from './state.js';
 import type { Lang, PadMode, State, Theme } from './state.js';
 import { store } from './store.js';
+import type { StageScene } from './stage-scene.js';
 
 interface NumberField {
   bounds: readonly [number, number];
   get: (s: State) => number;
   set: (s: State, v: number) => void;
+  /**
+   * The value the figure was drawn with, where its settings do not hold it: the output size and
+   * output padding the library resolved (a layer sized the other way). Default: `get` of its settings.
+   */
+  drawn?: (scene: StageScene) => number;
 }
 
 const fields: Record<string, NumberField> = {
@@ -46,10 +52,10 @@ const fields: Record<string, NumberField> = {
     },
   },
   'pad-wa': { bounds: BOUNDS.pad, get: (s) => s.pad[3], set: (s, v) => { s.pad[3] = v; } },
-  'op-h': { bounds: BOUNDS.outputPadding, get: (s) => s.outputPadding[0], set: (s, v) => { s.outputPadding[0] = v; } },
-  'op-w': { bounds: BOUNDS.outputPadding, get: (s) => s.outputPadding[1], set: (s, v) => { s.outputPadding[1] = v; } },
-  'target-h': { bounds: BOUNDS.target, get: (s) => s.target[0], set: (s, v) => { s.target[0] = v; } },
-  'target-w': { bounds: BOUNDS.target, get: (s) => s.target[1], set: (s, v) => { s.target[1] = v; } },
+  'op-h': { bounds: BOUNDS.outputPadding, get: (s) => s.outputPadding[0], set: (s, v) => { s.outputPadding[0] = v; }, drawn: (sc) => sc.geometry.axes[0].outputPadding },
+  'op-w': { bounds: BOUNDS.outputPadding, get: (s) => s.outputPadding[1], set: (s, v) => { s.outputPadding[1] = v; }, drawn: (sc) => sc.geometry.axes[1].outputPadding },
+  'target-h': { bounds: BOUNDS.target, get: (s) => s.target[0], set: (s, v) => { s.target[0] = v; }, drawn: (sc) => sc.geometry.axes[0].output },
+  'target-w': { bounds: BOUNDS.target, get: (s) => s.target[1], set: (s, v) => { s.target[1] = v; }, drawn: (sc) => sc.geometry.axes[1].output },
   'in-ch': { bounds: BOUNDS.channels, get: (s) => s.inChannels, set: (s, v) => { s.inChannels = v; } },
   'out-ch': { bounds: BOUNDS.channels, get: (s) => s.outChannels, set: (s, v) => { s.outChannels = v; } },
   groups: { bounds: BOUNDS.groups, get: (s) => s.groups, set: (s, v) => { s.groups = v; } },
@@ -109,8 +115,8 @@ function readNumber(id: string): void {
   if (raw === '' || !Number.isInteger(v) || v < f.bounds[0] || v > f.bounds[1]) {
     store.fieldErrors.set(id, fieldMessage(id, store.state.lang));
     // Every keystroke that gives a valid number is applied, so "99" first applied 9: the figure
-    // (and the link) would show a value the reader never chose. They return to the value from
-    // before this edit, in the same history entry.
+    // (and the link) would show a value the reader never chose. They return to the value the
+    // figure showed when this edit began (shownValue), in the same history entry.
     const before = editStart.get(id);
     if (before !== undefined && f.get(store.state) !== before) store.commit((s) => f.set(s, before), `${id}:${edits.get(id) ?? 0}`);
     store.setErrors();
@@ -122,8 +128,22 @@ function readNumber(id: string): void {
 
 /** Each focus of a number field starts a new edit of it: its keystrokes until then are one change. */
 const edits = new Map<string, number>();
-/** Each field's value when its current edit began. */
+/** Each field's value when its current edit began, as the figure showed it (see `shownValue`). */
 const editStart = new Map<string, number>();
+
+/**
+ * What a box's setting returns to while the box holds no number: its value in the figure. That is
+ * the settings' own value, unless the library refused them: then the figure is the last layer it
+ * accepted, and a box that held a refused number (target output 20) goes back to the figure's
+ * value, not to the refused one — the link and the refusal under the box would otherwise keep
+ * quoting a number the box no longer holds (review 33 A3).
+ */
+function shownValue(id: string): number {
+  const f = fields[id];
+  const scene = store.scene;
+  if (store.layerError === null || scene === null) return f.get(store.state);
+  return f.drawn?.(scene) ?? f.get(scene.state);
+}
 
 function writePadBoxes(): void {
   for (const id of ['pad-hb', 'pad-ha', 'pad-wb', 'pad-wa']) input(id).value = String(fields[id].get(store.state));
@@ -134,7 +154,7 @@ export function bindControls(): void {
   for (const id of Object.keys(fields)) {
     input(id).addEventListener('focus', () => {
       edits.set(id, (edits.get(id) ?? 0) + 1);
-      editStart.set(id, fields[id].get(store.state));
+      editStart.set(id, shownValue(id));
     });
     input(id).addEventListener('input', () => readNumber(id));
   }

@@ -51,8 +51,8 @@ export function showErrors(): void {
   const slotText = new Map<HTMLElement, string[]>();
   const invalid = new Set<HTMLElement>();
   for (const p of Array.from(document.querySelectorAll<HTMLElement>(SLOTS))) slotText.set(p, []);
-  const put = (control: string, message: string) => {
-    const slot = errorSlot(control);
+  // `slot` defaults to the control's own; null: the control is marked invalid, nothing is said.
+  const put = (control: string, message: string | null, slot = errorSlot(control)) => {
     const el = document.getElementById(control);
     if (el) {
       invalid.add(el);
@@ -61,7 +61,7 @@ export function showErrors(): void {
         setAttr(el, 'aria-describedby', slot.id);
       }
     }
-    if (slot) {
+    if (slot && message !== null) {
       // Height and width refused for the same reason: said once.
       const messages = slotText.get(slot) ?? [];
       slotText.set(slot, messages);
@@ -76,8 +76,16 @@ export function showErrors(): void {
   // tour it advises what the step's one control can do (the card shows no other).
   const only = trySlot ? TOUR[state.tour - 1]?.control ?? null : null;
   const message = layerError && (square(state) || only ? pageErrorText(layerError.error, state.lang, square(state) ? 'both' : 'one', only) : layerError.message);
-  if (layerError && message && trySlot) slotText.set(trySlot, [...(slotText.get(trySlot) ?? []), message]);
-  else if (layerError && message) put(layerError.control, message);
+  if (layerError && message) {
+    const slot = trySlot ?? errorSlot(layerError.control);
+    // A box there holding no number says so alone: the refusal is of the settings from before that
+    // entry (it quoted "target output 20" under a box holding 0, review 33 A3), and it comes back,
+    // about the box's new number, once the box holds one. The refused control stays marked.
+    const said = slot !== null && (slotText.get(slot)?.length ?? 0) > 0;
+    if (trySlot) {
+      if (!said) slotText.set(trySlot, [message]);
+    } else put(layerError.control, said ? null : message, slot);
+  }
   for (const [slot, messages] of slotText) setText(slot, messages.join(' '));
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('[aria-invalid="true"]'))) if (!invalid.has(el)) el.removeAttribute('aria-invalid');
   for (const el of invalid) setAttr(el, 'aria-invalid', 'true');
