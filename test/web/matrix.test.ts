@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { conv2d, tensor, tutorialMatrices, convTransposeGeometry } from '../../src/index.js';
+import { MIN_CELL, MIN_FONT } from '../../web/src/matrix-view.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 
@@ -35,18 +36,21 @@ describe('the convolution matrix', () => {
     // The step marked while it was hidden is marked on the picture drawn later: row 0, across C.
     const marks = await page.$$eval(`${m} rect[fill-opacity="0.16"]`, (rs) => rs.map((r) => Number(r.getAttribute('width'))).filter((w) => w > 0));
     expect(marks.length).toBe(2);
-    expect(Math.max(...marks)).toBeGreaterThan(16 * 20);
+    expect(Math.max(...marks)).toBeGreaterThanOrEqual(16 * MIN_CELL);
     const labels = await page.$$eval(`${m} [data-vector] text`, (ts) => ts.map((t) => t.textContent));
     expect(labels).toContain('z₃');
     expect(labels).toContain('x₁₅');
-    // Labels are readable: no text under 12 px in the matrix figure.
-    const sizes = await page.$$eval(`${m} text`, (ts) => ts.map((t) => Number(t.getAttribute('font-size') ?? getComputedStyle(t).fontSize.replace('px', ''))));
-    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+    // Labels are readable: the vectors' names and the indices at 12 px or more, the weights' names
+    // inside the cells (sized to fit the side column, review 33 A4) at MIN_FONT or more, every one shown.
+    const sizes = await page.$$eval(`${m} text`, (ts, inCells) => ts.map((t) => ({ s: Number(t.getAttribute('font-size')), entry: t.closest(inCells) !== null })), 'g[font-size]');
+    expect(Math.min(...sizes.filter((t) => !t.entry).map((t) => t.s))).toBeGreaterThanOrEqual(12);
+    expect(sizes.filter((t) => t.entry)).toHaveLength(36);
+    expect(Math.min(...sizes.filter((t) => t.entry).map((t) => t.s))).toBeGreaterThanOrEqual(MIN_FONT);
     expect(await page.textContent('#matrix-caption')).toMatch(/C: 4×16/);
     await page.close();
   });
 
-  it('the 4×16 matrix keeps readable cells in the side column at 1440×900, in the playground and in the tour, and leaves the stage its width', async () => {
+  it('the 4×16 matrix fits the side column with readable cells at 1440×900, in the playground and in the tour, and leaves the stage its width', async () => {
     for (const q of ['?i=4&k=3&s=1&p=0&lang=en', '?tour=5&lang=zh']) {
       const { page } = await h.newPage({ width: 1440, height: 900 });
       await page.goto(h.url + q);
@@ -56,13 +60,14 @@ describe('the convolution matrix', () => {
       await page.waitForSelector('body:not([data-pending])', { state: 'attached' });
       const box = await page.$eval('.matrix-wrap', (w) => ({ sw: w.scrollWidth, cw: w.clientWidth, right: w.getBoundingClientRect().right }));
       const svg = await page.$eval('#svg-matrix', (s) => ({ drawn: s.getBoundingClientRect().width, width: Number(s.getAttribute('width')) }));
-      // 16 columns of cells at least 22 px (labels of 12 px fit), plus z and its labels: not shrunk.
-      expect(svg.width, q).toBeGreaterThan(16 * 22 + 60);
+      // 16 columns of cells at least MIN_CELL px (a weight's name fits), plus z and its labels: not
+      // shrunk, and within the column (review 33 A4: at 22 px cells x₁₂ … x₁₅ were cut off).
+      expect(svg.width, q).toBeGreaterThanOrEqual(16 * MIN_CELL + 40);
       expect(svg.drawn, q).toBeCloseTo(svg.width, 0);
-      // The side column keeps its width (the figure stays large, review 32 B6): the matrix scrolls
-      // sideways inside it, and the line above it says so.
+      // The side column keeps its width (the figure stays large, review 32 B6), and the matrix fits it.
       expect(box.right, q).toBeLessThanOrEqual(1440);
-      expect(await page.isVisible('#matrix-scroll'), q).toBe(box.sw > box.cw + 1);
+      expect(box.sw, q).toBeLessThanOrEqual(box.cw);
+      expect(await page.isVisible('#matrix-scroll'), q).toBe(false);
       const stage = (await (await page.$('#stage'))!.boundingBox())!;
       expect(stage.width, q).toBeGreaterThanOrEqual(stageW - 1);
       const fig = (await (await page.$('[data-stage]'))!.boundingBox())!;

@@ -33,6 +33,37 @@ export const MATRIX_DRAW_LIMIT = 2048;
 /** Up to this many rows and columns the vectors and indices are drawn (the tutorial's picture). */
 export const VECTOR_LIMIT = 64;
 const FONT = 'system-ui, sans-serif';
+/**
+ * The smallest cell a matrix laid over its vector is shrunk to so that it fits its box: a weight's
+ * name ("w₀₀") still fits in it at MIN_FONT px. A matrix that needs smaller cells scrolls instead,
+ * at the usual size.
+ */
+export const MIN_CELL = 18;
+/** The smallest text inside a cell (the entries and the vectors' values); labels outside stay 12 px. */
+export const MIN_FONT = 10;
+
+/** Text widths at the figure's font, by size and string (a canvas measures without a layout). */
+const widths = new Map<string, number>();
+let measure: CanvasRenderingContext2D | null | undefined;
+function textWidth(s: string, size: number): number {
+  const key = `${size} ${s}`;
+  let w = widths.get(key);
+  if (w === undefined) {
+    if (measure === undefined) measure = document.createElement('canvas').getContext('2d');
+    if (measure) {
+      measure.font = `${size}px ${FONT}`;
+      w = measure.measureText(s).width;
+    } else w = 0.65 * size * [...s].length; // no canvas: a wide letter's width each
+    widths.set(key, w);
+  }
+  return w;
+}
+
+/** The largest size from 12 px down to MIN_FONT at which `s` fits inside a cell of `c` px (null: none). */
+function fontFor(s: string, c: number): number | null {
+  for (let size = 12; size >= MIN_FONT; size--) if (textWidth(s, size) <= c - 1) return size;
+  return null;
+}
 
 function text(x: number, y: number, s: string, attrs: Record<string, string | number> = {}): SVGTextElement {
   const t = el('text', { x, y, 'font-family': FONT, 'font-size': 12, 'dominant-baseline': 'central', ...attrs });
@@ -145,10 +176,7 @@ export class MatrixView {
     // As compact as the space asks, but never so small that a 12 px label leaves its cell.
     // `reserve`: the room the vectors and labels take beside the matrix's columns.
     const fit = (reserve: number) => Math.max(22, Math.min(30, Math.floor((maxPx - reserve) / Math.max(m.cols, 1))));
-    const label = 34; // room for "z₁₅" beside a vector cell
-    const gap = 30;
     const head = 34; // title row + column indices
-    const rowVecX = label;
     // The multiplied vector stands beside the matrix as a column. Where that picture is wider
     // than its box (C's 16 columns on a phone), it lies under the matrix instead, as a row whose
     // cell j sits under column j: the box is no longer as tall as the vector with nothing beside
@@ -156,24 +184,37 @@ export class MatrixView {
     // and short (C of a 4×4 input is 4×16): beside it, the column was four times the matrix's
     // height, and on a desktop x₁₄ and x₁₅ were below the fold.
     const cBeside = fit(140);
-    const besideW = rowVecX + cBeside + gap + m.cols * cBeside + gap + cBeside + label + 4;
+    const besideW = 34 + cBeside + 30 + m.cols * cBeside + 30 + cBeside + 34 + 4;
     const room = this.svg.parentElement?.clientWidth ?? 0;
     const under = room > 0 && m.cols > 1 && (besideW > room + 1 || m.cols >= 2 * m.rows);
-    const c = under ? fit(100) : cBeside;
+    // Beside: room for "z₁₅" left of the result and right of the multiplied vector, 30 px gaps for
+    // "=" and "·". Under, the picture is the result vector, "=" and the matrix: the result's labels
+    // take what its longest needs ("z₃"), and the cells take the box's width — C of a 4×4 input
+    // (16 columns) fits a 380 px side column at 18 px cells, where at 22 px its last four columns
+    // were cut off, in the tour's step 5 itself (review 33 A4). A matrix that does not fit at
+    // MIN_CELL scrolls at the usual size.
+    const label = under ? 6 + Math.ceil(textWidth(`${rowName}${sub(m.rows - 1)}`, 12)) : 34;
+    const gap = under ? 16 : 30;
+    const fitted = Math.min(30, Math.floor((room - label - gap - 4) / (m.cols + 1)));
+    const c = !under ? cBeside : fitted >= MIN_CELL ? fitted : fit(100);
     this.cell = c;
+    const rowVecX = label;
     const ox = rowVecX + c + gap;
     const oy = head;
     this.under = under;
     this.svg.dataset.vectorLayout = under ? 'under' : 'beside';
     const colVecX = under ? ox : ox + m.cols * c + gap;
-    const colVecY = under ? oy + m.rows * c + gap : oy;
+    const colVecY = under ? oy + m.rows * c + 30 : oy;
     this.ox = ox;
     this.oy = oy;
     this.rowVecX = rowVecX;
     this.colVecX = colVecX;
     this.colVecY = colVecY;
-    const w = under ? ox + m.cols * c + 6 : besideW; // besideW: drawn at cBeside, which is c
-    const h = under ? colVecY + c + 20 : Math.max(oy + m.rows * c, colVecY + m.cols * c) + 6;
+    // Under, the vector's labels sit below its cells; where "x₁₅" is wider than a cell, every other
+    // one a line lower, so neighbours do not touch.
+    const stagger = under && textWidth(`${colName}${sub(m.cols - 1)}`, 12) > c - 3;
+    const w = under ? ox + m.cols * c + 4 : besideW; // besideW: drawn at cBeside, which is c
+    const h = under ? colVecY + c + (stagger ? 33 : 20) : Math.max(oy + m.rows * c, colVecY + m.cols * c) + 6;
     this.svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
     this.svg.setAttribute('width', String(w));
     this.svg.setAttribute('height', String(h));
@@ -196,8 +237,9 @@ export class MatrixView {
       const tap = e.terms[0]?.tap ?? 0;
       entries.append(el('rect', { x: ox + e.col * c, y: oy + e.row * c, width: c, height: c, fill: tapFill(tap) }));
       const s = numbers && e.value !== null ? fmt(e.value) : e.label;
-      if (c >= 8 * Math.max(2, [...s].length) - 2 || (numbers && c >= 22 && s.length <= 3)) {
-        texts.append(text(ox + e.col * c + c / 2, oy + e.row * c + c / 2, s, { fill: textOn(tapFill(tap)), 'text-anchor': 'middle' }));
+      const size = fontFor(s, c);
+      if (size !== null) {
+        texts.append(text(ox + e.col * c + c / 2, oy + e.row * c + c / 2, s, { fill: textOn(tapFill(tap)), 'text-anchor': 'middle', 'font-size': size }));
       }
     }
     frag.append(entries, texts);
@@ -213,9 +255,11 @@ export class MatrixView {
       for (let i = 0; i < n; i++) {
         const [cx, cy] = across ? [x + i * c, y] : [x, y + i * c];
         gEl.append(el('rect', { x: cx, y: cy, width: c, height: c, fill, stroke: p.line, 'stroke-width': 0.75 }));
-        if (vals && c >= 20) gEl.append(text(cx + c / 2, cy + c / 2, fmt(vals[i]), { fill: p.text, 'text-anchor': 'middle' }));
+        const size = vals ? fontFor(fmt(vals[i]), c) : null;
+        if (vals && size !== null) gEl.append(text(cx + c / 2, cy + c / 2, fmt(vals[i]), { fill: p.text, 'text-anchor': 'middle', 'font-size': size }));
         if (across) {
-          if (i % every === 0) gEl.append(text(cx + c / 2, cy + c + 11, `${name}${sub(i)}`, { fill: p.text, 'text-anchor': 'middle' }));
+          const below = stagger && i % 2 === 1 ? 24 : 11;
+          if (i % every === 0) gEl.append(text(cx + c / 2, cy + c + below, `${name}${sub(i)}`, { fill: p.text, 'text-anchor': 'middle' }));
         } else if (i % every === 0 || n <= 24) {
           gEl.append(text(labelLeft ? x - 4 : x + c + 4, cy + c / 2, `${name}${sub(i)}`, { fill: p.text, 'text-anchor': labelLeft ? 'end' : 'start' }));
         }
