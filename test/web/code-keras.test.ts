@@ -183,7 +183,7 @@ function check(s: State, seed = 1): { code: string; ops: Op[] } {
   const r = buildLayer(s);
   if (!r.ok) throw r.error;
   const g = r.geometry;
-  const code = tfCode(g, s);
+  const code = tfCode(g, s, Infinity); // one statement a line, as the parser reads it
   const ops = parseKeras(code);
   for (const op of ops) {
     if (op.kind === 'conv' || op.kind === 'convT') {
@@ -299,7 +299,7 @@ describe('code comments follow the page language', () => {
       const s = state({ ...l, lang: 'zh' });
       const r = buildLayer(s);
       if (!r.ok) throw r.error;
-      for (const c of [...comments(tfCode(r.geometry, s)), ...comments(torchCode(r.geometry, s))]) {
+      for (const c of [...comments(tfCode(r.geometry, s, Infinity)), ...comments(torchCode(r.geometry, s, Infinity))]) {
         expect(c).toMatch(/[\u4e00-\u9fff]/);
         expect(c.replace(api, '')).not.toMatch(/[A-Za-z]{2,}/);
         seen.push(c);
@@ -316,7 +316,7 @@ describe('code comments follow the page language', () => {
       const s = state(l);
       const r = buildLayer(s);
       if (!r.ok) throw r.error;
-      for (const c of [...comments(tfCode(r.geometry, s)), ...comments(torchCode(r.geometry, s))]) expect(c).not.toMatch(/[\u4e00-\u9fff]/);
+      for (const c of [...comments(tfCode(r.geometry, s, Infinity)), ...comments(torchCode(r.geometry, s, Infinity))]) expect(c).not.toMatch(/[\u4e00-\u9fff]/);
     }
   });
 });

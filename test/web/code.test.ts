@@ -47,14 +47,14 @@ describe('generated code', () => {
     const s = state(CASES[2]);
     const r = buildLayer(s);
     if (!r.ok) throw r.error;
-    const code = tfCode(r.geometry, s);
+    const code = tfCode(r.geometry, s, Infinity);
     expect(code).toContain('ZeroPadding2D(padding=((0, 2), (1, 0)))');
     expect(code).toContain(`# (1, ${r.geometry.axes[0].output}, ${r.geometry.axes[1].output}, 1)`);
     // An undilated transposed layer keeps Keras's Conv2DTranspose and crops as PyTorch's padding does.
     const tr = state({ ...CASES[6], dilation: [1, 1] });
     const rt = buildLayer(tr);
     if (!rt.ok) throw rt.error;
-    const tcode = tfCode(rt.geometry, tr);
+    const tcode = tfCode(rt.geometry, tr, Infinity);
     expect(tcode).toContain('Cropping2D(cropping=((1, 0), (2, 1)))');
     expect(tcode).toContain('has no groups: one Conv2DTranspose per group');
     // No snippet says Keras refuses the layer and then builds it anyway (review A5).
@@ -62,7 +62,7 @@ describe('generated code', () => {
       const st = state(c);
       const rc = buildLayer(st);
       if (!rc.ok) throw rc.error;
-      expect(tfCode(rc.geometry, st)).not.toMatch(/Note:|needs output_padding < strides/);
+      expect(tfCode(rc.geometry, st, Infinity)).not.toMatch(/Note:|needs output_padding < strides/);
     }
   });
 });

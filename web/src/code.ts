@@ -3,9 +3,12 @@
  * geometry the library built (so the shapes in the comments are the library's). The strings are
  * shown with textContent; nothing here is ever evaluated. Their comments are in the page's language
  * (NOTES, in web/GLOSSARY.md's words); API names and formulas stay as the frameworks write them.
+ * Each is laid out for the Code tab's column (code-wrap.ts), as a formatter would; `width`
+ * Infinity gives every statement on one line.
  */
 import { paddingArgument } from '../../src/geometry/axis-kind.js';
 import type { ConvGeometry } from '../../src/geometry/types.js';
+import { CODE_COLUMNS, fitPython } from './code-wrap.js';
 import type { Lang, State } from './state.js';
 
 function tuple(a: number, b: number): string {
@@ -61,7 +64,12 @@ export function torchParameterCount(g: ConvGeometry): number {
   return g.weightShape.reduce((a, b) => a * b, 1) + g.outChannels;
 }
 
-export function torchCode(g: ConvGeometry, s: State): string {
+/** PyTorch code building the layer, its lines fitted to `width` columns. */
+export function torchCode(g: ConvGeometry, s: State, width = CODE_COLUMNS): string {
+  return fitPython(torchLines(g, s), width);
+}
+
+function torchLines(g: ConvGeometry, s: State): string {
   const [H, W] = g.axes;
   const k = tuple(H.kernel, W.kernel);
   const st = tuple(H.stride, W.stride);
@@ -119,7 +127,11 @@ export function torchCode(g: ConvGeometry, s: State): string {
  *  - a grouped transposed layer (Conv2DTranspose has no groups): one Conv2DTranspose per group on
  *    its slice of the input channels, concatenated.
  */
-export function tfCode(g: ConvGeometry, s: State): string {
+export function tfCode(g: ConvGeometry, s: State, width = CODE_COLUMNS): string {
+  return fitPython(tfLines(g, s), width);
+}
+
+function tfLines(g: ConvGeometry, s: State): string {
   const t = NOTES[s.lang];
   const [H, W] = g.axes;
   const k = tuple(H.kernel, W.kernel);
