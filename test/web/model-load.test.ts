@@ -24,7 +24,7 @@ import { layerConfig, loadModel, parseShapeText, readModelDef } from '../../web/
 import type { LayerConfig } from '../../web/src/model-load.js';
 import { stateFromLayer } from '../../web/src/model-layer.js';
 import { t } from '../../web/src/i18n.js';
-import { defaultState } from '../../web/src/state.js';
+import { BOUNDS, defaultState } from '../../web/src/state.js';
 
 const ONNX_DIR = 'test/fixtures/onnx';
 const onnxFiles = readdirSync(ONNX_DIR).filter((f) => f.endsWith('.onnx'));
@@ -114,15 +114,27 @@ describe('layer → controls', () => {
     expect(r.notes.map((n) => n.key)).toEqual([]);
   });
 
-  it('clamps a large input and many channels, keeping the grouping, with notes', () => {
+  it('clamps a large input with a note, and keeps a real layer\'s channels (the pictures draw fewer, drawn-channels.ts)', () => {
     const r = stateFromLayer(cfg({ inChannels: 64, outChannels: 64, groups: 64 }, { input: 112 }), defaultState());
     if (!r.ok) throw new Error('refused');
     expect(r.state.input).toEqual([32, 32]);
-    expect([r.state.inChannels, r.state.outChannels, r.state.groups]).toEqual([16, 16, 16]);
-    expect(r.notes.map((n) => n.key)).toEqual(['modelClampedInput', 'modelClampedChannels']);
+    expect([r.state.inChannels, r.state.outChannels, r.state.groups]).toEqual([64, 64, 64]);
+    expect(r.notes.map((n) => n.key)).toEqual(['modelClampedInput']);
     const g = stateFromLayer(cfg({ inChannels: 64, outChannels: 128, groups: 4 }), defaultState());
     if (!g.ok) throw new Error('refused');
-    expect([g.state.inChannels, g.state.outChannels, g.state.groups]).toEqual([16, 16, 4]);
+    expect([g.state.inChannels, g.state.outChannels, g.state.groups]).toEqual([64, 128, 4]);
+  });
+
+  it('clamps channels beyond the form\'s bounds by the pictures\' rule, keeping the grouping, with a note', () => {
+    const [, max] = BOUNDS.layerChannels;
+    const r = stateFromLayer(cfg({ inChannels: 2 * max, outChannels: 2 * max, groups: 2 * max }), defaultState());
+    if (!r.ok) throw new Error('refused');
+    expect([r.state.inChannels, r.state.outChannels, r.state.groups]).toEqual([max, max, max]);
+    expect(r.notes.map((n) => n.key)).toEqual(['modelClampedChannels']);
+    expect(r.notes[0].vars.max).toBe(max);
+    const g = stateFromLayer(cfg({ inChannels: 2 * max, outChannels: max, groups: 4 }), defaultState());
+    if (!g.ok) throw new Error('refused');
+    expect([g.state.inChannels, g.state.outChannels, g.state.groups]).toEqual([max, max, 4]);
   });
 
   it('refuses a kernel, stride or padding beyond the controls, and 3-D layers', () => {

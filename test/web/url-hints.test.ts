@@ -17,7 +17,7 @@ describe('what an ignored link value should have been', () => {
   });
 
   it('names the range that parseQuery checks, so a value at the edge reads and one past it does not', () => {
-    const ranged = { i: BOUNDS.input, k: BOUNDS.kernel, s: BOUNDS.stride, d: BOUNDS.dilation, op: BOUNDS.outputPadding, g: BOUNDS.groups, ci: BOUNDS.channels } as const;
+    const ranged = { i: BOUNDS.input, k: BOUNDS.kernel, s: BOUNDS.stride, d: BOUNDS.dilation, op: BOUNDS.outputPadding, g: BOUNDS.layerGroups, ci: BOUNDS.layerChannels, co: BOUNDS.layerChannels } as const;
     for (const [key, [lo, hi]] of Object.entries(ranged)) {
       expect(urlKeyHint(key, 'en', 13)).toContain(`${lo}–${hi}`);
       expect(urlKeyHint(key, 'zh', 13)).toContain(`${lo}–${hi}`);

@@ -56,9 +56,9 @@ const fields: Record<string, NumberField> = {
   'op-w': { bounds: BOUNDS.outputPadding, get: (s) => s.outputPadding[1], set: (s, v) => { s.outputPadding[1] = v; }, drawn: (sc) => sc.geometry.axes[1].outputPadding },
   'target-h': { bounds: BOUNDS.target, get: (s) => s.target[0], set: (s, v) => { s.target[0] = v; }, drawn: (sc) => sc.geometry.axes[0].output },
   'target-w': { bounds: BOUNDS.target, get: (s) => s.target[1], set: (s, v) => { s.target[1] = v; }, drawn: (sc) => sc.geometry.axes[1].output },
-  'in-ch': { bounds: BOUNDS.channels, get: (s) => s.inChannels, set: (s, v) => { s.inChannels = v; } },
-  'out-ch': { bounds: BOUNDS.channels, get: (s) => s.outChannels, set: (s, v) => { s.outChannels = v; } },
-  groups: { bounds: BOUNDS.groups, get: (s) => s.groups, set: (s, v) => { s.groups = v; } },
+  'in-ch': { bounds: BOUNDS.layerChannels, get: (s) => s.inChannels, set: (s, v) => { s.inChannels = v; } },
+  'out-ch': { bounds: BOUNDS.layerChannels, get: (s) => s.outChannels, set: (s, v) => { s.outChannels = v; } },
+  groups: { bounds: BOUNDS.layerGroups, get: (s) => s.groups, set: (s, v) => { s.groups = v; } },
 };
 
 /** Settings → controls (after a URL load, back/forward, a preset or a tour step). */

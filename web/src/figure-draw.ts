@@ -8,6 +8,7 @@ import { pairText } from './list-text.js';
 import type { MessageKey } from './i18n.js';
 import { paletteOf, tapFill, tapsShown } from './palette.js';
 import type { Palette } from './palette.js';
+import { channelsCutText } from './drawn-channels.js';
 import { channelSlice } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import { maxPanelPx } from './side-panels.js';
@@ -75,6 +76,10 @@ export class MainFigure {
     setAttr(views.kernel.svg, 'aria-label', `${capKernel}. ${help}`);
     setAttr(views.output.svg, 'aria-label', `${capOutput}. ${help}`);
     setHidden(byId('view-label'), false);
+    // A layer of more channels than the pictures hold is drawn as a smaller copy: said under the figure.
+    const cut = channelsCutText(s.layer, g, lang);
+    setText(byId('channels-cut'), cut);
+    setHidden(byId('channels-cut'), cut === '');
     fitFigure(views);
     this.drawLegend(p);
     const hidden = byId('numbers-hidden');

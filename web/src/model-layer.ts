@@ -2,15 +2,18 @@
  * A model layer (its geometry's numbers) → the playground's controls.
  *
  * Policy for layers beyond the controls' bounds (state.ts BOUNDS):
- * - the input size and the channel counts are **clamped**, with a visible note: the kernel, stride,
- *   padding and dilation — what makes the layer what it is — stay exact, so every step shows the
- *   same window arithmetic as the real layer, on a smaller map;
+ * - the input size, and channel counts beyond the form's 4096, are **clamped**, with a visible
+ *   note; channels within the form's bounds are kept (the pictures draw a copy with fewer and say
+ *   so: drawn-channels.ts, the same rule). The kernel, stride, padding and dilation — what makes
+ *   the layer what it is — stay exact, so every step shows the same window arithmetic as the real
+ *   layer, on a smaller map;
  * - a kernel, stride, dilation, padding or output padding beyond the bounds is **refused** with a
  *   message naming the value: drawing another layer under this one's name would mislead.
  * 1-D layers are shown as 1 × L; 3-D layers are refused.
  */
 import type { LayerAxis, LayerConfig } from './model-load.js';
 import type { MessageKey } from './i18n.js';
+import { fitChannels } from './drawn-channels.js';
 import { BOUNDS, cloneState } from './state.js';
 import type { PadMode, State } from './state.js';
 
@@ -62,16 +65,14 @@ export function stateFromLayer(cfg: LayerConfig, base: State): LayerLoad {
   s.outputPadding = [H.outputPadding, W.outputPadding];
   s.useTarget = false;
 
-  // Channels: keep the grouping (groups, channels per group) as far as 16 channels allow.
-  const maxC = BOUNDS.channels[1];
-  const g = Math.min(cfg.groups, BOUNDS.groups[1]);
-  const perIn = Math.max(1, Math.min(cfg.inChannels / cfg.groups, Math.floor(maxC / g)));
-  const perOut = Math.max(1, Math.min(cfg.outChannels / cfg.groups, Math.floor(maxC / g)));
-  s.groups = g;
-  s.inChannels = g * perIn;
-  s.outChannels = g * perOut;
+  // Channels: the form's bounds (a real layer's fit them; the pictures draw fewer, drawn-channels.ts),
+  // by the one rule that keeps the grouping as far as it goes.
+  const fit = fitChannels(cfg, BOUNDS.layerChannels[1], BOUNDS.layerGroups[1]);
+  s.groups = fit.groups;
+  s.inChannels = fit.inChannels;
+  s.outChannels = fit.outChannels;
   if (s.inChannels !== cfg.inChannels || s.outChannels !== cfg.outChannels || s.groups !== cfg.groups) {
-    notes.push({ key: 'modelClampedChannels', vars: { from: `${cfg.inChannels}→${cfg.outChannels}, g=${cfg.groups}`, to: `${s.inChannels}→${s.outChannels}, g=${s.groups}` } });
+    notes.push({ key: 'modelClampedChannels', vars: { from: `${cfg.inChannels}→${cfg.outChannels}, g=${cfg.groups}`, to: `${s.inChannels}→${s.outChannels}, g=${s.groups}`, max: BOUNDS.layerChannels[1] } });
   }
   s.channel = 0;
   s.frame = 0;

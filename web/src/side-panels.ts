@@ -9,6 +9,7 @@ import type { ConvGeometry } from '../../src/geometry/types.js';
 import { layerField } from '../../src/network/layer-field.js';
 import type { LayerField } from '../../src/network/layer-field.js';
 import { drawChannels } from './channels-view.js';
+import { channelsCutText } from './drawn-channels.js';
 import { tfCode, torchCode } from './code.js';
 import { byId, select, setAttr, setHidden, setText, setValue } from './dom-write.js';
 import { t } from './i18n.js';
@@ -64,18 +65,24 @@ export class SidePanels {
     const p = paletteOf(state.theme, state.colorBlind);
     const g = s.geometry;
     const lang = state.lang;
+    // The formula and the code are the layer's as set, its real channels included; the pictures
+    // below (matrix, channel diagram) are the drawn copy's, and say so when it has fewer channels.
     drawFormula(s);
-    setText(byId('code-torch'), torchCode(g, s.state));
-    setText(byId('code-tf'), tfCode(g, s.state));
+    setText(byId('code-torch'), torchCode(s.layer, s.state));
+    setText(byId('code-tf'), tfCode(s.layer, s.state));
+    const cut = channelsCutText(s.layer, g, lang);
     const mv = s.values ? { layerInput: s.values.x, weight: s.values.w, layerOutput: s.values.y } : null;
     const drawn = this.matrix.draw(g, state.matrix === 'ct', p, Math.min(360, maxPanelPx()), mv);
     const mcap = matrixCaption(this.matrix, g, lang);
     this.tutorial()?.update(s);
-    setText(byId('matrix-caption'), drawn ? mcap : `${mcap} — ${t(lang, 'matrixTooLarge')}`);
+    const mtext = drawn ? mcap : `${mcap} — ${t(lang, 'matrixTooLarge')}`;
+    setText(byId('matrix-caption'), cut ? `${mtext}${lang === 'zh' ? '。' : '. '}${cut}` : mtext);
     setAttr(byId('svg-matrix'), 'aria-label', mcap);
     const chSvg = byId<SVGSVGElement>('svg-channels');
     const sl = channelSlice(s);
-    drawChannels(chSvg, s.trace.channels, p, { input: t(lang, 'inChannels'), output: t(lang, 'outChannels') }, g.outChannels > 1 ? sl.oc : null);
+    drawChannels(chSvg, s.trace.channels, p, { input: t(lang, 'inChannels'), output: t(lang, 'outChannels') }, g.outChannels > 1 ? sl.oc : null, s.layer);
+    setText(byId('channels-cut-side'), cut);
+    setHidden(byId('channels-cut-side'), cut === '');
     const chSel = select('channel-out');
     if (chSel.options.length !== g.outChannels) {
       chSel.replaceChildren(...Array.from({ length: g.outChannels }, (_, i) => {
@@ -125,7 +132,7 @@ const STACK_PART = TOUR.findIndex((st) => st.figure === 'stack') + 1;
 function drawFormula(s: StageScene): void {
   const lang = store.state.lang;
   const box = byId('formula');
-  const e = explainGeometry(s.geometry, lang);
+  const e = explainGeometry(s.layer, lang);
   // Built once, then updated in place: only the texts that differ are rewritten.
   let dl = box.querySelector('dl');
   let ul = box.querySelector<HTMLUListElement>('ul.explain');
@@ -149,7 +156,7 @@ function drawFormula(s: StageScene): void {
     [t(lang, 'params'), formatNumber(e.params)],
     [t(lang, 'macs'), formatNumber(e.macs)],
     // One output of this layer alone (the note below says so, and where a stack's larger field is shown).
-    [t(lang, 'rfField'), layerFieldText(s.geometry, lang)],
+    [t(lang, 'rfField'), layerFieldText(s.layer, lang)],
   ];
   const cells = dl.children;
   rows.forEach(([k, v], i) => {

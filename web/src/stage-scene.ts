@@ -9,6 +9,8 @@ import { paddingArgument } from '../../src/geometry/axis-kind.js';
 import type { ConvGeometry } from '../../src/geometry/types.js';
 import { trace } from '../../src/trace/index.js';
 import type { DirectTrace, ScatterTrace } from '../../src/trace/index.js';
+import { resolveSpec } from '../../src/geometry/options.js';
+import { drawnState } from './drawn-channels.js';
 import { exampleInput, exampleWeight } from './example-values.js';
 import { optionsOf } from './layer.js';
 import { pt } from './pair-i18n.js';
@@ -52,8 +54,15 @@ export function numbersKey(s: State): string {
 }
 
 export interface StageScene {
+  /** The settings, the layer's real channels included. */
   state: State;
+  /**
+   * The layer the pictures draw: `layer` itself, or a copy with at most 16 channels a side
+   * (drawn-channels.ts) — the trace, example values and matrix are this one's.
+   */
   geometry: ConvGeometry;
+  /** The layer as set, with its real channels: the Formula and Code tabs give this one. */
+  layer: ConvGeometry;
   /** The trace of the view shown (kernel, channels and grid are the same in both views). */
   trace: DirectTrace | ScatterTrace;
   direct: DirectTrace | null;
@@ -119,10 +128,21 @@ export function channelSlice(s: StageScene): { oc: number; ic: number; x: number
 }
 
 /** `numbers`: the figure's numbers when they are not the example's (store.ts decides when they apply). */
-export function buildScene(state: State, geometry: ConvGeometry, numbers: FigureNumbers | null = null): StageScene {
+export function buildScene(state: State, layer: ConvGeometry, numbers: FigureNumbers | null = null): StageScene {
+  // A layer of more channels than a picture holds is drawn as the copy drawn-channels.ts fits: the
+  // trace, the example values and C then cost what 16 channels cost, whatever the layer's count.
+  const drawn = drawnState(state);
+  const geometry = drawn === state ? layer : drawnGeometry(drawn);
   // Only the view shown is traced: the scatter view's trace carries the same grid, kernel and channels.
   const scatter = state.view === 'scatter' ? (trace(geometry, { view: 'scatter' }) as ScatterTrace) : null;
   const direct = scatter ? null : (trace(geometry, { view: 'direct' }) as DirectTrace);
   const values = state.numbers ? valuesOf(geometry, numbers) : null;
-  return { state, geometry, trace: (scatter ?? direct)!, direct, scatter, values };
+  return { state, geometry, layer, trace: (scatter ?? direct)!, direct, scatter, values };
+}
+
+/** The library's geometry of the drawn copy (the layer's own but for its channels, so the library accepts it too). */
+function drawnGeometry(drawn: State): ConvGeometry {
+  const r = resolveSpec(optionsOf(drawn));
+  if (r.kind !== 'conv') throw new Error('unexpected pooling geometry');
+  return r.geometry;
 }

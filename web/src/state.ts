@@ -85,8 +85,17 @@ export const BOUNDS = {
   pad: [0, 16],
   outputPadding: [0, 7],
   target: [1, 512],
+  /**
+   * A layer's channels and groups, as the form and a link take them (a real layer's: 64 → 32,
+   * 2048 → 512). The Formula and Code tabs give them exactly; the pictures draw a copy with at most
+   * `channels` of each (drawn-channels.ts), and so does the tour's channel control.
+   */
+  layerChannels: [1, 4096],
+  layerGroups: [1, 4096],
+  /** The channels and groups the pictures draw at most (one box, plane, matrix block per channel). */
   channels: [1, 16],
   groups: [1, 16],
+  /** The output channel shown: one of the drawn ones. */
   channel: [0, 15],
   frame: [0, 1 << 20],
   tour: [1, 99],
@@ -261,9 +270,9 @@ export function parseQuery(query: string, base: State = defaultState()): { state
       case 't': { const b = boolIn(value); if (b !== null) state.transposed = b; else ok = false; break; }
       case 'op': { const p = pairIn(value, BOUNDS.outputPadding); if (p) state.outputPadding = p; else ok = false; break; }
       case 'os': { const p = pairIn(value, BOUNDS.target); if (p) { state.target = p; state.useTarget = true; } else ok = false; break; }
-      case 'ci': { const n = intIn(value, BOUNDS.channels); if (n !== null) state.inChannels = n; else ok = false; break; }
-      case 'co': { const n = intIn(value, BOUNDS.channels); if (n !== null) state.outChannels = n; else ok = false; break; }
-      case 'g': { const n = intIn(value, BOUNDS.groups); if (n !== null) state.groups = n; else ok = false; break; }
+      case 'ci': { const n = intIn(value, BOUNDS.layerChannels); if (n !== null) state.inChannels = n; else ok = false; break; }
+      case 'co': { const n = intIn(value, BOUNDS.layerChannels); if (n !== null) state.outChannels = n; else ok = false; break; }
+      case 'g': { const n = intIn(value, BOUNDS.layerGroups); if (n !== null) state.groups = n; else ok = false; break; }
       case 'oc': { const n = intIn(value, BOUNDS.channel); if (n !== null) state.channel = n; else ok = false; break; }
       case 'n': { const b = boolIn(value); if (b !== null) state.numbers = b; else ok = false; break; }
       case 'v': { const v = oneOf(value, ['direct', 'scatter'] as const); if (v) state.view = v; else ok = false; break; }

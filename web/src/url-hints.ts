@@ -69,9 +69,9 @@ export function urlKeyHint(key: string, lang: Lang, tourSteps: number): string {
     case 'd': return w.pair(name, BOUNDS.dilation, '2x1');
     case 'op': return w.pair(name, BOUNDS.outputPadding, '1x0');
     case 'os': return w.pair(name, BOUNDS.target, '6x8');
-    case 'ci': return w.int(name, BOUNDS.channels);
-    case 'co': return w.int(name, BOUNDS.channels);
-    case 'g': return w.int(name, BOUNDS.groups);
+    case 'ci': return w.int(name, BOUNDS.layerChannels);
+    case 'co': return w.int(name, BOUNDS.layerChannels);
+    case 'g': return w.int(name, BOUNDS.layerGroups);
     case 'oc': return w.int(name, BOUNDS.channel);
     case 'f': return w.from(name, BOUNDS.frame[0]);
     case 'tour': return w.int(name, [BOUNDS.tour[0], tourSteps]);
