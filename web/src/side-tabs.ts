@@ -51,3 +51,29 @@ export function measureHeader(): void {
   const h = document.querySelector<HTMLElement>('header.top')?.offsetHeight ?? 64;
   document.documentElement.style.setProperty('--header-h', `${h}px`);
 }
+
+/**
+ * A tour step was opened. On a wide screen the side column scrolls by itself, and the matrix a step
+ * opens (z = Cx, x = Cᵀz) lay under the tour card, out of sight (at 1280×800 its first 50 px
+ * showed): the column scrolls until the matrix is whole in sight, but never so far that the step's
+ * prose loses its first line. Where both do not fit, the prose keeps its place and the matrix shows
+ * its labels and first rows under it ("Show the matrix" brings the rest). A step with another tab
+ * shows the column from its top, the card's title first.
+ */
+export function revealSideTab(behavior: ScrollBehavior): void {
+  const side = document.querySelector<HTMLElement>('aside.side');
+  // A column that does not scroll by itself (a phone's, or one under the stage) is the page's business.
+  if (!side || getComputedStyle(side).overflowY !== 'auto') return;
+  const wrap = document.querySelector<HTMLElement>('#panel-matrix .matrix-wrap');
+  const prose = document.getElementById('tour-text');
+  if (document.body.dataset.side !== 'matrix' || !wrap || !prose || wrap.offsetParent === null) {
+    if (side.scrollTop > 0) side.scrollTo({ top: 0, behavior });
+    return;
+  }
+  const margin = 8;
+  const frame = side.getBoundingClientRect().top + side.clientTop;
+  const at = (el: HTMLElement): number => el.getBoundingClientRect().top - frame + side.scrollTop;
+  const whole = at(wrap) + wrap.offsetHeight + margin - side.clientHeight;
+  const keepProse = at(prose) - margin;
+  side.scrollTo({ top: Math.max(0, Math.min(whole, keepProse)), behavior });
+}

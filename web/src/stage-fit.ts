@@ -4,9 +4,11 @@
  */
 import { byId, setAttr, setHidden, setText } from './dom-write.js';
 import { t } from './i18n.js';
+import { revealSideTab } from './side-tabs.js';
 import { numbersCaption } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import { store } from './store.js';
+import { TOUR } from './tour/steps.js';
 import type { Views } from './views.js';
 
 /** A figure the stage can show instead of the grids (`state.figure` names it). */
@@ -70,6 +72,9 @@ export function chooseFigure(s: StageScene): string {
   setHidden(note, !refused);
   setText(note, refused ? t(store.state.lang, 'classicRefused') : '');
   setAttr(byId('figure-box'), 'data-stage', shown);
+  // The tutorial view a tour step opens, which style.css draws under the step sentence: set before
+  // the figure is fitted, as it changes what lies above the stage's fold (measureFigureBox).
+  setAttr(byId('stage'), 'data-step-view', TOUR[store.state.tour - 1]?.opens ?? '');
   // A still figure: no player buttons, scrub bar, step count or speed, and no sentence about a step
   // of a layer the figure does not draw (the figure and view menus stay, to leave it).
   const still = !figureAnimates();
@@ -99,13 +104,19 @@ export function chooseFigure(s: StageScene): string {
  */
 let fitted: { key: string; W: number; H: number } | null = null;
 
+/** The grids' views, kept for a fit the stage asks for itself (refitToRoom). */
+let lastViews: Views | null = null;
+
 /** Scales the figure shown to the stage's box. */
 export function fitFigure(views: Views, again = true): void {
+  lastViews = views;
   const box = byId('figure-box');
   const phone = isPhone();
   const notices = ['error-banner', 'model-origin', 'classic-note', 'numbers-note', 'channels-note'].map((id) => (byId(id).hidden ? 0 : 1)).join('');
   const legend = byId('classic-key');
-  const key = `${window.innerWidth}x${window.innerHeight} ${store.state.lang} ${store.state.tour} ${notices} ${phone} ${document.body.dataset.side ?? ''} ${figureAnimates()} ${legend.hidden}`;
+  // The figure shown and whether the cue shows: each changes what the stage holds above the fold.
+  const cue = document.getElementById('stage-more');
+  const key = `${window.innerWidth}x${window.innerHeight} ${store.state.lang} ${store.state.tour} ${notices} ${phone} ${document.body.dataset.side ?? ''} ${shown} ${cue?.hidden ?? ''} ${legend.hidden}`;
   if (fitted?.key !== key) fitted = { key, ...measureFigureBox(box, phone) };
   const { W, H } = fitted;
   const fig = figures.get(shown);
@@ -114,6 +125,19 @@ export function fitFigure(views: Views, again = true): void {
   // The classic figure shows or hides its phone key as it fits; in the tour that key sits above the
   // card, so the height it takes is measured again and the figure fitted once more.
   if (again && phone && store.state.tour > 0 && legend.hidden !== key.endsWith(' true')) fitFigure(views, false);
+}
+
+/**
+ * On a wide screen, the room the stage's other lines take measured again once they are drawn: the
+ * grids' legend is written after the figure is fitted, and a legend or pointing line that wraps
+ * pushed the cue below the stage's edge. The figure is fitted again when the room changed.
+ */
+function refitToRoom(): void {
+  if (!fitted || !lastViews || isPhone()) return;
+  const m = measureFigureBox(byId('figure-box'), false);
+  if (m.W === fitted.W && m.H === fitted.H) return;
+  fitted = { key: fitted.key, ...m };
+  fitFigure(lastViews);
 }
 
 function measureFigureBox(box: HTMLElement, phone: boolean): { W: number; H: number } {
@@ -131,20 +155,39 @@ function measureFigureBox(box: HTMLElement, phone: boolean): { W: number; H: num
       const next = document.getElementById('tour-next');
       const last = next && !next.hidden ? next : tryIt;
       const below = last.getBoundingClientRect().bottom - card.getBoundingClientRect().top + 12;
-      const above = ['header.top', '#stage .player', '#numbers-note:not([hidden])', '#classic-key']
+      // Above the card: the header, the player, the classic figure's legend row and the step's sentence.
+      const above = ['header.top', '#stage .player', '#numbers-note:not([hidden])', '#classic-key', '#step-text']
         .map((sel) => document.querySelector<HTMLElement>(sel))
-        .reduce((sum, el) => sum + (el ? el.offsetHeight + 8 : 0), 12);
+        .reduce((sum, el) => sum + (el && !el.hidden && el.offsetHeight > 1 ? el.offsetHeight + 8 : 0), 12);
       H = Math.max(220, Math.min(H, window.innerHeight - above - below));
     }
     box.style.height = '';
   } else {
-    const used = ['.player', '#step-text', '#error-banner', '#model-origin', '#classic-note', '#numbers-note', '#channels-note']
-      .map((sel) => document.querySelector<HTMLElement>(`#stage ${sel}`))
-      .reduce((sum, el) => sum + (el && !el.hidden ? el.offsetHeight + 8 : 0), 0);
-    H = Math.max(200, byId('stage').clientHeight - 24 - used);
+    // Everything the stage shows before the "more below" cue, and the cue itself (mountStageCue):
+    // the player, notices, the step sentence, the grids' pointing line and legend. The figure takes
+    // the rest, so when it fills the stage the cue is in sight at the stage's top, under the step
+    // sentence rather than across it. A tour step's own view comes right under the sentence
+    // (style.css) and is scrolled into sight with the cue under it (revealStep): there the room
+    // ends at the sentence.
+    const stage = byId('stage');
+    const view = document.body.dataset.mode === 'tour' && stage.dataset.stepView;
+    const end: Element = (!view && document.getElementById('stage-more')) || byId('step-text');
+    const parts = Array.from(stage.children);
+    const used = parts.slice(0, parts.indexOf(end) + 1)
+      .filter((el): el is HTMLElement => el instanceof HTMLElement && el !== box && !el.hidden && el.getClientRects().length > 0)
+      .reduce((sum, el) => sum + outerHeight(el), 0);
+    const cs = getComputedStyle(stage);
+    const inner = stage.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
+    H = Math.max(200, Math.floor(inner - used - 2));
     box.style.height = `${H}px`;
   }
   return { W, H: Math.max(120, H) };
+}
+
+/** An element's height with its margins (the stage is a flex column: margins do not collapse). */
+function outerHeight(el: HTMLElement): number {
+  const cs = getComputedStyle(el);
+  return el.offsetHeight + parseFloat(cs.marginTop) + parseFloat(cs.marginBottom);
 }
 
 /** The grids in a row, or input-left / kernel-over-output when that gives larger cells. */
@@ -185,12 +228,14 @@ const STEP_VIEWS = { pair: 'pair-panel', dilation: 'dilation-view' } as const;
  * step sentence (style.css) and the stage scrolls until it is whole in sight (its top, if it is
  * taller than the stage); a step without a view shows the stage from its top. On a phone the page
  * scrolls: a step opened from the card below the figure left the player bar half above the
- * screen, so the page is scrolled back until the whole bar shows.
+ * screen, so the page is scrolled back until the whole bar shows. The side column shows the tab
+ * the step opened (side-tabs.ts revealSideTab).
  */
 export function revealStep(view: 'pair' | 'dilation' | undefined): void {
-  const stage = byId('stage');
-  setAttr(stage, 'data-step-view', view ?? '');
   const behavior = scrollBehavior();
+  // The side column's tab (the matrix a step opens), measured once this draw has set its caption.
+  requestAnimationFrame(() => revealSideTab(behavior));
+  const stage = byId('stage');
   const phone = isPhone();
   if (phone) {
     const player = stage.querySelector<HTMLElement>('.player');
@@ -214,7 +259,10 @@ export function revealStep(view: 'pair' | 'dilation' | undefined): void {
 /**
  * The stage's "more below" cue: the stage scrolls by itself (a window of ~700 px over ~1400–1800)
  * and nothing said so. A button where the figure's lines end names the part after it (by that
- * part's own heading, in the page's language) and scrolls to it.
+ * part's own heading, in the page's language) and scrolls to it. The figure leaves room for it
+ * (measureFigureBox), so it is in sight at the stage's top even when the figure fills the stage
+ * (headless Chromium draws no scrollbar, and the cue was then the one sign of more, below the
+ * fold); kept in the flow, it never lies over a line of text, as one pinned to the edge would.
  */
 export function mountStageCue(): () => void {
   const stage = byId('stage');
@@ -222,7 +270,6 @@ export function mountStageCue(): () => void {
   cue.type = 'button';
   cue.id = 'stage-more';
   cue.className = 'stage-more';
-  cue.hidden = true;
   const arrow = document.createElement('span');
   arrow.setAttribute('aria-hidden', 'true');
   arrow.textContent = '↓ ';
@@ -245,6 +292,7 @@ export function mountStageCue(): () => void {
       // Where the cue is does not depend on the scroll, so neither does whether it shows: it
       // never appears or goes while the reader scrolls past it.
       setHidden(cue, false);
+      refitToRoom();
       const from = cue.getBoundingClientRect().top;
       const parts = Array.from(stage.children).filter((c): c is HTMLElement => titled(c) && !c.hidden && c.offsetHeight > 0);
       target = parts
@@ -267,4 +315,18 @@ export function mountStageCue(): () => void {
   };
   window.addEventListener('resize', later);
   return later;
+}
+
+/**
+ * On a phone in the tour the step sentence keeps two lines (style.css), so the card under it stays
+ * put; a longer sentence ends in "…" and a tap opens it whole (another closes it). Screen readers
+ * read it whole either way.
+ */
+export function mountStepSentence(): void {
+  const p = byId('step-text');
+  p.addEventListener('click', () => {
+    const open = p.hasAttribute('data-open');
+    if (!open && p.scrollHeight <= p.clientHeight + 1) return;
+    p.toggleAttribute('data-open', !open);
+  });
 }

@@ -9,7 +9,7 @@ import { DilationView } from './dilation-view.js';
 import { NotationView } from './notation-view.js';
 import type { Palette } from './palette.js';
 import { PairView } from './pair-view.js';
-import { mountStageCue, revealStep } from './stage-fit.js';
+import { mountStageCue, mountStepSentence, revealStep } from './stage-fit.js';
 import type { StageScene } from './stage-scene.js';
 import type { Lang, State } from './state.js';
 import { TOUR } from './tour/steps.js';
@@ -41,6 +41,7 @@ export function mountTutorialViews(deps: TutorialDeps): TutorialViews {
   const dilation = new DilationView(host as HTMLElement, next);
   const pair = new PairView(host as HTMLElement, deps, next as Element | null);
   const cue = mountStageCue();
+  mountStepSentence();
   let frame = 0;
   // The tour step these views were last drawn for: a new step (its view just opened, main.ts) is
   // brought into sight once it is drawn, not at each later change the reader makes on that step.

@@ -3,10 +3,12 @@
  * way back to the free playground. It reads the state and asks its host to change it; it draws
  * nothing of the convolution itself (the stage does, from the library).
  */
+import { explainGeometry } from '../../../src/arithmetic/explain.js';
 import { effectiveKernel } from '../../../src/geometry/sizes.js';
+import { formatNumber } from '../../../src/i18n/index.js';
 import { t } from '../i18n.js';
 import type { MessageKey } from '../i18n.js';
-import { optionsOf } from '../layer.js';
+import { buildLayer, optionsOf } from '../layer.js';
 import { BOUNDS, defaultState, parseQuery } from '../state.js';
 import type { Lang, State } from '../state.js';
 import { TOUR, fill } from './steps.js';
@@ -66,6 +68,11 @@ interface Proxy {
   bounds?: readonly [number, number];
   get?: (s: State) => number | boolean | string;
   set?: (s: State, v: number | boolean | string) => void;
+  /**
+   * The count this control changes, shown beside it as the Formula tab's row of that name shows
+   * it: the step asks the reader to watch it, and on a phone that tab is a screen below the card.
+   */
+  watch?: 'params';
 }
 
 const pair = (v: number): [number, number] => [v, v];
@@ -81,8 +88,8 @@ const PROXIES: Record<TryControl, Proxy> = {
     set: (s, v) => { s.padMode = 'number'; s.pad = [v as number, v as number, v as number, v as number]; },
   },
   dilation: { label: 'tryDilation', kind: 'number', bounds: BOUNDS.dilation, get: (s) => s.dilation[0], set: (s, v) => { s.dilation = pair(v as number); } },
-  outChannels: { label: 'tryOutChannels', kind: 'number', bounds: BOUNDS.channels, get: (s) => s.outChannels, set: (s, v) => { s.outChannels = v as number; } },
-  inChannels: { label: 'tryInChannels', kind: 'number', bounds: BOUNDS.channels, get: (s) => s.inChannels, set: (s, v) => { s.inChannels = v as number; } },
+  outChannels: { label: 'tryOutChannels', kind: 'number', bounds: BOUNDS.channels, get: (s) => s.outChannels, set: (s, v) => { s.outChannels = v as number; }, watch: 'params' },
+  inChannels: { label: 'tryInChannels', kind: 'number', bounds: BOUNDS.channels, get: (s) => s.inChannels, set: (s, v) => { s.inChannels = v as number; }, watch: 'params' },
   outputPadding: { label: 'tryOutputPadding', kind: 'number', bounds: BOUNDS.outputPadding, get: (s) => s.outputPadding[0], set: (s, v) => { s.useTarget = false; s.outputPadding = pair(v as number); } },
   numbers: { label: 'numbers', kind: 'check', get: (s) => s.numbers, set: (s, v) => { s.numbers = v as boolean; } },
   view: { label: 'view', kind: 'view', get: (s) => s.view, set: (s, v) => { s.view = v === 'scatter' ? 'scatter' : 'direct'; } },
@@ -109,6 +116,17 @@ export function keepFormulas(text: string): string {
     out += (bound ? '\u00a0' : ' ') + words[i];
   }
   return out;
+}
+
+/**
+ * ["Parameters: ", "112"], as the Formula tab's row says it: the library's count for the layer the
+ * state draws, by the same explanation and formatter. Empty while the layer is refused (the
+ * control's own message says why).
+ */
+function watchText(s: State, watch: Proxy['watch']): [string, string] {
+  const layer = watch ? buildLayer(s) : null;
+  if (!layer?.ok) return ['', ''];
+  return [`${t(s.lang, 'params')}${s.lang === 'zh' ? '：' : ': '}`, formatNumber(explainGeometry(layer.geometry, s.lang).params)];
 }
 
 export class Tour {
@@ -312,6 +330,13 @@ export class Tour {
       label.append(span, inp);
       row.append(label);
       this.field = inp;
+      if (p.watch) {
+        const watch = document.createElement('output');
+        watch.id = 'try-watch';
+        watch.className = 'try-watch';
+        watch.htmlFor.add('try-control');
+        row.append(watch);
+      }
       const err = document.createElement('p');
       err.className = 'field-error';
       err.dataset.for = 'try-control';
@@ -328,6 +353,15 @@ export class Tour {
     const f = this.field;
     if (!f || s.tour === 0) return;
     const p = PROXIES[TOUR[s.tour - 1].control];
+    const watch = document.getElementById('try-watch');
+    if (watch) {
+      const [name, value] = watchText(s, p.watch);
+      if (watch.textContent !== name + value) {
+        const strong = document.createElement('strong');
+        strong.textContent = value;
+        watch.replaceChildren(name, strong);
+      }
+    }
     const v = p.get!(s);
     if (f instanceof HTMLInputElement && f.type === 'checkbox') f.checked = Boolean(v);
     else if (document.activeElement !== f && f.value !== String(v)) f.value = String(v);
