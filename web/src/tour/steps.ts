@@ -211,8 +211,8 @@ export const TOUR: TourStep[] = [
     id: 'output-padding',
     title: { en: 'Output padding', zh: '输出填充' },
     text: {
-      en: 'With kernel 3 and padding 1, a convolution with stride 2 maps both a 5×5 and a 6×6 input to 3×3, so going back is ambiguous. Output padding a settles it: the output keeps a more rows and columns at the bottom and right — here they hold computed values, not zeros — because the equivalent direct convolution pads its stretched input with a more rows and columns of zeros there (the cells marked a in the figure). Here a = 0 gives {o0}×{o0} and a = 1 gives {o1}×{o1}. PyTorch takes a smaller than the stride (or than the dilation rate, if that is larger).',
-      zh: '卷积核为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反过来时尺寸并不唯一。输出填充 a 用来消除这种歧义：输出在下方和右侧多保留 a 行 a 列——这里是算出来的值，不是零——因为等价的普通卷积在插零后的输入下方和右侧多补了 a 行 a 列零（图中标 a 的单元）。这里 a = 0 得到 {o0}×{o0}，a = 1 得到 {o1}×{o1}。PyTorch 要求 a 小于步长（膨胀率更大时，小于膨胀率）。',
+      en: 'With kernel 3 and padding 1, a convolution with stride 2 maps both a 5×5 and a 6×6 input to 3×3, so going back is ambiguous. Output padding a (smaller than the stride or the dilation rate) settles it: the output keeps a more rows and columns of computed values at the bottom and right, where the equivalent convolution pads a more zeros (the cells marked a). Here a = 0 gives {o0}×{o0} and a = 1 gives {o1}×{o1}.',
+      zh: '卷积核为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反过来时尺寸并不唯一。输出填充 a（小于步长或膨胀率）用来消除这种歧义：输出在下方和右侧多保留 a 行 a 列算出来的值，对应等价的普通卷积在那里多补的 a 行 a 列零（图中标 a 的单元）。这里 a = 0 得到 {o0}×{o0}，a = 1 得到 {o1}×{o1}。',
     },
     tryIt: { en: 'Switch the output padding between 0 and 1.', zh: '把输出填充在 0 和 1 之间切换。' },
     control: 'outputPadding',
