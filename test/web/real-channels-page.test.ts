@@ -84,25 +84,28 @@ describe('real channels on the page', () => {
     expect([...errors, ...zh.errors, ...bad.errors]).toEqual([]);
   }, 120_000);
 
-  it('a change to 4096 channels redraws in about the time a change to 16 takes', async () => {
+  it('a layer of 4096 channels is drawn from the same 16-channel copy as one of 16: the pictures do not grow with the layer', async () => {
+    // Speed itself is measured in bench/, never asserted here: what keeps a change at 4096 channels
+    // as cheap as one at 16 is that every picture is built from the copy, so the pictures are the
+    // same size, element for element.
     const { page, errors } = await h.open('?i=16&k=3&s=1&p=1&n=1&lang=en', { width: 1366, height: 900 });
     await settled(page);
-    const time = (c: number) => page.evaluate((c) => {
+    const drawn = (c: number) => page.evaluate((c) => {
       const api = (window as unknown as { convkitPlayground: { benchChange(p: object): void; flushSide(): void } }).convkitPlayground;
-      const runs: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const t0 = performance.now();
-        api.benchChange({ inChannels: c, outChannels: c, kernel: [3, 3 + (i % 2)] });
-        api.flushSide();
-        runs.push(performance.now() - t0);
-      }
-      return runs.sort((a, b) => a - b)[2];
+      api.benchChange({ inChannels: c, outChannels: c, kernel: [3, 3] });
+      api.flushSide();
+      const count = (sel: string) => document.querySelector(sel)?.querySelectorAll('*').length ?? 0;
+      return { channels: count('#svg-channels'), matrix: count('#svg-matrix'), classic: count('#svg-classic'), grid: count('#svg-grid') };
     }, c);
-    const t16 = await time(16);
-    const t4096 = await time(4096);
-    console.log(`change at 16 channels ${t16.toFixed(1)} ms, at 4096 ${t4096.toFixed(1)} ms`);
-    expect(t4096).toBeLessThan(t16 * 2 + 50);
-    // The last change (i = 4) left a 3 × 3 kernel.
+    const at16 = await drawn(16);
+    const at4096 = await drawn(4096);
+    // The channel diagram adds one dashed "+4080" box (and its text) under each of its two columns.
+    const { channels: c4096, ...rest4096 } = at4096;
+    const { channels: c16, ...rest16 } = at16;
+    expect(rest4096).toEqual(rest16);
+    expect(c4096 - c16).toBeGreaterThanOrEqual(0);
+    expect(c4096 - c16).toBeLessThanOrEqual(4);
+    expect(Object.values(at16).some((n) => n > 0)).toBe(true);
     expect(await text(page, '#params-text')).toBe(formatNumber(4096 * 4096 * 3 * 3 + 4096));
     expect(errors).toEqual([]);
   }, 120_000);

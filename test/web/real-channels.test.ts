@@ -75,20 +75,15 @@ describe('real channels', () => {
     expect(fitChannels({ inChannels: 64, outChannels: 128, groups: 4 }, maxC, maxG)).toEqual({ inChannels: 16, outChannels: 16, groups: 4 });
   });
 
-  it('a scene of 4096 channels costs what one of 16 costs (nothing scales with the channels)', () => {
+  it('a scene of 4096 channels is built from the same 16-channel copy as one of 16 (nothing scales with the channels)', () => {
+    // Speed is measured in bench/, not asserted here: the scene's arrays are the copy's, whatever the layer's channels.
     const big = layerOf({ input: [16, 16], kernel: [3, 3], stride: [1, 1], inChannels: 4096, outChannels: 4096, numbers: true });
     const small = { ...big, inChannels: 16, outChannels: 16 };
-    const time = (s: State) => {
-      scene(s);
-      const t0 = performance.now();
-      for (let i = 0; i < 5; i++) scene(s);
-      return (performance.now() - t0) / 5;
-    };
-    const [tSmall, tBig] = [time(small), time(big)];
     const b = scene(big);
+    const s = scene(small);
     expect(b.values!.w.length).toBe(16 * 16 * 9);
+    expect([b.values!.x.length, b.values!.y.length]).toEqual([s.values!.x.length, s.values!.y.length]);
+    expect(b.geometry.weightShape).toEqual(s.geometry.weightShape);
     expect(explainGeometry(b.layer, 'en').params).toBe(4096 * 4096 * 9 + 4096);
-    // Generous: the same work, measured on a shared machine.
-    expect(tBig).toBeLessThan(tSmall * 3 + 20);
   });
 });
