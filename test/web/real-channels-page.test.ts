@@ -38,6 +38,8 @@ describe('real channels on the page', () => {
     expect(await page.isVisible('#channels-cut')).toBe(true);
     expect(await text(page, '#channels-cut')).toBe('The pictures show 16 of 64 input channels, 16 of 32 output channels (at most 16 channels fit); the Formula and Code tabs give the whole layer.');
     expect(await page.getAttribute('[data-stage]', 'data-stage')).toBe('classic');
+    // The one-channel line counts the layer's channels, not the copy's.
+    expect(await text(page, '#channels-note-text')).toBe('This figure draws input channel 0 of 64.');
     // The channel diagram draws 16 boxes a side and one for the rest; its note says the same.
     expect(await text(page, '#channels-cut-side')).toBe(await text(page, '#channels-cut'));
     expect(await page.$$eval('#svg-channels text', (ts) => ts.map((t) => t.textContent))).toEqual(expect.arrayContaining(['in 15', 'out 15', '+48', '+16']));

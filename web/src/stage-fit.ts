@@ -80,11 +80,12 @@ export function chooseFigure(s: StageScene): string {
   const still = !figureAnimates();
   document.querySelector('#stage .player')?.toggleAttribute('data-still', still);
   setHidden(byId('step-text'), still);
-  // A figure that draws one input channel of several says so, with the way to see them all.
+  // A figure that draws one input channel of several says so, with the way to see them all; of
+  // the layer's real channels (a drawn copy of a wide layer has at most 16: drawn-channels.ts).
   const g0 = s.geometry;
   const oneOfMany = g0.inChannels > 1 && (shown === 'grids' || shown === 'classic');
   setHidden(byId('channels-note'), !oneOfMany);
-  setText(byId('channels-note-text'), oneOfMany ? t(store.state.lang, 'channelsOnStage', { c: s.trace.channels.feeds[Math.min(s.state.channel, g0.outChannels - 1)][0], n: g0.inChannels }) : '');
+  setText(byId('channels-note-text'), oneOfMany ? t(store.state.lang, 'channelsOnStage', { c: s.trace.channels.feeds[Math.min(s.state.channel, g0.outChannels - 1)][0], n: s.layer.inChannels }) : '');
   // Numbers that are not the example's (the linked pair's) are named under the figure; a still figure prints none.
   const whose = still ? null : numbersCaption(s, store.state.lang);
   setHidden(byId('numbers-note'), whose === null);
