@@ -48,7 +48,8 @@ async function figureBox(page: Page) {
 function shapes(svg: string): string[] {
   const out: string[] = [];
   const attrs = (s: string) => [...s.matchAll(/ ([\w-]+)="([^"]*)"/g)].map((m) => [m[1], m[2]] as const);
-  const base = svg.replace(/<rect width="100%"[^>]*>/, '').replace(/(<g id="classic-base">)<rect [^>]*>(<\/rect>)?/, '$1');
+  // (The windows' clip rectangles, where the key is shown beside the planes, draw nothing.)
+  const base = svg.replace(/<defs>.*?<\/defs>/g, '').replace(/<rect width="100%"[^>]*>/, '').replace(/(<g id="classic-base">)<rect [^>]*>(<\/rect>)?/, '$1');
   for (const m of base.matchAll(/<(polygon|path|line|rect|text)\b([^>]*?)\/?>(?:([^<]*)<\/text>)?/g)) {
     const [, name, rest, text] = m;
     const a = attrs(rest);
@@ -121,7 +122,9 @@ describe('the stage', () => {
     expect(await attr(page, '#svg-classic', 'data-frame')).toBe('1');
     const onScreen = await page.$eval('#svg-classic', (s) => s.outerHTML);
     // The library's SVG with the empty cells joined, as the page asks for them: the same shapes.
-    const expected = renderSvg({ input: [5, 5], kernel: 3, stride: 2, padding: 1 }, { theme: 'classic', lang: 'en', emptyCells: 'joined', frame: 1 });
+    // At the text scale the page drew it (above 1 where a small stage would print its text small).
+    const textScale = Number(await attr(page, '#svg-classic', 'data-text-scale'));
+    const expected = renderSvg({ input: [5, 5], kernel: 3, stride: 2, padding: 1 }, { theme: 'classic', lang: 'en', emptyCells: 'joined', frame: 1, textScale });
     expect(shapes(onScreen)).toEqual(shapes(expected));
     expect(expected).toContain(`width="${await attr(page, '#svg-classic', 'data-width')}"`);
     expect(await page.isHidden('#views')).toBe(true);
@@ -147,10 +150,11 @@ describe('the stage', () => {
         const frame = Number(await attr(page, '#svg-classic', 'data-frame'));
         expect(frame, `${step} ${lang}`).toBe(2);
         const onScreen = await page.$eval('#svg-classic', (s) => s.outerHTML);
-        const exported = renderSvg(layer as never, { theme: 'classic', lang, emptyCells: 'joined', frame });
+        const textScale = Number(await attr(page, '#svg-classic', 'data-text-scale'));
+        const exported = renderSvg(layer as never, { theme: 'classic', lang, emptyCells: 'joined', frame, textScale });
         expect(shapes(onScreen), `${step} ${lang}`).toEqual(shapes(exported));
         // Not what the export draws with its cells apart (each empty cell outlined on its own).
-        expect(shapes(exported)).not.toEqual(shapes(renderSvg(layer as never, { theme: 'classic', lang, frame })));
+        expect(shapes(exported)).not.toEqual(shapes(renderSvg(layer as never, { theme: 'classic', lang, frame, textScale })));
         expect(errors).toEqual([]);
         await page.close();
       }
@@ -200,10 +204,15 @@ describe('the stage', () => {
         const tinted = Array.from(document.querySelectorAll(`#classic-base [fill="${output}"][fill-opacity="0.3"]`));
         const cells = tinted.filter((e) => e.tagName !== 'rect').reduce((n, e) => n + ((e.getAttribute('d') ?? '').split('M').length - 1 || 1), 0);
         const swatch = tinted.find((e) => e.tagName === 'rect');
-        // The swatch is inside the legend's window on the phone (the key under the planes), or in the whole figure.
+        // The swatch is inside the legend's window on the phone (the key under the planes), in a
+        // window beside the planes where a small desktop stage shows the key there, or in the whole figure.
         const phone = !document.querySelector('#classic-key')!.hasAttribute('hidden');
-        const win = document.querySelector(phone ? '#svg-classic-legend' : '#svg-classic')!.getAttribute('viewBox')!.split(' ').map(Number);
+        const beside = document.querySelector('#svg-classic')!.getAttribute('data-layout') === 'beside';
         const x = Number(swatch?.getAttribute('x')), y = Number(swatch?.getAttribute('y'));
+        const windows = beside
+          ? Array.from(document.querySelectorAll<SVGRectElement>('#svg-classic clipPath:not(#classic-clip-planes) rect')).map((r) => [r.x.baseVal.value, r.y.baseVal.value, r.width.baseVal.value, r.height.baseVal.value])
+          : [document.querySelector(phone ? '#svg-classic-legend' : '#svg-classic')!.getAttribute('viewBox')!.split(' ').map(Number)];
+        const win = windows.find((b) => x >= b[0] && x <= b[0] + b[2] && y >= b[1] && y <= b[1] + b[3]) ?? windows[0];
         const solid = Array.from(document.querySelectorAll('#classic-base [fill]')).some((e) => e.getAttribute('fill') === output && !e.hasAttribute('fill-opacity'));
         return { cells, swatch: !!swatch, inWindow: x >= win[0] && x <= win[0] + win[2] && y >= win[1] && y <= win[1] + win[3], solid };
       });
@@ -287,8 +296,9 @@ describe('the stage', () => {
     const long = await open('?tour=7&lang=en', { width: 390, height: 844 });
     expect(await long.page.$eval('#try-control', (e) => e.getBoundingClientRect().bottom)).toBeLessThanOrEqual(844);
     await long.page.close();
-    // On a wide screen the figure is whole and there is no separate key.
-    const { page } = await open('?tour=7&lang=zh', { width: 1440, height: 900 });
+    // On a wide screen the figure is whole and there is no separate key (a smaller desktop stage
+    // shows the key beside the planes, in the figure: figure-text.test.ts).
+    const { page } = await open('?tour=7&lang=zh', { width: 1920, height: 1080 });
     expect(await attr(page, '#svg-classic', 'viewBox')).toBe(`0 0 ${await attr(page, '#svg-classic', 'data-width')} ${await attr(page, '#svg-classic', 'data-height')}`);
     expect(await page.$eval('#classic-key', (e) => e.hasAttribute('hidden'))).toBe(true);
     await page.close();

@@ -48,9 +48,13 @@ export interface Part extends Box {
   minText: number;
 }
 
-/** The key's parts: its parameter lines (text), and the windows of the legend and the kernel. */
+/**
+ * The key's parts: its parameter lines (text, and their window, which a wide screen shows beside
+ * the planes), and the windows of the legend and the kernel.
+ */
 export interface KeyParts {
   lines: string[];
+  linesBox: Part | null;
   legend: Part | null;
   kernel: Part | null;
 }
@@ -89,8 +93,8 @@ function keyParts(sc: SceneLayout, prims: readonly Prim[]): KeyParts {
   const swatchRows = left.filter((p) => p.type !== 'text').map((p) => extent(p));
   const onSwatchRow = (p: Prim) => swatchRows.some((r) => p.type === 'text' && p.y >= r[1] && p.y - p.size <= r[3]);
   const legend = left.filter((p) => p.type !== 'text' || onSwatchRow(p));
-  const lines = left.filter((p): p is Extract<Prim, { type: 'text' }> => p.type === 'text' && !onSwatchRow(p)).sort((a, b) => a.y - b.y).map((p) => p.text);
-  return { lines, legend: windowOf(legend, sc), kernel: windowOf(kernel, sc) };
+  const lineTexts = left.filter((p): p is Extract<Prim, { type: 'text' }> => p.type === 'text' && !onSwatchRow(p)).sort((a, b) => a.y - b.y);
+  return { lines: lineTexts.map((p) => p.text), linesBox: windowOf(lineTexts, sc), legend: windowOf(legend, sc), kernel: windowOf(kernel, sc) };
 }
 
 /**

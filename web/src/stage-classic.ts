@@ -10,6 +10,15 @@
  * The background (planes, labels, legend) is parsed once per configuration; a step replaces only
  * the frame's few primitives (window, current output cell, the four lines).
  *
+ * Where the whole figure, fitted to a wide screen's stage, would print text below MIN_TEXT_PX (a
+ * 1280×800 laptop printed the kernel's w₀₀ … at 6–7 px), the stage shows the planes with the key
+ * beside them instead of under them: the stage is wider than the figure there, and text drawn
+ * larger in the whole figure makes it taller, so the planes would shrink as fast as the text grew.
+ * Beside the planes, the key's parts (parameter lines, legend, kernel) are windows onto the same
+ * drawing (a <use> of the base), each at the scale that prints its smallest text at the minimum,
+ * and the planes' own text reaches it through the renderer's textScale. A screen that shows the
+ * whole figure large enough keeps it as the library's gallery draws it (textScale 1).
+ *
  * While the Matrix tab is open the kernel's cells take the matrix's tap colours (the renderer's
  * `kernelFills`), as the grids' kernel does, so each w₀₀ … of the figure is found in C or Cᵀ by
  * its colour; the renderer keys each cell by the weight it names, flipped kernel included.
@@ -34,6 +43,18 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const MIN_TEXT_PX = 11;
 /** The smallest text of the phone's key (legend, kernel), in CSS pixels. */
 const KEY_TEXT_PX = 12;
+/**
+ * The smallest text of the key shown beside the planes: a little above the minimum, as the
+ * figure's size in whole pixels can take its scale a hair under the one asked for.
+ */
+const SIDE_TEXT_PX = MIN_TEXT_PX * 1.03;
+/** The gap between the planes and the key beside them, in CSS pixels. */
+const SIDE_GAP = 16;
+/** The least share of the stage's width the planes keep when the key goes beside them. */
+const SIDE_MIN_PLANES = 0.35;
+
+/** How the figure is shown: whole, the planes with the key beside them, or the planes alone (a phone: the key goes below, as the page's own text). */
+type Layout = 'whole' | 'beside' | 'split';
 
 /** Primitives → SVG elements, named and attributed by the library's own writer (`svgElementOf`). */
 function nodesOf(prims: readonly (Prim | PathPrim)[]): Element[] {
@@ -79,6 +100,10 @@ export class ClassicStage {
   private key = '';
   private readonly base: SVGGElement;
   private readonly overlay: SVGGElement;
+  /** Holds the base: clipped to the planes where the key is shown beside them. */
+  private readonly planes: SVGGElement;
+  /** The key's windows beside the planes (empty unless the layout is 'beside'). */
+  private readonly side: SVGGElement;
   private shown = -1;
   /** Why the renderer refused the current configuration (too many cells), or null. */
   refusal: ConvError | null = null;
@@ -93,6 +118,8 @@ export class ClassicStage {
   private painted = -1;
   /** The box fitted last, to fit a new layout into (the tap colours come and go with the Matrix tab). */
   private fitted: [number, number, boolean] | null = null;
+  /** Whether the whole figure at textScale 1 prints its text legibly in the box asked for (`asked`: configuration and box). */
+  private plain: { asked: string; legible: boolean } | null = null;
   /** Whether draw() laid the figure out since it was last fitted. */
   private unfitted = false;
 
@@ -107,7 +134,11 @@ export class ClassicStage {
     this.base = document.createElementNS(SVG_NS, 'g');
     this.base.id = 'classic-base';
     this.overlay = document.createElementNS(SVG_NS, 'g');
-    svg.append(this.base, this.overlay);
+    this.planes = document.createElementNS(SVG_NS, 'g');
+    this.side = document.createElementNS(SVG_NS, 'g');
+    // The overlay (window, current cell, lines, step counter) lies on the planes: it needs no clip.
+    this.planes.append(this.base);
+    svg.append(this.side, this.planes, this.overlay);
     svg.setAttribute('font-family', FONT_FAMILY);
     for (const part of [keyEls.legend, keyEls.kernel]) {
       const use = document.createElementNS(SVG_NS, 'use');
@@ -208,36 +239,66 @@ export class ClassicStage {
   /**
    * Scales the figure to the largest size that fits `w` × `h` CSS pixels (aspect kept). On a phone
    * (`split`) the stage gets the planes' window and the key shows below at its own scale, as long
-   * as that makes the planes larger.
+   * as that makes the planes larger. On a wider screen the figure is shown whole at textScale 1
+   * where its smallest text comes out at MIN_TEXT_PX or more, and otherwise with the key beside the
+   * planes (or, where the stage is too narrow for that, whole with its text drawn larger).
    */
   fit(w: number, h: number, split = false): void {
     this.fitted = [w, h, split];
     this.unfitted = false;
     if (!this.scene) return;
-    // Shown at scale k, the figure's smallest text must come out at MIN_TEXT_PX or more: on a phone
-    // the renderer draws its text larger (textScale) and the figure is fitted again, as text can
-    // widen it; on a wide screen the figure is drawn as the library's gallery draws it.
-    for (let i = 0; i < 6; i++) {
-      const k = this.place(w, h, split);
-      const want = split ? this.scaleFor(k) : 1;
-      // Up to a step of 0.05 more than needed is kept: laying out again only to shrink text a
-      // little could need the larger scale back (the narrower figure then fits larger).
-      if (split ? want <= this.textScale && want >= this.textScale - 0.1 : this.textScale === 1) break;
-      // Once raised, not lowered again in this fit: larger text can hide the small 'a' marks of
-      // narrow cells, whose return would ask for the larger scale once more.
-      if (split && i > 0 && want < this.textScale) break;
-      this.textScale = want;
-      if (!this.layout()) return;
-      // A new layout shows the whole drawing until it is placed again.
-      if (i === 5) this.place(w, h, split);
+    if (split) this.fitText(w, h, 'split');
+    else {
+      // The whole figure as the gallery draws it, when its text is legible at the size it fits
+      // (found once per configuration and box: a refit of the same one lays nothing out again).
+      const asked = `${this.key}|${w}x${h}`;
+      if (this.plain?.asked !== asked || (this.plain.legible && this.textScale !== 1)) {
+        if (this.textScale !== 1) {
+          this.textScale = 1;
+          if (!this.layout()) return;
+        }
+        this.plain = { asked, legible: this.scaleFor(this.place(w, h, 'whole'), 'whole') === 1 };
+      }
+      if (this.plain.legible) this.place(w, h, 'whole');
+      else this.fitText(w, h, this.place(w, h, 'beside') > 0 ? 'beside' : 'whole');
     }
+    this.svg.setAttribute('data-text-scale', String(this.textScale));
     if (this.shown === -1 && this.painted !== -1) this.paint(this.painted);
   }
 
-  /** The text scale at which the planes' smallest text is MIN_TEXT_PX at figure scale `k`. */
-  private scaleFor(k: number): number {
+  /**
+   * Fits the figure in a layout whose text the renderer draws larger until the smallest comes out
+   * at MIN_TEXT_PX: larger text can widen or heighten what is fitted, so the figure is fitted again.
+   */
+  private fitText(w: number, h: number, how: Layout): void {
+    for (let i = 0; i < 6; i++) {
+      const k = this.place(w, h, how);
+      // The key no longer fits beside planes drawn with larger text: whole, as a narrow stage shows it.
+      if (k === 0) {
+        how = 'whole';
+        continue;
+      }
+      const want = this.scaleFor(k, how);
+      // Up to a step of 0.05 more than needed is kept: laying out again only to shrink text a
+      // little could need the larger scale back (the narrower figure then fits larger).
+      if (want <= this.textScale && want >= this.textScale - 0.1) break;
+      // Once raised, not lowered again in this fit: larger text can hide the small 'a' marks of
+      // narrow cells, whose return would ask for the larger scale once more.
+      if (i > 0 && want < this.textScale) break;
+      this.textScale = want;
+      if (!this.layout()) return;
+      // A new layout shows the whole drawing until it is placed again.
+      if (i === 5) this.place(w, h, how);
+    }
+  }
+
+  /**
+   * The text scale at which the smallest text shown at figure scale `k` is MIN_TEXT_PX: the
+   * planes' text where the key is shown apart from them (at its own scale), all text otherwise.
+   */
+  private scaleFor(k: number, how: Layout): number {
     const sc = this.scene!;
-    const view = this.crop?.planes;
+    const view = how === 'whole' ? undefined : this.crop?.planes;
     let smallest = Infinity;
     for (const p of [...sc.base, ...sc.frame(0)]) {
       if (p.type !== 'text' || (view && p.y > view.y + view.h)) continue;
@@ -275,14 +336,20 @@ export class ClassicStage {
     place(this.keyEls.kernel, parts.kernel);
   }
 
-  /** Sizes the <svg>s for the current layout; the figure's scale. */
-  private place(w: number, h: number, split: boolean): number {
+  /**
+   * Sizes the <svg>s for the current layout; the figure's scale (for 'beside', the planes' scale,
+   * or 0 where the key does not fit beside them).
+   */
+  private place(w: number, h: number, how: Layout): number {
     const sc = this.scene!;
     const whole = { x: 0, y: 0, w: sc.width, h: sc.height };
-    // Found once per configuration, and only on a phone (the frames it reads cost a little).
+    // Found once per layout, and only where the key is shown apart (the frames it reads cost a little).
     // The step counter is widest on the last frame: both ends bound the planes' window.
-    if (split && this.crop === undefined) this.crop = classicCrop(sc, [...sc.frame(0), ...sc.frame(sc.frameCount - 1)]);
-    const crop = split ? this.crop ?? null : null;
+    if (how !== 'whole' && this.crop === undefined) this.crop = classicCrop(sc, [...sc.frame(0), ...sc.frame(sc.frameCount - 1)]);
+    const crop = how === 'whole' ? null : this.crop ?? null;
+    this.keyEls.box.toggleAttribute('hidden', how !== 'split' || crop === null);
+    if (how === 'beside') return crop ? this.placeBeside(w, h, crop) : 0;
+    this.showBeside(null);
     const view = crop?.planes ?? whole;
     let k = Math.max(0.3, Math.min(w / view.w, h / view.h));
     // On a phone the planes span at least half the width even when the tour's prose leaves the
@@ -296,10 +363,90 @@ export class ClassicStage {
     this.svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.w} ${view.h}`);
     this.svg.style.width = `${Math.floor(view.w * k)}px`;
     this.svg.style.height = `${Math.floor(view.h * k)}px`;
-    this.keyEls.box.toggleAttribute('hidden', crop === null);
     // The key's own width (its card's padding inside the stage's width), read once it is shown.
     if (crop) this.placeKey(crop.parts, this.keyEls.legend.parentElement?.clientWidth || w);
     // The scale on screen (the sizes above are whole pixels).
     return Math.floor(view.w * k) / view.w;
+  }
+
+  /**
+   * The planes with the key at their right, each part at the scale that prints its smallest text
+   * at SIDE_TEXT_PX: the parameter lines, the legend and the kernel in a column centred on the
+   * planes, or, where that lets the planes be larger, the legend and the kernel beside them and
+   * the parameter lines (the key's widest part) under them. The planes take the rest of the room,
+   * unless that leaves them under SIDE_MIN_PLANES of the width (0).
+   */
+  private placeBeside(w: number, h: number, crop: NonNullable<ReturnType<typeof classicCrop>>): number {
+    const view = crop.planes;
+    const sized = (ps: (Part | null)[]) => ps.filter((p): p is Part => p !== null).map((p) => ({ p, s: p.minText > 0 ? SIDE_TEXT_PX / p.minText : 1 }));
+    const width = (ps: { p: Part; s: number }[]) => Math.max(0, ...ps.map(({ p, s }) => p.w * s));
+    const height = (ps: { p: Part; s: number }[]) => ps.reduce((sum, { p, s }) => sum + p.h * s, 0) + 8 * Math.max(0, ps.length - 1);
+    const { linesBox, legend, kernel } = crop.parts;
+    let best: { k: number; col: { p: Part; s: number }[]; under: { p: Part; s: number }[] } | null = null;
+    for (const [col, under] of [[sized([linesBox, legend, kernel]), []], [sized([legend, kernel]), sized([linesBox])]]) {
+      const room = w - SIDE_GAP - width(col);
+      const underH = under.length ? height(under) + 8 : 0;
+      if (room < SIDE_MIN_PLANES * w || height(col) > h || width(under) > w) continue;
+      const k = Math.min(room / view.w, (h - underH) / view.h);
+      if (!best || k > best.k) best = { k, col, under };
+    }
+    if (!best) return 0;
+    const { k, col, under } = best;
+    const colH = height(col);
+    const top = Math.max(view.h * k, colH);
+    const W = Math.floor(Math.max(view.w * k + SIDE_GAP + width(col), width(under)));
+    const H = Math.floor(top + (under.length ? height(under) + 8 : 0));
+    this.svg.setAttribute('viewBox', `${view.x} ${view.y} ${W / k} ${H / k}`);
+    this.svg.style.width = `${W}px`;
+    this.svg.style.height = `${H}px`;
+    const at: { p: Part; x: number; y: number; r: number }[] = [];
+    const stack = (ps: { p: Part; s: number }[], x: number, y: number) => {
+      for (const { p, s } of ps) {
+        at.push({ p, x: view.x + x / k, y: view.y + y / k, r: s / k });
+        y += p.h * s + 8;
+      }
+    };
+    stack(col, view.w * k + SIDE_GAP, (top - colH) / 2);
+    stack(under, 0, top + 8);
+    this.showBeside(view, at);
+    return k;
+  }
+
+  /**
+   * Shows the key's windows beside the planes (`at`: each part, where it goes and its scale, in
+   * the figure's units) and clips the drawing to the planes' window `view`; null: the whole drawing.
+   */
+  private showBeside(view: { x: number; y: number; w: number; h: number } | null, at: { p: Part; x: number; y: number; r: number }[] = []): void {
+    if (!view) {
+      this.planes.removeAttribute('clip-path');
+      if (this.side.firstChild) this.side.replaceChildren();
+      this.svg.setAttribute('data-layout', this.crop === undefined || this.keyEls.box.hidden ? 'whole' : 'split');
+      return;
+    }
+    const clip = (id: string, b: { x: number; y: number; w: number; h: number }) => {
+      const c = document.createElementNS(SVG_NS, 'clipPath');
+      c.id = id;
+      const r = document.createElementNS(SVG_NS, 'rect');
+      for (const [k, v] of [['x', b.x], ['y', b.y], ['width', b.w], ['height', b.h]] as const) r.setAttribute(k, String(v));
+      c.append(r);
+      return c;
+    };
+    const defs = document.createElementNS(SVG_NS, 'defs');
+    defs.append(clip('classic-clip-planes', view));
+    const windows = at.map(({ p, x, y, r }, i) => {
+      defs.append(clip(`classic-clip-${i}`, p));
+      const g = document.createElementNS(SVG_NS, 'g');
+      g.setAttribute('transform', `translate(${x} ${y}) scale(${r}) translate(${-p.x} ${-p.y})`);
+      const inner = document.createElementNS(SVG_NS, 'g');
+      inner.setAttribute('clip-path', `url(#classic-clip-${i})`);
+      const use = document.createElementNS(SVG_NS, 'use');
+      use.setAttribute('href', '#classic-base');
+      inner.append(use);
+      g.append(inner);
+      return g;
+    });
+    this.side.replaceChildren(defs, ...windows);
+    this.planes.setAttribute('clip-path', 'url(#classic-clip-planes)');
+    this.svg.setAttribute('data-layout', 'beside');
   }
 }
