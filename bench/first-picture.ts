@@ -22,13 +22,10 @@
  *
  *   npx tsx bench/first-picture.ts [--loads 9] [--changes 20] [--profile] [--json out.json]
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import type { Browser, CDPSession, Page } from 'playwright-core';
-// @ts-expect-error: plain ESM script without type declarations
-import { buildPlayground, startServer } from '../web/serve.mjs';
+import { startPageBench } from './page-server.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -182,18 +179,8 @@ async function tourChanges(browser: Browser, base: string, query: string, values
 }
 
 async function main() {
-  const outDir = mkdtempSync(join(tmpdir(), 'convkit-bench-first-'));
   // Profiled, the page is built unminified, so that the profile names its functions.
-  if (PROFILE) {
-    const { build } = await import('vite');
-    await build({ configFile: join(import.meta.dirname, '../web/vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, minify: false } });
-  } else await buildPlayground({ outDir });
-  const { server, url } = await startServer({ root: outDir, port: 0 });
-  const base = (url as string).replace('localhost', '127.0.0.1');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const { base, browser, close } = await startPageBench('first', { minify: !PROFILE });
   const load0 = loadavg();
   const out: Record<string, unknown> = {};
   try {
@@ -228,9 +215,7 @@ async function main() {
       console.log(`\nprofile, tour step 12 (${CHANGES} changes):\n  ${tour12.prof.join('\n  ')}`);
     }
   } finally {
-    await browser.close();
-    server.close();
-    rmSync(outDir, { recursive: true, force: true });
+    await close();
   }
   const load1 = loadavg();
   console.log(`load average before ${load0.map((x) => x.toFixed(1)).join(' ')}, after ${load1.map((x) => x.toFixed(1)).join(' ')}`);

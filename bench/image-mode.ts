@@ -15,12 +15,9 @@
  *
  *   npx tsx bench/image-mode.ts [--changes 60] [--json out.json]
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-// @ts-expect-error: plain ESM script without type declarations
-import { buildPlayground, startServer } from '../web/serve.mjs';
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { startPageBench } from './page-server.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -48,14 +45,7 @@ const SCENARIOS = [
 ] as const;
 
 async function main() {
-  const outDir = mkdtempSync(join(tmpdir(), 'convkit-bench-image-'));
-  await buildPlayground({ outDir });
-  const { server, url } = await startServer({ root: outDir, port: 0 });
-  const base = (url as string).replace('localhost', '127.0.0.1');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const { base, browser, close } = await startPageBench('image');
   const load0 = loadavg();
   const results: Record<string, unknown> = {};
   try {
@@ -125,9 +115,7 @@ async function main() {
       await page.close();
     }
   } finally {
-    await browser.close();
-    server.close();
-    rmSync(outDir, { recursive: true, force: true });
+    await close();
   }
   const load1 = loadavg();
   console.log(`load average before ${load0.map((x) => x.toFixed(1)).join(' ')}, after ${load1.map((x) => x.toFixed(1)).join(' ')}`);

@@ -6,12 +6,9 @@
  *
  *   npx tsx bench/playground-model.ts [--runs 5] [--layers 3000]
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { chromium } from 'playwright-core';
-// @ts-expect-error: plain ESM script without type declarations
-import { buildPlayground, startServer } from '../web/serve.mjs';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { startPageBench } from './page-server.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,13 +20,7 @@ const LAYERS = arg('layers', 3000);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
-  const outDir = mkdtempSync(join(tmpdir(), 'convkit-bench-model-'));
-  await buildPlayground({ outDir });
-  const { server, url } = await startServer({ root: outDir, port: 0 });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const { base, browser, close } = await startPageBench('model');
   const long = `input: [1, 4, 32, 32]\nlayers:\n${Array.from({ length: LAYERS }, (_, i) => (i % 2 ? '  - {type: relu}' : '  - {type: conv, out: 4, kernel: 3, padding: 1}')).join('\n')}\n`;
   const models: [string, Buffer][] = [
     ...['resnet_tiny', 'unet_tiny', 'deeplab_head', 'fpn_tiny'].map((m): [string, Buffer] => [`${m}.onnx`, readFileSync(`test/fixtures/onnx/${m}.onnx`)]),
@@ -38,7 +29,7 @@ async function main() {
   ];
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    await page.goto((url as string).replace('localhost', '127.0.0.1') + '?lang=en');
+    await page.goto(base + '?lang=en');
     await page.waitForSelector('body[data-ready="1"]');
     console.log(`model panel: file chosen → table drawn (median of ${RUNS}), longest main-thread task meanwhile; Chromium ${browser.version()}`);
     for (const [name, bytes] of models) {
@@ -68,9 +59,7 @@ async function main() {
       console.log(`  ${name.padEnd(22)} ${(bytes.length / 1024).toFixed(1).padStart(7)} KiB  table in ${median(times).toFixed(1).padStart(7)} ms  longest main-thread task ${Math.max(...longest).toFixed(0)} ms`);
     }
   } finally {
-    await browser.close();
-    server.close();
-    rmSync(outDir, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -14,12 +14,9 @@
  *
  *   npx tsx bench/playground.ts [--changes 200] [--loads 15] [--json out.json]
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-// @ts-expect-error: plain ESM script without type declarations
-import { buildPlayground, startServer } from '../web/serve.mjs';
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { startPageBench } from './page-server.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -41,14 +38,7 @@ function stats(xs: number[]) {
 const fmt = (x: number) => (Number.isFinite(x) ? `${x.toFixed(2)} ms` : "n/a");
 
 async function main() {
-  const outDir = mkdtempSync(join(tmpdir(), 'convkit-bench-web-'));
-  await buildPlayground({ outDir });
-  const { server, url } = await startServer({ root: outDir, port: 0 });
-  const base = (url as string).replace('localhost', '127.0.0.1');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const { base, browser, close } = await startPageBench('web');
   const load0 = loadavg();
   const results: Record<string, unknown> = {};
   try {
@@ -169,9 +159,7 @@ async function main() {
       writeFileSync(JSON_OUT, JSON.stringify({ chromium: browser.version(), date: new Date().toISOString(), changes: CHANGES, loads: LOADS, loadavgStart: load0, loadavgEnd: loadavg(), redraw: results, load: l }, null, 2) + '\n');
     }
   } finally {
-    await browser.close();
-    server.close();
-    rmSync(outDir, { recursive: true, force: true });
+    await close();
   }
 }
 
