@@ -43,17 +43,24 @@ function fitLine(line: string, width: number): string[] {
   return splitAtBrackets(indent, body, width);
 }
 
-/** Where a comment starts in a line of code (-1: none), outside string literals. */
-function commentStart(body: string): number {
+/** The positions of a line of code's characters that lie outside string literals (quotes included). */
+function* codePositions(body: string): Generator<number> {
   let quote: string | null = null;
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];
     if (quote) {
       if (ch === '\\') i++;
       else if (ch === quote) quote = null;
-    } else if (ch === "'" || ch === '"') quote = ch;
-    else if (ch === '#') return i;
+      continue;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
+    yield i;
   }
+}
+
+/** Where a comment starts in a line of code (-1: none), outside string literals. */
+function commentStart(body: string): number {
+  for (const i of codePositions(body)) if (body[i] === '#') return i;
   return -1;
 }
 
@@ -64,14 +71,9 @@ function scan(body: string): { pairs: [number, number][]; commas: number[]; fors
   const fors: number[] = [];
   let depth = 0;
   let open = -1;
-  let quote: string | null = null;
-  for (let i = 0; i < body.length; i++) {
+  for (const i of codePositions(body)) {
     const ch = body[i];
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = null;
-    } else if (ch === "'" || ch === '"') quote = ch;
-    else if ('([{'.includes(ch)) {
+    if ('([{'.includes(ch)) {
       if (depth === 0) open = i;
       depth++;
     } else if (')]}'.includes(ch)) {
