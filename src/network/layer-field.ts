@@ -26,6 +26,13 @@ export interface LayerField {
  * number (kernel 3, stride 2: 2 or 1). Spans are input positions the taps land on: with padding
  * modes other than zeros a border output also reads copies of cells, which are not counted.
  * Channels and groups do not change the spatial field and are left out.
+ *
+ * @example
+ * ```ts
+ * import { convTransposeGeometry, layerField } from 'convkit';
+ * const g = convTransposeGeometry({ inputShape: [1, 1, 4, 4], weightShape: [1, 1, 3, 3] }, { stride: 2, padding: 1, outputPadding: 1 });
+ * layerField(g); // { max: [2, 2], min: [1, 1], dead: false }: each output reads 2 or 1 input cells per axis
+ * ```
  */
 export function layerField(g: ConvGeometry): LayerField {
   const o = g as Partial<ConvGeometry> | null;
