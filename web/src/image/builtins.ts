@@ -72,11 +72,12 @@ const BARS: Rgb[] = [[1, 1, 1], [1, 1, 0], [0, 1, 1], [0, 1, 0], [1, 0, 1], [1, 
  * pixel by pixel in any case).
  */
 export function testCard(size: number): Picture {
-  // Four quarters of whole pixels.
-  if (size % 2 !== 0) throw new RangeError(`the test card's size must be even, but got ${size}`);
+  if (!Number.isInteger(size) || size < 2) throw new RangeError(`the test card's size must be a whole number of at least 2, but got ${size}`);
   const n = size * size;
   const data = new Float32Array(3 * n);
-  const half = size / 2;
+  // Four quarters split at `half`: the left and top ones `half` pixels across, the right and
+  // bottom ones `right` (one more at an odd size).
+  const half = Math.floor(size / 2);
   const right = size - half;
   /** Copies one row's three planes (each `right` or `half` values) to row y, from column x. */
   const row = (y: number, x: number, r: Float32Array, g: Float32Array, b: Float32Array) => {
@@ -125,19 +126,20 @@ export function testCard(size: number): Picture {
   }
   // A zone plate: rings whose frequency grows with the radius (every orientation at once). Its
   // rows are mirrored about its centre, as is each row: a row is computed once for both of its
-  // rows, and half of it is copied.
+  // rows, and half of it is copied. The centre, half / 2, falls between two pixels when half is
+  // odd (a card of 130 or of 5): the computed columns then start at the pixel right of it.
   const plates = new Map<number, Float32Array>();
   for (let y = half; y < size; y++) {
     const dy = Math.abs(y - half - half / 2);
     let line = plates.get(dy);
     if (!line) {
       line = new Float32Array(half);
-      for (let x = half / 2; x < half; x++) {
+      for (let x = Math.ceil(half / 2); x < half; x++) {
         const dx = x - half / 2;
         const v = 0.5 + 0.5 * Math.cos(Math.PI * 90 * ((dx * dx + dy * dy) / (half * half)));
         line[x] = v;
         // Column x's mirror, half − x, has −dx (the first column, with dx = −half/2, has none).
-        if (x > half / 2) line[half - x] = v;
+        if (half - x !== x) line[half - x] = v;
       }
       const dx0 = -half / 2;
       line[0] = 0.5 + 0.5 * Math.cos(Math.PI * 90 * ((dx0 * dx0 + dy * dy) / (half * half)));
