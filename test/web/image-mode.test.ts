@@ -1414,7 +1414,7 @@ describe('image mode', () => {
     for (const [r, c] of [[0, 0], [1, 1], [2, 2]] as const) expect(await page.getAttribute(cell(r, c), 'aria-describedby')).toBe(id);
     expect(await page.getAttribute(cell(0, 1), 'aria-describedby')).toBeNull();
     expect(await page.getAttribute(cell(0, 1), 'role')).toBe('spinbutton');
-    expect(await page.getAttribute(cell(0, 1), 'aria-label')).toBe('Weight row 1, column 2');
+    expect(await page.getAttribute(cell(0, 1), 'aria-label')).toBe('Layer’s kernel: weight row 1, column 2');
     for (const [r, c, v] of [[0, 0, '0.0625'], [1, 1, '0.25'], [2, 2, '0.0625']] as const) await page.fill(cell(r, c), v);
     expect(await page.getAttribute(cell(1, 1), 'aria-invalid')).toBeNull();
     expect(await page.getAttribute(cell(1, 1), 'aria-describedby')).toBeNull();

@@ -13,10 +13,12 @@ import { h } from '../dom.js';
 import type { Lang } from '../state.js';
 import { listText } from '../list-text.js';
 import { it } from './image-text.js';
+import type { ImageKey } from './image-text.js';
 import { PRESETS, isPreset, presetFits, presetKernel, presetOf } from './kernels.js';
 import type { PresetName } from './kernels.js';
 import { kernelSpecText } from './kernel-spec.js';
 import { KernelSteppers, WheelSteps } from './kernel-steppers.js';
+import { presetNote } from './preset-note.js';
 import type { KernelSpec } from './kernel-spec.js';
 
 /**
@@ -108,6 +110,8 @@ export class KernelEditor {
   private readonly table: HTMLTableElement;
   private readonly label: HTMLElement;
   private readonly menuRow: HTMLElement;
+  /** Where the chosen preset's weights sit when they do not fill the kernel (preset-note.ts). */
+  private readonly presetNote: HTMLElement;
   /** Says the table scrolls sideways, shown only while it is wider than its box (a phone, a 9 × 9 kernel). */
   private readonly scrollHint: HTMLElement;
   private inputs: HTMLInputElement[] = [];
@@ -124,7 +128,11 @@ export class KernelEditor {
   private chosen = 0;
   private readonly wheel = new WheelSteps();
 
-  constructor(private readonly id: string, private readonly onChange: (k: Float32Array) => void, private preset: PresetName = 'identity') {
+  /**
+   * `id`: the prefix of its elements' ids; `who`: the kernel's name in words (kernelOfLayer …),
+   * which starts every control's accessible name, since the image mode shows up to three kernels.
+   */
+  constructor(private readonly id: string, private readonly who: ImageKey, private readonly onChange: (k: Float32Array) => void, private preset: PresetName = 'identity') {
     this.root = h('div', { class: 'kernel-editor', 'data-kernel-editor': id });
     this.label = h('span');
     this.menu = h('select', { id: `${id}-preset`, 'data-kernel-preset': '' });
@@ -133,11 +141,12 @@ export class KernelEditor {
     lab.append(this.label, this.menu);
     this.table = h('table', { class: 'kernel-table', 'data-kernel-table': '' });
     this.scrollHint = h('p', { class: 'hint kernel-scroll-hint', 'data-kernel-scroll-hint': '', hidden: '' });
+    this.presetNote = h('p', { class: 'hint kernel-preset-note', 'data-kernel-preset-note': '', hidden: '' });
     const box = h('div', { class: 'kernel-table-box' });
     box.append(this.table);
     this.cellError = h('p', { class: 'kernel-cell-error', id: `${id}-cell-error`, 'data-kernel-cell-error': '', role: 'status', hidden: '' });
     this.steppers = new KernelSteppers(STEP, (up) => this.stepChosen(up), () => this.inputs[this.chosen] ?? null);
-    this.root.append(lab, this.scrollHint, box, this.steppers.root, this.cellError);
+    this.root.append(lab, this.presetNote, this.scrollHint, box, this.steppers.root, this.cellError);
     // The box resizes with the screen, the table with a new kernel size; the check runs after the
     // browser's own layout, rather than forcing one while the page is being built.
     if (typeof ResizeObserver !== 'undefined') {
@@ -214,9 +223,11 @@ export class KernelEditor {
       ? h('option', { value: p }, it(lang, p))
       : h('option', { value: p, disabled: '' }, it(lang, 'presetNeeds3', { name: it(lang, p) }));
     this.menu.replaceChildren(h('option', { value: '' }, it(lang, 'custom')), ...PRESETS.map(option));
-    this.menu.value = value;
-    this.inputs.forEach((inp) => inp.setAttribute('aria-label', it(lang, 'weight', { r: Number(inp.dataset.r) + 1, c: Number(inp.dataset.c) + 1 })));
-    this.steppers.setLang(lang);
+    this.setMenu(value);
+    const kernel = it(lang, this.who);
+    this.menu.setAttribute('aria-label', it(lang, 'presetOf', { kernel }));
+    this.inputs.forEach((inp) => inp.setAttribute('aria-label', it(lang, 'weight', { kernel, r: Number(inp.dataset.r) + 1, c: Number(inp.dataset.c) + 1 })));
+    this.steppers.setLang(lang, kernel);
     this.sayBadCells();
   }
 
@@ -266,7 +277,7 @@ export class KernelEditor {
     this.standIn = false;
     this.weights = presetKernel(name, this.kh, this.kw);
     this.writeCells();
-    this.menu.value = name;
+    this.setMenu(name);
     if (notify) this.onChange(this.weights);
   }
 
@@ -281,7 +292,7 @@ export class KernelEditor {
     this.weights = weights;
     const p = presetOf(this.weights, this.kh, this.kw);
     if (p) this.preset = p;
-    this.menu.value = p ?? '';
+    this.setMenu(p ?? '');
   }
 
   /**
@@ -306,7 +317,15 @@ export class KernelEditor {
       const v = fmt(this.weights[i], 3);
       if (inp.value !== v && document.activeElement !== inp) inp.value = v;
     });
-    this.menu.value = presetOf(this.weights, this.kh, this.kw) ?? '';
+    this.setMenu(presetOf(this.weights, this.kh, this.kw) ?? '');
+  }
+
+  /** Shows `value` in the menu ('' custom) and says where that preset's weights sit, if it needs saying. */
+  private setMenu(value: PresetName | string): void {
+    this.menu.value = value;
+    const note = value && !this.menu.disabled ? presetNote(this.lang, value as PresetName, this.kh, this.kw) : '';
+    this.presetNote.textContent = note;
+    this.presetNote.hidden = note === '';
   }
 
   private readInputs(): void {
@@ -350,6 +369,7 @@ export class KernelEditor {
     for (const inp of this.inputs) inp.readOnly = on;
     this.menu.disabled = on;
     this.menuRow.hidden = on;
+    if (on) this.presetNote.hidden = true;
     this.steppers.root.hidden = on;
   }
 }

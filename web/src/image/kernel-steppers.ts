@@ -51,6 +51,12 @@ export class KernelSteppers {
   private readonly said = h('span', { class: 'sr', role: 'status', 'data-kernel-stepper-said': '' });
   private cell = { r: 1, c: 1, id: '' };
   private lang: Lang = 'en';
+  /**
+   * The page has up to three kernels (the layer's, the learning study's target and learned ones):
+   * each pair's names say whose weight they step, so a screen reader's list of buttons does not
+   * hold three "increase the weight at row 2, column 2".
+   */
+  private kernel = '';
 
   /** `onStep`: a button was pressed (true: up). `keep`: the cell that should keep the focus, if it has it. */
   constructor(private readonly step: number, onStep: (up: boolean) => void, keep: () => HTMLElement | null) {
@@ -76,8 +82,10 @@ export class KernelSteppers {
     this.write();
   }
 
-  setLang(lang: Lang): void {
+  /** `kernel`: which kernel the pair steps, in words ("Layer’s kernel"), the start of each button's name. */
+  setLang(lang: Lang, kernel: string): void {
     this.lang = lang;
+    this.kernel = kernel;
     this.write();
   }
 
@@ -91,8 +99,8 @@ export class KernelSteppers {
     const L = this.lang;
     this.label.textContent = it(L, 'stepCell', { r, c });
     this.root.title = it(L, 'stepHow');
-    this.down.setAttribute('aria-label', it(L, 'stepDown', { r, c, step: this.step }));
-    this.up.setAttribute('aria-label', it(L, 'stepUp', { r, c, step: this.step }));
+    this.down.setAttribute('aria-label', it(L, 'stepDown', { r, c, step: this.step, kernel: this.kernel }));
+    this.up.setAttribute('aria-label', it(L, 'stepUp', { r, c, step: this.step, kernel: this.kernel }));
     for (const b of [this.down, this.up]) b.setAttribute('aria-controls', id);
     this.said.textContent = '';
   }

@@ -1,7 +1,8 @@
 /**
  * The kernel presets of the image mode, as numbers (one row-major array of kH·kW weights). The
  * classic 3 × 3 ones (sharpen, Sobel, Laplacian, emboss) sit at the centre of a larger kernel with
- * zeros around; identity, box and Gaussian blur are built at the kernel's own size.
+ * zeros around — or, where a side is even and has no centre, half a cell before it (presetAnchor);
+ * identity, box and Gaussian blur are built at the kernel's own size.
  */
 export type PresetName = 'identity' | 'box' | 'gaussian' | 'sharpen' | 'sobelX' | 'sobelY' | 'laplacian' | 'emboss';
 export const PRESETS: readonly PresetName[] = ['identity', 'box', 'gaussian', 'sharpen', 'sobelX', 'sobelY', 'laplacian', 'emboss'];
@@ -31,11 +32,32 @@ export function presetFits(name: PresetName, kh: number, kw: number): boolean {
   return !(name in CLASSIC) || (kh >= 3 && kw >= 3);
 }
 
+/**
+ * The cell (row, column, from 0) where identity's 1 and a classic 3 × 3's centre go in a kh × kw
+ * kernel: its centre on an odd axis; on an even one, which has no centre cell, the cell before
+ * the middle (row 1 of 4: a 4 × 4 kernel holds a 3 × 3 in its top-left corner).
+ */
+export function presetAnchor(kh: number, kw: number): [number, number] {
+  return [(kh - 1) >> 1, (kw - 1) >> 1];
+}
+
+/**
+ * The rows and columns (from 0, first and last) that preset `name` fills in a kh × kw kernel
+ * where it leaves the rest zero: identity's one cell, a classic one's 3 × 3. Null where it fills
+ * the whole kernel (box and Gaussian blur, and the others at their own size) or does not fit.
+ */
+export function presetSpan(name: PresetName, kh: number, kw: number): { rows: [number, number]; cols: [number, number] } | null {
+  if (name === 'box' || name === 'gaussian' || !presetFits(name, kh, kw)) return null;
+  const r = name === 'identity' ? 0 : 1;
+  if ((name === 'identity' && kh * kw === 1) || (r === 1 && kh === 3 && kw === 3)) return null;
+  const [ch, cw] = presetAnchor(kh, kw);
+  return { rows: [ch - r, ch + r], cols: [cw - r, cw + r] };
+}
+
 /** The weights of preset `name` for a kernel of kh × kw taps (a classic one: at least 3 × 3, presetFits). */
 export function presetKernel(name: PresetName, kh: number, kw: number): Float32Array {
   const k = new Float32Array(kh * kw);
-  const ch = (kh - 1) >> 1;
-  const cw = (kw - 1) >> 1;
+  const [ch, cw] = presetAnchor(kh, kw);
   switch (name) {
     case 'identity':
       k[ch * kw + cw] = 1;

@@ -109,7 +109,7 @@ export class LayerView {
   onSettled: () => void = () => {};
 
   constructor() {
-    this.kernel = new KernelEditor('image-kernel', () => this.run(), DEFAULT_PRESET);
+    this.kernel = new KernelEditor('image-kernel', 'kernelOfLayer', () => this.run(), DEFAULT_PRESET);
     this.runner = new Latest<Job, Tensor>(
       (job) => this.compute(job),
       (y, job, id, ms) => this.drawResult(y, job, id, ms),

@@ -100,8 +100,8 @@ export class LearnView {
   onTarget: (spec: string) => void = () => {};
 
   constructor() {
-    this.target = new KernelEditor('learn-target', () => this.targetChanged(), DEFAULT_TARGET);
-    this.learned = new KernelEditor('learn-kernel', () => {}, 'identity');
+    this.target = new KernelEditor('learn-target', 'kernelOfTarget', () => this.targetChanged(), DEFAULT_TARGET);
+    this.learned = new KernelEditor('learn-kernel', 'kernelOfLearned', () => {}, 'identity');
     this.learned.root.dataset.learnKernel = '';
     const kernels = h('div', { class: 'image-pair' });
     const t = h('div');
