@@ -77,7 +77,7 @@ describe('review 32: receptive field, step 1 kernels, step 12 links', () => {
     const { page } = await open('?tour=1&lang=en');
     expect(await text(page, '#tour-try p')).toContain('from 1 to 4 on this 4×4 input');
     await page.fill('#try-control', '4');
-    await expect.poll(() => page.isVisible('#tour-changed')).toBe(true);
+    await expect.poll(() => page.textContent('#tour-now')).toContain('Now: kernel 4×4');
     expect(await page.isHidden('#error-banner')).toBe(true);
     const zh = await open('?tour=1&lang=zh');
     expect(await text(zh.page, '#tour-try p')).toContain('在 1 到 4 之间');

@@ -208,17 +208,23 @@ describe('small things', () => {
 });
 
 describe('the prose and a changed figure', () => {
-  it('says, once the try-it changes the layer, that the text’s numbers are the step’s own layer', async () => {
+  it('says, once a change the step did not invite reaches the figure, that the text’s numbers are the step’s own layer', async () => {
     for (const lang of ['en', 'zh'] as const) {
       const { page, errors } = await open(`?tour=13&lang=${lang}`);
       // The step's own layer: the prose's "4×4 → 8×8" is the figure's.
       expect(await page.isVisible('#tour-changed')).toBe(false);
+      // The change the step invites is answered by the live line under its control, not by the note.
       await page.fill('#try-control', '32');
+      await expect.poll(() => page.textContent('#tour-now')).toContain('32×32');
+      expect(await page.isVisible('#tour-changed')).toBe(false);
+      // A change from outside the card (the kernel): the note.
+      await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: object): void } }).convkitPlayground.benchChange({ kernel: [3, 3] }));
       await expect.poll(() => page.isVisible('#tour-changed')).toBe(true);
       expect(await page.textContent('#tour-changed')).toBe(lang === 'en'
-        ? 'The figure now shows your change; the numbers in the text above are the step’s own layer.'
-        : '图中已是你改过的设置；上面文字里的数字仍是本节原来那一层的。');
+        ? 'The figure also shows settings you changed outside this step; the numbers in the text are for the step’s own layer.'
+        : '图中还包含你在本节之外改动的设置；正文里的数字说的是本节原来的那一层。');
       // Back to the step's layer: the note goes.
+      await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: object): void } }).convkitPlayground.benchChange({ kernel: [4, 4] }));
       await page.fill('#try-control', '4');
       await expect.poll(() => page.isVisible('#tour-changed')).toBe(false);
       expect(errors).toEqual([]);

@@ -102,4 +102,8 @@ export function showErrors(): void {
   // the change is accepted.
   const changed = document.getElementById('tour-changed');
   if (changed && problem) changed.hidden = true;
+  // The tour's live line ("Now: 5×5 → 7×7 …") is about the figure's layer: while the step's control
+  // holds a value the figure does not show, it would answer a change that did not happen.
+  const now = document.getElementById('tour-now');
+  if (now) now.hidden = problem || now.textContent === '';
 }

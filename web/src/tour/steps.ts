@@ -38,6 +38,13 @@ export interface TourStep {
   figureNumbers?: 'pair';
   /** Numbers for the prose, computed by the library. */
   vars?: () => Record<string, string | number>;
+  /**
+   * The live line under the step's control: what the layer the figure draws gives now, in the
+   * step's terms, filled from the library for the current settings (now-line.ts names what each
+   * {name} is: {in} → {out}, {case}, {calc}, {weights} …). None where the figure itself is the
+   * answer (the overlaps, the stacked layers) or the control changes no size.
+   */
+  now?: Words;
 }
 
 /** Output size on one axis, from the library's explanation. */
@@ -80,6 +87,7 @@ export const TOUR: TourStep[] = [
       en: 'Change the kernel size, from {lo} to {kMax} on this {i}×{i} input, and watch the output shrink or grow.',
       zh: '在 {lo} 到 {kMax} 之间改一改卷积核大小（{i}×{i} 的输入最多容纳 {kMax}×{kMax} 的卷积核），看输出怎样变小或变大。',
     },
+    now: { en: 'Now: kernel {kk}, {in} → {out}', zh: '现在：卷积核 {kk}，{in} → {out}' },
     control: 'kernel',
     query: 'i=4&k=3&s=1&p=0',
     figure: 'classic',
@@ -93,6 +101,7 @@ export const TOUR: TourStep[] = [
       zh: '填充就是在输入四周补零。不加填充时，{k}×{k} 的卷积核把 {i}×{i} 的输入缩成 {o0}×{o0}；半填充（k = 3 时 p = 1）让输出保持 {o1}×{o1}；全填充（p = k − 1 = 2）让卷积核与输入只部分重叠（哪怕只重叠一个单元）的位置也参与计算，输出变大到 {o2}×{o2}。',
     },
     tryIt: { en: 'Set the padding to 0, 1 and 2.', zh: '把填充依次设为 0、1、2。' },
+    now: { en: 'Now: padding {p}, {in} → {out} — {case}', zh: '现在：填充 {p}，{in} → {out}——{case}' },
     control: 'padding',
     query: 'i=5&k=3&s=1&p=1',
     figure: 'classic',
@@ -106,6 +115,7 @@ export const TOUR: TourStep[] = [
       zh: '步长是卷积核每次移动的距离。步长为 2 时，它隔一个位置才停一次，输出大约缩小一半：o = ⌊(i + 2p − k) / s⌋ + 1 = ⌊({i} + 2 − {k}) / 2⌋ + 1 = {o}。',
     },
     tryIt: { en: 'Change the stride from 2 to 1 or 3.', zh: '把步长从 2 改成 1 或 3。' },
+    now: { en: 'Now: stride {s}, {in} → {out} ({calc})', zh: '现在：步长 {s}，{in} → {out}（{calc}）' },
     control: 'stride',
     query: 'i=5&k=3&s=2&p=1',
     figure: 'classic',
@@ -120,6 +130,7 @@ export const TOUR: TourStep[] = [
     },
     // {hi}: the control's upper bound (the page draws every channel's kernel and matrix rows, so 64 is out of reach).
     tryIt: { en: 'Change the output channels (at most {hi} here: more would not fit) and watch the parameters in the Formula tab.', zh: '改变输出通道数（这里最多 {hi} 个，再多图里就放不下了），看“公式”页中的参数量如何变化。' },
+    now: { en: 'Now: {params} parameters = {weights} weights{biases|, no bias| + 1 bias| + # biases}', zh: '现在：参数量 {params} = {weights} 个权重{biases|，无偏置| + 1 个偏置| + # 个偏置}' },
     control: 'outChannels',
     query: 'i=5&k=3&s=1&p=1&ci=3&co=4&n=1',
     figure: 'channels',
@@ -151,6 +162,7 @@ export const TOUR: TourStep[] = [
       zh: '反过来，x = Cᵀz 把 z 的 {m} 个数映射回 {n} 个数，这就是转置卷积。步长为 1 时，它本身就是一次普通卷积：在 {o}×{o} 的输入四周各补 {pp} 圈零（教程中的填充 p′ = k − 1），再用翻转（旋转 180°）后的卷积核在上面滑动，得到 {i}×{i}。在 PyTorch 里这一层的填充写作 0，因为那里的填充指的是从输出裁掉多少。',
     },
     tryIt: { en: 'Set the padding to 1: PyTorch crops one cell on each side, and the equivalent convolution pads one zero less.', zh: '把填充设为 1：PyTorch 在每边裁掉一个单元，等价的普通卷积也少补一圈零。' },
+    now: { en: 'Now: padding {p}, {in} → {out}, p′ = {pp}', zh: '现在：填充 {p}，{in} → {out}；等价的普通卷积补 p′ = {pp} 圈零' },
     control: 'padding',
     query: 'i=2&k=3&s=1&p=0&t=1',
     figure: 'classic',
@@ -169,6 +181,7 @@ export const TOUR: TourStep[] = [
       zh: '步长为 s 时，转置卷积先在相邻输入单元之间插入 s − 1 个零，再以步长 1 做卷积：这里 {i}×{i} 的输入被拉伸成 {stretched}×{stretched}，再加上填充，得到 {o}×{o} 的输出。相对原来的输入，卷积核每步只前进半个单元，所以它也叫分数步长卷积（又称微步卷积），步长相当于 1/2。',
     },
     tryIt: { en: 'Change the stride to 3: two zeros go between the cells.', zh: '把步长改成 3：单元之间会插入 2 个零。' },
+    now: { en: 'Now: stride {s}, {in} stretched to {stretched} → {out}', zh: '现在：步长 {s}，{in} 插零后拉伸成 {stretched}，输出 {out}' },
     control: 'stride',
     query: 'i=2&k=3&s=2&p=0&t=1',
     figure: 'classic',
@@ -215,6 +228,7 @@ export const TOUR: TourStep[] = [
       zh: '卷积核为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反过来时尺寸并不唯一。输出填充 a（小于步长或膨胀率）用来消除这种歧义：输出在下方和右侧多保留 a 行 a 列算出来的值，对应等价的普通卷积在那里多补的 a 行 a 列零（图中标 a 的单元）。这里 a = 0 得到 {o0}×{o0}，a = 1 得到 {o1}×{o1}。',
     },
     tryIt: { en: 'Switch the output padding between 0 and 1.', zh: '把输出填充在 0 和 1 之间切换。' },
+    now: { en: 'Now: output padding a = {a}, {in} → {out}', zh: '现在：输出填充 a = {a}，{in} → {out}' },
     control: 'outputPadding',
     query: 'i=3&k=3&s=2&p=1&t=1&op=1',
     figure: 'classic',
@@ -231,6 +245,7 @@ export const TOUR: TourStep[] = [
       zh: '空洞卷积把卷积核的权重彼此拉开：膨胀率为 d 时，相邻两个权重之间留出 d − 1 个空洞。d = {d} 时，{k}×{k} 的卷积核覆盖 {kh}×{kh} 的范围（k̂ = k + (k − 1)(d − 1) = d(k − 1) + 1），却仍然只有 {taps} 个权重，于是每个输出看到输入中更大的一块——感受野更大——而不增加计算量。',
     },
     tryIt: { en: 'Change the dilation rate between 1, 2 and 3.', zh: '把膨胀率在 1、2、3 之间切换。' },
+    now: { en: 'Now: dilation rate {d}, footprint {foot}, {in} → {out}', zh: '现在：膨胀率 {d}，覆盖范围 {foot}，{in} → {out}' },
     control: 'dilation',
     query: 'i=7&k=3&s=1&p=0&d=2',
     figure: 'classic',
@@ -265,6 +280,7 @@ export const TOUR: TourStep[] = [
       zh: '转置卷积用于上采样：语义分割和超分辨率中编码器–解码器网络的解码器都用它，常见的设置是卷积核大小 4、步长 2、填充 1，恰好把尺寸放大一倍（如图，{i}×{i} → {o}×{o}）。空洞卷积在不缩小特征图的前提下扩大感受野，许多实时语义分割网络都依赖这一点。',
     },
     tryIt: { en: 'Change the input size: the output is always twice as large.', zh: '改变输入大小：输出总是输入的两倍。' },
+    now: { en: 'Now: {in} → {out} ({calc})', zh: '现在：{in} → {out}（{calc}）' },
     control: 'input',
     query: 'i=4&k=4&s=2&p=1&t=1',
     figure: 'classic',

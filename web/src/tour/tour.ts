@@ -3,14 +3,13 @@
  * way back to the free playground. It reads the state and asks its host to change it; it draws
  * nothing of the convolution itself (the stage does, from the library).
  */
-import { explainGeometry } from '../../../src/arithmetic/explain.js';
 import { effectiveKernel } from '../../../src/geometry/sizes.js';
-import { formatNumber } from '../../../src/i18n/index.js';
 import { t } from '../i18n.js';
 import type { MessageKey } from '../i18n.js';
-import { buildLayer, optionsOf } from '../layer.js';
+import { optionsOf } from '../layer.js';
 import { BOUNDS, defaultState, parseQuery } from '../state.js';
 import type { Lang, State } from '../state.js';
+import { nowText } from './now-line.js';
 import { TOUR, fill } from './steps.js';
 import type { TourStep, TryControl } from './steps.js';
 
@@ -68,11 +67,6 @@ interface Proxy {
   bounds?: readonly [number, number];
   get?: (s: State) => number | boolean | string;
   set?: (s: State, v: number | boolean | string) => void;
-  /**
-   * The count this control changes, shown beside it as the Formula tab's row of that name shows
-   * it: the step asks the reader to watch it, and on a phone that tab is a screen below the card.
-   */
-  watch?: 'params';
 }
 
 const pair = (v: number): [number, number] => [v, v];
@@ -88,8 +82,8 @@ const PROXIES: Record<TryControl, Proxy> = {
     set: (s, v) => { s.padMode = 'number'; s.pad = [v as number, v as number, v as number, v as number]; },
   },
   dilation: { label: 'tryDilation', kind: 'number', bounds: BOUNDS.dilation, get: (s) => s.dilation[0], set: (s, v) => { s.dilation = pair(v as number); } },
-  outChannels: { label: 'tryOutChannels', kind: 'number', bounds: BOUNDS.channels, get: (s) => s.outChannels, set: (s, v) => { s.outChannels = v as number; }, watch: 'params' },
-  inChannels: { label: 'tryInChannels', kind: 'number', bounds: BOUNDS.channels, get: (s) => s.inChannels, set: (s, v) => { s.inChannels = v as number; }, watch: 'params' },
+  outChannels: { label: 'tryOutChannels', kind: 'number', bounds: BOUNDS.channels, get: (s) => s.outChannels, set: (s, v) => { s.outChannels = v as number; } },
+  inChannels: { label: 'tryInChannels', kind: 'number', bounds: BOUNDS.channels, get: (s) => s.inChannels, set: (s, v) => { s.inChannels = v as number; } },
   outputPadding: { label: 'tryOutputPadding', kind: 'number', bounds: BOUNDS.outputPadding, get: (s) => s.outputPadding[0], set: (s, v) => { s.useTarget = false; s.outputPadding = pair(v as number); } },
   numbers: { label: 'numbers', kind: 'check', get: (s) => s.numbers, set: (s, v) => { s.numbers = v as boolean; } },
   view: { label: 'view', kind: 'view', get: (s) => s.view, set: (s, v) => { s.view = v === 'scatter' ? 'scatter' : 'direct'; } },
@@ -119,14 +113,19 @@ export function keepFormulas(text: string): string {
 }
 
 /**
- * ["Parameters: ", "112"], as the Formula tab's row says it: the library's count for the layer the
- * state draws, by the same explanation and formatter. Empty while the layer is refused (the
- * control's own message says why).
+ * Whether the state's layer is the step's own with only the step's control changed (the change the
+ * step invites): the live line then says what it gives, and the prose needs no note. A change made
+ * elsewhere (the form beside the card on a wide screen) is not, and the note says the text's
+ * numbers are the step's own layer.
  */
-function watchText(s: State, watch: Proxy['watch']): [string, string] {
-  const layer = watch ? buildLayer(s) : null;
-  if (!layer?.ok) return ['', ''];
-  return [`${t(s.lang, 'params')}${s.lang === 'zh' ? '：' : ': '}`, formatNumber(explainGeometry(layer.geometry, s.lang).params)];
+function onlyInvited(s: State, step: TourStep): boolean {
+  const own = stepState(s.tour, s);
+  const p = PROXIES[step.control];
+  if (p.get && p.set && p.kind === 'number') {
+    p.set(own, p.get(s));
+    if (step.figure === 'stack') fitStackInput(own, step);
+  }
+  return sameLayer(s, own);
 }
 
 export class Tour {
@@ -222,8 +221,9 @@ export class Tour {
     byId('tour-kicker').textContent = t(lang, 'tourKicker', { i: n, n: TOUR.length });
     byId('tour-title').textContent = keepFormulas(step.title[lang]);
     text.textContent = keepFormulas(fill(step.text[lang], step.vars ? step.vars() : {}));
-    // The prose's numbers are the step's own layer: once the reader changes it, the figure and the
-    // prose differ ("4×4 → 8×8, as here" under a 32×32 figure), and a note says so.
+    // The prose's numbers are the step's own layer. The change the step invites is answered by the
+    // live line under its control; a change made elsewhere (the form, on a wide screen) makes the
+    // figure and the prose differ ("4×4 → 8×8, as here" under a 32×32 figure), and a note says so.
     let changed = document.getElementById('tour-changed');
     if (!changed) {
       changed = document.createElement('p');
@@ -234,6 +234,41 @@ export class Tour {
     changed.textContent = t(lang, 'tourChanged');
     changed.hidden = true;
     this.buildTry(step, lang, tryBox);
+    if (n === TOUR.length) tryBox.append(this.endActions(lang));
+  }
+
+  /**
+   * The last step's way on, so the tour does not end on a greyed Next: leave the tour keeping this
+   * layer, or see it on pictures. The header's Pictures button is the one way the pictures open
+   * (it stops the animation, leaves the tour keeping the layer, loads the image mode and focuses
+   * it): this button presses it.
+   */
+  private endActions(lang: Lang): HTMLElement {
+    const box = document.createElement('div');
+    box.className = 'tour-end';
+    box.dataset.tourEnd = '';
+    const lead = document.createElement('p');
+    lead.textContent = t(lang, 'tourEnd');
+    const free = document.createElement('button');
+    free.type = 'button';
+    free.id = 'tour-end-free';
+    free.className = 'primary';
+    free.textContent = t(lang, 'tourEndFree');
+    free.addEventListener('click', () => {
+      this.host.go(0);
+      // The button goes with the step: the card (now the tour's start) keeps the keyboard's place.
+      byId('tour').focus({ preventScroll: true });
+    });
+    const pictures = document.createElement('button');
+    pictures.type = 'button';
+    pictures.id = 'tour-end-pictures';
+    pictures.textContent = t(lang, 'tourEndPictures');
+    pictures.addEventListener('click', () => byId('image-open').click());
+    const row = document.createElement('div');
+    row.className = 'tour-nav';
+    row.append(free, pictures);
+    box.append(lead, row);
+    return box;
   }
 
   private buildTry(step: TourStep, lang: Lang, box: HTMLElement): void {
@@ -330,13 +365,6 @@ export class Tour {
       label.append(span, inp);
       row.append(label);
       this.field = inp;
-      if (p.watch) {
-        const watch = document.createElement('output');
-        watch.id = 'try-watch';
-        watch.className = 'try-watch';
-        watch.htmlFor.add('try-control');
-        row.append(watch);
-      }
       const err = document.createElement('p');
       err.className = 'field-error';
       err.dataset.for = 'try-control';
@@ -344,24 +372,36 @@ export class Tour {
       row.append(err);
     }
     box.replaceChildren(lead, row);
+    if (step.now) {
+      // What the change gives, under the control: on a phone the figure's title, the only other
+      // place the new size is written, is often off the screen. A polite live region, so a screen
+      // reader hears the result of each change too (errors-display.ts hides it while the control
+      // holds a value the figure does not show).
+      const now = document.createElement('p');
+      now.id = 'tour-now';
+      now.className = 'tour-now try-watch';
+      now.setAttribute('aria-live', 'polite');
+      box.append(now);
+    }
   }
 
-  /** The try-it control shows the state's current value; a note says when the figure left the step's layer. */
+  /**
+   * The try-it control shows the state's current value and the live line what it gives; a note
+   * says when the figure left the step's layer other than by the step's control.
+   */
   private sync(s: State): void {
+    const step = s.tour > 0 ? TOUR[s.tour - 1] : null;
     const changed = document.getElementById('tour-changed');
-    if (changed) changed.hidden = s.tour === 0 || sameLayer(s, stepState(s.tour, s));
-    const f = this.field;
-    if (!f || s.tour === 0) return;
-    const p = PROXIES[TOUR[s.tour - 1].control];
-    const watch = document.getElementById('try-watch');
-    if (watch) {
-      const [name, value] = watchText(s, p.watch);
-      if (watch.textContent !== name + value) {
-        const strong = document.createElement('strong');
-        strong.textContent = value;
-        watch.replaceChildren(name, strong);
-      }
+    if (changed) changed.hidden = !step || onlyInvited(s, step);
+    const now = document.getElementById('tour-now');
+    if (now && step) {
+      const text = keepFormulas(nowText(step, s));
+      if (now.textContent !== text) now.textContent = text;
+      now.hidden = text === '';
     }
+    const f = this.field;
+    if (!f || !step) return;
+    const p = PROXIES[step.control];
     const v = p.get!(s);
     if (f instanceof HTMLInputElement && f.type === 'checkbox') f.checked = Boolean(v);
     else if (document.activeElement !== f && f.value !== String(v)) f.value = String(v);
