@@ -9,7 +9,7 @@ import type { MessageKey } from './i18n.js';
 import { paletteOf, tapFill, tapsShown } from './palette.js';
 import type { Palette } from './palette.js';
 import { channelsCutText } from './drawn-channels.js';
-import { channelSlice } from './stage-scene.js';
+import { channelSlice, lettered, planeLetters } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import { maxPanelPx } from './side-panels.js';
 import { onTabShown } from './side-tabs.js';
@@ -49,10 +49,13 @@ export class MainFigure {
     const g = s.geometry;
     const lang = store.state.lang;
     const [H, W] = g.axes;
-    const gridCap = s.scatter
+    const plainGridCap = s.scatter
       ? t(lang, 'scatterInput')
       // Zeros are inserted only at a stride above 1; a stride-1 transposed conv's grid is the padded input.
       : g.transposed ? t(lang, g.axes.some((a) => a.stride > 1) ? 'gridLabelTransposed' : 'gridLabelPadded') : g.axes.reduce((n, a) => n + a.padBefore + a.padAfter, 0) > 0 ? t(lang, 'gridLabelPadded') : t(lang, 'gridLabel');
+    // The tour's z = Cx steps name the planes as the prose does (stage-scene.ts planeLetters).
+    const letters = planeLetters(s);
+    const gridCap = letters ? lettered(plainGridCap, letters.input) : plainGridCap;
     // The grid's size after padding or inserted zeros, when it differs from the input's.
     const gridShape = s.trace.grid.shape.join('×');
     // No space after a caption ending in full-width punctuation (“输入（含填充）2×2”).
@@ -60,7 +63,8 @@ export class MainFigure {
     // Dilation is a rate, not a size: d = 2, or d = (2, 1) per axis as PyTorch writes it.
     const rate = `d = ${pairText([H.dilation, W.dilation])}`;
     const capKernel = `${s.trace.kernel.flipped && !s.scatter ? t(lang, 'kernelFlipped') : t(lang, 'kernelLabel')} ${H.kernel}×${W.kernel}${H.dilation > 1 || W.dilation > 1 ? (lang === 'zh' ? `（${rate}）` : ` (${rate})`) : ''}`;
-    let capOutput = `${s.scatter ? t(lang, 'overlapLabel') : t(lang, 'outputLabel')} ${H.output}×${W.output}`;
+    const outCap = s.scatter ? t(lang, 'overlapLabel') : t(lang, 'outputLabel');
+    let capOutput = `${letters ? lettered(outCap, letters.output) : outCap} ${H.output}×${W.output}`;
     if (g.inChannels > 1 || g.outChannels > 1) {
       // Several channels: say which ones the grids show (the channel panel picks the output one).
       const sl = channelSlice(s);

@@ -19,6 +19,10 @@
  * and the planes' own text reaches it through the renderer's textScale. A screen that shows the
  * whole figure large enough keeps it as the library's gallery draws it (textScale 1).
  *
+ * In the tour's z = Cx steps the planes' titles carry the tutorial's letters ("input z 2×2",
+ * stage-scene.ts planeLetters): the one place the page changes the library's drawing, two titles'
+ * text (and the text alternative's), as the renderer has no option for it.
+ *
  * While the Matrix tab is open the kernel's cells take the matrix's tap colours (the renderer's
  * `kernelFills`), as the grids' kernel does, so each w₀₀ … of the figure is found in C or Cᵀ by
  * its colour; the renderer keys each cell by the weight it names, flipped kernel included.
@@ -28,6 +32,8 @@ import type { ConvError } from '../../src/geometry/errors.js';
 import { FONT_FAMILY } from '../../src/render/font/family.js';
 import type { SceneLayout } from '../../src/render/scene.js';
 import { sceneLayoutOf } from '../../src/render/scene-of.js';
+import { label } from '../../src/render/labels.js';
+import { textWidth } from '../../src/render/raster/font.js';
 import { mergeShapes, svgElementOf } from '../../src/render/svg.js';
 import { classicCrop } from './classic-crop.js';
 import type { KeyParts, Part } from './classic-crop.js';
@@ -36,7 +42,8 @@ import type { Prim } from '../../src/render/scene.js';
 import { figureTapFills, tapsShown } from './palette.js';
 import { onTabShown } from './side-tabs.js';
 import type { Lang } from './state.js';
-import type { StageScene } from './stage-scene.js';
+import { lettered, planeLetters } from './stage-scene.js';
+import type { PlaneLetters, StageScene } from './stage-scene.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** The smallest text the figure prints on a phone, in CSS pixels. */
@@ -65,6 +72,31 @@ function nodesOf(prims: readonly (Prim | PathPrim)[]): Element[] {
     if (spec.text !== undefined) e.textContent = spec.text;
     return e;
   });
+}
+
+/**
+ * The scene with the planes' titles ("input 2×2", "output 4×4", as the renderer writes them) named
+ * by the tutorial's letters: "input z 2×2". Only those two texts change.
+ */
+function withLetters(sc: SceneLayout, s: StageScene, lang: Lang, letters: PlaneLetters): SceneLayout {
+  const titles = new Map([
+    [`${label(lang, 'input')} ${s.trace.inputShape.join('×')}`, letters.input],
+    [`${label(lang, 'output')} ${s.trace.outputShape.join('×')}`, letters.output],
+  ]);
+  const outTitle = `${label(lang, 'output')} ${s.trace.outputShape.join('×')}`;
+  const base = sc.base.map((p) => {
+    const letter = p.type === 'text' ? titles.get(p.text) : undefined;
+    if (letter === undefined || p.type !== 'text') return p;
+    const text = lettered(p.text, letter);
+    // The step counter stands right of the output's title (in the frames, placed for the title as
+    // drawn): the longer title grows to the left only, so the two never meet.
+    const x = p.text === outTitle && p.anchor === 'middle' ? p.x - (textWidth(text, p.size) - textWidth(p.text, p.size)) / 2 : p.x;
+    return { ...p, text, x };
+  });
+  // The figure's text alternative names them the same way.
+  let description = sc.description;
+  for (const [title, letter] of titles) description = description.replace(title, lettered(title, letter));
+  return { ...sc, base, description };
 }
 
 /** Where the phone's key goes: its box, the parameter lines' element, the legend's and the kernel's <svg>. */
@@ -169,7 +201,7 @@ export class ClassicStage {
 
   /** Lays out the figure for a scene (once per configuration, language and palette). */
   draw(s: StageScene, o: ClassicOptions): boolean {
-    const key = `${JSON.stringify(s.state)}|${o.lang}|${o.colorBlind}|${this.fillsNow()?.join() ?? ''}`;
+    const key = `${JSON.stringify(s.state)}|${o.lang}|${o.colorBlind}|${this.fillsNow()?.join() ?? ''}|${JSON.stringify(planeLetters(s))}`;
     if (key === this.key) return this.scene !== null;
     this.key = key;
     this.drawn = { s, o };
@@ -194,6 +226,8 @@ export class ClassicStage {
         kernelFills: this.fillsNow() ?? undefined,
       });
       this.refusal = null;
+      const letters = planeLetters(s);
+      if (letters) this.scene = withLetters(this.scene, s, o.lang, letters);
     } catch (e) {
       if (!isConvError(e)) throw e;
       this.scene = null;

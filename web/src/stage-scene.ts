@@ -15,6 +15,7 @@ import { exampleInput, exampleWeight } from './example-values.js';
 import { optionsOf } from './layer.js';
 import { pt } from './pair-i18n.js';
 import type { Lang, State } from './state.js';
+import { TOUR } from './tour/steps.js';
 
 /**
  * Whose numbers the figure runs on: the page's example values (example-values.ts), or the linked
@@ -107,6 +108,39 @@ function run(g: ConvGeometry, x: Float32Array, w: Float32Array, source: ValuesSo
 export function numbersCaption(s: StageScene, lang: Lang): string | null {
   if (s.values?.source !== 'pair') return null;
   return pt(lang, s.geometry.transposed ? 'figureFromPairT' : 'figureFromPairD');
+}
+
+/** The tutorial's names of the figure's two planes, put into their titles ("input z 2×2"). */
+export interface PlaneLetters {
+  input: string;
+  output: string;
+}
+
+/**
+ * The letters the tour's prose gives the figure's input and output, or null where it gives none
+ * (and always in free mode, whose figure names no vector). The steps that open the Matrix tab write
+ * the layer as z = Cx or x = Cᵀz, in the tutorial's convention (C is always the direct
+ * convolution's: matrix-view.ts): a direct layer reads x and writes z, a transposed one reads z and
+ * writes x — whatever the reader changes at that step. The step whose figure runs on the linked
+ * pair's numbers names them only while it does (the caption under the figure says so): its input is
+ * the pair's z (or x) and its output Cᵀz (or z), the one the prose compares with x; on the example
+ * values the figure's input is not the pair's z, and the planes stay unnamed.
+ */
+export function planeLetters(s: StageScene): PlaneLetters | null {
+  const step = TOUR[s.state.tour - 1];
+  if (!step) return null;
+  const t = s.geometry.transposed;
+  if (step.figureNumbers) return s.values?.source === step.figureNumbers ? (t ? { input: 'z', output: 'Cᵀz' } : { input: 'x', output: 'z' }) : null;
+  if (step.tab === 'matrix') return t ? { input: 'z', output: 'x' } : { input: 'x', output: 'z' };
+  return null;
+}
+
+/**
+ * `caption` with `letter` after its first word, where the tutorial names the plane: "input z 2×2",
+ * "Input z with padding", "输入 z（含填充）", "Output x (number = overlapping stamps)".
+ */
+export function lettered(caption: string, letter: string): string {
+  return caption.replace(/^[^\s（(]+/, (word) => `${word} ${letter}`);
 }
 
 /**
