@@ -1,10 +1,16 @@
 /**
- * Numbers kept whole where the page's prose wraps. A phone broke "卷积核 4，步长 / 2", "放大到 2 /
- * 倍" and "3 × 3 卷 / 积" across lines. Every text the page writes outside its pictures is watched
- * (one MutationObserver on the body), and each size such as "3 × 3" or "512 × 512", with in
- * Chinese up to two characters next to it on either side ("步长 2", "大到 2 倍", "再做 3 × 3 卷积"),
- * is put in a span that does not wrap. Only the wrapping changes: textContent stays as written,
- * so nothing that reads the text back sees a difference.
+ * Sizes kept whole where the page's prose wraps. A phone broke "3 × / 3" and "512 × / 512" across
+ * lines. Every text the page writes outside its pictures is watched (one MutationObserver on the
+ * body), and each size with spaces in it ("3 × 3", "512 × 512") is put in a span that does not
+ * wrap. Only the wrapping changes: textContent stays as written, so nothing that reads the text
+ * back sees a difference.
+ *
+ * The text around a size wraps as its language does. Chinese breaks between any two characters,
+ * and next to a number too ("步长 / 2" is an ordinary break there): a span that also held the
+ * Han characters beside the number ("当于 1", "用在 3 个输") moved them to the next line with it
+ * and left the line before it short ("步长相 / 当于 1/2", "卷积核作 / 用在 3 个输入通道上" on a
+ * phone). Where a short line should break only between its phrases, its message marks them
+ * (PHRASE below).
  *
  * Left alone: SVG (its text is placed by coordinates), form controls and options (plain text
  * only), code, and live regions (rewrapping their text right after it changed could make a screen
@@ -12,15 +18,8 @@
  * spaces (tour.ts keepFormulas).
  */
 const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
-const SIZE = `${NUMBER}(?: × ${NUMBER})*`;
-const HAN = String.raw`[\u4e00-\u9fff]`;
-/**
- * A size, with up to two Chinese characters next to it on either side across a space: a number
- * never starts or ends a line alone ("步长 / 2"), two-character words stay whole ("3 × 3 卷积"),
- * and a narrow box (the form's refusals) still wraps evenly (three characters made its lines
- * ragged). Chinese may break between any two characters, as it does elsewhere.
- */
-const GLUED = new RegExp(`(?:${HAN}{1,2} )?${SIZE}(?: ${HAN}{1,2})?`, 'g');
+/** A size: numbers joined by " × ". Only one with a space in it needs keeping. */
+const GLUED = new RegExp(`${NUMBER}(?: × ${NUMBER})+`, 'g');
 const SKIP = 'svg, option, select, textarea, input, script, style, pre, code, [aria-live], [contenteditable], .nobr';
 
 /** The pieces of `text`: plain runs, and runs to keep on one line (only those holding a space). */
