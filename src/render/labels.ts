@@ -41,6 +41,8 @@ const en = {
   cols: 'columns: input cells',
   equals: 'equals',
   channels: 'channels {in}→{out}, groups {groups} (channel 0 drawn)',
+  channelsOfLayer: 'channels {in}→{out} ({dIn}→{dOut} drawn), groups {groups} (channel 0 drawn)',
+  groupsDrawn: '{n} ({d} drawn)',
 } as const;
 
 export type LabelKey = keyof typeof en;
@@ -77,6 +79,8 @@ const zh: Record<LabelKey, string> = {
   cols: '列：输入单元',
   equals: '等于',
   channels: '通道 {in}→{out}，分组数 {groups}（画出通道 0）',
+  channelsOfLayer: '通道 {in}→{out}（画出 {dIn}→{dOut}），分组数 {groups}（画出通道 0）',
+  groupsDrawn: '{n}（画出 {d}）',
 };
 
 const TABLE: Record<Lang, Record<LabelKey, string>> = { en, zh };

@@ -57,6 +57,22 @@ export interface RenderOptions {
    * tap (the playground's Matrix tab). Default: the cells plain.
    */
   kernelFills?: readonly string[];
+  /**
+   * The channels of the layer the picture stands for, when the trace drawn is a copy of it with
+   * fewer channels (the playground draws at most 16 a side of a layer of up to 4096): the key line
+   * then gives the layer's counts and says how many are drawn — "channels 64→32 (16→16 drawn),
+   * groups 1 (channel 0 drawn)" — so a picture of the copy does not state a smaller layer. Positive
+   * whole numbers, the groups dividing both counts. Default: the trace's own channels, printed as
+   * they are; a value equal to them prints the same.
+   */
+  layerChannels?: { inChannels: number; outChannels: number; groups: number };
+}
+
+/** The layer's channels a picture's key line gives (see {@link RenderOptions.layerChannels}). */
+export interface LayerChannels {
+  inChannels: number;
+  outChannels: number;
+  groups: number;
 }
 
 export interface ResolvedOptions {
@@ -68,6 +84,7 @@ export interface ResolvedOptions {
   textScale: number;
   emptyCells: EmptyCells;
   kernelFills: Rgb[] | null;
+  layerChannels: LayerChannels | null;
 }
 
 /**
@@ -105,7 +122,7 @@ function oneOf<T extends string>(v: unknown, allowed: readonly T[], name: string
  * Every render option name (`frame` where one frame is drawn, `scale` for a PNG): any other is
  * refused, not ignored.
  */
-const RENDER_OPTIONS: readonly string[] = ['theme', 'lang', 'numeric', 'palette', 'view', 'values', 'textScale', 'emptyCells', 'kernelFills', 'frame', 'scale'];
+const RENDER_OPTIONS: readonly string[] = ['theme', 'lang', 'numeric', 'palette', 'view', 'values', 'textScale', 'emptyCells', 'kernelFills', 'layerChannels', 'frame', 'scale'];
 
 /**
  * The render options as names that `call`'s first argument (the convolution) does not take:
@@ -129,7 +146,21 @@ export function resolveOptions(o: RenderOptions | undefined): ResolvedOptions {
     textScale: textScaleOf(opts.textScale),
     emptyCells: oneOf(opts.emptyCells, ['apart', 'joined'] as const, 'emptyCells', 'apart'),
     kernelFills: kernelFillsOf(opts.kernelFills),
+    layerChannels: layerChannelsOf(opts.layerChannels),
   };
+}
+
+function layerChannelsOf(v: unknown): LayerChannels | null {
+  if (v === undefined || v === null) return null;
+  const c = v as Partial<Record<keyof LayerChannels, unknown>>;
+  const whole = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1;
+  if (typeof v !== 'object' || !whole(c.inChannels) || !whole(c.outChannels) || !whole(c.groups) || c.inChannels % c.groups !== 0 || c.outChannels % c.groups !== 0) {
+    throw new ConvError('INVALID_OPTION', `layerChannels must be { inChannels, outChannels, groups }, positive whole numbers with the groups dividing both counts, but got ${show(v)}`, {
+      values: { layerChannels: v },
+      hint: 'e.g. layerChannels: { inChannels: 64, outChannels: 32, groups: 1 } (the real layer of a picture drawn with fewer channels)',
+    });
+  }
+  return { inChannels: c.inChannels, outChannels: c.outChannels, groups: c.groups };
 }
 
 function kernelFillsOf(v: unknown): Rgb[] | null {

@@ -5,6 +5,7 @@
  */
 import { isConvError } from '../../src/geometry/errors.js';
 import { byId, select } from './dom-write.js';
+import { channelsCutText } from './drawn-channels.js';
 import { composeSvg, download, gifBlob, pngBlob, rasterise } from './export.js';
 import { t } from './i18n.js';
 import { paletteOf } from './palette.js';
@@ -36,9 +37,12 @@ function fileBase(): string {
 async function exportWithRenderer(kind: ExportKind, style: 'classic' | 'flat'): Promise<{ blob: Blob; name: string }> {
   const { state, frame } = store;
   const r = await import('../../src/render/index.js');
-  const tr = store.scene!.trace;
+  const { trace: tr, layer } = store.scene!;
   // Empty cells joined, as the page's figure draws them (stage-classic.ts): the file is the picture on screen.
-  const options = { theme: style, lang: state.lang, numeric: state.numbers, palette: state.colorBlind ? 'colorblind' as const : 'default' as const, emptyCells: 'joined' as const };
+  // The trace is of the drawn copy (at most 16 channels a side, drawn-channels.ts); the key line
+  // gives the real layer's channels and says how many are drawn, so a slide states the right layer.
+  const layerChannels = { inChannels: layer.inChannels, outChannels: layer.outChannels, groups: layer.groups };
+  const options = { theme: style, lang: state.lang, numeric: state.numbers, palette: state.colorBlind ? 'colorblind' as const : 'default' as const, emptyCells: 'joined' as const, layerChannels };
   if (kind === 'svg') return { blob: new Blob([r.renderSvg(tr, { ...options, frame })], { type: 'image/svg+xml' }), name: `${fileBase()}-step${frame + 1}.svg` };
   if (kind === 'png') return { blob: new Blob([new Uint8Array(r.renderPng(tr, { ...options, frame, scale: pngScale() }))], { type: 'image/png' }), name: pngName(frame) };
   return { blob: new Blob([new Uint8Array(r.renderGif(tr, options))], { type: 'image/gif' }), name: `${fileBase()}.gif` };
@@ -58,24 +62,26 @@ async function exportScreen(views: Views, kind: ExportKind, status: HTMLElement)
     { svg: views.output.svg, caption: byId('cap-output').textContent ?? '' },
   ];
   const title = () => byId('step-text').textContent ?? '';
+  // The panels draw the copy of at most 16 channels a side: the file says so, as the page's note does.
+  const note = channelsCutText(store.scene!.layer, store.scene!.geometry, store.state.lang);
   const frame = store.frame;
   if (kind === 'svg') {
-    const { svg } = composeSvg(panels(), p.background, p.text, title());
+    const { svg } = composeSvg(panels(), p.background, p.text, title(), note);
     return { blob: new Blob([svg], { type: 'image/svg+xml' }), name: `${fileBase()}-step${frame + 1}.svg` };
   }
   if (kind === 'png') {
-    const { svg, width, height } = composeSvg(panels(), p.background, p.text, title());
+    const { svg, width, height } = composeSvg(panels(), p.background, p.text, title(), note);
     return { blob: await pngBlob(await rasterise(svg, width, height, pngScale())), name: pngName(frame) };
   }
   const total = Math.min(frameTotal(store.scene!), 400);
   const savedHover = store.hover;
   store.hover = null;
-  const first = composeSvg(panels(), p.background, p.text, title());
+  const first = composeSvg(panels(), p.background, p.text, title(), note);
   async function* frames() {
     for (let f = 0; f < total; f++) {
       store.frame = f;
       store.repaint();
-      yield composeSvg(panels(), p.background, p.text, title()).svg;
+      yield composeSvg(panels(), p.background, p.text, title(), note).svg;
     }
   }
   try {

@@ -13,8 +13,12 @@ export interface ExportPanel {
   caption: string;
 }
 
-/** A standalone SVG document of the given panels, laid out left to right. */
-export function composeSvg(panels: ExportPanel[], background: string, text: string, title: string): { svg: string; width: number; height: number } {
+/**
+ * A standalone SVG document of the given panels, laid out left to right, under `title`; `note`
+ * (the page's note that the pictures draw fewer channels than the layer has) is set under the
+ * panels, wrapped to their width.
+ */
+export function composeSvg(panels: ExportPanel[], background: string, text: string, title: string, note = ''): { svg: string; width: number; height: number } {
   const gap = 24;
   const top = 44;
   let x = gap;
@@ -56,7 +60,18 @@ export function composeSvg(panels: ExportPanel[], background: string, text: stri
     height = Math.max(height, h);
   }
   const width = Math.max(x, textWidth(title, 15) + 2 * gap);
-  const totalH = top + height + gap;
+  let totalH = top + height + gap;
+  for (const line of wrapText(note, 12, Math.max(width - 2 * gap, 240))) {
+    const el = document.createElementNS(SVG, 'text');
+    el.setAttribute('x', String(gap));
+    el.setAttribute('y', String(totalH));
+    el.setAttribute('font-size', '12');
+    el.setAttribute('font-family', 'system-ui, sans-serif');
+    el.setAttribute('fill', text);
+    el.textContent = line;
+    root.append(el);
+    totalH += 16;
+  }
   root.setAttribute('width', String(width));
   root.setAttribute('height', String(totalH));
   root.setAttribute('viewBox', `0 0 ${width} ${totalH}`);
@@ -71,6 +86,22 @@ function textWidth(s: string, size: number): number {
   let w = 0;
   for (const ch of s) w += ch.charCodeAt(0) > 0x2e80 ? size : size * 0.58;
   return Math.ceil(w);
+}
+
+/** `s` in lines no wider than `maxW` (by textWidth), broken between words or between CJK characters. */
+function wrapText(s: string, size: number, maxW: number): string[] {
+  if (!s) return [];
+  const pieces = s.match(/\s*[\u2e80-\u9fff\uff00-\uffef][，。、；：）]?|\s*[^\s\u2e80-\u9fff\uff00-\uffef]+/g) ?? [s];
+  const lines: string[] = [];
+  let line = '';
+  for (const p of pieces) {
+    if (line !== '' && textWidth(line + p, size) > maxW) {
+      lines.push(line);
+      line = p.trimStart();
+    } else line += p;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
 }
 
 /** Draws an SVG document onto a canvas (same page, blob: URL: allowed by the page's CSP). */

@@ -114,7 +114,7 @@ export function directLayout(tr: DirectTrace, o: ResolvedOptions): SceneLayout {
 
   // Bottom block: parameters and legend on the left, the kernel on the right.
   cursor += 8;
-  const lines = paramLines(tr, lang);
+  const lines = paramLines(tr, lang, o.layerChannels);
   let textW = 0;
   const blockTop = cursor;
   for (const line of lines) {

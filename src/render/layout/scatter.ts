@@ -65,7 +65,7 @@ export function scatterLayout(tr: ScatterTrace, o: ResolvedOptions): SceneLayout
   for (let r = 0; r < OH; r++) for (let c = 0; c < OW; c++) cellPrims(outPlane, r, c, 'output', pal, base);
 
   cursor += 8;
-  const lines = paramLines(tr, lang);
+  const lines = paramLines(tr, lang, o.layerChannels);
   lines.push(nums ? `${label(lang, 'output')} = Σ x · w` : `${label(lang, 'overlaps')}: ${Math.min(...tr.overlap)}–${Math.max(...tr.overlap)}`);
   const blockTop = cursor;
   let textW = 0;

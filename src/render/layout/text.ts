@@ -1,6 +1,7 @@
 /** The words of a picture: title, plane labels, parameter lines, built from the trace's numbers. */
 import { label, type Lang } from '../labels.js';
 import { textWidth } from '../raster/font.js';
+import type { LayerChannels } from '../options.js';
 import type { Trace } from '../../trace/types.js';
 
 /** Per-axis values as the pictures write sizes: "3×3", or one number when every axis agrees. */
@@ -23,8 +24,11 @@ export function titleOf(tr: Trace, lang: Lang): string {
   return label(lang, tr.transposed ? 'transposed' : 'convolution');
 }
 
-/** The parameter lines under the planes (one or two). */
-export function paramLines(tr: Trace, lang: Lang): string[] {
+/**
+ * The parameter lines under the planes (one to three). `layer`: the channels of the layer the trace
+ * is a copy of (the layerChannels option), given with the copy's as the ones drawn.
+ */
+export function paramLines(tr: Trace, lang: Lang, layer: LayerChannels | null = null): string[] {
   const L = (k: Parameters<typeof label>[1]) => label(lang, k);
   const ax = tr.axes;
   const sep = lang === 'zh' ? '，' : ' · ';
@@ -46,10 +50,22 @@ export function paramLines(tr: Trace, lang: Lang): string[] {
       `a = ${perAxis(ax.map((a) => a.outputPadding))}` + sep + `s′ = 1`,
     );
   }
-  if (tr.channels.inChannels > 1 || tr.channels.outChannels > 1) {
-    lines.push(label(lang, 'channels', { in: tr.channels.inChannels, out: tr.channels.outChannels, groups: tr.channels.groups }));
-  }
+  const line = channelsLine(tr.channels, layer, lang);
+  if (line) lines.push(line);
   return lines;
+}
+
+/**
+ * The key line of the channels ('' for one channel in and out): the drawn trace's, or with `layer`
+ * the layer's counts and, where they differ, the drawn copy's beside them.
+ */
+function channelsLine(drawn: LayerChannels, layer: LayerChannels | null, lang: Lang): string {
+  const c = layer ?? drawn;
+  if (c.inChannels === 1 && c.outChannels === 1) return '';
+  const same = c.inChannels === drawn.inChannels && c.outChannels === drawn.outChannels && c.groups === drawn.groups;
+  if (same) return label(lang, 'channels', { in: c.inChannels, out: c.outChannels, groups: c.groups });
+  const groups = c.groups === drawn.groups ? String(c.groups) : label(lang, 'groupsDrawn', { n: c.groups, d: drawn.groups });
+  return label(lang, 'channelsOfLayer', { in: c.inChannels, out: c.outChannels, dIn: drawn.inChannels, dOut: drawn.outChannels, groups });
 }
 
 /** Closing punctuation, which never starts a line. */
