@@ -104,13 +104,20 @@ export function textOn(fill: string): string {
 }
 
 /**
- * One hue per weight tap (Okabe–Ito-derived, colour-blind safe, and a dark grey ninth so the nine
- * taps of a 3×3 kernel all differ: w₂₂ shared w₀₀'s blue; cycled for larger kernels), the same
- * in every theme. The matrix paints each entry w₀₀ … w₂₂ in its tap's hue, and the grids figure's
- * kernel paints its cells so while the Matrix tab is open, so kernel cell and matrix entry are
- * matched by colour. `tap`: the flat raster index of the stored weight's tap.
+ * One colour per weight tap (nine, so the taps of a 3×3 kernel all differ; cycled for larger
+ * kernels), the same in every theme and palette. The matrix paints each entry w₀₀ … w₂₂ in its
+ * tap's colour, and the figures' kernels paint their cells so while the Matrix tab is open, so
+ * kernel cell and matrix entry are matched by colour — beside the planes and the matrix's x and z,
+ * so no tap may look like a plane. The set was Okabe–Ito's, whose blue and orange are the
+ * colour-blind palette's input and output (w₀₀ was the input's very blue); now it keeps three
+ * that stay apart from every plane (reddish purple, bluish green, grey) and adds six that do too:
+ * CIEDE2000 of 10 or more from the input, output, padding and inserted zeros of both palettes in
+ * both themes (the dark figure seen through its filter), for the colour-blind palette also as
+ * deuteranopia and protanopia see them, and 13 or more between any two taps in all three
+ * (test/web/palette-taps.test.ts). Every one shows through the dark figure's filter as itself
+ * (Okabe–Ito's yellow did not, and came out an olive near the output's orange there).
  */
-export const TAP_COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#7a5195', '#4d4d4d'];
+export const TAP_COLOURS = ['#cc79a7', '#009e73', '#7777ee', '#cc7722', '#4d4d4d', '#ddbbbb', '#557777', '#99cc77', '#666644'];
 
 export function tapFill(tap: number): string {
   return TAP_COLOURS[tap % TAP_COLOURS.length];
