@@ -94,14 +94,15 @@ describe('Chinese tour text at 390 px breaks only where it must', () => {
     await four.page.close();
   }, 60_000);
 
-  it('in every step, its text and its Try-it: no formula split across lines, no line ended early', async () => {
+  it('in every step, its text, its Try-it and its live line: no formula split across lines, no line ended early', async () => {
     const { page } = await h.open('?tour=1&lang=zh', { width: 390, height: 844 });
     for (let n = 1; n <= TOUR.length; n++) {
       if (n > 1) {
         await page.click('#tour-next');
         await expect.poll(() => page.getAttribute('#tour', 'data-tour-step')).toBe(String(n));
       }
-      for (const sel of ['#tour-text', '#tour-try p']) {
+      for (const sel of ['#tour-text', '#tour-try p', '#tour-now']) {
+        if (!(await page.$(sel))) continue;
         const m = await measure(page, sel);
         expect(m.splitJoins, `step ${n} ${sel}`).toEqual([]);
         expect(early(m), `step ${n} ${sel}`).toEqual([]);
@@ -109,4 +110,18 @@ describe('Chinese tour text at 390 px breaks only where it must', () => {
     }
     await page.close();
   }, 120_000);
+
+  for (const lang of ['en', 'zh'] as const) {
+    it(`the live line never ends on a number or word alone on its line (${lang})`, async () => {
+      const { page } = await h.open(`?tour=2&lang=${lang}`, { width: 390, height: 844 });
+      for (const p of ['0', '1', '2', '3']) {
+        await page.fill('#try-control', p);
+        await expect.poll(() => page.textContent('#tour-now')).toContain(`${lang === 'en' ? 'padding' : '填充'} ${p}`);
+        const m = await measure(page, '#tour-now');
+        // "全填充，步长为 / 1" and "unit / strides" were seen.
+        expect(m.lines.at(-1)!.text, `padding ${p}`).not.toMatch(/^\S{1,8}$/);
+      }
+      await page.close();
+    }, 60_000);
+  }
 });

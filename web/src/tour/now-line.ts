@@ -66,7 +66,8 @@ export function nowVars(s: State): Record<string, string | number> | null {
     d: perAxis(e.axes.map((a) => a.dilation)),
     foot: size(e.axes.map((a) => a.effectiveKernel)),
     case: distinct(e.axes.map((a) => caseName(a, e))).join(e.lang === 'zh' ? '；' : '; '),
-    calc: distinct(e.axes.map(calculation)).join(e.lang === 'zh' ? '；' : '; '),
+    // Short, and kept whole (no-break spaces): broken after its first = it left "（o' =" alone at a line's end.
+    calc: distinct(e.axes.map((a) => calculation(a).replace(/ /g, '\u00a0'))).join(e.lang === 'zh' ? '；' : '; '),
     stretched: eq.every((q) => q) ? size(eq.map((q) => q!.iTildePrime)) : '',
     pp: eq.every((q) => q) ? perAxis(eq.map((q) => q!.pPrime[0])) : '',
     params: formatNumber(e.params),
@@ -75,8 +76,14 @@ export function nowVars(s: State): Record<string, string | number> | null {
   };
 }
 
+/**
+ * The line's last word, a number or an English word, held to the one before it: a phone broke
+ * "全填充，步长为 / 1" and "+ 8 / biases", leaving it alone on a line.
+ */
+const keepLastWord = (text: string) => text.replace(/ (\d[\d×.,]*|[A-Za-z]+)$/, '\u00a0$1');
+
 /** The step's live line for the state, or '' where the step has none or the layer is refused. */
 export function nowText(step: TourStep, s: State): string {
   const vars = step.now ? nowVars(s) : null;
-  return vars ? fill(step.now![s.lang], vars) : '';
+  return vars ? keepLastWord(fill(step.now![s.lang], vars)) : '';
 }

@@ -129,7 +129,8 @@ export const TOUR: TourStep[] = [
       zh: '输入通常有多个通道（彩色图片有 3 个）。每个卷积核在每个输入通道上各有一个 {k}×{k} 的卷积核切片：如图，每个通道与自己的卷积核切片相乘，各通道的结果求和，得到输出中的一个单元；有几个输出通道就有几个卷积核。所以 64 个 3×3 卷积核作用在 3 个输入通道上，共有 I·O·K = 3·64·9 = {params} 个权重（不计偏置）。',
     },
     // {hi}: the control's upper bound (the page draws every channel's kernel and matrix rows, so 64 is out of reach).
-    tryIt: { en: 'Change the output channels (at most {hi} here: more would not fit) and watch the parameters in the Formula tab.', zh: '改变输出通道数（这里最多 {hi} 个，再多图里就放不下了），看“公式”页中的参数量如何变化。' },
+    // The count is the live line's, under the control (the Formula tab is a screen below on a phone).
+    tryIt: { en: 'Change the output channels (at most {hi} here: more would not fit) and watch the parameter count below.', zh: '改变输出通道数（这里最多 {hi} 个，再多图里就放不下了），看下面的参数量如何变化。' },
     now: { en: 'Now: {params} parameters = {weights} weights{biases|, no bias| + 1 bias| + # biases}', zh: '现在：参数量 {params} = {weights} 个权重{biases|，无偏置| + 1 个偏置| + # 个偏置}' },
     control: 'outChannels',
     query: 'i=5&k=3&s=1&p=1&ci=3&co=4&n=1',
