@@ -9,7 +9,8 @@
  * and next to a number too ("步长 / 2" is an ordinary break there): a span that also held the
  * Han characters beside the number ("当于 1", "用在 3 个输") moved them to the next line with it
  * and left the line before it short ("步长相 / 当于 1/2", "卷积核作 / 用在 3 个输入通道上" on a
- * phone). Where a short line should break only between its phrases, its message marks them
+ * phone). Only a text's end is held (TAIL), so its last line never holds one number or character
+ * alone. Where a short line should break only between its phrases, its message marks them
  * (PHRASE below).
  *
  * Left alone: SVG (its text is placed by coordinates), form controls and options (plain text
@@ -18,19 +19,36 @@
  * spaces (tour.ts keepFormulas).
  */
 const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
+const SIZE = `${NUMBER}(?: × ${NUMBER})*`;
+const HAN = String.raw`[\u4e00-\u9fff]`;
 /** A size: numbers joined by " × ". Only one with a space in it needs keeping. */
 const GLUED = new RegExp(`${NUMBER}(?: × ${NUMBER})+`, 'g');
+/**
+ * The end of a text that should not stand alone on a line of its own: a number with the character
+ * before it ("步长 2"), or the last two Chinese characters ("卷积"). A narrow caption (the image
+ * mode's, two to a phone's row) broke "步长 / 2" and "3 × 3 卷 / 积". Only the text's last line
+ * can be a character shorter for it, never a line in the middle.
+ */
+const TAIL = new RegExp(`(?:${HAN} ${SIZE}|${HAN}{2})$`);
 const SKIP = 'svg, option, select, textarea, input, script, style, pre, code, [aria-live], [contenteditable], .nobr';
 
-/** The pieces of `text`: plain runs, and runs to keep on one line (only those holding a space). */
+/** The pieces of `text`: plain runs, and runs to keep on one line (sizes holding a space, and the text's tail). */
 export function gluedRuns(text: string): { text: string; keep: boolean }[] {
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(GLUED)) if (m[0].includes(' ')) spans.push([m.index, m.index + m[0].length]);
+  const tail = TAIL.exec(text);
+  if (tail) {
+    // A size at the end joins its tail in one run ("做 3 × 3").
+    const last = spans.at(-1);
+    if (last && last[1] > tail.index) last[0] = Math.min(last[0], tail.index), last[1] = text.length;
+    else spans.push([tail.index, text.length]);
+  }
   const out: { text: string; keep: boolean }[] = [];
   let at = 0;
-  for (const m of text.matchAll(GLUED)) {
-    if (!m[0].includes(' ')) continue;
-    if (m.index > at) out.push({ text: text.slice(at, m.index), keep: false });
-    out.push({ text: m[0], keep: true });
-    at = m.index + m[0].length;
+  for (const [from, to] of spans) {
+    if (from > at) out.push({ text: text.slice(at, from), keep: false });
+    out.push({ text: text.slice(from, to), keep: true });
+    at = to;
   }
   if (at < text.length) out.push({ text: text.slice(at), keep: false });
   return out;
