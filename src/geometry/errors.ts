@@ -60,7 +60,20 @@ export interface ConvErrorDetails {
  * }
  * ```
  */
+/**
+ * What marks a ConvError from any copy of convkit. A program that both `import`s and `require`s the
+ * package loads two copies (the ES modules and the CommonJS bundle), each with its own class: a
+ * registry symbol is the same in both, so either copy's `isConvError` and `instanceof ConvError`
+ * recognise the other's errors.
+ */
+const BRAND: unique symbol = Symbol.for('convkit.ConvError') as never;
+
 export class ConvError extends Error {
+  /** True for an error of any copy's ConvError (see BRAND): `instanceof` then works across copies. */
+  static override [Symbol.hasInstance](v: unknown): boolean {
+    return typeof v === 'object' && v !== null && (v as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
   readonly code: ConvErrorCode;
   readonly axis: string | undefined;
   readonly values: Record<string, unknown>;
@@ -95,6 +108,9 @@ export class ConvError extends Error {
 export function isConvError(e: unknown): e is ConvError {
   return e instanceof ConvError;
 }
+
+// On the prototype, not enumerable: an error's own fields and its JSON stay as they were.
+Object.defineProperty(ConvError.prototype, BRAND, { value: true });
 
 /**
  * A count and its noun, singular for exactly one: `counted(1, 'value')` is '1 value',

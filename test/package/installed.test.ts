@@ -82,6 +82,17 @@ describe('the packed tarball', () => {
     for (const url of [pkg.homepage, pkg.bugs?.url, pkg.repository?.url]) expect(url).toMatch(/^(git\+)?https:\/\//);
   });
 
+  it('ships declarations, not data: the compiled kernels are code, their declaration only names them', () => {
+    const pkgDir = join(unpacked, 'package');
+    const dts = walk(pkgDir).filter((f) => f.endsWith('.d.ts'));
+    const kernels = dts.filter((f) => f.endsWith('kernels.generated.d.ts'));
+    expect(kernels.length, 'the kernels module has its declaration in both builds').toBe(2);
+    // As `as const` it carried the ~190 KB of base64 as string-literal types (twice); no declaration
+    // needs more than a few tens of KB.
+    for (const f of dts) expect(statSync(join(pkgDir, f)).size, f).toBeLessThan(40_000);
+    for (const f of kernels) expect(readFileSync(join(pkgDir, f), 'utf8')).not.toMatch(/AGFzbQ/);
+  });
+
   it('has no source map that points at a file it does not ship', () => {
     const pkgDir = join(unpacked, 'package');
     const files = new Set(walk(pkgDir));
@@ -163,6 +174,28 @@ describe('the installed package, used from plain Node scripts', () => {
     // A 3×3 kernel does not fit a 2×2 input without padding: PyTorch refuses it too.
     expect(got).toMatchObject({ thrown: true, isConvError: true, version });
     expect(typeof got.code).toBe('string');
+  });
+
+  it('import and require in one program: each copy recognises the other copy\'s errors', async () => {
+    writeFileSync(
+      join(project, 'use-both-copies.mjs'),
+      [
+        "import { createRequire } from 'node:module';",
+        "import * as esm from 'convkit';",
+        "const cjs = createRequire(import.meta.url)('convkit');",
+        'const refuse = (k) => { try { k.conv2d(k.tensor(new Float32Array(4), [1, 1, 2, 2]), k.tensor(new Float32Array(9), [1, 1, 3, 3])); } catch (e) { return e; } return null; };',
+        'const fromCjs = refuse(cjs), fromEsm = refuse(esm);',
+        'console.log(JSON.stringify({',
+        '  twoClasses: esm.ConvError !== cjs.ConvError,',
+        '  esmSeesCjs: [esm.isConvError(fromCjs), fromCjs instanceof esm.ConvError],',
+        '  cjsSeesEsm: [cjs.isConvError(fromEsm), fromEsm instanceof cjs.ConvError],',
+        '  codes: [fromCjs && fromCjs.code, fromEsm && fromEsm.code],',
+        '}));',
+      ].join('\n'),
+    );
+    const r = await userRun(process.execPath, ['use-both-copies.mjs']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ twoClasses: true, esmSeesCjs: [true, true], cjsSeesEsm: [true, true], codes: ['KERNEL_TOO_LARGE', 'KERNEL_TOO_LARGE'] });
   });
 });
 
