@@ -87,6 +87,23 @@ describe('loading the kernels', () => {
     expect(out.warnings).toEqual([]);
   }, 70_000);
 
+  it('in Node, loads the files of a file: folder URL from disk (Node\'s fetch reads no files)', async () => {
+    const out = await run('url', new URL('../../src/engine/wasm/bin/', import.meta.url).href);
+    expect(out.ready).toMatchObject({ simd: true, shared: true });
+    expect(out.ready!.threads).toBeGreaterThanOrEqual(2);
+    expect(out.ready!.reason).toBeUndefined();
+    expect(out.afterErr).toBeLessThan(1e-5);
+    expect(out.asyncErr).toBeLessThan(1e-5);
+    expect(out.warnings).toEqual([]);
+  }, 70_000);
+
+  it('a file: URL where there are no kernels says which file was missing', async () => {
+    const out = await run('url', new URL('./no-such-folder/', import.meta.url).href);
+    expect(out.ready).toMatchObject({ simd: false, threads: 1 });
+    expect(out.ready!.reason).toMatch(/could not be loaded from file:.*no-such-folder.*ENOENT/);
+    expect(out.warnings).toHaveLength(1);
+  }, 70_000);
+
   it('loads bytes handed over per variant; without a shared variant it runs one thread and says why', async () => {
     const out = await run('bytes', `${binDir}kernels-simd.wasm`);
     expect(out.ready).toMatchObject({ simd: true, relaxed: false, shared: false, threads: 1 });

@@ -189,7 +189,18 @@ function resolveUrl(u: string | URL, base?: string | URL): URL {
   return base !== undefined ? new URL(u, resolveUrl(base)) : new URL(u, page);
 }
 
+/**
+ * The bytes at `url`. A `file:` URL in Node is read from disk: Node's fetch does not read files,
+ * and a folder of the installed package is the natural `{ wasm }` there. The file system is
+ * reached through process.getBuiltinModule, as the worker threads are (a static import of a Node
+ * module would break browser bundles).
+ */
 async function fetchBytes(url: URL): Promise<Uint8Array> {
+  if (url.protocol === 'file:') {
+    const proc = (globalThis as { process?: { getBuiltinModule?(n: string): unknown } }).process;
+    const fs = proc?.getBuiltinModule?.('fs') as { promises: { readFile(u: URL): Promise<Uint8Array> } } | undefined;
+    if (fs) return new Uint8Array(await fs.promises.readFile(url));
+  }
   const r = await fetch(url);
   if (!r.ok) throw new Error(`HTTP ${r.status} for ${url.href}`);
   return new Uint8Array(await r.arrayBuffer());
