@@ -21,3 +21,13 @@ async function firstAsync(): Promise<{ recoveries: number; callerTasks: number; 
   const outputs = await computeAll(api);
   return { info, first, isolated: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated ?? false, outputs };
 };
+
+/**
+ * The page served under a CSP without blob: workers: the fast engine loads (wasm-unsafe-eval is
+ * allowed) but its workers cannot start; the first large call must not wait for them.
+ */
+(globalThis as unknown as { cspChecks: () => Promise<unknown> }).cspChecks = async () => {
+  await api.fastEngineReady();
+  const first = await firstAsync();
+  return { first, after: api.fastEngineInfo() };
+};

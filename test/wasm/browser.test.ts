@@ -34,10 +34,13 @@ describe.skipIf(!existsSync(CHROMIUM))('browser build (headless Chromium)', () =
     await build({ entryPoints: [join(here, 'browser-entry.ts')], bundle: true, format: 'esm', platform: 'browser', outfile: join(dir, 'bundle.js'), logLevel: 'error' });
     writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="bundle.js"></script>');
     server = createServer((req, res) => {
-      const path = join(dir, (req.url ?? '/').split('?')[0].replace(/^\/$/, '/index.html'));
+      const path = join(dir, (req.url ?? '/').split('?')[0].replace(/^\/csp\//, '/').replace(/^\/$/, '/index.html'));
       if (!path.startsWith(dir) || !existsSync(path)) { res.writeHead(404).end(); return; }
       const type = path.endsWith('.js') ? 'text/javascript' : path.endsWith('.wasm') ? 'application/wasm' : 'text/html';
-      res.writeHead(200, { 'content-type': type, 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' });
+      // /csp/…: the same files under a Content-Security-Policy that allows WebAssembly but not
+      // blob: workers (the pool's Web Workers start from blob: URLs).
+      const csp = (req.url ?? '').startsWith('/csp/') ? { 'content-security-policy': "script-src 'self' 'wasm-unsafe-eval'" } : {};
+      res.writeHead(200, { 'content-type': type, 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp', ...csp });
       res.end(readFileSync(path));
     });
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
@@ -76,5 +79,21 @@ describe.skipIf(!existsSync(CHROMIUM))('browser build (headless Chromium)', () =
       expect(scaleErr(got.outputs[i], node[i])).toBeLessThan(1e-5);
       expect(scaleErr(got.outputs[i], ref[i])).toBeLessThan(1e-4);
     }
+  }, 60_000);
+
+  it('under a CSP that forbids blob: workers: the first async call runs on the caller without waiting out a stall, and the reason says what to allow', async () => {
+    const addr = server!.address() as { port: number };
+    const page = await browser!.newPage();
+    await page.goto(`http://127.0.0.1:${addr.port}/csp/`);
+    await page.waitForFunction(() => typeof (globalThis as { cspChecks?: unknown }).cspChecks === 'function');
+    const got = (await page.evaluate(() => (globalThis as unknown as { cspChecks: () => Promise<unknown> }).cspChecks())) as {
+      first: { recoveries: number; callerTasks: number; centre: number }; after: { simd: boolean; threads: number; reason?: string };
+    };
+    expect(got.first.centre).toBeCloseTo(64 * 9 * 0.125, 3);
+    // 1 = the caller waited stallMs (2 s) for a worker that never ran, then redid the job.
+    expect(got.first.recoveries).toBe(0);
+    expect(got.first.callerTasks).toBeGreaterThan(0);
+    expect(got.after).toMatchObject({ simd: true, threads: 1 });
+    expect(got.after.reason).toMatch(/worker-src blob:/);
   }, 60_000);
 });

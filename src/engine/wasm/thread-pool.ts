@@ -245,7 +245,12 @@ export class WorkerThreads implements TaskRunner {
       } else {
         const url = URL.createObjectURL(new Blob([BROWSER_WORKER], { type: 'text/javascript' }));
         const w = new Worker(url);
-        w.onerror = (e: ErrorEvent) => { h.alive = false; h.stopped = e.message || 'it failed to run'; };
+        // A worker the page's Content-Security-Policy forbids (no `worker-src blob:`) fails before
+        // it runs a line, with an empty message: say what to allow.
+        w.onerror = (e: ErrorEvent) => {
+          h.alive = false;
+          h.stopped = e.message || (Atomics.load(this.ctl, STARTED) === 0 ? "it could not start: a page's Content-Security-Policy must allow blob: workers (worker-src blob:)" : 'it failed to run');
+        };
         w.postMessage(data);
         h.terminate = () => { w.terminate(); h.alive = false; };
         h.kill = () => { h.terminate(); h.stopped = 'it was terminated'; };
@@ -393,7 +398,6 @@ export class WorkerThreads implements TaskRunner {
     while (this.workOne(tasks, tablePtr, scratchPtr)) this.drainDone(tasks, tablePtr, drain);
   }
 
-  /** The caller claims and runs one task; false when none was left. */
   /** Like workOne, but only claims a task below `ready` (fed), and never waits: false if none. */
   private workFed(tasks: Task[], tablePtr: number, scratchPtr: number, ready: number): boolean {
     const c = this.ctl;
@@ -402,6 +406,7 @@ export class WorkerThreads implements TaskRunner {
     return this.runOwn(tasks, tablePtr, scratchPtr, i);
   }
 
+  /** The caller claims and runs one task; false when none was left. */
   private workOne(tasks: Task[], tablePtr: number, scratchPtr: number): boolean {
     const c = this.ctl;
     const i = Atomics.add(c, CURSOR, 1);
@@ -508,6 +513,13 @@ export class WorkerThreads implements TaskRunner {
     let last = Atomics.load(c, COMPLETED), since = Date.now();
     const waitAsync = (Atomics as unknown as { waitAsync?: (a: Int32Array, i: number, v: number, t: number) => { async: boolean; value: Promise<string> | string } }).waitAsync;
     while (last < tasks.length) {
+      // Every worker gone (one a CSP refused stops before it claims anything): the caller does
+      // the rest now rather than after stallMs.
+      if (this.threads < 2) {
+        this.work(tasks, tablePtr, scratchPtr);
+        if (Atomics.load(c, COMPLETED) < tasks.length) this.recover(tasks, tablePtr, scratchPtr);
+        break;
+      }
       if (waitAsync) {
         const r = waitAsync(c, COMPLETED, last, 10);
         if (r.async) await r.value;
