@@ -56,7 +56,7 @@ export function createProgram(io: CliIO = processIO): Command {
       outputError: (s, write) => write(`convkit: ${s.trim().replace(/\s*\n\s*/g, ' ')}\n`),
     })
     .showSuggestionAfterError(true)
-    .addHelpText('after', '\nBad input ends with a one-line message on stderr and exit code 2. Every command takes --help and --json.');
+    .addHelpText('after', '\nBad input ends with a one-line message on stderr and exit code 2. Every command takes --help, and every one that prints a result (all but solve itself, which groups three) takes --json.');
   const rank = (name: string) => (ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length);
   for (const c of [...registeredCommands()].sort((a, b) => rank(a.name) - rank(b.name))) c.attach(program, io);
   // A misspelt required flag is reported as unknown (with its near miss), not as missing.

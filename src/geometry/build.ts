@@ -5,7 +5,7 @@
  * numbers; here we only derive, and refuse what no dialect can compute (a kernel larger than the
  * padded input, an empty transposed output).
  */
-import { ConvError } from './errors.js';
+import { ConvError, counted } from './errors.js';
 import { directOutputSize, effectiveKernel, equivalentPadOf, transposedFullSize, transposedOutputSize, windowSpan } from './sizes.js';
 import type { AxisGeometry, CanonicalAxis, CanonicalSpec, ConvGeometry, ConvGeometryBase, DirectAxis, DirectConvGeometry, EquivalentDirectAxis, TransposedAxis, TransposedConvGeometry } from './types.js';
 
@@ -95,7 +95,7 @@ export function buildAxis(a: CanonicalAxis, index: number, name: string, transpo
         {
           axis: name,
           values: { input: a.input, kernel: a.kernel, dilation: a.dilation, effectiveKernel: ke, padding: [a.padBefore, a.padAfter] },
-          hint: `use padding ≥ ${Math.ceil((ke - a.input) / 2)} per side${a.dilation > 1 ? ', a smaller dilation' : ''} or a kernel of at most ${Math.floor((padded - 1) / a.dilation) + 1} taps`,
+          hint: `use padding ≥ ${Math.ceil((ke - a.input) / 2)} per side${a.dilation > 1 ? ', a smaller dilation' : ''} or a kernel of at most ${counted(Math.floor((padded - 1) / a.dilation) + 1, 'tap')}`,
         },
       );
     }

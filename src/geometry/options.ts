@@ -194,13 +194,28 @@ function divisors(n: number): number[] {
  * The explain dialect → the one geometry (convolution, transposed convolution or pooling window).
  * `misplaced`: names of the calling function's other argument, refused saying where they go.
  */
+/**
+ * An input or kernel size given in words, one per axis. A negative one is refused here, under the
+ * name the caller wrote (`input[0]`), not later as an entry of the tensor shape built from it.
+ */
+function sizesOf(v: unknown, name: string, rank: number): number[] {
+  const sizes = perAxis(v, name, rank, 1, 1);
+  sizes.forEach((n, i) => {
+    if (n < 0) {
+      const at = Array.isArray(v) || ArrayBuffer.isView(v) ? `${name}[${i}]` : name;
+      throw new ConvError('INVALID_NUMBER', `${at} is ${n}; sizes cannot be negative`, { values: { [name]: v }, hint: 'use sizes ≥ 1' });
+    }
+  });
+  return sizes;
+}
+
 export function resolveSpec(options: unknown, extraKeys: readonly string[] = [], misplaced?: Misplaced): ResolvedSpec {
   const o = { ...checkSpecObject(options, [...SPEC_KEYS, ...extraKeys], 'explain', misplaced) };
   if (o.input === undefined || o.input === null) throw new ConvError('INVALID_OPTION', 'input size is missing', { hint: 'give input: 5 or input: [5, 5]' });
   if (o.kernel === undefined || o.kernel === null) throw new ConvError('INVALID_OPTION', 'kernel size is missing', { hint: 'give kernel: 3 or kernel: [3, 3]' });
   const rank = rankOf(o);
-  const spatial = perAxis(o.input, 'input', rank, 1, 1);
-  const kernel = perAxis(o.kernel, 'kernel', rank, 1, 1);
+  const spatial = sizesOf(o.input, 'input', rank);
+  const kernel = sizesOf(o.kernel, 'kernel', rank);
   const transposed = bool(o.transposed, 'transposed', false);
   const hasBias = bool(o.bias, 'bias', true);
 

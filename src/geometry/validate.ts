@@ -108,7 +108,9 @@ export function assertAllocatable(shape: readonly number[], what: string): void 
   if (n > MAX_ELEMENTS) {
     throw new ConvError('TOO_LARGE', `${what} of shape [${shape.join(', ')}] would hold ${n.toExponential(3)} elements`, {
       values: { shape: [...shape], elements: n, limit: MAX_ELEMENTS },
-      hint: `convkit computes tensors of at most ${MAX_ELEMENTS} elements (1 GiB of float32); use a smaller input, batch or channel count`,
+      // A layer's result also grows with its padding and, transposed, with its stride: name them
+      // where they can be the cause (a 1×1 input padded by 20000 is not "a large input").
+      hint: `convkit computes tensors of at most ${MAX_ELEMENTS} elements (1 GiB of float32); use a smaller input, batch or channel count${what === 'tensor' ? '' : ', less padding or a smaller stride (transposed)'}`,
     });
   }
 }

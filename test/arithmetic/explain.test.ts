@@ -127,7 +127,7 @@ describe('explain refusals', () => {
     ['four axes', { input: [1, 2, 3, 4], kernel: 1 }, 'OPTION_LENGTH', /1 to 3 spatial axes/],
     ['a zero stride', { input: 5, kernel: 3, stride: 0 }, 'STRIDE', /stride must be positive/],
     // The hints name only values that would be taken: no size 0, no negative range for a size, no rank 4.
-    ['a negative size', { input: -1, kernel: 3 }, 'INVALID_NUMBER', /^input shape\[2\] is -1; sizes cannot be negative; use sizes ≥ 1$/],
+    ['a negative size', { input: -1, kernel: 3 }, 'INVALID_NUMBER', /^input is -1; sizes cannot be negative; use sizes ≥ 1$/],
     ['a size beyond 2³¹ − 1', { input: 3e9, kernel: 3 }, 'INVALID_NUMBER', /^input 3000000000 is out of range; use a value from 1 to 2147483647$/],
     ['a padding beyond 2³¹ − 1', { input: 5, kernel: 3, padding: [0, 3e9] }, 'INVALID_NUMBER', /^padding\[1\] 3000000000 is out of range; use a value from 0 to 2147483647$/],
     ['a batch beyond 2³¹ − 1', { input: 5, kernel: 3, batch: -3e9 }, 'INVALID_NUMBER', /^batch -3000000000 is out of range; use a value from 0 to 2147483647$/],

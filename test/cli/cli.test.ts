@@ -150,6 +150,12 @@ describe('help', () => {
       expect(h.code).toBe(0);
       expect(h.out).toContain('--json');
     }
+    // What the top help promises: every command that prints a result takes --json (solve only groups three).
+    expect(top.out).toMatch(/every one that prints a result \(all but solve itself, which groups three\) takes --json/);
+    for (const c of registeredCommands().filter((c) => c.name !== 'solve')) {
+      const h = await cli(c.name, '--help');
+      expect(h.out, c.name).toContain('--json');
+    }
   });
 });
 
