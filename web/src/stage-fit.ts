@@ -122,7 +122,7 @@ export function fitFigure(views: Views, again = true): void {
   const { W, H } = fitted;
   const fig = figures.get(shown);
   if (fig) fig.fit(W, H, phone);
-  else scaleGrids(views, W, H);
+  else scaleGrids(views, W, H, phone);
   // The classic figure shows or hides its phone key as it fits; in the tour that key sits above the
   // card, so the height it takes is measured again and the figure fitted once more.
   if (again && phone && store.state.tour > 0 && legend.hidden !== key.endsWith(' true')) fitFigure(views, false);
@@ -191,23 +191,36 @@ function outerHeight(el: HTMLElement): number {
   return el.offsetHeight + parseFloat(cs.marginTop) + parseFloat(cs.marginBottom);
 }
 
-/** The grids in a row, or input-left / kernel-over-output when that gives larger cells. */
-function scaleGrids(views: Views, W: number, H: number): void {
+/**
+ * The grids in a row, or input-left / kernel-over-output when that gives larger cells. Each caption
+ * is first given one line; on a wide screen, where the box has a fixed height, captions that wrap
+ * (several channels: "Input with inserted zeros and padding 16×16 → 35×35 · channel 0" ran to
+ * three lines at 1280×800) are measured and the grids fitted again, so the views never grow past
+ * the box and spill over the View row above it.
+ */
+function scaleGrids(views: Views, W: number, H: number, phone: boolean): void {
   const panels = [views.grid, views.kernel, views.output];
   const [[gw, gh], [kw, kh], [ow, oh]] = panels.map((v) => [Number(v.svg.getAttribute('width')) || 1, Number(v.svg.getAttribute('height')) || 1]);
-  const cap = 24;
   const gap = 20;
-  const row = Math.min((W - 2 * gap) / (gw + kw + ow), (H - cap) / Math.max(gh, kh, oh));
-  const ell = Math.min((W - gap) / (gw + Math.max(kw, ow)), (H - cap) / gh, (H - 2 * cap - 6) / (kh + oh));
-  const useEll = ell > row * 1.05;
-  // Cells no larger than ~88 px: a 1×1 output should not fill the screen.
-  const f = Math.max(0.3, Math.min(useEll ? ell : row, 88 / Math.max(1, views.grid.cell)));
-  byId('views').classList.toggle('ell', useEll);
-  panels.forEach((v, i) => {
-    const [w, h] = [[gw, gh], [kw, kh], [ow, oh]][i];
-    v.svg.style.width = `${Math.floor(w * f)}px`;
-    v.svg.style.height = `${Math.floor(h * f)}px`;
-  });
+  const fit = ([capG, capK, capO]: number[]) => {
+    const row = Math.min((W - 2 * gap) / (gw + kw + ow), (H - Math.max(capG, capK, capO)) / Math.max(gh, kh, oh));
+    const ell = Math.min((W - gap) / (gw + Math.max(kw, ow)), (H - capG) / gh, (H - capK - capO - 6) / (kh + oh));
+    const useEll = ell > row * 1.05;
+    // Cells no larger than ~88 px: a 1×1 output should not fill the screen.
+    const f = Math.max(0.3, Math.min(useEll ? ell : row, 88 / Math.max(1, views.grid.cell)));
+    byId('views').classList.toggle('ell', useEll);
+    panels.forEach((v, i) => {
+      const [w, h] = [[gw, gh], [kw, kh], [ow, oh]][i];
+      v.svg.style.width = `${Math.floor(w * f)}px`;
+      v.svg.style.height = `${Math.floor(h * f)}px`;
+    });
+  };
+  fit([24, 24, 24]);
+  if (phone) return;
+  // A narrower panel may wrap its caption once more: a few rounds, each with the heights measured.
+  const captions = ['cap-grid', 'cap-kernel', 'cap-output'].map((id) => byId(id));
+  const tall = () => byId('views').getBoundingClientRect().height > H;
+  for (let round = 0; round < 3 && tall(); round++) fit(captions.map((c) => Math.ceil(c.getBoundingClientRect().height) + 4));
 }
 
 /** The phone layout (style.css's max-width: 720px): the page scrolls, not the stage. */
