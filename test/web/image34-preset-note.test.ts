@@ -70,7 +70,7 @@ describe('preset note', () => {
   }
 
   it('Sobel x on a 4 × 4 kernel: the top-left 3 × 3, in both languages', () => {
-    expect(presetNote('en', 'sobelX', 4, 4)).toContain('no centre cell: in this 4 × 4 one it fills the top-left 3 × 3 (rows 1–3, columns 1–3)');
+    expect(presetNote('en', 'sobelX', 4, 4).replace(/\u2060/g, '')).toContain('no centre cell: in this 4 × 4 one it fills the top-left 3 × 3 (rows 1–3, columns 1–3)');
     expect(presetNote('zh', 'sobelX', 4, 4)).toContain('左上角的 3 × 3');
   });
 });

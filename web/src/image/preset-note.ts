@@ -22,7 +22,10 @@ export function presetNote(lang: Lang, name: PresetName, kh: number, kw: number)
   const one = span.rows[0] === span.rows[1];
   const rows = one ? it(lang, 'rowOne', { a: span.rows[0] + 1 }) : it(lang, 'rowSpan', { a: span.rows[0] + 1, b: span.rows[1] + 1 });
   const cols = one ? it(lang, 'colOne', { a: span.cols[0] + 1 }) : it(lang, 'colSpan', { a: span.cols[0] + 1, b: span.cols[1] + 1 });
-  const vars = { name: it(lang, name), kh, kw, rows, cols };
+  // A range stays whole across a line end ("columns 1–3", not "columns 1– / 3"); the Chinese
+  // templates already join it.
+  const whole = (t: string) => t.replace(/–(?!\u2060)/g, '–\u2060');
+  const vars = { name: it(lang, name), kh, kw, rows: whole(rows), cols: whole(cols) };
   if (!evenH && !evenW) return one ? '' : it(lang, 'presetMiddle', vars);
   const side: Side = evenH && evenW ? 'both' : evenH ? 'rows' : 'cols';
   const off = { ...vars, line: it(lang, `noCentre_${side}` as const), dir: it(lang, `halfCell_${side}` as const) };
