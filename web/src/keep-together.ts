@@ -25,11 +25,12 @@ const HAN = String.raw`[\u4e00-\u9fff]`;
 const GLUED = new RegExp(`${NUMBER}(?: × ${NUMBER})+`, 'g');
 /**
  * The end of a text that should not stand alone on a line of its own: a number with the character
- * before it ("步长 2"), or the last two Chinese characters ("卷积"). A narrow caption (the image
- * mode's, two to a phone's row) broke "步长 / 2" and "3 × 3 卷 / 积". Only the text's last line
- * can be a character shorter for it, never a line in the middle.
+ * before it ("步长 2"), or the last two Chinese characters ("卷积", "个零。"), with the full stop
+ * after them if any. A narrow caption (the image mode's, two to a phone's row) broke "步长 / 2" and
+ * "3 × 3 卷 / 积", and a tour step's Try-it "插入 2 个 / 零。". Only the text's last line can be a
+ * character shorter for it, never a line in the middle.
  */
-const TAIL = new RegExp(`(?:${HAN} ${SIZE}|${HAN}{2})$`);
+const TAIL = new RegExp(`(?:${HAN} ${SIZE}|${HAN}{2})[。！？）]?$`);
 const SKIP = 'svg, option, select, textarea, input, script, style, pre, code, [aria-live], [contenteditable], .nobr';
 
 /** The pieces of `text`: plain runs, and runs to keep on one line (sizes holding a space, and the text's tail). */
