@@ -1,7 +1,7 @@
 /** The URL form of the playground's state: strict parsing, defaults on bad values, round trips. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BOUNDS, COLOURS, PADDING_MODES, PICTURES, defaultState, parseQuery, toQuery } from '../../web/src/state.js';
+import { BOUNDS, COLOURS, PADDING_MODES, PICTURES, SIDE_TABS, defaultState, parseQuery, toQuery } from '../../web/src/state.js';
 import type { State } from '../../web/src/state.js';
 import { kernelSpecText, parseKernelSpec } from '../../web/src/image/kernel-spec.js';
 import { PRESETS } from '../../web/src/image/kernels.js';
@@ -38,6 +38,7 @@ const arbState: fc.Arbitrary<State> = fc.record({
   paddingMode: fc.constantFrom(...PADDING_MODES),
   imageKernel: fc.constantFrom<string>('', 'numbers', ...PRESETS),
   learnTarget: fc.constantFrom<string>('', 'numbers', ...PRESETS),
+  tab: fc.constantFrom(...SIDE_TABS),
   weights: fc.array(fc.float({ noNaN: true, noDefaultInfinity: true }), { minLength: 81, maxLength: 81 }),
 }).map(({ weights, ...s }) => {
   // Kernel numbers in a link are as many as its kernel size.
@@ -50,8 +51,8 @@ const arbState: fc.Arbitrary<State> = fc.record({
   if (s.padMode === 'axis') s.pad = [hb, hb, wb, wb];
   if (s.padMode === 'same' || s.padMode === 'valid') s.pad = [0, 0, 0, 0];
   void ha; void wa;
-  // The grids' frame is not written in the image view, and the tour is not open there.
-  if (s.page === 'image') { s.frame = 0; s.tour = 0; }
+  // The grids' frame is not written in the image view, and the tour is not open there, nor the side tabs.
+  if (s.page === 'image') { s.frame = 0; s.tour = 0; s.tab = 'formula'; }
   const d = defaultState();
   if (!s.transposed) { s.useTarget = false; s.outputPadding = d.outputPadding; s.target = d.target; }
   else if (s.useTarget) s.outputPadding = d.outputPadding;

@@ -25,7 +25,7 @@ import { Tour, stepState } from './tour/tour.js';
 import { TOUR } from './tour/steps.js';
 import { mountTutorialViews } from './tutorial-views.js';
 import type { TutorialViews } from './tutorial-views.js';
-import { bindUrl, loadUrl, pushUrl } from './url-sync.js';
+import { bindUrl, loadUrl, pageTab, pushUrl } from './url-sync.js';
 import { Views } from './views.js';
 import { paletteOf } from './palette.js';
 import { mountImageMode } from './image/mount.js';
@@ -102,9 +102,9 @@ const tour = new Tour({
   },
 });
 
-/** A tour step's side tab and the tutorial view below the figure it uses. */
-function openTourStep(n: number): void {
-  openTab(TOUR[n - 1].tab ?? 'formula');
+/** A tour step's side tab (or the one a link names) and the tutorial view below the figure it uses. */
+function openTourStep(n: number, tab = pageTab({ tour: n })): void {
+  openTab(tab);
   const opens = TOUR[n - 1].opens;
   if (opens) tutorialViews?.open(opens);
 }
@@ -148,7 +148,9 @@ function start(): void {
   // The image mode (view=image): the same layer on pictures, in place of the stage and side panels.
   mountImageMode(document.querySelector('.layout') as HTMLElement, byId<HTMLButtonElement>('image-open'));
   store.refresh();
-  if (store.state.tour > 0) openTourStep(store.state.tour);
+  // The side tab the link names (`tab=`), or the page's own.
+  if (store.state.tour > 0) openTourStep(store.state.tour, store.state.tab);
+  else openTab(store.state.tab);
   // A link with bad values is rewritten to what is shown, so the bad text does not travel on.
   pushUrl(true);
   // The animation plays by itself and loops, as the guide's GIFs do — unless the reader asked for
@@ -160,6 +162,7 @@ function start(): void {
     loadUrl();
     writeControls();
     store.refresh();
+    openTab(store.state.tab);
   });
   let resizeTimer: number | undefined;
   window.addEventListener('resize', () => {

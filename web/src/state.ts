@@ -30,6 +30,9 @@ export type PageView = 'grids' | 'image';
 export const PICTURES = ['card', 'scene'] as const;
 export const COLOURS = ['rgb', 'grey'] as const;
 export const PADDING_MODES = ['zeros', 'reflect', 'replicate', 'circular'] as const;
+/** The side column's tabs, in their order (side-tabs.ts); the `tab` URL key names one. */
+export const SIDE_TABS = ['formula', 'matrix', 'code', 'export'] as const;
+export type SideTabName = (typeof SIDE_TABS)[number];
 
 /**
  * The settings: what a link reproduces. The numbers the figure runs on when the linked pair puts its
@@ -74,6 +77,11 @@ export interface State {
   imageKernel: string;
   /** Image mode: the learning study's target kernel (3 × 3), written the same way ('' = Sobel x). */
   learnTarget: string;
+  /**
+   * The side tab open, so a shared link opens the tab it was copied with. Left out of a link when
+   * it is the page's own choice: Formula, or in the tour the tab the step opens (url-sync.ts).
+   */
+  tab: SideTabName;
 }
 
 /** Inclusive bounds of every numeric control (the page refuses nothing else: the library does). */
@@ -142,6 +150,7 @@ export function defaultState(): State {
     paddingMode: 'zeros',
     imageKernel: '',
     learnTarget: '',
+    tab: 'formula',
   };
 }
 
@@ -236,7 +245,7 @@ export function shownValue(v: string): string {
   return clean.length > 40 ? `${clean.slice(0, 37)}…` : clean;
 }
 
-export const URL_KEYS = ['i', 'k', 's', 'd', 'p', 't', 'op', 'os', 'ci', 'co', 'g', 'oc', 'n', 'v', 'm', 'f', 'theme', 'cb', 'lang', 'fig', 'tour'] as const;
+export const URL_KEYS = ['i', 'k', 's', 'd', 'p', 't', 'op', 'os', 'ci', 'co', 'g', 'oc', 'n', 'v', 'm', 'f', 'theme', 'cb', 'lang', 'fig', 'tour', 'tab'] as const;
 
 /** The matrix of the layer drawn: C for a convolution, Cᵀ for a transposed one (links leave it out). */
 export function layerMatrix(s: Pick<State, 'transposed'>): MatrixMode {
@@ -290,6 +299,7 @@ export function parseQuery(query: string, base: State = defaultState()): { state
       case 'ik': { const k = parseKernelSpec(value); if (k) state.imageKernel = 'preset' in k ? k.preset : value; else ok = false; break; }
       case 'lt': { const t = parseKernelSpec(value); if (t && !('weights' in t && t.weights.length !== LEARN_TAPS)) state.learnTarget = 'preset' in t ? t.preset : value; else ok = false; break; }
       case 'tour': { const n = intIn(value, BOUNDS.tour); if (n !== null) state.tour = n; else ok = false; break; }
+      case 'tab': { const v = oneOf(value, SIDE_TABS); if (v) state.tab = v; else ok = false; break; }
       default: ok = false;
     }
     if (!ok) problems.push({ key: shownValue(key), value: shownValue(value) });
@@ -325,8 +335,11 @@ function padOut(s: State): string {
   }
 }
 
-/** The query string for a state (keys at their defaults are left out, so links stay short). */
-export function toQuery(s: State): string {
+/**
+ * The query string for a state (keys at their defaults are left out, so links stay short).
+ * `tab`: the side tab the page opens by itself for this state (url-sync.ts `pageTab`), left out.
+ */
+export function toQuery(s: State, tab: SideTabName = 'formula'): string {
   const d = defaultState();
   const q = new URLSearchParams();
   if (s.tour > 0) q.set('tour', String(s.tour));
@@ -356,6 +369,8 @@ export function toQuery(s: State): string {
   if (s.paddingMode !== d.paddingMode) q.set('pm', s.paddingMode);
   if (s.imageKernel !== d.imageKernel) q.set('ik', s.imageKernel);
   if (s.learnTarget !== d.learnTarget) q.set('lt', s.learnTarget);
+  // The image view has no side tabs.
+  if (s.tab !== tab && s.page !== 'image') q.set('tab', s.tab);
   // Preferences are always written: otherwise a remembered preference would override the value a
   // history entry (or a shared link) had.
   q.set('theme', s.theme);

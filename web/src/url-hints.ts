@@ -4,7 +4,7 @@
  * ranges come from its BOUNDS, so a hint cannot drift from the rule it explains).
  */
 import { PRESETS } from './image/kernels.js';
-import { BOUNDS, COLOURS, FIGURES, PADDING_MODES, PICTURES } from './state.js';
+import { BOUNDS, COLOURS, FIGURES, PADDING_MODES, PICTURES, SIDE_TABS } from './state.js';
 import type { Lang } from './state.js';
 
 type Range = readonly [number, number];
@@ -30,7 +30,7 @@ const words = {
       ci: 'input channels', co: 'output channels', g: 'groups', oc: 'output channel shown', f: 'animation step',
       tour: 'tour step', t: 'transposed', n: 'numbers', cb: 'colour-blind palette', v: 'view', m: 'matrix',
       theme: 'theme', lang: 'language', fig: 'figure', view: 'page', img: 'picture', col: 'colour', pm: 'padding mode',
-      ik: 'picture kernel', lt: 'target kernel',
+      ik: 'picture kernel', lt: 'target kernel', tab: 'side tab',
     },
   },
   zh: {
@@ -53,7 +53,7 @@ const words = {
       ci: '输入通道数', co: '输出通道数', g: '分组数', oc: '显示的输出通道', f: '动画步骤',
       tour: '导览步骤', t: '转置', n: '显示数值', cb: '色盲友好配色', v: '视图', m: '卷积矩阵',
       theme: '主题', lang: '语言', fig: '图示', view: '页面', img: '图片', col: '颜色', pm: '填充模式',
-      ik: '图片的卷积核', lt: '目标卷积核',
+      ik: '图片的卷积核', lt: '目标卷积核', tab: '侧栏标签页',
     },
   },
 } as const;
@@ -86,6 +86,7 @@ export function urlKeyHint(key: string, lang: Lang, tourSteps: number): string {
     case 'img': return w.oneOf(name, PICTURES);
     case 'col': return w.oneOf(name, COLOURS);
     case 'pm': return w.oneOf(name, PADDING_MODES);
+    case 'tab': return w.oneOf(name, SIDE_TABS);
     case 'ik': return w.kernel(name, w.perCell);
     case 'lt': return w.kernel(name, w.nine);
     case '?': return w.query;
