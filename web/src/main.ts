@@ -3,6 +3,7 @@
  * (web/src/store.ts) and starts. One-way flow: controls/URL → store.state → library (geometry,
  * trace, matrix, explain; store.scene) → pictures. What each part does lives in its own module.
  */
+import { showCodeNote } from './code-note.js';
 import { bindControls, showControlVisibility, translatePresets, writeControls } from './controls.js';
 import { byId, setAttr } from './dom-write.js';
 import { showErrors } from './errors-display.js';
@@ -138,6 +139,8 @@ function start(): void {
   store.subscribe('layer', ({ draw }) => { if (draw) figure.draw(); });
   store.subscribe('step', () => figure.paint());
   store.subscribe('errors', showErrors);
+  store.subscribe('layer', showCodeNote);
+  store.subscribe('errors', showCodeNote);
   bindUrl();
   loadUrl();
   writeControls();
