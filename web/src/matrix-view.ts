@@ -42,6 +42,46 @@ export const MIN_CELL = 18;
 /** The smallest text inside a cell (the entries and the vectors' values); labels outside stay 12 px. */
 export const MIN_FONT = 10;
 
+/**
+ * A matrix box shorter than this (C of a 4×4 input, 190 px) is always shown whole: it is never
+ * fitted to the part of it on screen (MatrixView.fitBox).
+ */
+export const WHOLE_BOX = 260;
+/** The least height a matrix box is fitted to: its title and column indices (34 px) and a row of the largest cells. */
+export const MIN_BOX = 64;
+
+/** The part of the screen `el` can show: the window, less what every ancestor that clips it hides. */
+function clipOf(el: HTMLElement): { top: number; bottom: number; left: number; right: number } {
+  let top = 0, left = 0, bottom = window.innerHeight, right = window.innerWidth;
+  for (let a = el.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
+    const cs = getComputedStyle(a);
+    if (cs.display === 'contents' || (cs.overflowX === 'visible' && cs.overflowY === 'visible')) continue;
+    const b = a.getBoundingClientRect();
+    top = Math.max(top, b.top + a.clientTop);
+    left = Math.max(left, b.left + a.clientLeft);
+    bottom = Math.min(bottom, b.top + a.clientTop + a.clientHeight);
+    right = Math.min(right, b.left + a.clientLeft + a.clientWidth);
+  }
+  return { top, bottom, left, right };
+}
+
+/** The part of a scrolling box `el` on screen: its inside, clipped as clipOf. */
+function onScreen(el: HTMLElement): { top: number; bottom: number; left: number; right: number } {
+  const c = clipOf(el);
+  const r = el.getBoundingClientRect();
+  const top = r.top + el.clientTop, left = r.left + el.clientLeft;
+  return { top: Math.max(c.top, top), left: Math.max(c.left, left), bottom: Math.min(c.bottom, top + el.clientHeight), right: Math.min(c.right, left + el.clientWidth) };
+}
+
+/** The height of the matrix box `wrap` shown whole: its picture's, up to the stylesheet's ceiling. */
+export function matrixBoxHeight(wrap: HTMLElement): number {
+  const saved = wrap.style.maxHeight;
+  wrap.style.maxHeight = '';
+  const h = wrap.offsetHeight;
+  wrap.style.maxHeight = saved;
+  return h;
+}
+
 /** Text widths at the figure's font, by size and string (a canvas measures without a layout). */
 const widths = new Map<string, number>();
 let measure: CanvasRenderingContext2D | null | undefined;
@@ -108,6 +148,59 @@ export class MatrixView {
 
   constructor(svg: SVGSVGElement) {
     this.svg = svg;
+    // The box follows the part of it the reader scrolls into sight (fitBox), once a frame at most.
+    let queued = false;
+    const refit = (e: Event) => {
+      if (queued || e.target === svg.parentElement) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        this.fitBox();
+      });
+    };
+    document.addEventListener('scroll', refit, { capture: true, passive: true });
+    window.addEventListener('resize', refit, { passive: true });
+  }
+
+  /**
+   * Fits a tall matrix's box to the part of it on screen, so that the row marked at each step can
+   * be scrolled into sight inside it (reveal). On a 1280×800 laptop the tour's step 6 shows Cᵀ
+   * (16 rows, 520 px) under the tour card, where the side column shows its first 95 px: in a
+   * 420 px box its own scroll could bring the marked row no further than row 5. The box ends where
+   * the screen (or the column scrolling it) ends, and grows as the reader scrolls it into sight, up
+   * to the stylesheet's height: what is seen is what a taller box would show, and the column or
+   * page never moves. A box the picture fills whole under WHOLE_BOX px (C of the tutorial's 4×4
+   * input) is left whole, as is one wholly in sight.
+   */
+  fitBox(): void {
+    const wrap = this.svg.parentElement;
+    if (!wrap || !this.visible) return;
+    const whole = matrixBoxHeight(wrap);
+    const band = clipOf(wrap).bottom - wrap.getBoundingClientRect().top;
+    const cap = whole <= WHOLE_BOX || band >= whole ? '' : `${Math.max(MIN_BOX, Math.floor(band))}px`;
+    if (wrap.style.maxHeight !== cap) wrap.style.maxHeight = cap;
+  }
+
+  /**
+   * Scrolls the matrix's own box (never the column or the page) until the marked row (or column)
+   * is in the part of the box on screen; nothing where less than that part shows.
+   */
+  private reveal(side: 'row' | 'col'): void {
+    const wrap = this.svg.parentElement;
+    const mark = this.highlight;
+    if (!wrap || !mark || !this.visible) return;
+    const seen = onScreen(wrap);
+    const r = mark.getBoundingClientRect();
+    const pad = 4;
+    if (side === 'row') {
+      if (seen.bottom - seen.top < r.height + 2 * pad) return;
+      if (r.top < seen.top + pad) wrap.scrollTop -= seen.top + pad - r.top;
+      else if (r.bottom > seen.bottom - pad) wrap.scrollTop += r.bottom - (seen.bottom - pad);
+    } else {
+      if (seen.right - seen.left < r.width + 2 * pad) return;
+      if (r.left < seen.left + pad) wrap.scrollLeft -= seen.left + pad - r.left;
+      else if (r.right > seen.right - pad) wrap.scrollLeft += r.right - (seen.right - pad);
+    }
   }
 
   /** Whether the matrix is on screen (no hidden ancestor: its tab panel is open). */
@@ -130,6 +223,7 @@ export class MatrixView {
     this.vectors = Math.max(m.rows, m.cols) <= VECTOR_LIMIT;
     if (this.vectors) this.drawTutorial(m, w.p, w.maxPx, rowName, colName, rowValues, colValues, w.values !== null);
     else this.drawLarge(m, w.p, w.maxPx);
+    this.fitBox();
     if (this.marked) this.mark(this.marked.side, this.marked.index);
     // A matrix wider than its box (C of 16 columns on a phone) says it scrolls: its last columns
     // and the vector beside them are off to the side, with nothing else to show they exist.
@@ -361,6 +455,7 @@ export class MatrixView {
         set(this.rowMark, 0, 0, 0, 0);
       }
     }
+    this.reveal(side);
   }
 }
 

@@ -1,5 +1,6 @@
 /** The side panel's tabs (Formula, Matrix, Code, Export), the settings toggle, and the header's height. */
 import { byId, setAttr, setHidden } from './dom-write.js';
+import { matrixBoxHeight } from './matrix-view.js';
 import type { SideTab } from './tour/tour.js';
 
 const TABS: SideTab[] = ['formula', 'matrix', 'code', 'export'];
@@ -73,7 +74,8 @@ export function revealSideTab(behavior: ScrollBehavior): void {
   const margin = 8;
   const frame = side.getBoundingClientRect().top + side.clientTop;
   const at = (el: HTMLElement): number => el.getBoundingClientRect().top - frame + side.scrollTop;
-  const whole = at(wrap) + wrap.offsetHeight + margin - side.clientHeight;
+  // The matrix box's whole height: a tall one is fitted to what is on screen (matrix-view.ts fitBox).
+  const whole = at(wrap) + matrixBoxHeight(wrap) + margin - side.clientHeight;
   const keepProse = at(prose) - margin;
   side.scrollTo({ top: Math.max(0, Math.min(whole, keepProse)), behavior });
 }
