@@ -117,6 +117,8 @@ const en = {
   matrixScroll: 'The matrix is wider than the screen: scroll it sideways to see every column and the vector under it.',
   stepOutput: 'Output ({o}) = sum of {n} {productWord}: {r} with input cells, {z} with zeros.',
   stepOutputValue: 'Values: {sum} = {v}.',
+  // The matrix caption's size of the drawn copy, after the real layer's (drawn-channels.ts).
+  matrixCopy: 'for the channels the pictures show: {r}×{c}',
   stepChannels: 'Output ({o}) of output channel {oc} = sum over its {c} input channels, {n} products each ({total} in all): per channel {r} with input cells and {z} with zeros.',
   numbersHidden: 'Numbers are hidden while the cells are this small; try an input of 16×16 or less.',
   stepScatter: 'Input ({i}) stamps the kernel onto {n} output {cellWord}.',
@@ -350,6 +352,7 @@ const zh: Record<keyof typeof en, string> = {
   stepChannels: '输出通道 {oc} 在 ({o}) 处的值 = {c} 个输入通道各 {n} 个乘积之和（共 {total} 个）：每个通道的乘积中，{r} 个来自输入单元，{z} 个来自补上的零。',
   numbersHidden: '单元太小，数值已隐藏；请把输入调到 16×16 或更小。',
   stepScatter: '输入 ({i}) 把卷积核叠加到 {n} 个输出单元上。',
+  matrixCopy: '按图中画出的通道为 {r}×{c}',
   hoverOutput: '输出 ({o}) 读取 {n} 个输入单元：{cells}。',
   hoverInput: '输入 ({i}) 参与 {n} 个输出单元的计算。',
   hoverZero: '这个单元是零（{kind}），对结果没有贡献。',

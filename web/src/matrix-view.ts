@@ -27,6 +27,8 @@ import { tapFill, textOn } from './palette.js';
 import type { Palette } from './palette.js';
 import { fmt } from './views.js';
 import { el } from './dom.js';
+import { formatNumber } from '../../src/i18n/index.js';
+import { t } from './i18n.js';
 
 /** Largest side drawn (rows or columns); beyond it the picture would be a grey smear. */
 export const MATRIX_DRAW_LIMIT = 2048;
@@ -459,16 +461,33 @@ export class MatrixView {
   }
 }
 
-/** The caption under the matrix: which one, its size, and whose matrix it is (en / zh). */
-export function matrixCaption(view: MatrixView, g: ConvGeometry, lang: 'en' | 'zh'): string {
+/** The sizes of the direct convolution of the pair: its outputs z and inputs x (C is z×x, Cᵀ x×z). */
+function pairSizes(g: ConvGeometry): { z: number; x: number } {
   const spatial = (side: 'input' | 'output') => g.axes.reduce((n, a) => n * a[side], 1);
-  // The direct conv of the pair: its outputs z and inputs x.
-  const z = g.transposed ? g.inChannels * spatial('input') : g.outChannels * spatial('output');
-  const x = g.transposed ? g.outChannels * spatial('output') : g.inChannels * spatial('input');
+  return g.transposed
+    ? { z: g.inChannels * spatial('input'), x: g.outChannels * spatial('output') }
+    : { z: g.outChannels * spatial('output'), x: g.inChannels * spatial('input') };
+}
+
+/**
+ * The caption under the matrix: which one, its size, and whose matrix it is (en / zh). The size is
+ * the layer's as set (`layer`, up to 4 096 channels a side); where the pictures draw a copy with
+ * fewer channels (`drawn`, drawn-channels.ts), the drawn matrix's size follows, as that copy's.
+ */
+export function matrixCaption(view: MatrixView, layer: ConvGeometry, drawn: ConvGeometry, lang: 'en' | 'zh'): string {
   const ct = view.shown === 'CT';
-  const size = ct ? `Cᵀ: ${x}×${z}` : `C: ${z}×${x}`;
+  const sizeOf = (g: ConvGeometry) => {
+    const { z, x } = pairSizes(g);
+    return ct ? [x, z] : [z, x];
+  };
+  const [r, c] = sizeOf(layer);
+  const size = `${ct ? 'Cᵀ' : 'C'}: ${formatNumber(r)}×${formatNumber(c)}`;
+  const g = layer;
   const whose = lang === 'zh'
     ? ct ? '转置卷积的矩阵，x = Cᵀz' : g.transposed ? '与本层互为转置的普通卷积的矩阵，z = Cx' : '普通卷积的矩阵，z = Cx'
     : ct ? "the transposed convolution's matrix, x = Cᵀz" : g.transposed ? 'the matrix of the direct convolution this layer transposes, z = Cx' : "the direct convolution's matrix, z = Cx";
-  return lang === 'zh' ? `${size}（${whose}）` : `${size} (${whose})`;
+  const caption = lang === 'zh' ? `${size}（${whose}）` : `${size} (${whose})`;
+  const [dr, dc] = sizeOf(drawn);
+  if (dr === r && dc === c) return caption;
+  return `${caption}${lang === 'zh' ? '；' : '; '}${t(lang, 'matrixCopy', { r: formatNumber(dr), c: formatNumber(dc) })}`;
 }

@@ -73,7 +73,8 @@ export class SidePanels {
     const cut = channelsCutText(s.layer, g, lang);
     const mv = s.values ? { layerInput: s.values.x, weight: s.values.w, layerOutput: s.values.y } : null;
     const drawn = this.matrix.draw(g, state.matrix === 'ct', p, Math.min(360, maxPanelPx()), mv);
-    const mcap = matrixCaption(this.matrix, g, lang);
+    // The layer's own size, and the drawn copy's where the pictures draw fewer channels.
+    const mcap = matrixCaption(this.matrix, s.layer, g, lang);
     this.tutorial()?.update(s);
     const mtext = drawn ? mcap : `${mcap} — ${t(lang, 'matrixTooLarge')}`;
     setText(byId('matrix-caption'), cut ? `${mtext}${lang === 'zh' ? '。' : '. '}${cut}` : mtext);
