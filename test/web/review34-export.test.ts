@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { renderPng } from '../../src/render/index.js';
+import { decodeGif } from '../render/gif-decode.js';
 import { fileHarness } from './harness.js';
 
 const h = fileHarness();
@@ -58,4 +59,53 @@ describe('Export of a layer with more channels than are drawn', () => {
     expect(text((await save(page, '#export-svg')).bytes)).not.toContain('The pictures show');
     await page.close();
   }, 60_000);
+});
+
+/**
+ * Review 34, B6: a GIF has one frame per step, and the 1024 steps of a 32×32 output took 54 s and
+ * 29 MB (on screen) with nothing said first. Past 100 frames the Export tab says how many frames
+ * the GIF will have and offers the first 100 steps; a short animation is made at once.
+ */
+describe('a long GIF is asked about first', () => {
+  it('1024 steps: the count is said, nothing is made until chosen; "first 100 steps" makes 100 frames', async () => {
+    const { page, errors } = await h.open(`${LAYER}&lang=en`);
+    await page.click('#tab-export');
+    await page.selectOption('#export-style', 'classic');
+    let downloads = 0;
+    page.on('download', () => { downloads++; });
+    await page.click('#export-gif');
+    await page.waitForSelector('#gif-ask:not([hidden])');
+    expect(await page.$eval('#gif-ask-text', (p) => p.textContent)).toBe('This GIF has one frame per step: 1024 frames, a large file that takes a while to make.');
+    expect(await page.$eval('#gif-all', (b) => b.textContent)).toBe('All 1024 frames');
+    expect(await page.$eval('#gif-first', (b) => b.textContent)).toBe('First 100 steps');
+    expect(downloads).toBe(0);
+    const gif = await save(page, '#gif-first');
+    expect(gif.name).toBe('convkit-transposed-i16x16-k4x4-s2x2-first100.gif');
+    expect(decodeGif(gif.bytes).frames.length).toBe(100);
+    expect(await page.$eval('#gif-ask', (b) => (b as HTMLElement).hidden)).toBe(true);
+    // The on-screen style says its own count (it draws at most 400 frames).
+    await page.selectOption('#export-style', 'screen');
+    await page.click('#export-gif');
+    await page.waitForSelector('#gif-ask:not([hidden])');
+    expect(await page.$eval('#gif-ask-text', (p) => p.textContent)).toContain('400 frames');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('in Chinese too; a 9-step animation is made at once', async () => {
+    const { page } = await h.open(`${LAYER}&lang=zh`);
+    await page.click('#tab-export');
+    await page.click('#export-gif');
+    await page.waitForSelector('#gif-ask:not([hidden])');
+    expect(await page.$eval('#gif-ask-text', (p) => p.textContent)).toBe('这个 GIF 每一步一帧，共 1024 帧：文件很大，生成也要一段时间。');
+    expect(await page.$eval('#gif-first', (b) => b.textContent)).toBe('只要前 100 步');
+    await page.close();
+    const small = await h.open('?i=5&k=3&s=2&p=1&lang=en');
+    await small.page.click('#tab-export');
+    const gif = await save(small.page, '#export-gif');
+    expect(gif.name).toBe('convkit-i5x5-k3x3-s2x2.gif');
+    expect(decodeGif(gif.bytes).frames.length).toBe(9);
+    expect(await small.page.$eval('#gif-ask', (b) => (b as HTMLElement).hidden)).toBe(true);
+    await small.page.close();
+  }, 120_000);
 });

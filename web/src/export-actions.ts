@@ -15,6 +15,16 @@ import type { Views } from './views.js';
 type ExportKind = 'svg' | 'png' | 'gif';
 
 /**
+ * A GIF has one frame per step, and a layer may have a thousand steps (a 32×32 output): the
+ * on-screen style took 54 s and wrote 29 MB for one, with nothing said first. Past `GIF_ASK`
+ * frames the Export tab first says how many there will be and offers the first `GIF_FIRST` steps
+ * instead. The on-screen style draws at most `SCREEN_GIF_MAX` (each frame is a page rasterised).
+ */
+const GIF_ASK = 100;
+const GIF_FIRST = 100;
+const SCREEN_GIF_MAX = 400;
+
+/**
  * How many times larger the PNG is drawn (the Export tab's PNG size): the library's renderer draws
  * it at that scale (`renderPng`'s `scale`), the on-screen style rasterises its SVG so.
  */
@@ -34,7 +44,7 @@ function fileBase(): string {
  * loaded on first use so it costs nothing at page load. The "as on screen" style, and any
  * configuration the renderer refuses (over 64 cells per axis), use the page's own SVG instead.
  */
-async function exportWithRenderer(kind: ExportKind, style: 'classic' | 'flat'): Promise<{ blob: Blob; name: string }> {
+async function exportWithRenderer(kind: ExportKind, style: 'classic' | 'flat', frames: number): Promise<{ blob: Blob; name: string }> {
   const { state, frame } = store;
   const r = await import('../../src/render/index.js');
   const { trace: tr, layer } = store.scene!;
@@ -45,7 +55,15 @@ async function exportWithRenderer(kind: ExportKind, style: 'classic' | 'flat'): 
   const options = { theme: style, lang: state.lang, numeric: state.numbers, palette: state.colorBlind ? 'colorblind' as const : 'default' as const, emptyCells: 'joined' as const, layerChannels };
   if (kind === 'svg') return { blob: new Blob([r.renderSvg(tr, { ...options, frame })], { type: 'image/svg+xml' }), name: `${fileBase()}-step${frame + 1}.svg` };
   if (kind === 'png') return { blob: new Blob([new Uint8Array(r.renderPng(tr, { ...options, frame, scale: pngScale() }))], { type: 'image/png' }), name: pngName(frame) };
-  return { blob: new Blob([new Uint8Array(r.renderGif(tr, options))], { type: 'image/gif' }), name: `${fileBase()}.gif` };
+  if (frames >= tr.frames.length) return { blob: new Blob([new Uint8Array(r.renderGif(tr, options))], { type: 'image/gif' }), name: `${fileBase()}.gif` };
+  // The first steps only: the renderer's scene with its later frames left out.
+  const scene = r.sceneOf(tr, options);
+  return { blob: new Blob([new Uint8Array(r.sceneToGif({ ...scene, frames: scene.frames.slice(0, frames) }))], { type: 'image/gif' }), name: gifName(frames) };
+}
+
+/** The GIF's file name: `…-first100.gif` when it holds only the first steps. */
+function gifName(frames: number): string {
+  return frames < frameTotal(store.scene!) ? `${fileBase()}-first${frames}.gif` : `${fileBase()}.gif`;
 }
 
 /** The PNG's file name: the step, and the scale when it is not 1× (`…-step3@2x.png`, as slides name them). */
@@ -54,7 +72,7 @@ function pngName(frame: number): string {
   return `${fileBase()}-step${frame + 1}${k === 1 ? '' : `@${k}x`}.png`;
 }
 
-async function exportScreen(views: Views, kind: ExportKind, status: HTMLElement): Promise<{ blob: Blob; name: string }> {
+async function exportScreen(views: Views, kind: ExportKind, status: HTMLElement, most: number): Promise<{ blob: Blob; name: string }> {
   const p = paletteOf(store.state.theme, store.state.colorBlind);
   const panels = () => [
     { svg: views.grid.svg, caption: byId('cap-grid').textContent ?? '' },
@@ -73,7 +91,7 @@ async function exportScreen(views: Views, kind: ExportKind, status: HTMLElement)
     const { svg, width, height } = composeSvg(panels(), p.background, p.text, title(), note);
     return { blob: await pngBlob(await rasterise(svg, width, height, pngScale())), name: pngName(frame) };
   }
-  const total = Math.min(frameTotal(store.scene!), 400);
+  const total = Math.min(frameTotal(store.scene!), most, SCREEN_GIF_MAX);
   const savedHover = store.hover;
   store.hover = null;
   const first = composeSvg(panels(), p.background, p.text, title(), note);
@@ -86,7 +104,7 @@ async function exportScreen(views: Views, kind: ExportKind, status: HTMLElement)
   }
   try {
     const blob = await gifBlob(frames(), first.width, first.height, 600, (n) => { status.textContent = `${t(store.state.lang, 'exporting')} ${n}/${total}`; });
-    return { blob, name: `${fileBase()}.gif` };
+    return { blob, name: gifName(total) };
   } finally {
     store.hover = savedHover;
     store.frame = frame;
@@ -94,24 +112,67 @@ async function exportScreen(views: Views, kind: ExportKind, status: HTMLElement)
   }
 }
 
+/**
+ * The question asked before a long GIF (made on first use, under the status line): how many frames
+ * it will have, and two buttons, all of them or the first steps.
+ */
+function gifAsk(status: HTMLElement, make: (frames: number) => void): { show(frames: number): void; hide(): void } {
+  const box = document.createElement('div');
+  box.id = 'gif-ask';
+  box.className = 'gif-ask';
+  box.setAttribute('role', 'group');
+  box.hidden = true;
+  const text = document.createElement('p');
+  text.id = 'gif-ask-text';
+  const buttons = document.createElement('div');
+  buttons.className = 'buttons';
+  const all = document.createElement('button');
+  all.type = 'button';
+  all.id = 'gif-all';
+  const first = document.createElement('button');
+  first.type = 'button';
+  first.id = 'gif-first';
+  buttons.append(first, all);
+  box.append(text, buttons);
+  box.setAttribute('aria-labelledby', text.id);
+  status.after(box);
+  let n = 0;
+  const hide = () => { box.hidden = true; };
+  all.addEventListener('click', () => { hide(); make(n); });
+  first.addEventListener('click', () => { hide(); make(GIF_FIRST); });
+  return {
+    show(frames: number) {
+      const lang = store.state.lang;
+      n = frames;
+      text.textContent = t(lang, 'gifAsk', { n: frames });
+      all.textContent = t(lang, 'gifAll', { n: frames });
+      first.textContent = t(lang, 'gifFirst', { n: GIF_FIRST });
+      box.hidden = false;
+      first.focus();
+    },
+    hide,
+  };
+}
+
 export function bindExport(views: Views): void {
   const status = byId('export-status');
-  const run = async (kind: ExportKind) => {
+  const run = async (kind: ExportKind, frames = Infinity) => {
     if (!store.scene) return;
+    ask.hide();
     const style = select('export-style').value;
     status.textContent = t(store.state.lang, 'exporting');
     try {
       let out: { blob: Blob; name: string };
       if (style === 'classic' || style === 'flat') {
         try {
-          out = await exportWithRenderer(kind, style);
+          out = await exportWithRenderer(kind, style, frames);
         } catch (e) {
           if (!isConvError(e)) throw e;
           status.textContent = e.message;
-          out = await exportScreen(views, kind, status);
+          out = await exportScreen(views, kind, status, frames);
         }
       } else {
-        out = await exportScreen(views, kind, status);
+        out = await exportScreen(views, kind, status, frames);
       }
       download(out.blob, out.name);
       status.textContent = t(store.state.lang, 'exportDone', { name: out.name });
@@ -121,7 +182,16 @@ export function bindExport(views: Views): void {
   };
   byId('export-svg').addEventListener('click', () => void run('svg'));
   byId('export-png').addEventListener('click', () => void run('png'));
-  byId('export-gif').addEventListener('click', () => void run('gif'));
+  const ask = gifAsk(status, (frames) => void run('gif', frames));
+  byId('export-gif').addEventListener('click', () => {
+    if (!store.scene) return;
+    // The frames the GIF would have: every step (the on-screen style: at most SCREEN_GIF_MAX).
+    const n = Math.min(frameTotal(store.scene), select('export-style').value === 'screen' ? SCREEN_GIF_MAX : Infinity);
+    if (n > GIF_ASK) {
+      status.textContent = '';
+      ask.show(n);
+    } else void run('gif');
+  });
   // The export status sits in a panel that may be hidden (the image view, a phone's closed panel):
   // the button itself says the link was copied, and a failed copy offers the link to copy by hand.
   const copy = byId<HTMLButtonElement>('copy-link');
