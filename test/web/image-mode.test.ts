@@ -448,17 +448,19 @@ describe('image mode', () => {
   }, 60_000);
 
   it('stacked dilated layers follow the playground’s layer: its rate three times grids, its kernel at 1, 2, 5 does not', async () => {
-    const { page } = await open('?view=image&k=3&d=2&p=2&lang=en');
+    const { page } = await open('?view=image&k=3&s=1&d=2&p=2&lang=en');
     const summary = (holes: string) => page.waitForFunction((n) => document.querySelector<HTMLElement>('[data-field-summary]')?.dataset.holes === n, holes);
     // The default stack is the layer itself (3 × 3, dilation 2) three times.
     await summary('120');
     expect(await page.getAttribute('[data-field-summary]', 'data-span')).toBe('13x13');
-    expect(await page.$eval('#image-field-stack', (e) => (e as HTMLSelectElement).selectedOptions[0].textContent)).toBe('This layer three times: 3 × 3, rates 2, 2, 2');
-    await page.selectOption('#image-field-stack', 'layer-1-2-5');
+    expect(await page.$eval('#image-field-stack', (e) => (e as HTMLSelectElement).selectedOptions[0].textContent)).toBe('This layer three times: 3 × 3, stride 1, rates 2, 2, 2');
+    // Its 3 × 3 kernel at 1, 2, 5 is the fixed 1, 2, 5 stack, listed once.
+    await page.selectOption('#image-field-stack', '1-2-5');
     await summary('0');
     expect(await page.getAttribute('[data-field-summary]', 'data-span')).toBe('17x17');
     // A change of the layer's dilation and kernel reaches the field: 3 × 5 at 1, 2, 5 spans 17 × 33.
     await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: unknown): void } }).convkitPlayground.benchChange({ kernel: [3, 5], dilation: [3, 1], pad: [3, 3, 2, 2], padMode: 'axis' }));
+    await page.selectOption('#image-field-stack', 'layer-1-2-5');
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-field-summary]')?.dataset.span === '17x33');
     await page.selectOption('#image-field-stack', 'layer');
     // Rates 3×1 three times: rows every 3rd of 19 (7 read), columns 13 all read: 19·13 − 7·13 = 156 holes.
@@ -506,7 +508,7 @@ describe('image mode', () => {
   }, 60_000);
 
   it('the stacked field marks each pixel it reads large enough to see the grid of holes at a large rate, and its enlargement says what it shows', async () => {
-    const { page } = await open('?view=image&lang=en&k=3&d=8');
+    const { page } = await open('?view=image&lang=en&k=3&s=1&d=8');
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-field-summary]')?.dataset.span === '49x49');
     // Rates 8, 8, 8: 7 × 7 = 49 pixels read, 8 apart; each marked about 3 screen pixels wide.
     const marked = await page.$eval('[data-field-picture] + canvas.overlay', (c) => {

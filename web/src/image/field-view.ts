@@ -1,15 +1,20 @@
 /**
  * Stacked dilated layers on the picture: pick a stack — the playground's current layer three
- * times, its kernel at rates 1, 2, 5, or a fixed 3 × 3 stack — move over the picture (or use the
- * arrow keys), and the input pixels one output pixel depends on are marked, from the library's
- * receptive-field analysis (stack-field.ts). An enlarged crop shows the gridding of equal rates.
+ * times as it is (stride, padding and all), its kernel at rates 1, 2, 5, or a fixed 3 × 3 stack —
+ * move over the picture (or use the arrow keys), and the input pixels one output pixel depends on
+ * are marked, from the library's receptive-field analysis (stack-field.ts). An enlarged crop shows
+ * the gridding of equal rates.
  */
+import { isConvError } from '../../../src/geometry/errors.js';
 import { h } from '../dom.js';
-import type { Lang } from '../state.js';
+import { pageErrorText } from '../error-text.js';
+import type { Lang, State } from '../state.js';
 import { clearOverlay, displayZoom, drawPicture, drawZoom, frame, markPixel, ring, smallestGap, zoomOf } from './canvas.js';
 import { coarsePointer, count, it } from './image-text.js';
 import type { Picture } from './picture.js';
-import { GRIDDING_STACK, LAYER_STACK, STACKS, equalRates, fullSpan, kernelText, layerStacks, ratesText, stackField, stackNetwork } from './stack-field.js';
+import { pictureLayer } from './picture-layer.js';
+import type { PictureLayer } from './picture-layer.js';
+import { GRIDDING_STACK, LAYER_HDC, LAYER_STACK, STACKS, equalRates, kernelText, layerStacks, outputAt, ratesText, sameFixed, stackField, stackNetwork, strideText } from './stack-field.js';
 import type { Stack } from './stack-field.js';
 import type { Network } from '../../../src/network/types.js';
 
@@ -34,8 +39,10 @@ export class FieldView {
    * show gridding at once.
    */
   private chosen: string | null = null;
-  /** The stack on the picture as a network, and its field away from the edges (fullSpan); null after a change. */
-  private built: { net: Network; full: [number, number] } | null = null;
+  /** What the layer's own stack is built from: the layer as the picture runs it, or the library's refusal of it. */
+  private layer: { layer: PictureLayer; key: string } | { error: unknown; key: string } | null = null;
+  /** The stack on the picture as a network, or the library's refusal of it; null after a change. */
+  private built: { net: Network } | { error: unknown } | null = null;
   private cursor: [number, number] | null = null;
 
   constructor() {
@@ -73,6 +80,8 @@ export class FieldView {
 
   private get choice(): string {
     const d = this.fromLayer[0].rates[0];
+    // The layer's kernel at 1, 2, 5 is hidden where a fixed stack is the same (a 3 × 3 kernel).
+    if (this.chosen === LAYER_HDC) return sameFixed(this.fromLayer[1])?.id ?? LAYER_HDC;
     return this.chosen ?? (d[0] > 1 || d[1] > 1 ? LAYER_STACK : GRIDDING_STACK);
   }
 
@@ -89,12 +98,25 @@ export class FieldView {
     this.refresh();
   }
 
-  /** The playground's layer changed: the stacks built from it follow its kernel and dilation. */
-  setLayer(kernel: readonly [number, number], dilation: readonly [number, number]): void {
-    const [k, d] = [this.fromLayer[0].kernel, this.fromLayer[0].rates[0]];
-    if (k[0] === kernel[0] && k[1] === kernel[1] && d[0] === dilation[0] && d[1] === dilation[1]) return;
+  /**
+   * The playground's layer changed: the stacks built from it follow it — the layer three times as
+   * the picture runs it (picture-layer.ts: stride, padding, output padding, transposed), its kernel
+   * at rates 1, 2, 5.
+   */
+  setLayer(s: State): void {
+    let next: { layer: PictureLayer; key: string } | { error: unknown; key: string };
+    try {
+      // One channel: the stack's geometry does not depend on the colours.
+      const layer = pictureLayer(s, new Float32Array(s.kernel[0] * s.kernel[1]), { height: 1, width: 1, channels: 1 }, 'zeros');
+      next = { layer, key: JSON.stringify([s.kernel, layer.transposed, layer.options]) };
+    } catch (e) {
+      if (!isConvError(e)) throw e;
+      next = { error: e, key: JSON.stringify([s.kernel, s.dilation, e.message]) };
+    }
+    if (this.layer?.key === next.key) return;
+    this.layer = next;
     const before = this.choice;
-    this.fromLayer = layerStacks(kernel, dilation);
+    this.fromLayer = layerStacks(s.kernel, s.dilation, 'layer' in next ? next.layer : undefined);
     this.writeMenu();
     if (this.stack.fromLayer || this.choice !== before) {
       this.built = null;
@@ -108,7 +130,9 @@ export class FieldView {
     const [again, hdc] = this.fromLayer;
     const k = kernelText(again);
     const mine = h('optgroup', { label: it(L, 'fieldFromLayer') });
-    mine.append(option(again, it(L, 'fieldLayerStack', { k, rates: ratesText(again, L) })), option(hdc, it(L, 'fieldLayerHdc', { k, rates: ratesText(hdc, L) })));
+    mine.append(option(again, it(L, again.layer?.transposed ? 'fieldLayerStackTransposed' : 'fieldLayerStack', { k, s: strideText(again), rates: ratesText(again, L) })));
+    // Its kernel at 1, 2, 5 where that is not a fixed stack already (3 × 3: the same layers, the same field).
+    if (!sameFixed(hdc)) mine.append(option(hdc, it(L, 'fieldLayerHdc', { k, rates: ratesText(hdc, L) })));
     const fixed = h('optgroup', { label: it(L, 'fieldFixed') });
     fixed.append(...STACKS.map((s) => option(s, ratesText(s, L))));
     this.menu.replaceChildren(mine, fixed);
@@ -125,7 +149,10 @@ export class FieldView {
 
   private refresh(): void {
     const st = this.stack;
-    this.intro.textContent = it(this.lang, coarsePointer() ? 'fieldIntroTouch' : 'fieldIntro', { k: kernelText(st), n: st.rates.length, rates: ratesText(st, this.lang) });
+    const touch = coarsePointer();
+    this.intro.textContent = st.layer
+      ? it(this.lang, touch ? 'fieldIntroLayerTouch' : 'fieldIntroLayer', { k: kernelText(st), s: strideText(st), d: ratesText({ ...st, rates: [st.rates[0]] }, this.lang), kind: st.layer.transposed ? it(this.lang, 'fieldKindTransposed') : '' })
+      : it(this.lang, touch ? 'fieldIntroTouch' : 'fieldIntro', { k: kernelText(st), n: st.rates.length, rates: ratesText(st, this.lang) });
     if (this.picture && this.cursor) this.pick(...this.cursor);
   }
 
@@ -133,14 +160,34 @@ export class FieldView {
     const p = this.picture;
     if (!p) return;
     this.cursor = [y, x];
+    const st = this.stack;
     if (!this.built) {
-      const net = stackNetwork(this.stack, p.height, p.width);
-      this.built = { net, full: fullSpan(net) };
+      try {
+        // The layer's own stack when the library refuses the layer itself (groups that do not divide…).
+        if (st.fromLayer && st.id === LAYER_STACK && this.layer && 'error' in this.layer) throw this.layer.error;
+        this.built = { net: stackNetwork(st, p.height, p.width) };
+      } catch (e) {
+        if (!isConvError(e)) throw e;
+        this.built = { error: e };
+      }
     }
-    const { net, full } = this.built;
-    const f = stackField(net, y, x);
     const zoom = zoomOf(this.canvas);
     const ctx = clearOverlay(this.overlay, p.width, p.height, zoom);
+    if ('error' in this.built) {
+      // A copy of the layer that cannot run on the previous copy's output (or the layer itself refused): said, nothing marked.
+      const e = this.built.error;
+      this.said.textContent = it(this.lang, 'fieldRefused', { msg: isConvError(e) ? pageErrorText(e, this.lang) : String(e) });
+      this.said.dataset.holes = '';
+      this.said.dataset.span = '';
+      this.said.dataset.output = '';
+      this.zoom.getContext('2d')?.clearRect(0, 0, this.zoom.width, this.zoom.height);
+      this.canvas.setAttribute('aria-label', this.said.textContent);
+      return;
+    }
+    const net = this.built.net;
+    // A stack that changes the size: the output whose field is centred nearest the pixel.
+    const [oy, ox] = outputAt(net, y, x);
+    const f = stackField(net, oy, ox);
     // The picture may be shown smaller than its size (a phone).
     const shown = this.canvas.getBoundingClientRect().width;
     const perPixel = zoom * (shown > 0 ? shown / (p.width * zoom) : 1);
@@ -172,21 +219,23 @@ export class FieldView {
       z.fillStyle = 'rgba(255, 45, 149, 0.75)';
       for (const r of f.rows) for (const c of f.cols) z.fillRect((c - zLeft) * scale + inset, (r - zTop) * scale + inset, mark, mark);
     }
-    const st = this.stack;
     const rates = ratesText(st, this.lang);
-    const said = [it(this.lang, f.holes > 0 ? 'fieldSummary' : 'fieldSummaryAll', { rates, h: f.span[0], w: f.span[1], n: count(f.pixels, this.lang), holes: count(f.holes, this.lang) })];
+    const said = [it(this.lang, f.pixels === 0 ? 'fieldNone' : f.holes > 0 ? 'fieldSummary' : 'fieldSummaryAll', { rates, h: f.span[0], w: f.span[1], n: count(f.pixels, this.lang), holes: count(f.holes, this.lang) })];
     // Near an edge the padding takes part of the field: the numbers shrink, and the page says why.
-    const clipped = f.span[0] < full[0] || f.span[1] < full[1];
+    const clipped = f.span[0] < f.unclipped[0] || f.span[1] < f.unclipped[1];
+    // Strides (or a transposed layer's inserted zeros) can leave holes of their own, not gridding.
+    const strided = !!st.layer && (st.layer.transposed || strideText(st) !== '1');
     // Gridding is named only for equal rates; unequal ones can leave holes too when the kernel has
     // too few taps (2 × 2 at 1, 2, 5). A field cut by the edge is not said to have none.
-    if (f.holes > 0) said.push(it(this.lang, equalRates(st) ? 'fieldGridding' : 'fieldHolesUnequal', { k: kernelText(st) }));
+    if (f.holes > 0) said.push(it(this.lang, strided ? 'fieldHolesStrided' : equalRates(st) ? 'fieldGridding' : 'fieldHolesUnequal', { k: kernelText(st), s: strideText(st) }));
     // A 1 × 1 kernel: the rates change nothing, which is the point to make, not full coverage.
     else if (st.kernel[0] === 1 && st.kernel[1] === 1) said.push(it(this.lang, 'fieldOneTap'));
-    else if (!clipped) said.push(it(this.lang, 'fieldFull'));
-    if (clipped) said.push(it(this.lang, 'fieldEdge', { h: full[0], w: full[1] }));
+    else if (!clipped && f.pixels > 0) said.push(it(this.lang, 'fieldFull'));
+    if (clipped) said.push(it(this.lang, 'fieldEdge', { h: f.unclipped[0], w: f.unclipped[1] }));
     this.said.textContent = said.join(this.lang === 'zh' ? '' : ' ');
     this.said.dataset.holes = String(f.holes);
     this.said.dataset.span = `${f.span[0]}x${f.span[1]}`;
+    this.said.dataset.output = `${oy},${ox}`;
     this.canvas.setAttribute('aria-label', this.said.textContent);
   }
 }

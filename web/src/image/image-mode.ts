@@ -184,7 +184,7 @@ export class ImageMode {
 
   /** The playground's layer on the picture, and the stacks of the field view built from it. */
   private showLayer(s: State): void {
-    this.field.setLayer(s.kernel, s.dilation);
+    this.field.setLayer(s);
     this.layer.setState(s);
   }
 

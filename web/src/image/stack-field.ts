@@ -5,15 +5,20 @@
  * taps, so the pixels are every (row, column) pair of the two axes' sets; the holes between them
  * are the gridding of stacked equal rates.
  *
- * The stacks to compare are the playground's current layer (its kernel and dilation) repeated three
- * times, beside the same kernel at rates 1, 2, 5 — the pair the tutorial's stack figure draws — and
- * a few fixed 3 × 3 stacks. Every layer has stride 1 (as in the tutorial's figure) and is padded to
- * keep the picture's size, so the field can be shown for any pixel of the picture.
+ * The stacks to compare are the playground's current layer repeated three times as the picture runs
+ * it (its kernel, stride, dilation, padding, transposed or not: picture-layer.ts), beside the same
+ * kernel at rates 1, 2, 5 — the pair the tutorial's stack figure draws — and a few fixed 3 × 3
+ * stacks. Those others have stride 1 (as in the tutorial's figure) and are padded to keep the
+ * picture's size. A stack that changes the size has fewer (or more) outputs than the picture has
+ * pixels: the output shown for a picture pixel is the one whose field is centred nearest it
+ * (outputAt, from the library's continuous field).
  */
 import { buildNetwork } from '../../../src/network/build.js';
 import { continuousField, outputRegion } from '../../../src/network/receptive.js';
-import type { ConvLayerDef, Network } from '../../../src/network/types.js';
+import type { ConvLayerDef, Network, NetworkNode } from '../../../src/network/types.js';
 import { listText } from '../list-text.js';
+import { pictureGeometry } from './picture-layer.js';
+import type { PictureLayer } from './picture-layer.js';
 
 /** Dilation rate of one layer, [H, W]. */
 export type Rate = [number, number];
@@ -25,6 +30,11 @@ export interface Stack {
   rates: Rate[];
   /** Built from the playground's current layer (else a fixed 3 × 3 stack). */
   fromLayer: boolean;
+  /**
+   * The layer as the picture runs it, when the stack is that layer repeated: its stride, padding,
+   * output padding and kind are the layer's. Absent: stride 1, padded to keep the size.
+   */
+  layer?: PictureLayer;
 }
 
 const square = (rates: number[]): Rate[] => rates.map((d) => [d, d]);
@@ -43,14 +53,37 @@ export const LAYER_STACK = 'layer';
 export const GRIDDING_STACK = '2-2-2';
 export const LAYER_HDC = 'layer-1-2-5';
 
-/** The playground's layer (kernel, dilation) three times, and its kernel at rates 1, 2, 5. */
-export function layerStacks(kernel: readonly [number, number], dilation: readonly [number, number]): Stack[] {
+/**
+ * The playground's layer three times, and its kernel at rates 1, 2, 5 (stride 1). With `layer` (the
+ * layer as the picture runs it) the first is that layer as it is; without, its kernel and dilation
+ * at stride 1, keeping the size.
+ */
+export function layerStacks(kernel: readonly [number, number], dilation: readonly [number, number], layer?: PictureLayer): Stack[] {
   const k: [number, number] = [kernel[0], kernel[1]];
   const d: Rate = [dilation[0], dilation[1]];
   return [
-    { id: LAYER_STACK, kernel: k, rates: [d, [...d], [...d]], fromLayer: true },
+    { id: LAYER_STACK, kernel: k, rates: [d, [...d], [...d]], fromLayer: true, ...(layer ? { layer } : {}) },
     { id: LAYER_HDC, kernel: k, rates: square([1, 2, 5]), fromLayer: true },
   ];
+}
+
+/** The fixed stack with the same layers as `stack` (its kernel at 1, 2, 5 when that kernel is 3 × 3), or null. */
+export function sameFixed(stack: Stack): Stack | null {
+  if (stack.layer) return null;
+  const same = (a: Stack) => a.kernel[0] === stack.kernel[0] && a.kernel[1] === stack.kernel[1] && a.rates.length === stack.rates.length && a.rates.every((r, i) => r[0] === stack.rates[i][0] && r[1] === stack.rates[i][1]);
+  return STACKS.find(same) ?? null;
+}
+
+/** Stride of each layer of the stack, [H, W] (1, 1 unless it repeats the playground's layer). */
+export function strideOf(stack: Stack): [number, number] {
+  const s = stack.layer?.options.stride ?? 1;
+  return typeof s === 'number' ? [s, s] : [s[0], s[1] ?? s[0]];
+}
+
+/** The stack's stride as a reader reads it: "2", or "2×1" where the axes differ. */
+export function strideText(stack: Stack): string {
+  const [a, b] = strideOf(stack);
+  return a === b ? String(a) : `${a}×${b}`;
 }
 
 /** The stack's kernel as the page writes a size: "3 × 3". */
@@ -69,8 +102,14 @@ export function ratesText(stack: Stack, lang: 'en' | 'zh' = 'en'): string {
   return listText(stack.rates.map(([a, b]) => (a === b ? String(a) : `${a}×${b}`)), lang);
 }
 
-/** The stack as a network on an input of height × width (each layer keeps the size: stride 1, padded). */
+/**
+ * The stack as a network on an input of height × width: each layer keeps the size (stride 1, padded),
+ * or, for the playground's layer repeated, is that layer with the padding (or crop) and output
+ * padding the library resolves for it on the picture. Throws the library's ConvError when the
+ * layer, or a copy of it on the previous one's output, cannot run.
+ */
 export function stackNetwork(stack: Stack, height: number, width: number): Network {
+  if (stack.layer) return repeatedLayer(stack, stack.layer, height, width);
   const [kh, kw] = stack.kernel;
   // The padding that keeps the size, the odd cell after (PyTorch's 'same' split).
   const keep = (k: number, d: number): [number, number] => [Math.floor((d * (k - 1)) / 2), d * (k - 1) - Math.floor((d * (k - 1)) / 2)];
@@ -81,6 +120,35 @@ export function stackNetwork(stack: Stack, height: number, width: number): Netwo
   return buildNetwork({ input: { name: 'x', shape: [1, 1, height, width] }, layers });
 }
 
+function repeatedLayer(stack: Stack, layer: PictureLayer, height: number, width: number): Network {
+  // The library resolves the layer's padding ('same', 'valid', pairs) and output padding on the
+  // picture; every copy takes the same pairs ('same' is stride 1 only, where each copy keeps the size).
+  const g = pictureGeometry(layer, { height, width, channels: 1 });
+  const pairs = g.axes.map((a): [number, number] => (a.transposed ? [a.cropBefore, a.cropAfter] : [a.padBefore, a.padAfter]));
+  const layers: ConvLayerDef[] = stack.rates.map((rate, i) => ({
+    kind: layer.transposed ? 'convTranspose' : 'conv', name: `d${i + 1}`, op: layer.transposed ? 'convTranspose' : 'conv', inputs: [i === 0 ? 'x' : `d${i}`], outChannels: 1,
+    kernel: [...stack.kernel], stride: g.axes.map((a) => a.stride), dilation: [...rate], padding: { pairs }, groups: 1, bias: false,
+    ...(layer.transposed ? { outputPadding: g.axes.map((a) => a.outputPadding) } : {}),
+  }));
+  return buildNetwork({ input: { name: 'x', shape: [1, 1, height, width] }, layers });
+}
+
+/**
+ * The output of the stack whose field is centred nearest picture pixel (y, x): the library's
+ * continuous field gives output 0's centre c₀ and the step J between outputs, so u = (y − c₀)/J,
+ * rounded and kept inside the output. A stack that keeps the size gives (y, x) back.
+ */
+export function outputAt(net: Network, y: number, x: number): [number, number] {
+  const out = net.outputs[0];
+  const axes = continuousField(net).nodes.get(out);
+  const shape = (net.byName.get(out) as NetworkNode).outputShape.slice(-2);
+  return [y, x].map((v, a) => {
+    const ax = axes?.[a];
+    const u = ax ? Math.round((v - ax.centre.num / ax.centre.den) / (ax.jump.num / ax.jump.den)) : v;
+    return Math.min(shape[a] - 1, Math.max(0, u));
+  }) as [number, number];
+}
+
 export interface StackField {
   rows: number[];
   cols: number[];
@@ -88,6 +156,8 @@ export interface StackField {
   span: [number, number];
   pixels: number;
   holes: number;
+  /** The span this output's field has where the picture's edge cuts nothing off (padding cells counted as positions). */
+  unclipped: [number, number];
 }
 
 /** The field's span away from the picture's edges, [H, W]: the library's continuous receptive field of the stack's output. */
@@ -105,5 +175,5 @@ export function stackField(net: Network, oy: number, ox: number): StackField {
   const [h, w] = outputRegion(net, [oy, ox]);
   const span: [number, number] = [h.start === null ? 0 : (h.end as number) - h.start + 1, w.start === null ? 0 : (w.end as number) - w.start + 1];
   const pixels = h.cells.length * w.cells.length;
-  return { rows: h.cells, cols: w.cells, span, pixels, holes: span[0] * span[1] - pixels };
+  return { rows: h.cells, cols: w.cells, span, pixels, holes: span[0] * span[1] - pixels, unclipped: [h.unbounded.span, w.unbounded.span] };
 }
