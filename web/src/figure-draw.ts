@@ -29,7 +29,12 @@ export class MainFigure {
   private kernelTinted = false;
 
   constructor(private readonly views: Views, private readonly side: SidePanels, private readonly tutorial: () => TutorialViews | null) {
-    onTabShown(() => this.tintKernel());
+    onTabShown(() => {
+      this.tintKernel();
+      // The phone tour's classic figure shows its kernel under the planes only with the Matrix tab
+      // (style.css): the planes are fitted again to the room that row leaves.
+      if (shownFigure() === 'classic' && store.state.tour > 0) fitFigure(this.views);
+    });
   }
 
   /** Draws the last valid scene (captions in the current language, colours of the current theme). */

@@ -9,6 +9,7 @@ import { numbersCaption } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import { store } from './store.js';
 import { TOUR } from './tour/steps.js';
+import { tapsShown } from './palette.js';
 import type { Views } from './views.js';
 
 /** A figure the stage can show instead of the grids (`state.figure` names it). */
@@ -115,6 +116,11 @@ export function fitFigure(views: Views, again = true): void {
   const phone = isPhone();
   const notices = ['error-banner', 'model-origin', 'classic-note', 'numbers-note', 'channels-note'].map((id) => (byId(id).hidden ? 0 : 1)).join('');
   const legend = byId('classic-key');
+  // The phone tour's kernel row (shown with the Matrix tab, style.css) is tried again at each fit.
+  if (again && legend.hasAttribute('data-no-room')) {
+    legend.removeAttribute('data-no-room');
+    fitted = null;
+  }
   // The figure shown and whether the cue shows: each changes what the stage holds above the fold.
   const cue = document.getElementById('stage-more');
   const key = `${window.innerWidth}x${window.innerHeight} ${store.state.lang} ${store.state.tour} ${notices} ${phone} ${document.body.dataset.side ?? ''} ${shown} ${cue?.hidden ?? ''} ${legend.hidden}`;
@@ -126,6 +132,17 @@ export function fitFigure(views: Views, again = true): void {
   // The classic figure shows or hides its phone key as it fits; in the tour that key sits above the
   // card, so the height it takes is measured again and the figure fitted once more.
   if (again && phone && store.state.tour > 0 && legend.hidden !== key.endsWith(' true')) fitFigure(views, false);
+  // That row puts the classic kernel in the matrix's colours on the first screen, but not at the
+  // cost of the step's control (a long English step 6 pushed it 90 px below the screen): without
+  // room, the row goes and the figure is fitted once more.
+  if (again && phone && store.state.tour > 0 && shown === 'classic' && tapsShown() && !legend.hidden) {
+    const control = document.getElementById('try-control');
+    if (control && control.getBoundingClientRect().bottom + window.scrollY > window.innerHeight) {
+      legend.setAttribute('data-no-room', '');
+      fitted = null;
+      fitFigure(views, false);
+    }
+  }
 }
 
 /**
