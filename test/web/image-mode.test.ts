@@ -556,21 +556,21 @@ describe('image mode', () => {
     await page.waitForSelector('[data-image-upsample][data-drawn]');
     expect(await page.getAttribute('[data-upsample="transposed3"] .counts', 'data-counts')).toBe('1,2,2,4');
     expect(await page.getAttribute('[data-upsample="transposed4"] .counts', 'data-counts')).toBe('4,4,4,4');
-    // The flat dark-blue band of the card lies at rows 130–200, columns 140–240 of the ×2 crop.
+    // On the card the study runs on the landscape, whose smooth sky lies at rows and columns 8–40 of the ×2 crop.
     const spread = (way: string) => page.$eval(`[data-upsample="${way}"] canvas`, (c) => {
       const ctx = (c as HTMLCanvasElement).getContext('2d') as CanvasRenderingContext2D;
-      const d = ctx.getImageData(140, 130, 100, 70).data;
+      const d = ctx.getImageData(8, 8, 32, 32).data;
       const sums = [0, 0, 0, 0];
       const counts = [0, 0, 0, 0];
-      for (let y = 0; y < 70; y++) for (let x = 0; x < 100; x++) {
-        const k = ((130 + y) % 2) * 2 + ((140 + x) % 2);
-        sums[k] += d[4 * (y * 100 + x) + 2];
+      for (let y = 0; y < 32; y++) for (let x = 0; x < 32; x++) {
+        const k = ((8 + y) % 2) * 2 + ((8 + x) % 2);
+        sums[k] += d[4 * (y * 32 + x) + 2];
         counts[k]++;
       }
       const means = sums.map((s, i) => s / counts[i]);
       return Math.max(...means) / Math.min(...means);
     });
-    expect(await spread('transposed3')).toBeGreaterThan(1.5);
+    expect(await spread('transposed3')).toBeGreaterThan(1.3);
     for (const way of ['transposed4', 'nearest', 'bilinear']) expect(await spread(way)).toBeLessThan(1.03);
     // Two by two on a desktop: the transposed convolutions in one row, the resizes in the next.
     const top = (way: string) => page.$eval(`[data-upsample="${way}"]`, (e) => Math.round(e.getBoundingClientRect().top));

@@ -229,8 +229,11 @@ export class ImageMode {
   }
 
   private picture(): Picture {
-    const base = this.basePicture();
-    return this.settings.colour === 'grey' ? toGrey(base) : base;
+    return this.inColour(this.basePicture());
+  }
+
+  private inColour(p: Picture): Picture {
+    return this.settings.colour === 'grey' ? toGrey(p) : p;
   }
 
   private showPicture(): void {
@@ -263,7 +266,10 @@ export class ImageMode {
   private startStudies(p: Picture): void {
     if (this.studyPicture !== p) return; // a newer picture is on its way
     this.field.setPicture(p);
-    this.upsample.setPicture(p);
+    // The test card's own checkerboards would hide one a transposed layer paints: on the card the
+    // upsampling study runs on the smooth landscape instead (and says so); any other picture as it is.
+    const onCard = this.basePicture() === builtin('card');
+    this.upsample.setPicture(onCard ? this.inColour(builtin('scene')) : p, onCard);
     this.learn.setPicture(p);
     this.root.dataset.studies = 'ready';
   }

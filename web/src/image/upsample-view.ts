@@ -1,5 +1,6 @@
 /**
- * The upsampling comparison on the middle of the picture (the whole of one smaller than the crop):
+ * The upsampling comparison on the middle of the picture (the whole of one smaller than the crop),
+ * or of the landscape where the page shows the test card (image-mode.ts says why; the intro says so):
  * four ×2 results side by side at their true scale (upsample.ts computes them with the library),
  * with the transposed layers' overlap counts from the library beside their names.
  */
@@ -23,16 +24,18 @@ export class UpsampleView {
   private readonly noteEl = h('p');
   private readonly panels = new Map<UpsampleWay, { canvas: HTMLCanvasElement; caption: HTMLElement; counts: HTMLElement }>();
   /** A crop and whether it is the whole picture (one no larger than the crop's side). */
-  private readonly runner: Latest<{ crop: Picture; whole: boolean }, Tensor[]>;
+  private readonly runner: Latest<{ crop: Picture; whole: boolean; scene: boolean }, Tensor[]>;
   private lang: Lang = 'en';
   /** The crop on screen (the middle of the picture, smaller when the picture is) and its display factor. */
-  private shown = { w: UPSAMPLE_CROP, h: UPSAMPLE_CROP, zoom: 1, whole: false };
+  private shown = { w: UPSAMPLE_CROP, h: UPSAMPLE_CROP, zoom: 1, whole: false, scene: false };
   /**
    * The crop's side: UPSAMPLE_CROP, or less where two results (twice the crop each) would not fit
    * side by side at true scale — on a phone, where a downscaled checkerboard would alias away.
    */
   private side = UPSAMPLE_CROP;
   private picture: Picture | null = null;
+  /** Whether the picture is the landscape standing in for the test card. */
+  private scene = false;
 
   constructor() {
     // Two by two: the transposed convolutions side by side above the two resizes, so each pair
@@ -56,18 +59,18 @@ export class UpsampleView {
         const side = Math.max(32, Math.min(UPSAMPLE_CROP, Math.floor((width - gap) / 4 / 8) * 8));
         if (side === this.side) return;
         this.side = side;
-        if (this.picture) this.setPicture(this.picture);
+        if (this.picture) this.setPicture(this.picture, this.scene);
       }).observe(this.root);
     }
-    this.runner = new Latest<{ crop: Picture; whole: boolean }, Tensor[]>(
+    this.runner = new Latest<{ crop: Picture; whole: boolean; scene: boolean }, Tensor[]>(
       ({ crop }) => Promise.all(UPSAMPLE_WAYS.map((w) => upsample(crop, w))),
-      (ys, { crop, whole }, id) => {
+      (ys, { crop, whole, scene }, id) => {
         // The four results are twice the crop; a tiny picture's are shown enlarged, as its layer's
         // are, but never wider than two columns allow.
         const [oh, ow] = [ys[0].shape[2], ys[0].shape[3]];
         const zoom = Math.max(1, Math.min(displayZoom(ow, oh), Math.floor((2 * this.side) / Math.max(ow, oh))));
         UPSAMPLE_WAYS.forEach((w, i) => drawPlanes((this.panels.get(w) as { canvas: HTMLCanvasElement }).canvas, ys[i], CLIP, zoom));
-        this.shown = { w: crop.width, h: crop.height, zoom, whole };
+        this.shown = { w: crop.width, h: crop.height, zoom, whole, scene };
         this.sayIntro();
         this.root.dataset.drawn = String(id);
       },
@@ -92,14 +95,16 @@ export class UpsampleView {
   }
 
   private sayIntro(): void {
-    const { w, h: ht, zoom, whole } = this.shown;
+    const { w, h: ht, zoom, whole, scene } = this.shown;
     // "The middle" only of a picture that was cropped: a 40 × 30 one is taken whole.
-    this.intro.textContent = it(this.lang, whole ? 'upWhole' : 'upIntro', { w, h: ht }) + (zoom > 1 ? it(this.lang, 'imagesLarger', { z: zoom }) : '');
+    this.intro.textContent = it(this.lang, scene ? 'upScene' : whole ? 'upWhole' : 'upIntro', { w, h: ht }) + (zoom > 1 ? it(this.lang, 'imagesLarger', { z: zoom }) : '');
   }
 
-  setPicture(p: Picture): void {
+  /** The picture to upsample; `scene`: the landscape, taken in place of the test card. */
+  setPicture(p: Picture, scene = false): void {
     this.picture = p;
+    this.scene = scene;
     const crop = centreCrop(p, this.side);
-    this.runner.request({ crop, whole: crop.width === p.width && crop.height === p.height });
+    this.runner.request({ crop, whole: crop.width === p.width && crop.height === p.height, scene });
   }
 }
