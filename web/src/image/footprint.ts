@@ -132,3 +132,21 @@ export function footprintMarks(g: ConvGeometry, mode: PaddingMode): FootprintMar
   }
   return { zeros: padding && mode === 'zeros', copies: padding && mode !== 'zeros', holes };
 }
+
+/**
+ * How many of the kernel's taps reach each output pixel of one stride block of a transposed layer
+ * (s_h · s_w pixels, taken in the middle of the output, away from the crop and the output padding),
+ * from the tap tables, ascending. Each pixel of the block takes its own subset of the taps, so a
+ * kernel whose weights differ filters neighbouring pixels differently: the stripes of a Sobel kernel.
+ */
+export function blockTaps(g: ConvGeometry): number[] {
+  const perAxis = g.axes.map((ax) => {
+    const start = Math.max(0, Math.min(ax.output - ax.stride, Math.floor(ax.output / 2)));
+    const n: number[] = [];
+    for (let o = start; o < Math.min(ax.output, start + ax.stride); o++) n.push(axisTaps(ax, o, 'zeros').filter((t) => t.kind === 'input').length);
+    return n;
+  });
+  const counts: number[] = [];
+  for (const a of perAxis[0]) for (const b of perAxis[1]) counts.push(a * b);
+  return counts.sort((a, b) => a - b);
+}

@@ -18,7 +18,7 @@ import type { Lang, State } from '../state.js';
 import { clearOverlay, displayZoom, drawPicture, drawPlanes, drawZoom, frame, markPixel, ring, smallestGap, zoomOf } from './canvas.js';
 import { displayOf } from './display.js';
 import type { DisplayMap } from './display.js';
-import { footprint, footprintMarks, inPadding } from './footprint.js';
+import { blockTaps, footprint, footprintMarks, inPadding } from './footprint.js';
 import { listText } from '../list-text.js';
 import type { Footprint, FootprintMarks } from './footprint.js';
 import { coarsePointer, count, it } from './image-text.js';
@@ -310,6 +310,8 @@ export class LayerView {
     // keeps a direct conv's brightness darkens the picture that many times.
     const phases = s.transposed ? s.stride[0] * s.stride[1] : 1;
     if (phases > 1 && map.kind !== 'signed') notes.push(it(this.lang, 'transposedDim', { s: `${s.stride[0]} × ${s.stride[1]}`, n: phases }));
+    // And each pixel of a stride block takes its own subset of the taps: a signed kernel's stripes.
+    if (phases > 1) notes.push(this.blockTapsText(geometry, s));
     const t = layer.target;
     if (t) notes.push(it(this.lang, 'targetApplied', { th: t.size[0], tw: t.size[1], ih: t.input[0], iw: t.input[1], ah: t.outputPadding[0], aw: t.outputPadding[1], oh: geometry.axes[0].output, ow: geometry.axes[1].output }));
     // Chinese sentences follow each other without a space.
@@ -318,6 +320,15 @@ export class LayerView {
     const id = this.runner.request({ picture: p, layer, geometry, map, mode: this.mode, marks: footprintMarks(geometry, this.mode) });
     this.outputCanvas.dataset.requested = String(id);
     this.markPending(id);
+  }
+
+  /** What each pixel of a transposed layer's stride block takes of the kernel (blockTaps), in a sentence. */
+  private blockTapsText(g: ConvGeometry, s: State): string {
+    const counts = blockTaps(g);
+    const [lo, hi] = [counts[0], counts[counts.length - 1]];
+    // Four numbers are read at a glance; a stride of 8 × 8 has 64 pixels a block, said as a range.
+    const said = lo === hi ? String(lo) : counts.length <= 4 ? listText(counts, this.lang, true) : it(this.lang, 'tapRange', { a: lo, b: hi });
+    return it(this.lang, 'transposedTaps', { s: `${s.stride[0]} × ${s.stride[1]}`, n: counts.length, counts: said, k: s.kernel[0] * s.kernel[1] });
   }
 
   /**
