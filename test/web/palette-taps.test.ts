@@ -134,6 +134,24 @@ describe('tap colours', () => {
     }
   }
 
+  // The grids highlight the current step's output cell (the colour-blind palette's orange, #e69f00)
+  // beside their kernel, whose taps they draw as they are (the classic figure has no such highlight).
+  it(`every tap, as the grids and the matrix draw it, stays ${APART} or more from the grids' current-output highlight`, () => {
+    const near: string[] = [];
+    for (const theme of ['light', 'dark'] as const) {
+      for (const colorBlind of [true, false]) {
+        const current = fromHex(paletteOf(theme, colorBlind).current);
+        for (const vision of colorBlind ? Object.keys(VISION) : ['normal']) {
+          for (const c of TAP_COLOURS) {
+            const d = difference(fromHex(c), current, vision);
+            if (d < APART) near.push(`${theme}${colorBlind ? ', colour-blind' : ''}, ${vision}: ${c}: ${d.toFixed(1)}`);
+          }
+        }
+      }
+    }
+    expect(near).toEqual([]);
+  });
+
   it('the nine taps stay apart from each other, as all three eyes see them', () => {
     const near: string[] = [];
     for (const vision of Object.keys(VISION)) {
