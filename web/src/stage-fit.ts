@@ -167,17 +167,28 @@ function measureFigureBox(box: HTMLElement, phone: boolean): { W: number; H: num
     H = Math.round(window.innerHeight * 0.48);
     const tryIt = store.state.tour > 0 ? document.getElementById('try-control') : null;
     if (tryIt) {
-      // In the tour: the figure, its sentence, the prose, the step's control and the "Next" button
-      // on one screen (the figure gives way down to 220 px; a long step may still push Next below).
+      // In the tour: the figure, its sentence, the prose, the step's control and what it gives (the
+      // live line) on one screen, and the "Next" button where there is room for it too. The figure
+      // gives way down to 220 px, but not for Next: on a long step (11 in English) keeping Next in
+      // sight as well left the figure 200 px wide, and the picture and the Try-it's result are what
+      // the step is about; Next is one scroll away.
       const card = byId('tour');
       const next = document.getElementById('tour-next');
-      const last = next && !next.hidden ? next : tryIt;
-      const below = last.getBoundingClientRect().bottom - card.getBoundingClientRect().top + 12;
+      const now = document.getElementById('tour-now');
+      const bottom = (el: HTMLElement) => el.getBoundingClientRect().bottom - card.getBoundingClientRect().top + 12;
+      const withNext = next && !next.hidden ? bottom(next) : bottom(tryIt);
+      // (12 px more below the live line: the step's sentence above the card can take a line more
+      // once the figure is wider, and nothing below the line gives that slack as Next does.)
+      const withNow = (now && !now.hidden && now.textContent ? bottom(now) : bottom(tryIt)) + 12;
+      const roomFor = (b: number) => window.innerHeight - above - b;
       // Above the card: the header, the player, the classic figure's legend row and the step's sentence.
       const above = ['header.top', '#stage .player', '#numbers-note:not([hidden])', '#classic-key', '#step-text']
         .map((sel) => document.querySelector<HTMLElement>(sel))
         .reduce((sum, el) => sum + (el && !el.hidden && el.offsetHeight > 1 ? el.offsetHeight + 8 : 0), 12);
-      H = Math.max(220, Math.min(H, window.innerHeight - above - below));
+      // Next stays in sight while that leaves the figure NEXT_ROOM px; past that only the live line does.
+      const NEXT_ROOM = 280;
+      const room = roomFor(withNext) >= NEXT_ROOM ? roomFor(withNext) : roomFor(withNow);
+      H = Math.max(220, Math.min(H, room));
     }
     box.style.height = '';
   } else {
