@@ -77,10 +77,16 @@ describe('image mode: the layer stacked three times keeps its stride', () => {
     expect(await page.textContent('[data-image-field] > p')).toMatch(/^Three copies of the layer set under “Layer” \(a transposed convolution\)/);
     await page.close();
 
-    // 9 × 9 at stride 8 without padding: 512 → 64 → 8, and a third copy has no room on 8 pixels.
+    // 9 × 9 at stride 8 without padding: 512 → 64 → 7 (the library's sizes), and a third copy has no room on 7 pixels.
+    const nine = { type: 'conv', out: 1, kernel: 9, stride: 8 };
+    expect(() => threeOf(nine)).toThrow();
+    const side = buildNetwork(layerListToNetwork({ input: [1, 1, 512, 512], layers: [{ name: 'c1', ...nine }, { name: 'c2', ...nine }] })).byName.get('c2')!.outputShape[3];
+    expect(side).toBe(7);
     const small = await open('?view=image&lang=en&k=9&s=8&p=0');
     await small.selectOption('#image-field-stack', 'layer');
-    await small.waitForFunction(() => /^Three copies of this layer cannot run on the picture: /.test(document.querySelector('[data-field-summary]')?.textContent ?? ''));
+    await small.waitForFunction((n) => (document.querySelector('[data-field-summary]')?.textContent ?? '').startsWith(`Copy 3 of this layer cannot run on the ${n} × ${n} output of the copy before it: `), side);
+    // Nothing to enlarge.
+    expect(await small.$eval('.field-zoom-figure', (f) => (f as HTMLElement).hidden)).toBe(true);
     await small.close();
   }, 90_000);
 

@@ -14,7 +14,7 @@ import { coarsePointer, count, it } from './image-text.js';
 import type { Picture } from './picture.js';
 import { pictureLayer } from './picture-layer.js';
 import type { PictureLayer } from './picture-layer.js';
-import { GRIDDING_STACK, LAYER_HDC, LAYER_STACK, STACKS, equalRates, kernelText, layerStacks, outputAt, ratesText, sameFixed, stackField, stackNetwork, strideText } from './stack-field.js';
+import { CopyRefused, GRIDDING_STACK, LAYER_HDC, LAYER_STACK, STACKS, equalRates, kernelText, layerStacks, outputAt, ratesText, sameFixed, stackField, stackNetwork, strideText } from './stack-field.js';
 import type { Stack } from './stack-field.js';
 import type { Network } from '../../../src/network/types.js';
 
@@ -28,6 +28,8 @@ export class FieldView {
   private readonly overlay = h('canvas', { class: 'overlay', 'aria-hidden': 'true' });
   private readonly zoom = h('canvas', { class: 'zoom', 'data-field-zoom': '' });
   private readonly zoomCaption = h('figcaption');
+  /** The enlargement and its caption: hidden while the stack cannot run (nothing to enlarge). */
+  private readonly zoomFigure = h('figure', { class: 'field-zoom-figure' });
   private readonly said = h('p', { 'aria-live': 'polite', 'data-field-summary': '' });
   private lang: Lang = 'en';
   private picture: Picture | null = null;
@@ -51,9 +53,8 @@ export class FieldView {
     const box = h('div', { class: 'canvas-box' });
     box.append(this.canvas, this.overlay);
     const row = h('div', { class: 'image-pair' });
-    const zoomFigure = h('figure', { class: 'field-zoom-figure' });
-    zoomFigure.append(this.zoom, this.zoomCaption);
-    row.append(box, zoomFigure);
+    this.zoomFigure.append(this.zoom, this.zoomCaption);
+    row.append(box, this.zoomFigure);
     this.root.append(this.title, this.intro, lab, row, this.said);
     this.menu.addEventListener('change', () => {
       this.chosen = this.menu.value;
@@ -167,7 +168,7 @@ export class FieldView {
         if (st.fromLayer && st.id === LAYER_STACK && this.layer && 'error' in this.layer) throw this.layer.error;
         this.built = { net: stackNetwork(st, p.height, p.width) };
       } catch (e) {
-        if (!isConvError(e)) throw e;
+        if (!isConvError(e) && !(e instanceof CopyRefused)) throw e;
         this.built = { error: e };
       }
     }
@@ -176,15 +177,18 @@ export class FieldView {
     if ('error' in this.built) {
       // A copy of the layer that cannot run on the previous copy's output (or the layer itself refused): said, nothing marked.
       const e = this.built.error;
-      this.said.textContent = it(this.lang, 'fieldRefused', { msg: isConvError(e) ? pageErrorText(e, this.lang) : String(e) });
+      this.said.textContent = e instanceof CopyRefused
+        ? it(this.lang, 'fieldCopyRefused', { n: e.copy, h: e.input[0], w: e.input[1], msg: pageErrorText(e.refusal, this.lang) })
+        : it(this.lang, 'fieldRefused', { msg: isConvError(e) ? pageErrorText(e, this.lang) : String(e) });
+      this.zoomFigure.hidden = true;
       this.said.dataset.holes = '';
       this.said.dataset.span = '';
       this.said.dataset.output = '';
-      this.zoom.getContext('2d')?.clearRect(0, 0, this.zoom.width, this.zoom.height);
       this.canvas.setAttribute('aria-label', this.said.textContent);
       return;
     }
     const net = this.built.net;
+    this.zoomFigure.hidden = false;
     // A stack that changes the size: the output whose field is centred nearest the pixel.
     const [oy, ox] = outputAt(net, y, x);
     const f = stackField(net, oy, ox);

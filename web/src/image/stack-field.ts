@@ -16,6 +16,8 @@
 import { buildNetwork } from '../../../src/network/build.js';
 import { continuousField, outputRegion } from '../../../src/network/receptive.js';
 import type { ConvLayerDef, Network, NetworkNode } from '../../../src/network/types.js';
+import { isConvError } from '../../../src/geometry/errors.js';
+import type { ConvError } from '../../../src/geometry/errors.js';
 import { listText } from '../list-text.js';
 import { pictureGeometry } from './picture-layer.js';
 import type { PictureLayer } from './picture-layer.js';
@@ -130,7 +132,25 @@ function repeatedLayer(stack: Stack, layer: PictureLayer, height: number, width:
     kernel: [...stack.kernel], stride: g.axes.map((a) => a.stride), dilation: [...rate], padding: { pairs }, groups: 1, bias: false,
     ...(layer.transposed ? { outputPadding: g.axes.map((a) => a.outputPadding) } : {}),
   }));
-  return buildNetwork({ input: { name: 'x', shape: [1, 1, height, width] }, layers });
+  // Built copy by copy, so that a copy refused on the previous copy's output is named with that output's size.
+  let net = buildNetwork({ input: { name: 'x', shape: [1, 1, height, width] }, layers: layers.slice(0, 1) });
+  for (let i = 2; i <= layers.length; i++) {
+    const before = (net.byName.get(`d${i - 1}`) as NetworkNode).outputShape.slice(-2) as [number, number];
+    try {
+      net = buildNetwork({ input: { name: 'x', shape: [1, 1, height, width] }, layers: layers.slice(0, i) });
+    } catch (e) {
+      if (!isConvError(e)) throw e;
+      throw new CopyRefused(i, before, e);
+    }
+  }
+  return net;
+}
+
+/** Copy `copy` (from 1) of the layer cannot run on the `input` (H, W) the copy before it gives: the library's refusal. */
+export class CopyRefused extends Error {
+  constructor(readonly copy: number, readonly input: [number, number], readonly refusal: ConvError) {
+    super(refusal.message);
+  }
 }
 
 /**
