@@ -11,6 +11,7 @@ import type { Palette } from './palette.js';
 import { channelsCutText } from './drawn-channels.js';
 import { channelSlice, lettered, planeLetters } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
+import type { Lang } from './state.js';
 import { maxPanelPx } from './side-panels.js';
 import { onTabShown } from './side-tabs.js';
 import { weightLabel } from '../../src/matrix/label.js';
@@ -221,10 +222,13 @@ function stepSentence(s: StageScene, frame: number): string {
   const sl = channelSlice(s);
   // Every input channel of the output channel's group is summed: the sentence names them all.
   const inputs = s.trace.channels.feeds[sl.oc];
+  // The real layer's count (s.layer), which the pictures may draw fewer of (drawn-channels.ts).
+  const perGroup = s.layer.inChannels / s.layer.groups;
   const o = fr.output.join(',');
-  const counts = { o, n: fr.taps.length, r: reads.length, z: fr.taps.length - reads.length, productWord: plural(fr.taps.length, 'product', 'products') };
-  const base = inputs.length > 1
-    ? t(lang, 'stepChannels', { ...counts, oc: sl.oc, c: inputs.length, total: fr.taps.length * inputs.length })
+  const counts = { o, n: fr.taps.length, r: reads.length, zeros: zeroReads(fr.taps.filter((tp) => tp.input === null), lang), productWord: plural(fr.taps.length, 'product', 'products') };
+  const drawn = perGroup !== inputs.length ? t(lang, 'stepChannelsDrawn', { d: inputs.length }) : '';
+  const base = perGroup > 1
+    ? t(lang, 'stepChannels', { ...counts, oc: sl.oc, c: perGroup, drawn, total: fr.taps.length * perGroup })
     : t(lang, 'stepOutput', counts);
   const v = s.values;
   if (!v) return base;
@@ -271,6 +275,19 @@ function hoverSentence(s: StageScene, panel: Panel, cell: number, r: ReturnType<
 }
 
 /** The English noun for a count (Chinese has none to change): 1 cell, 2 cells. */
+/**
+ * The products that read a zero, by what the zero is: padding, a zero inserted between input cells
+ * (transposed), or an output-padding cell a. A transposed layer's window reads mostly inserted
+ * zeros, and calling them all padding blurred what tour step 7 teaches.
+ */
+function zeroReads(zeroTaps: readonly { kind: string }[], lang: Lang): string {
+  const kinds = [['padding', 'zerosPadding', 'zerosPartPadding'], ['inserted', 'zerosInserted', 'zerosPartInserted'], ['extra', 'zerosExtra', 'zerosPartExtra']] as const;
+  const present = kinds.map(([kind, word, part]) => ({ n: zeroTaps.filter((tp) => tp.kind === kind).length, word, part })).filter((k) => k.n > 0);
+  if (present.length === 0) return t(lang, 'zerosNone');
+  if (present.length === 1) return t(lang, 'zerosOne', { n: present[0].n, kind: t(lang, present[0].word) });
+  return t(lang, 'zerosMany', { n: zeroTaps.length, parts: present.map((k) => t(lang, k.part, { n: k.n })).join(lang === 'zh' ? '，' : ', ') });
+}
+
 function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
