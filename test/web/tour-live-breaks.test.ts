@@ -30,7 +30,7 @@ function measure(page: Page, sel: string): Promise<Measured> {
     const han = /[\u4e00-\u9fff]/;
     const box = el.getBoundingClientRect();
     const em = parseFloat(getComputedStyle(el).fontSize);
-    const chars: { c: string; top: number; left: number; right: number; held: Element | null }[] = [];
+    const chars: { c: string; top: number; left: number; right: number; held: Element | null; joined: boolean }[] = [];
     const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
       for (let i = 0; i < t.data.length; i++) {
@@ -40,7 +40,8 @@ function measure(page: Page, sel: string): Promise<Measured> {
         const rect = Array.from(r.getClientRects()).find((q) => q.width > 0);
         // A space at a line's end collapses to nothing: it belongs to no line.
         // A character in a run the page holds together (keep-together.ts .nobr) breaks only with it.
-        if (rect) chars.push({ c: t.data[i], top: rect.top, left: rect.left, right: rect.right, held: t.parentElement?.closest('.nobr') ?? null });
+        // A word joiner (zero width, so never measured) holds the character after it to the one before.
+        if (rect) chars.push({ c: t.data[i], top: rect.top, left: rect.left, right: rect.right, held: t.parentElement?.closest('.nobr') ?? null, joined: i > 0 && t.data[i - 1] === '\u2060' });
       }
     }
     const lineOf: number[] = [];
@@ -67,7 +68,7 @@ function measure(page: Page, sel: string): Promise<Measured> {
         while (end + 1 < next.length) {
           const [prev, c] = [next[end].c, next[end + 1].c];
           const held = next[end].held !== null && next[end].held === next[end + 1].held;
-          if (!held && (c === ' ' || (han.test(c) && prev !== '\u00a0' && !'（“‘《'.includes(prev)))) break;
+          if (!held && !next[end + 1].joined && (c === ' ' || (han.test(c) && prev !== '\u00a0' && !'（“‘《'.includes(prev)))) break;
           end++;
         }
         const first = next.length ? next[end].right - next[0].left : 0;

@@ -80,7 +80,11 @@ export function nowVars(s: State): Record<string, string | number> | null {
  * The line's last word, a number or an English word, held to the one before it: a phone broke
  * "全填充，步长为 / 1" and "+ 8 / biases", leaving it alone on a line.
  */
-const keepLastWord = (text: string) => text.replace(/ (\d[\d×.,]*|[A-Za-z]+)$/, '\u00a0$1');
+const keepLastWord = (text: string) => text
+  .replace(/ (\d[\d×.,]*|[A-Za-z]+)$/, '\u00a0$1')
+  // In Chinese the word before that number goes with it whole: held to the number alone, "输出"
+  // broke as "输 / 出 5×5" (a word joiner keeps its two characters together).
+  .replace(/([\u4e00-\u9fff])([\u4e00-\u9fff])\u00a0(\d[\d×.,]*)$/, '$1\u2060$2\u00a0$3');
 
 /** The step's live line for the state, or '' where the step has none or the layer is refused. */
 export function nowText(step: TourStep, s: State): string {
