@@ -4,20 +4,11 @@
  * pixel by pixel — four quarters split at floor(size / 2) — at odd sizes as well as even ones.
  */
 import { describe, expect, it } from 'vitest';
-import { testCard } from '../../web/src/image/builtins.js';
+// The glyph shapes are the card's data, shared; what is checked is how the card draws them.
+import { GLYPHS, testCard } from '../../web/src/image/builtins.js';
 
 type Rgb = [number, number, number];
 
-/** The word's 5 × 7 capitals, as the card letters them. */
-const GLYPHS: Record<string, string[]> = {
-  C: ['.###.', '#...#', '#....', '#....', '#....', '#...#', '.###.'],
-  O: ['.###.', '#...#', '#...#', '#...#', '#...#', '#...#', '.###.'],
-  N: ['#...#', '##..#', '#.#.#', '#..##', '#...#', '#...#', '#...#'],
-  V: ['#...#', '#...#', '#...#', '#...#', '#...#', '.#.#.', '..#..'],
-  K: ['#...#', '#..#.', '#.#..', '##...', '#.#..', '#..#.', '#...#'],
-  I: ['.###.', '..#..', '..#..', '..#..', '..#..', '..#..', '.###.'],
-  T: ['#####', '..#..', '..#..', '..#..', '..#..', '..#..', '..#..'],
-};
 const BARS: Rgb[] = [[1, 1, 1], [1, 1, 0], [0, 1, 1], [0, 1, 0], [1, 0, 1], [1, 0, 0], [0, 0, 1], [0, 0, 0]];
 
 /** Whether (x, y) of the lettering (6 px per glyph cell, a blank column after each letter) is ink. */

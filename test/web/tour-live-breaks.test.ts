@@ -98,6 +98,14 @@ describe('Chinese tour text at 390 px breaks only where it must', () => {
     await four.page.close();
   }, 60_000);
 
+  it('the live line keeps the word before its last number with it: step 7 ends "输出 5×5", not "输 / 出 5×5"', async () => {
+    const { page } = await h.open('?tour=7&lang=zh', { width: 390, height: 844 });
+    const m = await measure(page, '#tour-now');
+    expect(m.lines.map((l) => l.text).join('').replace(/\u00a0/g, ' ')).toMatch(/输出 5×5$/);
+    expect(m.lines.some((l) => l.text.endsWith('输')), m.lines.map((l) => l.text).join(' / ')).toBe(false);
+    await page.close();
+  });
+
   it('in every step, its text, its Try-it and its live line: no formula split across lines, no line ended early', async () => {
     const { page } = await h.open('?tour=1&lang=zh', { width: 390, height: 844 });
     for (let n = 1; n <= TOUR.length; n++) {

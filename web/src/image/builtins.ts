@@ -42,7 +42,7 @@ function canvas(size: number): { p: Picture; set: (x: number, y: number, c: Rgb)
 }
 
 /** 5 × 7 capitals of the word on the card, one string of '#' and '.' per row. */
-const GLYPHS: Record<string, string[]> = {
+export const GLYPHS: Readonly<Record<string, readonly string[]>> = {
   C: ['.###.', '#...#', '#....', '#....', '#....', '#...#', '.###.'],
   O: ['.###.', '#...#', '#...#', '#...#', '#...#', '#...#', '.###.'],
   N: ['#...#', '##..#', '#.#.#', '#..##', '#...#', '#...#', '#...#'],
