@@ -65,7 +65,7 @@ export interface RenderOptions {
    * whole numbers, the groups dividing both counts. Default: the trace's own channels, printed as
    * they are; a value equal to them prints the same.
    */
-  layerChannels?: { inChannels: number; outChannels: number; groups: number };
+  layerChannels?: LayerChannels;
 }
 
 /** The layer's channels a picture's key line gives (see {@link RenderOptions.layerChannels}). */
