@@ -281,10 +281,10 @@ function hoverSentence(s: StageScene, panel: Panel, cell: number, r: ReturnType<
  * zeros, and calling them all padding blurred what tour step 7 teaches.
  */
 function zeroReads(zeroTaps: readonly { kind: string }[], lang: Lang): string {
-  const kinds = [['padding', 'zerosPadding', 'zerosPartPadding'], ['inserted', 'zerosInserted', 'zerosPartInserted'], ['extra', 'zerosExtra', 'zerosPartExtra']] as const;
-  const present = kinds.map(([kind, word, part]) => ({ n: zeroTaps.filter((tp) => tp.kind === kind).length, word, part })).filter((k) => k.n > 0);
+  const kinds = [['padding', 'zerosOnePadding', 'zerosPartPadding'], ['inserted', 'zerosOneInserted', 'zerosPartInserted'], ['extra', 'zerosOneExtra', 'zerosPartExtra']] as const;
+  const present = kinds.map(([kind, one, part]) => ({ n: zeroTaps.filter((tp) => tp.kind === kind).length, one, part })).filter((k) => k.n > 0);
   if (present.length === 0) return t(lang, 'zerosNone');
-  if (present.length === 1) return t(lang, 'zerosOne', { n: present[0].n, kind: t(lang, present[0].word) });
+  if (present.length === 1) return t(lang, present[0].one, { n: present[0].n });
   return t(lang, 'zerosMany', { n: zeroTaps.length, parts: present.map((k) => t(lang, k.part, { n: k.n })).join(lang === 'zh' ? '，' : ', ') });
 }
 
