@@ -43,6 +43,14 @@ export interface ConvErrorDetails {
 }
 
 /**
+ * What marks a ConvError from any copy of convkit. A program that both `import`s and `require`s the
+ * package loads two copies (the ES modules and the CommonJS bundle), each with its own class: a
+ * registry symbol is the same in both, so either copy's `isConvError` and `instanceof ConvError`
+ * recognise the other's errors.
+ */
+const BRAND: unique symbol = Symbol.for('convkit.ConvError') as never;
+
+/**
  * The one error convkit throws for a configuration it refuses: `code` is stable (key on it, not on
  * the message); `axis`, `values` and `hint` say where, with which numbers, and what would be valid.
  * Refusals follow PyTorch's: nothing it accepts is refused.
@@ -60,14 +68,6 @@ export interface ConvErrorDetails {
  * }
  * ```
  */
-/**
- * What marks a ConvError from any copy of convkit. A program that both `import`s and `require`s the
- * package loads two copies (the ES modules and the CommonJS bundle), each with its own class: a
- * registry symbol is the same in both, so either copy's `isConvError` and `instanceof ConvError`
- * recognise the other's errors.
- */
-const BRAND: unique symbol = Symbol.for('convkit.ConvError') as never;
-
 export class ConvError extends Error {
   /** True for an error of any copy's ConvError (see BRAND): `instanceof` then works across copies. */
   static override [Symbol.hasInstance](v: unknown): boolean {
