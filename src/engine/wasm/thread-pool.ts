@@ -504,7 +504,6 @@ export class WorkerThreads implements TaskRunner {
    */
   async runAsync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr = 0): Promise<void> {
     this.publish(tasks, tablePtr, scratchPtr, scratchPer, tasks.length, true);
-    if (this.threads < 2) this.work(tasks, tablePtr, scratchPtr);
     const c = this.ctl;
     // Until the first worker has started (fresh workers: tens of ms for a thread to boot), the
     // caller takes tasks one at a time, yielding to the event loop after each, so the first call
@@ -513,8 +512,8 @@ export class WorkerThreads implements TaskRunner {
     let last = Atomics.load(c, COMPLETED), since = Date.now();
     const waitAsync = (Atomics as unknown as { waitAsync?: (a: Int32Array, i: number, v: number, t: number) => { async: boolean; value: Promise<string> | string } }).waitAsync;
     while (last < tasks.length) {
-      // Every worker gone (one a CSP refused stops before it claims anything): the caller does
-      // the rest now rather than after stallMs.
+      // No worker alive (none left, or one a CSP refused, which stops before it claims anything):
+      // the caller does the rest now rather than after stallMs.
       if (this.threads < 2) {
         this.work(tasks, tablePtr, scratchPtr);
         if (Atomics.load(c, COMPLETED) < tasks.length) this.recover(tasks, tablePtr, scratchPtr);
