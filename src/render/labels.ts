@@ -40,8 +40,10 @@ const en = {
   rows: 'rows: output cells',
   cols: 'columns: input cells',
   equals: 'equals',
-  channels: 'channels {in}→{out}, groups {groups} (channel 0 drawn)',
-  channelsOfLayer: 'channels {in}→{out} ({dIn}→{dOut} drawn), groups {groups} (channel 0 drawn)',
+  channels: 'channels {in}→{out}, groups {groups} {drawn}',
+  channelsOfLayer: 'channels {in}→{out} ({dIn}→{dOut} drawn), groups {groups} {drawn}',
+  channelDrawn: '(channel {c} drawn)',
+  channelPairDrawn: '(input channel {ci} → output channel {co} drawn)',
   groupsDrawn: '{n} ({d} drawn)',
 } as const;
 
@@ -78,8 +80,10 @@ const zh: Record<LabelKey, string> = {
   rows: '行：输出单元',
   cols: '列：输入单元',
   equals: '等于',
-  channels: '通道 {in}→{out}，分组数 {groups}（画出通道 0）',
-  channelsOfLayer: '通道 {in}→{out}（画出 {dIn}→{dOut}），分组数 {groups}（画出通道 0）',
+  channels: '通道 {in}→{out}，分组数 {groups}{drawn}',
+  channelsOfLayer: '通道 {in}→{out}（画出 {dIn}→{dOut}），分组数 {groups}{drawn}',
+  channelDrawn: '（画出通道 {c}）',
+  channelPairDrawn: '（画出输入通道 {ci} → 输出通道 {co}）',
   groupsDrawn: '{n}（画出 {d}）',
 };
 

@@ -4,7 +4,7 @@ import { ConvError, show } from '../geometry/errors.js';
 import type { Lang } from './labels.js';
 import { palette as paletteOf, rgbOf, type Palette, type PaletteName } from './palette.js';
 import type { Rgb } from './scene.js';
-import type { TraceView } from '../trace/types.js';
+import type { TraceChannels, TraceView } from '../trace/types.js';
 
 /** How a picture is laid out: the slanted planes of the classic figures, or flat side-by-side grids. */
 export type Theme = 'classic' | 'flat';
@@ -66,6 +66,24 @@ export interface RenderOptions {
    * they are; a value equal to them prints the same.
    */
   layerChannels?: LayerChannels;
+  /**
+   * Which input channel and which output channel of the trace the picture draws (default
+   * `{ input: 0, output: 0 }`), named at the end of the key line: "(channel 0 drawn)" when the two
+   * numbers agree, else "(input channel 2 → output channel 5 drawn)". Every channel pair slides the
+   * same windows, so a picture without values differs only in that line; a numeric one puts its
+   * input values in that input channel and its kernel values in that pair's kernel slice, every
+   * other value zero, and prints the reference engine's output in that output channel — the share
+   * of that input channel in it. Whole numbers below the trace's channel counts, the output channel
+   * one that reads the input channel (in its group; pooling: the same channel); anything else is
+   * refused (`INVALID_OPTION`). With `layerChannels` the numbers are still the trace's own.
+   */
+  channel?: DrawnChannel;
+}
+
+/** The channel pair a picture draws (see {@link RenderOptions.channel}). */
+export interface DrawnChannel {
+  input: number;
+  output: number;
 }
 
 /** The layer's channels a picture's key line gives (see {@link RenderOptions.layerChannels}). */
@@ -85,6 +103,8 @@ export interface ResolvedOptions {
   emptyCells: EmptyCells;
   kernelFills: Rgb[] | null;
   layerChannels: LayerChannels | null;
+  /** Checked against the trace's channels by {@link checkChannel} once the trace is known. */
+  channel: DrawnChannel;
 }
 
 /**
@@ -122,7 +142,7 @@ function oneOf<T extends string>(v: unknown, allowed: readonly T[], name: string
  * Every render option name (`frame` where one frame is drawn, `scale` for a PNG): any other is
  * refused, not ignored.
  */
-const RENDER_OPTIONS: readonly string[] = ['theme', 'lang', 'numeric', 'palette', 'view', 'values', 'textScale', 'emptyCells', 'kernelFills', 'layerChannels', 'frame', 'scale'];
+const RENDER_OPTIONS: readonly string[] = ['theme', 'lang', 'numeric', 'palette', 'view', 'values', 'textScale', 'emptyCells', 'kernelFills', 'layerChannels', 'channel', 'frame', 'scale'];
 
 /**
  * The render options as names that `call`'s first argument (the convolution) does not take:
@@ -147,7 +167,43 @@ export function resolveOptions(o: RenderOptions | undefined): ResolvedOptions {
     emptyCells: oneOf(opts.emptyCells, ['apart', 'joined'] as const, 'emptyCells', 'apart'),
     kernelFills: kernelFillsOf(opts.kernelFills),
     layerChannels: layerChannelsOf(opts.layerChannels),
+    channel: channelOf(opts.channel),
   };
+}
+
+const CHANNEL_HINT = 'e.g. channel: { input: 2, output: 5 } (channels count from 0; the default is { input: 0, output: 0 })';
+
+/** The `channel` option's shape: two whole numbers from 0 (their range needs the trace: checkChannel). */
+function channelOf(v: unknown): DrawnChannel {
+  if (v === undefined || v === null) return { input: 0, output: 0 };
+  const c = v as Partial<Record<keyof DrawnChannel, unknown>>;
+  const index = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  if (typeof v !== 'object' || !index(c.input) || !index(c.output)) {
+    throw new ConvError('INVALID_OPTION', `channel must be { input, output }, two channel numbers counted from 0, but got ${show(v)}`, {
+      values: { channel: v },
+      hint: CHANNEL_HINT,
+    });
+  }
+  return { input: c.input, output: c.output };
+}
+
+/**
+ * Refuses a `channel` the trace does not have: an input or output channel past its counts, or an
+ * output channel that does not read the input channel (another group), whose picture would
+ * print a product that no output sums.
+ */
+export function checkChannel(c: DrawnChannel, ch: TraceChannels): void {
+  const refuse = (message: string, hint: string): never => {
+    throw new ConvError('INVALID_OPTION', message, { values: { channel: { ...c }, inChannels: ch.inChannels, outChannels: ch.outChannels, groups: ch.groups }, hint });
+  };
+  const range = (n: number) => (n === 1 ? 'only channel 0' : `channels 0 to ${n - 1}`);
+  if (c.input >= ch.inChannels) refuse(`channel.input is ${c.input}, but the layer drawn has ${ch.inChannels} input channel${ch.inChannels === 1 ? '' : 's'}`, `use ${range(ch.inChannels)}`);
+  if (c.output >= ch.outChannels) refuse(`channel.output is ${c.output}, but the layer drawn has ${ch.outChannels} output channel${ch.outChannels === 1 ? '' : 's'}`, `use ${range(ch.outChannels)}`);
+  const reads = ch.feeds[c.output];
+  if (!reads.includes(c.input)) {
+    const list = reads.length === 1 ? `input channel ${reads[0]}` : `input channels ${reads[0]} to ${reads[reads.length - 1]}`;
+    refuse(`output channel ${c.output} does not read input channel ${c.input} (groups ${ch.groups}): it reads ${list} only`, `give output channel ${c.output} ${reads.length === 1 ? `channel.input ${reads[0]}` : `a channel.input from ${reads[0]} to ${reads[reads.length - 1]}`}, or an output channel of input channel ${c.input}'s group`);
+  }
 }
 
 function layerChannelsOf(v: unknown): LayerChannels | null {

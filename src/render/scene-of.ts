@@ -5,7 +5,7 @@ import { trace as makeTrace } from '../trace/trace.js';
 import type { Trace, TraceInput } from '../trace/types.js';
 import { directLayout } from './layout/direct.js';
 import { scatterLayout } from './layout/scatter.js';
-import { checkDrawable, renderOptionsOf, resolveOptions, type RenderOptions } from './options.js';
+import { checkChannel, checkDrawable, renderOptionsOf, resolveOptions, type RenderOptions } from './options.js';
 import { allFrames } from './scene.js';
 import type { Scene, SceneLayout } from './scene.js';
 
@@ -68,6 +68,7 @@ function layoutFor(call: string, input: Trace | TraceInput, options?: RenderOpti
   const tr = traceOf(input, options, call);
   checkDrawable({ grid: tr.grid.shape, output: tr.outputShape, input: tr.inputShape }, 0);
   if (tr.frames.length === 0) throw new ConvError('INVALID_OPTION', 'the trace has no frames to draw');
+  checkChannel(o.channel, tr.channels);
   return tr.view === 'scatter' ? scatterLayout(tr, o) : directLayout(tr, o);
 }
 

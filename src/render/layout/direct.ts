@@ -36,7 +36,7 @@ export function directLayout(tr: DirectTrace, o: ResolvedOptions): SceneLayout {
   const cell = cellSize(Math.max(GH, GW, OH, OW), o.numeric);
   const ch = flatLook ? cell : Math.round(cell * 0.62);
   const skew = flatLook ? 0 : Math.round(cell * 0.42);
-  const nums: NumericValues | null = o.numeric ? numericValues(tr, o.values) : null;
+  const nums: NumericValues | null = o.numeric ? numericValues(tr, o.values, o.channel) : null;
   const isPool = tr.op === 'maxPool' || tr.op === 'avgPool';
   // Text sizes and the room the lines of text take grow with the textScale option (t).
   const t = o.textScale;
@@ -114,7 +114,7 @@ export function directLayout(tr: DirectTrace, o: ResolvedOptions): SceneLayout {
 
   // Bottom block: parameters and legend on the left, the kernel on the right.
   cursor += 8;
-  const lines = paramLines(tr, lang, o.layerChannels);
+  const lines = paramLines(tr, lang, o.layerChannels, o.channel);
   let textW = 0;
   const blockTop = cursor;
   for (const line of lines) {

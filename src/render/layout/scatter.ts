@@ -27,7 +27,7 @@ export function scatterLayout(tr: ScatterTrace, o: ResolvedOptions): SceneLayout
   const [OH, OW] = as2d(tr.outputShape);
   const maxDim = Math.max(IH, IW, OH, OW);
   const cell = maxDim <= 8 ? 42 : maxDim <= 14 ? 32 : maxDim <= 24 ? 22 : 12;
-  const nums = o.numeric ? numericValues(tr, o.values) : null;
+  const nums = o.numeric ? numericValues(tr, o.values, o.channel) : null;
   // Text sizes and the room the lines of text take grow with the textScale option (ts).
   const ts = o.textScale;
   const S = textSizes(ts);
@@ -65,7 +65,7 @@ export function scatterLayout(tr: ScatterTrace, o: ResolvedOptions): SceneLayout
   for (let r = 0; r < OH; r++) for (let c = 0; c < OW; c++) cellPrims(outPlane, r, c, 'output', pal, base);
 
   cursor += 8;
-  const lines = paramLines(tr, lang, o.layerChannels);
+  const lines = paramLines(tr, lang, o.layerChannels, o.channel);
   lines.push(nums ? `${label(lang, 'output')} = Σ x · w` : `${label(lang, 'overlaps')}: ${Math.min(...tr.overlap)}–${Math.max(...tr.overlap)}`);
   const blockTop = cursor;
   let textW = 0;

@@ -1,7 +1,7 @@
 /** The words of a picture: title, plane labels, parameter lines, built from the trace's numbers. */
 import { label, type Lang } from '../labels.js';
 import { textWidth } from '../raster/font.js';
-import type { LayerChannels } from '../options.js';
+import type { DrawnChannel, LayerChannels } from '../options.js';
 import type { Trace } from '../../trace/types.js';
 
 /** Per-axis values as the pictures write sizes: "3×3", or one number when every axis agrees. */
@@ -26,9 +26,10 @@ export function titleOf(tr: Trace, lang: Lang): string {
 
 /**
  * The parameter lines under the planes (one to three). `layer`: the channels of the layer the trace
- * is a copy of (the layerChannels option), given with the copy's as the ones drawn.
+ * is a copy of (the layerChannels option), given with the copy's as the ones drawn; `channel`: the
+ * channel pair drawn (the channel option), named at the end of the channels line.
  */
-export function paramLines(tr: Trace, lang: Lang, layer: LayerChannels | null = null): string[] {
+export function paramLines(tr: Trace, lang: Lang, layer: LayerChannels | null = null, channel: DrawnChannel = { input: 0, output: 0 }): string[] {
   const L = (k: Parameters<typeof label>[1]) => label(lang, k);
   const ax = tr.axes;
   const sep = lang === 'zh' ? '，' : ' · ';
@@ -50,22 +51,26 @@ export function paramLines(tr: Trace, lang: Lang, layer: LayerChannels | null = 
       `a = ${perAxis(ax.map((a) => a.outputPadding))}` + sep + `s′ = 1`,
     );
   }
-  const line = channelsLine(tr.channels, layer, lang);
+  const line = channelsLine(tr.channels, layer, channel, lang);
   if (line) lines.push(line);
   return lines;
 }
 
 /**
  * The key line of the channels ('' for one channel in and out): the drawn trace's, or with `layer`
- * the layer's counts and, where they differ, the drawn copy's beside them.
+ * the layer's counts and, where they differ, the drawn copy's beside them; then the channel pair
+ * the picture draws.
  */
-function channelsLine(drawn: LayerChannels, layer: LayerChannels | null, lang: Lang): string {
+function channelsLine(drawn: LayerChannels, layer: LayerChannels | null, channel: DrawnChannel, lang: Lang): string {
   const c = layer ?? drawn;
   if (c.inChannels === 1 && c.outChannels === 1) return '';
+  const which = channel.input === channel.output
+    ? label(lang, 'channelDrawn', { c: channel.input })
+    : label(lang, 'channelPairDrawn', { ci: channel.input, co: channel.output });
   const same = c.inChannels === drawn.inChannels && c.outChannels === drawn.outChannels && c.groups === drawn.groups;
-  if (same) return label(lang, 'channels', { in: c.inChannels, out: c.outChannels, groups: c.groups });
+  if (same) return label(lang, 'channels', { in: c.inChannels, out: c.outChannels, groups: c.groups, drawn: which });
   const groups = c.groups === drawn.groups ? String(c.groups) : label(lang, 'groupsDrawn', { n: c.groups, d: drawn.groups });
-  return label(lang, 'channelsOfLayer', { in: c.inChannels, out: c.outChannels, dIn: drawn.inChannels, dOut: drawn.outChannels, groups });
+  return label(lang, 'channelsOfLayer', { in: c.inChannels, out: c.outChannels, dIn: drawn.inChannels, dOut: drawn.outChannels, groups, drawn: which });
 }
 
 /** Closing punctuation, which never starts a line. */
