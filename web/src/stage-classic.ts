@@ -42,7 +42,7 @@ import type { Prim } from '../../src/render/scene.js';
 import { figureTapFills, tapsShown } from './palette.js';
 import { onTabShown } from './side-tabs.js';
 import type { Lang } from './state.js';
-import { lettered, planeLetters } from './stage-scene.js';
+import { channelSlice, lettered, planeLetters } from './stage-scene.js';
 import type { PlaneLetters, StageScene } from './stage-scene.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -214,6 +214,8 @@ export class ClassicStage {
     const { s, o } = this.drawn!;
     this.shown = -1;
     this.overlay.replaceChildren();
+    // The channel pair the grids and the note under the figure show, named in the key line.
+    const { ic, oc } = channelSlice(s);
     try {
       this.scene = sceneLayoutOf(s.trace, {
         theme: 'classic',
@@ -224,6 +226,7 @@ export class ClassicStage {
         textScale: this.textScale,
         emptyCells: 'joined',
         kernelFills: this.fillsNow() ?? undefined,
+        channel: { input: ic, output: oc },
       });
       this.refusal = null;
       const letters = planeLetters(s);
