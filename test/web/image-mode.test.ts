@@ -598,11 +598,12 @@ describe('image mode', () => {
 
     // In Chinese on a phone a size stays whole ("3 × 3"), each such run on one line, the text as
     // written; the Chinese characters beside it break as Chinese does, but a caption's end is held
-    // together, so no number or character stands alone on its last line ("步长 / 2", "卷 / 积"; keep-together.ts).
+    // together, so no number or character stands alone on its last line ("步长 / 2", "卷 / 积"), and
+    // the glossary's words are never split ("步 / 长 2"; keep-together.ts).
     const zh = await open('?view=image&lang=zh', { width: 390, height: 844 });
     await zh.page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('[data-upsample="bilinear"] canvas')?.width === 160);
     const runs = await zh.page.$$eval('[data-upsample] .nobr', (ss) => ss.map((s) => ({ text: s.textContent, lines: Math.round(s.getBoundingClientRect().height / parseFloat(getComputedStyle(s).lineHeight)) })));
-    expect(runs.map((r) => r.text)).toEqual(expect.arrayContaining(['3 × 3', '长 2', '卷积']));
+    expect(runs.map((r) => r.text)).toEqual(expect.arrayContaining(['3 × 3', '步长 2', '卷积']));
     expect(runs.every((r) => r.lines === 1)).toBe(true);
     expect(await zh.page.textContent('[data-upsample="transposed4"] figcaption')).toBe('转置卷积，卷积核 4，步长 2');
     await zh.page.close();

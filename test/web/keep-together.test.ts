@@ -1,23 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { gluedRuns } from '../../web/src/keep-together.js';
+import { gluedRuns, keepFormulas } from '../../web/src/keep-together.js';
 
 const kept = (text: string) => gluedRuns(text).filter((r) => r.keep).map((r) => r.text);
 
 describe('sizes kept whole where prose wraps (keep-together.ts)', () => {
-  it('keeps a size whole, and none of the Chinese characters beside it (Chinese breaks between any two)', () => {
-    expect(kept('转置卷积，卷积核 4，步长 2，')).toEqual([]);
-    expect(kept('用四种方法放大到 2 倍，都用均值卷积核，')).toEqual([]);
-    expect(kept('也叫微步卷积，步长相当于 1/2，作用在 3 个输入通道上，')).toEqual([]);
+  it('keeps a size whole, and none of the Chinese characters beside it (Chinese breaks between any two) but the glossary’s words', () => {
+    expect(kept('转置卷积，卷积核 4，步长 2，')).toEqual(['卷积核', '步长']);
+    expect(kept('用四种方法放大到 2 倍，都用均值卷积核，')).toEqual(['卷积核']);
+    expect(kept('也叫微步卷积，步长相当于 1/2，作用在 3 个输入通道上，')).toEqual(['步长', '通道']);
     expect(kept('再做 3 × 3 卷积，')).toEqual(['3 × 3']);
+    // A size and the size it becomes, and the longest glossary word (膨胀率, not 膨胀).
+    expect(kept('输入 z（插零并填充）2×2 → 7×7 · 通道 0')).toEqual(['填充', '2×2 → 7×7', '通道 0']);
+    expect(kept('膨胀率 2，')).toEqual(['膨胀率']);
   });
 
   it('holds a text’s end together, so its last line is never one number or character alone', () => {
-    expect(kept('转置卷积，卷积核 4，步长 2')).toEqual(['长 2']);
+    expect(kept('转置卷积，卷积核 4，步长 2')).toEqual(['卷积核', '步长 2']);
     expect(kept('最近邻缩放，再做 3 × 3 卷积')).toEqual(['3 × 3', '卷积']);
     expect(kept('双线性缩放，再做 3 × 3')).toEqual(['做 3 × 3']);
     expect(kept('输入 5 × 5')).toEqual(['入 5 × 5']);
-    expect(kept('把步长改成 3：单元之间会插入 2 个零。')).toEqual(['个零。']);
-    expect(kept('步长相当于 1/2。')).toEqual([]);
+    expect(kept('把步长改成 3：单元之间会插入 2 个零。')).toEqual(['步长', '个零。']);
+    expect(kept('步长相当于 1/2。')).toEqual(['步长']);
     expect(kept('Overlapping stamps on each 2 × 2 output block')).toEqual(['2 × 2']);
     expect(kept('Input 512 × 512, shown at 70%')).toEqual(['512 × 512']);
   });
@@ -29,5 +32,14 @@ describe('sizes kept whole where prose wraps (keep-together.ts)', () => {
     }
     const mixed = '每个 2 × 2 输出块中四个像素上叠加的卷积核个数：1、2、2、4';
     expect(gluedRuns(mixed).map((r) => r.text).join('')).toBe(mixed);
+  });
+
+  it('holds a short formula whole, arrow included, and lets only a long chain break after an =', () => {
+    const shown = (t: string) => keepFormulas(t).replace(/\u00a0/g, '_');
+    expect(shown('full padding (p = k − 1 = 2) places')).toBe('full padding (p_=_k_−_1_=_2) places');
+    expect(shown('Now: footprint 5×5, 7×7 →\u00a03×3')).toBe('Now: footprint 5×5, 7×7_→_3×3');
+    // Inside Chinese only the formula counts toward its length, not the sentence set against it.
+    expect(shown('全填充（p = k − 1 = 2）让卷积核与输入只部分重叠')).toBe('全填充（p_=_k_−_1_=_2）让卷积核与输入只部分重叠');
+    expect(shown('(k̂ = k + (k − 1)(d − 1) = d(k − 1) + 1) yet')).toBe('(k̂_= k_+_(k_−_1)(d_−_1)_= d(k_−_1)_+_1) yet');
   });
 });

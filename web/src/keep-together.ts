@@ -1,9 +1,9 @@
 /**
  * Sizes kept whole where the page's prose wraps. A phone broke "3 × / 3" and "512 × / 512" across
  * lines. Every text the page writes outside its pictures is watched (one MutationObserver on the
- * body), and each size with spaces in it ("3 × 3", "512 × 512") is put in a span that does not
- * wrap. Only the wrapping changes: textContent stays as written, so nothing that reads the text
- * back sees a difference.
+ * body), and each size with spaces in it ("3 × 3", "512 × 512", "2×2 → 7×7") is put in a span
+ * that does not wrap. Only the wrapping changes: textContent stays as written, so nothing that
+ * reads the text back sees a difference.
  *
  * The text around a size wraps as its language does. Chinese breaks between any two characters,
  * and next to a number too ("步长 / 2" is an ordinary break there): a span that also held the
@@ -15,14 +15,28 @@
  *
  * Left alone: SVG (its text is placed by coordinates), form controls and options (plain text
  * only), code, and live regions (rewrapping their text right after it changed could make a screen
- * reader announce it twice). The tour's formulas are kept together by their own non-breaking
- * spaces (tour.ts keepFormulas).
+ * reader announce it twice; the tour's live line is written as keptNodes at once instead). The
+ * tour writes its formulas with non-breaking spaces of its own (keepFormulas below).
+ *
+ * Chinese words of the glossary that the page sets beside numbers (步长, 填充, 卷积核 …) are kept
+ * whole too: a caption two to a phone's row broke "步 / 长 2". Only the word is held, not the
+ * number after it, so a line can still break between a word and a long run of numbers.
  */
 const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
 const SIZE = `${NUMBER}(?: × ${NUMBER})*`;
 const HAN = String.raw`[\u4e00-\u9fff]`;
-/** A size: numbers joined by " × ". Only one with a space in it needs keeping. */
-const GLUED = new RegExp(`${NUMBER}(?: × ${NUMBER})+`, 'g');
+/** A size written without spaces ("5×5"), or a lone number. */
+const CELLS = `${NUMBER}(?:×${NUMBER})*`;
+/**
+ * Sizes with spaces in them: numbers joined by " × " ("3 × 3"), and a size and the size it becomes
+ * joined by " → " (a caption's "2×2 → 7×7" ended a phone's line on "→").
+ */
+const GLUED = new RegExp(`${CELLS}(?: [×→] ${CELLS})+`, 'g');
+/**
+ * The glossary's words (web/GLOSSARY.md) that the page writes beside numbers, longest first so
+ * that 膨胀率 is held as one word rather than 膨胀 and a loose 率.
+ */
+const WORDS = new RegExp(['卷积核', '膨胀率', '分组数', '步长', '填充', '膨胀', '通道', '分组'].join('|'), 'g');
 /**
  * The end of a text that should not stand alone on a line of its own: a number with the character
  * before it ("步长 2"), or the last two Chinese characters ("卷积", "个零。"), with the full stop
@@ -33,16 +47,22 @@ const GLUED = new RegExp(`${NUMBER}(?: × ${NUMBER})+`, 'g');
 const TAIL = new RegExp(`(?:${HAN} ${SIZE}|${HAN}{2})[。！？）]?$`);
 const SKIP = 'svg, option, select, textarea, input, script, style, pre, code, [aria-live], [contenteditable], .nobr';
 
-/** The pieces of `text`: plain runs, and runs to keep on one line (sizes holding a space, and the text's tail). */
+/**
+ * The pieces of `text`: plain runs, and runs to keep on one line (sizes holding a space, the
+ * glossary's words, and the text's tail). Runs that overlap are one run: a size at the end joins
+ * its tail ("做 3 × 3"), and so does a word ("步长 2").
+ */
 export function gluedRuns(text: string): { text: string; keep: boolean }[] {
-  const spans: [number, number][] = [];
-  for (const m of text.matchAll(GLUED)) if (m[0].includes(' ')) spans.push([m.index, m.index + m[0].length]);
+  const found: [number, number][] = [];
+  for (const m of text.matchAll(GLUED)) found.push([m.index, m.index + m[0].length]);
+  for (const m of text.matchAll(WORDS)) found.push([m.index, m.index + m[0].length]);
   const tail = TAIL.exec(text);
-  if (tail) {
-    // A size at the end joins its tail in one run ("做 3 × 3").
+  if (tail) found.push([tail.index, text.length]);
+  const spans: [number, number][] = [];
+  for (const [from, to] of found.sort((a, b) => a[0] - b[0])) {
     const last = spans.at(-1);
-    if (last && last[1] > tail.index) last[0] = Math.min(last[0], tail.index), last[1] = text.length;
-    else spans.push([tail.index, text.length]);
+    if (last && from < last[1]) last[1] = Math.max(last[1], to);
+    else spans.push([from, to]);
   }
   const out: { text: string; keep: boolean }[] = [];
   let at = 0;
@@ -55,20 +75,65 @@ export function gluedRuns(text: string): { text: string; keep: boolean }[] {
   return out;
 }
 
-function glue(node: Text): void {
-  const parent = node.parentElement;
-  if (!parent || parent.closest(SKIP)) return;
-  const runs = gluedRuns(node.data);
-  if (!runs.some((r) => r.keep)) return;
-  const frag = document.createDocumentFragment();
-  for (const r of runs) {
-    if (!r.keep) { frag.append(r.text); continue; }
+/** The signs of a formula written with spaces around them ("p = k − 1", "5×5 → 7×7"). */
+const SIGNS = new Set(['=', '−', '+', '×', '·', '/', '→']);
+/**
+ * The longest formula kept on one line whole, in characters: about half a phone's line (a 390 px
+ * screen's column is some 350 px, 45 characters of the tour's text), so a short formula never
+ * breaks ("p = / k − 1 = 2" was seen) and a long chain does not overflow the line.
+ */
+const SHORT = 24;
+/** Han characters and full-width punctuation: where a formula written inside Chinese ends. */
+const WIDE = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+
+/**
+ * The tour's formulas kept together where its prose wraps (a phone broke "p = 1 for k = / 3",
+ * "s / − 1 zeros", "(p = / k − 1 = 2)" and "7×7 / → 3×3"): a formula is the words joined by its
+ * signs, and each space in it becomes a non-breaking one. Only a formula longer than SHORT may
+ * break, after one of its = signs with more formula behind it, so a long chain ("o = ⌊(i + 2p −
+ * k) / s⌋ + 1 = 3") breaks after an = rather than overflow the line. The text reads as written:
+ * only spaces change.
+ */
+export function keepFormulas(text: string): string {
+  // A space the text already holds (the live line's last word, now-line.ts) stays held, and its
+  // words are still seen: "7×7 →\u00a03×3" is a formula too.
+  const words = text.split(/[ \u00a0]/);
+  const held = Array.from(text.matchAll(/[ \u00a0]/g), (m) => m[0] === '\u00a0');
+  // Whether the space before words[i] is inside a formula: next to a sign with words on both sides.
+  const inside = words.map((w, i) => i > 0 && ((SIGNS.has(w) && i + 1 < words.length) || (SIGNS.has(words[i - 1]) && i >= 2)));
+  let out = words[0];
+  for (let i = 1; i < words.length; i++) {
+    let bound = inside[i] || held[i - 1];
+    if (bound && !held[i - 1] && words[i - 1] === '=' && !SIGNS.has(words[i]) && SIGNS.has(words[i + 1] ?? '')) {
+      // After an = with more formula behind it: bound only if the whole formula is short.
+      let from = i - 1, to = i;
+      while (inside[from]) from--;
+      while (inside[to + 1]) to++;
+      // Chinese sets no space between a formula and its sentence: only the formula's part counts.
+      const chain = [words[from].split(WIDE).at(-1)!, ...words.slice(from + 1, to), words[to].split(WIDE)[0]];
+      bound = chain.join(' ').length <= SHORT;
+    }
+    out += (bound ? '\u00a0' : ' ') + words[i];
+  }
+  return out;
+}
+
+/** `text` as nodes, its runs to keep on one line each in a span that does not wrap (.nobr). */
+export function keptNodes(text: string): Node[] {
+  return gluedRuns(text).map((r) => {
+    if (!r.keep) return document.createTextNode(r.text);
     const span = document.createElement('span');
     span.className = 'nobr';
     span.textContent = r.text;
-    frag.append(span);
-  }
-  node.replaceWith(frag);
+    return span;
+  });
+}
+
+function glue(node: Text): void {
+  const parent = node.parentElement;
+  if (!parent || parent.closest(SKIP)) return;
+  if (!gluedRuns(node.data).some((r) => r.keep)) return;
+  node.replaceWith(...keptNodes(node.data));
 }
 
 function glueAll(root: Node): void {

@@ -5,6 +5,7 @@
  */
 import { effectiveKernel } from '../../../src/geometry/sizes.js';
 import { t } from '../i18n.js';
+import { keepFormulas, keptNodes } from '../keep-together.js';
 import type { MessageKey } from '../i18n.js';
 import { optionsOf } from '../layer.js';
 import { BOUNDS, defaultState, parseQuery } from '../state.js';
@@ -12,6 +13,9 @@ import type { Lang, State } from '../state.js';
 import { nowText } from './now-line.js';
 import { TOUR, fill } from './steps.js';
 import type { TourStep, TryControl } from './steps.js';
+
+/** The tour's formulas are held by the page's one rule for what stays on a line (keep-together.ts). */
+export { keepFormulas };
 
 export type SideTab = 'formula' | 'matrix' | 'code' | 'export';
 
@@ -90,27 +94,6 @@ const PROXIES: Record<TryControl, Proxy> = {
   matrix: { label: 'tryMatrix', kind: 'tab' },
   pair: { label: 'tryPair', kind: 'pair' },
 };
-
-const SIGNS = new Set(['=', '−', '+', '×', '·', '/']);
-
-/**
- * Formulas in the prose kept together where the text wraps (a phone broke "p = 1 for k = / 3" and
- * "s / − 1 zeros"): non-breaking spaces around − + × · /, and around = unless more formula
- * follows it, so a long chain ("o = ⌊(i + 2p − k) / s⌋ + 1 = ⌊(5 + 2 − 3) / 2⌋ + 1 = 3") can
- * still break after one of its = signs rather than overflow the line.
- */
-export function keepFormulas(text: string): string {
-  const words = text.split(' ');
-  let out = words[0];
-  for (let i = 1; i < words.length; i++) {
-    const sign = SIGNS.has(words[i]) && i + 1 < words.length;
-    const after = SIGNS.has(words[i - 1]) && i >= 2;
-    // Before a sign: always bound. After a sign: bound, unless it is an = with more formula behind.
-    const bound = sign || (after && (words[i - 1] !== '=' || !SIGNS.has(words[i + 1] ?? '')));
-    out += (bound ? '\u00a0' : ' ') + words[i];
-  }
-  return out;
-}
 
 /**
  * Whether the state's layer is the step's own with only the step's control changed (the change the
@@ -396,7 +379,8 @@ export class Tour {
     const now = document.getElementById('tour-now');
     if (now && step) {
       const text = keepFormulas(nowText(step, s));
-      if (now.textContent !== text) now.textContent = text;
+      // Written with its runs held at once: a live region is not rewrapped after it changed.
+      if (now.textContent !== text) now.replaceChildren(...keptNodes(text));
       now.hidden = text === '';
     }
     const f = this.field;
