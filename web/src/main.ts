@@ -14,7 +14,8 @@ import { MatrixView } from './matrix-view.js';
 import { ModelPanel } from './model-panel.js';
 import { bindPlayer, setPlaying } from './player.js';
 import { SidePanels } from './side-panels.js';
-import { bindTabs, measureHeader, onTabShown, openTab } from './side-tabs.js';
+import { bindTabs, onTabShown, openTab } from './side-tabs.js';
+import { bindSettings, fitHeader } from './header.js';
 import { ClassicStage } from './stage-classic.js';
 import { registerFigure } from './stage-fit.js';
 import { StackFigure } from './stack-figure.js';
@@ -131,8 +132,9 @@ function pageChrome(): void {
 }
 
 function start(): void {
-  measureHeader();
+  fitHeader();
   bindTabs();
+  bindSettings();
   // Order matters: the chrome (tour card) is laid out before the figure measures its box.
   store.subscribe('layer', pageChrome);
   store.subscribe('layer', showErrors);
@@ -150,6 +152,14 @@ function start(): void {
   tutorialViews = mountTutorialViews({ lang: () => store.state.lang, state: () => store.snapshot(), palette: () => paletteOf(store.state.theme, store.state.colorBlind), load });
   // The image mode (view=image): the same layer on pictures, in place of the stage and side panels.
   mountImageMode(document.querySelector('.layout') as HTMLElement, byId<HTMLButtonElement>('image-open'));
+  // The header's labels change width with the language (the Pictures button's too, set just above):
+  // whether the preferences fit in its row is measured again.
+  let headerLang: Lang | null = null;
+  store.subscribe('layer', () => {
+    if (headerLang === store.state.lang) return;
+    headerLang = store.state.lang;
+    fitHeader();
+  });
   store.refresh();
   // The side tab the link names (`tab=`), or the page's own.
   if (store.state.tour > 0) openTourStep(store.state.tour, store.state.tab);
@@ -171,7 +181,7 @@ function start(): void {
   window.addEventListener('resize', () => {
     window.clearTimeout(resizeTimer);
     resizeTimer = window.setTimeout(() => {
-      measureHeader();
+      fitHeader();
       figure.draw();
     }, 150);
   });

@@ -1,4 +1,4 @@
-/** The side panel's tabs (Formula, Matrix, Code, Export), the settings toggle, and the header's height. */
+/** The side panel's tabs (Formula, Matrix, Code, Export). */
 import { byId, setAttr, setHidden } from './dom-write.js';
 import { matrixBoxHeight } from './matrix-view.js';
 import type { SideTab } from './tour/tour.js';
@@ -38,19 +38,6 @@ export function bindTabs(): void {
       openTab(TABS[(i + step + TABS.length) % TABS.length], true);
     });
   });
-  const toggle = byId('prefs-toggle');
-  toggle.addEventListener('click', () => {
-    const open = !byId('prefs').classList.contains('open');
-    byId('prefs').classList.toggle('open', open);
-    setAttr(toggle, 'aria-expanded', String(open));
-    measureHeader();
-  });
-}
-
-/** The header's height, so the layout below it is exactly one screen high. */
-export function measureHeader(): void {
-  const h = document.querySelector<HTMLElement>('header.top')?.offsetHeight ?? 64;
-  document.documentElement.style.setProperty('--header-h', `${h}px`);
 }
 
 /**
