@@ -126,7 +126,7 @@ function buildConv(l: ConvLayerDef, inShape: number[], rank: number): NetworkNod
     }
     if (!transposed) {
       const pads = directPads(l.padding, spatial, l.kernel, l.stride, l.dilation, l.name);
-      return convGeometry(shapes, { stride: l.stride, dilation: l.dilation, groups: l.groups, padding: pads }, rank);
+      return convGeometry(shapes, { stride: l.stride, dilation: l.dilation, groups: l.groups, padding: pads, paddingMode: l.paddingMode }, rank);
     }
     if ('auto' in l.padding) throw graphError(`layer "${l.name}": transposed layers take numeric padding`, 'use outputSize for a wanted output size');
     return convTransposeGeometry(shapes, {
@@ -136,6 +136,7 @@ function buildConv(l: ConvLayerDef, inShape: number[], rank: number): NetworkNod
       padding: l.padding.pairs,
       outputPadding: l.outputShape ? undefined : l.outputPadding,
       outputSize: l.outputShape,
+      paddingMode: l.paddingMode,
     }, rank);
   });
   return { def: l, name: l.name, kind: l.kind, inputShapes: [inShape], outputShape: geometry.outputShape, conv: geometry, params: convParams(geometry), macs: convMacs(geometry) };

@@ -6,7 +6,7 @@
 import type { PoolGeometry, PoolMode } from '../geometry/pool.js';
 import type { OnnxConvSpec } from '../geometry/onnx.js';
 import type { OnnxPoolSpec } from '../geometry/onnx-pool.js';
-import type { ConvGeometry } from '../geometry/types.js';
+import type { ConvGeometry, PaddingMode } from '../geometry/types.js';
 
 /** ONNX-style automatic padding; resolved against the layer's input size when the network is built. */
 export type AutoPad = 'SAME_UPPER' | 'SAME_LOWER' | 'VALID';
@@ -41,6 +41,11 @@ export interface ConvLayerDef extends LayerBase {
   bias: boolean;
   /** Transposed only. */
   outputPadding?: number[];
+  /**
+   * PyTorch's `padding_mode` (default 'zeros'): what the padding holds. The geometry refuses any
+   * other mode on a transposed layer, as PyTorch does; receptive fields follow the copies it makes.
+   */
+  paddingMode?: PaddingMode;
   /** Transposed only: wanted spatial output; PyTorch's `output_size` rule picks the output padding. */
   outputShape?: number[];
   /** The weight's shape when the source gives it (ONNX initializer), checked against the input. */
