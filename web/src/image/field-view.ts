@@ -12,11 +12,15 @@ import type { Lang, State } from '../state.js';
 import { clearOverlay, displayZoom, drawPicture, drawZoom, frame, markPixel, ring, smallestGap, zoomOf } from './canvas.js';
 import { coarsePointer, count, it } from './image-text.js';
 import type { Picture } from './picture.js';
-import { pictureLayer } from './picture-layer.js';
+import { pictureGeometry, pictureLayer } from './picture-layer.js';
 import type { PictureLayer } from './picture-layer.js';
-import { CopyRefused, GRIDDING_STACK, LAYER_HDC, LAYER_STACK, STACKS, equalRates, kernelText, layerStacks, outputAt, ratesText, sameFixed, stackField, stackNetwork, strideText } from './stack-field.js';
+import { CopyRefused, GRIDDING_STACK, LAYER_HDC, LAYER_STACK, STACKS, blockReads, equalRates, kernelText, layerStacks, outputAt, periodOf, ratesText, sameFixed, stackField, stackNetwork, strideOf, strideText } from './stack-field.js';
 import type { Stack } from './stack-field.js';
 import type { Network } from '../../../src/network/types.js';
+import type { PaddingMode } from '../../../src/geometry/types.js';
+import { blockTaps } from './footprint.js';
+import { listText } from '../list-text.js';
+import type { ImageKey } from './image-text.js';
 
 export class FieldView {
   readonly root = h('section', { class: 'image-section', 'data-image-field': '', 'aria-labelledby': 'image-field-title' });
@@ -46,6 +50,10 @@ export class FieldView {
   /** The stack on the picture as a network, or the library's refusal of it; null after a change. */
   private built: { net: Network } | { error: unknown } | null = null;
   private cursor: [number, number] | null = null;
+  /** The image mode's padding mode: the layer's own stack pads with it (the fixed stacks with zeros). */
+  private mode: PaddingMode = 'zeros';
+  /** The playground's state last given, to rebuild the layer's stack when the padding mode changes. */
+  private state: State | null = null;
 
   constructor() {
     const lab = h('label', { class: 'row' });
@@ -105,10 +113,12 @@ export class FieldView {
    * at rates 1, 2, 5.
    */
   setLayer(s: State): void {
+    this.state = s;
     let next: { layer: PictureLayer; key: string } | { error: unknown; key: string };
     try {
-      // One channel: the stack's geometry does not depend on the colours.
-      const layer = pictureLayer(s, new Float32Array(s.kernel[0] * s.kernel[1]), { height: 1, width: 1, channels: 1 }, 'zeros');
+      // One channel: the stack's geometry does not depend on the colours. The padding mode is the
+      // picture's: a copy near the edge reads the pixels that mode copies, not zeros.
+      const layer = pictureLayer(s, new Float32Array(s.kernel[0] * s.kernel[1]), { height: 1, width: 1, channels: 1 }, this.mode);
       next = { layer, key: JSON.stringify([s.kernel, layer.transposed, layer.options]) };
     } catch (e) {
       if (!isConvError(e)) throw e;
@@ -123,6 +133,13 @@ export class FieldView {
       this.built = null;
       this.refresh();
     }
+  }
+
+  /** The image mode's padding mode changed: the layer's own stack pads with it as the layer does. */
+  setPaddingMode(mode: PaddingMode): void {
+    if (mode === this.mode) return;
+    this.mode = mode;
+    if (this.state) this.setLayer(this.state);
   }
 
   private writeMenu(): void {
@@ -203,14 +220,19 @@ export class FieldView {
     const dot = Math.max(1, Math.min(3 / perPixel, gap - 1));
     for (const r of f.rows) for (const c of f.cols) markPixel(ctx, zoom, c, r, dot);
     if (f.rows.length && f.cols.length) {
-      const top = f.rows[0];
-      const left = f.cols[0];
-      const bottom = f.rows[f.rows.length - 1];
-      const right = f.cols[f.cols.length - 1];
+      // A frame (and, when small, a ring) around each part of the picture read: circular padding
+      // wraps the field round to the far edges, as the single layer's footprint shows it.
       ctx.strokeStyle = '#ff2d95';
-      frame(ctx, zoom, left, top, right, bottom, 2.5, 1.5);
-      // A small field gets a ring too.
-      ring(ctx, zoom, perPixel / zoom, left, top, right, bottom);
+      for (const [top, bottom] of f.rowRuns) {
+        for (const [left, right] of f.colRuns) {
+          frame(ctx, zoom, left, top, right, bottom, 2.5, 1.5);
+          ring(ctx, zoom, perPixel / zoom, left, top, right, bottom);
+        }
+      }
+      // Enlarged: the largest part (the field itself where circular padding adds a far edge).
+      const widest = (runs: [number, number][]) => runs.reduce((a, b) => (b[1] - b[0] > a[1] - a[0] ? b : a));
+      const [top, bottom] = widest(f.rowRuns);
+      const [left, right] = widest(f.colRuns);
       // Enlarged to about 200 pixels (a field 193 pixels wide is shown at its size, not 3× below
       // the picture); each read pixel a square at least 3 pixels wide where the gaps allow.
       const size = Math.max(bottom - top, right - left) + 3;
@@ -224,9 +246,15 @@ export class FieldView {
       for (const r of f.rows) for (const c of f.cols) z.fillRect((c - zLeft) * scale + inset, (r - zTop) * scale + inset, mark, mark);
     }
     const rates = ratesText(st, this.lang);
-    const said = [it(this.lang, f.pixels === 0 ? 'fieldNone' : f.holes > 0 ? 'fieldSummary' : 'fieldSummaryAll', { rates, h: f.span[0], w: f.span[1], n: count(f.pixels, this.lang), holes: count(f.holes, this.lang) })];
+    // A transposed stack with a stride: what varies from output to output is how many pixels reach
+    // it (its field, a pixel or a few, has no holes worth a sentence of their own).
+    const spread = !!st.layer?.transposed && strideOf(st).some((v) => v > 1) && f.pixels > 0;
+    const first: ImageKey = f.pixels === 0 ? 'fieldNone' : f.holes > 0 ? 'fieldSummary' : spread ? (f.pixels === 1 ? 'fieldTransposedHere1' : 'fieldTransposedHere') : 'fieldSummaryAll';
+    const said = [it(this.lang, first, { rates, h: f.span[0], w: f.span[1], n: count(f.pixels, this.lang), holes: count(f.holes, this.lang) })];
     // Near an edge the padding takes part of the field: the numbers shrink, and the page says why.
     const clipped = f.span[0] < f.unclipped[0] || f.span[1] < f.unclipped[1];
+    // A padding mode that copies pixels reads them for the positions beyond the edge.
+    const copying = !!st.layer && this.mode !== 'zeros' && f.beyond;
     // Strides (or a transposed layer's inserted zeros) can leave holes of their own, not gridding.
     const strided = !!st.layer && (st.layer.transposed || strideText(st) !== '1');
     // Gridding is named only for equal rates; unequal ones can leave holes too when the kernel has
@@ -234,12 +262,51 @@ export class FieldView {
     if (f.holes > 0) said.push(it(this.lang, strided ? 'fieldHolesStrided' : equalRates(st) ? 'fieldGridding' : 'fieldHolesUnequal', { k: kernelText(st), s: strideText(st) }));
     // A 1 × 1 kernel: the rates change nothing, which is the point to make, not full coverage.
     else if (st.kernel[0] === 1 && st.kernel[1] === 1) said.push(it(this.lang, 'fieldOneTap'));
-    else if (!clipped && f.pixels > 0) said.push(it(this.lang, 'fieldFull'));
-    if (clipped) said.push(it(this.lang, 'fieldEdge', { h: f.unclipped[0], w: f.unclipped[1] }));
+    else if (!clipped && !copying && !spread && f.pixels > 0) said.push(it(this.lang, 'fieldFull'));
+    if (spread) said.push(...this.spreadText(st, net));
+    if (copying) said.push(it(this.lang, EDGE_COPIES[this.mode as Exclude<PaddingMode, 'zeros'>], { h: f.unclipped[0], w: f.unclipped[1] }));
+    else if (clipped) said.push(it(this.lang, 'fieldEdge', { h: f.unclipped[0], w: f.unclipped[1] }));
     this.said.textContent = said.join(this.lang === 'zh' ? '' : ' ');
     this.said.dataset.holes = String(f.holes);
     this.said.dataset.span = `${f.span[0]}x${f.span[1]}`;
     this.said.dataset.output = `${oy},${ox}`;
+    // The rows and columns marked: every pixel (row, column) of the two is marked.
+    this.said.dataset.rows = f.rows.join(' ');
+    this.said.dataset.cols = f.cols.join(' ');
     this.canvas.setAttribute('aria-label', this.said.textContent);
   }
+
+  /**
+   * What a transposed stack with a stride spreads unevenly (it leaves no holes to speak of): in one
+   * copy, the pixels of a stride block take different numbers of the kernel's taps (blockTaps, as
+   * the layer's own note says: the checkerboard); through the three copies, the outputs of one
+   * repeating block read different numbers of picture pixels (blockReads, the library's field).
+   */
+  private spreadText(st: Stack, net: Network): string[] {
+    const L = this.lang;
+    const { taps, reads, period: [p0, p1] } = spreadOf(st, net);
+    const [s0, s1] = strideOf(st);
+    const even = (v: number[]) => v[0] === v[v.length - 1];
+    // Four numbers are read at a glance; more are said as a range.
+    const said = (v: number[]) => (even(v) ? String(v[0]) : v.length <= 4 ? listText(v, L, true) : it(L, 'tapRange', { a: v[0], b: v[v.length - 1] }));
+    const copy = it(L, even(taps) ? 'fieldTransposedEven' : 'fieldTransposedUneven', { s: `${s0} × ${s1}`, n: taps.length, counts: said(taps), k: st.kernel[0] * st.kernel[1] });
+    const stacked = it(L, even(reads) ? 'fieldTransposedReadsSame' : 'fieldTransposedReads', { b: `${p0} × ${p1}`, reads: it(L, 'tapRange', { a: reads[0], b: reads[reads.length - 1] }), a: reads[0] });
+    return [copy, stacked];
+  }
 }
+
+/** The counts a transposed stack's sentences say, once per stack on the picture (the pointer moves often, and three stride-4 copies repeat every 64 outputs a side). */
+const SPREAD = new WeakMap<Network, { taps: number[]; reads: number[]; period: [number, number] }>();
+
+function spreadOf(st: Stack, net: Network): { taps: number[]; reads: number[]; period: [number, number] } {
+  let v = SPREAD.get(net);
+  if (!v) {
+    const g = pictureGeometry(st.layer as PictureLayer, { height: net.input.shape[2], width: net.input.shape[3], channels: 1 });
+    v = { taps: blockTaps(g), reads: blockReads(net), period: periodOf(net) };
+    SPREAD.set(net, v);
+  }
+  return v;
+}
+
+/** The sentence for a field that reaches the padding, per padding mode that copies pixels. */
+const EDGE_COPIES: Record<Exclude<PaddingMode, 'zeros'>, ImageKey> = { reflect: 'fieldEdgeReflect', replicate: 'fieldEdgeReplicate', circular: 'fieldEdgeCircular' };

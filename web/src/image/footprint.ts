@@ -64,7 +64,11 @@ export interface Footprint {
 
 const distinct = (v: number[]): number[] => [...new Set(v)].sort((a, b) => a - b);
 
-function spans(v: number[], step: number): [number, number][] {
+/**
+ * Sorted positions `v` as runs [first, last]: a gap wider than `step` (the spacing the taps
+ * themselves leave) starts a new run, as where circular padding wraps round to the far edge.
+ */
+export function spans(v: readonly number[], step: number): [number, number][] {
   const out: [number, number][] = [];
   for (const n of v) {
     const last = out[out.length - 1];

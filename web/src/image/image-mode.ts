@@ -150,7 +150,10 @@ export class ImageMode {
     this.learn.setTargetSpec(next.learnTarget);
     if (!this.started) return;
     if (changedPicture) this.showPicture();
-    if (changedMode) this.layer.setPaddingMode(next.paddingMode);
+    if (changedMode) {
+      this.layer.setPaddingMode(next.paddingMode);
+      this.field.setPaddingMode(next.paddingMode);
+    }
   }
 
   get current(): ImageSettings {
@@ -207,6 +210,7 @@ export class ImageMode {
       void ready
         .then(() => {
           this.layer.setPaddingMode(this.settings.paddingMode);
+          this.field.setPaddingMode(this.settings.paddingMode);
           if (this.state) this.showLayer(this.state);
           this.showPicture();
         });

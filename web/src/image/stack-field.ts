@@ -14,11 +14,12 @@
  * (outputAt, from the library's continuous field).
  */
 import { buildNetwork } from '../../../src/network/build.js';
-import { continuousField, outputRegion } from '../../../src/network/receptive.js';
+import { continuousField, dependencySet, outputRegion } from '../../../src/network/receptive.js';
 import type { ConvLayerDef, Network, NetworkNode } from '../../../src/network/types.js';
 import { isConvError } from '../../../src/geometry/errors.js';
 import type { ConvError } from '../../../src/geometry/errors.js';
 import { listText } from '../list-text.js';
+import { spans } from './footprint.js';
 import { pictureGeometry } from './picture-layer.js';
 import type { PictureLayer } from './picture-layer.js';
 
@@ -130,6 +131,9 @@ function repeatedLayer(stack: Stack, layer: PictureLayer, height: number, width:
   const layers: ConvLayerDef[] = stack.rates.map((rate, i) => ({
     kind: layer.transposed ? 'convTranspose' : 'conv', name: `d${i + 1}`, op: layer.transposed ? 'convTranspose' : 'conv', inputs: [i === 0 ? 'x' : `d${i}`], outChannels: 1,
     kernel: [...stack.kernel], stride: g.axes.map((a) => a.stride), dilation: [...rate], padding: { pairs }, groups: 1, bias: false,
+    // The padding mode too: the library's field then follows the copies it makes (reflect reads
+    // mirrored pixels, circular the far edge), and refuses it on a transposed layer as PyTorch does.
+    ...(layer.options.paddingMode ? { paddingMode: layer.options.paddingMode } : {}),
     ...(layer.transposed ? { outputPadding: g.axes.map((a) => a.outputPadding) } : {}),
   }));
   // Built copy by copy, so that a copy refused on the previous copy's output is named with that output's size.
@@ -172,12 +176,20 @@ export function outputAt(net: Network, y: number, x: number): [number, number] {
 export interface StackField {
   rows: number[];
   cols: number[];
-  /** Span of the field on each axis and the holes inside it (rows × cols pixels not read). */
+  /**
+   * The rows (columns) read as runs [first, last]: one run, unless circular padding wraps the
+   * field round to the far edge (a gap wider than the field's own gaps starts a new run).
+   */
+  rowRuns: [number, number][];
+  colRuns: [number, number][];
+  /** Span of the field on each axis (its runs together) and the holes inside it (pixels of the runs not read). */
   span: [number, number];
   pixels: number;
   holes: number;
   /** The span this output's field has where the picture's edge cuts nothing off (padding cells counted as positions). */
   unclipped: [number, number];
+  /** Some path through the stack reaches beyond the picture's edge, into the padding. */
+  beyond: boolean;
 }
 
 /** The field's span away from the picture's edges, [H, W]: the library's continuous receptive field of the stack's output. */
@@ -190,10 +202,59 @@ export function fullSpan(net: Network): [number, number] {
   return [size(0), size(1)];
 }
 
-/** The input pixels output pixel (oy, ox) of the stack reads (pixels outside the picture read nothing). */
+/** Widest gap between neighbouring positions of a sorted list (1 for fewer than two). */
+function widestGap(v: readonly number[]): number {
+  let g = 1;
+  for (let i = 1; i < v.length; i++) g = Math.max(g, v[i] - v[i - 1]);
+  return g;
+}
+
+/**
+ * The input pixels output pixel (oy, ox) of the stack reads: the library's exact field, in which
+ * a padding mode that copies pixels (reflect, replicate, circular) reads the pixels it copies, and
+ * zero padding reads nothing.
+ */
 export function stackField(net: Network, oy: number, ox: number): StackField {
-  const [h, w] = outputRegion(net, [oy, ox]);
-  const span: [number, number] = [h.start === null ? 0 : (h.end as number) - h.start + 1, w.start === null ? 0 : (w.end as number) - w.start + 1];
+  const out = net.outputs[0];
+  const size = net.input.shape.slice(-2);
+  const region = outputRegion(net, [oy, ox]);
+  // The field's own gaps are those of its positions with the edges ignored (padding cells as
+  // positions): a wider gap between two pixels read is circular padding's wrap, not a hole.
+  const runs = region.map((r, a) => spans(r.cells, widestGap(dependencySet(net, out, a, [r.output], false))));
+  const length = (v: [number, number][]) => v.reduce((n, [a, b]) => n + b - a + 1, 0);
+  const span: [number, number] = [length(runs[0]), length(runs[1])];
+  const [h, w] = region;
   const pixels = h.cells.length * w.cells.length;
-  return { rows: h.cells, cols: w.cells, span, pixels, holes: span[0] * span[1] - pixels, unclipped: [h.unbounded.span, w.unbounded.span] };
+  const beyond = region.some((r, a) => r.unbounded.start !== null && (r.unbounded.start < 0 || (r.unbounded.end as number) >= size[a]));
+  return { rows: h.cells, cols: w.cells, rowRuns: runs[0], colRuns: runs[1], span, pixels, holes: span[0] * span[1] - pixels, unclipped: [h.unbounded.span, w.unbounded.span], beyond };
+}
+
+/**
+ * Outputs u and u + period of the stack read the same pattern of pixels, shifted (the library's
+ * continuous field: its step between outputs is shift/period pixels), per axis: a transposed
+ * stride-2 layer three times repeats every 8 outputs.
+ */
+export function periodOf(net: Network): [number, number] {
+  const axes = continuousField(net).nodes.get(net.outputs[0]);
+  return [0, 1].map((a) => axes?.[a]?.jump.den ?? 1) as [number, number];
+}
+
+/**
+ * How many picture pixels each output of one repeating block (periodOf) reads, taken in the middle
+ * of the output, away from the crop and the output padding: the library's exact field, per axis,
+ * and a pixel (y, x) is read when its row and its column are. Ascending, one value per output.
+ */
+export function blockReads(net: Network): number[] {
+  const out = net.outputs[0];
+  const shape = (net.byName.get(out) as NetworkNode).outputShape.slice(-2);
+  const period = periodOf(net);
+  const perAxis = period.map((p, a) => {
+    const start = Math.max(0, Math.min(shape[a] - p, Math.floor(shape[a] / 2)));
+    const n: number[] = [];
+    for (let u = start; u < Math.min(shape[a], start + p); u++) n.push(dependencySet(net, out, a, [u], true).length);
+    return n;
+  });
+  const counts: number[] = [];
+  for (const a of perAxis[0]) for (const b of perAxis[1]) counts.push(a * b);
+  return counts.sort((a, b) => a - b);
 }
