@@ -108,16 +108,21 @@ export function textOn(fill: string): string {
  * kernels), the same in every theme and palette. The matrix paints each entry w₀₀ … w₂₂ in its
  * tap's colour, and the figures' kernels paint their cells so while the Matrix tab is open, so
  * kernel cell and matrix entry are matched by colour — beside the planes and the matrix's x and z,
- * so no tap may look like a plane. The set was Okabe–Ito's, whose blue and orange are the
- * colour-blind palette's input and output (w₀₀ was the input's very blue); now it keeps three
- * that stay apart from every plane (reddish purple, bluish green, grey) and adds six that do too:
- * CIEDE2000 of 10 or more from the input, output, padding and inserted zeros of both palettes in
- * both themes (the dark figure seen through its filter), for the colour-blind palette also as
- * deuteranopia and protanopia see them, and 13 or more between any two taps in all three
- * (test/web/palette-taps.test.ts). Every one shows through the dark figure's filter as itself
- * (Okabe–Ito's yellow did not, and came out an olive near the output's orange there).
+ * so no tap may look like a plane, to any reader: the default palette is read by colour-blind
+ * readers too. The nine were chosen by a search over the sRGB cube (a coarse grid, the max–min
+ * set on it, then single steps) against what test/web/palette-taps.test.ts checks, in CIEDE2000
+ * for normal vision and for simulated deuteranopia, protanopia and tritanopia (Machado et al.'s
+ * 2009 model, test/web/colour-vision.ts): every tap apart from every plane colour of both palettes
+ * in both themes (input, output, padding, inserted zeros, output padding, the read and
+ * current-output highlights, the classic figure's planes, background and scatter stamp), the nine
+ * apart from each other, none within 30° of hue of a saturated plane colour (the ochre that was
+ * here sat in the colour-blind output's orange family), at least 1.5:1 against both themes'
+ * backgrounds, and each one a colour the dark figure's filter can show. The order puts the most
+ * different colours next to each other in a 3×3 kernel. Their plane distances for dichromats are
+ * smaller than for normal eyes: a dichromat sees a plane of colours, which the planes' blues,
+ * teals, oranges, yellows and greys already crowd; the labels w₀₀ … w₂₂ name each cell besides.
  */
-export const TAP_COLOURS = ['#cc79a7', '#009e73', '#7777ee', '#cc7722', '#4d4d4d', '#ddbbbb', '#557777', '#99cc77', '#666644'];
+export const TAP_COLOURS = ['#248026', '#f0c8c8', '#586068', '#a898c0', '#483058', '#60b868', '#684840', '#809080', '#9e48a0'];
 
 export function tapFill(tap: number): string {
   return TAP_COLOURS[tap % TAP_COLOURS.length];
@@ -135,8 +140,8 @@ export function tapsShown(): boolean {
  * The tap colours for the classic figure (the renderer's `kernelFills`, indexed by tap as
  * `tapFill`, which it cycles the same way). In the dark theme that figure is shown through
  * style.css's `filter: invert(0.92) hue-rotate(180deg)`: each colour is given as the one that
- * filter turns into the matrix's (or, for the yellow and orange it cannot produce, the nearest it
- * can), so a kernel cell and its matrix entries still match.
+ * filter turns into the matrix's (all nine are colours it can produce; for one it could not, the
+ * nearest it can), so a kernel cell and its matrix entries still match.
  */
 export function figureTapFills(theme: Theme): string[] {
   return theme === 'dark' ? (darkFills ??= TAP_COLOURS.map((c) => hex(beforeDarkFilter(rgbOf(c)!)))) : [...TAP_COLOURS];
@@ -153,8 +158,16 @@ const DARK_INVERT = 0.92;
  */
 export function throughDarkFilter(c: readonly number[]): number[] {
   const u = c.map((v) => DARK_INVERT - (2 * DARK_INVERT - 1) * v);
-  const rows = [[-0.574, 1.43, 0.144], [0.426, 0.43, 0.144], [0.426, 1.43, -0.856]];
-  return rows.map((r) => Math.min(1, Math.max(0, r[0] * u[0] + r[1] * u[1] + r[2] * u[2])));
+  return HUE_ROTATE_180.map((r) => Math.min(1, Math.max(0, r[0] * u[0] + r[1] * u[1] + r[2] * u[2])));
+}
+
+/** hue-rotate(180deg) as the specification writes it; it is its own inverse (its square is the identity). */
+const HUE_ROTATE_180 = [[-0.574, 1.43, 0.144], [0.426, 0.43, 0.144], [0.426, 1.43, -0.856]];
+
+/** The colour the dark filter turns into `c` (0–1 per channel), unclamped: outside 0–1 where the filter cannot show `c`. */
+function undoDarkFilter(c: readonly number[]): number[] {
+  const u = HUE_ROTATE_180.map((r) => r[0] * c[0] + r[1] * c[1] + r[2] * c[2]);
+  return u.map((v) => (DARK_INVERT - v) / (2 * DARK_INVERT - 1));
 }
 
 /** CIE L*a*b* (D65) of an sRGB colour (0–1 per channel): where distances match what the eye sees. */
@@ -166,11 +179,12 @@ function lab(c: readonly number[]): number[] {
 }
 
 /**
- * The colour that the dark theme's filter shows closest to `target`: a coarse grid of the RGB
- * cube, then eight finer ones, each around the best point so far at half the step. Closest in
+ * The colour that the dark theme's filter shows closest to `target`: the filter undone where it
+ * can show `target`; else a coarse grid of the RGB cube around the nearest colour it can, then
+ * eight finer ones, each around the best point so far at half the step. Closest in
  * L*a*b* with lightness at half weight (CIE's kL = 2): where the filter cannot reach the colour
- * (yellow, orange), a darker colour of the right hue matches better than a lighter one of another
- * (yellow came out olive halfway to orange).
+ * (a bright yellow or orange), a darker colour of the right hue matches better than a lighter one
+ * of another (yellow came out olive halfway to orange).
  */
 function beforeDarkFilter(target: Rgb): Rgb {
   const want = lab(target.map((v) => v / 255));
@@ -178,7 +192,9 @@ function beforeDarkFilter(target: Rgb): Rgb {
     const got = lab(throughDarkFilter(x));
     return Math.hypot((got[0] - want[0]) / 2, got[1] - want[1], got[2] - want[2]);
   };
-  let best = [0.5, 0.5, 0.5];
+  // From the filter undone, clamped: the answer itself where the filter reaches the colour (a
+  // search from mid-grey could settle in another dip, and showed a green 4 units off), else near it.
+  let best = undoDarkFilter(target.map((v) => v / 255)).map((v) => Math.min(1, Math.max(0, v)));
   let bestMiss = miss(best);
   for (let step = 1 / 8, span = 4; step > 1 / 2048; step /= 2, span = 1) {
     const at = best;
