@@ -30,6 +30,12 @@ export interface Palette {
   dashed: string;
 }
 
+/*
+ * The default palettes are read by colour-blind readers too (test/web/palette-default.test.ts holds
+ * every pair the figures tell apart to a colour difference for deuteranopes and protanopes):
+ * `done` is a deeper teal than the output it marks, as a dichromat saw the paler one it was
+ * (#8fd3c8 light, #2a6e64 dark) almost as the output cells still to come.
+ */
 const light: Palette = {
   background: '#ffffff',
   text: '#1b1f24',
@@ -43,7 +49,7 @@ const light: Palette = {
   read: '#1f6fb5',
   zero: '#8a94a3',
   current: '#16877a',
-  done: '#8fd3c8',
+  done: '#64a8a0',
   focus: '#b3001b',
   dashed: '#7b8594',
 };
@@ -61,7 +67,7 @@ const dark: Palette = {
   read: '#6cb4f0',
   zero: '#6a7482',
   current: '#35c2ad',
-  done: '#2a6e64',
+  done: '#3c9088',
   focus: '#ff6b81',
   dashed: '#7b8594',
 };
