@@ -84,6 +84,19 @@ describe('the header is one row on a laptop', () => {
       await page.context().close();
     }
   }, 180_000);
+
+  it('stays one row into and out of the tour at 1280 px in English (the tour hides "Take the tour")', async () => {
+    const { page } = await h.open('?tour=3&lang=en', { width: 1280, height: 800 });
+    await expectOneRow(page, 'tour');
+    await page.click('#tour-leave');
+    await page.waitForSelector('#tour-open', { state: 'visible' });
+    await expectOneRow(page, 'after leaving the tour');
+    expect(await prefsReach(page)).toEqual({ inRow: false, settings: true });
+    await page.click('#tour-open');
+    await page.waitForSelector('#tour-open', { state: 'hidden' });
+    await expectOneRow(page, 'back in the tour');
+    await page.context().close();
+  }, 120_000);
 });
 
 describe('Settings, where the preferences are folded', () => {

@@ -52,6 +52,23 @@ export function fitHeader(): void {
   else measureHeader();
 }
 
+/** The header's items as last fitted: their words (which follow the language) and which are shown. */
+let fittedItems = '';
+
+/**
+ * Fits the header again if its items changed since it was last fitted: the language changed their
+ * words, or the tour hid or showed "Take the tour" (in the tour the row has room for the
+ * preferences; back in free mode it may not).
+ */
+export function refitHeader(): void {
+  const top = header();
+  if (!top) return;
+  const items = Array.from(top.children).map((e) => ((e as HTMLElement).hidden ? '' : e.textContent)).join('|');
+  if (items === fittedItems) return;
+  fittedItems = items;
+  fitHeader();
+}
+
 /**
  * The Settings button opens and closes the folded preferences. Escape closes them from the button
  * or from inside, and focus returns to the button; on a desktop, where they open as a panel over

@@ -15,7 +15,7 @@ import { ModelPanel } from './model-panel.js';
 import { bindPlayer, setPlaying } from './player.js';
 import { SidePanels } from './side-panels.js';
 import { bindTabs, onTabShown, openTab } from './side-tabs.js';
-import { bindSettings, fitHeader } from './header.js';
+import { bindSettings, fitHeader, refitHeader } from './header.js';
 import { ClassicStage } from './stage-classic.js';
 import { registerFigure } from './stage-fit.js';
 import { StackFigure } from './stack-figure.js';
@@ -152,14 +152,9 @@ function start(): void {
   tutorialViews = mountTutorialViews({ lang: () => store.state.lang, state: () => store.snapshot(), palette: () => paletteOf(store.state.theme, store.state.colorBlind), load });
   // The image mode (view=image): the same layer on pictures, in place of the stage and side panels.
   mountImageMode(document.querySelector('.layout') as HTMLElement, byId<HTMLButtonElement>('image-open'));
-  // The header's labels change width with the language (the Pictures button's too, set just above):
-  // whether the preferences fit in its row is measured again.
-  let headerLang: Lang | null = null;
-  store.subscribe('layer', () => {
-    if (headerLang === store.state.lang) return;
-    headerLang = store.state.lang;
-    fitHeader();
-  });
+  // The header's items change with the language (the Pictures button's label too, set just above)
+  // and the tour: whether the preferences fit in its row is measured again.
+  store.subscribe('layer', refitHeader);
   store.refresh();
   // The side tab the link names (`tab=`), or the page's own.
   if (store.state.tour > 0) openTourStep(store.state.tour, store.state.tab);
