@@ -204,6 +204,11 @@ const en = {
   stackHoles: '{holes} rows and {holes} columns are never read',
   stackNoHoles: 'every one of them is read',
   classicRefused: 'The classic figure draws at most 64 cells per axis; the grids show this layer. The Figure menu keeps “classic”, which comes back for a smaller layer.',
+  // The classic figure's output plane prints one input channel's share (figure-numbers.ts).
+  classicShare: 'Its output plane prints the share of input channel {ic} alone (the products drawn, added); output channel {oc} adds the shares of input channels {from}–{to}, as the step sentence does.',
+  // Under a numeric classic or flat file that prints one input channel's share (figure-numbers.ts).
+  shareFileDrawn: 'output numbers = Σ (products of input channel {ic} only)',
+  shareFileSum: 'output channel {oc} = Σ (products of input channels {from}–{to})',
   details: 'Details',
   matrixTab: 'Matrix',
   tourStart: 'Take the tour',
@@ -449,6 +454,9 @@ const zh: Record<keyof typeof en, string> = {
   stackHoles: '其中 {holes} 行、{holes} 列\u200b从未被读取',
   stackNoHoles: '每个单元\u200b都被读取',
   classicRefused: '经典示意图每个方向最多画 64 个单元；这一层改用网格显示。“图示”菜单仍选着经典示意图，层变小后会换回来。',
+  classicShare: '输出平面上的数只是输入通道 {ic} 的那一份（图中乘积之和）；输出通道 {oc} 要把输入通道 {from}–{to} 的各份加在一起，步骤说明里的值就是这个和。',
+  shareFileDrawn: '输出的数 = Σ（输入通道 {ic} 的积）',
+  shareFileSum: '输出通道 {oc} = Σ（输入通道 {from}–{to} 的积）',
   details: '详情',
   matrixTab: '矩阵',
   tourStart: '开始导览',

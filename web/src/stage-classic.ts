@@ -39,6 +39,7 @@ import { classicCrop } from './classic-crop.js';
 import type { KeyParts, Part } from './classic-crop.js';
 import type { PathPrim } from '../../src/render/svg.js';
 import type { Prim } from '../../src/render/scene.js';
+import { rendererValues } from './figure-numbers.js';
 import { figureTapFills, tapsShown } from './palette.js';
 import { onTabShown } from './side-tabs.js';
 import type { Lang } from './state.js';
@@ -222,7 +223,9 @@ export class ClassicStage {
         lang: o.lang,
         numeric: s.values !== null,
         palette: o.colorBlind ? 'colorblind' : 'default',
-        values: s.values ? { input: s.values.x, weight: s.values.w } : undefined,
+        // The pair's own plane and kernel slice, the grids' numbers: the renderer takes no other
+        // channel's (figure-numbers.ts; it refused the whole tensors of several channels).
+        values: rendererValues(s),
         textScale: this.textScale,
         emptyCells: 'joined',
         kernelFills: this.fillsNow() ?? undefined,

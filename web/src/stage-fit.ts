@@ -5,6 +5,7 @@
 import { byId, setAttr, setHidden, setText } from './dom-write.js';
 import { t } from './i18n.js';
 import { revealSideTab } from './side-tabs.js';
+import { outputShare } from './figure-numbers.js';
 import { numbersCaption } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import { store } from './store.js';
@@ -86,7 +87,11 @@ export function chooseFigure(s: StageScene): string {
   const g0 = s.geometry;
   const oneOfMany = g0.inChannels > 1 && (shown === 'grids' || shown === 'classic');
   setHidden(byId('channels-note'), !oneOfMany);
-  setText(byId('channels-note-text'), oneOfMany ? t(store.state.lang, 'channelsOnStage', { c: s.trace.channels.feeds[Math.min(s.state.channel, g0.outChannels - 1)][0], n: s.layer.inChannels }) : '');
+  // The classic figure prints the share of the channel it draws where the grids print the sum
+  // (figure-numbers.ts): it says so, before the button that shows every share and their sum.
+  const share = shown === 'classic' ? outputShare(s) : null;
+  const onStage = oneOfMany ? t(store.state.lang, 'channelsOnStage', { c: s.trace.channels.feeds[Math.min(s.state.channel, g0.outChannels - 1)][0], n: s.layer.inChannels }) : '';
+  setText(byId('channels-note-text'), share ? `${onStage}${store.state.lang === 'zh' ? '' : ' '}${t(store.state.lang, 'classicShare', { ...share })}` : onStage);
   // Numbers that are not the example's (the linked pair's) are named under the figure; a still figure prints none.
   const whose = still ? null : numbersCaption(s, store.state.lang);
   setHidden(byId('numbers-note'), whose === null);
