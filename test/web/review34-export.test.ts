@@ -75,7 +75,7 @@ describe('a long GIF is asked about first', () => {
     page.on('download', () => { downloads++; });
     await page.click('#export-gif');
     await page.waitForSelector('#gif-ask:not([hidden])');
-    expect(await page.$eval('#gif-ask-text', (p) => p.textContent)).toBe('This GIF has one frame per step: 1024 frames, a large file that takes a while to make.');
+    expect(await page.$eval('#gif-ask-text', (p) => p.textContent)).toBe('This GIF has one frame per step: 1024 frames, which take a while to make.');
     expect(await page.$eval('#gif-all', (b) => b.textContent)).toBe('All 1024 frames');
     expect(await page.$eval('#gif-first', (b) => b.textContent)).toBe('First 100 steps');
     expect(downloads).toBe(0);
@@ -97,7 +97,7 @@ describe('a long GIF is asked about first', () => {
     await page.click('#tab-export');
     await page.click('#export-gif');
     await page.waitForSelector('#gif-ask:not([hidden])');
-    expect(await page.$eval('#gif-ask-text', (p) => p.textContent)).toBe('这个 GIF 每一步一帧，共 1024 帧：文件很大，生成也要一段时间。');
+    expect(await page.$eval('#gif-ask-text', (p) => p.textContent)).toBe('这个 GIF 每一步一帧，共 1024 帧，生成要花一些时间。');
     expect(await page.$eval('#gif-first', (b) => b.textContent)).toBe('只要前 100 步');
     await page.close();
     const small = await h.open('?i=5&k=3&s=2&p=1&lang=en');

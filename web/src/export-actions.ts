@@ -4,10 +4,14 @@
  * 3× its picture's size; and "copy link".
  */
 import { isConvError } from '../../src/geometry/errors.js';
+import { MAX_FRAMES } from '../../src/render/options.js';
+import { textWidth } from '../../src/render/raster/font.js';
+import type { Prim, SceneLayout, TextPrim } from '../../src/render/scene.js';
 import { sceneLayoutOf } from '../../src/render/scene-of.js';
 import { byId, select } from './dom-write.js';
 import { channelsCutText } from './drawn-channels.js';
 import { composeSvg, download, gifBlob, pngBlob, rasterise } from './export.js';
+import { outputShare, rendererValues, shareLines } from './figure-numbers.js';
 import { GIF_SAMPLE_FRAMES, estimateGifBytes, sizeText } from './gif-estimate.js';
 import { t } from './i18n.js';
 import { paletteOf } from './palette.js';
@@ -21,7 +25,8 @@ type ExportKind = 'svg' | 'png' | 'gif';
  * A GIF has one frame per step, and a layer may have a thousand steps (a 32×32 output): the
  * on-screen style took 54 s and wrote 29 MB for one, with nothing said first. Past `GIF_ASK`
  * frames the Export tab first says how many there will be and offers the first `GIF_FIRST` steps
- * instead. The on-screen style draws at most `SCREEN_GIF_MAX` (each frame is a page rasterised).
+ * instead. The on-screen style draws at most `SCREEN_GIF_MAX` (each frame is a page rasterised),
+ * the renderer at most its MAX_FRAMES: past them the question says so and offers that many (gifPlan).
  */
 const GIF_ASK = 100;
 const GIF_FIRST = 100;
@@ -46,18 +51,43 @@ function fileBase(): string {
  * Export through the library's renderer (src/render: the same pictures as `convkit animate`),
  * loaded on first use so it costs nothing at page load. The "as on screen" style, and any
  * configuration the renderer refuses (over 64 cells per axis), use the page's own SVG instead.
+ * A GIF holds the first `frames` steps (gifPlan keeps them within the renderer's MAX_FRAMES).
  */
 async function exportWithRenderer(kind: ExportKind, style: 'classic' | 'flat', frames: number): Promise<{ blob: Blob; name: string }> {
   const { frame } = store;
   const r = await import('../../src/render/index.js');
-  const tr = store.scene!.trace;
-  const options = rendererOptions(style);
-  if (kind === 'svg') return { blob: new Blob([r.renderSvg(tr, { ...options, frame })], { type: 'image/svg+xml' }), name: `${fileBase()}-step${frame + 1}.svg` };
-  if (kind === 'png') return { blob: new Blob([new Uint8Array(r.renderPng(tr, { ...options, frame, scale: pngScale() }))], { type: 'image/png' }), name: pngName(frame) };
-  if (frames >= tr.frames.length) return { blob: new Blob([new Uint8Array(r.renderGif(tr, options))], { type: 'image/gif' }), name: `${fileBase()}.gif` };
-  // The first steps only: the renderer's scene with its later frames left out.
-  const scene = r.sceneOf(tr, options);
-  return { blob: new Blob([new Uint8Array(r.sceneToGif({ ...scene, frames: scene.frames.slice(0, frames) }))], { type: 'image/gif' }), name: gifName(frames) };
+  const layout = notedLayout(sceneLayoutOf(store.scene!.trace, rendererOptions(style)));
+  const { frameCount, frame: frameOf, ...rest } = layout;
+  const at = Math.min(frame, frameCount - 1);
+  if (kind === 'svg') return { blob: new Blob([r.sceneFrameSvg({ ...rest, frames: [frameOf(at)] }, 0)], { type: 'image/svg+xml' }), name: `${fileBase()}-step${frame + 1}.svg` };
+  if (kind === 'png') return { blob: new Blob([new Uint8Array(r.sceneToPng({ ...rest, frames: [frameOf(at)] }, 0, pngScale()))], { type: 'image/png' }), name: pngName(frame) };
+  const k = Math.min(frames, frameCount);
+  const scene = { ...rest, frames: Array.from({ length: k }, (_, i) => frameOf(i)) };
+  // Never past the renderer's limit: a GIF the reader was not told about is refused, not made.
+  r.checkAnimatable(scene);
+  return { blob: new Blob([new Uint8Array(r.sceneToGif(scene))], { type: 'image/gif' }), name: gifName(k) };
+}
+
+/** Text under a file's picture: the size of the renderer's smaller labels, a line apart. */
+const NOTE_SIZE = 12;
+const NOTE_LINE = 16;
+
+/**
+ * The renderer's picture with what its numbers are written under it, where its output is one
+ * input channel's share of the sum the page shows (figure-numbers.ts): the file then says so, in
+ * the picture itself (the PNG and GIF as well as the SVG), at the left of the key line.
+ */
+function notedLayout(layout: SceneLayout): SceneLayout {
+  const share = store.state.numbers ? outputShare(store.scene!) : null;
+  if (!share) return layout;
+  const texts = layout.base.filter((p): p is TextPrim => p.type === 'text');
+  const starts = texts.filter((p) => (p.anchor ?? 'start') === 'start').map((p) => p.x);
+  const left = starts.length > 0 ? Math.min(...starts) : 12;
+  const color = texts[0]?.color ?? [0, 0, 0];
+  const lines = shareLines(share, store.state.lang);
+  const notes: Prim[] = lines.map((text, i) => ({ type: 'text', x: left, y: layout.height + NOTE_LINE * (i + 1) - 2, text, size: NOTE_SIZE, color }));
+  const width = Math.max(layout.width, ...lines.map((l) => Math.ceil(left * 2 + textWidth(l, NOTE_SIZE))));
+  return { ...layout, width, height: layout.height + NOTE_LINE * lines.length + 8, base: [...layout.base, ...notes], description: `${layout.description} ${lines.join('; ')}.` };
 }
 
 /** The renderer's options for the picture on screen, in `style`. */
@@ -71,46 +101,59 @@ function rendererOptions(style: 'classic' | 'flat') {
   // The channel pair the reader is looking at (the output channel picked, the first input channel
   // of its group), which the key line then names: it said channel 0 whatever the page showed.
   const { ic, oc } = channelSlice(store.scene!);
-  return { theme: style, lang: state.lang, numeric: state.numbers, palette: state.colorBlind ? 'colorblind' as const : 'default' as const, emptyCells: 'joined' as const, layerChannels, channel: { input: ic, output: oc } };
+  // The page's own numbers of that pair, as the classic figure on screen prints them: the renderer's
+  // sample numbers were printed before, not the ones the reader saw (figure-numbers.ts).
+  const values = rendererValues(store.scene!);
+  return { theme: style, lang: state.lang, numeric: state.numbers, values, palette: state.colorBlind ? 'colorblind' as const : 'default' as const, emptyCells: 'joined' as const, layerChannels, channel: { input: ic, output: oc } };
 }
 
+/** Who makes a GIF (the renderer or the page) and how many frames it holds. */
+type GifPlan = { kind: 'renderer' | 'screen'; frames: number };
+
 /**
- * The bytes of the GIF of the first `k` frames, made as the export makes the GIF of `frames` frames:
- * by the renderer (classic, flat) or from the page's own SVG (on screen, and where the renderer
- * refuses, as `run` falls back to the page's then too). For the size estimate before a long GIF;
- * `kind` tells two samplers that make the same GIF apart.
+ * How the GIF of the first `want` steps in `style` is made, and how many frames it holds: by the
+ * renderer (classic, flat) up to its MAX_FRAMES, or from the page's own SVG up to SCREEN_GIF_MAX
+ * (the on-screen style, and where the renderer refuses the layer, as `run` falls back to it then).
+ * The question before a long GIF, its size estimate and the export all ask here, so the button
+ * says the count that is made.
  */
-async function gifSampler(views: Views, style: string, frames: number): Promise<{ kind: string; encode(k: number): Promise<number> }> {
-  const screen = { kind: 'screen', encode: async (k: number) => (await screenGif(views, k)).size };
-  if (style !== 'classic' && style !== 'flat') return screen;
-  const r = await import('../../src/render/index.js');
-  try {
-    const { frameCount, frame, ...rest } = sceneLayoutOf(store.scene!.trace, rendererOptions(style));
-    // Every frame past the renderer's limit is refused; the first 100 never are.
-    if (Math.min(frames, frameCount) > r.MAX_FRAMES) return screen;
-    return { kind: 'renderer', encode: async (k) => r.sceneToGif({ ...rest, frames: Array.from({ length: k }, (_, i) => frame(i)) }).length };
-  } catch (e) {
-    if (!isConvError(e)) throw e;
-    return screen;
+function gifPlan(style: string, want: number): GifPlan {
+  const total = Math.min(want, frameTotal(store.scene!));
+  if (style === 'classic' || style === 'flat') {
+    try {
+      sceneLayoutOf(store.scene!.trace, rendererOptions(style));
+      return { kind: 'renderer', frames: Math.min(total, MAX_FRAMES) };
+    } catch (e) {
+      if (!isConvError(e)) throw e;
+    }
   }
+  return { kind: 'screen', frames: Math.min(total, SCREEN_GIF_MAX) };
 }
 
 /**
- * The estimated bytes of the GIF of all `n` frames and of the first GIF_FIRST (gif-estimate.ts:
- * the first frames encoded, the rest extrapolated), each first frames encoded once.
+ * Encodes the first `k` frames of the GIF `kind` makes in `style` (the renderer's, or the page's
+ * own), for the size estimate before a long GIF.
  */
-async function gifSizes(views: Views, style: string, n: number): Promise<{ all: number; first: number }> {
+async function gifEncoder(views: Views, style: string, kind: GifPlan['kind']): Promise<(k: number) => Promise<number>> {
+  if (kind === 'screen' || (style !== 'classic' && style !== 'flat')) return async (k) => (await screenGif(views, k)).size;
+  const r = await import('../../src/render/index.js');
+  const { frameCount, frame, ...rest } = notedLayout(sceneLayoutOf(store.scene!.trace, rendererOptions(style)));
+  return async (k) => r.sceneToGif({ ...rest, frames: Array.from({ length: Math.min(k, frameCount) }, (_, i) => frame(i)) }).length;
+}
+
+/**
+ * The estimated bytes of the GIF the longer choice makes (`plan`) and of the first GIF_FIRST
+ * (gif-estimate.ts: the first frames encoded, the rest extrapolated), each first frames encoded once.
+ */
+async function gifSizes(views: Views, style: string, plan: GifPlan): Promise<{ all: number; first: number }> {
   const memo = (encode: (k: number) => Promise<number>) => {
     const done = new Map<number, Promise<number>>();
     return (k: number) => done.get(k) ?? done.set(k, encode(k)).get(k)!;
   };
-  const whole = await gifSampler(views, style, n);
-  const part = await gifSampler(views, style, GIF_FIRST);
-  const wholeEncode = memo(whole.encode);
-  const partEncode = part.kind === whole.kind ? wholeEncode : memo(part.encode);
-  // The page's own GIF stops at SCREEN_GIF_MAX frames (exportScreen).
-  const most = whole.kind === 'screen' ? Math.min(n, SCREEN_GIF_MAX) : n;
-  return { all: await estimateGifBytes(most, wholeEncode), first: await estimateGifBytes(GIF_FIRST, partEncode) };
+  const part = gifPlan(style, GIF_FIRST);
+  const wholeEncode = memo(await gifEncoder(views, style, plan.kind));
+  const partEncode = part.kind === plan.kind ? wholeEncode : memo(await gifEncoder(views, style, part.kind));
+  return { all: await estimateGifBytes(plan.frames, wholeEncode), first: await estimateGifBytes(part.frames, partEncode) };
 }
 
 /** The GIF's file name: `…-first100.gif` when it holds only the first steps. */
@@ -132,7 +175,7 @@ async function exportScreen(views: Views, kind: ExportKind, status: HTMLElement,
     const { svg, width, height } = compose();
     return { blob: await pngBlob(await rasterise(svg, width, height, pngScale())), name: pngName(frame) };
   }
-  const total = Math.min(frameTotal(store.scene!), most, SCREEN_GIF_MAX);
+  const total = gifPlan('screen', most).frames;
   const blob = await screenGif(views, total, (n) => { status.textContent = `${t(store.state.lang, 'exporting')} ${n}/${total}`; });
   return { blob, name: gifName(total) };
 }
@@ -182,7 +225,7 @@ async function screenGif(views: Views, total: number, onProgress?: (n: number) =
  * all of them or the first steps. `idle()` resolves when no measuring is under way: the on-screen
  * style measures by repainting the page, which an export must not do at the same time.
  */
-function gifAsk(status: HTMLElement, make: (frames: number) => void, measure: (frames: number) => Promise<{ all: number; first: number }>): { show(frames: number): void; hide(): void; idle(): Promise<void> } {
+function gifAsk(status: HTMLElement, make: (frames: number) => void, measure: (plan: GifPlan) => Promise<{ all: number; first: number }>): { show(plan: GifPlan, steps: number): void; hide(): void; idle(): Promise<void> } {
   const box = document.createElement('div');
   box.id = 'gif-ask';
   box.className = 'gif-ask';
@@ -214,18 +257,22 @@ function gifAsk(status: HTMLElement, make: (frames: number) => void, measure: (f
   all.addEventListener('click', () => { hide(); make(n); });
   first.addEventListener('click', () => { hide(); make(GIF_FIRST); });
   return {
-    show(frames: number) {
+    show(plan: GifPlan, steps: number) {
       const lang = store.state.lang;
+      const frames = plan.frames;
       n = frames;
-      text.textContent = t(lang, 'gifAsk', { n: frames });
+      // Where the style holds fewer frames than the animation has steps, the question says so and
+      // the button names the first steps it makes, never "all" of them.
+      const cut = frames < steps;
+      text.textContent = cut ? t(lang, 'gifAskLimit', { total: steps, n: frames }) : t(lang, 'gifAsk', { n: frames });
       size.textContent = t(lang, 'gifSizing');
-      all.textContent = t(lang, 'gifAll', { n: frames });
+      all.textContent = t(lang, cut ? 'gifMost' : 'gifAll', { n: frames });
       first.textContent = t(lang, 'gifFirst', { n: GIF_FIRST });
       box.hidden = false;
       first.focus();
       // Only the last question asked writes its answer; a failed measurement says nothing.
       const me = ++asked;
-      measuring = measuring.then(() => measure(frames)).then(
+      measuring = measuring.then(() => measure(plan)).then(
         (b) => { if (me === asked) size.textContent = t(lang, 'gifSize', { all: sizeText(b.all), k: GIF_SAMPLE_FRAMES, f: GIF_FIRST, first: sizeText(b.first) }); },
         () => { if (me === asked) size.textContent = ''; },
       );
@@ -264,15 +311,16 @@ export function bindExport(views: Views): void {
   };
   byId('export-svg').addEventListener('click', () => void run('svg'));
   byId('export-png').addEventListener('click', () => void run('png'));
-  const ask = gifAsk(status, (frames) => void run('gif', frames), (frames) => gifSizes(views, select('export-style').value, frames));
+  const ask = gifAsk(status, (frames) => void run('gif', frames), (plan) => gifSizes(views, select('export-style').value, plan));
   byId('export-gif').addEventListener('click', () => {
     if (!store.scene) return;
-    // The frames the GIF would have: every step (the on-screen style: at most SCREEN_GIF_MAX).
-    const n = Math.min(frameTotal(store.scene), select('export-style').value === 'screen' ? SCREEN_GIF_MAX : Infinity);
-    if (n > GIF_ASK) {
+    // The frames the GIF would have: every step, as far as the style holds (gifPlan).
+    const steps = frameTotal(store.scene);
+    const plan = gifPlan(select('export-style').value, steps);
+    if (plan.frames > GIF_ASK) {
       status.textContent = '';
-      ask.show(n);
-    } else void run('gif');
+      ask.show(plan, steps);
+    } else void run('gif', plan.frames);
   });
   // The export status sits in a panel that may be hidden (the image view, a phone's closed panel):
   // the button itself says the link was copied, and a failed copy offers the link to copy by hand.
