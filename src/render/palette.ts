@@ -72,11 +72,23 @@ export function rgbOf(hexColour: string): Rgb | null {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
+const DARK_TEXT: Rgb = [17, 17, 17];
+const LIGHT_TEXT: Rgb = [245, 245, 245];
+
+/** WCAG 2 relative luminance of an sRGB colour (0–255 per channel). */
+function luminance(c: Rgb): number {
+  const [r, g, b] = c.map((v) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
 /**
- * The text colour that reads on `fill`: near-black on a light fill, near-white on a dark one (by
- * the fill's luma, Rec. 709 weights, split at 140 of 255). The playground's coloured cells use it too.
+ * The text colour that reads on `fill`: near-black or near-white, whichever has the higher WCAG
+ * contrast ratio with it. (A split of the gamma-encoded luma at 140 of 255, the rule before, gave
+ * mid-tones such as a grey-green #809080 near-white text at 3.1:1 where near-black has 5.6:1.)
+ * The playground's coloured cells use it too.
  */
 export function readableOn(fill: Rgb): Rgb {
-  const l = 0.2126 * fill[0] + 0.7152 * fill[1] + 0.0722 * fill[2];
-  return l > 140 ? [17, 17, 17] : [245, 245, 245];
+  const l = luminance(fill);
+  const ratio = (t: Rgb) => (Math.max(l, luminance(t)) + 0.05) / (Math.min(l, luminance(t)) + 0.05);
+  return ratio(DARK_TEXT) >= ratio(LIGHT_TEXT) ? DARK_TEXT : LIGHT_TEXT;
 }

@@ -23,7 +23,7 @@
 import type { ConvGeometry } from '../../src/geometry/types.js';
 import { tutorialMatrix } from '../../src/matrix/index.js';
 import type { ConvMatrix } from '../../src/matrix/index.js';
-import { tapFill, textOn } from './palette.js';
+import { MATRIX_MARK_OPACITY, tapFill, textOn } from './palette.js';
 import type { Palette } from './palette.js';
 import { fmt } from './views.js';
 import { el } from './dom.js';
@@ -371,7 +371,7 @@ export class MatrixView {
       frag.append(text(colVecX - gap / 2, oy + Math.min(m.rows, 4) * c / 2, '·', { fill: p.text, 'font-size': 20, 'text-anchor': 'middle' }));
     }
     frag.append(vector(colVecX, colVecY, m.cols, colName, colValues, false, under));
-    const mark = { fill: p.focus, 'fill-opacity': 0.16, stroke: p.focus, 'stroke-width': 2.5 };
+    const mark = { fill: p.focus, 'fill-opacity': MATRIX_MARK_OPACITY.cells, stroke: p.focus, 'stroke-width': 2.5 };
     this.highlight = el('rect', { ...mark, width: 0, height: 0 });
     this.rowMark = el('rect', { ...mark, width: 0, height: 0 });
     this.colMark = el('rect', { ...mark, width: 0, height: 0 });
@@ -413,7 +413,7 @@ export class MatrixView {
       last[tap] = [x, y];
     }
     for (const tap of order) frag.append(el('path', { d: parts[tap].join(''), fill: tapFill(tap) }));
-    this.highlight = el('rect', { fill: p.focus, 'fill-opacity': 0.18, stroke: p.focus, 'stroke-width': Math.max(1, cell / 6) });
+    this.highlight = el('rect', { fill: p.focus, 'fill-opacity': MATRIX_MARK_OPACITY.large, stroke: p.focus, 'stroke-width': Math.max(1, cell / 6) });
     this.rowMark = null;
     this.colMark = null;
     frag.append(this.highlight);

@@ -104,7 +104,7 @@ export function paletteOf(theme: Theme, colorBlind: boolean): Palette {
   return colorBlind ? lightCb : light;
 }
 
-/** A readable text colour on a given fill (black or white by luminance: the renderer's rule, `readableOn`). */
+/** A readable text colour on a given fill (near-black or near-white, the higher contrast: the renderer's rule, `readableOn`). */
 export function textOn(fill: string): string {
   return hex(readableOn(rgbOf(fill) ?? [0, 0, 0]));
 }
@@ -115,20 +115,31 @@ export function textOn(fill: string): string {
  * tap's colour, and the figures' kernels paint their cells so while the Matrix tab is open, so
  * kernel cell and matrix entry are matched by colour — beside the planes and the matrix's x and z,
  * so no tap may look like a plane, to any reader: the default palette is read by colour-blind
- * readers too. The nine were chosen by a search over the sRGB cube (a coarse grid, the max–min
- * set on it, then single steps) against what test/web/palette-taps.test.ts checks, in CIEDE2000
- * for normal vision and for simulated deuteranopia, protanopia and tritanopia (Machado et al.'s
- * 2009 model, test/web/colour-vision.ts): every tap apart from every plane colour of both palettes
- * in both themes (input, output, padding, inserted zeros, output padding, the read and
- * current-output highlights, the classic figure's planes, background and scatter stamp), the nine
- * apart from each other, none within 30° of hue of a saturated plane colour (the ochre that was
- * here sat in the colour-blind output's orange family), at least 1.5:1 against both themes'
- * backgrounds, and each one a colour the dark figure's filter can show. The order puts the most
- * different colours next to each other in a 3×3 kernel. Their plane distances for dichromats are
- * smaller than for normal eyes: a dichromat sees a plane of colours, which the planes' blues,
- * teals, oranges, yellows and greys already crowd; the labels w₀₀ … w₂₂ name each cell besides.
+ * readers too. The nine were chosen by a search over the sRGB cube (a grid, the max–min set on it,
+ * then single steps) against what test/web/palette-taps.test.ts checks, in CIEDE2000 for normal
+ * vision and for simulated deuteranopia, protanopia and tritanopia (Machado et al.'s 2009 model,
+ * test/web/colour-vision.ts): every tap apart from every plane colour of both palettes in both
+ * themes (input, output, padding, inserted zeros, output padding, the read and current-output
+ * highlights, the classic figure's planes, background and scatter stamp) and from the matrix's
+ * marks as drawn (MATRIX_MARK_OPACITY: the focus colour over the empty cells and the x and z cells
+ * of the marked row or column; the pale pink that was w₀₁ here looked like an empty cell of the
+ * marked row), a tap under the mark apart from an empty cell under it, the nine apart from each
+ * other, none within 30° of hue of a saturated plane colour, at least 1.8:1 against both themes'
+ * backgrounds, 4.5:1 between each tap and the label `textOn` writes on it, and each one a colour
+ * the dark figure's filter can show. The order puts the most different colours next to each other
+ * in a 3×3 kernel. Their plane distances for dichromats are smaller than for normal eyes: a
+ * dichromat sees a plane of colours, which the planes' blues, teals, oranges, yellows and greys
+ * already crowd; the labels w₀₀ … w₂₂ name each cell besides.
  */
-export const TAP_COLOURS = ['#248026', '#f0c8c8', '#586068', '#a898c0', '#483058', '#60b868', '#684840', '#809080', '#9e48a0'];
+export const TAP_COLOURS = ['#77c577', '#54395d', '#7c8b77', '#a17cff', '#158028', '#a842a6', '#676469', '#d8a0af', '#43543c'];
+
+/**
+ * How strongly the matrix tints its marked row or column, and the x and z cells it links, with
+ * the focus colour: over cells drawn one by one, and (a little stronger, the cells being small)
+ * over a large matrix drawn one path per tap. palette-taps.test.ts keeps the taps apart from
+ * these tints as they composite.
+ */
+export const MATRIX_MARK_OPACITY = { cells: 0.16, large: 0.18 } as const;
 
 export function tapFill(tap: number): string {
   return TAP_COLOURS[tap % TAP_COLOURS.length];
