@@ -58,6 +58,14 @@ export interface RenderOptions {
    */
   kernelFills?: readonly string[];
   /**
+   * One colour per kernel tap for the name or value printed in each cell ('#rrggbb'), indexed and
+   * cycled as `kernelFills`, which it goes with (alone it is refused: a plain cell's text is the
+   * palette's). For a picture shown through a filter, where the label that reads on the fill as
+   * given is not the one that reads on the fill as shown (the playground's dark theme shows the
+   * figure inverted). Default: black or white, whichever reads on the fill.
+   */
+  kernelLabels?: readonly string[];
+  /**
    * The channels of the layer the picture stands for, when the trace drawn is a copy of it with
    * fewer channels (the playground draws at most 16 a side of a layer of up to 4096): the key line
    * then gives the layer's counts and says how many are drawn — "channels 64→32 (16→16 drawn),
@@ -102,6 +110,7 @@ export interface ResolvedOptions {
   textScale: number;
   emptyCells: EmptyCells;
   kernelFills: Rgb[] | null;
+  kernelLabels: Rgb[] | null;
   layerChannels: LayerChannels | null;
   /** Checked against the trace's channels by {@link checkChannel} once the trace is known. */
   channel: DrawnChannel;
@@ -142,7 +151,7 @@ function oneOf<T extends string>(v: unknown, allowed: readonly T[], name: string
  * Every render option name (`frame` where one frame is drawn, `scale` for a PNG): any other is
  * refused, not ignored.
  */
-const RENDER_OPTIONS: readonly string[] = ['theme', 'lang', 'numeric', 'palette', 'view', 'values', 'textScale', 'emptyCells', 'kernelFills', 'layerChannels', 'channel', 'frame', 'scale'];
+const RENDER_OPTIONS: readonly string[] = ['theme', 'lang', 'numeric', 'palette', 'view', 'values', 'textScale', 'emptyCells', 'kernelFills', 'kernelLabels', 'layerChannels', 'channel', 'frame', 'scale'];
 
 /**
  * The render options as names that `call`'s first argument (the convolution) does not take:
@@ -166,6 +175,7 @@ export function resolveOptions(o: RenderOptions | undefined): ResolvedOptions {
     textScale: textScaleOf(opts.textScale),
     emptyCells: oneOf(opts.emptyCells, ['apart', 'joined'] as const, 'emptyCells', 'apart'),
     kernelFills: kernelFillsOf(opts.kernelFills),
+    kernelLabels: kernelLabelsOf(opts.kernelLabels, opts.kernelFills),
     layerChannels: layerChannelsOf(opts.layerChannels),
     channel: channelOf(opts.channel),
   };
@@ -219,16 +229,29 @@ function layerChannelsOf(v: unknown): LayerChannels | null {
   return { inChannels: c.inChannels, outChannels: c.outChannels, groups: c.groups };
 }
 
-function kernelFillsOf(v: unknown): Rgb[] | null {
+/** A non-empty list of '#rrggbb' colours as colours; null when absent. */
+function colourListOf(v: unknown, name: string, hint: string): Rgb[] | null {
   if (v === undefined || v === null) return null;
-  const fills = Array.isArray(v) && v.length > 0 ? v.map((c) => (typeof c === 'string' ? rgbOf(c) : null)) : [null];
-  if (fills.some((c) => c === null)) {
-    throw new ConvError('INVALID_OPTION', `kernelFills must be a non-empty list of '#rrggbb' colours, but got ${show(v)}`, {
-      values: { kernelFills: v },
-      hint: "e.g. kernelFills: ['#0072b2', '#e69f00', '#009e73'] (one per weight tap, cycled)",
+  const colours = Array.isArray(v) && v.length > 0 ? v.map((c) => (typeof c === 'string' ? rgbOf(c) : null)) : [null];
+  if (colours.some((c) => c === null)) {
+    throw new ConvError('INVALID_OPTION', `${name} must be a non-empty list of '#rrggbb' colours, but got ${show(v)}`, { values: { [name]: v }, hint });
+  }
+  return colours as Rgb[];
+}
+
+function kernelFillsOf(v: unknown): Rgb[] | null {
+  return colourListOf(v, 'kernelFills', "e.g. kernelFills: ['#0072b2', '#e69f00', '#009e73'] (one per weight tap, cycled)");
+}
+
+function kernelLabelsOf(v: unknown, fills: unknown): Rgb[] | null {
+  const labels = colourListOf(v, 'kernelLabels', "e.g. kernelLabels: ['#ffffff', '#111111', '#111111'] (one per weight tap, cycled as kernelFills)");
+  if (labels && (fills === undefined || fills === null)) {
+    throw new ConvError('INVALID_OPTION', 'kernelLabels colours the labels on the cells kernelFills paints, but kernelFills was not given', {
+      values: { kernelLabels: v },
+      hint: 'give kernelFills too (one fill per weight tap), or leave kernelLabels out',
     });
   }
-  return fills as Rgb[];
+  return labels;
 }
 
 const TEXT_SCALE = [0.5, 4] as const;

@@ -141,9 +141,10 @@ export interface KernelPanel {
 /**
  * The kernel as a small grid of its displayed taps, each named by the weight element it multiplies
  * (w₀₀ …) or showing its value; for a transposed convolution the names show the 180° rotation.
- * With `fills` (the kernelFills option) each cell takes the fill of the weight it names.
+ * With `fills` (the kernelFills option) each cell takes the fill of the weight it names, and its
+ * label the colour `labels` (kernelLabels) gives that weight, else black or white by `readableOn`.
  */
-export function kernelPanel(tr: Trace, x: number, y: number, pal: Palette, lang: Lang, weights: number[] | null, stored = false, scale = 1, fills: readonly Rgb[] | null = null): KernelPanel {
+export function kernelPanel(tr: Trace, x: number, y: number, pal: Palette, lang: Lang, weights: number[] | null, stored = false, scale = 1, fills: readonly Rgb[] | null = null, labels: readonly Rgb[] | null = null): KernelPanel {
   const S = textSizes(scale);
   const [kh, kw] = as2d(tr.kernel.shape);
   const kShape = tr.kernel.shape;
@@ -163,7 +164,8 @@ export function kernelPanel(tr: Trace, x: number, y: number, pal: Palette, lang:
   for (const tap of tr.kernel.taps) {
     // The scatter view stamps the weight as stored: each tap at its own (unflipped) place.
     const [r, c] = rc(stored ? tap.weight : tap.kernel);
-    const fill = fills ? fills[flatIndex(tap.weight, kShape) % fills.length] : null;
+    const at = flatIndex(tap.weight, kShape);
+    const fill = fills ? fills[at % fills.length] : null;
     if (fill) prims.push({ type: 'poly', points: block(plane, r, c), fill, stroke: pal.grid, strokeWidth: 1 });
     else {
       prims.push({ type: 'poly', points: block(plane, r, c), fill: pal.background, stroke: pal.grid, strokeWidth: 1 });
@@ -171,8 +173,8 @@ export function kernelPanel(tr: Trace, x: number, y: number, pal: Palette, lang:
     }
     if (!showNames) continue;
     const [cx, cy] = centre(plane, r, c);
-    const text = weights ? String(weights[flatIndex(tap.weight, kShape)]) : weightLabel(tap.weight, kShape);
-    prims.push({ type: 'text', x: cx, y: cy + 4 * scale, text, size: weights ? S.param : S.small, color: fill ? readableOn(fill) : pal.text, anchor: 'middle' });
+    const text = weights ? String(weights[at]) : weightLabel(tap.weight, kShape);
+    prims.push({ type: 'text', x: cx, y: cy + 4 * scale, text, size: weights ? S.param : S.small, color: fill ? (labels ? labels[at % labels.length] : readableOn(fill)) : pal.text, anchor: 'middle' });
   }
   const width = Math.max(kw * cell, textWidth(title, S.param), sub ? textWidth(sub, S.param) : 0);
   return { width, height: top - y + kh * cell, prims };

@@ -132,7 +132,7 @@ export function directLayout(tr: DirectTrace, o: ResolvedOptions): SceneLayout {
   let width = Math.max(MARGIN * 2 + contentW, MARGIN * 2 + textWidth(title, S.title) + 90, ...subLines.map((l) => MARGIN * 2 + textWidth(l, S.param)));
   if (!isPool) {
     const px = Math.max(MARGIN + textW + 28, width - MARGIN - 130);
-    const panel = kernelPanel(tr, px, blockTop + 4, pal, lang, nums?.weight ?? null, false, t, o.kernelFills);
+    const panel = kernelPanel(tr, px, blockTop + 4, pal, lang, nums?.weight ?? null, false, t, o.kernelFills, o.kernelLabels);
     base.push(...panel.prims);
     width = Math.max(width, px + panel.width + MARGIN);
     cursor = Math.max(cursor, blockTop + 4 + panel.height + 12);

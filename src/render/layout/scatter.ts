@@ -77,7 +77,7 @@ export function scatterLayout(tr: ScatterTrace, o: ResolvedOptions): SceneLayout
   cursor += 12 * ts;
   let width = Math.max(MARGIN * 2 + inW + gap + outW, ...subLines.map((l) => MARGIN * 2 + textWidth(l, S.param)), MARGIN * 2 + textWidth(title, S.title) + 90 * ts);
   const px = Math.max(MARGIN + textW + 28, width - MARGIN - 130);
-  const panel = kernelPanel(tr, px, blockTop + 4, pal, lang, nums?.weight ?? null, true, ts, o.kernelFills);
+  const panel = kernelPanel(tr, px, blockTop + 4, pal, lang, nums?.weight ?? null, true, ts, o.kernelFills, o.kernelLabels);
   base.push(...panel.prims);
   width = Math.ceil(Math.max(width, px + panel.width + MARGIN));
   const height = Math.ceil(Math.max(cursor, blockTop + 4 + panel.height + 12));
