@@ -14,6 +14,15 @@ describe('sizes kept whole where prose wraps (keep-together.ts)', () => {
     expect(kept('膨胀率 2，')).toEqual(['膨胀率']);
   });
 
+  it('holds English setting words with their number, and bracketed factors with no space between them', () => {
+    expect(kept('[channel 0] 0.5·0.3 + 0.1·0.2 + [channel 1] 0.4·0.1')).toEqual(['channel 0', 'channel 1']);
+    expect(kept('Stride 2 and dilation 3, padding 1')).toEqual(['Stride 2', 'dilation 3', 'padding 1']);
+    // The word alone, or a long run of numbers after it, is not a pair to hold.
+    expect(kept('sum over its channels, stride of the layer')).toEqual([]);
+    expect(kept('k̂ = k + (k\u00a0−\u00a01)(d\u00a0−\u00a01) = d(k − 1) + 1')).toEqual(['(k\u00a0−\u00a01)(d\u00a0−\u00a01)']);
+    expect(kept('(a) and (b)')).toEqual([]);
+  });
+
   it('holds a text’s end together, so its last line is never one number or character alone', () => {
     expect(kept('转置卷积，卷积核 4，步长 2')).toEqual(['卷积核', '步长 2']);
     expect(kept('最近邻缩放，再做 3 × 3 卷积')).toEqual(['3 × 3', '卷积']);

@@ -9,6 +9,7 @@ import type { MessageKey } from './i18n.js';
 import { paletteOf, tapFill, tapsShown } from './palette.js';
 import type { Palette } from './palette.js';
 import { channelsCutText } from './drawn-channels.js';
+import { keptNodes } from './keep-together.js';
 import { channelSlice, lettered, planeLetters } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import type { Lang } from './state.js';
@@ -204,7 +205,11 @@ export class MainFigure {
     setAttr(input('scrub'), 'aria-valuetext', stepOf);
     setText(byId('step-count'), stepOf);
     setText(byId('matrix-step-count'), stepOf);
-    setText(byId('step-text'), stepSentence(s, frame));
+    // A live region, which the page-wide glue leaves alone (keep-together.ts): written with its
+    // runs held at once ("[channel / 1]" broke at 1280 px). Its text reads as the sentence.
+    const sentence = stepSentence(s, frame);
+    const stepText = byId('step-text');
+    if (stepText.textContent !== sentence) stepText.replaceChildren(...keptNodes(sentence));
     if (!this.side.isPending) this.side.markMatrix();
     this.tutorial()?.step(s, frame);
   }

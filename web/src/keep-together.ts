@@ -20,7 +20,9 @@
  *
  * Chinese words of the glossary that the page sets beside numbers (步长, 填充, 卷积核 …) are kept
  * whole too: a caption two to a phone's row broke "步 / 长 2". Only the word is held, not the
- * number after it, so a line can still break between a word and a long run of numbers.
+ * number after it, so a line can still break between a word and a long run of numbers. English
+ * holds its setting words with their number ("channel 1"), and a product of bracketed factors
+ * ("(k − 1)(d − 1)") is held where no space joins them.
  */
 const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
 const SIZE = `${NUMBER}(?: × ${NUMBER})*`;
@@ -37,6 +39,18 @@ const GLUED = new RegExp(`${CELLS}(?: [×→] ${CELLS})+`, 'g');
  * that 膨胀率 is held as one word rather than 膨胀 and a loose 率.
  */
 const WORDS = new RegExp(['卷积核', '膨胀率', '分组数', '步长', '填充', '膨胀', '通道', '分组'].join('|'), 'g');
+/**
+ * English's words for a layer's settings beside their number ("channel 1", "stride 2"), held as a
+ * pair: English breaks only at spaces, and the step sentence under the figure broke "[channel /
+ * 1]" at 1280 px. Only the word and one number, so a long sentence still wraps between its pairs.
+ */
+const PAIRS = new RegExp(String.raw`\b(?:[Cc]hannel|[Ss]tride|[Pp]adding|[Dd]ilation)[ \u00a0]${NUMBER}\b`, 'g');
+/**
+ * Factors in brackets written side by side with no space between them ("(k − 1)(d − 1)"): a line
+ * may break between ")" and "(", and a Chinese phone broke the tour's footprint formula there
+ * (keepFormulas holds only its spaces). Short factors only, so this holds a product, not a clause.
+ */
+const PRODUCT = /\([^()]{1,12}\)(?:\([^()]{1,12}\))+/g;
 /**
  * The end of a text that should not stand alone on a line of its own: a number with the character
  * before it ("步长 2"), or the last two Chinese characters ("卷积", "个零。"), with the full stop
@@ -55,7 +69,7 @@ const SKIP = 'svg, option, select, textarea, input, script, style, pre, code, [a
 export function gluedRuns(text: string): { text: string; keep: boolean }[] {
   const found: [number, number][] = [];
   for (const m of text.matchAll(GLUED)) found.push([m.index, m.index + m[0].length]);
-  for (const m of text.matchAll(WORDS)) found.push([m.index, m.index + m[0].length]);
+  for (const rule of [WORDS, PAIRS, PRODUCT]) for (const m of text.matchAll(rule)) found.push([m.index, m.index + m[0].length]);
   const tail = TAIL.exec(text);
   if (tail) found.push([tail.index, text.length]);
   const spans: [number, number][] = [];
