@@ -81,14 +81,19 @@ function luminance(c: Rgb): number {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
+/** WCAG 2 contrast ratio of two colours (0–255 per channel), from 1 to 21. */
+export function contrastRatio(a: Rgb, b: Rgb): number {
+  const [la, lb] = [luminance(a), luminance(b)];
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+
 /**
  * The text colour that reads on `fill`: near-black or near-white, whichever has the higher WCAG
  * contrast ratio with it. (A split of the gamma-encoded luma at 140 of 255, the rule before, gave
  * mid-tones such as a grey-green #809080 near-white text at 3.1:1 where near-black has 5.6:1.)
- * The playground's coloured cells use it too.
+ * The playground's coloured cells use it too, and its dark figure with `text`, the dark and light
+ * texts that a filter can show, so that one rule picks every label.
  */
-export function readableOn(fill: Rgb): Rgb {
-  const l = luminance(fill);
-  const ratio = (t: Rgb) => (Math.max(l, luminance(t)) + 0.05) / (Math.min(l, luminance(t)) + 0.05);
-  return ratio(DARK_TEXT) >= ratio(LIGHT_TEXT) ? DARK_TEXT : LIGHT_TEXT;
+export function readableOn(fill: Rgb, text: readonly [Rgb, Rgb] = [DARK_TEXT, LIGHT_TEXT]): Rgb {
+  return contrastRatio(text[0], fill) >= contrastRatio(text[1], fill) ? text[0] : text[1];
 }

@@ -11,7 +11,8 @@ import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fileHarness } from './harness.js';
-import { TAP_COLOURS } from '../../web/src/palette.js';
+import { TAP_COLOURS, throughDarkFilter } from '../../web/src/palette.js';
+import { contrastRatio } from '../../src/render/palette.js';
 
 const h = fileHarness();
 
@@ -136,6 +137,41 @@ describe('classic figure kernel in the matrix colours', () => {
       }
       // All nine look the same: every tap colour is one the filter can show (palette-taps checks it).
       expect(near, q).toBe(9);
+      await page.close();
+    }
+  }, 90_000);
+
+  it('dark theme: through the figure\'s filter each kernel label reads on its cell at 4.5:1 or more', async () => {
+    for (const q of ['?tour=6&theme=dark&lang=en', '?tour=6&theme=dark&cb=1&lang=zh']) {
+      const page = await open(q);
+      // The tour opens the Matrix tab; the kernel is painted once its nine cells have nine fills.
+      await expect.poll(async () => new Set(Object.values(await figureKernel(page)).map((c) => c.fill)).size, { timeout: 20_000 }).toBe(9);
+      const cells = await page.evaluate(() => {
+        const svg = document.querySelector<SVGSVGElement>('#svg-classic')!;
+        const m = svg.getScreenCTM()!;
+        const out: { label: string; text: string; fill: string }[] = [];
+        for (const t of Array.from(svg.querySelectorAll<SVGTextElement>('#classic-base text'))) {
+          if (!/^w[₀-₉]+$/.test(t.textContent ?? '')) continue;
+          const p = svg.createSVGPoint();
+          p.x = Number(t.getAttribute('x')) - 9;
+          p.y = Number(t.getAttribute('y')) - 4 - 9;
+          const s = p.matrixTransform(m);
+          const under = document.elementsFromPoint(s.x, s.y).find((e) => e.closest('#classic-base') && e.tagName !== 'text' && e.getAttribute('fill'));
+          out.push({ label: t.textContent!, text: t.getAttribute('fill') ?? '', fill: under?.getAttribute('fill') ?? '' });
+        }
+        return { out, filter: getComputedStyle(svg).filter };
+      });
+      // The filter on the page is the one throughDarkFilter models: black comes out as the invert amount.
+      const amount = Number(/invert\(([\d.]+)\)/.exec(cells.filter)?.[1]);
+      expect(throughDarkFilter([0, 0, 0]).map((v) => v.toFixed(4)), cells.filter).toEqual(Array(3).fill(amount.toFixed(4)));
+      expect(cells.filter, q).toMatch(/hue-rotate\(180deg\)/);
+      expect(cells.out.length, q).toBe(9);
+      const shown = (hex: string) => throughDarkFilter(rgb(hex).map((v) => v / 255)).map((v) => v * 255) as [number, number, number];
+      const faint = cells.out
+        .map(({ label, text, fill }) => ({ label, ratio: contrastRatio(shown(text), shown(fill)), text, fill }))
+        .filter(({ ratio }) => !(ratio >= 4.5))
+        .map(({ label, ratio, text, fill }) => `${label}: label ${text} on ${fill}: ${ratio.toFixed(2)}`);
+      expect(faint, q).toEqual([]);
       await page.close();
     }
   }, 90_000);

@@ -18,9 +18,11 @@
  * the page composites them, as from a plane, and a tap under the mark from an empty cell under it.
  *
  * Labels: each tap cell carries its name (w₀₀ …) or value in the colour textOn / the renderer's
- * readableOn chooses for it, read at 4.5:1 or more (WCAG's normal-text level). Not the dark classic
- * figure: its filter (invert 0.92) narrows every contrast, and the renderer picks the label on the
- * fill it is given, before the filter, so some mid-tone taps read at 2.2 to 4.3:1 there.
+ * readableOn chooses for it, read at 4.5:1 or more (WCAG's normal-text level); the dark classic
+ * figure's too, fill and label both seen through its filter. The renderer picked that figure's
+ * labels on the fills as given, before the filter (invert 0.92 then), where five read at 2.2 to
+ * 4.3:1; the page now gives them (figureTapLabels), and the filter is invert 0.95, at 0.92 no
+ * label could read at 4.5:1 on #158028 as shown.
  *
  * The thresholds are what the chosen nine achieve less a little margin, so a worse set fails. The
  * nine before (Okabe–Ito's purple and green, an ochre, …) came within 2.4 of a plane for a
@@ -31,7 +33,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { palette as rendererPalette, readableOn, rgbOf } from '../../src/render/palette.js';
-import { MATRIX_MARK_OPACITY, TAP_COLOURS, figureTapFills, paletteOf, textOn, throughDarkFilter } from '../../web/src/palette.js';
+import { MATRIX_MARK_OPACITY, TAP_COLOURS, figureTapFills, figureTapLabels, paletteOf, textOn, throughDarkFilter } from '../../web/src/palette.js';
 import { VISIONS, ciede2000, contrast, difference, fromHex, lab, over, type Colour, type Vision } from './colour-vision.js';
 
 /** Each plane's colour as the page shows it, in a theme and palette. */
@@ -188,6 +190,17 @@ describe('tap colours', () => {
       const classic = contrast(readableOn(rgbOf(c)!).map((v) => v / 255), fromHex(c));
       if (classic < LABEL) faint.push(`classic figure: ${c}: ${classic.toFixed(2)}`);
     }
+    expect(faint).toEqual([]);
+  });
+
+  it(`the dark classic figure: each tap's label reads on it as the filter shows both (contrast ${LABEL}:1 or more)`, () => {
+    const labels = figureTapLabels('dark')!;
+    const faint: string[] = [];
+    figureTapFills('dark').forEach((c, i) => {
+      const shown = contrast(throughDarkFilter(fromHex(labels[i])), throughDarkFilter(fromHex(c)));
+      if (shown < LABEL) faint.push(`${TAP_COLOURS[i]} (given ${c}, label ${labels[i]}): ${shown.toFixed(2)}`);
+    });
+    expect(labels).toHaveLength(TAP_COLOURS.length);
     expect(faint).toEqual([]);
   });
 

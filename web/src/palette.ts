@@ -156,9 +156,10 @@ export function tapsShown(): boolean {
 /**
  * The tap colours for the classic figure (the renderer's `kernelFills`, indexed by tap as
  * `tapFill`, which it cycles the same way). In the dark theme that figure is shown through
- * style.css's `filter: invert(0.92) hue-rotate(180deg)`: each colour is given as the one that
+ * style.css's `filter: invert(0.95) hue-rotate(180deg)`: each colour is given as the one that
  * filter turns into the matrix's (all nine are colours it can produce; for one it could not, the
- * nearest it can), so a kernel cell and its matrix entries still match.
+ * nearest it can), so a kernel cell and its matrix entries still match. Their labels are given
+ * with them (figureTapLabels).
  */
 export function figureTapFills(theme: Theme): string[] {
   return theme === 'dark' ? (darkFills ??= TAP_COLOURS.map((c) => hex(beforeDarkFilter(rgbOf(c)!)))) : [...TAP_COLOURS];
@@ -166,11 +167,41 @@ export function figureTapFills(theme: Theme): string[] {
 
 let darkFills: string[] | undefined;
 
-/** The amount of style.css's invert() on the dark theme's classic figure. */
-const DARK_INVERT = 0.92;
+/**
+ * The label colours the classic figure is given with figureTapFills (the renderer's `kernelLabels`);
+ * null: the renderer's own. Through the dark filter the renderer's pick, made on the fill as given,
+ * read at 2.2 to 4.3:1 on five taps; each label is picked instead by the same rule on the fill as
+ * shown, between the dark and light texts the filter shows.
+ */
+export function figureTapLabels(theme: Theme): string[] | null {
+  return theme === 'dark' ? figureTapFills('dark').map((c) => hex(darkLabel(rgbOf(c)!.map((v) => v / 255)))) : null;
+}
+
+/** What the dark filter shows for a colour given in 0–255, in 0–255. */
+const shownDark = (c: readonly number[]): Rgb => throughDarkFilter(c.map((v) => v / 255)).map((v) => v * 255) as unknown as Rgb;
 
 /**
- * What the dark theme's filter shows for `c` (0–1 per channel): invert(0.92), then
+ * The dark and light label colours as the dark filter shows them: given white, it shows a
+ * near-black; given black, a near-white. `readableOn` picks between these on the fill as shown.
+ */
+const darkLabels = (): readonly [Rgb, Rgb] => [shownDark([255, 255, 255]), shownDark([0, 0, 0])];
+
+/** The label (white or black, as given to the filter) that reads on fill `x` (0–1) as the filter shows both. */
+function darkLabel(x: readonly number[]): Rgb {
+  const shown = shownDark(x.map((v) => v * 255));
+  const labels = darkLabels();
+  return readableOn(shown, labels) === labels[0] ? [255, 255, 255] : [0, 0, 0];
+}
+
+/**
+ * The amount of style.css's invert() on the dark theme's classic figure. Its darkest and lightest
+ * greys are 13 and 242 of 255: at 0.92 (20 and 235) no label could read at 4.5:1 on the green tap
+ * #158028 as shown (4.2:1 at best); at 0.95 its label reads at 4.5:1.
+ */
+const DARK_INVERT = 0.95;
+
+/**
+ * What the dark theme's filter shows for `c` (0–1 per channel): invert(0.95), then
  * hue-rotate(180deg) with the matrix of the Filter Effects specification, clamped.
  */
 export function throughDarkFilter(c: readonly number[]): number[] {

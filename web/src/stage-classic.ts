@@ -40,7 +40,7 @@ import type { KeyParts, Part } from './classic-crop.js';
 import type { PathPrim } from '../../src/render/svg.js';
 import type { Prim } from '../../src/render/scene.js';
 import { rendererValues } from './figure-numbers.js';
-import { figureTapFills, tapsShown } from './palette.js';
+import { figureTapFills, figureTapLabels, tapsShown } from './palette.js';
 import { onTabShown } from './side-tabs.js';
 import type { Lang } from './state.js';
 import { channelSlice, lettered, planeLetters } from './stage-scene.js';
@@ -187,7 +187,16 @@ export class ClassicStage {
    * filter when the page is dark (body[data-theme], which style.css's filter follows).
    */
   private fillsNow(): string[] | null {
-    return tapsShown() ? figureTapFills(document.body.dataset.theme === 'dark' ? 'dark' : 'light') : null;
+    return tapsShown() ? figureTapFills(this.theme()) : null;
+  }
+
+  /** The labels for those fills: picked for the dark filter when the page is dark (null: the renderer's own). */
+  private labelsNow(): string[] | null {
+    return tapsShown() ? figureTapLabels(this.theme()) : null;
+  }
+
+  private theme(): 'dark' | 'light' {
+    return document.body.dataset.theme === 'dark' ? 'dark' : 'light';
   }
 
   /**
@@ -229,6 +238,7 @@ export class ClassicStage {
         textScale: this.textScale,
         emptyCells: 'joined',
         kernelFills: this.fillsNow() ?? undefined,
+        kernelLabels: this.labelsNow() ?? undefined,
         channel: { input: ic, output: oc },
       });
       this.refusal = null;
