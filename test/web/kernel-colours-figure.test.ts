@@ -26,12 +26,12 @@ async function open(query: string): Promise<Page> {
 /**
  * Each kernel label of the classic figure (w₀₀ …) → the fill of the shape drawn under a point of
  * its cell away from the text (the renderer prints the name 4 units under the cell's centre, the
- * cell 26 units wide), and that point on the screen.
+ * cell 26 units wide), the label's own fill, and that point on the screen.
  */
-async function figureKernel(page: Page): Promise<Record<string, { fill: string; x: number; y: number }>> {
+async function figureKernel(page: Page): Promise<Record<string, { fill: string; text: string; x: number; y: number }>> {
   return page.evaluate(() => {
     const svg = document.querySelector<SVGSVGElement>('#svg-classic')!;
-    const out: Record<string, { fill: string; x: number; y: number }> = {};
+    const out: Record<string, { fill: string; text: string; x: number; y: number }> = {};
     const m = svg.getScreenCTM()!;
     for (const t of Array.from(svg.querySelectorAll<SVGTextElement>('#classic-base text'))) {
       if (!/^w[₀-₉]+$/.test(t.textContent ?? '')) continue;
@@ -40,7 +40,7 @@ async function figureKernel(page: Page): Promise<Record<string, { fill: string; 
       p.y = Number(t.getAttribute('y')) - 4 - 9;
       const s = p.matrixTransform(m);
       const under = document.elementsFromPoint(s.x, s.y).find((e) => e.closest('#classic-base') && e.tagName !== 'text' && e.getAttribute('fill'));
-      out[t.textContent!] = { fill: under?.getAttribute('fill') ?? '', x: s.x, y: s.y };
+      out[t.textContent!] = { fill: under?.getAttribute('fill') ?? '', text: t.getAttribute('fill') ?? '', x: s.x, y: s.y };
     }
     return out;
   });
@@ -146,21 +146,10 @@ describe('classic figure kernel in the matrix colours', () => {
       const page = await open(q);
       // The tour opens the Matrix tab; the kernel is painted once its nine cells have nine fills.
       await expect.poll(async () => new Set(Object.values(await figureKernel(page)).map((c) => c.fill)).size, { timeout: 20_000 }).toBe(9);
-      const cells = await page.evaluate(() => {
-        const svg = document.querySelector<SVGSVGElement>('#svg-classic')!;
-        const m = svg.getScreenCTM()!;
-        const out: { label: string; text: string; fill: string }[] = [];
-        for (const t of Array.from(svg.querySelectorAll<SVGTextElement>('#classic-base text'))) {
-          if (!/^w[₀-₉]+$/.test(t.textContent ?? '')) continue;
-          const p = svg.createSVGPoint();
-          p.x = Number(t.getAttribute('x')) - 9;
-          p.y = Number(t.getAttribute('y')) - 4 - 9;
-          const s = p.matrixTransform(m);
-          const under = document.elementsFromPoint(s.x, s.y).find((e) => e.closest('#classic-base') && e.tagName !== 'text' && e.getAttribute('fill'));
-          out.push({ label: t.textContent!, text: t.getAttribute('fill') ?? '', fill: under?.getAttribute('fill') ?? '' });
-        }
-        return { out, filter: getComputedStyle(svg).filter };
-      });
+      const cells = {
+        out: Object.entries(await figureKernel(page)).map(([label, { text, fill }]) => ({ label, text, fill })),
+        filter: await page.$eval('#svg-classic', (svg) => getComputedStyle(svg).filter),
+      };
       // The filter on the page is the one throughDarkFilter models: black comes out as the invert amount.
       const amount = Number(/invert\(([\d.]+)\)/.exec(cells.filter)?.[1]);
       expect(throughDarkFilter([0, 0, 0]).map((v) => v.toFixed(4)), cells.filter).toEqual(Array(3).fill(amount.toFixed(4)));
