@@ -75,9 +75,14 @@ export function rgbOf(hexColour: string): Rgb | null {
 const DARK_TEXT: Rgb = [17, 17, 17];
 const LIGHT_TEXT: Rgb = [245, 245, 245];
 
+/** An sRGB channel (0–1) as linear light (0–1): the one decoding the contrast and colour-distance sums share. */
+export function linearChannel(v: number): number {
+  return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+}
+
 /** WCAG 2 relative luminance of an sRGB colour (0–255 per channel). */
 function luminance(c: Rgb): number {
-  const [r, g, b] = c.map((v) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = c.map((v) => linearChannel(v / 255));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 

@@ -3,7 +3,7 @@
  * which stay distinct under deuteranopia, protanopia and tritanopia). Fills are written as SVG
  * attributes, so an exported SVG carries its colours with it.
  */
-import { hex, readableOn, rgbOf } from '../../src/render/palette.js';
+import { hex, linearChannel, readableOn, rgbOf } from '../../src/render/palette.js';
 import type { Rgb } from '../../src/render/scene.js';
 import type { Theme } from './state.js';
 
@@ -220,7 +220,7 @@ function undoDarkFilter(c: readonly number[]): number[] {
 
 /** CIE L*a*b* (D65) of an sRGB colour (0–1 per channel): where distances match what the eye sees. */
 function lab(c: readonly number[]): number[] {
-  const [r, g, b] = c.map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+  const [r, g, b] = c.map(linearChannel);
   const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
   const x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.9505), y = f(0.2126 * r + 0.7152 * g + 0.0722 * b), z = f((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.089);
   return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
