@@ -17,6 +17,10 @@ describe('sizes kept whole where prose wraps (keep-together.ts)', () => {
   it('holds English setting words with their number, and bracketed factors with no space between them', () => {
     expect(kept('[channel 0] 0.5·0.3 + 0.1·0.2 + [channel 1] 0.4·0.1')).toEqual(['channel 0', 'channel 1']);
     expect(kept('Stride 2 and dilation 3, padding 1')).toEqual(['Stride 2', 'dilation 3', 'padding 1']);
+    // The plural with a range, as the classic figure's note names an output channel's inputs; in
+    // Chinese the glossary word with its range (a single number may still break from its word).
+    expect(kept('output channel 1 adds the shares of input channels 2–3, as')).toEqual(['channel 1', 'channels 2–3']);
+    expect(kept('输出通道 1 要把输入通道 0–15 的各份加在一起，')).toEqual(['通道', '通道 0–15']);
     // The word alone, or a long run of numbers after it, is not a pair to hold.
     expect(kept('sum over its channels, stride of the layer')).toEqual([]);
     expect(kept('k̂ = k + (k\u00a0−\u00a01)(d\u00a0−\u00a01) = d(k − 1) + 1')).toEqual(['(k\u00a0−\u00a01)(d\u00a0−\u00a01)']);

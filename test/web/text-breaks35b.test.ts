@@ -49,3 +49,25 @@ describe('the step sentence’s runs and a bracketed product stay on one line; s
     }, 60_000);
   }
 });
+
+/**
+ * The plural with a range: the classic figure's note on a layer whose output channel adds four
+ * input channels ends "input channels 0–3" / "输入通道 0–3", and before the pair held plurals and
+ * ranges it broke "channels / 0–3", "0– / 3" and "输入通道 / 0–3" at these widths (each one seen).
+ */
+describe('a setting’s word stays with its range', () => {
+  const SHARE = '?i=5&k=3&s=1&p=1&ci=4&co=2&n=1&fig=classic';
+  for (const [lang, piece, widths] of [['en', 'channels 0–3', [440, 1130]], ['zh', '通道 0–3', [404, 1082]]] as const) {
+    it(`${lang}: “${piece}” in the classic figure’s note at ${widths.join(' and ')} px`, async () => {
+      for (const width of widths) {
+        const { page } = await h.open(`${SHARE}&lang=${lang}`, { width, height: 844 });
+        const m = await lines(page, '#channels-note-text');
+        expect(m.text).toContain(piece);
+        expect(splits(m, piece), shown(m)).toEqual([]);
+        expect(m.overflow, shown(m)).toBeLessThanOrEqual(1);
+        expect(m.lines, shown(m)).toBeGreaterThan(1);
+        await page.close();
+      }
+    }, 60_000);
+  }
+});

@@ -20,9 +20,10 @@
  *
  * Chinese words of the glossary that the page sets beside numbers (步长, 填充, 卷积核 …) are kept
  * whole too: a caption two to a phone's row broke "步 / 长 2". Only the word is held, not the
- * number after it, so a line can still break between a word and a long run of numbers. English
- * holds its setting words with their number ("channel 1"), and a product of bracketed factors
- * ("(k − 1)(d − 1)") is held where no space joins them.
+ * number after it, so a line can still break between a word and a long run of numbers; a range
+ * after it is held with it ("通道 0–3"). English holds its setting words with their number or range
+ * ("channel 1", "channels 2–3"), and a product of bracketed factors ("(k − 1)(d − 1)") is held
+ * where no space joins them.
  */
 const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
 const SIZE = `${NUMBER}(?: × ${NUMBER})*`;
@@ -39,12 +40,17 @@ const GLUED = new RegExp(`${CELLS}(?: [×→] ${CELLS})+`, 'g');
  * that 膨胀率 is held as one word rather than 膨胀 and a loose 率.
  */
 const WORDS = new RegExp(['卷积核', '膨胀率', '分组数', '步长', '填充', '膨胀', '通道', '分组'].join('|'), 'g');
+/** Two numbers joined by an en dash, the page's ranges ("channels 2–3", "通道 0–15"). */
+const RANGE = `${NUMBER}–${NUMBER}`;
 /**
- * English's words for a layer's settings beside their number ("channel 1", "stride 2"), held as a
- * pair: English breaks only at spaces, and the step sentence under the figure broke "[channel /
- * 1]" at 1280 px. Only the word and one number, so a long sentence still wraps between its pairs.
+ * A setting's word beside its number, held as a pair. English breaks only at spaces, and the step
+ * sentence under the figure broke "[channel / 1]" at 1280 px: its words (singular or plural) are
+ * held with one number or one range ("channels 2–3" broke the same way). Chinese holds a glossary
+ * word with a range only ("输入通道 0–3"), which reads as one item; a single number may break
+ * from its word there, as Chinese lines do. Only the word and its number or range, so a long
+ * sentence still wraps between its pairs.
  */
-const PAIRS = new RegExp(String.raw`\b(?:[Cc]hannel|[Ss]tride|[Pp]adding|[Dd]ilation)[ \u00a0]${NUMBER}\b`, 'g');
+const PAIRS = new RegExp(String.raw`\b(?:[Cc]hannel|[Ss]tride|[Pp]adding|[Dd]ilation)s?[ \u00a0](?:${RANGE}|${NUMBER})\b|(?:${WORDS.source})[ \u00a0]${RANGE}`, 'g');
 /**
  * Factors in brackets written side by side with no space between them ("(k − 1)(d − 1)"): a line
  * may break between ")" and "(", and a Chinese phone broke the tour's footprint formula there
