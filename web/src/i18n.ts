@@ -81,6 +81,8 @@ const en = {
   params: 'Parameters',
   macs: 'Multiply–adds (MACs)',
   rfCells: '{f} input cells',
+  // A field of one cell (a 1 × 1 kernel at stride 1): "1 × 1 input cells" read as a plural of one.
+  rfCellOne: '1 input cell',
   rfCellsPhases: '{f} input cells at most; {min} for some outputs',
   rfDead: '; some outputs read no input cell',
   rfStack: 'Stacked layers see more: tour part {n}, or load a model.',
@@ -206,6 +208,11 @@ const en = {
   stackReach: 'one output reaches {span}×{span} input cells',
   stackHoles: '{holes} rows and {holes} columns are never read',
   stackNoHoles: 'every one of them is read',
+  // Counts of 1 (stack-figure.ts): a 1 × 1 kernel reaches its own cell whatever the rates; a
+  // 2-tap kernel at rates 1, 2, 5 leaves one row and one column unread.
+  stackReachOne: 'one output reaches only 1 input cell',
+  stackOneTap: 'whatever the rates (a 1×1 kernel)',
+  stackHole: '1 row and 1 column are never read',
   classicRefused: 'The classic figure draws at most 64 cells per axis; the grids show this layer. The Figure menu keeps “classic”, which comes back for a smaller layer.',
   // The classic figure's output plane prints one input channel's share (figure-numbers.ts).
   classicShare: 'Its output plane prints the share of input channel {ic} alone (the products drawn, added); output channel {oc} adds the shares of input channels {from}–{to}, as the step sentence does.',
@@ -337,6 +344,7 @@ const zh: Record<keyof typeof en, string> = {
   params: '参数量',
   macs: '乘加次数（MACs）',
   rfCells: '{f} 个输入单元',
+  rfCellOne: '1 个输入单元',
   rfCellsPhases: '最多 {f} 个输入单元，部分输出为 {min}',
   rfDead: '；部分输出不依赖任何输入单元',
   rfStack: '多层堆叠后感受野更大：见导览第 {n} 节，或载入模型。',
@@ -458,6 +466,9 @@ const zh: Record<keyof typeof en, string> = {
   stackReach: '一个输出\u200b覆盖 {span}×{span} 个\u200b输入单元',
   stackHoles: '其中 {holes} 行、{holes} 列\u200b从未被读取',
   stackNoHoles: '每个单元\u200b都被读取',
+  stackReachOne: '一个输出\u200b只覆盖 1 个\u200b输入单元',
+  stackOneTap: '与膨胀率无关\u200b（1×1 卷积核）',
+  stackHole: '其中 1 行、1 列\u200b从未被读取',
   classicRefused: '经典示意图每个方向最多画 64 个单元；这一层改用网格显示。“图示”菜单仍选着经典示意图，层变小后会换回来。',
   classicShare: '输出平面上的数只是输入通道 {ic} 的那一份（图中乘积之和）；输出通道 {oc} 要把输入通道 {from}–{to} 的各份加在一起，步骤说明里的值就是这个和。',
   shareFileDrawn: '输出的数 = Σ（输入通道 {ic} 的积）',

@@ -123,7 +123,8 @@ export function layerFieldText(g: ConvGeometry, lang: 'en' | 'zh'): string {
   }
   const size = (xs: number[]) => xs.join(' × ');
   const same = f.max.every((m, a) => m === f.min[a]);
-  const text = same ? t(lang, 'rfCells', { f: size(f.max) }) : t(lang, 'rfCellsPhases', { f: size(f.max), min: size(f.min) });
+  const one = f.max.every((m) => m === 1);
+  const text = same ? (one ? t(lang, 'rfCellOne') : t(lang, 'rfCells', { f: size(f.max) })) : t(lang, 'rfCellsPhases', { f: size(f.max), min: size(f.min) });
   return f.dead ? text + t(lang, 'rfDead') : text;
 }
 

@@ -68,8 +68,11 @@ export class StackFigure {
       const holes = new Set(r.holes);
       const side = r.span * cell;
       const title = t(lang, 'stackRates', { r: listText(sets[i], lang) });
-      const note = t(lang, 'stackReach', { span: r.span });
-      const holesNote = r.holes.length > 0 ? t(lang, 'stackHoles', { holes: r.holes.length }) : t(lang, 'stackNoHoles');
+      // Counts of 1 said as one: a single cell reached, a single row and column unread.
+      const note = r.span === 1 ? t(lang, 'stackReachOne') : t(lang, 'stackReach', { span: r.span });
+      const holesNote = r.holes.length > 1 ? t(lang, 'stackHoles', { holes: r.holes.length })
+        : r.holes.length === 1 ? t(lang, 'stackHole')
+        : r.span === 1 ? t(lang, 'stackOneTap') : t(lang, 'stackNoHoles');
       labels.push(plainText(`${title}: ${note}, ${holesNote}`));
       columns.push({ x, w: Math.max(side, 240), lines: [title, note, holesNote] });
       const read: string[] = [];

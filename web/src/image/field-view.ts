@@ -249,7 +249,10 @@ export class FieldView {
     // A transposed stack with a stride: what varies from output to output is how many pixels reach
     // it (its field, a pixel or a few, has no holes worth a sentence of their own).
     const spread = !!st.layer?.transposed && strideOf(st).some((v) => v > 1) && f.pixels > 0;
-    const first: ImageKey = f.pixels === 0 ? 'fieldNone' : f.holes > 0 ? 'fieldSummary' : spread ? (f.pixels === 1 ? 'fieldTransposedHere1' : 'fieldTransposedHere') : 'fieldSummaryAll';
+    const first: ImageKey = f.pixels === 0 ? 'fieldNone'
+      : f.holes > 0 ? (f.holes === 1 ? 'fieldSummary1' : 'fieldSummary')
+      : spread ? (f.pixels === 1 ? 'fieldTransposedHere1' : 'fieldTransposedHere')
+      : f.pixels === 1 ? 'fieldSummaryOne' : 'fieldSummaryAll';
     const said = [it(this.lang, first, { rates, h: f.span[0], w: f.span[1], n: count(f.pixels, this.lang), holes: count(f.holes, this.lang) })];
     // Near an edge the padding takes part of the field: the numbers shrink, and the page says why.
     const clipped = f.span[0] < f.unclipped[0] || f.span[1] < f.unclipped[1];
@@ -290,7 +293,7 @@ export class FieldView {
     // Four numbers are read at a glance; more are said as a range.
     const said = (v: number[]) => (even(v) ? String(v[0]) : v.length <= 4 ? listText(v, L, true) : it(L, 'tapRange', { a: v[0], b: v[v.length - 1] }));
     const copy = it(L, even(taps) ? 'fieldTransposedEven' : 'fieldTransposedUneven', { s: `${s0} × ${s1}`, n: taps.length, counts: said(taps), k: st.kernel[0] * st.kernel[1] });
-    const stacked = it(L, even(reads) ? 'fieldTransposedReadsSame' : 'fieldTransposedReads', { b: `${p0} × ${p1}`, reads: it(L, 'tapRange', { a: reads[0], b: reads[reads.length - 1] }), a: reads[0] });
+    const stacked = it(L, !even(reads) ? 'fieldTransposedReads' : reads[0] === 1 ? 'fieldTransposedReadsSame1' : 'fieldTransposedReadsSame', { b: `${p0} × ${p1}`, reads: it(L, 'tapRange', { a: reads[0], b: reads[reads.length - 1] }), a: reads[0] });
     return [copy, stacked];
   }
 }
