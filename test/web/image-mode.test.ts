@@ -453,7 +453,7 @@ describe('image mode', () => {
     // The default stack is the layer itself (3 × 3, dilation 2) three times.
     await summary('120');
     expect(await page.getAttribute('[data-field-summary]', 'data-span')).toBe('13x13');
-    expect(await page.$eval('#image-field-stack', (e) => (e as HTMLSelectElement).selectedOptions[0].textContent)).toBe('This layer three times: 3 × 3, stride 1, rates 2, 2, 2');
+    expect(await page.$eval('#image-field-stack', (e) => (e as HTMLSelectElement).selectedOptions[0].textContent)).toBe('This layer three times: 3 × 3, stride 1, rate 2');
     // Its 3 × 3 kernel at 1, 2, 5 is the fixed 1, 2, 5 stack, listed once.
     await page.selectOption('#image-field-stack', '1-2-5');
     await summary('0');

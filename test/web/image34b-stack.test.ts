@@ -50,7 +50,7 @@ describe('image mode: the layer stacked three times keeps its stride', () => {
     expect(f.holes).toBe('0');
     // That output's field is centred on the pointer's pixel (the picture's middle, 256) within a stride.
     expect(Math.abs(r.centre! - 256)).toBeLessThanOrEqual(4);
-    expect(await optionText(page, 'layer')).toBe('This layer three times: 3 × 3, stride 2, rates 1, 1, 1');
+    expect(await optionText(page, 'layer')).toBe('This layer three times: 3 × 3, stride 2, rate 1');
     expect(await page.textContent('[data-image-field] > p')).toMatch(/stride 2, dilation rate 1, the layer’s own padding\./);
     // Its kernel at 1, 2, 5 is the fixed 1, 2, 5 stack when the kernel is 3 × 3: one entry, not two.
     expect(await options(page)).toEqual(['layer', '2-2-2', '1-2-5', '1-2-4', '4-4']);
@@ -66,7 +66,7 @@ describe('image mode: the layer stacked three times keeps its stride', () => {
 
   it('a transposed layer is stacked as a transposed layer, and a stack that cannot run says why', async () => {
     const page = await open('?view=image&lang=en&k=3&s=2&p=1&t=1&op=1');
-    expect(await optionText(page, 'layer')).toBe('This transposed layer three times: 3 × 3, stride 2, rates 1, 1, 1');
+    expect(await optionText(page, 'layer')).toBe('3 transposed layers: 3 × 3, stride 2, rate 1');
     const f = await field(page, 'layer');
     const net = threeOf({ type: 'convTranspose', kernel: 3, stride: 2, padding: 1, outputPadding: 1 });
     const [r, c] = outputRegion(net, f.output);
@@ -92,7 +92,7 @@ describe('image mode: the layer stacked three times keeps its stride', () => {
 
   it('in Chinese on a phone the entry names the stride too', async () => {
     const page = await open('?view=image&lang=zh', { width: 390, height: 844 });
-    expect(await optionText(page, 'layer')).toBe('这一层叠三次：3 × 3，步长 2，膨胀率 1、1、1');
+    expect(await optionText(page, 'layer')).toBe('这一层叠三次：3 × 3，步长 2，膨胀率 1');
     const f = await field(page, 'layer');
     expect(f.span).toBe('15x15');
     expect(f.text).toMatch(/^膨胀率 1、1、1：感受野覆盖 15 × 15 像素/);

@@ -148,7 +148,10 @@ export class FieldView {
     const [again, hdc] = this.fromLayer;
     const k = kernelText(again);
     const mine = h('optgroup', { label: it(L, 'fieldFromLayer') });
-    mine.append(option(again, it(L, again.layer?.transposed ? 'fieldLayerStackTransposed' : 'fieldLayerStack', { k, s: strideText(again), rates: ratesText(again, L) })));
+    // Its three copies share one rate, named once: the entry's whole name then fits the menu on a
+    // 390 px phone ("rates 1, 1, 1" and "This transposed layer three times" were cut at its edge).
+    const rate = ratesText({ ...again, rates: [again.rates[0]] }, L);
+    mine.append(option(again, it(L, again.layer?.transposed ? 'fieldLayerStackTransposed' : 'fieldLayerStack', { k, s: strideText(again), d: rate })));
     // Its kernel at 1, 2, 5 where that is not a fixed stack already (3 × 3: the same layers, the same field).
     if (!sameFixed(hdc)) mine.append(option(hdc, it(L, 'fieldLayerHdc', { k, rates: ratesText(hdc, L) })));
     const fixed = h('optgroup', { label: it(L, 'fieldFixed') });

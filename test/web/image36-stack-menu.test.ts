@@ -1,0 +1,44 @@
+/**
+ * The stacked field's menu on a phone (390 × 844): it took its longest entry's width (398 px) in a
+ * 360 px panel and ran past the screen's edge, so the chosen entry "This layer three times: 3 × 3,
+ * stride 2, rates 1, 1, 1" was cut at the right. The menu now stays inside its panel, and each
+ * entry from the layer, direct or transposed, in English and Chinese, is whole in it: a menu of
+ * that entry alone, at the menu's own font and padding, is no wider than the menu.
+ */
+import { describe, expect, it } from 'vitest';
+import { fileHarness } from './harness.js';
+
+const h = fileHarness();
+
+describe('image mode on a phone: the stacks menu shows its entry whole', () => {
+  for (const lang of ['en', 'zh'])
+    for (const [what, query] of [['direct', 'k=3&s=2&p=1'], ['transposed', 'k=3&s=2&p=1&t=1&op=1']]) {
+      it(`${lang}, a ${what} layer`, async () => {
+        const context = await h.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, reducedMotion: 'reduce' });
+        const page = await context.newPage();
+        await page.goto(`${h.url}?view=image&lang=${lang}&${query}`);
+        await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-image-mode]')?.dataset.studies === 'ready', null, { timeout: 60_000 });
+        const m = await page.$eval('#image-field-stack', (el) => {
+          const menu = el as HTMLSelectElement;
+          const panel = menu.closest('section')!.getBoundingClientRect();
+          // Each entry of the layer's group alone in a menu styled as this one, as wide as it wants.
+          const needs = [...menu.querySelectorAll('optgroup:first-child option')].map((o) => {
+            const probe = menu.cloneNode(false) as HTMLSelectElement;
+            probe.removeAttribute('id');
+            probe.style.cssText = 'position: absolute; width: max-content; max-width: none; visibility: hidden';
+            probe.append(o.cloneNode(true));
+            menu.parentElement!.append(probe);
+            const w = probe.getBoundingClientRect().width;
+            probe.remove();
+            return { text: o.textContent, w };
+          });
+          const r = menu.getBoundingClientRect();
+          return { right: r.right, width: r.width, panelRight: panel.right, screen: innerWidth, needs };
+        });
+        expect(m.needs.length).toBeGreaterThan(0);
+        expect(m.right).toBeLessThanOrEqual(Math.min(m.panelRight, m.screen));
+        for (const n of m.needs) expect(n.w, n.text ?? '').toBeLessThanOrEqual(m.width + 0.5);
+        await context.close();
+      }, 90_000);
+    }
+});
