@@ -12,6 +12,7 @@ import { byId, select } from './dom-write.js';
 import { channelsCutText } from './drawn-channels.js';
 import { composeSvg, download, gifBlob, pngBlob, rasterise } from './export.js';
 import { outputShare, rendererValues, shareLines } from './figure-numbers.js';
+import { renderRefusalText } from './export-refusal.js';
 import { GIF_SAMPLE_FRAMES, estimateGifBytes, sizeText } from './gif-estimate.js';
 import { t } from './i18n.js';
 import { paletteOf } from './palette.js';
@@ -292,19 +293,23 @@ export function bindExport(views: Views): void {
     status.textContent = t(store.state.lang, 'exporting');
     try {
       let out: { blob: Blob; name: string };
+      // Why the renderer refused the style asked for, in the page's language: said with the file
+      // made instead, so it stays once the file is saved (export-refusal.ts).
+      let why: string | null = null;
       if (style === 'classic' || style === 'flat') {
         try {
           out = await exportWithRenderer(kind, style, frames);
         } catch (e) {
           if (!isConvError(e)) throw e;
-          status.textContent = e.message;
+          why = renderRefusalText(e, style, store.state, store.state.lang);
           out = await exportScreen(views, kind, status, frames);
         }
       } else {
         out = await exportScreen(views, kind, status, frames);
       }
       download(out.blob, out.name);
-      status.textContent = t(store.state.lang, 'exportDone', { name: out.name });
+      const lang = store.state.lang;
+      status.textContent = why === null ? t(lang, 'exportDone', { name: out.name }) : t(lang, 'exportFellBack', { name: out.name, why });
     } catch (e) {
       status.textContent = String((e as Error).message);
     }

@@ -1,0 +1,81 @@
+/**
+ * Why a classic or flat export fell back to the on-screen style, in the page's language. The
+ * library's renderer refuses a picture it cannot draw with a ConvError; the status line showed its
+ * English message, on the Chinese page too. The sentence is built from the error's stable code and
+ * values (never its message): what is too large and where, and the input or stride that would fit,
+ * each fit found by asking the library (resolveSpec through buildLayer, then the renderer's own
+ * size guard, checkDrawable) rather than by re-deriving its formulas.
+ *
+ * The page's layers meet one refusal: too many cells on an axis (TOO_LARGE). A direct layer never
+ * does (an input of at most 32 and padding of at most 16 a side give at most 64 cells), a
+ * transposed one often: `?i=16&k=3&s=5&p=0&t=1` gives a zero-inserted, padded input of 80 cells a side.
+ * Any other refusal keeps the renderer's English message, said to be the renderer's (in Chinese
+ * with the code's translated headline around it).
+ */
+import type { ConvError } from '../../src/geometry/errors.js';
+import type { ConvGeometry } from '../../src/geometry/types.js';
+import { errorHeadline } from '../../src/i18n/errors.js';
+import { checkDrawable } from '../../src/render/options.js';
+import { t } from './i18n.js';
+import { buildLayer } from './layer.js';
+import { BOUNDS, type Lang, type State } from './state.js';
+
+/** The picture styles the renderer draws. */
+export type RendererStyle = 'classic' | 'flat';
+
+/** Whether axis `ax` of `g` is within the renderer's size guard (its grid, output and input). */
+function drawable(g: ConvGeometry, ax: number): boolean {
+  const a = g.axes[ax];
+  try {
+    checkDrawable({ grid: [a.equivalent.gridSize], output: [a.output], input: [a.input] }, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The largest value of `key` on axis `ax`, below the one set, with which the layer (everything
+ * else as it is) is valid and that axis is drawable; null if none is.
+ */
+function largestFit(state: State, ax: number, key: 'input' | 'stride'): number | null {
+  for (let v = state[key][ax] - 1; v >= BOUNDS[key][0]; v--) {
+    const pair = [...state[key]] as [number, number];
+    pair[ax] = v;
+    const r = buildLayer({ ...state, [key]: pair });
+    if (r.ok && drawable(r.geometry, ax)) return v;
+  }
+  return null;
+}
+
+/** Which of the layer's grids the renderer counted: the shape's name in its refusal's values. */
+function gridWord(what: string, transposed: boolean, lang: Lang): string {
+  if (what === 'output') return t(lang, 'refuseOutput');
+  if (what === 'input') return t(lang, 'refuseInput');
+  return t(lang, transposed ? 'refuseGridTransposed' : 'refuseGrid');
+}
+
+/**
+ * The reason a `style` export of the layer `state` sets was refused by the renderer (`e`), as a
+ * clause that follows "Saved … as on screen:" (exportFellBack).
+ */
+export function renderRefusalText(e: ConvError, style: RendererStyle, state: State, lang: Lang): string {
+  const styleName = t(lang, style === 'classic' ? 'styleClassic' : 'styleFlat');
+  const v = e.values;
+  const what = Object.keys(v).find((k) => k !== 'limit');
+  const shape = what ? v[what] : undefined;
+  const ax = e.axis === 'W' ? 1 : 0;
+  if (e.code === 'TOO_LARGE' && what && Array.isArray(shape) && typeof v.limit === 'number' && (e.axis === 'H' || e.axis === 'W')) {
+    const axis = t(lang, ax === 1 ? 'refuseAxisW' : 'refuseAxisH');
+    const said = t(lang, 'refuseTooLarge', { style: styleName, limit: v.limit, what: gridWord(what, state.transposed, lang), n: Number(shape[ax]), axis });
+    const input = largestFit(state, ax, 'input');
+    const stride = largestFit(state, ax, 'stride');
+    const fix = input !== null && stride !== null ? t(lang, 'refuseFitBoth', { i: input, s: stride, axis })
+      : input !== null ? t(lang, 'refuseFitInput', { i: input, axis })
+      : stride !== null ? t(lang, 'refuseFitStride', { s: stride, axis })
+      : t(lang, 'refuseFitNone', { style: styleName });
+    return `${said}${lang === 'zh' ? '' : ' '}${fix}`;
+  }
+  // A refusal the page has no sentence for: the renderer's own words, said to be its own.
+  return t(lang, 'refuseOther', { style: styleName, head: errorHeadline(lang, e.code), msg: e.message });
+}
