@@ -2,12 +2,13 @@
  * `convkit matrix`: the convolution matrix C (rows: output cells, columns: input cells) as a table of
  * tap labels, JSON, or a drawing (--out c.svg).
  */
+import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { ConvError, show } from '../../geometry/errors.js';
 import { convMatrix } from '../../matrix/build.js';
 import { transpose } from '../../matrix/ops.js';
 import { matrixText } from '../../matrix/text.js';
-import { renderMatrixSvg } from '../../render/index.js';
+import { renderMatrixPng, renderMatrixSvg } from '../../render/index.js';
 import type { CliIO } from '../io.js';
 import { SIZE_SYNTAX } from '../parse.js';
 import { registerCommand } from '../registry.js';
@@ -54,11 +55,20 @@ registerCommand({
       .option('--weight <values>', 'weight values in PyTorch layout, comma-separated: entries get numbers instead of tap names')
       .option('--transpose', 'print Cᵀ instead of C')
       .option('--pair <oc,ic>', 'only the block of one output channel and one input channel')
-      .option('--out <file.svg>', 'draw the matrix into an SVG file')
-      .option('--row <n>', '--out: the row (output cell) to highlight')
+      .option('--out <file>', 'draw the matrix into a file: .svg or .png')
+      .option('--row <n>', 'with --out: the row (output cell) to highlight')
       .option('--json', 'print the sparse matrix as JSON (rows, cols, entries with row, col, label, terms, value)')
       .addHelpText('after', `\n${SIZE_SYNTAX}\n\nExamples:\n  convkit matrix --input 4x4 --kernel 3            (the classic 4×16 matrix)\n  convkit matrix --input 2x2 --kernel 3 --transposed   (its Cᵀ, 16×4)\n  convkit matrix --input 4x4 --kernel 3 --out c.svg --row 1`)
       .action(async (flags: MatrixFlags) => {
+        // The drawing's format follows the file's extension, as animate's does (a .png used to get
+        // SVG text), and --row only marks a row of it: a --row that changes nothing would mislead.
+        const ext = flags.out === undefined ? undefined : extname(flags.out).toLowerCase();
+        if (ext !== undefined && ext !== '.svg' && ext !== '.png') {
+          throw new ConvError('INVALID_OPTION', `--out ${show(flags.out)}: the file must end in .svg or .png`, { hint: 'e.g. --out c.svg' });
+        }
+        if (flags.row !== undefined && flags.out === undefined) {
+          throw new ConvError('INVALID_OPTION', '--row highlights a row of the drawing, but no --out file was given', { hint: 'add --out c.svg, or drop --row' });
+        }
         const weight = flags.weight === undefined ? undefined : parseWeight(flags.weight);
         const channelPair = flags.pair === undefined ? undefined : parsePair(flags.pair);
         let c = convMatrix(shapeOptionsFromFlags(flags), { weight, channelPair });
@@ -68,7 +78,7 @@ registerCommand({
           if (row !== undefined && !(Number.isInteger(row) && row >= 0 && row < c.rows)) {
             throw new ConvError('INVALID_NUMBER', `--row must be a row index from 0 to ${c.rows - 1}, but got ${show(flags.row)}`, { hint: `use --row 0 … ${c.rows - 1}` });
           }
-          writeFileAtomic(flags.out, renderMatrixSvg(c, { highlightRow: row }));
+          writeFileAtomic(flags.out, ext === '.png' ? renderMatrixPng(c, { highlightRow: row }) : renderMatrixSvg(c, { highlightRow: row }));
           emit(io, flags.json === true, { out: flags.out, rows: c.rows, cols: c.cols }, [`wrote ${flags.out} (${c.rows}×${c.cols} matrix)`]);
           return;
         }
