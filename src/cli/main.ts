@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
+import { inFlagWords } from './flag-words.js';
 import { processIO } from './io.js';
 import type { CliIO } from './io.js';
 import { registeredCommands } from './registry.js';
@@ -68,6 +69,11 @@ export function createProgram(io: CliIO = processIO): Command {
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   await loadCommands(argv);
   const program = createProgram(io);
+  // The command whose action runs, so that a refusal can name that command's flags.
+  let acting: Command | undefined;
+  program.hook('preAction', (_program, action) => {
+    acting = action;
+  });
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT_OK;
@@ -76,6 +82,7 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
       // Help and version end with 0; usage errors (commander already printed one line) with 2.
       return e.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     }
-    return reportError(io, e, argv.includes('--json'));
+    const command = acting;
+    return reportError(io, e, argv.includes('--json'), command ? (m) => inFlagWords(m, command) : undefined);
   }
 }

@@ -23,11 +23,15 @@ export function emit(io: CliIO, json: boolean, data: unknown, lines: readonly st
   else io.out(`${lines.join('\n')}\n`);
 }
 
-/** Reports an error thrown by an action; returns the exit code. */
-export function reportError(io: CliIO, e: unknown, json: boolean): number {
+/**
+ * Reports an error thrown by an action; returns the exit code. `words` rewrites the one line a
+ * person reads (the library's option names as the command's flags: flag-words.ts); the --json
+ * error keeps the library's own message and names, for programs.
+ */
+export function reportError(io: CliIO, e: unknown, json: boolean, words: (message: string) => string = (m) => m): number {
   if (e instanceof CliExit) return e.exitCode;
   if (isConvError(e)) {
-    io.err(`convkit: error: ${e.message.replace(/\s*\n\s*/g, ' ')}\n`);
+    io.err(`convkit: error: ${words(e.message).replace(/\s*\n\s*/g, ' ')}\n`);
     if (json) io.out(`${JSON.stringify({ error: e.toJSON() }, null, 2)}\n`);
     return EXIT_BAD_INPUT;
   }

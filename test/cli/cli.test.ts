@@ -80,7 +80,8 @@ describe('convkit explain (in process)', () => {
   it('refuses bad input with one line on stderr and exit code 2', async () => {
     const cases: [string[], RegExp][] = [
       [['explain', '--input', '5x5', '--kernel', '9'], /kernel extent 9 is larger than the padded input 5 .* use padding ≥ 2/],
-      [['explain', '--input', '5x5', '--kernel', '3', '--groups', '3', '--in-channels', '4'], /groups=3 must divide inChannels 4/],
+      // The library's inChannels, in the flag's words (flag-words.ts).
+      [['explain', '--input', '5x5', '--kernel', '3', '--groups', '3', '--in-channels', '4'], /groups=3 must divide --in-channels 4/],
       [['explain', '--input', '5x', '--kernel', '3'], /not a number/],
       [['explain', '--input', '5', '--kernel', '3', '--lang', 'fr'], /lang must be one of en, zh/],
       [['explain', '--kernel', '3'], /required option '--input <sizes>' not specified/],

@@ -87,7 +87,8 @@ describe('convkit animate / gallery', () => {
     expect(readFileSync(join(dir, 'a.svg'), 'utf8')).not.toBe(readFileSync(join(dir, 'j.svg'), 'utf8'));
     const bad = bufferIO();
     expect(await runCli(['animate', ...flags, '--empty-cells', 'merged', '--out', join(dir, 'x.svg')], bad)).toBe(2);
-    expect(bad.stderr()).toBe(`convkit: error: emptyCells must be one of 'apart', 'joined', but got "merged"; use emptyCells: 'apart'\n`);
+    // In the flag's words (src/cli/flag-words.ts): the library says emptyCells: 'apart'.
+    expect(bad.stderr()).toBe(`convkit: error: --empty-cells must be one of 'apart', 'joined', but got "merged"; use --empty-cells apart\n`);
     expect(existsSync(join(dir, 'x.svg'))).toBe(false);
     const help = bufferIO();
     expect(await runCli(['animate', '--help'], help)).toBe(0);
