@@ -123,6 +123,9 @@ function shapeField(v: unknown): { name: string; shape: number[] } {
   return { name, shape: shape.map((x, i) => intField(where, `shape[${i}]`, x, 1)) };
 }
 
+/** A whole valid layer list, short enough for a hint. */
+const LAYER_LIST_EXAMPLE = 'e.g. {input: [1, 3, 32, 32], layers: [{type: conv, out: 8, kernel: 3}]}';
+
 /**
  * A parsed JSON/YAML value → NetworkDef (validated; geometry checks happen in buildNetwork).
  * Layers without a name get one from their type and position.
@@ -135,7 +138,7 @@ function shapeField(v: unknown): { name: string; shape: number[] } {
  * ```
  */
 export function layerListToNetwork(doc: unknown): NetworkDef {
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) fail('layer list', `the document must be a mapping with "input" and "layers", but is ${show(doc)}`, 'e.g. {input: [1, 3, 32, 32], layers: [{type: conv, out: 8, kernel: 3}]}');
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) fail('layer list', `the document must be a mapping with "input" and "layers", but is ${show(doc)}`, LAYER_LIST_EXAMPLE);
   const top = doc as Record<string, unknown>;
   for (const k of Object.keys(top)) if (!['name', 'input', 'layers', 'outputs'].includes(k)) fail('layer list', `unknown top-level field "${k}"`, 'valid fields: name, input, layers, outputs');
   if (top.input === undefined) fail('layer list', 'missing field "input"', 'e.g. input: [1, 3, 64, 64]');
@@ -236,6 +239,22 @@ export function layerListToNetwork(doc: unknown): NetworkDef {
 }
 
 /**
+ * The YAML reader's complaint on one line, with the line it is about. Its message ends in a code
+ * frame ("… at line 3, column 23:" then the text and a caret) that a one-line error cut to a
+ * dangling ":"; the line itself, quoted, says where to look.
+ */
+function syntaxError(e: unknown, text: string, source: string): ConvError {
+  const first = e instanceof Error ? e.message.split('\n')[0].replace(/:\s*$/, '') : String(e);
+  const at = (e as { linePos?: { line: number; col: number }[] }).linePos?.[0];
+  const line = at ? text.split(/\r?\n/)[at.line - 1]?.trim() : undefined;
+  const quoted = line ? ` (line ${at!.line} reads: ${line.length > 60 ? `${line.slice(0, 57)}…` : line})` : '';
+  return new ConvError('MODEL_FILE', `${source} is not valid JSON or YAML: ${first}${quoted}`, {
+    values: at ? { line: at.line, column: at.col } : {},
+    hint: LAYER_LIST_EXAMPLE,
+  });
+}
+
+/**
  * Parses JSON or YAML text (YAML is a superset of JSON) into a NetworkDef.
  *
  * @example
@@ -258,8 +277,7 @@ export function parseLayerList(text: string, source = 'layer list'): NetworkDef 
   try {
     doc = parseYaml(text, { maxAliasCount: 1000, uniqueKeys: true });
   } catch (e) {
-    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new ConvError('MODEL_FILE', `${source} is not valid JSON or YAML: ${msg}`, { hint: 'check the syntax near the position given' });
+    throw syntaxError(e, text, source);
   }
   return layerListToNetwork(doc);
 }

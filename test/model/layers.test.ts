@@ -148,6 +148,20 @@ layers:
     expect(err('{input: [1, 1, 8, 8], layers: [], extra: 1}').message).toMatch(/unknown top-level field "extra"/);
   });
 
+  it('a syntax error names its line and column once, quotes the line and shows a valid list', () => {
+    // Was "… at line 3, column 23:; check the syntax near the position given": the reader's code
+    // frame cut off after its colon, and no sign of which line or what a list looks like.
+    const e = err('input: [1, 3, 8, 8]\nlayers:\n  - {type: conv, out: 8 kernel: 3}\n');
+    expect(e.code).toBe('MODEL_FILE');
+    expect(e.message).toBe('layer list is not valid JSON or YAML: Block collections are not allowed within flow collections at line 3, column 23 '
+      + '(line 3 reads: - {type: conv, out: 8 kernel: 3}); e.g. {input: [1, 3, 32, 32], layers: [{type: conv, out: 8, kernel: 3}]}');
+    expect(e.values).toEqual({ line: 3, column: 23 });
+    // The example it shows is itself a valid layer list.
+    expect(build(e.hint!.slice('e.g. '.length)).nodes.length).toBe(1);
+    // At the end of the text there is no line to quote, and no dangling colon either.
+    expect(err('[{"type": "conv", "out": 8, "kernel": 3}\n').message).toMatch(/must end with a \] at line 2, column 1; e\.g\. /);
+  });
+
   it('YAML alias bombs are refused by the parser limits', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 12 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');
     const e = err(bomb);
