@@ -89,7 +89,7 @@ export function checkSpecObject(options: unknown, allowed: readonly string[], wh
     throw new ConvError('INVALID_OPTION', `${what} options must be an object, but got ${show(options)}`, { hint: 'e.g. { input: [5, 5], kernel: 3, stride: 2, padding: 1 }' });
   }
   const o = options as Record<string, unknown>;
-  refuseUnknownOptions(o, allowed, what, false, misplaced);
+  refuseUnknownOptions(o, allowed, what, true, misplaced);
   return o;
 }
 
@@ -97,7 +97,7 @@ export function checkSpecObject(options: unknown, allowed: readonly string[], wh
 const camel = (key: string): string => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** The name meant by a near miss: the camel-cased keyword, another case, or one letter more or less at the end (`strides`, `fram`). */
-function meant(key: string, allowed: readonly string[]): string | null {
+export function meant(key: string, allowed: readonly string[]): string | null {
   const c = camel(key);
   if (allowed.includes(c)) return c;
   // Case and underscores aside: `autoPad` for ONNX's `auto_pad`, `Stride` for `stride`.

@@ -1,5 +1,5 @@
 /** Render options, their defaults and validation, and the size guard. */
-import { refuseUnknownOptions, type Misplaced } from '../geometry/options.js';
+import { meant, refuseUnknownOptions, type Misplaced } from '../geometry/options.js';
 import { ConvError, show } from '../geometry/errors.js';
 import type { Lang } from './labels.js';
 import { palette as paletteOf, rgbOf, type Palette, type PaletteName } from './palette.js';
@@ -143,7 +143,8 @@ function oneOf<T extends string>(v: unknown, allowed: readonly T[], name: string
   if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
   throw new ConvError('INVALID_OPTION', `${name} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, but got ${show(v)}`, {
     values: { [name]: v },
-    hint: `use ${name}: '${fallback}'`,
+    // The value meant where the one given is a near miss ('flats'), else the default.
+    hint: `use ${name}: '${(typeof v === 'string' && meant(v, allowed)) || fallback}'`,
   });
 }
 

@@ -79,6 +79,20 @@ describe('unknown option names', () => {
     expect(refusal(() => renderSvg({ ...cfg, colour: 'x' } as never)).message).toMatch(/^unknown explain option "colour"/);
   });
 
+  it('names the option meant in a configuration as in the op options (strides was answered with the whole list)', () => {
+    const cfg = { input: [5, 5], kernel: 3 };
+    expect(refusal(() => renderSvg({ ...cfg, strides: 2 } as never)).message).toBe('unknown explain option "strides"; did you mean stride? (PyTorch\'s keywords, camel-cased)');
+    expect(refusal(() => renderSvg({ ...cfg, output_padding: 1 } as never)).message).toMatch(/did you mean outputPadding\?/);
+  });
+
+  it('a render option value that is a near miss gets the value meant, not the default', () => {
+    const cfg = { input: [5, 5], kernel: 3 };
+    // Was "use theme: 'classic'" for 'flats'.
+    expect(refusal(() => renderSvg(cfg, { theme: 'flats' } as never)).hint).toBe("use theme: 'flat'");
+    expect(refusal(() => renderSvg(cfg, { palette: 'Colorblind' } as never)).hint).toBe("use palette: 'colorblind'");
+    expect(refusal(() => renderSvg(cfg, { theme: 'slanted' } as never)).hint).toBe("use theme: 'classic'");
+  });
+
   it('does the same for trace and convMatrix, and refuses a misspelt name in their second argument', () => {
     const cfg = { input: [4, 4], kernel: 3 };
     expect(refusal(() => trace({ ...cfg, view: 'scatter' } as never)).message).toBe('"view" is a trace option; pass it in trace\'s second argument (trace(config, { view }))');
