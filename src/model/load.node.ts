@@ -56,7 +56,9 @@ export function loadNetwork(path: string, options: OnnxOptions = {}): Network {
 
 /** CLI flag text "1,3,64,64" or "1x3x64x64" → [1, 3, 64, 64]. */
 export function parseIntList(text: string, flag: string, min: number): number[] {
-  const parts = text.split(/[x×,\s]+/).filter((p) => p !== '');
+  // Split at each separator, keeping empty parts: '1,3,x' (a size left as its placeholder) must be
+  // refused whole, not read as [1, 3] and then blamed for having too few sizes.
+  const parts = text.trim().split(/\s*[x×,]\s*|\s+/);
   const nums = parts.map((p) => (/^-?\d+$/.test(p) ? Number(p) : Number.NaN));
   if (nums.length === 0 || nums.some((n) => !Number.isSafeInteger(n) || n < min)) {
     throw new ConvError('INVALID_NUMBER', `${flag} ${JSON.stringify(text)} must be whole numbers ≥ ${min} separated by commas or x`, { hint: `e.g. ${flag} ${min === 0 ? '3,4' : '1,3,64,64'}` });

@@ -81,6 +81,23 @@ describe.skipIf(!built)('convkit matrix --out', () => {
   });
 });
 
+describe.skipIf(!built)('convkit rf --input-shape', () => {
+  it('refuses a shape with an empty or placeholder size whole, in the words typed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'convkit-shape-'));
+    const list = join(dir, 'net.yaml');
+    writeFileSync(list, 'input: [1, 3, 16, 16]\nlayers:\n  - {type: conv, out: 8, kernel: 3, padding: 1}\n');
+    // '1,3,x' was read as [1, 3] and refused as "network input shape [1, 3] does not fit 2-D layers".
+    for (const shape of ['1,3,x', '1,3,,16', '1,3,16,']) {
+      expect(refused('rf', list, '--input-shape', shape)).toBe(
+        `convkit: error: --input-shape "${shape}" must be whole numbers ≥ 1 separated by commas or x; e.g. --input-shape 1,3,64,64\n`,
+      );
+    }
+    const ok = convkit('rf', list, '--input-shape', ' 1, 3, 8x8 ', '--json');
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout).axes).toHaveLength(2);
+  });
+});
+
 describe.skipIf(!built)('convkit summary on a layer list with a syntax error', () => {
   it('says where, quoting the line, without a dangling colon', () => {
     const dir = mkdtempSync(join(tmpdir(), 'convkit-yaml-'));
