@@ -62,7 +62,7 @@ describe('a refusal the page has no sentence for keeps the renderer’s English 
   it('in Chinese, around the code’s translated headline; in English, as the renderer wrote it', () => {
     const e = new ConvError('INVALID_OPTION', 'textScale must be a number from 0.5 to 4, but got 9', { values: { textScale: 9 } });
     const zh = renderRefusalText(e, 'classic', defaultState(), 'zh');
-    expect(zh).toBe('渲染器不接受“经典示意图”的图（某个选项类型错误或取值未知），它的英文说明是“textScale must be a number from 0.5 to 4, but got 9”。');
+    expect(zh).toBe('渲染器画不了这张“经典示意图”（某个选项类型错误或取值未知），它的英文说明是“textScale must be a number from 0.5 to 4, but got 9”。');
     expect(renderRefusalText(e, 'flat', defaultState(), 'en')).toBe('the renderer refused the “flat grids” picture (textScale must be a number from 0.5 to 4, but got 9).');
   });
 });

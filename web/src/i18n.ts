@@ -394,7 +394,7 @@ const zh: Record<keyof typeof en, string> = {
   refuseFitInput: '步长不变时，{axis}上的输入不超过 {i} 就能画出。',
   refuseFitStride: '输入不变时，{axis}上的步长不超过 {s} 就能画出。',
   refuseFitNone: '只减小输入或步长还不够，单是卷积核和膨胀率就超出了这个限制。要画“{style}”，请减小卷积核或膨胀率。',
-  refuseOther: '渲染器不接受“{style}”的图（{head}），它的英文说明是“{msg}”。',
+  refuseOther: '渲染器画不了这张“{style}”（{head}），它的英文说明是“{msg}”。',
   gifAsk: '这个 GIF 每一步一帧，共 {n} 帧，生成要花一些时间。',
   gifAskLimit: '这段动画共 {total} 步，GIF 每一步一帧；这种图片样式最多 {n} 帧，生成要花一些时间。',
   gifMost: '前 {n} 步（最多）',
