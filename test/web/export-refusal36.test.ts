@@ -58,6 +58,28 @@ describe('a classic or flat export the renderer refuses says why, in the page’
   }
 });
 
+describe('where no smaller input or stride fits, the line says the kernel and dilation are what is too wide', () => {
+  it('a direct 9 × 9 kernel at rate 8 with ‘same’ padding, English and Chinese', async () => {
+    const r = resolveSpec({ input: [32, 32], kernel: 9, dilation: 8, padding: 'same' });
+    if (r.kind !== 'conv') throw new Error('not a convolution');
+    const grid = r.geometry.axes[0].equivalent.gridSize;
+    expect(grid).toBeGreaterThan(MAX_CELLS_PER_AXIS);
+    for (const [lang, says] of [
+      ['en', [`this layer’s padded input has ${grid} along H.`, 'No smaller input or stride fits, as the kernel and dilation alone are too wide for a “classic figure” picture.']],
+      ['zh', [`而这一层的填充后的输入在高度方向上有 ${grid} 个。`, '只减小输入或步长还不够，单是卷积核和膨胀率就超出了这个限制。要画“经典示意图”，请减小卷积核或膨胀率。']],
+    ] as const) {
+      const { page } = await h.open(`?i=32&k=9&s=1&d=8&p=same&lang=${lang}`);
+      await page.click('#tab-export');
+      await page.selectOption('#export-style', 'classic');
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
+      await expect.poll(() => page.textContent('#export-status')).toContain(dl.suggestedFilename());
+      const status = (await page.textContent('#export-status'))!;
+      for (const s of says) expect(status).toContain(s);
+      await page.close();
+    }
+  }, 90_000);
+});
+
 describe('a refusal the page has no sentence for keeps the renderer’s English message, said to be its own', () => {
   it('in Chinese, around the code’s translated headline; in English, as the renderer wrote it', () => {
     const e = new ConvError('INVALID_OPTION', 'textScale must be a number from 0.5 to 4, but got 9', { values: { textScale: 9 } });

@@ -6,9 +6,10 @@
  * each fit found by asking the library (resolveSpec through buildLayer, then the renderer's own
  * size guard, checkDrawable) rather than by re-deriving its formulas.
  *
- * The page's layers meet one refusal: too many cells on an axis (TOO_LARGE). A direct layer never
- * does (an input of at most 32 and padding of at most 16 a side give at most 64 cells), a
- * transposed one often: `?i=16&k=3&s=5&p=0&t=1` gives a zero-inserted, padded input of 80 cells a side.
+ * The page's layers meet one refusal: too many cells on an axis (TOO_LARGE). A transposed layer
+ * meets it often: `?i=16&k=3&s=5&p=0&t=1` gives a zero-inserted, padded input of 80 cells a side.
+ * A direct one only with 'same' padding, which the form's 16 a side does not bound: `?i=32&k=9&s=1&d=8&p=same`
+ * pads to 96, and no smaller input or stride helps there (the kernel's footprint alone is 65).
  * Any other refusal keeps the renderer's English message, said to be the renderer's (in Chinese
  * with the code's translated headline around it).
  */
