@@ -191,10 +191,6 @@ function divisors(n: number): number[] {
 }
 
 /**
- * The explain dialect → the one geometry (convolution, transposed convolution or pooling window).
- * `misplaced`: names of the calling function's other argument, refused saying where they go.
- */
-/**
  * An input or kernel size given in words, one per axis. A negative one is refused here, under the
  * name the caller wrote (`input[0]`), not later as an entry of the tensor shape built from it.
  */
@@ -209,6 +205,37 @@ function sizesOf(v: unknown, name: string, rank: number): number[] {
   return sizes;
 }
 
+/**
+ * Options that describe only one kind of layer. Given a meaning (a value other than their default)
+ * in a spec of the other kind, they are refused rather than silently ignored: `ceilMode: true` on
+ * a convolution would otherwise explain a floor-mode layer the reader did not ask for.
+ */
+function refuseOtherKindsOptions(o: Record<string, unknown>, pool: boolean, rank: number): void {
+  const given = (k: string) => o[k] !== undefined && o[k] !== null;
+  if (!pool) {
+    if (given('ceilMode') && bool(o.ceilMode, 'ceilMode', false)) {
+      throw new ConvError('INVALID_OPTION', 'ceilMode applies to pooling windows only; a convolution always rounds its output size down', {
+        values: { ceilMode: o.ceilMode }, hint: "add pool: 'max' or pool: 'avg', or leave ceilMode out",
+      });
+    }
+    return;
+  }
+  const convOnly: [string, boolean, string][] = [
+    ['outChannels', given('outChannels'), 'a pooling window keeps the channel count'],
+    ['groups', given('groups') && o.groups !== 1, 'a pooling window has no weights to group'],
+    ['outputPadding', given('outputPadding') && perAxis(o.outputPadding, 'outputPadding', rank, 0, 0).some((v) => v !== 0), 'a pooling window cannot be transposed'],
+    ['outputSize', given('outputSize'), 'a pooling window cannot be transposed'],
+    ['paddingMode', given('paddingMode') && o.paddingMode !== 'zeros', 'a pooling window pads with its own neutral value'],
+  ];
+  for (const [name, bad, why] of convOnly) {
+    if (bad) throw new ConvError('INVALID_OPTION', `${name} applies to convolutions only: ${why}`, { values: { [name]: o[name] }, hint: `leave ${name} out with pool, or leave pool out for a convolution` });
+  }
+}
+
+/**
+ * The explain dialect → the one geometry (convolution, transposed convolution or pooling window).
+ * `misplaced`: names of the calling function's other argument, refused saying where they go.
+ */
 export function resolveSpec(options: unknown, extraKeys: readonly string[] = [], misplaced?: Misplaced): ResolvedSpec {
   const o = { ...checkSpecObject(options, [...SPEC_KEYS, ...extraKeys], 'explain', misplaced) };
   if (o.input === undefined || o.input === null) throw new ConvError('INVALID_OPTION', 'input size is missing', { hint: 'give input: 5 or input: [5, 5]' });
@@ -224,6 +251,7 @@ export function resolveSpec(options: unknown, extraKeys: readonly string[] = [],
       throw new ConvError('INVALID_OPTION', `pool must be 'max' or 'avg', but got ${show(o.pool)}`, { values: { pool: o.pool }, hint: "use pool: 'max' or pool: 'avg', or leave it out for a convolution" });
     }
     if (transposed) throw new ConvError('INVALID_OPTION', 'pooling cannot be transposed', { hint: 'leave transposed out with pool' });
+    refuseOtherKindsOptions(o, true, rank);
     const ch = int(o.inChannels ?? 1, 'inChannels', 1);
     const batch = int(o.batch ?? 1, 'batch', 0);
     // Average pooling has no dilation option; a dilation of 1 everywhere is the same as none.
@@ -238,6 +266,7 @@ export function resolveSpec(options: unknown, extraKeys: readonly string[] = [],
     return { kind: 'pool', geometry };
   }
 
+  refuseOtherKindsOptions(o, false, rank);
   // One [before, after] pair (or one number in a list) stands for every axis, like PyTorch's 1-tuples.
   if (Array.isArray(o.padding) && o.padding.length === 1 && rank > 1) o.padding = Array(rank).fill(o.padding[0]);
   const { ic, oc, g, batch } = channels(o);

@@ -178,3 +178,34 @@ describe('pooling in ceil mode', () => {
     }
   });
 });
+
+describe('options of the other kind of layer', () => {
+  const refusal = (o: Record<string, unknown>) => {
+    try {
+      explain(o as unknown as Parameters<typeof explain>[0]);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConvError);
+      return e as ConvError;
+    }
+    throw new Error(`accepted ${JSON.stringify(o)}`);
+  };
+  it('refuses ceilMode: true on a convolution, direct or transposed, instead of explaining floor mode', () => {
+    for (const extra of [{}, { transposed: true }]) {
+      const e = refusal({ input: 5, kernel: 3, stride: 2, ceilMode: true, ...extra });
+      expect(e.code).toBe('INVALID_OPTION');
+      expect(e.message).toContain('ceilMode applies to pooling windows only');
+      expect(e.hint).toContain("pool: 'max'");
+    }
+    // The default, said out loud, is no claim.
+    expect(explain({ input: 5, kernel: 3, stride: 2, ceilMode: false }).output).toEqual([2, 2]);
+  });
+  it('refuses a convolution’s channel, group, transpose and padding-mode options on a pooling window', () => {
+    for (const [name, value] of [['outChannels', 4], ['groups', 2], ['outputPadding', 1], ['outputSize', 6], ['paddingMode', 'reflect']] as const) {
+      const e = refusal({ input: 5, kernel: 2, pool: 'max', inChannels: 4, [name]: value });
+      expect(e.message).toContain(`${name} applies to convolutions only`);
+      expect(e.hint).toContain(`leave ${name} out with pool`);
+    }
+    // Their defaults change nothing and stay accepted.
+    expect(explain({ input: 5, kernel: 2, pool: 'avg', groups: 1, outputPadding: 0, paddingMode: 'zeros' }).output).toEqual([2, 2]);
+  });
+});

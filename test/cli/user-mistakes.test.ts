@@ -108,3 +108,9 @@ describe.skipIf(!built)('convkit summary on a layer list with a syntax error', (
     expect(line).not.toMatch(/:;/);
   });
 });
+
+describe.skipIf(!built)('options that mean nothing for the layer asked about', () => {
+  it('--ceil-mode without --pool is refused in flags, not ignored', () => {
+    expect(refused('explain', '--input', '5', '--kernel', '3', '--stride', '2', '--ceil-mode')).toMatch(/--ceil-mode applies to pooling windows only.*--pool max.*leave --ceil-mode out/);
+  });
+});
