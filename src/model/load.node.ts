@@ -47,7 +47,36 @@ export function readModelDef(path: string, options: OnnxOptions = {}): NetworkDe
   if (isText) {
     return withInputShapes(parseLayerList(bytes.toString('utf8'), path), options);
   }
-  return onnxToNetwork(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options);
+  const onnx = () => onnxToNetwork(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), options);
+  if (lower.endsWith('.onnx')) return onnx();
+  // Any other name (model.txt, a file without extension): read by content, and when that fails say
+  // which two kinds of file convkit reads, so a mistyped extension is not reported as a corrupt ONNX file.
+  const text = looksLikeText(bytes);
+  try {
+    return text ? withInputShapes(parseLayerList(bytes.toString('utf8'), path), options) : onnx();
+  } catch (e) {
+    if (!(e instanceof ConvError)) throw e;
+    const ext = /\.[^./\\]+$/.exec(lower)?.[0];
+    throw new ConvError(e.code, `${path} has ${ext ? `the extension ${ext}` : 'no extension'}; read as ${text ? 'a layer list (it is text)' : 'an ONNX file (it is not text)'}: ${e.message}`, {
+      values: { path }, hint: 'convkit reads .onnx models and .json, .yaml or .yml layer lists; name the file for what it is, or fix it',
+    });
+  }
+}
+
+/**
+ * Text: valid UTF-8 with no control characters but tab, newline and carriage return in its first
+ * KiB. An ONNX protobuf starts with a field tag (0x08 for ir_version), a control character.
+ */
+function looksLikeText(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 1024);
+  if (head.some((b) => b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d)) return false;
+  try {
+    // stream: a character cut at the end of the KiB is not an error.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function loadNetwork(path: string, options: OnnxOptions = {}): Network {
