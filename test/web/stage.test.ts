@@ -214,9 +214,14 @@ describe('the stage', () => {
         const phone = !document.querySelector('#classic-key')!.hasAttribute('hidden');
         const beside = document.querySelector('#svg-classic')!.getAttribute('data-layout') === 'beside';
         const x = Number(swatch?.getAttribute('x')), y = Number(swatch?.getAttribute('y'));
-        const windows = beside
-          ? Array.from(document.querySelectorAll<SVGRectElement>('#svg-classic clipPath:not(#classic-clip-planes) rect')).map((r) => [r.x.baseVal.value, r.y.baseVal.value, r.width.baseVal.value, r.height.baseVal.value])
-          : [document.querySelector(phone ? '#svg-classic-legend' : '#svg-classic')!.getAttribute('viewBox')!.split(' ').map(Number)];
+        // (The phone tour shows the kernel beside the planes and, where the legend is too wide to
+        // join it there, the legend under them.)
+        const legendRow = document.querySelector<SVGSVGElement>('#svg-classic-legend')!;
+        const windows = [
+          ...(beside ? Array.from(document.querySelectorAll<SVGRectElement>('#svg-classic clipPath:not(#classic-clip-planes) rect')).map((r) => [r.x.baseVal.value, r.y.baseVal.value, r.width.baseVal.value, r.height.baseVal.value]) : []),
+          ...(phone && legendRow.getBoundingClientRect().width > 0 ? [legendRow.getAttribute('viewBox')!.split(' ').map(Number)] : []),
+          ...(!beside && !phone ? [document.querySelector('#svg-classic')!.getAttribute('viewBox')!.split(' ').map(Number)] : []),
+        ];
         const win = windows.find((b) => x >= b[0] && x <= b[0] + b[2] && y >= b[1] && y <= b[1] + b[3]) ?? windows[0];
         const solid = Array.from(document.querySelectorAll('#classic-base [fill]')).some((e) => e.getAttribute('fill') === output && !e.hasAttribute('fill-opacity'));
         return { cells, swatch: !!swatch, inWindow: x >= win[0] && x <= win[0] + win[2] && y >= win[1] && y <= win[1] + win[3], solid };
@@ -269,10 +274,22 @@ describe('the stage', () => {
         const missing = below.filter((t) => !lines.includes(t.textContent) && !windows.some((w) => Number(t.getAttribute('x')) >= w.x0 && Number(t.getAttribute('x')) <= w.x1 && Number(t.getAttribute('y')) >= w.y0 && Number(t.getAttribute('y')) <= w.y1)).map((t) => t.textContent);
         const shown = !key.hasAttribute('hidden') && key.getBoundingClientRect().height > 0;
         const right = Math.max(...Array.from(key.querySelectorAll('svg:not([hidden]), .key-line')).map((e) => e.getBoundingClientRect().right));
-        // In the tour the kernel joins the legend row while the Matrix tab is open (its cells carry
-        // the matrix's tap colours), where the step's control keeps its place (else data-no-room).
-        const kernelInTour = document.body.dataset.side === 'matrix' && !key.hasAttribute('data-no-room');
-        return { vbHeight: vb[3], height: Number(svg.dataset.height), width: svg.getBoundingClientRect().width, left: svg.getBoundingClientRect().left, sizes, key: shown, keyUse: key.querySelector('svg use')?.getAttribute('href'), keyTexts, missing, right, kernelShown, kernelInTour };
+        // In the tour the key's legend and kernel stand beside the planes where there is room
+        // (data-layout 'beside'): windows onto the drawing inside the figure, each at its scale.
+        const besideTexts: { text: string | null; px: number }[] = [];
+        const planesW = Number(document.querySelector('#classic-clip-planes rect')?.getAttribute('width') ?? vb[2]);
+        for (const g of Array.from(svg.querySelectorAll(':scope > g > g[transform]'))) {
+          const scale = Number(/scale\(([-\d.e]+)\)/.exec(g.getAttribute('transform')!)![1]);
+          const id = /url\(#(.+)\)/.exec(g.querySelector('[clip-path]')!.getAttribute('clip-path')!)![1];
+          const c = document.getElementById(id)!.querySelector('rect')!;
+          const [x, y, w, h] = [c.x.baseVal.value, c.y.baseVal.value, c.width.baseVal.value, c.height.baseVal.value];
+          for (const t of Array.from(svg.querySelectorAll('#classic-base text'))) {
+            const tx = Number(t.getAttribute('x')), ty = Number(t.getAttribute('y'));
+            if (tx >= x && tx <= x + w && ty >= y && ty <= y + h) besideTexts.push({ text: t.textContent, px: Number(t.getAttribute('font-size')) * scale * k });
+          }
+        }
+        const kernelBeside = besideTexts.some((t) => /^w/.test(t.text ?? ''));
+        return { vbHeight: vb[3], height: Number(svg.dataset.height), width: planesW * k, left: svg.getBoundingClientRect().left, svgRight: svg.getBoundingClientRect().right, sizes, key: shown, keyUse: key.querySelector('svg use')?.getAttribute('href'), keyTexts, besideTexts, missing, right, kernelShown, kernelBeside };
       });
       // The planes' window leaves out the key (parameter lines, legend, kernel) drawn under them.
       expect(m.vbHeight, q).toBeLessThan(m.height * 0.85);
@@ -283,19 +300,20 @@ describe('the stage', () => {
       // The planes span at least half the width, however long the prose above the control.
       expect(m.width, q).toBeGreaterThanOrEqual(0.49 * 378);
       expect(m.left, q).toBeGreaterThanOrEqual(0);
-      expect(m.left + m.width, q).toBeLessThanOrEqual(390);
-      expect(m.key, q).toBe(true);
+      expect(m.svgRight, q).toBeLessThanOrEqual(390);
+      expect(m.key || m.besideTexts.length > 0, q).toBe(true);
       expect(m.keyUse).toBe('#classic-base');
       // The key: every text at 11 px or more (drawn whole it printed the kernel's weight names at
-      // 7.5–10 px), nothing wider than the screen. In the tour it is the legend row (with the kernel while the Matrix tab is open), between
-      // the planes and the card (the step's prose and control leave no room for the rest); outside
-      // it, after the form, whole: none left out, the kernel's entries among them.
-      expect(m.kernelShown, q).toBe(!q.includes('tour=') || m.kernelInTour);
+      // 7.5–10 px), nothing wider than the screen. In the tour the kernel stands beside the planes
+      // (or under them, with the legend, where the planes need the width), and the parameter lines
+      // are under the figure where the step's prose leaves room (tour36-phone-kernel.test.ts);
+      // outside it, after the form, whole: none left out, the kernel's entries among them.
+      expect(m.kernelShown || (q.includes('tour=') && m.kernelBeside), q).toBe(true);
       if (!q.includes('tour=')) {
         expect(m.missing, q).toEqual([]);
         expect(m.keyTexts.some((t) => (q.includes('n=1') ? /^-?\d/ : /^w/).test(t.text ?? '')), q).toBe(true);
-      } else expect(m.keyTexts.length, q).toBeGreaterThan(0);
-      for (const t of m.keyTexts) expect(t.px, `${q} key: ${t.text}`).toBeGreaterThanOrEqual(10.95);
+      } else expect(m.keyTexts.length + m.besideTexts.length, q).toBeGreaterThan(0);
+      for (const t of [...m.keyTexts, ...m.besideTexts]) expect(t.px, `${q} key: ${t.text}`).toBeGreaterThanOrEqual(10.95);
       expect(m.right, q).toBeLessThanOrEqual(390);
       expect(errors).toEqual([]);
       await page.close();

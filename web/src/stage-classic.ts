@@ -23,6 +23,13 @@
  * stage-scene.ts planeLetters): the one place the page changes the library's drawing, two titles'
  * text (and the text alternative's), as the renderer has no option for it.
  *
+ * In the phone tour the step's prose and control take the screen's height below the figure, and the
+ * planes, fitted to the height left, spanned about half its width: the legend and the kernel go
+ * in that width, beside the planes at KEY_TEXT_PX ('beside', as on a small desktop stage), and the
+ * parameter lines under the figure as the page's text, so the kernel the step's prose speaks of is
+ * on the first screen in both languages. Where the planes would keep less than PHONE_MIN_PLANES of
+ * the width, the phone's own split layout stays, its key under the planes.
+ *
  * While the Matrix tab is open the kernel's cells take the matrix's tap colours (the renderer's
  * `kernelFills`), as the grids' kernel does, so each w₀₀ … of the figure is found in C or Cᵀ by
  * its colour; the renderer keys each cell by the weight it names, flipped kernel included.
@@ -60,6 +67,11 @@ const SIDE_TEXT_PX = MIN_TEXT_PX * 1.03;
 const SIDE_GAP = 16;
 /** The least share of the stage's width the planes keep when the key goes beside them. */
 const SIDE_MIN_PLANES = 0.35;
+/**
+ * The least share of a phone's width the planes keep with the legend and the kernel beside them
+ * (the phone tour): the half the planes span on a phone anyway (place()).
+ */
+const PHONE_MIN_PLANES = 0.5;
 
 /** How the figure is shown: whole, the planes with the key beside them, or the planes alone (a phone: the key goes below, as the page's own text). */
 type Layout = 'whole' | 'beside' | 'split';
@@ -123,6 +135,16 @@ function lineNode(line: string): HTMLElement {
   return p;
 }
 
+/** Whether the box fitted last is a phone's (fit's `split`). */
+function isPhone(fitted: [number, number, boolean] | null): boolean {
+  return fitted?.[2] === true;
+}
+
+/** The page is in the tour (body[data-mode], which style.css follows too). */
+function inTour(): boolean {
+  return document.body.dataset.mode === 'tour';
+}
+
 export interface ClassicOptions {
   lang: Lang;
   colorBlind: boolean;
@@ -156,8 +178,10 @@ export class ClassicStage {
   /** Whether draw() laid the figure out since it was last fitted. */
   private unfitted = false;
 
-  /** The key's parts shown now (its lines are rebuilt only when they change). */
-  private keyShown: KeyParts | null = null;
+  /** Whether the legend is among the key's parts shown beside the planes. */
+  private besideLegend = false;
+  /** The parameter lines shown now under the figure (rebuilt only when they change). */
+  private linesShown: string[] | null = null;
 
   /**
    * `key` holds the key on a phone, where the stage shows the planes alone: the parameter lines as
@@ -297,7 +321,9 @@ export class ClassicStage {
     this.fitted = [w, h, split];
     this.unfitted = false;
     if (!this.scene) return;
-    if (split) this.fitText(w, h, 'split');
+    // The phone tour: the legend and the kernel beside the planes, where that leaves the planes
+    // their half of the width (fitText falls back to the split layout otherwise).
+    if (split) this.fitText(w, h, inTour() && this.place(w, h, 'beside') > 0 ? 'beside' : 'split');
     else {
       // The whole figure as the gallery draws it, when its text is legible at the size it fits
       // (found once per configuration and box: a refit of the same one lays nothing out again).
@@ -323,9 +349,10 @@ export class ClassicStage {
   private fitText(w: number, h: number, how: Layout): void {
     for (let i = 0; i < 6; i++) {
       const k = this.place(w, h, how);
-      // The key no longer fits beside planes drawn with larger text: whole, as a narrow stage shows it.
+      // The key no longer fits beside planes drawn with larger text: whole, as a narrow stage shows
+      // it, or on a phone split, the key under the planes.
       if (k === 0) {
-        how = 'whole';
+        how = isPhone(this.fitted) ? 'split' : 'whole';
         continue;
       }
       const want = this.scaleFor(k, how);
@@ -369,8 +396,8 @@ export class ClassicStage {
    * be 2 or more: the key is scaled down from it as well as up.
    */
   private placeKey(parts: KeyParts, w: number): void {
-    if (this.keyShown !== parts) {
-      this.keyShown = parts;
+    if (this.linesShown !== parts.lines) {
+      this.linesShown = parts.lines;
       this.keyEls.lines.replaceChildren(...parts.lines.map(lineNode));
       this.keyEls.lines.toggleAttribute('hidden', parts.lines.length === 0);
     }
@@ -397,8 +424,16 @@ export class ClassicStage {
     // The step counter is widest on the last frame: both ends bound the planes' window.
     if (how !== 'whole' && this.crop === undefined) this.crop = classicCrop(sc, [...sc.frame(0), ...sc.frame(sc.frameCount - 1)]);
     const crop = how === 'whole' ? null : this.crop ?? null;
-    this.keyEls.box.toggleAttribute('hidden', how !== 'split' || crop === null);
-    if (how === 'beside') return crop ? this.placeBeside(w, h, crop) : 0;
+    // On a phone the key's box holds what is not in the stage's figure: all of the key (split), or
+    // the parameter lines where the legend and the kernel are beside the planes.
+    const phone = isPhone(this.fitted);
+    this.keyEls.box.toggleAttribute('hidden', !phone || how === 'whole' || crop === null);
+    if (how === 'beside') {
+      const k = crop ? this.placeBeside(w, h, crop, phone) : 0;
+      // What is not beside the planes stays under them: the lines, and the legend where only the kernel fits beside.
+      if (k > 0 && phone) this.placeKey({ ...crop!.parts, legend: this.besideLegend ? null : crop!.parts.legend, kernel: null }, w);
+      return k;
+    }
     this.showBeside(null);
     const view = crop?.planes ?? whole;
     let k = Math.max(0.3, Math.min(w / view.w, h / view.h));
@@ -426,22 +461,33 @@ export class ClassicStage {
    * the parameter lines (the key's widest part) under them. The planes take the rest of the room,
    * unless that leaves them under SIDE_MIN_PLANES of the width (0).
    */
-  private placeBeside(w: number, h: number, crop: NonNullable<ReturnType<typeof classicCrop>>): number {
+  private placeBeside(w: number, h: number, crop: NonNullable<ReturnType<typeof classicCrop>>, phone = false): number {
     const view = crop.planes;
-    const sized = (ps: (Part | null)[]) => ps.filter((p): p is Part => p !== null).map((p) => ({ p, s: p.minText > 0 ? SIDE_TEXT_PX / p.minText : 1 }));
+    // On a phone the legend and the kernel at the phone key's text size, the parameter lines
+    // under the figure as text (placeKey), and the planes no smaller than a phone shows them.
+    const textPx = phone ? KEY_TEXT_PX : SIDE_TEXT_PX;
+    const minPlanes = phone ? PHONE_MIN_PLANES : SIDE_MIN_PLANES;
+    const sized = (ps: (Part | null)[]) => ps.filter((p): p is Part => p !== null).map((p) => ({ p, s: p.minText > 0 ? textPx / p.minText : 1 }));
     const width = (ps: { p: Part; s: number }[]) => Math.max(0, ...ps.map(({ p, s }) => p.w * s));
     const height = (ps: { p: Part; s: number }[]) => ps.reduce((sum, { p, s }) => sum + p.h * s, 0) + 8 * Math.max(0, ps.length - 1);
     const { linesBox, legend, kernel } = crop.parts;
     let best: { k: number; col: { p: Part; s: number }[]; under: { p: Part; s: number }[] } | null = null;
-    for (const [col, under] of [[sized([linesBox, legend, kernel]), []], [sized([legend, kernel]), sized([linesBox])]]) {
+    // On a phone the first way that fits: the legend and the kernel, or, where the two leave the
+    // planes too little width (the transposed steps' legend is wide), the kernel alone.
+    const ways = phone ? [[sized([legend, kernel]), []], [sized([kernel]), []]] : [[sized([linesBox, legend, kernel]), []], [sized([legend, kernel]), sized([linesBox])]];
+    for (const [col, under] of ways) {
+      if (phone && best) break;
       const room = w - SIDE_GAP - width(col);
       const underH = under.length ? height(under) + 8 : 0;
-      if (room < SIDE_MIN_PLANES * w || height(col) > h || width(under) > w) continue;
-      const k = Math.min(room / view.w, (h - underH) / view.h);
+      if (col.length === 0 || room < minPlanes * w || height(col) > h || width(under) > w) continue;
+      let k = Math.min(room / view.w, (h - underH) / view.h);
+      // As in the split layout (place()): at least half the width, when the prose leaves little height.
+      if (phone) k = Math.min(room / view.w, Math.max(k, Math.min((PHONE_MIN_PLANES * w) / view.w, (0.6 * window.innerHeight) / view.h, 0.8)));
       if (!best || k > best.k) best = { k, col, under };
     }
     if (!best) return 0;
     const { k, col, under } = best;
+    this.besideLegend = legend !== null && col.some(({ p }) => p === legend);
     const colH = height(col);
     const top = Math.max(view.h * k, colH);
     const W = Math.floor(Math.max(view.w * k + SIDE_GAP + width(col), width(under)));

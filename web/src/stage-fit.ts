@@ -10,7 +10,6 @@ import { numbersCaption } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import { store } from './store.js';
 import { TOUR } from './tour/steps.js';
-import { tapsShown } from './palette.js';
 import type { Views } from './views.js';
 
 /** A figure the stage can show instead of the grids (`state.figure` names it). */
@@ -121,7 +120,7 @@ export function fitFigure(views: Views, again = true): void {
   const phone = isPhone();
   const notices = ['error-banner', 'model-origin', 'classic-note', 'numbers-note', 'channels-note'].map((id) => (byId(id).hidden ? 0 : 1)).join('');
   const legend = byId('classic-key');
-  // The phone tour's kernel row (shown with the Matrix tab, style.css) is tried again at each fit.
+  // The phone tour's parameter lines and kernel under the planes (style.css) are tried again at each fit.
   if (again && legend.hasAttribute('data-no-room')) {
     legend.removeAttribute('data-no-room');
     fitted = null;
@@ -132,18 +131,29 @@ export function fitFigure(views: Views, again = true): void {
   if (fitted?.key !== key) fitted = { key, ...measureFigureBox(box, phone) };
   const { W, H } = fitted;
   const fig = figures.get(shown);
+  const keyHeight = () => (legend.hidden ? -1 : legend.offsetHeight);
+  const before = keyHeight();
   if (fig) fig.fit(W, H, phone);
   else scaleGrids(views, W, H, phone);
-  // The classic figure shows or hides its phone key as it fits; in the tour that key sits above the
-  // card, so the height it takes is measured again and the figure fitted once more.
-  if (again && phone && store.state.tour > 0 && legend.hidden !== key.endsWith(' true')) fitFigure(views, false);
-  // That row puts the classic kernel in the matrix's colours on the first screen, but not at the
-  // cost of the step's control (a long English step 6 pushed it 90 px below the screen): without
-  // room, the row goes and the figure is fitted once more.
-  if (again && phone && store.state.tour > 0 && shown === 'classic' && tapsShown() && !legend.hidden) {
-    const control = document.getElementById('try-control');
-    if (control && control.getBoundingClientRect().bottom + window.scrollY > window.innerHeight) {
-      legend.setAttribute('data-no-room', '');
+  // The classic figure shows, hides or changes its phone key as it fits (the kernel under the
+  // planes or beside them); in the tour that key sits above the card, so the height it takes is
+  // measured again and the figure fitted once more.
+  if (again && phone && store.state.tour > 0 && keyHeight() !== before) {
+    fitted = null;
+    fitFigure(views, false);
+  }
+  // That row puts the parameter lines (and the kernel, where it is not beside the planes) on the
+  // first screen, but not at the cost of the step's control (a long English step 6 pushed it 90 px
+  // below the screen): without room, the lines go first, then the kernel (style.css), each time
+  // with the figure fitted once more.
+  if (again && phone && store.state.tour > 0 && shown === 'classic') {
+    // The control, and the live line under it where it speaks (both on the first screen, as measureFigureBox asks).
+    const lowest = () => ['try-control', 'tour-now'].map((id) => document.getElementById(id))
+      .filter((el): el is HTMLElement => el !== null && !el.hidden && (el.id !== 'tour-now' || !!el.textContent))
+      .reduce((b, el) => Math.max(b, el.getBoundingClientRect().bottom + window.scrollY), 0);
+    for (const drop of ['lines', 'lines kernel']) {
+      if (legend.hidden || lowest() <= window.innerHeight) break;
+      legend.setAttribute('data-no-room', drop);
       fitted = null;
       fitFigure(views, false);
     }
