@@ -22,7 +22,7 @@ describe('image mode on a phone: the stacks menu shows its entry whole', () => {
           const menu = el as HTMLSelectElement;
           const panel = menu.closest('section')!.getBoundingClientRect();
           // Each entry of the layer's group alone in a menu styled as this one, as wide as it wants.
-          const needs = [...menu.querySelectorAll('optgroup:first-child option')].map((o) => {
+          const needs = Array.from(menu.querySelectorAll('optgroup:first-child option')).map((o) => {
             const probe = menu.cloneNode(false) as HTMLSelectElement;
             probe.removeAttribute('id');
             probe.style.cssText = 'position: absolute; width: max-content; max-width: none; visibility: hidden';
