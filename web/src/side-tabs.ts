@@ -42,19 +42,21 @@ export function bindTabs(): void {
 
 /**
  * A tour step was opened. On a wide screen the side column scrolls by itself, and the matrix a step
- * opens (z = Cx, x = Cᵀz) lay under the tour card, out of sight (at 1280×800 its first 50 px
- * showed): the column scrolls until the matrix is whole in sight, but never so far that the step's
- * prose loses its first line. Where both do not fit, the prose keeps its place and the matrix shows
- * its labels and first rows under it ("Show the matrix" brings the rest). A step with another tab
- * shows the column from its top, the card's title first.
+ * opens (z = Cx, x = Cᵀz) lay under the tour card, out of sight: the column scrolls until the
+ * matrix is whole in sight, but never so far that the card's top leaves it. Scrolling on until
+ * the prose reached the top hid "Tour · part 6 of 13" and the step's title, the one place that
+ * says where the reader is, whenever the matrix did not fit (step 6's Cᵀ of 16 rows). Where both
+ * do not fit, the card keeps its place and the matrix shows what is left of the column under it
+ * (its box scrolls to the step's row, matrix-view.ts; "Show the matrix" brings the rest). A step
+ * with another tab shows the column from its top too.
  */
 export function revealSideTab(behavior: ScrollBehavior): void {
   const side = document.querySelector<HTMLElement>('aside.side');
   // A column that does not scroll by itself (a phone's, or one under the stage) is the page's business.
   if (!side || getComputedStyle(side).overflowY !== 'auto') return;
   const wrap = document.querySelector<HTMLElement>('#panel-matrix .matrix-wrap');
-  const prose = document.getElementById('tour-text');
-  if (document.body.dataset.side !== 'matrix' || !wrap || !prose || wrap.offsetParent === null) {
+  const card = document.getElementById('tour');
+  if (document.body.dataset.side !== 'matrix' || !wrap || !card || wrap.offsetParent === null) {
     if (side.scrollTop > 0) side.scrollTo({ top: 0, behavior });
     return;
   }
@@ -63,6 +65,6 @@ export function revealSideTab(behavior: ScrollBehavior): void {
   const at = (el: HTMLElement): number => el.getBoundingClientRect().top - frame + side.scrollTop;
   // The matrix box's whole height: a tall one is fitted to what is on screen (matrix-view.ts fitBox).
   const whole = at(wrap) + matrixBoxHeight(wrap) + margin - side.clientHeight;
-  const keepProse = at(prose) - margin;
-  side.scrollTo({ top: Math.max(0, Math.min(whole, keepProse)), behavior });
+  const keepCard = at(card);
+  side.scrollTo({ top: Math.max(0, Math.min(whole, keepCard)), behavior });
 }

@@ -282,8 +282,12 @@ const STEP_VIEWS = { pair: 'pair-panel', dilation: 'dilation-view' } as const;
  * A tour step was opened (`view`: the tutorial view it opens). On a wide screen the stage scrolls
  * by itself, and a step's view lay a scroll below the figure, where the reader never saw it (step
  * 11's d = 1 vs d = 2, step 8's linked pair "under the figure"): the view now comes right under the
- * step sentence (style.css) and the stage scrolls until it is whole in sight (its top, if it is
- * taller than the stage); a step without a view shows the stage from its top. On a phone the page
+ * step sentence (style.css) and the stage scrolls towards it, but never past the figure's top: the
+ * figure fills the stage, so scrolling until the view was whole in sight hid the figure the step
+ * compares it with (step 8 showed the pair alone under "compare the figure's Cᵀ(Cx) with x in the
+ * pair below", step 11 cut off the output plane). The view's heading then shows under the figure,
+ * the rest a scroll (or the card's button) away; a step without a view shows the stage from its
+ * top. On a phone the page
  * scrolls: a step opened from the card below the figure left the player bar half above the
  * screen, so the page is scrolled back until the whole bar shows. The side column shows the tab
  * the step opened (side-tabs.ts revealSideTab).
@@ -307,10 +311,14 @@ export function revealStep(view: 'pair' | 'dilation' | undefined): void {
   }
   // Room under the view for the "more below" cue, which would otherwise cover its last line.
   const margin = 10, cueRoom = 50;
-  const top = el.getBoundingClientRect().top - stage.getBoundingClientRect().top - stage.clientTop + stage.scrollTop;
+  // Where an element starts in the stage's scrolled content.
+  const offset = (e: HTMLElement) => e.getBoundingClientRect().top - stage.getBoundingClientRect().top - stage.clientTop + stage.scrollTop;
+  const top = offset(el);
   const tall = el.offsetHeight + 2 * margin + cueRoom > stage.clientHeight;
   const target = tall ? top - margin : top + el.offsetHeight + margin + cueRoom - stage.clientHeight;
-  stage.scrollTo({ top: Math.max(0, target), behavior });
+  // The figure's top stays in sight (the player bar above it may go).
+  const figure = stage.querySelector<HTMLElement>('[data-stage]');
+  stage.scrollTo({ top: Math.max(0, Math.min(target, figure ? offset(figure) : 0)), behavior });
 }
 
 /**
