@@ -255,7 +255,8 @@ const en = {
   tryOutChannels: 'Output channels',
   tryInChannels: 'Input channels',
   tryMatrix: 'Show the matrix',
-  tryPair: 'Show the linked pair',
+  // The step has opened the pair already (its own toggle says "Hide"): the card's button goes there.
+  tryPair: 'Go to the linked pair',
   channelFeeds: 'output channel {o} reads input channels {i}',
 };
 
@@ -522,7 +523,7 @@ const zh: Record<keyof typeof en, string> = {
   tryOutChannels: '输出通道数',
   tryInChannels: '输入通道数',
   tryMatrix: '查看矩阵',
-  tryPair: '查看对照图',
+  tryPair: '转到对照图',
   channelFeeds: '输出通道 {o} 读取输入通道 {i}',
 };
 

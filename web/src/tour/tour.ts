@@ -290,12 +290,17 @@ export class Tour {
       });
       row.append(b);
     } else if (p.kind === 'pair') {
-      // The linked pair sits under the figure, a scroll away inside the stage: bring it into view.
+      // The linked pair sits under the figure, a scroll away inside the stage: bring it into view,
+      // opened again if the reader hid it since the step opened it ("Go to", as it does either way).
       const b = document.createElement('button');
       b.type = 'button';
       b.id = 'try-control';
       b.textContent = t(lang, p.label);
-      b.addEventListener('click', () => document.getElementById('pair-panel')?.scrollIntoView({ block: 'start' }));
+      b.addEventListener('click', () => {
+        const toggle = document.getElementById('pair-open');
+        if (toggle?.getAttribute('aria-expanded') === 'false') toggle.click();
+        document.getElementById('pair-panel')?.scrollIntoView({ block: 'start' });
+      });
       row.append(b);
     } else if (p.kind === 'check') {
       const label = document.createElement('label');
