@@ -115,6 +115,8 @@ function text(x: number, y: number, s: string, attrs: Record<string, string | nu
 
 const SUB = '₀₁₂₃₄₅₆₇₈₉';
 const sub = (n: number) => String(n).replace(/\d/g, (d) => SUB[Number(d)]);
+/** A vector cell as the matrix labels it: z₁₂, x₅. */
+export const vectorCell = (name: 'x' | 'z', index: number): string => `${name}${sub(index)}`;
 
 /** Values of the layer, for numbers on demand: its input, its weight, its output (flat). */
 export interface MatrixValues {

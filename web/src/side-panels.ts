@@ -13,7 +13,7 @@ import { channelsCutText } from './drawn-channels.js';
 import { tfCode, torchCode } from './code.js';
 import { byId, select, setAttr, setHidden, setText, setValue } from './dom-write.js';
 import { t } from './i18n.js';
-import { matrixCaption } from './matrix-view.js';
+import { matrixCaption, vectorCell } from './matrix-view.js';
 import type { MatrixView } from './matrix-view.js';
 import { paletteOf } from './palette.js';
 import { channelSlice } from './stage-scene.js';
@@ -108,8 +108,17 @@ export class SidePanels {
     const sl = channelSlice(s);
     const frame = store.frame;
     // C is always the direct conv's matrix: the view maps the layer's cell to its row or column.
-    if (!s.scatter) this.matrix.markStep('output', sl.oc * sl.outCells + frame);
-    else this.matrix.markStep('input', sl.ic * sl.inCells + frame);
+    const output = !s.scatter;
+    const index = output ? sl.oc * sl.outCells + frame : sl.ic * sl.inCells + frame;
+    this.matrix.markStep(output ? 'output' : 'input', index);
+    // Beside the step buttons, the figure's cell that row (or column) is, in words: on a phone the
+    // figure is a screen above the matrix, and the marked row alone did not say whose it was.
+    // The layer's output is z for a convolution and x for a transposed one (z = Cx, x = Cᵀz).
+    const name = output !== s.geometry.transposed ? 'z' : 'x';
+    const cell = (s.scatter ? s.scatter.frames[frame].input : s.direct!.frames[frame].output).join(',');
+    const channels = output ? s.geometry.outChannels : s.geometry.inChannels;
+    const key = output ? (channels > 1 ? 'matrixCellOutputChannel' : 'matrixCellOutput') : channels > 1 ? 'matrixCellInputChannel' : 'matrixCellInput';
+    setText(byId('matrix-step-cell'), t(store.state.lang, key, { v: vectorCell(name, index), o: cell, c: output ? sl.oc : sl.ic }));
   }
 }
 
