@@ -71,10 +71,12 @@ describe('review 33 A3: a box holding no number after a refused one', () => {
     await page.close();
   });
 
-  it('the tour\'s control: a refused kernel, then 0 — the field\'s message alone under it', async () => {
+  it('the tour\'s control: a refused layer, then 0 — the field\'s message alone under it', async () => {
     const { page, errors } = await h.open('?tour=1&lang=en', { width: 1280, height: 800 });
-    await page.fill('#try-control', '5');
-    await expect.poll(() => slot(page, 'try-control')).toMatch(/5/);
+    // The step's control applies only kernels its layer takes (tour-words36.test.ts): the layer is
+    // refused from outside the card (the form, on a wide screen), a 2×2 input under the kernel 3.
+    await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: object): void } }).convkitPlayground.benchChange({ input: [2, 2] }));
+    await expect.poll(() => slot(page, 'try-control')).toMatch(/3/);
     await page.fill('#try-control', '0');
     await expect.poll(() => slot(page, 'try-control')).toMatch(/^Enter a whole number from 1 to \d+\.$/);
     expect(errors).toEqual([]);

@@ -220,7 +220,10 @@ describe('the tour', () => {
 
   it('shows a refusal once, in Chinese, next to the step’s control', async () => {
     const { page } = await open('?tour=1&lang=zh');
-    await page.fill('#try-control', '7');
+    // The step's control applies only the kernels its layer takes (tour-words36.test.ts): a refusal
+    // comes from a change outside the card (the form, on a wide screen), a 2×2 input under the kernel 3.
+    await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: object): void } }).convkitPlayground.benchChange({ input: [2, 2] }));
+    await page.waitForFunction(() => (document.querySelector('.field-error[data-for="try-control"]')?.textContent ?? '') !== '');
     const msg = (await page.textContent('.field-error[data-for="try-control"]')) ?? '';
     expect(msg).toMatch(CJK);
     expect(msg).toContain('填充');
@@ -229,7 +232,8 @@ describe('the tour', () => {
     const all = await page.$$eval('.field-error', (els) => els.map((e) => e.textContent ?? '').filter((x) => x.length > 0));
     expect(all).toEqual([msg]);
     expect(await page.textContent('#error-banner')).not.toContain(msg);
-    await page.fill('#try-control', '3');
+    // A kernel the 2×2 input takes: accepted, the banner goes.
+    await page.fill('#try-control', '2');
     expect(await page.isHidden('#error-banner')).toBe(true);
     await page.close();
   });

@@ -9,7 +9,6 @@ import { explain } from '../../../src/arithmetic/explain.js';
 import { receptiveField } from '../../../src/network/receptive.js';
 import { buildNetwork } from '../../../src/network/build.js';
 import type { ConvLayerDef } from '../../../src/network/types.js';
-import { BOUNDS } from '../state.js';
 import type { Figure } from '../state.js';
 
 export type Words = { en: string; zh: string };
@@ -50,19 +49,6 @@ export interface TourStep {
 /** Output size on one axis, from the library's explanation. */
 const out = (o: Parameters<typeof explain>[0]) => explain(o).output[0];
 
-/** The largest kernel (within the control's bounds) the library accepts on `input` cells with padding `padding`. */
-function largestKernel(input: number, padding: number): number {
-  let k = BOUNDS.kernel[0];
-  for (; k < BOUNDS.kernel[1]; k++) {
-    try {
-      out({ input: [input], kernel: k + 1, padding });
-    } catch {
-      break;
-    }
-  }
-  return k;
-}
-
 /** Exact span and holes of the receptive field of stacked 3-tap dilated layers (1-D), from the library. */
 function stackField(rates: number[]): { span: number; holes: number } {
   const layers: ConvLayerDef[] = rates.map((d, i) => ({
@@ -82,16 +68,16 @@ export const TOUR: TourStep[] = [
       en: 'A convolution slides a small grid of weights, the kernel, over the input. At each position it multiplies the input cells under the kernel by the weights and adds the products up: that sum is one cell of the output. Here a {k}×{k} kernel on a {i}×{i} input gives a {o}×{o} output.',
       zh: '卷积就是让一小块权重——卷积核——在输入上滑动。每停在一个位置，就把卷积核盖住的输入单元与对应的权重相乘，再把乘积加起来，得到输出中的一个单元。这里 {k}×{k} 的卷积核作用在 {i}×{i} 的输入上，输出是 {o}×{o}。',
     },
-    // {kMax}: the largest kernel this step's input takes (the control's own bound, 9, is refused here).
+    // {lo} to {hi}: the kernels this step's input takes (tour.ts asks the library; the form's bound, 9, is refused here).
     tryIt: {
-      en: 'Change the kernel size, from {lo} to {kMax} on this {i}×{i} input, and watch the output shrink or grow.',
-      zh: '在 {lo} 到 {kMax} 之间改一改卷积核大小（{i}×{i} 的输入最多容纳 {kMax}×{kMax} 的卷积核），看输出怎样变小或变大。',
+      en: 'Change the kernel size, from {lo} to {hi} on this {i}×{i} input, and watch the output shrink or grow.',
+      zh: '在 {lo} 到 {hi} 之间改一改卷积核大小（{i}×{i} 的输入最多容纳 {hi}×{hi} 的卷积核），看输出怎样变小或变大。',
     },
     now: { en: 'Now: kernel {kk}, {in} → {out}', zh: '现在：卷积核 {kk}，{in} → {out}' },
     control: 'kernel',
     query: 'i=4&k=3&s=1&p=0',
     figure: 'classic',
-    vars: () => ({ i: 4, k: 3, o: out({ input: [4], kernel: 3 }), kMax: largestKernel(4, 0) }),
+    vars: () => ({ i: 4, k: 3, o: out({ input: [4], kernel: 3 }) }),
   },
   {
     id: 'padding',

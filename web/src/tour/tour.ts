@@ -10,6 +10,7 @@ import type { MessageKey } from '../i18n.js';
 import { optionsOf } from '../layer.js';
 import { BOUNDS, defaultState, parseQuery } from '../state.js';
 import type { Lang, State } from '../state.js';
+import { acceptedRange } from './accepted-range.js';
 import { nowText } from './now-line.js';
 import { TOUR, fill } from './steps.js';
 import type { TourStep, TryControl } from './steps.js';
@@ -109,6 +110,19 @@ function onlyInvited(s: State, step: TourStep): boolean {
     if (step.figure === 'stack') fitStackInput(own, step);
   }
   return sameLayer(s, own);
+}
+
+/**
+ * What the step's number control accepts on the layer `s` (accepted-range.ts): the values the
+ * library takes there, not the form's bounds for that setting (a 4×4 input takes a kernel of at
+ * most 4, not 9). The invitation, the range message and the box's min and max all say this range.
+ */
+function controlRange(step: TourStep, s: State): [number, number] {
+  const p = PROXIES[step.control];
+  return acceptedRange(s, p.bounds!, (c, v) => {
+    p.set!(c, v);
+    if (step.figure === 'stack') fitStackInput(c, step);
+  });
 }
 
 export class Tour {
@@ -259,11 +273,12 @@ export class Tour {
     const lead = document.createElement('p');
     const strong = document.createElement('strong');
     strong.textContent = t(lang, 'tryIt');
-    // A number control's bounds may appear in the invitation ({lo}, {hi}), so it never invites a value it refuses.
-    const bounds: Record<string, number> = p.bounds ? { lo: p.bounds[0], hi: p.bounds[1] } : {};
+    // A number control's range on the step's own layer may appear in the invitation ({lo}, {hi}),
+    // so it never invites a value it refuses (step 1: a kernel "from 1 to 4 on this 4×4 input").
+    const own = p.kind === 'number' ? controlRange(step, stepState(TOUR.indexOf(step) + 1, this.host.state())) : null;
+    const bounds: Record<string, number> = own ? { lo: own[0], hi: own[1] } : {};
     // The label on a line of its own, with no colon: an invitation that has its own colon ("Set the
     // padding to 1: PyTorch crops…") would otherwise read "Try it: Set the padding to 1: …".
-    // The step's own numbers too ({kMax}: the largest kernel its input takes), so the invitation names what this layer accepts.
     lead.append(strong, document.createElement('br'), keepFormulas(fill(step.tryIt[lang], { ...(step.vars ? step.vars() : {}), ...bounds })));
     const row = document.createElement('div');
     row.className = 'try-control';
@@ -331,15 +346,18 @@ export class Tour {
       const inp = document.createElement('input');
       inp.type = 'number';
       inp.id = 'try-control';
-      inp.min = String(p.bounds![0]);
-      inp.max = String(p.bounds![1]);
+      inp.min = String(own![0]);
+      inp.max = String(own![1]);
       inp.step = '1';
       inp.inputMode = 'numeric';
       inp.addEventListener('input', () => {
         const v = Number(inp.value);
-        // The same message as the form's own fields give, shown next to this control.
-        if (inp.value.trim() === '' || !Number.isInteger(v) || v < p.bounds![0] || v > p.bounds![1]) {
-          this.host.fieldError(t(lang, 'fieldNumber', { lo: p.bounds![0], hi: p.bounds![1] }));
+        // The same message as the form's own fields give, shown next to this control, with the
+        // range this layer takes: a value outside it is not applied (typing 999 passed through 9,
+        // which the URL kept and the banner called an invalid combination under "1 to 9").
+        const [lo, hi] = controlRange(step, this.host.state());
+        if (inp.value.trim() === '' || !Number.isInteger(v) || v < lo || v > hi) {
+          this.host.fieldError(t(lang, 'fieldNumber', { lo, hi }));
           return;
         }
         this.host.fieldError(null);
@@ -394,5 +412,11 @@ export class Tour {
     const v = p.get!(s);
     if (f instanceof HTMLInputElement && f.type === 'checkbox') f.checked = Boolean(v);
     else if (document.activeElement !== f && f.value !== String(v)) f.value = String(v);
+    // The box's arrows stop where the layer does (a change outside the card can move that).
+    if (f instanceof HTMLInputElement && f.type === 'number') {
+      const [lo, hi] = controlRange(step, s);
+      if (f.min !== String(lo)) f.min = String(lo);
+      if (f.max !== String(hi)) f.max = String(hi);
+    }
   }
 }
