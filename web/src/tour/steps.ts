@@ -116,7 +116,7 @@ export const TOUR: TourStep[] = [
     },
     // {hi}: the control's upper bound (the page draws every channel's kernel and matrix rows, so 64 is out of reach).
     // The count is the live line's, under the control (the Formula tab is a screen below on a phone).
-    tryIt: { en: 'Change the output channels (at most {hi} here: more would not fit) and watch the parameter count below.', zh: '改变输出通道数（这里最多 {hi} 个，再多图里就放不下了），看下面的参数量如何变化。' },
+    tryIt: { en: 'Change the output channels (up to {hi}: more would not fit) and watch the count below.', zh: '改变输出通道数（这里最多 {hi} 个，再多图里就放不下了），看下面的参数量如何变化。' },
     now: { en: 'Now: {params} parameters = {weights} weights{biases|, no bias| + 1 bias| + # biases}', zh: '现在：参数量 {params} = {weights} 个权重{biases|，无偏置| + 1 个偏置| + # 个偏置}' },
     control: 'outChannels',
     query: 'i=5&k=3&s=1&p=1&ci=3&co=4&n=1',
