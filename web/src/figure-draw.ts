@@ -230,11 +230,14 @@ function stepSentence(s: StageScene, frame: number): string {
   // The real layer's count (s.layer), which the pictures may draw fewer of (drawn-channels.ts).
   const perGroup = s.layer.inChannels / s.layer.groups;
   const o = fr.output.join(',');
-  const counts = { o, n: fr.taps.length, r: reads.length, zeros: zeroReads(fr.taps.filter((tp) => tp.input === null), lang), productWord: plural(fr.taps.length, 'product', 'products') };
+  const zeroTaps = fr.taps.filter((tp) => tp.input === null);
+  const counts = { o, n: fr.taps.length, r: reads.length, zeros: zeroReads(zeroTaps, lang), productWord: plural(fr.taps.length, 'product', 'products') };
   const drawn = perGroup !== inputs.length ? t(lang, 'stepChannelsDrawn', { d: inputs.length }) : '';
+  // Where no product reads a zero the sentence says so, rather than counting "0 with zeros".
+  const inputsOnly = zeroTaps.length === 0;
   const base = perGroup > 1
-    ? t(lang, 'stepChannels', { ...counts, oc: sl.oc, c: perGroup, drawn, total: fr.taps.length * perGroup })
-    : t(lang, 'stepOutput', counts);
+    ? t(lang, inputsOnly ? 'stepChannelsInputs' : 'stepChannels', { ...counts, oc: sl.oc, c: perGroup, drawn, total: fr.taps.length * perGroup })
+    : t(lang, inputsOnly ? 'stepOutputInputs' : 'stepOutput', counts);
   const v = s.values;
   if (!v) return base;
   const g = s.geometry;
@@ -288,7 +291,8 @@ function hoverSentence(s: StageScene, panel: Panel, cell: number, r: ReturnType<
 function zeroReads(zeroTaps: readonly { kind: string }[], lang: Lang): string {
   const kinds = [['padding', 'zerosOnePadding', 'zerosPartPadding'], ['inserted', 'zerosOneInserted', 'zerosPartInserted'], ['extra', 'zerosOneExtra', 'zerosPartExtra']] as const;
   const present = kinds.map(([kind, one, part]) => ({ n: zeroTaps.filter((tp) => tp.kind === kind).length, one, part })).filter((k) => k.n > 0);
-  if (present.length === 0) return t(lang, 'zerosNone');
+  // No zero read: stepSentence words that sentence without this clause.
+  if (present.length === 0) return '';
   if (present.length === 1) return t(lang, present[0].one, { n: present[0].n });
   return t(lang, 'zerosMany', { n: zeroTaps.length, parts: present.map((k) => t(lang, k.part, { n: k.n })).join(lang === 'zh' ? '，' : ', ') });
 }

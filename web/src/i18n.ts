@@ -150,9 +150,11 @@ const en = {
   stepOutput: 'Output ({o}) = sum of {n} {productWord}: {r} with input cells, {zeros}.',
   stepOutputValue: 'Values: {sum} = {v}.',
   stepChannels: 'Output ({o}) of output channel {oc} = sum over its {c} input channels{drawn}, {n} products each ({total} in all): per channel {r} with input cells and {zeros}.',
+  // No product reads a zero: said without a clause counting "0 with zeros" (figure-draw.ts stepSentence).
+  stepOutputInputs: 'Output ({o}) = sum of {n} {productWord}, each with an input cell.',
+  stepChannelsInputs: 'Output ({o}) of output channel {oc} = sum over its {c} input channels{drawn}, {n} products each ({total} in all), all with input cells.',
   // Where the pictures draw fewer input channels than the layer has (drawn-channels.ts).
   stepChannelsDrawn: ' ({d} drawn)',
-  zerosNone: '0 with zeros',
   zerosMany: '{n} with zeros ({parts})',
   zerosOnePadding: '{n} with padding zeros',
   zerosOneInserted: '{n} with inserted zeros',
@@ -427,8 +429,9 @@ const zh: Record<keyof typeof en, string> = {
   stepOutput: '输出 ({o}) = {n} 个乘积之和：其中 {r} 个来自输入单元，{zeros}。',
   stepOutputValue: '数值：{sum} = {v}。',
   stepChannels: '输出通道 {oc} 在 ({o}) 处的值 = {c} 个输入通道{drawn}各 {n} 个乘积之和（共 {total} 个）：每个通道的乘积中，{r} 个来自输入单元，{zeros}。',
+  stepOutputInputs: '输出 ({o}) = {n} 个乘积之和，全部来自输入单元。',
+  stepChannelsInputs: '输出通道 {oc} 在 ({o}) 处的值 = {c} 个输入通道{drawn}各 {n} 个乘积之和（共 {total} 个），全部来自输入单元。',
   stepChannelsDrawn: '（图中画出 {d} 个）',
-  zerosNone: '0 个来自零',
   zerosMany: '{n} 个来自零（{parts}）',
   zerosOnePadding: '{n} 个来自填充',
   zerosOneInserted: '{n} 个来自插入的零',

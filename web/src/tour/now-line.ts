@@ -69,6 +69,8 @@ export function nowVars(s: State): Record<string, string | number> | null {
     // Short, and kept whole (no-break spaces): broken after its first = it left "（o' =" alone at a line's end.
     calc: distinct(e.axes.map((a) => calculation(a).replace(/ /g, '\u00a0'))).join(e.lang === 'zh' ? '；' : '; '),
     stretched: eq.every((q) => q) ? size(eq.map((q) => q!.iTildePrime)) : '',
+    // The zeros put between neighbouring input cells (s − 1): none at stride 1, where the input is not stretched.
+    inserted: eq.every((q) => q) ? perAxis(eq.map((q) => q!.insertedZeros)) : '',
     pp: eq.every((q) => q) ? perAxis(eq.map((q) => q!.pPrime[0])) : '',
     params: formatNumber(e.params),
     weights: weightTerms(e),

@@ -168,7 +168,11 @@ export const TOUR: TourStep[] = [
       zh: '步长为 s 时，转置卷积先在相邻输入单元之间插入 s − 1 个零，再以步长 1 做卷积：这里 {i}×{i} 的输入被拉伸成 {stretched}×{stretched}，再加上填充，得到 {o}×{o} 的输出。相对原来的输入，卷积核每步只前进半个单元，所以它也叫分数步长卷积（又称微步卷积），步长相当于 1/2。',
     },
     tryIt: { en: 'Change the stride to 3: two zeros go between the cells.', zh: '把步长改成 3：单元之间会插入 2 个零。' },
-    now: { en: 'Now: stride {s}, {in} stretched to {stretched} → {out}', zh: '现在：步长 {s}，{in} 插零后拉伸成 {stretched}，输出 {out}' },
+    // {inserted}: the zeros between neighbouring cells; at stride 1 there are none, and nothing is stretched.
+    now: {
+      en: 'Now: stride {s}, {inserted|no zeros inserted, {in}|{in} stretched to {stretched}|{in} stretched to {stretched}} → {out}',
+      zh: '现在：步长 {s}，{inserted|不插零，输入 {in}|{in} 插零后拉伸成 {stretched}|{in} 插零后拉伸成 {stretched}}，输出 {out}',
+    },
     control: 'stride',
     query: 'i=2&k=3&s=2&p=0&t=1',
     figure: 'classic',
@@ -211,7 +215,7 @@ export const TOUR: TourStep[] = [
     id: 'output-padding',
     title: { en: 'Output padding', zh: '输出填充' },
     text: {
-      en: 'With kernel 3 and padding 1, a convolution with stride 2 maps both a 5×5 and a 6×6 input to 3×3, so going back is ambiguous. Output padding a (smaller than the stride or the dilation rate) settles it: the output keeps a more rows and columns of computed values at the bottom and right, where the equivalent convolution pads a more zeros (the cells marked a). Here a = 0 gives {o0}×{o0} and a = 1 gives {o1}×{o1}.',
+      en: 'With kernel 3 and padding 1, a convolution with stride 2 maps both a 5×5 and a 6×6 input to 3×3, so going back is ambiguous. Output padding a (smaller than the stride or the dilation rate) settles it: a extra rows and columns of computed values (1 in the figure) are kept at the bottom and right of the output, where the equivalent convolution pads a extra rows and columns of zeros (the cells marked a). So a = 0 gives {o0}×{o0} and a = 1 gives {o1}×{o1}.',
       zh: '卷积核为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反过来时尺寸并不唯一。输出填充 a（小于步长或膨胀率）用来消除这种歧义：输出在下方和右侧多保留 a 行 a 列算出来的值，对应等价的普通卷积在那里多补的 a 行 a 列零（图中标 a 的单元）。这里 a = 0 得到 {o0}×{o0}，a = 1 得到 {o1}×{o1}。',
     },
     tryIt: { en: 'Switch the output padding between 0 and 1.', zh: '把输出填充在 0 和 1 之间切换。' },
