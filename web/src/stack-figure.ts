@@ -73,7 +73,8 @@ export class StackFigure {
       const holesNote = r.holes.length > 1 ? t(lang, 'stackHoles', { holes: r.holes.length })
         : r.holes.length === 1 ? t(lang, 'stackHole')
         : r.span === 1 ? t(lang, 'stackOneTap') : t(lang, 'stackNoHoles');
-      labels.push(plainText(`${title}: ${note}, ${holesNote}`));
+      // Chinese punctuation in the Chinese label: a screen reader's pauses follow it.
+      labels.push(plainText(lang === 'zh' ? `${title}：${note}，${holesNote}` : `${title}: ${note}, ${holesNote}`));
       columns.push({ x, w: Math.max(side, 240), lines: [title, note, holesNote] });
       const read: string[] = [];
       const empty: string[] = [];
@@ -113,7 +114,7 @@ export class StackFigure {
       return col;
     }));
     this.svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
-    this.svg.setAttribute('aria-label', labels.join('. '));
+    this.svg.setAttribute('aria-label', lang === 'zh' ? `${labels.join('。')}。` : labels.join('. '));
     this.svg.setAttribute('data-spans', reach.map((r) => r.span).join(','));
     this.svg.setAttribute('data-holes', reach.map((r) => r.holes.length).join(','));
     this.svg.replaceChildren(frag);

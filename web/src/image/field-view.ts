@@ -8,6 +8,7 @@
 import { isConvError } from '../../../src/geometry/errors.js';
 import { h } from '../dom.js';
 import { pageErrorText } from '../error-text.js';
+import { keptNodes } from '../keep-together.js';
 import type { Lang, State } from '../state.js';
 import { clearOverlay, displayZoom, drawPicture, drawZoom, frame, markPixel, ring, smallestGap, zoomOf } from './canvas.js';
 import { coarsePointer, count, it } from './image-text.js';
@@ -197,14 +198,14 @@ export class FieldView {
     if ('error' in this.built) {
       // A copy of the layer that cannot run on the previous copy's output (or the layer itself refused): said, nothing marked.
       const e = this.built.error;
-      this.said.textContent = e instanceof CopyRefused
+      this.said.replaceChildren(...keptNodes(e instanceof CopyRefused
         ? it(this.lang, 'fieldCopyRefused', { n: e.copy, h: e.input[0], w: e.input[1], msg: pageErrorText(e.refusal, this.lang) })
-        : it(this.lang, 'fieldRefused', { msg: isConvError(e) ? pageErrorText(e, this.lang) : String(e) });
+        : it(this.lang, 'fieldRefused', { msg: isConvError(e) ? pageErrorText(e, this.lang) : String(e) })));
       this.zoomFigure.hidden = true;
       this.said.dataset.holes = '';
       this.said.dataset.span = '';
       this.said.dataset.output = '';
-      this.canvas.setAttribute('aria-label', this.said.textContent);
+      this.canvas.setAttribute('aria-label', this.said.textContent ?? '');
       return;
     }
     const net = this.built.net;
@@ -272,14 +273,16 @@ export class FieldView {
     if (spread) said.push(...this.spreadText(st, net));
     if (copying) said.push(it(this.lang, EDGE_COPIES[this.mode as Exclude<PaddingMode, 'zeros'>], { h: f.unclipped[0], w: f.unclipped[1] }));
     else if (clipped) said.push(it(this.lang, 'fieldEdge', { h: f.unclipped[0], w: f.unclipped[1] }));
-    this.said.textContent = said.join(this.lang === 'zh' ? '' : ' ');
+    // A live region, which the page-wide pass (keep-together.ts) leaves alone: its words and sizes
+    // are kept whole as it is written (a desktop's Chinese line broke "均值卷积 / 核").
+    this.said.replaceChildren(...keptNodes(said.join(this.lang === 'zh' ? '' : ' ')));
     this.said.dataset.holes = String(f.holes);
     this.said.dataset.span = `${f.span[0]}x${f.span[1]}`;
     this.said.dataset.output = `${oy},${ox}`;
     // The rows and columns marked: every pixel (row, column) of the two is marked.
     this.said.dataset.rows = f.rows.join(' ');
     this.said.dataset.cols = f.cols.join(' ');
-    this.canvas.setAttribute('aria-label', this.said.textContent);
+    this.canvas.setAttribute('aria-label', this.said.textContent ?? '');
   }
 
   /**
