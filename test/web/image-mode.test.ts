@@ -980,7 +980,7 @@ describe('image mode', () => {
     expect(edge.left).toBeGreaterThan(0);
     expect(edge.top).toBeGreaterThan(0);
     // With the enlargement's caption on screen the bar sits just above it: no key that repeats it.
-    await page.$eval('[data-image-zoom] + figcaption', (e) => e.scrollIntoView({ block: 'center' }));
+    await page.$eval('.zoom-figure > figcaption', (e) => e.scrollIntoView({ block: 'center' }));
     await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-image-footprint]')!, '::after').content === 'none');
     await page.close();
 

@@ -36,10 +36,12 @@ describe('sizes kept whole where prose wraps (keep-together.ts)', () => {
     expect(kept('步长相当于 1/2。')).toEqual(['步长']);
     expect(kept('Overlapping stamps on each 2 × 2 output block')).toEqual(['2 × 2']);
     expect(kept('Input 512 × 512, shown at 70%')).toEqual(['512 × 512']);
+    // A range is never split at its dash (the image mode's "columns 7– / 9" on a phone).
+    expect(kept('reads 9 input pixels, rows 151–155')).toEqual(['151–155']);
   });
 
   it('leaves lone numbers and text without sizes as they are, and never changes the text', () => {
-    for (const text of ['reads 9 input pixels, rows 151–155', 'no numbers here', '', '第55行', '3×3']) {
+    for (const text of ['reads 9 input pixels', 'no numbers here', '', '第55行', '3×3']) {
       expect(kept(text)).toEqual([]);
       expect(gluedRuns(text).map((r) => r.text).join('')).toBe(text);
     }

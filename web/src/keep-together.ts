@@ -43,6 +43,11 @@ const WORDS = new RegExp(['卷积核', '膨胀率', '分组数', '步长', '填�
 /** Two numbers joined by an en dash, the page's ranges ("channels 2–3", "通道 0–15"). */
 const RANGE = `${NUMBER}–${NUMBER}`;
 /**
+ * A range is never split at its dash: the image mode's footprint sentence broke "columns 7– / 9"
+ * on a phone. (The setting words below hold their range too.)
+ */
+const RANGES = new RegExp(RANGE, 'g');
+/**
  * A setting's word beside its number, held as a pair. English breaks only at spaces, and the step
  * sentence under the figure broke "[channel / 1]" at 1280 px: its words (singular or plural) are
  * held with one number or one range ("channels 2–3" broke the same way). Chinese holds a glossary
@@ -75,7 +80,7 @@ const SKIP = 'svg, option, select, textarea, input, script, style, pre, code, [a
 export function gluedRuns(text: string): { text: string; keep: boolean }[] {
   const found: [number, number][] = [];
   for (const m of text.matchAll(GLUED)) found.push([m.index, m.index + m[0].length]);
-  for (const rule of [WORDS, PAIRS, PRODUCT]) for (const m of text.matchAll(rule)) found.push([m.index, m.index + m[0].length]);
+  for (const rule of [WORDS, PAIRS, RANGES, PRODUCT]) for (const m of text.matchAll(rule)) found.push([m.index, m.index + m[0].length]);
   const tail = TAIL.exec(text);
   if (tail) found.push([tail.index, text.length]);
   const spans: [number, number][] = [];

@@ -14,6 +14,7 @@ import type { Tensor } from '../../../src/tensor/tensor.js';
 import { h } from '../dom.js';
 import { setAttr, setText } from '../dom-write.js';
 import { pageErrorText } from '../error-text.js';
+import { keptNodes } from '../keep-together.js';
 import type { Lang, State } from '../state.js';
 import { clearOverlay, displayZoom, drawPicture, drawPlanes, drawZoom, frame, markPixel, ring, smallestGap, zoomOf } from './canvas.js';
 import { displayOf } from './display.js';
@@ -32,6 +33,7 @@ import { pictureGeometry, pictureLayer } from './picture-layer.js';
 import type { PictureLayer } from './picture-layer.js';
 import { Latest } from './latest.js';
 import { ResultBuffers } from './result-buffers.js';
+import { drawWhere } from './where-map.js';
 
 interface Job {
   picture: Picture;
@@ -69,6 +71,10 @@ export class LayerView {
   private readonly outputCanvas = h('canvas', { 'data-image-output': '', tabindex: '0', role: 'img' });
   private readonly outputOverlay = h('canvas', { class: 'overlay', 'aria-hidden': 'true' });
   private readonly zoom = h('canvas', { class: 'zoom', 'data-image-zoom': '' });
+  /** The whole input small, the part read framed (where-map.ts): shown in the phone's docked bar only. */
+  private readonly where = h('canvas', { class: 'zoom-where', 'data-image-where': '', 'aria-hidden': 'true' });
+  /** The enlargement and the map, one box: on a phone the docked bar's first column (image.css). */
+  private readonly zoomStack = h('div', { class: 'zoom-stack' });
   private readonly inputCaption = h('figcaption');
   private readonly outputCaption = h('figcaption');
   private readonly zoomCaption = h('figcaption');
@@ -126,7 +132,8 @@ export class LayerView {
     outBox.append(this.outputCanvas, this.outputOverlay);
     outFig.append(outBox, this.outputCaption);
     const zoomFig = h('figure', { class: 'image-figure zoom-figure' });
-    zoomFig.append(this.zoom, this.zoomCaption);
+    this.zoomStack.append(this.zoom, this.where);
+    zoomFig.append(this.zoomStack, this.zoomCaption);
     // The kernel's numbers, the footprint enlarged and what it says sit in one row above the
     // pictures, so that input and output (up to 512 pixels each) fit side by side. On a phone the
     // kernel comes between input and output instead (image.css), so the output its edits redraw
@@ -491,7 +498,7 @@ export class LayerView {
     if (!c || getComputedStyle(this.said).position !== 'sticky') return;
     const r = this.outputCanvas.getBoundingClientRect();
     const bottom = r.top + ((c[0] + 1) / this.outputCanvas.height) * r.height;
-    const barTop = Math.min(this.said.getBoundingClientRect().top, this.zoom.getBoundingClientRect().top);
+    const barTop = Math.min(this.said.getBoundingClientRect().top, this.zoomStack.getBoundingClientRect().top);
     const room = 16;
     if (bottom > barTop - room) window.scrollBy({ top: bottom - barTop + room });
   }
@@ -508,7 +515,11 @@ export class LayerView {
     frame(out, oz, x, y, x, y, 2, 2);
     ring(out, oz, this.fit, x, y, x, y);
     this.drawFootprint(fp, job.picture);
-    setText(this.said, this.sentence(fp, y, x, job.mode, job.layer.transposed));
+    this.where.dataset.frames = JSON.stringify(drawWhere(this.where, this.inputCanvas, fp).map((f) => f.map((v) => Math.round(v))));
+    // A live region, which the page-wide pass (keep-together.ts) leaves alone: its ranges and sizes
+    // are kept whole as it is written ("columns 7– / 9" broke on a phone).
+    const sentence = this.sentence(fp, y, x, job.mode, job.layer.transposed);
+    if (this.said.textContent !== sentence) this.said.replaceChildren(...keptNodes(sentence));
     this.captionZoom();
     const el = this.said;
     el.dataset.y = String(y);
@@ -532,6 +543,8 @@ export class LayerView {
     // The caption's key, short, for the phone's docked bar (image.css shows it there, where the
     // caption itself has scrolled away with the pictures).
     setAttr(this.said, 'data-key', it(L, 'zoomKey') + (m.zeros ? it(L, 'zoomKeyZeros') : '') + (m.copies ? it(L, 'zoomKeyCopies') : ''));
+    // Under the map of the whole input in the phone's bar, what it is (image.css shows it there).
+    setAttr(this.zoomStack, 'data-where', it(L, 'whereLabel'));
   }
 
   private sentence(fp: Footprint, y: number, x: number, mode: PaddingMode, transposed: boolean): string {
