@@ -87,6 +87,7 @@ export class ChannelPlanes {
     }
     this.title.textContent = pt(lang, 'channelsTitle', { oc: sl.oc });
     this.title.classList.toggle('sr', this.compact);
+    this.root.classList.toggle('compact', this.compact);
     const grid = s.trace.grid;
     const [GH, GW] = grid.shape;
     const [kH, kW] = [g.axes[0].kernel, g.axes[1].kernel];
@@ -145,24 +146,35 @@ export class ChannelPlanes {
         }
       }
       const kcap = h('figcaption', {}, this.compact ? `[${sl.oc}, ${ic}]` : pt(lang, 'channelsSlice', { oc: sl.oc, c: ic }));
-      fig.append(h('span', { class: 'planes-times', 'aria-hidden': 'true' }, '×'), ks, kcap);
+      const times = h('span', { class: 'planes-times', 'aria-hidden': 'true' }, '×');
+      let part: HTMLElement | null = null;
       if (this.parts && fr) {
         const val = this.parts[n][frameIndex(s, fr.output)];
         values.push(val);
-        fig.append(h('p', { class: 'plane-part', 'data-part': String(val) }, `= ${fmt(val)}`));
+        part = h('p', { class: 'plane-part', 'data-part': String(val) }, `= ${fmt(val)}`);
       }
+      if (this.compact) {
+        // Narrow (a phone): "×" beside the slice and the share beside its index, two lines fewer,
+        // so the planes keep cells that hold their numbers with the output planes under the sum.
+        const slice = h('div', { class: 'plane-slice' });
+        slice.append(times, ks);
+        const foot = h('div', { class: 'plane-foot' });
+        foot.append(kcap, ...(part ? [part] : []));
+        fig.append(slice, foot);
+      } else fig.append(times, ks, kcap, ...(part ? [part] : []));
       frag.append(fig);
     });
     this.row.replaceChildren(frag);
     const rest = inputs.length - drawn.length;
-    const lines: string[] = [pt(lang, 'channelsSum', { n: inputs.length })];
+    // Narrow, the sum in one short line: the phone's figure shares its screen with the tour's control.
+    const lines: string[] = this.compact && this.parts && fr && v ? [] : [pt(lang, 'channelsSum', { n: inputs.length })];
     if (this.parts && fr && v) {
       // The layer's own output value (the engine's), next to the sum of the shares.
       let total = 0;
       for (const part of this.parts) total += part[frameIndex(s, fr.output)];
       const y = v.y[sl.y + frameIndex(s, fr.output)];
       const shown = values.map(fmt).join(' + ') + (rest > 0 ? ' + …' : '');
-      lines.push(pt(lang, 'channelsSumValue', { parts: shown, v: fmt(y), o: fr.output.join(',') }));
+      lines.push(pt(lang, this.compact ? 'channelsSumShort' : 'channelsSumValue', { parts: shown, v: fmt(y), o: fr.output.join(',') }));
       this.sum.dataset.total = String(total);
       this.sum.dataset.output = String(y);
     } else {

@@ -56,7 +56,8 @@ registerFigure('classic', {
 const stack = new StackFigure(byId('figure-box'), () => ({ palette: paletteOf(store.state.theme, store.state.colorBlind), lang: store.state.lang }));
 registerFigure('stack', { element: stack.element, draw: (s) => stack.draw(s), fit: (w, h) => stack.fit(w, h), paint: () => stack.paint(), still: true });
 
-const stageChannels = new StageChannels(byId('figure-box'), () => ({ palette: paletteOf(store.state.theme, store.state.colorBlind), lang: store.state.lang }));
+// Its output planes pick the output channel shown, as the channel panel's menu does.
+const stageChannels = new StageChannels(byId('figure-box'), () => ({ palette: paletteOf(store.state.theme, store.state.colorBlind), lang: store.state.lang }), (oc) => store.commit((s) => { s.channel = oc; }));
 registerFigure('channels', { element: stageChannels.element, draw: (s) => stageChannels.draw(s), fit: (w, h) => stageChannels.fit(w, h), paint: (f) => stageChannels.paint(f) });
 
 let tutorialViews: TutorialViews | null = null;

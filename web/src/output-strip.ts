@@ -1,0 +1,103 @@
+/**
+ * The output channels of the "every input channel" figure (stage-channels.ts), one small plane
+ * each: a layer of O output channels makes O output planes, and each is computed with a kernel of
+ * its own. A student changed tour step 4's output channels from 1 to 16 and the figure stayed the
+ * same, drawn for output channel 0 alone. Each plane is a button: it picks the output channel the
+ * figure above draws (state.channel, the channel panel's "Output channel shown"), whose kernel
+ * slices [j, c] are then the ones multiplied. Its value at the step's output cell is the layer's
+ * own (the engine's output), so the planes differ where their kernels do.
+ */
+import { el, h } from './dom.js';
+import type { Palette } from './palette.js';
+import { pt } from './pair-i18n.js';
+import type { StageScene } from './stage-scene.js';
+import type { Lang } from './state.js';
+import { fmt } from './views.js';
+
+/**
+ * A plane's button, in CSS pixels: the plane (about 32 px) with its index and its value under it;
+ * narrow (a phone, whose figure shares the first screen with the tour's control), a plane of about
+ * 16 px and its index, in one row after a short label. Their CSS is tutorial-views.css's.
+ */
+export const STRIP_BUTTON = { w: 44, h: 72, gap: 6 };
+export const STRIP_BUTTON_NARROW = { w: 34, h: 36, gap: 4, label: 104, more: 48 };
+/** The strip's line over the planes, in CSS pixels (narrow: none, the label is in the row). */
+export const STRIP_HEAD = 26;
+
+export class OutputStrip {
+  readonly root: HTMLElement;
+  private readonly head: HTMLElement;
+  private readonly row: HTMLElement;
+
+  constructor(host: HTMLElement, private readonly onPick: (oc: number) => void) {
+    this.root = h('section', { class: 'output-strip', 'data-output-strip': '' });
+    this.head = h('p', { class: 'output-strip-head' });
+    this.row = h('div', { class: 'output-strip-row', role: 'group' });
+    this.root.append(this.head, this.row);
+    host.append(this.root);
+  }
+
+  /** Narrow space: small planes in one row after a label. */
+  compact = false;
+
+  /** How many planes `width` × `rows` rows hold (narrow: one row, the label and a count take their room). */
+  static capacity(width: number, rows: number, compact = false): number {
+    if (compact) {
+      const b = STRIP_BUTTON_NARROW;
+      return Math.max(1, Math.floor((width - b.label - 2 * (b.more + b.gap) + b.gap) / (b.w + b.gap)));
+    }
+    return Math.max(1, Math.floor((width + STRIP_BUTTON.gap) / (STRIP_BUTTON.w + STRIP_BUTTON.gap))) * rows;
+  }
+
+  /**
+   * Draws output channel `oc` chosen among the layer's, at step `frame`, as many planes as `room`
+   * holds: where fewer than all fit, a run of them around the chosen one and a count of the rest.
+   */
+  draw(s: StageScene, oc: number, frame: number, p: Palette, lang: Lang, room: number): void {
+    const g = s.geometry;
+    const O = g.outChannels;
+    const [OH, OW] = [g.axes[0].output, g.axes[1].output];
+    const fr = s.direct ? s.direct.frames[Math.min(frame, s.direct.frames.length - 1)] : null;
+    const at = fr ? fr.output[0] * OW + fr.output[1] : -1;
+    const cell = Math.max(1, Math.floor((this.compact ? 14 : 32) / Math.max(OH, OW)));
+    const [pw, ph] = [OW * cell, OH * cell];
+    const shown = Math.min(O, room);
+    const first = Math.max(0, Math.min(O - shown, oc - Math.floor(shown / 2)));
+    const rest = O - shown;
+    this.root.classList.toggle('compact', this.compact);
+    this.head.textContent = this.compact ? pt(lang, 'outStripShort') : pt(lang, O === 1 ? 'outStripOne' : 'outStrip', { n: O });
+    this.row.setAttribute('aria-label', pt(lang, 'outStripLabel', { n: O }));
+    const v = s.values;
+    const buttons: Node[] = [];
+    // The planes not drawn: a count, a button that brings the nearest of them into the row.
+    const more = (n: number, key: 'outStripBefore' | 'outStripAfter', to: number): HTMLElement => {
+      const m = h('button', { type: 'button', class: 'output-strip-more', 'data-more': String(n), 'aria-label': pt(lang, 'outStripHidden', { n, j: to }) }, pt(lang, key, { n }));
+      m.addEventListener('click', () => this.onPick(to));
+      return m;
+    };
+    if (first > 0) buttons.push(more(first, 'outStripBefore', first - 1));
+    for (let j = first; j < first + shown; j++) {
+      const value = v && at >= 0 ? v.y[j * OH * OW + at] : null;
+      const svg = el('svg', { width: pw + 2, height: ph + 2, viewBox: `0 0 ${pw + 2} ${ph + 2}`, 'aria-hidden': 'true' });
+      svg.append(el('rect', { x: 1, y: 1, width: pw, height: ph, fill: p.output, stroke: p.line, 'stroke-width': 0.75 }));
+      if (at >= 0) svg.append(el('rect', { x: 1 + fr!.output[1] * cell, y: 1 + fr!.output[0] * cell, width: cell, height: cell, fill: p.current }));
+      const label = value === null
+        ? pt(lang, 'outStripPlane', { j })
+        : pt(lang, 'outStripPlaneValue', { j, o: fr!.output.join(','), v: fmt(value) });
+      const b = h('button', { type: 'button', class: 'output-plane', 'data-output-plane': String(j), 'aria-pressed': String(j === oc), 'aria-label': label });
+      b.append(svg, h('span', { class: 'output-plane-index' }, String(j)));
+      if (value !== null && !this.compact) b.append(h('span', { class: 'output-plane-value', 'data-value': String(value) }, `= ${fmt(value)}`));
+      b.addEventListener('click', () => this.onPick(j));
+      buttons.push(b);
+    }
+    if (first + shown < O) buttons.push(more(O - first - shown, 'outStripAfter', first + shown));
+    // Narrow, the label leads the row (the figure's title is for screen readers there).
+    if (this.compact) this.row.replaceChildren(this.head, ...buttons);
+    else {
+      this.root.prepend(this.head);
+      this.row.replaceChildren(...buttons);
+    }
+    this.root.dataset.shown = String(shown);
+    this.root.dataset.rest = String(rest);
+  }
+}
