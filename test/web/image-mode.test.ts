@@ -527,7 +527,7 @@ describe('image mode', () => {
     // A 1 × 1 kernel: rates spread nothing, and the summary says that rather than "no holes".
     const one = await open('?view=image&lang=en&k=1&d=4');
     await one.page.waitForFunction(() => document.querySelector<HTMLElement>('[data-field-summary]')?.dataset.span === '1x1');
-    expect(await one.page.textContent('[data-field-summary]')).toBe('Rates 4, 4, 4: the field spans 1 × 1 pixels, all 1 of them read. A 1 × 1 kernel has a single tap, so dilation has nothing to spread: every rate reads the one pixel.');
+    expect(await one.page.textContent('[data-field-summary]')).toBe('Rates 4, 4, 4: the field is a single pixel, the only one this output reads. A 1 × 1 kernel has a single tap, so dilation has nothing to spread: every rate reads the one pixel.');
     await one.page.close();
   }, 60_000);
 

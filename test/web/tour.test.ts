@@ -208,8 +208,10 @@ describe('the tour', () => {
     const { page } = await open('?tour=8&lang=en', { width: 1440, height: 900 });
     // Its top in the window (within a pixel: scrollIntoView may leave it at −0.5) and 100 px of it showing.
     const inView = () => page.$eval('#pair-panel', (e) => { const r = e.getBoundingClientRect(); return r.top >= -1 && r.top < window.innerHeight - 100; });
-    // The step opens with the pair in sight (review 32 B1); scrolled away, the button brings it back.
-    await page.waitForFunction(() => { const r = document.querySelector('#pair-panel')!.getBoundingClientRect(); return r.top >= -1 && r.top < window.innerHeight - 100; });
+    // The step opens with the figure whole and the pair's heading under it (tour-reveal36.test.ts);
+    // scrolled back to the top, the stage shows the figure only, and the button brings the pair.
+    await page.waitForSelector('body:not([data-pending])', { state: 'attached' });
+    await page.waitForFunction(() => document.querySelector('#stage')!.scrollTop > 0);
     await page.$eval('#stage', (s) => s.scrollTo({ top: 0 }));
     expect(await inView()).toBe(false);
     await page.click('#try-control');
