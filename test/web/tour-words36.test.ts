@@ -12,9 +12,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { explain } from '../../src/arithmetic/explain.js';
-import { trace } from '../../src/index.js';
+import { renderSvg, trace } from '../../src/index.js';
 import type { DirectTrace } from '../../src/trace/types.js';
 import { acceptedRange } from '../../web/src/tour/accepted-range.js';
+import { rendererDraws } from '../../web/src/renderer-fits.js';
 import { nowText } from '../../web/src/tour/now-line.js';
 import { TOUR, fill } from '../../web/src/tour/steps.js';
 import { stepState } from '../../web/src/tour/tour.js';
@@ -98,6 +99,32 @@ describe('step 10\'s prose and step 7\'s live line (plain)', () => {
   }
 });
 
+/** Step 13's layer (transposed, kernel 4, stride 2, padding 1): the inputs the library's renderer draws, smallest and largest. */
+function drawnInputs(): [number, number] {
+  const ok: number[] = [];
+  for (let v = BOUNDS.input[0]; v <= BOUNDS.input[1]; v++) {
+    try {
+      renderSvg({ input: [v, v], kernel: 4, stride: 2, padding: 1, transposed: true });
+      ok.push(v);
+    } catch {
+      // too large to draw
+    }
+  }
+  return [ok[0], ok[ok.length - 1]];
+}
+
+describe('a classic-figure step keeps to what the figure draws (plain)', () => {
+  it('step 13 accepts the inputs the renderer draws, not every input the library computes', () => {
+    const drawn = drawnInputs();
+    // The library computes every input of the form's range; the renderer draws fewer.
+    expect(libraryRange(BOUNDS.input, (v) => ({ input: [v, v], kernel: 4, stride: 2, padding: 1, transposed: true }))).toEqual([...BOUNDS.input]);
+    expect(drawn[1]).toBeLessThan(BOUNDS.input[1]);
+    const s = stepState(13, prefs());
+    expect(TOUR[12].figure).toBe('classic');
+    expect(acceptedRange(s, BOUNDS.input, (c, v) => { c.input = [v, v]; }, (g) => rendererDraws(g))).toEqual(drawn);
+  });
+});
+
 const h = fileHarness();
 const phone = { width: 390, height: 844 };
 const tryError = (page: Page) => page.textContent('.field-error[data-for="try-control"]').then((s) => s ?? '');
@@ -143,6 +170,21 @@ describe('the Try-it box says and keeps the range its layer takes', () => {
       await page.close();
     }, 60_000);
   }
+});
+
+describe('step 13 in the browser', () => {
+  it('its box takes only the inputs the classic figure draws, and the figure stays classic', async () => {
+    const { page, errors } = await h.open('?tour=13&lang=en', { width: 1366, height: 900 });
+    const drawn = drawnInputs();
+    expect(await page.getAttribute('#try-control', 'max')).toBe(String(drawn[1]));
+    await page.fill('#try-control', String(drawn[1] + 1));
+    await expect.poll(() => tryError(page)).toBe(rangeText('en', drawn));
+    await page.fill('#try-control', String(drawn[1]));
+    await expect.poll(() => tryError(page)).toBe('');
+    await expect.poll(() => page.getAttribute('#figure-box', 'data-stage')).toBe('classic');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 });
 
 /** The frame's zero reads, from the library's trace. */

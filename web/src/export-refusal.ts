@@ -16,24 +16,13 @@
 import type { ConvError } from '../../src/geometry/errors.js';
 import type { ConvGeometry } from '../../src/geometry/types.js';
 import { errorHeadline } from '../../src/i18n/errors.js';
-import { checkDrawable } from '../../src/render/options.js';
 import { t } from './i18n.js';
 import { buildLayer } from './layer.js';
+import { rendererDraws } from './renderer-fits.js';
 import { BOUNDS, type Lang, type State } from './state.js';
 
 /** The picture styles the renderer draws. */
 export type RendererStyle = 'classic' | 'flat';
-
-/** Whether axis `ax` of `g` is within the renderer's size guard (its grid, output and input). */
-function drawable(g: ConvGeometry, ax: number): boolean {
-  const a = g.axes[ax];
-  try {
-    checkDrawable({ grid: [a.equivalent.gridSize], output: [a.output], input: [a.input] }, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The largest value of `key` on axis `ax`, below the one set, with which the layer (everything
@@ -44,7 +33,7 @@ function largestFit(state: State, ax: number, key: 'input' | 'stride'): number |
     const pair = [...state[key]] as [number, number];
     pair[ax] = v;
     const r = buildLayer({ ...state, [key]: pair });
-    if (r.ok && drawable(r.geometry, ax)) return v;
+    if (r.ok && rendererDraws(r.geometry, ax)) return v;
   }
   return null;
 }

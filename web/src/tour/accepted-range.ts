@@ -7,24 +7,29 @@
  *
  * The page does not re-derive the geometry's limits: each value is handed to the library as the
  * figure's layer would be (layer.ts buildLayer), and the range runs from the smallest value it
- * accepts to the largest.
+ * accepts to the largest. A step told with the classic figure also keeps to the layers the
+ * renderer draws (renderer-fits.ts): step 13's layer (transposed, kernel 4, stride 2, padding 1)
+ * took an input of 31, whose zero-inserted and padded input is 65 cells a side, past the figure's
+ * 64, and the figure turned into grids mid-step.
  */
+import type { ConvGeometry } from '../../../src/geometry/types.js';
 import { buildLayer } from '../layer.js';
 import { cloneState } from '../state.js';
 import type { State } from '../state.js';
 
 /**
- * The values within `bounds` that the library accepts for `s` changed by `apply(v)`, from the
- * smallest to the largest; `bounds` itself where it accepts none (the layer is refused for another
- * reason, which the library's own message then says).
+ * The values within `bounds` that the library accepts for `s` changed by `apply(v)`, and whose
+ * layer `fits` (the step's figure draws it), from the smallest to the largest; `bounds` itself
+ * where none is (the layer is refused for another reason, which the library's own message says).
  */
-export function acceptedRange(s: State, bounds: readonly [number, number], apply: (s: State, v: number) => void): [number, number] {
+export function acceptedRange(s: State, bounds: readonly [number, number], apply: (s: State, v: number) => void, fits: (g: ConvGeometry) => boolean = () => true): [number, number] {
   let lo: number | null = null;
   let hi: number | null = null;
   for (let v = bounds[0]; v <= bounds[1]; v++) {
     const c = cloneState(s);
     apply(c, v);
-    if (!buildLayer(c).ok) continue;
+    const r = buildLayer(c);
+    if (!r.ok || !fits(r.geometry)) continue;
     lo ??= v;
     hi = v;
   }

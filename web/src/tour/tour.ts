@@ -11,6 +11,7 @@ import { optionsOf } from '../layer.js';
 import { BOUNDS, defaultState, parseQuery } from '../state.js';
 import type { Lang, State } from '../state.js';
 import { acceptedRange } from './accepted-range.js';
+import { rendererDraws } from '../renderer-fits.js';
 import { nowText } from './now-line.js';
 import { TOUR, fill } from './steps.js';
 import type { TourStep, TryControl } from './steps.js';
@@ -122,7 +123,7 @@ function controlRange(step: TourStep, s: State): [number, number] {
   return acceptedRange(s, p.bounds!, (c, v) => {
     p.set!(c, v);
     if (step.figure === 'stack') fitStackInput(c, step);
-  });
+  }, step.figure === 'classic' ? (g) => rendererDraws(g) : undefined);
 }
 
 export class Tour {
