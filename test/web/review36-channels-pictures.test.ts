@@ -108,6 +108,15 @@ describe('the image mode on a phone: a tapped output pixel and where it reads on
       expect(where.frames.length, lang).toBe(1);
       const [x, , fw] = where.frames[0];
       expect(Math.abs((x + fw / 2) / where.w - centre), lang).toBeLessThan(0.03);
+      // The map sits beside the enlargement, not under it: the docked bar stays a short strip
+      // (stacked, it was ~217 px, a quarter of the screen, over the output picture).
+      const bar = await page.evaluate(() => {
+        const r = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+        const [stack, words, zoom, map] = [r('.zoom-stack'), r('[data-image-footprint]'), r('[data-image-zoom]'), r('[data-image-where]')];
+        return { height: Math.max(stack.bottom, words.bottom) - Math.min(stack.top, words.top), beside: map.left >= zoom.right && map.top < zoom.bottom };
+      });
+      expect(bar.beside, lang).toBe(true);
+      expect(bar.height, lang).toBeLessThanOrEqual(130);
       // The tapped pixel is on screen with it.
       const o = await page.$eval('canvas[data-image-output]', (e) => e.getBoundingClientRect().top);
       expect(o + out.height * 0.3, lang).toBeGreaterThanOrEqual(0);

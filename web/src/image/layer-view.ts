@@ -603,7 +603,7 @@ export class LayerView {
     const z = drawZoom(this.zoom, this.inputCanvas, zTop, zLeft, size, scale);
     z.lineWidth = Math.max(2, scale / 5);
     // A filled tap is at least 3 screen pixels wide where the taps are far enough apart: the phone's
-    // bar shows the enlargement in 84 px, where a 65-pixel footprint's taps were 1.2 px dots.
+    // bar shows the enlargement in 64 px, where a 65-pixel footprint's taps were 1.2 px dots.
     const onScreen = (this.zoom.clientWidth || size * scale) / (size * scale);
     const gap = Math.min(smallestGap(fp.rows.flatMap((r) => (r.at === null ? [] : [r.at]))), smallestGap(fp.cols.flatMap((c) => (c.at === null ? [] : [c.at]))));
     const mark = Math.max(scale, Math.min(Math.ceil(3 / onScreen), gap * scale - 1));

@@ -6,8 +6,8 @@
  */
 import type { Footprint } from './footprint.js';
 
-/** The map's width on screen, in CSS pixels: the enlargement's beside it (image.css). */
-export const WHERE_PX = 84;
+/** The map's width on screen, in CSS pixels, beside the enlargement as wide (image.css --bar-pic). */
+export const WHERE_PX = 64;
 /** The smallest frame drawn, in canvas pixels: a 3 × 3 footprint on a 512-pixel picture is half a pixel. */
 const MIN_FRAME = 12;
 
