@@ -155,6 +155,38 @@ describe('the matrix names the figure’s cell of its marked row', () => {
       expect(errors).toEqual([]);
       await page.close();
     }, 60_000);
+
+    it(`phone 390×844, several channels (${lang}): the words on a line of their own, the count and the coordinates unbroken`, async () => {
+      // Beside the buttons the channel's words squeezed the row: "step 3 / of 4", "输入通道 0 的 / (1,2)".
+      for (const q of ['?i=4&k=3&ci=2&co=3&tab=matrix', '?i=4&k=3&ci=2&co=2&v=scatter&tab=matrix']) {
+        const { page, errors } = await h.open(`${q}&lang=${lang}`, { width: 390, height: 844 });
+        await settled(page);
+        const got = await page.evaluate(() => {
+          const lines = (e: Element) => new Set(Array.from(e.getClientRects(), (r) => Math.round(r.top))).size;
+          const count = document.getElementById('matrix-step-count')!;
+          const cell = document.getElementById('matrix-step-cell')!;
+          const coords = /\S+ \(\d+,\d+\)/.exec(cell.textContent ?? '')![0];
+          // The line boxes that hold the coordinates and the word before them.
+          const range = document.createRange();
+          const text = cell.textContent ?? '';
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          let at = text.indexOf(coords);
+          const nodes: [Text, number][] = [];
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push([n as Text, (n as Text).data.length]);
+          const locate = (i: number): [Text, number] => { for (const [n, len] of nodes) { if (i <= len) return [n, i]; i -= len; } return [nodes.at(-1)![0], nodes.at(-1)![1]]; };
+          range.setStart(...locate(at));
+          at += coords.length;
+          range.setEnd(...locate(at));
+          const forward = document.getElementById('matrix-forward')!.getBoundingClientRect();
+          return { count: lines(count), coords: new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size, below: cell.getBoundingClientRect().top >= forward.bottom - 1 };
+        });
+        expect(got.count, q).toBe(1);
+        expect(got.coords, q).toBe(1);
+        expect(got.below, q).toBe(true);
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    }, 60_000);
   }
 
   it('a transposed layer’s output is x (step 6: x = Cᵀz), with its channel where there are several', async () => {
