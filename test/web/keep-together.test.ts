@@ -7,7 +7,7 @@ describe('sizes kept whole where prose wraps (keep-together.ts)', () => {
   it('keeps a size whole, and none of the Chinese characters beside it (Chinese breaks between any two) but the glossary’s words', () => {
     expect(kept('转置卷积，卷积核 4，步长 2，')).toEqual(['卷积核', '步长']);
     expect(kept('用四种方法放大到 2 倍，都用均值卷积核，')).toEqual(['卷积核']);
-    expect(kept('也叫微步卷积，步长相当于 1/2，作用在 3 个输入通道上，')).toEqual(['步长', '通道']);
+    expect(kept('也叫微步卷积，步长相当于 1/2，作用在 3 个输入通道上，')).toEqual(['步长', '3 个', '通道']);
     expect(kept('再做 3 × 3 卷积，')).toEqual(['3 × 3']);
     // A size and the size it becomes, and the longest glossary word (膨胀率, not 膨胀).
     expect(kept('输入 z（插零并填充）2×2 → 7×7 · 通道 0')).toEqual(['填充', '2×2 → 7×7', '通道 0']);
@@ -27,12 +27,19 @@ describe('sizes kept whole where prose wraps (keep-together.ts)', () => {
     expect(kept('(a) and (b)')).toEqual([]);
   });
 
+  it('holds a Chinese count with its measure word 个 (the step sentence broke "7 / 个来自填充" on a phone)', () => {
+    expect(kept('输出 (0,0) = 9 个乘积之和：其中 2 个来自输入单元，7 个来自填充。')).toEqual(['9 个', '2 个', '7 个', '填充。']);
+    expect(kept('其中 1 个来自输入单元，8 个来自零（填充 2 个，插入的零 6 个）。')).toEqual(['1 个', '8 个', '填充', '2 个', '6 个']);
+    // The character alone is not a count: 个数, 每个 stay free.
+    expect(kept('卷积核个数，每个输出块，')).toEqual(['卷积核']);
+  });
+
   it('holds a text’s end together, so its last line is never one number or character alone', () => {
     expect(kept('转置卷积，卷积核 4，步长 2')).toEqual(['卷积核', '步长 2']);
     expect(kept('最近邻缩放，再做 3 × 3 卷积')).toEqual(['3 × 3', '卷积']);
     expect(kept('双线性缩放，再做 3 × 3')).toEqual(['做 3 × 3']);
     expect(kept('输入 5 × 5')).toEqual(['入 5 × 5']);
-    expect(kept('把步长改成 3：单元之间会插入 2 个零。')).toEqual(['步长', '个零。']);
+    expect(kept('把步长改成 3：单元之间会插入 2 个零。')).toEqual(['步长', '2 个零。']);
     expect(kept('步长相当于 1/2。')).toEqual(['步长']);
     expect(kept('Overlapping stamps on each 2 × 2 output block')).toEqual(['2 × 2']);
     expect(kept('Input 512 × 512, shown at 70%')).toEqual(['512 × 512']);

@@ -52,10 +52,11 @@ const RANGES = new RegExp(RANGE, 'g');
  * sentence under the figure broke "[channel / 1]" at 1280 px: its words (singular or plural) are
  * held with one number or one range ("channels 2–3" broke the same way). Chinese holds a glossary
  * word with a range only ("输入通道 0–3"), which reads as one item; a single number may break
- * from its word there, as Chinese lines do. Only the word and its number or range, so a long
- * sentence still wraps between its pairs.
+ * from its word there, as Chinese lines do. A Chinese count holds its number with the measure word
+ * after it ("7 个"): the step sentence broke "，7 / 个来自填充" and "8 / 个来自零" on a phone. Only
+ * the word and its number or range, so a long sentence still wraps between its pairs.
  */
-const PAIRS = new RegExp(String.raw`\b(?:[Cc]hannel|[Ss]tride|[Pp]adding|[Dd]ilation)s?[ \u00a0](?:${RANGE}|${NUMBER})\b|(?:${WORDS.source})[ \u00a0]${RANGE}`, 'g');
+const PAIRS = new RegExp(String.raw`\b(?:[Cc]hannel|[Ss]tride|[Pp]adding|[Dd]ilation)s?[ \u00a0](?:${RANGE}|${NUMBER})\b|(?:${WORDS.source})[ \u00a0]${RANGE}|${NUMBER}[ \u00a0]个`, 'g');
 /**
  * Factors in brackets written side by side with no space between them ("(k − 1)(d − 1)"): a line
  * may break between ")" and "(", and a Chinese phone broke the tour's footprint formula there
