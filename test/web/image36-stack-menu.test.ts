@@ -3,7 +3,8 @@
  * 360 px panel and ran past the screen's edge, so the chosen entry "This layer three times: 3 × 3,
  * stride 2, rates 1, 1, 1" was cut at the right. The menu now stays inside its panel, and each
  * entry from the layer, direct or transposed, in English and Chinese, is whole in it: a menu of
- * that entry alone, at the menu's own font and padding, is no wider than the menu.
+ * that entry alone, at the menu's own font and padding, is no wider than the menu. The first entry
+ * says it is the reader's layer, transposed too ("This transposed layer three times: …").
  */
 import { describe, expect, it } from 'vitest';
 import { fileHarness } from './harness.js';
@@ -36,6 +37,9 @@ describe('image mode on a phone: the stacks menu shows its entry whole', () => {
           return { right: r.right, width: r.width, panelRight: panel.right, screen: innerWidth, needs };
         });
         expect(m.needs.length).toBeGreaterThan(0);
+        // Its first entry is the reader's layer, named so for a transposed layer too (it read "3
+        // transposed layers: …" while the direct one reads "This layer three times: …").
+        expect(m.needs[0].text).toMatch(lang === 'en' ? /^This (transposed )?layer three times: / : /^这一?层(转置卷积)?叠三次：/);
         expect(m.right).toBeLessThanOrEqual(Math.min(m.panelRight, m.screen));
         for (const n of m.needs) expect(n.w, n.text ?? '').toBeLessThanOrEqual(m.width + 0.5);
         await context.close();
