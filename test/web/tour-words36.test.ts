@@ -219,6 +219,78 @@ describe('the step sentence counts only the zeros a window reads', () => {
   }
 });
 
+/** A frame's products by what they read, from the library's trace. */
+function readsOf(cfg: Parameters<typeof trace>[0], f: number) {
+  const taps = (trace(cfg) as DirectTrace).frames[f].taps;
+  const zeros = taps.filter((tp) => tp.input === null);
+  return { n: taps.length, r: taps.length - zeros.length, z: zeros.length, kinds: new Set(zeros.map((tp) => tp.kind)).size };
+}
+
+describe('the step sentence says one product, a count of 1, and no input cell at all as such (review 36)', () => {
+  const cases = [
+    // A 1 × 1 kernel: one product, reading an input cell, or (padded, at the corner) a padding zero.
+    { q: 'i=4&k=1&s=1&p=0&f=0', ci: 1, cfg: { input: [4, 4], kernel: 1 }, f: 0 },
+    { q: 'i=4&k=1&s=1&p=1&f=0', ci: 1, cfg: { input: [4, 4], kernel: 1, padding: 1 }, f: 0 },
+    // No input cell in the window: padding 3 (step 2's control), and padding with output-padding cells.
+    { q: 'i=5&k=3&s=1&p=3&f=0', ci: 1, cfg: { input: [5, 5], kernel: 3, padding: 3 }, f: 0 },
+    { q: 'i=3&k=3&s=2&p=0&t=1&op=1&f=7', ci: 1, cfg: { input: [3, 3], kernel: 3, stride: 2, transposed: true, outputPadding: 1 }, f: 7 },
+    // One input cell among zeros (steps 6, 7, 10, 13).
+    { q: 'i=2&k=3&s=1&p=0&t=1&f=0', ci: 1, cfg: { input: [2, 2], kernel: 3, transposed: true }, f: 0 },
+    { q: 'i=3&k=3&s=2&p=1&t=1&op=1&f=5', ci: 1, cfg: { input: [3, 3], kernel: 3, stride: 2, padding: 1, transposed: true, outputPadding: 1 }, f: 5 },
+    // Channel sums: all padding zeros, and one product per channel.
+    { q: 'i=5&k=3&s=1&p=3&ci=3&f=0', ci: 3, cfg: { input: [5, 5], kernel: 3, padding: 3 }, f: 0 },
+    { q: 'i=4&k=1&s=1&p=0&ci=3&f=0', ci: 3, cfg: { input: [4, 4], kernel: 1 }, f: 0 },
+  ] as const;
+  for (const lang of ['en', 'zh'] as const) {
+    it(`${lang}`, async () => {
+      for (const c of cases) {
+        const { n, r, z, kinds } = readsOf(c.cfg as Parameters<typeof trace>[0], c.f);
+        const { page } = await h.open(`?${c.q}&lang=${lang}`);
+        const text = ((await page.textContent('#step-text')) ?? '').replace(/[\u00a0\u2060]/g, (m) => (m === '\u00a0' ? ' ' : ''));
+        // Never a zero count, nor a count of 1 in the plural.
+        expect(text, c.q).not.toMatch(lang === 'en' ? /\b0 with|\b1 (products|with [\w-]+s\b)|sum of 1\b/ : /(^|[^\d.])0 个|= 1 个乘积之和/);
+        if (n === 1 && c.ci === 1) expect(text, c.q).toMatch(lang === 'en' ? /= its 1 product, with an? [\w -]+\./ : /只有 1 个乘积，来自[^，。]+。/);
+        else if (r === 0 || z === 0) {
+          // Every product from one source: "all with …", the zeros' kinds named where several.
+          expect(text, c.q).toMatch(lang === 'en' ? /, all with [^.]+\./ : /，全部来自[^。]+。/);
+          if (r === 0 && kinds > 1) expect(text, c.q).toContain(lang === 'en' ? 'all with zeros (' : '全部来自零（');
+          if (r === 0) expect(text, c.q).not.toMatch(lang === 'en' ? /input cell/ : /输入单元/);
+        } else {
+          expect(text, c.q).toContain(lang === 'en' ? `${r} with ${r === 1 ? 'an input cell' : 'input cells'}` : `其中 ${r} 个来自输入单元`);
+          expect(text, c.q).toMatch(lang === 'en' ? new RegExp(`\\b${z} with ${z === 1 ? 'an? ' : ''}`) : new RegExp(`，${z} 个来自`));
+        }
+        await page.close();
+      }
+    }, 120_000);
+  }
+
+  for (const tour of [6, 10]) {
+    it(`on a phone a Chinese count keeps its number with 个 (tour step ${tour})`, async () => {
+      const { page, errors } = await h.open(`?tour=${tour}&lang=zh`, phone);
+      // Each "N 个" in the sentence lies on one line.
+      const lines = await page.$eval('#step-text', (el) => {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        let text = '';
+        const nodes: [Text, number][] = [];
+        for (let nd = walker.nextNode(); nd; nd = walker.nextNode()) { nodes.push([nd as Text, text.length]); text += (nd as Text).data; }
+        const at = (i: number): [Text, number] => { const [nd, from] = nodes.filter(([, from]) => from <= i).at(-1)!; return [nd, i - from]; };
+        return Array.from(text.matchAll(/\d+[ \u00a0]个/g), (m) => {
+          const r = document.createRange();
+          r.setStart(...at(m.index));
+          r.setEnd(...at(m.index + m[0].length - 1));
+          r.setEnd(r.endContainer, r.endOffset + 1);
+          const tops = Array.from(r.getClientRects()).filter((q) => q.width > 0).map((q) => Math.round(q.top));
+          return { count: m[0], tops: new Set(tops).size };
+        });
+      });
+      expect(lines.length).toBeGreaterThan(2);
+      for (const l of lines) expect(l.tops, l.count).toBe(1);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 60_000);
+  }
+});
+
 describe('the Try-it label on a phone', () => {
   for (const lang of ['en', 'zh'] as const) {
     it(`is on a line of its own, above the invitation, as on a desktop (${lang})`, async () => {

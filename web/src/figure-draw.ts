@@ -231,13 +231,24 @@ function stepSentence(s: StageScene, frame: number): string {
   const perGroup = s.layer.inChannels / s.layer.groups;
   const o = fr.output.join(',');
   const zeroTaps = fr.taps.filter((tp) => tp.input === null);
-  const counts = { o, n: fr.taps.length, r: reads.length, zeros: zeroReads(zeroTaps, lang), productWord: plural(fr.taps.length, 'product', 'products') };
+  const n = fr.taps.length;
   const drawn = perGroup !== inputs.length ? t(lang, 'stepChannelsDrawn', { d: inputs.length }) : '';
-  // Where no product reads a zero the sentence says so, rather than counting "0 with zeros".
-  const inputsOnly = zeroTaps.length === 0;
-  const base = perGroup > 1
-    ? t(lang, inputsOnly ? 'stepChannelsInputs' : 'stepChannels', { ...counts, oc: sl.oc, c: perGroup, drawn, total: fr.taps.length * perGroup })
-    : t(lang, inputsOnly ? 'stepOutputInputs' : 'stepOutput', counts);
+  const channels = { o, oc: sl.oc, c: perGroup, drawn, n, productWord: plural(n, 'product', 'products'), total: n * perGroup };
+  // Where every product reads the same source (input cells only, or zeros only) the sentence says
+  // "all with …" rather than counting "0 with zeros" or "0 with input cells"; a single product is
+  // named as one ("its 1 product, with an input cell"), and each count of 1 in the singular.
+  const fromInputs = { n: reads.length, what: readsWhat(reads.length, 'readsInput', lang) };
+  const fromZeros = zeroReads(zeroTaps, lang);
+  let base: string;
+  if (fromInputs.n > 0 && fromZeros.n > 0) {
+    const clauses = { reads: t(lang, 'withSome', fromInputs), zeros: t(lang, 'withSome', fromZeros) };
+    base = t(lang, perGroup > 1 ? 'stepChannels' : 'stepOutput', { ...channels, ...clauses });
+  } else {
+    const source = fromZeros.n > 0 ? fromZeros : fromInputs;
+    base = perGroup === 1 && n === 1
+      ? t(lang, 'stepOutputOne', { o, sole: t(lang, 'withSole', source) })
+      : t(lang, perGroup > 1 ? 'stepChannelsAll' : 'stepOutputAll', { ...channels, all: t(lang, 'withAll', source) });
+  }
   const v = s.values;
   if (!v) return base;
   const g = s.geometry;
@@ -282,21 +293,28 @@ function hoverSentence(s: StageScene, panel: Panel, cell: number, r: ReturnType<
   return '';
 }
 
-/** The English noun for a count (Chinese has none to change): 1 cell, 2 cells. */
+/** What `n` products read, in the plural or, for one product, the singular ("an input cell"). */
+function readsWhat(n: number, key: 'readsInput' | 'readsPadding' | 'readsInserted' | 'readsExtra', lang: Lang): string {
+  return t(lang, n === 1 ? `${key}One` : key);
+}
+
 /**
  * The products that read a zero, by what the zero is: padding, a zero inserted between input cells
  * (transposed), or an output-padding cell a. A transposed layer's window reads mostly inserted
- * zeros, and calling them all padding blurred what tour step 7 teaches.
+ * zeros, and calling them all padding blurred what tour step 7 teaches. Their count, and what they
+ * read: one kind by name, several as "zeros (2 padding, 6 inserted)".
  */
-function zeroReads(zeroTaps: readonly { kind: string }[], lang: Lang): string {
-  const kinds = [['padding', 'zerosOnePadding', 'zerosPartPadding'], ['inserted', 'zerosOneInserted', 'zerosPartInserted'], ['extra', 'zerosOneExtra', 'zerosPartExtra']] as const;
-  const present = kinds.map(([kind, one, part]) => ({ n: zeroTaps.filter((tp) => tp.kind === kind).length, one, part })).filter((k) => k.n > 0);
-  // No zero read: stepSentence words that sentence without this clause.
-  if (present.length === 0) return '';
-  if (present.length === 1) return t(lang, present[0].one, { n: present[0].n });
-  return t(lang, 'zerosMany', { n: zeroTaps.length, parts: present.map((k) => t(lang, k.part, { n: k.n })).join(lang === 'zh' ? '，' : ', ') });
+function zeroReads(zeroTaps: readonly { kind: string }[], lang: Lang): { n: number; what: string } {
+  const kinds = [['padding', 'readsPadding', 'zerosPartPadding'], ['inserted', 'readsInserted', 'zerosPartInserted'], ['extra', 'readsExtra', 'zerosPartExtra']] as const;
+  const present = kinds.map(([kind, what, part]) => ({ n: zeroTaps.filter((tp) => tp.kind === kind).length, what, part })).filter((k) => k.n > 0);
+  const n = zeroTaps.length;
+  // No zero read: stepSentence words that sentence without a zeros clause.
+  if (present.length === 0) return { n, what: '' };
+  if (present.length === 1) return { n, what: readsWhat(n, present[0].what, lang) };
+  return { n, what: t(lang, 'readsZeros', { parts: present.map((k) => t(lang, k.part, { n: k.n })).join(lang === 'zh' ? '，' : ', ') }) };
 }
 
+/** The English noun for a count (Chinese has none to change): 1 cell, 2 cells. */
 function plural(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
