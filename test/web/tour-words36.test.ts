@@ -253,6 +253,8 @@ describe('the step sentence says one product, a count of 1, and no input cell at
         else if (r === 0 || z === 0) {
           // Every product from one source: "all with …", the zeros' kinds named where several.
           expect(text, c.q).toMatch(lang === 'en' ? /, all with [^.]+\./ : /，全部来自[^。]+。/);
+          // "All" is several products, a channel sum of one product each too.
+          if (lang === 'en') expect(text, c.q).not.toMatch(/all with an? /);
           if (r === 0 && kinds > 1) expect(text, c.q).toContain(lang === 'en' ? 'all with zeros (' : '全部来自零（');
           if (r === 0) expect(text, c.q).not.toMatch(lang === 'en' ? /input cell/ : /输入单元/);
         } else {

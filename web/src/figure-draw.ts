@@ -244,8 +244,10 @@ function stepSentence(s: StageScene, frame: number): string {
     const clauses = { reads: t(lang, 'withSome', fromInputs), zeros: t(lang, 'withSome', fromZeros) };
     base = t(lang, perGroup > 1 ? 'stepChannels' : 'stepOutput', { ...channels, ...clauses });
   } else {
-    const source = fromZeros.n > 0 ? fromZeros : fromInputs;
-    base = perGroup === 1 && n === 1
+    // "All" counts every product of every channel: one product a channel is still plural there.
+    const total = channels.total;
+    const source = fromZeros.n > 0 ? zeroReads(zeroTaps, lang, total) : { n, what: readsWhat(total, 'readsInput', lang) };
+    base = total === 1
       ? t(lang, 'stepOutputOne', { o, sole: t(lang, 'withSole', source) })
       : t(lang, perGroup > 1 ? 'stepChannelsAll' : 'stepOutputAll', { ...channels, all: t(lang, 'withAll', source) });
   }
@@ -302,15 +304,16 @@ function readsWhat(n: number, key: 'readsInput' | 'readsPadding' | 'readsInserte
  * The products that read a zero, by what the zero is: padding, a zero inserted between input cells
  * (transposed), or an output-padding cell a. A transposed layer's window reads mostly inserted
  * zeros, and calling them all padding blurred what tour step 7 teaches. Their count, and what they
- * read: one kind by name, several as "zeros (2 padding, 6 inserted)".
+ * read: one kind by name, several as "zeros (2 padding, 6 inserted)". `count` picks the singular
+ * or the plural (all the products of a channel sum, where the sentence says "all with").
  */
-function zeroReads(zeroTaps: readonly { kind: string }[], lang: Lang): { n: number; what: string } {
+function zeroReads(zeroTaps: readonly { kind: string }[], lang: Lang, count = zeroTaps.length): { n: number; what: string } {
   const kinds = [['padding', 'readsPadding', 'zerosPartPadding'], ['inserted', 'readsInserted', 'zerosPartInserted'], ['extra', 'readsExtra', 'zerosPartExtra']] as const;
   const present = kinds.map(([kind, what, part]) => ({ n: zeroTaps.filter((tp) => tp.kind === kind).length, what, part })).filter((k) => k.n > 0);
   const n = zeroTaps.length;
   // No zero read: stepSentence words that sentence without a zeros clause.
   if (present.length === 0) return { n, what: '' };
-  if (present.length === 1) return { n, what: readsWhat(n, present[0].what, lang) };
+  if (present.length === 1) return { n, what: readsWhat(count, present[0].what, lang) };
   return { n, what: t(lang, 'readsZeros', { parts: present.map((k) => t(lang, k.part, { n: k.n })).join(lang === 'zh' ? '，' : ', ') }) };
 }
 
