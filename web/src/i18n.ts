@@ -311,7 +311,21 @@ const FROM_LIBRARY = {
 
 export type MessageKey = keyof typeof en | keyof typeof FROM_LIBRARY;
 
-const zh: Record<keyof typeof en, string> = {
+/**
+ * Page keys whose Chinese is a word the library's pictures already have, where the English is not
+ * (English says "padding zeros" and "a padding zero", Chinese 填充 for both): read from there in
+ * Chinese only, so each Chinese word exists once.
+ */
+const ZH_FROM_LIBRARY = {
+  readsPadding: 'render.padding',
+  readsPaddingOne: 'render.padding',
+  readsInserted: 'render.legendInserted',
+  readsInsertedOne: 'render.legendInserted',
+  refuseOutput: 'render.output',
+  refuseInput: 'render.input',
+};
+
+const zh: Record<Exclude<keyof typeof en, keyof typeof ZH_FROM_LIBRARY>, string> = {
   title: '卷积演示',
   tagline: '一步一步看清标准卷积、空洞卷积和转置卷积。',
   language: '语言',
@@ -407,8 +421,6 @@ const zh: Record<keyof typeof en, string> = {
   exportDone: '已保存 {name}',
   exportFellBack: '已按“与屏幕一致”的样式保存 {name}：{why}',
   refuseTooLarge: '“{style}”样式每个方向最多画 {limit} 个单元，而这一层的{what}在{axis}上有 {n} 个。',
-  refuseOutput: '输出',
-  refuseInput: '输入',
   refuseGrid: '填充后的输入',
   refuseGridTransposed: '插零并填充后的输入',
   refuseAxisH: '高度方向',
@@ -453,10 +465,6 @@ const zh: Record<keyof typeof en, string> = {
   withSole: '来自{what}',
   readsInput: '输入单元',
   readsInputOne: '输入单元',
-  readsPadding: '填充',
-  readsPaddingOne: '填充',
-  readsInserted: '插入的零',
-  readsInsertedOne: '插入的零',
   readsExtra: '输出填充（标 a 的单元）',
   readsExtraOne: '输出填充（标 a 的单元）',
   readsZeros: '零（{parts}）',
@@ -568,7 +576,7 @@ registerStrings('zh', Object.fromEntries(Object.entries(zh).map(([k, v]) => [`pa
 
 /** A message with `{name}` placeholders filled (values are plain text, numbers as written). */
 export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const alias: string | undefined = (FROM_LIBRARY as Record<string, string>)[key];
+  const alias: string | undefined = (lang === 'zh' ? (ZH_FROM_LIBRARY as Record<string, string>)[key] : undefined) ?? (FROM_LIBRARY as Record<string, string>)[key];
   const capital = alias?.startsWith('^') ?? false;
   const libKey = alias ? alias.replace(/^\^/, '') : `page.${key}`;
   const text = libraryT(lang, libKey, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)])));
