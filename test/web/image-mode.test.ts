@@ -924,8 +924,12 @@ describe('image mode', () => {
       expect(b.bottom).toBeLessThanOrEqual(664 + 0.5);
     }
     expect(zoom.bottom - zoom.top).toBeGreaterThan(60);
-    // Nothing of the picture shows between the two: they are one bar.
-    expect(said.left).toBeLessThanOrEqual(zoom.right + 0.5);
+    // Nothing of the picture shows between the two: they are one bar, the enlargement and the map of
+    // the whole input (where-map.ts) side by side, then the sentence.
+    const where = await box('[data-image-where]');
+    expect(where.left).toBeLessThanOrEqual(zoom.right + 12);
+    expect(said.left).toBeLessThanOrEqual(where.right + 12);
+    expect(said.left).toBeGreaterThanOrEqual(where.right - 0.5);
     // The 3-pixel footprint is ~2 px on screen here: a ring 10 screen px off it marks it on the input.
     const ring = await page.$eval('canvas[data-image-input] + canvas.overlay', (c, [py, px]) => {
       const cv = c as HTMLCanvasElement;
