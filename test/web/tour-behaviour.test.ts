@@ -215,7 +215,8 @@ describe('the prose and a changed figure', () => {
       // The step's own layer: the prose's "4×4 → 8×8" is the figure's.
       expect(await page.isVisible('#tour-changed')).toBe(false);
       // The change the step invites is answered by the live line under its control, not by the note.
-      await page.fill('#try-control', '32');
+      // (16 → 32×32; the box takes only inputs the classic figure draws, at most 30 here: tour-words36.)
+      await page.fill('#try-control', '16');
       await expect.poll(() => page.textContent('#tour-now')).toContain('32×32');
       expect(await page.isVisible('#tour-changed')).toBe(false);
       // A change from outside the card (the kernel): the note.
