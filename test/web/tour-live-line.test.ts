@@ -82,7 +82,8 @@ describe('the live line under the Try-it', () => {
 
     it(`step 13 (${lang}): the input and output sizes and the guide's formula follow the input box, and the note stays for other changes`, async () => {
       const { page, errors } = await h.open(`?tour=13&lang=${lang}`, phone);
-      for (const i of [6, 32, 4]) {
+      // 30: the largest input the classic figure draws for this layer (tour-words36), which the box takes.
+      for (const i of [6, 30, 4]) {
         await page.fill('#try-control', String(i));
         const e = explain({ input: [i, i], kernel: 4, stride: 2, padding: 1, transposed: true });
         await expect.poll(() => now(page)).toContain(`${sq(i)} → ${sq(e.output[0])}`);
