@@ -154,8 +154,8 @@ export class MatrixView {
     this.svg = svg;
     // The box follows the part of it the reader scrolls into sight (fitBox), once a frame at most.
     let queued = false;
-    const refit = (e: Event) => {
-      if (queued || e.target === svg.parentElement) return;
+    const refit = (e?: Event) => {
+      if (queued || e?.target === svg.parentElement) return;
       queued = true;
       requestAnimationFrame(() => {
         queued = false;
@@ -164,6 +164,15 @@ export class MatrixView {
     };
     document.addEventListener('scroll', refit, { capture: true, passive: true });
     window.addEventListener('resize', refit, { passive: true });
+    // What lies above the box may grow or shrink without a scroll (the tour card's text as a step
+    // opens, a font arriving): the box moves down or up with it, and its fitted height must follow,
+    // or its last rows end below the column, where no scroll of the box can bring them.
+    if (typeof ResizeObserver !== 'undefined') {
+      const seen = new ResizeObserver(() => refit());
+      for (let a: Element | null = svg.parentElement; a && a !== document.body; a = a.parentElement) {
+        for (const sib of Array.from(a.parentElement?.children ?? [])) if (sib !== a) seen.observe(sib);
+      }
+    }
   }
 
   /**
@@ -193,6 +202,7 @@ export class MatrixView {
     const wrap = this.svg.parentElement;
     const mark = this.highlight;
     if (!wrap || !mark || !this.visible) return;
+    this.fitBox();
     const seen = onScreen(wrap);
     const r = mark.getBoundingClientRect();
     const pad = 4;
