@@ -66,7 +66,8 @@ describe('image mode: the layer stacked three times keeps its stride', () => {
 
   it('a transposed layer is stacked as a transposed layer, and a stack that cannot run says why', async () => {
     const page = await open('?view=image&lang=en&k=3&s=2&p=1&t=1&op=1');
-    expect(await optionText(page, 'layer')).toBe('This layer three times: 3 × 3, stride 2, rate 1');
+    // The closed menu shows its entry alone: it says the layers are transposed.
+    expect(await optionText(page, 'layer')).toBe('Transposed layer ×3: 3 × 3, stride 2, rate 1');
     const f = await field(page, 'layer');
     const net = threeOf({ type: 'convTranspose', kernel: 3, stride: 2, padding: 1, outputPadding: 1 });
     const [r, c] = outputRegion(net, f.output);

@@ -4,7 +4,7 @@
  * stride 2, rates 1, 1, 1" was cut at the right. The menu now stays inside its panel, and each
  * entry from the layer, direct or transposed, in English and Chinese, is whole in it: a menu of
  * that entry alone, at the menu's own font and padding, is no wider than the menu. The first entry
- * says it is the reader's layer, transposed too ("This transposed layer three times: …").
+ * says it is the reader's layer, and a transposed one says so ("Transposed layer ×3: …").
  */
 import { describe, expect, it } from 'vitest';
 import { fileHarness } from './harness.js';
@@ -37,9 +37,12 @@ describe('image mode on a phone: the stacks menu shows its entry whole', () => {
           return { right: r.right, width: r.width, panelRight: panel.right, screen: innerWidth, needs };
         });
         expect(m.needs.length).toBeGreaterThan(0);
-        // Its first entry is the reader's layer, named so for a transposed layer too (it read "3
-        // transposed layers: …" while the direct one reads "This layer three times: …").
-        expect(m.needs[0].text).toMatch(lang === 'en' ? /^This (transposed )?layer three times: / : /^这一?层(转置卷积)?叠三次：/);
+        // Its first entry is the reader's layer three times, and says "transposed" where it is (the
+        // closed menu shows this entry alone; "This layer three times" read as direct layers).
+        const first = what === 'transposed'
+          ? (lang === 'en' ? /^Transposed layer ×3: / : /^这层转置卷积叠三次：/)
+          : (lang === 'en' ? /^This layer three times: / : /^这一层叠三次：/);
+        expect(m.needs[0].text).toMatch(first);
         expect(m.right).toBeLessThanOrEqual(Math.min(m.panelRight, m.screen));
         for (const n of m.needs) expect(n.w, n.text ?? '').toBeLessThanOrEqual(m.width + 0.5);
         await context.close();

@@ -134,10 +134,11 @@ const en = {
   fieldStack: 'Stack',
   fieldFromLayer: 'From the layer set under “Layer”',
   fieldLayerStack: 'This layer three times: {k}, stride {s}, rate {d}',
-  // Names the reader's layer as the direct entry does. "This transposed layer three times: …" is
-  // wider than a phone's menu (419 px in 360; even "This transposed layer ×3: …" is 361), so the
-  // intro under the menu says it is transposed ("(a transposed convolution)"); the Chinese entry fits whole.
-  fieldLayerStackTransposed: 'This layer three times: {k}, stride {s}, rate {d}',
+  // Says "transposed" in the menu itself: a closed menu shows only its entry, and "This layer three
+  // times" read as three direct layers. "This transposed layer three times: …" is wider than a
+  // phone's menu (419 px in 356; "This transposed layer ×3: …" 361); this is 330, narrower than the
+  // direct entry (339), so it fits wherever that does. The optgroup above names it the reader's layer.
+  fieldLayerStackTransposed: 'Transposed layer ×3: {k}, stride {s}, rate {d}',
   fieldLayerHdc: 'Its {k} kernel at stride 1, rates {rates}',
   fieldIntroLayer: 'Three copies of the layer set under “Layer”{kind}, one after another, each as it is: {k} kernel, stride {s}, dilation rate {d}, the layer’s own padding. Move over the picture, or focus it and use the arrow keys: the pixels that the output nearest the pointer depends on are marked.',
   fieldIntroLayerTouch: 'Three copies of the layer set under “Layer”{kind}, one after another, each as it is: {k} kernel, stride {s}, dilation rate {d}, the layer’s own padding. Tap the picture: the pixels that the output nearest your finger depends on are marked.',
