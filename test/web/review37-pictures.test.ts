@@ -1,9 +1,11 @@
 /**
  * What the 37th student review found, in headless Chromium: the image mode's stacks menu named a
  * transposed layer's stack "This layer three times: …", which a closed menu shows alone, so nothing
- * said the three layers are transposed.
+ * said the three layers are transposed; and the Chinese docked bar under the pictures was ~133 px
+ * tall where the English was ~113, its key wrapped to a second line.
  */
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { fileHarness } from './harness.js';
 
 const h = fileHarness();
@@ -37,4 +39,47 @@ describe('image mode: the stacks menu says a transposed stack is transposed', ()
       await context.close();
     }, 90_000);
   }
+});
+
+/** The phone's docked bar after a tap on the output, scrolled so that the enlargement's caption is out of sight (the bar then shows its key). */
+async function dockedBar(page: Page) {
+  await page.waitForSelector('canvas[data-image-output][data-drawn]');
+  await page.$eval('canvas[data-image-output]', (e) => e.scrollIntoView({ block: 'start' }));
+  const out = await page.$eval('canvas[data-image-output]', (e) => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, width: r.width, height: r.height }; });
+  await page.mouse.click(out.left + out.width * 0.7, out.top + out.height * 0.3);
+  // The output's foot just above the window's bottom: the bar docks over it, the caption below is out of sight.
+  await page.evaluate(() => scrollBy(0, document.querySelector('canvas[data-image-output]')!.getBoundingClientRect().bottom - innerHeight + 14));
+  await page.waitForFunction(() => !document.querySelector('.layer-view')!.classList.contains('caption-seen'));
+  return page.evaluate(() => {
+    const r = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+    const [stack, words] = [r('.zoom-stack'), r('[data-image-footprint]')];
+    const said = document.querySelector<HTMLElement>('[data-image-footprint]')!;
+    const key = getComputedStyle(said, '::after');
+    return {
+      height: Math.max(stack.bottom, words.bottom) - Math.min(stack.top, words.top),
+      bottom: Math.max(stack.bottom, words.bottom),
+      key: said.dataset.key ?? '',
+      keyShown: key.display !== 'none' && key.content !== 'none',
+      keyLines: parseFloat(key.height) / parseFloat(key.lineHeight),
+    };
+  });
+}
+
+describe('image mode on a phone: the Chinese docked bar is as compact as the English', () => {
+  it('its key takes one line, naming both marks, and the bar is no taller than the English one by more than a line', async () => {
+    const bars: Record<string, Awaited<ReturnType<typeof dockedBar>>> = {};
+    for (const lang of ['en', 'zh'] as const) {
+      const { page, errors } = await h.open(`?view=image&lang=${lang}`, PHONE);
+      bars[lang] = await dockedBar(page);
+      expect(bars[lang].keyShown, lang).toBe(true);
+      expect(bars[lang].bottom, lang).toBeLessThanOrEqual(PHONE.height + 0.5);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    // The default layer is padded with zeros: the key names the pixels read and the zeros read.
+    expect(bars.zh.key).toMatch(/^粉色框：读取的像素；深色框：读到零/);
+    // It wrapped to a second line ("…读到零的 / 位置"), the bar 133 px against the English 113.
+    expect(bars.zh.keyLines).toBeLessThan(1.5);
+    expect(bars.zh.height).toBeLessThan(bars.en.height + 10);
+  }, 120_000);
 });
