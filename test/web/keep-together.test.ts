@@ -29,7 +29,8 @@ describe('sizes kept whole where prose wraps (keep-together.ts)', () => {
 
   it('holds a Chinese count with its measure word 个 (the step sentence broke "7 / 个来自填充" on a phone)', () => {
     expect(kept('输出 (0,0) = 9 个乘积之和：其中 2 个来自输入单元，7 个来自填充。')).toEqual(['9 个', '2 个', '7 个', '填充。']);
-    expect(kept('其中 1 个来自输入单元，8 个来自零（填充 2 个，插入的零 6 个）。')).toEqual(['1 个', '8 个', '填充', '2 个', '6 个']);
+    // At the end the count holds the character before it and its closing marks (the TAIL rule).
+    expect(kept('其中 1 个来自输入单元，8 个来自零（填充 2 个，插入的零 6 个）。')).toEqual(['1 个', '8 个', '填充', '2 个', '零 6 个）。']);
     // The character alone is not a count: 个数, 每个 stay free.
     expect(kept('卷积核个数，每个输出块，')).toEqual(['卷积核']);
   });

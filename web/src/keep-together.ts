@@ -25,6 +25,8 @@
  * ("channel 1", "channels 2–3"), and a product of bracketed factors ("(k − 1)(d − 1)") is held
  * where no space joins them.
  */
+import { KEPT_WORDS_ZH } from '../../src/i18n/kept-words.js';
+
 const NUMBER = String.raw`\d+(?:[.,]\d+)*`;
 const SIZE = `${NUMBER}(?: × ${NUMBER})*`;
 const HAN = String.raw`[\u4e00-\u9fff]`;
@@ -36,10 +38,10 @@ const CELLS = `${NUMBER}(?:×${NUMBER})*`;
  */
 const GLUED = new RegExp(`${CELLS}(?: [×→] ${CELLS})+`, 'g');
 /**
- * The glossary's words (web/GLOSSARY.md) that the page writes beside numbers, longest first so
- * that 膨胀率 is held as one word rather than 膨胀 and a loose 率.
+ * The glossary's words (web/GLOSSARY.md) that the page writes beside numbers: the library's list,
+ * which the pictures' own line breaking holds too (src/i18n/kept-words.ts).
  */
-const WORDS = new RegExp(['卷积核', '膨胀率', '分组数', '步长', '填充', '膨胀', '通道', '分组'].join('|'), 'g');
+const WORDS = new RegExp(KEPT_WORDS_ZH.join('|'), 'g');
 /** Two numbers joined by an en dash, the page's ranges ("channels 2–3", "通道 0–15"). */
 const RANGE = `${NUMBER}–${NUMBER}`;
 /**
@@ -65,12 +67,13 @@ const PAIRS = new RegExp(String.raw`\b(?:[Cc]hannel|[Ss]tride|[Pp]adding|[Dd]ila
 const PRODUCT = /\([^()]{1,12}\)(?:\([^()]{1,12}\))+/g;
 /**
  * The end of a text that should not stand alone on a line of its own: a number with the character
- * before it ("步长 2"), or the last two Chinese characters ("卷积", "个零。"), with the full stop
- * after them if any. A narrow caption (the image mode's, two to a phone's row) broke "步长 / 2" and
- * "3 × 3 卷 / 积", and a tour step's Try-it "插入 2 个 / 零。". Only the text's last line can be a
- * character shorter for it, never a line in the middle.
+ * before it ("步长 2"), a count with it ("零 6 个"), or the last two Chinese characters ("卷积",
+ * "个零。"), with the closing marks after them if any. A narrow caption (the image mode's, two to a
+ * phone's row) broke "步长 / 2" and "3 × 3 卷 / 积", a tour step's Try-it "插入 2 个 / 零。", and
+ * the step sentence, which ends on a bracket closed and a full stop, "插入的零 / 6 个）。". Only the
+ * text's last line can be a character shorter for it, never a line in the middle.
  */
-const TAIL = new RegExp(`(?:${HAN} ${SIZE}|${HAN}{2})[。！？）]?$`);
+const TAIL = new RegExp(`(?:${HAN} ${SIZE}(?: 个)?|${HAN}{2})[。！？）]*$`);
 const SKIP = 'svg, option, select, textarea, input, script, style, pre, code, [aria-live], [contenteditable], .nobr';
 
 /**

@@ -1,4 +1,5 @@
 /** The words of a picture: title, plane labels, parameter lines, built from the trace's numbers. */
+import { KEPT_WORDS_ZH } from '../../i18n/kept-words.js';
 import { label, type Lang } from '../labels.js';
 import { textWidth } from '../raster/font.js';
 import type { DrawnChannel, LayerChannels } from '../options.js';
@@ -76,10 +77,17 @@ function channelsLine(drawn: LayerChannels, layer: LayerChannels | null, channel
 /** Closing punctuation, which never starts a line. */
 const CLOSING = /^[，。、：；！？）」』》]$/;
 const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
+/**
+ * The pieces a line is broken between: a glossary term kept whole (a phone's tour broke the
+ * transposed figure's subtitle as "…做步 / 长为 1 的卷积"), another CJK character, or a word, each
+ * with the space before it.
+ */
+const PIECES = new RegExp(String.raw`\s*(?:${KEPT_WORDS_ZH.join('|')})|\s*[\u3000-\u9fff\uff00-\uffef]|\s*[^\s\u3000-\u9fff\uff00-\uffef]+`, 'g');
 
 /**
  * `text` broken into lines no wider than `maxW` at `size` (a single word wider than that keeps its
- * own line): between words, and between Chinese characters, which have no spaces between them.
+ * own line): between words, and between Chinese characters, which have no spaces between them,
+ * except inside the glossary's terms (KEPT_WORDS_ZH).
  * Words are balanced: as many lines as the width needs, each as short as that count allows, so
  * two lines break near the middle of the sentence ("drawn as a stride-1 convolution / over the
  * zero-inserted input") rather than leave the last words alone on the second line. Chinese is
@@ -88,10 +96,9 @@ const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
  */
 export function wrapLine(text: string, size: number, maxW: number): string[] {
   if (textWidth(text, size) <= maxW) return [text];
-  // Pieces: a word with the space before it, or one CJK character (closing punctuation joins the
-  // character before it).
+  // Pieces (PIECES): closing punctuation joins the piece before it.
   const pieces: string[] = [];
-  for (const p of text.match(/\s*[\u3000-\u9fff\uff00-\uffef]|\s*[^\s\u3000-\u9fff\uff00-\uffef]+/g) ?? [text]) {
+  for (const p of text.match(PIECES) ?? [text]) {
     if (pieces.length > 0 && CLOSING.test(p)) pieces[pieces.length - 1] += p;
     else pieces.push(p);
   }
