@@ -83,13 +83,17 @@ export function rankOf(o: Record<string, unknown>): number {
   return 2;
 }
 
-/** Checks the option object's shape: an object with known keys and the two required sizes. */
-export function checkSpecObject(options: unknown, allowed: readonly string[], what: string, misplaced?: Misplaced): Record<string, unknown> {
+/**
+ * Checks the option object's shape: an object with known keys and the two required sizes.
+ * `whose`: what the hint says the names are, after a near miss (refuseUnknownOptions' `nearMiss`):
+ * the explain dialect's are PyTorch's keywords; solvePadding's and enumerateConfigs' are convkit's own.
+ */
+export function checkSpecObject(options: unknown, allowed: readonly string[], what: string, misplaced?: Misplaced, whose: true | string = `an option of ${what}`): Record<string, unknown> {
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw new ConvError('INVALID_OPTION', `${what} options must be an object, but got ${show(options)}`, { hint: 'e.g. { input: [5, 5], kernel: 3, stride: 2, padding: 1 }' });
   }
   const o = options as Record<string, unknown>;
-  refuseUnknownOptions(o, allowed, what, true, misplaced);
+  refuseUnknownOptions(o, allowed, what, whose, misplaced);
   return o;
 }
 
@@ -206,9 +210,11 @@ function sizesOf(v: unknown, name: string, rank: number): number[] {
 }
 
 /**
- * Options that describe only one kind of layer. Given a meaning (a value other than their default)
- * in a spec of the other kind, they are refused rather than silently ignored: `ceilMode: true` on
- * a convolution would otherwise explain a floor-mode layer the reader did not ask for.
+ * Options that describe only one kind of layer. Given a meaning in a spec of the other kind, they
+ * are refused rather than silently ignored: `ceilMode: true` on a convolution would otherwise
+ * explain a floor-mode layer the reader did not ask for. A value that means what the other kind
+ * does anyway passes (`ceilMode: false`, `groups: 1`, an output channel count equal to the input's
+ * on a pool); `outputSize` has no such value on a pool, and is refused whenever it is given.
  */
 function refuseOtherKindsOptions(o: Record<string, unknown>, pool: boolean, rank: number): void {
   const given = (k: string) => o[k] !== undefined && o[k] !== null;
@@ -221,7 +227,7 @@ function refuseOtherKindsOptions(o: Record<string, unknown>, pool: boolean, rank
     return;
   }
   const convOnly: [string, boolean, string][] = [
-    ['outChannels', given('outChannels'), 'a pooling window keeps the channel count'],
+    ['outChannels', given('outChannels') && o.outChannels !== (o.inChannels ?? 1), 'a pooling window keeps the channel count'],
     ['groups', given('groups') && o.groups !== 1, 'a pooling window has no weights to group'],
     ['outputPadding', given('outputPadding') && perAxis(o.outputPadding, 'outputPadding', rank, 0, 0).some((v) => v !== 0), 'a pooling window cannot be transposed'],
     ['outputSize', given('outputSize'), 'a pooling window cannot be transposed'],
@@ -237,7 +243,7 @@ function refuseOtherKindsOptions(o: Record<string, unknown>, pool: boolean, rank
  * `misplaced`: names of the calling function's other argument, refused saying where they go.
  */
 export function resolveSpec(options: unknown, extraKeys: readonly string[] = [], misplaced?: Misplaced): ResolvedSpec {
-  const o = { ...checkSpecObject(options, [...SPEC_KEYS, ...extraKeys], 'explain', misplaced) };
+  const o = { ...checkSpecObject(options, [...SPEC_KEYS, ...extraKeys], 'explain', misplaced, true) };
   if (o.input === undefined || o.input === null) throw new ConvError('INVALID_OPTION', 'input size is missing', { hint: 'give input: 5 or input: [5, 5]' });
   if (o.kernel === undefined || o.kernel === null) throw new ConvError('INVALID_OPTION', 'kernel size is missing', { hint: 'give kernel: 3 or kernel: [3, 3]' });
   const rank = rankOf(o);

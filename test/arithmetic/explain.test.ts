@@ -200,12 +200,16 @@ describe('options of the other kind of layer', () => {
     expect(explain({ input: 5, kernel: 3, stride: 2, ceilMode: false }).output).toEqual([2, 2]);
   });
   it('refuses a convolution’s channel, group, transpose and padding-mode options on a pooling window', () => {
-    for (const [name, value] of [['outChannels', 4], ['groups', 2], ['outputPadding', 1], ['outputSize', 6], ['paddingMode', 'reflect']] as const) {
+    for (const [name, value] of [['outChannels', 8], ['groups', 2], ['outputPadding', 1], ['outputSize', 6], ['paddingMode', 'reflect']] as const) {
       const e = refusal({ input: 5, kernel: 2, pool: 'max', inChannels: 4, [name]: value });
       expect(e.message).toContain(`${name} applies to convolutions only`);
       expect(e.hint).toContain(`leave ${name} out with pool`);
     }
     // Their defaults change nothing and stay accepted.
     expect(explain({ input: 5, kernel: 2, pool: 'avg', groups: 1, outputPadding: 0, paddingMode: 'zeros' }).output).toEqual([2, 2]);
+    // So does an output channel count that is the pool's own: the input's (1 when not given).
+    expect(explain({ input: 5, kernel: 2, pool: 'max', inChannels: 4, outChannels: 4 }).output).toEqual([2, 2]);
+    expect(explain({ input: 5, kernel: 2, pool: 'max', outChannels: 1 }).output).toEqual([2, 2]);
+    expect(refusal({ input: 5, kernel: 2, pool: 'max', outChannels: 3 }).message).toContain('outChannels applies to convolutions only');
   });
 });

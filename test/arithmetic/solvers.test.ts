@@ -249,3 +249,14 @@ describe('the solvers in Chinese', () => {
     expect(CONVENTIONS_ZH[3]).toContain('空洞 =');
   });
 });
+
+describe("the solvers' near misses", () => {
+  const hintOf = (f: () => unknown): string | undefined => {
+    try { f(); } catch (e) { expect(e).toBeInstanceOf(ConvError); return (e as ConvError).hint; }
+    throw new Error('accepted');
+  };
+  it("name the option meant as the solver's own, not as one of PyTorch's keywords", () => {
+    expect(hintOf(() => enumerateConfigs({ input: 8, output: 4, maxKernels: 5 } as never))).toBe('did you mean maxKernel? (an option of enumerateConfigs)');
+    expect(hintOf(() => solvePadding({ input: 8, output: 4, kernel: 3, strides: 2 } as never))).toBe('did you mean stride? (an option of solvePadding)');
+  });
+});
