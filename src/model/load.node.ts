@@ -52,13 +52,21 @@ export function readModelDef(path: string, options: OnnxOptions = {}): NetworkDe
   // Any other name (model.txt, a file without extension): read by content, and when that fails say
   // which two kinds of file convkit reads, so a mistyped extension is not reported as a corrupt ONNX file.
   const text = looksLikeText(bytes);
+  // Read as a layer list, it is held to the layer list's size (a 1 GiB text must not reach the parser).
+  if (text && size > MAX_LAYER_LIST_BYTES) {
+    throw new ConvError('MODEL_FILE', `${path} is ${size} bytes of text, read as a layer list`, { values: { path }, hint: `convkit reads layer lists up to ${MAX_LAYER_LIST_BYTES} bytes, and ONNX files (not text) up to ${MAX_ONNX_BYTES}` });
+  }
   try {
     return text ? withInputShapes(parseLayerList(bytes.toString('utf8'), path), options) : onnx();
   } catch (e) {
     if (!(e instanceof ConvError)) throw e;
     const ext = /\.[^./\\]+$/.exec(lower)?.[0];
-    throw new ConvError(e.code, `${path} has ${ext ? `the extension ${ext}` : 'no extension'}; read as ${text ? 'a layer list (it is text)' : 'an ONNX file (it is not text)'}: ${e.message}`, {
-      values: { path }, hint: 'convkit reads .onnx models and .json, .yaml or .yml layer lists; name the file for what it is, or fix it',
+    // The inner error's own words without its hint, which joins this one's in `hint` (one of each field).
+    const said = e.hint ? e.message.slice(0, e.message.length - e.hint.length - 2) : e.message;
+    throw new ConvError(e.code, `${path} has ${ext ? `the extension ${ext}` : 'no extension'}; read as ${text ? 'a layer list (it is text)' : 'an ONNX file (it is not text)'}: ${said}`, {
+      axis: e.axis,
+      values: { ...e.values, path },
+      hint: `${e.hint ? `${e.hint}; ` : ''}convkit reads .onnx models and .json, .yaml or .yml layer lists; name the file for what it is, or fix it`,
     });
   }
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConvError } from '../../src/geometry/errors.js';
+import { MAX_LAYER_LIST_BYTES } from '../../src/model/layers.js';
 import { readModelDef } from '../../src/model/load.node.js';
 import { twoSymbolicInputsModel } from './onnx-builder.js';
 
@@ -54,6 +55,29 @@ describe('model files named for something else', () => {
     const binary = refusal(join(dir, 'noise.dat'));
     expect(binary.message).toContain('has the extension .dat; read as an ONNX file (it is not text)');
     expect(binary.message).toContain('ONNX file cannot be decoded');
+  });
+
+  it("holds a text file read as a layer list to the layer list's size, as its .yaml name would", () => {
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, `# ${'x'.repeat(MAX_LAYER_LIST_BYTES)}\n`);
+    const e = refusal(big);
+    expect(e.message).toContain('bytes of text, read as a layer list');
+    expect(e.hint).toContain(`layer lists up to ${MAX_LAYER_LIST_BYTES} bytes`);
+  });
+
+  it("keeps the inner error's fields: its values beside the path, its hint once, beside the file-kind hint", () => {
+    writeFileSync(join(dir, 'notes2.txt'), 'layers:\n  - conv: {kernel: 3}\n');
+    const inner = (() => {
+      writeFileSync(join(dir, 'notes2.yaml'), 'layers:\n  - conv: {kernel: 3}\n');
+      return refusal(join(dir, 'notes2.yaml'));
+    })();
+    const e = refusal(join(dir, 'notes2.txt'));
+    expect(e.values).toMatchObject({ ...inner.values, path: join(dir, 'notes2.txt') });
+    expect(e.axis).toBe(inner.axis);
+    expect(inner.hint).toBe('e.g. input: [1, 3, 64, 64]');
+    expect(e.hint!.startsWith(`${inner.hint}; `)).toBe(true);
+    // The message says each hint once: at its end, as every ConvError does.
+    expect(e.message.split(inner.hint!).length - 1).toBe(1);
   });
 
   it('keeps the plain ONNX message for a file named .onnx', () => {
