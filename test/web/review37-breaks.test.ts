@@ -1,8 +1,8 @@
 /**
  * Line breaks found by the 37th student review. (1) On a phone the classic figure of tour step 6
  * in Chinese printed its subtitle "…做步 / 长为 1 的卷积": the renderer broke the glossary's
- * 步长 in two. The renderer's line breaking now holds the same glossary terms as the page's prose
- * (src/i18n/kept-words.ts). (2) The step sentence, ending "…插入的零 6 个）。", could leave its
+ * 步长 in two. The renderer's line breaking now holds the same runs as the page's prose
+ * (src/i18n/line-breaks.ts): the glossary's terms, and a text's end. (2) The step sentence, ending "…插入的零 6 个）。", could leave its
  * count and the closing marks alone on the last line ("插入的零 / 6 个）。"); the end of a text is
  * held with the character before its count (keep-together.ts, TAIL). (3) On a phone the English
  * tour's steps 6, 7, 10 and 13 show no parameter line under the figure, where Chinese does: the
@@ -10,7 +10,7 @@
  * screen; the last test says so, and fails if the line goes where it would have fitted.
  */
 import { describe, expect, it } from 'vitest';
-import { KEPT_WORDS_ZH } from '../../src/i18n/kept-words.js';
+import { KEPT_WORDS_ZH } from '../../src/i18n/line-breaks.js';
 import { label } from '../../src/render/labels.js';
 import { wrapLine } from '../../src/render/layout/text.js';
 import { textWidth } from '../../src/render/raster/font.js';
@@ -27,7 +27,7 @@ function cutTerms(before: string, after: string): string[] {
 const cutsIn = (lines: string[]) => lines.slice(1).flatMap((l, i) => cutTerms(lines[i].trimEnd(), l.trimStart()));
 
 describe('review 37: line breaks', () => {
-  it('the renderer never breaks a glossary term of its Chinese subtitles, at any width', () => {
+  it('the renderer never breaks a glossary term of its Chinese subtitles, nor leaves a character alone at their end, at any width', () => {
     for (const key of ['directView', 'directViewUnit', 'scatterView'] as const) {
       const text = label('zh', key);
       const full = textWidth(text, 12);
@@ -38,6 +38,8 @@ describe('review 37: line breaks', () => {
         expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
         if (lines.length > 1) wrapped++;
         expect(cutsIn(lines), `${key} at ${w} px: ${lines.join(' / ')}`).toEqual([]);
+        // Nor leaves one character alone on the last line ("…的卷 / 积"): the page's rule for a text's end.
+        expect(lines.at(-1)!.length, `${key} at ${w} px: ${lines.join(' / ')}`).toBeGreaterThan(1);
       }
       expect(wrapped).toBeGreaterThan(0);
     }

@@ -1,5 +1,5 @@
 /** The words of a picture: title, plane labels, parameter lines, built from the trace's numbers. */
-import { KEPT_WORDS_ZH } from '../../i18n/kept-words.js';
+import { gluedRuns } from '../../i18n/line-breaks.js';
 import { label, type Lang } from '../labels.js';
 import { textWidth } from '../raster/font.js';
 import type { DrawnChannel, LayerChannels } from '../options.js';
@@ -77,17 +77,14 @@ function channelsLine(drawn: LayerChannels, layer: LayerChannels | null, channel
 /** Closing punctuation, which never starts a line. */
 const CLOSING = /^[，。、：；！？）」』》]$/;
 const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
-/**
- * The pieces a line is broken between: a glossary term kept whole (a phone's tour broke the
- * transposed figure's subtitle as "…做步 / 长为 1 的卷积"), another CJK character, or a word, each
- * with the space before it.
- */
-const PIECES = new RegExp(String.raw`\s*(?:${KEPT_WORDS_ZH.join('|')})|\s*[\u3000-\u9fff\uff00-\uffef]|\s*[^\s\u3000-\u9fff\uff00-\uffef]+`, 'g');
+/** A CJK character, or a word, each with the space before it; or a space that ends a run. */
+const PIECES = /\s*[\u3000-\u9fff\uff00-\uffef]|\s*[^\s\u3000-\u9fff\uff00-\uffef]+|\s+/g;
 
 /**
  * `text` broken into lines no wider than `maxW` at `size` (a single word wider than that keeps its
  * own line): between words, and between Chinese characters, which have no spaces between them,
- * except inside the glossary's terms (KEPT_WORDS_ZH).
+ * never inside a run the page's prose holds too (gluedRuns: a glossary term such as 步长, a size, a
+ * text's end; a phone's tour broke the transposed figure's subtitle as "…做步 / 长为 1 的卷积").
  * Words are balanced: as many lines as the width needs, each as short as that count allows, so
  * two lines break near the middle of the sentence ("drawn as a stride-1 convolution / over the
  * zero-inserted input") rather than leave the last words alone on the second line. Chinese is
@@ -96,11 +93,15 @@ const PIECES = new RegExp(String.raw`\s*(?:${KEPT_WORDS_ZH.join('|')})|\s*[\u300
  */
 export function wrapLine(text: string, size: number, maxW: number): string[] {
   if (textWidth(text, size) <= maxW) return [text];
-  // Pieces (PIECES): closing punctuation joins the piece before it.
+  // Pieces: each run gluedRuns holds, and PIECES in the rest; closing punctuation joins the piece
+  // before it, and a space the piece after it.
   const pieces: string[] = [];
-  for (const p of text.match(PIECES) ?? [text]) {
-    if (pieces.length > 0 && CLOSING.test(p)) pieces[pieces.length - 1] += p;
-    else pieces.push(p);
+  for (const run of gluedRuns(text)) {
+    for (const p of run.keep ? [run.text] : run.text.match(PIECES) ?? []) {
+      const last = pieces.length - 1;
+      if (last >= 0 && (CLOSING.test(p) || /^\s+$/.test(pieces[last]))) pieces[last] += p;
+      else pieces.push(p);
+    }
   }
   const fill = (w: number): string[] => {
     const lines: string[] = [];
