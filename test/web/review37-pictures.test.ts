@@ -1,8 +1,9 @@
 /**
  * What the 37th student review found, in headless Chromium: the image mode's stacks menu named a
  * transposed layer's stack "This layer three times: …", which a closed menu shows alone, so nothing
- * said the three layers are transposed; and the Chinese docked bar under the pictures was ~133 px
- * tall where the English was ~113, its key wrapped to a second line.
+ * said the three layers are transposed; the Chinese docked bar under the pictures was ~133 px tall
+ * where the English was ~113, its key wrapped to a second line; and on a phone tour step 4's output
+ * planes were four unlabelled squares "0 1 2 3" and "12 →", without the values the desktop shows.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -82,4 +83,68 @@ describe('image mode on a phone: the Chinese docked bar is as compact as the Eng
     expect(bars.zh.keyLines).toBeLessThan(1.5);
     expect(bars.zh.height).toBeLessThan(bars.en.height + 10);
   }, 120_000);
+});
+
+/** Sets the tour's try-it control to `n` as a reader types it. */
+async function tryValue(page: Page, n: number): Promise<void> {
+  await page.fill('#try-control', String(n));
+  await page.press('#try-control', 'Tab');
+}
+
+/** The output strip as a student reads it: its line, and each plane's index, value and box. */
+const strip = (page: Page) => page.$eval('[data-output-strip]', (e) => {
+  const d = (e as HTMLElement).dataset;
+  const planes = Array.from(e.querySelectorAll<HTMLElement>('[data-output-plane]'), (b) => {
+    const v = b.querySelector<HTMLElement>('[data-value]');
+    const vr = v?.getBoundingClientRect();
+    return {
+      j: Number(b.dataset.outputPlane),
+      value: v ? Number(v.dataset.value) : null,
+      text: v?.textContent ?? '',
+      seen: !!vr && vr.width > 0 && vr.height > 0,
+      font: v ? parseFloat(getComputedStyle(v).fontSize) : 0,
+    };
+  });
+  const right = Math.max(...[e, ...Array.from(e.querySelectorAll('button, p'))].map((b) => b.getBoundingClientRect().right));
+  return { head: e.querySelector('.output-strip-head')?.textContent ?? '', shown: Number(d.shown), rest: Number(d.rest), planes, right };
+});
+
+describe('tour step 4 on a phone: the output planes say what they are', () => {
+  for (const lang of ['en', 'zh'] as const) {
+    it(`${lang}: each plane drawn shows its value, and the line over them says which of how many`, async () => {
+      const { page, errors } = await h.open(`?tour=4&lang=${lang}`, PHONE);
+      await tryValue(page, 16);
+      await page.evaluate(() => scrollTo(0, 0));
+      await expect.poll(() => page.$$eval('[data-output-plane]', (es) => es.length)).toBeGreaterThan(2);
+      const s = await strip(page);
+      expect(s.right, lang).toBeLessThanOrEqual(PHONE.width);
+      // Every plane drawn shows its value at the step's output cell, legibly (they showed none).
+      for (const p of s.planes) {
+        expect(p.value, `${lang} plane ${p.j}`).not.toBeNull();
+        expect(p.seen, `${lang} plane ${p.j}`).toBe(true);
+        expect(p.font, `${lang} plane ${p.j}`).toBeGreaterThanOrEqual(11);
+      }
+      // The chosen plane's value is the sum the figure above draws for it (the engine's output).
+      const sum = await page.$eval('#stage-channels [data-channel-sum]', (e) => Number((e as HTMLElement).dataset.output));
+      expect(s.planes.find((p) => p.j === 0)!.value).toBeCloseTo(sum, 5);
+      // The line over them counts: which output channels are drawn, of how many in all.
+      const counted = (head: string) => (head.match(/\d+/g) ?? []).map(Number);
+      const [a, b, n] = counted(s.head);
+      expect([a, b, n], s.head).toEqual([s.planes[0].j, s.planes[s.planes.length - 1].j, s.shown + s.rest]);
+      expect(n).toBe(16);
+      // "N →" brings the next planes; the line follows.
+      await page.click('[data-output-strip] [data-more]:last-child');
+      await expect.poll(async () => counted((await strip(page)).head)[1]).toBeGreaterThan(b);
+      const t = await strip(page);
+      expect(counted(t.head).slice(0, 2), t.head).toEqual([t.planes[0].j, t.planes[t.planes.length - 1].j]);
+      // With a count on each side now, the row still fits the phone.
+      expect(t.right, lang).toBeLessThanOrEqual(PHONE.width);
+      // The step's control stays on the first screen.
+      await page.evaluate(() => scrollTo(0, 0));
+      const control = await page.$eval('#try-control', (e) => e.getBoundingClientRect().bottom);
+      expect(control, lang).toBeLessThanOrEqual(PHONE.height);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 120_000);
+  }
 });

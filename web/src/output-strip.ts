@@ -17,12 +17,17 @@ import { fmt } from './views.js';
 /**
  * A plane's button, in CSS pixels: the plane (about 32 px) with its index and its value under it;
  * narrow (a phone, whose figure shares the first screen with the tour's control), a plane of about
- * 16 px and its index, in one row after a short label. Their CSS is tutorial-views.css's.
+ * 12 px beside its index and the value under both, in one row. Without the values a student saw
+ * "0 1 2 3" and could not read what the planes hold. Their CSS is tutorial-views.css's.
  */
 export const STRIP_BUTTON = { w: 44, h: 72, gap: 6 };
-export const STRIP_BUTTON_NARROW = { w: 34, h: 36, gap: 4, label: 104, more: 48 };
-/** The strip's line over the planes, in CSS pixels (narrow: none, the label is in the row). */
+export const STRIP_BUTTON_NARROW = { w: 40, h: 36, gap: 4, more: 48 };
+/**
+ * The strip's line over the planes, in CSS pixels; narrow, one short line that says which planes
+ * are drawn of how many ("Output channels 0–5 of 16"), so the "10 →" after them reads as the rest.
+ */
 export const STRIP_HEAD = 26;
+export const STRIP_HEAD_NARROW = 18;
 
 export class OutputStrip {
   readonly root: HTMLElement;
@@ -40,11 +45,11 @@ export class OutputStrip {
   /** Narrow space: small planes in one row after a label. */
   compact = false;
 
-  /** How many planes `width` × `rows` rows hold (narrow: one row, the label and a count take their room). */
+  /** How many planes `width` × `rows` rows hold (narrow: one row, with room for a count each side). */
   static capacity(width: number, rows: number, compact = false): number {
     if (compact) {
       const b = STRIP_BUTTON_NARROW;
-      return Math.max(1, Math.floor((width - b.label - 2 * (b.more + b.gap) + b.gap) / (b.w + b.gap)));
+      return Math.max(1, Math.floor((width - 2 * (b.more + b.gap) + b.gap) / (b.w + b.gap)));
     }
     return Math.max(1, Math.floor((width + STRIP_BUTTON.gap) / (STRIP_BUTTON.w + STRIP_BUTTON.gap))) * rows;
   }
@@ -59,13 +64,13 @@ export class OutputStrip {
     const [OH, OW] = [g.axes[0].output, g.axes[1].output];
     const fr = s.direct ? s.direct.frames[Math.min(frame, s.direct.frames.length - 1)] : null;
     const at = fr ? fr.output[0] * OW + fr.output[1] : -1;
-    const cell = Math.max(1, Math.floor((this.compact ? 14 : 32) / Math.max(OH, OW)));
+    const cell = Math.max(1, Math.floor((this.compact ? 12 : 32) / Math.max(OH, OW)));
     const [pw, ph] = [OW * cell, OH * cell];
     const shown = Math.min(O, room);
     const first = Math.max(0, Math.min(O - shown, oc - Math.floor(shown / 2)));
     const rest = O - shown;
     this.root.classList.toggle('compact', this.compact);
-    this.head.textContent = this.compact ? pt(lang, 'outStripShort') : pt(lang, O === 1 ? 'outStripOne' : 'outStrip', { n: O });
+    this.head.textContent = this.compact ? this.shortHead(lang, O, first, shown) : pt(lang, O === 1 ? 'outStripOne' : 'outStrip', { n: O });
     this.row.setAttribute('aria-label', pt(lang, 'outStripLabel', { n: O }));
     const v = s.values;
     const buttons: Node[] = [];
@@ -86,18 +91,20 @@ export class OutputStrip {
         : pt(lang, 'outStripPlaneValue', { j, o: fr!.output.join(','), v: fmt(value) });
       const b = h('button', { type: 'button', class: 'output-plane', 'data-output-plane': String(j), 'aria-pressed': String(j === oc), 'aria-label': label });
       b.append(svg, h('span', { class: 'output-plane-index' }, String(j)));
-      if (value !== null && !this.compact) b.append(h('span', { class: 'output-plane-value', 'data-value': String(value) }, `= ${fmt(value)}`));
+      if (value !== null) b.append(h('span', { class: 'output-plane-value', 'data-value': String(value) }, `= ${fmt(value)}`));
       b.addEventListener('click', () => this.onPick(j));
       buttons.push(b);
     }
     if (first + shown < O) buttons.push(more(O - first - shown, 'outStripAfter', first + shown));
-    // Narrow, the label leads the row (the figure's title is for screen readers there).
-    if (this.compact) this.row.replaceChildren(this.head, ...buttons);
-    else {
-      this.root.prepend(this.head);
-      this.row.replaceChildren(...buttons);
-    }
+    this.row.replaceChildren(...buttons);
     this.root.dataset.shown = String(shown);
     this.root.dataset.rest = String(rest);
+  }
+
+  /** Narrow: which planes the row draws, of how many, in one short line. */
+  private shortHead(lang: Lang, O: number, first: number, shown: number): string {
+    if (O === 1) return pt(lang, 'outStripShortOne');
+    const b = first + shown - 1;
+    return shown === O ? pt(lang, 'outStripShortAll', { b }) : pt(lang, 'outStripShort', { a: first, b, n: O });
   }
 }

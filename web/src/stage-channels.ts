@@ -8,7 +8,7 @@
  * shown instead.
  */
 import { ChannelPlanes, PLANES_DRAWN } from './channel-planes.js';
-import { OutputStrip, STRIP_BUTTON, STRIP_BUTTON_NARROW, STRIP_HEAD } from './output-strip.js';
+import { OutputStrip, STRIP_BUTTON, STRIP_BUTTON_NARROW, STRIP_HEAD, STRIP_HEAD_NARROW } from './output-strip.js';
 import type { Palette } from './palette.js';
 import type { StageScene } from './stage-scene.js';
 import type { Lang } from './state.js';
@@ -62,7 +62,7 @@ export class StageChannels {
     this.strip.compact = compact;
     const stripRows = !compact && O > OutputStrip.capacity(w, 1) ? 2 : 1;
     this.room = OutputStrip.capacity(w, stripRows, compact);
-    const strip = compact ? STRIP_BUTTON_NARROW.h + 6 : STRIP_HEAD + stripRows * (STRIP_BUTTON.h + STRIP_BUTTON.gap) + 10;
+    const strip = compact ? STRIP_HEAD_NARROW + STRIP_BUTTON_NARROW.h + 6 : STRIP_HEAD + stripRows * (STRIP_BUTTON.h + STRIP_BUTTON.gap) + 10;
     // Narrow, "×" sits beside the slice and the share beside its index (channel-planes.ts): the
     // captions take ~50 px a row rather than ~84, and the sum one short line (~28 px with its margins).
     const captions = compact ? 50 : 84;
