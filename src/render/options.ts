@@ -1,6 +1,8 @@
 /** Render options, their defaults and validation, and the size guard. */
 import { meant, refuseUnknownOptions, type Misplaced } from '../geometry/options.js';
 import { ConvError, show } from '../geometry/errors.js';
+import type { PoolGeometry } from '../geometry/pool.js';
+import type { ConvGeometry } from '../geometry/types.js';
 import type { Lang } from './labels.js';
 import { palette as paletteOf, rgbOf, type Palette, type PaletteName } from './palette.js';
 import type { Rgb } from './scene.js';
@@ -267,6 +269,21 @@ function textScaleOf(v: unknown): number {
 }
 
 const AXIS_NAMES: Record<number, string[]> = { 1: ['L'], 2: ['H', 'W'], 3: ['D', 'H', 'W'] };
+
+/**
+ * The size guard on a geometry, before its trace is listed: its grid (the padded or zero-inserted
+ * input), its input and its output, each at most MAX_CELLS_PER_AXIS cells a side. `axis`: that
+ * axis alone (the page asks which axes a refusal is about); every axis when left out.
+ */
+export function checkGeometryDrawable(g: ConvGeometry | PoolGeometry, axis?: number): void {
+  // The other axes count as empty, so that a refusal still names the axis by its place (H, W).
+  const on = (i: number, n: number) => (axis === undefined || axis === i ? n : 0);
+  checkDrawable({
+    grid: g.axes.map((a, i) => on(i, a.equivalent.gridSize)),
+    output: g.axes.map((a, i) => on(i, a.output)),
+    input: g.axes.map((a, i) => on(i, a.input)),
+  }, 0);
+}
 
 /** Refuses a grid too large to draw legibly (before any drawing). */
 export function checkDrawable(extents: Record<string, readonly number[]>, frames: number): void {

@@ -5,7 +5,7 @@ import { trace as makeTrace } from '../trace/trace.js';
 import type { Trace, TraceInput } from '../trace/types.js';
 import { directLayout } from './layout/direct.js';
 import { scatterLayout } from './layout/scatter.js';
-import { checkChannel, checkDrawable, renderOptionsOf, resolveOptions, type RenderOptions } from './options.js';
+import { checkChannel, checkDrawable, checkGeometryDrawable, renderOptionsOf, resolveOptions, type RenderOptions } from './options.js';
 import { allFrames } from './scene.js';
 import type { Scene, SceneLayout } from './scene.js';
 
@@ -23,7 +23,7 @@ export function traceOf(input: Trace | TraceInput, options: RenderOptions | unde
   // Refuse a picture too large to draw before listing its frames (the trace of a 200×200 input is
   // hundreds of thousands of taps).
   const g = resolveGeometry(input, renderOptionsOf(call)).geometry;
-  checkDrawable({ grid: g.axes.map((a) => a.equivalent.gridSize), output: g.axes.map((a) => a.output), input: g.axes.map((a) => a.input) }, 0);
+  checkGeometryDrawable(g);
   return makeTrace(g, { view });
 }
 

@@ -28,9 +28,9 @@ const cells = (g: ConvGeometry) => Math.max(g.axes[0].equivalent.gridSize, g.axe
 
 describe('a classic or flat export the renderer refuses says why, in the page’s language', () => {
   for (const [lang, style, fits, english] of [
-    ['en', 'classic', /an input of at most (\d+) along H fits, or at this input a stride of at most (\d+)\./, null],
-    ['zh', 'classic', /高度方向上的输入不超过 (\d+) 就能画出；输入不变时，步长不超过 (\d+) 也可以。/, /[a-z]{3,}/],
-    ['zh', 'flat', /高度方向上的输入不超过 (\d+) 就能画出；输入不变时，步长不超过 (\d+) 也可以。/, /[a-z]{3,}/],
+    ['en', 'classic', /an input of at most (\d+) along H and W fits, or at this input a stride of at most (\d+)\./, null],
+    ['zh', 'classic', /高度和宽度方向上的输入不超过 (\d+) 就能画出；输入不变时，步长不超过 (\d+) 也可以。/, /[a-z]{3,}/],
+    ['zh', 'flat', /高度和宽度方向上的输入不超过 (\d+) 就能画出；输入不变时，步长不超过 (\d+) 也可以。/, /[a-z]{3,}/],
   ] as const) {
     it(`${lang}, ${style}: the file is made as on screen, and the line names the size, the limit and what fits`, async () => {
       const { page, errors } = await h.open(`?i=16&k=3&s=5&p=0&t=1&lang=${lang}`);
@@ -58,15 +58,15 @@ describe('a classic or flat export the renderer refuses says why, in the page’
   }
 });
 
-describe('where no smaller input or stride fits, the line says the kernel and dilation are what is too wide', () => {
+describe('where no smaller input or stride fits, the line says what else to make smaller', () => {
   it('a direct 9 × 9 kernel at rate 8 with ‘same’ padding, English and Chinese', async () => {
     const r = resolveSpec({ input: [32, 32], kernel: 9, dilation: 8, padding: 'same' });
     if (r.kind !== 'conv') throw new Error('not a convolution');
     const grid = r.geometry.axes[0].equivalent.gridSize;
     expect(grid).toBeGreaterThan(MAX_CELLS_PER_AXIS);
     for (const [lang, says] of [
-      ['en', [`this layer’s padded input has ${grid} along H.`, 'No smaller input or stride fits, as the kernel and dilation alone are too wide for a “classic figure” picture.']],
-      ['zh', [`而这一层的填充后的输入在高度方向上有 ${grid} 个。`, '只减小输入或步长还不够，单是卷积核和膨胀率就超出了这个限制。要画“经典示意图”，请减小卷积核或膨胀率。']],
+      ['en', [`this layer’s padded input has ${grid} along H.`, 'No smaller input or stride alone makes a “classic figure” picture fit: try a smaller kernel size, dilation or padding.']],
+      ['zh', [`而这一层的填充后的输入在高度方向上有 ${grid} 个。`, '只减小输入或步长还画不出“经典示意图”：请减小卷积核大小、膨胀率或填充。']],
     ] as const) {
       const { page } = await h.open(`?i=32&k=9&s=1&d=8&p=same&lang=${lang}`);
       await page.click('#tab-export');

@@ -200,7 +200,7 @@ describe('the matrix names the figure’s cell of its marked row', () => {
     await settled(p2.page);
     const i2 = Number(await p2.page.getAttribute('#svg-matrix', 'data-mark-index'));
     expect(i2).toBe(4);
-    expect(await p2.page.textContent('#matrix-step-cell')).toBe(`z${sub(i2)} = 输出通道 1 的 (0,0)`);
+    expect(await p2.page.textContent('#matrix-step-cell')).toBe(`z${sub(i2)} = 输出通道 1 的单元 (0,0)`);
     await page.close();
     await p2.page.close();
   }, 60_000);

@@ -309,7 +309,7 @@ export function bindExport(views: Views): void {
       }
       download(out.blob, out.name);
       const lang = store.state.lang;
-      status.textContent = why === null ? t(lang, 'exportDone', { name: out.name }) : t(lang, 'exportFellBack', { name: out.name, why });
+      status.textContent = why === null ? t(lang, 'exportDone', { name: out.name }) : t(lang, 'exportFellBack', { name: out.name, screen: t(lang, 'styleScreen'), why });
     } catch (e) {
       status.textContent = String((e as Error).message);
     }

@@ -14,7 +14,6 @@
  * with the code's translated headline around it).
  */
 import type { ConvError } from '../../src/geometry/errors.js';
-import type { ConvGeometry } from '../../src/geometry/types.js';
 import { errorHeadline } from '../../src/i18n/errors.js';
 import { t } from './i18n.js';
 import { buildLayer } from './layer.js';
@@ -24,16 +23,24 @@ import { BOUNDS, type Lang, type State } from './state.js';
 /** The picture styles the renderer draws. */
 export type RendererStyle = 'classic' | 'flat';
 
+/** The axes (0 = H, 1 = W) on which the layer `state` sets is too large for the renderer. */
+function refusedAxes(state: State): number[] {
+  const r = buildLayer(state);
+  return r.ok ? [0, 1].filter((ax) => !rendererDraws(r.geometry, ax)) : [];
+}
+
 /**
- * The largest value of `key` on axis `ax`, below the one set, with which the layer (everything
- * else as it is) is valid and that axis is drawable; null if none is.
+ * The largest value of `key`, below the one set, that drawn on every axis in `axes` (and the
+ * others as they are) gives a valid layer the renderer draws whole; null if none does. A square
+ * layer is often too large on both axes: an input that fits along H alone would be refused again
+ * along W.
  */
-function largestFit(state: State, ax: number, key: 'input' | 'stride'): number | null {
-  for (let v = state[key][ax] - 1; v >= BOUNDS[key][0]; v--) {
+function largestFit(state: State, axes: number[], key: 'input' | 'stride'): number | null {
+  for (let v = Math.max(...axes.map((ax) => state[key][ax])) - 1; v >= BOUNDS[key][0]; v--) {
     const pair = [...state[key]] as [number, number];
-    pair[ax] = v;
+    for (const ax of axes) pair[ax] = Math.min(pair[ax], v);
     const r = buildLayer({ ...state, [key]: pair });
-    if (r.ok && rendererDraws(r.geometry, ax)) return v;
+    if (r.ok && rendererDraws(r.geometry)) return v;
   }
   return null;
 }
@@ -58,11 +65,15 @@ export function renderRefusalText(e: ConvError, style: RendererStyle, state: Sta
   if (e.code === 'TOO_LARGE' && what && Array.isArray(shape) && typeof v.limit === 'number' && (e.axis === 'H' || e.axis === 'W')) {
     const axis = t(lang, ax === 1 ? 'refuseAxisW' : 'refuseAxisH');
     const said = t(lang, 'refuseTooLarge', { style: styleName, limit: v.limit, what: gridWord(what, state.transposed, lang), n: Number(shape[ax]), axis });
-    const input = largestFit(state, ax, 'input');
-    const stride = largestFit(state, ax, 'stride');
-    const fix = input !== null && stride !== null ? t(lang, 'refuseFitBoth', { i: input, s: stride, axis })
-      : input !== null ? t(lang, 'refuseFitInput', { i: input, axis })
-      : stride !== null ? t(lang, 'refuseFitStride', { s: stride, axis })
+    // The fit is offered for every axis that is too large (the refusal names the first).
+    const axes = refusedAxes(state);
+    if (!axes.includes(ax)) axes.push(ax);
+    const along = axes.length > 1 ? t(lang, 'refuseAxesHW') : axis;
+    const input = largestFit(state, axes, 'input');
+    const stride = largestFit(state, axes, 'stride');
+    const fix = input !== null && stride !== null ? t(lang, 'refuseFitBoth', { i: input, s: stride, axis: along })
+      : input !== null ? t(lang, 'refuseFitInput', { i: input, axis: along })
+      : stride !== null ? t(lang, 'refuseFitStride', { s: stride, axis: along })
       : t(lang, 'refuseFitNone', { style: styleName });
     return `${said}${lang === 'zh' ? '' : ' '}${fix}`;
   }
