@@ -12,8 +12,10 @@ import { BOUNDS, defaultState, parseQuery } from '../state.js';
 import type { Lang, State } from '../state.js';
 import { acceptedRange } from './accepted-range.js';
 import { rendererDraws } from '../renderer-fits.js';
+import { keepMessageInSight } from './message-in-sight.js';
 import { nowText } from './now-line.js';
 import { TOUR, fill } from './steps.js';
+import { applyWhenWritten } from './typing-pause.js';
 import type { TourStep, TryControl } from './steps.js';
 
 /** The tour's formulas are held by the page's one rule for what stays on a line (keep-together.ts). */
@@ -351,7 +353,10 @@ export class Tour {
       inp.max = String(own![1]);
       inp.step = '1';
       inp.inputMode = 'numeric';
-      inp.addEventListener('input', () => {
+      const err = document.createElement('p');
+      // A number typed key by key is applied once the reader pauses or commits it, not at each
+      // prefix (typing-pause.ts).
+      applyWhenWritten(inp, () => {
         const v = Number(inp.value);
         // The same message as the form's own fields give, shown next to this control, with the
         // range this layer takes: a value outside it is not applied (typing 999 passed through 9,
@@ -359,6 +364,7 @@ export class Tour {
         const [lo, hi] = controlRange(step, this.host.state());
         if (inp.value.trim() === '' || !Number.isInteger(v) || v < lo || v > hi) {
           this.host.fieldError(t(lang, 'fieldNumber', { lo, hi }));
+          keepMessageInSight(err);
           return;
         }
         this.host.fieldError(null);
@@ -372,7 +378,6 @@ export class Tour {
       label.append(span, inp);
       row.append(label);
       this.field = inp;
-      const err = document.createElement('p');
       err.className = 'field-error';
       err.dataset.for = 'try-control';
       err.setAttribute('role', 'alert');
