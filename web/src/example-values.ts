@@ -14,11 +14,12 @@ export function exampleInput(channels: number, h: number, w: number): Float32Arr
 
 /**
  * `slices` kernel slices of kh × kw (a weight tensor's leading axes flattened), slice by slice.
- * Each slice is the pattern 2·row + column shifted by its index, mod 3; that gives three slices
- * only, and with three input channels every output channel had the same kernel as output channel
- * 0 (slice 3j + c repeats slice c), which tour step 4's figure, where each output channel has a
- * kernel of its own, would have shown as one kernel. So every third slice shifts one more, and
- * from slice 9 on, every nine the pattern turns (row + 2·column). Slices 0–2 are as before.
+ * Slices 0–2 are the pattern 2·row + column shifted by the slice's index, mod 3 (slice 0 is the
+ * one-channel figures' kernel). A pattern shifted or turned has only six forms, so any rule of that
+ * kind repeats: output channels 0 and 6 of a three-channel layer had the same kernel, which tour
+ * step 4's figure, where each output channel has a kernel of its own, showed as one kernel. From
+ * slice 3 on each weight is a mixed hash of its slice and tap, mod 3: every output channel of a
+ * 3 × 3 layer of up to 16 channels a side then has a kernel of its own (test/web/example-values.test.ts).
  */
 export function exampleWeight(slices: number, kh: number, kw: number): Float32Array {
   const taps = kh * kw;
@@ -26,8 +27,18 @@ export function exampleWeight(slices: number, kh: number, kw: number): Float32Ar
   for (let i = 0; i < w.length; i++) {
     const tap = i % taps;
     const slice = Math.floor(i / taps);
-    const [a, b] = Math.floor(slice / 9) % 2 === 0 ? [2, 1] : [1, 2];
-    w[i] = (Math.floor(tap / kw) * a + (tap % kw) * b + slice + Math.floor(slice / 3)) % 3;
+    w[i] = slice < 3 ? (Math.floor(tap / kw) * 2 + (tap % kw) + slice) % 3 : mixed(slice, tap) % 3;
   }
   return w;
+}
+
+/** An integer hash of (slice, tap) (murmur-style finaliser), the same in every browser. */
+function mixed(slice: number, tap: number): number {
+  let h = Math.imul(slice * 131 + tap + 1, 0x9e3779b1);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
