@@ -116,7 +116,7 @@ export const TOUR: TourStep[] = [
     },
     // {hi}: the control's upper bound (the page draws every channel's kernel and matrix rows, so 64 is out of reach).
     // The count is the live line's, under the control (the Formula tab is a screen below on a phone).
-    tryIt: { en: 'Change the output channels (up to {hi}: more would not fit) and watch the count below.', zh: '改变输出通道数（这里最多 {hi} 个，再多图里就放不下了），看下面的参数量如何变化。' },
+    tryIt: { en: 'Change the output channels (up to {hi}: more would not fit) and watch the parameter count below.', zh: '改变输出通道数（这里最多 {hi} 个，再多图里就放不下了），看下面的参数量如何变化。' },
     now: { en: 'Now: {params} parameters = {weights} weights{biases|, no bias| + 1 bias| + # biases}', zh: '现在：参数量 {params} = {weights} 个权重{biases|，无偏置| + 1 个偏置| + # 个偏置}' },
     control: 'outChannels',
     query: 'i=5&k=3&s=1&p=1&ci=3&co=4&n=1',
@@ -215,7 +215,7 @@ export const TOUR: TourStep[] = [
     id: 'output-padding',
     title: { en: 'Output padding', zh: '输出填充' },
     text: {
-      en: 'With kernel 3 and padding 1, a convolution with stride 2 maps both a 5×5 and a 6×6 input to 3×3, so going back is ambiguous. Output padding a (smaller than the stride or the dilation rate) settles it: a extra rows and columns of computed values (1 in the figure) are kept at the bottom and right of the output, where the equivalent convolution pads a extra rows and columns of zeros (the cells marked a). So a = 0 gives {o0}×{o0} and a = 1 gives {o1}×{o1}.',
+      en: 'With kernel 3 and padding 1, a convolution with stride 2 maps both a 5×5 and a 6×6 input to 3×3, so going back is ambiguous. Output padding a (smaller than the stride or the dilation rate) settles it: the output keeps its last a rows and columns of computed values, at the bottom and right (a = 1 in the figure), where the equivalent convolution’s padding grows by a rows and columns of zeros (the cells marked a). So a = 0 gives {o0}×{o0} and a = 1 gives {o1}×{o1}.',
       zh: '卷积核为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反过来时尺寸并不唯一。输出填充 a（小于步长或膨胀率）用来消除这种歧义：输出在下方和右侧多保留 a 行 a 列算出来的值，对应等价的普通卷积在那里多补的 a 行 a 列零（图中标 a 的单元）。这里 a = 0 得到 {o0}×{o0}，a = 1 得到 {o1}×{o1}。',
     },
     tryIt: { en: 'Switch the output padding between 0 and 1.', zh: '把输出填充在 0 和 1 之间切换。' },
