@@ -68,10 +68,19 @@ const SIDE_GAP = 16;
 /** The least share of the stage's width the planes keep when the key goes beside them. */
 const SIDE_MIN_PLANES = 0.35;
 /**
- * The least share of a phone's width the planes keep with the legend and the kernel beside them
- * (the phone tour): the half the planes span on a phone anyway (place()).
+ * The least share of a phone's width the planes keep, in the split layout (place()) and with the
+ * legend and the kernel beside them (the phone tour).
  */
 const PHONE_MIN_PLANES = 0.5;
+
+/**
+ * The least scale of the planes (view `view`) on a phone `w` wide: PHONE_MIN_PLANES of the width,
+ * even when the tour's prose leaves the stage little height, but no more than 60 % of the screen's
+ * height and 0.8 (a small figure grows no further). Both phone layouts (place, placeBeside) keep it.
+ */
+function phonePlanesFloor(view: { w: number; h: number }, w: number): number {
+  return Math.min((PHONE_MIN_PLANES * w) / view.w, (0.6 * window.innerHeight) / view.h, 0.8);
+}
 
 /** How the figure is shown: whole, the planes with the key beside them, or the planes alone (a phone: the key goes below, as the page's own text). */
 type Layout = 'whole' | 'beside' | 'split';
@@ -442,7 +451,7 @@ export class ClassicStage {
     // (stage-fit.ts), so the control stays on the first screen (tour steps 6 and 13, whose prose is
     // long, needed a scroll at 65 %). Their text stays legible at any of these sizes (fit() has the
     // renderer print it larger). A small figure grows to 0.8 at most.
-    if (crop) k = Math.max(k, Math.min((0.5 * w) / view.w, (0.6 * window.innerHeight) / view.h, 0.8));
+    if (crop) k = Math.max(k, phonePlanesFloor(view, w));
     // Never wider than the stage (the 0.3 floor above could overflow a phone).
     k = Math.min(k, w / view.w);
     this.svg.setAttribute('viewBox', `${view.x} ${view.y} ${view.w} ${view.h}`);
@@ -482,7 +491,7 @@ export class ClassicStage {
       if (col.length === 0 || room < minPlanes * w || height(col) > h || width(under) > w) continue;
       let k = Math.min(room / view.w, (h - underH) / view.h);
       // As in the split layout (place()): at least half the width, when the prose leaves little height.
-      if (phone) k = Math.min(room / view.w, Math.max(k, Math.min((PHONE_MIN_PLANES * w) / view.w, (0.6 * window.innerHeight) / view.h, 0.8)));
+      if (phone) k = Math.min(room / view.w, Math.max(k, phonePlanesFloor(view, w)));
       if (!best || k > best.k) best = { k, col, under };
     }
     if (!best) return 0;
