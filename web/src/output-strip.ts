@@ -9,6 +9,7 @@
  */
 import { el, h } from './dom.js';
 import type { Palette } from './palette.js';
+import { t } from './i18n.js';
 import { pt } from './pair-i18n.js';
 import type { StageScene } from './stage-scene.js';
 import type { Lang } from './state.js';
@@ -55,56 +56,106 @@ export class OutputStrip {
   }
 
   /**
-   * Draws output channel `oc` chosen among the layer's, at step `frame`, as many planes as `room`
-   * holds: where fewer than all fit, a run of them around the chosen one and a count of the rest.
+   * What the row's buttons are, the last time they were built: a frame that changes none of it
+   * updates their values in place. Rebuilding them every animation frame lost a click whose press
+   * and release straddled a frame, and the keyboard focus on a plane.
+   */
+  private built = '';
+  /** The plane buttons now in the row, by output channel, with what a frame changes in each. */
+  private planes: { j: number; button: HTMLElement; at: SVGElement | null; value: HTMLElement | null }[] = [];
+
+  /**
+   * Draws output channel `oc` chosen among the drawn copy's, at step `frame`, as many planes as
+   * `room` holds: where fewer than all fit, a run of them around the chosen one and a count of the
+   * rest. The line over them counts the layer's own output channels (`s.layer`), and says how many
+   * are drawn where the pictures draw fewer (drawn-channels.ts).
    */
   draw(s: StageScene, oc: number, frame: number, p: Palette, lang: Lang, room: number): void {
     const g = s.geometry;
-    const O = g.outChannels;
+    const D = g.outChannels;
+    const O = s.layer.outChannels;
     const [OH, OW] = [g.axes[0].output, g.axes[1].output];
     const fr = s.direct ? s.direct.frames[Math.min(frame, s.direct.frames.length - 1)] : null;
     const at = fr ? fr.output[0] * OW + fr.output[1] : -1;
     const cell = Math.max(1, Math.floor((this.compact ? 12 : 32) / Math.max(OH, OW)));
     const [pw, ph] = [OW * cell, OH * cell];
-    const shown = Math.min(O, room);
-    const first = Math.max(0, Math.min(O - shown, oc - Math.floor(shown / 2)));
-    const rest = O - shown;
-    this.root.classList.toggle('compact', this.compact);
-    this.head.textContent = this.compact ? this.shortHead(lang, O, first, shown) : pt(lang, O === 1 ? 'outStripOne' : 'outStrip', { n: O });
-    this.row.setAttribute('aria-label', pt(lang, 'outStripLabel', { n: O }));
+    const shown = Math.min(D, room);
+    const first = Math.max(0, Math.min(D - shown, oc - Math.floor(shown / 2)));
     const v = s.values;
-    const buttons: Node[] = [];
+    const valued = !!v && at >= 0;
+    const what = [O, D, first, shown, this.compact, lang, pw, ph, valued, p.output, p.line, p.current].join('|');
+    if (what !== this.built) this.build(s, first, shown, pw, ph, p, lang);
+    this.built = what;
+    for (const { j, button, at: mark, value: out } of this.planes) {
+      const value = valued ? v!.y[j * OH * OW + at] : null;
+      button.setAttribute('aria-pressed', String(j === oc));
+      button.setAttribute('aria-label', value === null
+        ? pt(lang, 'outStripPlane', { j })
+        : pt(lang, 'outStripPlaneValue', { j, o: fr!.output.join(','), v: fmt(value) }));
+      if (mark && fr) {
+        mark.setAttribute('x', String(1 + fr.output[1] * cell));
+        mark.setAttribute('y', String(1 + fr.output[0] * cell));
+      }
+      if (out && value !== null) {
+        out.dataset.value = String(value);
+        out.textContent = `= ${fmt(value)}`;
+      }
+    }
+    this.root.dataset.shown = String(shown);
+    this.root.dataset.rest = String(D - shown);
+  }
+
+  /**
+   * New buttons for planes `first` … `first + shown - 1` of the drawn copy's, and the counts of
+   * the rest; the keyboard focus, if it was on one of the old ones, moves to the new button of
+   * the same plane (or the same side's count), so picking a plane keeps it.
+   */
+  private build(s: StageScene, first: number, shown: number, pw: number, ph: number, p: Palette, lang: Lang): void {
+    const D = s.geometry.outChannels;
+    const O = s.layer.outChannels;
+    const focused = this.row.contains(document.activeElement) ? document.activeElement as HTMLElement : null;
+    const again = focused?.dataset.outputPlane !== undefined ? `[data-output-plane="${focused.dataset.outputPlane}"]`
+      : focused?.dataset.side ? `[data-side="${focused.dataset.side}"]` : null;
+    this.root.classList.toggle('compact', this.compact);
+    this.head.textContent = this.compact ? this.shortHead(lang, O, D, first, shown)
+      : O === 1 ? pt(lang, 'outStripOne')
+        : D === O ? pt(lang, 'outStrip', { n: O })
+          : pt(lang, 'outStripCut', { cut: t(lang, 'cutOut', { d: D, n: O }) });
+    this.row.setAttribute('aria-label', pt(lang, 'outStripLabel', { n: O }));
+    const buttons: HTMLElement[] = [];
     // The planes not drawn: a count, a button that brings the nearest of them into the row.
     const more = (n: number, key: 'outStripBefore' | 'outStripAfter', to: number): HTMLElement => {
-      const m = h('button', { type: 'button', class: 'output-strip-more', 'data-more': String(n), 'aria-label': pt(lang, 'outStripHidden', { n, j: to }) }, pt(lang, key, { n }));
+      const label = n === 1 ? pt(lang, 'outStripHiddenOne', { j: to }) : pt(lang, 'outStripHidden', { n, j: to });
+      const m = h('button', { type: 'button', class: 'output-strip-more', 'data-more': String(n), 'data-side': key, 'aria-label': label }, pt(lang, key, { n }));
       m.addEventListener('click', () => this.onPick(to));
       return m;
     };
     if (first > 0) buttons.push(more(first, 'outStripBefore', first - 1));
+    this.planes = [];
     for (let j = first; j < first + shown; j++) {
-      const value = v && at >= 0 ? v.y[j * OH * OW + at] : null;
       const svg = el('svg', { width: pw + 2, height: ph + 2, viewBox: `0 0 ${pw + 2} ${ph + 2}`, 'aria-hidden': 'true' });
       svg.append(el('rect', { x: 1, y: 1, width: pw, height: ph, fill: p.output, stroke: p.line, 'stroke-width': 0.75 }));
-      if (at >= 0) svg.append(el('rect', { x: 1 + fr!.output[1] * cell, y: 1 + fr!.output[0] * cell, width: cell, height: cell, fill: p.current }));
-      const label = value === null
-        ? pt(lang, 'outStripPlane', { j })
-        : pt(lang, 'outStripPlaneValue', { j, o: fr!.output.join(','), v: fmt(value) });
-      const b = h('button', { type: 'button', class: 'output-plane', 'data-output-plane': String(j), 'aria-pressed': String(j === oc), 'aria-label': label });
+      const cell = pw / s.geometry.axes[1].output;
+      const at = s.direct ? el('rect', { x: 1, y: 1, width: cell, height: cell, fill: p.current }) : null;
+      if (at) svg.append(at);
+      const b = h('button', { type: 'button', class: 'output-plane', 'data-output-plane': String(j) });
       b.append(svg, h('span', { class: 'output-plane-index' }, String(j)));
-      if (value !== null) b.append(h('span', { class: 'output-plane-value', 'data-value': String(value) }, `= ${fmt(value)}`));
+      const value = s.values && s.direct ? h('span', { class: 'output-plane-value' }) : null;
+      if (value) b.append(value);
       b.addEventListener('click', () => this.onPick(j));
+      this.planes.push({ j, button: b, at, value });
       buttons.push(b);
     }
-    if (first + shown < O) buttons.push(more(O - first - shown, 'outStripAfter', first + shown));
+    if (first + shown < D) buttons.push(more(D - first - shown, 'outStripAfter', first + shown));
     this.row.replaceChildren(...buttons);
-    this.root.dataset.shown = String(shown);
-    this.root.dataset.rest = String(rest);
+    if (again) this.row.querySelector<HTMLElement>(again)?.focus();
   }
 
   /** Narrow: which planes the row draws, of how many, in one short line. */
-  private shortHead(lang: Lang, O: number, first: number, shown: number): string {
+  private shortHead(lang: Lang, O: number, D: number, first: number, shown: number): string {
     if (O === 1) return pt(lang, 'outStripShortOne');
     const b = first + shown - 1;
+    if (D < O) return pt(lang, 'outStripShortCut', { a: first, b, d: D, n: O });
     return shown === O ? pt(lang, 'outStripShortAll', { b }) : pt(lang, 'outStripShort', { a: first, b, n: O });
   }
 }
