@@ -63,6 +63,8 @@ describe('tour step 4: the figure answers the number of output channels', () => 
       await tryValue(page, 16);
       await page.evaluate(() => scrollTo(0, 0));
       await expect.poll(() => page.$$eval('[data-output-plane]', (es) => es.length)).toBeGreaterThan(2);
+      // 16 applied: the step's 4 planes all fit, so only 16 leaves some out of the row.
+      await expect.poll(() => page.$eval('[data-output-strip]', (e) => Number((e as HTMLElement).dataset.rest))).toBeGreaterThan(0);
       const strip = await page.$eval('[data-output-strip]', (e) => {
         const boxes = [e, ...Array.from(e.querySelectorAll('button'))].map((b) => b.getBoundingClientRect());
         return { right: Math.max(...boxes.map((b) => b.right)), bottom: boxes[0].bottom, rest: Number((e as HTMLElement).dataset.rest) };

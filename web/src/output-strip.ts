@@ -141,7 +141,8 @@ export class OutputStrip {
       const b = h('button', { type: 'button', class: 'output-plane', 'data-output-plane': String(j) });
       b.append(svg, h('span', { class: 'output-plane-index' }, String(j)));
       const value = s.values && s.direct ? h('span', { class: 'output-plane-value' }) : null;
-      if (value) b.append(value);
+      // A space between the index and '= value', so the button's text reads as its name does.
+      if (value) b.append(' ', value);
       b.addEventListener('click', () => this.onPick(j));
       this.planes.push({ j, button: b, at, value });
       buttons.push(b);

@@ -93,7 +93,9 @@ const en = {
   outStripPlane: 'output channel {j}',
   outStripHidden: '{n} more output channels: show output channel {j}',
   outStripHiddenOne: 'One more output channel: show output channel {j}',
-  outStripPlaneValue: 'output channel {j}: output ({o}) = {v}',
+  // The name begins with what the button shows (its index, then '= value'), as a voice-control
+  // user says it (axe's label-content-name-mismatch).
+  outStripPlaneValue: 'output channel {j} = {v}, at output ({o})',
   outStripBefore: '← {n}',
   outStripAfter: '{n} →',
   dilationTitle: 'Dilation: the same kernel, spread out',
@@ -196,7 +198,7 @@ const zh: Record<Key, string> = {
   outStripPlane: '输出通道 {j}',
   outStripHidden: '另有 {n} 个输出通道：显示输出通道 {j}',
   outStripHiddenOne: '另有 1 个输出通道：显示输出通道 {j}',
-  outStripPlaneValue: '输出通道 {j}：输出 ({o}) = {v}',
+  outStripPlaneValue: '输出通道 {j} = {v}（输出 ({o}) 处）',
   outStripBefore: '← {n}',
   outStripAfter: '{n} →',
   dilationTitle: '空洞卷积：同一个卷积核，铺得更开',

@@ -7,7 +7,7 @@
  * kernel slices above. A layer with one input channel has nothing more to show: the grids are
  * shown instead.
  */
-import { ChannelPlanes, PLANES_DRAWN } from './channel-planes.js';
+import { ChannelPlanes, NUMBER_CELL, PLANES_DRAWN } from './channel-planes.js';
 import { OutputStrip, STRIP_BUTTON, STRIP_BUTTON_NARROW, STRIP_HEAD, STRIP_HEAD_NARROW } from './output-strip.js';
 import type { Palette } from './palette.js';
 import type { StageScene } from './stage-scene.js';
@@ -76,7 +76,11 @@ export class StageChannels {
     for (let cell = 48; cell > 6 && best === 6; cell--) {
       for (let rows = 1; rows <= Math.min(3, n); rows++) if (fits(cell, rows)) { best = cell; break; }
     }
-    this.planes.cellPx = Math.min(48, best);
+    // A phone keeps the cells that print their numbers (NUMBER_CELL), which the shares under the
+    // planes and the step's prose count on, even where the output planes' counting line above the
+    // row leaves the estimate a few pixels short: the estimate is generous, and the step's control
+    // stays on the first screen (review36-channels-pictures).
+    this.planes.cellPx = Math.min(48, compact ? Math.max(best, NUMBER_CELL) : best);
     // The room it was given and the cell it chose, for tests.
     this.element.dataset.fit = `${Math.round(w)}x${Math.round(h)}:${this.planes.cellPx}`;
     this.paint(this.frame);
