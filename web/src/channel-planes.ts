@@ -11,7 +11,7 @@ import { paddingArgument } from '../../src/geometry/axis-kind.js';
 import type { CellKind } from '../../src/geometry/taps.js';
 import type { Palette } from './palette.js';
 import { pt } from './pair-i18n.js';
-import { channelSlice } from './stage-scene.js';
+import { channelSlice, frameIndex } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import type { Lang } from './state.js';
 import { fmt } from './views.js';
@@ -185,8 +185,4 @@ export class ChannelPlanes {
     if (rest > 0) lines.push(pt(lang, rest === 1 ? 'channelsSkipOne' : 'channelsSkip', { n: rest }));
     this.sum.textContent = lines.join(' · ');
   }
-}
-
-function frameIndex(s: StageScene, output: number[]): number {
-  return output[0] * s.geometry.axes[1].output + output[1];
 }

@@ -11,7 +11,7 @@ import { el, h } from './dom.js';
 import type { Palette } from './palette.js';
 import { t } from './i18n.js';
 import { pt } from './pair-i18n.js';
-import type { StageScene } from './stage-scene.js';
+import { frameIndex, type StageScene } from './stage-scene.js';
 import type { Lang } from './state.js';
 import { fmt } from './views.js';
 
@@ -76,7 +76,7 @@ export class OutputStrip {
     const O = s.layer.outChannels;
     const [OH, OW] = [g.axes[0].output, g.axes[1].output];
     const fr = s.direct ? s.direct.frames[Math.min(frame, s.direct.frames.length - 1)] : null;
-    const at = fr ? fr.output[0] * OW + fr.output[1] : -1;
+    const at = fr ? frameIndex(s, fr.output) : -1;
     const cell = Math.max(1, Math.floor((this.compact ? 12 : 32) / Math.max(OH, OW)));
     const [pw, ph] = [OW * cell, OH * cell];
     const shown = Math.min(D, room);

@@ -143,6 +143,11 @@ export function lettered(caption: string, letter: string): string {
   return caption.replace(/^[^\s（(]+/, (word) => `${word} ${letter}`);
 }
 
+/** The flat index of the output cell `output` ([row, column]) within one output plane of `s`. */
+export function frameIndex(s: StageScene, output: readonly number[]): number {
+  return output[0] * s.geometry.axes[1].output + output[1];
+}
+
 /**
  * Where the shown channel's numbers live in the flat tensors: the output channel `oc` (clamped),
  * the first input channel of its group (the trace's channels.feeds) and their weight slice.
