@@ -19,6 +19,7 @@ import { t } from './i18n.js';
 import { buildLayer } from './layer.js';
 import { rendererDraws } from './renderer-fits.js';
 import { BOUNDS, type Lang, type State } from './state.js';
+import { acceptedValues } from './tour/accepted-range.js';
 
 /** The picture styles the renderer draws. */
 export type RendererStyle = 'classic' | 'flat';
@@ -33,16 +34,14 @@ function refusedAxes(state: State): number[] {
  * The largest value of `key`, below the one set, that drawn on every axis in `axes` (and the
  * others as they are) gives a valid layer the renderer draws whole; null if none does. A square
  * layer is often too large on both axes: an input that fits along H alone would be refused again
- * along W.
+ * along W. An axis already set below a value keeps its own.
  */
 function largestFit(state: State, axes: number[], key: 'input' | 'stride'): number | null {
-  for (let v = Math.max(...axes.map((ax) => state[key][ax])) - 1; v >= BOUNDS[key][0]; v--) {
-    const pair = [...state[key]] as [number, number];
-    for (const ax of axes) pair[ax] = Math.min(pair[ax], v);
-    const r = buildLayer({ ...state, [key]: pair });
-    if (r.ok && rendererDraws(r.geometry)) return v;
-  }
-  return null;
+  const below = Math.max(...axes.map((ax) => state[key][ax])) - 1;
+  const on = (c: State, v: number): void => {
+    for (const ax of axes) c[key][ax] = Math.min(c[key][ax], v);
+  };
+  return acceptedValues(state, [BOUNDS[key][0], below], on, (g) => rendererDraws(g))?.[1] ?? null;
 }
 
 /** Which of the layer's grids the renderer counted: the shape's name in its refusal's values. */

@@ -17,21 +17,35 @@ import { buildLayer } from '../layer.js';
 import { cloneState } from '../state.js';
 import type { State } from '../state.js';
 
+/** Whether the library accepts `s` changed by `apply(v)`, and `fits` its layer. */
+function accepts(s: State, v: number, apply: (s: State, v: number) => void, fits: (g: ConvGeometry) => boolean): boolean {
+  const c = cloneState(s);
+  apply(c, v);
+  const r = buildLayer(c);
+  return r.ok && fits(r.geometry);
+}
+
+/**
+ * The smallest and the largest value within `bounds` that the library accepts for `s` changed by
+ * `apply(v)`, and whose layer `fits`; null where none is. The one walk the page asks "which
+ * values does this layer take" with: a tour step's control (acceptedRange) and the export
+ * refusal's fit (export-refusal.ts, the top of what the renderer draws below the value set).
+ * Each end is the first value accepted walking in from its bound, so no value past it is built.
+ */
+export function acceptedValues(s: State, bounds: readonly [number, number], apply: (s: State, v: number) => void, fits: (g: ConvGeometry) => boolean = () => true): [number, number] | null {
+  let lo = bounds[0];
+  while (lo <= bounds[1] && !accepts(s, lo, apply, fits)) lo++;
+  if (lo > bounds[1]) return null;
+  let hi = bounds[1];
+  while (hi > lo && !accepts(s, hi, apply, fits)) hi--;
+  return [lo, hi];
+}
+
 /**
  * The values within `bounds` that the library accepts for `s` changed by `apply(v)`, and whose
  * layer `fits` (the step's figure draws it), from the smallest to the largest; `bounds` itself
  * where none is (the layer is refused for another reason, which the library's own message says).
  */
 export function acceptedRange(s: State, bounds: readonly [number, number], apply: (s: State, v: number) => void, fits: (g: ConvGeometry) => boolean = () => true): [number, number] {
-  let lo: number | null = null;
-  let hi: number | null = null;
-  for (let v = bounds[0]; v <= bounds[1]; v++) {
-    const c = cloneState(s);
-    apply(c, v);
-    const r = buildLayer(c);
-    if (!r.ok || !fits(r.geometry)) continue;
-    lo ??= v;
-    hi = v;
-  }
-  return lo === null || hi === null ? [bounds[0], bounds[1]] : [lo, hi];
+  return acceptedValues(s, bounds, apply, fits) ?? [bounds[0], bounds[1]];
 }
