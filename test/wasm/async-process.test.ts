@@ -5,7 +5,9 @@
  *   the process exits 0 — a pending job keeps the event loop alive, idle workers do not;
  * - freshly started workers join a job published while they were still starting (one used to
  *   miss it, and the async call waited for the 2 s stall recovery); meanwhile the caller of an
- *   async call computes tasks one at a time, so the first call costs about what a sync one does.
+ *   async call computes tasks one at a time, so the first call costs about what a sync one does;
+ * - an async call, whose caller only waits, is computed by the pool's async worker too (one more
+ *   than a sync call's workers), and sync calls never wake it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -112,5 +114,28 @@ console.log(JSON.stringify({ worst: Math.max(...ys.map((y) => check(y).worst)), 
     expect(out.worst).toBeLessThan(1e-4);
     expect(out.recoveries).toBe(0);
     expect(out.pending).toBe(0); // the keep-alive was released
+  }, 70_000);
+
+  it('async calls are computed by the async worker beside the others, and sync calls leave it asleep', () => {
+    const run = runScript('async-worker.mjs', `
+import { conv2d } from '${dist}index.js';
+const { currentWasmEngine } = await import('${dist}engine/wasm/engine.js');
+fastEngineInfo(); // loads the engine
+currentWasmEngine().setThreads(2, { asyncCallerHelps: false });
+const pool = currentWasmEngine().runner;
+let worst = 0, calls = 0;
+// The async worker claims tasks from the same cursor as the other worker: within a few calls it
+// has some (a freshly started thread may miss the first ones).
+while (pool.asyncWorkerTasks === 0 && calls < 50) { worst = Math.max(worst, check(await conv2dAsync(x, w, { padding: 1 })).worst); calls++; }
+const afterAsync = pool.asyncWorkerTasks;
+for (let i = 0; i < 20; i++) worst = Math.max(worst, check(conv2d(x, w, { padding: 1 })).worst);
+console.log(JSON.stringify({ worst, calls, afterAsync, afterSync: pool.asyncWorkerTasks, callerTasks: pool.callerTasks, recoveries: pool.recoveries }));
+`);
+    expect(run.status).toBe(0);
+    const out = lastJson(run.stdout);
+    expect(out.worst).toBeLessThan(1e-4);
+    expect(out.afterAsync as number).toBeGreaterThan(0);
+    expect(out.afterSync).toBe(out.afterAsync); // sync jobs are planned without its scratch slot
+    expect(out.recoveries).toBe(0);
   }, 70_000);
 });

@@ -8,8 +8,10 @@ import type { Task } from './plan.js';
 export interface TaskRunner {
   /** Threads that will work (caller included). */
   readonly threads: number;
-  /** Scratch slots a job must reserve (caller + every worker ever started). */
+  /** Scratch slots a sync job must reserve (caller + every worker ever started). */
   readonly slots: number;
+  /** Scratch slots an async job must reserve (slots + the async worker's, if the pool has one). */
+  readonly asyncSlots: number;
   /** Why a worker stopped on its own (its error or exit code); undefined while all run. */
   readonly stoppedReason?: string;
   /** `drain(i0, i1)`, if given: called on the calling thread as tasks [i0, i1) are done; the ranges cover every task once, in no set order. */

@@ -25,7 +25,12 @@
  *   SPIN_US) before it sleeps on GEN, so calls in a steady rhythm find it awake;
  * - the caller blocks on COMPLETED (sync: Atomics.wait, Node only) or awaits it
  *   (async: Atomics.waitAsync or polling; it computes only single tasks, between yields, while a
- *   fresh set of workers is still starting).
+ *   fresh set of workers is still starting);
+ * - an async caller leaves its share to one more worker, the async worker (index workers + 1, its
+ *   own scratch slot: async jobs are planned for `asyncSlots`). It sleeps on ASYNC_GEN, which only
+ *   async publishes bump, and joins a job only if ASYNC_JOB names the published one, so a sync job
+ *   (planned without its slot) never wakes it or sees it. An async call thus computes on as many
+ *   threads as a sync one, and the caller's thread (a page's main thread) stays free.
  * Robustness: workers are unref'd (never keep a process alive). A worker that exits is dropped
  * from the set; if one dies holding a task, the caller sees no progress for `stallMs` and runs
  * every unfinished task itself — tasks write their whole output range from scratch, so redoing
@@ -37,8 +42,8 @@ import type { TaskRunner } from './task-runner.js';
 
 /** While feeding a job's input, the caller computes one fed task after this many fed (see runSync). */
 const FEED_PER_OWN_TASK = 4;
-const GEN = 0, CURSOR = 1, COUNT = 2, TABLE = 3, SCRATCH = 4, SCRATCH_PER = 5, COMPLETED = 6, STOP = 7, ACTIVE = 8, READY = 9, SPIN_US = 10, STARTED = 11, BACK = 12, FRONT = 13;
-const CTL_WORDS = 16;
+const GEN = 0, CURSOR = 1, COUNT = 2, TABLE = 3, SCRATCH = 4, SCRATCH_PER = 5, COMPLETED = 6, STOP = 7, ACTIVE = 8, READY = 9, SPIN_US = 10, STARTED = 11, BACK = 12, FRONT = 13, ASYNC_GEN = 14, ASYNC_JOB = 15, ASYNC_TASKS = 16;
+const CTL_WORDS = 20;
 export { TASK_WORDS };
 
 /**
@@ -48,11 +53,16 @@ export { TASK_WORDS };
  */
 const WORKER_SOURCE = String.raw`
 ${TASK_CALLS_SOURCE}
-function start(module, memory, ctl, index, gen0, onExit) {
+// asyncOnly: the pool's async worker, which sleeps through synchronous jobs (their caller computes
+// beside the other workers) and joins async ones, whose caller computes nothing. It watches
+// ASYNC_GEN (ctl[14], bumped for async jobs only) instead of GEN, and joins the published job only
+// if it is the async one (ctl[15] holds its GEN value): a sync job has no scratch slot for it.
+function start(module, memory, ctl, index, gen0, onExit, asyncOnly) {
   const k = new WebAssembly.Instance(module, { env: { memory, abort() { throw new Error('kernel abort'); } } }).exports;
-  // The generation GEN had when this worker was created, not the one it finds now: a job
-  // published while the worker was still starting must wake it (its wait returns at once),
+  // The generation of the watched word when this worker was created, not the one it finds now: a
+  // job published while the worker was still starting must wake it (its wait returns at once),
   // or the job would run without it until the caller gave up on it.
+  const word = asyncOnly ? 14 : 0;
   let gen = gen0;
   Atomics.add(ctl, 11, 1); // started: an async caller stops computing tasks itself
   let spinning = false, jobEnd = 0, lastGap = -1;
@@ -69,16 +79,17 @@ function start(module, memory, ctl, index, gen0, onExit) {
       const cap = Atomics.load(ctl, 10) / 1000;
       const want = lastGap < 0 ? cap / 2 : lastGap <= cap ? Math.min(cap, 1.5 * lastGap + 1) : Math.min(cap, 1);
       const end = jobEnd + want;
-      for (let g = Atomics.load(ctl, 0); (g === gen || (g & 1)) && !Atomics.load(ctl, 7) && performance.now() < end; g = Atomics.load(ctl, 0)) {}
+      for (let g = Atomics.load(ctl, word); (g === gen || (!asyncOnly && (g & 1))) && !Atomics.load(ctl, 7) && performance.now() < end; g = Atomics.load(ctl, word)) {}
     }
-    Atomics.wait(ctl, 0, gen);
+    Atomics.wait(ctl, word, gen);
     if (Atomics.load(ctl, 7)) break;
-    const g = Atomics.load(ctl, 0);
-    if (g & 1) { gen = g; spinning = false; continue; }
+    const g = Atomics.load(ctl, word);
+    if (!asyncOnly && (g & 1)) { gen = g; spinning = false; continue; }
     gen = g;
     if (spinning) lastGap = performance.now() - jobEnd;
     Atomics.add(ctl, 8, 1);
-    if (Atomics.load(ctl, 0) === gen) {
+    const job = Atomics.load(ctl, 0);
+    if (asyncOnly ? (job & 1) === 0 && Atomics.load(ctl, 15) === job : job === gen) {
       const n = Atomics.load(ctl, 2), tab = Atomics.load(ctl, 3) >> 2;
       const scratch = Atomics.load(ctl, 4) + index * Atomics.load(ctl, 5);
       const front = Atomics.load(ctl, 13) !== 0;
@@ -115,6 +126,7 @@ function start(module, memory, ctl, index, gen0, onExit) {
           callTask(k, kind, m, w, scratch);
         }
         Atomics.store(m, e, -1);
+        if (asyncOnly) Atomics.add(ctl, 16, 1);
         Atomics.add(ctl, 6, 1);
         Atomics.notify(ctl, 6);
       }
@@ -131,11 +143,11 @@ function start(module, memory, ctl, index, gen0, onExit) {
 const NODE_WORKER = `${WORKER_SOURCE}
 const { parentPort, workerData } = process.getBuiltinModule('worker_threads');
 const d = workerData;
-start(d.module, d.memory, d.ctl, d.index, d.gen0, () => {});
+start(d.module, d.memory, d.ctl, d.index, d.gen0, () => {}, d.asyncOnly);
 `;
 
 const BROWSER_WORKER = `${WORKER_SOURCE}
-self.onmessage = (ev) => { const d = ev.data; start(d.module, d.memory, d.ctl, d.index, d.gen0, () => self.close()); };
+self.onmessage = (ev) => { const d = ev.data; start(d.module, d.memory, d.ctl, d.index, d.gen0, () => self.close(), d.asyncOnly); };
 `;
 
 interface WorkerHandle {
@@ -196,6 +208,11 @@ export interface WorkerThreadsOptions {
    * that start after it was published (tests use it to pin that they join it).
    */
   asyncCallerHelps?: boolean;
+  /**
+   * Whether the pool keeps one more worker for async jobs (default true). An async caller
+   * computes nothing, so without it an async job runs on one thread fewer than a sync one.
+   */
+  asyncWorker?: boolean;
 }
 
 /** Lets queued events run: setImmediate in Node, a MessageChannel round trip in browsers (not clamped as nested timers are). */
@@ -230,33 +247,43 @@ export class WorkerThreads implements TaskRunner {
     this.stallMs = options.stallMs ?? 2000;
     this.asyncCallerHelps = options.asyncCallerHelps ?? true;
     this.setSpin(options.spinMs ?? DEFAULT_SPIN_MS);
+    for (let i = 1; i <= options.workers; i++) this.workers.push(this.spawn(i, false));
+    // One more worker for async jobs, whose caller only waits: with it they compute on as many
+    // threads as sync ones (caller included) do. It sleeps through sync jobs.
+    if (options.workers > 0 && (options.asyncWorker ?? true)) this.asyncWorker = this.spawn(options.workers + 1, true);
+  }
+
+  /** The pool's async worker (index workers + 1), or null. */
+  private asyncWorker: WorkerHandle | null = null;
+
+  /** Starts worker `index` (its scratch slot); `asyncOnly`: it joins async jobs only. */
+  private spawn(index: number, asyncOnly: boolean): WorkerHandle {
+    const { module, memory } = this;
     const NodeWorker = nodeWorkerCtor();
-    for (let i = 1; i <= options.workers; i++) {
-      const gen0 = Atomics.load(this.ctl, GEN) & ~1;
-      const data = { module, memory, ctl: this.ctl, index: i, gen0 };
-      const h: WorkerHandle = { alive: true, terminate: () => {}, kill: () => {} };
-      if (NodeWorker) {
-        const w = new NodeWorker(NODE_WORKER, { eval: true, workerData: data });
-        w.unref();
-        w.on('exit', (code: unknown) => { if (h.alive) h.stopped ??= `it exited with code ${String(code)}`; h.alive = false; });
-        w.on('error', (e: unknown) => { h.alive = false; h.stopped = e instanceof Error ? e.message : String(e); });
-        h.kill = () => void w.terminate();
-        h.terminate = () => { h.alive = false; h.kill(); };
-      } else {
-        const url = URL.createObjectURL(new Blob([BROWSER_WORKER], { type: 'text/javascript' }));
-        const w = new Worker(url);
-        // A worker the page's Content-Security-Policy forbids (no `worker-src blob:`) fails before
-        // it runs a line, with an empty message: say what to allow.
-        w.onerror = (e: ErrorEvent) => {
-          h.alive = false;
-          h.stopped = e.message || (Atomics.load(this.ctl, STARTED) === 0 ? "it could not start: a page's Content-Security-Policy must allow blob: workers (worker-src blob:)" : 'it failed to run');
-        };
-        w.postMessage(data);
-        h.terminate = () => { w.terminate(); h.alive = false; };
-        h.kill = () => { h.terminate(); h.stopped = 'it was terminated'; };
-      }
-      this.workers.push(h);
+    const gen0 = asyncOnly ? Atomics.load(this.ctl, ASYNC_GEN) : Atomics.load(this.ctl, GEN) & ~1;
+    const data = { module, memory, ctl: this.ctl, index, gen0, asyncOnly };
+    const h: WorkerHandle = { alive: true, terminate: () => {}, kill: () => {} };
+    if (NodeWorker) {
+      const w = new NodeWorker(NODE_WORKER, { eval: true, workerData: data });
+      w.unref();
+      w.on('exit', (code: unknown) => { if (h.alive) h.stopped ??= `it exited with code ${String(code)}`; h.alive = false; });
+      w.on('error', (e: unknown) => { h.alive = false; h.stopped = e instanceof Error ? e.message : String(e); });
+      h.kill = () => void w.terminate();
+      h.terminate = () => { h.alive = false; h.kill(); };
+    } else {
+      const url = URL.createObjectURL(new Blob([BROWSER_WORKER], { type: 'text/javascript' }));
+      const w = new Worker(url);
+      // A worker the page's Content-Security-Policy forbids (no `worker-src blob:`) fails before
+      // it runs a line, with an empty message: say what to allow.
+      w.onerror = (e: ErrorEvent) => {
+        h.alive = false;
+        h.stopped = e.message || (Atomics.load(this.ctl, STARTED) === 0 ? "it could not start: a page's Content-Security-Policy must allow blob: workers (worker-src blob:)" : 'it failed to run');
+      };
+      w.postMessage(data);
+      h.terminate = () => { w.terminate(); h.alive = false; };
+      h.kill = () => { h.terminate(); h.stopped = 'it was terminated'; };
     }
+    return h;
   }
 
   /** Sets how long workers busy-wait for the next job after one ends (ms). */
@@ -269,14 +296,24 @@ export class WorkerThreads implements TaskRunner {
     return 1 + this.workers.filter((w) => w.alive).length;
   }
 
-  /** Why a worker stopped on its own, if one did (fastEngineInfo reports it). */
-  get stoppedReason(): string | undefined {
-    return this.workers.find((w) => w.stopped !== undefined)?.stopped;
+  /** Workers that take part in async jobs (the caller waits): the alive ones, the async worker included. */
+  private get asyncThreads(): number {
+    return this.workers.filter((w) => w.alive).length + (this.asyncWorker?.alive ? 1 : 0);
   }
 
-  /** Scratch slots a job must provide (one per possible thread, dead ones included). */
+  /** Why a worker stopped on its own, if one did (fastEngineInfo reports it). */
+  get stoppedReason(): string | undefined {
+    return [...this.workers, ...(this.asyncWorker ? [this.asyncWorker] : [])].find((w) => w.stopped !== undefined)?.stopped;
+  }
+
+  /** Scratch slots a sync job must provide (one per possible thread, dead ones included). */
   get slots(): number {
     return 1 + this.workers.length;
+  }
+
+  /** Scratch slots an async job must provide: one more, the async worker's (its index is workers + 1). */
+  get asyncSlots(): number {
+    return this.slots + (this.asyncWorker ? 1 : 0);
   }
 
   /** Ends every worker (the object is unusable afterwards). */
@@ -284,7 +321,10 @@ export class WorkerThreads implements TaskRunner {
     Atomics.store(this.ctl, STOP, 1);
     Atomics.add(this.ctl, GEN, 2);
     Atomics.notify(this.ctl, GEN);
+    Atomics.add(this.ctl, ASYNC_GEN, 1);
+    Atomics.notify(this.ctl, ASYNC_GEN);
     for (const w of this.workers) w.terminate();
+    this.asyncWorker?.terminate();
   }
 
   /** For tests: terminates one worker as if it had crashed. */
@@ -310,13 +350,15 @@ export class WorkerThreads implements TaskRunner {
       if (canBlock()) Atomics.wait(c, ACTIVE, a, 5);
       if (Date.now() - t0 > this.stallMs) { Atomics.store(c, ACTIVE, 0); break; } // a dead worker never leaves
     }
+    Atomics.store(c, ASYNC_JOB, -1); // no async job published: the async worker joins none
   }
 
   /**
-   * `ready`: tasks whose input is in place (the rest are released by the caller's feed).
-   * `front`: the workers claim from the front too (fed jobs, async jobs).
+   * `ready`: tasks whose input is in place (the rest are released by the caller's feed); the
+   * workers then claim from the front, as in an `async` job (which the async worker joins).
    */
-  private publish(tasks: Task[], tablePtr: number, scratchPtr: number, scratchPer: number, ready = tasks.length, front = ready < tasks.length): void {
+  private publish(tasks: Task[], tablePtr: number, scratchPtr: number, scratchPer: number, ready = tasks.length, async = false): void {
+    const front = async || ready < tasks.length;
     const c = this.ctl;
     this.quiesce();
     const m = new Int32Array(this.memory.buffer);
@@ -341,8 +383,14 @@ export class WorkerThreads implements TaskRunner {
       this.killWorker(this.pendingDeath);
       this.pendingDeath = -1;
     }
+    // An async job (the caller only waits) is the async worker's too: its GEN value, then a wake-up.
+    if (async) Atomics.store(c, ASYNC_JOB, Atomics.load(c, GEN) + 1);
     Atomics.add(c, GEN, 1); // even: ready
     Atomics.notify(c, GEN);
+    if (async) {
+      Atomics.add(c, ASYNC_GEN, 1);
+      Atomics.notify(c, ASYNC_GEN);
+    }
   }
 
   /**
@@ -371,6 +419,11 @@ export class WorkerThreads implements TaskRunner {
   steals = 0;
   /** Tasks the caller ran from the cursor (diagnostics). */
   callerTasks = 0;
+
+  /** Tasks the async worker has run (tests read it). */
+  get asyncWorkerTasks(): number {
+    return Atomics.load(this.ctl, ASYNC_TASKS);
+  }
 
   /**
    * `drain(i0, i1)`: called on the caller's thread for ranges that together cover every task
@@ -508,13 +561,13 @@ export class WorkerThreads implements TaskRunner {
     // Until the first worker has started (fresh workers: tens of ms for a thread to boot), the
     // caller takes tasks one at a time, yielding to the event loop after each, so the first call
     // costs about what a synchronous one does instead of waiting for the start-up.
-    while (this.asyncCallerHelps && Atomics.load(c, STARTED) === 0 && this.threads >= 2 && this.workOne(tasks, tablePtr, scratchPtr)) await yieldToEventLoop();
+    while (this.asyncCallerHelps && Atomics.load(c, STARTED) === 0 && this.asyncThreads > 0 && this.workOne(tasks, tablePtr, scratchPtr)) await yieldToEventLoop();
     let last = Atomics.load(c, COMPLETED), since = Date.now();
     const waitAsync = (Atomics as unknown as { waitAsync?: (a: Int32Array, i: number, v: number, t: number) => { async: boolean; value: Promise<string> | string } }).waitAsync;
     while (last < tasks.length) {
       // No worker alive (none left, or one a CSP refused, which stops before it claims anything):
       // the caller does the rest now rather than after stallMs.
-      if (this.threads < 2) {
+      if (this.asyncThreads === 0) {
         this.work(tasks, tablePtr, scratchPtr);
         if (Atomics.load(c, COMPLETED) < tasks.length) this.recover(tasks, tablePtr, scratchPtr);
         break;
