@@ -323,17 +323,17 @@ export class WasmEngine {
    * it the engine stays single-threaded. `spinMs`: how long workers busy-wait for the next job
    * (WorkerThreadsOptions.spinMs). Returns the number of threads in effect.
    */
-  setThreads(n: number, options: { stallMs?: number; spinMs?: number; asyncCallerHelps?: boolean } = {}): number {
+  setThreads(n: number, options: { stallMs?: number; spinMs?: number; asyncCallerHelps?: boolean; asyncWorker?: boolean } = {}): number {
     if (options.spinMs !== undefined) {
       this.spinMs = options.spinMs;
       this.runner?.setSpin(options.spinMs);
     }
     // Same count, all workers alive, no new stall option: keep the workers (starting them is costly).
-    if (this.runner && this.runner.threads === n && this.runner.slots === n && options.stallMs === undefined && options.asyncCallerHelps === undefined) return n;
+    if (this.runner && this.runner.threads === n && this.runner.slots === n && options.stallMs === undefined && options.asyncCallerHelps === undefined && options.asyncWorker === undefined) return n;
     if (this.runner) { this.runner.close(); this.runner = null; }
     const module = kernelModule(true);
     if (n > 1 && this.shared && module && canSpawnWorkers()) {
-      this.runner = new WorkerThreads(module, this.memory, this.kernels, { workers: n - 1, stallMs: options.stallMs, spinMs: this.spinMs, asyncCallerHelps: options.asyncCallerHelps });
+      this.runner = new WorkerThreads(module, this.memory, this.kernels, { workers: n - 1, stallMs: options.stallMs, spinMs: this.spinMs, asyncCallerHelps: options.asyncCallerHelps, asyncWorker: options.asyncWorker });
     }
     return this.runner ? this.runner.threads : 1;
   }
