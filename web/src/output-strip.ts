@@ -11,7 +11,7 @@ import { el, h } from './dom.js';
 import type { Palette } from './palette.js';
 import { t } from './i18n.js';
 import { pt } from './pair-i18n.js';
-import { frameIndex, type StageScene } from './stage-scene.js';
+import { frameIndex, planeStart, type StageScene } from './stage-scene.js';
 import type { Lang } from './state.js';
 import { fmt } from './views.js';
 
@@ -19,10 +19,23 @@ import { fmt } from './views.js';
  * A plane's button, in CSS pixels: the plane (about 32 px) with its index and its value under it;
  * narrow (a phone, whose figure shares the first screen with the tour's control), a plane of about
  * 12 px beside its index and the value under both, in one row. Without the values a student saw
- * "0 1 2 3" and could not read what the planes hold. Their CSS is tutorial-views.css's.
+ * "0 1 2 3" and could not read what the planes hold. These are the sizes' one home: the strip
+ * hands them to tutorial-views.css as custom properties (sizeProperties), and the figure's fit
+ * counts with them; `more` is the room planned for a count of the rest, which its text sizes.
  */
 export const STRIP_BUTTON = { w: 44, h: 72, gap: 6 };
 export const STRIP_BUTTON_NARROW = { w: 40, h: 36, gap: 4, more: 48 };
+
+/** The button sizes as tutorial-views.css reads them (var(--strip-plane-w) …), in pixels. */
+function sizeProperties(root: HTMLElement): void {
+  const sizes: [string, number][] = [
+    ['--strip-plane-w', STRIP_BUTTON.w], ['--strip-plane-h', STRIP_BUTTON.h], ['--strip-gap', STRIP_BUTTON.gap],
+    ['--strip-plane-w-narrow', STRIP_BUTTON_NARROW.w], ['--strip-plane-h-narrow', STRIP_BUTTON_NARROW.h], ['--strip-gap-narrow', STRIP_BUTTON_NARROW.gap],
+  ];
+  // Through the CSSOM: the page's policy (style-src 'self') refuses a style attribute.
+  for (const [name, px] of sizes) root.style.setProperty(name, `${px}px`);
+}
+
 /**
  * The strip's line over the planes, in CSS pixels; narrow, one short line that says which planes
  * are drawn of how many ("Output channels 0–5 of 16"), so the "10 →" after them reads as the rest.
@@ -40,6 +53,7 @@ export class OutputStrip {
     this.head = h('p', { class: 'output-strip-head' });
     this.row = h('div', { class: 'output-strip-row', role: 'group' });
     this.root.append(this.head, this.row);
+    sizeProperties(this.root);
     host.append(this.root);
   }
 
@@ -87,7 +101,7 @@ export class OutputStrip {
     if (what !== this.built) this.build(s, first, shown, pw, ph, p, lang);
     this.built = what;
     for (const { j, button, at: mark, value: out } of this.planes) {
-      const value = valued ? v!.y[j * OH * OW + at] : null;
+      const value = valued ? v!.y[planeStart(s, j) + at] : null;
       button.setAttribute('aria-pressed', String(j === oc));
       button.setAttribute('aria-label', value === null
         ? pt(lang, 'outStripPlane', { j })

@@ -148,6 +148,12 @@ export function frameIndex(s: StageScene, output: readonly number[]): number {
   return output[0] * s.geometry.axes[1].output + output[1];
 }
 
+/** Where output channel `oc`'s plane begins in the flat output tensor of `s` (its values' y). */
+export function planeStart(s: StageScene, oc: number): number {
+  const [H, W] = s.geometry.axes;
+  return oc * H.output * W.output;
+}
+
 /**
  * Where the shown channel's numbers live in the flat tensors: the output channel `oc` (clamped),
  * the first input channel of its group (the trace's channels.feeds) and their weight slice.
@@ -163,7 +169,7 @@ export function channelSlice(s: StageScene): { oc: number; ic: number; x: number
   const ch = s.trace.channels;
   // Direct weight [OC, IC/g, k…]; transposed weight [IC, OC/g, k…] (PyTorch's layouts).
   const w = g.transposed ? (ic * ch.outPerGroup + (oc % ch.outPerGroup)) * taps : (oc * ch.inPerGroup + (ic % ch.inPerGroup)) * taps;
-  return { oc, ic, x: ic * inCells, y: oc * outCells, w, inCells, outCells };
+  return { oc, ic, x: ic * inCells, y: planeStart(s, oc), w, inCells, outCells };
 }
 
 /** `numbers`: the figure's numbers when they are not the example's (store.ts decides when they apply). */
