@@ -2,8 +2,8 @@
  * Sizes kept whole where the page's prose wraps. A phone broke "3 × / 3" and "512 × / 512" across
  * lines. Every text the page writes outside its pictures is watched (one MutationObserver on the
  * body), and each run the library's rule holds (gluedRuns, src/i18n/line-breaks.ts: sizes with
- * spaces in them, the glossary's words, setting words with their numbers, a text's end) is put in a
- * span that does not wrap. Only the wrapping changes: textContent stays as written, so nothing that
+ * spaces in them, the glossary's words, setting words with their numbers, counts with their measure
+ * words, coordinates with their word, a text's end) is put in a span that does not wrap. Only the wrapping changes: textContent stays as written, so nothing that
  * reads the text back sees a difference. Where a short line should break only between its phrases,
  * its message marks them (PHRASE below).
  *
