@@ -118,24 +118,10 @@ export class SidePanels {
     const cell = (s.scatter ? s.scatter.frames[frame].input : s.direct!.frames[frame].output).join(',');
     const channels = output ? s.geometry.outChannels : s.geometry.inChannels;
     const key = output ? (channels > 1 ? 'matrixCellOutputChannel' : 'matrixCellOutput') : channels > 1 ? 'matrixCellInputChannel' : 'matrixCellInput';
-    writeCellWords(byId('matrix-step-cell'), t(store.state.lang, key, { v: vectorCell(name, index), o: cell, c: output ? sl.oc : sl.ic }), cell);
+    // The coordinates stay on one line with the word before them by the page's one rule for what a
+    // line holds (keep-together.ts, gluedRuns): a phone broke "x₆ = 输入通道 0 的 / (1,2)".
+    setText(byId('matrix-step-cell'), t(store.state.lang, key, { v: vectorCell(name, index), o: cell, c: output ? sl.oc : sl.ic }));
   }
-}
-
-/**
- * The matrix's words for its marked cell, the coordinates held on one line with the word before
- * them ("output (1,0)", "的 (1,2)"): a phone broke "x₆ = 输入通道 0 的 / (1,2)", the coordinates alone
- * on a line, apart from what they are coordinates of.
- */
-function writeCellWords(el: HTMLElement, text: string, cell: string): void {
-  if (el.textContent === text) return;
-  const at = text.indexOf(`(${cell})`);
-  if (at < 0) { el.textContent = text; return; }
-  const from = text.lastIndexOf(' ', at - 2) + 1;
-  const held = document.createElement('span');
-  held.className = 'nobr';
-  held.textContent = text.slice(from, at + cell.length + 2);
-  el.replaceChildren(text.slice(0, from), held, text.slice(at + cell.length + 2));
 }
 
 /** The Formula panel's receptive-field value: "5 × 5 input cells", or the widest and narrowest where outputs differ. */
