@@ -282,14 +282,15 @@ describe('stacked rates and gridding (tour step 12)', () => {
       expect(cap.right).toBeLessThanOrEqual(edge + 0.5);
     }
     // Lines break between phrases, never inside one ("从未被读 / 取", "个输 / 入单元"), whatever
-    // the rates make of the columns' widths; the same in English ("Rates 2, / 2, 2").
+    // the rates make of the columns' widths; the same in English ("Rates 2, / 2, 2"). A count is one
+    // phrase with what it counts ("13×13 个 / 输入单元" left 个 at a line's end).
     const split = (p: Page) => p.$$eval('#stack-figure .stack-caption .phrase', (ps) => ps.filter((e) => {
       const r = document.createRange();
       r.selectNodeContents(e);
       return new Set(Array.from(r.getClientRects()).map((b) => Math.round(b.top))).size > 1;
     }).map((e) => e.textContent));
     const phrases = await phone.$$eval('#stack-figure .stack-caption .phrase', (ps) => ps.map((e) => e.textContent));
-    expect(phrases).toEqual(expect.arrayContaining(['从未被读取', '输入单元', `覆盖 ${a.span}×${a.span} 个`]));
+    expect(phrases).toEqual(expect.arrayContaining(['从未被读取', '一个输出覆盖', `${a.span}×${a.span} 个输入单元`]));
     expect(await split(phone)).toEqual([]);
     await phone.fill('#try-control', '3');
     await phone.waitForFunction(() => document.querySelector('#stack-figure svg')?.getAttribute('data-spans')?.startsWith('19,'));
