@@ -408,7 +408,7 @@ describe('image mode', () => {
     await page.close();
     const zh = await open('?view=image&lang=zh&k=3&s=1&p=1&pm=replicate');
     expect(await zh.page.textContent('.zoom-figure figcaption')).toBe('放大：输入上的覆盖范围（粉色框：卷积核各位置读取的像素）。虚线框：落在填充里的位置，读到的是粉色实线框像素的副本。');
-    expect(await zh.page.getAttribute('[data-image-footprint]', 'data-key')).toBe('粉色框：读取的像素；虚线框：读到的副本');
+    expect(await zh.page.getAttribute('[data-image-footprint]', 'data-key')).toBe('粉色框：读取的像素；虚线：读到的副本');
     await zh.page.close();
   }, 90_000);
 

@@ -324,10 +324,11 @@ const zh: Record<Key, string> = {
   zoomHoles: '它们之间的像素：空洞',
   zoomCopies: '。虚线框：落在填充里的位置，读到的是粉色实线框像素的副本。',
   zoomKey: '粉色框：读取的像素',
-  // As short as the English key ("dark frames: zeros read"): the docked bar's key then takes one
-  // line on a phone, where '读到零的位置' wrapped it to two and made the bar ~133 px tall.
+  // As short as the English key ("dark frames: zeros read", "dashed: copies read"): the docked
+  // bar's key then takes one line on a phone, where '读到零的位置' wrapped it to two and made the bar
+  // ~133 px tall, and '虚线框：读到的副本' still wrapped.
   zoomKeyZeros: '；深色框：读到零',
-  zoomKeyCopies: '；虚线框：读到的副本',
+  zoomKeyCopies: '；虚线：读到的副本',
   whereLabel: '整张输入图片',
   fileEmpty: '“{d}”是空文件。请选择 PNG、JPEG、GIF、WebP 或 BMP 图片。',
   fileTooLarge: '文件太大（{d}）；最大可打开 40 MB 的图片。',
