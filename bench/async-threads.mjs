@@ -3,9 +3,11 @@
  * What the pool's async worker buys: the same layers called sync (caller + 1 worker) and async
  * (the caller awaits) on 2 threads, in processes with the async worker (the default) and without
  * it (`asyncWorker: false`: an async job then runs on the one worker). Each process warms up, then
- * times sync and async calls alternately; processes of the two kinds alternate. Fresh result
- * arrays, the allocator settled first (one 16 MB array made and freed, as bench/allocator-state.ts
- * does). The built dist/ (`npm run build` first).
+ * times sync and async calls alternately, then async calls back to back; processes of the two kinds alternate. Results go into
+ * reused buffers (the `out` option, as the page's image mode calls): a fresh multi-MB array per
+ * call would add page faults whose cost on this VM depends on the allocator's state and on
+ * which threads run meanwhile (bench/results/engine-design.md), not on the pool. The built dist/
+ * (`npm run build` first).
  *
  *   node bench/async-threads.mjs [--runs 4] [--calls 40] [--dist path/to/dist]
  */
@@ -31,8 +33,6 @@ import { tensor, conv2d, conv2dAsync, fastEngineInfo } from '${dist}index.js';
 const { currentWasmEngine } = await import('${dist}engine/wasm/engine.js');
 fastEngineInfo();
 currentWasmEngine().setThreads(2, { asyncWorker: ${asyncWorker} });
-{ const big = new Float32Array(4 << 20); big.fill(1); } // settle glibc's mmap threshold (allocator-state.ts)
-globalThis.gc?.();
 const cases = ${JSON.stringify(CASES)};
 const med = (v) => { const s = [...v].sort((a, b) => a - b); return s[s.length >> 1]; };
 const out = [];
@@ -40,13 +40,15 @@ for (const [name, xs, ws, o] of cases) {
   const n = (s) => s.reduce((a, b) => a * b, 1);
   const x = tensor(Float32Array.from({ length: n(xs) }, (_, i) => (i % 13) / 13 - 0.5), xs);
   const w = tensor(Float32Array.from({ length: n(ws) }, (_, i) => (i % 7) / 7 - 0.5), ws);
-  for (let i = 0; i < 20; i++) { conv2d(x, w, o); await conv2dAsync(x, w, o); }
-  const s = [], a = [];
+  const oo = { ...o, out: new Float32Array(conv2d(x, w, o).data.length) };
+  for (let i = 0; i < 20; i++) { conv2d(x, w, oo); await conv2dAsync(x, w, oo); }
+  const s = [], a = [], b = [];
   for (let i = 0; i < ${calls}; i++) {
-    let t0 = performance.now(); conv2d(x, w, o); s.push(performance.now() - t0);
-    t0 = performance.now(); await conv2dAsync(x, w, o); a.push(performance.now() - t0);
+    let t0 = performance.now(); conv2d(x, w, oo); s.push(performance.now() - t0);
+    t0 = performance.now(); await conv2dAsync(x, w, oo); a.push(performance.now() - t0);
   }
-  out.push({ name, sync: med(s), async: med(a), asyncTasks: currentWasmEngine().runner.asyncWorkerTasks ?? 0 });
+  for (let i = 0; i < ${calls}; i++) { const t0 = performance.now(); await conv2dAsync(x, w, oo); b.push(performance.now() - t0); }
+  out.push({ name, sync: med(s), async: med(a), asyncB2b: med(b) });
 }
 console.log(JSON.stringify(out));
 `;
@@ -55,17 +57,17 @@ const got = { true: [], false: [] };
 const load0 = loadavg()[0];
 for (let r = 0; r < runs; r++) {
   for (const mode of [true, false]) {
-    const p = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', child(mode)], { encoding: 'utf8' });
+    const p = spawnSync(process.execPath, ['--input-type=module', '-e', child(mode)], { encoding: 'utf8' });
     if (p.status !== 0) throw new Error(p.stderr);
     got[mode].push(JSON.parse(p.stdout.trim().split('\n').pop()));
   }
 }
 const med = (v) => { const s = [...v].sort((a, b) => a - b); return s[s.length >> 1]; };
 console.log(`${dist} · ${new Date().toISOString()} · load ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)} · ${runs} processes of each kind, ${calls} calls each; medians over processes of per-process medians, ms`);
-console.log('| layer | sync, 2 threads | async, async worker | async, one worker | one worker / async worker |');
-console.log('|---|---|---|---|---|');
+console.log('| layer | sync, 2 threads (async worker / none) | async after sync: async worker / one worker | async back to back: async worker / one worker |');
+console.log('|---|---|---|---|');
 CASES.forEach(([name], i) => {
   const on = got.true.map((r) => r[i]), off = got.false.map((r) => r[i]);
-  const s = med([...on, ...off].map((c) => c.sync)), a1 = med(on.map((c) => c.async)), a0 = med(off.map((c) => c.async));
-  console.log(`| ${name} | ${s.toFixed(2)} | ${a1.toFixed(2)} | ${a0.toFixed(2)} | ${(a0 / a1).toFixed(2)}× |`);
+  const pair = (k) => `${med(on.map((c) => c[k])).toFixed(2)} / ${med(off.map((c) => c[k])).toFixed(2)} (${(med(off.map((c) => c[k])) / med(on.map((c) => c[k]))).toFixed(2)}×)`;
+  console.log(`| ${name} | ${pair('sync')} | ${pair('async')} | ${pair('asyncB2b')} |`);
 });

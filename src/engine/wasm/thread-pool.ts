@@ -8,8 +8,8 @@
  *   is still inside the previous job (ACTIVE = 0), writes the job fields, then GEN goes even and
  *   workers are woken;
  * - the caller claims tasks from the front (i = CURSOR++), the workers from the back (i = −−BACK;
- *   from the front too in a fed job, whose input arrives in order, and in an async one, where the
- *   caller takes no tasks and one end keeps memory in order), each by moving the task from
+ *   from the front too in a fed job, whose input arrives in order; in an async job the async
+ *   worker, below, takes the caller's end), each by moving the task from
  *   free (0) to claimed (owner + 1) in the task table with a compare-exchange, so where the two
  *   ends meet exactly one thread gets each task. Each thread thus keeps about the same part of a
  *   job from call to call: writing memory another core has read costs about twice a plain write
@@ -29,8 +29,10 @@
  * - an async caller leaves its share to one more worker, the async worker (index workers + 1, its
  *   own scratch slot: async jobs are planned for `asyncSlots`). It sleeps on ASYNC_GEN, which only
  *   async publishes bump, and joins a job only if ASYNC_JOB names the published one, so a sync job
- *   (planned without its slot) never wakes it or sees it. An async call thus computes on as many
- *   threads as a sync one, and the caller's thread (a page's main thread) stays free.
+ *   (planned without its slot) never wakes it or sees it; after a job it watches for the next only
+ *   until another call begins (it is a thread more than a sync call's, and must not take a core
+ *   from one). An async call thus computes on as many threads as a sync one, and the caller's
+ *   thread (a page's main thread) stays free.
  * Robustness: workers are unref'd (never keep a process alive). A worker that exits is dropped
  * from the set; if one dies holding a task, the caller sees no progress for `stallMs` and runs
  * every unfinished task itself — tasks write their whole output range from scratch, so redoing
@@ -42,6 +44,8 @@ import type { TaskRunner } from './task-runner.js';
 
 /** While feeding a job's input, the caller computes one fed task after this many fed (see runSync). */
 const FEED_PER_OWN_TASK = 4;
+/** How long the async worker keeps watching while a call is being set up (ms; see WORKER_SOURCE). */
+const SETUP_MS = 0.5;
 const GEN = 0, CURSOR = 1, COUNT = 2, TABLE = 3, SCRATCH = 4, SCRATCH_PER = 5, COMPLETED = 6, STOP = 7, ACTIVE = 8, READY = 9, SPIN_US = 10, STARTED = 11, BACK = 12, FRONT = 13, ASYNC_GEN = 14, ASYNC_JOB = 15, ASYNC_TASKS = 16;
 const CTL_WORDS = 20;
 export { TASK_WORDS };
@@ -65,7 +69,7 @@ function start(module, memory, ctl, index, gen0, onExit, asyncOnly) {
   const word = asyncOnly ? 14 : 0;
   let gen = gen0;
   Atomics.add(ctl, 11, 1); // started: an async caller stops computing tasks itself
-  let spinning = false, jobEnd = 0, lastGap = -1;
+  let spinning = false, jobEnd = 0, lastGap = -1, lastJob = -1;
   for (;;) {
     if (spinning) {
       // After a job: watch for the next one before sleeping. A thread that sleeps lets its core
@@ -79,7 +83,22 @@ function start(module, memory, ctl, index, gen0, onExit, asyncOnly) {
       const cap = Atomics.load(ctl, 10) / 1000;
       const want = lastGap < 0 ? cap / 2 : lastGap <= cap ? Math.min(cap, 1.5 * lastGap + 1) : Math.min(cap, 1);
       const end = jobEnd + want;
-      for (let g = Atomics.load(ctl, word); (g === gen || (!asyncOnly && (g & 1))) && !Atomics.load(ctl, 7) && performance.now() < end; g = Atomics.load(ctl, word)) {}
+      if (!asyncOnly) {
+        for (let g = Atomics.load(ctl, 0); (g === gen || (g & 1)) && !Atomics.load(ctl, 7) && performance.now() < end; g = Atomics.load(ctl, 0)) {}
+      } else {
+        // The async worker is one thread more than the cores a sync call uses: watching through
+        // a sync job, or a long call on the caller's thread alone, would take a core from it. So
+        // it watches only until another call begins and is not its own: a sync job published, or
+        // GEN odd (a call being set up, or a one-thread call) for more than SETUP_MS.
+        let oddSince = -1;
+        for (let now = performance.now(); Atomics.load(ctl, 14) === gen && !Atomics.load(ctl, 7) && now < end; now = performance.now()) {
+          const g = Atomics.load(ctl, 0);
+          if (g === lastJob) continue;
+          if ((g & 1) === 0) { if (Atomics.load(ctl, 15) !== g) break; continue; }
+          if (oddSince < 0) oddSince = now;
+          else if (now - oddSince > ${SETUP_MS}) break;
+        }
+      }
     }
     Atomics.wait(ctl, word, gen);
     if (Atomics.load(ctl, 7)) break;
@@ -90,19 +109,22 @@ function start(module, memory, ctl, index, gen0, onExit, asyncOnly) {
     Atomics.add(ctl, 8, 1);
     const job = Atomics.load(ctl, 0);
     if (asyncOnly ? (job & 1) === 0 && Atomics.load(ctl, 15) === job : job === gen) {
+      lastJob = job;
+      const asyncJob = Atomics.load(ctl, 15) === job;
       const n = Atomics.load(ctl, 2), tab = Atomics.load(ctl, 3) >> 2;
       const scratch = Atomics.load(ctl, 4) + index * Atomics.load(ctl, 5);
-      const front = Atomics.load(ctl, 13) !== 0;
+      // The async worker takes the caller's end of an async job (the front), the others their
+      // usual one, so each thread keeps its part from call to call as in sync jobs.
+      const front = asyncOnly || Atomics.load(ctl, 13) !== 0;
       for (;;) {
-        // From the back (BACK), or from the front (CURSOR: fed and async jobs); a task the caller
-        // claimed first means the two ends met.
+        // From the back (BACK), or from the front (CURSOR: fed jobs, and the async worker); a
+        // task another thread claimed first (the entry's compare-exchange fails) means the two
+        // ends met.
         const i = front ? Atomics.add(ctl, 1, 1) : Atomics.sub(ctl, 12, 1) - 1;
         if (i >= n || i < 0) break;
         const m = new Int32Array(memory.buffer);
         const e = tab + i * ${TASK_WORDS}, w = e + ${TASK_ARGS};
-        // From the front the cursor alone makes the claim unique; from the back, the entry does.
-        if (front) Atomics.store(m, e, index + 1);
-        else if (Atomics.compareExchange(m, e, 0, index + 1) !== 0) break;
+        if (Atomics.compareExchange(m, e, 0, index + 1) !== 0) break;
         // Task i's input may still be being copied in by the caller (ctl[9] = tasks ready).
         for (let spin = 0, r = Atomics.load(ctl, 9); r <= i; r = Atomics.load(ctl, 9)) {
           if (++spin > 2000) Atomics.wait(ctl, 9, r, 1);
@@ -127,8 +149,10 @@ function start(module, memory, ctl, index, gen0, onExit, asyncOnly) {
         }
         Atomics.store(m, e, -1);
         if (asyncOnly) Atomics.add(ctl, 16, 1);
-        Atomics.add(ctl, 6, 1);
-        Atomics.notify(ctl, 6);
+        // A sync caller wakes at each task done (it copies finished output out while it waits);
+        // an async one only at the last: each wake-up runs its event loop, on a core the
+        // workers compute on.
+        if (Atomics.add(ctl, 6, 1) + 1 === n || !asyncJob) Atomics.notify(ctl, 6);
       }
     }
     Atomics.sub(ctl, 8, 1);
@@ -355,10 +379,10 @@ export class WorkerThreads implements TaskRunner {
 
   /**
    * `ready`: tasks whose input is in place (the rest are released by the caller's feed); the
-   * workers then claim from the front, as in an `async` job (which the async worker joins).
+   * workers then claim from the front. An `async` job is the async worker's too.
    */
   private publish(tasks: Task[], tablePtr: number, scratchPtr: number, scratchPer: number, ready = tasks.length, async = false): void {
-    const front = async || ready < tasks.length;
+    const front = ready < tasks.length;
     const c = this.ctl;
     this.quiesce();
     const m = new Int32Array(this.memory.buffer);
