@@ -48,7 +48,7 @@ describe('unknown option names', () => {
     expect(refusal(() => conv2dBackward(x, w, gy, { gradients: { wieght: true } } as never)).message).toBe('unknown gradients option "wieght"; use input, weight, bias');
     expect(refusal(() => conv2dBackward(x, w, gy, { out: { inptu: new Float32Array(64) } } as never)).message).toBe('unknown out option "inptu"; use input, weight, bias');
     expect(refusal(() => conv2dBackward(x, w, gy, { gradients: { Input: false } } as never)).message).toMatch(/did you mean input\? \(the gradients are input, weight and bias\)/);
-    expect(refusal(() => setFastEngineThreads(2, { spin: 3 } as never)).message).toBe('unknown setFastEngineThreads option "spin"; use spinMs');
+    expect(refusal(() => setFastEngineThreads(2, { spin: 3 } as never)).message).toBe('unknown setFastEngineThreads option "spin"; use spinMs, asyncWorker');
   });
 
   it('refuses it in the async functions too, and still takes every name the ops document', async () => {

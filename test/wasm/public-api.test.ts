@@ -31,6 +31,22 @@ describe('fast engine public API', () => {
     }
   });
 
+  it('takes asyncWorker on or off with the same numbers, and refuses a non-boolean saying what is valid', async () => {
+    const x = { shape: [1, 16, 30, 30], data: randomData(16 * 900, rng(7)) };
+    const w = { shape: [16, 16, 3, 3], data: randomData(16 * 16 * 9, rng(8)) };
+    const want = conv2d(x, w, { padding: 1, engine: 'reference' }).data;
+    for (const asyncWorker of [false, true]) {
+      expect(setFastEngineThreads(2, { asyncWorker })).toBe(2);
+      expect(relError((await conv2dAsync(x, w, { padding: 1 })).data, want)).toBeLessThan(1e-5);
+    }
+    for (const bad of [1, 'yes', null]) {
+      let err: unknown;
+      try { setFastEngineThreads(2, { asyncWorker: bad as unknown as boolean }); } catch (e) { err = e; }
+      expect(isConvError(err)).toBe(true);
+      expect((err as Error).message).toMatch(/asyncWorker must be true or false/);
+    }
+  });
+
   it('async variants equal the sync ones and the reference', async () => {
     const r = rng(21);
     const x = { shape: [2, 6, 20, 18], data: randomData(2 * 6 * 20 * 18, r) };

@@ -155,6 +155,15 @@ export interface FastEngineThreadOptions {
    * waiting. 0 spends no CPU between calls, at the price of a slow wake-up on a busy machine.
    */
   spinMs?: number;
+  /**
+   * Whether the pool keeps one more worker for async calls (default true). An async caller only
+   * awaits, so without it an async call computes on one thread fewer than a sync one; with it,
+   * async calls in a row ran 1.2–1.7× faster on 2 threads (bench/results/async-threads.md). It
+   * sleeps through sync calls, but a process that alternates sync and async calls on few cores
+   * pays for waking it at every async call (up to 0.9 ms a call there): such a process may turn
+   * it off.
+   */
+  asyncWorker?: boolean;
 }
 
 /**
@@ -176,11 +185,15 @@ export function setFastEngineThreads(n: number, options: FastEngineThreadOptions
     throw new ConvError('INVALID_OPTION', `setFastEngineThreads options must be an object, but got ${show(options)}`, { hint: 'e.g. { spinMs: 0 }' });
   }
   // A misspelt spinMs (`spin`) would leave the default in place without a word.
-  refuseUnknownOptions(options as Record<string, unknown>, ['spinMs'], 'setFastEngineThreads');
+  refuseUnknownOptions(options as Record<string, unknown>, ['spinMs', 'asyncWorker'], 'setFastEngineThreads');
   const spin = options.spinMs;
   if (spin !== undefined && !(typeof spin === 'number' && spin >= 0 && spin <= 1000)) {
     throw new ConvError('INVALID_OPTION', `spinMs must be a number of milliseconds from 0 to 1000, but got ${show(spin)}`, { values: { spinMs: spin as number }, hint: 'e.g. 0 (sleep at once) or 20 (the default)' });
   }
+  const asyncWorker = options.asyncWorker;
+  if (asyncWorker !== undefined && typeof asyncWorker !== 'boolean') {
+    throw new ConvError('INVALID_OPTION', `asyncWorker must be true or false, but got ${show(asyncWorker)}`, { values: { asyncWorker }, hint: 'e.g. false (async calls on one worker fewer)' });
+  }
   const e = wasmEngine();
-  return e ? e.setThreads(n, spin === undefined ? {} : { spinMs: spin }) : 1;
+  return e ? e.setThreads(n, { ...(spin === undefined ? {} : { spinMs: spin }), ...(asyncWorker === undefined ? {} : { asyncWorker }) }) : 1;
 }
