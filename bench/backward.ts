@@ -16,7 +16,7 @@
  * ONNX Runtime (inference only) has no gradient ops; it runs the input gradient as what it is, a
  * ConvTranspose (conv) or Conv (transposed conv) of gradOutput, and has no weight gradient.
  *
- * Usage: npx tsx bench/backward.ts [--cases a,b,h,i] [--budget-ms N] [--out name]
+ * Usage: npx tsx bench/backward.ts [--cases a,b,h,i] [--budget-ms N] [--out name] [--async-worker off]
  */
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -41,11 +41,13 @@ const argOf = (k: string): string | undefined => { const i = args.indexOf(k); re
 const only = (argOf('--cases') ?? 'a,b,h,i').split(',');
 const budgetMs = Number(argOf('--budget-ms') ?? 300);
 const outName = argOf('--out') ?? 'backward';
+/** The pool's async worker (bench/results/async-threads.md): 'off' times the pool without it. */
+const asyncWorker = argOf('--async-worker') !== 'off';
 
 const engine = wasmEngine();
 if (!engine) throw new Error('convkit fast engine not available (run npm run build:wasm)');
 const features = loadedFeatures()!;
-engine.setThreads(2);
+engine.setThreads(2, { asyncWorker });
 await initTfjs();
 
 /**
@@ -242,7 +244,7 @@ for (const bc of CASES) {
   // TF.js wall time is its work or its wait for a core (the machine is shared).
   engine.setThreads(1);
   res.cpuDx = { convkit: await cpuTime(grad('dx')), tfjsWasm: await cpuTime(tfw.dx) };
-  engine.setThreads(2);
+  engine.setThreads(2, { asyncWorker });
   tfw.dispose(); tfc.dispose();
   // ONNX Runtime last and on its own (its pool spins on the other core after each run).
   const ortRuns: { name: string; run: () => Promise<Float32Array> }[] = [];
@@ -278,7 +280,7 @@ const lines: string[] = [];
 lines.push('# convkit backward-pass benchmark');
 lines.push('');
 lines.push(`- machine: ${cpus()[0]?.model ?? '?'}, ${availableParallelism()} cores; Node ${process.version}; ${new Date().toISOString()}; 1-min load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (the machine is shared)`);
-lines.push(`- convkit kernels: ${features.relaxed ? 'relaxed-SIMD FMA' : 'SIMD mul+add'}; threads: ${engine.runner?.threads ?? 1}${engine.runner?.stoppedReason ? ` (of 2: a worker stopped, ${engine.runner.stoppedReason}; the 2t columns are then 1-thread numbers)` : ''}`);
+lines.push(`- convkit kernels: ${features.relaxed ? 'relaxed-SIMD FMA' : 'SIMD mul+add'}; threads: ${engine.runner?.threads ?? 1}, async worker ${asyncWorker ? 'on' : 'off (--async-worker off)'}${engine.runner?.stoppedReason ? ` (of 2: a worker stopped, ${engine.runner.stoppedReason}; the 2t columns are then 1-thread numbers)` : ''}`);
 lines.push('- command: `npx tsx bench/backward.ts` (medians of interleaved batches; batch 1, float32)');
 lines.push('- fwd = the forward conv, dx = input gradient, dW = weight gradient, db = bias gradient; each timed alone (convkit: `gradients` picks one)');
 lines.push('- convkit-1t: the public sync call kept on the calling thread; convkit-2t: the public sync call on the 2-thread pool; convkit-2t-out: the same with the `out` option, one result buffer reused by every call (TF.js `dataSync` always returns a fresh array); convkit-2t-kept: the sync call on 2 threads with input and gradOutput as engine tensors (`engineTensor`, kept in the engine\'s memory as TF.js tensors are in its heap) and a fresh result array, i.e. what the TF.js column does; convkit-async: the public async call (`conv2dBackwardAsync` …), 2 threads');
