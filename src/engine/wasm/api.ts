@@ -158,10 +158,10 @@ export interface FastEngineThreadOptions {
   /**
    * Whether the pool keeps one more worker for async calls (default true). An async caller only
    * awaits, so without it an async call computes on one thread fewer than a sync one; with it,
-   * async calls in a row ran 1.2–1.7× faster on 2 threads (bench/results/async-threads.md). It
+   * async calls in a row ran 1.2–2× faster on 2 threads (bench/results/async-threads.md). It
    * sleeps through sync calls, but a process that alternates sync and async calls on few cores
-   * pays for waking it at every async call (up to 0.9 ms a call there): such a process may turn
-   * it off.
+   * pays for waking it at each async call (0.8–1.3× there, the sync calls 0.8–1×): such a
+   * process may turn it off.
    */
   asyncWorker?: boolean;
 }

@@ -232,7 +232,7 @@ export class WasmEngine {
     const input = this.inPlace(x);
     const job = this.queue.then(async () => {
       const runner = this.pick(macsOf(g), threads, false);
-      const { layout, tablePtr, tasks } = this.setup(g, input, w, bias, runner ? runner.asyncSlots : 1);
+      const { layout, tablePtr, tasks } = this.setup(g, input, w, bias, runner ? runner.slots : 1);
       let made: Float32Array | null = null;
       if (runner) made = await runMaking(runner, tasks, layout, tablePtr, into ? 0 : layout.outLength);
       else for (const t of tasks) runTask(this.kernels, t, layout.scratchPtr, false);
@@ -277,7 +277,7 @@ export class WasmEngine {
     const release = holdEventLoop();
     const result = this.queue.then(async () => {
       const runner = this.pick(job.macs, threads, false);
-      const { layout, tablePtr } = this.setupJob(job, runner ? runner.asyncSlots : 1);
+      const { layout, tablePtr } = this.setupJob(job, runner ? runner.slots : 1);
       let made: Float32Array | null = null;
       if (runner) made = await runMaking(runner, layout.tasks, layout, tablePtr, layout.freshLength ?? 0);
       else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr, false);

@@ -13,6 +13,7 @@ import { padSource } from '../../geometry/taps.js';
 import type { AxisGeometry, ConvGeometry, DirectAxis, DirectConvGeometry, PaddingMode } from '../../geometry/types.js';
 import { product } from '../../geometry/validate.js';
 import { axes3, axisClasses, type AxisClass } from './classes.js';
+import { scratchSlots } from './task-runner.js';
 import {
   callConvGemm, callCopyOut, callGemmPlanes, callScatter, callTask, depthwiseTask, gemmTask, GEMM_CLASS_WORDS, GEMM_TASK, TASK_GEMM,
   writeDepthwiseDesc, writeGemmClassDesc, DEPTHWISE_WORDS, type KernelExports, type Task,
@@ -349,7 +350,7 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
     classes.push(cp);
   }
   const scratchBytes = ks.scratchBytes(ocg);
-  const scratchPtr = arena.alloc(scratchBytes * threads);
+  const scratchPtr = arena.alloc(scratchBytes * scratchSlots(threads));
 
   // With threads, each task of a direct conv builds the plane rows it reads (gemmPlanes) instead
   // of the caller building every plane first: that was a serial share of the call, and the
@@ -505,7 +506,7 @@ function planDepthwise(g: DirectConvGeometry, threads: number, ks: KernelShape):
   const desc = { mult, inD, inH, inW, outD, outH, outW, kD, kH, kW, sD, sH, sW, dD, dH, dW, depthMap: depthPtr, rowMap: rowPtr, colMap: colPtr, gD, gH, gW };
   const planeBytes = gD * gH * (gW + 8) * 4;
   const scratchPer = planeBytes + 64;
-  const scratchPtr = arena.alloc(scratchPer * threads);
+  const scratchPtr = arena.alloc(scratchPer * scratchSlots(threads));
   const tasks: Task[] = [];
   const chunk = threads > 1 ? Math.max(1, Math.ceil(C / (threads * 8))) : C;
   const spans: number[] = [], feed: number[] = [];

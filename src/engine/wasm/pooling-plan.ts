@@ -18,6 +18,7 @@ import type { DirectAxis } from '../../geometry/types.js';
 import { product } from '../../geometry/validate.js';
 import { countedTaps } from '../reference/pool.js';
 import { axes3 } from './classes.js';
+import { scratchSlots } from './task-runner.js';
 import { Arena, gridMap, withColumnRun } from './plan.js';
 import { poolTask, writePoolDesc, POOL_WORDS, type Task } from './layouts.generated.js';
 
@@ -128,7 +129,7 @@ export function planPool(g: PoolGeometry, threads: number): PoolPlan {
     emptyW: pEmptyW, nEmptyW: emptyW.length, empty: f32Bits(empty), pad: f32Bits(isMax ? -Infinity : 0), outWp, dW, owLo, owHi,
   };
   const scratchPer = scratchBytes(sW, phase, inD * inH, outWp, kD * kH);
-  const scratchPtr = arena.alloc(scratchPer * threads);
+  const scratchPtr = arena.alloc(scratchPer * scratchSlots(threads));
 
   // About 8 tasks per thread, so threads run out of work together.
   const chunk = threads > 1 ? Math.max(1, Math.ceil(planes / (threads * 8))) : Math.max(1, planes);

@@ -4,14 +4,23 @@
  */
 import type { Task } from './plan.js';
 
+/**
+ * Scratch slots a plan for `threads` (task granularity) reserves: one per thread, and on threads
+ * one more, the pool's async worker's (thread-pool.ts; its index is `threads`). Sync and async
+ * calls of a layer thus share one plan and one layout in memory: with a plan of their own, async
+ * calls moved every buffer of the layer, and the sync call after an async one found none of
+ * them in the caches (bench/results/async-threads.md).
+ */
+export function scratchSlots(threads: number): number {
+  return threads > 1 ? threads + 1 : 1;
+}
+
 /** Runs phase-2 tasks in parallel; resolves when all are done. Implemented by thread-pool.ts, used by engine.ts. */
 export interface TaskRunner {
   /** Threads that will work (caller included). */
   readonly threads: number;
-  /** Scratch slots a sync job must reserve (caller + every worker ever started). */
+  /** Threads a job is planned for (caller + every worker ever started but the async worker); its plan reserves scratchSlots(slots). */
   readonly slots: number;
-  /** Scratch slots an async job must reserve (slots + the async worker's, if the pool has one). */
-  readonly asyncSlots: number;
   /** Why a worker stopped on its own (its error or exit code); undefined while all run. */
   readonly stoppedReason?: string;
   /** `drain(i0, i1)`, if given: called on the calling thread as tasks [i0, i1) are done; the ranges cover every task once, in no set order. */

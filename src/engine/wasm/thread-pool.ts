@@ -27,9 +27,9 @@
  *   (async: Atomics.waitAsync or polling; it computes only single tasks, between yields, while a
  *   fresh set of workers is still starting);
  * - an async caller leaves its share to one more worker, the async worker (index workers + 1, its
- *   own scratch slot: async jobs are planned for `asyncSlots`). It sleeps on ASYNC_GEN, which only
- *   async publishes bump, and joins a job only if ASYNC_JOB names the published one, so a sync job
- *   (planned without its slot) never wakes it or sees it; after a job it watches for the next only
+ *   own scratch slot, which every plan on threads reserves: task-runner.ts scratchSlots). It sleeps
+ *   on ASYNC_GEN, which only async publishes bump, and joins a job only if ASYNC_JOB names the
+ *   published one, so a sync job never wakes it or sees it; after a job it watches for the next only
  *   until another call begins (it is a thread more than a sync call's, and must not take a core
  *   from one). An async call thus computes on as many threads as a sync one, and the caller's
  *   thread (a page's main thread) stays free.
@@ -330,14 +330,12 @@ export class WorkerThreads implements TaskRunner {
     return [...this.workers, ...(this.asyncWorker ? [this.asyncWorker] : [])].find((w) => w.stopped !== undefined)?.stopped;
   }
 
-  /** Scratch slots a sync job must provide (one per possible thread, dead ones included). */
+  /**
+   * Threads a job is planned for: one per possible thread, dead ones included, but not the async
+   * worker, whose scratch slot every plan on threads reserves too (task-runner.ts scratchSlots).
+   */
   get slots(): number {
     return 1 + this.workers.length;
-  }
-
-  /** Scratch slots an async job must provide: one more, the async worker's (its index is workers + 1). */
-  get asyncSlots(): number {
-    return this.slots + (this.asyncWorker ? 1 : 0);
   }
 
   /** Ends every worker (the object is unusable afterwards). */

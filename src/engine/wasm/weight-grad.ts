@@ -16,6 +16,7 @@
 import type { ConvGeometry, DirectAxis, DirectConvGeometry } from '../../geometry/types.js';
 import { product } from '../../geometry/validate.js';
 import { axes3, axisClasses } from './classes.js';
+import { scratchSlots } from './task-runner.js';
 import { copyOut, type Job, type JobLayout } from './job.js';
 import { GEMM_CLASS_WORDS, weightGradTask, writeGemmClassDesc, type Task } from './layouts.generated.js';
 import type { KernelExports } from './runtime.js';
@@ -87,7 +88,7 @@ function planWeightGrad(o: Operands, slots: number, k: KernelExports, data: { z:
     step: cw.step, identity: 0, rows: 0, outW: cw.outs.length, sH: 1, gWp: 0, rowMap: 0, colMap: 0, gH: 0, gW: 0, split: 0,
   };
   const scratchPer = (k.weightGradScratchBytes(o.M) + 63) & ~63;
-  const scratchPtr = alloc(scratchPer * slots);
+  const scratchPtr = alloc(scratchPer * scratchSlots(slots));
   const tasks: Task[] = [];
   const cuts = columnCuts(o.K, o.G, slots, k.weightGradColumns());
   for (let gi = 0; gi < o.G; gi++) {

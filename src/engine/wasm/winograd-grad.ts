@@ -21,6 +21,7 @@ import {
 } from './layouts.generated.js';
 import { Arena } from './plan.js';
 import { PlanCache } from './plan-cache.js';
+import { scratchSlots } from './task-runner.js';
 import { subAxis } from './winograd-plan.js';
 
 /**
@@ -102,7 +103,7 @@ function planWinogradGrad(g: ConvGeometry, slots: number, k: KernelExports): Gra
   // B of the products: row ic of V_ξ read in place, as packB reads a 1 × stride image's channels.
   const cols = Int32Array.from({ length: stride }, (_, i) => i);
   const scratchPer = (Math.max(k.winogradGradScratchBytes(TB), k.weightGradScratchBytes(OC)) + 63) & ~63;
-  const scratchPtr = arena.alloc(scratchPer * slots);
+  const scratchPtr = arena.alloc(scratchPer * scratchSlots(slots));
 
   const desc: WinogradGradDesc = {
     ic: IC, oc: OC, tW: sw.tiles, tpi, gWp, plane, planes: planesPtr, gy: gyPtr, oH: H.output, oW: W.output,

@@ -16,6 +16,7 @@
 import type { AxisGeometry, ConvGeometry } from '../../geometry/types.js';
 import { asDirect } from '../../geometry/axis-kind.js';
 import { axes3 } from './classes.js';
+import { scratchSlots } from './task-runner.js';
 import { Arena, gridMap, withColumnRun, type KernelShape } from './plan.js';
 import {
   GEMM_CLASS_WORDS, GEMM_CLASS_ZERO, winogradTask, winogradWeightsTask, WINOGRAD_WORDS, writeGemmClassDesc, writeWinogradDesc,
@@ -116,7 +117,7 @@ export function planWinograd(g: ConvGeometry, threads: number, ks: KernelShape, 
   const gemmDesc = arena.alloc(GEMM_CLASS_WORDS * 4);
   const descPtr = arena.alloc(WINOGRAD_WORDS * 4);
   const scratchPer = (k.winogradScratchBytes(IC, OC, T) + 63) & ~63;
-  const scratchPtr = arena.alloc(scratchPer * threads);
+  const scratchPtr = arena.alloc(scratchPer * scratchSlots(threads));
 
   const img = new Int32Array(images * 4);
   for (let n = 0; n < N; n++) {
