@@ -13,7 +13,7 @@ import { padSource } from '../../geometry/taps.js';
 import type { AxisGeometry, ConvGeometry, DirectAxis, DirectConvGeometry, PaddingMode } from '../../geometry/types.js';
 import { product } from '../../geometry/validate.js';
 import { axes3, axisClasses, type AxisClass } from './classes.js';
-import { scratchSlots } from './task-runner.js';
+import { scratchSlots } from './scratch-slots.js';
 import {
   callConvGemm, callCopyOut, callGemmPlanes, callScatter, callTask, depthwiseTask, gemmTask, GEMM_CLASS_WORDS, GEMM_TASK, TASK_GEMM,
   writeDepthwiseDesc, writeGemmClassDesc, DEPTHWISE_WORDS, type KernelExports, type Task,

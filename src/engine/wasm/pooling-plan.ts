@@ -18,7 +18,7 @@ import type { DirectAxis } from '../../geometry/types.js';
 import { product } from '../../geometry/validate.js';
 import { countedTaps } from '../reference/pool.js';
 import { axes3 } from './classes.js';
-import { scratchSlots } from './task-runner.js';
+import { scratchSlots } from './scratch-slots.js';
 import { Arena, gridMap, withColumnRun } from './plan.js';
 import { poolTask, writePoolDesc, POOL_WORDS, type Task } from './layouts.generated.js';
 

@@ -4,22 +4,11 @@
  */
 import type { Task } from './plan.js';
 
-/**
- * Scratch slots a plan for `threads` (task granularity) reserves: one per thread, and on threads
- * one more, the pool's async worker's (thread-pool.ts; its index is `threads`). Sync and async
- * calls of a layer thus share one plan and one layout in memory: with a plan of their own, async
- * calls moved every buffer of the layer, and the sync call after an async one found none of
- * them in the caches (bench/results/async-threads.md).
- */
-export function scratchSlots(threads: number): number {
-  return threads > 1 ? threads + 1 : 1;
-}
-
 /** Runs phase-2 tasks in parallel; resolves when all are done. Implemented by thread-pool.ts, used by engine.ts. */
 export interface TaskRunner {
   /** Threads that will work (caller included). */
   readonly threads: number;
-  /** Threads a job is planned for (caller + every worker ever started but the async worker); its plan reserves scratchSlots(slots). */
+  /** Threads a job is planned for (caller + every worker ever started but the async worker); its plan reserves scratchSlots(slots) (scratch-slots.ts). */
   readonly slots: number;
   /** Why a worker stopped on its own (its error or exit code); undefined while all run. */
   readonly stoppedReason?: string;

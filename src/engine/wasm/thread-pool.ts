@@ -27,7 +27,7 @@
  *   (async: Atomics.waitAsync or polling; it computes only single tasks, between yields, while a
  *   fresh set of workers is still starting);
  * - an async caller leaves its share to one more worker, the async worker (index workers + 1, its
- *   own scratch slot, which every plan on threads reserves: task-runner.ts scratchSlots). It sleeps
+ *   own scratch slot, which every plan on threads reserves: scratch-slots.ts). It sleeps
  *   on ASYNC_GEN, which only async publishes bump, and joins a job only if ASYNC_JOB names the
  *   published one, so a sync job never wakes it or sees it; after a job it watches for the next only
  *   until another call begins (it is a thread more than a sync call's, and must not take a core
@@ -332,7 +332,7 @@ export class WorkerThreads implements TaskRunner {
 
   /**
    * Threads a job is planned for: one per possible thread, dead ones included, but not the async
-   * worker, whose scratch slot every plan on threads reserves too (task-runner.ts scratchSlots).
+   * worker, whose scratch slot every plan on threads reserves too (scratch-slots.ts).
    */
   get slots(): number {
     return 1 + this.workers.length;

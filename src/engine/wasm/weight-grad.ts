@@ -16,7 +16,7 @@
 import type { ConvGeometry, DirectAxis, DirectConvGeometry } from '../../geometry/types.js';
 import { product } from '../../geometry/validate.js';
 import { axes3, axisClasses } from './classes.js';
-import { scratchSlots } from './task-runner.js';
+import { scratchSlots } from './scratch-slots.js';
 import { copyOut, type Job, type JobLayout } from './job.js';
 import { GEMM_CLASS_WORDS, weightGradTask, writeGemmClassDesc, type Task } from './layouts.generated.js';
 import type { KernelExports } from './runtime.js';

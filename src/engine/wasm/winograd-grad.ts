@@ -21,7 +21,7 @@ import {
 } from './layouts.generated.js';
 import { Arena } from './plan.js';
 import { PlanCache } from './plan-cache.js';
-import { scratchSlots } from './task-runner.js';
+import { scratchSlots } from './scratch-slots.js';
 import { subAxis } from './winograd-plan.js';
 
 /**

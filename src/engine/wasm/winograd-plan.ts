@@ -16,7 +16,7 @@
 import type { AxisGeometry, ConvGeometry } from '../../geometry/types.js';
 import { asDirect } from '../../geometry/axis-kind.js';
 import { axes3 } from './classes.js';
-import { scratchSlots } from './task-runner.js';
+import { scratchSlots } from './scratch-slots.js';
 import { Arena, gridMap, withColumnRun, type KernelShape } from './plan.js';
 import {
   GEMM_CLASS_WORDS, GEMM_CLASS_ZERO, winogradTask, winogradWeightsTask, WINOGRAD_WORDS, writeGemmClassDesc, writeWinogradDesc,
