@@ -317,6 +317,8 @@ export class WasmEngine {
 
   /** Busy-wait after a job (ms) for worker threads this engine starts; undefined = their default. */
   private spinMs: number | undefined;
+  /** Whether pools this engine starts keep an async worker (WorkerThreadsOptions.asyncWorker). */
+  private asyncWorker = true;
 
   /**
    * Sets the number of threads (caller included). 1 = no workers. Needs shared memory; without
@@ -328,12 +330,15 @@ export class WasmEngine {
       this.spinMs = options.spinMs;
       this.runner?.setSpin(options.spinMs);
     }
-    // Same count, all workers alive, no new stall option: keep the workers (starting them is costly).
-    if (this.runner && this.runner.threads === n && this.runner.slots === n && options.stallMs === undefined && options.asyncCallerHelps === undefined && options.asyncWorker === undefined) return n;
+    // Kept for the pools started later, as spinMs is: a new thread count keeps the choice.
+    const asyncWorkerChanged = options.asyncWorker !== undefined && options.asyncWorker !== this.asyncWorker;
+    if (options.asyncWorker !== undefined) this.asyncWorker = options.asyncWorker;
+    // Same count, all workers alive, no new stall or async-worker option: keep the workers (starting them is costly).
+    if (this.runner && this.runner.threads === n && this.runner.slots === n && options.stallMs === undefined && options.asyncCallerHelps === undefined && !asyncWorkerChanged) return n;
     if (this.runner) { this.runner.close(); this.runner = null; }
     const module = kernelModule(true);
     if (n > 1 && this.shared && module && canSpawnWorkers()) {
-      this.runner = new WorkerThreads(module, this.memory, this.kernels, { workers: n - 1, stallMs: options.stallMs, spinMs: this.spinMs, asyncCallerHelps: options.asyncCallerHelps, asyncWorker: options.asyncWorker });
+      this.runner = new WorkerThreads(module, this.memory, this.kernels, { workers: n - 1, stallMs: options.stallMs, spinMs: this.spinMs, asyncCallerHelps: options.asyncCallerHelps, asyncWorker: this.asyncWorker });
     }
     return this.runner ? this.runner.threads : 1;
   }
