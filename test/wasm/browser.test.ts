@@ -62,13 +62,16 @@ describe.skipIf(!existsSync(CHROMIUM))('browser build (headless Chromium)', () =
     await page.goto(`http://127.0.0.1:${addr.port}/`);
     await page.waitForFunction(() => typeof (globalThis as { runChecks?: unknown }).runChecks === 'function');
     const got = (await page.evaluate(() => (globalThis as unknown as { runChecks: () => Promise<unknown> }).runChecks())) as {
-      info: { simd: boolean; shared: boolean; threads: number }; isolated: boolean; outputs: number[][];
+      info: { simd: boolean; shared: boolean; threads: number; asyncWorker: boolean }; isolated: boolean; outputs: number[][];
       first: { recoveries: number; callerTasks: number; centre: number };
     };
     expect(got.info.simd).toBe(true);
     expect(got.isolated).toBe(true);
     expect(got.info.shared).toBe(true);
     expect(got.info.threads).toBeGreaterThanOrEqual(2);
+    // Off by default in a browser: the page's and the browser's own threads need the cores
+    // (thread-pool.ts asyncWorkerByDefault).
+    expect(got.info.asyncWorker).toBe(false);
     // The first large async call: the starting Web Workers join it (no stall recovery).
     expect(got.first.centre).toBeCloseTo(64 * 9 * 0.125, 3);
     expect(got.first.recoveries).toBe(0);

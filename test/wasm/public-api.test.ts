@@ -9,8 +9,10 @@ describe('fast engine public API', () => {
     expect(info.simd).toBe(true);
     expect(setFastEngineThreads(1)).toBe(1);
     expect(fastEngineInfo().threads).toBe(1);
+    expect(fastEngineInfo().asyncWorker).toBe(false); // no pool, no async worker
     expect(setFastEngineThreads(2)).toBe(2);
     expect(fastEngineInfo().threads).toBe(2);
+    expect(fastEngineInfo().asyncWorker).toBe(true); // Node's default (browsers': browser.test.ts)
     let err: unknown;
     try { setFastEngineThreads(0); } catch (e) { err = e; }
     expect(isConvError(err)).toBe(true);
@@ -37,6 +39,7 @@ describe('fast engine public API', () => {
     const want = conv2d(x, w, { padding: 1, engine: 'reference' }).data;
     for (const asyncWorker of [false, true]) {
       expect(setFastEngineThreads(2, { asyncWorker })).toBe(2);
+      expect(fastEngineInfo().asyncWorker).toBe(asyncWorker);
       expect(relError((await conv2dAsync(x, w, { padding: 1 })).data, want)).toBeLessThan(1e-5);
     }
     for (const bad of [1, 'yes', null]) {

@@ -32,6 +32,12 @@ export interface FastEngineInfo {
   /** Threads a large call uses (the caller included). */
   threads: number;
   /**
+   * Whether async calls also compute on the pool's async worker, so on as many threads as sync
+   * calls (their caller only awaits): by default in Node, not in browsers
+   * (`setFastEngineThreads(n, { asyncWorker })` chooses).
+   */
+  asyncWorker: boolean;
+  /**
    * Why the fast engine, or its threads, are not in use: no WebAssembly SIMD, kernels that could
    * not be loaded, still loading, no shared memory (a page that is not cross-origin
    * isolated), a runtime that cannot start worker threads (Node before 20.16 lacks
@@ -130,7 +136,7 @@ function workersProblem(): string | null {
 export function fastEngineInfo(): FastEngineInfo {
   const e = wasmEngine();
   const f = loadedFeatures();
-  const info: FastEngineInfo = { simd: !!e, relaxed: !!e && !!f?.relaxed, shared: !!e && e.shared, threads: e?.runner?.threads ?? 1 };
+  const info: FastEngineInfo = { simd: !!e, relaxed: !!e && !!f?.relaxed, shared: !!e && e.shared, threads: e?.runner?.threads ?? 1, asyncWorker: e?.runner?.hasAsyncWorker ?? false };
   const stopped = e?.runner?.stoppedReason;
   const lost = stopped === undefined ? null : `a worker thread stopped (${stopped}), so large calls use ${info.threads} thread(s); setFastEngineThreads starts new workers`;
   const reason = e ? (e.shared ? lost ?? workersProblem() : threadsProblem()) : (loadProblem() ?? 'the fast engine is not loaded yet; await fastEngineReady()');
@@ -156,12 +162,14 @@ export interface FastEngineThreadOptions {
    */
   spinMs?: number;
   /**
-   * Whether the pool keeps one more worker for async calls (default true). An async caller only
-   * awaits, so without it an async call computes on one thread fewer than a sync one; with it,
-   * async calls in a row ran 1.2–2× faster on 2 threads (bench/results/async-threads.md). It
-   * sleeps through sync calls, but a process that alternates sync and async calls on few cores
-   * pays for waking it at each async call (0.8–1.3× there, the sync calls 0.8–1×): such a
-   * process may turn it off.
+   * Whether the pool keeps one more worker for async calls (default: true in Node, false in
+   * browsers). An async caller only awaits, so without it an async call computes on one thread
+   * fewer than a sync one; with it, async calls in a row ran 1.2–2× faster on 2 threads in Node
+   * (bench/results/async-threads.md). It sleeps through sync calls, but a process that alternates
+   * sync and async calls on few cores pays for waking it at each async call (0.8–1.3× there, the
+   * sync calls 0.8–1×): such a process may turn it off. In a browser the page's own thread and
+   * the browser's threads need the cores too: in Chromium on 2 cores async convs ran slower with
+   * it (1.7–2.2 against 1.2–1.5 ms), so there it is off unless asked for.
    */
   asyncWorker?: boolean;
 }

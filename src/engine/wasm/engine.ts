@@ -7,7 +7,7 @@
 import type { ConvGeometry } from '../../geometry/types.js';
 import { kernelShape, planConv, runTask, type KernelShape, type Layout, type Task } from './plan.js';
 import { holdEventLoop } from './keep-alive.js';
-import { canBlock, canSpawnWorkers, TASK_WORDS, WorkerThreads, yieldToEventLoop } from './thread-pool.js';
+import { asyncWorkerByDefault, canBlock, canSpawnWorkers, TASK_WORDS, WorkerThreads, yieldToEventLoop } from './thread-pool.js';
 import { instantiate, kernelModule, loadAsync, loadedFeatures, loadSync, SHARED_MAX_PAGES, type KernelExports } from './runtime.js';
 import type { TaskRunner } from './task-runner.js';
 import { copyOut, type Job, type JobLayout } from './job.js';
@@ -318,7 +318,7 @@ export class WasmEngine {
   /** Busy-wait after a job (ms) for worker threads this engine starts; undefined = their default. */
   private spinMs: number | undefined;
   /** Whether pools this engine starts keep an async worker (WorkerThreadsOptions.asyncWorker). */
-  private asyncWorker = true;
+  private asyncWorker = asyncWorkerByDefault();
 
   /**
    * Sets the number of threads (caller included). 1 = no workers. Needs shared memory; without

@@ -12,6 +12,8 @@ export interface TaskRunner {
   readonly slots: number;
   /** Why a worker stopped on its own (its error or exit code); undefined while all run. */
   readonly stoppedReason?: string;
+  /** Whether async jobs also run on an async worker (thread-pool.ts); absent: no. */
+  readonly hasAsyncWorker?: boolean;
   /** `drain(i0, i1)`, if given: called on the calling thread as tasks [i0, i1) are done; the ranges cover every task once, in no set order. */
   /** `feed(i)`, if given: copies task i's input in; a task starts only after its feed returned. */
   runSync(tasks: Task[], scratchPtr: number, scratchPer: number, tablePtr: number, drain?: (i0: number, i1: number) => void, feed?: (i: number) => void, meanwhile?: () => void): void;

@@ -26,7 +26,8 @@
  * - the caller blocks on COMPLETED (sync: Atomics.wait, Node only) or awaits it
  *   (async: Atomics.waitAsync or polling; it computes only single tasks, between yields, while a
  *   fresh set of workers is still starting);
- * - an async caller leaves its share to one more worker, the async worker (index workers + 1, its
+ * - an async caller leaves its share to one more worker (in Node by default: asyncWorkerByDefault),
+ *   the async worker (index workers + 1, its
  *   own scratch slot, which every plan on threads reserves: scratch-slots.ts). It sleeps
  *   on ASYNC_GEN, which only async publishes bump, and joins a job only if ASYNC_JOB names the
  *   published one, so a sync job never wakes it or sees it; after a job it watches for the next only
@@ -210,6 +211,17 @@ export function canBlock(): boolean {
   return !!nodeWorkerCtor() || typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
 }
 
+/**
+ * Whether a pool keeps the async worker unless told (WorkerThreadsOptions.asyncWorker): yes where
+ * Node's worker_threads run the pool, no in a browser. There a page's own thread and the
+ * browser's threads (compositor, raster) need the cores while an async job computes: in Chromium
+ * on two cores the bare async conv and the page's image updates ran slower with it
+ * (bench/results/async-threads.md, "In a browser").
+ */
+export function asyncWorkerByDefault(): boolean {
+  return nodeWorkerCtor() !== null;
+}
+
 /** Default cap on the time a worker watches for the next job after one ends (WorkerThreadsOptions.spinMs). */
 export const DEFAULT_SPIN_MS = 20;
 
@@ -233,8 +245,9 @@ export interface WorkerThreadsOptions {
    */
   asyncCallerHelps?: boolean;
   /**
-   * Whether the pool keeps one more worker for async jobs (default true). An async caller
-   * computes nothing, so without it an async job runs on one thread fewer than a sync one.
+   * Whether the pool keeps one more worker for async jobs (default: asyncWorkerByDefault()). An
+   * async caller computes nothing, so without it an async job runs on one thread fewer than a
+   * sync one.
    */
   asyncWorker?: boolean;
 }
@@ -274,7 +287,7 @@ export class WorkerThreads implements TaskRunner {
     for (let i = 1; i <= options.workers; i++) this.workers.push(this.spawn(i, false));
     // One more worker for async jobs, whose caller only waits: with it they compute on as many
     // threads as sync ones (caller included) do. It sleeps through sync jobs.
-    if (options.workers > 0 && (options.asyncWorker ?? true)) this.asyncWorker = this.spawn(options.workers + 1, true);
+    if (options.workers > 0 && (options.asyncWorker ?? asyncWorkerByDefault())) this.asyncWorker = this.spawn(options.workers + 1, true);
   }
 
   /** The pool's async worker (index workers + 1), or null. */
@@ -323,6 +336,11 @@ export class WorkerThreads implements TaskRunner {
   /** Workers that take part in async jobs (the caller waits): the alive ones, the async worker included. */
   private get asyncThreads(): number {
     return this.workers.filter((w) => w.alive).length + (this.asyncWorker?.alive ? 1 : 0);
+  }
+
+  /** Whether async jobs have the async worker (alive) beside the others (fastEngineInfo reports it). */
+  get hasAsyncWorker(): boolean {
+    return !!this.asyncWorker?.alive;
   }
 
   /** Why a worker stopped on its own, if one did (fastEngineInfo reports it). */
