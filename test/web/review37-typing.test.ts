@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { t } from '../../web/src/i18n.js';
 import type { Lang } from '../../web/src/state.js';
-import { TYPING_PAUSE_MS } from '../../web/src/tour/typing-pause.js';
+import { TYPING_PAUSE_MS } from '../../web/src/typing-pause.js';
 import { fileHarness } from './harness.js';
 
 const h = fileHarness();

@@ -15,7 +15,7 @@ import { rendererDraws } from '../renderer-fits.js';
 import { keepMessageInSight } from './message-in-sight.js';
 import { nowText } from './now-line.js';
 import { TOUR, fill } from './steps.js';
-import { applyWhenWritten } from './typing-pause.js';
+import { applyWhenWritten } from '../typing-pause.js';
 import type { TourStep, TryControl } from './steps.js';
 
 /** The tour's formulas are held by the page's one rule for what stays on a line (keep-together.ts). */

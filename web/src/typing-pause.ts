@@ -4,7 +4,9 @@
  * arrived, and a refusal of the whole number then flashed in after it. What the reader writes
  * key by key is applied once they stop (a pause) or commit it (Enter, leaving the box, the
  * browser's change); a value that arrives whole (the box's arrows or spin buttons, a paste, a
- * drop, autofill) is applied at once, so stepping through values stays immediate.
+ * drop, autofill) is applied at once, so stepping through values stays immediate. One rule for
+ * every number box a reader types a layer's value into: the form's (controls.ts) and the tour's
+ * Try-it box (tour/tour.ts).
  */
 
 /** How long the reader's typing must rest before what the box holds is applied. */
