@@ -393,18 +393,18 @@ describe('image mode', () => {
     const read = 'Enlarged: the footprint on the input (pink frames: the pixels the taps read';
     const dashed = '. Dashed: taps in the padding, which read copies of pink-framed pixels.';
     // Zero padding: dark frames (taps that read a zero), no copies, no holes undilated.
-    expect(await set('k=3&s=2&p=1')).toMatchObject({ caption: `${read}; dark frames: taps that read a zero)`, key: 'Pink frames: pixels read; dark frames: zeros read' });
+    expect(await set('k=3&s=2&p=1')).toMatchObject({ caption: `${read}; dark frames: taps that read a zero)`, key: 'Pink: pixels read; dark: zeros read' });
     // A copying padding mode reads no zero: dashed frames, even at the centre pixel.
     for (const mode of ['reflect', 'replicate', 'circular']) {
-      expect(await set('k=3&s=2&p=1', mode)).toMatchObject({ caption: `${read})${dashed}`, key: 'Pink frames: pixels read; dashed: copies read' });
+      expect(await set('k=3&s=2&p=1', mode)).toMatchObject({ caption: `${read})${dashed}`, key: 'Pink: pixels read; dashed: copies read' });
     }
     // No padding: no tap leaves the picture.
-    expect(await set('k=3&s=1&p=0')).toMatchObject({ caption: `${read})`, key: 'Pink frames: pixels read' });
+    expect(await set('k=3&s=1&p=0')).toMatchObject({ caption: `${read})`, key: 'Pink: pixels read' });
     // Dilated: holes between the taps.
     expect(await set('k=3&s=1&p=2&d=2')).toMatchObject({ caption: `${read}; dark frames: taps that read a zero; the pixels between them: holes)` });
     expect(await set('k=3&s=1&p=2&d=2', 'reflect')).toMatchObject({ caption: `${read}; the pixels between them: holes)${dashed}` });
     // Transposed: its inserted zeros are not picture pixels, and the enlargement draws none.
-    expect(await set('k=4&s=2&p=1&t=1')).toMatchObject({ caption: `${read})`, key: 'Pink frames: pixels read' });
+    expect(await set('k=4&s=2&p=1&t=1')).toMatchObject({ caption: `${read})`, key: 'Pink: pixels read' });
     await page.close();
     const zh = await open('?view=image&lang=zh&k=3&s=1&p=1&pm=replicate');
     expect(await zh.page.textContent('.zoom-figure figcaption')).toBe('放大：输入上的覆盖范围（粉色框：卷积核各位置读取的像素）。虚线框：落在填充里的位置，读到的是粉色实线框像素的副本。');
@@ -967,7 +967,7 @@ describe('image mode', () => {
     // Docked, the bar carries the enlargement's key (the caption stays behind with the pictures):
     // reflect padding reads copies, so the dashed frames are in it, and no tap reads a zero.
     const key = await page.$eval('[data-image-footprint]', (e) => getComputedStyle(e, '::after').content);
-    expect(key).toBe('"Pink frames: pixels read; dashed: copies read"');
+    expect(key).toBe('"Pink: pixels read; dashed: copies read"');
     const [o2, said, zoom] = await Promise.all(['canvas[data-image-output]', '[data-image-footprint]', '[data-image-zoom]'].map(box));
     const pixelBottom = o2.top + ((y + 1) / rows) * (o2.bottom - o2.top);
     expect(pixelBottom).toBeLessThan(Math.min(said.top, zoom.top));

@@ -119,8 +119,10 @@ const en = {
   zoomZeros: 'dark frames: taps that read a zero',
   zoomHoles: 'the pixels between them: holes',
   zoomCopies: '. Dashed: taps in the padding, which read copies of pink-framed pixels.',
-  zoomKey: 'Pink frames: pixels read',
-  zoomKeyZeros: '; dark frames: zeros read',
+  // The frames named by their colour or line alone, as the Chinese key's 虚线 is: the docked bar's
+  // key then takes one line on a phone (390 px), where 'Pink frames: …; dark frames: …' wrapped to two.
+  zoomKey: 'Pink: pixels read',
+  zoomKeyZeros: '; dark: zeros read',
   zoomKeyCopies: '; dashed: copies read',
   whereLabel: 'the whole input',
   fileEmpty: '“{d}” is empty. Choose a PNG, JPEG, GIF, WebP or BMP picture.',
@@ -324,7 +326,7 @@ const zh: Record<Key, string> = {
   zoomHoles: '它们之间的像素：空洞',
   zoomCopies: '。虚线框：落在填充里的位置，读到的是粉色实线框像素的副本。',
   zoomKey: '粉色框：读取的像素',
-  // As short as the English key ("dark frames: zeros read", "dashed: copies read"): the docked
+  // As short as the English key ("dark: zeros read", "dashed: copies read"): the docked
   // bar's key then takes one line on a phone, where '读到零的位置' wrapped it to two and made the bar
   // ~133 px tall, and '虚线框：读到的副本' still wrapped.
   zoomKeyZeros: '；深色框：读到零',
