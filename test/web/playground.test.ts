@@ -548,15 +548,18 @@ describe('playground page', () => {
     const { page } = await open('?i=5&k=3&lang=en');
     const before = await page.evaluate(() => history.length);
     await page.click('#input-h', { clickCount: 3 });
-    await page.keyboard.type('16');
-    await expect.poll(() => new URL(page.url()).searchParams.get('i')).toBe('16x5');
+    // A pause after "1" applies it (typing-pause.ts); the "6" that follows continues the same edit.
+    await page.keyboard.type('1');
+    await expect.poll(() => new URL(page.url()).searchParams.get('i'), { timeout: 3000 }).toBe('1x5');
+    await page.keyboard.type('6');
+    await expect.poll(() => new URL(page.url()).searchParams.get('i'), { timeout: 3000 }).toBe('16x5');
     expect(await page.evaluate(() => history.length)).toBe(before + 1);
     // Another field, or the same one focused again, is another change.
     await page.click('#input-w', { clickCount: 3 });
     await page.keyboard.type('7');
     await page.click('#input-h', { clickCount: 3 });
     await page.keyboard.type('9');
-    expect(await page.evaluate(() => history.length)).toBe(before + 3);
+    await expect.poll(() => page.evaluate(() => history.length), { timeout: 3000 }).toBe(before + 3);
     await page.goBack();
     await expect.poll(() => page.inputValue('#input-h')).toBe('16');
     await page.goBack();
@@ -569,23 +572,28 @@ describe('playground page', () => {
   it('a value refused half-way through typing leaves the figure and the link at the value from before the edit, not at the prefix typed on the way', async () => {
     const { page } = await open('?i=5&k=3&s=1&p=1&lang=en');
     const before = await page.evaluate(() => history.length);
-    // "9" is a valid padding and is applied as it is typed; "99" is not (at most 16).
+    // "9" is a valid padding, applied when the reader pauses after it (typing-pause.ts); "99" is
+    // not (at most 16).
     await page.click('#pad-hb', { clickCount: 3 });
-    await page.keyboard.type('99');
-    await expect.poll(() => page.textContent('#controls')).toMatch(/Enter a whole number from 0 to 16/);
+    await page.keyboard.type('9');
+    await expect.poll(() => new URL(page.url()).searchParams.get('p'), { timeout: 3000 }).toBe('9');
+    await page.keyboard.type('9');
+    await expect.poll(() => page.textContent('#controls'), { timeout: 3000 }).toMatch(/Enter a whole number from 0 to 16/);
     await expect.poll(() => new URL(page.url()).searchParams.get('p')).toBe('1');
     expect(await page.getAttribute('#svg-output', 'data-size')).toBe('5x5');
     expect(await page.inputValue('#pad-hb')).toBe('99'); // the reader's text stays, with its message
     // Still one history entry for the one edit, now back at the start value.
     expect(await page.evaluate(() => history.length)).toBeLessThanOrEqual(before + 1);
-    // "2.5" in Kernel H: "2" and "2." are applied on the way; "2.5" brings back 3.
+    // "2.5" in Kernel H, with a pause after "2" (applied); "2.5" brings back 3.
     await page.click('#kernel-h', { clickCount: 3 });
-    await page.keyboard.type('2.5');
-    await expect.poll(() => new URL(page.url()).searchParams.get('k')).toBe('3');
+    await page.keyboard.type('2');
+    await expect.poll(() => new URL(page.url()).searchParams.get('k'), { timeout: 3000 }).toBe('2x3');
+    await page.keyboard.type('.5');
+    await expect.poll(() => new URL(page.url()).searchParams.get('k'), { timeout: 3000 }).toBe('3');
     // Typing a valid value after all applies it.
     await page.click('#pad-hb', { clickCount: 3 });
     await page.keyboard.type('2');
-    await expect.poll(() => new URL(page.url()).searchParams.get('p')).toBe('2');
+    await expect.poll(() => new URL(page.url()).searchParams.get('p'), { timeout: 3000 }).toBe('2');
     await page.close();
   });
 
@@ -623,6 +631,8 @@ describe('playground page', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('6');
+    // Enter applies the typed number at once (Tab did for the 7).
+    await page.keyboard.press('Enter');
     const g = geometryOf({ input: [7, 6], kernel: [3, 3], stride: [2, 2], padding: [[1, 1], [1, 1]] });
     expect(await attr(page, '#svg-output', 'data-size')).toBe(`${g.axes[0].output}x${g.axes[1].output}`);
     // Transposed on with the space bar.

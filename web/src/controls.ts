@@ -11,6 +11,7 @@ import { BOUNDS, FIGURES, defaultState, layerMatrix } from './state.js';
 import type { Lang, PadMode, State, Theme } from './state.js';
 import { store } from './store.js';
 import type { StageScene } from './stage-scene.js';
+import { applyWhenWritten } from './typing-pause.js';
 
 interface NumberField {
   bounds: readonly [number, number];
@@ -114,8 +115,8 @@ function readNumber(id: string): void {
   const v = Number(raw);
   if (raw === '' || !Number.isInteger(v) || v < f.bounds[0] || v > f.bounds[1]) {
     store.fieldErrors.set(id, fieldMessage(id, store.state.lang));
-    // Every keystroke that gives a valid number is applied, so "99" first applied 9: the figure
-    // (and the link) would show a value the reader never chose. They return to the value the
+    // A number applied earlier in this edit (a pause after "9", then "99") is not the reader's
+    // choice once the box holds a refused one: the figure and the link return to the value the
     // figure showed when this edit began (shownValue), in the same history entry.
     const before = editStart.get(id);
     if (before !== undefined && f.get(store.state) !== before) store.commit((s) => f.set(s, before), `${id}:${edits.get(id) ?? 0}`);
@@ -126,7 +127,7 @@ function readNumber(id: string): void {
   store.commit((s) => f.set(s, v), `${id}:${edits.get(id) ?? 0}`);
 }
 
-/** Each focus of a number field starts a new edit of it: its keystrokes until then are one change. */
+/** Each focus of a number field starts a new edit of it: what it applies until then is one change. */
 const edits = new Map<string, number>();
 /** Each field's value when its current edit began, as the figure showed it (see `shownValue`). */
 const editStart = new Map<string, number>();
@@ -156,7 +157,8 @@ export function bindControls(): void {
       edits.set(id, (edits.get(id) ?? 0) + 1);
       editStart.set(id, shownValue(id));
     });
-    input(id).addEventListener('input', () => readNumber(id));
+    // Applied per keystroke, typing "12" showed the layer at 1 first (typing-pause.ts says when).
+    applyWhenWritten(input(id), () => readNumber(id));
   }
   select('pad-mode').addEventListener('change', () => {
     const state = store.state;

@@ -82,8 +82,9 @@ export class Store {
   }
 
   /**
-   * What the last commit continued: a number field's edit, keystroke by keystroke, is one change
-   * (one history entry, updated in place), so Back undoes "16", not the "1" typed on the way.
+   * What the last commit continued: a number field's edit (every value it applies while it has
+   * focus: arrow steps, a number typed with a pause in it) is one change (one history entry,
+   * updated in place), so Back undoes the edit, not its last step.
    */
   commitKey: string | null = null;
 
