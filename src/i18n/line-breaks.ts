@@ -15,11 +15,12 @@
  * row broke "步 / 长 2", the classic figure's subtitle "…做步 / 长为 1 的卷积", and the pictures'
  * subtitles could still break 卷积, 输入 and 输出. Only the word is held, not the number after it,
  * so a line can still break between a word and a long run of numbers; a range after it is held
- * with it ("通道 0–3"). A count holds its number, its measure word and the word after it ("9 个输入
- * 像素", "每个位置": the Formula tab broke "× 每 / 个位置 27"), and coordinates hold the word they
- * belong to ("output (1,0)", "的单元 (1,2)"). English holds its setting words with their number
- * or range ("channel 1", "channels 2–3", "row 256"), a number with its unit ("12 ms"), and a
- * product of bracketed factors ("(k − 1)(d − 1)") where no space joins them.
+ * with it ("通道 0–3"). A count holds its number, its measure word and the noun after it ("9 个输入
+ * 像素", "每个位置", "100 个输出位置": the Formula tab broke "× 每 / 个位置 27" and "个输出 /
+ * 位置"), and coordinates hold the word they belong to ("output (1,0)", "的单元 (1,2)"). English
+ * holds its setting words with their number or range ("channel 1", "channels 2–3", "row 256"), a
+ * number with its unit ("12 ms"), and a product of bracketed factors ("(k − 1)(d − 1)") where no
+ * space joins them.
  */
 /**
  * The glossary's Chinese terms (web/GLOSSARY.md, its 中文 column: test/web/line-breaks-glossary.test.ts
@@ -90,13 +91,24 @@ const PAIRS = new RegExp(
 /** What may stand before a measure word and count: a number or a size ("13×13"), a Chinese numeral, or 每, 这 …. */
 const QUANTITY = `(?:${NUMBER}(?: ?× ?${NUMBER})*[ \\u00a0]?|[一二两三四五六七八九十几半每各这那哪])`;
 /**
- * A count: its quantity, its measure word, and the two characters after it (most Chinese words are
- * two), so the measure word never ends a line and stays with what it counts. The step sentence
- * broke "，7 / 个来自填充" and "8 / 个来自零" on a phone, the Formula tab "× 每 / 个位置 27", and tour
- * step 12 "覆盖 13×13 个 / 输入单元". Where a kept word starts in those two, the run goes on to its
- * end ("3 个输入通道", "9 个被读取"), so a noun is never torn after its first character.
+ * The nouns the page counts that a kept word before them names the kind of ("输出位置", "图片像素",
+ * "卷积核单元"): two words that make one noun. Nouns only: a verb after a count's noun (读取, 叠加,
+ * 求和) begins the rest of the sentence, which a count does not hold.
  */
-const COUNTS = new RegExp(`${QUANTITY}(?:个|种|张|块|份|处|组|项|条)${HAN}{0,2}`, 'g');
+const COUNTED_ZH = ['位置', '像素', '单元', '通道', '权重'];
+/**
+ * A count: its quantity, its measure word, and what it counts, so the measure word never ends a
+ * line and stays with its noun. The step sentence broke "，7 / 个来自填充" and "8 / 个来自零" on a
+ * phone, the Formula tab "× 每 / 个位置 27", and tour step 12 "覆盖 13×13 个 / 输入单元". What it
+ * counts is a kept word and a counted noun after it where they stand so ("100 个输出位置": the
+ * Formula tab broke "个输出 / 位置" on a phone), else the two characters after the measure word
+ * (most Chinese words are two). Where a kept word starts in those two, the run goes on to its end
+ * ("3 个输入通道", "9 个被读取"), so a noun is never torn after its first character.
+ */
+const COUNTS = new RegExp(
+  `${QUANTITY}(?:个|种|张|块|份|处|组|项|条)(?:(?:${KEPT_WORDS_ZH.join('|')})(?:${COUNTED_ZH.join('|')})|${HAN}{0,2})`,
+  'g',
+);
 /**
  * A quantity with a unit that is itself what is counted ("6 行", "第 3 步", "2 倍", "361.8 毫秒"):
  * held with its number and the particles 中的 or 的 after it, not with a noun, as none follows it

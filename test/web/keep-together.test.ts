@@ -38,8 +38,13 @@ describe('sizes kept whole where prose wraps (keep-together.ts)', () => {
   });
 
   it('never leaves a measure word at a line’s end, nor tears the word it counts (the Formula tab’s "× 每 / 个位置 27", step 12’s "13×13 个 / 输入单元")', () => {
-    // 每, a numeral or a number before it, and what it counts after it: two characters, or a whole kept word.
-    expect(kept('100 个输出位置 × 每个位置 27 · FLOPs')).toEqual(['100 个输出', '位置', '每个位置']);
+    // 每, a numeral or a number before it, and what it counts after it: two characters, a whole kept
+    // word, or a kept word and a counted noun (a phone's Formula tab broke "个输出 / 位置").
+    expect(kept('100 个输出位置 × 每个位置 27 · FLOPs')).toEqual(['100 个输出位置', '每个位置']);
+    expect(kept('读取 12 个图片像素，')).toEqual(['读取', '12 个图片像素']);
+    // A verb after the noun begins the rest of the sentence: not held with the count.
+    expect(kept('每个输出通道读取哪些输入通道')).toEqual(['每个输出通道', '读取', '输入通道']);
+    expect(kept('这个输出像素读取的输入像素')).toEqual(['这个输出像素', '读取', '输入像素']);
     expect(kept('一个输出覆盖 13×13 个输入单元，')).toEqual(['一个输出', '13×13 个输入单元']);
     expect(kept('其中 49 个被读取，120 个从不被读取，')).toEqual(['49 个被读取', '120 个从不', '读取']);
     expect(kept('四个像素上，')).toEqual(['四个像素']);

@@ -2,11 +2,13 @@
  * Line breaks left after review 38, measured in Chromium line box by line box on a phone
  * (390 × 844): (1) the image mode's docked key took two lines in English ("Pink frames: pixels
  * read; dark frames: / zeros read") where the Chinese one takes one; its words are image-text.ts's,
- * its size image.css's.
+ * its size image.css's. (2) The Formula tab's count of positions broke "4,096 个输出 / 位置" in
+ * Chinese: a count holds a kept word and the noun after it (src/i18n/line-breaks.ts, COUNTS).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fileHarness } from './harness.js';
+import { lines, shown, splits } from './line-boxes.js';
 
 const h = fileHarness();
 const PHONE = { width: 390, height: 844 };
@@ -58,6 +60,32 @@ describe('review 39: the image mode’s docked key on a phone', () => {
         expect(errors).toEqual([]);
         await page.close();
       }
+    }
+  }, 120_000);
+});
+
+describe('review 39: the Formula tab’s count of positions on a phone', () => {
+  it('keeps "N 个输出位置" and "N 个输入位置" whole, as on the phone and at any width, while the line still wraps', async () => {
+    // 4,096 output positions: on the phone the line broke right inside the count's noun.
+    for (const t of ['0', '1']) {
+      const { page, errors } = await h.open(`?lang=zh&i=8&k=3&s=1&p=1&ci=64&co=64&t=${t}`, PHONE);
+      await page.click('#tab-formula');
+      const item = await page.$$eval('#formula li', (ls) => ls.findIndex((l) => (l.textContent ?? '').startsWith('乘加次数')) + 1);
+      expect(item).toBeGreaterThan(0);
+      const bad: string[] = [];
+      let wrapped = 0;
+      for (const w of [0, ...Array.from({ length: 50 }, (_, i) => 180 + 6 * i)]) {
+        if (w) await page.$eval('#formula', (e, px) => { (e as HTMLElement).style.width = `${px}px`; }, w);
+        const m = await lines(page, `#formula li:nth-child(${item})`);
+        const count = /[\d,]+ 个输[出入]位置/.exec(m.text)![0];
+        // Held, and only the count: the line still breaks (it wraps to 3 lines on the phone).
+        if (m.lines > 2) wrapped++;
+        for (const s of splits(m, count)) bad.push(`${w || 'phone'} px: ${s} (${shown(m)})`);
+      }
+      expect(bad).toEqual([]);
+      expect(wrapped).toBeGreaterThan(10);
+      expect(errors).toEqual([]);
+      await page.close();
     }
   }, 120_000);
 });
