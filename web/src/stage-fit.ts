@@ -9,6 +9,7 @@ import { outputShare } from './figure-numbers.js';
 import { numbersCaption } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import { store } from './store.js';
+import { cardRoom, holdCard } from './tour/card-place.js';
 import { TOUR } from './tour/steps.js';
 import type { Views } from './views.js';
 
@@ -129,7 +130,12 @@ export function fitFigure(views: Views, again = true): void {
   const cue = document.getElementById('stage-more');
   const key = `${window.innerWidth}x${window.innerHeight} ${store.state.lang} ${store.state.tour} ${notices} ${phone} ${document.body.dataset.side ?? ''} ${shown} ${cue?.hidden ?? ''} ${legend.hidden}`;
   if (fitted?.key !== key) fitted = { key, ...measureFigureBox(box, phone) };
-  const { W, H } = fitted;
+  const { W } = fitted;
+  let H = fitted.H;
+  // On a phone the tour card under the figure holds still while its step is open (card-place.ts).
+  const tour = phone && store.state.tour > 0;
+  if (tour) H = cardRoom(box, H, PHONE_LEAST);
+  else box.style.minHeight = '';
   const fig = figures.get(shown);
   const keyHeight = () => (legend.hidden ? -1 : legend.offsetHeight);
   const before = keyHeight();
@@ -158,6 +164,8 @@ export function fitFigure(views: Views, again = true): void {
       fitFigure(views, false);
     }
   }
+  // The card under the figure keeps its place as the figure changes (card-place.ts).
+  if (again && tour) holdCard(box);
 }
 
 /**
@@ -172,6 +180,9 @@ function refitToRoom(): void {
   fitted = { key: fitted.key, ...m };
   fitFigure(lastViews);
 }
+
+/** The least height of the figure on a phone in the tour, where the card's prose and control want the screen. */
+const PHONE_LEAST = 220;
 
 function measureFigureBox(box: HTMLElement, phone: boolean): { W: number; H: number } {
   const W = Math.max(120, box.clientWidth);
@@ -203,7 +214,7 @@ function measureFigureBox(box: HTMLElement, phone: boolean): { W: number; H: num
       // Next stays in sight while that leaves the figure NEXT_ROOM px; past that only the live line does.
       const NEXT_ROOM = 280;
       const room = roomFor(withNext) >= NEXT_ROOM ? roomFor(withNext) : roomFor(withNow);
-      H = Math.max(220, Math.min(H, room));
+      H = Math.max(PHONE_LEAST, Math.min(H, room));
     }
     box.style.height = '';
   } else {

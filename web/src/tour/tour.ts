@@ -11,6 +11,7 @@ import { optionsOf } from '../layer.js';
 import { BOUNDS, defaultState, parseQuery } from '../state.js';
 import type { Lang, State } from '../state.js';
 import { acceptedRange } from './accepted-range.js';
+import { keepCardInPlace } from './card-place.js';
 import { rendererDraws } from '../renderer-fits.js';
 import { keepMessageInSight } from './message-in-sight.js';
 import { nowText } from './now-line.js';
@@ -271,6 +272,11 @@ export class Tour {
     return box;
   }
 
+  /** A change made with the step's control, the card kept where the reader sees it (card-place.ts). */
+  private apply(change: (s: State) => void): void {
+    keepCardInPlace(byId('tour-try'), () => this.host.patch(change));
+  }
+
   private buildTry(step: TourStep, lang: Lang, box: HTMLElement): void {
     const p = PROXIES[step.control];
     const lead = document.createElement('p');
@@ -326,7 +332,7 @@ export class Tour {
       const c = document.createElement('input');
       c.type = 'checkbox';
       c.id = 'try-control';
-      c.addEventListener('change', () => this.host.patch((s) => p.set!(s, c.checked)));
+      c.addEventListener('change', () => this.apply((s) => p.set!(s, c.checked)));
       label.append(c, ` ${t(lang, p.label)}`);
       row.append(label);
       this.field = c;
@@ -340,7 +346,7 @@ export class Tour {
         o.textContent = t(lang, k);
         sel.append(o);
       }
-      sel.addEventListener('change', () => this.host.patch((s) => p.set!(s, sel.value)));
+      sel.addEventListener('change', () => this.apply((s) => p.set!(s, sel.value)));
       label.append(`${t(lang, p.label)} `, sel);
       row.append(label);
       this.field = sel;
@@ -368,7 +374,7 @@ export class Tour {
           return;
         }
         this.host.fieldError(null);
-        this.host.patch((s) => {
+        this.apply((s) => {
           p.set!(s, v);
           if (step.figure === 'stack') fitStackInput(s, step);
         });
