@@ -20,7 +20,7 @@
  * 位置"), and coordinates hold the word they belong to ("output (1,0)", "的单元 (1,2)"). English
  * holds its setting words with their number or range ("channel 1", "channels 2–3", "row 256"), a
  * number with its unit ("12 ms"), and a product of bracketed factors ("(k − 1)(d − 1)") where no
- * space joins them.
+ * space joins them. Both hold a shape's bracketed list ("[1, 4, 5, 5]").
  */
 /**
  * The glossary's Chinese terms (web/GLOSSARY.md, its 中文 column: test/web/line-breaks-glossary.test.ts
@@ -129,6 +129,14 @@ const COORDINATES = new RegExp(String.raw`(?:[A-Za-z]+|${HAN}{1,3})[ \u00a0]\(\d
  */
 const PRODUCT = /\([^()]{1,12}\)(?:\([^()]{1,12}\))+/g;
 /**
+ * A bracketed list of numbers, a tensor's shape ("[1, 4, 5, 5]"): read as one value, and a phone's
+ * Formula tab broke it "[1, 4, 5, / 5]". Held whole where it fits; one too wide for a whole line
+ * may break after its commas (isList says which runs may, for the page's span).
+ */
+const LISTS = /\[\d+(?:, \d+)+\]/g;
+/** Whether a run of gluedRuns is a list alone, which may break after its commas where it is wider than a whole line. */
+export const isList = (run: string): boolean => new RegExp(`^(?:${LISTS.source})$`).test(run);
+/**
  * The end of a text that should not stand alone on a line of its own: a number with the character
  * before it ("步长 2"), a count with it ("零 6 个"), or the last two Chinese characters ("卷积",
  * "个零。"), with the closing marks after them if any. A narrow caption (the image mode's, two to a
@@ -140,7 +148,8 @@ const TAIL = new RegExp(`(?:${HAN} ${SIZE}(?: 个)?|${HAN}{2})[。！？）]*$`)
 
 /**
  * The pieces of `text`: plain runs, and runs to keep on one line (sizes holding a space, the
- * glossary's words, setting words with their numbers, counts, coordinates, and the text's tail).
+ * glossary's words, setting words with their numbers, counts, coordinates, shapes, and the text's
+ * tail).
  * Runs that overlap are one run: a size at the end joins its tail ("做 3 × 3"), a word does too
  * ("步长 2"), and a count the kept word it reaches into ("3 个输入通道").
  */
@@ -148,7 +157,7 @@ export function gluedRuns(text: string): { text: string; keep: boolean }[] {
   const found: [number, number][] = [];
   for (const m of text.matchAll(GLUED)) found.push([m.index, m.index + m[0].length]);
   for (const m of text.matchAll(WORDS)) found.push([m.index, m.index + m[1].length]);
-  for (const rule of [PAIRS, RANGES, COUNTS, UNITS, COORDINATES, PRODUCT]) for (const m of text.matchAll(rule)) found.push([m.index, m.index + m[0].length]);
+  for (const rule of [PAIRS, RANGES, COUNTS, UNITS, COORDINATES, PRODUCT, LISTS]) for (const m of text.matchAll(rule)) found.push([m.index, m.index + m[0].length]);
   const tail = TAIL.exec(text);
   if (tail) found.push([tail.index, text.length]);
   const spans: [number, number][] = [];

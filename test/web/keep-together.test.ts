@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isList } from '../../src/i18n/line-breaks.js';
 import { gluedRuns, keepFormulas } from '../../web/src/keep-together.js';
 
 const kept = (text: string) => gluedRuns(text).filter((r) => r.keep).map((r) => r.text);
@@ -53,6 +54,15 @@ describe('sizes kept whole where prose wraps (keep-together.ts)', () => {
     expect(kept('用时 361.8 毫秒，放大 2 倍显示，')).toEqual(['361.8 毫秒', '放大', '2 倍']);
     // English numbers keep their unit.
     expect(kept('Updated in 12.5 ms, 40 MB at most')).toEqual(['12.5 ms', '40 MB']);
+  });
+
+  it('holds a shape’s bracketed list whole (the Formula tab broke "[1, 4, 5, / 5]" on a phone), and marks it as a list', () => {
+    expect(kept('output 5×5 (output shape [1, 4, 5, 5])')).toEqual(['[1, 4, 5, 5]']);
+    expect(kept('参数量：112 = 108 个权重 [4, 3, 3, 3] + 4 个偏置')).toEqual(['参数量', '108 个权重', '[4, 3, 3, 3]', '4 个偏置']);
+    expect(isList('[1, 64, 32, 32]')).toBe(true);
+    // Only a list alone: a run that holds more than the list, or a list without spaces (which does not break).
+    expect(isList('[1, 4] x')).toBe(false);
+    expect(kept('padding [1,0]×[0,1]')).toEqual([]);
   });
 
   it('holds coordinates with the word they belong to (one rule for the matrix’s "x₆ = 输入通道 0 的 / (1,2)" and the pictures)', () => {

@@ -13,7 +13,7 @@
  * is written as keptNodes at once instead). The tour writes its formulas with non-breaking spaces
  * of its own (keepFormulas below).
  */
-import { gluedRuns } from '../../src/i18n/line-breaks.js';
+import { gluedRuns, isList } from '../../src/i18n/line-breaks.js';
 
 export { gluedRuns };
 
@@ -62,12 +62,17 @@ export function keepFormulas(text: string): string {
   return out;
 }
 
-/** `text` as nodes, its runs to keep on one line each in a span that does not wrap (.nobr). */
+/**
+ * `text` as nodes, its runs to keep on one line each in a span that does not wrap (.nobr). A shape's
+ * list is a box instead (.nobr.list, inline-block like a phrase): whole where it fits on a line, and
+ * broken after its commas only where it is wider than the whole line (at 320 px a long list would
+ * otherwise run off the screen).
+ */
 export function keptNodes(text: string): Node[] {
   return gluedRuns(text).map((r) => {
     if (!r.keep) return document.createTextNode(r.text);
     const span = document.createElement('span');
-    span.className = 'nobr';
+    span.className = isList(r.text) ? 'nobr list' : 'nobr';
     span.textContent = r.text;
     return span;
   });
