@@ -9,6 +9,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fileHarness } from './harness.js';
+import { pickOnPhone } from './image-pick.js';
 import { lines, shown, splits } from './line-boxes.js';
 import type { Measured } from './line-boxes.js';
 
@@ -63,20 +64,6 @@ describe('review 38: Chinese line breaks on a phone', () => {
   }, 60_000);
 });
 
-/** The image mode on a phone with its output pixel at (`dy` px down, `dx` of the width across) picked by a tap, the bar docked. */
-async function pickOnPhone(query: string, dy: number, dx: number): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await h.open(query, PHONE);
-  await page.waitForFunction(() => {
-    const c = document.querySelector<HTMLCanvasElement>('canvas[data-image-output]');
-    return !!c && !!c.dataset.requested && c.dataset.drawn === c.dataset.requested;
-  }, null, { timeout: 30_000 });
-  // The output's top well down the window: the enlargement's caption then lies below it, off screen.
-  await page.$eval('canvas[data-image-output]', (c) => scrollBy(0, c.getBoundingClientRect().top - 420));
-  const b = (await (await page.$('canvas[data-image-output]'))!.boundingBox())!;
-  await page.mouse.click(b.x + b.width * dx, b.y + dy);
-  await page.waitForFunction(() => document.querySelector('.layer-view')!.classList.contains('picked') && !document.querySelector('.layer-view')!.classList.contains('caption-seen'));
-  return { page, errors };
-}
 
 /** The docked bar's key (generated text after the sentence) in lines, from the bar's height less the sentence's. */
 function keyLines(page: Page): Promise<number> {
@@ -96,7 +83,7 @@ function keyLines(page: Page): Promise<number> {
 describe('review 38: the image mode’s docked sentence on a phone', () => {
   it('takes three lines for three-digit rows and columns, in Chinese and in English, its words and pairs unbroken', async () => {
     for (const lang of ['zh', 'en'] as const) {
-      const { page, errors } = await pickOnPhone(`?view=image&lang=${lang}&k=3&s=1&p=1`, 200, 0.8);
+      const { page, errors } = await pickOnPhone(h, `?view=image&lang=${lang}&k=3&s=1&p=1`, 200, 0.8);
       const at = await page.$eval('[data-image-footprint]', (e) => [Number((e as HTMLElement).dataset.y), Number((e as HTMLElement).dataset.x)]);
       expect(Math.min(...at), lang).toBeGreaterThanOrEqual(100);
       const m = await lines(page, '[data-image-footprint]');
@@ -111,7 +98,7 @@ describe('review 38: the image mode’s docked sentence on a phone', () => {
 
   it('keeps 读取 whole at small rows and columns, and the key for a copying padding mode on one line', async () => {
     for (const pm of ['zeros', 'reflect']) {
-      const { page, errors } = await pickOnPhone(`?view=image&lang=zh&k=3&s=1&p=1&pm=${pm}`, 4, 0.01);
+      const { page, errors } = await pickOnPhone(h, `?view=image&lang=zh&k=3&s=1&p=1&pm=${pm}`, 4, 0.01);
       const m = await lines(page, '[data-image-footprint]');
       // One-digit rows and columns: the sentence's first line then reached into 读取 ("…第 5 列）读 / 取…").
       expect(await page.$eval('[data-image-footprint]', (e) => Math.max(Number((e as HTMLElement).dataset.y), Number((e as HTMLElement).dataset.x)))).toBeLessThan(10);

@@ -11,25 +11,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fileHarness } from './harness.js';
+import { pickOnPhone } from './image-pick.js';
 import { lines, shown, splits } from './line-boxes.js';
 
 const h = fileHarness();
 const PHONE = { width: 390, height: 844 };
 
-/** The image mode on a phone with the output's top-left pixel picked by a tap, the bar docked. */
-async function pickOnPhone(query: string): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await h.open(query, PHONE);
-  await page.waitForFunction(() => {
-    const c = document.querySelector<HTMLCanvasElement>('canvas[data-image-output]');
-    return !!c && !!c.dataset.requested && c.dataset.drawn === c.dataset.requested;
-  }, null, { timeout: 30_000 });
-  // The output's top well down the window: the enlargement's caption then lies below it, off screen.
-  await page.$eval('canvas[data-image-output]', (c) => scrollBy(0, c.getBoundingClientRect().top - 420));
-  const b = (await (await page.$('canvas[data-image-output]'))!.boundingBox())!;
-  await page.mouse.click(b.x + 2, b.y + 4);
-  await page.waitForFunction(() => document.querySelector('.layer-view')!.classList.contains('picked') && !document.querySelector('.layer-view')!.classList.contains('caption-seen'));
-  return { page, errors };
-}
 
 /**
  * The docked bar's key (generated text after the sentence): its lines, from the bar's height less
@@ -52,7 +39,7 @@ describe('review 39: the image mode’s docked key on a phone', () => {
   it('takes one line in English and in Chinese, for zero padding and a copying mode, at its size', async () => {
     for (const lang of ['en', 'zh'] as const) {
       for (const pm of ['zeros', 'reflect']) {
-        const { page, errors } = await pickOnPhone(`?view=image&lang=${lang}&k=3&s=1&p=1&pm=${pm}`);
+        const { page, errors } = await pickOnPhone(h, `?view=image&lang=${lang}&k=3&s=1&p=1&pm=${pm}`, 4, 0.01);
         const text = await page.getAttribute('[data-image-footprint]', 'data-key');
         // The key names the frame the padding draws (dark frames for zeros, dashed ones for copies).
         expect(text, lang + pm).toMatch(pm === 'zeros' ? /dark|深色框/ : /dashed|虚线/);
