@@ -27,13 +27,12 @@
  *   (async: Atomics.waitAsync or polling; it computes only single tasks, between yields, while a
  *   fresh set of workers is still starting);
  * - an async caller leaves its share to one more worker (in Node by default: asyncWorkerByDefault),
- *   the async worker (index workers + 1, its
- *   own scratch slot, which every plan on threads reserves: scratch-slots.ts). It sleeps
- *   on ASYNC_GEN, which only async publishes bump, and joins a job only if ASYNC_JOB names the
- *   published one, so a sync job never wakes it or sees it; after a job it watches for the next only
- *   until another call begins (it is a thread more than a sync call's, and must not take a core
- *   from one). An async call thus computes on as many threads as a sync one, and the caller's
- *   thread (a page's main thread) stays free.
+ *   the async worker (index workers + 1, its own scratch slot, which every plan on threads
+ *   reserves: scratch-slots.ts). It sleeps on ASYNC_GEN, which only async publishes bump, and
+ *   joins a job only if ASYNC_JOB names the published one, so a sync job never wakes it or sees
+ *   it; after a job it watches for the next only until another call begins (it is a thread more
+ *   than a sync call's, and must not take a core from one). An async call thus computes on as
+ *   many threads as a sync one, and the caller's thread (a page's main thread) stays free.
  * Robustness: workers are unref'd (never keep a process alive). A worker that exits is dropped
  * from the set; if one dies holding a task, the caller sees no progress for `stallMs` and runs
  * every unfinished task itself — tasks write their whole output range from scratch, so redoing
