@@ -126,6 +126,36 @@ describe('the form’s number boxes apply the number typed, not the keystrokes o
     await page.close();
   });
 
+  it('a typed number still waiting when Back restores the form is dropped: the restored layer stays and nothing is applied again', async () => {
+    const { page, errors } = await h.open('?i=5&k=3&s=1&p=1&lang=en');
+    await typeInto(page, '#input-h', '7', 0);
+    await page.keyboard.press('Enter');
+    expect(param(page, 'i')).toBe('7x5');
+    // "12" waits for the pause; Back restores input 5 before it ends.
+    await typeInto(page, '#input-h', '12', 0);
+    await page.goBack();
+    await expect.poll(() => page.inputValue('#input-h')).toBe('5');
+    const before = await entries(page);
+    await watch(page, 'input', 'i');
+    // Any drawing of the figure from now on (applying the restored 5 again redraws it unchanged).
+    await page.evaluate(() => {
+      const w = window as unknown as { redraws: number };
+      w.redraws = 0;
+      new MutationObserver(() => { w.redraws++; }).observe(document.getElementById('svg-output')!, { childList: true, subtree: true, attributes: true });
+    });
+    await page.waitForTimeout(TYPING_PAUSE_MS + 400);
+    const seen = await watched(page);
+    expect(seen.values).toEqual([5]);
+    expect(seen.params).toEqual([]);
+    expect(seen.sizes).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { redraws: number }).redraws)).toBe(0);
+    expect(await entries(page)).toBe(before);
+    expect(param(page, 'i')).toBe('5');
+    expect(await page.inputValue('#input-h')).toBe('5');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('the arrow keys apply each step at once', async () => {
     const { page, errors } = await h.open('?i=5&k=3&s=1&p=1&lang=en');
     await page.focus('#kernel-h');

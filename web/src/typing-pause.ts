@@ -20,11 +20,14 @@ function writes(e: KeyboardEvent): boolean {
 
 /**
  * Calls `apply` for `box`'s value when it is meant: after a pause in key-by-key typing, on a
- * commit, or at once for any other edit. `apply` is not called once the box has left the page
- * (the tour moved on to another step while a typed number waited).
+ * commit, or at once for any other edit. A typed number that waits is dropped when the box no
+ * longer holds it: the box has left the page (the tour moved on to another step), or the page
+ * wrote another value into it (Back or Forward restored an earlier layer), which is already shown.
  */
 export function applyWhenWritten(box: HTMLInputElement, apply: () => void, pause = TYPING_PAUSE_MS): void {
   let waiting: number | undefined;
+  // What the reader's typing left in the box (the value that waits).
+  let typedText = '';
   // Whether the next input event comes from a key the reader pressed (set on keydown, spent on input).
   let keyed = false;
   const now = () => {
@@ -32,7 +35,11 @@ export function applyWhenWritten(box: HTMLInputElement, apply: () => void, pause
     waiting = undefined;
     if (box.isConnected) apply();
   };
-  const commit = () => { if (waiting !== undefined) now(); };
+  const commit = () => {
+    if (waiting === undefined) return;
+    if (box.value === typedText) now();
+    else { window.clearTimeout(waiting); waiting = undefined; }
+  };
   box.addEventListener('keydown', (e) => {
     if (e.key === 'Enter') commit();
     keyed = writes(e);
@@ -41,8 +48,9 @@ export function applyWhenWritten(box: HTMLInputElement, apply: () => void, pause
     const typed = keyed;
     keyed = false;
     if (!typed) { now(); return; }
+    typedText = box.value;
     window.clearTimeout(waiting);
-    waiting = window.setTimeout(now, pause);
+    waiting = window.setTimeout(commit, pause);
   });
   box.addEventListener('change', commit);
   box.addEventListener('blur', commit);
