@@ -180,6 +180,12 @@ export class Tour {
   private build(n: number, lang: Lang, card: HTMLElement): void {
     const on = n > 0;
     document.body.dataset.mode = on ? 'tour' : 'free';
+    // The side tab the step teaches with (style.css: a step that teaches with the matrix lays the
+    // matrix beside the card on a wide screen). The step's, not the tab open: a reader who opens
+    // the matrix on another step keeps that step's layout.
+    const tab = on ? TOUR[n - 1].tab : undefined;
+    if (tab) document.body.dataset.tourTab = tab;
+    else delete document.body.dataset.tourTab;
     const pick = byId('tour-pick') as HTMLSelectElement;
     pick.replaceChildren(...TOUR.map((st, i) => {
       const o = document.createElement('option');
