@@ -20,6 +20,7 @@ import { clearOverlay, displayZoom, drawPicture, drawPlanes, drawZoom, frame, ma
 import { displayOf } from './display.js';
 import type { DisplayMap } from './display.js';
 import { blockTaps, footprint, footprintMarks, inPadding } from './footprint.js';
+import { FootprintDock } from './footprint-dock.js';
 import { listText } from '../list-text.js';
 import type { Footprint, FootprintMarks } from './footprint.js';
 import { coarsePointer, count, it } from './image-text.js';
@@ -87,6 +88,16 @@ export class LayerView {
   private formInvalid = false;
   private readonly said = h('p', { class: 'image-footprint', 'aria-live': 'polite', 'data-image-footprint': '' });
   private readonly help = h('p', { class: 'hint', id: 'image-output-help' });
+  /** The part of the input the picked pixel reads, in picture pixels (the dock asks whether its outline is on screen). */
+  private read: { top: number; left: number; bottom: number; right: number } | null = null;
+  /**
+   * On a wider screen, the map, the enlargement and the sentence over the output while the
+   * footprint's outline on the input is out of view (footprint-dock.ts): a tall output lies below it.
+   */
+  private readonly dock = new FootprintDock(
+    () => (this.shown && this.cursor ? { input: this.inputCanvas, read: this.read, output: this.outputCanvas, y: this.cursor[0], x: this.cursor[1] } : null),
+    { where: this.where, zoom: this.zoom, said: this.said, label: () => it(this.lang, 'whereLabel') },
+  );
   private readonly runner: Latest<Job, Tensor>;
   private readonly results = new ResultBuffers();
   private lang: Lang = 'en';
@@ -149,7 +160,8 @@ export class LayerView {
     this.pair = pair;
     this.outputCanvas.setAttribute('aria-describedby', 'image-output-help');
     this.root = h('div', { class: 'layer-view' });
-    this.root.append(this.error, this.formError, this.note, tools, pair);
+    this.root.append(this.error, this.formError, this.note, tools, pair, this.dock.root);
+    this.dock.bind(this.outputCanvas);
     // The view's width is the pictures' row's (on a phone the row has no box of its own: image.css).
     if (typeof ResizeObserver !== 'undefined') new ResizeObserver(() => this.fitPictures()).observe(this.root);
     // The docked bar's short key repeats the enlargement's caption: shown only while the caption
@@ -521,12 +533,17 @@ export class LayerView {
     const sentence = this.sentence(fp, y, x, job.mode, job.layer.transposed);
     if (this.said.textContent !== sentence) this.said.replaceChildren(...keptNodes(sentence));
     this.captionZoom();
+    const p = job.picture;
+    this.read = fp.sourceRows.length && fp.sourceCols.length
+      ? { top: Math.max(0, fp.rowSpans[0][0]), bottom: Math.min(p.height - 1, fp.rowSpans[fp.rowSpans.length - 1][1]), left: Math.max(0, fp.colSpans[0][0]), right: Math.min(p.width - 1, fp.colSpans[fp.colSpans.length - 1][1]) }
+      : null;
     const el = this.said;
     el.dataset.y = String(y);
     el.dataset.x = String(x);
     el.dataset.taps = fp.rows
       .flatMap((r) => fp.cols.filter((c) => r.source >= 0 && c.source >= 0).map((c) => `${r.source},${c.source}`))
       .join(' ');
+    this.dock.changed();
   }
 
   /**
