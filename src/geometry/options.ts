@@ -180,12 +180,65 @@ function channels(o: Record<string, unknown>): { ic: number; oc: number; g: numb
   const batch = int(o.batch ?? 1, 'batch', 0);
   for (const [name, v] of [['inChannels', ic], ['outChannels', oc]] as const) {
     if (v < 1) throw new ConvError('CHANNELS', `${name} must be at least 1, but got ${v}`, { values: { [name]: v }, hint: `use ${name} ≥ 1` });
+  }
+  for (const [name, v] of [['inChannels', ic], ['outChannels', oc]] as const) {
     if (v % g !== 0) {
-      throw new ConvError('GROUPS', `groups=${g} must divide ${name} ${v}`, { values: { groups: g, [name]: v }, hint: `use groups among ${divisors(v).join(', ')} (it must divide both channel counts)` });
+      // Both counts in `values`, whichever is refused: advice must satisfy the two at once.
+      throw new ConvError('GROUPS', `groups=${g} must divide ${name} ${v}`, { values: { groups: g, inChannels: ic, outChannels: oc }, hint: groupsHint(groupsFit(ic, oc, g)) });
     }
   }
   if (batch < 0) throw new ConvError('INVALID_NUMBER', `batch cannot be negative, but got ${batch}`, { values: { batch }, hint: 'use batch ≥ 0' });
   return { ic, oc, g, batch };
+}
+
+/**
+ * What would make `groups` fit two channel counts: the one home of the advice a GROUPS refusal
+ * gives (the library's hint and the page's sentence, web/src/error-text.ts). Groups must divide
+ * both counts at once, so the groups that would do are their common divisors, and the counts that
+ * would do are multiples of the groups on both sides: advice about one count alone ("a divisor of
+ * 4, such as 2" with 1 output channel) leads into the other count's refusal.
+ */
+export interface GroupsFit {
+  inChannels: number;
+  outChannels: number;
+  groups: number;
+  /** Which counts the groups do not divide. */
+  refused: { inChannels: boolean; outChannels: boolean };
+  /** The groups that divide both counts, ascending (the divisors of their greatest common divisor; at most 12). */
+  common: number[];
+  /** The largest of those below `groups` (1 at least): the nearest groups that fit. */
+  nearest: number;
+  /** Each count at the next multiple of `groups` (unchanged where the groups already divide it). */
+  multiples: { inChannels: number; outChannels: number };
+}
+
+export function groupsFit(inChannels: number, outChannels: number, groups: number): GroupsFit {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  const both = gcd(inChannels, outChannels);
+  let nearest = 1;
+  for (let d = Math.min(groups - 1, both); d > 1; d--) {
+    if (both % d === 0) {
+      nearest = d;
+      break;
+    }
+  }
+  const up = (c: number) => Math.ceil(c / groups) * groups;
+  return {
+    inChannels,
+    outChannels,
+    groups,
+    refused: { inChannels: inChannels % groups !== 0, outChannels: outChannels % groups !== 0 },
+    common: divisors(both),
+    nearest,
+    multiples: { inChannels: up(inChannels), outChannels: up(outChannels) },
+  };
+}
+
+/** The library's hint from a GroupsFit: groups that divide both counts, or counts that are multiples of the groups on both sides. */
+function groupsHint(f: GroupsFit): string {
+  const { inChannels: mi, outChannels: mo } = f.multiples;
+  const counts = f.refused.inChannels && f.refused.outChannels ? `inChannels ${mi} and outChannels ${mo}` : f.refused.inChannels ? `inChannels ${mi}` : `outChannels ${mo}`;
+  return `use groups among ${f.common.join(', ')} (it must divide both channel counts, ${f.inChannels} and ${f.outChannels}), or channel counts that are multiples of ${f.groups}, such as ${counts}`;
 }
 
 function divisors(n: number): number[] {

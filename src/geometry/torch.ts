@@ -304,13 +304,13 @@ export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, o
   if (outChannels < groups) {
     throw new ConvError('GROUPS', `groups=${groups} needs at least ${counted(groups, 'output channel')}, but the weight of shape [${weight.join(', ')}] has ${outChannels}`, {
       values: { groups, weightShape: weight },
-      hint: `use groups ≤ ${outChannels} that divides ${outChannels}`,
+      hint: directGroupsHint(weight, input[batched ? 1 : 0]),
     });
   }
   if (outChannels % groups !== 0) {
     throw new ConvError('GROUPS', `groups=${groups} must divide the ${outChannels} output channels of the weight [${weight.join(', ')}]`, {
       values: { groups, weightShape: weight },
-      hint: `use groups among ${divisors(outChannels).join(', ')}`,
+      hint: directGroupsHint(weight, input[batched ? 1 : 0]),
     });
   }
   const inChannels = input[batched ? 1 : 0];
@@ -464,6 +464,18 @@ function outputPaddingForSize(
     }
     return o - min;
   });
+}
+
+/**
+ * The groups a direct weight [O, C/groups, k…] allows with an input of C channels: the weight's
+ * second dimension fixes C/groups, so only C over it can pass the channel check that follows
+ * (a divisor of O alone, as this hint once offered, met that check's refusal next).
+ */
+function directGroupsHint(weight: readonly number[], inChannels: number): string {
+  const [o, per] = weight;
+  const g = per > 0 && inChannels % per === 0 ? inChannels / per : 0;
+  if (g >= 1 && o % g === 0) return `use groups=${g}: the input's ${counted(inChannels, 'channel')} over the weight's ${per} per group (it divides the ${o} output channels)`;
+  return `no groups fit this weight and input: groups must divide the weight's ${counted(o, 'output channel')} and be the input's ${counted(inChannels, 'channel')} over the weight's ${per} per group; change the weight's shape`;
 }
 
 function divisors(n: number): number[] {

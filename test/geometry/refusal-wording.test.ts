@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { conv, conv2d, explain, tensor } from '../../src/index.js';
+import { convGeometry } from '../../src/geometry/torch.js';
 import type { ConvError } from '../../src/geometry/errors.js';
 
 function refusal(f: () => unknown): ConvError {
@@ -42,5 +43,22 @@ describe('refusal wording', () => {
     const big = refusal(() => tensor(new Float32Array(0), [1 << 15, 1 << 15]));
     expect(big.code).toBe('TOO_LARGE');
     expect(big.hint).not.toMatch(/padding/);
+  });
+
+  it('groups advice offers only what passes every channel rule at once (review 40)', () => {
+    // explain / the CLI: groups must divide both counts; "a divisor of 4" alone (2) fails on 1 output channel.
+    const both = refusal(() => explain({ input: 5, kernel: 3, inChannels: 4, outChannels: 1, groups: 3 }));
+    expect(both.code).toBe('GROUPS');
+    expect(both.hint).toBe('use groups among 1 (it must divide both channel counts, 4 and 1), or channel counts that are multiples of 3, such as inChannels 6 and outChannels 3');
+    expect(() => explain({ input: 5, kernel: 3, inChannels: 4, outChannels: 1, groups: 1 })).not.toThrow();
+    expect(() => explain({ input: 5, kernel: 3, inChannels: 6, outChannels: 3, groups: 3 })).not.toThrow();
+    // A weight [O, C/groups, k…] fixes C/groups: only the input's C over it can pass the channel
+    // check after the groups' (a divisor of O alone, 3 here, met "expects 6 input channels").
+    const odd = refusal(() => convGeometry({ inputShape: [1, 4, 5, 5], weightShape: [6, 2, 3, 3] }, { groups: 4 }));
+    expect(odd.code).toBe('GROUPS');
+    expect(odd.hint).toBe("use groups=2: the input's 4 channels over the weight's 2 per group (it divides the 6 output channels)");
+    expect(() => convGeometry({ inputShape: [1, 4, 5, 5], weightShape: [6, 2, 3, 3] }, { groups: 2 })).not.toThrow();
+    const none = refusal(() => convGeometry({ inputShape: [1, 8, 5, 5], weightShape: [6, 2, 3, 3] }, { groups: 4 }));
+    expect(none.hint).toMatch(/^no groups fit this weight and input: groups must divide the weight's 6 output channels and be the input's 8 channels over the weight's 2 per group/);
   });
 });

@@ -115,9 +115,62 @@ describe('refusals that say what would be valid', () => {
     const layer = (patch: Partial<State>): ConvError => { const r = buildLayer({ ...defaultState(), ...patch }); if (r.ok) throw new Error('accepted'); return r.error; };
     const e = layer({ inChannels: 6, outChannels: 4, groups: 4 });
     expect(e.code).toBe('GROUPS');
-    expect(pageErrorText(e, 'en')).toBe('Groups (4) must divide the input channels (6). Set Groups to a divisor of 6, such as 3, or In channels to a multiple of 4, such as 8.');
-    expect(pageErrorText(e, 'zh')).toBe('输入通道数（6）必须能被分组数（4）整除。请把分组数设为 6 的因数，如 3，或把输入通道数改为 4 的倍数，如 8。');
+    // 3 divides 6 but not the 4 output channels: the groups offered divide both.
+    expect(pageErrorText(e, 'en')).toBe('Groups (4) must divide the input channels (6). Set Groups to a divisor of both 6 and 4, such as 2, or In channels to a multiple of 4, such as 8.');
+    expect(pageErrorText(e, 'zh')).toBe('输入通道数（6）必须能被分组数（4）整除。请把分组数设为 6 和 4 的公因数，如 2，或把输入通道数改为 4 的倍数，如 8。');
     const one = layer({ inChannels: 1, outChannels: 2, groups: 2 });
     expect(pageErrorText(one, 'en')).toMatch(/^Groups \(2\) must divide the input channels \(1\)\. Set Groups to 1, or In channels to a multiple of 2, such as 2\.$/);
+  });
+
+  it('groups advice never leads into a second refusal: what it offers satisfies both channel counts at once (review 40)', () => {
+    const layer = (patch: Partial<State>): ConvError => { const r = buildLayer({ ...defaultState(), ...patch }); if (r.ok) throw new Error('accepted'); return r.error; };
+    // ?i=5&k=3&s=1&p=0&ci=4&co=1&g=3: "a divisor of 4, such as 2" met "Groups (2) must divide the output channels (1)".
+    const e = layer({ inChannels: 4, outChannels: 1, groups: 3 });
+    expect(pageErrorText(e, 'en')).toBe('Groups (3) must divide the input channels (4) and the output channels (1). Set Groups to 1, or In and Out channels to multiples of 3, such as 6 and 3.');
+    expect(pageErrorText(e, 'zh')).toBe('输入通道数（4）和输出通道数（1）都必须能被分组数（3）整除。请把分组数设为 1，或把输入和输出通道数都改为 3 的倍数，如 6 和 3。');
+    expect(e.hint).toBe('use groups among 1 (it must divide both channel counts, 4 and 1), or channel counts that are multiples of 3, such as inChannels 6 and outChannels 3');
+    // Every suggestion, taken as it is written, is a layer the library accepts.
+    const offered = (text: string) => {
+      const groups = /Set Groups to (?:a divisor of (?:both )?[\d and]+, such as )?(\d+)/.exec(text)![1];
+      const counts = /such as (\d+)(?: and (\d+))?\.$/.exec(text)!;
+      return { groups: Number(groups), counts: [Number(counts[1]), Number(counts[2] ?? counts[1])] };
+    };
+    for (const [ic, oc, g] of [[4, 1, 3], [6, 4, 4], [4, 6, 4], [4, 4, 3], [3, 3, 2], [12, 8, 8], [8, 12, 3], [5, 10, 4]]) {
+      const err = layer({ inChannels: ic, outChannels: oc, groups: g });
+      const text = pageErrorText(err, 'en');
+      const o = offered(text);
+      expect(buildLayer({ ...defaultState(), inChannels: ic, outChannels: oc, groups: o.groups }).ok, `${text} (groups)`).toBe(true);
+      const both = /In and Out/.test(text);
+      const [inC, outC] = both ? o.counts : /or In channels/.test(text) ? [o.counts[0], oc] : [ic, o.counts[0]];
+      expect(buildLayer({ ...defaultState(), inChannels: inC, outChannels: outC, groups: g }).ok, `${text} (channels)`).toBe(true);
+    }
+  });
+
+  it('a range of one value is said as that value: "set Output padding to 0", not "to at most 0" (review 40)', () => {
+    // Transposed, stride 1, output padding 1: only 0 is valid.
+    const e = refusal(() => convTransposeGeometry({ inputShape: [1, 1, 3, 3], weightShape: [1, 1, 3, 3] }, { outputPadding: 1 }));
+    expect(e.code).toBe('OUTPUT_PADDING');
+    expect(pageErrorText(e, 'en')).toBe('H: output padding 1 must be smaller than the stride (1) or the dilation rate (1); set Output padding to 0.');
+    expect(pageErrorText(e, 'zh')).toBe('高度方向上，输出填充 1 必须小于步长（1）或膨胀率（1）；请把输出填充设为 0。');
+    // Stride 3: 0 to 2, said as a bound.
+    const s3 = refusal(() => convTransposeGeometry({ inputShape: [1, 1, 3, 3], weightShape: [1, 1, 3, 3] }, { stride: 3, outputPadding: 4 }));
+    expect(pageErrorText(s3, 'en')).toMatch(/; set Output padding to at most 2\.$/);
+    expect(pageErrorText(s3, 'zh')).toMatch(/；请把输出填充设为不超过 2。$/);
+    // The same for a crop that only no padding leaves room for (1 cell: no padding at all).
+    const crop = refusal(() => convTransposeGeometry({ inputShape: [1, 1, 1, 1], weightShape: [1, 1, 1, 1] }, { padding: 1 }));
+    expect(crop.code).toBe('OUTPUT_TOO_SMALL');
+    expect(pageErrorText(crop, 'en', 'both', 'padding')).toMatch(/Set Padding to 0\.$/);
+    expect(pageErrorText(crop, 'zh', 'both', 'padding')).toMatch(/请把填充减到 0。$/);
+    // And for a kernel that only 1 fits (a 1-cell input, no padding, tour's one control).
+    const k = refusal(() => convGeometry({ inputShape: [1, 1, 1, 1], weightShape: [1, 1, 3, 3] }));
+    expect(pageErrorText(k, 'en', 'both', 'kernel')).toMatch(/Set Kernel size to 1\.$/);
+    expect(pageErrorText(k, 'zh', 'both', 'kernel')).toMatch(/请把卷积核大小设为 1。$/);
+  });
+
+  it('a target output size refused on one axis names that axis, not both (review 40)', () => {
+    const e = refusal(() => convTransposeGeometry({ inputShape: [1, 1, 3, 3], weightShape: [1, 1, 3, 3] }, { stride: 2, padding: 1, outputSize: [7, 5] }));
+    expect(e.code).toBe('OUTPUT_SIZE');
+    expect(pageErrorText(e, 'en')).toBe('Target output H = 7 cannot be produced; with these settings it can be 5 to 6.');
+    expect(pageErrorText(e, 'zh')).toBe('高度方向上无法得到目标输出 7；按当前设置只能是 5 到 6。');
   });
 });

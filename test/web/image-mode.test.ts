@@ -191,14 +191,14 @@ describe('image mode', () => {
       return page.textContent('[data-image-error]');
     };
     await set('#groups', '2');
-    expect(await said('This layer cannot run: Groups (2) must divide the input channels (3). Set Groups to a divisor of 3, such as 1, or In channels to a multiple of 2, such as 4.')).toBe('This layer cannot run: Groups (2) must divide the input channels (3). Set Groups to a divisor of 3, such as 1, or In channels to a multiple of 2, such as 4.');
+    expect(await said('This layer cannot run: Groups (2) must divide the input channels (3) and the output channels (3). Set Groups to 1, or In and Out channels to a multiple of 2, such as 4.')).toBe('This layer cannot run: Groups (2) must divide the input channels (3) and the output channels (3). Set Groups to 1, or In and Out channels to a multiple of 2, such as 4.');
     // Channels other than the picture's: the layer is still refused rather than run per colour.
     await set('#in-ch', '4');
     await set('#out-ch', '4');
     await set('#groups', '3');
-    expect(await said('This layer cannot run: Groups (3) must divide the input channels (4). Set Groups to a divisor of 4, such as 2, or In channels to a multiple of 3, such as 6.')).toBe('This layer cannot run: Groups (3) must divide the input channels (4). Set Groups to a divisor of 4, such as 2, or In channels to a multiple of 3, such as 6.');
+    expect(await said('This layer cannot run: Groups (3) must divide the input channels (4) and the output channels (4). Set Groups to a divisor of 4, such as 2, or In and Out channels to a multiple of 3, such as 6.')).toBe('This layer cannot run: Groups (3) must divide the input channels (4) and the output channels (4). Set Groups to a divisor of 4, such as 2, or In and Out channels to a multiple of 3, such as 6.');
     // Said again in the layer form, under the channel fields it is about.
-    expect(await page.textContent('#controls [data-image-refusal]')).toBe('This layer cannot run: Groups (3) must divide the input channels (4). Set Groups to a divisor of 4, such as 2, or In channels to a multiple of 3, such as 6.');
+    expect(await page.textContent('#controls [data-image-refusal]')).toBe('This layer cannot run: Groups (3) must divide the input channels (4) and the output channels (4). Set Groups to a divisor of 4, such as 2, or In and Out channels to a multiple of 3, such as 6.');
     expect(await page.isVisible('#controls [data-image-refusal]')).toBe(true);
     expect(await page.$eval('#controls [data-image-refusal]', (e) => e.previousElementSibling?.getAttribute('data-for'))).toBe('in-ch out-ch groups');
     await set('#groups', '4');
@@ -840,7 +840,7 @@ describe('image mode', () => {
     }));
     expect(last).toBeLessThanOrEqual(first * 1e-10);
     expect(gap).toBeLessThan(1e-3);
-    expect(await page.textContent('[data-learn-progress]')).toBe(`Step ${at}, loss ${sci(last, 2)}: learned. The loss is below 10⁻¹⁰ of the zero kernel’s and every weight is within ${sci(gap, 1)} of the target’s, so the run stops here (Start learning goes on anyway).`);
+    expect(await page.textContent('[data-learn-progress]')).toBe(`Step ${at}, loss ${sci(last, 2)}: learned. The loss is below 10⁻¹⁰ times the zero kernel’s loss and every weight is within ${sci(gap, 1)} of the target’s, so the run stops here (Start learning goes on anyway).`);
     // The loss is orders of magnitude down, and so is the error's contrast on the first step's scale.
     expect(await errorSpread()).toBeLessThan(8);
     // Started again, it goes on (it does not stop at once for being learned already).
@@ -1519,11 +1519,11 @@ describe('image mode', () => {
     await phone.goto(h.url + '?view=image&lang=zh&k=3&s=1&p=1');
     await drawn(phone);
     expect(await phone.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
-    expect(await phone.textContent('#image-output-help')).toBe('点按输出：这个输出像素读取的输入像素会在输入上框出来。行号和列号与 PyTorch 一样从 0 开始。');
+    expect(await phone.textContent('#image-output-help')).toBe('点按某个输出像素：它读取的输入像素会在输入上框出来。行号和列号与 PyTorch 一样从 0 开始。');
     expect(await phone.textContent('[data-image-field] p')).toMatch(/点按图片：一个输出所依赖的像素会被标出来。$/);
     await context.close();
     const { page } = await open('?view=image&lang=en&k=3&s=1&p=1');
-    expect(await page.textContent('#image-output-help')).toMatch(/^Move over the output, or focus it and use the arrow keys/);
+    expect(await page.textContent('#image-output-help')).toMatch(/^Move over an output pixel, or focus the output and pick one with the arrow keys: the input pixels it reads/);
     await page.close();
   }, 60_000);
 

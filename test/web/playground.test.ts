@@ -216,7 +216,7 @@ describe('playground page', () => {
     expect(await attr(page, '#svg-channels', 'aria-label')).toBe(feeds);
     await page.fill('#groups', '4');
     expect(await page.isVisible('#error-banner')).toBe(true);
-    expect(await page.textContent('.field-error[data-for~="groups"]')).toBe('Groups (4) must divide the output channels (6). Set Groups to a divisor of 6, such as 3, or Out channels to a multiple of 4, such as 8.');
+    expect(await page.textContent('.field-error[data-for~="groups"]')).toBe('Groups (4) must divide the output channels (6). Set Groups to a divisor of both 4 and 6, such as 2, or Out channels to a multiple of 4, such as 8.');
     await page.fill('#groups', '1');
     // Transposed with output padding, then with a target size.
     await page.fill('#in-ch', '1');
@@ -340,7 +340,7 @@ describe('playground page', () => {
     // A transposed output padding the library refuses.
     await page.check('#transposed');
     await page.fill('#op-h', '2');
-    expect(await page.textContent('.field-error[data-for~="op-h"]')).toMatch(/output padding 2 must be smaller than the stride \(1\) or the dilation rate \(1\); set Output padding to at most 0/);
+    expect(await page.textContent('.field-error[data-for~="op-h"]')).toMatch(/output padding 2 must be smaller than the stride \(1\) or the dilation rate \(1\); set Output padding to 0\./);
     // A link whose layer is impossible still shows a (dimmed) picture and the reason.
     const second = await open('?i=2x2&k=5&p=0&lang=en');
     expect(await second.page.isVisible('#error-banner')).toBe(true);

@@ -53,14 +53,14 @@ describe('the live line under the Try-it', () => {
       await page.close();
     }, 60_000);
 
-    it(`step 4 (${lang}): the parameter count with its terms I·O·K + biases, as the Formula tab counts it`, async () => {
+    it(`step 4 (${lang}): the parameter count with its terms I·O·K plus biases, as the Formula tab counts it`, async () => {
       const { page, errors } = await h.open(`?tour=4&lang=${lang}`, phone);
       await page.fill('#try-control', '8');
       const e = explain({ input: [5, 5], kernel: 3, padding: 1, inChannels: 3, outChannels: 8, bias: true });
       const [o, i, kh, kw] = e.weightShape!;
       await expect.poll(() => now(page)).toContain(formatNumber(e.params));
       expect(await now(page)).toContain(`${i}·${o}·${kh * kw}`);
-      expect(await now(page)).toContain(`+ ${e.counts!.biases}`);
+      expect(await now(page)).toContain(`${lang === 'en' ? 'plus' : '加上'} ${e.counts!.biases}`);
       expect(await page.textContent('#params-text')).toBe(formatNumber(e.params));
       await placed(page, phone.height);
       expect(errors).toEqual([]);

@@ -5,11 +5,25 @@
  * produce fall back to the library's message (English) or its translated headline (Chinese).
  */
 import type { ConvError } from '../../src/geometry/errors.js';
+import { groupsFit } from '../../src/geometry/options.js';
 import { errorHeadline } from '../../src/i18n/errors.js';
 import { BOUNDS, type Lang } from './state.js';
 import type { TryControl } from './tour/steps.js';
 
 const num = (v: unknown, i: number): number => (Array.isArray(v) ? Number(v[i]) : Number(v));
+
+/**
+ * The values advice allows a field, written right after "set X to" / "设为" (its leading space
+ * included, as each language spaces it): " at most 3", " at least 2" / "不超过 3", "至少 2", or,
+ * where that bound is also the field's own end (the least it takes, for "at most"; the most, for
+ * "at least"), the one value left: " 0" — "set Output padding to 0", not "to at most 0" (review
+ * 40). The one home of the range phrase for every field's advice. `zh`: the Chinese word for the
+ * bound (不超过, 不大于, 最多, 至少).
+ */
+function bound(lang: Lang, side: 'most' | 'least', n: number, end: number, zh = side === 'most' ? '不超过' : '至少'): string {
+  if (side === 'most' ? n <= end : n >= end) return ` ${n}`;
+  return lang === 'zh' ? `${zh} ${n}` : ` ${side === 'most' ? 'at most' : 'at least'} ${n}`;
+}
 
 /**
  * The one control a reader has (a tour step's card offers one, tour/steps.ts TryControl): a
@@ -60,20 +74,24 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both', only: OnlyCont
       const rate = d > 1 && dFit >= 1;
       // With one control: what it can do, the rest of the layer as it is (null: nothing it can do alone).
       const inputFit = ek - pb - pa;
-      const alone = only === 'kernel' ? (zh ? `请把卷积核大小设为不超过 ${Math.floor((padded - 1) / d) + 1}` : `Set Kernel size to at most ${Math.floor((padded - 1) / d) + 1}`)
-        : only === 'dilation' && k > 1 && padded >= k ? (zh ? `请把膨胀率设为不超过 ${Math.floor((padded - 1) / (k - 1))}` : `Set Dilation to at most ${Math.floor((padded - 1) / (k - 1))}`)
-        : only === 'padding' && padOk ? (zh ? `请把填充加到每边至少 ${need}` : `Set Padding to at least ${need} per side`)
-        : only === 'input' && inputFit <= BOUNDS.input[1] ? (zh ? `请把输入大小设为至少 ${inputFit}` : `Set Input size to at least ${inputFit}`)
+      const kAlone = bound(lang, 'most', Math.floor((padded - 1) / d) + 1, BOUNDS.kernel[0]);
+      const dAlone = bound(lang, 'most', Math.floor((padded - 1) / (k - 1)), BOUNDS.dilation[0]);
+      const padNeed = bound(lang, 'least', need, BOUNDS.pad[1]);
+      const alone = only === 'kernel' ? (zh ? `请把卷积核大小设为${kAlone}` : `Set Kernel size to${kAlone}`)
+        : only === 'dilation' && k > 1 && padded >= k ? (zh ? `请把膨胀率设为${dAlone}` : `Set Dilation to${dAlone}`)
+        : only === 'padding' && padOk ? (zh ? `请把填充加到每边${padNeed}` : `Set Padding to${padNeed} per side`)
+        : only === 'input' && inputFit <= BOUNDS.input[1] ? (zh ? `请把输入大小设为${bound(lang, 'least', inputFit, BOUNDS.input[1])}` : `Set Input size to${bound(lang, 'least', inputFit, BOUNDS.input[1])}`)
         : null;
       if (zh) {
         const dil = d > 1 ? `（卷积核 ${k}，膨胀率 ${d}）` : '';
-        const way = `不大于 ${kFit} 的卷积核${rate ? `或不大于 ${dFit} 的膨胀率` : ''}`;
-        const fix = alone ?? (padOk ? `请把填充加到每边至少 ${need}，或改用${way}` : `填充最多每边 ${BOUNDS.pad[1]}，仍然不够；把填充设为每边 ${BOUNDS.pad[1]} 时，可改用${way}`);
+        // A kernel or rate that can only be 1: said as that one value.
+        const way = `${kFit <= BOUNDS.kernel[0] ? `大小为 ${kFit} 的卷积核` : `不大于 ${kFit} 的卷积核`}${rate ? `或${dFit <= BOUNDS.dilation[0] ? `膨胀率 ${dFit}` : `不大于 ${dFit} 的膨胀率`}` : ''}`;
+        const fix = alone ?? (padOk ? `请把填充加到每边${padNeed}，或改用${way}` : `填充最多每边 ${BOUNDS.pad[1]}，仍然不够；把填充设为每边 ${BOUNDS.pad[1]} 时，可改用${way}`);
         return `${axis}方向上，卷积核覆盖 ${ek} 个单元${dil}，而填充后的输入只有 ${padded} 个（${input} + ${pb} + ${pa}）。${fix}。`;
       }
       const dil = d > 1 ? ` (kernel ${k} with dilation rate ${d})` : '';
-      const way = `a kernel of at most ${kFit}${rate ? ` or a dilation rate of at most ${dFit}` : ''}`;
-      const fix = alone ?? (padOk ? `Set Padding to at least ${need} per side, or use ${way}` : `Padding cannot go above ${BOUNDS.pad[1]} per side, which is not enough; at ${BOUNDS.pad[1]}, use ${way}`);
+      const way = `a kernel of${kFit <= BOUNDS.kernel[0] ? ' size' : ''}${bound(lang, 'most', kFit, BOUNDS.kernel[0])}${rate ? ` or a dilation rate of${bound(lang, 'most', dFit, BOUNDS.dilation[0])}` : ''}`;
+      const fix = alone ?? (padOk ? `Set Padding to${padNeed} per side, or use ${way}` : `Padding cannot go above ${BOUNDS.pad[1]} per side, which is not enough; at ${BOUNDS.pad[1]}, use ${way}`);
       return `${axis}: the kernel covers ${ek} cells${dil} but the padded input has only ${padded} (${input} + ${pb} + ${pa}). ${fix}.`;
     }
     case 'SAME_STRIDED': {
@@ -94,10 +112,10 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both', only: OnlyCont
       const op = num(v.outputPadding, ax);
       const s = num(v.stride, ax);
       const d = num(v.dilation, ax);
-      const max = Math.max(s, d) - 1;
+      const max = bound(lang, 'most', Math.max(s, d) - 1, BOUNDS.outputPadding[0]);
       return zh
-        ? `${axis}方向上，输出填充 ${op} 必须小于步长（${s}）或膨胀率（${d}）；请把输出填充设为不超过 ${max} 的数。`
-        : `${axis}: output padding ${op} must be smaller than the stride (${s}) or the dilation rate (${d}); set Output padding to at most ${max}.`;
+        ? `${axis}方向上，输出填充 ${op} 必须小于步长（${s}）或膨胀率（${d}）；请把输出填充设为${max}。`
+        : `${axis}: output padding ${op} must be smaller than the stride (${s}) or the dilation rate (${d}); set Output padding to${max}.`;
     }
     case 'OUTPUT_SIZE': {
       const want = num(v.outputSize, ax);
@@ -109,26 +127,41 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both', only: OnlyCont
       // Not "the output would have −2 cells": how much the padding crops against what there is.
       const [pb, pa] = [num(v.padding, 0), num(v.padding, 1)];
       const full = num(v.output, 0) + pb + pa;
-      const most = Math.max(0, Math.floor((full - 1) / 2));
+      // At most 0 per side is 0: said as that value ("Set Padding to 0"), with no "per side".
+      const n = Math.max(0, Math.floor((full - 1) / 2));
+      const most = bound(lang, 'most', n, BOUNDS.pad[0], '最多');
       // With the padding alone to change, the rest is not offered.
       const rest = only === 'padding' ? '' : zh ? '，或增大输入、卷积核或步长' : ', or use a larger input, kernel or stride';
       return zh
-        ? `${axis}方向上，填充要裁掉 ${pb + pa} 个单元（${pb} + ${pa}），而转置卷积只得到 ${full} 个，输出一个也不剩。请把填充减到每边最多 ${most}${rest}。`
-        : `${axis}: Padding crops ${pb + pa} cells (${pb} + ${pa}) but the transposed convolution produces only ${full}, so no output is left. Set Padding to at most ${most} per side${rest}.`;
+        ? `${axis}方向上，填充要裁掉 ${pb + pa} 个单元（${pb} + ${pa}），而转置卷积只得到 ${full} 个，输出一个也不剩。请把填充减到${n > BOUNDS.pad[0] ? '每边' : ''}${most}${rest}。`
+        : `${axis}: Padding crops ${pb + pa} cells (${pb} + ${pa}) but the transposed convolution produces only ${full}, so no output is left. Set Padding to${most}${n > BOUNDS.pad[0] ? ' per side' : ''}${rest}.`;
     }
     case 'GROUPS': {
-      const g = num(v.groups, 0);
-      const isIn = v.inChannels !== undefined;
-      const c = num(isIn ? v.inChannels : v.outChannels, 0);
-      // What would be valid: the largest divisor of the channel count below g, or g's next multiple.
-      const fit = Math.max(...Array.from({ length: Math.min(g, c) }, (_, i) => i + 1).filter((d) => c % d === 0));
-      const up = Math.ceil(c / g) * g;
+      // Groups must divide both channel counts at once: advice about one count alone led into the
+      // other's refusal (4 → 1 channels, groups 3: "a divisor of 4, such as 2" gave "Groups (2) must
+      // divide the output channels (1)"). What fits both comes from the library's groupsFit, the
+      // rule's one home; an error without both counts (an older library's) takes the fallback.
+      const f = groupsFit(num(v.inChannels, 0), num(v.outChannels, 0), num(v.groups, 0));
+      const { inChannels: ic, outChannels: oc, groups: g } = f;
+      if (!(ic >= 1 && oc >= 1 && g >= 1) || (!f.refused.inChannels && !f.refused.outChannels)) return fallback(e, lang);
+      const [inBad, outBad] = [f.refused.inChannels, f.refused.outChannels];
+      const { inChannels: mi, outChannels: mo } = f.multiples;
+      // The counts the form takes (a multiple past them is not offered).
+      const reach = (inBad ? mi : ic) <= BOUNDS.layerChannels[1] && (outBad ? mo : oc) <= BOUNDS.layerChannels[1];
       if (zh) {
-        const set = c === 1 ? '请把分组数设为 1' : `请把分组数设为 ${c} 的因数，如 ${fit}`;
-        return `${isIn ? '输入' : '输出'}通道数（${c}）必须能被分组数（${g}）整除。${set}，或把${isIn ? '输入' : '输出'}通道数改为 ${g} 的倍数，如 ${up}。`;
+        const head = inBad && outBad ? `输入通道数（${ic}）和输出通道数（${oc}）都必须能被分组数（${g}）整除` : `${inBad ? `输入通道数（${ic}）` : `输出通道数（${oc}）`}必须能被分组数（${g}）整除`;
+        const set = f.nearest === 1 ? '请把分组数设为 1' : ic === oc ? `请把分组数设为 ${ic} 的因数，如 ${f.nearest}` : `请把分组数设为 ${ic} 和 ${oc} 的公因数，如 ${f.nearest}`;
+        const counts = !reach ? '' : inBad && outBad
+          ? `，或把输入和输出通道数都改为 ${g} 的倍数，如 ${mi === mo ? mi : `${mi} 和 ${mo}`}`
+          : `，或把${inBad ? '输入' : '输出'}通道数改为 ${g} 的倍数，如 ${inBad ? mi : mo}`;
+        return `${head}。${set}${counts}。`;
       }
-      const set = c === 1 ? 'Set Groups to 1' : `Set Groups to a divisor of ${c}, such as ${fit}`;
-      return `Groups (${g}) must divide the ${isIn ? 'input' : 'output'} channels (${c}). ${set}, or ${isIn ? 'In' : 'Out'} channels to a multiple of ${g}, such as ${up}.`;
+      const head = inBad && outBad ? `Groups (${g}) must divide the input channels (${ic}) and the output channels (${oc})` : `Groups (${g}) must divide the ${inBad ? `input channels (${ic})` : `output channels (${oc})`}`;
+      const set = f.nearest === 1 ? 'Set Groups to 1' : ic === oc ? `Set Groups to a divisor of ${ic}, such as ${f.nearest}` : `Set Groups to a divisor of both ${ic} and ${oc}, such as ${f.nearest}`;
+      const counts = !reach ? '' : inBad && outBad
+        ? mi === mo ? `, or In and Out channels to a multiple of ${g}, such as ${mi}` : `, or In and Out channels to multiples of ${g}, such as ${mi} and ${mo}`
+        : `, or ${inBad ? 'In' : 'Out'} channels to a multiple of ${g}, such as ${inBad ? mi : mo}`;
+      return `${head}. ${set}${counts}.`;
     }
     case 'PADDING_MODE': {
       // The picture's Padding mode menu (image mode). A transposed layer's refusal carries the mode

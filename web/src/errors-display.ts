@@ -4,7 +4,9 @@
  * the figure only says the picture is the last valid one.
  */
 import { byId, setAttr, setHidden, setText } from './dom-write.js';
+import type { ConvError } from '../../src/geometry/errors.js';
 import { pageErrorText } from './error-text.js';
+import { buildLayer } from './layer.js';
 import { t } from './i18n.js';
 import type { State } from './state.js';
 import { store } from './store.js';
@@ -25,10 +27,26 @@ export function errorSlot(control: string): HTMLElement | null {
   return null;
 }
 
-/** Whether height and width have the same settings (as every tour step's layer has). */
+/**
+ * Whether height and width have the same settings (as every tour step's layer has). A transposed
+ * layer sized by a target output size has it per axis (target H 7, W 5 refused "H and W = 7",
+ * review 40) in place of the output padding, which it then does not use.
+ */
 function square(s: State): boolean {
   const same = (v: readonly number[]) => v[0] === v[1];
-  return same(s.input) && same(s.kernel) && same(s.stride) && same(s.dilation) && same(s.outputPadding) && s.pad[0] === s.pad[2] && s.pad[1] === s.pad[3];
+  const sized = s.transposed && s.useTarget ? same(s.target) : same(s.outputPadding);
+  return same(s.input) && same(s.kernel) && same(s.stride) && same(s.dilation) && sized && s.pad[0] === s.pad[2] && s.pad[1] === s.pad[3];
+}
+
+/**
+ * The library stops at the first axis it refuses. A target output size refused on H may be wrong
+ * on W too, with another number: the W refusal, found by asking again with H's target in range
+ * (null: W's is fine, or the refusal is not a target's on H), so each wrong axis is said.
+ */
+function alsoWidth(s: State, e: ConvError): ReturnType<typeof buildLayer> | null {
+  if (e.code !== 'OUTPUT_SIZE' || e.axis !== 'H' || !s.transposed || !s.useTarget || typeof e.values.min !== 'number') return null;
+  const r = buildLayer({ ...s, target: [e.values.min, s.target[1]] });
+  return !r.ok && r.error.code === 'OUTPUT_SIZE' && r.error.axis === 'W' ? r : null;
 }
 
 /**
@@ -85,6 +103,14 @@ export function showErrors(): void {
     if (trySlot) {
       if (!said) slotText.set(trySlot, [message]);
     } else put(layerError.control, said ? null : message, slot);
+    // Target H and W both refused, with different numbers (the form's; the tour has no target):
+    // W's said too, under its own box, unless a box there holds no number (said alone, as above).
+    const width = trySlot || square(state) ? null : alsoWidth(state, layerError.error);
+    if (width && !width.ok) {
+      const wSlot = errorSlot(width.control);
+      const wSaid = wSlot === slot ? said : wSlot !== null && (slotText.get(wSlot)?.length ?? 0) > 0;
+      put(width.control, wSaid ? null : pageErrorText(width.error, state.lang), wSlot);
+    }
   }
   for (const [slot, messages] of slotText) setText(slot, messages.join(' '));
   for (const el of Array.from(document.querySelectorAll<HTMLElement>('[aria-invalid="true"]'))) if (!invalid.has(el)) el.removeAttribute('aria-invalid');

@@ -25,7 +25,8 @@ const distinct = (xs: string[]) => [...new Set(xs)];
 
 /** The axis's formula with its numbers and result, as the Formula tab writes it: "o = ⌊(5 + 2·1 − 3)/2⌋ + 1 = 3" ("o = i" gives "o = 5", not "o = 5 = 5"). */
 function calculation(a: AxisExplanation): string {
-  const lhs = a.formula.split(' = ')[0];
+  // The library writes the guide's primes in ASCII (o' = s(i' − 1) + k); the page writes p′, i′.
+  const lhs = a.formula.split(' = ')[0].replace(/([A-Za-z])'/g, '$1′');
   return a.substituted === String(a.output) ? `${lhs} = ${a.output}` : `${lhs} = ${a.substituted} = ${a.output}`;
 }
 
@@ -36,9 +37,10 @@ function caseName(a: AxisExplanation, e: Explanation): string {
 }
 
 /**
- * The weights as the step's I·O·K: input channels · output channels · kernel cells ("3·4·9"),
- * the factors of the library's weight shape ([O, I/g, kH, kW]; transposed, PyTorch's [I, O/g, kH,
- * kW]); its own count when the shape does not multiply out to it (it always should).
+ * The weights as the step's I·O·K and their count: input channels · output channels · kernel
+ * cells ("3·4·9 = 108", as the step's text writes 3·64·9 = 1728), the factors of the library's
+ * weight shape ([O, I/g, kH, kW]; transposed, PyTorch's [I, O/g, kH, kW]); the count alone when
+ * the shape does not multiply out to it (it always should).
  */
 function weightTerms(e: Explanation): string {
   const shape = e.weightShape;
@@ -47,7 +49,7 @@ function weightTerms(e: Explanation): string {
   const [first, second, ...k] = shape;
   const [i, o] = e.transposed ? [first, second] : [second, first];
   const cells = k.reduce((p, x) => p * x, 1);
-  return i * o * cells === weights ? `${i}·${o}·${cells}` : formatNumber(weights);
+  return i * o * cells === weights ? `${i}·${o}·${cells} = ${formatNumber(weights)}` : formatNumber(weights);
 }
 
 /** The numbers a step's live line may quote, for the layer the state draws (null: the layer is refused, and the control's message says why). */

@@ -111,18 +111,28 @@ export const TOUR: TourStep[] = [
     id: 'channels',
     title: { en: 'Channels and the number of weights', zh: '通道与权重个数' },
     text: {
-      en: 'An input usually has several channels (a colour image has 3). Each kernel has one {k}×{k} slice per input channel: as drawn here, each channel is multiplied by its own slice and the shares add up to one output cell; each output channel has a kernel of its own. A layer of 64 kernels of 3×3 on 3 input channels therefore holds I·O·K = 3·64·9 = {params} weights (bias not counted).',
-      zh: '输入通常有多个通道（彩色图片有 3 个）。每个卷积核在每个输入通道上各有一个 {k}×{k} 的卷积核切片：如图，每个通道与自己的卷积核切片相乘，各通道的结果求和，得到输出中的一个单元；有几个输出通道就有几个卷积核。所以 64 个 3×3 卷积核作用在 3 个输入通道上，共有 I·O·K = 3·64·9 = {params} 个权重（不计偏置）。',
+      en: 'An input usually has several channels (a colour image has 3). Each kernel has one {k}×{k} slice per input channel: as drawn here, each channel is multiplied by its own slice and the shares add up to one output cell; each output channel has a kernel of its own. A layer of 64 kernels of 3×3 on 3 input channels therefore holds I·O·K = 3·64·9 = {weights} weights, plus one bias per output channel: {weights} + 64 = {params} parameters.',
+      zh: '输入通常有多个通道（彩色图片有 3 个）。每个卷积核在每个输入通道上各有一个 {k}×{k} 的卷积核切片：如图，每个通道与自己的卷积核切片相乘，各通道的结果求和，得到输出中的一个单元；有几个输出通道就有几个卷积核。所以 64 个 3×3 卷积核作用在 3 个输入通道上，共有 I·O·K = 3·64·9 = {weights} 个权重，加上每个输出通道一个偏置，参数量为 {weights} + 64 = {params}。',
     },
     // {hi}: the control's upper bound (the page draws every channel's kernel and matrix rows, so 64 is out of reach).
     // The count is the live line's, under the control (the Formula tab is a screen below on a phone).
     tryIt: { en: 'Change the output channels (up to {hi}: more would not fit) and watch the parameter count below.', zh: '改变输出通道数（这里最多 {hi} 个，再多图里就放不下了），看下面的参数量如何变化。' },
-    now: { en: 'Now: {params} parameters = {weights} weights{biases|, no bias| + 1 bias| + # biases}', zh: '现在：参数量 {params} = {weights} 个权重{biases|，无偏置| + 1 个偏置| + # 个偏置}' },
+    // As the text counts them: the weights I·O·K first, then the biases, then the parameters. Words,
+    // not signs, between the counts: a chain "108 weights + 4 biases = 112 parameters" is one formula
+    // to keepFormulas (keep-together.ts), held whole past the card's edge at 1440 × 900; each count
+    // is held to its noun instead (a phone broke "+ 4 / biases").
+    now: {
+      en: 'Now: I·O·K = {weights}\u00a0weights{biases|, no bias: {params}\u00a0parameters|, plus 1\u00a0bias: {params}\u00a0parameters|, plus #\u00a0biases: {params}\u00a0parameters}',
+      zh: '现在：I·O·K = {weights}\u00a0个权重{biases|，无偏置，参数量为 {params}|，加上 1\u00a0个偏置，参数量为 {params}|，加上 #\u00a0个偏置，参数量为 {params}}',
+    },
     control: 'outChannels',
     query: 'i=5&k=3&s=1&p=1&ci=3&co=4&n=1',
     figure: 'channels',
     tab: 'formula',
-    vars: () => ({ k: 3, params: explain({ input: [32, 32], kernel: 3, padding: 1, inChannels: 3, outChannels: 64 }).paramsWithoutBias }),
+    vars: () => {
+      const e = explain({ input: [32, 32], kernel: 3, padding: 1, inChannels: 3, outChannels: 64, bias: true });
+      return { k: 3, weights: e.paramsWithoutBias, params: e.params };
+    },
   },
   {
     id: 'matrix',
