@@ -98,11 +98,12 @@ function keyParts(sc: SceneLayout, prims: readonly Prim[]): KeyParts {
 }
 
 /**
- * The planes' window and the key's window of a laid-out figure (and the key's parts), or null when
- * it has no key below its planes (nothing to split). `frames` are primitives of frames (the step
- * counter's widest text is in the last one), so the planes' window holds every frame.
+ * The planes' window (and `body`, the same without the figure's title above them and the step
+ * counter beside them) and the key's window of a laid-out figure (and the key's parts), or null
+ * when it has no key below its planes (nothing to split). `frames` are primitives of frames (the
+ * step counter's widest text is in the last one), so the planes' window holds every frame.
  */
-export function classicCrop(sc: SceneLayout, frames: readonly Prim[]): { planes: Box; key: Box; parts: KeyParts } | null {
+export function classicCrop(sc: SceneLayout, frames: readonly Prim[]): { planes: Box; body: Box & { planeTop: number }; key: Box; parts: KeyParts } | null {
   const planes = Object.values(sc.planes ?? {}).filter((p): p is Plane => p !== undefined);
   if (planes.length === 0) return null;
   const bottom = Math.max(...planes.map((p) => p.oy + planeHeight(p)));
@@ -112,19 +113,36 @@ export function classicCrop(sc: SceneLayout, frames: readonly Prim[]): { planes:
   // a parameter line (not centred), is the key's.
   let split = bottom + 4;
   for (const p of sc.base) if (p.type === 'text' && p.anchor === 'middle' && p.y > bottom && p.y <= bottom + 8 + p.size * 1.43) split = Math.max(split, p.y + p.size * 0.3 + 2);
-  let right = 0;
+  // The figure's title ("transposed convolution", "drawn as a stride-1 convolution over the
+  // zero-inserted input"), lines at the left above the top plane's centred label: the body leaves
+  // it out (the phone tour's card says what is drawn, and the planes take its height).
+  const top = Math.min(...planes.map((p) => p.oy));
+  let labelTop = Infinity;
+  for (const p of [...sc.base, ...frames]) if (p.type === 'text' && p.anchor === 'middle' && p.y <= top) labelTop = Math.min(labelTop, p.y - p.size);
+  const above = [...sc.base, ...frames].filter((p): p is Extract<Prim, { type: 'text' }> => p.type === 'text' && p.y <= top && p.y - p.size < labelTop);
+  const titled = labelTop < Infinity && above.length > 0 && above.every((p) => p.anchor === 'start' && p.y <= labelTop);
+  const bodyTop = titled ? Math.max(0, Math.floor(labelTop - M)) : 0;
+  // The frames' text above the top plane is the step counter ("step 3/36", right of the output's
+  // label): the body leaves it out too (the phone's player bar counts the steps), as it widened
+  // the planes' window by a tenth.
+  const counter = (p: Prim) => p.type === 'text' && p.y <= top && frames.includes(p);
+  let right = 0, bodyRight = 0;
   const key: Prim[] = [];
   for (const p of [...sc.base, ...frames]) {
     const [, y0, x1] = extent(p);
     // The background rectangle covers everything: it belongs to neither part.
     if (p.type === 'rect' && p.w >= sc.width && p.h >= sc.height) continue;
     if (y0 >= split) key.push(p);
-    else right = Math.max(right, x1);
+    else {
+      right = Math.max(right, x1);
+      if ((!titled || !above.includes(p as Extract<Prim, { type: 'text' }>)) && !counter(p)) bodyRight = Math.max(bodyRight, x1);
+    }
   }
   const keyBox = windowOf(key, sc);
   if (!keyBox) return null;
   return {
     planes: { x: 0, y: 0, w: Math.min(sc.width, Math.ceil(right + M)), h: Math.ceil(split) },
+    body: { x: 0, y: bodyTop, w: Math.min(sc.width, Math.ceil(bodyRight + M)), h: Math.ceil(split) - bodyTop, planeTop: top },
     key: keyBox,
     parts: keyParts(sc, key),
   };

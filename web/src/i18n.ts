@@ -88,6 +88,8 @@ const en = {
   rfStack: 'Stacked layers see more: tour part {n}, or load a model.',
   rfField: 'Receptive field',
   rfAlone: 'For one output of this layer alone.',
+  // The Formula panel's lead under the stacked-layers figure (tour part 12): what the panel describes, and the stack's reach.
+  rfStackShown: 'The figure stacks three {k} layers (rates {r} on the left, 1, 2, 5 on the right). This panel describes one layer of rate {d} alone; the three of rates {r} together reach {span}×{span} input cells.',
   matrix: 'Convolution matrix',
   matrixC: 'C (the convolution: z = C·x)',
   matrixCT: 'Cᵀ (the transposed convolution: x = Cᵀ·z)',
@@ -152,6 +154,9 @@ const en = {
   // (figure-draw.ts stepSentence), e.g. '8 with input cells', '1 with a padding zero'.
   stepOutput: 'Output ({o}) = sum of {n} products: {reads}, {zeros}.',
   stepOutputValue: 'Values: {sum} = {v}.',
+  // The tap target that opens the step sentence a phone's tour cuts at two lines (stage-fit.ts), and closes it again.
+  stepTextMore: 'more ▾',
+  stepTextLess: 'less ▴',
   stepChannels: 'Output ({o}) of output channel {oc} = sum over its {c} input channels{drawn}, {n} {productWord} each ({total} in all): per channel {reads} and {zeros}.',
   // Every product reads the same source (input cells only, or zeros only): {all} says so rather
   // than counting "0 with zeros" or "0 with input cells".
@@ -403,6 +408,7 @@ const zh: Record<Exclude<keyof typeof en, keyof typeof ZH_FROM_LIBRARY>, string>
   rfStack: '多层堆叠后感受野更大：见导览第 {n} 节，或载入模型。',
   rfField: '感受野',
   rfAlone: '以上为本层单独时一个输出的感受野。',
+  rfStackShown: '图中堆叠了三层 {k} 卷积（左边膨胀率为 {r}，右边为 1、2、5）。本面板只描述其中膨胀率为 {d} 的一层；膨胀率为 {r} 的三层合起来覆盖 {span}×{span} 个输入单元。',
   matrix: '卷积矩阵',
   matrixC: 'C（卷积：z = C·x）',
   matrixCT: 'Cᵀ（转置卷积：x = Cᵀ·z）',
@@ -458,6 +464,8 @@ const zh: Record<Exclude<keyof typeof en, keyof typeof ZH_FROM_LIBRARY>, string>
   matrixCellInputChannel: '{v} = 输入通道 {c} 的单元 ({o})',
   stepOutput: '输出 ({o}) = {n} 个乘积之和：其中 {reads}，{zeros}。',
   stepOutputValue: '数值：{sum} = {v}。',
+  stepTextMore: '展开 ▾',
+  stepTextLess: '收起 ▴',
   stepChannels: '输出通道 {oc} 在 ({o}) 处的值 = {c} 个输入通道{drawn}各 {n} 个乘积之和（共 {total} 个）：每个通道的乘积中，{reads}，{zeros}。',
   stepOutputAll: '输出 ({o}) = {n} 个乘积之和，{all}。',
   stepChannelsAll: '输出通道 {oc} 在 ({o}) 处的值 = {c} 个输入通道{drawn}各 {n} 个乘积之和（共 {total} 个），{all}。',

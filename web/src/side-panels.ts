@@ -15,7 +15,9 @@ import { byId, select, setAttr, setHidden, setText, setValue } from './dom-write
 import { t } from './i18n.js';
 import { matrixCaption, vectorCell } from './matrix-view.js';
 import type { MatrixView } from './matrix-view.js';
+import { listText } from './list-text.js';
 import { paletteOf } from './palette.js';
+import { stackReach } from './stack-figure.js';
 import { channelSlice } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import { store } from './store.js';
@@ -177,8 +179,25 @@ function drawFormula(s: StageScene): void {
     setText(cells[2 * i + 1], v);
   });
   const note = box.querySelector('#rf-stack');
-  // The row's field is one output's of this layer alone; a stack's grows, shown elsewhere.
-  if (note) setText(note, `${t(lang, 'rfAlone')}${lang === 'zh' ? '' : ' '}${t(lang, 'rfStack', { n: STACK_PART })}`);
+  // The row's field is one output's of this layer alone; a stack's grows, shown elsewhere. Where
+  // the stage shows that stack (tour part 12), the note leads the panel and says what it describes:
+  // one layer of the figure's rate, not the three the figure stacks (review 40: it read as the
+  // figure's own numbers, a 9×9 input and a 7×7 field under a stack reaching 19×19).
+  if (note) {
+    const stacked = store.state.figure === 'stack';
+    if (stacked) {
+      const [H] = s.layer.axes;
+      const d = Math.max(1, H.dilation);
+      const rates = listText([d, d, d], lang);
+      const span = stackReach([d, d, d], H.kernel).span;
+      setText(note, t(lang, 'rfStackShown', { d, r: rates, span, k: `${H.kernel}×${H.kernel}` }));
+    } else setText(note, `${t(lang, 'rfAlone')}${lang === 'zh' ? '' : ' '}${t(lang, 'rfStack', { n: STACK_PART })}`);
+    note.classList.toggle('rf-lead', stacked);
+    if (stacked !== (note === box.firstElementChild)) {
+      if (stacked) box.prepend(note);
+      else dl.after(note);
+    }
+  }
   const items = ul.children;
   while (items.length > e.lines.length) items[items.length - 1].remove();
   e.lines.forEach((line, i) => {

@@ -65,6 +65,8 @@ const KEY_TEXT_PX = 12;
 const SIDE_TEXT_PX = MIN_TEXT_PX * 1.03;
 /** The gap between the planes and the key beside them, in CSS pixels. */
 const SIDE_GAP = 16;
+/** The same on a phone, whose width the planes' cells need (the kernel's own margin adds to it). */
+const PHONE_SIDE_GAP = 8;
 /** The least share of the stage's width the planes keep when the key goes beside them. */
 const SIDE_MIN_PLANES = 0.35;
 /**
@@ -187,6 +189,8 @@ export class ClassicStage {
   /** Whether draw() laid the figure out since it was last fitted. */
   private unfitted = false;
 
+  /** Whether the planes are shown as their body (crop.body: no title, no step counter), the phone tour's layout. */
+  private bodyShown = false;
   /** Whether the legend is among the key's parts shown beside the planes. */
   private besideLegend = false;
   /** The parameter lines shown now under the figure (rebuilt only when they change). */
@@ -314,7 +318,10 @@ export class ClassicStage {
     const sc = this.scene;
     if (!sc || frame === this.shown) return;
     this.shown = frame;
-    const prims = sc.frame(Math.max(0, Math.min(frame, sc.frameCount - 1)));
+    let prims = sc.frame(Math.max(0, Math.min(frame, sc.frameCount - 1)));
+    // The planes' body (the phone tour) leaves the step counter out, as the player bar counts.
+    const body = this.bodyShown ? this.crop?.body : undefined;
+    if (body) prims = prims.filter((p) => p.type !== 'text' || p.y > body.planeTop);
     this.overlay.replaceChildren(...nodesOf(prims));
     this.svg.setAttribute('data-frame', String(frame));
   }
@@ -384,10 +391,13 @@ export class ClassicStage {
    */
   private scaleFor(k: number, how: Layout): number {
     const sc = this.scene!;
-    const view = how === 'whole' ? undefined : this.crop?.planes;
+    const body = how === 'beside' && isPhone(this.fitted) ? this.crop?.body : undefined;
+    const view = how === 'whole' ? undefined : body ?? this.crop?.planes;
+    // The body shows no step counter (the frame's text above the planes).
+    const frame = sc.frame(0).filter((p) => !body || p.type !== 'text' || p.y > body.planeTop);
     let smallest = Infinity;
-    for (const p of [...sc.base, ...sc.frame(0)]) {
-      if (p.type !== 'text' || (view && p.y > view.y + view.h)) continue;
+    for (const p of [...sc.base, ...frame]) {
+      if (p.type !== 'text' || (view && (p.y > view.y + view.h || p.y < view.y))) continue;
       // Numbers printed in cells grow only as far as their cell holds them, whatever the textScale:
       // asking more of them would only widen the figure (and shrink everything else).
       if (/^×?-?[\d.]+$/.test(p.text)) continue;
@@ -471,10 +481,15 @@ export class ClassicStage {
    * unless that leaves them under SIDE_MIN_PLANES of the width (0).
    */
   private placeBeside(w: number, h: number, crop: NonNullable<ReturnType<typeof classicCrop>>, phone = false): number {
-    const view = crop.planes;
+    // On a phone the planes without the figure's title: in the tour (the one place a phone shows
+    // them beside the key) the card says what is drawn, and the title's lines, a third of the
+    // planes' height at the text scale a phone needs, left the cells 9–16 px wide (review 40, tour
+    // step 10: the `a` of the output padding dropped, its cells too narrow to hold it).
+    const view = phone ? crop.body : crop.planes;
     // On a phone the legend and the kernel at the phone key's text size, the parameter lines
     // under the figure as text (placeKey), and the planes no smaller than a phone shows them.
     const textPx = phone ? KEY_TEXT_PX : SIDE_TEXT_PX;
+    const gap = phone ? PHONE_SIDE_GAP : SIDE_GAP;
     const minPlanes = phone ? PHONE_MIN_PLANES : SIDE_MIN_PLANES;
     const sized = (ps: (Part | null)[]) => ps.filter((p): p is Part => p !== null).map((p) => ({ p, s: p.minText > 0 ? textPx / p.minText : 1 }));
     const width = (ps: { p: Part; s: number }[]) => Math.max(0, ...ps.map(({ p, s }) => p.w * s));
@@ -486,7 +501,7 @@ export class ClassicStage {
     const ways = phone ? [[sized([legend, kernel]), []], [sized([kernel]), []]] : [[sized([linesBox, legend, kernel]), []], [sized([legend, kernel]), sized([linesBox])]];
     for (const [col, under] of ways) {
       if (phone && best) break;
-      const room = w - SIDE_GAP - width(col);
+      const room = w - gap - width(col);
       const underH = under.length ? height(under) + 8 : 0;
       if (col.length === 0 || room < minPlanes * w || height(col) > h || width(under) > w) continue;
       let k = Math.min(room / view.w, (h - underH) / view.h);
@@ -499,7 +514,7 @@ export class ClassicStage {
     this.besideLegend = legend !== null && col.some(({ p }) => p === legend);
     const colH = height(col);
     const top = Math.max(view.h * k, colH);
-    const W = Math.floor(Math.max(view.w * k + SIDE_GAP + width(col), width(under)));
+    const W = Math.floor(Math.max(view.w * k + gap + width(col), width(under)));
     const H = Math.floor(top + (under.length ? height(under) + 8 : 0));
     this.svg.setAttribute('viewBox', `${view.x} ${view.y} ${W / k} ${H / k}`);
     this.svg.style.width = `${W}px`;
@@ -511,9 +526,9 @@ export class ClassicStage {
         y += p.h * s + 8;
       }
     };
-    stack(col, view.w * k + SIDE_GAP, (top - colH) / 2);
+    stack(col, view.w * k + gap, (top - colH) / 2);
     stack(under, 0, top + 8);
-    this.showBeside(view, at);
+    this.showBeside(view, at, phone);
     return k;
   }
 
@@ -521,7 +536,12 @@ export class ClassicStage {
    * Shows the key's windows beside the planes (`at`: each part, where it goes and its scale, in
    * the figure's units) and clips the drawing to the planes' window `view`; null: the whole drawing.
    */
-  private showBeside(view: { x: number; y: number; w: number; h: number } | null, at: { p: Part; x: number; y: number; r: number }[] = []): void {
+  private showBeside(view: { x: number; y: number; w: number; h: number } | null, at: { p: Part; x: number; y: number; r: number }[] = [], body = false): void {
+    // The step counter comes or goes with the body: the frame is drawn again (fit() paints it).
+    if (body !== this.bodyShown) {
+      this.bodyShown = body;
+      this.shown = -1;
+    }
     if (!view) {
       this.planes.removeAttribute('clip-path');
       if (this.side.firstChild) this.side.replaceChildren();

@@ -395,14 +395,36 @@ export function mountStageCue(): () => void {
 
 /**
  * On a phone in the tour the step sentence keeps two lines (style.css), so the card under it stays
- * put; a longer sentence ends in "…" and a tap opens it whole (another closes it). Screen readers
- * read it whole either way.
+ * put; a longer sentence (tour step 8 with its values: "… Values: 0·9 + …") is cut there, and a
+ * "more ▾" tab at the end of its second line (style.css, data-clamped) says a tap opens it whole;
+ * opened, it ends in "less ▴", which closes it. Screen readers read it whole either way.
  */
 export function mountStepSentence(): void {
   const p = byId('step-text');
+  let queued = false;
+  const mark = (): void => {
+    queued = false;
+    const open = p.hasAttribute('data-open');
+    // Measured only while cut (a closed sentence that overflows its two lines); an opened one was.
+    const cut = !open && p.textContent !== '' && p.scrollHeight > p.clientHeight + 1;
+    p.toggleAttribute('data-clamped', cut);
+    const word = open ? t(store.state.lang, 'stepTextLess') : cut ? t(store.state.lang, 'stepTextMore') : null;
+    if (word === null) p.removeAttribute('data-more');
+    else if (p.getAttribute('data-more') !== word) p.setAttribute('data-more', word);
+  };
+  const later = (): void => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(mark);
+  };
+  // The sentence changes with each step of the animation and with the language; the lines it takes with the width.
+  new MutationObserver(later).observe(p, { childList: true, characterData: true, subtree: true });
+  window.addEventListener('resize', later);
   p.addEventListener('click', () => {
     const open = p.hasAttribute('data-open');
     if (!open && p.scrollHeight <= p.clientHeight + 1) return;
     p.toggleAttribute('data-open', !open);
+    mark();
   });
+  later();
 }

@@ -14,7 +14,7 @@ import type { AxisExplanation, Explanation } from '../../../src/arithmetic/expla
 import { formatNumber, t as libraryT } from '../../../src/i18n/index.js';
 import { buildLayer } from '../layer.js';
 import type { State } from '../state.js';
-import { fill } from './steps.js';
+import { fill, stackField } from './steps.js';
 import type { TourStep } from './steps.js';
 
 const size = (xs: readonly number[]) => xs.join('×');
@@ -77,6 +77,11 @@ export function nowVars(s: State): Record<string, string | number> | null {
     params: formatNumber(e.params),
     weights: weightTerms(e),
     biases: e.bias ? e.counts?.biases ?? 0 : 0,
+    // Three 3-tap layers of the rate set on the first axis (tour part 12's stack): the span and the cells never read.
+    ...(() => {
+      const f = stackField(Array<number>(3).fill(e.axes[0].dilation));
+      return { stackSpan: f.span, stackHoles: f.holes };
+    })(),
   };
 }
 

@@ -41,7 +41,8 @@ export interface TourStep {
    * The live line under the step's control: what the layer the figure draws gives now, in the
    * step's terms, filled from the library for the current settings (now-line.ts names what each
    * {name} is: {in} → {out}, {case}, {calc}, {weights} …). None where the figure itself is the
-   * answer (the overlaps, the stacked layers) or the control changes no size.
+   * answer (the overlaps) or the control changes no size. The stacked layers have one: their prose
+   * gives rate 2's numbers, and a reader who set rate 3 read them beside a figure of rate 3's.
    */
   now?: Words;
 }
@@ -50,7 +51,7 @@ export interface TourStep {
 const out = (o: Parameters<typeof explain>[0]) => explain(o).output[0];
 
 /** Exact span and holes of the receptive field of stacked 3-tap dilated layers (1-D), from the library. */
-function stackField(rates: number[]): { span: number; holes: number } {
+export function stackField(rates: number[]): { span: number; holes: number } {
   const layers: ConvLayerDef[] = rates.map((d, i) => ({
     kind: 'conv', name: `rate${i + 1}`, op: 'conv', inputs: [i === 0 ? 'x' : `rate${i}`], outChannels: 1, kernel: [3], stride: [1], dilation: [d],
     padding: { pairs: [[d, d]] }, groups: 1, bias: false,
@@ -260,10 +261,15 @@ export const TOUR: TourStep[] = [
     id: 'gridding',
     title: { en: 'Stacking dilation rates, and gridding', zh: '堆叠不同膨胀率的卷积层与网格效应' },
     text: {
-      en: 'Stacking dilated layers grows the receptive field quickly, but the rates matter: three 3×3 layers of rate 2 reach across {span} input cells on each axis, {holes|and every one of them is read|yet one of those {span} positions is never read — the gridding effect|yet # of those {span} positions are never read — the gridding effect}. Rates 1, 2, 5 reach across {span2} cells and {holes2|leave no holes|leave one hole|leave # holes}.',
-      zh: '堆叠多层空洞卷积能让感受野迅速变大，但膨胀率要选好：三层膨胀率为 2 的 3×3 卷积在每个方向上跨越 {span} 个输入单元，{holes|其中每个位置都读得到|其中却有 # 个位置始终读不到——这就是网格效应|其中却有 # 个位置始终读不到——这就是网格效应}。膨胀率取 1、2、5 时，跨越 {span2} 个单元，{holes2|没有空洞|只留下 # 个空洞|留下 # 个空洞}。',
+      en: 'Stacking dilated layers grows the receptive field quickly, but the rates matter: at rate 2, three 3×3 layers reach across {span} input cells on each axis, {holes|and every one of them is read|yet one of those {span} positions is never read — the gridding effect|yet # of those {span} positions are never read — the gridding effect}. Rates 1, 2, 5 reach across {span2} cells and {holes2|leave no holes|leave one hole|leave # holes}.',
+      zh: '堆叠多层空洞卷积能让感受野迅速变大，但膨胀率要选好：膨胀率为 2 时，三层 3×3 卷积在每个方向上跨越 {span} 个输入单元，{holes|其中每个位置都读得到|其中却有 # 个位置始终读不到——这就是网格效应|其中却有 # 个位置始终读不到——这就是网格效应}。膨胀率取 1、2、5 时，跨越 {span2} 个单元，{holes2|没有空洞|只留下 # 个空洞|留下 # 个空洞}。',
     },
     tryIt: { en: 'Change the dilation rate and watch which input cells one output reads.', zh: '改变膨胀率，看一个输出读取了哪些输入单元。' },
+    // The rate the reader set, stacked three times (the figure's left), in the prose's terms.
+    now: {
+      en: 'Now: at rate {d}, three layers reach across {stackSpan} cells{stackHoles|, every one of them read|, yet one is never read|, yet # are never read}',
+      zh: '现在：膨胀率为 {d} 时，三层跨越 {stackSpan} 个单元{stackHoles|，每个位置都读得到|，其中 1 个位置始终读不到|，其中 # 个位置始终读不到}',
+    },
     control: 'dilation',
     query: 'i=9&k=3&s=1&p=0&d=2',
     figure: 'stack',
