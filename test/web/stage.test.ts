@@ -244,10 +244,12 @@ describe('the stage', () => {
         const svg = document.querySelector<SVGSVGElement>('#svg-classic')!;
         const vb = svg.getAttribute('viewBox')!.split(' ').map(Number);
         const k = svg.getBoundingClientRect().width / vb[2];
-        // Every text in the planes' window (title, subtitle, plane labels, step counter).
+        // Every text in the planes' window (title, subtitle, plane labels, step counter; the phone
+        // tour's window starts below the title and leaves the counter out, classic-crop.ts body).
         // (Numbers printed in cells, with numbers on, are as large as their cells hold.)
+        const inWindow = (t: Element) => Number(t.getAttribute('y')) >= vb[1] && Number(t.getAttribute('y')) <= vb[1] + vb[3];
         const sizes = Array.from(svg.querySelectorAll('text'))
-          .filter((t) => Number(t.getAttribute('y')) <= vb[1] + vb[3] && !/^×?-?[\d.]+$/.test(t.textContent ?? ''))
+          .filter((t) => inWindow(t) && !/^×?-?[\d.]+$/.test(t.textContent ?? ''))
           .map((t) => ({ text: t.textContent, px: Number(t.getAttribute('font-size')) * k }));
         const key = document.querySelector('#classic-key')!;
         // The key's texts on screen: its parameter lines (page text) and, in the legend's and the
