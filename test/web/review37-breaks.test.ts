@@ -46,14 +46,18 @@ describe('review 37: line breaks', () => {
   });
 
   it('on a phone, tour step 6 in Chinese prints 步长 whole in the classic figure’s subtitle', async () => {
-    const { page, errors } = await h.open('?tour=6&lang=zh', { width: 390, height: 844 });
+    // At 320 px: since the phone tour's window leaves the figure's title out (classic-crop.ts body),
+    // the text scale follows the planes alone and at 390 px the subtitle fits on one line.
+    const { page, errors } = await h.open('?tour=6&lang=zh', { width: 320, height: 844 });
     // The figure's texts in drawing order; the subtitle is the run of them that spells the label.
     const texts = await page.$$eval('#svg-classic text', (ts) => ts.map((t) => t.textContent ?? ''));
-    const subtitle = label('zh', 'directViewUnit');
-    const from = texts.findIndex((t, i) => t.length > 0 && subtitle.startsWith(t) && texts.slice(i).some((_, j) => texts.slice(i, i + j + 1).join('') === subtitle));
+    // (Compared without spaces: a line may end where a space stood, before "1 的卷积".)
+    const bare = (x: string) => x.replace(/\s/g, '');
+    const subtitle = bare(label('zh', 'directViewUnit'));
+    const from = texts.findIndex((t, i) => t.length > 0 && subtitle.startsWith(bare(t)) && texts.slice(i).some((_, j) => bare(texts.slice(i, i + j + 1).join('')) === subtitle));
     expect(from).toBeGreaterThanOrEqual(0);
     let to = from + 1;
-    while (texts.slice(from, to).join('') !== subtitle) to++;
+    while (bare(texts.slice(from, to).join('')) !== subtitle) to++;
     const lines = texts.slice(from, to);
     // Wrapped on the phone (else nothing was tested), and no term cut.
     expect(lines.length).toBeGreaterThan(1);
