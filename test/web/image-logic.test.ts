@@ -19,7 +19,7 @@ import { pictureTensor, toGrey } from '../../web/src/image/picture.js';
 import { pictureGeometry, pictureLayer } from '../../web/src/image/picture-layer.js';
 import { centreCrop, resize2x, shrinkToFit } from '../../web/src/image/resize.js';
 import { LAYER_HDC, LAYER_STACK, STACKS, fullSpan, layerStacks, ratesText, stackField, stackNetwork } from '../../web/src/image/stack-field.js';
-import { stackReach } from '../../web/src/stack-figure.js';
+import { stackReach } from '../../web/src/stack-reach.js';
 import { overlapCounts } from '../../web/src/image/upsample.js';
 import { defaultState, parseQuery } from '../../web/src/state.js';
 

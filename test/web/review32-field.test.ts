@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { buildNetwork } from '../../src/network/build.js';
 import { exactField } from '../../src/network/receptive.js';
 import type { ConvLayerDef } from '../../src/network/types.js';
-import { stackReach } from '../../web/src/stack-figure.js';
+import { stackReach } from '../../web/src/stack-reach.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 

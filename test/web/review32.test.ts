@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BOUNDS } from '../../web/src/state.js';
-import { stackReach } from '../../web/src/stack-figure.js';
+import { stackReach } from '../../web/src/stack-reach.js';
 import { startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 

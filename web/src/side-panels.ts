@@ -17,7 +17,7 @@ import { matrixCaption, vectorCell } from './matrix-view.js';
 import type { MatrixView } from './matrix-view.js';
 import { listText } from './list-text.js';
 import { paletteOf } from './palette.js';
-import { stackReach } from './stack-figure.js';
+import { stackReach } from './stack-reach.js';
 import { channelSlice } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import { store } from './store.js';

@@ -6,28 +6,14 @@
  * axes' patterns, since every layer is separable in its cells. Read cells are filled, the holes —
  * the gridding pattern — are left empty.
  */
-import { buildNetwork } from '../../src/network/build.js';
-import { receptiveField } from '../../src/network/receptive.js';
-import type { ConvLayerDef } from '../../src/network/types.js';
 import { el } from './dom.js';
 import { t } from './i18n.js';
 import { phraseNodes, plainText } from './keep-together.js';
 import { listText } from './list-text.js';
+import { stackReach } from './stack-reach.js';
 import type { Palette } from './palette.js';
 import type { StageScene } from './stage-scene.js';
 import type { Lang } from './state.js';
-
-/** Start, span and hole positions (relative to start) of one output of the stack, on one axis. */
-export function stackReach(rates: number[], kernel: number): { span: number; holes: number[] } {
-  const layers: ConvLayerDef[] = rates.map((d, i) => ({
-    kind: 'conv', name: `rate${i + 1}`, op: 'conv', inputs: [i === 0 ? 'x' : `rate${i}`], outChannels: 1, kernel: [kernel], stride: [1], dilation: [d],
-    padding: { pairs: [[0, 0]] }, groups: 1, bias: false,
-  }));
-  const reach = rates.reduce((s, d) => s + d * (kernel - 1), 0);
-  const rf = receptiveField(buildNetwork({ input: { name: 'x', shape: [1, 1, reach + 1] }, layers }));
-  const phase = rf.axes[0].exact.phases[0];
-  return { span: phase.span, holes: phase.holePositions };
-}
 
 export class StackFigure {
   readonly element: HTMLElement;

@@ -58,6 +58,7 @@ export function nowVars(s: State): Record<string, string | number> | null {
   if (!layer.ok) return null;
   const e = explainGeometry(layer.geometry, s.lang);
   const eq = e.axes.map((a) => a.equivalent);
+  const stack = stackField(Array<number>(3).fill(e.axes[0].dilation));
   return {
     in: size(e.input),
     out: size(e.output),
@@ -78,10 +79,8 @@ export function nowVars(s: State): Record<string, string | number> | null {
     weights: weightTerms(e),
     biases: e.bias ? e.counts?.biases ?? 0 : 0,
     // Three 3-tap layers of the rate set on the first axis (tour part 12's stack): the span and the cells never read.
-    ...(() => {
-      const f = stackField(Array<number>(3).fill(e.axes[0].dilation));
-      return { stackSpan: f.span, stackHoles: f.holes };
-    })(),
+    stackSpan: stack.span,
+    stackHoles: stack.holes,
   };
 }
 

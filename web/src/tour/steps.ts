@@ -6,9 +6,7 @@
  * typed here. Chinese terms follow web/GLOSSARY.md.
  */
 import { explain } from '../../../src/arithmetic/explain.js';
-import { receptiveField } from '../../../src/network/receptive.js';
-import { buildNetwork } from '../../../src/network/build.js';
-import type { ConvLayerDef } from '../../../src/network/types.js';
+import { stackReach } from '../stack-reach.js';
 import type { Figure } from '../state.js';
 
 export type Words = { en: string; zh: string };
@@ -50,15 +48,10 @@ export interface TourStep {
 /** Output size on one axis, from the library's explanation. */
 const out = (o: Parameters<typeof explain>[0]) => explain(o).output[0];
 
-/** Exact span and holes of the receptive field of stacked 3-tap dilated layers (1-D), from the library. */
+/** Span and number of holes of one output's reach through stacked 3-tap dilated layers (1-D), from the library. */
 export function stackField(rates: number[]): { span: number; holes: number } {
-  const layers: ConvLayerDef[] = rates.map((d, i) => ({
-    kind: 'conv', name: `rate${i + 1}`, op: 'conv', inputs: [i === 0 ? 'x' : `rate${i}`], outChannels: 1, kernel: [3], stride: [1], dilation: [d],
-    padding: { pairs: [[d, d]] }, groups: 1, bias: false,
-  }));
-  const rf = receptiveField(buildNetwork({ input: { name: 'x', shape: [1, 1, 64] }, layers }));
-  const ex = rf.axes[0].exact;
-  return { span: ex.maxSize, holes: ex.maxHoles };
+  const r = stackReach(rates, 3);
+  return { span: r.span, holes: r.holes.length };
 }
 
 export const TOUR: TourStep[] = [
