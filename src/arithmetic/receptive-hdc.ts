@@ -7,6 +7,7 @@
  * - it ignores the first rate: [2, 2, 2] passes with M_2 = 2 yet has 6 holes.
  */
 import { ConvError } from '../geometry/errors.js';
+import { gcd } from '../geometry/validate.js';
 
 /** A rate list checked two ways: the HDC heuristic's M_2 and the exact hole count, with caveats where they disagree. */
 export interface HdcReport {
@@ -67,7 +68,6 @@ export function rateOffsets(rates: readonly number[], kernel: number): number[] 
   return [...set].sort((a, b) => a - b);
 }
 
-const gcd = (a: number, b: number): number => (b ? gcd(b, a % b) : a);
 
 /**
  * The HDC heuristic next to the exact hole count for a stack of stride-1 convs with these rates,

@@ -5,13 +5,7 @@
  * a reduced fraction of safe integers.
  */
 import { ConvError } from '../geometry/errors.js';
-
-function gcd(a: number, b: number): number {
-  a = Math.abs(a);
-  b = Math.abs(b);
-  while (b) [a, b] = [b, a % b];
-  return a;
-}
+import { gcd } from '../geometry/validate.js';
 
 export function lcm(a: number, b: number): number {
   return (a / gcd(a, b)) * b;

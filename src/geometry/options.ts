@@ -10,7 +10,7 @@ import type { PoolGeometry } from './pool.js';
 import { convGeometry, convTransposeGeometry } from './torch.js';
 import type { IntOrTuple, PaddingSpec } from './torch.js';
 import type { ConvGeometry, PaddingMode } from './types.js';
-import { int, isInt, perAxis } from './validate.js';
+import { gcd, int, isInt, perAxis } from './validate.js';
 
 /**
  * A convolution stated in words, as `explain`, `trace`, `convMatrix` and the pictures take it:
@@ -213,7 +213,6 @@ export interface GroupsFit {
 }
 
 export function groupsFit(inChannels: number, outChannels: number, groups: number): GroupsFit {
-  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
   const both = gcd(inChannels, outChannels);
   let nearest = 1;
   for (let d = Math.min(groups - 1, both); d > 1; d--) {

@@ -94,6 +94,14 @@ export function perAxis(v: unknown, name: string, rank: number, fallback: number
   });
 }
 
+/** Greatest common divisor of two integers (of their magnitudes; gcd(a, 0) = |a|). */
+export function gcd(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
 export function product(xs: readonly number[]): number {
   let p = 1;
   for (const x of xs) p *= x;
