@@ -29,8 +29,8 @@ const cells = (g: ConvGeometry) => Math.max(g.axes[0].equivalent.gridSize, g.axe
 describe('a classic or flat export the renderer refuses says why, in the page’s language', () => {
   for (const [lang, style, fits, english] of [
     ['en', 'classic', /an input of at most (\d+) along H and W fits, or at this input a stride of at most (\d+)\./, null],
-    ['zh', 'classic', /高度和宽度方向上的输入不超过 (\d+) 就能画出；输入不变时，步长不超过 (\d+) 也可以。/, /[a-z]{3,}/],
-    ['zh', 'flat', /高度和宽度方向上的输入不超过 (\d+) 就能画出；输入不变时，步长不超过 (\d+) 也可以。/, /[a-z]{3,}/],
+    ['zh', 'classic', /把高度和宽度方向上的输入减到不超过 (\d+) 就能画出；输入不变时，把步长减到不超过 (\d+) 也可以。/, /[a-z]{3,}/],
+    ['zh', 'flat', /把高度和宽度方向上的输入减到不超过 (\d+) 就能画出；输入不变时，把步长减到不超过 (\d+) 也可以。/, /[a-z]{3,}/],
   ] as const) {
     it(`${lang}, ${style}: the file is made as on screen, and the line names the size, the limit and what fits`, async () => {
       const { page, errors } = await h.open(`?i=16&k=3&s=5&p=0&t=1&lang=${lang}`);

@@ -43,7 +43,7 @@ describe('the export refusal’s fit, per axis', () => {
     expect(draws({ ...s, stride: [st + 1, st + 1] })).toBe(false);
     // Along H alone it would not fit: W is still too large.
     expect(draws({ ...s, input: [i, 16] })).toBe(false);
-    expect(renderRefusalText(refusalOf(s), 'classic', s, 'zh')).toMatch(/高度和宽度方向上的输入不超过 \d+ 就能画出/);
+    expect(renderRefusalText(refusalOf(s), 'classic', s, 'zh')).toMatch(/把高度和宽度方向上的输入减到不超过 \d+ 就能画出/);
   });
 
   it('a layer too large along W only: the fit names W and changes W alone', () => {

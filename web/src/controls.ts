@@ -7,6 +7,7 @@ import { byId, input, select, setAttr, setChecked, setHidden, setText, setValue 
 import { presetName, t } from './i18n.js';
 import type { MessageKey } from './i18n.js';
 import { PREF, remember } from './prefs.js';
+import { fieldNumberText } from './range-text.js';
 import { BOUNDS, FIGURES, defaultState, layerMatrix } from './state.js';
 import type { Lang, PadMode, State, Theme } from './state.js';
 import { store } from './store.js';
@@ -107,7 +108,7 @@ export function showControlVisibility(): void {
 }
 
 /** A form field's message when it holds no whole number in its range, in `lang`. */
-const fieldMessage = (id: string, lang: Lang) => t(lang, 'fieldNumber', { lo: fields[id].bounds[0], hi: fields[id].bounds[1] });
+const fieldMessage = (id: string, lang: Lang) => fieldNumberText(lang, fields[id].bounds[0], fields[id].bounds[1]);
 
 function readNumber(id: string): void {
   const f = fields[id];

@@ -7,23 +7,11 @@
 import type { ConvError } from '../../src/geometry/errors.js';
 import { groupsFit } from '../../src/geometry/options.js';
 import { errorHeadline } from '../../src/i18n/errors.js';
+import { bound } from './range-text.js';
 import { BOUNDS, type Lang } from './state.js';
 import type { TryControl } from './tour/steps.js';
 
 const num = (v: unknown, i: number): number => (Array.isArray(v) ? Number(v[i]) : Number(v));
-
-/**
- * The values advice allows a field, written right after "set X to" / "设为" (its leading space
- * included, as each language spaces it): " at most 3", " at least 2" / "不超过 3", "至少 2", or,
- * where that bound is also the field's own end (the least it takes, for "at most"; the most, for
- * "at least"), the one value left: " 0" — "set Output padding to 0", not "to at most 0" (review
- * 40). The one home of the range phrase for every field's advice. `zh`: the Chinese word for the
- * bound (不超过, 不大于, 最多, 至少).
- */
-function bound(lang: Lang, side: 'most' | 'least', n: number, end: number, zh = side === 'most' ? '不超过' : '至少'): string {
-  if (side === 'most' ? n <= end : n >= end) return ` ${n}`;
-  return lang === 'zh' ? `${zh} ${n}` : ` ${side === 'most' ? 'at most' : 'at least'} ${n}`;
-}
 
 /**
  * The one control a reader has (a tour step's card offers one, tour/steps.ts TryControl): a

@@ -17,6 +17,7 @@ import type { ConvError } from '../../src/geometry/errors.js';
 import { errorHeadline } from '../../src/i18n/errors.js';
 import { t } from './i18n.js';
 import { buildLayer } from './layer.js';
+import { bound } from './range-text.js';
 import { rendererDraws } from './renderer-fits.js';
 import { BOUNDS, type Lang, type State } from './state.js';
 import { acceptedValues } from './tour/accepted-range.js';
@@ -70,9 +71,12 @@ export function renderRefusalText(e: ConvError, style: RendererStyle, state: Sta
     const along = axes.length > 1 ? t(lang, 'refuseAxesHW') : axis;
     const input = largestFit(state, axes, 'input');
     const stride = largestFit(state, axes, 'stride');
-    const fix = input !== null && stride !== null ? t(lang, 'refuseFitBoth', { i: input, s: stride, axis: along })
-      : input !== null ? t(lang, 'refuseFitInput', { i: input, axis: along })
-      : stride !== null ? t(lang, 'refuseFitStride', { s: stride, axis: along })
+    // Each fit is the most that is drawn: "at most 20", or "1" where that is the least the form takes.
+    const i = input === null ? '' : bound(lang, 'most', input, BOUNDS.input[0]);
+    const s = stride === null ? '' : bound(lang, 'most', stride, BOUNDS.stride[0]);
+    const fix = input !== null && stride !== null ? t(lang, 'refuseFitBoth', { i, s, axis: along })
+      : input !== null ? t(lang, 'refuseFitInput', { i, axis: along })
+      : stride !== null ? t(lang, 'refuseFitStride', { s, axis: along })
       : t(lang, 'refuseFitNone', { style: styleName });
     return `${said}${lang === 'zh' ? '' : ' '}${fix}`;
   }

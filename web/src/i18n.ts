@@ -119,9 +119,10 @@ const en = {
   refuseAxisW: 'W',
   // Both axes too large (a square layer): the fit offered holds along both.
   refuseAxesHW: 'H and W',
-  refuseFitBoth: 'At this stride an input of at most {i} along {axis} fits, or at this input a stride of at most {s}.',
-  refuseFitInput: 'At this stride an input of at most {i} along {axis} fits.',
-  refuseFitStride: 'At this input a stride of at most {s} along {axis} fits.',
+  // {i}, {s}: the fit's range phrase with its leading space (range-text.ts bound): " at most 20", or " 1" where that is the least the form takes.
+  refuseFitBoth: 'At this stride an input of{i} along {axis} fits, or at this input a stride of{s}.',
+  refuseFitInput: 'At this stride an input of{i} along {axis} fits.',
+  refuseFitStride: 'At this input a stride of{s} along {axis} fits.',
   refuseFitNone: 'No smaller input or stride alone makes a “{style}” picture fit: try a smaller kernel size, dilation or padding.',
   refuseOther: 'the renderer refused the “{style}” picture ({msg}).',
   gifAsk: 'This GIF has one frame per step: {n} frames, which take a while to make.',
@@ -140,6 +141,8 @@ const en = {
   errorField: 'A value is not valid (the message is under its field) — the figure shows the last valid one.',
   urlProblem: 'Ignored link values (defaults used):',
   fieldNumber: 'Enter a whole number from {lo} to {hi}.',
+  // A range of one value (range-text.ts): a tour step's control whose layer takes no other.
+  fieldOne: 'Enter {n}, the only value this layer takes.',
   groupsOut: 'Groups ({g}) must divide the {c} output channels',
   matrixTooLarge: 'too large to draw here',
   // The matrix caption's size of the drawn copy, after the real layer's (drawn-channels.ts).
@@ -434,9 +437,9 @@ const zh: Record<Exclude<keyof typeof en, keyof typeof ZH_FROM_LIBRARY>, string>
   refuseAxisH: '高度方向',
   refuseAxisW: '宽度方向',
   refuseAxesHW: '高度和宽度方向',
-  refuseFitBoth: '步长不变时，{axis}上的输入不超过 {i} 就能画出；输入不变时，步长不超过 {s} 也可以。',
-  refuseFitInput: '步长不变时，{axis}上的输入不超过 {i} 就能画出。',
-  refuseFitStride: '输入不变时，{axis}上的步长不超过 {s} 就能画出。',
+  refuseFitBoth: '步长不变时，把{axis}上的输入减到{i} 就能画出；输入不变时，把步长减到{s} 也可以。',
+  refuseFitInput: '步长不变时，把{axis}上的输入减到{i} 就能画出。',
+  refuseFitStride: '输入不变时，把{axis}上的步长减到{s} 就能画出。',
   refuseFitNone: '只减小输入或步长还画不出“{style}”：请减小卷积核大小、膨胀率或填充。',
   refuseOther: '渲染器画不了这张“{style}”（{head}），它的英文说明是“{msg}”。',
   gifAsk: '这个 GIF 每一步一帧，共 {n} 帧，生成要花一些时间。',
@@ -454,6 +457,7 @@ const zh: Record<Exclude<keyof typeof en, keyof typeof ZH_FROM_LIBRARY>, string>
   errorField: '有一个值无效（说明见该输入框下方），图中仍是上一组有效参数的结果。',
   urlProblem: '链接中被忽略的值（已使用默认值）：',
   fieldNumber: '请输入 {lo} 到 {hi} 之间的整数。',
+  fieldOne: '请输入 {n}，这一层只接受这一个值。',
   groupsOut: '分组数 {g} 必须能整除输出通道数 {c}',
   matrixTooLarge: '太大，无法在此绘制',
   matrixCopy: '按图中画出的通道为 {r}×{c}',

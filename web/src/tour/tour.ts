@@ -8,6 +8,7 @@ import { t } from '../i18n.js';
 import { keepFormulas, keptNodes } from '../keep-together.js';
 import type { MessageKey } from '../i18n.js';
 import { optionsOf } from '../layer.js';
+import { fieldNumberText } from '../range-text.js';
 import { BOUNDS, defaultState, parseQuery } from '../state.js';
 import type { Lang, State } from '../state.js';
 import { acceptedRange } from './accepted-range.js';
@@ -375,7 +376,7 @@ export class Tour {
         // which the URL kept and the banner called an invalid combination under "1 to 9").
         const [lo, hi] = controlRange(step, this.host.state());
         if (inp.value.trim() === '' || !Number.isInteger(v) || v < lo || v > hi) {
-          this.host.fieldError(t(lang, 'fieldNumber', { lo, hi }));
+          this.host.fieldError(fieldNumberText(lang, lo, hi));
           keepMessageInSight(err);
           return;
         }
