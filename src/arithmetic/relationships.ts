@@ -11,7 +11,7 @@ import type { AxisGeometry, DirectAxis, TransposedAxis } from '../geometry/types
 
 /** The per-axis numbers a formula reads, in the paper's notation. */
 export interface RelationshipVars {
-  /** Input size (transposed: i', the input of the transposed conv). */
+  /** Input size (transposed: i′, the input of the transposed conv). */
   i: number;
   k: number;
   s: number;
@@ -26,7 +26,7 @@ export interface RelationshipVars {
 export interface Relationship {
   id: number;
   transposed: boolean;
-  /** Formula in the paper's notation (o for direct; o' and i' for transposed). */
+  /** Formula in the paper's notation (o for direct; o′ and i′ for transposed). */
   formula: string;
   /** The right-hand side with numbers in place of the symbols. */
   substitute(v: RelationshipVars): string;
@@ -60,24 +60,24 @@ const direct: Relationship[] = [
   },
 ];
 
-/** Transposed relationships (8–14), in terms of the transposed conv's input i' and output o'. */
+/** Transposed relationships (8–14), in terms of the transposed conv's input i′ and output o′. */
 const transposed: Relationship[] = [
-  { id: 8, transposed: true, formula: "o' = i' + (k − 1)", substitute: (v) => `${v.i} + (${v.k} − 1)`, evaluate: (v) => v.i + v.k - 1 },
-  { id: 9, transposed: true, formula: "o' = i' + (k − 1) − 2p", substitute: (v) => `${v.i} + (${v.k} − 1) − 2·${v.p}`, evaluate: (v) => v.i + v.k - 1 - 2 * v.p },
-  { id: 10, transposed: true, formula: "o' = i'", substitute: (v) => `${v.i}`, evaluate: (v) => v.i },
-  { id: 11, transposed: true, formula: "o' = i' − (k − 1)", substitute: (v) => `${v.i} − (${v.k} − 1)`, evaluate: (v) => v.i - (v.k - 1) },
-  { id: 12, transposed: true, formula: "o' = s(i' − 1) + k", substitute: (v) => `${v.s}·(${v.i} − 1) + ${v.k}`, evaluate: (v) => v.s * (v.i - 1) + v.k },
+  { id: 8, transposed: true, formula: "o′ = i′ + (k − 1)", substitute: (v) => `${v.i} + (${v.k} − 1)`, evaluate: (v) => v.i + v.k - 1 },
+  { id: 9, transposed: true, formula: "o′ = i′ + (k − 1) − 2p", substitute: (v) => `${v.i} + (${v.k} − 1) − 2·${v.p}`, evaluate: (v) => v.i + v.k - 1 - 2 * v.p },
+  { id: 10, transposed: true, formula: "o′ = i′", substitute: (v) => `${v.i}`, evaluate: (v) => v.i },
+  { id: 11, transposed: true, formula: "o′ = i′ − (k − 1)", substitute: (v) => `${v.i} − (${v.k} − 1)`, evaluate: (v) => v.i - (v.k - 1) },
+  { id: 12, transposed: true, formula: "o′ = s(i′ − 1) + k", substitute: (v) => `${v.s}·(${v.i} − 1) + ${v.k}`, evaluate: (v) => v.s * (v.i - 1) + v.k },
   {
     id: 13,
     transposed: true,
-    formula: "o' = s(i' − 1) + k − 2p",
+    formula: "o′ = s(i′ − 1) + k − 2p",
     substitute: (v) => `${v.s}·(${v.i} − 1) + ${v.k} − 2·${v.p}`,
     evaluate: (v) => v.s * (v.i - 1) + v.k - 2 * v.p,
   },
   {
     id: 14,
     transposed: true,
-    formula: "o' = s(i' − 1) + a + k − 2p",
+    formula: "o′ = s(i′ − 1) + a + k − 2p",
     substitute: (v) => `${v.s}·(${v.i} − 1) + ${v.a} + ${v.k} − 2·${v.p}`,
     evaluate: (v) => v.s * (v.i - 1) + v.a + v.k - 2 * v.p,
   },
@@ -124,7 +124,7 @@ export const GENERAL_DIRECT: GeneralFormula<DirectAxis> = {
 };
 
 export const GENERAL_TRANSPOSED: GeneralFormula<TransposedAxis> = {
-  formula: "o' = s(i' − 1) − p_b − p_a + d(k − 1) + 1 + a",
+  formula: "o′ = s(i′ − 1) − p_b − p_a + d(k − 1) + 1 + a",
   substitute: (x) => `${x.stride}·(${x.input} − 1) − ${x.cropBefore} − ${x.cropAfter} + ${x.dilation}·(${x.kernel} − 1) + 1 + ${x.outputPadding}`,
 };
 
@@ -158,7 +158,7 @@ export function relationshipOf(axis: AxisGeometry, pooling = false): number | nu
       if (p === k - 1) return 11;
       return 9;
     }
-    // The direct conv it transposes has input o' and a = (o' + 2p − k) mod s, which equals the output padding.
+    // The direct conv it transposes has input o′ and a = (o′ + 2p − k) mod s, which equals the output padding.
     const a = (((axis.output + 2 * p - k) % s) + s) % s;
     if (a === 0 && axis.outputPadding === 0) return p === 0 ? 12 : 13;
     return 14;

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/arithmetic/explain.js';
+import { GENERAL_TRANSPOSED, RELATIONSHIPS } from '../../src/arithmetic/relationships.js';
 import { ConvError } from '../../src/geometry/errors.js';
 import { convGeometry } from '../../src/geometry/torch.js';
 import { registerStrings, stringKeys, t } from '../../src/i18n/index.js';
@@ -43,7 +44,7 @@ describe('explain output', () => {
   it('explains in Chinese', () => {
     const e = explain({ input: 3, kernel: 3, stride: 2, padding: 1, transposed: true, outputPadding: 1, lang: 'zh', rank: 1 });
     expect(e.lang).toBe('zh');
-    expect(e.lines.every((l) => CJK.test(l) || /^ {2}o'? =/.test(l))).toBe(true);
+    expect(e.lines.every((l) => CJK.test(l) || /^ {2}o′? =/.test(l))).toBe(true);
     expect(e.lines.join('\n')).toContain('关系式 14');
     expect(e.lines.join('\n')).toContain('等价的普通卷积');
     expect(e.lines.join('\n')).toContain('翻转');
@@ -63,12 +64,30 @@ describe('explain output', () => {
     expect(text(3, 'en')).toContain('with 2 zeros inserted between neighbours');
     expect(text(2, 'zh')).toContain('相邻单元之间插入 1 个零');
     // The padding line in plain words; output padding a only when there is some.
-    expect(text(1, 'zh')).toContain("填充 p'：前面补 2 个单元，后面补 2 个");
+    expect(text(1, 'zh')).toContain('填充 p′：前面补 2 个单元，后面补 2 个');
     expect(text(1, 'en')).not.toContain('a = 0');
     // A crop (negative p′) is a signed number, never "补 -1 个单元".
     const crop = explain({ input: 5, kernel: 1, stride: 2, padding: 1, outputPadding: 1, transposed: true, rank: 1, lang: 'zh' }).lines.join('\n');
-    expect(crop).toContain("填充 p'：前 -1，后 -1，末尾再补 a = 1 个单元（后侧合计 0）");
+    expect(crop).toContain('填充 p′：前 -1，后 -1，末尾再补 a = 1 个单元（后侧合计 0）');
     expect(crop).not.toMatch(/补 -\d/);
+  });
+
+  it('writes the guide’s primes as ′ (U+2032) in its text, English and Chinese, as the pictures and the page do', () => {
+    // ĩ', p', o' in ASCII read as quotes in the Formula tab and the CLI, beside the figures' ĩ′ and p′.
+    const ascii = /(?<![A-Za-z])[A-Za-zĩ]'/;
+    for (const lang of ['en', 'zh'] as const) {
+      for (const o of [
+        { input: 4, kernel: 3, stride: 2, padding: 1, transposed: true, rank: 1, lang },
+        { input: 5, kernel: 1, stride: 2, padding: 1, outputPadding: 1, transposed: true, rank: 1, lang },
+        { input: 3, kernel: 3, stride: 2, padding: 0, dilation: 2, outputPadding: 1, transposed: true, rank: 1, lang },
+      ]) {
+        const e = explain(o);
+        const text = [...e.lines, ...e.axes.map((a) => a.formula)].join('\n');
+        expect(text, text).not.toMatch(ascii);
+        for (const name of ['ĩ′ =', 'k′ =', 's′ = 1', 'p′', 'o′ =']) expect(text, `${lang}: ${name}`).toContain(name);
+      }
+    }
+    for (const r of [...RELATIONSHIPS, GENERAL_TRANSPOSED]) expect(r.formula).not.toMatch(ascii);
   });
 
   it('has a Chinese string for every English key', () => {

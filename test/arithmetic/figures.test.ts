@@ -81,7 +81,7 @@ describe('the 19 classic figures', () => {
 
   it('padding_strides_odd_transposed shows relationship 14 with a = 1', () => {
     const e = explain({ input: 3, kernel: 3, stride: 2, padding: 1, transposed: true, outputPadding: 1, rank: 1 });
-    expect(e.axes[0].formula).toBe("o' = s(i' − 1) + a + k − 2p");
+    expect(e.axes[0].formula).toBe('o′ = s(i′ − 1) + a + k − 2p');
     expect(e.axes[0].substituted).toBe('2·(3 − 1) + 1 + 3 − 2·1');
     expect(e.output).toEqual([6]);
   });

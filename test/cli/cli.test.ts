@@ -46,6 +46,20 @@ describe('convkit explain (in process)', () => {
     expect(r.out).toContain('FLOPs = 2·MACs = 162');
   });
 
+  it('writes a transposed layer’s primes as ′, in its text and in trace’s help; its flags and JSON keys stay ASCII', async () => {
+    for (const lang of ['en', 'zh']) {
+      const r = await cli('explain', '--input', '4', '--kernel', '3', '--stride', '2', '--padding', '1', '--transposed', '--lang', lang);
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('o′ = s(i′ − 1) + k − 2p = 2·(4 − 1) + 3 − 2·1 = 7');
+      for (const name of ['ĩ′ = 7', 'k′ = 3', 's′ = 1', 'p′', 'o′ = 7']) expect(r.out, `${lang}: ${name}`).toContain(name);
+      expect(r.out).not.toMatch(/(?<![A-Za-z])[A-Za-zĩ]'/);
+    }
+    const help = await cli('trace', '--help');
+    expect(help.out.replace(/\s+/g, ' ')).toContain('the size i′ it receives');
+    const j = JSON.parse((await cli('explain', '--input', '4', '--kernel', '3', '--stride', '2', '--padding', '1', '--transposed', '--json')).out);
+    expect(Object.keys(j.axes[0].equivalent)).toContain('iTildePrime');
+  });
+
   it('prints JSON equal to the library’s explanation, for every flag', async () => {
     const argv = ['explain', '--input', '5x5', '--kernel', '3', '--stride', '2', '--padding', '1', '--dilation', '2', '--transposed', '--output-padding', '1',
       '--in-channels', '64', '--out-channels', '128', '--groups', '2', '--no-bias', '--batch', '3', '--lang', 'zh', '--json'];

@@ -15,7 +15,7 @@ export type ShapeFlags = Omit<ExplainFlags, 'lang' | 'json'>;
 /** The convolution flags `explain` takes (same names, same syntax), for trace and matrix. */
 export function addShapeFlags(cmd: Command, opts: { pool: boolean }): Command {
   cmd
-    .requiredOption('--input <sizes>', "spatial input size, e.g. 5x5 (transposed: the size i' it receives)")
+    .requiredOption('--input <sizes>', "spatial input size, e.g. 5x5 (transposed: the size i′ it receives)")
     .requiredOption('--kernel <sizes>', 'kernel taps, e.g. 3 or 3x3')
     .option('--stride <sizes>', 'stride (default 1)')
     .option('--padding <padding>', 'padding: 1, 1x2, same, valid or [before,after] pairs (transposed: cells cropped)')

@@ -25,8 +25,7 @@ const distinct = (xs: string[]) => [...new Set(xs)];
 
 /** The axis's formula with its numbers and result, as the Formula tab writes it: "o = ⌊(5 + 2·1 − 3)/2⌋ + 1 = 3" ("o = i" gives "o = 5", not "o = 5 = 5"). */
 function calculation(a: AxisExplanation): string {
-  // The library writes the guide's primes in ASCII (o' = s(i' − 1) + k); the page writes p′, i′.
-  const lhs = a.formula.split(' = ')[0].replace(/([A-Za-z])'/g, '$1′');
+  const lhs = a.formula.split(' = ')[0];
   return a.substituted === String(a.output) ? `${lhs} = ${a.output}` : `${lhs} = ${a.substituted} = ${a.output}`;
 }
 
@@ -69,7 +68,7 @@ export function nowVars(s: State): Record<string, string | number> | null {
     d: perAxis(e.axes.map((a) => a.dilation)),
     foot: size(e.axes.map((a) => a.effectiveKernel)),
     case: distinct(e.axes.map((a) => caseName(a, e))).join(e.lang === 'zh' ? '；' : '; '),
-    // Short, and kept whole (no-break spaces): broken after its first = it left "（o' =" alone at a line's end.
+    // Short, and kept whole (no-break spaces): broken after its first = it left "（o′ =" alone at a line's end.
     calc: distinct(e.axes.map((a) => calculation(a).replace(/ /g, '\u00a0'))).join(e.lang === 'zh' ? '；' : '; '),
     stretched: eq.every((q) => q) ? size(eq.map((q) => q!.iTildePrime)) : '',
     // The zeros put between neighbouring input cells (s − 1): none at stride 1, where the input is not stretched.
