@@ -13,6 +13,7 @@ import { point } from '../../src/render/layout/plane.js';
 import type { Plane } from '../../src/render/layout/plane.js';
 import { over, palette } from '../../src/render/palette.js';
 import { drawFrame } from '../../src/render/raster/draw.js';
+import { textInk, textWidth } from '../../src/render/raster/font.js';
 import { renderPng, renderSvg, sceneOf } from '../../src/render/index.js';
 import type { RenderOptions } from '../../src/render/options.js';
 import type { LinePrim, Prim, Scene } from '../../src/render/scene.js';
@@ -141,6 +142,33 @@ describe("emptyCells: 'joined'", () => {
     expect(tints.length).toBe(2 * 26 - 1);
     for (const p of tints) expect(p.type === 'poly' && p.fill).toEqual(cb.output);
     expect(s.base.some((p) => p.type === 'text' && p.text === 'a')).toBe(false);
+  });
+
+  it('prints the `a` wherever its letter fits inside the cell with room all round, at any textScale: the phone tour draws part 10 at 2.45', () => {
+    // A point inside a convex polygon given clockwise or anticlockwise.
+    const inside = (pts: readonly number[], x: number, y: number) => {
+      const n = pts.length / 2;
+      const sides = new Set<boolean>();
+      for (let i = 0; i < n; i++) {
+        const [x0, y0, x1, y1] = [pts[2 * i], pts[2 * i + 1], pts[(2 * i + 2) % pts.length], pts[(2 * i + 3) % pts.length]];
+        sides.add((x1 - x0) * (y - y0) - (y1 - y0) * (x - x0) > 0);
+      }
+      return sides.size === 1;
+    };
+    for (const t of [1, 1.5, 2.45, 2.8]) {
+      const s = sceneOf(cases[1][1], { emptyCells: 'joined', textScale: t });
+      const marks = s.base.flatMap((p, i) => (p.type === 'text' && p.text === 'a' ? [[p, s.base[i - 1]] as const] : []));
+      // Every `a` cell of this 8×8 grid holds its letter at these sizes (a rule that asked for a
+      // cell twice the text size dropped them all from 2.05 up, the phone's text scale).
+      expect(marks.length, `textScale ${t}`).toBe(15);
+      for (const [p, cell] of marks) {
+        if (p.type !== 'text' || cell.type !== 'poly') throw new Error('an `a` follows its cell');
+        const w = textWidth('a', p.size), ink = textInk('a', p.size);
+        for (const [x, y] of [[p.x - w / 2, p.y + ink.top], [p.x + w / 2, p.y + ink.top], [p.x - w / 2, p.y + ink.bottom], [p.x + w / 2, p.y + ink.bottom]]) {
+          expect(inside(cell.points, x, y), `textScale ${t}: the a at ${p.x.toFixed(1)},${p.y.toFixed(1)}`).toBe(true);
+        }
+      }
+    }
   });
 
   it('changes nothing where the grid has no empty cells, nor in the scatter view', () => {

@@ -200,7 +200,7 @@ describe('the stage', () => {
     }
   });
 
-  it('tints the output padding (a) cells and their legend swatch, so a phone, where no `a` fits in a cell, still shows them (tour step 10)', async () => {
+  it('tints the output padding (a) cells and their legend swatch, so they show where no `a` fits in a cell (tour step 10)', async () => {
     for (const [lang, width, height] of [['en', 390, 844], ['zh', 390, 844], ['en', 1440, 900]] as const) {
       const { page, errors } = await open(`?tour=10&lang=${lang}`, { width, height });
       const m = await page.evaluate(() => {

@@ -6,7 +6,7 @@ import type { CellKind, Trace } from '../../trace/types.js';
 import { label, type Lang } from '../labels.js';
 import type { EmptyCells } from '../options.js';
 import { readableOn, type Palette } from '../palette.js';
-import { textWidth } from '../raster/font.js';
+import { textInk, textWidth } from '../raster/font.js';
 import type { Prim, Rgb } from '../scene.js';
 import { block, centre, point, type Plane } from './plane.js';
 
@@ -62,10 +62,30 @@ export function cellPrims(plane: Plane, r: number, c: number, kind: CellKind | '
   }
   if (empty === 'apart') out.push({ type: 'poly', points: block(plane, r, c, r + 1, c + 1, 0.06), stroke: pal.dashed, strokeWidth: 1, dash: dashOf(kind) });
   else if (kind === 'extra') out.push({ type: 'poly', points, fill: pal.output, fillOpacity: EXTRA_TINT });
-  if (kind === 'extra' && plane.cw >= 20 * scale) {
-    const [x, y] = centre(plane, r, c);
-    out.push({ type: 'text', x, y: y + 4 * scale, text: 'a', size: SIZE.small * scale, color: pal.muted, anchor: 'middle' });
-  }
+  if (kind !== 'extra') return;
+  const size = SIZE.small * scale;
+  const drop = markDrop(plane, 'a', size);
+  if (drop === null) return;
+  const [x, y] = centre(plane, r, c);
+  out.push({ type: 'text', x, y: y + drop, text: 'a', size, color: pal.muted, anchor: 'middle' });
+}
+
+/** The clear room left all round a mark printed in a cell, as a fraction of its text size. */
+const MARK_CLEAR = 0.15;
+
+/**
+ * Where a mark printed in a cell of `plane` has its baseline, below the cell's centre (its ink
+ * centred there), or null where its ink with MARK_CLEAR all round does not fit inside the cell. The
+ * classic theme's cells lean, so the ink's top and bottom corners are what must fit: a glyph
+ * `h` tall takes `skew·h/ch` more of the cell's width. Whether the mark reads at the size a picture
+ * is shown is the caller's to ensure (its textScale), as for all of the picture's text.
+ */
+function markDrop(plane: Plane, text: string, size: number): number | null {
+  const { top, bottom } = textInk(text, size);
+  const h = bottom - top;
+  const m = MARK_CLEAR * size;
+  if (h + 2 * m > plane.ch || textWidth(text, size) + 2 * m + (plane.skew * h) / plane.ch > plane.cw) return null;
+  return -(top + bottom) / 2;
 }
 
 /**

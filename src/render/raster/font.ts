@@ -115,3 +115,19 @@ export function textWidth(text: string, size: number): number {
   for (const ch of text) w += glyph(ch, s).advance;
   return s === size ? w : (w * size) / s;
 }
+
+/**
+ * How far the ink of `text` at `size` reaches above and below its baseline (`top` negative, as
+ * the glyph boxes are), scaled from the nearest generated size as `textWidth` measures.
+ */
+export function textInk(text: string, size: number): { top: number; bottom: number } {
+  const s = snapFontSize(size);
+  let top = 0, bottom = 0;
+  for (const ch of text) {
+    const g = glyph(ch, s);
+    if (g.h === 0) continue;
+    top = Math.min(top, g.y);
+    bottom = Math.max(bottom, g.y + g.h);
+  }
+  return { top: (top * size) / s, bottom: (bottom * size) / s };
+}
