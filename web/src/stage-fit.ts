@@ -300,7 +300,8 @@ const STEP_VIEWS = { pair: 'pair-panel', dilation: 'dilation-view' } as const;
  * the rest a scroll (or the card's button) away; a step without a view shows the stage from its
  * top. On a phone the page
  * scrolls: a step opened from the card below the figure left the player bar half above the
- * screen, so the page is scrolled back until the whole bar shows. The side column shows the tab
+ * screen, so the page is scrolled back until the whole bar shows, and the header above it is
+ * shown whole or not at all. The side column shows the tab
  * the step opened (side-tabs.ts revealSideTab).
  */
 export function revealStep(view: 'pair' | 'dilation' | undefined): void {
@@ -312,7 +313,12 @@ export function revealStep(view: 'pair' | 'dilation' | undefined): void {
   if (phone) {
     const player = stage.querySelector<HTMLElement>('.player');
     const top = player && player.offsetParent ? player.getBoundingClientRect().top : 0;
+    // The page header is then either whole on the screen or wholly above it: a reader who had
+    // scrolled a little to reach Next saw a strip of it cut off over the new step. The nearer
+    // of the two, so the page moves least.
+    const header = document.querySelector('header.top')?.getBoundingClientRect();
     if (top < 0) window.scrollBy({ top: top - 6, behavior });
+    else if (header && header.top < 0 && header.bottom > 0) window.scrollBy({ top: header.bottom < header.height / 2 ? header.bottom : header.top, behavior });
     return;
   }
   const el = view ? document.getElementById(STEP_VIEWS[view]) : null;
