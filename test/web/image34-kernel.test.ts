@@ -84,8 +84,10 @@ describe('image mode kernel editors', () => {
     it(`no two focusable controls share an accessible name (${lang}, ${size.width} px)`, async () => {
       const page = await open(`?view=image&lang=${lang}&k=3`, size);
       const named = await focusableNames(page);
-      // The three editors' cells and the two editable ones' − / + buttons are among them.
-      expect(named.filter((n) => n.what.startsWith('input') && /learn-kernel-w/.test(n.what)).length).toBe(9);
+      // The two editable editors' cells and − / + buttons are among them; the learned kernel's
+      // cells, a display, are no tab stops (learn-tabs41.test.ts).
+      expect(named.filter((n) => n.what.startsWith('input') && /learn-target-w/.test(n.what)).length).toBe(9);
+      expect(named.filter((n) => /learn-kernel-w/.test(n.what)).length).toBe(0);
       expect(named.filter((n) => n.what.includes('[kernelStep]')).length).toBe(4);
       const byName = new Map<string, string[]>();
       for (const { what, name } of named) byName.set(name, [...(byName.get(name) ?? []), what]);

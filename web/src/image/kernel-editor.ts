@@ -127,6 +127,8 @@ export class KernelEditor {
   private readonly steppers: KernelSteppers;
   private chosen = 0;
   private readonly wheel = new WheelSteps();
+  /** A display of weights the reader cannot change (the learned kernel): setReadOnly. */
+  private readOnly = false;
 
   /**
    * `id`: the prefix of its elements' ids; `who`: the kernel's name in words (kernelOfLayer …),
@@ -197,6 +199,7 @@ export class KernelEditor {
         td.append(inp);
         tr.append(td);
         this.inputs.push(inp);
+        this.applyReadOnly(inp);
       }
       this.table.append(tr);
     }
@@ -229,6 +232,17 @@ export class KernelEditor {
     this.inputs.forEach((inp) => inp.setAttribute('aria-label', it(lang, 'weight', { kernel, r: Number(inp.dataset.r) + 1, c: Number(inp.dataset.c) + 1 })));
     this.steppers.setLang(lang, kernel);
     this.sayBadCells();
+  }
+
+  /**
+   * A cell of a read-only display is no tab stop: a keyboard reader went through the learned
+   * kernel's nine cells, which hold nothing to do, between the target and Start. Its number stays
+   * in sight, and in the table a screen reader reads (each cell named by its row and column).
+   */
+  private applyReadOnly(inp: HTMLInputElement): void {
+    inp.readOnly = this.readOnly;
+    if (this.readOnly) inp.tabIndex = -1;
+    else inp.removeAttribute('tabindex');
   }
 
   /** The cell the − / + pair steps: marked in the table (data-chosen) and named by the pair. */
@@ -366,7 +380,8 @@ export class KernelEditor {
 
   /** Read-only display (the learned kernel): its numbers only, without a preset menu that could do nothing. */
   setReadOnly(on: boolean): void {
-    for (const inp of this.inputs) inp.readOnly = on;
+    this.readOnly = on;
+    for (const inp of this.inputs) this.applyReadOnly(inp);
     this.menu.disabled = on;
     this.menuRow.hidden = on;
     if (on) this.presetNote.hidden = true;
