@@ -152,6 +152,40 @@ describe('review 40: the footprint of a tall output on a desktop window', () => 
     }
   }, 120_000);
 
+  it('review 41: frames the part read large enough to find (≥ 16 px on screen), holding it whole, with a cross on it', async () => {
+    // Before, a 3 × 3 footprint on the 512² card was framed 12 map pixels wide: 9 px on screen.
+    const { page, errors } = await h.open(`?${TALL}&lang=en`, DESKTOP);
+    await drawn(page);
+    await page.$eval('canvas[data-image-output]', (c) => scrollBy(0, c.getBoundingClientRect().bottom - innerHeight + 40));
+    // Near the picture's bottom edge (the frame is moved up to stay on the map) and inside it.
+    for (const [y, x] of [[1001, 701], [900, 300]]) {
+      await pointAt(page, y, x);
+      const d = await dock(page, `row ${y}, column ${x}`);
+      expect(d.hidden).toBe(false);
+      const taps = (await page.getAttribute('[data-image-footprint]', 'data-taps'))!.split(' ').map((t) => t.split(',').map(Number));
+      const per = d.map.width / 512;
+      const part = {
+        left: Math.min(...taps.map((t) => t[1])) * per, right: (Math.max(...taps.map((t) => t[1])) + 1) * per,
+        top: Math.min(...taps.map((t) => t[0])) * per, bottom: (Math.max(...taps.map((t) => t[0])) + 1) * per,
+      };
+      expect(d.frames).toHaveLength(1);
+      const [fx, fy, fw, fh] = d.frames[0];
+      const onScreen = (d.map.right - d.map.left) / d.map.width;
+      expect(fw * onScreen, `${y},${x}`).toBeGreaterThanOrEqual(16);
+      expect(fh * onScreen, `${y},${x}`).toBeGreaterThanOrEqual(16);
+      // The frames are written rounded to whole map pixels (layer-view.ts): half a pixel of slack.
+      expect(fx - 0.5).toBeLessThanOrEqual(part.left);
+      expect(fy - 0.5).toBeLessThanOrEqual(part.top);
+      expect(fx + fw + 0.5).toBeGreaterThanOrEqual(part.right);
+      expect(fy + fh + 0.5).toBeGreaterThanOrEqual(part.bottom);
+      // The cross, pink, on the part itself (the frame is larger than it).
+      const mid = await page.$eval('[data-dock-where]', (c, [cx, cy]) => Array.from((c as HTMLCanvasElement).getContext('2d')!.getImageData(cx, cy, 1, 1).data), [Math.floor((part.left + part.right) / 2), Math.floor((part.top + part.bottom) / 2)]);
+      expect(Math.abs(mid[0] - 0xff) + Math.abs(mid[1] - 0x2d) + Math.abs(mid[2] - 0x95), String(mid)).toBeLessThan(40);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('moves to the output’s other corner when the pixel comes under it, and follows the arrow keys', async () => {
     const { page, errors } = await h.open(`?${TALL}&lang=en`, DESKTOP);
     await drawn(page);

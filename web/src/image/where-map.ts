@@ -8,8 +8,16 @@ import type { Footprint } from './footprint.js';
 
 /** The map's width on screen, in CSS pixels, beside the enlargement as wide (image.css --bar-pic). */
 export const WHERE_PX = 64;
-/** The smallest frame drawn, in canvas pixels: a 3 × 3 footprint on a 512-pixel picture is half a pixel. */
-const MIN_FRAME = 12;
+/**
+ * The smallest frame drawn, in canvas pixels: a 3 × 3 footprint on a 512-pixel picture is 0.75 of
+ * one. 24 is 18 CSS px on the desktop's panel (footprint-dock.ts, the map 96 px wide) and 12 on the
+ * phone's bar; at 12 the panel's frame was 9 px, hard to find on a busy picture.
+ */
+const MIN_FRAME = 24;
+/** Half the cross that marks the part read inside a frame drawn larger than it, in canvas pixels. */
+const CROSS = 5;
+/** How dark the veil over the picture outside the frames is (0: none). */
+const VEIL = 0.5;
 
 /**
  * Draws `source` (the input picture's canvas) whole into `map`, at twice the map's CSS width for a
@@ -29,22 +37,48 @@ export function drawWhere(map: HTMLCanvasElement, source: HTMLCanvasElement, fp:
   ctx.drawImage(source, 0, 0, w, h);
   // The source canvas holds one pixel per picture pixel (canvas.ts: a tiny picture is enlarged by CSS).
   const per = scale;
-  const frames: [number, number, number, number][] = [];
-  ctx.lineWidth = 3;
+  type Box = [number, number, number, number];
+  const marks: { frame: Box; part: Box }[] = [];
   for (const [t, b] of fp.rowSpans) {
     for (const [l, r] of fp.colSpans) {
-      // Centred on the part read, at least MIN_FRAME wide, and kept inside the map.
-      const fw = Math.max(MIN_FRAME, (r - l + 1) * per);
-      const fh = Math.max(MIN_FRAME, (b - t + 1) * per);
-      const x = Math.min(w - fw, Math.max(0, ((l + r + 1) / 2) * per - fw / 2));
-      const y = Math.min(h - fh, Math.max(0, ((t + b + 1) / 2) * per - fh / 2));
-      // Dark under pink: the frame shows on light and dark pictures alike.
-      ctx.strokeStyle = '#000';
-      ctx.strokeRect(x - 1.5, y - 1.5, fw + 3, fh + 3);
-      ctx.strokeStyle = '#ff2d95';
-      ctx.strokeRect(x, y, fw, fh);
-      frames.push([x, y, fw, fh]);
+      // The part read, in map pixels. The frame holds it whole: a part smaller than MIN_FRAME gets
+      // a frame of MIN_FRAME grown around its centre (moved, never shrunk, to stay inside the map,
+      // which holds the part too), and a cross on the part itself, since the frame is larger.
+      const part: Box = [l * per, t * per, (r - l + 1) * per, (b - t + 1) * per];
+      const fw = Math.max(MIN_FRAME, part[2]);
+      const fh = Math.max(MIN_FRAME, part[3]);
+      const x = Math.min(w - fw, Math.max(0, part[0] + part[2] / 2 - fw / 2));
+      const y = Math.min(h - fh, Math.max(0, part[1] + part[3] / 2 - fh / 2));
+      marks.push({ frame: [x, y, fw, fh], part });
     }
   }
-  return frames;
+  // The rest of the picture dimmed, the framed parts at full light: the eye goes to them first.
+  ctx.fillStyle = `rgba(0, 0, 0, ${VEIL})`;
+  ctx.fillRect(0, 0, w, h);
+  for (const { frame: [x, y, fw, fh] } of marks) ctx.drawImage(source, x / scale, (y * source.height) / h, fw / scale, (fh * source.height) / h, x, y, fw, fh);
+  // Each line pink over a dark line twice as wide, a dark edge either side of the pink: the marks
+  // show on light and dark pictures alike.
+  const stroke = (width: number, path: () => void) => {
+    ctx.beginPath();
+    path();
+    ctx.lineWidth = 2 * width;
+    ctx.strokeStyle = '#000';
+    ctx.stroke();
+    ctx.lineWidth = width;
+    ctx.strokeStyle = '#ff2d95';
+    ctx.stroke();
+  };
+  for (const { frame: [x, y, fw, fh], part: [px, py, pw, ph] } of marks) {
+    stroke(3, () => ctx.rect(x, y, fw, fh));
+    if (fw === pw && fh === ph) continue;
+    const cx = px + pw / 2;
+    const cy = py + ph / 2;
+    stroke(2, () => {
+      ctx.moveTo(cx - CROSS, cy);
+      ctx.lineTo(cx + CROSS, cy);
+      ctx.moveTo(cx, cy - CROSS);
+      ctx.lineTo(cx, cy + CROSS);
+    });
+  }
+  return marks.map((m) => m.frame);
 }
