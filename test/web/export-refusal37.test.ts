@@ -5,24 +5,14 @@
  * offered a fit along that axis. Checked against the library's own size guard (checkGeometryDrawable).
  */
 import { describe, expect, it } from 'vitest';
-import { ConvError } from '../../src/geometry/errors.js';
 import { checkGeometryDrawable } from '../../src/render/options.js';
 import { renderRefusalText } from '../../web/src/export-refusal.js';
 import { buildLayer } from '../../web/src/layer.js';
 import { defaultState, type State } from '../../web/src/state.js';
+import { refusalOf } from './refusal-of.js';
 
 const state = (input: [number, number]): State => ({ ...defaultState(), input, kernel: [3, 3], stride: [5, 5], pad: [0, 0, 0, 0], transposed: true });
 
-function refusalOf(s: State): ConvError {
-  const r = buildLayer(s);
-  if (!r.ok) throw new Error('not a layer');
-  try {
-    checkGeometryDrawable(r.geometry);
-  } catch (e) {
-    return e as ConvError;
-  }
-  throw new Error('drawn');
-}
 
 const draws = (s: State): boolean => {
   const r = buildLayer(s);

@@ -6,25 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ConvError } from '../../src/geometry/errors.js';
-import { checkGeometryDrawable } from '../../src/render/options.js';
 import { renderRefusalText } from '../../web/src/export-refusal.js';
 import { t } from '../../web/src/i18n.js';
-import { buildLayer } from '../../web/src/layer.js';
 import { fieldNumberText } from '../../web/src/range-text.js';
 import { defaultState, type State } from '../../web/src/state.js';
+import { refusalOf } from './refusal-of.js';
 import { fileHarness } from './harness.js';
 
-function refusalOf(s: State): ConvError {
-  const r = buildLayer(s);
-  if (!r.ok) throw new Error('not a layer');
-  try {
-    checkGeometryDrawable(r.geometry);
-  } catch (e) {
-    return e as ConvError;
-  }
-  throw new Error('drawn');
-}
 
 describe('a number box’s message', () => {
   it('names the one value of a one-value range, and the range otherwise', () => {
