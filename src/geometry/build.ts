@@ -5,7 +5,7 @@
  * numbers; here we only derive, and refuse what no dialect can compute (a kernel larger than the
  * padded input, an empty transposed output).
  */
-import { ConvError, counted } from './errors.js';
+import { atMost, ConvError, counted } from './errors.js';
 import { directOutputSize, effectiveKernel, equivalentPadOf, transposedFullSize, transposedOutputSize, windowSpan } from './sizes.js';
 import type { AxisGeometry, CanonicalAxis, CanonicalSpec, ConvGeometry, ConvGeometryBase, DirectAxis, DirectConvGeometry, EquivalentDirectAxis, TransposedAxis, TransposedConvGeometry } from './types.js';
 
@@ -89,13 +89,14 @@ export function buildAxis(a: CanonicalAxis, index: number, name: string, transpo
     const padded = a.input + a.padBefore + a.padAfter;
     if (padded < ke) {
       const dil = a.dilation > 1 ? ` (kernel ${a.kernel} dilated by ${a.dilation})` : '';
+      const fit = Math.floor((padded - 1) / a.dilation) + 1; // the most taps the padded input holds
       throw new ConvError(
         'KERNEL_TOO_LARGE',
         `kernel extent ${ke}${dil} is larger than the padded input ${padded} (${a.input} + ${a.padBefore} + ${a.padAfter}) on axis ${name}`,
         {
           axis: name,
           values: { input: a.input, kernel: a.kernel, dilation: a.dilation, effectiveKernel: ke, padding: [a.padBefore, a.padAfter] },
-          hint: `use padding ≥ ${Math.ceil((ke - a.input) / 2)} per side${a.dilation > 1 ? ', a smaller dilation' : ''} or a kernel of at most ${counted(Math.floor((padded - 1) / a.dilation) + 1, 'tap')}`,
+          hint: `use padding ≥ ${Math.ceil((ke - a.input) / 2)} per side${a.dilation > 1 ? ', a smaller dilation' : ''} or a kernel of ${atMost(fit, 1, counted(fit, 'tap'))}`,
         },
       );
     }

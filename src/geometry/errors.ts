@@ -121,6 +121,15 @@ export function counted(n: number, one: string, many = `${one}s`): string {
 }
 
 /**
+ * An upper bound in a hint: 'at most 3', or the value alone where it is also the least the option
+ * takes ('use pads of 0', not 'of at most 0'; 'a kernel of 1 tap'). `text`: how the value is
+ * written (default: the number; e.g. `counted(n, 'tap')`).
+ */
+export function atMost(n: number, least: number, text = String(n)): string {
+  return n <= least ? text : `at most ${text}`;
+}
+
+/**
  * Binary data by kind and size ('a Float32Array of 4 values', 'an ArrayBuffer of 16 bytes'), or
  * null for anything else: JSON writes a typed array as an object of indices ({"0":1,"1":0,…}),
  * which says neither what was passed nor how long it was.

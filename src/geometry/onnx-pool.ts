@@ -6,7 +6,7 @@
  * leave padding out of the divisor unless `count_include_pad = 1`.
  */
 import { refuseUnknownOptions } from './options.js';
-import { ConvError, show } from './errors.js';
+import { atMost, ConvError, show } from './errors.js';
 import { axisNames } from './build.js';
 import { effectiveKernel } from './sizes.js';
 import { identityPermutation } from './layout-permute.js';
@@ -125,7 +125,7 @@ export function fromOnnxPool(spec: OnnxPoolSpec): PoolDialectGeometry {
       throw new ConvError('PADDING_TOO_LARGE', `${op}: pads [${pb}, ${pe}] on axis ${names[i]} are not both smaller than the kernel (${k})`, {
         axis: names[i],
         values: { pads, kernel_shape: kernel },
-        hint: `use pads of at most ${k - 1} on this axis`,
+        hint: `use pads of ${atMost(k - 1, 0)} on this axis`,
       });
     }
     const o = ortPoolOutput(I, ke, s, pb, pe, ceil);

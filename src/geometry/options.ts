@@ -237,7 +237,9 @@ export function groupsFit(inChannels: number, outChannels: number, groups: numbe
 function groupsHint(f: GroupsFit): string {
   const { inChannels: mi, outChannels: mo } = f.multiples;
   const counts = f.refused.inChannels && f.refused.outChannels ? `inChannels ${mi} and outChannels ${mo}` : f.refused.inChannels ? `inChannels ${mi}` : `outChannels ${mo}`;
-  return `use groups among ${f.common.join(', ')} (it must divide both channel counts, ${f.inChannels} and ${f.outChannels}), or channel counts that are multiples of ${f.groups}, such as ${counts}`;
+  // 1 always divides both: where it alone does, it is named as the one value ("use groups 1"), not as a list of one.
+  const groups = f.common.length === 1 ? `use groups 1 (the only value that divides both channel counts, ${f.inChannels} and ${f.outChannels})` : `use groups among ${f.common.join(', ')} (it must divide both channel counts, ${f.inChannels} and ${f.outChannels})`;
+  return `${groups}, or channel counts that are multiples of ${f.groups}, such as ${counts}`;
 }
 
 function divisors(n: number): number[] {

@@ -5,7 +5,7 @@
  */
 import { axisNames, directAxisRecord, directEquivalent } from './build.js';
 import { effectiveKernel, windowSpan } from './sizes.js';
-import { ConvError, show } from './errors.js';
+import { atMost, ConvError, show } from './errors.js';
 import type { CanonicalAxis, DirectAxis } from './types.js';
 import { perAxis, shapeOf } from './validate.js';
 
@@ -134,7 +134,7 @@ export function poolGeometry(mode: PoolMode, inputShape: readonly number[], opti
     if (i === 0) throw bad('EMPTY_INPUT', 'input is empty', 'give every spatial axis at least one cell');
     if (mode === 'avg' && rank === 3 && i < k) {
       // ATen's avg_pool3d (only it) also requires the unpadded input to hold the kernel.
-      throw bad('KERNEL_TOO_LARGE', `3-D average pooling kernel ${k} is larger than the input ${i}`, `use a kernel of at most ${i} on this axis`);
+      throw bad('KERNEL_TOO_LARGE', `3-D average pooling kernel ${k} is larger than the input ${i}`, `use a kernel of ${atMost(i, 1)} on this axis`);
     }
     const ke = effectiveKernel(k, d);
     // PyTorch bounds the padding by half the *undilated* kernel, for max pooling too
@@ -144,7 +144,7 @@ export function poolGeometry(mode: PoolMode, inputShape: readonly number[], opti
       throw new ConvError('PADDING_TOO_LARGE', `pooling padding ${p} is more than half the kernel (${k}) on axis ${name}`, {
         axis: name,
         values: { padding: p, kernelSize: k, dilation: d },
-        hint: `use padding ≤ ${maxPad}`,
+        hint: maxPad === 0 ? 'use padding 0' : `use padding ≤ ${maxPad}`,
       });
     }
     const o = poolOutput(i, ke, s, p, p, ceilMode);

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { conv, conv2d, explain, tensor } from '../../src/index.js';
 import { convGeometry } from '../../src/geometry/torch.js';
+import { fromOnnxPool } from '../../src/geometry/onnx-pool.js';
+import { poolGeometry } from '../../src/geometry/pool.js';
 import type { ConvError } from '../../src/geometry/errors.js';
 
 function refusal(f: () => unknown): ConvError {
@@ -21,9 +23,24 @@ describe('refusal wording', () => {
   it('counts one tap in the singular and more in the plural', () => {
     const one = refusal(() => conv(tensor(new Float32Array(16), [1, 1, 4, 4]), tensor(new Float32Array(27), [1, 1, 3, 3, 3])));
     expect(one.code).toBe('KERNEL_TOO_LARGE');
-    expect(one.hint).toMatch(/a kernel of at most 1 tap$/);
+    // One tap is the least kernel: its value alone, not 'at most 1 tap'.
+    expect(one.hint).toMatch(/ or a kernel of 1 tap$/);
     const two = refusal(() => conv2d(tensor(new Float32Array(4), [1, 1, 2, 2]), tensor(new Float32Array(9), [1, 1, 3, 3])));
     expect(two.hint).toMatch(/a kernel of at most 2 taps$/);
+  });
+
+  it('a bound that is also the least value names that value, not "at most" it', () => {
+    // ONNX Runtime wants pads smaller than the kernel: with a kernel of 1 that is 0.
+    const pads = refusal(() => fromOnnxPool({ op: 'MaxPool', xShape: [1, 1, 5, 5], kernel_shape: [1, 1], pads: [1, 0, 0, 0] }));
+    expect([pads.code, pads.hint]).toEqual(['PADDING_TOO_LARGE', 'use pads of 0 on this axis']);
+    const twoPads = refusal(() => fromOnnxPool({ op: 'MaxPool', xShape: [1, 1, 5, 5], kernel_shape: [3, 3], pads: [3, 0, 0, 0] }));
+    expect(twoPads.hint).toBe('use pads of at most 2 on this axis');
+    // PyTorch's pooling padding is at most half the kernel: none for a kernel of 1.
+    expect(refusal(() => poolGeometry('max', [1, 1, 5, 5], { kernelSize: 1, padding: 1 }, 2)).hint).toBe('use padding 0');
+    expect(refusal(() => poolGeometry('max', [1, 1, 5, 5], { kernelSize: 3, padding: 2 }, 2)).hint).toBe('use padding ≤ 1');
+    // 3-D average pooling needs the unpadded input to hold the kernel: an input of 1 holds 1.
+    expect(refusal(() => poolGeometry('avg', [1, 1, 1, 4, 4], { kernelSize: 2 }, 3)).hint).toBe('use a kernel of 1 on this axis');
+    expect(refusal(() => poolGeometry('avg', [1, 1, 3, 4, 4], { kernelSize: 4 }, 3)).hint).toBe('use a kernel of at most 3 on this axis');
   });
 
   it('explain names a negative size as the caller gave it', () => {
@@ -49,7 +66,7 @@ describe('refusal wording', () => {
     // explain / the CLI: groups must divide both counts; "a divisor of 4" alone (2) fails on 1 output channel.
     const both = refusal(() => explain({ input: 5, kernel: 3, inChannels: 4, outChannels: 1, groups: 3 }));
     expect(both.code).toBe('GROUPS');
-    expect(both.hint).toBe('use groups among 1 (it must divide both channel counts, 4 and 1), or channel counts that are multiples of 3, such as inChannels 6 and outChannels 3');
+    expect(both.hint).toBe('use groups 1 (the only value that divides both channel counts, 4 and 1), or channel counts that are multiples of 3, such as inChannels 6 and outChannels 3');
     expect(() => explain({ input: 5, kernel: 3, inChannels: 4, outChannels: 1, groups: 1 })).not.toThrow();
     expect(() => explain({ input: 5, kernel: 3, inChannels: 6, outChannels: 3, groups: 3 })).not.toThrow();
     // A weight [O, C/groups, k…] fixes C/groups: only the input's C over it can pass the channel
