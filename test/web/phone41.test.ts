@@ -6,7 +6,8 @@
  * the phone showed none (the renderer now prints it wherever it fits the cell: empty-cells.test.ts).
  *
  * The playground (outside the tour): the grids' legend, the key to their colours, came after the
- * whole form, 560 px under the figure; it now stands right under the figure.
+ * whole form, 560 px under the figure; it now stands right under the figure. So did the line that
+ * says what a tapped cell reads or feeds (#hover-text): a tap changed text below the screen.
  *
  * A tour step opened with the page scrolled a little (to reach Next) left a strip of the page
  * header cut off above the player bar; the header is now whole on the screen or wholly above it.
@@ -51,6 +52,26 @@ describe('a phone (390×844)', () => {
       expect(m.legend - m.figure, q).toBeGreaterThanOrEqual(0);
       expect(m.legend - m.figure, q).toBeLessThanOrEqual(24);
       expect(m.legend, q).toBeLessThan(m.form);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  for (const lang of ['en', 'zh']) {
+    it(`the playground (${lang}): what a tapped output cell reads is said on the screen, under the figure, before the form`, async () => {
+      const { page, errors } = await h.open(`?i=5x5&k=3&s=2&p=1&lang=${lang}`, PHONE);
+      const box = (await page.$eval('#svg-output', (s) => { const r = s.getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width, h: r.height }; }));
+      // The middle of the 3×3 output: cell (1,1).
+      await page.mouse.click(box.x + box.w / 2, box.y + box.h / 2);
+      await page.waitForFunction(() => (document.getElementById('hover-text')!.textContent ?? '') !== '');
+      const m = await page.evaluate(() => {
+        const rect = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+        return { text: document.getElementById('hover-text')!.textContent, hover: rect('#hover-text'), figure: rect('#figure-box').bottom, form: rect('#controls').top };
+      });
+      expect(m.text).toMatch(lang === 'en' ? /Output \(1,1\)/ : /输出/);
+      expect(m.hover.top).toBeGreaterThanOrEqual(m.figure);
+      expect(m.hover.bottom).toBeLessThanOrEqual(m.form);
+      expect(m.hover.bottom).toBeLessThanOrEqual(PHONE.height);
       expect(errors).toEqual([]);
       await page.close();
     });
