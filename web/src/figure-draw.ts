@@ -3,7 +3,7 @@
  * legend, and each step's highlight, hover text and step sentence.
  */
 import { byId, input, setAttr, setHidden, setText, setValue } from './dom-write.js';
-import { t } from './i18n.js';
+import { t, twoSentences } from './i18n.js';
 import { pairText } from './list-text.js';
 import type { MessageKey } from './i18n.js';
 import { paletteOf, tapFill, tapsShown } from './palette.js';
@@ -83,9 +83,9 @@ export class MainFigure {
     setText(byId('cap-output'), capOutput);
     setAttr(byId('svg-output'), 'data-size', `${H.output}x${W.output}`);
     const help = t(lang, 'cellsHelp');
-    setAttr(views.grid.svg, 'aria-label', `${capGrid}. ${help}`);
-    setAttr(views.kernel.svg, 'aria-label', `${capKernel}. ${help}`);
-    setAttr(views.output.svg, 'aria-label', `${capOutput}. ${help}`);
+    setAttr(views.grid.svg, 'aria-label', twoSentences(lang, capGrid, help));
+    setAttr(views.kernel.svg, 'aria-label', twoSentences(lang, capKernel, help));
+    setAttr(views.output.svg, 'aria-label', twoSentences(lang, capOutput, help));
     setHidden(byId('view-label'), false);
     // A layer of more channels than the pictures hold is drawn as a smaller copy: said under the figure.
     const cut = channelsCutText(s.layer, g, lang);

@@ -12,7 +12,7 @@ import { drawChannels } from './channels-view.js';
 import { channelsCutText } from './drawn-channels.js';
 import { tfCode, torchCode } from './code.js';
 import { byId, select, setAttr, setHidden, setText, setValue } from './dom-write.js';
-import { t } from './i18n.js';
+import { t, twoSentences } from './i18n.js';
 import { matrixCaption, vectorCell } from './matrix-view.js';
 import type { MatrixView } from './matrix-view.js';
 import { listText } from './list-text.js';
@@ -79,7 +79,7 @@ export class SidePanels {
     const mcap = matrixCaption(this.matrix, s.layer, g, lang);
     this.tutorial()?.update(s);
     const mtext = drawn ? mcap : `${mcap} — ${t(lang, 'matrixTooLarge')}`;
-    setText(byId('matrix-caption'), cut ? `${mtext}${lang === 'zh' ? '。' : '. '}${cut}` : mtext);
+    setText(byId('matrix-caption'), cut ? twoSentences(lang, mtext, cut) : mtext);
     setAttr(byId('svg-matrix'), 'aria-label', mcap);
     const chSvg = byId<SVGSVGElement>('svg-channels');
     const sl = channelSlice(s);
