@@ -589,12 +589,12 @@ const zh: Record<Exclude<keyof typeof en, keyof typeof ZH_FROM_LIBRARY>, string>
 registerStrings('en', Object.fromEntries(Object.entries(en).map(([k, v]) => [`page.${k}`, v])));
 registerStrings('zh', Object.fromEntries(Object.entries(zh).map(([k, v]) => [`page.${k}`, v])));
 
-/** A message with `{name}` placeholders filled (values are plain text, numbers as written). */
 /** Two sentences as one text, each language's full stop between them: "A. B" / "甲。乙". */
 export function twoSentences(lang: Lang, first: string, second: string): string {
   return `${first}${lang === 'zh' ? '。' : '. '}${second}`;
 }
 
+/** A message with `{name}` placeholders filled (values are plain text, numbers as written). */
 export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
   const alias: string | undefined = (lang === 'zh' ? (ZH_FROM_LIBRARY as Record<string, string>)[key] : undefined) ?? (FROM_LIBRARY as Record<string, string>)[key];
   const capital = alias?.startsWith('^') ?? false;
