@@ -100,7 +100,7 @@ describe('review 37: line breaks', () => {
     expect(errors).toEqual([]);
   });
 
-  it('on a phone the English tour puts the parameter line away only where it would push the live line off the first screen', async () => {
+  it('on a phone the English tour puts the parameter lines (or one of them) away only where it would push the live line off the first screen', async () => {
     for (const step of [1, 2, 3, 6, 7, 10, 11, 13]) {
       const { page, context } = await h.newPage({ width: 390, height: 844 });
       // Where the page decides there is no room, what the step's control and live line reach with the line still shown.
@@ -119,7 +119,8 @@ describe('review 37: line breaks', () => {
       await page.waitForSelector('body[data-ready="1"]');
       const r = await page.evaluate(() => {
         const lines = document.getElementById('classic-key-lines')!;
-        const shown = !lines.hidden && lines.getBoundingClientRect().height > 0 && !document.getElementById('classic-key')!.hidden;
+        // Whole: every line shown (where there is no room the settings line goes first, tour-key-lines42).
+        const shown = !lines.hidden && lines.getBoundingClientRect().height > 0 && !document.getElementById('classic-key')!.hidden && !document.getElementById('classic-key')!.hasAttribute('data-no-room');
         const lowest = Math.max(...['try-control', 'tour-now'].map((id) => document.getElementById(id)!.getBoundingClientRect().bottom + window.scrollY));
         return { shown, lowest, noRoom: (window as unknown as { noRoom: number[] }).noRoom };
       });

@@ -150,14 +150,18 @@ export function fitFigure(views: Views, again = true): void {
   }
   // That row puts the parameter lines (and the kernel, where it is not beside the planes) on the
   // first screen, but not at the cost of the step's control (a long English step 6 pushed it 90 px
-  // below the screen): without room, the lines go first, then the kernel (style.css), each time
-  // with the figure fitted once more.
+  // below the screen): without room, the layer's settings line goes first, then the other lines,
+  // then the kernel (style.css), each time with the figure fitted once more. The settings are what
+  // the card's prose names (kernel 3, stride 2, padding 1); the transposed steps' second line
+  // (ĩ′, p′, a, s′: the equivalent convolution the figure draws) is what steps 6, 7 and 10 teach,
+  // and dropping both left English readers without it where Chinese, shorter, kept it.
   if (again && phone && store.state.tour > 0 && shown === 'classic') {
     // The control, and the live line under it where it speaks (both on the first screen, as measureFigureBox asks).
     const lowest = () => ['try-control', 'tour-now'].map((id) => document.getElementById(id))
       .filter((el): el is HTMLElement => el !== null && !el.hidden && (el.id !== 'tour-now' || !!el.textContent))
       .reduce((b, el) => Math.max(b, el.getBoundingClientRect().bottom + window.scrollY), 0);
-    for (const drop of ['lines', 'lines kernel']) {
+    const twoLines = byId('classic-key-lines').childElementCount > 1;
+    for (const drop of twoLines ? ['settings', 'lines', 'lines kernel'] : ['lines', 'lines kernel']) {
       if (legend.hidden || lowest() <= window.innerHeight) break;
       legend.setAttribute('data-no-room', drop);
       fitted = null;
