@@ -5,7 +5,7 @@
  * numbers; here we only derive, and refuse what no dialect can compute (a kernel larger than the
  * padded input, an empty transposed output).
  */
-import { atMost, ConvError, counted } from './errors.js';
+import { atMost, ConvError, counted, dilationFitting, useOneOf } from './errors.js';
 import { directOutputSize, effectiveKernel, equivalentPadOf, transposedFullSize, transposedOutputSize, windowSpan } from './sizes.js';
 import type { AxisGeometry, CanonicalAxis, CanonicalSpec, ConvGeometry, ConvGeometryBase, DirectAxis, DirectConvGeometry, EquivalentDirectAxis, TransposedAxis, TransposedConvGeometry } from './types.js';
 
@@ -96,7 +96,7 @@ export function buildAxis(a: CanonicalAxis, index: number, name: string, transpo
         {
           axis: name,
           values: { input: a.input, kernel: a.kernel, dilation: a.dilation, effectiveKernel: ke, padding: [a.padBefore, a.padAfter] },
-          hint: `use padding ≥ ${Math.ceil((ke - a.input) / 2)} per side${a.dilation > 1 ? ', a smaller dilation' : ''} or a kernel of ${atMost(fit, 1, counted(fit, 'tap'))}`,
+          hint: useOneOf([`padding ≥ ${Math.ceil((ke - a.input) / 2)} per side`, ...dilationFitting(a.kernel, a.dilation, padded)], `a kernel of ${atMost(fit, 1, counted(fit, 'tap'))}`),
         },
       );
     }

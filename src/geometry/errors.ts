@@ -130,6 +130,24 @@ export function atMost(n: number, least: number, text = String(n)): string {
 }
 
 /**
+ * The dilation that lets `kernel` taps fit `room` cells, as advice ('dilation 1', 'dilation at most
+ * 2'); none where the kernel is not dilated or is too long for the room even undilated.
+ */
+export function dilationFitting(kernel: number, dilation: number, room: number): string[] {
+  if (dilation <= 1 || kernel > room) return [];
+  return [`dilation ${atMost(Math.min(dilation - 1, Math.floor((room - 1) / (kernel - 1))), 1)}`];
+}
+
+/**
+ * Advice that offers changes any one of which would do, a bound last: 'use padding 1, dilation 1 or
+ * a kernel of at most 2 taps'. Last, because words after a bound run into it: 'a kernel
+ * of at most 1 or more padding' reads as "1 or more".
+ */
+export function useOneOf(changes: readonly string[], bound: string): string {
+  return `use ${changes.length ? `${changes.join(', ')} or ${bound}` : bound}`;
+}
+
+/**
  * Binary data by kind and size ('a Float32Array of 4 values', 'an ArrayBuffer of 16 bytes'), or
  * null for anything else: JSON writes a typed array as an object of indices ({"0":1,"1":0,…}),
  * which says neither what was passed nor how long it was.

@@ -6,12 +6,14 @@
  * leave padding out of the divisor unless `count_include_pad = 1`.
  */
 import { refuseUnknownOptions } from './options.js';
-import { atMost, ConvError, show } from './errors.js';
+import { atMost, ConvError, counted, dilationFitting, show, useOneOf } from './errors.js';
 import { axisNames } from './build.js';
 import { effectiveKernel } from './sizes.js';
 import { identityPermutation } from './layout-permute.js';
 import { ints, onnxSamePads, windowAttributes, type OnnxWindowSpec } from './onnx.js';
 import { poolAxis, poolOutput } from './pool.js';
+import { finishPoolDialect, type PoolDialectGeometry } from './pool-dialect.js';
+import { shapeOf } from './validate.js';
 
 /**
  * ONNX Runtime's window count: in floor mode C++ integer division, which truncates toward zero, so a
@@ -21,8 +23,21 @@ import { poolAxis, poolOutput } from './pool.js';
 function ortPoolOutput(I: number, ke: number, s: number, pb: number, pe: number, ceil: boolean): number {
   return ceil ? poolOutput(I, ke, s, pb, pe, true) : Math.trunc((I + pb + pe - ke) / s) + 1;
 }
-import { finishPoolDialect, type PoolDialectGeometry } from './pool-dialect.js';
-import { shapeOf } from './validate.js';
+
+/**
+ * What would let an ONNX pooling window fit its padded input: pads (each smaller than the kernel,
+ * as ONNX Runtime wants; only where the node gives pads), a smaller dilation, or a smaller kernel —
+ * offered with the pads it allows where the given ones are not smaller than it.
+ */
+function ortPoolFitHint(I: number, k: number, d: number, pb: number, pe: number, explicitPads: boolean): string {
+  const need = effectiveKernel(k, d) - I;
+  const changes = [...(explicitPads && need <= 2 * (k - 1) ? [`pads adding up to at least ${need}`] : []), ...dilationFitting(k, d, I + pb + pe)];
+  const padsFor = (kk: number): [number, number] => [Math.min(pb, kk - 1), Math.min(pe, kk - 1)];
+  let fit = k - 1;
+  while (fit > 1 && effectiveKernel(fit, d) > I + padsFor(fit)[0] + padsFor(fit)[1]) fit--;
+  const [fb, fe] = padsFor(fit);
+  return useOneOf(changes, fb === pb && fe === pe ? `a kernel of ${atMost(fit, 1, counted(fit, 'tap'))}` : `a kernel of ${counted(fit, 'tap')} with pads ${fb === fe ? `of ${fb}` : `${fb} and ${fe}`}`);
+}
 
 /** An ONNX `AveragePool` or `MaxPool` node: the shape of X and the node's attributes, named as in the spec. */
 export interface OnnxPoolSpec extends OnnxWindowSpec {
@@ -133,7 +148,7 @@ export function fromOnnxPool(spec: OnnxPoolSpec): PoolDialectGeometry {
       throw new ConvError('KERNEL_TOO_LARGE', `${op}: window ${ke} (kernel ${k}, dilation ${d}) does not fit the padded input ${I + pb + pe} on axis ${names[i]}`, {
         axis: names[i],
         values: { input: I, kernel: k, dilation: d, pads: [pb, pe] },
-        hint: `use a window of at most ${I + pb + pe} cells or more padding`,
+        hint: `${ortPoolFitHint(I, k, d, pb, pe, autoPad === 'NOTSET')} on this axis`,
       });
     }
     return poolAxis(i, names[i], { input: I, kernel: k, stride: s, dilation: d, padBefore: pb, padAfter: pe }, o);

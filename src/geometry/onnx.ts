@@ -10,7 +10,7 @@
  * Layouts are PyTorch's already (NCHW, W [M, C/g, k…] / [C, M/g, k…]), so the permutations are identities.
  */
 import { refuseUnknownOptions } from './options.js';
-import { ConvError, show } from './errors.js';
+import { atMost, ConvError, show } from './errors.js';
 import { axisNames } from './build.js';
 import { directOutputSize, effectiveKernel, outputPaddingAllowed, outputPaddingLimit, samePaddingTotal, splitPadding, transposedFullSize } from './sizes.js';
 import { finishDialect, type DialectGeometry } from './dialect-result.js';
@@ -235,10 +235,18 @@ export function fromOnnx(spec: OnnxConvSpec): DialectGeometry {
         // allows at most full + s − 1 (checked against ORT 1.30: I=4, K=3, s=2 accepts 10, refuses 11).
         const back = directOutputSize(out, kernel[i], s, dilations[i], head, tail);
         if (back !== I) {
-          throw new ConvError('OUTPUT_SIZE', `ConvTranspose: explicit output_shape ${out} on axis ${names[i]} is inconsistent with the input: expected input size ${back} but got ${I}`, {
+          throw new ConvError('OUTPUT_SIZE', `ConvTranspose: output_shape ${out} on axis ${names[i]} does not fit the input of ${I}: ONNX Runtime convolves ${out} cells back to ${back}, not ${I}`, {
             axis: names[i],
             values: { input: I, output_shape: out, kernel: kernel[i], stride: s, dilation: dilations[i], output_padding: adj[i] },
-            hint: `use an output size of at most ${full + s - 1} on this axis`,
+            hint: `use an output size of ${atMost(full + s - 1, 1)} on this axis`,
+          });
+        }
+        if (out < 1) {
+          // Every size from 1 up convolves back to the input (the crop takes what is too much); 0 leaves nothing.
+          throw new ConvError('OUTPUT_TOO_SMALL', `ConvTranspose: output_shape ${out} on axis ${names[i]} leaves no output`, {
+            axis: names[i],
+            values: { input: I, output_shape: out, kernel: kernel[i], stride: s, dilation: dilations[i], output_padding: adj[i] },
+            hint: `use an output size ${full + s - 1 === 1 ? 'of 1' : `from 1 to ${full + s - 1}`} on this axis`,
           });
         }
       } else {

@@ -238,8 +238,13 @@ function groupsHint(f: GroupsFit): string {
   const { inChannels: mi, outChannels: mo } = f.multiples;
   const counts = f.refused.inChannels && f.refused.outChannels ? `inChannels ${mi} and outChannels ${mo}` : f.refused.inChannels ? `inChannels ${mi}` : `outChannels ${mo}`;
   // 1 always divides both: where it alone does, it is named as the one value ("use groups 1"), not as a list of one.
-  const groups = f.common.length === 1 ? `use groups 1 (the only value that divides both channel counts, ${f.inChannels} and ${f.outChannels})` : `use groups among ${f.common.join(', ')} (it must divide both channel counts, ${f.inChannels} and ${f.outChannels})`;
-  return `${groups}, or channel counts that are multiples of ${f.groups}, such as ${counts}`;
+  // `common` stops at 12 values: a longer list ends in '…' and is not called all of them.
+  const last = f.common[f.common.length - 1];
+  const [list, which] =
+    f.common.length === 1 ? ['1', 'the only value that divides']
+    : last !== gcd(f.inChannels, f.outChannels) ? [`${f.common.join(', ')}, …`, 'values that divide']
+    : [`${f.common.slice(0, -1).join(', ')} or ${last}`, 'the values that divide'];
+  return `use groups ${list} (${which} both inChannels ${f.inChannels} and outChannels ${f.outChannels}), or channel counts that are multiples of ${f.groups}, such as ${counts}`;
 }
 
 function divisors(n: number): number[] {

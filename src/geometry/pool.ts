@@ -5,7 +5,7 @@
  */
 import { axisNames, directAxisRecord, directEquivalent } from './build.js';
 import { effectiveKernel, windowSpan } from './sizes.js';
-import { atMost, ConvError, show } from './errors.js';
+import { atMost, ConvError, counted, dilationFitting, show, useOneOf } from './errors.js';
 import type { CanonicalAxis, DirectAxis } from './types.js';
 import { perAxis, shapeOf } from './validate.js';
 
@@ -152,12 +152,27 @@ export function poolGeometry(mode: PoolMode, inputShape: readonly number[], opti
       throw new ConvError('KERNEL_TOO_LARGE', `pooling window ${ke} does not fit the padded input ${i + 2 * p} on axis ${name} (output would be ${o})`, {
         axis: name,
         values: { input: i, kernelSize: k, dilation: d, padding: p },
-        hint: `use a kernel of at most ${Math.floor((i + 2 * p - 1) / d) + 1} or more padding`,
+        hint: poolFitHint(i, k, d, p),
       });
     }
     return poolAxis(ax, name, { input: i, kernel: k, stride: s, dilation: d, padBefore: p, padAfter: p }, o);
   });
   return finishPool({ mode, rank, batched, inputShape: input, axes, ceilMode, countIncludePad, divisorOverride });
+}
+
+/**
+ * What would let a PyTorch pooling window fit its padded input: padding (at most half the kernel),
+ * a smaller dilation, or a smaller kernel — whose own half bounds the padding, so a kernel too
+ * small for the padding is offered with the padding it allows.
+ */
+function poolFitHint(i: number, k: number, d: number, p: number): string {
+  const ke = effectiveKernel(k, d);
+  const pad = Math.ceil((ke - i) / 2);
+  const changes = [...(pad <= Math.floor(k / 2) ? [`padding ${pad}`] : []), ...dilationFitting(k, d, i + 2 * p)];
+  let fit = k - 1;
+  while (fit > 1 && effectiveKernel(fit, d) > i + 2 * Math.min(p, Math.floor(fit / 2))) fit--;
+  const fitPad = Math.min(p, Math.floor(fit / 2));
+  return useOneOf(changes, fitPad === p ? `a kernel of ${atMost(fit, 1, counted(fit, 'tap'))}` : `a kernel of ${counted(fit, 'tap')} with padding ${fitPad}`);
 }
 
 /**

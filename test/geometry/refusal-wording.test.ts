@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { conv, conv2d, explain, tensor } from '../../src/index.js';
 import { convGeometry } from '../../src/geometry/torch.js';
+import { fromOnnx } from '../../src/geometry/onnx.js';
 import { fromOnnxPool } from '../../src/geometry/onnx-pool.js';
 import { poolGeometry } from '../../src/geometry/pool.js';
 import type { ConvError } from '../../src/geometry/errors.js';
@@ -43,6 +44,69 @@ describe('refusal wording', () => {
     expect(refusal(() => poolGeometry('avg', [1, 1, 3, 4, 4], { kernelSize: 4 }, 3)).hint).toBe('use a kernel of at most 3 on this axis');
   });
 
+  it('a window too long for its padded input: each change offered fits alone, the kernel bound last (review 42)', () => {
+    // PyTorch pooling, kernel 2 on 1 cell: padding 1 (half of 2) or the 1-tap kernel. The bound came
+    // first and read 'a kernel of at most 1 or more padding', i.e. "1 or more".
+    expect(refusal(() => poolGeometry('max', [1, 1, 1, 1], { kernelSize: 2 }, 2)).hint).toBe('use padding 1 or a kernel of 1 tap');
+    // Kernel 5 on 2 cells: padding ⌈(5 − 2)/2⌉ = 2 (≤ ⌊5/2⌋), or 2 taps.
+    expect(refusal(() => poolGeometry('max', [1, 1, 2, 2], { kernelSize: 5 }, 2)).hint).toBe('use padding 2 or a kernel of at most 2 taps');
+    // Kernel 3 at dilation 3 on 2 cells + 1 per side: padding would need 3 > ⌊3/2⌋; dilation 1 spans 3 ≤ 4;
+    // 2 taps at dilation 3 span 4.
+    expect(refusal(() => poolGeometry('max', [1, 1, 2, 2], { kernelSize: 3, dilation: 3, padding: 1 }, 2)).hint).toBe('use dilation 1 or a kernel of at most 2 taps');
+    // Kernel 6 at dilation 2 on 1 cell + 2 per side: 3 taps span 5 but allow padding 1 only; 2 taps with padding 1 span 3 ≤ 3.
+    expect(refusal(() => poolGeometry('max', [1, 1, 1, 1], { kernelSize: 6, dilation: 2, padding: 2 }, 2)).hint).toBe('use a kernel of 2 taps with padding 1');
+    // ONNX: 'use a window of at most 1 cells or more padding' named no attribute the node has.
+    const onnx = (X: number, k: number, extra: object = {}) => refusal(() => fromOnnxPool({ op: 'MaxPool', xShape: [1, 1, X, X], kernel_shape: [k, k], ...extra })).hint;
+    expect(onnx(1, 2)).toBe('use pads adding up to at least 1 or a kernel of 1 tap on this axis');
+    expect(onnx(2, 5)).toBe('use pads adding up to at least 3 or a kernel of at most 2 taps on this axis');
+    expect(onnx(2, 5, { auto_pad: 'VALID' })).toBe('use a kernel of at most 2 taps on this axis');
+    // Pads must stay below the kernel: 1 tap takes pads of 0; dilation 2 spans 5 ≤ 2 + 4.
+    expect(onnx(2, 3, { dilations: [4, 4], pads: [2, 2, 2, 2] })).toBe('use dilation at most 2 or a kernel of 1 tap with pads of 0 on this axis');
+  });
+
+  it('every change a too-long window\'s hint offers is accepted on its own', () => {
+    const number = (hint: string, re: RegExp) => {
+      const m = re.exec(hint);
+      return m ? Number(m[1]) : null;
+    };
+    let checked = 0;
+    for (let i = 1; i <= 4; i++) for (let k = 2; k <= 7; k++) for (let d = 1; d <= 4; d++) for (let p = 0; p <= k / 2; p++) {
+      const base = { kernelSize: k, dilation: d, padding: p };
+      let hint: string | undefined;
+      try {
+        poolGeometry('max', [1, 1, i, i], base, 2);
+        continue;
+      } catch (e) {
+        expect((e as ConvError).code).toBe('KERNEL_TOO_LARGE');
+        hint = (e as ConvError).hint!;
+      }
+      checked++;
+      expect(hint).not.toMatch(/at most 1\b|or more/);
+      const pad = number(hint, /^use padding (\d+)/);
+      if (pad !== null) expect(() => poolGeometry('max', [1, 1, i, i], { ...base, padding: pad }, 2)).not.toThrow();
+      const dil = number(hint, /dilation (?:at most )?(\d+)/);
+      if (dil !== null) expect(() => poolGeometry('max', [1, 1, i, i], { ...base, dilation: dil }, 2)).not.toThrow();
+      const m = /a kernel of (?:at most )?(\d+) taps?(?: with padding (\d+))?$/.exec(hint);
+      expect(m).not.toBeNull();
+      expect(() => poolGeometry('max', [1, 1, i, i], { ...base, kernelSize: Number(m![1]), padding: m![2] === undefined ? p : Number(m![2]) }, 2)).not.toThrow();
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it("ONNX ConvTranspose's output_shape: the sizes that fit, one where only one does (review 42)", () => {
+    const t = (X: number, k: number, s: number, out: number) => refusal(() => fromOnnx({ op: 'ConvTranspose', xShape: [1, 1, X], wShape: [1, 1, k], strides: [s], output_shape: [out] }));
+    // Input 4, kernel 3, stride 2: full size (4 − 1)·2 + 3 = 9; ONNX Runtime takes up to 9 + 2 − 1 = 10.
+    const big = t(4, 3, 2, 11);
+    expect([big.code, big.hint]).toEqual(['OUTPUT_SIZE', 'use an output size of at most 10 on this axis']);
+    expect(big.message).toMatch(/^ConvTranspose: output_shape 11 on axis L does not fit the input of 4: /);
+    // Input 1, kernel 1, stride 1: only 1 fits ('at most 1' offered one value as a bound).
+    expect(t(1, 1, 1, 2).hint).toBe('use an output size of 1 on this axis');
+    // An output_shape of 0: the hint was about pads the node never gave.
+    const zero = t(4, 3, 2, 0);
+    expect([zero.code, zero.hint]).toEqual(['OUTPUT_TOO_SMALL', 'use an output size from 1 to 10 on this axis']);
+    expect(t(1, 1, 1, 0).hint).toBe('use an output size of 1 on this axis');
+  });
+
   it('explain names a negative size as the caller gave it', () => {
     const list = refusal(() => explain({ input: [-5, 5], kernel: 3 }));
     expect(list.code).toBe('INVALID_NUMBER');
@@ -66,7 +130,11 @@ describe('refusal wording', () => {
     // explain / the CLI: groups must divide both counts; "a divisor of 4" alone (2) fails on 1 output channel.
     const both = refusal(() => explain({ input: 5, kernel: 3, inChannels: 4, outChannels: 1, groups: 3 }));
     expect(both.code).toBe('GROUPS');
-    expect(both.hint).toBe('use groups 1 (the only value that divides both channel counts, 4 and 1), or channel counts that are multiples of 3, such as inChannels 6 and outChannels 3');
+    expect(both.hint).toBe('use groups 1 (the only value that divides both inChannels 4 and outChannels 1), or channel counts that are multiples of 3, such as inChannels 6 and outChannels 3');
+    // Several common divisors: listed as the one value is, the phrase said once (review 42).
+    expect(refusal(() => explain({ input: 5, kernel: 3, inChannels: 8, outChannels: 12, groups: 3 })).hint).toBe('use groups 1, 2 or 4 (the values that divide both inChannels 8 and outChannels 12), or channel counts that are multiples of 3, such as inChannels 9');
+    // 240 and 480 share 20 divisors; the first 12 are shown, not called all of them.
+    expect(refusal(() => explain({ input: 5, kernel: 3, inChannels: 240, outChannels: 480, groups: 7 })).hint).toMatch(/^use groups 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 16, 20, … \(values that divide both inChannels 240 and outChannels 480\)/);
     expect(() => explain({ input: 5, kernel: 3, inChannels: 4, outChannels: 1, groups: 1 })).not.toThrow();
     expect(() => explain({ input: 5, kernel: 3, inChannels: 6, outChannels: 3, groups: 3 })).not.toThrow();
     // A weight [O, C/groups, k…] fixes C/groups: only the input's C over it can pass the channel

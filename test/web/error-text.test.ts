@@ -128,7 +128,7 @@ describe('refusals that say what would be valid', () => {
     const e = layer({ inChannels: 4, outChannels: 1, groups: 3 });
     expect(pageErrorText(e, 'en')).toBe('Groups (3) must divide the input channels (4) and the output channels (1). Set Groups to 1, or In and Out channels to multiples of 3, such as 6 and 3.');
     expect(pageErrorText(e, 'zh')).toBe('输入通道数（4）和输出通道数（1）都必须能被分组数（3）整除。请把分组数设为 1，或把输入和输出通道数都改为 3 的倍数，如 6 和 3。');
-    expect(e.hint).toBe('use groups 1 (the only value that divides both channel counts, 4 and 1), or channel counts that are multiples of 3, such as inChannels 6 and outChannels 3');
+    expect(e.hint).toBe('use groups 1 (the only value that divides both inChannels 4 and outChannels 1), or channel counts that are multiples of 3, such as inChannels 6 and outChannels 3');
     // Every suggestion, taken as it is written, is a layer the library accepts.
     const offered = (text: string) => {
       const groups = /Set Groups to (?:a divisor of (?:both )?[\d and]+, such as )?(\d+)/.exec(text)![1];
