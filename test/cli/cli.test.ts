@@ -150,6 +150,31 @@ describe('convkit solve (in process)', () => {
   });
 });
 
+describe('convkit rf (in process): the continuous size and the exact span', () => {
+  const example = (n: string) => fileURLToPath(new URL(`../model/examples/${n}`, import.meta.url));
+  // "rf prints 30 and 29" (an earlier review): two sizes for one field. They are two views: the
+  // continuous one bounds every output's field, the exact one counts the cells read.
+  it('says why the exact span is smaller after upsampling, and says nothing where they agree', async () => {
+    for (const file of ['unet-decoder.json', 'deeplab-rates.yaml']) {
+      const text = (await cli('rf', example(file))).out;
+      const json = JSON.parse((await cli('rf', example(file), '--json')).out);
+      for (const a of json.axes) {
+        const continuous = Number(a.continuous.size);
+        const why = new RegExp(`axis ${a.name}: size ${continuous},[^\\n]*\\n[^\\n]*span ${a.exact.maxSize} cells[^\\n]*\\n  the exact span \\(${a.exact.maxSize}\\) is smaller than the continuous size \\(${continuous}\\): an upsampled output reads only the whole input cells inside the continuous window\\n`);
+        // The exact span never exceeds the continuous size: the continuous one bounds it.
+        expect(a.exact.maxSize).toBeLessThanOrEqual(continuous);
+        if (a.exact.maxSize < continuous) expect(text).toMatch(why);
+        else expect(text).not.toMatch(/the exact span \(/);
+      }
+    }
+    // The U-Net decoder's transposed layers make the two differ (and the DeepLab stack's do not): both branches above run.
+    const unet = JSON.parse((await cli('rf', example('unet-decoder.json'), '--json')).out).axes[0];
+    expect(unet.exact.maxSize).toBeLessThan(Number(unet.continuous.size));
+    const deeplab = JSON.parse((await cli('rf', example('deeplab-rates.yaml'), '--json')).out).axes[0];
+    expect(deeplab.exact.maxSize).toBe(Number(deeplab.continuous.size));
+  });
+});
+
 describe('help', () => {
   it('documents every command and the size syntax', async () => {
     const top = await cli('--help');

@@ -40,6 +40,11 @@ function axisLines(a: AxisField): string[] {
     ? e.period === null ? '; output 0 (the global branch and the sliding paths move at different rates)' : ''
     : e.period !== null ? `; pattern repeats every ${e.period} output(s), shifted by ${e.shift} input cell(s)${e.phasesComplete ? '' : ` (first ${e.phases.length} phases enumerated)`}` : '; merged paths move at different rates: output 0 shown';
   out.push(`  exact (every cell some path reads, padding positions included${c?.global ? ', global branches too' : ''}): span ${sizes} cells, at most ${counted(e.maxHoles, 'hole')}${repeat}`);
+  // The two sizes agree for direct layers and pools; after upsampling an output reads only the whole
+  // cells inside the window the recurrences span (k̂/s cells a step), so the exact span is smaller.
+  if (c !== null && !c.global && e.maxSize > 0 && c.size.compare(e.maxSize) > 0) {
+    out.push(`  the exact span (${sizes}) is smaller than the continuous size (${c.size}): an upsampled output reads only the whole input cells inside the continuous window`);
+  }
   for (const p of e.phases.slice(0, MAX_PHASES_SHOWN)) {
     if (p.empty) out.push(`    output ${p.output}: receives no input at all`);
     else out.push(`    output ${p.output}: cells ${p.start}…${p.end} (span ${p.span}, ${p.count} read, ${counted(p.holes, 'hole')}${p.holes ? ` at +${p.holePositions.slice(0, 12).join(', +')}${p.holes > 12 ? ', …' : ''}` : ''})`);
