@@ -139,6 +139,33 @@ export function drawZoom(zoom: HTMLCanvasElement, source: HTMLCanvasElement, top
   return ctx;
 }
 
+/** The pink of the marks on the part of the picture read (frames, taps, crosses). */
+export const PINK = '#ff2d95';
+
+/** One line of marks for `strokeEdged`: its path and its width. */
+export interface EdgedLine {
+  path: (ctx: CanvasRenderingContext2D) => void;
+  width: number;
+}
+
+/**
+ * Strokes each line pink over a dark line twice as wide, a dark edge either side of the pink: the
+ * marks show on light and dark pictures alike, and on the test card's magenta bar, where pink alone
+ * all but vanished. Every dark line goes down before any pink one, so the edge of one mark never
+ * covers a neighbour's pink (the enlargement's taps touch).
+ */
+export function strokeEdged(ctx: CanvasRenderingContext2D, lines: readonly EdgedLine[]): void {
+  for (const [colour, wide] of [['#000', 2], [PINK, 1]] as const) {
+    ctx.strokeStyle = colour;
+    for (const { path, width } of lines) {
+      ctx.beginPath();
+      path(ctx);
+      ctx.lineWidth = wide * width;
+      ctx.stroke();
+    }
+  }
+}
+
 /** The smallest step between neighbouring values of a list of distinct numbers (1 for one value or none). */
 export function smallestGap(values: readonly number[]): number {
   const v = [...values].sort((a, b) => a - b);

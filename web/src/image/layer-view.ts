@@ -16,7 +16,8 @@ import { setAttr, setText } from '../dom-write.js';
 import { pageErrorText } from '../error-text.js';
 import { keptNodes } from '../keep-together.js';
 import type { Lang, State } from '../state.js';
-import { clearOverlay, displayZoom, drawPicture, drawPlanes, drawZoom, frame, markPixel, ring, smallestGap, zoomOf } from './canvas.js';
+import { clearOverlay, displayZoom, drawPicture, drawPlanes, drawZoom, frame, markPixel, ring, smallestGap, strokeEdged, zoomOf, PINK } from './canvas.js';
+import type { EdgedLine } from './canvas.js';
 import { displayOf } from './display.js';
 import type { DisplayMap } from './display.js';
 import { blockTaps, footprint, footprintMarks, inPadding } from './footprint.js';
@@ -523,7 +524,7 @@ export class LayerView {
     const fp = footprint(job.geometry, y, x, job.mode);
     const oz = zoomOf(this.outputCanvas);
     const out = clearOverlay(this.outputOverlay, this.outputCanvas.width, this.outputCanvas.height, oz);
-    out.strokeStyle = '#ff2d95';
+    out.strokeStyle = PINK;
     frame(out, oz, x, y, x, y, 2, 2);
     ring(out, oz, this.fit, x, y, x, y);
     this.drawFootprint(fp, job.picture);
@@ -599,15 +600,21 @@ export class LayerView {
     }
     const { top, left, bottom, right } = fp.box;
     // The taps themselves (one picture pixel each) and a frame around them that shows at any scale.
-    ctx.fillStyle = '#ff2d95';
+    ctx.fillStyle = PINK;
     for (const r of fp.rows) for (const c of fp.cols) if (r.at !== null && c.at !== null) markPixel(ctx, iz, c.at, r.at);
     // A padding mode reads pixels inside for taps outside: those pixels are marked too (with
     // circular padding on the far edge of the picture).
     if (fp.copies > 0) for (const r of fp.sourceRows) for (const c of fp.sourceCols) markPixel(ctx, iz, c, r);
-    ctx.strokeStyle = '#ff2d95';
+    ctx.strokeStyle = PINK;
     frame(ctx, iz, left, top, right, bottom, 2.5, 1.5);
-    // A ring around each part of the picture read: circular padding's copies lie at the far edges.
-    for (const [t, b] of fp.rowSpans) for (const [l, r] of fp.colSpans) ring(ctx, iz, this.fit, l, t, r, b);
+    // A frame (and, when small, a ring) around each part of the picture read: circular padding's
+    // copies lie at the far edges, and on a picture shown enlarged they were dots only.
+    for (const [t, b] of fp.rowSpans) {
+      for (const [l, r] of fp.colSpans) {
+        if (t < top || b > bottom || l < left || r > right) frame(ctx, iz, l, t, r, b, 2.5, 1.5);
+        ring(ctx, iz, this.fit, l, t, r, b);
+      }
+    }
     // Enlarged: the footprint's square with a margin, taps framed, holes left open. A wide
     // footprint (a 9 × 9 kernel at dilation 8 spans 65 pixels) is shown whole at a smaller
     // enlargement, its taps filled rather than framed (a frame would hide the pixel).
@@ -618,33 +625,45 @@ export class LayerView {
     const zTop = Math.round((top + bottom) / 2 - (size - 1) / 2);
     const zLeft = Math.round((left + right) / 2 - (size - 1) / 2);
     const z = drawZoom(this.zoom, this.inputCanvas, zTop, zLeft, size, scale);
-    z.lineWidth = Math.max(2, scale / 5);
+    const lw = Math.max(2, scale / 5);
     // A filled tap is at least 3 screen pixels wide where the taps are far enough apart: the phone's
     // bar shows the enlargement in 64 px, where a 65-pixel footprint's taps were 1.2 px dots.
     const onScreen = (this.zoom.clientWidth || size * scale) / (size * scale);
     const gap = Math.min(smallestGap(fp.rows.flatMap((r) => (r.at === null ? [] : [r.at]))), smallestGap(fp.cols.flatMap((c) => (c.at === null ? [] : [c.at]))));
     const mark = Math.max(scale, Math.min(Math.ceil(3 / onScreen), gap * scale - 1));
-    const box = (col: number, row: number) => {
-      if (fill) {
-        z.fillStyle = z.strokeStyle;
-        // On whole canvas pixels: a half-pixel edge would blend into the picture.
-        const inset = Math.floor((scale - mark) / 2);
-        z.fillRect((col - zLeft) * scale + inset, (row - zTop) * scale + inset, mark, mark);
-      } else z.strokeRect((col - zLeft) * scale + z.lineWidth / 2, (row - zTop) * scale + z.lineWidth / 2, scale - z.lineWidth, scale - z.lineWidth);
+    // On whole canvas pixels: a half-pixel edge would blend into the picture.
+    const inset = Math.floor((scale - mark) / 2);
+    // A tap's mark: a frame inside its pixel, or a filled square, stroked as a ring whose width is
+    // half its side (so the pink of a read tap takes the same dark edge: strokeEdged).
+    const box = (col: number, row: number): EdgedLine => {
+      const x = (col - zLeft) * scale;
+      const y = (row - zTop) * scale;
+      return fill
+        ? { width: mark / 2, path: (c) => c.rect(x + inset + mark / 4, y + inset + mark / 4, mark / 2, mark / 2) }
+        : { width: lw, path: (c) => c.rect(x + lw / 2, y + lw / 2, scale - lw, scale - lw) };
     };
+    // Taps in the padding lie on its grey hatching, where pink and dark show without an edge (under
+    // dashes an edge made a checkerboard): dark, a tap that reads a zero; dashed pink, one that
+    // reads a copy of a pixel inside (framed solid below).
+    const plain = ({ width, path }: EdgedLine, colour: string, dash: number[] = []) => {
+      z.strokeStyle = colour;
+      z.lineWidth = width;
+      z.setLineDash(dash);
+      z.beginPath();
+      path(z);
+      z.stroke();
+    };
+    const read: EdgedLine[] = [];
     for (const r of fp.rows) {
       for (const c of fp.cols) {
         if (r.at === null || c.at === null) continue;
-        const reads = r.source >= 0 && c.source >= 0;
-        // Dashed: a tap in the padding that reads a copy of a pixel inside (framed solid below).
-        const copy = reads && (inPadding(r) || inPadding(c));
-        z.setLineDash(copy ? [scale / 5, scale / 5] : []);
-        z.strokeStyle = reads ? '#ff2d95' : '#222';
-        box(c.at, r.at);
+        if (r.source < 0 || c.source < 0) plain(box(c.at, r.at), '#222');
+        else if (inPadding(r) || inPadding(c)) plain(box(c.at, r.at), PINK, fill ? [] : [scale / 5, scale / 5]);
+        else read.push(box(c.at, r.at));
       }
     }
     z.setLineDash([]);
-    z.strokeStyle = '#ff2d95';
-    if (fp.copies > 0) for (const r of fp.sourceRows) for (const c of fp.sourceCols) box(c, r);
+    if (fp.copies > 0) for (const r of fp.sourceRows) for (const c of fp.sourceCols) read.push(box(c, r));
+    strokeEdged(z, read);
   }
 }

@@ -4,6 +4,8 @@
  * (the kernel's editor sits between them), and a student who tapped an output pixel saw only the
  * enlargement in the docked bar, not where on the input it was. This map rides in that bar.
  */
+import { strokeEdged } from './canvas.js';
+import type { EdgedLine } from './canvas.js';
 import type { Footprint } from './footprint.js';
 
 /** The map's width on screen, in CSS pixels, beside the enlargement as wide (image.css --bar-pic). */
@@ -56,29 +58,22 @@ export function drawWhere(map: HTMLCanvasElement, source: HTMLCanvasElement, fp:
   ctx.fillStyle = `rgba(0, 0, 0, ${VEIL})`;
   ctx.fillRect(0, 0, w, h);
   for (const { frame: [x, y, fw, fh] } of marks) ctx.drawImage(source, x / scale, (y * source.height) / h, fw / scale, (fh * source.height) / h, x, y, fw, fh);
-  // Each line pink over a dark line twice as wide, a dark edge either side of the pink: the marks
-  // show on light and dark pictures alike.
-  const stroke = (width: number, path: () => void) => {
-    ctx.beginPath();
-    path();
-    ctx.lineWidth = 2 * width;
-    ctx.strokeStyle = '#000';
-    ctx.stroke();
-    ctx.lineWidth = width;
-    ctx.strokeStyle = '#ff2d95';
-    ctx.stroke();
-  };
+  const lines: EdgedLine[] = [];
   for (const { frame: [x, y, fw, fh], part: [px, py, pw, ph] } of marks) {
-    stroke(3, () => ctx.rect(x, y, fw, fh));
+    lines.push({ width: 3, path: (c) => c.rect(x, y, fw, fh) });
     if (fw === pw && fh === ph) continue;
     const cx = px + pw / 2;
     const cy = py + ph / 2;
-    stroke(2, () => {
-      ctx.moveTo(cx - CROSS, cy);
-      ctx.lineTo(cx + CROSS, cy);
-      ctx.moveTo(cx, cy - CROSS);
-      ctx.lineTo(cx, cy + CROSS);
+    lines.push({
+      width: 2,
+      path: (c) => {
+        c.moveTo(cx - CROSS, cy);
+        c.lineTo(cx + CROSS, cy);
+        c.moveTo(cx, cy - CROSS);
+        c.lineTo(cx, cy + CROSS);
+      },
     });
   }
+  strokeEdged(ctx, lines);
   return marks.map((m) => m.frame);
 }
