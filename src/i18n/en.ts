@@ -31,7 +31,7 @@ export const en: Record<string, string> = {
   'explain.reason.ceil-mode': 'ceil mode: rounded up, less 1 when the last window would start in the right padding',
   'explain.formula': '  {formula} = {substituted} = {output}',
   'explain.formulaPlain': '  {formula} = {output}',
-  'explain.effectiveKernel': '  footprint k̂ = d(k − 1) + 1 = {d}·({k} − 1) + 1 = {ke}',
+  'explain.effectiveKernel': '  footprint k̂ = k + (k − 1)(d − 1) = {k} + ({k} − 1)·({d} − 1) = {ke}',
   'explain.equivalent.title': '  equivalent direct convolution:',
   'explain.equivalent.input': "    input ĩ′ = {it}: the {i} input cells with {z} zeros inserted between neighbours",
   'explain.equivalent.inputOne': "    input ĩ′ = {it}: the {i} input cells with 1 zero inserted between neighbours",

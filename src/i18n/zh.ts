@@ -30,7 +30,7 @@ export const zh: Record<string, string> = {
   'explain.reason.ceil-mode': '向上取整模式：向上取整，若最后一个窗口会从右侧填充中开始则减 1',
   'explain.formula': '  {formula} = {substituted} = {output}',
   'explain.formulaPlain': '  {formula} = {output}',
-  'explain.effectiveKernel': '  覆盖范围 k̂ = d(k − 1) + 1 = {d}·({k} − 1) + 1 = {ke}',
+  'explain.effectiveKernel': '  覆盖范围 k̂ = k + (k − 1)(d − 1) = {k} + ({k} − 1)·({d} − 1) = {ke}',
   'explain.equivalent.title': '  等价的普通卷积：',
   'explain.equivalent.input': "    输入 ĩ′ = {it}：{i} 个输入单元，相邻单元之间插入 {z} 个零",
   'explain.equivalent.inputOne': "    输入 ĩ′ = {it}：{i} 个输入单元，相邻单元之间插入 1 个零",

@@ -9,7 +9,7 @@ import type { Lang } from './state.js';
 
 const en = {
   pairTitle: 'Linked pair: a convolution and the transposed convolution that restores its shape',
-  pairOpen: 'Link with the transposed convolution',
+  pairOpen: 'Show the linked pair',
   pairClose: 'Hide the linked pair',
   pairIntro: 'The transposed convolution uses the same kernel and takes the convolution’s output back to the input’s shape. The shape comes back; the values do not — a transposed convolution is not a deconvolution.',
   pairSummary: 'x {x} → z = Cx {z} → Cᵀz {r}: the same shape as x.',
@@ -115,7 +115,7 @@ type Key = keyof typeof en;
 
 const zh: Record<Key, string> = {
   pairTitle: '对照：卷积与还原其形状的转置卷积',
-  pairOpen: '配上对应的转置卷积',
+  pairOpen: '查看对照图',
   pairClose: '收起对照图',
   pairIntro: '转置卷积用同一个卷积核，把卷积的输出变回输入的形状。形状恢复了，数值却没有——所以转置卷积不是反卷积。',
   pairSummary: 'x {x} → z = Cx {z} → Cᵀz {r}：与 x 形状相同。',
