@@ -277,7 +277,7 @@ export const TOUR: TourStep[] = [
     title: { en: 'Where each one is used', zh: '各自用在哪里' },
     text: {
       en: 'Transposed convolutions upsample: the decoders of encoder–decoder networks for semantic segmentation and super-resolution use them, often with kernel 4, stride 2 and padding 1, which exactly doubles the size ({i}×{i} → {o}×{o}, as here). Dilated convolutions enlarge the receptive field without shrinking the feature map, which many real-time segmentation networks rely on.',
-      zh: '转置卷积用于上采样：语义分割和超分辨率中编码器–解码器网络的解码器都用它，常见的设置是卷积核大小 4、步长 2、填充 1，恰好把尺寸放大一倍（如图，{i}×{i} → {o}×{o}）。空洞卷积在不缩小特征图的前提下扩大感受野，许多实时语义分割网络都依赖这一点。',
+      zh: '转置卷积用于上采样：语义分割和超分辨率中编码器–解码器网络的解码器都用它，通常取卷积核大小 4、步长 2、填充 1，恰好把尺寸放大一倍（如图，{i}×{i} → {o}×{o}）。空洞卷积在不缩小特征图的前提下扩大感受野，许多实时语义分割网络都依赖这一点。',
     },
     tryIt: { en: 'Change the input size: the output is always twice as large.', zh: '改变输入大小：输出总是输入的两倍。' },
     now: { en: 'Now: {in} → {out} ({calc})', zh: '现在：{in} → {out}（{calc}）' },
