@@ -87,11 +87,11 @@ describe('the GIF question says about how large the GIF will be', () => {
     };
     let said = await sizes();
     const all = await save(page, '#gif-all');
-    expect(all.name).toBe('convkit-i12x12-k3x3-s1x1.gif');
+    expect(all.name).toBe('convkit-i12x12-k3x3-s1x1-p1x1-classic.gif');
     near(said.all, all.bytes.length);
     said = await sizes();
     const first = await save(page, '#gif-first');
-    expect(first.name).toBe('convkit-i12x12-k3x3-s1x1-first100.gif');
+    expect(first.name).toBe('convkit-i12x12-k3x3-s1x1-p1x1-classic-first100.gif');
     near(said.first, first.bytes.length);
     expect(errors).toEqual([]);
     await page.close();

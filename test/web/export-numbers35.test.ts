@@ -135,7 +135,7 @@ describe('a GIF past the renderer\'s 1024 frames', () => {
     expect(await page.$eval('#gif-ask-text', (p) => p.textContent)).toBe('This animation has 1156 steps, one GIF frame each, and this picture style makes at most 1024 frames, which take a while to make.');
     expect(await page.$eval('#gif-all', (b) => b.textContent)).toBe('First 1024 steps (the most)');
     const gif = await save(page, '#gif-all');
-    expect(gif.name).toBe('convkit-i32x32-k3x3-s1x1-first1024.gif');
+    expect(gif.name).toBe('convkit-i32x32-k3x3-s1x1-p2x2-classic-first1024.gif');
     expect(decodeGif(gif.bytes).frames.length).toBe(1024);
     expect(errors).toEqual([]);
     await page.close();

@@ -33,7 +33,7 @@ describe('Export: PNG size', () => {
       for (const k of [1, 2, 3]) {
         await page.selectOption('#export-scale', String(k));
         const png = await save(page, '#export-png');
-        expect(png.name).toBe(`convkit-i4x4-k3x3-s1x1-step1${k === 1 ? '' : `@${k}x`}.png`);
+        expect(png.name).toBe(`convkit-i4x4-k3x3-s1x1-p1x1-${style}-step1${k === 1 ? '' : `@${k}x`}.png`);
         expect(png.bytes, `${style} ${k}×`).toEqual(renderPng({ input: [4, 4], kernel: 3, padding: 1 }, { theme: style, lang: 'en', emptyCells: 'joined', frame: 0, scale: k }));
         sizes.push(size(png.bytes));
       }

@@ -80,7 +80,7 @@ describe('a long GIF is asked about first', () => {
     expect(await page.$eval('#gif-first', (b) => b.textContent)).toBe('First 100 steps');
     expect(downloads).toBe(0);
     const gif = await save(page, '#gif-first');
-    expect(gif.name).toBe('convkit-transposed-i16x16-k4x4-s2x2-first100.gif');
+    expect(gif.name).toBe('convkit-transposed-i16x16-k4x4-s2x2-p1x1-ci64-co32-classic-first100.gif');
     expect(decodeGif(gif.bytes).frames.length).toBe(100);
     expect(await page.$eval('#gif-ask', (b) => (b as HTMLElement).hidden)).toBe(true);
     // The on-screen style says its own count (it draws at most 400 frames).
@@ -103,7 +103,7 @@ describe('a long GIF is asked about first', () => {
     const small = await h.open('?i=5&k=3&s=2&p=1&lang=en');
     await small.page.click('#tab-export');
     const gif = await save(small.page, '#export-gif');
-    expect(gif.name).toBe('convkit-i5x5-k3x3-s2x2.gif');
+    expect(gif.name).toBe('convkit-i5x5-k3x3-s2x2-p1x1-classic.gif');
     expect(decodeGif(gif.bytes).frames.length).toBe(9);
     expect(await small.page.$eval('#gif-ask', (b) => (b as HTMLElement).hidden)).toBe(true);
     await small.page.close();

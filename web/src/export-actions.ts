@@ -11,6 +11,7 @@ import { sceneLayoutOf } from '../../src/render/scene-of.js';
 import { byId, select } from './dom-write.js';
 import { channelsCutText } from './drawn-channels.js';
 import { composeSvg, download, gifBlob, pngBlob, rasterise } from './export.js';
+import { exportBase, type ExportStyle } from './export-name.js';
 import { outputShare, rendererValues, shareLines } from './figure-numbers.js';
 import { renderRefusalText } from './export-refusal.js';
 import { GIF_SAMPLE_FRAMES, estimateGifBytes, sizeText } from './gif-estimate.js';
@@ -42,10 +43,10 @@ function pngScale(): number {
   return Number.isInteger(k) && k >= 1 ? k : 2;
 }
 
-function fileBase(): string {
-  const s = store.scene!.geometry;
-  const [H, W] = s.axes;
-  return `convkit-${s.transposed ? 'transposed-' : ''}i${H.input}x${W.input}-k${H.kernel}x${W.kernel}-s${H.stride}x${W.stride}`;
+/** The file's name up to its step, for the picture drawn in `style` (export-name.ts). */
+function fileBase(style: ExportStyle): string {
+  const scene = store.scene!;
+  return exportBase(scene.layer, channelSlice(scene).oc, store.state, style);
 }
 
 /**
@@ -60,13 +61,13 @@ async function exportWithRenderer(kind: ExportKind, style: 'classic' | 'flat', f
   const layout = notedLayout(sceneLayoutOf(store.scene!.trace, rendererOptions(style)));
   const { frameCount, frame: frameOf, ...rest } = layout;
   const at = Math.min(frame, frameCount - 1);
-  if (kind === 'svg') return { blob: new Blob([r.sceneFrameSvg({ ...rest, frames: [frameOf(at)] }, 0)], { type: 'image/svg+xml' }), name: `${fileBase()}-step${frame + 1}.svg` };
-  if (kind === 'png') return { blob: new Blob([new Uint8Array(r.sceneToPng({ ...rest, frames: [frameOf(at)] }, 0, pngScale()))], { type: 'image/png' }), name: pngName(frame) };
+  if (kind === 'svg') return { blob: new Blob([r.sceneFrameSvg({ ...rest, frames: [frameOf(at)] }, 0)], { type: 'image/svg+xml' }), name: `${fileBase(style)}-step${frame + 1}.svg` };
+  if (kind === 'png') return { blob: new Blob([new Uint8Array(r.sceneToPng({ ...rest, frames: [frameOf(at)] }, 0, pngScale()))], { type: 'image/png' }), name: pngName(style, frame) };
   const k = Math.min(frames, frameCount);
   const scene = { ...rest, frames: Array.from({ length: k }, (_, i) => frameOf(i)) };
   // Never past the renderer's limit: a GIF the reader was not told about is refused, not made.
   r.checkAnimatable(scene);
-  return { blob: new Blob([new Uint8Array(r.sceneToGif(scene))], { type: 'image/gif' }), name: gifName(k) };
+  return { blob: new Blob([new Uint8Array(r.sceneToGif(scene))], { type: 'image/gif' }), name: gifName(style, k) };
 }
 
 /** Text under a file's picture: the size of the renderer's smaller labels, a line apart. */
@@ -158,27 +159,27 @@ async function gifSizes(views: Views, style: string, plan: GifPlan): Promise<{ a
 }
 
 /** The GIF's file name: `…-first100.gif` when it holds only the first steps. */
-function gifName(frames: number): string {
-  return frames < frameTotal(store.scene!) ? `${fileBase()}-first${frames}.gif` : `${fileBase()}.gif`;
+function gifName(style: ExportStyle, frames: number): string {
+  return frames < frameTotal(store.scene!) ? `${fileBase(style)}-first${frames}.gif` : `${fileBase(style)}.gif`;
 }
 
 /** The PNG's file name: the step, and the scale when it is not 1× (`…-step3@2x.png`, as slides name them). */
-function pngName(frame: number): string {
+function pngName(style: ExportStyle, frame: number): string {
   const k = pngScale();
-  return `${fileBase()}-step${frame + 1}${k === 1 ? '' : `@${k}x`}.png`;
+  return `${fileBase(style)}-step${frame + 1}${k === 1 ? '' : `@${k}x`}.png`;
 }
 
 async function exportScreen(views: Views, kind: ExportKind, status: HTMLElement, most: number): Promise<{ blob: Blob; name: string }> {
   const compose = screenComposer(views);
   const frame = store.frame;
-  if (kind === 'svg') return { blob: new Blob([compose().svg], { type: 'image/svg+xml' }), name: `${fileBase()}-step${frame + 1}.svg` };
+  if (kind === 'svg') return { blob: new Blob([compose().svg], { type: 'image/svg+xml' }), name: `${fileBase('screen')}-step${frame + 1}.svg` };
   if (kind === 'png') {
     const { svg, width, height } = compose();
-    return { blob: await pngBlob(await rasterise(svg, width, height, pngScale())), name: pngName(frame) };
+    return { blob: await pngBlob(await rasterise(svg, width, height, pngScale())), name: pngName('screen', frame) };
   }
   const total = gifPlan('screen', most).frames;
   const blob = await screenGif(views, total, (n) => { status.textContent = `${t(store.state.lang, 'exporting')} ${n}/${total}`; });
-  return { blob, name: gifName(total) };
+  return { blob, name: gifName('screen', total) };
 }
 
 /**

@@ -1,0 +1,56 @@
+/**
+ * The name an exported file is saved under. Two pictures that differ get two names: the name said
+ * only input, kernel and stride, so a student exporting `p=0` and `p=1`, or the classic and flat
+ * styles, of the same layer saved over the first file (review 42). It carries every setting that
+ * changes the picture, each written with the key the page's link uses for it (i, k, s, d, p, op,
+ * ci, co, g, oc) and left out where it has the page's default, so a plain layer keeps a short name;
+ * the picture style is always named.
+ *
+ * `convkit-transposed-i3x3-k3x3-s2x2-p1x1-op1x1-classic-step1.svg`
+ */
+import type { ConvGeometry } from '../../src/geometry/types.js';
+import type { State } from './state.js';
+
+/** What the file's picture was drawn as: the renderer's two styles, or the page's own SVG. */
+export type ExportStyle = 'classic' | 'flat' | 'screen';
+
+const pair = (h: number, w: number) => `${h}x${w}`;
+
+/**
+ * Padding per axis as the link's `p` gives it (a transposed layer's crop, PyTorch's padding):
+ * `1x1`, or `0_1x1_2` (before_after on H, then W) where an axis pads its two ends differently.
+ * Null where nothing is padded.
+ */
+function paddingPart(g: ConvGeometry): string | null {
+  const ends = g.axes.map((a) => (a.transposed ? [a.cropBefore, a.cropAfter] : [a.padBefore, a.padAfter]));
+  if (ends.every(([b, e]) => b === 0 && e === 0)) return null;
+  return ends.map(([b, e]) => (b === e ? `${b}` : `${b}_${e}`)).join('x');
+}
+
+/**
+ * The file name without its step, size and extension: `layer` is the layer as set (its real
+ * channels), `outputChannel` the output channel the picture draws, `state` the page's settings.
+ */
+export function exportBase(layer: ConvGeometry, outputChannel: number, state: State, style: ExportStyle): string {
+  const [H, W] = layer.axes;
+  const parts = ['convkit'];
+  if (layer.transposed) parts.push('transposed');
+  parts.push(`i${pair(H.input, W.input)}`, `k${pair(H.kernel, W.kernel)}`, `s${pair(H.stride, W.stride)}`);
+  if (H.dilation !== 1 || W.dilation !== 1) parts.push(`d${pair(H.dilation, W.dilation)}`);
+  const p = paddingPart(layer);
+  if (p !== null) parts.push(`p${p}`);
+  if (layer.transposed && (H.outputPadding !== 0 || W.outputPadding !== 0)) parts.push(`op${pair(H.outputPadding, W.outputPadding)}`);
+  if (layer.paddingMode !== 'zeros') parts.push(layer.paddingMode);
+  if (layer.inChannels !== 1) parts.push(`ci${layer.inChannels}`);
+  if (layer.outChannels !== 1) parts.push(`co${layer.outChannels}`);
+  if (layer.groups !== 1) parts.push(`g${layer.groups}`);
+  if (outputChannel !== 0) parts.push(`oc${outputChannel}`);
+  if (state.view === 'scatter') parts.push('scatter');
+  if (state.numbers) parts.push('numbers');
+  parts.push(style);
+  // How the picture is shown rather than what it shows: named only where it is not the page's first look.
+  if (state.theme === 'dark') parts.push('dark');
+  if (state.colorBlind) parts.push('colourblind');
+  if (state.lang !== 'en') parts.push(state.lang);
+  return parts.join('-');
+}
