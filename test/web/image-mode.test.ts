@@ -42,6 +42,14 @@ async function greyPng(page: Page, w: number, hgt: number): Promise<number[]> {
   }, [w, hgt]);
 }
 
+/** A number the learn panel writes as a power of ten ("1.2 × 10⁻¹¹", image-text.ts sci), read back. */
+function fromPower(text: string): number {
+  const m = /^(-?[\d.]+)(?:\u00a0×\u00a010(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+))?$/.exec(text);
+  if (!m) return NaN;
+  const digits = [...(m[3] ?? '')].map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(d)).join('');
+  return Number(m[1]) * 10 ** ((m[2] ? -1 : 1) * Number(digits || 0));
+}
+
 /** Waits until the newest request's output is on the canvas. */
 async function drawn(page: Page): Promise<void> {
   await page.waitForFunction(() => {
@@ -703,7 +711,7 @@ describe('image mode', () => {
     expect(await bad.page.textContent('#url-problems')).toContain('lt=“1,2,3,4”');
     // A target whose learned weights could pass float32's range is refused with the reason; a cell that does not parse is named.
     const huge = await open('?view=image&lang=en&lt=3e38,3e38,3e38,0,0,0,0,0,0');
-    expect(await huge.page.textContent('[data-learn-progress]')).toBe('These target weights are too large: on its way to the target a learned weight can overshoot it, and float32 holds no number beyond ±3.4e38. Keep every weight within ±1.7e+38, half of that.');
+    expect(await huge.page.textContent('[data-learn-progress]')).toBe('These target weights are too large: on its way to the target a learned weight can overshoot it, and float32 holds no number beyond ±3.4\u00a0×\u00a010³⁸. Keep every weight within ±1.7\u00a0×\u00a010³⁸, half of that.');
     await huge.page.click('[data-learn-start]');
     expect(await huge.page.getAttribute('[data-image-learn]', 'data-step')).toBe('0');
     await huge.page.fill('[data-kernel-editor="learn-target"] input[data-r="1"][data-c="1"]', '1e39');
@@ -740,7 +748,7 @@ describe('image mode', () => {
     };
     for (const [value, v] of [['1e20', 1e20], ['1e38', 1e38]] as const) {
       const r = await run(page, value);
-      expect(r.progress, value).toMatch(/^Step \d+, loss [\d.]+e\+\d+: learned\./);
+      expect(r.progress, value).toMatch(/^Step \d+, loss [\d.]+\u00a0×\u00a010[¹²³⁴⁵⁶⁷⁸⁹⁰]+: learned\./);
       expect(r.text, value).not.toMatch(/NaN|Infinity/);
       expect(Number.isFinite(r.gap)).toBe(true);
       // Every cell whole, the top-left one the target's within its shown digits.
@@ -753,7 +761,7 @@ describe('image mode', () => {
     // Beyond 2¹²⁷ (1.7e38) no run starts, and the reason is said in the page's language.
     const zh = await open('?view=image&lang=zh', { width: 390, height: 844 });
     const r = await run(zh.page, '-2e38');
-    expect(r.progress).toBe('目标权重太大：学习过程中，权重在逼近目标时可能超过目标值，而 float32 无法表示超出 ±3.4e38 的数。请把每个权重的绝对值控制在 1.7e+38（即该范围的一半）以内。');
+    expect(r.progress).toBe('目标权重太大：学习过程中，权重在逼近目标时可能超过目标值，而 float32 无法表示超出 ±3.4\u00a0×\u00a010³⁸ 的数。请把每个权重的绝对值控制在 1.7\u00a0×\u00a010³⁸（即该范围的一半）以内。');
     expect(await zh.page.getAttribute('[data-image-learn]', 'data-step')).toBe('0');
     await zh.page.close();
   }, 120_000);
@@ -773,13 +781,13 @@ describe('image mode', () => {
     const target = await light(page, 'target');
     expect(target.white).toBeLessThan(0.5);
     expect(target.levels).toBeGreaterThan(100);
-    expect(await page.textContent('[data-learn-scale]')).toMatch(/^Target and prediction: drawn as they are \(0 black, 1 white\), the target would be nearly all clipped, so both are drawn from its smallest value, -\d\.\d, in black to its largest, 1\.0e\+20, in white\. Error and gradient:/);
+    expect(await page.textContent('[data-learn-scale]')).toMatch(/^Target and prediction: drawn as they are \(0 black, 1 white\), the target would be nearly all clipped, so both are drawn from its smallest value, -\d\.\d, in black to its largest, 1\.0\u00a0×\u00a010²⁰, in white\. Error and gradient:/);
     for (let i = 0; i < 3; i++) await page.click('[data-learn-one]');
     expect((await light(page, 'prediction')).white).toBeLessThan(0.5);
     const note = (await page.textContent('[data-learn-transpose]'))!;
-    const m = /by at most (\S+), (\S+) times that gradient’s largest absolute value \((\S+)\): the two agree up to float32’s rounding\.$/.exec(note.replace(/\u2060/g, ''));
+    const m = /by at most (.+?), (.+?) times that gradient’s largest absolute value \((.+?)\): the two agree up to float32’s rounding\.$/.exec(note);
     expect(m, note).not.toBeNull();
-    const [gap, rel, size] = m!.slice(1).map(Number);
+    const [gap, rel, size] = m!.slice(1).map(fromPower);
     expect(gap).toBeGreaterThan(1e20);
     expect(rel).toBeLessThan(1e-5);
     expect(Math.abs(rel / (gap / size) - 1)).toBeLessThan(0.15);
@@ -790,9 +798,9 @@ describe('image mode', () => {
     expect(errors).toEqual([]);
     await page.close();
     const zh = await open('?view=image&lang=zh&lt=1e20,0,1,-2,0,2,-1,0,1', { width: 390, height: 844 });
-    expect(await zh.page.textContent('[data-learn-scale]')).toMatch(/^目标和预测：按原值显示（0 为黑，1 为白）时，目标图片几乎全部都会被截断，所以这两张图改为以目标图片的最小值 -\d\.\d 为黑、最大值 1\.0e\+20 为白显示。误差和梯度图中/);
+    expect(await zh.page.textContent('[data-learn-scale]')).toMatch(/^目标和预测：按原值显示（0 为黑，1 为白）时，目标图片几乎全部都会被截断，所以这两张图改为以目标图片的最小值 -\d\.\d 为黑、最大值 1\.0\u00a0×\u00a010²⁰ 为白显示。误差和梯度图中/);
     await zh.page.click('[data-learn-one]');
-    expect((await zh.page.textContent('[data-learn-transpose]'))!.replace(/\u2060/g, '')).toMatch(/与反向传播给出的输入梯度最多相差 [\d.]+e\+\d+，即该梯度最大绝对值（[\d.]+e\+\d+）的 [\d.]+e-\d+ 倍：两者只差 float32 的舍入误差。$/);
+    expect((await zh.page.textContent('[data-learn-transpose]'))!.replace(/\u2060/g, '')).toMatch(/与反向传播给出的输入梯度最多相差 [\d.]+\u00a0×\u00a010[¹²³⁴⁵⁶⁷⁸⁹⁰]+，即该梯度最大绝对值（[\d.]+\u00a0×\u00a010[¹²³⁴⁵⁶⁷⁸⁹⁰]+）的 [\d.]+\u00a0×\u00a010⁻[¹²³⁴⁵⁶⁷⁸⁹⁰]+ 倍：两者只差 float32 的舍入误差。$/);
     await zh.page.close();
   }, 60_000);
 
@@ -801,8 +809,8 @@ describe('image mode', () => {
     await page.click('[data-learn-one]');
     await page.click('[data-learn-one]');
     expect(await page.getAttribute('[data-image-learn]', 'data-step')).toBe('2');
-    // An exponent's sign is held to its digits (a word joiner each side: never broken across lines).
-    expect(await page.textContent('[data-learn-progress]')).toMatch(/^Step 2, loss \d\.\d\de(\u2060-\u2060|\+)\d+$/);
+    // A power of ten, as the learned status's “below 10⁻¹⁰” writes it, held whole by no-break spaces.
+    expect(await page.textContent('[data-learn-progress]')).toMatch(/^Step 2, loss \d\.\d\d(\u00a0×\u00a010⁻?[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$/);
     await page.click('[data-learn-start]');
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-image-learn]')!.dataset.step) > 5);
     await page.click('[data-learn-one]');
@@ -841,13 +849,15 @@ describe('image mode', () => {
     expect(last).toBeLessThanOrEqual(first * 1e-10);
     expect(gap).toBeLessThan(1e-3);
     expect(await page.textContent('[data-learn-progress]')).toBe(`Step ${at}, loss ${sci(last, 2)}: learned. The loss is below 10⁻¹⁰ times the zero kernel’s loss and every weight is within ${sci(gap, 1)} of the target’s, so the run stops here (Start learning goes on anyway).`);
+    // The curve's lowest loss, far below 0.01, is written as the status writes it: a power of ten.
+    expect(await page.$$eval('[data-learn-curve] text', (ts) => ts.map((t) => t.textContent))).toEqual([expect.stringMatching(/^[\d.]+$/), expect.stringMatching(/^\d\.\d\u00a0×\u00a010⁻[¹²³⁴⁵⁶⁷⁸⁹⁰]+$/)]);
     // The loss is orders of magnitude down, and so is the error's contrast on the first step's scale.
     expect(await errorSpread()).toBeLessThan(8);
     // Started again, it goes on (it does not stop at once for being learned already).
     await page.click('[data-learn-start]');
     await page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('[data-image-learn]')?.dataset.step) > n, at + 40, { timeout: 30_000 });
     await page.click('[data-learn-start]');
-    expect(await page.textContent('[data-learn-progress]')).toMatch(/^Step \d+, loss [\d.e+\u2060-]+$/);
+    expect(await page.textContent('[data-learn-progress]')).toMatch(/^Step \d+, loss [\d.]+\u00a0×\u00a010⁻[¹²³⁴⁵⁶⁷⁸⁹⁰]+$/);
     await page.close();
   }, 120_000);
 
@@ -858,7 +868,7 @@ describe('image mode', () => {
     await page.click('[data-learn-start]');
     await page.waitForFunction(() => document.querySelector('[data-learn-start]')?.getAttribute('aria-pressed') === 'false', null, { timeout: 60_000 });
     expect(await step()).toBe(600);
-    expect(await page.textContent('[data-learn-progress]')).toMatch(/^Step 600, loss [\d.e+\u2060-]+\. Paused after 600 steps since Start, every weight within [\d.e+\u2060-]+ of the target’s: Start learning goes on for 600 more\. \(Where neighbouring pixels are alike, some mixes of weights barely change the output, so they are learned slowly\.\)$/);
+    expect(await page.textContent('[data-learn-progress]')).toMatch(/^Step 600, loss [\d.]+(\u00a0×\u00a010⁻?[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?\. Paused after 600 steps since Start, every weight within [\d.]+(\u00a0×\u00a010⁻?[¹²³⁴⁵⁶⁷⁸⁹⁰]+)? of the target’s: Start learning goes on for 600 more\. \(Where neighbouring pixels are alike, some mixes of weights barely change the output, so they are learned slowly\.\)$/);
     await page.click('[data-learn-start]');
     await page.waitForFunction(() => Number(document.querySelector<HTMLElement>('[data-image-learn]')?.dataset.step) > 640, null, { timeout: 30_000 });
     await page.click('[data-learn-start]');
@@ -1487,7 +1497,7 @@ describe('image mode', () => {
     if (!(await page.isVisible('#lang'))) await page.click('#prefs-toggle');
     await page.selectOption('#lang', 'zh');
     await page.waitForFunction(() => document.querySelector('.image-figure:has(canvas[data-image-input]) figcaption')?.textContent === '输入 512 × 512');
-    expect(await page.textContent('[data-learn-intro]')).toMatch(/^从全零的卷积核出发/);
+    expect(await page.textContent('[data-learn-intro]')).toMatch(/^本练习专用的一层：/);
     const top = () => page.$eval('[data-learn-figure="error"] canvas', (c) => c.getBoundingClientRect().top + scrollY);
     const before = await top();
     await page.click('[data-learn-start]');
@@ -1505,7 +1515,7 @@ describe('image mode', () => {
     expect(clipped.spread).toBeGreaterThan(30);
     expect(clipped.share).toBeLessThan(0.01);
     // The curve's labels are the highest and lowest losses so far.
-    const labels = await page.$$eval('[data-learn-curve] .curve-label', (ts) => ts.map((t) => Number(t.textContent)));
+    const labels = (await page.$$eval('[data-learn-curve] .curve-label', (ts) => ts.map((t) => t.textContent ?? ''))).map(fromPower);
     const losses = await page.$eval('[data-image-learn]', (e) => [Number((e as HTMLElement).dataset.firstLoss), Number((e as HTMLElement).dataset.loss)]);
     expect(labels[0]).toBeCloseTo(losses[0], 1);
     expect(labels[1] / losses[1]).toBeGreaterThan(0.5);

@@ -183,7 +183,7 @@ const en = {
   overlaps: 'Overlapping stamps on the four pixels of each 2 × 2 output block: {counts}',
   upNote: 'With kernel 3 and stride 2, neighbouring output pixels receive 1, 2 or 4 overlapping kernel stamps, so even a flat kernel paints a checkerboard. Kernel 4 overlaps evenly away from the border (where fewer stamps land), so a flat kernel paints none, though a learned one still can; resizing first avoids the problem altogether.',
   learnTitle: 'Learn a kernel',
-  learnIntro: 'Start from a kernel of zeros and let gradient descent (with the Adam optimiser) find the kernel of this study’s own layer (3 × 3, stride 1, padding 1, independent of the settings under “Layer”) that turns the picture (grey, {h} × {w}) into the target.',
+  learnIntro: 'This study’s own layer has a 3 × 3 kernel, stride 1 and padding 1, separate from the settings under “Layer”. Start from a kernel of zeros and let gradient descent (with the Adam optimiser) find the kernel that turns the picture (grey, {h} × {w}) into the target.',
   learnTarget: 'Target kernel (edit it, or pick a preset)',
   learnStart: 'Start learning',
   learnPause: 'Pause',
@@ -192,8 +192,8 @@ const en = {
   learnStep: 'Step {n}, loss {loss}',
   learnPaused: 'Step {n}, loss {loss}. Paused after {m} steps since Start, every weight within {gap} of the target’s: Start learning goes on for {m} more.',
   learnSlow: ' (Where neighbouring pixels are alike, some mixes of weights barely change the output, so they are learned slowly.)',
-  learnOverflow: 'These target weights are too large: on its way to the target a learned weight can overshoot it, and float32 holds no number beyond ±3.4e38. Keep every weight within ±{max}, half of that.',
-  learnOverflowed: 'Step {n}: a weight of this kernel passed float32’s range (±3.4e38), so the run stops here without having learned the target; the pictures are the previous step’s. Choose smaller target weights.',
+  learnOverflow: 'These target weights are too large: on its way to the target a learned weight can overshoot it, and float32 holds no number beyond ±3.4\u00a0×\u00a010³⁸. Keep every weight within ±{max}, half of that.',
+  learnOverflowed: 'Step {n}: a weight of this kernel passed float32’s range (±3.4\u00a0×\u00a010³⁸), so the run stops here without having learned the target; the pictures are the previous step’s. Choose smaller target weights.',
   learnNothing: 'Step {n}, loss 0: the target is zero everywhere, so the kernel of zeros the run starts from already matches it. There is nothing to learn.',
   learnLearned: 'Step {n}, loss {loss}: learned. The loss is below 10⁻¹⁰ times the zero kernel’s loss and every weight is within {gap} of the target’s, so the run stops here (Start learning goes on anyway).',
   learnKernel: 'Learned kernel',
@@ -385,7 +385,7 @@ const zh: Record<Key, string> = {
   overlaps: '每个 2 × 2 输出块中四个像素上叠加的卷积核个数：{counts}',
   upNote: '卷积核为 3、步长为 2 时，相邻的输出像素分别叠加了 1、2 或 4 个卷积核，即使权重全都相同，也会产生棋盘效应。卷积核为 4 时，除边缘（那里叠加得少）外叠加均匀：均值卷积核不会产生棋盘效应，但学出来的卷积核仍可能产生；先缩放再卷积则根本不会出现这个问题。',
   learnTitle: '学习一个卷积核',
-  learnIntro: '从全零的卷积核出发，用梯度下降（Adam 优化器）为本练习专用的一层（3 × 3、步长 1、填充 1，与“卷积层”里的设置无关）找出把图片（灰度，{h} × {w}）变成目标图片的卷积核。',
+  learnIntro: '本练习专用的一层：卷积核 3 × 3，步长 1，填充 1，与“卷积层”里的设置无关。从全零的卷积核出发，用梯度下降（Adam 优化器）找出把图片（灰度，{h} × {w}）变成目标图片的卷积核。',
   learnTarget: '目标卷积核（可以改，也可以选预设）',
   learnStart: '开始学习',
   learnPause: '暂停',
@@ -394,8 +394,8 @@ const zh: Record<Key, string> = {
   learnStep: '第 {n} 步，损失 {loss}',
   learnPaused: '第 {n} 步，损失 {loss}。已连续运行 {m} 步，暂停；每个权重与目标相差不超过 {gap}。再点“开始学习”会继续 {m} 步。',
   learnSlow: '（相邻像素相近时，有些权重组合几乎不改变输出，所以学得很慢。）',
-  learnOverflow: '目标权重太大：学习过程中，权重在逼近目标时可能超过目标值，而 float32 无法表示超出 ±3.4e38 的数。请把每个权重的绝对值控制在 {max}（即该范围的一半）以内。',
-  learnOverflowed: '第 {n} 步：这个卷积核有权重超出了 float32 的范围（±3.4e38），所以到此停止，没有学会目标；图片仍是上一步的结果。请把目标权重改小一些。',
+  learnOverflow: '目标权重太大：学习过程中，权重在逼近目标时可能超过目标值，而 float32 无法表示超出 ±3.4\u00a0×\u00a010³⁸ 的数。请把每个权重的绝对值控制在 {max}（即该范围的一半）以内。',
+  learnOverflowed: '第 {n} 步：这个卷积核有权重超出了 float32 的范围（±3.4\u00a0×\u00a010³⁸），所以到此停止，没有学会目标；图片仍是上一步的结果。请把目标权重改小一些。',
   learnNothing: '第 {n} 步，损失为 0：目标处处为零，起点的全零卷积核已经与它一致，没有什么可学的。',
   learnLearned: '第 {n} 步，损失 {loss}：已经学会。损失降到了全零卷积核时损失的 10⁻¹⁰ 倍以下，每个权重与目标相差都不超过 {gap}，所以到此停止（再点“开始学习”仍可继续）。',
   learnKernel: '学到的卷积核',
@@ -426,9 +426,19 @@ export function count(n: number, lang: Lang): string {
   return n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
 }
 
-/** A number in exponent form that a line never breaks inside (3.6e-15, not 3.6e- / 15). */
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/**
+ * A number as a power of ten, `digits` after the point: 8.77 × 10⁻¹¹, as a student reads it and as
+ * the learned status's “below 10⁻¹⁰” writes it (8.77e-11 beside that mixed two notations in one
+ * sentence). No line breaks inside it (no-break spaces round the ×).
+ */
 export function sci(v: number, digits: number): string {
-  return v.toExponential(digits).replace('e-', 'e\u2060-\u2060');
+  const [m, e] = v.toExponential(digits).split('e');
+  const n = Number(e);
+  if (n === 0) return m;
+  const power = (n < 0 ? '⁻' : '') + String(Math.abs(n)).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]);
+  return `${m}\u00a0×\u00a010${power}`;
 }
 
 /** Whether the page is used with a finger (a phone): the hints then say "tap" rather than "move over". */

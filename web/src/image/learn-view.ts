@@ -353,8 +353,9 @@ export class LearnView {
     const lo = Math.min(...logs);
     const span = Math.max(hi - lo, 1e-6);
     const n = Math.max(losses.length - 1, 1);
-    // The plot right of a margin holding the axis's two values: the highest and the lowest loss so far.
-    const x0 = 46;
+    // The plot right of a margin holding the axis's two values: the highest and the lowest loss so
+    // far, the lowest a power of ten as wide as "8.8 × 10⁻¹¹".
+    const x0 = 64;
     const pts = logs.map((v, i) => `${((i / n) * (236 - x0) + x0).toFixed(1)},${(6 + ((hi - v) / span) * 108).toFixed(1)}`).join(' ');
     this.curve.append(el('polyline', { points: pts, class: 'curve-line' }));
     const label = (v: number, y: number) => {
@@ -367,7 +368,7 @@ export class LearnView {
   }
 }
 
-/** A loss for the curve's axis: two significant digits, in exponent form below 0.01. */
+/** A loss for the curve's axis: two significant digits, as a power of ten below 0.01 (as the status says it). */
 function lossText(v: number): string {
-  return v >= 0.01 ? String(Number(v.toPrecision(2))) : v.toExponential(1);
+  return v >= 0.01 ? String(Number(v.toPrecision(2))) : sci(v, 1);
 }
