@@ -19,6 +19,11 @@ export interface TourStep {
   title: Words;
   text: Words;
   tryIt: Words;
+  /**
+   * The invitation where what the control brings is already in sight (the matrix beside the card
+   * on a wide screen): the control is put away, and this names what to do there instead.
+   */
+  tryItShown?: Words;
   control: TryControl;
   /** The configuration, as URL keys (same parser as links). */
   query: string;
@@ -136,6 +141,7 @@ export const TOUR: TourStep[] = [
       zh: '把 {i}×{i} 的输入逐行展开成含 {n} 个数的向量 x，把 {o}×{o} 的输出展开成含 {m} 个数的 z。卷积就成了一次矩阵乘法 z = Cx，其中 C 是 {m}×{n} 的矩阵：每一行在该输出读取的位置放着卷积核的 {taps} 个权重，其余位置都是零。',
     },
     tryIt: { en: 'Press “Show the matrix”, then step with the ◀ ▶ above it: the highlighted row of C follows the output cell being computed.', zh: '点“查看矩阵”，再用矩阵上方的 ◀ ▶ 单步前进：C 中高亮的那一行跟着正在计算的输出单元移动。' },
+    tryItShown: { en: 'Step with the ◀ ▶ above the matrix: the highlighted row of C follows the output cell being computed.', zh: '用矩阵上方的 ◀ ▶ 单步前进：C 中高亮的那一行跟着正在计算的输出单元移动。' },
     control: 'matrix',
     query: 'i=4&k=3&s=1&p=0',
     figure: 'grids',

@@ -14,6 +14,7 @@ import type { Lang, State } from '../state.js';
 import { acceptedRange } from './accepted-range.js';
 import { keepCardInPlace } from './card-place.js';
 import { rendererDraws } from '../renderer-fits.js';
+import { onTabShown } from '../side-tabs.js';
 import { keepMessageInSight } from './message-in-sight.js';
 import { nowText } from './now-line.js';
 import { TOUR, fill } from './steps.js';
@@ -130,11 +131,27 @@ function controlRange(step: TourStep, s: State): [number, number] {
   }, step.figure === 'classic' ? (g) => rendererDraws(g) : undefined);
 }
 
+/**
+ * Whether the matrix is open and its box starts on the screen (the matrix beside the card on a wide
+ * screen; not a phone's, a screen below the card, nor one under the card below the fold).
+ */
+function matrixInSight(): boolean {
+  if (document.body.dataset.side !== 'matrix') return false;
+  const wrap = document.querySelector<HTMLElement>('#panel-matrix .matrix-wrap');
+  if (!wrap || wrap.offsetParent === null) return false;
+  const r = wrap.getBoundingClientRect();
+  return r.height > 0 && r.top >= 0 && r.top < window.innerHeight - 100;
+}
+
 export class Tour {
   private drawn = '';
   private field: HTMLInputElement | HTMLSelectElement | null = null;
+  /** Brings a 'tab' control's invitation and button up to date with whether the matrix is in sight (null: no such control). */
+  private followMatrix: (() => void) | null = null;
 
   constructor(private readonly host: TourHost) {
+    onTabShown(() => this.followMatrix?.());
+    window.addEventListener('resize', () => this.followMatrix?.());
     byId('tour-prev').addEventListener('click', () => this.move(-1));
     byId('tour-next').addEventListener('click', () => this.move(1));
     byId('tour-begin').addEventListener('click', () => host.go(1));
@@ -295,7 +312,10 @@ export class Tour {
     const bounds: Record<string, number> = own ? { lo: own[0], hi: own[1] } : {};
     // The label on a line of its own, with no colon: an invitation that has its own colon ("Set the
     // padding to 1: PyTorch crops…") would otherwise read "Try it: Set the padding to 1: …".
-    lead.append(strong, document.createElement('br'), keepFormulas(fill(step.tryIt[lang], { ...(step.vars ? step.vars() : {}), ...bounds })));
+    const invite = (words: typeof step.tryIt) => keepFormulas(fill(words[lang], { ...(step.vars ? step.vars() : {}), ...bounds }));
+    const words = document.createTextNode(invite(step.tryIt));
+    lead.append(strong, document.createElement('br'), words);
+    this.followMatrix = null;
     const row = document.createElement('div');
     row.className = 'try-control';
     this.field = null;
@@ -320,6 +340,23 @@ export class Tour {
         window.setTimeout(() => wrap.classList.remove('just-shown'), 1500);
       });
       row.append(b);
+      // Where the matrix is already open beside the card (a wide screen: the step opens its tab
+      // there), "Show the matrix" showed nothing new: the button is put away and the invitation
+      // points at the matrix's own ◀ ▶. It comes back where the matrix is not in sight (another
+      // tab opened, a narrower window). (The words are a text node of their own, which
+      // keep-together.ts rewraps in place, so the node is looked up again.)
+      const shown = step.tryItShown;
+      if (shown) {
+        this.followMatrix = () => {
+          const inSight = matrixInSight();
+          if (b.hidden === inSight) return;
+          b.hidden = inSight;
+          const text = invite(inSight ? shown : step.tryIt);
+          const nodes = Array.from(lead.childNodes).slice(2);
+          nodes.forEach((n, i) => (i === 0 ? n.replaceWith(document.createTextNode(text)) : n.remove()));
+        };
+        requestAnimationFrame(() => this.followMatrix?.());
+      }
     } else if (p.kind === 'pair') {
       // The linked pair sits under the figure, a scroll away inside the stage: bring it into view,
       // opened again if the reader hid it since the step opened it ("Go to", as it does either way).
