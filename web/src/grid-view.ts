@@ -30,12 +30,23 @@ function set(e: Element, name: string, value: string | number): void {
   if (e.getAttribute(name) !== v) e.setAttribute(name, v);
 }
 
+/**
+ * The stage fits the grids edge to edge inside a figure box that clips (stage-fit.ts), so the
+ * page's focus ring, which a browser draws outside an element, lost whichever side touched the
+ * box: the right of the output at 1400×1000, the left of the input (review 42). The ring is drawn
+ * inside the grid's own box instead, in a margin of RING_ROOM units kept round the cells: the
+ * ring's 3 px (style.css's :focus-visible) with 1 px clear on either side.
+ */
+const RING_ROOM = 4;
+const RING_OFFSET = '-4px';
+
 export class GridView {
   readonly svg: SVGSVGElement;
   rows = 0;
   cols = 0;
   cell = 20;
-  private pad = 1;
+  /** Between the box's edge and the cells: the ring's margin and half a grid line. */
+  private pad = 1 + RING_ROOM;
   private base: SVGGElement;
   private numbers: SVGGElement;
   private overlays: SVGGElement;
@@ -50,6 +61,7 @@ export class GridView {
 
   constructor(svg: SVGSVGElement) {
     this.svg = svg;
+    svg.style.outlineOffset = RING_OFFSET;
     this.bg = el('rect', { x: 0, y: 0, width: 0, height: 0, fill: '#fff' });
     this.base = el('g');
     this.numbers = el('g', { 'font-family': 'system-ui, sans-serif', 'text-anchor': 'middle', 'dominant-baseline': 'central' });
