@@ -12,6 +12,12 @@ export interface Palette {
   background: Rgb;
   input: Rgb;
   output: Rgb;
+  /**
+   * Output padding `a` cells where empty cells are joined (the page's figure), and their legend
+   * swatch: the colour the page's grids give them, so `a` is one colour in every view. It was the
+   * output's teal at 30 %, which read as more output beside the grids' yellow.
+   */
+  extra: Rgb;
   /** Window / current-cell shade and the lines joining them. */
   shade: Rgb;
   shadeOpacity: number;
@@ -29,6 +35,7 @@ const DEFAULT: Palette = {
   background: [255, 255, 255],
   input: [38, 139, 210],
   output: [42, 161, 152],
+  extra: [253, 241, 199],
   shade: [7, 54, 66],
   shadeOpacity: 0.4,
   grid: [7, 54, 66],
@@ -42,6 +49,7 @@ const COLORBLIND: Palette = {
   background: [255, 255, 255],
   input: [0, 114, 178],
   output: [230, 159, 0],
+  extra: [246, 238, 154],
   shade: [0, 0, 0],
   shadeOpacity: 0.4,
   grid: [0, 0, 0],

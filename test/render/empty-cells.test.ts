@@ -11,7 +11,7 @@ import { label } from '../../src/render/labels.js';
 import { dashOf, rc } from '../../src/render/layout/common.js';
 import { point } from '../../src/render/layout/plane.js';
 import type { Plane } from '../../src/render/layout/plane.js';
-import { over, palette } from '../../src/render/palette.js';
+import { palette } from '../../src/render/palette.js';
 import { drawFrame } from '../../src/render/raster/draw.js';
 import { textInk, textWidth } from '../../src/render/raster/font.js';
 import { renderPng, renderSvg, sceneOf } from '../../src/render/index.js';
@@ -107,15 +107,15 @@ describe("emptyCells: 'joined'", () => {
     expect(lines(sceneOf(cases[0][1], { emptyCells: 'joined' })).length).toBe(200);
   });
 
-  it("tints the output padding's `a` cells and the legend's `a` swatch with the output's colour at 0.3, in both languages", () => {
+  it("fills the output padding's `a` cells and the legend's `a` swatch with the palette's `extra` (the page grids' colour for `a`), in both languages", () => {
     for (const lang of ['en', 'zh'] as const) {
       const input = cases[1][1];
       const s = sceneOf(input, { emptyCells: 'joined', lang });
-      const tinted = s.base.filter((p) => p.type !== 'text' && p.type !== 'line' && p.fillOpacity === 0.3);
+      const tinted = s.base.filter((p) => p.type !== 'text' && p.type !== 'line' && 'fill' in p && p.fill === pal.extra);
       const cells = tinted.filter((p) => p.type === 'poly');
       // An 8×8 grid whose last row and column are `a`.
       expect(cells.length).toBe(15);
-      for (const p of cells) expect(p.type === 'poly' && [p.fill, p.fillOpacity, p.stroke, p.dash]).toEqual([pal.output, 0.3, undefined, undefined]);
+      for (const p of cells) expect(p.type === 'poly' && [p.fill, p.fillOpacity, p.stroke, p.dash]).toEqual([pal.extra, undefined, undefined, undefined]);
       // Each tint is a whole `a` cell of the grid (not inset), and the `a` printed in it comes after it.
       const plane = s.planes!.grid!;
       const extra = trace(input).grid.cells.filter((c) => c.kind === 'extra').map((c) => rc(c.grid));
@@ -126,21 +126,20 @@ describe("emptyCells: 'joined'", () => {
       const i = s.base.findIndex((p) => p.type === 'text' && p.text === label(lang, 'legendExtra'));
       const swatch = s.base[i - 1];
       expect(swatch.type).toBe('rect');
-      expect(swatch).toMatchObject({ fill: pal.output, fillOpacity: 0.3, dash: dashOf('extra') });
+      expect(swatch).toMatchObject({ fill: pal.extra, dash: dashOf('extra') });
       const others = s.base.filter((p) => p.type === 'rect' && p.dash && p !== swatch);
       expect(others.length).toBe(2);
       for (const p of others) expect(p.type === 'rect' && p.fill).toBeUndefined();
       // Apart: no tint anywhere.
-      expect(sceneOf(input, { lang }).base.some((p) => p.type !== 'text' && p.type !== 'line' && p.fillOpacity === 0.3)).toBe(false);
+      expect(sceneOf(input, { lang }).base.some((p) => p.type !== 'text' && p.type !== 'line' && 'fill' in p && p.fill === pal.extra)).toBe(false);
     }
   });
 
-  it('takes the colour-blind palette’s output colour for the tint, and prints no `a` where the cell is too small for it', () => {
+  it('takes the colour-blind palette’s `extra` for the `a` cells, and prints no `a` where the cell is too small for it', () => {
     const cb = palette('colorblind');
     const s = sceneOf({ input: [12, 12], kernel: 3, stride: 2, padding: 1, outputPadding: 1, transposed: true }, { emptyCells: 'joined', palette: 'colorblind' });
-    const tints = s.base.filter((p) => p.type === 'poly' && p.fillOpacity === 0.3);
+    const tints = s.base.filter((p) => p.type === 'poly' && p.fill === cb.extra);
     expect(tints.length).toBe(2 * 26 - 1);
-    for (const p of tints) expect(p.type === 'poly' && p.fill).toEqual(cb.output);
     expect(s.base.some((p) => p.type === 'text' && p.text === 'a')).toBe(false);
   });
 
@@ -188,7 +187,7 @@ describe("emptyCells: 'joined'", () => {
     expect(lines(sceneOf(input))).toEqual([]);
   });
 
-  it('draws the same in the flat and numeric pictures, and in the PNG: the `a` cells tinted, the edges dashed', () => {
+  it('draws the same in the flat and numeric pictures, and in the PNG: the `a` cells filled, the edges dashed', () => {
     const input = cases[1][1];
     for (const o of [{ theme: 'flat' }, { numeric: true }] as RenderOptions[]) {
       const s = sceneOf(input, { ...o, emptyCells: 'joined' });
@@ -205,7 +204,7 @@ describe("emptyCells: 'joined'", () => {
     // The bottom-left `a` cell, 0.3 of a cell in from its corner (away from its `a` and its edges).
     const [r, c] = [7, 0];
     const [x, y] = point(plane, r + 0.3, c + 0.3);
-    const want = over(pal.background, pal.output, 0.3);
+    const want = pal.extra;
     for (let k = 0; k < 3; k++) expect(Math.abs(at(x, y)[k] - want[k])).toBeLessThanOrEqual(1);
     // The edge between the two padding cells (0, 0) and (1, 0), in its first dash: of the pixel
     // rows about it, the nearest to the dashed colour is at least halfway there from the background.

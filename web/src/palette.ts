@@ -3,7 +3,7 @@
  * which stay distinct under deuteranopia, protanopia and tritanopia). Fills are written as SVG
  * attributes, so an exported SVG carries its colours with it.
  */
-import { hex, linearChannel, readableOn, rgbOf } from '../../src/render/palette.js';
+import { hex, linearChannel, palette as rendererPalette, readableOn, rgbOf } from '../../src/render/palette.js';
 import type { Rgb } from '../../src/render/scene.js';
 import type { Theme } from './state.js';
 
@@ -43,7 +43,8 @@ const light: Palette = {
   input: '#a9cbe8',
   padding: '#ffffff',
   inserted: '#eeeeee',
-  extra: '#fdf1c7',
+  // Output padding `a`: the classic figure's colour for it (the renderer's), one colour in every view.
+  extra: hex(rendererPalette('default').extra),
   output: '#d3efe9',
   kernel: '#f3e3c3',
   read: '#1f6fb5',
@@ -76,7 +77,7 @@ const dark: Palette = {
 const lightCb: Palette = {
   ...light,
   input: '#9fd3f2',
-  extra: '#f6ee9a',
+  extra: hex(rendererPalette('colorblind').extra),
   output: '#f3e1b8',
   kernel: '#e3c9dc',
   read: '#0072b2',

@@ -46,13 +46,11 @@ export function dashOf(kind: CellKind): readonly [number, number] {
   return kind === 'inserted' ? [2, 2] : [4, 3];
 }
 
-/** How strongly the `a` cells take the output's colour where empty cells are joined: a tint, under the `a` and the window's shade. */
-export const EXTRA_TINT = 0.3;
-
 /**
  * A grid cell as the classic figures draw it: filled input, or an empty dashed cell outlined apart
  * (inset). With empty cells `joined`, an empty cell draws no outline of its own (`emptyEdges` draws
- * the grid's edges once each) and an `a` cell is tinted with the output's colour.
+ * the grid's edges once each) and an `a` cell is filled with the palette's `extra`, under the `a`
+ * and the window's shade.
  */
 export function cellPrims(plane: Plane, r: number, c: number, kind: CellKind | 'output', pal: Palette, out: Prim[], scale = 1, empty: EmptyCells = 'apart'): void {
   const points = block(plane, r, c);
@@ -61,7 +59,7 @@ export function cellPrims(plane: Plane, r: number, c: number, kind: CellKind | '
     return;
   }
   if (empty === 'apart') out.push({ type: 'poly', points: block(plane, r, c, r + 1, c + 1, 0.06), stroke: pal.dashed, strokeWidth: 1, dash: dashOf(kind) });
-  else if (kind === 'extra') out.push({ type: 'poly', points, fill: pal.output, fillOpacity: EXTRA_TINT });
+  else if (kind === 'extra') out.push({ type: 'poly', points, fill: pal.extra });
   if (kind !== 'extra') return;
   const size = SIZE.small * scale;
   const drop = markDrop(plane, 'a', size);
@@ -132,7 +130,7 @@ export function shadePrim(plane: Plane, r0: number, c0: number, r1: number, c1: 
 
 /**
  * Legend of the empty cell kinds present in the grid (what the dashed cells are). With empty cells
- * `joined`, the `a` swatch is tinted as its cells are.
+ * `joined`, the `a` swatch is filled as its cells are.
  */
 export function legendPrims(tr: Trace, x: number, y: number, pal: Palette, lang: Lang, out: Prim[], scale = 1, empty: EmptyCells = 'apart'): number {
   const kinds = new Set(tr.grid.cells.map((c) => c.kind));
@@ -144,7 +142,7 @@ export function legendPrims(tr: Trace, x: number, y: number, pal: Palette, lang:
   ];
   for (const [kind, text] of entries) {
     if (!kinds.has(kind)) continue;
-    const tint = empty === 'joined' && kind === 'extra' ? { fill: pal.output, fillOpacity: EXTRA_TINT } : {};
+    const tint = empty === 'joined' && kind === 'extra' ? { fill: pal.extra } : {};
     out.push({ type: 'rect', x: pen, y: y - 11 * scale, w: 14 * scale, h: 14 * scale, stroke: pal.dashed, strokeWidth: 1, dash: dashOf(kind), ...tint });
     out.push({ type: 'text', x: pen + 20 * scale, y, text, size: SIZE.param * scale, color: pal.muted });
     pen += 20 * scale + textWidth(text, SIZE.param * scale) + 16 * scale;
