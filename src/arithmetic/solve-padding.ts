@@ -11,7 +11,7 @@
  */
 import { axisNames } from '../geometry/build.js';
 import { directOutputSize, effectiveKernel, outputPaddingLimit, transposedFullSize, windowSpan } from '../geometry/sizes.js';
-import { ConvError } from '../geometry/errors.js';
+import { atMost, ConvError, ofRange } from '../geometry/errors.js';
 import { convGeometry, convTransposeGeometry } from '../geometry/torch.js';
 import type { ConvGeometry } from '../geometry/types.js';
 import { axisName } from '../i18n/axis-name.js';
@@ -105,13 +105,15 @@ function solveTransposedAxis(name: string, i: number, o: number, k: number, s: n
         const least = Math.max(0, Math.ceil((full - o) / 2));
         const most = Math.floor((full - o + maxA) / 2);
         const hint = o > full + maxA
-          ? `ask for an output of at most ${full + maxA}, or use a larger stride, kernel or dilation`
+          ? `ask for an output of ${atMost(full + maxA, 1)}, or use a larger stride, kernel or dilation`
           : least <= most
             ? `use padding ${least === most ? least : `${least} to ${most}`}, or leave the padding out to solve it too`
             : 'leave the padding out to solve it (no padding equal on both sides gives it)';
         throw impossible(name, `padding ${fixed} crops the whole output away (its size would be at most ${min + maxA}), so it cannot be ${o}`, hint, values);
       }
-      throw impossible(name, `with padding ${fixed} the output can be ${Math.max(1, min)} to ${min + maxA}, not ${o}`, `ask for an output from ${Math.max(1, min)} to ${min + maxA}, or leave the padding out to solve it too`, values);
+      const lo = Math.max(1, min);
+      const can = min + maxA <= lo ? `only be ${lo}` : `be ${lo} to ${min + maxA}`;
+      throw impossible(name, `with padding ${fixed} the output can ${can}, not ${o}`, `ask for an output ${ofRange(lo, min + maxA)}, or leave the padding out to solve it too`, values);
     }
     return { ...base, symmetric: true, padding: fixed, pads: [fixed, fixed], outputPadding: a };
   }
@@ -123,7 +125,7 @@ function solveTransposedAxis(name: string, i: number, o: number, k: number, s: n
     if (firstAsym === null) firstAsym = a;
   }
   if (firstAsym === null) {
-    throw impossible(name, `output ${o} is larger than ${full + maxA}, the largest a transposed convolution of input ${i} reaches`, `ask for an output of at most ${full + maxA}, or use a larger stride, kernel or dilation`, { input: i, output: o, kernel: k, stride: s, dilation: d });
+    throw impossible(name, `output ${o} is larger than ${full + maxA}, the largest a transposed convolution of input ${i} reaches`, `ask for an output of ${atMost(full + maxA, 1)}, or use a larger stride, kernel or dilation`, { input: i, output: o, kernel: k, stride: s, dilation: d });
   }
   const P = full + firstAsym - o;
   const before = Math.floor(P / 2);

@@ -130,6 +130,14 @@ export function atMost(n: number, least: number, text = String(n)): string {
 }
 
 /**
+ * The sizes a hint allows, after a noun: 'from 5 to 7', or 'of 5' where the range holds one value
+ * ('an output size of 5', not 'from 5 to 5').
+ */
+export function ofRange(lo: number, hi: number): string {
+  return hi <= lo ? `of ${lo}` : `from ${lo} to ${hi}`;
+}
+
+/**
  * The dilation that lets `kernel` taps fit `room` cells, as advice ('dilation 1', 'dilation at most
  * 2'); none where the kernel is not dilated or is too long for the room even undilated.
  */

@@ -10,7 +10,7 @@
  * Layouts are PyTorch's already (NCHW, W [M, C/g, k…] / [C, M/g, k…]), so the permutations are identities.
  */
 import { refuseUnknownOptions } from './options.js';
-import { atMost, ConvError, show } from './errors.js';
+import { atMost, ConvError, ofRange, show } from './errors.js';
 import { axisNames } from './build.js';
 import { directOutputSize, effectiveKernel, outputPaddingAllowed, outputPaddingLimit, samePaddingTotal, splitPadding, transposedFullSize } from './sizes.js';
 import { finishDialect, type DialectGeometry } from './dialect-result.js';
@@ -246,7 +246,7 @@ export function fromOnnx(spec: OnnxConvSpec): DialectGeometry {
           throw new ConvError('OUTPUT_TOO_SMALL', `ConvTranspose: output_shape ${out} on axis ${names[i]} leaves no output`, {
             axis: names[i],
             values: { input: I, output_shape: out, kernel: kernel[i], stride: s, dilation: dilations[i], output_padding: adj[i] },
-            hint: `use an output size ${full + s - 1 === 1 ? 'of 1' : `from 1 to ${full + s - 1}`} on this axis`,
+            hint: `use an output size ${ofRange(1, full + s - 1)} on this axis`,
           });
         }
       } else {

@@ -7,7 +7,7 @@
 import { buildGeometry } from './build.js';
 import { effectiveKernel, outputPaddingAllowed, outputPaddingLimit, samePaddingTotal, splitPadding, transposedOutputSize } from './sizes.js';
 import { axisNames } from './build.js';
-import { ConvError, counted, show } from './errors.js';
+import { ConvError, counted, ofRange, show } from './errors.js';
 import type { CanonicalAxis, ConvGeometry, DirectConvGeometry, PaddingMode, TransposedConvGeometry } from './types.js';
 import { int, perAxis, shapeOf } from './validate.js';
 
@@ -257,6 +257,30 @@ function prologue(shapes: ShapeSet, options: ConvShapeOptions | ConvTransposeSha
 }
 
 /**
+ * TensorFlow's SAME padding: ⌈i/s⌉ windows, the odd cell at the end, never below 0. At stride 1
+ * the total is d(k−1) and PyTorch's 'same' is the same padding (ONNX SAME_UPPER agrees too).
+ */
+function samePads(spatial: number[], kernel: number[], stride: number[], dilation: number[]): [number, number][] {
+  return spatial.map((i, ax) => splitPadding(Math.max(0, samePaddingTotal(i, stride[ax], effectiveKernel(kernel[ax], dilation[ax]))), 'after'));
+}
+
+/**
+ * 'same' with a stride on axis `ax`: PyTorch's rule, not convolution's — TensorFlow and Keras take
+ * it and pad for ⌈i/s⌉ outputs — so the refusal names PyTorch and gives TensorFlow's padding as
+ * the pairs convGeometry takes (also in `values.tensorflowSame`, for the page). None where a size,
+ * kernel, stride or dilation below 1 leaves no such padding (refused later in any case).
+ */
+function sameStrided(spatial: number[], kernel: number[], stride: number[], dilation: number[], ax: number, names: readonly string[]): ConvError {
+  const tf = [...spatial, ...kernel, ...stride, ...dilation].every((n) => n >= 1) ? samePads(spatial, kernel, stride, dilation) : null;
+  const pairs = tf && `[${tf.map(([b, a]) => `[${b}, ${a}]`).join(', ')}]`;
+  return new ConvError('SAME_STRIDED', `PyTorch allows padding='same' only with stride 1, but the stride is ${stride[ax]} on axis ${names[ax]} (TensorFlow's 'SAME' takes a stride: it pads for ⌈input / stride⌉ outputs)`, {
+    axis: names[ax],
+    values: tf ? { stride, dilation, tensorflowSame: tf } : { stride },
+    hint: `use stride 1 with 'same', or give the padding as numbers${pairs ? `, e.g. TensorFlow's 'SAME' here: padding ${pairs}` : ''} (convkit's solvePadding finds the padding for any output size)`,
+  });
+}
+
+/**
  * Geometry of `conv{opRank}d(input, weight, bias, options)` in PyTorch's dialect.
  * `opRank` fixes the spatial rank (conv2d → 2); leave it out to take the rank from the weight.
  *
@@ -278,19 +302,12 @@ export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, o
     if (padding === 'valid') pads = Array.from({ length: rank }, () => [0, 0]);
     else if (padding === 'same') {
       const names = axisNames(rank);
+      const spatialIn = input.slice(input.length - rank);
       stride.forEach((s, i) => {
-        if (s !== 1) {
-          throw new ConvError('SAME_STRIDED', `padding='same' is not supported for strided convolutions (stride ${s} on axis ${names[i]})`, {
-            axis: names[i],
-            values: { stride },
-            hint: "use stride 1 with 'same', or give the padding as numbers (convkit's solvePadding finds them)",
-          });
-        }
+        if (s !== 1) throw sameStrided(spatialIn, weight.slice(2), stride, dilation, i, names);
       });
       checkPositive(dilation, 'dilation', 'DILATION', rank);
-      // Stride 1, so the total is d(k−1); the odd element at the end (PyTorch, TF and ONNX SAME_UPPER agree).
-      const spatialIn = input.slice(input.length - rank);
-      pads = weight.slice(2).map((k, i) => splitPadding(Math.max(0, samePaddingTotal(spatialIn[i], 1, effectiveKernel(k, dilation[i]))), 'after'));
+      pads = samePads(spatialIn, weight.slice(2), stride, dilation);
     } else {
       throw new ConvError('PADDING_STRING', `invalid padding string ${show(padding)}`, { values: { padding }, hint: "use 'same', 'valid', a number, or one number or [before, after] pair per axis" });
     }
@@ -456,10 +473,10 @@ function outputPaddingForSize(
     // PyTorch's range ignores dilation (max = min + s − 1); we keep that so we refuse what it refuses.
     const max = min + stride[i] - 1;
     if (o < min || o > max) {
-      throw new ConvError('OUTPUT_SIZE', `requested output size ${o} on axis ${names[i]}, but valid sizes range from ${min} to ${max}`, {
+      throw new ConvError('OUTPUT_SIZE', `requested output size ${o} on axis ${names[i]}, but ${max <= min ? `the only valid size is ${min}` : `valid sizes range from ${min} to ${max}`}`, {
         axis: names[i],
         values: { outputSize: want, min, max },
-        hint: `pick a size from ${min} to ${max}, or change the padding or stride`,
+        hint: `pick a size ${ofRange(min, max)}, or change the padding or stride`,
       });
     }
     return o - min;

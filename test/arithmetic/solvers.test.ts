@@ -144,7 +144,15 @@ describe('solvePadding (transposed)', () => {
     expect(solvePadding({ ...crop, padding: 3 }).output).toEqual([3]);
     expect(() => solvePadding({ input: 2, output: 1, kernel: 1, padding: 2, transposed: true, rank: 1 })).toThrow(/; leave the padding out to solve it \(no padding equal on both sides gives it\)$/);
     expect(solvePadding({ input: 2, output: 1, kernel: 1, transposed: true, rank: 1 }).padding).toEqual([[0, 1]]);
-    expect(() => solvePadding({ input: 1, output: 5, kernel: 1, padding: 3, transposed: true, rank: 1 })).toThrow(/; ask for an output of at most 1, or use a larger stride, kernel or dilation$/);
+    // Input 1, kernel 1, stride 1 reaches one size, 1: named as that size, not 'at most 1' (review 42).
+    expect(() => solvePadding({ input: 1, output: 5, kernel: 1, padding: 3, transposed: true, rank: 1 })).toThrow(/; ask for an output of 1, or use a larger stride, kernel or dilation$/);
+    expect(() => solvePadding({ input: 1, output: 5, kernel: 1, transposed: true, rank: 1 })).toThrow(/; ask for an output of 1, or use a larger stride, kernel or dilation$/);
+    expect(solvePadding({ input: 1, output: 1, kernel: 1, transposed: true, rank: 1 }).output).toEqual([1]);
+    // Two sizes reachable: still a bound.
+    expect(() => solvePadding({ input: 1, output: 5, kernel: 1, stride: 2, transposed: true, rank: 1 })).toThrow(/; ask for an output of at most 2, or use/);
+    // A given padding at stride 1 leaves one size (3 − 1 + 3 − 2 = 3): 'only 3', not '3 to 3'.
+    expect(() => solvePadding({ input: 3, output: 9, kernel: 3, padding: 1, transposed: true, rank: 1 })).toThrow(/^with padding 1 the output can only be 3, not 9 on axis L; ask for an output of 3, or leave the padding out to solve it too$/);
+    expect(solvePadding({ input: 3, output: 3, kernel: 3, padding: 1, transposed: true, rank: 1 }).output).toEqual([3]);
   });
 });
 

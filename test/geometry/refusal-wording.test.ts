@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { conv, conv2d, explain, tensor } from '../../src/index.js';
-import { convGeometry } from '../../src/geometry/torch.js';
+import { convGeometry, convTransposeGeometry } from '../../src/geometry/torch.js';
+import { fromTensorFlow } from '../../src/geometry/tensorflow.js';
 import { fromOnnx } from '../../src/geometry/onnx.js';
 import { fromOnnxPool } from '../../src/geometry/onnx-pool.js';
 import { poolGeometry } from '../../src/geometry/pool.js';
@@ -105,6 +106,46 @@ describe('refusal wording', () => {
     const zero = t(4, 3, 2, 0);
     expect([zero.code, zero.hint]).toEqual(['OUTPUT_TOO_SMALL', 'use an output size from 1 to 10 on this axis']);
     expect(t(1, 1, 1, 0).hint).toBe('use an output size of 1 on this axis');
+  });
+
+  it("'same' with a stride is PyTorch's refusal, not convolution's: it names PyTorch and gives TensorFlow's SAME padding (review 42)", () => {
+    // Keras and TensorFlow take 'same' with a stride; the refusal said 'not supported for strided
+    // convolutions' as if no framework did. Its padding comes from the TensorFlow dialect's own
+    // arithmetic, and convGeometry given it as pairs has TensorFlow's ⌈i/s⌉ outputs.
+    let checked = 0;
+    for (const [h, w] of [[5, 5], [6, 7], [1, 9], [12, 4]]) {
+      for (const k of [1, 2, 3, 5]) {
+        for (const [sh, sw] of [[2, 2], [1, 3], [4, 1]]) {
+          for (const d of [1, 2]) {
+            const shapes = { inputShape: [1, 1, h, w], weightShape: [1, 1, k, k] };
+            const e = refusal(() => convGeometry(shapes, { stride: [sh, sw], dilation: d, padding: 'same' }));
+            const ax = sh !== 1 ? 'H' : 'W';
+            expect(e.code).toBe('SAME_STRIDED');
+            expect(e.message).toMatch(new RegExp(`^PyTorch allows padding='same' only with stride 1, but the stride is ${sh !== 1 ? sh : sw} on axis ${ax} \\(TensorFlow's 'SAME' takes a stride`));
+            const tf = fromTensorFlow({ op: 'conv', inputShape: [1, h, w, 1], filterShape: [k, k, 1, 1], strides: [sh, sw], dilations: d, padding: 'SAME' });
+            expect(e.values.tensorflowSame).toEqual(tf.pads);
+            expect(e.hint).toContain(`TensorFlow's 'SAME' here: padding [${tf.pads.map(([b, a]) => `[${b}, ${a}]`).join(', ')}]`);
+            const g = convGeometry(shapes, { stride: [sh, sw], dilation: d, padding: tf.pads });
+            expect(g.axes.map((a) => a.output)).toEqual([Math.ceil(h / sh), Math.ceil(w / sw)]);
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBe(96);
+    // A stride below 1 has no SAME padding to offer: the rule alone.
+    const zero = refusal(() => convGeometry({ inputShape: [1, 1, 5, 5], weightShape: [1, 1, 3, 3] }, { stride: 0, padding: 'same' }));
+    expect([zero.code, zero.values.tensorflowSame, zero.hint]).toEqual(['SAME_STRIDED', undefined, "use stride 1 with 'same', or give the padding as numbers (convkit's solvePadding finds the padding for any output size)"]);
+  });
+
+  it("a transposed outputSize that only one size meets names that size, not a range from it to itself (review 42)", () => {
+    // Stride 1: PyTorch's range is min … min + s − 1, one size ((3 − 1) + 3 = 5).
+    const one = refusal(() => convTransposeGeometry({ inputShape: [1, 1, 3], weightShape: [1, 1, 3] }, { outputSize: [9] }));
+    expect(one.message).toBe('requested output size 9 on axis L, but the only valid size is 5; pick a size of 5, or change the padding or stride');
+    expect(convTransposeGeometry({ inputShape: [1, 1, 3], weightShape: [1, 1, 3] }, { outputSize: [5] }).axes[0].output).toBe(5);
+    // Stride 2: two sizes, 7 and 8, still a range.
+    const two = refusal(() => convTransposeGeometry({ inputShape: [1, 1, 3], weightShape: [1, 1, 3] }, { stride: 2, outputSize: [9] }));
+    expect(two.message).toBe('requested output size 9 on axis L, but valid sizes range from 7 to 8; pick a size from 7 to 8, or change the padding or stride');
   });
 
   it('explain names a negative size as the caller gave it', () => {
