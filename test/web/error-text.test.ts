@@ -8,7 +8,8 @@ import { errorHeadline } from '../../src/i18n/errors.js';
 import { convGeometry, convTransposeGeometry } from '../../src/geometry/torch.js';
 import { pageErrorText } from '../../web/src/error-text.js';
 import { buildLayer } from '../../web/src/layer.js';
-import { defaultState } from '../../web/src/state.js';
+import { defaultState, plainPadMode } from '../../web/src/state.js';
+import { fromTensorFlow } from '../../src/geometry/tensorflow.js';
 import type { State } from '../../web/src/state.js';
 import { refusal } from '../support/refusal.js';
 
@@ -58,6 +59,65 @@ describe('inside the tour, the advice the step\'s one control can follow', () =>
     expect(pageErrorText(crop, 'en', 'both', 'padding')).toMatch(/Set Padding to at most 1 per side\.$/);
     expect(pageErrorText(crop, 'zh', 'both', 'padding')).toMatch(/请把填充减到每边最多 1。$/);
     expect(pageErrorText(crop, 'en', 'both')).toMatch(/, or use a larger input, kernel or stride\.$/);
+  });
+});
+
+describe("'same' with a stride (review 42)", () => {
+  const layer = (patch: Partial<State>): ConvError => { const r = buildLayer({ ...defaultState(), padMode: 'same', ...patch }); if (r.ok) throw new Error('accepted'); return r.error; };
+
+  it("says it is PyTorch's rule, which the page follows, not a rule of convolution", () => {
+    // ?i=5&k=3&s=2&p=same read 'Padding 'same' works only with stride 1', false for a Keras reader.
+    const e = layer({ input: [5, 5], kernel: [3, 3], stride: [2, 2] });
+    expect(e.code).toBe('SAME_STRIDED');
+    expect(pageErrorText(e, 'en')).toBe("PyTorch allows padding 'same' only with stride 1 (the H stride is 2), and this page follows PyTorch. Set Stride to 1, or choose another padding type: “one number” with 1 gives the padding of Keras and TensorFlow's 'same', which they allow with a stride.");
+    expect(pageErrorText(e, 'zh')).toBe('PyTorch 的“same”填充只能配合步长 1 使用（高度方向的步长是 2），本页按 PyTorch 的规则计算。请把步长设为 1，或换一种填充方式：Keras 和 TensorFlow 允许“same”配合步长使用，在这里的填充相当于选“单个数值”并填 1。');
+    const asym = layer({ input: [6, 5], kernel: [3, 3], stride: [2, 2] });
+    expect(pageErrorText(asym, 'en')).toMatch(/choose another padding type: “before \/ after” with Top 0, Bottom 1, Left 1, Right 1 gives the padding of Keras and TensorFlow's 'same', which they allow with a stride\.$/);
+    expect(pageErrorText(asym, 'zh')).toMatch(/在这里的填充相当于选“前后分别设置”，上、下、左、右分别填 0、1、1、1。$/);
+    const axis = layer({ input: [5, 5], kernel: [5, 3], stride: [2, 1] });
+    expect(pageErrorText(axis, 'en')).toMatch(/: “per axis” with Top & bottom 2, Left & right 1 gives /);
+    expect(pageErrorText(axis, 'zh')).toMatch(/选“按轴”，上下、左右分别填 2、1。$/);
+    // Keras refuses a stride with a dilation in one layer: only TensorFlow is named.
+    const dilated = layer({ input: [5, 5], kernel: [3, 3], stride: [2, 2], dilation: [2, 2] });
+    expect(pageErrorText(dilated, 'en')).toMatch(/: “one number” with 2 gives the padding of TensorFlow's 'same', which it allows with a stride\.$/);
+    expect(pageErrorText(dilated, 'zh')).toMatch(/：TensorFlow 允许“same”配合步长使用，/);
+    // Padding past the form's 16 per side: no padding offered, the rule and the two ways out.
+    const wide = layer({ input: [1, 1], kernel: [9, 9], stride: [2, 2], dilation: [8, 8] });
+    expect(pageErrorText(wide, 'en')).toBe("PyTorch allows padding 'same' only with stride 1 (the H stride is 2), and this page follows PyTorch. Set Stride to 1, or choose another padding type.");
+    expect(pageErrorText(wide, 'zh')).toBe('PyTorch 的“same”填充只能配合步长 1 使用（高度方向的步长是 2），本页按 PyTorch 的规则计算。请把步长设为 1，或换一种填充方式。');
+  });
+
+  it('the padding it names is accepted by the page and gives TensorFlow’s SAME output, ⌈input / stride⌉', () => {
+    let checked = 0;
+    for (const [ih, iw] of [[5, 5], [6, 5], [7, 12], [1, 4]]) {
+      for (const [kh, kw] of [[3, 3], [2, 5], [1, 4]]) {
+        for (const [sh, sw] of [[2, 2], [3, 1], [1, 4]]) {
+          const e = layer({ input: [ih, iw], kernel: [kh, kw], stride: [sh, sw] });
+          const text = pageErrorText(e, 'en');
+          const m = /“(one number|per axis|before \/ after)” with (?:(\d+)|Top & bottom (\d+), Left & right (\d+)|Top (\d+), Bottom (\d+), Left (\d+), Right (\d+)) gives/.exec(text);
+          expect(m, text).not.toBeNull();
+          const n = m!.slice(2).filter((x) => x !== undefined).map(Number);
+          const pad: [number, number, number, number] = n.length === 1 ? [n[0], n[0], n[0], n[0]] : n.length === 2 ? [n[0], n[0], n[1], n[1]] : [n[0], n[1], n[2], n[3]];
+          // TensorFlow's own arithmetic (the library's TensorFlow dialect) pads the same.
+          const tf = fromTensorFlow({ op: 'conv', inputShape: [1, ih, iw, 1], filterShape: [kh, kw, 1, 1], strides: [sh, sw], padding: 'SAME' });
+          expect(pad, text).toEqual(tf.pads.flat());
+          expect(m![1]).toBe({ number: 'one number', axis: 'per axis', asym: 'before / after' }[plainPadMode(pad) as 'number' | 'axis' | 'asym']);
+          const r = buildLayer({ ...defaultState(), input: [ih, iw], kernel: [kh, kw], stride: [sh, sw], padMode: plainPadMode(pad), pad });
+          expect(r.ok && r.geometry.axes.map((a) => a.output), text).toEqual([Math.ceil(ih / sh), Math.ceil(iw / sw)]);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBe(36);
+  });
+
+  it('a target output size only one size meets names that size, not "5 to 5"', () => {
+    // Stride 1: PyTorch's range min … min + s − 1 is one size, (3 − 1) + 3 − 2 = 3.
+    const e = refusal(() => convTransposeGeometry({ inputShape: [1, 1, 3, 3], weightShape: [1, 1, 3, 3] }, { padding: 1, outputSize: [7, 3] }));
+    expect(e.code).toBe('OUTPUT_SIZE');
+    expect(pageErrorText(e, 'en')).toBe('Target output H = 7 cannot be produced; with these settings it can only be 3.');
+    expect(pageErrorText(e, 'zh')).toBe('高度方向上无法得到目标输出 7；按当前设置只能是 3。');
+    expect(() => convTransposeGeometry({ inputShape: [1, 1, 3, 3], weightShape: [1, 1, 3, 3] }, { padding: 1, outputSize: [3, 3] })).not.toThrow();
   });
 });
 

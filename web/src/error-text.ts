@@ -8,7 +8,8 @@ import type { ConvError } from '../../src/geometry/errors.js';
 import { groupsFit } from '../../src/geometry/options.js';
 import { errorHeadline } from '../../src/i18n/errors.js';
 import { bound } from './range-text.js';
-import { BOUNDS, type Lang } from './state.js';
+import { t, type MessageKey } from './i18n.js';
+import { BOUNDS, plainPadMode, type Lang } from './state.js';
 import type { TryControl } from './tour/steps.js';
 
 const num = (v: unknown, i: number): number => (Array.isArray(v) ? Number(v[i]) : Number(v));
@@ -30,6 +31,29 @@ export function pageErrorText(e: ConvError, lang: Lang, axes: 'one' | 'both' = '
   // An error without the numbers its code carries (built by hand, or from an older library):
   // not a sentence with holes in it, but what the library said (Chinese: its translated headline).
   return /NaN|undefined/.test(text) ? fallback(e, lang) : text;
+}
+
+/**
+ * The form's padding that gives TensorFlow's 'same' ([[top, bottom], [left, right]] from the
+ * library's SAME_STRIDED refusal), in its plainest padding type with the fields' own names ("“one
+ * number” with 1"); null where the refusal has none or a side is past what the form takes.
+ */
+function tensorflowSame(pairs: unknown, lang: Lang): string | null {
+  const flat = Array.isArray(pairs) && pairs.length === 2 ? pairs.flat().map(Number) : [];
+  if (flat.length !== 4 || !flat.every((p) => Number.isInteger(p) && p >= BOUNDS.pad[0] && p <= BOUNDS.pad[1])) return null;
+  const [top, bottom, left, right] = flat;
+  const zh = lang === 'zh';
+  // Each field by its label ("Top 0, Bottom 1" / “上、下分别填 0、1”); one number needs none.
+  const choose = (mode: MessageKey, fields: [MessageKey | null, number][]): string => {
+    const [labels, values] = [fields.map(([label]) => (label ? t(lang, label) : '')), fields.map(([, n]) => n)];
+    if (zh) return `“${t(lang, mode)}”${fields.length === 1 ? `并填 ${values[0]}` : `，${labels.join('、')}分别填 ${values.join('、')}`}`;
+    return `“${t(lang, mode)}” with ${fields.map((_, i) => `${labels[i] ? `${labels[i]} ` : ''}${values[i]}`).join(', ')}`;
+  };
+  switch (plainPadMode([top, bottom, left, right])) {
+    case 'number': return choose('padNumber', [[null, top]]);
+    case 'axis': return choose('padAxis', [['padH', top], ['padW', left]]);
+    default: return choose('padAsym', [['padTop', top], ['padBottom', bottom], ['padLeft', left], ['padRight', right]]);
+  }
 }
 
 /** A refusal the page has no sentence for: the library's own message in English, its headline in Chinese. */
@@ -83,10 +107,15 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both', only: OnlyCont
       return `${axis}: the kernel covers ${ek} cells${dil} but the padded input has only ${padded} (${input} + ${pb} + ${pa}). ${fix}.`;
     }
     case 'SAME_STRIDED': {
+      // PyTorch's rule, not convolution's: Keras and TensorFlow take 'same' with a stride, so the
+      // refusal names PyTorch and shows the padding that gives theirs, where the form holds it.
       const s = num(v.stride, ax);
+      const tf = tensorflowSame(v.tensorflowSame, lang);
+      // Keras refuses a stride with a dilation in one layer; tf.nn.conv2d takes both.
+      const who = Array.isArray(v.dilation) && v.dilation.some((d) => Number(d) > 1) ? 'TensorFlow' : zh ? 'Keras 和 TensorFlow' : 'Keras and TensorFlow';
       return zh
-        ? `“same”填充只能配合步长 1 使用（${axis}方向的步长是 ${s}）。请把步长设为 1，或换一种填充方式。`
-        : `Padding 'same' works only with stride 1 (the ${axis} stride is ${s}). Set Stride to 1, or choose another padding type.`;
+        ? `PyTorch 的“same”填充只能配合步长 1 使用（${axis}方向的步长是 ${s}），本页按 PyTorch 的规则计算。请把步长设为 1，或换一种填充方式${tf ? `：${who} 允许“same”配合步长使用，在这里的填充相当于选${tf}` : ''}。`
+        : `PyTorch allows padding 'same' only with stride 1 (the ${axis} stride is ${s}), and this page follows PyTorch. Set Stride to 1, or choose another padding type${tf ? `: ${tf} gives the padding of ${who}'s 'same', which ${who === 'TensorFlow' ? 'it allows' : 'they allow'} with a stride` : ''}.`;
     }
     case 'PADDING_STRING': {
       // 'same' or 'valid' on a transposed layer: padding there crops the output, by a number.
@@ -107,9 +136,11 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both', only: OnlyCont
     }
     case 'OUTPUT_SIZE': {
       const want = num(v.outputSize, ax);
+      // A stride of 1 leaves one size: said as that size, not as "5 to 5".
+      const one = Number(v.max) <= Number(v.min);
       return zh
-        ? `${axis}方向上无法得到目标输出 ${want}；按当前设置只能是 ${String(v.min)} 到 ${String(v.max)}。`
-        : `Target output ${axis} = ${want} cannot be produced; with these settings it can be ${String(v.min)} to ${String(v.max)}.`;
+        ? `${axis}方向上无法得到目标输出 ${want}；按当前设置只能是 ${String(v.min)}${one ? '' : ` 到 ${String(v.max)}`}。`
+        : `Target output ${axis} = ${want} cannot be produced; with these settings it can ${one ? `only be ${String(v.min)}` : `be ${String(v.min)} to ${String(v.max)}`}.`;
     }
     case 'OUTPUT_TOO_SMALL': {
       // Not "the output would have −2 cells": how much the padding crops against what there is.
