@@ -28,6 +28,35 @@ async function picked(page: Page, y: number, x: number): Promise<void> {
   }, [y, x]);
 }
 
+/** Opens the 512² card with a 3 × 3 layer and points at output pixel (400, x) in the middle of its magenta bar. */
+async function onMagenta(): Promise<{ page: Page; errors: string[]; x: number }> {
+  const { page, errors } = await h.open('?view=image&k=3&s=1&p=1&lang=en', { width: 1400, height: 1000 });
+  await drawn(page);
+  // The magenta bar, found on the input's own pixels (not from the card's code): row 400, the
+  // widest run of magenta columns, its middle.
+  const x = await page.$eval('canvas[data-image-input]', (c) => {
+    const d = (c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 400, (c as HTMLCanvasElement).width, 1).data;
+    let best = [0, 0];
+    for (let i = 0, start = -1; i <= d.length / 4; i++) {
+      const magenta = i < d.length / 4 && d[4 * i] > 240 && d[4 * i + 1] < 15 && d[4 * i + 2] > 240;
+      if (magenta && start < 0) start = i;
+      if (!magenta && start >= 0) {
+        if (i - start > best[1] - best[0]) best = [start, i];
+        start = -1;
+      }
+    }
+    return Math.floor((best[0] + best[1]) / 2);
+  });
+  const at = await page.$eval('canvas[data-image-output]', (c, x) => {
+    c.scrollIntoView({ block: 'center' });
+    const r = c.getBoundingClientRect();
+    return { px: r.left + ((x + 0.5) / (c as HTMLCanvasElement).width) * r.width, py: r.top + (400.5 / (c as HTMLCanvasElement).height) * r.height };
+  }, x);
+  await page.mouse.move(at.px, at.py);
+  await picked(page, 400, x);
+  return { page, errors, x };
+}
+
 type Rgba = [number, number, number, number];
 /** WCAG relative luminance of an opaque colour. */
 const luminance = ([r, g, b]: Rgba) => {
@@ -40,33 +69,18 @@ const contrast = (a: Rgba, b: Rgba) => {
 };
 const near = (a: Rgba, b: Rgba) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]) < 40;
 const PINK: Rgba = [0xff, 0x2d, 0x95, 255];
+/**
+ * Each pixel named: the picture (`bg`), the pink of a mark, or a dark edge (against both); blends
+ * between them left out, and runs of one kind taken once.
+ */
+function kindRuns(px: Rgba[], bg: Rgba): string[] {
+  const kinds = px.map((p) => (near(p, bg) ? 'picture' : near(p, PINK) ? 'pink' : contrast(p, bg) >= 3 && contrast(p, PINK) >= 3 ? 'edge' : 'other'));
+  return kinds.filter((k, i) => k !== 'other' && k !== kinds[i - 1]);
+}
 
 describe('review 42: the footprint’s marks', () => {
   it('the enlargement’s pink frames have a dark edge on both sides, so they show on the card’s magenta bar', async () => {
-    const { page, errors } = await h.open('?view=image&k=3&s=1&p=1&lang=en', { width: 1400, height: 1000 });
-    await drawn(page);
-    // The magenta bar, found on the input's own pixels (not from the card's code): row 400, the
-    // widest run of magenta columns, its middle.
-    const x = await page.$eval('canvas[data-image-input]', (c) => {
-      const d = (c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 400, (c as HTMLCanvasElement).width, 1).data;
-      let best = [0, 0];
-      for (let i = 0, start = -1; i <= d.length / 4; i++) {
-        const magenta = i < d.length / 4 && d[4 * i] > 240 && d[4 * i + 1] < 15 && d[4 * i + 2] > 240;
-        if (magenta && start < 0) start = i;
-        if (!magenta && start >= 0) {
-          if (i - start > best[1] - best[0]) best = [start, i];
-          start = -1;
-        }
-      }
-      return Math.floor((best[0] + best[1]) / 2);
-    });
-    const at = await page.$eval('canvas[data-image-output]', (c, x) => {
-      c.scrollIntoView({ block: 'center' });
-      const r = c.getBoundingClientRect();
-      return { px: r.left + ((x + 0.5) / (c as HTMLCanvasElement).width) * r.width, py: r.top + (400.5 / (c as HTMLCanvasElement).height) * r.height };
-    }, x);
-    await page.mouse.move(at.px, at.py);
-    await picked(page, 400, x);
+    const { page, errors, x } = await onMagenta();
     // The enlargement's middle row runs through the middle row of taps: magenta around them.
     const row = await page.$eval('canvas[data-image-zoom]', (c) => {
       const z = c as HTMLCanvasElement;
@@ -78,8 +92,37 @@ describe('review 42: the footprint’s marks', () => {
     expect(near(bg, [255, 0, 255, 255]), String(bg)).toBe(true);
     // Each pixel named: the picture (magenta), the pink of a frame, or a dark edge (against both);
     // runs of one kind taken once. Pink must never touch the picture: a dark edge lies between.
-    const kinds = px.map((p) => (near(p, bg) ? 'picture' : near(p, PINK) ? 'pink' : contrast(p, bg) >= 3 && contrast(p, PINK) >= 3 ? 'edge' : 'other'));
-    const runs = kinds.filter((k, i) => k !== 'other' && k !== kinds[i - 1]);
+    const runs = kindRuns(px, bg);
+    expect(runs.filter((k) => k === 'pink').length, runs.join(' ')).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < runs.length; i++) expect([runs[i - 1], runs[i]].sort().join('|'), runs.join(' ')).not.toBe('picture|pink');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('the input’s outline of the part read (frame and ring) is edged dark too, on the magenta bar', async () => {
+    const { page, errors, x } = await onMagenta();
+    // The input as it is seen: picture and overlay together, along row 400 from 15 pixels left of
+    // the footprint's middle (the bar is 32 wide) to the pixel before its taps (the ring, then the frame; the taps are
+    // filled pink pixels, no line).
+    const px = await page.$eval('canvas[data-image-input]', (c, x) => {
+      const o = c.parentElement!.querySelector<HTMLCanvasElement>('canvas.overlay')!;
+      const z = o.width / (c as HTMLCanvasElement).width;
+      const both = document.createElement('canvas');
+      both.width = o.width;
+      both.height = o.height;
+      const ctx = both.getContext('2d')!;
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(c as HTMLCanvasElement, 0, 0, o.width, o.height);
+      ctx.drawImage(o, 0, 0);
+      const d = ctx.getImageData(Math.round((x - 15) * z), Math.round(400.5 * z), Math.round(14 * z), 1).data;
+      const out: number[][] = [];
+      for (let i = 0; i < d.length; i += 4) out.push([d[i], d[i + 1], d[i + 2], d[i + 3]]);
+      return out;
+    }, x);
+    const bg = px[0] as Rgba;
+    expect(near(bg, [255, 0, 255, 255]), String(bg)).toBe(true);
+    const runs = kindRuns(px as Rgba[], bg);
+    // The ring's line and the frame's.
     expect(runs.filter((k) => k === 'pink').length, runs.join(' ')).toBeGreaterThanOrEqual(2);
     for (let i = 1; i < runs.length; i++) expect([runs[i - 1], runs[i]].sort().join('|'), runs.join(' ')).not.toBe('picture|pink');
     expect(errors).toEqual([]);

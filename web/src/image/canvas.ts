@@ -80,12 +80,11 @@ export function markPixel(ctx: CanvasRenderingContext2D, zoom: number, x: number
 
 /**
  * A frame `gap` screen pixels outside picture pixels [left, right] × [top, bottom], `width`
- * screen pixels wide, on an overlay from `clearOverlay` at `zoom`.
+ * screen pixels wide, on an overlay from `clearOverlay` at `zoom`: pink edged dark (strokeEdged).
  */
 export function frame(ctx: CanvasRenderingContext2D, zoom: number, left: number, top: number, right: number, bottom: number, gap: number, width: number): void {
   const g = gap / zoom;
-  ctx.lineWidth = width / zoom;
-  ctx.strokeRect(left - g, top - g, right - left + 1 + 2 * g, bottom - top + 1 + 2 * g);
+  strokeEdged(ctx, [{ width: width / zoom, path: (c) => c.rect(left - g, top - g, right - left + 1 + 2 * g, bottom - top + 1 + 2 * g) }]);
 }
 
 /**
@@ -93,7 +92,8 @@ export function frame(ctx: CanvasRenderingContext2D, zoom: number, left: number,
  * `zoom`, for a picture shown at `fit` of that size, when they are small on screen: a rounded
  * square `margin` screen pixels off them, so a footprint a few pixels wide on a phone is found at a
  * glance. It stays on the picture: at an edge its side runs along the edge, where a circle would be
- * cut to a stray arc. Nothing where the pixels are already `minSide` screen pixels across.
+ * cut to a stray arc. Nothing where the pixels are already `minSide` screen pixels across. Pink
+ * edged dark, as the frame (strokeEdged).
  */
 export function ring(ctx: CanvasRenderingContext2D, zoom: number, fit: number, left: number, top: number, right: number, bottom: number, margin = 10, minSide = 24): void {
   const perPixel = zoom * fit;
@@ -107,11 +107,7 @@ export function ring(ctx: CanvasRenderingContext2D, zoom: number, fit: number, l
   const y0 = Math.max(line / 2, top - m);
   const x1 = Math.min(width - line / 2, right + 1 + m);
   const y1 = Math.min(height - line / 2, bottom + 1 + m);
-  ctx.lineWidth = line;
-  ctx.beginPath();
-  if (typeof ctx.roundRect === 'function') ctx.roundRect(x0, y0, x1 - x0, y1 - y0, m / 2);
-  else ctx.rect(x0, y0, x1 - x0, y1 - y0);
-  ctx.stroke();
+  strokeEdged(ctx, [{ width: line, path: (c) => (typeof c.roundRect === 'function' ? c.roundRect(x0, y0, x1 - x0, y1 - y0, m / 2) : c.rect(x0, y0, x1 - x0, y1 - y0)) }]);
 }
 
 /**

@@ -226,7 +226,6 @@ export class FieldView {
     if (f.rows.length && f.cols.length) {
       // A frame (and, when small, a ring) around each part of the picture read: circular padding
       // wraps the field round to the far edges, as the single layer's footprint shows it.
-      ctx.strokeStyle = '#ff2d95';
       for (const [top, bottom] of f.rowRuns) {
         for (const [left, right] of f.colRuns) {
           frame(ctx, zoom, left, top, right, bottom, 2.5, 1.5);

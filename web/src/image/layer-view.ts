@@ -524,7 +524,6 @@ export class LayerView {
     const fp = footprint(job.geometry, y, x, job.mode);
     const oz = zoomOf(this.outputCanvas);
     const out = clearOverlay(this.outputOverlay, this.outputCanvas.width, this.outputCanvas.height, oz);
-    out.strokeStyle = PINK;
     frame(out, oz, x, y, x, y, 2, 2);
     ring(out, oz, this.fit, x, y, x, y);
     this.drawFootprint(fp, job.picture);
@@ -605,7 +604,6 @@ export class LayerView {
     // A padding mode reads pixels inside for taps outside: those pixels are marked too (with
     // circular padding on the far edge of the picture).
     if (fp.copies > 0) for (const r of fp.sourceRows) for (const c of fp.sourceCols) markPixel(ctx, iz, c, r);
-    ctx.strokeStyle = PINK;
     frame(ctx, iz, left, top, right, bottom, 2.5, 1.5);
     // A frame (and, when small, a ring) around each part of the picture read: circular padding's
     // copies lie at the far edges, and on a picture shown enlarged they were dots only.
