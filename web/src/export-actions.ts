@@ -10,7 +10,7 @@ import type { Prim, SceneLayout, TextPrim } from '../../src/render/scene.js';
 import { sceneLayoutOf } from '../../src/render/scene-of.js';
 import { byId, select } from './dom-write.js';
 import { channelsCutText } from './drawn-channels.js';
-import { composeSvg, download, gifBlob, pngBlob, rasterise } from './export.js';
+import { composeSvg, download, gifBlob, pngBlob, rasterise, type KeyEntry } from './export.js';
 import { exportBase, type ExportStyle } from './export-name.js';
 import { outputShare, rendererValues, shareLines } from './figure-numbers.js';
 import { renderRefusalText } from './export-refusal.js';
@@ -195,7 +195,15 @@ function screenComposer(views: Views): () => { svg: string; width: number; heigh
   ];
   // The panels draw the copy of at most 16 channels a side: the file says so, as the page's note does.
   const note = channelsCutText(store.scene!.layer, store.scene!.geometry, store.state.lang);
-  return () => composeSvg(panels(), p.background, p.text, byId('step-text').textContent ?? '', note);
+  return () => composeSvg(panels(), p.background, p.text, byId('step-text').textContent ?? '', note, pageKey());
+}
+
+/** The key the page shows under its grids (figure-draw.ts draws it), swatch for swatch. */
+function pageKey(): KeyEntry[] {
+  return Array.from(byId('legend').querySelectorAll('li'), (li) => {
+    const r = li.querySelector('rect');
+    return { fill: r?.getAttribute('fill') ?? 'none', stroke: r?.getAttribute('stroke') ?? 'none', dash: r?.getAttribute('stroke-dasharray') ?? null, text: li.querySelector('span')?.textContent ?? '' };
+  });
 }
 
 /** The on-screen style's GIF of the first `total` steps: the page repainted at each, then put back. */

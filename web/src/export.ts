@@ -13,12 +13,25 @@ export interface ExportPanel {
   caption: string;
 }
 
+/** One entry of the key under the page's grids: its swatch as drawn there, and its words. */
+export interface KeyEntry {
+  fill: string;
+  stroke: string;
+  /** The swatch's dash pattern (the empty cells'), or null for a solid outline. */
+  dash: string | null;
+  text: string;
+}
+
+const KEY_SIZE = 12;
+const KEY_LINE = 18;
+
 /**
- * A standalone SVG document of the given panels, laid out left to right, under `title`; `note`
- * (the page's note that the pictures draw fewer channels than the layer has) is set under the
- * panels, wrapped to their width.
+ * A standalone SVG document of the given panels, laid out left to right, under `title`; under the
+ * panels, `key` (the page's key to the cells: without it the saved picture left the dashed zeros
+ * and the yellow `a` cells unexplained, review 42) in rows as wide as the panels, then `note` (the
+ * page's note that the pictures draw fewer channels than the layer has), wrapped to that width.
  */
-export function composeSvg(panels: ExportPanel[], background: string, text: string, title: string, note = ''): { svg: string; width: number; height: number } {
+export function composeSvg(panels: ExportPanel[], background: string, text: string, title: string, note = '', key: KeyEntry[] = []): { svg: string; width: number; height: number } {
   const gap = 24;
   const top = 44;
   let x = gap;
@@ -59,8 +72,33 @@ export function composeSvg(panels: ExportPanel[], background: string, text: stri
     x += Math.max(w, textWidth(p.caption, 12)) + gap;
     height = Math.max(height, h);
   }
-  const width = Math.max(x, textWidth(title, 15) + 2 * gap);
+  const entryWidth = (k: KeyEntry) => KEY_SIZE + 6 + textWidth(k.text, KEY_SIZE);
+  const width = Math.max(x, textWidth(title, 15) + 2 * gap, ...key.map((k) => entryWidth(k) + 2 * gap));
   let totalH = top + height + gap;
+  if (key.length > 0) {
+    let kx = gap;
+    let baseline = totalH;
+    for (const k of key) {
+      const w = entryWidth(k);
+      if (kx > gap && kx + w > width - gap) {
+        kx = gap;
+        baseline += KEY_LINE;
+      }
+      const sw = document.createElementNS(SVG, 'rect');
+      for (const [name, v] of Object.entries({ x: kx + 0.5, y: baseline - KEY_SIZE + 1.5, width: KEY_SIZE - 1, height: KEY_SIZE - 1, fill: k.fill, stroke: k.stroke })) sw.setAttribute(name, String(v));
+      if (k.dash) sw.setAttribute('stroke-dasharray', k.dash);
+      const words = document.createElementNS(SVG, 'text');
+      words.setAttribute('x', String(kx + KEY_SIZE + 6));
+      words.setAttribute('y', String(baseline));
+      words.setAttribute('font-size', String(KEY_SIZE));
+      words.setAttribute('font-family', 'system-ui, sans-serif');
+      words.setAttribute('fill', text);
+      words.textContent = k.text;
+      root.append(sw, words);
+      kx += w + 16;
+    }
+    totalH = baseline + KEY_LINE + 4;
+  }
   for (const line of wrapText(note, 12, Math.max(width - 2 * gap, 240))) {
     const el = document.createElementNS(SVG, 'text');
     el.setAttribute('x', String(gap));
