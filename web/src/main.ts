@@ -32,6 +32,7 @@ import { Views } from './views.js';
 import { paletteOf } from './palette.js';
 import { mountImageMode } from './image/mount.js';
 import { keepSizesTogether } from './keep-together.js';
+import { followScreenOrder } from './phone-order.js';
 
 /** Whether the animation may start by itself (not when the reader asked for reduced motion). */
 const motionOk = () => typeof matchMedia === 'undefined' || !matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -153,6 +154,7 @@ function start(): void {
   tutorialViews = mountTutorialViews({ lang: () => store.state.lang, state: () => store.snapshot(), palette: () => paletteOf(store.state.theme, store.state.colorBlind), load });
   // The image mode (view=image): the same layer on pictures, in place of the stage and side panels.
   mountImageMode(document.querySelector('.layout') as HTMLElement, byId<HTMLButtonElement>('image-open'));
+  followScreenOrder();
   // The header's items change with the language (the Pictures button's label too, set just above)
   // and the tour: whether the preferences fit in its row is measured again.
   store.subscribe('layer', refitHeader);

@@ -1,0 +1,43 @@
+/**
+ * Keyboard order that follows the screen on a phone. There (style.css, max-width: 720px) the stage
+ * lets its parts into the page's column and `order` sets the form, or the tour card and the side
+ * panels, after the figure and its sentence, before the views the stage holds below (the channels,
+ * the tutorial views). Tab follows the document, not `order`: the form, first in the document for
+ * the desktop's left column, took the keys before the player and figure above it, and in the tour
+ * the views ~1500 px down came before the card. So on a phone the part read after the figure moves
+ * into the stage where it is seen, and back where the wide layouts place it.
+ */
+const PHONE = '(max-width: 720px)';
+
+export function followScreenOrder(): void {
+  if (typeof matchMedia === 'undefined') return;
+  const phone = matchMedia(PHONE);
+  const stage = document.getElementById('stage');
+  const form = document.getElementById('controls');
+  const side = document.querySelector<HTMLElement>('aside.side');
+  const below = document.getElementById('channels-panel');
+  if (!stage || !form || !side || !below) return;
+  const body = document.body;
+  const place = (): void => {
+    // The picture mode lays out the form beside (or after) its own view in .layout (image.css).
+    const inStage = phone.matches && body.dataset.view !== 'image';
+    const tour = body.dataset.mode === 'tour';
+    const focused = document.activeElement;
+    const formMoved = move(form, inStage ? [stage, below] : [stage.parentElement!, stage]);
+    // Outside the tour the side panels come after the stage's views on a phone too (order 7).
+    const sideMoved = move(side, inStage && tour ? [stage, below] : [stage.parentElement!, stage.nextSibling]);
+    // A node moved in the document loses the focus: the reader keeps their place.
+    if ((formMoved || sideMoved) && focused instanceof HTMLElement && focused !== document.activeElement && focused.isConnected) focused.focus({ preventScroll: true });
+  };
+  phone.addEventListener('change', place);
+  new MutationObserver(place).observe(body, { attributes: true, attributeFilter: ['data-mode', 'data-view'] });
+  place();
+}
+
+/** Puts `node` at `parent` before `next`, if it is not there already; whether it moved. */
+function move(node: HTMLElement, [parent, next]: [Node, Node | null]): boolean {
+  if (node.parentNode === parent && node.nextSibling === next) return false;
+  if (next === node) return false;
+  parent.insertBefore(node, next);
+  return true;
+}
