@@ -10,7 +10,7 @@ import { h } from '../dom.js';
 import { pageErrorText } from '../error-text.js';
 import { keptNodes } from '../keep-together.js';
 import type { Lang, State } from '../state.js';
-import { clearOverlay, displayZoom, drawPicture, drawZoom, frame, markPixel, ring, smallestGap, zoomOf } from './canvas.js';
+import { clearOverlay, displayZoom, drawPicture, drawZoom, frame, markPixel, PINK, ring, smallestGap, zoomOf } from './canvas.js';
 import { coarsePointer, count, it } from './image-text.js';
 import type { Picture } from './picture.js';
 import { pictureGeometry, pictureLayer } from './picture-layer.js';
@@ -220,9 +220,7 @@ export class FieldView {
     // enough apart (rate 8: every 8th pixel), so the grid of holes shows: a 1-pixel dot on a
     // picture shown at 70 % is not seen. Where they are close, the marks stay a pixel apart.
     const gap = Math.min(smallestGap(f.rows), smallestGap(f.cols));
-    ctx.fillStyle = '#ff2d95';
     const dot = Math.max(1, Math.min(3 / perPixel, gap - 1));
-    for (const r of f.rows) for (const c of f.cols) markPixel(ctx, zoom, c, r, dot);
     if (f.rows.length && f.cols.length) {
       // A frame (and, when small, a ring) around each part of the picture read: circular padding
       // wraps the field round to the far edges, as the single layer's footprint shows it.
@@ -232,6 +230,12 @@ export class FieldView {
           ring(ctx, zoom, perPixel / zoom, left, top, right, bottom);
         }
       }
+    }
+    // The pixels read go on top: a ring at the picture's edge runs along it, over the pixels a
+    // circular wrap reads there, and its dark edge would hide them.
+    ctx.fillStyle = PINK;
+    for (const r of f.rows) for (const c of f.cols) markPixel(ctx, zoom, c, r, dot);
+    if (f.rows.length && f.cols.length) {
       // Enlarged: the largest part (the field itself where circular padding adds a far edge).
       const widest = (runs: [number, number][]) => runs.reduce((a, b) => (b[1] - b[0] > a[1] - a[0] ? b : a));
       const [top, bottom] = widest(f.rowRuns);
