@@ -8,7 +8,7 @@
 import { refuseUnknownOptions } from './options.js';
 import { atMost, ConvError, counted, dilationFitting, show, useOneOf } from './errors.js';
 import { axisNames } from './build.js';
-import { effectiveKernel } from './sizes.js';
+import { effectiveKernel, largestFittingKernel } from './sizes.js';
 import { identityPermutation } from './layout-permute.js';
 import { ints, onnxSamePads, windowAttributes, type OnnxWindowSpec } from './onnx.js';
 import { poolAxis, poolOutput } from './pool.js';
@@ -33,8 +33,7 @@ function ortPoolFitHint(I: number, k: number, d: number, pb: number, pe: number,
   const need = effectiveKernel(k, d) - I;
   const changes = [...(explicitPads && need <= 2 * (k - 1) ? [`pads adding up to at least ${need}`] : []), ...dilationFitting(k, d, I + pb + pe)];
   const padsFor = (kk: number): [number, number] => [Math.min(pb, kk - 1), Math.min(pe, kk - 1)];
-  let fit = k - 1;
-  while (fit > 1 && effectiveKernel(fit, d) > I + padsFor(fit)[0] + padsFor(fit)[1]) fit--;
+  const fit = largestFittingKernel(k, d, (kk) => I + padsFor(kk)[0] + padsFor(kk)[1]);
   const [fb, fe] = padsFor(fit);
   return useOneOf(changes, fb === pb && fe === pe ? `a kernel of ${atMost(fit, 1, counted(fit, 'tap'))}` : `a kernel of ${counted(fit, 'tap')} with pads ${fb === fe ? `of ${fb}` : `${fb} and ${fe}`}`);
 }

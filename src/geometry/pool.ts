@@ -4,7 +4,7 @@
  * defaults to the kernel, padding at most half the (effective) kernel, optional ceil mode.
  */
 import { axisNames, directAxisRecord, directEquivalent } from './build.js';
-import { effectiveKernel, windowSpan } from './sizes.js';
+import { effectiveKernel, largestFittingKernel, windowSpan } from './sizes.js';
 import { atMost, ConvError, counted, dilationFitting, show, useOneOf } from './errors.js';
 import type { CanonicalAxis, DirectAxis } from './types.js';
 import { perAxis, shapeOf } from './validate.js';
@@ -169,9 +169,9 @@ function poolFitHint(i: number, k: number, d: number, p: number): string {
   const ke = effectiveKernel(k, d);
   const pad = Math.ceil((ke - i) / 2);
   const changes = [...(pad <= Math.floor(k / 2) ? [`padding ${pad}`] : []), ...dilationFitting(k, d, i + 2 * p)];
-  let fit = k - 1;
-  while (fit > 1 && effectiveKernel(fit, d) > i + 2 * Math.min(p, Math.floor(fit / 2))) fit--;
-  const fitPad = Math.min(p, Math.floor(fit / 2));
+  const padFor = (kk: number) => Math.min(p, Math.floor(kk / 2));
+  const fit = largestFittingKernel(k, d, (kk) => i + 2 * padFor(kk));
+  const fitPad = padFor(fit);
   return useOneOf(changes, fitPad === p ? `a kernel of ${atMost(fit, 1, counted(fit, 'tap'))}` : `a kernel of ${counted(fit, 'tap')} with padding ${fitPad}`);
 }
 

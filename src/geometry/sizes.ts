@@ -11,6 +11,17 @@ export function effectiveKernel(kernel: number, dilation: number): number {
 }
 
 /**
+ * The largest kernel below `kernel` (down to 1) whose dilated window fits `room(k)` cells, the room
+ * a kernel of k taps gets (its padding may depend on it): what a pooling refusal offers. 1 where
+ * none fits.
+ */
+export function largestFittingKernel(kernel: number, dilation: number, room: (k: number) => number): number {
+  let k = kernel - 1;
+  while (k > 1 && effectiveKernel(k, dilation) > room(k)) k--;
+  return k;
+}
+
+/**
  * Cells covered by `count` windows of `extent` cells placed `stride` apart: (count − 1)·s + extent.
  * A direct conv's `count` outputs read this many padded-input cells; a transposed conv's `count`
  * inputs scatter onto this many cells of its full (uncropped) output.
