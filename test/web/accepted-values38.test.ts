@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkGeometryDrawable } from '../../src/render/options.js';
 import { buildLayer } from '../../web/src/layer.js';
 import { rendererDraws } from '../../web/src/renderer-fits.js';
-import { acceptedRange, acceptedValues } from '../../web/src/tour/accepted-range.js';
+import { acceptedRange, acceptedValues } from '../../web/src/accepted-range.js';
 import { BOUNDS, defaultState, type State } from '../../web/src/state.js';
 
 const setKernel = (c: State, v: number): void => { c.kernel = [v, v]; };

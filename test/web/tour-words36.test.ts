@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { explain } from '../../src/arithmetic/explain.js';
 import { renderSvg, trace } from '../../src/index.js';
 import type { DirectTrace } from '../../src/trace/types.js';
-import { acceptedRange } from '../../web/src/tour/accepted-range.js';
+import { acceptedRange } from '../../web/src/accepted-range.js';
 import { rendererDraws } from '../../web/src/renderer-fits.js';
 import { nowText } from '../../web/src/tour/now-line.js';
 import { TOUR, fill } from '../../web/src/tour/steps.js';

@@ -20,7 +20,7 @@ import { buildLayer } from './layer.js';
 import { bound } from './range-text.js';
 import { rendererDraws } from './renderer-fits.js';
 import { BOUNDS, type Lang, type State } from './state.js';
-import { acceptedValues } from './tour/accepted-range.js';
+import { acceptedValues } from './accepted-range.js';
 
 /** The picture styles the renderer draws. */
 export type RendererStyle = 'classic' | 'flat';

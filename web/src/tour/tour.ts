@@ -11,7 +11,7 @@ import { optionsOf } from '../layer.js';
 import { fieldNumberText } from '../range-text.js';
 import { BOUNDS, defaultState, parseQuery } from '../state.js';
 import type { Lang, State } from '../state.js';
-import { acceptedRange } from './accepted-range.js';
+import { acceptedRange } from '../accepted-range.js';
 import { keepCardInPlace } from './card-place.js';
 import { rendererDraws } from '../renderer-fits.js';
 import { onTabShown } from '../side-tabs.js';

@@ -12,10 +12,10 @@
  * took an input of 31, whose zero-inserted and padded input is 65 cells a side, past the figure's
  * 64, and the figure turned into grids mid-step.
  */
-import type { ConvGeometry } from '../../../src/geometry/types.js';
-import { buildLayer } from '../layer.js';
-import { cloneState } from '../state.js';
-import type { State } from '../state.js';
+import type { ConvGeometry } from '../../src/geometry/types.js';
+import { buildLayer } from './layer.js';
+import { cloneState } from './state.js';
+import type { State } from './state.js';
 
 /** Whether the library accepts `s` changed by `apply(v)`, and `fits` its layer. */
 function accepts(s: State, v: number, apply: (s: State, v: number) => void, fits: (g: ConvGeometry) => boolean): boolean {
