@@ -5,7 +5,9 @@
  * the tutorial views). Tab follows the document, not `order`: the form, first in the document for
  * the desktop's left column, took the keys before the player and figure above it, and in the tour
  * the views ~1500 px down came before the card. So on a phone the part read after the figure moves
- * into the stage where it is seen, and back where the wide layouts place it.
+ * into the stage where it is seen, and back where the wide layouts place it. The picture mode shows
+ * its pictures first and the form under them (image.css): there the form moves after the pictures'
+ * panel, before the studies.
  */
 const PHONE = '(max-width: 720px)';
 
@@ -18,19 +20,25 @@ export function followScreenOrder(): void {
   const below = document.getElementById('channels-panel');
   if (!stage || !form || !side || !below) return;
   const body = document.body;
+  const layout = stage.parentElement!;
   const place = (): void => {
-    // The picture mode lays out the form beside (or after) its own view in .layout (image.css).
-    const inStage = phone.matches && body.dataset.view !== 'image';
+    const pictures = body.dataset.view === 'image';
+    const inStage = phone.matches && !pictures;
     const tour = body.dataset.mode === 'tour';
+    // The studies' panel, after the pictures' (mount.ts appends both once the mode's code loads).
+    const studies = layout.querySelector<HTMLElement>(':scope > [data-image-more]');
+    const afterPictures = phone.matches && pictures && studies;
     const focused = document.activeElement;
-    const formMoved = move(form, inStage ? [stage, below] : [stage.parentElement!, stage]);
+    const formMoved = move(form, inStage ? [stage, below] : afterPictures ? [layout, studies] : [layout, stage]);
     // Outside the tour the side panels come after the stage's views on a phone too (order 7).
-    const sideMoved = move(side, inStage && tour ? [stage, below] : [stage.parentElement!, stage.nextSibling]);
+    const sideMoved = move(side, inStage && tour ? [stage, below] : [layout, stage.nextSibling]);
     // A node moved in the document loses the focus: the reader keeps their place.
     if ((formMoved || sideMoved) && focused instanceof HTMLElement && focused !== document.activeElement && focused.isConnected) focused.focus({ preventScroll: true });
   };
   phone.addEventListener('change', place);
   new MutationObserver(place).observe(body, { attributes: true, attributeFilter: ['data-mode', 'data-view'] });
+  // The picture mode's panels arrive after its view is set, when its code has loaded.
+  new MutationObserver(place).observe(layout, { childList: true });
   place();
 }
 
