@@ -25,17 +25,27 @@ function ortPoolOutput(I: number, ke: number, s: number, pb: number, pe: number,
 }
 
 /**
- * What would let an ONNX pooling window fit its padded input: pads (each smaller than the kernel,
- * as ONNX Runtime wants; only where the node gives pads), a smaller dilation, or a smaller kernel —
- * offered with the pads it allows where the given ones are not smaller than it.
+ * How many cells past its padded input a window may reach and still count once in ONNX Runtime:
+ * s − 1 in both modes (ceil mode rounds (P − k̂)/s up; floor mode truncates it, see ortPoolOutput).
+ * A refusal's hint offers sizes up to this limit, not only windows that fit.
  */
-function ortPoolFitHint(I: number, k: number, d: number, pb: number, pe: number, explicitPads: boolean): string {
-  const need = effectiveKernel(k, d) - I;
-  const changes = [...(explicitPads && need <= 2 * (k - 1) ? [`pads adding up to at least ${need}`] : []), ...dilationFitting(k, d, I + pb + pe)];
-  const padsFor = (kk: number): [number, number] => [Math.min(pb, kk - 1), Math.min(pe, kk - 1)];
-  const fit = largestFittingKernel(k, d, (kk) => I + padsFor(kk)[0] + padsFor(kk)[1]);
+function ortOverrunLimit(s: number): number {
+  return s - 1;
+}
+
+/**
+ * What would let an ONNX pooling window count at least once: pads (each smaller than the kernel, as
+ * ONNX Runtime wants; only where the node gives pads), a smaller dilation, or a smaller kernel —
+ * with the pads `padsFor` gives it (the node's, cut below the kernel, or SAME's for that kernel),
+ * named where the node's own pads are not below it. The window may reach s − 1 cells past the end.
+ */
+function ortPoolFitHint(I: number, k: number, s: number, d: number, pads: [number, number], padsFor: (k: number) => [number, number], explicitPads: boolean): string {
+  const over = ortOverrunLimit(s);
+  const need = effectiveKernel(k, d) - I - over;
+  const changes = [...(explicitPads && need <= 2 * (k - 1) ? [`pads adding up to at least ${need}`] : []), ...dilationFitting(k, d, I + pads[0] + pads[1] + over)];
+  const fit = largestFittingKernel(k, d, (kk) => I + padsFor(kk)[0] + padsFor(kk)[1] + over);
   const [fb, fe] = padsFor(fit);
-  return useOneOf(changes, fb === pb && fe === pe ? `a kernel of ${atMost(fit, 1, counted(fit, 'tap'))}` : `a kernel of ${counted(fit, 'tap')} with pads ${fb === fe ? `of ${fb}` : `${fb} and ${fe}`}`);
+  return useOneOf(changes, !explicitPads || (fb === pads[0] && fe === pads[1]) ? `a kernel of ${atMost(fit, 1, counted(fit, 'tap'))}` : `a kernel of ${counted(fit, 'tap')} with pads ${fb === fe ? `of ${fb}` : `${fb} and ${fe}`}`);
 }
 
 /** An ONNX `AveragePool` or `MaxPool` node: the shape of X and the node's attributes, named as in the spec. */
@@ -143,12 +153,20 @@ export function fromOnnxPool(spec: OnnxPoolSpec): PoolDialectGeometry {
       });
     }
     const o = ortPoolOutput(I, ke, s, pb, pe, ceil);
+    const P = I + pb + pe;
     if (o < 1) {
-      throw new ConvError('KERNEL_TOO_LARGE', `${op}: window ${ke} (kernel ${k}, dilation ${d}) does not fit the padded input ${I + pb + pe} on axis ${names[i]}`, {
+      const where = s === 1 ? `does not fit the padded input ${P}` : `runs ${counted(ke - P, 'cell')} past the padded input ${P}`;
+      const padsFor = (kk: number): [number, number] =>
+        autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER' ? onnxSamePads(I, s, kk, autoPad, false) : [Math.min(pb, kk - 1), Math.min(pe, kk - 1)];
+      throw new ConvError('KERNEL_TOO_LARGE', `${op}: window ${ke} (kernel ${k}, dilation ${d}) ${where} on axis ${names[i]}${s === 1 ? '' : `, where stride ${s} allows at most ${ortOverrunLimit(s)}`}`, {
         axis: names[i],
-        values: { input: I, kernel: k, dilation: d, pads: [pb, pe] },
-        hint: `${ortPoolFitHint(I, k, d, pb, pe, autoPad === 'NOTSET')} on this axis`,
+        values: { input: I, kernel: k, stride: s, dilation: d, pads: [pb, pe] },
+        hint: `${ortPoolFitHint(I, k, s, d, [pb, pe], padsFor, autoPad === 'NOTSET')} on this axis`,
       });
+    }
+    if (!ceil && ke > P) {
+      // ONNX Runtime (and ONNX's shape inference) truncate; the operator spec's floor() would give no output.
+      notes.push(`on axis ${names[i]} the window (${ke}) runs ${counted(ke - P, 'cell')} past the padded input (${P}): ONNX Runtime truncates (${P} − ${ke})/${s} toward zero and computes 1 window, where the spec's floor formula gives 0`);
     }
     return poolAxis(i, names[i], { input: I, kernel: k, stride: s, dilation: d, padBefore: pb, padAfter: pe }, o);
   });
