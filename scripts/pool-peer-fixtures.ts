@@ -142,6 +142,18 @@ export async function onnxRuntimePoolFixture(ort: Ort): Promise<PeerFixture<OrtP
   ];
   groups.refusals = [];
   for (const [i, spec] of refusals.entries()) groups.refusals.push(await ortCase(ort, spec, 400 + i));
+  // Windows up to s − 1 cells past the padded input (6 cells: 5 and pads [1, 0]) still count once,
+  // in both modes; one cell more gives none. Pairs: the longest kernel that counts, then one tap
+  // more; the largest dilation of a 3-tap kernel that counts, then one more.
+  const overrun: OnnxPoolSpec[] = [];
+  for (const op of ['AveragePool', 'MaxPool'] as const) for (const ceil_mode of [0, 1]) for (const s of [2, 3]) {
+    const base = { op, xShape: [1, 1, 5], strides: [s], pads: [1, 0], ceil_mode };
+    const k = 6 + s - 1;
+    const d = Math.floor((6 + s - 2) / 2);
+    overrun.push({ ...base, kernel_shape: [k] }, { ...base, kernel_shape: [k + 1] }, { ...base, kernel_shape: [3], dilations: [d] }, { ...base, kernel_shape: [3], dilations: [d + 1] });
+  }
+  groups['window past the end'] = [];
+  for (const [i, spec] of overrun.entries()) groups['window past the end'].push(await ortCase(ort, spec, 500 + i));
   return { generator: GENERATOR, peer: `onnxruntime-node ${peerVersion('onnxruntime-node')} (CPU execution provider)`, groups };
 }
 

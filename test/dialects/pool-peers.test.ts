@@ -87,6 +87,24 @@ describe(`fromOnnxPool vs ONNX Runtime (${ort.peer}, recorded)`, () => {
     // ORT returns an empty output for the 6x6 window on 5x5 (floor mode); convkit refuses it.
     expect(cases.map((c) => check(c, fromOnnxPool))).toEqual(['refused', 'refused', 'refused', 'empty', 'refused', 'refused']);
   });
+  it("a window up to s − 1 cells past the padded input counts once in both modes, one more gives none: the refusal's hint names ORT's limit", () => {
+    const cases = ort.groups['window past the end'];
+    expect(cases).toHaveLength(32);
+    // Pairs: ORT's largest kernel (or dilation) that gives one window, then one step more that gives none.
+    for (let i = 0; i < cases.length; i += 2) {
+      const [fits, over] = [cases[i], cases[i + 1]];
+      expect([fits, over].map((c) => (c.peer.refused ? 'refused' : c.peer.shape[2]))).toEqual([1, 0]);
+      expect([check(fits, fromOnnxPool), check(over, fromOnnxPool)]).toEqual(['computed', 'empty']);
+      let hint = '';
+      try {
+        fromOnnxPool(over.spec);
+      } catch (e) {
+        hint = (e as ConvError).hint!;
+      }
+      const dilated = fits.spec.dilations !== undefined;
+      expect(hint).toContain(dilated ? `dilation at most ${fits.spec.dilations![0]}` : `a kernel of at most ${fits.spec.kernel_shape[0]} taps`);
+    }
+  });
 });
 
 describe(`fromTensorFlowPool vs TensorFlow.js (${tfjs.peer}, recorded)`, () => {
