@@ -10,7 +10,7 @@ import type { PoolGeometry } from './pool.js';
 import { convGeometry, convTransposeGeometry } from './torch.js';
 import type { IntOrTuple, PaddingSpec } from './torch.js';
 import type { ConvGeometry, PaddingMode } from './types.js';
-import { gcd, int, isInt, perAxis } from './validate.js';
+import { divisors, gcd, int, isInt, perAxis } from './validate.js';
 
 /**
  * A convolution stated in words, as `explain`, `trace`, `convMatrix` and the pictures take it:
@@ -245,12 +245,6 @@ function groupsHint(f: GroupsFit): string {
     : last !== gcd(f.inChannels, f.outChannels) ? [`${f.common.join(', ')}, …`, 'values that divide']
     : [`${f.common.slice(0, -1).join(', ')} or ${last}`, 'the values that divide'];
   return `use groups ${list} (${which} both inChannels ${f.inChannels} and outChannels ${f.outChannels}), or channel counts that are multiples of ${f.groups}, such as ${counts}`;
-}
-
-function divisors(n: number): number[] {
-  const out: number[] = [];
-  for (let d = 1; d <= n && out.length < 12; d++) if (n % d === 0) out.push(d);
-  return out;
 }
 
 /**

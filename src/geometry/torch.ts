@@ -9,7 +9,7 @@ import { effectiveKernel, outputPaddingAllowed, outputPaddingLimit, samePaddingT
 import { axisNames } from './build.js';
 import { ConvError, counted, ofRange, show } from './errors.js';
 import type { CanonicalAxis, ConvGeometry, DirectConvGeometry, PaddingMode, TransposedConvGeometry } from './types.js';
-import { int, perAxis, shapeOf } from './validate.js';
+import { divisors, gcd, int, perAxis, shapeOf } from './validate.js';
 
 /** One number for every spatial axis, or one per axis (PyTorch's `int or tuple`). */
 export type IntOrTuple = number | readonly number[];
@@ -334,7 +334,7 @@ export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, o
   if (inChannels !== weight[1] * groups) {
     throw new ConvError('CHANNELS', `weight of shape [${weight.join(', ')}] with groups=${groups} expects ${counted(weight[1] * groups, 'input channel')}, but the input of shape [${input.join(', ')}] has ${inChannels}`, {
       values: { inputShape: input, weightShape: weight, groups },
-      hint: `give the input ${counted(weight[1] * groups, 'channel')}, or a weight of shape [${outChannels}, ${inChannels % groups === 0 ? inChannels / groups : 'C/groups'}, …]`,
+      hint: directChannelsHint(outChannels, weight[1] * groups, inChannels, groups),
     });
   }
   const hasBias = checkBias(shapes.biasShape, outChannels, weight, false);
@@ -410,7 +410,8 @@ export function convTransposeGeometry(shapes: ShapeSet, options: ConvTransposeSh
   if (inChannels !== inChannelsW) {
     throw new ConvError('CHANNELS', `transposed weight of shape [${weight.join(', ')}] expects ${counted(inChannelsW, 'input channel')}, but the input of shape [${input.join(', ')}] has ${inChannels}`, {
       values: { inputShape: input, weightShape: weight },
-      hint: `give the input ${counted(inChannelsW, 'channel')}, or a transposed weight of shape [${inChannels}, out channels / groups, …]`,
+      // A weight [C, …] needs groups dividing C: with groups 4 and 6 channels, "[6, …]" alone met the groups refusal next.
+      hint: `give the input ${counted(inChannelsW, 'channel')}, or a transposed weight of shape [${inChannels}, out channels / groups, …]${inChannels % groups === 0 ? '' : ` with groups ${orList(divisors(inChannels))} (${divisors(inChannels).length === 1 ? 'the only value dividing' : divisors(inChannels).length >= 12 ? 'values dividing' : 'the values dividing'} ${inChannels})`}`,
     });
   }
   const outChannels = weight[1] * groups;
@@ -484,6 +485,26 @@ function outputPaddingForSize(
 }
 
 /**
+ * What fits a direct weight [O, C/groups, k…] whose channels do not match the input's C: an input
+ * of the channels it expects, or a weight for C. Where `groups` does not divide C no weight of C/groups
+ * exists ("[8, C/groups, …]" for C = 6 and groups 4 named one), so the groups that divide both C
+ * and O are named instead, with the weight one of them takes.
+ */
+/** 'a', 'a or b', 'a, b or c'; a list cut at 12 values (divisors) ends in '…'. */
+function orList(xs: readonly number[]): string {
+  return xs.length === 1 ? String(xs[0]) : xs.length >= 12 ? `${xs.join(', ')}, …` : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`;
+}
+
+function directChannelsHint(o: number, expected: number, c: number, groups: number): string {
+  const input = `give the input ${counted(expected, 'channel')}`;
+  if (c % groups === 0) return `${input}, or a weight of shape [${o}, ${c / groups}, …]`;
+  const fit = divisors(gcd(c, o));
+  if (fit.length === 1) return `${input}, or, for ${counted(c, 'input channel')}, use groups=1 with a weight of shape [${o}, ${c}, …] (1 is the only groups value dividing both ${c} and the ${counted(o, 'output channel')})`;
+  const g = fit.filter((d) => d < groups).pop() ?? 1;
+  return `${input}, or, for ${counted(c, 'input channel')}, use groups ${orList(fit)} (the values dividing both ${c} and the ${counted(o, 'output channel')}) with a weight of shape [${o}, ${c}/groups, …], such as [${o}, ${c / g}, …] with groups=${g}`;
+}
+
+/**
  * The groups a direct weight [O, C/groups, k…] allows with an input of C channels: the weight's
  * second dimension fixes C/groups, so only C over it can pass the channel check that follows
  * (a divisor of O alone, as this hint once offered, met that check's refusal next).
@@ -493,10 +514,4 @@ function directGroupsHint(weight: readonly number[], inChannels: number): string
   const g = per > 0 && inChannels % per === 0 ? inChannels / per : 0;
   if (g >= 1 && o % g === 0) return `use groups=${g}: the input's ${counted(inChannels, 'channel')} over the weight's ${per} per group (it divides the ${o} output channels)`;
   return `no groups fit this weight and input: groups must divide the weight's ${counted(o, 'output channel')} and be the input's ${counted(inChannels, 'channel')} over the weight's ${per} per group; change the weight's shape`;
-}
-
-function divisors(n: number): number[] {
-  const out: number[] = [];
-  for (let d = 1; d <= n && out.length < 12; d++) if (n % d === 0) out.push(d);
-  return out;
 }

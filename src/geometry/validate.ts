@@ -102,6 +102,13 @@ export function gcd(a: number, b: number): number {
   return a;
 }
 
+/** The divisors of n ≥ 1, ascending, the first 12 of them (a hint lists at most that many). */
+export function divisors(n: number): number[] {
+  const out: number[] = [];
+  for (let d = 1; d <= n && out.length < 12; d++) if (n % d === 0) out.push(d);
+  return out;
+}
+
 export function product(xs: readonly number[]): number {
   let p = 1;
   for (const x of xs) p *= x;

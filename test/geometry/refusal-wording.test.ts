@@ -187,4 +187,33 @@ describe('refusal wording', () => {
     const none = refusal(() => convGeometry({ inputShape: [1, 8, 5, 5], weightShape: [6, 2, 3, 3] }, { groups: 4 }));
     expect(none.hint).toMatch(/^no groups fit this weight and input: groups must divide the weight's 6 output channels and be the input's 8 channels over the weight's 2 per group/);
   });
+  it("a channel mismatch whose groups do not divide the input's channels offers groups that do, not a weight [O, C/groups, …] that cannot exist (review 43)", () => {
+    // 6 input channels, groups 4: 6/4 is no whole number, so the old hint's "[8, C/groups, …]" named no weight.
+    const six = refusal(() => convGeometry({ inputShape: [1, 6, 8, 8], weightShape: [8, 1, 3, 3] }, { groups: 4 }));
+    expect(six.code).toBe('CHANNELS');
+    expect(six.hint).toBe('give the input 4 channels, or, for 6 input channels, use groups 1 or 2 (the values dividing both 6 and the 8 output channels) with a weight of shape [8, 6/groups, …], such as [8, 3, …] with groups=2');
+    expect(refusal(() => convGeometry({ inputShape: [1, 5, 8, 8], weightShape: [8, 1, 3, 3] }, { groups: 4 })).hint).toBe('give the input 4 channels, or, for 5 input channels, use groups=1 with a weight of shape [8, 5, …] (1 is the only groups value dividing both 5 and the 8 output channels)');
+    // Every mismatch over small counts: each fix the hint offers is accepted as it stands.
+    let checked = 0;
+    for (let c = 1; c <= 12; c++) for (let o = 1; o <= 12; o++) for (let per = 1; per <= 3; per++) for (let g = 1; g <= o; g++) {
+      if (o % g !== 0 || c === per * g) continue;
+      const r = refusal(() => convGeometry({ inputShape: [1, c, 5, 5], weightShape: [o, per, 3, 3] }, { groups: g }));
+      expect(r.code).toBe('CHANNELS');
+      const need = Number(/^give the input (\d+) channels?/.exec(r.hint!)![1]);
+      expect(() => convGeometry({ inputShape: [1, need, 5, 5], weightShape: [o, per, 3, 3] }, { groups: g })).not.toThrow();
+      const weight = /a weight of shape \[(\d+), (\d+), …\](?: \(| with groups=1 )?/.exec(r.hint!);
+      const example = /such as \[(\d+), (\d+), …\] with groups=(\d+)/.exec(r.hint!);
+      const [wo, wi, wg] = example ? [+example[1], +example[2], +example[3]] : weight ? [+weight[1], +weight[2], c % g === 0 ? g : 1] : [0, 0, 0];
+      expect(wo, r.hint).toBe(o);
+      expect(() => convGeometry({ inputShape: [1, c, 5, 5], weightShape: [wo, wi, 3, 3] }, { groups: wg }), r.hint).not.toThrow();
+      const listed = /use groups ([\d, or]+) \(/.exec(r.hint!);
+      for (const h of listed ? listed[1].split(/, | or /).map(Number) : []) expect([c % h, o % h], r.hint).toEqual([0, 0]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(500);
+    // The transposed weight [C, O/groups, …] needs groups dividing C too.
+    const t = refusal(() => convTransposeGeometry({ inputShape: [1, 6, 8, 8], weightShape: [8, 1, 3, 3] }, { groups: 4 }));
+    expect([t.code, t.hint]).toEqual(['CHANNELS', 'give the input 8 channels, or a transposed weight of shape [6, out channels / groups, …] with groups 1, 2, 3 or 6 (the values dividing 6)']);
+    for (const h of [1, 2, 3, 6]) expect(() => convTransposeGeometry({ inputShape: [1, 6, 8, 8], weightShape: [6, 2, 3, 3] }, { groups: h })).not.toThrow();
+  });
 });
