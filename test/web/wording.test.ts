@@ -25,10 +25,10 @@ describe('wording', () => {
     await one.close();
     const two = await open('?i=2&k=3&s=2&p=0&t=1&lang=en');
     expect(await two.textContent('#cap-grid')).toMatch(/^Input with inserted zeros and padding 2×2 → 7×7/);
-    expect(await two.textContent('[data-notation-guide]')).toContain('stride 1/2, 1 zero inserted between input cells');
+    expect(await two.textContent('[data-notation-guide]')).toContain('stride 1/2, i.e. 1 zero inserted between input cells');
     await two.close();
     const three = await open('?i=2&k=3&s=3&p=0&t=1&lang=en');
-    expect(await three.textContent('[data-notation-guide]')).toContain('stride 1/3, 2 zeros inserted between input cells');
+    expect(await three.textContent('[data-notation-guide]')).toContain('stride 1/3, i.e. 2 zeros inserted between input cells');
     await three.close();
     const zh = await open('?i=2&k=3&s=1&p=0&t=1&lang=zh');
     expect(await zh.textContent('#cap-grid')).toMatch(/^输入（含填充）2×2 → 6×6/);

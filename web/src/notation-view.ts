@@ -1,7 +1,7 @@
 /**
  * Both notations (issue 10, item 4): the guide's description of the layer (for a transposed conv,
- * the equivalent direct convolution: fractional stride 1/s, s − 1 zeros inserted, padding p′, the
- * `a` extra cells, kernel flipped) beside PyTorch's options, and a small form that takes the
+ * the fractionally strided convolution: stride 1/s, i.e. s − 1 zeros inserted and then stride 1,
+ * padding p′, the `a` extra cells, kernel flipped) beside PyTorch's options, and a small form that takes the
  * guide's numbers ("stride 1/2, padding 2") and turns them into the layer — converted by the
  * library (guideNotation, fromGuideNotation), refused with its ConvError when impossible.
  */
@@ -109,17 +109,22 @@ export class NotationView {
     const pp = both(ns, (n) => (n.guidePadding[0] === n.guidePadding[1] ? n.guidePadding[0] : `${n.guidePadding[0]}/${n.guidePadding[1]}`));
     const a = both(ns, (n) => n.a);
     const aText = ns.some((n) => n.a > 0) ? pt(lang, 'notationA', { a }) : '';
+    // A dilated layer is not the guide's plain case: its line and PyTorch's both name the rate.
+    const dilated = ns.some((n) => n.dilation > 1);
+    const d = both(ns, (n) => n.dilation);
+    const dText = dilated ? pt(lang, 'notationTransposedDil', { d }) : '';
     if (!g.transposed) {
-      this.guide.textContent = pt(lang, 'notationDirect', { s: both(ns, (n) => n.stride), p: pp });
+      this.guide.textContent = pt(lang, dilated ? 'notationDilated' : 'notationDirect', { s: both(ns, (n) => n.stride), p: pp, d });
     } else if (ns.every((n) => n.stride === 1)) {
-      this.guide.textContent = pt(lang, 'notationTransposedOne', { pp, a: aText });
+      this.guide.textContent = pt(lang, 'notationTransposedOne', { pp, a: aText, d: dText });
     } else {
-      this.guide.textContent = pt(lang, ns.every((n) => n.insertedZeros === 1) ? 'notationTransposedSingle' : 'notationTransposed', { fs: both(ns, (n) => n.guideStride), z: both(ns, (n) => n.insertedZeros), it: both(ns, (n) => n.stretchedInput), pp, a: aText });
+      this.guide.textContent = pt(lang, ns.every((n) => n.insertedZeros === 1) ? 'notationTransposedSingle' : 'notationTransposed', { fs: both(ns, (n) => n.guideStride), z: both(ns, (n) => n.insertedZeros), it: both(ns, (n) => n.stretchedInput), pp, a: aText, d: dText });
     }
     const p = both(ns, (n) => (n.padding[0] === n.padding[1] ? n.padding[0] : `${n.padding[0]}/${n.padding[1]}`));
     // PyTorch's own words (stride=2, padding=0, output_padding=0) in both languages.
     const op = g.transposed ? pt(lang, 'notationOp', { op: code(ns, (n) => n.a) }) : '';
-    this.torch.textContent = pt(lang, 'notationTorchText', { name: g.transposed ? 'ConvTranspose2d' : 'Conv2d', s: code(ns, (n) => n.stride), p: code(ns, (n) => (n.padding[0] === n.padding[1] ? n.padding[0] : `${n.padding[0]}/${n.padding[1]}`)), op });
+    const dil = dilated ? pt(lang, 'notationTorchDil', { d: code(ns, (n) => n.dilation) }) : '';
+    this.torch.textContent = pt(lang, 'notationTorchText', { name: g.transposed ? 'ConvTranspose2d' : 'Conv2d', s: code(ns, (n) => n.stride), p: code(ns, (n) => (n.padding[0] === n.padding[1] ? n.padding[0] : `${n.padding[0]}/${n.padding[1]}`)), op, d: dil });
     // The form builds a transposed convolution. On a transposed layer it starts from the layer's
     // own guide numbers; on a direct one, from the transposed conv that takes its output back to its
     // input's shape (numbers that contradict the line above would mislead), applied to that output.
