@@ -162,6 +162,14 @@ export function strokeEdged(ctx: CanvasRenderingContext2D, lines: readonly Edged
   }
 }
 
+/**
+ * A filled square `side` wide at (x, y) for `strokeEdged`: a ring whose width is half its side, so
+ * the pink fills it and the dark goes a quarter of the side round it (the enlargements' read pixels).
+ */
+export function edgedSquare(x: number, y: number, side: number): EdgedLine {
+  return { width: side / 2, path: (c) => c.rect(x + side / 4, y + side / 4, side / 2, side / 2) };
+}
+
 /** The smallest step between neighbouring values of a list of distinct numbers (1 for one value or none). */
 export function smallestGap(values: readonly number[]): number {
   const v = [...values].sort((a, b) => a - b);

@@ -10,7 +10,7 @@ import { h } from '../dom.js';
 import { pageErrorText } from '../error-text.js';
 import { keptNodes } from '../keep-together.js';
 import type { Lang, State } from '../state.js';
-import { clearOverlay, displayZoom, drawPicture, drawZoom, frame, markPixel, PINK, ring, smallestGap, zoomOf } from './canvas.js';
+import { clearOverlay, displayZoom, drawPicture, drawZoom, edgedSquare, frame, markPixel, PINK, ring, smallestGap, strokeEdged, zoomOf } from './canvas.js';
 import { coarsePointer, count, it } from './image-text.js';
 import type { Picture } from './picture.js';
 import { pictureGeometry, pictureLayer } from './picture-layer.js';
@@ -245,12 +245,13 @@ export class FieldView {
       const size = Math.max(bottom - top, right - left) + 3;
       const scale = Math.max(1, Math.floor(200 / size));
       const mark = scale >= 5 ? scale - 2 : Math.max(1, Math.min(3, gap * scale - 1));
-      const inset = (scale - mark) / 2;
+      // On whole canvas pixels: a half-pixel edge would blend into the picture.
+      const inset = Math.floor((scale - mark) / 2);
       const zTop = Math.round((top + bottom) / 2 - (size - 1) / 2);
       const zLeft = Math.round((left + right) / 2 - (size - 1) / 2);
       const z = drawZoom(this.zoom, this.canvas, zTop, zLeft, size, scale);
-      z.fillStyle = 'rgba(255, 45, 149, 0.75)';
-      for (const r of f.rows) for (const c of f.cols) z.fillRect((c - zLeft) * scale + inset, (r - zTop) * scale + inset, mark, mark);
+      // Pink edged dark, as the layer's enlarged taps: plain pink all but vanished on the test card's magenta bar.
+      strokeEdged(z, f.rows.flatMap((r) => f.cols.map((c) => edgedSquare((c - zLeft) * scale + inset, (r - zTop) * scale + inset, mark))));
     }
     const rates = ratesText(st, this.lang);
     // A transposed stack with a stride: what varies from output to output is how many pixels reach

@@ -16,7 +16,7 @@ import { setAttr, setText } from '../dom-write.js';
 import { pageErrorText } from '../error-text.js';
 import { keptNodes } from '../keep-together.js';
 import type { Lang, State } from '../state.js';
-import { clearOverlay, displayZoom, drawPicture, drawPlanes, drawZoom, frame, markPixel, ring, smallestGap, strokeEdged, zoomOf, PINK } from './canvas.js';
+import { clearOverlay, displayZoom, drawPicture, drawPlanes, drawZoom, edgedSquare, frame, markPixel, ring, smallestGap, strokeEdged, zoomOf, PINK } from './canvas.js';
 import type { EdgedLine } from './canvas.js';
 import { displayOf } from './display.js';
 import type { DisplayMap } from './display.js';
@@ -631,13 +631,13 @@ export class LayerView {
     const mark = Math.max(scale, Math.min(Math.ceil(3 / onScreen), gap * scale - 1));
     // On whole canvas pixels: a half-pixel edge would blend into the picture.
     const inset = Math.floor((scale - mark) / 2);
-    // A tap's mark: a frame inside its pixel, or a filled square, stroked as a ring whose width is
-    // half its side (so the pink of a read tap takes the same dark edge: strokeEdged).
+    // A tap's mark: a frame inside its pixel, or a filled square (so the pink of a read tap takes
+    // the same dark edge: strokeEdged).
     const box = (col: number, row: number): EdgedLine => {
       const x = (col - zLeft) * scale;
       const y = (row - zTop) * scale;
       return fill
-        ? { width: mark / 2, path: (c) => c.rect(x + inset + mark / 4, y + inset + mark / 4, mark / 2, mark / 2) }
+        ? edgedSquare(x + inset, y + inset, mark)
         : { width: lw, path: (c) => c.rect(x + lw / 2, y + lw / 2, scale - lw, scale - lw) };
     };
     // Taps in the padding lie on its grey hatching, where pink and dark show without an edge (under
