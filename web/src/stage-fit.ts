@@ -279,6 +279,12 @@ function scaleGrids(views: Views, W: number, H: number, phone: boolean): void {
   const captions = ['cap-grid', 'cap-kernel', 'cap-output'].map((id) => byId(id));
   const tall = () => byId('views').getBoundingClientRect().height > H;
   for (let round = 0; round < 3 && tall(); round++) fit(captions.map((c) => Math.ceil(c.getBoundingClientRect().height) + 4));
+  // Grids bound by the box's width (or by the cells' cap) leave some of its height over, and the
+  // box centred them in it: at 1400×1000 the default figure had ~95 px empty between the player
+  // and the grids and as much between them and the step sentence. The box closes up on the grids,
+  // so the picture sits under its controls, its sentence under it, and the room over goes below.
+  const drawn = Math.ceil(byId('views').getBoundingClientRect().height);
+  byId('figure-box').style.height = `${Math.min(H, drawn)}px`;
 }
 
 /** The phone layout (style.css's max-width: 720px): the page scrolls, not the stage. */
