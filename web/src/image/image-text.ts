@@ -5,6 +5,26 @@
  */
 import type { Lang } from '../state.js';
 
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/**
+ * A number as a power of ten, `digits` after the point: 8.77 × 10⁻¹¹, as a student reads it and as
+ * the learned status's “below 10⁻¹⁰” writes it (8.77e-11 beside that mixed two notations in one
+ * sentence). No line breaks inside it (no-break spaces round the ×).
+ */
+export function sci(v: number, digits: number): string {
+  const [m, e] = v.toExponential(digits).split('e');
+  const n = Number(e);
+  if (n === 0) return m;
+  const power = (n < 0 ? '⁻' : '') + String(Math.abs(n)).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]);
+  return `${m}\u00a0×\u00a010${power}`;
+}
+
+/** float32's largest number, (2 − 2⁻²³) · 2¹²⁷. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+/** float32's range as every sentence here writes it, the kernel editor's and the learn panel's: ±3.4 × 10³⁸. */
+const FLOAT32_RANGE = `±${sci(FLOAT32_MAX, 1)}`;
+
 const en = {
   open: 'Pictures',
   title: 'The layer on a picture',
@@ -58,8 +78,8 @@ const en = {
   weight: '{kernel}: weight row {r}, column {c}',
   cellAt: 'row {r}, column {c}',
   cellsEmpty: 'Enter a number at {cells}.',
-  cellLarge: 'The number at {cells} is beyond float32’s range (±3.4e38).',
-  cellsLarge: 'The numbers at {cells} are beyond float32’s range (±3.4e38).',
+  cellLarge: `The number at {cells} is beyond float32’s range (${FLOAT32_RANGE}).`,
+  cellsLarge: `The numbers at {cells} are beyond float32’s range (${FLOAT32_RANGE}).`,
   cellsKeep: 'The kernel keeps its last weights until then.',
   stepCell: 'Step row {r}, column {c}:',
   stepHow: 'Click a weight to choose it. The mouse wheel over the weight being edited, and ↑ ↓, step it too.',
@@ -192,8 +212,8 @@ const en = {
   learnStep: 'Step {n}, loss {loss}',
   learnPaused: 'Step {n}, loss {loss}. Paused after {m} steps since Start, every weight within {gap} of the target’s: Start learning goes on for {m} more.',
   learnSlow: ' (Where neighbouring pixels are alike, some mixes of weights barely change the output, so they are learned slowly.)',
-  learnOverflow: 'These target weights are too large: on its way to the target a learned weight can overshoot it, and float32 holds no number beyond ±3.4\u00a0×\u00a010³⁸. Keep every weight within ±{max}, half of that.',
-  learnOverflowed: 'Step {n}: a weight of this kernel passed float32’s range (±3.4\u00a0×\u00a010³⁸), so the run stops here without having learned the target; the pictures are the previous step’s. Choose smaller target weights.',
+  learnOverflow: `These target weights are too large: on its way to the target a learned weight can overshoot it, and float32 holds no number beyond ${FLOAT32_RANGE}. Keep every weight within ±{max}, half of that.`,
+  learnOverflowed: `Step {n}: a weight of this kernel passed float32’s range (${FLOAT32_RANGE}), so the run stops here without having learned the target; the pictures are the previous step’s. Choose smaller target weights.`,
   learnNothing: 'Step {n}, loss 0: the target is zero everywhere, so the kernel of zeros the run starts from already matches it. There is nothing to learn.',
   learnLearned: 'Step {n}, loss {loss}: learned. The loss is below 10⁻¹⁰ times the zero kernel’s loss and every weight is within {gap} of the target’s, so the run stops here (Start learning goes on anyway).',
   learnKernel: 'Learned kernel',
@@ -265,8 +285,8 @@ const zh: Record<Key, string> = {
   weight: '{kernel}的权重：第 {r} 行，第 {c} 列',
   cellAt: '第 {r} 行第 {c} 列',
   cellsEmpty: '请在{cells}填入一个数。',
-  cellLarge: '{cells}的数超出了 float32 的范围（±3.4e38）。',
-  cellsLarge: '{cells}的数超出了 float32 的范围（±3.4e38）。',
+  cellLarge: `{cells}的数超出了 float32 的范围（${FLOAT32_RANGE}）。`,
+  cellsLarge: `{cells}的数超出了 float32 的范围（${FLOAT32_RANGE}）。`,
   cellsKeep: '改好之前，卷积核保持原来的权重。',
   stepCell: '调整第 {r} 行第 {c} 列的权重：',
   stepHow: '点一下某个权重即可选中它。在正在编辑的权重上滚动鼠标滚轮或按 ↑ ↓ 也能调整。',
@@ -394,8 +414,8 @@ const zh: Record<Key, string> = {
   learnStep: '第 {n} 步，损失 {loss}',
   learnPaused: '第 {n} 步，损失 {loss}。已连续运行 {m} 步，暂停；每个权重与目标相差不超过 {gap}。再点“开始学习”会继续 {m} 步。',
   learnSlow: '（相邻像素相近时，有些权重组合几乎不改变输出，所以学得很慢。）',
-  learnOverflow: '目标权重太大：学习过程中，权重在逼近目标时可能超过目标值，而 float32 无法表示超出 ±3.4\u00a0×\u00a010³⁸ 的数。请把每个权重的绝对值控制在 {max}（即该范围的一半）以内。',
-  learnOverflowed: '第 {n} 步：这个卷积核有权重超出了 float32 的范围（±3.4\u00a0×\u00a010³⁸），所以到此停止，没有学会目标；图片仍是上一步的结果。请把目标权重改小一些。',
+  learnOverflow: `目标权重太大：学习过程中，权重在逼近目标时可能超过目标值，而 float32 无法表示超出 ${FLOAT32_RANGE} 的数。请把每个权重的绝对值控制在 {max}（即该范围的一半）以内。`,
+  learnOverflowed: `第 {n} 步：这个卷积核有权重超出了 float32 的范围（${FLOAT32_RANGE}），所以到此停止，没有学会目标；图片仍是上一步的结果。请把目标权重改小一些。`,
   learnNothing: '第 {n} 步，损失为 0：目标处处为零，起点的全零卷积核已经与它一致，没有什么可学的。',
   learnLearned: '第 {n} 步，损失 {loss}：已经学会。损失降到了全零卷积核时损失的 10⁻¹⁰ 倍以下，每个权重与目标相差都不超过 {gap}，所以到此停止（再点“开始学习”仍可继续）。',
   learnKernel: '学到的卷积核',
@@ -424,21 +444,6 @@ export function it(lang: Lang, key: Key, vars: Record<string, string | number> =
 /** A count in the reader's language: 4,144 holes rather than 4144. */
 export function count(n: number, lang: Lang): string {
   return n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB');
-}
-
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/**
- * A number as a power of ten, `digits` after the point: 8.77 × 10⁻¹¹, as a student reads it and as
- * the learned status's “below 10⁻¹⁰” writes it (8.77e-11 beside that mixed two notations in one
- * sentence). No line breaks inside it (no-break spaces round the ×).
- */
-export function sci(v: number, digits: number): string {
-  const [m, e] = v.toExponential(digits).split('e');
-  const n = Number(e);
-  if (n === 0) return m;
-  const power = (n < 0 ? '⁻' : '') + String(Math.abs(n)).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]);
-  return `${m}\u00a0×\u00a010${power}`;
 }
 
 /** Whether the page is used with a finger (a phone): the hints then say "tap" rather than "move over". */
