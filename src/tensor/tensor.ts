@@ -41,7 +41,31 @@ export function tensor(data: ArrayLike<number>, shape: readonly number[]): Tenso
       hint: `give ${counted(n, 'value')}, or a shape whose product is ${data.length}`,
     });
   }
+  checkNumbers(data, 'tensor data');
   return { shape: s, data: Float32Array.from(data) };
+}
+
+/**
+ * Refuses data that is not numbers. Float32Array.from turns 'a' into NaN, '1' into 1 and null
+ * into 0 without a word, so a misread CSV became a tensor of NaN while shapes were checked to the
+ * letter (review R43a). NaN and ±Infinity given as numbers pass: PyTorch keeps them.
+ */
+function checkNumbers(data: ArrayLike<unknown>, name: string): void {
+  if (ArrayBuffer.isView(data)) {
+    if (data instanceof BigInt64Array || data instanceof BigUint64Array) {
+      throw new ConvError('INVALID_NUMBER', `${name} is a ${data.constructor.name}, whose BigInt values are not numbers`, { hint: 'pass a Float32Array or an array of numbers' });
+    }
+    return;
+  }
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (typeof v !== 'number') {
+      throw new ConvError('INVALID_NUMBER', `${name}[${i}] is ${show(v)}, not a number`, {
+        values: { index: i },
+        hint: typeof v === 'string' ? 'give numbers, not strings (convert them with Number() first)' : 'give numbers (NaN and ±Infinity are taken as given)',
+      });
+    }
+  }
 }
 
 /**
@@ -70,7 +94,10 @@ export function asTensor(t: unknown, what: string): Tensor {
   const { shape, data } = t as { shape: unknown; data: unknown };
   const s = shapeOf(shape, `${what} shape`);
   if (!(data instanceof Float32Array)) {
-    if (Array.isArray(data) || ArrayBuffer.isView(data)) return tensor(data as ArrayLike<number>, s);
+    if (Array.isArray(data) || ArrayBuffer.isView(data)) {
+      checkNumbers(data as ArrayLike<unknown>, `${what}.data`);
+      return tensor(data as ArrayLike<number>, s);
+    }
     throw new ConvError('INVALID_OPTION', `${what}.data must be a Float32Array`, { hint: 'create it with tensor(data, shape)' });
   }
   if (data.length !== product(s)) {
