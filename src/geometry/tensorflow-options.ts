@@ -15,8 +15,14 @@ export type TfOp = 'conv' | 'convTranspose' | 'depthwise';
 export type TfDataFormat = 'NWC' | 'NCW' | 'NHWC' | 'NCHW' | 'NDHWC' | 'NCDHW';
 /** TensorFlow.js's `dimRoundingMode`: how an output size with a fraction is rounded. */
 export type TfRounding = 'trunc' | 'floor' | 'round' | 'ceil';
-/** A keyword, a number (tfjs), or one [before, after] pair per input dimension in dataFormat order. */
-export type TfPadding = string | number | readonly (readonly number[])[];
+/**
+ * A keyword, a number (tfjs), or one [before, after] pair per input dimension in dataFormat order.
+ * The keywords by dialect: tf 'SAME' / 'VALID' (case-sensitive), Keras 'same' / 'valid' / 'causal'
+ * (any case: Keras lower-cases it), tfjs 'same' / 'valid'. They are listed so an editor offers them;
+ * any other string still type-checks (Keras's 'Same' is valid) and is refused at run time with the
+ * dialect's own keywords.
+ */
+export type TfPadding = 'SAME' | 'VALID' | 'same' | 'valid' | 'causal' | (string & {}) | number | readonly (readonly number[])[];
 
 export type PadKind =
   | { kind: 'same' }
