@@ -152,7 +152,7 @@ export function poolGeometry(mode: PoolMode, inputShape: readonly number[], opti
       throw new ConvError('KERNEL_TOO_LARGE', `pooling window ${ke} does not fit the padded input ${i + 2 * p} on axis ${name} (output would be ${o})`, {
         axis: name,
         values: { input: i, kernelSize: k, dilation: d, padding: p },
-        hint: poolFitHint(i, k, d, p),
+        hint: poolFitHint(i, k, d, p, ceilMode ? s - 1 : 0),
       });
     }
     return poolAxis(ax, name, { input: i, kernel: k, stride: s, dilation: d, padBefore: p, padAfter: p }, o);
@@ -163,14 +163,17 @@ export function poolGeometry(mode: PoolMode, inputShape: readonly number[], opti
 /**
  * What would let a PyTorch pooling window fit its padded input: padding (at most half the kernel),
  * a smaller dilation, or a smaller kernel — whose own half bounds the padding, so a kernel too
- * small for the padding is offered with the padding it allows.
+ * small for the padding is offered with the padding it allows. `overrun`: how far ceil mode lets
+ * the one window run past the padded end (stride − 1; PyTorch rounds the window count up), 0 in
+ * floor mode — so a ceil-mode window of 6 over 5 cells with stride 2 is accepted and the hint for 7
+ * says 6, not 5.
  */
-function poolFitHint(i: number, k: number, d: number, p: number): string {
+function poolFitHint(i: number, k: number, d: number, p: number, overrun: number): string {
   const ke = effectiveKernel(k, d);
-  const pad = Math.ceil((ke - i) / 2);
-  const changes = [...(pad <= Math.floor(k / 2) ? [`padding ${pad}`] : []), ...dilationFitting(k, d, i + 2 * p)];
+  const pad = Math.ceil((ke - i - overrun) / 2);
+  const changes = [...(pad <= Math.floor(k / 2) ? [`padding ${pad}`] : []), ...dilationFitting(k, d, i + 2 * p + overrun)];
   const padFor = (kk: number) => Math.min(p, Math.floor(kk / 2));
-  const fit = largestFittingKernel(k, d, (kk) => i + 2 * padFor(kk));
+  const fit = largestFittingKernel(k, d, (kk) => i + 2 * padFor(kk) + overrun);
   const fitPad = padFor(fit);
   return useOneOf(changes, fitPad === p ? `a kernel of ${atMost(fit, 1, counted(fit, 'tap'))}` : `a kernel of ${counted(fit, 'tap')} with padding ${fitPad}`);
 }

@@ -94,6 +94,36 @@ describe('refusal wording', () => {
     expect(checked).toBeGreaterThan(20);
   });
 
+  it('in ceil mode the hint allows the stride − 1 cells a window may run past the end, and its kernel bound is the largest accepted (review 43)', () => {
+    // PyTorch, ceil mode, 5 cells, stride 2: a window of 6 gives one output, so the refusal of 7 names 6 (it said 5).
+    expect(refusal(() => poolGeometry('max', [1, 1, 5], { kernelSize: 7, stride: 2, ceilMode: true }, 1)).hint).toBe('use padding 1 or a kernel of at most 6 taps');
+    expect(() => poolGeometry('max', [1, 1, 5], { kernelSize: 6, stride: 2, ceilMode: true }, 1)).not.toThrow();
+    let checked = 0;
+    for (const ceilMode of [false, true]) for (let s = 1; s <= 3; s++) for (let i = 1; i <= 5; i++) for (let k = 2; k <= 9; k++) for (let d = 1; d <= 3; d++) for (let p = 0; p <= k / 2; p++) {
+      const base = { kernelSize: k, stride: s, dilation: d, padding: p, ceilMode };
+      let hint: string;
+      try {
+        poolGeometry('max', [1, 1, i], base, 1);
+        continue;
+      } catch (e) {
+        expect((e as ConvError).code).toBe('KERNEL_TOO_LARGE');
+        hint = (e as ConvError).hint!;
+      }
+      checked++;
+      const accepts = (o: object) => { try { poolGeometry('max', [1, 1, i], { ...base, ...o }, 1); return true; } catch { return false; } };
+      const pad = /^use padding (\d+)/.exec(hint);
+      if (pad) expect(accepts({ padding: +pad[1] }), hint).toBe(true);
+      const dil = /dilation (?:at most )?(\d+)/.exec(hint);
+      if (dil) expect(accepts({ dilation: +dil[1] }), hint).toBe(true);
+      const m = /a kernel of (?:at most )?(\d+) taps?(?: with padding (\d+))?$/.exec(hint)!;
+      const kp = m[2] === undefined ? p : +m[2];
+      expect(accepts({ kernelSize: +m[1], padding: kp }), hint).toBe(true);
+      // Tight: the next kernel with the same padding is refused (or needs more padding than half of it).
+      expect(accepts({ kernelSize: +m[1] + 1, padding: kp }), `${JSON.stringify(base)} ${hint}`).toBe(false);
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
+
   it("ONNX ConvTranspose's output_shape: the sizes that fit, one where only one does (review 42)", () => {
     const t = (X: number, k: number, s: number, out: number) => refusal(() => fromOnnx({ op: 'ConvTranspose', xShape: [1, 1, X], wShape: [1, 1, k], strides: [s], output_shape: [out] }));
     // Input 4, kernel 3, stride 2: full size (4 − 1)·2 + 3 = 9; ONNX Runtime takes up to 9 + 2 − 1 = 10.
