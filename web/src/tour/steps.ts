@@ -111,7 +111,7 @@ export const TOUR: TourStep[] = [
     title: { en: 'Channels and the number of weights', zh: '通道与权重个数' },
     text: {
       en: 'An input usually has several channels (a colour image has 3). Each kernel has one {k}×{k} slice per input channel: as drawn here, each channel is multiplied by its own slice and the shares add up to one output cell; each output channel has a kernel of its own. A layer of 64 kernels of 3×3 on 3 input channels therefore holds I·O·K = 3·64·9 = {weights} weights, plus one bias per output channel: {weights} + 64 = {params} parameters.',
-      zh: '输入通常有多个通道（彩色图片有 3 个）。每个卷积核在每个输入通道上各有一个 {k}×{k} 的卷积核切片：如图，每个通道与自己的卷积核切片相乘，各通道的结果求和，得到输出中的一个单元；有几个输出通道就有几个卷积核。所以 64 个 3×3 卷积核作用在 3 个输入通道上，共有 I·O·K = 3·64·9 = {weights} 个权重，加上每个输出通道一个偏置，参数量为 {weights} + 64 = {params}。',
+      zh: '输入通常有多个通道（彩色图片有 3 个）。每个卷积核在每个输入通道上各有一个 {k}×{k} 的切片：如图，每个通道与自己的卷积核切片相乘，各通道的结果求和，得到输出中的一个单元；有几个输出通道就有几个卷积核。所以 64 个 3×3 卷积核作用在 3 个输入通道上，共有 I·O·K = 3·64·9 = {weights} 个权重，加上每个输出通道一个偏置，参数量为 {weights} + 64 = {params}。',
     },
     // {hi}: the control's upper bound (the page draws every channel's kernel and matrix rows, so 64 is out of reach).
     // The count is the live line's, under the control (the Formula tab is a screen below on a phone).
@@ -159,7 +159,7 @@ export const TOUR: TourStep[] = [
       zh: '反过来，x = Cᵀz 把 z 的 {m} 个数映射回 {n} 个数，这就是转置卷积。步长为 1 时，它本身就是一次普通卷积：在 {o}×{o} 的输入四周各补 {pp} 圈零（教程中的填充 p′ = k − 1），再用翻转（旋转 180°）后的卷积核在上面滑动，得到 {i}×{i}。在 PyTorch 里这一层的填充写作 0，因为那里的填充指的是从输出裁掉多少。',
     },
     tryIt: { en: 'Set the padding to 1: PyTorch crops one cell on each side, and the equivalent convolution pads one zero less.', zh: '把填充设为 1：PyTorch 在每边裁掉一个单元，等价的普通卷积也少补一圈零。' },
-    now: { en: 'Now: padding {p}, {in} → {out}, p′ = {pp}', zh: '现在：填充 {p}，{in} → {out}；等价的普通卷积补 p′ = {pp} 圈零' },
+    now: { en: 'Now: padding {p}, {in} → {out}, p′ = {pp}', zh: '现在：填充 {p}，{in} → {out}；等价的普通卷积每边补 {pp} 圈零（p′ = {pp}）' },
     control: 'padding',
     query: 'i=2&k=3&s=1&p=0&t=1',
     figure: 'classic',
@@ -181,7 +181,7 @@ export const TOUR: TourStep[] = [
     // {inserted}: the zeros between neighbouring cells; at stride 1 there are none, and nothing is stretched.
     now: {
       en: 'Now: stride {s}, {inserted|no zeros inserted, {in}|{in} stretched to {stretched}|{in} stretched to {stretched}} → {out}',
-      zh: '现在：步长 {s}，{inserted|不插零，输入 {in}|{in} 插零后拉伸成 {stretched}|{in} 插零后拉伸成 {stretched}}，输出 {out}',
+      zh: '现在：步长 {s}，{inserted|不插零，输入 {in}|输入 {in} 插零后拉伸成 {stretched}|输入 {in} 插零后拉伸成 {stretched}}，输出 {out}',
     },
     control: 'stride',
     query: 'i=2&k=3&s=2&p=0&t=1',
@@ -214,9 +214,9 @@ export const TOUR: TourStep[] = [
     title: { en: 'The scatter view and uneven overlaps', zh: '散射视图与不均匀的重叠' },
     text: {
       en: 'Another way to see the same layer: each input cell adds a copy of the kernel, scaled by its value, onto the output, with copies s cells apart. When the kernel size is not a multiple of the stride the copies overlap unevenly — the numbers count how many land on each output cell — which leaves the checkerboard pattern seen in upsampled images.',
-      zh: '同一层还可以这样看：每个输入单元把按自身数值缩放的一份卷积核叠加到输出上，相邻两份相隔 s 个单元。卷积核大小不是步长的整数倍时，这些叠加并不均匀——图中的数字就是落在每个输出单元上的份数——上采样得到的图片里常见的棋盘效应就由此而来。',
+      zh: '同一层还可以这样看：每个输入单元把卷积核乘以自己的数值，再叠加到输出上，相邻两份相隔 s 个单元。卷积核大小不是步长的整数倍时，这些叠加并不均匀——图中的数字就是每个输出单元的叠加份数——上采样得到的图片里常见的棋盘效应就由此而来。',
     },
-    tryIt: { en: 'Set the kernel size to 4, a multiple of the stride: inside the output the copies now overlap evenly.', zh: '把卷积核大小设为 4，即步长的整数倍：现在输出内部每个单元叠加的份数都相同。' },
+    tryIt: { en: 'Set the kernel size to 4, a multiple of the stride: inside the output the copies now overlap evenly.', zh: '把卷积核大小设为 4，即步长的整数倍：现在输出内部每个单元的叠加份数都相同。' },
     control: 'kernel',
     query: 'i=3&k=3&s=2&p=0&t=1&v=scatter',
     figure: 'grids',
@@ -226,7 +226,7 @@ export const TOUR: TourStep[] = [
     title: { en: 'Output padding', zh: '输出填充' },
     text: {
       en: 'With kernel 3 and padding 1, a convolution with stride 2 maps both a 5×5 and a 6×6 input to 3×3, so going back is ambiguous. Output padding a (smaller than the stride or the dilation rate) settles it: the output keeps its last a rows and columns of computed values, at the bottom and right (a = 1 in the figure), where the equivalent convolution’s padding grows by a rows and columns of zeros (the cells marked a). So a = 0 gives {o0}×{o0} and a = 1 gives {o1}×{o1}.',
-      zh: '卷积核为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反过来时尺寸并不唯一。输出填充 a（小于步长或膨胀率）用来消除这种歧义：输出在下方和右侧多保留 a 行 a 列算出来的值，对应等价的普通卷积在那里多补的 a 行 a 列零（图中标 a 的单元）。这里 a = 0 得到 {o0}×{o0}，a = 1 得到 {o1}×{o1}。',
+      zh: '卷积核大小为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反过来时尺寸并不唯一。输出填充 a（小于步长或膨胀率）用来消除这种歧义：输出在下方和右侧多保留 a 行 a 列算出来的值，对应等价的普通卷积在那里多补的 a 行 a 列零（图中标 a 的单元）。这里 a = 0 得到 {o0}×{o0}，a = 1 得到 {o1}×{o1}。',
     },
     tryIt: { en: 'Switch the output padding between 0 and 1.', zh: '把输出填充在 0 和 1 之间切换。' },
     now: { en: 'Now: output padding a = {a}, {in} → {out}', zh: '现在：输出填充 a = {a}，{in} → {out}' },

@@ -1,0 +1,38 @@
+/**
+ * The tour's Chinese, one wording per idea (native reader's review R43b, findings 5, 6, 22, 24):
+ * 叠加份数 for how many copies of the kernel land on a cell, 卷积核大小 where the size is meant,
+ * the live lines name what they count (每边补 2 圈零（p′ = 2）; 输入 2×2 插零后…), no 卷积核 twice
+ * in "每个卷积核…各有一个 3×3 的切片", and the scatter view's kernel multiplied by the cell's value
+ * rather than a long pre-modifier.
+ */
+import { describe, expect, it } from 'vitest';
+import { TOUR, fill } from '../../web/src/tour/steps.js';
+
+const step = (id: string) => TOUR.find((s) => s.id === id)!;
+const text = (id: string) => fill(step(id).text.zh, step(id).vars?.() ?? {});
+
+describe('the tour’s Chinese wording', () => {
+  it('says 叠加份数 for the overlap counts, and multiplies the kernel by the cell’s value', () => {
+    const scatter = text('scatter');
+    expect(scatter).toContain('每个输出单元的叠加份数');
+    expect(scatter).toContain('把卷积核乘以自己的数值，再叠加到输出上');
+    expect(scatter).not.toContain('按自身数值缩放');
+    expect(step('scatter').tryIt.zh).toContain('叠加份数都相同');
+    expect(scatter + step('scatter').tryIt.zh).not.toMatch(/叠加的份数|上的份数/);
+  });
+
+  it('names the kernel’s size 卷积核大小, and the slice without repeating 卷积核', () => {
+    expect(text('output-padding')).toMatch(/^卷积核大小为 3、/);
+    expect(text('output-padding')).not.toMatch(/卷积核为 \d/);
+    const k = 3;
+    expect(fill(step('channels').text.zh, { ...step('channels').vars?.(), k })).toContain(`各有一个 ${k}×${k} 的切片`);
+  });
+
+  it('the live lines say what their numbers count', () => {
+    const pp = 2;
+    expect(fill(step('transposed-1').now!.zh, { p: 0, in: '2×2', out: '4×4', pp })).toContain(`等价的普通卷积每边补 ${pp} 圈零（p′ = ${pp}）`);
+    const now = step('transposed-2').now!.zh;
+    expect(fill(now, { s: 2, inserted: 1, in: '2×2', stretched: '3×3', out: '5×5' })).toContain('输入 2×2 插零后拉伸成 3×3');
+    expect(fill(now, { s: 3, inserted: 2, in: '2×2', stretched: '4×4', out: '7×7' })).toContain('输入 2×2 插零后拉伸成 4×4');
+  });
+});
