@@ -52,8 +52,13 @@ describe('the packed tarball', () => {
     for (const f of ['package.json', 'LICENSE', 'README.md', 'bin/convkit.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/cjs/index.js', 'dist/cjs/index.d.ts', 'dist/cjs/package.json']) {
       expect(files, `${f} missing from ${tgz}`).toContain(f);
     }
-    const stray = files.filter((f) => !/^(dist\/|bin\/)/.test(f) && !['package.json', 'LICENSE', 'README.md'].includes(f));
-    expect(stray, 'files outside dist/, bin/, LICENSE, README.md').toEqual([]);
+    const stray = files.filter((f) => !/^(dist\/|bin\/)/.test(f) && !['package.json', 'LICENSE', 'README.md', 'docs/semantics.md'].includes(f));
+    expect(stray, 'files outside dist/, bin/, LICENSE, README.md, docs/semantics.md').toEqual([]);
+    // The types' doc comments send a reader to docs/…md files (editor hints): each must be in the package (review R43a).
+    const cited = new Set<string>();
+    for (const f of files.filter((x) => x.endsWith('.d.ts'))) for (const m of readFileSync(join(pkgDir, f), 'utf8').matchAll(/\bdocs\/[\w-]+\.md\b/g)) cited.add(m[0]);
+    expect(cited.size, 'doc comments cite docs/semantics.md').toBeGreaterThan(0);
+    for (const d of cited) expect(files, `${d}, cited by the types, missing from ${tgz}`).toContain(d);
     expect(files.filter((f) => /(^|\/)(test|tests|__tests__)\/|\.test\.[cm]?[jt]s$/.test(f)), 'test files in the package').toEqual([]);
     expect(readFileSync(join(pkgDir, 'LICENSE'), 'utf8')).toMatch(/^MIT License[\s\S]*Copyright \(c\) 2026 convkit contributors/);
   });
