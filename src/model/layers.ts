@@ -59,6 +59,18 @@ const FIELDS: Record<string, string[]> = {
 /** Largest layer-list text accepted (bounds parse time and memory). */
 export const MAX_LAYER_LIST_BYTES = 8 * 1024 * 1024;
 
+/**
+ * The layer type a framework's class name means: PyTorch's `Conv2d`, `MaxPool2d`, Keras's
+ * `Conv2DTranspose`, `GlobalAveragePooling2D`, `Dense`, a snake-cased `max_pool`. The list names
+ * layers by what they do, without the rank (the kernel gives it), so `conv2d` was refused with no
+ * pointer to `conv` (review R43a).
+ */
+export function layerTypeMeant(type: string): string | null {
+  const norm = (t: string) => t.toLowerCase().replace(/_/g, '').replace(/[123]d/g, '').replace(/pooling/g, 'pool').replace(/average/g, 'avg').replace(/^dense$/, 'linear').replace(/^batchnormalization$/, 'batchnorm');
+  const n = norm(type);
+  return LAYER_TYPES.find((t) => t !== type && norm(t) === n) ?? null;
+}
+
 function fail(where: string, message: string, hint: string): never {
   throw new ConvError('MODEL_GRAPH', `${where}: ${message}`, { hint });
 }
@@ -153,7 +165,10 @@ export function layerListToNetwork(doc: unknown): NetworkDef {
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail(where, `each layer must be a mapping with a "type", but is ${show(raw)}`, 'e.g. {type: conv, out: 8, kernel: 3}');
     const o = raw as Record<string, unknown>;
     const type = o.type;
-    if (typeof type !== 'string' || !LAYER_TYPES.includes(type)) fail(where, `unknown layer type ${show(type)}`, `valid types: ${LAYER_TYPES.join(', ')}`);
+    if (typeof type !== 'string' || !LAYER_TYPES.includes(type)) {
+      const near = typeof type === 'string' ? layerTypeMeant(type) : null;
+      fail(where, `unknown layer type ${show(type)}`, `${near ? `did you mean ${near}? ` : ''}valid types: ${LAYER_TYPES.join(', ')}`);
+    }
     if (o.name !== undefined && (typeof o.name !== 'string' || o.name.length === 0)) fail(where, `field "name" must be a non-empty string, but is ${show(o.name)}`, 'e.g. name: conv1');
     const name = (o.name as string | undefined) ?? `${type}${idx}`;
     where = `layers[${idx}] (${type} "${name}")`;

@@ -130,6 +130,12 @@ layers:
 
   it('errors name the layer, the field and what is valid', () => {
     expect(err('{input: [1, 1, 8, 8], layers: [{type: convolution, out: 1}]}').message).toMatch(/layers\[0\]: unknown layer type "convolution".*valid types: conv, convTranspose/);
+    // A framework's class name points to the type it means (review R43a); the rank is the kernel's.
+    expect(err('{input: [1, 1, 8, 8], layers: [{type: conv2d, out: 1}]}').message).toMatch(/unknown layer type "conv2d"; did you mean conv\? valid types: conv, /);
+    for (const [given, meant] of [['ConvTranspose2d', 'convTranspose'], ['MaxPooling2D', 'maxPool'], ['GlobalAveragePooling2D', 'globalAvgPool'], ['Dense', 'linear'], ['BatchNorm2d', 'batchNorm']]) {
+      expect(err(`{input: [1, 1, 8, 8], layers: [{type: ${given}, out: 1}]}`).message).toContain(`"${given}"; did you mean ${meant}?`);
+    }
+    expect(err('{input: [1, 1, 8, 8], layers: [{type: convolution, out: 1}]}').message).not.toMatch(/did you mean/);
     expect(err('{input: [1, 1, 8, 8], layers: [{type: conv, kernel: 3}]}').message).toMatch(/layers\[0\] \(conv "conv0"\): missing field "out"/);
     expect(err('{input: [1, 1, 8, 8], layers: [{type: conv, out: 1, kernel: 3, strides: 2}]}').message).toMatch(/unknown field "strides".*takes type, name, input, inputs, out, kernel, stride/);
     expect(err('{input: [1, 1, 8, 8], layers: [{type: conv, out: 1, kernel: -3}]}').message).toMatch(/field "kernel" must be an integer ≥ 1, but is -3/);
