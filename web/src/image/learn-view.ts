@@ -73,6 +73,8 @@ export class LearnView {
   private readonly curve = el('svg', { class: 'loss-curve', viewBox: '0 0 240 120', role: 'img', 'data-learn-curve': '' });
   private readonly canvases = { prediction: h('canvas', { role: 'img' }), target: h('canvas', { role: 'img' }), error: h('canvas', { role: 'img' }), back: h('canvas', { role: 'img', 'data-learn-back': '' }) };
   private readonly captions = { prediction: h('figcaption'), target: h('figcaption'), error: h('figcaption'), back: h('figcaption') };
+  /** The figures of what a run computes (a refused target has none of them to show). */
+  private readonly runFigures: HTMLElement[] = [];
   private readonly scaleNote = h('p', { class: 'hint', 'data-learn-scale': '' });
   private readonly transposeNote = h('p', { 'data-learn-transpose': '' });
   private lang: Lang = 'en';
@@ -118,6 +120,7 @@ export class LearnView {
       const fig = h('figure', { class: 'image-figure', 'data-learn-figure': k });
       fig.append(this.canvases[k], this.captions[k]);
       pics.append(fig);
+      if (k !== 'target') this.runFigures.push(fig);
     }
     this.root.append(this.title, this.intro, kernels, buttons, this.progress, pics, this.scaleNote, this.transposeNote);
     this.target.setSize(3, 3);
@@ -203,9 +206,14 @@ export class LearnView {
     drawPlanes(this.canvases.target, run.target, this.map, this.zoom());
     // Weights whose learned kernel could pass float32's range on the way: no run, and the reason.
     this.refused = targetTooLarge(run);
+    // Without a run there is no prediction, error or gradient: their figures give way, and the
+    // notes on how they are drawn and computed with them (blank canvases left their captions
+    // spread across the panel with nothing above them).
+    for (const fig of this.runFigures) fig.hidden = this.refused;
+    this.scaleNote.hidden = this.refused;
+    this.transposeNote.hidden = this.refused;
     if (this.refused) {
       this.run = null;
-      for (const c of [this.canvases.prediction, this.canvases.error, this.canvases.back]) c.getContext('2d')?.clearRect(0, 0, c.width, c.height);
       this.drawCurve([]);
       this.progress.textContent = it(this.lang, 'learnOverflow', { max: sci(LARGEST_TARGET, 1) });
       // The learned kernel and the note as before a run: nothing of the last run is left to read as this one's.
