@@ -167,14 +167,15 @@ export class ChannelPlanes {
     this.row.replaceChildren(frag);
     const rest = inputs.length - drawn.length;
     // Narrow, the sum in one short line: the phone's figure shares its screen with the tour's control.
-    const lines: string[] = this.compact && this.parts && fr && v ? [] : [pt(lang, 'channelsSum', { n: inputs.length })];
+    // With the shares, one sentence: the sum and what it adds up to ("3 channels' results summed: 0 + 4 + 10 = 14").
+    const lines: string[] = this.parts && fr && v ? [] : [pt(lang, 'channelsSum', { n: inputs.length })];
     if (this.parts && fr && v) {
       // The layer's own output value (the engine's), next to the sum of the shares.
       let total = 0;
       for (const part of this.parts) total += part[frameIndex(s, fr.output)];
       const y = v.y[sl.y + frameIndex(s, fr.output)];
       const shown = values.map(fmt).join(' + ') + (rest > 0 ? ' + …' : '');
-      lines.push(pt(lang, this.compact ? 'channelsSumShort' : 'channelsSumValue', { parts: shown, v: fmt(y), o: fr.output.join(',') }));
+      lines.push(pt(lang, this.compact ? 'channelsSumShort' : 'channelsSumValue', { n: inputs.length, parts: shown, v: fmt(y), o: fr.output.join(',') }));
       this.sum.dataset.total = String(total);
       this.sum.dataset.output = String(y);
     } else {
