@@ -69,22 +69,25 @@ describe("'same' with a stride (review 42)", () => {
     // ?i=5&k=3&s=2&p=same read 'Padding 'same' works only with stride 1', false for a Keras reader.
     const e = layer({ input: [5, 5], kernel: [3, 3], stride: [2, 2] });
     expect(e.code).toBe('SAME_STRIDED');
-    expect(pageErrorText(e, 'en')).toBe("PyTorch allows padding 'same' only with stride 1 (the H stride is 2), and this page follows PyTorch. Set Stride to 1, or choose another padding type: “one number” with 1 gives the padding of Keras and TensorFlow's 'same', which they allow with a stride.");
-    expect(pageErrorText(e, 'zh')).toBe('PyTorch 的“same”填充只能配合步长 1 使用（高度方向的步长是 2），本页按 PyTorch 的规则计算。请把步长设为 1，或换一种填充方式：Keras 和 TensorFlow 允许“same”配合步长使用，在这里的填充相当于选“单个数值”并填 1。');
+    expect(pageErrorText(e, 'en')).toBe("This page follows PyTorch, whose padding 'same' needs stride 1; the H stride here is 2. Set Stride to 1, or choose “one number” with 1: the padding Keras and TensorFlow's 'same' gives at this stride.");
+    expect(pageErrorText(e, 'zh')).toBe('本页遵循 PyTorch 的规则：“same”填充只能配合步长 1 使用，这里高度方向的步长是 2。请把步长设为 1，或选“单个数值”并填 1，即 Keras 和 TensorFlow 的“same”在这个步长下的填充。');
+    // Height and width set together (a square layer): "the stride", no axis named.
+    expect(pageErrorText(e, 'en', 'both')).toMatch(/^This page follows PyTorch, whose padding 'same' needs stride 1; the stride here is 2\. /);
+    expect(pageErrorText(e, 'zh', 'both')).toMatch(/^本页遵循 PyTorch 的规则：“same”填充只能配合步长 1 使用，这里步长是 2。/);
     const asym = layer({ input: [6, 5], kernel: [3, 3], stride: [2, 2] });
-    expect(pageErrorText(asym, 'en')).toMatch(/choose another padding type: “before \/ after” with Top 0, Bottom 1, Left 1, Right 1 gives the padding of Keras and TensorFlow's 'same', which they allow with a stride\.$/);
-    expect(pageErrorText(asym, 'zh')).toMatch(/在这里的填充相当于选“前后分别设置”，上、下、左、右分别填 0、1、1、1。$/);
+    expect(pageErrorText(asym, 'en')).toMatch(/or choose “before \/ after” with Top 0, Bottom 1, Left 1, Right 1: the padding Keras and TensorFlow's 'same' gives at this stride\.$/);
+    expect(pageErrorText(asym, 'zh')).toMatch(/或选“前后分别设置”，上、下、左、右分别填 0、1、1、1，即 Keras 和 TensorFlow 的“same”在这个步长下的填充。$/);
     const axis = layer({ input: [5, 5], kernel: [5, 3], stride: [2, 1] });
-    expect(pageErrorText(axis, 'en')).toMatch(/: “per axis” with Top & bottom 2, Left & right 1 gives /);
-    expect(pageErrorText(axis, 'zh')).toMatch(/选“按轴”，上下、左右分别填 2、1。$/);
+    expect(pageErrorText(axis, 'en')).toMatch(/ choose “per axis” with Top & bottom 2, Left & right 1: the padding /);
+    expect(pageErrorText(axis, 'zh')).toMatch(/选“按轴”，上下、左右分别填 2、1，即 /);
     // Keras refuses a stride with a dilation in one layer: only TensorFlow is named.
     const dilated = layer({ input: [5, 5], kernel: [3, 3], stride: [2, 2], dilation: [2, 2] });
-    expect(pageErrorText(dilated, 'en')).toMatch(/: “one number” with 2 gives the padding of TensorFlow's 'same', which it allows with a stride\.$/);
-    expect(pageErrorText(dilated, 'zh')).toMatch(/：TensorFlow 允许“same”配合步长使用，/);
+    expect(pageErrorText(dilated, 'en')).toMatch(/ “one number” with 2: the padding TensorFlow's 'same' gives at this stride\.$/);
+    expect(pageErrorText(dilated, 'zh')).toMatch(/，即 TensorFlow 的“same”在这个步长下的填充。$/);
     // Padding past the form's 16 per side: no padding offered, the rule and the two ways out.
     const wide = layer({ input: [1, 1], kernel: [9, 9], stride: [2, 2], dilation: [8, 8] });
-    expect(pageErrorText(wide, 'en')).toBe("PyTorch allows padding 'same' only with stride 1 (the H stride is 2), and this page follows PyTorch. Set Stride to 1, or choose another padding type.");
-    expect(pageErrorText(wide, 'zh')).toBe('PyTorch 的“same”填充只能配合步长 1 使用（高度方向的步长是 2），本页按 PyTorch 的规则计算。请把步长设为 1，或换一种填充方式。');
+    expect(pageErrorText(wide, 'en')).toBe("This page follows PyTorch, whose padding 'same' needs stride 1; the H stride here is 2. Set Stride to 1, or choose another padding type.");
+    expect(pageErrorText(wide, 'zh')).toBe('本页遵循 PyTorch 的规则：“same”填充只能配合步长 1 使用，这里高度方向的步长是 2。请把步长设为 1，或换一种填充方式。');
   });
 
   it('the padding it names is accepted by the page and gives TensorFlow’s SAME output, ⌈input / stride⌉', () => {
@@ -94,7 +97,7 @@ describe("'same' with a stride (review 42)", () => {
         for (const [sh, sw] of [[2, 2], [3, 1], [1, 4]]) {
           const e = layer({ input: [ih, iw], kernel: [kh, kw], stride: [sh, sw] });
           const text = pageErrorText(e, 'en');
-          const m = /“(one number|per axis|before \/ after)” with (?:(\d+)|Top & bottom (\d+), Left & right (\d+)|Top (\d+), Bottom (\d+), Left (\d+), Right (\d+)) gives/.exec(text);
+          const m = /“(one number|per axis|before \/ after)” with (?:(\d+)|Top & bottom (\d+), Left & right (\d+)|Top (\d+), Bottom (\d+), Left (\d+), Right (\d+)): the padding/.exec(text);
           expect(m, text).not.toBeNull();
           const n = m!.slice(2).filter((x) => x !== undefined).map(Number);
           const pad: [number, number, number, number] = n.length === 1 ? [n[0], n[0], n[0], n[0]] : n.length === 2 ? [n[0], n[0], n[1], n[1]] : [n[0], n[1], n[2], n[3]];

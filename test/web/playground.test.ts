@@ -200,7 +200,7 @@ describe('playground page', () => {
     await page.selectOption('#pad-mode', 'same');
     expect(await page.isVisible('#error-banner')).toBe(true);
     // The page's own words (issue 10: errors name the page's controls, built from the error's code and values).
-    expect(await page.textContent('.field-error[data-for~="pad-mode"]')).toContain("PyTorch allows padding 'same' only with stride 1 (the H stride is 3)");
+    expect(await page.textContent('.field-error[data-for~="pad-mode"]')).toContain("This page follows PyTorch, whose padding 'same' needs stride 1; the H stride here is 3.");
     await page.fill('#stride-h', '1');
     g = convGeometry({ inputShape: [1, 1, 9, 12], weightShape: [1, 1, 2, 4] }, { stride: [1, 1], dilation: [2, 3], padding: 'same' }, 2);
     expect(await attr(page, '#svg-output', 'data-size')).toBe(`${g.axes[0].output}x${g.axes[1].output}`);

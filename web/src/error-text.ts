@@ -108,14 +108,18 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both', only: OnlyCont
     }
     case 'SAME_STRIDED': {
       // PyTorch's rule, not convolution's: Keras and TensorFlow take 'same' with a stride, so the
-      // refusal names PyTorch and shows the padding that gives theirs, where the form holds it.
+      // refusal names PyTorch and shows the padding that gives theirs, where the form holds it. Said
+      // in two short sentences, the rule and the way out: in the form's narrow column the longer
+      // one ran to ten lines.
       const s = num(v.stride, ax);
       const tf = tensorflowSame(v.tensorflowSame, lang);
       // Keras refuses a stride with a dilation in one layer; tf.nn.conv2d takes both.
       const who = Array.isArray(v.dilation) && v.dilation.some((d) => Number(d) > 1) ? 'TensorFlow' : zh ? 'Keras 和 TensorFlow' : 'Keras and TensorFlow';
+      // Both strides set together are "the stride"; otherwise the axis the library found.
+      const which = axes === 'both' ? '' : zh ? `${axis}方向的` : `${axis} `;
       return zh
-        ? `PyTorch 的“same”填充只能配合步长 1 使用（${axis}方向的步长是 ${s}），本页按 PyTorch 的规则计算。请把步长设为 1，或换一种填充方式${tf ? `：${who} 允许“same”配合步长使用，在这里的填充相当于选${tf}` : ''}。`
-        : `PyTorch allows padding 'same' only with stride 1 (the ${axis} stride is ${s}), and this page follows PyTorch. Set Stride to 1, or choose another padding type${tf ? `: ${tf} gives the padding of ${who}'s 'same', which ${who === 'TensorFlow' ? 'it allows' : 'they allow'} with a stride` : ''}.`;
+        ? `本页遵循 PyTorch 的规则：“same”填充只能配合步长 1 使用，这里${which}步长是 ${s}。请把步长设为 1，或${tf ? `选${tf}，即 ${who} 的“same”在这个步长下的填充` : '换一种填充方式'}。`
+        : `This page follows PyTorch, whose padding 'same' needs stride 1; the ${which}stride here is ${s}. Set Stride to 1, or ${tf ? `choose ${tf}: the padding ${who}'s 'same' gives at this stride` : 'choose another padding type'}.`;
     }
     case 'PADDING_STRING': {
       // 'same' or 'valid' on a transposed layer: padding there crops the output, by a number.
