@@ -35,7 +35,7 @@ describe('the image mode’s field sentences say a count of 1 as one', () => {
   }, 180_000);
 
   it('a 1 × 2 kernel at rates 1, 2, 5: one hole', async () => {
-    for (const [lang, says] of [['en', '8 pixels are read and 1 inside it is never read.'], ['zh', '其中 8 个被读取，只有 1 个从不被读取。']] as const) {
+    for (const [lang, says] of [['en', '8 pixels are read and 1 inside it is never read.'], ['zh', '其中 8 个读得到，只有 1 个始终读不到。']] as const) {
       const { page, text, span, holes } = await field(`?view=image&lang=${lang}&k=1x2&d=2`, 'layer-1-2-5');
       expect([span, holes]).toEqual(['1x9', '1']);
       expect(text).toContain(says);

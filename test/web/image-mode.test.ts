@@ -354,7 +354,7 @@ describe('image mode', () => {
     const { page } = await open('?view=image&lang=en&k=3&s=2&p=1');
     const reflect = await corner(page, 'reflect');
     expect(reflect.said).toBe('Output pixel (row 0, column 0) reads 4 input pixels, rows 0–1, columns 0–1, through 9 taps: 5 of them lie in the reflect padding and read copies of pixels inside the picture.');
-    expect(reflect.zoom).toMatch(/Dashed: taps in the padding, which read copies of pink-framed pixels\.$/);
+    expect(reflect.zoom).toMatch(/; dashed: taps in the padding, which read copies of pink-framed pixels\)$/);
     const circular = await corner(page, 'circular');
     expect(circular.said).toBe('Output pixel (row 0, column 0) reads 9 input pixels, rows 0–1 and 511, columns 0–1 and 511, through 9 taps: 5 of them lie in the circular padding and read copies of pixels inside the picture.');
     const zeros = await corner(page, 'zeros');
@@ -399,23 +399,24 @@ describe('image mode', () => {
       return centre;
     };
     const read = 'Enlarged: the footprint on the input (pink frames: the pixels the taps read';
-    const dashed = '. Dashed: taps in the padding, which read copies of pink-framed pixels.';
+    // The dashed frames' note sits in the bracket with the other marks (review R43b).
+    const dashed = '; dashed: taps in the padding, which read copies of pink-framed pixels';
     // Zero padding: dark frames (taps that read a zero), no copies, no holes undilated.
     expect(await set('k=3&s=2&p=1')).toMatchObject({ caption: `${read}; dark frames: taps that read a zero)`, key: 'Pink: pixels read; dark: zeros read' });
     // A copying padding mode reads no zero: dashed frames, even at the centre pixel.
     for (const mode of ['reflect', 'replicate', 'circular']) {
-      expect(await set('k=3&s=2&p=1', mode)).toMatchObject({ caption: `${read})${dashed}`, key: 'Pink: pixels read; dashed: copies read' });
+      expect(await set('k=3&s=2&p=1', mode)).toMatchObject({ caption: `${read}${dashed})`, key: 'Pink: pixels read; dashed: copies read' });
     }
     // No padding: no tap leaves the picture.
     expect(await set('k=3&s=1&p=0')).toMatchObject({ caption: `${read})`, key: 'Pink: pixels read' });
     // Dilated: holes between the taps.
     expect(await set('k=3&s=1&p=2&d=2')).toMatchObject({ caption: `${read}; dark frames: taps that read a zero; the pixels between them: holes)` });
-    expect(await set('k=3&s=1&p=2&d=2', 'reflect')).toMatchObject({ caption: `${read}; the pixels between them: holes)${dashed}` });
+    expect(await set('k=3&s=1&p=2&d=2', 'reflect')).toMatchObject({ caption: `${read}; the pixels between them: holes${dashed})` });
     // Transposed: its inserted zeros are not picture pixels, and the enlargement draws none.
     expect(await set('k=4&s=2&p=1&t=1')).toMatchObject({ caption: `${read})`, key: 'Pink: pixels read' });
     await page.close();
     const zh = await open('?view=image&lang=zh&k=3&s=1&p=1&pm=replicate');
-    expect(await zh.page.textContent('.zoom-figure figcaption')).toBe('放大：输入上的覆盖范围（粉色框：卷积核各位置读取的像素）。虚线框：落在填充里的位置，读到的是粉色实线框像素的副本。');
+    expect(await zh.page.textContent('.zoom-figure figcaption')).toBe('放大：输入上的覆盖范围（粉色框：卷积核各位置读取的像素；虚线框：落在填充里的位置，读到的是粉色实线框像素的副本）');
     expect(await zh.page.getAttribute('[data-image-footprint]', 'data-key')).toBe('粉色框：读取的像素；虚线：读到的副本');
     await zh.page.close();
   }, 90_000);
@@ -613,7 +614,7 @@ describe('image mode', () => {
     const runs = await zh.page.$$eval('[data-upsample] .nobr', (ss) => ss.map((s) => ({ text: s.textContent, lines: Math.round(s.getBoundingClientRect().height / parseFloat(getComputedStyle(s).lineHeight)) })));
     expect(runs.map((r) => r.text)).toEqual(expect.arrayContaining(['3 × 3', '步长 2', '卷积']));
     expect(runs.every((r) => r.lines === 1)).toBe(true);
-    expect(await zh.page.textContent('[data-upsample="transposed4"] figcaption')).toBe('转置卷积，卷积核 4，步长 2');
+    expect(await zh.page.textContent('[data-upsample="transposed4"] figcaption')).toBe('转置卷积，卷积核 4×4，步长 2');
     await zh.page.close();
   }, 60_000);
 

@@ -555,8 +555,9 @@ export class LayerView {
   private captionZoom(): void {
     const L = this.lang;
     const m = this.shown?.marks ?? { zeros: false, copies: false, holes: false };
-    const marks = [it(L, 'zoomRead'), m.zeros ? it(L, 'zoomZeros') : '', m.holes ? it(L, 'zoomHoles') : ''].filter(Boolean);
-    setText(this.zoomCaption, it(L, 'zoom', { marks: marks.join(L === 'zh' ? '；' : '; ') }) + (m.copies ? it(L, 'zoomCopies') : ''));
+    // Every mark in the one bracket: the dashed frames' note used to trail after it as a sentence of its own.
+    const marks = [it(L, 'zoomRead'), m.zeros ? it(L, 'zoomZeros') : '', m.holes ? it(L, 'zoomHoles') : '', m.copies ? it(L, 'zoomCopies') : ''].filter(Boolean);
+    setText(this.zoomCaption, it(L, 'zoom', { marks: marks.join(L === 'zh' ? '；' : '; ') }));
     // The caption's key, short, for the phone's docked bar (image.css shows it there, where the
     // caption itself has scrolled away with the pictures).
     setAttr(this.said, 'data-key', it(L, 'zoomKey') + (m.zeros ? it(L, 'zoomKeyZeros') : '') + (m.copies ? it(L, 'zoomKeyCopies') : ''));
