@@ -64,11 +64,11 @@ describe('explain output', () => {
     expect(text(3, 'en')).toContain('with 2 zeros inserted between neighbours');
     expect(text(2, 'zh')).toContain('相邻单元之间插入 1 个零');
     // The padding line in plain words; output padding a only when there is some.
-    expect(text(1, 'zh')).toContain('填充 p′：前面补 2 个单元，后面补 2 个');
+    expect(text(1, 'zh')).toContain('填充 p′：开头补 2 个单元，末尾补 2 个');
     expect(text(1, 'en')).not.toContain('a = 0');
     // A crop (negative p′) is a signed number, never "补 -1 个单元".
     const crop = explain({ input: 5, kernel: 1, stride: 2, padding: 1, outputPadding: 1, transposed: true, rank: 1, lang: 'zh' }).lines.join('\n');
-    expect(crop).toContain('填充 p′：前 -1，后 -1，末尾再补 a = 1 个单元（后侧合计 0）');
+    expect(crop).toContain('填充 p′：开头 -1，末尾 -1，再加输出填充 a = 1 个单元（末尾共 0）');
     expect(crop).not.toMatch(/补 -\d/);
   });
 

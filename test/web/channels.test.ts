@@ -272,8 +272,8 @@ describe('stacked rates and gridding (tour step 12)', () => {
     const phone = await open('?tour=12&lang=zh', { width: 390, height: 844 });
     const caps = await phone.$$eval('#stack-figure .stack-caption', (cs) => cs.map((c) => ({ text: c.textContent ?? '', px: parseFloat(getComputedStyle(c).fontSize), right: c.getBoundingClientRect().right })));
     expect(caps.map((c) => c.text)).toEqual([
-      `膨胀率 2、2、2一个输出覆盖 ${a.span}×${a.span} 个输入单元其中 ${a.holes} 行、${a.holes} 列从未被读取`,
-      `膨胀率 1、2、5一个输出覆盖 ${b.span}×${b.span} 个输入单元每个单元都被读取`,
+      `膨胀率 2、2、2一个输出覆盖 ${a.span}×${a.span} 个输入单元其中 ${a.holes} 行、${a.holes} 列始终读不到`,
+      `膨胀率 1、2、5一个输出覆盖 ${b.span}×${b.span} 个输入单元每个单元都读得到`,
     ]);
     // Within the figure's own edge (the box clips there; the last column's words ran 4 px past it).
     const edge = await phone.$eval('#stack-figure svg', (e) => e.getBoundingClientRect().right);
@@ -290,7 +290,7 @@ describe('stacked rates and gridding (tour step 12)', () => {
       return new Set(Array.from(r.getClientRects()).map((b) => Math.round(b.top))).size > 1;
     }).map((e) => e.textContent));
     const phrases = await phone.$$eval('#stack-figure .stack-caption .phrase', (ps) => ps.map((e) => e.textContent));
-    expect(phrases).toEqual(expect.arrayContaining(['从未被读取', '一个输出覆盖', `${a.span}×${a.span} 个输入单元`]));
+    expect(phrases).toEqual(expect.arrayContaining(['始终读不到', '一个输出覆盖', `${a.span}×${a.span} 个输入单元`]));
     expect(await split(phone)).toEqual([]);
     await phone.fill('#try-control', '3');
     await phone.waitForFunction(() => document.querySelector('#stack-figure svg')?.getAttribute('data-spans')?.startsWith('19,'));

@@ -56,7 +56,7 @@ describe('the image mode’s field sentences say a count of 1 as one', () => {
 describe('the stacked-layers figure and the Formula tab say a count of 1 as one', () => {
   for (const [lang, one, oneTap, hole] of [
     ['en', 'one output reaches only 1 input cell', 'whatever the rates (a 1×1 kernel)', '1 row and 1 column are never read'],
-    ['zh', '一个输出只覆盖 1 个输入单元', '与膨胀率无关（1×1 卷积核）', '其中 1 行、1 列从未被读取'],
+    ['zh', '一个输出只覆盖 1 个输入单元', '与膨胀率无关（1×1 卷积核）', '其中 1 行、1 列始终读不到'],
   ] as const) {
     it(`${lang}: a 1 × 1 kernel reaches one cell; a 2-tap kernel at rates 1, 2, 5 leaves one row and one column`, async () => {
       let { page } = await h.open(`?k=1&fig=stack&lang=${lang}`);
@@ -65,7 +65,7 @@ describe('the stacked-layers figure and the Formula tab say a count of 1 as one'
       const label = (await page.$eval('#stack-figure svg', (s) => s.getAttribute('aria-label')))!;
       expect(label).toContain(one);
       expect(label).toContain(oneTap);
-      expect(label).not.toMatch(/1×1 input cells|every one of them|1×1 个输入单元|每个单元都被读取/);
+      expect(label).not.toMatch(/1×1 input cells|every one of them|1×1 个输入单元|每个单元都读得到/);
       // The Formula tab's field of this layer alone: one cell.
       await page.click('#tab-formula');
       const formula = await page.$eval('#formula dl', (d) => d.textContent ?? '');

@@ -22,13 +22,13 @@ describe('a kernel wider than the padded input', () => {
     const e = refusal(() => convGeometry(shape(9, 3), { dilation: 5 }));
     expect(e.code).toBe('KERNEL_TOO_LARGE');
     expect(pageErrorText(e, 'en')).toBe('H: the kernel covers 11 cells (kernel 3 with dilation rate 5) but the padded input has only 9 (9 + 0 + 0). Set Padding to at least 1 per side, or use a kernel of at most 2 or a dilation rate of at most 4.');
-    expect(pageErrorText(e, 'zh')).toBe('高度方向上，卷积核覆盖 11 个单元（卷积核 3，膨胀率 5），而填充后的输入只有 9 个（9 + 0 + 0）。请把填充加到每边至少 1，或改用不大于 2 的卷积核或不大于 4 的膨胀率。');
+    expect(pageErrorText(e, 'zh')).toBe('高度方向上，卷积核覆盖 11 个单元（卷积核 3，膨胀率 5），而填充后的输入只有 9 个（9 + 0 + 0）。请把每边的填充加到至少 1，或把卷积核大小改为 2 或更小，或把膨胀率改为 4 或更小。');
   });
 
   it('never asks for more padding than the form allows (0–16): it says what fits with the most', () => {
     const e = refusal(() => convGeometry(shape(5, 9), { dilation: 8 }));
     expect(pageErrorText(e, 'en')).toBe('H: the kernel covers 65 cells (kernel 9 with dilation rate 8) but the padded input has only 5 (5 + 0 + 0). Padding cannot go above 16 per side, which is not enough; at 16, use a kernel of at most 5 or a dilation rate of at most 4.');
-    expect(pageErrorText(e, 'zh')).toBe('高度方向上，卷积核覆盖 65 个单元（卷积核 9，膨胀率 8），而填充后的输入只有 5 个（5 + 0 + 0）。填充最多每边 16，仍然不够；把填充设为每边 16 时，可改用不大于 5 的卷积核或不大于 4 的膨胀率。');
+    expect(pageErrorText(e, 'zh')).toBe('高度方向上，卷积核覆盖 65 个单元（卷积核 9，膨胀率 8），而填充后的输入只有 5 个（5 + 0 + 0）。填充最多每边 16，仍然不够；把填充设为每边 16 时，可把卷积核大小改为 5 或更小，或把膨胀率改为 4 或更小。');
     // Each suggestion is accepted by the library, with the padding it comes with.
     expect(() => convGeometry(shape(5, 9), { dilation: 4, padding: 16 })).not.toThrow();
     expect(() => convGeometry(shape(5, 5), { dilation: 8, padding: 16 })).not.toThrow();
@@ -76,10 +76,10 @@ describe("'same' with a stride (review 42)", () => {
     expect(pageErrorText(e, 'zh', 'both')).toMatch(/^本页遵循 PyTorch 的规则：“same”填充只能配合步长 1 使用，这里步长是 2。/);
     const asym = layer({ input: [6, 5], kernel: [3, 3], stride: [2, 2] });
     expect(pageErrorText(asym, 'en')).toMatch(/or choose “before \/ after” with Top 0, Bottom 1, Left 1, Right 1: the padding Keras and TensorFlow's 'same' gives at this stride\.$/);
-    expect(pageErrorText(asym, 'zh')).toMatch(/或选“前后分别设置”，上、下、左、右分别填 0、1、1、1，即 Keras 和 TensorFlow 的“same”在这个步长下的填充。$/);
+    expect(pageErrorText(asym, 'zh')).toMatch(/或选“四边分别设置”，上、下、左、右分别填 0、1、1、1，即 Keras 和 TensorFlow 的“same”在这个步长下的填充。$/);
     const axis = layer({ input: [5, 5], kernel: [5, 3], stride: [2, 1] });
     expect(pageErrorText(axis, 'en')).toMatch(/ choose “per axis” with Top & bottom 2, Left & right 1: the padding /);
-    expect(pageErrorText(axis, 'zh')).toMatch(/选“按轴”，上下、左右分别填 2、1，即 /);
+    expect(pageErrorText(axis, 'zh')).toMatch(/选“高、宽分别设置”，上下、左右分别填 2、1，即 /);
     // Keras refuses a stride with a dilation in one layer: only TensorFlow is named.
     const dilated = layer({ input: [5, 5], kernel: [3, 3], stride: [2, 2], dilation: [2, 2] });
     expect(pageErrorText(dilated, 'en')).toMatch(/ “one number” with 2: the padding TensorFlow's 'same' gives at this stride\.$/);
@@ -130,7 +130,7 @@ describe("'same' and 'valid' on a transposed layer", () => {
       const e = refusal(() => convTransposeGeometry(shapes, { padding: kind } as never));
       expect(e.code).toBe('PADDING_STRING');
       expect(pageErrorText(e, 'en')).toBe(`Padding '${kind}' is for direct convolutions only. A transposed convolution's padding is the number of cells cropped from its output: set “Padding type” to “one number”, “per axis” or “before / after”; for a given output size, set “Size the output by” to “target output size”.`);
-      expect(pageErrorText(e, 'zh')).toBe(`“${kind}”填充只用于普通卷积。转置卷积的填充是从输出裁掉的单元数：请把“填充方式”改为“单个数值”“按轴”或“前后分别设置”；想要某个输出尺寸，就把“输出尺寸依据”设为“目标输出尺寸”。`);
+      expect(pageErrorText(e, 'zh')).toBe(`“${kind}”填充只用于普通卷积。转置卷积的填充是从输出裁掉的单元数：请把“填充方式”改为“单个数值”“高、宽分别设置”或“四边分别设置”；想要某个输出尺寸，就把“输出尺寸的确定方式”设为“目标输出尺寸”。`);
     }
   });
 });

@@ -203,7 +203,7 @@ describe('errors and strings', () => {
     const v = new ConvError('KERNEL_TOO_LARGE', 'kernel extent 7 is larger than the padded input 4 (4 + 0 + 0) on axis W', {
       axis: 'W', values: { input: 4, kernel: 7, dilation: 1, effectiveKernel: 7, padding: [0, 0] },
     });
-    expect(errorText(v, 'zh')).toBe('宽度方向上，卷积核覆盖 7 个单元，而填充后的输入只有 4 个（4 + 0 + 0）。请把填充加到每边至少 2，或改用不大于 4 的卷积核。');
+    expect(errorText(v, 'zh')).toBe('宽度方向上，卷积核覆盖 7 个单元，而填充后的输入只有 4 个（4 + 0 + 0）。请把每边的填充加到至少 2，或把卷积核大小改为 4 或更小。');
     const file = { code: 'MODEL_FILE', message: 'not an ONNX file' };
     expect(errorText(file, 'zh')).toBe(`${errorHeadline('zh', 'MODEL_FILE')}：这不是 ONNX 文件，看起来是其他格式。请先把模型导出为 ONNX（torch.onnx.export、tf2onnx）。`);
     expect(errorText({ code: 'MODEL_GRAPH', message: 'node 3: something unforeseen' }, 'zh')).toBe(`${errorHeadline('zh', 'MODEL_GRAPH')}：模型有误、前后不一致或已被篡改。`);

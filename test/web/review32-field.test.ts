@@ -70,7 +70,7 @@ describe('review 32: receptive field, step 1 kernels, step 12 links', () => {
     await page.click('#tab-formula');
     expect(await page.$eval('#rf-text', (e) => e.previousElementSibling?.textContent)).toBe('感受野');
     expect(await text(page, '#rf-text')).toBe('最多 2 × 2 个输入单元，部分输出为 1 × 1');
-    expect(await text(page, '#rf-stack')).toBe('以上为本层单独时一个输出的感受野。多层堆叠后感受野更大：见导览第 12 节，或载入模型。');
+    expect(await text(page, '#rf-stack')).toBe('以上是只看这一层时，一个输出的感受野。多层堆叠后感受野更大：见导览第 12 节，或载入模型。');
   });
 
   it('tour step 1 invites only the kernels its 4×4 input takes (1 to 4), and 4 is accepted', async () => {

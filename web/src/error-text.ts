@@ -91,14 +91,16 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both', only: OnlyCont
       const padNeed = bound(lang, 'least', need, BOUNDS.pad[1]);
       const alone = only === 'kernel' ? (zh ? `请把卷积核大小设为${kAlone}` : `Set Kernel size to${kAlone}`)
         : only === 'dilation' && k > 1 && padded >= k ? (zh ? `请把膨胀率设为${dAlone}` : `Set Dilation to${dAlone}`)
-        : only === 'padding' && padOk ? (zh ? `请把填充加到每边${padNeed}` : `Set Padding to${padNeed} per side`)
+        : only === 'padding' && padOk ? (zh ? `请把每边的填充加到${padNeed}` : `Set Padding to${padNeed} per side`)
         : only === 'input' && inputFit <= BOUNDS.input[1] ? (zh ? `请把输入大小设为${bound(lang, 'least', inputFit, BOUNDS.input[1])}` : `Set Input size to${bound(lang, 'least', inputFit, BOUNDS.input[1])}`)
         : null;
       if (zh) {
         const dil = d > 1 ? `（卷积核 ${k}，膨胀率 ${d}）` : '';
         // A kernel or rate that can only be 1: said as that one value.
-        const way = `${kFit <= BOUNDS.kernel[0] ? `大小为 ${kFit} 的卷积核` : `不大于 ${kFit} 的卷积核`}${rate ? `或${dFit <= BOUNDS.dilation[0] ? `膨胀率 ${dFit}` : `不大于 ${dFit} 的膨胀率`}` : ''}`;
-        const fix = alone ?? (padOk ? `请把填充加到每边${padNeed}，或改用${way}` : `填充最多每边 ${BOUNDS.pad[1]}，仍然不够；把填充设为每边 ${BOUNDS.pad[1]} 时，可改用${way}`);
+        // Said as the form's fields are named (卷积核大小, 膨胀率), not "不大于 3 的卷积核".
+        const upTo = (n: number, least: number) => (n <= least ? `${n}` : `${n} 或更小`);
+        const way = `把卷积核大小改为 ${upTo(kFit, BOUNDS.kernel[0])}${rate ? `，或把膨胀率改为 ${upTo(dFit, BOUNDS.dilation[0])}` : ''}`;
+        const fix = alone ?? (padOk ? `请把每边的填充加到${padNeed}，或${way}` : `填充最多每边 ${BOUNDS.pad[1]}，仍然不够；把填充设为每边 ${BOUNDS.pad[1]} 时，可${way}`);
         return `${axis}方向上，卷积核覆盖 ${ek} 个单元${dil}，而填充后的输入只有 ${padded} 个（${input} + ${pb} + ${pa}）。${fix}。`;
       }
       const dil = d > 1 ? ` (kernel ${k} with dilation rate ${d})` : '';
@@ -126,8 +128,8 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both', only: OnlyCont
       const kind = String(v.padding);
       if (kind !== 'same' && kind !== 'valid') return fallback(e, lang);
       return zh
-        ? `“${kind}”填充只用于普通卷积。转置卷积的填充是从输出裁掉的单元数：请把“填充方式”改为“单个数值”“按轴”或“前后分别设置”；想要某个输出尺寸，就把“输出尺寸依据”设为“目标输出尺寸”。`
-        : `Padding '${kind}' is for direct convolutions only. A transposed convolution's padding is the number of cells cropped from its output: set “Padding type” to “one number”, “per axis” or “before / after”; for a given output size, set “Size the output by” to “target output size”.`;
+        ? `“${kind}”填充只用于普通卷积。转置卷积的填充是从输出裁掉的单元数：请把“${t(lang, 'padMode')}”改为“${t(lang, 'padNumber')}”“${t(lang, 'padAxis')}”或“${t(lang, 'padAsym')}”；想要某个输出尺寸，就把“${t(lang, 'opMode')}”设为“${t(lang, 'opTarget')}”。`
+        : `Padding '${kind}' is for direct convolutions only. A transposed convolution's padding is the number of cells cropped from its output: set “${t(lang, 'padMode')}” to “${t(lang, 'padNumber')}”, “${t(lang, 'padAxis')}” or “${t(lang, 'padAsym')}”; for a given output size, set “${t(lang, 'opMode')}” to “${t(lang, 'opTarget')}”.`;
     }
     case 'OUTPUT_PADDING': {
       const op = num(v.outputPadding, ax);

@@ -39,7 +39,7 @@ const words = {
     from: (what: string, lo: number) => `${what}：不小于 ${lo} 的整数`,
     bool: (what: string) => `${what}：0 或 1`,
     oneOf: (what: string, list: readonly string[]) => `${what}：${list.join('、')}`,
-    pad: ([lo, hi]: Range) => `填充：same、valid、${lo}–${hi} 的整数、按轴写成 1x2，或按轴写“前_后”，如 0_1x1_2`,
+    pad: ([lo, hi]: Range) => `填充：same、valid、${lo}–${hi} 的整数、按“高x宽”写成 1x2，或按“上_下x左_右”写，如 0_1x1_2`,
     kernel: (what: string, count: string) => `${what}：预设名（${PRESETS.join('、')}），或${count}，以逗号分隔`,
     perCell: '每个卷积核单元一个数',
     nine: '9 个数',
