@@ -120,7 +120,7 @@ describe('step 6 (x = Cᵀz) shows Cᵀ of the layer step 5 showed C of', () => 
       await settled(page);
       expect(await page.getAttribute('#tab-matrix', 'aria-selected')).toBe('true');
       expect(await page.isVisible('#svg-matrix')).toBe(true);
-      expect(await page.textContent('#matrix-caption')).toMatch(/^Cᵀ: 16×4/);
+      expect(await page.textContent('#matrix-caption')).toMatch(lang === 'zh' ? /^Cᵀ：16×4（/ : /^Cᵀ: 16×4 \(/);
       expect(await page.getAttribute('#svg-matrix', 'data-matrix')).toBe('CT');
       expect(await page.$eval('#matrix-mode', (s) => (s as HTMLSelectElement).value)).toBe('ct');
       await page.close();

@@ -34,7 +34,12 @@ describe('wording', () => {
     expect(await zh.textContent('#cap-grid')).toMatch(/^输入（含填充）2×2 → 6×6/);
     expect(await zh.textContent('[data-notation-guide]')).toContain('不插零');
     expect(await zh.textContent('[data-notation-torch]')).toBe('ConvTranspose2d(stride=1, padding=0, output_padding=0)');
+    // Every caption ending in a full-width bracket sets no space before its size (review R43b, 9).
+    expect(await zh.textContent('#cap-kernel')).toBe('卷积核（已翻转）3×3');
     await zh.close();
+    const scatter = await open('?i=2&k=3&s=1&p=0&t=1&v=scatter&lang=zh');
+    expect(await scatter.textContent('#cap-output')).toMatch(/^输出（数字为叠加份数）4×4/);
+    await scatter.close();
   });
 
   it('counts the channels left undrawn in singular and plural', async () => {

@@ -65,13 +65,14 @@ export class MainFigure {
     const gridCap = letters ? lettered(plainGridCap, letters.input) : plainGridCap;
     // The grid's size after padding or inserted zeros, when it differs from the input's.
     const gridShape = s.trace.grid.shape.join('×');
-    // No space after a caption ending in full-width punctuation (“输入（含填充）2×2”).
-    let capGrid = `${gridCap}${/[）：]$/.test(gridCap) ? '' : ' '}${H.input}×${W.input}${s.scatter || gridShape === `${H.input}×${W.input}` ? '' : ` → ${gridShape}`}`;
+    // No space after a caption ending in full-width punctuation (“输入（含填充）2×2”, “卷积核（已翻转）3×3”).
+    const sized = (cap: string, size: string) => `${cap}${/[）：]$/.test(cap) ? '' : ' '}${size}`;
+    let capGrid = `${sized(gridCap, `${H.input}×${W.input}`)}${s.scatter || gridShape === `${H.input}×${W.input}` ? '' : ` → ${gridShape}`}`;
     // Dilation is a rate, not a size: d = 2, or d = (2, 1) per axis as PyTorch writes it.
     const rate = `d = ${pairText([H.dilation, W.dilation])}`;
-    const capKernel = `${s.trace.kernel.flipped && !s.scatter ? t(lang, 'kernelFlipped') : t(lang, 'kernelLabel')} ${H.kernel}×${W.kernel}${H.dilation > 1 || W.dilation > 1 ? (lang === 'zh' ? `（${rate}）` : ` (${rate})`) : ''}`;
+    const capKernel = `${sized(s.trace.kernel.flipped && !s.scatter ? t(lang, 'kernelFlipped') : t(lang, 'kernelLabel'), `${H.kernel}×${W.kernel}`)}${H.dilation > 1 || W.dilation > 1 ? (lang === 'zh' ? `（${rate}）` : ` (${rate})`) : ''}`;
     const outCap = s.scatter ? t(lang, 'overlapLabel') : t(lang, 'outputLabel');
-    let capOutput = `${letters ? lettered(outCap, letters.output) : outCap} ${H.output}×${W.output}`;
+    let capOutput = sized(letters ? lettered(outCap, letters.output) : outCap, `${H.output}×${W.output}`);
     if (g.inChannels > 1 || g.outChannels > 1) {
       // Several channels: say which ones the grids show (the channel panel picks the output one).
       const sl = channelSlice(s);

@@ -497,7 +497,8 @@ export function matrixCaption(view: MatrixView, layer: ConvGeometry, drawn: Conv
     return ct ? [x, z] : [z, x];
   };
   const [r, c] = sizeOf(layer);
-  const size = `${ct ? 'Cᵀ' : 'C'}: ${formatNumber(r)}×${formatNumber(c)}`;
+  // Chinese sets the full-width colon, as its bracket after the size is full-width too.
+  const size = `${ct ? 'Cᵀ' : 'C'}${lang === 'zh' ? '：' : ': '}${formatNumber(r)}×${formatNumber(c)}`;
   const g = layer;
   const whose = lang === 'zh'
     ? ct ? '转置卷积的矩阵，x = Cᵀz' : g.transposed ? '与本层互为转置的普通卷积的矩阵，z = Cx' : '普通卷积的矩阵，z = Cx'
