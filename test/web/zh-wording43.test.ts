@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { explain } from '../../src/arithmetic/explain.js';
 import { zh } from '../../src/i18n/zh.js';
 import { presetName, t } from '../../web/src/i18n.js';
+import { urlKeyHint } from '../../web/src/url-hints.js';
 
 // The zero-width spaces mark where a line may break; a reader sees the words without them.
 const say = (key: Parameters<typeof t>[1], vars: Record<string, number> = {}) => t('zh', key, vars).replace(/\u200b/g, '');
@@ -37,6 +38,9 @@ describe('the page’s Chinese wording', () => {
   it('names the padding types by the fields they open, without 轴', () => {
     expect(say('padAxis')).toBe('高、宽分别设置');
     expect(say('padAsym')).toBe('四边分别设置');
+    // The link's hint for p= says the same, without 轴.
+    expect(urlKeyHint('p', 'zh', 13)).toContain('按“高x宽”写成 1x2，或按“上_下x左_右”写，如 0_1x1_2');
+    expect(urlKeyHint('p', 'zh', 13)).not.toContain('轴');
   });
 
   it('words the rest of the review’s lines as the reader proposed (findings 8, 10, 11, 13, 15, 16, 24, 25)', () => {
