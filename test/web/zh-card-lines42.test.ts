@@ -54,4 +54,27 @@ describe('the Chinese tour card’s lines on a phone', () => {
       await context.close();
     }
   }, 180_000);
+
+  it('justification spreads little room between characters: a held formula may break after its = and outside brackets after + or − (review R43b)', async () => {
+    // Part 4 on a phone read "3 个 输 入 通 道 上 ， 共 有" (1.4 em between characters) before a held
+    // "I·O·K = 3·64·9 = 1728". Measured with the card set ragged for a moment (the line breaks do not
+    // change): the room a line leaves, over the gaps between its characters. The bound, 0.35 em,
+    // is above the widest left now (desktop part 3, "…缩小一半：o =" before "⌊(i + 2p − k) / s⌋ +").
+    const worst: string[] = [];
+    for (const [width, height] of [[390, 844], [1400, 1000]] as const) {
+      for (let n = 1; n <= TOUR.length; n++) {
+        const { page, context } = await h.open(`?tour=${n}&lang=zh`, { width, height });
+        expect(await page.$eval('#tour-text', (el) => getComputedStyle(el).textAlign)).toBe('justify');
+        await page.$eval('#tour-text', (el) => { (el as HTMLElement).style.textAlign = 'left'; });
+        const lines = await cardLines(page);
+        const em = await page.$eval('#tour-text', (el) => parseFloat(getComputedStyle(el).fontSize));
+        for (const l of lines.slice(0, -1)) {
+          const gap = l.room / Math.max(1, l.text.length - 1) / em;
+          if (gap > 0.35) worst.push(`part ${n} at ${width} px: ${gap.toFixed(2)} em between characters in “${l.text}”`);
+        }
+        await context.close();
+      }
+    }
+    expect(worst).toEqual([]);
+  }, 300_000);
 });

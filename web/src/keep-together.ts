@@ -27,6 +27,17 @@ const SIGNS = new Set(['=', '−', '+', '×', '·', '/', '→']);
  * breaks ("p = / k − 1 = 2" was seen) and a long chain does not overflow the line.
  */
 const SHORT = 24;
+/**
+ * The same bound in Chinese text, whose prose is justified (style.css): a held formula that does not
+ * fit leaves its room at the end of the line before, and justification spreads that room between
+ * the characters. At 24 a phone's part 4 read "3 个 输 入 通 道 上 ， 共 有" (1.4 em between
+ * characters) before "I·O·K = 3·64·9 = 1728" (review R43b); a formula of up to 16 characters,
+ * as "p = k − 1 = 2", still never breaks.
+ */
+const SHORT_WIDE = 16;
+/** Brackets a formula's sums sit in: a break after + or − is taken only outside them. */
+const OPEN = '([⌊⌈';
+const CLOSE = ')]⌋⌉';
 /** Han characters and full-width punctuation: where a formula written inside Chinese ends. */
 const WIDE = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 
@@ -45,17 +56,31 @@ export function keepFormulas(text: string): string {
   const held = Array.from(text.matchAll(/[ \u00a0]/g), (m) => m[0] === '\u00a0');
   // Whether the space before words[i] is inside a formula: next to a sign with words on both sides.
   const inside = words.map((w, i) => i > 0 && ((SIGNS.has(w) && i + 1 < words.length) || (SIGNS.has(words[i - 1]) && i >= 2)));
+  const wide = WIDE.test(text);
+  /** Whether the formula around the space before words[i] is longer than the bound for this text. */
+  const long = (i: number): boolean => {
+    let from = i - 1, to = i;
+    while (inside[from]) from--;
+    while (inside[to + 1]) to++;
+    // Chinese sets no space between a formula and its sentence: only the formula's part counts.
+    const chain = [words[from].split(WIDE).at(-1)!, ...words.slice(from + 1, to), words[to].split(WIDE)[0]];
+    return chain.join(' ').length > (wide ? SHORT_WIDE : SHORT);
+  };
+  // Brackets open before words[i]: a break after + or − is taken only outside them.
+  let depth = 0;
   let out = words[0];
   for (let i = 1; i < words.length; i++) {
+    for (const ch of words[i - 1]) depth = Math.max(0, depth + (OPEN.includes(ch) ? 1 : CLOSE.includes(ch) ? -1 : 0));
     let bound = inside[i] || held[i - 1];
-    if (bound && !held[i - 1] && words[i - 1] === '=' && !SIGNS.has(words[i]) && SIGNS.has(words[i + 1] ?? '')) {
-      // After an = with more formula behind it: bound only if the whole formula is short.
-      let from = i - 1, to = i;
-      while (inside[from]) from--;
-      while (inside[to + 1]) to++;
-      // Chinese sets no space between a formula and its sentence: only the formula's part counts.
-      const chain = [words[from].split(WIDE).at(-1)!, ...words.slice(from + 1, to), words[to].split(WIDE)[0]];
-      bound = chain.join(' ').length <= SHORT;
+    if (bound && !held[i - 1] && !SIGNS.has(words[i])) {
+      const prev = words[i - 1];
+      // After an = with more formula behind it; in justified Chinese also after the last = and
+      // after a + or − outside brackets, as mathematics breaks a long formula: where it cannot
+      // break, the line before keeps its room and justification spreads it between characters.
+      // (Not before the text's last word: "= / 3。" would leave a line of one character.)
+      const afterEq = prev === '=' && (SIGNS.has(words[i + 1] ?? '') || (wide && i < words.length - 1));
+      const afterSum = wide && depth === 0 && (prev === '+' || prev === '−');
+      if (afterEq || afterSum) bound = !long(i);
     }
     out += (bound ? '\u00a0' : ' ') + words[i];
   }
