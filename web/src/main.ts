@@ -32,12 +32,14 @@ import { Views } from './views.js';
 import { paletteOf } from './palette.js';
 import { mountImageMode } from './image/mount.js';
 import { keepSizesTogether } from './keep-together.js';
+import { copyWithoutJoiners } from './copy-text.js';
 import { followScreenOrder } from './phone-order.js';
 
 /** Whether the animation may start by itself (not when the reader asked for reduced motion). */
 const motionOk = () => typeof matchMedia === 'undefined' || !matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 keepSizesTogether(document.body);
+copyWithoutJoiners();
 
 const views = new Views(byId<SVGSVGElement>('svg-grid'), byId<SVGSVGElement>('svg-kernel'), byId<SVGSVGElement>('svg-output'));
 const classic = new ClassicStage(byId<SVGSVGElement>('svg-classic'), byId('classic-title'), {
