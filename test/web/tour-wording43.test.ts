@@ -1,8 +1,9 @@
 /**
  * The tour's Chinese, one wording per idea (native reader's review R43b, findings 5, 6, 22, 24):
  * 叠加份数 for how many copies of the kernel land on a cell, 卷积核大小 where the size is meant,
- * the live lines name what they count (每边补 2 圈零（p′ = 2）; 输入 2×2 插零后…), no 卷积核 twice
- * in "每个卷积核…各有一个 3×3 的切片", and the scatter view's kernel multiplied by the cell's value
+ * the live lines name what they count (每边补 2 圈零（p′ = 2）; 输入 2×2 插零后…), the slice named
+ * by the glossary's 卷积核切片 where it is introduced, in a sentence that does not read "每个卷积核在每个
+ * 输入通道上各有一个 3×3 的卷积核切片" (卷积核 twice in one breath), and the scatter view's kernel multiplied by the cell's value
  * rather than a long pre-modifier.
  */
 import { describe, expect, it } from 'vitest';
@@ -21,11 +22,13 @@ describe('the tour’s Chinese wording', () => {
     expect(scatter + step('scatter').tryIt.zh).not.toMatch(/叠加的份数|上的份数/);
   });
 
-  it('names the kernel’s size 卷积核大小, and the slice without repeating 卷积核', () => {
+  it('names the kernel’s size 卷积核大小, and introduces the 卷积核切片 without 各有一个…卷积核切片', () => {
     expect(text('output-padding')).toMatch(/^卷积核大小为 3、/);
     expect(text('output-padding')).not.toMatch(/卷积核为 \d/);
     const k = 3;
-    expect(fill(step('channels').text.zh, { ...step('channels').vars?.(), k })).toContain(`各有一个 ${k}×${k} 的切片`);
+    const channels = fill(step('channels').text.zh, { ...step('channels').vars?.(), k });
+    expect(channels).toContain(`每个卷积核也按输入通道分成同样多个 ${k}×${k} 的卷积核切片`);
+    expect(channels).not.toMatch(/各有一个 \d+×\d+ 的卷积核切片/);
   });
 
   it('the live lines say what their numbers count', () => {

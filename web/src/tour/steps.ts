@@ -111,7 +111,7 @@ export const TOUR: TourStep[] = [
     title: { en: 'Channels and the number of weights', zh: '通道与权重个数' },
     text: {
       en: 'An input usually has several channels (a colour image has 3). Each kernel has one {k}×{k} slice per input channel: as drawn here, each channel is multiplied by its own slice and the shares add up to one output cell; each output channel has a kernel of its own. A layer of 64 kernels of 3×3 on 3 input channels therefore holds I·O·K = 3·64·9 = {weights} weights, plus one bias per output channel: {weights} + 64 = {params} parameters.',
-      zh: '输入通常有多个通道（彩色图片有 3 个）。每个卷积核在每个输入通道上各有一个 {k}×{k} 的切片：如图，每个通道与自己的卷积核切片相乘，各通道的结果求和，得到输出中的一个单元；有几个输出通道就有几个卷积核。所以 64 个 3×3 卷积核作用在 3 个输入通道上，共有 I·O·K = 3·64·9 = {weights} 个权重，加上每个输出通道一个偏置，参数量为 {weights} + 64 = {params}。',
+      zh: '输入通常有多个通道（彩色图片有 3 个）。每个卷积核也按输入通道分成同样多个 {k}×{k} 的卷积核切片：如图，每个通道与自己的卷积核切片相乘，各通道的结果求和，得到输出中的一个单元；有几个输出通道就有几个卷积核。所以 64 个 3×3 卷积核作用在 3 个输入通道上，共有 I·O·K = 3·64·9 = {weights} 个权重，加上每个输出通道一个偏置，参数量为 {weights} + 64 = {params}。',
     },
     // {hi}: the control's upper bound (the page draws every channel's kernel and matrix rows, so 64 is out of reach).
     // The count is the live line's, under the control (the Formula tab is a screen below on a phone).
