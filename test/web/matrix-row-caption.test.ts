@@ -40,14 +40,16 @@ describe('the matrix caption of a layer drawn as a copy', () => {
       // The drawn matrix is the copy's …
       expect([Number(await page.getAttribute('#svg-matrix', 'data-rows')), Number(await page.getAttribute('#svg-matrix', 'data-cols'))]).toEqual(sizeOfC(copy));
       // … the caption opens with the layer's own, and names the copy's after it.
-      expect(caption.startsWith(`C: ${dims(sizeOfC(layer))}`), caption).toBe(true);
+      // Chinese sets a full-width colon after the name, with no space (R43b).
+      const colon = lang === 'en' ? ': ' : '：';
+      expect(caption.startsWith(`C${colon}${dims(sizeOfC(layer))}`), caption).toBe(true);
       expect(caption).toContain(lang === 'en' ? `for the channels the pictures show: ${dims(sizeOfC(copy))}` : `按图中画出的通道为 ${dims(sizeOfC(copy))}`);
       expect(caption).toContain(lang === 'en' ? '16 of 4096 input channels' : '4096 个输入通道中的 16 个');
       // Cᵀ: the same sizes, the other way round.
       await page.selectOption('#matrix-mode', 'ct');
       await settled(page);
       const ct = (await page.textContent('#matrix-caption')) ?? '';
-      expect(ct.startsWith(`Cᵀ: ${dims([...sizeOfC(layer)].reverse())}`), ct).toBe(true);
+      expect(ct.startsWith(`Cᵀ${colon}${dims([...sizeOfC(layer)].reverse())}`), ct).toBe(true);
       expect(errors).toEqual([]);
       await page.close();
     }
