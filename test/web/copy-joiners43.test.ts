@@ -18,7 +18,7 @@ describe('copying the page’s text', () => {
     });
     const result = await live.evaluate((el) => {
       const range = document.createRange();
-      range.selectNodeContents(el);
+      range.selectNodeContents(el as Node);
       const sel = getSelection()!;
       sel.removeAllRanges();
       sel.addRange(range);
