@@ -11,7 +11,7 @@ import { sceneToPng } from './png.js';
 import type { Scene } from './scene.js';
 import { checkAnimatable, sceneFor } from './scene-of.js';
 import { sceneAnimatedSvg, sceneFrameSvg } from './svg.js';
-import { ConvError, show } from '../geometry/errors.js';
+import { frameIndex } from './frame-index.js';
 
 export type { EmptyCells, RenderOptions, Theme } from './options.js';
 export type { MatrixRenderOptions } from './layout/matrix.js';
@@ -42,17 +42,6 @@ export interface PngOption {
    * picture with `scale` × the pixels on each side, for slides and high-density screens.
    */
   scale?: number;
-}
-
-function frameIndex(scene: Scene, frame: unknown): number {
-  const f = frame ?? 0;
-  if (typeof f !== 'number' || !Number.isInteger(f) || f < 0 || f >= scene.frames.length) {
-    throw new ConvError('INVALID_OPTION', `frame must be an integer from 0 to ${scene.frames.length - 1}, but got ${show(f)}`, {
-      values: { frame: f, frames: scene.frames.length },
-      hint: `this picture has ${scene.frames.length} frames`,
-    });
-  }
-  return f;
 }
 
 /**

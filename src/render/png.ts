@@ -1,5 +1,6 @@
 /** Scene frame → PNG bytes (fast-png: pure JS, works in browsers too). */
 import { encode } from 'fast-png';
+import { frameIndex } from './frame-index.js';
 import { drawFrame } from './raster/draw.js';
 import { rasterScaleOf, scaledFrame } from './scale.js';
 import type { Scene } from './scene.js';
@@ -16,6 +17,7 @@ import type { Scene } from './scene.js';
  * ```
  */
 export function sceneToPng(scene: Scene, frame: number, scale?: number): Uint8Array {
+  frameIndex(scene, frame);
   const k = rasterScaleOf(scale);
   const s = k === 1 ? scene : scaledFrame(scene, frame, k);
   const c = drawFrame(s, k === 1 ? frame : 0);

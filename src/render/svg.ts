@@ -5,6 +5,7 @@
 import { FONT_FAMILY } from './font/family.js';
 import { hex } from './palette.js';
 import type { Prim, Scene } from './scene.js';
+import { frameIndex } from './frame-index.js';
 
 const n = (v: number): string => String(Math.round(v * 100) / 100);
 
@@ -133,7 +134,7 @@ function open(scene: Scene): string {
  * ```
  */
 export function sceneFrameSvg(scene: Scene, frame: number): string {
-  const prims = [...scene.base, ...(scene.frames[frame] ?? [])];
+  const prims = [...scene.base, ...scene.frames[frameIndex(scene, frame)]!];
   return open(scene) + prims.map(primToSvg).join('') + '</svg>\n';
 }
 

@@ -34,7 +34,7 @@ describe('PNG', () => {
   });
 
   it('refuses a frame that does not exist', () => {
-    expect(() => renderPng({ input: 4, kernel: 3 }, { frame: 4 })).toThrow(/frame must be an integer from 0 to 3/);
+    expect(() => renderPng({ input: 4, kernel: 3 }, { frame: 4 })).toThrow(/frame must be a whole number from 0 to 3/);
   });
 });
 
