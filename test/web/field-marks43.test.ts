@@ -7,26 +7,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fileHarness } from './harness.js';
+import { kindRuns, MAGENTA, magentaBarMiddle, near, pinkTouchesPicture, pointAtPixel, type Rgba } from './mark-pixels.js';
 
 const h = fileHarness();
-
-type Rgba = [number, number, number, number];
-const luminance = ([r, g, b]: Rgba) => {
-  const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-};
-const contrast = (a: Rgba, b: Rgba) => {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-  return (hi + 0.05) / (lo + 0.05);
-};
-const near = (a: Rgba, b: Rgba) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]) < 40;
-const PINK: Rgba = [0xff, 0x2d, 0x95, 255];
-const MAGENTA: Rgba = [255, 0, 255, 255];
-/** Each pixel named: the picture, the pink of a mark, or a dark edge (against both); blends left out, runs taken once. */
-function kindRuns(px: Rgba[], bg: Rgba): string[] {
-  const kinds = px.map((p) => (near(p, bg) ? 'picture' : near(p, PINK) ? 'pink' : contrast(p, bg) >= 3 && contrast(p, PINK) >= 3 ? 'edge' : 'other'));
-  return kinds.filter((k, i) => k !== 'other' && k !== kinds[i - 1]);
-}
 
 /** Points the stacked field (2, 2, 2 on the 512² card) at row 400 in the middle of the magenta bar. */
 async function onMagenta(query: string, width: number, height: number): Promise<{ page: Page; errors: string[] }> {
@@ -36,26 +19,9 @@ async function onMagenta(query: string, width: number, height: number): Promise<
     return !!c && !!c.dataset.requested && c.dataset.drawn === c.dataset.requested;
   }, null, { timeout: 30_000 });
   await page.selectOption('#image-field-stack', '2-2-2');
-  // The bar, found on the field's own picture: the widest run of magenta along row 400, its middle.
-  const x = await page.$eval('[data-field-picture]', (c) => {
-    const d = (c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 400, (c as HTMLCanvasElement).width, 1).data;
-    let best = [0, 0];
-    for (let i = 0, start = -1; i <= d.length / 4; i++) {
-      const magenta = i < d.length / 4 && d[4 * i] > 240 && d[4 * i + 1] < 15 && d[4 * i + 2] > 240;
-      if (magenta && start < 0) start = i;
-      if (!magenta && start >= 0) {
-        if (i - start > best[1] - best[0]) best = [start, i];
-        start = -1;
-      }
-    }
-    return Math.floor((best[0] + best[1]) / 2);
-  });
-  const at = await page.$eval('[data-field-picture]', (c, x) => {
-    c.scrollIntoView({ block: 'center' });
-    const r = c.getBoundingClientRect();
-    return { px: r.left + ((x + 0.5) / (c as HTMLCanvasElement).width) * r.width, py: r.top + (400.5 / (c as HTMLCanvasElement).height) * r.height };
-  }, x);
-  await page.mouse.move(at.px, at.py);
+  // The bar, found on the field's own picture: row 400, its middle.
+  const x = await magentaBarMiddle(page, '[data-field-picture]', 400);
+  await pointAtPixel(page, '[data-field-picture]', 400, x);
   await page.waitForFunction((x) => document.querySelector<HTMLElement>('[data-field-summary]')!.dataset.output === `400,${x}`, x);
   return { page, errors };
 }
@@ -83,7 +49,7 @@ describe('the stacked field’s enlargement on the magenta bar', () => {
       for (const px of lines) {
         const runs = kindRuns(px, MAGENTA);
         if (runs.includes('pink')) marked++;
-        for (let i = 1; i < runs.length; i++) expect([runs[i - 1], runs[i]].sort().join('|'), runs.join(' ')).not.toBe('picture|pink');
+        expect(pinkTouchesPicture(runs), runs.join(' ')).toBe(false);
       }
       // Each read row and each read column of the field crosses some pink.
       expect(marked).toBeGreaterThanOrEqual(2 * rows);

@@ -10,6 +10,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fileHarness } from './harness.js';
+import { kindRuns, magentaBarMiddle, near, PINK, pinkTouchesPicture, pointAtPixel, type Rgba } from './mark-pixels.js';
 
 const h = fileHarness();
 
@@ -32,50 +33,11 @@ async function picked(page: Page, y: number, x: number): Promise<void> {
 async function onMagenta(): Promise<{ page: Page; errors: string[]; x: number }> {
   const { page, errors } = await h.open('?view=image&k=3&s=1&p=1&lang=en', { width: 1400, height: 1000 });
   await drawn(page);
-  // The magenta bar, found on the input's own pixels (not from the card's code): row 400, the
-  // widest run of magenta columns, its middle.
-  const x = await page.$eval('canvas[data-image-input]', (c) => {
-    const d = (c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 400, (c as HTMLCanvasElement).width, 1).data;
-    let best = [0, 0];
-    for (let i = 0, start = -1; i <= d.length / 4; i++) {
-      const magenta = i < d.length / 4 && d[4 * i] > 240 && d[4 * i + 1] < 15 && d[4 * i + 2] > 240;
-      if (magenta && start < 0) start = i;
-      if (!magenta && start >= 0) {
-        if (i - start > best[1] - best[0]) best = [start, i];
-        start = -1;
-      }
-    }
-    return Math.floor((best[0] + best[1]) / 2);
-  });
-  const at = await page.$eval('canvas[data-image-output]', (c, x) => {
-    c.scrollIntoView({ block: 'center' });
-    const r = c.getBoundingClientRect();
-    return { px: r.left + ((x + 0.5) / (c as HTMLCanvasElement).width) * r.width, py: r.top + (400.5 / (c as HTMLCanvasElement).height) * r.height };
-  }, x);
-  await page.mouse.move(at.px, at.py);
+  // The magenta bar, found on the input's own pixels (not from the card's code): row 400, its middle.
+  const x = await magentaBarMiddle(page, 'canvas[data-image-input]', 400);
+  await pointAtPixel(page, 'canvas[data-image-output]', 400, x);
   await picked(page, 400, x);
   return { page, errors, x };
-}
-
-type Rgba = [number, number, number, number];
-/** WCAG relative luminance of an opaque colour. */
-const luminance = ([r, g, b]: Rgba) => {
-  const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-};
-const contrast = (a: Rgba, b: Rgba) => {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-  return (hi + 0.05) / (lo + 0.05);
-};
-const near = (a: Rgba, b: Rgba) => Math.abs(a[0] - b[0]) + Math.abs(a[1] - b[1]) + Math.abs(a[2] - b[2]) < 40;
-const PINK: Rgba = [0xff, 0x2d, 0x95, 255];
-/**
- * Each pixel named: the picture (`bg`), the pink of a mark, or a dark edge (against both); blends
- * between them left out, and runs of one kind taken once.
- */
-function kindRuns(px: Rgba[], bg: Rgba): string[] {
-  const kinds = px.map((p) => (near(p, bg) ? 'picture' : near(p, PINK) ? 'pink' : contrast(p, bg) >= 3 && contrast(p, PINK) >= 3 ? 'edge' : 'other'));
-  return kinds.filter((k, i) => k !== 'other' && k !== kinds[i - 1]);
 }
 
 describe('review 42: the footprint’s marks', () => {
@@ -94,7 +56,7 @@ describe('review 42: the footprint’s marks', () => {
     // runs of one kind taken once. Pink must never touch the picture: a dark edge lies between.
     const runs = kindRuns(px, bg);
     expect(runs.filter((k) => k === 'pink').length, runs.join(' ')).toBeGreaterThanOrEqual(2);
-    for (let i = 1; i < runs.length; i++) expect([runs[i - 1], runs[i]].sort().join('|'), runs.join(' ')).not.toBe('picture|pink');
+    expect(pinkTouchesPicture(runs), runs.join(' ')).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);
@@ -124,7 +86,7 @@ describe('review 42: the footprint’s marks', () => {
     const runs = kindRuns(px as Rgba[], bg);
     // The ring's line and the frame's.
     expect(runs.filter((k) => k === 'pink').length, runs.join(' ')).toBeGreaterThanOrEqual(2);
-    for (let i = 1; i < runs.length; i++) expect([runs[i - 1], runs[i]].sort().join('|'), runs.join(' ')).not.toBe('picture|pink');
+    expect(pinkTouchesPicture(runs), runs.join(' ')).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);
