@@ -11,7 +11,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 let cli;
 try {
-  cli = await import('../dist/cli/main.js');
+  cli = await import('../dist/node/cli.js');
 } catch (e) {
   if (e && e.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes('dist')) {
     // Only a git checkout lacks dist/: a packed or installed convkit is built by its prepack script.

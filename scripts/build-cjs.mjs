@@ -11,15 +11,18 @@
  *
  * Dependencies that ship CommonJS stay external (required at run time, shared with the user's
  * other packages); ESM-only ones (fast-png) are bundled in, since require() cannot load them on
- * older Node. Any esbuild warning fails the build: in particular a library module that reads
- * import.meta (empty in CommonJS) would load and then break at run time, so the library itself
- * must not use it (the CLI, which runs as an ES module only, may).
+ * older Node. As in the ES module build for Node (build-node.mjs), the dependencies only a few
+ * functions need are loaded when first used (lazy-deps.mjs). Any esbuild warning fails the
+ * build: in particular a library module that reads import.meta (empty in CommonJS) would load
+ * and then break at run time, so the library itself must not use it (the CLI, which runs as an
+ * ES module only, may).
  */
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lazyDeps } from './lazy-deps.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -67,6 +70,7 @@ try {
     platform: 'node',
     target: `node${pkg.engines.node.replace(/^>=\s*/, '')}`,
     external,
+    plugins: [lazyDeps({ format: 'cjs', external })],
     logLevel: 'silent',
   });
 } catch (e) {
