@@ -1,6 +1,6 @@
 /**
  * A text's line boxes measured in Chromium, character by character (Range.getClientRects), for the
- * tests of where the page's text breaks (text-breaks35, text-breaks35b).
+ * tests of where the page’s text breaks (text-breaks35, text-breaks35b) and how much room its lines leave (zh-card-lines42, zh-prose-lines43).
  */
 import type { Page } from 'playwright-core';
 
@@ -50,3 +50,45 @@ export function splits(m: Measured, piece: string): string[] {
 
 /** Every line as its text, for the failure messages. */
 export const shown = (m: Measured) => Array.from({ length: m.lines }, (_, k) => Array.from(m.text).filter((_, i) => m.line[i] === k).join('')).join(' / ');
+
+/** One line of a block: its text and the room left between its last character and the block's content edge (px). */
+export interface LineRoom { text: string; room: number }
+/** A block of text measured line by line (lineRooms). */
+export interface Block { name: string; em: number; align: string; visible: boolean; text: string; lines: LineRoom[] }
+
+/**
+ * Every element matching `selector`, its lines in order, each with the room it leaves at its right
+ * end: how far a line of justified or ragged prose stops short of the box (tests zh-card-lines42,
+ * zh-prose-lines43). `name` says which element it is, for failure messages.
+ */
+export function lineRooms(page: Page, selector: string): Promise<Block[]> {
+  return page.$$eval(selector, (els) => els.map((el) => {
+    const cs = getComputedStyle(el);
+    const right = el.getBoundingClientRect().right - parseFloat(cs.paddingRight) - parseFloat(cs.borderRightWidth);
+    const em = parseFloat(cs.fontSize);
+    const lines: { top: number; text: string; right: number }[] = [];
+    const r = document.createRange();
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      for (let i = 0; i < n.data.length; i++) {
+        r.setStart(n, i);
+        r.setEnd(n, i + 1);
+        const q = Array.from(r.getClientRects()).find((x) => x.width > 0);
+        if (!q) continue;
+        let line = lines.find((l) => Math.abs(l.top - q.top) < em / 2);
+        if (!line) lines.push((line = { top: q.top, text: '', right: -Infinity }));
+        line.text += n.data[i];
+        line.right = Math.max(line.right, q.right);
+      }
+    }
+    const holder = el.parentElement?.closest('[id]');
+    const name = el.id ? `#${el.id}` : `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} in ${holder ? `#${holder.id}` : 'the page'}`;
+    return {
+      name, em, align: cs.textAlign, visible: !!(el as HTMLElement).offsetParent, text: el.textContent ?? '',
+      lines: lines.sort((a, b) => a.top - b.top).map((l) => ({ text: l.text, room: right - l.right })),
+    };
+  }));
+}
+
+/** The room a line leaves, shared over the gaps between its characters, in em: what justifying it would spread. */
+export const roomPerGap = (l: LineRoom, em: number): number => l.room / Math.max(1, l.text.length - 1) / em;

@@ -10,33 +10,12 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TOUR } from '../../web/src/tour/steps.js';
 import { fileHarness } from './harness.js';
+import { lineRooms, roomPerGap, type LineRoom } from './line-boxes.js';
 
 const h = fileHarness();
 
 /** The card prose's lines: each line's text and the room left at its right end (px). */
-function cardLines(page: Page): Promise<{ text: string; room: number }[]> {
-  return page.$eval('#tour-text', (el) => {
-    const cs = getComputedStyle(el);
-    const right = el.getBoundingClientRect().right - parseFloat(cs.paddingRight);
-    const em = parseFloat(cs.fontSize);
-    const out: { top: number; text: string; right: number }[] = [];
-    const r = document.createRange();
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      for (let i = 0; i < n.data.length; i++) {
-        r.setStart(n, i);
-        r.setEnd(n, i + 1);
-        const q = Array.from(r.getClientRects()).find((x) => x.width > 0);
-        if (!q) continue;
-        let line = out.find((l) => Math.abs(l.top - q.top) < em / 2);
-        if (!line) out.push((line = { top: q.top, text: '', right: 0 }));
-        line.text += n.data[i];
-        line.right = Math.max(line.right, q.right);
-      }
-    }
-    return out.sort((a, b) => a.top - b.top).map((l) => ({ text: l.text, room: right - l.right }));
-  });
-}
+const cardLines = async (page: Page): Promise<LineRoom[]> => (await lineRooms(page, '#tour-text'))[0]!.lines;
 
 describe('the Chinese tour card’s lines on a phone', () => {
   it('every part at 390 px, and part 13 at 360 and 412 px: no line but the last ends short by more than a character', async () => {
@@ -69,7 +48,7 @@ describe('the Chinese tour card’s lines on a phone', () => {
         const lines = await cardLines(page);
         const em = await page.$eval('#tour-text', (el) => parseFloat(getComputedStyle(el).fontSize));
         for (const l of lines.slice(0, -1)) {
-          const gap = l.room / Math.max(1, l.text.length - 1) / em;
+          const gap = roomPerGap(l, em);
           if (gap > 0.35) worst.push(`part ${n} at ${width} px: ${gap.toFixed(2)} em between characters in “${l.text}”`);
         }
         await context.close();

@@ -9,6 +9,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fileHarness } from './harness.js';
+import { lineRooms, roomPerGap, type Block } from './line-boxes.js';
 
 const h = fileHarness();
 
@@ -19,33 +20,8 @@ const PROSE = [
   '.planes-sum', '#matrix-caption', '#image-mode .image-intro', '#image-mode .image-note', '.image-section > p',
 ].join(', ');
 
-interface Block { name: string; em: number; align: string; lines: { text: string; room: number }[] }
-
-/** Each visible block of PROSE with Chinese in it: its lines' text and the room at each line's right end (px). */
-function blocks(page: Page): Promise<Block[]> {
-  return page.$$eval(PROSE, (els) => els.filter((el) => (el as HTMLElement).offsetParent && /[\u4e00-\u9fff]/.test(el.textContent ?? '')).map((el) => {
-    const cs = getComputedStyle(el);
-    const right = el.getBoundingClientRect().right - parseFloat(cs.paddingRight) - parseFloat(cs.borderRightWidth);
-    const em = parseFloat(cs.fontSize);
-    const lines: { top: number; text: string; right: number }[] = [];
-    const r = document.createRange();
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-      for (let i = 0; i < n.data.length; i++) {
-        r.setStart(n, i);
-        r.setEnd(n, i + 1);
-        const q = Array.from(r.getClientRects()).find((x) => x.width > 0);
-        if (!q) continue;
-        let line = lines.find((l) => Math.abs(l.top - q.top) < em / 2);
-        if (!line) lines.push((line = { top: q.top, text: '', right: -Infinity }));
-        line.text += n.data[i];
-        line.right = Math.max(line.right, q.right);
-      }
-    }
-    const name = el.id ? `#${el.id}` : `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} in ${el.parentElement?.closest('[id]')?.id ? `#${el.parentElement.closest('[id]')!.id}` : 'the page'}`;
-    return { name, em, align: cs.textAlign, lines: lines.sort((a, b) => a.top - b.top).map((l) => ({ text: l.text, room: right - l.right })) };
-  }));
-}
+/** Each visible block of PROSE with Chinese in it, line by line. */
+const blocks = async (page: Page): Promise<Block[]> => (await lineRooms(page, PROSE)).filter((b) => b.visible && /[\u4e00-\u9fff]/.test(b.text));
 
 /** Layers that bring out each kind of block: a refusal, a transposed layer, channels, a dilated layer, the pictures. */
 const PAGES = ['?i=5&k=3&s=2&p=same', '?i=3&k=3&s=2&p=1&t=1&op=1', '?i=4&k=3&tab=matrix', '?ci=3&co=2&fig=classic', '?d=2&k=3&i=7&n=1', '?view=image'];
@@ -104,7 +80,7 @@ describe('Chinese prose outside the tour card', () => {
         for (const b of await blocks(page)) {
           for (const l of b.lines.slice(0, -1)) {
             seen++;
-            const gap = l.room / Math.max(1, l.text.length - 1) / b.em;
+            const gap = roomPerGap(l, b.em);
             if (gap > 0.35) wide.push(`${q} at ${width} px, ${b.name}: ${gap.toFixed(2)} em between characters in “${l.text}”`);
           }
         }
