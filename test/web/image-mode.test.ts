@@ -713,7 +713,8 @@ describe('image mode', () => {
     // A target whose learned weights could pass float32's range is refused with the reason; a cell that does not parse is named.
     const huge = await open('?view=image&lang=en&lt=3e38,3e38,3e38,0,0,0,0,0,0');
     expect(await huge.page.textContent('[data-learn-progress]')).toBe('These target weights are too large: on its way to the target a learned weight can overshoot it, and float32 holds no number beyond ±3.4\u00a0×\u00a010³⁸. Keep every weight within ±1.7\u00a0×\u00a010³⁸, half of that.');
-    await huge.page.click('[data-learn-start]');
+    // No run to start: Start is disabled (learn-disabled44 checks what it is described by).
+    expect(await huge.page.isDisabled('[data-learn-start]')).toBe(true);
     expect(await huge.page.getAttribute('[data-image-learn]', 'data-step')).toBe('0');
     await huge.page.fill('[data-kernel-editor="learn-target"] input[data-r="1"][data-c="1"]', '1e39');
     expect(await huge.page.textContent('[data-kernel-editor="learn-target"] [data-kernel-cell-error]')).toBe('The number at row 2, column 2 is beyond float32’s range (±3.4\u00a0×\u00a010³⁸). The kernel keeps its last weights until then.');
@@ -761,7 +762,10 @@ describe('image mode', () => {
     await page.close();
     // Beyond 2¹²⁷ (1.7e38) no run starts, and the reason is said in the page's language.
     const zh = await open('?view=image&lang=zh', { width: 390, height: 844 });
-    const r = await run(zh.page, '-2e38');
+    await zh.page.fill(corner, '-2e38');
+    await zh.page.press(corner, 'Tab');
+    expect(await zh.page.isDisabled('[data-learn-start]')).toBe(true);
+    const r = { progress: await zh.page.textContent('[data-learn-progress]') };
     expect(r.progress).toBe('目标权重太大：学习过程中，权重在逼近目标时可能超过目标值，而 float32 无法表示超出 ±3.4\u00a0×\u00a010³⁸ 的数。请把每个权重的绝对值控制在 1.7\u00a0×\u00a010³⁸（即该范围的一半）以内。');
     expect(await zh.page.getAttribute('[data-image-learn]', 'data-step')).toBe('0');
     await zh.page.close();

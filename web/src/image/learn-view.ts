@@ -68,7 +68,7 @@ export class LearnView {
   private readonly reset = h('button', { type: 'button', 'data-learn-reset': '' });
   /** One step at a time: the error and the gradient change most in the first few dozen steps, which a run passes in half a second. */
   private readonly one = h('button', { type: 'button', 'data-learn-one': '' });
-  private readonly progress = h('p', { class: 'learn-progress', 'aria-live': 'polite', 'data-learn-progress': '' });
+  private readonly progress = h('p', { id: 'image-learn-progress', class: 'learn-progress', 'aria-live': 'polite', 'data-learn-progress': '' });
   private readonly lossLabel = h('figcaption');
   private readonly curve = el('svg', { class: 'loss-curve', viewBox: '0 0 240 120', role: 'img', 'data-learn-curve': '' });
   private readonly canvases = { prediction: h('canvas', { role: 'img' }), target: h('canvas', { role: 'img' }), error: h('canvas', { role: 'img' }), back: h('canvas', { role: 'img', 'data-learn-back': '' }) };
@@ -152,6 +152,22 @@ export class LearnView {
     this.setPlaying(this.playing);
     if (this.refused) this.progress.textContent = it(lang, 'learnOverflow', { max: sci(LARGEST_TARGET, 1) });
     this.show();
+    this.sayCanStep();
+  }
+
+  /**
+   * Start and One step can do nothing without a run (a refused target) or past an overflow: they
+   * are disabled then, and described by the progress line, which says why and what to change (a
+   * disabled button that said nothing left a screen reader's user to guess). Reset stays: it
+   * starts the target again.
+   */
+  private sayCanStep(): void {
+    const stuck = this.run === null ? this.refused : this.run.overflowAt !== null;
+    for (const b of [this.start, this.one]) {
+      b.disabled = stuck;
+      if (stuck) b.setAttribute('aria-describedby', this.progress.id);
+      else b.removeAttribute('aria-describedby');
+    }
   }
 
   /** The target a link gives (kernel-spec.ts text; '' = Sobel x): a new run if it changes the kernel. */
@@ -221,10 +237,12 @@ export class LearnView {
       this.transposeNote.textContent = it(this.lang, 'learnTransposeBefore');
       delete this.transposeNote.dataset.gap;
       this.root.dataset.step = '0';
+      this.sayCanStep();
       return;
     }
     this.run = run;
     this.show();
+    this.sayCanStep();
   }
 
   /**
@@ -279,6 +297,7 @@ export class LearnView {
     this.pausedBy = null;
     step(this.run);
     this.show();
+    this.sayCanStep();
   }
 
   /** Stops the loop (the view was hidden). */
@@ -296,6 +315,7 @@ export class LearnView {
       this.setPlaying(false);
       this.pausedBy = done;
       this.show();
+      this.sayCanStep();
     } else this.raf = requestAnimationFrame(() => this.tick());
   }
 
