@@ -134,7 +134,7 @@ export class NotationView {
     this.formChannels = g.transposed ? [s.inChannels, s.outChannels] : [s.outChannels, s.inChannels];
     this.formNote.textContent = g.transposed
       ? pt(lang, 'notationFromLayer')
-      : pt(lang, restore ? 'notationFromDirect' : 'notationFromDirectNone', { o: this.formInput.join('×'), i: `${g.axes[0].input}×${g.axes[1].input}` });
+      : pt(lang, restore ? 'notationFromDirect' : 'notationFromDirectNone', { kind: pt(lang, dilated ? 'notationKindDilated' : 'notationKindDirect'), o: this.formInput.join('×'), i: `${g.axes[0].input}×${g.axes[1].input}` });
     // Unless the reader is typing in it.
     if (!this.root.contains(document.activeElement)) {
       this.stride.value = fill ? both(fill, (n) => n.guideStride).replace(' × ', ',') : '';
