@@ -77,14 +77,19 @@ export function stringKeys(lang: Lang): string[] {
   return Object.keys(tables[lang]);
 }
 
-/** One formatter for every call: toLocaleString with options builds a new one each time (slow). */
-const NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+/**
+ * One formatter for every call: toLocaleString with options builds a new one each time (slow).
+ * Built on first use, not when convkit is imported: constructing it costs tens of milliseconds.
+ */
+let numberFormat: Intl.NumberFormat | undefined;
 
 /** Formats a number for text: thousands separated, as both languages write them. */
 export function formatNumber(n: number): string {
   // Small whole numbers (most of what the sentences hold) read the same without the formatter.
   if (Number.isInteger(n) && n > -1000 && n < 1000 && !Object.is(n, -0)) return String(n);
-  return Number.isFinite(n) ? NUMBER_FORMAT.format(n) : String(n);
+  if (!Number.isFinite(n)) return String(n);
+  numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+  return numberFormat.format(n);
 }
 
 /**
