@@ -83,6 +83,8 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
       return e.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
     }
     const command = acting;
-    return reportError(io, e, argv.includes('--json'), command ? (m) => inFlagWords(m, command) : undefined);
+    // The language the command was asked to write in (its --lang, where it has one and it is valid).
+    const lang = command?.opts().lang === 'zh' ? 'zh' : 'en';
+    return reportError(io, e, argv.includes('--json'), command ? (m) => inFlagWords(m, command) : undefined, lang);
   }
 }

@@ -93,9 +93,9 @@ describe('convkit explain (in process)', () => {
 
   it('refuses bad input with one line on stderr and exit code 2', async () => {
     const cases: [string[], RegExp][] = [
-      [['explain', '--input', '5x5', '--kernel', '9'], /kernel extent 9 is larger than the padded input 5 .* use padding ≥ 2/],
+      [['explain', '--input', '5x5', '--kernel', '9'], /kernel extent 9 is larger than the padded input 5 .* use --padding ≥ 2/],
       // The library's inChannels, in the flag's words (flag-words.ts).
-      [['explain', '--input', '5x5', '--kernel', '3', '--groups', '3', '--in-channels', '4'], /groups=3 must divide --in-channels 4/],
+      [['explain', '--input', '5x5', '--kernel', '3', '--groups', '3', '--in-channels', '4'], /--groups 3 must divide --in-channels 4/],
       [['explain', '--input', '5x', '--kernel', '3'], /not a number/],
       [['explain', '--input', '5', '--kernel', '3', '--lang', 'fr'], /lang must be one of en, zh/],
       [['explain', '--kernel', '3'], /required option '--input <sizes>' not specified/],
@@ -103,7 +103,7 @@ describe('convkit explain (in process)', () => {
       // A count is one number: its hint does not offer the sizes' 5x5.
       [['explain', '--input', '5', '--kernel', '3', '--groups', '2x2'], /--groups "2x2" is not understood: "2x2" is not a number; write a single whole number, such as 1$/m],
       [['solve', 'padding', '--input', '20', '--output', '2', '--kernel', '3', '--rank', '1'], /output 2 is smaller than 18, the output with no padding/],
-      [['solve', 'configs', '--input', '5', '--output', '3', '--max-kernel', '1000', '--max-stride', '1000', '--max-padding', '1000'], /larger than 1000000/],
+      [['solve', 'configs', '--input', '5', '--output', '3', '--max-kernel', '1000', '--max-stride', '1000', '--max-padding', '1000'], /larger than 1,000,000/],
       [['nonsense'], /unknown command 'nonsense'/],
     ];
     for (const [argv, message] of cases) {

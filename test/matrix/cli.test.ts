@@ -46,7 +46,7 @@ describe('convkit matrix', () => {
   it('refuses bad weights and sizes with exit code 2', async () => {
     expect((await cli(['matrix', '--input', '4x4', '--kernel', '3', '--weight', '1,2'])).code).toBe(2);
     expect((await cli(['matrix', '--input', '4x4', '--kernel', '3', '--weight', '1,x'])).err).toContain('not a number');
-    expect((await cli(['matrix', '--input', '1500x1500', '--kernel', '3'])).err).toContain('limit of 2000000');
+    expect((await cli(['matrix', '--input', '1500x1500', '--kernel', '3'])).err).toContain('limit of 2,000,000');
   });
 });
 

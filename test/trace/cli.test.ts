@@ -51,6 +51,6 @@ describe('convkit trace', () => {
     expect(v.err).toContain('--view must be direct or scatter');
     const big = await cli(['trace', '--input', '3000x3000', '--kernel', '3']);
     expect(big.code).toBe(2);
-    expect(big.err).toContain('limit of 2000000');
+    expect(big.err).toContain('limit of 2,000,000');
   });
 });
