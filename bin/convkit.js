@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The convkit command-line program: runs the compiled CLI in dist/ (written by `npm run build`).
+// The convkit command-line program: runs the CLI of the Node build, dist/node/cli.js (written by
+// `npm run build`; scripts/build-node.mjs).
 // A reader that stops early (`convkit trace … --json | head`) closes the pipe: stop quietly, as
 // Unix tools do, instead of dying on an unhandled EPIPE with a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
