@@ -3,7 +3,7 @@
  * has the full text):
  *
  *   name: deeplab-head              # optional
- *   input: [1, 3, 64, 64]           # [N, C, spatial…] or [C, spatial…]; or {name: x, shape: […]}
+ *   input: [1, 3, 64, 64]           # [N, C, spatial…] (the batch N first); or {name: x, shape: […]}
  *   outputs: [head]                 # optional; default: layers nobody reads
  *   layers:
  *     - {type: conv, out: 16, kernel: 3, padding: 1}

@@ -344,9 +344,18 @@ export function buildNetwork(def: NetworkDef): Network {
   if (inShape.length < 2 || inShape.length > 5) {
     throw graphError(`network input "${def.input.name}" has shape [${inShape.join(', ')}]`, 'give [N, C, spatial…] or [C, spatial…] with 1 to 3 spatial axes');
   }
-  // A 3-D input is [C, H, W] unbatched if 2-D convs follow, or [N, C, L]; we take the batched reading
-  // for 3+ dims only when the first conv says so. Layer lists give an explicit rank via kernel length.
+  // Layers with a kernel fix the spatial rank, and the input must then be [N, C, spatial…]: one size
+  // fewer was read as an unbatched [C, spatial…], so `--input-shape 1,3,64` (a size left out) on a
+  // 2-D network silently became C=1, H=3, W=64. ONNX inputs needed the batch already; now all do.
   const rank = rankOf(def);
+  if (layerRank(def) !== null && inShape.length !== rank + 2) {
+    const axes = rank === 1 ? ['L'] : rank === 2 ? ['H', 'W'] : ['D', 'H', 'W'];
+    const example = [1, 3, ...(rank === 3 ? [16, 64, 64] : Array(rank).fill(64))];
+    throw graphError(
+      `network input "${def.input.name}" has shape [${inShape.join(', ')}] (${counted(inShape.length, 'size')}), but the network's ${rank}-D layers need [N, C, ${axes.join(', ')}] (${rank + 2} sizes)`,
+      `give the batch dimension first, e.g. [${example.join(', ')}]`,
+    );
+  }
   if (inShape.length !== rank + 1 && inShape.length !== rank + 2) {
     throw graphError(`network input shape [${inShape.join(', ')}] does not fit ${rank}-D layers`, `give [N, C, ${rank} sizes] or [C, ${rank} sizes]`);
   }
@@ -473,11 +482,16 @@ export function buildNetwork(def: NetworkDef): Network {
 
 /** Spatial rank: from the first layer that has a kernel, else from the input (batched reading). */
 function rankOf(def: NetworkDef): number {
+  return layerRank(def) ?? Math.max(1, def.input.shape.length - 2);
+}
+
+/** The spatial rank the first layer with a kernel fixes; null where no layer has one. */
+function layerRank(def: NetworkDef): number | null {
   for (const l of def.layers) {
     if (l.kind === 'conv' || l.kind === 'convTranspose' || l.kind === 'pool') {
       if (l.kind !== 'pool' && l.weightShape) return l.weightShape.length - 2;
       return l.kernel.length;
     }
   }
-  return Math.max(1, def.input.shape.length - 2);
+  return null;
 }
