@@ -19,6 +19,9 @@
  * packages), and those few functions need are loaded on first use (lazy-deps.mjs); fast-png, an
  * ES module only, is bundled in as the CommonJS build does.
  *
+ * package.json's sideEffects lists dist/node/*.js: its chunks register strings as they load, so
+ * a tool that did reach them must not drop one imported for that alone.
+ *
  * A module that reads import.meta.url (the CLI's: package.json, the gallery's worker file) gets
  * the URL its compiled file has in dist/, so paths it builds from it still point at shipped files.
  * Any esbuild warning fails the build.
