@@ -51,6 +51,20 @@ export function explainOptionsFromFlags(f: ExplainFlags): ExplainOptions {
   return o as unknown as ExplainOptions;
 }
 
+/** The padding modes in the glossary's words (web/GLOSSARY.md). */
+const MODE_WORDS: Record<'en' | 'zh', Record<string, string>> = {
+  en: { zeros: 'padding mode zeros', reflect: 'padding mode reflect', replicate: 'padding mode replicate', circular: 'padding mode circular' },
+  zh: { zeros: '填充模式 补零', reflect: '填充模式 镜像', replicate: '填充模式 复制边缘', circular: '填充模式 循环' },
+};
+
+/** The summary line with the padding mode after the padding ("padding 1×1 · padding mode reflect"). */
+function withMode(line: string, mode: string, lang: 'en' | 'zh'): string {
+  // explain() has refused any other mode by now.
+  const words = MODE_WORDS[lang][mode] ?? mode;
+  const padding = lang === 'zh' ? /( · 填充 [^·]*?)(?= · |$)/ : /( · padding [^·]*?)(?= · |$)/;
+  return padding.test(line) ? line.replace(padding, `$1 · ${words}`) : `${line} · ${words}`;
+}
+
 registerCommand({
   name: 'explain',
   attach(program: Command, io: CliIO) {
@@ -79,7 +93,14 @@ registerCommand({
       .addHelpText('after', `\n${SIZE_SYNTAX}\n\nExamples:\n  convkit explain --input 5x5 --kernel 3 --stride 2 --padding 1\n  convkit explain --input 3x3 --kernel 3 --stride 2 --padding 1 --transposed --output-padding 1 --lang zh\n  convkit explain --input 7 --kernel 3 --dilation 2 --in-channels 64 --out-channels 128 --groups 2 --json`)
       .action((flags: ExplainFlags) => {
         const e = explain(explainOptionsFromFlags(flags));
-        emit(io, flags.json === true, e, e.lines);
+        if (e.kind === 'pooling') {
+          emit(io, flags.json === true, e, e.lines);
+          return;
+        }
+        // explain() checks the mode but neither its lines nor its result say it: say what fills the padding.
+        const mode = flags.paddingMode ?? 'zeros';
+        const lines = flags.paddingMode === undefined ? e.lines : [withMode(e.lines[0], mode, e.lang === 'zh' ? 'zh' : 'en'), ...e.lines.slice(1)];
+        emit(io, flags.json === true, { ...e, paddingMode: mode, lines }, lines);
       });
   },
 });
