@@ -16,7 +16,8 @@ describe('the tour’s Chinese wording', () => {
   it('says 叠加份数 for the overlap counts, and multiplies the kernel by the cell’s value', () => {
     const scatter = text('scatter');
     expect(scatter).toContain('每个输出单元的叠加份数');
-    expect(scatter).toContain('把卷积核乘以自己的数值，再叠加到输出上');
+    // Review R1 (2026-12-06): each copy is introduced as 一份 before two of them are counted.
+    expect(scatter).toContain('把卷积核乘以自己的数值，作为一份叠加到输出上');
     expect(scatter).not.toContain('按自身数值缩放');
     expect(step('scatter').tryIt.zh).toContain('叠加份数都相同');
     expect(scatter + step('scatter').tryIt.zh).not.toMatch(/叠加的份数|上的份数/);
@@ -27,7 +28,8 @@ describe('the tour’s Chinese wording', () => {
     expect(text('output-padding')).not.toMatch(/卷积核为 \d/);
     const k = 3;
     const channels = fill(step('channels').text.zh, { ...step('channels').vars?.(), k });
-    expect(channels).toContain(`每个卷积核也按输入通道分成同样多个 ${k}×${k} 的卷积核切片`);
+    // Review R1 (2026-12-06): “每个卷积核也按输入通道…” had a 也 that referred to nothing.
+    expect(channels).toContain(`每个卷积核由若干 ${k}×${k} 的卷积核切片组成，输入有几个通道就有几片`);
     expect(channels).not.toMatch(/各有一个 \d+×\d+ 的卷积核切片/);
   });
 

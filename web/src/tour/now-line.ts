@@ -11,6 +11,7 @@
  */
 import { explainGeometry } from '../../../src/arithmetic/explain.js';
 import type { AxisExplanation, Explanation } from '../../../src/arithmetic/explain-types.js';
+import { relationship } from '../../../src/arithmetic/relationships.js';
 import { formatNumber, t as libraryT } from '../../../src/i18n/index.js';
 import { buildLayer } from '../layer.js';
 import type { State } from '../state.js';
@@ -27,6 +28,19 @@ const distinct = (xs: string[]) => [...new Set(xs)];
 function calculation(a: AxisExplanation): string {
   const lhs = a.formula.split(' = ')[0];
   return a.substituted === String(a.output) ? `${lhs} = ${a.output}` : `${lhs} = ${a.substituted} = ${a.output}`;
+}
+
+/**
+ * The axis's output by the formula part 3's text teaches, o = ⌊(i + 2p − k)/s⌋ + 1 (the guide's
+ * relationship 6), at every stride: at stride 1 the guide's own case is a shorter one ("o = i"),
+ * and the line read "o = 5" where strides 2–4 showed the division. A layer the formula does not
+ * cover (transposed, dilated, padded unevenly) gets the Formula tab's calculation.
+ */
+function stridedCalculation(a: AxisExplanation, transposed: boolean): string {
+  const strided = relationship(6);
+  const v = { i: a.input, k: a.kernel, s: a.stride, p: a.padding[0], d: a.dilation, a: a.outputPadding };
+  if (transposed || a.dilation !== 1 || a.padding[0] !== a.padding[1] || strided.evaluate(v) !== a.output) return calculation(a);
+  return `${strided.formula.split(' = ')[0]} = ${strided.substitute(v)} = ${a.output}`;
 }
 
 /** The guide's name of the axis's case ("full padding, unit strides"), or why none applies. */
@@ -70,6 +84,7 @@ export function nowVars(s: State): Record<string, string | number> | null {
     case: distinct(e.axes.map((a) => caseName(a, e))).join(e.lang === 'zh' ? '；' : '; '),
     // Short, and kept whole (no-break spaces): broken after its first = it left "（o′ =" alone at a line's end.
     calc: distinct(e.axes.map((a) => calculation(a).replace(/ /g, '\u00a0'))).join(e.lang === 'zh' ? '；' : '; '),
+    strided: distinct(e.axes.map((a) => stridedCalculation(a, e.transposed).replace(/ /g, '\u00a0'))).join(e.lang === 'zh' ? '；' : '; '),
     stretched: eq.every((q) => q) ? size(eq.map((q) => q!.iTildePrime)) : '',
     // The zeros put between neighbouring input cells (s − 1): none at stride 1, where the input is not stretched.
     inserted: eq.every((q) => q) ? perAxis(eq.map((q) => q!.insertedZeros)) : '',

@@ -100,7 +100,8 @@ export const TOUR: TourStep[] = [
       zh: '步长是卷积核每次移动的距离。步长为 2 时，它隔一个位置才停一次，输出大约缩小一半：o = ⌊(i + 2p − k) / s⌋ + 1 = ⌊({i} + 2 − {k}) / 2⌋ + 1 = {o}。',
     },
     tryIt: { en: 'Change the stride from 2 to 1 or 3.', zh: '把步长从 2 改成 1 或 3。' },
-    now: { en: 'Now: stride {s}, {in} → {out} ({calc})', zh: '现在：步长 {s}，{in} → {out}（{calc}）' },
+    // {strided}: the formula of the text, at stride 1 too (where {calc} would be the guide's shorter o = i).
+    now: { en: 'Now: stride {s}, {in} → {out} ({strided})', zh: '现在：步长 {s}，{in} → {out}（{strided}）' },
     control: 'stride',
     query: 'i=5&k=3&s=2&p=1',
     figure: 'classic',
@@ -110,8 +111,8 @@ export const TOUR: TourStep[] = [
     id: 'channels',
     title: { en: 'Channels and the number of weights', zh: '通道与权重个数' },
     text: {
-      en: 'An input usually has several channels (a colour image has 3). Each kernel has one {k}×{k} slice per input channel: as drawn here, each channel is multiplied by its own slice and the shares add up to one output cell; each output channel has a kernel of its own. A layer of 64 kernels of 3×3 on 3 input channels therefore holds I·O·K = 3·64·9 = {weights} weights, plus one bias per output channel: {weights} + 64 = {params} parameters.',
-      zh: '输入通常有多个通道（彩色图片有 3 个）。每个卷积核也按输入通道分成同样多个 {k}×{k} 的卷积核切片：如图，每个通道与自己的卷积核切片相乘，各通道的结果求和，得到输出中的一个单元；有几个输出通道就有几个卷积核。所以 64 个 3×3 卷积核作用在 3 个输入通道上，共有 I·O·K = 3·64·9 = {weights} 个权重，加上每个输出通道一个偏置，参数量为 {weights} + 64 = {params}。',
+      en: 'An input usually has several channels (a colour image has 3). Each kernel has one {k}×{k} slice per input channel, labelled [output channel, input channel]: as drawn here, each channel is multiplied by its own slice and the shares add up to one output cell; each output channel has a kernel of its own. With I input channels, O output channels and K = 3·3 = 9 weights per slice, 64 kernels of 3×3 on 3 input channels hold I·O·K = 3·64·9 = {weights} weights, plus one bias per output channel: {weights} + 64 = {params} parameters.',
+      zh: '输入通常有多个通道（彩色图片有 3 个）。每个卷积核由若干 {k}×{k} 的卷积核切片组成，输入有几个通道就有几片，图中按 [输出通道, 输入通道] 编号。如图，每个通道与自己的卷积核切片相乘，各通道的结果求和，得到输出中的一个单元；有几个输出通道就有几个卷积核。记输入通道数为 I、输出通道数为 O、每片的权重个数为 K = 3·3 = 9，64 个 3×3 卷积核作用在 3 个输入通道上，共有 I·O·K = 3·64·9 = {weights} 个权重，加上每个输出通道一个偏置，参数量为 {weights} + 64 = {params}。',
     },
     // {hi}: the control's upper bound (the page draws every channel's kernel and matrix rows, so 64 is out of reach).
     // The count is the live line's, under the control (the Formula tab is a screen below on a phone).
@@ -155,8 +156,8 @@ export const TOUR: TourStep[] = [
     id: 'transposed-1',
     title: { en: 'The transposed convolution: x = Cᵀz', zh: '转置卷积：x = Cᵀz' },
     text: {
-      en: 'Going the other way, x = Cᵀz maps the {m} numbers of z back to {n}: the transposed convolution. With stride 1 it is an ordinary convolution of the flipped kernel over the {o}×{o} input padded with {pp} zeros on every side (the guide’s p′ = k − 1), giving {i}×{i}. PyTorch writes the same layer with padding 0: its padding counts what is cropped from the output.',
-      zh: '反过来，x = Cᵀz 把 z 的 {m} 个数映射回 {n} 个数，这就是转置卷积。步长为 1 时，它本身就是一次普通卷积：在 {o}×{o} 的输入四周各补 {pp} 圈零（教程中的填充 p′ = k − 1），再用翻转（旋转 180°）后的卷积核在上面滑动，得到 {i}×{i}。在 PyTorch 里这一层的填充写作 0，因为那里的填充指的是从输出裁掉多少。',
+      en: 'Going the other way, x = Cᵀz maps the {m} numbers of z back to {n}: the transposed convolution. With stride 1 it is an ordinary convolution of the flipped kernel over the {o}×{o} input padded with {pp} zeros on every side, giving {i}×{i}. The figure writes it as the guide does (Dumoulin & Visin’s “A guide to convolution arithmetic for deep learning”): stride s′ = 1, padding p′ = k − 1, over ĩ′, the input with s − 1 zeros between neighbouring cells (none at stride 1). PyTorch writes the same layer with padding 0, as its padding counts what is cropped from the output.',
+      zh: '反过来，x = Cᵀz 把 z 的 {m} 个数映射回 {n} 个数，这就是转置卷积。步长为 1 时，它本身就是一次普通卷积：在 {o}×{o} 的输入四周各补 {pp} 圈零，再用翻转（旋转 180°）后的卷积核在上面滑动，得到 {i}×{i}。图中的写法取自教程（Dumoulin 和 Visin 的《A guide to convolution arithmetic for deep learning》）：步长 s′ = 1，填充 p′ = k − 1，ĩ′ 是在相邻输入单元之间插入 s − 1 个零后的输入（步长为 1 时不插零）。在 PyTorch 里这一层的填充写作 0，因为那里的填充指的是从输出裁掉多少。',
     },
     tryIt: { en: 'Set the padding to 1: PyTorch crops one cell on each side, and the equivalent convolution pads one zero less.', zh: '把填充设为 1：PyTorch 在每边裁掉一个单元，等价的普通卷积也少补一圈零。' },
     now: { en: 'Now: padding {p}, {in} → {out}, p′ = {pp}', zh: '现在：填充 {p}，{in} → {out}；等价的普通卷积每边补 {pp} 圈零（p′ = {pp}）' },
@@ -174,8 +175,8 @@ export const TOUR: TourStep[] = [
     id: 'transposed-2',
     title: { en: 'Stride 2: inserting zeros', zh: '步长为 2：插零' },
     text: {
-      en: 'With stride s the transposed convolution first inserts s − 1 zeros between neighbouring input cells, then convolves with stride 1: here the {i}×{i} input is stretched to {stretched}×{stretched}, padded, and gives {o}×{o}. The kernel now advances half an input cell per step, which is why it is also called a fractionally strided convolution, with stride 1/2.',
-      zh: '步长为 s 时，转置卷积先在相邻输入单元之间插入 s − 1 个零，再以步长 1 做卷积：这里 {i}×{i} 的输入被拉伸成 {stretched}×{stretched}，再加上填充，得到 {o}×{o} 的输出。相对原来的输入，卷积核每步只前进半个单元，所以它也叫分数步长卷积（又称微步卷积），步长相当于 1/2。',
+      en: 'With stride s the transposed convolution first inserts s − 1 zeros between neighbouring input cells, then convolves with stride 1: here the {i}×{i} input is stretched to ĩ′ = {stretched}×{stretched}, padded, and gives {o}×{o}. The kernel now advances half an input cell per step, which is why it is also called a fractionally strided convolution, with stride 1/2.',
+      zh: '步长为 s 时，转置卷积先在相邻输入单元之间插入 s − 1 个零，再以步长 1 做卷积：这里 {i}×{i} 的输入被拉伸成 ĩ′ = {stretched}×{stretched}，再加上填充，得到 {o}×{o} 的输出。相对原来的输入，卷积核每步只前进半个单元，所以它也叫分数步长卷积（又称微步卷积），步长相当于 1/2。',
     },
     tryIt: { en: 'Change the stride to 3: two zeros go between the cells.', zh: '把步长改成 3：单元之间会插入 2 个零。' },
     // {inserted}: the zeros between neighbouring cells; at stride 1 there are none, and nothing is stretched.
@@ -213,8 +214,8 @@ export const TOUR: TourStep[] = [
     id: 'scatter',
     title: { en: 'The scatter view and uneven overlaps', zh: '散射视图与不均匀的重叠' },
     text: {
-      en: 'Another way to see the same layer: each input cell adds a copy of the kernel, scaled by its value, onto the output, with copies s cells apart. When the kernel size is not a multiple of the stride the copies overlap unevenly — the numbers count how many land on each output cell — which leaves the checkerboard pattern seen in upsampled images.',
-      zh: '同一层还可以这样看：每个输入单元把卷积核乘以自己的数值，再叠加到输出上，相邻两份相隔 s 个单元。卷积核大小不是步长的整数倍时，这些叠加并不均匀——图中的数字就是每个输出单元的叠加份数——上采样得到的图片里常见的棋盘效应就由此而来。',
+      en: 'Another way to see the same layer: each input cell adds a copy of the kernel, scaled by its value, onto the output, with copies s cells apart. When the kernel size is not a multiple of the stride the copies overlap unevenly — the numbers count how many land on each output cell — which leaves the checkerboard pattern seen in upsampled images. The scatter view stamps the kernel as it is, not flipped: the flip is what makes the sliding view of parts 6–8 give the same result.',
+      zh: '同一层还可以这样看：每个输入单元把卷积核乘以自己的数值，作为一份叠加到输出上；相邻输入单元的两份相隔 s 个单元。卷积核大小不是步长的整数倍时，这些叠加并不均匀——图中的数字就是每个输出单元的叠加份数——上采样得到的图片里常见的棋盘效应就由此而来。这里叠加的是卷积核本身，没有翻转；第 6–8 节滑动的是翻转后的卷积核，正因为翻转了，两种看法的结果才相同。',
     },
     tryIt: { en: 'Set the kernel size to 4, a multiple of the stride: inside the output the copies now overlap evenly.', zh: '把卷积核大小设为 4，即步长的整数倍：现在输出内部每个单元的叠加份数都相同。' },
     control: 'kernel',
@@ -225,15 +226,17 @@ export const TOUR: TourStep[] = [
     id: 'output-padding',
     title: { en: 'Output padding', zh: '输出填充' },
     text: {
-      en: 'With kernel 3 and padding 1, a convolution with stride 2 maps both a 5×5 and a 6×6 input to 3×3, so going back is ambiguous. Output padding a (smaller than the stride or the dilation rate) settles it: the output keeps its last a rows and columns of computed values, at the bottom and right (a = 1 in the figure), where the equivalent convolution’s padding grows by a rows and columns of zeros (the cells marked a). So a = 0 gives {o0}×{o0} and a = 1 gives {o1}×{o1}.',
-      zh: '卷积核大小为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反过来时尺寸并不唯一。输出填充 a（小于步长或膨胀率）用来消除这种歧义：输出在下方和右侧多保留 a 行 a 列算出来的值，对应等价的普通卷积在那里多补的 a 行 a 列零（图中标 a 的单元）。这里 a = 0 得到 {o0}×{o0}，a = 1 得到 {o1}×{o1}。',
+      en: 'With kernel 3 and padding 1, a convolution with stride 2 maps both a 5×5 and a 6×6 input to 3×3, so going back is ambiguous. Output padding a (smaller than the stride or the dilation rate) settles it. The transposed convolution computes {full}×{full} values; padding 1 crops one row and column from each side, leaving {o0}×{o0}. With a = 1, as in the figure, one fewer is cropped at the bottom and right: the output keeps its last a rows and columns of computed values, {o1}×{o1}, where the equivalent convolution’s padding grows by a rows and columns of zeros (the cells marked a).',
+      zh: '卷积核大小为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反过来时尺寸并不唯一。输出填充 a（小于步长或膨胀率）用来消除这种歧义。转置卷积完整算出 {full}×{full} 个值，填充为 1 时四边各裁掉 1 行或 1 列，剩下 {o0}×{o0}。a = 1 时（如图），下方和右侧少裁 1 行 1 列，输出多保留 a 行 a 列算出来的值，得到 {o1}×{o1}，对应等价的普通卷积在那里多补的 a 行 a 列零（图中标 a 的单元）。',
     },
     tryIt: { en: 'Switch the output padding between 0 and 1.', zh: '把输出填充在 0 和 1 之间切换。' },
     now: { en: 'Now: output padding a = {a}, {in} → {out}', zh: '现在：输出填充 a = {a}，{in} → {out}' },
     control: 'outputPadding',
     query: 'i=3&k=3&s=2&p=1&t=1&op=1',
     figure: 'classic',
+    // {full}: the transposed convolution before its padding crops anything (PyTorch's padding 0).
     vars: () => ({
+      full: out({ input: [3], kernel: 3, stride: 2, padding: 0, transposed: true }),
       o0: out({ input: [3], kernel: 3, stride: 2, padding: 1, transposed: true, outputPadding: 0 }),
       o1: out({ input: [3], kernel: 3, stride: 2, padding: 1, transposed: true, outputPadding: 1 }),
     }),
@@ -283,7 +286,7 @@ export const TOUR: TourStep[] = [
     title: { en: 'Where each one is used', zh: '各自用在哪里' },
     text: {
       en: 'Transposed convolutions upsample: the decoders of encoder–decoder networks for semantic segmentation and super-resolution use them, often with kernel 4, stride 2 and padding 1, which exactly doubles the size ({i}×{i} → {o}×{o}, as here). Dilated convolutions enlarge the receptive field without shrinking the feature map, which many real-time segmentation networks rely on.',
-      zh: '转置卷积用于上采样：语义分割和超分辨率中编码器–解码器网络的解码器都用它，通常取卷积核大小 4、步长 2、填充 1，恰好把尺寸放大一倍（如图，{i}×{i} → {o}×{o}）。空洞卷积在不缩小特征图的前提下扩大感受野，许多实时语义分割网络都依赖这一点。',
+      zh: '转置卷积用于上采样：语义分割、超分辨率等任务常用编码器–解码器网络，其解码器就靠它逐级恢复分辨率，通常取卷积核大小 4、步长 2、填充 1，每次恰好把尺寸放大一倍（如图，{i}×{i} → {o}×{o}）。空洞卷积在不缩小特征图的前提下扩大感受野，许多实时语义分割网络都依赖这一点。',
     },
     tryIt: { en: 'Change the input size: the output is always twice as large.', zh: '改变输入大小：输出总是输入的两倍。' },
     now: { en: 'Now: {in} → {out} ({calc})', zh: '现在：{in} → {out}（{calc}）' },
