@@ -44,7 +44,8 @@ export interface RenderOptions {
    * them at their own size. 'joined': each edge drawn once, where the cells meet — an inserted
    * zero's short dash where a zero is on either side, else padding's long dash, and an edge of an
    * input cell left to that cell's solid outline — and the `a` cells, and their legend swatch,
-   * tinted with the output's colour at 0.3 opacity. For a picture shown larger than its own pixels
+   * filled with the palette's `extra`. Inserted zeros are filled grey either way (padding is not).
+   * For a picture shown larger than its own pixels
    * (the playground's figure), where the apart outlines read as two lines a few pixels apart and
    * an `a` no longer fits in its cell. Every format draws it the same; the scatter view has no
    * empty cells and is unchanged.

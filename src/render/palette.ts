@@ -18,6 +18,12 @@ export interface Palette {
    * output's teal at 30 %, which read as more output beside the grids' yellow.
    */
   extra: Rgb;
+  /**
+   * Zeros a transposed convolution inserts between input cells, and their legend swatch: the grey
+   * the page's grids give them. Padding stays the background, so the two kinds of empty cell differ
+   * by more than their dash (short vs long), which at 1× or on a phone read as one.
+   */
+  inserted: Rgb;
   /** Window / current-cell shade and the lines joining them. */
   shade: Rgb;
   shadeOpacity: number;
@@ -36,6 +42,7 @@ const DEFAULT: Palette = {
   input: [38, 139, 210],
   output: [42, 161, 152],
   extra: [253, 241, 199],
+  inserted: [238, 238, 238],
   shade: [7, 54, 66],
   shadeOpacity: 0.4,
   grid: [7, 54, 66],
@@ -50,6 +57,7 @@ const COLORBLIND: Palette = {
   input: [0, 114, 178],
   output: [230, 159, 0],
   extra: [246, 238, 154],
+  inserted: [238, 238, 238],
   shade: [0, 0, 0],
   shadeOpacity: 0.4,
   grid: [0, 0, 0],

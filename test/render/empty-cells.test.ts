@@ -122,14 +122,17 @@ describe("emptyCells: 'joined'", () => {
       const corners = (p: Prim) => (p.type === 'poly' ? p.points.map((v) => v.toFixed(3)).join(' ') : '');
       expect(new Set(cells.map(corners))).toEqual(new Set(extra.map(([r, c]) => [point(plane, r, c), point(plane, r, c + 1), point(plane, r + 1, c + 1), point(plane, r + 1, c)].flat().map((v) => v.toFixed(3)).join(' '))));
       for (const p of cells) expect(s.base[s.base.indexOf(p) + 1]).toMatchObject({ type: 'text', text: 'a' });
-      // The legend's swatch: the dashed square before its words, tinted; the other swatches not.
-      const i = s.base.findIndex((p) => p.type === 'text' && p.text === label(lang, 'legendExtra'));
-      const swatch = s.base[i - 1];
+      // The legend's swatch: the dashed square before its words, tinted; padding's not, the
+      // inserted zeros' grey as their cells (inserted-zeros44).
+      const swatchOf = (key: 'legendPadding' | 'legendInserted' | 'legendExtra') => s.base[s.base.findIndex((p) => p.type === 'text' && p.text === label(lang, key)) - 1];
+      const swatch = swatchOf('legendExtra');
       expect(swatch.type).toBe('rect');
       expect(swatch).toMatchObject({ fill: pal.extra, dash: dashOf('extra') });
-      const others = s.base.filter((p) => p.type === 'rect' && p.dash && p !== swatch);
-      expect(others.length).toBe(2);
-      for (const p of others) expect(p.type === 'rect' && p.fill).toBeUndefined();
+      expect(s.base.filter((p) => p.type === 'rect' && p.dash).length).toBe(3);
+      expect(swatchOf('legendPadding')).toMatchObject({ type: 'rect', dash: dashOf('padding') });
+      const padding = swatchOf('legendPadding');
+      expect(padding.type === 'rect' && padding.fill).toBeUndefined();
+      expect(swatchOf('legendInserted')).toMatchObject({ type: 'rect', fill: pal.inserted, dash: dashOf('inserted') });
       // Apart: no tint anywhere.
       expect(sceneOf(input, { lang }).base.some((p) => p.type !== 'text' && p.type !== 'line' && 'fill' in p && p.fill === pal.extra)).toBe(false);
     }

@@ -6,7 +6,6 @@ import { decodeGif, patchShare } from './gif-decode.js';
 
 const pal = palette('default');
 const shadeOnInput = over(pal.input, pal.shade, pal.shadeOpacity);
-const shadeOnEmpty = over(pal.background, pal.shade, pal.shadeOpacity);
 const shadeOnOutput = over(pal.output, pal.shade, pal.shadeOpacity);
 
 const configs: [string, TraceSpecOptions, 'classic' | 'flat'][] = [
@@ -39,7 +38,9 @@ describe('GIF frames (decoded)', () => {
           const [r, c] = cell.grid.length === 1 ? [0, cell.grid[0]] : cell.grid;
           const [x, y] = cellCentre(grid, r, c);
           const onWindow = tapped.has(cell.grid.join(','));
-          const expected = onWindow ? (cell.kind === 'input' ? shadeOnInput : shadeOnEmpty) : cell.kind === 'input' ? pal.input : pal.background;
+          // Inserted zeros are filled grey, padding is the background.
+          const under = cell.kind === 'input' ? pal.input : cell.kind === 'inserted' ? pal.inserted : pal.background;
+          const expected = onWindow ? (cell.kind === 'input' ? shadeOnInput : over(under, pal.shade, pal.shadeOpacity)) : under;
           // Lines from the window cross some cells: most of the patch must still have the colour.
           expect(patchShare(img, W, x, y, expected, 4), `frame ${f} cell ${cell.grid} (${cell.kind}${onWindow ? ', window' : ''})`).toBeGreaterThanOrEqual(0.6);
         }

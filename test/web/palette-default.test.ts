@@ -7,7 +7,8 @@
  * they mark at the opacity views.ts draws them with, the classic figure through the dark theme's
  * filter.
  *
- * A few pairs differ in lightness only (white padding and pale-grey inserted zeros, both dashed;
+ * A few pairs differ in lightness only (white padding and pale-grey inserted zeros, both dashed, in
+ * the grids and the classic figure alike;
  * the classic figure's dark-theme window shade): they are as far apart for a dichromat as for
  * anyone, and the test holds them to that, not to the hue pairs' threshold. Tritanopes find the
  * default blue input and teal output close (the colour-blind palette's blue and orange are for
@@ -31,7 +32,7 @@ function pairs(theme: 'light' | 'dark'): [string, Colour, Colour, Kind][] {
   const c = (k: keyof typeof p) => fromHex(p[k]);
   const r = rendererPalette('default');
   const classic = (x: Colour) => (theme === 'dark' ? throughDarkFilter(x) : x);
-  const [rIn, rOut, rShade, rStamp] = [r.input, r.output, r.shade, r.stamp].map((x) => x.map((v) => v / 255));
+  const [rIn, rOut, rShade, rStamp, rBg, rInserted] = [r.input, r.output, r.shade, r.stamp, r.background, r.inserted].map((x) => x.map((v) => v / 255));
   const read = over(c('input'), c('read'), 0.55);
   const readZero = over(c('padding'), c('zero'), 0.35);
   const done = over(c('output'), c('done'), 0.7);
@@ -56,6 +57,9 @@ function pairs(theme: 'light' | 'dark'): [string, Colour, Colour, Kind][] {
     ['hover outline / read', c('focus'), c('read'), 'hue'],
     ['hover outline / current output', c('focus'), c('current'), 'hue'],
     ['classic: input / output', classic(rIn), classic(rOut), 'hue'],
+    // The renderer's inserted zeros: grey, as the grids', against its white padding and its input.
+    ['classic: input / inserted zero', classic(rIn), classic(rInserted), 'hue'],
+    ['classic: padding / inserted zero', classic(rBg), classic(rInserted), 3],
     // The renderer's window and current cell: the planes' colour under a dark shade, lighter through the dark theme's filter.
     ['classic: input / window', classic(rIn), classic(over(rIn, rShade, r.shadeOpacity)), theme === 'dark' ? 7.5 : 12],
     ['classic: output / current', classic(rOut), classic(over(rOut, rShade, r.shadeOpacity)), theme === 'dark' ? 8.5 : 12],

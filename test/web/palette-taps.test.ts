@@ -5,7 +5,7 @@
  * are checked for every eye: a colour-blind reader may not have turned the colour-blind palette on.
  *
  * Planes: the classic figure's (the library's renderer: input, output, the background its padding
- * and inserted zeros are drawn in, and the scatter view's stamp) and the grids figure's (input,
+ * is drawn in, the grey of its inserted zeros, and the scatter view's stamp) and the grids figure's (input,
  * padding, inserted zeros, output padding, output — the matrix's x and z take these — and the
  * legend's read and current-output highlights), in the light theme as they are and in the dark one
  * as the page shows them: the grids in their dark palette, the classic figure through style.css's
@@ -44,7 +44,8 @@ function planes(theme: 'light' | 'dark', colorBlind: boolean): Record<string, Co
   return {
     'classic input': shown(r.input),
     'classic output': shown(r.output),
-    'classic padding and inserted zeros': shown(r.background),
+    'classic padding': shown(r.background),
+    'classic inserted zeros': shown(r.inserted),
     'classic scatter stamp': shown(r.stamp),
     'grids input': fromHex(grids.input),
     'grids padding': fromHex(grids.padding),

@@ -46,11 +46,18 @@ export function dashOf(kind: CellKind): readonly [number, number] {
   return kind === 'inserted' ? [2, 2] : [4, 3];
 }
 
+/** The fill of an empty cell of `kind`: inserted zeros grey in every mode, `a` cells only joined, padding none. */
+function emptyFill(kind: CellKind, pal: Palette, empty: EmptyCells): Rgb | undefined {
+  if (kind === 'inserted') return pal.inserted;
+  return kind === 'extra' && empty === 'joined' ? pal.extra : undefined;
+}
+
 /**
  * A grid cell as the classic figures draw it: filled input, or an empty dashed cell outlined apart
- * (inset). With empty cells `joined`, an empty cell draws no outline of its own (`emptyEdges` draws
- * the grid's edges once each) and an `a` cell is filled with the palette's `extra`, under the `a`
- * and the window's shade.
+ * (inset), an inserted zero filled with the palette's `inserted` grey. With empty cells `joined`,
+ * an empty cell draws no outline of its own (`emptyEdges` draws the grid's edges once each), an
+ * inserted zero is filled whole and an `a` cell with the palette's `extra`, under the `a` and the
+ * window's shade.
  */
 export function cellPrims(plane: Plane, r: number, c: number, kind: CellKind | 'output', pal: Palette, out: Prim[], scale = 1, empty: EmptyCells = 'apart'): void {
   const points = block(plane, r, c);
@@ -58,8 +65,9 @@ export function cellPrims(plane: Plane, r: number, c: number, kind: CellKind | '
     out.push({ type: 'poly', points, fill: kind === 'input' ? pal.input : pal.output, stroke: pal.grid, strokeWidth: 1 });
     return;
   }
-  if (empty === 'apart') out.push({ type: 'poly', points: block(plane, r, c, r + 1, c + 1, 0.06), stroke: pal.dashed, strokeWidth: 1, dash: dashOf(kind) });
-  else if (kind === 'extra') out.push({ type: 'poly', points, fill: pal.extra });
+  const fill = emptyFill(kind, pal, empty);
+  if (empty === 'apart') out.push({ type: 'poly', points: block(plane, r, c, r + 1, c + 1, 0.06), ...(fill ? { fill } : {}), stroke: pal.dashed, strokeWidth: 1, dash: dashOf(kind) });
+  else if (fill) out.push({ type: 'poly', points, fill });
   if (kind !== 'extra') return;
   const size = SIZE.small * scale;
   const drop = markDrop(plane, 'a', size);
@@ -129,8 +137,8 @@ export function shadePrim(plane: Plane, r0: number, c0: number, r1: number, c1: 
 }
 
 /**
- * Legend of the empty cell kinds present in the grid (what the dashed cells are). With empty cells
- * `joined`, the `a` swatch is filled as its cells are.
+ * Legend of the empty cell kinds present in the grid (what the dashed cells are), each swatch
+ * filled as its cells are: inserted zeros grey, and with empty cells `joined` the `a` swatch too.
  */
 export function legendPrims(tr: Trace, x: number, y: number, pal: Palette, lang: Lang, out: Prim[], scale = 1, empty: EmptyCells = 'apart'): number {
   const kinds = new Set(tr.grid.cells.map((c) => c.kind));
@@ -142,7 +150,8 @@ export function legendPrims(tr: Trace, x: number, y: number, pal: Palette, lang:
   ];
   for (const [kind, text] of entries) {
     if (!kinds.has(kind)) continue;
-    const tint = empty === 'joined' && kind === 'extra' ? { fill: pal.extra } : {};
+    const fill = emptyFill(kind, pal, empty);
+    const tint = fill ? { fill } : {};
     out.push({ type: 'rect', x: pen, y: y - 11 * scale, w: 14 * scale, h: 14 * scale, stroke: pal.dashed, strokeWidth: 1, dash: dashOf(kind), ...tint });
     out.push({ type: 'text', x: pen + 20 * scale, y, text, size: SIZE.param * scale, color: pal.muted });
     pen += 20 * scale + textWidth(text, SIZE.param * scale) + 16 * scale;
