@@ -34,6 +34,14 @@ const COUNT_HINT = 'write a single whole number, such as 1';
 const PADDING_HINT = 'write padding as 1, 1x2, same, valid or [before,after] pairs such as [0,1]x[1,1] (same and valid: direct convolutions only)';
 
 function number(part: string, flag: string, whole: string, hint = SIZES_HINT): number {
+  // JavaScript reads 1e3 and 0x10 as numbers; a size or count typed so is more likely a slip.
+  const read = Number(part);
+  if (!/^[-+]?\d+(\.\d+)?$/.test(part) && /^[-+]?(0[xob][\da-f]+|[\d.]+e[-+]?\d+)$/i.test(part) && Number.isFinite(read)) {
+    throw new ConvError('INVALID_NUMBER', `${flag} ${JSON.stringify(whole)} is not understood: ${JSON.stringify(part)} is not written in plain digits`, {
+      values: { [flag]: whole },
+      hint: `write ${read}`,
+    });
+  }
   if (!/^[-+]?\d+(\.\d+)?$/.test(part)) {
     throw new ConvError('INVALID_NUMBER', `${flag} ${JSON.stringify(whole)} is not understood: ${JSON.stringify(part)} is not a number`, {
       values: { [flag]: whole },

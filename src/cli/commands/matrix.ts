@@ -10,7 +10,7 @@ import { transpose } from '../../matrix/ops.js';
 import { matrixText } from '../../matrix/text.js';
 import { renderMatrixPng, renderMatrixSvg } from '../../render/index.js';
 import type { CliIO } from '../io.js';
-import { SIZE_SYNTAX } from '../parse.js';
+import { SIZE_SYNTAX, parseCount } from '../parse.js';
 import { registerCommand } from '../registry.js';
 import { writeFileAtomic } from '../write-file.js';
 import { emit } from '../run.js';
@@ -34,12 +34,21 @@ function parsePair(text: string): [number, number] {
   return [Number(m[1]), Number(m[2])];
 }
 
+/** A weight value as a person types one: digits, a sign, a decimal point, an exponent (1e-3). */
+const WEIGHT_VALUE = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+const WEIGHT_HINT = 'give the weight values separated by commas, e.g. --weight 1,0,-1';
+
 function parseWeight(text: string): number[] {
-  const parts = text.split(/[\s,]+/).filter((p) => p !== '');
+  // Every separator counts: '1,,2,3' (a value left out) must not be read as [1, 2, 3].
+  const parts = text.trim().split(/\s*,\s*|\s+/);
+  const empty = parts.indexOf('');
+  if (empty >= 0) {
+    throw new ConvError('INVALID_NUMBER', `--weight ${show(text)} has an empty value (value ${empty + 1})`, { hint: WEIGHT_HINT });
+  }
   return parts.map((p) => {
     const v = Number(p);
-    if (!Number.isFinite(v)) {
-      throw new ConvError('INVALID_NUMBER', `--weight value ${show(p)} is not a number`, { hint: 'give the weight values separated by commas, e.g. --weight 1,0,-1' });
+    if (!WEIGHT_VALUE.test(p) || !Number.isFinite(v)) {
+      throw new ConvError('INVALID_NUMBER', `--weight value ${show(p)} is not a number`, { hint: WEIGHT_HINT });
     }
     return v;
   });
@@ -74,7 +83,7 @@ registerCommand({
         let c = convMatrix(shapeOptionsFromFlags(flags), { weight, channelPair });
         if (flags.transpose) c = transpose(c);
         if (flags.out !== undefined) {
-          const row = flags.row === undefined ? undefined : Number(flags.row);
+          const row = flags.row === undefined ? undefined : parseCount(flags.row, '--row');
           if (row !== undefined && !(Number.isInteger(row) && row >= 0 && row < c.rows)) {
             throw new ConvError('INVALID_NUMBER', `--row must be a row index from 0 to ${c.rows - 1}, but got ${show(flags.row)}`, { hint: `use --row 0 … ${c.rows - 1}` });
           }

@@ -5,7 +5,7 @@ import { traceText } from '../../trace/text.js';
 import { trace } from '../../trace/trace.js';
 import type { TraceSpecOptions, TraceView } from '../../trace/types.js';
 import type { CliIO } from '../io.js';
-import { SIZE_SYNTAX } from '../parse.js';
+import { SIZE_SYNTAX, parseCount } from '../parse.js';
 import { registerCommand } from '../registry.js';
 import { emit } from '../run.js';
 import { explainOptionsFromFlags, type ExplainFlags } from './explain.js';
@@ -68,7 +68,7 @@ registerCommand({
       .addHelpText('after', `\n${SIZE_SYNTAX}\n\nExamples:\n  convkit trace --input 5x5 --kernel 3 --stride 2 --padding 1\n  convkit trace --input 2x2 --kernel 3 --stride 2 --transposed --view scatter\n  convkit trace --input 4 --kernel 2 --transposed --stride 2 --json`)
       .action((flags: TraceFlags) => {
         const t = trace(shapeOptionsFromFlags(flags), { view: viewOf(flags.view) });
-        const max = flags.frames === undefined ? 30 : Number(flags.frames);
+        const max = flags.frames === undefined ? 30 : parseCount(flags.frames, '--frames');
         if (!Number.isInteger(max) || max < 0) {
           throw new ConvError('INVALID_NUMBER', `--frames must be a whole number ≥ 0, but got ${show(flags.frames)}`, { hint: 'e.g. --frames 100' });
         }
