@@ -112,7 +112,7 @@ export const TOUR: TourStep[] = [
     title: { en: 'Channels and the number of weights', zh: '通道与权重个数' },
     text: {
       en: 'An input usually has several channels (a colour image has 3). Each kernel has one {k}×{k} slice per input channel, labelled [output channel, input channel]: as drawn here, each channel is multiplied by its own slice and the shares add up to one output cell; each output channel has a kernel of its own. With I input channels, O output channels and K = 3·3 = 9 weights per slice, 64 kernels of 3×3 on 3 input channels hold I·O·K = 3·64·9 = {weights} weights, plus one bias per output channel: {weights} + 64 = {params} parameters.',
-      zh: '输入通常有多个通道（彩色图片有 3 个）。每个卷积核由若干 {k}×{k} 的卷积核切片组成，输入有几个通道就有几片，图中按 [输出通道, 输入通道] 编号。如图，每个通道与自己的卷积核切片相乘，各通道的结果求和，得到输出中的一个单元；有几个输出通道就有几个卷积核。记输入通道数为 I、输出通道数为 O、每片的权重个数为 K = 3·3 = 9，64 个 3×3 卷积核作用在 3 个输入通道上，共有 I·O·K = 3·64·9 = {weights} 个权重，加上每个输出通道一个偏置，参数量为 {weights} + 64 = {params}。',
+      zh: '输入通常有多个通道（彩色图片有 3 个）。每个卷积核由若干 {k}×{k} 的卷积核切片组成，输入有几个通道就有几片，图中按 [输出通道, 输入通道] 编号。如图，每个通道与自己的卷积核切片相乘，各通道的结果求和，得到输出中的一个单元；有几个输出通道就有几个卷积核。记输入通道数为 I、输出通道数为 O、每片的权重个数为 K = 3·3 = 9，则 64 个 3×3 卷积核作用在 3 个输入通道上时，共有 I·O·K = 3·64·9 = {weights} 个权重，加上每个输出通道一个偏置，参数量为 {weights} + 64 = {params}。',
     },
     // {hi}: the control's upper bound (the page draws every channel's kernel and matrix rows, so 64 is out of reach).
     // The count is the live line's, under the control (the Formula tab is a screen below on a phone).
@@ -226,8 +226,8 @@ export const TOUR: TourStep[] = [
     id: 'output-padding',
     title: { en: 'Output padding', zh: '输出填充' },
     text: {
-      en: 'With kernel 3 and padding 1, a convolution with stride 2 maps both a 5×5 and a 6×6 input to 3×3, so going back is ambiguous. Output padding a (smaller than the stride or the dilation rate) settles it. The transposed convolution computes {full}×{full} values; padding 1 crops one row and column from each side, leaving {o0}×{o0}. With a = 1, as in the figure, one fewer is cropped at the bottom and right: the output keeps its last a rows and columns of computed values, {o1}×{o1}, where the equivalent convolution’s padding grows by a rows and columns of zeros (the cells marked a).',
-      zh: '卷积核大小为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反过来时尺寸并不唯一。输出填充 a（小于步长或膨胀率）用来消除这种歧义。转置卷积完整算出 {full}×{full} 个值，填充为 1 时四边各裁掉 1 行或 1 列，剩下 {o0}×{o0}。a = 1 时（如图），下方和右侧少裁 1 行 1 列，输出多保留 a 行 a 列算出来的值，得到 {o1}×{o1}，对应等价的普通卷积在那里多补的 a 行 a 列零（图中标 a 的单元）。',
+      en: 'With kernel 3 and padding 1, a convolution with stride 2 maps both a 5×5 and a 6×6 input to 3×3, so going back is ambiguous. Output padding a (smaller than the stride or the dilation rate) settles it. The transposed convolution’s full result is {full}×{full}; padding 1 crops one row and column from each side, leaving {o0}×{o0}. With a = 1, as in the figure, one fewer is cropped at the bottom and right, giving {o1}×{o1}: the output keeps its last a rows and columns of computed values, where the equivalent convolution’s padding grows by a rows and columns of zeros (the cells marked a).',
+      zh: '卷积核大小为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反过来时尺寸并不唯一。输出填充 a（小于步长或膨胀率）用来消除这种歧义。转置卷积完整的结果是 {full}×{full}，填充为 1 时四边各裁掉 1 行或 1 列，剩下 {o0}×{o0}。a = 1 时（如图），下方和右侧少裁 1 行 1 列，输出多保留 a 行 a 列算出来的值，得到 {o1}×{o1}，对应等价的普通卷积在那里多补的 a 行 a 列零（图中标 a 的单元）。',
     },
     tryIt: { en: 'Switch the output padding between 0 and 1.', zh: '把输出填充在 0 和 1 之间切换。' },
     now: { en: 'Now: output padding a = {a}, {in} → {out}', zh: '现在：输出填充 a = {a}，{in} → {out}' },
