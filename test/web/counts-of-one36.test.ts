@@ -25,7 +25,7 @@ async function field(query: string, stack: string): Promise<{ page: Page; text: 
 
 describe('the image mode’s field sentences say a count of 1 as one', () => {
   it('a 1 × 1 kernel three times: the field is a single pixel', async () => {
-    for (const [lang, says, not] of [['en', 'the field is a single pixel, the only one this output reads.', /all 1 of them|1 × 1 pixels/], ['zh', '感受野只有 1 个像素，这个输出只读取它。', /全部 1 个|1 × 1 像素/]] as const) {
+    for (const [lang, says, not] of [['en', 'the field is a single pixel, the only one this output reads.', /all 1 of them|1×1 pixels/], ['zh', '感受野只有 1 个像素，这个输出只读取它。', /全部 1 个|1×1 像素/]] as const) {
       const { page, text, span, holes } = await field(`?view=image&lang=${lang}&k=1`, 'layer');
       expect([span, holes]).toEqual(['1x1', '0']);
       expect(text).toContain(says);
@@ -70,7 +70,7 @@ describe('the stacked-layers figure and the Formula tab say a count of 1 as one'
       await page.click('#tab-formula');
       const formula = await page.$eval('#formula dl', (d) => d.textContent ?? '');
       expect(formula).toContain(lang === 'en' ? '1 input cell' : '1 个输入单元');
-      expect(formula).not.toMatch(/1 × 1 input cells|1 × 1 个输入单元/);
+      expect(formula).not.toMatch(/1×1 input cells|1×1 个输入单元/);
       await page.close();
       ({ page } = await h.open(`?k=2&fig=stack&lang=${lang}`));
       await page.waitForSelector('#stack-figure:not([hidden])');

@@ -244,15 +244,15 @@ describe('image mode', () => {
     }));
     expect(shown).toEqual([[240, 144], [240, 144]]);
     // Sizes are said H × W, as the layer form and the grids say them: 24 rows of 40 pixels.
-    expect(await page.textContent('[data-image-output] ~ figcaption, .image-figure:has([data-image-output]) figcaption')).toBe('Output 24 × 40, shown 6 times larger');
+    expect(await page.textContent('[data-image-output] ~ figcaption, .image-figure:has([data-image-output]) figcaption')).toBe('Output 24×40, shown 6 times larger');
     // The studies enlarge it too, and say so: upsampling's results (twice the whole 24 × 40 picture) 3 times,
     // learning's images (the picture's size) 6 times, as the layer's.
     const factors = () => page.evaluate(() => ['[data-upsample] canvas', '[data-learn-figure] canvas'].map((q) =>
       Array.from(document.querySelectorAll<HTMLCanvasElement>(q)).map((c) => c.getBoundingClientRect().width / c.width)));
     await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLCanvasElement>('[data-upsample] canvas')).every((c) => c.width > 0 && c.getBoundingClientRect().width === 3 * c.width));
     expect(await factors()).toEqual([[3, 3, 3, 3], [6, 6, 6, 6]]);
-    expect(await page.textContent('[data-image-upsample] > p')).toBe('The whole picture (24 × 40), made twice as large four ways, each with a flat kernel (all weights equal). The picture is small, so these images are shown 3 times larger.');
-    expect(await page.textContent('[data-image-learn] > p')).toMatch(/\(grey, 24 × 40\) into the target\. The picture is small, so these images are shown 6 times larger\.$/);
+    expect(await page.textContent('[data-image-upsample] > p')).toBe('The whole picture (24×40), made twice as large four ways, each with a flat kernel (all weights equal). The picture is small, so these images are shown 3 times larger.');
+    expect(await page.textContent('[data-image-learn] > p')).toMatch(/\(grey, 24×40\) into the target\. The picture is small, so these images are shown 6 times larger\.$/);
     const ob = (await (await page.$('canvas[data-image-output]'))!.boundingBox())!;
     await page.mouse.move(ob.x + 6 * 30 + 3, ob.y + 6 * 5 + 3);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-image-footprint]')?.dataset.y === '5');
@@ -334,7 +334,7 @@ describe('image mode', () => {
     // A stack with no holes says so without counting zero holes.
     await page.selectOption('#image-field-stack', '1-2-5');
     await summary('0');
-    expect(await page.textContent('[data-field-summary]')).toMatch(/^Rates 1, 2, 5: the field spans 17 × 17 pixels, all 289 of them read\./);
+    expect(await page.textContent('[data-field-summary]')).toMatch(/^Rates 1, 2, 5: the field spans 17×17 pixels, all 289 of them read\./);
     // The reader's pick stays through a change of the layer.
     await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: unknown): void } }).convkitPlayground.benchChange({ dilation: [1, 1], pad: [1, 1, 1, 1] }));
     await page.waitForTimeout(300);
@@ -462,7 +462,7 @@ describe('image mode', () => {
     // The default stack is the layer itself (3 × 3, dilation 2) three times.
     await summary('120');
     expect(await page.getAttribute('[data-field-summary]', 'data-span')).toBe('13x13');
-    expect(await page.$eval('#image-field-stack', (e) => (e as HTMLSelectElement).selectedOptions[0].textContent)).toBe('This layer three times: 3 × 3, stride 1, rate 2');
+    expect(await page.$eval('#image-field-stack', (e) => (e as HTMLSelectElement).selectedOptions[0].textContent)).toBe('This layer three times: 3×3, stride 1, rate 2');
     // Its 3 × 3 kernel at 1, 2, 5 is the fixed 1, 2, 5 stack, listed once.
     await page.selectOption('#image-field-stack', '1-2-5');
     await summary('0');
@@ -485,13 +485,13 @@ describe('image mode', () => {
     const b = (await box.boundingBox())!;
     await page.mouse.move(b.x + 1, b.y + 1);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-field-summary]')?.dataset.span === '7x7');
-    expect(await page.textContent('[data-field-summary]')).toMatch(/Here part of the field falls on the padding beyond the picture’s edge; away from the edges it spans 13 × 13\.$/);
+    expect(await page.textContent('[data-field-summary]')).toMatch(/Here part of the field falls on the padding beyond the picture’s edge; away from the edges it spans 13×13\.$/);
     // Unequal rates can leave holes too, with a kernel of too few taps: not called gridding.
     await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: unknown): void } }).convkitPlayground.benchChange({ kernel: [2, 2], dilation: [1, 1], pad: [1, 1, 1, 1], padMode: 'number' }));
     await page.selectOption('#image-field-stack', 'layer-1-2-5');
     await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
     await page.waitForFunction(() => /rates differ/.test(document.querySelector('[data-field-summary]')?.textContent ?? ''));
-    expect(await page.textContent('[data-field-summary]')).toMatch(/^Rates 1, 2, 5: the field spans \d+ × \d+ pixels; [\d,]+ pixels are read and [\d,]+ inside it are never read\. The rates differ, yet holes remain: a 2 × 2 kernel has too few taps to fill the gaps\.$/);
+    expect(await page.textContent('[data-field-summary]')).toMatch(/^Rates 1, 2, 5: the field spans \d+×\d+ pixels; [\d,]+ pixels are read and [\d,]+ inside it are never read\. The rates differ, yet holes remain: a 2×2 kernel has too few taps to fill the gaps\.$/);
     await page.close();
   }, 60_000);
 
@@ -512,7 +512,7 @@ describe('image mode', () => {
     await drawn(page);
     expect(await page.evaluate(() => (window as unknown as { seenAtDraw: string[] }).seenAtDraw[0])).toBe('pending');
     expect(await page.getAttribute('[data-image-learn]', 'data-step')).toBe('0');
-    expect(await page.textContent('[data-field-summary]')).toMatch(/^Rates 2, 2, 2: the field spans 13 × 13 pixels/);
+    expect(await page.textContent('[data-field-summary]')).toMatch(/^Rates 2, 2, 2: the field spans 13×13 pixels/);
     await page.close();
   }, 60_000);
 
@@ -536,7 +536,7 @@ describe('image mode', () => {
     // A 1 × 1 kernel: rates spread nothing, and the summary says that rather than "no holes".
     const one = await open('?view=image&lang=en&k=1&d=4');
     await one.page.waitForFunction(() => document.querySelector<HTMLElement>('[data-field-summary]')?.dataset.span === '1x1');
-    expect(await one.page.textContent('[data-field-summary]')).toBe('Rates 4, 4, 4: the field is a single pixel, the only one this output reads. A 1 × 1 kernel has a single tap, so dilation has nothing to spread: every rate reads the one pixel.');
+    expect(await one.page.textContent('[data-field-summary]')).toBe('Rates 4, 4, 4: the field is a single pixel, the only one this output reads. A 1×1 kernel has a single tap, so dilation has nothing to spread: every rate reads the one pixel.');
     await one.page.close();
   }, 60_000);
 
@@ -544,7 +544,7 @@ describe('image mode', () => {
     // k3 s2 p1 on the grids' 5 × 5: 9 × 9, so a target of 10 means output padding 1 — on the picture 1024 × 1024.
     const { page, errors } = await open('?view=image&i=5&k=3&s=2&p=1&t=1&os=10&lang=en');
     expect(await page.$eval('canvas[data-image-output]', (c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height])).toEqual([1024, 1024]);
-    expect(await page.textContent('[data-image-note]')).toMatch(/target output size 10 × 10 is set for the grids’ 5 × 5 input, where it means output padding 1, 1\. .* its output is 1024 × 1024/);
+    expect(await page.textContent('[data-image-note]')).toMatch(/target output size 10×10 is set for the grids’ 5×5 input, where it means output padding 1, 1\. .* its output is 1024×1024/);
     // The centre output pixel (512, 512) takes one tap: one row and one column are named alone.
     expect(await page.textContent('[data-image-footprint]')).toContain('reads 1 input pixel, at row 256, column 256.');
     // A target of 9 is output padding 0: 1023.
@@ -555,7 +555,7 @@ describe('image mode', () => {
     // A target the grids' input cannot reach: the range said is that input's, and the refusal says so.
     await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: unknown): void } }).convkitPlayground.benchChange({ target: [20, 20] }));
     await page.waitForFunction(() => (document.querySelector('[data-image-error]')?.textContent ?? '') !== '');
-    expect(await page.textContent('[data-image-error]')).toBe('This layer cannot run: Target output H = 20 cannot be produced; with these settings it can be 9 to 10. The target output size is checked on the grids’ 5 × 5 input, not on the picture: the picture runs the output padding it means there.');
+    expect(await page.textContent('[data-image-error]')).toBe('This layer cannot run: Target output H = 20 cannot be produced; with these settings it can be 9 to 10. The target output size is checked on the grids’ 5×5 input, not on the picture: the picture runs the output padding it means there.');
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
@@ -591,7 +591,7 @@ describe('image mode', () => {
     // On a phone too, from a smaller crop (80 × 80: two results of 160 fit a 390 px screen) at true
     // scale, so the checkerboard is not scaled away; before, one column.
     const phone = await open('?view=image&lang=en', { width: 390, height: 844 });
-    await phone.page.waitForFunction(() => /^The middle 80 × 80 /.test(document.querySelector('[data-image-upsample] > p')?.textContent ?? ''));
+    await phone.page.waitForFunction(() => /^The middle 80×80 /.test(document.querySelector('[data-image-upsample] > p')?.textContent ?? ''));
     await phone.page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('[data-upsample="bilinear"] canvas')?.width === 160);
     const boxes = await phone.page.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('[data-upsample]')).map((f) => {
       const c = f.querySelector('canvas')!;
@@ -605,15 +605,31 @@ describe('image mode', () => {
     expect(at('nearest')).toBe(at('bilinear'));
     await phone.page.close();
 
-    // In Chinese on a phone a size stays whole ("3 × 3"), each such run on one line, the text as
+    // In Chinese on a phone a size stays whole ("3×3"), each such run on one line, the text as
     // written; the Chinese characters beside it break as Chinese does, but a caption's end is held
     // together, so no number or character stands alone on its last line ("步长 / 2", "卷 / 积"), and
     // the glossary's words are never split ("步 / 长 2"; keep-together.ts).
     const zh = await open('?view=image&lang=zh', { width: 390, height: 844 });
     await zh.page.waitForFunction(() => document.querySelector<HTMLCanvasElement>('[data-upsample="bilinear"] canvas')?.width === 160);
     const runs = await zh.page.$$eval('[data-upsample] .nobr', (ss) => ss.map((s) => ({ text: s.textContent, lines: Math.round(s.getBoundingClientRect().height / parseFloat(getComputedStyle(s).lineHeight)) })));
-    expect(runs.map((r) => r.text)).toEqual(expect.arrayContaining(['3 × 3', '步长 2', '卷积']));
+    expect(runs.map((r) => r.text)).toEqual(expect.arrayContaining(['步长 2', '卷积']));
     expect(runs.every((r) => r.lines === 1)).toBe(true);
+    // A size is written 3×3 (no space in it to break at): each stands on one line.
+    const sizes = await zh.page.$$eval('[data-upsample] figcaption', (cs) => cs.flatMap((c) => {
+      const out: { size: string; rects: number }[] = [];
+      const walk = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        for (const m of (n.textContent ?? '').matchAll(/\d+×\d+/g)) {
+          const r = document.createRange();
+          r.setStart(n, m.index!);
+          r.setEnd(n, m.index! + m[0].length);
+          out.push({ size: m[0], rects: new Set(Array.from(r.getClientRects(), (b) => Math.round(b.top))).size });
+        }
+      }
+      return out;
+    }));
+    expect(sizes.map((x) => x.size)).toEqual(expect.arrayContaining(['3×3', '4×4']));
+    expect(sizes.filter((x) => x.rects !== 1)).toEqual([]);
     expect(await zh.page.textContent('[data-upsample="transposed4"] figcaption')).toBe('转置卷积，卷积核 4×4，步长 2');
     await zh.page.close();
   }, 60_000);
@@ -628,12 +644,12 @@ describe('image mode', () => {
         return page.textContent('[data-image-upsample] > p');
       };
       // 40 wide, 30 high: nothing cropped (said H × W, as everywhere on the page).
-      const whole = await intro('small.png', 40, 30, lang === 'en' ? 'The whole picture (30 × 40)' : '取整张图片（30 × 40）');
+      const whole = await intro('small.png', 40, 30, lang === 'en' ? 'The whole picture (30×40)' : '取整张图片（30×40）');
       expect(whole).toBe(lang === 'en'
-        ? 'The whole picture (30 × 40), made twice as large four ways, each with a flat kernel (all weights equal). The picture is small, so these images are shown 3 times larger.'
-        : '取整张图片（30 × 40），用四种方法放大到 2 倍，都用均值卷积核（所有权重相等）。图片较小，这里的图放大 3 倍显示。');
+        ? 'The whole picture (30×40), made twice as large four ways, each with a flat kernel (all weights equal). The picture is small, so these images are shown 3 times larger.'
+        : '取整张图片（30×40），用四种方法放大到 2 倍，都用均值卷积核（所有权重相等）。图片较小，这里的图放大 3 倍显示。');
       // 300 wide: its middle 128 columns are taken, so it is the middle again.
-      expect(await intro('wide.png', 300, 40, lang === 'en' ? 'The middle 40 × 128 of the picture' : '取图片正中 40 × 128 的部分')).toBeTruthy();
+      expect(await intro('wide.png', 300, 40, lang === 'en' ? 'The middle 40×128 of the picture' : '取图片正中 40×128 的部分')).toBeTruthy();
       expect(errors).toEqual([]);
       await page.close();
     }
@@ -895,7 +911,7 @@ describe('image mode', () => {
 
   it('a transposed layer with stride 2 says why its picture is about 4 times darker, and it is', async () => {
     const { page } = await open('?view=image&lang=en&k=3&s=2&p=1&t=1');
-    expect(await page.textContent('[data-image-note]')).toMatch(/With stride 2 × 2 a transposed convolution .* about 4 times darker/);
+    expect(await page.textContent('[data-image-note]')).toMatch(/With stride 2×2 a transposed convolution .* about 4 times darker/);
     const mean = (sel: string) => page.$eval(sel, (c) => {
       const cv = c as HTMLCanvasElement;
       const d = (cv.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, cv.width, cv.height).data;
@@ -1179,21 +1195,21 @@ describe('image mode', () => {
     const [pin, pout] = await scales(phone.page);
     expect(pin.scale).toBeLessThan(100);
     expect(pout.scale).toBe(pin.scale);
-    expect(pin.caption).toBe(`Input 512 × 512, shown at ${pin.scale}%, the same scale as the other picture`);
-    expect(pout.caption).toBe(`Output 256 × 256, shown at ${pin.scale}%, the same scale as the other picture`);
+    expect(pin.caption).toBe(`Input 512×512, shown at ${pin.scale}%, the same scale as the other picture`);
+    expect(pout.caption).toBe(`Output 256×256, shown at ${pin.scale}%, the same scale as the other picture`);
     await phone.page.close();
     // A desktop, transposed stride 4 (output 2048): both at 51%, so the output is seen 4 times as wide.
     const desk = await open('?view=image&lang=zh&k=4&s=4&p=0&t=1', { width: 1366, height: 900 });
     const [din, dout] = await scales(desk.page);
     expect(dout.scale).toBe(din.scale);
-    expect(din.caption).toBe(`输入 512 × 512，与另一张图同比例，按 ${din.scale}% 显示`);
+    expect(din.caption).toBe(`输入 512×512，与另一张图同比例，按 ${din.scale}% 显示`);
     const widths = await desk.page.evaluate(() => ['canvas[data-image-input]', 'canvas[data-image-output]'].map((q) => document.querySelector(q)!.getBoundingClientRect().width));
     expect(widths[1] / widths[0]).toBeCloseTo(4, 2);
     await desk.page.close();
     // Where both fit side by side nothing is scaled and nothing is said.
     const wide = await open('?view=image&lang=en&k=3&s=2&p=1', { width: 1366, height: 900 });
     expect((await scales(wide.page)).map((x) => x.scale)).toEqual([100, 100]);
-    expect((await scales(wide.page))[0].caption).toBe('Input 512 × 512');
+    expect((await scales(wide.page))[0].caption).toBe('Input 512×512');
     await wide.page.close();
   }, 90_000);
 
@@ -1232,18 +1248,18 @@ describe('image mode', () => {
     await drawn(page);
     const size = await page.getAttribute('[data-image-mode]', 'data-size');
     const [w, hgt] = size!.split('x').map(Number);
-    expect(await page.textContent('[data-image-file-note]')).toBe(`Your picture (2 × 600) was scaled down to ${hgt} × ${w}: the layer runs on that.`);
+    expect(await page.textContent('[data-image-file-note]')).toBe(`Your picture (2×600) was scaled down to ${hgt}×${w}: the layer runs on that.`);
     // The learning study took it too (its own 128-pixel shrink keeps one row), and says its size.
-    await page.waitForFunction(() => /\(grey, 1 × \d+\)/.test(document.querySelector('[data-image-learn] > p')?.textContent ?? ''));
+    await page.waitForFunction(() => /\(grey, 1×\d+\)/.test(document.querySelector('[data-image-learn] > p')?.textContent ?? ''));
     // A column 700 high and 1 wide: only the height changes, and that is said too.
     await page.setInputFiles('#image-file', { name: 'column.png', mimeType: 'image/png', buffer: Buffer.from(await png(1, 700)) });
-    await page.waitForFunction(() => /^Your picture \(700 × 1\) was scaled down to \d+ × 1/.test(document.querySelector('[data-image-file-note]')?.textContent ?? ''));
-    await page.waitForFunction(() => /\(grey, \d+ × 1\)/.test(document.querySelector('[data-image-learn] > p')?.textContent ?? ''));
+    await page.waitForFunction(() => /^Your picture \(700×1\) was scaled down to \d+×1/.test(document.querySelector('[data-image-file-note]')?.textContent ?? ''));
+    await page.waitForFunction(() => /\(grey, \d+×1\)/.test(document.querySelector('[data-image-learn] > p')?.textContent ?? ''));
     // 200 × 300 fits the page; the study shrinks it by 3 to 66 × 100 and enlarges that: it says so,
     // rather than calling the picture small.
     await page.setInputFiles('#image-file', { name: 'wide.png', mimeType: 'image/png', buffer: Buffer.from(await png(300, 200)) });
-    await page.waitForFunction(() => /\(grey, 66 × 100\)/.test(document.querySelector('[data-image-learn] > p')?.textContent ?? ''));
-    expect(await page.textContent('[data-image-learn] > p')).toMatch(/\(grey, 66 × 100\) into the target\. The study shrinks the picture by a whole factor to fit 128 pixels, so these images are shown 2 times larger\.$/);
+    await page.waitForFunction(() => /\(grey, 66×100\)/.test(document.querySelector('[data-image-learn] > p')?.textContent ?? ''));
+    expect(await page.textContent('[data-image-learn] > p')).toMatch(/\(grey, 66×100\) into the target\. The study shrinks the picture by a whole factor to fit 128 pixels, so these images are shown 2 times larger\.$/);
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
@@ -1260,7 +1276,7 @@ describe('image mode', () => {
     });
     // Box blur stands in; the link keeps the reader's preset.
     expect(await page.evaluate(() => new URLSearchParams(location.search).get('ik'))).toBe('sobelX');
-    expect(await menu()).toEqual({ value: 'box', disabled: ['Sharpen — needs 3 × 3 or larger', 'Sobel x (vertical edges) — needs 3 × 3 or larger', 'Sobel y (horizontal edges) — needs 3 × 3 or larger', 'Laplacian — needs 3 × 3 or larger', 'Emboss — needs 3 × 3 or larger'] });
+    expect(await menu()).toEqual({ value: 'box', disabled: ['Sharpen — needs 3×3 or larger', 'Sobel x (vertical edges) — needs 3×3 or larger', 'Sobel y (horizontal edges) — needs 3×3 or larger', 'Laplacian — needs 3×3 or larger', 'Emboss — needs 3×3 or larger'] });
     await page.fill('#kernel-h', '3');
     await page.press('#kernel-h', 'Tab');
     await drawn(page);
@@ -1308,7 +1324,7 @@ describe('image mode', () => {
     await page.fill('#kernel-w', '3');
     await page.press('#kernel-w', 'Tab');
     await drawn(page);
-    expect(await ik()).toBeNull(); // the 3 × 3 entry: the default Gaussian
+    expect(await ik()).toBeNull(); // the 3×3 entry: the default Gaussian
     await page.goBack();
     await page.goBack();
     await page.waitForFunction(() => document.querySelectorAll('[data-kernel-editor="image-kernel"] input').length === 25);
@@ -1501,7 +1517,7 @@ describe('image mode', () => {
     const { page } = await open('?view=image&lang=en&k=3&s=1&p=1');
     if (!(await page.isVisible('#lang'))) await page.click('#prefs-toggle');
     await page.selectOption('#lang', 'zh');
-    await page.waitForFunction(() => document.querySelector('.image-figure:has(canvas[data-image-input]) figcaption')?.textContent === '输入 512 × 512');
+    await page.waitForFunction(() => document.querySelector('.image-figure:has(canvas[data-image-input]) figcaption')?.textContent === '输入 512×512');
     expect(await page.textContent('[data-learn-intro]')).toMatch(/^本练习专用的一层：/);
     const top = () => page.$eval('[data-learn-figure="error"] canvas', (c) => c.getBoundingClientRect().top + scrollY);
     const before = await top();

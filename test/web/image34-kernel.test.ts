@@ -51,7 +51,7 @@ describe('image mode kernel editors', () => {
   it('the preset note says where Sobel x goes in a 4 × 4 kernel, and in a 5 × 5 one; nothing at 3 × 3 or for a blur (desktop, English)', async () => {
     const page = await open('?view=image&lang=en&k=4&ik=sobelX', { width: 1366, height: 900 });
     const four = await note(page, 'image-kernel');
-    expect(four?.replace(/\u2060/g, '')).toContain('top-left 3 × 3 (rows 1–3, columns 1–3)');
+    expect(four?.replace(/\u2060/g, '')).toContain('top-left 3×3 (rows 1–3, columns 1–3)');
     // The ranges do not break across a line end.
     expect(four).toContain('rows 1–\u20603, columns 1–\u20603');
     expect(four).toContain('has no centre cell');
@@ -60,11 +60,11 @@ describe('image mode kernel editors', () => {
     await page.selectOption('[data-kernel-editor="image-kernel"] [data-kernel-preset]', 'box');
     expect(await note(page, 'image-kernel')).toBeNull();
     await page.selectOption('[data-kernel-editor="image-kernel"] [data-kernel-preset]', 'laplacian');
-    expect(await note(page, 'image-kernel')).toContain('top-left 3 × 3');
+    expect(await note(page, 'image-kernel')).toContain('top-left 3×3');
     await page.close();
 
     const five = await open('?view=image&lang=en&k=5&ik=sobelX', { width: 1366, height: 900 });
-    expect((await note(five, 'image-kernel'))?.replace(/\u2060/g, '')).toContain('the middle 3 × 3 (rows 2–4, columns 2–4), with zeros around it');
+    expect((await note(five, 'image-kernel'))?.replace(/\u2060/g, '')).toContain('the middle 3×3 (rows 2–4, columns 2–4), with zeros around it');
     await five.close();
     const three = await open('?view=image&lang=en&k=3&ik=sobelX', { width: 1366, height: 900 });
     expect(await note(three, 'image-kernel')).toBeNull();
@@ -74,7 +74,7 @@ describe('image mode kernel editors', () => {
   it('in Chinese on a phone, through a k4 s2 transposed layer: 左上角, 偶数, and the rows and columns', async () => {
     const page = await open('?view=image&lang=zh&k=4&s=2&p=1&t=1&ik=sobelX', { width: 390, height: 844 });
     const text = await note(page, 'image-kernel');
-    expect(text).toContain('左上角的 3 × 3');
+    expect(text).toContain('左上角的 3×3');
     expect(text).toContain('偶数');
     expect(text).toMatch(/第\s1–\u2060?3\s行、第\s1–\u2060?3\s列/);
     await page.close();

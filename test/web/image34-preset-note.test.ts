@@ -29,7 +29,7 @@ describe('preset note', () => {
       let said = 0;
       for (let kh = 1; kh <= 9; kh++) {
         for (let kw = 1; kw <= 9; kw++) {
-          const at = `${kh} × ${kw}`;
+          const at = `${kh}×${kw}`;
           const en = presetNote('en', name, kh, kw);
           const zh = presetNote('zh', name, kh, kw);
           expect(zh === '', `${at} zh/en`).toBe(en === '');
@@ -57,7 +57,7 @@ describe('preset note', () => {
           for (const n of [...b.rows, ...b.cols]) expect(zh, `${at}: ${zh}`).toContain(`${n + 1}`);
           const dir = offH && offW ? 'above and left of' : offH ? 'above' : offW ? 'left of' : null;
           if (dir) expect(en, at).toContain(`half a cell ${dir} the kernel’s middle`);
-          else expect(en, at).toMatch(/the middle 3 × 3/);
+          else expect(en, at).toMatch(/the middle 3×3/);
           expect(en.includes('no centre cell'), at).toBe(offH !== 0 && offW !== 0);
           expect(en.includes('top-left'), at).toBe(offH !== 0 && offW !== 0 && b.rows[0] === 0 && b.cols[0] === 0 && name !== 'identity');
           expect(zh.includes('左上角'), at).toBe(en.includes('top-left'));
@@ -70,7 +70,7 @@ describe('preset note', () => {
   }
 
   it('Sobel x on a 4 × 4 kernel: the top-left 3 × 3, in both languages', () => {
-    expect(presetNote('en', 'sobelX', 4, 4).replace(/\u2060/g, '')).toContain('no centre cell: in this 4 × 4 one it fills the top-left 3 × 3 (rows 1–3, columns 1–3)');
-    expect(presetNote('zh', 'sobelX', 4, 4)).toContain('左上角的 3 × 3');
+    expect(presetNote('en', 'sobelX', 4, 4).replace(/\u2060/g, '')).toContain('no centre cell: in this 4×4 one it fills the top-left 3×3 (rows 1–3, columns 1–3)');
+    expect(presetNote('zh', 'sobelX', 4, 4)).toContain('左上角的 3×3');
   });
 });

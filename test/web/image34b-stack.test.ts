@@ -50,14 +50,14 @@ describe('image mode: the layer stacked three times keeps its stride', () => {
     expect(f.holes).toBe('0');
     // That output's field is centred on the pointer's pixel (the picture's middle, 256) within a stride.
     expect(Math.abs(r.centre! - 256)).toBeLessThanOrEqual(4);
-    expect(await optionText(page, 'layer')).toBe('This layer three times: 3 × 3, stride 2, rate 1');
+    expect(await optionText(page, 'layer')).toBe('This layer three times: 3×3, stride 2, rate 1');
     expect(await page.textContent('[data-image-field] > p')).toMatch(/stride 2, dilation rate 1, the layer’s own padding\./);
     // Its kernel at 1, 2, 5 is the fixed 1, 2, 5 stack when the kernel is 3 × 3: one entry, not two.
     expect(await options(page)).toEqual(['layer', '2-2-2', '1-2-5', '1-2-4', '4-4']);
     // A 5 × 5 kernel: the entry is its own again.
     await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: unknown): void } }).convkitPlayground.benchChange({ kernel: [5, 5], pad: [2, 2, 2, 2] }));
     await page.waitForFunction(() => !!document.querySelector('#image-field-stack option[value="layer-1-2-5"]'));
-    expect(await optionText(page, 'layer-1-2-5')).toBe('Its 5 × 5 kernel at stride 1, rates 1, 2, 5');
+    expect(await optionText(page, 'layer-1-2-5')).toBe('Its 5×5 kernel at stride 1, rates 1, 2, 5');
     const g = await field(page, 'layer');
     const [r5] = outputRegion(threeOf({ type: 'conv', kernel: 5, stride: 2, padding: 2 }), g.output);
     expect(g.span).toBe(`${r5.end! - r5.start! + 1}x${r5.end! - r5.start! + 1}`);
@@ -67,7 +67,7 @@ describe('image mode: the layer stacked three times keeps its stride', () => {
   it('a transposed layer is stacked as a transposed layer, and a stack that cannot run says why', async () => {
     const page = await open('?view=image&lang=en&k=3&s=2&p=1&t=1&op=1');
     // The closed menu shows its entry alone: it says the layers are transposed.
-    expect(await optionText(page, 'layer')).toBe('Transposed layer ×3: 3 × 3, stride 2, rate 1');
+    expect(await optionText(page, 'layer')).toBe('Transposed layer ×3: 3×3, stride 2, rate 1');
     const f = await field(page, 'layer');
     const net = threeOf({ type: 'convTranspose', kernel: 3, stride: 2, padding: 1, outputPadding: 1 });
     const [r, c] = outputRegion(net, f.output);
@@ -85,7 +85,7 @@ describe('image mode: the layer stacked three times keeps its stride', () => {
     expect(side).toBe(7);
     const small = await open('?view=image&lang=en&k=9&s=8&p=0');
     await small.selectOption('#image-field-stack', 'layer');
-    await small.waitForFunction((n) => (document.querySelector('[data-field-summary]')?.textContent ?? '').startsWith(`Copy 3 of this layer cannot run on the ${n} × ${n} output of the copy before it: `), side);
+    await small.waitForFunction((n) => (document.querySelector('[data-field-summary]')?.textContent ?? '').startsWith(`Copy 3 of this layer cannot run on the ${n}×${n} output of the copy before it: `), side);
     // Nothing to enlarge.
     expect(await small.$eval('.field-zoom-figure', (f) => (f as HTMLElement).hidden)).toBe(true);
     await small.close();
@@ -93,10 +93,10 @@ describe('image mode: the layer stacked three times keeps its stride', () => {
 
   it('in Chinese on a phone the entry names the stride too', async () => {
     const page = await open('?view=image&lang=zh', { width: 390, height: 844 });
-    expect(await optionText(page, 'layer')).toBe('这一层叠三次：3 × 3，步长 2，膨胀率 1');
+    expect(await optionText(page, 'layer')).toBe('这一层叠三次：3×3，步长 2，膨胀率 1');
     const f = await field(page, 'layer');
     expect(f.span).toBe('15x15');
-    expect(f.text).toMatch(/^膨胀率 1、1、1：感受野覆盖 15 × 15 像素/);
+    expect(f.text).toMatch(/^膨胀率 1、1、1：感受野覆盖 15×15 像素/);
     await page.close();
   }, 90_000);
 });

@@ -35,10 +35,10 @@ describe('image mode: a strided transposed layer says each output pixel takes it
     const c = blockCounts(3, 1, 1);
     expect(c).toEqual([1, 2, 2, 4]); // the block has four different subsets
     const en = await note('?view=image&lang=en&k=3&s=2&p=1&t=1&op=1&ik=sobelX');
-    expect(en.text).toContain(`With stride 2 × 2, neighbouring output pixels are reached by different taps of the kernel: the 4 pixels of each 2 × 2 block take ${c[0]}, ${c[1]}, ${c[2]} and ${c[3]} of its 9 weights, each pixel its own subset. A kernel whose weights differ (Sobel, for one) so filters neighbouring pixels differently, which shows as stripes or a grid.`);
+    expect(en.text).toContain(`With stride 2×2, neighbouring output pixels are reached by different taps of the kernel: the 4 pixels of each 2×2 block take ${c[0]}, ${c[1]}, ${c[2]} and ${c[3]} of its 9 weights, each pixel its own subset. A kernel whose weights differ (Sobel, for one) so filters neighbouring pixels differently, which shows as stripes or a grid.`);
     await en.page.close();
     const zh = await note('?view=image&lang=zh&k=3&s=2&p=1&t=1&op=1&ik=sobelX', { width: 390, height: 844 });
-    expect(zh.text).toContain(`每个 2 × 2 块里的 4 个像素，分别用到卷积核 9 个权重中的 ${c.join('、')} 个，每个像素用的是不同的一组。`);
+    expect(zh.text).toContain(`每个 2×2 块里的 4 个像素，分别用到卷积核 9 个权重中的 ${c.join('、')} 个，每个像素用的是不同的一组。`);
     await zh.page.close();
   }, 90_000);
 
@@ -46,7 +46,7 @@ describe('image mode: a strided transposed layer says each output pixel takes it
     const c = blockCounts(4, 1, 0);
     expect(new Set(c).size).toBe(1);
     const four = await note('?view=image&lang=en&k=4&s=2&p=1&t=1');
-    expect(four.text).toContain(`the 4 pixels of each 2 × 2 block take ${c[0]} of its 16 weights, each pixel its own subset.`);
+    expect(four.text).toContain(`the 4 pixels of each 2×2 block take ${c[0]} of its 16 weights, each pixel its own subset.`);
     await four.page.close();
     const direct = await note('?view=image&lang=en&k=3&s=2&p=1');
     expect(direct.text).not.toMatch(/taps of the kernel/);

@@ -40,13 +40,13 @@ const spread = (page: Page, way: string, x0: number, y0: number, size: number) =
 describe('image mode: upsampling on a smooth picture', () => {
   it('on the test card the study runs on the landscape, says so, and only the kernel-3 transposed layer paints a checkerboard on its sky', async () => {
     const card = await open('?view=image&lang=en');
-    expect(await intro(card)).toMatch(/^The middle 128 × 128 of the synthetic landscape, made twice as large four ways, .* Not the test card: its own checkerboards would hide one that a layer paints/);
+    expect(await intro(card)).toMatch(/^The middle 128×128 of the synthetic landscape, made twice as large four ways, .* Not the test card: its own checkerboards would hide one that a layer paints/);
     // The same four results as when the reader picks the landscape.
     const onCard = await results(card);
     const scene = await open('?view=image&lang=en&img=scene');
     expect(onCard).toEqual(await results(scene));
     // Picked by the reader, the landscape is "the picture".
-    expect(await intro(scene)).toMatch(/^The middle 128 × 128 of the picture, /);
+    expect(await intro(scene)).toMatch(/^The middle 128×128 of the picture, /);
     await scene.close();
     // The sky in the crop's top-left corner (away from the border, where kernel 4 overlaps less).
     expect(await spread(card, 'transposed3', 8, 8, 32)).toBeGreaterThan(1.3);
@@ -64,12 +64,12 @@ describe('image mode: upsampling on a smooth picture', () => {
       return Array.from(new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer()));
     });
     await page.setInputFiles('#image-file', { name: 'grey.png', mimeType: 'image/png', buffer: Buffer.from(png) });
-    await page.waitForFunction(() => (document.querySelector('[data-image-upsample] > p')?.textContent ?? '').startsWith('The whole picture (30 × 40)'));
+    await page.waitForFunction(() => (document.querySelector('[data-image-upsample] > p')?.textContent ?? '').startsWith('The whole picture (30×40)'));
     await page.close();
 
     const zh = await open('?view=image&lang=zh', { width: 390, height: 844 });
     await zh.waitForFunction(() => document.querySelector<HTMLCanvasElement>('[data-upsample="bilinear"] canvas')?.width === 160);
-    expect(await intro(zh)).toMatch(/^取合成风景图正中 80 × 80 的部分，.*这里不用测试卡：测试卡本身就有棋盘格/);
+    expect(await intro(zh)).toMatch(/^取合成风景图正中 80×80 的部分，.*这里不用测试卡：测试卡本身就有棋盘格/);
     await zh.close();
   }, 90_000);
 });

@@ -45,9 +45,9 @@ describe('review 42: the learn panel’s words', () => {
   it('names the study’s own layer in a sentence of its own, in both languages, with the glossary’s terms', () => {
     const en = imageText('en', 'learnIntro', { h: 128, w: 128 });
     const zh = imageText('zh', 'learnIntro', { h: 128, w: 128 });
-    expect(en).toBe('This study’s own layer has a 3 × 3 kernel, stride 1 and padding 1, separate from the settings under “Layer”. Start from a kernel of zeros and let gradient descent (with the Adam optimiser) find the kernel that turns the picture (grey, 128 × 128) into the target.');
-    expect(zh).toBe('本练习专用的一层：卷积核 3 × 3，步长 1，填充 1，与“卷积层”里的设置无关。从全零的卷积核出发，用梯度下降（Adam 优化器）找出把图片（灰度，128 × 128）变成目标图片的卷积核。');
+    expect(en).toBe('This study’s own layer has a 3×3 kernel, stride 1 and padding 1, separate from the settings under “Layer”. Start from a kernel of zeros and let gradient descent (with the Adam optimiser) find the kernel that turns the picture (grey, 128×128) into the target.');
+    expect(zh).toBe('本练习专用的一层：卷积核 3×3，步长 1，填充 1，与“卷积层”里的设置无关。从全零的卷积核出发，用梯度下降（Adam 优化器）找出把图片（灰度，128×128）变成目标图片的卷积核。');
     // No parenthesis inside the sentence that names the layer.
-    for (const text of [en, zh]) expect(text.split(/[.。]/).find((s) => /3 × 3/.test(s))).not.toMatch(/[(（]/);
+    for (const text of [en, zh]) expect(text.split(/[.。]/).find((s) => /3×3/.test(s))).not.toMatch(/[(（]/);
   });
 });

@@ -81,7 +81,7 @@ describe('learning a kernel near float32’s limit', () => {
   });
 
   it('weights up to LARGEST_TARGET run 1200 steps (Start twice) with every number finite, on large and tiny pictures; beyond it the run is refused', () => {
-    const pictures: [string, Picture][] = [['card', card()], ['1 × 1', picture(1, 1)], ['white 3 × 3', picture(3, 3, 1)], ['40 × 30', picture(40, 30)]];
+    const pictures: [string, Picture][] = [['card', card()], ['1×1', picture(1, 1)], ['white 3×3', picture(3, 3, 1)], ['40×30', picture(40, 30)]];
     for (const [name, p] of pictures) {
       for (const k of [new Array(9).fill(1), sobel.map((v) => v / 2)]) {
         const s = startLearning(p, k.map((v) => v * LARGEST_TARGET));

@@ -38,21 +38,21 @@ describe('review 32: receptive field, step 1 kernels, step 12 links', () => {
   // k3 s2 p1: output o reads input cells (o + 1 − j)/2 for the taps j that divide evenly: o = 1 reads
   // cells 0 and 1 (j = 2, 0), o = 0 reads cell 0 only (j = 1), so 2 at most, 1 for some outputs.
   const table: [string, { i: [number, number]; k: [number, number]; s: number; d: number; p: number; t: boolean; op?: number }, string][] = [
-    ['i=5&k=3&s=1&p=0', { i: [5, 5], k: [3, 3], s: 1, d: 1, p: 0, t: false }, '3 × 3 input cells'],
-    ['i=7&k=3&s=1&p=0&d=2', { i: [7, 7], k: [3, 3], s: 1, d: 2, p: 0, t: false }, '5 × 5 input cells'],
-    ['i=9&k=3&s=2&p=1&d=3', { i: [9, 9], k: [3, 3], s: 2, d: 3, p: 1, t: false }, '7 × 7 input cells'],
-    ['i=8&k=3x5&s=2&p=1', { i: [8, 8], k: [3, 5], s: 2, d: 1, p: 1, t: false }, '3 × 5 input cells'],
-    ['i=3&k=3&s=2&p=1&t=1&op=1', { i: [3, 3], k: [3, 3], s: 2, d: 1, p: 1, t: true, op: 1 }, '2 × 2 input cells at most; 1 × 1 for some outputs'],
-    ['i=3&k=3&s=1&p=0&t=1', { i: [3, 3], k: [3, 3], s: 1, d: 1, p: 0, t: true }, '3 × 3 input cells'],
-    ['i=4&k=4&s=2&p=1&t=1', { i: [4, 4], k: [4, 4], s: 2, d: 1, p: 1, t: true }, '2 × 2 input cells'],
-    ['i=3&k=2x5&s=3&p=0&t=1', { i: [3, 3], k: [2, 5], s: 3, d: 1, p: 0, t: true }, '1 × 2 input cells at most; 1 × 1 for some outputs; some outputs read no input cell'],
+    ['i=5&k=3&s=1&p=0', { i: [5, 5], k: [3, 3], s: 1, d: 1, p: 0, t: false }, '3×3 input cells'],
+    ['i=7&k=3&s=1&p=0&d=2', { i: [7, 7], k: [3, 3], s: 1, d: 2, p: 0, t: false }, '5×5 input cells'],
+    ['i=9&k=3&s=2&p=1&d=3', { i: [9, 9], k: [3, 3], s: 2, d: 3, p: 1, t: false }, '7×7 input cells'],
+    ['i=8&k=3x5&s=2&p=1', { i: [8, 8], k: [3, 5], s: 2, d: 1, p: 1, t: false }, '3×5 input cells'],
+    ['i=3&k=3&s=2&p=1&t=1&op=1', { i: [3, 3], k: [3, 3], s: 2, d: 1, p: 1, t: true, op: 1 }, '2×2 input cells at most; 1×1 for some outputs'],
+    ['i=3&k=3&s=1&p=0&t=1', { i: [3, 3], k: [3, 3], s: 1, d: 1, p: 0, t: true }, '3×3 input cells'],
+    ['i=4&k=4&s=2&p=1&t=1', { i: [4, 4], k: [4, 4], s: 2, d: 1, p: 1, t: true }, '2×2 input cells'],
+    ['i=3&k=2x5&s=3&p=0&t=1', { i: [3, 3], k: [2, 5], s: 3, d: 1, p: 0, t: true }, '1×2 input cells at most; 1×1 for some outputs; some outputs read no input cell'],
   ];
   it('the Formula panel gives the receptive field of one output of the layer alone, as the library counts it', async () => {
     for (const [query, layer, hand] of table) {
       const { page, errors } = await open(`?${query}&lang=en`);
       await page.click('#tab-formula');
       const lib = library(layer);
-      const size = (xs: number[]) => xs.join(' × ');
+      const size = (xs: number[]) => xs.join('×');
       const same = lib.max.every((m, a) => m === lib.min[a]);
       // The hand count and the library agree (dead outputs only add a clause to the library's words).
       expect(hand.startsWith(same ? `${size(lib.max)} input cells` : `${size(lib.max)} input cells at most; ${size(lib.min)} for some outputs`), query).toBe(true);
@@ -69,7 +69,7 @@ describe('review 32: receptive field, step 1 kernels, step 12 links', () => {
     const { page } = await open('?i=3&k=3&s=2&p=1&t=1&op=1&lang=zh');
     await page.click('#tab-formula');
     expect(await page.$eval('#rf-text', (e) => e.previousElementSibling?.textContent)).toBe('感受野');
-    expect(await text(page, '#rf-text')).toBe('最多 2 × 2 个输入单元，部分输出为 1 × 1');
+    expect(await text(page, '#rf-text')).toBe('最多 2×2 个输入单元，部分输出为 1×1');
     expect(await text(page, '#rf-stack')).toBe('以上是只看这一层时，一个输出的感受野。多层堆叠后感受野更大：见导览第 12 节，或载入模型。');
   });
 

@@ -185,17 +185,17 @@ describe('stacked field: a transposed layer three times says what it spreads une
     const en = await open('?view=image&lang=en&k=3&s=2&p=1&t=1&op=1');
     const f = await marked(en);
     expect(f.text).not.toMatch(/No holes/);
-    expect(f.text).toContain(`In each copy, the 4 pixels of a 2 × 2 block of its output take ${taps.slice(0, 3).join(', ')} and ${taps[3]} of the kernel’s 9 weights: uneven, so each copy adds a checkerboard of its own.`);
+    expect(f.text).toContain(`In each copy, the 4 pixels of a 2×2 block of its output take ${taps.slice(0, 3).join(', ')} and ${taps[3]} of the kernel’s 9 weights: uneven, so each copy adds a checkerboard of its own.`);
     // What this output reads, then the per-copy taps, then the spread over the stack's repeating block.
     const here = f.rows.length * f.cols.length;
     expect(f.text).toMatch(new RegExp(`^Rates 1, 1, 1: this output reads ${here} picture pixels?[,.]`));
-    expect(f.text).toContain(`Through the three copies, the outputs of each 8 × 8 block read from ${reads[0]} to ${reads[reads.length - 1]} picture pixels.`);
+    expect(f.text).toContain(`Through the three copies, the outputs of each 8×8 block read from ${reads[0]} to ${reads[reads.length - 1]} picture pixels.`);
     await en.close();
     const zh = await open('?view=image&lang=zh&k=3&s=2&p=1&t=1&op=1');
     const z = await marked(zh);
     expect(z.text).not.toMatch(/没有空洞/);
-    expect(z.text).toContain(`每一层里，输出的每个 2 × 2 块中的 4 个像素，分别用到卷积核 9 个权重中的 ${taps.join('、')} 个：数目不均`);
-    expect(z.text).toContain(`叠了三层之后，每个 8 × 8 块里的各个输出读取的图片像素从 ${reads[0]} 到 ${reads[reads.length - 1]} 个不等`);
+    expect(z.text).toContain(`每一层里，输出的每个 2×2 块中的 4 个像素，分别用到卷积核 9 个权重中的 ${taps.join('、')} 个：数目不均`);
+    expect(z.text).toContain(`叠了三层之后，每个 8×8 块里的各个输出读取的图片像素从 ${reads[0]} 到 ${reads[reads.length - 1]} 个不等`);
     await zh.close();
   }, 120_000);
 
@@ -204,7 +204,7 @@ describe('stacked field: a transposed layer three times says what it spreads une
     expect(new Set(taps).size).toBe(1);
     const page = await open('?view=image&lang=en&k=4&s=2&p=1&t=1');
     const f = await marked(page);
-    expect(f.text).toContain(`In each copy, every pixel of a 2 × 2 block of its output takes ${taps[0]} of the kernel’s 16 weights: even, so a flat kernel leaves no checkerboard.`);
+    expect(f.text).toContain(`In each copy, every pixel of a 2×2 block of its output takes ${taps[0]} of the kernel’s 16 weights: even, so a flat kernel leaves no checkerboard.`);
     expect(f.text).not.toMatch(/No holes/);
     await page.close();
   }, 120_000);

@@ -87,6 +87,6 @@ describe('wording', () => {
     await page.close();
   });
   it('names the learning study\'s target a 目标图片 where it is the picture the kernel makes (web/GLOSSARY.md: 目标卷积核, 目标图片)', () => {
-    expect(imageText('zh', 'learnIntro', { h: 128, w: 128 })).toContain('找出把图片（灰度，128 × 128）变成目标图片的卷积核。');
+    expect(imageText('zh', 'learnIntro', { h: 128, w: 128 })).toContain('找出把图片（灰度，128×128）变成目标图片的卷积核。');
   });
 });

@@ -17,10 +17,10 @@ import { plainPadMode } from './state.js';
 import type { Lang, State } from './state.js';
 import { h } from './dom.js';
 
-/** "2" when both axes agree, else "2 × 1" (H × W). */
+/** "2" when both axes agree, else "2×1" (H×W). */
 function both<T>(ns: GuideAxisNotation[], f: (n: GuideAxisNotation) => T): string {
   const v = ns.map((n) => String(f(n)));
-  return v.every((x) => x === v[0]) ? v[0] : v.join(' × ');
+  return v.every((x) => x === v[0]) ? v[0] : v.join('×');
 }
 
 /** One value per axis as PyTorch writes an argument: 2, or (1, 2) where the axes differ. */
@@ -137,7 +137,7 @@ export class NotationView {
       : pt(lang, restore ? 'notationFromDirect' : 'notationFromDirectNone', { kind: pt(lang, dilated ? 'notationKindDilated' : 'notationKindDirect'), o: this.formInput.join('×'), i: `${g.axes[0].input}×${g.axes[1].input}` });
     // Unless the reader is typing in it.
     if (!this.root.contains(document.activeElement)) {
-      this.stride.value = fill ? both(fill, (n) => n.guideStride).replace(' × ', ',') : '';
+      this.stride.value = fill ? both(fill, (n) => n.guideStride).replace('×', ',') : '';
       this.pad.value = fill ? String(fill[0].guidePadding[0]) : '';
       this.a.value = fill ? String(fill[0].a) : '';
     }

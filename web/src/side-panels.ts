@@ -126,7 +126,7 @@ export class SidePanels {
   }
 }
 
-/** The Formula panel's receptive-field value: "5 × 5 input cells", or the widest and narrowest where outputs differ. */
+/** The Formula panel's receptive-field value: "5×5 input cells", or the widest and narrowest where outputs differ. */
 export function layerFieldText(g: ConvGeometry, lang: 'en' | 'zh'): string {
   let f: LayerField;
   try {
@@ -134,7 +134,7 @@ export function layerFieldText(g: ConvGeometry, lang: 'en' | 'zh'): string {
   } catch {
     return '—'; // a layer the network builder refuses: the row stays empty rather than the panel failing
   }
-  const size = (xs: number[]) => xs.join(' × ');
+  const size = (xs: number[]) => xs.join('×');
   const same = f.max.every((m, a) => m === f.min[a]);
   const one = f.max.every((m) => m === 1);
   const text = same ? (one ? t(lang, 'rfCellOne') : t(lang, 'rfCells', { f: size(f.max) })) : t(lang, 'rfCellsPhases', { f: size(f.max), min: size(f.min) });

@@ -302,8 +302,8 @@ export class FieldView {
     const even = (v: number[]) => v[0] === v[v.length - 1];
     // Four numbers are read at a glance; more are said as a range.
     const said = (v: number[]) => (even(v) ? String(v[0]) : v.length <= 4 ? listText(v, L, true) : it(L, 'tapRange', { a: v[0], b: v[v.length - 1] }));
-    const copy = it(L, even(taps) ? 'fieldTransposedEven' : 'fieldTransposedUneven', { s: `${s0} × ${s1}`, n: taps.length, counts: said(taps), k: st.kernel[0] * st.kernel[1] });
-    const stacked = it(L, !even(reads) ? 'fieldTransposedReads' : reads[0] === 1 ? 'fieldTransposedReadsSame1' : 'fieldTransposedReadsSame', { b: `${p0} × ${p1}`, reads: it(L, 'tapRange', { a: reads[0], b: reads[reads.length - 1] }), a: reads[0] });
+    const copy = it(L, even(taps) ? 'fieldTransposedEven' : 'fieldTransposedUneven', { s: `${s0}×${s1}`, n: taps.length, counts: said(taps), k: st.kernel[0] * st.kernel[1] });
+    const stacked = it(L, !even(reads) ? 'fieldTransposedReads' : reads[0] === 1 ? 'fieldTransposedReadsSame1' : 'fieldTransposedReadsSame', { b: `${p0}×${p1}`, reads: it(L, 'tapRange', { a: reads[0], b: reads[reads.length - 1] }), a: reads[0] });
     return [copy, stacked];
   }
 }

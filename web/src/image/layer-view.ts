@@ -329,7 +329,7 @@ export class LayerView {
     // A transposed stride spreads the kernel's weight over s_h·s_w output phases: a kernel that
     // keeps a direct conv's brightness darkens the picture that many times.
     const phases = s.transposed ? s.stride[0] * s.stride[1] : 1;
-    if (phases > 1 && map.kind !== 'signed') notes.push(it(this.lang, 'transposedDim', { s: `${s.stride[0]} × ${s.stride[1]}`, n: phases }));
+    if (phases > 1 && map.kind !== 'signed') notes.push(it(this.lang, 'transposedDim', { s: `${s.stride[0]}×${s.stride[1]}`, n: phases }));
     // And each pixel of a stride block takes its own subset of the taps: a signed kernel's stripes.
     if (phases > 1) notes.push(this.blockTapsText(geometry, s));
     const t = layer.target;
@@ -348,7 +348,7 @@ export class LayerView {
     const [lo, hi] = [counts[0], counts[counts.length - 1]];
     // Four numbers are read at a glance; a stride of 8 × 8 has 64 pixels a block, said as a range.
     const said = lo === hi ? String(lo) : counts.length <= 4 ? listText(counts, this.lang, true) : it(this.lang, 'tapRange', { a: lo, b: hi });
-    return it(this.lang, 'transposedTaps', { s: `${s.stride[0]} × ${s.stride[1]}`, n: counts.length, counts: said, k: s.kernel[0] * s.kernel[1] });
+    return it(this.lang, 'transposedTaps', { s: `${s.stride[0]}×${s.stride[1]}`, n: counts.length, counts: said, k: s.kernel[0] * s.kernel[1] });
   }
 
   /**

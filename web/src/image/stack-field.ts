@@ -89,9 +89,9 @@ export function strideText(stack: Stack): string {
   return a === b ? String(a) : `${a}×${b}`;
 }
 
-/** The stack's kernel as the page writes a size: "3 × 3". */
+/** The stack's kernel as the page writes a size: "3×3". */
 export function kernelText(stack: Stack): string {
-  return `${stack.kernel[0]} × ${stack.kernel[1]}`;
+  return `${stack.kernel[0]}×${stack.kernel[1]}`;
 }
 
 /** Whether every layer of the stack has the same rates (the stacks that grid when they leave holes). */
