@@ -151,7 +151,27 @@ export class Tour {
 
   constructor(private readonly host: TourHost) {
     onTabShown(() => this.followMatrix?.());
-    window.addEventListener('resize', () => this.followMatrix?.());
+    // Whether the matrix is in sight changes with more than the window's size: the page or a
+    // column scrolled (below a 1260 px window the matrix sits under the card, a scroll away, and
+    // the button stayed beside it once it was scrolled into sight), or what lies above it settled
+    // after the step's first frame. Each is looked at again once laid out, a frame at most.
+    let queued = false;
+    const follow = (): void => {
+      if (queued || !this.followMatrix) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        this.followMatrix?.();
+      });
+    };
+    window.addEventListener('resize', follow);
+    document.addEventListener('scroll', follow, { capture: true, passive: true });
+    const side = document.querySelector('aside.side');
+    if (side && typeof ResizeObserver !== 'undefined') {
+      const seen = new ResizeObserver(follow);
+      seen.observe(side);
+      for (const c of Array.from(side.children)) seen.observe(c);
+    }
     byId('tour-prev').addEventListener('click', () => this.move(-1));
     byId('tour-next').addEventListener('click', () => this.move(1));
     byId('tour-begin').addEventListener('click', () => host.go(1));
