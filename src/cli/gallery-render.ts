@@ -30,7 +30,7 @@ export function renderEntry(e: GalleryEntry, dir: string): Written {
     const png = renderMatrixPng(m, { highlightRow: e.highlightRow });
     writeFileAtomic(join(dir, `${e.name}.svg`), svg);
     writeFileAtomic(join(dir, `${e.name}.png`), png);
-    return { name: e.name, files: [`${e.name}.svg`, `${e.name}.png`], caption: e.caption, source: e.source, frames: 1, bytes: svg.length + png.length, width: 0, height: 0 };
+    return { name: e.name, files: [`${e.name}.svg`, `${e.name}.png`], caption: e.caption, source: e.source, frames: 1, bytes: Buffer.byteLength(svg) + png.length, width: 0, height: 0 };
   }
   const scene = sceneOf(e.spec, e.options);
   const gif = sceneToGif(scene);

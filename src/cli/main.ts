@@ -80,7 +80,13 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO): Pr
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version end with 0; usage errors (commander already printed one line) with 2.
-      return e.exitCode === 0 ? EXIT_OK : EXIT_BAD_INPUT;
+      if (e.exitCode === 0) return EXIT_OK;
+      // Under --json a program reads stdout: a usage error is an {"error": …} there too, as a refusal is.
+      if (argv.includes('--json')) {
+        const message = e.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
+        io.out(`${JSON.stringify({ error: { name: 'UsageError', code: 'USAGE', reason: e.code, message } }, null, 2)}\n`);
+      }
+      return EXIT_BAD_INPUT;
     }
     const command = acting;
     // The language the command was asked to write in (its --lang, where it has one and it is valid).

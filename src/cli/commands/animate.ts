@@ -43,7 +43,7 @@ registerCommand({
       .command('animate')
       .description('draw a convolution step by step: animated GIF or SVG (1 s per frame, looping), or one frame as SVG or PNG');
     addShapeFlags(cmd, { pool: true })
-      .requiredOption('--out <file>', 'output file: .gif (animated), .svg (animated, or one frame with --frame), .png (one frame)')
+      .requiredOption('--out <file>', 'output file: .gif (animated), .svg (animated, or one frame with --frame), .png (one frame); folders are created if missing')
       .option('--theme <theme>', 'classic (slanted planes, as the classic figures) or flat', 'classic')
       .option('--numeric', 'print input, kernel and output values (flat; values from the reference engine)')
       .option('--view <view>', 'transposed: direct (zero-inserted equivalent convolution) or scatter (kernel stamped onto the output)', 'direct')
@@ -83,10 +83,12 @@ registerCommand({
         else if (ext === '.png') data = sceneToPng(scene, frame ?? 0, scale);
         else data = frame === undefined ? sceneAnimatedSvg(scene) : sceneFrameSvg(scene, frame);
         writeFileAtomic(flags.out, data);
+        // An SVG's characters are not its bytes (×, ′ and Chinese labels take 2 or 3 in UTF-8).
+        const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
         const what = frame === undefined && ext !== '.png' ? `${scene.frames.length} frames` : `frame ${(frame ?? 0) + 1} of ${scene.frames.length}`;
         const [width, height] = [scene.width * (scale ?? 1), scene.height * (scale ?? 1)];
-        emit(io, flags.json === true, { out: flags.out, bytes: data.length, width, height, frames: scene.frames.length, frame: frame === undefined ? null : frame + 1 }, [
-          `wrote ${flags.out} (${width}×${height}, ${what}, ${data.length} bytes)`,
+        emit(io, flags.json === true, { out: flags.out, bytes, width, height, frames: scene.frames.length, frame: frame === undefined ? null : frame + 1 }, [
+          `wrote ${flags.out} (${width}×${height}, ${what}, ${bytes} bytes)`,
         ]);
       });
   },

@@ -64,7 +64,7 @@ registerCommand({
       .option('--weight <values>', 'weight values in PyTorch layout, comma-separated: entries get numbers instead of tap names')
       .option('--transpose', 'print Cᵀ instead of C')
       .option('--pair <oc,ic>', 'only the block of one output channel and one input channel')
-      .option('--out <file>', 'draw the matrix into a file: .svg or .png')
+      .option('--out <file>', 'draw the matrix into a file: .svg or .png (folders are created if missing)')
       .option('--row <n>', 'with --out: the row (output cell) to highlight')
       .option('--json', 'print the sparse matrix as JSON (rows, cols, entries with row, col, label, terms, value)')
       .addHelpText('after', `\n${SIZE_SYNTAX}\n\nExamples:\n  convkit matrix --input 4x4 --kernel 3            (the classic 4×16 matrix)\n  convkit matrix --input 2x2 --kernel 3 --transposed   (its Cᵀ, 16×4)\n  convkit matrix --input 4x4 --kernel 3 --out c.svg --row 1`)
