@@ -42,7 +42,7 @@ describe.skipIf(!built)('refusals name the flags a user typed', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'convkit-mistake-')), 'x.gif');
     // Was "theme must be one of 'classic', 'flat', but got "flats"; use theme: 'classic'".
     expect(refused('animate', '--input', '5x5', '--kernel', '3', '--out', out, '--theme', 'flats')).toBe(
-      `convkit: error: theme must be one of 'classic', 'flat', but got "flats"; use --theme flat\n`,
+      `convkit: error: --theme must be one of 'classic', 'flat', but got "flats"; use --theme flat\n`,
     );
     expect(existsSync(out)).toBe(false);
     // Was "lower maxKernel, maxStride, maxPadding or maxDilation".
