@@ -151,7 +151,9 @@ function legend(lang: Lang, p: Palette): HTMLElement {
   const key = h('span', { class: 'dilation-key' });
   for (const [svg, text] of items) {
     const item = h('span', { class: 'dilation-key-item' });
-    item.append(svg, text);
+    // The words in one box: as bare text, the spans the page keeps words whole in (keep-together.ts)
+    // each became an item of the entry's flex box, its gap between them ("卷积核 权重").
+    item.append(svg, h('span', {}, text));
     key.append(item);
   }
   return key;
