@@ -237,10 +237,22 @@ function measureFigureBox(box: HTMLElement, phone: boolean): { W: number; H: num
       .reduce((sum, el) => sum + outerHeight(el), 0);
     const cs = getComputedStyle(stage);
     const inner = stage.clientHeight - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom);
-    H = Math.max(200, Math.floor(inner - used - 2));
+    H = Math.max(200, Math.floor(inner - used - viewHeadRoom(view || undefined) - 2));
     box.style.height = `${H}px`;
   }
   return { W, H: Math.max(120, H) };
+}
+
+/**
+ * The room a tour step's view (`view`) needs under the step sentence for its heading and the
+ * "more below" cue (revealStep): the figure leaves it, so the heading shows without the stage
+ * scrolling the player bar out of sight. None where the step opens no view or it is not shown.
+ */
+function viewHeadRoom(view: string | undefined): number {
+  const el = view && view in STEP_VIEWS ? document.getElementById(STEP_VIEWS[view as keyof typeof STEP_VIEWS]) : null;
+  const head = el && !el.hidden ? el.querySelector<HTMLElement>(':scope > h2, :scope > summary') : null;
+  if (!el || !head) return 0;
+  return head.getBoundingClientRect().bottom - el.getBoundingClientRect().top + parseFloat(getComputedStyle(el).marginTop) + REVEAL_MARGIN;
 }
 
 /** An element's height with its margins (the stage is a flex column: margins do not collapse). */
@@ -337,16 +349,23 @@ export function revealStep(view: 'pair' | 'dilation' | undefined): void {
     return;
   }
   // Room under the view for the "more below" cue, which would otherwise cover its last line.
-  const margin = 10, cueRoom = 50;
+  const margin = REVEAL_MARGIN, cueRoom = 50;
   // Where an element starts in the stage's scrolled content.
   const offset = (e: HTMLElement) => e.getBoundingClientRect().top - stage.getBoundingClientRect().top - stage.clientTop + stage.scrollTop;
   const top = offset(el);
   const tall = el.offsetHeight + 2 * margin + cueRoom > stage.clientHeight;
   const target = tall ? top - margin : top + el.offsetHeight + margin + cueRoom - stage.clientHeight;
-  // The figure's top stays in sight (the player bar above it may go).
+  // The player bar above the figure stays in sight: scrolled to the figure's top it went 84 px
+  // above the stage at 1400×1000 (review R1). The figure leaves the view's heading room under the
+  // sentence instead (viewHeadRoom), and the rest of the view is a scroll or the cue away.
+  const player = stage.querySelector<HTMLElement>('.player');
   const figure = stage.querySelector<HTMLElement>('[data-stage]');
-  stage.scrollTo({ top: Math.max(0, Math.min(target, figure ? offset(figure) : 0)), behavior });
+  const keep = player && !player.hidden && player.offsetParent ? player : figure;
+  stage.scrollTo({ top: Math.max(0, Math.min(target, keep ? offset(keep) : 0)), behavior });
 }
+
+/** The room kept above and below a step's view where the stage scrolls to it. */
+const REVEAL_MARGIN = 10;
 
 /**
  * The stage's "more below" cue: the stage scrolls by itself (a window of ~700 px over ~1400–1800)
