@@ -44,8 +44,29 @@ function version(): string {
   }
 }
 
+/** Whether `argv` asks for Chinese text (`--lang zh` or `--lang=zh`): usage errors come before any action reads it. */
+function asksChinese(argv: readonly string[]): boolean {
+  return argv.some((a, i) => a === '--lang=zh' || (a === '--lang' && argv[i + 1] === 'zh'));
+}
+
+/** Commander's usage errors in Chinese (the common ones; any other stays English). */
+const USAGE_ZH: [RegExp, string][] = [
+  [/^error: unknown option '([^']*)'/, "未知选项 '$1'"],
+  [/^error: required option '([^']*)' not specified/, "缺少必需的选项 '$1'"],
+  [/^error: option '([^']*)' argument missing/, "选项 '$1' 缺少取值"],
+  [/ \(Did you mean ([^?]*)\?\)/, '（是否想输入 $1？）'],
+];
+
+function usageLine(s: string, lang: 'en' | 'zh'): string {
+  const line = s.trim().replace(/\s*\n\s*/g, ' ');
+  if (lang === 'zh' && USAGE_ZH.slice(0, 3).some(([re]) => re.test(line))) {
+    return `convkit: 错误：${USAGE_ZH.reduce((t, [re, zh]) => t.replace(re, zh), line)}`;
+  }
+  return `convkit: ${line}`;
+}
+
 /** The program with the commands loaded so far (see loadCommands), in help order. */
-export function createProgram(io: CliIO = processIO): Command {
+export function createProgram(io: CliIO = processIO, lang: 'en' | 'zh' = 'en'): Command {
   const program = new Command('convkit')
     .description('Compute, explain and draw convolutions (standard, transposed, dilated) exactly as PyTorch does.')
     .version(version(), '-V, --version')
@@ -54,7 +75,7 @@ export function createProgram(io: CliIO = processIO): Command {
       writeOut: (s) => io.out(s),
       writeErr: (s) => io.err(s),
       // Usage errors stay on one line: "convkit: error: unknown option '--foo' (Did you mean --pool?)".
-      outputError: (s, write) => write(`convkit: ${s.trim().replace(/\s*\n\s*/g, ' ')}\n`),
+      outputError: (s, write) => write(`${usageLine(s, lang)}\n`),
     })
     .showSuggestionAfterError(true)
     .addHelpText('after', '\nBad input ends with a one-line message on stderr and exit code 2. Every command takes --help, and every one that prints a result (all but solve itself, which groups three) takes --json.');
@@ -68,7 +89,7 @@ export function createProgram(io: CliIO = processIO): Command {
 /** Runs the program on user arguments (no `node` / script name); resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIO = processIO): Promise<number> {
   await loadCommands(argv);
-  const program = createProgram(io);
+  const program = createProgram(io, asksChinese(argv) ? 'zh' : 'en');
   // The command whose action runs, so that a refusal can name that command's flags.
   let acting: Command | undefined;
   program.hook('preAction', (_program, action) => {

@@ -43,6 +43,13 @@ describe('--lang zh translates the refusal’s headline, for every command that 
     }
   });
 
+  it('a usage error under --lang zh is said in Chinese too (an unknown or misspelt flag, a missing one)', async () => {
+    expect(await refused('explain', '--input', '2', '--kernal', '3', '--lang', 'zh')).toBe("convkit: 错误：未知选项 '--kernal'（是否想输入 --kernel？）\n");
+    expect(await refused('solve', 'padding', '--input', '8', '--kernel', '3', '--lang=zh')).toBe("convkit: 错误：缺少必需的选项 '--output <sizes>'\n");
+    expect(await refused('explain', '--kernel', '3', '--lang', 'zh', '--input')).toBe("convkit: 错误：选项 '--input <sizes>' 缺少取值\n");
+    expect(await refused('explain', '--input', '2', '--kernal', '3')).toBe("convkit: error: unknown option '--kernal' (Did you mean --kernel?)\n");
+  });
+
   it('--lang en, or no --lang, keeps the English line; a refused --lang value itself is said in English', async () => {
     expect(await refused('explain', '--input', '2', '--kernel', '3', '--lang', 'en')).toMatch(/^convkit: error: kernel extent 3/);
     expect(await refused('explain', '--input', '2', '--kernel', '3', '--lang', 'fr')).toMatch(/^convkit: error: --lang must be one of en, zh/);
