@@ -114,5 +114,7 @@ export function inFlagWords(message: string, command: Command): string {
   // Only where the list is a flag's: a layer list's fields are lists in its own syntax.
   if (/^--[\w-]+ has \d+ values/.test(text)) text = perAxisAdvice(text);
   for (const [pattern, command] of FUNCTIONS) text = text.replace(pattern, command);
+  // A message that named both ("solvePadding (convkit solve padding)") says the command once.
+  text = text.replace(/(convkit solve \w+) \(\1\)/g, '$1');
   return groupThousands(text);
 }

@@ -63,6 +63,10 @@ describe('advice names flags and commands, not library options and functions', (
     expect(line).not.toMatch(/solvePadding|\[\[/);
     // What it says is typed back: the CLI reads it.
     expect(parsePadding('[0,1]x[0,0]')).toEqual([[0, 1], [0, 0]]);
+    // Where the library named the function and the command, the command once.
+    expect(await refused('explain', '--input', '5', '--kernel', '3', '--output-size', '9')).toBe(
+      'convkit: error: --output-size applies to transposed convolutions only; for a direct convolution find the padding with convkit solve padding, or add --transposed\n',
+    );
   });
 
   it('names --pair, --scale, --limit, --transposed and --padding, and groups as a flag throughout', async () => {
