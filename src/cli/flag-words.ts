@@ -28,9 +28,9 @@ const ALIASES: Record<string, string> = { channelPair: 'pair' };
 
 /** The library's functions the CLI runs as commands. */
 const FUNCTIONS: [RegExp, string][] = [
-  [/\b(?:convkit's )?solvePadding\b/g, 'convkit solve padding'],
-  [/\b(?:convkit's )?restoreTranspose\b/g, 'convkit solve transpose'],
-  [/\b(?:convkit's )?enumerateConfigs\b/g, 'convkit solve configs'],
+  [/\b(?:convkit(?:'s)? )?solvePadding\b/g, 'convkit solve padding'],
+  [/\b(?:convkit(?:'s)? )?restoreTranspose\b/g, 'convkit solve transpose'],
+  [/\b(?:convkit(?:'s)? )?enumerateConfigs\b/g, 'convkit solve configs'],
 ];
 
 /** The command and the commands above it: `solve padding` takes its own flags and solve's. */

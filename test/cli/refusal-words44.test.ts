@@ -63,6 +63,7 @@ describe('advice names flags and commands, not library options and functions', (
     expect(line).not.toMatch(/solvePadding|\[\[/);
     // What it says is typed back: the CLI reads it.
     expect(parsePadding('[0,1]x[0,0]')).toEqual([[0, 1], [0, 0]]);
+    expect(inFlagWords('convkit solvePadding finds the padding', new Command('x'))).toBe('convkit solve padding finds the padding');
     // Where the library named the function and the command, the command once.
     expect(await refused('explain', '--input', '5', '--kernel', '3', '--output-size', '9')).toBe(
       'convkit: error: --output-size applies to transposed convolutions only; for a direct convolution find the padding with convkit solve padding, or add --transposed\n',
