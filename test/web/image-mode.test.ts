@@ -733,7 +733,7 @@ describe('image mode', () => {
     expect(await huge.page.isDisabled('[data-learn-start]')).toBe(true);
     expect(await huge.page.getAttribute('[data-image-learn]', 'data-step')).toBe('0');
     await huge.page.fill('[data-kernel-editor="learn-target"] input[data-r="1"][data-c="1"]', '1e39');
-    expect(await huge.page.textContent('[data-kernel-editor="learn-target"] [data-kernel-cell-error]')).toBe('The number at row 2, column 2 is beyond float32’s range (±3.4\u00a0×\u00a010³⁸). The kernel keeps its last weights until then.');
+    expect(await huge.page.textContent('[data-kernel-editor="learn-target"] [data-kernel-cell-error]')).toBe('The number at row 1, column 1 is beyond float32’s range (±3.4\u00a0×\u00a010³⁸). The kernel keeps its last weights until then.');
     await huge.page.fill('[data-kernel-editor="learn-target"] input[data-r="1"][data-c="1"]', '0');
     expect(await huge.page.isVisible('[data-kernel-editor="learn-target"] [data-kernel-cell-error]')).toBe(false);
     await huge.page.close();
@@ -806,9 +806,9 @@ describe('image mode', () => {
     for (let i = 0; i < 3; i++) await page.click('[data-learn-one]');
     expect((await light(page, 'prediction')).white).toBeLessThan(0.5);
     const note = (await page.textContent('[data-learn-transpose]'))!;
-    const m = /by at most (.+?), (.+?) times that gradient’s largest absolute value \((.+?)\): the two agree up to float32’s rounding\.$/.exec(note);
+    const m = /by at most (.+?) out of a largest absolute value of (.+?) \(a ratio of (.+?)\): the two agree up to float32’s rounding\.$/.exec(note);
     expect(m, note).not.toBeNull();
-    const [gap, rel, size] = m!.slice(1).map(fromPower);
+    const [gap, size, rel] = m!.slice(1).map(fromPower);
     expect(gap).toBeGreaterThan(1e20);
     expect(rel).toBeLessThan(1e-5);
     expect(Math.abs(rel / (gap / size) - 1)).toBeLessThan(0.15);
@@ -1390,13 +1390,13 @@ describe('image mode', () => {
     await page.fill(cell, '');
     expect(await page.getAttribute(cell, 'aria-invalid')).toBe('true');
     // An empty cell is asked for a number; float32's range is no matter of it.
-    expect(await said()).toBe('Enter a number at row 2, column 2. The kernel keeps its last weights until then.');
+    expect(await said()).toBe('Enter a number at row 1, column 1. The kernel keeps its last weights until then.');
     await page.waitForTimeout(300);
     expect(await page.getAttribute('canvas[data-image-output]', 'data-requested')).toBe(before);
     // Beyond float32's range (the weights' type): marked too, not run as Infinity, and said so.
     await page.fill(cell, '1e39');
     expect(await page.getAttribute(cell, 'aria-invalid')).toBe('true');
-    expect(await said()).toBe('The number at row 2, column 2 is beyond float32’s range (±3.4\u00a0×\u00a010³⁸). The kernel keeps its last weights until then.');
+    expect(await said()).toBe('The number at row 1, column 1 is beyond float32’s range (±3.4\u00a0×\u00a010³⁸). The kernel keeps its last weights until then.');
     await page.waitForTimeout(300);
     expect(await page.getAttribute('canvas[data-image-output]', 'data-requested')).toBe(before);
     // Letters and a lone minus, typed, beside the 1e39: each cell named with its own reason, three
@@ -1407,7 +1407,7 @@ describe('image mode', () => {
       await page.keyboard.press('Backspace');
       await page.keyboard.type(text);
     }
-    expect(await said()).toBe('Enter a number at row 1, column 1; row 1, column 2; and row 3, column 3. The number at row 2, column 2 is beyond float32’s range (±3.4\u00a0×\u00a010³⁸). The kernel keeps its last weights until then.');
+    expect(await said()).toBe('Enter a number at row 0, column 0; row 0, column 1; and row 2, column 2. The number at row 1, column 1 is beyond float32’s range (±3.4\u00a0×\u00a010³⁸). The kernel keeps its last weights until then.');
     for (const [r, c] of [[0, 0], [2, 2], [0, 1]] as const) await page.fill(other(r, c), '0');
     await page.fill(cell, '1');
     expect(await page.getAttribute(cell, 'aria-invalid')).toBeNull();
@@ -1418,9 +1418,9 @@ describe('image mode', () => {
     // In Chinese, on a phone.
     const zh = await open('?view=image&lang=zh&k=3&s=1&p=1', { width: 390, height: 844 });
     await zh.page.fill(cell, '');
-    expect(await zh.page.textContent('[data-kernel-editor="image-kernel"] [data-kernel-cell-error]')).toBe('请在第 2 行第 2 列填入一个数。改好之前，卷积核保持原来的权重。');
+    expect(await zh.page.textContent('[data-kernel-editor="image-kernel"] [data-kernel-cell-error]')).toBe('请在第 1 行第 1 列填入一个数。改好之前，卷积核保持原来的权重。');
     await zh.page.fill(other(0, 0), '-1e39');
-    expect(await zh.page.textContent('[data-kernel-editor="image-kernel"] [data-kernel-cell-error]')).toBe('请在第 2 行第 2 列填入一个数。第 1 行第 1 列的数超出了 float32 的范围（±3.4\u00a0×\u00a010³⁸）。改好之前，卷积核保持原来的权重。');
+    expect(await zh.page.textContent('[data-kernel-editor="image-kernel"] [data-kernel-cell-error]')).toBe('请在第 1 行第 1 列填入一个数。第 0 行第 0 列的数超出了 float32 的范围（±3.4\u00a0×\u00a010³⁸）。改好之前，卷积核保持原来的权重。');
     await zh.page.close();
   }, 60_000);
 
@@ -1432,11 +1432,11 @@ describe('image mode', () => {
     const keep = ' The kernel keeps its last weights until then.';
     await page.fill(cell(1, 1), '1e400');
     expect(await page.getAttribute(cell(1, 1), 'aria-invalid')).toBe('true');
-    expect(await said()).toBe(`The number at row 2, column 2 is beyond float32’s range (±3.4\u00a0×\u00a010³⁸).${keep}`);
+    expect(await said()).toBe(`The number at row 1, column 1 is beyond float32’s range (±3.4\u00a0×\u00a010³⁸).${keep}`);
     // Typed key by key, as a student does.
     await page.click(cell(0, 0), { clickCount: 3 });
     await page.keyboard.type('-1e400');
-    expect(await said()).toBe(`The numbers at row 1, column 1 and row 2, column 2 are beyond float32’s range (±3.4\u00a0×\u00a010³⁸).${keep}`);
+    expect(await said()).toBe(`The numbers at row 0, column 0 and row 1, column 1 are beyond float32’s range (±3.4\u00a0×\u00a010³⁸).${keep}`);
     // (On the way, "-1" and "-1e4" were numbers, and ran.)
     await drawn(page);
     const before = await page.getAttribute('canvas[data-image-output]', 'data-requested');
@@ -1444,7 +1444,7 @@ describe('image mode', () => {
     await page.fill(cell(0, 0), 'abc');
     await page.fill(cell(2, 2), '');
     await page.fill(cell(1, 1), '1e39');
-    expect(await said()).toBe(`Enter a number at row 1, column 1 and row 3, column 3. The number at row 2, column 2 is beyond float32’s range (±3.4\u00a0×\u00a010³⁸).${keep}`);
+    expect(await said()).toBe(`Enter a number at row 0, column 0 and row 2, column 2. The number at row 1, column 1 is beyond float32’s range (±3.4\u00a0×\u00a010³⁸).${keep}`);
     await page.waitForTimeout(300);
     expect(await page.getAttribute('canvas[data-image-output]', 'data-requested')).toBe(before);
     // Each bad cell is described by the sentence that says why; a screen reader hears a spin button with its label.
@@ -1453,7 +1453,7 @@ describe('image mode', () => {
     for (const [r, c] of [[0, 0], [1, 1], [2, 2]] as const) expect(await page.getAttribute(cell(r, c), 'aria-describedby')).toBe(id);
     expect(await page.getAttribute(cell(0, 1), 'aria-describedby')).toBeNull();
     expect(await page.getAttribute(cell(0, 1), 'role')).toBe('spinbutton');
-    expect(await page.getAttribute(cell(0, 1), 'aria-label')).toBe('Layer’s kernel: weight row 1, column 2');
+    expect(await page.getAttribute(cell(0, 1), 'aria-label')).toBe('Layer’s kernel: weight row 0, column 1');
     for (const [r, c, v] of [[0, 0, '0.0625'], [1, 1, '0.25'], [2, 2, '0.0625']] as const) await page.fill(cell(r, c), v);
     expect(await page.getAttribute(cell(1, 1), 'aria-invalid')).toBeNull();
     expect(await page.getAttribute(cell(1, 1), 'aria-describedby')).toBeNull();
@@ -1470,9 +1470,9 @@ describe('image mode', () => {
     const zh = await open('?view=image&lang=zh&k=3&s=1&p=1', { width: 390, height: 844 });
     const zhSaid = () => zh.page.textContent('[data-kernel-editor="image-kernel"] [data-kernel-cell-error]');
     await zh.page.fill(cell(1, 1), '1e400');
-    expect(await zhSaid()).toBe('第 2 行第 2 列的数超出了 float32 的范围（±3.4\u00a0×\u00a010³⁸）。改好之前，卷积核保持原来的权重。');
+    expect(await zhSaid()).toBe('第 1 行第 1 列的数超出了 float32 的范围（±3.4\u00a0×\u00a010³⁸）。改好之前，卷积核保持原来的权重。');
     await zh.page.fill(cell(0, 0), 'abc');
-    expect(await zhSaid()).toBe('请在第 1 行第 1 列填入一个数。第 2 行第 2 列的数超出了 float32 的范围（±3.4\u00a0×\u00a010³⁸）。改好之前，卷积核保持原来的权重。');
+    expect(await zhSaid()).toBe('请在第 0 行第 0 列填入一个数。第 1 行第 1 列的数超出了 float32 的范围（±3.4\u00a0×\u00a010³⁸）。改好之前，卷积核保持原来的权重。');
     await zh.page.close();
   }, 60_000);
 

@@ -29,22 +29,22 @@ describe('kernel steppers', () => {
     const { page, errors } = await h.open('?view=image&lang=en&k=3&s=1&p=1', { width: 1366, height: 900 });
     const first = await drawn(page);
     // The 3 × 3 Gaussian: the centre cell is chosen first, and the pair says so in words and names.
-    expect(await page.textContent(`${steppers} [data-kernel-stepper-cell]`)).toBe('Step row 2, column 2:');
+    expect(await page.textContent(`${steppers} [data-kernel-stepper-cell]`)).toBe('Adjust row 1, column 1:');
     expect(await page.getAttribute(cell(1, 1), 'data-chosen')).toBe('');
-    const up = page.locator(editor).getByRole('button', { name: 'Increase the weight at row 2, column 2 by 0.1' });
+    const up = page.locator(editor).getByRole('button', { name: 'Increase the weight at row 1, column 1 by 0.1' });
     await up.click();
     expect(await page.inputValue(cell(1, 1))).toBe('0.3');
     expect(await drawn(page)).toBeGreaterThan(first);
     await page.waitForFunction(() => new URLSearchParams(location.search).get('ik')?.split(',')[4] === '0.3');
-    expect(await page.textContent(`${steppers} [data-kernel-stepper-said]`)).toBe('Row 2, column 2: 0.3');
+    expect(await page.textContent(`${steppers} [data-kernel-stepper-said]`)).toBe('Row 1, column 1: 0.3');
 
     // A click in another cell chooses it; − steps it on the 0.1 grid (0.125 ↓ 0.1) and the focus
     // stays in the cell, so the wheel and the keys go on working there.
     await page.click(cell(0, 1));
-    expect(await page.textContent(`${steppers} [data-kernel-stepper-cell]`)).toBe('Step row 1, column 2:');
+    expect(await page.textContent(`${steppers} [data-kernel-stepper-cell]`)).toBe('Adjust row 0, column 1:');
     expect(await page.getAttribute(cell(1, 1), 'data-chosen')).toBeNull();
     expect(await page.getAttribute(`${steppers} [data-kernel-step="down"]`, 'aria-controls')).toBe(await page.getAttribute(cell(0, 1), 'id'));
-    await page.locator(editor).getByRole('button', { name: 'Decrease the weight at row 1, column 2 by 0.1' }).click();
+    await page.locator(editor).getByRole('button', { name: 'Decrease the weight at row 0, column 1 by 0.1' }).click();
     expect(await page.inputValue(cell(0, 1))).toBe('0.1');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-c'))).toBe('1');
     await page.waitForFunction(() => new URLSearchParams(location.search).get('ik')?.split(',')[1] === '0.1');
@@ -73,7 +73,7 @@ describe('kernel steppers', () => {
     expect(await page.inputValue(cell(0, 1))).toBe('0.2');
     // A cell without a number is not stepped from: it keeps the reader's text and its mark.
     await page.fill(cell(0, 1), 'abc');
-    await page.locator(editor).getByRole('button', { name: 'Increase the weight at row 1, column 2 by 0.1' }).click();
+    await page.locator(editor).getByRole('button', { name: 'Increase the weight at row 0, column 1 by 0.1' }).click();
     expect(await page.inputValue(cell(0, 1))).toBe('abc');
     expect(await page.getAttribute(cell(0, 1), 'aria-invalid')).toBe('true');
     expect(errors).toEqual([]);
@@ -88,15 +88,15 @@ describe('kernel steppers', () => {
     await page.goto(`${h.url}?view=image&lang=zh&k=3&s=1&p=1`);
     await page.waitForSelector('body[data-ready="1"]');
     const first = await drawn(page);
-    expect(await page.textContent(`${steppers} [data-kernel-stepper-cell]`)).toBe('调整第 2 行第 2 列的权重：');
-    const down = page.locator(editor).getByRole('button', { name: '把第 2 行第 2 列的权重减小 0.1' });
-    const upZh = page.locator(editor).getByRole('button', { name: '把第 2 行第 2 列的权重增大 0.1' });
+    expect(await page.textContent(`${steppers} [data-kernel-stepper-cell]`)).toBe('调整第 1 行第 1 列的权重：');
+    const down = page.locator(editor).getByRole('button', { name: '把第 1 行第 1 列的权重减小 0.1' });
+    const upZh = page.locator(editor).getByRole('button', { name: '把第 1 行第 1 列的权重增大 0.1' });
     expect(await upZh.textContent()).toBe('+0.1');
     expect(await down.textContent()).toBe('\u22120.1');
     await upZh.tap();
     expect(await page.inputValue(cell(1, 1))).toBe('0.3');
     expect(await drawn(page)).toBeGreaterThan(first);
-    expect(await page.textContent(`${steppers} [data-kernel-stepper-said]`)).toBe('第 2 行第 2 列：0.3');
+    expect(await page.textContent(`${steppers} [data-kernel-stepper-said]`)).toBe('第 1 行第 1 列：0.3');
     await down.tap();
     await down.tap();
     expect(await page.inputValue(cell(1, 1))).toBe('0.1');

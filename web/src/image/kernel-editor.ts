@@ -229,7 +229,7 @@ export class KernelEditor {
     this.setMenu(value);
     const kernel = it(lang, this.who);
     this.menu.setAttribute('aria-label', it(lang, 'presetOf', { kernel }));
-    this.inputs.forEach((inp) => inp.setAttribute('aria-label', it(lang, 'weight', { kernel, r: Number(inp.dataset.r) + 1, c: Number(inp.dataset.c) + 1 })));
+    this.inputs.forEach((inp) => inp.setAttribute('aria-label', it(lang, 'weight', { kernel, r: Number(inp.dataset.r), c: Number(inp.dataset.c) })));
     this.steppers.setLang(lang, kernel);
     this.sayBadCells();
   }
@@ -252,7 +252,7 @@ export class KernelEditor {
     const inp = this.inputs[index];
     if (!inp) return;
     inp.setAttribute('data-chosen', '');
-    this.steppers.choose(Number(inp.dataset.r) + 1, Number(inp.dataset.c) + 1, inp.id);
+    this.steppers.choose(Number(inp.dataset.r), Number(inp.dataset.c), inp.id);
   }
 
   /** One step up or down of a cell's weight; false where the cell holds no number to step from. */
@@ -366,7 +366,7 @@ export class KernelEditor {
     const L = this.lang;
     const named = (why: Bad) => {
       const bad = this.inputs.filter((inp) => inp.dataset.bad === why);
-      return { n: bad.length, cells: cellList(bad.map((inp) => it(L, 'cellAt', { r: Number(inp.dataset.r) + 1, c: Number(inp.dataset.c) + 1 })), L) };
+      return { n: bad.length, cells: cellList(bad.map((inp) => it(L, 'cellAt', { r: Number(inp.dataset.r), c: Number(inp.dataset.c) })), L) };
     };
     const empty = named('empty');
     const large = named('large');
