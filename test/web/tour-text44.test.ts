@@ -48,7 +48,7 @@ describe('the guide, named where it is first used', () => {
     const en = text('transposed-1', 'en');
     const zh = text('transposed-1', 'zh');
     expect(en).toContain('s′ = 1');
-    expect(en).toMatch(/ĩ′[^.]*s − 1 zeros between neighbouring cells/);
+    expect(en).toMatch(/ĩ′[^.]*s − 1 zeros between cells/);
     expect(en).toContain('p′ = k − 1');
     expect(zh).toContain('s′ = 1');
     expect(zh).toMatch(/ĩ′[^。]*插入 s − 1 个零/);
@@ -102,8 +102,8 @@ describe('part 3’s live line writes the formula at every stride', () => {
 describe('part 4 spells out I, O, K and the slice label', () => {
   it('in English', () => {
     const en = text('channels', 'en');
-    expect(en).toMatch(/I input channels, O output channels and K = 3·3 = 9 weights per slice/);
-    expect(en).toContain('[output channel, input channel]');
+    expect(en).toMatch(/I = 3 input and O = 64 output channels and K = 3·3 = 9 weights per slice/);
+    expect(en).toContain('labelled [output channel, input channel]');
     // The sentence review 40 pinned is still whole.
     expect(en).toContain('I·O·K = 3·64·9 = 1728 weights, plus one bias per output channel: 1728 + 64 = 1792 parameters.');
   });
@@ -119,7 +119,7 @@ describe('part 4 spells out I, O, K and the slice label', () => {
 
 describe('part 9 says why its kernel is not flipped', () => {
   it('in both languages', () => {
-    expect(text('scatter', 'en')).toMatch(/stamps the kernel as it is, not flipped: the flip[^.]*sliding view[^.]*same result/);
+    expect(text('scatter', 'en')).toMatch(/kernel is stamped as it is; the sliding view flips it to get the same result/);
     expect(text('scatter', 'zh')).toMatch(/卷积核本身，没有翻转.*翻转[^。]*结果才相同/);
   });
 });

@@ -75,8 +75,8 @@ describe('step 10\'s prose and step 7\'s live line (plain)', () => {
     const step = TOUR[9];
     const text = fill(step.text.en, step.vars!());
     expect(text).not.toMatch(/\ba (more|extra)\b/);
-    // The symbol is still there, once per count it names, where no article can stand.
-    expect(text).toMatch(/\blast a rows and columns\b/);
+    // The symbol is still there where no article can stand (review R1 took out "keeps its last a rows
+    // and columns": the text now says one fewer row and column is cropped, with the sizes).
     expect(text).toMatch(/\bgrows by a rows and columns of zeros\b/);
   });
 
