@@ -112,7 +112,7 @@ export const TOUR: TourStep[] = [
     title: { en: 'Channels and the number of weights', zh: '通道与权重个数' },
     text: {
       en: 'A colour image has 3 channels. Each kernel has one {k}×{k} slice per input channel, labelled [output channel, input channel]: each channel is multiplied by its own slice and the shares add up to one output cell; each output channel has its own kernel. With I = 3 input and O = 64 output channels and K = 3·3 = 9 weights per slice, a layer holds I·O·K = 3·64·9 = {weights} weights, plus one bias per output channel: {weights} + 64 = {params} parameters.',
-      zh: '输入通常有多个通道（彩色图片有 3 个）。每个卷积核由若干 {k}×{k} 的卷积核切片组成，输入有几个通道就有几片，图中按 [输出通道, 输入通道] 编号。如图，每个通道与自己的卷积核切片相乘，各通道的结果求和，得到输出中的一个单元；有几个输出通道就有几个卷积核。记输入通道数为 I、输出通道数为 O、每片的权重个数为 K = 3·3 = 9，则 64 个 3×3 卷积核作用在 3 个输入通道上时，共有 I·O·K = 3·64·9 = {weights} 个权重，加上每个输出通道一个偏置，参数量为 {weights} + 64 = {params}。',
+      zh: '输入通常有多个通道（彩色图片有 3 个）；每个卷积核由若干 {k}×{k} 的卷积核切片组成，输入有几个通道就有几片，图中按 [输出通道, 输入通道] 编号。如图，每个通道与自己的卷积核切片相乘，各通道的结果求和，得到输出中的一个单元；有几个输出通道就有几个卷积核。记输入通道数为 I、输出通道数为 O、每片的权重个数为 K = 3·3 = 9，则 64 个 3×3 卷积核作用在 3 个输入通道上时，共有 I·O·K = 3·64·9 = {weights} 个权重，加上每个输出通道一个偏置，参数量为 {weights} + 64 = {params}。',
     },
     // {hi}: the control's upper bound (the page draws every channel's kernel and matrix rows, so 64 is out of reach).
     // The count is the live line's, under the control (the Formula tab is a screen below on a phone).
@@ -156,8 +156,8 @@ export const TOUR: TourStep[] = [
     id: 'transposed-1',
     title: { en: 'The transposed convolution: x = Cᵀz', zh: '转置卷积：x = Cᵀz' },
     text: {
-      en: 'The transposed convolution x = Cᵀz maps the {m} numbers of z back to {n}. At stride 1 it is an ordinary convolution, stride s′ = 1, of the flipped kernel over the {o}×{o} input ĩ′ padded with p′ = k − 1 = {pp} zeros per side, giving {i}×{i}: the letters of the guide, Dumoulin & Visin’s “A guide to convolution arithmetic for deep learning”, whose ĩ′ has s − 1 zeros between cells. In PyTorch this is padding 0: its padding counts what is cropped from the output.',
-      zh: '反过来，x = Cᵀz 把 z 的 {m} 个数映射回 {n} 个数，这就是转置卷积。步长为 1 时，它本身就是一次普通卷积：在 {o}×{o} 的输入四周各补 {pp} 圈零，再用翻转（旋转 180°）后的卷积核在上面滑动，得到 {i}×{i}。图中的写法取自教程（Dumoulin 和 Visin 的《A guide to convolution arithmetic for deep learning》）：步长 s′ = 1，填充 p′ = k − 1，ĩ′ 是在相邻输入单元之间插入 s − 1 个零后的输入（步长为 1 时不插零）。在 PyTorch 里这一层的填充写作 0，因为那里的填充指的是从输出裁掉多少。',
+      en: 'The transposed convolution x = Cᵀz maps the {m} numbers of z back to {n}. At stride 1 it is an ordinary convolution, stride s′ = 1, of the flipped kernel over the {o}×{o} input ĩ′ padded with {pp} zeros per side (p′ = k − 1), giving {i}×{i}: the letters of the guide, Dumoulin & Visin’s “A guide to convolution arithmetic for deep learning”, whose ĩ′ has s − 1 zeros between cells. In PyTorch this is padding 0: its padding counts what is cropped from the output.',
+      zh: '反过来，x = Cᵀz 把 z 的 {m} 个数映射回 {n} 个数，这就是转置卷积；步长为 1 时，它本身就是一次普通卷积：在 {o}×{o} 的输入四周各补 {pp} 圈零，再用翻转（旋转 180°）后的卷积核在上面滑动，得到 {i}×{i}。图中的写法取自教程（Dumoulin 和 Visin 的《A guide to convolution arithmetic for deep learning》）：步长 s′ = 1，填充 p′ = k − 1，ĩ′ 是在相邻输入单元之间插入 s − 1 个零后的输入（步长为 1 时不插零）。在 PyTorch 里这一层的填充写作 0，因为那里的填充指的是从输出裁掉多少。',
     },
     tryIt: { en: 'Set the padding to 1: PyTorch crops one cell on each side, and the equivalent convolution pads one zero less.', zh: '把填充设为 1：PyTorch 在每边裁掉一个单元，等价的普通卷积也少补一圈零。' },
     now: { en: 'Now: padding {p}, {in} → {out}, p′ = {pp}', zh: '现在：填充 {p}，{in} → {out}；等价的普通卷积每边补 {pp} 圈零（p′ = {pp}）' },
@@ -226,8 +226,8 @@ export const TOUR: TourStep[] = [
     id: 'output-padding',
     title: { en: 'Output padding', zh: '输出填充' },
     text: {
-      en: 'With kernel 3 and padding 1, a convolution with stride 2 maps both a 5×5 and a 6×6 input to 3×3, so going back is ambiguous. Output padding a (smaller than the stride or the dilation rate) settles it. The transposed convolution’s full result is {full}×{full}; padding 1 crops one row and column from each side, leaving {o0}×{o0}. With a = 1 (as drawn) one fewer is cropped at the bottom and right, giving {o1}×{o1}, as the equivalent convolution’s padding grows by a rows and columns of zeros there (the cells marked a).',
-      zh: '卷积核大小为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反过来时尺寸并不唯一。输出填充 a（小于步长或膨胀率）用来消除这种歧义。转置卷积完整的结果是 {full}×{full}，填充为 1 时四边各裁掉 1 行或 1 列，剩下 {o0}×{o0}。a = 1 时（如图），下方和右侧少裁 1 行 1 列，输出多保留 a 行 a 列算出来的值，得到 {o1}×{o1}，对应等价的普通卷积在那里多补的 a 行 a 列零（图中标 a 的单元）。',
+      en: 'With kernel 3 and padding 1, a convolution with stride 2 maps both a 5×5 and a 6×6 input to 3×3, so going back is ambiguous. Output padding a (smaller than the stride or the dilation rate) settles it. The transposed convolution’s full result is {full}×{full}; padding 1 crops one row and column from each side, leaving {o0}×{o0}; with a = 1 (as drawn) one fewer is cropped at the bottom and right, giving {o1}×{o1}, as the equivalent convolution’s padding grows by a rows and columns of zeros there (the cells marked a).',
+      zh: '卷积核大小为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反过来时尺寸并不唯一。输出填充 a（小于步长或膨胀率）用来消除这种歧义。转置卷积完整的结果是 {full}×{full}，填充为 1 时四边各裁掉 1 行或 1 列，剩下 {o0}×{o0}；a = 1 时（如图），下方和右侧少裁 1 行 1 列，输出多保留 a 行 a 列算出来的值，得到 {o1}×{o1}，对应等价的普通卷积在那里多补的 a 行 a 列零（图中标 a 的单元）。',
     },
     tryIt: { en: 'Switch the output padding between 0 and 1.', zh: '把输出填充在 0 和 1 之间切换。' },
     now: { en: 'Now: output padding a = {a}, {in} → {out}', zh: '现在：输出填充 a = {a}，{in} → {out}' },
