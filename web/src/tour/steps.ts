@@ -157,7 +157,7 @@ export const TOUR: TourStep[] = [
     title: { en: 'The transposed convolution: x = Cᵀz', zh: '转置卷积：x = Cᵀz' },
     text: {
       en: 'x = Cᵀz maps the {m} numbers of z back to {n}. At stride 1 it is an ordinary convolution (s′ = 1) of the flipped kernel over the {o}×{o} input ĩ′ padded with {pp} zeros per side (p′ = k − 1), giving {i}×{i}, in the letters of Dumoulin & Visin’s “A guide to convolution arithmetic for deep learning” (ĩ′ has s − 1 zeros between cells). PyTorch calls this padding 0: its padding is what is cropped from the output.',
-      zh: '反过来，x = Cᵀz 把 z 的 {m} 个数映射回 {n} 个数，这就是转置卷积；步长为 1 时，它本身就是一次普通卷积：在 {o}×{o} 的输入四周各补 {pp} 圈零，再用翻转（旋转 180°）后的卷积核在上面滑动，得到 {i}×{i}。图中的写法取自教程（Dumoulin 和 Visin 的《A guide to convolution arithmetic for deep learning》）：步长 s′ = 1，填充 p′ = k − 1，ĩ′ 是在相邻输入单元之间插入 s − 1 个零后的输入（步长为 1 时不插零）。在 PyTorch 里这一层的填充写作 0，因为那里的填充指的是从输出裁掉多少。',
+      zh: 'x = Cᵀz 把 z 的 {m} 个数映射回 {n} 个数，这就是转置卷积；步长为 1 时它就是普通卷积：{o}×{o} 的输入四周各补 {pp} 圈零，用翻转（旋转 180°）的卷积核滑动，得到 {i}×{i}。图中记号出自 Dumoulin 和 Visin 的教程：步长 s′ = 1，填充 p′ = k − 1，ĩ′ 是相邻输入单元间插入 s − 1 个零后的输入。PyTorch 把这一层的填充写作 0，它的填充指从输出裁掉多少。',
     },
     tryIt: { en: 'Set the padding to 1: PyTorch crops one cell on each side, and the equivalent convolution pads one zero less.', zh: '把填充设为 1：PyTorch 在每边裁掉一个单元，等价的普通卷积也少补一圈零。' },
     now: { en: 'Now: padding {p}, {in} → {out}, p′ = {pp}', zh: '现在：填充 {p}，{in} → {out}；等价的普通卷积每边补 {pp} 圈零（p′ = {pp}）' },
