@@ -76,7 +76,7 @@ const KEYS = ['input', 'output', 'transposed', 'minKernel', 'maxKernel', 'maxStr
  * ```ts
  * import { enumerateConfigs } from 'convkit';
  * const r = enumerateConfigs({ input: 8, output: 4 });
- * r.count;      //=> 40
+ * r.count;      //=> 32
  * r.configs[0]; //=> { kernel: 1, stride: 2, padding: 0, dilation: 1, relationship: 5 }
  * ```
  */
@@ -109,6 +109,9 @@ export function enumerateConfigs(options: EnumerateOptions): EnumerateResult {
   const configs: AxisConfig[] = [];
   let count = 0;
   // Loop order = sort order: dilation, kernel, stride, padding.
+  // A one-tap kernel has no gaps for a dilation to widen: k=1 with d>1 is the layer k=1 d=1 again
+  // and is listed once, with d=1. The one exception is transposed: there d also raises the largest
+  // output padding allowed (a < max(s, d)), so a k=1 layer with a ≥ s exists only with d > 1.
   for (let d = 1; d <= maxDilation; d++) {
     for (let k = minKernel; k <= maxKernel; k++) {
       const ke = effectiveKernel(k, d);
@@ -121,6 +124,7 @@ export function enumerateConfigs(options: EnumerateOptions): EnumerateResult {
           } else {
             if (i + 2 * p < ke || directOutputSize(i, k, s, d, p, p) !== out) continue;
           }
+          if (k === 1 && d > 1 && a < s) continue;
           count++;
           if (configs.length >= limit) continue;
           const axis = buildAxis({ input: i, kernel: k, stride: s, dilation: d, padBefore: p, padAfter: p, outputPadding: a }, 0, 'L', transposed);

@@ -126,7 +126,7 @@ function attachConfigs(solve: Command, io: CliIO): void {
     .option('--limit <n>', 'most configurations listed (default 200)')
     .option('--lang <lang>', 'text language: en or zh', 'en')
     .option('--json', 'print the result as JSON')
-    .addHelpText('after', '\nThe search visits at most 1,000,000 candidates; larger bounds are refused.\nSorted by dilation, kernel, stride, padding (simplest first).\n\nExample:\n  convkit solve configs --input 32 --output 16 --max-kernel 5')
+    .addHelpText('after', '\nThe search visits at most 1,000,000 candidates; larger bounds are refused.\nSorted by dilation, kernel, stride, padding (simplest first).\nA kernel of 1 is listed once, with d=1: a single tap has no gaps for a dilation to widen\n(transposed: except where the dilation allows an output padding a ≥ s that d=1 does not).\n\nExample:\n  convkit solve configs --input 32 --output 16 --max-kernel 5')
     .action((f: ConfigFlags) => {
       const num = (v: string | undefined, flag: string) => (v === undefined ? undefined : parseCount(v, flag));
       const r = enumerateConfigs({
