@@ -306,6 +306,9 @@ describe('image mode', () => {
     const said = await page.textContent('[data-image-footprint]');
     expect(said).toContain('reads 9 input pixels');
     expect(said).toContain('40 holes');
+    // Dilation 3: the taps read rows 78, 81 and 84 only, and the sentence names those (not "rows
+    // 78–84"); the holes lie in the square from the first tap to the last, 7 × 7 − 9 = 40.
+    expect(said!.replace(/\u2060/g, '')).toContain('reads 9 input pixels, rows 78, 81 and 84, columns 198, 201 and 204. Between the taps, within rows 78–84, columns 198–204, are 40 holes');
     // The corner: taps in the padding read nothing.
     await page.mouse.move(box.x + 0.5 * box.width / g.axes[1].output, box.y + 0.5 * box.height / g.axes[0].output);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-image-footprint]')?.dataset.x === '0');
@@ -451,7 +454,7 @@ describe('image mode', () => {
       expect(z.runs.length).toBe(9 * side * 9);
       expect(side).toBeLessThan(8 * scale);
       expect((side * z.shown) / z.width).toBeGreaterThanOrEqual(3);
-      expect(await page.textContent('[data-image-footprint]')).toMatch(/reads 81 input pixels, rows \d+–\d+, columns \d+–\d+\. Between the taps are 4,144 holes/); // 65² − 81, grouped as counts are written
+      expect(await page.textContent('[data-image-footprint]')).toMatch(/reads 81 input pixels, every 8th row from \d+ to \d+, every 8th column from \d+ to \d+\. Between the taps, within rows \d+–\u2060?\d+, columns \d+–\u2060?\d+, are 4,144 holes/); // 65² − 81, grouped as counts are written
       await page.close();
     }
   }, 60_000);

@@ -43,7 +43,7 @@ export interface Footprint {
   reading: number;
   /** Taps that read a zero (zero padding, inserted zeros, cropped cells). */
   zero: number;
-  /** Picture pixels inside the rows and columns read (rowSpans × colSpans) that no tap reads: dilation holes. */
+  /** Picture pixels from the first tap to the last (rowSpans × colSpans) that no tap reads: dilation holes. */
   holes: number;
   /** Extent of the taps on the picture (padded coordinates), or null when no tap lands on it. */
   box: { top: number; left: number; bottom: number; right: number } | null;
@@ -99,8 +99,8 @@ export function footprint(g: ConvGeometry, oy: number, ox: number, mode: Padding
   const rowSpans = spans(sourceRows, Math.max(1, ah.dilation));
   const colSpans = spans(sourceCols, Math.max(1, aw.dilation));
   const pixels = sourceRows.length * sourceCols.length;
-  // Holes are the picture pixels inside the rows and columns the sentence names that no tap reads
-  // (the padding holds none), so the named ranges hold exactly pixels + holes.
+  // Holes are the picture pixels inside the spans the holes sentence names that no tap reads (the
+  // padding holds none), so the spans named hold exactly pixels + holes.
   const length = (v: [number, number][]) => v.reduce((n, [a, b]) => n + b - a + 1, 0);
   const holes = length(rowSpans) * length(colSpans) - pixels;
   return { rows, cols, reading, zero: rows.length * cols.length - reading, holes, box, sourceRows, sourceCols, rowSpans, colSpans, pixels, copies };

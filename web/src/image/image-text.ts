@@ -127,8 +127,13 @@ const en = {
   rowOne: 'row {a}',
   colSpan: 'columns {a}–{b}',
   colOne: 'column {a}',
-  footprintHoles: ' Between the taps are {holes} holes the kernel skips (dilation).',
-  footprintHole: ' Between the taps is 1 hole the kernel skips (dilation).',
+  // Many rows a dilated kernel reads, evenly spaced (read-lines.ts): {nth} is "2nd", "3rd", ….
+  rowEvery: 'every {nth} row from {a} to {b}',
+  colEvery: 'every {nth} column from {a} to {b}',
+  // Where the holes lie: the rows and columns from the first tap to the last (the sentence before
+  // names only those read), so pixels read and holes add up to the region named here.
+  footprintHoles: ' Between the taps, within {rows}, {cols}, are {holes} holes the kernel skips (dilation).',
+  footprintHole: ' Between the taps, within {rows}, {cols}, is 1 hole the kernel skips (dilation).',
   footprintZeros: ' {z} taps read zeros (the padding).',
   footprintZero: ' 1 tap reads a zero (the padding).',
   footprintZerosTransposed: ' {z} taps land on zeros the transposed convolution inserts between and around the input pixels: they are not pixels of the picture, so the enlarged view does not show them.',
@@ -333,8 +338,10 @@ const zh: Record<Key, string> = {
   colOne: '第 {a} 列',
   rowList: '第 {list} 行',
   colList: '第 {list} 列',
-  footprintHoles: '卷积核各位置之间有 {holes} 个空洞（膨胀率大于 1）。',
-  footprintHole: '卷积核各位置之间有 1 个空洞（膨胀率大于 1）。',
+  rowEvery: '第 {a}、{a2}、{a3}、…、{b} 行',
+  colEvery: '第 {a}、{a2}、{a3}、…、{b} 列',
+  footprintHoles: '在{rows}、{cols}的范围内，卷积核各位置之间有 {holes} 个空洞（膨胀率大于 1）。',
+  footprintHole: '在{rows}、{cols}的范围内，卷积核各位置之间有 1 个空洞（膨胀率大于 1）。',
   footprintZeros: '卷积核有 {z} 个位置读到的是填充的零。',
   footprintZero: '卷积核有 1 个位置读到的是填充的零。',
   footprintZerosTransposed: '卷积核有 {z} 个位置落在转置卷积在输入像素之间和四周插入的零上：它们不是图片的像素，放大图里不画出。',

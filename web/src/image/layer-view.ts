@@ -23,6 +23,7 @@ import type { DisplayMap } from './display.js';
 import { blockTaps, footprint, footprintMarks, inPadding } from './footprint.js';
 import { FootprintDock } from './footprint-dock.js';
 import { listText } from '../list-text.js';
+import { readLines } from './read-lines.js';
 import type { Footprint, FootprintMarks } from './footprint.js';
 import { coarsePointer, count, it } from './image-text.js';
 import type { ImageKey } from './image-text.js';
@@ -568,15 +569,17 @@ export class LayerView {
   private sentence(fp: Footprint, y: number, x: number, mode: PaddingMode, transposed: boolean): string {
     const L = this.lang;
     if (fp.reading === 0) return it(L, 'footprintNone', { y, x });
-    // The rows (columns) read: one alone ("row 256"), one span ("rows 255–257", holes or not),
-    // or several when circular padding wraps round ("rows 0–1 and 511").
-    const lines = (runs: [number, number][], one: ImageKey, many: ImageKey, list: ImageKey) => {
-      if (runs.length === 1) return runs[0][0] === runs[0][1] ? it(L, one, { a: runs[0][0] }) : it(L, many, { a: runs[0][0], b: runs[0][1] });
-      return it(L, list, { list: listText(runs.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)), L, true) });
-    };
+    // The rows (columns) the taps read, each named (read-lines.ts): "rows 1, 4 and 7" at dilation 3,
+    // not "rows 1–7", which read as if the rows between were taken too.
     const where = {
       y, x, n: count(fp.pixels, L), t: count(fp.reading, L), c: count(fp.copies, L), mode: it(L, mode),
-      rows: lines(fp.rowSpans, 'rowOne', 'rowSpan', 'rowList'), cols: lines(fp.colSpans, 'colOne', 'colSpan', 'colList'),
+      rows: readLines(fp.sourceRows, 'rows', L), cols: readLines(fp.sourceCols, 'cols', L),
+    };
+    // The region the holes lie in, from the first tap to the last: one span ("rows 1–7"), or
+    // several when circular padding wraps round ("rows 0–4 and 508").
+    const region = (runs: [number, number][], one: ImageKey, many: ImageKey, list: ImageKey) => {
+      if (runs.length === 1) return runs[0][0] === runs[0][1] ? it(L, one, { a: runs[0][0] }) : it(L, many, { a: runs[0][0], b: runs[0][1] });
+      return it(L, list, { list: listText(runs.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)), L, true) });
     };
     // A padding mode that copies pixels: taps and pixels differ, and the sentence says why.
     // English counts agree with their verbs: "1 of them lies", "its one tap", "1 hole".
@@ -584,7 +587,10 @@ export class LayerView {
       ? (fp.reading === 1 ? 'footprintCopiesSingle' : fp.copies === 1 ? 'footprintCopiesOne1' : 'footprintCopiesOne')
       : (fp.copies === 1 ? 'footprintCopies1' : 'footprintCopies');
     let s = fp.copies > 0 ? it(L, copies, where) : it(L, fp.pixels === 1 ? 'footprintOne' : 'footprint', where);
-    if (fp.holes > 0) s += it(L, fp.holes === 1 ? 'footprintHole' : 'footprintHoles', { holes: count(fp.holes, L) });
+    if (fp.holes > 0) {
+      const within = { rows: region(fp.rowSpans, 'rowOne', 'rowSpan', 'rowList'), cols: region(fp.colSpans, 'colOne', 'colSpan', 'colList') };
+      s += it(L, fp.holes === 1 ? 'footprintHole' : 'footprintHoles', { ...within, holes: count(fp.holes, L) });
+    }
     // A transposed layer's zeros are not picture pixels: the enlarged view has nothing to frame.
     const zeros: [ImageKey, ImageKey] = transposed ? ['footprintZeroTransposed', 'footprintZerosTransposed'] : ['footprintZero', 'footprintZeros'];
     if (fp.zero > 0) s += it(L, zeros[fp.zero === 1 ? 0 : 1], { z: count(fp.zero, L) });
