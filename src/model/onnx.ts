@@ -223,10 +223,32 @@ function fileBytes(v: unknown): Uint8Array {
   });
 }
 
-function decodeModel(bytes: Uint8Array): Model {
-  if (bytes.length === 0) throw new ConvError('MODEL_FILE', 'the model file is empty', { hint: 'give an .onnx file exported from PyTorch, TensorFlow or Keras' });
-  if (bytes.length > MAX_ONNX_BYTES) throw new ConvError('MODEL_FILE', `the model file is ${bytes.length} bytes`, { hint: `convkit reads ONNX files up to ${MAX_ONNX_BYTES} bytes` });
-  const sig = String.fromCharCode(...bytes.subarray(0, 8));
+/** What convkit reads instead (every "not an ONNX file" refusal says it). */
+const NOT_ONNX_HINT = 'give an .onnx model exported from PyTorch (torch.onnx.export), TensorFlow (tf2onnx) or Keras, or a .json, .yaml or .yml layer list';
+
+/** Files people mistake for a model (or rename .onnx), by their first bytes: [signature bytes, at offset, what it is]. */
+const SIGNATURES: [string, number, string][] = [
+  ['\x89PNG\r\n\x1a\n', 0, 'PNG image'],
+  ['\xff\xd8\xff', 0, 'JPEG image'],
+  ['GIF8', 0, 'GIF image'],
+  ['%PDF', 0, 'PDF document'],
+  ['\x1f\x8b', 0, 'gzip archive'],
+  ['TFL3', 4, 'TensorFlow Lite model'],
+];
+const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+
+/**
+ * Refuses bytes that are plainly not an ONNX ModelProto, saying what they are, before the decoder
+ * reports a wire-format detail (a PNG renamed .onnx read as "invalid field number 0").
+ */
+function notOnnx(bytes: Uint8Array): void {
+  const head = String.fromCharCode(...bytes.subarray(0, 8));
+  for (const [sig, at, what] of SIGNATURES) {
+    if (String.fromCharCode(...bytes.subarray(at, at + sig.length)) === sig) {
+      const shown = hex(bytes.subarray(at, at + Math.min(sig.length, 4)));
+      throw new ConvError('MODEL_FILE', `this is not an ONNX file: it starts with the ${what.split(' ')[0]} signature (${shown}${at ? ` at byte ${at}` : ''}), so it is a ${what}`, { hint: NOT_ONNX_HINT });
+    }
+  }
   const known: [RegExp, string][] = [
     [/^PK\x03\x04/, 'a ZIP archive (a PyTorch .pt/.pth checkpoint or a Keras .keras file?)'],
     [/^\x89HDF/, 'an HDF5 file (a Keras .h5 model?)'],
@@ -234,9 +256,28 @@ function decodeModel(bytes: Uint8Array): Model {
     [/^\x80[\x02-\x05]/, 'a Python pickle'],
   ];
   for (const [re, what] of known) {
-    if (re.test(sig)) throw new ConvError('MODEL_FILE', `this is not an ONNX file: it looks like ${what}`, { hint: 'export the model to ONNX first (torch.onnx.export, tf2onnx)' });
+    if (re.test(head)) throw new ConvError('MODEL_FILE', `this is not an ONNX file: it looks like ${what}`, { hint: `export the model to ONNX first (torch.onnx.export, tf2onnx); ${NOT_ONNX_HINT}` });
   }
-  // ONNX has no magic number; the first field of a ModelProto is normally ir_version (tag 0x08).
+  // ONNX has no magic number, but a ModelProto starts with one of its fields: number 1 to 30 (ir_version
+  // = 1, graph = 7, …), as a varint (wire type 0) or a length-delimited field (2). Exporters write
+  // ir_version first (0x08).
+  let tag = 0;
+  let i = 0;
+  for (; i < 5 && i < bytes.length; i++) {
+    tag += (bytes[i] & 0x7f) * 2 ** (7 * i);
+    if (bytes[i] < 0x80) break;
+  }
+  const field = Math.floor(tag / 8);
+  const wire = tag % 8;
+  if (i >= 5 || field < 1 || field > 30 || (wire !== 0 && wire !== 2)) {
+    throw new ConvError('MODEL_FILE', `this is not an ONNX file: it does not decode as an ONNX ModelProto (it starts with ${hex(bytes.subarray(0, 8))}, where a model starts with one of its fields, usually 08 for ir_version)`, { hint: NOT_ONNX_HINT });
+  }
+}
+
+function decodeModel(bytes: Uint8Array): Model {
+  if (bytes.length === 0) throw new ConvError('MODEL_FILE', 'the model file is empty', { hint: 'give an .onnx file exported from PyTorch, TensorFlow or Keras' });
+  if (bytes.length > MAX_ONNX_BYTES) throw new ConvError('MODEL_FILE', `the model file is ${bytes.length} bytes`, { hint: `convkit reads ONNX files up to ${MAX_ONNX_BYTES} bytes` });
+  notOnnx(bytes);
   scanOnnx(bytes);
   let model: Model;
   try {

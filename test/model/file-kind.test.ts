@@ -54,7 +54,7 @@ describe('model files named for something else', () => {
     writeFileSync(join(dir, 'noise.dat'), Uint8Array.from({ length: 300 }, (_, i) => (i * 37 + 11) % 256));
     const binary = refusal(join(dir, 'noise.dat'));
     expect(binary.message).toContain('has the extension .dat; read as an ONNX file (it is not text)');
-    expect(binary.message).toContain('ONNX file cannot be decoded');
+    expect(binary.message).toContain('this is not an ONNX file: it does not decode as an ONNX ModelProto');
   });
 
   it("holds a text file read as a layer list to the layer list's size, as its .yaml name would", () => {
