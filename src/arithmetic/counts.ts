@@ -25,7 +25,36 @@ export interface ConvCounts {
   positions: number;
   /** 'output' for direct, 'input' for transposed. */
   countedBy: 'output' | 'input';
+  /**
+   * Whether `macs`, `flops` and `positions` are exact: past 2^53 a float cannot hold every whole
+   * number, and {@link exactConvCounts} gives the exact ones.
+   */
+  exact: boolean;
 }
+
+/** The compute counts of {@link ConvCounts} as exact whole numbers, whatever their size. */
+export interface ExactConvCounts {
+  macs: bigint;
+  flops: bigint;
+  macsPerPosition: bigint;
+  positions: bigint;
+}
+
+/**
+ * The one counting convention, as the factors whose products are the counts: per position, the
+ * channels one output (direct) or input (transposed) cell meets in its group times the kernel's
+ * taps; positions, the batch times the channels and cells the count runs over.
+ */
+function countFactors(g: ConvGeometry): { perPosition: number[]; positions: number[] } {
+  const kernel = g.axes.map((a) => a.kernel);
+  return g.transposed
+    // Every input cell of every input channel scatters into OC/g output channels × Πk taps.
+    ? { perPosition: [g.outChannels / g.groups, ...kernel], positions: [g.batch, g.inChannels, ...g.axes.map((a) => a.input)] }
+    : { perPosition: [g.inChannels / g.groups, ...kernel], positions: [g.batch, g.outChannels, ...g.axes.map((a) => a.output)] };
+}
+
+const bigProduct = (xs: readonly number[]): bigint => xs.reduce((p, x) => p * BigInt(x), 1n);
+
 
 /**
  * Parameters and multiply–accumulates of a convolution. A transposed convolution is counted by
@@ -40,21 +69,13 @@ export interface ConvCounts {
  * ```
  */
 export function convCounts(g: ConvGeometry): ConvCounts {
-  const kernel = product(g.axes.map((a) => a.kernel));
   // Weight shape is [OC, IC/g, k…] (direct) or [IC, OC/g, k…] (transposed): the same number of weights.
   const weights = product(g.weightShape);
   const biasCount = g.outChannels;
   const biases = g.hasBias ? biasCount : 0;
-  let macsPerPosition: number;
-  let positions: number;
-  if (g.transposed) {
-    // Every input cell of every input channel scatters into OC/g output channels × Πk taps.
-    macsPerPosition = (g.outChannels / g.groups) * kernel;
-    positions = g.batch * g.inChannels * product(g.axes.map((a) => a.input));
-  } else {
-    macsPerPosition = (g.inChannels / g.groups) * kernel;
-    positions = g.batch * g.outChannels * product(g.axes.map((a) => a.output));
-  }
+  const f = countFactors(g);
+  const macsPerPosition = product(f.perPosition);
+  const positions = product(f.positions);
   const macs = positions * macsPerPosition;
   return {
     params: weights + biases,
@@ -67,5 +88,25 @@ export function convCounts(g: ConvGeometry): ConvCounts {
     macsPerPosition,
     positions,
     countedBy: g.transposed ? 'input' : 'output',
+    exact: Number.isSafeInteger(2 * macs),
   };
+}
+
+/**
+ * The MACs, FLOPs and positions of {@link convCounts} counted exactly with BigInt, for layers
+ * whose counts pass 2^53 (a float then rounds them: 9,007,199,254,740,993 cannot be held).
+ *
+ * @example
+ * ```ts
+ * import { convGeometry, exactConvCounts } from 'convkit';
+ * const g = convGeometry({ inputShape: [1, 16, 8, 8], weightShape: [32, 8, 3, 3] }, { groups: 2, padding: 1 });
+ * exactConvCounts(g).macs; //=> 147456n
+ * ```
+ */
+export function exactConvCounts(g: ConvGeometry): ExactConvCounts {
+  const f = countFactors(g);
+  const macsPerPosition = bigProduct(f.perPosition);
+  const positions = bigProduct(f.positions);
+  const macs = positions * macsPerPosition;
+  return { macs, flops: 2n * macs, macsPerPosition, positions };
 }

@@ -2,6 +2,7 @@
  * The shapes of an explanation: what `explain` (./explain.ts) returns and what the text
  * (./text.ts) reads. Kept apart from both so neither has to import the other for its types.
  */
+import type { PaddingMode } from '../geometry/types.js';
 import type { Lang } from '../i18n/index.js';
 import type { ConvCounts } from './counts.js';
 
@@ -69,6 +70,8 @@ export interface Explanation {
   groups: number;
   batch: number;
   bias: boolean;
+  /** What fills a convolution's padding (zeros, or copies of the input); null for a pooling window. */
+  paddingMode: PaddingMode | null;
   /** One per axis: the guide's relationship number, or null. */
   relationships: (number | null)[];
   axes: AxisExplanation[];
@@ -81,6 +84,12 @@ export interface Explanation {
   /** 2·MACs. */
   flops: number;
   counts: ConvCounts | null;
+  /**
+   * MACs and FLOPs as exact decimal strings ("9007199254740993"), which `macs` and `flops` are not
+   * past 2^53; strings so that the explanation stays JSON. Null for a pooling window.
+   */
+  macsExact: string | null;
+  flopsExact: string | null;
   /** Pooling: window reads (N·C·ΠOut·Πk); 0 for convolutions. */
   windowReads: number;
   convention: string;

@@ -12,7 +12,7 @@ import type { AxisGeometry, ConvGeometry } from '../geometry/types.js';
 import { product } from '../geometry/validate.js';
 import { langOf } from '../i18n/index.js';
 import type { Lang } from '../i18n/index.js';
-import { convCounts } from './counts.js';
+import { convCounts, exactConvCounts } from './counts.js';
 import { resolveSpec } from '../geometry/options.js';
 import type { ConvSpecOptions } from '../geometry/options.js';
 import { GENERAL_DIRECT, GENERAL_POOL_CEIL, GENERAL_TRANSPOSED, relationship, relationshipOf, varsOf } from './relationships.js';
@@ -89,8 +89,13 @@ function explainAxis(axis: AxisGeometry, pooling: boolean, ceil: boolean): AxisE
   };
 }
 
-function fromConv(g: ConvGeometry, lang: Lang): Explanation {
+/**
+ * `sayMode`: whether the text names the padding mode. It always does when the padding copies the
+ * input (reflect, replicate, circular); for zeros only when the caller named the mode.
+ */
+function fromConv(g: ConvGeometry, lang: Lang, sayMode: boolean): Explanation {
   const counts = convCounts(g);
+  const exact = exactConvCounts(g);
   const axes = g.axes.map((a) => explainAxis(a, false, false));
   const e: Explanation = {
     kind: g.transposed ? 'transposed' : 'convolution',
@@ -108,6 +113,7 @@ function fromConv(g: ConvGeometry, lang: Lang): Explanation {
     groups: g.groups,
     batch: g.batch,
     bias: g.hasBias,
+    paddingMode: g.paddingMode,
     relationships: axes.map((a) => a.relationship),
     axes,
     params: counts.params,
@@ -116,11 +122,13 @@ function fromConv(g: ConvGeometry, lang: Lang): Explanation {
     macs: counts.macs,
     flops: counts.flops,
     counts,
+    macsExact: String(exact.macs),
+    flopsExact: String(exact.flops),
     windowReads: 0,
     convention: '',
     lines: [],
   };
-  return finish(e);
+  return finish(e, sayMode || g.paddingMode !== 'zeros');
 }
 
 function fromPool(g: PoolGeometry, lang: Lang): Explanation {
@@ -142,6 +150,7 @@ function fromPool(g: PoolGeometry, lang: Lang): Explanation {
     groups: 1,
     batch: g.batch,
     bias: false,
+    paddingMode: null,
     relationships: axes.map((a) => a.relationship),
     axes,
     params: 0,
@@ -150,15 +159,17 @@ function fromPool(g: PoolGeometry, lang: Lang): Explanation {
     macs: 0,
     flops: 0,
     counts: null,
+    macsExact: null,
+    flopsExact: null,
     windowReads: g.batch * g.channels * product(out) * product(g.axes.map((a) => a.kernel)),
     convention: '',
     lines: [],
   };
-  return finish(e);
+  return finish(e, false);
 }
 
-function finish(e: Explanation): Explanation {
-  const { lines, convention } = explanationLines(e);
+function finish(e: Explanation, sayMode: boolean): Explanation {
+  const { lines, convention } = explanationLines(e, sayMode);
   e.lines = lines;
   e.convention = convention;
   return e;
@@ -188,7 +199,8 @@ function finish(e: Explanation): Explanation {
 export function explain(options: ExplainOptions): Explanation {
   const lang = langOf((options as { lang?: unknown } | null)?.lang);
   const spec = resolveSpec(options, ['lang']);
-  return spec.kind === 'pool' ? fromPool(spec.geometry, lang) : fromConv(spec.geometry, lang);
+  const named = (options as { paddingMode?: unknown }).paddingMode !== undefined;
+  return spec.kind === 'pool' ? fromPool(spec.geometry, lang) : fromConv(spec.geometry, lang, named);
 }
 
 /**
@@ -204,5 +216,5 @@ export function explain(options: ExplainOptions): Explanation {
  * ```
  */
 export function explainGeometry(g: ConvGeometry, lang: Lang = 'en'): Explanation {
-  return fromConv(g, lang);
+  return fromConv(g, lang, false);
 }

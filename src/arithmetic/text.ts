@@ -15,7 +15,7 @@ function paddingText(e: Explanation): string {
 /** Chinese writes small dimension counts in words: 一维, 二维, 三维. */
 const ZH_DIGITS = '零一二三四五六七八九';
 
-function header(e: Explanation): string {
+function header(e: Explanation, sayMode: boolean): string {
   const vars = {
     rank: e.lang === 'zh' && e.rank < 10 ? ZH_DIGITS[e.rank] : e.lang === 'zh' ? `${e.rank} ` : e.rank,
     input: times(e.input),
@@ -25,6 +25,7 @@ function header(e: Explanation): string {
     dilation: times(e.axes.map((a) => a.dilation)),
     outputPadding: times(e.axes.map((a) => a.outputPadding)),
     mode: e.poolMode ? t(e.lang, `explain.pool.${e.poolMode}`) : '',
+    paddingMode: sayMode && e.paddingMode ? t(e.lang, `explain.paddingMode.${e.paddingMode}`) : '',
   };
   return t(e.lang, `explain.header.${e.kind}`, vars);
 }
@@ -58,10 +59,13 @@ function axisLines(lang: Lang, a: AxisExplanation): string[] {
   return lines;
 }
 
-/** The explanation as lines of text, plus the counting convention in a sentence. */
-export function explanationLines(e: Explanation): { lines: string[]; convention: string } {
+/**
+ * The explanation as lines of text, plus the counting convention in a sentence. `sayMode`: name
+ * the padding mode after the padding (explain.ts decides when).
+ */
+export function explanationLines(e: Explanation, sayMode = false): { lines: string[]; convention: string } {
   const lang = e.lang;
-  const lines = [header(e)];
+  const lines = [header(e, sayMode)];
   lines.push(t(lang, 'explain.channels', { inChannels: e.inChannels, outChannels: e.outChannels, groups: e.groups, batch: e.batch }));
   lines.push(t(lang, 'explain.output', { output: times(e.output), shape: e.outputShape.join(', ') }));
   for (const a of e.axes) lines.push(...axisLines(lang, a));
@@ -76,12 +80,15 @@ export function explanationLines(e: Explanation): { lines: string[]; convention:
       withoutBias: c.paramsWithoutBias,
       weightShape: (e.weightShape ?? []).join(', '),
     }));
+    // Past 2^53 the float counts are rounded (…759,000): the text gives the exact ones.
+    const macs = c.exact || e.macsExact === null ? null : BigInt(e.macsExact);
+    const exact = macs === null ? null : { macs, positions: macs / BigInt(c.macsPerPosition), flops: 2n * macs };
     lines.push(t(lang, 'explain.macs', {
-      macs: c.macs,
-      positions: c.positions,
+      macs: exact?.macs ?? c.macs,
+      positions: exact?.positions ?? c.positions,
       kind: t(lang, `explain.positions.${c.countedBy}`),
       per: c.macsPerPosition,
-      flops: c.flops,
+      flops: exact?.flops ?? c.flops,
     }));
     convention = t(lang, 'explain.convention');
   } else {

@@ -17,7 +17,12 @@ export const en: Record<string, string> = {
   'rel.14.name': 'transposed: zero padding, non-unit strides, a = (i + 2p − k) mod s extra cells',
   'rel.15.name': 'dilated convolution',
 
-  'explain.header.convolution': '{rank}-D convolution · input {input} · kernel {kernel} · stride {stride} · padding {padding} · dilation {dilation}',
+  'explain.header.convolution': '{rank}-D convolution · input {input} · kernel {kernel} · stride {stride} · padding {padding}{paddingMode} · dilation {dilation}',
+  // The padding mode after the padding's size, in the glossary's words (web/GLOSSARY.md).
+  'explain.paddingMode.zeros': ' · padding mode zeros',
+  'explain.paddingMode.reflect': ' · padding mode reflect',
+  'explain.paddingMode.replicate': ' · padding mode replicate',
+  'explain.paddingMode.circular': ' · padding mode circular',
   'explain.header.transposed': '{rank}-D transposed convolution · input {input} · kernel {kernel} · stride {stride} · padding {padding} · output padding {outputPadding} · dilation {dilation}',
   'explain.header.pooling': '{rank}-D {mode} pooling · input {input} · window {kernel} · stride {stride} · padding {padding} · dilation {dilation}',
   'explain.pool.max': 'max',

@@ -26,7 +26,7 @@ export const LANGS: readonly Lang[] = ['en', 'zh'];
 /** Strings by dotted key (`'explain.output'`), each a template with `{name}` placeholders. */
 export type StringTable = Record<string, string>;
 /** Values for a template's `{name}` placeholders. */
-export type Vars = Record<string, string | number>;
+export type Vars = Record<string, string | number | bigint>;
 
 const tables: Record<Lang, StringTable> = { en: { ...en }, zh: { ...zh } };
 
@@ -84,7 +84,12 @@ export function stringKeys(lang: Lang): string[] {
 let numberFormat: Intl.NumberFormat | undefined;
 
 /** Formats a number for text: thousands separated, as both languages write them. */
-export function formatNumber(n: number): string {
+export function formatNumber(n: number | bigint): string {
+  // Exact counts past 2^53 (src/arithmetic/counts.ts) come as BigInt; the formatter takes them too.
+  if (typeof n === 'bigint') {
+    numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
+    return numberFormat.format(n);
+  }
   // Small whole numbers (most of what the sentences hold) read the same without the formatter.
   if (Number.isInteger(n) && n > -1000 && n < 1000 && !Object.is(n, -0)) return String(n);
   if (!Number.isFinite(n)) return String(n);
@@ -108,6 +113,6 @@ export function t(lang: Lang, key: string, vars: Vars = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = vars[name];
     if (v === undefined) return whole;
-    return typeof v === 'number' ? formatNumber(v) : v;
+    return typeof v === 'string' ? v : formatNumber(v);
   });
 }

@@ -16,7 +16,11 @@ export const zh: Record<string, string> = {
   'rel.14.name': '转置卷积，有填充，步长大于 1，末尾多出 a = (i + 2p − k) mod s 个单元',
   'rel.15.name': '空洞卷积',
 
-  'explain.header.convolution': '{rank}维卷积 · 输入 {input} · 卷积核 {kernel} · 步长 {stride} · 填充 {padding} · 膨胀率 {dilation}',
+  'explain.header.convolution': '{rank}维卷积 · 输入 {input} · 卷积核 {kernel} · 步长 {stride} · 填充 {padding}{paddingMode} · 膨胀率 {dilation}',
+  'explain.paddingMode.zeros': ' · 填充模式 补零',
+  'explain.paddingMode.reflect': ' · 填充模式 镜像',
+  'explain.paddingMode.replicate': ' · 填充模式 复制边缘',
+  'explain.paddingMode.circular': ' · 填充模式 循环',
   'explain.header.transposed': '{rank}维转置卷积 · 输入 {input} · 卷积核 {kernel} · 步长 {stride} · 填充 {padding} · 输出填充 {outputPadding} · 膨胀率 {dilation}',
   'explain.header.pooling': '{rank}维{mode}池化 · 输入 {input} · 窗口 {kernel} · 步长 {stride} · 填充 {padding} · 膨胀率 {dilation}',
   'explain.pool.max': '最大',

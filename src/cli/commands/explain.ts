@@ -1,8 +1,7 @@
 /** `convkit explain`: sizes, relationship, formula with numbers, equivalent direct conv, params and MACs. */
 import type { Command } from 'commander';
 import { explain } from '../../arithmetic/explain.js';
-import type { Explanation, ExplainOptions } from '../../arithmetic/explain.js';
-import { formatNumber } from '../../i18n/index.js';
+import type { ExplainOptions } from '../../arithmetic/explain.js';
 import type { CliIO } from '../io.js';
 import { SIZE_SYNTAX, parseCount, parsePadding, parseSizeList, parseSizes } from '../parse.js';
 import { registerCommand } from '../registry.js';
@@ -52,38 +51,6 @@ export function explainOptionsFromFlags(f: ExplainFlags): ExplainOptions {
   return o as unknown as ExplainOptions;
 }
 
-/** The padding modes in the glossary's words (web/GLOSSARY.md). */
-const MODE_WORDS: Record<'en' | 'zh', Record<string, string>> = {
-  en: { zeros: 'padding mode zeros', reflect: 'padding mode reflect', replicate: 'padding mode replicate', circular: 'padding mode circular' },
-  zh: { zeros: '填充模式 补零', reflect: '填充模式 镜像', replicate: '填充模式 复制边缘', circular: '填充模式 循环' },
-};
-
-/** The summary line with the padding mode after the padding ("padding 1×1 · padding mode reflect"). */
-function withMode(line: string, mode: string, lang: 'en' | 'zh'): string {
-  // explain() has refused any other mode by now.
-  const words = MODE_WORDS[lang][mode] ?? mode;
-  const padding = lang === 'zh' ? /( · 填充 [^·]*?)(?= · |$)/ : /( · padding [^·]*?)(?= · |$)/;
-  return padding.test(line) ? line.replace(padding, `$1 · ${words}`) : `${line} · ${words}`;
-}
-
-const grouped = (n: bigint): string => n.toString().replace(/\B(?=(\d{3})+$)/g, ',');
-
-/**
- * The MACs, their positions and FLOPs counted exactly (BigInt), where the float counts are past
- * 2^53 and so not exact; null where they are exact. The same convention as convCounts: direct
- * convolutions by output positions, transposed ones by input positions.
- */
-function exactCounts(e: Explanation): { macs: bigint; positions: bigint; flops: bigint } | null {
-  if (Number.isSafeInteger(e.flops)) return null;
-  const product = (xs: readonly number[]) => xs.reduce((p, x) => p * BigInt(x), 1n);
-  const kernel = product(e.axes.map((a) => a.kernel));
-  const [per, positions] = e.transposed
-    ? [BigInt(e.outChannels / e.groups) * kernel, BigInt(e.batch) * BigInt(e.inChannels) * product(e.axes.map((a) => a.input))]
-    : [BigInt(e.inChannels / e.groups) * kernel, BigInt(e.batch) * BigInt(e.outChannels) * product(e.axes.map((a) => a.output))];
-  const macs = positions * per;
-  return { macs, positions, flops: 2n * macs };
-}
-
 registerCommand({
   name: 'explain',
   attach(program: Command, io: CliIO) {
@@ -111,23 +78,9 @@ registerCommand({
       .option('--json', 'print the explanation as JSON (keys include output, relationships, params, macs)')
       .addHelpText('after', `\n${SIZE_SYNTAX}\n\nExamples:\n  convkit explain --input 5x5 --kernel 3 --stride 2 --padding 1\n  convkit explain --input 3x3 --kernel 3 --stride 2 --padding 1 --transposed --output-padding 1 --lang zh\n  convkit explain --input 7 --kernel 3 --dilation 2 --in-channels 64 --out-channels 128 --groups 2 --json`)
       .action((flags: ExplainFlags) => {
+        // The library names the padding mode and gives exact counts past 2^53 itself (src/arithmetic/).
         const e = explain(explainOptionsFromFlags(flags));
-        if (e.kind === 'pooling') {
-          emit(io, flags.json === true, e, e.lines);
-          return;
-        }
-        // explain() checks the mode but neither its lines nor its result say it: say what fills the padding.
-        const mode = flags.paddingMode ?? 'zeros';
-        let lines = flags.paddingMode === undefined ? e.lines : [withMode(e.lines[0], mode, e.lang === 'zh' ? 'zh' : 'en'), ...e.lines.slice(1)];
-        const exact = exactCounts(e);
-        if (exact === null) {
-          emit(io, flags.json === true, { ...e, paddingMode: mode, lines }, lines);
-          return;
-        }
-        // Past 2^53 the library's float counts are rounded (…759,000): the text shows the exact ones.
-        const said = [[e.macs, exact.macs], [e.counts?.positions ?? 0, exact.positions], [e.flops, exact.flops]] as const;
-        lines = lines.map((l) => (l.includes(formatNumber(e.macs)) ? said.reduce((t, [x, n]) => t.split(formatNumber(x)).join(grouped(n)), l) : l));
-        emit(io, flags.json === true, { ...e, paddingMode: mode, lines, macsExact: String(exact.macs), flopsExact: String(exact.flops) }, lines);
+        emit(io, flags.json === true, e, e.lines);
       });
   },
 });
