@@ -5,6 +5,8 @@
 import { join } from 'node:path';
 import { ConvError, isConvError, type ConvErrorCode } from '../geometry/errors.js';
 import { convMatrix } from '../matrix/build.js';
+import type { Lang } from '../i18n/index.js';
+import { label, type LabelKey } from '../render/labels.js';
 import { galleryEntries, renderMatrixPng, renderMatrixSvg, sceneOf, sceneToGif, type GalleryEntry } from '../render/index.js';
 import { writeFileAtomic } from './write-file.js';
 
@@ -23,19 +25,40 @@ export interface Written {
 export { galleryEntries };
 export type { GalleryEntry };
 
-export function renderEntry(e: GalleryEntry, dir: string): Written {
+/**
+ * The caption under a picture: the entry's own (English), or the same facts in Chinese built from
+ * its configuration with the glossary's words.
+ */
+export function captionOf(e: GalleryEntry, lang: Lang): string {
+  if (lang === 'en') return e.caption;
+  const s = e.spec;
+  const w = (key: LabelKey) => label('zh', key);
+  if (e.kind === 'matrix') return `${s.input}×${s.input} 输入与 ${s.kernel}×${s.kernel} 卷积核的${w('matrixTitle')}${e.highlightRow !== undefined ? `（突出显示第 ${e.highlightRow} 行）` : ''}`;
+  const parts = [`${w('input')} ${s.input}×${s.input}`, `卷积核大小 ${s.kernel}`];
+  if (s.stride !== undefined && s.stride !== 1) parts.push(`${w('stride')} ${s.stride}`);
+  if (s.padding !== undefined && s.padding !== 0) parts.push(`${w('padding')} ${s.padding}`);
+  if (s.dilation !== undefined && s.dilation !== 1) parts.push(`${w('dilation')} ${s.dilation}`);
+  if (s.outputPadding) parts.push(`${w('outputPadding')} ${s.outputPadding}`);
+  if (s.pool) parts.unshift(w(s.pool === 'max' ? 'maxPool' : 'avgPool'));
+  else if (s.transposed) parts.unshift(w('transposed'));
+  const view = e.options.view === 'scatter' ? '（散射视图）' : e.source === 'tutorial' && e.options.numeric ? '（数值）' : '';
+  return parts.join('，') + view;
+}
+
+export function renderEntry(e: GalleryEntry, dir: string, lang: Lang = 'en'): Written {
+  const caption = captionOf(e, lang);
   if (e.kind === 'matrix') {
     const m = convMatrix(e.spec);
-    const svg = renderMatrixSvg(m, { highlightRow: e.highlightRow });
-    const png = renderMatrixPng(m, { highlightRow: e.highlightRow });
+    const svg = renderMatrixSvg(m, { highlightRow: e.highlightRow, lang });
+    const png = renderMatrixPng(m, { highlightRow: e.highlightRow, lang });
     writeFileAtomic(join(dir, `${e.name}.svg`), svg);
     writeFileAtomic(join(dir, `${e.name}.png`), png);
-    return { name: e.name, files: [`${e.name}.svg`, `${e.name}.png`], caption: e.caption, source: e.source, frames: 1, bytes: Buffer.byteLength(svg) + png.length, width: 0, height: 0 };
+    return { name: e.name, files: [`${e.name}.svg`, `${e.name}.png`], caption, source: e.source, frames: 1, bytes: Buffer.byteLength(svg) + png.length, width: 0, height: 0 };
   }
-  const scene = sceneOf(e.spec, e.options);
+  const scene = sceneOf(e.spec, { ...e.options, lang });
   const gif = sceneToGif(scene);
   writeFileAtomic(join(dir, `${e.name}.gif`), gif);
-  return { name: e.name, files: [`${e.name}.gif`], caption: e.caption, source: e.source, frames: scene.frames.length, bytes: gif.length, width: scene.width, height: scene.height };
+  return { name: e.name, files: [`${e.name}.gif`], caption, source: e.source, frames: scene.frames.length, bytes: gif.length, width: scene.width, height: scene.height };
 }
 
 /**

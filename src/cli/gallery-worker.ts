@@ -9,15 +9,16 @@ import { closeQueue, galleryEntries, renderEntry, serializeError, takeEntry, typ
 interface GalleryWorkerData {
   out: string;
   queue: SharedArrayBuffer;
+  lang: 'en' | 'zh';
 }
 
-const { out, queue: buffer } = workerData as GalleryWorkerData;
+const { out, queue: buffer, lang } = workerData as GalleryWorkerData;
 const queue = new Int32Array(buffer);
 const entries = galleryEntries();
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 try {
   for (let n = takeEntry(queue, entries.length); n >= 0; n = takeEntry(queue, entries.length)) {
-    post({ type: 'written', n, written: renderEntry(entries[n], out) });
+    post({ type: 'written', n, written: renderEntry(entries[n], out, lang) });
   }
 } catch (e) {
   closeQueue(queue, entries.length);

@@ -5,7 +5,9 @@
  * Values are handed to the library unchecked beyond "is a number", so range errors come from the
  * geometry as ConvErrors with the same words the library uses.
  */
+import { Option } from 'commander';
 import { ConvError } from '../geometry/errors.js';
+import { langOf, type Lang } from '../i18n/index.js';
 
 export const SIZE_SYNTAX = `Sizes: 5 (every axis), 5x5 or 5,5 (one per axis, up to 3 axes: 4x5x6).
 Padding: 1, 1x2, same, valid, or [before,after] pairs per axis such as [0,1]x[1,1]
@@ -96,4 +98,17 @@ export function parseCount(text: string, flag: string): number {
 /** Commander's argument parser for a flag that may be given several times: the values in order. */
 export function repeated(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
+}
+
+/**
+ * The one `--lang` option of every command that prints words (text, labels, table headers and the
+ * refusal's headline). `what` says what it translates, `note` what stays English, in the command's help.
+ */
+export function langOption(what = 'text', note?: string): Option {
+  return new Option('--lang <lang>', `${what} in en (English) or zh (中文)${note ? `; ${note}` : ''}`).default('en');
+}
+
+/** The --lang value as a language; anything else is refused naming the valid ones (runCli writes it in flag words). */
+export function parseLang(value: string | undefined): Lang {
+  return langOf(value);
 }

@@ -1,12 +1,15 @@
 /** A convolution matrix as text: a table of tap labels, or a summary when it is too wide to read. */
+import type { Lang } from '../i18n/index.js';
+import { reportText as t } from '../i18n/reports.js';
 import { denseLabels } from './ops.js';
 import type { ConvMatrix } from './types.js';
 
-export function matrixText(c: ConvMatrix, maxCols = 64, maxRows = 256): string[] {
+/** The matrix as text lines; `lang` 'zh' gives the heading in Chinese. */
+export function matrixText(c: ConvMatrix, maxCols = 64, maxRows = 256, lang: Lang = 'en'): string[] {
   // A transposed geometry's own operator is Cᵀ of the direct convolution it transposes.
   const name = (c.form === 'C') !== c.transposedGeometry ? 'C' : 'Cᵀ';
-  const head = `${name}: ${c.rows}×${c.cols} (rows: ${c.rowShape.join('×')} output cells, columns: ${c.colShape.join('×')} input cells, channel first), ${c.entries.length} non-zeros`;
-  if (c.cols > maxCols || c.rows > maxRows) return [head, `  too large to print as a table (at most ${maxRows}×${maxCols}); use --json`];
+  const head = t(lang, 'matrix.head', { name, rows: String(c.rows), cols: String(c.cols), rowShape: c.rowShape.join('×'), colShape: c.colShape.join('×'), nnz: String(c.entries.length) });
+  if (c.cols > maxCols || c.rows > maxRows) return [head, t(lang, 'matrix.tooLarge', { maxRows: String(maxRows), maxCols: String(maxCols) })];
   const labels = denseLabels(c);
   const withValues = c.entries.length > 0 && c.entries[0].value !== null;
   if (withValues) {

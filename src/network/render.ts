@@ -1,4 +1,6 @@
 /** Renderers of the per-layer table: aligned text, JSON, CSV and Markdown. All read one Summary. */
+import type { Lang } from '../i18n/index.js';
+import { displayWidth, reportText as t } from '../i18n/reports.js';
 import { fmt, type Summary, type SummaryRow } from './summary.js';
 
 const shape = (s: number[]) => `[${s.join(', ')}]`;
@@ -6,18 +8,22 @@ const perAxis = (v: (string | number | null)[]) => (v.every((x) => x === v[0]) ?
 
 /** Column names of the table (exported for the playground's model panel, which shows the same cells). */
 export const TABLE_HEADER = ['layer', 'op', 'input', 'output', 'params', 'MACs', 'RF', 'holes', 'jump', 'rel.'];
+const COLUMN_KEYS = ['layer', 'op', 'input', 'output', 'params', 'macs', 'rf', 'holes', 'jump', 'rel'];
+const header = (lang: Lang) => COLUMN_KEYS.map((k) => t(lang, `summary.col.${k}`));
 
 /** "input x [1, 3, 8, 8]", or every input when there are several. */
-function inputsText(s: Summary): string {
+function inputsText(s: Summary, lang: Lang): string {
   const all = s.inputs ?? [s.input];
-  return all.length > 1 ? `inputs ${all.map((i) => `${i.name} ${shape(i.shape)}`).join(', ')}` : `input ${s.input.name} ${shape(s.input.shape)}`;
+  return all.length > 1
+    ? t(lang, 'summary.inputs', { list: all.map((i) => `${i.name} ${shape(i.shape)}`).join(t(lang, 'summary.inputSep')) })
+    : t(lang, 'summary.input', { name: s.input.name, shape: shape(s.input.shape) });
 }
 
 /** Totals beside params and MACs, when the network has them (buffers and affine MACs of unfused BatchNormalization). */
-function extraTotals(s: Summary): string[] {
+function extraTotals(s: Summary, lang: Lang): string[] {
   const out: string[] = [];
-  if (s.totals.buffers) out.push(`Buffers (running statistics, not parameters) = ${fmt(s.totals.buffers)}`);
-  if (s.totals.affineMacs) out.push(`Affine MACs of unfused BatchNormalization (not in MACs) = ${fmt(s.totals.affineMacs)}`);
+  if (s.totals.buffers) out.push(t(lang, 'summary.buffers', { n: fmt(s.totals.buffers) }));
+  if (s.totals.affineMacs) out.push(t(lang, 'summary.affine', { n: fmt(s.totals.affineMacs) }));
   return out;
 }
 
@@ -55,18 +61,22 @@ export function tableCells(s: Summary): string[][] {
  * text.split('\n')[1]; //=> 'layer  op    input           output          params     MACs  RF  holes  jump  rel.'
  * ```
  */
-export function renderText(s: Summary): string {
+export function renderText(s: Summary, lang: Lang = 'en'): string {
   const body = tableCells(s);
-  const total = ['total', '', '', '', fmt(s.totals.params), fmt(s.totals.macs), '', '', '', ''];
-  const all = [TABLE_HEADER, ...body, total];
-  const width = TABLE_HEADER.map((_, c) => Math.max(...all.map((r) => [...r[c]].length)));
-  const line = (r: string[]) => r.map((x, c) => (c >= 4 && c <= 5 ? x.padStart(width[c]) : x.padEnd(width[c]))).join('  ').trimEnd();
+  const head = header(lang);
+  const total = [t(lang, 'summary.total'), '', '', '', fmt(s.totals.params), fmt(s.totals.macs), '', '', '', ''];
+  const all = [head, ...body, total];
+  // Columns are measured in terminal columns: a Chinese heading takes two per character.
+  const width = head.map((_, c) => Math.max(...all.map((r) => displayWidth(r[c]))));
+  const pad = (x: string, c: number) => ' '.repeat(width[c] - displayWidth(x));
+  const line = (r: string[]) => r.map((x, c) => (c >= 4 && c <= 5 ? pad(x, c) + x : x + pad(x, c))).join('  ').trimEnd();
   const rule = width.map((w) => '─'.repeat(w)).join('──');
-  const out = [`${s.network}: ${inputsText(s)}, axes ${s.axes.join('×')}`, line(TABLE_HEADER), rule, ...body.map(line), rule, line(total), ''];
+  const out = [t(lang, 'summary.head', { network: s.network, inputs: inputsText(s, lang), axes: s.axes.join('×') }), line(head), rule, ...body.map(line), rule, line(total), ''];
   out.push(`FLOPs = 2·MACs = ${fmt(s.totals.flops)}`);
-  for (const x of extraTotals(s)) out.push(x);
-  for (const c of s.conventions) out.push(`convention: ${c}`);
-  for (const n of s.notes) out.push(`note: ${n}`);
+  for (const x of extraTotals(s, lang)) out.push(x);
+  // The conventions and notes are the library's sentences, in English (as a refusal's detail is).
+  for (const c of s.conventions) out.push(t(lang, 'summary.convention', { text: c }));
+  for (const n of s.notes) out.push(t(lang, 'summary.note', { text: n }));
   return out.join('\n') + '\n';
 }
 
@@ -128,22 +138,23 @@ export function renderCsv(s: Summary): string {
  * renderSummaryMarkdown(summarize(net)).split('\n')[2]; //=> '| layer | op | input | output | params | MACs | RF | holes | jump | rel. |'
  * ```
  */
-export function renderMarkdown(s: Summary): string {
+export function renderMarkdown(s: Summary, lang: Lang = 'en'): string {
   const esc = (x: string) => x.replace(/\|/g, '\\|');
   const body = tableCells(s);
+  const head = header(lang);
   const out = [
-    `**${esc(s.network)}** — ${(s.inputs ?? [s.input]).map((i) => `input \`${i.name}\` ${shape(i.shape)}`).join(', ')}`,
+    `**${esc(s.network)}** — ${(s.inputs ?? [s.input]).map((i) => t(lang, 'summary.input', { name: `\`${i.name}\``, shape: shape(i.shape) })).join(t(lang, 'summary.inputSep'))}`,
     '',
-    `| ${TABLE_HEADER.join(' | ')} |`,
-    `|${TABLE_HEADER.map((_, c) => (c >= 4 && c <= 5 ? '---:' : '---')).join('|')}|`,
+    `| ${head.join(' | ')} |`,
+    `|${head.map((_, c) => (c >= 4 && c <= 5 ? '---:' : '---')).join('|')}|`,
     ...body.map((r) => `| ${r.map(esc).join(' | ')} |`),
-    `| **total** | | | | **${fmt(s.totals.params)}** | **${fmt(s.totals.macs)}** | | | | |`,
+    `| **${t(lang, 'summary.total')}** | | | | **${fmt(s.totals.params)}** | **${fmt(s.totals.macs)}** | | | | |`,
     '',
     `FLOPs = 2·MACs = ${fmt(s.totals.flops)}.`,
-    ...extraTotals(s).map((x) => `${x}.`),
+    ...extraTotals(s, lang).map((x) => `${x}.`),
     '',
     ...s.conventions.map((c) => `- ${c}`),
-    ...s.notes.map((n) => `- **Note:** ${esc(n)}`),
+    ...s.notes.map((n) => `- ${t(lang, 'summary.noteMd', { text: esc(n) })}`),
   ];
   return out.join('\n') + '\n';
 }

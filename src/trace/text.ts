@@ -3,6 +3,8 @@
  * (one slice per line block), and one line per frame.
  */
 import { counted } from '../geometry/errors.js';
+import type { Lang } from '../i18n/index.js';
+import { reportText } from '../i18n/reports.js';
 import type { CellKind } from '../geometry/taps.js';
 import { count } from './raster.js';
 import type { Trace } from './types.js';
@@ -29,34 +31,35 @@ function gridMap(t: Trace): string[] {
   return lines;
 }
 
-export function traceText(t: Trace, maxFrames = 30): string[] {
+/** The trace as text lines; `lang` 'zh' gives the headings and labels in Chinese (the glossary's words). */
+export function traceText(t: Trace, maxFrames = 30, lang: Lang = 'en'): string[] {
   const x = (s: readonly number[]) => s.join('×');
+  const w = (key: string, vars: Record<string, string> = {}) => reportText(lang, `trace.${key}`, vars);
   const lines = [
-    `${t.op} (${t.view} view): input ${x(t.inputShape)} → output ${x(t.outputShape)}, kernel ${x(t.kernel.shape)}` +
-      (t.kernel.dilation.some((d) => d > 1) ? ` dilated ${x(t.kernel.dilation)} (extent ${x(t.kernel.effective)})` : '') +
+    w('head', { op: w(`op.${t.op}`), view: w(`view.${t.view}`), input: x(t.inputShape), output: x(t.outputShape), kernel: x(t.kernel.shape) }) +
+      (t.kernel.dilation.some((d) => d > 1) ? w('dilated', { dilation: x(t.kernel.dilation), extent: x(t.kernel.effective) }) : '') +
       // Only the direct view draws the flipped kernel: the scatter view stamps it as it is.
-      (t.kernel.flipped && t.view === 'direct' ? ', kernel shown flipped (rotated 180°)' : ''),
-    `grid ${x(t.grid.shape)} (${t.transposed ? 'zero-inserted, padded input of the equivalent direct convolution' : 'padded input'}); ` +
-      `■ input  · padding  ○ inserted zero  a output-padding cell`,
+      (t.kernel.flipped && t.view === 'direct' ? w('flipped') : ''),
+    w('grid', { shape: x(t.grid.shape), what: w(t.transposed ? 'grid.transposed' : 'grid.direct') }),
     ...gridMap(t),
-    `channels: ${t.channels.inChannels} in → ${t.channels.outChannels} out in ${counted(t.channels.groups, 'group')}`,
-    `${counted(t.frames.length, 'frame')}, ${counted(t.tapCount, 'tap')}:`,
+    w('channels', { in: String(t.channels.inChannels), out: String(t.channels.outChannels), groups: counted(t.channels.groups, 'group'), g: String(t.channels.groups) }),
+    w('frames', { frames: counted(t.frames.length, 'frame'), taps: counted(t.tapCount, 'tap'), f: String(t.frames.length), t: String(t.tapCount) }),
   ];
   const shown = t.frames.slice(0, maxFrames);
   if (t.view === 'direct') {
     for (const [n, f] of (shown as typeof t.frames).entries()) {
       const reads = f.taps.filter((tp) => tp.input !== null).map((tp) => `${coord(tp.input!)}·w${coord(tp.weight)}`);
       const zeros = f.taps.length - reads.length;
-      lines.push(`  ${n + 1}. output ${coord(f.output)} ← ${reads.join(' + ') || '0'}${zeros ? `  (${counted(zeros, 'tap')} on zeros)` : ''}`);
+      lines.push(w('read', { n: String(n + 1), cell: coord(f.output), reads: reads.join(' + ') || '0', zeros: zeros ? w('onZeros', { taps: counted(zeros, 'tap'), t: String(zeros) }) : '' }));
     }
   } else {
     for (const [n, f] of (shown as typeof t.frames).entries()) {
       const writes = f.taps.filter((tp) => tp.output !== null).map((tp) => `${coord(tp.output!)}+=w${coord(tp.kernel)}`);
       const cropped = f.taps.length - writes.length;
-      lines.push(`  ${n + 1}. input ${coord(f.input)} → ${writes.join(' ') || 'nothing'}${cropped ? `  (${cropped} cropped)` : ''}`);
+      lines.push(w('write', { n: String(n + 1), cell: coord(f.input), writes: writes.join(' ') || w('nothing'), cropped: cropped ? w('cropped', { n: String(cropped) }) : '' }));
     }
-    lines.push(`overlap per output cell (writes): ${t.overlap.join(' ')}`);
+    lines.push(w('overlap', { counts: t.overlap.join(' ') }));
   }
-  if (t.frames.length > shown.length) lines.push(`  … ${t.frames.length - shown.length} more frames (all of them with --json)`);
+  if (t.frames.length > shown.length) lines.push(w('more', { n: String(t.frames.length - shown.length) }));
   return lines;
 }

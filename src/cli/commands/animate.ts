@@ -10,7 +10,7 @@ import type { RenderOptions } from '../../render/index.js';
 import { writeFileAtomic } from '../write-file.js';
 import type { TraceView } from '../../trace/types.js';
 import type { CliIO } from '../io.js';
-import { parseCount, SIZE_SYNTAX } from '../parse.js';
+import { langOption, parseCount, SIZE_SYNTAX } from '../parse.js';
 import { registerCommand } from '../registry.js';
 import { emit } from '../run.js';
 import { addShapeFlags, shapeOptionsFromFlags, type ShapeFlags } from './trace.js';
@@ -47,7 +47,7 @@ registerCommand({
       .option('--theme <theme>', 'classic (slanted planes, as the classic figures) or flat', 'classic')
       .option('--numeric', 'print input, kernel and output values (flat; values from the reference engine)')
       .option('--view <view>', 'transposed: direct (zero-inserted equivalent convolution) or scatter (kernel stamped onto the output)', 'direct')
-      .option('--lang <lang>', 'labels in en or zh', 'en')
+      .addOption(langOption("the picture's labels"))
       .option('--palette <name>', 'default (Solarized, as the classic figures) or colorblind', 'default')
       .option('--empty-cells <how>', "padding, inserted zeros and output padding: apart (each cell outlined on its own, as the classic GIFs) or joined (each edge drawn once, output padding tinted: for a picture shown large)", 'apart')
       .option('--frame <n>', 'draw only frame n (1-based) — .svg and .png')

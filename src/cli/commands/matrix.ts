@@ -5,12 +5,13 @@
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { ConvError, show } from '../../geometry/errors.js';
+import { reportText as t } from '../../i18n/reports.js';
 import { convMatrix } from '../../matrix/build.js';
 import { transpose } from '../../matrix/ops.js';
 import { matrixText } from '../../matrix/text.js';
 import { renderMatrixPng, renderMatrixSvg } from '../../render/index.js';
 import type { CliIO } from '../io.js';
-import { SIZE_SYNTAX, parseCount } from '../parse.js';
+import { SIZE_SYNTAX, langOption, parseCount, parseLang } from '../parse.js';
 import { registerCommand } from '../registry.js';
 import { writeFileAtomic } from '../write-file.js';
 import { emit } from '../run.js';
@@ -25,6 +26,7 @@ interface MatrixFlags extends ShapeFlags {
   out?: string;
   row?: string;
   pair?: string;
+  lang?: string;
   json?: boolean;
 }
 
@@ -66,9 +68,11 @@ registerCommand({
       .option('--pair <oc,ic>', 'only the block of one output channel and one input channel')
       .option('--out <file>', 'draw the matrix into a file: .svg or .png (folders are created if missing)')
       .option('--row <n>', 'with --out: the row (output cell) to highlight')
+      .addOption(langOption('text and the drawing\'s labels'))
       .option('--json', 'print the sparse matrix as JSON (rows, cols, entries with row, col, label, terms, value)')
-      .addHelpText('after', `\n${SIZE_SYNTAX}\n\nExamples:\n  convkit matrix --input 4x4 --kernel 3            (the classic 4×16 matrix)\n  convkit matrix --input 2x2 --kernel 3 --transposed   (its Cᵀ, 16×4)\n  convkit matrix --input 4x4 --kernel 3 --out c.svg --row 1`)
+      .addHelpText('after', `\n${SIZE_SYNTAX}\n\nExamples:\n  convkit matrix --input 4x4 --kernel 3            (the classic 4×16 matrix)\n  convkit matrix --input 2x2 --kernel 3 --transposed   (its Cᵀ, 16×4)\n  convkit matrix --input 4x4 --kernel 3 --out c.svg --row 1 --lang zh`)
       .action(async (flags: MatrixFlags) => {
+        const lang = parseLang(flags.lang);
         // The drawing's format follows the file's extension, as animate's does (a .png used to get
         // SVG text), and --row only marks a row of it: a --row that changes nothing would mislead.
         const ext = flags.out === undefined ? undefined : extname(flags.out).toLowerCase();
@@ -87,8 +91,8 @@ registerCommand({
           if (row !== undefined && !(Number.isInteger(row) && row >= 0 && row < c.rows)) {
             throw new ConvError('INVALID_NUMBER', `--row must be a row index from 0 to ${c.rows - 1}, but got ${show(flags.row)}`, { hint: `use --row 0 … ${c.rows - 1}` });
           }
-          writeFileAtomic(flags.out, ext === '.png' ? renderMatrixPng(c, { highlightRow: row }) : renderMatrixSvg(c, { highlightRow: row }));
-          emit(io, flags.json === true, { out: flags.out, rows: c.rows, cols: c.cols }, [`wrote ${flags.out} (${c.rows}×${c.cols} matrix)`]);
+          writeFileAtomic(flags.out, ext === '.png' ? renderMatrixPng(c, { highlightRow: row, lang }) : renderMatrixSvg(c, { highlightRow: row, lang }));
+          emit(io, flags.json === true, { out: flags.out, rows: c.rows, cols: c.cols }, [t(lang, 'matrix.wrote', { out: flags.out, rows: String(c.rows), cols: String(c.cols) })]);
           return;
         }
         if (flags.json && c.entries.length > COMPACT_ABOVE) {
@@ -96,7 +100,7 @@ registerCommand({
           io.out(`${JSON.stringify(c)}\n`);
           return;
         }
-        emit(io, flags.json === true, c, flags.json ? [] : matrixText(c));
+        emit(io, flags.json === true, c, flags.json ? [] : matrixText(c, undefined, undefined, lang));
       });
   },
 });

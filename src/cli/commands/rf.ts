@@ -6,10 +6,13 @@
  */
 import type { Command } from 'commander';
 import { counted } from '../../geometry/errors.js';
+import { axisName } from '../../i18n/axis-name.js';
+import type { Lang } from '../../i18n/index.js';
+import { reportText } from '../../i18n/reports.js';
 import { outputRegion, receptiveField, targetOf, type AxisField } from '../../network/receptive.js';
 import { inputsOf, inputView } from '../../network/views.js';
 import type { CliIO } from '../io.js';
-import { repeated } from '../parse.js';
+import { langOption, parseLang, repeated } from '../parse.js';
 import { registerCommand } from '../registry.js';
 import { emit } from '../run.js';
 import { loadFromFlags, parseIntList } from '../../model/load.node.js';
@@ -19,42 +22,53 @@ interface RfFlags {
   outputIndex?: string;
   layer?: string;
   inputShape?: string[];
+  lang?: string;
 }
 
 const MAX_PHASES_SHOWN = 8;
 
-function axisLines(a: AxisField): string[] {
+/** A report string (src/i18n/reports.ts) in the command's language; values are strings as printed. */
+type Say = (key: string, vars?: Record<string, unknown>) => string;
+
+function sayer(lang: Lang): Say {
+  return (key, vars = {}) => reportText(lang, `rf.${key}`, Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)])));
+}
+
+function axisLines(a: AxisField, say: Say, axis: string): string[] {
   const c = a.continuous;
   const e = a.exact;
   const out: string[] = [];
   // Two views of one field, named so they are not mistaken for each other: the continuous one
   // (Araujo et al.'s recurrences: the bounding span of the paths that slide with the output) and the
   // exact one (every input cell some path reads, padding positions included).
-  if (c === null) out.push(`axis ${a.name}: merged branches have different jumps — no single continuous receptive field`);
+  if (c === null) out.push(say('noSingle', { axis }));
   else if (c.global) {
-    out.push(`axis ${a.name}: global — a global pool upstream (a classifier's pooling, or a squeeze-and-excitation branch) reaches every output, so each output depends on the whole input`);
-    out.push(`  continuous span of the paths that slide with the output (global branches left out): ${c.size}`);
-  } else out.push(`axis ${a.name}: size ${c.size}, jump ${c.jump}, effective padding ${c.padding}, centre of output 0 at ${c.centre} (continuous: bounding span, Araujo et al.)`);
+    out.push(say('global', { axis }));
+    out.push(say('globalSpan', { size: c.size }));
+  } else out.push(say('axis', { axis, size: c.size, jump: c.jump, padding: c.padding, centre: c.centre }));
   const sizes = e.minSize === e.maxSize ? `${e.maxSize}` : `${e.minSize}…${e.maxSize}`;
   const repeat = c?.global
-    ? e.period === null ? '; output 0 (the global branch and the sliding paths move at different rates)' : ''
-    : e.period !== null ? `; pattern repeats every ${e.period} output(s), shifted by ${e.shift} input cell(s)${e.phasesComplete ? '' : ` (first ${e.phases.length} phases enumerated)`}` : '; merged paths move at different rates: output 0 shown';
-  out.push(`  exact (every cell some path reads, padding positions included${c?.global ? ', global branches too' : ''}): span ${sizes} cells, at most ${counted(e.maxHoles, 'hole')}${repeat}`);
+    ? e.period === null ? say('repeat.globalOutput0') : ''
+    : e.period !== null ? say('repeat.period', { period: e.period, shift: e.shift, partial: e.phasesComplete ? '' : say('repeat.partial', { n: e.phases.length }) }) : say('repeat.merged');
+  out.push(say('exact', { global: c?.global ? say('exact.global') : '', sizes, holes: counted(e.maxHoles, 'hole'), h: e.maxHoles, repeat }));
   // The two sizes agree for direct layers and pools; after upsampling an output reads only the whole
   // cells inside the window the recurrences span (k̂/s cells a step), so the exact span is smaller.
   if (c !== null && !c.global && e.maxSize > 0 && c.size.compare(e.maxSize) > 0) {
-    out.push(`  the exact span (${sizes}) is smaller than the continuous size (${c.size}): an upsampled output reads only the whole input cells inside the continuous window`);
+    out.push(say('smaller', { sizes, size: c.size }));
   }
   for (const p of e.phases.slice(0, MAX_PHASES_SHOWN)) {
-    if (p.empty) out.push(`    output ${p.output}: receives no input at all`);
-    else out.push(`    output ${p.output}: cells ${p.start}…${p.end} (span ${p.span}, ${p.count} read, ${counted(p.holes, 'hole')}${p.holes ? ` at +${p.holePositions.slice(0, 12).join(', +')}${p.holes > 12 ? ', …' : ''}` : ''})`);
+    if (p.empty) out.push(say('phase.empty', { output: p.output }));
+    else {
+      const at = p.holes ? say('phase.at', { positions: `+${p.holePositions.slice(0, 12).join(say('phase.sep') + '+')}${p.holes > 12 ? `${say('phase.sep')}…` : ''}` }) : '';
+      out.push(say('phase', { output: p.output, start: p.start, end: p.end, span: p.span, count: p.count, holes: counted(p.holes, 'hole'), h: p.holes, at }));
+    }
   }
-  if (e.phases.length > MAX_PHASES_SHOWN) out.push(`    … ${e.phases.length - MAX_PHASES_SHOWN} more phase(s) in --json`);
-  if (e.deadPhases.length) out.push(`  ${e.deadPhases.length} of every ${e.period ?? e.phases.length} outputs ${e.deadPhases.length === 1 ? 'receives' : 'receive'} no input (a transposed layer with gcd(dilation, stride) > 1, or zero taps)`);
+  if (e.phases.length > MAX_PHASES_SHOWN) out.push(say('phase.more', { n: e.phases.length - MAX_PHASES_SHOWN }));
+  if (e.deadPhases.length) out.push(say('dead', { dead: e.deadPhases.length, period: e.period ?? e.phases.length, verb: say(e.deadPhases.length === 1 ? 'dead.one' : 'dead.many') }));
   for (const h of a.hdc) {
     const r = h.report;
-    out.push(`  HDC heuristic (Wang et al. 2018; a heuristic, not a hole count) for ${h.layers.length} layers, rates [${r.rates.join(', ')}], K=${r.kernel}: M_2 = ${r.m2} ${r.heuristicPasses ? '≤' : '>'} K → ${r.heuristicPasses ? 'passes' : 'fails'}; exact holes ${r.holes}`);
-    for (const cv of r.caveats) out.push(`    caveat: ${cv}`);
+    out.push(say('hdc', { layers: h.layers.length, rates: r.rates.join(', '), k: r.kernel, m2: r.m2, cmp: r.heuristicPasses ? '≤' : '>', verdict: say(r.heuristicPasses ? 'hdc.passes' : 'hdc.fails'), holes: r.holes }));
+    for (const cv of r.caveats) out.push(say('caveat', { text: cv }));
   }
   return out;
 }
@@ -69,9 +83,13 @@ registerCommand({
       .option('--output-index <index>', 'also give the input region of this output cell of the first output (or of --layer), one index per spatial axis, e.g. 3,4')
       .option('--layer <name>', 'the layer to analyse (default: every network output)')
       .option('--input-shape <shape>', 'input shape N,C,H,W of the first input, or name=N,C,H,W of the input of that name; repeat for several inputs (when the file leaves a size symbolic, or to analyse another size)', repeated)
+      .addOption(langOption('text', 'the reasons a layer is skipped and HDC caveats stay English'))
       .option('--json', 'print the result as JSON')
-      .addHelpText('after', '\nSizes are spans in input cells (padding positions included); "exact" lists the cells each output phase reads.\n\nExamples:\n  convkit rf deeplab.onnx\n  convkit rf layers.yaml --output-index 0,5 --json')
+      .addHelpText('after', '\nSizes are spans in input cells (padding positions included); "exact" lists the cells each output phase reads.\n\nExamples:\n  convkit rf deeplab.onnx\n  convkit rf layers.yaml --output-index 0,5 --json\n  convkit rf deeplab.onnx --lang zh')
       .action((model: string, f: RfFlags) => {
+        const lang = parseLang(f.lang);
+        const say = sayer(lang);
+        const axis = (name: string) => (lang === 'zh' ? axisName('zh', name) : `axis ${name}`);
         const net = loadFromFlags(model, f.inputShape);
         // Without --layer: every network output (the graph's own outputs when analysed); each one in
         // every input it depends on.
@@ -90,26 +108,25 @@ registerCommand({
         const lines: string[] = [];
         for (const o of net.skippedOutputs) {
           const s = net.skipped.find((x) => x.name === o);
-          lines.push(`network output "${o}" is not analysed${s ? ` (${s.op}: ${s.reason})` : ''}`);
+          lines.push(say('skippedOutput', { name: o, why: s ? say('skippedWhy', { op: s.op, reason: s.reason }) : '' }));
         }
-        if (net.skippedOutputs.length && f.layer === undefined) lines.push(`analysing instead: ${targets.map((t) => `"${t}"`).join(', ')}`);
+        if (net.skippedOutputs.length && f.layer === undefined) lines.push(say('instead', { targets: targets.map((t) => `"${t}"`).join(', ') }));
         for (const rf of fields) {
           if (lines.length) lines.push('');
-          lines.push(`receptive field of "${rf.target}" in input "${rf.input.name}" [${rf.input.shape.join(', ')}]`);
-          for (const a of rf.axes) lines.push(...axisLines(a));
+          lines.push(say('title', { target: rf.target, input: rf.input.name, shape: rf.input.shape.join(', ') }));
+          for (const a of rf.axes) lines.push(...axisLines(a, say, axis(a.name)));
           for (const m of rf.merges) {
-            const per = m.branches.map((b) => `${b.from}: jump ${b.jump ?? '?'}, centre ${b.centre ?? '?'}`).join('; ');
-            lines.push(`merge "${m.node}" axis ${rf.axes[m.axis].name}: ${m.aligned ? 'aligned' : 'NOT aligned'} (${per})`);
+            const per = m.branches.map((b) => say('merge.branch', { from: b.from, jump: b.jump ?? '?', centre: b.centre ?? '?' })).join(say('merge.sep'));
+            lines.push(say('merge', { node: m.node, axis: axis(rf.axes[m.axis].name), aligned: say(m.aligned ? 'merge.aligned' : 'merge.notAligned'), branches: per }));
           }
           for (const r of rf.region ?? []) {
-            const name = rf.axes[r.axis].name;
-            const cells = r.cells.length ? `cells ${r.start}…${r.end}, centre ${r.centre} (${r.cells.length} read, ${counted(r.holes, 'hole')})` : 'no input cell at all';
-            const cont = r.continuous ? `; continuous region [${r.continuous.start}, ${r.continuous.end}], centre ${r.continuous.centre}` : '';
-            lines.push(`output ${r.output} on axis ${name}: ${cells}${cont}; with padding positions: ${r.unbounded.empty ? 'none' : `${r.unbounded.start}…${r.unbounded.end}`}`);
+            const cells = r.cells.length ? say('region.cells', { start: r.start, end: r.end, centre: r.centre, count: r.cells.length, holes: counted(r.holes, 'hole'), h: r.holes }) : say('region.none');
+            const cont = r.continuous ? say('region.continuous', { start: r.continuous.start, end: r.continuous.end, centre: r.continuous.centre }) : '';
+            lines.push(say('region', { output: r.output, axis: axis(rf.axes[r.axis].name), cells, continuous: cont, unbounded: r.unbounded.empty ? say('region.noPadding') : `${r.unbounded.start}…${r.unbounded.end}` }));
           }
         }
         if (net.skipped.length) lines.push('');
-        for (const s of net.skipped) lines.push(`not analysed: ${s.name} (${s.op}): ${s.reason}`);
+        for (const s of net.skipped) lines.push(say('skipped', { name: s.name, op: s.op, reason: s.reason }));
         // JSON: the first field at the top level (as before several outputs and inputs were analysed), all in `fields`.
         const [head] = fields;
         emit(io, f.json === true, { ...head, network: net.name, inputs: net.inputs, outputs: targets, fields, skippedOutputs: net.skippedOutputs, skipped: net.skipped }, lines);

@@ -12,7 +12,7 @@ import { t } from '../../i18n/index.js';
 import type { Lang } from '../../i18n/index.js';
 import { langOf } from '../../i18n/index.js';
 import type { CliIO } from '../io.js';
-import { SIZE_SYNTAX, parseCount, parsePadding, parseSizes } from '../parse.js';
+import { SIZE_SYNTAX, parseCount, parsePadding, parseSizes, langOption } from '../parse.js';
 import { registerCommand } from '../registry.js';
 import { emit } from '../run.js';
 import { explainOptionsFromFlags } from './explain.js';
@@ -57,7 +57,7 @@ function attachPadding(solve: Command, io: CliIO): void {
     .option('--transposed', 'solve a transposed convolution (padding and output padding)')
     .option('--padding <sizes>', 'transposed: keep this padding and solve the output padding only')
     .option('--rank <n>', 'number of spatial axes when every size is one number (default 2)')
-    .option('--lang <lang>', 'text language: en or zh', 'en')
+    .addOption(langOption())
     .option('--json', 'print the solution as JSON')
     .addHelpText('after', `\n${SIZE_SYNTAX}\n\nExamples:\n  convkit solve padding --input 32 --output 16 --kernel 3 --stride 2\n  convkit solve padding --input 16 --output 32 --kernel 3 --stride 2 --transposed`)
     .action((f: PaddingFlags) => {
@@ -93,7 +93,7 @@ function attachTranspose(solve: Command, io: CliIO): void {
     .option('--no-bias', 'no bias')
     .option('--batch <n>', 'batch size (default 1)')
     .option('--rank <n>', 'number of spatial axes when every size is one number (default 2)')
-    .option('--lang <lang>', 'text language: en or zh', 'en')
+    .addOption(langOption())
     .option('--json', 'print the result as JSON')
     .addHelpText('after', `\n${SIZE_SYNTAX}\n\nExample:\n  convkit solve transpose --input 6x6 --kernel 3 --stride 2 --padding 1`)
     .action((f: ExplainFlags) => {
@@ -124,7 +124,7 @@ function attachConfigs(solve: Command, io: CliIO): void {
     .option('--max-padding <n>', 'largest padding (default 3)')
     .option('--max-dilation <n>', 'largest dilation (default 3)')
     .option('--limit <n>', 'most configurations listed (default 200)')
-    .option('--lang <lang>', 'text language: en or zh', 'en')
+    .addOption(langOption())
     .option('--json', 'print the result as JSON')
     .addHelpText('after', '\nThe search visits at most 1,000,000 candidates; larger bounds are refused.\nSorted by dilation, kernel, stride, padding (simplest first).\nA kernel of 1 is listed once, with d=1: a single tap has no gaps for a dilation to widen\n(transposed: except where the dilation allows an output padding a ≥ s that d=1 does not).\n\nExample:\n  convkit solve configs --input 32 --output 16 --max-kernel 5')
     .action((f: ConfigFlags) => {

@@ -5,7 +5,7 @@ import { traceText } from '../../trace/text.js';
 import { trace } from '../../trace/trace.js';
 import type { TraceSpecOptions, TraceView } from '../../trace/types.js';
 import type { CliIO } from '../io.js';
-import { SIZE_SYNTAX, parseCount } from '../parse.js';
+import { SIZE_SYNTAX, langOption, parseCount, parseLang } from '../parse.js';
 import { registerCommand } from '../registry.js';
 import { emit } from '../run.js';
 import { explainOptionsFromFlags, type ExplainFlags } from './explain.js';
@@ -47,6 +47,7 @@ const COMPACT_ABOVE = 100_000;
 interface TraceFlags extends ShapeFlags {
   view: string;
   frames?: string;
+  lang?: string;
   json?: boolean;
 }
 
@@ -64,9 +65,11 @@ registerCommand({
     addShapeFlags(cmd, { pool: true })
       .option('--view <view>', 'direct: one frame per output cell; scatter: one frame per input cell stamping the kernel (transposed convolutions)', 'direct')
       .option('--frames <n>', 'text output: how many frames to list (default 30)')
+      .addOption(langOption('text output'))
       .option('--json', 'print the whole trace as JSON (grid, kernel, channels, frames; scatter: overlap counts)')
-      .addHelpText('after', `\n${SIZE_SYNTAX}\n\nExamples:\n  convkit trace --input 5x5 --kernel 3 --stride 2 --padding 1\n  convkit trace --input 2x2 --kernel 3 --stride 2 --transposed --view scatter\n  convkit trace --input 4 --kernel 2 --transposed --stride 2 --json`)
+      .addHelpText('after', `\n${SIZE_SYNTAX}\n\nExamples:\n  convkit trace --input 5x5 --kernel 3 --stride 2 --padding 1\n  convkit trace --input 2x2 --kernel 3 --stride 2 --transposed --view scatter\n  convkit trace --input 5x5 --kernel 3 --lang zh\n  convkit trace --input 4 --kernel 2 --transposed --stride 2 --json`)
       .action((flags: TraceFlags) => {
+        const lang = parseLang(flags.lang);
         const t = trace(shapeOptionsFromFlags(flags), { view: viewOf(flags.view) });
         const max = flags.frames === undefined ? 30 : parseCount(flags.frames, '--frames');
         if (!Number.isInteger(max) || max < 0) {
@@ -77,7 +80,7 @@ registerCommand({
           io.out(`${JSON.stringify(t)}\n`);
           return;
         }
-        emit(io, flags.json === true, t, flags.json ? [] : traceText(t, max));
+        emit(io, flags.json === true, t, flags.json ? [] : traceText(t, max, lang));
       });
   },
 });
