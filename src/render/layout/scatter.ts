@@ -41,9 +41,9 @@ export function scatterLayout(tr: ScatterTrace, o: ResolvedOptions): SceneLayout
   const inW = planeWidth(inSize), outW = planeWidth(outSize);
   const gap = Math.max(64, cell * 1.6);
   base.push(textPrim(MARGIN, 24 * ts, title, S.title, pal.text));
-  // Scaled up, the subtitle wraps at the planes' width (less the crop count's room at the right)
+  // Scaled up, the subtitle wraps at the planes' width (less the step counter's room at the right)
   // rather than widen the picture.
-  const wrapAt = Math.max(inW + gap + outW - textWidth(`99 × ${label(lang, 'crop')}`, S.param) - 16, textWidth(title, S.title));
+  const wrapAt = Math.max(inW + gap + outW - textWidth(label(lang, 'stepOf', { n: tr.frames.length, total: tr.frames.length }), S.param) - 16, textWidth(title, S.title));
   const subLines = ts === 1 ? [subtitle] : wrapLine(subtitle, S.param, wrapAt);
   subLines.forEach((line, i) => base.push(textPrim(MARGIN, (42 + 18 * i) * ts, line, S.param, pal.muted)));
   let cursor = (70 + 18 * (subLines.length - 1)) * ts;
@@ -73,6 +73,22 @@ export function scatterLayout(tr: ScatterTrace, o: ResolvedOptions): SceneLayout
     cursor += 18 * ts;
     base.push(textPrim(MARGIN, cursor, line, S.param, pal.muted));
     textW = Math.max(textW, textWidth(line, S.param));
+  }
+  // Where padding crops the output, a line under the counts says how many of this step's writes
+  // fall in the cropped border (a sentence: the corner's old "5 × crop" read as a product, beside
+  // the subtitle). Its room is kept in every frame, so the picture does not jump.
+  const cropText = (f: ScatterTrace['frames'][number]) => {
+    const cropped = f.taps.filter((t) => !t.output).length;
+    return cropped ? label(lang, 'cropped', { n: cropped, total: f.taps.length }) : label(lang, 'croppedNone', { total: f.taps.length });
+  };
+  const cropY = tr.frames.some((f) => f.taps.some((t) => !t.output)) ? (cursor += 18 * ts) : null;
+  if (cropY !== null) {
+    const seen = new Set<string>();
+    for (const f of tr.frames) {
+      const text = cropText(f);
+      if (!seen.has(text)) textW = Math.max(textW, textWidth(text, S.param));
+      seen.add(text);
+    }
   }
   cursor += 12 * ts;
   let width = Math.max(MARGIN * 2 + inW + gap + outW, ...subLines.map((l) => MARGIN * 2 + textWidth(l, S.param)), MARGIN * 2 + textWidth(title, S.title) + 90 * ts);
@@ -110,9 +126,9 @@ export function scatterLayout(tr: ScatterTrace, o: ResolvedOptions): SceneLayout
     const prims: Prim[] = [];
     const [ir, ic] = rc(f.input);
     prims.push({ type: 'poly', points: block(inPlane, ir, ic), fill: pal.shade, fillOpacity: pal.shadeOpacity });
-    let r0 = Infinity, c0 = Infinity, r1 = -Infinity, c1 = -Infinity, cropped = 0;
+    let r0 = Infinity, c0 = Infinity, r1 = -Infinity, c1 = -Infinity;
     for (const t of f.taps) {
-      if (!t.output) { cropped++; continue; }
+      if (!t.output) continue;
       const [r, c] = rc(t.output);
       r0 = Math.min(r0, r); c0 = Math.min(c0, c); r1 = Math.max(r1, r); c1 = Math.max(c1, c);
     }
@@ -145,7 +161,7 @@ export function scatterLayout(tr: ScatterTrace, o: ResolvedOptions): SceneLayout
         prims.push({ type: 'line', x1, y1, x2, y2, stroke: pal.stamp, strokeWidth: 1, opacity: 0.9 });
       }
     }
-    if (cropped > 0) prims.push(textPrim(width - MARGIN, 42 * ts, `${cropped} × ${label(lang, 'crop')}`, S.param, pal.muted, 'end'));
+    if (cropY !== null) prims.push(textPrim(MARGIN, cropY, cropText(f), S.param, pal.muted));
     prims.push(textPrim(width - MARGIN, 24 * ts, label(lang, 'stepOf', { n: n + 1, total: tr.frames.length }), S.param, pal.muted, 'end'));
     return prims;
   };
