@@ -186,6 +186,20 @@ export function directLayout(tr: DirectTrace, o: ResolvedOptions): SceneLayout {
         const [x2, y2] = point(outPlane, or + dr, oc + dc);
         prims.push({ ...lineStyle, x1, y1, x2, y2 });
       }
+    } else if (nums && cell >= 24) {
+      // With numbers in the cells, a straight line from the window to the output cell would cross
+      // the numbers of the cells between them: each line runs along the grid line of the window's
+      // top (bottom) edge out of the input, across the gap, and along the output row's edge to the
+      // cell, so it passes between numbers, never through one.
+      for (const dr of [0, 1]) {
+        const [x1, y1] = point(inPlane, wr + dr * eh, wc + ew);
+        const [xi] = point(inPlane, wr + dr * eh, GW);
+        const [xo, yo] = point(outPlane, or + dr, 0);
+        const [x2, y2] = point(outPlane, or + dr, oc);
+        if (xi > x1) prims.push({ ...lineStyle, x1, y1, x2: xi, y2: y1 });
+        prims.push({ ...lineStyle, x1: xi, y1, x2: xo, y2: yo });
+        if (x2 > xo) prims.push({ ...lineStyle, x1: xo, y1: yo, x2, y2 });
+      }
     } else {
       for (const dr of [0, 1]) {
         const [x1, y1] = point(inPlane, wr + dr * eh, wc + ew);
