@@ -200,7 +200,6 @@ export class MainFigure {
     // Hidden grids are not painted (their base may be a figure behind).
     if (shownFigure() === 'grids') views.paint(step, hv, frame);
     paintFigure(frame);
-    setText(byId('hover-text'), hoverText);
     setValue(input('scrub'), String(frame));
     const stepOf = t(store.state.lang, 'stepOf', { i: frame + 1, n: total });
     setAttr(input('scrub'), 'aria-valuetext', stepOf);
@@ -211,7 +210,9 @@ export class MainFigure {
     const sentence = stepSentence(s, frame);
     const stepText = byId('step-text');
     if (stepText.textContent !== sentence) stepText.replaceChildren(...keptNodes(sentence));
-    if (!this.side.isPending) this.side.markMatrix();
+    // The hover sentence ends with what the cell is in the matrix, where the matrix is shown.
+    const linked = this.side.isPending ? '' : this.side.markMatrix();
+    setText(byId('hover-text'), hoverText && `${hoverText}${store.state.lang === 'zh' ? linked.trimStart() : linked}`);
     this.tutorial()?.step(s, frame);
   }
 }

@@ -153,6 +153,9 @@ const en = {
   matrixCellOutputChannel: '{v} = output ({o}) of output channel {c}',
   matrixCellInput: '{v} = input ({o})',
   matrixCellInputChannel: '{v} = input ({o}) of input channel {c}',
+  // After the hover sentence while the matrix is shown: which numbers of the matrix the cell pointed at is.
+  matrixLinkCol: ' In the matrix it is {v}, which multiplies column {i} of {m}.',
+  matrixLinkRow: ' In the matrix it is {v}, row {i} of {m}.',
   // {reads}, {zeros}: how many products read input cells and zeros, each a with* clause below
   // (figure-draw.ts stepSentence), e.g. '8 with input cells', '1 with a padding zero'.
   stepOutput: 'Output ({o}) = sum of {n} products: {reads}, {zeros}.',
@@ -466,6 +469,8 @@ const zh: Record<Exclude<keyof typeof en, keyof typeof ZH_FROM_LIBRARY>, string>
   matrixCellOutputChannel: '{v} = 输出通道 {c} 的单元 ({o})',
   matrixCellInput: '{v} = 输入 ({o})',
   matrixCellInputChannel: '{v} = 输入通道 {c} 的单元 ({o})',
+  matrixLinkCol: '在矩阵中它是 {v}，与 {m} 的第 {i} 列相乘。',
+  matrixLinkRow: '在矩阵中它是 {v}，即 {m} 的第 {i} 行。',
   stepOutput: '输出 ({o}) = {n} 个乘积之和：其中 {reads}，{zeros}。',
   stepOutputValue: '数值：{sum} = {v}。',
   stepTextMore: '展开 ▾',

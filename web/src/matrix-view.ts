@@ -130,6 +130,14 @@ export class MatrixView {
   private highlight: SVGRectElement | null = null;
   private rowMark: SVGRectElement | null = null;
   private colMark: SVGRectElement | null = null;
+  /** The cell of the figure the reader points at, focuses or taps: its row or column, and its vector cell (link). */
+  private linkMark: SVGRectElement | null = null;
+  private linkCellMark: SVGRectElement | null = null;
+  private linked: { side: 'row' | 'col'; index: number } | null = null;
+  /** The tutorial picture's entries by row · cols + col (the weight's name, and its value when numbers are shown), for the callout. */
+  private entryAt = new Map<number, string>();
+  private names: [string, string] = ['z', 'x'];
+  private palette: Palette | null = null;
   matrix: ConvMatrix | null = null;
   /** Which matrix is drawn, and whether it is the layer's own operator (rows = the layer's outputs). */
   shown: 'C' | 'CT' = 'C';
@@ -162,6 +170,13 @@ export class MatrixView {
         this.fitBox();
       });
     };
+    // An entry pointed at or tapped is named at 14 px: in the 18 px cells C of the tour's 4×4
+    // input is drawn with at 1400×1000, its label is 10 px (review R1).
+    svg.addEventListener('pointermove', (e) => this.callout(e));
+    svg.addEventListener('pointerdown', (e) => this.callout(e));
+    svg.addEventListener('pointerleave', (e) => {
+      if (e.pointerType !== 'touch') this.callout(null);
+    });
     document.addEventListener('scroll', refit, { capture: true, passive: true });
     window.addEventListener('resize', refit, { passive: true });
     // What lies above the box may grow or shrink without a scroll (the tour card's text as a step
@@ -345,7 +360,11 @@ export class MatrixView {
     if (grid.length) frag.append(el('path', { d: grid.join(''), stroke: p.line, 'stroke-opacity': 0.25, 'stroke-width': 0.5, fill: 'none' }));
     const entries = el('g', {});
     const texts = el('g', { 'font-family': FONT, 'font-size': 12, 'text-anchor': 'middle', 'dominant-baseline': 'central' });
+    this.entryAt.clear();
+    this.names = [rowName, colName];
+    this.palette = p;
     for (const e of m.entries) {
+      this.entryAt.set(e.row * m.cols + e.col, numbers && e.value !== null ? `${e.label} = ${fmt(e.value)}` : e.label);
       const tap = e.terms[0]?.tap ?? 0;
       entries.append(el('rect', { x: ox + e.col * c, y: oy + e.row * c, width: c, height: c, fill: tapFill(tap) }));
       const s = numbers && e.value !== null ? fmt(e.value) : e.label;
@@ -391,8 +410,56 @@ export class MatrixView {
     this.highlight = el('rect', { ...mark, width: 0, height: 0 });
     this.rowMark = el('rect', { ...mark, width: 0, height: 0 });
     this.colMark = el('rect', { ...mark, width: 0, height: 0 });
-    frag.append(this.highlight, this.rowMark, this.colMark);
+    // The linked cell is drawn as the figure draws the cell pointed at (views.ts's hover: the focus
+    // colour, a thicker line), dashed so it stays apart from the step's row where the two cross.
+    // Over the matrix it fills as lightly as the step's row, so the weights under it stay legible.
+    const linked = { fill: p.focus, 'fill-opacity': 0.3, stroke: p.focus, 'stroke-width': 3, 'stroke-dasharray': '5 3', width: 0, height: 0 };
+    this.linkMark = el('rect', { ...linked, 'fill-opacity': MATRIX_MARK_OPACITY.cells, 'data-link': 'matrix' });
+    this.linkCellMark = el('rect', { ...linked, 'data-link': 'vector' });
+    frag.append(this.highlight, this.rowMark, this.colMark, this.linkMark, this.linkCellMark);
     this.svg.replaceChildren(frag);
+    this.link(this.linked);
+  }
+
+  /**
+   * Shows (or, for null, an empty cell or outside the matrix, takes away) the callout that names
+   * the entry under the pointer at 14 px, with what it multiplies and where the product goes:
+   * "w₁₁ · x₆ → z₁". Under the entry, kept inside the picture.
+   */
+  private callout(e: PointerEvent | null): void {
+    const old = this.svg.querySelector('[data-entry-callout]');
+    const m = this.matrix;
+    const p = this.palette;
+    let say: { i: number; j: number; text: string } | null = null;
+    if (e && m && p && this.vectors) {
+      const box = this.svg.getBoundingClientRect();
+      const w = Number(this.svg.getAttribute('width')) || box.width;
+      const k = box.width > 0 ? w / box.width : 1;
+      const j = Math.floor(((e.clientX - box.left) * k - this.ox) / this.cell);
+      const i = Math.floor(((e.clientY - box.top) * k - this.oy) / this.cell);
+      const label = i >= 0 && j >= 0 && i < m.rows && j < m.cols ? this.entryAt.get(i * m.cols + j) : undefined;
+      if (label) say = { i, j, text: `${label} · ${vectorCell(this.names[1] as 'x' | 'z', j)} → ${vectorCell(this.names[0] as 'x' | 'z', i)}` };
+    }
+    if (!say || !p) {
+      old?.remove();
+      return;
+    }
+    if (old?.getAttribute('data-entry-callout') === `${say.i},${say.j}`) return;
+    const size = 14;
+    const c = this.cell;
+    const width = Math.ceil(textWidth(say.text, size)) + 10;
+    const height = size + 8;
+    const w = Number(this.svg.getAttribute('width'));
+    const h = Number(this.svg.getAttribute('height'));
+    const x = Math.max(0, Math.min(w - width, this.ox + say.j * c + c / 2 - width / 2));
+    // Under the entry, or above it where the picture ends first.
+    const below = this.oy + (say.i + 1) * c + 3;
+    const y = below + height <= h ? below : Math.max(0, this.oy + say.i * c - 3 - height);
+    const g = el('g', { 'data-entry-callout': `${say.i},${say.j}`, 'pointer-events': 'none' });
+    g.append(el('rect', { x, y, width, height, rx: 3, fill: p.background, stroke: p.text, 'stroke-width': 1.25 }));
+    g.append(text(x + width / 2, y + height / 2, say.text, { fill: p.text, 'font-size': size, 'text-anchor': 'middle' }));
+    if (old) old.replaceWith(g);
+    else this.svg.append(g);
   }
 
   /** Big matrices: one path per tap (a 1024×1024 C is a few nodes), scaled to the space. */
@@ -432,6 +499,8 @@ export class MatrixView {
     this.highlight = el('rect', { fill: p.focus, 'fill-opacity': MATRIX_MARK_OPACITY.large, stroke: p.focus, 'stroke-width': Math.max(1, cell / 6) });
     this.rowMark = null;
     this.colMark = null;
+    this.linkMark = null;
+    this.linkCellMark = null;
     frag.append(this.highlight);
     this.svg.replaceChildren(frag);
   }
@@ -444,6 +513,54 @@ export class MatrixView {
   markStep(kind: 'output' | 'input', index: number): void {
     const asRow = (kind === 'output') === this.own;
     this.mark(asRow ? 'row' : 'col', index);
+  }
+
+  /**
+   * Marks the row or column of the cell the reader points at, focuses or taps in the figure, given
+   * as markStep's (null: none), and its vector cell; returns the vector cell's name and where it
+   * lies, for the hover sentence. Only the tutorial's picture (vectors drawn) is marked.
+   */
+  linkStep(kind: 'output' | 'input' | null, index: number): { v: string; side: 'row' | 'col'; index: number } | null {
+    if (kind === null) {
+      this.link(null);
+      return null;
+    }
+    const side = (kind === 'output') === this.own ? 'row' : 'col';
+    this.link({ side, index });
+    const name = (side === 'row') === (this.shown === 'C') ? 'z' : 'x';
+    return this.vectors && this.matrix ? { v: vectorCell(name, index), side, index } : null;
+  }
+
+  private link(to: { side: 'row' | 'col'; index: number } | null): void {
+    this.linked = to;
+    const d = this.svg.dataset;
+    if (to) {
+      d.linkSide = to.side;
+      d.linkIndex = String(to.index);
+    } else {
+      delete d.linkSide;
+      delete d.linkIndex;
+    }
+    const m = this.matrix;
+    const [mark, cell] = [this.linkMark, this.linkCellMark];
+    if (!mark || !cell) return;
+    const c = this.cell;
+    const set = (r: SVGRectElement, x: number, y: number, w: number, h: number) => {
+      for (const [k, v] of [['x', x], ['y', y], ['width', w], ['height', h]] as const) if (r.getAttribute(k) !== String(v)) r.setAttribute(k, String(v));
+    };
+    if (!m || !to || to.index >= (to.side === 'row' ? m.rows : m.cols)) {
+      set(mark, 0, 0, 0, 0);
+      set(cell, 0, 0, 0, 0);
+      return;
+    }
+    if (to.side === 'row') {
+      set(mark, this.ox, this.oy + to.index * c, m.cols * c, c);
+      set(cell, this.rowVecX, this.oy + to.index * c, c, c);
+    } else {
+      set(mark, this.ox + to.index * c, this.oy, c, m.rows * c);
+      if (this.under) set(cell, this.colVecX + to.index * c, this.colVecY, c, c);
+      else set(cell, this.colVecX, this.colVecY + to.index * c, c, c);
+    }
   }
 
   /** Highlights one row (side 'row') or column of the drawn matrix, and the vector cell it links. */

@@ -102,10 +102,14 @@ export class SidePanels {
     this.markMatrix();
   }
 
-  /** The matrix row of the output being computed (direct), or the column of the stamping input. */
-  markMatrix(): void {
+  /**
+   * The matrix row of the output being computed (direct), or the column of the stamping input; and
+   * the row or column of the cell the reader points at in the figure. Returns what that cell is in
+   * the matrix, in words, for the hover sentence ('' when it is none, or the matrix is not shown).
+   */
+  markMatrix(): string {
     const s = store.scene;
-    if (!s) return;
+    if (!s) return '';
     // Rows and columns are channel-major: the shown output channel's block, its group's first input.
     const sl = channelSlice(s);
     const frame = store.frame;
@@ -123,6 +127,33 @@ export class SidePanels {
     // The coordinates stay on one line with the word before them by the page's one rule for what a
     // line holds (keep-together.ts, gluedRuns): a phone broke "x₆ = 输入通道 0 的 / (1,2)".
     setText(byId('matrix-step-cell'), t(store.state.lang, key, { v: vectorCell(name, index), o: cell, c: output ? sl.oc : sl.ic }));
+    return this.linkMatrix(s);
+  }
+
+  /**
+   * The cell pointed at, focused or tapped (store.hover) linked to its numbers in the matrix: an
+   * input cell's column and x entry, an output cell's row and z entry (as markMatrix, channel-major).
+   * A zero of the figure's grid (padding, an inserted zero) and a weight have none.
+   */
+  private linkMatrix(s: StageScene): string {
+    const hv = store.hover;
+    const sl = channelSlice(s);
+    let kind: 'output' | 'input' | null = null;
+    let index = 0;
+    if (hv?.panel === 'output') {
+      kind = 'output';
+      index = sl.oc * sl.outCells + hv.cell;
+    } else if (hv?.panel === 'grid') {
+      const W = s.geometry.axes[1].input;
+      const at = s.scatter ? [Math.floor(hv.cell / W), hv.cell % W] : s.trace.grid.cells[hv.cell]?.input;
+      if (at) {
+        kind = 'input';
+        index = sl.ic * sl.inCells + at[0] * W + at[1];
+      }
+    }
+    const l = this.matrix.linkStep(kind, index);
+    if (!l || byId('svg-matrix').closest('[hidden]')) return '';
+    return t(store.state.lang, l.side === 'col' ? 'matrixLinkCol' : 'matrixLinkRow', { v: l.v, i: l.index, m: this.matrix.shown === 'C' ? 'C' : 'Cᵀ' });
   }
 }
 
