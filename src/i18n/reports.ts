@@ -163,7 +163,7 @@ const zh: Record<ReportKey, string> = {
   'rf.exact': '  精确（任一路径读到的单元，含填充位置{global}）：跨度 {sizes} 个单元，最多 {h} 个空洞{repeat}',
   'rf.exact.global': '，也含全局分支',
   'rf.repeat.globalOutput0': '；只给出输出 0（全局分支与滑动路径移动的速率不同）',
-  'rf.repeat.period': '；每 {period} 个输出重复一次，平移 {shift} 个输入单元{partial}',
+  'rf.repeat.period': '；以 {period} 个输出为周期重复，每个周期平移 {shift} 个输入单元{partial}',
   'rf.repeat.partial': '（只枚举了前 {n} 个相位）',
   'rf.repeat.merged': '；合并的路径移动速率不同，只给出输出 0',
   'rf.smaller': '  精确跨度（{sizes}）小于连续感受野大小（{size}）——上采样后的输出只读取连续窗口内完整的输入单元',

@@ -71,7 +71,8 @@ const zh: Record<LabelKey, string> = {
   window: '窗口',
   step: '步骤',
   stepOf: '第 {n} 步，共 {total} 步',
-  overlaps: '每个输出单元的写入次数',
+  // The glossary's term for the scatter view's counts (web/GLOSSARY.md, overlap count).
+  overlaps: '每个输出单元的叠加份数',
   legendPadding: '填充',
   legendInserted: '插入的零',
   legendExtra: '输出填充（a）',

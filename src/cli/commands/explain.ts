@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { explain } from '../../arithmetic/explain.js';
 import type { ExplainOptions } from '../../arithmetic/explain.js';
 import type { CliIO } from '../io.js';
-import { SIZE_SYNTAX, parseCount, parsePadding, parseSizeList, parseSizes } from '../parse.js';
+import { SIZE_SYNTAX, langOption, parseCount, parsePadding, parseSizeList, parseSizes } from '../parse.js';
 import { registerCommand } from '../registry.js';
 import { emit } from '../run.js';
 
@@ -74,7 +74,7 @@ registerCommand({
       .option('--pool <mode>', 'a pooling window instead: max or avg (stride defaults to the window)')
       .option('--ceil-mode', 'pooling: round the output size up')
       .option('--padding-mode <mode>', 'zeros, reflect, replicate or circular (direct only)')
-      .option('--lang <lang>', 'text language: en or zh (中文)', 'en')
+      .addOption(langOption())
       .option('--json', 'print the explanation as JSON (keys include output, relationships, params, macs)')
       .addHelpText('after', `\n${SIZE_SYNTAX}\n\nExamples:\n  convkit explain --input 5x5 --kernel 3 --stride 2 --padding 1\n  convkit explain --input 3x3 --kernel 3 --stride 2 --padding 1 --transposed --output-padding 1 --lang zh\n  convkit explain --input 7 --kernel 3 --dilation 2 --in-channels 64 --out-channels 128 --groups 2 --json`)
       .action((flags: ExplainFlags) => {

@@ -66,7 +66,7 @@ export function scatterLayout(tr: ScatterTrace, o: ResolvedOptions): SceneLayout
 
   cursor += 8;
   const lines = paramLines(tr, lang, o.layerChannels, o.channel);
-  lines.push(nums ? `${label(lang, 'output')} = Σ x · w` : `${label(lang, 'overlaps')}: ${Math.min(...tr.overlap)}–${Math.max(...tr.overlap)}`);
+  lines.push(nums ? `${label(lang, 'output')} = Σ x · w` : `${label(lang, 'overlaps')}${lang === 'zh' ? '：' : ': '}${Math.min(...tr.overlap)}–${Math.max(...tr.overlap)}`);
   const blockTop = cursor;
   let textW = 0;
   for (const line of lines) {
