@@ -143,8 +143,10 @@ export function enumerateConfigs(options: EnumerateOptions): EnumerateResult {
   }
   const truncated = count > configs.length;
   const lines = [
-    t(lang, 'solve.configs.title', { count, input: i, output: out, truncated: truncated ? t(lang, 'solve.configs.truncated', { limit }) : '' }),
-    ...configs.map((c) => `k=${c.kernel} s=${c.stride} p=${c.padding} d=${c.dilation}${transposed ? ` a=${c.outputPadding}` : ''}${c.relationship !== null ? `  (#${c.relationship})` : ''}`),
+    count === 0
+      ? t(lang, 'solve.configs.none', { input: i, output: out })
+      : t(lang, 'solve.configs.title', { count, input: i, output: out, truncated: truncated ? t(lang, 'solve.configs.truncated', { limit }) : '' }),
+    ...configs.map((c) => `k=${c.kernel} s=${c.stride} p=${c.padding} d=${c.dilation}${transposed ? ` a=${c.outputPadding}` : ''}${c.relationship !== null ? t(lang, 'solve.configs.relationship', { id: c.relationship }) : ''}`),
   ];
   return { input: i, output: out, transposed, bounds: { minKernel, maxKernel, maxStride, maxPadding, maxDilation }, count, configs, truncated, lines };
 }

@@ -66,4 +66,6 @@ export const en: Record<string, string> = {
   'solve.transpose.axis': 'axis {axis}: kernel {k}, stride {s}, padding {p}, dilation {d}, output padding a = {a} → {o}',
   'solve.configs.title': '{count} configurations map {input} to {output}{truncated}',
   'solve.configs.truncated': ' (first {limit} shown)',
+  'solve.configs.none': 'no configuration maps {input} to {output}',
+  'solve.configs.relationship': '  (#{id})',
 };

@@ -35,18 +35,27 @@ function gridMap(t: Trace): string[] {
 export function traceText(t: Trace, maxFrames = 30, lang: Lang = 'en'): string[] {
   const x = (s: readonly number[]) => s.join('×');
   const w = (key: string, vars: Record<string, string> = {}) => reportText(lang, `trace.${key}`, vars);
+  const pool = t.op === 'maxPool' || t.op === 'avgPool';
   const lines = [
-    w('head', { op: w(`op.${t.op}`), view: w(`view.${t.view}`), input: x(t.inputShape), output: x(t.outputShape), kernel: x(t.kernel.shape) }) +
+    // A pooling window multiplies nothing: it has a window, reads and padding, not a kernel, taps and zeros.
+    w(pool ? 'head.pool' : 'head', { op: w(`op.${t.op}`), view: w(`view.${t.view}`), input: x(t.inputShape), output: x(t.outputShape), kernel: x(t.kernel.shape) }) +
       (t.kernel.dilation.some((d) => d > 1) ? w('dilated', { dilation: x(t.kernel.dilation), extent: x(t.kernel.effective) }) : '') +
       // Only the direct view draws the flipped kernel: the scatter view stamps it as it is.
       (t.kernel.flipped && t.view === 'direct' ? w('flipped') : ''),
     w('grid', { shape: x(t.grid.shape), what: w(t.transposed ? 'grid.transposed' : 'grid.direct') }),
     ...gridMap(t),
     w('channels', { in: String(t.channels.inChannels), out: String(t.channels.outChannels), groups: counted(t.channels.groups, 'group'), g: String(t.channels.groups) }),
-    w('frames', { frames: counted(t.frames.length, 'frame'), taps: counted(t.tapCount, 'tap'), f: String(t.frames.length), t: String(t.tapCount) }),
+    w(pool ? 'frames.pool' : 'frames', { frames: counted(t.frames.length, 'frame'), taps: counted(t.tapCount, 'tap'), reads: counted(t.tapCount, 'window cell'), f: String(t.frames.length), t: String(t.tapCount) }),
   ];
   const shown = t.frames.slice(0, maxFrames);
-  if (t.view === 'direct') {
+  if (pool && t.view === 'direct') {
+    for (const [n, f] of (shown as typeof t.frames).entries()) {
+      const cells = f.taps.filter((tp) => tp.input !== null).map((tp) => coord(tp.input!));
+      const padded = f.taps.length - cells.length;
+      const reads = lang === 'zh' ? `{${cells.join(', ')}}` : cells.join(', ');
+      lines.push(w('readPool', { n: String(n + 1), cell: coord(f.output), fn: w(t.op === 'maxPool' ? 'pool.max' : 'pool.avg'), reads, padding: padded ? w('inPadding', { cells: counted(padded, 'cell'), t: String(padded) }) : '' }));
+    }
+  } else if (t.view === 'direct') {
     for (const [n, f] of (shown as typeof t.frames).entries()) {
       const reads = f.taps.filter((tp) => tp.input !== null).map((tp) => `${coord(tp.input!)}·w${coord(tp.weight)}`);
       const zeros = f.taps.length - reads.length;

@@ -55,7 +55,7 @@ describe('--lang on trace, matrix, summary, rf and gallery', () => {
     const r = cli('trace', '--input', '2x2', '--kernel', '3', '--stride', '2', '--transposed', '--frames', '2', '--lang', 'zh');
     expect(r.code, r.err).toBe(0);
     const lines = r.out.split('\n');
-    expect(lines[0]).toBe('转置卷积（直接视图）：输入 2×2 → 输出 5×5，卷积核 3×3，卷积核按翻转（旋转 180°）后画出');
+    expect(lines[0]).toBe('转置卷积（直接视图）：输入 2×2 → 输出 5×5，卷积核 3×3，图中的卷积核已翻转（旋转 180°）');
     expect(lines[1]).toBe('网格 7×7（等价的普通卷积的输入，已插零并填充）；■ 输入  · 填充  ○ 插入的零  a 输出填充单元');
     expect(r.out).toContain('通道：输入通道 1 → 输出通道 1，分组数 1\n共 25 步，225 个乘积：\n  1. 输出 (0,0) ← (0,0)·w(0,0)（其中 8 个乘积落在零上）');
     expect(r.out).toContain('  … 另有 23 步（--json 给出全部）');
