@@ -46,6 +46,14 @@ const en = {
   channelDrawn: '(channel {c} drawn)',
   channelPairDrawn: '(input channel {ci} → output channel {co} drawn)',
   groupsDrawn: '{n} ({d} drawn)',
+  // A padding mode other than zeros, after the padding's size (the glossary's words).
+  paddingMode: ' ({mode})',
+  reflect: 'reflect',
+  replicate: 'replicate',
+  circular: 'circular',
+  matrixSize: ' ({rows}×{cols})',
+  matrixCell: 'output cell {cell}{ch} = row {row}',
+  matrixCellChannel: ' (ch {c})',
 } as const;
 
 export type LabelKey = keyof typeof en;
@@ -88,6 +96,13 @@ const zh: Record<LabelKey, string> = {
   channelDrawn: '（画出通道 {c}）',
   channelPairDrawn: '（画出输入通道 {ci} → 输出通道 {co}）',
   groupsDrawn: '{n}（画出 {d}）',
+  paddingMode: '（{mode}）',
+  reflect: '镜像',
+  replicate: '复制边缘',
+  circular: '循环',
+  matrixSize: '（{rows}×{cols}）',
+  matrixCell: '输出单元 {cell}{ch}，对应第 {row} 行',
+  matrixCellChannel: '（输出通道 {c}）',
 };
 
 const TABLE: Record<Lang, Record<LabelKey, string>> = { en, zh };

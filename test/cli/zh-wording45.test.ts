@@ -3,7 +3,10 @@
  * must be true for every refusal their code covers, no colon read as a ratio, the glossary's
  * 开头/末尾, and a count of zero said as 没有.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { bufferIO } from '../../src/cli/io.js';
 import { runCli } from '../../src/cli/main.js';
 
@@ -57,5 +60,29 @@ describe('explain and solve in Chinese', () => {
   it('parameters and pooling counts without a second colon', async () => {
     expect((await cli('explain', '--input', '5x5', '--kernel', '3', '--lang', 'zh')).out).toContain('（不含偏置为 9）');
     expect((await cli('explain', '--input', '5x5', '--kernel', '2', '--pool', 'max', '--lang', 'zh')).out).toContain('参数量为 0 · 窗口读取 16 次');
+  });
+});
+
+describe('pictures in Chinese', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'convkit-zh45-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const svg = async (argv: string[]) => {
+    const out = join(dir, `${argv[0]}.svg`);
+    const r = await cli(...argv, '--out', out, '--lang', 'zh');
+    expect(r.code, r.err).toBe(0);
+    return readFileSync(out, 'utf8');
+  };
+
+  it('the matrix names its size in full-width brackets and the highlighted row in words', async () => {
+    const text = await svg(['matrix', '--input', '3x3', '--kernel', '2', '--in-channels', '2', '--out-channels', '2', '--row', '5']);
+    expect(text).toContain('卷积矩阵 C（8×18）');
+    expect(text).toContain('输出单元 0,1（输出通道 1），对应第 5 行');
+    expect(text).not.toContain('(ch ');
+  });
+
+  it('a padding mode in the glossary’s word, not PyTorch’s keyword', async () => {
+    const text = await svg(['animate', '--input', '4', '--kernel', '3', '--rank', '1', '--padding', '1', '--padding-mode', 'reflect', '--frame', '1']);
+    expect(text).toContain('填充 1（镜像）');
+    expect(text).not.toContain('(reflect)');
   });
 });

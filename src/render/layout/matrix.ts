@@ -51,7 +51,7 @@ export function matrixScene(m: ConvMatrix, options: MatrixRenderOptions = {}): S
   const prims: Prim[] = [];
   // A transposed convolution's own operator is Cᵀ of the direct convolution it transposes.
   const isTransposeOfDirect = (m.form === 'CT') !== m.transposedGeometry;
-  const title = `${label(lang, isTransposeOfDirect ? 'matrixTitleT' : 'matrixTitle')} (${m.rows}×${m.cols})`;
+  const title = label(lang, isTransposeOfDirect ? 'matrixTitleT' : 'matrixTitle') + label(lang, 'matrixSize', { rows: m.rows, cols: m.cols });
   prims.push(textPrim(MARGIN, 24, title, SIZE.title, pal.text));
   prims.push(textPrim(MARGIN, 42, `${label(lang, 'rows')} ${dims(m.rowShape.slice(1))} · ${label(lang, 'cols')} ${dims(m.colShape.slice(1))}`, SIZE.param, pal.muted));
   const left = MARGIN + 28, top = 70;
@@ -98,7 +98,7 @@ export function matrixScene(m: ConvMatrix, options: MatrixRenderOptions = {}): S
       if (read.has(`${r},${c}`)) prims.push({ type: 'poly', points: block(inPlane, r, c), fill: pal.shade, fillOpacity: pal.shadeOpacity });
     }
     x += Math.max(inShape[1] * gc, textWidth(inLabel, SIZE.param)) + 40;
-    const outLabel = `${label(lang, 'outputCell')} ${rc(outCell).join(',')}${m.rowShape[0] > 1 ? ` (ch ${oc})` : ''} = ${label(lang, 'row')} ${hl}`;
+    const outLabel = label(lang, 'matrixCell', { cell: rc(outCell).join(','), ch: m.rowShape[0] > 1 ? label(lang, 'matrixCellChannel', { c: oc }) : '', row: hl });
     prims.push(textPrim(x, y - 8, outLabel, SIZE.param, pal.text));
     const outPlane: Plane = { rows: outShape[0], cols: outShape[1], ox: x, oy: y, cw: gc, ch: gc, skew: 0 };
     for (let r = 0; r < outShape[0]; r++) for (let c = 0; c < outShape[1]; c++) {

@@ -38,7 +38,7 @@ export function paramLines(tr: Trace, lang: Lang, layer: LayerChannels | null = 
   const parts = [
     `${k} ${dims(ax.map((a) => a.kernel))}`,
     `${L('stride')} ${perAxis(ax.map((a) => a.stride))}`,
-    `${L('padding')} ${padText(ax.map((a) => a.padBefore), ax.map((a) => a.padAfter))}${tr.paddingMode !== 'zeros' ? ` (${tr.paddingMode})` : ''}`,
+    `${L('padding')} ${padText(ax.map((a) => a.padBefore), ax.map((a) => a.padAfter))}${tr.paddingMode !== 'zeros' ? L('paddingMode').replace('{mode}', L(tr.paddingMode)) : ''}`,
   ];
   if (tr.transposed) parts.push(`${L('outputPadding')} ${perAxis(ax.map((a) => a.outputPadding))}`);
   if (ax.some((a) => a.dilation !== 1) || tr.op === 'conv' || tr.op === 'convTranspose') parts.push(`${L('dilation')} ${perAxis(ax.map((a) => a.dilation))}`);
