@@ -1,5 +1,5 @@
 /** A convolution matrix as text: a table of tap labels, or a summary when it is too wide to read. */
-import type { Lang } from '../i18n/index.js';
+import { formatNumber, type Lang } from '../i18n/index.js';
 import { reportText as t } from '../i18n/reports.js';
 import { denseLabels } from './ops.js';
 import type { ConvMatrix } from './types.js';
@@ -8,7 +8,7 @@ import type { ConvMatrix } from './types.js';
 export function matrixText(c: ConvMatrix, maxCols = 64, maxRows = 256, lang: Lang = 'en'): string[] {
   // A transposed geometry's own operator is Cᵀ of the direct convolution it transposes.
   const name = (c.form === 'C') !== c.transposedGeometry ? 'C' : 'Cᵀ';
-  const head = t(lang, 'matrix.head', { name, rows: String(c.rows), cols: String(c.cols), rowShape: c.rowShape.join('×'), colShape: c.colShape.join('×'), nnz: String(c.entries.length) });
+  const head = t(lang, 'matrix.head', { name, rows: String(c.rows), cols: String(c.cols), rowShape: c.rowShape.join('×'), colShape: c.colShape.join('×'), nnz: formatNumber(c.entries.length) });
   if (c.cols > maxCols || c.rows > maxRows) return [head, t(lang, 'matrix.tooLarge', { maxRows: String(maxRows), maxCols: String(maxCols) })];
   const labels = denseLabels(c);
   const withValues = c.entries.length > 0 && c.entries[0].value !== null;

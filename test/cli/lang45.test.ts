@@ -65,7 +65,7 @@ describe('--lang on trace, matrix, summary, rf and gallery', () => {
 
   it('matrix: the heading in Chinese, and the drawing labelled in Chinese', () => {
     const r = cli('matrix', '--input', '3x3', '--kernel', '2', '--lang', 'zh');
-    expect(r.out.split('\n')[0]).toBe('C：4×9（行：1×2×2 个输出单元，列：1×3×3 个输入单元，通道在前），16 个非零元素');
+    expect(r.out.split('\n')[0]).toBe('C 为 4×9 矩阵（行对应 1×2×2 个输出单元，列对应 1×3×3 个输入单元，通道在前），共 16 个非零元素');
     const svg = join(dir, 'c.svg');
     const w = cli('matrix', '--input', '3x3', '--kernel', '2', '--out', svg, '--lang', 'zh');
     expect(w.out).toBe(`已写入 ${svg}（4×9 矩阵）\n`);
@@ -77,20 +77,20 @@ describe('--lang on trace, matrix, summary, rf and gallery', () => {
     expect(r.code, r.err).toBe(0);
     const [head, header, , first] = r.out.split('\n');
     expect(head).toBe('unet-decoder：输入 x [1, 8, 32, 32]，空间维度 H×W');
-    expect(header.split(/\s+/)).toEqual(['层', '算子', '输入', '输出', '参数量', 'MACs', '感受野', '空洞', '跳距', '关系']);
+    expect(header.split(/\s+/)).toEqual(['层', '算子', '输入', '输出', '参数量', 'MACs', '感受野', '空洞', '跳距', '关系式']);
     // Right-aligned numbers end where their heading ends, counted in columns a terminal shows.
     const end = (line: string, word: string) => displayWidth(line.slice(0, line.indexOf(word) + word.length));
     expect(end(first, '584')).toBe(end(header, '参数量'));
     expect(end(first, '589,824')).toBe(end(header, 'MACs'));
     expect(r.out).toMatch(/\n合计 +/);
     expect(r.out).toMatch(/\n约定：/);
-    expect(cli('summary', json, '--markdown', '--lang', 'zh').out).toContain('| 层 | 算子 | 输入 | 输出 | 参数量 | MACs | 感受野 | 空洞 | 跳距 | 关系 |');
+    expect(cli('summary', json, '--markdown', '--lang', 'zh').out).toContain('| 层 | 算子 | 输入 | 输出 | 参数量 | MACs | 感受野 | 空洞 | 跳距 | 关系式 |');
   });
 
   it('rf: labels in Chinese, axes named by direction', () => {
     const r = cli('rf', yaml, '--output-index', '3,3', '--lang', 'zh');
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toContain('"rate8" 在输入 "input" [1, 3, 64, 64] 中的感受野\n高度方向（H）：感受野大小 127，跳距 4，等效填充 63');
+    expect(r.out).toContain('“rate8”在输入“input”[1, 3, 64, 64] 中的感受野\n高度方向（H）：感受野大小 127，跳距 4，等效填充 63');
     expect(r.out).toContain('HDC 经验规则');
     expect(r.out).toContain('输出 3，宽度方向（W）：单元 0…63');
     expect(r.out).not.toMatch(/\baxis\b|receptive field|jump|cells/);

@@ -26,7 +26,7 @@ describe('bytes are bytes', () => {
     expect(r.code, r.err).toBe(0);
     const size = statSync(out).size;
     expect(size).toBeGreaterThan(readFileSync(out, 'utf8').length); // the picture has characters beyond ASCII
-    expect(r.out).toContain(`, ${size} bytes)`);
+    expect(r.out).toContain(`，${size} 字节）`);
     const j = await cli('animate', '--input', '3', '--kernel', '3', '--stride', '2', '--transposed', '--out', out, '--lang', 'zh', '--json');
     expect(JSON.parse(j.out).bytes).toBe(size);
   });

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { ConvError, show } from '../../geometry/errors.js';
 import { checkAnimatable, sceneAnimatedSvg, sceneFrameSvg, sceneOf, sceneToGif, sceneToPng } from '../../render/index.js';
 import type { RenderOptions } from '../../render/index.js';
+import { reportText } from '../../i18n/reports.js';
 import { writeFileAtomic } from '../write-file.js';
 import type { TraceView } from '../../trace/types.js';
 import type { CliIO } from '../io.js';
@@ -85,10 +86,11 @@ registerCommand({
         writeFileAtomic(flags.out, data);
         // An SVG's characters are not its bytes (×, ′ and Chinese labels take 2 or 3 in UTF-8).
         const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
-        const what = frame === undefined && ext !== '.png' ? `${scene.frames.length} frames` : `frame ${(frame ?? 0) + 1} of ${scene.frames.length}`;
         const [width, height] = [scene.width * (scale ?? 1), scene.height * (scale ?? 1)];
         emit(io, flags.json === true, { out: flags.out, bytes, width, height, frames: scene.frames.length, frame: frame === undefined ? null : frame + 1 }, [
-          `wrote ${flags.out} (${width}×${height}, ${what}, ${bytes} bytes)`,
+          reportText(flags.lang === 'zh' ? 'zh' : 'en', frame === undefined && ext !== '.png' ? 'animate.wrote' : 'animate.wroteFrame', {
+            out: flags.out, size: `${width}×${height}`, frames: String(scene.frames.length), frame: String((frame ?? 0) + 1), bytes: String(bytes),
+          }),
         ]);
       });
   },
