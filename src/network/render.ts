@@ -1,7 +1,14 @@
 /** Renderers of the per-layer table: aligned text, JSON, CSV and Markdown. All read one Summary. */
 import type { Lang } from '../i18n/index.js';
 import { displayWidth, reportText as t } from '../i18n/reports.js';
-import { fmt, type Summary, type SummaryRow } from './summary.js';
+import { CONVENTIONS_ZH } from '../i18n/summary.js';
+import { CONVENTIONS, fmt, type Summary, type SummaryRow } from './summary.js';
+
+/** A counting convention in `lang`: the Chinese of src/i18n/summary.ts where the sentence is the library's own. */
+function convention(c: string, lang: Lang): string {
+  const i = CONVENTIONS.indexOf(c);
+  return lang === 'zh' && i >= 0 && CONVENTIONS_ZH[i] ? CONVENTIONS_ZH[i] : c;
+}
 
 const shape = (s: number[]) => `[${s.join(', ')}]`;
 const perAxis = (v: (string | number | null)[]) => (v.every((x) => x === v[0]) ? String(v[0] ?? '—') : v.map((x) => x ?? '—').join('×'));
@@ -74,8 +81,8 @@ export function renderText(s: Summary, lang: Lang = 'en'): string {
   const out = [t(lang, 'summary.head', { network: s.network, inputs: inputsText(s, lang), axes: s.axes.join('×') }), line(head), rule, ...body.map(line), rule, line(total), ''];
   out.push(`FLOPs = 2·MACs = ${fmt(s.totals.flops)}`);
   for (const x of extraTotals(s, lang)) out.push(x);
-  // The conventions and notes are the library's sentences, in English (as a refusal's detail is).
-  for (const c of s.conventions) out.push(t(lang, 'summary.convention', { text: c }));
+  // The conventions in the language asked for; the notes carry names and numbers and stay English.
+  for (const c of s.conventions) out.push(t(lang, 'summary.convention', { text: convention(c, lang) }));
   for (const n of s.notes) out.push(t(lang, 'summary.note', { text: n }));
   return out.join('\n') + '\n';
 }
@@ -140,6 +147,8 @@ export function renderCsv(s: Summary): string {
  */
 export function renderMarkdown(s: Summary, lang: Lang = 'en'): string {
   const esc = (x: string) => x.replace(/\|/g, '\\|');
+  // A sentence ends with the language's full stop (。 after Chinese).
+  const stop = lang === 'zh' ? '。' : '.';
   const body = tableCells(s);
   const head = header(lang);
   const out = [
@@ -150,10 +159,10 @@ export function renderMarkdown(s: Summary, lang: Lang = 'en'): string {
     ...body.map((r) => `| ${r.map(esc).join(' | ')} |`),
     `| **${t(lang, 'summary.total')}** | | | | **${fmt(s.totals.params)}** | **${fmt(s.totals.macs)}** | | | | |`,
     '',
-    `FLOPs = 2·MACs = ${fmt(s.totals.flops)}.`,
-    ...extraTotals(s, lang).map((x) => `${x}.`),
+    `FLOPs = 2·MACs = ${fmt(s.totals.flops)}${stop}`,
+    ...extraTotals(s, lang).map((x) => `${x}${stop}`),
     '',
-    ...s.conventions.map((c) => `- ${c}`),
+    ...s.conventions.map((c) => `- ${convention(c, lang)}`),
     ...s.notes.map((n) => `- ${t(lang, 'summary.noteMd', { text: esc(n) })}`),
   ];
   return out.join('\n') + '\n';

@@ -84,6 +84,9 @@ describe('--lang on trace, matrix, summary, rf and gallery', () => {
     expect(end(first, '589,824')).toBe(end(header, 'MACs'));
     expect(r.out).toMatch(/\n合计 +/);
     expect(r.out).toMatch(/\n约定：/);
+    // The counting conventions in Chinese (src/i18n/summary.ts, the page's text), not English after 约定：.
+    expect(r.out).toContain('\n约定：转置卷积按输入位置计数');
+    expect(r.out).not.toContain('Transposed convolutions are counted');
     expect(cli('summary', json, '--markdown', '--lang', 'zh').out).toContain('| 层 | 算子 | 输入 | 输出 | 参数量 | MACs | 感受野 | 空洞 | 跳距 | 关系式 |');
   });
 

@@ -30,7 +30,7 @@ registerCommand({
       .option('--json', 'print the table as JSON')
       .option('--csv', 'print the table as CSV')
       .option('--markdown', 'print the table as Markdown')
-      .addOption(langOption('headings and table headers', 'the conventions and notes stay English, as do --csv and --json keys'))
+      .addOption(langOption('headings, table headers and counting conventions', 'the notes stay English, as do --csv and --json keys'))
       .option('--input-shape <shape>', 'input shape N,C,H,W of the first input, or name=N,C,H,W of the input of that name; repeat for several inputs (when the file leaves a size symbolic, or to analyse another size)', repeated)
       .addHelpText('after', '\nMACs are multiply-accumulates of conv and fully connected weights (bias adds not counted, FLOPs = 2·MACs); transposed convs are counted by input positions.\nParameters are the learned values (PyTorch\'s sum of p.numel()); BatchNorm running statistics are totalled as buffers, unfused BatchNorm\'s per-element multiply-adds as affine MACs.\n\nExamples:\n  convkit summary unet.onnx\n  convkit summary layers.yaml --markdown\n  convkit summary unet.onnx --lang zh')
       .action((model: string, f: SummaryFlags) => {
