@@ -83,7 +83,7 @@ describe('part 10: full result, cropped by the padding, one fewer cropped with a
 
   it('in Chinese', () => {
     const zh = text('output-padding', 'zh');
-    inOrder(zh, [`${sq(full)}`, '四边各裁掉 1 行或 1 列', sq(o0), '下方和右侧少裁 1 行 1 列', sq(o1)]);
+    inOrder(zh, [`${sq(full)}`, '四周裁掉一圈', sq(o0), '下方少裁 1 行、右侧少裁 1 列', sq(o1)]);
   });
 });
 

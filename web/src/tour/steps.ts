@@ -215,7 +215,7 @@ export const TOUR: TourStep[] = [
     title: { en: 'The scatter view and uneven overlaps', zh: '散射视图与不均匀的重叠' },
     text: {
       en: 'Another way to see the same layer: each input cell adds a copy of the kernel, scaled by its value, onto the output, with copies s cells apart. When the kernel size is not a multiple of the stride the copies overlap unevenly — the numbers count how many land on each output cell — which leaves the checkerboard pattern seen in upsampled images. Here the kernel is stamped as it is; the sliding view flips it to get the same result.',
-      zh: '同一层还可以这样看：每个输入单元把卷积核乘以自己的数值，作为一份叠加到输出上；相邻输入单元的两份相隔 s 个单元。卷积核大小不是步长的整数倍时，这些叠加并不均匀——图中的数字就是每个输出单元的叠加份数——上采样得到的图片里常见的棋盘效应就由此而来。这里叠加的是卷积核本身，没有翻转；第 6–8 节滑动的是翻转后的卷积核，正因为翻转了，两种看法的结果才相同。',
+      zh: '同一层还可以这样看：每个输入单元把卷积核乘以自己的数值，作为一份叠加到输出上；相邻输入单元的两份相隔 s 个单元。卷积核大小不是步长的整数倍时，这些叠加并不均匀，上采样得到的图片里常见的棋盘效应就由此而来；图中的数字就是每个输出单元的叠加份数。这里叠加的是卷积核本身，没有翻转；第 6–8 节滑动的是翻转后的卷积核，正因为翻转了，两种看法的结果才相同。',
     },
     tryIt: { en: 'Set the kernel size to 4, a multiple of the stride: inside the output the copies now overlap evenly.', zh: '把卷积核大小设为 4，即步长的整数倍：现在输出内部每个单元的叠加份数都相同。' },
     control: 'kernel',
@@ -227,7 +227,7 @@ export const TOUR: TourStep[] = [
     title: { en: 'Output padding', zh: '输出填充' },
     text: {
       en: 'With kernel 3, padding 1 and stride 2, both a 5×5 and a 6×6 input give 3×3, so going back is ambiguous. Output padding a (smaller than the stride or the dilation rate) settles it. The transposed convolution’s full result is {full}×{full}; padding 1 crops one row and column from each side, leaving {o0}×{o0}; with a = 1 (as drawn) one fewer is cropped at the bottom and right, giving {o1}×{o1}: the equivalent convolution’s input grows by a rows and columns of zeros (the cells marked a).',
-      zh: '卷积核大小为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反过来时尺寸并不唯一。输出填充 a（小于步长或膨胀率）用来消除这种歧义。转置卷积完整的结果是 {full}×{full}，填充为 1 时四边各裁掉 1 行或 1 列，剩下 {o0}×{o0}；a = 1 时（如图），下方和右侧少裁 1 行 1 列，输出多保留 a 行 a 列算出来的值，得到 {o1}×{o1}，对应等价的普通卷积在那里多补的 a 行 a 列零（图中标 a 的单元）。',
+      zh: '卷积核大小为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反推时尺寸并不唯一。输出填充 a（小于步长或膨胀率）用来消除这种歧义。转置卷积完整的结果是 {full}×{full}，填充为 1 时四周裁掉一圈，剩下 {o0}×{o0}；a = 1 时（如图），下方少裁 1 行、右侧少裁 1 列，得到 {o1}×{o1}，相当于等价的普通卷积在输入的下方和右侧多补 a 行、a 列零（图中标 a 的单元）。',
     },
     tryIt: { en: 'Switch the output padding between 0 and 1.', zh: '把输出填充在 0 和 1 之间切换。' },
     now: { en: 'Now: output padding a = {a}, {in} → {out}', zh: '现在：输出填充 a = {a}，{in} → {out}' },
