@@ -14,8 +14,13 @@
  * Large matrices (more than VECTOR_LIMIT rows or columns) are drawn as before: one path per
  * kernel tap, no vectors, scaled to the space.
  *
+ * The cell the reader points at, focuses or taps in the figure is linked too (linkStep): its row
+ * or column, dashed, and its vector cell. An entry pointed at in the matrix is named at 14 px in
+ * a callout, its cell's label being as small as 10 px.
+ *
  * Attributes for tests and tools: data-matrix ("C" or "CT"), data-rows, data-cols,
- * data-mark-side, data-mark-index; on each vector's group data-vector (x or z) and data-role
+ * data-mark-side, data-mark-index, data-link-side, data-link-index (the figure's cell pointed at,
+ * absent when none), data-entry-callout on the callout; on each vector's group data-vector (x or z) and data-role
  * (input or output). They follow every change; the picture itself is built only while its tab
  * is shown (a 32×32 layer's C has 9 216 entries, rebuilt at each parameter change
  * for a panel nobody sees), and when the tab opens.
