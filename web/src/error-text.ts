@@ -231,7 +231,20 @@ export function modelErrorTextZh(e: { code: string; message: string }): string {
   if (/is empty/.test(m)) return `${head}：文件是空的。请选一个从 PyTorch、TensorFlow 或 Keras 导出的 .onnx 文件。`;
   if (num && /is \d+ bytes/.test(m)) return `${head}：文件有 ${num} 字节，超过了本页能读取的大小。`;
   if (/not an ONNX file/.test(m)) {
-    const kind = /HDF5/.test(m) ? 'HDF5 文件（Keras 的 .h5 模型？）' : /ZIP/.test(m) ? 'ZIP 压缩包（PyTorch 的 .pt/.pth 检查点或 Keras 的 .keras 文件？）' : /JSON/.test(m) ? 'JSON 文本（层列表？请用 .json 或 .yaml 扩展名）' : /pickle/.test(m) ? 'Python pickle 文件' : '其他格式';
+    const kinds: [RegExp, string][] = [
+      [/HDF5/, 'HDF5 文件（Keras 的 .h5 模型？）'],
+      [/ZIP/, 'ZIP 压缩包（PyTorch 的 .pt/.pth 检查点或 Keras 的 .keras 文件？）'],
+      [/JSON/, 'JSON 文本（层列表？请用 .json 或 .yaml 扩展名）'],
+      [/pickle/, 'Python pickle 文件'],
+      // The signatures src/model/onnx.ts recognises (a picture renamed .onnx, a PDF, a .tflite).
+      [/PNG image/, 'PNG 图片'],
+      [/JPEG image/, 'JPEG 图片'],
+      [/GIF image/, 'GIF 图片'],
+      [/PDF document/, 'PDF 文档'],
+      [/gzip archive/, 'gzip 压缩文件'],
+      [/TensorFlow Lite model/, 'TensorFlow Lite 模型（.tflite）'],
+    ];
+    const kind = kinds.find(([re]) => re.test(m))?.[1] ?? '其他格式';
     return `${head}：这不是 ONNX 文件，看起来是${kind}。请先把模型导出为 ONNX（torch.onnx.export、tf2onnx）。`;
   }
   if (/truncated|cannot be decoded|corrupt|nests messages|wire type|field number|more than any real model/.test(m)) return `${head}：文件不完整或已损坏，无法解码。请重新复制或导出。`;
