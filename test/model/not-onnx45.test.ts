@@ -6,21 +6,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConvError } from '../../src/geometry/errors.js';
 import { convMatrix } from '../../src/matrix/build.js';
 import { readModelDef } from '../../src/model/load.node.js';
 import { onnxToNetwork } from '../../src/model/onnx.js';
 import { renderMatrixPng } from '../../src/render/index.js';
+import { refusal } from '../support/refusal.js';
 
-function refusal(f: () => unknown): ConvError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ConvError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 const png = renderMatrixPng(convMatrix({ input: 3, kernel: 2 }));
 const bytes = (...b: number[]) => Uint8Array.from([...b, ...Array.from({ length: 64 }, (_, i) => (i * 53 + 7) % 256)]);

@@ -3,19 +3,11 @@
  * the page's Chinese says it too, where it said 其他格式 for everything it did not know.
  */
 import { describe, expect, it } from 'vitest';
-import { ConvError } from '../../src/geometry/errors.js';
 import { onnxToNetwork } from '../../src/model/onnx.js';
 import { modelErrorTextZh } from '../../web/src/error-text.js';
+import { refusal } from '../support/refusal.js';
 
-const refusal = (bytes: number[]): ConvError => {
-  try {
-    onnxToNetwork(new Uint8Array([...bytes, ...new Array(32).fill(0)]));
-  } catch (e) {
-    if (e instanceof ConvError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-};
+const refused = (bytes: number[]) => refusal(() => onnxToNetwork(new Uint8Array([...bytes, ...new Array(32).fill(0)])));
 
 describe('the page names a non-ONNX file in Chinese', () => {
   it.each([
@@ -24,7 +16,7 @@ describe('the page names a non-ONNX file in Chinese', () => {
     [[0x25, 0x50, 0x44, 0x46], 'PDF 文档'],
     [[0x1f, 0x8b, 0x08, 0x00], 'gzip 压缩文件'],
   ])('%j → %s', (bytes, kind) => {
-    const text = modelErrorTextZh(refusal(bytes));
+    const text = modelErrorTextZh(refused(bytes));
     expect(text).toContain(`这不是 ONNX 文件，看起来是${kind}。`);
     expect(text).not.toContain('其他格式');
   });
