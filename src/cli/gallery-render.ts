@@ -34,7 +34,8 @@ export function captionOf(e: GalleryEntry, lang: Lang): string {
   const s = e.spec;
   const w = (key: LabelKey) => label('zh', key);
   if (e.kind === 'matrix') return `${s.input}×${s.input} 输入与 ${s.kernel}×${s.kernel} 卷积核的${w('matrixTitle')}${e.highlightRow !== undefined ? `（突出显示第 ${e.highlightRow} 行）` : ''}`;
-  const parts = [`${w('input')} ${s.input}×${s.input}`, `卷积核大小 ${s.kernel}`];
+  // A pooling window is a window, not a kernel (the glossary's 窗口).
+  const parts = [`${w('input')} ${s.input}×${s.input}`, `${s.pool ? w('window') : w('kernel')}大小 ${s.kernel}`];
   if (s.stride !== undefined && s.stride !== 1) parts.push(`${w('stride')} ${s.stride}`);
   if (s.padding !== undefined && s.padding !== 0) parts.push(`${w('padding')} ${s.padding}`);
   if (s.dilation !== undefined && s.dilation !== 1) parts.push(`${w('dilation')} ${s.dilation}`);

@@ -95,7 +95,7 @@ describe('--lang on trace, matrix, summary, rf and gallery', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('“rate8”在输入“input”[1, 3, 64, 64] 中的感受野\n高度方向（H）：感受野大小 127，跳距 4，等效填充 63');
     expect(r.out).toContain('HDC 经验规则');
-    expect(r.out).toContain('输出 3，宽度方向（W）：单元 0…63');
+    expect(r.out).toContain('输出 3，宽度方向（W）：单元 0～63');
     expect(r.out).not.toMatch(/\baxis\b|receptive field|jump|cells/);
   });
 
@@ -110,6 +110,10 @@ describe('--lang on trace, matrix, summary, rf and gallery', () => {
     expect(html).toContain('输入 4×4，卷积核大小 3');
     expect(html).toContain('转置卷积，输入 2×2，卷积核大小 3，步长 2（散射视图）');
     expect(html).not.toMatch(/frames|kernel \d/);
+    // Pooling has a window, not a kernel (review R3).
+    expect(html).toContain('最大池化，输入 5×5，窗口大小 3');
+    expect(html).not.toMatch(/池化[^<]*卷积核/);
+    expect(r.err).toMatch(/^图库：1\/27 /);
   });
 
   it('a refusal under --lang zh starts with the Chinese headline', () => {

@@ -31,7 +31,7 @@ interface GalleryFlags {
 }
 
 /** Progress on stderr: a bar redrawn in place on a terminal, plain lines when piped. */
-function progress(io: CliIO, total: number): (done: number, name: string) => void {
+function progress(io: CliIO, total: number, lang: Lang): (done: number, name: string) => void {
   const tty = io === processIO && process.stderr.isTTY === true;
   return (done, name) => {
     if (tty) {
@@ -40,7 +40,7 @@ function progress(io: CliIO, total: number): (done: number, name: string) => voi
       io.err(`\r[${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${done}/${total} ${name.padEnd(44).slice(0, 44)}`);
       if (done === total) io.err('\n');
     } else {
-      io.err(`gallery: ${done}/${total} ${name}\n`);
+      io.err(`${lang === 'zh' ? '图库：' : 'gallery: '}${done}/${total} ${name}\n`);
     }
   };
 }
@@ -148,7 +148,7 @@ registerCommand({
       .action(async (flags: GalleryFlags) => {
         const lang = parseLang(flags.lang);
         const entries = galleryEntries();
-        const written = await drawAll(entries, flags.out, progress(io, entries.length), lang);
+        const written = await drawAll(entries, flags.out, progress(io, entries.length, lang), lang);
         writeFileAtomic(join(flags.out, 'index.html'), indexHtml(written, lang));
         const total = written.reduce((s, w) => s + w.bytes, 0);
         emit(io, flags.json === true, { out: flags.out, files: written }, [

@@ -46,7 +46,7 @@ function axisLines(a: AxisField, say: Say, axis: string): string[] {
     out.push(say('global', { axis }));
     out.push(say('globalSpan', { size: c.size }));
   } else out.push(say('axis', { axis, size: c.size, jump: c.jump, padding: c.padding, centre: c.centre }));
-  const sizes = e.minSize === e.maxSize ? `${e.maxSize}` : `${e.minSize}…${e.maxSize}`;
+  const sizes = e.minSize === e.maxSize ? `${e.maxSize}` : say('range', { a: e.minSize, b: e.maxSize });
   const repeat = c?.global
     ? e.period === null ? say('repeat.globalOutput0') : ''
     : e.period !== null ? say('repeat.period', { period: e.period, shift: e.shift, partial: e.phasesComplete ? '' : say('repeat.partial', { n: e.phases.length }) }) : say('repeat.merged');
@@ -122,7 +122,7 @@ registerCommand({
           for (const r of rf.region ?? []) {
             const cells = r.cells.length ? say('region.cells', { start: r.start, end: r.end, centre: r.centre, count: r.cells.length, holes: counted(r.holes, 'hole'), h: r.holes }) : say('region.none');
             const cont = r.continuous ? say('region.continuous', { start: r.continuous.start, end: r.continuous.end, centre: r.continuous.centre }) : '';
-            lines.push(say('region', { output: r.output, axis: axis(rf.axes[r.axis].name), cells, continuous: cont, unbounded: r.unbounded.empty ? say('region.noPadding') : `${r.unbounded.start}…${r.unbounded.end}` }));
+            lines.push(say('region', { output: r.output, axis: axis(rf.axes[r.axis].name), cells, continuous: cont, unbounded: r.unbounded.empty ? say('region.noPadding') : say('range', { a: r.unbounded.start, b: r.unbounded.end }) }));
           }
         }
         if (net.skipped.length) lines.push('');
