@@ -85,14 +85,12 @@ let numberFormat: Intl.NumberFormat | undefined;
 
 /** Formats a number for text: thousands separated, as both languages write them. */
 export function formatNumber(n: number | bigint): string {
-  // Exact counts past 2^53 (src/arithmetic/counts.ts) come as BigInt; the formatter takes them too.
-  if (typeof n === 'bigint') {
-    numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
-    return numberFormat.format(n);
+  // Exact counts past 2^53 (src/arithmetic/counts.ts) come as BigInt and go to the formatter as they are.
+  if (typeof n === 'number') {
+    // Small whole numbers (most of what the sentences hold) read the same without the formatter.
+    if (Number.isInteger(n) && n > -1000 && n < 1000 && !Object.is(n, -0)) return String(n);
+    if (!Number.isFinite(n)) return String(n);
   }
-  // Small whole numbers (most of what the sentences hold) read the same without the formatter.
-  if (Number.isInteger(n) && n > -1000 && n < 1000 && !Object.is(n, -0)) return String(n);
-  if (!Number.isFinite(n)) return String(n);
   numberFormat ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: 6 });
   return numberFormat.format(n);
 }

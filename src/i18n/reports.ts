@@ -111,6 +111,7 @@ const en = {
   'gallery.tutorial': 'Tutorial examples',
   'gallery.frames': ' · {n} frames',
   'gallery.wrote': 'wrote {n} pictures and index.html to {out} ({kib} KiB)',
+  'gallery.progress': 'gallery: {done}/{total} {name}',
 } as const;
 
 /** A key of the report tables. */
@@ -219,6 +220,7 @@ const zh: Record<ReportKey, string> = {
   'gallery.tutorial': '示例',
   'gallery.frames': ' · 共 {n} 步',
   'gallery.wrote': '已把 {n} 张图和 index.html 写入 {out}（{kib} KiB）',
+  'gallery.progress': '图库：{done}/{total} {name}',
 };
 
 /** The report strings per language. */

@@ -11,7 +11,7 @@ import { reportText } from '../../i18n/reports.js';
 import { writeFileAtomic } from '../write-file.js';
 import type { TraceView } from '../../trace/types.js';
 import type { CliIO } from '../io.js';
-import { langOption, parseCount, SIZE_SYNTAX } from '../parse.js';
+import { langOption, parseCount, parseLang, SIZE_SYNTAX } from '../parse.js';
 import { registerCommand } from '../registry.js';
 import { emit } from '../run.js';
 import { addShapeFlags, shapeOptionsFromFlags, type ShapeFlags } from './trace.js';
@@ -88,7 +88,7 @@ registerCommand({
         const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.length;
         const [width, height] = [scene.width * (scale ?? 1), scene.height * (scale ?? 1)];
         emit(io, flags.json === true, { out: flags.out, bytes, width, height, frames: scene.frames.length, frame: frame === undefined ? null : frame + 1 }, [
-          reportText(flags.lang === 'zh' ? 'zh' : 'en', frame === undefined && ext !== '.png' ? 'animate.wrote' : 'animate.wroteFrame', {
+          reportText(parseLang(flags.lang), frame === undefined && ext !== '.png' ? 'animate.wrote' : 'animate.wroteFrame', {
             out: flags.out, size: `${width}×${height}`, frames: String(scene.frames.length), frame: String((frame ?? 0) + 1), bytes: String(bytes),
           }),
         ]);

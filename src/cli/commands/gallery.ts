@@ -40,7 +40,7 @@ function progress(io: CliIO, total: number, lang: Lang): (done: number, name: st
       io.err(`\r[${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${done}/${total} ${name.padEnd(44).slice(0, 44)}`);
       if (done === total) io.err('\n');
     } else {
-      io.err(`${lang === 'zh' ? '图库：' : 'gallery: '}${done}/${total} ${name}\n`);
+      io.err(`${t(lang, 'gallery.progress', { done: String(done), total: String(total), name })}\n`);
     }
   };
 }
