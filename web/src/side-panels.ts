@@ -30,6 +30,14 @@ export function maxPanelPx(): number {
   return Math.max(160, Math.min(420, w - 48));
 }
 
+/**
+ * C's row for an output cell, or its column for an input cell, of the channel pair shown: rows and
+ * columns are channel-major, so the channel's block comes first, then the cell within its plane.
+ */
+function matrixIndex(sl: ReturnType<typeof channelSlice>, kind: 'output' | 'input', cell: number): number {
+  return kind === 'output' ? sl.oc * sl.outCells + cell : sl.ic * sl.inCells + cell;
+}
+
 export class SidePanels {
   private pending: number | undefined;
 
@@ -115,7 +123,7 @@ export class SidePanels {
     const frame = store.frame;
     // C is always the direct conv's matrix: the view maps the layer's cell to its row or column.
     const output = !s.scatter;
-    const index = output ? sl.oc * sl.outCells + frame : sl.ic * sl.inCells + frame;
+    const index = matrixIndex(sl, output ? 'output' : 'input', frame);
     this.matrix.markStep(output ? 'output' : 'input', index);
     // Beside the step buttons, the figure's cell that row (or column) is, in words: on a phone the
     // figure is a screen above the matrix, and the marked row alone did not say whose it was.
@@ -142,13 +150,13 @@ export class SidePanels {
     let index = 0;
     if (hv?.panel === 'output') {
       kind = 'output';
-      index = sl.oc * sl.outCells + hv.cell;
+      index = matrixIndex(sl, 'output', hv.cell);
     } else if (hv?.panel === 'grid') {
       const W = s.geometry.axes[1].input;
       const at = s.scatter ? [Math.floor(hv.cell / W), hv.cell % W] : s.trace.grid.cells[hv.cell]?.input;
       if (at) {
         kind = 'input';
-        index = sl.ic * sl.inCells + at[0] * W + at[1];
+        index = matrixIndex(sl, 'input', at[0] * W + at[1]);
       }
     }
     const l = this.matrix.linkStep(kind, index);
