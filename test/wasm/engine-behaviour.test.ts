@@ -139,6 +139,29 @@ describe('fast engine behaviour', () => {
     }
   });
 
+  it('a layer called again keeps its packed weights only while every weight bit is the same', () => {
+    // The same layout twice in a row skips repacking when the weights are unchanged (plan.ts,
+    // sameBits): one changed float anywhere, in a new array or the same one, must be packed.
+    const r = rng(16);
+    for (const threads of [1, 2]) {
+      for (const g of [geoms[0], geoms[1], geoms[3], geoms[4]]) {
+        const x = randomData(prod(g.inputShape), r), w = randomData(prod(g.weightShape), r);
+        const b = g.hasBias ? randomData(g.outChannels, r) : null;
+        const first = engine.conv(g, x, w, b, threads);
+        expect(engine.conv(g, x, w.slice(), b, threads)).toEqual(first);
+        for (const at of [0, w.length >> 1, w.length - 1]) {
+          const old = w[at];
+          w[at] = old + 1;
+          const changed = engine.conv(g, x, w, b, threads);
+          expect(changed).not.toEqual(first);
+          expect(relError(changed, referenceConv(g, x, w, b))).toBeLessThan(1e-4);
+          w[at] = old;
+          expect(engine.conv(g, x, w, b, threads)).toEqual(first);
+        }
+      }
+    }
+  });
+
   it('survives a worker killed between calls, and one that dies holding a task', async () => {
     const e = new WasmEngine(kernelModule(true)!, true);
     const r = rng(15);

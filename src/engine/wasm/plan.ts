@@ -105,6 +105,16 @@ export interface Layout {
   scratchPer: number;
 }
 
+/**
+ * Whether `w` holds bit for bit the floats at `ptr` (the copy the last call packed from). Bits,
+ * not values: a weight changed from 0 to −0, or between NaNs, is packed again.
+ */
+function sameBits(w: Float32Array, mem: ArrayBuffer, ptr: number): boolean {
+  const a = new Int32Array(w.buffer, w.byteOffset, w.length), b = new Int32Array(mem, ptr, w.length);
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export class Arena {
   top = 64;
   alloc(bytes: number): number {
@@ -411,13 +421,17 @@ function planGemm(g: ConvGeometry, threads: number, ks: KernelShape): Layout {
       const src = typeof x === 'number' && rows ? x : xPtr;
       if (typeof x !== 'number') { if (copyInput) new Float32Array(mem, xPtr, x.length).set(x); }
       else if (!rows) new Uint8Array(mem).copyWithin(xPtr, x, x + N * g.inChannels * inSp * 4);
-      new Float32Array(mem, wPtr, w.length).set(w);
+      // The same layer called again with the same weights (an inference loop, the page's image
+      // mode): the weights packed last call are still in place, so they are neither copied nor
+      // packed again (as TF.js WASM keeps a conv's packed filter between calls).
+      const packedValid = tablesValid && sameBits(w, mem, wPtr);
+      if (!packedValid) new Float32Array(mem, wPtr, w.length).set(w);
       const b = new Float32Array(mem, biasPtr, g.outChannels + MR);
       b.fill(0);
       if (bias) b.set(bias);
       for (const cp of classes) {
         const [cd, ch, cw] = cp.cls;
-        if (tablesValid) { packWeights(cp); continue; }
+        if (tablesValid) { if (!packedValid) packWeights(cp); continue; }
         writeGemmClassDesc(mem, cp.desc, {
           nD: cd.outs.length, nH: ch.outs.length, nW: cw.outs.length, tD: cd.taps.length, tH: ch.taps.length, tW: cw.taps.length,
           tabD: cp.tabs[0], tabH: cp.tabs[1], tabW: cp.tabs[2], loW: cp.tabs[3], hiW: cp.tabs[4], inH: inExt[1], inW: inExt[2], inSp, icg,
