@@ -43,7 +43,7 @@ const en = {
   equals: 'equals',
   channels: 'channels {in}→{out}, groups {groups} {drawn}',
   channelsOfLayer: 'channels {in}→{out} ({dIn}→{dOut} drawn), groups {groups} {drawn}',
-  channelDrawn: '(channel {c} drawn)',
+  channelDrawn: '(input and output channel {c} drawn)',
   channelPairDrawn: '(input channel {ci} → output channel {co} drawn)',
   groupsDrawn: '{n} ({d} drawn)',
   // A padding mode other than zeros, after the padding's size (the glossary's words).
@@ -93,7 +93,7 @@ const zh: Record<LabelKey, string> = {
   equals: '等于',
   channels: '通道 {in}→{out}，分组数 {groups}{drawn}',
   channelsOfLayer: '通道 {in}→{out}（画出 {dIn}→{dOut}），分组数 {groups}{drawn}',
-  channelDrawn: '（画出通道 {c}）',
+  channelDrawn: '（画出输入、输出通道 {c}）',
   channelPairDrawn: '（画出输入通道 {ci} → 输出通道 {co}）',
   groupsDrawn: '{n}（画出 {d}）',
   paddingMode: '（{mode}）',

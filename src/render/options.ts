@@ -72,14 +72,14 @@ export interface RenderOptions {
    * The channels of the layer the picture stands for, when the trace drawn is a copy of it with
    * fewer channels (the playground draws at most 16 a side of a layer of up to 4096): the key line
    * then gives the layer's counts and says how many are drawn — "channels 64→32 (16→16 drawn),
-   * groups 1 (channel 0 drawn)" — so a picture of the copy does not state a smaller layer. Positive
+   * groups 1 (input and output channel 0 drawn)" — so a picture of the copy does not state a smaller layer. Positive
    * whole numbers, the groups dividing both counts. Default: the trace's own channels, printed as
    * they are; a value equal to them prints the same.
    */
   layerChannels?: LayerChannels;
   /**
    * Which input channel and which output channel of the trace the picture draws (default
-   * `{ input: 0, output: 0 }`), named at the end of the key line: "(channel 0 drawn)" when the two
+   * `{ input: 0, output: 0 }`), named at the end of the key line: "(input and output channel 0 drawn)" when the two
    * numbers agree, else "(input channel 2 → output channel 5 drawn)". Every channel pair slides the
    * same windows, so a picture without values differs only in that line; a numeric one puts its
    * input values in that input channel and its kernel values in that pair's kernel slice, every

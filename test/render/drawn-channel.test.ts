@@ -29,8 +29,8 @@ function onlyChannel(plane: readonly number[], channels: number, c: number): num
 
 describe('channel: the key line names the channel pair drawn', () => {
   it('by default channel 0, as before', () => {
-    expect(keyLine(sceneOf(GROUPED))).toBe('channels 4→6, groups 2 (channel 0 drawn)');
-    expect(keyLine(sceneOf(GROUPED, { lang: 'zh' }))).toBe('通道 4→6，分组数 2（画出通道 0）');
+    expect(keyLine(sceneOf(GROUPED))).toBe('channels 4→6, groups 2 (input and output channel 0 drawn)');
+    expect(keyLine(sceneOf(GROUPED, { lang: 'zh' }))).toBe('通道 4→6，分组数 2（画出输入、输出通道 0）');
   });
   it('another pair, in English and Chinese, in both views and both themes, and in the SVG', () => {
     for (const extra of [{}, { theme: 'flat' }, { view: 'scatter' }, { numeric: true }] as RenderOptions[]) {
@@ -42,7 +42,7 @@ describe('channel: the key line names the channel pair drawn', () => {
   });
   it('the same channel in and out is named once; with layerChannels the layer\'s counts come first', () => {
     const depthwise = { input: [4, 4], kernel: 3, inChannels: 8, outChannels: 8, groups: 8 };
-    expect(keyLine(sceneOf(depthwise, { channel: { input: 6, output: 6 } }))).toBe('channels 8→8, groups 8 (channel 6 drawn)');
+    expect(keyLine(sceneOf(depthwise, { channel: { input: 6, output: 6 } }))).toBe('channels 8→8, groups 8 (input and output channel 6 drawn)');
     const copy = { input: [8, 8], kernel: 4, stride: 2, padding: 1, transposed: true, inChannels: 16, outChannels: 16 };
     const line = keyLine(sceneOf(copy, { layerChannels: { inChannels: 64, outChannels: 32, groups: 1 }, channel: { input: 9, output: 4 } }));
     expect(line).toBe('channels 64→32 (16→16 drawn), groups 1 (input channel 9 → output channel 4 drawn)');

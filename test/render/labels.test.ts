@@ -45,6 +45,6 @@ describe('labels and the raster font', () => {
   it('labels are in the shared string table as render.*', () => {
     expect(t('zh', 'render.input')).toBe('输入');
     expect(t('en', 'render.kernel')).toBe('kernel');
-    expect(label('zh', 'channels', { in: 2, out: 4, groups: 2, drawn: label('zh', 'channelDrawn', { c: 0 }) })).toBe('通道 2→4，分组数 2（画出通道 0）');
+    expect(label('zh', 'channels', { in: 2, out: 4, groups: 2, drawn: label('zh', 'channelDrawn', { c: 0 }) })).toBe('通道 2→4，分组数 2（画出输入、输出通道 0）');
   });
 });

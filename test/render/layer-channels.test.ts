@@ -17,24 +17,24 @@ const texts = (sc: Scene) => sc.base.flatMap((p) => (p.type === 'text' ? [p.text
 
 describe('layerChannels: the key line gives the real layer', () => {
   it('without it, the key line is the copy\'s own (the old behaviour, unchanged)', () => {
-    expect(texts(sceneOf(COPY))).toContain('channels 16→16, groups 1 (channel 0 drawn)');
+    expect(texts(sceneOf(COPY))).toContain('channels 16→16, groups 1 (input and output channel 0 drawn)');
   });
   it('with it, the layer\'s counts and the drawn copy\'s, in English and Chinese, in both views and themes', () => {
     for (const extra of [{}, { theme: 'flat' }, { view: 'scatter' }] as RenderOptions[]) {
       const en = texts(sceneOf(COPY, { ...extra, layerChannels: LAYER }));
-      expect(en).toContain('channels 64→32 (16→16 drawn), groups 1 (channel 0 drawn)');
+      expect(en).toContain('channels 64→32 (16→16 drawn), groups 1 (input and output channel 0 drawn)');
       expect(en.join('|')).not.toContain('channels 16→16');
-      expect(texts(sceneOf(COPY, { ...extra, lang: 'zh', layerChannels: LAYER }))).toContain('通道 64→32（画出 16→16），分组数 1（画出通道 0）');
+      expect(texts(sceneOf(COPY, { ...extra, lang: 'zh', layerChannels: LAYER }))).toContain('通道 64→32（画出 16→16），分组数 1（画出输入、输出通道 0）');
     }
   });
   it('fewer groups drawn than the layer has are said too', () => {
     const copy = { ...COPY, transposed: false, inChannels: 16, outChannels: 16, groups: 16 };
     const line = texts(sceneOf(copy, { layerChannels: { inChannels: 64, outChannels: 64, groups: 64 } }));
-    expect(line).toContain('channels 64→64 (16→16 drawn), groups 64 (16 drawn) (channel 0 drawn)');
-    expect(texts(sceneOf(copy, { lang: 'zh', layerChannels: { inChannels: 64, outChannels: 64, groups: 64 } }))).toContain('通道 64→64（画出 16→16），分组数 64（画出 16）（画出通道 0）');
+    expect(line).toContain('channels 64→64 (16→16 drawn), groups 64 (16 drawn) (input and output channel 0 drawn)');
+    expect(texts(sceneOf(copy, { lang: 'zh', layerChannels: { inChannels: 64, outChannels: 64, groups: 64 } }))).toContain('通道 64→64（画出 16→16），分组数 64（画出 16）（画出输入、输出通道 0）');
   });
   it('a value equal to the trace\'s prints the plain line; a one-channel layer prints none', () => {
-    expect(texts(sceneOf(COPY, { layerChannels: { inChannels: 16, outChannels: 16, groups: 1 } }))).toContain('channels 16→16, groups 1 (channel 0 drawn)');
+    expect(texts(sceneOf(COPY, { layerChannels: { inChannels: 16, outChannels: 16, groups: 1 } }))).toContain('channels 16→16, groups 1 (input and output channel 0 drawn)');
     const one = { input: [5, 5], kernel: 3 };
     expect(texts(sceneOf(one, { layerChannels: { inChannels: 1, outChannels: 1, groups: 1 } })).join('|')).not.toMatch(/channels/);
   });

@@ -24,8 +24,8 @@ const LAYER = '?i=16&k=4&s=2&p=1&t=1&ci=64&co=32';
 
 describe('Export of a layer with more channels than are drawn', () => {
   for (const [lang, line, note] of [
-    ['en', 'channels 64→32 (16→16 drawn), groups 1 (channel 0 drawn)', '16 of 64 input channels'],
-    ['zh', '通道 64→32（画出 16→16），分组数 1（画出通道 0）', '64 个输入通道中的 16 个'],
+    ['en', 'channels 64→32 (16→16 drawn), groups 1 (input and output channel 0 drawn)', '16 of 64 input channels'],
+    ['zh', '通道 64→32（画出 16→16），分组数 1（画出输入、输出通道 0）', '64 个输入通道中的 16 个'],
   ] as const) {
     it(`${lang}: classic and flat files give the layer's channels and the drawn ones; the screen file says fewer are drawn`, async () => {
       const { page, errors } = await h.open(`${LAYER}&lang=${lang}`, { width: 1280, height: 800 });
@@ -54,7 +54,7 @@ describe('Export of a layer with more channels than are drawn', () => {
     const { page } = await h.open('?i=6&k=3&s=1&p=1&ci=3&co=4&lang=en');
     await page.click('#tab-export');
     await page.selectOption('#export-style', 'classic');
-    expect(text((await save(page, '#export-svg')).bytes)).toContain('channels 3→4, groups 1 (channel 0 drawn)');
+    expect(text((await save(page, '#export-svg')).bytes)).toContain('channels 3→4, groups 1 (input and output channel 0 drawn)');
     await page.selectOption('#export-style', 'screen');
     expect(text((await save(page, '#export-svg')).bytes)).not.toContain('The pictures show');
     await page.close();
