@@ -212,7 +212,8 @@ export class MainFigure {
     if (stepText.textContent !== sentence) stepText.replaceChildren(...keptNodes(sentence));
     // The hover sentence ends with what the cell is in the matrix, where the matrix is shown.
     const linked = this.side.isPending ? '' : this.side.markMatrix();
-    setText(byId('hover-text'), hoverText && `${hoverText}${store.state.lang === 'zh' ? linked.trimStart() : linked}`);
+    // With no cell of the figure pointed at, the line says the matrix's entry chosen with the keys.
+    setText(byId('hover-text'), hoverText ? `${hoverText}${store.state.lang === 'zh' ? linked.trimStart() : linked}` : this.side.entryText());
     this.tutorial()?.step(s, frame);
   }
 }

@@ -156,6 +156,10 @@ const en = {
   // After the hover sentence while the matrix is shown: which numbers of the matrix the cell pointed at is.
   matrixLinkCol: ' In the matrix it is {v}, which multiplies column {i} of {m}.',
   matrixLinkRow: ' In the matrix it is {v}, row {i} of {m}.',
+  // The matrix's entry chosen with the arrow keys, said in the hover line (its callout shows "w₁₁ · x₆ → z₁").
+  matrixEntry: 'Row {i}, column {j} of {m}: {w}, which multiplies {x} and adds to {z}.',
+  // After the matrix's caption in its accessible name, where the arrows reach its entries.
+  matrixKeysHelp: 'Arrow keys move between the matrix’s entries and name each one; Escape hides the name.',
   // {reads}, {zeros}: how many products read input cells and zeros, each a with* clause below
   // (figure-draw.ts stepSentence), e.g. '8 with input cells', '1 with a padding zero'.
   stepOutput: 'Output ({o}) = sum of {n} products: {reads}, {zeros}.',
@@ -471,6 +475,8 @@ const zh: Record<Exclude<keyof typeof en, keyof typeof ZH_FROM_LIBRARY>, string>
   matrixCellInputChannel: '{v} = 输入通道 {c} 的单元 ({o})',
   matrixLinkCol: '在矩阵中它是 {v}，与 {m} 的第 {i} 列相乘。',
   matrixLinkRow: '在矩阵中它是 {v}，即 {m} 的第 {i} 行。',
+  matrixEntry: '{m} 的第 {i} 行第 {j} 列是 {w}，与 {x} 相乘，乘积加到 {z} 上。',
+  matrixKeysHelp: '用方向键在矩阵的元素之间移动，并读出每个元素；按 Esc 收起。',
   stepOutput: '输出 ({o}) = {n} 个乘积之和：其中 {reads}，{zeros}。',
   stepOutputValue: '数值：{sum} = {v}。',
   stepTextMore: '展开 ▾',

@@ -16,12 +16,16 @@
  *
  * The cell the reader points at, focuses or taps in the figure is linked too (linkStep): its row
  * or column, dashed, and its vector cell. An entry pointed at in the matrix is named at 14 px in
- * a callout, its cell's label being as small as 10 px.
+ * a callout, its cell's label being as small as 10 px. The tutorial's picture is one tab stop as
+ * the figure's grids are (grid-view.ts: role "application", arrow keys move a cursor): the arrows
+ * move over its non-empty entries, the callout names the one chosen, and the page's hover line
+ * (a live region) says it in words (entrySentence); Escape or leaving the picture puts it away.
  *
  * Attributes for tests and tools: data-matrix ("C" or "CT"), data-rows, data-cols,
  * data-mark-side, data-mark-index, data-link-side, data-link-index (the figure's cell pointed at,
- * absent when none), data-entry-callout on the callout; on each vector's group data-vector (x or z) and data-role
- * (input or output). They follow every change; the picture itself is built only while its tab
+ * absent when none), data-entry-callout ("row,col") on the callout, data-entry-cursor on the
+ * keyboard's cursor, data-matrix-frame on the matrix's frame, data-step-mark on the step's row
+ * or column; on each vector's group data-vector (x or z) and data-role (input or output). They follow every change; the picture itself is built only while its tab
  * is shown (a 32×32 layer's C has 9 216 entries, rebuilt at each parameter change
  * for a panel nobody sees), and when the tab opens.
  */
@@ -162,6 +166,22 @@ export class MatrixView {
   private wanted: { g: ConvGeometry; p: Palette; maxPx: number; values: MatrixValues | null } | null = null;
   /** The last step marked, shown again on a matrix drawn later. */
   private marked: { side: 'row' | 'col'; index: number } | null = null;
+  /**
+   * The step mark and the link last scrolled into sight ("row 3", "col 35"): the box is scrolled
+   * only when one of them changes (or the picture is drawn again), never at a repaint that keeps
+   * them, so a reader scrolling the box themselves is not pulled back.
+   */
+  private shownMark: string | null = null;
+  private shownLink: string | null = null;
+  /** Non-empty entries' columns by row, in order (the keyboard cursor moves over them). */
+  private rowEntries: number[][] = [];
+  /** The entry chosen from the keyboard; `cursorOn` false while it is put away (Escape, blur). */
+  private cursor: { i: number; j: number } | null = null;
+  private cursorOn = false;
+  private cursorMark: SVGRectElement | null = null;
+  private focused = false;
+  private entryListener: (() => void) | null = null;
+  private told = '';
 
   constructor(svg: SVGSVGElement) {
     this.svg = svg;
@@ -177,11 +197,26 @@ export class MatrixView {
     };
     // An entry pointed at or tapped is named at 14 px: in the 18 px cells C of the tour's 4×4
     // input is drawn with at 1400×1000, its label is 10 px (review R1).
-    svg.addEventListener('pointermove', (e) => this.callout(e));
-    svg.addEventListener('pointerdown', (e) => this.callout(e));
+    svg.addEventListener('pointermove', (e) => this.callout(this.entryAtPointer(e)));
+    svg.addEventListener('pointerdown', (e) => this.callout(this.entryAtPointer(e)));
+    // Leaving, the pointer gives the callout back to the keyboard's entry, where one is chosen.
     svg.addEventListener('pointerleave', (e) => {
-      if (e.pointerType !== 'touch') this.callout(null);
+      if (e.pointerType !== 'touch') this.callout(this.keyEntry());
     });
+    // The focus ring is drawn inside the picture: the box that scrolls it would clip it outside.
+    svg.style.outlineOffset = '-3px';
+    svg.addEventListener('focus', () => {
+      this.focused = true;
+      if (!this.cursorValid()) this.cursor = this.firstEntry();
+      this.cursorOn = this.cursor !== null;
+      this.placeCursor(true);
+    });
+    svg.addEventListener('blur', () => {
+      this.focused = false;
+      this.cursorOn = false;
+      this.placeCursor(false);
+    });
+    svg.addEventListener('keydown', (e) => this.key(e));
     document.addEventListener('scroll', refit, { capture: true, passive: true });
     window.addEventListener('resize', refit, { passive: true });
     // What lies above the box may grow or shrink without a scroll (the tour card's text as a step
@@ -215,26 +250,29 @@ export class MatrixView {
   }
 
   /**
-   * Scrolls the matrix's own box (never the column or the page) until the marked row (or column)
-   * is in the part of the box on screen; nothing where less than that part shows.
+   * Scrolls the matrix's own box (never the column or the page), at once as the page scrolls it
+   * everywhere, until `mark` (a marked row, a column, an entry) is in the part of the box on screen:
+   * a row up or down, a column sideways (on a phone C of a 6×6 input is 36 columns in a 352 px box),
+   * an entry both; nothing along an axis where less than the mark shows. False where nothing could
+   * be measured (the tab hidden, no picture).
    */
-  private reveal(side: 'row' | 'col'): void {
+  private reveal(mark: SVGRectElement | null, side: 'row' | 'col' | 'entry'): boolean {
     const wrap = this.svg.parentElement;
-    const mark = this.highlight;
-    if (!wrap || !mark || !this.visible) return;
+    if (!wrap || !mark || !this.visible) return false;
     this.fitBox();
     const seen = onScreen(wrap);
     const r = mark.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) return false;
     const pad = 4;
-    if (side === 'row') {
-      if (seen.bottom - seen.top < r.height + 2 * pad) return;
+    if (side !== 'col' && seen.bottom - seen.top >= r.height + 2 * pad) {
       if (r.top < seen.top + pad) wrap.scrollTop -= seen.top + pad - r.top;
       else if (r.bottom > seen.bottom - pad) wrap.scrollTop += r.bottom - (seen.bottom - pad);
-    } else {
-      if (seen.right - seen.left < r.width + 2 * pad) return;
+    }
+    if (side !== 'row' && seen.right - seen.left >= r.width + 2 * pad) {
       if (r.left < seen.left + pad) wrap.scrollLeft -= seen.left + pad - r.left;
       else if (r.right > seen.right - pad) wrap.scrollLeft += r.right - (seen.right - pad);
     }
+    return true;
   }
 
   /** Whether the matrix is on screen (no hidden ancestor: its tab panel is open). */
@@ -247,6 +285,9 @@ export class MatrixView {
     const w = this.wanted;
     if (!w || !this.visible) return;
     this.wanted = null;
+    // A new picture: its marks are scrolled into sight again (the link as it is drawn, then the step's).
+    this.shownMark = null;
+    this.shownLink = null;
     const m = tutorialMatrix(w.g, this.shown, w.values ? { weight: w.values.weight } : {});
     this.matrix = m;
     // Rows enumerate the layer's outputs when the matrix is its own operator, else its inputs.
@@ -286,6 +327,12 @@ export class MatrixView {
     this.matrix = null;
     this.highlight = null;
     this.wanted = null;
+    // The tutorial's picture (vectors drawn) is one tab stop whose entries the arrows reach; a large
+    // one, one path per tap, is a picture only.
+    const keys = Math.max(rows, cols) <= VECTOR_LIMIT;
+    this.svg.setAttribute('role', keys ? 'application' : 'img');
+    if (keys) this.svg.setAttribute('tabindex', '0');
+    else this.svg.removeAttribute('tabindex');
     if (Math.max(inCells, outCells) > MATRIX_DRAW_LIMIT) {
       this.svg.replaceChildren();
       this.svg.setAttribute('width', '0');
@@ -358,7 +405,7 @@ export class MatrixView {
     const apart = Math.max(every, Math.ceil((textWidth(String(m.cols - 1), 12) + 4) / c));
     for (let j = 0; j < m.cols; j += apart) frag.append(text(ox + j * c + c / 2, oy - 9, String(j), { fill: p.text, 'text-anchor': 'middle' }));
     // The matrix frame and its empty cells.
-    frag.append(el('rect', { x: ox, y: oy, width: m.cols * c, height: m.rows * c, fill: p.background, stroke: p.line, 'stroke-width': 1 }));
+    frag.append(el('rect', { x: ox, y: oy, width: m.cols * c, height: m.rows * c, fill: p.background, stroke: p.line, 'stroke-width': 1, 'data-matrix-frame': '' }));
     const grid: string[] = [];
     for (let i = 1; i < m.rows; i++) grid.push(`M${ox} ${oy + i * c}h${m.cols * c}`);
     for (let j = 1; j < m.cols; j++) grid.push(`M${ox + j * c} ${oy}v${m.rows * c}`);
@@ -368,7 +415,9 @@ export class MatrixView {
     this.entryAt.clear();
     this.names = [rowName, colName];
     this.palette = p;
+    this.rowEntries = Array.from({ length: m.rows }, () => []);
     for (const e of m.entries) {
+      this.rowEntries[e.row].push(e.col);
       this.entryAt.set(e.row * m.cols + e.col, numbers && e.value !== null ? `${e.label} = ${fmt(e.value)}` : e.label);
       const tap = e.terms[0]?.tap ?? 0;
       entries.append(el('rect', { x: ox + e.col * c, y: oy + e.row * c, width: c, height: c, fill: tapFill(tap) }));
@@ -421,30 +470,159 @@ export class MatrixView {
     const linked = { fill: p.focus, 'fill-opacity': 0.3, stroke: p.focus, 'stroke-width': 3, 'stroke-dasharray': '5 3', width: 0, height: 0 };
     this.linkMark = el('rect', { ...linked, 'fill-opacity': MATRIX_MARK_OPACITY.cells, 'data-link': 'matrix' });
     this.linkCellMark = el('rect', { ...linked, 'data-link': 'vector' });
-    frag.append(this.highlight, this.rowMark, this.colMark, this.linkMark, this.linkCellMark);
+    // The keyboard's entry, drawn as the grids draw their cursor (grid-view.ts): a solid ring inside the cell.
+    this.cursorMark = el('rect', { fill: 'none', stroke: p.focus, 'stroke-width': 3, width: 0, height: 0, 'data-entry-cursor': '' });
+    frag.append(this.highlight, this.rowMark, this.colMark, this.linkMark, this.linkCellMark, this.cursorMark);
+    for (const r of this.rowEntries) r.sort((a, b) => a - b);
     this.svg.replaceChildren(frag);
     this.link(this.linked);
+    // A picture drawn again (numbers turned on, the theme) keeps the entry chosen where it still is one.
+    if (!this.cursorValid()) {
+      this.cursor = this.focused ? this.firstEntry() : null;
+      this.cursorOn &&= this.cursor !== null;
+    }
+    this.placeCursor(false);
+  }
+
+  /** Whether the keyboard's entry is a non-empty entry of the matrix drawn. */
+  private cursorValid(): boolean {
+    const c = this.cursor;
+    return c !== null && this.vectors && (this.rowEntries[c.i]?.includes(c.j) ?? false);
+  }
+
+  /** The entry the keyboard starts at: the step's row's first (or its column's top one), else the matrix's first. */
+  private firstEntry(): { i: number; j: number } | null {
+    if (!this.vectors) return null;
+    const mk = this.marked;
+    if (mk?.side === 'row' && this.rowEntries[mk.index]?.length) return { i: mk.index, j: this.rowEntries[mk.index][0] };
+    if (mk?.side === 'col') {
+      const i = this.rowEntries.findIndex((r) => r.includes(mk.index));
+      if (i >= 0) return { i, j: mk.index };
+    }
+    const i = this.rowEntries.findIndex((r) => r.length > 0);
+    return i >= 0 ? { i, j: this.rowEntries[i][0] } : null;
+  }
+
+  /** The keyboard's entry while it is shown (the matrix focused, not put away), else null. */
+  private keyEntry(): { i: number; j: number } | null {
+    return this.focused && this.cursorOn && this.cursorValid() ? this.cursor : null;
+  }
+
+  /** Draws (or hides) the keyboard's ring and callout, scrolls its entry into sight (`reveal`), and tells the listener. */
+  private placeCursor(reveal: boolean): void {
+    const at = this.keyEntry();
+    const r = this.cursorMark;
+    if (r) {
+      const c = this.cell;
+      const [x, y, w] = at ? [this.ox + at.j * c + 1.5, this.oy + at.i * c + 1.5, Math.max(1, c - 3)] : [0, 0, 0];
+      r.setAttribute('x', String(x));
+      r.setAttribute('y', String(y));
+      r.setAttribute('width', String(w));
+      r.setAttribute('height', String(w));
+      r.setAttribute('data-entry-cursor', at ? `${at.i},${at.j}` : '');
+    }
+    this.callout(at);
+    if (at && reveal) this.reveal(r, 'entry');
+    // The listener repaints the page: told only when what the hover line would say changes.
+    const told = at ? `${at.i},${at.j} ${this.entryAt.get(at.i * (this.matrix?.cols ?? 0) + at.j)}` : '';
+    if (told !== this.told) {
+      this.told = told;
+      this.entryListener?.();
+    }
+  }
+
+  /**
+   * The arrows move the keyboard's entry over the non-empty ones: Left and Right along its row,
+   * Up and Down to the nearest row that has entries, to its entry nearest the column (the left one
+   * of two as near); Home and End to the row's first and last. Escape puts it away; the next arrow
+   * brings it back, moved. Like the grids, the keys stay here (the page's arrows step the animation).
+   */
+  private key(e: KeyboardEvent): void {
+    if (!this.vectors) return;
+    if (e.key === 'Escape') {
+      if (!this.cursorOn) return;
+      e.preventDefault();
+      e.stopPropagation();
+      this.cursorOn = false;
+      this.placeCursor(false);
+      return;
+    }
+    if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (!this.cursorValid()) this.cursor = this.firstEntry();
+    const at = this.cursor;
+    if (!at) return;
+    const row = this.rowEntries[at.i];
+    const k = row.indexOf(at.j);
+    const nearest = (i: number) => this.rowEntries[i].reduce((best, j) => (Math.abs(j - at.j) < Math.abs(best - at.j) ? j : best));
+    const step = (d: 1 | -1) => {
+      for (let i = at.i + d; i >= 0 && i < this.rowEntries.length; i += d) if (this.rowEntries[i].length) return { i, j: nearest(i) };
+      return at;
+    };
+    switch (e.key) {
+      case 'ArrowLeft': this.cursor = { i: at.i, j: row[Math.max(0, k - 1)] }; break;
+      case 'ArrowRight': this.cursor = { i: at.i, j: row[Math.min(row.length - 1, k + 1)] }; break;
+      case 'ArrowUp': this.cursor = step(-1); break;
+      case 'ArrowDown': this.cursor = step(1); break;
+      case 'Home': this.cursor = { i: at.i, j: row[0] }; break;
+      case 'End': this.cursor = { i: at.i, j: row[row.length - 1] }; break;
+    }
+    this.cursorOn = true;
+    this.placeCursor(true);
+  }
+
+  /** Calls `listener` whenever the keyboard's entry changes, is shown or is put away. */
+  onEntry(listener: () => void): void {
+    this.entryListener = listener;
+  }
+
+  /**
+   * The keyboard's entry in words, for the page's hover line (a live region): "Row 1, column 6 of
+   * C: w₁₁, which multiplies x₆ and adds to z₁." ('' when none is shown).
+   */
+  entrySentence(lang: 'en' | 'zh'): string {
+    const at = this.keyEntry();
+    const words = at && this.entryWords(at.i, at.j);
+    if (!at || !words) return '';
+    return t(lang, 'matrixEntry', { i: at.i, j: at.j, m: this.shown === 'C' ? 'C' : 'Cᵀ', ...words });
+  }
+
+  /** Whether the picture is the tutorial's, whose entries the keyboard reaches (one tab stop). */
+  get interactive(): boolean {
+    return this.svg.getAttribute('role') === 'application';
+  }
+
+  /** The entry under the pointer (row, column of the drawn matrix), null outside it or for a large matrix. */
+  private entryAtPointer(e: PointerEvent): { i: number; j: number } | null {
+    const m = this.matrix;
+    if (!m || !this.vectors) return null;
+    const box = this.svg.getBoundingClientRect();
+    const w = Number(this.svg.getAttribute('width')) || box.width;
+    const k = box.width > 0 ? w / box.width : 1;
+    const j = Math.floor(((e.clientX - box.left) * k - this.ox) / this.cell);
+    const i = Math.floor(((e.clientY - box.top) * k - this.oy) / this.cell);
+    return i >= 0 && j >= 0 && i < m.rows && j < m.cols ? { i, j } : null;
+  }
+
+  /** The callout's words for entry (i, j): "w₁₁ · x₆ → z₁" (null: an empty entry). */
+  private entryWords(i: number, j: number): { w: string; x: string; z: string } | null {
+    const m = this.matrix;
+    const label = m ? this.entryAt.get(i * m.cols + j) : undefined;
+    if (!label) return null;
+    return { w: label, x: vectorCell(this.names[1] as 'x' | 'z', j), z: vectorCell(this.names[0] as 'x' | 'z', i) };
   }
 
   /**
    * Shows (or, for null, an empty cell or outside the matrix, takes away) the callout that names
-   * the entry under the pointer at 14 px, with what it multiplies and where the product goes:
-   * "w₁₁ · x₆ → z₁". Under the entry, kept inside the picture.
+   * entry `at` at 14 px, with what it multiplies and where the product goes: "w₁₁ · x₆ → z₁".
+   * Under the entry, kept inside the picture.
    */
-  private callout(e: PointerEvent | null): void {
+  private callout(at: { i: number; j: number } | null): void {
     const old = this.svg.querySelector('[data-entry-callout]');
-    const m = this.matrix;
     const p = this.palette;
-    let say: { i: number; j: number; text: string } | null = null;
-    if (e && m && p && this.vectors) {
-      const box = this.svg.getBoundingClientRect();
-      const w = Number(this.svg.getAttribute('width')) || box.width;
-      const k = box.width > 0 ? w / box.width : 1;
-      const j = Math.floor(((e.clientX - box.left) * k - this.ox) / this.cell);
-      const i = Math.floor(((e.clientY - box.top) * k - this.oy) / this.cell);
-      const label = i >= 0 && j >= 0 && i < m.rows && j < m.cols ? this.entryAt.get(i * m.cols + j) : undefined;
-      if (label) say = { i, j, text: `${label} · ${vectorCell(this.names[1] as 'x' | 'z', j)} → ${vectorCell(this.names[0] as 'x' | 'z', i)}` };
-    }
+    const words = at && this.vectors ? this.entryWords(at.i, at.j) : null;
+    const say = at && words ? { i: at.i, j: at.j, text: `${words.w} · ${words.x} → ${words.z}` } : null;
     if (!say || !p) {
       old?.remove();
       return;
@@ -506,6 +684,9 @@ export class MatrixView {
     this.colMark = null;
     this.linkMark = null;
     this.linkCellMark = null;
+    this.cursorMark = null;
+    this.rowEntries = [];
+    this.callout(null);
     frag.append(this.highlight);
     this.svg.replaceChildren(frag);
   }
@@ -556,6 +737,7 @@ export class MatrixView {
     if (!m || !to || to.index >= (to.side === 'row' ? m.rows : m.cols)) {
       set(mark, 0, 0, 0, 0);
       set(cell, 0, 0, 0, 0);
+      this.shownLink = null;
       return;
     }
     if (to.side === 'row') {
@@ -566,6 +748,10 @@ export class MatrixView {
       if (this.under) set(cell, this.colVecX + to.index * c, this.colVecY, c, c);
       else set(cell, this.colVecX, this.colVecY + to.index * c, c, c);
     }
+    // A cell tapped in the figure on a phone, a screen above, is linked to a column that may lie
+    // off to the side of the box: it is scrolled there when the link changes, as the step's mark is.
+    const key = `${to.side} ${to.index}`;
+    if (this.shownLink !== key && this.reveal(mark, to.side)) this.shownLink = key;
   }
 
   /** Highlights one row (side 'row') or column of the drawn matrix, and the vector cell it links. */
@@ -584,6 +770,7 @@ export class MatrixView {
     };
     if (side === 'row') set(this.highlight, this.ox, this.oy + index * c, m.cols * c, c);
     else set(this.highlight, this.ox + index * c, this.oy, c, m.rows * c);
+    this.highlight.setAttribute('data-step-mark', side);
     if (this.vectors && this.rowMark && this.colMark) {
       // A row is one cell of the result vector; a column one cell of the multiplied vector.
       if (side === 'row') {
@@ -595,7 +782,10 @@ export class MatrixView {
         set(this.rowMark, 0, 0, 0, 0);
       }
     }
-    this.reveal(side);
+    // Only a step that changed is scrolled to: mark() runs at every repaint (a cell pointed at, a
+    // tap), and the box must stay where the reader scrolled it meanwhile.
+    const key = `${side} ${index}`;
+    if (this.shownMark !== key && this.reveal(this.highlight, side)) this.shownMark = key;
   }
 }
 

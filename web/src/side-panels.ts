@@ -41,7 +41,15 @@ function matrixIndex(sl: ReturnType<typeof channelSlice>, kind: 'output' | 'inpu
 export class SidePanels {
   private pending: number | undefined;
 
-  constructor(private readonly matrix: MatrixView, private readonly tutorial: () => TutorialViews | null) {}
+  constructor(private readonly matrix: MatrixView, private readonly tutorial: () => TutorialViews | null) {
+    // The matrix's entry chosen with the arrows is said in the page's hover line (entryText).
+    matrix.onEntry(() => store.repaint());
+  }
+
+  /** The matrix's entry chosen with the arrow keys, in words ('' when none is). */
+  entryText(): string {
+    return this.matrix.entrySentence(store.state.lang);
+  }
 
   /** Draws the matrix if it waited for its tab (called when the tab opens). */
   showMatrix(): void {
@@ -88,7 +96,8 @@ export class SidePanels {
     this.tutorial()?.update(s);
     const mtext = drawn ? mcap : `${mcap} — ${t(lang, 'matrixTooLarge')}`;
     setText(byId('matrix-caption'), cut ? twoSentences(lang, mtext, cut) : mtext);
-    setAttr(byId('svg-matrix'), 'aria-label', mcap);
+    // Where the arrows reach its entries, the name says how, as the grids' names do (cellsHelp).
+    setAttr(byId('svg-matrix'), 'aria-label', this.matrix.interactive ? twoSentences(lang, mcap, t(lang, 'matrixKeysHelp')) : mcap);
     const chSvg = byId<SVGSVGElement>('svg-channels');
     const sl = channelSlice(s);
     drawChannels(chSvg, s.trace.channels, p, { input: t(lang, 'inChannels'), output: t(lang, 'outChannels') }, g.outChannels > 1 ? sl.oc : null, s.layer);
