@@ -67,7 +67,7 @@ describe('the matrix’s entries from the keyboard', () => {
     await page.keyboard.press('ArrowDown');
     const s = await state(page);
     expect(s.label).toMatch(/用方向键在矩阵的元素之间移动/);
-    expect(s.said).toBe('C 的第 1 行第 1 列是 w₀₀，与 x₁ 相乘，乘积加到 z₁ 上。');
+    expect(s.said).toBe('C 的第 1 行第 1 列是 w₀₀，与 x₁ 相乘，乘积累加到 z₁。');
     await page.close();
   });
 

@@ -475,7 +475,7 @@ const zh: Record<Exclude<keyof typeof en, keyof typeof ZH_FROM_LIBRARY>, string>
   matrixCellInputChannel: '{v} = 输入通道 {c} 的单元 ({o})',
   matrixLinkCol: '在矩阵中它是 {v}，与 {m} 的第 {i} 列相乘。',
   matrixLinkRow: '在矩阵中它是 {v}，即 {m} 的第 {i} 行。',
-  matrixEntry: '{m} 的第 {i} 行第 {j} 列是 {w}，与 {x} 相乘，乘积加到 {z} 上。',
+  matrixEntry: '{m} 的第 {i} 行第 {j} 列是 {w}，与 {x} 相乘，乘积累加到 {z}。',
   matrixKeysHelp: '用方向键在矩阵的元素之间移动，并读出每个元素；按 Esc 收起。',
   stepOutput: '输出 ({o}) = {n} 个乘积之和：其中 {reads}，{zeros}。',
   stepOutputValue: '数值：{sum} = {v}。',

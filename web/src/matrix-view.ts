@@ -203,8 +203,6 @@ export class MatrixView {
     svg.addEventListener('pointerleave', (e) => {
       if (e.pointerType !== 'touch') this.callout(this.keyEntry());
     });
-    // The focus ring is drawn inside the picture: the box that scrolls it would clip it outside.
-    svg.style.outlineOffset = '-3px';
     svg.addEventListener('focus', () => {
       this.focused = true;
       if (!this.cursorValid()) this.cursor = this.firstEntry();
@@ -256,7 +254,7 @@ export class MatrixView {
    * an entry both; nothing along an axis where less than the mark shows. False where nothing could
    * be measured (the tab hidden, no picture).
    */
-  private reveal(mark: SVGRectElement | null, side: 'row' | 'col' | 'entry'): boolean {
+  private reveal(mark: Element | null, side: 'row' | 'col' | 'entry'): boolean {
     const wrap = this.svg.parentElement;
     if (!wrap || !mark || !this.visible) return false;
     this.fitBox();
@@ -522,7 +520,11 @@ export class MatrixView {
       r.setAttribute('data-entry-cursor', at ? `${at.i},${at.j}` : '');
     }
     this.callout(at);
-    if (at && reveal) this.reveal(r, 'entry');
+    // The callout first, then the entry: a callout wider than the part on screen still shows its entry.
+    if (at && reveal) {
+      this.reveal(this.svg.querySelector('[data-entry-callout]'), 'entry');
+      this.reveal(r, 'entry');
+    }
     // The listener repaints the page: told only when what the hover line would say changes.
     const told = at ? `${at.i},${at.j} ${this.entryAt.get(at.i * (this.matrix?.cols ?? 0) + at.j)}` : '';
     if (told !== this.told) {
