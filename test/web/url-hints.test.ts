@@ -38,6 +38,6 @@ describe('what an ignored link value should have been', () => {
     const problems = parseQuery('s=0&zz=1').problems;
     expect(urlProblemsText(problems, 'en', 13)).toBe('s=“0” (stride: a whole number 1–8, or H and W as 2x1); zz=“1” (not a setting this page reads)');
     expect(urlProblemsText(problems, 'zh', 13)).toBe('s=“0”（步长：1–8 的整数，或按“高x宽”写两个数，如 2x1）；zz=“1”（本页不读取这个设置）');
-    expect(urlKeyHint('tour', 'en', 13)).toBe('tour step: a whole number 1–13');
+    expect(urlKeyHint('tour', 'en', 13)).toBe('tour part: a whole number 1–13');
   });
 });

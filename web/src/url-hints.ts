@@ -28,7 +28,7 @@ const words = {
     names: {
       i: 'input size', k: 'kernel size', s: 'stride', d: 'dilation', op: 'output padding', os: 'target output size',
       ci: 'input channels', co: 'output channels', g: 'groups', oc: 'output channel shown', f: 'animation step',
-      tour: 'tour step', t: 'transposed', n: 'numbers', cb: 'colour-blind palette', v: 'view', m: 'matrix',
+      tour: 'tour part', t: 'transposed', n: 'numbers', cb: 'colour-blind palette', v: 'view', m: 'matrix',
       theme: 'theme', lang: 'language', fig: 'figure', view: 'page', img: 'picture', col: 'colour', pm: 'padding mode',
       ik: 'picture kernel', lt: 'target kernel', tab: 'side tab',
     },
@@ -51,7 +51,7 @@ const words = {
     names: {
       i: '输入大小', k: '卷积核大小', s: '步长', d: '膨胀率', op: '输出填充', os: '目标输出尺寸',
       ci: '输入通道数', co: '输出通道数', g: '分组数', oc: '显示的输出通道', f: '动画步骤',
-      tour: '导览步骤', t: '转置', n: '显示数值', cb: '色盲友好配色', v: '视图', m: '卷积矩阵',
+      tour: '导览节号', t: '转置', n: '显示数值', cb: '色盲友好配色', v: '视图', m: '卷积矩阵',
       theme: '主题', lang: '语言', fig: '图示', view: '页面', img: '图片', col: '颜色', pm: '填充模式',
       ik: '图片的卷积核', lt: '目标卷积核', tab: '侧栏标签页',
     },

@@ -96,8 +96,8 @@ export const TOUR: TourStep[] = [
     id: 'stride',
     title: { en: 'Stride', zh: '步长' },
     text: {
-      en: 'The stride is how far the kernel moves between two positions. With stride 2 it skips every other position, so the output is about half as large: o = ⌊(i + 2p − k) / s⌋ + 1 = ⌊({i} + 2 − {k}) / 2⌋ + 1 = {o}.',
-      zh: '步长是卷积核每次移动的距离。步长为 2 时，它隔一个位置才停一次，输出大约缩小一半：o = ⌊(i + 2p − k) / s⌋ + 1 = ⌊({i} + 2 − {k}) / 2⌋ + 1 = {o}。',
+      en: 'The stride is how far the kernel moves between two positions. With stride 2 it skips every other position, so the output is about half as large: o = ⌊(i + 2p − k) / s⌋ + 1 = ⌊({i} + 2·1 − {k}) / 2⌋ + 1 = {o}.',
+      zh: '步长是卷积核每次移动的距离。步长为 2 时，它隔一个位置才停一次，输出大约缩小一半：o = ⌊(i + 2p − k) / s⌋ + 1 = ⌊({i} + 2·1 − {k}) / 2⌋ + 1 = {o}。',
     },
     tryIt: { en: 'Change the stride from 2 to 1 or 3.', zh: '把步长从 2 改成 1 或 3。' },
     // {strided}: the formula of the text, at stride 1 too (where {calc} would be the guide's shorter o = i).
@@ -157,7 +157,7 @@ export const TOUR: TourStep[] = [
     title: { en: 'The transposed convolution: x = Cᵀz', zh: '转置卷积：x = Cᵀz' },
     text: {
       en: 'x = Cᵀz maps the {m} numbers of z back to {n}. At stride 1 it is an ordinary convolution (s′ = 1) of the flipped kernel over the {o}×{o} input ĩ′ padded with {pp} zeros per side (p′ = k − 1), giving {i}×{i}, in the letters of Dumoulin & Visin’s “A guide to convolution arithmetic for deep learning” (ĩ′ has s − 1 zeros between cells). PyTorch calls this padding 0: its padding is what is cropped from the output.',
-      zh: 'x = Cᵀz 把 z 的 {m} 个数映射回 {n} 个数，这就是转置卷积；步长为 1 时它就是普通卷积：{o}×{o} 的输入四周各补 {pp} 圈零，用翻转（旋转 180°）的卷积核滑动，得到 {i}×{i}。图中记号出自 Dumoulin 和 Visin 的教程：步长 s′ = 1，填充 p′ = k − 1，ĩ′ 是相邻输入单元间插入 s − 1 个零后的输入。PyTorch 把这一层的填充写作 0，它的填充指从输出裁掉多少。',
+      zh: 'x = Cᵀz 把 z 的 {m} 个数映射回 {n} 个数，这就是转置卷积；步长为 1 时，它等价于一个普通卷积：{o}×{o} 的输入四周各补 {pp} 圈零，用翻转（旋转 180°）的卷积核滑动，得到 {i}×{i}。图中记号出自 Dumoulin 和 Visin 的教程：步长 s′ = 1，填充 p′ = k − 1，ĩ′ 是相邻输入单元间插入 s − 1 个零后的输入。PyTorch 把这一层的填充写作 0，它的填充指从输出裁掉多少。',
     },
     tryIt: { en: 'Set the padding to 1: PyTorch crops one cell on each side, and the equivalent convolution pads one zero less.', zh: '把填充设为 1：PyTorch 在每边裁掉一个单元，等价的普通卷积也少补一圈零。' },
     now: { en: 'Now: padding {p}, {in} → {out}, p′ = {pp}', zh: '现在：填充 {p}，{in} → {out}；等价的普通卷积每边补 {pp} 圈零（p′ = {pp}）' },
@@ -227,7 +227,7 @@ export const TOUR: TourStep[] = [
     title: { en: 'Output padding', zh: '输出填充' },
     text: {
       en: 'With kernel 3, padding 1 and stride 2, both a 5×5 and a 6×6 input give 3×3, so going back is ambiguous. Output padding a (smaller than the stride or the dilation rate) settles it. The transposed convolution’s full result is {full}×{full}; padding 1 crops one row and column from each side, leaving {o0}×{o0}; with a = 1 (as drawn) one fewer is cropped at the bottom and right, giving {o1}×{o1}: the equivalent convolution’s input grows by a rows and columns of zeros (the cells marked a).',
-      zh: '卷积核大小为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反推时尺寸并不唯一。输出填充 a（小于步长或膨胀率）用来消除这种歧义。转置卷积完整的结果是 {full}×{full}，填充为 1 时四周裁掉一圈，剩下 {o0}×{o0}；a = 1 时（如图），下方少裁 1 行、右侧少裁 1 列，得到 {o1}×{o1}，相当于等价的普通卷积在输入的下方和右侧多补 a 行、a 列零（图中标 a 的单元）。',
+      zh: '卷积核大小为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反推时尺寸并不唯一。输出填充 a（小于步长或膨胀率）用来消除这种歧义。转置卷积完整的结果是 {full}×{full}，填充为 1 时四周裁掉一圈，剩下 {o0}×{o0}；a = 1 时（如图），下方少裁 1 行、右侧少裁 1 列，得到 {o1}×{o1}，这相当于在等价的普通卷积的输入下方和右侧多补 a 行、a 列零（图中标 a 的单元）。',
     },
     tryIt: { en: 'Switch the output padding between 0 and 1.', zh: '把输出填充在 0 和 1 之间切换。' },
     now: { en: 'Now: output padding a = {a}, {in} → {out}', zh: '现在：输出填充 a = {a}，{in} → {out}' },
