@@ -148,10 +148,11 @@ export interface EdgedLine {
  * Strokes each line pink over a dark line twice as wide, a dark edge either side of the pink: the
  * marks show on light and dark pictures alike, and on the test card's magenta bar, where pink alone
  * all but vanished. Every dark line goes down before any pink one, so the edge of one mark never
- * covers a neighbour's pink (the enlargement's taps touch).
+ * covers a neighbour's pink (the enlargement's taps touch). The enlarged footprint edges its pink
+ * white (`edge`): there a dark frame means a tap that reads a zero, and nothing else may look like one.
  */
-export function strokeEdged(ctx: CanvasRenderingContext2D, lines: readonly EdgedLine[]): void {
-  for (const [colour, wide] of [['#000', 2], [PINK, 1]] as const) {
+export function strokeEdged(ctx: CanvasRenderingContext2D, lines: readonly EdgedLine[], edge = '#000'): void {
+  for (const [colour, wide] of [[edge, 2], [PINK, 1]] as const) {
     ctx.strokeStyle = colour;
     for (const { path, width } of lines) {
       ctx.beginPath();

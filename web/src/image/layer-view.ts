@@ -630,16 +630,20 @@ export class LayerView {
     const zTop = Math.round((top + bottom) / 2 - (size - 1) / 2);
     const zLeft = Math.round((left + right) / 2 - (size - 1) / 2);
     const z = drawZoom(this.zoom, this.inputCanvas, zTop, zLeft, size, scale);
-    const lw = Math.max(2, scale / 5);
+    // Where each picture pixel lies on the enlargement, for a reader of its pixels (the tests).
+    this.zoom.dataset.cells = `${zTop} ${zLeft} ${scale}`;
     // A filled tap is at least 3 screen pixels wide where the taps are far enough apart: the phone's
     // bar shows the enlargement in 64 px, where a 65-pixel footprint's taps were 1.2 px dots.
     const onScreen = (this.zoom.clientWidth || size * scale) / (size * scale);
+    // A frame thin enough that the pixel's colour fills most of its cell: at a fifth of the cell,
+    // edged, the colour showed as a small square (and on the phone's 64 px bar, wider frames
+    // again left it a dot). Its white edge takes half as much again on either side.
+    const lw = scale >= 12 ? 2 : 1;
     const gap = Math.min(smallestGap(fp.rows.flatMap((r) => (r.at === null ? [] : [r.at]))), smallestGap(fp.cols.flatMap((c) => (c.at === null ? [] : [c.at]))));
     const mark = Math.max(scale, Math.min(Math.ceil(3 / onScreen), gap * scale - 1));
     // On whole canvas pixels: a half-pixel edge would blend into the picture.
     const inset = Math.floor((scale - mark) / 2);
-    // A tap's mark: a frame inside its pixel, or a filled square (so the pink of a read tap takes
-    // the same dark edge: strokeEdged).
+    // A tap's mark: a frame along the inside of its pixel, or a filled square.
     const box = (col: number, row: number): EdgedLine => {
       const x = (col - zLeft) * scale;
       const y = (row - zTop) * scale;
@@ -647,28 +651,35 @@ export class LayerView {
         ? edgedSquare(x + inset, y + inset, mark)
         : { width: lw, path: (c) => c.rect(x + lw / 2, y + lw / 2, scale - lw, scale - lw) };
     };
-    // Taps in the padding lie on its grey hatching, where pink and dark show without an edge (under
-    // dashes an edge made a checkerboard): dark, a tap that reads a zero; dashed pink, one that
-    // reads a copy of a pixel inside (framed solid below).
-    const plain = ({ width, path }: EdgedLine, colour: string, dash: number[] = []) => {
+    // A tap that reads a zero lies on the padding's grey hatching: framed dark, and only such a tap
+    // (the read taps' pink is edged white, so nothing else reads as a dark frame).
+    const plain = ({ width, path }: EdgedLine, colour: string) => {
       z.strokeStyle = colour;
       z.lineWidth = width;
-      z.setLineDash(dash);
       z.beginPath();
       path(z);
       z.stroke();
     };
     const read: EdgedLine[] = [];
+    const copies: EdgedLine[] = [];
     for (const r of fp.rows) {
       for (const c of fp.cols) {
         if (r.at === null || c.at === null) continue;
         if (r.source < 0 || c.source < 0) plain(box(c.at, r.at), '#222');
-        else if (inPadding(r) || inPadding(c)) plain(box(c.at, r.at), PINK, fill ? [] : [scale / 5, scale / 5]);
-        else read.push(box(c.at, r.at));
+        else if (inPadding(r) || inPadding(c)) {
+          // A tap in the padding that reads a copy shows the colour it reads, the copied pixel's
+          // (footprint.ts's source, from the library's padding maps), where the hatching was.
+          z.drawImage(this.inputCanvas, c.source, r.source, 1, 1, (c.at - zLeft) * scale, (r.at - zTop) * scale, scale, scale);
+          (fill ? read : copies).push(box(c.at, r.at));
+        } else read.push(box(c.at, r.at));
       }
     }
-    z.setLineDash([]);
     if (fp.copies > 0) for (const r of fp.sourceRows) for (const c of fp.sourceCols) read.push(box(c, r));
-    strokeEdged(z, read);
+    // Dashed: a copy, not the pixel itself (a filled tap has no room for dashes). Drawn first, so a
+    // neighbouring solid frame's pink lies over a dash's white edge, not under it.
+    z.setLineDash([scale / 5, scale / 5]);
+    strokeEdged(z, copies, '#fff');
+    z.setLineDash([]);
+    strokeEdged(z, read, '#fff');
   }
 }
