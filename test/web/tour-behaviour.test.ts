@@ -226,7 +226,7 @@ describe('the prose and a changed figure', () => {
       await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: object): void } }).convkitPlayground.benchChange({ kernel: [3, 3] }));
       await expect.poll(() => page.isVisible('#tour-changed')).toBe(true);
       expect(await page.textContent('#tour-changed')).toBe(lang === 'en'
-        ? 'The figure also shows settings you changed outside this step; the numbers in the text are for the step’s own layer.'
+        ? 'The figure also shows settings you changed outside this part; the numbers in the text are for the part’s own layer.'
         : '图中还包含你在本节之外改动的设置；正文里的数字说的是本节原来的那一层。');
       // Back to the step's layer: the note goes.
       await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: object): void } }).convkitPlayground.benchChange({ kernel: [4, 4] }));
