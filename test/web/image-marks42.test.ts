@@ -1,8 +1,9 @@
 /**
  * Review 42: the marks on the part of the picture an output pixel reads.
  * - The enlargement's pink tap frames had no dark edge: on the test card's magenta bar pink lay on
- *   magenta (WCAG contrast ~1.1) and the frames all but vanished. They now take the dark edge of the
- *   map of the whole input (where-map.ts), one rule for both (canvas.ts strokeEdged).
+ *   magenta (WCAG contrast ~1.1) and the frames all but vanished. They now take an edge of the
+ *   map of the whole input (where-map.ts), one rule for both (canvas.ts strokeEdged): dark there,
+ *   white in the enlargement, where dark frames mean taps that read a zero (footprint-zoom46).
  * - Circular padding at a corner reads the picture's far edges too. On a picture shown enlarged (a
  *   small file of the reader's own) the input's outline framed only the window at the corner: the far
  *   parts were dots, with no frame (the ring that finds a small part is not drawn there).
@@ -41,7 +42,7 @@ async function onMagenta(): Promise<{ page: Page; errors: string[]; x: number }>
 }
 
 describe('review 42: the footprint’s marks', () => {
-  it('the enlargement’s pink frames have a dark edge on both sides, so they show on the card’s magenta bar', async () => {
+  it('the enlargement’s pink frames have an edge (white, contrast ≥ 3 against pink and magenta) on both sides, so they show on the card’s magenta bar', async () => {
     const { page, errors, x } = await onMagenta();
     // The enlargement's middle row runs through the middle row of taps: magenta around them.
     const row = await page.$eval('canvas[data-image-zoom]', (c) => {
@@ -52,8 +53,9 @@ describe('review 42: the footprint’s marks', () => {
     for (let i = 0; i < row.length; i += 4) px.push([row[i], row[i + 1], row[i + 2], row[i + 3]]);
     const bg = px[0];
     expect(near(bg, [255, 0, 255, 255]), String(bg)).toBe(true);
-    // Each pixel named: the picture (magenta), the pink of a frame, or a dark edge (against both);
-    // runs of one kind taken once. Pink must never touch the picture: a dark edge lies between.
+    // Each pixel named: the picture (magenta), the pink of a frame, or an edge (contrast ≥ 3 against
+    // both: mark-pixels.ts calls it 'edge'); runs of one kind taken once. Pink must never touch the
+    // picture: an edge lies between.
     const runs = kindRuns(px, bg);
     expect(runs.filter((k) => k === 'pink').length, runs.join(' ')).toBeGreaterThanOrEqual(2);
     expect(pinkTouchesPicture(runs), runs.join(' ')).toBe(false);
