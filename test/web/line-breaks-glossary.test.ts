@@ -20,6 +20,8 @@ const NOT_TERMS = new Set([
   '步长为', '步长大于', '图中只画出了', '个输入通道中的', '又称微步卷积', '的卷积核', '等价的普通卷积', '链接中被忽略的值',
   '倍显示', '分别作用在每个颜色上', '叠加的卷积核', '所有权重相等', '本练习专用的一层', '填入一个数', '超出了', '的范围', '只差',
   '的舍入误差', '唯一的输出通道把它们加在一起',
+  // Phrases built of held terms (输出单元, 输入单元, 位置): the stacked figure's key, part 9's Now line.
+  '与该输出位置相同的输入单元', '内部输出单元',
 ]);
 
 /** The glossary's Chinese column, cut at its separators into runs of two or more Han characters. */

@@ -87,7 +87,8 @@ export class MainFigure {
     setAttr(views.grid.svg, 'aria-label', twoSentences(lang, capGrid, help));
     setAttr(views.kernel.svg, 'aria-label', twoSentences(lang, capKernel, help));
     setAttr(views.output.svg, 'aria-label', twoSentences(lang, capOutput, help));
-    setHidden(byId('view-label'), false);
+    // The stacked figure draws neither view (a reach, not a sliding or scattering kernel): no menu there.
+    setHidden(byId('view-label'), shownFigure() === 'stack');
     // A layer of more channels than the pictures hold is drawn as a smaller copy: said under the figure.
     const cut = channelsCutText(s.layer, g, lang);
     setText(byId('channels-cut'), cut);

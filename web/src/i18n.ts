@@ -266,6 +266,10 @@ const en = {
   stackReachOne: 'one output reaches only 1 input cell',
   stackOneTap: 'whatever the rates (a 1×1 kernel)',
   stackHole: '1 row and 1 column are never read',
+  // The stacked figure's key (stack-figure.ts): its filled cells, its empty ones, and the teal outline.
+  stackKeyRead: 'read',
+  stackKeyHole: 'never read (a hole)',
+  stackKeyOutput: 'the input cell at the output’s own position',
   classicRefused: 'The classic figure draws at most 64 cells per axis; the grids show this layer. The Figure menu keeps “classic”, which comes back for a smaller layer.',
   // The classic figure's output plane prints one input channel's share (figure-numbers.ts).
   classicShare: 'Its output plane prints the share of input channel {ic} alone (the products drawn, added); output channel {oc} adds the shares of input channels {from}–{to}, as the step sentence does.',
@@ -567,6 +571,9 @@ const zh: Record<Exclude<keyof typeof en, keyof typeof ZH_FROM_LIBRARY>, string>
   stackReachOne: '一个输出只覆盖 \u200b1 个输入单元',
   stackOneTap: '与膨胀率无关\u200b（1×1 卷积核）',
   stackHole: '其中 1 行、1 列\u200b始终读不到',
+  stackKeyRead: '读得到',
+  stackKeyHole: '始终读不到（空洞）',
+  stackKeyOutput: '与该输出位置相同的输入单元',
   classicRefused: '经典示意图每个方向最多画 64 个单元；这一层改用网格显示。“图示”菜单仍选着经典示意图，层变小后会换回来。',
   classicShare: '输出平面上的数只是输入通道 {ic} 的那一份（图中乘积之和）；输出通道 {oc} 要把输入通道 {from}–{to} 的各份加在一起，步骤说明里的值就是这个和。',
   shareFileDrawn: '输出的数 = Σ（输入通道 {ic} 的积）',

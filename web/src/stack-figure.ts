@@ -4,7 +4,8 @@
  * (d, d, d) beside rates 1, 2, 5. Which cells are read is the library's exact receptive field
  * (`receptiveField` over a network of the three layers); the 2-D pattern is the product of the two
  * axes' patterns, since every layer is separable in its cells. Read cells are filled, the holes —
- * the gridding pattern — are left empty.
+ * the gridding pattern — are left empty, and the cell at the output's own position is outlined; the
+ * key under the cells names all three (review R4: the outline had no entry).
  */
 import { el } from './dom.js';
 import { t } from './i18n.js';
@@ -20,6 +21,8 @@ export class StackFigure {
   private readonly svg: SVGSVGElement;
   /** The panels' words, as page text above the cells: scaled with the cells they came out at 7 px on a phone. */
   private readonly captions: HTMLElement;
+  /** The figure's key, as page text under the cells (the grids' legend is not shown with this figure). */
+  private readonly key: HTMLUListElement;
   private size = { w: 1, h: 1 };
 
   constructor(host: HTMLElement, private readonly look: () => { palette: Palette; lang: Lang }) {
@@ -32,7 +35,9 @@ export class StackFigure {
     this.captions = document.createElement('div');
     this.captions.className = 'stack-captions';
     this.captions.setAttribute('aria-hidden', 'true');
-    this.element.append(this.captions, this.svg);
+    this.key = document.createElement('ul');
+    this.key.className = 'legend stack-key';
+    this.element.append(this.captions, this.svg, this.key);
     host.append(this.element);
   }
 
@@ -104,6 +109,22 @@ export class StackFigure {
     this.svg.setAttribute('data-spans', reach.map((r) => r.span).join(','));
     this.svg.setAttribute('data-holes', reach.map((r) => r.holes.length).join(','));
     this.svg.replaceChildren(frag);
+    this.key.setAttribute('aria-label', t(lang, 'legend'));
+    // The swatches drawn as the cells are: filled, empty (faint edge), and the outline alone.
+    const entries: [Record<string, string | number>, 'stackKeyRead' | 'stackKeyHole' | 'stackKeyOutput'][] = [
+      [{ fill: p.input, stroke: p.line, 'stroke-width': 0.75 }, 'stackKeyRead'],
+      [{ fill: p.background, stroke: p.line, 'stroke-opacity': 0.35, 'stroke-width': 0.75 }, 'stackKeyHole'],
+      [{ fill: 'none', stroke: p.current, 'stroke-width': 2.5 }, 'stackKeyOutput'],
+    ];
+    this.key.replaceChildren(...entries.map(([look, words]) => {
+      const li = document.createElement('li');
+      const sw = el('svg', { width: 14, height: 14, 'aria-hidden': 'true' });
+      sw.append(el('rect', { x: 1.5, y: 1.5, width: 11, height: 11, ...look }));
+      const span = document.createElement('span');
+      span.textContent = t(lang, words);
+      li.append(sw, span);
+      return li;
+    }));
     return true;
   }
 
@@ -111,11 +132,14 @@ export class StackFigure {
     // The words' height at the width they will get (measured: it depends on the font and language).
     this.captions.style.width = `${Math.floor(w)}px`;
     const capH = this.captions.offsetHeight;
-    const k = Math.max(0.3, Math.min(w / this.size.w, (h - capH - 6) / this.size.h));
+    this.key.style.width = `${Math.floor(w)}px`;
+    const keyH = this.key.offsetHeight + 16;
+    const k = Math.max(0.3, Math.min(w / this.size.w, (h - capH - keyH - 6) / this.size.h));
     const width = Math.floor(this.size.w * k);
     this.svg.style.width = `${width}px`;
     this.svg.style.height = `${Math.floor(this.size.h * k)}px`;
     this.captions.style.width = `${width}px`;
+    this.key.style.width = '';
   }
 
   paint(): void {

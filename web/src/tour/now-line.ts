@@ -15,6 +15,7 @@ import { relationship } from '../../../src/arithmetic/relationships.js';
 import { formatNumber, t as libraryT } from '../../../src/i18n/index.js';
 import { buildLayer } from '../layer.js';
 import type { State } from '../state.js';
+import { innerOverlaps } from './inner-overlap.js';
 import { fill, stackField } from './steps.js';
 import type { TourStep } from './steps.js';
 
@@ -65,6 +66,12 @@ function weightTerms(e: Explanation): string {
   return i * o * cells === weights ? `${i}·${o}·${cells} = ${formatNumber(weights)}` : formatNumber(weights);
 }
 
+const inner = (counts: number[], lang: Explanation['lang']) => ({
+  // "1, 2 or 4" / "1、2 或 4": one of the counts, as a reader asks which a cell gets.
+  inner: counts.length > 1 ? `${counts.slice(0, -1).join(lang === 'zh' ? '、' : ', ')}${lang === 'zh' ? ' 或 ' : ' or '}${counts[counts.length - 1]}` : counts.join(''),
+  innerKinds: counts.length,
+});
+
 /** The numbers a step's live line may quote, for the layer the state draws (null: the layer is refused, and the control's message says why). */
 export function nowVars(s: State): Record<string, string | number> | null {
   const layer = buildLayer(s);
@@ -95,6 +102,8 @@ export function nowVars(s: State): Record<string, string | number> | null {
     // Three 3-tap layers of the rate set on the first axis (tour part 12's stack): the span and the cells never read.
     stackSpan: stack.span,
     stackHoles: stack.holes,
+    // Tour part 9: the overlap counts of the inner output cells ("1, 2 or 4"; 1、2 或 4) and how many differ.
+    ...inner(innerOverlaps(layer.geometry), e.lang),
   };
 }
 

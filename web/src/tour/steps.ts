@@ -43,8 +43,9 @@ export interface TourStep {
   /**
    * The live line under the step's control: what the layer the figure draws gives now, in the
    * step's terms, filled from the library for the current settings (now-line.ts names what each
-   * {name} is: {in} → {out}, {case}, {calc}, {weights} …). None where the figure itself is the
-   * answer (the overlaps) or the control changes no size. The stacked layers have one: their prose
+   * {name} is: {in} → {out}, {case}, {calc}, {weights} …). None where the control changes no size
+   * and the figure itself is the answer. The overlaps have one: "inside the output" was vague, as
+   * the edges get fewer copies at every kernel. The stacked layers have one: their prose
    * gives rate 2's numbers, and a reader who set rate 3 read them beside a figure of rate 3's.
    */
   now?: Words;
@@ -200,14 +201,15 @@ export const TOUR: TourStep[] = [
       zh: '转置卷积恢复的是输入的形状，而不是数值：Cᵀ 是 C 的转置，不是它的逆，所以 Cᵀ(Cx) 一般并不等于 x。因此把它叫作“反卷积”容易引起误解——反卷积应当能把卷积的结果还原回去。在网络中，它的权重和其他层一样是学出来的。',
     },
     tryIt: {
-      en: 'Compare the figure’s Cᵀ(Cx) with x in the pair below, then press “Random values”.',
-      zh: '把主图的输出 Cᵀ(Cx) 和下方对照图里的 x 比一比，再点“随机取值”。',
+      en: 'Compare the figure’s output Cᵀz, where z = Cx, with x in the pair below, then press “Random values”.',
+      zh: '把主图的输出 Cᵀz（其中 z = Cx）和下方对照图里的 x 比一比，再点“随机取值”。',
     },
     control: 'pair',
     query: 'i=2&k=3&s=2&p=0&t=1&n=1',
     figure: 'grids',
     opens: 'pair',
-    // The figure is the pair's transposed convolution; on the pair's numbers it draws the Cᵀ(Cx) the prose asks about.
+    // The figure is the pair's transposed convolution; on the pair's numbers it draws the Cᵀ(Cx) the prose asks about,
+    // captioned Cᵀz: the Try it uses that name and says z = Cx (review R4: two names for one grid).
     figureNumbers: 'pair',
   },
   {
@@ -218,6 +220,12 @@ export const TOUR: TourStep[] = [
       zh: '同一层还可以这样看：每个输入单元把卷积核乘以自己的数值，作为一份叠加到输出上；相邻输入单元的两份相隔 s 个单元。卷积核大小不是步长的整数倍时，这些叠加并不均匀，上采样得到的图片里常见的棋盘效应就由此而来；图中的数字就是每个输出单元的叠加份数。这里叠加的是卷积核本身，没有翻转；第 6–8 节滑动的是翻转后的卷积核，正因为翻转了，两种看法的结果才相同。',
     },
     tryIt: { en: 'Set the kernel size to 4, a multiple of the stride: inside the output the copies now overlap evenly.', zh: '把卷积核大小设为 4，即步长的整数倍：现在输出内部每个单元的叠加份数都相同。' },
+    // The counts away from the edges (fewer copies reach the edges whatever the kernel), from the
+    // library's scatter trace (inner-overlap.ts): "inside the output" said with numbers.
+    now: {
+      en: 'Now: kernel {kk}, stride {s} — {innerKinds|no output cell is clear of the edges|every inner output cell gets {inner} copies|inner output cells get {inner} copies: uneven}',
+      zh: '现在：卷积核 {kk}，步长 {s}——{innerKinds|没有远离边缘的输出单元|内部每个输出单元的叠加份数都是 {inner}|内部输出单元的叠加份数为 {inner}，并不均匀}',
+    },
     control: 'kernel',
     query: 'i=3&k=3&s=2&p=0&t=1&v=scatter',
     figure: 'grids',
