@@ -60,7 +60,8 @@ describe('review 40: tour part 12, the stacked layers, with the rate the reader 
       const { page, context, errors } = await h.open(`?tour=${step('gridding')}&lang=${lang}`, { width: w, height: hgt });
       await page.fill('#try-control', '3');
       await page.press('#try-control', 'Enter');
-      await page.waitForFunction(() => document.querySelector('#stack-figure svg')?.getAttribute('data-spans') === '19,17');
+      // The side panels are drawn a frame after the figure (side-panels.ts schedule): wait for both.
+      await page.waitForFunction(() => document.querySelector('#stack-figure svg')?.getAttribute('data-spans') === '19,17' && document.body.dataset.pending === undefined);
       const m = await page.evaluate(() => ({
         box: document.querySelector('#figure-box')!.getBoundingClientRect().top,
         figure: document.querySelector('#stack-figure')!.getBoundingClientRect().top,
