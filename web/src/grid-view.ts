@@ -40,6 +40,9 @@ function set(e: Element, name: string, value: string | number): void {
 const RING_ROOM = 4;
 const RING_OFFSET = '-4px';
 
+/** Cells reported by any grid so far: a blur's late "none" checks that no grid reported since. */
+let reports = 0;
+
 export class GridView {
   readonly svg: SVGSVGElement;
   rows = 0;
@@ -78,7 +81,7 @@ export class GridView {
       this.pointer(e);
     });
     svg.addEventListener('pointerleave', (e) => {
-      if (e.pointerType !== 'touch') this.listener?.(this.hasFocus ? this.cursor : null, 'pointer');
+      if (e.pointerType !== 'touch') this.report(this.hasFocus ? this.cursor : null, 'pointer');
     });
     svg.addEventListener('click', (e) => {
       const c = this.cellAt(e);
@@ -90,18 +93,30 @@ export class GridView {
     svg.addEventListener('focus', () => {
       this.hasFocus = true;
       this.placeCursor();
-      this.listener?.(this.cursor, 'focus');
+      this.report(this.cursor, 'focus');
     });
     svg.addEventListener('blur', () => {
       this.hasFocus = false;
       this.placeCursor();
-      this.listener?.(null, 'focus');
+      // A tap moves the focus at its press, before its release and click: taking the tapped
+      // cell's lines away here shortened the page under the finger (scroll anchoring moved the view
+      // by the sentence's height) and the click landed beside what was tapped (on a phone the
+      // matrix's ▶ missed its first tap after a cell). So they go once the tap is over.
+      // Unless a grid has reported a cell since (the focus went to another grid, whose cell counts).
+      const seen = reports;
+      setTimeout(() => { if (!this.hasFocus && reports === seen) this.report(null, 'focus'); }, 0);
     });
     svg.addEventListener('keydown', (e) => this.key(e));
   }
 
   onCell(listener: CellListener): void {
     this.listener = listener;
+  }
+
+  /** Tells the listener which cell is pointed at or focused (null: none), counted in `reports`. */
+  private report(cell: number | null, source: 'pointer' | 'focus' | 'key'): void {
+    reports++;
+    this.listener?.(cell, source);
   }
 
   /** Lays out a rows×cols grid with a cell size that fits `maxPx` (between 6 and 34 px per cell). */
@@ -258,7 +273,7 @@ export class GridView {
 
   private pointer(e: PointerEvent): void {
     const c = this.cellAt(e);
-    this.listener?.(c ?? (this.hasFocus ? this.cursor : null), 'pointer');
+    this.report(c ?? (this.hasFocus ? this.cursor : null), 'pointer');
   }
 
   private key(e: KeyboardEvent): void {
@@ -278,6 +293,6 @@ export class GridView {
     e.stopPropagation();
     this.cursor = next;
     this.placeCursor();
-    this.listener?.(this.cursor, 'key');
+    this.report(this.cursor, 'key');
   }
 }
