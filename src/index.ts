@@ -9,7 +9,7 @@ export { convGeometry, convTransposeGeometry } from './geometry/torch.js';
 export type { ConvShapeOptions, ConvTransposeShapeOptions, IntOrTuple, PaddingSpec, ShapeSet } from './geometry/torch.js';
 export { poolGeometry } from './geometry/pool.js';
 export type { PoolGeometry, PoolMode, PoolOptions } from './geometry/pool.js';
-export { tapSource, tapPosition, gridCell, gridTap, weightTap, padSource } from './geometry/taps.js';
+export { tapSource, tapPosition, interiorOutput, gridCell, gridTap, weightTap, padSource } from './geometry/taps.js';
 export type { CellKind, GridCell } from './geometry/taps.js';
 export { tensor, zeros } from './tensor/tensor.js';
 export type { Tensor } from './tensor/tensor.js';

@@ -63,6 +63,28 @@ export function tapPosition(ax: AxisGeometry, o: number, k: number): number | nu
 }
 
 /**
+ * Whether output `o` lies inside the layer on this axis: every tap that lands on an input position
+ * ({@link tapPosition} not null) lands on a real input cell, none on padding or past the input's
+ * ends. A transposed layer's inner cells are those every input that could reach them exists for
+ * (taps on the zeros its stride inserts do not count): there its overlap counts are the ones an
+ * endless input would give, so "even" or "uneven" is read there, not at the edges.
+ *
+ * @example
+ * ```ts
+ * import { convTransposeGeometry, interiorOutput } from 'convkit';
+ * const ax = convTransposeGeometry({ inputShape: [1, 1, 3], weightShape: [1, 1, 4] }, { stride: 2 }).axes[0];
+ * Array.from({ length: ax.output }, (_, o) => interiorOutput(ax, o)); //=> [false, false, true, true, true, true, false, false]
+ * ```
+ */
+export function interiorOutput(ax: AxisGeometry, o: number): boolean {
+  for (let k = 0; k < ax.kernel; k++) {
+    const x = tapPosition(ax, o, k);
+    if (x !== null && (x < 0 || x >= ax.input)) return false;
+  }
+  return true;
+}
+
+/**
  * Input index (along this axis) read by kernel tap `k` (unflipped, as stored in the weight) for
  * output index `o`, or −1 when the tap reads zero padding, an inserted zero or a cropped cell:
  * {@link tapPosition} clipped to [0, i) (direct: through the padding mode).
