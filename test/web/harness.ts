@@ -26,7 +26,11 @@ export interface Harness {
    * otherwise, and tests that check one step at a time need it to stand still.
    */
   newPage(options?: { width?: number; height?: number; motion?: boolean }): Promise<{ page: Page; context: BrowserContext; dialogs: string[]; errors: string[] }>;
-  /** A new page (as newPage) opened at the page's URL + `query`, once the page says it is ready (body[data-ready]). */
+  /**
+   * A new page (as newPage) opened at the page's URL + `query`, once the page says it is ready
+   * (body[data-ready]) and its first side-panel draw is in (settled): main.ts sets data-ready at the
+   * end of start(), before the side panels' first draw, which waits a frame (side-panels.ts schedule).
+   */
   open(query: string, options?: { width?: number; height?: number; motion?: boolean }): Promise<{ page: Page; context: BrowserContext; dialogs: string[]; errors: string[] }>;
   close(): Promise<void>;
 }
@@ -44,6 +48,10 @@ export async function startHarness(): Promise<Harness> {
     async newPage({ width = 1400, height = 1000, motion = false } = {}) {
       const context = await browser.newContext({ viewport: { width, height }, reducedMotion: motion ? 'no-preference' : 'reduce' });
       const page = await context.newPage();
+      // CONVKIT_CPU_THROTTLE=4 (say) slows the page's CPU that many times, as a loaded CI machine
+      // does, to shake out tests that read what the page draws a moment later (see settled).
+      const throttle = Number(process.env.CONVKIT_CPU_THROTTLE ?? 1);
+      if (throttle > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: throttle });
       const dialogs: string[] = [];
       const errors: string[] = [];
       page.on('request', (r) => requests.push(r.url()));
@@ -61,6 +69,7 @@ export async function startHarness(): Promise<Harness> {
       const p = await harness.newPage(options);
       await p.page.goto(harness.url + query);
       await p.page.waitForSelector('body[data-ready="1"]');
+      await settled(p.page);
       return p;
     },
     async close() {
@@ -70,6 +79,18 @@ export async function startHarness(): Promise<Harness> {
     },
   };
   return harness;
+}
+
+/**
+ * Waits until the page has caught up with the last change: the side panels (formula, code, matrix,
+ * channel diagram, tutorial views) are drawn a frame after the figure (side-panels.ts schedule marks
+ * the wait with body[data-pending]), and two more frames let work queued for the next frame (the
+ * matrix box's fit, the side column's scroll) run. Read side-panel material after an action only
+ * after this, or poll for the content expected.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForSelector('body:not([data-pending])', { state: 'attached' });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
 /**

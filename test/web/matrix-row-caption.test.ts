@@ -5,15 +5,12 @@
  * pictures show; a layer drawn whole keeps its one size.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { formatNumber } from '../../src/i18n/index.js';
 import { resolveSpec } from '../../src/geometry/options.js';
 import type { ConvGeometry } from '../../src/geometry/types.js';
-import { fileHarness } from './harness.js';
+import { fileHarness, settled } from './harness.js';
 
 const h = fileHarness();
-
-const settled = (page: Page) => page.waitForSelector('body:not([data-pending])', { state: 'attached' });
 
 /** The library's geometry of a layer. */
 function geometryOf(o: Parameters<typeof resolveSpec>[0]): ConvGeometry {

@@ -8,11 +8,10 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatNumber } from '../../src/i18n/index.js';
 import { BOUNDS } from '../../web/src/state.js';
-import { fileHarness } from './harness.js';
+import { fileHarness, settled } from './harness.js';
 
 const h = fileHarness();
 
-const settled = (page: Page) => page.waitForSelector('body:not([data-pending])', { state: 'attached' });
 const text = (page: Page, sel: string) => page.textContent(sel).then((t) => (t ?? '').trim());
 const fieldError = (page: Page) => text(page, '.field-error[data-for~="in-ch"]');
 /** The snippet with its layout (code-wrap.ts) taken out: what Python reads. */

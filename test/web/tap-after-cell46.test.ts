@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { fileHarness } from './harness.js';
+import { fileHarness, settled } from './harness.js';
 
 // On a phone a tapped cell keeps its lines (the hover sentence, the matrix's link) until the focus
 // leaves the grid, and a tap moves the focus at its press, before its release and click. Clearing
@@ -8,13 +7,8 @@ import { fileHarness } from './harness.js';
 // height), so the first tap on the matrix's ▶ after a tapped cell landed beside it and did not step.
 const h = fileHarness();
 
-/** Waits until the side panels' redraw a tapped cell asks for is done (side-panels.ts marks it on
- * the body) and two frames have passed, so the ▶ is measured where it will be when tapped. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForSelector('body:not([data-pending])', { state: 'attached' });
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
-
+// settled (harness.ts): the side panels' redraw a tapped cell asks for is in, so the ▶ is measured
+// where it will be when tapped.
 describe('phone 390×844: a control tapped after a figure cell', () => {
   it('the matrix’s ▶ steps at the first tap after a tapped output cell, and the cell’s lines then go', async () => {
     const ctx = await h.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, reducedMotion: 'reduce' });
