@@ -10,7 +10,7 @@ import { convGeometry } from '../../src/index.js';
 import { buildNetwork } from '../../src/network/build.js';
 import { receptiveField } from '../../src/network/receptive.js';
 import type { ConvLayerDef } from '../../src/network/types.js';
-import { startHarness } from './harness.js';
+import { settled, startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 
 let h: Harness;
@@ -72,7 +72,8 @@ describe('channels', () => {
     expect(parts).toHaveLength(3);
     expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(sum.output, 4);
     expect(sum.text).toContain(`= ${sum.output}, the output at (1,2)`);
-    // The same picture is not repeated below the stage.
+    // The same picture is not repeated below the stage (the views below it are redrawn a frame after the figure).
+    await settled(page);
     expect(await page.$eval('#channel-planes', (e) => (e as HTMLElement).hidden)).toBe(true);
     // It follows the animation: the next step's window and shares.
     await page.click('#btn-forward');
@@ -225,6 +226,8 @@ describe('the tutorial views together', () => {
       await page.click('#pair-open');
       await page.check('#pair-lsq');
       await page.waitForSelector('[data-pair-grid="inverse"]');
+      // The views checked below (notation, channel planes, dilation) are drawn with the side panels, after data-ready.
+      await settled(page);
       const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
       expect(scroll, q).toBeLessThanOrEqual(client);
       await page.addScriptTag({ content: axeSource });

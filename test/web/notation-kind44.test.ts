@@ -5,7 +5,7 @@
  * the glossary's words: 普通卷积 / 空洞卷积 / 转置卷积 (direct / dilated / transposed convolution).
  */
 import { describe, expect, it } from 'vitest';
-import { fileHarness } from './harness.js';
+import { fileHarness, settled } from './harness.js';
 
 const h = fileHarness();
 
@@ -24,6 +24,8 @@ describe('the notation form’s note names the layer’s kind', () => {
       for (const l of LAYERS) {
         await page.goto(`${h.url}?lang=${lang}&${l.q}`);
         await page.waitForSelector('body[data-ready="1"]');
+        // The notation view is drawn with the side panels, after data-ready (side-panels.ts schedule).
+        await settled(page);
         const note = (await page.textContent('#notation-form-note')) ?? '';
         expect(note.startsWith(l[lang]), `${l.q}: ${note}`).toBe(true);
         expect(note, l.q).not.toMatch(l.not[lang]);

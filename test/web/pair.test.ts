@@ -127,7 +127,8 @@ describe('both notations', () => {
     await page.waitForFunction(() => new URL(location.href).searchParams.get('s') === '2');
     expect(await page.getAttribute('#svg-output', 'data-size')).toBe('5x5');
     expect(await page.textContent('#notation-status')).toMatch(/微步卷积/);
-    expect(await page.textContent('[data-notation-guide]')).toMatch(/步长 1\/2/);
+    // The guide line is redrawn with the side panels, a frame after the layer changes.
+    await expect.poll(() => page.textContent('[data-notation-guide]')).toMatch(/步长 1\/2/);
     await page.fill('#guide-padding', '5');
     await page.click('#guide-apply');
     await page.waitForFunction(() => document.querySelector('#notation-status')?.classList.contains('field-error'));

@@ -44,7 +44,8 @@ describe('the Code tab while the layer is refused', () => {
     await page.fill('#kernel-h', '2');
     await page.locator('#kernel-h').press('Tab');
     await page.waitForFunction(() => (document.getElementById('code-note') as HTMLElement).hidden);
-    expect(await page.$eval('#code-torch', (c) => c.textContent)).toContain('kernel_size=(2, 3)');
+    // The note follows the layer at once; the code is drawn with the side panels a frame later.
+    await expect.poll(() => page.$eval('#code-torch', (c) => c.textContent)).toContain('kernel_size=(2, 3)');
     await page.close();
   }, 60_000);
 });

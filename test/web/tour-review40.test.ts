@@ -23,7 +23,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { sceneLayoutOf } from '../../src/render/scene-of.js';
 import { TOUR } from '../../web/src/tour/steps.js';
-import { fileHarness } from './harness.js';
+import { fileHarness, settled } from './harness.js';
 
 const h = fileHarness();
 const step = (id: string) => TOUR.findIndex((s) => s.id === id) + 1;
@@ -77,6 +77,8 @@ describe('review 40: tour part 12, the stacked layers, with the rate the reader 
       // Elsewhere the panel keeps its note after the rows, about the layer alone.
       await page.goto(`${h.url}?tour=${step('dilation')}&lang=${lang}`);
       await page.waitForSelector('body[data-ready="1"]');
+      // data-ready comes before the side panels' first draw (main.ts start, side-panels.ts schedule).
+      await settled(page);
       expect(await page.$eval('#formula', (e) => e.firstElementChild?.tagName)).toBe('DL');
       expect(errors).toEqual([]);
       await context.close();
