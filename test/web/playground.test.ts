@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { ConvError, convGeometry, convTransposeGeometry, tapSource } from '../../src/index.js';
 import { renderSvg } from '../../src/render/index.js';
 import type { ConvGeometry } from '../../src/index.js';
-import { startHarness } from './harness.js';
+import { settled, startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 
 let h: Harness;
@@ -24,9 +24,6 @@ afterAll(async () => {
 });
 
 const open = (query = '', viewport?: { width: number; height: number }) => h.open(query, viewport);
-
-/** Waits until the side panels (formula, code, matrix, channels), drawn after the picture, are in. */
-const settled = (page: Page) => page.waitForSelector('body:not([data-pending])', { state: 'attached' });
 
 const attr = (page: Page, sel: string, name: string) => page.$eval(sel, (el, n) => el.getAttribute(n) ?? '', name);
 
@@ -701,6 +698,8 @@ describe('playground page', () => {
       const page = await context.newPage();
       await page.goto(h.url + q);
       await page.waitForSelector('body[data-ready="1"]');
+      // Checked as drawn in full: the side panels (the matrix's name among them) come after data-ready.
+      await settled(page);
       await page.addScriptTag({ content: axeSource });
       const result = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;

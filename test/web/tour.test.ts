@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { explain } from '../../src/index.js';
-import { startHarness } from './harness.js';
+import { settled, startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 
 let h: Harness;
@@ -103,6 +103,8 @@ describe('the tour', () => {
         if (n > 1) {
           await page.goto(`${h.url}?tour=${n}&lang=${lang}`);
           await page.waitForSelector('body[data-ready="1"]');
+          // Measured once the side panels and the step's views are drawn (after data-ready): they may scroll or move the card.
+          await settled(page);
         }
         expect(await attr(page, '[data-tour-step]', 'data-tour-step')).toBe(String(n));
         const c = await page.$eval('#try-control', (e) => {
@@ -257,6 +259,8 @@ describe('the tour', () => {
       const page = await context.newPage();
       await page.goto(h.url + q);
       await page.waitForSelector('body[data-ready="1"]');
+      // Checked as drawn in full: the side panels (the matrix's name among them) come after data-ready.
+      await settled(page);
       await page.addScriptTag({ content: axeSource });
       const result = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
