@@ -5,7 +5,7 @@
  * fewer copies land whatever the kernel, so "even" is a property of the interior: kernel 4 at
  * stride 2 gives 4 on the centre 4×4 of its 8×8 output, kernel 3 gives 1, 2 and 4 there.
  */
-import { trace } from '../../../src/trace/index.js';
+import { coordsOf, trace } from '../../../src/trace/index.js';
 import type { ScatterTrace } from '../../../src/trace/index.js';
 import { interiorOutput } from '../../../src/geometry/taps.js';
 import type { ConvGeometry } from '../../../src/geometry/types.js';
@@ -15,15 +15,11 @@ export function innerOverlaps(g: ConvGeometry): number[] {
   const t = trace(g, { view: 'scatter' }) as ScatterTrace;
   // Inner: no tap of the cell could land past the input's ends.
   const inner = g.axes.map((a) => Array.from({ length: a.output }, (_, o) => interiorOutput(a, o)));
+  const shape = g.axes.map((a) => a.output);
   const seen = new Set<number>();
-  const at = new Array<number>(g.axes.length).fill(0);
-  for (let flat = 0; flat < t.overlap.length; flat++) {
-    if (at.every((j, ax) => inner[ax][j])) seen.add(t.overlap[flat]);
-    // Raster order, last axis fastest, as the trace lays out its overlap counts.
-    for (let ax = at.length - 1; ax >= 0; ax--) {
-      if (++at[ax] < g.axes[ax].output) break;
-      at[ax] = 0;
-    }
-  }
+  // The trace lays out its overlap counts in raster order (src/trace/raster.ts).
+  t.overlap.forEach((n, flat) => {
+    if (coordsOf(flat, shape).every((j, ax) => inner[ax][j])) seen.add(n);
+  });
   return [...seen].sort((x, y) => x - y);
 }
