@@ -12,19 +12,25 @@
  * as the animation runs.
  *
  * Large matrices (more than VECTOR_LIMIT rows or columns) are drawn as before: one path per
- * kernel tap, no vectors, scaled to the space.
+ * kernel tap, no vectors, scaled to the space. Their entries take the arrow keys as the tutorial's
+ * do (PageUp and PageDown go a tenth of the rows at a time): an entry under a pixel wide is ringed
+ * at 10 px and named at 14 px all the same. Only a matrix too large to draw (MATRIX_DRAW_LIMIT) has
+ * no entries to reach, and its caption and name say why.
  *
  * The cell the reader points at, focuses or taps in the figure is linked too (linkStep): its row
  * or column, dashed, and its vector cell. An entry pointed at in the matrix is named at 14 px in
- * a callout, its cell's label being as small as 10 px. The tutorial's picture is one tab stop as
- * the figure's grids are (grid-view.ts: role "application", arrow keys move a cursor): the arrows
- * move over its non-empty entries, the callout names the one chosen, and the page's hover line
- * (a live region) says it in words (entrySentence); Escape or leaving the picture puts it away.
+ * a callout, its cell's label being as small as MIN_FONT px. The picture is the matrix's one tab stop
+ * (its scrolling box is none: Tab met the box and then the picture in it, two stops for one
+ * thing), as the figure's grids are (grid-view.ts: role "application", arrow keys move a cursor):
+ * the arrows move over its non-empty entries, scrolling the box to each, the callout names the one
+ * chosen, and the page's hover line (a live region) says it in words (entrySentence); Escape or
+ * leaving the picture puts it away.
  *
  * Attributes for tests and tools: data-matrix ("C" or "CT"), data-rows, data-cols,
  * data-mark-side, data-mark-index, data-link-side, data-link-index (the figure's cell pointed at,
  * absent when none), data-entry-callout ("row,col") on the callout, data-entry-cursor on the
- * keyboard's cursor, data-matrix-frame on the matrix's frame, data-step-mark on the step's row
+ * keyboard's cursor, data-entries (how many non-empty entries, each named in its cell where
+ * its name fits at MIN_FONT px), data-matrix-frame on the matrix's frame, data-step-mark on the step's row
  * or column; on each vector's group data-vector (x or z) and data-role (input or output). They follow every change; the picture itself is built only while its tab
  * is shown (a 32×32 layer's C has 9 216 entries, rebuilt at each parameter change
  * for a panel nobody sees), and when the tab opens.
@@ -50,8 +56,15 @@ const FONT = 'system-ui, sans-serif';
  * at the usual size.
  */
 export const MIN_CELL = 18;
-/** The smallest text inside a cell (the entries and the vectors' values); labels outside stay 12 px. */
-export const MIN_FONT = 10;
+/**
+ * The smallest text inside a cell (the entries and the vectors' values); labels outside stay 12 px.
+ * At 10 px a phone's C (18 px cells, tour part 5) was not readable; "w₀₀" is 17.8 px wide at 11 px,
+ * so a name is set a little tighter (TIGHT) where that makes it fit. One that fits at no size is
+ * left out, and named in the callout when its entry is pointed at, tapped or chosen with the keys.
+ */
+export const MIN_FONT = 11;
+/** The letter spacing (em) a cell's text may be set at to fit: "w₀₀" at 11 px in an 18 px cell. */
+const TIGHT = -0.05;
 
 /**
  * A matrix box shorter than this (C of a 4×4 input, 190 px) is always shown whole: it is never
@@ -110,9 +123,16 @@ function textWidth(s: string, size: number): number {
   return w;
 }
 
-/** The largest size from 12 px down to MIN_FONT at which `s` fits inside a cell of `c` px (null: none). */
-function fontFor(s: string, c: number): number | null {
-  for (let size = 12; size >= MIN_FONT; size--) if (textWidth(s, size) <= c - 1) return size;
+/**
+ * The largest size from 12 px down to MIN_FONT at which `s` fits inside a cell of `c` px, set at
+ * its usual spacing or else TIGHT (null: none). Spacing follows every character, the last one too.
+ */
+function fontFor(s: string, c: number): { 'font-size': number; 'letter-spacing'?: string } | null {
+  for (let size = 12; size >= MIN_FONT; size--) {
+    const w = textWidth(s, size);
+    if (w <= c - 1) return { 'font-size': size };
+    if (w + TIGHT * size * ([...s].length - 1) <= c - 1) return { 'font-size': size, 'letter-spacing': `${TIGHT}em` };
+  }
   return null;
 }
 
@@ -160,6 +180,10 @@ export class MatrixView {
   private colVecX = 0;
   private colVecY = 0;
   private vectors = false;
+  /** The matrix is drawn and its entries take the arrow keys (every matrix but one too large to draw). */
+  private keyed = false;
+  /** The picture's units per CSS pixel: 1, but more where a large matrix is scaled down to its space. */
+  private unit = 1;
   /** The multiplied vector is drawn under the matrix, as a row (a box too narrow for it beside). */
   private under = false;
   /** What the last draw() asked for, until it is drawn (the panel was hidden). */
@@ -294,8 +318,10 @@ export class MatrixView {
     // The direct conv's input is x, its output z: C's rows are z, its columns x; Cᵀ the reverse.
     const [rowName, colName] = this.shown === 'C' ? ['z', 'x'] : ['x', 'z'];
     this.vectors = Math.max(m.rows, m.cols) <= VECTOR_LIMIT;
+    this.keyed = true;
     if (this.vectors) this.drawTutorial(m, w.p, w.maxPx, rowName, colName, rowValues, colValues, w.values !== null);
-    else this.drawLarge(m, w.p, w.maxPx);
+    else this.drawLarge(m, w.p, w.maxPx, rowName, colName, w.values !== null);
+    this.svg.dataset.entries = String(m.entries.length);
     this.fitBox();
     if (this.marked) this.mark(this.marked.side, this.marked.index);
     // A matrix wider than its box (C of 16 columns on a phone) says it scrolls: its last columns
@@ -325,16 +351,22 @@ export class MatrixView {
     this.matrix = null;
     this.highlight = null;
     this.wanted = null;
-    // The tutorial's picture (vectors drawn) is one tab stop whose entries the arrows reach; a large
-    // one, one path per tap, is a picture only.
-    const keys = Math.max(rows, cols) <= VECTOR_LIMIT;
+    // A matrix drawn is one tab stop whose entries the arrows reach, the tutorial's picture or a
+    // large one; one too large to draw is an empty picture, which its name says (side-panels.ts).
+    const keys = Math.max(inCells, outCells) <= MATRIX_DRAW_LIMIT;
     this.svg.setAttribute('role', keys ? 'application' : 'img');
     if (keys) this.svg.setAttribute('tabindex', '0');
     else this.svg.removeAttribute('tabindex');
-    if (Math.max(inCells, outCells) > MATRIX_DRAW_LIMIT) {
+    if (!keys) {
+      this.keyed = false;
+      this.rowEntries = [];
+      this.cursorOn = false;
+      delete this.svg.dataset.entries;
       this.svg.replaceChildren();
       this.svg.setAttribute('width', '0');
       this.svg.setAttribute('height', '0');
+      this.cursorMark = null;
+      this.placeCursor(false);
       return false;
     }
     const [rowName, colName] = this.shown === 'C' ? ['z', 'x'] : ['x', 'z'];
@@ -371,6 +403,7 @@ export class MatrixView {
     const fitted = Math.min(30, Math.floor((room - label - gap - 4) / (m.cols + 1)));
     const c = !under ? cBeside : fitted >= MIN_CELL ? fitted : fit(100);
     this.cell = c;
+    this.unit = 1;
     const rowVecX = label;
     const ox = rowVecX + c + gap;
     const oy = head;
@@ -422,7 +455,7 @@ export class MatrixView {
       const s = numbers && e.value !== null ? fmt(e.value) : e.label;
       const size = fontFor(s, c);
       if (size !== null) {
-        texts.append(text(ox + e.col * c + c / 2, oy + e.row * c + c / 2, s, { fill: textOn(tapFill(tap)), 'text-anchor': 'middle', 'font-size': size }));
+        texts.append(text(ox + e.col * c + c / 2, oy + e.row * c + c / 2, s, { fill: textOn(tapFill(tap)), 'text-anchor': 'middle', ...size }));
       }
     }
     frag.append(entries, texts);
@@ -439,7 +472,7 @@ export class MatrixView {
         const [cx, cy] = across ? [x + i * c, y] : [x, y + i * c];
         gEl.append(el('rect', { x: cx, y: cy, width: c, height: c, fill, stroke: p.line, 'stroke-width': 0.75 }));
         const size = vals ? fontFor(fmt(vals[i]), c) : null;
-        if (vals && size !== null) gEl.append(text(cx + c / 2, cy + c / 2, fmt(vals[i]), { fill: p.text, 'text-anchor': 'middle', 'font-size': size }));
+        if (vals && size !== null) gEl.append(text(cx + c / 2, cy + c / 2, fmt(vals[i]), { fill: p.text, 'text-anchor': 'middle', ...size }));
         if (across) {
           const below = stagger && i % 2 === 1 ? 24 : 11;
           if (i % every === 0) gEl.append(text(cx + c / 2, cy + c + below, `${name}${sub(i)}`, { fill: p.text, 'text-anchor': 'middle' }));
@@ -474,7 +507,11 @@ export class MatrixView {
     for (const r of this.rowEntries) r.sort((a, b) => a - b);
     this.svg.replaceChildren(frag);
     this.link(this.linked);
-    // A picture drawn again (numbers turned on, the theme) keeps the entry chosen where it still is one.
+    this.keepCursor();
+  }
+
+  /** A picture drawn again (numbers turned on, the theme) keeps the entry chosen where it still is one. */
+  private keepCursor(): void {
     if (!this.cursorValid()) {
       this.cursor = this.focused ? this.firstEntry() : null;
       this.cursorOn &&= this.cursor !== null;
@@ -485,12 +522,12 @@ export class MatrixView {
   /** Whether the keyboard's entry is a non-empty entry of the matrix drawn. */
   private cursorValid(): boolean {
     const c = this.cursor;
-    return c !== null && this.vectors && (this.rowEntries[c.i]?.includes(c.j) ?? false);
+    return c !== null && this.keyed && (this.rowEntries[c.i]?.includes(c.j) ?? false);
   }
 
   /** The entry the keyboard starts at: the step's row's first (or its column's top one), else the matrix's first. */
   private firstEntry(): { i: number; j: number } | null {
-    if (!this.vectors) return null;
+    if (!this.keyed) return null;
     const mk = this.marked;
     if (mk?.side === 'row' && this.rowEntries[mk.index]?.length) return { i: mk.index, j: this.rowEntries[mk.index][0] };
     if (mk?.side === 'col') {
@@ -512,7 +549,10 @@ export class MatrixView {
     const r = this.cursorMark;
     if (r) {
       const c = this.cell;
-      const [x, y, w] = at ? [this.ox + at.j * c + 1.5, this.oy + at.i * c + 1.5, Math.max(1, c - 3)] : [0, 0, 0];
+      // Inside the cell, as the grids' cursor; round a large matrix's entry, smaller than a pixel
+      // maybe, a ring 10 px across (its stroke, 2 px, set with it in drawLarge).
+      const ring = this.vectors ? Math.max(1, c - 3) : Math.max(c + 2 * this.unit, 10 * this.unit);
+      const [x, y, w] = at ? [this.ox + at.j * c + c / 2 - ring / 2, this.oy + at.i * c + c / 2 - ring / 2, ring] : [0, 0, 0];
       r.setAttribute('x', String(x));
       r.setAttribute('y', String(y));
       r.setAttribute('width', String(w));
@@ -537,10 +577,11 @@ export class MatrixView {
    * The arrows move the keyboard's entry over the non-empty ones: Left and Right along its row,
    * Up and Down to the nearest row that has entries, to its entry nearest the column (the left one
    * of two as near); Home and End to the row's first and last. Escape puts it away; the next arrow
-   * brings it back, moved. Like the grids, the keys stay here (the page's arrows step the animation).
+   * brings it back, moved. PageUp and PageDown go a tenth of the rows (a large matrix's 900 rows are
+   * not walked one at a time). Like the grids, the keys stay here (the page's arrows step the animation).
    */
   private key(e: KeyboardEvent): void {
-    if (!this.vectors) return;
+    if (!this.keyed) return;
     if (e.key === 'Escape') {
       if (!this.cursorOn) return;
       e.preventDefault();
@@ -549,7 +590,7 @@ export class MatrixView {
       this.placeCursor(false);
       return;
     }
-    if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(e.key)) return;
+    if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'].includes(e.key)) return;
     e.preventDefault();
     e.stopPropagation();
     if (!this.cursorValid()) this.cursor = this.firstEntry();
@@ -558,10 +599,15 @@ export class MatrixView {
     const row = this.rowEntries[at.i];
     const k = row.indexOf(at.j);
     const nearest = (i: number) => this.rowEntries[i].reduce((best, j) => (Math.abs(j - at.j) < Math.abs(best - at.j) ? j : best));
-    const step = (d: 1 | -1) => {
-      for (let i = at.i + d; i >= 0 && i < this.rowEntries.length; i += d) if (this.rowEntries[i].length) return { i, j: nearest(i) };
+    const n = this.rowEntries.length;
+    // `by` rows up or down, or on to the nearest row with entries beyond; else the last such row before it.
+    const step = (d: 1 | -1, by = 1) => {
+      const to = Math.max(0, Math.min(n - 1, at.i + d * by));
+      for (let i = to; i >= 0 && i < n; i += d) if (i !== at.i && this.rowEntries[i].length) return { i, j: nearest(i) };
+      for (let i = to - d; i !== at.i; i -= d) if (this.rowEntries[i].length) return { i, j: nearest(i) };
       return at;
     };
+    const page = Math.max(1, Math.ceil(n / 10));
     switch (e.key) {
       case 'ArrowLeft': this.cursor = { i: at.i, j: row[Math.max(0, k - 1)] }; break;
       case 'ArrowRight': this.cursor = { i: at.i, j: row[Math.min(row.length - 1, k + 1)] }; break;
@@ -569,6 +615,8 @@ export class MatrixView {
       case 'ArrowDown': this.cursor = step(1); break;
       case 'Home': this.cursor = { i: at.i, j: row[0] }; break;
       case 'End': this.cursor = { i: at.i, j: row[row.length - 1] }; break;
+      case 'PageUp': this.cursor = step(-1, page); break;
+      case 'PageDown': this.cursor = step(1, page); break;
     }
     this.cursorOn = true;
     this.placeCursor(true);
@@ -598,9 +646,10 @@ export class MatrixView {
   /** The entry under the pointer (row, column of the drawn matrix), null outside it or for a large matrix. */
   private entryAtPointer(e: PointerEvent): { i: number; j: number } | null {
     const m = this.matrix;
-    if (!m || !this.vectors) return null;
+    if (!m || !this.keyed) return null;
     const box = this.svg.getBoundingClientRect();
-    const w = Number(this.svg.getAttribute('width')) || box.width;
+    // Screen pixels to the picture's units (a large matrix is scaled down to its space).
+    const w = Number(this.svg.getAttribute('viewBox')?.split(' ')[2]) || box.width;
     const k = box.width > 0 ? w / box.width : 1;
     const j = Math.floor(((e.clientX - box.left) * k - this.ox) / this.cell);
     const i = Math.floor(((e.clientY - box.top) * k - this.oy) / this.cell);
@@ -623,32 +672,37 @@ export class MatrixView {
   private callout(at: { i: number; j: number } | null): void {
     const old = this.svg.querySelector('[data-entry-callout]');
     const p = this.palette;
-    const words = at && this.vectors ? this.entryWords(at.i, at.j) : null;
+    const words = at && this.keyed ? this.entryWords(at.i, at.j) : null;
     const say = at && words ? { i: at.i, j: at.j, text: `${words.w} · ${words.x} → ${words.z}` } : null;
     if (!say || !p) {
       old?.remove();
       return;
     }
     if (old?.getAttribute('data-entry-callout') === `${say.i},${say.j}`) return;
-    const size = 14;
+    // 14 px on screen: a large matrix scaled down to its space is drawn in larger units.
+    const u = this.unit;
+    const size = 14 * u;
     const c = this.cell;
-    const width = Math.ceil(textWidth(say.text, size)) + 10;
-    const height = size + 8;
-    const w = Number(this.svg.getAttribute('width'));
-    const h = Number(this.svg.getAttribute('height'));
+    const width = (Math.ceil(textWidth(say.text, 14)) + 10) * u;
+    const height = size + 8 * u;
+    const [, , w, h] = (this.svg.getAttribute('viewBox') ?? '').split(' ').map(Number);
     const x = Math.max(0, Math.min(w - width, this.ox + say.j * c + c / 2 - width / 2));
-    // Under the entry, or above it where the picture ends first.
-    const below = this.oy + (say.i + 1) * c + 3;
-    const y = below + height <= h ? below : Math.max(0, this.oy + say.i * c - 3 - height);
+    // Under the entry, or above it where the picture ends first (clear of a large matrix's ring).
+    const gap = this.vectors ? 3 : 6 * u;
+    const below = this.oy + (say.i + 1) * c + gap;
+    const y = below + height <= h ? below : Math.max(0, this.oy + say.i * c - gap - height);
     const g = el('g', { 'data-entry-callout': `${say.i},${say.j}`, 'pointer-events': 'none' });
-    g.append(el('rect', { x, y, width, height, rx: 3, fill: p.background, stroke: p.text, 'stroke-width': 1.25 }));
+    g.append(el('rect', { x, y, width, height, rx: 3 * u, fill: p.background, stroke: p.text, 'stroke-width': 1.25 * u }));
     g.append(text(x + width / 2, y + height / 2, say.text, { fill: p.text, 'font-size': size, 'text-anchor': 'middle' }));
     if (old) old.replaceWith(g);
     else this.svg.append(g);
   }
 
-  /** Big matrices: one path per tap (a 1024×1024 C is a few nodes), scaled to the space. */
-  private drawLarge(m: ConvMatrix, p: Palette, maxPx: number): void {
+  /**
+   * Big matrices: one path per tap (a 1024×1024 C is a few nodes), scaled to the space. Their
+   * entries are kept for the keys and the callout (names, and values where `numbers`), not drawn.
+   */
+  private drawLarge(m: ConvMatrix, p: Palette, maxPx: number, rowName: string, colName: string, numbers: boolean): void {
     const cell = Math.max(1, Math.min(24, Math.floor(maxPx / Math.max(m.rows, m.cols))));
     this.cell = cell;
     this.ox = 1;
@@ -657,6 +711,7 @@ export class MatrixView {
     const h = m.rows * cell;
     const scale = Math.min(1, maxPx / Math.max(w, h));
     this.svg.setAttribute('viewBox', `0 0 ${w + 2} ${h + 2}`);
+    this.unit = (w + 2) / Math.ceil((w + 2) * scale);
     this.svg.setAttribute('width', String(Math.ceil((w + 2) * scale)));
     this.svg.setAttribute('height', String(Math.ceil((h + 2) * scale)));
     const frag = document.createDocumentFragment();
@@ -666,7 +721,13 @@ export class MatrixView {
     const parts: string[][] = [];
     const last: [number, number][] = [];
     const side = `h${cell}v${cell}h${-cell}z`;
+    this.entryAt.clear();
+    this.names = [rowName, colName];
+    this.palette = p;
+    this.rowEntries = Array.from({ length: m.rows }, () => []);
     for (const e of m.entries) {
+      this.rowEntries[e.row].push(e.col);
+      this.entryAt.set(e.row * m.cols + e.col, numbers && e.value !== null ? `${e.label} = ${fmt(e.value)}` : e.label);
       const tap = e.terms[0]?.tap ?? 0;
       const x = 1 + e.col * cell;
       const y = 1 + e.row * cell;
@@ -686,11 +747,11 @@ export class MatrixView {
     this.colMark = null;
     this.linkMark = null;
     this.linkCellMark = null;
-    this.cursorMark = null;
-    this.rowEntries = [];
-    this.callout(null);
-    frag.append(this.highlight);
+    this.cursorMark = el('rect', { fill: 'none', stroke: p.focus, 'stroke-width': 2 * this.unit, width: 0, height: 0, 'data-entry-cursor': '' });
+    for (const r of this.rowEntries) r.sort((a, b) => a - b);
+    frag.append(this.highlight, this.cursorMark);
     this.svg.replaceChildren(frag);
+    this.keepCursor();
   }
 
   /**

@@ -96,8 +96,9 @@ export class SidePanels {
     this.tutorial()?.update(s);
     const mtext = drawn ? mcap : `${mcap} — ${t(lang, 'matrixTooLarge')}`;
     setText(byId('matrix-caption'), cut ? twoSentences(lang, mtext, cut) : mtext);
-    // Where the arrows reach its entries, the name says how, as the grids' names do (cellsHelp).
-    setAttr(byId('svg-matrix'), 'aria-label', this.matrix.interactive ? twoSentences(lang, mcap, t(lang, 'matrixKeysHelp')) : mcap);
+    // Where the arrows reach its entries, the name says how, as the grids' names do (cellsHelp);
+    // a matrix too large to draw, an empty picture and no tab stop, says why in its name too.
+    setAttr(byId('svg-matrix'), 'aria-label', this.matrix.interactive ? twoSentences(lang, mcap, t(lang, 'matrixKeysHelp')) : mtext);
     const chSvg = byId<SVGSVGElement>('svg-channels');
     const sl = channelSlice(s);
     drawChannels(chSvg, s.trace.channels, p, { input: t(lang, 'inChannels'), output: t(lang, 'outChannels') }, g.outChannels > 1 ? sl.oc : null, s.layer);
