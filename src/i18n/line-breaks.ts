@@ -38,7 +38,7 @@ const GLOSSARY_ZH = [
   '灰度', '灰度图', '点按', '放大', '预设', '恒等', '均值模糊', '高斯模糊', '锐化', '拉普拉斯', '浮雕', '缩放', '最近邻',
   '双线性', '损失', '均方误差', '梯度下降', '梯度', '反向传播', '目标', '预测', '误差', '副本', '上一次设置', '学会',
   '均值卷积核', '优化器', '舍入误差', '读不到', '读得到', '叠加份数', '开头', '末尾',
-  '乘积', '直接视图', '跳距', '等效填充', '算子', '缓冲区', '经验规则',
+  '乘积', '直接视图', '跳距', '等效填充', '算子', '缓冲区', '经验规则', '元素',
 ];
 /**
  * Words the glossary's terms are made of, or that stand beside its counts, with no row of their
@@ -142,10 +142,12 @@ export const isList = (run: string): boolean => new RegExp(`^(?:${LISTS.source})
  * before it ("步长 2"), a count with it ("零 6 个"), or the last two Chinese characters ("卷积",
  * "个零。"), with the closing marks after them if any. A narrow caption (the image mode's, two to a
  * phone's row) broke "步长 / 2" and "3 × 3 卷 / 积", a tour step's Try-it "插入 2 个 / 零。", and
- * the step sentence, which ends on a bracket closed and a full stop, "插入的零 / 6 个）。". Only the
+ * the step sentence, which ends on a bracket closed and a full stop, "插入的零 / 6 个）。". A symbol
+ * at the end (a vector's cell, z₄; a matrix, Cᵀ) keeps the two characters before it: the matrix's
+ * entry sentence on a phone ended on a line of "z₄。" alone ("…乘积累加到 / z₄。"). Only the
  * text's last line can be a character shorter for it, never a line in the middle.
  */
-const TAIL = new RegExp(`(?:${HAN} ${SIZE}(?: 个)?|${HAN}{2})[。！？）]*$`);
+const TAIL = new RegExp(`(?:${HAN} ${SIZE}(?: 个)?|${HAN}{2}(?: [A-Za-z][\u2080-\u2089\u1d40]*)?)[。！？）]*$`);
 
 /**
  * The pieces of `text`: plain runs, and runs to keep on one line (sizes holding a space, the

@@ -214,7 +214,10 @@ export class MainFigure {
     // The hover sentence ends with what the cell is in the matrix, where the matrix is shown.
     const linked = this.side.isPending ? '' : this.side.markMatrix();
     // With no cell of the figure pointed at, the line says the matrix's entry chosen with the keys.
-    setText(byId('hover-text'), hoverText ? `${hoverText}${store.state.lang === 'zh' ? linked.trimStart() : linked}` : this.side.entryText());
+    // Its runs held as the step sentence's (a phone ended "…乘积累加到 / z₄。" on the symbol alone).
+    const hoverLine = byId('hover-text');
+    const said = hoverText ? `${hoverText}${store.state.lang === 'zh' ? linked.trimStart() : linked}` : this.side.entryText();
+    if (hoverLine.textContent !== said) hoverLine.replaceChildren(...keptNodes(said));
     this.tutorial()?.step(s, frame);
   }
 }
