@@ -321,7 +321,8 @@ export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, o
   if (outChannels < groups) {
     throw new ConvError('GROUPS', `groups=${groups} needs at least ${counted(groups, 'output channel')}, but the weight of shape [${weight.join(', ')}] has ${outChannels}`, {
       values: { groups, weightShape: weight },
-      hint: directGroupsHint(weight, input[batched ? 1 : 0]),
+      // No output channels: no groups value helps (every one divides 0); the weight must change.
+      hint: outChannels === 0 ? emptyWeightHint(weight, groups, 'output channel', '') : directGroupsHint(weight, input[batched ? 1 : 0]),
     });
   }
   if (outChannels % groups !== 0) {
@@ -397,7 +398,7 @@ export function convTransposeGeometry(shapes: ShapeSet, options: ConvTransposeSh
   if (inChannelsW < groups) {
     throw new ConvError('GROUPS', `groups=${groups} needs at least ${counted(groups, 'channel')} at dimension 0 of the transposed weight [${weight.join(', ')}]`, {
       values: { groups, weightShape: weight },
-      hint: `use groups ≤ ${inChannelsW} that divides ${inChannelsW}`,
+      hint: inChannelsW === 0 ? emptyWeightHint(weight, groups, 'input channel', ', and the input as many') : `use groups ≤ ${inChannelsW} that divides ${inChannelsW}`,
     });
   }
   if (inChannelsW % groups !== 0) {
@@ -502,6 +503,13 @@ function directChannelsHint(o: number, expected: number, c: number, groups: numb
   if (fit.length === 1) return `${input}, or, for ${counted(c, 'input channel')}, use groups=1 with a weight of shape [${o}, ${c}, …] (1 is the only groups value dividing both ${c} and the ${counted(o, 'output channel')})`;
   const g = fit.filter((d) => d < groups).pop() ?? 1;
   return `${input}, or, for ${counted(c, 'input channel')}, use groups ${orList(fit)} (the values dividing both ${c} and the ${counted(o, 'output channel')}) with a weight of shape [${o}, ${c}/groups, …], such as [${o}, ${c / g}, …] with groups=${g}`;
+}
+
+/** A weight with 0 channels at dimension 0 (`what`: output or input channel): the least shape that passes. */
+function emptyWeightHint(weight: readonly number[], groups: number, what: string, also: string): string {
+  const multiple = groups > 1 ? ` (a multiple of groups=${groups})` : '';
+  const transposed = what === 'input channel' ? 'transposed ' : '';
+  return `give the ${transposed}weight at least ${counted(groups, what)} at dimension 0${multiple}${also}, such as [${[groups, ...weight.slice(1)].join(', ')}]`;
 }
 
 /**

@@ -20,7 +20,7 @@ export function outBufferOf(value: unknown, shape: readonly number[], input: Flo
   if (!(value instanceof Float32Array)) {
     throw new ConvError('INVALID_OPTION', `${name} must be a Float32Array, but got ${show(value)}`, {
       values: { [name]: value },
-      hint: `pass new Float32Array(${size}) for ${what} [${shape.join(', ')}], or leave ${name} unset for a fresh array`,
+      hint: `pass new Float32Array(${size}) for ${what} [${shape.join(', ')}], or leave the ${name} option unset for a fresh array`,
     });
   }
   if (value.length !== size) {
