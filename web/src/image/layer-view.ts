@@ -561,7 +561,11 @@ export class LayerView {
     setText(this.zoomCaption, it(L, 'zoom', { marks: marks.join(L === 'zh' ? '；' : '; ') }));
     // The caption's key, short, for the phone's docked bar (image.css shows it there, where the
     // caption itself has scrolled away with the pictures).
-    setAttr(this.said, 'data-key', it(L, 'zoomKey') + (m.zeros ? it(L, 'zoomKeyZeros') : '') + (m.copies ? it(L, 'zoomKeyCopies') : ''));
+    const key = it(L, 'zoomKey') + (m.zeros ? it(L, 'zoomKeyZeros') : '') + (m.copies ? it(L, 'zoomKeyCopies') : '');
+    setAttr(this.said, 'data-key', key);
+    // The same, one mark to a line, for a phone too narrow to hold it on one (image.css): at 375 px
+    // "Pink: pixels read; dashed: copies read" left "read" alone on a second line.
+    setAttr(this.said, 'data-key-lines', key.replace(/; |；/g, (sep) => `${sep.trimEnd()}\n`));
     // Under the map of the whole input in the phone's bar, what it is (image.css shows it there).
     setAttr(this.zoomStack, 'data-where', it(L, 'whereLabel'));
   }

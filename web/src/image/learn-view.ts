@@ -382,8 +382,8 @@ export class LearnView {
     const span = Math.max(hi - lo, 1e-6);
     const n = Math.max(losses.length - 1, 1);
     // The plot right of a margin holding the axis's two values: the highest and the lowest loss so
-    // far, the lowest a power of ten as wide as "8.8 × 10⁻¹¹".
-    const x0 = 64;
+    // far, the lowest a power of ten as wide as "8.8 × 10⁻¹¹" at the labels' 12 px (image.css).
+    const x0 = 76;
     const pts = logs.map((v, i) => `${((i / n) * (236 - x0) + x0).toFixed(1)},${(6 + ((hi - v) / span) * 108).toFixed(1)}`).join(' ');
     this.curve.append(el('polyline', { points: pts, class: 'curve-line' }));
     const label = (v: number, y: number) => {
