@@ -18,6 +18,16 @@ describe('fast engine public API', () => {
     expect(isConvError(err)).toBe(true);
   });
 
+  it('refuses more threads than it can use at once, before starting any (1000 took minutes of worker start-ups: review R5)', () => {
+    const before = fastEngineInfo().threads;
+    let err: unknown;
+    try { setFastEngineThreads(1000); } catch (e) { err = e; }
+    expect(isConvError(err) && err.code).toBe('INVALID_OPTION');
+    expect((err as Error).message).toMatch(/^threads must be an integer from 1 to 64, but got 1000;/);
+    expect(isConvError(err) && err.hint).toMatch(/^use at most the number of cores/);
+    expect(fastEngineInfo().threads).toBe(before);
+  });
+
   it('takes a busy-wait time for the workers, and refuses a bad one saying what is valid', () => {
     expect(setFastEngineThreads(2, { spinMs: 0 })).toBe(2);
     const x = { shape: [1, 16, 30, 30], data: randomData(16 * 900, rng(5)) };

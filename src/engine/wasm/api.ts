@@ -174,8 +174,11 @@ export interface FastEngineThreadOptions {
   asyncWorker?: boolean;
 }
 
+/** The most threads setFastEngineThreads takes. */
+const MAX_THREADS = 64;
+
 /**
- * Sets the threads large calls use (caller included; 1 = no workers). Returns what is in effect:
+ * Sets the threads large calls use (caller included; 1 = no workers; at most 64). Returns what is in effect:
  * 1 where threads cannot run (no SIMD, or a page without cross-origin isolation).
  *
  * @example
@@ -188,6 +191,11 @@ export interface FastEngineThreadOptions {
 export function setFastEngineThreads(n: number, options: FastEngineThreadOptions = {}): number {
   if (!Number.isInteger(n) || n < 1) {
     throw new ConvError('INVALID_OPTION', `threads must be a positive integer, but got ${show(n)}`, { values: { threads: n }, hint: 'e.g. 1 (no workers) or 2' });
+  }
+  // Each thread is a worker started now and a scratch slot in every plan: a thousand took minutes
+  // to start on two cores, and threads beyond the cores only wait for one.
+  if (n > MAX_THREADS) {
+    throw new ConvError('INVALID_OPTION', `threads must be an integer from 1 to ${MAX_THREADS}, but got ${show(n)}`, { values: { threads: n }, hint: `use at most the number of cores (more threads than cores only take turns on them), e.g. 2` });
   }
   if (options === null || typeof options !== 'object') {
     throw new ConvError('INVALID_OPTION', `setFastEngineThreads options must be an object, but got ${show(options)}`, { hint: 'e.g. { spinMs: 0 }' });
