@@ -43,10 +43,11 @@ const GLOSSARY_ZH = [
 /**
  * Words the glossary's terms are made of, or that stand beside its counts, with no row of their
  * own: the convolution, its input and output, the kernel's positions (its taps: "卷积核的 9 个
- * 位置"), and what a position does to a pixel (读取: the image mode's sentence broke "读 / 取" on a
- * phone).
+ * 位置"), what a position does to a pixel (读取: the image mode's sentence broke "读 / 取" on a
+ * phone), and what a product does in its sum (累加: the matrix's entry sentence broke "乘积累 /
+ * 加到 z₁。" on a phone).
  */
-const COMMON_ZH = ['卷积', '输入', '输出', '位置', '读取'];
+const COMMON_ZH = ['卷积', '输入', '输出', '位置', '读取', '累加'];
 /**
  * The Chinese words a line never splits, longest first, so that 膨胀率 is held as one word rather
  * than 膨胀 and a loose 率.

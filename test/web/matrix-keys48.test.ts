@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fileHarness } from './harness.js';
-import { lines, shown } from './line-boxes.js';
+import { lines, shown, splits } from './line-boxes.js';
 
 // Stop 48 (H16): the matrix by keyboard and on a phone. One tab stop for the box and its picture;
 // the page's key line says the matrix is reached with Tab; large matrices take the arrows too; the
@@ -155,7 +155,7 @@ describe('phone 390×844: the weights’ names are readable', () => {
 });
 
 describe('phone 390×844, Chinese: the entry’s sentence keeps its last symbol with the words before it', () => {
-  it('“乘积累加到 z₀。” never leaves “z₀。” alone on the last line', async () => {
+  it('“乘积累加到 z₀。” never leaves “z₀。” alone on the last line, nor breaks 累加', async () => {
     const { ctx, page } = await phone('?tour=5&lang=zh');
     await page.focus('#svg-matrix');
     const bad: string[] = [];
@@ -166,6 +166,8 @@ describe('phone 390×844, Chinese: the entry’s sentence keeps its last symbol 
       // The last line holds more than the symbol and its full stop.
       const last = Array.from(m.text).filter((_, i) => m.line[i] === m.lines - 1).join('');
       if (!/[\u4e00-\u9fff]/.test(last)) bad.push(shown(m));
+      // Nor is 累加 torn to keep it: “乘积累 / 加到 z₁。” was seen.
+      if (splits(m, '累加').length) bad.push(shown(m));
     }
     expect(bad).toEqual([]);
     await ctx.close();
