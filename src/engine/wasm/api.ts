@@ -7,7 +7,7 @@
 import { ConvError, show } from '../../geometry/errors.js';
 import { refuseUnknownOptions } from '../../geometry/options.js';
 import { readyWasm, wasmEngine } from './engine.js';
-import { isKernelSource, loadedFeatures, loadProblem, threadsProblem, useSource, type KernelSource } from './runtime.js';
+import { isKernelSource, kernelSourceProblem, loadedFeatures, loadProblem, threadsProblem, useSource, type KernelSource } from './runtime.js';
 import { canSpawnWorkers } from './thread-pool.js';
 
 export type { KernelSource } from './runtime.js';
@@ -62,7 +62,7 @@ export interface FastEngineOptions {
    * Load the kernels from here instead of the copy built into convkit: the URL of a folder
    * serving the .wasm files of `node_modules/convkit/dist/engine/wasm/bin/`, or one URL or
    * bytes per variant. Must come before the first convolution (which loads the built-in copy).
-   * If it cannot be loaded, 'auto' uses the reference engine and `reason` says why.
+   * If it cannot be read, convkit uses its built-in copy (the same kernels) and `reason` says why.
    */
   wasm?: KernelSource;
 }
@@ -77,9 +77,11 @@ export interface FastEngineOptions {
  * files yourself instead, copy `node_modules/convkit/dist/engine/wasm/bin/*.wasm` to your site
  * and call `fastEngineReady({ wasm: '/that/folder/' })` before any convolution (see
  * `KernelSource`). That does not make a bundle smaller (the built-in copy is still imported);
- * it is for sites that must serve WebAssembly as files (README, "Bundlers"). When the fast engine cannot load (no WebAssembly SIMD, files unreachable),
- * 'auto' computes the same numbers with the reference engine, `reason` says why, and convkit
- * writes one console warning.
+ * it is for sites that must serve WebAssembly as files (README, "Bundlers"). Served files that cannot be read
+ * (a wrong path) leave the built-in copy in use. When the fast engine cannot run at all (no
+ * WebAssembly SIMD, a policy that forbids compiling WebAssembly), 'auto' computes the same
+ * numbers with the reference engine. Either way `reason` says why, and convkit writes one
+ * console warning.
  *
  * @example
  * ```ts
@@ -139,7 +141,8 @@ export function fastEngineInfo(): FastEngineInfo {
   const info: FastEngineInfo = { simd: !!e, relaxed: !!e && !!f?.relaxed, shared: !!e && e.shared, threads: e?.runner?.threads ?? 1, asyncWorker: e?.runner?.hasAsyncWorker ?? false };
   const stopped = e?.runner?.stoppedReason;
   const lost = stopped === undefined ? null : `a worker thread stopped (${stopped}), so large calls use ${info.threads} thread(s); setFastEngineThreads starts new workers`;
-  const reason = e ? (e.shared ? lost ?? workersProblem() : threadsProblem()) : (loadProblem() ?? 'the fast engine is not loaded yet; await fastEngineReady()');
+  const engineReason = e ? (e.shared ? lost ?? workersProblem() : threadsProblem()) : (loadProblem() ?? 'the fast engine is not loaded yet; await fastEngineReady()');
+  const reason = [kernelSourceProblem(), engineReason].filter((r) => r).join('; ');
   if (reason) info.reason = reason;
   return info;
 }

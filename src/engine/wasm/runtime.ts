@@ -66,6 +66,8 @@ let pendingAsync: Promise<Features | null> | null = null;
 let warned = false;
 /** Why the loaded kernels run on one thread only (no shared memory or no shared variant), or null. */
 let sharedProblem: string | null = null;
+/** Why the kernels of fastEngineReady({ wasm }) are not the ones in use (they could not be read), or null. */
+let sourceProblem: string | null = null;
 
 function warnOnce(message: string): void {
   if (warned) return;
@@ -226,7 +228,7 @@ async function loadFrom(source: KernelSource): Promise<Features | null> {
     try {
       where = `from ${resolveUrl(source).href}`;
     } catch {
-      return settle(NONE, `fastEngineReady({ wasm: ${JSON.stringify(String(source))} }) is not a URL convkit can resolve here (a relative URL needs a page to resolve against), so 'auto' uses the reference engine; give an absolute URL, or leave out { wasm } to use the copy built into convkit`);
+      return fromBuiltIn(`fastEngineReady({ wasm: ${JSON.stringify(String(source))} }) is not a URL convkit can resolve here (a relative URL needs a page to resolve against), so convkit uses the kernels built into it; give an absolute URL, or leave out { wasm }`);
     }
   }
   const bytes = new Map<VariantName, Uint8Array>();
@@ -247,7 +249,7 @@ async function loadFrom(source: KernelSource): Promise<Features | null> {
     }
   }));
   if (failure !== null || !bytes.has('kernels-simd')) {
-    return settle(NONE, `the WebAssembly kernels could not be loaded ${where} (${failure ?? 'no kernels-simd entry'}), so 'auto' uses the reference engine; serve the files of dist/engine/wasm/bin/ there, or leave out { wasm } to use the copy built into convkit`);
+    return fromBuiltIn(`the WebAssembly kernels could not be loaded ${where} (${failure ?? 'no kernels-simd entry'}), so convkit uses the kernels built into it; serve the files of dist/engine/wasm/bin/ there, or leave out { wasm }`);
   }
   const f = detect(bytes);
   if (!f.simd) return settle(f, noSimd(where));
@@ -255,6 +257,26 @@ async function loadFrom(source: KernelSource): Promise<Features | null> {
     await compileAsync(bytes, f);
   } catch (e) {
     return settle(NONE, compileFailed(e, where));
+  }
+  return settle(f, null);
+}
+
+/**
+ * An explicit source that could not be read (`why`): the copy built into convkit, which every
+ * bundle holds anyway (runtime.ts imports it), computes the same numbers as the served files
+ * would, where the reference engine took 1–3 s for what the kernels do in tens of ms. `why`
+ * stays reported (fastEngineInfo().reason, one warning) so the site can fix its path.
+ */
+async function fromBuiltIn(why: string): Promise<Features | null> {
+  sourceProblem = why;
+  warnOnce(why);
+  const bytes = builtIn();
+  const f = detect(bytes);
+  if (!f.simd) return settle(f, noSimd('built into convkit'));
+  try {
+    await compileAsync(bytes, f);
+  } catch (e) {
+    return settle(NONE, compileFailed(e, 'built into convkit'));
   }
   return settle(f, null);
 }
@@ -279,6 +301,11 @@ export function loadedFeatures(): Features | null {
 /** Why the fast engine is not in use (not yet, or not at all), or null when it is or was not tried. */
 export function loadProblem(): string | null {
   return problem;
+}
+
+/** Why the kernels in use are the built-in copy although fastEngineReady({ wasm }) named others, or null. */
+export function kernelSourceProblem(): string | null {
+  return sourceProblem;
 }
 
 /** Why the loaded kernels cannot use threads, or null when they can (or nothing is loaded). */
