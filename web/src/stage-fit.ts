@@ -162,7 +162,7 @@ export function fitFigure(views: Views, again = true): void {
       .reduce((b, el) => Math.max(b, el.getBoundingClientRect().bottom + window.scrollY), 0);
     const twoLines = byId('classic-key-lines').childElementCount > 1;
     for (const drop of twoLines ? ['settings', 'lines', 'lines kernel'] : ['lines', 'lines kernel']) {
-      if (legend.hidden || lowest() <= window.innerHeight) break;
+      if (legend.hidden || lowest() <= screenFoot()) break;
       legend.setAttribute('data-no-room', drop);
       fitted = null;
       fitFigure(views, false);
@@ -183,6 +183,16 @@ function refitToRoom(): void {
   if (m.W === fitted.W && m.H === fitted.H) return;
   fitted = { key: fitted.key, ...m };
   fitFigure(lastViews);
+}
+
+/**
+ * Where the screen ends for what the tour card asks the reader to see: a phone's tour holds Previous
+ * and Next in a bar fixed at the screen's foot (style.css), which covers the screen's last strip.
+ */
+function screenFoot(): number {
+  const next = document.getElementById('tour-next');
+  if (!next || next.hidden || getComputedStyle(next).position !== 'fixed') return window.innerHeight;
+  return next.getBoundingClientRect().top - 6;
 }
 
 /** The least height of the figure on a phone in the tour, where the card's prose and control want the screen. */
@@ -206,18 +216,20 @@ function measureFigureBox(box: HTMLElement, phone: boolean): { W: number; H: num
       const next = document.getElementById('tour-next');
       const now = document.getElementById('tour-now');
       const bottom = (el: HTMLElement) => el.getBoundingClientRect().bottom - card.getBoundingClientRect().top + 12;
-      const withNext = next && !next.hidden ? bottom(next) : bottom(tryIt);
+      const foot = screenFoot();
+      const withNext = next && !next.hidden && foot === window.innerHeight ? bottom(next) : bottom(tryIt);
       // (12 px more below the live line: the step's sentence above the card can take a line more
       // once the figure is wider, and nothing below the line gives that slack as Next does.)
       const withNow = (now && !now.hidden && now.textContent ? bottom(now) : bottom(tryIt)) + 12;
-      const roomFor = (b: number) => window.innerHeight - above - b;
+      const roomFor = (b: number) => foot - above - b;
       // Above the card: the header, the player, the classic figure's legend row and the step's sentence.
       const above = ['header.top', '#stage .player', '#numbers-note:not([hidden])', '#classic-key', '#step-text']
         .map((sel) => document.querySelector<HTMLElement>(sel))
         .reduce((sum, el) => sum + (el && !el.hidden && el.offsetHeight > 1 ? el.offsetHeight + 8 : 0), 12);
       // Next stays in sight while that leaves the figure NEXT_ROOM px; past that only the live line does.
       const NEXT_ROOM = 280;
-      const room = roomFor(withNext) >= NEXT_ROOM ? roomFor(withNext) : roomFor(withNow);
+      // (Where Next stands in the bar at the screen's foot it is always in sight: the lines end above the bar.)
+      const room = foot === window.innerHeight && roomFor(withNext) >= NEXT_ROOM ? roomFor(withNext) : roomFor(withNow);
       H = Math.max(PHONE_LEAST, Math.min(H, room));
     }
     box.style.height = '';
