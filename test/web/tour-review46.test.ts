@@ -32,18 +32,18 @@ describe('part 9: the Now line counts the copies in the output’s interior', ()
     expect(step('scatter').now).toBeDefined();
   });
 
-  it('kernel 4, stride 2 (a multiple): every inner cell gets 4 copies; kernel 3: 1, 2 or 4, uneven', () => {
+  it('kernel 4, stride 2 (a multiple): every inner cell gets 4 stamps; kernel 3: 1, 2 or 4, uneven', () => {
     // The library's own counts: an 8×8 output whose centre 4×4 has 4 each, and the edges fewer.
     const t4 = trace({ input: [3, 3], kernel: 4, stride: 2, transposed: true }, { view: 'scatter' }) as ScatterTrace;
     expect(t4.overlap.filter((n) => n === 4).length).toBe(16);
-    expect(line('en', 4)).toBe('Now: kernel 4×4, stride 2 — every inner output cell gets 4 copies');
+    expect(line('en', 4)).toBe('Now: kernel 4×4, stride 2 — every inner output cell gets 4 stamps');
     expect(line('zh', 4)).toBe('现在：卷积核 4×4，步长 2——内部每个输出单元的叠加份数都是 4');
-    expect(line('en', 3)).toBe('Now: kernel 3×3, stride 2 — inner output cells get 1, 2 or 4 copies: uneven');
+    expect(line('en', 3)).toBe('Now: kernel 3×3, stride 2 — inner output cells get 1, 2 or 4 stamps: uneven');
     expect(line('zh', 3)).toBe('现在：卷积核 3×3，步长 2——内部输出单元的叠加份数为 1、2 或 4，并不均匀');
   });
 
   it('follows the stride too: kernel 6 at stride 3 is even (4), kernel 4 at stride 3 is not', () => {
-    expect(line('en', 6, 3)).toContain('every inner output cell gets 4 copies');
+    expect(line('en', 6, 3)).toContain('every inner output cell gets 4 stamps');
     expect(line('en', 4, 3)).toContain('uneven');
   });
 });

@@ -197,8 +197,8 @@ export const TOUR: TourStep[] = [
     id: 'not-inverse',
     title: { en: 'The shape comes back, the values do not', zh: '恢复的是形状，不是数值' },
     text: {
-      en: 'A transposed convolution restores the shape of the input, not its values: Cᵀ is the transpose of C, not its inverse, so Cᵀ(Cx) is in general not x. That is why calling it a deconvolution is misleading — a deconvolution would undo the convolution. In a network its weights are learned, like any other layer’s.',
-      zh: '转置卷积恢复的是输入的形状，而不是数值：Cᵀ 是 C 的转置，不是它的逆，所以 Cᵀ(Cx) 一般并不等于 x。因此把它叫作“反卷积”容易引起误解——反卷积应当能把卷积的结果还原回去。在网络中，它的权重和其他层一样是学出来的。',
+      en: 'In the pair below, a convolution C turns the {x}×{x} input x into the {z}×{z} z = Cx; the figure above runs the transposed convolution on that z, with the same kernel. Its output Cᵀz is {x}×{x} again: the shape of x comes back, but its numbers are in general not x’s, as Cᵀ is the transpose of C, not its inverse. So “deconvolution”, which would undo the convolution, is a misleading name; the layer’s weights are learned, like any layer’s.',
+      zh: '在下方的对照图里，卷积 C 把 {x}×{x} 的输入 x 变成 {z}×{z} 的 z = Cx；上方的主图用同一个卷积核，对这个 z 做转置卷积。输出 Cᵀz 又是 {x}×{x}，x 的形状回来了，数值却一般回不来：Cᵀ 是 C 的转置，不是它的逆。所以把转置卷积叫作“反卷积”容易引起误解（反卷积应当能把卷积的结果还原回去）；这一层的权重和其他层一样是学出来的。',
     },
     tryIt: {
       en: 'Compare the figure’s output Cᵀz, where z = Cx, with x in the pair below, then press “Random values”.',
@@ -211,19 +211,21 @@ export const TOUR: TourStep[] = [
     // The figure is the pair's transposed convolution; on the pair's numbers it draws the Cᵀ(Cx) the prose asks about,
     // captioned Cᵀz: the Try it uses that name and says z = Cx (review R4: two names for one grid).
     figureNumbers: 'pair',
+    // The sizes the prose reads off the picture: the pair's x and z (the figure's output and input).
+    vars: () => ({ x: out({ input: [2], kernel: 3, stride: 2, transposed: true }), z: 2 }),
   },
   {
     id: 'scatter',
     title: { en: 'The scatter view and uneven overlaps', zh: '散射视图与不均匀的重叠' },
     text: {
-      en: 'Another way to see the same layer: each input cell adds a copy of the kernel, scaled by its value, onto the output, with copies s cells apart. When the kernel size is not a multiple of the stride the copies overlap unevenly — the numbers count how many land on each output cell — which leaves the checkerboard pattern seen in upsampled images. Here the kernel is stamped as it is; the sliding view flips it to get the same result.',
+      en: 'Another way to see the same layer: each input cell stamps the kernel, scaled by its value, onto the output, and neighbouring stamps lie s cells apart. When the kernel size is not a multiple of the stride the stamps overlap unevenly — the numbers count how many land on each output cell — which leaves the checkerboard pattern seen in upsampled images. Here the kernel is stamped as it is; the sliding view flips it to get the same result.',
       zh: '同一层还可以这样看：每个输入单元把卷积核乘以自己的数值，作为一份叠加到输出上；相邻输入单元的两份相隔 s 个单元。卷积核大小不是步长的整数倍时，这些叠加并不均匀，上采样得到的图片里常见的棋盘效应就由此而来；图中的数字就是每个输出单元的叠加份数。这里叠加的是卷积核本身，没有翻转；第 6–8 节滑动的是翻转后的卷积核，正因为翻转了，两种看法的结果才相同。',
     },
-    tryIt: { en: 'Set the kernel size to 4, a multiple of the stride: inside the output the copies now overlap evenly.', zh: '把卷积核大小设为 4，即步长的整数倍：现在输出内部每个单元的叠加份数都相同。' },
-    // The counts away from the edges (fewer copies reach the edges whatever the kernel), from the
+    tryIt: { en: 'Set the kernel size to 4, a multiple of the stride: inside the output the stamps now overlap evenly.', zh: '把卷积核大小设为 4，即步长的整数倍：现在输出内部每个单元的叠加份数都相同。' },
+    // The counts away from the edges (fewer stamps reach the edges whatever the kernel), from the
     // library's scatter trace (inner-overlap.ts): "inside the output" said with numbers.
     now: {
-      en: 'Now: kernel {kk}, stride {s} — {innerKinds|no output cell is clear of the edges|every inner output cell gets {inner} copies|inner output cells get {inner} copies: uneven}',
+      en: 'Now: kernel {kk}, stride {s} — {innerKinds|no output cell is clear of the edges|every inner output cell gets {inner} stamps|inner output cells get {inner} stamps: uneven}',
       zh: '现在：卷积核 {kk}，步长 {s}——{innerKinds|没有远离边缘的输出单元|内部每个输出单元的叠加份数都是 {inner}|内部输出单元的叠加份数为 {inner}，并不均匀}',
     },
     control: 'kernel',
