@@ -641,7 +641,7 @@ export const convTranspose3dBackward = backwardOf<ConvTransposeBackwardOptions>(
 /**
  * The asynchronous {@link convBackward}: the same gradients, computed on the fast engine's worker
  * threads while the caller only awaits, so a browser's main thread stays responsive (small
- * gradients are computed in place).
+ * gradients are computed in place; without workers, large ones in slices that yield: README, "Async").
  *
  * @example
  * ```ts

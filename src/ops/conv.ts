@@ -225,7 +225,7 @@ export const convTranspose3d = (x: InputTensor, w: Tensor, options?: ConvTranspo
 /**
  * The asynchronous `conv`: any spatial rank, taken from the weight: the same result, computed on the engine's worker threads
  * while the caller only awaits, so a browser's main thread stays responsive (small convolutions
- * are computed in place).
+ * are computed in place; without workers, large ones in slices that yield: README, "Async").
  *
  * @example
  * ```ts
@@ -238,7 +238,7 @@ export const convAsync = async (x: InputTensor, w: Tensor, options?: ConvOptions
 /**
  * The asynchronous `conv1d`: the same result, computed on the engine's worker threads
  * while the caller only awaits, so a browser's main thread stays responsive (small convolutions
- * are computed in place).
+ * are computed in place; without workers, large ones in slices that yield: README, "Async").
  *
  * @example
  * ```ts
@@ -251,7 +251,7 @@ export const conv1dAsync = async (x: InputTensor, w: Tensor, options?: ConvOptio
 /**
  * The asynchronous `conv2d`: the same result, computed on the engine's worker threads
  * while the caller only awaits, so a browser's main thread stays responsive (small convolutions
- * are computed in place).
+ * are computed in place; without workers, large ones in slices that yield: README, "Async").
  *
  * @example
  * ```ts
@@ -269,7 +269,7 @@ export const conv2dAsync = async (x: InputTensor, w: Tensor, options?: ConvOptio
 /**
  * The asynchronous `conv3d`: the same result, computed on the engine's worker threads
  * while the caller only awaits, so a browser's main thread stays responsive (small convolutions
- * are computed in place).
+ * are computed in place; without workers, large ones in slices that yield: README, "Async").
  *
  * @example
  * ```ts
@@ -283,7 +283,7 @@ export const conv3dAsync = async (x: InputTensor, w: Tensor, options?: ConvOptio
 /**
  * The asynchronous `convTranspose`: any spatial rank, taken from the weight: the same result, computed on the engine's worker threads
  * while the caller only awaits, so a browser's main thread stays responsive (small convolutions
- * are computed in place).
+ * are computed in place; without workers, large ones in slices that yield: README, "Async").
  *
  * @example
  * ```ts
@@ -296,7 +296,7 @@ export const convTransposeAsync = async (x: InputTensor, w: Tensor, options?: Co
 /**
  * The asynchronous `convTranspose1d`: the same result, computed on the engine's worker threads
  * while the caller only awaits, so a browser's main thread stays responsive (small convolutions
- * are computed in place).
+ * are computed in place; without workers, large ones in slices that yield: README, "Async").
  *
  * @example
  * ```ts
@@ -309,7 +309,7 @@ export const convTranspose1dAsync = async (x: InputTensor, w: Tensor, options?: 
 /**
  * The asynchronous `convTranspose2d`: the same result, computed on the engine's worker threads
  * while the caller only awaits, so a browser's main thread stays responsive (small convolutions
- * are computed in place).
+ * are computed in place; without workers, large ones in slices that yield: README, "Async").
  *
  * @example
  * ```ts
@@ -322,7 +322,7 @@ export const convTranspose2dAsync = async (x: InputTensor, w: Tensor, options?: 
 /**
  * The asynchronous `convTranspose3d`: the same result, computed on the engine's worker threads
  * while the caller only awaits, so a browser's main thread stays responsive (small convolutions
- * are computed in place).
+ * are computed in place; without workers, large ones in slices that yield: README, "Async").
  *
  * @example
  * ```ts

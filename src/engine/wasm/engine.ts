@@ -42,6 +42,30 @@ async function runMaking(runner: TaskRunner, tasks: Task[], layout: { scratchPtr
 
 /** Below this many multiply-adds a call stays on the calling thread (waking workers costs more). */
 const PARALLEL_MIN_MACS = 1 << 18;
+/**
+ * An async call with no workers computes on the caller's thread: from this many multiply-adds
+ * (about a millisecond) it is planned as for two threads, which cuts it into many tasks, and runs
+ * them in slices of about SLICE_MS, yielding to the event loop between slices (runSliced).
+ */
+const SLICED_MIN_MACS = 1 << 24;
+const SLICE_MS = 8;
+
+/**
+ * Runs `tasks` on the calling thread, yielding after each SLICE_MS of work: an async call without
+ * worker threads (one thread set, or a page without cross-origin isolation, hence no shared memory
+ * for workers) then leaves timers and a page's input running while it computes, as one with
+ * workers does. The tasks are the caller's share of a plan for threads, run one after another.
+ */
+async function runSliced(k: KernelExports, tasks: readonly Task[], scratchPtr: number): Promise<void> {
+  let t0 = performance.now();
+  for (const t of tasks) {
+    runTask(k, t, scratchPtr, false);
+    if (performance.now() - t0 >= SLICE_MS) {
+      await yieldToEventLoop();
+      t0 = performance.now();
+    }
+  }
+}
 /** Plans kept (a network's distinct layers); the oldest is dropped first. */
 const PLAN_CACHE_SIZE = 64;
 
@@ -232,9 +256,11 @@ export class WasmEngine {
     const input = this.inPlace(x);
     const job = this.queue.then(async () => {
       const runner = this.pick(macsOf(g), threads, false);
-      const { layout, tablePtr, tasks } = this.setup(g, input, w, bias, runner ? runner.slots : 1);
+      const sliced = !runner && macsOf(g) >= SLICED_MIN_MACS;
+      const { layout, tablePtr, tasks } = this.setup(g, input, w, bias, runner ? runner.slots : sliced ? 2 : 1);
       let made: Float32Array | null = null;
       if (runner) made = await runMaking(runner, tasks, layout, tablePtr, into ? 0 : layout.outLength);
+      else if (sliced) await runSliced(this.kernels, tasks, layout.scratchPtr);
       else for (const t of tasks) runTask(this.kernels, t, layout.scratchPtr, false);
       layout.finish(this.kernels);
       return this.read(layout, into ?? made);
@@ -277,9 +303,11 @@ export class WasmEngine {
     const release = holdEventLoop();
     const result = this.queue.then(async () => {
       const runner = this.pick(job.macs, threads, false);
-      const { layout, tablePtr } = this.setupJob(job, runner ? runner.slots : 1);
+      const sliced = !runner && job.macs >= SLICED_MIN_MACS;
+      const { layout, tablePtr } = this.setupJob(job, runner ? runner.slots : sliced ? 2 : 1);
       let made: Float32Array | null = null;
       if (runner) made = await runMaking(runner, layout.tasks, layout, tablePtr, layout.freshLength ?? 0);
+      else if (sliced) await runSliced(this.kernels, layout.tasks, layout.scratchPtr);
       else for (const t of layout.tasks) runTask(this.kernels, t, layout.scratchPtr, false);
       return layout.read(this.memory.buffer as ArrayBuffer, made);
     });
