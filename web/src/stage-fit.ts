@@ -192,7 +192,8 @@ function refitToRoom(): void {
 function screenFoot(): number {
   const next = document.getElementById('tour-next');
   if (!next || next.hidden || getComputedStyle(next).position !== 'fixed') return window.innerHeight;
-  return next.getBoundingClientRect().top - 6;
+  // The bar's top (5 px above the button) and the 12 px fade above it (style.css).
+  return next.getBoundingClientRect().top - 17;
 }
 
 /** The least height of the figure on a phone in the tour, where the card's prose and control want the screen. */
