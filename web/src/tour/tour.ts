@@ -265,15 +265,10 @@ export class Tour {
     card.setAttribute('data-tour-total', String(TOUR.length));
     // "part n of 13" is held on one line: beside Previous and Next in a desktop card of 320 px
     // (style.css) the line broke inside it ("Tour · part 5 of / 13").
-    const kicker = t(lang, 'tourKicker', { i: n, n: TOUR.length });
-    const cut = kicker.indexOf(' · ');
-    if (cut < 0) byId('tour-kicker').textContent = kicker;
-    else {
-      const part = document.createElement('span');
-      part.className = 'tour-part';
-      part.textContent = kicker.slice(cut + 3);
-      byId('tour-kicker').replaceChildren(kicker.slice(0, cut + 3), part);
-    }
+    const part = document.createElement('span');
+    part.className = 'tour-part';
+    part.textContent = t(lang, 'tourPart', { i: n, n: TOUR.length });
+    byId('tour-kicker').replaceChildren(`${t(lang, 'tourLead')} · `, part);
     byId('tour-title').textContent = keepFormulas(step.title[lang]);
     text.textContent = keepFormulas(fill(step.text[lang], step.vars ? step.vars() : {}));
     // The prose's numbers are the step's own layer. The change the step invites is answered by the
