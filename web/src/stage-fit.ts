@@ -162,7 +162,9 @@ export function fitFigure(views: Views, again = true): void {
       .reduce((b, el) => Math.max(b, el.getBoundingClientRect().bottom + window.scrollY), 0);
     const twoLines = byId('classic-key-lines').childElementCount > 1;
     for (const drop of twoLines ? ['settings', 'lines', 'lines kernel'] : ['lines', 'lines kernel']) {
-      if (legend.hidden || lowest() <= screenFoot()) break;
+      // The settings line goes to keep them above the phone tour's bar; the lines the step teaches
+      // only to keep them on the screen (English part 6's Now line is left under the bar, a scroll away).
+      if (legend.hidden || lowest() <= (drop === 'settings' ? screenFoot() : window.innerHeight)) break;
       legend.setAttribute('data-no-room', drop);
       fitted = null;
       fitFigure(views, false);
@@ -192,8 +194,8 @@ function refitToRoom(): void {
 function screenFoot(): number {
   const next = document.getElementById('tour-next');
   if (!next || next.hidden || getComputedStyle(next).position !== 'fixed') return window.innerHeight;
-  // The bar's top (5 px above the button) and the 12 px fade above it (style.css).
-  return next.getBoundingClientRect().top - 17;
+  // The bar's top, 5 px above the button (style.css).
+  return next.getBoundingClientRect().top - 5;
 }
 
 /** The least height of the figure on a phone in the tour, where the card's prose and control want the screen. */
