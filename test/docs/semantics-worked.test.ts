@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { convGeometry } from '../../src/geometry/torch.js';
 import { fromTensorFlow } from '../../src/geometry/tensorflow.js';
 import { fromOnnxPool } from '../../src/geometry/onnx-pool.js';
-import { ConvError } from '../../src/geometry/errors.js';
+import { refusal } from '../support/refusal.js';
 
 const doc = readFileSync(new URL('../../docs/semantics.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
 
@@ -17,15 +17,6 @@ function states(sentence: string): void {
   expect({ sentence, stated: doc.includes(sentence) }).toEqual({ sentence, stated: true });
 }
 
-function refusal(f: () => unknown): ConvError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof ConvError) return e;
-    throw e;
-  }
-  throw new Error('accepted');
-}
 
 describe('docs/semantics.md: worked examples', () => {
   it("strided 'same', I = 5, K = 3, s = 2: PyTorch's refusal names TensorFlow's SAME pads [1, 1], 3 outputs; I = 6 gives [0, 1]", () => {

@@ -6,16 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { conv2d, convTranspose2d, tensor } from '../../src/index.js';
-import type { ConvError } from '../../src/geometry/errors.js';
+import { refusal } from '../support/refusal.js';
 
-function refusal(f: () => unknown): ConvError {
-  try {
-    f();
-  } catch (e) {
-    return e as ConvError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('hints for a weight with no channels at dimension 0', () => {
   it('a direct weight [0, 2, 3, 3]: give it output channels', () => {

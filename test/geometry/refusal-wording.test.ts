@@ -11,15 +11,8 @@ import { fromOnnx } from '../../src/geometry/onnx.js';
 import { fromOnnxPool } from '../../src/geometry/onnx-pool.js';
 import { poolGeometry } from '../../src/geometry/pool.js';
 import type { ConvError } from '../../src/geometry/errors.js';
+import { refusal } from '../support/refusal.js';
 
-function refusal(f: () => unknown): ConvError {
-  try {
-    f();
-  } catch (e) {
-    return e as ConvError;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('refusal wording', () => {
   it('counts one tap in the singular and more in the plural', () => {

@@ -4,17 +4,9 @@
  * (review R43a).
  */
 import { describe, expect, it } from 'vitest';
-import { conv2d, isConvError, tensor } from '../../src/index.js';
+import { conv2d, tensor } from '../../src/index.js';
+import { refusal } from '../support/refusal.js';
 
-function refusal(f: () => unknown) {
-  try {
-    f();
-  } catch (e) {
-    if (isConvError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('tensor data', () => {
   it('refuses values that are not numbers, naming the first and what to give', () => {
