@@ -21,6 +21,9 @@ export function followScreenOrder(): void {
   if (!stage || !form || !side || !below) return;
   const body = document.body;
   const layout = stage.parentElement!;
+  const card = document.getElementById('tour'), prev = document.getElementById('tour-prev'), next = document.getElementById('tour-next');
+  const nav = prev?.parentElement;
+  const tourNav = card && prev && next && nav ? { card, nav, prev, next } : null;
   const place = (): void => {
     const pictures = body.dataset.view === 'image';
     const inStage = phone.matches && !pictures;
@@ -32,8 +35,13 @@ export function followScreenOrder(): void {
     const formMoved = move(form, inStage ? [stage, below] : afterPictures ? [layout, studies] : [layout, stage]);
     // Outside the tour the side panels come after the stage's views on a phone too (order 7).
     const sideMoved = move(side, inStage && tour ? [stage, below] : [layout, stage.nextSibling]);
+    // On a phone the tour's Previous and Next stand in a bar fixed at the screen's foot (style.css):
+    // Tab reaches them after the card's other controls (Leave the tour, the step menu), not before.
+    const navMoved = tourNav && (phone.matches && tour
+      ? [move(tourNav.prev, [tourNav.card, null]), move(tourNav.next, [tourNav.card, null])]
+      : [move(tourNav.prev, [tourNav.nav, tourNav.nav.firstChild]), move(tourNav.next, [tourNav.nav, tourNav.prev.nextSibling])]).some((m) => m);
     // A node moved in the document loses the focus: the reader keeps their place.
-    if ((formMoved || sideMoved) && focused instanceof HTMLElement && focused !== document.activeElement && focused.isConnected) focused.focus({ preventScroll: true });
+    if ((formMoved || sideMoved || navMoved) && focused instanceof HTMLElement && focused !== document.activeElement && focused.isConnected) focused.focus({ preventScroll: true });
   };
   phone.addEventListener('change', place);
   new MutationObserver(place).observe(body, { attributes: true, attributeFilter: ['data-mode', 'data-view'] });
