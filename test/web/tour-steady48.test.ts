@@ -9,47 +9,19 @@
  * Now line do on the first screen.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { TOUR } from '../../web/src/tour/steps.js';
 import { fileHarness, settled } from './harness.js';
+import { box, walkButtons } from './tour-buttons.js';
 
 const h = fileHarness();
-
-type Box = { left: number; top: number; bottom: number; right: number };
-const box = (page: Page, sel: string): Promise<Box> =>
-  page.$eval(sel, (e) => {
-    const r = e.getBoundingClientRect();
-    return { left: r.left, top: r.top, bottom: r.bottom, right: r.right };
-  });
 
 describe('the tour\'s Next and Previous hold still below 1260 px and on a phone', () => {
   for (const [width, height] of [[1180, 800], [1101, 800], [390, 844]] as const) {
     for (const lang of ['en', 'zh'] as const) {
       it(`${width}×${height} (${lang}): parts 1 → ${TOUR.length} move them 2 px at most`, async () => {
-        const { page, context, errors } = await h.open(`?tour=1&lang=${lang}`, { width, height });
-        let last: { next: Box; prev: Box } | null = null;
-        const moves: string[] = [];
-        for (let n = 1; n <= TOUR.length; n++) {
-          if (n > 1) await page.click('#tour-next');
-          await page.waitForSelector(`#tour[data-tour-step="${n}"]`);
-          await settled(page);
-          const now = { next: await box(page, '#tour-next'), prev: await box(page, '#tour-prev') };
-          for (const b of [now.next, now.prev]) {
-            expect(b.top, `part ${n}`).toBeGreaterThanOrEqual(0);
-            expect(b.bottom, `part ${n}`).toBeLessThanOrEqual(height);
-            expect(b.right, `part ${n}`).toBeLessThanOrEqual(width);
-          }
-          if (last) {
-            for (const k of ['next', 'prev'] as const) {
-              const dx = now[k].left - last[k].left, dy = now[k].top - last[k].top;
-              if (Math.abs(dx) > 2 || Math.abs(dy) > 2) moves.push(`${k} ${n - 1}→${n}: ${dx.toFixed(0)}, ${dy.toFixed(0)}`);
-            }
-          }
-          last = now;
-        }
+        const { moves, errors } = await walkButtons(h, width, height, lang);
         expect(moves).toEqual([]);
         expect(errors).toEqual([]);
-        await context.close();
       }, 240_000);
     }
   }
