@@ -44,13 +44,22 @@ describe('image mode: the stacks menu says a transposed stack is transposed', ()
 
 /** The phone's docked bar after a tap on the output, scrolled so that the enlargement's caption is out of sight (the bar then shows its key). */
 async function dockedBar(page: Page) {
-  await page.waitForSelector('canvas[data-image-output][data-drawn]');
+  // Every redraw asked for is drawn: a later one could still change the page's height under the scroll below.
+  await page.waitForFunction(() => {
+    const c = document.querySelector<HTMLCanvasElement>('canvas[data-image-output]');
+    return !!c && !!c.dataset.requested && c.dataset.drawn === c.dataset.requested;
+  }, null, { timeout: 30_000 });
   await page.$eval('canvas[data-image-output]', (e) => e.scrollIntoView({ block: 'start' }));
   const out = await page.$eval('canvas[data-image-output]', (e) => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, width: r.width, height: r.height }; });
   await page.mouse.click(out.left + out.width * 0.7, out.top + out.height * 0.3);
-  // The output's foot just above the window's bottom: the bar docks over it, the caption below is out of sight.
-  await page.evaluate(() => scrollBy(0, document.querySelector('canvas[data-image-output]')!.getBoundingClientRect().bottom - innerHeight + 14));
-  await page.waitForFunction(() => !document.querySelector('.layer-view')!.classList.contains('caption-seen'));
+  await page.waitForFunction(() => document.querySelector('.layer-view')!.classList.contains('picked'));
+  // The output's foot just above the window's bottom: the bar docks over it, the caption below is
+  // out of sight. The scroll is set again at each poll, so that a layout change after the tap (the
+  // enlargement filled in, slowly on a loaded machine) cannot leave the caption in view.
+  await page.waitForFunction(() => {
+    scrollBy(0, document.querySelector('canvas[data-image-output]')!.getBoundingClientRect().bottom - innerHeight + 14);
+    return !document.querySelector('.layer-view')!.classList.contains('caption-seen');
+  });
   return page.evaluate(() => {
     const r = (s: string) => document.querySelector(s)!.getBoundingClientRect();
     const [stack, words] = [r('.zoom-stack'), r('[data-image-footprint]')];
