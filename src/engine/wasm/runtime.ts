@@ -251,6 +251,11 @@ async function loadFrom(source: KernelSource): Promise<Features | null> {
   if (failure !== null || !bytes.has('kernels-simd')) {
     return fromBuiltIn(`the WebAssembly kernels could not be loaded ${where} (${failure ?? 'no kernels-simd entry'}), so convkit uses the kernels built into it; serve the files of dist/engine/wasm/bin/ there, or leave out { wasm }`);
   }
+  return compileFrom(bytes, where);
+}
+
+/** Validates and compiles `bytes` (from `where`, for the messages) off the main thread's limits, then settles. */
+async function compileFrom(bytes: Map<VariantName, Uint8Array>, where: string): Promise<Features | null> {
   const f = detect(bytes);
   if (!f.simd) return settle(f, noSimd(where));
   try {
@@ -270,15 +275,7 @@ async function loadFrom(source: KernelSource): Promise<Features | null> {
 async function fromBuiltIn(why: string): Promise<Features | null> {
   sourceProblem = why;
   warnOnce(why);
-  const bytes = builtIn();
-  const f = detect(bytes);
-  if (!f.simd) return settle(f, noSimd('built into convkit'));
-  try {
-    await compileAsync(bytes, f);
-  } catch (e) {
-    return settle(NONE, compileFailed(e, 'built into convkit'));
-  }
-  return settle(f, null);
+  return compileFrom(builtIn(), 'built into convkit');
 }
 
 /**
