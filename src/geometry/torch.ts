@@ -322,7 +322,7 @@ export function convGeometry(shapes: ShapeSet, options: ConvShapeOptions = {}, o
     throw new ConvError('GROUPS', `groups=${groups} needs at least ${counted(groups, 'output channel')}, but the weight of shape [${weight.join(', ')}] has ${outChannels}`, {
       values: { groups, weightShape: weight },
       // No output channels: no groups value helps (every one divides 0); the weight must change.
-      hint: outChannels === 0 ? emptyWeightHint(weight, groups, 'output channel', '') : directGroupsHint(weight, input[batched ? 1 : 0]),
+      hint: outChannels === 0 ? emptyWeightHint(weight, groups, false) : directGroupsHint(weight, input[batched ? 1 : 0]),
     });
   }
   if (outChannels % groups !== 0) {
@@ -398,7 +398,7 @@ export function convTransposeGeometry(shapes: ShapeSet, options: ConvTransposeSh
   if (inChannelsW < groups) {
     throw new ConvError('GROUPS', `groups=${groups} needs at least ${counted(groups, 'channel')} at dimension 0 of the transposed weight [${weight.join(', ')}]`, {
       values: { groups, weightShape: weight },
-      hint: inChannelsW === 0 ? emptyWeightHint(weight, groups, 'input channel', ', and the input as many') : `use groups ≤ ${inChannelsW} that divides ${inChannelsW}`,
+      hint: inChannelsW === 0 ? emptyWeightHint(weight, groups, true) : `use groups ≤ ${inChannelsW} that divides ${inChannelsW}`,
     });
   }
   if (inChannelsW % groups !== 0) {
@@ -505,11 +505,15 @@ function directChannelsHint(o: number, expected: number, c: number, groups: numb
   return `${input}, or, for ${counted(c, 'input channel')}, use groups ${orList(fit)} (the values dividing both ${c} and the ${counted(o, 'output channel')}) with a weight of shape [${o}, ${c}/groups, …], such as [${o}, ${c / g}, …] with groups=${g}`;
 }
 
-/** A weight with 0 channels at dimension 0 (`what`: output or input channel): the least shape that passes. */
-function emptyWeightHint(weight: readonly number[], groups: number, what: string, also: string): string {
+/**
+ * A weight with 0 channels at dimension 0: the least shape that passes. Dimension 0 counts the
+ * output channels of a conv's weight, and the input channels of a transposed conv's, which the
+ * input must then match.
+ */
+function emptyWeightHint(weight: readonly number[], groups: number, transposed: boolean): string {
   const multiple = groups > 1 ? ` (a multiple of groups=${groups})` : '';
-  const transposed = what === 'input channel' ? 'transposed ' : '';
-  return `give the ${transposed}weight at least ${counted(groups, what)} at dimension 0${multiple}${also}, such as [${[groups, ...weight.slice(1)].join(', ')}]`;
+  const [kind, what, also] = transposed ? ['transposed ', 'input channel', ', and the input as many'] : ['', 'output channel', ''];
+  return `give the ${kind}weight at least ${counted(groups, what)} at dimension 0${multiple}${also}, such as [${[groups, ...weight.slice(1)].join(', ')}]`;
 }
 
 /**
