@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { dockedKey } from './docked-key.js';
 import { fileHarness } from './harness.js';
 
 const h = fileHarness();
@@ -79,19 +80,6 @@ describe('the Learn chart on a phone', () => {
   }, 90_000);
 });
 
-/** The docked bar's key (the footprint sentence's ::after): its lines, size, and the width of its longest line. */
-function key(page: Page): Promise<{ lines: number; size: number; sentence: number; text: string }> {
-  return page.$eval('[data-image-footprint]', (el) => {
-    const after = getComputedStyle(el, '::after');
-    const r = document.createRange();
-    r.selectNodeContents(el);
-    const sentenceBottom = Math.max(...Array.from(r.getClientRects()).map((q) => q.bottom));
-    const box = el.getBoundingClientRect();
-    const keyH = box.bottom - parseFloat(getComputedStyle(el).paddingBottom) - sentenceBottom - parseFloat(after.marginTop);
-    const lh = after.lineHeight === 'normal' ? 1.2 * parseFloat(after.fontSize) : parseFloat(after.lineHeight);
-    return { lines: Math.round(keyH / lh), size: parseFloat(after.fontSize), sentence: parseFloat(getComputedStyle(el).fontSize), text: after.content };
-  });
-}
 
 describe('the docked footprint key at 375 px wide', () => {
   for (const lang of ['en', 'zh'] as const) {
@@ -105,7 +93,7 @@ describe('the docked footprint key at 375 px wide', () => {
         await page.waitForFunction(() => document.querySelector('.layer-view')!.classList.contains('picked') && !document.querySelector('.layer-view')!.classList.contains('caption-seen'));
         const marks = (await page.getAttribute('[data-image-footprint]', 'data-key'))!.split(/; |；/).length;
         expect(marks, lang + pm).toBe(2);
-        const k = await key(page);
+        const k = await dockedKey(page);
         // Each mark on a line of its own: the key breaks after each mark's separator, and takes as
         // many lines as it has marks (no mark broken over two).
         expect(k.text.split('\\a').length, k.text).toBe(marks);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fileHarness } from './harness.js';
+import { matrixOnPhone } from './matrix-phone.js';
 
 // Tour part 5's matrix C (z = Cx), finished (stop 46): its entries are named from the keyboard as
 // the pointer names them, the box scrolls the row or column it marks into sight on a phone (and
@@ -91,14 +92,7 @@ const seen = (page: Page, sel: string) => page.evaluate((sel) => {
   return { left: w.left + wrap.clientLeft, right: w.left + wrap.clientLeft + wrap.clientWidth, markLeft: m.left, markRight: m.right, scroll: wrap.scrollLeft, wide: wrap.scrollWidth > wrap.clientWidth + 1 };
 }, sel);
 
-async function phone(query: string) {
-  const ctx = await h.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, reducedMotion: 'reduce' });
-  const page = await ctx.newPage();
-  await page.goto(`${h.url}${query}`);
-  await page.waitForSelector('body[data-ready="1"]');
-  await page.waitForSelector('#svg-matrix[data-rows]');
-  return { ctx, page };
-}
+const phone = (query: string) => matrixOnPhone(h, query);
 
 describe('phone 390×844: the box scrolls its marked column into sight', () => {
   it('a tapped input cell’s column, off to the right, is scrolled into the box; a repaint with the same link leaves the reader’s scroll alone', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fileHarness } from './harness.js';
+import { matrixOnPhone } from './matrix-phone.js';
 import { lines, shown, splits } from './line-boxes.js';
 
 // Stop 48 (H16): the matrix by keyboard and on a phone. One tab stop for the box and its picture;
@@ -126,15 +127,7 @@ describe('large matrices take the arrow keys', () => {
   });
 });
 
-async function phone(query: string) {
-  const ctx = await h.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, reducedMotion: 'reduce' });
-  const page = await ctx.newPage();
-  await page.goto(`${h.url}${query}`);
-  await page.waitForSelector('body[data-ready="1"]');
-  await page.waitForSelector('#svg-matrix[data-rows]');
-  await page.waitForSelector('body:not([data-pending])', { state: 'attached' });
-  return { ctx, page };
-}
+const phone = (query: string) => matrixOnPhone(h, query);
 
 describe('phone 390×844: the weights’ names are readable', () => {
   for (const q of ['?tour=5&lang=en', '?tour=5&lang=zh', '?tour=6&lang=en', '?tab=matrix&lang=en', '?tour=5&lang=en&i=6']) {

@@ -10,6 +10,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { dockedKey } from './docked-key.js';
 import { fileHarness } from './harness.js';
 import { pickOnPhone } from './image-pick.js';
 import { lines, shown, splits } from './line-boxes.js';
@@ -18,22 +19,6 @@ const h = fileHarness();
 const PHONE = { width: 390, height: 844 };
 
 
-/**
- * The docked bar's key (generated text after the sentence): its lines, from the bar's height less
- * the sentence's, and its font size beside the sentence's.
- */
-function key(page: Page): Promise<{ lines: number; size: number; sentence: number }> {
-  return page.$eval('[data-image-footprint]', (el) => {
-    const after = getComputedStyle(el, '::after');
-    const r = document.createRange();
-    r.selectNodeContents(el);
-    const sentenceBottom = Math.max(...Array.from(r.getClientRects()).map((q) => q.bottom));
-    const box = el.getBoundingClientRect();
-    const keyH = box.bottom - parseFloat(getComputedStyle(el).paddingBottom) - sentenceBottom - parseFloat(after.marginTop);
-    const lh = after.lineHeight === 'normal' ? 1.2 * parseFloat(after.fontSize) : parseFloat(after.lineHeight);
-    return { lines: Math.round(keyH / lh), size: parseFloat(after.fontSize), sentence: parseFloat(getComputedStyle(el).fontSize) };
-  });
-}
 
 describe('review 39: the image mode’s docked key on a phone', () => {
   it('takes one line in English and in Chinese, for zero padding and a copying mode, at its size', async () => {
@@ -43,7 +28,7 @@ describe('review 39: the image mode’s docked key on a phone', () => {
         const text = await page.getAttribute('[data-image-footprint]', 'data-key');
         // The key names the frame the padding draws (dark frames for zeros, dashed ones for copies).
         expect(text, lang + pm).toMatch(pm === 'zeros' ? /dark|深色框/ : /dashed|虚线/);
-        const k = await key(page);
+        const k = await dockedKey(page);
         expect(k.lines, `${lang} ${pm}: ${text}`).toBe(1);
         // Not made to fit by a smaller font: the size image.css gives it, 0.85 of the sentence's.
         expect(k.size).toBeGreaterThanOrEqual(0.85 * k.sentence - 0.01);
