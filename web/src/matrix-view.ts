@@ -38,6 +38,7 @@
 import type { ConvGeometry } from '../../src/geometry/types.js';
 import { tutorialMatrix } from '../../src/matrix/index.js';
 import type { ConvMatrix } from '../../src/matrix/index.js';
+import { footBarTop } from './tour/foot-bar.js';
 import { MATRIX_MARK_OPACITY, tapFill, textOn } from './palette.js';
 import type { Palette } from './palette.js';
 import { fmt } from './views.js';
@@ -74,9 +75,13 @@ export const WHOLE_BOX = 260;
 /** The least height a matrix box is fitted to: its title and column indices (34 px) and a row of the largest cells. */
 export const MIN_BOX = 64;
 
-/** The part of the screen `el` can show: the window, less what every ancestor that clips it hides. */
+/**
+ * The part of the screen `el` can show: the window, less what every ancestor that clips it hides,
+ * and less a phone tour's bar at the screen's foot with the fade above it (a row revealed down to
+ * the window's foot ended under the bar: tour/foot-bar.ts).
+ */
 function clipOf(el: HTMLElement): { top: number; bottom: number; left: number; right: number } {
-  let top = 0, left = 0, bottom = window.innerHeight, right = window.innerWidth;
+  let top = 0, left = 0, bottom = Math.min(window.innerHeight, footBarTop()), right = window.innerWidth;
   for (let a = el.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
     const cs = getComputedStyle(a);
     if (cs.display === 'contents' || (cs.overflowX === 'visible' && cs.overflowY === 'visible')) continue;
