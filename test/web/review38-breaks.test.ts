@@ -8,6 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { dockedKey } from './docked-key.js';
 import { fileHarness } from './harness.js';
 import { pickOnPhone } from './image-pick.js';
 import { lines, shown, splits } from './line-boxes.js';
@@ -65,20 +66,6 @@ describe('review 38: Chinese line breaks on a phone', () => {
 });
 
 
-/** The docked bar's key (generated text after the sentence) in lines, from the bar's height less the sentence's. */
-function keyLines(page: Page): Promise<number> {
-  return page.$eval('[data-image-footprint]', (el) => {
-    const after = getComputedStyle(el, '::after');
-    const r = document.createRange();
-    r.selectNodeContents(el);
-    const text = Array.from(r.getClientRects());
-    const sentenceBottom = Math.max(...text.map((q) => q.bottom));
-    const box = el.getBoundingClientRect();
-    const keyH = box.bottom - parseFloat(getComputedStyle(el).paddingBottom) - sentenceBottom - parseFloat(after.marginTop);
-    const lh = after.lineHeight === 'normal' ? 1.2 * parseFloat(after.fontSize) : parseFloat(after.lineHeight);
-    return Math.round(keyH / lh);
-  });
-}
 
 describe('review 38: the image mode’s docked sentence on a phone', () => {
   it('takes three lines for three-digit rows and columns, in Chinese and in English, its words and pairs unbroken', async () => {
@@ -105,7 +92,7 @@ describe('review 38: the image mode’s docked sentence on a phone', () => {
       expect(splits(m, '读取'), shown(m)).toEqual([]);
       expect(m.lines, shown(m)).toBe(3);
       expect(await page.getAttribute('[data-image-footprint]', 'data-key')).toMatch(pm === 'zeros' ? /深色框/ : /虚线/);
-      expect(await keyLines(page), pm).toBe(1);
+      expect((await dockedKey(page)).lines, pm).toBe(1);
       expect(errors).toEqual([]);
       await page.close();
     }
