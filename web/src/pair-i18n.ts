@@ -177,7 +177,7 @@ const zh: Record<Key, string> = {
   notationFromLayer: '当前这一层是转置卷积，已填入它自己的数字。',
   notationKindDirect: '普通卷积',
   notationKindDilated: '空洞卷积',
-  notationFromDirect: '当前这一层是{kind}，所以这里填的是把它 {o} 的输出还原成 {i} 的那个转置卷积；点“采用”，主图就换成这个转置卷积。',
+  notationFromDirect: '当前这一层是{kind}，所以这里填的是把它 {o} 的输出还原成 {i} 的那个转置卷积；点“采用”，主图就换成它。',
   notationFromDirectNone: '当前这一层是{kind}：请填一个以它 {o} 的输出为输入的转置卷积，例如步长 1/2、填充 p′ = 2。',
   notationReadAs: '你填的步长是 {v}：转置卷积在教程里写作 1/{v}，这里就按 1/{v} 来理解。',
   notationStride: '步长（如 1/2）',
