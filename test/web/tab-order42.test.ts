@@ -7,32 +7,16 @@
  * differing boxes). On a desktop the form is the left column and keeps its place, first.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { fileHarness } from './harness.js';
+import { tabWalk } from './tab-walk.js';
 
 const h = fileHarness();
-
-/** Every element Tab reaches from the page's start, once round, with its top on the page. */
-async function tabWalk(page: Page): Promise<{ id: string; top: number; left: number }[]> {
-  const seen: { id: string; top: number; left: number }[] = [];
-  for (let i = 0; i < 120; i++) {
-    await page.keyboard.press('Tab');
-    const at = await page.evaluate(() => {
-      const e = document.activeElement as HTMLElement | null;
-      if (!e || e === document.body) return null;
-      return { id: e.id || `${e.tagName}.${e.className}`, top: Math.round(e.getBoundingClientRect().top + scrollY), left: Math.round(e.getBoundingClientRect().left) };
-    });
-    if (!at || seen.some((s) => s.id === at.id && s.top === at.top && s.left === at.left)) break;
-    seen.push(at);
-  }
-  return seen;
-}
 
 describe('Tab follows the screen', () => {
   for (const query of ['?lang=en', '?lang=zh', '?tour=1&lang=en', '?tour=4&lang=zh']) {
     it(`390×844 ${query}: each stop is no higher than the one before`, async () => {
       const { page, errors } = await h.open(query, { width: 390, height: 844 });
-      const stops = await tabWalk(page);
+      const stops = await tabWalk(page, 120);
       expect(stops.length).toBeGreaterThan(10);
       const climbs = stops.slice(1).filter((s, i) => s.top < stops[i].top - 10).map((s) => `${s.id}@${s.top}`);
       expect(climbs, stops.map((s) => `${s.id}@${s.top}`).join(' ')).toEqual([]);
@@ -49,7 +33,7 @@ describe('Tab follows the screen', () => {
 
   it('1400×1000: the form (left column) comes before the player, the side panels after the stage', async () => {
     const { page } = await h.open('?lang=en', { width: 1400, height: 1000 });
-    const ids = (await tabWalk(page)).map((s) => s.id);
+    const ids = (await tabWalk(page, 120)).map((s) => s.id);
     expect(ids.indexOf('prefs-toggle') < 0 || ids.indexOf('prefs-toggle') < ids.indexOf('preset')).toBe(true);
     expect(ids.indexOf('groups')).toBeGreaterThan(ids.indexOf('preset'));
     expect(ids.indexOf('groups')).toBeLessThan(ids.indexOf('btn-first'));
@@ -64,7 +48,7 @@ describe('Tab follows the screen', () => {
     await page.setViewportSize({ width: 1400, height: 1000 });
     await page.waitForFunction(() => document.getElementById('controls')!.parentElement!.classList.contains('layout'));
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('input-h');
-    const ids = (await tabWalk(page)).map((s) => s.id);
+    const ids = (await tabWalk(page, 120)).map((s) => s.id);
     expect(ids.indexOf('groups')).toBeLessThan(ids.indexOf('btn-first'));
     await page.close();
   });

@@ -8,25 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fileHarness } from './harness.js';
+import { tabWalk } from './tab-walk.js';
 
 const h = fileHarness();
-
-/** Every element Tab reaches from the page's start, once round, with its top on the page. */
-async function tabWalk(page: Page): Promise<{ id: string; top: number }[]> {
-  const seen: { id: string; top: number; left: number }[] = [];
-  for (let i = 0; i < 160; i++) {
-    await page.keyboard.press('Tab');
-    const at = await page.evaluate(() => {
-      const e = document.activeElement as HTMLElement | null;
-      if (!e || e === document.body) return null;
-      const r = e.getBoundingClientRect();
-      return { id: e.id || `${e.tagName}.${e.className}`, top: Math.round(r.top + scrollY), left: Math.round(r.left) };
-    });
-    if (!at || seen.some((s) => s.id === at.id && s.top === at.top && s.left === at.left)) break;
-    seen.push(at);
-  }
-  return seen;
-}
 
 /** The picture mode open, its pictures drawn (its panels are in the page). */
 async function openPictures(query: string, width: number, height: number): Promise<{ page: Page; errors: string[] }> {
@@ -42,7 +26,7 @@ describe('Tab follows the screen in the picture mode', () => {
   for (const query of ['?view=image&lang=en', '?view=image&lang=zh']) {
     it(`390×844 ${query}: each stop is no higher than the one before`, async () => {
       const { page, errors } = await openPictures(query, 390, 844);
-      const stops = await tabWalk(page);
+      const stops = await tabWalk(page, 160);
       const ids = stops.map((s) => s.id);
       // The walk reaches the pictures' menus, the form and the studies.
       for (const id of ['image-picture', 'input-h', 'groups', 'image-field-stack']) expect(ids).toContain(id);
@@ -55,7 +39,7 @@ describe('Tab follows the screen in the picture mode', () => {
 
   it('1400×1000: the form (left column) comes before the pictures', async () => {
     const { page } = await openPictures('?view=image&lang=en', 1400, 1000);
-    const ids = (await tabWalk(page)).map((s) => s.id);
+    const ids = (await tabWalk(page, 160)).map((s) => s.id);
     expect(ids.indexOf('input-h')).toBeGreaterThan(-1);
     expect(ids.indexOf('groups')).toBeLessThan(ids.indexOf('image-picture'));
     await page.close();
