@@ -13,6 +13,7 @@ import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 // @ts-expect-error: plain ESM script without type declarations
 import { buildPlayground, startServer } from '../../web/serve.mjs';
+import { REFIT_AFTER_MS } from '../../web/src/resize-refit.js';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
@@ -91,6 +92,30 @@ export async function startHarness(): Promise<Harness> {
 export async function settled(page: Page): Promise<void> {
   await page.waitForSelector('body:not([data-pending])', { state: 'attached' });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/**
+ * Resizes the window and waits until the page has refitted itself to the new size. The page refits
+ * its header and figure REFIT_AFTER_MS after the last resize event (resize-refit.ts), so a read
+ * after a fixed sleep could come before the refit on a loaded machine. This waits for the resize
+ * event, then a little longer than the page's own rest after the last one, then for settled().
+ */
+export async function resizeAndSettle(page: Page, size: { width: number; height: number }): Promise<void> {
+  // A script as text: the page gets it as written, whatever the test's transpiler adds to functions.
+  // It ends with 0: the promise itself would be awaited here, before the resize that settles it.
+  await page.evaluate(`window.convkitRefit = new Promise((done) => {
+    let timer;
+    const onResize = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => { removeEventListener('resize', onResize); done(); }, ${REFIT_AFTER_MS + 50});
+    };
+    addEventListener('resize', onResize);
+  }); 0`);
+  // The same size again sends no resize event, and there is nothing to refit.
+  const same = page.viewportSize();
+  await page.setViewportSize(size);
+  if (same?.width !== size.width || same?.height !== size.height) await page.evaluate('window.convkitRefit');
+  await settled(page);
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fileHarness } from './harness.js';
+import { fileHarness, resizeAndSettle } from './harness.js';
 
 const h = fileHarness();
 
@@ -74,9 +74,8 @@ describe('the header is one row on a laptop', () => {
     for (const lang of ['en', 'zh']) {
       const { page } = await h.open(`?lang=${lang}`, { width: 1600, height: 900 });
       for (let width = 1600; width >= 740; width -= 60) {
-        await page.setViewportSize({ width, height: 900 });
-        // The page refits its header (and figure) once a resize has settled.
-        await page.waitForTimeout(250);
+        // The page refits its header (and figure) once a resize has come to rest.
+        await resizeAndSettle(page, { width, height: 900 });
         await expectOneRow(page, `${width} ${lang}`);
         const reach = await prefsReach(page);
         expect(reach.inRow !== reach.settings, `${width} ${lang}: ${JSON.stringify(reach)}`).toBe(true);

@@ -7,7 +7,7 @@
  * differing boxes). On a desktop the form is the left column and keeps its place, first.
  */
 import { describe, expect, it } from 'vitest';
-import { fileHarness } from './harness.js';
+import { fileHarness, resizeAndSettle } from './harness.js';
 import { tabWalk } from './tab-walk.js';
 
 const h = fileHarness();
@@ -45,7 +45,7 @@ describe('Tab follows the screen', () => {
   it('the form goes back to its column when a phone-sized window widens', async () => {
     const { page } = await h.open('?lang=en', { width: 390, height: 844 });
     await page.focus('#input-h');
-    await page.setViewportSize({ width: 1400, height: 1000 });
+    await resizeAndSettle(page, { width: 1400, height: 1000 });
     await page.waitForFunction(() => document.getElementById('controls')!.parentElement!.classList.contains('layout'));
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('input-h');
     const ids = (await tabWalk(page, 120)).map((s) => s.id);

@@ -34,6 +34,7 @@ import { mountImageMode } from './image/mount.js';
 import { keepSizesTogether } from './keep-together.js';
 import { copyWithoutJoiners } from './copy-text.js';
 import { followScreenOrder } from './phone-order.js';
+import { refitOnResize } from './resize-refit.js';
 
 /** Whether the animation may start by itself (not when the reader asked for reduced motion). */
 const motionOk = () => typeof matchMedia === 'undefined' || !matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -177,13 +178,9 @@ function start(): void {
     store.refresh();
     openTab(store.state.tab);
   });
-  let resizeTimer: number | undefined;
-  window.addEventListener('resize', () => {
-    window.clearTimeout(resizeTimer);
-    resizeTimer = window.setTimeout(() => {
-      fitHeader();
-      figure.draw();
-    }, 150);
+  refitOnResize(() => {
+    fitHeader();
+    figure.draw();
   });
   document.body.dataset.ready = '1';
   performance.mark('convkit-ready');
