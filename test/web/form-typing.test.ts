@@ -11,6 +11,7 @@ import { t } from '../../web/src/i18n.js';
 import type { State } from '../../web/src/state.js';
 import { TYPING_PAUSE_MS } from '../../web/src/typing-pause.js';
 import { fileHarness } from './harness.js';
+import { typeKeys } from './type-keys.js';
 
 const h = fileHarness();
 
@@ -52,19 +53,13 @@ const value = (page: Page, setting: Setting) => page.evaluate((s) => (window as 
 const entries = (page: Page) => page.evaluate(() => history.length);
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
-/** Types `text` key by key, `delay` ms apart, over what the box held. */
-async function typeInto(page: Page, box: string, text: string, delay: number): Promise<void> {
-  await page.click(box, { clickCount: 3 });
-  await page.keyboard.type(text, { delay });
-}
-
 describe('the form’s number boxes apply the number typed, not the keystrokes on the way', () => {
   it('"12" typed into Input H is applied once, after the pause: the picture, the link and the history never show 1', async () => {
     // At input 1 this layer is still drawn (1 × 5), so the old per-key apply showed it.
     const { page, errors } = await h.open('?i=5&k=3&s=1&p=1&lang=en');
     const before = await entries(page);
     await watch(page, 'input', 'i');
-    await typeInto(page, '#input-h', '12', 150);
+    await typeKeys(page, '#input-h', '12');
     await expect.poll(() => param(page, 'i'), { timeout: TYPING_PAUSE_MS + 3000 }).toBe('12x5');
     await expect.poll(() => page.getAttribute('#svg-output', 'data-size')).toBe('12x5');
     const seen = await watched(page);
@@ -84,7 +79,7 @@ describe('the form’s number boxes apply the number typed, not the keystrokes o
       const { page, errors } = await h.open(`?i=5&k=3&s=1&p=1&lang=${lang}`);
       const before = await entries(page);
       await watch(page, 'pad', 'p');
-      await typeInto(page, '#pad-hb', '999', 150);
+      await typeKeys(page, '#pad-hb', '999');
       await expect.poll(() => page.textContent('.field-error[data-for~="pad-hb"]'), { timeout: TYPING_PAUSE_MS + 3000 }).toBe(t(lang, 'fieldNumber', { lo: 0, hi: 16 }));
       const seen = await watched(page);
       expect(seen.values).toEqual([1]);
@@ -119,7 +114,7 @@ describe('the form’s number boxes apply the number typed, not the keystrokes o
     expect(await commit('blur', '7')).toEqual([12, 7]);
     expect(param(page, 'i')).toBe('7x5');
     // Real keys: Enter right after typing applies it as well.
-    await typeInto(page, '#input-h', '9', 0);
+    await typeKeys(page, '#input-h', '9');
     await page.keyboard.press('Enter');
     expect(await value(page, 'input')).toBe(9);
     expect(errors).toEqual([]);
@@ -128,11 +123,11 @@ describe('the form’s number boxes apply the number typed, not the keystrokes o
 
   it('a typed number still waiting when Back restores the form is dropped: the restored layer stays and nothing is applied again', async () => {
     const { page, errors } = await h.open('?i=5&k=3&s=1&p=1&lang=en');
-    await typeInto(page, '#input-h', '7', 0);
+    await typeKeys(page, '#input-h', '7');
     await page.keyboard.press('Enter');
     expect(param(page, 'i')).toBe('7x5');
     // "12" waits for the pause; Back restores input 5 before it ends.
-    await typeInto(page, '#input-h', '12', 0);
+    await typeKeys(page, '#input-h', '12');
     await page.goBack();
     await expect.poll(() => page.inputValue('#input-h')).toBe('5');
     const before = await entries(page);

@@ -11,6 +11,7 @@ import { t } from '../../web/src/i18n.js';
 import type { Lang } from '../../web/src/state.js';
 import { TYPING_PAUSE_MS } from '../../web/src/typing-pause.js';
 import { fileHarness } from './harness.js';
+import { typeKeys } from './type-keys.js';
 
 const h = fileHarness();
 const desktop = { width: 1366, height: 900 };
@@ -48,15 +49,9 @@ const message = (page: Page) => page.textContent('.field-error[data-for="try-con
 /** The box's own range, as its min and max say (tour-words36.test.ts checks them against the library). */
 const boxRange = (page: Page) => page.$eval('#try-control', (e) => [Number((e as HTMLInputElement).min), Number((e as HTMLInputElement).max)] as const);
 
-/** Types `text` into the Try-it box key by key, `delay` ms apart, over what it held. */
-async function typeInBox(page: Page, text: string, delay: number): Promise<void> {
-  await page.click('#try-control', { clickCount: 3 });
-  await page.keyboard.type(text, { delay });
-}
-
 describe('the Try-it box applies what the reader typed, not the keystrokes on the way', () => {
   for (const lang of ['en', 'zh'] as const) {
-    it(`step 2: 999 typed at a student's pace never shows padding 9 or 99, and gets the range message (${lang})`, async () => {
+    it(`step 2: 999 typed key by key never shows padding 9 or 99, and gets the range message (${lang})`, async () => {
       const { page, errors } = await h.open(`?tour=2&lang=${lang}`, desktop);
       const before = await padding(page);
       const [lo, hi] = await boxRange(page);
@@ -65,7 +60,7 @@ describe('the Try-it box applies what the reader typed, not the keystrokes on th
       expect(9).toBeLessThanOrEqual(hi);
       expect(999).toBeGreaterThan(hi);
       await watchPadding(page);
-      await typeInBox(page, '999', 150);
+      await typeKeys(page, '#try-control', '999');
       await expect.poll(() => message(page), { timeout: 3000 }).toBe(t(lang, 'fieldNumber', { lo, hi }));
       const seen = await watched(page);
       expect(seen.pads.every((p) => p === before)).toBe(true);
@@ -86,9 +81,9 @@ describe('the Try-it box applies what the reader typed, not the keystrokes on th
     expect(String(wanted).length).toBe(2);
     const entries = await page.evaluate(() => history.length);
     await watchPadding(page);
-    await typeInBox(page, String(wanted), 150);
-    // Nothing applied while the keys came, then the whole number once the typing rested.
-    expect(await padding(page)).toBe(before);
+    await typeKeys(page, '#try-control', String(wanted));
+    // Nothing applied while the keys came (the watch's first padding is the one before), then the
+    // whole number once the typing rested.
     await expect.poll(() => padding(page), { timeout: TYPING_PAUSE_MS + 2000 }).toBe(wanted);
     expect((await watched(page)).pads).toEqual([before, wanted]);
     expect(await page.evaluate(() => history.length)).toBe(entries + 1);
@@ -137,7 +132,7 @@ describe('the Try-it box applies what the reader typed, not the keystrokes on th
 
   it('a number still waiting when the reader moves to the next step is not applied to that step', async () => {
     const { page, errors } = await h.open('?tour=2&lang=en', desktop);
-    await typeInBox(page, '2', 0);
+    await typeKeys(page, '#try-control', '2');
     await page.click('#tour-next');
     await expect.poll(() => page.getAttribute('#tour', 'data-tour-step')).toBe('3');
     const arrived = page.url();
@@ -165,7 +160,7 @@ describe('on a phone the message is on the screen after typing, and the page doe
       const { page, errors } = await h.open(`?tour=2&lang=${lang}`, phone);
       const before = await placed(page);
       expect(before.box.bottom).toBeLessThanOrEqual(before.height);
-      await typeInBox(page, '999', 150);
+      await typeKeys(page, '#try-control', '999');
       await expect.poll(() => message(page), { timeout: 3000 }).not.toBe('');
       const after = await placed(page);
       expect(after.message.top).toBeGreaterThanOrEqual(0);
@@ -185,7 +180,7 @@ describe('on a phone the message is on the screen after typing, and the page doe
     const before = await placed(page);
     // The step's control is on the first screen, its message's line would not be.
     expect(before.box.bottom).toBeLessThanOrEqual(before.height);
-    await typeInBox(page, '99', 150);
+    await typeKeys(page, '#try-control', '99');
     await expect.poll(() => message(page), { timeout: 3000 }).not.toBe('');
     const after = await placed(page);
     expect(after.message.bottom).toBeLessThanOrEqual(after.height + 0.5);
