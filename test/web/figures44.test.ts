@@ -12,13 +12,10 @@
  *    The player stays in sight, and the view's heading still shows under the figure.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { hex, palette } from '../../src/render/palette.js';
-import { fileHarness } from './harness.js';
+import { fileHarness, settled } from './harness.js';
 
 const h = fileHarness();
-
-const settled = (page: Page) => page.waitForSelector('body:not([data-pending])', { state: 'attached' }).then(() => page.waitForTimeout(300));
 
 describe('tour part 7: the classic figure fills the inserted zeros grey, not the padding', () => {
   for (const [w, hgt] of [[1400, 1000], [390, 844]] as const) {

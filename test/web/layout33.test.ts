@@ -9,12 +9,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fileHarness } from './harness.js';
+import { fileHarness, settled } from './harness.js';
 
 const h = fileHarness();
-
-/** The side material (tutorial views, matrix) is drawn a frame after a change; the side column scrolls a frame later. */
-const settled = (page: Page) => page.waitForSelector('body:not([data-pending])', { state: 'attached' }).then(() => page.waitForTimeout(200));
 
 const box = (page: Page, sel: string) => page.$eval(sel, (e) => {
   const r = e.getBoundingClientRect();

@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TOUR } from '../../web/src/tour/steps.js';
-import { fileHarness } from './harness.js';
+import { fileHarness, settled } from './harness.js';
 
 const h = fileHarness();
 const STEP = TOUR.findIndex((s) => s.id === 'transposed-1') + 1;
@@ -69,12 +69,13 @@ describe('the marked row of Cᵀ in sight', () => {
   it('grows back as the reader scrolls the column, and C of step 5 keeps its whole box', async () => {
     const { page } = await h.open(`?tour=${STEP}&lang=zh`, { width: 1180, height: 800 });
     await page.waitForSelector('#svg-matrix[data-rows="16"]');
-    await page.waitForTimeout(300);
+    await settled(page);
     const short = await page.$eval('.matrix-wrap', (w) => w.clientHeight);
-    // Each turn of the wheel scrolls the column as far as it goes, and the box grows by as much.
+    // Each turn of the wheel scrolls the column as far as it goes, and the box grows by as much on
+    // the next frame (matrix-view.ts), which the next turn needs.
     for (let i = 0; i < 8; i++) {
       await page.$eval('aside.side', (s) => s.scrollBy(0, 100));
-      await page.waitForTimeout(60);
+      await settled(page);
     }
     // It ends whole (no height of its own left), far taller than it started. (With the one-row
     // header, d6321b4, the column starts 38 px higher, so the box starts taller than it did.)
@@ -83,6 +84,7 @@ describe('the marked row of Cᵀ in sight', () => {
     expect(end.height, `started ${short} px`).toBeGreaterThan(short + 250);
     const five = await h.open(`?tour=${STEP - 1}&lang=zh`, { width: 1180, height: 800 });
     await five.page.waitForSelector('#svg-matrix[data-rows="4"]');
+    await settled(five.page);
     expect(await five.page.$eval('.matrix-wrap', (w) => w.style.maxHeight)).toBe('');
   });
 });

@@ -20,7 +20,7 @@ import { buildNetwork } from '../../src/network/build.js';
 import { parseLayerList } from '../../src/model/layers.js';
 import type { NetworkNode } from '../../src/network/types.js';
 import { encodeModel } from '../model/onnx-builder.js';
-import { startHarness } from './harness.js';
+import { settled, startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 
 let h: Harness;
@@ -351,6 +351,8 @@ describe('model panel', () => {
       await choose(page, 'x.onnx', Buffer.from('garbage'));
       await choose(page, 'unet-decoder.json', readFileSync('test/model/examples/unet-decoder.json'));
       await page.click('#model-table button[data-layer="up1"]');
+      // The side panels are redrawn a frame or two after the layer: axe reads the page once they are.
+      await settled(page);
       await page.addScriptTag({ content: axeSource });
       const result = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe;

@@ -13,7 +13,7 @@
  * header cut off above the player bar; the header is now whole on the screen or wholly above it.
  */
 import { describe, expect, it } from 'vitest';
-import { fileHarness } from './harness.js';
+import { fileHarness, settled } from './harness.js';
 
 const h = fileHarness();
 const PHONE = { width: 390, height: 844 };
@@ -84,7 +84,8 @@ describe('a phone (390×844)', () => {
       // Tapped where it is (a click from the test driver would scroll it into sight first).
       await page.evaluate(() => document.getElementById('tour-next')!.click());
       await page.waitForSelector('#tour-kicker:has-text("7")');
-      await page.waitForTimeout(300);
+      // The page scrolls to the step's view in the side panels' redraw, a frame or two later.
+      await settled(page);
       const r = await page.evaluate(() => { const b = document.querySelector('header.top')!.getBoundingClientRect(); return { top: b.top, bottom: b.bottom }; });
       if (header === 'whole') expect(r.top).toBeGreaterThanOrEqual(0);
       else expect(r.bottom).toBeLessThanOrEqual(0);

@@ -6,12 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fileHarness } from './harness.js';
+import { fileHarness, settled } from './harness.js';
 
 const h = fileHarness();
-
-/** The side material (tutorial views, matrix) is drawn a frame after a change. */
-const settled = (page: Page) => page.waitForSelector('body:not([data-pending])', { state: 'attached' }).then(() => page.waitForTimeout(150));
 
 /** An element's box against the stage's visible box (the stage scrolls on a wide screen). */
 const inStage = (page: Page, sel: string) =>

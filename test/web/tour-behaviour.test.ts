@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { explain } from '../../src/index.js';
 import { BOUNDS } from '../../web/src/state.js';
-import { startHarness } from './harness.js';
+import { settled, startHarness } from './harness.js';
 import type { Harness } from './harness.js';
 
 let h: Harness;
@@ -98,7 +98,8 @@ describe('"Show the matrix" on step 5', () => {
       // (tour-matrix-shown42): the matrix is then in view and focusable as it stands.
       if (await page.isVisible('#try-control')) await page.click('#try-control');
       else await page.focus('#panel-matrix .matrix-wrap');
-      await page.waitForTimeout(300);
+      // The matrix box fits itself to the scrolled column a frame later (matrix-view.ts).
+      await settled(page);
       const r = await page.evaluate(() => {
         const m = document.querySelector('[data-matrix]')!.getBoundingClientRect();
         return { top: m.top, bottom: m.bottom, active: document.activeElement?.classList.contains('matrix-wrap') ?? false };
@@ -190,6 +191,9 @@ describe('the linked pair puts its layer in the figure', () => {
     await page.click('#pair-apply');
     await expect.poll(() => new URL(page.url()).searchParams.get('t')).toBe('1');
     expect(new URL(page.url()).searchParams.get('p')).toBe('0');
+    // The side panels' redraw, a frame or two later, rebuilds the pair and gives the new button the
+    // focus (pair-view.ts): measured after it.
+    await settled(page);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('pair-apply');
     const after = await page.evaluate(() => document.querySelector('#pair-apply')!.getBoundingClientRect().top);
     expect(Math.abs(after - before)).toBeLessThan(40);

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TOUR } from '../../web/src/tour/steps.js';
-import { fileHarness } from './harness.js';
+import { fileHarness, settled } from './harness.js';
 
 const h = fileHarness();
 const step = (id: string) => TOUR.findIndex((s) => s.id === id) + 1;
@@ -32,15 +32,15 @@ describe('the tour card holds still on a phone while its value changes', () => {
       for (const [id, values] of CASES) {
         await page.goto(`${h.url}?tour=${step(id)}&lang=${lang}`);
         await page.waitForSelector('body[data-ready="1"]');
-        await page.waitForTimeout(300);
+        await settled(page);
         // The reader first brings the box into reach: on a long English part (9) it starts under the
         // phone's Previous / Next bar, and focusing it scrolls it above the bar (scroll-padding).
         await page.focus('#try-control');
-        await page.waitForTimeout(150);
+        await settled(page);
         const start = await cardTop(page);
         const seen: string[] = [];
         const check = async (what: string) => {
-          await page.waitForTimeout(150);
+          await settled(page);
           const top = await cardTop(page);
           seen.push(`${what}: ${(top - start).toFixed(1)}`);
           expect(Math.abs(top - start), `step ${step(id)} ${seen.join(', ')}`).toBeLessThanOrEqual(2);

@@ -9,13 +9,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TOUR } from '../../web/src/tour/steps.js';
-import { fileHarness } from './harness.js';
+import { fileHarness, settled } from './harness.js';
 
 const h = fileHarness();
 const MATRIX_STEPS = TOUR.flatMap((s, i) => (s.tab === 'matrix' ? [i + 1] : []));
-
-/** The side material is drawn a frame after a change, the matrix box fitted a frame later. */
-const settled = (page: Page) => page.waitForSelector('body:not([data-pending])', { state: 'attached' }).then(() => page.waitForTimeout(300));
 
 /**
  * The matrix's rows and columns wholly in sight (inside the window and every box that clips the

@@ -8,12 +8,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fileHarness } from './harness.js';
+import { fileHarness, settled } from './harness.js';
 
 const h = fileHarness();
-
-/** The side material is drawn a frame after a change; the stage and the column scroll a frame later. */
-const settled = (page: Page) => page.waitForSelector('body:not([data-pending])', { state: 'attached' }).then(() => page.waitForTimeout(250));
 
 /** Boxes against the visible box of the element that scrolls them (the stage, or the side column). */
 const boxesIn = (page: Page, frame: string, sels: string[]) =>

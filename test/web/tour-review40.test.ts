@@ -36,8 +36,7 @@ async function phone(lang: 'en' | 'zh') {
 async function go(page: Page, n: number, lang: string): Promise<void> {
   await page.goto(`${h.url}?tour=${n}&lang=${lang}`);
   await page.waitForSelector('body[data-ready="1"]');
-  await page.waitForSelector('body:not([data-pending])', { state: 'attached' });
-  await page.waitForTimeout(200);
+  await settled(page);
 }
 
 /** The step sentence: its tab's words (the ::after), whether it shows whole, where it ends. */
@@ -93,7 +92,7 @@ describe('review 40: the phone tour', () => {
       await go(page, step('not-inverse'), lang);
       // The review's step 2: "… Values: 15·1 = 15." is three lines at 390 px.
       await page.tap('#btn-forward');
-      await page.waitForTimeout(200);
+      await settled(page);
       const cut = await sentence(page);
       expect(cut.text).toContain(lang === 'en' ? 'Values:' : '数值：');
       expect(cut.whole).toBe(false);
@@ -101,18 +100,18 @@ describe('review 40: the phone tour', () => {
       expect(cut.tabAt).toBe('absolute');
       expect(cut.bottom).toBeLessThanOrEqual(cut.card);
       await page.tap('#step-text');
-      await page.waitForTimeout(200);
+      await settled(page);
       const open = await sentence(page);
       expect(open.whole).toBe(true);
       expect(open.tab).toBe(lang === 'en' ? '"less ▴"' : '"收起 ▴"');
       expect(open.bottom).toBeLessThanOrEqual(open.card);
       // Tapped again, it is two lines again, with its tab.
       await page.tap('#step-text');
-      await page.waitForTimeout(200);
+      await settled(page);
       expect((await sentence(page)).tab).toBe(lang === 'en' ? '"more ▾"' : '"展开 ▾"');
       // A sentence that fits its two lines has no tab (step 1 of the same part).
       await page.tap('#btn-first');
-      await page.waitForTimeout(200);
+      await settled(page);
       const short = await sentence(page);
       expect(short.whole).toBe(true);
       expect(short.tab).toBe('none');
