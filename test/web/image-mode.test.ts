@@ -1361,7 +1361,7 @@ describe('image mode', () => {
     await page.click('#copy-link');
     await page.waitForFunction(() => document.querySelector('#copy-link')?.textContent === 'Link copied');
     expect(await page.evaluate(() => (window as unknown as { copiedText: string }).copiedText)).toBe(await page.evaluate(() => location.href));
-    await page.waitForFunction(() => document.querySelector('#copy-link')?.textContent === 'Copy link', null, { timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('#copy-link')?.textContent === 'Copy link');
     await page.evaluate(() => { Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async () => { throw new Error('denied'); } } }); });
     const dialog = new Promise<{ message: string; value: string }>((resolve) => page.once('dialog', (d) => { resolve({ message: d.message(), value: d.defaultValue() }); }));
     await page.click('#copy-link');

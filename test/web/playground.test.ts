@@ -547,16 +547,16 @@ describe('playground page', () => {
     await page.click('#input-h', { clickCount: 3 });
     // A pause after "1" applies it (typing-pause.ts); the "6" that follows continues the same edit.
     await page.keyboard.type('1');
-    await expect.poll(() => new URL(page.url()).searchParams.get('i'), { timeout: 3000 }).toBe('1x5');
+    await expect.poll(() => new URL(page.url()).searchParams.get('i')).toBe('1x5');
     await page.keyboard.type('6');
-    await expect.poll(() => new URL(page.url()).searchParams.get('i'), { timeout: 3000 }).toBe('16x5');
+    await expect.poll(() => new URL(page.url()).searchParams.get('i')).toBe('16x5');
     expect(await page.evaluate(() => history.length)).toBe(before + 1);
     // Another field, or the same one focused again, is another change.
     await page.click('#input-w', { clickCount: 3 });
     await page.keyboard.type('7');
     await page.click('#input-h', { clickCount: 3 });
     await page.keyboard.type('9');
-    await expect.poll(() => page.evaluate(() => history.length), { timeout: 3000 }).toBe(before + 3);
+    await expect.poll(() => page.evaluate(() => history.length)).toBe(before + 3);
     await page.goBack();
     await expect.poll(() => page.inputValue('#input-h')).toBe('16');
     await page.goBack();
@@ -573,9 +573,9 @@ describe('playground page', () => {
     // not (at most 16).
     await page.click('#pad-hb', { clickCount: 3 });
     await page.keyboard.type('9');
-    await expect.poll(() => new URL(page.url()).searchParams.get('p'), { timeout: 3000 }).toBe('9');
+    await expect.poll(() => new URL(page.url()).searchParams.get('p')).toBe('9');
     await page.keyboard.type('9');
-    await expect.poll(() => page.textContent('#controls'), { timeout: 3000 }).toMatch(/Enter a whole number from 0 to 16/);
+    await expect.poll(() => page.textContent('#controls')).toMatch(/Enter a whole number from 0 to 16/);
     await expect.poll(() => new URL(page.url()).searchParams.get('p')).toBe('1');
     expect(await page.getAttribute('#svg-output', 'data-size')).toBe('5x5');
     expect(await page.inputValue('#pad-hb')).toBe('99'); // the reader's text stays, with its message
@@ -584,13 +584,13 @@ describe('playground page', () => {
     // "2.5" in Kernel H, with a pause after "2" (applied); "2.5" brings back 3.
     await page.click('#kernel-h', { clickCount: 3 });
     await page.keyboard.type('2');
-    await expect.poll(() => new URL(page.url()).searchParams.get('k'), { timeout: 3000 }).toBe('2x3');
+    await expect.poll(() => new URL(page.url()).searchParams.get('k')).toBe('2x3');
     await page.keyboard.type('.5');
-    await expect.poll(() => new URL(page.url()).searchParams.get('k'), { timeout: 3000 }).toBe('3');
+    await expect.poll(() => new URL(page.url()).searchParams.get('k')).toBe('3');
     // Typing a valid value after all applies it.
     await page.click('#pad-hb', { clickCount: 3 });
     await page.keyboard.type('2');
-    await expect.poll(() => new URL(page.url()).searchParams.get('p'), { timeout: 3000 }).toBe('2');
+    await expect.poll(() => new URL(page.url()).searchParams.get('p')).toBe('2');
     await page.close();
   });
 

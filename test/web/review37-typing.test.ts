@@ -61,7 +61,7 @@ describe('the Try-it box applies what the reader typed, not the keystrokes on th
       expect(999).toBeGreaterThan(hi);
       await watchPadding(page);
       await typeKeys(page, '#try-control', '999');
-      await expect.poll(() => message(page), { timeout: 3000 }).toBe(t(lang, 'fieldNumber', { lo, hi }));
+      await expect.poll(() => message(page)).toBe(t(lang, 'fieldNumber', { lo, hi }));
       const seen = await watched(page);
       expect(seen.pads.every((p) => p === before)).toBe(true);
       expect(seen.urls.filter((p) => p !== String(before))).toEqual([]);
@@ -84,7 +84,7 @@ describe('the Try-it box applies what the reader typed, not the keystrokes on th
     await typeKeys(page, '#try-control', String(wanted));
     // Nothing applied while the keys came (the watch's first padding is the one before), then the
     // whole number once the typing rested.
-    await expect.poll(() => padding(page), { timeout: TYPING_PAUSE_MS + 2000 }).toBe(wanted);
+    await expect.poll(() => padding(page)).toBe(wanted);
     expect((await watched(page)).pads).toEqual([before, wanted]);
     expect(await page.evaluate(() => history.length)).toBe(entries + 1);
     expect(new URL(page.url()).searchParams.get('p')).toBe(String(wanted));
@@ -161,7 +161,7 @@ describe('on a phone the message is on the screen after typing, and the page doe
       const before = await placed(page);
       expect(before.box.bottom).toBeLessThanOrEqual(before.height);
       await typeKeys(page, '#try-control', '999');
-      await expect.poll(() => message(page), { timeout: 3000 }).not.toBe('');
+      await expect.poll(() => message(page)).not.toBe('');
       const after = await placed(page);
       expect(after.message.top).toBeGreaterThanOrEqual(0);
       expect(after.message.bottom).toBeLessThanOrEqual(after.height);
@@ -181,7 +181,7 @@ describe('on a phone the message is on the screen after typing, and the page doe
     // The step's control is on the first screen, its message's line would not be.
     expect(before.box.bottom).toBeLessThanOrEqual(before.height);
     await typeKeys(page, '#try-control', '99');
-    await expect.poll(() => message(page), { timeout: 3000 }).not.toBe('');
+    await expect.poll(() => message(page)).not.toBe('');
     const after = await placed(page);
     expect(after.message.bottom).toBeLessThanOrEqual(after.height + 0.5);
     expect(after.box.top).toBeGreaterThanOrEqual(0);
