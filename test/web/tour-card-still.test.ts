@@ -40,7 +40,9 @@ describe('the tour card holds still on a phone while its value changes', () => {
         const start = await cardTop(page);
         const seen: string[] = [];
         const check = async (what: string) => {
+          // Settled, then a while longer: a late move must have time to show.
           await settled(page);
+          await page.waitForTimeout(150);
           const top = await cardTop(page);
           seen.push(`${what}: ${(top - start).toFixed(1)}`);
           expect(Math.abs(top - start), `step ${step(id)} ${seen.join(', ')}`).toBeLessThanOrEqual(2);
