@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { t } from '../../web/src/i18n.js';
 import type { State } from '../../web/src/state.js';
 import { TYPING_PAUSE_MS } from '../../web/src/typing-pause.js';
-import { fileHarness } from './harness.js';
+import { fileHarness, afterPageTimers } from './harness.js';
 import { typeKeys } from './type-keys.js';
 
 const h = fileHarness();
@@ -138,7 +138,7 @@ describe('the form’s number boxes apply the number typed, not the keystrokes o
       w.redraws = 0;
       new MutationObserver(() => { w.redraws++; }).observe(document.getElementById('svg-output')!, { childList: true, subtree: true, attributes: true });
     });
-    await page.waitForTimeout(TYPING_PAUSE_MS + 400);
+    await afterPageTimers(page, TYPING_PAUSE_MS + 400);
     const seen = await watched(page);
     expect(seen.values).toEqual([5]);
     expect(seen.params).toEqual([]);

@@ -95,6 +95,19 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /**
+ * Waits `ms` by the page's own clock, then for settled(): for a check that something does NOT
+ * happen (a number not applied after the typing pause, a menu's pick kept, a box not scrolled).
+ * A sleep in the test's process proves nothing when the page runs late on a loaded machine: the
+ * page's timer could still be waiting when the test reads. A timer set in the page now, for at
+ * least as long as the page's own, runs after it (the page runs its timers in the order they fall
+ * due), so whatever that timer would do has been done, and drawn, when this returns.
+ */
+export async function afterPageTimers(page: Page, ms: number): Promise<void> {
+  await page.evaluate(`new Promise((done) => setTimeout(done, ${ms}))`);
+  await settled(page);
+}
+
+/**
  * Resizes the window and waits until the page has refitted itself to the new size. The page refits
  * its header and figure REFIT_AFTER_MS after the last resize event (resize-refit.ts), so a read
  * after a fixed sleep could come before the refit on a loaded machine. This waits for the resize

@@ -18,7 +18,7 @@ import type { PresetName } from '../../web/src/image/kernels.js';
 import { pictureTensor, toGrey } from '../../web/src/image/picture.js';
 import { pictureGeometry, pictureLayer } from '../../web/src/image/picture-layer.js';
 import { defaultState, parseQuery } from '../../web/src/state.js';
-import { startHarness } from './harness.js';
+import { startHarness, afterPageTimers } from './harness.js';
 import type { Harness } from './harness.js';
 
 let h: Harness;
@@ -340,7 +340,7 @@ describe('image mode', () => {
     expect(await page.textContent('[data-field-summary]')).toMatch(/^Rates 1, 2, 5: the field spans 17×17 pixels, all 289 of them read\./);
     // The reader's pick stays through a change of the layer.
     await page.evaluate(() => (window as unknown as { convkitPlayground: { benchChange(p: unknown): void } }).convkitPlayground.benchChange({ dilation: [1, 1], pad: [1, 1, 1, 1] }));
-    await page.waitForTimeout(300);
+    await afterPageTimers(page, 300);
     expect(await menu()).toBe('1-2-5');
     await page.close();
   }, 60_000);
@@ -840,7 +840,7 @@ describe('image mode', () => {
     await page.click('[data-learn-one]');
     expect(await page.getAttribute('[data-learn-start]', 'aria-pressed')).toBe('false');
     const at = Number(await page.getAttribute('[data-image-learn]', 'data-step'));
-    await page.waitForTimeout(200);
+    await afterPageTimers(page, 200);
     expect(Number(await page.getAttribute('[data-image-learn]', 'data-step'))).toBe(at); // paused
     expect(await page.textContent('[data-learn-one]')).toBe('One step');
     await page.close();
@@ -1394,13 +1394,13 @@ describe('image mode', () => {
     expect(await page.getAttribute(cell, 'aria-invalid')).toBe('true');
     // An empty cell is asked for a number; float32's range is no matter of it.
     expect(await said()).toBe('Enter a number at row 1, column 1. The kernel keeps its last weights until then.');
-    await page.waitForTimeout(300);
+    await afterPageTimers(page, 300);
     expect(await page.getAttribute('canvas[data-image-output]', 'data-requested')).toBe(before);
     // Beyond float32's range (the weights' type): marked too, not run as Infinity, and said so.
     await page.fill(cell, '1e39');
     expect(await page.getAttribute(cell, 'aria-invalid')).toBe('true');
     expect(await said()).toBe('The number at row 1, column 1 is beyond float32’s range (±3.4\u00a0×\u00a010³⁸). The kernel keeps its last weights until then.');
-    await page.waitForTimeout(300);
+    await afterPageTimers(page, 300);
     expect(await page.getAttribute('canvas[data-image-output]', 'data-requested')).toBe(before);
     // Letters and a lone minus, typed, beside the 1e39: each cell named with its own reason, three
     // cells set apart by semicolons.
@@ -1448,7 +1448,7 @@ describe('image mode', () => {
     await page.fill(cell(2, 2), '');
     await page.fill(cell(1, 1), '1e39');
     expect(await said()).toBe(`Enter a number at row 0, column 0 and row 2, column 2. The number at row 1, column 1 is beyond float32’s range (±3.4\u00a0×\u00a010³⁸).${keep}`);
-    await page.waitForTimeout(300);
+    await afterPageTimers(page, 300);
     expect(await page.getAttribute('canvas[data-image-output]', 'data-requested')).toBe(before);
     // Each bad cell is described by the sentence that says why; a screen reader hears a spin button with its label.
     const id = await page.getAttribute('[data-kernel-editor="image-kernel"] [data-kernel-cell-error]', 'id');

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fileHarness } from './harness.js';
+import { fileHarness, afterPageTimers } from './harness.js';
 
 const h = fileHarness();
 
@@ -64,7 +64,7 @@ describe('kernel steppers', () => {
     // Over a cell that is not being edited the wheel leaves the weight alone.
     await page.hover(cell(0, 0));
     await page.mouse.wheel(0, -100);
-    await page.waitForTimeout(200);
+    await afterPageTimers(page, 200);
     expect(await page.inputValue(cell(0, 0))).toBe('0.0625');
 
     // ↑ / ↓ as before.

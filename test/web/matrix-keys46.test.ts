@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fileHarness } from './harness.js';
+import { fileHarness, afterPageTimers, settled } from './harness.js';
 import { matrixOnPhone } from './matrix-phone.js';
 
 // Tour part 5's matrix C (z = Cx), finished (stop 46): its entries are named from the keyboard as
@@ -111,7 +111,7 @@ describe('phone 390×844: the box scrolls its marked column into sight', () => {
     // The reader scrolls the box back; tapping the same cell again changes nothing, and the box stays.
     await page.$eval('#panel-matrix .matrix-wrap', (w) => { w.scrollLeft = 0; });
     await page.touchscreen.tap(b.x + (5.5 * b.width) / 6, b.y + (5.5 * b.height) / 6);
-    await page.waitForTimeout(200);
+    await afterPageTimers(page, 200);
     r = await seen(page, '#svg-matrix [data-link="matrix"]');
     expect(r.scroll).toBe(0);
     await ctx.close();
@@ -130,7 +130,7 @@ describe('phone 390×844: the box scrolls its marked column into sight', () => {
     const o = (await page.locator('#svg-output').boundingBox())!;
     await page.touchscreen.tap(o.x + o.width / 8, o.y + o.height / 8);
     await page.waitForFunction(() => document.getElementById('svg-matrix')!.dataset.linkSide === 'row');
-    await page.waitForTimeout(200);
+    await afterPageTimers(page, 200);
     expect((await seen(page, '#svg-matrix [data-step-mark]')).scroll).toBe(0);
     // The next step (input (5,5), column 35) brings the box there again.
     // (Pressed by script: a tap on the button here is spent on the figure's cell losing its hover.)
@@ -173,7 +173,7 @@ describe('a grouped layer: the figure’s input channel is the one the matrix ma
           return { x: f.x + (j + 0.5) * c, y: f.y + (i + 0.5) * c };
         }, [i, r.index]);
         await page.mouse.move(at.x, at.y);
-        await page.waitForTimeout(50);
+        await settled(page);
         if (await page.$eval('#svg-matrix', (s) => s.querySelector('[data-entry-callout]')?.getAttribute('data-entry-callout') ?? null) !== null) rows.push(i);
       }
       expect(rows.some((i) => i >= 12 && i < 16)).toBe(true);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fileHarness } from './harness.js';
+import { fileHarness, afterPageTimers } from './harness.js';
 
 const h = fileHarness();
 
@@ -22,11 +22,12 @@ describe('the header keeps its buttons in place', () => {
       const before = await places(page);
       await page.click('#image-open');
       await page.waitForSelector('#image-mode', { state: 'visible' });
-      await page.waitForTimeout(300);
+      await afterPageTimers(page, 300);
       expect(await page.getAttribute('#image-open', 'aria-pressed')).toBe('true');
       expect(await places(page)).toEqual(before);
       await page.click('#image-open');
-      await page.waitForTimeout(300);
+      await page.waitForSelector('#image-mode', { state: 'hidden' });
+      await afterPageTimers(page, 300);
       expect(await places(page)).toEqual(before);
       expect(errors).toEqual([]);
       await page.context().close();

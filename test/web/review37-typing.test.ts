@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { t } from '../../web/src/i18n.js';
 import type { Lang } from '../../web/src/state.js';
 import { TYPING_PAUSE_MS } from '../../web/src/typing-pause.js';
-import { fileHarness } from './harness.js';
+import { fileHarness, afterPageTimers } from './harness.js';
 import { typeKeys } from './type-keys.js';
 
 const h = fileHarness();
@@ -136,7 +136,7 @@ describe('the Try-it box applies what the reader typed, not the keystrokes on th
     await page.click('#tour-next');
     await expect.poll(() => page.getAttribute('#tour', 'data-tour-step')).toBe('3');
     const arrived = page.url();
-    await page.waitForTimeout(TYPING_PAUSE_MS + 400);
+    await afterPageTimers(page, TYPING_PAUSE_MS + 400);
     expect(page.url()).toBe(arrived);
     expect(await page.isHidden('#error-banner')).toBe(true);
     expect(errors).toEqual([]);

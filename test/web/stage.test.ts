@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { renderSvg } from '../../src/index.js';
 import { hex, palette } from '../../src/render/palette.js';
-import { startHarness } from './harness.js';
+import { startHarness, afterPageTimers } from './harness.js';
 import type { Harness } from './harness.js';
 
 let h: Harness;
@@ -374,7 +374,7 @@ describe('the stage', () => {
     await moving.page.close();
     const still = await open('?i=3&k=2&s=1&p=0&lang=en', { width: 1440, height: 900 }, false);
     expect(await attr(still.page, '#btn-play', 'aria-pressed')).toBe('false');
-    await still.page.waitForTimeout(1200);
+    await afterPageTimers(still.page, 1200);
     expect(await attr(still.page, '#svg-output', 'data-step')).toBe('0,0');
     await still.page.close();
   });

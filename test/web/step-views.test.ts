@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fileHarness, settled } from './harness.js';
+import { afterPageTimers, fileHarness, settled } from './harness.js';
 
 const h = fileHarness();
 
@@ -59,9 +59,8 @@ describe('a step’s view is in sight when the step opens (1280×800)', () => {
     expect(b.bottom).toBeLessThanOrEqual(b.stageBottom);
     // The heading shows under the figure; the explanation and the grids x … Cᵀ(Cx) a press away.
     await page.click('#try-control');
-    await page.waitForTimeout(300);
-    const grid = await page.$eval('[data-pair-grid]', (g) => g.getBoundingClientRect().bottom);
-    expect(grid).toBeLessThanOrEqual(b.stageBottom);
+    // The stage scrolls to them (smoothly, where motion is allowed): wait until they are in.
+    await expect.poll(() => page.$eval('[data-pair-grid]', (g) => g.getBoundingClientRect().bottom)).toBeLessThanOrEqual(b.stageBottom);
     await page.close();
   }, 60_000);
 
@@ -78,7 +77,7 @@ describe('a step’s view is in sight when the step opens (1280×800)', () => {
       });
       expect(await overlaps(), q).toEqual([]);
       await page.$eval('#stage', (s) => s.scrollBy({ top: 300 }));
-      await page.waitForTimeout(100);
+      await afterPageTimers(page, 100);
       expect(await page.isVisible('#stage-more'), q).toBe(true);
       expect(await overlaps(), q).toEqual([]);
       await page.close();
@@ -95,14 +94,16 @@ describe('a step’s view is in sight when the step opens (1280×800)', () => {
     expect(headings).toContain(named);
     expect(named).toMatch(/[\u4e00-\u9fff]/);
     await page.click('#stage-more');
-    await page.waitForTimeout(200);
-    const top = await page.evaluate((name) => {
+    const headingAt = () => page.evaluate((name) => {
       const stage = document.getElementById('stage')!;
       const hd = Array.from(stage.querySelectorAll('h2, summary')).find((x) => x.textContent!.trim() === name)!;
       const r = hd.getBoundingClientRect();
       const s = stage.getBoundingClientRect();
       return { h: r.top, s: s.top, b: s.bottom };
     }, named);
+    // The stage scrolls there (smoothly, where motion is allowed): wait until the heading is in.
+    await expect.poll(async () => { const t = await headingAt(); return t.h >= t.s && t.h < t.b - 60; }).toBe(true);
+    const top = await headingAt();
     expect(top.h).toBeGreaterThanOrEqual(top.s);
     expect(top.h).toBeLessThan(top.b - 60);
     await page.close();
@@ -138,8 +139,7 @@ describe('the Matrix tab leaves the figure its size', () => {
       await settled(page);
       const before = await size();
       await page.click('#tab-matrix');
-      await page.waitForTimeout(400);
-      await settled(page);
+      await afterPageTimers(page, 400);
       const after = await size();
       expect(after.box).toBeGreaterThanOrEqual(before.box - 1);
       expect(after.drawn).toBeGreaterThanOrEqual(before.drawn - 1);

@@ -11,7 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TOUR } from '../../web/src/tour/steps.js';
-import { fileHarness } from './harness.js';
+import { fileHarness, settled } from './harness.js';
 
 const h = fileHarness();
 
@@ -81,7 +81,7 @@ describe('the tour\'s player bar and step menu are whole on a laptop', () => {
           await page.waitForSelector('body:not([data-pending])', { state: 'attached' });
           // The step count at its widest ("第 16 步，共 16 步"): the animation's last step.
           if (await page.isVisible('#btn-last')) await page.click('#btn-last');
-          await page.waitForTimeout(100);
+          await settled(page);
           for (const f of await faults(page)) found.push(`step ${n}: ${f}`);
         }
         expect(found).toEqual([]);

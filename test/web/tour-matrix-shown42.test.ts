@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TOUR, fill } from '../../web/src/tour/steps.js';
-import { fileHarness } from './harness.js';
+import { afterPageTimers, fileHarness } from './harness.js';
 
 const h = fileHarness();
 const STEP = TOUR.findIndex((s) => s.control === 'matrix') + 1;
@@ -35,8 +35,8 @@ describe('the tour’s matrix step offers “Show the matrix” only where the m
         const step = TOUR[STEP - 1];
         expect(step.tryItShown).toBeDefined();
         const { page, errors } = await h.open(`?tour=${STEP}&lang=${lang}`, { width, height });
-        await page.waitForTimeout(300);
         // Opened with the matrix beside the card: no button, the matrix's ◀ ▶ named.
+        await expect.poll(async () => (await card(page)).button).toBe(false);
         let c = await card(page);
         expect(c.matrix).toBe(true);
         expect(c.button).toBe(false);
@@ -52,7 +52,7 @@ describe('the tour’s matrix step offers “Show the matrix” only where the m
         expect(c.button).toBe(true);
         expect(c.invite).toBe(words(step.tryIt));
         await page.click('#try-control');
-        await page.waitForTimeout(300);
+        await expect.poll(async () => (await card(page)).button).toBe(false);
         c = await card(page);
         expect(await page.getAttribute('#tab-matrix', 'aria-selected')).toBe('true');
         expect(c.matrix).toBe(true);
@@ -63,7 +63,7 @@ describe('the tour’s matrix step offers “Show the matrix” only where the m
     }
     it(`390×844 (${lang}): the phone keeps the button, its matrix being below the card`, async () => {
       const { page } = await h.open(`?tour=${STEP}&lang=${lang}`, { width: 390, height: 844 });
-      await page.waitForTimeout(300);
+      await afterPageTimers(page, 300);
       const c = await card(page);
       expect(c.matrix).toBe(false);
       expect(c.button).toBe(true);

@@ -11,7 +11,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TOUR, fill } from '../../web/src/tour/steps.js';
-import { fileHarness } from './harness.js';
+import { fileHarness, afterPageTimers } from './harness.js';
 
 const h = fileHarness();
 const STEP = TOUR.findIndex((s) => s.control === 'matrix') + 1;
@@ -59,7 +59,7 @@ describe('the tour’s “Show the matrix” follows the matrix in and out of si
     for (const [width, height] of [[1200, 560], [1000, 1188]] as const) {
       it(`${width}×${height} (${lang}): the matrix under the card, scrolled into sight and away again`, async () => {
         const { page, errors } = await h.open(`?tour=${STEP}&lang=${lang}`, { width, height });
-        await page.waitForTimeout(300);
+        await afterPageTimers(page, 300);
         expect(await card(page)).toEqual(away);
         // The reader scrolls down to the matrix (the side column at 1200, the page at 1000).
         await page.evaluate(() => document.querySelector('#panel-matrix .matrix-wrap')!.scrollIntoView({ block: 'center' }));
