@@ -48,8 +48,12 @@ import { t } from './i18n.js';
 
 /** Largest side drawn (rows or columns); beyond it the picture would be a grey smear. */
 export const MATRIX_DRAW_LIMIT = 2048;
-/** Up to this many rows and columns the vectors and indices are drawn (the tutorial's picture). */
-export const VECTOR_LIMIT = 64;
+/**
+ * Up to this many rows and columns the vectors and indices are drawn (the tutorial's picture), in a
+ * box that scrolls. 100 takes in a 10×10 side: the playground's own layer made transposed (5×5 →
+ * 9×9, Cᵀ 81×25) was drawn as the large picture, at 4 px a cell, with no weight or index legible.
+ */
+export const VECTOR_LIMIT = 100;
 const FONT = 'system-ui, sans-serif';
 /**
  * The smallest cell a matrix laid over its vector is shrunk to so that it fits its box: a weight's

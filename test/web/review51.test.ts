@@ -1,0 +1,64 @@
+/**
+ * A student's review of the page (2026-12-07), two defects found and pinned:
+ * - Part 4's card counted the weights of a layer with 64 output channels (1728 + 64 = 1792) beside
+ *   a figure, a Formula tab and a live line that all show the layer's 4 (112 parameters), with
+ *   nothing to say the 64 was another layer. The card now says the figure draws a few and that
+ *   64 is a typical first layer's.
+ * - The playground's own layer made transposed (5×5, stride 2, padding 1 → 9×9) has a Cᵀ of 81×25:
+ *   past the old 64-row limit of the tutorial's picture, it was drawn as the large picture, 4 px a
+ *   cell, with no weight, index or vector legible. It is now the tutorial's picture (vectors,
+ *   indices, each weight named) in a box that scrolls; a 100×144 C stays the large picture.
+ */
+import { describe, expect, it } from 'vitest';
+import { MIN_CELL, VECTOR_LIMIT } from '../../web/src/matrix-view.js';
+import { TOUR, fill } from '../../web/src/tour/steps.js';
+import { fileHarness } from './harness.js';
+
+const h = fileHarness();
+
+describe('part 4 says that its count of 64 output channels is not the figure’s layer', () => {
+  const step = TOUR.find((s) => s.id === 'channels')!;
+  const text = (lang: 'en' | 'zh') => fill(step.text[lang], step.vars?.() ?? {});
+
+  it('in English', () => {
+    expect(text('en')).toContain('The figure draws a few output channels, but a typical first layer has 64: with I = 3 input and O = 64 output channels');
+  });
+
+  it('in Chinese', () => {
+    expect(text('zh')).toContain('图中只画出了几个输出通道，常见的第一层则有 64 个：记输入通道数为 I、输出通道数为 O');
+  });
+
+  it('and the figure’s layer is the one the live line counts, not 64', () => {
+    expect(new URLSearchParams(step.query).get('co')).not.toBe('64');
+  });
+});
+
+describe('the transposed playground layer’s Cᵀ (81×25) is the tutorial’s picture', () => {
+  it('has the limit that takes in a 10×10 side', () => {
+    expect(VECTOR_LIMIT).toBeGreaterThanOrEqual(100);
+  });
+
+  for (const [lang, width, height, m] of [['en', 1280, 800, 'ct'], ['zh', 390, 844, 'ct'], ['en', 1280, 800, 'c']] as const) {
+    it(`${m === 'ct' ? 'Cᵀ' : 'C'} at ${width}×${height} (${lang}): vectors, indices and named weights in cells of at least ${MIN_CELL} px`, async () => {
+      const { page, errors } = await h.open(`?i=5&k=3&s=2&p=1&t=1&m=${m}&tab=matrix&lang=${lang}`, { width, height });
+      const [rows, cols] = m === 'ct' ? ['81', '25'] : ['25', '81'];
+      await page.waitForSelector(`#svg-matrix[data-rows="${rows}"][data-cols="${cols}"]`, { state: 'attached' });
+      const r = await page.evaluate(`(() => {
+        const svg = document.getElementById('svg-matrix');
+        const frame = svg.querySelector('[data-matrix-frame]').getBoundingClientRect();
+        return {
+          vectors: svg.querySelectorAll('[data-vector]').length,
+          cell: frame.width / Number(svg.dataset.cols),
+          named: Array.from(svg.querySelectorAll('text')).filter((t) => /^w[₀-₉]{2}$/.test(t.textContent)).length,
+        };
+      })()`) as { vectors: number; cell: number; named: number };
+      expect(r.vectors).toBe(2);
+      expect(r.cell).toBeGreaterThanOrEqual(MIN_CELL);
+      // Every non-empty entry is named: 81 outputs, each reading 1, 2 or 4 of the 9 taps.
+      expect(r.named).toBe(Number(await page.getAttribute('#svg-matrix', 'data-entries')));
+      expect(r.named).toBeGreaterThan(81);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});
