@@ -8,6 +8,9 @@
  *   past the old 64-row limit of the tutorial's picture, it was drawn as the large picture, 4 px a
  *   cell, with no weight, index or vector legible. It is now the tutorial's picture (vectors,
  *   indices, each weight named) in a box that scrolls; a 100×144 C stays the large picture.
+ * - The last part's two ways on ("退出导览，保留这一层" and "用图片试试") touched on a desktop: their
+ *   row had the class of the card's Previous/Next row, which the desktop card lays out as contents,
+ *   so its gap was lost.
  */
 import { describe, expect, it } from 'vitest';
 import { MIN_CELL, VECTOR_LIMIT } from '../../web/src/matrix-view.js';
@@ -58,6 +61,23 @@ describe('the transposed playground layer’s Cᵀ (81×25) is the tutorial’s 
       expect(r.named).toBe(Number(await page.getAttribute('#svg-matrix', 'data-entries')));
       expect(r.named).toBeGreaterThan(81);
       expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+describe('the last part’s two ways on stand apart', () => {
+  for (const [lang, width, height] of [['zh', 1280, 800], ['en', 1400, 1000], ['en', 390, 844]] as const) {
+    it(`${width}×${height} (${lang})`, async () => {
+      const { page } = await h.open(`?tour=13&lang=${lang}`, { width, height });
+      const [a, b] = await page.evaluate(`['tour-end-free', 'tour-end-pictures'].map((id) => {
+        const r = document.getElementById(id).getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      })`) as { left: number; right: number; top: number; bottom: number }[];
+      // Side by side, or the second wrapped under the first: either way at least the row's 6 px apart.
+      const sideBySide = b.top < a.bottom;
+      if (sideBySide) expect(b.left - a.right).toBeGreaterThanOrEqual(5.5);
+      else expect(b.top - a.bottom).toBeGreaterThanOrEqual(5.5);
       await page.close();
     });
   }

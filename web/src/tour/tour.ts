@@ -315,7 +315,9 @@ export class Tour {
     pictures.textContent = t(lang, 'tourEndPictures');
     pictures.addEventListener('click', () => byId('image-open').click());
     const row = document.createElement('div');
-    row.className = 'tour-nav';
+    // Not .tour-nav: the desktop card lays that class's row out as contents (its buttons placed in
+    // the card's grid), which dropped this row's gap, and the two buttons touched.
+    row.className = 'tour-end-row';
     row.append(free, pictures);
     box.append(lead, row);
     return box;
