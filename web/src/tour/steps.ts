@@ -112,7 +112,7 @@ export const TOUR: TourStep[] = [
     id: 'channels',
     title: { en: 'Channels and the number of weights', zh: '通道与权重个数' },
     text: {
-      en: 'A colour image has 3 channels. Each kernel has one {k}×{k} slice per input channel, labelled [output channel, input channel]: each channel is multiplied by its own slice and the shares add up to one output cell; each output channel has its own kernel. The figure draws a few output channels, but a typical first layer has 64: with I = 3 input and O = 64 output channels and K = 3·3 = 9 weights per slice, such a layer holds I·O·K = 3·64·9 = {weights} weights, plus one bias per output channel: {weights} + 64 = {params} parameters.',
+      en: 'A colour image has 3 channels. Each kernel has one {k}×{k} slice per input channel, labelled [output channel, input channel]: the channels, each multiplied by its own slice, add up to one output cell; each output channel has its own kernel. A typical first layer, with I = 3 input and O = 64 output channels and K = 3·3 = 9 weights per slice, holds I·O·K = 3·64·9 = {weights} weights, plus one bias per output channel: {weights} + 64 = {params} parameters.',
       zh: '输入通常有多个通道（彩色图片有 3 个）；每个卷积核由若干 {k}×{k} 的卷积核切片组成，输入有几个通道就有几片，图中按 [输出通道, 输入通道] 编号。如图，每个通道与自己的卷积核切片相乘，各通道的结果求和，得到输出中的一个单元；有几个输出通道就有几个卷积核。图中只画出了几个输出通道，常见的第一层则有 64 个：记输入通道数为 I、输出通道数为 O、每片的权重个数为 K = 3·3 = 9，这样一层共有 I·O·K = 3·64·9 = {weights} 个权重，加上每个输出通道一个偏置，参数量为 {weights} + 64 = {params}。',
     },
     // {hi}: the control's upper bound (the page draws every channel's kernel and matrix rows, so 64 is out of reach).
