@@ -287,9 +287,11 @@ function scaleGrids(views: Views, W: number, H: number, phone: boolean): void {
   const panels = [views.grid, views.kernel, views.output];
   const [[gw, gh], [kw, kh], [ow, oh]] = panels.map((v) => [Number(v.svg.getAttribute('width')) || 1, Number(v.svg.getAttribute('height')) || 1]);
   const gap = 20;
+  // Width the captions take past their pictures (see below), left out of the room the grids fit.
+  let less = 0;
   const fit = ([capG, capK, capO]: number[]) => {
-    const row = Math.min((W - 2 * gap) / (gw + kw + ow), (H - Math.max(capG, capK, capO)) / Math.max(gh, kh, oh));
-    const ell = Math.min((W - gap) / (gw + Math.max(kw, ow)), (H - capG) / gh, (H - capK - capO - 6) / (kh + oh));
+    const row = Math.min((W - less - 2 * gap) / (gw + kw + ow), (H - Math.max(capG, capK, capO)) / Math.max(gh, kh, oh));
+    const ell = Math.min((W - less - gap) / (gw + Math.max(kw, ow)), (H - capG) / gh, (H - capK - capO - 6) / (kh + oh));
     const useEll = ell > row * 1.05;
     // Cells no larger than ~88 px: a 1×1 output should not fill the screen.
     const f = Math.max(0.3, Math.min(useEll ? ell : row, 88 / Math.max(1, views.grid.cell)));
@@ -301,6 +303,18 @@ function scaleGrids(views: Views, W: number, H: number, phone: boolean): void {
     });
   };
   fit([24, 24, 24]);
+  // The pictures keep the size fitted here (style.css: a panel's picture is not squeezed by its
+  // column). A caption's longest word wider than its picture ("(flipped)" over a narrow kernel)
+  // widens its column, and the row may then run past the box: that much is taken from the room
+  // and the grids are fitted again (a caption may wrap anew, the other layout may fit better).
+  for (let round = 0; round < 3; round++) {
+    const box = byId('views').getBoundingClientRect();
+    const placed = panels.map((v) => v.svg.closest('.panel')!.getBoundingClientRect()).filter((r) => r.width > 0);
+    const over = Math.max(...placed.map((r) => r.right)) - Math.min(...placed.map((r) => r.left)) - box.width;
+    if (!(over > 0.5)) break;
+    less += Math.ceil(over);
+    fit([24, 24, 24]);
+  }
   if (phone) return;
   // A narrower panel may wrap its caption once more: a few rounds, each with the heights measured.
   const captions = ['cap-grid', 'cap-kernel', 'cap-output'].map((id) => byId(id));
