@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TOUR } from '../../web/src/tour/steps.js';
-import { fileHarness, settled } from './harness.js';
+import { afterPageTimers, fileHarness, settled } from './harness.js';
 
 const h = fileHarness();
 const step = (id: string) => TOUR.findIndex((s) => s.id === id) + 1;
@@ -40,9 +40,9 @@ describe('the tour card holds still on a phone while its value changes', () => {
         const start = await cardTop(page);
         const seen: string[] = [];
         const check = async (what: string) => {
-          // Settled, then a while longer: a late move must have time to show.
+          // Settled, then a while longer by the page's clock: a late move must have time to show.
           await settled(page);
-          await page.waitForTimeout(150);
+          await afterPageTimers(page, 150);
           const top = await cardTop(page);
           seen.push(`${what}: ${(top - start).toFixed(1)}`);
           expect(Math.abs(top - start), `step ${step(id)} ${seen.join(', ')}`).toBeLessThanOrEqual(2);
