@@ -76,12 +76,14 @@ describe('matrix and figure colours', () => {
     }
   }, 240_000);
 
-  it('with the Matrix tab open, the kernel cells carry the colour and name of their matrix entries; plain again when it closes', async () => {
+  it('with the Matrix tab open, the kernel cells carry the colour of their matrix entries; plain again when it closes; named either way', async () => {
     for (const [q, first] of [['?i=4&k=3&s=1&p=0&fig=grids&lang=en', 'w₀₀'], ['?i=2&k=3&s=1&p=0&t=1&fig=grids&lang=en', 'w₂₂'], ['?i=4&k=3&s=1&p=0&fig=grids&theme=dark&cb=1&lang=en', 'w₀₀']] as const) {
       const page = await open(q);
-      // Behind the Formula tab the kernel is plain, with no names.
+      // Behind the Formula tab the kernel is plain, its cells named as they lie (review 51: blank
+      // cells did not show which way round the kernel is).
       expect(await page.$$eval('#svg-kernel path[data-kind]', (ps) => [...new Set(ps.map((p) => p.getAttribute('data-kind')))]), q).toEqual(['kernel']);
-      expect(await page.$$eval('#svg-kernel text', (ts) => ts.length), q).toBe(0);
+      expect(await page.$$eval('#svg-kernel text', (ts) => ts.length), q).toBe(9);
+      expect(await page.$eval('#svg-kernel text[data-cell="0"]', (t) => t.textContent), q).toBe(first);
       await openMatrix(page);
       const kernel = await fillByLabel(page, '#svg-kernel', 'path[data-kind]', 'text');
       expect(Object.keys(kernel).length, q).toBe(9);
@@ -94,7 +96,7 @@ describe('matrix and figure colours', () => {
       // Closing the tab gives the kernel back its plain colour.
       await page.click('#tab-formula');
       expect(await page.$$eval('#svg-kernel path[data-kind]', (ps) => [...new Set(ps.map((p) => p.getAttribute('data-kind')))]), q).toEqual(['kernel']);
-      expect(await page.$$eval('#svg-kernel text', (ts) => ts.length), q).toBe(0);
+      expect(await page.$eval('#svg-kernel text[data-cell="0"]', (t) => t.textContent), q).toBe(first);
       await page.close();
     }
   }, 120_000);

@@ -15,12 +15,11 @@ import type { StageScene } from './stage-scene.js';
 import type { Lang } from './state.js';
 import { maxPanelPx } from './side-panels.js';
 import { onTabShown } from './side-tabs.js';
-import { weightLabel } from '../../src/matrix/label.js';
 import type { SidePanels } from './side-panels.js';
 import { chooseFigure, fitFigure, paintFigure, shownFigure } from './stage-fit.js';
 import { frameTotal, store } from './store.js';
 import type { TutorialViews } from './tutorial-views.js';
-import { fmt } from './views.js';
+import { fmt, kernelLabelOf, kernelTapOf } from './views.js';
 import type { Highlight, Panel, Views } from './views.js';
 
 export class MainFigure {
@@ -105,10 +104,10 @@ export class MainFigure {
 
   /**
    * While the Matrix tab is open, the grids' kernel paints each cell in the colour the matrix
-   * gives its weight and names it (w₀₀ … w₂₂, or its value when numbers are shown), so a kernel
-   * cell is matched to its matrix entries at a glance (review 32 B5: the matrix was coloured, the
-   * kernel plain). The cell is keyed by the stored weight's tap, as the matrix is: the direct view
-   * of a transposed conv shows the kernel flipped, w₂₂ first. Plain again when the tab closes.
+   * gives its weight, so a kernel cell is matched to its matrix entries at a glance (review 32 B5:
+   * the matrix was coloured, the kernel plain). The cell is keyed by the stored weight's tap, as
+   * the matrix is (views.ts kernelTapOf). Plain again when the tab closes; the cells' names or
+   * values stay either way (kernelLabelOf).
    */
   private tintKernel(): void {
     const s = store.scene;
@@ -119,22 +118,18 @@ export class MainFigure {
     const p = paletteOf(store.state.theme, store.state.colorBlind);
     const kernel = this.views.kernel;
     const [kh, kw] = s.trace.kernel.shape;
-    const taps = s.trace.kernel.taps;
-    // Scatter stamps the kernel as stored; the direct view of a transposed conv shows it flipped.
-    const tapOf = (i: number) => (s.scatter ? i : taps[i].weight[0] * kw + taps[i].weight[1]);
-    const v = s.values;
-    const sl = channelSlice(s);
-    const value = v ? (i: number) => String(v.w[sl.w + tapOf(i)]) : null;
+    const tapOf = kernelTapOf(s);
+    const label = kernelLabelOf(s);
     if (!on) {
       kernel.drawBase(() => 'kernel', { kernel: { fill: p.kernel } });
-      kernel.drawNumbers(value, () => p.kernel);
+      kernel.drawNumbers(label, () => p.kernel);
       setAttr(kernel.svg, 'data-taps', '');
       return;
     }
     const styles: Record<string, { fill: string }> = {};
     for (let t = 0; t < kh * kw; t++) styles[`tap${t}`] = { fill: tapFill(t) };
     kernel.drawBase((i) => `tap${tapOf(i)}`, styles);
-    kernel.drawNumbers(value ?? ((i) => weightLabel([Math.floor(tapOf(i) / kw), tapOf(i) % kw], [kh, kw])), (i) => tapFill(tapOf(i)));
+    kernel.drawNumbers(label, (i) => tapFill(tapOf(i)));
     setAttr(kernel.svg, 'data-taps', '1');
   }
 

@@ -11,6 +11,7 @@ import type { CellStyle } from './grid-view.js';
 import type { Palette } from './palette.js';
 import { channelSlice } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
+import { weightLabel } from '../../src/matrix/label.js';
 
 export type Panel = 'grid' | 'kernel' | 'output';
 
@@ -23,6 +24,31 @@ export interface Highlight {
 }
 
 const coord = (c: readonly number[]) => c.join(',');
+
+/**
+ * The stored weight's tap (row · kw + column) under kernel cell i. Scatter stamps the kernel as
+ * stored; the direct view of a transposed conv slides it flipped, w₂₂ first, as the classic
+ * figure draws it.
+ */
+export function kernelTapOf(scene: StageScene): (i: number) => number {
+  const kw = scene.geometry.axes[1].kernel;
+  const taps = scene.trace.kernel.taps;
+  return (i) => (scene.scatter ? i : taps[i].weight[0] * kw + taps[i].weight[1]);
+}
+
+/**
+ * What kernel cell i says: its weight's value when numbers are shown, its name (w₀₀ …) otherwise.
+ * The names are there in every view, so the reader sees which way round the kernel is: tour part 9
+ * says the scatter view stamps it as stored while the sliding view flips it, and blank cells
+ * showed neither (review 51).
+ */
+export function kernelLabelOf(scene: StageScene): (i: number) => string {
+  const tapOf = kernelTapOf(scene);
+  const [kh, kw] = scene.trace.kernel.shape;
+  const v = scene.values;
+  const sl = channelSlice(scene);
+  return v ? (i) => String(v.w[sl.w + tapOf(i)]) : (i) => weightLabel([Math.floor(tapOf(i) / kw), tapOf(i) % kw], [kh, kw]);
+}
 
 function mix(a: string, b: string, t: number): string {
   const pa = parseInt(a.slice(1), 16);
@@ -117,13 +143,7 @@ export class Views {
       this.output.drawNumbers(v ? (i) => fmt(v.y[sl.y + i]) : null, () => p.output);
     }
     this.kernel.drawBase(() => 'kernel', styles);
-    const taps = scene.trace.kernel.taps;
-    const kwW = g.axes[1].kernel;
-    // Scatter stamps the kernel as stored; the direct view of a transposed conv shows it flipped.
-    this.kernel.drawNumbers(
-      v ? (i) => String(v.w[sl.w + (scene.scatter ? i : taps[i].weight[0] * kwW + taps[i].weight[1])]) : null,
-      () => p.kernel,
-    );
+    this.kernel.drawNumbers(kernelLabelOf(scene), () => p.kernel);
     for (const gv of [this.grid, this.kernel, this.output]) gv.clearOverlays();
   }
 

@@ -1,0 +1,55 @@
+/**
+ * What stop 51's student review left, mended and pinned here:
+ * - The grids' kernel was blank unless numbers were shown or the Matrix tab was open, so tour
+ *   part 9's "here the kernel is stamped as it is; the sliding view flips it" could not be seen:
+ *   neither view said which way round its kernel was. Its cells are now named (w₀₀ …) in every
+ *   view: as stored in the scatter view, flipped (w₂₂ first) in the direct view of a transposed conv.
+ * - The last part offered "Leave the tour, keep this layer" under the card's own "Leave the tour",
+ *   which does the same: two leave buttons, as if one of them dropped the layer. The end row's
+ *   button now says what the reader does next ("Change it yourself").
+ */
+import { describe, expect, it } from 'vitest';
+import { fileHarness } from './harness.js';
+
+const h = fileHarness();
+
+describe('the grids name the kernel’s cells in every view', () => {
+  it('as stored in the scatter view, flipped in the direct view of a transposed conv, as stored in a direct conv', async () => {
+    const cases = [
+      ['?i=3&k=3&s=2&p=0&t=1&fig=grids&v=scatter&lang=en', 'w₀₀', 'w₂₂'],
+      ['?i=3&k=3&s=2&p=0&t=1&fig=grids&v=direct&lang=en', 'w₂₂', 'w₀₀'],
+      ['?i=5&k=3&s=1&p=0&fig=grids&v=direct&lang=en', 'w₀₀', 'w₂₂'],
+    ] as const;
+    for (const [q, first, last] of cases) {
+      const { page } = await h.open(q);
+      const names = await page.$$eval('#svg-kernel text', (ts) => ts.map((t) => [Number((t as SVGElement).dataset.cell), t.textContent] as const));
+      const byCell = new Map(names);
+      expect(byCell.size, q).toBe(9);
+      expect(byCell.get(0), q).toBe(first);
+      expect(byCell.get(8), q).toBe(last);
+      await page.close();
+    }
+  });
+
+  it('shows the weights’ values instead when numbers are shown', async () => {
+    const { page } = await h.open('?i=3&k=3&s=2&p=0&t=1&fig=grids&v=scatter&n=1&lang=en');
+    const texts = await page.$$eval('#svg-kernel text', (ts) => ts.map((t) => t.textContent ?? ''));
+    expect(texts.length).toBe(9);
+    for (const s of texts) expect(s).toMatch(/^-?\d/);
+    await page.close();
+  });
+});
+
+describe('the last part’s way on does not repeat the card’s Leave the tour', () => {
+  for (const lang of ['en', 'zh'] as const) {
+    it(lang, async () => {
+      const { page } = await h.open(`?tour=13&lang=${lang}`);
+      const leave = (await page.textContent('#tour-leave'))!.trim();
+      const free = (await page.textContent('#tour-end-free'))!.trim();
+      expect(leave.length).toBeGreaterThan(0);
+      expect(free.length).toBeGreaterThan(0);
+      expect(free).not.toContain(leave);
+      await page.close();
+    });
+  }
+});
