@@ -10,6 +10,7 @@ import { numbersCaption } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import { store } from './store.js';
 import { cardRoom, holdCard } from './tour/card-place.js';
+import { barTop } from './tour/foot-bar.js';
 import { TOUR } from './tour/steps.js';
 import type { Views } from './views.js';
 
@@ -190,13 +191,9 @@ function refitToRoom(): void {
 /**
  * Where the screen ends for what the tour card asks the reader to see: a phone's tour holds Previous
  * and Next in a bar fixed at the screen's foot (style.css), which covers the screen's last strip.
+ * Measured to the bar's top, not its fade's: the control may end in the fade (tour/foot-bar.ts).
  */
-function screenFoot(): number {
-  const next = document.getElementById('tour-next');
-  if (!next || next.hidden || getComputedStyle(next).position !== 'fixed') return window.innerHeight;
-  // The bar's top, 5 px above the button (style.css).
-  return next.getBoundingClientRect().top - 5;
-}
+const screenFoot = barTop;
 
 /** The least height of the figure on a phone in the tour, where the card's prose and control want the screen. */
 const PHONE_LEAST = 220;
