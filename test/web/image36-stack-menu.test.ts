@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fileHarness } from './harness.js';
+import { optionFits } from './select-fit.js';
 
 const h = fileHarness();
 
@@ -19,32 +20,18 @@ describe('image mode on a phone: the stacks menu shows its entry whole', () => {
         const page = await context.newPage();
         await page.goto(`${h.url}?view=image&lang=${lang}&${query}`);
         await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-image-mode]')?.dataset.studies === 'ready', null, { timeout: 60_000 });
-        const m = await page.$eval('#image-field-stack', (el) => {
-          const menu = el as HTMLSelectElement;
-          const panel = menu.closest('section')!.getBoundingClientRect();
-          // Each entry of the layer's group alone in a menu styled as this one, as wide as it wants.
-          const needs = Array.from(menu.querySelectorAll('optgroup:first-child option')).map((o) => {
-            const probe = menu.cloneNode(false) as HTMLSelectElement;
-            probe.removeAttribute('id');
-            probe.style.cssText = 'position: absolute; width: max-content; max-width: none; visibility: hidden';
-            probe.append(o.cloneNode(true));
-            menu.parentElement!.append(probe);
-            const w = probe.getBoundingClientRect().width;
-            probe.remove();
-            return { text: o.textContent, w };
-          });
-          const r = menu.getBoundingClientRect();
-          return { right: r.right, width: r.width, panelRight: panel.right, screen: innerWidth, needs };
-        });
-        expect(m.needs.length).toBeGreaterThan(0);
+        const m = await page.$eval('#image-field-stack', (el) => ({ right: el.getBoundingClientRect().right, panelRight: el.closest('section')!.getBoundingClientRect().right, screen: innerWidth }));
+        // Each entry of the layer's group alone in a menu styled as this one, as wide as it wants (select-fit.ts).
+        const needs = await optionFits(page, '#image-field-stack', 'optgroup:first-child option');
+        expect(needs.length).toBeGreaterThan(0);
         // Its first entry is the reader's layer three times, and says "transposed" where it is (the
         // closed menu shows this entry alone; "This layer three times" read as direct layers).
         const first = what === 'transposed'
           ? (lang === 'en' ? /^Transposed layer ×3: / : /^这层转置卷积叠三次：/)
           : (lang === 'en' ? /^This layer three times: / : /^这一层叠三次：/);
-        expect(m.needs[0].text).toMatch(first);
+        expect(needs[0].text).toMatch(first);
         expect(m.right).toBeLessThanOrEqual(Math.min(m.panelRight, m.screen));
-        for (const n of m.needs) expect(n.w, n.text ?? '').toBeLessThanOrEqual(m.width + 0.5);
+        for (const n of needs) expect(n.need, n.text).toBeLessThanOrEqual(n.width + 0.5);
         await context.close();
       }, 90_000);
     }

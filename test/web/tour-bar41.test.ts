@@ -12,12 +12,15 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TOUR } from '../../web/src/tour/steps.js';
 import { fileHarness, settled } from './harness.js';
+import { cuts, optionFits } from './select-fit.js';
 
 const h = fileHarness();
 
 /** Every fault of the two bars' controls as they stand, in words (none: all are whole and usable). */
-const faults = (page: Page) =>
-  page.evaluate(() => {
+const faults = async (page: Page) => [
+  // Each menu shows its chosen option whole (select-fit.ts).
+  ...cuts(await optionFits(page, '.player select, #tour-pick')),
+  ...(await page.evaluate(() => {
     const out: string[] = [];
     const bars: [string, string][] = [
       ['.player', '.player .buttons button, .player input, .player .step-count, .player select'],
@@ -38,17 +41,6 @@ const faults = (page: Page) =>
           const b = a.getBoundingClientRect();
           if (r.left < b.left + a.clientLeft - 0.5 || r.right > b.left + a.clientLeft + a.clientWidth + 0.5) out.push(`${name(e)} clipped by ${name(a)}`);
         }
-        if (e instanceof HTMLSelectElement) {
-          // The width the menu takes to show its chosen option whole: a copy holding that option
-          // only, at its natural width, in the same place (same rules, same inherited text size).
-          const copy = e.cloneNode(false) as HTMLSelectElement;
-          copy.append(e.selectedOptions[0].cloneNode(true));
-          copy.style.cssText = 'position: absolute; width: auto; min-width: 0; max-width: none; flex: none';
-          e.parentElement!.append(copy);
-          const need = copy.getBoundingClientRect().width;
-          copy.remove();
-          if (need > r.width + 0.5) out.push(`${name(e)} cuts "${e.selectedOptions[0].textContent}" (${need.toFixed(0)} > ${r.width.toFixed(0)})`);
-        }
         if (e.parentElement!.tagName === 'LABEL' && e.parentElement!.scrollWidth > e.parentElement!.clientWidth + 1) out.push(`${name(e)}'s label overflows`);
       }
       for (let i = 0; i < boxes.length; i++) {
@@ -67,7 +59,8 @@ const faults = (page: Page) =>
     }
     if (playerRows > 2) out.push(`the player bar has ${playerRows} rows`);
     return out;
-  });
+  })),
+];
 
 describe('the tour\'s player bar and step menu are whole on a laptop', () => {
   for (const lang of ['en', 'zh'] as const) {
