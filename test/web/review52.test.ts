@@ -4,6 +4,9 @@
  *   part 9's "here the kernel is stamped as it is; the sliding view flips it" could not be seen:
  *   neither view said which way round its kernel was. Its cells are now named (w₀₀ …) in every
  *   view: as stored in the scatter view, flipped (w₂₂ first) in the direct view of a transposed conv.
+ * - Those names were drawn as small as the grids' cells: a phone's transposed layer of stride 3
+ *   (a 13×13 grid beside it) showed w₂₂ … w₀₀ 6 px high. The kernel is now shown with cells of at
+ *   least 24 px while it takes no more than a quarter of the room's width (stage-fit.ts).
  * - The last part offered "Leave the tour, keep this layer" under the card's own "Leave the tour",
  *   which does the same: two leave buttons, as if one of them dropped the layer. The end row's
  *   button now says what the reader does next ("Change it yourself").
@@ -36,6 +39,36 @@ describe('the grids name the kernel’s cells in every view', () => {
     const texts = await page.$$eval('#svg-kernel text', (ts) => ts.map((t) => t.textContent ?? ''));
     expect(texts.length).toBe(9);
     for (const s of texts) expect(s).toMatch(/^-?\d/);
+    await page.close();
+  });
+});
+
+describe('the kernel’s names are shown large enough to read', () => {
+  const cellOf = (page: import('playwright-core').Page) => page.evaluate(`(() => {
+    const svg = document.getElementById('svg-kernel');
+    const cells = svg.querySelectorAll('text');
+    const shown = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+    return { scale: shown, font: Number(cells[0].getAttribute('font-size')) * shown, count: cells.length };
+  })()`) as Promise<{ scale: number; font: number; count: number }>;
+
+  it('a 3×3 kernel beside a transposed layer’s large grid on a phone', async () => {
+    const { page } = await h.open('?i=3&k=3&s=3&p=0&t=1&op=2&fig=grids&lang=en', { width: 390, height: 844 });
+    const k = await cellOf(page);
+    expect(k.count).toBe(9);
+    expect(k.font).toBeGreaterThanOrEqual(9); // 6 before
+    await page.close();
+  });
+
+  it('a 7×7 kernel on a phone still leaves the three grids inside the figure', async () => {
+    const { page } = await h.open('?i=9&k=7&p=3&fig=grids&lang=zh', { width: 390, height: 844 });
+    const r = await page.evaluate(`(() => {
+      const box = document.getElementById('views').getBoundingClientRect();
+      return ['svg-grid', 'svg-kernel', 'svg-output'].map((id) => {
+        const b = document.getElementById(id).getBoundingClientRect();
+        return b.left >= box.left - 0.5 && b.right <= box.right + 0.5 && b.left >= -0.5 && b.right <= innerWidth + 0.5;
+      });
+    })()`);
+    expect(r).toEqual([true, true, true]);
     await page.close();
   });
 });

@@ -280,6 +280,9 @@ function outerHeight(el: HTMLElement): number {
  * three lines at 1280×800) are measured and the grids fitted again, so the views never grow past
  * the box and spill over the View row above it.
  */
+/** The least size a kernel cell is shown at, in CSS pixels: room for its name (w₂₂) at a readable size. */
+const KERNEL_MIN_CELL = 24;
+
 function scaleGrids(views: Views, W: number, H: number, phone: boolean): void {
   const panels = [views.grid, views.kernel, views.output];
   const [[gw, gh], [kw, kh], [ow, oh]] = panels.map((v) => [Number(v.svg.getAttribute('width')) || 1, Number(v.svg.getAttribute('height')) || 1]);
@@ -293,10 +296,16 @@ function scaleGrids(views: Views, W: number, H: number, phone: boolean): void {
     // Cells no larger than ~88 px: a 1×1 output should not fill the screen.
     const f = Math.max(0.3, Math.min(useEll ? ell : row, 88 / Math.max(1, views.grid.cell)));
     byId('views').classList.toggle('ell', useEll);
+    // The kernel's cells name its weights (views.ts kernelLabelOf): not shown smaller than
+    // KERNEL_MIN_CELL while the kernel takes at most a quarter of the room's width, or a phone's
+    // transposed layer drew w₂₂ … w₀₀ 6 px high beside its large grid (review 52). A 7×7 kernel
+    // on a phone cannot have that much: it stays at the grids' scale, or its quarter.
+    const fk = Math.max(f, Math.min(KERNEL_MIN_CELL / Math.max(1, views.kernel.cell), (W - less) / 4 / kw));
     panels.forEach((v, i) => {
       const [w, h] = [[gw, gh], [kw, kh], [ow, oh]][i];
-      v.svg.style.width = `${Math.floor(w * f)}px`;
-      v.svg.style.height = `${Math.floor(h * f)}px`;
+      const s = v === views.kernel ? fk : f;
+      v.svg.style.width = `${Math.floor(w * s)}px`;
+      v.svg.style.height = `${Math.floor(h * s)}px`;
     });
   };
   fit([24, 24, 24]);
