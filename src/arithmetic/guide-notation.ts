@@ -117,8 +117,9 @@ const GUIDE_KEYS = ['input', 'kernel', 'stride', 'padding', 'a', 'dilation', 'in
 
 /**
  * The guide's description of a transposed convolution → PyTorch's options (and the geometry).
- * Refusals are ConvErrors that say what would be valid: a stride like "2/3", or a p′ larger than
- * k̂ − 1 (PyTorch's padding would be negative).
+ * Refusals are ConvErrors that say what would be valid: a stride like "2/3", or a p′ outside
+ * 0 … k̂ − 1 (above, PyTorch's padding would be negative; below, the guide would crop, which it
+ * never writes).
  *
  * @example
  * ```ts
@@ -148,16 +149,24 @@ export function fromGuideNotation(options: GuideTransposeOptions): GuideConversi
   const pPrime = guidePads(o.padding, rank);
   const padding = pPrime.map(([before, after], i) => {
     const ke = effectiveKernel(kernel[i], dilation[i]);
-    const crop = [transposedCropOf(ke, before), transposedCropOf(ke, after)] as [number, number];
-    if (crop[0] < 0 || crop[1] < 0) {
+    const most = guidePaddingMost(kernel[i], dilation[i]);
+    const values = { padding: [before, after], kernel: kernel[i], dilation: dilation[i], effectiveKernel: ke };
+    const range = `use p′ from 0 to ${most} (PyTorch's padding ${most} to 0)`;
+    // The guide's p′ counts zeros added around the input: below 0 it would crop, which the guide
+    // never writes (its hint's range starts at 0, so the refusal keeps to the range it states).
+    if (before < 0 || after < 0) {
+      const low = Math.min(before, after);
+      throw new ConvError('NEGATIVE_PADDING', `the guide's padding p′ = ${low} on axis ${names[i]} is negative: p′ counts zeros added around the input`, { axis: names[i], values, hint: range });
+    }
+    if (before > most || after > most) {
       const big = Math.max(before, after);
-      throw new ConvError('NEGATIVE_PADDING', `the guide's padding p′ = ${big} on axis ${names[i]} is more than k̂ − 1 = ${ke - 1} (kernel ${kernel[i]}${dilation[i] > 1 ? ` dilated by ${dilation[i]}` : ''}): no transposed convolution pads that much`, {
+      throw new ConvError('NEGATIVE_PADDING', `the guide's padding p′ = ${big} on axis ${names[i]} is more than k̂ − 1 = ${most} (kernel ${kernel[i]}${dilation[i] > 1 ? ` dilated by ${dilation[i]}` : ''}): no transposed convolution pads that much`, {
         axis: names[i],
-        values: { padding: [before, after], kernel: kernel[i], dilation: dilation[i], effectiveKernel: ke },
-        hint: `use p′ from 0 to ${ke - 1} (PyTorch's padding ${ke - 1} to 0), or a direct convolution with padding ${big} when no zeros are inserted`,
+        values,
+        hint: `${range}, or a direct convolution with padding ${big} when no zeros are inserted`,
       });
     }
-    return crop;
+    return [transposedCropOf(ke, before), transposedCropOf(ke, after)] as [number, number];
   });
   const symmetric = padding.every(([b, af]) => b === af);
   const torch = {
@@ -182,6 +191,15 @@ export function fromGuideNotation(options: GuideTransposeOptions): GuideConversi
     }
   });
   return { options: torch, geometry, notation };
+}
+
+/**
+ * The largest p′ the guide writes for a kernel of `kernel` taps at `dilation`: k̂ − 1 (PyTorch's
+ * padding 0). Its p′ runs from 0 to this; {@link fromGuideNotation} refuses the rest, and a form
+ * that takes p′ states the same range from here.
+ */
+export function guidePaddingMost(kernel: number, dilation = 1): number {
+  return transposedCropOf(effectiveKernel(kernel, dilation), 0);
 }
 
 function isGeometry(v: unknown): v is ConvGeometry {

@@ -1,7 +1,7 @@
 /** The guide's notation of a transposed convolution ⇄ PyTorch's options, checked through the geometry. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromGuideNotation, guideNotation } from '../../src/arithmetic/guide-notation.js';
+import { fromGuideNotation, guideNotation, guidePaddingMost } from '../../src/arithmetic/guide-notation.js';
 import { ConvError } from '../../src/geometry/errors.js';
 import { convTransposeGeometry } from '../../src/geometry/torch.js';
 import { refusal } from '../support/refusal.js';
@@ -41,6 +41,13 @@ describe('fromGuideNotation', () => {
     const big = refusal(() => fromGuideNotation({ input: 2, kernel: 3, padding: 3 }));
     expect(big.code).toBe('NEGATIVE_PADDING');
     expect(big.message).toMatch(/from 0 to 2/);
+    // Below 0 too: the range the refusal states starts at 0, so −1 is refused with the same range.
+    const neg = refusal(() => fromGuideNotation({ input: 2, kernel: 3, padding: -1 }));
+    expect(neg.code).toBe('NEGATIVE_PADDING');
+    expect(neg.message).toMatch(/p′ = -1 on axis H is negative.*from 0 to 2/s);
+    expect(refusal(() => fromGuideNotation({ input: 2, kernel: 3, padding: [[0, -1], [0, 0]] })).code).toBe('NEGATIVE_PADDING');
+    expect(guidePaddingMost(3)).toBe(2);
+    expect(guidePaddingMost(3, 2)).toBe(4);
     const frac = refusal(() => fromGuideNotation({ input: 2, kernel: 3, stride: '2/3' }));
     expect(frac.code).toBe('STRIDE');
     expect(frac.message).toMatch(/1\/s/);

@@ -5,7 +5,8 @@
  * guide's numbers ("stride 1/2, padding 2") and turns them into the layer — converted by the
  * library (guideNotation, fromGuideNotation), refused with its ConvError when impossible.
  */
-import { fromGuideNotation, guideNotation } from '../../src/arithmetic/guide-notation.js';
+import { fromGuideNotation, guideNotation, guidePaddingMost } from '../../src/arithmetic/guide-notation.js';
+import { outputPaddingLimit } from '../../src/geometry/sizes.js';
 import type { GuideAxisNotation } from '../../src/arithmetic/guide-notation.js';
 import { restoreTranspose } from '../../src/arithmetic/restore-transpose.js';
 import { paddingArgument } from '../../src/geometry/axis-kind.js';
@@ -148,25 +149,60 @@ export class NotationView {
     const s = this.state;
     if (!s) return;
     const lang = this.lang;
-    const strides = this.stride.value.split(/[,×x]/).map((v) => v.trim()).filter((v) => v !== '');
-    const num = (v: string) => (/^\s*-?\d+\s*$/.test(v) ? Number(v) : NaN);
+    const strideText = this.stride.value.trim();
+    const strides = strideText.split(/[,×x]/).map((v) => v.trim()).filter((v) => v !== '');
+    // A typed minus sign may be the typographic one (−1).
+    const [pText, aText] = [this.pad.value, this.a.value].map((v) => v.trim().replace(/^−/, '-'));
+    const whole = (v: string) => /^-?\d+$/.test(v);
+    // Chinese sets no space after a full-width full stop.
+    const sep = lang === 'zh' ? '' : ' ';
+    const refuse = (...parts: string[]) => {
+      this.status.classList.add('field-error');
+      this.status.textContent = parts.join(sep);
+    };
+    // Each field is refused in the form's order (stride, p′, a), by its label, with what it takes.
+    if (strides.length === 0) return refuse(pt(lang, 'notationStrideEmpty'));
+    // p′ runs from 0 to k̂ − 1 (the library's guidePaddingMost, the rule fromGuideNotation
+    // refuses by); one p′ serves both axes, so the smaller axis's range is the form's.
+    const pMost = Math.min(...s.kernel.map((k, i) => guidePaddingMost(k, s.dilation[i])));
+    const pRange = pt(lang, pMost === 0 ? 'notationPadOnly' : 'notationPadRange', { m: pMost });
+    const convert = (a: number) => fromGuideNotation({
+      input: this.formInput,
+      kernel: s.kernel,
+      dilation: s.dilation,
+      stride: strides.length === 2 ? strides : strides[0],
+      padding: Number(pText),
+      a,
+    });
     try {
-      const r = fromGuideNotation({
-        input: this.formInput,
-        kernel: s.kernel,
-        dilation: s.dilation,
-        stride: strides.length === 2 ? strides : strides[0] ?? '',
-        padding: num(this.pad.value),
-        a: num(this.a.value),
-      });
+      // The strides read, or the stride's refusal, before the padding is judged: built with p′ = k̂ − 1
+      // (PyTorch's padding 0, the largest output), which any stride the guide writes can take.
+      const r0 = fromGuideNotation({ input: this.formInput, kernel: s.kernel, dilation: s.dilation, stride: strides.length === 2 ? strides : strides[0], padding: pMost });
+      if (pText === '') return refuse(pt(lang, 'notationPadEmpty'), pRange);
+      if (!whole(pText)) return refuse(pt(lang, 'notationPadNotWhole', { v: pText }), pRange);
+      const p = Number(pText);
+      if (p < 0) return refuse(pt(lang, 'notationPadNeg', { p: pText.replace('-', '−') }), pRange);
+      if (p > pMost) return refuse(pt(lang, 'notationBadPad', { p, m: pMost }), pRange);
+      // a is below max(s, d) on every axis (the geometry's outputPaddingLimit), for the strides read.
+      const limits = r0.geometry.axes.map((x) => ({ limit: outputPaddingLimit(x.stride, x.dilation), s: x.stride, d: x.dilation }));
+      const tight = limits.reduce((m, x) => (x.limit < m.limit ? x : m));
+      const aMost = tight.limit - 1;
+      const why = tight.d > tight.s ? pt(lang, 'notationWhyDil', { d: tight.d }) : pt(lang, 'notationWhyStride', { s: tight.s });
+      const aRange = pt(lang, aMost === 0 ? 'notationAOnly' : 'notationARange', { m: aMost, why });
+      if (aText === '') return refuse(pt(lang, 'notationAEmpty'), aRange);
+      if (!whole(aText)) return refuse(pt(lang, 'notationANotWhole', { v: aText }), aRange);
+      const aNum = Number(aText);
+      if (aNum < 0) return refuse(pt(lang, 'notationANeg', { v: aText.replace('-', '−') }), aRange);
+      if (aNum > aMost) return refuse(pt(lang, 'notationABig', { v: aNum }), aRange);
+      const r = convert(aNum);
       const [H, W] = r.geometry.axes;
       const [pH, pW] = [paddingArgument(H), paddingArgument(W)];
       const n = r.notation;
       const fs = both(n, (x) => x.guideStride);
       const msgs = [pt(lang, 'notationUnderstood', { fs, pp: both(n, (x) => x.guidePadding[0]), s: code(n, (x) => x.stride), p: code(n, (x) => x.padding[0]), op: code(n, (x) => x.a) })];
       // A whole-number stride above 1 was read as the guide's 1/s: say so rather than echo it changed.
-      const whole = strides.find((v) => /^\d+$/.test(v) && Number(v) > 1);
-      if (whole !== undefined) msgs.push(pt(lang, 'notationReadAs', { v: whole }));
+      const wholeStride = strides.find((v) => /^\d+$/.test(v) && Number(v) > 1);
+      if (wholeStride !== undefined) msgs.push(pt(lang, 'notationReadAs', { v: wholeStride }));
       if (n.some((x) => x.stride > 1)) msgs.push(pt(lang, n.every((x) => x.insertedZeros === 1) ? 'notationFractionalOne' : 'notationFractional', { s: both(n, (x) => x.stride), z: both(n, (x) => x.insertedZeros) }));
       const next: State = {
         ...s,
@@ -183,20 +219,13 @@ export class NotationView {
       };
       this.load(next);
       this.status.classList.remove('field-error');
-      // Chinese sets no space after a full-width full stop.
-      this.status.textContent = msgs.join(lang === 'zh' ? '' : ' ');
+      this.status.textContent = msgs.join(sep);
     } catch (e) {
       if (!isConvError(e)) throw e;
-      this.status.classList.add('field-error');
-      // The two refusals of the guide's own numbers, in the page's words; the rest as the library says.
+      // The stride's refusal in the page's words; the rest (a layer the page cannot build) as the layer form says it.
       const v = e.values as Record<string, unknown>;
-      if (e.code === 'NEGATIVE_PADDING' && typeof v.effectiveKernel === 'number' && Array.isArray(v.padding)) {
-        this.status.textContent = pt(lang, 'notationBadPad', { p: Math.max(...(v.padding as number[])), m: v.effectiveKernel - 1 });
-      } else if (e.code === 'STRIDE' && v.stride !== undefined) {
-        this.status.textContent = pt(lang, 'notationBadStride', { v: String(v.stride) });
-      } else {
-        this.status.textContent = errorText(e, lang);
-      }
+      if (e.code === 'STRIDE' && v.stride !== undefined) refuse(pt(lang, 'notationBadStride', { v: String(v.stride) }));
+      else refuse(errorText(e, lang));
     }
   }
 }
