@@ -7,6 +7,7 @@
  * - Those names were drawn as small as the grids' cells: a phone's transposed layer of stride 3
  *   (a 13×13 grid beside it) showed w₂₂ … w₀₀ 6 px high. The kernel is now shown with cells of at
  *   least 24 px while it takes no more than a quarter of the room's width (stage-fit.ts).
+ * - A model file of one layer was announced as "n.yaml: 1 layers, input [1, 4, 32]."
  * - The last part offered "Leave the tour, keep this layer" under the card's own "Leave the tour",
  *   which does the same: two leave buttons, as if one of them dropped the layer. The end row's
  *   button now says what the reader does next ("Change it yourself").
@@ -85,4 +86,16 @@ describe('the last part’s way on does not repeat the card’s Leave the tour',
       await page.close();
     });
   }
+});
+
+describe('a model of one layer is announced as one layer', () => {
+  it('en and zh', async () => {
+    const yaml = 'name: one\ninput: [1, 4, 32, 32]\nlayers:\n  - {type: conv, name: c1, out: 8, kernel: 5, stride: 2, padding: 2}\n';
+    for (const [lang, want] of [['en', 'n.yaml: 1 layer, input [1, 4, 32, 32].'], ['zh', 'n.yaml：1 层，输入 [1, 4, 32, 32]。']] as const) {
+      const { page } = await h.open(`?lang=${lang}`);
+      await page.setInputFiles('#model-file', { name: 'n.yaml', mimeType: 'application/octet-stream', buffer: Buffer.from(yaml) });
+      await expect.poll(() => page.$eval('#model-status', (e) => (e as HTMLElement).innerText.trim()), { timeout: 30_000 }).toBe(want);
+      await page.close();
+    }
+  });
 });

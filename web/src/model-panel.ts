@@ -159,7 +159,7 @@ export class ModelPanel {
       const r = ev.data;
       if (r.ok) {
         this.report = r.report;
-        this.status = { key: 'modelLoaded', vars: { name: file.name, n: r.report.rows.length, input: `[${r.report.input.shape.join(', ')}]` } };
+        this.status = { key: r.report.rows.length === 1 ? 'modelLoadedOne' : 'modelLoaded', vars: { name: file.name, n: r.report.rows.length, input: `[${r.report.input.shape.join(', ')}]` } };
         this.render();
         performance.mark('convkit-model-shown'); // for bench/playground-model.ts
       } else {
