@@ -213,8 +213,8 @@ describe('refusals that say what would be valid', () => {
     // Transposed, stride 1, output padding 1: only 0 is valid.
     const e = refusal(() => convTransposeGeometry({ inputShape: [1, 1, 3, 3], weightShape: [1, 1, 3, 3] }, { outputPadding: 1 }));
     expect(e.code).toBe('OUTPUT_PADDING');
-    expect(pageErrorText(e, 'en')).toBe('H: output padding 1 must be smaller than the stride (1) or the dilation rate (1); set Output padding to 0.');
-    expect(pageErrorText(e, 'zh')).toBe('高度方向上，输出填充 1 必须小于步长（1）或膨胀率（1）；请把输出填充设为 0。');
+    expect(pageErrorText(e, 'en')).toBe('H: output padding 1 must be smaller than the larger of the stride (1) and the dilation rate (1); set Output padding to 0.');
+    expect(pageErrorText(e, 'zh')).toBe('高度方向上，输出填充 1 必须小于步长（1）与膨胀率（1）中的较大者；请把输出填充设为 0。');
     // Stride 3: 0 to 2, said as a bound.
     const s3 = refusal(() => convTransposeGeometry({ inputShape: [1, 1, 3, 3], weightShape: [1, 1, 3, 3] }, { stride: 3, outputPadding: 4 }));
     expect(pageErrorText(s3, 'en')).toMatch(/; set Output padding to at most 2\.$/);

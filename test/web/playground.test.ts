@@ -337,7 +337,7 @@ describe('playground page', () => {
     // A transposed output padding the library refuses.
     await page.check('#transposed');
     await page.fill('#op-h', '2');
-    expect(await page.textContent('.field-error[data-for~="op-h"]')).toMatch(/output padding 2 must be smaller than the stride \(1\) or the dilation rate \(1\); set Output padding to 0\./);
+    expect(await page.textContent('.field-error[data-for~="op-h"]')).toMatch(/output padding 2 must be smaller than the larger of the stride \(1\) and the dilation rate \(1\); set Output padding to 0\./);
     // A link whose layer is impossible still shows a (dimmed) picture and the reason.
     const second = await open('?i=2x2&k=5&p=0&lang=en');
     expect(await second.page.isVisible('#error-banner')).toBe(true);

@@ -73,8 +73,8 @@ describe('review 40: refusals offer only what the library then accepts, and name
     it(`an output padding that can only be 0 is asked for as 0 (${lang})`, async () => {
       const { page, errors } = await h.open(`?i=3&k=3&s=1&p=0&t=1&op=1&lang=${lang}`);
       const want = lang === 'en'
-        ? 'H and W: output padding 1 must be smaller than the stride (1) or the dilation rate (1); set Output padding to 0.'
-        : '高度和宽度方向上，输出填充 1 必须小于步长（1）或膨胀率（1）；请把输出填充设为 0。';
+        ? 'H and W: output padding 1 must be smaller than the larger of the stride (1) and the dilation rate (1); set Output padding to 0.'
+        : '高度和宽度方向上，输出填充 1 必须小于步长（1）与膨胀率（1）中的较大者；请把输出填充设为 0。';
       await settle(page, TARGET, want);
       expect(await text(page, TARGET)).toBe(want);
       expect(errors).toEqual([]);

@@ -397,7 +397,7 @@ describe('the stage', () => {
   it('the Chinese page says a refusal in Chinese, once, next to its control, naming the page’s controls', async () => {
     const cases: [string, string, RegExp][] = [
       ['?i=3&k=5&p=0&lang=zh', 'kernel-h', /填充/],
-      ['?i=4&k=3&s=1&p=0&t=1&op=2&lang=zh', 'op-h', /输出填充 2 必须小于步长（1）或膨胀率（1）/],
+      ['?i=4&k=3&s=1&p=0&t=1&op=2&lang=zh', 'op-h', /输出填充 2 必须小于步长（1）与膨胀率（1）中的较大者/],
       ['?i=4&k=3&s=2&p=same&lang=zh', 'pad-mode', /“same”填充只能配合步长 1 使用/],
     ];
     for (const [q, control, words] of cases) {

@@ -137,8 +137,8 @@ function composed(e: ConvError, lang: Lang, axes: 'one' | 'both', only: OnlyCont
       const d = num(v.dilation, ax);
       const max = bound(lang, 'most', Math.max(s, d) - 1, BOUNDS.outputPadding[0]);
       return zh
-        ? `${axis}方向上，输出填充 ${op} 必须小于步长（${s}）或膨胀率（${d}）；请把输出填充设为${max}。`
-        : `${axis}: output padding ${op} must be smaller than the stride (${s}) or the dilation rate (${d}); set Output padding to${max}.`;
+        ? `${axis}方向上，输出填充 ${op} 必须小于步长（${s}）与膨胀率（${d}）中的较大者；请把输出填充设为${max}。`
+        : `${axis}: output padding ${op} must be smaller than the larger of the stride (${s}) and the dilation rate (${d}); set Output padding to${max}.`;
     }
     case 'OUTPUT_SIZE': {
       const want = num(v.outputSize, ax);
