@@ -11,9 +11,9 @@
  * shown. The row (or column) of the current step, and the vector cells it links, are highlighted
  * as the animation runs.
  *
- * Large matrices (more than VECTOR_LIMIT rows or columns) are drawn as before: one path per
- * kernel tap, no vectors, scaled to the space. Their entries take the arrow keys as the tutorial's
- * do (PageUp and PageDown go a tenth of the rows at a time): an entry under a pixel wide is ringed
+ * Large matrices (more than VECTOR_CELLS cells, rows × columns, or a side longer than VECTOR_LONG:
+ * tutorialPicture) are drawn as before: one path per kernel tap, no vectors, scaled to the space. Their entries take the arrow
+ * keys as the tutorial's do (PageUp and PageDown go a tenth of the rows at a time): an entry under a pixel wide is ringed
  * at 10 px and named at 14 px all the same. Only a matrix too large to draw (MATRIX_DRAW_LIMIT) has
  * no entries to reach, and its caption and name say why.
  *
@@ -49,11 +49,38 @@ import { t } from './i18n.js';
 /** Largest side drawn (rows or columns); beyond it the picture would be a grey smear. */
 export const MATRIX_DRAW_LIMIT = 2048;
 /**
- * Up to this many rows and columns the vectors and indices are drawn (the tutorial's picture), in a
- * box that scrolls. 100 takes in a 10×10 side: the playground's own layer made transposed (5×5 →
- * 9×9, Cᵀ 81×25) was drawn as the large picture, at 4 px a cell, with no weight or index legible.
+ * The side of the largest square matrix drawn with its vectors and indices (the tutorial's
+ * picture), in a box that scrolls; VECTOR_CELLS, its area, is the limit. 100 takes in a 10×10
+ * side: the playground's own layer made transposed (5×5 → 9×9, Cᵀ 81×25) was drawn as the large
+ * picture, at 4 px a cell, with no weight or index legible.
  */
 export const VECTOR_LIMIT = 100;
+/**
+ * The most cells (rows × columns) the tutorial's picture is drawn with: a VECTOR_LIMIT-sided
+ * square's. What that picture costs grows with its cells, not with its longer side alone: its area
+ * on screen is rows × columns cells of 18–30 px, and its nodes are two per non-empty entry (at
+ * most one per cell) and two or three per row and per column. A limit on the longer side alone
+ * (100) sent a tall, narrow Cᵀ to the large picture: a transposed 3×3 layer with stride 3 and
+ * output padding 2 (11×11 out, Cᵀ 121×9, 1 089 cells, a ninth of a 100×100's) was a strip 20 px
+ * wide at 2 px a cell, no index or weight legible, while its stride-2 neighbour (49×9) was drawn
+ * readably. Such a matrix now scrolls along its long side as a 100×100 one scrolls both ways (its
+ * step's row scrolled into sight as it moves). C of a 12×12 input (100×144, 14 400 cells) stays
+ * the large picture.
+ */
+export const VECTOR_CELLS = VECTOR_LIMIT * VECTOR_LIMIT;
+/**
+ * The longest side the tutorial's picture is drawn with, however few its cells. Each row (or
+ * column) is a vector cell and its name, and 18–30 px of a picture the page lays out and paints at
+ * every change: timed with the Matrix tab open (numbers turned on and off, 1400×1000, a 2-core
+ * machine), Cᵀ of 121×9 took 130–160 ms and of 289×25 or 289×1 210–240 ms, within what a 100×100
+ * C takes (170–310 ms), but 400×4 took 350 ms, 576×4 350 ms, 625×1 490 ms and 1681×1 (a 1×1
+ * input, kernel 9, dilation 5: a picture 50 000 px tall) 610 ms, against 110–230 ms drawn large.
+ */
+export const VECTOR_LONG = 3 * VECTOR_LIMIT;
+/** Whether a rows×cols matrix is drawn as the tutorial's picture (vectors, indices, named weights) rather than the large one. */
+export function tutorialPicture(rows: number, cols: number): boolean {
+  return rows * cols <= VECTOR_CELLS && Math.max(rows, cols) <= VECTOR_LONG;
+}
 const FONT = 'system-ui, sans-serif';
 /**
  * The smallest cell a matrix laid over its vector is shrunk to so that it fits its box: a weight's
@@ -326,7 +353,7 @@ export class MatrixView {
     const colValues = w.values ? (this.own ? w.values.layerInput : w.values.layerOutput) : null;
     // The direct conv's input is x, its output z: C's rows are z, its columns x; Cᵀ the reverse.
     const [rowName, colName] = this.shown === 'C' ? ['z', 'x'] : ['x', 'z'];
-    this.vectors = Math.max(m.rows, m.cols) <= VECTOR_LIMIT;
+    this.vectors = tutorialPicture(m.rows, m.cols);
     this.keyed = true;
     if (this.vectors) this.drawTutorial(m, w.p, w.maxPx, rowName, colName, rowValues, colValues, w.values !== null);
     else this.drawLarge(m, w.p, w.maxPx, rowName, colName, w.values !== null);
