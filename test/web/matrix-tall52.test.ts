@@ -102,12 +102,8 @@ describe('Cᵀ of 121×9 is the tutorial’s picture', () => {
       }
 
       // Row 40 (x₄₀) (output (3,7)) reads w₀₁ from z₅ (input (1,2)); point at it (a tap on a phone).
-      // The phone's picture is focused first: a tap that focuses it names the step's row's first
-      // entry instead (its focus handler, for any matrix, C of a 4×4 input too), and scrolls to it.
-      if (phone) {
-        await page.focus('#svg-matrix');
-        await settled(page);
-      }
+      // On the phone this first tap also focuses the picture, and the entry tapped is the one named
+      // (the focus took the step's row's first entry, and scrolled there, before review 52).
       const at = await page.evaluate(() => {
         const svg = document.getElementById('svg-matrix')!;
         const f = svg.querySelector('[data-matrix-frame]')!.getBoundingClientRect();

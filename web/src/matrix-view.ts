@@ -237,6 +237,8 @@ export class MatrixView {
   private rowEntries: number[][] = [];
   /** The entry chosen from the keyboard; `cursorOn` false while it is put away (Escape, blur). */
   private cursor: { i: number; j: number } | null = null;
+  /** A pointer went down on an empty cell of the unfocused matrix: the focus it brings chooses no entry. */
+  private tappedEmpty = false;
   private cursorOn = false;
   private cursorMark: SVGRectElement | null = null;
   private focused = false;
@@ -258,13 +260,33 @@ export class MatrixView {
     // An entry pointed at or tapped is named at 14 px: in the 18 px cells C of the tour's 4×4
     // input is drawn with at 1400×1000, its label is 10 px (review R1).
     svg.addEventListener('pointermove', (e) => this.callout(this.entryAtPointer(e)));
-    svg.addEventListener('pointerdown', (e) => this.callout(this.entryAtPointer(e)));
+    // A tap or click chooses the entry it lands on: the focus that follows keeps it. It took the
+    // step's row's first entry instead (scrolling there), so a phone's first tap named another
+    // weight than the one tapped (review 52). A tap on an empty cell focuses with no entry chosen.
+    svg.addEventListener('pointerdown', (e) => {
+      const at = this.entryAtPointer(e);
+      const chosen = at !== null && this.entryWords(at.i, at.j) !== null;
+      if (chosen) this.cursor = at;
+      else if (document.activeElement !== svg) this.tappedEmpty = true;
+      this.callout(at);
+      // Already focused, no focus event follows: the ring moves to the chosen entry now.
+      if (chosen && this.focused) {
+        this.cursorOn = true;
+        this.placeCursor(false);
+      }
+    });
     // Leaving, the pointer gives the callout back to the keyboard's entry, where one is chosen.
     svg.addEventListener('pointerleave', (e) => {
       if (e.pointerType !== 'touch') this.callout(this.keyEntry());
     });
     svg.addEventListener('focus', () => {
       this.focused = true;
+      if (this.tappedEmpty) {
+        this.tappedEmpty = false;
+        this.cursorOn = false;
+        this.placeCursor(false);
+        return;
+      }
       if (!this.cursorValid()) this.cursor = this.firstEntry();
       this.cursorOn = this.cursor !== null;
       this.placeCursor(true);
