@@ -8,12 +8,15 @@
  *   (a 13×13 grid beside it) showed w₂₂ … w₀₀ 6 px high. The kernel is now shown with cells of at
  *   least 24 px while it takes no more than a quarter of the room's width (stage-fit.ts).
  * - A model file of one layer was announced as "n.yaml: 1 layers, input [1, 4, 32]."
+ * - On a phone, choosing a layer in the model table left the reader at the table, the figure
+ *   ~4000 px above: the page scrolled to the stage, which a phone lays out as display: contents
+ *   (no box). It now goes to the stage's first part shown, the note of the layer's origin.
  * - The last part offered "Leave the tour, keep this layer" under the card's own "Leave the tour",
  *   which does the same: two leave buttons, as if one of them dropped the layer. The end row's
  *   button now says what the reader does next ("Change it yourself").
  */
 import { describe, expect, it } from 'vitest';
-import { fileHarness } from './harness.js';
+import { fileHarness, settled } from './harness.js';
 
 const h = fileHarness();
 
@@ -97,5 +100,27 @@ describe('a model of one layer is announced as one layer', () => {
       await expect.poll(() => page.$eval('#model-status', (e) => (e as HTMLElement).innerText.trim()), { timeout: 30_000 }).toBe(want);
       await page.close();
     }
+  });
+});
+
+describe('on a phone, choosing a model’s layer brings the reader to its figure', () => {
+  it('the origin note and the player are on screen after the choice', async () => {
+    const yaml = 'name: two\ninput: [1, 4, 32, 32]\nlayers:\n  - {type: conv, name: c1, out: 8, kernel: 5, stride: 2, padding: 2}\n  - {type: conv, name: c2, out: 8, kernel: 3, stride: 1, padding: 1}\n';
+    const { page } = await h.open('?lang=en', { width: 390, height: 844 });
+    await page.setInputFiles('#model-file', { name: 'n.yaml', mimeType: 'application/octet-stream', buffer: Buffer.from(yaml) });
+    await page.waitForSelector('#model-table button[data-layer="c2"]');
+    await page.click('#model-table button[data-layer="c2"]');
+    await expect.poll(() => page.evaluate(`document.getElementById('kernel-h').value`)).toBe('3');
+    await settled(page);
+    const at = await page.evaluate(`(() => {
+      const r = (id) => document.getElementById(id).getBoundingClientRect();
+      const player = document.querySelector('#stage > .player').getBoundingClientRect();
+      return { origin: r('model-origin').top, player: player.bottom, focused: document.activeElement.id };
+    })()`) as { origin: number; player: number; focused: string };
+    expect(at.origin).toBeGreaterThanOrEqual(-1);
+    expect(at.origin).toBeLessThan(100);
+    expect(at.player).toBeLessThan(844);
+    expect(at.focused).toBe('model-origin');
+    await page.close();
   });
 });

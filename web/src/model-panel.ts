@@ -206,9 +206,15 @@ export class ModelPanel {
     this.host.load(r.state);
     this.render();
     // The animation is at the top of the page: take the visitor there (Back to the model table returns).
+    // On a phone the stage has no box (style.css: display: contents, its parts items of the page's
+    // column), so scrolling to it did nothing and the reader stayed at the table (review 52): its
+    // first part shown, the note that says where the layer came from, is gone to instead.
     const stage = byId('stage');
-    stage.scrollIntoView({ block: 'start' });
-    stage.focus({ preventScroll: true });
+    const origin = byId('model-origin');
+    const to = stage.getClientRects().length > 0 ? stage : origin.hidden ? document.querySelector<HTMLElement>('#stage > .player')! : origin;
+    to.scrollIntoView({ block: 'start' });
+    if (to !== stage && !to.hasAttribute('tabindex')) to.tabIndex = -1;
+    to.focus({ preventScroll: true });
   }
 
   private text(m: Message): string {
