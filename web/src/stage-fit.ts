@@ -273,6 +273,9 @@ function outerHeight(el: HTMLElement): number {
   return el.offsetHeight + parseFloat(cs.marginTop) + parseFloat(cs.marginBottom);
 }
 
+/** The least size a kernel cell is shown at, in CSS pixels: room for its name (w₂₂) at a readable size. */
+const KERNEL_MIN_CELL = 24;
+
 /**
  * The grids in a row, or input-left / kernel-over-output when that gives larger cells. Each caption
  * is first given one line; on a wide screen, where the box has a fixed height, captions that wrap
@@ -280,9 +283,6 @@ function outerHeight(el: HTMLElement): number {
  * three lines at 1280×800) are measured and the grids fitted again, so the views never grow past
  * the box and spill over the View row above it.
  */
-/** The least size a kernel cell is shown at, in CSS pixels: room for its name (w₂₂) at a readable size. */
-const KERNEL_MIN_CELL = 24;
-
 function scaleGrids(views: Views, W: number, H: number, phone: boolean): void {
   const panels = [views.grid, views.kernel, views.output];
   const [[gw, gh], [kw, kh], [ow, oh]] = panels.map((v) => [Number(v.svg.getAttribute('width')) || 1, Number(v.svg.getAttribute('height')) || 1]);
