@@ -97,8 +97,23 @@ describe('the guide form’s refusals', () => {
     await page.click('#guide-apply');
     await page.waitForFunction(() => new URL(location.href).searchParams.get('t') === '1');
     const text = (await page.textContent('#notation-status')) ?? '';
-    expect(text).toMatch(/^Understood: stride 1\/2 with padding p′ = 0 is PyTorch’s ConvTranspose2d\(stride=2, padding=2, output_padding=1\)\./);
+    expect(text).toMatch(/^Understood: stride 1\/2, padding p′ = 0 and output padding a = 1 is PyTorch’s ConvTranspose2d\(stride=2, padding=2, output_padding=1\)\./);
     expect(await page.$eval('#notation-status', (el) => el.classList.contains('field-error'))).toBe(false);
     await context.close();
   }, 120_000);
+
+  // The line named neither a nor a dilation rate (review 52): from a dilated layer, "p′ = 4 ↔
+  // padding 0" read as true of a plain 3-tap kernel, and the code line built an undilated layer.
+  for (const [lang, says, arg] of [['en', /dilation rate 2/, /dilation=2\)/], ['zh', /膨胀率 2/, /dilation=2\)/]] as const) {
+    it(`a dilated layer's line says its dilation rate, in words and in the code (${lang})`, async () => {
+      const { page, context } = await h.open(`?i=7&k=3&d=2&lang=${lang}`, { width: 1400, height: 1000 });
+      await page.click('#guide-apply');
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('t') === '1');
+      const text = (await page.textContent('#notation-status')) ?? '';
+      expect(text).toMatch(says);
+      expect(text).toMatch(arg);
+      expect(text).toMatch(lang === 'en' ? /output padding a = \d/ : /输出填充 a = \d/);
+      await context.close();
+    }, 120_000);
+  }
 });

@@ -199,7 +199,12 @@ export class NotationView {
       const [pH, pW] = [paddingArgument(H), paddingArgument(W)];
       const n = r.notation;
       const fs = both(n, (x) => x.guideStride);
-      const msgs = [pt(lang, 'notationUnderstood', { fs, pp: both(n, (x) => x.guidePadding[0]), s: code(n, (x) => x.stride), p: code(n, (x) => x.padding[0]), op: code(n, (x) => x.a) })];
+      // The guide's a and a dilation rate above 1 are said on both sides: p′ = k̂ − 1 − p holds for
+      // the dilated kernel's k̂, and the code without dilation= would build another layer.
+      const dilated = n.some((x) => x.dilation > 1);
+      const dil = dilated ? pt(lang, 'notationDil', { d: both(n, (x) => x.dilation) }) : '';
+      const dilArg = dilated ? `, dilation=${code(n, (x) => x.dilation)}` : '';
+      const msgs = [pt(lang, 'notationUnderstood', { fs, pp: both(n, (x) => x.guidePadding[0]), a: both(n, (x) => x.a), dil, s: code(n, (x) => x.stride), p: code(n, (x) => x.padding[0]), op: code(n, (x) => x.a), dilArg })];
       // A whole-number stride above 1 was read as the guide's 1/s: say so rather than echo it changed.
       const wholeStride = strides.find((v) => /^\d+$/.test(v) && Number(v) > 1);
       if (wholeStride !== undefined) msgs.push(pt(lang, 'notationReadAs', { v: wholeStride }));
