@@ -296,11 +296,13 @@ function scaleGrids(views: Views, W: number, H: number, phone: boolean): void {
     // Cells no larger than ~88 px: a 1×1 output should not fill the screen.
     const f = Math.max(0.3, Math.min(useEll ? ell : row, 88 / Math.max(1, views.grid.cell)));
     byId('views').classList.toggle('ell', useEll);
-    // The kernel's cells name its weights (views.ts kernelLabelOf): not shown smaller than
-    // KERNEL_MIN_CELL while the kernel takes at most a quarter of the room's width, or a phone's
+    // The kernel's cells name its weights (views.ts kernelLabelOf): on a phone, not shown smaller
+    // than KERNEL_MIN_CELL while the kernel takes at most a quarter of the room's width, or a
     // transposed layer drew w₂₂ … w₀₀ 6 px high beside its large grid (review 52). A 7×7 kernel
-    // on a phone cannot have that much: it stays at the grids' scale, or its quarter.
-    const fk = Math.max(f, Math.min(KERNEL_MIN_CELL / Math.max(1, views.kernel.cell), (W - less) / 4 / kw));
+    // cannot have that much: it stays at the grids' scale, or its quarter. A wider screen's box has
+    // a fixed height, which a larger kernel over the output overran (review34-captions): there the
+    // kernel keeps the grids' scale.
+    const fk = phone ? Math.max(f, Math.min(KERNEL_MIN_CELL / Math.max(1, views.kernel.cell), (W - less) / 4 / kw)) : f;
     panels.forEach((v, i) => {
       const [w, h] = [[gw, gh], [kw, kh], [ow, oh]][i];
       const s = v === views.kernel ? fk : f;

@@ -157,7 +157,7 @@ export const TOUR: TourStep[] = [
     id: 'transposed-1',
     title: { en: 'The transposed convolution: x = Cᵀz', zh: '转置卷积：x = Cᵀz' },
     text: {
-      en: 'x = Cᵀz maps the {m} numbers of z back to {n}. At stride 1 this is an ordinary convolution: the {o}×{o} input, padded with {pp} zeros on each side, is swept by the flipped kernel and gives {i}×{i} (in Dumoulin & Visin’s “A guide to convolution arithmetic for deep learning”: stride s′ = 1, padding p′ = k − 1, and ĩ′ the input with s − 1 zeros between cells). PyTorch calls this padding 0: its padding is what is cropped from the output.',
+      en: 'x = Cᵀz maps the {m} numbers of z back to {n}. At stride 1 this is an ordinary convolution: the {o}×{o} input, padded with {pp} zeros per side, is swept by the flipped kernel, giving {i}×{i} (in Dumoulin & Visin’s “A guide to convolution arithmetic for deep learning”: s′ = 1, p′ = k − 1, ĩ′ the input with s − 1 zeros between cells). PyTorch calls this padding 0: its padding is what is cropped from the output.',
       zh: 'x = Cᵀz 把 z 的 {m} 个数映射回 {n} 个数，这就是转置卷积；步长为 1 时，它等价于一个普通卷积：{o}×{o} 的输入四周各补 {pp} 圈零，用翻转（旋转 180°）的卷积核滑动，得到 {i}×{i}。图中记号出自 Dumoulin 和 Visin 的教程：步长 s′ = 1，填充 p′ = k − 1，ĩ′ 是相邻输入单元间插入 s − 1 个零后的输入。PyTorch 把这一层的填充写作 0，它的填充指从输出裁掉多少。',
     },
     tryIt: { en: 'Set the padding to 1: PyTorch crops one cell on each side, and the equivalent convolution pads one zero less.', zh: '把填充设为 1：PyTorch 在每边裁掉一个单元，等价的普通卷积也少补一圈零。' },
