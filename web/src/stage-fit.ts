@@ -165,7 +165,7 @@ export function fitFigure(views: Views, again = true): void {
     for (const drop of twoLines ? ['settings', 'lines', 'lines kernel'] : ['lines', 'lines kernel']) {
       // The settings line goes to keep them above the phone tour's bar; the lines the step teaches
       // only to keep them on the screen (English part 6's Now line is left under the bar, a scroll away).
-      if (legend.hidden || lowest() <= (drop === 'settings' ? screenFoot() : window.innerHeight)) break;
+      if (legend.hidden || lowest() <= (drop === 'settings' ? barTop() : window.innerHeight)) break;
       legend.setAttribute('data-no-room', drop);
       fitted = null;
       fitFigure(views, false);
@@ -188,13 +188,6 @@ function refitToRoom(): void {
   fitFigure(lastViews);
 }
 
-/**
- * Where the screen ends for what the tour card asks the reader to see: a phone's tour holds Previous
- * and Next in a bar fixed at the screen's foot (style.css), which covers the screen's last strip.
- * Measured to the bar's top, not its fade's: the control may end in the fade (tour/foot-bar.ts).
- */
-const screenFoot = barTop;
-
 /** The least height of the figure on a phone in the tour, where the card's prose and control want the screen. */
 const PHONE_LEAST = 220;
 
@@ -216,7 +209,8 @@ function measureFigureBox(box: HTMLElement, phone: boolean): { W: number; H: num
       const next = document.getElementById('tour-next');
       const now = document.getElementById('tour-now');
       const bottom = (el: HTMLElement) => el.getBoundingClientRect().bottom - card.getBoundingClientRect().top + 12;
-      const foot = screenFoot();
+      // The bar's top, not its fade's: the control may end in the fade (tour/foot-bar.ts).
+      const foot = barTop();
       const withNext = next && !next.hidden && foot === window.innerHeight ? bottom(next) : bottom(tryIt);
       // (12 px more below the live line: the step's sentence above the card can take a line more
       // once the figure is wider, and nothing below the line gives that slack as Next does.)
