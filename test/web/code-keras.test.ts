@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultState } from '../../web/src/state.js';
 import type { State } from '../../web/src/state.js';
-import { buildLayer } from '../../web/src/layer.js';
+import { buildLayer, writtenLayer } from '../../web/src/layer.js';
 import { tfCode, torchCode, torchParameterCount } from '../../web/src/code.js';
 import { fromTensorFlow } from '../../src/geometry/tensorflow.js';
 import { referenceConv } from '../../src/engine/reference/conv.js';
@@ -57,8 +57,13 @@ type Op =
   | { kind: 'conv'; out: number; k: number[]; strides: number[]; padding: 'valid' | 'same'; dilation: number[]; groups: number }
   | { kind: 'convT'; out: number; k: number[]; strides: number[]; outputPadding: number[]; dilation: number[]; groups: number };
 
-/** Reads the layers a generated Keras snippet builds (the shapes it writes, nothing assumed). */
+/**
+ * Reads the layers a generated Keras snippet builds (the shapes it writes, nothing assumed). A 1-D
+ * snippet's layers (Conv1D …, a 1-D layer written as itself: line-layer.ts) are read as the 2-D
+ * ones over a single row they equal: kernel, strides and dilation 1 down H, no padding there.
+ */
 function parseKeras(code: string): Op[] {
+  if (/layers\.\w+1D/.test(code)) return parseKeras1d(code);
   const ops: Op[] = [];
   const groups = Number(/for j in range\((\d+)\)/.exec(code)?.[1] ?? 1);
   const layerRe = /tf\.keras\.layers\.(ZeroPadding2D|Cropping2D|Conv2DTranspose|Conv2D|Lambda)\(([^\n]*)/g;
@@ -89,6 +94,41 @@ function parseKeras(code: string): Op[] {
         // (Keras then sizes the output as PyTorch does) and crop afterwards.
         expect(padding).toBe('valid');
         ops.push({ kind: 'convT', out, k, strides, outputPadding: nums(/output_padding=(\(\d+, \d+\))/.exec(rest)![1]), dilation, groups });
+      }
+    }
+  }
+  return ops;
+}
+
+function parseKeras1d(code: string): Op[] {
+  expect(code, 'a 1-D snippet builds no 2-D layer').not.toMatch(/layers\.\w+2D/);
+  const ops: Op[] = [];
+  const groups = Number(/for j in range\((\d+)\)/.exec(code)?.[1] ?? 1);
+  const one = (re: RegExp, rest: string): number => Number(re.exec(rest)![1]);
+  for (const [, name, rest] of code.matchAll(/tf\.keras\.layers\.(ZeroPadding1D|Cropping1D|Conv1DTranspose|Conv1D|Lambda)\(([^\n]*)/g)) {
+    if (name === 'ZeroPadding1D') ops.push({ kind: 'pad', p: [0, 0, ...nums(/padding=(\(\d+, \d+\))/.exec(rest)![1])] });
+    else if (name === 'Cropping1D') ops.push({ kind: 'crop', p: [0, 0, ...nums(/cropping=(\(\d+, \d+\))/.exec(rest)![1])] });
+    else if (name === 'Lambda') {
+      const sl = /lambda t: t\[:, (:|::\d+), :\]\)/.exec(rest);
+      if (sl) ops.push({ kind: 'slice', s: [1, sl[1] === ':' ? 1 : Number(sl[1].slice(2))] });
+      else {
+        expect(rest).toMatch(/^insert_zeros, output_shape=/);
+        const pad = /tf\.pad\(t\[:, :, None, :\], \[\[0, 0\], \[0, 0\], \[0, (\d+)\], \[0, 0\]\]\)/.exec(code)!;
+        const keep = /\)\[:, :(\d+), :\]/.exec(code)!;
+        ops.push({ kind: 'zeros', s: [1, Number(pad[1]) + 1], keep: [1, Number(keep[1])] });
+      }
+    } else {
+      const out = Number(/^(\d+),/.exec(rest)![1]);
+      const k = [1, one(/kernel_size=(\d+),/, rest)];
+      const strides = [1, one(/strides=(\d+),/, rest)];
+      const dilation = [1, one(/dilation_rate=(\d+)/, rest)];
+      const padding = /padding='(\w+)'/.exec(rest)![1];
+      if (name === 'Conv1D') {
+        expect(['valid', 'same']).toContain(padding);
+        ops.push({ kind: 'conv', out, k, strides, padding: padding as 'valid' | 'same', dilation, groups: Number(/groups=(\d+)/.exec(rest)![1]) });
+      } else {
+        expect(padding).toBe('valid');
+        ops.push({ kind: 'convT', out, k, strides, outputPadding: [0, one(/output_padding=(\d+),/, rest)], dilation, groups });
       }
     }
   }
@@ -182,7 +222,9 @@ function state(patch: Partial<State>): State {
 function check(s: State, seed = 1): { code: string; ops: Op[] } {
   const r = buildLayer(s);
   if (!r.ok) throw r.error;
-  const g = r.geometry;
+  // The layer as the Code tab writes it: a 1-D layer (s.line) as itself.
+  const g = writtenLayer(s, r.geometry);
+  expect(g.axes.length).toBe(s.line ? 1 : 2);
   const code = tfCode(g, s, Infinity); // one statement a line, as the parser reads it
   const ops = parseKeras(code);
   for (const op of ops) {
@@ -193,16 +235,18 @@ function check(s: State, seed = 1): { code: string; ops: Op[] } {
     }
   }
   const rand = rng(seed);
-  const [, C, IH, IW] = g.inputShape;
+  const [, C, ...spatial] = g.inputShape;
+  const [IH, IW] = spatial.length === 1 ? [1, spatial[0]] : spatial;
   const x = make(C, IH, IW, () => rand());
   const weights = { w: Float32Array.from({ length: g.weightShape.reduce((a, b) => a * b, 1) }, rand), bias: Float32Array.from({ length: g.outChannels }, rand) };
   const { y, params } = runKeras(ops, g, x, weights);
-  expect([1, y.c, y.h, y.w], code).toEqual(g.outputShape);
+  expect(g.axes.length === 1 ? [1, y.c, y.w] : [1, y.c, y.h, y.w], code).toEqual(g.outputShape);
+  if (g.axes.length === 1) expect(y.h, code).toBe(1);
   expect(params, code).toBe(torchParameterCount(g));
   const want = referenceConv(g, x.d, weights.w, weights.bias);
   const worst = Math.max(...Array.from(want, (v, i) => Math.abs(v - y.d[i])));
   expect(worst, code).toBeLessThan(1e-4);
-  expect(code).toContain(`# (1, ${g.axes[0].output}, ${g.axes[1].output}, ${g.outChannels})`);
+  expect(code).toContain(`# (${[1, ...g.axes.map((a) => a.output), g.outChannels].join(', ')})`);
   return { code, ops };
 }
 
@@ -276,6 +320,41 @@ describe('Keras code computes the PyTorch layer', () => {
     // Every construction is exercised.
     for (const k of ['sliced', 'per-group', 'equivalent', 'one layer']) expect(kinds.get(k) ?? 0, k).toBeGreaterThan(10);
   });
+
+  it('200 random 1-D layers (a model’s Conv1d, written as Conv1D / Conv1DTranspose)', () => {
+    const pick = rng(53);
+    const int = (lo: number, hi: number): number => lo + Math.floor(((pick() + 1) / 2) * (hi - lo + 1));
+    const modes = ['axis', 'asym', 'same', 'valid'] as const;
+    let checked = 0;
+    const kinds = new Map<string, number>();
+    for (let n = 0; checked < 200 && n < 5000; n++) {
+      const g = int(1, 3);
+      const transposed = pick() < 0;
+      const s = state({
+        line: true,
+        input: [1, int(1, 9)],
+        kernel: [1, int(1, 4)],
+        stride: [1, int(1, 3)],
+        dilation: [1, pick() < 0 ? 1 : int(2, 3)],
+        padMode: transposed ? modes[int(0, 1)] : modes[int(0, 3)],
+        pad: [0, 0, int(0, 4), int(0, 4)],
+        transposed,
+        outputPadding: [0, int(0, 2)],
+        inChannels: g * int(1, 2),
+        outChannels: g * int(1, 2),
+        groups: g,
+      });
+      if (!buildLayer(s).ok) continue;
+      const { code, ops } = check(s, n);
+      expect(code).toContain('channels-last: [N, L, C]');
+      const kind = ops.find((o) => o.kind === 'slice') ? 'sliced' : (ops.find((o) => o.kind === 'convT')?.groups ?? 0) > 1 ? 'per-group' : transposed && ops.find((o) => o.kind === 'conv') ? 'equivalent' : 'one layer';
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      if (ops.some((o) => o.kind === 'zeros')) kinds.set('zeros', (kinds.get('zeros') ?? 0) + 1);
+      checked++;
+    }
+    expect(checked).toBe(200);
+    for (const k of ['sliced', 'per-group', 'equivalent', 'one layer', 'zeros']) expect(kinds.get(k) ?? 0, k).toBeGreaterThan(5);
+  });
 });
 
 describe('code comments follow the page language', () => {
@@ -284,6 +363,9 @@ describe('code comments follow the page language', () => {
     { input: [4, 4], kernel: [3, 3], stride: [2, 2], padMode: 'number', pad: [1, 1, 1, 1], transposed: true, outputPadding: [1, 0], inChannels: 4, outChannels: 6, groups: 2 },
     { input: [3, 5], kernel: [4, 3], stride: [2, 3], dilation: [2, 1], padMode: 'asym', pad: [1, 0, 2, 1], transposed: true, outputPadding: [1, 2], inChannels: 2, outChannels: 4, groups: 2 },
     { input: [4, 4], kernel: [3, 3], stride: [2, 2], padMode: 'number', pad: [1, 1, 1, 1], transposed: true, useTarget: true, target: [8, 7] },
+    // 1-D: the equivalent direct convolution's notes in their 1-D wording.
+    { line: true, input: [1, 5], kernel: [1, 3], stride: [1, 3], dilation: [1, 2], padMode: 'asym', pad: [0, 0, 1, 2], transposed: true, outputPadding: [0, 1], inChannels: 2, outChannels: 4, groups: 2 },
+    { line: true, input: [1, 4], kernel: [1, 3], stride: [1, 2], padMode: 'axis', pad: [0, 0, 1, 1], transposed: true, outputPadding: [0, 1], inChannels: 4, outChannels: 2, groups: 2 },
   ];
   /** The text of every Python comment except the printed shapes. */
   const comments = (code: string): string[] =>
@@ -293,13 +375,14 @@ describe('code comments follow the page language', () => {
       .filter((c) => c && !/^(torch\.Size)?\(|^\[/.test(c));
 
   it('under zh every comment is Chinese: API names and formulas stay as written', () => {
-    const api = /\b(Keras|TensorFlow|PyTorch|CPU|Conv2DTranspose|Conv2D|output_padding|output_size|dilation_rate|kernel|groups|in|out|kH|kW)\b/g;
+    const api = /\b(Keras|TensorFlow|PyTorch|CPU|Conv[12]DTranspose|Conv[12]D|output_padding|output_size|dilation_rate|kernel|groups|in|out|kH|kW|k)\b/g;
     const seen: string[] = [];
     for (const l of layers) {
       const s = state({ ...l, lang: 'zh' });
       const r = buildLayer(s);
       if (!r.ok) throw r.error;
-      for (const c of [...comments(tfCode(r.geometry, s, Infinity)), ...comments(torchCode(r.geometry, s, Infinity))]) {
+      const g = writtenLayer(s, r.geometry);
+      for (const c of [...comments(tfCode(g, s, Infinity)), ...comments(torchCode(g, s, Infinity))]) {
         expect(c).toMatch(/[\u4e00-\u9fff]/);
         expect(c.replace(api, '')).not.toMatch(/[A-Za-z]{2,}/);
         seen.push(c);
@@ -307,7 +390,7 @@ describe('code comments follow the page language', () => {
     }
     const all = seen.join('\n');
     // web/GLOSSARY.md's words: 步长, 膨胀率, 分组, 等价的普通卷积, 翻转（旋转 180°）; channels-last is 通道在后.
-    for (const term of ['通道在后', '步长', '膨胀率', '分组', '等价的普通卷积', '翻转（旋转 180°）', '插入 1 个零', '参数量']) expect(all).toContain(term);
+    for (const term of ['通道在后', '步长', '膨胀率', '分组', '等价的普通卷积', '翻转（旋转 180°）', '插入 1 个零', '参数量', '[N, L, C]', '相邻输入单元之间插入 2 个零', 'Conv1DTranspose 没有分组']) expect(all).toContain(term);
     expect(all).not.toMatch(/步幅|空洞率|滤波器/);
   });
 
@@ -316,7 +399,8 @@ describe('code comments follow the page language', () => {
       const s = state(l);
       const r = buildLayer(s);
       if (!r.ok) throw r.error;
-      for (const c of [...comments(tfCode(r.geometry, s, Infinity)), ...comments(torchCode(r.geometry, s, Infinity))]) expect(c).not.toMatch(/[\u4e00-\u9fff]/);
+      const g = writtenLayer(s, r.geometry);
+      for (const c of [...comments(tfCode(g, s, Infinity)), ...comments(torchCode(g, s, Infinity))]) expect(c).not.toMatch(/[\u4e00-\u9fff]/);
     }
   });
 });

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { defaultState } from '../../web/src/state.js';
 import type { State } from '../../web/src/state.js';
-import { buildLayer } from '../../web/src/layer.js';
+import { buildLayer, writtenLayer } from '../../web/src/layer.js';
 import { tfCode, torchCode } from '../../web/src/code.js';
 
 const PY = '/usr/bin/python3';
@@ -25,6 +25,12 @@ const CASES: Partial<State>[] = [
   { input: [4, 4], kernel: [3, 3], stride: [2, 2], padMode: 'number', pad: [1, 1, 1, 1], transposed: true, outputPadding: [1, 0] },
   { input: [3, 5], kernel: [4, 3], stride: [2, 3], dilation: [2, 1], padMode: 'asym', pad: [1, 0, 2, 1], transposed: true, outputPadding: [1, 2], inChannels: 2, outChannels: 4, groups: 2 },
   { input: [4, 4], kernel: [3, 3], stride: [2, 2], padMode: 'number', pad: [1, 1, 1, 1], transposed: true, useTarget: true, target: [8, 7] },
+  // 1-D layers (a model's Conv1d, drawn as one row): written as Conv1d / ConvTranspose1d.
+  { line: true, input: [1, 9], kernel: [1, 3], stride: [1, 2], padMode: 'axis', pad: [0, 0, 1, 1], inChannels: 2, outChannels: 4 },
+  { line: true, input: [1, 8], kernel: [1, 4], stride: [1, 1], dilation: [1, 2], padMode: 'asym', pad: [0, 0, 2, 1] },
+  { line: true, input: [1, 7], kernel: [1, 3], stride: [1, 1], padMode: 'same', inChannels: 4, outChannels: 4, groups: 4 },
+  { line: true, input: [1, 5], kernel: [1, 3], stride: [1, 3], dilation: [1, 2], padMode: 'asym', pad: [0, 0, 1, 2], transposed: true, outputPadding: [0, 1] },
+  { line: true, input: [1, 4], kernel: [1, 3], stride: [1, 2], padMode: 'axis', pad: [0, 0, 1, 1], transposed: true, useTarget: true, target: [1, 8] },
 ];
 
 describe('generated code', () => {
@@ -35,8 +41,10 @@ describe('generated code', () => {
       const s = state(c);
       const r = buildLayer(s);
       if (!r.ok) throw r.error;
-      snippets.push(torchCode(r.geometry, s));
-      expected.push(`torch.Size([${r.geometry.outputShape.join(', ')}])`);
+      const g = writtenLayer(s, r.geometry);
+      expect(g.axes.length).toBe(s.line ? 1 : 2);
+      snippets.push(torchCode(g, s));
+      expected.push(`torch.Size([${g.outputShape.join(', ')}])`);
     }
     const runner = 'import json, sys\nfor code in json.load(sys.stdin):\n    exec(compile(code, "<playground>", "exec"), {})\n';
     const out = execFileSync(PY, ['-c', runner], { input: JSON.stringify(snippets), encoding: 'utf8', timeout: 120_000 });

@@ -5,6 +5,7 @@ import { BOUNDS, COLOURS, PADDING_MODES, PICTURES, SIDE_TABS, defaultState, pars
 import type { State } from '../../web/src/state.js';
 import { kernelSpecText, parseKernelSpec } from '../../web/src/image/kernel-spec.js';
 import { PRESETS } from '../../web/src/image/kernels.js';
+import { hasSingleRow } from '../../web/src/line-layer.js';
 
 const pair = (b: readonly [number, number]) => fc.tuple(fc.integer({ min: b[0], max: b[1] }), fc.integer({ min: b[0], max: b[1] }));
 
@@ -21,6 +22,8 @@ const arbState: fc.Arbitrary<State> = fc.record({
   target: pair(BOUNDS.target),
   inChannels: fc.integer({ min: 1, max: 16 }),
   outChannels: fc.integer({ min: 1, max: 16 }),
+  line: fc.boolean(),
+  row: fc.boolean(),
   groups: fc.integer({ min: 1, max: 16 }),
   channel: fc.integer({ min: 0, max: 15 }),
   numbers: fc.boolean(),
@@ -40,7 +43,13 @@ const arbState: fc.Arbitrary<State> = fc.record({
   learnTarget: fc.constantFrom<string>('', 'numbers', ...PRESETS),
   tab: fc.constantFrom(...SIDE_TABS),
   weights: fc.array(fc.float({ noNaN: true, noDefaultInfinity: true }), { minLength: 81, maxLength: 81 }),
-}).map(({ weights, ...s }) => {
+}).map(({ weights, row, ...s }) => {
+  // Half the states drawn as one row (H: 1 cell, 1 tap, stride and dilation 1, no padding).
+  if (row) {
+    s.input[0] = 1; s.kernel[0] = 1; s.stride[0] = 1; s.dilation[0] = 1; s.outputPadding[0] = 0; s.target[0] = 1;
+    if (s.padMode === 'number' || s.padMode === 'axis') s.padMode = 'asym';
+    s.pad[0] = 0; s.pad[1] = 0;
+  }
   // Kernel numbers in a link are as many as its kernel size.
   if (s.imageKernel === 'numbers') s.imageKernel = kernelSpecText(Float32Array.from(weights.slice(0, s.kernel[0] * s.kernel[1])), s.kernel[0], s.kernel[1]);
   if (s.learnTarget === 'numbers') s.learnTarget = kernelSpecText(Float32Array.from(weights.slice(72)), 3, 3);
@@ -57,6 +66,8 @@ const arbState: fc.Arbitrary<State> = fc.record({
   if (!s.transposed) { s.useTarget = false; s.outputPadding = d.outputPadding; s.target = d.target; }
   else if (s.useTarget) s.outputPadding = d.outputPadding;
   else s.target = d.target;
+  // A link says 1-D only of a layer drawn as a single row (line-layer.ts).
+  s.line = s.line && hasSingleRow(s as State);
   return s as State;
 });
 
@@ -67,6 +78,15 @@ describe('playground URL state', () => {
       expect(problems).toEqual([]);
       expect(state).toEqual(s);
     }), { numRuns: 500 });
+  });
+
+  it('r=1 (a 1-D layer) holds for a single-row layer only', () => {
+    expect(parseQuery('?i=1x9&k=1x3&s=1x2&p=0x1&r=1').state.line).toBe(true);
+    expect(toQuery(parseQuery('?i=1x9&k=1x3&s=1x2&p=0x1&r=1').state)).toContain('r=1');
+    // A second row: the flag read, but not written back (the layer is 2-D).
+    expect(toQuery(parseQuery('?i=3x9&k=1x3&r=1').state)).not.toContain('r=');
+    expect(toQuery(parseQuery('?i=1x9&k=1x3&p=1&r=1').state)).not.toContain('r=');
+    expect(parseQuery('?r=3').problems).toEqual([{ key: 'r', value: '3' }]);
   });
 
   it('documents its keys with the example from the issue', () => {

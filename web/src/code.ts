@@ -11,8 +11,17 @@ import type { ConvGeometry } from '../../src/geometry/types.js';
 import { CODE_COLUMNS, fitPython } from './code-wrap.js';
 import type { Lang, State } from './state.js';
 
-function tuple(a: number, b: number): string {
-  return `(${a}, ${b})`;
+/**
+ * One size per axis as the frameworks take it: `(3, 3)` for a 2-D layer, `3` for a 1-D one
+ * (line-layer.ts: a model's Conv1d is written as itself, not as the 1 × L row it is drawn as).
+ */
+function sizes(values: readonly number[]): string {
+  return values.length === 1 ? String(values[0]) : `(${values.join(', ')})`;
+}
+
+/** The layer's number of spatial axes, as the class names write it: Conv1d, Conv2D. */
+function rankOf(g: ConvGeometry): 1 | 2 {
+  return g.axes.length === 1 ? 1 : 2;
 }
 
 /** The same padding (direct) or crop (transposed) at both ends of every axis: PyTorch's plain `padding`. */
@@ -24,28 +33,29 @@ function isSymmetric(g: ConvGeometry): boolean {
 const NOTES = {
   en: {
     picks: (op: string) => `picks output_padding=${op}`,
-    channelsLast: 'Keras is channels-last: [N, H, W, C].',
+    channelsLast: (axes: string) => `Keras is channels-last: [N, ${axes}, C].`,
     sliced: (slice: string, st: string) =>
       `Keras refuses strides > 1 together with dilation_rate > 1 in one layer: convolve with strides 1, then the slice ${slice} keeps the output cells that strides ${st} computes.`,
-    equivalent: (strided: boolean) =>
-      `A Conv2DTranspose with dilation_rate > 1 fails on TensorFlow's CPU kernels${strided ? ', and Keras refuses strides > 1 together with dilation_rate > 1' : ''}: the equivalent direct convolution computes the same, a Conv2D with strides 1 over the input with the stride's zeros inserted, padded.`,
-    flipped: (map: string) => `Its kernel is the transposed layer's flipped (rotated 180°) with in and out swapped: ${map}, where w is PyTorch's weight [in, out/groups, kH, kW].`,
+    equivalent: (strided: boolean, r: number) =>
+      `A Conv${r}DTranspose with dilation_rate > 1 fails on TensorFlow's CPU kernels${strided ? ', and Keras refuses strides > 1 together with dilation_rate > 1' : ''}: the equivalent direct convolution computes the same, a Conv${r}D with strides 1 over the input with the stride's zeros inserted, padded.`,
+    flipped: (map: string, layout: string) => `Its kernel is the transposed layer's flipped (rotated 180°) with in and out swapped: ${map}, where w is PyTorch's weight [in, out/groups, ${layout}].`,
     inGroup: 'in group j, ',
-    zeros: (h: number, w: number) => `the stride's zeros: ${zerosEn(h)} between neighbouring input cells down H, ${zerosEn(w)} across W`,
-    grouped: (per: number) => `Keras's Conv2DTranspose has no groups: one Conv2DTranspose per group, each on its ${per} input channel${per === 1 ? '' : 's'}, concatenated.`,
+    zeros: (n: number[]) =>
+      n.length === 1 ? `the stride's zeros: ${zerosEn(n[0])} between neighbouring input cells` : `the stride's zeros: ${zerosEn(n[0])} between neighbouring input cells down H, ${zerosEn(n[1])} across W`,
+    grouped: (per: number, r: number) => `Keras's Conv${r}DTranspose has no groups: one Conv${r}DTranspose per group, each on its ${per} input channel${per === 1 ? '' : 's'}, concatenated.`,
     params: (n: number) => `${n}, as PyTorch's layer`,
   },
   zh: {
     picks: (op: string) => `由 output_size 定出 output_padding=${op}`,
-    channelsLast: 'Keras 的张量是通道在后：[N, H, W, C]。',
+    channelsLast: (axes: string) => `Keras 的张量是通道在后：[N, ${axes}, C]。`,
     sliced: (slice: string, st: string) =>
       `Keras 的一层不能同时用步长 > 1 和膨胀率 > 1：先以步长 1 卷积，再用切片 ${slice} 留下步长 ${st} 会算出的那些输出单元。`,
-    equivalent: (strided: boolean) =>
-      `dilation_rate > 1 的 Conv2DTranspose 在 TensorFlow 的 CPU 实现上会报错${strided ? '，而且 Keras 的一层不能同时用步长 > 1 和膨胀率 > 1' : ''}：改用等价的普通卷积，它算出相同的结果——在输入单元之间插零、填充，再做步长 1 的 Conv2D。`,
-    flipped: (map: string) => `它的卷积核是转置卷积的卷积核翻转（旋转 180°），并交换输入、输出通道：${map}，其中 w 是 PyTorch 的权重 [in, out/groups, kH, kW]。`,
+    equivalent: (strided: boolean, r: number) =>
+      `dilation_rate > 1 的 Conv${r}DTranspose 在 TensorFlow 的 CPU 实现上会报错${strided ? '，而且 Keras 的一层不能同时用步长 > 1 和膨胀率 > 1' : ''}：改用等价的普通卷积，它算出相同的结果——在输入单元之间插零、填充，再做步长 1 的 Conv${r}D。`,
+    flipped: (map: string, layout: string) => `它的卷积核是转置卷积的卷积核翻转（旋转 180°），并交换输入、输出通道：${map}，其中 w 是 PyTorch 的权重 [in, out/groups, ${layout}]。`,
     inGroup: '第 j 组中，',
-    zeros: (h: number, w: number) => `步长插入的零：H 方向相邻输入单元之间插入 ${h} 个零，W 方向插入 ${w} 个`,
-    grouped: (per: number) => `Keras 的 Conv2DTranspose 没有分组：每组一个 Conv2DTranspose，各自作用在本组的 ${per} 个输入通道上，再拼接起来。`,
+    zeros: (n: number[]) => (n.length === 1 ? `步长插入的零：相邻输入单元之间插入 ${n[0]} 个零` : `步长插入的零：H 方向相邻输入单元之间插入 ${n[0]} 个零，W 方向插入 ${n[1]} 个`),
+    grouped: (per: number, r: number) => `Keras 的 Conv${r}DTranspose 没有分组：每组一个 Conv${r}DTranspose，各自作用在本组的 ${per} 个输入通道上，再拼接起来。`,
     params: (n: number) => `参数量 ${n}，与 PyTorch 的这一层相同`,
   },
 } satisfies Record<Lang, unknown>;
@@ -70,45 +80,50 @@ export function torchCode(g: ConvGeometry, s: State, width = CODE_COLUMNS): stri
 }
 
 function torchLines(g: ConvGeometry, s: State): string {
-  const [H, W] = g.axes;
-  const k = tuple(H.kernel, W.kernel);
-  const st = tuple(H.stride, W.stride);
-  const dil = tuple(H.dilation, W.dilation);
-  const inShape = `1, ${g.inChannels}, ${H.input}, ${W.input}`;
-  const outShape = `[1, ${g.outChannels}, ${H.output}, ${W.output}]`;
+  const ax = g.axes;
+  const r = rankOf(g);
+  const k = sizes(ax.map((a) => a.kernel));
+  const st = sizes(ax.map((a) => a.stride));
+  const dil = sizes(ax.map((a) => a.dilation));
+  const inShape = [1, g.inChannels, ...ax.map((a) => a.input)].join(', ');
+  const outs = ax.map((a) => a.output);
+  const outShape = `[${[1, g.outChannels, ...outs].join(', ')}]`;
+  // The padding argument per axis, [before, after]: cells added (direct) or cropped (transposed).
+  const edges = ax.map(paddingArgument);
   const lines = ['import torch', 'from torch import nn', ''];
   if (!g.transposed) {
-    const [pH, pW] = g.axes;
     let pad: string;
     const pre: string[] = [];
     if (s.padMode === 'same' || s.padMode === 'valid') pad = `'${s.padMode}'`;
-    else if (isSymmetric(g)) pad = tuple(pH.padBefore, pW.padBefore);
+    else if (isSymmetric(g)) pad = sizes(edges.map(([before]) => before));
     else {
-      // nn.Conv2d pads symmetrically; asymmetric padding is an explicit ZeroPad2d (left, right, top, bottom).
-      pre.push(`    nn.ZeroPad2d((${pW.padBefore}, ${pW.padAfter}, ${pH.padBefore}, ${pH.padAfter})),`);
+      // PyTorch's convolutions pad symmetrically; asymmetric padding is an explicit pad layer, last
+      // axis first: ZeroPad2d((left, right, top, bottom)); ConstantPad1d((left, right), 0.0).
+      const sides = [...edges].reverse().flat().join(', ');
+      pre.push(r === 1 ? `    nn.ConstantPad1d((${sides}), 0.0),` : `    nn.ZeroPad2d((${sides})),`);
       pad = '0';
     }
-    const conv = `nn.Conv2d(${g.inChannels}, ${g.outChannels}, kernel_size=${k}, stride=${st}, padding=${pad}, dilation=${dil}, groups=${g.groups})`;
+    const conv = `nn.Conv${r}d(${g.inChannels}, ${g.outChannels}, kernel_size=${k}, stride=${st}, padding=${pad}, dilation=${dil}, groups=${g.groups})`;
     if (pre.length) lines.push('layer = nn.Sequential(', ...pre, `    ${conv},`, ')');
     else lines.push(`layer = ${conv}`);
     lines.push(`x = torch.randn(${inShape})`, 'y = layer(x)', `print(y.shape)  # torch.Size(${outShape})`);
     return lines.join('\n');
   }
-  const [cH, cW] = g.axes;
-  const op = tuple(H.outputPadding, W.outputPadding);
+  const op = sizes(ax.map((a) => a.outputPadding));
   if (isSymmetric(g)) {
     lines.push(
-      `layer = nn.ConvTranspose2d(${g.inChannels}, ${g.outChannels}, kernel_size=${k}, stride=${st}, padding=${tuple(cH.cropBefore, cW.cropBefore)}, output_padding=${s.useTarget ? '0' : op}, dilation=${dil}, groups=${g.groups})`,
+      `layer = nn.ConvTranspose${r}d(${g.inChannels}, ${g.outChannels}, kernel_size=${k}, stride=${st}, padding=${sizes(edges.map(([before]) => before))}, output_padding=${s.useTarget ? '0' : op}, dilation=${dil}, groups=${g.groups})`,
       `x = torch.randn(${inShape})`,
-      s.useTarget ? `y = layer(x, output_size=[${H.output}, ${W.output}])  # ${NOTES[s.lang].picks(op)}` : 'y = layer(x)',
+      s.useTarget ? `y = layer(x, output_size=[${outs.join(', ')}])  # ${NOTES[s.lang].picks(op)}` : 'y = layer(x)',
     );
   } else {
     // PyTorch crops symmetrically; an asymmetric crop is a slice of the uncropped output.
+    const cut = edges.map(([before, after], i) => `${before}:full.shape[${i + 2}] - ${after}`).join(', ');
     lines.push(
-      `layer = nn.ConvTranspose2d(${g.inChannels}, ${g.outChannels}, kernel_size=${k}, stride=${st}, padding=0, output_padding=${op}, dilation=${dil}, groups=${g.groups})`,
+      `layer = nn.ConvTranspose${r}d(${g.inChannels}, ${g.outChannels}, kernel_size=${k}, stride=${st}, padding=0, output_padding=${op}, dilation=${dil}, groups=${g.groups})`,
       `x = torch.randn(${inShape})`,
       'full = layer(x)',
-      `y = full[:, :, ${cH.cropBefore}:full.shape[2] - ${cH.cropAfter}, ${cW.cropBefore}:full.shape[3] - ${cW.cropAfter}]`,
+      `y = full[:, :, ${cut}]`,
     );
   }
   lines.push(`print(y.shape)  # torch.Size(${outShape})`);
@@ -133,35 +148,45 @@ export function tfCode(g: ConvGeometry, s: State, width = CODE_COLUMNS): string 
 
 function tfLines(g: ConvGeometry, s: State): string {
   const t = NOTES[s.lang];
-  const [H, W] = g.axes;
-  const k = tuple(H.kernel, W.kernel);
-  const st = tuple(H.stride, W.stride);
-  const dil = tuple(H.dilation, W.dilation);
-  const strided = g.axes.some((a) => a.stride > 1);
-  const dilated = g.axes.some((a) => a.dilation > 1);
+  const ax = g.axes;
+  const r = rankOf(g);
+  const k = sizes(ax.map((a) => a.kernel));
+  const st = sizes(ax.map((a) => a.stride));
+  const dil = sizes(ax.map((a) => a.dilation));
+  const strided = ax.some((a) => a.stride > 1);
+  const dilated = ax.some((a) => a.dilation > 1);
+  // Keras's pad and crop layers take (before, after) for one axis, a pair of them for two.
+  const sides = (pairs: (readonly number[])[]): string => (pairs.length === 1 ? `(${pairs[0].join(', ')})` : `(${pairs.map((p) => `(${p.join(', ')})`).join(', ')})`);
   // ZeroPadding2D's padding for a direct layer, Cropping2D's cropping for a transposed one.
-  const [pH, pW] = [paddingArgument(H), paddingArgument(W)];
-  const pads = `((${pH[0]}, ${pH[1]}), (${pW[0]}, ${pW[1]}))`;
-  const anyPad = [...pH, ...pW].some((p) => p > 0);
-  const lines = ['import tensorflow as tf', '', `# ${t.channelsLast}`];
+  const edges = ax.map(paddingArgument);
+  const pads = sides(edges);
+  const anyPad = edges.flat().some((p) => p > 0);
+  const inSizes = ax.map((a) => a.input);
+  const lines = ['import tensorflow as tf', '', `# ${t.channelsLast(r === 1 ? 'L' : 'H, W')}`];
   const layers: string[] = [];
   const run = (model: string[], countParams: boolean): string => {
-    lines.push(...model, `x = tf.random.normal([1, ${H.input}, ${W.input}, ${g.inChannels}])`, 'y = layer(x)', `print(y.shape)  # (1, ${H.output}, ${W.output}, ${g.outChannels})`);
+    lines.push(
+      ...model,
+      `x = tf.random.normal([${[1, ...inSizes, g.inChannels].join(', ')}])`,
+      'y = layer(x)',
+      `print(y.shape)  # (${[1, ...ax.map((a) => a.output), g.outChannels].join(', ')})`,
+    );
     if (countParams) lines.push(`print(layer.count_params())  # ${t.params(torchParameterCount(g))}`);
     return lines.join('\n');
   };
   const sequential = (): string[] => ['layer = tf.keras.Sequential([', ...layers.map((l) => `    ${l},`), '])'];
+  const ones = sizes(ax.map(() => 1));
 
   if (!g.transposed) {
     // Keras refuses any stride > 1 with any dilation > 1, even on different axes.
-    const slice = strided && dilated ? `[:, ${every(H.stride)}, ${every(W.stride)}, :]` : null;
+    const slice = strided && dilated ? `[:, ${ax.map((a) => every(a.stride)).join(', ')}, :]` : null;
     if (slice) lines.push(`# ${t.sliced(slice, st)}`);
-    const kerasStrides = slice ? tuple(1, 1) : st;
+    const kerasStrides = slice ? ones : st;
     if (s.padMode === 'same' || s.padMode === 'valid') {
-      layers.push(`tf.keras.layers.Conv2D(${g.outChannels}, kernel_size=${k}, strides=${kerasStrides}, padding='${s.padMode}', dilation_rate=${dil}, groups=${g.groups})`);
+      layers.push(`tf.keras.layers.Conv${r}D(${g.outChannels}, kernel_size=${k}, strides=${kerasStrides}, padding='${s.padMode}', dilation_rate=${dil}, groups=${g.groups})`);
     } else {
-      if (anyPad) layers.push(`tf.keras.layers.ZeroPadding2D(padding=${pads})`);
-      layers.push(`tf.keras.layers.Conv2D(${g.outChannels}, kernel_size=${k}, strides=${kerasStrides}, padding='valid', dilation_rate=${dil}, groups=${g.groups})`);
+      if (anyPad) layers.push(`tf.keras.layers.ZeroPadding${r}D(padding=${pads})`);
+      layers.push(`tf.keras.layers.Conv${r}D(${g.outChannels}, kernel_size=${k}, strides=${kerasStrides}, padding='valid', dilation_rate=${dil}, groups=${g.groups})`);
     }
     if (slice) layers.push(`tf.keras.layers.Lambda(lambda t: t${slice})`);
     return run(sequential(), false);
@@ -170,51 +195,57 @@ function tfLines(g: ConvGeometry, s: State): string {
   if (dilated) {
     // The equivalent direct convolution: ĩ = (i−1)s + 1 after the zeros, padded d(k−1) − p before
     // and d(k−1) − p + a after; a negative side crops the convolution's output instead.
-    const [eH, eW] = [H.equivalent, W.equivalent];
-    lines.push(`# ${t.equivalent(strided)}`);
+    const eq = ax.map((a) => a.equivalent);
+    lines.push(`# ${t.equivalent(strided, r)}`);
     const ig = g.inChannels / g.groups;
     const og = g.outChannels / g.groups;
-    const flipH = H.kernel - 1;
-    const flipW = W.kernel - 1;
+    // The kernel's spatial indices (a, b) against PyTorch's flipped ones.
+    const idx = ['a', 'b'].slice(0, r);
+    const flips = ax.map((a, i) => `${a.kernel - 1} - ${idx[i]}`).join(', ');
+    const taps = idx.join(', ');
     const map =
       g.groups === 1
-        ? `kernel[a, b, c, o] = w[c, o, ${flipH} - a, ${flipW} - b]`
-        : `${t.inGroup}kernel[a, b, c, j * ${og} + o] = w[j * ${ig} + c, o, ${flipH} - a, ${flipW} - b]`;
-    lines.push(`# ${t.flipped(map)}`);
+        ? `kernel[${taps}, c, o] = w[c, o, ${flips}]`
+        : `${t.inGroup}kernel[${taps}, c, j * ${og} + o] = w[j * ${ig} + c, o, ${flips}]`;
+    lines.push(`# ${t.flipped(map, r === 1 ? 'k' : 'kH, kW')}`);
+    const stretched = eq.map((e) => e.dilatedInput);
     if (strided) {
+      // t[:, :, None, :] (1-D) or t[:, :, None, :, None, :] (2-D): a new axis after each spatial
+      // one, padded with the stride's zeros, then folded back and cut to the stretched size.
+      const opened = r === 1 ? 't[:, :, None, :]' : 't[:, :, None, :, None, :]';
+      const padSpec = ['[0, 0]', '[0, 0]', ...ax.flatMap((a) => [`[0, ${a.stride - 1}]`, '[0, 0]'])].join(', ');
       lines.push(
         'def insert_zeros(t):',
-        `    # ${t.zeros(H.stride - 1, W.stride - 1)}`,
-        `    t = tf.pad(t[:, :, None, :, None, :], [[0, 0], [0, 0], [0, ${H.stride - 1}], [0, 0], [0, ${W.stride - 1}], [0, 0]])`,
-        `    return tf.reshape(t, [-1, ${H.input * H.stride}, ${W.input * W.stride}, ${g.inChannels}])[:, :${eH.dilatedInput}, :${eW.dilatedInput}, :]`,
+        `    # ${t.zeros(ax.map((a) => a.stride - 1))}`,
+        `    t = tf.pad(${opened}, [${padSpec}])`,
+        `    return tf.reshape(t, [-1, ${ax.map((a) => a.input * a.stride).join(', ')}, ${g.inChannels}])[:, ${stretched.map((n) => `:${n}`).join(', ')}, :]`,
         '',
       );
-      layers.push(`tf.keras.layers.Lambda(insert_zeros, output_shape=(${eH.dilatedInput}, ${eW.dilatedInput}, ${g.inChannels}))`);
+      layers.push(`tf.keras.layers.Lambda(insert_zeros, output_shape=(${[...stretched, g.inChannels].join(', ')}))`);
     }
     const pos = (n: number): number => Math.max(0, n);
-    const padIn = [pos(eH.padBefore), pos(eH.padAfter), pos(eW.padBefore), pos(eW.padAfter)];
-    const cropOut = [pos(-eH.padBefore), pos(-eH.padAfter), pos(-eW.padBefore), pos(-eW.padAfter)];
-    const pairs = (p: number[]): string => `((${p[0]}, ${p[1]}), (${p[2]}, ${p[3]}))`;
-    if (padIn.some((p) => p > 0)) layers.push(`tf.keras.layers.ZeroPadding2D(padding=${pairs(padIn)})`);
-    layers.push(`tf.keras.layers.Conv2D(${g.outChannels}, kernel_size=${k}, strides=(1, 1), padding='valid', dilation_rate=${dil}, groups=${g.groups})`);
-    if (cropOut.some((p) => p > 0)) layers.push(`tf.keras.layers.Cropping2D(cropping=${pairs(cropOut)})`);
+    const padIn = eq.map((e) => [pos(e.padBefore), pos(e.padAfter)]);
+    const cropOut = eq.map((e) => [pos(-e.padBefore), pos(-e.padAfter)]);
+    if (padIn.flat().some((p) => p > 0)) layers.push(`tf.keras.layers.ZeroPadding${r}D(padding=${sides(padIn)})`);
+    layers.push(`tf.keras.layers.Conv${r}D(${g.outChannels}, kernel_size=${k}, strides=${ones}, padding='valid', dilation_rate=${dil}, groups=${g.groups})`);
+    if (cropOut.flat().some((p) => p > 0)) layers.push(`tf.keras.layers.Cropping${r}D(cropping=${sides(cropOut)})`);
     return run(sequential(), true);
   }
 
   // Undilated: Keras's Conv2DTranspose sizes an explicit output_padding as PyTorch does,
   // (i−1)·s + k + output_padding, and output_padding < strides holds (PyTorch's limit is the same).
-  const op = tuple(H.outputPadding, W.outputPadding);
-  const conv = (out: number): string => `tf.keras.layers.Conv2DTranspose(${out}, kernel_size=${k}, strides=${st}, padding='valid', output_padding=${op}, dilation_rate=${dil})`;
-  const crop = `tf.keras.layers.Cropping2D(cropping=${pads})`;
+  const op = sizes(ax.map((a) => a.outputPadding));
+  const conv = (out: number): string => `tf.keras.layers.Conv${r}DTranspose(${out}, kernel_size=${k}, strides=${st}, padding='valid', output_padding=${op}, dilation_rate=${dil})`;
+  const crop = `tf.keras.layers.Cropping${r}D(cropping=${pads})`;
   if (g.groups === 1) {
     layers.push(conv(g.outChannels));
     if (anyPad) layers.push(crop);
     return run(sequential(), false);
   }
   const ig = g.inChannels / g.groups;
-  lines.push(`# ${t.grouped(ig)}`);
+  lines.push(`# ${t.grouped(ig, r)}`);
   const model = [
-    `inputs = tf.keras.Input(shape=(${H.input}, ${W.input}, ${g.inChannels}))`,
+    `inputs = tf.keras.Input(shape=(${[...inSizes, g.inChannels].join(', ')}))`,
     `parts = [inputs[..., ${ig} * j:${ig} * (j + 1)] for j in range(${g.groups})]`,
     `t = tf.keras.layers.Concatenate()([${conv(g.outChannels / g.groups)}(p) for p in parts])`,
   ];

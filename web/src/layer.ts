@@ -10,6 +10,7 @@ import { errorHeadline } from '../../src/i18n/errors.js';
 import { resolveSpec } from '../../src/geometry/options.js';
 import type { TraceSpecOptions } from '../../src/trace/index.js';
 import { modelErrorTextZh, pageErrorText } from './error-text.js';
+import { isLine } from './line-layer.js';
 import { paddingOption } from './state.js';
 import type { Lang, State } from './state.js';
 
@@ -31,6 +32,29 @@ export function optionsOf(s: State): TraceSpecOptions {
     else o.outputPadding = s.outputPadding;
   }
   return o;
+}
+
+/**
+ * The layer as the texts write it: the 1-D layer of the W axis when `isLine`, else `drawn` (the
+ * 2-D geometry the library built for the state). Both describe the same numbers: the 1-D layer's
+ * output is the drawn row.
+ */
+export function writtenLayer(s: State, drawn: ConvGeometry): ConvGeometry {
+  if (!isLine(s)) return drawn;
+  const o = optionsOf(s);
+  const w = (pair: readonly [number, number]) => [pair[1]];
+  const padding = Array.isArray(o.padding) ? [o.padding[1]] : o.padding;
+  const r = resolveSpec({
+    ...o,
+    input: w(s.input),
+    kernel: w(s.kernel),
+    stride: w(s.stride),
+    dilation: w(s.dilation),
+    padding,
+    ...(s.transposed ? (s.useTarget ? { outputSize: w(s.target) } : { outputPadding: w(s.outputPadding) }) : {}),
+  });
+  if (r.kind !== 'conv') throw new Error('unexpected pooling geometry');
+  return r.geometry;
 }
 
 export type LayerResult = { ok: true; geometry: ConvGeometry } | { ok: false; error: ConvError; control: string };

@@ -9,7 +9,7 @@
  *   layer, on a smaller map;
  * - a kernel, stride, dilation, padding or output padding beyond the bounds is **refused** with a
  *   message naming the value: drawing another layer under this one's name would mislead.
- * 1-D layers are shown as 1 × L; 3-D layers are refused.
+ * 1-D layers are drawn as 1 × L and written as 1-D (line-layer.ts); 3-D layers are refused.
  */
 import type { LayerAxis, LayerConfig } from './model-load.js';
 import type { MessageKey } from './i18n.js';
@@ -62,6 +62,8 @@ export function stateFromLayer(cfg: LayerConfig, base: State): LayerLoad {
   const mode: PadMode = !symmetric ? 'asym' : H.padding[0] === W.padding[0] ? 'number' : 'axis';
   s.padMode = mode;
   s.transposed = cfg.kind === 'convTranspose';
+  // Its texts write a 1-D layer as one (Conv1d), its pictures as the row it equals (line-layer.ts).
+  s.line = cfg.rank === 1;
   s.outputPadding = [H.outputPadding, W.outputPadding];
   s.useTarget = false;
 

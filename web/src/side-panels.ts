@@ -83,11 +83,12 @@ export class SidePanels {
     const p = paletteOf(state.theme, state.colorBlind);
     const g = s.geometry;
     const lang = state.lang;
-    // The formula and the code are the layer's as set, its real channels included; the pictures
-    // below (matrix, channel diagram) are the drawn copy's, and say so when it has fewer channels.
+    // The formula and the code are the layer's as set, its real channels included (a 1-D layer
+    // written as one: line-layer.ts); the pictures below (matrix, channel diagram) are the drawn
+    // copy's, and say so when it has fewer channels.
     drawFormula(s);
-    setText(byId('code-torch'), torchCode(s.layer, s.state));
-    setText(byId('code-tf'), tfCode(s.layer, s.state));
+    setText(byId('code-torch'), torchCode(s.written, s.state));
+    setText(byId('code-tf'), tfCode(s.written, s.state));
     const cut = channelsCutText(s.layer, g, lang);
     const mv = s.values ? { layerInput: s.values.x, weight: s.values.w, layerOutput: s.values.y } : null;
     const drawn = this.matrix.draw(g, state.matrix === 'ct', p, Math.min(360, maxPanelPx()), mv);
@@ -196,7 +197,7 @@ const STACK_PART = TOUR.findIndex((st) => st.figure === 'stack') + 1;
 function drawFormula(s: StageScene): void {
   const lang = store.state.lang;
   const box = byId('formula');
-  const e = explainGeometry(s.layer, lang);
+  const e = explainGeometry(s.written, lang);
   // Built once, then updated in place: only the texts that differ are rewritten.
   let dl = box.querySelector('dl');
   let ul = box.querySelector<HTMLUListElement>('ul.explain');
@@ -220,7 +221,7 @@ function drawFormula(s: StageScene): void {
     [t(lang, 'params'), formatNumber(e.params)],
     [t(lang, 'macs'), formatNumber(e.macs)],
     // One output of this layer alone (the note below says so, and where a stack's larger field is shown).
-    [t(lang, 'rfField'), layerFieldText(s.layer, lang)],
+    [t(lang, 'rfField'), layerFieldText(s.written, lang)],
   ];
   const cells = dl.children;
   rows.forEach(([k, v], i) => {

@@ -12,7 +12,7 @@ import type { DirectTrace, ScatterTrace } from '../../src/trace/index.js';
 import { resolveSpec } from '../../src/geometry/options.js';
 import { drawnState } from './drawn-channels.js';
 import { exampleInput, exampleWeight } from './example-values.js';
-import { optionsOf } from './layer.js';
+import { optionsOf, writtenLayer } from './layer.js';
 import { pt } from './pair-i18n.js';
 import type { Lang, State } from './state.js';
 import { TOUR } from './tour/steps.js';
@@ -62,8 +62,13 @@ export interface StageScene {
    * (drawn-channels.ts) — the trace, example values and matrix are this one's.
    */
   geometry: ConvGeometry;
-  /** The layer as set, with its real channels: the Formula and Code tabs give this one. */
+  /** The layer as set, with its real channels (2-D, as drawn). */
   layer: ConvGeometry;
+  /**
+   * The layer as the texts name it (the Formula and Code tabs, the guide's notation): `layer`, or
+   * the 1-D layer it draws as a single row (line-layer.ts).
+   */
+  written: ConvGeometry;
   /** The trace of the view shown (kernel, channels and grid are the same in both views). */
   trace: DirectTrace | ScatterTrace;
   direct: DirectTrace | null;
@@ -182,7 +187,7 @@ export function buildScene(state: State, layer: ConvGeometry, numbers: FigureNum
   const scatter = state.view === 'scatter' ? (trace(geometry, { view: 'scatter' }) as ScatterTrace) : null;
   const direct = scatter ? null : (trace(geometry, { view: 'direct' }) as DirectTrace);
   const values = state.numbers ? valuesOf(geometry, numbers) : null;
-  return { state, geometry, layer, trace: (scatter ?? direct)!, direct, scatter, values };
+  return { state, geometry, layer, written: writtenLayer(state, layer), trace: (scatter ?? direct)!, direct, scatter, values };
 }
 
 /** The library's geometry of the drawn copy (the layer's own but for its channels, so the library accepts it too). */

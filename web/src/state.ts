@@ -6,6 +6,7 @@
  * written into markup. Keys are documented in web/README.md.
  */
 import { parseKernelSpec } from './image/kernel-spec.js';
+import { isLine } from './line-layer.js';
 
 /** The learning study's kernel is 3 × 3 (image/learn.ts): a target of numbers has nine. */
 const LEARN_TAPS = 9;
@@ -55,6 +56,11 @@ export interface State {
   inChannels: number;
   outChannels: number;
   groups: number;
+  /**
+   * A 1-D layer (a model's, or a link's `r=1`), drawn as its single row: line-layer.ts says while
+   * it holds and builds the 1-D geometry the texts write.
+   */
+  line: boolean;
   /** Output channel whose numbers and matrix rows are shown (clamped to the channel count). */
   channel: number;
   numbers: boolean;
@@ -134,6 +140,7 @@ export function defaultState(): State {
     inChannels: 1,
     outChannels: 1,
     groups: 1,
+    line: false,
     channel: 0,
     numbers: false,
     view: 'direct',
@@ -245,7 +252,7 @@ export function shownValue(v: string): string {
   return clean.length > 40 ? `${clean.slice(0, 37)}…` : clean;
 }
 
-export const URL_KEYS = ['i', 'k', 's', 'd', 'p', 't', 'op', 'os', 'ci', 'co', 'g', 'oc', 'n', 'v', 'm', 'f', 'theme', 'cb', 'lang', 'fig', 'tour', 'tab'] as const;
+export const URL_KEYS = ['i', 'k', 's', 'd', 'p', 't', 'op', 'os', 'ci', 'co', 'g', 'r', 'oc', 'n', 'v', 'm', 'f', 'theme', 'cb', 'lang', 'fig', 'tour', 'tab'] as const;
 
 /** The matrix of the layer drawn: C for a convolution, Cᵀ for a transposed one (links leave it out). */
 export function layerMatrix(s: Pick<State, 'transposed'>): MatrixMode {
@@ -282,6 +289,7 @@ export function parseQuery(query: string, base: State = defaultState()): { state
       case 'ci': { const n = intIn(value, BOUNDS.layerChannels); if (n !== null) state.inChannels = n; else ok = false; break; }
       case 'co': { const n = intIn(value, BOUNDS.layerChannels); if (n !== null) state.outChannels = n; else ok = false; break; }
       case 'g': { const n = intIn(value, BOUNDS.layerGroups); if (n !== null) state.groups = n; else ok = false; break; }
+      case 'r': { const v = oneOf(value, ['1', '2'] as const); if (v) state.line = v === '1'; else ok = false; break; }
       case 'oc': { const n = intIn(value, BOUNDS.channel); if (n !== null) state.channel = n; else ok = false; break; }
       case 'n': { const b = boolIn(value); if (b !== null) state.numbers = b; else ok = false; break; }
       case 'v': { const v = oneOf(value, ['direct', 'scatter'] as const); if (v) state.view = v; else ok = false; break; }
@@ -356,6 +364,7 @@ export function toQuery(s: State, tab: SideTabName = 'formula'): string {
   if (s.inChannels !== d.inChannels) q.set('ci', String(s.inChannels));
   if (s.outChannels !== d.outChannels) q.set('co', String(s.outChannels));
   if (s.groups !== d.groups) q.set('g', String(s.groups));
+  if (isLine(s)) q.set('r', '1');
   if (s.channel !== d.channel) q.set('oc', String(s.channel));
   if (s.numbers) q.set('n', '1');
   if (s.view !== d.view) q.set('v', s.view);

@@ -15,6 +15,7 @@ import { isConvError } from '../../src/geometry/errors.js';
 import type { ConvError } from '../../src/geometry/errors.js';
 import { pageErrorText } from './error-text.js';
 import { buildLayer } from './layer.js';
+import { hasSingleRow } from './line-layer.js';
 import { buildScene, numbersKey } from './stage-scene.js';
 import type { FigureNumbers, StageScene } from './stage-scene.js';
 import { cloneState, defaultState } from './state.js';
@@ -95,6 +96,8 @@ export class Store {
   commit(edit?: (s: State) => void, continues: string | null = null): void {
     this.commitKey = continues;
     edit?.(this.state);
+    // A second row makes a 1-D layer a 2-D one for good (line-layer.ts).
+    if (this.state.line && !hasSingleRow(this.state)) this.state.line = false;
     this.refresh();
     this.emit('commit');
   }

@@ -27,7 +27,7 @@ const words = {
     join: '; ',
     names: {
       i: 'input size', k: 'kernel size', s: 'stride', d: 'dilation', op: 'output padding', os: 'target output size',
-      ci: 'input channels', co: 'output channels', g: 'groups', oc: 'output channel shown', f: 'animation step',
+      ci: 'input channels', co: 'output channels', g: 'groups', r: 'spatial axes (1: a 1-D layer, drawn as one row)', oc: 'output channel shown', f: 'animation step',
       tour: 'tour part', t: 'transposed', n: 'numbers', cb: 'colour-blind palette', v: 'view', m: 'matrix',
       theme: 'theme', lang: 'language', fig: 'figure', view: 'page', img: 'picture', col: 'colour', pm: 'padding mode',
       ik: 'picture kernel', lt: 'target kernel', tab: 'side tab',
@@ -50,7 +50,7 @@ const words = {
     join: '；',
     names: {
       i: '输入大小', k: '卷积核大小', s: '步长', d: '膨胀率', op: '输出填充', os: '目标输出尺寸',
-      ci: '输入通道数', co: '输出通道数', g: '分组数', oc: '显示的输出通道', f: '动画步骤',
+      ci: '输入通道数', co: '输出通道数', g: '分组数', r: '空间维度数（1 为一维层，画成一行）', oc: '显示的输出通道', f: '动画步骤',
       tour: '导览节号', t: '转置', n: '显示数值', cb: '色盲友好配色', v: '视图', m: '卷积矩阵',
       theme: '主题', lang: '语言', fig: '图示', view: '页面', img: '图片', col: '颜色', pm: '填充模式',
       ik: '图片的卷积核', lt: '目标卷积核', tab: '侧栏标签页',
@@ -72,6 +72,7 @@ export function urlKeyHint(key: string, lang: Lang, tourSteps: number): string {
     case 'ci': return w.int(name, BOUNDS.layerChannels);
     case 'co': return w.int(name, BOUNDS.layerChannels);
     case 'g': return w.int(name, BOUNDS.layerGroups);
+    case 'r': return w.oneOf(name, ['1', '2']);
     case 'oc': return w.int(name, BOUNDS.channel);
     case 'f': return w.from(name, BOUNDS.frame[0]);
     case 'tour': return w.int(name, [BOUNDS.tour[0], tourSteps]);

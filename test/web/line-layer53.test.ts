@@ -1,0 +1,92 @@
+/**
+ * A 1-D layer (a model's Conv1d, or a link with `r=1`) is drawn as the 2-D row it equals (1 × L),
+ * but its texts wrote the row: the Formula tab said "2-D convolution · input 1×9 · kernel 1×3" and
+ * the Code tab built `nn.Conv2d(… kernel_size=(1, 3) …)` on an input of [1, C, 1, 9] — another layer
+ * than the reader's. The texts now write the 1-D layer (line-layer.ts, layer.ts `writtenLayer`):
+ * "1-D convolution", shapes [1, C, L], `nn.Conv1d` / `tf.keras.layers.Conv1D`; giving the H axis a
+ * second row makes it a 2-D layer again (and a link stops saying `r=1`).
+ * Pinned: a link, a model file of 1-D layers, and the change to 2-D, in English and Chinese.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { fileHarness, settled } from './harness.js';
+
+const h = fileHarness();
+
+/** The Code tab's snippets are laid out for its column; read each call on one line. */
+const texts = (page: Page) =>
+  page.evaluate(`(() => {
+    const oneLine = (code) => code.replace(/\\(\\s+/g, '(').replace(/,?\\s*\\n\\s*\\)/g, ')').replace(/,\\s*\\n\\s*/g, ', ');
+    return {
+    formula: document.querySelector('#formula ul.explain li').textContent,
+    shapes: document.getElementById('shape-text').textContent,
+    field: document.getElementById('rf-text').textContent,
+    torch: oneLine(document.getElementById('code-torch').textContent),
+    tf: oneLine(document.getElementById('code-tf').textContent),
+    query: location.search,
+  }; })()`) as Promise<{ formula: string; shapes: string; field: string; torch: string; tf: string; query: string }>;
+
+describe('a 1-D layer is written as 1-D', () => {
+  it('a link with r=1: Formula and Code name the 1-D layer (en, zh)', async () => {
+    for (const [lang, kind] of [['en', /^1-D convolution · input 9 · kernel 3 · stride 2/], ['zh', /^一维卷积 · 输入 9 · 卷积核 3 · 步长 2/]] as const) {
+      const { page } = await h.open(`?i=1x9&k=1x3&s=1x2&p=0x1&ci=2&co=4&r=1&lang=${lang}`);
+      const t = await texts(page);
+      expect(t.formula).toMatch(kind);
+      expect(t.shapes).toBe('[1, 2, 9] → [1, 4, 5]');
+      expect(t.torch).toContain('nn.Conv1d(2, 4, kernel_size=3, stride=2, padding=1, dilation=1, groups=1)');
+      expect(t.torch).toContain('x = torch.randn(1, 2, 9)');
+      expect(t.torch).toContain('torch.Size([1, 4, 5])');
+      expect(t.tf).toContain('tf.keras.layers.Conv1D(4, kernel_size=3, strides=2');
+      expect(t.tf).not.toMatch(/2D|Conv2d/);
+      expect(t.query).toContain('r=1');
+      // The figure still draws the row: its input grid is 1 × 9, padded to 1 × 11.
+      expect(await page.textContent('#cap-grid')).toMatch(/1×11/);
+      await page.close();
+    }
+  });
+
+  it('a transposed 1-D layer: ConvTranspose1d', async () => {
+    const { page } = await h.open('?i=1x4&k=1x3&s=1x2&p=0x1&t=1&op=0x1&r=1&lang=en');
+    const t = await texts(page);
+    expect(t.formula).toMatch(/^1-D transposed convolution · input 4 · kernel 3 · stride 2 · padding 1 · output padding 1/);
+    expect(t.torch).toContain('nn.ConvTranspose1d(1, 1, kernel_size=3, stride=2, padding=1, output_padding=1, dilation=1, groups=1)');
+    expect(t.tf).toContain('Conv1DTranspose(1, kernel_size=3, strides=2');
+    await page.close();
+  });
+
+  it('a second row makes it 2-D: the texts and the link follow', async () => {
+    const { page } = await h.open('?i=1x9&k=1x3&s=1x2&p=0x1&r=1&lang=en');
+    await page.fill('#input-h', '3');
+    await page.press('#input-h', 'Enter');
+    await settled(page);
+    await expect.poll(async () => (await texts(page)).formula).toMatch(/^2-D convolution · input 3×9/);
+    const t = await texts(page);
+    expect(t.torch).toContain('nn.Conv2d(1, 1, kernel_size=(1, 3)');
+    expect(t.query).not.toContain('r=1');
+    // Back to one row by hand: a 2-D layer of one row is still a 2-D layer.
+    await page.fill('#input-h', '1');
+    await page.press('#input-h', 'Enter');
+    await settled(page);
+    await expect.poll(async () => (await texts(page)).formula).toMatch(/^2-D convolution · input 1×9/);
+    await page.close();
+  });
+
+  it('a model file’s Conv1d layer (en, zh)', async () => {
+    const yaml = 'name: audio\ninput: [1, 16, 100]\nlayers:\n  - {type: conv, name: c1, out: 32, kernel: 5, stride: 2, padding: 2}\n  - {type: conv, name: c2, out: 32, kernel: 3, dilation: 2, padding: 2}\n';
+    for (const [lang, kind] of [['en', /^1-D convolution · input 32 · kernel 3 · stride 1 · padding 2 · dilation 2/], ['zh', /^一维卷积 · 输入 32 · 卷积核 3/]] as const) {
+      const { page } = await h.open(`?lang=${lang}`);
+      await page.setInputFiles('#model-file', { name: 'a.yaml', mimeType: 'application/octet-stream', buffer: Buffer.from(yaml) });
+      await page.waitForSelector('#model-table button[data-layer="c2"]');
+      await page.click('#model-table button[data-layer="c2"]');
+      await expect.poll(() => page.evaluate(`document.getElementById('kernel-w').value`)).toBe('3');
+      await settled(page);
+      const t = await texts(page);
+      expect(t.formula).toMatch(kind);
+      // The page draws at most 32 cells a side: the layer's 50 are clamped to 32, with a note.
+      expect(t.shapes).toBe('[1, 32, 32] → [1, 32, 32]');
+      expect(t.torch).toContain('nn.Conv1d(32, 32, kernel_size=3, stride=1, padding=2, dilation=2, groups=1)');
+      expect(t.torch).toContain('x = torch.randn(1, 32, 32)');
+      await page.close();
+    }
+  });
+});

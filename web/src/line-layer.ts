@@ -1,0 +1,26 @@
+/**
+ * A 1-D layer (PyTorch's Conv1d / ConvTranspose1d: input [N, C, L]) on a page whose controls and
+ * pictures are 2-D. The pictures draw it as the 2-D layer it equals, a single row (1 × L: its H
+ * axis has one cell, a 1-tap kernel, stride and dilation 1, no padding), and the texts that name
+ * the layer — the Formula tab's explanation, the Code tab's snippets, the guide's notation — write
+ * the 1-D layer itself, whose geometry the library builds from the W axis alone (layer.ts
+ * `writtenLayer`).
+ *
+ * The layer is 1-D while `state.line` is set (a model's 1-D layer, or a link with `r=1`) and its H
+ * axis stays that single row; a change that gives H a second cell makes it a 2-D layer
+ * (store.ts clears the flag).
+ */
+import type { State } from './state.js';
+
+/** The H axis is the single row a 1-D layer is drawn as. */
+export function hasSingleRow(s: State): boolean {
+  const [top, bottom] = s.pad;
+  const unpadded = s.padMode === 'same' || s.padMode === 'valid' || (top === 0 && bottom === 0);
+  const rowOut = !s.transposed || (s.useTarget ? s.target[0] === 1 : s.outputPadding[0] === 0);
+  return s.input[0] === 1 && s.kernel[0] === 1 && s.stride[0] === 1 && s.dilation[0] === 1 && unpadded && rowOut;
+}
+
+/** Whether the page writes the layer as a 1-D one. */
+export function isLine(s: State): boolean {
+  return s.line && hasSingleRow(s);
+}
