@@ -98,10 +98,22 @@ export function layerConfig(node: NetworkNode): LayerConfig | null {
   return cfg;
 }
 
+/**
+ * Network names no author gave: the library's own for a file without one (a layer list without
+ * `name:` is 'network', src/model/layers.ts; an ONNX graph without a name 'onnx-model',
+ * src/model/onnx.ts), and the graph names PyTorch's exporters write into every file unless told
+ * otherwise (torch.onnx.export: 'torch_jit', before 1.13 'torch-jit-export'; with dynamo=True
+ * 'main_graph'). Titled with such a name the table read "Per-layer table of network" (review 53),
+ * as if the page had lost the name: the panel names the file instead.
+ */
+export const UNNAMED_NETWORKS: ReadonlySet<string> = new Set(['network', 'onnx-model', 'torch_jit', 'torch-jit-export', 'main_graph']);
+
 /** What the page shows: the table (the CLI's cells), totals, notes and the animatable layers. */
 export interface ModelReport {
   file: string;
   network: string;
+  /** Whether `network` is a name the file's author gave (not one of UNNAMED_NETWORKS). */
+  named: boolean;
   input: { name: string; shape: number[] };
   axes: string[];
   header: string[];
@@ -123,6 +135,7 @@ export function reportOf(file: string, net: Network): ModelReport {
   return {
     file,
     network: s.network,
+    named: !UNNAMED_NETWORKS.has(s.network),
     input: s.input,
     axes: s.axes,
     header: [...TABLE_HEADER],

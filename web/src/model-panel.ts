@@ -248,12 +248,15 @@ export class ModelPanel {
     const r = this.report;
     const wrap = byId('model-table-wrap');
     const details = byId('model-details');
+    const caption = byId('model-caption');
     wrap.hidden = r === null;
+    caption.hidden = r === null;
     details.hidden = r === null;
     byId('model-legend').hidden = r === null;
     const table = byId('model-table');
     if (!r) {
       table.replaceChildren();
+      caption.textContent = '';
       return;
     }
     const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = '', cls = '') => {
@@ -262,8 +265,14 @@ export class ModelPanel {
       if (cls) e.className = cls;
       return e;
     };
-    const caption = el('caption', t(lang, 'modelCaption', { name: r.network, input: `[${r.input.shape.join(', ')}]${r.input.name === 'input' ? '' : ` (${r.input.name})`}` }));
-    caption.id = 'model-caption';
+    // The table's title is a paragraph above its box, the table named by it (aria-labelledby, as a
+    // <caption> would): a caption is part of the table, so on a phone it lay in the sideways-scrolling
+    // box, one line as wide as the table, and was cut off at the screen's edge (review 53). It names
+    // the network by the name its author gave, else by the file (UNNAMED_NETWORKS: "Per-layer table
+    // of network" read as a bug), else by neither.
+    const input = `[${r.input.shape.join(', ')}]${r.input.name === 'input' ? '' : ` (${r.input.name})`}`;
+    const name = r.named ? r.network : r.file;
+    caption.textContent = name ? t(lang, 'modelCaption', { name, input }) : t(lang, 'modelCaptionUnnamed', { input });
     const thead = el('thead');
     const hr = el('tr');
     COLUMNS.forEach((k, c) => {
@@ -307,7 +316,10 @@ export class ModelPanel {
     }
     const tfoot = el('tfoot');
     const fr = el('tr');
-    const total = el('th', t(lang, 'modelTotal'));
+    // The foot's words in a box that keeps to the visible part of the table (.in-view, style.css):
+    // scrolled sideways on a phone, "total" and the "Show more" button had gone off the box's edge.
+    const total = el('th');
+    total.append(el('span', t(lang, 'modelTotal'), 'in-view'));
     total.scope = 'row';
     total.colSpan = 4;
     fr.append(total, el('td', r.totals.params.toLocaleString('en-US'), 'num'), el('td', r.totals.macs.toLocaleString('en-US'), 'num'), el('td'));
@@ -315,16 +327,18 @@ export class ModelPanel {
     tfoot.append(fr);
     if (r.rows.length > this.rowsShown) {
       const more = el('tr');
-      const td = el('td', t(lang, 'modelMoreRows', { shown: this.rowsShown, n: r.rows.length }));
+      const td = el('td');
       td.colSpan = COLUMNS.length;
+      const line = el('span', t(lang, 'modelMoreRows', { shown: this.rowsShown, n: r.rows.length }), 'in-view');
       const b = el('button', t(lang, 'modelShowMore', { k: Math.min(ROWS_PER_PAGE, r.rows.length - this.rowsShown) }));
       b.type = 'button';
       b.id = 'model-more';
-      td.append(' ', b);
+      line.append(' ', b);
+      td.append(line);
       more.append(td);
       tfoot.prepend(more);
     }
-    table.replaceChildren(caption, thead, tbody, tfoot);
+    table.replaceChildren(thead, tbody, tfoot);
     table.dataset.params = String(r.totals.params);
     table.dataset.macs = String(r.totals.macs);
     // Totals beside params and MACs (the notes list says what they are, with the library's notes).
