@@ -22,11 +22,22 @@ function noteElement(): HTMLElement {
   return p;
 }
 
+/**
+ * Whose layer the figure shows while it is not the settings' (a refused layer, or a box holding no
+ * number): 'default' or 'last' (the last valid one); null while it is the settings' own. One rule
+ * for every panel drawn from the figure's layer that says so (this note, notation-view.ts).
+ */
+export function figureInstead(): 'default' | 'last' | null {
+  const { state, stale, fromDefault, fieldErrors } = store;
+  const notSet = state.page !== 'image' && store.scene !== null && (stale || fromDefault || fieldErrors.size > 0);
+  return notSet ? (fromDefault ? 'default' : 'last') : null;
+}
+
 /** Shows or puts away the note, from the store's state (called on every layer and error change). */
 export function showCodeNote(): void {
   const el = noteElement();
-  const { state, stale, fromDefault, fieldErrors } = store;
-  const notSet = state.page !== 'image' && store.scene !== null && (stale || fromDefault || fieldErrors.size > 0);
-  setHidden(el, !notSet);
-  setText(el, notSet ? t(state.lang, 'codeNotSet', { which: t(state.lang, fromDefault ? 'codeDefaultLayer' : 'codeLastLayer') }) : '');
+  const lang = store.state.lang;
+  const which = figureInstead();
+  setHidden(el, which === null);
+  setText(el, which ? t(lang, 'codeNotSet', { which: t(lang, which === 'default' ? 'codeDefaultLayer' : 'codeLastLayer') }) : '');
 }

@@ -12,10 +12,13 @@ import { restoreTranspose } from '../../src/arithmetic/restore-transpose.js';
 import { paddingArgument } from '../../src/geometry/axis-kind.js';
 import { isConvError } from '../../src/geometry/errors.js';
 import type { ConvGeometry } from '../../src/geometry/types.js';
+import { figureInstead } from './code-note.js';
+import { t } from './i18n.js';
 import { errorText, optionsOf } from './layer.js';
 import { pt } from './pair-i18n.js';
 import { plainPadMode } from './state.js';
 import type { Lang, State } from './state.js';
+import { store } from './store.js';
 import { h } from './dom.js';
 
 /** "2" when both axes agree, else "2×1" (H×W). */
@@ -30,9 +33,20 @@ function code<T>(ns: GuideAxisNotation[], f: (n: GuideAxisNotation) => T): strin
   return v.every((x) => x === v[0]) ? v[0] : `(${v.join(', ')})`;
 }
 
+/** A number as the page's sentences write it: a negative one with the minus sign (−1), not a hyphen. */
+const num = (v: number) => String(v).replace('-', '−');
+
+/**
+ * The largest p′ the form takes: k̂ − 1 (the library's guidePaddingMost, the rule fromGuideNotation
+ * refuses by); one p′ serves both axes, so the smaller axis's range is the form's.
+ */
+const padMost = (s: State) => Math.min(...s.kernel.map((k, i) => guidePaddingMost(k, s.dilation[i])));
+
 export class NotationView {
   readonly root: HTMLElement;
   private title: HTMLElement;
+  /** Whose layer this panel describes while it is not the settings' (the figure's: the last valid one, or the default). */
+  private instead: HTMLElement;
   private guide: HTMLElement;
   private torch: HTMLElement;
   private guideHead: HTMLElement;
@@ -52,10 +66,18 @@ export class NotationView {
   private status: HTMLElement;
   private lang: Lang = 'en';
   private state: State | null = null;
+  /**
+   * The settings of the layer this panel describes, the figure's: the page's own, or while they are
+   * refused the last valid layer's (store.ts `stale`). The form's kernel, dilation, input and
+   * channels come from here, the numbers it fills in are this layer's, and the note says whose.
+   */
+  private basis: State | null = null;
 
   constructor(host: HTMLElement, before: Node | null, private load: (s: State) => void) {
     this.root = h('section', { id: 'notation-view', class: 'notation-view tutorial-view', 'data-notation': '', 'aria-labelledby': 'notation-title' });
     this.title = h('h2', { id: 'notation-title' });
+    this.instead = h('p', { id: 'notation-instead', class: 'hint notation-instead' });
+    this.instead.hidden = true;
     const cols = h('div', { id: 'notation-cols', class: 'notation-cols' });
     const g = h('div', { class: 'notation-col' });
     const t = h('div', { class: 'notation-col' });
@@ -90,7 +112,7 @@ export class NotationView {
       e.preventDefault();
       this.submit();
     });
-    this.root.append(this.title, cols, form, this.status);
+    this.root.append(this.title, this.instead, cols, form, this.status);
     host.insertBefore(this.root, before);
   }
 
@@ -99,6 +121,14 @@ export class NotationView {
     const langChanged = lang !== this.lang || this.state === null;
     this.lang = lang;
     this.state = s;
+    // While the settings are refused (or a box holds no number) g is the figure's layer, not the
+    // settings': the last valid one, or the default. Everything here is then about that layer, and
+    // says so first and names it, as the Code tab's note does (code-note.ts): the lines below,
+    // dimmed with the figure (errors-display.ts), and the form's note and numbers. (They spoke of a
+    // direct convolution beside a ticked Transposed box, review 53.)
+    const instead = figureInstead();
+    const layer = store.stale && store.scene ? store.scene.state : s;
+    this.basis = layer;
     this.title.textContent = pt(lang, 'notationTitle');
     this.guideHead.textContent = pt(lang, 'notationGuide');
     this.torchHead.textContent = pt(lang, 'notationTorch');
@@ -107,13 +137,18 @@ export class NotationView {
     this.apply.textContent = pt(lang, 'notationApply');
     if (langChanged) this.status.textContent = '';
     const ns = guideNotation(g);
-    const pp = both(ns, (n) => (n.guidePadding[0] === n.guidePadding[1] ? n.guidePadding[0] : `${n.guidePadding[0]}/${n.guidePadding[1]}`));
+    const guidePads = (n: GuideAxisNotation) => (n.guidePadding[0] === n.guidePadding[1] ? num(n.guidePadding[0]) : `${num(n.guidePadding[0])}/${num(n.guidePadding[1])}`);
+    const pp = both(ns, guidePads);
     const a = both(ns, (n) => n.a);
     const aText = ns.some((n) => n.a > 0) ? pt(lang, 'notationA', { a }) : '';
     // A dilated layer is not the guide's plain case: its line and PyTorch's both name the rate.
     const dilated = ns.some((n) => n.dilation > 1);
     const d = both(ns, (n) => n.dilation);
     const dText = dilated ? pt(lang, 'notationTransposedDil', { d }) : '';
+    const size = (f: (x: ConvGeometry['axes'][number]) => number) => g.axes.map(f).join('×');
+    const kind = pt(lang, g.transposed ? 'notationKindTransposed' : dilated ? 'notationKindDilated' : 'notationKindDirect');
+    this.instead.hidden = instead === null;
+    this.instead.textContent = instead ? pt(lang, 'notationInstead', { which: t(lang, instead === 'default' ? 'codeDefaultLayer' : 'codeLastLayer'), kind, i: size((x) => x.input), o: size((x) => x.output) }) : '';
     if (!g.transposed) {
       this.guide.textContent = pt(lang, dilated ? 'notationDilated' : 'notationDirect', { s: both(ns, (n) => n.stride), p: pp, d });
     } else if (ns.every((n) => n.stride === 1)) {
@@ -129,25 +164,43 @@ export class NotationView {
     // The form builds a transposed convolution. On a transposed layer it starts from the layer's
     // own guide numbers; on a direct one, from the transposed conv that takes its output back to its
     // input's shape (numbers that contradict the line above would mislead), applied to that output.
-    const restore = g.transposed ? null : restoring(s);
+    const restore = g.transposed ? null : restoring(layer);
     const fill = g.transposed ? ns : restore?.notation ?? null;
-    this.formInput = g.transposed ? [s.input[0], s.input[1]] : [g.axes[0].output, g.axes[1].output];
-    this.formChannels = g.transposed ? [s.inChannels, s.outChannels] : [s.outChannels, s.inChannels];
-    this.formNote.textContent = g.transposed
-      ? pt(lang, 'notationFromLayer')
-      : pt(lang, restore ? 'notationFromDirect' : 'notationFromDirectNone', { kind: pt(lang, dilated ? 'notationKindDilated' : 'notationKindDirect'), o: this.formInput.join('×'), i: `${g.axes[0].input}×${g.axes[1].input}` });
+    this.formInput = g.transposed ? [layer.input[0], layer.input[1]] : [g.axes[0].output, g.axes[1].output];
+    this.formChannels = g.transposed ? [layer.inChannels, layer.outChannels] : [layer.outChannels, layer.inChannels];
+    const self = pt(lang, instead ? 'notationThisFigure' : 'notationThis');
+    const note = g.transposed
+      ? pt(lang, 'notationFromLayer', { this: self })
+      : pt(lang, restore ? 'notationFromDirect' : 'notationFromDirectNone', { this: self, kind, o: this.formInput.join('×'), i: `${g.axes[0].input}×${g.axes[1].input}` });
+    // The form takes one p′ for every side, from 0 to k̂ − 1, and one a: a layer whose numbers are
+    // not such (a crop past k̂ − 1 makes p′ negative; sides that differ) leaves that field empty and
+    // says why, rather than fill in a number "Use these" then refuses (p′ = −1, review 53).
+    const pads = fill ? fill.flatMap((n) => n.guidePadding) : [];
+    const aVals = fill ? fill.map((n) => n.a) : [];
+    const padOk = fill !== null && pads.every((v) => v === pads[0]) && pads[0] >= 0 && pads[0] <= padMost(layer);
+    const aOk = fill !== null && aVals.every((v) => v === aVals[0]);
+    const why: string[] = [];
+    if (fill && !padOk) {
+      if (pads.some((v) => v < 0)) why.push(pt(lang, 'notationPadBeyond', { p: num(Math.min(...pads)), m: padMost(layer) }));
+      else if (pads.some((v) => v !== pads[0])) why.push(pt(lang, 'notationPadMixed', { v: both(fill, guidePads) }));
+      else why.push(pt(lang, 'notationBadPad', { p: pads[0], m: padMost(layer) }));
+    }
+    if (fill && !aOk) why.push(pt(lang, 'notationAMixed', { v: both(fill, (n) => n.a) }));
+    // Chinese sets no space after a full-width full stop.
+    this.formNote.textContent = [note, ...why].join(lang === 'zh' ? '' : ' ');
     // Unless the reader is typing in it.
     if (!this.root.contains(document.activeElement)) {
       this.stride.value = fill ? both(fill, (n) => n.guideStride).replace('×', ',') : '';
-      this.pad.value = fill ? String(fill[0].guidePadding[0]) : '';
-      this.a.value = fill ? String(fill[0].a) : '';
+      this.pad.value = fill && padOk ? String(pads[0]) : '';
+      this.a.value = fill && aOk ? String(aVals[0]) : '';
     }
   }
 
   /** The guide's numbers → PyTorch's (the library), then into the page as a transposed layer. */
   private submit(): void {
     const s = this.state;
-    if (!s) return;
+    const b = this.basis;
+    if (!s || !b) return;
     const lang = this.lang;
     const strideText = this.stride.value.trim();
     const strides = strideText.split(/[,×x]/).map((v) => v.trim()).filter((v) => v !== '');
@@ -162,14 +215,13 @@ export class NotationView {
     };
     // Each field is refused in the form's order (stride, p′, a), by its label, with what it takes.
     if (strides.length === 0) return refuse(pt(lang, 'notationStrideEmpty'));
-    // p′ runs from 0 to k̂ − 1 (the library's guidePaddingMost, the rule fromGuideNotation
-    // refuses by); one p′ serves both axes, so the smaller axis's range is the form's.
-    const pMost = Math.min(...s.kernel.map((k, i) => guidePaddingMost(k, s.dilation[i])));
+    // p′ runs from 0 to k̂ − 1 (padMost).
+    const pMost = padMost(b);
     const pRange = pt(lang, pMost === 0 ? 'notationPadOnly' : 'notationPadRange', { m: pMost });
     const convert = (a: number) => fromGuideNotation({
       input: this.formInput,
-      kernel: s.kernel,
-      dilation: s.dilation,
+      kernel: b.kernel,
+      dilation: b.dilation,
       stride: strides.length === 2 ? strides : strides[0],
       padding: Number(pText),
       a,
@@ -177,7 +229,7 @@ export class NotationView {
     try {
       // The strides read, or the stride's refusal, before the padding is judged: built with p′ = k̂ − 1
       // (PyTorch's padding 0, the largest output), which any stride the guide writes can take.
-      const r0 = fromGuideNotation({ input: this.formInput, kernel: s.kernel, dilation: s.dilation, stride: strides.length === 2 ? strides : strides[0], padding: pMost });
+      const r0 = fromGuideNotation({ input: this.formInput, kernel: b.kernel, dilation: b.dilation, stride: strides.length === 2 ? strides : strides[0], padding: pMost });
       if (pText === '') return refuse(pt(lang, 'notationPadEmpty'), pRange);
       if (!whole(pText)) return refuse(pt(lang, 'notationPadNotWhole', { v: pText }), pRange);
       const p = Number(pText);
@@ -209,8 +261,12 @@ export class NotationView {
       const wholeStride = strides.find((v) => /^\d+$/.test(v) && Number(v) > 1);
       if (wholeStride !== undefined) msgs.push(pt(lang, 'notationReadAs', { v: wholeStride }));
       if (n.some((x) => x.stride > 1)) msgs.push(pt(lang, n.every((x) => x.insertedZeros === 1) ? 'notationFractionalOne' : 'notationFractional', { s: both(n, (x) => x.stride), z: both(n, (x) => x.insertedZeros) }));
+      // The layer this panel describes (the figure's: while the settings are refused, not theirs).
       const next: State = {
         ...s,
+        kernel: [...b.kernel],
+        dilation: [...b.dilation],
+        groups: b.groups,
         input: [...this.formInput],
         inChannels: this.formChannels[0],
         outChannels: this.formChannels[1],

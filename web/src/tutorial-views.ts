@@ -12,6 +12,7 @@ import { PairView } from './pair-view.js';
 import { mountStageCue, mountStepSentence, revealStep } from './stage-fit.js';
 import type { StageScene } from './stage-scene.js';
 import type { Lang, State } from './state.js';
+import { store } from './store.js';
 import { TOUR } from './tour/steps.js';
 
 export interface TutorialDeps {
@@ -46,6 +47,12 @@ export function mountTutorialViews(deps: TutorialDeps): TutorialViews {
   // The tour step these views were last drawn for: a new step (its view just opened, main.ts) is
   // brought into sight once it is drawn, not at each later change the reader makes on that step.
   let shownStep = 0;
+  // A box emptied or filled again changes whether the figure is the settings' layer with no
+  // rebuild (store.ts `errors`): the notation panel says whose layer it describes, as the Code
+  // tab's note does, so it is written again then too.
+  store.subscribe('errors', () => {
+    if (store.scene) notation.draw(store.scene.geometry, deps.state(), deps.lang());
+  });
   return {
     update(scene) {
       notation.draw(scene.geometry, deps.state(), deps.lang());
