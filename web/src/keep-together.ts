@@ -88,6 +88,47 @@ export function keepFormulas(text: string): string {
 }
 
 /**
+ * `text` as nodes, its formulas held as keepFormulas holds them but without rewriting the text: each
+ * run of words joined by held spaces is a span that does not wrap (.nobr), the spaces where a break
+ * may fall stay plain. For texts read back as written (the Formula tab's lines, which tests and
+ * copy-paste read): a phone broke "… + 1 + 3 / − 2·1 = 6" and "(3 − / 1)·(1 − 1)" there.
+ */
+export function formulaNodes(text: string): Node[] {
+  const held = keepFormulas(text);
+  const nodes: Node[] = [];
+  let from = 0;
+  const text_ = (t: string) => { if (t) nodes.push(document.createTextNode(t)); };
+  const push = (to: number) => {
+    const run = text.slice(from, to);
+    const marks = held.slice(from, to);
+    const first = marks.indexOf('\u00a0');
+    if (first < 0 || !run.includes(' ')) return text_(run);
+    // Chinese sets no space between a formula and its sentence: only the formula is held, the
+    // characters around it wrap as prose.
+    const last = marks.lastIndexOf('\u00a0');
+    let start = first;
+    while (start > 0 && !WIDE.test(run[start - 1])) start--;
+    let end = last + 1;
+    while (end < run.length && !WIDE.test(run[end])) end++;
+    text_(run.slice(0, start));
+    const span = document.createElement('span');
+    span.className = 'nobr';
+    span.textContent = run.slice(start, end);
+    nodes.push(span);
+    text_(run.slice(end));
+  };
+  for (let i = 0; i < text.length; i++) {
+    if (held[i] === ' ') {
+      push(i);
+      nodes.push(document.createTextNode(' '));
+      from = i + 1;
+    }
+  }
+  push(text.length);
+  return nodes;
+}
+
+/**
  * `text` as nodes, its runs to keep on one line each in a span that does not wrap (.nobr). A shape's
  * list is a box instead (.nobr.list, inline-block like a phrase): whole where it fits on a line, and
  * broken after its commas only where it is wider than the whole line (at 320 px a long list would

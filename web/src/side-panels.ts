@@ -16,6 +16,7 @@ import { t, twoSentences } from './i18n.js';
 import { matrixCaption, vectorCell } from './matrix-view.js';
 import type { MatrixView } from './matrix-view.js';
 import { listText } from './list-text.js';
+import { formulaNodes } from './keep-together.js';
 import { paletteOf } from './palette.js';
 import { stackReach } from './stack-reach.js';
 import { channelSlice } from './stage-scene.js';
@@ -250,11 +251,23 @@ function drawFormula(s: StageScene): void {
   }
   const items = ul.children;
   while (items.length > e.lines.length) items[items.length - 1].remove();
+  // A formula is held together where its line wraps (keep-together.ts formulaNodes): a phone broke
+  // "… + 1 + 3 / − 2·1 = 6". Only a line of formulas: Chinese prose around one is justified, and a
+  // held formula would leave its room to be spread between the characters before it; the header's
+  // "·" between settings is a list, not a product. A formula line is set ragged (style.css).
+  const write = (li: Element, line: string) => {
+    // A shape's list ("[64, 3, 3, 3]") has a box of its own that breaks after its commas where the
+    // line is narrower (keep-together.ts): a line holding one stays prose.
+    const formula = line.includes(' = ') && !/[\u4e00-\u9fff]/.test(line) && !line.includes('[');
+    li.classList.toggle('formula', formula);
+    li.replaceChildren(...(formula ? formulaNodes(line) : [document.createTextNode(line)]));
+  };
   e.lines.forEach((line, i) => {
-    if (i < items.length) setText(items[i], line);
-    else {
+    if (i < items.length) {
+      if (items[i].textContent !== line) write(items[i], line);
+    } else {
       const li = document.createElement('li');
-      li.textContent = line;
+      write(li, line);
       ul!.append(li);
     }
   });
