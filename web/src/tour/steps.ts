@@ -236,8 +236,8 @@ export const TOUR: TourStep[] = [
     id: 'output-padding',
     title: { en: 'Output padding', zh: '输出填充' },
     text: {
-      en: 'With kernel 3, padding 1 and stride 2, both a 5×5 and a 6×6 input give 3×3, so going back is ambiguous. Output padding a (smaller than the stride or the dilation rate) settles it. The transposed convolution’s full result is {full}×{full}; padding 1 crops one row and column from each side, leaving {o0}×{o0}; with a = 1 (as drawn) one fewer is cropped at the bottom and right, giving {o1}×{o1}: the equivalent convolution’s input grows by a rows and columns of zeros (the cells marked a).',
-      zh: '卷积核大小为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反推时尺寸并不唯一。输出填充 a（小于步长或膨胀率）用来消除这种歧义。转置卷积完整的结果是 {full}×{full}，填充为 1 时四周裁掉一圈，剩下 {o0}×{o0}；a = 1 时（如图），下方少裁 1 行、右侧少裁 1 列，得到 {o1}×{o1}，这相当于在等价的普通卷积的输入下方和右侧多补 a 行、a 列零（图中标 a 的单元）。',
+      en: 'With kernel 3, padding 1 and stride 2, both a 5×5 and a 6×6 input give 3×3, so going back is ambiguous. Output padding a (smaller than max(stride, dilation rate)) settles it. The transposed convolution’s full result is {full}×{full}; padding 1 crops one row and column from each side, leaving {o0}×{o0}; with a = 1 (as drawn) one fewer is cropped at the bottom and right, giving {o1}×{o1}: the equivalent convolution’s input grows by a rows and columns of zeros (the cells marked a).',
+      zh: '卷积核大小为 3、填充为 1 时，步长为 2 的卷积会把 5×5 和 6×6 的输入都变成 3×3，所以反推时尺寸并不唯一。输出填充 a（小于步长与膨胀率的较大者）用来消除这种歧义。转置卷积完整的结果是 {full}×{full}，填充为 1 时四周裁掉一圈，剩下 {o0}×{o0}；a = 1 时（如图），下方少裁 1 行、右侧少裁 1 列，得到 {o1}×{o1}，这相当于在等价的普通卷积的输入下方和右侧多补 a 行、a 列零（图中标 a 的单元）。',
     },
     tryIt: { en: 'Switch the output padding between 0 and 1.', zh: '把输出填充在 0 和 1 之间切换。' },
     now: { en: 'Now: output padding a = {a}, {in} → {out}', zh: '现在：输出填充 a = {a}，{in} → {out}' },
