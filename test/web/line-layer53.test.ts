@@ -5,7 +5,12 @@
  * than the reader's. The texts now write the 1-D layer (line-layer.ts, layer.ts `writtenLayer`):
  * "1-D convolution", shapes [1, C, L], `nn.Conv1d` / `tf.keras.layers.Conv1D`; giving the H axis a
  * second row makes it a 2-D layer again (and a link stops saying `r=1`).
- * Pinned: a link, a model file of 1-D layers, and the change to 2-D, in English and Chinese.
+ * "Two ways to write it" and its guide form did the same, and worse: "stride 1×2, padding 0×1,
+ * Conv2d(stride=(1, 2), …)", a stride field of "1,1/2", p′ refused above 0 (read off the H axis's
+ * one-tap kernel), and "Use these" built a 2-D layer of two rows. They now write and take the 1-D
+ * layer's numbers, and "Use these" builds a 1-D layer (`r=1`). The linked pair's PyTorch line too.
+ * Pinned: a link, a model file of 1-D layers, the guide panel and form, the pair's line, and the
+ * change to 2-D, in English and Chinese.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -88,5 +93,40 @@ describe('a 1-D layer is written as 1-D', () => {
       expect(t.torch).toContain('x = torch.randn(1, 32, 32)');
       await page.close();
     }
+  });
+
+  it('the guide panel, its form and the linked pair write the 1-D layer, and the form builds one', async () => {
+    const { page, errors } = await h.open('?i=1x4&k=1x3&s=1x2&p=0x1&t=1&op=0x1&r=1&lang=en', { width: 1280, height: 800 });
+    expect(await page.textContent('[data-notation-torch]')).toContain('ConvTranspose1d(stride=2, padding=1, output_padding=1)');
+    expect(await page.textContent('[data-notation-guide]')).not.toMatch(/×/);
+    // One number per field, p′ = k̂ − 1 − p = 1 (not refused off the H axis's one tap).
+    expect(await Promise.all(['#guide-stride', '#guide-padding', '#guide-a'].map((f) => page.inputValue(f)))).toEqual(['1/2', '1', '1']);
+    await page.fill('#guide-stride', '1/3');
+    await page.fill('#guide-padding', '2');
+    await page.fill('#guide-a', '0');
+    await page.click('#guide-apply');
+    await page.waitForFunction(() => !document.querySelector('#notation-status')?.classList.contains('field-error') && (document.querySelector('#notation-status')?.textContent ?? '') !== '');
+    await settled(page);
+    // Stride 3, PyTorch padding k̂ − 1 − p′ = 0: 4 → (4 − 1)·3 + 3 = 12, still one row, still 1-D.
+    const t = await texts(page);
+    expect(t.formula).toMatch(/^1-D transposed convolution · input 4 · kernel 3 · stride 3 · padding 0 · output padding 0/);
+    expect(t.shapes).toBe('[1, 1, 4] → [1, 1, 12]');
+    expect(t.query).toContain('r=1');
+    expect(await page.inputValue('#input-h')).toBe('1');
+    expect(await page.textContent('[data-notation-torch]')).toContain('ConvTranspose1d(stride=3, padding=0, output_padding=0)');
+    // The linked pair's PyTorch line.
+    await page.click('#pair-open');
+    await page.waitForSelector('.pair-code');
+    expect(await page.textContent('.pair-code')).toMatch(/Conv1d\(1, 1, 3, stride=3, padding=0\).*ConvTranspose1d\(1, 1, 3, stride=3, padding=0, output_padding=0\)/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('zh: the guide panel of a direct 1-D layer', async () => {
+    const { page } = await h.open('?i=1x9&k=1x3&s=1x2&p=0x1&r=1&lang=zh', { width: 390, height: 844 });
+    expect(await page.textContent('[data-notation-torch]')).toContain('Conv1d(stride=2, padding=1');
+    expect(await page.textContent('[data-notation-guide]')).not.toMatch(/×/);
+    expect(await page.inputValue('#guide-stride')).not.toContain(',');
+    await page.close();
   });
 });

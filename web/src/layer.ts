@@ -35,24 +35,30 @@ export function optionsOf(s: State): TraceSpecOptions {
 }
 
 /**
+ * The options of the layer as the texts write it: `optionsOf(s)`, or for a 1-D layer (`isLine`) the
+ * W axis alone — what a caller of convkit would write for the reader's Conv1d.
+ */
+export function writtenOptions(s: State): TraceSpecOptions {
+  const o = optionsOf(s);
+  if (!isLine(s)) return o;
+  const w = (pair: readonly [number, number]) => [pair[1]];
+  const padding = Array.isArray(o.padding) ? [o.padding[1]] : o.padding;
+  const line: TraceSpecOptions = { ...o, input: w(s.input), kernel: w(s.kernel), stride: w(s.stride), dilation: w(s.dilation), padding };
+  if (s.transposed) {
+    if (s.useTarget) line.outputSize = w(s.target);
+    else line.outputPadding = w(s.outputPadding);
+  }
+  return line;
+}
+
+/**
  * The layer as the texts write it: the 1-D layer of the W axis when `isLine`, else `drawn` (the
  * 2-D geometry the library built for the state). Both describe the same numbers: the 1-D layer's
  * output is the drawn row.
  */
 export function writtenLayer(s: State, drawn: ConvGeometry): ConvGeometry {
   if (!isLine(s)) return drawn;
-  const o = optionsOf(s);
-  const w = (pair: readonly [number, number]) => [pair[1]];
-  const padding = Array.isArray(o.padding) ? [o.padding[1]] : o.padding;
-  const r = resolveSpec({
-    ...o,
-    input: w(s.input),
-    kernel: w(s.kernel),
-    stride: w(s.stride),
-    dilation: w(s.dilation),
-    padding,
-    ...(s.transposed ? (s.useTarget ? { outputSize: w(s.target) } : { outputPadding: w(s.outputPadding) }) : {}),
-  });
+  const r = resolveSpec(writtenOptions(s));
   if (r.kind !== 'conv') throw new Error('unexpected pooling geometry');
   return r.geometry;
 }

@@ -14,7 +14,8 @@ import { isConvError } from '../../src/geometry/errors.js';
 import type { ConvGeometry } from '../../src/geometry/types.js';
 import { figureInstead } from './code-note.js';
 import { t } from './i18n.js';
-import { errorText, optionsOf } from './layer.js';
+import { errorText, writtenLayer, writtenOptions } from './layer.js';
+import { isLine } from './line-layer.js';
 import { pt } from './pair-i18n.js';
 import { plainPadMode } from './state.js';
 import type { Lang, State } from './state.js';
@@ -37,10 +38,19 @@ function code<T>(ns: GuideAxisNotation[], f: (n: GuideAxisNotation) => T): strin
 const num = (v: number) => String(v).replace('-', '−');
 
 /**
- * The largest p′ the form takes: k̂ − 1 (the library's guidePaddingMost, the rule fromGuideNotation
- * refuses by); one p′ serves both axes, so the smaller axis's range is the form's.
+ * The axes the panel and its form write for the layer of `s`: both, or for a 1-D layer (drawn as
+ * one row, line-layer.ts) the W axis alone, as its Conv1d takes them.
  */
-const padMost = (s: State) => Math.min(...s.kernel.map((k, i) => guidePaddingMost(k, s.dilation[i])));
+const written = <T>(s: State, pair: readonly [T, T]): T[] => (isLine(s) ? [pair[1]] : [...pair]);
+
+/**
+ * The largest p′ the form takes: k̂ − 1 (the library's guidePaddingMost, the rule fromGuideNotation
+ * refuses by); one p′ serves every axis written, so the smallest axis's range is the form's.
+ */
+const padMost = (s: State) => {
+  const d = written(s, s.dilation);
+  return Math.min(...written(s, s.kernel).map((k, i) => guidePaddingMost(k, d[i])));
+};
 
 export class NotationView {
   readonly root: HTMLElement;
@@ -54,8 +64,8 @@ export class NotationView {
   private formTitle: HTMLElement;
   /** Where the form's numbers come from (the layer itself, or the transposed conv restoring it). */
   private formNote: HTMLElement;
-  /** The input of the transposed convolution the form builds: the layer's own, or a direct conv's output. */
-  private formInput: [number, number] = [1, 1];
+  /** The input of the transposed convolution the form builds (the axes written): the layer's own, or a direct conv's output. */
+  private formInput: number[] = [1, 1];
   /** The channels of that transposed convolution (a direct conv's, swapped). */
   private formChannels: [number, number] = [1, 1];
   private stride: HTMLInputElement;
@@ -117,7 +127,7 @@ export class NotationView {
   }
 
   /** The layer in both notations; the form starts from the layer's guide numbers. */
-  draw(g: ConvGeometry, s: State, lang: Lang): void {
+  draw(drawn: ConvGeometry, s: State, lang: Lang): void {
     const langChanged = lang !== this.lang || this.state === null;
     this.lang = lang;
     this.state = s;
@@ -129,6 +139,8 @@ export class NotationView {
     const instead = figureInstead();
     const layer = store.stale && store.scene ? store.scene.state : s;
     this.basis = layer;
+    // A 1-D layer in its own numbers (one per field, Conv1d), not as the row it is drawn as.
+    const g = writtenLayer(layer, drawn);
     this.title.textContent = pt(lang, 'notationTitle');
     this.guideHead.textContent = pt(lang, 'notationGuide');
     this.torchHead.textContent = pt(lang, 'notationTorch');
@@ -160,18 +172,19 @@ export class NotationView {
     // PyTorch's own words (stride=2, padding=0, output_padding=0) in both languages.
     const op = g.transposed ? pt(lang, 'notationOp', { op: code(ns, (n) => n.a) }) : '';
     const dil = dilated ? pt(lang, 'notationTorchDil', { d: code(ns, (n) => n.dilation) }) : '';
-    this.torch.textContent = pt(lang, 'notationTorchText', { name: g.transposed ? 'ConvTranspose2d' : 'Conv2d', s: code(ns, (n) => n.stride), p: code(ns, (n) => (n.padding[0] === n.padding[1] ? n.padding[0] : `${n.padding[0]}/${n.padding[1]}`)), op, d: dil });
+    const rank = g.axes.length;
+    this.torch.textContent = pt(lang, 'notationTorchText', { name: g.transposed ? `ConvTranspose${rank}d` : `Conv${rank}d`, s: code(ns, (n) => n.stride), p: code(ns, (n) => (n.padding[0] === n.padding[1] ? n.padding[0] : `${n.padding[0]}/${n.padding[1]}`)), op, d: dil });
     // The form builds a transposed convolution. On a transposed layer it starts from the layer's
     // own guide numbers; on a direct one, from the transposed conv that takes its output back to its
     // input's shape (numbers that contradict the line above would mislead), applied to that output.
     const restore = g.transposed ? null : restoring(layer);
     const fill = g.transposed ? ns : restore?.notation ?? null;
-    this.formInput = g.transposed ? [layer.input[0], layer.input[1]] : [g.axes[0].output, g.axes[1].output];
+    this.formInput = g.axes.map((x) => (g.transposed ? x.input : x.output));
     this.formChannels = g.transposed ? [layer.inChannels, layer.outChannels] : [layer.outChannels, layer.inChannels];
     const self = pt(lang, instead ? 'notationThisFigure' : 'notationThis');
     const note = g.transposed
       ? pt(lang, 'notationFromLayer', { this: self })
-      : pt(lang, restore ? 'notationFromDirect' : 'notationFromDirectNone', { this: self, kind, o: this.formInput.join('×'), i: `${g.axes[0].input}×${g.axes[1].input}` });
+      : pt(lang, restore ? 'notationFromDirect' : 'notationFromDirectNone', { this: self, kind, o: this.formInput.join('×'), i: size((x) => x.input) });
     // The form takes one p′ for every side, from 0 to k̂ − 1, and one a: a layer whose numbers are
     // not such (a crop past k̂ − 1 makes p′ negative; sides that differ) leaves that field empty and
     // says why, rather than fill in a number "Use these" then refuses (p′ = −1, review 53).
@@ -218,10 +231,11 @@ export class NotationView {
     // p′ runs from 0 to k̂ − 1 (padMost).
     const pMost = padMost(b);
     const pRange = pt(lang, pMost === 0 ? 'notationPadOnly' : 'notationPadRange', { m: pMost });
+    const [kernel, dilation] = [written(b, b.kernel), written(b, b.dilation)];
     const convert = (a: number) => fromGuideNotation({
       input: this.formInput,
-      kernel: b.kernel,
-      dilation: b.dilation,
+      kernel,
+      dilation,
       stride: strides.length === 2 ? strides : strides[0],
       padding: Number(pText),
       a,
@@ -229,7 +243,7 @@ export class NotationView {
     try {
       // The strides read, or the stride's refusal, before the padding is judged: built with p′ = k̂ − 1
       // (PyTorch's padding 0, the largest output), which any stride the guide writes can take.
-      const r0 = fromGuideNotation({ input: this.formInput, kernel: b.kernel, dilation: b.dilation, stride: strides.length === 2 ? strides : strides[0], padding: pMost });
+      const r0 = fromGuideNotation({ input: this.formInput, kernel, dilation, stride: strides.length === 2 ? strides : strides[0], padding: pMost });
       if (pText === '') return refuse(pt(lang, 'notationPadEmpty'), pRange);
       if (!whole(pText)) return refuse(pt(lang, 'notationPadNotWhole', { v: pText }), pRange);
       const p = Number(pText);
@@ -247,8 +261,11 @@ export class NotationView {
       if (aNum < 0) return refuse(pt(lang, 'notationANeg', { v: aText.replace('-', '−') }), aRange);
       if (aNum > aMost) return refuse(pt(lang, 'notationABig', { v: aNum }), aRange);
       const r = convert(aNum);
-      const [H, W] = r.geometry.axes;
-      const [pH, pW] = [paddingArgument(H), paddingArgument(W)];
+      // A 1-D layer's is its W axis, drawn as one row again: H one cell, one tap, stride 1, no padding.
+      const line = r.geometry.axes.length === 1;
+      const one = { stride: 1, outputPadding: 0 };
+      const [H, W] = line ? [one, r.geometry.axes[0]] : r.geometry.axes;
+      const [pH, pW]: [number, number][] = [line ? [0, 0] : paddingArgument(r.geometry.axes[0]), paddingArgument(W)];
       const n = r.notation;
       const fs = both(n, (x) => x.guideStride);
       // The guide's a and a dilation rate above 1 are said on both sides: p′ = k̂ − 1 − p holds for
@@ -267,7 +284,8 @@ export class NotationView {
         kernel: [...b.kernel],
         dilation: [...b.dilation],
         groups: b.groups,
-        input: [...this.formInput],
+        input: line ? [1, this.formInput[0]] : [this.formInput[0], this.formInput[1]],
+        line,
         inChannels: this.formChannels[0],
         outChannels: this.formChannels[1],
         transposed: true,
@@ -294,7 +312,7 @@ export class NotationView {
 /** The transposed convolution restoring a direct layer's input shape, in the guide's numbers (null: the library has none). */
 function restoring(s: State): { notation: GuideAxisNotation[] } | null {
   try {
-    return { notation: guideNotation(restoreTranspose(optionsOf(s)).transposed) };
+    return { notation: guideNotation(restoreTranspose(writtenOptions(s)).transposed) };
   } catch (e) {
     if (!isConvError(e)) throw e;
     return null;

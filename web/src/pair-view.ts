@@ -26,6 +26,7 @@ import type { Lang, State } from './state.js';
 import { store } from './store.js';
 import { TOUR } from './tour/steps.js';
 import { fmt } from './views.js';
+import { isLine } from './line-layer.js';
 import './tutorial-views.css';
 import { h } from './dom.js';
 
@@ -153,7 +154,7 @@ export class PairView {
     const sum = h('p', { class: 'pair-summary', 'data-pair-summary': '' }, summary.join(lang === 'zh' ? '' : ' '));
     frag.append(sum);
     if (s.inChannels > 1 || s.outChannels > 1) frag.append(h('p', { class: 'hint' }, pt(lang, 'pairChannels')));
-    frag.append(h('p', { class: 'pair-code' }, pt(lang, 'pairCode', { direct: torchText(pair, false), transposed: torchText(pair, true) })));
+    frag.append(h('p', { class: 'pair-code' }, pt(lang, 'pairCode', { direct: torchText(pair, false, isLine(s)), transposed: torchText(pair, true, isLine(s)) })));
     const [H, W] = pair.inputShape.slice(1);
     const [zh, zw] = pair.outputShape.slice(1);
     const [kh, kw] = pair.weightShape.slice(2);
@@ -268,17 +269,20 @@ function arrow(label: string): HTMLElement {
   return d;
 }
 
-/** "Conv2d(1, 1, 3, stride=2, padding=1)" and "ConvTranspose2d(…, output_padding=1)" from the pair's geometries. */
-function torchText(p: LinkedPair, transposed: boolean): string {
+/**
+ * "Conv2d(1, 1, 3, stride=2, padding=1)" and "ConvTranspose2d(…, output_padding=1)" from the pair's
+ * geometries; for a 1-D layer (`line`: drawn as one row, line-layer.ts) its W axis, as Conv1d takes it.
+ */
+function torchText(p: LinkedPair, transposed: boolean, line: boolean): string {
   const g = transposed ? p.transposed : p.direct;
   const one = (vals: number[]) => (vals.every((v) => v === vals[0]) ? String(vals[0]) : `(${vals.join(', ')})`);
-  const ax = g.axes;
+  const ax = line ? g.axes.slice(-1) : g.axes;
   const pad = ax.map(paddingArgument);
   const pads = pad.every(([b, a]) => b === a) ? one(pad.map(([b]) => b)) : `[${pad.map(([b, a]) => `${b}/${a}`).join(', ')}]`;
   const parts = [`1, 1, ${one(ax.map((a) => a.kernel))}`, `stride=${one(ax.map((a) => a.stride))}`, `padding=${pads}`];
   if (ax.some((a) => a.dilation > 1)) parts.push(`dilation=${one(ax.map((a) => a.dilation))}`);
   if (transposed) parts.push(`output_padding=${one(ax.map((a) => a.outputPadding))}`);
-  return `${transposed ? 'ConvTranspose2d' : 'Conv2d'}(${parts.join(', ')})`;
+  return `${transposed ? 'ConvTranspose' : 'Conv'}${ax.length}d(${parts.join(', ')})`;
 }
 
 /**
