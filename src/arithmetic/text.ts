@@ -33,7 +33,10 @@ function header(e: Explanation, sayMode: boolean): string {
 function axisLines(lang: Lang, a: AxisExplanation): string[] {
   const lines: string[] = [];
   if (a.relationship !== null) {
-    lines.push(t(lang, 'explain.axis.relationship', { axis: axisName(lang, a.axis), id: String(a.relationship), name: t(lang, `rel.${a.relationship}.name`) }));
+    // Relationships 12–14 are named by the guide's i, the input of the direct convolution the layer
+    // transposes: a transposed layer's own input is i′, so the line says what i is (its output).
+    const key = a.relationship >= 12 && a.relationship <= 14 ? 'explain.axis.relationshipDirectInput' : 'explain.axis.relationship';
+    lines.push(t(lang, key, { axis: axisName(lang, a.axis), id: String(a.relationship), name: t(lang, `rel.${a.relationship}.name`), i: a.output }));
   } else {
     const reason = t(lang, `explain.reason.${a.reason}`, { before: a.padding[0], after: a.padding[1] });
     lines.push(t(lang, 'explain.axis.none', { axis: axisName(lang, a.axis), reason }));

@@ -30,6 +30,7 @@ export const en: Record<string, string> = {
   'explain.channels': 'channels {inChannels} → {outChannels} · groups {groups} · batch {batch}',
   'explain.output': 'output {output} (output shape [{shape}])',
   'explain.axis.relationship': 'axis {axis}: relationship {id} ({name})',
+  'explain.axis.relationshipDirectInput': 'axis {axis}: relationship {id} ({name}; i = {i} is the input of the direct convolution it transposes)',
   'explain.axis.none': 'axis {axis}: no relationship of the guide applies ({reason}); general formula',
   'explain.reason.asymmetric-padding': 'asymmetric padding {before} before, {after} after',
   'explain.reason.dilated-transposed': 'dilated transposed convolution',

@@ -28,6 +28,7 @@ export const zh: Record<string, string> = {
   'explain.channels': '通道 {inChannels} → {outChannels} · 分组数 {groups} · 批大小 {batch}',
   'explain.output': '输出 {output}（输出形状 [{shape}]）',
   'explain.axis.relationship': '{axis}：关系式 {id}（{name}）',
+  'explain.axis.relationshipDirectInput': '{axis}：关系式 {id}（{name}；i = {i} 是这一层所转置的普通卷积的输入）',
   'explain.axis.none': '{axis}：教程中没有适用的关系式（{reason}）；通用公式',
   'explain.reason.asymmetric-padding': '非对称填充，开头 {before}、末尾 {after}',
   'explain.reason.dilated-transposed': '带膨胀率的转置卷积',
