@@ -35,7 +35,7 @@ describe('real channels on the page', () => {
     expect([url.searchParams.get('ci'), url.searchParams.get('co')]).toEqual(['64', '32']);
     // The figure draws 16 of them, and says so.
     expect(await page.isVisible('#channels-cut')).toBe(true);
-    expect(await text(page, '#channels-cut')).toBe('The pictures show 16 of 64 input channels, 16 of 32 output channels (at most 16 channels fit); the Formula and Code tabs give the whole layer.');
+    expect(await text(page, '#channels-cut')).toBe('The pictures show 16 of 64 input channels, 16 of 32 output channels (at most 16 channels fit); the Formula and Code tabs give every channel.');
     expect(await page.getAttribute('[data-stage]', 'data-stage')).toBe('classic');
     // The one-channel line counts the layer's channels, not the copy's.
     expect(await text(page, '#channels-note-text')).toBe('This figure draws input channel 0 of 64.');
@@ -77,7 +77,7 @@ describe('real channels on the page', () => {
 
     const zh = await h.open('?i=5&k=3&ci=64&co=32&g=4&lang=zh', { width: 390, height: 844 });
     await settled(zh.page);
-    expect(await text(zh.page, '#channels-cut')).toBe('图中只画出了 64 个输入通道中的 16 个、32 个输出通道中的 16 个（最多画得下 16 个通道）；“公式”页和“代码”页给出的是整个层的数字。');
+    expect(await text(zh.page, '#channels-cut')).toBe('图中只画出了 64 个输入通道中的 16 个、32 个输出通道中的 16 个（最多画得下 16 个通道）；“公式”页和“代码”页给出的是全部通道的数字。');
     await zh.page.fill('#in-ch', '5000');
     await expect.poll(() => fieldError(zh.page)).toBe(`请输入 ${lo} 到 ${hi} 之间的整数。`);
     const bad = await h.open('?ci=5000&lang=en', { width: 1366, height: 900 });

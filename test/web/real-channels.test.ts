@@ -47,8 +47,8 @@ describe('real channels', () => {
     // Only the channels differ: the drawn copy's window arithmetic is the layer's.
     expect(s.geometry.axes).toEqual(s.layer.axes);
     expect(s.trace.channels.feeds).toHaveLength(16);
-    expect(channelsCutText(s.layer, s.geometry, 'en')).toBe('The pictures show 16 of 64 input channels, 16 of 32 output channels (at most 16 channels fit); the Formula and Code tabs give the whole layer.');
-    expect(channelsCutText(s.layer, s.geometry, 'zh')).toBe('图中只画出了 64 个输入通道中的 16 个、32 个输出通道中的 16 个（最多画得下 16 个通道）；“公式”页和“代码”页给出的是整个层的数字。');
+    expect(channelsCutText(s.layer, s.geometry, 'en')).toBe('The pictures show 16 of 64 input channels, 16 of 32 output channels (at most 16 channels fit); the Formula and Code tabs give every channel.');
+    expect(channelsCutText(s.layer, s.geometry, 'zh')).toBe('图中只画出了 64 个输入通道中的 16 个、32 个输出通道中的 16 个（最多画得下 16 个通道）；“公式”页和“代码”页给出的是全部通道的数字。');
     // A layer the pictures hold whole is drawn as it is, and says nothing.
     const small = scene(layerOf({ inChannels: 3, outChannels: 2 }));
     expect(small.geometry).toBe(small.layer);

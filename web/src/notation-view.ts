@@ -131,8 +131,8 @@ export class NotationView {
     const langChanged = lang !== this.lang || this.state === null;
     this.lang = lang;
     this.state = s;
-    // While the settings are refused (or a box holds no number) g is the figure's layer, not the
-    // settings': the last valid one, or the default. Everything here is then about that layer, and
+    // While the settings are refused (or a box holds no number) `drawn` is the figure's layer, not
+    // the settings': the last valid one, or the default. Everything here is then about that layer, and
     // says so first and names it, as the Code tab's note does (code-note.ts): the lines below,
     // dimmed with the figure (errors-display.ts), and the form's note and numbers. (They spoke of a
     // direct convolution beside a ticked Transposed box, review 53.)
