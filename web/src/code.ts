@@ -24,10 +24,6 @@ function rankOf(g: ConvGeometry): 1 | 2 {
   return g.axes.length === 1 ? 1 : 2;
 }
 
-/** The same padding (direct) or crop (transposed) at both ends of every axis: PyTorch's plain `padding`. */
-function isSymmetric(g: ConvGeometry): boolean {
-  return g.axes.every((a) => paddingArgument(a)[0] === paddingArgument(a)[1]);
-}
 
 /** The comments the snippets carry, in the page's language (terms from web/GLOSSARY.md). */
 const NOTES = {
@@ -90,12 +86,14 @@ function torchLines(g: ConvGeometry, s: State): string {
   const outShape = `[${[1, g.outChannels, ...outs].join(', ')}]`;
   // The padding argument per axis, [before, after]: cells added (direct) or cropped (transposed).
   const edges = ax.map(paddingArgument);
+  // The same padding (direct) or crop (transposed) at both ends of every axis: PyTorch's plain `padding`.
+  const symmetric = edges.every(([before, after]) => before === after);
   const lines = ['import torch', 'from torch import nn', ''];
   if (!g.transposed) {
     let pad: string;
     const pre: string[] = [];
     if (s.padMode === 'same' || s.padMode === 'valid') pad = `'${s.padMode}'`;
-    else if (isSymmetric(g)) pad = sizes(edges.map(([before]) => before));
+    else if (symmetric) pad = sizes(edges.map(([before]) => before));
     else {
       // PyTorch's convolutions pad symmetrically; asymmetric padding is an explicit pad layer, last
       // axis first: ZeroPad2d((left, right, top, bottom)); ConstantPad1d((left, right), 0.0).
@@ -110,7 +108,7 @@ function torchLines(g: ConvGeometry, s: State): string {
     return lines.join('\n');
   }
   const op = sizes(ax.map((a) => a.outputPadding));
-  if (isSymmetric(g)) {
+  if (symmetric) {
     lines.push(
       `layer = nn.ConvTranspose${r}d(${g.inChannels}, ${g.outChannels}, kernel_size=${k}, stride=${st}, padding=${sizes(edges.map(([before]) => before))}, output_padding=${s.useTarget ? '0' : op}, dilation=${dil}, groups=${g.groups})`,
       `x = torch.randn(${inShape})`,
@@ -159,6 +157,8 @@ function tfLines(g: ConvGeometry, s: State): string {
   const sides = (pairs: (readonly number[])[]): string => (pairs.length === 1 ? `(${pairs[0].join(', ')})` : `(${pairs.map((p) => `(${p.join(', ')})`).join(', ')})`);
   // ZeroPadding2D's padding for a direct layer, Cropping2D's cropping for a transposed one.
   const edges = ax.map(paddingArgument);
+  // The same padding (direct) or crop (transposed) at both ends of every axis: PyTorch's plain `padding`.
+  const symmetric = edges.every(([before, after]) => before === after);
   const pads = sides(edges);
   const anyPad = edges.flat().some((p) => p > 0);
   const inSizes = ax.map((a) => a.input);

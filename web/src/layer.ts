@@ -10,7 +10,7 @@ import { errorHeadline } from '../../src/i18n/errors.js';
 import { resolveSpec } from '../../src/geometry/options.js';
 import type { TraceSpecOptions } from '../../src/trace/index.js';
 import { modelErrorTextZh, pageErrorText } from './error-text.js';
-import { isLine } from './line-layer.js';
+import { isLine, writtenAxes } from './line-layer.js';
 import { paddingOption } from './state.js';
 import type { Lang, State } from './state.js';
 
@@ -41,7 +41,7 @@ export function optionsOf(s: State): TraceSpecOptions {
 export function writtenOptions(s: State): TraceSpecOptions {
   const o = optionsOf(s);
   if (!isLine(s)) return o;
-  const w = (pair: readonly [number, number]) => [pair[1]];
+  const w = (pair: readonly [number, number]) => writtenAxes(s, pair);
   const padding = Array.isArray(o.padding) ? [o.padding[1]] : o.padding;
   const line: TraceSpecOptions = { ...o, input: w(s.input), kernel: w(s.kernel), stride: w(s.stride), dilation: w(s.dilation), padding };
   if (s.transposed) {

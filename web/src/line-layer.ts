@@ -24,3 +24,8 @@ export function hasSingleRow(s: State): boolean {
 export function isLine(s: State): boolean {
   return s.line && hasSingleRow(s);
 }
+
+/** A setting's values on the axes the texts write: both (H, W), or a 1-D layer's W alone. */
+export function writtenAxes<T>(s: State, pair: readonly [T, T]): T[] {
+  return isLine(s) ? [pair[1]] : [...pair];
+}

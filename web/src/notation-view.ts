@@ -14,8 +14,8 @@ import { isConvError } from '../../src/geometry/errors.js';
 import type { ConvGeometry } from '../../src/geometry/types.js';
 import { figureInstead } from './code-note.js';
 import { t } from './i18n.js';
-import { errorText, writtenLayer, writtenOptions } from './layer.js';
-import { isLine } from './line-layer.js';
+import { errorText, writtenOptions } from './layer.js';
+import { writtenAxes as written } from './line-layer.js';
 import { pt } from './pair-i18n.js';
 import { plainPadMode } from './state.js';
 import type { Lang, State } from './state.js';
@@ -36,12 +36,6 @@ function code<T>(ns: GuideAxisNotation[], f: (n: GuideAxisNotation) => T): strin
 
 /** A number as the page's sentences write it: a negative one with the minus sign (−1), not a hyphen. */
 const num = (v: number) => String(v).replace('-', '−');
-
-/**
- * The axes the panel and its form write for the layer of `s`: both, or for a 1-D layer (drawn as
- * one row, line-layer.ts) the W axis alone, as its Conv1d takes them.
- */
-const written = <T>(s: State, pair: readonly [T, T]): T[] => (isLine(s) ? [pair[1]] : [...pair]);
 
 /**
  * The largest p′ the form takes: k̂ − 1 (the library's guidePaddingMost, the rule fromGuideNotation
@@ -126,21 +120,23 @@ export class NotationView {
     host.insertBefore(this.root, before);
   }
 
-  /** The layer in both notations; the form starts from the layer's guide numbers. */
-  draw(drawn: ConvGeometry, s: State, lang: Lang): void {
+  /**
+   * The layer in both notations; the form starts from the layer's guide numbers. `g`: the figure's
+   * layer as the texts write it (the scene's `written`: a 1-D layer in its own numbers, one per
+   * field, Conv1d, not as the row it is drawn as; the form's axes are `written`'s, line-layer.ts).
+   */
+  draw(g: ConvGeometry, s: State, lang: Lang): void {
     const langChanged = lang !== this.lang || this.state === null;
     this.lang = lang;
     this.state = s;
-    // While the settings are refused (or a box holds no number) `drawn` is the figure's layer, not
-    // the settings': the last valid one, or the default. Everything here is then about that layer, and
+    // While the settings are refused (or a box holds no number) g is the figure's layer, not the
+    // settings': the last valid one, or the default. Everything here is then about that layer, and
     // says so first and names it, as the Code tab's note does (code-note.ts): the lines below,
     // dimmed with the figure (errors-display.ts), and the form's note and numbers. (They spoke of a
     // direct convolution beside a ticked Transposed box, review 53.)
     const instead = figureInstead();
     const layer = store.stale && store.scene ? store.scene.state : s;
     this.basis = layer;
-    // A 1-D layer in its own numbers (one per field, Conv1d), not as the row it is drawn as.
-    const g = writtenLayer(layer, drawn);
     this.title.textContent = pt(lang, 'notationTitle');
     this.guideHead.textContent = pt(lang, 'notationGuide');
     this.torchHead.textContent = pt(lang, 'notationTorch');

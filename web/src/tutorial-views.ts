@@ -51,11 +51,11 @@ export function mountTutorialViews(deps: TutorialDeps): TutorialViews {
   // rebuild (store.ts `errors`): the notation panel says whose layer it describes, as the Code
   // tab's note does, so it is written again then too.
   store.subscribe('errors', () => {
-    if (store.scene) notation.draw(store.scene.geometry, deps.state(), deps.lang());
+    if (store.scene) notation.draw(store.scene.written, deps.state(), deps.lang());
   });
   return {
     update(scene) {
-      notation.draw(scene.geometry, deps.state(), deps.lang());
+      notation.draw(scene.written, deps.state(), deps.lang());
       // The stage shows every channel itself: not the same picture twice.
       if (deps.state().figure === 'channels') planes.root.hidden = true;
       else planes.draw(scene, frame, deps.palette(), deps.lang());
