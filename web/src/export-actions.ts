@@ -336,6 +336,14 @@ export function bindExport(views: Views): void {
       ask.show(plan, steps);
     } else void run('gif', plan.frames);
   });
+  // What the tab says is about the picture it was said of: "Saved {name}" names the last file, the
+  // question before a long GIF counts its frames. Once the layer (or anything else the picture
+  // shows) changes, that file is no longer the picture on screen: the line is cleared and the
+  // question put away (student review 54: "Saved …k3x3…" stayed beside a kernel of 5).
+  store.subscribe('layer', () => {
+    status.textContent = '';
+    ask.hide();
+  });
   // The export status sits in a panel that may be hidden (the image view, a phone's closed panel):
   // the button itself says the link was copied, and a failed copy offers the link to copy by hand.
   const copy = byId<HTMLButtonElement>('copy-link');
