@@ -5,45 +5,10 @@
  * in English and Chinese; a large screen keeps the figure as the library's gallery draws it.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { fileHarness } from './harness.js';
+import { shownText } from './shown-text.js';
 
 const h = fileHarness();
-
-/**
- * Each text the figure shows and its size in CSS pixels: the base's and the overlay's texts where
- * the <svg> shows them (inside its viewBox, and inside the planes' clip where the key is shown
- * apart), and the base's texts again as each window onto it (a <use> in a clipped, scaled <g>)
- * shows them. A text none of these shows is listed with size 0, so nothing can pass by hiding.
- */
-async function shownText(page: Page): Promise<{ text: string; px: number }[]> {
-  return page.evaluate(() => {
-    const svg = document.querySelector<SVGSVGElement>('#svg-classic')!;
-    const vb = svg.viewBox.baseVal;
-    const rectOf = (r: SVGRectElement | null) => (r ? { x: r.x.baseVal.value, y: r.y.baseVal.value, w: r.width.baseVal.value, h: r.height.baseVal.value } : null);
-    const inside = (b: DOMRect, r: { x: number; y: number; w: number; h: number }) => {
-      const cx = b.x + b.width / 2, cy = b.y + b.height / 2;
-      return cx >= r.x && cx <= r.x + r.w && cy >= r.y && cy <= r.y + r.h;
-    };
-    const planesClip = rectOf(svg.querySelector<SVGRectElement>('#classic-clip-planes rect'));
-    const view = planesClip ?? { x: vb.x, y: vb.y, w: vb.width, h: vb.height };
-    const scale = svg.getScreenCTM()!.a;
-    const texts = Array.from(svg.querySelectorAll<SVGTextElement>('text'));
-    const seen = new Map<SVGTextElement, number>();
-    const see = (t: SVGTextElement, px: number) => seen.set(t, Math.max(seen.get(t) ?? 0, px));
-    for (const t of texts) if (inside(t.getBBox(), view)) see(t, Number(t.getAttribute('font-size')) * scale);
-    // The key's windows beside the planes: the <use> of the base, clipped to one part.
-    for (const use of Array.from(svg.querySelectorAll<SVGUseElement>('use'))) {
-      const g = use.parentElement as unknown as SVGGElement;
-      const id = /url\(#([^)]+)\)/.exec(g.getAttribute('clip-path') ?? '')?.[1];
-      const clip = rectOf(id ? svg.querySelector<SVGRectElement>(`#${id} rect`) : null);
-      if (!clip) continue;
-      const k = g.getScreenCTM()!.a;
-      for (const t of texts) if (t.closest('#classic-base') && inside(t.getBBox(), clip)) see(t, Number(t.getAttribute('font-size')) * k);
-    }
-    return texts.map((t) => ({ text: t.textContent ?? '', px: seen.get(t) ?? 0 }));
-  });
-}
 
 describe('the classic figure prints its text legibly on a small desktop stage', () => {
   const cases = ['?i=4&k=4&s=2&p=1&t=1&fig=classic', '?fig=classic', '?tour=7', '?tour=10', '?tour=13'];

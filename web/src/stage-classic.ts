@@ -56,13 +56,16 @@ import type { PlaneLetters, StageScene } from './stage-scene.js';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** The smallest text the figure prints on a phone, in CSS pixels. */
 const MIN_TEXT_PX = 11;
-/** The smallest text of the phone's key (legend, kernel), in CSS pixels. */
+/** The smallest text of the key (legend, kernel; under the planes on a phone, beside them on a wider screen), in CSS pixels. */
 const KEY_TEXT_PX = 12;
 /**
- * The smallest text of the key shown beside the planes: a little above the minimum, as the
- * figure's size in whole pixels can take its scale a hair under the one asked for.
+ * The smallest text of the key shown beside the planes on a wider screen: the phone key's size.
+ * The key is where the reader looks things up (the kernel's w₀₀ …, the parameter lines' i′, p′,
+ * s′), so it is printed above the planes' minimum, as far as that leaves the planes no smaller than
+ * the whole figure would show them. A hair above, as the figure's size in whole pixels can take
+ * its scale a little under the one asked for.
  */
-const SIDE_TEXT_PX = MIN_TEXT_PX * 1.03;
+const SIDE_TEXT_PX = KEY_TEXT_PX * 1.03;
 /** The gap between the planes and the key beside them, in CSS pixels. */
 const SIDE_GAP = 16;
 /** The same on a phone, whose width the planes' cells need (the kernel's own margin adds to it). */
