@@ -31,8 +31,9 @@ export function stateFromLayer(cfg: LayerConfig, base: State): LayerLoad {
   const one: LayerAxis = { input: 1, kernel: 1, stride: 1, dilation: 1, padding: [0, 0], outputPadding: 0, output: 1 };
   const axes = cfg.rank === 1 ? [one, cfg.axes[0]] : cfg.axes;
   const notes: Note[] = [];
-  // Its length is said by the input note below where the row is shortened to the controls' 32.
-  if (cfg.rank === 1) notes.push({ key: 'modelOneD', vars: {} });
+  // That a 1-D layer is drawn as one row is said on the stage for every 1-D layer, a link's too
+  // (stage-fit.ts, the line note), not here; its length by the input note below where the row is
+  // shortened to the controls' 32.
 
   // `what` names a word of the library's picture labels (render.kernel, …), translated by the panel.
   const exact: [string, number[], readonly [number, number]][] = [

@@ -6,6 +6,7 @@ import { byId, setAttr, setHidden, setText } from './dom-write.js';
 import { t } from './i18n.js';
 import { revealSideTab } from './side-tabs.js';
 import { outputShare } from './figure-numbers.js';
+import { isLine } from './line-layer.js';
 import { numbersCaption } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import { store } from './store.js';
@@ -75,6 +76,11 @@ export function chooseFigure(s: StageScene): string {
   setHidden(note, !refused);
   setText(note, refused ? t(store.state.lang, 'classicRefused') : '');
   setAttr(byId('figure-box'), 'data-stage', shown);
+  // A 1-D layer (a model's Conv1d, a link's r=1) says it is one, under whichever figure draws its
+  // row: the picture alone is a 2-D layer of one row, which the texts beside it do not write.
+  const line = isLine(s.state);
+  setHidden(byId('line-note'), !line);
+  setText(byId('line-note'), line ? t(store.state.lang, 'lineNote') : '');
   // The tutorial view a tour step opens, which style.css draws under the step sentence: set before
   // the figure is fitted, as it changes what lies above the stage's fold (measureFigureBox).
   setAttr(byId('stage'), 'data-step-view', TOUR[store.state.tour - 1]?.opens ?? '');
@@ -120,7 +126,7 @@ export function fitFigure(views: Views, again = true): void {
   lastViews = views;
   const box = byId('figure-box');
   const phone = isPhone();
-  const notices = ['error-banner', 'model-origin', 'classic-note', 'numbers-note', 'channels-note'].map((id) => (byId(id).hidden ? 0 : 1)).join('');
+  const notices = ['error-banner', 'model-origin', 'line-note', 'classic-note', 'numbers-note', 'channels-note'].map((id) => (byId(id).hidden ? 0 : 1)).join('');
   const legend = byId('classic-key');
   // The phone tour's parameter lines and kernel under the planes (style.css) are tried again at each fit.
   if (again && legend.hasAttribute('data-no-room')) {

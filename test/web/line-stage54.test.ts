@@ -1,0 +1,61 @@
+/**
+ * A 1-D layer (a model's Conv1d, or a link with `r=1`) is drawn as the 2-D row it equals (1 × L).
+ * Stop 53 made the Formula tab, the Code tab and "Two ways to write it" write it as 1-D; the stage
+ * still spoke of the row:
+ * - a link with r=1 said nothing about being a 1-D layer (only a model's 1-D layer had a note,
+ *   "A 1-D layer, drawn as one row.", in the model's origin box). The note is now the stage's, shown
+ *   for every layer the page writes as 1-D (line-layer.ts isLine), and goes when a second row makes
+ *   the layer 2-D.
+ * Pinned in English and Chinese, on a link and on a model file's Conv1d layer.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { fileHarness, settled } from './harness.js';
+
+const h = fileHarness();
+
+const LINK = '?i=1x9&k=1x3&s=1x2&p=0x1&ci=2&co=4&r=1';
+const NOTE = { en: 'A 1-D layer, drawn as one row.', zh: '一维层，画成一行。' } as const;
+const YAML = 'name: audio\ninput: [1, 16, 100]\nlayers:\n  - {type: conv, name: c1, out: 32, kernel: 5, stride: 2, padding: 2}\n  - {type: conv, name: c2, out: 32, kernel: 3, dilation: 2, padding: 2}\n';
+
+/** A model file's 1-D layer c2, loaded from the model panel. */
+async function openModelLayer(lang: 'en' | 'zh'): Promise<Page> {
+  const { page } = await h.open(`?lang=${lang}`);
+  await page.setInputFiles('#model-file', { name: 'a.yaml', mimeType: 'application/octet-stream', buffer: Buffer.from(YAML) });
+  await page.waitForSelector('#model-table button[data-layer="c2"]');
+  await page.click('#model-table button[data-layer="c2"]');
+  await expect.poll(() => page.evaluate(`document.getElementById('kernel-w').value`)).toBe('3');
+  await settled(page);
+  return page;
+}
+
+const lineNote = (page: Page) => page.evaluate(`(() => { const n = document.getElementById('line-note'); return n.hidden ? null : n.textContent; })()`) as Promise<string | null>;
+
+describe('the stage says a 1-D layer is one', () => {
+  it('a link with r=1 shows the note; a second row takes it away (en, zh)', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const { page } = await h.open(`${LINK}&lang=${lang}`);
+      expect(await lineNote(page)).toBe(NOTE[lang]);
+      expect(await page.isVisible('#line-note')).toBe(true);
+      await page.fill('#input-h', '3');
+      await page.press('#input-h', 'Enter');
+      await settled(page);
+      await expect.poll(() => lineNote(page)).toBeNull();
+      await page.close();
+    }
+    // The same row without r=1 is a 2-D layer of one row: no note.
+    const { page } = await h.open('?i=1x9&k=1x3&s=1x2&p=0x1&lang=en');
+    expect(await lineNote(page)).toBeNull();
+    await page.close();
+  });
+
+  it('a model file’s Conv1d layer shows it once, on the stage (en, zh)', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const page = await openModelLayer(lang);
+      expect(await lineNote(page)).toBe(NOTE[lang]);
+      // Not said a second time in the origin box, which names the layer and its shortened input.
+      expect(await page.textContent('#model-notes')).not.toContain(NOTE[lang]);
+      await page.close();
+    }
+  });
+});
