@@ -10,6 +10,7 @@ import type { ConvGeometry } from '../../src/geometry/types.js';
 import { resolveSpec } from '../../src/geometry/options.js';
 import { trace } from '../../src/trace/index.js';
 import type { DirectTrace } from '../../src/trace/index.js';
+import { sameAxes } from './error-text.js';
 import { errorText, optionsOf } from './layer.js';
 import type { Palette } from './palette.js';
 import { pt } from './pair-i18n.js';
@@ -77,7 +78,10 @@ export class DilationView {
           // The layer refused: the form already says why, and nothing is drawn here. A twin
           // refused: the layer is drawn alone, with the twin's reason as a note.
           if (isLayer) { this.traces = null; this.error = pt(lang, 'dilationLayerRefused'); break; }
-          this.error = pt(lang, 'dilationTwinRefused', { d: pairText(d), why: errorText(e, lang) });
+          // Said as the Layer form says it: once for "H and W" where the twin is the same on both
+          // axes (it has no output size or padding of its own, as above).
+          const same = sameAxes({ ...s, dilation: d, useTarget: false, outputPadding: [0, 0] });
+          this.error = pt(lang, 'dilationTwinRefused', { d: pairText(d), why: errorText(e, lang, same ? 'both' : 'one') });
         }
       }
     }

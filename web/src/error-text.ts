@@ -9,7 +9,7 @@ import { groupsFit } from '../../src/geometry/options.js';
 import { errorHeadline } from '../../src/i18n/errors.js';
 import { bound } from './range-text.js';
 import { t, type MessageKey } from './i18n.js';
-import { BOUNDS, plainPadMode, type Lang } from './state.js';
+import { BOUNDS, plainPadMode, type Lang, type State } from './state.js';
 import type { TryControl } from './tour/steps.js';
 
 const num = (v: unknown, i: number): number => (Array.isArray(v) ? Number(v[i]) : Number(v));
@@ -21,6 +21,20 @@ const num = (v: unknown, i: number): number => (Array.isArray(v) ? Number(v[i]) 
  * at most 4"). Null: the whole form.
  */
 export type OnlyControl = TryControl | null;
+
+/**
+ * Whether height and width have the same settings (as every tour step's layer has). A transposed
+ * layer sized by a target output size has it per axis (target H 7, W 5 refused "H and W = 7",
+ * review 40) in place of the output padding, which it then does not use. A refusal of such a layer
+ * is about both axes, "H and W" (pageErrorText's `axes: 'both'`), wherever the page says it: the
+ * Layer form (errors-display.ts) and the views that build the layer again (the linked pair, the
+ * dilation view's twin), which wrote "H:" beside the form's "H and W:" (student review 54).
+ */
+export function sameAxes(s: State): boolean {
+  const same = (v: readonly number[]) => v[0] === v[1];
+  const sized = s.transposed && s.useTarget ? same(s.target) : same(s.outputPadding);
+  return same(s.input) && same(s.kernel) && same(s.stride) && same(s.dilation) && sized && s.pad[0] === s.pad[2] && s.pad[1] === s.pad[3];
+}
 
 /**
  * `axes: 'both'`: the message is about a control that sets height and width together (the tour's

@@ -5,7 +5,7 @@
  */
 import { byId, setAttr, setHidden, setText } from './dom-write.js';
 import type { ConvError } from '../../src/geometry/errors.js';
-import { pageErrorText } from './error-text.js';
+import { pageErrorText, sameAxes as square } from './error-text.js';
 import { buildLayer } from './layer.js';
 import { t } from './i18n.js';
 import type { State } from './state.js';
@@ -27,16 +27,6 @@ export function errorSlot(control: string): HTMLElement | null {
   return null;
 }
 
-/**
- * Whether height and width have the same settings (as every tour step's layer has). A transposed
- * layer sized by a target output size has it per axis (target H 7, W 5 refused "H and W = 7",
- * review 40) in place of the output padding, which it then does not use.
- */
-function square(s: State): boolean {
-  const same = (v: readonly number[]) => v[0] === v[1];
-  const sized = s.transposed && s.useTarget ? same(s.target) : same(s.outputPadding);
-  return same(s.input) && same(s.kernel) && same(s.stride) && same(s.dilation) && sized && s.pad[0] === s.pad[2] && s.pad[1] === s.pad[3];
-}
 
 /**
  * The library stops at the first axis it refuses. A target output size refused on H may be wrong

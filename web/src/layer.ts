@@ -153,10 +153,10 @@ export function controlFor(e: ConvError, s: State, edited: string | null = null)
  * The message shown for a refusal. A layer's refusal is said in the page's words, in its language,
  * from the code and values (error-text.ts), in every view that shows one; a model file's (a plain code + message from the worker, or a
  * MODEL_* code) keeps the Chinese headline before the library's detail, which names the file's
- * own fields.
+ * own fields. `axes`: as pageErrorText's ("H and W" for a layer the same on both axes, sameAxes).
  */
-export function errorText(e: { code: string; message: string }, lang: Lang): string {
-  if (isConvError(e) && !e.code.startsWith('MODEL_')) return pageErrorText(e, lang);
+export function errorText(e: { code: string; message: string }, lang: Lang, axes: 'one' | 'both' = 'one'): string {
+  if (isConvError(e) && !e.code.startsWith('MODEL_')) return pageErrorText(e, lang, axes);
   if (lang !== 'zh') return e.message;
   if (e.code === 'MODEL_FILE' || e.code === 'MODEL_GRAPH') return modelErrorTextZh(e);
   return `${errorHeadline('zh', e.code)}${e.code.startsWith('MODEL_') ? '。' : `：${e.message}`}`;

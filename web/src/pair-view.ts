@@ -16,6 +16,7 @@ import type { LinkedPair } from '../../src/arithmetic/linked-pair.js';
 import { paddingArgument } from '../../src/geometry/axis-kind.js';
 import { isConvError } from '../../src/geometry/errors.js';
 import { exampleInput, exampleWeight } from './example-values.js';
+import { sameAxes } from './error-text.js';
 import { errorText, optionsOf } from './layer.js';
 import { pt } from './pair-i18n.js';
 import type { PairKey } from './pair-i18n.js';
@@ -128,7 +129,8 @@ export class PairView {
       pair = linkedPair(options, { ...values, leastSquares: wantLsq });
     } catch (e) {
       if (!isConvError(e)) throw e;
-      frag.append(h('p', { class: 'pair-note field-error', role: 'status' }, errorText(e, lang)));
+      // Said as the Layer form says it: once for "H and W" where both axes hold the same numbers.
+      frag.append(h('p', { class: 'pair-note field-error', role: 'status' }, errorText(e, lang, sameAxes(s) ? 'both' : 'one')));
       this.body.replaceChildren(frag);
       this.pair = null;
       return;
