@@ -44,8 +44,8 @@ describe('a 1-D layer is written as 1-D', () => {
       expect(t.tf).toContain('tf.keras.layers.Conv1D(4, kernel_size=3, strides=2');
       expect(t.tf).not.toMatch(/2D|Conv2d/);
       expect(t.query).toContain('r=1');
-      // The figure still draws the row: its input grid is 1 × 9, padded to 1 × 11.
-      expect(await page.textContent('#cap-grid')).toMatch(/1×11/);
+      // The figure still draws the row, its captions writing the 1-D sizes (line-stage54): 9, padded to 11.
+      expect(await page.textContent('#cap-grid')).toMatch(/[ ）]9 → 11 /);
       await page.close();
     }
   });

@@ -6,6 +6,10 @@
  *   "A 1-D layer, drawn as one row.", in the model's origin box). The note is now the stage's, shown
  *   for every layer the page writes as 1-D (line-layer.ts isLine), and goes when a second row makes
  *   the layer 2-D.
+ * - the figure's captions wrote the row's sizes, "Input with padding 1×9 → 1×11", "Kernel 1×3",
+ *   "Output 1×5", and a model's shortened input "Input 1×100 is shown as 1×32", beside a Formula tab
+ *   that writes "input 9 · kernel 3". They now write a 1-D layer's sizes as the Formula tab does
+ *   ("9 → 11", "3", "5"); a 2-D layer of one row keeps "1×9".
  * Pinned in English and Chinese, on a link and on a model file's Conv1d layer.
  */
 import { describe, expect, it } from 'vitest';
@@ -55,6 +59,53 @@ describe('the stage says a 1-D layer is one', () => {
       expect(await lineNote(page)).toBe(NOTE[lang]);
       // Not said a second time in the origin box, which names the layer and its shortened input.
       expect(await page.textContent('#model-notes')).not.toContain(NOTE[lang]);
+      await page.close();
+    }
+  });
+});
+
+const captions = (page: Page) => page.evaluate(`['cap-grid', 'cap-kernel', 'cap-output'].map((id) => document.getElementById(id).textContent)`) as Promise<string[]>;
+
+describe('the figure’s captions write a 1-D layer’s sizes', () => {
+  it('a link with r=1 (en, zh), and the same row as a 2-D layer', async () => {
+    const want = {
+      en: ['Input with padding 9 → 11 · channel 0', 'Kernel 3', 'Output 5 · channel 0'],
+      zh: ['输入（含填充）9 → 11 · 通道 0', '卷积核 3', '输出 5 · 通道 0'],
+    };
+    for (const lang of ['en', 'zh'] as const) {
+      const { page } = await h.open(`${LINK}&lang=${lang}`);
+      expect(await captions(page)).toEqual(want[lang]);
+      // The SVGs are named by the same captions.
+      expect(await page.getAttribute('#svg-kernel', 'aria-label')).toMatch(lang === 'en' ? /^Kernel 3\./ : /^卷积核 3。/);
+      await page.close();
+    }
+    const { page } = await h.open('?i=1x9&k=1x3&s=1x2&p=0x1&ci=2&co=4&lang=en');
+    expect(await captions(page)).toEqual(['Input with padding 1×9 → 1×11 · channel 0', 'Kernel 1×3', 'Output 1×5 · channel 0']);
+    await page.close();
+  });
+
+  it('a dilated 1-D layer: its one rate; a transposed one: its zero-inserted row', async () => {
+    let { page } = await h.open('?i=1x9&k=1x3&s=1x1&p=0x0&d=1x2&r=1&lang=en');
+    expect(await captions(page)).toEqual(['Input 9', 'Kernel 3 (d = 2)', 'Output 5']);
+    await page.close();
+    ({ page } = await h.open('?i=1x4&k=1x3&s=1x2&p=0x1&t=1&op=0x1&r=1&lang=en'));
+    // (4 − 1)·2 + 1 = 7 cells with zeros between, padded by k − 1 − p = 1 each side (and 1 more for op).
+    expect(await captions(page)).toEqual(['Input with inserted zeros and padding 4 → 10', 'Kernel (flipped) 3', 'Output 8']);
+    await page.close();
+  });
+
+  it('a model file’s Conv1d layer: captions and the shortened input’s note (en, zh)', async () => {
+    const want = {
+      en: { kernel: 'Kernel 3 (d = 2)', note: 'Input 50 is shown as 32' },
+      zh: { kernel: '卷积核 3（d = 2）', note: '输入 50 按 32 显示' },
+    };
+    for (const lang of ['en', 'zh'] as const) {
+      const page = await openModelLayer(lang);
+      const [grid, kernel, output] = await captions(page);
+      expect(grid).toMatch(/[ ）]32 → 36 · /);
+      expect(kernel).toBe(want[lang].kernel);
+      expect(output).toMatch(/ 32 · /);
+      expect(await page.textContent('#model-notes')).toContain(want[lang].note);
       await page.close();
     }
   });

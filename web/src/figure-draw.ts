@@ -10,6 +10,7 @@ import { paletteOf, tapFill, tapsShown } from './palette.js';
 import type { Palette } from './palette.js';
 import { channelsCutText } from './drawn-channels.js';
 import { keptNodes } from './keep-together.js';
+import { isLine, sizeText } from './line-layer.js';
 import { channelSlice, lettered, planeLetters } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import type { Lang } from './state.js';
@@ -62,16 +63,21 @@ export class MainFigure {
     // The tour's z = Cx steps name the planes as the prose does (stage-scene.ts planeLetters).
     const letters = planeLetters(s);
     const gridCap = letters ? lettered(plainGridCap, letters.input) : plainGridCap;
+    // Sizes as the Formula tab writes them: "1×9" for a 2-D layer, "9" for a 1-D one (line-layer.ts),
+    // which the grids draw as that one row.
+    const size = (h: number, w: number) => sizeText(s.state, [h, w]);
+    const [gh, gw] = s.trace.grid.shape;
     // The grid's size after padding or inserted zeros, when it differs from the input's.
-    const gridShape = s.trace.grid.shape.join('×');
+    const gridShape = size(gh, gw);
+    const inputShape = size(H.input, W.input);
     // No space after a caption ending in full-width punctuation (“输入（含填充）2×2”, “卷积核（已翻转）3×3”).
     const sized = (cap: string, size: string) => `${cap}${/[）：]$/.test(cap) ? '' : ' '}${size}`;
-    let capGrid = `${sized(gridCap, `${H.input}×${W.input}`)}${s.scatter || gridShape === `${H.input}×${W.input}` ? '' : ` → ${gridShape}`}`;
-    // Dilation is a rate, not a size: d = 2, or d = (2, 1) per axis as PyTorch writes it.
-    const rate = `d = ${pairText([H.dilation, W.dilation])}`;
-    const capKernel = `${sized(s.trace.kernel.flipped && !s.scatter ? t(lang, 'kernelFlipped') : t(lang, 'kernelLabel'), `${H.kernel}×${W.kernel}`)}${H.dilation > 1 || W.dilation > 1 ? (lang === 'zh' ? `（${rate}）` : ` (${rate})`) : ''}`;
+    let capGrid = `${sized(gridCap, inputShape)}${s.scatter || gridShape === inputShape ? '' : ` → ${gridShape}`}`;
+    // Dilation is a rate, not a size: d = 2, or d = (2, 1) per axis as PyTorch writes it (a 1-D layer: its one rate).
+    const rate = `d = ${isLine(s.state) ? W.dilation : pairText([H.dilation, W.dilation])}`;
+    const capKernel = `${sized(s.trace.kernel.flipped && !s.scatter ? t(lang, 'kernelFlipped') : t(lang, 'kernelLabel'), size(H.kernel, W.kernel))}${H.dilation > 1 || W.dilation > 1 ? (lang === 'zh' ? `（${rate}）` : ` (${rate})`) : ''}`;
     const outCap = s.scatter ? t(lang, 'overlapLabel') : t(lang, 'outputLabel');
-    let capOutput = sized(letters ? lettered(outCap, letters.output) : outCap, `${H.output}×${W.output}`);
+    let capOutput = sized(letters ? lettered(outCap, letters.output) : outCap, size(H.output, W.output));
     if (g.inChannels > 1 || g.outChannels > 1) {
       // Several channels: say which ones the grids show (the channel panel picks the output one).
       const sl = channelSlice(s);

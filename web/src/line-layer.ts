@@ -29,3 +29,8 @@ export function isLine(s: State): boolean {
 export function writtenAxes<T>(s: State, pair: readonly [T, T]): T[] {
   return isLine(s) ? [pair[1]] : [...pair];
 }
+
+/** A size as the texts write it: both axes ("3×9"), or a 1-D layer's length alone ("9"), as the Formula tab does. */
+export function sizeText(s: State, pair: readonly [number, number]): string {
+  return writtenAxes(s, pair).join('×');
+}

@@ -53,7 +53,9 @@ export function stateFromLayer(cfg: LayerConfig, base: State): LayerLoad {
   const [H, W] = axes;
   const input: [number, number] = [Math.min(H.input, BOUNDS.input[1]), Math.min(W.input, BOUNDS.input[1])];
   if (input[0] !== H.input || input[1] !== W.input) {
-    notes.push({ key: 'modelClampedInput', vars: { from: `${H.input}×${W.input}`, to: `${input[0]}×${input[1]}` } });
+    // A 1-D layer's length alone, as the figure's captions and the Formula tab write it ("100", not "1×100").
+    const size = (h: number, w: number) => (cfg.rank === 1 ? String(w) : `${h}×${w}`);
+    notes.push({ key: 'modelClampedInput', vars: { from: size(H.input, W.input), to: size(input[0], input[1]) } });
   }
   s.input = input;
   s.kernel = [H.kernel, W.kernel];
