@@ -21,11 +21,21 @@ import { plainPadMode } from './state.js';
 import type { Lang, State } from './state.js';
 import { store } from './store.js';
 import { h } from './dom.js';
+import { formulaNodes } from './keep-together.js';
 
 /** "2" when both axes agree, else "2×1" (H×W). */
 function both<T>(ns: GuideAxisNotation[], f: (n: GuideAxisNotation) => T): string {
   const v = ns.map((n) => String(f(n)));
   return v.every((x) => x === v[0]) ? v[0] : v.join('×');
+}
+
+/**
+ * A line of the panel written with its short formulas held on one line (keep-together.ts
+ * formulaNodes, as the Formula tab's lines are): a phone broke "here p′ = / −1 (a crop)" in the
+ * form's note (student review 54). The text reads as written; only where it may wrap changes.
+ */
+function write(el: HTMLElement, text: string): void {
+  el.replaceChildren(...formulaNodes(text));
 }
 
 /** One value per axis as PyTorch writes an argument: 2, or (1, 2) where the axes differ. */
@@ -158,11 +168,11 @@ export class NotationView {
     this.instead.hidden = instead === null;
     this.instead.textContent = instead ? pt(lang, 'notationInstead', { which: t(lang, instead === 'default' ? 'codeDefaultLayer' : 'codeLastLayer'), kind, i: size((x) => x.input), o: size((x) => x.output) }) : '';
     if (!g.transposed) {
-      this.guide.textContent = pt(lang, dilated ? 'notationDilated' : 'notationDirect', { s: both(ns, (n) => n.stride), p: pp, d });
+      write(this.guide, pt(lang, dilated ? 'notationDilated' : 'notationDirect', { s: both(ns, (n) => n.stride), p: pp, d }));
     } else if (ns.every((n) => n.stride === 1)) {
-      this.guide.textContent = pt(lang, 'notationTransposedOne', { pp, a: aText, d: dText });
+      write(this.guide, pt(lang, 'notationTransposedOne', { pp, a: aText, d: dText }));
     } else {
-      this.guide.textContent = pt(lang, ns.every((n) => n.insertedZeros === 1) ? 'notationTransposedSingle' : 'notationTransposed', { fs: both(ns, (n) => n.guideStride), z: both(ns, (n) => n.insertedZeros), it: both(ns, (n) => n.stretchedInput), pp, a: aText, d: dText });
+      write(this.guide, pt(lang, ns.every((n) => n.insertedZeros === 1) ? 'notationTransposedSingle' : 'notationTransposed', { fs: both(ns, (n) => n.guideStride), z: both(ns, (n) => n.insertedZeros), it: both(ns, (n) => n.stretchedInput), pp, a: aText, d: dText }));
     }
     const p = both(ns, (n) => (n.padding[0] === n.padding[1] ? n.padding[0] : `${n.padding[0]}/${n.padding[1]}`));
     // PyTorch's own words (stride=2, padding=0, output_padding=0) in both languages.
@@ -196,7 +206,7 @@ export class NotationView {
     }
     if (fill && !aOk) why.push(pt(lang, 'notationAMixed', { v: both(fill, (n) => n.a) }));
     // Chinese sets no space after a full-width full stop.
-    this.formNote.textContent = [note, ...why].join(lang === 'zh' ? '' : ' ');
+    write(this.formNote, [note, ...why].join(lang === 'zh' ? '' : ' '));
     // Unless the reader is typing in it.
     if (!this.root.contains(document.activeElement)) {
       this.stride.value = fill ? both(fill, (n) => n.guideStride).replace('×', ',') : '';
@@ -220,7 +230,7 @@ export class NotationView {
     const sep = lang === 'zh' ? '' : ' ';
     const refuse = (...parts: string[]) => {
       this.status.classList.add('field-error');
-      this.status.textContent = parts.join(sep);
+      write(this.status, parts.join(sep));
     };
     // Each field is refused in the form's order (stride, p′, a), by its label, with what it takes.
     if (strides.length === 0) return refuse(pt(lang, 'notationStrideEmpty'));
@@ -294,7 +304,7 @@ export class NotationView {
       };
       this.load(next);
       this.status.classList.remove('field-error');
-      this.status.textContent = msgs.join(sep);
+      write(this.status, msgs.join(sep));
     } catch (e) {
       if (!isConvError(e)) throw e;
       // The stride's refusal in the page's words; the rest (a layer the page cannot build) as the layer form says it.
