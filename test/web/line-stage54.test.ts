@@ -10,11 +10,17 @@
  *   "Output 1×5", and a model's shortened input "Input 1×100 is shown as 1×32", beside a Formula tab
  *   that writes "input 9 · kernel 3". They now write a 1-D layer's sizes as the Formula tab does
  *   ("9 → 11", "3", "5"); a 2-D layer of one row keeps "1×9".
+ * - the kernel's weights were named w₀₀ w₀₁ w₀₂, the Matrix tab's entries the same, and the
+ *   sentences named cells by the row's two coordinates: "Output (0,0) = …", "Output (2,0) reads
+ *   input cells (0,3) (0,4)", "z₀ = output (0,0)". A 1-D layer's now have one index (w₀ w₁ w₂,
+ *   "Output (0)", "(3) (4)"): the kernel is named by the page, the matrix's entries by the library
+ *   from the drawn row, renamed by the page (line-layer.ts lineWeightName; src/ is unchanged).
  * Pinned in English and Chinese, on a link and on a model file's Conv1d layer.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fileHarness, settled } from './harness.js';
+import { lineWeightName } from '../../web/src/line-layer.js';
 
 const h = fileHarness();
 
@@ -106,6 +112,75 @@ describe('the figure’s captions write a 1-D layer’s sizes', () => {
       expect(kernel).toBe(want[lang].kernel);
       expect(output).toMatch(/ 32 · /);
       expect(await page.textContent('#model-notes')).toContain(want[lang].note);
+      await page.close();
+    }
+  });
+});
+
+const kernelNames = (page: Page) => page.evaluate(`[...document.querySelectorAll('#svg-kernel text')].map((e) => e.textContent).join(' ')`) as Promise<string>;
+const said = (page: Page, id: string) => page.textContent(`#${id}`) as Promise<string>;
+
+/** The centre of cell `c` of a one-row grid of `n` cells drawn in `sel`. */
+async function rowCell(page: Page, sel: string, n: number, c: number) {
+  const b = (await page.locator(sel).boundingBox())!;
+  return { x: b.x + ((c + 0.5) * b.width) / n, y: b.y + b.height / 2 };
+}
+
+describe('a 1-D layer’s weights and cells have one index', () => {
+  it('a link with r=1: the kernel, the step and pointing sentences, the Matrix tab (en, zh)', async () => {
+    const want = {
+      en: { step: /^Output \(0\) of output channel 0 = /, hover: /^Output \(2\) reads 3 input cells: \(3\) \(4\) \(5\)\./, weight: /^Weight w\(1\) multiplies/, cell: 'z₂ = output (2) of output channel 0' },
+      zh: { step: /^输出通道 0 在 \(0\) 处的值 = /, hover: /^输出 \(2\) 读取 3 个输入单元：\(3\) \(4\) \(5\)。/, weight: /^权重 w\(1\) 参与了/, cell: 'z₂ = 输出通道 0 的单元 (2)' },
+    };
+    for (const lang of ['en', 'zh'] as const) {
+      const { page, errors } = await h.open(`${LINK}&lang=${lang}`, { width: 1400, height: 1000 });
+      expect(await kernelNames(page)).toBe('w₀ w₁ w₂');
+      expect(await said(page, 'step-text')).toMatch(want[lang].step);
+      // Output 2 of 5 reads padded cells 4, 5, 6: input cells 3, 4, 5.
+      const o = await rowCell(page, '#svg-output', 5, 2);
+      await page.mouse.move(o.x, o.y);
+      await expect.poll(() => said(page, 'hover-text')).toMatch(want[lang].hover);
+      const k = await rowCell(page, '#svg-kernel', 3, 1);
+      await page.mouse.move(k.x, k.y);
+      await expect.poll(() => said(page, 'hover-text')).toMatch(want[lang].weight);
+      await page.mouse.move(5, 990);
+      // (Pointing at output 2 took the animation to its step.)
+      await page.click('#tab-matrix');
+      await settled(page);
+      expect(await said(page, 'matrix-step-cell')).toBe(want[lang].cell);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('the Matrix tab names its entries w₀ w₁ w₂', async () => {
+    // One channel: C's 5×11 cells are wide enough to print each entry's name.
+    const { page } = await h.open('?i=1x9&k=1x3&s=1x2&p=0x1&r=1&lang=en', { width: 1400, height: 1000 });
+    await page.click('#tab-matrix');
+    await page.waitForSelector('#svg-matrix text', { state: 'attached' });
+    await settled(page);
+    const entries = await page.evaluate(`[...document.querySelectorAll('#svg-matrix text')].map((e) => e.textContent).filter((x) => x.startsWith('w'))`) as string[];
+    expect(entries.length).toBe(5 * 3 - 2);
+    expect(new Set(entries)).toEqual(new Set(['w₀', 'w₁', 'w₂']));
+    await page.close();
+  });
+
+  it('the library’s names of the drawn row’s weights, renamed', () => {
+    expect(['w₀₂', 'w[1,0]₀₂', 'w₀,₁₂', 'w₀₀+w₀₂', 'w[0,1]₀₀+w[0,1]₀₂'].map(lineWeightName)).toEqual(['w₂', 'w[1,0]₂', 'w₁₂', 'w₀+w₂', 'w[0,1]₀+w[0,1]₂']);
+  });
+
+  it('a 2-D layer of one row keeps two indices', async () => {
+    const { page } = await h.open('?i=1x9&k=1x3&s=1x2&p=0x1&lang=en');
+    expect(await kernelNames(page)).toBe('w₀₀ w₀₁ w₀₂');
+    expect(await said(page, 'step-text')).toMatch(/^Output \(0,0\) = /);
+    await page.close();
+  });
+
+  it('a model file’s Conv1d layer (en, zh)', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const page = await openModelLayer(lang);
+      expect(await kernelNames(page)).toBe('w₀ w₁ w₂');
+      expect(await said(page, 'step-text')).toMatch(lang === 'en' ? /^Output \(0\) of output channel 0 / : /^输出通道 0 在 \(0\) 处的值/);
       await page.close();
     }
   });

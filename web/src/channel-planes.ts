@@ -11,6 +11,7 @@ import { paddingArgument } from '../../src/geometry/axis-kind.js';
 import type { CellKind } from '../../src/geometry/taps.js';
 import type { Palette } from './palette.js';
 import { pt } from './pair-i18n.js';
+import { cellText } from './line-layer.js';
 import { channelSlice, frameIndex } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import type { Lang } from './state.js';
@@ -175,7 +176,7 @@ export class ChannelPlanes {
       for (const part of this.parts) total += part[frameIndex(s, fr.output)];
       const y = v.y[sl.y + frameIndex(s, fr.output)];
       const shown = values.map(fmt).join(' + ') + (rest > 0 ? ' + …' : '');
-      lines.push(pt(lang, this.compact ? 'channelsSumShort' : 'channelsSumValue', { n: inputs.length, parts: shown, v: fmt(y), o: fr.output.join(',') }));
+      lines.push(pt(lang, this.compact ? 'channelsSumShort' : 'channelsSumValue', { n: inputs.length, parts: shown, v: fmt(y), o: cellText(s.state, fr.output) }));
       this.sum.dataset.total = String(total);
       this.sum.dataset.output = String(y);
     } else {

@@ -10,7 +10,7 @@ import { paletteOf, tapFill, tapsShown } from './palette.js';
 import type { Palette } from './palette.js';
 import { channelsCutText } from './drawn-channels.js';
 import { keptNodes } from './keep-together.js';
-import { isLine, sizeText } from './line-layer.js';
+import { cellText, isLine, sizeText } from './line-layer.js';
 import { channelSlice, lettered, planeLetters } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import type { Lang } from './state.js';
@@ -228,7 +228,7 @@ function stepSentence(s: StageScene, frame: number): string {
   if (s.scatter) {
     const fr = s.scatter.frames[frame];
     const outs = new Set(fr.taps.filter((tp) => tp.output).map((tp) => tp.output!.join(',')));
-    return t(lang, 'stepScatter', { i: fr.input.join(','), n: outs.size, cellWord: plural(outs.size, 'cell', 'cells') });
+    return t(lang, 'stepScatter', { i: cellText(s.state, fr.input), n: outs.size, cellWord: plural(outs.size, 'cell', 'cells') });
   }
   const fr = s.direct!.frames[frame];
   const reads = fr.taps.filter((tp) => tp.input !== null);
@@ -237,7 +237,8 @@ function stepSentence(s: StageScene, frame: number): string {
   const inputs = s.trace.channels.feeds[sl.oc];
   // The real layer's count (s.layer), which the pictures may draw fewer of (drawn-channels.ts).
   const perGroup = s.layer.inChannels / s.layer.groups;
-  const o = fr.output.join(',');
+  // "Output (0,2)", a 1-D layer's "Output (2)" (line-layer.ts cellText).
+  const o = cellText(s.state, fr.output);
   const zeroTaps = fr.taps.filter((tp) => tp.input === null);
   const n = fr.taps.length;
   const drawn = perGroup !== inputs.length ? t(lang, 'stepChannelsDrawn', { d: inputs.length }) : '';
@@ -282,20 +283,20 @@ function stepSentence(s: StageScene, frame: number): string {
 
 function hoverSentence(s: StageScene, panel: Panel, cell: number, r: ReturnType<Views['hoverHighlight']>): string {
   const lang = store.state.lang;
-  const coordOf = (cols: number) => `${Math.floor(cell / cols)},${cell % cols}`;
+  const coordOf = (cols: number) => cellText(s.state, [Math.floor(cell / cols), cell % cols]);
   switch (r.kind) {
     case 'output':
       return t(lang, 'hoverOutput', { o: coordOf(s.geometry.axes[1].output), n: r.count, cellWord: plural(r.count, 'cell', 'cells'), cells: r.cells.slice(0, 12).join(' ') + (r.cells.length > 12 ? ' …' : '') });
     case 'overlap':
       return t(lang, 'hoverOverlap', { o: coordOf(s.geometry.axes[1].output), n: r.count, pairWord: plural(r.count, 'pair', 'pairs') });
     case 'input': {
-      const inp = s.scatter ? coordOf(s.geometry.axes[1].input) : s.trace.grid.cells[cell].input!.join(',');
+      const inp = s.scatter ? coordOf(s.geometry.axes[1].input) : cellText(s.state, s.trace.grid.cells[cell].input!);
       return t(lang, 'hoverInput', { i: inp, n: r.count, cellWord: plural(r.count, 'cell', 'cells') });
     }
     case 'zero':
       return t(lang, 'hoverZero', { kind: t(lang, `kind${r.zeroKind ?? 'padding'}` as MessageKey) });
     case 'weight': {
-      const w = s.scatter ? coordOf(s.geometry.axes[1].kernel) : s.trace.kernel.taps[cell].weight.join(',');
+      const w = s.scatter ? coordOf(s.geometry.axes[1].kernel) : cellText(s.state, s.trace.kernel.taps[cell].weight);
       return t(lang, 'hoverWeight', { k: w, n: r.count, pairWord: plural(r.count, 'pair', 'pairs') });
     }
   }

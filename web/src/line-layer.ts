@@ -34,3 +34,19 @@ export function writtenAxes<T>(s: State, pair: readonly [T, T]): T[] {
 export function sizeText(s: State, pair: readonly [number, number]): string {
   return writtenAxes(s, pair).join('×');
 }
+
+/** A cell's or weight's coordinates as the texts write them: "0,3", or a 1-D layer's one index "3". */
+export function cellText(s: State, c: readonly number[]): string {
+  return isLine(s) ? String(c[1]) : c.join(',');
+}
+
+/**
+ * A weight's name in a 1-D layer, from the name of the drawn row's (2-D) weight the library gives
+ * (src/matrix/label.ts weightLabel): the row's index is always 0 and is dropped, "w₀₂" → "w₂",
+ * "w[1,0]₀₂" → "w[1,0]₂", "w₀,₁₂" (a kernel wider than 10) → "w₁₂", each name of a sum
+ * "w₀₀+w₀₂" → "w₀+w₂". The library names the matrix's entries from the geometry it is given, which
+ * is the drawn one; the page renames them rather than building a 1-D matrix of other rows.
+ */
+export function lineWeightName(name: string): string {
+  return name.replace(/(w(?:\[\d+,\d+\])?)₀,?/g, '$1');
+}

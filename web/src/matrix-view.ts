@@ -43,6 +43,7 @@ import { footBarTop } from './tour/foot-bar.js';
 import { MATRIX_MARK_OPACITY, tapFill, textOn } from './palette.js';
 import type { Palette } from './palette.js';
 import { fmt } from './views.js';
+import { lineWeightName } from './line-layer.js';
 import { el } from './dom.js';
 import { formatNumber } from '../../src/i18n/index.js';
 import { t } from './i18n.js';
@@ -224,7 +225,7 @@ export class MatrixView {
   /** The multiplied vector is drawn under the matrix, as a row (a box too narrow for it beside). */
   private under = false;
   /** What the last draw() asked for, until it is drawn (the panel was hidden). */
-  private wanted: { g: ConvGeometry; p: Palette; maxPx: number; values: MatrixValues | null } | null = null;
+  private wanted: { g: ConvGeometry; p: Palette; maxPx: number; values: MatrixValues | null; line: boolean } | null = null;
   /** The last step marked, shown again on a matrix drawn later. */
   private marked: { side: 'row' | 'col'; index: number } | null = null;
   /**
@@ -369,7 +370,10 @@ export class MatrixView {
     // A new picture: its marks are scrolled into sight again (the link as it is drawn, then the step's).
     this.shownMark = null;
     this.shownLink = null;
-    const m = tutorialMatrix(w.g, this.shown, w.values ? { weight: w.values.weight } : {});
+    const built = tutorialMatrix(w.g, this.shown, w.values ? { weight: w.values.weight } : {});
+    // A 1-D layer's weights are named with one index (w₂, not the drawn row's w₀₂), as its kernel
+    // on the stage and its Formula tab name them (line-layer.ts lineWeightName).
+    const m = w.line ? { ...built, entries: built.entries.map((e) => ({ ...e, label: lineWeightName(e.label) })) } : built;
     this.matrix = m;
     // Rows enumerate the layer's outputs when the matrix is its own operator, else its inputs.
     const rowValues = w.values ? (this.own ? w.values.layerOutput : w.values.layerInput) : null;
@@ -392,9 +396,10 @@ export class MatrixView {
 
   /**
    * Builds and draws C (or Cᵀ when `wantCT`); returns false (and draws nothing) when it is too
-   * large to draw. `values`: the layer's numbers, shown in the entries and the vectors.
+   * large to draw. `values`: the layer's numbers, shown in the entries and the vectors. `line`: the
+   * layer is a 1-D one drawn as its row (line-layer.ts), whose weights have one index.
    */
-  draw(g: ConvGeometry, wantCT: boolean, p: Palette, maxPx: number, values: MatrixValues | null = null): boolean {
+  draw(g: ConvGeometry, wantCT: boolean, p: Palette, maxPx: number, values: MatrixValues | null = null, line = false): boolean {
     const spatial = (side: 'input' | 'output') => g.axes.reduce((n, a) => n * a[side], 1);
     const inCells = g.inChannels * spatial('input');
     const outCells = g.outChannels * spatial('output');
@@ -430,7 +435,7 @@ export class MatrixView {
     }
     const [rowName, colName] = this.shown === 'C' ? ['z', 'x'] : ['x', 'z'];
     this.svg.setAttribute('aria-label', `${rowName} = ${this.shown === 'C' ? 'C' : 'Cᵀ'} · ${colName}: ${rows}×${cols}`);
-    this.wanted = { g, p, maxPx, values };
+    this.wanted = { g, p, maxPx, values, line };
     this.show();
     return true;
   }

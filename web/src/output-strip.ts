@@ -11,6 +11,7 @@ import { el, h } from './dom.js';
 import type { Palette } from './palette.js';
 import { t } from './i18n.js';
 import { pt } from './pair-i18n.js';
+import { cellText } from './line-layer.js';
 import { frameIndex, planeStart, type StageScene } from './stage-scene.js';
 import type { Lang } from './state.js';
 import { fmt } from './views.js';
@@ -105,7 +106,7 @@ export class OutputStrip {
       button.setAttribute('aria-pressed', String(j === oc));
       button.setAttribute('aria-label', value === null
         ? pt(lang, 'outStripPlane', { j })
-        : pt(lang, 'outStripPlaneValue', { j, o: fr!.output.join(','), v: fmt(value) }));
+        : pt(lang, 'outStripPlaneValue', { j, o: cellText(s.state, fr!.output), v: fmt(value) }));
       if (mark && fr) {
         mark.setAttribute('x', String(1 + fr.output[1] * cell));
         mark.setAttribute('y', String(1 + fr.output[0] * cell));

@@ -16,6 +16,7 @@ import { t, twoSentences } from './i18n.js';
 import { matrixCaption, vectorCell } from './matrix-view.js';
 import type { MatrixView } from './matrix-view.js';
 import { listText } from './list-text.js';
+import { cellText, isLine } from './line-layer.js';
 import { formulaNodes } from './keep-together.js';
 import { paletteOf } from './palette.js';
 import { stackReach } from './stack-reach.js';
@@ -92,7 +93,7 @@ export class SidePanels {
     setText(byId('code-tf'), tfCode(s.written, s.state));
     const cut = channelsCutText(s.layer, g, lang);
     const mv = s.values ? { layerInput: s.values.x, weight: s.values.w, layerOutput: s.values.y } : null;
-    const drawn = this.matrix.draw(g, state.matrix === 'ct', p, Math.min(360, maxPanelPx()), mv);
+    const drawn = this.matrix.draw(g, state.matrix === 'ct', p, Math.min(360, maxPanelPx()), mv, isLine(state));
     // The layer's own size, and the drawn copy's where the pictures draw fewer channels.
     const mcap = matrixCaption(this.matrix, s.layer, g, lang);
     this.tutorial()?.update(s);
@@ -141,7 +142,7 @@ export class SidePanels {
     // figure is a screen above the matrix, and the marked row alone did not say whose it was.
     // The layer's output is z for a convolution and x for a transposed one (z = Cx, x = Cᵀz).
     const name = output !== s.geometry.transposed ? 'z' : 'x';
-    const cell = (s.scatter ? s.scatter.frames[frame].input : s.direct!.frames[frame].output).join(',');
+    const cell = cellText(s.state, s.scatter ? s.scatter.frames[frame].input : s.direct!.frames[frame].output);
     const channels = output ? s.geometry.outChannels : s.geometry.inChannels;
     const key = output ? (channels > 1 ? 'matrixCellOutputChannel' : 'matrixCellOutput') : channels > 1 ? 'matrixCellInputChannel' : 'matrixCellInput';
     // The coordinates stay on one line with the word before them by the page's one rule for what a

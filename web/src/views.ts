@@ -12,6 +12,7 @@ import type { Palette } from './palette.js';
 import { channelSlice } from './stage-scene.js';
 import type { StageScene } from './stage-scene.js';
 import { weightLabel } from '../../src/matrix/label.js';
+import { cellText, isLine } from './line-layer.js';
 
 export type Panel = 'grid' | 'kernel' | 'output';
 
@@ -47,7 +48,9 @@ export function kernelLabelOf(scene: StageScene): (i: number) => string {
   const [kh, kw] = scene.trace.kernel.shape;
   const v = scene.values;
   const sl = channelSlice(scene);
-  return v ? (i) => String(v.w[sl.w + tapOf(i)]) : (i) => weightLabel([Math.floor(tapOf(i) / kw), tapOf(i) % kw], [kh, kw]);
+  // A 1-D layer's weights have one index, as its Formula and Code write it: w₀ w₁ w₂ (line-layer.ts).
+  const line = isLine(scene.state);
+  return v ? (i) => String(v.w[sl.w + tapOf(i)]) : line ? (i) => weightLabel([tapOf(i) % kw], [kw]) : (i) => weightLabel([Math.floor(tapOf(i) / kw), tapOf(i) % kw], [kh, kw]);
 }
 
 function mix(a: string, b: string, t: number): string {
@@ -206,7 +209,7 @@ export class Views {
       h.output.push(cell);
       const cells: string[] = [];
       for (const tp of fr.taps) {
-        if (tp.input) { h.grid.push(gridOf(tp.grid)); cells.push(`(${coord(tp.input)})`); }
+        if (tp.input) { h.grid.push(gridOf(tp.grid)); cells.push(`(${cellText(s.state, tp.input)})`); }
         else h.gridZero.push(gridOf(tp.grid));
       }
       return { h, kind: 'output', count: cells.length, cells };
