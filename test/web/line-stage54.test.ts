@@ -15,6 +15,9 @@
  *   input cells (0,3) (0,4)", "z₀ = output (0,0)". A 1-D layer's now have one index (w₀ w₁ w₂,
  *   "Output (0)", "(3) (4)"): the kernel is named by the page, the matrix's entries by the library
  *   from the drawn row, renamed by the page (line-layer.ts lineWeightName; src/ is unchanged).
+ * - the Export tab saved a 1-D layer under the row's name, convkit-i1x9-k1x3-s1x2-p0x1-….svg. It
+ *   is now named by its one axis and said to be 1-D: convkit-1d-i9-k3-s2-p1-….svg (export-name.ts);
+ *   the same row as a 2-D layer keeps its name.
  * Pinned in English and Chinese, on a link and on a model file's Conv1d layer.
  */
 import { describe, expect, it } from 'vitest';
@@ -184,4 +187,31 @@ describe('a 1-D layer’s weights and cells have one index', () => {
       await page.close();
     }
   });
+});
+
+async function savedName(page: Page, style: string): Promise<string> {
+  await page.click('#tab-export');
+  await page.selectOption('#export-style', style);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
+  return dl.suggestedFilename();
+}
+
+describe('the Export tab names a 1-D layer’s file by its one axis', () => {
+  it('a direct and a transposed link with r=1 (en, zh), and the same row as a 2-D layer', async () => {
+    let { page } = await h.open(`${LINK}&lang=en`);
+    expect(await savedName(page, 'flat')).toBe('convkit-1d-i9-k3-s2-p1-ci2-co4-flat-step1.svg');
+    await page.close();
+    ({ page } = await h.open('?i=1x4&k=1x3&s=1x2&p=0x1&t=1&op=0x1&d=1x2&r=1&lang=zh'));
+    expect(await savedName(page, 'classic')).toBe('convkit-1d-transposed-i4-k3-s2-d2-p1-op1-classic-zh-step1.svg');
+    await page.close();
+    ({ page } = await h.open('?i=1x9&k=1x3&s=1x2&p=0x1&ci=2&co=4&lang=en'));
+    expect(await savedName(page, 'flat')).toBe('convkit-i1x9-k1x3-s1x2-p0x1-ci2-co4-flat-step1.svg');
+    await page.close();
+  }, 120_000);
+
+  it('a model file’s Conv1d layer', async () => {
+    const page = await openModelLayer('en');
+    expect(await savedName(page, 'flat')).toBe('convkit-1d-i32-k3-s1-d2-p2-ci32-co32-flat-step1.svg');
+    await page.close();
+  }, 120_000);
 });
