@@ -90,7 +90,7 @@ describe('model panel', () => {
       expect(rows.map((r) => r[0]), path).toEqual(s.rows.map((r) => r.name));
       expect(rows.map((r) => r[5]), path).toEqual(s.rows.map((r) => fmt(r.macs)));
       expect(rows.map((r) => r[4]), path).toEqual(s.rows.map((r) => fmt(r.params)));
-      const foot = await page.$$eval('#model-table tfoot td', (tds) => tds.map((td) => (td as HTMLElement).innerText.trim()));
+      const foot = await page.$$eval('#model-table tfoot td.num', (tds) => tds.map((td) => (td as HTMLElement).innerText.trim()));
       expect(foot.slice(0, 2), path).toEqual([fmt(s.totals.params), fmt(s.totals.macs)]);
       const notes = await page.$eval('#model-notes-list', (el) => el.textContent ?? '');
       expect(notes).toContain(fmt(s.totals.flops));

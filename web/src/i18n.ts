@@ -213,6 +213,9 @@ const en = {
   modelLoading: 'Reading {name}…',
   modelLoaded: '{name}: {n} layers, input {input}.',
   modelLoadedOne: '{name}: 1 layer, input {input}.',
+  // A file with no name (dropped from an app that gave it none), its network none of its own either.
+  modelLoadedUnnamed: 'Model loaded: {n} layers, input {input}.',
+  modelLoadedOneUnnamed: 'Model loaded: 1 layer, input {input}.',
   modelFailed: 'Could not load {name}.',
   modelTimeout: 'Reading {name} took longer than {s} s and was stopped.',
   modelEmpty: 'No file chosen.',
@@ -524,6 +527,8 @@ const zh: Record<Exclude<keyof typeof en, keyof typeof ZH_FROM_LIBRARY>, string>
   modelLoading: '正在读取 {name}…',
   modelLoaded: '{name}：{n} 层，输入 {input}。',
   modelLoadedOne: '{name}：1 层，输入 {input}。',
+  modelLoadedUnnamed: '模型已载入：{n} 层，输入 {input}。',
+  modelLoadedOneUnnamed: '模型已载入：1 层，输入 {input}。',
   modelFailed: '无法载入 {name}。',
   modelTimeout: '读取 {name} 超过 {s} 秒，已停止。',
   modelEmpty: '未选择文件。',

@@ -159,7 +159,13 @@ export class ModelPanel {
       const r = ev.data;
       if (r.ok) {
         this.report = r.report;
-        this.status = { key: r.report.rows.length === 1 ? 'modelLoadedOne' : 'modelLoaded', vars: { name: file.name, n: r.report.rows.length, input: `[${r.report.input.shape.join(', ')}]` } };
+        // Named by the file, else by the network's own name (as the table's title is, below), else
+        // by neither: a file dropped from an app that gave it no name read ": 1 layer, input …"
+        // (student review 54).
+        const name = file.name || (r.report.named ? r.report.network : '');
+        const one = r.report.rows.length === 1;
+        const key = name ? (one ? 'modelLoadedOne' : 'modelLoaded') : one ? 'modelLoadedOneUnnamed' : 'modelLoadedUnnamed';
+        this.status = { key, vars: { name, n: r.report.rows.length, input: `[${r.report.input.shape.join(', ')}]` } };
         this.render();
         performance.mark('convkit-model-shown'); // for bench/playground-model.ts
       } else {
@@ -316,13 +322,15 @@ export class ModelPanel {
     }
     const tfoot = el('tfoot');
     const fr = el('tr');
-    // The foot's words in a box that keeps to the visible part of the table (.in-view, style.css):
-    // scrolled sideways on a phone, "total" and the "Show more" button had gone off the box's edge.
-    const total = el('th');
-    total.append(el('span', t(lang, 'modelTotal'), 'in-view'));
+    // "total" is the row's head in the layer names' column, which stays at the box's left edge
+    // (sticky, style.css), and an empty cell spans the rest up to the totals. It spanned those four
+    // columns itself, and its words, kept in view only within that cell, went off the box's edge
+    // once a phone scrolled past it to the right end (student review 54).
+    const total = el('th', t(lang, 'modelTotal'));
     total.scope = 'row';
-    total.colSpan = 4;
-    fr.append(total, el('td', r.totals.params.toLocaleString('en-US'), 'num'), el('td', r.totals.macs.toLocaleString('en-US'), 'num'), el('td'));
+    const gap = el('td');
+    gap.colSpan = 3;
+    fr.append(total, gap, el('td', r.totals.params.toLocaleString('en-US'), 'num'), el('td', r.totals.macs.toLocaleString('en-US'), 'num'), el('td'));
     (fr.lastElementChild as HTMLTableCellElement).colSpan = 4;
     tfoot.append(fr);
     if (r.rows.length > this.rowsShown) {
