@@ -51,9 +51,15 @@ describe('image mode kernel editors', () => {
   it('the preset note says where Sobel x goes in a 4 × 4 kernel, and in a 5 × 5 one; nothing at 3 × 3 or for a blur (desktop, English)', async () => {
     const page = await open('?view=image&lang=en&k=4&ik=sobelX', { width: 1366, height: 900 });
     const four = await note(page, 'image-kernel');
-    expect(four?.replace(/\u2060/g, '')).toContain('top-left 3×3 (rows 1–3, columns 1–3)');
+    expect(four?.replace(/\u2060/g, '')).toContain('top-left 3×3 (rows 0–2, columns 0–2)');
     // The ranges do not break across a line end.
-    expect(four).toContain('rows 1–\u20603, columns 1–\u20603');
+    expect(four).toContain('rows 0–\u20602, columns 0–\u20602');
+    // The rows the note names are the editor's own numbers for the cells holding Sobel's weights
+    // (stop 54: the note counted from 1, the cells from 0).
+    const held = await page.$$eval('[data-kernel-editor="image-kernel"] input[data-r]', (els) => (els as HTMLInputElement[]).filter((e) => Number(e.value) !== 0).map((e) => [Number(e.dataset.r), Number(e.dataset.c), e.getAttribute('aria-label') ?? '']));
+    expect([Math.min(...held.map((h) => h[0] as number)), Math.max(...held.map((h) => h[0] as number))]).toEqual([0, 2]);
+    expect([Math.min(...held.map((h) => h[1] as number)), Math.max(...held.map((h) => h[1] as number))]).toEqual([0, 2]);
+    expect(held[0][2]).toContain('weight row 0, column 0');
     expect(four).toContain('has no centre cell');
     // The study's target is always 3 × 3: nothing to say there.
     expect(await note(page, 'learn-target')).toBeNull();
@@ -64,7 +70,7 @@ describe('image mode kernel editors', () => {
     await page.close();
 
     const five = await open('?view=image&lang=en&k=5&ik=sobelX', { width: 1366, height: 900 });
-    expect((await note(five, 'image-kernel'))?.replace(/\u2060/g, '')).toContain('the middle 3×3 (rows 2–4, columns 2–4), with zeros around it');
+    expect((await note(five, 'image-kernel'))?.replace(/\u2060/g, '')).toContain('the middle 3×3 (rows 1–3, columns 1–3), with zeros around it');
     await five.close();
     const three = await open('?view=image&lang=en&k=3&ik=sobelX', { width: 1366, height: 900 });
     expect(await note(three, 'image-kernel')).toBeNull();
@@ -76,7 +82,7 @@ describe('image mode kernel editors', () => {
     const text = await note(page, 'image-kernel');
     expect(text).toContain('左上角的 3×3');
     expect(text).toContain('偶数');
-    expect(text).toMatch(/第\s1–\u2060?3\s行、第\s1–\u2060?3\s列/);
+    expect(text).toMatch(/第\s0–\u2060?2\s行、第\s0–\u2060?2\s列/);
     await page.close();
   }, 120_000);
 

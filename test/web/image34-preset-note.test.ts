@@ -1,9 +1,9 @@
 /**
  * The kernel editor's note on where a preset's weights sit, checked at every kernel size the form
  * allows (1 to 9 on each axis) against the weights presetKernel actually writes: the rows and
- * columns it names are those of the nonzero weights' bounding box (counted from 1), it speaks of an
- * off-centre place exactly where a side is even, of the top-left corner exactly where the box starts
- * at row 1 and column 1, and it says nothing where the preset fills the kernel or sits at its centre.
+ * columns it names are those of the nonzero weights' bounding box (counted from 0, as the editor's
+ * cells are named: stop 54 found it counting from 1), it speaks of an off-centre place exactly where
+ * a side is even, of the top-left corner exactly where the box starts at row 0 and column 0, and it says nothing where the preset fills the kernel or sits at its centre.
  */
 import { describe, expect, it } from 'vitest';
 import { PRESETS, presetFits, presetKernel } from '../../web/src/image/kernels.js';
@@ -52,9 +52,9 @@ describe('preset note', () => {
             continue;
           }
           said++;
-          expect(named(en, 'row'), `${at}: ${en}`).toEqual([b.rows[0] + 1, b.rows[1] + 1]);
-          expect(named(en, 'column'), `${at}: ${en}`).toEqual([b.cols[0] + 1, b.cols[1] + 1]);
-          for (const n of [...b.rows, ...b.cols]) expect(zh, `${at}: ${zh}`).toContain(`${n + 1}`);
+          expect(named(en, 'row'), `${at}: ${en}`).toEqual([b.rows[0], b.rows[1]]);
+          expect(named(en, 'column'), `${at}: ${en}`).toEqual([b.cols[0], b.cols[1]]);
+          for (const n of [...b.rows, ...b.cols]) expect(zh, `${at}: ${zh}`).toContain(`${n}`);
           const dir = offH && offW ? 'above and left of' : offH ? 'above' : offW ? 'left of' : null;
           if (dir) expect(en, at).toContain(`half a cell ${dir} the kernel’s middle`);
           else expect(en, at).toMatch(/the middle 3×3/);
@@ -70,7 +70,7 @@ describe('preset note', () => {
   }
 
   it('Sobel x on a 4 × 4 kernel: the top-left 3 × 3, in both languages', () => {
-    expect(presetNote('en', 'sobelX', 4, 4).replace(/\u2060/g, '')).toContain('no centre cell: in this 4×4 one it fills the top-left 3×3 (rows 1–3, columns 1–3)');
+    expect(presetNote('en', 'sobelX', 4, 4).replace(/\u2060/g, '')).toContain('no centre cell: in this 4×4 one it fills the top-left 3×3 (rows 0–2, columns 0–2)');
     expect(presetNote('zh', 'sobelX', 4, 4)).toContain('左上角的 3×3');
   });
 });

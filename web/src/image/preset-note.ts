@@ -5,7 +5,8 @@
  * 1) goes half a cell before the middle — in a 4 × 4 kernel its top-left corner. A reader who put
  * Sobel on the 4 × 4 kernel of a k4 s2 transposed layer saw stripes and no word of why.
  * The place is presetSpan's (kernels.ts), the one rule presetKernel follows; rows and columns are
- * counted from 1, as the editor's cells are named.
+ * counted from 0, as the editor's cells and its − / + line name them and PyTorch indexes a weight
+ * (a note counting from 1 named the bottom-right 3 × 3 of a 4 × 4 kernel by the editor's numbers).
  */
 import type { Lang } from '../state.js';
 import { it } from './image-text.js';
@@ -20,9 +21,9 @@ export function presetNote(lang: Lang, name: PresetName, kh: number, kw: number)
   const evenH = kh % 2 === 0;
   const evenW = kw % 2 === 0;
   const one = span.rows[0] === span.rows[1];
-  const rows = one ? it(lang, 'rowOne', { a: span.rows[0] + 1 }) : it(lang, 'rowSpan', { a: span.rows[0] + 1, b: span.rows[1] + 1 });
-  const cols = one ? it(lang, 'colOne', { a: span.cols[0] + 1 }) : it(lang, 'colSpan', { a: span.cols[0] + 1, b: span.cols[1] + 1 });
-  // A range stays whole across a line end ("columns 1–3", not "columns 1– / 3"); the Chinese
+  const rows = one ? it(lang, 'rowOne', { a: span.rows[0] }) : it(lang, 'rowSpan', { a: span.rows[0], b: span.rows[1] });
+  const cols = one ? it(lang, 'colOne', { a: span.cols[0] }) : it(lang, 'colSpan', { a: span.cols[0], b: span.cols[1] });
+  // A range stays whole across a line end ("columns 0–2", not "columns 0– / 2"); the Chinese
   // templates already join it.
   const whole = (t: string) => t.replace(/–(?!\u2060)/g, '–\u2060');
   const vars = { name: it(lang, name), kh, kw, rows: whole(rows), cols: whole(cols) };
