@@ -271,9 +271,12 @@ export class MatrixView {
       if (chosen) this.cursor = at;
       else if (document.activeElement !== svg) this.tappedEmpty = true;
       this.callout(at);
-      // Already focused, no focus event follows: the ring moves to the chosen entry now.
-      if (chosen && this.focused) {
-        this.cursorOn = true;
+      // Already focused, no focus event follows: the ring moves to the chosen entry now. A tap or
+      // click on an empty entry (a zero) puts the chosen one away, as the pointer moving onto one
+      // takes its callout away: the callout went but the ring and the hover line kept naming the
+      // entry tapped before (student review 54). The next arrow brings it back, as after Escape.
+      if (this.focused) {
+        this.cursorOn = chosen;
         this.placeCursor(false);
       }
     });
