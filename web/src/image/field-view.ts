@@ -10,6 +10,7 @@ import { h } from '../dom.js';
 import { pageErrorText } from '../error-text.js';
 import { keptNodes } from '../keep-together.js';
 import type { Lang, State } from '../state.js';
+import { isLine } from '../line-layer.js';
 import { clearOverlay, displayZoom, drawPicture, drawZoom, edgedSquare, frame, markPixel, PINK, ring, smallestGap, strokeEdged, zoomOf } from './canvas.js';
 import { coarsePointer, count, it } from './image-text.js';
 import type { Picture } from './picture.js';
@@ -117,13 +118,14 @@ export class FieldView {
     this.state = s;
     let next: { layer: PictureLayer; key: string } | { error: unknown; key: string };
     try {
+      // The key holds whether the layer is 1-D: the menu writes its sizes on one axis then.
       // One channel: the stack's geometry does not depend on the colours. The padding mode is the
       // picture's: a copy near the edge reads the pixels that mode copies, not zeros.
       const layer = pictureLayer(s, new Float32Array(s.kernel[0] * s.kernel[1]), { height: 1, width: 1, channels: 1 }, this.mode);
-      next = { layer, key: JSON.stringify([s.kernel, layer.transposed, layer.options]) };
+      next = { layer, key: JSON.stringify([s.kernel, layer.transposed, layer.options, isLine(s)]) };
     } catch (e) {
       if (!isConvError(e)) throw e;
-      next = { error: e, key: JSON.stringify([s.kernel, s.dilation, e.message]) };
+      next = { error: e, key: JSON.stringify([s.kernel, s.dilation, e.message, isLine(s)]) };
     }
     if (this.layer?.key === next.key) return;
     this.layer = next;
@@ -147,14 +149,15 @@ export class FieldView {
     const L = this.lang;
     const option = (s: Stack, text: string) => h('option', { value: s.id }, text);
     const [again, hdc] = this.fromLayer;
-    const k = kernelText(again);
+    const line = this.line(again);
+    const k = kernelText(again, line);
     const mine = h('optgroup', { label: it(L, 'fieldFromLayer') });
     // Its three copies share one rate, named once: the entry's whole name then fits the menu on a
     // 390 px phone ("rates 1, 1, 1" and "This transposed layer three times" were cut at its edge).
-    const rate = ratesText({ ...again, rates: [again.rates[0]] }, L);
-    mine.append(option(again, it(L, again.layer?.transposed ? 'fieldLayerStackTransposed' : 'fieldLayerStack', { k, s: strideText(again), d: rate })));
+    const rate = ratesText({ ...again, rates: [again.rates[0]] }, L, line);
+    mine.append(option(again, it(L, again.layer?.transposed ? 'fieldLayerStackTransposed' : 'fieldLayerStack', { k, s: strideText(again, line), d: rate })));
     // Its kernel at 1, 2, 5 where that is not a fixed stack already (3 × 3: the same layers, the same field).
-    if (!sameFixed(hdc)) mine.append(option(hdc, it(L, 'fieldLayerHdc', { k, rates: ratesText(hdc, L) })));
+    if (!sameFixed(hdc)) mine.append(option(hdc, it(L, line ? 'fieldLayerHdcLine' : 'fieldLayerHdc', { k, rates: ratesText(hdc, L, line) })));
     const fixed = h('optgroup', { label: it(L, 'fieldFixed') });
     fixed.append(...STACKS.map((s) => option(s, ratesText(s, L))));
     this.menu.replaceChildren(mine, fixed);
@@ -172,10 +175,21 @@ export class FieldView {
   private refresh(): void {
     const st = this.stack;
     const touch = coarsePointer();
+    // The layer's own stack writes a 1-D layer's sizes on its one axis; the stacks' sentence ("3
+    // stacked 1×3 layers") keeps the drawn kernel, which a bare "3" would not name.
+    const line = this.line(st);
     this.intro.textContent = st.layer
-      ? it(this.lang, touch ? 'fieldIntroLayerTouch' : 'fieldIntroLayer', { k: kernelText(st), s: strideText(st), d: ratesText({ ...st, rates: [st.rates[0]] }, this.lang), kind: st.layer.transposed ? it(this.lang, 'fieldKindTransposed') : '' })
+      ? it(this.lang, touch ? 'fieldIntroLayerTouch' : 'fieldIntroLayer', { k: kernelText(st, line), s: strideText(st, line), d: ratesText({ ...st, rates: [st.rates[0]] }, this.lang, line), kind: st.layer.transposed ? it(this.lang, 'fieldKindTransposed') : '' })
       : it(this.lang, touch ? 'fieldIntroTouch' : 'fieldIntro', { k: kernelText(st), n: st.rates.length, rates: ratesText(st, this.lang) });
     if (this.picture && this.cursor) this.pick(...this.cursor);
+  }
+
+  /**
+   * Whether a stack is written as 1-D: one built from a 1-D layer (line-layer.ts isLine), whose
+   * sizes the stage writes on their one axis ("3", "stride 2"); the fixed 3 × 3 stacks never are.
+   */
+  private line(st: Stack): boolean {
+    return st.fromLayer && !!this.state && isLine(this.state);
   }
 
   pick(y: number, x: number): void {

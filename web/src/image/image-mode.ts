@@ -11,6 +11,7 @@ import type { ConvError } from '../../../src/geometry/errors.js';
 import type { PaddingMode } from '../../../src/geometry/types.js';
 import { h } from '../dom.js';
 import type { Lang, State } from '../state.js';
+import { isLine } from '../line-layer.js';
 import { BUILTINS, builtin } from './builtins.js';
 import type { BuiltinName } from './builtins.js';
 import { FieldView } from './field-view.js';
@@ -67,6 +68,11 @@ export class ImageMode {
   private studiesTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly title = h('h2', { id: 'image-title' });
   private readonly intro = h('p', { class: 'image-intro' });
+  /**
+   * Said while the layer is 1-D (line-layer.ts isLine): the picture is 2-D and the kernel one row, so
+   * the page says along which axis the layer runs (the stage's note says it is drawn as one row).
+   */
+  private readonly lineNote = h('p', { class: 'hint image-line-note', 'data-image-line-note': '', hidden: '' });
   private readonly pictureLabel = h('span');
   private readonly pictureMenu = h('select', { id: 'image-picture' });
   private readonly fileButton = h('label', { class: 'file-button' });
@@ -116,7 +122,7 @@ export class ImageMode {
     const ml = h('label', { class: 'row' });
     ml.append(this.padLabel, this.padMenu);
     source.append(pl, this.fileButton, cl, ml);
-    this.root.append(this.title, this.intro, source, this.fileNote, this.fileError, this.layer.root);
+    this.root.append(this.title, this.intro, this.lineNote, source, this.fileNote, this.fileError, this.layer.root);
     this.more = h('div', { class: 'image-mode image-more', 'data-image-more': '' });
     this.more.append(this.field.root, this.upsample.root, this.learn.root);
     this.root.hidden = this.more.hidden = true;
@@ -172,6 +178,7 @@ export class ImageMode {
       this.setSettings({ ...from, picture: keepOwn ? 'own' : from.picture });
     }
     if (s.lang !== this.lang || !this.title.textContent) this.setLang(s.lang);
+    this.lineNote.hidden = !isLine(s);
     if (this.visible) this.showLayer(s);
   }
 
@@ -313,6 +320,7 @@ export class ImageMode {
     this.lang = lang;
     this.title.textContent = it(lang, 'title');
     this.intro.textContent = it(lang, 'intro');
+    this.lineNote.textContent = it(lang, 'lineNote');
     this.pictureLabel.textContent = it(lang, 'picture');
     this.pictureMenu.replaceChildren(...[...BUILTINS, 'own' as const].map((p) => h('option', { value: p }, it(lang, p))));
     this.fileText.textContent = it(lang, 'file');

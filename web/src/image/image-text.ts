@@ -177,6 +177,8 @@ const en = {
   // direct entry (339), so it fits wherever that does. The optgroup above names it the reader's layer.
   fieldLayerStackTransposed: 'Transposed layer ×3: {k}, stride {s}, rate {d}',
   fieldLayerHdc: 'Its {k} kernel at stride 1, rates {rates}',
+  // A 1-D layer's kernel is one number, which reads as a size only after the noun, as the stage's caption "Kernel 3" writes it.
+  fieldLayerHdcLine: 'Its kernel {k} at stride 1, rates {rates}',
   fieldIntroLayer: 'Three copies of the layer set under “Layer”{kind}, one after another, each as it is: {k} kernel, stride {s}, dilation rate {d}, the layer’s own padding. Move over the picture, or focus it and use the arrow keys: the pixels that the output nearest the pointer depends on are marked.',
   fieldIntroLayerTouch: 'Three copies of the layer set under “Layer”{kind}, one after another, each as it is: {k} kernel, stride {s}, dilation rate {d}, the layer’s own padding. Tap the picture: the pixels that the output nearest your finger depends on are marked.',
   fieldKindTransposed: ' (a transposed convolution)',
@@ -388,6 +390,7 @@ const zh: Record<Key, string> = {
   fieldLayerStack: '这一层叠三次：{k}，步长 {s}，膨胀率 {d}',
   fieldLayerStackTransposed: '这层转置卷积叠三次：{k}，步长 {s}，膨胀率 {d}',
   fieldLayerHdc: '同样的 {k} 卷积核，步长 1，膨胀率 {rates}',
+  fieldLayerHdcLine: '同样的卷积核 {k}，步长 1，膨胀率 {rates}',
   fieldIntroLayer: '把“卷积层”里设好的这一层{kind}原样叠三次：卷积核 {k}，步长 {s}，膨胀率 {d}，填充与这一层相同。把指针移到图片上，或选中图片后用方向键：离指针最近的那个输出所依赖的像素会被标出来。',
   fieldIntroLayerTouch: '把“卷积层”里设好的这一层{kind}原样叠三次：卷积核 {k}，步长 {s}，膨胀率 {d}，填充与这一层相同。点按图片：离手指最近的那个输出所依赖的像素会被标出来。',
   fieldKindTransposed: '（转置卷积）',

@@ -18,6 +18,7 @@ import { PRESETS, isPreset, presetFits, presetKernel, presetOf } from './kernels
 import type { PresetName } from './kernels.js';
 import { kernelSpecText } from './kernel-spec.js';
 import { KernelSteppers, WheelSteps } from './kernel-steppers.js';
+import { weightLabel } from '../../../src/matrix/label.js';
 import { presetNote } from './preset-note.js';
 import type { KernelSpec } from './kernel-spec.js';
 
@@ -129,6 +130,11 @@ export class KernelEditor {
   private readonly wheel = new WheelSteps();
   /** A display of weights the reader cannot change (the learned kernel): setReadOnly. */
   private readOnly = false;
+  /**
+   * The layer is 1-D (line-layer.ts isLine): its kernel is the one row drawn, and its weights are
+   * named as the stage names them, w₀ w₁ w₂ (setLine), not "row 0, column 1".
+   */
+  private line = false;
 
   /**
    * `id`: the prefix of its elements' ids; `who`: the kernel's name in words (kernelOfLayer …),
@@ -229,7 +235,9 @@ export class KernelEditor {
     this.setMenu(value);
     const kernel = it(lang, this.who);
     this.menu.setAttribute('aria-label', it(lang, 'presetOf', { kernel }));
-    this.inputs.forEach((inp) => inp.setAttribute('aria-label', it(lang, 'weight', { kernel, r: Number(inp.dataset.r), c: Number(inp.dataset.c) })));
+    this.inputs.forEach((inp) => inp.setAttribute('aria-label', this.line
+      ? it(lang, 'weightLine', { kernel, w: this.lineName(inp) })
+      : it(lang, 'weight', { kernel, r: Number(inp.dataset.r), c: Number(inp.dataset.c) })));
     this.steppers.setLang(lang, kernel);
     this.sayBadCells();
   }
@@ -252,7 +260,20 @@ export class KernelEditor {
     const inp = this.inputs[index];
     if (!inp) return;
     inp.setAttribute('data-chosen', '');
-    this.steppers.choose(Number(inp.dataset.r), Number(inp.dataset.c), inp.id);
+    this.steppers.choose(Number(inp.dataset.r), Number(inp.dataset.c), inp.id, this.line ? this.lineName(inp) : '');
+  }
+
+  /** A 1-D layer's weight, named by its one index as the stage's kernel names it (w₁). */
+  private lineName(inp: HTMLInputElement): string {
+    return weightLabel([Number(inp.dataset.c)], [this.kw]);
+  }
+
+  /** Whether the layer is 1-D (line-layer.ts isLine): its weights are then named w₀ w₁ w₂. */
+  setLine(on: boolean): void {
+    if (on === this.line) return;
+    this.line = on;
+    this.setLang(this.lang);
+    this.choose(this.chosen);
   }
 
   /** One step up or down of a cell's weight; false where the cell holds no number to step from. */
@@ -366,7 +387,7 @@ export class KernelEditor {
     const L = this.lang;
     const named = (why: Bad) => {
       const bad = this.inputs.filter((inp) => inp.dataset.bad === why);
-      return { n: bad.length, cells: cellList(bad.map((inp) => it(L, 'cellAt', { r: Number(inp.dataset.r), c: Number(inp.dataset.c) })), L) };
+      return { n: bad.length, cells: cellList(bad.map((inp) => (this.line ? this.lineName(inp) : it(L, 'cellAt', { r: Number(inp.dataset.r), c: Number(inp.dataset.c) }))), L) };
     };
     const empty = named('empty');
     const large = named('large');

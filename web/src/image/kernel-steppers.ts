@@ -49,7 +49,8 @@ export class KernelSteppers {
   private readonly up = h('button', { type: 'button', 'data-kernel-step': 'up' });
   /** Says the stepped weight's new value to a screen reader (the buttons keep the focus). */
   private readonly said = h('span', { class: 'sr', role: 'status', 'data-kernel-stepper-said': '' });
-  private cell = { r: 1, c: 1, id: '' };
+  /** `w`: a 1-D layer's weight name (w₁), which names the cell in place of its row and column; '' for a 2-D kernel. */
+  private cell = { r: 1, c: 1, id: '', w: '' };
   private lang: Lang = 'en';
   /**
    * The page has up to three kernels (the layer's, the learning study's target and learned ones):
@@ -76,9 +77,9 @@ export class KernelSteppers {
     }
   }
 
-  /** Which cell the pair steps: row r, column c (from 1) and its input's id (aria-controls). */
-  choose(r: number, c: number, id: string): void {
-    this.cell = { r, c, id };
+  /** Which cell the pair steps: row r, column c (from 1), its input's id (aria-controls), and a 1-D layer's weight name. */
+  choose(r: number, c: number, id: string, w = ''): void {
+    this.cell = { r, c, id, w };
     this.write();
   }
 
@@ -91,16 +92,18 @@ export class KernelSteppers {
 
   /** After a press: the cell's new text, for a screen reader. */
   say(value: string): void {
-    this.said.textContent = it(this.lang, 'stepSaid', { r: this.cell.r, c: this.cell.c, v: value });
+    const { r, c, w } = this.cell;
+    this.said.textContent = w ? it(this.lang, 'stepSaidLine', { w, v: value }) : it(this.lang, 'stepSaid', { r, c, v: value });
   }
 
   private write(): void {
-    const { r, c, id } = this.cell;
+    const { r, c, id, w } = this.cell;
     const L = this.lang;
-    this.label.textContent = it(L, 'stepCell', { r, c });
+    const vars = { r, c, w, step: this.step, kernel: this.kernel };
+    this.label.textContent = it(L, w ? 'stepCellLine' : 'stepCell', vars);
     this.root.title = it(L, 'stepHow');
-    this.down.setAttribute('aria-label', it(L, 'stepDown', { r, c, step: this.step, kernel: this.kernel }));
-    this.up.setAttribute('aria-label', it(L, 'stepUp', { r, c, step: this.step, kernel: this.kernel }));
+    this.down.setAttribute('aria-label', it(L, w ? 'stepDownLine' : 'stepDown', vars));
+    this.up.setAttribute('aria-label', it(L, w ? 'stepUpLine' : 'stepUp', vars));
     for (const b of [this.down, this.up]) b.setAttribute('aria-controls', id);
     this.said.textContent = '';
   }

@@ -16,6 +16,7 @@ import { setAttr, setText } from '../dom-write.js';
 import { pageErrorText } from '../error-text.js';
 import { keptNodes } from '../keep-together.js';
 import type { Lang, State } from '../state.js';
+import { isLine } from '../line-layer.js';
 import { clearOverlay, displayZoom, drawPicture, drawPlanes, drawZoom, edgedSquare, frame, markPixel, ring, smallestGap, strokeEdged, zoomOf, PINK } from './canvas.js';
 import type { EdgedLine } from './canvas.js';
 import { displayOf } from './display.js';
@@ -268,6 +269,7 @@ export class LayerView {
     // count, e.g. on Back to a 5 × 5 entry) goes in first, so that preset is neither run nor
     // written into the link in its place.
     this.resizing = true;
+    this.kernel.setLine(isLine(s));
     this.kernel.setSize(kh, kw);
     this.resizing = false;
     if (resized && this.spec) this.loadSpec();

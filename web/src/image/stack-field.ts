@@ -84,14 +84,16 @@ export function strideOf(stack: Stack): [number, number] {
 }
 
 /** The stack's stride as a reader reads it: "2", or "2×1" where the axes differ. */
-export function strideText(stack: Stack): string {
+export function strideText(stack: Stack, line = false): string {
   const [a, b] = strideOf(stack);
+  // A 1-D layer (line-layer.ts isLine) is written on its one axis, W, as the stage's captions write it.
+  if (line) return String(b);
   return a === b ? String(a) : `${a}×${b}`;
 }
 
-/** The stack's kernel as the page writes a size: "3×3". */
-export function kernelText(stack: Stack): string {
-  return `${stack.kernel[0]}×${stack.kernel[1]}`;
+/** The stack's kernel as the page writes a size: "3×3", or a 1-D layer's length "3" (line-layer.ts sizeText). */
+export function kernelText(stack: Stack, line = false): string {
+  return line ? String(stack.kernel[1]) : `${stack.kernel[0]}×${stack.kernel[1]}`;
 }
 
 /** Whether every layer of the stack has the same rates (the stacks that grid when they leave holes). */
@@ -100,9 +102,9 @@ export function equalRates(stack: Stack): boolean {
   return stack.rates.every(([a, b]) => a === h && b === w);
 }
 
-/** The stack's rates as a reader reads them: "2, 2, 2", or "2×1, 2×1" where the axes differ. */
-export function ratesText(stack: Stack, lang: 'en' | 'zh' = 'en'): string {
-  return listText(stack.rates.map(([a, b]) => (a === b ? String(a) : `${a}×${b}`)), lang);
+/** The stack's rates as a reader reads them: "2, 2, 2", or "2×1, 2×1" where the axes differ; a 1-D layer's W rates. */
+export function ratesText(stack: Stack, lang: 'en' | 'zh' = 'en', line = false): string {
+  return listText(stack.rates.map(([a, b]) => (line ? String(b) : a === b ? String(a) : `${a}×${b}`)), lang);
 }
 
 /**
