@@ -192,7 +192,7 @@ describe('image mode', () => {
 
   it('groups that do not divide the layer’s channels are refused on the picture too; groups = 1 says the colours mix', async () => {
     const { page } = await open('?view=image&lang=en&k=3&s=1&p=1&ci=3&co=3&g=1');
-    expect(await page.textContent('[data-image-note]')).toBe('The layer’s 3 channels are the picture’s colours; groups = 1. Each output colour is the same sum of all 3 input colours (the kernel ÷ 3 on each), so the result is grey.');
+    expect(await page.textContent('[data-image-note]')).toBe('The layer’s 3 channels are the picture’s colours; groups = 1. Here every kernel slice is the same kernel ÷ 3, so each output colour is the same sum of all 3 input colours and the result is grey; in a trained layer each slice is a kernel of its own.');
     const set = async (id: string, v: string) => { await page.fill(id, v); await page.press(id, 'Tab'); };
     const said = async (text: string) => {
       await page.waitForFunction((t) => document.querySelector('[data-image-error]')?.textContent === t, text, { timeout: 10_000 }).catch(() => {});

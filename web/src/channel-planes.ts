@@ -169,18 +169,24 @@ export class ChannelPlanes {
     const rest = inputs.length - drawn.length;
     // Narrow, the sum in one short line: the phone's figure shares its screen with the tour's control.
     // With the shares, one sentence: the sum and what it adds up to ("3 channels' results summed: 0 + 4 + 10 = 14").
-    const lines: string[] = this.parts && fr && v ? [] : [pt(lang, 'channelsSum', { n: inputs.length })];
+    // One input channel (groups = channels, or a single input channel) is read alone: no sum to
+    // speak of, nor a share of it (review 54: "sum over 1 channels").
+    const alone = inputs.length === 1;
+    const one = { oc: sl.oc, c: inputs[0], why: s.state.groups > 1 ? pt(lang, 'channelsOneWhy', { g: s.state.groups }) : '' };
+    const lines: string[] = this.parts && fr && v ? [] : [alone ? pt(lang, 'channelsOne', one) : pt(lang, 'channelsSum', { n: inputs.length })];
     if (this.parts && fr && v) {
       // The layer's own output value (the engine's), next to the sum of the shares.
       let total = 0;
       for (const part of this.parts) total += part[frameIndex(s, fr.output)];
       const y = v.y[sl.y + frameIndex(s, fr.output)];
       const shown = values.map(fmt).join(' + ') + (rest > 0 ? ' + …' : '');
-      lines.push(pt(lang, this.compact ? 'channelsSumShort' : 'channelsSumValue', { n: inputs.length, parts: shown, v: fmt(y), o: cellText(s.state, fr.output) }));
+      const o = cellText(s.state, fr.output);
+      if (alone) lines.push(pt(lang, this.compact ? 'channelsOneShort' : 'channelsOneValue', { ...one, v: fmt(y), o }));
+      else lines.push(pt(lang, this.compact ? 'channelsSumShort' : 'channelsSumValue', { n: inputs.length, parts: shown, v: fmt(y), o }));
       this.sum.dataset.total = String(total);
       this.sum.dataset.output = String(y);
     } else {
-      if (!v) lines.push(pt(lang, 'channelsNumbers'));
+      if (!v && !alone) lines.push(pt(lang, 'channelsNumbers'));
       delete this.sum.dataset.total;
       delete this.sum.dataset.output;
     }

@@ -155,7 +155,9 @@ export class MainFigure {
       items.splice(0, items.length, [p.input, 'legendInput', false], [p.current, 'legendStamp', false], [p.read, 'legendOverlap', false]);
     }
     const shown = items.filter(([, key]) => {
-      if (key === 'legendInserted' && !(scene?.geometry.transposed)) return false;
+      // Only where the stride puts zeros between input cells (a stride-1 transposed layer, or an
+      // axis of one cell, inserts none: the grid's caption says "padded" there too).
+      if (key === 'legendInserted' && !(scene?.geometry.transposed && scene.geometry.axes.some((a) => a.equivalent.dilatedInput > a.input))) return false;
       if (key === 'legendExtra' && !(scene?.geometry.axes.some((a) => a.equivalent.extra > 0))) return false;
       return true;
     });

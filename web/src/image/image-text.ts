@@ -112,7 +112,9 @@ const en = {
   formStale: 'This combination is not valid — the picture shows the last valid one.',
   depthwise: 'The layer has {ci} → {co} channels and the picture {c} colours, so the kernel is applied to each colour on its own (as with groups = {c}).',
   layerGroups: 'The layer’s {c} channels are the picture’s colours; groups = {g}.',
-  layerMix: 'Each output colour is the same sum of all {n} input colours (the kernel ÷ {n} on each), so the result is grey.',
+  // The grey is the page's choice of one kernel for every slice, not what groups = 1 does: the
+  // grids' channels figure says each output plane has a kernel of its own (review 54).
+  layerMix: 'Here every kernel slice is the same kernel ÷ {n}, so each output colour is the same sum of all {n} input colours and the result is grey; in a trained layer each slice is a kernel of its own.',
   layerToOne: 'The layer’s {c} input channels are the picture’s colours, and its one output channel sums them (the kernel ÷ {c} on each), so the result is grey.',
   greyLayer: 'The layer’s one channel is the picture’s grey.',
   greyDepthwise: 'The layer has {ci} → {co} channels, not the grey picture’s 1 → 1, so here the kernel is applied to its one channel.',
@@ -332,7 +334,7 @@ const zh: Record<Key, string> = {
   formStale: '这组参数无效，图片仍是上一组有效参数的结果。',
   depthwise: '这一层的通道数为 {ci} → {co}，图片却有 {c} 个颜色通道，所以卷积核分别作用在每个颜色上（相当于分组数 = {c}）。',
   layerGroups: '这一层的 {c} 个通道就是图片的颜色；分组数 = {g}。',
-  layerMix: '每个输出颜色都是全部 {n} 个输入颜色的同一个加权和（各用卷积核的 1/{n}），所以结果是灰度图。',
+  layerMix: '这里每个卷积核切片都是同一个卷积核的 1/{n}，所以每个输出颜色都是全部 {n} 个输入颜色的同一个加权和，结果是灰度图；训练出来的层里，每个切片都是各自不同的卷积核。',
   layerToOne: '这一层的 {c} 个输入通道就是图片的颜色，唯一的输出通道把它们加在一起（各用卷积核的 1/{c}），所以结果是灰度图。',
   greyLayer: '这一层的唯一通道就是图片的灰度。',
   greyDepthwise: '这一层的通道数为 {ci} → {co}，与灰度图的 1 → 1 不同，所以这里卷积核作用在它唯一的通道上。',
