@@ -160,6 +160,8 @@ const en = {
   matrixEntry: 'Row {i}, column {j} of {m}: {w}, which multiplies {x} and adds to {z}.',
   // After the matrix's caption in its accessible name, where the arrows reach its entries.
   matrixKeysHelp: 'Arrow keys move between the matrix’s entries and name each one; Escape hides the name.',
+  // Under a large matrix, whose entries are a pixel or two: that each can still be named.
+  matrixPointHint: 'Point at an entry, or tap it, to name it: its weight, what it multiplies and where the product adds.',
   // {reads}, {zeros}: how many products read input cells and zeros, each a with* clause below
   // (figure-draw.ts stepSentence), e.g. '8 with input cells', '1 with a padding zero'.
   stepOutput: 'Output ({o}) = sum of {n} products: {reads}, {zeros}.',
@@ -488,6 +490,7 @@ const zh: Record<Exclude<keyof typeof en, keyof typeof ZH_FROM_LIBRARY>, string>
   matrixLinkRow: '在矩阵中它是 {v}，即 {m} 的第 {i} 行。',
   matrixEntry: '{m} 的第 {i} 行第 {j} 列是 {w}，与 {x} 相乘，乘积累加到 {z}。',
   matrixKeysHelp: '用方向键在矩阵的元素之间移动，并读出每个元素；按 Esc 收起。',
+  matrixPointHint: '把指针移到矩阵的元素上，或轻触它，即可读出这个元素：它的权重、与谁相乘、乘积累加到哪里。',
   stepOutput: '输出 ({o}) = {n} 个乘积之和：其中 {reads}，{zeros}。',
   stepOutputValue: '数值：{sum} = {v}。',
   stepTextMore: '展开 ▾',

@@ -13,7 +13,8 @@
  *
  * Large matrices (more than VECTOR_CELLS cells, rows × columns, or a side longer than
  * VECTOR_LONG: tutorialPicture) are drawn as before: one path per kernel tap, no vectors, scaled
- * to the space. Their entries take the arrow keys as the tutorial's do (PageUp and PageDown go a
+ * to the box's width, their rows and columns indexed by block (drawLarge), a line under them
+ * saying their entries are named when pointed at or tapped (side-panels.ts). Their entries take the arrow keys as the tutorial's do (PageUp and PageDown go a
  * tenth of the rows at a time): an entry under a pixel wide is ringed at 10 px and named at 14 px
  * all the same. Only a matrix too large to draw (MATRIX_DRAW_LIMIT) has no entries to reach, and
  * its caption and name say why.
@@ -83,6 +84,11 @@ export const VECTOR_LONG = 3 * VECTOR_LIMIT;
 export function tutorialPicture(rows: number, cols: number): boolean {
   return rows * cols <= VECTOR_CELLS && Math.max(rows, cols) <= VECTOR_LONG;
 }
+/**
+ * The tallest a large matrix is drawn (px), else the box's width: under the box's 420 px ceiling
+ * with the column indices above (a wider panel would make the picture scroll).
+ */
+export const LARGE_SIDE = 380;
 const FONT = 'system-ui, sans-serif';
 /**
  * The smallest cell a matrix laid over its vector is shrunk to so that it fits its box: a weight's
@@ -768,21 +774,74 @@ export class MatrixView {
   /**
    * Big matrices: one path per tap (a 1024×1024 C is a few nodes), scaled to the space. Their
    * entries are kept for the keys and the callout (names, and values where `numbers`), not drawn.
+   *
+   * The picture takes the box's whole width (up to LARGE_SIDE px tall), not the 360 px square it
+   * was scaled into: Cᵀ of an 11×11 layer (121×121) was 244 px in a 350 px panel, 2 px an entry,
+   * with a third of the width unused (student review 54). Beside and above it, the index of each
+   * block of rows and columns that reads one row of its vector's grid (every W, W the grid's
+   * width), with a light line across the matrix between blocks where they are 6 px apart or more:
+   * the rows 0, 11, 22 … of a 121-row Cᵀ, so the banded structure is read as the tutorial's
+   * picture reads it. Labels are 12 px on screen, however far the picture is scaled.
    */
   private drawLarge(m: ConvMatrix, p: Palette, maxPx: number, rowName: string, colName: string, numbers: boolean): void {
     const cell = Math.max(1, Math.min(24, Math.floor(maxPx / Math.max(m.rows, m.cols))));
     this.cell = cell;
-    this.ox = 1;
-    this.oy = 1;
     const w = m.cols * cell;
     const h = m.rows * cell;
-    const scale = Math.min(1, maxPx / Math.max(w, h));
-    this.svg.setAttribute('viewBox', `0 0 ${w + 2} ${h + 2}`);
-    this.unit = (w + 2) / Math.ceil((w + 2) * scale);
-    this.svg.setAttribute('width', String(Math.ceil((w + 2) * scale)));
-    this.svg.setAttribute('height', String(Math.ceil((h + 2) * scale)));
+    // Blocks: one row of the row vector's grid (its last axis), one of the column vector's.
+    const rowBlock = Math.max(1, m.rowShape[m.rowShape.length - 1] ?? 1);
+    const colBlock = Math.max(1, m.colShape[m.colShape.length - 1] ?? 1);
+    const room = this.svg.parentElement?.clientWidth ?? 0;
+    const left = Math.ceil(textWidth(String(m.rows - 1), 12)) + 10; // the row indices and their ticks
+    const top = 20; // the column indices and their ticks
+    const right = 8;
+    const width = room > 0 ? room : maxPx;
+    // Screen px per unit: the matrix (and its 1-unit frame) fills what the labels leave.
+    const span = Math.max(40, Math.min(width - left - right, LARGE_SIDE));
+    const k = span / (Math.max(w, h) + 2);
+    const u = 1 / k;
+    const ox = left * u + 1;
+    const oy = top * u + 1;
+    this.ox = ox;
+    this.oy = oy;
+    const vw = ox + w + 1 + right * u;
+    const vh = oy + h + 1 + 2 * u;
+    const pw = Math.ceil(vw * k);
+    this.svg.setAttribute('viewBox', `0 0 ${vw} ${vh}`);
+    this.unit = vw / pw;
+    this.svg.setAttribute('width', String(pw));
+    this.svg.setAttribute('height', String(Math.ceil(vh * k)));
     const frag = document.createDocumentFragment();
-    frag.append(el('rect', { x: 0, y: 0, width: w + 2, height: h + 2, fill: p.background, stroke: p.line, 'stroke-width': 1 }));
+    frag.append(el('rect', { x: 0, y: 0, width: vw, height: vh, fill: p.background }));
+    frag.append(el('rect', { x: ox - 1, y: oy - 1, width: w + 2, height: h + 2, fill: p.background, stroke: p.line, 'stroke-width': 1, 'data-matrix-frame': '' }));
+    // Every n-th block is indexed, n so that the labels stay apart (12 px rows, a label's width + 6 px columns).
+    const px = cell * k;
+    const blocks = el('g', { 'data-matrix-blocks': `${rowBlock},${colBlock}`, stroke: p.line, 'stroke-width': u });
+    const labels = el('g', { fill: p.text, 'font-family': FONT, 'font-size': 12 * u });
+    const axis = (n: number, block: number, along: 'row' | 'col') => {
+      const apart = along === 'row' ? 14 : Math.ceil(textWidth(String(n - 1), 12)) + 6;
+      const every = Math.max(1, Math.ceil(apart / (block * px)));
+      const lines = block * px >= 6;
+      for (let b = 0, i = 0; i < n; b++, i += block) {
+        const named = b % every === 0;
+        if (i > 0 && (lines || named)) {
+          blocks.append(along === 'row'
+            ? el('line', { x1: ox, x2: ox + w, y1: oy + i * cell, y2: oy + i * cell, 'stroke-opacity': named ? 0.35 : 0.18 })
+            : el('line', { x1: ox + i * cell, x2: ox + i * cell, y1: oy, y2: oy + h, 'stroke-opacity': named ? 0.35 : 0.18 }));
+        }
+        if (!named) continue;
+        if (along === 'row') {
+          blocks.append(el('line', { x1: ox - 1 - 5 * u, x2: ox - 1, y1: oy + i * cell, y2: oy + i * cell }));
+          labels.append(text(ox - 1 - 7 * u, oy + i * cell, String(i), { 'font-size': 12 * u, 'text-anchor': 'end', 'data-matrix-index': `row ${i}` }));
+        } else {
+          blocks.append(el('line', { x1: ox + i * cell, x2: ox + i * cell, y1: oy - 1 - 5 * u, y2: oy - 1 }));
+          labels.append(text(ox + i * cell, oy - 1 - 12 * u, String(i), { 'font-size': 12 * u, 'text-anchor': i === 0 ? 'start' : 'middle', 'data-matrix-index': `col ${i}` }));
+        }
+      }
+    };
+    axis(m.rows, rowBlock, 'row');
+    axis(m.cols, colBlock, 'col');
+    frag.append(blocks, labels);
     // Each square after the first moves relative to the previous one: shorter path text.
     const order: number[] = [];
     const parts: string[][] = [];
@@ -796,8 +855,8 @@ export class MatrixView {
       this.rowEntries[e.row].push(e.col);
       this.entryAt.set(e.row * m.cols + e.col, numbers && e.value !== null ? `${e.label} = ${fmt(e.value)}` : e.label);
       const tap = e.terms[0]?.tap ?? 0;
-      const x = 1 + e.col * cell;
-      const y = 1 + e.row * cell;
+      const x = ox + e.col * cell;
+      const y = oy + e.row * cell;
       let list = parts[tap];
       if (!list) {
         parts[tap] = list = [`M${x} ${y}${side}`];

@@ -13,7 +13,7 @@ import { channelsCutText } from './drawn-channels.js';
 import { tfCode, torchCode } from './code.js';
 import { byId, select, setAttr, setHidden, setText, setValue } from './dom-write.js';
 import { t, twoSentences } from './i18n.js';
-import { matrixCaption, vectorCell } from './matrix-view.js';
+import { matrixCaption, tutorialPicture, vectorCell } from './matrix-view.js';
 import type { MatrixView } from './matrix-view.js';
 import { listText } from './list-text.js';
 import { cellText, isLine } from './line-layer.js';
@@ -25,6 +25,20 @@ import type { StageScene } from './stage-scene.js';
 import { store } from './store.js';
 import { TOUR } from './tour/steps.js';
 import type { TutorialViews } from './tutorial-views.js';
+
+/** The line under the matrix's box that says a large matrix's entries can be named (made once, after the box). */
+function matrixPointLine(): HTMLElement | null {
+  const old = document.getElementById('matrix-point');
+  if (old) return old;
+  const wrap = document.querySelector('#panel-matrix .matrix-wrap');
+  if (!wrap) return null;
+  const p = document.createElement('p');
+  p.id = 'matrix-point';
+  p.className = 'hint';
+  p.hidden = true;
+  wrap.after(p);
+  return p;
+}
 
 /** The widest a panel may draw (the window less margins). */
 export function maxPanelPx(): number {
@@ -102,6 +116,14 @@ export class SidePanels {
     // Where the arrows reach its entries, the name says how, as the grids' names do (cellsHelp);
     // a matrix too large to draw, an empty picture and no tab stop, says why in its name too.
     setAttr(byId('svg-matrix'), 'aria-label', this.matrix.interactive ? twoSentences(lang, mcap, t(lang, 'matrixKeysHelp')) : mtext);
+    // A large matrix's entries are a pixel or two, with nothing to say they answer the pointer or
+    // a tap (they do, as the tutorial's picture's): a line under it says so (student review 54).
+    const svgM = byId('svg-matrix');
+    const point = matrixPointLine();
+    if (point) {
+      setText(point, t(lang, 'matrixPointHint'));
+      setHidden(point, !(drawn && !tutorialPicture(Number(svgM.dataset.rows), Number(svgM.dataset.cols))));
+    }
     const chSvg = byId<SVGSVGElement>('svg-channels');
     const sl = channelSlice(s);
     drawChannels(chSvg, s.trace.channels, p, { input: t(lang, 'inChannels'), output: t(lang, 'outChannels') }, g.outChannels > 1 ? sl.oc : null, s.layer);
