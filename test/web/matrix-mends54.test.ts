@@ -10,7 +10,7 @@
  *    or tapped (they can). Pinned: the picture takes the box's width; rows and columns are indexed
  *    at each block of 11 (one row of the vector's grid: 0, 11, 22 …); a line under it says the
  *    entries are named when pointed at or tapped, in English and Chinese, on a desktop and a
- *    phone, and a tapped entry is named; the tutorial's picture (Cᵀ 25×9) has no such line.
+ *    phone, and a tapped entry is named; the tutorial's picture (Cᵀ 81×25) has no such line.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -175,7 +175,7 @@ describe('a large matrix is drawn across its box, indexed by block, and says its
     await ctx.close();
   });
 
-  it('phone, en, and the tutorial’s picture (Cᵀ 25×9): a large one says it; a small one has no such line', async () => {
+  it('phone, en, and the tutorial’s picture (Cᵀ 81×25): a large one says it; a small one has no such line', async () => {
     const { ctx, page } = await matrixOnPhone(h, '?i=11&k=3&s=1&t=1&tab=matrix&lang=en');
     await check(page, 'en');
     await ctx.close();
