@@ -50,3 +50,13 @@ export function cellText(s: State, c: readonly number[]): string {
 export function lineWeightName(name: string): string {
   return name.replace(/(w(?:\[\d+,\d+\])?)₀,?/g, '$1');
 }
+
+/**
+ * A text of the classic figure (the library's drawing of the row) as the 1-D layer's: each H × W
+ * pair written as its W alone, "input 1×9" → "input 9", "stride 1×2" → "stride 2", "p′ = 0×3" →
+ * "p′ = 3" (the row's H values are 1 or 0: one cell, one tap, stride and dilation 1, no padding or
+ * output padding), and the weights named as lineWeightName names them.
+ */
+export function lineFigureText(text: string): string {
+  return lineWeightName(text.replace(/(?<![\d.])[01]×(\d+)/g, '$1'));
+}

@@ -43,6 +43,7 @@ import { label } from '../../src/render/labels.js';
 import { textWidth } from '../../src/render/raster/font.js';
 import { mergeShapes, svgElementOf } from '../../src/render/svg.js';
 import { classicCrop } from './classic-crop.js';
+import { isLine, lineFigureText } from './line-layer.js';
 import type { KeyParts, Part } from './classic-crop.js';
 import type { PathPrim } from '../../src/render/svg.js';
 import type { Prim } from '../../src/render/scene.js';
@@ -124,6 +125,23 @@ function withLetters(sc: SceneLayout, s: StageScene, lang: Lang, letters: PlaneL
   let description = sc.description;
   for (const [title, letter] of titles) description = description.replace(title, lettered(title, letter));
   return { ...sc, base, description };
+}
+
+/**
+ * The scene of a 1-D layer's row with its texts written as the 1-D layer's (line-layer.ts
+ * lineFigureText: "input 9", "kernel 3 · stride 2", w₀ w₁ w₂), as the grids' captions and the
+ * Formula tab write it. The output's title keeps its right end, where the step counter stands.
+ */
+function asLine(sc: SceneLayout, s: StageScene, lang: Lang): SceneLayout {
+  const outTitle = `${label(lang, 'output')} ${s.trace.outputShape.join('×')}`;
+  const base = sc.base.map((p) => {
+    if (p.type !== 'text') return p;
+    const text = lineFigureText(p.text);
+    if (text === p.text) return p;
+    const x = p.text.startsWith(outTitle) && p.anchor === 'middle' ? p.x - (textWidth(text, p.size) - textWidth(p.text, p.size)) / 2 : p.x;
+    return { ...p, text, x };
+  });
+  return { ...sc, base, title: lineFigureText(sc.title), description: lineFigureText(sc.description) };
 }
 
 /** Where the phone's key goes: its box, the parameter lines' element, the legend's and the kernel's <svg>. */
@@ -284,6 +302,7 @@ export class ClassicStage {
       this.refusal = null;
       const letters = planeLetters(s);
       if (letters) this.scene = withLetters(this.scene, s, o.lang, letters);
+      if (isLine(s.state)) this.scene = asLine(this.scene, s, o.lang);
     } catch (e) {
       if (!isConvError(e)) throw e;
       this.scene = null;
