@@ -9,6 +9,13 @@
  *    names and in the cells' names), the menu and the field's intro write the one axis, and a note
  *    says the layer runs along each row of the picture. A 2-D layer of one row keeps "row 0,
  *    column 1" and "1×3".
+ * B. A 1-D transposed layer was drawn too small: at ?i=1x9&k=1x3&s=1x2&p=0x1&r=1&t=1 on a
+ *    1280 × 800 desktop the grids took the "L" (input left, kernel over output), whose 19-cell row
+ *    of inserted zeros and 17-cell output shared the box's width: 14 px cells, the kernel
+ *    "Kernel (flipped) 3" 55 px wide with w₂ w₁ w₀ 7 px high, and the box's height empty. A 1-D
+ *    layer's three rows are now stacked, each as wide as the box (stage-fit.ts), and its kernel has
+ *    the phone's least cell on any screen: the names are ≥ 11 px (figure-text's rule) and the long
+ *    row fills the width. The same row as a 2-D layer keeps its figure.
  * Pinned in English and Chinese, desktop and phone.
  */
 import { describe, expect, it } from 'vitest';
@@ -20,14 +27,15 @@ const h = fileHarness();
 const LINK = '?i=1x9&k=1x3&s=1x2&p=0x1&r=1&view=image';
 const ROW_2D = '?i=1x9&k=1x3&s=1x2&p=0x1&view=image';
 
-async function pictures(query: string, phone: boolean): Promise<Page> {
+/** The page at `query`; in the Pictures view (`studies`), once its studies are ready. */
+async function pictures(query: string, phone: boolean, studies = true): Promise<Page> {
   let page: Page;
   if (phone) {
     const context = await h.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, reducedMotion: 'reduce' });
     page = await context.newPage();
     await page.goto(`${h.url}${query}`);
   } else page = (await h.open(query, { width: 1280, height: 800 })).page;
-  await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-image-mode]')?.dataset.studies === 'ready', null, { timeout: 60_000 });
+  if (studies) await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-image-mode]')?.dataset.studies === 'ready', null, { timeout: 60_000 });
   return page;
 }
 
@@ -41,7 +49,7 @@ const words = (page: Page) => page.evaluate(() => {
     down: ed.querySelector('[data-kernel-step="down"]')!.getAttribute('aria-label'),
     cell: ed.querySelector('input[data-r="0"][data-c="2"]')!.getAttribute('aria-label'),
     note: note && !note.hidden && note.offsetHeight > 0 ? note.textContent : null,
-    menu: [...document.querySelectorAll('#image-field-stack optgroup:first-child option')].map((o) => o.textContent),
+    menu: Array.from(document.querySelectorAll('#image-field-stack optgroup:first-child option')).map((o) => o.textContent),
   };
 }) as Promise<Words>;
 
@@ -91,6 +99,41 @@ describe('the Pictures view writes a 1-D layer as 1-D', () => {
     expect(w.adjust).toBe('Adjust row 0, column 1:');
     expect(w.note).toBeNull();
     expect(w.menu[0]).toBe('This layer three times: 1×3, stride 1×2, rate 1');
+    await page.close();
+  }, 90_000);
+});
+
+/** The kernel's names as shown (font size × the picture's scale), and the rows' widths against the figure's box. */
+const figure = (page: Page) => page.evaluate(`(() => {
+  const svg = document.getElementById('svg-kernel');
+  const scale = svg.getScreenCTM().a;
+  const names = Array.from(svg.querySelectorAll('text')).map((t) => ({ t: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale }));
+  const box = document.getElementById('views').parentElement.getBoundingClientRect().width;
+  const width = (id) => document.getElementById(id).getBoundingClientRect().width;
+  return { names, box, grid: width('svg-grid'), output: width('svg-output'), stacked: document.getElementById('views').classList.contains('stack') };
+})()`) as Promise<{ names: { t: string; px: number }[]; box: number; grid: number; output: number; stacked: boolean }>;
+
+describe('a 1-D transposed layer is drawn as large as the width allows', () => {
+  for (const lang of ['en', 'zh'] as const)
+    for (const phone of [false, true])
+      it(`${lang}, ${phone ? 'phone' : 'desktop'}`, async () => {
+        const page = await pictures(`?i=1x9&k=1x3&s=1x2&p=0x1&r=1&t=1&lang=${lang}`, phone, false);
+        await page.waitForSelector('#svg-kernel text');
+        const f = await figure(page);
+        expect(f.names.map((n) => n.t)).toEqual(['w₂', 'w₁', 'w₀']);
+        for (const n of f.names) expect(n.px, n.t).toBeGreaterThanOrEqual(11);
+        // The 19-cell row fills the figure's width (it took half of it beside the output).
+        expect(f.grid).toBeGreaterThan(0.9 * f.box);
+        expect(f.output).toBeGreaterThan(0.8 * f.box);
+        await page.close();
+      }, 90_000);
+
+  it('the same row as a 2-D layer keeps its figure (en, desktop)', async () => {
+    const page = await pictures('?i=1x9&k=1x3&s=1x2&p=0x1&t=1&lang=en', false, false);
+    await page.waitForSelector('#svg-kernel text');
+    const f = await figure(page);
+    expect(f.stacked).toBe(false);
+    expect(f.grid).toBeLessThan(0.6 * f.box);
     await page.close();
   }, 90_000);
 });

@@ -275,6 +275,13 @@ function outerHeight(el: HTMLElement): number {
 
 /** The least size a kernel cell is shown at, in CSS pixels: room for its name (w₂₂) at a readable size. */
 const KERNEL_MIN_CELL = 24;
+/**
+ * A 1-D layer's kernel, which the box's height has room for: a cell whose names (w₂) print at
+ * ≥ 11 px, the page's least figure text (figure-text, legible48). A 24-unit cell's names are 10
+ * units (grid-view.ts drawNumbers), and the picture's size is floored to whole pixels: at
+ * KERNEL_MIN_CELL's 24 px they printed at 10.6 px on a phone.
+ */
+const LINE_KERNEL_MIN_CELL = 27;
 
 /**
  * The grids in a row, or input-left / kernel-over-output when that gives larger cells. Each caption
@@ -289,20 +296,30 @@ function scaleGrids(views: Views, W: number, H: number, phone: boolean): void {
   const gap = 20;
   // Width the captions take past their pictures (see below), left out of the room the grids fit.
   let less = 0;
+  const line = isLine(store.state);
   const fit = ([capG, capK, capO]: number[]) => {
     const row = Math.min((W - less - 2 * gap) / (gw + kw + ow), (H - Math.max(capG, capK, capO)) / Math.max(gh, kh, oh));
     const ell = Math.min((W - less - gap) / (gw + Math.max(kw, ow)), (H - capG) / gh, (H - capK - capO - 6) / (kh + oh));
-    const useEll = ell > row * 1.05;
+    // A 1-D layer (line-layer.ts isLine) is three rows one cell high: side by side, or in the L,
+    // their lengths share the box's width and leave its height empty (a transposed one's 19-cell
+    // row of inserted zeros beside its 17-cell output drew 14 px cells, the kernel's w₂ w₁ w₀ 7 px
+    // high, in a 572 × 200 box). They are stacked, each as wide as the box, where that gives larger
+    // cells. A 2-D layer is never stacked: its figures stay as they were.
+    const stack = line ? Math.min((W - less) / Math.max(gw, kw, ow), (H - capG - capK - capO - 12) / (gh + kh + oh)) : 0;
+    const useStack = stack > Math.max(row, ell) * 1.05;
+    const useEll = !useStack && ell > row * 1.05;
     // Cells no larger than ~88 px: a 1×1 output should not fill the screen.
-    const f = Math.max(0.3, Math.min(useEll ? ell : row, 88 / Math.max(1, views.grid.cell)));
+    const f = Math.max(0.3, Math.min(useStack ? stack : useEll ? ell : row, 88 / Math.max(1, views.grid.cell)));
     byId('views').classList.toggle('ell', useEll);
+    byId('views').classList.toggle('stack', useStack);
     // The kernel's cells name its weights (views.ts kernelLabelOf): on a phone, not shown smaller
     // than KERNEL_MIN_CELL while the kernel takes at most a quarter of the room's width, or a
     // transposed layer drew w₂₂ … w₀₀ 6 px high beside its large grid (review 52). A 7×7 kernel
     // cannot have that much: it stays at the grids' scale, or its quarter. A wider screen's box has
     // a fixed height, which a larger kernel over the output overran (review34-captions): there the
-    // kernel keeps the grids' scale.
-    const fk = phone ? Math.max(f, Math.min(KERNEL_MIN_CELL / Math.max(1, views.kernel.cell), (W - less) / 4 / kw)) : f;
+    // kernel keeps the grids' scale. A 1-D layer's kernel is one cell high, over the box's empty
+    // height: it has the phone's least size on any screen (its names ≥ 11 px, figure-text's rule).
+    const fk = phone || line ? Math.max(f, Math.min((line ? LINE_KERNEL_MIN_CELL : KERNEL_MIN_CELL) / Math.max(1, views.kernel.cell), (W - less) / 4 / kw)) : f;
     panels.forEach((v, i) => {
       const [w, h] = [[gw, gh], [kw, kh], [ow, oh]][i];
       const s = v === views.kernel ? fk : f;
