@@ -14,9 +14,9 @@
  * Large matrices (more than VECTOR_CELLS cells, rows × columns, or a side longer than
  * VECTOR_LONG: tutorialPicture) are drawn as before: one path per kernel tap, no vectors, scaled
  * to the box's width, their rows and columns indexed by block (drawLarge), a line under them
- * saying their entries are named when pointed at or tapped (side-panels.ts). Their entries take the arrow keys as the tutorial's do (PageUp and PageDown go a
- * tenth of the rows at a time): an entry under a pixel wide is ringed at 10 px and named at 14 px
- * all the same. Only a matrix too large to draw (MATRIX_DRAW_LIMIT) has no entries to reach, and
+ * saying their entries are named when pointed at or tapped (side-panels.ts). Their entries take
+ * the arrow keys as the tutorial's do (PageUp and PageDown go a tenth of the rows at a time): an
+ * entry under a pixel wide is ringed at 10 px and named at 14 px all the same. Only a matrix too large to draw (MATRIX_DRAW_LIMIT) has no entries to reach, and
  * its caption and name say why.
  *
  * The cell the reader points at, focuses or taps in the figure is linked too (linkStep): its row
