@@ -93,6 +93,23 @@ describe('the Pictures view writes a 1-D layer as 1-D', () => {
     }
   }, 120_000);
 
+  it('the stacks\' sentence names the 1-D kernel by its length, and the 2-D one by H × W (en, zh)', async () => {
+    const intro = async (page: Page) => {
+      const menu = '#image-field-stack';
+      const second = await page.$eval(`${menu} optgroup:first-child option:nth-child(2)`, (o) => (o as HTMLOptionElement).value);
+      await page.selectOption(menu, second);
+      return page.$eval('[data-image-field] > p', (p) => p.textContent ?? '');
+    };
+    for (const [lang, want] of [['en', '3 stacked layers of kernel 3, dilation rates 1, 2, 5'], ['zh', '3 层卷积核为 3 的卷积叠在一起，膨胀率依次为 1、2、5']] as const) {
+      const page = await pictures(`${LINK}&lang=${lang}`, false);
+      expect(await intro(page)).toContain(want);
+      await page.close();
+    }
+    const page = await pictures(`${ROW_2D}&lang=en`, false);
+    expect(await intro(page)).toContain('3 stacked layers of kernel 1×3, dilation rates 1, 2, 5');
+    await page.close();
+  }, 120_000);
+
   it('a 2-D layer of one row keeps its rows and columns, and no note (en)', async () => {
     const page = await pictures(`${ROW_2D}&lang=en`, false);
     const w = await words(page);

@@ -132,7 +132,7 @@ const large = (page: Page) => page.evaluate(() => {
 
 const POINT = {
   en: 'Point at an entry, or tap it, to name it: its weight, what it multiplies and where the product adds.',
-  zh: '把指针移到矩阵的元素上，或轻触它，即可读出这个元素：它的权重、与谁相乘、乘积累加到哪里。',
+  zh: '把指针移到矩阵的元素上，或点按它，即可读出这个元素：它的权重、与谁相乘、乘积累加到哪里。',
 };
 
 describe('a large matrix is drawn across its box, indexed by block, and says its entries can be named', () => {

@@ -490,7 +490,7 @@ const zh: Record<Exclude<keyof typeof en, keyof typeof ZH_FROM_LIBRARY>, string>
   matrixLinkRow: '在矩阵中它是 {v}，即 {m} 的第 {i} 行。',
   matrixEntry: '{m} 的第 {i} 行第 {j} 列是 {w}，与 {x} 相乘，乘积累加到 {z}。',
   matrixKeysHelp: '用方向键在矩阵的元素之间移动，并读出每个元素；按 Esc 收起。',
-  matrixPointHint: '把指针移到矩阵的元素上，或轻触它，即可读出这个元素：它的权重、与谁相乘、乘积累加到哪里。',
+  matrixPointHint: '把指针移到矩阵的元素上，或点按它，即可读出这个元素：它的权重、与谁相乘、乘积累加到哪里。',
   stepOutput: '输出 ({o}) = {n} 个乘积之和：其中 {reads}，{zeros}。',
   stepOutputValue: '数值：{sum} = {v}。',
   stepTextMore: '展开 ▾',

@@ -175,12 +175,12 @@ export class FieldView {
   private refresh(): void {
     const st = this.stack;
     const touch = coarsePointer();
-    // The layer's own stack writes a 1-D layer's sizes on its one axis; the stacks' sentence ("3
-    // stacked 1×3 layers") keeps the drawn kernel, which a bare "3" would not name.
+    // A 1-D layer's sizes are written on its one axis, as the stage's captions write them ("3 stacked
+    // layers of kernel 3"; the sentence names the kernel, so a bare length reads).
     const line = this.line(st);
     this.intro.textContent = st.layer
       ? it(this.lang, touch ? 'fieldIntroLayerTouch' : 'fieldIntroLayer', { k: kernelText(st, line), s: strideText(st, line), d: ratesText({ ...st, rates: [st.rates[0]] }, this.lang, line), kind: st.layer.transposed ? it(this.lang, 'fieldKindTransposed') : '' })
-      : it(this.lang, touch ? 'fieldIntroTouch' : 'fieldIntro', { k: kernelText(st), n: st.rates.length, rates: ratesText(st, this.lang) });
+      : it(this.lang, touch ? 'fieldIntroTouch' : 'fieldIntro', { k: kernelText(st, line), n: st.rates.length, rates: ratesText(st, this.lang, line) });
     if (this.picture && this.cursor) this.pick(...this.cursor);
   }
 
