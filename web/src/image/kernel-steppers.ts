@@ -41,7 +41,7 @@ export class WheelSteps {
   }
 }
 
-/** The − / + pair under a kernel's table, for the chosen cell (row r, column c, counted from 1). */
+/** The − / + pair under a kernel's table, for the chosen cell (row r, column c, counted from 0). */
 export class KernelSteppers {
   readonly root: HTMLElement;
   private readonly label = h('span', { class: 'kernel-steppers-cell', 'data-kernel-stepper-cell': '' });
@@ -77,7 +77,7 @@ export class KernelSteppers {
     }
   }
 
-  /** Which cell the pair steps: row r, column c (from 1), its input's id (aria-controls), and a 1-D layer's weight name. */
+  /** Which cell the pair steps: row r, column c (from 0, as the editor names its cells), its input's id (aria-controls), and a 1-D layer's weight name. */
   choose(r: number, c: number, id: string, w = ''): void {
     this.cell = { r, c, id, w };
     this.write();
